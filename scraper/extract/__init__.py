@@ -1,0 +1,1 @@
+"""extract: Documents -> Findings (announced release dates, released trailers) for a Watch."""

@@ -1,0 +1,160 @@
+"""Data that crosses module lines: what the pipeline stages hand each other.
+
+    fetch -> parse -> extract -> diff against facts -> outbox -> notify
+  Response   Document   Finding        Alert
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+# Order matters: a value may replace the current release date only when it is at
+# least as precise (SPEC: "June 2024" -> "16 June 2024" is a refinement).
+PRECISIONS = ("year", "season", "month", "day")
+PRECISION_RANK = {name: rank for rank, name in enumerate(PRECISIONS)}
+
+RELEASE_DATE = "release_date"
+TRAILER = "trailer"
+FINDING_KINDS = (RELEASE_DATE, TRAILER)
+
+ANNOUNCED = "release_date.announced"
+CHANGED = "release_date.changed"
+TRAILER_RELEASED = "trailer.released"
+SOURCE_FAILING = "source.failing"
+SOURCE_RECOVERED = "source.recovered"
+TEST_ALERT = "test"
+
+
+@dataclass(frozen=True)
+class Watch:
+    """A title the user cares about: a season of a show, or a film (season None)."""
+
+    title: str
+    season: int | None = None
+    aliases: tuple[str, ...] = ()
+    alerts: tuple[str, ...] = FINDING_KINDS
+
+    @property
+    def key(self) -> str:
+        """Stable identity in the state file; case and spacing do not make a new watch."""
+        base = " ".join(self.title.split()).casefold()
+        return f"{base}|{self.season}" if self.season is not None else base
+
+    @property
+    def label(self) -> str:
+        return f"{self.title} Season {self.season}" if self.season is not None else self.title
+
+
+@dataclass(frozen=True)
+class Response:
+    """A successfully fetched body (or a 304). Failures are `FetchError`s, not Responses."""
+
+    url: str  # final URL after redirects
+    status: int
+    text: str | None  # decoded body; None on 304
+    content: bytes | None  # raw body; None on 304
+    content_type: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What the extractor read in one document for one watch."""
+
+    kind: str  # RELEASE_DATE | TRAILER
+    evidence: str  # the sentence it came from
+    date: str | None = None  # "2023-08-03", "2023-08", "2023-summer", "2023"
+    precision: str | None = None  # one of PRECISIONS
+    url: str | None = None  # normalized trailer URL
+
+    @property
+    def value_key(self) -> str:
+        """What makes two findings the same news: the value, never the wording."""
+        if self.kind == RELEASE_DATE:
+            return f"{self.date}/{self.precision}"
+        return self.url or ""
+
+    def value(self) -> dict[str, Any]:
+        if self.kind == RELEASE_DATE:
+            return {"date": self.date, "precision": self.precision}
+        return {"url": self.url}
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, **self.value(), "evidence": self.evidence}
+
+
+@dataclass(frozen=True)
+class Alert:
+    """One piece of news for the user, as stored in the outbox and sent by notifiers."""
+
+    id: str
+    event: str  # ANNOUNCED | CHANGED | TRAILER_RELEASED | SOURCE_FAILING | SOURCE_RECOVERED | TEST_ALERT
+    watch_title: str | None  # None for source health alerts
+    watch_season: int | None
+    value: dict[str, Any] | None  # {"date", "precision"} or {"url"}; None for health alerts
+    previous: dict[str, Any] | None
+    evidence: str
+    source: str  # URL of the source that reported it
+    sources: tuple[str, ...] = ()
+    detected_at: datetime | None = None
+    source_name: str | None = None  # for health alerts: the configured source name
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def watch_label(self) -> str:
+        if self.watch_title is None:
+            return ""
+        if self.watch_season is None:
+            return self.watch_title
+        return f"{self.watch_title} Season {self.watch_season}"
+
+    def to_json(self) -> dict[str, Any]:
+        """The webhook body of SPEC.md ("Notifier formats")."""
+        detected = self.detected_at.strftime("%Y-%m-%dT%H:%M:%SZ") if self.detected_at else None
+        body: dict[str, Any] = {
+            "id": self.id,
+            "event": self.event,
+            "watch": (
+                {"title": self.watch_title, "season": self.watch_season}
+                if self.watch_title is not None
+                else None
+            ),
+            "value": self.value,
+            "previous": self.previous,
+            "evidence": self.evidence,
+            "source": self.source,
+            "sources": list(self.sources),
+            "detected_at": detected,
+        }
+        if self.source_name is not None:
+            body["source_name"] = self.source_name
+        return body
+
+
+def format_value(value: dict[str, Any] | None) -> str:
+    """A value as a person reads it: "Thursday 3 August 2023", "August 2023", "summer 2023"."""
+    if not value:
+        return ""
+    if "url" in value:
+        return str(value["url"])
+    raw, precision = str(value.get("date", "")), value.get("precision")
+    try:
+        if precision == "day":
+            d = date.fromisoformat(raw)
+            return f"{d:%A} {d.day} {d:%B %Y}"
+        if precision == "month":
+            d = date.fromisoformat(raw + "-01")
+            return f"{d:%B %Y}"
+        if precision == "season":
+            year, season = raw.split("-", 1)
+            return f"{season} {year}"
+    except ValueError:
+        pass
+    return raw
