@@ -59,7 +59,8 @@ class SourceConfig:
 class NotifierConfig:
     name: str
     type: str
-    options: Mapping[str, Any] = field(default_factory=dict)  # validated against the type's settings
+    # validated against the notifier type's declared settings
+    options: Mapping[str, Any] = field(default_factory=dict)
     fingerprint: str = ""  # hash of the resolved settings: a change re-enables a disabled notifier
 
 

@@ -95,7 +95,8 @@ class Alert:
     """One piece of news for the user, as stored in the outbox and sent by notifiers."""
 
     id: str
-    event: str  # ANNOUNCED | CHANGED | TRAILER_RELEASED | SOURCE_FAILING | SOURCE_RECOVERED | TEST_ALERT
+    # one of ANNOUNCED, CHANGED, TRAILER_RELEASED, SOURCE_FAILING, SOURCE_RECOVERED, TEST_ALERT
+    event: str
     watch_title: str | None  # None for source health alerts
     watch_season: int | None
     value: dict[str, Any] | None  # {"date", "precision"} or {"url"}; None for health alerts

@@ -1,0 +1,68 @@
+"""The `releasewatch` command line: a thin layer over the pipeline.
+
+Each command lives in scraper/commands/<name>.py with `add_parser(subparsers)` and
+`run(args) -> int`. User errors (UserError, ConfigError) become one line on stderr
+and exit 1; anything else is an internal error, exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from scraper import __version__
+from scraper.config import ConfigError
+from scraper.errors import UserError
+
+COMMANDS = ("run", "check", "extract", "status", "history", "validate", "test-notify", "demo")
+
+EPILOG = """examples:
+  releasewatch check                 one cycle over config.yaml's sources, deliver, exit
+  releasewatch run                   the daemon, until SIGTERM/SIGINT
+  releasewatch extract --title Heartstopper --season 2 page.html
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="releasewatch",
+        description="Watch news pages and feeds for announced release dates and released "
+        "trailers; alert once per piece of news.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"releasewatch {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"scraper.commands.{name.replace('-', '_')}")
+        module.add_parser(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 1
+    try:
+        return int(args.run(args) or 0)
+    except ConfigError as exc:
+        for line in exc.errors:
+            print(f"error: {line}", file=sys.stderr)
+        return 1
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the one place internal errors are reported
+        logging.getLogger("releasewatch").debug("internal error", exc_info=True)
+        print(f"internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
