@@ -1,0 +1,70 @@
+"""Logging set-up with secrets masked by construction.
+
+Every secret a notifier declares is registered here at start-up; a filter on the
+root handler replaces them in every record, whatever module logged it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import threading
+from datetime import UTC, datetime
+
+_secrets: set[str] = set()
+_lock = threading.Lock()
+
+
+def register_secrets(values) -> None:
+    with _lock:
+        _secrets.update(v for v in values if v and len(v) >= 4)
+
+
+def mask(text: str) -> str:
+    with _lock:
+        secrets = sorted(_secrets, key=len, reverse=True)
+    for secret in secrets:
+        text = text.replace(secret, "***")
+    return text
+
+
+class SecretFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if record.exc_info and record.exc_text is None:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        record.msg = mask(message)
+        record.args = None
+        if record.exc_text:
+            record.exc_text = mask(record.exc_text)
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": datetime.fromtimestamp(record.created, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_text:
+            entry["exception"] = record.exc_text
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def setup_logging(level: str = "INFO", fmt: str = "text", stream=None) -> None:
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.addFilter(SecretFilter())
+    if fmt == "json":
+        handler.setFormatter(JsonFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(level.upper())
+    # urllib3 logs full URLs (webhook tokens) at DEBUG; keep it quieter than ours.
+    logging.getLogger("urllib3").setLevel(max(logging.INFO, root.level))
