@@ -1,0 +1,122 @@
+"""diff: findings against the facts the state holds -> what is news to the user.
+
+Pure rules (SPEC.md, "What is a finding, what is an alert"); the state module
+stores what `diff_findings` decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from scraper.models import (
+    ANNOUNCED,
+    CHANGED,
+    PRECISION_RANK,
+    RELEASE_DATE,
+    TRAILER,
+    TRAILER_RELEASED,
+    Finding,
+)
+
+
+@dataclass(frozen=True)
+class Observation:
+    """A finding as one source reported it."""
+
+    finding: Finding
+    source_url: str
+    published: date | None = None  # the document's date: a later report wins a tie
+
+
+@dataclass(frozen=True)
+class KnownFacts:
+    """What the state holds for one watch."""
+
+    current_date: Finding | None = None
+    seen_date_keys: frozenset[str] = frozenset()  # every release date ever recorded
+    trailer_keys: frozenset[str] = frozenset()
+
+
+@dataclass
+class NewFact:
+    """A value the watch has never had; `event` is set when it is news to the user."""
+
+    finding: Finding
+    sources: list[str]
+    event: str | None = None
+    previous: Finding | None = None
+    becomes_current: bool = False
+
+
+@dataclass
+class Diff:
+    new_facts: list[NewFact] = field(default_factory=list)
+    # (kind, value_key, source_url): a known value reported by one more source.
+    corroborations: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def diff_findings(known: KnownFacts, observations: Sequence[Observation]) -> Diff:
+    """Decide, for one batch of observations about one watch, what is new.
+
+    At most one release-date alert per batch: when several new dates arrive
+    together, the most precise (then the most recently published) is the news;
+    the others are recorded as seen so they can never flip the date back later.
+    """
+    diff = Diff()
+    _diff_trailers(known, [o for o in observations if o.finding.kind == TRAILER], diff)
+    _diff_dates(known, [o for o in observations if o.finding.kind == RELEASE_DATE], diff)
+    return diff
+
+
+def _diff_trailers(known: KnownFacts, observations: list[Observation], diff: Diff) -> None:
+    new: dict[str, NewFact] = {}
+    for obs in observations:
+        key = obs.finding.value_key
+        if key in known.trailer_keys:
+            diff.corroborations.append((TRAILER, key, obs.source_url))
+        elif key in new:
+            _add_source(new[key], obs.source_url)
+        else:
+            new[key] = NewFact(obs.finding, [obs.source_url], event=TRAILER_RELEASED)
+    diff.new_facts.extend(new.values())
+
+
+def _diff_dates(known: KnownFacts, observations: list[Observation], diff: Diff) -> None:
+    new: dict[str, NewFact] = {}
+    best: dict[str, tuple[int, date]] = {}
+    for obs in observations:
+        key = obs.finding.value_key
+        if key in known.seen_date_keys:
+            diff.corroborations.append((RELEASE_DATE, key, obs.source_url))
+            continue
+        rank = (PRECISION_RANK.get(obs.finding.precision or "", -1), obs.published or date.min)
+        if key in new:
+            _add_source(new[key], obs.source_url)
+            best[key] = max(best[key], rank)
+        else:
+            new[key] = NewFact(obs.finding, [obs.source_url])
+            best[key] = rank
+    if not new:
+        return
+    winner_key = max(best, key=lambda k: best[k])
+    winner = new[winner_key]
+    current = known.current_date
+    if current is None:
+        winner.event, winner.becomes_current = ANNOUNCED, True
+    elif _at_least_as_precise(winner.finding, current):
+        winner.event, winner.becomes_current = CHANGED, True
+        winner.previous = current
+    diff.new_facts.extend(new.values())
+
+
+def _at_least_as_precise(candidate: Finding, current: Finding) -> bool:
+    return PRECISION_RANK.get(candidate.precision or "", -1) >= PRECISION_RANK.get(
+        current.precision or "", -1
+    )
+
+
+def _add_source(fact: NewFact, source_url: str) -> None:
+    if source_url not in fact.sources:
+        fact.sources.append(source_url)

@@ -1,0 +1,125 @@
+"""The state file's schema, as numbered migrations (PRAGMA user_version is the version).
+
+A migration is appended, never edited: a user's state file from any earlier
+release is brought forward step by step when it is opened.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[str] = [
+    # 1: fetch state, feed-entry memory, facts with their sources, outbox, notifier state.
+    """
+    CREATE TABLE sources (
+        name TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        content_hash TEXT,
+        watch_signature TEXT,
+        last_checked_at TEXT,
+        last_success_at TEXT,
+        last_error TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        failing_alerted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE feed_entries (
+        source_name TEXT NOT NULL,
+        entry_key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (source_name, entry_key)
+    ) WITHOUT ROWID;
+    CREATE INDEX feed_entries_by_age ON feed_entries (seen_at);
+    CREATE TABLE facts (
+        id INTEGER PRIMARY KEY,
+        watch_key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        value_key TEXT NOT NULL,
+        value_json TEXT NOT NULL,
+        evidence TEXT NOT NULL,
+        source_url TEXT NOT NULL,
+        first_seen_at TEXT NOT NULL,
+        is_current INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (watch_key, kind, value_key)
+    );
+    CREATE TABLE fact_sources (
+        fact_id INTEGER NOT NULL REFERENCES facts (id),
+        source_url TEXT NOT NULL,
+        first_seen_at TEXT NOT NULL,
+        PRIMARY KEY (fact_id, source_url)
+    ) WITHOUT ROWID;
+    CREATE TABLE alerts (
+        id TEXT PRIMARY KEY,
+        event TEXT NOT NULL,
+        watch_key TEXT,
+        body_json TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX alerts_by_watch ON alerts (watch_key, created_at);
+    CREATE INDEX alerts_by_time ON alerts (created_at);
+    CREATE TABLE deliveries (
+        id INTEGER PRIMARY KEY,
+        alert_id TEXT NOT NULL REFERENCES alerts (id),
+        notifier TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        updated_at TEXT NOT NULL,
+        UNIQUE (alert_id, notifier)
+    );
+    CREATE INDEX deliveries_by_status ON deliveries (status, next_attempt_at);
+    CREATE TABLE delivery_attempts (
+        id INTEGER PRIMARY KEY,
+        delivery_id INTEGER NOT NULL REFERENCES deliveries (id),
+        at TEXT NOT NULL,
+        ok INTEGER NOT NULL,
+        error TEXT
+    );
+    CREATE INDEX delivery_attempts_by_delivery ON delivery_attempts (delivery_id);
+    CREATE TABLE notifier_state (
+        name TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        disabled_at TEXT NOT NULL
+    );
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE cache (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNew(Exception):
+    """The state file was written by a newer releasewatch."""
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Bring the schema to SCHEMA_VERSION, one migration per transaction."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"state file has schema version {version}; this releasewatch knows {SCHEMA_VERSION}"
+        )
+    for number in range(version, SCHEMA_VERSION):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in MIGRATIONS[number].split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
