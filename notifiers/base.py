@@ -6,11 +6,25 @@ the delivery loop needs to know nothing else.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
-from scraper.models import Alert
+from scraper import logs
+from scraper.models import (
+    ANNOUNCED,
+    CHANGED,
+    SOURCE_FAILING,
+    SOURCE_RECOVERED,
+    TEST_ALERT,
+    TRAILER_RELEASED,
+    Alert,
+    format_value,
+)
+
+ELLIPSIS = "…"
 
 
 class DeliveryError(Exception):
@@ -55,6 +69,22 @@ class Notifier:
     def __init__(self, name: str, options: Mapping[str, Any]):
         self.name = name
         self.options = {key: options.get(key, s.default) for key, s in self.settings.items()}
+        # Masked by construction: from here on no log record, whoever writes it, shows them.
+        logs.register_secrets(self.secrets())
+
+    @classmethod
+    def config_problems(cls, options: Mapping[str, Any]) -> list[str]:
+        """Errors beyond what the declared settings can say (config.py reports them)."""
+        return []
+
+    @classmethod
+    def config_warnings(cls, options: Mapping[str, Any]) -> list[str]:
+        """Things that work but look like a mistake."""
+        return []
+
+    def describe(self) -> str:
+        """How status and test-notify name this notifier: never with its secrets."""
+        return f"{self.name} ({self.type_name})"
 
     def send(self, alert: Alert) -> None:
         """Deliver one alert or raise TransientError / PermanentError."""
@@ -88,14 +118,23 @@ def secret_values(settings: Mapping[str, Setting], options: Mapping[str, Any]) -
 
 
 def _url_secret_parts(text: str) -> list[str]:
-    """A webhook URL's path and query carry its token: mask each long segment on its own too."""
+    """A webhook URL's path and query carry its token: mask each token-like segment on its own.
+
+    urllib3 logs the path without the host, and a server may echo the token alone.
+    Plain lowercase words ("webhooks", "releases") are left out: masking them would
+    blank that word in every log line of the process.
+    """
     if "://" not in text:
         return []
     rest = text.split("://", 1)[1]
-    host, _, tail = rest.partition("/")
-    parts = [tail] if tail else []
+    authority, _, tail = rest.partition("/")
+    parts = [tail, "/" + tail] if tail else []
+    userinfo, at, _host = authority.rpartition("@")
+    if at and userinfo:
+        parts.append(userinfo)
+        parts.extend(p for p in userinfo.split(":") if p)
     for piece in tail.replace("?", "/").replace("&", "/").replace("=", "/").split("/"):
-        if len(piece) >= 8:
+        if len(piece) >= 8 and not (piece.isalpha() and piece.islower() and len(piece) < 16):
             parts.append(piece)
     return parts
 
@@ -105,3 +144,201 @@ def mask_secrets(text: str, secrets: Iterable[str]) -> str:
         if secret:
             text = text.replace(secret, "***")
     return text
+
+
+def truncate(text: str, limit: int) -> str:
+    """Cut to at most `limit` characters, ending in an ellipsis when cut (never rejected)."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    if limit <= 0:
+        return ""
+    return text[: limit - 1].rstrip() + ELLIPSIS
+
+
+# -- how an alert reads, shared by every human-facing notifier ------------------------------
+
+_EVENT_PHRASES = {
+    ANNOUNCED: "release date announced",
+    CHANGED: "release date changed",
+    TRAILER_RELEASED: "trailer released",
+}
+
+
+def _one_line(text: str) -> str:
+    # Scraped text goes into subjects and titles: a newline there would forge a header.
+    return " ".join(str(text).split())
+
+
+def alert_subject(alert: Alert) -> str:
+    """One line that says it all, e.g. the SPEC's email subject:
+    `Heartstopper Season 2: release date announced — Thursday 3 August 2023`."""
+    label = _one_line(alert.watch_label)
+    value = _one_line(format_value(alert.value))
+    if alert.event in (ANNOUNCED, TRAILER_RELEASED):
+        return f"{label}: {_EVENT_PHRASES[alert.event]} — {value}"
+    if alert.event == CHANGED:
+        previous = _one_line(format_value(alert.previous))
+        was = f" (was {previous})" if previous else ""
+        return f"{label}: release date changed — {value}{was}"
+    source = _one_line(alert.source_name or alert.source)
+    if alert.event == SOURCE_FAILING:
+        return f"releasewatch: source {source} is failing"
+    if alert.event == SOURCE_RECOVERED:
+        return f"releasewatch: source {source} recovered"
+    if alert.event == TEST_ALERT:
+        return "releasewatch test alert — delivery works, nothing happened"
+    return f"releasewatch: {_one_line(alert.event)} — {label or source}"
+
+
+def value_heading(alert: Alert) -> str:
+    if alert.value and "url" in alert.value:
+        return "Trailer"
+    if alert.event == TEST_ALERT:
+        return "Test"
+    return "Release date"
+
+
+def alert_fields(alert: Alert) -> list[tuple[str, str]]:
+    """(heading, text) pairs every notifier shows: value, previous, evidence, sources, time."""
+    fields: list[tuple[str, str]] = []
+    if alert.value:
+        fields.append((value_heading(alert), format_value(alert.value)))
+    if alert.previous:
+        fields.append(("Previously", format_value(alert.previous)))
+    if alert.evidence:
+        fields.append(("Evidence", alert.evidence))
+    if alert.source:
+        fields.append(("Source", alert.source))
+    others = [s for s in alert.sources if s != alert.source]
+    if others:
+        fields.append(("Also reported by", "\n".join(others)))
+    if alert.detected_at:
+        fields.append(("Detected", alert.detected_at.strftime("%Y-%m-%d %H:%M UTC")))
+    return fields
+
+
+def alert_lines(alert: Alert) -> list[str]:
+    """The plain-text body: one `Heading: text` line per field (multi-line values indented)."""
+    lines = []
+    for heading, text in alert_fields(alert):
+        first, *rest = str(text).splitlines() or [""]
+        lines.append(f"{heading}: {first}")
+        lines.extend(f"    {line}" for line in rest)
+    return lines
+
+
+# -- HTTP, shared by the Discord and webhook notifiers ------------------------------------
+
+DEFAULT_TIMEOUT = 20.0
+
+
+class _MaskUrllib3(logging.Filter):
+    """urllib3 logs request paths (a webhook's token) at DEBUG, to whatever handler listens.
+
+    A filter on its loggers runs before any handler, so no handler (a test's caplog,
+    a user's own logging set-up) ever sees the token, whatever the level.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = logs.mask(message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        return True
+
+
+_URLLIB3_LOGGERS = (
+    "urllib3",
+    "urllib3.connectionpool",
+    "urllib3.connection",
+    "urllib3.poolmanager",
+    "urllib3.response",
+    "urllib3.util.retry",
+    "requests",
+)
+
+
+def _install_urllib3_mask() -> None:
+    for name in _URLLIB3_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _MaskUrllib3) for f in logger.filters):
+            logger.addFilter(_MaskUrllib3())
+
+
+_install_urllib3_mask()
+
+
+def user_agent() -> str:
+    from scraper import __version__
+
+    return f"releasewatch/{__version__} (+https://github.com/releasewatch/releasewatch)"
+
+
+class HttpNotifier(Notifier):
+    """A notifier that POSTs to a URL: one requests.Session, errors mapped and masked."""
+
+    def __init__(self, name: str, options: Mapping[str, Any]):
+        super().__init__(name, options)
+        import requests
+
+        self._session = requests.Session()
+        self._session.headers["User-Agent"] = user_agent()
+
+    @property
+    def timeout(self) -> float:
+        return float(self.options.get("timeout") or DEFAULT_TIMEOUT)
+
+    def post(self, url: str, *, data: bytes, headers: Mapping[str, str]):
+        """POST once; a network failure becomes a TransientError with the URL masked."""
+        import requests
+
+        try:
+            return self._session.post(
+                url, data=data, headers=dict(headers), timeout=self.timeout, allow_redirects=False
+            )
+        except requests.Timeout as exc:
+            error = f"timed out after {self.timeout:g}s: {exc}"
+        except requests.RequestException as exc:
+            error = f"{type(exc).__name__}: {exc}"
+        # `from None`: the original exception's text and traceback carry the full URL.
+        raise TransientError(self.mask(error)) from None
+
+    def server_words(self, response, limit: int = 300) -> str:
+        """What the server said, for an error message: JSON `message` or the body's start."""
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        if isinstance(body, dict) and body.get("message"):
+            text = str(body["message"])
+            if body.get("code"):
+                text += f" (code {body['code']})"
+        else:
+            text = " ".join((response.text or "").split())
+        reason = f"HTTP {response.status_code}"
+        if response.reason:
+            reason += f" {response.reason}"
+        text = truncate(text, limit)
+        return self.mask(f"{reason}: {text}" if text else reason)
+
+    def close(self) -> None:
+        self._session.close()
+
+
+def parse_seconds(value: Any) -> float | None:
+    """Retry-After / retry_after as float seconds (Discord sends decimals); None if absent."""
+    if value is None or value == "":
+        return None
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, seconds) if seconds == seconds else None  # NaN is not a wait
+
+
+def host_of(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
