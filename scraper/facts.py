@@ -26,8 +26,9 @@ class Observation:
     """A finding as one source reported it."""
 
     finding: Finding
-    source_url: str
+    source_url: str  # the configured source: "every reporting source" counts these
     published: date | None = None  # the document's date: a later report wins a tie
+    link: str | None = None  # the article or feed entry itself, for the reader
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class NewFact:
     event: str | None = None
     previous: Finding | None = None
     becomes_current: bool = False
+    link: str | None = None
 
 
 @dataclass
@@ -79,7 +81,9 @@ def _diff_trailers(known: KnownFacts, observations: list[Observation], diff: Dif
         elif key in new:
             _add_source(new[key], obs.source_url)
         else:
-            new[key] = NewFact(obs.finding, [obs.source_url], event=TRAILER_RELEASED)
+            new[key] = NewFact(
+                obs.finding, [obs.source_url], event=TRAILER_RELEASED, link=obs.link
+            )
     diff.new_facts.extend(new.values())
 
 
@@ -96,7 +100,7 @@ def _diff_dates(known: KnownFacts, observations: list[Observation], diff: Diff) 
             _add_source(new[key], obs.source_url)
             best[key] = max(best[key], rank)
         else:
-            new[key] = NewFact(obs.finding, [obs.source_url])
+            new[key] = NewFact(obs.finding, [obs.source_url], link=obs.link)
             best[key] = rank
     if not new:
         return

@@ -42,6 +42,7 @@ class LocalSite:
         self.pages: dict[str, Page] = {}
         self.requests: list[SeenRequest] = []
         self.on_post = None  # callable(path, headers, body) -> (status, headers, body)
+        self.conditional = True  # False: a server that ignores If-None-Match, always 200
         self._lock = threading.Lock()
         self._modified: dict[str, tuple[bytes, str]] = {}
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -108,7 +109,8 @@ class LocalSite:
                     etag = '"' + hashlib.sha1(page.body).hexdigest()[:16] + '"'
                     modified = site._last_modified(path, page.body)
                     headers = [("ETag", etag), ("Last-Modified", modified), *page.headers]
-                    if page.status == 200 and (inm == etag or (not inm and ims == modified)):
+                    fresh = inm == etag or (not inm and ims == modified)
+                    if site.conditional and page.status == 200 and fresh:
                         status, body = 304, b""
                     else:
                         status, body = page.status, page.body

@@ -136,6 +136,8 @@ class Alert:
         }
         if self.source_name is not None:
             body["source_name"] = self.source_name
+        if self.extra.get("link"):
+            body["link"] = self.extra["link"]  # the article or feed entry, when not `source`
         return body
 
 

@@ -295,6 +295,7 @@ class State:
                     source=fact.sources[0],
                     sources=tuple(fact.sources),
                     detected_at=at,
+                    extra={"link": fact.link} if fact.link and fact.link != fact.sources[0] else {},
                 )
                 self.add_alert(alert, notifiers, watch_key=watch.key)
                 alerts.append(alert)
