@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from dataclasses import dataclass
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,6 +21,7 @@ class Page:
     content_type: str = "text/html; charset=utf-8"
     status: int = 200
     headers: tuple[tuple[str, str], ...] = ()
+    delay: float = 0.0  # seconds to stall before answering (a slow server), at most 30
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,8 @@ class LocalSite:
                 page = site.pages.get(self.path) or site.pages.get(path)
                 inm = self.headers.get("If-None-Match")
                 ims = self.headers.get("If-Modified-Since")
+                if page is not None and page.delay:
+                    time.sleep(min(page.delay, 30.0))
                 if page is None:
                     status, body, headers = 404, b"not found", [("Content-Type", "text/plain")]
                 else:
