@@ -1,0 +1,270 @@
+"""One check cycle: fetch -> parse -> extract -> diff against facts -> outbox.
+
+`check_sources` is the only way sources are checked: `releasewatch check` calls
+it once, the daemon calls it on a schedule. The scheduler decides when, never what.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from scraper.config import Config, SourceConfig
+from scraper.documents import ParseError
+from scraper.extract import extract, may_mention
+from scraper.facts import Observation, diff_findings
+from scraper.fetch import Fetcher, FetchError, Validators
+from scraper.models import PRECISION_RANK, RELEASE_DATE, SOURCE_FAILING, SOURCE_RECOVERED, Alert
+from scraper.models import Response as HttpResponse
+from scraper.sources import SOURCE_TYPES, SourceRead
+from scraper.state import SourceState, State, new_alert_id
+
+log = logging.getLogger("releasewatch.cycle")
+
+
+@dataclass
+class SourceResult:
+    """What one source's check found, before it is written to the state."""
+
+    source: SourceConfig
+    error: str | None = None
+    response: HttpResponse | None = None
+    content_hash: str | None = None
+    parsed: bool = False  # the body was parsed (not a 304, not an unchanged hash)
+    documents_read: int = 0
+    entries: list[tuple[str, str]] = field(default_factory=list)  # feed memory to keep
+    observations: dict[str, list[Observation]] = field(default_factory=dict)  # per watch key
+
+    def best_date_rank(self) -> tuple[int, date]:
+        ranks = [
+            (PRECISION_RANK.get(o.finding.precision or "", -1), o.published or date.min)
+            for observations in self.observations.values()
+            for o in observations
+            if o.finding.kind == RELEASE_DATE
+        ]
+        return max(ranks, default=(-1, date.min))
+
+
+@dataclass
+class CycleReport:
+    checked: list[str] = field(default_factory=list)
+    failures: list[tuple[str, str, int]] = field(default_factory=list)  # name, error, streak
+    parsed: list[str] = field(default_factory=list)  # sources whose body was parsed
+    documents_read: int = 0
+    alerts: list[Alert] = field(default_factory=list)
+
+
+def watch_signature(config: Config) -> str:
+    """Changes when the watches change: then every source is read again in full,
+    because content already seen may hold news for a new watch or alias."""
+    text = "\n".join(
+        f"{w.key}|{'|'.join(sorted(a.casefold() for a in w.aliases))}" for w in config.watches
+    )
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def check_sources(
+    config: Config,
+    state: State,
+    fetcher: Fetcher,
+    now: datetime,
+    source_names: Sequence[str] | None = None,
+    *,
+    clock: Callable[[], datetime] | None = None,
+) -> CycleReport:
+    """Check the given sources (default: all) once and write what is new to the state.
+
+    Every source's fetch state, feed memory, facts and alerts of the cycle are
+    committed together after all fetches, so a crash loses nothing: the next
+    cycle simply fetches again.
+    """
+    sources = _select(config, source_names)
+    signature = watch_signature(config)
+    stored = {s.name: s for s in state.source_states()}
+    results: list[SourceResult] = []
+    jobs = []
+    for source in sources:
+        previous = stored.get(source.name)
+        if previous is not None and previous.url != source.url:
+            state.reset_source(source.name)
+            previous = None
+        forced = previous is None or previous.watch_signature != signature
+        kind = SOURCE_TYPES[source.type]
+        if kind.reads_itself:
+            results.append(kind.read(source, config, state, fetcher, now))
+            continue
+        validators = None if forced or previous is None else Validators(
+            previous.etag, previous.last_modified
+        )
+        jobs.append((source, source.url, validators))
+    for source, outcome in fetcher.fetch_all(jobs):
+        previous = stored.get(source.name)
+        forced = previous is None or previous.watch_signature != signature
+        results.append(_read_response(source, outcome, previous, forced, config, state))
+    return _apply(config, state, results, signature, clock() if clock else now)
+
+
+def _select(config: Config, names: Sequence[str] | None) -> list[SourceConfig]:
+    if not names:
+        return list(config.sources)
+    by_name = {s.name: s for s in config.sources}
+    return [by_name[n] for n in names]
+
+
+def _read_response(
+    source: SourceConfig,
+    outcome: HttpResponse | FetchError,
+    previous: SourceState | None,
+    forced: bool,
+    config: Config,
+    state: State,
+) -> SourceResult:
+    if isinstance(outcome, FetchError):
+        return SourceResult(source, error=str(outcome))
+    result = SourceResult(source, response=outcome)
+    if outcome.not_modified:
+        result.content_hash = previous.content_hash if previous else None
+        return result
+    content = outcome.content or b""
+    result.content_hash = hashlib.sha256(content).hexdigest()
+    if not forced and previous is not None and previous.content_hash == result.content_hash:
+        return result
+    text = outcome.text or ""
+    if not text.strip():
+        # An empty body is a broken source, never "the news went away".
+        return SourceResult(source, error="empty body")
+    if not may_mention(text, config.watches):
+        # No watched title can occur in it: nothing to parse (most of the news is other news).
+        return result
+    try:
+        read = SOURCE_TYPES[source.type].parse(text, outcome.url, source)
+    except ParseError as exc:
+        return SourceResult(source, error=f"unparseable body: {exc}")
+    result.parsed = True
+    _extract_into(result, read, config, {} if forced else state.known_entries(source.name))
+    return result
+
+
+def _extract_into(
+    result: SourceResult, read: SourceRead, config: Config, known_entries: dict[str, str]
+) -> None:
+    """Extract findings from the documents not read before; remember the feed's entries."""
+    if read.is_feed:
+        result.entries = [(d.key, d.fingerprint) for d in read.documents]
+        documents = [d for d in read.documents if known_entries.get(d.key) != d.fingerprint]
+    else:
+        documents = list(read.documents)
+    for document in documents:
+        result.documents_read += 1
+        for watch in config.watches:
+            for finding in extract(document, watch):
+                result.observations.setdefault(watch.key, []).append(
+                    Observation(finding, result.source.url, document.published, document.url)
+                )
+
+
+def _apply(
+    config: Config,
+    state: State,
+    results: list[SourceResult],
+    signature: str,
+    now: datetime,
+) -> CycleReport:
+    report = CycleReport()
+    notifier_names = [n.name for n in config.notifiers]
+    # The most precise reports first, so one cycle sends one announcement, not
+    # an announcement of the year followed by a change to the day.
+    results.sort(key=lambda r: r.best_date_rank(), reverse=True)
+    with state.transaction():
+        for result in results:
+            report.checked.append(result.source.name)
+            if result.error is not None:
+                _record_failure(config, state, result, now, notifier_names, report)
+                continue
+            _record_success(state, result, signature, now, notifier_names, report)
+        for watch in config.watches:
+            observations = [o for r in results for o in r.observations.get(watch.key, [])]
+            if not observations:
+                continue
+            diff = diff_findings(state.known_facts(watch.key), observations)
+            report.alerts.extend(state.store_diff(watch, diff, now, notifier_names))
+    for alert in report.alerts:
+        log.info("alert %s: %s %s", alert.event, alert.watch_label, alert.value)
+    return report
+
+
+def _record_success(
+    state: State,
+    result: SourceResult,
+    signature: str,
+    now: datetime,
+    notifier_names: list[str],
+    report: CycleReport,
+) -> None:
+    source, response = result.source, result.response
+    previous = state.source_state(source.name)
+    state.save_source_success(
+        source.name,
+        source.url,
+        now,
+        etag=response.etag if response else None,
+        last_modified=response.last_modified if response else None,
+        content_hash=result.content_hash,
+        watch_signature=signature,
+    )
+    if result.entries:
+        state.remember_entries(source.name, result.entries, now)
+    if result.parsed:
+        report.parsed.append(source.name)
+        report.documents_read += result.documents_read
+    if previous is not None and previous.failing_alerted:
+        alert = _health_alert(
+            SOURCE_RECOVERED, source, f"{source.name} is back: the last check succeeded.", now
+        )
+        state.add_alert(alert, notifier_names)
+        report.alerts.append(alert)
+        log.info("source %s recovered", source.name)
+
+
+def _record_failure(
+    config: Config,
+    state: State,
+    result: SourceResult,
+    now: datetime,
+    notifier_names: list[str],
+    report: CycleReport,
+) -> None:
+    source, error = result.source, result.error or "unknown error"
+    streak = state.save_source_failure(source.name, source.url, now, error)
+    report.failures.append((source.name, error, streak))
+    previous = state.source_state(source.name)
+    if streak >= config.health.alert_after and previous and not previous.failing_alerted:
+        alert = _health_alert(
+            SOURCE_FAILING,
+            source,
+            f"{source.name} has failed {streak} checks in a row; last error: {error}",
+            now,
+        )
+        state.add_alert(alert, notifier_names)
+        state.mark_failing_alerted(source.name)
+        report.alerts.append(alert)
+        log.info("source %s is failing: %s", source.name, error)
+
+
+def _health_alert(event: str, source: SourceConfig, evidence: str, now: datetime) -> Alert:
+    return Alert(
+        id=new_alert_id(),
+        event=event,
+        watch_title=None,
+        watch_season=None,
+        value=None,
+        previous=None,
+        evidence=evidence,
+        source=source.url,
+        sources=(source.url,),
+        detected_at=now,
+        source_name=source.name,
+    )

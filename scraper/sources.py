@@ -1,0 +1,61 @@
+"""Source kinds, registered by their `type:` name in config.yaml.
+
+page, feed and auto are bodies fetched by the cycle's fetcher and parsed into
+Documents; a kind that talks to an API of its own (tvmaze) reads itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from scraper.documents import Document, parse_documents
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from scraper.config import Config, SourceConfig
+    from scraper.cycle import SourceResult
+    from scraper.fetch import Fetcher
+    from scraper.state import State
+
+
+@dataclass(frozen=True)
+class SourceRead:
+    documents: list[Document]
+    is_feed: bool  # feed entries are remembered, and only new or changed ones are read
+
+
+class SourceKind:
+    name: ClassVar[str] = ""
+    reads_itself: ClassVar[bool] = False
+
+    def parse(self, text: str, url: str, source: SourceConfig) -> SourceRead:
+        raise NotImplementedError
+
+    def read(
+        self, source: SourceConfig, config: Config, state: State, fetcher: Fetcher, now: datetime
+    ) -> SourceResult:
+        raise NotImplementedError
+
+
+class DocumentSource(SourceKind):
+    """A page or a feed at a URL (auto: sniffed from the body)."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+
+    def parse(self, text: str, url: str, source: SourceConfig) -> SourceRead:
+        documents = parse_documents(text, url, kind=self.kind, select=source.select)
+        return SourceRead(documents, is_feed=any(d.kind == "entry" for d in documents))
+
+
+SOURCE_TYPES: dict[str, SourceKind] = {
+    "page": DocumentSource("page"),
+    "feed": DocumentSource("feed"),
+    "auto": DocumentSource("auto"),
+}
+
+
+def register(name: str, kind: SourceKind) -> None:
+    SOURCE_TYPES[name] = kind

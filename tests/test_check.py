@@ -1,0 +1,246 @@
+"""`releasewatch check` end to end against a local site: bad input, health, crashes.
+
+A failing source is transient trouble, never a change: the stored state stays
+as it was and nothing is lost.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+import notifiers
+from notifiers.base import Notifier
+from scraper.cli import main
+from scraper.localsite import LocalSite, Page
+
+ANNOUNCEMENT = """<!doctype html><html><head>
+<meta charset="utf-8">
+<meta property="article:published_time" content="2023-04-20T10:00:00Z">
+<title>Heartstopper season 2 gets a release date</title></head>
+<body><article><h1>Heartstopper Season 2 gets a release date</h1>
+<p>Netflix confirmed today that Heartstopper Season 2 arrives on 3 August 2023.</p>
+</article></body></html>"""
+
+NOTHING_YET = """<!doctype html><html><head><meta charset="utf-8">
+<meta property="article:published_time" content="2023-03-01T10:00:00Z">
+<title>Heartstopper season 2: what we know</title></head>
+<body><article><h1>Heartstopper Season 2: what we know</h1>
+<p>Netflix has not announced a release date for Heartstopper Season 2 yet.</p>
+</article></body></html>"""
+
+
+class RecordingNotifier(Notifier):
+    type_name = "recording"
+    settings: ClassVar = {}
+    received: ClassVar[list] = []
+
+    def send(self, alert) -> None:
+        RecordingNotifier.received.append(alert)
+
+
+@pytest.fixture
+def recording():
+    notifiers.register(RecordingNotifier)
+    RecordingNotifier.received = []
+    yield RecordingNotifier.received
+    notifiers.NOTIFIER_TYPES.pop("recording", None)
+
+
+@pytest.fixture
+def site():
+    with LocalSite() as running:
+        yield running
+
+
+def config_for(tmp_path: Path, site: LocalSite, sources: dict[str, str], **http) -> Path:
+    settings = {"timeout": "1s", "per_host_delay": "0s", **http}
+    lines = [f"state: {tmp_path / 'state.db'}", "http:"]
+    lines += [f"  {key}: {value}" for key, value in settings.items()]
+    lines += ["health:", "  alert_after: 3", "watches:", "  - title: Heartstopper",
+              "    season: 2", "sources:"]
+    for name, path in sources.items():
+        lines += [f"  - name: {name}", f"    url: {site.url(path)}"]
+    lines += ["notifiers:", "  - name: recorder", "    type: recording"]
+    config = tmp_path / "config.yaml"
+    config.write_text("\n".join(lines) + "\n")
+    return config
+
+
+def check(config: Path, capsys) -> tuple[int, str]:
+    code = main(["check", "--config", str(config)])
+    return code, capsys.readouterr().err
+
+
+def stored_source(tmp_path: Path, name: str) -> dict:
+    conn = sqlite3.connect(tmp_path / "state.db")
+    conn.row_factory = sqlite3.Row
+    row = conn.execute("SELECT * FROM sources WHERE name = ?", (name,)).fetchone()
+    conn.close()
+    return dict(row)
+
+
+def announce_then_break(tmp_path, site, capsys, broken: Page, **http):
+    """Check a good announcement, then the same source broken: report, keep state, no alert."""
+    site.pages["/news"] = Page(ANNOUNCEMENT.encode())
+    config = config_for(tmp_path, site, {"news": "/news"}, **http)
+    code, _ = check(config, capsys)
+    assert code == 0
+    assert [a.event for a in RecordingNotifier.received] == ["release_date.announced"]
+    before = stored_source(tmp_path, "news")
+    site.pages["/news"] = broken
+    code, err = check(config, capsys)
+    assert code == 0
+    failed = [line for line in err.splitlines() if line.startswith("source 'news' failed")]
+    assert len(failed) == 1, err
+    after = stored_source(tmp_path, "news")
+    for key in ("etag", "last_modified", "content_hash", "last_success_at"):
+        assert after[key] == before[key], key
+    assert after["consecutive_failures"] == 1
+    # Back to normal: the same date again is no news.
+    site.pages["/news"] = Page(ANNOUNCEMENT.encode())
+    assert check(config, capsys)[0] == 0
+    assert [a.event for a in RecordingNotifier.received] == ["release_date.announced"]
+    return failed[0]
+
+
+def test_server_error_leaves_state_as_it_was(tmp_path, site, recording, capsys):
+    line = announce_then_break(tmp_path, site, capsys, Page(b"oops", status=500))
+    assert "500" in line
+
+
+def test_rate_limited_source_is_transient(tmp_path, site, recording, capsys):
+    page = Page(b"slow down", status=429, headers=(("Retry-After", "120"),))
+    line = announce_then_break(tmp_path, site, capsys, page)
+    assert "429" in line
+
+
+def test_empty_body_is_a_failure_not_a_change(tmp_path, site, recording, capsys):
+    line = announce_then_break(tmp_path, site, capsys, Page(b""))
+    assert "empty" in line
+
+
+def test_broken_xml_feed_is_a_failure(tmp_path, site, recording, capsys):
+    broken = Page(b"<?xml version='1.0'?><rss><channel><item><title>Heart",
+                  content_type="application/rss+xml")
+    site.pages["/feed"] = broken
+    config = config_for(tmp_path, site, {"feed": "/feed"})
+    path = config.read_text().replace("url: " + site.url("/feed"),
+                                      "url: " + site.url("/feed") + "\n    type: feed")
+    config.write_text(path)
+    code, err = check(config, capsys)
+    assert code == 0
+    assert "source 'feed' failed" in err
+    assert stored_source(tmp_path, "feed")["content_hash"] is None
+
+
+def test_body_over_max_bytes_is_not_read(tmp_path, site, recording, capsys):
+    huge = Page(ANNOUNCEMENT.encode() + b"<p>" + b"x" * (3 * 1024 * 1024) + b"</p>")
+    line = announce_then_break(tmp_path, site, capsys, huge, max_bytes="1MB")
+    assert "larger" in line or "max_bytes" in line
+
+
+def test_stalled_server_times_out(tmp_path, site, recording, capsys):
+    line = announce_then_break(tmp_path, site, capsys, Page(b"late", delay=3.0))
+    assert "time" in line
+
+
+def test_redirect_loop_is_a_failure(tmp_path, site, recording, capsys):
+    site.pages["/loop"] = Page(b"", status=302, headers=(("Location", "/news"),))
+    line = announce_then_break(
+        tmp_path, site, capsys, Page(b"", status=302, headers=(("Location", "/loop"),))
+    )
+    assert "redirect" in line
+
+
+def test_robots_disallow_is_respected(tmp_path, site, recording, capsys):
+    site.set("/robots.txt", "User-agent: *\nDisallow: /private\n", "text/plain")
+    site.pages["/private/news"] = Page(ANNOUNCEMENT.encode())
+    config = config_for(tmp_path, site, {"news": "/private/news"})
+    code, err = check(config, capsys)
+    assert code == 0 and "robots" in err
+    assert RecordingNotifier.received == []
+    assert not [r for r in site.take_requests() if r.path == "/private/news"]
+
+
+def test_non_utf8_page_is_read(tmp_path, site, recording, capsys):
+    text = ANNOUNCEMENT.replace('<meta charset="utf-8">', "").replace(
+        "Netflix confirmed", "Netflix\u2019s team confirmed"
+    ).replace("3 August", "3\u00a0August")
+    site.pages["/news"] = Page(text.encode("cp1252"), content_type="text/html")
+    config = config_for(tmp_path, site, {"news": "/news"})
+    assert check(config, capsys)[0] == 0
+    (alert,) = RecordingNotifier.received
+    assert alert.value == {"date": "2023-08-03", "precision": "day"}
+    assert "\u2019" in alert.evidence
+
+
+def test_truncated_html_is_read_as_far_as_it_goes(tmp_path, site, recording, capsys):
+    cut = ANNOUNCEMENT[: ANNOUNCEMENT.index("</p>")]
+    site.pages["/news"] = Page(cut.encode())
+    config = config_for(tmp_path, site, {"news": "/news"})
+    assert check(config, capsys)[0] == 0
+    assert [a.value["date"] for a in RecordingNotifier.received] == ["2023-08-03"]
+
+
+def test_invalid_config_exits_1_without_traceback(tmp_path, capsys):
+    config = tmp_path / "config.yaml"
+    config.write_text("watches:\n  - title: X\nsources:\n  - name: a\n    url: http://h/\n"
+                      "    interval: 5 minutes\n")
+    code, err = check(config, capsys)
+    assert code == 1
+    assert "config.yaml:6" in err and "interval" in err and "Traceback" not in err
+
+
+def test_source_failing_alerts_once_and_recovered_once(tmp_path, site, recording, capsys):
+    site.pages["/news"] = Page(b"down", status=503)
+    config = config_for(tmp_path, site, {"news": "/news"})
+    for _ in range(5):
+        assert check(config, capsys)[0] == 0
+    assert [a.event for a in RecordingNotifier.received] == ["source.failing"]
+    assert RecordingNotifier.received[0].source_name == "news"
+    site.pages["/news"] = Page(NOTHING_YET.encode())
+    for _ in range(2):
+        assert check(config, capsys)[0] == 0
+    assert [a.event for a in RecordingNotifier.received] == ["source.failing", "source.recovered"]
+
+
+def test_crash_between_fact_and_delivery_loses_nothing(tmp_path, site, recording, capsys,
+                                                       monkeypatch):
+    import scraper.commands.check as check_command
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt  # the process dies right after the fact is committed
+
+    site.pages["/news"] = Page(ANNOUNCEMENT.encode())
+    config = config_for(tmp_path, site, {"news": "/news"})
+    monkeypatch.setattr(check_command, "deliver_pending", crash)
+    assert main(["check", "--config", str(config)]) == 130
+    assert RecordingNotifier.received == []
+    monkeypatch.undo()
+    assert check(config, capsys)[0] == 0
+    assert [a.event for a in RecordingNotifier.received] == ["release_date.announced"]
+    assert check(config, capsys)[0] == 0  # and only once
+    assert len(RecordingNotifier.received) == 1
+
+
+def test_a_new_watch_reads_unchanged_sources_again(tmp_path, site, recording, capsys):
+    site.pages["/news"] = Page(ANNOUNCEMENT.encode())
+    config = config_for(tmp_path, site, {"news": "/news"})
+    text = config.read_text()
+    config.write_text(text.replace("title: Heartstopper", "title: Wednesday"))
+    assert check(config, capsys)[0] == 0
+    assert RecordingNotifier.received == []
+    config.write_text(text)  # the user now watches Heartstopper too
+    assert check(config, capsys)[0] == 0
+    assert [a.event for a in RecordingNotifier.received] == ["release_date.announced"]
+
+
+def test_unknown_source_name_is_a_user_error(tmp_path, site, recording, capsys):
+    config = config_for(tmp_path, site, {"news": "/news"})
+    code = main(["check", "--config", str(config), "--source", "nope"])
+    assert code == 1
+    assert "no source named 'nope'" in capsys.readouterr().err

@@ -1,0 +1,152 @@
+"""The timeline of tests/timeline: six `releasewatch check` runs against a local site.
+
+Exactly the alerts of expected.yaml reach a recording notifier, nothing else; a
+seventh run with nothing changed sends only conditional requests and parses nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+import yaml
+
+import notifiers
+from notifiers.base import Notifier
+from scraper.cli import main
+from scraper.config import load_config
+from scraper.cycle import check_sources
+from scraper.fetch import Fetcher
+from scraper.localsite import LocalSite
+from scraper.state import State
+
+TIMELINE = Path(__file__).parent / "timeline"
+EXPECTED = yaml.safe_load((TIMELINE / "expected.yaml").read_text())
+CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".xml": "application/xml"}
+
+
+class RecordingNotifier(Notifier):
+    """Keeps every alert it is sent, in memory, for the test to read."""
+
+    type_name = "recording"
+    settings: ClassVar = {}
+    received: ClassVar[list] = []
+
+    def send(self, alert) -> None:
+        RecordingNotifier.received.append(alert)
+
+
+@pytest.fixture
+def recording():
+    notifiers.register(RecordingNotifier)
+    RecordingNotifier.received = []
+    yield RecordingNotifier.received
+    notifiers.NOTIFIER_TYPES.pop("recording", None)
+
+
+@pytest.fixture
+def site():
+    with LocalSite() as running:
+        yield running
+
+
+def write_config(tmp_path: Path, site: LocalSite) -> Path:
+    watch = EXPECTED["watch"]
+    lines = [
+        f"state: {tmp_path / 'state.db'}",
+        "http:",
+        "  timeout: 5s",
+        "  per_host_delay: 0s",
+        "watches:",
+        f"  - title: {watch['title']}",
+        f"    season: {watch['season']}",
+        f"    aliases: {watch['aliases']}",
+        "sources:",
+    ]
+    for name in EXPECTED["sources"]:
+        lines += [f"  - name: {name}", f"    url: {site.url('/' + name)}"]
+    lines += ["notifiers:", "  - name: recorder", "    type: recording"]
+    path = tmp_path / "config.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def serve_snapshot(site: LocalSite, snapshot: str) -> None:
+    for name in EXPECTED["sources"]:
+        path = TIMELINE / snapshot / name
+        site.set("/" + name, path.read_bytes(), CONTENT_TYPES[path.suffix])
+
+
+def describe(alert, site: LocalSite) -> dict:
+    source = alert.source.rsplit("/", 1)[-1]
+    if alert.event == "trailer.released":
+        return {"kind": "trailer", "url": alert.value["url"], "source": source}
+    return {
+        "kind": "release_date",
+        "date": alert.value["date"],
+        "precision": alert.value["precision"],
+        "source": source,
+        "previous": alert.previous["date"] if alert.previous else None,
+    }
+
+
+def expected_alerts(snapshot: dict) -> list[dict]:
+    wanted = []
+    for alert in snapshot["alerts"]:
+        entry = {k: v for k, v in alert.items() if k != "sources"}
+        if entry["kind"] == "release_date":
+            entry.setdefault("previous", None)
+        wanted.append(entry)
+    return wanted
+
+
+def sort_key(entry: dict) -> str:
+    return repr(sorted(entry.items()))
+
+
+def test_six_checks_send_exactly_the_expected_alerts(tmp_path, site, recording, capsys):
+    config_path = write_config(tmp_path, site)
+    for snapshot in EXPECTED["snapshots"]:
+        serve_snapshot(site, snapshot["id"])
+        recording.clear()
+        assert main(["check", "--config", str(config_path)]) == 0, capsys.readouterr().err
+        got = sorted((describe(a, site) for a in recording), key=sort_key)
+        want = sorted(expected_alerts(snapshot), key=sort_key)
+        assert got == want, f"{snapshot['id']}: got {got}, expected {want}"
+
+    # A seventh check with nothing changed: only conditional requests, all answered
+    # 304, and not one body parsed.
+    site.take_requests()
+    config = load_config(config_path)
+    state = State(config.state_path)
+    fetcher = Fetcher(config.http)
+    try:
+        report = check_sources(config, state, fetcher, datetime.now(UTC))
+    finally:
+        fetcher.close()
+        state.close()
+    requests = [r for r in site.take_requests() if r.path != "/robots.txt"]
+    assert sorted(r.path.lstrip("/") for r in requests) == sorted(EXPECTED["sources"])
+    assert all(r.conditional and r.status == 304 for r in requests), requests
+    assert report.parsed == [] and report.documents_read == 0
+    assert report.alerts == [] and report.failures == []
+
+
+def test_unchanged_body_from_a_server_without_304_is_not_parsed(tmp_path, site, recording):
+    config = load_config(write_config(tmp_path, site))
+    site.conditional = False
+    serve_snapshot(site, "snapshot1")
+    state = State(config.state_path)
+    fetcher = Fetcher(config.http)
+    try:
+        first = check_sources(config, state, fetcher, datetime.now(UTC))
+        assert sorted(first.parsed) == sorted(EXPECTED["sources"])
+        serve_snapshot(site, "snapshot2")  # byte-identical to snapshot1
+        second = check_sources(config, state, fetcher, datetime.now(UTC))
+    finally:
+        fetcher.close()
+        state.close()
+    assert all(r.status == 200 for r in site.take_requests() if r.path != "/robots.txt")
+    assert second.parsed == [] and second.failures == []
