@@ -233,11 +233,10 @@ def alert_lines(alert: Alert) -> list[str]:
 DEFAULT_TIMEOUT = 20.0
 
 
-class _MaskUrllib3(logging.Filter):
-    """urllib3 logs request paths (a webhook's token) at DEBUG, to whatever handler listens.
-
-    A filter on its loggers runs before any handler, so no handler (a test's caplog,
-    a user's own logging set-up) ever sees the token, whatever the level.
+class _MaskLibraryLog(logging.Filter):
+    """urllib3 (and Apprise) log request URLs (a webhook's token) at DEBUG, to whatever
+    handler listens. A filter on their loggers runs before any handler, so no handler
+    (a test's caplog, a user's own logging set-up) ever sees a registered secret.
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -248,7 +247,16 @@ class _MaskUrllib3(logging.Filter):
         return True
 
 
-_URLLIB3_LOGGERS = (
+def mask_library_logs(*names: str) -> None:
+    """Mask registered secrets in records logged directly to these loggers (a logger's
+    filters do not see records propagated from its children, hence the explicit list)."""
+    for name in names:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _MaskLibraryLog) for f in logger.filters):
+            logger.addFilter(_MaskLibraryLog())
+
+
+mask_library_logs(
     "urllib3",
     "urllib3.connectionpool",
     "urllib3.connection",
@@ -257,16 +265,6 @@ _URLLIB3_LOGGERS = (
     "urllib3.util.retry",
     "requests",
 )
-
-
-def _install_urllib3_mask() -> None:
-    for name in _URLLIB3_LOGGERS:
-        logger = logging.getLogger(name)
-        if not any(isinstance(f, _MaskUrllib3) for f in logger.filters):
-            logger.addFilter(_MaskUrllib3())
-
-
-_install_urllib3_mask()
 
 
 def user_agent() -> str:

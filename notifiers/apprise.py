@@ -1,0 +1,107 @@
+"""Apprise: the 100+ services Apprise knows, one config line away (extra releasewatch[apprise]).
+
+Wrapped like every other notifier: the outbox, retries and masking are ours. This module
+imports without Apprise; using the type without it fails clearly, at config time and on send.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from notifiers import register
+from notifiers.base import (
+    Notifier,
+    PermanentError,
+    Setting,
+    TransientError,
+    alert_lines,
+    alert_subject,
+    mask_library_logs,
+    truncate,
+)
+from scraper.models import Alert
+
+MISSING = "the apprise notifier needs the apprise package: pip install 'releasewatch[apprise]'"
+
+
+def _apprise() -> Any | None:
+    try:
+        return importlib.import_module("apprise")
+    except ImportError:
+        return None
+
+
+def _urls(value) -> list[str]:
+    if not value:
+        return []
+    items = [value] if isinstance(value, str) else list(value)
+    return [str(item).strip() for item in items if str(item).strip()]
+
+
+@register
+class AppriseNotifier(Notifier):
+    type_name: ClassVar[str] = "apprise"
+    settings: ClassVar[dict[str, Setting]] = {
+        # Secret whole: Apprise URLs carry tokens and passwords in any position.
+        "urls": Setting(
+            (list, str), required=True, secret=True, doc="one Apprise URL or a list of them"
+        ),
+    }
+
+    def __init__(self, name: str, options):
+        super().__init__(name, options)
+        self._lib = _apprise()
+        if self._lib is not None:
+            # Apprise logs each service URL at DEBUG.
+            mask_library_logs("apprise")
+
+    @classmethod
+    def config_problems(cls, options) -> list[str]:
+        lib = _apprise()
+        if lib is None:
+            return [f"type: {MISSING}"]
+        problems = []
+        for index, url in enumerate(_urls(options.get("urls"))):
+            if not lib.Apprise().add(url):
+                # Say which entry, never the URL itself (it holds the token).
+                problems.append(f"urls[{index}]: Apprise does not recognise this URL")
+        if not _urls(options.get("urls")):
+            problems.append("urls: give at least one Apprise URL")
+        return problems
+
+    def secrets(self) -> Iterable[str]:
+        found = set(super().secrets())
+        for url in _urls(self.options.get("urls")):
+            # Unlike a webhook, an Apprise URL may hold its token where a host would be
+            # (tgram://bottoken/chat), so the part before the first "/" is secret too.
+            authority = url.split("://", 1)[-1].split("/", 1)[0]
+            found.add(authority)
+            found.update(p for p in authority.replace("@", ":").split(":") if len(p) >= 8)
+        return sorted((s for s in found if len(s) >= 4), key=len, reverse=True)
+
+    def send(self, alert: Alert) -> None:
+        lib = self._lib
+        if lib is None:
+            raise PermanentError(MISSING)
+        urls = _urls(self.options.get("urls"))
+        client = lib.Apprise()
+        added = sum(1 for url in urls if client.add(url))
+        if not added:
+            raise PermanentError("no usable Apprise URL in urls")
+        with lib.LogCapture(level=lib.logging.WARNING) as captured:
+            result = client.notify(
+                title=alert_subject(alert),
+                body="\n".join(alert_lines(alert)),
+                body_format=lib.NotifyFormat.TEXT,
+            )
+            said = captured.getvalue()
+        if result:
+            return
+        # Apprise says only "failed" per service, not whether it is worth retrying: treat
+        # it as transient, so the bounded retries decide and nothing is dropped early.
+        words = " | ".join(line.split(" - ", 2)[-1] for line in said.splitlines() if line)
+        raise TransientError(
+            self.mask(truncate(f"Apprise could not notify: {words or 'no reason given'}", 500))
+        )

@@ -1,0 +1,191 @@
+"""Email over SMTP (smtplib): multipart text + HTML, one message per alert."""
+
+from __future__ import annotations
+
+import html
+import re
+import smtplib
+import socket
+import ssl
+from collections.abc import Sequence
+from email.message import EmailMessage
+from email.utils import formatdate, parseaddr
+from typing import ClassVar
+
+from notifiers import register
+from notifiers.base import (
+    Notifier,
+    PermanentError,
+    Setting,
+    TransientError,
+    alert_fields,
+    alert_lines,
+    alert_subject,
+)
+from scraper.models import Alert
+
+DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+
+
+def message_id(alert: Alert, sender: str) -> str:
+    """Derived from the alert id, never random: a resend after a crash carries the same
+    Message-ID, so a mail client (or the user) can tell it is the same alert."""
+    domain = parseaddr(sender)[1].rpartition("@")[2] or "releasewatch.invalid"
+    local = re.sub(r"[^A-Za-z0-9._-]", "-", alert.id) or "alert"
+    return f"<releasewatch.{local}@{domain}>"
+
+
+def _html_text(text: str) -> str:
+    """Page text is escaped (a scraped <script> stays text); http(s) values become links."""
+    lines = []
+    for line in str(text).splitlines() or [""]:
+        escaped = html.escape(line, quote=True)
+        if re.fullmatch(r"https?://\S+", line.strip()):
+            escaped = f'<a href="{html.escape(line.strip(), quote=True)}">{escaped}</a>'
+        lines.append(escaped)
+    return "<br>".join(lines)
+
+
+def render_html(alert: Alert) -> str:
+    rows = []
+    for heading, text in alert_fields(alert):
+        cell = _html_text(text)
+        if heading == "Evidence":
+            cell = f'<blockquote style="margin:0">{cell}</blockquote>'
+        rows.append(
+            f'<tr><th align="left" valign="top" style="padding-right:1em">'
+            f"{html.escape(heading)}</th><td>{cell}</td></tr>"
+        )
+    return (
+        '<!doctype html>\n<html><head><meta charset="utf-8"></head>'
+        '<body style="font-family:sans-serif">\n'
+        f"<h2>{html.escape(alert_subject(alert))}</h2>\n"
+        f"<table>\n{chr(10).join(rows)}\n</table>\n"
+        '<p style="color:#777">Sent by releasewatch.</p>\n</body></html>\n'
+    )
+
+
+def build_message(alert: Alert, sender: str, recipients: Sequence[str]) -> EmailMessage:
+    msg = EmailMessage()
+    msg["Subject"] = alert_subject(alert)
+    msg["From"] = sender
+    msg["To"] = ", ".join(recipients)
+    msg["Date"] = formatdate(usegmt=True)
+    msg["Message-ID"] = message_id(alert, sender)
+    # RFC 3834: vacation responders and ticket systems must not answer an alert.
+    msg["Auto-Submitted"] = "auto-generated"
+    msg["X-Releasewatch-Event"] = alert.event
+    msg.set_content("\n".join([alert_subject(alert), "", *alert_lines(alert), ""]))
+    msg.add_alternative(render_html(alert), subtype="html")
+    return msg
+
+
+@register
+class EmailNotifier(Notifier):
+    type_name: ClassVar[str] = "email"
+    settings: ClassVar[dict[str, Setting]] = {
+        "host": Setting(str, required=True, doc="SMTP server"),
+        "port": Setting(int, doc="default 587 for starttls, 465 for ssl, 25 for none"),
+        "security": Setting(str, default="starttls", choices=("starttls", "ssl", "none")),
+        "username": Setting(str, doc="log in when set"),
+        "password": Setting(str, secret=True),
+        "from": Setting(str, required=True, doc='"Name <address>" or an address'),
+        "to": Setting((list, str), required=True, doc="one address or a list"),
+        "timeout": Setting((int, float), default=20, doc="seconds per SMTP step"),
+        "ca_file": Setting(str, doc="CA bundle to trust (a self-hosted server's certificate)"),
+    }
+
+    @classmethod
+    def config_problems(cls, options) -> list[str]:
+        problems = []
+        if options.get("password") and not options.get("username"):
+            problems.append("password: set username too (or drop the password)")
+        if not _recipients(options.get("to")):
+            problems.append("to: give at least one address")
+        return problems
+
+    @classmethod
+    def config_warnings(cls, options) -> list[str]:
+        if options.get("username") and options.get("security") == "none":
+            return ["security: none sends the password unencrypted; use starttls or ssl"]
+        return []
+
+    @property
+    def recipients(self) -> list[str]:
+        return _recipients(self.options.get("to"))
+
+    def send(self, alert: Alert) -> None:
+        sender = self.options["from"]
+        msg = build_message(alert, sender, self.recipients)
+        envelope_from = parseaddr(sender)[1] or sender
+        envelope_to = [parseaddr(r)[1] or r for r in self.recipients]
+        try:
+            with self._connect() as smtp:
+                if self.options.get("username"):
+                    smtp.login(self.options["username"], self.options.get("password") or "")
+                smtp.send_message(msg, from_addr=envelope_from, to_addrs=envelope_to)
+            # A partial refusal returns the refused ones without raising: the others have the
+            # mail, so a resend would duplicate it for them. Accepted as sent.
+        except smtplib.SMTPRecipientsRefused as exc:
+            codes = [code for code, _ in exc.recipients.values()]
+            words = "; ".join(
+                f"{rcpt}: {code} {_text(said)}" for rcpt, (code, said) in exc.recipients.items()
+            )
+            self._raise(min(codes) if codes else 550, f"recipients refused: {words}")
+        except smtplib.SMTPResponseException as exc:
+            self._raise(exc.smtp_code, f"{exc.smtp_code} {_text(exc.smtp_error)}")
+        except smtplib.SMTPNotSupportedError as exc:
+            raise PermanentError(self.mask(f"SMTP server does not support it: {exc}")) from None
+        except ssl.SSLCertVerificationError as exc:
+            # Transient on purpose: the admin may renew the certificate, or the user may set
+            # ca_file; bounded retries keep the alert meanwhile.
+            raise TransientError(self.mask(f"TLS certificate not trusted: {exc}")) from None
+        except (OSError, smtplib.SMTPException) as exc:
+            said = str(exc) or type(exc).__name__
+            raise TransientError(
+                self.mask(f"SMTP connection to {self.options['host']}: {said}")
+            ) from None
+
+    def _raise(self, code: int, words: str) -> None:
+        words = self.mask(words)
+        if 400 <= code < 500:
+            raise TransientError(f"SMTP {words}") from None
+        raise PermanentError(f"SMTP {words}") from None
+
+    def _connect(self) -> smtplib.SMTP:
+        security = self.options.get("security") or "starttls"
+        host = self.options["host"]
+        port = int(self.options.get("port") or DEFAULT_PORTS[security])
+        timeout = float(self.options.get("timeout") or 20)
+        # gethostname, not smtplib's default getfqdn: that can stall on a DNS lookup.
+        local = socket.gethostname() or "localhost"
+        if security == "ssl":
+            return smtplib.SMTP_SSL(
+                host, port, local_hostname=local, timeout=timeout, context=self._tls()
+            )
+        smtp = smtplib.SMTP(host, port, local_hostname=local, timeout=timeout)
+        try:
+            if security == "starttls":
+                smtp.ehlo()
+                smtp.starttls(context=self._tls())
+                smtp.ehlo()
+        except BaseException:
+            smtp.close()
+            raise
+        return smtp
+
+    def _tls(self) -> ssl.SSLContext:
+        return ssl.create_default_context(cafile=self.options.get("ca_file") or None)
+
+
+def _recipients(value) -> list[str]:
+    if not value:
+        return []
+    items = [value] if isinstance(value, str) else list(value)
+    return [str(item).strip() for item in items if str(item).strip()]
+
+
+def _text(said) -> str:
+    if isinstance(said, bytes):
+        said = said.decode("utf-8", "replace")
+    return " ".join(str(said).split())

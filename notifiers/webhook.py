@@ -1,0 +1,72 @@
+"""Generic webhook: POST the SPEC's JSON body to any endpoint, optionally HMAC-signed."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from typing import ClassVar
+
+from notifiers import register
+from notifiers.base import (
+    HttpNotifier,
+    PermanentError,
+    Setting,
+    TransientError,
+    parse_seconds,
+)
+from scraper.models import Alert
+
+SIGNATURE_HEADER = "X-Releasewatch-Signature"
+
+
+def sign(secret: str, body: bytes) -> str:
+    """The signature header's value: the receiver recomputes it over the raw body it got."""
+    digest = hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
+    return f"sha256={digest}"
+
+
+def encode_body(alert: Alert) -> bytes:
+    # Compact and fixed: the bytes signed are exactly the bytes sent.
+    return json.dumps(alert.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+@register
+class WebhookNotifier(HttpNotifier):
+    type_name: ClassVar[str] = "webhook"
+    settings: ClassVar[dict[str, Setting]] = {
+        "url": Setting(str, required=True, secret=True, doc="http(s) endpoint; may hold a token"),
+        "secret": Setting(
+            str, secret=True, doc="HMAC-SHA256 key for the X-Releasewatch-Signature header"
+        ),
+        "timeout": Setting((int, float), default=20, doc="seconds to wait for the endpoint"),
+    }
+
+    @classmethod
+    def config_problems(cls, options) -> list[str]:
+        url = str(options.get("url") or "")
+        if url and not url.lower().startswith(("http://", "https://")):
+            return ["url: must start with http:// or https://"]
+        return []
+
+    def send(self, alert: Alert) -> None:
+        body = encode_body(alert)
+        headers = {
+            "Content-Type": "application/json; charset=utf-8",
+            # SPEC: at-least-once delivery; the receiver drops a resend by this key.
+            "Idempotency-Key": alert.id,
+        }
+        if self.options.get("secret"):
+            headers[SIGNATURE_HEADER] = sign(self.options["secret"], body)
+        response = self.post(self.options["url"], data=body, headers=headers)
+        status = response.status_code
+        if 200 <= status < 300:
+            return
+        words = self.server_words(response)
+        if status in (408, 429) or status >= 500:
+            retry_after = parse_seconds(response.headers.get("Retry-After"))
+            raise TransientError(words, retry_after=retry_after)
+        if 300 <= status < 400:
+            # Not followed: requests would turn a 301/302 POST into a GET and drop the body.
+            raise PermanentError(f"{words} (redirect not followed: set url to the final address)")
+        raise PermanentError(words)
