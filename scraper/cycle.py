@@ -19,6 +19,7 @@ from scraper.facts import Observation, diff_findings
 from scraper.fetch import Fetcher, FetchError, Validators
 from scraper.models import PRECISION_RANK, RELEASE_DATE, SOURCE_FAILING, SOURCE_RECOVERED, Alert
 from scraper.models import Response as HttpResponse
+from scraper.retention import prune_if_due
 from scraper.sources import SOURCE_TYPES, SourceRead
 from scraper.state import SourceState, State, new_alert_id
 
@@ -104,7 +105,9 @@ def check_sources(
         previous = stored.get(source.name)
         forced = previous is None or previous.watch_signature != signature
         results.append(_read_response(source, outcome, previous, forced, config, state))
-    return _apply(config, state, results, signature, clock() if clock else now)
+    report = _apply(config, state, results, signature, clock() if clock else now)
+    prune_if_due(state, now)
+    return report
 
 
 def _select(config: Config, names: Sequence[str] | None) -> list[SourceConfig]:

@@ -473,6 +473,29 @@ class State:
             for r in rows
         ]
 
+    def prune_delivered(self, older_than: datetime) -> int:
+        """Forget alerts whose every delivery ended (sent or given up) before `older_than`."""
+        stamp = to_db_time(older_than)
+        with self.transaction():
+            done = [
+                row[0]
+                for row in self._query(
+                    "SELECT a.id FROM alerts a WHERE a.created_at < ? AND NOT EXISTS ("
+                    " SELECT 1 FROM deliveries d WHERE d.alert_id = a.id"
+                    " AND (d.status = 'pending' OR d.updated_at >= ?))",
+                    (stamp, stamp),
+                )
+            ]
+            for alert_id in done:
+                self._execute(
+                    "DELETE FROM delivery_attempts WHERE delivery_id IN"
+                    " (SELECT id FROM deliveries WHERE alert_id = ?)",
+                    (alert_id,),
+                )
+                self._execute("DELETE FROM deliveries WHERE alert_id = ?", (alert_id,))
+                self._execute("DELETE FROM alerts WHERE id = ?", (alert_id,))
+        return len(done)
+
     # -- meta and cache -------------------------------------------------------------------
 
     def set_meta(self, key: str, value: str) -> None:

@@ -111,3 +111,24 @@ def test_feed_entry_memory_is_pruned_by_age(tmp_path):
     state.remember_entries("feed", [("b", "3")], NOW)
     assert state.prune_entries(NOW - timedelta(days=180)) == 1
     assert state.known_entries("feed") == {"b": "3"}
+
+
+def test_retention_forgets_old_entries_and_finished_alerts_but_never_pending(tmp_path):
+    from scraper.retention import prune_if_due
+
+    state = State(tmp_path / "s.db")
+    old = NOW - timedelta(days=400)
+    state.remember_entries("feed", [("old", "1")], old)
+    state.remember_entries("feed", [("new", "2")], NOW)
+    for alert_id, status in (("sent-long-ago", True), ("still-pending", False)):
+        alert = Alert(alert_id, ANNOUNCED, "Heartstopper", 2, {"date": "2023", "precision": "year"},
+                      None, "evidence", "https://x", ("https://x",), old)
+        state.add_alert(alert, ["hook"])
+        if status:
+            (delivery,) = [d for d in state.pending_deliveries(NOW) if d.alert.id == alert_id]
+            state.record_delivery_attempt(delivery.id, old, ok=True, error=None,
+                                          next_attempt_at=None)
+    assert prune_if_due(state, NOW) is True
+    assert prune_if_due(state, NOW + timedelta(minutes=5)) is False  # at most hourly
+    assert state.known_entries("feed") == {"new": "2"}
+    assert [e["alert"]["id"] for e in state.history()] == ["still-pending"]
