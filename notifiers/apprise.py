@@ -75,10 +75,15 @@ class AppriseNotifier(Notifier):
         found = set(super().secrets())
         for url in _urls(self.options.get("urls")):
             # Unlike a webhook, an Apprise URL may hold its token where a host would be
-            # (tgram://bottoken/chat), so the part before the first "/" is secret too.
+            # (tgram://123:bottoken/chat, discord://id/token) or as user:password@host.
             authority = url.split("://", 1)[-1].split("/", 1)[0]
-            found.add(authority)
-            found.update(p for p in authority.replace("@", ":").split(":") if len(p) >= 8)
+            userinfo, at, host = authority.rpartition("@")
+            if at:
+                found.add(authority)
+                found.update(p for p in userinfo.split(":") if p)
+            if "." not in host:  # not a host name: a token in the host's place
+                found.add(host)
+                found.update(host.split(":"))
         return sorted((s for s in found if len(s) >= 4), key=len, reverse=True)
 
     def send(self, alert: Alert) -> None:

@@ -27,5 +27,5 @@ class ConsoleNotifier(Notifier):
         try:
             stream.write("\n".join(block) + "\n\n")
             stream.flush()
-        except OSError as exc:  # a closed pipe: the next try may have a reader again
+        except (OSError, ValueError) as exc:  # a broken pipe or closed stream: try later
             raise TransientError(f"cannot write to stdout: {exc}") from exc

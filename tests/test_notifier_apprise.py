@@ -1,0 +1,85 @@
+"""Apprise notifier: optional; without the package the type fails clearly, never at import."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+import pytest
+
+import notifiers.apprise as apprise_module
+from notifiers import PermanentError, TransientError, build_notifier
+from notifiers.apprise import MISSING, AppriseNotifier
+from scraper.models import ANNOUNCED, Alert
+
+TOKEN = "appriseT0kenValue987654321"
+
+
+def make_alert() -> Alert:
+    return Alert(
+        id="alert-0001",
+        event=ANNOUNCED,
+        watch_title="Heartstopper",
+        watch_season=2,
+        value={"date": "2023-08-03", "precision": "day"},
+        previous=None,
+        evidence="Netflix confirmed that Heartstopper Season 2 arrives on 3 August 2023.",
+        source="https://www.netflix.com/tudum/heartstopper",
+        sources=(),
+        detected_at=datetime(2023, 4, 20, 10, 0, tzinfo=UTC),
+    )
+
+
+def test_without_apprise_the_type_is_a_config_error_and_a_permanent_failure(monkeypatch):
+    monkeypatch.setattr(apprise_module, "_apprise", lambda: None)
+    options = {"urls": [f"json://127.0.0.1:9/{TOKEN}"]}
+    assert AppriseNotifier.config_problems(options) == [f"type: {MISSING}"]
+    with pytest.raises(PermanentError, match=r"pip install 'releasewatch\[apprise\]'"):
+        build_notifier("more", "apprise", options).send(make_alert())
+
+
+def test_apprise_delivers_to_a_local_json_endpoint(httpserver):
+    pytest.importorskip("apprise")
+    httpserver.expect_request(f"/{TOKEN}", method="POST").respond_with_json({"ok": True})
+    url = f"json://127.0.0.1:{httpserver.port}/{TOKEN}"
+    assert AppriseNotifier.config_problems({"urls": url}) == []
+    build_notifier("more", "apprise", {"urls": url}).send(make_alert())
+    [(request, _)] = httpserver.log
+    body = request.get_json()
+    assert body["title"] == (
+        "Heartstopper Season 2: release date announced — Thursday 3 August 2023"
+    )
+    assert "arrives on 3 August 2023" in body["message"]
+
+
+def test_apprise_failure_is_transient_and_masked_even_in_debug_logs(httpserver, caplog):
+    pytest.importorskip("apprise")
+    httpserver.expect_request(f"/{TOKEN}").respond_with_data("down", status=503)
+    url = f"json://127.0.0.1:{httpserver.port}/{TOKEN}"
+    caplog.set_level(logging.DEBUG)
+    # The test server's own access log shows the path it received; it is not releasewatch's.
+    caplog.set_level(logging.WARNING, logger="werkzeug")
+    notifier = build_notifier("more", "apprise", {"urls": [url]})
+    with pytest.raises(TransientError) as caught:
+        notifier.send(make_alert())
+    assert "Apprise could not notify" in str(caught.value)
+    assert TOKEN not in str(caught.value)
+    assert caplog.records  # Apprise and urllib3 did log at DEBUG...
+    assert TOKEN not in caplog.text  # ...without the token
+
+
+def test_tokens_in_the_host_position_and_passwords_are_secret_but_host_names_are_not():
+    notifier = build_notifier(
+        "more",
+        "apprise",
+        {"urls": ["tgram://123456:AAbbCCddEEff/4242", "mailto://me:Pa55w0rd-x@gmail.com"]},
+    )
+    masked = notifier.mask("bot 123456:AAbbCCddEEff, login me:Pa55w0rd-x at gmail.com")
+    assert "AAbbCCddEEff" not in masked and "Pa55w0rd-x" not in masked
+    assert "gmail.com" in masked
+
+
+def test_an_unknown_apprise_url_is_named_by_position_not_by_content():
+    pytest.importorskip("apprise")
+    problems = AppriseNotifier.config_problems({"urls": [f"nosuchservice://{TOKEN}"]})
+    assert problems == ["urls[0]: Apprise does not recognise this URL"]

@@ -1,0 +1,245 @@
+"""Email notifier against a real SMTP server (aiosmtpd) on 127.0.0.1."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import socket
+import ssl
+from datetime import UTC, datetime
+
+import pytest
+import trustme
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+from notifiers import PermanentError, TransientError, build_notifier
+from notifiers.email import message_id
+from scraper.models import ANNOUNCED, CHANGED, TRAILER_RELEASED, Alert
+
+PASSWORD = "hunter2-very-secret-pw"
+
+
+def make_alert(**changes) -> Alert:
+    fields = dict(
+        id="a1b2c3d4",
+        event=ANNOUNCED,
+        watch_title="Heartstopper",
+        watch_season=2,
+        value={"date": "2023-08-03", "precision": "day"},
+        previous=None,
+        evidence="Netflix confirmed that Heartstopper Season 2 arrives on 3 August 2023.",
+        source="https://www.netflix.com/tudum/heartstopper",
+        sources=("https://www.netflix.com/tudum/heartstopper", "https://variety.example/hs2"),
+        detected_at=datetime(2023, 4, 20, 10, 0, tzinfo=UTC),
+    )
+    fields.update(changes)
+    return Alert(**fields)
+
+
+class Recorder:
+    """aiosmtpd handler: keeps what it received; answers RCPT/DATA with a scripted code."""
+
+    def __init__(self, rcpt_reply: str | None = None, data_reply: str | None = None):
+        self.messages: list[tuple[list[str], email.message.EmailMessage]] = []
+        self.rcpt_reply = rcpt_reply
+        self.data_reply = data_reply
+        self.logins: list[str] = []
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.rcpt_reply:
+            return self.rcpt_reply
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.data_reply:
+            return self.data_reply
+        parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        self.messages.append((list(envelope.rcpt_tos), parsed))
+        return "250 Message accepted"
+
+    def authenticate(self, server, session, envelope, mechanism, auth_data):
+        if isinstance(auth_data, LoginPassword):
+            self.logins.append(auth_data.login.decode())
+            ok = auth_data.login == b"alerts" and auth_data.password == PASSWORD.encode()
+            # handled=False: aiosmtpd then answers 535 itself (True means "already replied").
+            return AuthResult(success=ok, handled=False)
+        return AuthResult(success=False, handled=False)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server():
+    """Start aiosmtpd on 127.0.0.1 with the given handler and options; stop it after."""
+    started: list[Controller] = []
+
+    def start(handler: Recorder, **kwargs) -> int:
+        port = free_port()
+        controller = Controller(handler, hostname="127.0.0.1", port=port, **kwargs)
+        controller.start()
+        started.append(controller)
+        return port
+
+    yield start
+    for controller in started:
+        controller.stop()
+
+
+@pytest.fixture(scope="module")
+def tls(tmp_path_factory):
+    """A CA and a certificate for 127.0.0.1, made by the test; the notifier trusts the CA."""
+    ca = trustme.CA()
+    cert = ca.issue_cert("127.0.0.1", "localhost")
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    cert.configure_cert(server_context)
+    ca_file = tmp_path_factory.mktemp("ca") / "ca.pem"
+    ca.cert_pem.write_to_path(str(ca_file))
+    return server_context, str(ca_file)
+
+
+def notifier(port: int, **options):
+    base = {
+        "host": "127.0.0.1",
+        "port": port,
+        "security": "none",
+        "from": "releasewatch <alerts@example.org>",
+        "to": ["me@example.org"],
+        "timeout": 5,
+    }
+    base.update(options)
+    return build_notifier("me-by-mail", "email", base)
+
+
+def test_plain_smtp_delivers_multipart_text_and_html(smtp_server):
+    handler = Recorder()
+    port = smtp_server(handler)
+    notifier(port).send(make_alert())
+    assert len(handler.messages) == 1
+    rcpts, msg = handler.messages[0]
+    assert rcpts == ["me@example.org"]
+    assert msg["Subject"] == (
+        "Heartstopper Season 2: release date announced — Thursday 3 August 2023"
+    )
+    assert msg.get_content_type() == "multipart/alternative"
+    text = msg.get_body(("plain",)).get_content()
+    page_html = msg.get_body(("html",)).get_content()
+    assert "Netflix confirmed that Heartstopper Season 2 arrives on 3 August 2023." in text
+    assert "https://variety.example/hs2" in text
+    assert '<a href="https://www.netflix.com/tudum/heartstopper">' in page_html
+    assert msg["Date"] and msg["Auto-Submitted"] == "auto-generated"
+
+
+def test_message_id_is_derived_from_the_alert_id_so_a_resend_is_recognisable(smtp_server):
+    handler = Recorder()
+    port = smtp_server(handler)
+    mailer = notifier(port)
+    mailer.send(make_alert())
+    mailer.send(make_alert())  # the outbox's at-least-once resend
+    mailer.send(make_alert(id="another-alert"))
+    ids = [msg["Message-ID"] for _, msg in handler.messages]
+    assert ids[0] == ids[1] == message_id(make_alert(), "alerts@example.org")
+    assert "a1b2c3d4" in ids[0] and ids[0].endswith("@example.org>")
+    assert ids[2] != ids[0]
+
+
+def test_html_part_escapes_script_from_a_page(smtp_server):
+    handler = Recorder()
+    port = smtp_server(handler)
+    evidence = 'It arrives in August <script>alert("x")</script> & more <b>bold</b>.'
+    notifier(port).send(make_alert(evidence=evidence))
+    page_html = handler.messages[0][1].get_body(("html",)).get_content()
+    assert "<script>" not in page_html and "<b>bold" not in page_html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page_html
+    assert "&amp; more" in page_html
+
+
+def test_subjects_are_clear_for_changed_and_trailer_alerts(smtp_server):
+    handler = Recorder()
+    port = smtp_server(handler)
+    mailer = notifier(port)
+    mailer.send(make_alert(event=CHANGED, previous={"date": "2023", "precision": "year"}))
+    trailer = "https://www.youtube.com/watch?v=abcdefghijk"
+    mailer.send(make_alert(id="t1", event=TRAILER_RELEASED, value={"url": trailer}))
+    subjects = [msg["Subject"] for _, msg in handler.messages]
+    assert subjects == [
+        "Heartstopper Season 2: release date changed — Thursday 3 August 2023 (was 2023)",
+        f"Heartstopper Season 2: trailer released — {trailer}",
+    ]
+
+
+def test_starttls_with_a_test_certificate_and_login(smtp_server, tls):
+    server_context, ca_file = tls
+    handler = Recorder()
+    port = smtp_server(
+        handler,
+        tls_context=server_context,
+        require_starttls=True,
+        authenticator=handler.authenticate,
+        auth_required=True,
+    )
+    mailer = notifier(
+        port, security="starttls", ca_file=ca_file, username="alerts", password=PASSWORD
+    )
+    mailer.send(make_alert())
+    assert handler.logins == ["alerts"]
+    assert len(handler.messages) == 1
+
+
+def test_implicit_tls_ssl_mode(smtp_server, tls):
+    server_context, ca_file = tls
+    handler = Recorder()
+    port = smtp_server(handler, ssl_context=server_context)
+    notifier(port, security="ssl", ca_file=ca_file).send(make_alert())
+    assert len(handler.messages) == 1
+
+
+def test_untrusted_certificate_is_transient_not_sent(smtp_server, tls):
+    server_context, _ = tls
+    handler = Recorder()
+    port = smtp_server(handler, tls_context=server_context, require_starttls=True)
+    with pytest.raises(TransientError, match="certificate"):
+        notifier(port, security="starttls").send(make_alert())  # system CAs only
+    assert handler.messages == []
+
+
+def test_wrong_password_is_permanent_and_never_shows_the_password(smtp_server, tls):
+    server_context, ca_file = tls
+    handler = Recorder()
+    port = smtp_server(handler, tls_context=server_context, authenticator=handler.authenticate)
+    wrong = "wrong-password-" + PASSWORD
+    mailer = notifier(port, security="starttls", ca_file=ca_file, username="x", password=wrong)
+    with pytest.raises(PermanentError) as caught:
+        mailer.send(make_alert())
+    assert "535" in str(caught.value)
+    assert wrong not in str(caught.value) and PASSWORD not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("rcpt_reply", "data_reply", "expected"),
+    [
+        ("450 4.2.0 Mailbox busy, try later", None, TransientError),
+        ("550 5.1.1 No such user", None, PermanentError),
+        (None, "451 4.3.0 Local error, try later", TransientError),
+        (None, "554 5.7.1 Rejected as spam", PermanentError),
+    ],
+)
+def test_smtp_4xx_is_transient_and_5xx_permanent(smtp_server, rcpt_reply, data_reply, expected):
+    handler = Recorder(rcpt_reply=rcpt_reply, data_reply=data_reply)
+    port = smtp_server(handler)
+    with pytest.raises(expected) as caught:
+        notifier(port).send(make_alert())
+    said = (rcpt_reply or data_reply).split(" ", 2)[2]
+    assert said in str(caught.value)  # the server's own words reach status/history
+    assert type(caught.value) is expected
+
+
+def test_connection_refused_is_transient():
+    port = free_port()  # nothing listens there any more
+    with pytest.raises(TransientError, match="SMTP connection to 127.0.0.1"):
+        notifier(port).send(make_alert())

@@ -1,0 +1,147 @@
+"""Generic webhook notifier against a local HTTP server (pytest-httpserver)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import socket
+from datetime import UTC, datetime
+
+import pytest
+from werkzeug import Request, Response
+
+from notifiers import PermanentError, TransientError, build_notifier
+from scraper.models import CHANGED, Alert
+
+TOKEN = "tok3nS3cretValue0123456789"
+SECRET = "shared-hmac-secret-value"
+
+
+def make_alert(**changes) -> Alert:
+    fields = dict(
+        id="alert-0001",
+        event=CHANGED,
+        watch_title="Heartstopper",
+        watch_season=2,
+        value={"date": "2023-08-03", "precision": "day"},
+        previous={"date": "2023", "precision": "year"},
+        evidence="Netflix confirmed that Heartstopper Season 2 arrives on 3 August 2023.",
+        source="https://www.netflix.com/tudum/heartstopper",
+        sources=("https://www.netflix.com/tudum/heartstopper",),
+        detected_at=datetime(2023, 4, 20, 10, 0, tzinfo=UTC),
+    )
+    fields.update(changes)
+    return Alert(**fields)
+
+
+def hook(httpserver, **options):
+    return build_notifier(
+        "my-hook",
+        "webhook",
+        {"url": httpserver.url_for(f"/hooks/{TOKEN}"), "timeout": 5, **options},
+    )
+
+
+def test_posts_the_spec_json_with_idempotency_key_and_a_verifiable_signature(httpserver):
+    seen: list[dict] = []
+
+    def verify(request: Request) -> Response:
+        # What a receiver does: recompute the HMAC over the raw body it got.
+        raw = request.get_data()
+        expected = "sha256=" + hmac.new(SECRET.encode(), raw, hashlib.sha256).hexdigest()
+        given = request.headers.get("X-Releasewatch-Signature", "")
+        seen.append({"body": json.loads(raw), "headers": dict(request.headers)})
+        return Response(
+            "ok" if hmac.compare_digest(given, expected) else "bad sig",
+            status=200 if hmac.compare_digest(given, expected) else 401,
+        )
+
+    httpserver.expect_request(f"/hooks/{TOKEN}", method="POST").respond_with_handler(verify)
+    alert = make_alert()
+    hook(httpserver, secret=SECRET).send(alert)
+    assert len(seen) == 1
+    assert seen[0]["body"] == alert.to_json()
+    assert seen[0]["body"]["detected_at"] == "2023-04-20T10:00:00Z"
+    assert seen[0]["headers"]["Idempotency-Key"] == "alert-0001"
+    assert seen[0]["headers"]["Content-Type"].startswith("application/json")
+
+
+def test_without_a_secret_no_signature_header_is_sent(httpserver):
+    headers: list[dict] = []
+
+    def record(request: Request) -> Response:
+        headers.append(dict(request.headers))
+        return Response(status=204)
+
+    httpserver.expect_request(f"/hooks/{TOKEN}").respond_with_handler(record)
+    hook(httpserver).send(make_alert())
+    assert len(headers) == 1 and "X-Releasewatch-Signature" not in headers[0]
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        (200, None),
+        (202, None),
+        (204, None),
+        (408, TransientError),
+        (429, TransientError),
+        (500, TransientError),
+        (503, TransientError),
+        (400, PermanentError),
+        (401, PermanentError),
+        (404, PermanentError),
+        (410, PermanentError),
+        (422, PermanentError),
+        (301, PermanentError),
+    ],
+)
+def test_status_codes_map_to_success_transient_or_permanent(httpserver, status, expected):
+    headers = {"Location": "https://elsewhere.example/"} if status == 301 else {}
+    httpserver.expect_request(f"/hooks/{TOKEN}").respond_with_data(
+        f"server says {status}", status=status, headers=headers
+    )
+    notifier = hook(httpserver)
+    if expected is None:
+        notifier.send(make_alert())
+        assert len(httpserver.log) == 1
+        return
+    with pytest.raises(expected) as caught:
+        notifier.send(make_alert())
+    assert type(caught.value) is expected
+    assert f"HTTP {status}" in str(caught.value)
+    if expected is PermanentError:
+        assert caught.value.disable is False  # only Discord asks us to stop entirely
+
+
+def test_429_passes_on_retry_after(httpserver):
+    httpserver.expect_request(f"/hooks/{TOKEN}").respond_with_data(
+        "slow down", status=429, headers={"Retry-After": "12.5"}
+    )
+    with pytest.raises(TransientError) as caught:
+        hook(httpserver).send(make_alert())
+    assert caught.value.retry_after == 12.5
+
+
+def test_errors_never_carry_the_url_token(httpserver):
+    # A server that echoes the request path in its error body.
+    httpserver.expect_request(f"/hooks/{TOKEN}").respond_with_handler(
+        lambda request: Response(f"no route for {request.url}", status=500)
+    )
+    with pytest.raises(TransientError) as caught:
+        hook(httpserver).send(make_alert())
+    assert "HTTP 500" in str(caught.value) and TOKEN not in str(caught.value)
+
+
+def test_connection_refused_is_transient_and_masked():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    notifier = build_notifier(
+        "my-hook", "webhook", {"url": f"http://127.0.0.1:{port}/hooks/{TOKEN}", "timeout": 2}
+    )
+    with pytest.raises(TransientError) as caught:
+        notifier.send(make_alert())
+    assert "ConnectionError" in str(caught.value) and TOKEN not in str(caught.value)
+    assert caught.value.__cause__ is None  # no chained exception carrying the URL
