@@ -59,3 +59,6 @@ SOURCE_TYPES: dict[str, SourceKind] = {
 
 def register(name: str, kind: SourceKind) -> None:
     SOURCE_TYPES[name] = kind
+
+
+import scraper.tvmaze  # noqa: E402, F401 - registers "tvmaze"; last, as it builds on this module
