@@ -179,6 +179,10 @@ class NodeReader:
         value = self.scalar(node, key)
         if value is INVALID:
             return INVALID
+        numeric = isinstance(node, ScalarNode) and node.tag in (INT, FLOAT)
+        if numeric and str in types and not _is_instance(value, types):
+            # A title "1899", a numeric password: the text as written, leading zeros kept.
+            value = str(node.value)
         if not _is_instance(value, types):
             shown = "" if secret else f"{shorten(value)} "
             return self.error(node, key, f"{shown}is not {_type_words(types)}")
@@ -194,7 +198,8 @@ class NodeReader:
         if value is INVALID:
             return INVALID
         written = str(node.value).lower() if isinstance(node, ScalarNode) else ""
-        if not isinstance(value, bool) or written not in ("true", "false"):
+        # Checked on the text as written; a ${VAR} that expanded to a boolean is taken as is.
+        if not isinstance(value, bool) or (node.tag == BOOL and written not in ("true", "false")):
             return self.error(node, key, f"{shorten(node.value)} is not true or false")
         return value
 

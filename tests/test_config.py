@@ -477,6 +477,18 @@ def test_values_are_converted(tmp_path):
     assert (tvmaze.url, tvmaze.show) == (TVMAZE_URL, "44778")
 
 
+def test_numbers_are_text_where_text_is_expected(tmp_path):
+    path = write(
+        tmp_path,
+        MINIMAL.replace("Heartstopper", "1899").replace("season: 2", "aliases: [2024]")
+        + "notifiers:\n  - type: fake\n    host: h\n    token: 0042\n    loud: ${LOUD}\n",
+    )
+    config = load_config(path, env={"LOUD": "true"})
+    assert (config.watches[0].title, config.watches[0].aliases) == ("1899", ("2024",))
+    assert config.notifiers[0].options["token"] == "0042"  # as written, not octal 34
+    assert config.notifiers[0].options["loud"] is True
+
+
 def test_a_bare_interval_number_is_seconds_with_a_warning(tmp_path):
     config = load_config(write(tmp_path, MINIMAL + "    interval: 30\n"), env={})
     assert config.sources[0].interval == 30.0
