@@ -81,8 +81,8 @@ def test_spec_subject_line():
             "releasewatch: source Tudum recovered",
         ),
         (
-            {"watch_title": "Evil\r\nBcc: victim@example.org"},
-            "Evil Bcc: victim@example.org Season 2: release date announced — Thursday 3 August 2023",
+            {"watch_title": "Evil\r\nBcc: x@example.org"},
+            "Evil Bcc: x@example.org Season 2: release date announced — Thursday 3 August 2023",
         ),
     ],
 )
