@@ -35,7 +35,7 @@ from scraper.state import SourceState, State, to_db_time
 log = logging.getLogger("releasewatch.daemon")
 
 # Stop within the 10 s the user (and the issue) allow, closing included.
-SHUTDOWN_GRACE = 9.0
+SHUTDOWN_GRACE = 8.0
 DELIVERY_EVERY_MAX = 30.0  # seconds between outbox passes, at most
 DELIVERY_JOB = "deliver"
 SOURCE_JOB_PREFIX = "source:"
@@ -451,9 +451,20 @@ class Daemon:
                 name, report, previous, time.monotonic() - started
             ):
                 log.log(level, "%s", line)
+            if report.alerts:
+                self._deliver_soon()
         except Exception:  # noqa: BLE001 - one bad run must not stop the schedule
             # The log filter masks secrets in the message and the traceback alike.
             log.exception("cycle %s: internal error; the source is tried again next run", name)
+
+    def _deliver_soon(self) -> None:
+        """Bring the next outbox pass forward: news should not wait up to 30 s."""
+        scheduler = self._scheduler
+        try:
+            if scheduler is not None and scheduler.running:
+                scheduler.modify_job(DELIVERY_JOB, next_run_time=datetime.now(UTC))
+        except Exception:  # noqa: BLE001 - shutting down: the outbox keeps it for next start
+            log.debug("could not bring delivery forward", exc_info=True)
 
     def _deliver(self) -> None:
         """One pass over the outbox, due deliveries only (deliver.py keeps the backoff)."""
@@ -463,8 +474,8 @@ class Daemon:
         try:
             with self._notifier_lock:
                 report = deliver_pending(state, self._notifiers, datetime.now(UTC), due_only=True)
-            if report.sent or report.retrying or report.failed:
-                log.info("delivery: %s", report.summary())
+            # deliver.py logs each alert sent or failed; this is for a closer look.
+            log.debug("delivery pass: %s", report.summary())
         except Exception:  # noqa: BLE001 - the outbox keeps everything; try again next pass
             log.exception("delivery pass failed; pending alerts stay in the outbox")
 
