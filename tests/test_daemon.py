@@ -1,0 +1,457 @@
+"""`releasewatch run`: the daemon as its user runs it, a subprocess against a local site.
+
+The scheduler decides when; what happens is check's code. These tests hold the
+daemon to its promises: an announcement is alerted within three intervals, one
+daemon per state file, a clean stop on SIGTERM, no alert lost to kill -9, and a
+restart that does not refetch what was just checked.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from scraper.config import load_config
+from scraper.cycle import CycleReport
+from scraper.daemon import (
+    InstanceLock,
+    cycle_log_lines,
+    first_run_at,
+    schedule_sources,
+    source_job_id,
+)
+from scraper.errors import UserError
+from scraper.localsite import LocalSite, Page
+from scraper.state import SourceState, State
+
+ANNOUNCEMENT = """<!doctype html><html><head>
+<meta charset="utf-8">
+<meta property="article:published_time" content="2023-04-20T10:00:00Z">
+<title>Heartstopper season 2 gets a release date</title></head>
+<body><article><h1>Heartstopper Season 2 gets a release date</h1>
+<p>Netflix confirmed today that Heartstopper Season 2 arrives on 3 August 2023.</p>
+</article></body></html>"""
+
+NOTHING_YET = """<!doctype html><html><head><meta charset="utf-8">
+<meta property="article:published_time" content="2023-03-01T10:00:00Z">
+<title>Heartstopper season 2: what we know</title></head>
+<body><article><h1>Heartstopper Season 2: what we know</h1>
+<p>Netflix has not announced a release date for Heartstopper Season 2 yet.</p>
+</article></body></html>"""
+
+HOOK = "/hook/s3cr3t-token"  # the path holds a token: it must never reach the log
+WAIT = 15.0  # generous: a slow shared machine, but never an unbounded wait
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+class Receiver:
+    """A webhook endpoint on the local site that records each alert it is POSTed."""
+
+    def __init__(self, site: LocalSite):
+        self.bodies: list[dict] = []
+        self.hold = threading.Event()  # set: the next POSTs stall until `release` is set
+        self.release = threading.Event()
+        self._lock = threading.Lock()
+        site.on_post = self._on_post
+
+    def _on_post(self, path: str, headers: dict, body: bytes):
+        with self._lock:
+            self.bodies.append(json.loads(body))
+        if self.hold.is_set():
+            self.release.wait(WAIT)
+        return 200, [("Content-Type", "application/json")], b"{}"
+
+    def events(self) -> list[str]:
+        with self._lock:
+            return [b["event"] for b in self.bodies]
+
+    def ids(self) -> list[str]:
+        with self._lock:
+            return [b["id"] for b in self.bodies]
+
+
+@pytest.fixture
+def site():
+    with LocalSite() as running:
+        yield running
+
+
+def write_config(
+    tmp_path: Path,
+    site: LocalSite,
+    sources: dict[str, str],
+    *,
+    interval: str = "1s",
+    timeout: str = "20s",
+    extra: str = "",
+) -> Path:
+    lines = [
+        f"state: {tmp_path / 'state.db'}",
+        "schedule:",
+        f"  interval: {interval}",
+        "  jitter: 0s",
+        "http:",
+        f"  timeout: {timeout}",
+        "  per_host_delay: 0s",
+        "  respect_robots: false",
+        "health:",
+        "  alert_after: 3",
+        "watches:",
+        "  - title: Heartstopper",
+        "    season: 2",
+        "sources:",
+    ]
+    for name, path in sources.items():
+        lines += [f"  - name: {name}", f"    url: {site.url(path)}"]
+    lines += ["notifiers:", "  - name: hook", "    type: webhook", f"    url: {site.url(HOOK)}"]
+    config = tmp_path / "config.yaml"
+    config.write_text("\n".join(lines) + "\n" + extra)
+    return config
+
+
+class DaemonProcess:
+    """`python -m scraper run` with its log in a file (a pipe could fill up and block it)."""
+
+    count = 0
+
+    def __init__(self, config: Path, *args: str):
+        DaemonProcess.count += 1
+        self.log_path = config.parent / f"daemon-{DaemonProcess.count}.log"
+        self._log = self.log_path.open("wb")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "scraper", "run", "--config", str(config), *args],
+            cwd=config.parent,
+            stdout=subprocess.DEVNULL,
+            stderr=self._log,
+        )
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def wait_for_log(self, text: str, timeout: float = WAIT) -> None:
+        wait_for(lambda: text in self.log(), f"{text!r} in the daemon log", timeout, self)
+
+    def exit_code(self, timeout: float = WAIT) -> int:
+        return self.proc.wait(timeout)
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(WAIT)
+        self._log.close()
+
+
+def wait_for(condition, what: str, timeout: float = WAIT, daemon: DaemonProcess | None = None):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        if daemon is not None and daemon.proc.poll() is not None:
+            break
+        time.sleep(0.05)
+    log = daemon.log() if daemon is not None else ""
+    raise AssertionError(f"timed out waiting for {what}\n--- daemon log ---\n{log}")
+
+
+def gets(site: LocalSite, path: str) -> int:
+    with site._lock:
+        return sum(1 for r in site.requests if r.path == path)
+
+
+def meta(tmp_path: Path, key: str) -> str | None:
+    conn = sqlite3.connect(tmp_path / "state.db")
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    finally:
+        conn.close()
+    return row[0] if row else None
+
+
+@pytest.fixture
+def daemons():
+    """Every daemon a test starts is killed at the end, whatever happened."""
+    started: list[DaemonProcess] = []
+
+    def start(config: Path, *args: str) -> DaemonProcess:
+        process = DaemonProcess(config, *args)
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        process.kill()
+
+
+# -- scheduling rules (pure) ---------------------------------------------------------------
+
+NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "last_checked, earliest, latest",
+    [
+        (None, NOW, NOW + timedelta(seconds=60)),  # never checked: soon, spread by jitter
+        (NOW - timedelta(hours=5), NOW, NOW + timedelta(seconds=60)),  # overdue: soon
+        (
+            NOW - timedelta(minutes=10),  # checked recently: waits out its interval
+            NOW + timedelta(minutes=50),
+            NOW + timedelta(minutes=51),
+        ),
+        (
+            NOW + timedelta(hours=3),  # the clock went back: at most one interval away
+            NOW + timedelta(hours=1),
+            NOW + timedelta(hours=1, seconds=60),
+        ),
+    ],
+)
+def test_first_run_comes_from_the_stored_last_check(last_checked, earliest, latest):
+    rng = random.Random(7)
+    for _ in range(20):
+        when = first_run_at(last_checked, 3600.0, 60.0, NOW, rng)
+        assert earliest <= when <= latest
+
+
+def test_overdue_sources_are_spread_by_jitter_not_fetched_at_once():
+    rng = random.Random(1)
+    times = {first_run_at(None, 3600.0, 60.0, NOW, rng) for _ in range(50)}
+    assert len(times) > 40
+    assert max(times) - min(times) > timedelta(seconds=30)
+
+
+def test_schedule_sources_adds_one_guarded_job_per_source(tmp_path, site):
+    config_path = write_config(tmp_path, site, {"old": "/old", "recent": "/recent"}, interval="1h")
+    config = load_config(config_path)
+    state = State(config.state_path)
+    try:
+        now = datetime.now(UTC)
+        state.save_source_success("old", site.url("/old"), now - timedelta(hours=2), etag=None,
+                                  last_modified=None, content_hash=None, watch_signature="x")
+        state.save_source_success("recent", site.url("/recent"), now - timedelta(minutes=1),
+                                  etag=None, last_modified=None, content_hash=None,
+                                  watch_signature="x")
+        scheduler = BackgroundScheduler(timezone=UTC)
+        plan = schedule_sources(scheduler, config, state, now, print, rng=random.Random(0))
+        assert plan["old"] == now  # overdue, and jitter is 0s
+        assert abs(plan["recent"] - (now + timedelta(minutes=59))) < timedelta(seconds=1)
+        for name in ("old", "recent"):
+            job = scheduler.get_job(source_job_id(name))
+            assert job.next_run_time == plan[name]
+            assert (job.max_instances, job.coalesce) == (1, True)
+            assert job.misfire_grace_time == 3600
+    finally:
+        state.close()
+
+
+def test_a_source_that_starts_failing_is_logged_once_then_in_the_summary():
+    report = CycleReport(checked=["news"], failures=[("news", "HTTP 500", 1)])
+    lines = cycle_log_lines("news", report, None, 0.1)
+    assert [level for level, _ in lines] == [30, 20]
+    assert "news started failing: HTTP 500" in lines[0][1]
+    report.failures = [("news", "HTTP 500", 2)]
+    assert len(cycle_log_lines("news", report, None, 0.1)) == 1
+
+
+def test_a_source_that_comes_back_is_logged():
+    previous = SourceState("news", "u", None, None, None, None, NOW, NOW, "HTTP 500", 2, False)
+    lines = cycle_log_lines("news", CycleReport(checked=["news"]), previous, 0.1)
+    assert "news recovered after 2 failed check(s)" in lines[0][1]
+
+
+def test_instance_lock_refuses_a_second_owner_and_names_the_first(tmp_path):
+    first, second = InstanceLock(tmp_path / "state.db"), InstanceLock(tmp_path / "state.db")
+    first.acquire()
+    try:
+        with pytest.raises(UserError, match=rf"already running \(pid {os.getpid()}\)"):
+            second.acquire()
+    finally:
+        first.release()
+    second.acquire()  # released: the next one may start
+    second.release()
+
+
+# -- the daemon, end to end --------------------------------------------------------------------
+
+
+def test_announcement_is_alerted_within_three_intervals(tmp_path, site, daemons):
+    receiver = Receiver(site)
+    site.set("/news", NOTHING_YET)
+    config = write_config(tmp_path, site, {"news": "/news"})
+    daemon = daemons(config, "--log-format", "json")
+    daemon.wait_for_log("cycle news:")
+    assert receiver.bodies == []
+
+    site.set("/news", ANNOUNCEMENT)
+    changed_at = time.monotonic()
+    wait_for(lambda: receiver.events(), "the alert", daemon=daemon)
+    elapsed = time.monotonic() - changed_at
+    assert receiver.events() == ["release_date.announced"]
+    assert receiver.bodies[0]["value"] == {"date": "2023-08-03", "precision": "day"}
+    assert elapsed <= 3 * 1.0, f"alerted after {elapsed:.1f}s, more than 3 intervals"
+
+    daemon.wait_for_log("sent via hook")
+    assert meta(tmp_path, "last_cycle_at")  # the heartbeat `status` shows
+    assert meta(tmp_path, "daemon_pid") == str(daemon.pid)
+    log = daemon.log()
+    assert "s3cr3t-token" not in log
+    records = [json.loads(line) for line in log.splitlines() if line.strip()]
+    assert any(r["message"].startswith("cycle news: changed") for r in records)
+
+
+def test_second_instance_is_refused_and_touches_nothing(tmp_path, site, daemons):
+    Receiver(site)
+    site.set("/news", NOTHING_YET)
+    config = write_config(tmp_path, site, {"news": "/news"}, interval="1h")
+    first = daemons(config)
+    first.wait_for_log("cycle news:")
+    files = sorted(tmp_path.glob("state.db*"))
+    before = {p.name: (p.stat().st_mtime_ns, p.stat().st_size) for p in files}
+
+    second = subprocess.run(
+        [sys.executable, "-m", "scraper", "run", "--config", str(config)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=WAIT,
+    )
+    assert second.returncode == 1
+    assert f"already running (pid {first.pid})" in second.stderr
+    assert len(second.stderr.strip().splitlines()) == 1
+    after = {p.name: (p.stat().st_mtime_ns, p.stat().st_size) for p in files}
+    assert after == before
+    assert first.proc.poll() is None
+    assert meta(tmp_path, "daemon_pid") == str(first.pid)
+
+
+def test_sigterm_exits_zero_within_ten_seconds_even_with_a_fetch_in_flight(
+    tmp_path, site, daemons
+):
+    Receiver(site)
+    site.set("/news", NOTHING_YET)
+    site.pages["/slow"] = Page(NOTHING_YET.encode(), delay=30)  # answers after the grace
+    config = write_config(tmp_path, site, {"news": "/news", "slow": "/slow"})
+    daemon = daemons(config)
+    daemon.wait_for_log("cycle news:")  # both started at once: /slow is in flight now
+
+    sent_at = time.monotonic()
+    daemon.proc.send_signal(signal.SIGTERM)
+    assert daemon.exit_code() == 0
+    assert time.monotonic() - sent_at <= 10.0
+    assert "SIGTERM received: stopping" in daemon.log()
+
+
+def test_sigint_lets_a_cycle_finish_and_exits_zero(tmp_path, site, daemons):
+    Receiver(site)
+    site.pages["/news"] = Page(NOTHING_YET.encode(), delay=1.5)
+    config = write_config(tmp_path, site, {"news": "/news"})
+    daemon = daemons(config)
+    daemon.wait_for_log("started")
+    time.sleep(0.5)  # the first fetch is waiting for its answer
+
+    daemon.proc.send_signal(signal.SIGINT)
+    assert daemon.exit_code() == 0
+    log = daemon.log()
+    assert "cycle news: changed" in log  # the in-flight cycle finished and was recorded
+    assert log.rstrip().endswith("stopped")
+    assert meta(tmp_path, "last_cycle_at")
+
+
+def test_kill_9_during_delivery_then_restart_repeats_at_most_the_inflight_alert(
+    tmp_path, site, daemons
+):
+    receiver = Receiver(site)
+    receiver.hold.set()  # the first POST stalls: the daemon dies while it is in flight
+    site.set("/news", ANNOUNCEMENT)
+    config = write_config(tmp_path, site, {"news": "/news"})
+    first = daemons(config)
+    wait_for(lambda: receiver.events(), "the first delivery attempt", daemon=first)
+    first.proc.kill()
+    first.exit_code()
+    receiver.hold.clear()
+    receiver.release.set()
+
+    second = daemons(config)
+    wait_for(lambda: len(receiver.ids()) >= 2, "the alert again after the restart",
+             daemon=second)
+    second.wait_for_log("sent via hook")
+    time.sleep(2.5)  # a couple more cycles: nothing else may arrive
+    ids = receiver.ids()
+    assert len(ids) == 2 and len(set(ids)) == 1, ids  # the in-flight one, repeated once
+    assert receiver.events()[0] == "release_date.announced"
+
+
+def test_kill_9_during_a_fetch_then_restart_loses_no_alert(tmp_path, site, daemons):
+    receiver = Receiver(site)
+    site.pages["/news"] = Page(ANNOUNCEMENT.encode(), delay=5)
+    config = write_config(tmp_path, site, {"news": "/news"})
+    first = daemons(config)
+    first.wait_for_log("started")
+    time.sleep(0.5)  # the fetch is in flight, nothing of the cycle is committed
+    first.proc.kill()
+    first.exit_code()
+    assert receiver.bodies == []
+
+    site.set("/news", ANNOUNCEMENT)
+    second = daemons(config)
+    wait_for(lambda: receiver.events(), "the alert after the restart", daemon=second)
+    time.sleep(2.5)
+    assert receiver.events() == ["release_date.announced"]
+
+
+def test_restart_does_not_refetch_sources_checked_less_than_an_interval_ago(
+    tmp_path, site, daemons
+):
+    Receiver(site)
+    site.set("/a", NOTHING_YET)
+    site.set("/b", NOTHING_YET)
+    config = write_config(tmp_path, site, {"a": "/a"}, interval="1h")
+    first = daemons(config)
+    first.wait_for_log("cycle a:")
+    first.proc.send_signal(signal.SIGTERM)
+    assert first.exit_code() == 0
+    assert gets(site, "/a") == 1
+
+    write_config(tmp_path, site, {"a": "/a", "b": "/b"}, interval="1h")
+    second = daemons(config)
+    second.wait_for_log("cycle b:")  # never checked: due at once
+    time.sleep(2.0)
+    assert gets(site, "/a") == 1  # checked a minute ago: waits out its hour
+    assert "cycle a:" not in second.log()
+
+
+def test_sighup_reloads_the_config_and_keeps_the_old_one_when_invalid(tmp_path, site, daemons):
+    Receiver(site)
+    site.set("/a", NOTHING_YET)
+    site.set("/b", NOTHING_YET)
+    config = write_config(tmp_path, site, {"a": "/a"})
+    daemon = daemons(config)
+    daemon.wait_for_log("cycle a:")
+
+    good = config.read_text()
+    config.write_text(good + "bogus_key: 1\n")
+    daemon.proc.send_signal(signal.SIGHUP)
+    daemon.wait_for_log("still running with the previous one")
+    fetched = gets(site, "/a")
+    wait_for(lambda: gets(site, "/a") > fetched, "source a checked with the old config",
+             daemon=daemon)
+    assert "bogus_key" in daemon.log()
+
+    write_config(tmp_path, site, {"a": "/a", "b": "/b"})
+    daemon.proc.send_signal(signal.SIGHUP)
+    daemon.wait_for_log("1 source(s) added")
+    daemon.wait_for_log("cycle b:")
+    assert daemon.proc.poll() is None
