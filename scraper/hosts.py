@@ -1,0 +1,99 @@
+"""Per-host politeness: when a host may be asked again, and fetch_all's plan of jobs per host."""
+
+from __future__ import annotations
+
+import heapq
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Generic, TypeVar
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from scraper.fetch import Validators
+
+K = TypeVar("K")
+
+
+class HostClock:
+    """When each host may be asked again: per_host_delay after its last request ended."""
+
+    def __init__(self, delay: float):
+        self.delay = delay
+        self._next: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def ready_at(self, host: str) -> float:
+        with self._lock:
+            return self._next.get(host, 0.0)
+
+    def reserve(self, host: str) -> float:
+        """Seconds to wait before starting a request to `host`; holds the slot after it."""
+        if self.delay <= 0:
+            return 0.0
+        with self._lock:
+            now = time.monotonic()
+            start = max(now, self._next.get(host, 0.0))
+            self._next[host] = start + self.delay
+            return start - now
+
+    def finished(self, host: str) -> None:
+        if self.delay <= 0:
+            return
+        with self._lock:
+            self._next[host] = max(self._next.get(host, 0.0), time.monotonic() + self.delay)
+
+
+class HostQueues(Generic[K]):
+    """fetch_all's plan: jobs queued per host, hosts ordered by when they are ready."""
+
+    def __init__(self, jobs: Iterable[tuple[K, str, Validators | None]], clock: HostClock):
+        self._clock = clock
+        self._queues: dict[str, deque[tuple[K, str, Validators | None]]] = {}
+        for key, url, validators in jobs:
+            self._queues.setdefault(host_of(url), deque()).append((key, url, validators))
+        self._order = {host: n for n, host in enumerate(self._queues)}
+        # Idle hosts with jobs left, as (ready time, first-seen order, host).
+        self._heap = [(clock.ready_at(h), self._order[h], h) for h in self._queues]
+        heapq.heapify(self._heap)
+        self._idle = set(self._queues)
+
+    def __bool__(self) -> bool:
+        return bool(self._queues)
+
+    def ready(self, room: int, *, parallel: bool) -> list[tuple[K, str, Validators | None, str]]:
+        """Up to `room` jobs whose host is ready now; their hosts are busy until host_done."""
+        now = time.monotonic()
+        out = []
+        while room > 0 and self._heap and self._heap[0][0] <= now:
+            _, order, host = heapq.heappop(self._heap)
+            self._idle.discard(host)
+            queue = self._queues[host]
+            out.append((*queue.popleft(), host))
+            room -= 1
+            if not queue:
+                del self._queues[host]
+            elif parallel:  # no per-host delay: the host's next job may run alongside
+                heapq.heappush(self._heap, (now, order, host))
+                self._idle.add(host)
+        return out
+
+    def host_done(self, host: str) -> None:
+        if host in self._queues and host not in self._idle:
+            heapq.heappush(self._heap, (self._clock.ready_at(host), self._order[host], host))
+            self._idle.add(host)
+
+    def wait_seconds(self) -> float | None:
+        """Until the next idle host is ready; None when no host is waiting."""
+        if not self._heap:
+            return None
+        return max(0.0, self._heap[0][0] - time.monotonic())
+
+
+def host_of(url: str) -> str:
+    """The politeness key: the host name (ports and schemes of one host share it)."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""

@@ -1,0 +1,607 @@
+"""scraper.fetch against a real HTTP server on 127.0.0.1: every bad input a source can send."""
+
+from __future__ import annotations
+
+import gzip
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from scraper.config import HttpSettings
+from scraper.fetch import Fetcher, FetchError, Validators, decode_body, parse_retry_after
+from scraper.robots import RobotsCache, RobotsUnreachable
+
+# Small limits so every failure mode shows in well under a second.
+SETTINGS = HttpSettings(
+    user_agent="releasewatch-test/1.0",
+    timeout=0.5,
+    max_bytes=100_000,
+    concurrency=4,
+    per_host_delay=0.0,
+    respect_robots=True,
+)
+FRENCH = "Le café de l’été – “Heartstopper” saison 2 arrive bientôt. Voilà ce que nous savons."
+
+Respond = Callable[[BaseHTTPRequestHandler], None]
+
+
+# -- a tiny scriptable server ------------------------------------------------------
+
+
+class Site:
+    """Routes path -> responder; records each request as (path, headers, monotonic time)."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Respond] = {}
+        self.requests: list[tuple[str, dict[str, str], float]] = []
+        self.connections: set[int] = set()  # client ports: one per TCP connection
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self.stop = threading.Event()  # set at teardown: stalling responders give up
+        self.lock = threading.Lock()
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:
+                path = self.path.split("?")[0]
+                with site.lock:
+                    site.requests.append((self.path, dict(self.headers), time.monotonic()))
+                    site.connections.add(self.client_address[1])
+                    site.in_flight += 1
+                    site.max_in_flight = max(site.max_in_flight, site.in_flight)
+                try:
+                    site.routes.get(path, reply(404, b"not found"))(self)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client hung up: that is what several tests want
+                finally:
+                    with site.lock:
+                        site.in_flight -= 1
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def paths(self) -> list[str]:
+        return [p for p, _, _ in self.requests]
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    s = Site()
+    thread = threading.Thread(target=s.server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    yield s
+    s.stop.set()
+    s.server.shutdown()
+    s.server.server_close()
+
+
+@pytest.fixture
+def fetcher() -> Iterator[Fetcher]:
+    f = Fetcher(SETTINGS)
+    yield f
+    f.close()
+
+
+def reply(status: int, body: bytes = b"", headers: dict[str, str] | None = None) -> Respond:
+    def respond(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(status)
+        for name, value in (headers or {"Content-Type": "text/html; charset=utf-8"}).items():
+            h.send_header(name, value)
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.write(body)
+
+    return respond
+
+
+def redirect(location: str, status: int = 302) -> Respond:
+    return reply(status, b"", {"Location": location})
+
+
+def raises(fetcher: Fetcher, url: str, validators: Validators | None = None) -> FetchError:
+    with pytest.raises(FetchError) as info:
+        fetcher.fetch(url, validators)
+    return info.value
+
+
+# -- decoding ----------------------------------------------------------------------
+
+
+def test_cp1252_page_with_charset_header(site: Site, fetcher: Fetcher) -> None:
+    body = f"<p>{FRENCH}</p>".encode("cp1252")
+    site.routes["/"] = reply(200, body, {"Content-Type": "text/html; charset=windows-1252"})
+    response = fetcher.fetch(site.url("/"))
+    assert FRENCH in (response.text or "")
+    assert response.content == body  # raw bytes for the caller's content hash
+
+
+def test_latin1_label_is_read_as_windows_1252_like_browsers_do(site: Site, fetcher: Fetcher):
+    body = f"<p>{FRENCH}</p>".encode("cp1252")  # curly quotes are 0x93/0x94: C1 in true latin-1
+    site.routes["/"] = reply(200, body, {"Content-Type": "text/html; charset=ISO-8859-1"})
+    assert FRENCH in (fetcher.fetch(site.url("/")).text or "")
+
+
+def test_cp1252_page_with_only_a_meta_charset(site: Site, fetcher: Fetcher) -> None:
+    body = f'<html><head><meta charset="windows-1252"></head><p>{FRENCH}</p>'.encode("cp1252")
+    site.routes["/"] = reply(200, body, {"Content-Type": "text/html"})
+    assert FRENCH in (fetcher.fetch(site.url("/")).text or "")
+
+
+def test_meta_http_equiv_charset() -> None:
+    body = (
+        b'<head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+        + b"caf\xe9</head>"
+    )
+    assert "café" in decode_body(body, "text/html")
+
+
+def test_cp1252_page_with_no_charset_anywhere_is_detected(site: Site, fetcher: Fetcher) -> None:
+    body = f"<p>{FRENCH}</p>".encode("cp1252")
+    site.routes["/"] = reply(200, body, {"Content-Type": "text/html"})
+    assert FRENCH in (fetcher.fetch(site.url("/")).text or "")
+
+
+def test_undeclared_cyrillic_is_not_forced_into_windows_1252() -> None:
+    text = "Второй сезон сериала выйдет в августе. Привет всем поклонникам!"
+    assert decode_body(text.encode("cp1251")) == text
+
+
+def test_xml_declaration_names_the_feed_encoding() -> None:
+    body = '<?xml version="1.0" encoding="windows-1252"?><rss>café “x”</rss>'.encode("cp1252")
+    assert "café “x”" in decode_body(body, "application/rss+xml")
+
+
+def test_byte_order_mark_beats_a_wrong_header() -> None:
+    assert decode_body("é".encode("utf-16"), "text/html; charset=utf-8") == "é"
+    assert decode_body(b"\xef\xbb\xbfcaf\xc3\xa9") == "café"  # the BOM is not text
+
+
+def test_utf8_without_any_declaration() -> None:
+    assert decode_body("“Heartstopper” é".encode()) == "“Heartstopper” é"
+
+
+@pytest.mark.parametrize(
+    "content, content_type",
+    [
+        (b"", ""),
+        (b"\xff\xfe\x00", "text/html; charset=bogus"),  # a BOM with half a character
+        (b"caf\xe9", "text/html; charset=utf-8"),  # the header lies
+        (b"abc", "text/plain; charset=base64"),  # a codec, but not a charset
+        (b"<meta charset='x-unknown'>\x80\x81\xfe", ""),
+    ],
+)
+def test_decode_body_never_raises(content: bytes, content_type: str) -> None:
+    assert isinstance(decode_body(content, content_type), str)
+
+
+# -- size -------------------------------------------------------------------------
+
+
+def test_declared_length_over_max_bytes_is_not_read(site: Site, fetcher: Fetcher) -> None:
+    site.routes["/big"] = reply(200, b"x" * (SETTINGS.max_bytes + 1))
+    error = raises(fetcher, site.url("/big"))
+    assert str(error) == "body larger than 97.7 KB: not read"
+    assert not error.transient
+
+
+def test_endless_body_stops_at_the_limit(site: Site, fetcher: Fetcher) -> None:
+    sent = []
+
+    def fifty_megabytes(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html")
+        h.send_header("Connection", "close")  # no Content-Length: the size shows only by reading
+        h.end_headers()
+        block = b"y" * 65536
+        for _ in range(50 * 16):
+            h.wfile.write(block)
+            sent.append(len(block))
+
+    site.routes["/stream"] = fifty_megabytes
+    started = time.monotonic()
+    error = raises(fetcher, site.url("/stream"))
+    assert "body larger than" in str(error)
+    assert time.monotonic() - started < 5
+    time.sleep(0.2)  # let the server notice the closed socket
+    assert sum(sent) < 25 * 1024 * 1024  # the client hung up long before 50 MB
+
+
+def test_gzip_body_is_decoded(site: Site, fetcher: Fetcher) -> None:
+    page = f"<p>{FRENCH}</p>".encode()
+    site.routes["/gz"] = reply(
+        200,
+        gzip.compress(page),
+        {"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"},
+    )
+    response = fetcher.fetch(site.url("/gz"))
+    assert response.content == page
+    assert "gzip" in site.requests[-1][1]["Accept-Encoding"]
+
+
+def test_gzip_bomb_counts_decoded_bytes(site: Site, fetcher: Fetcher) -> None:
+    bomb = gzip.compress(b"\0" * 10_000_000)  # ~10 KB on the wire
+    site.routes["/bomb"] = reply(200, bomb, {"Content-Encoding": "gzip"})
+    assert "body larger than" in str(raises(fetcher, site.url("/bomb")))
+
+
+# -- time -------------------------------------------------------------------------
+
+
+def stall_before_headers(site: Site) -> Respond:
+    def respond(h: BaseHTTPRequestHandler) -> None:
+        site.stop.wait(5)
+
+    return respond
+
+
+def test_server_that_never_answers_times_out(site: Site, fetcher: Fetcher) -> None:
+    site.routes["/stall"] = stall_before_headers(site)
+    started = time.monotonic()
+    error = raises(fetcher, site.url("/stall"))
+    assert str(error) == "timed out after 0.5s"
+    assert error.transient
+    assert time.monotonic() - started < 2
+
+
+def test_server_that_stalls_mid_body_times_out(site: Site, fetcher: Fetcher) -> None:
+    def respond(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(200)
+        h.send_header("Content-Length", "1000")
+        h.end_headers()
+        h.wfile.write(b"<html>")
+        h.wfile.flush()
+        site.stop.wait(5)
+
+    site.routes["/half"] = respond
+    error = raises(fetcher, site.url("/half"))
+    assert str(error) == "timed out after 0.5s"
+    assert error.transient
+
+
+def trickle(site: Site, gzipped: bool = False) -> Respond:
+    """A byte every 0.1 s: no single read ever times out."""
+
+    def respond(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(200)
+        h.send_header("Connection", "close")
+        if gzipped:
+            h.send_header("Content-Encoding", "gzip")
+        h.end_headers()
+        data = gzip.compress(b"\0" * 100_000) if gzipped else b"x" * 1000
+        for byte in data[:100]:  # bounded: 10 s at most
+            h.wfile.write(bytes([byte]))
+            h.wfile.flush()
+            if site.stop.wait(0.1):
+                return
+
+    return respond
+
+
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_trickling_server_hits_the_whole_fetch_deadline(site: Site, gzipped: bool) -> None:
+    site.routes["/trickle"] = trickle(site, gzipped)
+    with Fetcher(SETTINGS, deadline=1.0) as fetcher:
+        started = time.monotonic()
+        error = raises(fetcher, site.url("/trickle"))
+        elapsed = time.monotonic() - started
+    assert str(error) == "timed out after 1s (whole fetch)"
+    assert error.transient
+    assert 0.9 < elapsed < 2.5
+
+
+def test_default_deadline_is_three_read_timeouts() -> None:
+    assert Fetcher(replace(SETTINGS, timeout=20)).deadline == 60
+
+
+def test_unreachable_host_is_transient_and_names_no_query_string() -> None:
+    with Fetcher(replace(SETTINGS, respect_robots=False)) as fetcher:
+        # Port 9 (discard) on loopback is closed on any test machine.
+        error = raises(fetcher, "http://127.0.0.1:9/feed?token=s3cret")
+    assert error.transient
+    assert str(error) == "connection failed: connection refused"
+    assert "s3cret" not in str(error)
+
+
+# -- redirects --------------------------------------------------------------------
+
+
+def test_redirects_are_followed_and_the_final_url_reported(site: Site, fetcher: Fetcher):
+    site.routes["/a"] = redirect(site.url("/b"), 301)
+    site.routes["/b"] = redirect("c?x=1", 307)  # relative Location
+    site.routes["/c"] = reply(200, b"<p>here</p>")
+    response = fetcher.fetch(site.url("/a"))
+    assert response.url == site.url("/c?x=1")
+    assert response.text == "<p>here</p>"
+
+
+def test_five_redirects_are_allowed(site: Site, fetcher: Fetcher) -> None:
+    for n in range(5):
+        site.routes[f"/{n}"] = redirect(f"/{n + 1}")
+    site.routes["/5"] = reply(200, b"end")
+    assert fetcher.fetch(site.url("/0")).url == site.url("/5")
+
+
+def test_six_redirects_are_too_many(site: Site, fetcher: Fetcher) -> None:
+    for n in range(6):
+        site.routes[f"/{n}"] = redirect(f"/{n + 1}")
+    site.routes["/6"] = reply(200, b"end")
+    error = raises(fetcher, site.url("/0"))
+    assert str(error) == "too many redirects (more than 5)"
+    assert not error.transient
+    assert "/6" not in site.paths()
+
+
+def test_redirect_loop(site: Site, fetcher: Fetcher) -> None:
+    site.routes["/a"] = redirect("/b")
+    site.routes["/b"] = redirect("/a")
+    error = raises(fetcher, site.url("/a"))
+    assert str(error) == "redirect loop"
+    assert not error.transient
+
+
+def test_cookie_dance_back_to_the_same_url_is_not_a_loop(site: Site, fetcher: Fetcher) -> None:
+    def page(h: BaseHTTPRequestHandler) -> None:
+        if "consent=yes" in (h.headers.get("Cookie") or ""):
+            reply(200, b"<p>the article</p>")(h)
+        else:
+            redirect("/consent")(h)
+
+    site.routes["/article"] = page
+    site.routes["/consent"] = reply(302, b"", {"Location": "/article", "Set-Cookie": "consent=yes"})
+    assert fetcher.fetch(site.url("/article")).text == "<p>the article</p>"
+
+
+@pytest.mark.parametrize("target", ["ftp://127.0.0.1/file", "file:///etc/passwd", "javascript:x"])
+def test_redirect_to_a_non_http_scheme(site: Site, fetcher: Fetcher, target: str) -> None:
+    site.routes["/a"] = redirect(target)
+    error = raises(fetcher, site.url("/a"))
+    assert str(error).startswith("redirect to a non-http(s) URL (")
+    assert not error.transient
+
+
+def test_a_non_http_url_is_refused_without_a_request(fetcher: Fetcher) -> None:
+    assert str(raises(fetcher, "ftp://127.0.0.1/x")) == "not an http(s) URL"
+
+
+# -- statuses ---------------------------------------------------------------------
+
+
+def test_500_is_transient(site: Site, fetcher: Fetcher) -> None:
+    site.routes["/"] = reply(500, b"<h1>oops</h1>")
+    error = raises(fetcher, site.url("/"))
+    assert str(error) == "HTTP 500 Internal Server Error"
+    assert (error.transient, error.status, error.retry_after) == (True, 500, None)
+
+
+def test_404_is_not_transient(site: Site, fetcher: Fetcher) -> None:
+    error = raises(fetcher, site.url("/gone"))
+    assert (str(error), error.transient, error.status) == ("HTTP 404 Not Found", False, 404)
+
+
+def test_429_with_retry_after_seconds(site: Site, fetcher: Fetcher) -> None:
+    site.routes["/"] = reply(429, b"slow down", {"Retry-After": "120"})
+    error = raises(fetcher, site.url("/"))
+    assert str(error) == "HTTP 429 Too Many Requests (retry after 120s)"
+    assert (error.transient, error.status, error.retry_after) == (True, 429, 120.0)
+
+
+def test_503_with_retry_after_http_date(site: Site, fetcher: Fetcher) -> None:
+    when = datetime.now(UTC).replace(microsecond=0) + (
+        datetime(2000, 1, 1, 0, 10) - datetime(2000, 1, 1)
+    )
+    site.routes["/"] = reply(503, b"", {"Retry-After": format_datetime(when, usegmt=True)})
+    error = raises(fetcher, site.url("/"))
+    assert error.transient and error.status == 503
+    assert error.retry_after is not None and 590 <= error.retry_after <= 600
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("120", 120.0),
+        ("Wed, 21 Oct 2015 07:28:30 GMT", 30.0),
+        ("Wed, 21 Oct 2015 07:27:00 GMT", 0.0),  # already past: retry now
+        ("99999999", 86400.0),  # capped at a day
+        ("soon", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_retry_after(value: str | None, expected: float | None) -> None:
+    now = datetime(2015, 10, 21, 7, 28, tzinfo=UTC)
+    assert parse_retry_after(value, now) == expected
+
+
+@pytest.mark.parametrize("body", [b"", b"  \r\n\t "])
+def test_empty_200_body_is_transient(site: Site, fetcher: Fetcher, body: bytes) -> None:
+    site.routes["/"] = reply(200, body)
+    error = raises(fetcher, site.url("/"))
+    assert (str(error), error.transient, error.status) == ("empty body", True, 200)
+
+
+# -- conditional GET ------------------------------------------------------------------
+
+
+def test_etag_and_last_modified_give_a_304(site: Site, fetcher: Fetcher) -> None:
+    etag, modified = '"v1"', "Wed, 21 Oct 2015 07:28:00 GMT"
+
+    def page(h: BaseHTTPRequestHandler) -> None:
+        if h.headers.get("If-None-Match") == etag:
+            h.send_response(304)
+            h.send_header("ETag", etag)
+            h.end_headers()
+        else:
+            reply(200, b"<p>news</p>", {"ETag": etag, "Last-Modified": modified})(h)
+
+    site.routes["/"] = page
+    first = fetcher.fetch(site.url("/"))
+    assert (first.status, first.etag, first.last_modified) == (200, etag, modified)
+    second = fetcher.fetch(site.url("/"), Validators(first.etag, first.last_modified))
+    assert second.not_modified
+    assert (second.text, second.content) == (None, None)
+    # A 304 that does not repeat Last-Modified keeps the stored one.
+    assert (second.etag, second.last_modified) == (etag, modified)
+    sent = site.requests[-1][1]
+    assert (sent["If-None-Match"], sent["If-Modified-Since"]) == (etag, modified)
+    # One pooled connection served both fetches (and robots.txt).
+    assert len(site.connections) == 1
+
+
+def test_no_validators_no_conditional_headers(site: Site, fetcher: Fetcher) -> None:
+    site.routes["/"] = reply(200, b"<p>news</p>")
+    fetcher.fetch(site.url("/"), Validators())
+    sent = site.requests[-1][1]
+    assert "If-None-Match" not in sent and "If-Modified-Since" not in sent
+    assert sent["User-Agent"] == SETTINGS.user_agent
+
+
+# -- robots.txt -------------------------------------------------------------------
+
+
+def robots(text: str) -> Respond:
+    return reply(200, text.encode(), {"Content-Type": "text/plain"})
+
+
+def test_robots_disallow_is_respected(site: Site, fetcher: Fetcher) -> None:
+    site.routes["/robots.txt"] = robots("User-agent: releasewatch-test\nDisallow: /private\n")
+    site.routes["/private/page"] = reply(200, b"secret")
+    site.routes["/public"] = reply(200, b"<p>ok</p>")
+    error = raises(fetcher, site.url("/private/page"))
+    assert (str(error), error.transient) == ("disallowed by robots.txt", False)
+    assert fetcher.fetch(site.url("/public")).text == "<p>ok</p>"
+    assert "/private/page" not in site.paths()
+    assert site.paths().count("/robots.txt") == 1  # cached per host
+
+
+def test_robots_disallow_applies_to_a_redirect_target(site: Site, fetcher: Fetcher) -> None:
+    site.routes["/robots.txt"] = robots("User-agent: *\nDisallow: /private\n")
+    site.routes["/a"] = redirect("/private")
+    assert str(raises(fetcher, site.url("/a"))) == "disallowed by robots.txt"
+
+
+def test_robots_404_means_allowed(site: Site, fetcher: Fetcher) -> None:
+    site.routes["/"] = reply(200, b"<p>ok</p>")
+    assert fetcher.fetch(site.url("/")).text == "<p>ok</p>"
+    assert site.paths() == ["/robots.txt", "/"]
+
+
+def test_robots_5xx_means_allowed_for_a_watcher(site: Site, fetcher: Fetcher) -> None:
+    site.routes["/robots.txt"] = reply(503, b"down")
+    site.routes["/"] = reply(200, b"<p>ok</p>")
+    assert fetcher.fetch(site.url("/")).text == "<p>ok</p>"
+
+
+def test_robots_not_fetched_when_not_respected(site: Site) -> None:
+    site.routes["/robots.txt"] = robots("User-agent: *\nDisallow: /\n")
+    site.routes["/"] = reply(200, b"<p>ok</p>")
+    with Fetcher(replace(SETTINGS, respect_robots=False)) as fetcher:
+        assert fetcher.fetch(site.url("/")).text == "<p>ok</p>"
+    assert site.paths() == ["/"]
+
+
+class FakeRobots:
+    """A RobotsCache getter answering from a script, and a clock the test moves."""
+
+    def __init__(self) -> None:
+        self.answers: list[tuple[int, bytes] | Exception] = []
+        self.asked = 0
+        self.now = 1000.0
+
+    def get(self, url: str, deadline: float) -> tuple[int, bytes]:
+        self.asked += 1
+        answer = self.answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+
+def test_robots_cache_expires_and_keeps_old_rules_while_unreachable() -> None:
+    fake = FakeRobots()
+    cache = RobotsCache("bot/1.0", fake.get, ttl=3600, retry_ttl=600, clock=lambda: fake.now)
+    url = "https://news.example/private/x"
+    fake.answers = [(200, b"User-agent: *\nDisallow: /private\n")]
+    assert not cache.allowed(url, deadline=0)
+    assert not cache.allowed(url, deadline=0)
+    assert fake.asked == 1
+    fake.now += 3601  # expired; the site is down now: the rules we read still stand
+    fake.answers = [RobotsUnreachable("HTTP 503")]
+    assert not cache.allowed(url, deadline=0)
+    fake.now += 601  # retried sooner than the TTL; the file is gone now (404): all allowed
+    fake.answers = [(404, b"")]
+    assert cache.allowed(url, deadline=0)
+    assert fake.asked == 3
+
+
+def test_robots_401_403_are_unavailable_so_allowed() -> None:
+    fake = FakeRobots()
+    fake.answers = [(403, b"")]
+    cache = RobotsCache("bot/1.0", fake.get, clock=lambda: fake.now)
+    assert cache.allowed("https://news.example/x", deadline=0)
+
+
+# -- many fetches -----------------------------------------------------------------
+
+
+def test_fetch_all_yields_one_result_per_job(site: Site, fetcher: Fetcher) -> None:
+    site.routes["/ok"] = reply(200, b"<p>ok</p>")
+    site.routes["/err"] = reply(500, b"")
+    jobs = [
+        ("ok", site.url("/ok"), None),
+        ("err", site.url("/err"), None),
+        ("bad", "not a url", None),
+        ("ftp", "ftp://127.0.0.1/x", None),
+    ]
+    results = dict(fetcher.fetch_all(jobs))
+    assert set(results) == {"ok", "err", "bad", "ftp"}
+    assert results["ok"].status == 200  # type: ignore[union-attr]
+    assert isinstance(results["err"], FetchError) and results["err"].transient
+    assert isinstance(results["bad"], FetchError) and isinstance(results["ftp"], FetchError)
+
+
+def test_fetch_all_never_has_more_than_concurrency_in_flight(site: Site) -> None:
+    def slow(h: BaseHTTPRequestHandler) -> None:
+        time.sleep(0.05)
+        reply(200, b"<p>ok</p>")(h)
+
+    site.routes["/slow"] = slow
+    settings = replace(SETTINGS, concurrency=3, respect_robots=False)
+    with Fetcher(settings) as fetcher:
+        results = list(fetcher.fetch_all((n, site.url(f"/slow?n={n}"), None) for n in range(12)))
+    assert len(results) == 12
+    assert site.max_in_flight <= 3
+
+
+def test_per_host_delay_spaces_one_host_while_others_proceed(site: Site) -> None:
+    # 127.0.0.1 and localhost are two hosts for politeness, one server for the test.
+    site.routes["/p"] = reply(200, b"<p>ok</p>")
+    other = site.url("/p").replace("127.0.0.1", "localhost")
+    delay = 0.3
+    settings = replace(SETTINGS, per_host_delay=delay, respect_robots=False, concurrency=2)
+    jobs = [(f"a{n}", site.url(f"/p?a={n}"), None) for n in range(3)]
+    jobs += [(f"b{n}", other + f"?b={n}", None) for n in range(3)]
+    with Fetcher(settings) as fetcher:
+        keys = [key for key, _ in fetcher.fetch_all(jobs)]
+    assert sorted(keys) == sorted(k for k, _, _ in jobs)
+    by_host: dict[str, list[float]] = {"a": [], "b": []}
+    for path, _, at in site.requests:
+        by_host["a" if "a=" in path else "b"].append(at)
+    for times in by_host.values():
+        gaps = [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
+        assert len(times) == 3 and all(gap >= delay * 0.9 for gap in gaps)
+    # Host b did not wait for host a's delays: their requests interleave.
+    assert by_host["b"][0] < by_host["a"][1]
