@@ -43,9 +43,10 @@ log = logging.getLogger("releasewatch.tvmaze")
 # TVmaze allows 20 calls per 10 s per IP; one call every 0.5 s stays inside that
 # even when the fetcher's per_host_delay is set lower (or to 0 in tests).
 MIN_SPACING = 0.5
-# Without a Retry-After, wait this long after a 429; a huge Retry-After is capped
-# so a misbehaving header cannot silence the source for days.
-DEFAULT_BACKOFF = 60.0
+# TVmaze counts its limit over 10 s windows: without a Retry-After, a 429 means
+# wait out one window. A huge Retry-After is capped so a misbehaving header
+# cannot silence the source for days.
+DEFAULT_BACKOFF = 10.0
 MAX_BACKOFF = 15 * 60.0
 
 
