@@ -12,7 +12,6 @@ import logging
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -27,7 +26,7 @@ from requests.utils import requote_uri
 
 from scraper.config import HttpSettings
 from scraper.decode import decode_body
-from scraper.hosts import HostClock, HostQueues, host_of
+from scraper.hosts import HostClock, fetch_by_host, host_of
 from scraper.models import Response
 from scraper.robots import RobotsCache, RobotsUnreachable
 
@@ -230,10 +229,12 @@ class Fetcher:
                 allow_redirects=False,
                 stream=True,
             )
-        except requests.exceptions.ConnectTimeout as exc:
-            raise FetchError(f"timed out connecting after {per_read:g}s", transient=True) from exc
         except requests.exceptions.Timeout as exc:
-            raise FetchError(f"timed out after {per_read:g}s", transient=True) from exc
+            if time.monotonic() >= deadline:
+                raise _deadline_error(self.deadline) from exc  # not a stall: out of time
+            connecting = isinstance(exc, requests.exceptions.ConnectTimeout)
+            where = " connecting" if connecting else ""
+            raise FetchError(f"timed out{where} after {per_read:g}s", transient=True) from exc
         except requests.exceptions.SSLError as exc:
             raise FetchError("TLS error (certificate or handshake)") from exc
         except requests.exceptions.ConnectionError as exc:
@@ -328,26 +329,7 @@ class Fetcher:
         holds a worker: jobs are handed out only when their host is ready.
         Every job yields exactly one result.
         """
-        plan: HostQueues[K] = HostQueues(jobs, self._hosts)
-        pool = ThreadPoolExecutor(self.http.concurrency, thread_name_prefix="fetch")
-        in_flight: dict[Future[Response | FetchError], tuple[K, str]] = {}
-        try:
-            while plan or in_flight:
-                for key, url, validators, host in plan.ready(
-                    self.http.concurrency - len(in_flight), parallel=self._hosts.delay <= 0
-                ):
-                    in_flight[pool.submit(self._fetch_job, url, validators)] = (key, host)
-                if not in_flight:
-                    time.sleep(plan.wait_seconds() or 0.0)  # every remaining host is in its delay
-                    continue
-                timeout = plan.wait_seconds() if len(in_flight) < self.http.concurrency else None
-                done, _ = wait(in_flight, timeout=timeout, return_when=FIRST_COMPLETED)
-                for future in done:
-                    key, host = in_flight.pop(future)
-                    plan.host_done(host)
-                    yield key, future.result()
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+        return fetch_by_host(jobs, self._fetch_job, self.http.concurrency, self._hosts)
 
     def _fetch_job(self, url: str, validators: Validators | None) -> Response | FetchError:
         try:

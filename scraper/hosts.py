@@ -1,4 +1,4 @@
-"""Per-host politeness: when a host may be asked again, and fetch_all's plan of jobs per host."""
+"""Per-host politeness: when a host may be asked again, and fetch_all's scheduling by host."""
 
 from __future__ import annotations
 
@@ -6,14 +6,49 @@ import heapq
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Generic, TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from typing import Generic, TypeVar
 from urllib.parse import urlsplit
 
-if TYPE_CHECKING:
-    from scraper.fetch import Validators
+K = TypeVar("K")  # the caller's job key
+V = TypeVar("V")  # what comes with a URL (the fetch's validators)
+R = TypeVar("R")  # a job's result
 
-K = TypeVar("K")
+
+def fetch_by_host(
+    jobs: Iterable[tuple[K, str, V]],
+    fetch_one: Callable[[str, V], R],
+    concurrency: int,
+    clock: HostClock,
+) -> Iterator[tuple[K, R]]:
+    """Run fetch_one(url, extra) for every job on `concurrency` threads, yielding
+    (key, result) as each completes. `fetch_one` must return, not raise.
+
+    Jobs for one host run in their given order, the clock's delay apart; a job
+    is handed to a worker only when its host is ready, so a host in its delay
+    never holds a worker while other hosts' jobs wait.
+    """
+    plan: HostQueues[K, V] = HostQueues(jobs, clock)
+    pool = ThreadPoolExecutor(concurrency, thread_name_prefix="fetch")
+    in_flight: dict[Future[R], tuple[K, str]] = {}
+    try:
+        while plan or in_flight:
+            room = concurrency - len(in_flight)
+            for key, url, extra, host in plan.ready(room, parallel=clock.delay <= 0):
+                in_flight[pool.submit(fetch_one, url, extra)] = (key, host)
+            if not in_flight:
+                time.sleep(plan.wait_seconds() or 0.0)  # every remaining host is in its delay
+                continue
+            timeout = plan.wait_seconds() if len(in_flight) < concurrency else None
+            done, _ = wait(in_flight, timeout=timeout, return_when=FIRST_COMPLETED)
+            for future in done:
+                key, host = in_flight.pop(future)
+                plan.host_done(host)
+                yield key, future.result()
+    finally:
+        # The caller stopped early (or a bug): queued jobs are dropped, running ones finish.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 class HostClock:
@@ -45,12 +80,12 @@ class HostClock:
             self._next[host] = max(self._next.get(host, 0.0), time.monotonic() + self.delay)
 
 
-class HostQueues(Generic[K]):
+class HostQueues(Generic[K, V]):
     """fetch_all's plan: jobs queued per host, hosts ordered by when they are ready."""
 
-    def __init__(self, jobs: Iterable[tuple[K, str, Validators | None]], clock: HostClock):
+    def __init__(self, jobs: Iterable[tuple[K, str, V]], clock: HostClock):
         self._clock = clock
-        self._queues: dict[str, deque[tuple[K, str, Validators | None]]] = {}
+        self._queues: dict[str, deque[tuple[K, str, V]]] = {}
         for key, url, validators in jobs:
             self._queues.setdefault(host_of(url), deque()).append((key, url, validators))
         self._order = {host: n for n, host in enumerate(self._queues)}
@@ -62,7 +97,7 @@ class HostQueues(Generic[K]):
     def __bool__(self) -> bool:
         return bool(self._queues)
 
-    def ready(self, room: int, *, parallel: bool) -> list[tuple[K, str, Validators | None, str]]:
+    def ready(self, room: int, *, parallel: bool) -> list[tuple[K, str, V, str]]:
         """Up to `room` jobs whose host is ready now; their hosts are busy until host_done."""
         now = time.monotonic()
         out = []
