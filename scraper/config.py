@@ -255,7 +255,7 @@ def _complete(r: NodeReader, node: Node, key: str, values: Any, required: Iterab
     return INVALID not in values.values()
 
 
-def _read_watches(r: NodeReader, entry: tuple[Node, Node] | None, root: Node) -> tuple:
+def _read_watches(r: NodeReader, entry: tuple[Node, Node] | None, root: Node) -> tuple[Watch, ...]:
     watches: list[Watch] = []
     first_line: dict[str, int] = {}
     for i, node in enumerate(_items(r, entry, "watches", root)):
@@ -277,7 +277,9 @@ def _read_watches(r: NodeReader, entry: tuple[Node, Node] | None, root: Node) ->
     return tuple(watches)
 
 
-def _read_sources(r: NodeReader, entry: tuple[Node, Node] | None, root: Node) -> tuple:
+def _read_sources(
+    r: NodeReader, entry: tuple[Node, Node] | None, root: Node
+) -> tuple[SourceConfig, ...]:
     sources: list[SourceConfig] = []
     first_line: dict[str, int] = {}
     for i, node in enumerate(_items(r, entry, "sources", root)):
@@ -286,6 +288,8 @@ def _read_sources(r: NodeReader, entry: tuple[Node, Node] | None, root: Node) ->
         if values is INVALID:
             continue
         kind = values.get("type", "auto")
+        if kind is INVALID:
+            kind = None  # already reported; the type-dependent rules below cannot apply
         if values.get("name") not in (None, INVALID):
             name = values["name"]
             if name in first_line:
@@ -299,7 +303,7 @@ def _read_sources(r: NodeReader, entry: tuple[Node, Node] | None, root: Node) ->
                 first_line[name] = line_of(node)
         if kind == "tvmaze":
             values.setdefault("url", TVMAZE_URL)
-        elif "show" in values:
+        elif "show" in values and kind is not None:
             r.error(_key_node(node, "show"), f"{key}.show", "applies to type: tvmaze sources only")
             values["show"] = INVALID
         if "select" in values and kind in ("feed", "tvmaze"):
@@ -315,7 +319,9 @@ def _read_sources(r: NodeReader, entry: tuple[Node, Node] | None, root: Node) ->
     return tuple(sources)
 
 
-def _read_notifiers(r: NodeReader, entry: tuple[Node, Node] | None, root: Node) -> tuple:
+def _read_notifiers(
+    r: NodeReader, entry: tuple[Node, Node] | None, root: Node
+) -> tuple[NotifierConfig, ...]:
     """Zero notifiers is allowed: alerts then wait in the outbox until one is configured."""
     nodes = r.sequence(entry[1], "notifiers") if entry is not None else []
     notifiers: list[NotifierConfig] = []

@@ -176,6 +176,8 @@ class NodeReader:
                 for i, item in enumerate(node.value)
             ]
             return INVALID if INVALID in items else items
+        if isinstance(node, ScalarNode) and node.tag == NULL:
+            return self.error(node, key, f"has no value; give {_type_words(types)}")
         value = self.scalar(node, key)
         if value is INVALID:
             return INVALID
