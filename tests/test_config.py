@@ -234,6 +234,14 @@ def test_every_error_is_listed_not_just_the_first(tmp_path, capsys):
     ]
 
 
+def test_a_key_given_twice_or_left_empty_is_an_error(tmp_path):
+    path = write(tmp_path, "state:\nhttp:\n  timeout: 5s\n  timeout: 10s\n" + MINIMAL)
+    assert errors_of(path) == [
+        f"{path}:1: state: has no value; give a string",
+        f"{path}:4: http.timeout: duplicate key (the one above would be ignored)",
+    ]
+
+
 def test_file_problems_are_one_line_errors(tmp_path, capsys):
     missing = tmp_path / "nope.yaml"
     assert validate(missing, capsys)[2] == f"error: {missing}: no such file\n"
