@@ -319,7 +319,10 @@ class Daemon:
             while self._signals:
                 signum = self._signals.pop(0)
                 if signum == signal.SIGHUP:
-                    self.reload()
+                    try:
+                        self.reload()
+                    except Exception:  # noqa: BLE001 - a failed reload must not stop the daemon
+                        log.exception("reload failed; carrying on with what is scheduled")
                     continue
                 log.info("%s received: stopping", signal.Signals(signum).name)
                 return self._shutdown_scheduler()
