@@ -153,6 +153,11 @@ class Fetcher:
                     etag=resp.headers.get("ETag") or validators.etag,
                     last_modified=resp.headers.get("Last-Modified") or validators.last_modified,
                 )
+            if status == 304:
+                # Nothing to compare against: a confused cache or proxy, worth a retry.
+                raise FetchError(
+                    "HTTP 304 to a request that was not conditional", transient=True, status=304
+                )
             raise status_error(resp)
         with resp:
             content = self._read(resp, self.http.max_bytes, deadline)
@@ -422,7 +427,11 @@ def _shutdown(raw: urllib3.HTTPResponse) -> None:
 
 
 def _checked_url(url: str) -> str:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port like ":99999" or ":x"
+    except ValueError:
+        raise FetchError("not a valid http(s) URL") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise FetchError("not an http(s) URL")
     return url

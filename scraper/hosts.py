@@ -30,6 +30,7 @@ def fetch_by_host(
     never holds a worker while other hosts' jobs wait.
     """
     plan: HostQueues[K, V] = HostQueues(jobs, clock)
+    concurrency = max(1, concurrency)
     pool = ThreadPoolExecutor(concurrency, thread_name_prefix="fetch")
     in_flight: dict[Future[R], tuple[K, str]] = {}
     try:

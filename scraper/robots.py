@@ -62,7 +62,9 @@ class RobotsCache:
     def allowed(self, url: str, deadline: float) -> bool:
         """`deadline` is a time.monotonic() value the robots.txt request must finish by."""
         parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}".lower()
+        # Keyed by scheme, host and port; never by credentials (nor logged with them).
+        port = f":{parts.port}" if parts.port else ""
+        origin = f"{parts.scheme}://{parts.hostname}{port}".lower()
         entry = self._entry(origin, deadline)
         if entry.parser is None:
             return True

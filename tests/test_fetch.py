@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import logging
 import sys
 import threading
 import time
@@ -390,8 +391,18 @@ def test_redirect_to_a_non_http_scheme(site: Site, fetcher: Fetcher, target: str
     assert not error.transient
 
 
-def test_a_non_http_url_is_refused_without_a_request(fetcher: Fetcher) -> None:
-    assert str(raises(fetcher, "ftp://127.0.0.1/x")) == "not an http(s) URL"
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("ftp://127.0.0.1/x", "not an http(s) URL"),
+        ("/relative/path", "not an http(s) URL"),
+        ("http://127.0.0.1:99999/x", "not a valid http(s) URL"),
+        ("http://[::1/x", "not a valid http(s) URL"),
+    ],
+)
+def test_a_bad_url_is_refused_without_a_request(fetcher: Fetcher, url: str, message: str):
+    error = raises(fetcher, url)
+    assert (str(error), error.transient) == (message, False)
 
 
 # -- statuses ---------------------------------------------------------------------
@@ -621,3 +632,41 @@ def test_per_host_delay_spaces_one_host_while_others_proceed(site: Site) -> None
         assert len(times) == 3 and all(gap >= delay * 0.9 for gap in gaps)
     # Host b did not wait for host a's delays: their requests interleave.
     assert by_host["b"][0] < by_host["a"][1]
+
+
+def test_direct_fetches_to_one_host_are_spaced_too(site: Site) -> None:
+    site.routes["/p"] = reply(200, b"<p>ok</p>")
+    with Fetcher(replace(SETTINGS, per_host_delay=0.2, respect_robots=False)) as fetcher:
+        fetcher.fetch(site.url("/p"))
+        fetcher.fetch(site.url("/p"))
+    first, second = (at for _, _, at in site.requests)
+    assert second - first >= 0.18
+
+
+def test_robots_txt_is_fetched_once_by_many_threads(site: Site, fetcher: Fetcher) -> None:
+    site.routes["/robots.txt"] = robots("User-agent: *\nDisallow: /private\n")
+    site.routes["/p"] = reply(200, b"<p>ok</p>")
+    threads = [threading.Thread(target=fetcher.fetch, args=(site.url("/p"),)) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(5)
+    assert site.paths().count("/robots.txt") == 1
+    assert site.paths().count("/p") == 8
+
+
+def test_unasked_for_304_is_an_error_not_an_unchanged_page(site: Site, fetcher: Fetcher) -> None:
+    site.routes["/"] = reply(304, b"", {})
+    error = raises(fetcher, site.url("/"))
+    assert (error.status, error.transient) == (304, True)
+
+
+def test_logs_never_carry_the_query_string(
+    site: Site, fetcher: Fetcher, caplog: pytest.LogCaptureFixture
+) -> None:
+    site.routes["/feed"] = reply(200, b"<rss/>")
+    with caplog.at_level(logging.DEBUG, logger="scraper"):
+        fetcher.fetch(site.url("/feed?token=s3cret"))
+        raises(fetcher, "http://user:pw@127.0.0.1:9/x?token=s3cret")
+    assert "/feed" in caplog.text
+    assert "s3cret" not in caplog.text and "pw@" not in caplog.text
