@@ -59,6 +59,8 @@ def test_apprise_failure_is_transient_and_masked_even_in_debug_logs(httpserver, 
     # The test server's own access log shows the path it received; it is not releasewatch's.
     # (First: caplog.set_level also sets its handler's level, so the last call must be DEBUG.)
     caplog.set_level(logging.WARNING, logger="werkzeug")
+    caplog.set_level(logging.DEBUG, logger="apprise")
+    caplog.set_level(logging.DEBUG, logger="urllib3")  # setup_logging elsewhere quiets it
     caplog.set_level(logging.DEBUG)
     notifier = build_notifier("more", "apprise", {"urls": [url]})
     with pytest.raises(TransientError) as caught:
