@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import argparse
+
 import pytest
 from werkzeug import Response
 
-from scraper.cli import main
+from scraper.commands import test_notify
+from scraper.errors import UserError
 from scraper.models import TEST_ALERT
 
 TOKEN = "TestNotifyT0ken_abcdefghijklmnop0123456789"
+
+
+def main(argv: list[str]) -> int:
+    """The command as cli.py runs it, without importing every other command module."""
+    parser = argparse.ArgumentParser(prog="releasewatch")
+    test_notify.add_parser(parser.add_subparsers())
+    args = parser.parse_args(argv)
+    return args.run(args)
 
 
 def write_config(tmp_path, notifiers: str):
@@ -71,10 +82,10 @@ def test_only_the_named_notifier_and_exit_0_when_it_works(tmp_path, httpserver, 
 
 def test_an_unknown_notifier_name_is_a_user_error(tmp_path, capsys):
     config = write_config(tmp_path, "  - name: console\n    type: console\n")
-    assert main(["test-notify", "--config", str(config), "--notifier", "nope"]) == 1
-    err = capsys.readouterr().err
-    assert err.startswith("error: --notifier nope: no such enabled notifier")
-    assert "known: console" in err
+    with pytest.raises(UserError) as caught:
+        main(["test-notify", "--config", str(config), "--notifier", "nope"])
+    assert str(caught.value).startswith("--notifier nope: no such enabled notifier")
+    assert "known: console" in str(caught.value)
 
 
 def test_help_shows_an_example(capsys):
