@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from scraper.commands.common import command_parser
 from scraper.errors import UserError
@@ -34,6 +35,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.delay < 0:
         raise UserError(f"--delay {args.delay:g}: give 0 or more seconds")
+    # The story's servers are on 127.0.0.1: a proxy from the environment could not reach them.
+    for key in ("NO_PROXY", "no_proxy"):
+        os.environ[key] = ",".join(filter(None, [os.environ.get(key), "127.0.0.1"]))
     # Imported here: the demo pulls in the whole pipeline, other commands' --help should not.
     from scraper.demo import run_demo
 
