@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 import re
 import smtplib
 import socket
@@ -23,6 +24,8 @@ from notifiers.base import (
     alert_subject,
 )
 from scraper.models import Alert
+
+log = logging.getLogger("releasewatch.notifiers.email")
 
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 
@@ -123,9 +126,16 @@ class EmailNotifier(Notifier):
             with self._connect() as smtp:
                 if self.options.get("username"):
                     smtp.login(self.options["username"], self.options.get("password") or "")
-                smtp.send_message(msg, from_addr=envelope_from, to_addrs=envelope_to)
-            # A partial refusal returns the refused ones without raising: the others have the
-            # mail, so a resend would duplicate it for them. Accepted as sent.
+                refused = smtp.send_message(msg, from_addr=envelope_from, to_addrs=envelope_to)
+            if refused:
+                # A partial refusal does not raise: the others have the mail, and a resend
+                # would duplicate it for them. Accepted as sent, and said in the log.
+                log.warning(
+                    "%s: some recipients refused alert %s: %s",
+                    self.name,
+                    alert.id,
+                    self.mask("; ".join(f"{r}: {c} {_text(w)}" for r, (c, w) in refused.items())),
+                )
         except smtplib.SMTPRecipientsRefused as exc:
             codes = [code for code, _ in exc.recipients.values()]
             words = "; ".join(
