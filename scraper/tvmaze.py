@@ -244,7 +244,11 @@ class _Reading:
         self, pacer: Pacer, source: SourceConfig, state: State, fetcher: Fetcher, now: datetime
     ):
         self.pacer, self.source, self.state, self.fetcher, self.now = (
-            pacer, source, state, fetcher, now,
+            pacer,
+            source,
+            state,
+            fetcher,
+            now,
         )
         self.base = source.url.rstrip("/")
         self.host = (urlsplit(self.base).hostname or "").lower()  # as the fetcher keys hosts
@@ -285,8 +289,13 @@ class _Reading:
         finding = premiere_finding(show.name, watch.season, raw)
         if finding is None:
             if raw:
-                log.warning("%s: TVmaze premiereDate %r for %s season %d is not a day; ignored",
-                            self.source.name, raw, show.name, watch.season)
+                log.warning(
+                    "%s: TVmaze premiereDate %r for %s season %d is not a day; ignored",
+                    self.source.name,
+                    raw,
+                    show.name,
+                    watch.season,
+                )
             return None
         return Observation(finding, self.source.url, None, show.page_url)
 

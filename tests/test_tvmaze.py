@@ -48,20 +48,22 @@ SEASONS = f"/shows/{SHOW_ID}/seasons"
 
 
 def show_json(name: str = "Heartstopper", show_id: int = SHOW_ID) -> str:
-    return json.dumps({
-        "id": show_id,
-        "url": SHOW_PAGE,
-        "name": name,
-        "type": "Scripted",
-        "language": "English",
-        "genres": ["Drama", "Romance"],
-        "status": "Running",
-        "premiered": "2022-04-22",
-        "network": None,
-        "webChannel": {"id": 1, "name": "Netflix", "country": None},
-        "externals": {"tvrage": None, "thetvdb": 398171, "imdb": "tt10638036"},
-        "_links": {"self": {"href": f"https://api.tvmaze.com/shows/{show_id}"}},
-    })
+    return json.dumps(
+        {
+            "id": show_id,
+            "url": SHOW_PAGE,
+            "name": name,
+            "type": "Scripted",
+            "language": "English",
+            "genres": ["Drama", "Romance"],
+            "status": "Running",
+            "premiered": "2022-04-22",
+            "network": None,
+            "webChannel": {"id": 1, "name": "Netflix", "country": None},
+            "externals": {"tvrage": None, "thetvdb": 398171, "imdb": "tt10638036"},
+            "_links": {"self": {"href": f"https://api.tvmaze.com/shows/{show_id}"}},
+        }
+    )
 
 
 def season(number: int, premiere: str | None) -> dict:
@@ -132,8 +134,16 @@ def test_a_show_reports_only_for_its_title_or_alias(show_name, watch, matches):
 
 @pytest.mark.parametrize(
     "show, is_id",
-    [("53441", True), (" 53441 ", True), ("0", False), ("Heartstopper", False),
-     ("24", True), ("24 Legacy", False), ("-3", False), ("٣", False)],
+    [
+        ("53441", True),
+        (" 53441 ", True),
+        ("0", False),
+        ("Heartstopper", False),
+        ("24", True),
+        ("24 Legacy", False),
+        ("-3", False),
+        ("٣", False),
+    ],
 )
 def test_an_all_digit_show_is_an_id(show, is_id):
     assert is_show_id(show) is is_id
@@ -186,9 +196,7 @@ def test_the_watched_seasons_premiere_is_the_finding(seasons, number, expected):
         )
 
 
-@pytest.mark.parametrize(
-    "payload", [{"seasons": []}, None, "[]", [1, 2], [[season(1, None)]]]
-)
+@pytest.mark.parametrize("payload", [{"seasons": []}, None, "[]", [1, 2], [[season(1, None)]]])
 def test_seasons_of_another_shape_are_refused(payload):
     with pytest.raises(TvmazeShapeError):
         season_premieres(payload)
@@ -196,9 +204,17 @@ def test_seasons_of_another_shape_are_refused(payload):
 
 @pytest.mark.parametrize(
     "payload",
-    [[], None, "Heartstopper", {"name": "Heartstopper"}, {"id": "53441", "name": "x"},
-     {"id": True, "name": "x"}, {"id": 0, "name": "x"}, {"id": 1, "name": "  "},
-     {"id": 1, "name": None}],
+    [
+        [],
+        None,
+        "Heartstopper",
+        {"name": "Heartstopper"},
+        {"id": "53441", "name": "x"},
+        {"id": True, "name": "x"},
+        {"id": 0, "name": "x"},
+        {"id": 1, "name": "  "},
+        {"id": 1, "name": None},
+    ],
 )
 def test_shows_of_another_shape_are_refused(payload):
     with pytest.raises(TvmazeShapeError):
@@ -261,9 +277,14 @@ class Reader:
         self.kind = TvmazeSource(Pacer(clock=clock.time, sleep=clock.sleep))
         self.source = SourceConfig(name="TVmaze", url=site.url(""), type="tvmaze", show=show)
         self.config = Config(
-            path=Path("config.yaml"), state_path=Path("state.db"), schedule=Schedule(),
-            http=HttpSettings(), health=Health(), watches=watches or (HS2,),
-            sources=(self.source,), notifiers=(),
+            path=Path("config.yaml"),
+            state_path=Path("state.db"),
+            schedule=Schedule(),
+            http=HttpSettings(),
+            health=Health(),
+            watches=watches or (HS2,),
+            sources=(self.source,),
+            notifiers=(),
         )
 
     def read(self):
@@ -561,12 +582,21 @@ def recording(monkeypatch):
 def write_config(tmp_path: Path, site: LocalSite) -> Path:
     lines = [
         f"state: {tmp_path / 'state.db'}",
-        "http:", "  timeout: 2s", "  per_host_delay: 0s",
-        "watches:", "  - title: Heartstopper", "    season: 2",
+        "http:",
+        "  timeout: 2s",
+        "  per_host_delay: 0s",
+        "watches:",
+        "  - title: Heartstopper",
+        "    season: 2",
         "sources:",
-        "  - name: news", f"    url: {site.url('/news')}",
-        "  - name: TVmaze", "    type: tvmaze", f"    url: {site.url('')}",
-        "notifiers:", "  - name: recorder", "    type: recording",
+        "  - name: news",
+        f"    url: {site.url('/news')}",
+        "  - name: TVmaze",
+        "    type: tvmaze",
+        f"    url: {site.url('')}",
+        "notifiers:",
+        "  - name: recorder",
+        "    type: recording",
     ]
     path = tmp_path / "config.yaml"
     path.write_text("\n".join(lines) + "\n")
@@ -594,9 +624,7 @@ def test_a_date_in_the_news_and_on_tvmaze_sends_one_alert(tmp_path, site, record
     assert len(recording) == 1
 
 
-def test_a_date_the_news_had_first_is_not_news_again_from_tvmaze(
-    tmp_path, site, recording, capsys
-):
+def test_a_date_the_news_had_first_is_not_news_again_from_tvmaze(tmp_path, site, recording, capsys):
     site.pages["/news"] = Page(ANNOUNCEMENT.encode())
     serve_heartstopper(site, season(2, None))
     config = write_config(tmp_path, site)
