@@ -1,1 +1,207 @@
-"""extract: Documents -> Findings (announced release dates, released trailers) for a Watch."""
+"""extract: Documents -> Findings (announced release dates, released trailers) for a Watch.
+
+Pure functions: a Document and a Watch in, Findings out, never an exception.
+The document is read as a sequence of sentences with a running subject (the
+headline's, then whatever each heading or sentence names), so "Season 2,
+premiering Aug. 3" in an article about Heartstopper is about Heartstopper,
+and a roundup's section about another show is not.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from scraper.extract import cues
+from scraper.extract.dates import DateMention, find_dates
+from scraper.extract.reading import Sentence, read_sentences
+from scraper.extract.subject import part_references, season_references, title_mentions
+from scraper.extract.text import fold
+from scraper.extract.trailers import find_trailers
+from scraper.models import PRECISION_RANK, RELEASE_DATE, TRAILER, Finding, Watch
+
+if TYPE_CHECKING:
+    from scraper.documents import Document
+
+log = logging.getLogger(__name__)
+
+
+def extract(doc: Document, watch: Watch) -> list[Finding]:
+    """The best announced release date and every released trailer of `watch` in `doc`."""
+    try:
+        return _extract(doc, watch)
+    except Exception:  # a rule tripping on odd text must not stop a whole cycle
+        log.exception("extractor failed on %s", doc.url)
+        return []
+
+
+def extract_documents(docs: Sequence[Document], watch: Watch) -> list[Finding]:
+    """The union over a source's documents: the best release date first, then trailers."""
+    dates: list[Finding] = []
+    trailers: dict[str, Finding] = {}
+    for doc in docs:
+        for finding in extract(doc, watch):
+            if finding.kind == RELEASE_DATE:
+                dates.append(finding)
+            else:
+                trailers.setdefault(finding.value_key, finding)
+    best = sorted(
+        enumerate(dates), key=lambda item: (-PRECISION_RANK[item[1].precision or "year"], item[0])
+    )
+    return [finding for _, finding in best[:1]] + list(trailers.values())
+
+
+def may_mention(text: str, watches: Sequence[Watch]) -> bool:
+    """False only when no watch's title or alias can occur in the raw body."""
+    keys = [key for watch in watches for key in _keys(watch)]
+    if not keys:
+        return False
+    lowered = text.lower()
+    if any(key in lowered for key in keys):
+        return True
+    if "&" in text:
+        lowered = html.unescape(lowered).lower()
+        if any(key in lowered for key in keys):
+            return True
+    if not lowered.isascii():
+        folded = fold(lowered)
+        return any(key in folded for key in keys)
+    return False
+
+
+def _keys(watch: Watch) -> list[str]:
+    """The longest word of each name: every match of the name contains it."""
+    keys = []
+    for name in (watch.title, *watch.aliases):
+        words = re.findall(r"\w+", fold(name))
+        if words:
+            keys.append(max(words, key=len))
+    return keys
+
+
+def _extract(doc: Document, watch: Watch) -> list[Finding]:
+    sentences = read_sentences(doc, watch)
+    findings: list[Finding] = []
+    release = _best_release_date(sentences, watch)
+    if release is not None:
+        findings.append(release)
+    for url, evidence in find_trailers(doc, sentences, watch):
+        findings.append(Finding(TRAILER, evidence, url=url))
+    return findings
+
+
+def _best_release_date(sentences: list[Sentence], watch: Watch) -> Finding | None:
+    best: tuple[int, int, Finding] | None = None
+    for order, sentence in enumerate(sentences):
+        if sentence.chrome or sentence.subject == "other" and not sentence.names_title:
+            continue
+        for mention in find_dates(sentence.text, sentence.published):
+            if not _is_release_date(sentence, mention, watch):
+                continue
+            rank = PRECISION_RANK[mention.precision]
+            if best is None or rank > best[0]:
+                finding = Finding(
+                    RELEASE_DATE, sentence.text, date=mention.value, precision=mention.precision
+                )
+                best = (rank, order, finding)
+    return best[2] if best else None
+
+
+def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> bool:
+    text = sentence.text
+    left, right = cues.clause_around(text, mention.start, mention.end)
+    clause = text[left:right]
+    if cues.SPECULATION.search(clause) or cues.NEGATION.search(clause):
+        return False
+    event = cues.governing_event(clause, mention.start - left)
+    if event == "other":
+        return False
+    if event is None and not (sentence.under_heading and _is_listing(text, mention)):
+        return False
+    if cues.TRAILER.search(text[: mention.start]) and not re.search(
+        r"premier|release|debut", clause, re.IGNORECASE
+    ):
+        return False  # the trailer's date, not the release's
+    if cues.OLD_DATE.search(text[max(0, mention.start - 40) : mention.start]):
+        return False
+    if _later_part(text, mention, watch):
+        return False
+    if _other_work(text, mention, watch):
+        return False
+    if (
+        watch.season is not None
+        and cues.PAST_RELEASE.search(clause)
+        and not _names_season(text, watch)
+    ):
+        return False  # "the series premiered on ..." is the show's first season
+    return _about_watch(sentence, mention, watch)
+
+
+def _is_listing(text: str, mention: DateMention) -> bool:
+    """A schedule entry: a date alone in its block or table row, under a heading."""
+    rest = text[: mention.start] + text[mention.end :]
+    return len(re.findall(r"[A-Za-z]+", rest)) <= 4
+
+
+def _names_season(text: str, watch: Watch) -> bool:
+    refs = season_references(text, watch)
+    aliases = [season for _, _, season in title_mentions(text, watch) if season is not None]
+    return watch.season in aliases or any(r.season in (watch.season, None) for r in refs)
+
+
+def _other_work(text: str, mention: DateMention, watch: Watch) -> bool:
+    """Another title named in quotes, or a show's parenthetical, governs the date."""
+    if title_mentions(text, watch):
+        return False
+    if cues.QUOTED_TITLE.search(text):
+        return True
+    return bool(re.search(r"[A-Z][\w&'-]*\s*\(", text))
+
+
+def _later_part(text: str, mention: DateMention, watch: Watch) -> bool:
+    """Part 2 / Volume 2 of a season: the season's date is its first part's."""
+    if watch.season is None:
+        return False
+    parts = [p for p in part_references(text) if p[0] < mention.start]
+    if not parts:
+        parts = [p for p in part_references(text) if p[0] >= mention.end]
+        parts = parts[:1]
+    return bool(parts) and parts[-1][2] > 1
+
+
+def _about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> bool:
+    text = sentence.text
+    titles = title_mentions(text, watch)
+    refs = [
+        r
+        for r in season_references(text, watch)
+        if not (mention.start <= r.start < mention.end)
+    ]
+    for start, end, season in titles:
+        if season is not None:
+            refs.append(type(refs[0])(start, end, season) if refs else _ref(start, end, season))
+    refs.sort(key=lambda r: r.start)
+    before = [r for r in refs if r.start < mention.start]
+    ref = before[-1] if before else next((r for r in refs if r.start >= mention.end), None)
+    if watch.season is not None and ref is not None and ref.season is not None:
+        if ref.season != watch.season:
+            return False
+        return bool(titles) or sentence.subject in ("watch", "title")
+    if titles:
+        return watch.season is None or sentence.subject in ("watch", "title", None) and (
+            sentence.subject == "watch" or _only_watch_season(sentence)
+        )
+    return sentence.subject == "watch"
+
+
+def _only_watch_season(sentence: Sentence) -> bool:
+    return sentence.doc_subject == "watch"
+
+
+def _ref(start: int, end: int, season: int):  # noqa: ANN202 - local constructor
+    from scraper.extract.subject import Reference
+
+    return Reference(start, end, season)

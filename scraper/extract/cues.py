@@ -1,0 +1,115 @@
+"""The words that make a date an announcement, a guess, a denial or another event.
+
+Each is a style-guide rule: an announced date is reported with a release verb
+("premieres", "arrives", "is set for"); a hedge ("could", "we hope",
+"rumoured") makes it speculation; "yet to be announced" denies it; renewal,
+filming and book publication dates are other events.
+"""
+
+from __future__ import annotations
+
+import re
+
+RELEASE = re.compile(
+    r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land\w*|hits?|"
+    r"hitting|stream\w*|out\s+(?:on|in|from)|coming|come\s+out|comes\s+out|airs?|airing|bows?|"
+    r"opens?|available|due|date[sd]?|set\s+for|slated|scheduled|arrives|kicks?\s+off|"
+    r"in\s+(?:cinemas|theaters|theatres)|on\s+netflix|back\s+(?:on|in)|starts?\s+streaming)\b",
+    re.IGNORECASE,
+)
+SPECULATION = re.compile(
+    r"\b(?:hope\w*|guess\w*|could|might|rumou?r\w*|expect\w*|likely|unlikely|predict\w*|"
+    r"speculat\w*|perhaps|possibl\w*|probabl\w*|maybe|estimat\w*|anticipat\w*|assum\w*|"
+    r"wish\w*|would\s+love|\'d\s+love|wants?|dream\w*|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
+    r"reportedly|if|bet|suspect\w*|think|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
+    r"tipped|claim\w*|sometime|around|before|please\s+be|we'd|we\s+reckon|reckon)\b|\?",
+    re.IGNORECASE,
+)
+NEGATION = re.compile(
+    r"\b(?:yet\s+to|not\s+yet|no\s+(?:official\s+)?(?:release|premiere|launch|air)?\s*date|"
+    r"hasn't|has\s+not|haven't|have\s+not|isn't|is\s+not|wasn't|not\s+(?:been\s+)?"
+    r"(?:announced|confirmed|set|revealed|given)|tb[ca]|to\s+be\s+(?:confirmed|announced|"
+    r"determined)|unknown|unconfirmed|no\s+word|still\s+waiting|remains\s+to\s+be)\b",
+    re.IGNORECASE,
+)
+# Dates of events that are not the release: renewal, production, books, the finale.
+OTHER_EVENT = re.compile(
+    r"\b(?:renew\w*|film(?:ing|ed|s)?\b|shoot\w*|shot|wrap\w*|production|cast(?:ing)?\b|"
+    r"publish\w*|publication|book|novel|graphic\s+novel|comic|issue|birthday|born|"
+    r"finale|final\s+episode|episode\s+\d+|event|panel|convention|comic-con|tickets?|"
+    r"auditions?|table\s+read|announced\s+(?:on|in)|announcement)\b",
+    re.IGNORECASE,
+)
+# A date the release moved away from: "moving from June 28 to ...", "instead of Friday".
+OLD_DATE = re.compile(
+    r"\b(?:from|instead\s+of|rather\s+than|originally|previously|formerly|initially|"
+    r"was\s+(?:set|scheduled|slated|due|planned)\s+(?:for|to)|had\s+been\s+\w+\s+for|"
+    r"pushed\s+back\s+from|moved\s+up\s+from|since)\s+(?:(?:on|for|the)\s+)?$",
+    re.IGNORECASE,
+)
+CLAUSE_BREAK = re.compile(
+    r"\s*(?:;|\s[-\u2013\u2014]\s|\u2014|:\s|,\s+(?:but|while|though|although|whereas|and|"
+    r"which|after|following|a\s+year\s+after)\s)",
+    re.IGNORECASE,
+)
+
+TRAILER = re.compile(r"\b(?:trailers?|teasers?)\b", re.IGNORECASE)
+NOT_A_TRAILER = re.compile(
+    r"\b(?:featurettes?|clips?|bloopers?|gag\s+reel|outtakes?|interviews?|behind[\s-]the[\s-]"
+    r"scenes|bts|react\w*|recaps?|announcement|announces?|reveal\w*|meet\s+the|first\s+look|"
+    r"best\s+of|messages?|table\s+read|cast\s+(?:video|intro\w*)|introduc\w*|q&a|"
+    r"date\s+reveal|sneak\s+peek|making\s+of|explained|breakdown|review|rewatch\w*|revisit\w*|"
+    r"throwback)\b",
+    re.IGNORECASE,
+)
+TRAILER_OUT = re.compile(
+    r"\b(?:released?|dropp?ed|drops|unveil\w*|debut(?:ed|s)|shared|arrived|landed|revealed|"
+    r"premiered|is\s+here|is\s+out|are\s+out|out\s+now|here'?s|has\s+(?:arrived|landed)|"
+    r"watch|gives?|offers?|shows?|finds|teases|dropped|published|posted|launched)\b",
+    re.IGNORECASE,
+)
+TRAILER_NOT_YET = re.compile(
+    r"\b(?:no\s+(?:official\s+)?(?:trailer|teaser)|not\s+(?:out|yet|been)|yet|coming|soon|will|"
+    r"stay\s+tuned|expect\w*|next\s+week|later|when|once|until|await\w*|hope\w*|might|could|"
+    r"planned|upcoming|would|should|wait\w*|before)\b",
+    re.IGNORECASE,
+)
+
+
+def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the clause holding sentence[start:end]: cues from the next clause do
+    not leak in."""
+    left = 0
+    right = len(sentence)
+    for match in CLAUSE_BREAK.finditer(sentence):
+        if match.end() <= start:
+            left = match.end()
+        elif match.start() >= end:
+            right = match.start()
+            break
+    return left, right
+
+# The release already happened: reported of an earlier season as often as of this one.
+PAST_RELEASE = re.compile(
+    r"\b(?:premiered|debuted|released|arrived|dropped|launched|landed|bowed|aired|returned|"
+    r"was\s+released|first\s+streamed)\b",
+    re.IGNORECASE,
+)
+# Another work named in quotes, as style guides set titles: 'Hawkeye', "A Quiet Place".
+QUOTED_TITLE = re.compile(
+    r"(?:^|(?<=[\s(]))['\"]([A-Z0-9][\w&:,.!?'-]*(?:\s+(?:[A-Z0-9][\w&:,.!?'-]*|of|in|the|and|"
+    r"a|an|on|at|to|for|with|from)){0,8})['\"](?=[\s,.:;)]|$)"
+)
+
+
+def governing_event(clause: str, position: int) -> str | None:
+    """What the date at `position` is the date of: the nearest event word before it
+    ("renewed ... on May 20", "returns ... on 3 August"), else the first after it."""
+    events = [(m.start(), "release") for m in RELEASE.finditer(clause)]
+    events += [(m.start(), "other") for m in OTHER_EVENT.finditer(clause)]
+    if not events:
+        return None
+    before = [e for e in events if e[0] < position]
+    if before:
+        return max(before)[1]
+    return min(events)[1]

@@ -1,0 +1,157 @@
+"""Dates as journalists write them -> (value, precision).
+
+Day: "3 August 2023", "August 3rd", "Aug. 3", "Thursday 3rd August", "Wednesday, Aug. 6".
+Month: "March 2024", "in April". Season: "summer 2024", "this summer".
+Year: "in 2025", "later this year", "early 2024". Relative ones ("this Friday",
+"next month") and those without a year need the document's publish date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+SEASONS = {"spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn",
+           "winter": "winter"}  # fmt: skip
+
+_MONTH = (
+    r"(?P<{n}>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|"
+    r"Jul(?:y|\.)?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.|t)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
+    r"Dec(?:ember|\.)?)(?![a-z])"
+)
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
+_DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d)"
+
+_PATTERNS = [
+    # 3 August 2023 / Thursday 3rd August / 3rd of August
+    (
+        "dmy",
+        _WEEKDAY + _DAY.format(n="d") + r"\s+(?:of\s+)?" + _MONTH.format(n="m")
+        + r"(?:,?\s+" + _YEAR.format(n="y") + r")?",
+    ),
+    # August 3, 2023 / Thursday, Aug. 3 / August 3rd
+    (
+        "mdy",
+        _WEEKDAY + _MONTH.format(n="m") + r"\s+" + _DAY.format(n="d")
+        + r"(?:,?\s+" + _YEAR.format(n="y") + r")?",
+    ),
+    ("iso", r"(?P<y>20\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+    ("my", _MONTH.format(n="m") + r",?\s+(?:of\s+)?" + _YEAR.format(n="y")),
+    (
+        "season",
+        r"(?i:(?P<q>early|late|mid-?|the\s+)?\s*(?P<s>spring|summer|autumn|fall|winter))"
+        r"(?:\s+(?:of\s+)?" + _YEAR.format(n="y") + r"|(?P<rel>))",
+    ),
+    ("month", r"(?<=\b)(?:in|this|by|from|early|late|mid-?)\s+" + _MONTH.format(n="m")),
+    ("relmonth", r"(?i:\b(?P<w>this|next)\s+month\b)"),
+    ("relyear", r"(?i:\b(?:later\s+|early\s+|late\s+)?(?P<w>this|next)\s+year\b)"),
+    ("relday", r"(?i:\b(?P<w>this|next)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b)"),
+    ("year", r"(?i:\b(?:in|for|early|late|mid-?|during|arrives?|coming)\s+)" + _YEAR.format(n="y")),
+]
+_COMPILED = [(kind, re.compile(pattern)) for kind, pattern in _PATTERNS]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: str  # "2023-08-03", "2023-08", "2023-summer", "2023"
+    precision: str  # day | month | season | year
+    relative: bool = False  # resolved from the publish date
+
+
+def find_dates(sentence: str, published: date | None) -> list[DateMention]:
+    """Every date in a sentence that can be resolved to a value, in order, not overlapping."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _COMPILED:
+        for match in pattern.finditer(sentence):
+            start, end = match.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            mention = _resolve(kind, match, published)
+            taken.append((start, end))  # an unresolvable span still hides its parts
+            if mention is not None:
+                found.append(mention)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _month(token: str) -> int:
+    return MONTHS[token[:3].lower()]
+
+
+def _resolve(kind: str, match: re.Match[str], published: date | None) -> DateMention | None:
+    start, end = match.span()
+    groups = match.groupdict()
+    year = int(groups["y"]) if groups.get("y") else None
+    try:
+        if kind in ("dmy", "mdy", "iso"):
+            month = int(groups["mo"]) if kind == "iso" else _month(groups["m"])
+            day = int(groups["d"])
+            if year is None:
+                if published is None:
+                    return None
+                year = _nearest_year(published, month, day)
+            value = date(year, month, day)
+            return DateMention(start, end, value.isoformat(), "day", groups.get("y") is None)
+        if kind == "my":
+            return DateMention(start, end, f"{year:04d}-{_month(groups['m']):02d}", "month")
+        if kind == "month":
+            if published is None:
+                return None
+            month = _month(groups["m"])
+            year = _nearest_year(published, month, 1)
+            return DateMention(start, end, f"{year:04d}-{month:02d}", "month", True)
+        if kind == "season":
+            season = SEASONS[groups["s"].lower()]
+            if year is None:
+                # "this summer" only; a bare "summer" is not a date
+                prefix = match.string[max(0, start - 8) : start].lower()
+                if published is None or not re.search(r"\b(this|next)\s*$", prefix):
+                    return None
+                year = published.year + (1 if prefix.rstrip().endswith("next") else 0)
+                start = start - (len(prefix) - prefix.rfind("this" if "this" in prefix else "next"))
+            return DateMention(start, end, f"{year:04d}-{season}", "season", groups["y"] is None)
+        if kind == "relmonth":
+            if published is None:
+                return None
+            first = published.replace(day=1)
+            if groups["w"].lower() == "next":
+                first = (first + timedelta(days=32)).replace(day=1)
+            return DateMention(start, end, f"{first.year:04d}-{first.month:02d}", "month", True)
+        if kind == "relyear":
+            if published is None:
+                return None
+            value_year = published.year + (1 if groups["w"].lower() == "next" else 0)
+            return DateMention(start, end, f"{value_year:04d}", "year", True)
+        if kind == "relday":
+            if published is None:
+                return None
+            target = WEEKDAYS.index(groups["wd"].lower())
+            ahead = (target - published.weekday()) % 7
+            if groups["w"].lower() == "next" and ahead == 0:
+                ahead = 7
+            value = published + timedelta(days=ahead)
+            return DateMention(start, end, value.isoformat(), "day", True)
+        if kind == "year":
+            return DateMention(start, end, f"{year:04d}", "year")
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def _nearest_year(published: date, month: int, day: int) -> int:
+    """News looks ahead: a month/day well before the article ("January 15" in a
+    December article) is next year's; a recent one is this year's."""
+    try:
+        candidate = date(published.year, month, min(day, 28))
+    except ValueError:
+        return published.year
+    return published.year + 1 if (published - candidate).days > 120 else published.year

@@ -1,0 +1,113 @@
+"""A Document -> sentences, each with the subject it is about.
+
+The subject runs through the text the way a reader follows it: the headline
+sets it, a heading naming another show switches it (roundups, "coming this
+week" sections), a sentence naming the title and a season sets it, and a
+sentence naming neither ("The new season arrives...") continues it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from scraper.extract.subject import season_references, title_mentions
+from scraper.extract.text import normalize, sentences
+from scraper.models import Watch
+
+if TYPE_CHECKING:
+    from scraper.documents import Document
+
+# A heading that is a section of the article itself, not the name of another show.
+_GENERIC_HEADING = re.compile(
+    r"\b(?:release|date|trailer|teaser|cast|plot|story|stories|when|what|where|how|who|why|"
+    r"news|know|watch|more|latest|related|update|details|everything|synopsis|premiere|return|"
+    r"episodes?|about|verdict|conclusion|summary|reception|production|filming|overview|"
+    r"history|references|comments?|share|read|also|explore|recommended|popular|trending|"
+    r"you|our|we|us|this|it)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    block: int  # -1 for the headline when it is not one of the blocks
+    heading: bool
+    chrome: bool
+    subject: str | None  # "watch" | "title" (title, season unclear) | "other" | None
+    names_title: bool
+    published: date | None
+    doc_subject: str | None  # the headline's subject
+    under_heading: bool = False  # first block after a heading that names the watch
+
+
+def classify(text: str, watch: Watch) -> str | None:
+    """What one sentence names: the watched season, the title, another season, or nothing."""
+    titles = title_mentions(text, watch)
+    if watch.season is None:
+        return "watch" if titles else None
+    seasons = {season for _, _, season in titles if season is not None}
+    seasons.update(r.season for r in season_references(text, watch) if r.season is not None)
+    if titles:
+        if watch.season in seasons:
+            return "watch"
+        return "other" if seasons else "title"
+    if watch.season in seasons:
+        return "season"
+    return "other season" if seasons else None
+
+
+def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
+    headline = normalize(doc.headline)
+    doc_subject = classify(headline, watch) if headline else None
+    if doc_subject == "season":
+        doc_subject = None
+    state = doc_subject
+    result: list[Sentence] = []
+    blocks_text = {normalize(b.text) for b in doc.blocks[:5]}
+    if headline and headline not in blocks_text:
+        result.append(
+            Sentence(headline, -1, True, False, doc_subject, doc_subject in ("watch", "title"),
+                     doc.published, doc_subject)
+        )
+    heading_names_watch = False
+    for index, block in enumerate(doc.blocks):
+        under_heading = heading_names_watch and not block.heading
+        heading_names_watch = False
+        if block.chrome:
+            for text in sentences(block.text):
+                result.append(Sentence(text, index, block.heading, True, None, False,
+                                       doc.published, doc_subject))
+            continue
+        if block.heading:
+            named = classify(normalize(block.text), watch)
+            if named == "other season":
+                named = "other"
+            if named in ("watch", "other", "title"):
+                state = "watch" if named == "title" and state == "watch" else named
+                heading_names_watch = named == "watch" or (named == "title" and watch.season is None)
+            elif named is None and not _GENERIC_HEADING.search(block.text):
+                state = "other"
+        for text in sentences(block.text):
+            named = classify(text, watch)
+            if named in ("watch", "other"):
+                subject = named
+            elif named == "other season":
+                subject = state
+            elif named == "title":
+                subject = "watch" if state == "watch" else "title"
+            elif named == "season":
+                subject = "watch" if state in ("watch", "title") else state
+            else:
+                subject = state
+            if not block.heading or named is not None:
+                state = subject if named != "other" or block.heading else state
+            result.append(
+                Sentence(text, index, block.heading, False, subject,
+                         named in ("watch", "title", "other"), doc.published, doc_subject,
+                         under_heading)
+            )
+    return result

@@ -1,0 +1,198 @@
+"""Who a sentence is about: the watched title, which season, which part.
+
+A title is matched word by word with any punctuation between (so "Mission:
+Impossible - Dead Reckoning" matches the en-dash spelling), case- and accent-
+insensitively. Season references come in many spellings: "Season 2", "season
+two", "second season", "S2", "series 2", and a bare number after the title
+("Stranger Things 5").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from scraper.models import Watch
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+
+_NUM = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
+_ORD = r"(\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
+_SEASON_PATTERNS = [
+    re.compile(r"(?i:\b(?:season|series)\s+)" + _NUM + r"\b", re.IGNORECASE),
+    re.compile(r"\b" + _ORD + r"(?:\s+and\s+(?:final|last))?[\s-]+(?:season|series)\b", re.I),
+    re.compile(r"\bS0?(\d{1,2})(?:\b|(?=E\d))"),
+]
+# The season the news is about, whatever its number ("the new season arrives...").
+_CURRENT_SEASON = re.compile(
+    r"\b(?:new|next|upcoming|latest|final|last|forthcoming|coming|sophomore)\s+(?:season|series|"
+    r"chapter|episodes|instal+ment)\b",
+    re.IGNORECASE,
+)
+_PREVIOUS_SEASON = re.compile(
+    r"\b(?:previous|prior|earlier|past|debut|inaugural)\s+season\b", re.IGNORECASE
+)
+_PART = re.compile(
+    r"\b(?:part|volume|vol\.|chapter|batch)\s+(\d{1,2}|one|two|three|four|i{1,3}|iv)\b"
+    r"|\b(first|second|third|fourth|final|last)\s+(?:part|volume|half|batch|chapter)\b",
+    re.IGNORECASE,
+)
+# A title used inside another name: "Queen Charlotte: A Bridgerton Story".
+_ARTICLE_BEFORE = re.compile(r"\b(?:A|An)\s+$")
+_NAME_AFTER = re.compile(r"^\s+(?!Season|Series|Part|Volume|Vol\b)[A-Z][a-z]+")
+_SPINOFF_AFTER = re.compile(
+    r"^[\s:'s-]*(?:spin-?off|prequel|sequel|franchise|universe|shared universe)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Reference:
+    start: int
+    end: int
+    season: int | None  # None: "the new season" (the one the news is about)
+
+
+@lru_cache(maxsize=256)
+def title_pattern(name: str) -> re.Pattern[str] | None:
+    words = re.findall(r"\w+", name)
+    if not words:
+        return None
+    body = r"[\W_]{0,4}".join(re.escape(word) for word in words)
+    return re.compile(r"(?<!\w)" + body + r"(?!\w)", re.IGNORECASE)
+
+
+def alias_season(alias: str) -> int | None:
+    """The season an alias itself names ("Heartstopper S2", "Stranger Things 5")."""
+    refs = season_references(alias, None)
+    if refs:
+        return refs[0].season
+    tail = re.search(r"\s(\d{1,2})$", alias.strip())
+    return int(tail.group(1)) if tail else None
+
+
+def title_mentions(sentence: str, watch: Watch) -> list[tuple[int, int, int | None]]:
+    """(start, end, season named by the alias or None) of each mention of the watch."""
+    mentions: list[tuple[int, int, int | None]] = []
+    names = [(watch.title, None)]
+    for alias in watch.aliases:
+        season = alias_season(alias) if watch.season is not None else None
+        names.append((alias, season))
+    for name, season in names:
+        pattern = title_pattern(name)
+        if pattern is None:
+            continue
+        for match in pattern.finditer(sentence):
+            if _inside_other_name(sentence, match.start(), match.end()):
+                continue
+            if any(match.start() < e and s < match.end() for s, e, _ in mentions):
+                continue
+            mentions.append((match.start(), match.end(), season))
+    return sorted(mentions)
+
+
+def _inside_other_name(sentence: str, start: int, end: int) -> bool:
+    before, after = sentence[max(0, start - 4) : start], sentence[end : end + 30]
+    if _ARTICLE_BEFORE.search(before) and _NAME_AFTER.match(after):
+        return True
+    return _SPINOFF_AFTER.match(after) is not None
+
+
+def season_references(sentence: str, watch: Watch | None) -> list[Reference]:
+    refs: list[Reference] = []
+    for pattern in _SEASON_PATTERNS:
+        for match in pattern.finditer(sentence):
+            number = _number(match.group(1))
+            if number is not None:
+                refs.append(Reference(match.start(), match.end(), number))
+    for match in _CURRENT_SEASON.finditer(sentence):
+        refs.append(Reference(match.start(), match.end(), None))
+    for match in _PREVIOUS_SEASON.finditer(sentence):
+        refs.append(Reference(match.start(), match.end(), 0))  # 0: some other season
+    if watch is not None:
+        refs = [_owned(sentence, ref, watch) for ref in refs]
+    if watch is not None and watch.season is not None:
+        # "Stranger Things 5": a bare number right after the title.
+        pattern = title_pattern(watch.title)
+        if pattern is not None:
+            for match in pattern.finditer(sentence):
+                tail = re.match(r"\s+(\d{1,2})(?![\d,.:]|\s*(?:st|nd|rd|th)\b)", sentence[match.end() :])
+                if tail and not re.match(r"\s+[A-Z][a-z]{2}", sentence[match.end() + tail.end() :]):
+                    refs.append(
+                        Reference(match.start(), match.end() + tail.end(), int(tail.group(1)))
+                    )
+    return sorted(refs, key=lambda r: r.start)
+
+
+# Capitalized words that start sentences rather than name shows.
+_NOT_NAMES = frozenset(
+    "the a an when in on and but its it's their this that netflix why how what will new is "
+    "for of with as after before while our your his her so if all every both each".split()
+)
+_NAME_BEFORE = re.compile(
+    r"([A-Z][\w&'-]*(?:\s+(?:and|of|the|&|in|on|[A-Z][\w&'-]*)){0,5})[\s:,(]*$"
+)
+
+
+def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
+    """A season number right after another show's name ("Shadow and Bone season 2",
+    "Ginny & Georgia (Season 2") is that show's: not the watched season."""
+    if ref.season is None:
+        return ref
+    before = sentence[max(0, ref.start - 60) : ref.start]
+    match = _NAME_BEFORE.search(before)
+    if match is None:
+        return ref
+    name = match.group(1)
+    if any(title_pattern(n) and title_pattern(n).search(name) for n in (watch.title, *watch.aliases)):
+        return ref
+    words = name.split()
+    if len(words) == 1 and words[0].lower().rstrip("'s") in _NOT_NAMES:
+        return ref
+    if all(w.lower() in _NOT_NAMES for w in words):
+        return ref
+    return Reference(ref.start, ref.end, 0)
+
+
+def part_references(sentence: str) -> list[tuple[int, int, int]]:
+    """(start, end, number) of "Part 2", "Volume 1", "the second part"."""
+    parts = []
+    for match in _PART.finditer(sentence):
+        token = (match.group(1) or match.group(2) or "").lower()
+        if token in ("final", "last"):
+            number = 99
+        else:
+            number = _number(token) or ROMAN.get(token) or 0
+        parts.append((match.start(), match.end(), number))
+    return parts
+
+
+def _number(token: str) -> int | None:
+    token = token.lower()
+    if token.isdigit():
+        return int(token)
+    digits = re.match(r"(\d+)(?:st|nd|rd|th)$", token)
+    if digits:
+        return int(digits.group(1))
+    return NUMBER_WORDS.get(token) or ORDINAL_WORDS.get(token)
+
+
+def nearest(items: list, position: int, *, start: int = 0, end: int | None = None) -> object | None:
+    """The item closest before `position`, else the first after it (items have .start/[0])."""
+
+    def begin(item: object) -> int:
+        return item.start if isinstance(item, Reference) else item[0]  # type: ignore[index]
+
+    before = [i for i in items if begin(i) < position and begin(i) >= start]
+    if before:
+        return before[-1]
+    after = [i for i in items if begin(i) >= position and (end is None or begin(i) < end)]
+    return after[0] if after else None

@@ -1,0 +1,61 @@
+"""Text -> sentences: the unit a finding's evidence is, and the scope of its cues."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2007": " ",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2032": "'",
+        "\u00ad": None,
+        "\u200b": None,
+    }
+)
+_SPACES = re.compile(r"\s+")
+# A full stop after these is not the end of a sentence ("Aug. 3", "Mr. Farouk").
+_ABBREVIATIONS = frozenset(
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mr", "mrs", "ms", "dr", "st", "vs", "no", "vol", "jr", "sr", "prof", "gen", "col", "lt", "sgt", "approx", "est", "inc", "ltd", "co", "dept", "ep", "pt", "fig", "u.s", "u.k", "e.g", "i.e", "etc"]
+)
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9])|\s*\n\s*|\s+\|\s+(?=\|)")
+
+
+def normalize(text: str) -> str:
+    """Typographic variants to plain ones: no-break spaces, curly quotes."""
+    return _SPACES.sub(" ", text.translate(_TRANSLATE)).strip()
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form, same length is not promised."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def sentences(text: str) -> list[str]:
+    """Split a block into sentences, keeping abbreviations and initials whole."""
+    text = normalize(text)
+    if not text:
+        return []
+    result: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        piece = text[start : match.start()]
+        last_word = piece.rsplit(None, 1)[-1] if piece.strip() else ""
+        bare = last_word.rstrip(".!?\"')]").lstrip("\"'([").lower()
+        if last_word.endswith(".") and (bare in _ABBREVIATIONS or len(bare) == 1):
+            continue
+        if piece.strip():
+            result.append(piece.strip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        result.append(tail)
+    return result

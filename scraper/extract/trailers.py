@@ -1,0 +1,109 @@
+"""Released trailers of the watched title and season among a document's videos.
+
+A video is judged by the words nearest to it: its own title or link text
+first, then the sentences just before and after it. The first of those that
+says what kind of video it is decides: a trailer or teaser counts; a
+featurette, clip, blooper reel, interview, cast or date-reveal video does not.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from scraper.extract import cues
+from scraper.extract.reading import Sentence, classify
+from scraper.extract.subject import title_mentions
+from scraper.extract.text import normalize
+from scraper.models import Watch
+
+if TYPE_CHECKING:
+    from scraper.documents import Document
+
+
+def find_trailers(
+    doc: Document, sentences: list[Sentence], watch: Watch
+) -> list[tuple[str, str]]:
+    """(normalized video URL, evidence) of each trailer, once per video."""
+    by_block: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        by_block.setdefault(sentence.block, []).append(sentence)
+    found: dict[str, str] = {}
+    for video in doc.videos:
+        if video.chrome or video.url in found:
+            continue
+        evidence = _judge(video.label, _context(video, by_block), watch, doc_subject(sentences))
+        if evidence is not None:
+            found[video.url] = evidence
+    if not found and not any(v for v in doc.videos if not v.chrome and _is_trailer_label(v.label)):
+        evidence = _reported_without_link(sentences, watch)
+        if evidence is not None:
+            found[doc.url] = evidence
+    return list(found.items())
+
+
+def doc_subject(sentences: list[Sentence]) -> str | None:
+    return sentences[0].doc_subject if sentences else None
+
+
+def _is_trailer_label(label: str) -> bool:
+    return bool(cues.TRAILER.search(label))
+
+
+def _context(video, by_block: dict[int, list[Sentence]]) -> list[Sentence]:  # noqa: ANN001
+    here = by_block.get(video.block, [])
+    before = list(reversed(by_block.get(video.block - 1, [])))
+    if not video.embedded:
+        label = normalize(video.label)
+        holding = [s for s in here if label and label in s.text]
+        return holding + before[:1]
+    after = by_block.get(video.block, [])[:1] if video.embedded else []
+    earlier = list(reversed(by_block.get(video.block - 2, [])))
+    headline = by_block.get(-1, [])
+    return [s for s in before + after + earlier + headline if not s.chrome]
+
+
+def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | None) -> str | None:
+    """The evidence sentence when the video is a trailer for the watch, else None."""
+    label = normalize(label)
+    texts: list[tuple[str, str | None]] = []
+    if label:
+        texts.append((label, None))
+    texts.extend((s.text, s.subject) for s in context)
+    kind_text = None
+    for text, _ in texts:
+        if cues.NOT_A_TRAILER.search(text):
+            return None
+        if cues.TRAILER.search(text):
+            if text != label and cues.TRAILER_NOT_YET.search(text):
+                continue
+            kind_text = text
+            break
+    if kind_text is None:
+        return None
+    # Which season: the first of these words that names one decides.
+    for text, sentence_subject in texts:
+        named = classify(text, watch)
+        if named == "other":
+            return None
+        if named in ("watch", "season"):
+            return kind_text if named == "watch" or sentence_subject in ("watch", "title") or subject == "watch" else None
+        if named == "title" and watch.season is not None and watch.season > 1 and text == label:
+            return None  # an official video named without a season is the first season's
+    if watch.season is None:
+        return kind_text if any(title_mentions(t, watch) for t, _ in texts) or subject == "watch" else None
+    return kind_text if subject == "watch" else None
+
+
+def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | None:
+    for sentence in sentences:
+        if sentence.chrome or sentence.subject != "watch":
+            continue
+        text = sentence.text
+        if not cues.TRAILER.search(text) or not cues.TRAILER_OUT.search(text):
+            continue
+        if cues.TRAILER_NOT_YET.search(text) or cues.NOT_A_TRAILER.search(text):
+            continue
+        if cues.SPECULATION.search(text) or cues.NEGATION.search(text):
+            continue
+        return text
+    return None

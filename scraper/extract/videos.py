@@ -1,0 +1,52 @@
+"""Video links: every YouTube URL form -> https://www.youtube.com/watch?v=ID.
+
+Two links to one video are one trailer, whatever the player, host or tracking
+parameters (ab_channel, feature=share, si, t) around the id.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, unquote, urlsplit
+
+_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+_HOSTS = re.compile(r"(?:^|\.)(youtube\.com|youtube-nocookie\.com|youtu\.be)$")
+# The id sits in the path after one of these (embed/ID, shorts/ID, v/ID, live/ID).
+_PATH_ID = re.compile(r"^/(?:embed|shorts|v|e|live)/([A-Za-z0-9_-]{11})(?:[/?&#]|$)")
+
+
+def youtube_id(url: str) -> str | None:
+    """The video id of a YouTube link, or None for anything else (channels, playlists)."""
+    url = unquote(url.strip())
+    if url.startswith("//"):
+        url = "https:" + url
+    elif "://" not in url[:12]:
+        url = "https://" + url
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return None
+    match = _HOSTS.search(host)
+    if not match:
+        return None
+    if match.group(1) == "youtu.be":
+        candidate = parts.path.strip("/").split("/")[0]
+        return candidate if _ID.match(candidate) else None
+    if parts.path.rstrip("/") in ("/watch", "/watch_videos"):
+        for candidate in parse_qs(parts.query).get("v", []):
+            if _ID.match(candidate):
+                return candidate
+        return None
+    path_match = _PATH_ID.match(parts.path)
+    return path_match.group(1) if path_match else None
+
+
+def watch_url(video_id: str) -> str:
+    return f"https://www.youtube.com/watch?v={video_id}"
+
+
+def normalize_video_url(url: str) -> str | None:
+    """The canonical watch URL of a YouTube link; None when it is not a video link."""
+    video_id = youtube_id(url)
+    return watch_url(video_id) if video_id else None
