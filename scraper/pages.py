@@ -57,6 +57,7 @@ _HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _CELL_TAGS = frozenset(("td", "th"))
 _SKIP_TAGS = frozenset(["script", "style", "template", "svg", "head", "button", "select", "option", "textarea"])
 _CHROME_TAGS = frozenset(("nav", "aside", "footer"))
+_NEVER_CHROME = frozenset(("html", "body", "main", "article"))
 # Class or id words of page furniture around an article.
 _CHROME_NAMES = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|sidebar|side-bar|rail|related|trending|popular|"
@@ -67,8 +68,10 @@ _CHROME_NAMES = re.compile(
 )
 _VIDEO_ATTRS = ("src", "data-src", "data-lazy-src", "href", "data", "value", "data-url")
 _SPACES = re.compile(r"\s+")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _PUBLISHED_META = (
+    "article:modified_time",
     "article:published_time",
     "og:article:published_time",
     "published_time",
@@ -162,8 +165,16 @@ def _clean(text: str) -> str:
 def _is_chrome(element: Any) -> bool:
     if element.tag in _CHROME_TAGS:
         return True
+    if element.tag in _NEVER_CHROME:
+        return False
     names = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('role') or ''}"
-    return names.strip() != "" and _CHROME_NAMES.search(names) is not None
+    # Page furniture is named plainly ("sidebar", "related-stories"); a long
+    # feature-flag class ("vector-feature-main-menu-pinned-disabled") is not furniture.
+    return any(
+        _CHROME_NAMES.search(token) is not None
+        for token in names.split()
+        if token.count("-") + token.count("_") <= 3
+    )
 
 
 def _walk(root: Any, blocks: list[Block], videos: list[Video]) -> None:
@@ -176,10 +187,13 @@ def _walk(root: Any, blocks: list[Block], videos: list[Video]) -> None:
 
     def flush() -> None:
         nonlocal heading_in_block
-        text = _clean("".join(parts))
+        # A blank line is a paragraph break in plain text and in <pre>.
+        for paragraph in _PARAGRAPH_BREAK.split("".join(parts)):
+            text = _clean(paragraph)
+            if text:
+                heading = heading_in_block or heading_depth > 0
+                blocks.append(Block(text, heading, chrome_depth > 0))
         parts.clear()
-        if text:
-            blocks.append(Block(text, heading_in_block or heading_depth > 0, chrome_depth > 0))
         heading_in_block = False
 
     skipping: Any = None
@@ -258,10 +272,16 @@ def _headline(root: Any, json_ld: list[dict[str, Any]]) -> str:
 
 
 def _published(root: Any) -> date | None:
+    """The date the text was last written: an updated article's "August 3" is read
+    from its update, not from when it first appeared."""
     for item in _json_ld(root):
-        value = item.get("datePublished")
-        if isinstance(value, str) and (found := parse_date(value)):
-            return found
+        dates = [
+            found
+            for key in ("dateModified", "datePublished")
+            if isinstance(item.get(key), str) and (found := parse_date(item[key]))
+        ]
+        if dates:
+            return max(dates)
     for meta in root.iter("meta"):
         name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         if name in _PUBLISHED_META and (found := parse_date(meta.get("content") or "")):

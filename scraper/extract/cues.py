@@ -14,7 +14,8 @@ RELEASE = re.compile(
     r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land\w*|hits?|"
     r"hitting|stream\w*|out\s+(?:on|in|from)|coming|come\s+out|comes\s+out|airs?|airing|bows?|"
     r"opens?|available|due|date[sd]?|set\s+for|slated|scheduled|arrives|kicks?\s+off|"
-    r"in\s+(?:cinemas|theaters|theatres)|on\s+netflix|back\s+(?:on|in)|starts?\s+streaming)\b",
+    r"in\s+(?:cinemas|theaters|theatres)|mov(?:es?|ed|ing)\s+(?:up|back|to|from)|delay\w*|"
+    r"push\w*\s+back|reschedul\w*|shift\w*|on\s+netflix|back\s+(?:on|in)|starts?\s+streaming)\b",
     re.IGNORECASE,
 )
 SPECULATION = re.compile(
@@ -22,7 +23,8 @@ SPECULATION = re.compile(
     r"speculat\w*|perhaps|possibl\w*|probabl\w*|maybe|estimat\w*|anticipat\w*|assum\w*|"
     r"wish\w*|would\s+love|\'d\s+love|wants?|dream\w*|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
     r"reportedly|if|bet|suspect\w*|think|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
-    r"tipped|claim\w*|sometime|around|before|please\s+be|we'd|we\s+reckon|reckon)\b|\?",
+    r"tipped|claim\w*|sometime|before|around\s+(?:the\s+)?(?:end|start|beginning|early|late|mid|"
+    r"spring|summer|autumn|fall|winter|\d|[A-Z][a-z]+\s+\d)|please\s+be|we'd|we\s+reckon|reckon)\b|\?",
     re.IGNORECASE,
 )
 NEGATION = re.compile(
@@ -63,7 +65,7 @@ NOT_A_TRAILER = re.compile(
     re.IGNORECASE,
 )
 TRAILER_OUT = re.compile(
-    r"\b(?:released?|dropp?ed|drops|unveil\w*|debut(?:ed|s)|shared|arrived|landed|revealed|"
+    r"\b(?:released|releases|dropp?ed|drops|unveil\w*|debut(?:ed|s)|shared|arrived|landed|revealed|"
     r"premiered|is\s+here|is\s+out|are\s+out|out\s+now|here'?s|has\s+(?:arrived|landed)|"
     r"watch|gives?|offers?|shows?|finds|teases|dropped|published|posted|launched)\b",
     re.IGNORECASE,

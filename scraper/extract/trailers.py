@@ -83,7 +83,7 @@ def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | Non
     # Which season: the first of these words that names one decides.
     for text, sentence_subject in texts:
         named = classify(text, watch)
-        if named == "other":
+        if named in ("other", "other season"):
             return None
         if named in ("watch", "season"):
             return kind_text if named == "watch" or sentence_subject in ("watch", "title") or subject == "watch" else None
