@@ -89,8 +89,16 @@ def main() -> int:
         )
         log = (folder / "daemon.log").open("wb")
         daemon = subprocess.Popen(
-            [sys.executable, "-m", "scraper", "run", "--config", str(config),
-             "--log-level", "WARNING"],
+            [
+                sys.executable,
+                "-m",
+                "scraper",
+                "run",
+                "--config",
+                str(config),
+                "--log-level",
+                "WARNING",
+            ],
             stdout=subprocess.DEVNULL,
             stderr=log,
         )
@@ -131,8 +139,10 @@ def main() -> int:
     elapsed = time.monotonic() - started
     cycles = checks / args.sources
     print(f"sources: {args.sources}, interval: 1s")
-    print(f"cycles: {cycles:.0f} per source ({checks} checks) in {elapsed:.0f} s "
-          f"({checks / elapsed:.1f} checks/s)")
+    print(
+        f"cycles: {cycles:.0f} per source ({checks} checks) in {elapsed:.0f} s "
+        f"({checks / elapsed:.1f} checks/s)"
+    )
     if start_rss is None or end_rss is None:
         print(f"no RSS figures: the daemon exited early (code {code})")
         print(errors[-2000:])
@@ -140,10 +150,11 @@ def main() -> int:
     print(f"RSS after the first round: {start_rss / 1024:.1f} MiB")
     print(f"RSS at the end:            {end_rss / 1024:.1f} MiB (peak {peak / 1024:.1f} MiB)")
     print(f"end / start: {end_rss / start_rss:.3f}")
-    print("samples (cycles: MiB): "
-          + ", ".join(f"{c}: {r / 1024:.1f}" for c, r in samples))
-    print(f"daemon exit code after SIGTERM: {code}; warnings logged: "
-          f"{len(errors.splitlines()) if errors else 0}")
+    print("samples (cycles: MiB): " + ", ".join(f"{c}: {r / 1024:.1f}" for c, r in samples))
+    print(
+        f"daemon exit code after SIGTERM: {code}; warnings logged: "
+        f"{len(errors.splitlines()) if errors else 0}"
+    )
     return 0
 
 

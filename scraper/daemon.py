@@ -359,8 +359,11 @@ class Daemon:
             log.error("reload: config not valid; still running with the previous one")
             return False
         except Exception as exc:  # noqa: BLE001 - a reload must never take the daemon down
-            log.error("reload failed (%s: %s); still running with the previous one",
-                      type(exc).__name__, exc)
+            log.error(
+                "reload failed (%s: %s); still running with the previous one",
+                type(exc).__name__,
+                exc,
+            )
             return False
         for warning in getattr(new, "warnings", ()):
             log.warning("reload: %s", warning)
@@ -373,8 +376,7 @@ class Daemon:
         try:
             notifiers = build_notifiers(new)
         except Exception as exc:  # noqa: BLE001
-            log.error("reload: notifiers could not be built (%s); keeping the previous config",
-                      exc)
+            log.error("reload: notifiers could not be built (%s); keeping the previous config", exc)
             return False
         if new.http != old.http and self._fetcher is not None:
             self._retired_fetchers.append(self._fetcher)
@@ -399,9 +401,8 @@ class Daemon:
         retimed = {
             name
             for name in set(after) & set(before)
-            if jitter_changed or old.source_interval(before[name]) != new.source_interval(
-                after[name]
-            )
+            if jitter_changed
+            or old.source_interval(before[name]) != new.source_interval(after[name])
         }
         for name in removed:
             if scheduler.get_job(source_job_id(name)):
@@ -450,9 +451,7 @@ class Daemon:
             started = time.monotonic()
             report = check_sources(config, state, fetcher, datetime.now(UTC), [name])
             state.set_meta("last_cycle_at", to_db_time(datetime.now(UTC)))
-            for level, line in cycle_log_lines(
-                name, report, previous, time.monotonic() - started
-            ):
+            for level, line in cycle_log_lines(name, report, previous, time.monotonic() - started):
                 log.log(level, "%s", line)
             if report.alerts:
                 self._deliver_soon()

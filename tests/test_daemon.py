@@ -242,11 +242,24 @@ def test_schedule_sources_adds_one_guarded_job_per_source(tmp_path, site):
     state = State(config.state_path)
     try:
         now = datetime.now(UTC)
-        state.save_source_success("old", site.url("/old"), now - timedelta(hours=2), etag=None,
-                                  last_modified=None, content_hash=None, watch_signature="x")
-        state.save_source_success("recent", site.url("/recent"), now - timedelta(minutes=1),
-                                  etag=None, last_modified=None, content_hash=None,
-                                  watch_signature="x")
+        state.save_source_success(
+            "old",
+            site.url("/old"),
+            now - timedelta(hours=2),
+            etag=None,
+            last_modified=None,
+            content_hash=None,
+            watch_signature="x",
+        )
+        state.save_source_success(
+            "recent",
+            site.url("/recent"),
+            now - timedelta(minutes=1),
+            etag=None,
+            last_modified=None,
+            content_hash=None,
+            watch_signature="x",
+        )
         scheduler = BackgroundScheduler(timezone=UTC)
         plan = schedule_sources(scheduler, config, state, now, print, rng=random.Random(0))
         assert plan["old"] == now  # overdue, and jitter is 0s
@@ -326,7 +339,10 @@ def test_second_instance_is_refused_and_touches_nothing(tmp_path, site, daemons)
 
     second = subprocess.run(
         [sys.executable, "-m", "scraper", "run", "--config", str(config)],
-        cwd=tmp_path, capture_output=True, text=True, timeout=WAIT,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=WAIT,
     )
     assert second.returncode == 1
     assert f"already running (pid {first.pid})" in second.stderr
@@ -337,9 +353,7 @@ def test_second_instance_is_refused_and_touches_nothing(tmp_path, site, daemons)
     assert meta(tmp_path, "daemon_pid") == str(first.pid)
 
 
-def test_sigterm_exits_zero_within_ten_seconds_even_with_a_fetch_in_flight(
-    tmp_path, site, daemons
-):
+def test_sigterm_exits_zero_within_ten_seconds_even_with_a_fetch_in_flight(tmp_path, site, daemons):
     Receiver(site)
     site.set("/news", NOTHING_YET)
     site.pages["/slow"] = Page(NOTHING_YET.encode(), delay=30)  # answers after the grace
@@ -385,8 +399,7 @@ def test_kill_9_during_delivery_then_restart_repeats_at_most_the_inflight_alert(
     receiver.release.set()
 
     second = daemons(config)
-    wait_for(lambda: len(receiver.ids()) >= 2, "the alert again after the restart",
-             daemon=second)
+    wait_for(lambda: len(receiver.ids()) >= 2, "the alert again after the restart", daemon=second)
     second.wait_for_log("sent via hook")
     time.sleep(2.5)  # a couple more cycles: nothing else may arrive
     ids = receiver.ids()
@@ -446,8 +459,9 @@ def test_sighup_reloads_the_config_and_keeps_the_old_one_when_invalid(tmp_path, 
     daemon.proc.send_signal(signal.SIGHUP)
     daemon.wait_for_log("still running with the previous one")
     fetched = gets(site, "/a")
-    wait_for(lambda: gets(site, "/a") > fetched, "source a checked with the old config",
-             daemon=daemon)
+    wait_for(
+        lambda: gets(site, "/a") > fetched, "source a checked with the old config", daemon=daemon
+    )
     assert "bogus_key" in daemon.log()
 
     write_config(tmp_path, site, {"a": "/a", "b": "/b"})
