@@ -60,7 +60,9 @@ def read_feed_leniently(text: str) -> list[Entry] | None:
     parsed = feedparser.parse(text)
     if not parsed.entries:
         return None
-    feed_date = _struct_date(parsed.feed.get("updated_parsed") or parsed.feed.get("published_parsed"))
+    feed_date = _struct_date(
+        parsed.feed.get("updated_parsed") or parsed.feed.get("published_parsed")
+    )
     entries = []
     for item in parsed.entries:
         headline = html.unescape(item.get("title", "") or "").strip()
@@ -140,9 +142,8 @@ def _entry(item: Any, feed_date: date | None) -> Entry:
             contents.setdefault(name, _content(child))
         elif name == "videoId" and _text(child):
             videos.append(Video(watch_url(_text(child)), "", 0, False, True))
-        elif name in ("content", "player") and child.get("url"):
-            if url := normalize_video_url(child.get("url") or ""):
-                videos.append(Video(url, "", 0, False, True))
+        elif name in ("content", "player") and (url := normalize_video_url(child.get("url") or "")):
+            videos.append(Video(url, "", 0, False, True))
     for name in _DATE_TAGS:
         if name in dates:
             published = dates[name]
@@ -153,9 +154,7 @@ def _entry(item: Any, feed_date: date | None) -> Entry:
     blocks = _with_headline(headline, blocks)
     # A video the entry itself is (YouTube feeds) is described by the entry's title.
     own = tuple(Video(v.url, headline, 0, False, True) for v in videos)
-    shifted = tuple(
-        Video(v.url, v.label, v.block + 1, v.chrome, v.embedded) for v in inline_videos
-    )
+    shifted = tuple(Video(v.url, v.label, v.block + 1, v.chrome, v.embedded) for v in inline_videos)
     return Entry(headline, link, guid, published or feed_date, blocks, _unique(own + shifted))
 
 

@@ -7,6 +7,7 @@ cost no recursion.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -51,11 +52,54 @@ class Page:
 
 
 _BLOCK_TAGS = frozenset(
-    ["p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "tbody", "thead", "tfoot", "caption", "figure", "figcaption", "blockquote", "pre", "br", "hr", "address", "aside", "nav", "footer", "form", "fieldset", "details", "summary", "iframe", "noscript"]
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "tr",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "caption",
+        "figure",
+        "figcaption",
+        "blockquote",
+        "pre",
+        "br",
+        "hr",
+        "address",
+        "aside",
+        "nav",
+        "footer",
+        "form",
+        "fieldset",
+        "details",
+        "summary",
+        "iframe",
+        "noscript",
+    ]
 )
 _HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _CELL_TAGS = frozenset(("td", "th"))
-_SKIP_TAGS = frozenset(["script", "style", "template", "svg", "head", "button", "select", "option", "textarea"])
+_SKIP_TAGS = frozenset(
+    ["script", "style", "template", "svg", "head", "button", "select", "option", "textarea"]
+)
 _CHROME_TAGS = frozenset(("nav", "aside", "footer"))
 _NEVER_CHROME = frozenset(("html", "body", "main", "article"))
 # Class or id words of page furniture around an article.
@@ -112,7 +156,25 @@ def read_page(text: str, select: str | None = None) -> Page:
         blocks, videos = [], []
         _walk(root, blocks, videos)
         videos.extend(_json_ld_videos(json_ld, len(blocks)))
+        if not blocks:
+            blocks = _text_fallback(text)
     return Page(headline, tuple(blocks), tuple(videos), published)
+
+
+_SCRIPTS = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|h[1-6]|li|tr|br|section|article)\b[^>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def _text_fallback(text: str) -> list[Block]:
+    """libxml2 gives up on pathological trees (thousands of nested tags) and returns
+    nothing: read the text between the tags instead."""
+    stripped = _ANY_TAG.sub(" ", _BLOCK_TAG.sub("\n\n", _SCRIPTS.sub(" ", text)))
+    return [
+        Block(cleaned)
+        for paragraph in _PARAGRAPH_BREAK.split(html.unescape(stripped))
+        if (cleaned := _clean(paragraph))
+    ]
 
 
 def read_fragment(html: str) -> tuple[tuple[Block, ...], tuple[Video, ...]]:

@@ -57,9 +57,8 @@ def _simple(token: str) -> str:
         if part["id"]:
             conditions.append(f"@id={_literal(part['id'])}")
         elif part["cls"]:
-            conditions.append(
-                f"contains(concat(' ', normalize-space(@class), ' '), {_literal(' ' + part['cls'] + ' ')})"
-            )
+            padded = _literal(" " + part["cls"] + " ")
+            conditions.append(f"contains(concat(' ', normalize-space(@class), ' '), {padded})")
         else:
             conditions.append(_attribute(part["attr"], part["op"], part["val"]))
     return (match["tag"] or "*") + "".join(f"[{c}]" for c in conditions)
@@ -90,4 +89,4 @@ def _literal(value: str) -> str:
     if '"' not in value:
         return f'"{value}"'
     pieces = value.split("'")
-    return "concat(" + ", \"'\", ".join(f"'{p}'" for p in pieces) + ")"
+    return "concat(" + ', "\'", '.join(f"'{p}'" for p in pieces) + ")"

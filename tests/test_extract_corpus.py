@@ -79,13 +79,17 @@ def test_corpus_scores_meet_the_bar(capsys: pytest.CaptureFixture[str]) -> None:
         if got == want and got_trailers == want_trailers:
             exact += 1
         else:
-            misses.append((case_dir.name, (want, sorted(want_trailers)), (got, sorted(got_trailers))))
+            misses.append(
+                (case_dir.name, (want, sorted(want_trailers)), (got, sorted(got_trailers)))
+            )
     date_f1 = f1(date_tp, date_fp, date_fn)
     trailer_f1 = f1(trailer_tp, trailer_fp, trailer_fn)
     accuracy = exact / len(CASES)
     with capsys.disabled():
-        print(f"\ncorpus: release-date F1 {date_f1:.3f}, trailer F1 {trailer_f1:.3f}, "
-              f"exact {accuracy:.3f} ({exact}/{len(CASES)})")
+        print(
+            f"\ncorpus: release-date F1 {date_f1:.3f}, trailer F1 {trailer_f1:.3f}, "
+            f"exact {accuracy:.3f} ({exact}/{len(CASES)})"
+        )
         for name, want, got in misses:
             print(f"  miss {name}: expected {want}, got {got}")
     assert len(CASES) >= 45

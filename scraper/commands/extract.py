@@ -73,7 +73,7 @@ def _read_file(path: Path) -> tuple[str, str]:
 
 def _fetch(url: str) -> tuple[str, str]:
     from scraper.config import HttpSettings
-    from scraper.fetch import FetchError, Fetcher
+    from scraper.fetch import Fetcher, FetchError
 
     try:
         with Fetcher(HttpSettings()) as fetcher:

@@ -9,10 +9,10 @@ and a roundup's section about another show is not.
 
 from __future__ import annotations
 
-import html
 import logging
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from scraper.extract import cues
@@ -55,21 +55,16 @@ def extract_documents(docs: Sequence[Document], watch: Watch) -> list[Finding]:
 
 
 def may_mention(text: str, watches: Sequence[Watch]) -> bool:
-    """False only when no watch's title or alias can occur in the raw body."""
-    keys = [key for watch in watches for key in _keys(watch)]
-    if not keys:
-        return False
+    """False only when no watch's title or alias can occur in the raw body.
+
+    Case-, accent- and HTML-entity-insensitive: each letter of the longest word
+    of each name may also be written accented or as an entity (&#72;, &eacute;).
+    """
     lowered = text.lower()
+    keys = [key for watch in watches for key in _keys(watch)]
     if any(key in lowered for key in keys):
         return True
-    if "&" in text:
-        lowered = html.unescape(lowered).lower()
-        if any(key in lowered for key in keys):
-            return True
-    if not lowered.isascii():
-        folded = fold(lowered)
-        return any(key in folded for key in keys)
-    return False
+    return any(_loose_pattern(key).search(text) for key in keys)
 
 
 def _keys(watch: Watch) -> list[str]:
@@ -80,6 +75,29 @@ def _keys(watch: Watch) -> list[str]:
         if words:
             keys.append(max(words, key=len))
     return keys
+
+
+@lru_cache(maxsize=64)
+def _loose_pattern(key: str) -> re.Pattern[str]:
+    pieces = []
+    for char in key:
+        variants = _VARIANTS.get(char, char + char.upper())
+        pieces.append(f"(?:[{re.escape(variants)}]|&#?\\w{{1,8}};)")
+    return re.compile("".join(pieces))
+
+
+def _letter_variants() -> dict[str, str]:
+    """Every Latin letter that folds to a given ASCII letter ("e" -> "eéèêë...")."""
+    variants: dict[str, str] = {}
+    for code in range(0x41, 0x250):
+        char = chr(code)
+        base = fold(char)
+        if len(base) == 1 and base.isascii() and base.isalnum():
+            variants[base] = variants.get(base, "") + char
+    return variants
+
+
+_VARIANTS = _letter_variants()
 
 
 def _extract(doc: Document, watch: Watch) -> list[Finding]:
@@ -176,9 +194,7 @@ def _about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> bool
     text = sentence.text
     titles = title_mentions(text, watch)
     refs = [
-        r
-        for r in season_references(text, watch)
-        if not (mention.start <= r.start < mention.end)
+        r for r in season_references(text, watch) if not (mention.start <= r.start < mention.end)
     ]
     for start, end, season in titles:
         if season is not None:
@@ -191,8 +207,10 @@ def _about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> bool
             return False
         return bool(titles) or sentence.subject in ("watch", "title")
     if titles:
-        return watch.season is None or sentence.subject in ("watch", "title", None) and (
-            sentence.subject == "watch" or _only_watch_season(sentence)
+        return (
+            watch.season is None
+            or sentence.subject in ("watch", "title", None)
+            and (sentence.subject == "watch" or _only_watch_season(sentence))
         )
     return sentence.subject == "watch"
 

@@ -91,6 +91,7 @@ def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
             break
     return left, right
 
+
 # The release already happened: reported of an earlier season as often as of this one.
 PAST_RELEASE = re.compile(
     r"\b(?:premiered|debuted|released|arrived|dropped|launched|landed|bowed|aired|returned|"

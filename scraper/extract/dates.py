@@ -33,14 +33,24 @@ _PATTERNS = [
     # 3 August 2023 / Thursday 3rd August / 3rd of August
     (
         "dmy",
-        _WEEKDAY + _DAY.format(n="d") + r"\s+(?:of\s+)?" + _MONTH.format(n="m")
-        + r"(?:,?\s+" + _YEAR.format(n="y") + r")?",
+        _WEEKDAY
+        + _DAY.format(n="d")
+        + r"\s+(?:of\s+)?"
+        + _MONTH.format(n="m")
+        + r"(?:,?\s+"
+        + _YEAR.format(n="y")
+        + r")?",
     ),
     # August 3, 2023 / Thursday, Aug. 3 / August 3rd
     (
         "mdy",
-        _WEEKDAY + _MONTH.format(n="m") + r"\s+" + _DAY.format(n="d")
-        + r"(?:,?\s+" + _YEAR.format(n="y") + r")?",
+        _WEEKDAY
+        + _MONTH.format(n="m")
+        + r"\s+"
+        + _DAY.format(n="d")
+        + r"(?:,?\s+"
+        + _YEAR.format(n="y")
+        + r")?",
     ),
     ("iso", r"(?P<y>20\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
     ("my", _MONTH.format(n="m") + r",?\s+(?:of\s+)?" + _YEAR.format(n="y")),
@@ -67,8 +77,17 @@ class DateMention:
     relative: bool = False  # resolved from the publish date
 
 
+# Every pattern needs one of these; most sentences have none and cost one search.
+_MAYBE = re.compile(
+    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?i:this|next|spring|summer|autumn|"
+    r"fall|winter)"
+)
+
+
 def find_dates(sentence: str, published: date | None) -> list[DateMention]:
     """Every date in a sentence that can be resolved to a value, in order, not overlapping."""
+    if not _MAYBE.search(sentence):
+        return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _COMPILED:

@@ -70,8 +70,16 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
     blocks_text = {normalize(b.text) for b in doc.blocks[:5]}
     if headline and headline not in blocks_text:
         result.append(
-            Sentence(headline, -1, True, False, doc_subject, doc_subject in ("watch", "title"),
-                     doc.published, doc_subject)
+            Sentence(
+                headline,
+                -1,
+                True,
+                False,
+                doc_subject,
+                doc_subject in ("watch", "title"),
+                doc.published,
+                doc_subject,
+            )
         )
     heading_names_watch = False
     for index, block in enumerate(doc.blocks):
@@ -79,8 +87,11 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         heading_names_watch = False
         if block.chrome:
             for text in sentences(block.text):
-                result.append(Sentence(text, index, block.heading, True, None, False,
-                                       doc.published, doc_subject))
+                result.append(
+                    Sentence(
+                        text, index, block.heading, True, None, False, doc.published, doc_subject
+                    )
+                )
             continue
         if block.heading:
             named = classify(normalize(block.text), watch)
@@ -88,7 +99,9 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 named = "other"
             if named in ("watch", "other", "title"):
                 state = "watch" if named == "title" and state == "watch" else named
-                heading_names_watch = named == "watch" or (named == "title" and watch.season is None)
+                heading_names_watch = named == "watch" or (
+                    named == "title" and watch.season is None
+                )
             elif named is None and not _GENERIC_HEADING.search(block.text):
                 state = "other"
         for text in sentences(block.text):
@@ -106,8 +119,16 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             if not block.heading or named is not None:
                 state = subject if named != "other" or block.heading else state
             result.append(
-                Sentence(text, index, block.heading, False, subject,
-                         named in ("watch", "title", "other"), doc.published, doc_subject,
-                         under_heading)
+                Sentence(
+                    text,
+                    index,
+                    block.heading,
+                    False,
+                    subject,
+                    named in ("watch", "title", "other"),
+                    doc.published,
+                    doc_subject,
+                    under_heading,
+                )
             )
     return result

@@ -70,6 +70,7 @@ def title_pattern(name: str) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)" + body + r"(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)
 def alias_season(alias: str) -> int | None:
     """The season an alias itself names ("Heartstopper S2", "Stranger Things 5")."""
     refs = season_references(alias, None)
@@ -106,8 +107,13 @@ def _inside_other_name(sentence: str, start: int, end: int) -> bool:
     return _SPINOFF_AFTER.match(after) is not None
 
 
+_MAYBE_SEASON = re.compile(r"season|series|chapter|episodes|instal|\d", re.IGNORECASE)
+
+
 def season_references(sentence: str, watch: Watch | None) -> list[Reference]:
     refs: list[Reference] = []
+    if not _MAYBE_SEASON.search(sentence):
+        return refs
     for pattern in _SEASON_PATTERNS:
         for match in pattern.finditer(sentence):
             number = _number(match.group(1))
@@ -124,7 +130,9 @@ def season_references(sentence: str, watch: Watch | None) -> list[Reference]:
         pattern = title_pattern(watch.title)
         if pattern is not None:
             for match in pattern.finditer(sentence):
-                tail = re.match(r"\s+(\d{1,2})(?![\d,.:]|\s*(?:st|nd|rd|th)\b)", sentence[match.end() :])
+                tail = re.match(
+                    r"\s+(\d{1,2})(?![\d,.:]|\s*(?:st|nd|rd|th)\b)", sentence[match.end() :]
+                )
                 if tail and not re.match(r"\s+[A-Z][a-z]{2}", sentence[match.end() + tail.end() :]):
                     refs.append(
                         Reference(match.start(), match.end() + tail.end(), int(tail.group(1)))
@@ -134,8 +142,45 @@ def season_references(sentence: str, watch: Watch | None) -> list[Reference]:
 
 # Capitalized words that start sentences rather than name shows.
 _NOT_NAMES = frozenset(
-    "the a an when in on and but its it's their this that netflix why how what will new is "
-    "for of with as after before while our your his her so if all every both each".split()
+    [
+        "the",
+        "a",
+        "an",
+        "when",
+        "in",
+        "on",
+        "and",
+        "but",
+        "its",
+        "it's",
+        "their",
+        "this",
+        "that",
+        "netflix",
+        "why",
+        "how",
+        "what",
+        "will",
+        "new",
+        "is",
+        "for",
+        "of",
+        "with",
+        "as",
+        "after",
+        "before",
+        "while",
+        "our",
+        "your",
+        "his",
+        "her",
+        "so",
+        "if",
+        "all",
+        "every",
+        "both",
+        "each",
+    ]
 )
 _NAME_BEFORE = re.compile(
     r"([A-Z][\w&'-]*(?:\s+(?:and|of|the|&|in|on|[A-Z][\w&'-]*)){0,5})[\s:,(]*$"
@@ -152,7 +197,9 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
     if match is None:
         return ref
     name = match.group(1)
-    if any(title_pattern(n) and title_pattern(n).search(name) for n in (watch.title, *watch.aliases)):
+    if any(
+        title_pattern(n) and title_pattern(n).search(name) for n in (watch.title, *watch.aliases)
+    ):
         return ref
     words = name.split()
     if len(words) == 1 and words[0].lower().rstrip("'s") in _NOT_NAMES:
@@ -167,10 +214,7 @@ def part_references(sentence: str) -> list[tuple[int, int, int]]:
     parts = []
     for match in _PART.finditer(sentence):
         token = (match.group(1) or match.group(2) or "").lower()
-        if token in ("final", "last"):
-            number = 99
-        else:
-            number = _number(token) or ROMAN.get(token) or 0
+        number = 99 if token in ("final", "last") else _number(token) or ROMAN.get(token) or 0
         parts.append((match.start(), match.end(), number))
     return parts
 

@@ -23,10 +23,64 @@ _TRANSLATE = str.maketrans(
 _SPACES = re.compile(r"\s+")
 # A full stop after these is not the end of a sentence ("Aug. 3", "Mr. Farouk").
 _ABBREVIATIONS = frozenset(
-    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mr", "mrs", "ms", "dr", "st", "vs", "no", "vol", "jr", "sr", "prof", "gen", "col", "lt", "sgt", "approx", "est", "inc", "ltd", "co", "dept", "ep", "pt", "fig", "u.s", "u.k", "e.g", "i.e", "etc"]
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "vs",
+        "no",
+        "vol",
+        "jr",
+        "sr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "approx",
+        "est",
+        "inc",
+        "ltd",
+        "co",
+        "dept",
+        "ep",
+        "pt",
+        "fig",
+        "u.s",
+        "u.k",
+        "e.g",
+        "i.e",
+        "etc",
+    ]
 )
 # "?'" and "!'" close a quoted title ('What If...?') more often than a sentence.
-_BOUNDARY = re.compile(r"(?<=[.!?])(?:(?<=\.)[\"')\]]*|[)\]]*)\s+(?=[\"'(\[]*[A-Z0-9])|\s*\n\s*|\s+\|\s+(?=\|)")
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])(?:(?<=\.)[\"')\]]*|[)\]]*)\s+(?=[\"'(\[]*[A-Z0-9])|\s*\n\s*|\s+\|\s+(?=\|)"
+)
 
 
 def normalize(text: str) -> str:

@@ -20,9 +20,7 @@ if TYPE_CHECKING:
     from scraper.documents import Document
 
 
-def find_trailers(
-    doc: Document, sentences: list[Sentence], watch: Watch
-) -> list[tuple[str, str]]:
+def find_trailers(doc: Document, sentences: list[Sentence], watch: Watch) -> list[tuple[str, str]]:
     """(normalized video URL, evidence) of each trailer, once per video."""
     by_block: dict[int, list[Sentence]] = {}
     for sentence in sentences:
@@ -86,11 +84,19 @@ def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | Non
         if named in ("other", "other season"):
             return None
         if named in ("watch", "season"):
-            return kind_text if named == "watch" or sentence_subject in ("watch", "title") or subject == "watch" else None
+            return (
+                kind_text
+                if named == "watch" or sentence_subject in ("watch", "title") or subject == "watch"
+                else None
+            )
         if named == "title" and watch.season is not None and watch.season > 1 and text == label:
             return None  # an official video named without a season is the first season's
     if watch.season is None:
-        return kind_text if any(title_mentions(t, watch) for t, _ in texts) or subject == "watch" else None
+        return (
+            kind_text
+            if any(title_mentions(t, watch) for t, _ in texts) or subject == "watch"
+            else None
+        )
     return kind_text if subject == "watch" else None
 
 

@@ -1,0 +1,210 @@
+"""parse_documents: pages and feeds into Documents, and bad input that never raises."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scraper.decode import decode_body
+from scraper.documents import ParseError, parse_documents
+from scraper.extract import extract, extract_documents
+from scraper.models import Watch
+
+HS2 = Watch("Heartstopper", 2, ("Heartstopper S2",))
+
+RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>News</title>
+<lastBuildDate>Fri, 21 Apr 2023 09:00:00 GMT</lastBuildDate>
+<item><title>Heartstopper Season 2 gets a date</title><link>https://n.example/hs2</link>
+<guid>hs2-date</guid><pubDate>Thu, 20 Apr 2023 16:00:00 GMT</pubDate>
+<description><![CDATA[<p>Netflix confirmed Heartstopper Season 2 premieres on 3&nbsp;August.</p>]]>
+</description></item>
+<item><title>Something else</title><link>https://n.example/other</link>
+<description>Another show arrives May 4.</description></item>
+</channel></rss>"""
+
+ATOM_YT = """<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns:yt="http://www.youtube.com/xml/schemas/2015" xmlns="http://www.w3.org/2005/Atom"
+ xmlns:media="http://search.yahoo.com/mrss/"><title>Netflix</title><updated>2023-07-13T00:00:00Z</updated>
+<entry><id>yt:video:OoXeC5EaVDA</id><yt:videoId>OoXeC5EaVDA</yt:videoId>
+<title>Heartstopper Season 2 | Official Trailer | Netflix</title>
+<link rel="alternate" href="https://www.youtube.com/watch?v=OoXeC5EaVDA"/>
+<published>2023-07-13T14:00:00+00:00</published>
+<media:group><media:description>Season 2 arrives August 3.</media:description></media:group></entry>
+</feed>"""
+
+
+def test_a_page_is_one_document_keyed_by_its_url() -> None:
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2023-04-20T10:00:00Z"}</script><meta property="og:title" '
+        'content="Headline"></head><body><nav><a href="/">Home</a></nav><p>Body text.</p></body>'
+        "</html>"
+    )
+    [doc] = parse_documents(html, "https://n.example/a")
+    assert (doc.kind, doc.key, doc.url, doc.published) == (
+        "page",
+        "https://n.example/a",
+        "https://n.example/a",
+        date(2023, 4, 20),
+    )
+    assert doc.headline == "Headline"
+    assert [b.text for b in doc.blocks if not b.chrome] == ["Body text."]
+
+
+def test_an_rss_feed_is_one_document_per_item() -> None:
+    docs = parse_documents(RSS, "https://n.example/feed")
+    assert [d.kind for d in docs] == ["entry", "entry"]
+    assert docs[0].key == "hs2-date" and docs[1].key == "https://n.example/other"
+    assert docs[0].published == date(2023, 4, 20)
+    assert docs[1].published == date(2023, 4, 21)  # the feed's date when the item has none
+    [finding] = extract(docs[0], HS2)
+    assert (finding.date, finding.precision) == ("2023-08-03", "day")
+
+
+def test_a_changed_entry_gets_a_new_fingerprint() -> None:
+    before = parse_documents(RSS, "https://n.example/feed")[0]
+    after = parse_documents(RSS.replace("3&nbsp;August", "4 August"), "https://n.example/feed")[0]
+    assert before.key == after.key and before.fingerprint != after.fingerprint
+
+
+def test_a_youtube_channel_feed_entry_is_its_video() -> None:
+    findings = extract_documents(parse_documents(ATOM_YT, "https://www.youtube.com/feeds/x"), HS2)
+    assert [(f.kind, f.url or f.date) for f in findings] == [
+        ("release_date", "2023-08-03"),
+        ("trailer", "https://www.youtube.com/watch?v=OoXeC5EaVDA"),
+    ]
+
+
+def test_auto_sniffs_feeds_and_pages() -> None:
+    assert parse_documents(ATOM_YT, "u")[0].kind == "entry"
+    assert parse_documents("<html><body><p>rss feed</p></body></html>", "u")[0].kind == "page"
+
+
+def test_select_limits_a_page_to_one_part() -> None:
+    html = '<body><div id="main"><p class="lede">Inside.</p></div><p>Outside.</p></body>'
+    for selector in ("#main", "div p.lede", "div > p", "[id=main]"):
+        [doc] = parse_documents(html, "u", select=selector)
+        assert [b.text for b in doc.blocks] == ["Inside."], selector
+
+
+def test_a_selector_that_matches_nothing_is_a_parse_error() -> None:
+    with pytest.raises(ParseError):
+        parse_documents("<body><p>x</p></body>", "u", select="article")
+
+
+@pytest.mark.parametrize("body", ["", "   \n"])
+def test_an_empty_body_is_a_parse_error(body: str) -> None:
+    with pytest.raises(ParseError):
+        parse_documents(body, "u")
+
+
+def test_a_feed_with_no_recoverable_entry_is_a_parse_error() -> None:
+    with pytest.raises(ParseError):
+        parse_documents("<?xml version='1.0'?><rss><chan", "u", kind="feed")
+
+
+def test_broken_xml_keeps_the_entries_it_can() -> None:
+    broken = RSS.replace("</channel></rss>", "<item><title>cut off")
+    docs = parse_documents(broken, "https://n.example/feed")
+    assert extract(docs[0], HS2)[0].date == "2023-08-03"
+
+
+@pytest.mark.parametrize(
+    ("raw", "codec"),
+    [
+        (
+            '<meta charset="windows-1252"><p>Heartstopper Season 2 premieres 3 August 2023 \u2013 '
+            "caf\u00e9</p>",
+            "cp1252",
+        ),
+        ("<p>Heartstopper Season 2 premieres 3 August 2023 \u2013 caf\u00e9</p>", "cp1252"),
+        ("<p>Heartstopper Season 2 premieres 3 August 2023 caf\u00e9</p>", "latin-1"),
+    ],
+)
+def test_legacy_encodings_read_with_or_without_a_charset(raw: str, codec: str) -> None:
+    text = decode_body(raw.encode(codec))
+    [doc] = parse_documents(text, "u")
+    assert "caf\u00e9" in doc.text
+    assert extract(doc, HS2)[0].date == "2023-08-03"
+
+
+def test_ten_thousand_nested_tags_do_not_raise() -> None:
+    html = "<div>" * 10_000 + "Heartstopper Season 2 premieres 3 August 2023." + "</div>" * 10_000
+    [doc] = parse_documents(html, "u")
+    assert extract(doc, HS2)[0].date == "2023-08-03"
+
+
+def test_a_ten_megabyte_page_does_not_raise() -> None:
+    filler = "<p>Nothing about the show here, just words.</p>" * 230_000
+    html = (
+        f"<html><body>{filler}<p>Heartstopper Season 2 premieres 3 August 2023.</p></body></html>"
+    )
+    assert len(html) > 10_000_000
+    [doc] = parse_documents(html, "u")
+    assert extract(doc, HS2)[0].date == "2023-08-03"
+
+
+def test_truncated_html_keeps_what_arrived() -> None:
+    html = "<html><body><p>Heartstopper Season 2 premieres 3 August 2023.</p><p>More te"
+    assert extract(parse_documents(html, "u")[0], HS2)[0].date == "2023-08-03"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=3000))
+def test_random_bytes_never_raise(raw: bytes) -> None:
+    text = decode_body(raw)
+    for kind in ("auto", "page", "feed"):
+        try:
+            documents = parse_documents(text, "https://n.example/x", kind=kind)
+        except ParseError:
+            continue
+        assert isinstance(extract_documents(documents, HS2), list)
+
+
+MARKUP = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div>",
+        "<rss>",
+        "<item>",
+        "<title>",
+        "</item>",
+        "<![CDATA[",
+        "]]>",
+        "&amp;",
+        "&nbsp;",
+        "<iframe src='https://youtu.be/QP4va9IrcZo'>",
+        "Heartstopper",
+        "Season 2",
+        "premieres",
+        "3 August",
+        "trailer",
+        "<?xml version='1.0'?>",
+        "<feed>",
+        "<entry>",
+        "\x00",
+        "<script>",
+        "'",
+        '"',
+        "<",
+        ">",
+        "&#",
+        "\u00a0",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(MARKUP, st.text(max_size=20)), max_size=60))
+def test_generated_junk_markup_never_raises(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    try:
+        documents = parse_documents(text, "https://n.example/x")
+    except ParseError:
+        return
+    assert isinstance(extract_documents(documents, HS2), list)

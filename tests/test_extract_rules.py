@@ -1,0 +1,280 @@
+"""The extractor's rules, one table each: dates, video URLs, subject, cues, sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from scraper.documents import parse_documents
+from scraper.extract import extract, may_mention
+from scraper.extract.dates import find_dates
+from scraper.extract.text import sentences
+from scraper.extract.videos import normalize_video_url
+from scraper.models import Watch
+
+PUBLISHED = date(2023, 4, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("It arrives on 3 August 2023.", "2023-08-03", "day"),
+        ("It arrives on August 3rd.", "2023-08-03", "day"),
+        ("It arrives Aug. 3.", "2023-08-03", "day"),
+        ("It arrives on Thursday 3rd August.", "2023-08-03", "day"),
+        ("It arrives on Thursday, Aug. 3, 2023.", "2023-08-03", "day"),
+        ("It arrives on 3\u00a0August\u00a02023.", "2023-08-03", "day"),
+        ("It arrives on the 3rd of August.", "2023-08-03", "day"),
+        ("It arrives Sept. 21.", "2023-09-21", "day"),
+        ("It premieres in March 2024.", "2024-03", "month"),
+        ("It premieres in April.", "2023-04", "month"),
+        ("It premieres next month.", "2023-05", "month"),
+        ("It debuts this summer.", "2023-summer", "season"),
+        ("It debuts in autumn 2024.", "2024-autumn", "season"),
+        ("It debuts in fall 2024.", "2024-autumn", "season"),
+        ("It is coming in 2025.", "2025", "year"),
+        ("It arrives later this year.", "2023", "year"),
+        ("It arrives this Friday.", "2023-04-21", "day"),
+        ("It arrives on 2023-08-03.", "2023-08-03", "day"),
+    ],
+)
+def test_dates_as_journalists_write_them(text: str, value: str, precision: str) -> None:
+    found = find_dates(text, PUBLISHED)
+    assert [(m.value, m.precision) for m in found] == [(value, precision)]
+
+
+@pytest.mark.parametrize(
+    "text", ["It arrives on August 3.", "It arrives next month.", "It arrives this Friday."]
+)
+def test_a_date_without_a_year_needs_a_publish_date(text: str) -> None:
+    assert find_dates(text, None) == []
+
+
+def test_a_month_well_before_the_article_is_next_years() -> None:
+    assert find_dates("It premieres January 15.", date(2023, 12, 1))[0].value == "2024-01-15"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.youtube.com/watch?v=QP4va9IrcZo",
+        "https://www.youtube.com/watch?v=QP4va9IrcZo&ab_channel=Netflix",
+        "https://m.youtube.com/watch?feature=share&v=QP4va9IrcZo",
+        "https://youtu.be/QP4va9IrcZo?si=abc",
+        "https://www.youtube.com/embed/QP4va9IrcZo?autoplay=0&rel=0",
+        "//www.youtube-nocookie.com/embed/QP4va9IrcZo",
+        "https://www.youtube.com/shorts/QP4va9IrcZo",
+        "https://www.youtube.com/v/QP4va9IrcZo?version=3",
+        "youtube.com/watch?v=QP4va9IrcZo",
+    ],
+)
+def test_every_youtube_form_normalizes_to_one_watch_url(url: str) -> None:
+    assert normalize_video_url(url) == "https://www.youtube.com/watch?v=QP4va9IrcZo"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.youtube.com/channel/UCWOA1ZGywLbqmigxE4Qlvuw",
+        "https://www.youtube.com/playlist?list=PL123",
+        "https://example.org/watch?v=QP4va9IrcZo",
+        "https://www.youtube.com/watch?v=short",
+        "not a url at all",
+    ],
+)
+def test_other_links_are_not_videos(url: str) -> None:
+    assert normalize_video_url(url) is None
+
+
+def test_sentences_keep_abbreviated_dates_and_titles_whole() -> None:
+    text = (
+        "Season 2 premieres Aug. 3 on Netflix. Mr. Farouk returns. "
+        "Did you see 'What If...?' It airs."
+    )
+    assert sentences(text) == [
+        "Season 2 premieres Aug. 3 on Netflix.",
+        "Mr. Farouk returns.",
+        "Did you see 'What If...?' It airs.",
+    ]
+
+
+HS2 = Watch("Heartstopper", 2, ("Heartstopper S2",))
+FILM = Watch("Dune: Part Three", None, ())
+
+
+def page(body: str, published: str = "2023-04-20", title: str = "TV news") -> str:
+    return (
+        f'<html><head><title>{title}</title><meta property="article:published_time" '
+        f'content="{published}T10:00:00Z"></head><body><article><h1>{title}</h1>{body}'
+        "</article></body></html>"
+    )
+
+
+def findings(body: str, watch: Watch = HS2, **kwargs: str) -> list[tuple]:
+    doc = parse_documents(page(body, **kwargs), "https://news.example/a")[0]
+    return [(f.kind, f.date or f.url, f.precision) for f in extract(doc, watch)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # announced, in many phrasings
+        ("<p>Heartstopper Season 2 premieres August 3.</p>", ("2023-08-03", "day")),
+        (
+            "<p>Netflix confirmed Heartstopper S2 will arrive on 3 August.</p>",
+            ("2023-08-03", "day"),
+        ),
+        (
+            "<p>The second season of Heartstopper lands on Netflix in June 2024.</p>",
+            ("2024-06", "month"),
+        ),
+        (
+            "<p>Heartstopper season two is set for a summer 2024 release.</p>",
+            ("2024-summer", "season"),
+        ),
+        ("<p>Heartstopper Season 2 is coming in 2024.</p>", ("2024", "year")),
+        # moved: the new date
+        (
+            "<p>Heartstopper Season 2 has been moved from June 5 to July 10.</p>",
+            ("2023-07-10", "day"),
+        ),
+        # parts: the first part's date
+        (
+            "<p>Heartstopper Season 2 Part 1 premieres May 16 and Part 2 follows on June 13.</p>",
+            ("2023-05-16", "day"),
+        ),
+        # the most precise statement wins
+        (
+            "<p>Heartstopper Season 2 arrives next month.</p><p>It premieres on 3 May.</p>",
+            ("2023-05-03", "day"),
+        ),
+    ],
+)
+def test_announced_release_dates(body: str, expected: tuple[str, str]) -> None:
+    assert findings(body) == [("release_date", *expected)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>We hope Heartstopper Season 2 arrives in summer 2023.</p>",
+        "<p>Our guess: Heartstopper Season 2 could land in August 2023.</p>",
+        "<p>Heartstopper Season 2 is rumoured for 3 August.</p>",
+        "<p>Fans expect Heartstopper Season 2 in late 2023.</p>",
+        "<p>A release date for Heartstopper Season 2 has yet to be announced.</p>",
+        "<p>Heartstopper Season 2 release date: TBC.</p>",
+        "<p>Heartstopper Season 3 premieres October 3.</p>",
+        "<p>Heartstopper season 1 premiered on April 22, 2022.</p>",
+        "<p>Heartstopper was renewed for Season 2 on May 20, 2022.</p>",
+        "<p>Heartstopper Season 2 began filming on 12 September 2022.</p>",
+        "<p>The fifth Heartstopper book will be published on 7 December 2023.</p>",
+        "<p>Netflix's Young Royals Season 3 premieres March 11.</p>",
+        "<p>'Bridgerton' Season 3 premieres May 16.</p>",
+    ],
+)
+def test_not_an_announced_release_date(body: str) -> None:
+    assert findings(body) == []
+
+
+def test_a_sentence_continuing_the_headline_is_about_its_subject() -> None:
+    body = "<p>The new season arrives on 3 August, Netflix said.</p>"
+    assert findings(body, title="Heartstopper Season 2 gets a date") == [
+        ("release_date", "2023-08-03", "day")
+    ]
+
+
+def test_a_roundup_section_about_another_show_is_not_the_watch() -> None:
+    body = (
+        "<h2>Heartstopper Season 2</h2><p>No date yet, sadly.</p>"
+        "<h2>One Piece</h2><p>The live-action series premieres August 31.</p>"
+    )
+    assert findings(body, title="Everything from the Netflix event") == []
+
+
+TEASER = "https://www.youtube.com/watch?v=QP4va9IrcZo"
+
+
+@pytest.mark.parametrize(
+    ("body", "trailers"),
+    [
+        (
+            "<p>Netflix dropped the Heartstopper Season 2 teaser.</p>"
+            '<iframe src="https://www.youtube.com/embed/QP4va9IrcZo" title="YouTube video player">'
+            "</iframe>",
+            [TEASER],
+        ),
+        (
+            '<p>Watch the <a href="https://youtu.be/QP4va9IrcZo">Heartstopper Season 2 trailer</a>.'
+            "</p>",
+            [TEASER],
+        ),
+        (
+            '<iframe data-src="https://www.youtube-nocookie.com/embed/QP4va9IrcZo" '
+            'title="Heartstopper Season 2 | Official Trailer | Netflix"></iframe>',
+            [TEASER],
+        ),
+        (
+            '<iframe src="https://www.youtube.com/embed/QP4va9IrcZo" '
+            'title="Heartstopper Season 2 | Bloopers | Netflix"></iframe>',
+            [],
+        ),
+        (
+            '<p>Watch the <a href="https://youtu.be/QP4va9IrcZo">Heartstopper season 1 trailer</a>.'
+            "</p>",
+            [],
+        ),
+        (
+            "<p>Watch the cast reveal the date:</p>"
+            '<iframe src="https://www.youtube.com/embed/QP4va9IrcZo"></iframe>',
+            [],
+        ),
+        ("<p>There is no Heartstopper Season 2 trailer yet.</p>", []),
+        ("<p>The Heartstopper Season 2 trailer is coming next week.</p>", []),
+        (
+            "<p>Netflix has released the official Heartstopper Season 2 trailer.</p>",
+            ["https://news.example/a"],
+        ),
+    ],
+)
+def test_trailers(body: str, trailers: list[str]) -> None:
+    assert [f[1] for f in findings(body) if f[0] == "trailer"] == trailers
+
+
+def test_trailers_are_counted_once_per_video() -> None:
+    body = (
+        "<p>Netflix released the Heartstopper Season 2 teaser: "
+        '<a href="https://youtu.be/QP4va9IrcZo">watch the teaser</a>.</p>'
+        '<iframe src="https://www.youtube.com/embed/QP4va9IrcZo" '
+        'title="Heartstopper Season 2 | Official Teaser"></iframe>'
+    )
+    assert [f[1] for f in findings(body) if f[0] == "trailer"] == [TEASER]
+
+
+def test_a_title_that_is_a_weekday_is_not_mentioned_by_a_date() -> None:
+    watch = Watch("Wednesday", 2, ())
+    body = "<p>Netflix's new thriller premieres Wednesday, Aug. 6.</p>"
+    assert findings(body, watch, title="New on Netflix") == []
+
+
+def test_film_titles_and_their_aliases() -> None:
+    body = "<p>Dune: Part Three will open in theaters on December 18, 2026.</p>"
+    assert findings(body, FILM) == [("release_date", "2026-12-18", "day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<p>HEARTSTOPPER returns</p>", True),
+        ("<p>H&eacute;artstopper returns</p>", True),
+        ("<p>&#72;eartstopper returns</p>", True),
+        ("<p>Heartst\u00f6pper returns</p>", True),
+        ("<p>Bridgerton returns</p>", False),
+    ],
+)
+def test_may_mention_is_case_entity_and_accent_insensitive(text: str, expected: bool) -> None:
+    assert may_mention(text, [HS2]) is expected
+
+
+def test_may_mention_is_false_without_watches() -> None:
+    assert may_mention("Heartstopper", []) is False
