@@ -151,9 +151,12 @@ def main() -> int:
     print(f"RSS at the end:            {end_rss / 1024:.1f} MiB (peak {peak / 1024:.1f} MiB)")
     print(f"end / start: {end_rss / start_rss:.3f}")
     print("samples (cycles: MiB): " + ", ".join(f"{c}: {r / 1024:.1f}" for c, r in samples))
+    lines = errors.splitlines()
+    missed = sum("was missed by" in line for line in lines)
+    busy = sum("maximum number of running instances" in line for line in lines)
     print(
-        f"daemon exit code after SIGTERM: {code}; warnings logged: "
-        f"{len(errors.splitlines()) if errors else 0}"
+        f"daemon exit code after SIGTERM: {code}; log lines at WARNING+: {len(lines)} "
+        f"({missed} runs missed, {busy} skipped as still running; >0: fell behind)"
     )
     return 0
 
