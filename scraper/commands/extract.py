@@ -29,22 +29,27 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = command_parser(
         subparsers, "extract", "Show what the extractor finds in a page, a feed or a URL.", EPILOG
     )
-    parser.add_argument("--title", required=True, help="the watched title")
-    parser.add_argument("--season", type=int, help="the watched season (omit for a film)")
+    # Checked in run(), not by argparse: a bad value is one line on stderr and exit 1.
+    parser.add_argument("--title", help="the watched title (required)")
+    parser.add_argument("--season", help="the watched season (omit for a film)")
     parser.add_argument(
         "--alias", action="append", default=[], metavar="A", help="another name (repeatable)"
     )
     parser.add_argument("--url", help="the document's URL (default: the file's or the fetched URL)")
-    parser.add_argument("path", metavar="PATH|URL", help="a local file or an http(s) URL")
+    parser.add_argument(
+        "path", nargs="?", metavar="PATH|URL", help="a local file or an http(s) URL"
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.title.strip():
-        raise UserError("--title: must not be empty")
-    if args.season is not None and args.season < 1:
-        raise UserError(f"--season: {args.season} is not a season number")
-    watch = Watch(args.title.strip(), args.season, tuple(a for a in args.alias if a.strip()))
+    if not args.title or not args.title.strip():
+        raise UserError("extract: --title is required (the title to look for)")
+    if not args.path:
+        raise UserError("extract: give a file or an http(s) URL to read")
+    watch = Watch(
+        args.title.strip(), _season(args.season), tuple(a for a in args.alias if a.strip())
+    )
     if args.path.startswith(("http://", "https://")):
         text, url = _fetch(args.path)
     else:
@@ -57,6 +62,16 @@ def run(args: argparse.Namespace) -> int:
     json.dump({"findings": [f.to_json() for f in findings]}, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0
+
+
+def _season(value: str | None) -> int | None:
+    if value is None:
+        return None
+    if not value.strip().isdigit() or int(value) < 1:
+        raise UserError(
+            f"extract: --season {value!r} is not a season number; write e.g. --season 2"
+        )
+    return int(value)
 
 
 def _read_file(path: Path) -> tuple[str, str]:
