@@ -31,6 +31,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
 _XML_ENTITIES = frozenset(("amp", "lt", "gt", "quot", "apos"))
 _ENTRY_TAGS = frozenset(("item", "entry"))
+_ENTRY_END = re.compile(r"</(?:[\w-]+:)?(?:item|entry)\s*>")
 _DATE_TAGS = ("pubDate", "published", "date", "issued", "updated", "modified")
 _CONTENT_TAGS = ("encoded", "content", "description", "summary")
 
@@ -49,6 +50,9 @@ def read_feed(text: str) -> list[Entry] | None:
         return None
     feed_date = _feed_date(root)
     items = [el for el in root.iter() if _local(el) in _ENTRY_TAGS]
+    if parser.error_log:
+        # A cut-off body leaves its last entry half-read: keep only closed entries.
+        items = items[: len(_ENTRY_END.findall(body))]
     if not items:
         return None if parser.error_log else []
     return [_entry(item, feed_date) for item in items]

@@ -66,7 +66,7 @@ NOT_A_TRAILER = re.compile(
 )
 TRAILER_OUT = re.compile(
     r"\b(?:released|releases|dropp?ed|drops|unveil\w*|debut(?:ed|s)|shared|arrived|landed|revealed|"
-    r"premiered|is\s+here|is\s+out|are\s+out|out\s+now|here'?s|has\s+(?:arrived|landed)|"
+    r"premiered|is\s+here|is\s+out|are\s+out|out\s+now|here['\u2019]?s|has\s+(?:arrived|landed)|"
     r"watch|gives?|offers?|shows?|finds|teases|dropped|published|posted|launched)\b",
     re.IGNORECASE,
 )
@@ -100,8 +100,9 @@ PAST_RELEASE = re.compile(
 )
 # Another work named in quotes, as style guides set titles: 'Hawkeye', "A Quiet Place".
 QUOTED_TITLE = re.compile(
-    r"(?:^|(?<=[\s(]))['\"]([A-Z0-9][\w&:,.!?'-]*(?:\s+(?:[A-Z0-9][\w&:,.!?'-]*|of|in|the|and|"
-    r"a|an|on|at|to|for|with|from)){0,8})['\"](?=[\s,.:;)]|$)"
+    r"(?:^|(?<=[\s(]))['\"\u2018\u201c]([A-Z0-9][\w&:,.!?'\u2019-]*(?:\s+(?:[A-Z0-9]"
+    r"[\w&:,.!?'\u2019-]*|of|in|the|and|a|an|on|at|to|for|with|from)){0,8})['\"\u2019\u201d]"
+    r"(?=[\s,.:;)]|$)"
 )
 
 

@@ -183,7 +183,7 @@ _NOT_NAMES = frozenset(
     ]
 )
 _NAME_BEFORE = re.compile(
-    r"([A-Z][\w&'-]*(?:\s+(?:and|of|the|&|in|on|[A-Z][\w&'-]*)){0,5})[\s:,(]*$"
+    r"([A-Z][\w&'\u2019-]*(?:\s+(?:and|of|the|&|in|on|[A-Z][\w&'\u2019-]*)){0,5})[\s:,(]*$"
 )
 
 
@@ -202,7 +202,7 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
     ):
         return ref
     words = name.split()
-    if len(words) == 1 and words[0].lower().rstrip("'s") in _NOT_NAMES:
+    if len(words) == 1 and re.sub(r"['\u2019]s$", "", words[0].lower()) in _NOT_NAMES:
         return ref
     if all(w.lower() in _NOT_NAMES for w in words):
         return ref

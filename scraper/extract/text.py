@@ -11,11 +11,6 @@ _TRANSLATE = str.maketrans(
         "\u202f": " ",
         "\u2009": " ",
         "\u2007": " ",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2032": "'",
         "\u00ad": None,
         "\u200b": None,
     }
@@ -79,12 +74,13 @@ _ABBREVIATIONS = frozenset(
 )
 # "?'" and "!'" close a quoted title ('What If...?') more often than a sentence.
 _BOUNDARY = re.compile(
-    r"(?<=[.!?])(?:(?<=\.)[\"')\]]*|[)\]]*)\s+(?=[\"'(\[]*[A-Z0-9])|\s*\n\s*|\s+\|\s+(?=\|)"
+    r"(?<=[.!?])(?:(?<=\.)[\"'\u2019\u201d)\]]*|[)\]]*)\s+(?=[\"'\u2018\u201c(\[]*[A-Z0-9])"
+    r"|\s*\n\s*|\s+\|\s+(?=\|)"
 )
 
 
 def normalize(text: str) -> str:
-    """Typographic variants to plain ones: no-break spaces, curly quotes."""
+    """No-break and thin spaces to plain ones; the words and quotes stay as written."""
     return _SPACES.sub(" ", text.translate(_TRANSLATE)).strip()
 
 
@@ -104,7 +100,7 @@ def sentences(text: str) -> list[str]:
     for match in _BOUNDARY.finditer(text):
         piece = text[start : match.start()]
         last_word = piece.rsplit(None, 1)[-1] if piece.strip() else ""
-        bare = last_word.rstrip(".!?\"')]").lstrip("\"'([").lower()
+        bare = last_word.rstrip(".!?\"'\u2019\u201d)]").lstrip("\"'\u2018\u201c([").lower()
         if last_word.endswith(".") and (bare in _ABBREVIATIONS or len(bare) == 1):
             continue
         if piece.strip():
