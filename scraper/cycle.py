@@ -84,7 +84,7 @@ def check_sources(
     """
     sources = _select(config, source_names)
     signature = watch_signature(config)
-    stored = {s.name: s for s in state.source_states()}
+    stored = _stored_states(state, sources)
     results: list[SourceResult] = []
     jobs = []
     for source in sources:
@@ -108,6 +108,14 @@ def check_sources(
     report = _apply(config, state, results, signature, clock() if clock else now)
     prune_if_due(state, now)
     return report
+
+
+def _stored_states(state: State, sources: list[SourceConfig]) -> dict[str, SourceState]:
+    # The daemon checks one source per job: don't read every source's row for it.
+    if len(sources) <= 8:
+        found = (state.source_state(s.name) for s in sources)
+        return {s.name: s for s in found if s is not None}
+    return {s.name: s for s in state.source_states()}
 
 
 def _select(config: Config, names: Sequence[str] | None) -> list[SourceConfig]:
@@ -139,11 +147,13 @@ def _read_response(
     if not text.strip():
         # An empty body is a broken source, never "the news went away".
         return SourceResult(source, error="empty body")
-    if not may_mention(text, config.watches):
-        # No watched title can occur in it: nothing to parse (most of the news is other news).
-        return result
+    kind = SOURCE_TYPES[source.type]
     try:
-        read = SOURCE_TYPES[source.type].parse(text, outcome.url, source)
+        if not may_mention(text, config.watches):
+            # No watched title can occur in it: nothing to read (most news is other news).
+            kind.verify(text, outcome.url)
+            return result
+        read = kind.parse(text, outcome.url, source)
     except ParseError as exc:
         return SourceResult(source, error=f"unparseable body: {exc}")
     result.parsed = True
@@ -189,7 +199,9 @@ def _apply(
                 continue
             _record_success(state, result, signature, now, notifier_names, report)
         for watch in config.watches:
-            observations = [o for r in results for o in r.observations.get(watch.key, [])]
+            observations = [
+                o for r in results if r.error is None for o in r.observations.get(watch.key, [])
+            ]
             if not observations:
                 continue
             diff = diff_findings(state.known_facts(watch.key), observations)

@@ -124,7 +124,7 @@ def test_empty_body_is_a_failure_not_a_change(tmp_path, site, recording, capsys)
 
 
 def test_broken_xml_feed_is_a_failure(tmp_path, site, recording, capsys):
-    broken = Page(b"<?xml version='1.0'?><rss><channel><item><title>Heart",
+    broken = Page(b"<?xml version='1.0'?><rss version='2.0'><channel><<<&&&>>>",
                   content_type="application/rss+xml")
     site.pages["/feed"] = broken
     config = config_for(tmp_path, site, {"feed": "/feed"})
@@ -135,6 +135,11 @@ def test_broken_xml_feed_is_a_failure(tmp_path, site, recording, capsys):
     assert code == 0
     assert "source 'feed' failed" in err
     assert stored_source(tmp_path, "feed")["content_hash"] is None
+    # An HTML error page served with 200 where a feed should be is a failure too.
+    site.pages["/feed"] = Page(b"<html><body><h1>Maintenance</h1></body></html>")
+    code, err = check(config, capsys)
+    assert "source 'feed' failed: unparseable body: not a feed" in err
+    assert stored_source(tmp_path, "feed")["consecutive_failures"] == 2
 
 
 def test_body_over_max_bytes_is_not_read(tmp_path, site, recording, capsys):
@@ -175,7 +180,9 @@ def test_non_utf8_page_is_read(tmp_path, site, recording, capsys):
     assert check(config, capsys)[0] == 0
     (alert,) = RecordingNotifier.received
     assert alert.value == {"date": "2023-08-03", "precision": "day"}
-    assert "\u2019" in alert.evidence
+    # Decoded as cp1252, not mojibake: the apostrophe survives as an apostrophe.
+    assert "Netflix\u2019s team" in alert.evidence or "Netflix's team" in alert.evidence
+    assert "\ufffd" not in alert.evidence and "\u00e2" not in alert.evidence
 
 
 def test_truncated_html_is_read_as_far_as_it_goes(tmp_path, site, recording, capsys):
