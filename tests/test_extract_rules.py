@@ -134,6 +134,25 @@ def findings(body: str, watch: Watch = HS2, **kwargs: str) -> list[tuple]:
             ("2024-summer", "season"),
         ),
         ("<p>Heartstopper Season 2 is coming in 2024.</p>", ("2024", "year")),
+        (
+            "<p>Netflix has set a Dec. 26 premiere date for Heartstopper Season 2.</p>",
+            ("2023-12-26", "day"),
+        ),
+        (
+            "<p>Heartstopper 2 will be available to stream from 26 December.</p>",
+            ("2023-12-26", "day"),
+        ),
+        ("<p>Heartstopper season 2 is slated for a 2024 release.</p>", ("2024", "year")),
+        (
+            "<p>Heartstopper season 2 release date confirmed: 26 December.</p>",
+            ("2023-12-26", "day"),
+        ),
+        ("<p>Heartstopper season 2 premieres today on Netflix.</p>", ("2023-04-20", "day")),
+        (
+            "<p>Filming on Heartstopper season 2 wrapped in June 2022; the show returns on 3 "
+            "August.</p>",
+            ("2023-08-03", "day"),
+        ),
         # moved: the new date
         (
             "<p>Heartstopper Season 2 has been moved from June 5 to July 10.</p>",
@@ -171,6 +190,10 @@ def test_announced_release_dates(body: str, expected: tuple[str, str]) -> None:
         "<p>The fifth Heartstopper book will be published on 7 December 2023.</p>",
         "<p>Netflix's Young Royals Season 3 premieres March 11.</p>",
         "<p>'Bridgerton' Season 3 premieres May 16.</p>",
+        "<p>The season 2 finale of Heartstopper airs August 30.</p>",
+        "<p>Netflix also confirmed that Wednesday season 2 arrives in 2025.</p>",
+        "<p>Heartstopper season 2 is expected to premiere in late 2023.</p>",
+        "<p>Netflix says Heartstopper will be at its fan event this Saturday.</p>",
     ],
 )
 def test_not_an_announced_release_date(body: str) -> None:

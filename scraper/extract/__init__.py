@@ -135,6 +135,11 @@ def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> 
     if cues.SPECULATION.search(clause) or cues.NEGATION.search(clause):
         return False
     event = cues.governing_event(clause, mention.start - left)
+    if event is None and text[:left].rstrip().endswith(":"):
+        # "Release date confirmed: 3 August" - the verb sits before the colon.
+        event = cues.governing_event(text[:left], left)
+    if cues.OTHER_OCCASION.search(clause):
+        return False
     if event == "other":
         return False
     if event is None and not (sentence.under_heading and _is_listing(text, mention)):

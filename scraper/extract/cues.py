@@ -42,9 +42,17 @@ OTHER_EVENT = re.compile(
     r"auditions?|table\s+read|announced\s+(?:on|in)|announcement)\b",
     re.IGNORECASE,
 )
+# Occasions that are not the season's premiere, whatever verb they take:
+# "the season 2 finale airs May 25", "tickets go on sale", "the book is out".
+OTHER_OCCASION = re.compile(
+    r"\b(?:finale|final\s+episode|episodes?\s+\d+|mid-?season|tickets?|convention|comic-con|"
+    r"panel|book|novel|publication|birthday|screening|festival|red\s+carpet)\b",
+    re.IGNORECASE,
+)
 # A date the release moved away from: "moving from June 28 to ...", "instead of Friday".
 OLD_DATE = re.compile(
-    r"\b(?:from|instead\s+of|rather\s+than|originally|previously|formerly|initially|"
+    r"\b(?:(?:mov\w*|push\w*|delay\w*|shift\w*|chang\w*|bump\w*|brought\s+forward|"
+    r"reschedul\w*)\b[^.;]{0,60}?\bfrom|instead\s+of|rather\s+than|originally|previously|formerly|initially|"
     r"was\s+(?:set|scheduled|slated|due|planned)\s+(?:for|to)|had\s+been\s+\w+\s+for|"
     r"pushed\s+back\s+from|moved\s+up\s+from|since)\s+(?:(?:on|for|the)\s+)?$",
     re.IGNORECASE,

@@ -59,7 +59,15 @@ _PATTERNS = [
         r"(?i:(?P<q>early|late|mid-?|the\s+)?\s*(?P<s>spring|summer|autumn|fall|winter))"
         r"(?:\s+(?:of\s+)?" + _YEAR.format(n="y") + r"|(?P<rel>))",
     ),
-    ("month", r"(?<=\b)(?:in|this|by|from|early|late|mid-?)\s+" + _MONTH.format(n="m")),
+    ("month", r"(?<=\b)(?:in|this|by|from|early|late|mid-?|an?)\s+" + _MONTH.format(n="m")),
+    # "a 2025 release", "a 2025 premiere"
+    ("year", r"\b(?:an?)\s+" + _YEAR.format(n="y") + r"(?=\s+(?:release|premiere|debut|launch))"),
+    # "premieres today", "arrives tomorrow": only after a release verb
+    (
+        "now",
+        r"(?i:\b(?:premieres?|arrives?|lands?|debuts?|drops?|returns?|out|releases?|launch(?:es)?"
+        r"|hits?\s+\w+)\s+(?P<w>today|tonight|tomorrow)\b)",
+    ),
     ("relmonth", r"(?i:\b(?P<w>this|next)\s+month\b)"),
     ("relyear", r"(?i:\b(?:later\s+|early\s+|late\s+)?(?P<w>this|next)\s+year\b)"),
     ("relday", r"(?i:\b(?P<w>this|next)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b)"),
@@ -80,7 +88,7 @@ class DateMention:
 # Every pattern needs one of these; most sentences have none and cost one search.
 _MAYBE = re.compile(
     r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?i:this|next|spring|summer|autumn|"
-    r"fall|winter)"
+    r"fall|winter|today|tonight|tomorrow)"
 )
 
 
@@ -150,6 +158,11 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> DateMen
                 return None
             value_year = published.year + (1 if groups["w"].lower() == "next" else 0)
             return DateMention(start, end, f"{value_year:04d}", "year", True)
+        if kind == "now":
+            if published is None:
+                return None
+            value = published + timedelta(days=1 if groups["w"].lower() == "tomorrow" else 0)
+            return DateMention(match.start("w"), end, value.isoformat(), "day", True)
         if kind == "relday":
             if published is None:
                 return None

@@ -74,7 +74,7 @@ _ABBREVIATIONS = frozenset(
 )
 # "?'" and "!'" close a quoted title ('What If...?') more often than a sentence.
 _BOUNDARY = re.compile(
-    r"(?<=[.!?])(?:(?<=\.)[\"'\u2019\u201d)\]]*|[)\]]*)\s+(?=[\"'\u2018\u201c(\[]*[A-Z0-9])"
+    r"(?<=[.!?])((?<=\.)[\"'\u2019\u201d)\]]*|[)\]]*)\s+(?=[\"'\u2018\u201c(\[]*[A-Z0-9])"
     r"|\s*\n\s*|\s+\|\s+(?=\|)"
 )
 
@@ -98,7 +98,8 @@ def sentences(text: str) -> list[str]:
     result: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        piece = text[start : match.start()]
+        # closing quotes and brackets stay with the sentence they close
+        piece = text[start : match.end(1) if match.group(1) is not None else match.start()]
         last_word = piece.rsplit(None, 1)[-1] if piece.strip() else ""
         bare = last_word.rstrip(".!?\"'\u2019\u201d)]").lstrip("\"'\u2018\u201c([").lower()
         if last_word.endswith(".") and (bare in _ABBREVIATIONS or len(bare) == 1):
