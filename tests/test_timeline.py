@@ -150,3 +150,55 @@ def test_unchanged_body_from_a_server_without_304_is_not_parsed(tmp_path, site, 
         state.close()
     assert all(r.status == 200 for r in site.take_requests() if r.path != "/robots.txt")
     assert second.parsed == [] and second.failures == []
+
+
+def test_status_and_history_tell_the_story_after_the_timeline(tmp_path, site, recording, capsys):
+    import json
+
+    config_path = write_config(tmp_path, site)
+    for snapshot in EXPECTED["snapshots"]:
+        serve_snapshot(site, snapshot["id"])
+        assert main(["check", "--config", str(config_path)]) == 0
+    capsys.readouterr()
+
+    assert main(["status", "--config", str(config_path), "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    (watch,) = status["watches"]
+    assert watch["release_date"] == {"date": "2023-08-10", "precision": "day"}
+    assert sorted(t["url"] for t in watch["trailers"]) == [
+        "https://www.youtube.com/watch?v=OoXeC5EaVDA",
+        "https://www.youtube.com/watch?v=QP4va9IrcZo",
+    ]
+    assert {s["name"] for s in status["sources"]} == set(EXPECTED["sources"])
+    assert all(s["consecutive_failures"] == 0 for s in status["sources"])
+    assert status["notifiers"] == [
+        {"name": "recorder", "type": "recording", "pending": 0, "sent": 4, "failed": 0,
+         "disabled": None}
+    ]
+    assert status["last_cycle_at"]
+
+    assert main(["status", "--config", str(config_path)]) == 0
+    text = capsys.readouterr().out
+    assert "Heartstopper Season 2: release date Thursday 10 August 2023" in text
+
+    assert main(["history", "--config", str(config_path), "--json"]) == 0
+    history = json.loads(capsys.readouterr().out)["alerts"]
+    events = [entry["alert"]["event"] for entry in history]
+    assert sorted(events) == sorted(
+        ["release_date.announced", "trailer.released", "trailer.released",
+         "release_date.changed"]
+    )
+    for entry in history:
+        (delivery,) = entry["deliveries"]
+        assert delivery["status"] == "sent" and len(delivery["attempts"]) == 1
+
+    assert main(["history", "--config", str(config_path), "--watch", "heartstopper"]) == 0
+    assert capsys.readouterr().out.count("release_date.") == 2
+    assert main(["history", "--config", str(config_path), "--watch", "Wednesday"]) == 0
+    assert capsys.readouterr().out.strip() == "no alerts yet"
+
+
+def test_status_before_any_check_says_what_to_do(tmp_path, site, recording, capsys):
+    config_path = write_config(tmp_path, site)
+    assert main(["status", "--config", str(config_path)]) == 1
+    assert "run `releasewatch check` first" in capsys.readouterr().err
