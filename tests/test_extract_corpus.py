@@ -15,7 +15,7 @@ import yaml
 
 from scraper.cli import main
 from scraper.documents import parse_documents
-from scraper.extract import extract_documents
+from scraper.extract import extract_documents, may_mention
 from scraper.models import Watch
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -140,3 +140,29 @@ def test_seed_article_wrapped_in_article_html_has_no_finding() -> None:
     documents = parse_documents(page, "https://example.org/seed")
     assert documents[0].published is not None
     assert extract_documents(documents, HEARTSTOPPER_2) == []
+
+
+def corpus_documents() -> list[tuple[str, str]]:
+    docs = []
+    for case_dir in CASES:
+        case = yaml.safe_load((case_dir / "case.yaml").read_text())
+        docs.append((next(case_dir.glob("doc.*")).read_text(encoding="utf-8"), case["url"]))
+    for path in sorted(TIMELINE.glob("snapshot*/*")):
+        docs.append((path.read_text(encoding="utf-8"), f"https://timeline.example/{path.name}"))
+    return docs
+
+
+def test_may_mention_never_hides_a_document_with_findings() -> None:
+    watches = {
+        watch_of(yaml.safe_load((case_dir / "case.yaml").read_text())["watch"])
+        for case_dir in CASES
+    }
+    checked = 0
+    for text, url in corpus_documents():
+        documents = parse_documents(text, url)
+        for watch in watches:
+            if extract_documents(documents, watch):
+                checked += 1
+                assert may_mention(text, [watch]), (url, watch.title)
+    assert checked >= 30
+    assert not may_mention(SEED, [Watch("Squid Game", 2)])

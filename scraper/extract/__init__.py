@@ -18,7 +18,12 @@ from typing import TYPE_CHECKING
 from scraper.extract import cues
 from scraper.extract.dates import DateMention, find_dates
 from scraper.extract.reading import Sentence, read_sentences
-from scraper.extract.subject import part_references, season_references, title_mentions
+from scraper.extract.subject import (
+    Reference,
+    part_references,
+    season_references,
+    title_mentions,
+)
 from scraper.extract.text import fold
 from scraper.extract.trailers import find_trailers
 from scraper.models import PRECISION_RANK, RELEASE_DATE, TRAILER, Finding, Watch
@@ -196,14 +201,19 @@ def _later_part(text: str, mention: DateMention, watch: Watch) -> bool:
 
 
 def _about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> bool:
+    """The date belongs to the watched title and season.
+
+    Within a sentence a date belongs to the nearest season named before it
+    ("Season 3 arrives Oct. 3, a year after season 2 premiered Aug. 3, 2023"),
+    else the first one after it; a sentence naming no season continues the
+    subject of the text around it.
+    """
     text = sentence.text
     titles = title_mentions(text, watch)
     refs = [
         r for r in season_references(text, watch) if not (mention.start <= r.start < mention.end)
     ]
-    for start, end, season in titles:
-        if season is not None:
-            refs.append(type(refs[0])(start, end, season) if refs else _ref(start, end, season))
+    refs += [Reference(start, end, season) for start, end, season in titles if season is not None]
     refs.sort(key=lambda r: r.start)
     before = [r for r in refs if r.start < mention.start]
     ref = before[-1] if before else next((r for r in refs if r.start >= mention.end), None)
@@ -211,20 +221,11 @@ def _about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> bool
         if ref.season != watch.season:
             return False
         return bool(titles) or sentence.subject in ("watch", "title")
+    if titles and watch.season is None:
+        return True
     if titles:
-        return (
-            watch.season is None
-            or sentence.subject in ("watch", "title", None)
-            and (sentence.subject == "watch" or _only_watch_season(sentence))
+        # The title without a season: about the watch when the text around is.
+        return sentence.subject == "watch" or (
+            sentence.subject in ("title", None) and sentence.doc_subject == "watch"
         )
     return sentence.subject == "watch"
-
-
-def _only_watch_season(sentence: Sentence) -> bool:
-    return sentence.doc_subject == "watch"
-
-
-def _ref(start: int, end: int, season: int):  # noqa: ANN202 - local constructor
-    from scraper.extract.subject import Reference
-
-    return Reference(start, end, season)
