@@ -158,6 +158,9 @@ def read_page(text: str, select: str | None = None) -> Page:
         videos.extend(_json_ld_videos(json_ld, len(blocks)))
         if not blocks:
             blocks = _text_fallback(text)
+        if sum(len(b.text) for b in blocks if not b.chrome) < 200:
+            # A page rendered by script carries its article only in JSON-LD.
+            blocks.extend(_json_ld_body(json_ld))
     return Page(headline, tuple(blocks), tuple(videos), published)
 
 
@@ -376,6 +379,16 @@ def _json_ld(root: Any) -> Any:
                 video = item.get("video")
                 if isinstance(video, dict | list):
                     stack.append(video)
+
+
+def _json_ld_body(json_ld: list[dict[str, Any]]) -> list[Block]:
+    for item in json_ld:
+        body = item.get("articleBody")
+        if isinstance(body, str) and body.strip():
+            if "<" in body:
+                return list(read_fragment(body)[0])
+            return [Block(cleaned) for part in body.split("\n") if (cleaned := _clean(part))]
+    return []
 
 
 def _json_ld_videos(json_ld: list[dict[str, Any]], at_block: int) -> list[Video]:

@@ -280,6 +280,23 @@ def test_a_title_that_is_a_weekday_is_not_mentioned_by_a_date() -> None:
     assert findings(body, watch, title="New on Netflix") == []
 
 
+def test_a_weekday_title_is_still_the_title_outside_dates() -> None:
+    watch = Watch("Wednesday", 2, ())
+    body = "<p>Wednesday season 2 premieres on Wednesday, Aug. 6.</p>"
+    assert findings(body, watch) == [("release_date", "2023-08-06", "day")]
+
+
+def test_a_script_rendered_page_is_read_from_its_json_ld_article_body() -> None:
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2023-04-20", "headline": "News", "articleBody": '
+        '"Netflix confirmed Heartstopper Season 2 premieres Aug. 3."}</script></head>'
+        '<body><div id="root"></div></body></html>'
+    )
+    doc = parse_documents(html, "u")[0]
+    assert [(f.date, f.precision) for f in extract(doc, HS2)] == [("2023-08-03", "day")]
+
+
 def test_film_titles_and_their_aliases() -> None:
     body = "<p>Dune: Part Three will open in theaters on December 18, 2026.</p>"
     assert findings(body, FILM) == [("release_date", "2026-12-18", "day")]

@@ -29,7 +29,10 @@ _NUM = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 _ORD = r"(\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
 _SEASON_PATTERNS = [
     re.compile(r"(?i:\b(?:season|series)\s+)" + _NUM + r"\b", re.IGNORECASE),
-    re.compile(r"\b" + _ORD + r"(?:\s+and\s+(?:final|last))?[\s-]+(?:season|series)\b", re.I),
+    re.compile(
+        r"\b" + _ORD + r"(?:\s+and\s+(?:final|last))?[\s-]+(?:season|series|outing|instal+ment)\b",
+        re.I,
+    ),
     re.compile(r"\bS0?(\d{1,2})(?:\b|(?=E\d))"),
 ]
 # The season the news is about, whatever its number ("the new season arrives...").
@@ -100,8 +103,25 @@ def title_mentions(sentence: str, watch: Watch) -> list[tuple[int, int, int | No
     return sorted(mentions)
 
 
+# A title that is also a weekday or a month ("Wednesday") is a date in
+# "premieres Wednesday, Aug. 6" and "on Wednesday".
+_CALENDAR_WORDS = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december",
+    re.IGNORECASE,
+)
+_DATE_AFTER = re.compile(
+    r"^,?\s+(?:the\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
+)
+_DATE_BEFORE = re.compile(r"\b(?:on|this|next|last|every|until|by|from|since|each)\s+$", re.I)
+
+
 def _inside_other_name(sentence: str, start: int, end: int) -> bool:
     before, after = sentence[max(0, start - 4) : start], sentence[end : end + 30]
+    if _CALENDAR_WORDS.fullmatch(sentence[start:end]) and (
+        _DATE_AFTER.match(after) or _DATE_BEFORE.search(sentence[max(0, start - 8) : start])
+    ):
+        return True
     if _ARTICLE_BEFORE.search(before) and _NAME_AFTER.match(after):
         return True
     return _SPINOFF_AFTER.match(after) is not None
