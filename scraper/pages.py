@@ -235,11 +235,20 @@ def _is_chrome(element: Any) -> bool:
     names = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('role') or ''}"
     # Page furniture is named plainly ("sidebar", "related-stories"); a long
     # feature-flag class ("vector-feature-main-menu-pinned-disabled") is not furniture.
-    return any(
+    named = any(
         _CHROME_NAMES.search(token) is not None
         for token in names.split()
         if token.count("-") + token.count("_") <= 3
     )
+    # "article-body share-enabled": a container that holds the article is not
+    # furniture, whatever its classes say.
+    return named and not _holds_article(element)
+
+
+def _holds_article(element: Any) -> bool:
+    if element.find(".//h1") is not None:
+        return True
+    return element.xpath("count(.//p[string-length(normalize-space()) > 120])") > 3
 
 
 def _walk(root: Any, blocks: list[Block], videos: list[Video]) -> None:

@@ -55,6 +55,18 @@ def test_a_page_is_one_document_keyed_by_its_url() -> None:
     assert [b.text for b in doc.blocks if not b.chrome] == ["Body text."]
 
 
+def test_an_article_container_is_never_page_furniture() -> None:
+    long = "A paragraph of the article that goes on for quite a while about the show. " * 2
+    html = (
+        '<body><div class="article-body share-enabled"><h1>Headline</h1>'
+        + f"<p>{long}</p>" * 4
+        + '</div><div class="related-stories"><p>Other news.</p></div></body>'
+    )
+    blocks = parse_documents(html, "u")[0].blocks
+    assert [b.text for b in blocks if b.chrome] == ["Other news."]
+    assert sum(not b.chrome for b in blocks) == 5
+
+
 def test_an_rss_feed_is_one_document_per_item() -> None:
     docs = parse_documents(RSS, "https://n.example/feed")
     assert [d.kind for d in docs] == ["entry", "entry"]
