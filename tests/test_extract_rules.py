@@ -253,6 +253,20 @@ TEASER = "https://www.youtube.com/watch?v=QP4va9IrcZo"
             [],
         ),
         ("<p>There is no Heartstopper Season 2 trailer yet.</p>", []),
+        (
+            '<figure><iframe src="https://www.youtube.com/embed/QP4va9IrcZo"></iframe><figcaption>'
+            "Watch the official trailer for Heartstopper season 2 above.</figcaption></figure>",
+            [TEASER],
+        ),
+        (
+            "<p>Netflix has released the Heartstopper Season 2 teaser. "
+            '<a href="https://youtu.be/QP4va9IrcZo">Watch it here</a>.</p>',
+            [TEASER],
+        ),
+        (
+            '<p>Revisit <a href="https://youtu.be/QP4va9IrcZo">the first season trailer</a>.</p>',
+            [],
+        ),
         ("<p>The Heartstopper Season 2 trailer is coming next week.</p>", []),
         (
             "<p>Netflix has released the official Heartstopper Season 2 trailer.</p>",

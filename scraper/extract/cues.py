@@ -66,7 +66,7 @@ CLAUSE_BREAK = re.compile(
 TRAILER = re.compile(r"\b(?:trailers?|teasers?)\b", re.IGNORECASE)
 NOT_A_TRAILER = re.compile(
     r"\b(?:featurettes?|clips?|bloopers?|gag\s+reel|outtakes?|interviews?|behind[\s-]the[\s-]"
-    r"scenes|bts|react\w*|recaps?|announcement|announces?|reveal\w*|meet\s+the|first\s+look|"
+    r"scenes|bts|react\w*|recaps?|announcement|announces?|reveal\w*|meet\s+the|"
     r"best\s+of|messages?|table\s+read|cast\s+(?:video|intro\w*)|introduc\w*|q&a|"
     r"date\s+reveal|sneak\s+peek|making\s+of|explained|breakdown|review|rewatch\w*|revisit\w*|"
     r"throwback)\b",

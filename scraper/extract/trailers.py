@@ -51,9 +51,12 @@ def _context(video, by_block: dict[int, list[Sentence]]) -> list[Sentence]:  # n
     here = by_block.get(video.block, [])
     before = list(reversed(by_block.get(video.block - 1, [])))
     if not video.embedded:
+        # A link: its own sentence, then the ones just before and after it.
         label = normalize(video.label)
-        holding = [s for s in here if label and label in s.text]
-        return holding + before[:1]
+        at = next((i for i, s in enumerate(here) if label and label in s.text), None)
+        if at is None:
+            return here[:1] + before[:1]
+        return [here[at], *reversed(here[max(0, at - 2) : at]), *here[at + 1 : at + 2], *before[:1]]
     after = by_block.get(video.block, [])[:1] if video.embedded else []
     earlier = list(reversed(by_block.get(video.block - 2, [])))
     headline = by_block.get(-1, [])
