@@ -148,6 +148,7 @@ def findings(body: str, watch: Watch = HS2, **kwargs: str) -> list[tuple]:
             ("2023-12-26", "day"),
         ),
         ("<p>Heartstopper season 2 premieres today on Netflix.</p>", ("2023-04-20", "day")),
+        ("<p>Heartstopper Season 2 premieres May 4 on Netflix.</p>", ("2023-05-04", "day")),
         (
             "<p>Filming on Heartstopper season 2 wrapped in June 2022; the show returns on 3 "
             "August.</p>",
@@ -181,6 +182,9 @@ def test_announced_release_dates(body: str, expected: tuple[str, str]) -> None:
         "<p>Our guess: Heartstopper Season 2 could land in August 2023.</p>",
         "<p>Heartstopper Season 2 is rumoured for 3 August.</p>",
         "<p>Fans expect Heartstopper Season 2 in late 2023.</p>",
+        "<p>Heartstopper Season 2 may arrive in August 2023.</p>",
+        "<p>Netflix is targeting a summer 2023 release for Heartstopper Season 2.</p>",
+        "<p>Heartstopper Season 2 premieres August 3, according to a leaked listing.</p>",
         "<p>A release date for Heartstopper Season 2 has yet to be announced.</p>",
         "<p>Heartstopper Season 2 release date: TBC.</p>",
         "<p>Heartstopper Season 3 premieres October 3.</p>",

@@ -139,6 +139,8 @@ def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> 
     clause = text[left:right]
     if cues.SPECULATION.search(clause) or cues.NEGATION.search(clause):
         return False
+    if cues.SPECULATIVE_MAY.search(clause):
+        return False
     event = cues.governing_event(clause, mention.start - left)
     if event is None and text[:left].rstrip().endswith(":"):
         # "Release date confirmed: 3 August" - the verb sits before the colon.

@@ -23,10 +23,13 @@ SPECULATION = re.compile(
     r"speculat\w*|perhaps|possibl\w*|probabl\w*|maybe|estimat\w*|anticipat\w*|assum\w*|"
     r"wish\w*|would\s+love|\'d\s+love|wants?|dream\w*|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
     r"reportedly|if|bet|suspect\w*|think|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
-    r"tipped|claim\w*|sometime|before|around\s+(?:the\s+)?(?:end|start|beginning|early|late|mid|"
+    r"tipped|claim\w*|leak\w*|allegedly|supposedly|apparently|insiders?|sources\s+say|"
+    r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|sometime|before|around\s+(?:the\s+)?(?:end|start|beginning|early|late|mid|"
     r"spring|summer|autumn|fall|winter|\d|[A-Z][a-z]+\s+\d)|please\s+be|we'd|we\s+reckon|reckon)\b|\?",
     re.IGNORECASE,
 )
+# "may" the hedge, never "May" the month.
+SPECULATIVE_MAY = re.compile(r"\bmay\b(?!\s+\d)")
 NEGATION = re.compile(
     r"\b(?:yet\s+to|not\s+yet|no\s+(?:official\s+)?(?:release|premiere|launch|air)?\s*date|"
     r"hasn't|has\s+not|haven't|have\s+not|isn't|is\s+not|wasn't|not\s+(?:been\s+)?"
