@@ -211,6 +211,14 @@ def test_a_sentence_continuing_the_headline_is_about_its_subject() -> None:
     ]
 
 
+def test_another_storys_headline_is_not_the_watch() -> None:
+    body = (
+        "<p>Heartstopper Season 2 has no date yet.</p>"
+        "<div><a href='/x'>Black Mirror Returns June 15 With Six Episodes</a></div>"
+    )
+    assert findings(body, title="Heartstopper Season 2 news") == []
+
+
 def test_a_roundup_section_about_another_show_is_not_the_watch() -> None:
     body = (
         "<h2>Heartstopper Season 2</h2><p>No date yet, sadly.</p>"

@@ -31,6 +31,19 @@ _GENERIC_HEADING = re.compile(
 )
 
 
+_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
+
+
+def headline_case(text: str) -> bool:
+    """Written like a headline ("Black Mirror Returns June 15"): every longer word
+    capitalized and no full stop. A headline that does not name the watch is
+    another story's (a "related" or "most popular" link)."""
+    if text.rstrip().endswith((".", "!")):
+        return False
+    words = [w for w in _WORD.findall(text) if len(w) >= 4]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
 @dataclass(frozen=True)
 class Sentence:
     text: str
@@ -106,6 +119,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 state = "other"
         for text in sentences(block.text):
             named = classify(text, watch)
+            other_story = False
             if named in ("watch", "other"):
                 subject = named
             elif named == "other season":
@@ -114,9 +128,11 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 subject = "watch" if state == "watch" else "title"
             elif named == "season":
                 subject = "watch" if state in ("watch", "title") else state
+            elif headline_case(text):
+                subject, other_story = "other", True
             else:
                 subject = state
-            if not block.heading or named is not None:
+            if (not block.heading or named is not None) and not other_story:
                 state = subject if named != "other" or block.heading else state
             result.append(
                 Sentence(
