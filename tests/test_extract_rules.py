@@ -323,9 +323,31 @@ def test_a_script_rendered_page_is_read_from_its_json_ld_article_body() -> None:
     assert [(f.date, f.precision) for f in extract(doc, HS2)] == [("2023-08-03", "day")]
 
 
-def test_film_titles_and_their_aliases() -> None:
-    body = "<p>Dune: Part Three will open in theaters on December 18, 2026.</p>"
-    assert findings(body, FILM) == [("release_date", "2026-12-18", "day")]
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "<p>Dune: Part Three will open in theaters on December 18, 2026.</p>",
+            [("release_date", "2026-12-18", "day")],
+        ),
+        (
+            "<p>Warner Bros. has moved Dune: Part Three from November 3, 2026 to March 15, 2027.</p>",
+            [("release_date", "2027-03-15", "day")],
+        ),
+        (
+            '<p>Rewatch <a href="https://www.youtube.com/watch?v=n9xhJrPXop4">the trailer for the '
+            "first film</a>.</p>",
+            [],
+        ),
+        (
+            '<p>Watch the <a href="https://www.youtube.com/watch?v=Way9Dexny3w">final trailer for '
+            "Dune: Part Three</a>.</p>",
+            [("trailer", "https://www.youtube.com/watch?v=Way9Dexny3w", None)],
+        ),
+    ],
+)
+def test_films(body: str, expected: list[tuple]) -> None:
+    assert findings(body, FILM) == expected
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ RELEASE = re.compile(
     r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land\w*|hits?|"
     r"hitting|stream\w*|out\s+(?:on|in|from)|coming|come\s+out|comes\s+out|airs?|airing|bows?|"
     r"opens?|available|due|date[sd]?|set\s+for|slated|scheduled|arrives|kicks?\s+off|"
-    r"in\s+(?:cinemas|theaters|theatres)|mov(?:es?|ed|ing)\s+(?:up|back|to|from)|delay\w*|"
+    r"in\s+(?:cinemas|theaters|theatres)|mov(?:es|ed|ing)|move\s+(?:up|back|to|from)|delay\w*|"
     r"push\w*\s+back|reschedul\w*|shift\w*|on\s+netflix|back\s+(?:on|in)|starts?\s+streaming)\b",
     re.IGNORECASE,
 )

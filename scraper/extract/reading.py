@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from scraper.extract.subject import season_references, title_mentions
+from scraper.extract.subject import PREVIOUS_WORK, season_references, title_mentions
 from scraper.extract.text import normalize, sentences
 from scraper.models import Watch
 
@@ -61,7 +61,9 @@ def classify(text: str, watch: Watch) -> str | None:
     """What one sentence names: the watched season, the title, another season, or nothing."""
     titles = title_mentions(text, watch)
     if watch.season is None:
-        return "watch" if titles else None
+        if titles:
+            return "watch"
+        return "other season" if PREVIOUS_WORK.search(text) else None
     seasons = {season for _, _, season in titles if season is not None}
     seasons.update(r.season for r in season_references(text, watch) if r.season is not None)
     if titles:

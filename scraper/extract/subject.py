@@ -44,6 +44,12 @@ _CURRENT_SEASON = re.compile(
 _PREVIOUS_SEASON = re.compile(
     r"\b(?:previous|prior|earlier|past|debut|inaugural)\s+season\b", re.IGNORECASE
 )
+# For a film: the earlier film of a series is another work.
+PREVIOUS_WORK = re.compile(
+    r"\b(?:first|original|previous|earlier|last|prior)\s+(?:film|movie|instal+ment|entry)\b"
+    r"|\bpredecessor\b",
+    re.IGNORECASE,
+)
 _PART = re.compile(
     r"\b(?:part|volume|vol\.|chapter|batch)\s+(\d{1,2}|one|two|three|four|i{1,3}|iv)\b"
     r"|\b(first|second|third|fourth|final|last)\s+(?:part|volume|half|batch|chapter)\b",

@@ -66,10 +66,12 @@ def _context(video, by_block: dict[int, list[Sentence]]) -> list[Sentence]:  # n
 def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | None) -> str | None:
     """The evidence sentence when the video is a trailer for the watch, else None."""
     label = normalize(label)
-    texts: list[tuple[str, str | None]] = []
+    texts: list[tuple[str, str | None]] = [(s.text, s.subject) for s in context]
     if label:
-        texts.append((label, None))
-    texts.extend((s.text, s.subject) for s in context)
+        # A link's own sentence comes first (it holds the label and says more:
+        # "Rewatch the trailer"); a player's title comes first.
+        at = 1 if texts and label in texts[0][0] else 0
+        texts.insert(at, (label, None))
     kind_text = None
     for text, _ in texts:
         if cues.NOT_A_TRAILER.search(text):
