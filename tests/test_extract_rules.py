@@ -331,7 +331,7 @@ def test_a_script_rendered_page_is_read_from_its_json_ld_article_body() -> None:
             [("release_date", "2026-12-18", "day")],
         ),
         (
-            "<p>Warner Bros. has moved Dune: Part Three from November 3, 2026 to March 15, 2027.</p>",
+            "<p>Warner Bros. moved Dune: Part Three from November 3, 2026 to March 15, 2027.</p>",
             [("release_date", "2027-03-15", "day")],
         ),
         (
