@@ -204,6 +204,21 @@ def test_not_an_announced_release_date(body: str) -> None:
     assert findings(body) == []
 
 
+def test_a_date_followed_by_a_number_and_full_stop_ends_the_sentence() -> None:
+    body = "<p>Heartstopper season 2 premieres on August 3. Season 3 is expected in 2024.</p>"
+    assert findings(body) == [("release_date", "2023-08-03", "day")]
+
+
+def test_another_titles_second_half_in_the_next_clause_is_not_a_later_part() -> None:
+    body = (
+        "<p>Heartstopper returns for its second season on August 3, while The Lincoln "
+        "Lawyer's second half lands the same day.</p>"
+    )
+    assert findings(body, title="Everything coming to Netflix in August 2023") == [
+        ("release_date", "2023-08-03", "day")
+    ]
+
+
 def test_a_sentence_continuing_the_headline_is_about_its_subject() -> None:
     body = "<p>The new season arrives on 3 August, Netflix said.</p>"
     assert findings(body, title="Heartstopper Season 2 gets a date") == [

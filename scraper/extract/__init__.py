@@ -157,7 +157,7 @@ def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> 
         return False  # the trailer's date, not the release's
     if cues.OLD_DATE.search(text[max(0, mention.start - 40) : mention.start]):
         return False
-    if _later_part(text, mention, watch):
+    if _later_part(text[left:right], mention.start - left, mention.end - left, watch):
         return False
     if _other_work(text, mention, watch):
         return False
@@ -191,15 +191,15 @@ def _other_work(text: str, mention: DateMention, watch: Watch) -> bool:
     return bool(re.search(r"[A-Z][\w&'-]*\s*\(", text))
 
 
-def _later_part(text: str, mention: DateMention, watch: Watch) -> bool:
+def _later_part(clause: str, start: int, end: int, watch: Watch) -> bool:
     """Part 2 / Volume 2 of a season: the season's date is its first part's."""
     if watch.season is None:
         return False
-    parts = [p for p in part_references(text) if p[0] < mention.start]
-    if not parts:
-        parts = [p for p in part_references(text) if p[0] >= mention.end]
-        parts = parts[:1]
-    return bool(parts) and parts[-1][2] > 1
+    parts = part_references(clause)
+    before = [p for p in parts if p[0] < start]
+    after = [p for p in parts if p[0] >= end]
+    nearest = before[-1] if before else (after[0] if after else None)
+    return nearest is not None and nearest[2] > 1
 
 
 def _about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> bool:

@@ -102,7 +102,9 @@ def sentences(text: str) -> list[str]:
         piece = text[start : match.end(1) if match.group(1) is not None else match.start()]
         last_word = piece.rsplit(None, 1)[-1] if piece.strip() else ""
         bare = last_word.rstrip(".!?\"'\u2019\u201d)]").lstrip("\"'\u2018\u201c([").lower()
-        if last_word.endswith(".") and (bare in _ABBREVIATIONS or len(bare) == 1):
+        if last_word.endswith(".") and (
+            bare in _ABBREVIATIONS or (len(bare) == 1 and bare.isalpha())
+        ):
             continue
         if piece.strip():
             result.append(piece.strip())
