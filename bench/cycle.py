@@ -571,7 +571,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--sizes",
         default="100,1000",
         type=lambda s: [int(x) for x in s.split(",") if x.strip()],
-        help="numbers of sources, comma-separated (default 100,1000)",
+        help="numbers of sources, comma-separated (default 100,1000; '' with --history: none)",
     )
     parser.add_argument("--runs", type=int, default=3, help="runs per phase (median)")
     parser.add_argument("--latency-ms", type=float, default=0.0, help="server latency per request")
@@ -597,8 +597,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         parser.error("--runs must be 1..50")
     if args.history < 0 or args.history > 1000:
         parser.error("--history must be 0..1000")
-    if not args.sizes or min(args.sizes) < 1 or max(args.sizes) > 20000:
-        parser.error("--sizes must be 1..20000")
+    if (not args.sizes and not args.history) or (
+        args.sizes and (min(args.sizes) < 1 or max(args.sizes) > 20000)
+    ):
+        parser.error("--sizes must be 1..20000 (empty only with --history)")
     return args
 
 

@@ -139,7 +139,7 @@ MENTIONS = [
         "Watch the Heartstopper Season 2 trailer",
         [
             "Netflix has released the official trailer for Heartstopper Season 2.",
-            "Watch it here: https://www.youtube.com/watch?v={video}",
+            "Watch the two-minute trailer below.",
         ],
     ),
     (
@@ -511,14 +511,15 @@ class _Pools:
         tail = " ".join(rng.choices(WORDS, k=rng.randint(4, 8)))
         return f"{title}: {tail}"
 
-    def mention_for(self, n: int, item: int) -> tuple[str, str, list[str]] | None:
-        """The watched-title news of document (n, item), or None for other news."""
+    def mention_for(self, n: int, item: int) -> tuple[str, str, list[str], str] | None:
+        """(kind, headline, sentences, YouTube id of a trailer or "") of document
+        (n, item) when it is news about the watched title, else None."""
         rng = random.Random(f"{self.seed}-mention-{n}-{item}")
         if rng.random() >= MENTION_SHARE:
             return None
         kind, headline, sentences = rng.choice(MENTIONS)
-        video = rng.choice(VIDEO_IDS)
-        return kind, headline, [s.format(video=video) for s in sentences]
+        video = rng.choice(VIDEO_IDS) if kind == "trailer" else ""
+        return kind, headline, sentences, video
 
     def _paragraphs(self, rng: random.Random, count: int) -> list[str]:
         return [" ".join(rng.sample(self.sentences, rng.randint(2, 5))) for _ in range(count)]
@@ -547,13 +548,21 @@ class _Pools:
         rng = random.Random(f"{self.seed}-item-{n}-{serial}")
         link = f"https://news{n}.example.invalid/story/{serial}"
         mention = self.mention_for(n, serial)
+        video = ""
         if mention is None:
             title = rng.choice(self.headlines)
             text = " ".join(rng.sample(self.sentences, rng.randint(3, 6)))
         else:
-            _, title, sentences = mention
+            _, title, sentences, video = mention
             text = " ".join(sentences + rng.sample(self.sentences, rng.randint(2, 5)))
-        html = f"<p>{text}</p>".replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        html = f"<p>{_esc(text)}</p>"
+        if video:
+            # As news feeds carry it: a link to the video inside the item's HTML.
+            html += (
+                f'<p><a href="https://www.youtube.com/watch?v={video}">'
+                f"{WATCH_TITLE} Season {WATCH_SEASON} | Official Trailer</a></p>"
+            )
+        html = _esc(html)
         published = formatdate(EPOCH - 86400 * 30 + serial * 3600, usegmt=True)
         return (
             f"<item>\n<title>{_esc(title)}</title>\n<link>{link}</link>\n"
@@ -570,11 +579,12 @@ class _Pools:
         rng = random.Random(f"{self.seed}-page-{n}")
         target = rng.randint(60_000, 115_000)
         mention = self.mention_for(n, 0)
+        video = ""
         paragraphs = self._paragraphs(rng, rng.randint(8, 16))
         if mention is None:
             headline = rng.choice(self.headlines)
         else:
-            _, headline, sentences = mention
+            _, headline, sentences, video = mention
             paragraphs[0] = " ".join(sentences)
             paragraphs[1] = paragraphs[1] + " " + sentences[0]
         for edit in range(1, revision + 1):
@@ -592,6 +602,15 @@ class _Pools:
             for k, h in enumerate(rng.sample(self.headlines, 15))
         )
         article = "".join(f"<p>{_esc(p)}</p>\n" for p in paragraphs)
+        if video:
+            # The embedded player a news page puts under its first paragraph.
+            embed = (
+                f'<figure class="video"><iframe src="https://www.youtube.com/embed/{video}" '
+                f'title="{WATCH_TITLE} Season {WATCH_SEASON} | Official Trailer | Netflix" '
+                "allowfullscreen></iframe></figure>\n"
+            )
+            first = article.index("</p>\n") + 5
+            article = article[:first] + embed + article[first:]
         published = formatdate(EPOCH - 86400 * rng.randint(1, 60), usegmt=True)
         head = (
             '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n'
