@@ -84,8 +84,8 @@ def _page_document(text: str, url: str, select: str | None) -> Document:
 def _feed_documents(text: str, url: str) -> list[Document]:
     try:
         entries = feeds.read_feed(text)
-    except (etree.Error, ValueError) as exc:
-        raise ParseError(f"not a readable feed: {exc}") from exc
+    except (etree.Error, ValueError):
+        entries = None  # feedparser may still read what lxml refuses
     if entries is None:
         entries = feeds.read_feed_leniently(text)
     if entries is None:
