@@ -198,6 +198,7 @@ def test_announced_release_dates(body: str, expected: tuple[str, str]) -> None:
         "<p>Netflix also confirmed that Wednesday season 2 arrives in 2025.</p>",
         "<p>Heartstopper season 2 is expected to premiere in late 2023.</p>",
         "<p>Netflix says Heartstopper will be at its fan event this Saturday.</p>",
+        "<p>Heartstopper: The Musical season 2 premieres August 3.</p>",
     ],
 )
 def test_not_an_announced_release_date(body: str) -> None:

@@ -58,6 +58,9 @@ _PART = re.compile(
 # A title used inside another name: "Queen Charlotte: A Bridgerton Story".
 _ARTICLE_BEFORE = re.compile(r"\b(?:A|An)\s+$")
 _NAME_AFTER = re.compile(r"^\s+(?!Season|Series|Part|Volume|Vol\b)[A-Z][a-z]+")
+# "Squid Game: The Challenge", "Stranger Things: The First Shadow": a subtitle
+# makes another work of the same name.
+_SUBTITLE_AFTER = re.compile(r"^:\s+(?:The|A|An)\s+[A-Z]")
 _SPINOFF_AFTER = re.compile(
     r"^[\s:'s-]*(?:spin-?off|prequel|sequel|franchise|universe|shared universe)\b", re.I
 )
@@ -130,7 +133,7 @@ def _inside_other_name(sentence: str, start: int, end: int) -> bool:
         return True
     if _ARTICLE_BEFORE.search(before) and _NAME_AFTER.match(after):
         return True
-    return _SPINOFF_AFTER.match(after) is not None
+    return _SPINOFF_AFTER.match(after) is not None or _SUBTITLE_AFTER.match(after) is not None
 
 
 _MAYBE_SEASON = re.compile(r"season|series|chapter|episodes|instal|\d", re.IGNORECASE)
