@@ -158,6 +158,8 @@ def read_page(text: str, select: str | None = None) -> Page:
         videos.extend(_json_ld_videos(json_ld, len(blocks)))
         if not blocks:
             blocks = _text_fallback(text)
+        if published is None:
+            published = _byline_date(blocks)
         if sum(len(b.text) for b in blocks if not b.chrome) < 200:
             # A page rendered by script carries its article only in JSON-LD.
             blocks.extend(_json_ld_body(json_ld))
@@ -364,6 +366,22 @@ def _published(root: Any) -> date | None:
         value = element.get("datetime") or ""
         if value and (found := parse_date(value)):
             return found
+    return None
+
+
+_BYLINE = re.compile(r"\b(?:published|updated|posted|by)\b", re.IGNORECASE)
+
+
+def _byline_date(blocks: list[Block]) -> date | None:
+    """A page without date metadata: the dated byline near the top ("Published:
+    13 September 2022", "By Dana Whitford / June 17, 2023")."""
+    from scraper.extract.dates import find_dates
+
+    candidates = [b.text for b in blocks[:40] if len(b.text) <= 100]
+    for text in sorted(candidates, key=lambda t: _BYLINE.search(t) is None):
+        for mention in find_dates(text, None):
+            if mention.precision == "day":
+                return date.fromisoformat(mention.value)
     return None
 
 

@@ -67,6 +67,11 @@ def test_an_article_container_is_never_page_furniture() -> None:
     assert sum(not b.chrome for b in blocks) == 5
 
 
+def test_a_page_without_date_metadata_is_dated_by_its_byline() -> None:
+    html = "<body><h1>News</h1><p>By Dana Whitford / April 20, 2023 11:40 AM PT</p></body>"
+    assert parse_documents(html, "u")[0].published == date(2023, 4, 20)
+
+
 def test_an_rss_feed_is_one_document_per_item() -> None:
     docs = parse_documents(RSS, "https://n.example/feed")
     assert [d.kind for d in docs] == ["entry", "entry"]
