@@ -14,7 +14,8 @@ from typing import Any
 from lxml import etree
 
 from scraper.extract.videos import normalize_video_url, watch_url
-from scraper.pages import Block, Video, parse_date, read_fragment
+from scraper.metadata import parse_date
+from scraper.pages import Block, Video, read_fragment
 
 
 @dataclass(frozen=True)

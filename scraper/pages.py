@@ -8,17 +8,22 @@ cost no recursion.
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 import lxml.html
 from lxml import etree
 
 from scraper.extract.videos import normalize_video_url
+from scraper.metadata import (
+    byline_date,
+    headline,
+    json_ld_items,
+    json_ld_videos,
+    published_date,
+)
 
 
 class SelectorError(ValueError):
@@ -113,32 +118,17 @@ _CHROME_NAMES = re.compile(
 _VIDEO_ATTRS = ("src", "data-src", "data-lazy-src", "href", "data", "value", "data-url")
 _SPACES = re.compile(r"\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_PUBLISHED_META = (
-    "article:modified_time",
-    "article:published_time",
-    "og:article:published_time",
-    "published_time",
-    "datepublished",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "date",
-    "dc.date",
-    "dc.date.issued",
-    "dcterms.created",
-    "parsely-pub-date",
-    "sailthru.date",
-)
 
 
 def read_page(text: str, select: str | None = None) -> Page:
     root = _parse_html(text)
     if root is None:
         return Page("", (), (), None)
-    published = _published(root)
-    json_ld = list(_json_ld(root))
-    headline = _headline(root, json_ld)
+    published = published_date(root)
+    items = list(json_ld_items(root))
+    title = headline(root, items)
+    blocks: list[Block] = []
+    videos: list[Video] = []
     if select:
         from scraper.selectors import css_to_xpath
 
@@ -148,22 +138,20 @@ def read_page(text: str, select: str | None = None) -> Page:
             raise SelectorError(f"select {select!r}: {exc}") from exc
         if not matches:
             raise SelectorError(f"select {select!r} matches nothing on the page")
-        blocks: list[Block] = []
-        videos: list[Video] = []
         for element in matches:
             _walk(element, blocks, videos)
     else:
-        blocks, videos = [], []
         _walk(root, blocks, videos)
-        videos.extend(_json_ld_videos(json_ld, len(blocks)))
+        at = len(blocks)
+        videos.extend(Video(url, label, at, False, True) for url, label in json_ld_videos(items))
         if not blocks:
             blocks = _text_fallback(text)
-        if published is None:
-            published = _byline_date(blocks)
         if sum(len(b.text) for b in blocks if not b.chrome) < 200:
             # A page rendered by script carries its article only in JSON-LD.
-            blocks.extend(_json_ld_body(json_ld))
-    return Page(headline, tuple(blocks), tuple(videos), published)
+            blocks.extend(_json_ld_body(items))
+    if published is None:
+        published = byline_date(blocks)
+    return Page(title, tuple(blocks), tuple(videos), published)
 
 
 _SCRIPTS = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -194,21 +182,6 @@ def read_fragment(html: str) -> tuple[tuple[Block, ...], tuple[Video, ...]]:
     videos: list[Video] = []
     _walk(root, blocks, videos)
     return tuple(blocks), tuple(videos)
-
-
-def parse_date(value: str) -> date | None:
-    """An ISO 8601 or RFC 822 timestamp -> its date (as written, no timezone shift)."""
-    value = value.strip()
-    match = _ISO_DATE.match(value)
-    if match:
-        try:
-            return date(int(match[1]), int(match[2]), int(match[3]))
-        except ValueError:
-            return None
-    try:
-        return parsedate_to_datetime(value).date()
-    except (TypeError, ValueError, IndexError):
-        return None
 
 
 _HTML_PARSER = lxml.html.HTMLParser(
@@ -333,81 +306,6 @@ def _collect_video(
         return
 
 
-def _headline(root: Any, json_ld: list[dict[str, Any]]) -> str:
-    for xpath in ('//meta[@property="og:title"]/@content', "//h1", "//title"):
-        found = root.xpath(xpath)
-        if found:
-            value = found[0] if isinstance(found[0], str) else found[0].text_content()
-            text = _clean(value)
-            if text:
-                return text
-    for item in json_ld:
-        if isinstance(item.get("headline"), str):
-            return _clean(item["headline"])
-    return ""
-
-
-def _published(root: Any) -> date | None:
-    """The date the text was last written: an updated article's "August 3" is read
-    from its update, not from when it first appeared."""
-    for item in _json_ld(root):
-        dates = [
-            found
-            for key in ("dateModified", "datePublished")
-            if isinstance(item.get(key), str) and (found := parse_date(item[key]))
-        ]
-        if dates:
-            return max(dates)
-    for meta in root.iter("meta"):
-        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if name in _PUBLISHED_META and (found := parse_date(meta.get("content") or "")):
-            return found
-    for element in root.iter("time"):
-        value = element.get("datetime") or ""
-        if value and (found := parse_date(value)):
-            return found
-    return None
-
-
-_BYLINE = re.compile(r"\b(?:published|updated|posted|by)\b", re.IGNORECASE)
-
-
-def _byline_date(blocks: list[Block]) -> date | None:
-    """A page without date metadata: the dated byline near the top ("Published:
-    13 September 2022", "By Dana Whitford / June 17, 2023")."""
-    from scraper.extract.dates import find_dates
-
-    candidates = [b.text for b in blocks[:40] if len(b.text) <= 100]
-    for text in sorted(candidates, key=lambda t: _BYLINE.search(t) is None):
-        for mention in find_dates(text, None):
-            if mention.precision == "day":
-                return date.fromisoformat(mention.value)
-    return None
-
-
-def _json_ld(root: Any) -> Any:
-    """Every JSON-LD object on the page, @graph and lists flattened (bounded)."""
-    for script in root.xpath('//script[@type="application/ld+json"]'):
-        try:
-            data = json.loads(script.text or "")
-        except (ValueError, RecursionError):
-            continue
-        stack = [data]
-        seen = 0
-        while stack and seen < 500:
-            seen += 1
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(reversed(item))
-            elif isinstance(item, dict):
-                yield item
-                if isinstance(item.get("@graph"), list):
-                    stack.extend(reversed(item["@graph"]))
-                video = item.get("video")
-                if isinstance(video, dict | list):
-                    stack.append(video)
-
-
 def _json_ld_body(json_ld: list[dict[str, Any]]) -> list[Block]:
     for item in json_ld:
         body = item.get("articleBody")
@@ -416,20 +314,3 @@ def _json_ld_body(json_ld: list[dict[str, Any]]) -> list[Block]:
                 return list(read_fragment(body)[0])
             return [Block(cleaned) for part in body.split("\n") if (cleaned := _clean(part))]
     return []
-
-
-def _json_ld_videos(json_ld: list[dict[str, Any]], at_block: int) -> list[Video]:
-    videos = []
-    for item in json_ld:
-        kind = item.get("@type")
-        if kind != "VideoObject" and not (isinstance(kind, list) and "VideoObject" in kind):
-            continue
-        for key in ("embedUrl", "contentUrl", "url"):
-            value = item.get(key)
-            if isinstance(value, str) and (url := normalize_video_url(value)):
-                label = " ".join(
-                    str(item.get(k) or "") for k in ("name", "description") if item.get(k)
-                )
-                videos.append(Video(url, _clean(label), at_block, False, True))
-                break
-    return videos
