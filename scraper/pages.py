@@ -75,7 +75,6 @@ _BLOCK_TAGS = frozenset(
         "ol",
         "dl",
         "dt",
-        "dd",
         "tr",
         "table",
         "tbody",
@@ -101,7 +100,8 @@ _BLOCK_TAGS = frozenset(
     ]
 )
 _HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
-_CELL_TAGS = frozenset(("td", "th"))
+# A term and its definition, a row's cells: one block ("Premiere date | August 3").
+_CELL_TAGS = frozenset(("td", "th", "dd"))
 _SKIP_TAGS = frozenset(
     ["script", "style", "template", "svg", "head", "button", "select", "option", "textarea"]
 )
@@ -275,7 +275,7 @@ def _walk(root: Any, blocks: list[Block], videos: list[Video]) -> None:
         else:
             if tag in _SKIP_TAGS:
                 continue
-            if tag in _BLOCK_TAGS:
+            if tag in _BLOCK_TAGS and tag != "dt":  # a term runs on into its definition
                 flush()
             if flags:
                 chrome, heading = flags.pop()

@@ -220,6 +220,19 @@ def test_another_titles_second_half_in_the_next_clause_is_not_a_later_part() -> 
     ]
 
 
+def test_a_definition_list_entry_is_read_as_one_line() -> None:
+    body = "<dl><dt>Premiere date</dt><dd>Thursday, August 3</dd><dt>Episodes</dt><dd>8</dd></dl>"
+    assert findings(body, title="Heartstopper Season 2 guide") == [
+        ("release_date", "2023-08-03", "day")
+    ]
+
+
+def test_a_longer_title_may_drop_its_leading_article() -> None:
+    watch = Watch("The Last of Us", 2, ())
+    body = "<p>HBO confirmed Last of Us season 2 premieres in April.</p>"
+    assert findings(body, watch, published="2025-01-14") == [("release_date", "2025-04", "month")]
+
+
 def test_a_sentence_continuing_the_headline_is_about_its_subject() -> None:
     body = "<p>The new season arrives on 3 August, Netflix said.</p>"
     assert findings(body, title="Heartstopper Season 2 gets a date") == [

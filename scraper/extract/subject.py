@@ -78,8 +78,14 @@ def title_pattern(name: str) -> re.Pattern[str] | None:
     words = re.findall(r"\w+", name)
     if not words:
         return None
-    body = r"[\W_]{0,4}".join(re.escape(word) for word in words)
-    return re.compile(r"(?<!\w)" + body + r"(?!\w)", re.IGNORECASE)
+    body = r"[\W_]{0,4}".join(re.escape(word) for word in words[1:])
+    first = re.escape(words[0])
+    if words[0].lower() in ("the", "a", "an") and len(words) > 2:
+        # "Last of Us season 2": writers drop a leading article of a longer title
+        first = f"(?:{first}[\\W_]{{1,4}})?"
+    elif len(words) > 1:
+        first += r"[\W_]{0,4}"
+    return re.compile(r"(?<!\w)" + first + body + r"(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)
