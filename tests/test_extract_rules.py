@@ -240,6 +240,13 @@ def test_a_sentence_continuing_the_headline_is_about_its_subject() -> None:
     ]
 
 
+def test_a_turn_to_another_subject_is_not_the_watch() -> None:
+    body = (
+        "<p>Heartstopper Season 2 has no date yet.</p><p>Meanwhile, Bridgerton returns May 16.</p>"
+    )
+    assert findings(body, title="Heartstopper Season 2 news") == []
+
+
 def test_another_storys_headline_is_not_the_watch() -> None:
     body = (
         "<p>Heartstopper Season 2 has no date yet.</p>"

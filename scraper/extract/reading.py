@@ -31,6 +31,12 @@ _GENERIC_HEADING = re.compile(
 )
 
 
+# Words that turn a story to another subject ("Meanwhile, Bridgerton returns May 16").
+_TOPIC_SHIFT = re.compile(
+    r"^(?:meanwhile|elsewhere|in\s+other\s+news|also\s+(?:new|coming|arriving|on)|separately|"
+    r"other\s+(?:premieres|releases|titles|shows))\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 
 
@@ -130,7 +136,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 subject = "watch" if state == "watch" else "title"
             elif named == "season":
                 subject = "watch" if state in ("watch", "title") else state
-            elif headline_case(text):
+            elif headline_case(text) or _TOPIC_SHIFT.match(text):
                 subject, other_story = "other", True
             else:
                 subject = state
