@@ -263,6 +263,9 @@ class Fetcher:
             raise FetchError(
                 f"body larger than {human_bytes(limit)}: not read", status=resp.status_code
             )
+        if declared == "0" or resp.status_code in (204, 304):
+            # Nothing to read (every 304 of a warm cycle): no watchdog thread needed.
+            return b""
         # read1 returns what one socket read brings, so the deadline is checked
         # between reads even when a server trickles; the timer shuts the socket
         # at the deadline for the read that would outlast it (a gzip trickle
