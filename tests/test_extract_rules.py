@@ -320,6 +320,18 @@ TEASER = "https://www.youtube.com/watch?v=QP4va9IrcZo"
             "<p>Netflix has released the official Heartstopper Season 2 trailer.</p>",
             ["https://news.example/a"],
         ),
+        (
+            "<p>Heartstopper season two is coming August 3 and the teaser is here.</p>"
+            '<iframe src="https://www.youtube.com/embed/QP4va9IrcZo"></iframe>',
+            [TEASER],
+        ),
+        ("<p>Heartstopper Season 2 is coming. The season 1 trailer was released in 2022.</p>", []),
+        (
+            "<p>Netflix hasn't released a Heartstopper Season 2 trailer yet, but here is the "
+            'first season\'s.</p><iframe src="https://www.youtube.com/embed/QP4va9IrcZo" '
+            'title="Heartstopper | Official Trailer | Netflix"></iframe>',
+            [],
+        ),
     ],
 )
 def test_trailers(body: str, trailers: list[str]) -> None:

@@ -128,3 +128,25 @@ def governing_event(clause: str, position: int) -> str | None:
     if before:
         return max(before)[1]
     return min(events)[1]
+
+
+_TRAILER_CLAUSE_BREAK = re.compile(r"[,;:.!?]|\s(?:and|but|while|although|though)\s", re.I)
+
+
+def trailer_not_yet(text: str) -> bool:
+    """Every mention of a trailer in `text` is denied or still to come ("no trailer
+    yet", "the teaser drops next week"); one that exists ("and the teaser is here")
+    is enough to say no."""
+    mentions = list(TRAILER.finditer(text))
+    if not mentions:
+        return False
+    for mention in mentions:
+        left = max(0, mention.start() - 60)
+        right = min(len(text), mention.end() + 60)
+        before = list(_TRAILER_CLAUSE_BREAK.finditer(text, left, mention.start()))
+        after = _TRAILER_CLAUSE_BREAK.search(text, mention.end(), right)
+        start = before[-1].end() if before else left
+        end = after.start() if after else right
+        if not TRAILER_NOT_YET.search(text[start:end]):
+            return False
+    return True

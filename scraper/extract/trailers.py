@@ -77,7 +77,7 @@ def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | Non
         if cues.NOT_A_TRAILER.search(text):
             return None
         if cues.TRAILER.search(text):
-            if text != label and cues.TRAILER_NOT_YET.search(text):
+            if text != label and cues.trailer_not_yet(text):
                 continue
             kind_text = text
             break
@@ -112,7 +112,9 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
         text = sentence.text
         if not cues.TRAILER.search(text) or not cues.TRAILER_OUT.search(text):
             continue
-        if cues.TRAILER_NOT_YET.search(text) or cues.NOT_A_TRAILER.search(text):
+        if cues.trailer_not_yet(text) or cues.NOT_A_TRAILER.search(text):
+            continue
+        if classify(text, watch) in ("other", "other season"):
             continue
         if cues.SPECULATION.search(text) or cues.NEGATION.search(text):
             continue
