@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from scraper.config import Config, SourceConfig
-from scraper.documents import ParseError
+from scraper.documents import Document, ParseError
 from scraper.extract import extract, may_mention
 from scraper.facts import Observation, diff_findings
 from scraper.fetch import Fetcher, FetchError, Validators
@@ -32,7 +32,10 @@ class SourceResult:
 
     source: SourceConfig
     error: str | None = None
-    response: HttpResponse | None = None
+    # Only the validators are kept, never the body: a cycle holds every result
+    # until its commit, and a thousand bodies would be a hundred megabytes.
+    etag: str | None = None
+    last_modified: str | None = None
     content_hash: str | None = None
     parsed: bool = False  # the body was parsed (not a 304, not an unchanged hash)
     documents_read: int = 0
@@ -105,7 +108,7 @@ def check_sources(
         previous = stored.get(source.name)
         forced = previous is None or previous.watch_signature != signature
         results.append(_read_response(source, outcome, previous, forced, config, state))
-    report = _apply(config, state, results, signature, clock() if clock else now)
+    report = _apply(config, state, results, stored, signature, clock() if clock else now)
     prune_if_due(state, now)
     return report
 
@@ -135,7 +138,7 @@ def _read_response(
 ) -> SourceResult:
     if isinstance(outcome, FetchError):
         return SourceResult(source, error=str(outcome))
-    result = SourceResult(source, response=outcome)
+    result = SourceResult(source, etag=outcome.etag, last_modified=outcome.last_modified)
     if outcome.not_modified:
         result.content_hash = previous.content_hash if previous else None
         return result
@@ -171,18 +174,31 @@ def _extract_into(
     else:
         documents = list(read.documents)
     for document in documents:
+        text = _searchable_text(document)
+        # Most entries of a feed that names the watch once are other news: the
+        # pre-filter runs per document and per watch, not only per body.
+        watches = [w for w in config.watches if may_mention(text, [w])]
+        if not watches:
+            continue
         result.documents_read += 1
-        for watch in config.watches:
+        for watch in watches:
             for finding in extract(document, watch):
                 result.observations.setdefault(watch.key, []).append(
                     Observation(finding, result.source.url, document.published, document.url)
                 )
 
 
+def _searchable_text(document: Document) -> str:
+    """Everything of a document the extractor can read a watch's name in."""
+    labels = "\n".join(video.label for video in document.videos)
+    return f"{document.headline}\n{document.text}\n{labels}"
+
+
 def _apply(
     config: Config,
     state: State,
     results: list[SourceResult],
+    stored: dict[str, SourceState],
     signature: str,
     now: datetime,
 ) -> CycleReport:
@@ -194,10 +210,11 @@ def _apply(
     with state.transaction():
         for result in results:
             report.checked.append(result.source.name)
+            previous = stored.get(result.source.name)
             if result.error is not None:
-                _record_failure(config, state, result, now, notifier_names, report)
+                _record_failure(config, state, result, previous, now, notifier_names, report)
                 continue
-            _record_success(state, result, signature, now, notifier_names, report)
+            _record_success(state, result, previous, signature, now, notifier_names, report)
         for watch in config.watches:
             observations = [
                 o for r in results if r.error is None for o in r.observations.get(watch.key, [])
@@ -214,19 +231,19 @@ def _apply(
 def _record_success(
     state: State,
     result: SourceResult,
+    previous: SourceState | None,
     signature: str,
     now: datetime,
     notifier_names: list[str],
     report: CycleReport,
 ) -> None:
-    source, response = result.source, result.response
-    previous = state.source_state(source.name)
+    source = result.source
     state.save_source_success(
         source.name,
         source.url,
         now,
-        etag=response.etag if response else None,
-        last_modified=response.last_modified if response else None,
+        etag=result.etag,
+        last_modified=result.last_modified,
         content_hash=result.content_hash,
         watch_signature=signature,
     )
@@ -248,6 +265,7 @@ def _record_failure(
     config: Config,
     state: State,
     result: SourceResult,
+    previous: SourceState | None,
     now: datetime,
     notifier_names: list[str],
     report: CycleReport,
@@ -255,8 +273,8 @@ def _record_failure(
     source, error = result.source, result.error or "unknown error"
     streak = state.save_source_failure(source.name, source.url, now, error)
     report.failures.append((source.name, error, streak))
-    previous = state.source_state(source.name)
-    if streak >= config.health.alert_after and previous and not previous.failing_alerted:
+    already_alerted = previous is not None and previous.failing_alerted
+    if streak >= config.health.alert_after and not already_alerted:
         alert = _health_alert(
             SOURCE_FAILING,
             source,

@@ -38,6 +38,7 @@ class KnownFacts:
     current_date: Finding | None = None
     seen_date_keys: frozenset[str] = frozenset()  # every release date ever recorded
     trailer_keys: frozenset[str] = frozenset()
+    latest_trailer_key: str | None = None  # the trailer fact recorded last
 
 
 @dataclass
@@ -72,10 +73,32 @@ def diff_findings(known: KnownFacts, observations: Sequence[Observation]) -> Dif
     return diff
 
 
+def is_video_url(url: str) -> bool:
+    """A video's own identity, as opposed to the article that reported a trailer."""
+    return url.startswith(VIDEO_URL_PREFIXES)
+
+
+VIDEO_URL_PREFIXES = ("https://www.youtube.com/watch?v=", "https://vimeo.com/")
+
+
 def _diff_trailers(known: KnownFacts, observations: list[Observation], diff: Diff) -> None:
     new: dict[str, NewFact] = {}
-    for obs in observations:
+    # Videos first: a report without a link is checked against every video seen.
+    ordered = sorted(observations, key=lambda o: not is_video_url(o.finding.url or ""))
+    for obs in ordered:
         key = obs.finding.value_key
+        if not is_video_url(key):
+            # A trailer reported without a link is identified only by the article's
+            # URL, so ten outlets reporting it would be ten "new" trailers. It is news
+            # only while the watch has no trailer at all; otherwise it corroborates
+            # the latest one (the video itself alerts when any source links it).
+            latest = next(reversed(new), None) if new else known.latest_trailer_key
+            if latest is not None:
+                if latest in new:
+                    _add_source(new[latest], obs.source_url)
+                else:
+                    diff.corroborations.append((TRAILER, latest, obs.source_url))
+                continue
         if key in known.trailer_keys:
             diff.corroborations.append((TRAILER, key, obs.source_url))
         elif key in new:

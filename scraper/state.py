@@ -233,10 +233,11 @@ class State:
     def known_facts(self, watch_key: str) -> KnownFacts:
         rows = self._query(
             "SELECT kind, value_key, value_json, evidence, is_current FROM facts"
-            " WHERE watch_key = ?",
+            " WHERE watch_key = ? ORDER BY id",
             (watch_key,),
         )
         current = None
+        latest_trailer = None
         dates, trailers = set(), set()
         for row in rows:
             if row["kind"] == RELEASE_DATE:
@@ -248,7 +249,8 @@ class State:
                     )
             elif row["kind"] == TRAILER:
                 trailers.add(row["value_key"])
-        return KnownFacts(current, frozenset(dates), frozenset(trailers))
+                latest_trailer = row["value_key"]
+        return KnownFacts(current, frozenset(dates), frozenset(trailers), latest_trailer)
 
     def store_diff(
         self, watch: Watch, diff: Diff, at: datetime, notifiers: Sequence[str]

@@ -99,3 +99,39 @@ def test_each_new_trailer_alerts_once_across_sources():
     )
     assert events(diff) == [(TRAILER_RELEASED, "https://www.youtube.com/watch?v=official")]
     assert diff.new_facts[0].sources == ["https://a", "https://b"]
+
+
+def report(article: str) -> Finding:
+    """A trailer reported without a link: identified only by the article's URL."""
+    return Finding(TRAILER, "Netflix released the trailer today.", url=article)
+
+
+def test_trailer_reports_without_a_link_alert_once_across_outlets():
+    diff = diff_findings(
+        known(),
+        [Observation(report(f"https://news{n}.example/hs2-trailer"), f"https://news{n}")
+         for n in range(5)],
+    )
+    assert len(events(diff)) == 1
+    assert len(diff.new_facts[0].sources) == 5
+
+
+def test_trailer_report_after_a_known_video_only_corroborates_it():
+    teaser = trailer("teaser")
+    diff = diff_findings(
+        KnownFacts(trailer_keys=frozenset({teaser.value_key}),
+                   latest_trailer_key=teaser.value_key),
+        [Observation(report("https://news.example/trailer-out"), "https://news")],
+    )
+    assert events(diff) == []
+    assert diff.corroborations == [(TRAILER, teaser.value_key, "https://news")]
+
+
+def test_a_video_link_is_news_even_after_a_link_less_report():
+    reported = report("https://news.example/trailer-out")
+    diff = diff_findings(
+        KnownFacts(trailer_keys=frozenset({reported.value_key}),
+                   latest_trailer_key=reported.value_key),
+        [Observation(trailer("official"), "https://youtube")],
+    )
+    assert events(diff) == [(TRAILER_RELEASED, "https://www.youtube.com/watch?v=official")]
