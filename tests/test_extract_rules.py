@@ -338,6 +338,16 @@ def test_trailers(body: str, trailers: list[str]) -> None:
     assert [f[1] for f in findings(body) if f[0] == "trailer"] == trailers
 
 
+def test_a_trailer_in_a_roundup_section_about_the_watch_is_the_watchs() -> None:
+    body = (
+        "<h2>One Piece</h2><p>The live-action series arrives August 31.</p>"
+        "<h2>Heartstopper Season 2</h2><p>Here is the new trailer.</p>"
+        '<iframe src="https://www.youtube.com/embed/QP4va9IrcZo"></iframe>'
+    )
+    trailers = [f[1] for f in findings(body, title="Everything from Tudum") if f[0] == "trailer"]
+    assert trailers == [TEASER]
+
+
 def test_trailers_are_counted_once_per_video() -> None:
     body = (
         "<p>Netflix released the Heartstopper Season 2 teaser: "

@@ -18,6 +18,7 @@ from scraper.models import Watch
 
 if TYPE_CHECKING:
     from scraper.documents import Document
+    from scraper.pages import Video
 
 
 def find_trailers(doc: Document, sentences: list[Sentence], watch: Watch) -> list[tuple[str, str]]:
@@ -47,7 +48,8 @@ def _is_trailer_label(label: str) -> bool:
     return bool(cues.TRAILER.search(label))
 
 
-def _context(video, by_block: dict[int, list[Sentence]]) -> list[Sentence]:  # noqa: ANN001
+def _context(video: Video, by_block: dict[int, list[Sentence]]) -> list[Sentence]:
+    """The sentences nearest a video, nearest first."""
     here = by_block.get(video.block, [])
     before = list(reversed(by_block.get(video.block - 1, [])))
     if not video.embedded:
@@ -57,7 +59,7 @@ def _context(video, by_block: dict[int, list[Sentence]]) -> list[Sentence]:  # n
         if at is None:
             return here[:1] + before[:1]
         return [here[at], *reversed(here[max(0, at - 2) : at]), *here[at + 1 : at + 2], *before[:1]]
-    after = by_block.get(video.block, [])[:1] if video.embedded else []
+    after = here[:1]  # a caption under the player
     earlier = list(reversed(by_block.get(video.block - 2, [])))
     headline = by_block.get(-1, [])
     return [s for s in before + after + earlier + headline if not s.chrome]
@@ -102,7 +104,10 @@ def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | Non
             if any(title_mentions(t, watch) for t, _ in texts) or subject == "watch"
             else None
         )
-    return kind_text if subject == "watch" else None
+    # No season named anywhere near: the video is the watch's when the passage it
+    # sits in (or the whole document) is about the watch.
+    passage = [s for _, s in texts if s is not None][:2]
+    return kind_text if subject == "watch" or "watch" in passage else None
 
 
 def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | None:
