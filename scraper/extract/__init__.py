@@ -119,7 +119,7 @@ def _extract(doc: Document, watch: Watch) -> list[Finding]:
 def _best_release_date(sentences: list[Sentence], watch: Watch) -> Finding | None:
     best: tuple[int, int, Finding] | None = None
     for order, sentence in enumerate(sentences):
-        if sentence.chrome or sentence.subject == "other" and not sentence.names_title:
+        if sentence.chrome or (sentence.subject == "other" and not sentence.names_title):
             continue
         for mention in find_dates(sentence.text, sentence.published):
             if not _is_release_date(sentence, mention, watch):
@@ -134,6 +134,10 @@ def _best_release_date(sentences: list[Sentence], watch: Watch) -> Finding | Non
 
 
 def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> bool:
+    """The date is the watch's announced release: no hedge or denial in its clause,
+    a release verb governs it (or it is a schedule entry under the watch's heading),
+    it is not a trailer's, an old or a later part's date, and it is the watched
+    title's and season's."""
     text = sentence.text
     left, right = cues.clause_around(text, mention.start, mention.end)
     clause = text[left:right]
