@@ -25,8 +25,16 @@ EPILOG = """examples:
 """
 
 
+class ArgumentParser(argparse.ArgumentParser):
+    """Bad arguments are a user error like any other: one line, exit 1 (SPEC), not
+    argparse's usage dump and exit 2, which means "internal error" here."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise UserError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="releasewatch",
         description="Watch news pages and feeds for announced release dates and released "
         "trailers; alert once per piece of news.",
@@ -43,11 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "run", None):
-        parser.print_help()
-        return 1
     try:
+        args = parser.parse_args(argv)
+        if not getattr(args, "run", None):
+            parser.print_help(sys.stderr)
+            return 1
         return int(args.run(args) or 0)
     except ConfigError as exc:
         for line in exc.errors:

@@ -10,8 +10,9 @@ Each case runs through the real CLI entry point (`releasewatch extract --title .
 [--alias A ...] --url URL PATH`, in-process through scraper.cli.main). Scoring follows FORMAT.md:
 a case's release date is right when the expected (date, precision) is the FIRST release_date finding
 (or both are absent); trailers compare as sets of normalized URLs (YouTube by video id). Prints
-release-date precision/recall/F1, trailer precision/recall/F1, exact-case accuracy and every miss with
-the evidence sentences the extractor gave. Exit status is 0 always unless --strict is given (then 1 on
+release-date precision/recall/F1, trailer precision/recall/F1, exact-case accuracy and every
+miss with the evidence sentences the extractor gave. Exit status is 0 always unless --strict is
+given (then 1 on
 any miss).
 """
 
@@ -35,7 +36,7 @@ YT_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 
 
 def normalize(url: str) -> str:
-    """YouTube links by video id; anything else as given (scheme/host lowercased, no trailing slash)."""
+    """YouTube links by video id; anything else as given (scheme/host lowercased, no final /)."""
     parsed = urlparse(url.strip())
     host = (parsed.hostname or "").lower()
     if host.startswith("www."):
@@ -123,20 +124,30 @@ def score(folder: Path) -> bool:
         if got != want:
             lines.append(f"    release_date: expected {want}, got {got}")
             for i, f in enumerate(dates):
-                lines.append(f"      got[{i}] {f['date']} {f['precision']}: {short(f.get('evidence'))!r}")
+                lines.append(
+                    f"      got[{i}] {f['date']} {f['precision']}: {short(f.get('evidence'))!r}"
+                )
         if set(got_tr) != want_tr:
             for u in sorted(want_tr - set(got_tr)):
                 lines.append(f"    trailer missed: {u}")
             for u in sorted(set(got_tr) - want_tr):
-                lines.append(f"    trailer extra:  {u}  evidence: {short(got_tr[u].get('evidence'))!r}")
+                lines.append(
+                    f"    trailer extra:  {u}  evidence: {short(got_tr[u].get('evidence'))!r}"
+                )
         lines.append(f"    why: {short(case.get('why'), 300)}")
         misses.append("\n".join(lines))
     dp, dr, df = prf(d_tp, d_fp, d_fn)
     tp_, tr_, tf = prf(t_tp, t_fp, t_fn)
     n = len(cases)
     print(f"== {folder} ({n} cases)")
-    print(f"release date: precision {dp:.3f}  recall {dr:.3f}  F1 {df:.3f}   (tp {d_tp}, fp {d_fp}, fn {d_fn})")
-    print(f"trailers:     precision {tp_:.3f}  recall {tr_:.3f}  F1 {tf:.3f}   (tp {t_tp}, fp {t_fp}, fn {t_fn})")
+    print(
+        f"release date: precision {dp:.3f}  recall {dr:.3f}  F1 {df:.3f}"
+        f"   (tp {d_tp}, fp {d_fp}, fn {d_fn})"
+    )
+    print(
+        f"trailers:     precision {tp_:.3f}  recall {tr_:.3f}  F1 {tf:.3f}"
+        f"   (tp {t_tp}, fp {t_fp}, fn {t_fn})"
+    )
     print(f"exact cases:  {exact}/{n} = {exact / n if n else 1.0:.3f}")
     for m in misses:
         print(m)
@@ -148,8 +159,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folders", nargs="*", type=Path, default=[HERE / "corpus" / "heldout"])
     ap.add_argument("--strict", action="store_true", help="exit 1 when any case misses")
-    ap.add_argument("--src", type=Path, default=HERE.parent,
-                    help="project checkout to import scraper from (default: this tree); e.g. a `git archive HEAD` copy")
+    ap.add_argument(
+        "--src",
+        type=Path,
+        default=HERE.parent,
+        help="project checkout to import scraper from (default: this tree), "
+        "e.g. a `git archive HEAD` copy",
+    )
     args = ap.parse_args()
     global cli_main
     sys.path.insert(0, str(args.src.resolve()))

@@ -22,7 +22,7 @@ recorded, and a notifier disabled after a refusal is tried once more.
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "test-notify",
-        help="send a test alert through each notifier and show the result",
+        help="Send a test alert through each notifier and show the result.",
         description="Send a clearly labelled test alert through each configured notifier "
         "(or only --notifier NAME) and print the result per notifier; exit 1 if any failed.",
         epilog=EPILOG,
