@@ -424,3 +424,23 @@ def test_may_mention_is_case_entity_and_accent_insensitive(text: str, expected: 
 
 def test_may_mention_is_false_without_watches() -> None:
     assert may_mention("Heartstopper", []) is False
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Heartstopper Season 2 news.</p><p>Netflix renewed the show for a third season "
+        "back in May 2023.</p>",
+        "<p>Heartstopper Season 2 news.</p><p>The streamer greenlit it for more episodes in "
+        "June 2023.</p>",
+        '<p>Heartstopper Season 2 news.</p><p>"We\'re hoping to have it out in 2024, but '
+        "don't hold me to that,\" the creator said.</p>",
+        '<p>Heartstopper Season 2 news.</p><p>"It arrives in 2024, fingers crossed," she '
+        "said.</p>",
+        '<p>Heartstopper Season 2 news.</p><p>"We are aiming for the spring, so it lands in '
+        'March 2024," he said.</p>',
+        "<p>Heartstopper Season 2 news.</p><p>Reports of a June debut were wide of the mark.</p>",
+    ],
+)
+def test_renewals_and_quoted_hedges_are_not_announcements(body: str) -> None:
+    assert findings(body) == []

@@ -143,7 +143,12 @@ def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> 
     clause = text[left:right]
     if cues.SPECULATION.search(clause) or cues.NEGATION.search(clause):
         return False
-    if cues.SPECULATIVE_MAY.search(clause):
+    if cues.SPECULATIVE_MAY.search(clause) or cues.SENTENCE_HEDGE.search(text):
+        return False
+    quotation = cues.quotation_around(text, mention.start)
+    if quotation and (cues.SPECULATION.search(quotation) or cues.SPECULATIVE_MAY.search(quotation)):
+        return False
+    if _renewal_date(clause, mention.start - left):
         return False
     event = cues.governing_event(clause, mention.start - left)
     if event is None and text[:left].rstrip().endswith(":"):
@@ -172,6 +177,18 @@ def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> 
     ):
         return False  # "the series premiered on ..." is the show's first season
     return _about_watch(sentence, mention, watch)
+
+
+def _renewal_date(clause: str, position: int) -> bool:
+    """A renewal before the date with no release verb between them: "renewed the show
+    for a fourth series back in May 2022" ("back in" is a time, not a return)."""
+    renewals = [m for m in cues.RENEWAL.finditer(clause) if m.end() <= position]
+    if not renewals:
+        return False
+    between = clause[renewals[-1].end() : position]
+    return not any(
+        not m.group().lower().startswith("back") for m in cues.RELEASE.finditer(between)
+    )
 
 
 def _is_listing(text: str, mention: DateMention) -> bool:

@@ -19,16 +19,40 @@ RELEASE = re.compile(
     re.IGNORECASE,
 )
 SPECULATION = re.compile(
-    r"\b(?:hope\w*|guess\w*|could|might|rumou?r\w*|expect\w*|likely|unlikely|predict\w*|"
+    r"\b(?:hope\w*|hoping|guess\w*|could|might|rumou?r\w*|expect\w*|likely|unlikely|predict\w*|"
     r"speculat\w*|perhaps|possibl\w*|probabl\w*|maybe|estimat\w*|anticipat\w*|assum\w*|"
     r"wish\w*|would\s+love|\'d\s+love|wants?|dream\w*|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
     r"reportedly|if|bet|suspect\w*|think|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
     r"tipped|claim\w*|leak\w*|allegedly|supposedly|apparently|insiders?|sources\s+say|"
     r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|sometime|before|around\s+(?:the\s+)?(?:end|start|beginning|early|late|mid|"
-    r"spring|summer|autumn|fall|winter|\d|[A-Z][a-z]+\s+\d)|please\s+be|we'd|we\s+reckon|reckon)\b|\?",
+    r"spring|summer|autumn|fall|winter|\d|[A-Z][a-z]+\s+\d)|please\s+be|we'd|we\s+reckon|reckon|"
+    r"reports?\s+(?:of|that|suggest\w*)|had\s+reported)\b|\?",
     re.IGNORECASE,
 )
-# "may" the hedge, never "May" the month.
+# A hedge that reaches back over the whole sentence, quotes included: "We're
+# aiming for 2026, but don't hold me to that," the showrunner said.
+SENTENCE_HEDGE = re.compile(
+    r"\b(?:don['\u2019]?t\s+hold\s+(?:me|us)\s+to|do\s+not\s+hold\s+(?:me|us)\s+to|"
+    r"fingers\s+crossed|if\s+all\s+goes\s+(?:well|to\s+plan)|knock\s+on\s+wood|"
+    r"touch\s+wood|no\s+promises)\b",
+    re.IGNORECASE,
+)
+_QUOTATION = re.compile(r"[\"\u201c][^\"\u201c\u201d]{3,400}[\"\u201d]")
+
+
+def quotation_around(sentence: str, start: int) -> str | None:
+    """The quoted speech holding position `start`: a hedge anywhere in it hedges the date."""
+    for match in _QUOTATION.finditer(sentence):
+        if match.start() < start < match.end():
+            return match.group()
+    return None
+
+
+# Renewal is never a release, whatever names the show ("renewed the show ... back in May 2022").
+RENEWAL = re.compile(
+    r"\b(?:renew\w*|green-?lit|green-?light\w*|ordered|picked\s+up\s+for)\b", re.IGNORECASE
+)
+# "May" the hedge, never "May" the month.
 SPECULATIVE_MAY = re.compile(r"\bmay\b(?!\s+\d)")
 NEGATION = re.compile(
     r"\b(?:yet\s+to|not\s+yet|no\s+(?:official\s+)?(?:release|premiere|launch|air)?\s*date|"
