@@ -8,52 +8,11 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import ClassVar
 
-import pytest
+from support import ANNOUNCEMENT, NOTHING_YET, RecordingNotifier
 
-import notifiers
-from notifiers.base import Notifier
 from scraper.cli import main
 from scraper.localsite import LocalSite, Page
-
-ANNOUNCEMENT = """<!doctype html><html><head>
-<meta charset="utf-8">
-<meta property="article:published_time" content="2023-04-20T10:00:00Z">
-<title>Heartstopper season 2 gets a release date</title></head>
-<body><article><h1>Heartstopper Season 2 gets a release date</h1>
-<p>Netflix confirmed today that Heartstopper Season 2 arrives on 3 August 2023.</p>
-</article></body></html>"""
-
-NOTHING_YET = """<!doctype html><html><head><meta charset="utf-8">
-<meta property="article:published_time" content="2023-03-01T10:00:00Z">
-<title>Heartstopper season 2: what we know</title></head>
-<body><article><h1>Heartstopper Season 2: what we know</h1>
-<p>Netflix has not announced a release date for Heartstopper Season 2 yet.</p>
-</article></body></html>"""
-
-
-class RecordingNotifier(Notifier):
-    type_name = "recording"
-    settings: ClassVar = {}
-    received: ClassVar[list] = []
-
-    def send(self, alert) -> None:
-        RecordingNotifier.received.append(alert)
-
-
-@pytest.fixture
-def recording():
-    notifiers.register(RecordingNotifier)
-    RecordingNotifier.received = []
-    yield RecordingNotifier.received
-    notifiers.NOTIFIER_TYPES.pop("recording", None)
-
-
-@pytest.fixture
-def site():
-    with LocalSite() as running:
-        yield running
 
 
 def config_for(tmp_path: Path, site: LocalSite, sources: dict[str, str], **http) -> Path:

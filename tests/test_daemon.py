@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from apscheduler.schedulers.background import BackgroundScheduler
+from support import ANNOUNCEMENT, NOTHING_YET
 
 from scraper.config import load_config
 from scraper.cycle import CycleReport
@@ -35,21 +36,6 @@ from scraper.daemon import (
 from scraper.errors import UserError
 from scraper.localsite import LocalSite, Page
 from scraper.state import SourceState, State
-
-ANNOUNCEMENT = """<!doctype html><html><head>
-<meta charset="utf-8">
-<meta property="article:published_time" content="2023-04-20T10:00:00Z">
-<title>Heartstopper season 2 gets a release date</title></head>
-<body><article><h1>Heartstopper Season 2 gets a release date</h1>
-<p>Netflix confirmed today that Heartstopper Season 2 arrives on 3 August 2023.</p>
-</article></body></html>"""
-
-NOTHING_YET = """<!doctype html><html><head><meta charset="utf-8">
-<meta property="article:published_time" content="2023-03-01T10:00:00Z">
-<title>Heartstopper season 2: what we know</title></head>
-<body><article><h1>Heartstopper Season 2: what we know</h1>
-<p>Netflix has not announced a release date for Heartstopper Season 2 yet.</p>
-</article></body></html>"""
 
 HOOK = "/hook/s3cr3t-token"  # the path holds a token: it must never reach the log
 WAIT = 15.0  # generous: a slow shared machine, but never an unbounded wait
@@ -82,12 +68,6 @@ class Receiver:
     def ids(self) -> list[str]:
         with self._lock:
             return [b["id"] for b in self.bodies]
-
-
-@pytest.fixture
-def site():
-    with LocalSite() as running:
-        yield running
 
 
 def write_config(

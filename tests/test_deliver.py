@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
+import support
 from werkzeug import Response
 
 from notifiers import Notifier, PermanentError, Setting, TransientError
@@ -26,7 +27,7 @@ from scraper.deliver import (
     deliver_pending,
     next_attempt,
 )
-from scraper.models import ANNOUNCED, Alert
+from scraper.models import Alert
 from scraper.state import Delivery, State
 
 T0 = datetime(2023, 4, 20, 10, 0, tzinfo=UTC)
@@ -57,26 +58,12 @@ class Scripted(Notifier):
 
 
 def make_alert(n: int, at: datetime = T0) -> Alert:
-    return Alert(
+    return support.make_alert(
         id=f"alert-{n}",
-        event=ANNOUNCED,
-        watch_title="Heartstopper",
-        watch_season=2,
-        value={"date": "2023-08-03", "precision": "day"},
-        previous=None,
-        evidence="Netflix confirmed that Heartstopper Season 2 arrives on 3 August 2023.",
-        source="https://www.netflix.com/tudum/heartstopper",
-        sources=("https://www.netflix.com/tudum/heartstopper",),
+        sources=(support.NETFLIX,),
         # Written before T0, in order: due at T0, and "oldest first" is well defined.
         detected_at=at - timedelta(minutes=10) + timedelta(seconds=n),
     )
-
-
-@pytest.fixture
-def state(tmp_path):
-    opened = State(tmp_path / "state.db")
-    yield opened
-    opened.close()
 
 
 def deliveries_of(state: State, alert_id: str) -> dict[str, dict]:

@@ -3,31 +3,18 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from functools import partial
 
 import pytest
+import support
 
 import notifiers.apprise as apprise_module
 from notifiers import PermanentError, TransientError, build_notifier
 from notifiers.apprise import MISSING, AppriseNotifier
-from scraper.models import ANNOUNCED, Alert
 
 TOKEN = "appriseT0kenValue987654321"
 
-
-def make_alert() -> Alert:
-    return Alert(
-        id="alert-0001",
-        event=ANNOUNCED,
-        watch_title="Heartstopper",
-        watch_season=2,
-        value={"date": "2023-08-03", "precision": "day"},
-        previous=None,
-        evidence="Netflix confirmed that Heartstopper Season 2 arrives on 3 August 2023.",
-        source="https://www.netflix.com/tudum/heartstopper",
-        sources=(),
-        detected_at=datetime(2023, 4, 20, 10, 0, tzinfo=UTC),
-    )
+make_alert = partial(support.make_alert, sources=())  # no other sources to list
 
 
 def test_without_apprise_the_type_is_a_config_error_and_a_permanent_failure(monkeypatch):

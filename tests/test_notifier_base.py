@@ -3,37 +3,18 @@
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime
 
 import pytest
+from support import make_alert
 
 from notifiers import NOTIFIER_TYPES, Setting, build_notifier
 from notifiers.base import alert_subject, mask_secrets, secret_values, truncate
 from scraper.models import (
-    ANNOUNCED,
     SOURCE_FAILING,
     SOURCE_RECOVERED,
     TEST_ALERT,
     TRAILER_RELEASED,
-    Alert,
 )
-
-
-def make_alert(**changes) -> Alert:
-    fields = dict(
-        id="alert-0001",
-        event=ANNOUNCED,
-        watch_title="Heartstopper",
-        watch_season=2,
-        value={"date": "2023-08-03", "precision": "day"},
-        previous=None,
-        evidence="Netflix confirmed that Heartstopper Season 2 arrives on 3 August 2023.",
-        source="https://www.netflix.com/tudum/heartstopper",
-        sources=("https://www.netflix.com/tudum/heartstopper", "https://variety.example/hs2"),
-        detected_at=datetime(2023, 4, 20, 10, 0, tzinfo=UTC),
-    )
-    fields.update(changes)
-    return Alert(**fields)
 
 
 def test_every_kind_is_registered_by_its_type_name():

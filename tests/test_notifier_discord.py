@@ -4,39 +4,22 @@ against a local HTTP server (pytest-httpserver)."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
 import responses
+from support import make_alert
 from werkzeug import Response
 
 from notifiers import PermanentError, TransientError, build_notifier
 from notifiers.discord import DiscordNotifier, execute_url
-from scraper.models import ANNOUNCED, CHANGED, TRAILER_RELEASED, Alert
+from scraper.models import CHANGED, TRAILER_RELEASED
 
 WEBHOOK_ID = "112233445566778899"
 TOKEN = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-tokenPART"
 DISCORD_URL = f"https://discord.com/api/webhooks/{WEBHOOK_ID}/{TOKEN}"
 TRAILER = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
-
-
-def make_alert(**changes) -> Alert:
-    fields = dict(
-        id="alert-0001",
-        event=ANNOUNCED,
-        watch_title="Heartstopper",
-        watch_season=2,
-        value={"date": "2023-08-03", "precision": "day"},
-        previous=None,
-        evidence="Netflix confirmed that Heartstopper Season 2 arrives on 3 August 2023.",
-        source="https://www.netflix.com/tudum/heartstopper",
-        sources=("https://www.netflix.com/tudum/heartstopper", "https://variety.example/hs2"),
-        detected_at=datetime(2023, 4, 20, 10, 0, tzinfo=UTC),
-    )
-    fields.update(changes)
-    return Alert(**fields)
 
 
 class FakeTime:

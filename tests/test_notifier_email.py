@@ -6,35 +6,21 @@ import email
 import email.policy
 import socket
 import ssl
-from datetime import UTC, datetime
+from functools import partial
 
 import pytest
+import support
 import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from notifiers import PermanentError, TransientError, build_notifier
 from notifiers.email import message_id
-from scraper.models import ANNOUNCED, CHANGED, TRAILER_RELEASED, Alert
+from scraper.models import CHANGED, TRAILER_RELEASED
 
 PASSWORD = "hunter2-very-secret-pw"
 
-
-def make_alert(**changes) -> Alert:
-    fields = dict(
-        id="a1b2c3d4",
-        event=ANNOUNCED,
-        watch_title="Heartstopper",
-        watch_season=2,
-        value={"date": "2023-08-03", "precision": "day"},
-        previous=None,
-        evidence="Netflix confirmed that Heartstopper Season 2 arrives on 3 August 2023.",
-        source="https://www.netflix.com/tudum/heartstopper",
-        sources=("https://www.netflix.com/tudum/heartstopper", "https://variety.example/hs2"),
-        detected_at=datetime(2023, 4, 20, 10, 0, tzinfo=UTC),
-    )
-    fields.update(changes)
-    return Alert(**fields)
+make_alert = partial(support.make_alert, id="a1b2c3d4")
 
 
 class Recorder:

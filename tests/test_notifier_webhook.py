@@ -6,33 +6,25 @@ import hashlib
 import hmac
 import json
 import socket
-from datetime import UTC, datetime
+from functools import partial
 
 import pytest
+import support
 from werkzeug import Request, Response
 
 from notifiers import PermanentError, TransientError, build_notifier
-from scraper.models import CHANGED, Alert
+from scraper.models import CHANGED
 
 TOKEN = "tok3nS3cretValue0123456789"
 SECRET = "shared-hmac-secret-value"
 
-
-def make_alert(**changes) -> Alert:
-    fields = dict(
-        id="alert-0001",
-        event=CHANGED,
-        watch_title="Heartstopper",
-        watch_season=2,
-        value={"date": "2023-08-03", "precision": "day"},
-        previous={"date": "2023", "precision": "year"},
-        evidence="Netflix confirmed that Heartstopper Season 2 arrives on 3 August 2023.",
-        source="https://www.netflix.com/tudum/heartstopper",
-        sources=("https://www.netflix.com/tudum/heartstopper",),
-        detected_at=datetime(2023, 4, 20, 10, 0, tzinfo=UTC),
-    )
-    fields.update(changes)
-    return Alert(**fields)
+# A change from a year-only date, seen on one source.
+make_alert = partial(
+    support.make_alert,
+    event=CHANGED,
+    previous={"date": "2023", "precision": "year"},
+    sources=(support.NETFLIX,),
+)
 
 
 def hook(httpserver, **options):

@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import ClassVar
 
-import pytest
 import yaml
 
-import notifiers
-from notifiers.base import Notifier
 from scraper.cli import main
 from scraper.config import load_config
 from scraper.cycle import check_sources
@@ -25,31 +21,6 @@ from scraper.state import State
 TIMELINE = Path(__file__).parent / "timeline"
 EXPECTED = yaml.safe_load((TIMELINE / "expected.yaml").read_text())
 CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".xml": "application/xml"}
-
-
-class RecordingNotifier(Notifier):
-    """Keeps every alert it is sent, in memory, for the test to read."""
-
-    type_name = "recording"
-    settings: ClassVar = {}
-    received: ClassVar[list] = []
-
-    def send(self, alert) -> None:
-        RecordingNotifier.received.append(alert)
-
-
-@pytest.fixture
-def recording():
-    notifiers.register(RecordingNotifier)
-    RecordingNotifier.received = []
-    yield RecordingNotifier.received
-    notifiers.NOTIFIER_TYPES.pop("recording", None)
-
-
-@pytest.fixture
-def site():
-    with LocalSite() as running:
-        yield running
 
 
 def write_config(tmp_path: Path, site: LocalSite) -> Path:

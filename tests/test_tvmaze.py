@@ -12,19 +12,16 @@ import logging
 import re
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
+from support import ANNOUNCEMENT, NOTHING_YET
 
-import notifiers
-from notifiers.base import Notifier
 from scraper.cli import main
 from scraper.config import Config, Health, HttpSettings, Schedule, SourceConfig, load_config
 from scraper.fetch import Fetcher
 from scraper.localsite import LocalSite, Page
 from scraper.models import RELEASE_DATE, Finding, Watch
 from scraper.sources import SOURCE_TYPES
-from scraper.state import State
 from scraper.tvmaze import (
     Pacer,
     TvmazeShapeError,
@@ -245,21 +242,8 @@ class FakeClock:
 
 
 @pytest.fixture
-def site():
-    with LocalSite() as running:
-        yield running
-
-
-@pytest.fixture
 def clock():
     return FakeClock()
-
-
-@pytest.fixture
-def state(tmp_path):
-    opened = State(tmp_path / "state.db")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture
@@ -544,39 +528,13 @@ def test_the_pacer_never_waits_longer_than_its_spacing():
 
 # -- end to end: `releasewatch check` with news and TVmaze -------------------------------
 
-ANNOUNCEMENT = """<!doctype html><html><head>
-<meta charset="utf-8">
-<meta property="article:published_time" content="2023-04-20T10:00:00Z">
-<title>Heartstopper season 2 gets a release date</title></head>
-<body><article><h1>Heartstopper Season 2 gets a release date</h1>
-<p>Netflix confirmed today that Heartstopper Season 2 arrives on 3 August 2023.</p>
-</article></body></html>"""
-
-NOTHING_YET = """<!doctype html><html><head><meta charset="utf-8">
-<meta property="article:published_time" content="2023-03-01T10:00:00Z">
-<title>Heartstopper season 2: what we know</title></head>
-<body><article><h1>Heartstopper Season 2: what we know</h1>
-<p>Netflix has not announced a release date for Heartstopper Season 2 yet.</p>
-</article></body></html>"""
-
-
-class RecordingNotifier(Notifier):
-    type_name = "recording"
-    settings: ClassVar = {}
-    received: ClassVar[list] = []
-
-    def send(self, alert) -> None:
-        RecordingNotifier.received.append(alert)
-
 
 @pytest.fixture
-def recording(monkeypatch):
-    notifiers.register(RecordingNotifier)
-    RecordingNotifier.received = []
+def recording(recording, monkeypatch):
+    """conftest's recording notifier, and a fresh tvmaze kind for each test."""
     # A fresh kind: the registered one's spacing and backoff outlive a test.
     monkeypatch.setitem(SOURCE_TYPES, "tvmaze", TvmazeSource())
-    yield RecordingNotifier.received
-    notifiers.NOTIFIER_TYPES.pop("recording", None)
+    return recording
 
 
 def write_config(tmp_path: Path, site: LocalSite) -> Path:

@@ -1,0 +1,34 @@
+"""Fixtures shared by several test files. Plain helpers and constants are in support.py."""
+
+from __future__ import annotations
+
+import pytest
+from support import RecordingNotifier
+
+import notifiers
+from scraper.localsite import LocalSite
+from scraper.state import State
+
+
+@pytest.fixture
+def recording():
+    """The `recording` notifier type, registered for the test: the list of alerts it got."""
+    notifiers.register(RecordingNotifier)
+    RecordingNotifier.received = []
+    yield RecordingNotifier.received
+    notifiers.NOTIFIER_TYPES.pop("recording", None)
+
+
+@pytest.fixture
+def site():
+    """A LocalSite, started for the test and stopped after it."""
+    with LocalSite() as running:
+        yield running
+
+
+@pytest.fixture
+def state(tmp_path):
+    """A State on a fresh state file in tmp_path, closed after the test."""
+    opened = State(tmp_path / "state.db")
+    yield opened
+    opened.close()

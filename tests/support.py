@@ -1,0 +1,70 @@
+"""Plain test helpers shared by several test files: sample pages, a recording notifier,
+a sample alert. Fixtures that use them live in conftest.py.
+
+Imported as `from support import ...`: pytest puts tests/ on sys.path (rootdir, prepend
+import mode), both for the whole suite and for a single file.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import ClassVar
+
+from notifiers.base import Notifier
+from scraper.models import ANNOUNCED, Alert
+
+# -- news pages for a local site --------------------------------------------------------
+
+ANNOUNCEMENT = """<!doctype html><html><head>
+<meta charset="utf-8">
+<meta property="article:published_time" content="2023-04-20T10:00:00Z">
+<title>Heartstopper season 2 gets a release date</title></head>
+<body><article><h1>Heartstopper Season 2 gets a release date</h1>
+<p>Netflix confirmed today that Heartstopper Season 2 arrives on 3 August 2023.</p>
+</article></body></html>"""
+
+NOTHING_YET = """<!doctype html><html><head><meta charset="utf-8">
+<meta property="article:published_time" content="2023-03-01T10:00:00Z">
+<title>Heartstopper season 2: what we know</title></head>
+<body><article><h1>Heartstopper Season 2: what we know</h1>
+<p>Netflix has not announced a release date for Heartstopper Season 2 yet.</p>
+</article></body></html>"""
+
+
+# -- notifiers and alerts ---------------------------------------------------------------
+
+
+class RecordingNotifier(Notifier):
+    """Keeps every alert it is sent, in memory, for the test to read.
+
+    Registered (and `received` emptied) by the `recording` fixture in conftest.py.
+    """
+
+    type_name = "recording"
+    settings: ClassVar = {}
+    received: ClassVar[list] = []
+
+    def send(self, alert) -> None:
+        RecordingNotifier.received.append(alert)
+
+
+NETFLIX = "https://www.netflix.com/tudum/heartstopper"
+VARIETY = "https://variety.example/hs2"
+
+
+def make_alert(**changes) -> Alert:
+    """A sample Heartstopper Season 2 announcement; keyword arguments replace its fields."""
+    fields = dict(
+        id="alert-0001",
+        event=ANNOUNCED,
+        watch_title="Heartstopper",
+        watch_season=2,
+        value={"date": "2023-08-03", "precision": "day"},
+        previous=None,
+        evidence="Netflix confirmed that Heartstopper Season 2 arrives on 3 August 2023.",
+        source=NETFLIX,
+        sources=(NETFLIX, VARIETY),
+        detected_at=datetime(2023, 4, 20, 10, 0, tzinfo=UTC),
+    )
+    fields.update(changes)
+    return Alert(**fields)
