@@ -444,3 +444,26 @@ def test_may_mention_is_false_without_watches() -> None:
 )
 def test_renewals_and_quoted_hedges_are_not_announcements(body: str) -> None:
     assert findings(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Heartstopper Season 2 news.</p><p>Netflix also confirmed that Sex Education: "
+        "The Final Term premieres Dec. 3.</p>",
+        "<p>Heartstopper Season 2 is coming in 2024.</p><p>Elsewhere on the slate, Young "
+        "Royals Part II remains dated for Oct. 2, 2024.</p>",
+        "<p>Heartstopper Season 2 is coming in 2024.</p><p>The slate is busy: The Crown "
+        "opened March 1 and was a hit, and it reached Netflix on May 21.</p>",
+        "<p>Heartstopper Season 2 is coming in 2024.</p><p>Heartstopper returns in 2024, "
+        "while Sex Education arrives June 4.</p>",
+    ],
+)
+def test_a_date_whose_subject_is_another_named_work_is_not_the_watchs(body: str) -> None:
+    assert findings(body) in ([], [("release_date", "2024", "year")])
+
+
+def test_the_watch_named_by_its_subtitle_alone_is_still_the_watch() -> None:
+    film = Watch("Dune: Part Three", None, ("Dune: The Final Messiah",))
+    body = "<p>Dune: The Final Messiah news.</p><p>The Final Messiah is due in cinemas on 3 May.</p>"
+    assert findings(body, film) == [("release_date", "2023-05-03", "day")]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from scraper.extract import cues
+from scraper.extract import cues, subject
 from scraper.extract.dates import DateMention, find_dates
 from scraper.extract.reading import Sentence, read_sentences
 from scraper.extract.subject import (
@@ -168,7 +168,7 @@ def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> 
         return False
     if _later_part(text[left:right], mention.start - left, mention.end - left, watch):
         return False
-    if _other_work(text, mention, watch):
+    if _other_work(text, mention, watch) or _other_work_subject(text, mention, watch):
         return False
     if (
         watch.season is not None
@@ -210,6 +210,22 @@ def _other_work(text: str, mention: DateMention, watch: Watch) -> bool:
     if cues.QUOTED_TITLE.search(text):
         return True
     return bool(re.search(r"[A-Z][\w&'-]*\s*\(", text))
+
+
+def _other_work_subject(text: str, mention: DateMention, watch: Watch) -> bool:
+    """Another named work is the subject of the date's verb ("while The Acolyte arrives
+    June 4"); in a sentence not naming the watch, of any release verb before the date
+    (", and it hit Max on May 21" is still Dune: Part Two's)."""
+    verbs = sorted(
+        m.start()
+        for pattern in (cues.RELEASE, cues.PAST_RELEASE)
+        for m in pattern.finditer(text, 0, mention.start)
+    )
+    if not verbs:
+        return False
+    if title_mentions(text, watch):
+        verbs = verbs[-1:]
+    return any(subject.other_work_before(text, verb, watch) for verb in verbs)
 
 
 def _later_part(clause: str, start: int, end: int, watch: Watch) -> bool:

@@ -129,7 +129,7 @@ def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 # The release already happened: reported of an earlier season as often as of this one.
 PAST_RELEASE = re.compile(
-    r"\b(?:premiered|debuted|released|arrived|dropped|launched|landed|bowed|aired|returned|"
+    r"\b(?:premiered|debuted|released|arrived|dropped|launched|landed|bowed|aired|returned|opened|"
     r"was\s+released|first\s+streamed)\b",
     re.IGNORECASE,
 )

@@ -275,3 +275,71 @@ def nearest(items: list, position: int, *, start: int = 0, end: int | None = Non
         return before[-1]
     after = [i for i in items if begin(i) >= position and (end is None or begin(i) < end)]
     return after[0] if after else None
+
+
+# Networks, streamers and studios: they release works, they are not works.
+_DISTRIBUTORS = re.compile(
+    r"^(?:the\s+)?(?:netflix|hulu|max|hbo(?:\s+max)?|prime(?:\s+video)?|amazon(?:\s+\w+)?|"
+    r"apple(?:\s+tv\+?)?|disney\+?|disney\s+plus|paramount\+?|peacock|fx|fxx|amc\+?|starz|"
+    r"showtime|bbc(?:\s+\w+)?|itv\w*|channel\s+\d|sky(?:\s+\w+)?|cbs|nbc|abc|fox|the\s+cw|cw|"
+    r"crunchyroll|marvel(?:\s+studios)?|lucasfilm|pixar|warner\s+bros\.?|universal|sony|a24|"
+    r"lionsgate|neon|searchlight|focus\s+features|mgm|amazon\s+mgm\s+studios|"
+    r"the\s+(?:streamer|network|studio|service|company))$",
+    re.IGNORECASE,
+)
+_NOT_WORK_WORDS = re.compile(
+    r"\b(?:Season|Series|Episodes?|Chapter|Volume|Vol|Finale|Premiere|Trailer|Teaser|It|"
+    r"This|That|They|He|She|We|Today|Tomorrow|Tonight|Now|Meanwhile|Also)\b"
+)
+# A capitalized name ending right before the verb, after auxiliaries.
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:will|is|are|was|were|has|have|had|also|now|officially|finally|still|remains?|"
+    r"be|been|set|to|going|scheduled|slated|due|expected|then|already|just))*\s*$",
+    re.IGNORECASE,
+)
+_CAP = r"(?:[A-Z0-9][\w'\u2019&+.!-]*)"
+_WORK_BEFORE = re.compile(
+    r"(?:^|[\s(])(" + _CAP + r"(?:(?::\s+|\s+(?:of|the|and|in|on|at|for|to|a|an|&|vs\.?)\s+|\s+)"
+    + _CAP + r")*)$"
+)
+
+
+def other_work_before(text: str, position: int, watch: Watch) -> bool:
+    """The words right before a verb at `position` name another work: its
+    grammatical subject is a capitalized title that is not the watch, a network,
+    a season or a pronoun ("Star Wars: Skeleton Crew premieres Dec. 3")."""
+    window_start = max(0, position - 90)
+    before = text[window_start:position]
+    aux = _AUXILIARIES.search(before)
+    stem = before[: aux.start()] if aux else before
+    match = _WORK_BEFORE.search(stem)
+    if match is None:
+        return False
+    name = re.sub(r"['\u2019]s$", "", match.group(1))
+    name = re.sub(r"^(?:And|But|While|Whereas|Meanwhile|Also|Then)\s+", "", name)
+    if re.match(r"(?:Part|Volume|Vol\.?|Act)\s", name):
+        return False  # a part of the season the text is about
+    if not name[:1].isalpha() or not any(c.islower() for c in name):
+        return False
+    words = name.split()
+    if all(w.lower().strip(":") in _NOT_NAMES for w in words):
+        return False
+    if _DISTRIBUTORS.match(name) or _NOT_WORK_WORDS.search(name):
+        return False
+    if _part_of_watch_name(name, watch):
+        return False  # the watch by its subtitle alone ("The Final Reckoning is due ...")
+    start = window_start + match.start(1)
+    end = start + len(match.group(1))
+    return not any(s < end and start < e for s, e, _ in title_mentions(text, watch))
+
+
+def _part_of_watch_name(name: str, watch: Watch) -> bool:
+    words = [w for w in re.findall(r"\w+", name.lower()) if w not in ("the", "a", "an")]
+    if not words:
+        return False
+    needle = " " + " ".join(words) + " "
+    for full in (watch.title, *watch.aliases):
+        hay = " " + " ".join(re.findall(r"\w+", full.lower())) + " "
+        if needle in hay:
+            return True
+    return False
