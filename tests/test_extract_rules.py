@@ -433,10 +433,9 @@ def test_may_mention_is_false_without_watches() -> None:
         "back in May 2023.</p>",
         "<p>Heartstopper Season 2 news.</p><p>The streamer greenlit it for more episodes in "
         "June 2023.</p>",
-        '<p>Heartstopper Season 2 news.</p><p>"We\'re hoping to have it out in 2024, but '
+        "<p>Heartstopper Season 2 news.</p><p>\"We're hoping to have it out in 2024, but "
         "don't hold me to that,\" the creator said.</p>",
-        '<p>Heartstopper Season 2 news.</p><p>"It arrives in 2024, fingers crossed," she '
-        "said.</p>",
+        '<p>Heartstopper Season 2 news.</p><p>"It arrives in 2024, fingers crossed," she said.</p>',
         '<p>Heartstopper Season 2 news.</p><p>"We are aiming for the spring, so it lands in '
         'March 2024," he said.</p>',
         "<p>Heartstopper Season 2 news.</p><p>Reports of a June debut were wide of the mark.</p>",
@@ -465,5 +464,54 @@ def test_a_date_whose_subject_is_another_named_work_is_not_the_watchs(body: str)
 
 def test_the_watch_named_by_its_subtitle_alone_is_still_the_watch() -> None:
     film = Watch("Dune: Part Three", None, ("Dune: The Final Messiah",))
-    body = "<p>Dune: The Final Messiah news.</p><p>The Final Messiah is due in cinemas on 3 May.</p>"
+    body = (
+        "<p>Dune: The Final Messiah news.</p><p>The Final Messiah is due in cinemas on 3 May.</p>"
+    )
     assert findings(body, film) == [("release_date", "2023-05-03", "day")]
+
+
+NEW_SHOW = Watch("Ripley", 1, ())
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a new show's articles never say "season 1"
+        (
+            "<p>Ripley will premiere April 4 on Netflix.</p>",
+            [("release_date", "2023-04-04", "day")],
+        ),
+        (
+            "<p>Ripley news.</p><p>The series, which premiered Feb. 27 on Netflix, won.</p>",
+            [("release_date", "2023-02-27", "day")],
+        ),
+        # past tense: the year that puts the date before the article
+        (
+            "<p>Ripley news.</p><p>The drama, which debuted Nov. 2 on Netflix, won.</p>",
+            [("release_date", "2022-11-02", "day")],
+        ),
+        # the show returning is a later season; a numbered namesake is another work
+        ("<p>Ripley returns April 4 on Netflix.</p>", []),
+        ("<p>Ripley 2 arrives April 4 on Netflix.</p>", []),
+        ("<p>Ripley news.</p><p>The Talented Mr. Ripley opened Dec. 25, 1999.</p>", []),
+    ],
+)
+def test_a_first_season_is_the_title_named_with_no_other_season(
+    body: str, expected: list[tuple]
+) -> None:
+    assert findings(body, NEW_SHOW) == expected
+
+
+def test_a_past_tense_date_before_its_own_noun_is_that_events() -> None:
+    body = (
+        "<p>HBO has released a featurette for Heartstopper season 2 ahead of its June 16 "
+        "premiere.</p>"
+    )
+    assert findings(body, published="2023-05-20") == [("release_date", "2023-06-16", "day")]
+
+
+def test_initials_and_abbreviations_inside_names_do_not_end_a_sentence() -> None:
+    assert sentences("From D.B. Weiss and Warner Bros. Discovery. It airs.") == [
+        "From D.B. Weiss and Warner Bros. Discovery.",
+        "It airs.",
+    ]

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from scraper.extract import cues, subject
-from scraper.extract.dates import DateMention, find_dates
+from scraper.extract.dates import DateMention, find_dates, in_the_past
 from scraper.extract.reading import Sentence, read_sentences
 from scraper.extract.subject import (
     Reference,
@@ -122,6 +122,8 @@ def _best_release_date(sentences: list[Sentence], watch: Watch) -> Finding | Non
         if sentence.chrome or (sentence.subject == "other" and not sentence.names_title):
             continue
         for mention in find_dates(sentence.text, sentence.published):
+            if _past_tense(sentence.text, mention):
+                mention = in_the_past(mention, sentence.published)
             if not _is_release_date(sentence, mention, watch):
                 continue
             rank = PRECISION_RANK[mention.precision]
@@ -171,12 +173,27 @@ def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> 
     if _other_work(text, mention, watch) or _other_work_subject(text, mention, watch):
         return False
     if (
-        watch.season is not None
+        watch.season not in (None, 1)
         and cues.PAST_RELEASE.search(clause)
         and not _names_season(text, watch)
     ):
         return False  # "the series premiered on ..." is the show's first season
     return _about_watch(sentence, mention, watch)
+
+
+def _past_tense(text: str, mention: DateMention) -> bool:
+    """The release verb of the date's clause is in the past tense ("which premiered Feb. 27")."""
+    left, _ = cues.clause_around(text, mention.start, mention.end)
+    if re.match(
+        r"\s+(?:\w+\s+)?(?:premiere|release|debut|launch|return|bow)\b", text[mention.end :]
+    ):
+        return False  # "ahead of its June 16 premiere": the date names its own event
+    verbs = list(cues.RELEASE.finditer(text, left, mention.start))
+    verbs += list(cues.PAST_RELEASE.finditer(text, left, mention.start))
+    if not verbs:
+        return False
+    last = max(verbs, key=lambda m: m.start())
+    return cues.PAST_RELEASE.fullmatch(last.group()) is not None
 
 
 def _renewal_date(clause: str, position: int) -> bool:
@@ -186,9 +203,7 @@ def _renewal_date(clause: str, position: int) -> bool:
     if not renewals:
         return False
     between = clause[renewals[-1].end() : position]
-    return not any(
-        not m.group().lower().startswith("back") for m in cues.RELEASE.finditer(between)
-    )
+    return not any(not m.group().lower().startswith("back") for m in cues.RELEASE.finditer(between))
 
 
 def _is_listing(text: str, mention: DateMention) -> bool:

@@ -187,3 +187,16 @@ def _nearest_year(published: date, month: int, day: int) -> int:
     except ValueError:
         return published.year
     return published.year + 1 if (published - candidate).days > 120 else published.year
+
+
+def in_the_past(mention: DateMention, published: date | None) -> DateMention:
+    """A date without a year in a past-tense report ("which premiered Feb. 27") is
+    on or before the article: the year that puts it there."""
+    if not mention.relative or published is None or mention.precision not in ("day", "month"):
+        return mention
+    year = int(mention.value[:4])
+    rest = mention.value[4:]
+    limit = published.isoformat()[: len(mention.value)]
+    while f"{year:04d}{rest}" > limit:
+        year -= 1
+    return DateMention(mention.start, mention.end, f"{year:04d}{rest}", mention.precision, True)

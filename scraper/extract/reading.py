@@ -37,6 +37,12 @@ _TOPIC_SHIFT = re.compile(
     r"other\s+(?:premieres|releases|titles|shows))\b",
     re.IGNORECASE,
 )
+# Words that say a show is past its first season ("returns", "the new season").
+_LATER_SEASON = re.compile(
+    r"\b(?:return\w*|renew\w*|comeback|come\s+back|back\s+for|again|(?:new|next|another|"
+    r"upcoming|latest|final|last|sophomore)\s+(?:season|chapter|batch|episodes)|seasons)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 
 
@@ -75,7 +81,12 @@ def classify(text: str, watch: Watch) -> str | None:
     if titles:
         if watch.season in seasons:
             return "watch"
-        return "other" if seasons else "title"
+        if seasons:
+            return "other"
+        numbered = any(re.match(r"['\u2019]?s?\s+\d", text[end : end + 6]) for _, end, _ in titles)
+        if watch.season == 1 and not numbered and not _LATER_SEASON.search(text):
+            return "watch"  # a new show's articles never say "season 1"
+        return "title"
     if watch.season in seasons:
         return "season"
     return "other season" if seasons else None

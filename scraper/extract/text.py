@@ -70,6 +70,10 @@ _ABBREVIATIONS = frozenset(
         "e.g",
         "i.e",
         "etc",
+        "bros",
+        "corp",
+        "mt",
+        "ft",
     ]
 )
 # "?'" and "!'" close a quoted title ('What If...?') more often than a sentence.
@@ -77,6 +81,10 @@ _BOUNDARY = re.compile(
     r"(?<=[.!?])((?<=\.)[\"'\u2019\u201d)\]]*|[)\]]*)\s+(?=[\"'\u2018\u201c(\[]*[A-Z0-9])"
     r"|\s*\n\s*|\s+\|\s+(?=\|)"
 )
+
+
+# "D.B. Weiss", "J.R.R. Tolkien": initials run on into the name.
+_INITIALS = re.compile(r"(?:[a-z]\.){1,3}[a-z]")
 
 
 def normalize(text: str) -> str:
@@ -103,7 +111,9 @@ def sentences(text: str) -> list[str]:
         last_word = piece.rsplit(None, 1)[-1] if piece.strip() else ""
         bare = last_word.rstrip(".!?\"'\u2019\u201d)]").lstrip("\"'\u2018\u201c([").lower()
         if last_word.endswith(".") and (
-            bare in _ABBREVIATIONS or (len(bare) == 1 and bare.isalpha())
+            bare in _ABBREVIATIONS
+            or (len(bare) == 1 and bare.isalpha())
+            or _INITIALS.fullmatch(bare)
         ):
             continue
         if piece.strip():
