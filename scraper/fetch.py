@@ -265,6 +265,12 @@ class Fetcher:
             )
         if declared == "0" or resp.status_code in (204, 304):
             # Nothing to read (every 304 of a warm cycle): no watchdog thread needed.
+            # The one read still matters: it returns at once (http.client knows there
+            # is no body) and reaching the end is what hands the connection back to
+            # the pool. Closing the unread response would close the connection, and
+            # each 304 would cost a new TCP connection (and a TLS handshake).
+            with contextlib.suppress(urllib3.exceptions.HTTPError, OSError):
+                resp.raw.read1(CHUNK_BYTES, decode_content=False)
             return b""
         # read1 returns what one socket read brings, so the deadline is checked
         # between reads even when a server trickles; the timer shuts the socket
