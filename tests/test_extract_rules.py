@@ -515,3 +515,23 @@ def test_initials_and_abbreviations_inside_names_do_not_end_a_sentence() -> None
         "From D.B. Weiss and Warner Bros. Discovery.",
         "It airs.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It lands on Netflix on 12/15.", [("2023-12-15", "day")]),
+        ("It lands on Netflix on 12/15/2023.", [("2023-12-15", "day")]),
+        ("It lands on Netflix on 15/12/2023.", [("2023-12-15", "day")]),
+        ("It streams 24/7.", []),
+        # Thursday 20 April 2023: the next such weekday, on or after the article
+        ("It drops all eight episodes on Tuesday at 9 p.m.", [("2023-04-25", "day")]),
+        ("It premieres Thursday on Netflix.", [("2023-04-20", "day")]),
+        ("The streamer said Tuesday that the show is coming.", []),
+        ("Netflix on Saturday dropped the teaser.", []),
+        ("It now arrives on a Wednesday night.", []),
+        ("It was unveiled during Tuesday's showcase.", []),
+    ],
+)
+def test_numeric_and_weekday_dates(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.value, m.precision) for m in find_dates(text, PUBLISHED)] == expected

@@ -72,7 +72,28 @@ _PATTERNS = [
     ("relyear", r"(?i:\b(?:later\s+|early\s+|late\s+)?(?P<w>this|next)\s+year\b)"),
     ("relday", r"(?i:\b(?P<w>this|next)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b)"),
     ("year", r"(?i:\b(?:in|for|early|late|mid-?|during|arrives?|coming)\s+)" + _YEAR.format(n="y")),
+    # US numeric dates, month first: "on 12/15", "12/15/2023"
+    (
+        "numeric",
+        r"(?<![\d/.,])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<yy>(?:19|20)?\d\d))?(?![\d/]|\.\d)",
+    ),
+    # "drops all seven episodes on Thursday", "premieres Friday"
+    ("weekday", r"\b(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b(?![\'\u2019]s)"),
 ]
+# A bare weekday is a date only after a release verb in its clause ("premieres
+# Friday", "drops all episodes on Thursday"), not "at its presentation on Wednesday".
+_WEEKDAY_CUE = re.compile(
+    r"\b(?:premieres?|premiering|arrives?|arriving|debuts?|debuting|drops?|dropping|lands?|"
+    r"returns?|launch(?:es)?|bows?|opens?|airs?|releases?|streams?|streaming|out|hits?|"
+    r"available)\b[^,.;:]{0,40}$",
+    re.IGNORECASE,
+)
+# A bare weekday in a past-tense report is the day the news happened, not a release.
+_PAST_NEWS = re.compile(
+    r"\b(?:premiered|debuted|released|dropped|unveiled|revealed|announced|shared|posted|"
+    r"launched|aired|arrived|landed|opened|said|confirmed|told|was|were)\b",
+    re.IGNORECASE,
+)
 _COMPILED = [(kind, re.compile(pattern)) for kind, pattern in _PATTERNS]
 
 
@@ -87,7 +108,7 @@ class DateMention:
 
 # Every pattern needs one of these; most sentences have none and cost one search.
 _MAYBE = re.compile(
-    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?i:this|next|spring|summer|autumn|"
+    r"\d|day\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?i:this|next|spring|summer|autumn|"
     r"fall|winter|today|tonight|tomorrow)"
 )
 
@@ -174,9 +195,40 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> DateMen
             return DateMention(start, end, value.isoformat(), "day", True)
         if kind == "year":
             return DateMention(start, end, f"{year:04d}", "year")
+        if kind == "numeric":
+            return _numeric(match, published)
+        if kind == "weekday":
+            prefix = match.string[max(0, start - 60) : start]
+            if published is None or not _WEEKDAY_CUE.search(prefix):
+                return None
+            if re.search(r"\b(?:a|an|every|each|any|one|some|following)\s+$", prefix, re.I):
+                return None  # "on a Wednesday night" is no particular day
+            if _PAST_NEWS.search(match.string):
+                return None  # "Netflix on Saturday dropped the teaser": the news's own day
+            target = WEEKDAYS.index(groups["wd"].lower())
+            value = published + timedelta(days=(target - published.weekday()) % 7)
+            return DateMention(start, end, value.isoformat(), "day", True)
     except (ValueError, KeyError):
         return None
     return None
+
+
+def _numeric(match: re.Match[str], published: date | None) -> DateMention | None:
+    """US style is month first ("12/15"); a first number over 12 can only be a day
+    (15/12/2023, as British outlets write)."""
+    first, second = int(match.group("a")), int(match.group("b"))
+    month, day = (second, first) if first > 12 else (first, second)
+    short = match.group("yy")
+    if short is None and first > 12:
+        return None  # "24/7" is a rate, and a day-first date carries its year
+    if short is None:
+        if published is None:
+            return None
+        year = _nearest_year(published, month, day)
+    else:
+        year = int(short) + (2000 if len(short) == 2 else 0)
+    value = date(year, month, day)
+    return DateMention(match.start(), match.end(), value.isoformat(), "day", short is None)
 
 
 def _nearest_year(published: date, month: int, day: int) -> int:

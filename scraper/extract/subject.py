@@ -299,8 +299,11 @@ _AUXILIARIES = re.compile(
 )
 _CAP = r"(?:[A-Z0-9][\w'\u2019&+.!-]*)"
 _WORK_BEFORE = re.compile(
-    r"(?:^|[\s(])(" + _CAP + r"(?:(?::\s+|\s+(?:of|the|and|in|on|at|for|to|a|an|&|vs\.?)\s+|\s+)"
-    + _CAP + r")*)$"
+    r"(?:^|[\s(])("
+    + _CAP
+    + r"(?:(?::\s+|\s+(?:of|the|and|in|on|at|for|to|a|an|&|vs\.?)\s+|\s+)"
+    + _CAP
+    + r")*)$"
 )
 
 
