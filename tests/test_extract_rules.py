@@ -535,3 +535,32 @@ def test_initials_and_abbreviations_inside_names_do_not_end_a_sentence() -> None
 )
 def test_numeric_and_weekday_dates(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.value, m.precision) for m in find_dates(text, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "trailers"),
+    [
+        # the link in the sentence reporting the trailer is that trailer
+        (
+            "<p>Heartstopper Season 2 arrives August 3.</p><p>Netflix made the announcement "
+            "alongside the season's trailer, which you can "
+            '<a href="https://youtu.be/QP4va9IrcZo">watch on YouTube here</a>. Season 1 '
+            "premiered in 2022.</p>",
+            [TEASER],
+        ),
+        (
+            "<p>Heartstopper Season 2 arrives August 3.</p><p>The streamer also debuted a "
+            'teaser, which you can <a href="https://youtu.be/QP4va9IrcZo">watch here</a>.</p>',
+            [TEASER],
+        ),
+        # a link offered as a refresher is an old video
+        (
+            "<p>Heartstopper Season 2 arrives August 3.</p><p>If you need a refresher, "
+            '<a href="https://youtu.be/QP4va9IrcZo">rewatch the trailer</a>.</p>',
+            [],
+        ),
+    ],
+)
+def test_a_trailer_link_in_the_sentence_reporting_it(body: str, trailers: list[str]) -> None:
+    found = findings(body)
+    assert [url for kind, url, _ in found if kind == "trailer"] == trailers

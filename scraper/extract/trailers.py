@@ -8,6 +8,7 @@ featurette, clip, blooper reel, interview, cast or date-reveal video does not.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from scraper.extract import cues
@@ -75,7 +76,23 @@ def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | Non
         at = 1 if texts and label in texts[0][0] else 0
         texts.insert(at, (label, None))
     kind_text = None
+    own = context[0] if context and label and label in context[0].text else None
     for text, _ in texts:
+        if own is not None and text == own.text:
+            kind = _kind_before(text, text.find(label) + len(label))
+            if kind == "other":
+                return None
+            if kind == "trailer" and not cues.trailer_not_yet(text):
+                if own.subject == "watch" and classify(text, watch) not in (
+                    "other",
+                    "other season",
+                ):
+                    # "the season's trailer, which you can watch here" in a passage
+                    # about the watch: the link is that trailer.
+                    return text
+                kind_text = text
+                break
+            continue
         if cues.NOT_A_TRAILER.search(text):
             return None
         if cues.TRAILER.search(text):
@@ -108,6 +125,20 @@ def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | Non
     # sits in (or the whole document) is about the watch.
     passage = [s for _, s in texts if s is not None][:2]
     return kind_text if subject == "watch" or "watch" in passage else None
+
+
+_OLD_VIDEO = re.compile(r"\b(?:rewatch\w*|revisit\w*|throwback|refresher|look\s+back)\b", re.I)
+
+
+def _kind_before(text: str, end: int) -> str | None:
+    """What a link's own sentence calls the video: the kind word nearest before the
+    link's end ("made the announcement alongside the trailer, which you can watch here").
+    A video offered for a rewatch or a refresher is an old one, wherever that is said."""
+    if _OLD_VIDEO.search(text):
+        return "other"
+    words = [(m.start(), "trailer") for m in cues.TRAILER.finditer(text, 0, end)]
+    words += [(m.start(), "other") for m in cues.NOT_A_TRAILER.finditer(text, 0, end)]
+    return max(words)[1] if words else None
 
 
 def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | None:
