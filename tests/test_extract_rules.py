@@ -564,3 +564,27 @@ def test_numeric_and_weekday_dates(text: str, expected: list[tuple[str, str]]) -
 def test_a_trailer_link_in_the_sentence_reporting_it(body: str, trailers: list[str]) -> None:
     found = findings(body)
     assert [url for kind, url, _ in found if kind == "trailer"] == trailers
+
+
+SCHEDULE = (
+    "<table><tr><th>Date</th><th>Title</th><th>What</th></tr>"
+    "<tr><td>Wednesday, June 7</td><td>Heartstopper</td><td>Season 2, Part 1</td></tr>"
+    "<tr><td>2023-06-14</td><td>Black Mirror</td><td>Series premiere</td></tr>"
+    "<tr><td>2023-07-05</td><td>Heartstopper</td><td>Season 2, Part 2</td></tr>"
+    "</table>"
+)
+
+
+def test_a_listings_row_is_about_its_own_title() -> None:
+    assert findings(SCHEDULE) == [("release_date", "2023-06-07", "day")]
+
+
+def test_a_listings_row_of_another_title_is_not_the_watchs() -> None:
+    assert (
+        findings(
+            SCHEDULE.replace(
+                "<td>Heartstopper</td><td>Season 2, Part 1", "<td>Wednesday</td><td>Season 1"
+            )
+        )
+        == []
+    )

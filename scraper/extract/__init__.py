@@ -160,6 +160,8 @@ def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> 
         return False
     if event == "other":
         return False
+    if event is None and sentence.schedule_row and sentence.subject in ("watch", "title"):
+        event = "release"  # a date cell in the watch's row of a listings table
     if event is None and not (sentence.under_heading and _is_listing(text, mention)):
         return False
     if cues.TRAILER.search(text[: mention.start]) and not re.search(

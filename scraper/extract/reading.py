@@ -67,6 +67,7 @@ class Sentence:
     published: date | None
     doc_subject: str | None  # the headline's subject
     under_heading: bool = False  # first block after a heading that names the watch
+    schedule_row: bool = False  # a table row of three or more cells: its own subject
 
 
 def classify(text: str, watch: Watch) -> str | None:
@@ -136,6 +137,18 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 )
             elif named is None and not _GENERIC_HEADING.search(block.text):
                 state = "other"
+        if _schedule_row(block.text):
+            # A listings row is about the title in its own cells, never the row above's.
+            text = normalize(block.text)
+            named = classify(text, watch)
+            subject = {"watch": "watch", "title": "title", "season": state}.get(named, "other")
+            result.append(
+                Sentence(
+                    text, index, False, False, subject, named in ("watch", "title"),
+                    doc.published, doc_subject, under_heading, True,
+                )
+            )  # fmt: skip
+            continue
         for text in sentences(block.text):
             named = classify(text, watch)
             other_story = False
@@ -167,3 +180,8 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 )
             )
     return result
+
+
+def _schedule_row(text: str) -> bool:
+    """A table row of three or more cells ("| Aug. 15 | Emily in Paris | Season 4")."""
+    return text.lstrip().startswith("|") and text.count(" | ") + 1 >= 3
