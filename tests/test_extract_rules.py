@@ -588,3 +588,12 @@ def test_a_listings_row_of_another_title_is_not_the_watchs() -> None:
         )
         == []
     )
+
+
+def test_a_part_named_without_the_title_is_the_seasons_the_passage_is_about() -> None:
+    body = (
+        "<p>Netflix released the trailer for Part 2 of Heartstopper season 2, which arrives "
+        "Sept. 12.</p><p>Part 1 premiered Aug. 15 and ended on a cliffhanger, with Nick "
+        "(Kit Connor) learning that Charlie isn't moving after all.</p>"
+    )
+    assert findings(body, published="2023-08-29")[0] == ("release_date", "2023-08-15", "day")

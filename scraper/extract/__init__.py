@@ -178,6 +178,7 @@ def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> 
         watch.season not in (None, 1)
         and cues.PAST_RELEASE.search(clause)
         and not _names_season(text, watch)
+        and not (sentence.subject == "watch" and part_references(clause))
     ):
         return False  # "the series premiered on ..." is the show's first season
     return _about_watch(sentence, mention, watch)
@@ -226,7 +227,8 @@ def _other_work(text: str, mention: DateMention, watch: Watch) -> bool:
         return False
     if cues.QUOTED_TITLE.search(text):
         return True
-    return bool(re.search(r"[A-Z][\w&'-]*\s*\(", text))
+    # (a parenthetical after the date is an actor's name or an aside, not its subject)
+    return bool(re.search(r"[A-Z][\w&'-]*\s*\(", text[: mention.start]))
 
 
 def _other_work_subject(text: str, mention: DateMention, watch: Watch) -> bool:

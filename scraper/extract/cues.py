@@ -86,7 +86,7 @@ OLD_DATE = re.compile(
 )
 CLAUSE_BREAK = re.compile(
     r"\s*(?:;|\s[-\u2013\u2014]\s|\u2014|:\s|,\s+(?:but|while|though|although|whereas|and|"
-    r"which|after|following|a\s+year\s+after)\s)",
+    r"which|after|following|with|a\s+year\s+after)\s)",
     re.IGNORECASE,
 )
 
