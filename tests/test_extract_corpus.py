@@ -55,12 +55,19 @@ def f1(tp: int, fp: int, fn: int) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def test_corpus_scores_meet_the_bar(capsys: pytest.CaptureFixture[str]) -> None:
+# The development cases, then sets written blind by testers who never read the
+# extractor (each was scored before any rule was tuned on it), kept as regressions.
+LABELED_SETS = [name for name in ("cases", "heldout", "heldout2") if (CORPUS / name).is_dir()]
+
+
+@pytest.mark.parametrize("folder", LABELED_SETS)
+def test_corpus_scores_meet_the_bar(folder: str, capsys: pytest.CaptureFixture[str]) -> None:
+    cases = sorted(p for p in (CORPUS / folder).iterdir() if (p / "case.yaml").exists())
     date_tp = date_fp = date_fn = 0
     trailer_tp = trailer_fp = trailer_fn = 0
     exact = 0
     misses = []
-    for case_dir in CASES:
+    for case_dir in cases:
         case = yaml.safe_load((case_dir / "case.yaml").read_text())
         findings = run_cli(case_dir, capsys)["findings"]
         dates = [f for f in findings if f["kind"] == "release_date"]
@@ -84,15 +91,15 @@ def test_corpus_scores_meet_the_bar(capsys: pytest.CaptureFixture[str]) -> None:
             )
     date_f1 = f1(date_tp, date_fp, date_fn)
     trailer_f1 = f1(trailer_tp, trailer_fp, trailer_fn)
-    accuracy = exact / len(CASES)
+    accuracy = exact / len(cases)
     with capsys.disabled():
         print(
-            f"\ncorpus: release-date F1 {date_f1:.3f}, trailer F1 {trailer_f1:.3f}, "
-            f"exact {accuracy:.3f} ({exact}/{len(CASES)})"
+            f"\n{folder}: release-date F1 {date_f1:.3f}, trailer F1 {trailer_f1:.3f}, "
+            f"exact {accuracy:.3f} ({exact}/{len(cases)})"
         )
         for name, want, got in misses:
             print(f"  miss {name}: expected {want}, got {got}")
-    assert len(CASES) >= 45
+    assert len(cases) >= (45 if folder == "cases" else 25)
     assert date_f1 >= MIN_DATE_F1
     assert trailer_f1 >= MIN_TRAILER_F1
     assert accuracy >= MIN_EXACT
