@@ -37,8 +37,76 @@ INVALID: Any = Invalid()
 
 
 def compose(text: str) -> Node | None:
-    """The node tree of one YAML document; yaml.YAMLError on bad syntax."""
+    """The node tree of one YAML document; yaml.YAMLError on bad syntax.
+
+    PyYAML's pure-Python scanner is most of a large config's load time (0.12 s of
+    a warm `check` over 1,000 sources); libyaml (yaml.CSafeLoader) is ten times
+    faster but not the same parser: it accepts tabs, '?' and '!' where PyYAML
+    stops, and reads some complex keys differently. So libyaml is used only for
+    text in the plain subset both read alike (`_simple`: indented keys, "- "
+    items, plain or simply quoted scalars, one-line lists of words, comments),
+    and its nodes get the two attributes PyYAML sets otherwise (`_as_pyyaml`).
+    Anything else, and any text libyaml rejects, goes through PyYAML: the same
+    tree, the same errors as before.
+    """
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is not None and _simple(text):
+        try:
+            root = yaml.compose(text, Loader=loader)
+        except yaml.YAMLError:
+            pass  # PyYAML's own message and line, below
+        else:
+            _as_pyyaml(root)
+            return root
     return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+# One line of the subset libyaml and PyYAML compose alike (tests/test_config.py
+# and a fuzzer comparing both parsers' trees and marks over it). Scalars: plain
+# ones not starting with an indicator and holding no ": ", " #" or trailing ":",
+# or quoted ones without escapes or inner quotes. No tabs, other flow collections,
+# tags, anchors, aliases, block scalars, complex keys or directives.
+_SCALAR = (
+    r"""(?:"[^"\\]*"|'[^']*'|[^\s\-?:,\[\]{}#&*!|>'"%@`](?:[^\s:]|:(?=\S)| (?=[^\s#]))*)"""
+)
+# ... or a one-line flow list of words or simply quoted strings: `alerts: [date, trailer]`.
+_ITEM = r"""(?:[A-Za-z0-9_][A-Za-z0-9_.@/+-]*|"[^"\\]*"|'[^']*')"""
+_VALUE = rf"(?:{_SCALAR}|\[ *(?:{_ITEM}(?: *, *{_ITEM})* *)?\])"
+_SIMPLE_LINE = re.compile(
+    rf"(?: *(?:- +)?[A-Za-z_][A-Za-z0-9_]*:(?: +{_VALUE})?(?: +#.*| *)| *- +{_VALUE}(?: +#.*| *)"
+    r"| *(?:#.*)?)"
+)
+_NOT_SIMPLE = re.compile("[^\n\x20-\x7e\u00a0-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
+
+
+def _simple(text: str) -> bool:
+    if _NOT_SIMPLE.search(text):  # tabs, CR, control characters, NEL, BOM, ...
+        return False
+    return all(_SIMPLE_LINE.fullmatch(line) for line in text.split("\n"))
+
+
+def _as_pyyaml(node: Node | None) -> None:
+    """Where libyaml's nodes differ from PyYAML's on the simple subset: a plain
+    scalar's style ('' for None) and an indentless sequence's flow_style (a "- "
+    list at its key's own column: False for None)."""
+    stack = [node] if node is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ScalarNode):
+            if node.style == "":
+                node.style = None
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                if (
+                    isinstance(value, SequenceNode)
+                    and value.flow_style is False
+                    and value.start_mark.column == key.start_mark.column
+                ):
+                    value.flow_style = None
+                stack.append(key)
+                stack.append(value)
 
 
 def line_of(node: Node) -> int:
