@@ -164,6 +164,36 @@ def findings(body: str, watch: Watch = HS2, **kwargs: str) -> list[tuple]:
             "<p>Heartstopper Season 2 Part 1 premieres May 16 and Part 2 follows on June 13.</p>",
             ("2023-05-16", "day"),
         ),
+        # "before" hedges only a date it precedes
+        (
+            "<p>Heartstopper season 2 is in cinemas 3 August in the UK, a week before it opens "
+            "in the US on 10 August.</p>",
+            ("2023-08-03", "day"),
+        ),
+        # a source appositive ("based on the novel") does not make the date a book's
+        (
+            "<p>Heartstopper season 2, based on Alice Oseman's 2020 novel, will bow Thursday, "
+            "Aug. 3.</p>",
+            ("2023-08-03", "day"),
+        ),
+        # a teaser poster is a picture: the date after it is the release's
+        (
+            "<p>Netflix unveiled a teaser poster for Heartstopper season 2 and confirmed the "
+            "show will return Thursday, Aug. 3, at 9 p.m.</p>",
+            ("2023-08-03", "day"),
+        ),
+        # a relative clause after the trailer has its own subject
+        (
+            "<p>Netflix announced the trailer for Heartstopper season 2 is coming soon, and "
+            "confirmed the teen drama arrives Aug. 3.</p>",
+            ("2023-08-03", "day"),
+        ),
+        # a world premiere is an event; the release is the streaming date
+        (
+            "<p>Heartstopper season 2 has its world premiere in London on 1 August.</p>"
+            "<p>Heartstopper season 2 arrives on Netflix on 3 August.</p>",
+            ("2023-08-03", "day"),
+        ),
         # the most precise statement wins
         (
             "<p>Heartstopper Season 2 arrives next month.</p><p>It premieres on 3 May.</p>",
@@ -199,6 +229,13 @@ def test_announced_release_dates(body: str, expected: tuple[str, str]) -> None:
         "<p>Heartstopper season 2 is expected to premiere in late 2023.</p>",
         "<p>Netflix says Heartstopper will be at its fan event this Saturday.</p>",
         "<p>Heartstopper: The Musical season 2 premieres August 3.</p>",
+        "<p>Heartstopper season 2 will have its world premiere at Venice on Aug. 28.</p>",
+        "<p>Heartstopper season 2 holds a red carpet gala in Leicester Square on 13 July.</p>",
+        "<p>The Heartstopper season 2 game arrives on PS5 and PC on Oct. 4.</p>",
+        "<p>Heartstopper season 2 was one of the biggest hits of spring 2023.</p>",
+        "<p>Heartstopper season 2 is set for release later this year, according to sources "
+        "close to the production.</p>",
+        "<p>Heartstopper season 2 lands in August, sources familiar with the plans said.</p>",
     ],
 )
 def test_not_an_announced_release_date(body: str) -> None:
@@ -301,6 +338,8 @@ TEASER = "https://www.youtube.com/watch?v=QP4va9IrcZo"
             [],
         ),
         ("<p>There is no Heartstopper Season 2 trailer yet.</p>", []),
+        ("<p>Netflix unveiled a teaser poster for Heartstopper Season 2.</p>", []),
+        ("<p>Netflix released the teaser art and key art for Heartstopper Season 2.</p>", []),
         (
             '<figure><iframe src="https://www.youtube.com/embed/QP4va9IrcZo"></iframe><figcaption>'
             "Watch the official trailer for Heartstopper season 2 above.</figcaption></figure>",

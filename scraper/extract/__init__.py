@@ -145,6 +145,8 @@ def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> 
     clause = text[left:right]
     if cues.SPECULATION.search(clause) or cues.NEGATION.search(clause):
         return False
+    if cues.BEFORE.search(text, left, mention.start):
+        return False
     if cues.SPECULATIVE_MAY.search(clause) or cues.SENTENCE_HEDGE.search(text):
         return False
     quotation = cues.quotation_around(text, mention.start)
@@ -156,7 +158,9 @@ def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> 
     if event is None and text[:left].rstrip().endswith(":"):
         # "Release date confirmed: 3 August" - the verb sits before the colon.
         event = cues.governing_event(text[:left], left)
-    if cues.OTHER_OCCASION.search(clause):
+    if cues.OTHER_OCCASION.search(cues.SOURCE_APPOSITIVE.sub(",", clause)):
+        return False
+    if cues.OTHER_PRODUCT.search(clause):
         return False
     if event == "other":
         return False
@@ -164,12 +168,15 @@ def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> 
         event = "release"  # a date cell in the watch's row of a listings table
     if event is None and not (sentence.under_heading and _is_listing(text, mention)):
         return False
-    if cues.TRAILER.search(text[: mention.start]) and not re.search(
+    if _trailer_date(text, mention) and not re.search(
         r"premier|release|debut", clause, re.IGNORECASE
     ):
         return False  # the trailer's date, not the release's
     if cues.OLD_DATE.search(text[max(0, mention.start - 40) : mention.start]):
         return False
+    relative = re.search(r",\s+which\s+$", text[:left], re.IGNORECASE)
+    if relative:  # ", which arrives Sept. 12": the part is named in the antecedent's clause
+        left = cues.clause_around(text, max(0, relative.start() - 1), relative.start())[0]
     if _later_part(text[left:right], mention.start - left, mention.end - left, watch):
         return False
     if _other_work(text, mention, watch) or _other_work_subject(text, mention, watch):
@@ -197,6 +204,19 @@ def _past_tense(text: str, mention: DateMention) -> bool:
         return False
     last = max(verbs, key=lambda m: m.start())
     return cues.PAST_RELEASE.fullmatch(last.group()) is not None
+
+
+# A new clause with its own verb: ", and confirmed the show will return April 10",
+# ", which arrives Oct. 23" - the trailer named before it is not the date's subject.
+_NEW_CLAUSE = re.compile(r",\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECASE)
+
+
+def _trailer_date(text: str, mention: DateMention) -> bool:
+    """A trailer or teaser (the video, not a poster) is the subject of the date."""
+    trailers = list(cues.TRAILER.finditer(text, 0, mention.start))
+    if not trailers:
+        return False
+    return not _NEW_CLAUSE.search(text, trailers[-1].end(), mention.start)
 
 
 def _renewal_date(clause: str, position: int) -> bool:

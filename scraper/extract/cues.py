@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 RELEASE = re.compile(
-    r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land\w*|hits?|"
+    r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land\w*|(?<!biggest\s)(?<!big\s)(?<!a\s)hits?(?!\s+of\b)|"
     r"hitting|stream\w*|out\s+(?:on|in|from)|coming|come\s+out|comes\s+out|airs?|airing|bows?|"
     r"opens?|available|due|date[sd]?|set\s+for|slated|scheduled|arrives|kicks?\s+off|"
     r"in\s+(?:cinemas|theaters|theatres)|mov(?:es|ed|ing)|move\s+(?:up|back|to|from)|delay\w*|"
@@ -24,11 +24,16 @@ SPECULATION = re.compile(
     r"wish\w*|would\s+love|\'d\s+love|wants?|dream\w*|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
     r"reportedly|if|bet|suspect\w*|think|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
     r"tipped|claim\w*|leak\w*|allegedly|supposedly|apparently|insiders?|sources\s+say|"
-    r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|sometime|before|around\s+(?:the\s+)?(?:end|start|beginning|early|late|mid|"
+    r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|sometime|around\s+(?:the\s+)?(?:end|start|beginning|early|late|mid|"
     r"spring|summer|autumn|fall|winter|\d|[A-Z][a-z]+\s+\d)|please\s+be|we'd|we\s+reckon|reckon|"
-    r"reports?\s+(?:of|that|suggest\w*)|had\s+reported)\b|\?",
+    r"reports?\s+(?:of|that|suggest\w*)|had\s+reported|according\s+to\s+(?:sources|insiders|"
+    r"people|reports?|a\s+(?:source|report|person))|sources?\s+(?:close|familiar)|"
+    r"declined\s+to\s+comment|unnamed)\b|\?",
     re.IGNORECASE,
 )
+# "Before" hedges a date it precedes ("before Christmas"), not one stated ahead of it
+# ("in cinemas 15 November, a week before it opens in the US").
+BEFORE = re.compile(r"\bbefore\b", re.IGNORECASE)
 # A hedge that reaches back over the whole sentence, quotes included: "We're
 # aiming for 2026, but don't hold me to that," the showrunner said.
 SENTENCE_HEDGE = re.compile(
@@ -73,8 +78,22 @@ OTHER_EVENT = re.compile(
 # "the season 2 finale airs May 25", "tickets go on sale", "the book is out".
 OTHER_OCCASION = re.compile(
     r"\b(?:finale|final\s+episode|episodes?\s+\d+|mid-?season|tickets?|convention|comic-con|"
-    r"panel|book|novel|publication|birthday|screening|festival|red\s+carpet)\b",
+    r"panel|book|novel|publication|birthday|screening|festival|red\s+carpet|gala|"
+    r"(?:world|global|uk|u\.s\.|us|european|london|festival|red[\s-]carpet)\s+premiere)\b",
     re.IGNORECASE,
+)
+# Another kind of product whose launch shares the title: the video game, its DLC or
+# patch, a console release ("the game arrives on PS5 and PC on Oct. 4").
+OTHER_PRODUCT = re.compile(
+    r"\b(?:(?-i:game|games|DLC|patch|expansion|remaster|remake\s+of)|video\s*games?|"
+    r"(?-i:PS[45]|PlayStation(?:\s+[45])?|Xbox(?:\s+Series\s+[XS])?|Nintendo\s+Switch|Steam))\b"
+    r"(?!\s+(?:adaptation|series|show|film|movie|franchise|based|-based))",
+    re.IGNORECASE,
+)
+# Words around a title-and-appositive that name the work's source, not its date:
+# "The series, based on Rick Riordan's 2006 novel The Sea of Monsters, will bow ...".
+SOURCE_APPOSITIVE = re.compile(
+    r",\s+(?:based\s+on|adapted\s+from|inspired\s+by)\b[^,;]*,", re.IGNORECASE
 )
 # A date the release moved away from: "moving from June 28 to ...", "instead of Friday".
 OLD_DATE = re.compile(
@@ -90,7 +109,12 @@ CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 
-TRAILER = re.compile(r"\b(?:trailers?|teasers?)\b", re.IGNORECASE)
+# "teaser poster", "teaser art": a picture, not a video.
+TRAILER = re.compile(
+    r"\b(?:trailers?|teasers?)\b(?!\s+(?:posters?|images?|stills?|art|key\s+art|artwork|"
+    r"photos?|one-sheets?|banners?)\b)",
+    re.IGNORECASE,
+)
 NOT_A_TRAILER = re.compile(
     r"\b(?:featurettes?|clips?|bloopers?|gag\s+reel|outtakes?|interviews?|behind[\s-]the[\s-]"
     r"scenes|bts|react\w*|recaps?|announcement|announces?|reveal\w*|meet\s+the|"
