@@ -229,6 +229,8 @@ def test_announced_release_dates(body: str, expected: tuple[str, str]) -> None:
         "<p>Heartstopper season 2 is expected to premiere in late 2023.</p>",
         "<p>Netflix says Heartstopper will be at its fan event this Saturday.</p>",
         "<p>Heartstopper: The Musical season 2 premieres August 3.</p>",
+        "<p>The spin-off Heartstopper: Nick's Story is slated for 2024.</p>",
+        "<p>The prequel Heartstopper: Year One, about Nick's parents, is set for 2024.</p>",
         "<p>Heartstopper season 2 will have its world premiere at Venice on Aug. 28.</p>",
         "<p>Heartstopper season 2 holds a red carpet gala in Leicester Square on 13 July.</p>",
         "<p>The Heartstopper season 2 game arrives on PS5 and PC on Oct. 4.</p>",
@@ -636,3 +638,11 @@ def test_a_part_named_without_the_title_is_the_seasons_the_passage_is_about() ->
         "(Kit Connor) learning that Charlie isn't moving after all.</p>"
     )
     assert findings(body, published="2023-08-29")[0] == ("release_date", "2023-08-15", "day")
+
+
+def test_an_alias_naming_its_season_wins_over_the_shorter_title() -> None:
+    watch = Watch("Lupin", 3, ("Lupin Part 3",))
+    body = (
+        "<p>Lupin Part 3 is out now on Netflix \u2014 all episodes dropped on Thursday, Oct. 5.</p>"
+    )
+    assert findings(body, watch, published="2023-10-06") == [("release_date", "2023-10-05", "day")]

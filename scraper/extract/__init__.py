@@ -245,7 +245,7 @@ def _other_work(text: str, mention: DateMention, watch: Watch) -> bool:
     """Another title named in quotes, or a show's parenthetical, governs the date."""
     if title_mentions(text, watch):
         return False
-    if cues.QUOTED_TITLE.search(text):
+    if cues.QUOTED_TITLE.search(text) or cues.NAMED_SPINOFF.search(text):
         return True
     # (a parenthetical after the date is an actor's name or an aside, not its subject)
     return bool(re.search(r"[A-Z][\w&'-]*\s*\(", text[: mention.start]))

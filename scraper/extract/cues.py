@@ -164,6 +164,9 @@ QUOTED_TITLE = re.compile(
     r"(?=[\s,.:;)]|$)"
 )
 
+# A related work introduced by name: "The prequel Outlander: Blood of My Blood ...".
+NAMED_SPINOFF = re.compile(r"\b(?i:prequel|sequel|spin-?off|companion\s+series)\s+[A-Z0-9]")
+
 
 def governing_event(clause: str, position: int) -> str | None:
     """What the date at `position` is the date of: the nearest event word before it

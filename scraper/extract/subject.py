@@ -61,6 +61,8 @@ _NAME_AFTER = re.compile(r"^\s+(?!Season|Series|Part|Volume|Vol\b)[A-Z][a-z]+")
 # "Squid Game: The Challenge", "Stranger Things: The First Shadow": a subtitle
 # makes another work of the same name.
 _SUBTITLE_AFTER = re.compile(r"^:\s+(?:The|A|An)\s+[A-Z]")
+# "The prequel Outlander: Blood of My Blood": a spin-off named with its franchise's title.
+_SPINOFF_BEFORE = re.compile(r"\b(?:prequel|sequel|spin-?off|companion\s+series)\s+$", re.I)
 _SPINOFF_AFTER = re.compile(
     r"^[\s:'s-]*(?:spin-?off|prequel|sequel|franchise|universe|shared universe)\b", re.I
 )
@@ -105,7 +107,8 @@ def title_mentions(sentence: str, watch: Watch) -> list[tuple[int, int, int | No
     for alias in watch.aliases:
         season = alias_season(alias) if watch.season is not None else None
         names.append((alias, season))
-    for name, season in names:
+    # The longest name first: "Lupin Part 3" (an alias naming its season) over "Lupin".
+    for name, season in sorted(names, key=lambda n: -len(n[0])):
         pattern = title_pattern(name)
         if pattern is None:
             continue
@@ -138,6 +141,10 @@ def _inside_other_name(sentence: str, start: int, end: int) -> bool:
     ):
         return True
     if _ARTICLE_BEFORE.search(before) and _NAME_AFTER.match(after):
+        return True
+    if _SPINOFF_BEFORE.search(sentence[max(0, start - 20) : start]) and re.match(
+        r":\s+[A-Z]", after
+    ):
         return True
     return _SPINOFF_AFTER.match(after) is not None or _SUBTITLE_AFTER.match(after) is not None
 
