@@ -646,3 +646,18 @@ def test_an_alias_naming_its_season_wins_over_the_shorter_title() -> None:
         "<p>Lupin Part 3 is out now on Netflix \u2014 all episodes dropped on Thursday, Oct. 5.</p>"
     )
     assert findings(body, watch, published="2023-10-06") == [("release_date", "2023-10-05", "day")]
+
+
+def test_that_date_points_back_to_a_date_heading() -> None:
+    body = (
+        "<h2>Thursday, August 3, 2023</h2><p>That's the date Netflix revealed on Monday for "
+        "all eight episodes of the new season.</p>"
+    )
+    assert findings(body, title="Heartstopper season 2 finally has a release date") == [
+        ("release_date", "2023-08-03", "day")
+    ]
+
+
+def test_a_date_heading_alone_says_nothing_about_the_release() -> None:
+    body = "<h2>Thursday, August 3, 2023</h2><p>Fans have waited a long time.</p>"
+    assert findings(body, title="Heartstopper season 2 finally has a release date") == []

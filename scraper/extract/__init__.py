@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -119,6 +120,8 @@ def _extract(doc: Document, watch: Watch) -> list[Finding]:
 def _best_release_date(sentences: list[Sentence], watch: Watch) -> Finding | None:
     best: tuple[int, int, Finding] | None = None
     for order, sentence in enumerate(sentences):
+        if order and _DATE_ANAPHOR.match(sentence.text):
+            sentence = _resolve_date_anaphor(sentences[order - 1], sentence)
         if sentence.chrome or (sentence.subject == "other" and not sentence.names_title):
             continue
         for mention in find_dates(sentence.text, sentence.published):
@@ -133,6 +136,26 @@ def _best_release_date(sentences: list[Sentence], watch: Watch) -> Finding | Non
                 )
                 best = (rank, order, finding)
     return best[2] if best else None
+
+
+# "That's the date Netflix revealed for the new season": the date is the heading above.
+_DATE_ANAPHOR = re.compile(
+    r"(?:that|this)(?:['\u2019]s|\s+is|\s+was)\s+(?:the\s+)?(?:date|day)\b", re.IGNORECASE
+)
+
+
+def _resolve_date_anaphor(previous: Sentence, sentence: Sentence) -> Sentence:
+    """Put a date heading's date in place of the pronoun that points back at it."""
+    if not previous.heading or previous.chrome:
+        return sentence
+    dates = find_dates(previous.text, previous.published)
+    if len(dates) != 1 or not _is_listing(previous.text, dates[0]):
+        return sentence
+    pronoun = _DATE_ANAPHOR.match(sentence.text)
+    if pronoun is None:
+        return sentence
+    said = previous.text.strip() + " is the " + pronoun.group().split()[-1]
+    return replace(sentence, text=said + sentence.text[pronoun.end() :])
 
 
 def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> bool:

@@ -135,7 +135,11 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 heading_names_watch = named == "watch" or (
                     named == "title" and watch.season is None
                 )
-            elif named is None and not _GENERIC_HEADING.search(block.text):
+            elif (
+                named is None
+                and not _GENERIC_HEADING.search(block.text)
+                and not _date_only(block.text)
+            ):
                 state = "other"
         if _schedule_row(block.text):
             # A listings row is about the title in its own cells, never the row above's.
@@ -180,6 +184,18 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 )
             )
     return result
+
+
+def _date_only(text: str) -> bool:
+    """A heading that is just a date ("Thursday, January 23, 2025") names no other show."""
+    rest = re.sub(
+        r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan\w*|feb\w*|mar\w*|apr\w*|may|"
+        r"jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|\d+(?:st|nd|rd|th)?)\b",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
+    return bool(re.search(r"\d", text)) and not re.search(r"[A-Za-z]", rest)
 
 
 def _schedule_row(text: str) -> bool:
