@@ -661,3 +661,31 @@ def test_that_date_points_back_to_a_date_heading() -> None:
 def test_a_date_heading_alone_says_nothing_about_the_release() -> None:
     body = "<h2>Thursday, August 3, 2023</h2><p>Fans have waited a long time.</p>"
     assert findings(body, title="Heartstopper season 2 finally has a release date") == []
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Oseman Racing | Heartstopper Season 2 Trailer",
+        "Oseman Quest: Summer Update \u2014 Official Trailer",
+    ],
+)
+def test_a_video_title_leading_with_another_product_is_not_the_watchs(label: str) -> None:
+    body = (
+        "<p>Heartstopper season 2 arrives on 3 August.</p>"
+        f'<p><a href="https://www.youtube.com/watch?v=abcdefghijk">{label}</a></p>'
+    )
+    assert findings(body, title="Heartstopper season 2: everything we know") == [
+        ("release_date", "2023-08-03", "day")
+    ]
+
+
+def test_a_video_title_leading_with_the_watch_is_the_watchs() -> None:
+    body = (
+        "<p>Heartstopper season 2 arrives on 3 August.</p>"
+        '<p><a href="https://www.youtube.com/watch?v=abcdefghijk">Heartstopper: Season 2 | '
+        "Official Trailer | Netflix</a></p>"
+    )
+    assert ("trailer", "https://www.youtube.com/watch?v=abcdefghijk", None) in findings(
+        body, title="Heartstopper season 2: everything we know"
+    )

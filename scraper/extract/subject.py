@@ -294,6 +294,13 @@ _DISTRIBUTORS = re.compile(
     r"the\s+(?:streamer|network|studio|service|company))$",
     re.IGNORECASE,
 )
+
+
+def is_distributor(name: str) -> bool:
+    """A network, streamer or studio, or a season/pronoun word: not a work's name."""
+    return bool(_DISTRIBUTORS.match(name) or _NOT_WORK_WORDS.search(name))
+
+
 _NOT_WORK_WORDS = re.compile(
     r"\b(?:Season|Series|Episodes?|Chapter|Volume|Vol|Finale|Premiere|Trailer|Teaser|It|"
     r"This|That|They|He|She|We|Today|Tomorrow|Tonight|Now|Meanwhile|Also)\b"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from scraper.extract import cues
+from scraper.extract import cues, subject
 from scraper.extract.reading import Sentence, classify
 from scraper.extract.subject import title_mentions
 from scraper.extract.text import normalize
@@ -69,6 +69,8 @@ def _context(video: Video, by_block: dict[int, list[Sentence]]) -> list[Sentence
 def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | None) -> str | None:
     """The evidence sentence when the video is a trailer for the watch, else None."""
     label = normalize(label)
+    if label and _label_names_other_work(label, watch):
+        return None
     texts: list[tuple[str, str | None]] = [(s.text, s.subject) for s in context]
     if label:
         # A link's own sentence comes first (it holds the label and says more:
@@ -125,6 +127,27 @@ def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | Non
     # sits in (or the whole document) is about the watch.
     passage = [s for _, s in texts if s is not None][:2]
     return kind_text if subject == "watch" or "watch" in passage else None
+
+
+_LABEL_SEPARATOR = re.compile(r"\s+[|\u2014\u2013-]\s+|:\s+|\s+\|")
+
+
+def _label_names_other_work(label: str, watch: Watch) -> bool:
+    """A video title leads with the product it is for: "Disney Speedstorm | Mufasa
+    Season Trailer" is the game's, "Minecraft: Bundles of Bravery - Official Trailer"
+    the update's, whatever later words share the watch's name."""
+    separator = _LABEL_SEPARATOR.search(label)
+    if separator is None:
+        return False
+    head = label[: separator.start()].strip()
+    if any(start < separator.start() for start, _, _ in title_mentions(label, watch)):
+        return False
+    if cues.TRAILER.search(head) or cues.NOT_A_TRAILER.search(head):
+        return False
+    if subject.is_distributor(head) or not head[:1].isupper():
+        return False
+    words = re.findall(r"[A-Za-z][\w'\u2019]*", head)
+    return bool(words) and all(w[0].isupper() for w in words if len(w) > 3)
 
 
 _OLD_VIDEO = re.compile(r"\b(?:rewatch\w*|revisit\w*|throwback|refresher|look\s+back)\b", re.I)
