@@ -689,3 +689,18 @@ def test_a_video_title_leading_with_the_watch_is_the_watchs() -> None:
     assert ("trailer", "https://www.youtube.com/watch?v=abcdefghijk", None) in findings(
         body, title="Heartstopper season 2: everything we know"
     )
+
+
+def test_a_time_zone_after_a_time_ends_the_sentence() -> None:
+    assert sentences("The teaser debuts Sept. 4 at 9 a.m. PT. The film opens April 4.") == [
+        "The teaser debuts Sept. 4 at 9 a.m. PT.",
+        "The film opens April 4.",
+    ]
+
+
+def test_a_released_teaser_is_reported_even_when_a_full_trailer_is_still_expected() -> None:
+    body = (
+        "<p>Netflix released a teaser for Heartstopper season 2 in March, and a full trailer "
+        "is expected in June.</p>"
+    )
+    assert findings(body) == [("trailer", "https://news.example/a", None)]

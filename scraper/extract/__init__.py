@@ -191,9 +191,7 @@ def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> 
         event = "release"  # a date cell in the watch's row of a listings table
     if event is None and not (sentence.under_heading and _is_listing(text, mention)):
         return False
-    if _trailer_date(text, mention) and not re.search(
-        r"premier|release|debut", clause, re.IGNORECASE
-    ):
+    if _trailer_date(text, mention, left, right):
         return False  # the trailer's date, not the release's
     if cues.OLD_DATE.search(text[max(0, mention.start - 40) : mention.start]):
         return False
@@ -234,12 +232,17 @@ def _past_tense(text: str, mention: DateMention) -> bool:
 _NEW_CLAUSE = re.compile(r",\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECASE)
 
 
-def _trailer_date(text: str, mention: DateMention) -> bool:
-    """A trailer or teaser (the video, not a poster) is the subject of the date."""
+def _trailer_date(text: str, mention: DateMention, left: int, right: int) -> bool:
+    """A trailer or teaser (the video, not a poster) is the subject of the date: no
+    new clause and no premiere after it ("the trailer, ahead of the Aug. 3 premiere").
+    "Netflix released a teaser in August" is the teaser's month."""
     trailers = list(cues.TRAILER.finditer(text, 0, mention.start))
     if not trailers:
         return False
-    return not _NEW_CLAUSE.search(text, trailers[-1].end(), mention.start)
+    if _NEW_CLAUSE.search(text, trailers[-1].end(), mention.start):
+        return False
+    after = text[max(left, trailers[-1].end()) : right]
+    return not re.search(r"premier|release|debut", after, re.IGNORECASE)
 
 
 def _renewal_date(clause: str, position: int) -> bool:

@@ -98,6 +98,10 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# "at 9 a.m. PT." ends a sentence: PT after a time is Pacific Time, not "Part".
+_TIME_ZONE_END = re.compile(r"(?:\d|[ap]\.?m\.?)\s+(?:ET/)?PT\.$")
+
+
 def sentences(text: str) -> list[str]:
     """Split a block into sentences, keeping abbreviations and initials whole."""
     text = normalize(text)
@@ -110,10 +114,14 @@ def sentences(text: str) -> list[str]:
         piece = text[start : match.end(1) if match.group(1) is not None else match.start()]
         last_word = piece.rsplit(None, 1)[-1] if piece.strip() else ""
         bare = last_word.rstrip(".!?\"'\u2019\u201d)]").lstrip("\"'\u2018\u201c([").lower()
-        if last_word.endswith(".") and (
-            bare in _ABBREVIATIONS
-            or (len(bare) == 1 and bare.isalpha())
-            or _INITIALS.fullmatch(bare)
+        if (
+            last_word.endswith(".")
+            and not _TIME_ZONE_END.search(piece)
+            and (
+                bare in _ABBREVIATIONS
+                or (len(bare) == 1 and bare.isalpha())
+                or _INITIALS.fullmatch(bare)
+            )
         ):
             continue
         if piece.strip():

@@ -175,7 +175,10 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
             continue
         if classify(text, watch) in ("other", "other season"):
             continue
-        if cues.SPECULATION.search(text) or cues.NEGATION.search(text):
+        # Only the clause reporting the trailer: "..., and a full trailer is expected".
+        first = cues.TRAILER.search(text)
+        left, right = cues.clause_around(text, first.start(), first.end()) if first else (0, 0)
+        if cues.SPECULATION.search(text, left, right) or cues.NEGATION.search(text, left, right):
             continue
         return text
     return None
