@@ -229,6 +229,8 @@ def test_announced_release_dates(body: str, expected: tuple[str, str]) -> None:
         "<p>Heartstopper season 2 is expected to premiere in late 2023.</p>",
         "<p>Netflix says Heartstopper will be at its fan event this Saturday.</p>",
         "<p>Heartstopper: The Musical season 2 premieres August 3.</p>",
+        "<p>Heartstopper season 2 is coming; the original Netflix series premiered April 22, "
+        "2022.</p>",
         "<p>The spin-off Heartstopper: Nick's Story is slated for 2024.</p>",
         "<p>The prequel Heartstopper: Year One, about Nick's parents, is set for 2024.</p>",
         "<p>Heartstopper season 2 will have its world premiere at Venice on Aug. 28.</p>",
@@ -704,3 +706,11 @@ def test_a_released_teaser_is_reported_even_when_a_full_trailer_is_still_expecte
         "is expected in June.</p>"
     )
     assert findings(body) == [("trailer", "https://news.example/a", None)]
+
+
+def test_a_first_seasons_title_may_hold_words_that_say_later_season() -> None:
+    watch = Watch("Heartstopper: Born Again", 1, ())
+    body = "<p>Heartstopper: Born Again premieres Tuesday, March 4, at 6 p.m. PT.</p>"
+    assert findings(body, watch, title="Heartstopper: Born Again trailer") == [
+        ("release_date", "2023-03-04", "day")
+    ]

@@ -183,7 +183,7 @@ def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> 
         event = cues.governing_event(text[:left], left)
     if cues.OTHER_OCCASION.search(cues.SOURCE_APPOSITIVE.sub(",", clause)):
         return False
-    if cues.OTHER_PRODUCT.search(clause):
+    if cues.OTHER_PRODUCT.search(clause) or cues.EARLIER_WORK.search(clause):
         return False
     if event == "other":
         return False

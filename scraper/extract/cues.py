@@ -90,6 +90,12 @@ OTHER_PRODUCT = re.compile(
     r"(?!\s+(?:adaptation|series|show|film|movie|franchise|based|-based))",
     re.IGNORECASE,
 )
+# "the original Netflix series premiered April 10, 2015": the earlier show, not this one.
+EARLIER_WORK = re.compile(
+    r"\b(?:original|previous|earlier|prior|older)\s+(?:[A-Z][\w+]*\s+){0,2}"
+    r"(?:series|show|film|movie)\b",
+    re.IGNORECASE,
+)
 # Words around a title-and-appositive that name the work's source, not its date:
 # "The series, based on Rick Riordan's 2006 novel The Sea of Monsters, will bow ...".
 SOURCE_APPOSITIVE = re.compile(

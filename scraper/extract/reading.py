@@ -85,7 +85,9 @@ def classify(text: str, watch: Watch) -> str | None:
         if seasons:
             return "other"
         numbered = any(re.match(r"['\u2019]?s?\s+\d", text[end : end + 6]) for _, end, _ in titles)
-        if watch.season == 1 and not numbered and not _LATER_SEASON.search(text):
+        # (the title's own words do not count: "Daredevil: Born Again" is not "again")
+        rest = _without_titles(text, titles)
+        if watch.season == 1 and not numbered and not _LATER_SEASON.search(rest):
             return "watch"  # a new show's articles never say "season 1"
         return "title"
     if watch.season in seasons:
@@ -184,6 +186,14 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 )
             )
     return result
+
+
+def _without_titles(text: str, titles: list[tuple[int, int, int | None]]) -> str:
+    kept, position = [], 0
+    for start, end, _ in titles:
+        kept.append(text[position:start])
+        position = max(position, end)
+    return " ".join([*kept, text[position:]])
 
 
 def _date_only(text: str) -> bool:
