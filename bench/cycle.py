@@ -236,7 +236,7 @@ class Bench:
         folder.mkdir()
         site.start()
         try:
-            write_releasewatch_config(folder, site)
+            write_releasewatch_config(folder, site, self.args.concurrency)
             if self.urlwatch is not None:
                 write_urlwatch_files(folder, site)
             for run in range(1, self.args.runs + 1):
@@ -258,7 +258,7 @@ class Bench:
         state = folder / "state.db"
         out: dict = {"n": n, "cycles": cycles, "changed_cycles": []}
         try:
-            write_releasewatch_config(folder, site)
+            write_releasewatch_config(folder, site, self.args.concurrency)
             command = self._command("releasewatch", folder, fresh=True)
             cold = self.measure(command, site, f"history N={n} cold")
             out["cold"] = asdict(cold)
@@ -448,7 +448,7 @@ class Bench:
 # -- files the tools read ----------------------------------------------------------
 
 
-def write_releasewatch_config(folder: Path, site: NewsSite) -> Path:
+def write_releasewatch_config(folder: Path, site: NewsSite, concurrency: int = 16) -> Path:
     lines = [
         f"state: {folder / 'state.db'}",
         "schedule:",
@@ -456,7 +456,7 @@ def write_releasewatch_config(folder: Path, site: NewsSite) -> Path:
         "  jitter: 0s",
         "http:",
         "  timeout: 20s",
-        "  concurrency: 16",
+        f"  concurrency: {concurrency}",
         "  per_host_delay: 0s  # every source is on 127.0.0.1: no politeness wait on loopback",
         "  respect_robots: true",
         "watches:",
@@ -576,6 +576,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=3, help="runs per phase (median)")
     parser.add_argument("--latency-ms", type=float, default=0.0, help="server latency per request")
     parser.add_argument(
+        "--concurrency",
+        type=int,
+        default=16,
+        help="releasewatch's http.concurrency (default 16, SPEC's example; urlwatch keeps 10)",
+    )
+    parser.add_argument(
         "--history",
         type=int,
         default=0,
@@ -595,6 +601,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.runs < 1 or args.runs > 50:
         parser.error("--runs must be 1..50")
+    if args.concurrency < 1 or args.concurrency > 256:
+        parser.error("--concurrency must be 1..256")
     if args.history < 0 or args.history > 1000:
         parser.error("--history must be 0..1000")
     if (not args.sizes and not args.history) or (
@@ -611,7 +619,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"releasewatch cycle benchmark, {started:%Y-%m-%d %H:%M %Z}; {info['cpu']}, "
         f"{info['cores']} cores; commit {info['commit']}\n"
-        f"all sources on one host (127.0.0.1), http.concurrency 16, per_host_delay 0s, "
+        f"all sources on one host (127.0.0.1), http.concurrency {args.concurrency}, "
+        f"per_host_delay 0s, "
         f"respect_robots true; server latency {args.latency_ms:g} ms; "
         f"changed phase = {CHANGED_FRACTION:.0%} of sources changed",
         flush=True,
