@@ -714,3 +714,49 @@ def test_a_first_seasons_title_may_hold_words_that_say_later_season() -> None:
     assert findings(body, watch, title="Heartstopper: Born Again trailer") == [
         ("release_date", "2023-03-04", "day")
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Principal photography on Heartstopper season 2 kicks off in June 2023.</p>",
+        "<p>Production on the long-awaited second season gets under way next month.</p>",
+        "<p>Shooting for Heartstopper season 2 starts in September.</p>",
+        "<p>The table read for Heartstopper season 2 is set for May 3.</p>",
+        "<p>Filming on the much-delayed Heartstopper season 2 begins next month.</p>",
+    ],
+)
+def test_a_clause_about_making_the_show_is_not_its_release(body: str) -> None:
+    assert findings(body, title="Heartstopper Season 2 news") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "<p>Filming wrapped in May and Heartstopper season 2 premieres on 3 August.</p>",
+            ("2023-08-03", "day"),
+        ),
+        (
+            "<p>Production company Wild Pictures said Heartstopper season 2 arrives in June.</p>",
+            ("2023-06", "month"),
+        ),
+    ],
+)
+def test_production_words_that_are_not_the_subject(body: str, expected: tuple) -> None:
+    assert findings(body) == [("release_date", *expected)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Netflix tends to take a year, so an August 2023 debut for Heartstopper season 2 "
+        "would make sense.</p>",
+        "<p>Heartstopper season 2 in August 2023 - that's just our guess, not Netflix's.</p>",
+        "<p>Our money is on Heartstopper season 2 arriving in August 2023.</p>",
+        "<p>If we had to guess, Heartstopper season 2 lands in August 2023.</p>",
+        "<p>Heartstopper season 2 premieres in August 2023 \u2014 or so we'd bet.</p>",
+    ],
+)
+def test_a_hedge_after_the_date_is_speculation(body: str) -> None:
+    assert findings(body) == []

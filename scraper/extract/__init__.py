@@ -177,6 +177,8 @@ def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> 
         return False
     if _renewal_date(clause, mention.start - left):
         return False
+    if _production_date(clause, mention.start - left, mention.end - left):
+        return False
     event = cues.governing_event(clause, mention.start - left)
     if event is None and text[:left].rstrip().endswith(":"):
         # "Release date confirmed: 3 August" - the verb sits before the colon.
@@ -253,6 +255,27 @@ def _renewal_date(clause: str, position: int) -> bool:
         return False
     between = clause[renewals[-1].end() : position]
     return not any(not m.group().lower().startswith("back") for m in cues.RELEASE.finditer(between))
+
+
+def _production_date(clause: str, start: int, end: int) -> bool:
+    """The clause's subject is filming or production, whatever its verb ("Filming
+    ... starts next month", "Principal photography kicks off in June"), unless a
+    conjunction brings in a release of another subject before the date ("Filming
+    wrapped in May and the show premieres ..."). "A 2026 premiere" names its event."""
+    subject = cues.PRODUCTION_SUBJECT.match(clause)
+    if subject is None or subject.end() > start:
+        return False
+    between = clause[subject.end() : start]
+    for verb in cues.RELEASE.finditer(between):
+        if between[verb.start() - 1 : verb.start()] == "-":
+            continue  # "long-delayed": an adjective, not the verb
+        if _CONJUNCTION.search(between, 0, verb.start()):
+            return False
+    return not _NAMES_ITS_EVENT.match(clause, end)
+
+
+_CONJUNCTION = re.compile(r"\b(?:and|but|while|whereas|then|before|ahead\s+of)\b", re.I)
+_NAMES_ITS_EVENT = re.compile(r"\s+(?:\w+\s+)?(?:premiere|release|debut|launch|return|bow)\b")
 
 
 def _is_listing(text: str, mention: DateMention) -> bool:

@@ -28,7 +28,8 @@ SPECULATION = re.compile(
     r"spring|summer|autumn|fall|winter|\d|[A-Z][a-z]+\s+\d)|please\s+be|we'd|we\s+reckon|reckon|"
     r"reports?\s+(?:of|that|suggest\w*)|had\s+reported|according\s+to\s+(?:sources|insiders|"
     r"people|reports?|a\s+(?:source|report|person))|sources?\s+(?:close|familiar)|"
-    r"declined\s+to\s+comment|unnamed)\b|\?",
+    r"declined\s+to\s+comment|unnamed|would\s+make\s+sense|makes\s+sense|would\s+fit|"
+    r"plausible|odds\s+are|our\s+money|we['\u2019]d\s+bet)\b|\?",
     re.IGNORECASE,
 )
 # "Before" hedges a date it precedes ("before Christmas"), not one stated ahead of it
@@ -39,7 +40,10 @@ BEFORE = re.compile(r"\bbefore\b", re.IGNORECASE)
 SENTENCE_HEDGE = re.compile(
     r"\b(?:don['\u2019]?t\s+hold\s+(?:me|us)\s+to|do\s+not\s+hold\s+(?:me|us)\s+to|"
     r"fingers\s+crossed|if\s+all\s+goes\s+(?:well|to\s+plan)|knock\s+on\s+wood|"
-    r"touch\s+wood|no\s+promises)\b",
+    r"touch\s+wood|no\s+promises|(?:that|this|it)(?:['\u2019]s|\s+is)\s+(?:just\s+|only\s+|"
+    r"purely\s+)?(?:our|my)\s+(?:guess|estimate|prediction|speculation|bet|theory|hunch)|"
+    r"our\s+money['\u2019]?s?\s+(?:is\s+)?on|we['\u2019]d\s+bet|"
+    r"if\s+(?:we|I)\s+had\s+to\s+(?:guess|bet|predict))\b",
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"[\"\u201c][^\"\u201c\u201d]{3,400}[\"\u201d]")
@@ -53,6 +57,16 @@ def quotation_around(sentence: str, start: int) -> str | None:
     return None
 
 
+# A clause whose subject is the making of the show is never its release, whatever
+# the verb: "Filming on the long-delayed third season starts next month",
+# "Principal photography kicks off in June", "Production gets under way in May".
+PRODUCTION_SUBJECT = re.compile(
+    r"^\W*(?:(?:and|but|so|while|as)\s+)?(?:[\w'\u2019-]+\s+){0,2}?"
+    r"(?:filming|production|shooting|principal\s+photography|(?:the\s+)?shoot|table\s+reads?)"
+    r"(?=\s+[a-z])(?!\s+(?:company|companies|house|studio|designer|banner|partner|budget|"
+    r"values?|notes)\b)",
+    re.IGNORECASE,
+)
 # Renewal is never a release, whatever names the show ("renewed the show ... back in May 2022").
 RENEWAL = re.compile(
     r"\b(?:renew\w*|green-?lit|green-?light\w*|ordered|picked\s+up\s+for)\b", re.IGNORECASE
