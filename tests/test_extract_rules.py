@@ -760,3 +760,41 @@ def test_production_words_that_are_not_the_subject(body: str, expected: tuple) -
 )
 def test_a_hedge_after_the_date_is_speculation(body: str) -> None:
     assert findings(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Dune: Part Three is coming.</p><p>It follows the animated series Arrakis Nights, "
+        "which premiered Dec. 5 on Max.</p>",
+        "<p>Dune: Part Three is coming.</p><p>Villeneuve previously directed Sicario, which "
+        "opened in September 2015.</p>",
+        "<p>Dune: Part Three is coming.</p><p>Zendaya also starred in Challengers, which hit "
+        "theaters April 26, 2024.</p>",
+        "<p>Dune: Part Three is coming.</p><p>Arrakis: Sisterhood of the Sands is set for "
+        "June 26, 2026.</p>",
+    ],
+)
+def test_another_works_relative_clause_or_a_previous_credit_is_not_the_watchs(body: str) -> None:
+    assert findings(body, FILM) == []
+
+
+def test_a_relative_clause_after_a_persons_name_still_belongs_to_the_watch() -> None:
+    body = (
+        "<p>Netflix released the trailer for Heartstopper season 2, the drama from writer "
+        "Alice Oseman, which is set to debut Aug. 3.</p>"
+    )
+    assert ("release_date", "2023-08-03", "day") in findings(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Dune: Part Three flies into theaters December 18, 2026.</p>",
+        "<p>Dune: Part Three swoops into cinemas on 18 December 2026.</p>",
+        "<p>Dune: Part Three soars onto Max on December 18, 2026.</p>",
+        "<p>Dune: Part Three heads to Netflix on December 18, 2026.</p>",
+    ],
+)
+def test_a_verb_of_motion_into_theaters_or_onto_a_streamer_is_a_release(body: str) -> None:
+    assert findings(body, FILM) == [("release_date", "2026-12-18", "day")]

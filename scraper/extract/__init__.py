@@ -198,6 +198,10 @@ def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> 
     if cues.OLD_DATE.search(text[max(0, mention.start - 40) : mention.start]):
         return False
     relative = re.search(r",\s+which\s+$", text[:left], re.IGNORECASE)
+    if relative and _other_work_antecedent(text, relative.start(), watch):
+        return False
+    if _previous_credit(text, mention.start, watch):
+        return False
     if relative:  # ", which arrives Sept. 12": the part is named in the antecedent's clause
         left = cues.clause_around(text, max(0, relative.start() - 1), relative.start())[0]
     if _later_part(text[left:right], mention.start - left, mention.end - left, watch):
@@ -276,6 +280,35 @@ def _production_date(clause: str, start: int, end: int) -> bool:
 
 _CONJUNCTION = re.compile(r"\b(?:and|but|while|whereas|then|before|ahead\s+of)\b", re.I)
 _NAMES_ITS_EVENT = re.compile(r"\s+(?:\w+\s+)?(?:premiere|release|debut|launch|return|bow)\b")
+
+
+# "the animated series Creature Commandos": a work introduced by its kind and name.
+_KIND_AND_NAME = re.compile(
+    r"\b(?:series|show|film|movie|special|drama|comedy|sitcom|thriller|documentary|docuseries|"
+    r"miniseries|anthology|spin-?off|prequel|sequel|musical|novel|book|game)\s+['\"\u2018\u201c]?"
+    r"[A-Z0-9][\w'\u2019:&!./-]*(?:\s+(?:[A-Z0-9][\w'\u2019:&!./-]*|of|the|and|in|on|a|an|to|for))*"
+    r"['\"\u2019\u201d]?$"
+)
+
+
+def _other_work_antecedent(text: str, comma: int, watch: Watch) -> bool:
+    """ ", which premiered Dec. 5" after another work named with its kind: the relative
+    clause's date is that work's ("after the animated series Creature Commandos, which
+    premiered Dec. 5 on Max"). A person's name before the comma decides nothing."""
+    return bool(_KIND_AND_NAME.search(text, 0, comma)) and subject.other_work_before(
+        text, comma, watch
+    )
+
+
+def _previous_credit(text: str, position: int, watch: Watch) -> bool:
+    """A person's earlier credits come before the date and the watch is not named
+    since: "Barton previously created Giri/Haji, which premiered in October 2019"."""
+    credits = list(cues.PREVIOUS_CREDIT.finditer(text, 0, position))
+    if not credits:
+        return False
+    return not any(
+        start >= credits[-1].end() for start, _, _ in title_mentions(text[:position], watch)
+    )
 
 
 def _is_listing(text: str, mention: DateMention) -> bool:

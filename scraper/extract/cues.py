@@ -10,11 +10,22 @@ from __future__ import annotations
 
 import re
 
+# Where a release goes: "flies into theaters", "swoops onto Disney+", "heads to Netflix".
+_STREAMERS = (
+    r"netflix|hulu|max|hbo(?:\s+max)?|(?:amazon\s+)?prime\s+video|disney(?:\s+plus)?|"
+    r"apple\s+tv|paramount|peacock|bbc\s+(?:iplayer|one|two)|itvx|channel\s+4|sky\s+\w+|"
+    r"starz|showtime|fx|amc|britbox|crunchyroll|tubi|mubi"
+)  # (a trailing "+" is left out: the word boundary falls before it)
 RELEASE = re.compile(
     r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land\w*|(?<!biggest\s)(?<!big\s)(?<!a\s)hits?(?!\s+of\b)|"
     r"hitting|stream\w*|out\s+(?:on|in|from)|coming|come\s+out|comes\s+out|airs?|airing|bows?|"
     r"opens?|available|due|date[sd]?|set\s+for|slated|scheduled|arrives|kicks?\s+off|"
-    r"in\s+(?:cinemas|theaters|theatres)|mov(?:es|ed|ing)|move\s+(?:up|back|to|from)|delay\w*|"
+    r"in(?:to)?\s+(?:cinemas|theaters|theatres)|onto\s+(?:screens|"
+    + _STREAMERS
+    + r")|(?:flies|fly|flying|swoops?|soars?|heads?|heading|comes?|races?|zooms?|sails?|"
+    r"storms?|speeds?|dashes|rolls?|makes?\s+(?:its|their)\s+way)\s+(?:back\s+)?to\s+(?:"
+    + _STREAMERS
+    + r")|mov(?:es|ed|ing)|move\s+(?:up|back|to|from)|delay\w*|"
     r"push\w*\s+back|reschedul\w*|shift\w*|on\s+netflix|back\s+(?:on|in)|starts?\s+streaming)\b",
     re.IGNORECASE,
 )
@@ -94,6 +105,12 @@ OTHER_OCCASION = re.compile(
     r"\b(?:finale|final\s+episode|episodes?\s+\d+|mid-?season|tickets?|convention|comic-con|"
     r"panel|book|novel|publication|birthday|screening|festival|red\s+carpet|gala|"
     r"(?:world|global|uk|u\.s\.|us|european|london|festival|red[\s-]carpet)\s+premiere)\b",
+    re.IGNORECASE,
+)
+# A person's earlier work: "previously created Giri/Haji", "also starred in Fleabag".
+PREVIOUS_CREDIT = re.compile(
+    r"\b(?:previously|also|earlier|formerly|once|last)\s+(?:co-?)?(?:created|wrote|directed|"
+    r"produced|developed|adapted|showran|headlined|starred\s+in|appeared\s+in|worked\s+on)\b",
     re.IGNORECASE,
 )
 # Another kind of product whose launch shares the title: the video game, its DLC or
