@@ -798,3 +798,36 @@ def test_a_relative_clause_after_a_persons_name_still_belongs_to_the_watch() -> 
 )
 def test_a_verb_of_motion_into_theaters_or_onto_a_streamer_is_a_release(body: str) -> None:
     assert findings(body, FILM) == [("release_date", "2026-12-18", "day")]
+
+
+@pytest.mark.parametrize(
+    ("body", "trailers"),
+    [
+        (
+            "<p>Netflix dropped the teaser for Heartstopper season 2 on Monday. It arrives "
+            "Aug. 3.</p><p>Watch it here: <a href='https://youtu.be/QP4va9IrcZo?si=abc'>"
+            "https://youtu.be/QP4va9IrcZo</a></p>",
+            [TEASER],
+        ),
+        (
+            "<p>Netflix released the official trailer for Heartstopper season 2.</p>"
+            "<p>See it below: <a href='https://youtu.be/QP4va9IrcZo'>YouTube</a></p>",
+            [TEASER],
+        ),
+        (
+            "<p>The Heartstopper season 2 trailer is coming next week.</p>"
+            "<p>Watch it here: <a href='https://youtu.be/QP4va9IrcZo'>YouTube</a></p>",
+            [],
+        ),
+        (
+            "<p>Netflix released the Heartstopper season 1 trailer in 2022.</p>"
+            "<p>Watch it here: <a href='https://youtu.be/QP4va9IrcZo'>YouTube</a></p>",
+            [],
+        ),
+    ],
+)
+def test_a_watch_it_here_paragraph_links_the_trailer_reported_just_before(
+    body: str, trailers: list[str]
+) -> None:
+    found = findings(body, title="Heartstopper Season 2 news")
+    assert [url for kind, url, _ in found if kind == "trailer"] == trailers

@@ -59,11 +59,33 @@ def _context(video: Video, by_block: dict[int, list[Sentence]]) -> list[Sentence
         at = next((i for i, s in enumerate(here) if label and label in s.text), None)
         if at is None:
             return here[:1] + before[:1]
+        if at == 0 and _POINTER.match(here[0].text) and _reports_trailer(before):
+            # "Watch it here: <link>" on its own, after the paragraph reporting the trailer
+            return [here[0], *before]
         return [here[at], *reversed(here[max(0, at - 2) : at]), *here[at + 1 : at + 2], *before[:1]]
     after = here[:1]  # a caption under the player
     earlier = list(reversed(by_block.get(video.block - 2, [])))
     headline = by_block.get(-1, [])
     return [s for s in before + after + earlier + headline if not s.chrome]
+
+
+# A line that only points at a video: "Watch it here:", "See the teaser below".
+_POINTER = re.compile(
+    r"^\W*(?:you\s+can\s+)?(?:watch|see|view|check\s+(?:it|them)\s+out)\s+(?:it|them|"
+    r"(?:the\s+)?(?:new\s+|full\s+|official\s+)?(?:trailer|teaser(?:\s+trailer)?))?"
+    r"\s*(?:here|below|above|now|on\s+youtube)\b",
+    re.IGNORECASE,
+)
+
+
+def _reports_trailer(sentences: list[Sentence]) -> bool:
+    """One of the paragraph's sentences reports a trailer as released."""
+    return any(
+        cues.TRAILER.search(s.text)
+        and cues.TRAILER_OUT.search(s.text)
+        and not cues.trailer_not_yet(s.text)
+        for s in sentences
+    )
 
 
 def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | None) -> str | None:
