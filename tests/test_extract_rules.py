@@ -831,3 +831,31 @@ def test_a_watch_it_here_paragraph_links_the_trailer_reported_just_before(
 ) -> None:
     found = findings(body, title="Heartstopper Season 2 news")
     assert [url for kind, url, _ in found if kind == "trailer"] == trailers
+
+
+PLAYER = (
+    '<iframe src="https://www.youtube-nocookie.com/embed/QP4va9IrcZo" '
+    'title="Heartstopper: Season 2 | Official Trailer | Netflix"></iframe>'
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the only season the document names is the watched one: its return is that season's
+        (
+            "<p>Heartstopper returns to Netflix from Thursday 3 August.</p>" + PLAYER,
+            [("release_date", "2023-08-03", "day"), ("trailer", TEASER, None)],
+        ),
+        # another season named too: the return could be either
+        (
+            "<p>Heartstopper returns to Netflix from Thursday 3 August.</p>"
+            "<p>Season 1 premiered in April 2022.</p>" + PLAYER,
+            [("trailer", TEASER, None)],
+        ),
+        # no season named anywhere: a return is some later season
+        ("<p>Heartstopper returns to Netflix from Thursday 3 August.</p>", []),
+    ],
+)
+def test_a_return_is_the_one_season_the_document_names(body: str, expected: list) -> None:
+    assert findings(body, title="Heartstopper returns to Netflix") == expected

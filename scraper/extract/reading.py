@@ -9,7 +9,7 @@ sentence naming neither ("The new season arrives...") continues it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -70,8 +70,10 @@ class Sentence:
     schedule_row: bool = False  # a table row of three or more cells: its own subject
 
 
-def classify(text: str, watch: Watch) -> str | None:
-    """What one sentence names: the watched season, the title, another season, or nothing."""
+def classify(text: str, watch: Watch, one_season: bool = False) -> str | None:
+    """What one sentence names: the watched season, the title, another season, or nothing.
+    With `one_season` (the document names only the watched season), the title returning
+    or its new series is the watched season."""
     titles = title_mentions(text, watch)
     if watch.season is None:
         if titles:
@@ -89,21 +91,50 @@ def classify(text: str, watch: Watch) -> str | None:
         rest = _without_titles(text, titles)
         if watch.season == 1 and not numbered and not _LATER_SEASON.search(rest):
             return "watch"  # a new show's articles never say "season 1"
+        if one_season and not numbered and _RETURNS.search(rest):
+            return "watch"
         return "title"
     if watch.season in seasons:
         return "season"
     return "other season" if seasons else None
 
 
+# "Doctor Who returns from Saturday 12 April": the title coming back, no season named.
+_RETURNS = re.compile(
+    r"\b(?:returns?|returning|comes?\s+back|is\s+back|new\s+(?:series|season|episodes))\b",
+    re.IGNORECASE,
+)
+
+
+def _names_watched_season(doc: Document, doc_subject: str | None, watch: Watch) -> bool:
+    """The headline or a video's title names the watched season, and no video another."""
+    labels = [classify(normalize(v.label), watch) for v in doc.videos if not v.chrome]
+    if any(named in ("other", "other season") for named in labels):
+        return False
+    return doc_subject == "watch" or "watch" in labels
+
+
+def _returns_of_one_season(result: list[Sentence], returns: list[int], watch: Watch) -> None:
+    """A document naming only the watched season: a return it reports is that season's."""
+    for index in returns:
+        sentence = result[index]
+        if classify(sentence.text, watch, one_season=True) == "watch":
+            result[index] = replace(sentence, subject="watch")
+
+
 def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
     headline = normalize(doc.headline)
     doc_subject = classify(headline, watch) if headline else None
+    returns: list[int] = []  # sentences where the title returns, no season named
+    other_season = doc_subject in ("other", "other season")
     if doc_subject == "season":
         doc_subject = None
     state = doc_subject
     result: list[Sentence] = []
     blocks_text = {normalize(b.text) for b in doc.blocks[:5]}
     if headline and headline not in blocks_text:
+        if doc_subject == "title" and _RETURNS.search(headline):
+            returns.append(0)
         result.append(
             Sentence(
                 headline,
@@ -147,6 +178,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             # A listings row is about the title in its own cells, never the row above's.
             text = normalize(block.text)
             named = classify(text, watch)
+            other_season = other_season or named in ("other", "other season")
             subject = {"watch": "watch", "title": "title", "season": state}.get(named, "other")
             result.append(
                 Sentence(
@@ -157,6 +189,9 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             continue
         for text in sentences(block.text):
             named = classify(text, watch)
+            other_season = other_season or named in ("other", "other season")
+            if named == "title" and _RETURNS.search(text):
+                returns.append(len(result))
             other_story = False
             if named in ("watch", "other"):
                 subject = named
@@ -185,6 +220,13 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                     under_heading,
                 )
             )
+    if (
+        returns
+        and watch.season not in (None, 1)
+        and not other_season
+        and _names_watched_season(doc, doc_subject, watch)
+    ):
+        _returns_of_one_season(result, returns, watch)
     return result
 
 
