@@ -31,6 +31,7 @@ class SeenRequest:
     if_modified_since: str | None
     status: int
     headers: dict[str, str]
+    client_port: int = 0  # one port per TCP connection: shows whether connections are reused
 
     @property
     def conditional(self) -> bool:
@@ -134,7 +135,9 @@ class LocalSite:
             def _answer(self, path, status, headers, body, inm, ims) -> None:
                 with site._lock:
                     site.requests.append(
-                        SeenRequest(path, inm, ims, status, dict(self.headers))
+                        SeenRequest(
+                            path, inm, ims, status, dict(self.headers), self.client_address[1]
+                        )
                     )
                 self.send_response(status)
                 for name, value in headers:

@@ -670,3 +670,25 @@ def test_logs_never_carry_the_query_string(
         raises(fetcher, "http://user:pw@127.0.0.1:9/x?token=s3cret")
     assert "/feed" in caplog.text
     assert "s3cret" not in caplog.text and "pw@" not in caplog.text
+
+
+def test_a_run_of_304s_reuses_one_pooled_connection() -> None:
+    """A warm cycle is all 304s: each must hand its connection back to the pool,
+    not close it (a new TCP, and on https a new TLS, handshake per source)."""
+    from dataclasses import replace
+
+    from scraper.config import HttpSettings
+    from scraper.localsite import LocalSite
+
+    with LocalSite() as local:
+        local.set("/feed.xml", "<rss><channel><item><title>x</title></item></channel></rss>")
+        fetcher = Fetcher(replace(HttpSettings(), per_host_delay=0.0, respect_robots=False))
+        try:
+            first = fetcher.fetch(local.url("/feed.xml"))
+            validators = Validators(first.etag, first.last_modified)
+            answers = [fetcher.fetch(local.url("/feed.xml"), validators) for _ in range(5)]
+        finally:
+            fetcher.close()
+        seen = local.take_requests()
+    assert [a.status for a in answers] == [304] * 5
+    assert len({r.client_port for r in seen}) == 1, [(r.status, r.client_port) for r in seen]
