@@ -859,3 +859,19 @@ PLAYER = (
 )
 def test_a_return_is_the_one_season_the_document_names(body: str, expected: list) -> None:
     assert findings(body, title="Heartstopper returns to Netflix") == expected
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Star Wars: Andor", "Star Wars:  Andor", "Star Wars : Andor", "Star Wars &#8211; Andor"],
+)
+def test_a_season_number_after_a_colon_title_is_the_titles(title: str) -> None:
+    watch = Watch("Star Wars: Andor", 3, ())
+    body = f"<p>Disney has confirmed {title} season 3 will be released on Thursday 11 July.</p>"
+    assert findings(body, watch, published="2024-06-20") == [("release_date", "2024-07-11", "day")]
+
+
+@pytest.mark.parametrize("verb", ["will be released", "is released", "is set to be released"])
+def test_a_passive_release_ahead_of_the_article_is_not_past(verb: str) -> None:
+    body = f"<p>Heartstopper Season 2 {verb} on 3 August.</p>"
+    assert findings(body, published="2023-06-20") == [("release_date", "2023-08-03", "day")]

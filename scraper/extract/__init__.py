@@ -230,7 +230,15 @@ def _past_tense(text: str, mention: DateMention) -> bool:
     if not verbs:
         return False
     last = max(verbs, key=lambda m: m.start())
+    if _PASSIVE_NOT_PAST.search(text, 0, last.start()):
+        return False  # "will be released on Thursday 11 July": a participle, not a past verb
     return cues.PAST_RELEASE.fullmatch(last.group()) is not None
+
+
+_PASSIVE_NOT_PAST = re.compile(
+    r"\b(?:be|being|is|are|gets?|getting)\s+(?:(?:all|now|officially|finally|also|only)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # A new clause with its own verb: ", and confirmed the show will return April 10",

@@ -243,6 +243,12 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
         title_pattern(n) and title_pattern(n).search(name) for n in (watch.title, *watch.aliases)
     ):
         return ref
+    # "Vikings: Valhalla season 3": the name before the number is the end of the watch's title.
+    if any(
+        re.fullmatch(r"[\s:,(]*", sentence[end : ref.start])
+        for _, end, _ in title_mentions(sentence[: ref.start], watch)
+    ):
+        return ref
     words = name.split()
     if len(words) == 1 and re.sub(r"['\u2019]s$", "", words[0].lower()) in _NOT_NAMES:
         return ref
