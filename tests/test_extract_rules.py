@@ -875,3 +875,46 @@ def test_a_season_number_after_a_colon_title_is_the_titles(title: str) -> None:
 def test_a_passive_release_ahead_of_the_article_is_not_past(verb: str) -> None:
     body = f"<p>Heartstopper Season 2 {verb} on 3 August.</p>"
     assert findings(body, published="2023-06-20") == [("release_date", "2023-08-03", "day")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Dune: Part Three is coming.</p><p>Wonka, released Dec. 15, crossed $200 million "
+        "domestically, while Aquaman slid to third.</p>",
+        "<p>Dune: Part Three is coming.</p><p>Blade Runner 2049, the most recent Villeneuve "
+        "film, opened Oct. 6, 2017, and a sequel is dated for May 5, 2028.</p>",
+        "<p>Dune: Part Three is coming.</p><p>Arrival, the director's breakout hit, premiered "
+        "Nov. 11, 2016; a follow-up is set for June 2, 2028.</p>",
+    ],
+)
+def test_a_sentence_led_by_another_work_and_its_appositive_is_that_works(body: str) -> None:
+    assert findings(body, FILM) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Heartstopper Season 2 news.</p><p>Alice Oseman, the show's creator, confirmed the "
+        "new season arrives Aug. 3.</p>",
+        "<p>Heartstopper Season 2 news.</p><p>Kit Connor, who plays Nick, said the new season "
+        "arrives Aug. 3.</p>",
+    ],
+)
+def test_a_person_with_an_appositive_leading_the_sentence_is_not_another_work(body: str) -> None:
+    assert findings(body) == [("release_date", "2023-08-03", "day")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Warner's Dune: Part Three, which opened Friday, Dec. 18, led the weekend box office "
+        "with an estimated $90 million.",
+        "Warner's Dune: Part Three, which opened in theaters on Dec. 18, 2026, led the box office.",
+        "Dune: Part Three, which was released on Dec. 18, led the box office.",
+        "Dune: Part Three opened Dec. 18 and led the weekend box office.",
+    ],
+)
+def test_a_box_office_report_of_the_watchs_opening_is_a_settled_release(sentence: str) -> None:
+    body = f"<p>Box office report.</p><p>{sentence}</p>"
+    assert findings(body, FILM, published="2026-12-21") == [("release_date", "2026-12-18", "day")]

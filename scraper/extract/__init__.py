@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from scraper.extract import cues, subject
+from scraper.extract import cues, subject, works
 from scraper.extract.dates import DateMention, find_dates, in_the_past
 from scraper.extract.reading import Sentence, read_sentences
 from scraper.extract.subject import (
@@ -208,6 +208,8 @@ def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> 
         return False
     if _other_work(text, mention, watch) or _other_work_subject(text, mention, watch):
         return False
+    if works.leading_other_work(text, mention.start, watch):
+        return False  # "Barbie, released July 21, crossed $600 million"
     if (
         watch.season not in (None, 1)
         and cues.PAST_RELEASE.search(clause)

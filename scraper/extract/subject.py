@@ -58,6 +58,7 @@ _PART = re.compile(
 # A title used inside another name: "Queen Charlotte: A Bridgerton Story".
 _ARTICLE_BEFORE = re.compile(r"\b(?:A|An)\s+$")
 _NAME_AFTER = re.compile(r"^\s+(?!Season|Series|Part|Volume|Vol\b)[A-Z][a-z]+")
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+$")
 # "Squid Game: The Challenge", "Stranger Things: The First Shadow": a subtitle
 # makes another work of the same name.
 _SUBTITLE_AFTER = re.compile(r"^:\s+(?:The|A|An)\s+[A-Z]")
@@ -142,6 +143,8 @@ def _inside_other_name(sentence: str, start: int, end: int) -> bool:
         return True
     if _ARTICLE_BEFORE.search(before) and _NAME_AFTER.match(after):
         return True
+    if _HONORIFIC_BEFORE.search(sentence, max(0, start - 6), start):
+        return True  # "The Talented Mr. Ripley": a person's name, not the show
     if _SPINOFF_BEFORE.search(sentence[max(0, start - 20) : start]) and re.match(
         r":\s+[A-Z]", after
     ):

@@ -1,0 +1,51 @@
+"""Other works as a sentence's subject: whose is a date in a sentence that never names the watch.
+
+A style guide's appositive: "Barbie, released July 21, crossed $600 million" and
+"Godzilla x Kong: The New Empire, the most recent MonsterVerse film, opened March
+29, 2024" are sentences about the work named first. Its sequel or follow-up ("and a
+sequel is dated for March 26, 2027") is that work's too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scraper.extract.subject import other_work_before, title_mentions
+from scraper.models import Watch
+
+# Words a title may hold in lower case: "Godzilla x Kong", "Lord of the Rings".
+_TITLE_WORD = re.compile(
+    r"(?:[A-Z0-9][\w'\u2019&+.!:-]*|of|the|and|x|vs\.?|a|an|in|on|at|to|for|&|:|[-\u2013])$"
+)
+_WORK_NOUN = (
+    r"(?:film|movie|feature|series|show|drama|comedy|thriller|sequel|prequel|spin-?off|"
+    r"instal+ment|entry|chapter|blockbuster|hit|franchise|miniseries|documentary|anthology)"
+)
+# ", released July 21," / ", the most recent MonsterVerse film," after the name.
+_APPOSITIVE = re.compile(
+    r",\s+(?:(?:released|opened|premiered|debuted|out|now\s+streaming)\b"
+    r"|(?:the|a|an|its|this|that)\s+[^,;]{0,60}?\b" + _WORK_NOUN + r"\s*,)",
+    re.IGNORECASE,
+)
+# A new clause with a subject of its own, unless it is the work's sequel.
+_NEW_CLAUSE = re.compile(r",?\s+(?:and|but|while|whereas)\s+|;\s*", re.IGNORECASE)
+_ITS_SEQUEL = re.compile(
+    r"(?:a|an|its|the)\s+(?:\w+\s+){0,2}(?:sequel|follow-?up|prequel|spin-?off)\b", re.IGNORECASE
+)
+
+
+def leading_other_work(text: str, position: int, watch: Watch) -> bool:
+    """The sentence opens with another work's name and an appositive about it, never
+    names the watch, and the date at `position` is still in that work's clauses."""
+    comma = text.find(",")
+    if comma <= 0 or comma >= position or title_mentions(text, watch):
+        return False
+    words = text[:comma].split()
+    if not words or len(words) > 10 or not all(_TITLE_WORD.match(w) for w in words):
+        return False
+    if not _APPOSITIVE.match(text, comma) or not other_work_before(text, comma, watch):
+        return False
+    for clause in _NEW_CLAUSE.finditer(text, comma, position):
+        if not _ITS_SEQUEL.match(text, clause.end()):
+            return False
+    return True
