@@ -918,3 +918,28 @@ def test_a_person_with_an_appositive_leading_the_sentence_is_not_another_work(bo
 def test_a_box_office_report_of_the_watchs_opening_is_a_settled_release(sentence: str) -> None:
     body = f"<p>Box office report.</p><p>{sentence}</p>"
     assert findings(body, FILM, published="2026-12-21") == [("release_date", "2026-12-18", "day")]
+
+
+OTHER_TRAILER = "https://www.youtube.com/watch?v=Zq9wXy3kLm0"
+
+
+@pytest.mark.parametrize(
+    ("item", "trailers"),
+    [
+        (f"\u201cYoung Royals\u201d debuts May 16 \u2014 watch the trailer "
+         f'<a href="{OTHER_TRAILER}">here</a>', []),
+        (f'Sex Education returns May 16 \u2014 watch the trailer <a href="{OTHER_TRAILER}">here'
+         "</a>", []),
+        (f"\u201cHeartstopper\u201d season 2 debuts Aug. 3 \u2014 watch the trailer "
+         f'<a href="{OTHER_TRAILER}">here</a>', [OTHER_TRAILER]),
+    ],
+)  # fmt: skip
+def test_a_trailer_link_belongs_to_the_title_named_in_its_own_list_item(
+    item: str, trailers: list[str]
+) -> None:
+    body = (
+        "<p>Netflix confirmed Heartstopper season 2 premieres Aug. 3.</p>"
+        f"<h3>Also from Netflix</h3><ul><li>{item}</li></ul>"
+    )
+    found = [value for kind, value, _ in findings(body) if kind == "trailer"]
+    assert found == trailers

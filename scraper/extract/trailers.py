@@ -101,6 +101,8 @@ def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | Non
         texts.insert(at, (label, None))
     kind_text = None
     own = context[0] if context and label and label in context[0].text else None
+    if own is not None and _about_other_work(own.text, watch):
+        return None
     for text, _ in texts:
         if own is not None and text == own.text:
             kind = _kind_before(text, text.find(label) + len(label))
@@ -151,6 +153,17 @@ def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | Non
     return kind_text if subject == "watch" or "watch" in passage else None
 
 
+def _about_other_work(text: str, watch: Watch) -> bool:
+    """A link's own sentence (or list item) is about another work and never names the
+    watch: "“Murderbot” debuts May 16 — watch the trailer here"."""
+    if title_mentions(text, watch):
+        return False
+    if cues.QUOTED_TITLE.search(text):
+        return True
+    verb = cues.RELEASE.search(text)
+    return verb is not None and subject.other_work_before(text, verb.start(), watch)
+
+
 _LABEL_SEPARATOR = re.compile(r"\s+[|\u2014\u2013-]\s+|:\s+|\s+\|")
 
 
@@ -195,7 +208,7 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
             continue
         if cues.trailer_not_yet(text) or cues.NOT_A_TRAILER.search(text):
             continue
-        if classify(text, watch) in ("other", "other season"):
+        if classify(text, watch) in ("other", "other season") or _about_other_work(text, watch):
             continue
         # Only the clause reporting the trailer: "..., and a full trailer is expected".
         first = cues.TRAILER.search(text)
