@@ -943,3 +943,64 @@ def test_a_trailer_link_belongs_to_the_title_named_in_its_own_list_item(
     )
     found = [value for kind, value, _ in findings(body) if kind == "trailer"]
     assert found == trailers
+
+
+def test_a_source_works_year_rejects_only_the_date_attached_to_it() -> None:
+    body = (
+        "<p>Netflix has set Friday, Aug. 4 as the premiere date for Heartstopper season 2, "
+        "the adaptation of Alice Oseman\u2019s 2019 graphic novel, starring Kit Connor.</p>"
+    )
+    assert findings(body) == [("release_date", "2023-08-04", "day")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Heartstopper season 2, which was originally made for Channel 4 and slated for 2022 "
+        "before moving to Netflix, stars Kit Connor.</p>",
+        "<p>Heartstopper season 2 had initially been planned for June 2023 before the strike.</p>",
+        "<p>Heartstopper season 2 was once set for 2022 before moving to Netflix.</p>",
+    ],
+)
+def test_an_originally_planned_date_is_superseded(body: str) -> None:
+    assert findings(body) == []
+
+
+def test_a_premiere_before_moving_to_another_service_is_still_the_premiere() -> None:
+    body = "<p>Heartstopper season 2 premieres on BBC One on Aug. 3 before moving to iPlayer.</p>"
+    assert findings(body) == [("release_date", "2023-08-03", "day")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "<p>Netflix confirmed during its Tudum festival panel on June 10 that Heartstopper "
+            "season 2 will premiere in August 2023.</p>",
+            [("release_date", "2023-08", "month")],
+        ),
+        ("<p>Heartstopper season 2 screens at a festival panel on June 10.</p>", []),
+        ("<p>The Heartstopper season 2 finale airs June 10.</p>", []),
+    ],
+)
+def test_an_event_rejects_only_its_own_date(body: str, expected: list) -> None:
+    assert findings(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Dune: Part Three is coming.</p><p>It follows Villeneuve\u2019s Arrival, which opens "
+        "in theaters Nov. 11, 2026, and the animated Arrakis Nights, which premieres Dec. 5, "
+        "2026 on Max.</p>",
+        "<p>Dune: Part Three has no release date yet.</p><p>The film follows Legendary's "
+        "Godzilla Rising, which arrives July 10, 2026.</p>",
+    ],
+)
+def test_a_relative_clause_after_another_named_work_is_that_works(body: str) -> None:
+    assert findings(body, FILM) == []
+
+
+def test_once_as_a_conjunction_is_no_superseded_plan() -> None:
+    body = "<p>Once the strike ended, Heartstopper season 2 was dated for Aug. 3.</p>"
+    assert findings(body) == [("release_date", "2023-08-03", "day")]

@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from scraper.extract import cues, subject, works
+from scraper.extract import cues, scope, subject, works
 from scraper.extract.dates import DateMention, find_dates, in_the_past
 from scraper.extract.reading import Sentence, read_sentences
 from scraper.extract.subject import (
@@ -183,7 +183,7 @@ def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> 
     if event is None and text[:left].rstrip().endswith(":"):
         # "Release date confirmed: 3 August" - the verb sits before the colon.
         event = cues.governing_event(text[:left], left)
-    if cues.OTHER_OCCASION.search(cues.SOURCE_APPOSITIVE.sub(",", clause)):
+    if scope.other_occasion(clause, mention.start - left, mention.end - left, sentence.published):
         return False
     if cues.OTHER_PRODUCT.search(clause) or cues.EARLIER_WORK.search(clause):
         return False
@@ -197,8 +197,10 @@ def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> 
         return False  # the trailer's date, not the release's
     if cues.OLD_DATE.search(text[max(0, mention.start - 40) : mention.start]):
         return False
+    if scope.superseded(text, left, mention.start):
+        return False
     relative = re.search(r",\s+which\s+$", text[:left], re.IGNORECASE)
-    if relative and _other_work_antecedent(text, relative.start(), watch):
+    if relative and scope.other_work_antecedent(text, relative.start(), watch):
         return False
     if _previous_credit(text, mention.start, watch):
         return False
@@ -290,24 +292,6 @@ def _production_date(clause: str, start: int, end: int) -> bool:
 
 _CONJUNCTION = re.compile(r"\b(?:and|but|while|whereas|then|before|ahead\s+of)\b", re.I)
 _NAMES_ITS_EVENT = re.compile(r"\s+(?:\w+\s+)?(?:premiere|release|debut|launch|return|bow)\b")
-
-
-# "the animated series Creature Commandos": a work introduced by its kind and name.
-_KIND_AND_NAME = re.compile(
-    r"\b(?:series|show|film|movie|special|drama|comedy|sitcom|thriller|documentary|docuseries|"
-    r"miniseries|anthology|spin-?off|prequel|sequel|musical|novel|book|game)\s+['\"\u2018\u201c]?"
-    r"[A-Z0-9][\w'\u2019:&!./-]*(?:\s+(?:[A-Z0-9][\w'\u2019:&!./-]*|of|the|and|in|on|a|an|to|for))*"
-    r"['\"\u2019\u201d]?$"
-)
-
-
-def _other_work_antecedent(text: str, comma: int, watch: Watch) -> bool:
-    """ ", which premiered Dec. 5" after another work named with its kind: the relative
-    clause's date is that work's ("after the animated series Creature Commandos, which
-    premiered Dec. 5 on Max"). A person's name before the comma decides nothing."""
-    return bool(_KIND_AND_NAME.search(text, 0, comma)) and subject.other_work_before(
-        text, comma, watch
-    )
 
 
 def _previous_credit(text: str, position: int, watch: Watch) -> bool:

@@ -1,0 +1,81 @@
+"""Whose is a date: the occasion, source work, old plan or other work it is attached to.
+
+A style guide scopes each to its own phrase: "its Annecy panel on June 10" dates
+the panel, "Highsmith's 1955 novel" dates the book, "originally slated for 2022
+before moving to Netflix" is a superseded plan, and in "Gunn's Superman, which
+opens July 11" the relative clause is Superman's. None of them reaches a release
+date stated elsewhere in the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from scraper.extract import cues, subject
+from scraper.extract.dates import find_dates
+from scraper.models import Watch
+
+# A book is the date's only when the date comes before it or is attached to it
+# ("Patricia Highsmith's 1955 novel"), not when the book is mentioned after the date.
+_BOOK = re.compile(r"\b(?:book|novel|publication)\b", re.IGNORECASE)
+_ATTACHED = re.compile(r"^\W{0,3}(?:[\w'\u2019-]+\s+){0,2}$")
+
+
+def other_occasion(clause: str, start: int, end: int, published: date | None) -> bool:
+    """An occasion that is not the season's premiere governs the date at clause[start:end].
+
+    An occasion with its own date before this one ("during its panel on June 10 that
+    the season will premiere in October") is that date's, not this one's."""
+    scoped = cues.SOURCE_APPOSITIVE.sub(lambda m: " " * len(m.group()), clause)
+    if not cues.OTHER_OCCASION.search(scoped):
+        return False
+    earlier = [m.end for m in find_dates(clause, published) if m.end <= start]
+    offset = max(earlier, default=0)
+    for match in cues.OTHER_OCCASION.finditer(scoped, offset):
+        at = match.start()
+        if _BOOK.fullmatch(match.group()) and at >= end and not _ATTACHED.match(scoped[end:at]):
+            continue  # the source book named after the release date
+        return True
+    return False
+
+
+# "originally made for Showtime and slated for 2022", "had initially been planned for",
+# "was once set for": a plan the text reports as given up.
+SUPERSEDED = re.compile(
+    r"\b(?:originally|initially|(?:was|were|been)\s+once|at\s+first)\b"
+    r"(?:(?!\b(?:now|instead|but)\b)[^,;.!?]){0,80}?"
+    r"\b(?:slated|set|scheduled|planned|due|dated|earmarked|intended|meant)\s+"
+    r"(?:to\s+\w+\s+)?(?:for|in|on|to)?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def superseded(text: str, left: int, start: int) -> bool:
+    """The date is an abandoned plan: "originally ... slated for" leads to it."""
+    return SUPERSEDED.search(text[left:start]) is not None
+
+
+# "the animated series Creature Commandos", "Gunn's Superman": a work introduced by
+# its kind, or by its maker's possessive, and its name.
+_NAME = (
+    r"['\"\u2018\u201c]?[A-Z0-9][\w'\u2019:&!./-]*(?:\s+(?:[A-Z0-9][\w'\u2019:&!./-]*|of|the|"
+    r"and|in|on|a|an|to|for))*['\"\u2019\u201d]?$"
+)
+_KIND_AND_NAME = re.compile(
+    r"\b(?:series|show|film|movie|special|drama|comedy|sitcom|thriller|documentary|docuseries|"
+    r"miniseries|anthology|spin-?off|prequel|sequel|musical|novel|book|game|animated|"
+    r"live-action)\s+" + _NAME
+)
+_POSSESSIVE_AND_NAME = re.compile(r"\b[A-Z][\w.-]*['\u2019]s\s+" + _NAME)
+
+
+def other_work_antecedent(text: str, comma: int, watch: Watch) -> bool:
+    """ ", which premiered Dec. 5" after another work named with its kind or its
+    maker's possessive: the relative clause's date is that work's ("after the animated
+    series Creature Commandos, which premiered Dec. 5 on Max"). A person's name before
+    the comma decides nothing."""
+    introduced = _KIND_AND_NAME.search(text, 0, comma) or _POSSESSIVE_AND_NAME.search(
+        text, 0, comma
+    )
+    return bool(introduced) and subject.other_work_before(text, comma, watch)
