@@ -59,7 +59,7 @@ def f1(tp: int, fp: int, fn: int) -> float:
 # extractor (each was scored before any rule was tuned on it), kept as regressions.
 LABELED_SETS = [
     name
-    for name in ("cases", "heldout", "heldout2", "heldout3", "heldout4")
+    for name in ("cases", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
     if (CORPUS / name).is_dir()
 ]
 
