@@ -1004,3 +1004,96 @@ def test_a_relative_clause_after_another_named_work_is_that_works(body: str) -> 
 def test_once_as_a_conjunction_is_no_superseded_plan() -> None:
     body = "<p>Once the strike ended, Heartstopper season 2 was dated for Aug. 3.</p>"
     assert findings(body) == [("release_date", "2023-08-03", "day")]
+
+
+BEAR3 = Watch("The Bear", 3, ())
+SQUID2 = Watch("Squid Game", 2, ())
+
+
+@pytest.mark.parametrize(
+    ("body", "watch", "expected"),
+    [
+        # past-tense reporting of a standing plan: the release
+        ("<p>Heartstopper season 2 was set for Aug. 3.</p>", HS2, [("2023-08-03", "day")]),
+        (
+            "<p>The Bear season 3 was slated for June 5, FX said on Monday.</p>",
+            BEAR3,
+            [("2023-06-05", "day")],
+        ),
+        (
+            "<p>Squid Game season 2 was scheduled for Dec. 26.</p><p>Lee Jung-jae returns as "
+            "Gi-hun.</p>",
+            SQUID2,
+            [("2023-12-26", "day")],
+        ),
+        (
+            "<p>The Bear season 3 was set for June 5.</p><p>The Bear season 3 arrives in June.</p>",
+            BEAR3,
+            [("2023-06-05", "day")],
+        ),
+        # a move reported in the same sentence: the new date
+        (
+            "<p>The Bear season 3 was originally set for June 5 before moving to July 10.</p>",
+            BEAR3,
+            [("2023-07-10", "day")],
+        ),
+        (
+            "<p>Squid Game season 2 was set for Aug. 3 but has been pushed to Aug. 10.</p>",
+            SQUID2,
+            [("2023-08-10", "day")],
+        ),
+        # ... or in the next one
+        (
+            "<p>The Bear season 3 was set for Aug. 3.</p><p>It has now been delayed to Aug. 10."
+            "</p>",
+            BEAR3,
+            [("2023-08-10", "day")],
+        ),
+        (
+            "<p>Squid Game season 2 was scheduled for June 5.</p><p>Netflix has bumped it.</p>",
+            SQUID2,
+            [],
+        ),
+        # ... or another date for the watch anywhere in the text
+        (
+            "<p>The Bear season 3 was set for June 5.</p><p>Hulu confirmed The Bear season 3 "
+            "premieres June 27.</p>",
+            BEAR3,
+            [("2023-06-27", "day")],
+        ),
+    ],
+)
+def test_a_was_set_for_date_is_old_only_when_the_text_reports_a_change(
+    body: str, watch: Watch, expected: list[tuple[str, str]]
+) -> None:
+    assert [(d, p) for _, d, p in findings(body, watch)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "watch", "expected"),
+    [
+        (
+            "<p>Once filming wrapped, Netflix confirmed Squid Game season 2 premieres June 5.</p>",
+            SQUID2,
+            [("2023-06-05", "day")],
+        ),
+        (
+            "<p>After filming wrapped, FX confirmed The Bear season 3 premieres June 5.</p>",
+            BEAR3,
+            [("2023-06-05", "day")],
+        ),
+        (
+            "<p>Now that filming has wrapped, The Bear season 3 arrives on June 27.</p>",
+            BEAR3,
+            [("2023-06-27", "day")],
+        ),
+        # the date inside the production clause stays production's
+        ("<p>Filming on The Bear season 3 starts next month.</p>", BEAR3, []),
+        ("<p>Once filming wraps in May, The Bear season 3 heads into editing.</p>", BEAR3, []),
+        ("<p>Squid Game season 2 began filming on 12 September 2022.</p>", SQUID2, []),
+    ],
+)
+def test_a_subordinate_production_clause_ends_at_its_comma(
+    body: str, watch: Watch, expected: list[tuple[str, str]]
+) -> None:
+    assert [(d, p) for _, d, p in findings(body, watch)] == expected

@@ -118,7 +118,8 @@ def _extract(doc: Document, watch: Watch) -> list[Finding]:
 
 
 def _best_release_date(sentences: list[Sentence], watch: Watch) -> Finding | None:
-    best: tuple[int, int, Finding] | None = None
+    stated: list[tuple[int, int, Finding]] = []
+    plans: list[tuple[int, int, Finding]] = []
     for order, sentence in enumerate(sentences):
         if order and _DATE_ANAPHOR.match(sentence.text):
             sentence = _resolve_date_anaphor(sentences[order - 1], sentence)
@@ -129,13 +130,29 @@ def _best_release_date(sentences: list[Sentence], watch: Watch) -> Finding | Non
                 mention = in_the_past(mention, sentence.published)
             if not _is_release_date(sentence, mention, watch):
                 continue
-            rank = PRECISION_RANK[mention.precision]
-            if best is None or rank > best[0]:
-                finding = Finding(
-                    RELEASE_DATE, sentence.text, date=mention.value, precision=mention.precision
-                )
-                best = (rank, order, finding)
-    return best[2] if best else None
+            finding = Finding(
+                RELEASE_DATE, sentence.text, date=mention.value, precision=mention.precision
+            )
+            candidate = (PRECISION_RANK[mention.precision], order, finding)
+            if cues.PLAN_DATE.search(sentence.text, max(0, mention.start - 40), mention.start):
+                following = sentences[order + 1].text if order + 1 < len(sentences) else ""
+                if cues.PLAN_CHANGED.search(sentence.text) or cues.PLAN_CHANGED.search(following):
+                    continue  # "was set for Aug. 3 but has been pushed": the old plan
+                plans.append(candidate)
+            else:
+                stated.append(candidate)
+    # "was set for Aug. 3" stands unless the text gives the watch another date.
+    plans = [p for p in plans if all(_compatible(p[2], s[2]) for s in stated)]
+    candidates = stated + plans
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (c[0], -c[1]))[2]
+
+
+def _compatible(one: Finding, other: Finding) -> bool:
+    """The same date, or one a coarser statement of the other ("2023-08", "2023-08-03")."""
+    a, b = one.date or "", other.date or ""
+    return a.startswith(b) or b.startswith(a)
 
 
 # "That's the date Netflix revealed for the new season": the date is the heading above.
@@ -168,7 +185,9 @@ def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> 
     clause = text[left:right]
     if cues.SPECULATION.search(clause) or cues.NEGATION.search(clause):
         return False
-    if cues.BEFORE.search(text, left, mention.start):
+    if cues.BEFORE.search(text, left, mention.start) and not _MOVED_TO.search(
+        text, left, mention.start
+    ):
         return False
     if cues.SPECULATIVE_MAY.search(clause) or cues.SENTENCE_HEDGE.search(text):
         return False
@@ -220,6 +239,14 @@ def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> 
     ):
         return False  # "the series premiered on ..." is the show's first season
     return _about_watch(sentence, mention, watch)
+
+
+# "before moving to July 10": the date the plan moved to, not one it precedes.
+_MOVED_TO = re.compile(
+    r"\bbefore\s+(?:being\s+)?(?:mov(?:ing|ed)|push(?:ing|ed)|shift(?:ing|ed)|bump(?:ing|ed)|"
+    r"delay(?:ing|ed))\s+(?:(?:back|up|forward)\s+)?to\s+(?:(?:on|the)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _past_tense(text: str, mention: DateMention) -> bool:
@@ -281,6 +308,8 @@ def _production_date(clause: str, start: int, end: int) -> bool:
     subject = cues.PRODUCTION_SUBJECT.match(clause)
     if subject is None or subject.end() > start:
         return False
+    if _SUBORDINATE.match(clause) and "," in clause[subject.end() : start]:
+        return False  # "Once filming wrapped, Netflix confirmed ...": the clause ends at its comma
     between = clause[subject.end() : start]
     for verb in cues.RELEASE.finditer(between):
         if between[verb.start() - 1 : verb.start()] == "-":
@@ -290,6 +319,7 @@ def _production_date(clause: str, start: int, end: int) -> bool:
     return not _NAMES_ITS_EVENT.match(clause, end)
 
 
+_SUBORDINATE = re.compile(r"^\W*(?:once|after|when|now\s+that|as\s+soon\s+as)\s", re.I)
 _CONJUNCTION = re.compile(r"\b(?:and|but|while|whereas|then|before|ahead\s+of)\b", re.I)
 _NAMES_ITS_EVENT = re.compile(r"\s+(?:\w+\s+)?(?:premiere|release|debut|launch|return|bow)\b")
 

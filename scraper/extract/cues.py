@@ -136,8 +136,20 @@ SOURCE_APPOSITIVE = re.compile(
 OLD_DATE = re.compile(
     r"\b(?:(?:mov\w*|push\w*|delay\w*|shift\w*|chang\w*|bump\w*|brought\s+forward|"
     r"reschedul\w*)\b[^.;]{0,60}?\bfrom|instead\s+of|rather\s+than|originally|previously|formerly|initially|"
-    r"was\s+(?:set|scheduled|slated|due|planned)\s+(?:for|to)|had\s+been\s+\w+\s+for|"
+    r"had\s+been\s+\w+\s+for|"
     r"pushed\s+back\s+from|moved\s+up\s+from|since)\s+(?:(?:on|for|the)\s+)?$",
+    re.IGNORECASE,
+)
+# "was set for Aug. 3": past-tense reporting of a plan, the release unless the text
+# reports a change (PLAN_CHANGED) in the same or the next sentence, or gives another date.
+PLAN_DATE = re.compile(
+    r"\b(?:was|were)\s+(?:set|scheduled|slated|due|planned)\s+(?:for|to)\s+"
+    r"(?:(?:on|for|the)\s+)?$",
+    re.IGNORECASE,
+)
+PLAN_CHANGED = re.compile(
+    r"\b(?:before|until|but|now|instead|mov(?:e|ed|es|ing)|push\w*|delay\w*|bump\w*|"
+    r"shift\w*|postpon\w*|reschedul\w*)\b",
     re.IGNORECASE,
 )
 CLAUSE_BREAK = re.compile(
