@@ -146,10 +146,9 @@ def _read_response(
     result.content_hash = hashlib.sha256(content).hexdigest()
     if not forced and previous is not None and previous.content_hash == result.content_hash:
         return result
+    # The fetcher already refused an empty body (a broken source, never "the news
+    # went away"), so the text here has content.
     text = outcome.text or ""
-    if not text.strip():
-        # An empty body is a broken source, never "the news went away".
-        return SourceResult(source, error="empty body")
     kind = SOURCE_TYPES[source.type]
     try:
         if not may_mention(text, config.watches):

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from scraper.extract.videos import normalize_video_url
 from scraper.models import (
     ANNOUNCED,
     CHANGED,
@@ -75,10 +76,7 @@ def diff_findings(known: KnownFacts, observations: Sequence[Observation]) -> Dif
 
 def is_video_url(url: str) -> bool:
     """A video's own identity, as opposed to the article that reported a trailer."""
-    return url.startswith(VIDEO_URL_PREFIXES)
-
-
-VIDEO_URL_PREFIXES = ("https://www.youtube.com/watch?v=", "https://vimeo.com/")
+    return normalize_video_url(url) is not None
 
 
 def _diff_trailers(known: KnownFacts, observations: list[Observation], diff: Diff) -> None:

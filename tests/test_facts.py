@@ -90,14 +90,14 @@ def test_tie_goes_to_the_most_recently_published_report():
 
 def test_each_new_trailer_alerts_once_across_sources():
     diff = diff_findings(
-        known(trailers=[trailer("teaser")]),
+        known(trailers=[trailer("QP4va9IrcZo")]),
         [
-            Observation(trailer("teaser"), "https://a"),
-            Observation(trailer("official"), "https://a"),
-            Observation(trailer("official"), "https://b"),
+            Observation(trailer("QP4va9IrcZo"), "https://a"),
+            Observation(trailer("OoXeC5EaVDA"), "https://a"),
+            Observation(trailer("OoXeC5EaVDA"), "https://b"),
         ],
     )
-    assert events(diff) == [(TRAILER_RELEASED, "https://www.youtube.com/watch?v=official")]
+    assert events(diff) == [(TRAILER_RELEASED, "https://www.youtube.com/watch?v=OoXeC5EaVDA")]
     assert diff.new_facts[0].sources == ["https://a", "https://b"]
 
 
@@ -117,7 +117,7 @@ def test_trailer_reports_without_a_link_alert_once_across_outlets():
 
 
 def test_trailer_report_after_a_known_video_only_corroborates_it():
-    teaser = trailer("teaser")
+    teaser = trailer("QP4va9IrcZo")
     diff = diff_findings(
         KnownFacts(trailer_keys=frozenset({teaser.value_key}),
                    latest_trailer_key=teaser.value_key),
@@ -132,6 +132,6 @@ def test_a_video_link_is_news_even_after_a_link_less_report():
     diff = diff_findings(
         KnownFacts(trailer_keys=frozenset({reported.value_key}),
                    latest_trailer_key=reported.value_key),
-        [Observation(trailer("official"), "https://youtube")],
+        [Observation(trailer("OoXeC5EaVDA"), "https://youtube")],
     )
-    assert events(diff) == [(TRAILER_RELEASED, "https://www.youtube.com/watch?v=official")]
+    assert events(diff) == [(TRAILER_RELEASED, "https://www.youtube.com/watch?v=OoXeC5EaVDA")]
