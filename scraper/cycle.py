@@ -14,11 +14,11 @@ from datetime import date, datetime
 
 from scraper.config import Config, SourceConfig
 from scraper.documents import Document, ParseError
-from scraper.extract import extract, may_mention
 from scraper.facts import Observation, diff_findings
 from scraper.fetch import Fetcher, FetchError, Validators
 from scraper.models import PRECISION_RANK, RELEASE_DATE, SOURCE_FAILING, SOURCE_RECOVERED, Alert
 from scraper.models import Response as HttpResponse
+from scraper.prefilter import may_mention
 from scraper.retention import prune_if_due
 from scraper.sources import SOURCE_TYPES, SourceRead
 from scraper.state import SourceState, State, new_alert_id
@@ -167,6 +167,9 @@ def _extract_into(
     result: SourceResult, read: SourceRead, config: Config, known_entries: dict[str, str]
 ) -> None:
     """Extract findings from the documents not read before; remember the feed's entries."""
+    # Imported here: a warm cycle (every source a 304) never needs the extractor.
+    from scraper.extract import extract
+
     if read.is_feed:
         result.entries = [(d.key, d.fingerprint) for d in read.documents]
         documents = [d for d in read.documents if known_entries.get(d.key) != d.fingerprint]

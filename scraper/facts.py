@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from scraper.extract.videos import normalize_video_url
 from scraper.models import (
     ANNOUNCED,
     CHANGED,
@@ -20,6 +19,7 @@ from scraper.models import (
     TRAILER_RELEASED,
     Finding,
 )
+from scraper.videos import normalize_video_url
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from typing import Any
 
 from lxml import etree
 
-from scraper.extract.videos import normalize_video_url, watch_url
 from scraper.metadata import parse_date
 from scraper.pages import Block, Video, read_fragment
+from scraper.videos import normalize_video_url, watch_url
 
 
 @dataclass(frozen=True)

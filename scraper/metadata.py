@@ -13,8 +13,7 @@ from datetime import date
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
-from scraper.extract.dates import find_dates
-from scraper.extract.videos import normalize_video_url
+from scraper.videos import normalize_video_url
 
 if TYPE_CHECKING:
     from scraper.pages import Block
@@ -102,6 +101,8 @@ def published_date(root: Any) -> date | None:
 def byline_date(blocks: list[Block]) -> date | None:
     """A page without date metadata: the dated byline near the top ("Published:
     13 September 2022", "By Dana Whitford / June 17, 2023")."""
+    from scraper.extract.dates import find_dates  # the extractor loads only when a page is read
+
     candidates = [b.text for b in blocks[:40] if len(b.text) <= 100]
     for text in sorted(candidates, key=lambda t: _BYLINE.search(t) is None):
         for mention in find_dates(text, None):

@@ -16,7 +16,6 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from scraper.extract.videos import normalize_video_url
 from scraper.metadata import (
     byline_date,
     headline,
@@ -24,6 +23,7 @@ from scraper.metadata import (
     json_ld_videos,
     published_date,
 )
+from scraper.videos import normalize_video_url
 
 
 class SelectorError(ValueError):

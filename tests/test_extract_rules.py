@@ -10,8 +10,8 @@ from scraper.documents import parse_documents
 from scraper.extract import extract, may_mention
 from scraper.extract.dates import find_dates
 from scraper.extract.text import sentences
-from scraper.extract.videos import normalize_video_url
 from scraper.models import Watch
+from scraper.videos import normalize_video_url
 
 PUBLISHED = date(2023, 4, 20)
 

@@ -13,7 +13,6 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from scraper.extract import cues, scope, subject, works
@@ -25,12 +24,14 @@ from scraper.extract.subject import (
     season_references,
     title_mentions,
 )
-from scraper.extract.text import fold
 from scraper.extract.trailers import find_trailers
 from scraper.models import PRECISION_RANK, RELEASE_DATE, TRAILER, Finding, Watch
+from scraper.prefilter import may_mention
 
 if TYPE_CHECKING:
     from scraper.documents import Document
+
+__all__ = ["extract", "extract_documents", "may_mention"]
 
 log = logging.getLogger(__name__)
 
@@ -58,52 +59,6 @@ def extract_documents(docs: Sequence[Document], watch: Watch) -> list[Finding]:
         enumerate(dates), key=lambda item: (-PRECISION_RANK[item[1].precision or "year"], item[0])
     )
     return [finding for _, finding in best[:1]] + list(trailers.values())
-
-
-def may_mention(text: str, watches: Sequence[Watch]) -> bool:
-    """False only when no watch's title or alias can occur in the raw body.
-
-    Case-, accent- and HTML-entity-insensitive: each letter of the longest word
-    of each name may also be written accented or as an entity (&#72;, &eacute;).
-    """
-    lowered = text.lower()
-    keys = [key for watch in watches for key in _keys(watch)]
-    if any(key in lowered for key in keys):
-        return True
-    return any(_loose_pattern(key).search(text) for key in keys)
-
-
-def _keys(watch: Watch) -> list[str]:
-    """The longest word of each name: every match of the name contains it."""
-    keys = []
-    for name in (watch.title, *watch.aliases):
-        words = re.findall(r"\w+", fold(name))
-        if words:
-            keys.append(max(words, key=len))
-    return keys
-
-
-@lru_cache(maxsize=64)
-def _loose_pattern(key: str) -> re.Pattern[str]:
-    pieces = []
-    for char in key:
-        variants = _VARIANTS.get(char, char + char.upper())
-        pieces.append(f"(?:[{re.escape(variants)}]|&#?\\w{{1,8}};)")
-    return re.compile("".join(pieces))
-
-
-def _letter_variants() -> dict[str, str]:
-    """Every Latin letter that folds to a given ASCII letter ("e" -> "eéèêë...")."""
-    variants: dict[str, str] = {}
-    for code in range(0x41, 0x250):
-        char = chr(code)
-        base = fold(char)
-        if len(base) == 1 and base.isascii() and base.isalnum():
-            variants[base] = variants.get(base, "") + char
-    return variants
-
-
-_VARIANTS = _letter_variants()
 
 
 def _extract(doc: Document, watch: Watch) -> list[Finding]:

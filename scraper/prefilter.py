@@ -1,0 +1,56 @@
+"""may_mention: can any watch's name occur in this text at all? The cheap test that
+lets a cycle skip parsing the bodies (and feed entries) that are other news.
+
+It is deliberately light to import: a warm cycle, where every source answers 304,
+never needs the extractor, and this module is all the cycle loads of it up front.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+from scraper.models import Watch
+
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def may_mention(text: str, watches: Sequence[Watch]) -> bool:
+    """False only when no watch's title or alias can occur in `text` (raw HTML or XML).
+
+    Case-, accent- and HTML-entity-insensitive: "HEARTSTOPPER", "Heartst&ouml;pper",
+    "&#72;eartstopper" and "Heartstöpper" all may mention Heartstopper. Only the
+    longest word of each name is looked for: every match of the name contains it.
+    """
+    keys = [key for watch in watches for key in watch_keys(watch)]
+    if not keys:
+        return False
+    lowered = text.lower()
+    if any(key in lowered for key in keys):
+        return True
+    if lowered.isascii() and "&" not in lowered:
+        return False  # nothing is written in any other way than the lowered text shows
+    folded = fold(html.unescape(text) if "&" in text else text)
+    return any(key in folded for key in keys)
+
+
+@lru_cache(maxsize=256)
+def watch_keys(watch: Watch) -> tuple[str, ...]:
+    """The longest word of each of the watch's names, folded."""
+    keys = []
+    for name in (watch.title, *watch.aliases):
+        words = re.findall(r"\w+", fold(name))
+        if words:
+            keys.append(max(words, key=len))
+    return tuple(keys)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents ("Pokémon" -> "pokemon"), at C speed for long bodies."""
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
