@@ -29,6 +29,8 @@ _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d)"
 
+# Each pattern with the gates it cannot match without (see _GATES): a sentence
+# missing a gate skips the pattern, which would have found nothing there anyway.
 _PATTERNS = [
     # 3 August 2023 / Thursday 3rd August / 3rd of August
     (
@@ -40,6 +42,7 @@ _PATTERNS = [
         + r"(?:,?\s+"
         + _YEAR.format(n="y")
         + r")?",
+        ("month", "digit"),
     ),
     # August 3, 2023 / Thursday, Aug. 3 / August 3rd
     (
@@ -51,34 +54,66 @@ _PATTERNS = [
         + r"(?:,?\s+"
         + _YEAR.format(n="y")
         + r")?",
+        ("month", "digit"),
     ),
-    ("iso", r"(?P<y>20\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
-    ("my", _MONTH.format(n="m") + r",?\s+(?:of\s+)?" + _YEAR.format(n="y")),
+    ("iso", r"(?P<y>20\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)", ("year",)),
+    ("my", _MONTH.format(n="m") + r",?\s+(?:of\s+)?" + _YEAR.format(n="y"), ("month", "year")),
     (
         "season",
         r"(?i:(?P<q>early|late|mid-?|the\s+)?\s*(?P<s>spring|summer|autumn|fall|winter))"
         r"(?:\s+(?:of\s+)?" + _YEAR.format(n="y") + r"|(?P<rel>))",
+        ("season",),
     ),
-    ("month", r"(?<=\b)(?:in|this|by|from|early|late|mid-?|an?)\s+" + _MONTH.format(n="m")),
+    (
+        "month",
+        r"(?<=\b)(?:in|this|by|from|early|late|mid-?|an?)\s+" + _MONTH.format(n="m"),
+        ("month",),
+    ),
     # "a 2025 release", "a 2025 premiere"
-    ("year", r"\b(?:an?)\s+" + _YEAR.format(n="y") + r"(?=\s+(?:release|premiere|debut|launch))"),
+    (
+        "year",
+        r"\b(?:an?)\s+" + _YEAR.format(n="y") + r"(?=\s+(?:release|premiere|debut|launch))",
+        ("year",),
+    ),
     # "premieres today", "arrives tomorrow": only after a release verb
     (
         "now",
         r"(?i:\b(?:premieres?|arrives?|lands?|debuts?|drops?|returns?|out|releases?|launch(?:es)?"
         r"|hits?\s+\w+)\s+(?P<w>today|tonight|tomorrow)\b)",
+        ("now",),
     ),
-    ("relmonth", r"(?i:\b(?P<w>this|next)\s+month\b)"),
-    ("relyear", r"(?i:\b(?:later\s+|early\s+|late\s+)?(?P<w>this|next)\s+year\b)"),
-    ("relday", r"(?i:\b(?P<w>this|next)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b)"),
-    ("year", r"(?i:\b(?:in|for|early|late|mid-?|during|arrives?|coming)\s+)" + _YEAR.format(n="y")),
+    ("relmonth", r"(?i:\b(?P<w>this|next)\s+month\b)", ("this",)),
+    ("relyear", r"(?i:\b(?:later\s+|early\s+|late\s+)?(?P<w>this|next)\s+year\b)", ("this",)),
+    ("relday", r"(?i:\b(?P<w>this|next)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b)", ("this",)),
+    (
+        "year",
+        r"(?i:\b(?:in|for|early|late|mid-?|during|arrives?|coming)\s+)" + _YEAR.format(n="y"),
+        ("year",),
+    ),
     # US numeric dates, month first: "on 12/15", "12/15/2023"
     (
         "numeric",
         r"(?<![\d/.,])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<yy>(?:19|20)?\d\d))?(?![\d/]|\.\d)",
+        ("slash",),
     ),
     # "drops all seven episodes on Thursday", "premieres Friday"
-    ("weekday", r"\b(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b(?![\'\u2019]s)"),
+    (
+        "weekday",
+        r"\b(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b(?![\'\u2019]s)",
+        ("day",),
+    ),
+]
+# Text every match of a pattern holds, spelled as in the pattern (same case rules),
+# so a sentence without it cannot match: most sentences pass few of these.
+_GATES = [
+    ("digit", re.compile(r"\d")),
+    ("month", re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")),
+    ("year", re.compile(r"(?:19|20)\d\d")),
+    ("season", re.compile(r"(?i:spring|summer|autumn|fall|winter)")),
+    ("now", re.compile(r"(?i:today|tonight|tomorrow)")),
+    ("this", re.compile(r"(?i:this|next)")),
+    ("slash", re.compile(r"\d/\d")),
+    ("day", re.compile(r"day")),
 ]
 # A bare weekday is a date only after a release verb in its clause ("premieres
 # Friday", "drops all episodes on Thursday"), not "at its presentation on Wednesday".
@@ -94,7 +129,7 @@ _PAST_NEWS = re.compile(
     r"launched|aired|arrived|landed|opened|said|confirmed|told|was|were)\b",
     re.IGNORECASE,
 )
-_COMPILED = [(kind, re.compile(pattern)) for kind, pattern in _PATTERNS]
+_COMPILED = [(kind, re.compile(pattern), frozenset(gates)) for kind, pattern, gates in _PATTERNS]
 
 
 @dataclass(frozen=True)
@@ -106,20 +141,16 @@ class DateMention:
     relative: bool = False  # resolved from the publish date
 
 
-# Every pattern needs one of these; most sentences have none and cost one search.
-_MAYBE = re.compile(
-    r"\d|day\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?i:this|next|spring|summer|autumn|"
-    r"fall|winter|today|tonight|tomorrow)"
-)
-
-
 def find_dates(sentence: str, published: date | None) -> list[DateMention]:
     """Every date in a sentence that can be resolved to a value, in order, not overlapping."""
-    if not _MAYBE.search(sentence):
+    passed = {name for name, gate in _GATES if gate.search(sentence)}
+    if not passed:
         return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _COMPILED:
+    for kind, pattern, gates in _COMPILED:
+        if not gates <= passed:
+            continue  # it needs text the sentence lacks: no match to take a span
         for match in pattern.finditer(sentence):
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
