@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from scraper.config import Config, SourceConfig
-from scraper.documents import Document, ParseError
+from scraper.documents import ParseError
 from scraper.facts import Observation, diff_findings
 from scraper.fetch import Fetcher, FetchError, Validators
 from scraper.models import PRECISION_RANK, RELEASE_DATE, SOURCE_FAILING, SOURCE_RECOVERED, Alert
@@ -172,15 +172,20 @@ def _extract_into(
 
     if read.is_feed:
         result.entries = [(d.key, d.fingerprint) for d in read.documents]
-        documents = [d for d in read.documents if known_entries.get(d.key) != d.fingerprint]
+        pending = [d for d in read.documents if known_entries.get(d.key) != d.fingerprint]
     else:
-        documents = list(read.documents)
-    for document in documents:
-        text = _searchable_text(document)
+        pending = list(read.documents)
+    for item in pending:
         # Most entries of a feed that names the watch once are other news: the
-        # pre-filter runs per document and per watch, not only per body.
-        watches = [w for w in config.watches if may_mention(text, [w])]
+        # pre-filter runs per document and per watch, and before a document is read.
+        words = item.words()
+        watches = [w for w in config.watches if may_mention(words, [w])]
         if not watches:
+            continue
+        try:
+            document = item.read()
+        except Exception:  # one odd entry must not stop the source, nor the cycle
+            log.exception("reading an entry of %s failed", result.source.name)
             continue
         result.documents_read += 1
         for watch in watches:
@@ -188,12 +193,6 @@ def _extract_into(
                 result.observations.setdefault(watch.key, []).append(
                     Observation(finding, result.source.url, document.published, document.url)
                 )
-
-
-def _searchable_text(document: Document) -> str:
-    """Everything of a document the extractor can read a watch's name in."""
-    labels = "\n".join(video.label for video in document.videos)
-    return f"{document.headline}\n{document.text}\n{labels}"
 
 
 def _apply(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -40,6 +41,21 @@ class Document:
         return "\n".join(block.text for block in self.blocks)
 
 
+@dataclass(frozen=True)
+class PendingDocument:
+    """A document known by its key and fingerprint before it is read.
+
+    A feed entry is read (its HTML parsed, dates and videos found) only when it is
+    new or changed and its words may name a watch; a page is read already.
+    """
+
+    key: str
+    fingerprint: str
+    kind: str  # "page" | "entry"
+    words: Callable[[], str]  # the raw text a watch's name would have to be in
+    read: Callable[[], Document]
+
+
 _FEED_ROOT = re.compile(r"<(?:[\w-]+:)?(rss|feed|RDF)\b")
 _FIRST_TAG = re.compile(r"<(?![?!])")
 
@@ -47,13 +63,36 @@ _FIRST_TAG = re.compile(r"<(?![?!])")
 def parse_documents(
     text: str, url: str, kind: str = "auto", select: str | None = None
 ) -> list[Document]:
+    return [pending.read() for pending in pending_documents(text, url, kind, select)]
+
+
+def pending_documents(
+    text: str, url: str, kind: str = "auto", select: str | None = None
+) -> list[PendingDocument]:
+    """The documents of a body, each read on demand (a page's at once)."""
     if not text or not text.strip():
         raise ParseError("empty body")
     if kind == "auto":
         kind = "feed" if looks_like_feed(text) else "page"
     if kind == "feed":
         return _feed_documents(text, url)
-    return [_page_document(text, url, select)]
+    return [_already_read(_page_document(text, url, select))]
+
+
+def _already_read(document: Document) -> PendingDocument:
+    return PendingDocument(
+        document.key,
+        document.fingerprint,
+        document.kind,
+        lambda: searchable_text(document),
+        lambda: document,
+    )
+
+
+def searchable_text(document: Document) -> str:
+    """Everything of a document the extractor can read a watch's name in."""
+    labels = "\n".join(video.label for video in document.videos)
+    return f"{document.headline}\n{document.text}\n{labels}"
 
 
 def looks_like_feed(text: str) -> bool:
@@ -81,31 +120,45 @@ def _page_document(text: str, url: str, select: str | None) -> Document:
     )
 
 
-def _feed_documents(text: str, url: str) -> list[Document]:
+def _feed_documents(text: str, url: str) -> list[PendingDocument]:
     try:
-        entries = feeds.read_feed(text)
+        items = feeds.feed_items(text)
     except (etree.Error, ValueError):
-        entries = None  # feedparser may still read what lxml refuses
-    if entries is None:
-        entries = feeds.read_feed_leniently(text)
+        items = None  # feedparser may still read what lxml refuses
+    if items is not None:
+        return [_pending_entry(item, url) for item in items]
+    entries = feeds.read_feed_leniently(text)
     if entries is None:
         raise ParseError("broken feed: no entry could be recovered")
-    documents = []
-    for entry in entries:
+    return [_already_read(_entry_document(entry, url)) for entry in entries]
+
+
+def _pending_entry(item: feeds.FeedItem, feed_url: str) -> PendingDocument:
+    key = item.guid or item.link or item.fingerprint
+    return PendingDocument(
+        key,
+        item.fingerprint,
+        "entry",
+        item.words,
+        lambda: _entry_document(item.read(), feed_url, key, item.fingerprint),
+    )
+
+
+def _entry_document(
+    entry: feeds.Entry, feed_url: str, key: str | None = None, fingerprint: str | None = None
+) -> Document:
+    if fingerprint is None:
         fingerprint = _fingerprint(entry.headline, entry.blocks, entry.videos)
-        documents.append(
-            Document(
-                url=entry.link or url,
-                key=entry.guid or entry.link or fingerprint,
-                fingerprint=fingerprint,
-                published=entry.published,
-                kind="entry",
-                headline=entry.headline,
-                blocks=entry.blocks,
-                videos=entry.videos,
-            )
-        )
-    return documents
+    return Document(
+        url=entry.link or feed_url,
+        key=key or entry.guid or entry.link or fingerprint,
+        fingerprint=fingerprint,
+        published=entry.published,
+        kind="entry",
+        headline=entry.headline,
+        blocks=entry.blocks,
+        videos=entry.videos,
+    )
 
 
 def _fingerprint(headline: str, blocks: tuple[Block, ...], videos: tuple[Video, ...]) -> str:

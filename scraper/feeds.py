@@ -1,12 +1,18 @@
 """RSS 2.0 / RSS 1.0 / Atom -> entries, with lxml (about ten times cheaper than
 feedparser); feedparser reads what lxml cannot recover.
+
+An entry is first known only by its identity, a fingerprint of its XML and its raw
+words (`FeedItem`); its HTML is parsed and its dates and videos found (`read()`)
+only when it is new or changed and may name a watch. Most entries of a feed are
+other news, and reading one costs twenty times more than knowing it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from html.entities import name2codepoint
 from typing import Any
@@ -28,9 +34,31 @@ class Entry:
     videos: tuple[Video, ...]
 
 
+@dataclass(frozen=True)
+class FeedItem:
+    """An entry as the feed's XML holds it, not read yet."""
+
+    guid: str
+    link: str
+    fingerprint: str  # of the entry's XML: a changed entry gets a new one
+    element: Any = field(repr=False, compare=False)
+    feed_date: date | None = field(repr=False, compare=False)
+
+    def words(self) -> str:
+        """Every text and attribute value of the entry, as written (entities in its HTML
+        content still encoded): everything a reading of it could find a name in."""
+        texts = list(self.element.itertext())
+        # An Atom entry's XHTML content keeps an iframe's title in an attribute.
+        texts.extend(v for el in self.element.iter(etree.Element) for v in el.attrib.values())
+        return "\n".join(texts)
+
+    def read(self) -> Entry:
+        return _entry(self.element, self.feed_date)
+
+
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
-_XML_ENTITIES = frozenset(("amp", "lt", "gt", "quot", "apos"))
+# A named entity XML does not define (the five it does are left alone).
+_NAMED_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z][A-Za-z0-9]*);")
 _ENTRY_TAGS = frozenset(("item", "entry"))
 _ENTRY_END = re.compile(r"</(?:[\w-]+:)?(?:item|entry)\s*>")
 _DATE_TAGS = ("pubDate", "published", "date", "issued", "updated", "modified")
@@ -38,7 +66,13 @@ _CONTENT_TAGS = ("encoded", "content", "description", "summary")
 
 
 def read_feed(text: str) -> list[Entry] | None:
-    """The entries of a feed; None when the XML is too broken to find any."""
+    """The entries of a feed, read; None when the XML is too broken to find any."""
+    items = feed_items(text)
+    return None if items is None else [item.read() for item in items]
+
+
+def feed_items(text: str) -> list[FeedItem] | None:
+    """The entries of a feed, unread; None when the XML is too broken to find any."""
     body = _XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
     # HTML entities (&nbsp;, &eacute;) are undefined in XML: a recovering
     # parser would drop them, and the words around them with them.
@@ -56,7 +90,7 @@ def read_feed(text: str) -> list[Entry] | None:
         items = items[: len(_ENTRY_END.findall(body))]
     if not items:
         return None if parser.error_log else []
-    return [_entry(item, feed_date) for item in items]
+    return [_item(item, feed_date) for item in items]
 
 
 def read_feed_leniently(text: str) -> list[Entry] | None:
@@ -93,7 +127,7 @@ def read_feed_leniently(text: str) -> list[Entry] | None:
 
 def _numeric_entity(match: re.Match[str]) -> str:
     name = match.group(1)
-    if name in _XML_ENTITIES or name not in name2codepoint:
+    if name not in name2codepoint:
         return match.group(0)
     return f"&#{name2codepoint[name]};"
 
@@ -102,7 +136,18 @@ def _local(element: Any) -> str:
     tag = element.tag
     if not isinstance(tag, str):
         return ""
-    return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        if len(_LOCAL_NAMES) >= _LOCAL_NAMES_MAX:
+            _LOCAL_NAMES.clear()  # a feed inventing tags must not grow memory
+        name = _LOCAL_NAMES[tag] = tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
+    return name
+
+
+# "{http://www.w3.org/2005/Atom}entry" -> "entry": a feed has a few dozen distinct tags
+# and this is asked for every element; bounded by the tags feeds use, cleared if not.
+_LOCAL_NAMES: dict[str, str] = {}
+_LOCAL_NAMES_MAX = 4096
 
 
 def _text(element: Any) -> str:
@@ -119,26 +164,44 @@ def _feed_date(root: Any) -> date | None:
     return None
 
 
-def _entry(item: Any, feed_date: date | None) -> Entry:
-    headline = link = guid = ""
-    published: date | None = None
-    dates: dict[str, date] = {}
-    contents: dict[str, str] = {}
-    videos: list[Video] = []
-    for child in _fields(item):
+def _item(item: Any, feed_date: date | None) -> FeedItem:
+    guid, link = _identity(_fields(item))
+    digest = hashlib.sha256(etree.tostring(item, encoding="utf-8")).hexdigest()[:32]
+    return FeedItem(guid, link, digest, item, feed_date)
+
+
+def _identity(fields: list[Any]) -> tuple[str, str]:
+    """(guid, link): the first guid or id; the first link's text or alternate href."""
+    guid = link = ""
+    for child in fields:
         name = _local(child)
-        if name == "title" and not headline:
-            headline = _text(child)
-        elif name == "link":
+        if name == "link":
             href = child.get("href")
             if href is None:
                 link = link or _text(child)
             elif child.get("rel") in (None, "alternate") and not link:
                 link = href.strip()
-            if href and (url := normalize_video_url(href)):
-                videos.append(Video(url, "", 0, False, True))
         elif name in ("guid", "id") and not guid:
             guid = _text(child)
+    return guid, link
+
+
+def _entry(item: Any, feed_date: date | None) -> Entry:
+    headline = ""
+    published: date | None = None
+    dates: dict[str, date] = {}
+    contents: dict[str, str] = {}
+    videos: list[Video] = []
+    fields = _fields(item)
+    guid, link = _identity(fields)
+    for child in fields:
+        name = _local(child)
+        if name == "title" and not headline:
+            headline = _text(child)
+        elif name == "link":
+            href = child.get("href")
+            if href and (url := normalize_video_url(href)):
+                videos.append(Video(url, "", 0, False, True))
         elif name in _DATE_TAGS and name not in dates:
             found = parse_date(_text(child))
             if found:

@@ -33,7 +33,13 @@ def may_mention(text: str, watches: Sequence[Watch]) -> bool:
         return True
     if lowered.isascii() and "&" not in lowered:
         return False  # nothing is written in any other way than the lowered text shows
-    folded = fold(html.unescape(text) if "&" in text else text)
+    spelled = html.unescape(text) if "&" in text else text
+    if all(key.isascii() for key in keys) and all(ascii_names(w) for w in watches):
+        # Accents come off with NFKD, and everything else not ASCII can go at once:
+        # lowering what is left is then cheap (a long non-ASCII str is not).
+        flat = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").lower()
+        return any(key.encode("ascii") in flat for key in keys)
+    folded = fold(spelled)
     return any(key in folded for key in keys)
 
 
@@ -48,8 +54,13 @@ def watch_keys(watch: Watch) -> tuple[str, ...]:
     return tuple(keys)
 
 
+def ascii_names(watch: Watch) -> bool:
+    """Every name is plain ASCII ("Straße" is not: its fold, "strasse", is spelled "ß")."""
+    return all(name.isascii() for name in (watch.title, *watch.aliases))
+
+
 def fold(text: str) -> str:
-    """Lower case without accents ("Pokémon" -> "pokemon"), at C speed for long bodies."""
+    """Lower case without accents ("Pokémon" -> "pokemon")."""
     folded = text.casefold()
     if folded.isascii():
         return folded

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 from lxml import etree
 
-from scraper.documents import Document, ParseError, looks_like_feed, parse_documents
+from scraper.documents import (
+    ParseError,
+    PendingDocument,
+    looks_like_feed,
+    parse_documents,
+    pending_documents,
+)
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -24,7 +30,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class SourceRead:
-    documents: list[Document]
+    documents: list[PendingDocument]
     is_feed: bool  # feed entries are remembered, and only new or changed ones are read
 
 
@@ -53,7 +59,7 @@ class DocumentSource(SourceKind):
     def parse(self, text: str, url: str, source: SourceConfig) -> SourceRead:
         if self.kind == "feed" and not looks_like_feed(text):
             raise ParseError("not a feed: the body is not RSS or Atom")
-        documents = parse_documents(text, url, kind=self.kind, select=source.select)
+        documents = pending_documents(text, url, kind=self.kind, select=source.select)
         return SourceRead(documents, is_feed=any(d.kind == "entry" for d in documents))
 
     def verify(self, text: str, url: str) -> None:

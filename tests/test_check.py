@@ -7,12 +7,18 @@ as it was and nothing is lost.
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 from support import ANNOUNCEMENT, NOTHING_YET, RecordingNotifier
 
+from scraper import feeds
 from scraper.cli import main
+from scraper.config import load_config
+from scraper.cycle import CycleReport, check_sources
+from scraper.fetch import Fetcher
 from scraper.localsite import LocalSite, Page
+from scraper.state import State
 
 
 def config_for(tmp_path: Path, site: LocalSite, sources: dict[str, str], **http) -> Path:
@@ -210,3 +216,53 @@ def test_unknown_source_name_is_a_user_error(tmp_path, site, recording, capsys):
     code = main(["check", "--config", str(config), "--source", "nope"])
     assert code == 1
     assert "no source named 'nope'" in capsys.readouterr().err
+
+
+def _feed(items: list[tuple[str, str]]) -> bytes:
+    entries = "".join(
+        f"<item><title>{title}</title><link>https://n.example/{guid}</link><guid>{guid}</guid>"
+        f"<pubDate>Thu, 20 Apr 2023 16:00:00 GMT</pubDate>"
+        f"<description>&lt;p&gt;{title}. More to follow.&lt;/p&gt;</description></item>"
+        for guid, title in items
+    )
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>'
+        f"{entries}</channel></rss>"
+    ).encode()
+
+
+def _cycle(config_path: Path) -> CycleReport:
+    config = load_config(config_path)
+    state, fetcher = State(config.state_path), Fetcher(config.http)
+    try:
+        return check_sources(config, state, fetcher, datetime.now(UTC))
+    finally:
+        fetcher.close()
+        state.close()
+
+
+def test_only_new_or_changed_feed_entries_that_may_name_a_watch_are_read(
+    tmp_path, site, recording, monkeypatch
+):
+    # Reading an entry (parsing its HTML, finding dates and videos) is what costs:
+    # count the readings, not only the documents handed to the extractor.
+    readings: list[str] = []
+    read_entry = feeds._entry
+    monkeypatch.setattr(
+        feeds, "_entry", lambda item, *a: readings.append(item) or read_entry(item, *a)
+    )
+    others = [(f"other-{n}", f"Another show gets its finale on May {n + 1}") for n in range(19)]
+    about = ("hs2", "Heartstopper Season 2 premieres on 3 August 2023")
+    site.pages["/feed"] = Page(_feed([about, *others]), "application/rss+xml")
+    config = config_for(tmp_path, site, {"feed": "/feed"})
+    first = _cycle(config)
+    assert first.documents_read == 1 and len(readings) == 1  # 20 entries, one names the watch
+    assert [a.event for a in first.alerts] == ["release_date.announced"]
+    site.pages["/feed"] = Page(_feed([("new", "A quiz show returns"), about, *others]),
+                               "application/rss+xml")
+    assert _cycle(config).documents_read == 0  # the new entry is other news; the rest were read
+    changed = (about[0], about[1] + ", Netflix says")
+    site.pages["/feed"] = Page(_feed([changed, *others]), "application/rss+xml")
+    again = _cycle(config)
+    assert again.documents_read == 1 and again.alerts == []  # read again; nothing new in it
+    assert len(readings) == 2

@@ -9,9 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scraper.decode import decode_body
-from scraper.documents import ParseError, parse_documents
+from scraper.documents import ParseError, parse_documents, pending_documents
 from scraper.extract import extract, extract_documents
 from scraper.models import Watch
+from scraper.pages import Block, Video, read_fragment, read_page
+from scraper.prefilter import may_mention
 
 HS2 = Watch("Heartstopper", 2, ("Heartstopper S2",))
 
@@ -225,3 +227,72 @@ def test_generated_junk_markup_never_raises(pieces: list[str]) -> None:
     except ParseError:
         return
     assert isinstance(extract_documents(documents, HS2), list)
+
+
+ATOM_XHTML_PLAYER = """<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Clips</title>
+<entry><id>clip-1</id><title>New today</title><updated>2023-07-13T00:00:00Z</updated>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Watch below.</p>
+<iframe title="Heartstopper Season 2 | Official Trailer"
+ src="https://www.youtube.com/embed/OoXeC5EaVDA"></iframe></div></content></entry>
+</feed>"""
+
+RSS_ENTITY_NAME = RSS.replace(
+    "<![CDATA[<p>Netflix confirmed Heartstopper Season 2",
+    "<![CDATA[<p>Netflix confirmed &#72;eartstopper Season 2",
+).replace("<title>Heartstopper Season 2 gets a date</title>", "<title>A date</title>")
+
+
+@pytest.mark.parametrize("feed", [ATOM_XHTML_PLAYER, RSS_ENTITY_NAME])
+def test_an_entrys_raw_words_hold_the_names_its_reading_finds(feed: str) -> None:
+    pending = pending_documents(feed, "https://n.example/feed")[0]
+    document = pending.read()
+    assert extract(document, HS2)  # the name is only in an attribute / an HTML entity
+    assert may_mention(pending.words(), [HS2])
+    assert (pending.key, pending.fingerprint) == (document.key, document.fingerprint)
+
+
+def test_an_entry_is_known_by_key_and_fingerprint_before_it_is_read() -> None:
+    first = pending_documents(RSS, "https://n.example/feed")
+    again = pending_documents(RSS, "https://n.example/feed")
+    assert [(p.key, p.fingerprint) for p in first] == [(p.key, p.fingerprint) for p in again]
+    assert [p.key for p in first] == ["hs2-date", "https://n.example/other"]
+    assert [p.kind for p in first] == ["entry", "entry"]
+
+
+NESTED_FURNITURE = (
+    "<html><body><nav class='site-nav'><h2>Menu <aside>deep</aside> tail</h2>"
+    "<a href='https://youtu.be/QP4va9IrcZo'>Trailer</a></nav>"
+    "<h1>Title <span class='share'>share</span><div class='related'>inner</div> end</h1>"
+    "<p>Body <iframe data-foo='youtube' src='https://www.youtube.com/embed/QP4va9IrcZo'"
+    " title='Player'></iframe> text</p><dl><dt>Premiere</dt><dd>August 3</dd></dl>"
+    "<p data-note='youtube fan'>no video here</p></body></html>"
+)
+
+
+def test_furniture_and_headings_nested_in_each_other_keep_their_marks() -> None:
+    page = read_page(NESTED_FURNITURE)
+    assert [(b.text, b.heading, b.chrome) for b in page.blocks] == [
+        ("Menu", True, True),
+        ("deep", True, True),
+        ("tail", True, True),
+        ("Trailer", False, True),
+        ("Title share", True, False),
+        ("inner", True, True),
+        ("end", True, False),
+        ("Body", False, False),
+        ("text", False, False),
+        ("Premiere | August 3", False, False),
+        ("no video here", False, False),
+    ]
+    watch = "https://www.youtube.com/watch?v=QP4va9IrcZo"
+    assert page.videos == (
+        Video(watch, "Trailer", 3, chrome=True, embedded=False),
+        Video(watch, "Player", 8, chrome=False, embedded=True),
+    )
+
+
+def test_every_unicode_space_collapses_and_soft_hyphens_vanish() -> None:
+    text = "a\u00a0\u00a0b\x1c\x1dc\u2028d\u3000e\x85f\u00adg\u200bh\t\r\n i"
+    assert read_fragment(f"<p>{text}</p>") == ((Block("a b c d e fgh i"),), ())
+    assert read_fragment(text) == ((Block("a b c d e fgh i"),), ())

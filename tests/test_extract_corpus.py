@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from scraper.cli import main
-from scraper.documents import parse_documents
-from scraper.extract import extract_documents, may_mention
+from scraper.documents import parse_documents, pending_documents
+from scraper.extract import extract, extract_documents, may_mention
 from scraper.models import Watch
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -168,12 +168,20 @@ def test_may_mention_never_hides_a_document_with_findings() -> None:
         watch_of(yaml.safe_load((case_dir / "case.yaml").read_text())["watch"])
         for case_dir in CASES
     }
-    checked = 0
+    checked = entries_checked = 0
     for text, url in corpus_documents():
         documents = parse_documents(text, url)
         for watch in watches:
             if extract_documents(documents, watch):
                 checked += 1
                 assert may_mention(text, [watch]), (url, watch.title)
+        # The cycle also asks before reading each document (a feed's entry): the raw
+        # words it asks about must hold every name the read document is found to have.
+        for pending in pending_documents(text, url):
+            for watch in watches:
+                if extract(pending.read(), watch):
+                    entries_checked += pending.kind == "entry"
+                    assert may_mention(pending.words(), [watch]), (url, pending.key, watch)
     assert checked >= 30
+    assert entries_checked >= 5
     assert not may_mention(SEED, [Watch("Squid Game", 2)])
