@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from support import RecordingNotifier
 
 import notifiers
 from scraper.localsite import LocalSite
 from scraper.state import State
+
+
+@pytest.fixture(autouse=True)
+def restore_root_logging():
+    """A CLI run in a test points the root logger at that test's captured stderr; the
+    next test's logs (a local server's request lines) must not go to a closed stream."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in list(root.handlers):
+        if handler not in handlers:
+            root.removeHandler(handler)
+    for handler in handlers:
+        if handler not in root.handlers:
+            root.addHandler(handler)
+    root.setLevel(level)
 
 
 @pytest.fixture
