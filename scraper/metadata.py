@@ -13,12 +13,16 @@ from datetime import date
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
+from lxml import etree
+
 from scraper.videos import normalize_video_url
 
 if TYPE_CHECKING:
     from scraper.pages import Block
 
 _SPACES = re.compile(r"\s+")
+# An element's text with its descendants' (lxml.html's HtmlElement.text_content).
+text_content = etree.XPath("string()", smart_strings=False)
 
 
 def _clean(text: str) -> str:
@@ -66,7 +70,7 @@ def headline(root: Any, json_ld: list[dict[str, Any]]) -> str:
     for xpath in ('//meta[@property="og:title"]/@content', "//h1", "//title"):
         found = root.xpath(xpath)
         if found:
-            value = found[0] if isinstance(found[0], str) else found[0].text_content()
+            value = found[0] if isinstance(found[0], str) else text_content(found[0])
             text = _clean(value)
             if text:
                 return text
@@ -76,10 +80,11 @@ def headline(root: Any, json_ld: list[dict[str, Any]]) -> str:
     return ""
 
 
-def published_date(root: Any) -> date | None:
+def published_date(root: Any, json_ld: list[dict[str, Any]] | None = None) -> date | None:
     """The date the text was last written: an updated article's "August 3" is read
-    from its update, not from when it first appeared."""
-    for item in json_ld_items(root):
+    from its update, not from when it first appeared. `json_ld`: the page's
+    json_ld_items, when the caller has them already."""
+    for item in json_ld_items(root) if json_ld is None else json_ld:
         dates = [
             found
             for key in ("dateModified", "datePublished")
