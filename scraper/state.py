@@ -23,6 +23,12 @@ from scraper.facts import Diff, KnownFacts
 from scraper.models import RELEASE_DATE, TRAILER, Alert, Finding, Watch
 from scraper.schema import SchemaTooNew, migrate
 
+# What SQLite cuts the WAL back to after a checkpoint. A connection that stays open
+# (the daemon) never deletes its WAL, and without a limit the file keeps the size of
+# the largest stretch between checkpoints it ever wrote: a cold cycle writes the whole
+# database into it, and 1,000 pages (4 MB) pile up between automatic checkpoints.
+WAL_SIZE_LIMIT = 1024 * 1024
+
 
 def to_db_time(moment: datetime) -> str:
     """UTC, fixed width: strings sort in time order, so SQL can compare them."""
@@ -91,6 +97,7 @@ class State:
             )
             self._conn.row_factory = sqlite3.Row
             self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT}")
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.execute("PRAGMA foreign_keys=ON")
             migrate(self._conn)
