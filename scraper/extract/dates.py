@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from scraper.extract.text import case_key
+
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -103,18 +105,34 @@ _PATTERNS = [
         ("day",),
     ),
 ]
-# Text every match of a pattern holds, spelled as in the pattern (same case rules),
-# so a sentence without it cannot match: most sentences pass few of these.
+# Text every match of a pattern holds, so a sentence without it cannot match: most
+# sentences pass few of these. Case-sensitive ones as the patterns spell them...
 _GATES = [
-    ("digit", re.compile(r"\d")),
     ("month", re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")),
-    ("year", re.compile(r"(?:19|20)\d\d")),
-    ("season", re.compile(r"(?i:spring|summer|autumn|fall|winter)")),
-    ("now", re.compile(r"(?i:today|tonight|tomorrow)")),
-    ("this", re.compile(r"(?i:this|next)")),
-    ("slash", re.compile(r"\d/\d")),
     ("day", re.compile(r"day")),
 ]
+_DIGIT = re.compile(r"\d")
+_DIGIT_GATES = [
+    ("year", re.compile(r"(?:19|20)\d\d")),
+    ("slash", re.compile(r"\d/\d")),
+]
+# ... and the (?i:) ones as words in the sentence's case_key.
+_WORD_GATES = [
+    ("season", ("spring", "summer", "autumn", "fall", "winter")),
+    ("now", ("today", "tonight", "tomorrow")),
+    ("this", ("this", "next")),
+]
+
+
+def _gates(sentence: str) -> set[str]:
+    """The names of the gates the sentence passes."""
+    passed = {name for name, gate in _GATES if gate.search(sentence)}
+    if _DIGIT.search(sentence):
+        passed.add("digit")
+        passed.update(name for name, gate in _DIGIT_GATES if gate.search(sentence))
+    key = case_key(sentence)
+    passed.update(name for name, words in _WORD_GATES if any(word in key for word in words))
+    return passed
 # A bare weekday is a date only after a release verb in its clause ("premieres
 # Friday", "drops all episodes on Thursday"), not "at its presentation on Wednesday".
 _WEEKDAY_CUE = re.compile(
@@ -143,7 +161,7 @@ class DateMention:
 
 def find_dates(sentence: str, published: date | None) -> list[DateMention]:
     """Every date in a sentence that can be resolved to a value, in order, not overlapping."""
-    passed = {name for name, gate in _GATES if gate.search(sentence)}
+    passed = _gates(sentence)
     if not passed:
         return []
     found: list[DateMention] = []

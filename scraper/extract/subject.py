@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from scraper.extract.text import case_key
 from scraper.models import Watch
 
 NUMBER_WORDS = {
@@ -101,18 +102,26 @@ def alias_season(alias: str) -> int | None:
     return int(tail.group(1)) if tail else None
 
 
-def title_mentions(sentence: str, watch: Watch) -> list[tuple[int, int, int | None]]:
-    """(start, end, season named by the alias or None) of each mention of the watch."""
-    mentions: list[tuple[int, int, int | None]] = []
-    names = [(watch.title, None)]
+@lru_cache(maxsize=256)
+def _name_patterns(watch: Watch) -> tuple[tuple[re.Pattern[str], int | None], ...]:
+    """The watch's title and aliases as (pattern, season the name itself gives), longest
+    name first: "Lupin Part 3" (an alias naming its season) wins over "Lupin"."""
+    names: list[tuple[str, int | None]] = [(watch.title, None)]
     for alias in watch.aliases:
         season = alias_season(alias) if watch.season is not None else None
         names.append((alias, season))
-    # The longest name first: "Lupin Part 3" (an alias naming its season) over "Lupin".
-    for name, season in sorted(names, key=lambda n: -len(n[0])):
-        pattern = title_pattern(name)
-        if pattern is None:
-            continue
+    ordered = sorted(names, key=lambda n: -len(n[0]))
+    return tuple(
+        (pattern, season)
+        for name, season in ordered
+        if (pattern := title_pattern(name)) is not None
+    )
+
+
+def title_mentions(sentence: str, watch: Watch) -> list[tuple[int, int, int | None]]:
+    """(start, end, season named by the alias or None) of each mention of the watch."""
+    mentions: list[tuple[int, int, int | None]] = []
+    for pattern, season in _name_patterns(watch):
         for match in pattern.finditer(sentence):
             if _inside_other_name(sentence, match.start(), match.end()):
                 continue
@@ -152,36 +161,60 @@ def _inside_other_name(sentence: str, start: int, end: int) -> bool:
     return _SPINOFF_AFTER.match(after) is not None or _SUBTITLE_AFTER.match(after) is not None
 
 
-_MAYBE_SEASON = re.compile(r"season|series|chapter|episodes|instal|\d", re.IGNORECASE)
+# Each pattern runs only when the sentence holds words every match of it holds
+# (compared case-insensitively through case_key): most sentences skip most of them.
+_SEASON_NOUNS = ("season", "series", "chapter", "episodes", "instal")
+_ORDINAL_NOUNS = ("season", "series", "outing", "instal")
+_CURRENT_WORDS = ("new", "next", "upcoming", "latest", "final", "last", "coming", "sophomore")
+_PREVIOUS_WORDS = ("previous", "prior", "earlier", "past", "debut", "inaugural")
+_ORDINALS = tuple(ORDINAL_WORDS)
+_DIGIT = re.compile(r"\d")
+_DIGIT_SUFFIX = re.compile(r"\d(?:st|nd|rd|th)")
+_SHORT_SEASON = re.compile(r"S\d")
+# "Stranger Things 5": a bare number right after the title, not an ordinal or a time.
+_NUMBER_AFTER_TITLE = re.compile(r"\s+(\d{1,2})(?![\d,.:]|\s*(?:st|nd|rd|th)\b)")
+_NAME_AFTER_NUMBER = re.compile(r"\s+[A-Z][a-z]{2}")
+
+
+def _has_any(key: str, words: tuple[str, ...]) -> bool:
+    return any(word in key for word in words)
 
 
 def season_references(sentence: str, watch: Watch | None) -> list[Reference]:
     refs: list[Reference] = []
-    if not _MAYBE_SEASON.search(sentence):
-        return refs
-    for pattern in _SEASON_PATTERNS:
+    key = case_key(sentence)
+    digits = _DIGIT.search(sentence) is not None
+    nouns = _has_any(key, _SEASON_NOUNS)
+    if not (digits or nouns):
+        return refs  # ("the first outing" alone has never counted)
+    numbered, ordinal, short = _SEASON_PATTERNS
+    patterns = [numbered] if "season" in key or "series" in key else []
+    if _has_any(key, _ORDINAL_NOUNS) and (
+        _has_any(key, _ORDINALS) or (digits and _DIGIT_SUFFIX.search(key))
+    ):
+        patterns.append(ordinal)
+    if digits and _SHORT_SEASON.search(sentence):
+        patterns.append(short)
+    for pattern in patterns:
         for match in pattern.finditer(sentence):
             number = _number(match.group(1))
             if number is not None:
                 refs.append(Reference(match.start(), match.end(), number))
-    for match in _CURRENT_SEASON.finditer(sentence):
-        refs.append(Reference(match.start(), match.end(), None))
-    for match in _PREVIOUS_SEASON.finditer(sentence):
-        refs.append(Reference(match.start(), match.end(), 0))  # 0: some other season
+    if nouns and _has_any(key, _CURRENT_WORDS):
+        for match in _CURRENT_SEASON.finditer(sentence):
+            refs.append(Reference(match.start(), match.end(), None))
+    if "season" in key and _has_any(key, _PREVIOUS_WORDS):
+        for match in _PREVIOUS_SEASON.finditer(sentence):
+            refs.append(Reference(match.start(), match.end(), 0))  # 0: some other season
     if watch is not None:
         refs = [_owned(sentence, ref, watch) for ref in refs]
-    if watch is not None and watch.season is not None:
-        # "Stranger Things 5": a bare number right after the title.
+    if watch is not None and watch.season is not None and digits:
         pattern = title_pattern(watch.title)
         if pattern is not None:
             for match in pattern.finditer(sentence):
-                tail = re.match(
-                    r"\s+(\d{1,2})(?![\d,.:]|\s*(?:st|nd|rd|th)\b)", sentence[match.end() :]
-                )
-                if tail and not re.match(r"\s+[A-Z][a-z]{2}", sentence[match.end() + tail.end() :]):
-                    refs.append(
-                        Reference(match.start(), match.end() + tail.end(), int(tail.group(1)))
-                    )
+                tail = _NUMBER_AFTER_TITLE.match(sentence, match.end())
+                if tail and not _NAME_AFTER_NUMBER.match(sentence, tail.end()):
+                    refs.append(Reference(match.start(), tail.end(), int(tail.group(1))))
     return sorted(refs, key=lambda r: r.start)
 
 

@@ -5,17 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_TRANSLATE = str.maketrans(
-    {
-        "\u00a0": " ",
-        "\u202f": " ",
-        "\u2009": " ",
-        "\u2007": " ",
-        "\u00ad": None,
-        "\u200b": None,
-    }
-)
-_SPACES = re.compile(r"\s+")
+# Invisible characters that are not whitespace: the soft hyphen and the zero-width space.
+_INVISIBLE = ("\u00ad", "\u200b")
 # A full stop after these is not the end of a sentence ("Aug. 3", "Mr. Farouk").
 _ABBREVIATIONS = frozenset(
     [
@@ -77,10 +68,13 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 # "?'" and "!'" close a quoted title ('What If...?') more often than a sentence.
+# (Text is normalized first: a line break is a space by then.)
 _BOUNDARY = re.compile(
     r"(?<=[.!?])((?<=\.)[\"'\u2019\u201d)\]]*|[)\]]*)\s+(?=[\"'\u2018\u201c(\[]*[A-Z0-9])"
-    r"|\s*\n\s*|\s+\|\s+(?=\|)"
+    r"|\s+\|\s+(?=\|)"
 )
+# Every boundary follows one of these.
+_MAYBE_BOUNDARY = re.compile(r"[.!?|]")
 
 
 # "D.B. Weiss", "J.R.R. Tolkien": initials run on into the name.
@@ -89,7 +83,26 @@ _INITIALS = re.compile(r"(?:[a-z]\.){1,3}[a-z]")
 
 def normalize(text: str) -> str:
     """No-break and thin spaces to plain ones; the words and quotes stay as written."""
-    return _SPACES.sub(" ", text.translate(_TRANSLATE)).strip()
+    if not text.isascii():
+        for char in _INVISIBLE:
+            if char in text:
+                text = text.replace(char, "")
+    # (str.split takes every character re's \s does, no-break and thin spaces too)
+    return " ".join(text.split())
+
+
+# The non-ASCII letters re.IGNORECASE takes for an ASCII one without lower() giving it:
+# the long s, the Kelvin sign, the dotted and the dotless I.
+_IGNORECASE_ASCII = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0130": "i", "\u0131": "i"})
+
+
+def case_key(text: str) -> str:
+    """Lower case in which `word in case_key(text)` holds exactly when
+    re.search(word, text, re.IGNORECASE) finds a word of ASCII letters: a substring
+    test costs far less than a case-insensitive pattern scanning every position."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_IGNORECASE_ASCII).lower()
 
 
 def fold(text: str) -> str:
@@ -107,6 +120,8 @@ def sentences(text: str) -> list[str]:
     text = normalize(text)
     if not text:
         return []
+    if not _MAYBE_BOUNDARY.search(text):
+        return [text]
     result: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
