@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import string
+import sys
 from datetime import date
 
 import pytest
@@ -9,7 +12,7 @@ import pytest
 from scraper.documents import parse_documents
 from scraper.extract import extract, may_mention
 from scraper.extract.dates import find_dates
-from scraper.extract.text import sentences
+from scraper.extract.text import case_key, sentences
 from scraper.models import Watch
 from scraper.videos import normalize_video_url
 
@@ -1097,3 +1100,19 @@ def test_a_subordinate_production_clause_ends_at_its_comma(
     body: str, watch: Watch, expected: list[tuple[str, str]]
 ) -> None:
     assert [(d, p) for _, d, p in findings(body, watch)] == expected
+
+
+def test_case_key_finds_a_word_exactly_where_an_ignorecase_pattern_does() -> None:
+    """Every character re.IGNORECASE takes for an ASCII letter keys to that letter alone
+    (the long s, the Kelvin sign, the dotted and dotless I too), and no other character
+    keys to one: a word is in the key just where the pattern would find it."""
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    like_letters = set(re.findall("[a-z]", every, re.IGNORECASE))
+    assert {"\u017f", "\u212a", "\u0130", "\u0131"} < like_letters
+    for char in like_letters:
+        key = case_key(char)
+        matched = [x for x in string.ascii_lowercase if re.fullmatch(x, char, re.IGNORECASE)]
+        assert matched == [key], (hex(ord(char)), key)
+    rest = "".join(c for c in every if c not in like_letters)
+    assert re.search("[a-z]", case_key(rest)) is None
+    assert "season" in case_key("\u017fEASON 2") and "series" in case_key("SER\u0130ES")
