@@ -1,8 +1,10 @@
 """fetch: a URL -> a `Response` (or a `FetchError` saying, in one line, what went wrong).
 
-One requests Session for the Fetcher's lifetime (connection pooling). Redirects,
-robots.txt, the body size limit and the whole-fetch deadline are handled here
-rather than by requests, because each needs a rule requests does not have.
+One requests Session for the Fetcher's lifetime (connection pooling), sent
+through scraper.transport (which skips requests' per-request machinery where
+that changes nothing on the wire). Redirects, robots.txt, the body size limit
+and the whole-fetch deadline (scraper.watchdog) are handled here rather than
+by requests, because each needs a rule requests does not have.
 """
 
 from __future__ import annotations
@@ -10,11 +12,10 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
 from typing import TypeVar
@@ -24,16 +25,15 @@ from urllib.request import getproxies
 import requests
 import urllib3
 from requests.adapters import HTTPAdapter
-from requests.cookies import RequestsCookieJar, extract_cookies_to_jar, merge_cookies
-from requests.hooks import default_hooks
-from requests.structures import CaseInsensitiveDict
 from requests.utils import requote_uri
 
 from scraper.config import HttpSettings
 from scraper.decode import decode_body
-from scraper.hosts import HostClock, fetch_by_host, host_of
+from scraper.hosts import HostClock, fetch_by_host, host_of, usual_origin
 from scraper.models import Response
 from scraper.robots import RobotsCache, RobotsUnreachable
+from scraper.transport import Reply, Sender
+from scraper.watchdog import Watchdog
 
 __all__ = ["Fetcher", "FetchError", "Validators", "decode_body", "parse_retry_after"]
 
@@ -110,10 +110,13 @@ class Fetcher:
         self.deadline = deadline if deadline is not None else http.timeout * DEADLINE_FACTOR
         self._own_session = session is None
         self._session = session if session is not None else _new_session(http.concurrency)
+        self._sender = Sender(self._session, own_session=self._own_session)
         self._hosts = HostClock(http.per_host_delay)
         self._robots = RobotsCache(http.user_agent, self._get_robots)
+        self._watchdog = Watchdog()
 
     def close(self) -> None:
+        self._watchdog.stop()
         if self._own_session:
             self._session.close()
 
@@ -144,7 +147,7 @@ class Fetcher:
         deadline = time.monotonic() + self.deadline
         headers = {"Accept": ACCEPT, **(validators.headers() if validators else {})}
         resp, final_url = self._follow(url, headers, deadline, check_robots=True)
-        status = resp.status_code
+        status = resp.status
         if not 200 <= status < 300:
             self._drain(resp, deadline)
             if status == 304 and validators and validators.headers():
@@ -182,7 +185,7 @@ class Fetcher:
 
     def _follow(
         self, url: str, headers: dict[str, str], deadline: float, *, check_robots: bool
-    ) -> tuple[requests.Response, str]:
+    ) -> tuple[Reply, str]:
         """GET, following up to max_redirects redirects; returns the final, unread response."""
         current = _checked_url(url)
         seen: set[str] = set()
@@ -194,7 +197,7 @@ class Fetcher:
             ):
                 raise FetchError("disallowed by robots.txt")
             resp = self._get(current, headers, deadline)
-            if resp.status_code not in REDIRECT_STATUSES:
+            if resp.status not in REDIRECT_STATUSES:
                 return resp, current
             seen.add(current)
             target = self._redirect_target(resp, current)
@@ -202,33 +205,31 @@ class Fetcher:
             # A site may bounce A -> B -> A while setting a cookie (a consent or
             # session dance); only a revisit without a new cookie is a loop.
             if target in seen and not resp.headers.get("Set-Cookie"):
-                raise FetchError("redirect loop", status=resp.status_code)
+                raise FetchError("redirect loop", status=resp.status)
             current = target
         raise FetchError(
-            f"too many redirects (more than {self.http.max_redirects})", status=resp.status_code
+            f"too many redirects (more than {self.http.max_redirects})", status=resp.status
         )
 
-    def _redirect_target(self, resp: requests.Response, current: str) -> str:
-        location = self._session.get_redirect_target(resp)  # fixes latin-1-decoded UTF-8
+    def _redirect_target(self, resp: Reply, current: str) -> str:
+        location = resp.redirect_target()  # fixes latin-1-decoded UTF-8
         if not location:
-            raise FetchError(
-                f"HTTP {resp.status_code} redirect without a Location", status=resp.status_code
-            )
+            raise FetchError(f"HTTP {resp.status} redirect without a Location", status=resp.status)
         target = urljoin(current, requote_uri(location.strip()))
         scheme = urlsplit(target).scheme.lower()
         if scheme not in ("http", "https"):
             raise FetchError(
-                f"redirect to a non-http(s) URL ({scheme or 'no scheme'}:)", status=resp.status_code
+                f"redirect to a non-http(s) URL ({scheme or 'no scheme'}:)", status=resp.status
             )
         return urlunsplit(urlsplit(target)._replace(fragment=""))
 
-    def _get(self, url: str, headers: dict[str, str], deadline: float) -> requests.Response:
+    def _get(self, url: str, headers: dict[str, str], deadline: float) -> Reply:
         """One GET, streaming; every requests error becomes a FetchError."""
         remaining = _remaining(deadline, self.deadline)
         per_read = min(self.http.timeout, remaining)
         started = time.monotonic()
         try:
-            resp = self._send(
+            resp = self._sender.get(
                 url,
                 {"User-Agent": self.http.user_agent, "Accept-Encoding": "gzip, deflate", **headers},
                 (per_read, per_read),
@@ -249,72 +250,20 @@ class Fetcher:
             raise FetchError(f"request failed ({type(exc).__name__})", transient=True) from exc
         finally:
             # Redirect hops and robots.txt count for their host's politeness too.
-            self._hosts.finished(host_of(url))
-        log.debug(
-            "GET %s -> %d in %.2fs", _loggable(url), resp.status_code, time.monotonic() - started
-        )
-        return resp
-
-    def _send(
-        self, url: str, headers: dict[str, str], timeout: tuple[float, float]
-    ) -> requests.Response:
-        """session.get(url, headers=headers, timeout=timeout, allow_redirects=False,
-        stream=True), still through the one Session's adapter, pool and cookies.
-
-        Our own session, with trust_env off (see _new_session), has nothing per
-        request for Session.request to merge: no auth, params, hooks or proxies,
-        constant verify and cert. So its steps are taken here directly, without
-        the generic merging that was a tenth of a warm cycle's CPU (merge_setting's
-        Mapping checks, copying the cookie jar): the same headers in the same
-        order, the jar's cookies, a URL's user:password, the adapter's pool, TLS
-        settings and errors, the Set-Cookie headers kept, and for a redirect the
-        same Response.next (which reads the redirect's body, as requests does).
-        """
-        session = self._session
-        if session.trust_env or not self._own_session:
-            return session.get(
-                url, headers=headers, timeout=timeout, allow_redirects=False, stream=True
-            )
-        merged = CaseInsensitiveDict(session.headers)  # merge_setting's order and case
-        merged.update(headers)
-        jar = session.cookies
-        prepared = requests.PreparedRequest()
-        prepared.prepare(
-            method="GET",
-            url=url,
-            headers=merged,
-            params={},
-            # Session.prepare_request hands prepare a copy of the jar.
-            cookies=merge_cookies(RequestsCookieJar(), jar) if len(jar) else None,
-            hooks=default_hooks(),
-        )
-        adapter = session.get_adapter(url=prepared.url)
-        started = time.perf_counter()
-        resp = adapter.send(
-            prepared, stream=True, timeout=timeout, verify=session.verify, cert=session.cert,
-            proxies={},
-        )
-        resp.elapsed = timedelta(seconds=time.perf_counter() - started)
-        if "Set-Cookie" in resp.headers or "Set-Cookie2" in resp.headers:
-            extract_cookies_to_jar(jar, prepared, resp.raw)  # a no-op without them
-        if resp.is_redirect:
-            resp._next = next(  # type: ignore[assignment]
-                session.resolve_redirects(
-                    resp, prepared, yield_requests=True, stream=True, timeout=timeout,
-                    verify=session.verify, cert=session.cert, proxies={},
-                ),
-                None,
+            if self._hosts.delay > 0:
+                self._hosts.finished(host_of(url))
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug(
+                "GET %s -> %d in %.2fs", _loggable(url), resp.status, time.monotonic() - started
             )
         return resp
 
-    def _read(self, resp: requests.Response, limit: int, deadline: float) -> bytes:
+    def _read(self, resp: Reply, limit: int, deadline: float) -> bytes:
         """The decoded body, refusing more than `limit` bytes and stopping at `deadline`."""
         declared = resp.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limit:
-            raise FetchError(
-                f"body larger than {human_bytes(limit)}: not read", status=resp.status_code
-            )
-        if declared == "0" or resp.status_code in (204, 304):
+            raise FetchError(f"body larger than {human_bytes(limit)}: not read", status=resp.status)
+        if declared == "0" or resp.status in (204, 304):
             # Nothing to read (every 304 of a warm cycle): no watchdog thread needed.
             # The one read still matters: it returns at once (http.client knows there
             # is no body) and reaching the end is what hands the connection back to
@@ -324,12 +273,11 @@ class Fetcher:
                 resp.raw.read1(CHUNK_BYTES, decode_content=False)
             return b""
         # read1 returns what one socket read brings, so the deadline is checked
-        # between reads even when a server trickles; the timer shuts the socket
+        # between reads even when a server trickles; the watchdog shuts the socket
         # at the deadline for the read that would outlast it (a gzip trickle
         # that decodes to nothing keeps urllib3 reading inside one call).
-        timer = threading.Timer(_remaining(deadline, self.deadline), _shutdown, (resp.raw,))
-        timer.daemon = True
-        timer.start()
+        _remaining(deadline, self.deadline)  # out of time already: raise, arm nothing
+        token = self._watchdog.arm(deadline, resp.raw)
         chunks: list[bytes] = []
         total = 0
         try:
@@ -342,25 +290,25 @@ class Fetcher:
                 total += len(chunk)
                 if total > limit:
                     raise FetchError(
-                        f"body larger than {human_bytes(limit)}: not read", status=resp.status_code
+                        f"body larger than {human_bytes(limit)}: not read", status=resp.status
                     )
                 chunks.append(chunk)
         except urllib3.exceptions.HTTPError as exc:
             if time.monotonic() >= deadline:
                 raise _deadline_error(self.deadline) from exc
-            raise body_problem(exc, self.http.timeout, resp.status_code) from exc
+            raise body_problem(exc, self.http.timeout, resp.status) from exc
         finally:
-            timer.cancel()
+            self._watchdog.disarm(token)
         if time.monotonic() >= deadline:
-            raise _deadline_error(self.deadline)  # the timer cut the body short
+            raise _deadline_error(self.deadline)  # the watchdog cut the body short
         return b"".join(chunks)
 
-    def _drain(self, resp: requests.Response, deadline: float) -> None:
+    def _drain(self, resp: Reply, deadline: float) -> None:
         """Read a small body we do not need (a redirect's, an error page's) so the
         connection goes back to the pool; close the response either way."""
         with resp:
             declared = resp.headers.get("Content-Length", "")
-            no_body = resp.status_code in (204, 304)
+            no_body = resp.status in (204, 304)
             if no_body or (declared.isdigit() and int(declared) <= DRAIN_BYTES):
                 # The status is what matters, not this body: its errors do not count.
                 with contextlib.suppress(FetchError):
@@ -370,13 +318,13 @@ class Fetcher:
         """robots.txt through the same session, redirects and limits (RobotsCache's getter)."""
         try:
             resp, _ = self._follow(url, {"Accept": "text/plain"}, deadline, check_robots=False)
-            if not 200 <= resp.status_code < 300:
+            if not 200 <= resp.status < 300:
                 self._drain(resp, deadline)  # most sites answer 404: keep the connection
-                if resp.status_code == 429 or resp.status_code >= 500:
-                    raise RobotsUnreachable(f"HTTP {resp.status_code}")
-                return resp.status_code, b""
+                if resp.status == 429 or resp.status >= 500:
+                    raise RobotsUnreachable(f"HTTP {resp.status}")
+                return resp.status, b""
             with resp:
-                return resp.status_code, self._read(resp, ROBOTS_MAX_BYTES, deadline)
+                return resp.status, self._read(resp, ROBOTS_MAX_BYTES, deadline)
         except FetchError as exc:
             if exc.transient:
                 raise RobotsUnreachable(str(exc)) from exc
@@ -409,9 +357,9 @@ class Fetcher:
 # -- small pure helpers ---------------------------------------------------------
 
 
-def status_error(resp: requests.Response) -> FetchError:
+def status_error(resp: Reply) -> FetchError:
     """The FetchError for a non-2xx, non-redirect, non-304 status."""
-    status = resp.status_code
+    status = resp.status
     try:
         phrase = HTTPStatus(status).phrase
     except ValueError:
@@ -480,13 +428,9 @@ def _remaining(deadline: float, total: float) -> float:
     return remaining
 
 
-def _shutdown(raw: urllib3.HTTPResponse) -> None:
-    # Already closed or released to the pool: nothing left to unblock.
-    with contextlib.suppress(OSError, RuntimeError, ValueError):
-        raw.shutdown()
-
-
 def _checked_url(url: str) -> str:
+    if usual_origin(url) is not None:
+        return url  # http(s), a host name, a valid port: what the checks below ask
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a port like ":99999" or ":x"

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import heapq
+import re
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
+from queue import Empty, SimpleQueue
 from typing import Generic, TypeVar
 from urllib.parse import urlsplit
 
@@ -33,23 +35,40 @@ def fetch_by_host(
     concurrency = max(1, concurrency)
     pool = ThreadPoolExecutor(concurrency, thread_name_prefix="fetch")
     in_flight: dict[Future[R], tuple[K, str]] = {}
+    # Workers hand finished futures over here: one put and one get per job,
+    # where concurrent.futures.wait would lock every future in flight per call.
+    finished: SimpleQueue[Future[R]] = SimpleQueue()
     try:
         while plan or in_flight:
             room = concurrency - len(in_flight)
             for key, url, extra, host in plan.ready(room, parallel=clock.delay <= 0):
-                in_flight[pool.submit(fetch_one, url, extra)] = (key, host)
+                future = pool.submit(fetch_one, url, extra)
+                in_flight[future] = (key, host)
+                future.add_done_callback(finished.put)
             if not in_flight:
                 time.sleep(plan.wait_seconds() or 0.0)  # every remaining host is in its delay
                 continue
             timeout = plan.wait_seconds() if len(in_flight) < concurrency else None
-            done, _ = wait(in_flight, timeout=timeout, return_when=FIRST_COMPLETED)
-            for future in done:
+            for future in _completed(finished, timeout):
                 key, host = in_flight.pop(future)
                 plan.host_done(host)
                 yield key, future.result()
     finally:
         # The caller stopped early (or a bug): queued jobs are dropped, running ones finish.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _completed(finished: SimpleQueue[Future[R]], timeout: float | None) -> list[Future[R]]:
+    """The futures finished so far, waiting up to `timeout` (None: forever) for one."""
+    try:
+        done = [finished.get(timeout=timeout)]
+    except Empty:
+        return []
+    while True:
+        try:
+            done.append(finished.get_nowait())
+        except Empty:
+            return done
 
 
 class HostClock:
@@ -127,8 +146,30 @@ class HostQueues(Generic[K, V]):
         return max(0.0, self._heap[0][0] - time.monotonic())
 
 
+# The usual URL's scheme, host name and port, read without urlsplit (a few times
+# per fetch, for thousands of sources): what urlsplit would find in them.
+_USUAL_URL = re.compile(r"(https?)://([a-z0-9.-]+)(?::([0-9]*))?(?=[/?#]|$)")
+
+
+def usual_origin(url: str) -> tuple[str, str, int | None] | None:
+    """(scheme, host name, port) as urlsplit(url) reads them, for an http(s) URL
+    with a lower-case ASCII host and no user:password; None for any other URL.
+    A port urlsplit would refuse (over 65535) gives None too."""
+    match = _USUAL_URL.match(url)
+    if match is None:
+        return None
+    scheme, host, digits = match.groups()
+    port = int(digits) if digits else None
+    if port is not None and port > 65535:
+        return None
+    return scheme, host, port
+
+
 def host_of(url: str) -> str:
     """The politeness key: the host name (ports and schemes of one host share it)."""
+    usual = usual_origin(url)
+    if usual is not None:
+        return usual[1]
     try:
         return (urlsplit(url).hostname or "").lower()
     except ValueError:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
+from scraper.hosts import usual_origin
+
 log = logging.getLogger(__name__)
 
 # The daemon keeps one Fetcher for days: re-read a site's rules now and then.
@@ -61,11 +63,7 @@ class RobotsCache:
 
     def allowed(self, url: str, deadline: float) -> bool:
         """`deadline` is a time.monotonic() value the robots.txt request must finish by."""
-        parts = urlsplit(url)
-        # Keyed by scheme, host and port; never by credentials (nor logged with them).
-        port = f":{parts.port}" if parts.port else ""
-        origin = f"{parts.scheme}://{parts.hostname}{port}".lower()
-        entry = self._entry(origin, deadline)
+        entry = self._entry(origin_of(url), deadline)
         if entry.parser is None:
             return True
         return entry.parser.can_fetch(self._agent, url)
@@ -103,6 +101,19 @@ class RobotsCache:
         # RFC 9309 2.3.1.3: any other 4xx (401 and 403 too) is "unavailable":
         # the crawler may access everything. So is a 3xx we could not follow.
         return _Entry(None, now + self._ttl, from_file=False)
+
+
+def origin_of(url: str) -> str:
+    """scheme://host[:port], lower case: robots.txt's scope. Never the credentials
+    (the cache is keyed by it, and it is logged). Raises ValueError for a bad port."""
+    usual = usual_origin(url)
+    if usual is not None:
+        scheme, hostname, port_number = usual
+    else:
+        parts = urlsplit(url)
+        scheme, hostname, port_number = parts.scheme, parts.hostname, parts.port
+    port = f":{port_number}" if port_number else ""
+    return f"{scheme}://{hostname}{port}".lower()
 
 
 def parse_robots(body: bytes) -> RobotFileParser:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import logging
+import ssl
 import sys
 import threading
 import time
@@ -12,12 +13,18 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
 
 import pytest
+import requests
+import trustme
 
 from scraper.config import HttpSettings
 from scraper.fetch import Fetcher, FetchError, Validators, decode_body, parse_retry_after
-from scraper.robots import RobotsCache, RobotsUnreachable
+from scraper.hosts import host_of, usual_origin
+from scraper.robots import RobotsCache, RobotsUnreachable, origin_of
+from scraper.transport import plain_path
+from scraper.watchdog import Watchdog
 
 # Small limits so every failure mode shows in well under a second.
 SETTINGS = HttpSettings(
@@ -692,3 +699,183 @@ def test_a_run_of_304s_reuses_one_pooled_connection() -> None:
         seen = local.take_requests()
     assert [a.status for a in answers] == [304] * 5
     assert len({r.client_port for r in seen}) == 1, [(r.status, r.client_port) for r in seen]
+
+
+# -- the direct path to the pool sends what requests would ----------------------------
+
+
+def test_requests_go_out_as_requests_would_send_them(site: Site) -> None:
+    """Our own session skips requests' per-request machinery; a session of the
+    caller's goes through requests. The server must not see the difference:
+    same headers in the same order, cookies included."""
+    sent: list[list[tuple[str, str]]] = []
+
+    def page(h: BaseHTTPRequestHandler) -> None:
+        sent.append(list(h.headers.items()))
+        reply(200, b"<p>ok</p>", {"Set-Cookie": "session=abc; Path=/", "ETag": '"v1"'})(h)
+
+    site.routes["/p"] = page
+    validators = Validators('"v1"', "Wed, 21 Oct 2015 07:28:00 GMT")
+    foreign = requests.Session()
+    foreign.trust_env = False  # no proxy from the environment on either side
+    for fetcher in (Fetcher(SETTINGS), Fetcher(SETTINGS, session=foreign)):
+        with fetcher:
+            fetcher.fetch(site.url("/p?a=1&b=%2F"))
+            fetcher.fetch(site.url("/p?a=1&b=%2F"), validators)
+    own, theirs = sent[:2], sent[2:]
+    assert own == theirs
+    assert ("Cookie", "session=abc") in own[1]
+    assert ("If-None-Match", '"v1"') in own[1]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8080/feeds/1.xml",
+        "https://news.example/a/b;c?x=1&y=%2F&z=a:b@c#top",
+        "https://news.example/caf%C3%A9",
+        "HTTPS://news.example/",  # requests lower-cases the scheme
+        "https://News.example/",  # ...and the host
+        "https://news.example",  # ...adds the path
+        "https://news.example/?",  # ...drops an empty query
+        "https://news.example/%7Euser",  # ...decodes unreserved escapes
+        "https://news.example/%2f",  # ...upper-cases escapes
+        "https://news.example/a b",  # ...quotes a space
+        "https://news.example/./a/../b",  # ...removes dot segments
+        "https://news.example:080/",  # ...drops leading zeros of a port
+        "https://user:pw@news.example/",  # ...turns credentials into a header
+        "https://café.example/",  # ...IDNA-encodes the host
+    ],
+)
+def test_plain_path_only_for_urls_requests_sends_unchanged(url: str) -> None:
+    prepared = requests.PreparedRequest()
+    prepared.prepare(method="GET", url=url)
+    path = plain_path(url)
+    if path is not None:
+        assert (prepared.url, prepared.path_url) == (url, path)
+    else:
+        assert prepared.url != url or "@" in url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8080/x",
+        "https://news.example",
+        "https://news.example?q=1",
+        "https://news.example:0/",
+        "https://news.example:/",
+        "https://news.example:0443/",
+        "https://news.example:99999/",
+        "https://u:p@news.example:8080/",
+        "https://News.Example/",
+        "https://news.example\t/x",
+        "http://[::1]:8080/",
+        "https://news.example:80@evil.example/",
+        "mailto:someone@news.example",
+    ],
+)
+def test_usual_origin_reads_urls_as_urlsplit_does(url: str) -> None:
+    parts = urlsplit(url)
+    try:
+        port = f":{parts.port}" if parts.port else ""
+        expected = f"{parts.scheme}://{parts.hostname}{port}".lower()
+    except ValueError:
+        expected = "a bad port"
+    try:
+        origin = origin_of(url)
+    except ValueError:
+        origin = "a bad port"
+    assert origin == expected
+    assert host_of(url) == (parts.hostname or "").lower()
+    usual = usual_origin(url)
+    if usual is not None:
+        assert usual == (parts.scheme, parts.hostname, parts.port)
+
+
+@pytest.fixture(scope="module")
+def tls_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Site, str]]:
+    """The scriptable site over https, with a certificate from a CA made by the test."""
+    ca = trustme.CA()
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1").configure_cert(context)
+    ca_file = tmp_path_factory.mktemp("tls") / "ca.pem"
+    ca.cert_pem.write_to_path(str(ca_file))
+    s = Site()
+    s.server.socket = context.wrap_socket(s.server.socket, server_side=True)
+    s.base = s.base.replace("http://", "https://")
+    thread = threading.Thread(target=s.server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    yield s, str(ca_file)
+    s.stop.set()
+    s.server.shutdown()
+    s.server.server_close()
+
+
+def test_untrusted_certificate_is_a_tls_error(tls_site: tuple[Site, str]) -> None:
+    site, _ = tls_site
+    site.routes["/"] = reply(200, b"<p>ok</p>")
+    with Fetcher(replace(SETTINGS, respect_robots=False)) as fetcher:
+        error = raises(fetcher, site.url("/"))
+    assert (str(error), error.transient) == ("TLS error (certificate or handshake)", False)
+
+
+def test_https_with_a_trusted_ca_bundle_reuses_its_connection(
+    tls_site: tuple[Site, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site, ca_file = tls_site
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", ca_file)
+    site.routes["/news"] = reply(200, b"<p>news</p>")
+    site.connections.clear()
+    with Fetcher(SETTINGS) as fetcher:
+        for _ in range(3):
+            assert fetcher.fetch(site.url("/news")).text == "<p>news</p>"
+    assert len(site.connections) == 1  # robots.txt and the three pages
+
+
+# -- the deadline watchdog ------------------------------------------------------------
+
+
+class Recorded:
+    def __init__(self) -> None:
+        self.shut = threading.Event()
+
+    def shutdown(self) -> None:
+        self.shut.set()
+
+
+def test_watchdog_shuts_what_outlives_its_deadline_and_spares_the_rest() -> None:
+    watchdog = Watchdog()
+    late, early_done, later = Recorded(), Recorded(), Recorded()
+    now = time.monotonic()
+    watchdog.arm(now + 0.1, late)
+    watchdog.disarm(watchdog.arm(now + 0.05, early_done))
+    token = watchdog.arm(now + 30, later)
+    assert late.shut.wait(2)
+    assert not early_done.shut.is_set()
+    watchdog.disarm(token)
+    watchdog.stop()
+    assert not later.shut.is_set()
+    assert "fetch-watchdog" not in [t.name for t in threading.enumerate()]
+
+
+def test_an_earlier_deadline_wakes_the_watchdog() -> None:
+    watchdog = Watchdog()
+    distant, soon = Recorded(), Recorded()
+    now = time.monotonic()
+    distant_token = watchdog.arm(now + 60, distant)  # the thread now sleeps for a minute
+    watchdog.arm(now + 0.05, soon)
+    assert soon.shut.wait(2)
+    watchdog.disarm(distant_token)
+    watchdog.stop()
+
+
+def test_bodies_share_one_watchdog_thread_that_close_ends(site: Site) -> None:
+    site.routes["/p"] = reply(200, b"<p>ok</p>")
+    fetcher = Fetcher(replace(SETTINGS, respect_robots=False))
+    results = list(fetcher.fetch_all((n, site.url(f"/p?n={n}"), None) for n in range(12)))
+    assert all(not isinstance(r, FetchError) for _, r in results)
+    names = [t.name for t in threading.enumerate()]
+    assert names.count("fetch-watchdog") == 1
+    fetcher.close()
+    assert "fetch-watchdog" not in [t.name for t in threading.enumerate()]
