@@ -165,7 +165,12 @@ def _inside_other_name(sentence: str, start: int, end: int) -> bool:
 # (compared case-insensitively through case_key): most sentences skip most of them.
 _SEASON_NOUNS = ("season", "series", "chapter", "episodes", "instal")
 _ORDINAL_NOUNS = ("season", "series", "outing", "instal")
-_CURRENT_WORDS = ("new", "next", "upcoming", "latest", "final", "last", "coming", "sophomore")
+# _CURRENT_SEASON's words in the case_key, the modifier's common words making a
+# word test too weak.
+_CURRENT_IN_KEY = re.compile(
+    r"(?:new|next|upcoming|latest|final|last|coming|sophomore)\s+"
+    r"(?:season|series|chapter|episodes|instal)"
+)
 _PREVIOUS_WORDS = ("previous", "prior", "earlier", "past", "debut", "inaugural")
 _ORDINALS = tuple(ORDINAL_WORDS)
 _DIGIT = re.compile(r"\d")
@@ -200,7 +205,7 @@ def season_references(sentence: str, watch: Watch | None) -> list[Reference]:
             number = _number(match.group(1))
             if number is not None:
                 refs.append(Reference(match.start(), match.end(), number))
-    if nouns and _has_any(key, _CURRENT_WORDS):
+    if nouns and _CURRENT_IN_KEY.search(key):
         for match in _CURRENT_SEASON.finditer(sentence):
             refs.append(Reference(match.start(), match.end(), None))
     if "season" in key and _has_any(key, _PREVIOUS_WORDS):
@@ -275,6 +280,12 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
     if match is None:
         return ref
     name = match.group(1)
+    # (the cheap tests first: any one keeps the number the watch's)
+    words = name.split()
+    if len(words) == 1 and re.sub(r"['\u2019]s$", "", words[0].lower()) in _NOT_NAMES:
+        return ref
+    if all(w.lower() in _NOT_NAMES for w in words):
+        return ref
     if any(
         title_pattern(n) and title_pattern(n).search(name) for n in (watch.title, *watch.aliases)
     ):
@@ -284,11 +295,6 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
         re.fullmatch(r"[\s:,(]*", sentence[end : ref.start])
         for _, end, _ in title_mentions(sentence[: ref.start], watch)
     ):
-        return ref
-    words = name.split()
-    if len(words) == 1 and re.sub(r"['\u2019]s$", "", words[0].lower()) in _NOT_NAMES:
-        return ref
-    if all(w.lower() in _NOT_NAMES for w in words):
         return ref
     return Reference(ref.start, ref.end, 0)
 

@@ -68,11 +68,13 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 # "?'" and "!'" close a quoted title ('What If...?') more often than a sentence.
-# (Text is normalized first: a line break is a space by then.)
-_BOUNDARY = re.compile(
-    r"(?<=[.!?])((?<=\.)[\"'\u2019\u201d)\]]*|[)\]]*)\s+(?=[\"'\u2018\u201c(\[]*[A-Z0-9])"
-    r"|\s+\|\s+(?=\|)"
-)
+_END = r"((?<=\.)[\"'\u2019\u201d)\]]*|[)\]]*)\s+(?=[\"'\u2018\u201c(\[]*[A-Z0-9])"
+# A boundary is what follows a full stop, question or exclamation mark, or the space
+# before a table's empty cell. Each pattern starts by matching a character (the mark
+# itself, not a look back at it) so the scan can skip to the next one; the mark is
+# not part of the boundary's group. (Text is normalized first: no line breaks.)
+_SENTENCE_END = re.compile(r"[.!?]" + _END)
+_BOUNDARY = re.compile(r"[.!?\s](?:(?<=[.!?])" + _END + r"|(?<=\s)\s*\|\s+(?=\|))")
 # Every boundary follows one of these.
 _MAYBE_BOUNDARY = re.compile(r"[.!?|]")
 
@@ -124,7 +126,7 @@ def sentences(text: str) -> list[str]:
         return [text]
     result: list[str] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    for match in (_BOUNDARY if "|" in text else _SENTENCE_END).finditer(text):
         # closing quotes and brackets stay with the sentence they close
         piece = text[start : match.end(1) if match.group(1) is not None else match.start()]
         last_word = piece.rsplit(None, 1)[-1] if piece.strip() else ""

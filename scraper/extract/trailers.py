@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from scraper.extract import cues, subject
 from scraper.extract.reading import Sentence, classify
 from scraper.extract.subject import title_mentions
-from scraper.extract.text import normalize
+from scraper.extract.text import case_key, normalize
 from scraper.models import Watch
 
 if TYPE_CHECKING:
@@ -204,6 +204,8 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
         if sentence.chrome or sentence.subject != "watch":
             continue
         text = sentence.text
+        if not _may_name_trailer(text):
+            continue
         if not cues.TRAILER.search(text) or not cues.TRAILER_OUT.search(text):
             continue
         if cues.trailer_not_yet(text) or cues.NOT_A_TRAILER.search(text):
@@ -217,3 +219,9 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
             continue
         return text
     return None
+
+
+def _may_name_trailer(text: str) -> bool:
+    """The words cues.TRAILER needs: most sentences lack them and skip its scan."""
+    key = case_key(text)
+    return "trailer" in key or "teaser" in key
