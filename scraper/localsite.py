@@ -15,6 +15,13 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    # socketserver's default backlog of 5 drops connects when a cycle opens
+    # http.concurrency (16) connections at once on a busy machine.
+    request_queue_size = 64
+
+
 @dataclass(frozen=True)
 class Page:
     body: bytes
@@ -48,8 +55,7 @@ class LocalSite:
         self.conditional = True  # False: a server that ignores If-None-Match, always 200
         self._lock = threading.Lock()
         self._modified: dict[str, tuple[bytes, str]] = {}
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
