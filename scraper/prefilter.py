@@ -15,6 +15,14 @@ from functools import lru_cache
 
 from scraper.models import Watch
 
+# An entity that may stand for a letter: any but those of markup, spaces, quotes, dashes
+# and signs, which pages are full of (&amp; in each link, &rsquo; in each sentence) and
+# which never spell a name. Matched on lowered bytes.
+_LETTER_ENTITY = re.compile(
+    rb"&(?!(?:amp|lt|gt|quot|apos|nbsp|copy|reg|trade|[mn]dash|hellip|[lr][sd]quo|middot|"
+    rb"bull|[lr]aquo|#0*(?:3[489]|160|169|174|82(?:1[1-9]|2[0-6]|30))|"
+    rb"#x0*(?:2[267]|a0|a9|ae|201[3-9a-f]|202[0-6]));)[#a-z]"
+)
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
@@ -28,18 +36,26 @@ def may_mention(text: str, watches: Sequence[Watch]) -> bool:
     keys = [key for watch in watches for key in watch_keys(watch)]
     if not keys:
         return False
-    lowered = text.lower()
-    if any(key in lowered for key in keys):
+    if not (all(key.isascii() for key in keys) and all(ascii_names(w) for w in watches)):
+        return _may_mention_folded(text, keys)
+    # Bytes, because lowering a long str that is not all ASCII is slow and lowering
+    # its UTF-8 bytes is not (only ASCII letters change, which is all an ASCII key has).
+    data = text.encode("utf-8", "surrogatepass").lower()
+    wanted = [key.encode("ascii") for key in keys]
+    if any(key in data for key in wanted):
         return True
-    if lowered.isascii() and "&" not in lowered:
+    entities = _LETTER_ENTITY.search(data) is not None
+    if data.isascii() and not entities:
         return False  # nothing is written in any other way than the lowered text shows
-    spelled = html.unescape(text) if "&" in text else text
-    if all(key.isascii() for key in keys) and all(ascii_names(w) for w in watches):
-        # Accents come off with NFKD, and everything else not ASCII can go at once:
-        # lowering what is left is then cheap (a long non-ASCII str is not).
-        flat = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").lower()
-        return any(key.encode("ascii") in flat for key in keys)
-    folded = fold(spelled)
+    spelled = html.unescape(text) if entities else text
+    # Accents come off with NFKD, and everything else not ASCII can go at once.
+    flat = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").lower()
+    return any(key in flat for key in wanted)
+
+
+def _may_mention_folded(text: str, keys: Sequence[str]) -> bool:
+    """may_mention for names beyond ASCII ("Pokémon", "Straße", "進撃の巨人")."""
+    folded = fold(html.unescape(text) if "&" in text else text)
     return any(key in folded for key in keys)
 
 

@@ -461,6 +461,11 @@ def test_films(body: str, expected: list[tuple]) -> None:
         ("<p>H&eacute;artstopper returns</p>", True),
         ("<p>&#72;eartstopper returns</p>", True),
         ("<p>Heartst\u00f6pper returns</p>", True),
+        ("<p>Heartst&ouml;pper returns</p>", True),
+        ("<p>&#x48;&#X45;artstopper returns</p>", True),
+        ("<p>Heart&shy;stopper returns</p>", True),  # a soft hyphen the page reader drops
+        ("<p>Heart\u00adstop\u200bper returns</p>", True),
+        ("<p>It&rsquo;s &ldquo;Bridgerton&rdquo; &mdash; &#8217;&amp;&nbsp;&copy;</p>", False),
         ("<p>Bridgerton returns</p>", False),
     ],
 )
