@@ -47,15 +47,17 @@ class FeedItem:
     def words(self) -> str:
         """Every text and attribute value of the entry, as written (entities in its HTML
         content still encoded): everything a reading of it could find a name in."""
-        texts = list(self.element.itertext())
+        text = etree.tostring(self.element, method="text", encoding="unicode", with_tail=False)
+        if not any(len(child) for child in self.element):
+            return text  # no markup inside its fields: their attributes are links and flags
         # An Atom entry's XHTML content keeps an iframe's title in an attribute.
-        texts.extend(v for el in self.element.iter(etree.Element) for v in el.attrib.values())
-        return "\n".join(texts)
+        return text + "\n" + "\n".join(_ATTRIBUTE_VALUES(self.element))
 
     def read(self) -> Entry:
         return _entry(self.element, self.feed_date)
 
 
+_ATTRIBUTE_VALUES = etree.XPath(".//@*")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # A named entity XML does not define (the five it does are left alone).
 _NAMED_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z][A-Za-z0-9]*);")
@@ -151,6 +153,8 @@ _LOCAL_NAMES_MAX = 4096
 
 
 def _text(element: Any) -> str:
+    if not len(element):
+        return (element.text or "").strip()
     return "".join(element.itertext()).strip()
 
 
