@@ -62,6 +62,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # A named entity XML does not define (the five it does are left alone).
 _NAMED_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z][A-Za-z0-9]*);")
 _ENTRY_TAGS = frozenset(("item", "entry"))
+_ENTRY_TAG_ENDS = ("item", "entry")
 _ENTRY_END = re.compile(r"</(?:[\w-]+:)?(?:item|entry)\s*>")
 _DATE_TAGS = ("pubDate", "published", "date", "issued", "updated", "modified")
 _CONTENT_TAGS = ("encoded", "content", "description", "summary")
@@ -86,7 +87,12 @@ def feed_items(text: str) -> list[FeedItem] | None:
     if root is None:
         return None
     feed_date = _feed_date(root)
-    items = [el for el in root.iter() if _local(el) in _ENTRY_TAGS]
+    # endswith first: a feed has hundreds of elements and only its entries end so.
+    items = [
+        el
+        for el in root.iter(etree.Element)
+        if el.tag.endswith(_ENTRY_TAG_ENDS) and _local(el) in _ENTRY_TAGS
+    ]
     if parser.error_log:
         # A cut-off body leaves its last entry half-read: keep only closed entries.
         items = items[: len(_ENTRY_END.findall(body))]
