@@ -17,7 +17,9 @@ or a tiny wrapper reporting its own child's getrusage). Medians of --runs runs.
 With --compare-urlwatch, urlwatch 2.29 is installed into a throwaway venv and
 run on the same fixture in the same run, and the issue's targets are judged as
 ratios to it. --history K runs K cycles with 10% changes each and compares a
-warm cycle after them with the first warm cycle, and the state file's size.
+warm cycle on the state they leave with one on the state of the first warm cycles
+(both kept as snapshots, measured in alternation, so that the machine's load
+cancels out), and the state file's size after them with after the cold cycle.
 
     .venv/bin/python bench/cycle.py                          # N = 100, 1000; 3 runs
     .venv/bin/python bench/cycle.py --compare-urlwatch
@@ -37,6 +39,7 @@ import os
 import platform
 import resource
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -70,6 +73,12 @@ RSS_LIMITS_MB = {1000: 100, 5000: 150}
 SCALE_LIMIT = 5.5  # 5,000 sources cost at most 5.5x 1,000
 HISTORY_LIMIT = 1.1  # a warm cycle after many cycles costs at most 1.1x the first
 STATE_GROWTH_LIMIT = 2.0  # the state after K cycles of 10% changes, vs after the cold cycle
+HISTORY_METHOD = (
+    "warm cycles in alternating pairs, each on a new copy of a snapshot: the state of the "
+    "first warm cycles (site at generation 0) and the state after K cycles of 10% changes "
+    "(site at generation K); every source answers 304 to both; value = median per-pair "
+    "CPU ratio"
+)
 
 # Run by the measured command when /usr/bin/time is missing: it has exactly one
 # child, so its RUSAGE_CHILDREN maxrss is that child's peak, not the max of all.
@@ -250,54 +259,119 @@ class Bench:
     # -- history ----------------------------------------------------------------
 
     def run_history(self, n: int, cycles: int) -> dict:
-        """First warm cycle vs a warm cycle after `cycles` cycles of 10% changes."""
-        site = NewsSite(n, latency_ms=self.args.latency_ms)
+        """A warm cycle on the state of the first warm cycles vs on the state after
+        `cycles` cycles of 10% changes, measured in alternation on copies of both."""
         folder = self.workdir / f"history{n}"
         folder.mkdir()
-        site.start()
+        out: dict = {"n": n, "cycles": cycles, "method": HISTORY_METHOD}
+        snapshots = {"fresh": folder / "fresh.db", "history": folder / "history.db"}
+        site = NewsSite(n, latency_ms=self.args.latency_ms)
+        self._history_lineage(site, cycles, folder, snapshots, out)
+        # The site at generation 0 answers 304 to every source of the fresh state; the
+        # lineage's site (now at generation `cycles`) to every source of the other.
+        sites = {"fresh": NewsSite(n, latency_ms=self.args.latency_ms), "history": site}
+        out["pairs"] = self._history_pairs(n, folder, snapshots, sites, site.port)
+        _summarise_history(out)
+        print(_history_line(out), flush=True)
+        return out
+
+    def _history_lineage(
+        self, site: NewsSite, cycles: int, folder: Path, snapshots: dict[str, Path], out: dict
+    ) -> None:
+        """cold, 3 warm, snapshot "fresh"; `cycles` x 10% changes, 3 warm, snapshot
+        "history"; the state's size after cold and after the changes."""
+        n = len(site.sources)
         state = folder / "state.db"
-        out: dict = {"n": n, "cycles": cycles, "changed_cycles": []}
+        site.start()
         try:
             write_releasewatch_config(folder, site, self.args.concurrency)
             command = self._command("releasewatch", folder, fresh=True)
-            cold = self.measure(command, site, f"history N={n} cold")
-            out["cold"] = asdict(cold)
+            out["cold"] = asdict(self.measure(command, site, f"history N={n} cold"))
             out["state_bytes_after_cold"] = _state_bytes(state)
             first = [self.measure(command, site, "history first warm") for _ in range(3)]
             out["first_warm"] = [asdict(s) for s in first]
-            sizes = []
+            _snapshot(state, snapshots["fresh"])
+            out["changed_cycles"] = []
             for cycle in range(1, cycles + 1):
                 site.advance(CHANGED_FRACTION)
                 sample = self.measure(command, site, f"history cycle {cycle}")
-                sizes.append(_state_bytes(state))
-                out["changed_cycles"].append({**asdict(sample), "state_bytes": sizes[-1]})
+                size = _state_bytes(state)
+                out["changed_cycles"].append({**asdict(sample), "state_bytes": size})
                 if cycle % 10 == 0 or cycle == cycles:
                     print(
                         f"  history cycle {cycle}/{cycles}: CPU {sample.cpu:.2f}s "
-                        f"wall {sample.wall:.2f}s state {sizes[-1] / MB:.2f} MB",
+                        f"wall {sample.wall:.2f}s state {size / MB:.2f} MB",
                         flush=True,
                     )
+            out["state_bytes_after_cycles"] = _state_bytes(state)
+            # As many warm cycles as before the fresh snapshot, so that both snapshots
+            # are the state of a 4th warm cycle in a row (not of one right after changes).
             last = [self.measure(command, site, "history last warm") for _ in range(3)]
             out["last_warm"] = [asdict(s) for s in last]
+            _snapshot(state, snapshots["history"])
         finally:
             site.stop()
-        first_cpu = statistics.median(s.cpu for s in first)
-        last_cpu = statistics.median(s.cpu for s in last)
-        out["warm_cpu_ratio"] = round(last_cpu / first_cpu, 3) if first_cpu else None
-        out["state_growth"] = round(sizes[-1] / out["state_bytes_after_cold"], 3) if sizes else None
-        half = len(sizes) // 2
-        if half:
-            out["state_bytes_per_cycle_second_half"] = round(
-                (sizes[-1] - sizes[half - 1]) / (len(sizes) - half)
+
+    def _history_pairs(
+        self,
+        n: int,
+        folder: Path,
+        snapshots: dict[str, Path],
+        sites: dict[str, NewsSite],
+        port: int,
+    ) -> list[dict]:
+        """--history-pairs pairs of warm cycles, fresh and history in alternating order
+        (ABBA, so neither always runs second), each on a new copy of its snapshot: a
+        warm cycle writes (every source's row, the heartbeat), and must not change what
+        the next run of its kind measures."""
+        run_folder = folder / "run"
+        run_folder.mkdir()
+        # Both sites are served on the lineage's port: the states hold the sources' URLs,
+        # and a source whose URL changed is fetched without its validators.
+        write_releasewatch_config(run_folder, sites["history"], self.args.concurrency)
+        command = self._command("releasewatch", run_folder, fresh=True)
+        pairs: list[dict] = []
+        total = self.args.history_pairs
+        try:
+            for index in range(total):
+                order = ("fresh", "history") if index % 2 == 0 else ("history", "fresh")
+                pair: dict = {"order": list(order)}
+                for kind in order:
+                    _restore(snapshots[kind], run_folder / "state.db")
+                    sample = self._measure_served(command, sites[kind], port, f"history {kind}")
+                    pair[kind] = asdict(sample)
+                    pair[f"{kind}_valid"] = _all_not_modified(sample, n)
+                pair["ratio"] = _pair_ratio(pair)
+                pairs.append(pair)
+                ratio = f"{pair['ratio']:.3f}x" if pair["ratio"] else "invalid (see notes)"
+                print(
+                    f"  history pair {index + 1}/{total} ({order[0]} first): fresh CPU "
+                    f"{pair['fresh']['cpu']:.2f}s, history CPU {pair['history']['cpu']:.2f}s "
+                    f"-> {ratio}",
+                    flush=True,
+                )
+                for kind in order:
+                    if not pair[f"{kind}_valid"]:
+                        self.notes.append(
+                            f"history pair {index + 1} {kind}: not a warm cycle of {n} 304s "
+                            f"({pair[kind]['not_modified']} x 304, exit {pair[kind]['code']}: "
+                            f"{pair[kind]['summary'][:80]}); pair left out"
+                        )
+        except OutOfTime:
+            self.notes.append(
+                f"--max-seconds {self.args.max_seconds:g} passed after {len(pairs)} of "
+                f"{total} history pairs"
             )
-        print(
-            f"history N={n}: first warm CPU {first_cpu:.2f}s, after {cycles} cycles "
-            f"{last_cpu:.2f}s ({out['warm_cpu_ratio']}x); state "
-            f"{out['state_bytes_after_cold'] / MB:.2f} MB after cold -> "
-            f"{(sizes[-1] if sizes else 0) / MB:.2f} MB",
-            flush=True,
-        )
-        return out
+        except OSError as exc:  # the port was taken between two runs: nothing to compare on
+            self.notes.append(f"history pairs stopped after {len(pairs)}: port {port}: {exc}")
+        return pairs
+
+    def _measure_served(self, command: list[str], site: NewsSite, port: int, label: str) -> Sample:
+        site.start(port)
+        try:
+            return self.measure(command, site, label)
+        finally:
+            site.stop()
 
     # -- urlwatch -------------------------------------------------------------
 
@@ -419,10 +493,12 @@ class Bench:
             )
         if history:
             add(
-                f"warm CPU after {history['cycles']} cycles vs first warm (N={history['n']})",
+                f"warm CPU after {history['cycles']} cycles vs first warm (N={history['n']}, "
+                f"median of {len(history['warm_cpu_pair_ratios'])} alternating pairs)",
                 history.get("warm_cpu_ratio"),
                 HISTORY_LIMIT,
                 "x",
+                "no valid pair (see notes)",
             )
             add(
                 f"state file after {history['cycles']} cycles vs after cold",
@@ -535,6 +611,83 @@ def _state_bytes(state: Path) -> int:
     return total
 
 
+def _snapshot(state: Path, copy: Path) -> None:
+    """A consistent one-file copy of the state, its WAL's pages included (SQLite's backup
+    API), page for page as laid out; taken between checks, so no writer is running."""
+    copy.unlink(missing_ok=True)
+    source = sqlite3.connect(state)
+    target = sqlite3.connect(copy)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+
+
+def _restore(snapshot: Path, state: Path) -> None:
+    """`state` becomes a fresh copy of `snapshot`, with no WAL or shared memory left over."""
+    for suffix in ("-wal", "-shm", ""):
+        Path(f"{state}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(snapshot, state)
+
+
+def _all_not_modified(sample: Sample, n: int) -> bool:
+    """A warm cycle as meant: it exited 0 and every one of the n sources answered 304."""
+    return sample.code == 0 and sample.not_modified == n
+
+
+def _pair_ratio(pair: dict) -> float | None:
+    if not (pair["fresh_valid"] and pair["history_valid"]) or not pair["fresh"]["cpu"]:
+        return None
+    return round(pair["history"]["cpu"] / pair["fresh"]["cpu"], 3)
+
+
+def _summarise_history(out: dict) -> None:
+    """Medians of the valid pairs, the per-pair ratios and their median (the target's
+    value), and the state's growth."""
+    valid = [p for p in out["pairs"] if p["ratio"] is not None]
+    ratios = [p["ratio"] for p in valid]
+    out["warm_cpu_pair_ratios"] = ratios
+    out["warm_cpu_ratio"] = round(statistics.median(ratios), 3) if ratios else None
+    for kind in ("fresh", "history"):
+        cpus = [p[kind]["cpu"] for p in valid]
+        out[f"{kind}_warm_cpu_median"] = round(statistics.median(cpus), 3) if cpus else None
+    fresh, history = out["fresh_warm_cpu_median"], out["history_warm_cpu_median"]
+    out["warm_cpu_ratio_of_medians"] = round(history / fresh, 3) if fresh and history else None
+    # Minutes apart on a shared machine: load, not history; kept to show how far they drift.
+    for name in ("first_warm", "last_warm"):
+        out[f"{name}_sequential_cpu_median"] = statistics.median(s["cpu"] for s in out[name])
+    sizes = [c["state_bytes"] for c in out["changed_cycles"]]
+    out["state_growth"] = round(sizes[-1] / out["state_bytes_after_cold"], 3) if sizes else None
+    half = len(sizes) // 2
+    if half:
+        out["state_bytes_per_cycle_second_half"] = round(
+            (sizes[-1] - sizes[half - 1]) / (len(sizes) - half)
+        )
+
+
+def _history_line(out: dict) -> str:
+    ratios = " ".join(f"{r:.3f}" for r in out["warm_cpu_pair_ratios"]) or "none"
+    fresh, history = out["fresh_warm_cpu_median"], out["history_warm_cpu_median"]
+    medians = (
+        f"{fresh:.2f}s fresh state, {history:.2f}s after {out['cycles']} cycles"
+        if fresh and history
+        else "no valid pairs"
+    )
+    after = out["changed_cycles"][-1]["state_bytes"] if out["changed_cycles"] else 0
+    return (
+        f"history N={out['n']}: warm CPU, medians of {len(out['warm_cpu_pair_ratios'])} "
+        f"alternating pairs: {medians}; per-pair ratios {ratios}; median ratio "
+        f"{_times(out['warm_cpu_ratio'])} (limit {HISTORY_LIMIT}x); state "
+        f"{out['state_bytes_after_cold'] / MB:.2f} MB after cold -> {after / MB:.2f} MB "
+        f"({_times(out['state_growth'])}, limit {STATE_GROWTH_LIMIT}x)"
+    )
+
+
+def _times(ratio: float | None) -> str:
+    return "n/a" if ratio is None else f"{ratio:.3f}x"
+
+
 def machine() -> dict[str, str | int]:
     cpu = ""
     try:
@@ -586,7 +739,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         type=int,
         default=0,
         metavar="K",
-        help="also run K cycles with 10%% changes each and compare warm cycles before/after",
+        help="also run K cycles with 10%% changes each and compare warm cycles on the state "
+        "before and after them",
+    )
+    parser.add_argument(
+        "--history-pairs",
+        type=int,
+        default=7,
+        help="alternating fresh/history warm-cycle pairs for --history (median; default 7)",
     )
     parser.add_argument("--history-size", type=int, default=1000, help="N for --history")
     parser.add_argument("--compare-urlwatch", action="store_true")
@@ -605,6 +765,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         parser.error("--concurrency must be 1..256")
     if args.history < 0 or args.history > 1000:
         parser.error("--history must be 0..1000")
+    if args.history_pairs < 5 or args.history_pairs > 50:
+        parser.error("--history-pairs must be 5..50")
     if (not args.sizes and not args.history) or (
         args.sizes and (min(args.sizes) < 1 or max(args.sizes) > 20000)
     ):
