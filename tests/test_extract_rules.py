@@ -1121,3 +1121,70 @@ def test_case_key_finds_a_word_exactly_where_an_ignorecase_pattern_does() -> Non
     rest = "".join(c for c in every if c not in like_letters)
     assert re.search("[a-z]", case_key(rest)) is None
     assert "season" in case_key("\u017fEASON 2") and "series" in case_key("SER\u0130ES")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Season 2 arrives",
+        "SEASON two, then season 10 and series 3",
+        "xseason 2, _season 3, 2season 4, re-season 5, (season 6",
+        "season  2x, season 2, season\t7",
+        "The second season and the 3rd series, the first and final outing",
+        "S2 and S02E01 but not xS3",
+        "\u017feason 2 and Season 2 beside caf\u00e9",  # not ASCII: the pattern on the text
+    ],
+)
+def test_season_numbers_found_on_the_key_are_the_case_insensitive_patterns(text: str) -> None:
+    """The lower-case season patterns run on an ASCII text's case_key find the spans
+    and numbers the case-insensitive ones find in the text."""
+    from scraper.extract import subject
+
+    key = case_key(text)
+    digits = re.search(r"\d", text) is not None
+    expected = sorted(
+        (m.span(), m.group(1).lower())
+        for pattern in subject._SEASON_PATTERNS
+        for m in pattern.finditer(text)
+    )
+    found = sorted(
+        (m.span(), m.group(1).lower()) for m in subject._numbered_matches(text, key, digits)
+    )
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "mentions"),
+    [
+        ("Heartstopper", "HEARTSTOPPER season 2", 1),
+        ("The Last of Us", "Last of Us season 2", 1),
+        ("The Last of Us", "The Last of Us", 1),
+        ("Pok\u00e9mon Concierge", "POK\u00c9MON CONCIERGE returns", 1),
+        ("Heartstopper", "Heart stopper", 0),
+    ],
+)
+def test_a_name_gate_never_hides_a_mention(title: str, text: str, mentions: int) -> None:
+    """title_mentions skips a name whose gate word the sentence's key lacks: the gate is a
+    word every match holds."""
+    from scraper.extract import subject
+
+    pattern = subject.title_pattern(title)
+    assert pattern is not None and len(pattern.findall(text)) == mentions
+    assert len(subject.title_mentions(text, Watch(title, 2))) == mentions
+    gate = subject.name_gate(title)
+    assert gate is None or all(gate in case_key(m) for m in pattern.findall(text))
+
+
+def test_classify_answers_as_the_set_of_seasons_named() -> None:
+    """seasons_named skips work that cannot change classify's answer: another show's
+    numbers and "the new season" still count as some season, never as the watched one."""
+    from scraper.extract.reading import classify
+
+    watch = Watch("Heartstopper", 2)
+    assert classify("Euphoria Season 2 and Heartstopper", watch) == "other"
+    assert classify("Heartstopper Season 2 and Euphoria Season 3", watch) == "watch"
+    assert classify("Euphoria Season 2 arrives.", watch) == "other season"
+    assert classify("The new season arrives.", watch) is None
+    assert classify("Unlike the previous season, it arrives.", watch) == "other season"
+    assert classify("Heartstopper 2 arrives Aug. 3.", watch) == "watch"
+    assert classify("Season 0 of it arrives.", Watch("Heartstopper", 0)) == "season"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from scraper.extract import cues, scope, subject, works
@@ -127,7 +126,7 @@ def _resolve_date_anaphor(previous: Sentence, sentence: Sentence) -> Sentence:
     if pronoun is None:
         return sentence
     said = previous.text.strip() + " is the " + pronoun.group().split()[-1]
-    return replace(sentence, text=said + sentence.text[pronoun.end() :])
+    return sentence._replace(text=said + sentence.text[pronoun.end() :])
 
 
 def _is_release_date(sentence: Sentence, mention: DateMention, watch: Watch) -> bool:

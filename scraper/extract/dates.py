@@ -31,7 +31,7 @@ _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d)"
 
-# Each pattern with the gates it cannot match without (see _GATES): a sentence
+# Each pattern with the gates it cannot match without (see _gates): a sentence
 # missing a gate skips the pattern, which would have found nothing there anyway.
 _PATTERNS = [
     # 3 August 2023 / Thursday 3rd August / 3rd of August
@@ -106,16 +106,12 @@ _PATTERNS = [
     ),
 ]
 # Text every match of a pattern holds, so a sentence without it cannot match: most
-# sentences pass few of these. Case-sensitive ones as the patterns spell them...
-_GATES = [
-    ("month", re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")),
-    ("day", re.compile(r"day")),
-]
+# sentences pass few of these (and most that hold a digit hold no year, slash or month).
+# Case-sensitive ones as the patterns spell them...
+_MONTH_GATE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _DIGIT = re.compile(r"\d")
-_DIGIT_GATES = [
-    ("year", re.compile(r"(?:19|20)\d\d")),
-    ("slash", re.compile(r"\d/\d")),
-]
+_YEAR_GATE = re.compile(r"(?:19|20)\d\d")
+_SLASH_GATE = re.compile(r"\d/\d")
 # ... and the (?i:) ones as words in the sentence's case_key.
 _WORD_GATES = [
     ("season", ("spring", "summer", "autumn", "fall", "winter")),
@@ -125,14 +121,29 @@ _WORD_GATES = [
 
 
 def _gates(sentence: str) -> set[str]:
-    """The names of the gates the sentence passes."""
-    passed = {name for name, gate in _GATES if gate.search(sentence)}
-    if _DIGIT.search(sentence):
-        passed.add("digit")
-        passed.update(name for name, gate in _DIGIT_GATES if gate.search(sentence))
+    """The names of the gates the sentence passes. Each costly test runs after a cheap
+    one it implies: "digit" is asked only with a month (the patterns needing it need
+    one), a year only with "19" or "20", a slash only with "/"."""
+    passed = set()
+    if _MONTH_GATE.search(sentence):
+        passed.add("month")
+        if _DIGIT.search(sentence):
+            passed.add("digit")
+    if "day" in sentence:
+        passed.add("day")
+    if ("19" in sentence or "20" in sentence) and _YEAR_GATE.search(sentence):
+        passed.add("year")
+    if "/" in sentence and _SLASH_GATE.search(sentence):
+        passed.add("slash")
     key = case_key(sentence)
-    passed.update(name for name, words in _WORD_GATES if any(word in key for word in words))
+    for name, words in _WORD_GATES:
+        for word in words:
+            if word in key:
+                passed.add(name)
+                break
     return passed
+
+
 # A bare weekday is a date only after a release verb in its clause ("premieres
 # Friday", "drops all episodes on Thursday"), not "at its presentation on Wednesday".
 _WEEKDAY_CUE = re.compile(

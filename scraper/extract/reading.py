@@ -9,12 +9,11 @@ sentence naming neither ("The new season arrives...") continues it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from scraper.extract.subject import PREVIOUS_WORK, season_references, title_mentions
-from scraper.extract.text import normalize, sentences
+from scraper.extract.subject import PREVIOUS_WORK, seasons_named, title_mentions
+from scraper.extract.text import case_key, normalize, sentences
 from scraper.models import Watch
 
 if TYPE_CHECKING:
@@ -56,8 +55,10 @@ def headline_case(text: str) -> bool:
     return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence and what it is about. (A named tuple: as immutable as a frozen
+    dataclass, at a fraction of its cost to build, and a long page has hundreds.)"""
+
     text: str
     block: int  # -1 for the headline when it is not one of the blocks
     heading: bool
@@ -74,17 +75,17 @@ def classify(text: str, watch: Watch, one_season: bool = False) -> str | None:
     """What one sentence names: the watched season, the title, another season, or nothing.
     With `one_season` (the document names only the watched season), the title returning
     or its new series is the watched season."""
-    titles = title_mentions(text, watch)
+    key = case_key(text)
+    titles = title_mentions(text, watch, key)
     if watch.season is None:
         if titles:
             return "watch"
         return "other season" if PREVIOUS_WORK.search(text) else None
-    seasons = {season for _, _, season in titles if season is not None}
-    seasons.update(r.season for r in season_references(text, watch) if r.season is not None)
+    watched, named = seasons_named(text, key, watch, titles)
     if titles:
-        if watch.season in seasons:
+        if watched:
             return "watch"
-        if seasons:
+        if named:
             return "other"
         numbered = any(re.match(r"['\u2019]?s?\s+\d", text[end : end + 6]) for _, end, _ in titles)
         # (the title's own words do not count: "Daredevil: Born Again" is not "again")
@@ -94,9 +95,9 @@ def classify(text: str, watch: Watch, one_season: bool = False) -> str | None:
         if one_season and not numbered and _RETURNS.search(rest):
             return "watch"
         return "title"
-    if watch.season in seasons:
+    if watched:
         return "season"
-    return "other season" if seasons else None
+    return "other season" if named else None
 
 
 # "Doctor Who returns from Saturday 12 April": the title coming back, no season named.
@@ -119,7 +120,7 @@ def _returns_of_one_season(result: list[Sentence], returns: list[int], watch: Wa
     for index in returns:
         sentence = result[index]
         if classify(sentence.text, watch, one_season=True) == "watch":
-            result[index] = replace(sentence, subject="watch")
+            result[index] = sentence._replace(subject="watch")
 
 
 def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:

@@ -103,25 +103,47 @@ def alias_season(alias: str) -> int | None:
 
 
 @lru_cache(maxsize=256)
-def _name_patterns(watch: Watch) -> tuple[tuple[re.Pattern[str], int | None], ...]:
-    """The watch's title and aliases as (pattern, season the name itself gives), longest
-    name first: "Lupin Part 3" (an alias naming its season) wins over "Lupin"."""
+def name_gate(name: str) -> str | None:
+    """A word every match of title_pattern(name) holds, as case_key spells it, so
+    `name_gate(name) not in case_key(text)` says the pattern finds nothing there without
+    its scan; None when no word qualifies (case_key keys only ASCII words exactly)."""
+    words = re.findall(r"\w+", name)
+    if words and words[0].lower() in ("the", "a", "an") and len(words) > 2:
+        words = words[1:]  # the leading article is optional
+    keyed = [word.lower() for word in words if word.isascii()]
+    return max(keyed, key=len) if keyed else None
+
+
+@lru_cache(maxsize=256)
+def _name_patterns(
+    watch: Watch,
+) -> tuple[tuple[re.Pattern[str], int | None, str | None], ...]:
+    """The watch's title and aliases as (pattern, season the name itself gives, its
+    name_gate), longest name first: "Lupin Part 3" (an alias naming its season) wins
+    over "Lupin"."""
     names: list[tuple[str, int | None]] = [(watch.title, None)]
     for alias in watch.aliases:
         season = alias_season(alias) if watch.season is not None else None
         names.append((alias, season))
     ordered = sorted(names, key=lambda n: -len(n[0]))
     return tuple(
-        (pattern, season)
+        (pattern, season, name_gate(name))
         for name, season in ordered
         if (pattern := title_pattern(name)) is not None
     )
 
 
-def title_mentions(sentence: str, watch: Watch) -> list[tuple[int, int, int | None]]:
-    """(start, end, season named by the alias or None) of each mention of the watch."""
+def title_mentions(
+    sentence: str, watch: Watch, key: str | None = None
+) -> list[tuple[int, int, int | None]]:
+    """(start, end, season named by the alias or None) of each mention of the watch.
+    `key` is case_key(sentence) when the caller has it."""
     mentions: list[tuple[int, int, int | None]] = []
-    for pattern, season in _name_patterns(watch):
+    if key is None:
+        key = case_key(sentence)
+    for pattern, season, gate in _name_patterns(watch):
+        if gate is not None and gate not in key:
+            continue  # a name whose words the sentence lacks: its scan finds nothing
         for match in pattern.finditer(sentence):
             if _inside_other_name(sentence, match.start(), match.end()):
                 continue
@@ -182,7 +204,43 @@ _NAME_AFTER_NUMBER = re.compile(r"\s+[A-Z][a-z]{2}")
 
 
 def _has_any(key: str, words: tuple[str, ...]) -> bool:
-    return any(word in key for word in words)
+    for word in words:  # noqa: SIM110 (a plain loop: any() over a generator costs more)
+        if word in key:
+            return True
+    return False
+
+
+# The case-insensitive _SEASON_PATTERNS spelled in lower case, for an ASCII text's
+# case_key (its lower(), index for index): they find the spans the originals find in
+# the text, and scan far faster than a case-insensitive pattern can. (The first's \b
+# is a look back after "se": a pattern opening with text skips to where it occurs.)
+_KEYED_SEASON_PATTERNS = [
+    re.compile(r"se(?<!\wse)(?:ason|ries)\s+" + _NUM + r"\b"),
+    re.compile(
+        r"\b" + _ORD + r"(?:\s+and\s+(?:final|last))?[\s-]+(?:season|series|outing|instal+ment)\b"
+    ),
+]
+
+
+def _numbered_matches(sentence: str, key: str, digits: bool) -> list[re.Match[str]]:
+    """The matches of the _SEASON_PATTERNS, pattern by pattern, each in order; a pattern
+    runs only when the sentence holds its words. Group 1 is the number (any case)."""
+    numbered, ordinal, short = _SEASON_PATTERNS
+    if sentence.isascii():
+        numbered, ordinal = _KEYED_SEASON_PATTERNS
+        keyed = key
+    else:
+        keyed = sentence
+    matches: list[re.Match[str]] = []
+    if "season" in key or "series" in key:
+        matches.extend(numbered.finditer(keyed))
+    if _has_any(key, _ORDINAL_NOUNS) and (
+        _has_any(key, _ORDINALS) or (digits and _DIGIT_SUFFIX.search(key))
+    ):
+        matches.extend(ordinal.finditer(keyed))
+    if digits and _SHORT_SEASON.search(sentence):
+        matches.extend(short.finditer(sentence))
+    return matches
 
 
 def season_references(sentence: str, watch: Watch | None) -> list[Reference]:
@@ -192,19 +250,10 @@ def season_references(sentence: str, watch: Watch | None) -> list[Reference]:
     nouns = _has_any(key, _SEASON_NOUNS)
     if not (digits or nouns):
         return refs  # ("the first outing" alone has never counted)
-    numbered, ordinal, short = _SEASON_PATTERNS
-    patterns = [numbered] if "season" in key or "series" in key else []
-    if _has_any(key, _ORDINAL_NOUNS) and (
-        _has_any(key, _ORDINALS) or (digits and _DIGIT_SUFFIX.search(key))
-    ):
-        patterns.append(ordinal)
-    if digits and _SHORT_SEASON.search(sentence):
-        patterns.append(short)
-    for pattern in patterns:
-        for match in pattern.finditer(sentence):
-            number = _number(match.group(1))
-            if number is not None:
-                refs.append(Reference(match.start(), match.end(), number))
+    for match in _numbered_matches(sentence, key, digits):
+        number = _number(match.group(1))
+        if number is not None:
+            refs.append(Reference(match.start(), match.end(), number))
     if nouns and _CURRENT_IN_KEY.search(key):
         for match in _CURRENT_SEASON.finditer(sentence):
             refs.append(Reference(match.start(), match.end(), None))
@@ -214,13 +263,59 @@ def season_references(sentence: str, watch: Watch | None) -> list[Reference]:
     if watch is not None:
         refs = [_owned(sentence, ref, watch) for ref in refs]
     if watch is not None and watch.season is not None and digits:
-        pattern = title_pattern(watch.title)
-        if pattern is not None:
-            for match in pattern.finditer(sentence):
-                tail = _NUMBER_AFTER_TITLE.match(sentence, match.end())
-                if tail and not _NAME_AFTER_NUMBER.match(sentence, tail.end()):
-                    refs.append(Reference(match.start(), tail.end(), int(tail.group(1))))
+        refs.extend(_numbers_after_title(sentence, key, watch))
     return sorted(refs, key=lambda r: r.start)
+
+
+def _numbers_after_title(sentence: str, key: str, watch: Watch) -> list[Reference]:
+    """ "Stranger Things 5": the season as a bare number after the title."""
+    pattern = title_pattern(watch.title)
+    gate = name_gate(watch.title)
+    if pattern is None or (gate is not None and gate not in key):
+        return []
+    refs = []
+    for match in pattern.finditer(sentence):
+        tail = _NUMBER_AFTER_TITLE.match(sentence, match.end())
+        if tail and not _NAME_AFTER_NUMBER.match(sentence, tail.end()):
+            refs.append(Reference(match.start(), tail.end(), int(tail.group(1))))
+    return refs
+
+
+def seasons_named(
+    sentence: str, key: str, watch: Watch, titles: list[tuple[int, int, int | None]]
+) -> tuple[bool, bool]:
+    """(the watched season is among them, any is) for the seasons the sentence names:
+    its season_references' numbers and those of the aliases in `titles` (the watch's
+    title_mentions). The same answer as building that set, without the work that cannot
+    change it: "the new season" (no number), and the owner of a number other than the
+    watched one (another show's is 0, still some season)."""
+    season = watch.season
+    named = any(s is not None for _, _, s in titles)
+    if season in (s for _, _, s in titles):
+        return True, True
+    if season is None or season <= 0:  # (an owned number becomes 0: take the whole set)
+        seasons = {r.season for r in season_references(sentence, watch) if r.season is not None}
+        return season in seasons, named or bool(seasons)
+    digits = _DIGIT.search(sentence) is not None
+    if not (digits or _has_any(key, _SEASON_NOUNS)):
+        return False, named
+    for match in _numbered_matches(sentence, key, digits):
+        number = _number(match.group(1))
+        if number is None:
+            continue
+        named = True
+        if number == season:
+            ref = Reference(match.start(), match.end(), number)
+            if _owned(sentence, ref, watch).season == season:
+                return True, True
+    if not named and "season" in key and _has_any(key, _PREVIOUS_WORDS):
+        named = _PREVIOUS_SEASON.search(sentence) is not None
+    if digits:
+        for ref in _numbers_after_title(sentence, key, watch):
+            if ref.season == season:
+                return True, True
+            named = True
+    return False, named
 
 
 # Capitalized words that start sentences rather than name shows.
