@@ -377,21 +377,27 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
     name = match.group(1)
     # (the cheap tests first: any one keeps the number the watch's)
     words = name.split()
-    if len(words) == 1 and re.sub(r"['\u2019]s$", "", words[0].lower()) in _NOT_NAMES:
+    if len(words) == 1 and _POSSESSIVE.sub("", words[0].lower()) in _NOT_NAMES:
         return ref
     if all(w.lower() in _NOT_NAMES for w in words):
         return ref
+    name_key = case_key(name)
     if any(
-        title_pattern(n) and title_pattern(n).search(name) for n in (watch.title, *watch.aliases)
+        (gate is None or gate in name_key) and pattern.search(name)
+        for pattern, _, gate in _name_patterns(watch)
     ):
-        return ref
+        return ref  # the watch's title or an alias
     # "Vikings: Valhalla season 3": the name before the number is the end of the watch's title.
     if any(
-        re.fullmatch(r"[\s:,(]*", sentence[end : ref.start])
+        _BETWEEN_NAME_AND_NUMBER.fullmatch(sentence, end, ref.start)
         for _, end, _ in title_mentions(sentence[: ref.start], watch)
     ):
         return ref
     return Reference(ref.start, ref.end, 0)
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+_BETWEEN_NAME_AND_NUMBER = re.compile(r"[\s:,(]*")
 
 
 def part_references(sentence: str) -> list[tuple[int, int, int]]:

@@ -122,27 +122,27 @@ def sentences(text: str) -> list[str]:
     text = normalize(text)
     if not text:
         return []
-    if not _MAYBE_BOUNDARY.search(text):
-        return [text]
+    if not _MAYBE_BOUNDARY.search(text, 0, len(text) - 2):
+        return [text]  # (a boundary's mark has a space and a character after it)
     result: list[str] = []
     start = 0
     for match in (_BOUNDARY if "|" in text else _SENTENCE_END).finditer(text):
         # closing quotes and brackets stay with the sentence they close
         piece = text[start : match.end(1) if match.group(1) is not None else match.start()]
-        last_word = piece.rsplit(None, 1)[-1] if piece.strip() else ""
-        bare = last_word.rstrip(".!?\"'\u2019\u201d)]").lstrip("\"'\u2018\u201c([").lower()
-        if (
-            last_word.endswith(".")
-            and not _TIME_ZONE_END.search(piece)
-            and (
+        sentence = piece.strip()
+        if not sentence:
+            start = match.end()
+            continue
+        last_word = sentence.rsplit(None, 1)[-1]
+        if last_word.endswith("."):
+            bare = last_word.rstrip(".!?\"'\u2019\u201d)]").lstrip("\"'\u2018\u201c([").lower()
+            if (
                 bare in _ABBREVIATIONS
                 or (len(bare) == 1 and bare.isalpha())
                 or _INITIALS.fullmatch(bare)
-            )
-        ):
-            continue
-        if piece.strip():
-            result.append(piece.strip())
+            ) and not _TIME_ZONE_END.search(piece):  # (the scan of the piece last)
+                continue
+        result.append(sentence)
         start = match.end()
     tail = text[start:].strip()
     if tail:
