@@ -475,7 +475,9 @@ def _proxies_or_netrc() -> bool:
     """Whether requests' trust_env could change a request to some URL: a proxy
     variable (only then NO_PROXY matters) or a netrc file where
     requests.utils.get_netrc_auth looks for one."""
-    if getproxies():
+    # getproxies() also holds NO_PROXY (as "no"): without a proxy to bypass it changes
+    # nothing, and a NO_PROXY=localhost left in the environment is common.
+    if any(scheme != "no" for scheme in getproxies()):
         return True
     netrc_file = os.environ.get("NETRC")
     locations = (netrc_file,) if netrc_file is not None else ("~/.netrc", "~/_netrc")

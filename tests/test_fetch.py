@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import logging
+import os
 import ssl
 import sys
 import threading
@@ -882,3 +883,26 @@ def test_bodies_share_one_watchdog_thread_that_close_ends(site: Site) -> None:
     assert names.count("fetch-watchdog") == 1
     fetcher.close()
     assert "fetch-watchdog" not in [t.name for t in threading.enumerate()]
+
+
+@pytest.mark.parametrize(
+    ("variables", "looks_per_request"),
+    [
+        ({}, False),
+        ({"NO_PROXY": "127.0.0.1,localhost", "no_proxy": "localhost"}, False),
+        ({"HTTPS_PROXY": "http://proxy.invalid:3128"}, True),
+    ],
+)
+def test_only_a_proxy_or_netrc_makes_each_request_consult_the_environment(
+    tmp_path, monkeypatch, variables: dict[str, str], looks_per_request: bool
+) -> None:
+    # NO_PROXY alone bypasses no proxy: it must not cost every request requests'
+    # per-request environment lookups (a fifth of a warm cycle's CPU).
+    for name in list(os.environ):
+        if name.lower().endswith("_proxy") or name.upper() in ("NETRC", "REQUEST_METHOD"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("HOME", str(tmp_path))  # no ~/.netrc there
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    with Fetcher(SETTINGS) as fetcher:
+        assert fetcher._session.trust_env is looks_per_request
