@@ -186,6 +186,8 @@ def _extract_into(
             document = item.read()
         except Exception:  # one odd entry must not stop the source, nor the cycle
             log.exception("reading an entry of %s failed", result.source.name)
+            # Not remembered as read: the next cycle tries it again.
+            result.entries = [e for e in result.entries if e[0] != item.key]
             continue
         result.documents_read += 1
         for watch in watches:

@@ -266,3 +266,27 @@ def test_only_new_or_changed_feed_entries_that_may_name_a_watch_are_read(
     again = _cycle(config)
     assert again.documents_read == 1 and again.alerts == []  # read again; nothing new in it
     assert len(readings) == 2
+
+
+def test_an_entry_that_fails_to_read_is_tried_again_next_cycle(
+    tmp_path, site, recording, monkeypatch
+):
+    read_entry = feeds._entry
+    failures = [RuntimeError("odd markup")]
+
+    def flaky(item, *args):
+        if failures:
+            raise failures.pop()
+        return read_entry(item, *args)
+
+    monkeypatch.setattr(feeds, "_entry", flaky)
+    about = ("hs2", "Heartstopper Season 2 premieres on 3 August 2023")
+    site.pages["/feed"] = Page(_feed([about, ("x", "A quiz show returns")]), "application/rss+xml")
+    config = config_for(tmp_path, site, {"feed": "/feed"})
+    first = _cycle(config)
+    assert first.alerts == [] and first.failures == []  # the source itself is fine
+    site.pages["/feed"] = Page(
+        _feed([("y", "Another quiz"), about, ("x", "A quiz show returns")]),
+        "application/rss+xml",
+    )
+    assert [a.event for a in _cycle(config).alerts] == ["release_date.announced"]

@@ -243,7 +243,10 @@ RSS_ENTITY_NAME = RSS.replace(
 ).replace("<title>Heartstopper Season 2 gets a date</title>", "<title>A date</title>")
 
 
-@pytest.mark.parametrize("feed", [ATOM_XHTML_PLAYER, RSS_ENTITY_NAME])
+RSS_TAG_IN_NAME = RSS_ENTITY_NAME.replace("&#72;eartstopper", "Heart<wbr>stopper")
+
+
+@pytest.mark.parametrize("feed", [ATOM_XHTML_PLAYER, RSS_ENTITY_NAME, RSS_TAG_IN_NAME])
 def test_an_entrys_raw_words_hold_the_names_its_reading_finds(feed: str) -> None:
     pending = pending_documents(feed, "https://n.example/feed")[0]
     document = pending.read()

@@ -466,11 +466,21 @@ def test_films(body: str, expected: list[tuple]) -> None:
         ("<p>Heart&shy;stopper returns</p>", True),  # a soft hyphen the page reader drops
         ("<p>Heart\u00adstop\u200bper returns</p>", True),
         ("<p>It&rsquo;s &ldquo;Bridgerton&rdquo; &mdash; &#8217;&amp;&nbsp;&copy;</p>", False),
+        ("<p>Heart<b>stopper</b> returns</p>", True),  # the page reader joins them
+        ('<p><span class="drop">H</span>eartstopper returns</p>', True),
+        ("<p>Heart<!-- -->stopper returns</p>", True),
         ("<p>Bridgerton returns</p>", False),
     ],
 )
 def test_may_mention_is_case_entity_and_accent_insensitive(text: str, expected: bool) -> None:
     assert may_mention(text, [HS2]) is expected
+
+
+def test_may_mention_reads_letters_that_match_ascii_case_insensitively() -> None:
+    bridgerton = Watch("Bridgerton", 4)
+    assert may_mention("<h1>Br&#305;dgerton season 4</h1>", [bridgerton])
+    assert may_mention("<h1>Br\u0131dgerton season 4</h1>", [bridgerton])
+    assert not may_mention("<h1>Br\u0131dge season 4</h1>", [bridgerton])
 
 
 def test_may_mention_is_false_without_watches() -> None:
