@@ -54,7 +54,7 @@ class FeedItem:
         return text + "\n" + "\n".join(_ATTRIBUTE_VALUES(self.element))
 
     def read(self) -> Entry:
-        return _entry(self.element, self.feed_date)
+        return _entry(self.element, self.feed_date, self.guid, self.link)
 
 
 _ATTRIBUTE_VALUES = etree.XPath(".//@*")
@@ -62,16 +62,10 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # A named entity XML does not define (the five it does are left alone).
 _NAMED_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z][A-Za-z0-9]*);")
 _ENTRY_TAGS = frozenset(("item", "entry"))
-_ENTRY_TAG_ENDS = ("item", "entry")
+_ENTRY_TAG_ENDS = tuple(_ENTRY_TAGS)
 _ENTRY_END = re.compile(r"</(?:[\w-]+:)?(?:item|entry)\s*>")
 _DATE_TAGS = ("pubDate", "published", "date", "issued", "updated", "modified")
 _CONTENT_TAGS = ("encoded", "content", "description", "summary")
-
-
-def read_feed(text: str) -> list[Entry] | None:
-    """The entries of a feed, read; None when the XML is too broken to find any."""
-    items = feed_items(text)
-    return None if items is None else [item.read() for item in items]
 
 
 def feed_items(text: str) -> list[FeedItem] | None:
@@ -196,15 +190,14 @@ def _identity(fields: list[Any]) -> tuple[str, str]:
     return guid, link
 
 
-def _entry(item: Any, feed_date: date | None) -> Entry:
+def _entry(item: Any, feed_date: date | None, guid: str, link: str) -> Entry:
+    """Read an entry whose identity (`_identity`) is known already."""
     headline = ""
     published: date | None = None
     dates: dict[str, date] = {}
     contents: dict[str, str] = {}
     videos: list[Video] = []
-    fields = _fields(item)
-    guid, link = _identity(fields)
-    for child in fields:
+    for child in _fields(item):
         name = _local(child)
         if name == "title" and not headline:
             headline = _text(child)

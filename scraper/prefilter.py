@@ -41,7 +41,7 @@ def may_mention(text: str, watches: Sequence[Watch]) -> bool:
     keys = [key for watch in watches for key in watch_keys(watch)]
     if not keys:
         return False
-    if not (all(key.isascii() for key in keys) and all(ascii_names(w) for w in watches)):
+    if not all(ascii_names(w) for w in watches):  # then every key is ASCII too
         return _may_mention_folded(text, keys)
     # Bytes, because lowering a long str that is not all ASCII is slow and lowering
     # its UTF-8 bytes is not (only ASCII letters change, which is all an ASCII key has).

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # Invisible characters that are not whitespace: the soft hyphen and the zero-width space.
 _INVISIBLE = ("\u00ad", "\u200b")
@@ -105,12 +104,6 @@ def case_key(text: str) -> str:
     if text.isascii():
         return text.lower()
     return text.translate(_IGNORECASE_ASCII).lower()
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form, same length is not promised."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # "at 9 a.m. PT." ends a sentence: PT after a time is Pacific Time, not "Part".
