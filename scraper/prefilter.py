@@ -25,9 +25,10 @@ _LETTER_ENTITY = re.compile(
 )
 # Tags (and comments) between two letters: the page reader joins the letters.
 _INLINE_TAGS = re.compile(rb"(?<=[a-z])(?:<[^<>]*>)+(?=[a-z])")
-# The dotless i, the long s and the Kelvin sign match i, s and k case-insensitively,
-# and NFKD leaves the dotless i as it is.
-_ASCII_ALIKE = (("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"), ("\u0130", "I"))
+# The non-ASCII letters re.IGNORECASE takes for an ASCII one without lower() giving it:
+# the long s, the Kelvin sign, the dotted and the dotless I. The extractor matches names
+# that way (extract.text.case_key), so the pre-filter must read them as it does.
+IGNORECASE_ASCII = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0130": "i", "\u0131": "i"})
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
@@ -59,10 +60,8 @@ def may_mention(text: str, watches: Sequence[Watch]) -> bool:
     if data.isascii() and not entities:
         return False  # nothing is written in any other way than the lowered text shows
     spelled = html.unescape(text) if entities else text
-    # Letters NFKD keeps that the extractor's case-insensitive match reads as ASCII.
-    for letter, ascii_letter in _ASCII_ALIKE:
-        if letter in spelled:
-            spelled = spelled.replace(letter, ascii_letter)
+    if any(chr(code) in spelled for code in IGNORECASE_ASCII):  # rare: translate is slow
+        spelled = spelled.translate(IGNORECASE_ASCII)
     # Accents come off with NFKD, and everything else not ASCII can go at once.
     flat = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").lower()
     return any(key in flat for key in wanted)

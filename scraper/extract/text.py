@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from scraper.prefilter import IGNORECASE_ASCII
+
 # Invisible characters that are not whitespace: the soft hyphen and the zero-width space.
 _INVISIBLE = ("\u00ad", "\u200b")
 # A full stop after these is not the end of a sentence ("Aug. 3", "Mr. Farouk").
@@ -92,18 +94,13 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
-# The non-ASCII letters re.IGNORECASE takes for an ASCII one without lower() giving it:
-# the long s, the Kelvin sign, the dotted and the dotless I.
-_IGNORECASE_ASCII = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0130": "i", "\u0131": "i"})
-
-
 def case_key(text: str) -> str:
     """Lower case in which `word in case_key(text)` holds exactly when
     re.search(word, text, re.IGNORECASE) finds a word of ASCII letters: a substring
     test costs far less than a case-insensitive pattern scanning every position."""
     if text.isascii():
         return text.lower()
-    return text.translate(_IGNORECASE_ASCII).lower()
+    return text.translate(IGNORECASE_ASCII).lower()
 
 
 # "at 9 a.m. PT." ends a sentence: PT after a time is Pacific Time, not "Part".
