@@ -22,7 +22,7 @@ import threading
 import time
 from pathlib import Path
 
-from scraper.localsite import LocalSite
+from scraper.demo.localsite import LocalSite
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <title>Streaming news {n}</title></head><body><article>

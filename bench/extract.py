@@ -15,9 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from scraper.documents import parse_documents
 from scraper.extract import extract_documents, may_mention
 from scraper.models import Watch
+from scraper.parse.documents import parse_documents
 
 CASES = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "cases"
 

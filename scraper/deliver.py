@@ -21,7 +21,7 @@ from typing import Any
 from notifiers import Notifier, PermanentError, TransientError, build_notifier
 from notifiers.base import mask_secrets
 from scraper import logs
-from scraper.state import Delivery, State, from_db_time, to_db_time
+from scraper.store.state import Delivery, State, from_db_time, to_db_time
 
 log = logging.getLogger("releasewatch.deliver")
 

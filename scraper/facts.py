@@ -19,7 +19,7 @@ from scraper.models import (
     TRAILER_RELEASED,
     Finding,
 )
-from scraper.videos import normalize_video_url
+from scraper.parse.videos import normalize_video_url
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ import pytest
 from support import RecordingNotifier
 
 import notifiers
-from scraper.localsite import LocalSite
-from scraper.state import State
+from scraper.demo.localsite import LocalSite
+from scraper.store.state import State
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,8 @@ Standalone script, not a pytest test:
                                                     # default CASES_DIR: tests/corpus/heldout
 
 Each case runs through the real CLI entry point (`releasewatch extract --title ... [--season N]
-[--alias A ...] --url URL PATH`, in-process through scraper.cli.main). Scoring follows FORMAT.md:
+[--alias A ...] --url URL PATH`, in-process through scraper.cli.main.main).
+Scoring follows FORMAT.md:
 a case's release date is right when the expected (date, precision) is the FIRST release_date finding
 (or both are absent); trailers compare as sets of normalized URLs (YouTube by video id). Prints
 release-date precision/recall/F1, trailer precision/recall/F1, exact-case accuracy and every
@@ -30,7 +31,7 @@ from urllib.parse import parse_qs, urlparse
 import yaml
 
 HERE = Path(__file__).resolve().parent
-cli_main = None  # scraper.cli.main, imported in main() after --src is known
+cli_main = None  # scraper.cli.main.main, imported in main() after --src is known
 
 YT_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 
@@ -169,7 +170,7 @@ def main() -> int:
     args = ap.parse_args()
     global cli_main
     sys.path.insert(0, str(args.src.resolve()))
-    from scraper.cli import main as imported_main
+    from scraper.cli.main import main as imported_main
 
     cli_main = imported_main
     all_ok = True

@@ -12,13 +12,13 @@ from pathlib import Path
 
 from support import ANNOUNCEMENT, NOTHING_YET, RecordingNotifier
 
-from scraper import feeds
-from scraper.cli import main
-from scraper.config import load_config
+from scraper.cli.main import main
+from scraper.config.settings import load_config
 from scraper.cycle import CycleReport, check_sources
-from scraper.fetch import Fetcher
-from scraper.localsite import LocalSite, Page
-from scraper.state import State
+from scraper.demo.localsite import LocalSite, Page
+from scraper.fetch.fetcher import Fetcher
+from scraper.parse import feeds
+from scraper.store.state import State
 
 
 def config_for(tmp_path: Path, site: LocalSite, sources: dict[str, str], **http) -> Path:
@@ -182,7 +182,7 @@ def test_source_failing_alerts_once_and_recovered_once(tmp_path, site, recording
 
 def test_crash_between_fact_and_delivery_loses_nothing(tmp_path, site, recording, capsys,
                                                        monkeypatch):
-    import scraper.commands.check as check_command
+    import scraper.cli.check as check_command
 
     def crash(*args, **kwargs):
         raise KeyboardInterrupt  # the process dies right after the fact is committed

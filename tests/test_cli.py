@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from scraper.cli import main
+from scraper.cli.main import main
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,8 @@ import pytest
 
 import notifiers
 from notifiers import NOTIFIER_TYPES, Notifier, Setting
-from scraper import cli
-from scraper.config import (
+from scraper.cli import main as cli
+from scraper.config.settings import (
     DEFAULT_USER_AGENT,
     TVMAZE_URL,
     ConfigError,
@@ -23,7 +23,7 @@ from scraper.config import (
     accepted_keys,
     load_config,
 )
-from scraper.units import parse_duration, parse_size
+from scraper.config.units import parse_duration, parse_size
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -24,18 +24,18 @@ import pytest
 from apscheduler.schedulers.background import BackgroundScheduler
 from support import ANNOUNCEMENT, NOTHING_YET
 
-from scraper.config import load_config
+from scraper.config.settings import load_config
 from scraper.cycle import CycleReport
-from scraper.daemon import (
+from scraper.demo.localsite import LocalSite, Page
+from scraper.errors import UserError
+from scraper.runtime.daemon import (
     InstanceLock,
     cycle_log_lines,
     first_run_at,
     schedule_sources,
     source_job_id,
 )
-from scraper.errors import UserError
-from scraper.localsite import LocalSite, Page
-from scraper.state import SourceState, State
+from scraper.store.state import SourceState, State
 
 HOOK = "/hook/s3cr3t-token"  # the path holds a token: it must never reach the log
 WAIT = 15.0  # generous: a slow shared machine, but never an unbounded wait

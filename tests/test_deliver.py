@@ -28,7 +28,7 @@ from scraper.deliver import (
     next_attempt,
 )
 from scraper.models import Alert
-from scraper.state import Delivery, State
+from scraper.store.state import Delivery, State
 
 T0 = datetime(2023, 4, 20, 10, 0, tzinfo=UTC)
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scraper import demo_story
+from scraper.demo import story as demo_story
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,7 +60,7 @@ def test_demo_smtp_sink_receives_what_the_email_notifier_sends():
     from datetime import UTC, datetime
 
     from notifiers.email import EmailNotifier
-    from scraper.demo import SmtpSink, render_email
+    from scraper.demo.show import SmtpSink, render_email
     from scraper.models import ANNOUNCED, Alert
 
     alert = Alert(

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scraper.decode import decode_body
-from scraper.documents import ParseError, parse_documents, pending_documents
 from scraper.extract import extract, extract_documents
+from scraper.fetch.decode import decode_body
 from scraper.models import Watch
-from scraper.pages import Block, Video, read_fragment, read_page
-from scraper.prefilter import may_mention
+from scraper.parse.documents import ParseError, parse_documents, pending_documents
+from scraper.parse.pages import Block, Video, read_fragment, read_page
+from scraper.parse.prefilter import may_mention
 
 HS2 = Watch("Heartstopper", 2, ("Heartstopper S2",))
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from scraper.cli import main
+from scraper.cli.main import main
 
 ARTICLE = (
     '<html><head><meta property="article:published_time" content="2023-04-20T10:00:00Z">'

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scraper.cli import main
-from scraper.documents import parse_documents, pending_documents
+from scraper.cli.main import main
 from scraper.extract import extract, extract_documents, may_mention
 from scraper.models import Watch
+from scraper.parse.documents import parse_documents, pending_documents
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(p for p in (CORPUS / "cases").iterdir() if (p / "case.yaml").exists())

@@ -9,12 +9,12 @@ from datetime import date
 
 import pytest
 
-from scraper.documents import parse_documents
 from scraper.extract import extract, may_mention
 from scraper.extract.dates import find_dates
 from scraper.extract.text import case_key, sentences
 from scraper.models import Watch
-from scraper.videos import normalize_video_url
+from scraper.parse.documents import parse_documents
+from scraper.parse.videos import normalize_video_url
 
 PUBLISHED = date(2023, 4, 20)
 

@@ -1,4 +1,5 @@
-"""scraper.fetch against a real HTTP server on 127.0.0.1: every bad input a source can send."""
+"""scraper.fetch.fetcher against a real HTTP server on 127.0.0.1: every bad input a source can
+send."""
 
 from __future__ import annotations
 
@@ -20,12 +21,12 @@ import pytest
 import requests
 import trustme
 
-from scraper.config import HttpSettings
-from scraper.fetch import Fetcher, FetchError, Validators, decode_body, parse_retry_after
-from scraper.hosts import host_of, usual_origin
-from scraper.robots import RobotsCache, RobotsUnreachable, origin_of
-from scraper.transport import plain_path
-from scraper.watchdog import Watchdog
+from scraper.config.settings import HttpSettings
+from scraper.fetch.fetcher import Fetcher, FetchError, Validators, decode_body, parse_retry_after
+from scraper.fetch.hosts import host_of, usual_origin
+from scraper.fetch.robots import RobotsCache, RobotsUnreachable, origin_of
+from scraper.fetch.transport import plain_path
+from scraper.fetch.watchdog import Watchdog
 
 # Small limits so every failure mode shows in well under a second.
 SETTINGS = HttpSettings(
@@ -688,8 +689,8 @@ def test_a_run_of_304s_reuses_one_pooled_connection() -> None:
     not close it (a new TCP, and on https a new TLS, handshake per source)."""
     from dataclasses import replace
 
-    from scraper.config import HttpSettings
-    from scraper.localsite import LocalSite
+    from scraper.config.settings import HttpSettings
+    from scraper.demo.localsite import LocalSite
 
     with LocalSite() as local:
         local.set("/feed.xml", "<rss><channel><item><title>x</title></item></channel></rss>")

@@ -7,7 +7,7 @@ import argparse
 import pytest
 from werkzeug import Response
 
-from scraper.commands import test_notify
+from scraper.cli import test_notify
 from scraper.errors import UserError
 from scraper.models import TEST_ALERT
 

@@ -36,7 +36,7 @@ def test_releasewatch_version_is_the_one_in_scraper_init():
 def test_version_is_defined_in_one_place():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert "version" in project["dynamic"] and "version" not in project
-    assert project["scripts"]["releasewatch"] == "scraper.cli:main"
+    assert project["scripts"]["releasewatch"] == "scraper.cli.main:main"
 
 
 def test_python_m_scraper_shows_help_and_version():
@@ -84,9 +84,10 @@ def test_a_built_wheel_holds_scraper_and_notifiers(tmp_path):
         pytest.skip(f"cannot build a wheel offline here: {result.stderr.strip()[-300:]}")
     (wheel,) = out.glob("releasewatch-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert "scraper/__init__.py" in names and "scraper/cli.py" in names
+    assert "scraper/__init__.py" in names and "scraper/cli/main.py" in names
     assert "notifiers/__init__.py" in names and "notifiers/discord.py" in names
-    assert "scraper/commands/demo.py" in names
+    assert "scraper/cli/demo.py" in names
     assert not any(name.startswith("tests/") for name in names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "releasewatch = scraper.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    entry_text = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "releasewatch = scraper.cli.main:main" in entry_text

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from scraper.cli import COMMANDS, main
-from scraper.config import accepted_keys, load_config
+from scraper.cli.main import COMMANDS, main
+from scraper.config.settings import accepted_keys, load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -8,8 +8,8 @@ import pytest
 from scraper.errors import UserError
 from scraper.facts import KnownFacts, Observation, diff_findings
 from scraper.models import ANNOUNCED, RELEASE_DATE, Alert, Finding, Watch
-from scraper.schema import SCHEMA_VERSION
-from scraper.state import State
+from scraper.store.schema import SCHEMA_VERSION
+from scraper.store.state import State
 
 NOW = datetime(2023, 4, 20, 16, 0, tzinfo=UTC)
 WATCH = Watch("Heartstopper", 2, ("Heartstopper S2",))
@@ -114,7 +114,7 @@ def test_feed_entry_memory_is_pruned_by_age(tmp_path):
 
 
 def test_retention_forgets_old_entries_and_finished_alerts_but_never_pending(tmp_path):
-    from scraper.retention import prune_if_due
+    from scraper.store.retention import prune_if_due
 
     state = State(tmp_path / "s.db")
     old = NOW - timedelta(days=400)
@@ -140,7 +140,7 @@ def test_retention_forgets_old_entries_and_finished_alerts_but_never_pending(tmp
 def test_wal_is_cut_back_after_a_checkpoint_on_a_connection_that_stays_open(tmp_path):
     """The daemon keeps its connection, so its WAL is never deleted: after a transaction
     bigger than the checkpoint interval (a cold cycle) the file must not keep that size."""
-    from scraper.state import WAL_SIZE_LIMIT
+    from scraper.store.state import WAL_SIZE_LIMIT
 
     path = tmp_path / "s.db"
     state = State(path)
@@ -170,7 +170,7 @@ class _NotModifiedFetcher:
 
 def _warm_cycle_work(tmp_path, state: State) -> tuple[int, list[str]]:
     """SQLite VM steps and statements of one warm `check` (cycle, outbox read, heartbeat)."""
-    from scraper.config import load_config
+    from scraper.config.settings import load_config
     from scraper.cycle import check_sources
 
     lines = [f"state: {state.path}", "watches:", "  - title: Heartstopper", "    season: 2",
@@ -249,7 +249,7 @@ def test_every_lookup_a_cycle_makes_uses_an_index(tmp_path):
     """Reading every source's row is a cycle's one full read; every other statement of a
     cycle, its delivery and its pruning finds its rows through an index (foreign-key
     checks included), so none of them scans a table that grows with history."""
-    from scraper.retention import prune_if_due
+    from scraper.store.retention import prune_if_due
 
     state = State(tmp_path / "state.db")
     _warm_cycle_work(tmp_path, state)

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import yaml
 
-from scraper.cli import main
-from scraper.config import load_config
+from scraper.cli.main import main
+from scraper.config.settings import load_config
 from scraper.cycle import check_sources
-from scraper.fetch import Fetcher
-from scraper.localsite import LocalSite
-from scraper.state import State
+from scraper.demo.localsite import LocalSite
+from scraper.fetch.fetcher import Fetcher
+from scraper.store.state import State
 
 TIMELINE = Path(__file__).parent / "timeline"
 EXPECTED = yaml.safe_load((TIMELINE / "expected.yaml").read_text())

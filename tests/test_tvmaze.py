@@ -16,13 +16,20 @@ from pathlib import Path
 import pytest
 from support import ANNOUNCEMENT, NOTHING_YET
 
-from scraper.cli import main
-from scraper.config import Config, Health, HttpSettings, Schedule, SourceConfig, load_config
-from scraper.fetch import Fetcher
-from scraper.localsite import LocalSite, Page
+from scraper.cli.main import main
+from scraper.config.settings import (
+    Config,
+    Health,
+    HttpSettings,
+    Schedule,
+    SourceConfig,
+    load_config,
+)
+from scraper.demo.localsite import LocalSite, Page
+from scraper.fetch.fetcher import Fetcher
 from scraper.models import RELEASE_DATE, Finding, Watch
-from scraper.sources import SOURCE_TYPES
-from scraper.tvmaze import (
+from scraper.sources.registry import SOURCE_TYPES
+from scraper.sources.tvmaze import (
     Pacer,
     TvmazeShapeError,
     TvmazeSource,

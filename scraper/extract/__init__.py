@@ -25,10 +25,10 @@ from scraper.extract.subject import (
 )
 from scraper.extract.trailers import find_trailers
 from scraper.models import PRECISION_RANK, RELEASE_DATE, TRAILER, Finding, Watch
-from scraper.prefilter import may_mention
+from scraper.parse.prefilter import may_mention
 
 if TYPE_CHECKING:
-    from scraper.documents import Document
+    from scraper.parse.documents import Document
 
 __all__ = ["extract", "extract_documents", "may_mention"]
 

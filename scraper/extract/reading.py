@@ -17,7 +17,7 @@ from scraper.extract.text import case_key, normalize, sentences
 from scraper.models import Watch
 
 if TYPE_CHECKING:
-    from scraper.documents import Document
+    from scraper.parse.documents import Document
 
 # A heading that is a section of the article itself, not the name of another show.
 _GENERIC_HEADING = re.compile(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scraper.prefilter import IGNORECASE_ASCII
+from scraper.parse.prefilter import IGNORECASE_ASCII
 
 # Invisible characters that are not whitespace: the soft hyphen and the zero-width space.
 _INVISIBLE = ("\u00ad", "\u200b")

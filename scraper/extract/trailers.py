@@ -18,8 +18,8 @@ from scraper.extract.text import case_key, normalize
 from scraper.models import Watch
 
 if TYPE_CHECKING:
-    from scraper.documents import Document
-    from scraper.pages import Video
+    from scraper.parse.documents import Document
+    from scraper.parse.pages import Video
 
 
 def find_trailers(doc: Document, sentences: list[Sentence], watch: Watch) -> list[tuple[str, str]]:

@@ -1,0 +1,46 @@
+"""What several commands share: the --config option and opening the state file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from scraper.config.settings import Config, load_config
+from scraper.errors import UserError
+from scraper.store.state import State
+
+
+def add_config_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config", default="config.yaml", metavar="PATH",
+        help="the configuration file (default: ./config.yaml)",
+    )
+
+
+def load(args: argparse.Namespace) -> Config:
+    config = load_config(args.config)
+    for warning in config.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return config
+
+
+def open_existing_state(config: Config) -> State:
+    """For read-only commands: a missing state file means no check has run yet."""
+    if not Path(config.state_path).exists():
+        raise UserError(
+            f"{config.state_path}: no state file yet; run `releasewatch check` first"
+        )
+    return State(config.state_path)
+
+
+def command_parser(
+    subparsers: argparse._SubParsersAction, name: str, summary: str, epilog: str
+) -> argparse.ArgumentParser:
+    return subparsers.add_parser(
+        name,
+        help=summary,
+        description=summary,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )

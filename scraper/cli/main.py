@@ -1,0 +1,84 @@
+"""The `releasewatch` command line: a thin layer over the pipeline.
+
+Each command lives in scraper/cli/<name>.py with `add_parser(subparsers)` and
+`run(args) -> int`. User errors (UserError, ConfigError) become one line on stderr
+and exit 1; anything else is an internal error, exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from scraper import __version__
+from scraper.config.settings import ConfigError
+from scraper.errors import UserError
+
+COMMANDS = ("run", "check", "extract", "status", "history", "validate", "test-notify", "demo")
+
+EPILOG = """examples:
+  releasewatch check                 one cycle over config.yaml's sources, deliver, exit
+  releasewatch run                   the daemon, until SIGTERM/SIGINT
+  releasewatch extract --title Heartstopper --season 2 page.html
+"""
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """Bad arguments are a user error like any other: one line, exit 1 (SPEC), not
+    argparse's usage dump and exit 2, which means "internal error" here."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise UserError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for `argv`: with only its command when argv names one, so that
+    `releasewatch check` does not import the daemon's scheduler, the demo or every
+    other command's dependencies (a tenth of a warm check's CPU). Without a known
+    command first (--help, --version, a typo), every command, as before: the
+    top-level help lists them all and an invalid choice names them all."""
+    parser = ArgumentParser(
+        prog="releasewatch",
+        description="Watch news pages and feeds for announced release dates and released "
+        "trailers; alert once per piece of news.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"releasewatch {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    first = argv[0] if argv else None
+    for name in (first,) if first in COMMANDS else COMMANDS:
+        module = importlib.import_module(f"scraper.cli.{name.replace('-', '_')}")
+        module.add_parser(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(argv)
+    try:
+        args = parser.parse_args(argv)
+        if not getattr(args, "run", None):
+            parser.print_help(sys.stderr)
+            return 1
+        return int(args.run(args) or 0)
+    except ConfigError as exc:
+        for line in exc.errors:
+            print(f"error: {line}", file=sys.stderr)
+        return 1
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the one place internal errors are reported
+        logging.getLogger("releasewatch").debug("internal error", exc_info=True)
+        print(f"internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

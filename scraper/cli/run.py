@@ -1,0 +1,52 @@
+"""releasewatch run: the daemon, until SIGTERM or SIGINT (SIGHUP re-reads the config)."""
+
+from __future__ import annotations
+
+import argparse
+
+from scraper.cli.common import add_config_argument, command_parser, load
+from scraper.logs import setup_logging
+from scraper.runtime.daemon import Daemon
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+EPILOG = """Checks each source at its interval (plus jitter) with the same code as
+`releasewatch check`, and delivers alerts as they are found, retrying failed
+ones with backoff. After a restart each source resumes from its last check, so
+nothing is fetched twice in a hurry. One daemon per state file: a second one
+exits 1. SIGTERM/SIGINT: finish what is in flight (up to 10 s), exit 0.
+SIGHUP: re-read the config (an invalid one is logged and the old one kept).
+`releasewatch status` shows the daemon's last completed cycle.
+
+examples:
+  releasewatch run
+  releasewatch run --config /etc/releasewatch/config.yaml --log-format json
+  kill -HUP "$(cat releasewatch.db.lock)"     # reload the config
+"""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = command_parser(
+        subparsers, "run", "Run the daemon: check sources on schedule, deliver alerts.", EPILOG
+    )
+    add_config_argument(parser)
+    parser.add_argument(
+        "--log-level",
+        default="INFO",
+        type=str.upper,
+        choices=LOG_LEVELS,
+        help="INFO (default): one line per cycle, per alert sent, per source failing or back",
+    )
+    parser.add_argument(
+        "--log-format",
+        default="text",
+        choices=("text", "json"),
+        help="text (default) or json: one JSON object per line, for a log collector",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    config = load(args)
+    setup_logging(args.log_level, args.log_format)
+    return Daemon(config).run()

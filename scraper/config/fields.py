@@ -1,0 +1,176 @@
+"""Readers of one config.yaml value each: durations, sizes, URLs, titles, lists.
+
+Each takes (reader, value node, dotted key) and returns the value, or INVALID
+after recording an error with the node's line; config.py's tables map keys to them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from yaml.nodes import Node, ScalarNode
+
+from notifiers.base import Setting
+from scraper.config.units import is_bare_number, parse_duration, parse_size
+from scraper.config.yamlnodes import INVALID, NULL, NodeReader, shorten
+from scraper.models import FINDING_KINDS
+
+# One reader per key: (reader, value node, dotted key) -> value or INVALID.
+# These tables are the whole vocabulary of config.yaml; accepted_keys() reads them.
+Field = Callable[[NodeReader, Node, str], Any]
+
+
+def duration(zero_ok: bool = False, interval: bool = False) -> Field:
+    def read(r: NodeReader, node: Node, key: str) -> Any:
+        seconds = r.convert(node, key, parse_duration)
+        if seconds is INVALID:
+            return INVALID
+        if seconds < 0 or (seconds == 0 and not zero_ok):
+            return r.error(node, key, f"{shorten(node.value)} must be more than 0")
+        if interval and seconds < 60 and is_bare_number(node.value):
+            # `interval: 30` meant as minutes would fetch every site twice a minute.
+            r.warn(
+                node,
+                key,
+                f"{node.value} means {seconds:g} seconds; write {node.value}m for minutes",
+            )
+        return seconds
+
+    return read
+
+
+def positive_int(r: NodeReader, node: Node, key: str) -> Any:
+    return r.value(node, key, int, check=lambda v: None if v >= 1 else "must be 1 or more")
+
+
+def size(r: NodeReader, node: Node, key: str) -> Any:
+    size = r.convert(node, key, parse_size)
+    if size is not INVALID and size <= 0:
+        return r.error(node, key, f"{shorten(node.value)} must be more than 0")
+    return size
+
+
+def text(r: NodeReader, node: Node, key: str) -> Any:
+    return r.value(node, key, str, check=lambda v: None if v.strip() else "must not be empty")
+
+
+def text_list(r: NodeReader, node: Node, key: str) -> Any:
+    # A single string is a one-item list: `aliases: Heartstopper S2` means what it says.
+    values = r.value(node, key, (list, str))
+    return INVALID if values is INVALID else tuple([values] if isinstance(values, str) else values)
+
+
+def url(r: NodeReader, node: Node, key: str) -> Any:
+    url = r.value(node, key, str)
+    if url is INVALID:
+        return INVALID
+    try:
+        parts = urlsplit(url.strip())
+        ok = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        ok = False
+    if not ok or any(c.isspace() for c in url.strip()):
+        return r.error(node, key, f"{shorten(url)} is not an http(s) URL with a host")
+    return url.strip()
+
+
+def choice(choices: Iterable[str]) -> Field:
+    choices = tuple(choices)
+
+    def read(r: NodeReader, node: Node, key: str) -> Any:
+        return r.value(
+            node,
+            key,
+            str,
+            check=lambda v: None if v in choices else f"is not one of {', '.join(choices)}",
+        )
+
+    return read
+
+
+def season(r: NodeReader, node: Node, key: str) -> Any:
+    if isinstance(node, ScalarNode) and node.tag == NULL:
+        return None  # `season:` left empty: a film
+    return r.value(node, key, int, check=lambda v: None if v >= 0 else "must be 0 or more")
+
+
+def alerts(r: NodeReader, node: Node, key: str) -> Any:
+    kinds = text_list(r, node, key)
+    if kinds is INVALID:
+        return INVALID
+    unknown = [k for k in kinds if k not in FINDING_KINDS]
+    if unknown or not kinds:
+        return r.error(node, key, f"give one or both of {', '.join(FINDING_KINDS)}")
+    return tuple(k for k in FINDING_KINDS if k in kinds)
+
+
+def show(r: NodeReader, node: Node, key: str) -> Any:
+    show = r.value(node, key, (str, int))
+    return INVALID if show is INVALID else str(show).strip()
+
+
+# -- notifiers: keys declared by each type's `settings` --------------------------------
+
+
+def notifier_settings(
+    r: NodeReader,
+    node: Node,
+    key: str,
+    settings: Mapping[str, Setting],
+    found: dict[str, tuple[Node, Node]],
+    enabled: bool,
+) -> Any:
+    options: dict[str, Any] = {}
+    ok = True
+    for name, setting in settings.items():
+        where = f"{key}.{name}"
+        if name not in found:
+            if setting.required:
+                ok = r.error(node, where, "missing (required)") and False
+            options[name] = setting.default
+            continue
+        value_node = found[name][1]
+        if isinstance(value_node, ScalarNode) and value_node.tag == NULL and not setting.required:
+            options[name] = setting.default  # `username:` left empty means not set
+            continue
+        value = r.value(
+            value_node,
+            where,
+            setting.type,
+            secret=setting.secret,
+            check=setting_check(setting, enabled),
+        )
+        if value is INVALID:
+            ok = False
+        options[name] = tuple(value) if isinstance(value, list) else value
+    return options if ok else INVALID
+
+
+def setting_check(setting: Setting, enabled: bool) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if setting.choices and value not in setting.choices:
+            return f"is not one of {', '.join(map(str, setting.choices))}"
+        if enabled and setting.required and isinstance(value, str) and not value.strip():
+            return "must not be empty"
+        return None
+
+    return check
+
+
+def locate(
+    node: Node, key: str, found: dict[str, tuple[Node, Node]], message: str
+) -> tuple[Node, str, str]:
+    """A notifier's own "url: must start with http://" pinned to that key's line."""
+    name, sep, rest = message.partition(": ")
+    if sep and name in found:
+        return found[name][1], f"{key}.{name}", rest
+    return node, key, message
+
+
+def fingerprint(type_name: str, options: Mapping[str, Any]) -> str:
+    blob = json.dumps([type_name, sorted(options.items())], default=str, ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()

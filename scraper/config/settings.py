@@ -1,0 +1,405 @@
+"""config.yaml -> frozen dataclasses, with every error reported as file:line: key: message.
+
+Parsed once; nothing downstream reads raw dicts.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from notifiers import NOTIFIER_TYPES
+from scraper.config import fields as f
+from scraper.config.fields import Field
+from scraper.config.yamlnodes import INVALID, NULL, NodeReader, compose, line_of
+from scraper.models import Watch
+
+DEFAULT_USER_AGENT = "releasewatch/0.1 (+https://github.com/releasewatch/releasewatch)"
+
+
+class ConfigError(Exception):
+    """The config cannot be used. `errors` holds one "file:line: key: message" per problem."""
+
+    def __init__(self, errors: list[str]):
+        self.errors = list(errors)
+        super().__init__("\n".join(self.errors))
+
+
+@dataclass(frozen=True)
+class Schedule:
+    interval: float = 30 * 60.0  # seconds
+    jitter: float = 60.0
+
+
+@dataclass(frozen=True)
+class HttpSettings:
+    user_agent: str = DEFAULT_USER_AGENT
+    timeout: float = 20.0  # seconds, connect and read each
+    max_bytes: int = 5 * 1024 * 1024
+    concurrency: int = 16
+    per_host_delay: float = 1.0
+    respect_robots: bool = True
+    max_redirects: int = 5  # not configurable: SPEC's ceiling
+
+
+@dataclass(frozen=True)
+class Health:
+    alert_after: int = 5
+
+
+@dataclass(frozen=True)
+class SourceConfig:
+    name: str
+    url: str
+    type: str = "auto"  # page | feed | auto | tvmaze
+    select: str | None = None  # CSS selector: only this part of a page counts
+    interval: float | None = None  # seconds; None -> schedule.interval
+    show: str | None = None  # tvmaze only: show name or numeric id
+
+
+@dataclass(frozen=True)
+class NotifierConfig:
+    name: str
+    type: str
+    # validated against the notifier type's declared settings
+    options: Mapping[str, Any] = field(default_factory=dict)
+    fingerprint: str = ""  # hash of the resolved settings: a change re-enables a disabled notifier
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    state_path: Path  # relative paths are resolved against the config file's folder
+    schedule: Schedule
+    http: HttpSettings
+    health: Health
+    watches: tuple[Watch, ...]
+    sources: tuple[SourceConfig, ...]
+    notifiers: tuple[NotifierConfig, ...]
+    warnings: tuple[str, ...] = ()  # "file:line: key: message"; shown, never fatal
+
+    def source_interval(self, source: SourceConfig) -> float:
+        return source.interval if source.interval is not None else self.schedule.interval
+
+
+# -- loading ------------------------------------------------------------------------------
+
+TVMAZE_URL = "https://api.tvmaze.com"
+SOURCE_TYPES = ("page", "feed", "auto", "tvmaze")
+SECTIONS = ("state", "schedule", "http", "health", "watches", "sources", "notifiers")
+NOTIFIER_COMMON = ("name", "type", "enabled")  # accepted by every notifier, beside its settings
+
+STATE_FIELD: Field = f.text
+SCHEDULE_FIELDS: dict[str, Field] = {
+    "interval": f.duration(interval=True),
+    "jitter": f.duration(zero_ok=True),
+}
+HTTP_FIELDS: dict[str, Field] = {
+    "user_agent": f.text,
+    "timeout": f.duration(),
+    "max_bytes": f.size,
+    "concurrency": f.positive_int,
+    "per_host_delay": f.duration(zero_ok=True),  # 0: a local test site needs no politeness
+    "respect_robots": lambda r, node, key: r.strict_bool(node, key),
+}
+HEALTH_FIELDS: dict[str, Field] = {"alert_after": f.positive_int}
+WATCH_FIELDS: dict[str, Field] = {
+    "title": f.text,
+    "season": f.season,
+    "aliases": f.text_list,
+    "alerts": f.alerts,
+}
+SOURCE_FIELDS: dict[str, Field] = {
+    "name": f.text,
+    "url": f.url,
+    "type": f.choice(SOURCE_TYPES),
+    "select": f.text,
+    "interval": f.duration(interval=True),
+    "show": f.show,
+}
+
+
+def accepted_keys() -> set[str]:
+    """Every key config.yaml accepts, as dotted paths ("http.timeout", "sources[].select",
+    "notifiers[email].host"); keys every notifier takes are "notifiers[].name" etc.
+    Only keys that hold a value are listed, not the section names holding them."""
+    keys = {"state"}
+    for section, fields in (
+        ("schedule", SCHEDULE_FIELDS),
+        ("http", HTTP_FIELDS),
+        ("health", HEALTH_FIELDS),
+    ):
+        keys |= {f"{section}.{name}" for name in fields}
+    keys |= {f"watches[].{name}" for name in WATCH_FIELDS}
+    keys |= {f"sources[].{name}" for name in SOURCE_FIELDS}
+    keys |= {f"notifiers[].{name}" for name in NOTIFIER_COMMON}
+    for type_name, cls in NOTIFIER_TYPES.items():
+        keys |= {f"notifiers[{type_name}].{name}" for name in cls.settings}
+    return keys
+
+
+def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Config:
+    """Read, resolve ${VAR}s and validate; raises ConfigError listing every problem.
+
+    `env` replaces os.environ (tests). Warnings that do not stop a run are in
+    Config.warnings; the caller decides where to show them.
+    """
+    path = Path(path)
+    filename = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError([f"{filename}: no such file"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ConfigError([f"{filename}: cannot read: {reason}"]) from None
+    try:
+        root = compose(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError([_syntax_error(filename, exc)]) from None
+
+    reader = NodeReader(filename, os.environ if env is None else env)
+    config = _read_config(reader, root, path)
+    if reader.errors:
+        raise ConfigError(reader.sorted_errors())
+    assert config is not None
+    return replace(config, warnings=tuple(reader.sorted_warnings()))
+
+
+def _syntax_error(filename: str, exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    line = f"{mark.line + 1}:" if mark is not None else ""
+    return f"{filename}:{line} not valid YAML: {problem}"
+
+
+def _read_config(r: NodeReader, root: Node | None, path: Path) -> Config | None:
+    if root is None or (isinstance(root, ScalarNode) and root.tag == NULL):
+        r.error(None, "watches", "the file is empty: no watches; add a watches: list")
+        return None
+    top = r.mapping(root, "", SECTIONS)
+    if top is INVALID:
+        return None
+
+    state = _read_state(r, top, path)
+    schedule = Schedule(**_read_fields(r, top.get("schedule"), "schedule", SCHEDULE_FIELDS))
+    http = HttpSettings(**_read_fields(r, top.get("http"), "http", HTTP_FIELDS))
+    health = Health(**_read_fields(r, top.get("health"), "health", HEALTH_FIELDS))
+    watches = _read_watches(r, top.get("watches"), root)
+    sources = _read_sources(r, top.get("sources"), root)
+    notifiers = _read_notifiers(r, top.get("notifiers"), root)
+    return Config(path, state, schedule, http, health, watches, sources, notifiers)
+
+
+def _read_state(r: NodeReader, top: dict[str, tuple[Node, Node]], path: Path) -> Path:
+    value = STATE_FIELD(r, top["state"][1], "state") if "state" in top else INVALID
+    state = Path(value if value is not INVALID else "releasewatch.db").expanduser()
+    # Relative to the config file, not the working directory: a daemon started by systemd
+    # from / must find the same state as `releasewatch status` run beside the config.
+    return state if state.is_absolute() else path.resolve().parent / state
+
+
+def _read_fields(
+    r: NodeReader, entry: tuple[Node, Node] | None, key: str, fields: Mapping[str, Field]
+) -> dict[str, Any]:
+    """The valid values of one mapping; absent or invalid keys keep the dataclass default."""
+    if entry is None or (isinstance(entry[1], ScalarNode) and entry[1].tag == NULL):
+        return {}
+    values = _read_entry(r, entry[1], key, fields)
+    return {name: value for name, value in values.items() if value is not INVALID}
+
+
+def _read_entry(r: NodeReader, node: Node, key: str, fields: Mapping[str, Field]) -> Any:
+    """{name: value or INVALID} for the keys present, or INVALID when not a mapping."""
+    found = r.mapping(node, key, fields)
+    if found is INVALID:
+        return INVALID
+    return {name: fields[name](r, value, f"{key}.{name}") for name, (_k, value) in found.items()}
+
+
+def _key_node(node: Node, name: str) -> Node:
+    """The line of `name:` inside a mapping (for errors about a key that is present)."""
+    for key_node, _value in getattr(node, "value", ()):
+        if getattr(key_node, "value", None) == name:
+            return key_node
+    return node
+
+
+def _items(r: NodeReader, entry: tuple[Node, Node] | None, key: str, root: Node) -> list[Node]:
+    if entry is None:
+        r.error(root, key, f"missing; add a {key}: list")
+        return []
+    items = r.sequence(entry[1], key)
+    if items is INVALID:
+        return []
+    if not items:
+        r.error(entry[1], key, "is empty; add at least one")
+    return items
+
+
+def _complete(r: NodeReader, node: Node, key: str, values: Any, required: Iterable[str]) -> bool:
+    """True when every required key is present and every value valid."""
+    if values is INVALID:
+        return False
+    for name in required:
+        if name not in values:
+            r.error(node, f"{key}.{name}", "missing (required)")
+            values[name] = INVALID
+    return INVALID not in values.values()
+
+
+def _read_watches(r: NodeReader, entry: tuple[Node, Node] | None, root: Node) -> tuple[Watch, ...]:
+    watches: list[Watch] = []
+    first_line: dict[str, int] = {}
+    for i, node in enumerate(_items(r, entry, "watches", root)):
+        key = f"watches[{i}]"
+        values = _read_entry(r, node, key, WATCH_FIELDS)
+        if not _complete(r, node, key, values, ["title"]):
+            continue
+        watch = Watch(**values)
+        if watch.key in first_line:
+            r.error(
+                node,
+                key,
+                f"duplicate watch: {watch.label!r} is already watched "
+                f"(line {first_line[watch.key]})",
+            )
+            continue
+        first_line[watch.key] = line_of(node)
+        watches.append(watch)
+    return tuple(watches)
+
+
+def _read_sources(
+    r: NodeReader, entry: tuple[Node, Node] | None, root: Node
+) -> tuple[SourceConfig, ...]:
+    sources: list[SourceConfig] = []
+    first_line: dict[str, int] = {}
+    for i, node in enumerate(_items(r, entry, "sources", root)):
+        key = f"sources[{i}]"
+        values = _read_entry(r, node, key, SOURCE_FIELDS)
+        if values is INVALID:
+            continue
+        kind = values.get("type", "auto")
+        if kind is INVALID:
+            kind = None  # already reported; the type-dependent rules below cannot apply
+        if values.get("name") not in (None, INVALID):
+            name = values["name"]
+            if name in first_line:
+                r.error(
+                    _key_node(node, "name"),
+                    f"{key}.name",
+                    f"duplicate source name {name!r} (first at line {first_line[name]})",
+                )
+                values["name"] = INVALID
+            else:
+                first_line[name] = line_of(node)
+        if kind == "tvmaze":
+            values.setdefault("url", TVMAZE_URL)
+        elif "show" in values and kind is not None:
+            r.error(_key_node(node, "show"), f"{key}.show", "applies to type: tvmaze sources only")
+            values["show"] = INVALID
+        if "select" in values and kind in ("feed", "tvmaze"):
+            r.error(
+                _key_node(node, "select"),
+                f"{key}.select",
+                f"applies to pages only, not type: {kind}",
+            )
+            values["select"] = INVALID
+        if not _complete(r, node, key, values, ["name", "url"]):
+            continue
+        sources.append(SourceConfig(**values))
+    return tuple(sources)
+
+
+def _read_notifiers(
+    r: NodeReader, entry: tuple[Node, Node] | None, root: Node
+) -> tuple[NotifierConfig, ...]:
+    """Zero notifiers is allowed: alerts then wait in the outbox until one is configured."""
+    nodes = r.sequence(entry[1], "notifiers") if entry is not None else []
+    notifiers: list[NotifierConfig] = []
+    first_line: dict[str, int] = {}
+    for i, node in enumerate(nodes if nodes is not INVALID else []):
+        notifier = _read_notifier(r, node, f"notifiers[{i}]", first_line)
+        if notifier is not None:
+            notifiers.append(notifier)
+    if not notifiers and nodes is not INVALID:
+        r.warn(
+            entry[1] if entry else root,
+            "notifiers",
+            "no notifier is enabled; alerts will wait in the outbox until one is",
+        )
+    return tuple(notifiers)
+
+
+def _read_notifier(
+    r: NodeReader, node: Node, key: str, first_line: dict[str, int]
+) -> NotifierConfig | None:
+    if not isinstance(node, MappingNode):
+        r.mapping(node, key, ())
+        return None
+    # type first: it decides which other keys exist.
+    raw = {k.value: (k, v) for k, v in node.value if isinstance(k, ScalarNode)}
+    if "type" not in raw:
+        r.mapping(node, key, [*NOTIFIER_COMMON, *_all_settings()])
+        r.error(node, f"{key}.type", f"missing (required); known: {_known_types()}")
+        return None
+    type_name = r.value(raw["type"][1], f"{key}.type", str)
+    if type_name is INVALID:
+        return None
+    if type_name not in NOTIFIER_TYPES:
+        r.error(
+            raw["type"][1],
+            f"{key}.type",
+            f"unknown notifier type {type_name!r}; known: {_known_types()}",
+        )
+        return None
+    cls = NOTIFIER_TYPES[type_name]
+    found = r.mapping(node, key, [*NOTIFIER_COMMON, *cls.settings])
+    enabled = r.strict_bool(found["enabled"][1], f"{key}.enabled") if "enabled" in found else True
+    name = f.text(r, found["name"][1], f"{key}.name") if "name" in found else type_name
+    if name is not INVALID:
+        if name in first_line:
+            r.error(
+                found.get("name", found["type"])[1],
+                f"{key}.name",
+                f"duplicate notifier name {name!r} (first at line {first_line[name]}); "
+                "give each a name:",
+            )
+            name = INVALID
+        else:
+            first_line[name] = line_of(node)
+
+    # A disabled notifier is checked as written, so it is ready to enable, but the
+    # variables it reads need not exist until then (the shipped config relies on it).
+    r.missing_env_ok = enabled is False
+    try:
+        options = f.notifier_settings(r, node, key, cls.settings, found, enabled is not False)
+    finally:
+        r.missing_env_ok = False
+    if options is INVALID or INVALID in (name, enabled):
+        return None
+    for problem in cls.config_problems(options):
+        r.error(*f.locate(node, key, found, problem))
+    if not enabled:
+        return None
+    for warning in cls.config_warnings(options):
+        r.warn(*f.locate(node, key, found, warning))
+    return NotifierConfig(
+        name, type_name, MappingProxyType(options), f.fingerprint(type_name, options)
+    )
+
+
+def _known_types() -> str:
+    return ", ".join(sorted(NOTIFIER_TYPES))
+
+
+def _all_settings() -> set[str]:
+    return {name for cls in NOTIFIER_TYPES.values() for name in cls.settings}

@@ -1,0 +1,344 @@
+"""One GET through a requests Session, as `session.get(url, headers=..., timeout=...,
+allow_redirects=False, stream=True)` would send it, for a fraction of the CPU.
+
+Most of a warm cycle is 304s, and requests spends more CPU around each of them
+(preparing the request, merging settings, building a Response and its cookie
+jar) than urllib3 spends sending it. For our own session without proxies or
+netrc (trust_env off, see fetch._new_session) and a URL already in the form
+requests would give it, none of that changes what goes on the wire: the
+request goes straight to the adapter's urllib3 pool, with the same headers in
+the same order, the session's cookies, the same pool, TLS settings, retries and
+timeouts, and urllib3's errors become the same requests exceptions. Anything
+else (another session, trust_env, a URL requests would rewrite) takes the
+requests path it always did.
+"""
+
+from __future__ import annotations
+
+import re
+from types import TracebackType
+from typing import Any
+
+import requests
+from requests.adapters import HTTPAdapter
+from requests.cookies import (
+    RequestsCookieJar,
+    extract_cookies_to_jar,
+    get_cookie_header,
+    merge_cookies,
+)
+from requests.hooks import default_hooks
+from requests.structures import CaseInsensitiveDict
+from requests.utils import UNRESERVED_SET, check_header_validity
+from urllib3.exceptions import (
+    ClosedPoolError,
+    ConnectTimeoutError,
+    InvalidHeader,
+    LocationValueError,
+    MaxRetryError,
+    NewConnectionError,
+    ProtocolError,
+    ProxyError,
+    ReadTimeoutError,
+    ResponseError,
+    SSLError,
+)
+from urllib3.util import Timeout
+
+from scraper.fetch.hosts import usual_origin
+
+# requests.models.REDIRECT_STATI: what requests reads a redirect's body for.
+REDIRECT_STATI = frozenset({301, 302, 303, 307, 308})
+
+# Characters urllib3's parse_url leaves alone in a path, query or fragment and
+# requote_uri leaves alone too ("%" is checked on its own: see plain_path).
+_CHARS = r"[A-Za-z0-9._~!$&'()*+,;=:@/%-]"
+# A URL requests' prepare_url returns unchanged: lower-case http(s) scheme and
+# ASCII host, no user:password, a port without leading zeros, a path, and a
+# query or fragment only when not empty (prepare_url drops an empty "?" or "#").
+_PLAIN_URL = re.compile(
+    r"https?://[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
+    r"(?::(?P<port>[1-9][0-9]{0,4}))?"
+    rf"(?P<path>/{_CHARS}*)(?P<query>\?(?:{_CHARS}|\?)+)?(?:#(?:{_CHARS}|\?)+)?"
+)
+_ESCAPE = re.compile(r"%([0-9A-F]{2})")
+
+
+def plain_path(url: str) -> str | None:
+    """The request target (path and query) if requests would send `url` exactly as
+    it is; None if requests would rewrite it (or might: then requests does it)."""
+    match = _PLAIN_URL.fullmatch(url)
+    if match is None:
+        return None
+    port, path, query = match.group("port", "path", "query")
+    if port is not None and int(port) > 65535:
+        return None
+    if "/." in path:  # parse_url removes "." and ".." segments
+        return None
+    if "%" in url and not _escapes_kept(url):
+        return None
+    return path + query if query else path
+
+
+def _escapes_kept(url: str) -> bool:
+    """Whether every %-escape survives as it is: parse_url upper-cases the hex
+    digits (and escapes a "%" not followed by two), requote_uri decodes
+    unreserved characters."""
+    escapes = _ESCAPE.findall(url)
+    if len(escapes) != url.count("%"):
+        return False
+    return not any(chr(int(digits, 16)) in UNRESERVED_SET for digits in escapes)
+
+
+class Reply:
+    """A GET's answer before its body is read: `status`, `headers` (case-insensitive,
+    repeated headers joined by ", ") and `raw`, the urllib3 response to read.
+
+    close() does what requests.Response.close() does: closes the raw response
+    unless the body was consumed, and releases its connection.
+    """
+
+    __slots__ = ("status", "headers", "raw", "_response")
+
+    def __init__(self, raw: Any, response: requests.Response | None = None):
+        self.raw = raw
+        self._response = response
+        if response is not None:
+            self.status: int = response.status_code
+            self.headers: Any = response.headers
+        else:
+            self.status = raw.status
+            self.headers = raw.headers
+
+    @property
+    def is_redirect(self) -> bool:
+        return self.status in REDIRECT_STATI and "location" in self.headers
+
+    def redirect_target(self) -> str | None:
+        """Session.get_redirect_target: Location, its latin-1-decoded UTF-8 fixed."""
+        if not self.is_redirect:
+            return None
+        return self.headers["location"].encode("latin1").decode("utf8")
+
+    def close(self) -> None:
+        if self._response is not None:
+            self._response.close()
+            return
+        self.raw.close()
+        self.raw.release_conn()
+
+    def __enter__(self) -> Reply:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class Sender:
+    """GETs through one Session: straight to its urllib3 pool when that sends what
+    requests would send, through requests otherwise."""
+
+    def __init__(self, session: requests.Session, *, own_session: bool):
+        self.session = session
+        self._adapter: HTTPAdapter | None = None
+        self._base_headers: dict[str, Any] = {}
+        self._base_names: set[str] = set()
+        self._pool_kwargs: dict[str, Any] = {}
+        self._verify, self._cert = session.verify, session.cert
+        if own_session and not session.trust_env:
+            self._direct_setup()
+
+    def _direct_setup(self) -> None:
+        """Take the direct path only with settings it knows how to honour."""
+        session = self.session
+        http, https = session.get_adapter("http://x"), session.get_adapter("https://x")
+        if http is not https or type(http) is not HTTPAdapter:
+            return
+        if session.auth or session.proxies or session.params or session.hooks != default_hooks():
+            return
+        try:
+            for header in session.headers.items():
+                check_header_validity(header)
+        except requests.exceptions.InvalidHeader:
+            return  # requests raises it for every request: let it
+        self._adapter = http
+        self._base_headers = dict(session.headers.items())
+        self._base_names = {name.lower() for name in self._base_headers}
+        # The pool's TLS settings depend on verify and cert alone, fixed for our
+        # session: worked out once (requests stats a CA bundle path per request).
+        example = requests.PreparedRequest()
+        example.url = "https://example.com/"
+        _, self._pool_kwargs = http.build_connection_pool_key_attributes(
+            example, self._verify, self._cert
+        )
+
+    def get(self, url: str, headers: dict[str, str], timeout: tuple[float, float]) -> Reply:
+        """One GET, the body unread; raises what session.get would raise."""
+        path = plain_path(url) if self._adapter is not None else None
+        merged = self._merged(headers) if path is not None else None
+        if path is None or merged is None:
+            return self._via_requests(url, headers, timeout)
+        return self._direct(url, path, merged, timeout)
+
+    def _merged(self, headers: dict[str, str]) -> dict[str, Any] | None:
+        """The session's headers updated with `headers`, as merge_setting orders them;
+        None when a name differs from the session's only by case (rare: requests merges)."""
+        merged = dict(self._base_headers)
+        for name, value in headers.items():
+            if name not in merged and name.lower() in self._base_names:
+                return None
+            merged[name] = value
+        # prepare_headers checks them all, in this order; the session's were checked once.
+        for header in merged.items():
+            if header[0] in headers:
+                check_header_validity(header)
+        return merged
+
+    def _direct(
+        self, url: str, path: str, headers: dict[str, Any], timeout: tuple[float, float]
+    ) -> Reply:
+        # What requests' cookie and pool code reads of a request: its url and headers.
+        request = requests.PreparedRequest()
+        request.method, request.url, request.headers = "GET", url, headers  # type: ignore[assignment]
+        jar = self.session.cookies
+        if len(jar):
+            # Session.prepare_request hands prepare a copy of the jar.
+            cookie = get_cookie_header(merge_cookies(RequestsCookieJar(), jar), request)
+            if cookie is not None:
+                headers["Cookie"] = cookie
+        raw = self._urlopen(self._pool(request), path, headers, timeout, request)
+        if "Set-Cookie" in raw.headers or "Set-Cookie2" in raw.headers:
+            extract_cookies_to_jar(jar, request, raw)
+        reply = Reply(raw)
+        if reply.is_redirect:
+            return self._redirect(url, headers, timeout, raw)
+        return reply
+
+    def _pool(self, request: requests.PreparedRequest) -> Any:
+        """HTTPAdapter.get_connection_with_tls_context without a proxy."""
+        assert self._adapter is not None and request.url is not None
+        origin = usual_origin(request.url)  # a plain URL is a usual one
+        assert origin is not None
+        scheme, host, port = origin
+        try:
+            pool = self._adapter.poolmanager.connection_from_host(
+                host, port, scheme, pool_kwargs=self._pool_kwargs
+            )
+        except LocationValueError as exc:
+            raise requests.exceptions.InvalidURL(exc, request=request) from exc
+        self._adapter.cert_verify(pool, request.url, self._verify, self._cert)
+        return pool
+
+    def _urlopen(
+        self,
+        pool: Any,
+        path: str,
+        headers: dict[str, Any],
+        timeout: tuple[float, float],
+        request: requests.PreparedRequest,
+    ) -> Any:
+        """HTTPAdapter.send's urlopen call, and its errors as it raises them."""
+        assert self._adapter is not None
+        try:
+            return pool.urlopen(
+                method="GET",
+                url=path,
+                body=None,
+                headers=headers,
+                redirect=False,
+                assert_same_host=False,
+                preload_content=False,
+                decode_content=False,
+                retries=self._adapter.max_retries,
+                timeout=Timeout(connect=timeout[0], read=timeout[1]),
+                chunked=False,
+            )
+        except _SEND_ERRORS as exc:
+            raise _as_requests_error(exc, request) from exc
+
+    def _redirect(
+        self, url: str, headers: dict[str, Any], timeout: tuple[float, float], raw: Any
+    ) -> Reply:
+        """Session.send's step for a redirect it does not follow: compute Response.next,
+        which reads the redirect's body (and raises what that raises)."""
+        session, adapter = self.session, self._adapter
+        assert adapter is not None
+        prepared = self._prepared(url, {k: v for k, v in headers.items() if k != "Cookie"})
+        response = adapter.build_response(prepared, raw)
+        response._next = next(  # type: ignore[assignment]
+            session.resolve_redirects(
+                response,
+                prepared,
+                yield_requests=True,
+                stream=True,
+                timeout=timeout,
+                verify=self._verify,
+                cert=self._cert,
+                proxies={},
+            ),
+            None,
+        )
+        return Reply(raw, response)
+
+    def _prepared(self, url: str, headers: dict[str, Any]) -> requests.PreparedRequest:
+        jar = self.session.cookies
+        prepared = requests.PreparedRequest()
+        prepared.prepare(
+            method="GET",
+            url=url,
+            headers=CaseInsensitiveDict(headers),
+            params={},
+            cookies=merge_cookies(RequestsCookieJar(), jar) if len(jar) else None,
+            hooks=default_hooks(),
+        )
+        return prepared
+
+    def _via_requests(
+        self, url: str, headers: dict[str, str], timeout: tuple[float, float]
+    ) -> Reply:
+        response = self.session.get(
+            url, headers=headers, timeout=timeout, allow_redirects=False, stream=True
+        )
+        return Reply(response.raw, response)
+
+
+# What HTTPAdapter.send turns into a requests exception; anything else it lets through.
+_SEND_ERRORS = (
+    ProtocolError,
+    OSError,
+    MaxRetryError,
+    ClosedPoolError,
+    ProxyError,
+    SSLError,
+    ReadTimeoutError,
+    InvalidHeader,
+)
+
+
+def _as_requests_error(exc: Exception, request: requests.PreparedRequest) -> Exception:
+    """The exception HTTPAdapter.send raises for what urlopen raised (one of _SEND_ERRORS)."""
+    errors = requests.exceptions
+    if isinstance(exc, (ProtocolError, OSError)):
+        return errors.ConnectionError(exc, request=request)
+    if isinstance(exc, MaxRetryError):
+        reason = exc.reason
+        if isinstance(reason, ConnectTimeoutError) and not isinstance(reason, NewConnectionError):
+            return errors.ConnectTimeout(exc, request=request)
+        if isinstance(reason, ResponseError):
+            return errors.RetryError(exc, request=request)
+        if isinstance(reason, ProxyError):
+            return errors.ProxyError(exc, request=request)
+        if isinstance(reason, SSLError):
+            return errors.SSLError(exc, request=request)
+        return errors.ConnectionError(exc, request=request)
+    if isinstance(exc, ClosedPoolError):
+        return errors.ConnectionError(exc, request=request)
+    if isinstance(exc, ProxyError):
+        return errors.ProxyError(exc)
+    if isinstance(exc, SSLError):
+        return errors.SSLError(exc, request=request)
+    if isinstance(exc, ReadTimeoutError):
+        return errors.ReadTimeout(exc, request=request)
+    return errors.InvalidHeader(exc, request=request)

@@ -1,0 +1,170 @@
+"""parse: a fetched body -> Documents (one for a page, one per entry for a feed).
+
+A Document carries what the extractor reads: the headline, the text as blocks
+(paragraphs, headings, list items, table cells) with page chrome (navigation,
+sidebars, "related" lists, footers) marked so it can be ignored, the videos
+the document links or embeds with the words around them, and the publish date
+that anchors dates written without a year.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from lxml import etree
+
+from scraper.parse import feeds, pages
+from scraper.parse.pages import Block, Video
+
+
+class ParseError(Exception):
+    """The body is not a usable page or feed (a source failure, never a change)."""
+
+
+@dataclass(frozen=True)
+class Document:
+    url: str  # where the text lives: the page URL, or the feed entry's link
+    key: str  # identity within its source: feed entry guid/link/content hash; the page URL
+    fingerprint: str  # hash of the content that matters; a changed entry gets a new one
+    published: date | None  # anchors dates written without a year
+    kind: str  # "page" | "entry"
+    headline: str = ""
+    blocks: tuple[Block, ...] = ()
+    videos: tuple[Video, ...] = field(default=())
+
+    @property
+    def text(self) -> str:
+        return "\n".join(block.text for block in self.blocks)
+
+
+@dataclass(frozen=True)
+class PendingDocument:
+    """A document known by its key and fingerprint before it is read.
+
+    A feed entry is read (its HTML parsed, dates and videos found) only when it is
+    new or changed and its words may name a watch; a page is read already.
+    """
+
+    key: str
+    fingerprint: str
+    kind: str  # "page" | "entry"
+    words: Callable[[], str]  # the raw text a watch's name would have to be in
+    read: Callable[[], Document]
+
+
+_FEED_ROOT = re.compile(r"<(?:[\w-]+:)?(rss|feed|RDF)\b")
+_FIRST_TAG = re.compile(r"<(?![?!])")
+
+
+def parse_documents(
+    text: str, url: str, kind: str = "auto", select: str | None = None
+) -> list[Document]:
+    return [pending.read() for pending in pending_documents(text, url, kind, select)]
+
+
+def pending_documents(
+    text: str, url: str, kind: str = "auto", select: str | None = None
+) -> list[PendingDocument]:
+    """The documents of a body, each read on demand (a page's at once)."""
+    if not text or not text.strip():
+        raise ParseError("empty body")
+    if kind == "auto":
+        kind = "feed" if looks_like_feed(text) else "page"
+    if kind == "feed":
+        return _feed_documents(text, url)
+    return [_already_read(_page_document(text, url, select))]
+
+
+def _already_read(document: Document) -> PendingDocument:
+    return PendingDocument(
+        document.key,
+        document.fingerprint,
+        document.kind,
+        lambda: searchable_text(document),
+        lambda: document,
+    )
+
+
+def searchable_text(document: Document) -> str:
+    """Everything of a document the extractor can read a watch's name in."""
+    labels = "\n".join(video.label for video in document.videos)
+    return f"{document.headline}\n{document.text}\n{labels}"
+
+
+def looks_like_feed(text: str) -> bool:
+    """The first element of the body is <rss>, <feed> or <rdf:RDF>."""
+    head = text[:4096].lstrip("\ufeff \t\r\n")
+    # Skip the XML declaration, comments, doctypes and stylesheets to the first element.
+    match = _FIRST_TAG.search(head)
+    return match is not None and _FEED_ROOT.match(head, match.start()) is not None
+
+
+def _page_document(text: str, url: str, select: str | None) -> Document:
+    try:
+        page = pages.read_page(text, select)
+    except pages.SelectorError as exc:
+        raise ParseError(str(exc)) from exc
+    return Document(
+        url=url,
+        key=url,
+        fingerprint=_fingerprint(page.headline, page.blocks, page.videos),
+        published=page.published,
+        kind="page",
+        headline=page.headline,
+        blocks=page.blocks,
+        videos=page.videos,
+    )
+
+
+def _feed_documents(text: str, url: str) -> list[PendingDocument]:
+    try:
+        items = feeds.feed_items(text)
+    except (etree.Error, ValueError):
+        items = None  # feedparser may still read what lxml refuses
+    if items is not None:
+        return [_pending_entry(item, url) for item in items]
+    entries = feeds.read_feed_leniently(text)
+    if entries is None:
+        raise ParseError("broken feed: no entry could be recovered")
+    return [_already_read(_entry_document(entry, url)) for entry in entries]
+
+
+def _pending_entry(item: feeds.FeedItem, feed_url: str) -> PendingDocument:
+    key = item.guid or item.link or item.fingerprint
+    return PendingDocument(
+        key,
+        item.fingerprint,
+        "entry",
+        item.words,
+        lambda: _entry_document(item.read(), feed_url, key, item.fingerprint),
+    )
+
+
+def _entry_document(
+    entry: feeds.Entry, feed_url: str, key: str | None = None, fingerprint: str | None = None
+) -> Document:
+    if fingerprint is None:
+        fingerprint = _fingerprint(entry.headline, entry.blocks, entry.videos)
+    return Document(
+        url=entry.link or feed_url,
+        key=key or entry.guid or entry.link or fingerprint,
+        fingerprint=fingerprint,
+        published=entry.published,
+        kind="entry",
+        headline=entry.headline,
+        blocks=entry.blocks,
+        videos=entry.videos,
+    )
+
+
+def _fingerprint(headline: str, blocks: tuple[Block, ...], videos: tuple[Video, ...]) -> str:
+    digest = hashlib.sha256(headline.encode("utf-8", "replace"))
+    for block in blocks:
+        digest.update(b"\x00" + block.text.encode("utf-8", "replace"))
+    for video in videos:
+        digest.update(b"\x01" + video.url.encode())
+    return digest.hexdigest()[:32]

@@ -1,0 +1,274 @@
+"""RSS 2.0 / RSS 1.0 / Atom -> entries, with lxml (about ten times cheaper than
+feedparser); feedparser reads what lxml cannot recover.
+
+An entry is first known only by its identity, a fingerprint of its XML and its raw
+words (`FeedItem`); its HTML is parsed and its dates and videos found (`read()`)
+only when it is new or changed and may name a watch. Most entries of a feed are
+other news, and reading one costs twenty times more than knowing it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from html.entities import name2codepoint
+from typing import Any
+
+from lxml import etree
+
+from scraper.parse.metadata import parse_date
+from scraper.parse.pages import Block, Video, read_fragment
+from scraper.parse.videos import normalize_video_url, watch_url
+
+
+@dataclass(frozen=True)
+class Entry:
+    headline: str
+    link: str
+    guid: str
+    published: date | None
+    blocks: tuple[Block, ...]
+    videos: tuple[Video, ...]
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """An entry as the feed's XML holds it, not read yet."""
+
+    guid: str
+    link: str
+    fingerprint: str  # of the entry's XML: a changed entry gets a new one
+    element: Any = field(repr=False, compare=False)
+    feed_date: date | None = field(repr=False, compare=False)
+
+    def words(self) -> str:
+        """Every text and attribute value of the entry, as written (entities in its HTML
+        content still encoded): everything a reading of it could find a name in."""
+        text = etree.tostring(self.element, method="text", encoding="unicode", with_tail=False)
+        if not any(len(child) for child in self.element):
+            return text  # no markup inside its fields: their attributes are links and flags
+        # An Atom entry's XHTML content keeps an iframe's title in an attribute.
+        return text + "\n" + "\n".join(_ATTRIBUTE_VALUES(self.element))
+
+    def read(self) -> Entry:
+        return _entry(self.element, self.feed_date, self.guid, self.link)
+
+
+_ATTRIBUTE_VALUES = etree.XPath(".//@*")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# A named entity XML does not define (the five it does are left alone).
+_NAMED_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z][A-Za-z0-9]*);")
+_ENTRY_TAGS = frozenset(("item", "entry"))
+_ENTRY_TAG_ENDS = tuple(_ENTRY_TAGS)
+_ENTRY_END = re.compile(r"</(?:[\w-]+:)?(?:item|entry)\s*>")
+_DATE_TAGS = ("pubDate", "published", "date", "issued", "updated", "modified")
+_CONTENT_TAGS = ("encoded", "content", "description", "summary")
+
+
+def feed_items(text: str) -> list[FeedItem] | None:
+    """The entries of a feed, unread; None when the XML is too broken to find any."""
+    body = _XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
+    # HTML entities (&nbsp;, &eacute;) are undefined in XML: a recovering
+    # parser would drop them, and the words around them with them.
+    body = _NAMED_ENTITY.sub(_numeric_entity, body)
+    parser = etree.XMLParser(
+        recover=True, resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True
+    )
+    root = etree.fromstring(body.encode("utf-8", "surrogatepass"), parser)
+    if root is None:
+        return None
+    feed_date = _feed_date(root)
+    # endswith first: a feed has hundreds of elements and only its entries end so.
+    items = [
+        el
+        for el in root.iter(etree.Element)
+        if el.tag.endswith(_ENTRY_TAG_ENDS) and _local(el) in _ENTRY_TAGS
+    ]
+    if parser.error_log:
+        # A cut-off body leaves its last entry half-read: keep only closed entries.
+        items = items[: len(_ENTRY_END.findall(body))]
+    if not items:
+        return None if parser.error_log else []
+    return [_item(item, feed_date) for item in items]
+
+
+def read_feed_leniently(text: str) -> list[Entry] | None:
+    import feedparser
+
+    parsed = feedparser.parse(text)
+    if not parsed.entries:
+        return None
+    feed_date = _struct_date(
+        parsed.feed.get("updated_parsed") or parsed.feed.get("published_parsed")
+    )
+    entries = []
+    for item in parsed.entries:
+        headline = html.unescape(item.get("title", "") or "").strip()
+        content = " ".join(c.get("value", "") for c in item.get("content", []) or [])
+        blocks, videos = read_fragment(content or item.get("summary", "") or "")
+        link = item.get("link", "") or ""
+        videos = _with_link_video(link, headline, videos)
+        if item.get("yt_videoid"):
+            videos += (Video(watch_url(item["yt_videoid"]), headline, 0, False, True),)
+        published = _struct_date(item.get("published_parsed") or item.get("updated_parsed"))
+        entries.append(
+            Entry(
+                headline,
+                link,
+                item.get("id", "") or "",
+                published or feed_date,
+                _with_headline(headline, blocks),
+                videos,
+            )
+        )
+    return entries
+
+
+def _numeric_entity(match: re.Match[str]) -> str:
+    name = match.group(1)
+    if name not in name2codepoint:
+        return match.group(0)
+    return f"&#{name2codepoint[name]};"
+
+
+def _local(element: Any) -> str:
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        if len(_LOCAL_NAMES) >= _LOCAL_NAMES_MAX:
+            _LOCAL_NAMES.clear()  # a feed inventing tags must not grow memory
+        name = _LOCAL_NAMES[tag] = tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
+    return name
+
+
+# "{http://www.w3.org/2005/Atom}entry" -> "entry": a feed has a few dozen distinct tags
+# and this is asked for every element; bounded by the tags feeds use, cleared if not.
+_LOCAL_NAMES: dict[str, str] = {}
+_LOCAL_NAMES_MAX = 4096
+
+
+def _text(element: Any) -> str:
+    if not len(element):
+        return (element.text or "").strip()
+    return "".join(element.itertext()).strip()
+
+
+def _feed_date(root: Any) -> date | None:
+    channel = next((el for el in root if _local(el) == "channel"), root)
+    for child in channel:
+        if _local(child) in ("lastBuildDate", "pubDate", "updated", "date"):
+            found = parse_date(_text(child))
+            if found:
+                return found
+    return None
+
+
+def _item(item: Any, feed_date: date | None) -> FeedItem:
+    guid, link = _identity(_fields(item))
+    digest = hashlib.sha256(etree.tostring(item, encoding="utf-8")).hexdigest()[:32]
+    return FeedItem(guid, link, digest, item, feed_date)
+
+
+def _identity(fields: list[Any]) -> tuple[str, str]:
+    """(guid, link): the first guid or id; the first link's text or alternate href."""
+    guid = link = ""
+    for child in fields:
+        name = _local(child)
+        if name == "link":
+            href = child.get("href")
+            if href is None:
+                link = link or _text(child)
+            elif child.get("rel") in (None, "alternate") and not link:
+                link = href.strip()
+        elif name in ("guid", "id") and not guid:
+            guid = _text(child)
+    return guid, link
+
+
+def _entry(item: Any, feed_date: date | None, guid: str, link: str) -> Entry:
+    """Read an entry whose identity (`_identity`) is known already."""
+    headline = ""
+    published: date | None = None
+    dates: dict[str, date] = {}
+    contents: dict[str, str] = {}
+    videos: list[Video] = []
+    for child in _fields(item):
+        name = _local(child)
+        if name == "title" and not headline:
+            headline = _text(child)
+        elif name == "link":
+            href = child.get("href")
+            if href and (url := normalize_video_url(href)):
+                videos.append(Video(url, "", 0, False, True))
+        elif name in _DATE_TAGS and name not in dates:
+            found = parse_date(_text(child))
+            if found:
+                dates[name] = found
+        elif name in _CONTENT_TAGS or name == "description":
+            contents.setdefault(name, _content(child))
+        elif name == "videoId" and _text(child):
+            videos.append(Video(watch_url(_text(child)), "", 0, False, True))
+        elif name in ("content", "player") and (url := normalize_video_url(child.get("url") or "")):
+            videos.append(Video(url, "", 0, False, True))
+    for name in _DATE_TAGS:
+        if name in dates:
+            published = dates[name]
+            break
+    body = next((contents[name] for name in _CONTENT_TAGS if contents.get(name)), "")
+    blocks, inline_videos = read_fragment(body)
+    headline = html.unescape(headline) if "&" in headline else headline
+    blocks = _with_headline(headline, blocks)
+    # A video the entry itself is (YouTube feeds) is described by the entry's title.
+    own = tuple(Video(v.url, headline, 0, False, True) for v in videos)
+    shifted = tuple(Video(v.url, v.label, v.block + 1, v.chrome, v.embedded) for v in inline_videos)
+    return Entry(headline, link, guid, published or feed_date, blocks, _unique(own + shifted))
+
+
+def _fields(item: Any) -> list[Any]:
+    """An entry's own elements, and those of a media:group (YouTube feeds)."""
+    fields = []
+    for child in item:
+        fields.append(child)
+        if _local(child) == "group":
+            fields.extend(child)
+    return fields
+
+
+def _content(element: Any) -> str:
+    if element.get("type") == "xhtml" or len(element):
+        return "".join(
+            etree.tostring(child, encoding="unicode", method="html") for child in element
+        ) + (element.text or "")
+    return element.text or ""
+
+
+def _with_headline(headline: str, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    return ((Block(headline, heading=True),) if headline else ()) + blocks
+
+
+def _with_link_video(link: str, headline: str, videos: tuple[Video, ...]) -> tuple[Video, ...]:
+    url = normalize_video_url(link) if link else None
+    return ((Video(url, headline, 0, False, True),) if url else ()) + videos
+
+
+def _unique(videos: tuple[Video, ...]) -> tuple[Video, ...]:
+    seen: set[str] = set()
+    kept = []
+    for video in videos:
+        key = f"{video.url}|{video.block}"
+        if key not in seen:
+            seen.add(key)
+            kept.append(video)
+    return tuple(kept)
+
+
+def _struct_date(value: Any) -> date | None:
+    try:
+        return date(value.tm_year, value.tm_mon, value.tm_mday) if value else None
+    except (AttributeError, ValueError):
+        return None
