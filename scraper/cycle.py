@@ -15,13 +15,20 @@ from datetime import date, datetime
 from scraper.config.settings import Config, SourceConfig
 from scraper.facts import Observation, diff_findings
 from scraper.fetch.fetcher import Fetcher, FetchError, Validators
-from scraper.models import PRECISION_RANK, RELEASE_DATE, SOURCE_FAILING, SOURCE_RECOVERED, Alert
+from scraper.models import (
+    PRECISION_RANK,
+    RELEASE_DATE,
+    SOURCE_FAILING,
+    SOURCE_RECOVERED,
+    Alert,
+    new_alert_id,
+)
 from scraper.models import Response as HttpResponse
 from scraper.parse.documents import ParseError
 from scraper.parse.prefilter import may_mention
 from scraper.sources.registry import SOURCE_TYPES, SourceRead
 from scraper.store.retention import prune_if_due
-from scraper.store.state import SourceState, State, new_alert_id
+from scraper.store.state import SourceState, State
 
 log = logging.getLogger("releasewatch.cycle")
 

@@ -1,14 +1,15 @@
 """diff: findings against the facts the state holds -> what is news to the user.
 
-Pure rules (SPEC.md, "What is a finding, what is an alert"); the state module
-stores what `diff_findings` decides.
+Pure rules (SPEC.md, "What is a finding, what is an alert"): `diff_findings`
+decides which values are new, `alert_for` which of them the user hears about;
+the store writes what they decide.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from scraper.models import (
     ANNOUNCED,
@@ -17,7 +18,10 @@ from scraper.models import (
     RELEASE_DATE,
     TRAILER,
     TRAILER_RELEASED,
+    Alert,
     Finding,
+    Watch,
+    new_alert_id,
 )
 from scraper.parse.videos import normalize_video_url
 
@@ -145,3 +149,23 @@ def _at_least_as_precise(candidate: Finding, current: Finding) -> bool:
 def _add_source(fact: NewFact, source_url: str) -> None:
     if source_url not in fact.sources:
         fact.sources.append(source_url)
+
+
+def alert_for(watch: Watch, fact: NewFact, at: datetime) -> Alert | None:
+    """The alert a new fact makes: only news (an event) of a kind the watch asked for."""
+    finding = fact.finding
+    if fact.event is None or finding.kind not in watch.alerts:
+        return None
+    return Alert(
+        id=new_alert_id(),
+        event=fact.event,
+        watch_title=watch.title,
+        watch_season=watch.season,
+        value=finding.value(),
+        previous=fact.previous.value() if fact.previous else None,
+        evidence=finding.evidence,
+        source=fact.sources[0],
+        sources=tuple(fact.sources),
+        detected_at=at,
+        extra={"link": fact.link} if fact.link and fact.link != fact.sources[0] else {},
+    )

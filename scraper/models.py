@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -161,3 +162,8 @@ def format_value(value: dict[str, Any] | None) -> str:
     except ValueError:
         pass
     return raw
+
+
+def new_alert_id() -> str:
+    """An alert's id: also its idempotency key for the receiver."""
+    return uuid.uuid4().hex

@@ -140,7 +140,7 @@ def test_retention_forgets_old_entries_and_finished_alerts_but_never_pending(tmp
 def test_wal_is_cut_back_after_a_checkpoint_on_a_connection_that_stays_open(tmp_path):
     """The daemon keeps its connection, so its WAL is never deleted: after a transaction
     bigger than the checkpoint interval (a cold cycle) the file must not keep that size."""
-    from scraper.store.state import WAL_SIZE_LIMIT
+    from scraper.store.db import WAL_SIZE_LIMIT
 
     path = tmp_path / "s.db"
     state = State(path)

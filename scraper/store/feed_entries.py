@@ -1,0 +1,40 @@
+"""Repository: the feed entries each feed source has shown (the `feed_entries` table)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from scraper.store.db import Database, to_db_time
+
+
+class FeedEntryStore(Database):
+    def known_entries(self, source_name: str) -> dict[str, str]:
+        rows = self._query(
+            "SELECT entry_key, fingerprint FROM feed_entries WHERE source_name = ?",
+            (source_name,),
+        )
+        return {row[0]: row[1] for row in rows}
+
+    def remember_entries(
+        self, source_name: str, entries: Sequence[tuple[str, str]], at: datetime
+    ) -> None:
+        """Remember (key, fingerprint) of every entry the feed holds now."""
+        stamp = to_db_time(at)
+        with self._lock:
+            self._conn.executemany(
+                """
+                INSERT INTO feed_entries (source_name, entry_key, fingerprint, seen_at)
+                VALUES (?, ?, ?, ?)
+                ON CONFLICT (source_name, entry_key) DO UPDATE SET
+                    fingerprint = excluded.fingerprint, seen_at = excluded.seen_at
+                """,
+                [(source_name, key, fingerprint, stamp) for key, fingerprint in entries],
+            )
+
+    def prune_entries(self, older_than: datetime) -> int:
+        """Forget entries no feed has shown since `older_than` (bounded memory)."""
+        cursor = self._execute(
+            "DELETE FROM feed_entries WHERE seen_at < ?", (to_db_time(older_than),)
+        )
+        return cursor.rowcount

@@ -1,0 +1,225 @@
+"""Repository: the outbox: alerts, one delivery per notifier, every attempt."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from scraper.models import Alert, Watch
+from scraper.store.db import Database, from_db_time, to_db_time
+
+
+@dataclass(frozen=True)
+class Delivery:
+    id: int
+    alert: Alert
+    notifier: str
+    attempts: int
+    created_at: datetime
+    next_attempt_at: datetime
+
+
+
+class Outbox(Database):
+    def add_alert(
+        self, alert: Alert, notifiers: Sequence[str], *, watch_key: str | None = None
+    ) -> None:
+        """Write the alert and one pending delivery per notifier (delivery reads the outbox)."""
+        created = alert.detected_at or datetime.now(UTC)
+        stamp = to_db_time(created)
+        if watch_key is None and alert.watch_title is not None:
+            watch_key = Watch(alert.watch_title, alert.watch_season).key
+        with self.transaction():
+            self._execute(
+                "INSERT INTO alerts (id, event, watch_key, body_json, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (alert.id, alert.event, watch_key, json.dumps(_alert_body(alert)), stamp),
+            )
+            with self._lock:
+                self._conn.executemany(
+                    "INSERT INTO deliveries (alert_id, notifier, created_at, next_attempt_at,"
+                    " updated_at) VALUES (?, ?, ?, ?, ?)",
+                    [(alert.id, name, stamp, stamp, stamp) for name in notifiers],
+                )
+
+    def pending_deliveries(
+        self, now: datetime, *, due_only: bool = True, notifier: str | None = None
+    ) -> list[Delivery]:
+        sql = (
+            "SELECT d.*, a.body_json FROM deliveries d JOIN alerts a ON a.id = d.alert_id"
+            " WHERE d.status = 'pending'"
+        )
+        params: list[Any] = []
+        if due_only:
+            sql += " AND d.next_attempt_at <= ?"
+            params.append(to_db_time(now))
+        if notifier is not None:
+            sql += " AND d.notifier = ?"
+            params.append(notifier)
+        sql += " ORDER BY d.created_at, d.id"
+        return [
+            Delivery(
+                id=row["id"],
+                alert=_alert_from_body(json.loads(row["body_json"])),
+                notifier=row["notifier"],
+                attempts=row["attempts"],
+                created_at=from_db_time(row["created_at"]),
+                next_attempt_at=from_db_time(row["next_attempt_at"]),
+            )
+            for row in self._query(sql, params)
+        ]
+
+    def record_delivery_attempt(
+        self,
+        delivery_id: int,
+        at: datetime,
+        *,
+        ok: bool,
+        error: str | None,
+        next_attempt_at: datetime | None,
+    ) -> None:
+        status = "sent" if ok else ("pending" if next_attempt_at is not None else "failed")
+        stamp = to_db_time(at)
+        with self.transaction():
+            self._execute(
+                "INSERT INTO delivery_attempts (delivery_id, at, ok, error) VALUES (?, ?, ?, ?)",
+                (delivery_id, stamp, int(ok), error),
+            )
+            self._execute(
+                "UPDATE deliveries SET status = ?, attempts = attempts + 1, last_error = ?,"
+                " next_attempt_at = COALESCE(?, next_attempt_at), updated_at = ? WHERE id = ?",
+                (status, None if ok else error,
+                 to_db_time(next_attempt_at) if next_attempt_at else None, stamp, delivery_id),
+            )
+
+    def notifier_disabled(self, name: str, fingerprint: str) -> str | None:
+        rows = self._query("SELECT fingerprint, reason FROM notifier_state WHERE name = ?", (name,))
+        if not rows:
+            return None
+        if rows[0]["fingerprint"] != fingerprint:
+            # The user changed this notifier's config: give the new settings a chance.
+            self._execute("DELETE FROM notifier_state WHERE name = ?", (name,))
+            return None
+        return rows[0]["reason"]
+
+    def disable_notifier(self, name: str, fingerprint: str, reason: str, at: datetime) -> None:
+        self._execute(
+            "INSERT INTO notifier_state (name, fingerprint, reason, disabled_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET fingerprint ="
+            " excluded.fingerprint, reason = excluded.reason, disabled_at = excluded.disabled_at",
+            (name, fingerprint, reason, to_db_time(at)),
+        )
+
+    def disabled_notifiers(self) -> dict[str, str]:
+        return {row[0]: row[1] for row in self._query("SELECT name, reason FROM notifier_state")}
+
+    def delivery_counts(self) -> dict[str, dict[str, int]]:
+        """{notifier: {status: count}}"""
+        counts: dict[str, dict[str, int]] = {}
+        for row in self._query(
+            "SELECT notifier, status, count(*) FROM deliveries GROUP BY notifier, status"
+        ):
+            counts.setdefault(row[0], {})[row[1]] = row[2]
+        return counts
+
+    def history(self, watch_key: str | None = None, limit: int | None = None) -> list[dict]:
+        """Every alert, newest first, with each delivery and each attempt."""
+        sql = "SELECT id, body_json FROM alerts"
+        params: list[Any] = []
+        if watch_key is not None:
+            sql += " WHERE watch_key = ?"
+            params.append(watch_key)
+        sql += " ORDER BY created_at DESC, rowid DESC"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        result = []
+        for alert_row in self._query(sql, params):
+            deliveries = []
+            for d in self._query(
+                "SELECT * FROM deliveries WHERE alert_id = ? ORDER BY notifier", (alert_row[0],)
+            ):
+                attempts = [
+                    {"at": a["at"], "ok": bool(a["ok"]), "error": a["error"]}
+                    for a in self._query(
+                        "SELECT * FROM delivery_attempts WHERE delivery_id = ? ORDER BY id",
+                        (d["id"],),
+                    )
+                ]
+                deliveries.append(
+                    {
+                        "notifier": d["notifier"],
+                        "status": d["status"],
+                        "attempts": attempts,
+                        "next_attempt_at": d["next_attempt_at"] if d["status"] == "pending"
+                        else None,
+                    }
+                )
+            result.append({"alert": json.loads(alert_row[1]), "deliveries": deliveries})
+        return result
+
+    def failed_deliveries(self) -> list[dict]:
+        rows = self._query(
+            "SELECT d.notifier, d.attempts, d.last_error, a.body_json FROM deliveries d"
+            " JOIN alerts a ON a.id = d.alert_id WHERE d.status = 'failed' ORDER BY d.updated_at"
+        )
+        return [
+            {"notifier": r[0], "attempts": r[1], "error": r[2], "alert": json.loads(r[3])}
+            for r in rows
+        ]
+
+    def prune_delivered(self, older_than: datetime) -> int:
+        """Forget alerts whose every delivery ended (sent or given up) before `older_than`."""
+        stamp = to_db_time(older_than)
+        with self.transaction():
+            done = [
+                row[0]
+                for row in self._query(
+                    "SELECT a.id FROM alerts a WHERE a.created_at < ? AND NOT EXISTS ("
+                    " SELECT 1 FROM deliveries d WHERE d.alert_id = a.id"
+                    " AND (d.status = 'pending' OR d.updated_at >= ?))",
+                    (stamp, stamp),
+                )
+            ]
+            for alert_id in done:
+                self._execute(
+                    "DELETE FROM delivery_attempts WHERE delivery_id IN"
+                    " (SELECT id FROM deliveries WHERE alert_id = ?)",
+                    (alert_id,),
+                )
+                self._execute("DELETE FROM deliveries WHERE alert_id = ?", (alert_id,))
+                self._execute("DELETE FROM alerts WHERE id = ?", (alert_id,))
+        return len(done)
+
+
+
+def _alert_body(alert: Alert) -> dict[str, Any]:
+    body = alert.to_json()
+    body["source_name"] = alert.source_name
+    body["extra"] = alert.extra
+    return body
+
+
+def _alert_from_body(body: dict[str, Any]) -> Alert:
+    watch = body.get("watch") or {}
+    detected = body.get("detected_at")
+    return Alert(
+        id=body["id"],
+        event=body["event"],
+        watch_title=watch.get("title"),
+        watch_season=watch.get("season"),
+        value=body.get("value"),
+        previous=body.get("previous"),
+        evidence=body.get("evidence") or "",
+        source=body.get("source") or "",
+        sources=tuple(body.get("sources") or ()),
+        detected_at=(
+            datetime.strptime(detected, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+            if detected
+            else None
+        ),
+        source_name=body.get("source_name"),
+        extra=body.get("extra") or {},
+    )

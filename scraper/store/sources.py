@@ -1,0 +1,107 @@
+"""Repository: per source, its fetch state and health (the `sources` table)."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+
+from scraper.store.db import Database, from_db_time, to_db_time
+
+
+@dataclass(frozen=True)
+class SourceState:
+    name: str
+    url: str
+    etag: str | None
+    last_modified: str | None
+    content_hash: str | None
+    watch_signature: str | None
+    last_checked_at: datetime | None
+    last_success_at: datetime | None
+    last_error: str | None
+    consecutive_failures: int
+    failing_alerted: bool
+
+
+
+class SourceStore(Database):
+    def source_state(self, name: str) -> SourceState | None:
+        rows = self._query("SELECT * FROM sources WHERE name = ?", (name,))
+        return _source_state(rows[0]) if rows else None
+
+    def source_states(self) -> list[SourceState]:
+        return [_source_state(row) for row in self._query("SELECT * FROM sources ORDER BY name")]
+
+    def save_source_success(
+        self,
+        name: str,
+        url: str,
+        at: datetime,
+        *,
+        etag: str | None,
+        last_modified: str | None,
+        content_hash: str | None,
+        watch_signature: str,
+    ) -> None:
+        self._execute(
+            """
+            INSERT INTO sources (name, url, etag, last_modified, content_hash, watch_signature,
+                                 last_checked_at, last_success_at, last_error,
+                                 consecutive_failures, failing_alerted)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, 0)
+            ON CONFLICT (name) DO UPDATE SET
+                url = excluded.url, etag = excluded.etag, last_modified = excluded.last_modified,
+                content_hash = excluded.content_hash, watch_signature = excluded.watch_signature,
+                last_checked_at = excluded.last_checked_at,
+                last_success_at = excluded.last_success_at,
+                last_error = NULL, consecutive_failures = 0, failing_alerted = 0
+            """,
+            (name, url, etag, last_modified, content_hash, watch_signature, to_db_time(at),
+             to_db_time(at)),
+        )
+
+    def save_source_failure(self, name: str, url: str, at: datetime, error: str) -> int:
+        """Record a failed check; the stored fetch state stays as it was. Returns the streak."""
+        self._execute(
+            """
+            INSERT INTO sources (name, url, last_checked_at, last_error, consecutive_failures)
+            VALUES (?, ?, ?, ?, 1)
+            ON CONFLICT (name) DO UPDATE SET
+                last_checked_at = excluded.last_checked_at, last_error = excluded.last_error,
+                consecutive_failures = consecutive_failures + 1
+            """,
+            (name, url, to_db_time(at), error),
+        )
+        row = self._query("SELECT consecutive_failures FROM sources WHERE name = ?", (name,))
+        return int(row[0][0])
+
+    def mark_failing_alerted(self, name: str) -> None:
+        self._execute("UPDATE sources SET failing_alerted = 1 WHERE name = ?", (name,))
+
+    def reset_source(self, name: str) -> None:
+        """Forget a source's fetch state and feed memory (its URL changed)."""
+        with self.transaction():
+            self._execute("DELETE FROM feed_entries WHERE source_name = ?", (name,))
+            self._execute(
+                "UPDATE sources SET etag = NULL, last_modified = NULL, content_hash = NULL,"
+                " watch_signature = NULL WHERE name = ?",
+                (name,),
+            )
+
+
+def _source_state(row: sqlite3.Row) -> SourceState:
+    return SourceState(
+        name=row["name"],
+        url=row["url"],
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        content_hash=row["content_hash"],
+        watch_signature=row["watch_signature"],
+        last_checked_at=from_db_time(row["last_checked_at"]),
+        last_success_at=from_db_time(row["last_success_at"]),
+        last_error=row["last_error"],
+        consecutive_failures=row["consecutive_failures"],
+        failing_alerted=bool(row["failing_alerted"]),
+    )
+
