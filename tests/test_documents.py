@@ -110,6 +110,32 @@ def test_select_limits_a_page_to_one_part() -> None:
         assert [b.text for b in doc.blocks] == ["Inside."], selector
 
 
+@pytest.mark.parametrize(
+    ("selector", "expected"),
+    [
+        # Tag names are case-insensitive in HTML.
+        ("ARTICLE P", ["One.", "Two, an ad.", "Three."]),
+        ("article p:not(.ad)", ["One.", "Three."]),
+        ("article p:nth-child(3)", ["Two, an ad."]),
+        ("p.ad + p", ["Three."]),
+        ("h2 ~ p", ["One.", "Two, an ad.", "Three."]),
+        ('[data-role="main story"] p:last-child', ["Three."]),
+    ],
+)
+def test_select_reads_css3_selectors(selector: str, expected: list[str]) -> None:
+    html = (
+        "<body><nav><p>Menu</p></nav>"
+        '<article data-role="main story"><h2>Head</h2><p>One.</p>'
+        '<p class="ad">Two, an ad.</p><p>Three.</p></article><p>Outside.</p></body>'
+    )
+    [doc] = parse_documents(html, "u", select=selector)
+    assert [b.text for b in doc.blocks if not b.heading] == expected
+
+
+def test_an_unreadable_selector_is_a_parse_error() -> None:
+    with pytest.raises(ParseError, match="not a CSS selector"):
+        parse_documents("<body><p>x</p></body>", "u", select="p[")
+
 def test_a_selector_that_matches_nothing_is_a_parse_error() -> None:
     with pytest.raises(ParseError):
         parse_documents("<body><p>x</p></body>", "u", select="article")
