@@ -527,6 +527,56 @@ def test_robots_disallow_is_respected(site: Site, fetcher: Fetcher) -> None:
     assert site.paths().count("/robots.txt") == 1  # cached per host
 
 
+# Rules as RFC 9309 reads them: the longest match wins (Allow on a tie), `*` matches
+# any characters and `$` anchors the end; the order of the lines does not matter.
+ROBOTS_RULES = """\
+User-agent: *
+Disallow: /
+
+User-agent: releasewatch-test
+Disallow: /news/
+Allow: /news/tv/
+Disallow: /*?print=
+Disallow: /*.pdf$
+Allow: /shows/$
+Disallow: /shows/
+
+User-agent: github
+Allow: /
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "allowed"),
+    [
+        ("/news/tv/heartstopper", True),  # the longer Allow beats the earlier Disallow
+        ("/news/film/dune", False),
+        ("/news/tv/heartstopper?print=1", False),  # `*` matches the path before it
+        ("/press/kit.pdf", False),  # `$`: ends with .pdf
+        ("/press/kit.pdf?v=2", True),  # does not end with .pdf; the `*` group is not ours
+        ("/shows/", True),  # `$`: exactly /shows/
+        ("/shows/heartstopper", False),
+    ],
+)
+def test_robots_rules_are_read_as_rfc_9309_says(
+    site: Site, fetcher: Fetcher, path: str, allowed: bool
+) -> None:
+    site.routes["/robots.txt"] = robots(ROBOTS_RULES)
+    site.routes[path.split("?")[0]] = reply(200, b"<p>ok</p>")
+    if allowed:
+        assert fetcher.fetch(site.url(path)).text == "<p>ok</p>"
+    else:
+        assert str(raises(fetcher, site.url(path))) == "disallowed by robots.txt"
+        assert path.split("?")[0] not in site.paths()
+
+
+def test_robots_group_is_chosen_by_our_product_token_only() -> None:
+    fake = FakeRobots()
+    fake.answers = [(200, b"User-agent: github\nDisallow: /\n")]
+    cache = RobotsCache("releasewatch/0.1 (+https://github.com/releasewatch)", fake.get)
+    # The URL in the User-Agent's comment names "github"; that group is another bot's.
+    assert cache.allowed("https://news.example/x", deadline=0)
+
 def test_robots_disallow_applies_to_a_redirect_target(site: Site, fetcher: Fetcher) -> None:
     site.routes["/robots.txt"] = robots("User-agent: *\nDisallow: /private\n")
     site.routes["/a"] = redirect("/private")
