@@ -198,6 +198,47 @@ def test_utf8_without_any_declaration() -> None:
 
 
 @pytest.mark.parametrize(
+    ("label", "text", "codec"),
+    [
+        # Each label as browsers read it: the wider code page servers actually send.
+        ("gb2312", "朱镕基访问", "gbk"),  # 镕 is GBK, not GB2312
+        ("euc-kr", "똠방각하 뷁", "cp949"),  # Hangul outside KS X 1001's 2,350
+        ("shift_jis", "①髙橋", "cp932"),  # Windows' additions to Shift_JIS
+    ],
+)
+def test_east_asian_labels_read_as_browsers_read_them(
+    site: Site, fetcher: Fetcher, label: str, text: str, codec: str
+) -> None:
+    body = f"<p>{text}</p>".encode(codec)
+    site.routes["/"] = reply(200, body, {"Content-Type": f"text/html; charset={label}"})
+    assert fetcher.fetch(site.url("/")).text == f"<p>{text}</p>"
+    meta = f'<meta charset="{label.upper()}"><p>{text}</p>'
+    assert decode_body(meta.encode(codec)) == meta
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "latin1", "windows-1252", "us-ascii"])
+def test_utf8_under_a_lying_latin1_label_is_read_as_utf8(label: str) -> None:
+    page = f'<meta charset="{label}"><p>Heartstopper – saison 2, le 3 août “bientôt”</p>'
+    assert decode_body(page.encode("utf-8")) == page
+    assert decode_body(page.encode("utf-8"), f"text/html; charset={label}") == page
+    # Real windows-1252 under the same label stays windows-1252.
+    assert decode_body(page.encode("cp1252"), f"text/html; charset={label}") == page
+
+
+def test_a_charset_impossible_for_the_bytes_is_not_believed(site: Site, fetcher: Fetcher) -> None:
+    page = "<p>Heartstopper season 2 premieres on 3 August</p>"
+    utf16 = {"Content-Type": "text/html; charset=utf-16"}
+    site.routes["/"] = reply(200, page.encode("ascii"), utf16)
+    assert fetcher.fetch(site.url("/")).text == page
+    accented = "<p>Saison 2 : le 3 août, “bientôt”</p>"
+    assert decode_body(accented.encode("cp1252"), "text/html; charset=utf-16le") == accented
+    # Real UTF-16 without a byte-order mark is read in the byte order its zeros show.
+    for codec in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        label = codec.split("-")[0] + "-" + codec.split("-")[1]
+        assert decode_body(accented.encode(codec), f"text/html; charset={label}") == accented
+
+
+@pytest.mark.parametrize(
     "content, content_type",
     [
         (b"", ""),
