@@ -291,6 +291,29 @@ def test_source_rules(tmp_path):
     ]
 
 
+def test_a_bad_css_selector_is_a_config_error_with_its_line(tmp_path):
+    path = write(
+        tmp_path,
+        MINIMAL
+        + """\
+    select: "article p:not(.ad), ARTICLE > h2 + p"
+  - name: broken selector
+    url: https://example.org/
+    select: "div["
+  - name: pseudo-element
+    url: https://example.org/b
+    select: "p::text"
+""",
+    )
+    errors = errors_of(path)
+    assert [e.split(": ", 2)[:2] for e in errors] == [
+        [f"{path}:10", "sources[1].select"],
+        [f"{path}:13", "sources[2].select"],
+    ]
+    assert "'div[' is not a CSS selector" in errors[0]
+    assert "'p::text' is not a CSS selector" in errors[1]
+
+
 # -- notifier settings, declared by the notifier kind ---------------------------------------
 
 

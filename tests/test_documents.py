@@ -110,6 +110,32 @@ def test_select_limits_a_page_to_one_part() -> None:
         assert [b.text for b in doc.blocks] == ["Inside."], selector
 
 
+@pytest.mark.parametrize(
+    ("selector", "expected"),
+    [
+        # Tag names are case-insensitive in HTML.
+        ("ARTICLE P", ["One.", "Two, an ad.", "Three."]),
+        ("article p:not(.ad)", ["One.", "Three."]),
+        ("article p:nth-child(3)", ["Two, an ad."]),
+        ("p.ad + p", ["Three."]),
+        ("h2 ~ p", ["One.", "Two, an ad.", "Three."]),
+        ('[data-role="main story"] p:last-child', ["Three."]),
+    ],
+)
+def test_select_reads_css3_selectors(selector: str, expected: list[str]) -> None:
+    html = (
+        "<body><nav><p>Menu</p></nav>"
+        '<article data-role="main story"><h2>Head</h2><p>One.</p>'
+        '<p class="ad">Two, an ad.</p><p>Three.</p></article><p>Outside.</p></body>'
+    )
+    [doc] = parse_documents(html, "u", select=selector)
+    assert [b.text for b in doc.blocks if not b.heading] == expected
+
+
+def test_an_unreadable_selector_is_a_parse_error() -> None:
+    with pytest.raises(ParseError, match="not a CSS selector"):
+        parse_documents("<body><p>x</p></body>", "u", select="p[")
+
 def test_a_selector_that_matches_nothing_is_a_parse_error() -> None:
     with pytest.raises(ParseError):
         parse_documents("<body><p>x</p></body>", "u", select="article")
@@ -130,6 +156,51 @@ def test_broken_xml_keeps_the_entries_it_can() -> None:
     broken = RSS.replace("</channel></rss>", "<item><title>cut off")
     docs = parse_documents(broken, "https://n.example/feed")
     assert extract(docs[0], HS2)[0].date == "2023-08-03"
+
+
+def _feed(*items: str, closed: bool = True) -> str:
+    entries = "".join(
+        f"<item><title>Story {n}</title><link>https://n.example/{n}</link><guid>g{n}</guid>"
+        f"<description>{description}</description></item>"
+        for n, description in enumerate(items, 1)
+    )
+    head = "<?xml version='1.0'?><rss version='2.0'><channel><title>News</title>"
+    return head + entries + ("</channel></rss>" if closed else "")
+
+
+TRAILER = "<iframe title='Official Trailer' src='https://www.youtube.com/embed/OoXeC5EaVDA'></iframe>"
+
+
+def test_an_entry_recovery_would_cut_short_keeps_its_embedded_trailer() -> None:
+    # An unclosed <br> ends the description there for libxml2's recovery.
+    feed = _feed("First.", f"Heartstopper Season 2<br> official trailer {TRAILER}", "Third.")
+    docs = parse_documents(feed, "https://n.example/feed")
+    assert [d.key for d in docs] == ["g1", "g2", "g3"]
+    assert [v.url for v in docs[1].videos] == ["https://www.youtube.com/watch?v=OoXeC5EaVDA"]
+    assert "official trailer" in docs[1].text
+
+
+def test_an_entry_recovery_would_lose_is_kept() -> None:
+    feed = _feed("First.", "Second, never closed.", "Third.")
+    feed = feed.replace("never closed.</description></item>", "never closed.</description>")
+    docs = parse_documents(feed, "https://n.example/feed")
+    assert [d.key for d in docs] == ["g1", "g2", "g3"]
+    assert docs[2].text.endswith("Third.")
+
+
+def test_a_cut_off_broken_feed_drops_only_its_half_entry() -> None:
+    feed = _feed("First.", "Unclosed <p>paragraph.", "Cut", closed=False)
+    feed = feed[: feed.rindex("</description>")]
+    docs = parse_documents(feed, "https://n.example/feed")
+    assert [d.key for d in docs] == ["g1", "g2"]
+
+
+def test_a_feed_body_naming_a_file_is_not_opened(tmp_path) -> None:
+    # feedparser opens a str that names a file, and fetches one that looks like a URL.
+    (tmp_path / "feed.xml").write_text(RSS)
+    for body in (str(tmp_path / "feed.xml"), (tmp_path / "feed.xml").as_uri()):
+        with pytest.raises(ParseError):
+            parse_documents(body, "u", kind="feed")
 
 
 @pytest.mark.parametrize(

@@ -198,6 +198,47 @@ def test_utf8_without_any_declaration() -> None:
 
 
 @pytest.mark.parametrize(
+    ("label", "text", "codec"),
+    [
+        # Each label as browsers read it: the wider code page servers actually send.
+        ("gb2312", "朱镕基访问", "gbk"),  # 镕 is GBK, not GB2312
+        ("euc-kr", "똠방각하 뷁", "cp949"),  # Hangul outside KS X 1001's 2,350
+        ("shift_jis", "①髙橋", "cp932"),  # Windows' additions to Shift_JIS
+    ],
+)
+def test_east_asian_labels_read_as_browsers_read_them(
+    site: Site, fetcher: Fetcher, label: str, text: str, codec: str
+) -> None:
+    body = f"<p>{text}</p>".encode(codec)
+    site.routes["/"] = reply(200, body, {"Content-Type": f"text/html; charset={label}"})
+    assert fetcher.fetch(site.url("/")).text == f"<p>{text}</p>"
+    meta = f'<meta charset="{label.upper()}"><p>{text}</p>'
+    assert decode_body(meta.encode(codec)) == meta
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "latin1", "windows-1252", "us-ascii"])
+def test_utf8_under_a_lying_latin1_label_is_read_as_utf8(label: str) -> None:
+    page = f'<meta charset="{label}"><p>Heartstopper – saison 2, le 3 août “bientôt”</p>'
+    assert decode_body(page.encode("utf-8")) == page
+    assert decode_body(page.encode("utf-8"), f"text/html; charset={label}") == page
+    # Real windows-1252 under the same label stays windows-1252.
+    assert decode_body(page.encode("cp1252"), f"text/html; charset={label}") == page
+
+
+def test_a_charset_impossible_for_the_bytes_is_not_believed(site: Site, fetcher: Fetcher) -> None:
+    page = "<p>Heartstopper season 2 premieres on 3 August</p>"
+    utf16 = {"Content-Type": "text/html; charset=utf-16"}
+    site.routes["/"] = reply(200, page.encode("ascii"), utf16)
+    assert fetcher.fetch(site.url("/")).text == page
+    accented = "<p>Saison 2 : le 3 août, “bientôt”</p>"
+    assert decode_body(accented.encode("cp1252"), "text/html; charset=utf-16le") == accented
+    # Real UTF-16 without a byte-order mark is read in the byte order its zeros show.
+    for codec in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        label = codec.split("-")[0] + "-" + codec.split("-")[1]
+        assert decode_body(accented.encode(codec), f"text/html; charset={label}") == accented
+
+
+@pytest.mark.parametrize(
     "content, content_type",
     [
         (b"", ""),
@@ -526,6 +567,56 @@ def test_robots_disallow_is_respected(site: Site, fetcher: Fetcher) -> None:
     assert "/private/page" not in site.paths()
     assert site.paths().count("/robots.txt") == 1  # cached per host
 
+
+# Rules as RFC 9309 reads them: the longest match wins (Allow on a tie), `*` matches
+# any characters and `$` anchors the end; the order of the lines does not matter.
+ROBOTS_RULES = """\
+User-agent: *
+Disallow: /
+
+User-agent: releasewatch-test
+Disallow: /news/
+Allow: /news/tv/
+Disallow: /*?print=
+Disallow: /*.pdf$
+Allow: /shows/$
+Disallow: /shows/
+
+User-agent: github
+Allow: /
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "allowed"),
+    [
+        ("/news/tv/heartstopper", True),  # the longer Allow beats the earlier Disallow
+        ("/news/film/dune", False),
+        ("/news/tv/heartstopper?print=1", False),  # `*` matches the path before it
+        ("/press/kit.pdf", False),  # `$`: ends with .pdf
+        ("/press/kit.pdf?v=2", True),  # does not end with .pdf; the `*` group is not ours
+        ("/shows/", True),  # `$`: exactly /shows/
+        ("/shows/heartstopper", False),
+    ],
+)
+def test_robots_rules_are_read_as_rfc_9309_says(
+    site: Site, fetcher: Fetcher, path: str, allowed: bool
+) -> None:
+    site.routes["/robots.txt"] = robots(ROBOTS_RULES)
+    site.routes[path.split("?")[0]] = reply(200, b"<p>ok</p>")
+    if allowed:
+        assert fetcher.fetch(site.url(path)).text == "<p>ok</p>"
+    else:
+        assert str(raises(fetcher, site.url(path))) == "disallowed by robots.txt"
+        assert path.split("?")[0] not in site.paths()
+
+
+def test_robots_group_is_chosen_by_our_product_token_only() -> None:
+    fake = FakeRobots()
+    fake.answers = [(200, b"User-agent: github\nDisallow: /\n")]
+    cache = RobotsCache("releasewatch/0.1 (+https://github.com/releasewatch)", fake.get)
+    # The URL in the User-Agent's comment names "github"; that group is another bot's.
+    assert cache.allowed("https://news.example/x", deadline=0)
 
 def test_robots_disallow_applies_to_a_redirect_target(site: Site, fetcher: Fetcher) -> None:
     site.routes["/robots.txt"] = robots("User-agent: *\nDisallow: /private\n")

@@ -18,6 +18,7 @@ from notifiers.base import Setting
 from scraper.config.units import is_bare_number, parse_duration, parse_size
 from scraper.config.yamlnodes import INVALID, NULL, NodeReader, shorten
 from scraper.models import FINDING_KINDS
+from scraper.parse.selectors import BadSelector, compile_selector
 
 # One reader per key: (reader, value node, dotted key) -> value or INVALID.
 # These tables are the whole vocabulary of config.yaml; accepted_keys() reads them.
@@ -56,6 +57,19 @@ def size(r: NodeReader, node: Node, key: str) -> Any:
 
 def text(r: NodeReader, node: Node, key: str) -> Any:
     return r.value(node, key, str, check=lambda v: None if v.strip() else "must not be empty")
+
+
+def css_selector(r: NodeReader, node: Node, key: str) -> Any:
+    # Compiled here, so a bad selector is a config error with its line at load and in
+    # `validate`, not a source that fails at every check.
+    selector = text(r, node, key)
+    if selector is INVALID:
+        return INVALID
+    try:
+        compile_selector(selector)
+    except BadSelector as exc:
+        return r.error(node, key, str(exc))
+    return selector
 
 
 def text_list(r: NodeReader, node: Node, key: str) -> Any:

@@ -120,7 +120,7 @@ SOURCE_FIELDS: dict[str, Field] = {
     "name": f.text,
     "url": f.url,
     "type": f.choice(SOURCE_TYPES),
-    "select": f.text,
+    "select": f.css_selector,
     "interval": f.duration(interval=True),
     "show": f.show,
 }

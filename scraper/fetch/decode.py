@@ -4,49 +4,55 @@ Order (the HTML standard's, which browsers follow): a byte-order mark, then the
 charset of the Content-Type header, then an XML declaration or <meta> in the
 first few KB, then UTF-8 if the bytes are valid UTF-8, then charset_normalizer's
 guess, then windows-1252 with replacement characters.
+
+Labels are read as browsers read them, by w3lib's table (the WHATWG Encoding
+Standard's): "gb2312" is GBK (read by its superset gb18030), "euc-kr" is cp949,
+"shift_jis" is cp932, "iso-8859-1" and "ascii" are windows-1252. Python's own
+codecs of those names are the narrow originals and turn the characters a real
+page uses (a GBK-only hanzi, a Korean name outside KS X 1001, the curly quotes
+of a "Latin-1" page) into replacement characters or C1 controls.
 """
 
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
 
 import charset_normalizer
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    http_content_type_encoding,
+    read_bom,
+    resolve_encoding,
+    to_unicode,
+)
 
 # How far into the body an XML declaration or a <meta> is looked for. The HTML
 # standard's prescan reads 1024 bytes; real pages put long <script>s first.
 SNIFF_BYTES = 4096
 
-_BOMS = (
-    # UTF-32 before UTF-16: the UTF-32-LE mark starts with the UTF-16-LE one.
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
-_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
-_XML_DECLARATION = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']""")
-_META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
-
-# Servers and pages label windows-1252 text "iso-8859-1" or "ascii" all the time
-# (curly quotes, dashes, the euro sign); browsers decode those labels as
-# windows-1252, and so do we, so "smart quotes" do not become control characters.
-_WINDOWS_1252_LABELS = {"iso8859-1", "latin-1", "ascii"}
+_WIDE = ("utf-16", "utf-32")
 
 
 def decode_body(content: bytes, content_type: str = "") -> str:
     """Decode a fetched body or a file; `content_type` is the HTTP header, if any."""
     if not content:
         return ""
-    for bom, encoding in _BOMS:
-        if content.startswith(bom):
-            return content[len(bom) :].decode(encoding, errors="replace")
+    bom_codec, bom = read_bom(content)
+    if bom_codec is not None and bom is not None:
+        return content[len(bom) :].decode(bom_codec, errors="replace")
     declared = charset_from_content_type(content_type) or sniff_charset(content[:SNIFF_BYTES])
+    if declared and declared.startswith(_WIDE):
+        declared = _wide_byte_order(content, declared)
+    if declared == "cp1252" and not content.isascii():
+        # UTF-8 under a "Latin-1" label (a CMS template's default): multibyte UTF-8
+        # sequences are all but impossible in real windows-1252 text ("Ã©" for "é").
+        try:
+            return content.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     if declared:
-        return content.decode(declared, errors="replace")
+        return to_unicode(content, declared)
     try:
         return content.decode("utf-8")
     except UnicodeDecodeError:
@@ -56,21 +62,33 @@ def decode_body(content: bytes, content_type: str = "") -> str:
 
 def charset_from_content_type(content_type: str) -> str | None:
     """The Python codec named by a Content-Type's charset parameter, if Python knows it."""
-    match = _HEADER_CHARSET.search(content_type or "")
-    return _usable(match.group(1)) if match else None
+    return _text_codec(http_content_type_encoding(content_type or None))
 
 
 def sniff_charset(head: bytes) -> str | None:
     """The codec named by an XML declaration or an HTML <meta> in the first bytes."""
-    match = _XML_DECLARATION.match(head) or _META_CHARSET.search(head)
-    if not match:
-        return None
-    codec = _usable(match.group(1).decode("ascii", errors="replace"))
+    codec = _text_codec(html_body_declared_encoding(head))
     # A document that could declare its charset in ASCII is not UTF-16/32
     # (the HTML standard says: read such a label as UTF-8).
-    if codec and codec.startswith(("utf-16", "utf-32")):
+    if codec and codec.startswith(_WIDE):
         return "utf-8"
     return codec
+
+
+def _wide_byte_order(content: bytes, codec: str) -> str | None:
+    """UTF-16/32 declared without a BOM: the byte order its zero bytes show, or None
+    when the bytes cannot be that encoding. Markup in UTF-16 or UTF-32 has a zero
+    byte beside every ASCII character; a body without any is ASCII-compatible text
+    under a wrong label, and read as UTF-16 it would be CJK noise."""
+    head = content[:SNIFF_BYTES]
+    if b"\x00" not in head:
+        return None
+    if codec not in _WIDE:
+        return codec  # the label names its byte order
+    width = 2 if codec == "utf-16" else 4
+    # "<" is 3C 00 little-endian and 00 3C big-endian (00 00 00 3C in UTF-32).
+    big = head[0::width].count(0) > head[width - 1 :: width].count(0)
+    return f"{codec}-{'be' if big else 'le'}"
 
 
 def _detect(content: bytes) -> str:
@@ -78,7 +96,7 @@ def _detect(content: bytes) -> str:
     codec = _usable(guess.encoding) if guess is not None else None
     if codec is None:
         return content.decode("cp1252", errors="replace")
-    text = content.decode(codec, errors="replace")
+    text = to_unicode(content, codec)
     # charset_normalizer cannot tell the Latin-script code pages apart on news
     # text (it reads French cp1252 as Baltic cp1257: "bientôt" -> "bientōt").
     # When its guess reads as Latin script anyway, windows-1252 - the legacy
@@ -99,15 +117,16 @@ def _latin_script(text: str) -> bool:
 
 
 def _usable(label: str | None) -> str | None:
-    """A label -> a Python codec name, or None for unknown labels and non-text codecs."""
+    """A label -> a Python codec name as browsers read the label, or None for unknown
+    labels and non-text codecs."""
     if not label:
         return None
-    try:
-        info = codecs.lookup(label.strip())
-    except LookupError:
+    return _text_codec(resolve_encoding(label.strip()))
+
+
+def _text_codec(codec: str | None) -> str | None:
+    if codec is None:
         return None
-    if not getattr(info, "_is_text_encoding", True):
+    if not getattr(codecs.lookup(codec), "_is_text_encoding", True):
         return None  # "base64", "rot13", "zlib": codecs, but not charsets
-    if info.name in _WINDOWS_1252_LABELS:
-        return "cp1252"
-    return info.name
+    return codec

@@ -1,4 +1,11 @@
-"""robots.txt: fetched once per scheme+host, cached with a TTL, read with urllib.robotparser."""
+"""robots.txt: fetched once per scheme+host, cached with a TTL, read with protego.
+
+protego reads rules as RFC 9309 and the big crawlers do: the longest matching
+rule wins (Allow on a tie), `*` matches any characters and `$` anchors the end.
+urllib.robotparser, used before, took the first matching rule and read `*` and
+`$` as plain characters, so it fetched pages a site disallows ("Disallow:
+/*?print=") and refused pages it allows ("Allow: /news/" after "Disallow: /").
+"""
 
 from __future__ import annotations
 
@@ -8,7 +15,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
-from urllib.robotparser import RobotFileParser
+
+from protego import Protego
 
 from scraper.fetch.hosts import usual_origin
 
@@ -31,7 +39,7 @@ RobotsGetter = Callable[[str, float], tuple[int, bytes]]
 
 @dataclass
 class _Entry:
-    parser: RobotFileParser | None  # None: no usable rules, everything allowed
+    parser: Protego | None  # None: no usable rules, everything allowed
     expires: float
     from_file: bool  # rules from a real robots.txt, worth keeping when it is unreachable later
 
@@ -52,7 +60,7 @@ class RobotsCache:
         retry_ttl: float = ROBOTS_RETRY_TTL,
         clock: Callable[[], float] = time.monotonic,
     ):
-        self._agent = user_agent
+        self._agent = product_token(user_agent)
         self._get = get
         self._ttl = ttl
         self._retry_ttl = retry_ttl
@@ -66,7 +74,7 @@ class RobotsCache:
         entry = self._entry(origin_of(url), deadline)
         if entry.parser is None:
             return True
-        return entry.parser.can_fetch(self._agent, url)
+        return entry.parser.can_fetch(url, self._agent)
 
     def _entry(self, origin: str, deadline: float) -> _Entry:
         with self._guard:
@@ -116,8 +124,14 @@ def origin_of(url: str) -> str:
     return f"{scheme}://{hostname}{port}".lower()
 
 
-def parse_robots(body: bytes) -> RobotFileParser:
-    """A RobotFileParser holding `body`'s rules (RFC 9309: UTF-8; junk bytes are ignored)."""
-    parser = RobotFileParser()
-    parser.parse(body.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines())
-    return parser
+def parse_robots(body: bytes) -> Protego:
+    """The rules of a robots.txt body (RFC 9309: UTF-8; junk bytes are ignored)."""
+    return Protego.parse(body.decode("utf-8", errors="replace").lstrip("\ufeff"))
+
+
+def product_token(user_agent: str) -> str:
+    """"releasewatch/0.1 (+https://github.com/...)" -> "releasewatch": the name a
+    robots.txt group names (RFC 9309 2.2.1). Matching the whole header would let a
+    group for "github" apply to us through the URL in the comment."""
+    token = user_agent.strip().split("/", 1)[0].split(None, 1)
+    return token[0] if token else user_agent

@@ -1,5 +1,11 @@
 """RSS 2.0 / RSS 1.0 / Atom -> entries, with lxml (about ten times cheaper than
-feedparser); feedparser reads what lxml cannot recover.
+feedparser); feedparser reads what lxml cannot recover whole.
+
+libxml2's recovery keeps going past broken markup by closing and reopening tags,
+and an entry can come out of it cut short (an unclosed <br> in a description ends
+it there, with the trailer's iframe after it), merged into its neighbour, or
+lost. feedparser's loose parser reads such an entry whole, so a feed whose
+recovery restructured the tree goes to feedparser, not only one lxml gives up on.
 
 An entry is first known only by its identity, a fingerprint of its XML and its raw
 words (`FeedItem`); its HTML is parsed and its dates and videos found (`read()`)
@@ -11,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import io
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -64,12 +71,18 @@ _NAMED_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z][A-Za-z0-9]*)
 _ENTRY_TAGS = frozenset(("item", "entry"))
 _ENTRY_TAG_ENDS = tuple(_ENTRY_TAGS)
 _ENTRY_END = re.compile(r"</(?:[\w-]+:)?(?:item|entry)\s*>")
+_ENTRY_START = re.compile(r"<(?:[\w-]+:)?(?:item|entry)[\s/>]")
+_FEED_END = re.compile(r"</(?:[\w-]+:)?(?:rss|feed|RDF)\s*>\s*$")
+# Recovery closed or reopened tags to go on: what follows in that entry may be cut
+# off, or belong to the wrong entry. (A stray & or < costs only that character.)
+_RESTRUCTURED = etree.ErrorTypes.ERR_TAG_NAME_MISMATCH
 _DATE_TAGS = ("pubDate", "published", "date", "issued", "updated", "modified")
 _CONTENT_TAGS = ("encoded", "content", "description", "summary")
 
 
 def feed_items(text: str) -> list[FeedItem] | None:
-    """The entries of a feed, unread; None when the XML is too broken to find any."""
+    """The entries of a feed, unread; None when lxml cannot read them whole (no entry
+    found, or recovery lost or restructured one): read_feed_leniently then."""
     body = _XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
     # HTML entities (&nbsp;, &eacute;) are undefined in XML: a recovering
     # parser would drop them, and the words around them with them.
@@ -88,6 +101,8 @@ def feed_items(text: str) -> list[FeedItem] | None:
         if el.tag.endswith(_ENTRY_TAG_ENDS) and _local(el) in _ENTRY_TAGS
     ]
     if parser.error_log:
+        if _damaged(body, len(items), parser.error_log):
+            return None
         # A cut-off body leaves its last entry half-read: keep only closed entries.
         items = items[: len(_ENTRY_END.findall(body))]
     if not items:
@@ -95,17 +110,35 @@ def feed_items(text: str) -> list[FeedItem] | None:
     return [_item(item, feed_date) for item in items]
 
 
+def _damaged(body: str, recovered: int, errors: Any) -> bool:
+    """Recovery lost an entry (fewer than the entry tags written, less the one a
+    cut-off body leaves open) or restructured the tree around one."""
+    written = len(_ENTRY_START.findall(body)) - (0 if _FEED_END.search(body) else 1)
+    return recovered < written or any(error.type == _RESTRUCTURED for error in errors)
+
+
 def read_feed_leniently(text: str) -> list[Entry] | None:
     import feedparser
 
-    parsed = feedparser.parse(text)
-    if not parsed.entries:
+    body = _XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
+    # Bytes in a stream: given a str, feedparser fetches it if it looks like a URL and
+    # opens it if it names a file. The text is decoded already: tell it so.
+    parsed = feedparser.parse(
+        io.BytesIO(body.encode("utf-8", "surrogatepass")),
+        response_headers={"content-type": "application/xml; charset=utf-8"},
+        # Its sanitizer strips <iframe>: the embedded trailers an entry is read for.
+        sanitize_html=False,
+    )
+    items = parsed.entries
+    if not _FEED_END.search(body) and len(items) > len(_ENTRY_END.findall(body)):
+        items = items[:-1]  # a cut-off body: its last entry is half there
+    if not items:
         return None
     feed_date = _struct_date(
         parsed.feed.get("updated_parsed") or parsed.feed.get("published_parsed")
     )
     entries = []
-    for item in parsed.entries:
+    for item in items:
         headline = html.unescape(item.get("title", "") or "").strip()
         content = " ".join(c.get("value", "") for c in item.get("content", []) or [])
         blocks, videos = read_fragment(content or item.get("summary", "") or "")

@@ -23,6 +23,7 @@ from scraper.parse.metadata import (
     published_date,
     text_content,
 )
+from scraper.parse.selectors import BadSelector, compile_selector
 from scraper.parse.videos import normalize_video_url
 
 
@@ -130,12 +131,10 @@ def read_page(text: str, select: str | None = None) -> Page:
     blocks: list[Block] = []
     videos: list[Video] = []
     if select:
-        from scraper.parse.selectors import css_to_xpath
-
         try:
-            matches = root.xpath(css_to_xpath(select))
-        except (ValueError, etree.XPathError) as exc:
-            raise SelectorError(f"select {select!r}: {exc}") from exc
+            matches = compile_selector(select)(root)
+        except (BadSelector, etree.XPathError) as exc:
+            raise SelectorError(f"select: {exc}") from exc
         if not matches:
             raise SelectorError(f"select {select!r} matches nothing on the page")
         for element in matches:
