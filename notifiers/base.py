@@ -1,18 +1,30 @@
 """What every notifier is: declared settings, a send(), secrets masked by construction.
 
 A notifier raises TransientError (try again later) or PermanentError (give up);
-the delivery loop needs to know nothing else.
+the delivery loop needs to know nothing else. The work every notifier needs is
+done here, once: secrets registered when a notifier is built, text cut to the
+limits a service declares, HTTP statuses mapped to transient or permanent, and
+the wait a service asks for (throttling).
+
+notifiers/ depends only on scraper.models and scraper.errors (tests/test_layering.py).
 """
 
 from __future__ import annotations
 
+import importlib.metadata
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
-from scraper import logs
+from scraper.errors import (
+    DeliveryError,
+    PermanentError,
+    TransientError,
+    mask_registered,
+    register_secrets,
+)
 from scraper.models import (
     ANNOUNCED,
     CHANGED,
@@ -27,25 +39,14 @@ from scraper.models import (
 ELLIPSIS = "…"
 
 
-class DeliveryError(Exception):
-    """A notifier could not deliver. The message is already free of secrets."""
-
-
-class TransientError(DeliveryError):
-    """Worth retrying later: timeouts, 5xx, 429, SMTP 4xx, connection refused."""
-
-    def __init__(self, message: str, retry_after: float | None = None):
-        super().__init__(message)
-        self.retry_after = retry_after
-
-
-class PermanentError(DeliveryError):
-    """Retrying cannot help: 4xx, SMTP 5xx, a webhook that no longer exists."""
-
-    def __init__(self, message: str, disable: bool = False):
-        super().__init__(message)
-        # True when the service asks us to stop calling it at all (Discord 401/403/404).
-        self.disable = disable
+__all__ = [
+    "DeliveryError",
+    "HttpNotifier",
+    "Notifier",
+    "PermanentError",
+    "Setting",
+    "TransientError",
+]
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,9 @@ class Notifier:
     def __init__(self, name: str, options: Mapping[str, Any]):
         self.name = name
         self.options = {key: options.get(key, s.default) for key, s in self.settings.items()}
-        # Masked by construction: from here on no log record, whoever writes it, shows them.
-        logs.register_secrets(self.secrets())
+        # Masked by construction, here and only here: from now on no log record and no
+        # error, whoever writes it, shows them.
+        register_secrets(self.secrets())
 
     @classmethod
     def config_problems(cls, options: Mapping[str, Any]) -> list[str]:
@@ -241,7 +243,7 @@ class _MaskLibraryLog(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        masked = logs.mask(message)
+        masked = mask_registered(message)
         if masked != message:
             record.msg, record.args = masked, None
         return True
@@ -268,9 +270,13 @@ mask_library_logs(
 
 
 def user_agent() -> str:
-    from scraper import __version__
-
-    return f"releasewatch/{__version__} (+https://github.com/releasewatch/releasewatch)"
+    # From the installed distribution, not `scraper.__version__`: notifiers/ imports
+    # nothing of scraper but its models and errors.
+    try:
+        version = importlib.metadata.version("releasewatch")
+    except importlib.metadata.PackageNotFoundError:
+        version = "unknown"
+    return f"releasewatch/{version} (+https://github.com/releasewatch/releasewatch)"
 
 
 class HttpNotifier(Notifier):
@@ -322,17 +328,6 @@ class HttpNotifier(Notifier):
 
     def close(self) -> None:
         self._session.close()
-
-
-def parse_seconds(value: Any) -> float | None:
-    """Retry-After / retry_after as float seconds (Discord sends decimals); None if absent."""
-    if value is None or value == "":
-        return None
-    try:
-        seconds = float(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, seconds) if seconds == seconds else None  # NaN is not a wait
 
 
 def host_of(url: str) -> str:

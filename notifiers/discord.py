@@ -21,10 +21,10 @@ from notifiers.base import (
     TransientError,
     alert_subject,
     host_of,
-    parse_seconds,
     truncate,
     value_heading,
 )
+from scraper.errors import parse_retry_after
 from scraper.models import (
     ANNOUNCED,
     CHANGED,
@@ -249,7 +249,7 @@ class DiscordNotifier(HttpNotifier):
         """Remember when this webhook's bucket refills, so the next send waits first
         instead of collecting a 429 (each one counts toward the ban)."""
         remaining = response.headers.get("X-RateLimit-Remaining")
-        reset_after = parse_seconds(response.headers.get("X-RateLimit-Reset-After"))
+        reset_after = parse_retry_after(response.headers.get("X-RateLimit-Reset-After"))
         if remaining is not None and reset_after is not None:
             try:
                 empty = int(float(remaining)) <= 0
@@ -266,8 +266,8 @@ class DiscordNotifier(HttpNotifier):
             body = None
         seconds = None
         if isinstance(body, dict):
-            seconds = parse_seconds(body.get("retry_after"))
+            seconds = parse_retry_after(body.get("retry_after"))
         if seconds is None:
-            seconds = parse_seconds(response.headers.get("Retry-After"))
+            seconds = parse_retry_after(response.headers.get("Retry-After"))
         # No figure at all: wait a little rather than retrying at once.
         return seconds if seconds is not None else 1.0

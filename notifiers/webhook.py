@@ -13,8 +13,8 @@ from notifiers.base import (
     PermanentError,
     Setting,
     TransientError,
-    parse_seconds,
 )
+from scraper.errors import parse_retry_after
 from scraper.models import Alert
 
 SIGNATURE_HEADER = "X-Releasewatch-Signature"
@@ -64,7 +64,7 @@ class WebhookNotifier(HttpNotifier):
             return
         words = self.server_words(response)
         if status in (408, 429) or status >= 500:
-            retry_after = parse_seconds(response.headers.get("Retry-After"))
+            retry_after = parse_retry_after(response.headers.get("Retry-After"))
             raise TransientError(words, retry_after=retry_after)
         if 300 <= status < 400:
             # Not followed: requests would turn a 301/302 POST into a GET and drop the body.

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from scraper.cli.common import add_config_argument, command_parser, load
 from scraper.cycle import check_sources
 from scraper.deliver import build_notifiers, deliver_pending
-from scraper.errors import UserError
+from scraper.errors import UsageError
 from scraper.fetch.fetcher import Fetcher
 from scraper.logs import setup_logging
 from scraper.store.state import State, to_db_time
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     known = {s.name for s in config.sources}
     unknown = [name for name in args.source or [] if name not in known]
     if unknown:
-        raise UserError(
+        raise UsageError(
             f"no source named {unknown[0]!r} in {args.config}; known: {', '.join(sorted(known))}"
         )
     setup_logging(args.log_level)

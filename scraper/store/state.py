@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from scraper.errors import UserError
+from scraper.errors import StateFileError
 from scraper.facts import Diff, KnownFacts
 from scraper.models import RELEASE_DATE, TRAILER, Alert, Finding, Watch
 from scraper.store.schema import SchemaTooNew, migrate
@@ -102,9 +102,9 @@ class State:
             self._conn.execute("PRAGMA foreign_keys=ON")
             migrate(self._conn)
         except SchemaTooNew as exc:
-            raise UserError(f"{self.path}: {exc}; upgrade releasewatch") from exc
+            raise StateFileError(f"{self.path}: {exc}; upgrade releasewatch") from exc
         except sqlite3.DatabaseError as exc:
-            raise UserError(f"{self.path}: cannot open the state file: {exc}") from exc
+            raise StateFileError(f"{self.path}: cannot open the state file: {exc}") from exc
         self._lock = threading.RLock()
         self._depth = 0
 
