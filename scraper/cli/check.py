@@ -50,6 +50,12 @@ def run(args: argparse.Namespace) -> int:
     fetcher = Fetcher(config.http)
     try:
         report = check_sources(config, state, fetcher, datetime.now(UTC), args.source)
+        for name, until in report.waiting:
+            print(
+                f"source {name!r} not checked: its server asked us to wait until "
+                f"{until:%Y-%m-%d %H:%M:%S} UTC (Retry-After)",
+                file=sys.stderr,
+            )
         for name, error, streak in report.failures:
             times = "1 check" if streak == 1 else f"{streak} checks in a row"
             print(f"source {name!r} failed: {error} ({times})", file=sys.stderr)
