@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from notifiers.base import (
-    DeliveryError,
-    Notifier,
-    PermanentError,
-    Setting,
-    TransientError,
-)
+from notifiers.base import Notifier, Setting
+from scraper.errors import DeliveryError, PermanentError, TransientError
 
 NOTIFIER_TYPES: dict[str, type[Notifier]] = {}
 

@@ -7,6 +7,7 @@ imports without Apprise; using the type without it fails clearly, at config time
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
@@ -19,11 +20,14 @@ from notifiers.base import (
     alert_lines,
     alert_subject,
     mask_library_logs,
+    status_error,
     truncate,
 )
 from scraper.models import Alert
 
 MISSING = "the apprise notifier needs the apprise package: pip install 'releasewatch[apprise]'"
+# How Apprise's HTTP services log a refusal: "Failed to send ...: Not Found - error=404."
+_HTTP_STATUS = re.compile(r"\berror=(\d{3})\b")
 
 
 def _apprise() -> Any | None:
@@ -104,9 +108,14 @@ class AppriseNotifier(Notifier):
             said = captured.getvalue()
         if result:
             return
-        # Apprise says only "failed" per service, not whether it is worth retrying: treat
-        # it as transient, so the bounded retries decide and nothing is dropped early.
         words = " | ".join(line.split(" - ", 2)[-1] for line in said.splitlines() if line)
-        raise TransientError(
-            self.mask(truncate(f"Apprise could not notify: {words or 'no reason given'}", 500))
-        )
+        message = f"Apprise could not notify: {words or 'no reason given'}"
+        message = self.mask(truncate(message, 500))
+        # Apprise returns only "failed"; its log names the HTTP status of a service that
+        # refused. Permanent only when every status it names is (a 404, a 401), by the
+        # mapping every HTTP notifier uses; no status, or any transient one, is retried,
+        # so the bounded retries decide and nothing is dropped early.
+        kinds = [status_error(int(code), message) for code in _HTTP_STATUS.findall(said)]
+        if kinds and all(isinstance(kind, PermanentError) for kind in kinds):
+            raise PermanentError(message)
+        raise TransientError(message)

@@ -1,18 +1,32 @@
 """What every notifier is: declared settings, a send(), secrets masked by construction.
 
 A notifier raises TransientError (try again later) or PermanentError (give up);
-the delivery loop needs to know nothing else.
+the delivery loop needs to know nothing else. The work every notifier needs is
+done here, once: secrets registered when a notifier is built, text cut to the
+limits a service declares, HTTP statuses mapped to transient or permanent, and
+the wait a service asks for (throttling).
+
+notifiers/ depends only on scraper.models and scraper.errors (tests/test_layering.py).
 """
 
 from __future__ import annotations
 
+import importlib.metadata
 import logging
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
-from scraper import logs
+from scraper.errors import (
+    DeliveryError,
+    PermanentError,
+    TransientError,
+    mask_registered,
+    parse_retry_after,
+    register_secrets,
+)
 from scraper.models import (
     ANNOUNCED,
     CHANGED,
@@ -27,25 +41,14 @@ from scraper.models import (
 ELLIPSIS = "…"
 
 
-class DeliveryError(Exception):
-    """A notifier could not deliver. The message is already free of secrets."""
-
-
-class TransientError(DeliveryError):
-    """Worth retrying later: timeouts, 5xx, 429, SMTP 4xx, connection refused."""
-
-    def __init__(self, message: str, retry_after: float | None = None):
-        super().__init__(message)
-        self.retry_after = retry_after
-
-
-class PermanentError(DeliveryError):
-    """Retrying cannot help: 4xx, SMTP 5xx, a webhook that no longer exists."""
-
-    def __init__(self, message: str, disable: bool = False):
-        super().__init__(message)
-        # True when the service asks us to stop calling it at all (Discord 401/403/404).
-        self.disable = disable
+__all__ = [
+    "DeliveryError",
+    "HttpNotifier",
+    "Notifier",
+    "PermanentError",
+    "Setting",
+    "TransientError",
+]
 
 
 @dataclass(frozen=True)
@@ -65,12 +68,54 @@ class Notifier:
 
     type_name: ClassVar[str] = ""
     settings: ClassVar[Mapping[str, Setting]] = {}
+    # The most characters the service takes in each part of a message ("title", ...):
+    # longer text is cut by `fit`, never sent to be rejected whole.
+    limits: ClassVar[Mapping[str, int]] = {}
 
-    def __init__(self, name: str, options: Mapping[str, Any]):
+    def __init__(
+        self,
+        name: str,
+        options: Mapping[str, Any],
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self.name = name
         self.options = {key: options.get(key, s.default) for key, s in self.settings.items()}
-        # Masked by construction: from here on no log record, whoever writes it, shows them.
-        logs.register_secrets(self.secrets())
+        # Masked by construction, here and only here: from now on no log record and no
+        # error, whoever writes it, shows them.
+        register_secrets(self.secrets())
+        self._sleep = sleep
+        self._clock = clock
+        self._blocked_until = 0.0  # the service asked for no call before then (clock time)
+
+    @classmethod
+    def fit(cls, part: str, text: str) -> str:
+        """`text` cut to the service's declared limit for `part` (ending in an ellipsis)."""
+        limit = cls.limits.get(part)
+        return text if limit is None else truncate(text, limit)
+
+    # -- throttling: the pauses a service asks for, kept by the notifier ---------------------
+
+    def hold_off(self, seconds: float) -> None:
+        """The service asked for a pause (Retry-After, an empty rate-limit bucket): no call
+        to it before the pause ends, whichever send comes next."""
+        self._blocked_until = max(self._blocked_until, self._clock() + seconds)
+
+    def pause_left(self) -> float:
+        return max(self._blocked_until - self._clock(), 0.0)
+
+    def wait_turn(self, waited: float = 0.0, said: str = "rate limited") -> float:
+        """Sleep out the pause the service asked for when this send may still wait that
+        long (its `max_wait` setting; none: not at all), else raise TransientError carrying
+        the pause left, so the outbox retries after it. Returns the seconds waited so far."""
+        pause = self.pause_left()
+        if pause <= 0:
+            return waited
+        if waited + pause > float(self.options.get("max_wait") or 0):
+            raise TransientError(f"{said}; retry after {pause:.1f}s", retry_after=pause)
+        self._sleep(pause)
+        return waited + pause
 
     @classmethod
     def config_problems(cls, options: Mapping[str, Any]) -> list[str]:
@@ -144,6 +189,35 @@ def mask_secrets(text: str, secrets: Iterable[str]) -> str:
         if secret:
             text = text.replace(secret, "***")
     return text
+
+
+# HTTP statuses that ask the client to try again later, like any 5xx.
+RETRY_STATUSES = frozenset({408, 425, 429})
+# Statuses whose Retry-After is a pause for the whole service, not only this request.
+PAUSE_STATUSES = frozenset({429, 503})
+
+
+def status_error(
+    status: int,
+    words: str,
+    *,
+    retry_after: float | None = None,
+    disable_on: Collection[int] = (),
+) -> DeliveryError | None:
+    """The error an HTTP status means for a delivery, or None for a 2xx: one mapping for
+    every notifier that speaks HTTP (Discord, webhook, Apprise's services).
+
+    Timeouts (408), 425, 429 and 5xx are transient; any other status permanent, and a
+    redirect is not followed (requests would turn the POST into a GET and drop the body).
+    `disable_on`: statuses by which the service asks never to be called again.
+    """
+    if 200 <= status < 300:
+        return None
+    if status in RETRY_STATUSES or status >= 500:
+        return TransientError(words, retry_after=retry_after)
+    if 300 <= status < 400:
+        return PermanentError(f"{words} (redirect not followed: set url to the final address)")
+    return PermanentError(words, disable=status in disable_on)
 
 
 def truncate(text: str, limit: int) -> str:
@@ -231,6 +305,7 @@ def alert_lines(alert: Alert) -> list[str]:
 # -- HTTP, shared by the Discord and webhook notifiers ------------------------------------
 
 DEFAULT_TIMEOUT = 20.0
+ERROR_LIMIT = 300  # characters of a server's answer quoted in an error
 
 
 class _MaskLibraryLog(logging.Filter):
@@ -241,7 +316,7 @@ class _MaskLibraryLog(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        masked = logs.mask(message)
+        masked = mask_registered(message)
         if masked != message:
             record.msg, record.args = masked, None
         return True
@@ -268,16 +343,20 @@ mask_library_logs(
 
 
 def user_agent() -> str:
-    from scraper import __version__
-
-    return f"releasewatch/{__version__} (+https://github.com/releasewatch/releasewatch)"
+    # From the installed distribution, not `scraper.__version__`: notifiers/ imports
+    # nothing of scraper but its models and errors.
+    try:
+        version = importlib.metadata.version("releasewatch")
+    except importlib.metadata.PackageNotFoundError:
+        version = "unknown"
+    return f"releasewatch/{version} (+https://github.com/releasewatch/releasewatch)"
 
 
 class HttpNotifier(Notifier):
     """A notifier that POSTs to a URL: one requests.Session, errors mapped and masked."""
 
-    def __init__(self, name: str, options: Mapping[str, Any]):
-        super().__init__(name, options)
+    def __init__(self, name: str, options: Mapping[str, Any], **clock: Any):
+        super().__init__(name, options, **clock)
         import requests
 
         self._session = requests.Session()
@@ -302,7 +381,22 @@ class HttpNotifier(Notifier):
         # `from None`: the original exception's text and traceback carry the full URL.
         raise TransientError(self.mask(error)) from None
 
-    def server_words(self, response, limit: int = 300) -> str:
+    def raise_for_status(self, response, *, disable_on: Collection[int] = ()) -> None:
+        """Return on a 2xx; else raise the mapped DeliveryError, words masked, after noting
+        any pause the service asked for (so the next send waits it out first)."""
+        retry_after = parse_retry_after(response.headers.get("Retry-After"))
+        if retry_after is not None and response.status_code in PAUSE_STATUSES:
+            self.hold_off(retry_after)
+        error = status_error(
+            response.status_code,
+            self.server_words(response) if not 200 <= response.status_code < 300 else "",
+            retry_after=retry_after,
+            disable_on=disable_on,
+        )
+        if error is not None:
+            raise error
+
+    def server_words(self, response, limit: int = ERROR_LIMIT) -> str:
         """What the server said, for an error message: JSON `message` or the body's start."""
         try:
             body = response.json()
@@ -322,17 +416,6 @@ class HttpNotifier(Notifier):
 
     def close(self) -> None:
         self._session.close()
-
-
-def parse_seconds(value: Any) -> float | None:
-    """Retry-After / retry_after as float seconds (Discord sends decimals); None if absent."""
-    if value is None or value == "":
-        return None
-    try:
-        seconds = float(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, seconds) if seconds == seconds else None  # NaN is not a wait
 
 
 def host_of(url: str) -> str:

@@ -8,8 +8,6 @@ from __future__ import annotations
 import json
 import re
 import threading
-import time
-from collections.abc import Callable
 from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -21,10 +19,10 @@ from notifiers.base import (
     TransientError,
     alert_subject,
     host_of,
-    parse_seconds,
     truncate,
     value_heading,
 )
+from scraper.errors import parse_retry_after
 from scraper.models import (
     ANNOUNCED,
     CHANGED,
@@ -37,15 +35,19 @@ from scraper.models import (
 )
 
 # Discord's embed limits ("Embed Limits"); anything longer is a 400 for the whole message,
-# so we cut instead: an alert with a shortened sentence beats no alert.
-TITLE_LIMIT = 256
-DESCRIPTION_LIMIT = 4096
-FIELD_NAME_LIMIT = 256
-FIELD_VALUE_LIMIT = 1024
-FOOTER_LIMIT = 2048
-EMBED_TOTAL_LIMIT = 6000
-CONTENT_LIMIT = 2000
-USERNAME_LIMIT = 80
+# so the base cuts instead (Notifier.fit): an alert with a shortened sentence beats no alert.
+LIMITS = {
+    "title": 256,
+    "description": 4096,
+    "field.name": 256,
+    "field.value": 1024,
+    "embed": 6000,  # title + description + fields + footer, together
+    "content": 2000,
+    "username": 80,
+}
+# PEERS.md: "If a webhook returns a 404 status you should not attempt to use it again";
+# 401/403 count toward Discord's invalid-request ban.
+REFUSALS = (401, 403, 404)
 
 COLOURS = {
     ANNOUNCED: 0x2ECC71,  # green: news
@@ -82,6 +84,10 @@ def _http_url(url: str | None) -> str | None:
     return None
 
 
+def _fit(part: str, text: str) -> str:
+    return DiscordNotifier.fit(part, text)
+
+
 def _embed_size(embed: dict[str, Any]) -> int:
     size = len(embed.get("title", "")) + len(embed.get("description", ""))
     size += len(embed.get("footer", {}).get("text", ""))
@@ -92,7 +98,7 @@ def _embed_size(embed: dict[str, Any]) -> int:
 
 def build_embed(alert: Alert) -> dict[str, Any]:
     embed: dict[str, Any] = {
-        "title": truncate(alert_subject(alert), TITLE_LIMIT),
+        "title": _fit("title", alert_subject(alert)),
         "color": COLOURS.get(alert.event, 0x99AAB5),
         "footer": {"text": "releasewatch"},
     }
@@ -100,7 +106,7 @@ def build_embed(alert: Alert) -> dict[str, Any]:
     if link:
         embed["url"] = link
     if alert.evidence.strip():
-        embed["description"] = truncate(escape_markdown(alert.evidence), DESCRIPTION_LIMIT)
+        embed["description"] = _fit("description", escape_markdown(alert.evidence))
     fields: list[tuple[str, str, bool]] = []
     if alert.value:
         fields.append((value_heading(alert), format_value(alert.value), True))
@@ -111,8 +117,8 @@ def build_embed(alert: Alert) -> dict[str, Any]:
         fields.append(("Sources", "\n".join(s for s in sources if s), False))
     embed["fields"] = [
         {
-            "name": truncate(name, FIELD_NAME_LIMIT),
-            "value": truncate(value, FIELD_VALUE_LIMIT),
+            "name": _fit("field.name", name),
+            "value": _fit("field.value", value),
             "inline": inline,
         }
         for name, value, inline in fields
@@ -127,14 +133,14 @@ def build_embed(alert: Alert) -> dict[str, Any]:
 def _fit_total(embed: dict[str, Any]) -> None:
     """Discord counts title + description + fields + footer against 6000: shrink the
     description first (the evidence is also at the source), then the last fields."""
-    excess = _embed_size(embed) - EMBED_TOTAL_LIMIT
+    excess = _embed_size(embed) - LIMITS["embed"]
     if excess > 0 and embed.get("description"):
         keep = max(len(embed["description"]) - excess, 0)
         embed["description"] = truncate(embed["description"], keep)
         if not embed["description"]:
             del embed["description"]
     for field in reversed(embed["fields"]):
-        excess = _embed_size(embed) - EMBED_TOTAL_LIMIT
+        excess = _embed_size(embed) - LIMITS["embed"]
         if excess <= 0:
             break
         field["value"] = truncate(field["value"], max(len(field["value"]) - excess, 1))
@@ -150,9 +156,9 @@ def build_payload(alert: Alert, options: dict[str, Any] | None = None) -> dict[s
     }
     if alert.value and alert.value.get("url"):
         # A bare video URL in content is what makes Discord play the trailer inline.
-        payload["content"] = truncate(str(alert.value["url"]), CONTENT_LIMIT)
+        payload["content"] = _fit("content", str(alert.value["url"]))
     if options.get("username"):
-        payload["username"] = truncate(str(options["username"]), USERNAME_LIMIT)
+        payload["username"] = _fit("username", str(options["username"]))
     if options.get("avatar_url"):
         payload["avatar_url"] = options["avatar_url"]
     return payload
@@ -172,21 +178,12 @@ class DiscordNotifier(HttpNotifier):
             (int, float), default=30, doc="seconds one send may wait out rate limits"
         ),
     }
+    limits: ClassVar[dict[str, int]] = LIMITS
     max_tries: ClassVar[int] = 5  # 429s answered within one send: never a hot loop
 
-    def __init__(
-        self,
-        name: str,
-        options,
-        *,
-        sleep: Callable[[float], None] = time.sleep,
-        clock: Callable[[], float] = time.monotonic,
-    ):
-        super().__init__(name, options)
-        self._sleep = sleep
-        self._clock = clock
+    def __init__(self, name: str, options, **clock):
+        super().__init__(name, options, **clock)
         self._lock = threading.Lock()
-        self._blocked_until = 0.0  # this webhook's bucket is empty until then (clock time)
         self._disabled: str | None = None
 
     @classmethod
@@ -213,50 +210,37 @@ class DiscordNotifier(HttpNotifier):
             # Discord bans clients that keep sending invalid requests: no call at all.
             raise PermanentError(f"not sent: webhook refused earlier ({self._disabled})", True)
         url = execute_url(self.options["url"])
-        max_wait = float(self.options.get("max_wait") or 0)
         waited = 0.0
         said = "rate limited by Discord"
         for _ in range(self.max_tries):
-            pause = self._blocked_until - self._clock()
-            if pause > 0:
-                if waited + pause > max_wait:
-                    raise TransientError(f"{said}; retry after {pause:.1f}s", retry_after=pause)
-                self._sleep(pause)
-                waited += pause
+            waited = self.wait_turn(waited, said)  # sleeps, or gives up with retry_after
             response = self.post(url, data=body, headers={"Content-Type": "application/json"})
             self._note_bucket(response)
-            status = response.status_code
-            if 200 <= status < 300:
-                return
-            words = self.server_words(response)
-            if status == 429:
-                said = words
-                retry_after = self._retry_after(response)
-                self._blocked_until = max(self._blocked_until, self._clock() + retry_after)
-                continue  # the check at the top waits, or gives up with retry_after
-            if status in (401, 403, 404):
-                # PEERS.md: "If a webhook returns a 404 status you should not attempt to use
-                # it again"; 401/403 count toward Discord's invalid-request ban.
-                self._disabled = words
-                raise PermanentError(words, disable=True)
-            if status >= 500:
-                raise TransientError(words)
-            raise PermanentError(words)
-        pause = max(self._blocked_until - self._clock(), 0.0)
-        raise TransientError(f"{said} ({self.max_tries} tries)", retry_after=pause)
+            if response.status_code == 429:
+                said = self.server_words(response)
+                self.hold_off(self._retry_after(response))
+                continue  # the wait at the top of the loop
+            try:
+                self.raise_for_status(response, disable_on=REFUSALS)
+            except PermanentError as exc:
+                if exc.disable:
+                    self._disabled = str(exc)
+                raise
+            return
+        raise TransientError(f"{said} ({self.max_tries} tries)", retry_after=self.pause_left())
 
     def _note_bucket(self, response) -> None:
         """Remember when this webhook's bucket refills, so the next send waits first
         instead of collecting a 429 (each one counts toward the ban)."""
         remaining = response.headers.get("X-RateLimit-Remaining")
-        reset_after = parse_seconds(response.headers.get("X-RateLimit-Reset-After"))
+        reset_after = parse_retry_after(response.headers.get("X-RateLimit-Reset-After"))
         if remaining is not None and reset_after is not None:
             try:
                 empty = int(float(remaining)) <= 0
             except ValueError:
                 empty = False
             if empty:
-                self._blocked_until = max(self._blocked_until, self._clock() + reset_after)
+                self.hold_off(reset_after)
 
     @staticmethod
     def _retry_after(response) -> float:
@@ -266,8 +250,8 @@ class DiscordNotifier(HttpNotifier):
             body = None
         seconds = None
         if isinstance(body, dict):
-            seconds = parse_seconds(body.get("retry_after"))
+            seconds = parse_retry_after(body.get("retry_after"))
         if seconds is None:
-            seconds = parse_seconds(response.headers.get("Retry-After"))
+            seconds = parse_retry_after(response.headers.get("Retry-After"))
         # No figure at all: wait a little rather than retrying at once.
         return seconds if seconds is not None else 1.0

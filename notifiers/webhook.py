@@ -8,13 +8,7 @@ import json
 from typing import ClassVar
 
 from notifiers import register
-from notifiers.base import (
-    HttpNotifier,
-    PermanentError,
-    Setting,
-    TransientError,
-    parse_seconds,
-)
+from notifiers.base import HttpNotifier, Setting
 from scraper.models import Alert
 
 SIGNATURE_HEADER = "X-Releasewatch-Signature"
@@ -58,15 +52,7 @@ class WebhookNotifier(HttpNotifier):
         }
         if self.options.get("secret"):
             headers[SIGNATURE_HEADER] = sign(self.options["secret"], body)
+        # A 429/503's Retry-After holds later sends back: none is made before it ends.
+        self.wait_turn(said="rate limited by the endpoint")
         response = self.post(self.options["url"], data=body, headers=headers)
-        status = response.status_code
-        if 200 <= status < 300:
-            return
-        words = self.server_words(response)
-        if status in (408, 429) or status >= 500:
-            retry_after = parse_seconds(response.headers.get("Retry-After"))
-            raise TransientError(words, retry_after=retry_after)
-        if 300 <= status < 400:
-            # Not followed: requests would turn a 301/302 POST into a GET and drop the body.
-            raise PermanentError(f"{words} (redirect not followed: set url to the final address)")
-        raise PermanentError(words)
+        self.raise_for_status(response)

@@ -10,7 +10,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from scraper.config.settings import Config, SourceConfig
 from scraper.facts import Observation, diff_findings
@@ -39,6 +39,7 @@ class SourceResult:
 
     source: SourceConfig
     error: str | None = None
+    retry_after: float | None = None  # seconds its server asked us to wait (Retry-After)
     # Only the validators are kept, never the body: a cycle holds every result
     # until its commit, and a thousand bodies would be a hundred megabytes.
     etag: str | None = None
@@ -66,6 +67,8 @@ class CycleReport:
     parsed: list[str] = field(default_factory=list)  # sources whose body was parsed
     documents_read: int = 0
     alerts: list[Alert] = field(default_factory=list)
+    # Not checked: their server's Retry-After (name, not before) is not up yet.
+    waiting: list[tuple[str, datetime]] = field(default_factory=list)
 
 
 def watch_signature(config: Config) -> str:
@@ -95,6 +98,8 @@ def check_sources(
     sources = _select(config, source_names)
     signature = watch_signature(config)
     stored = _stored_states(state, sources)
+    waiting = _waiting(sources, stored, now)
+    sources = [s for s in sources if s.name not in waiting]
     results: list[SourceResult] = []
     jobs = []
     for source in sources:
@@ -116,6 +121,7 @@ def check_sources(
         forced = previous is None or previous.watch_signature != signature
         results.append(_read_response(source, outcome, previous, forced, config, state))
     report = _apply(config, state, results, stored, signature, clock() if clock else now)
+    report.waiting = sorted(waiting.items())
     prune_if_due(state, now)
     return report
 
@@ -126,6 +132,21 @@ def _stored_states(state: State, sources: list[SourceConfig]) -> dict[str, Sourc
         found = (state.source_state(s.name) for s in sources)
         return {s.name: s for s in found if s is not None}
     return {s.name: s for s in state.source_states()}
+
+
+def _waiting(
+    sources: list[SourceConfig], stored: dict[str, SourceState], now: datetime
+) -> dict[str, datetime]:
+    """Sources whose server asked us (Retry-After) not to come back before a time still ahead:
+    a news site's 429 is waited out, by `check` and the daemon alike, not retried at once."""
+    found = {}
+    for source in sources:
+        previous = stored.get(source.name)
+        # A new URL is a new server: the old one's Retry-After does not hold it back.
+        until = previous.retry_at if previous and previous.url == source.url else None
+        if until and now < until:
+            found[source.name] = until
+    return found
 
 
 def _select(config: Config, names: Sequence[str] | None) -> list[SourceConfig]:
@@ -144,7 +165,7 @@ def _read_response(
     state: State,
 ) -> SourceResult:
     if isinstance(outcome, FetchError):
-        return SourceResult(source, error=str(outcome))
+        return SourceResult(source, error=str(outcome), retry_after=outcome.retry_after)
     result = SourceResult(source, etag=outcome.etag, last_modified=outcome.last_modified)
     if outcome.not_modified:
         result.content_hash = previous.content_hash if previous else None
@@ -281,7 +302,8 @@ def _record_failure(
     report: CycleReport,
 ) -> None:
     source, error = result.source, result.error or "unknown error"
-    streak = state.save_source_failure(source.name, source.url, now, error)
+    retry_at = now + timedelta(seconds=result.retry_after) if result.retry_after else None
+    streak = state.save_source_failure(source.name, source.url, now, error, retry_at=retry_at)
     report.failures.append((source.name, error, streak))
     already_alerted = previous is not None and previous.failing_alerted
     if streak >= config.health.alert_after and not already_alerted:

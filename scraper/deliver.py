@@ -18,9 +18,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from notifiers import Notifier, PermanentError, TransientError, build_notifier
+from notifiers import Notifier, build_notifier
 from notifiers.base import mask_secrets
-from scraper import logs
+from scraper.errors import PermanentError, TransientError, mask_registered
 from scraper.store.state import Delivery, State, from_db_time, to_db_time
 
 log = logging.getLogger("releasewatch.deliver")
@@ -115,11 +115,10 @@ class DeliveryReport:
 def build_notifiers(config: Any) -> dict[str, tuple[Notifier, str]]:
     """name -> (notifier, fingerprint) for every enabled notifier in a loaded Config."""
     built: dict[str, tuple[Notifier, str]] = {}
+    # A notifier with `enabled: false` never reaches Config.notifiers (config drops it).
     for entry in config.notifiers:
-        if not getattr(entry, "enabled", True):
-            continue
+        # Building it registers its secrets with the log filter (notifiers.base.Notifier).
         notifier = build_notifier(entry.name, entry.type, dict(entry.options))
-        logs.register_secrets(notifier.secrets())
         built[entry.name] = (notifier, entry.fingerprint)
     return built
 
@@ -337,7 +336,7 @@ def _attempt(
 
 def _masked(notifier: Notifier, exc: Exception) -> str:
     # Notifiers mask their own messages; masking again here is the belt to those braces.
-    return logs.mask(notifier.mask(str(exc) or type(exc).__name__))
+    return mask_registered(notifier.mask(str(exc) or type(exc).__name__))
 
 
 def _set_cooldown(state: State, name: str, fingerprint: str, until: datetime | None) -> None:

@@ -1,7 +1,8 @@
 """Logging set-up with secrets masked by construction.
 
-Every secret a notifier declares is registered here at start-up; a filter on the
-root handler replaces them in every record, whatever module logged it.
+Every secret a notifier declares is registered (scraper.errors) when the notifier
+is built; a filter on the root handler replaces them in every record, whatever
+module logged it.
 """
 
 from __future__ import annotations
@@ -9,24 +10,12 @@ from __future__ import annotations
 import json
 import logging
 import sys
-import threading
 from datetime import UTC, datetime
 
-_secrets: set[str] = set()
-_lock = threading.Lock()
+from scraper.errors import mask_registered as mask
+from scraper.errors import register_secrets
 
-
-def register_secrets(values) -> None:
-    with _lock:
-        _secrets.update(v for v in values if v and len(v) >= 4)
-
-
-def mask(text: str) -> str:
-    with _lock:
-        secrets = sorted(_secrets, key=len, reverse=True)
-    for secret in secrets:
-        text = text.replace(secret, "***")
-    return text
+__all__ = ["JsonFormatter", "SecretFilter", "mask", "register_secrets", "setup_logging"]
 
 
 class SecretFilter(logging.Filter):

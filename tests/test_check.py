@@ -7,7 +7,8 @@ as it was and nothing is lost.
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from pathlib import Path
 
 from support import ANNOUNCEMENT, NOTHING_YET, RecordingNotifier
@@ -290,3 +291,70 @@ def test_an_entry_that_fails_to_read_is_tried_again_next_cycle(
         "application/rss+xml",
     )
     assert [a.event for a in _cycle(config).alerts] == ["release_date.announced"]
+
+
+# -- Retry-After: a rate-limited source is waited out ------------------------------------------
+
+
+def _gets(site: LocalSite, path: str) -> int:
+    return sum(1 for r in site.requests if r.path == path)
+
+
+def test_a_429_with_retry_after_is_waited_out_not_retried_at_the_next_check(
+    tmp_path, site, recording, capsys
+):
+    site.pages["/news"] = Page(b"slow down", status=429, headers=(("Retry-After", "120"),))
+    config = config_for(tmp_path, site, {"news": "/news"}, respect_robots="false")
+    code, err = check(config, capsys)
+    assert code == 0 and "source 'news' failed: HTTP 429" in err
+    assert _gets(site, "/news") == 1
+    site.pages["/news"] = Page(ANNOUNCEMENT.encode())  # the site is fine again: still wait
+    code, err = check(config, capsys)
+    assert code == 0 and _gets(site, "/news") == 1
+    assert "source 'news' not checked: its server asked us to wait until" in err
+    assert stored_source(tmp_path, "news")["consecutive_failures"] == 1  # waiting is no failure
+    assert RecordingNotifier.received == []
+
+    # Once the time is up, the source is checked again (the daemon calls the same function).
+    loaded = load_config(config)
+    state, fetcher = State(loaded.state_path), Fetcher(loaded.http)
+    try:
+        later = datetime.now(UTC) + timedelta(seconds=121)
+        report = check_sources(loaded, state, fetcher, later)
+    finally:
+        fetcher.close()
+        state.close()
+    assert report.waiting == [] and report.checked == ["news"] and _gets(site, "/news") == 2
+    assert stored_source(tmp_path, "news")["retry_at"] is None  # a success forgets it
+
+
+def test_retry_after_as_an_http_date_and_an_absurd_one(tmp_path, site, recording, capsys):
+    soon = format_datetime(datetime.now(UTC) + timedelta(minutes=10), usegmt=True)
+    site.pages["/a"] = Page(b"busy", status=503, headers=(("Retry-After", soon),))
+    site.pages["/b"] = Page(b"busy", status=429, headers=(("Retry-After", "1e12"),))
+    site.pages["/c"] = Page(b"busy", status=503)  # no Retry-After: the next check tries again
+    config = config_for(tmp_path, site, {"a": "/a", "b": "/b", "c": "/c"}, respect_robots="false")
+    before = datetime.now(UTC)
+    assert check(config, capsys)[0] == 0
+    waits = {
+        name: datetime.fromisoformat(stored_source(tmp_path, name)["retry_at"]) - before
+        for name in ("a", "b")
+    }
+    assert timedelta(minutes=9) < waits["a"] <= timedelta(minutes=10, seconds=5)
+    assert timedelta(hours=23) < waits["b"] <= timedelta(days=1, seconds=5)  # capped at a day
+    assert stored_source(tmp_path, "c")["retry_at"] is None
+    code, err = check(config, capsys)
+    assert code == 0 and (_gets(site, "/a"), _gets(site, "/b"), _gets(site, "/c")) == (1, 1, 2)
+
+
+def test_a_new_url_is_not_held_back_by_the_old_servers_retry_after(
+    tmp_path, site, recording, capsys
+):
+    site.pages["/old"] = Page(b"slow down", status=429, headers=(("Retry-After", "600"),))
+    site.pages["/new"] = Page(ANNOUNCEMENT.encode())
+    config = config_for(tmp_path, site, {"news": "/old"}, respect_robots="false")
+    check(config, capsys)
+    config.write_text(config.read_text().replace(site.url("/old"), site.url("/new")))
+    code, err = check(config, capsys)
+    assert code == 0 and _gets(site, "/new") == 1 and "not checked" not in err
+    assert [a.event for a in RecordingNotifier.received] == ["release_date.announced"]

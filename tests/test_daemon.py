@@ -449,3 +449,25 @@ def test_sighup_reloads_the_config_and_keeps_the_old_one_when_invalid(tmp_path, 
     daemon.wait_for_log("1 source(s) added")
     daemon.wait_for_log("cycle b:")
     assert daemon.proc.poll() is None
+
+
+def test_the_daemon_waits_out_a_sources_retry_after(tmp_path, site, daemons):
+    # Interval 1 s, Retry-After 3 s: without the wait, the source would be fetched ~3 times more.
+    with site._lock:
+        site.pages["/news"] = Page(b"slow down", status=429, headers=(("Retry-After", "3"),))
+    config = write_config(tmp_path, site, {"news": "/news"})
+    daemon = daemons(config)
+    daemon.wait_for_log("cycle news: failed")
+    limited_at = time.monotonic()
+    site.set("/news", NOTHING_YET)
+    daemon.wait_for_log("cycle news: not checked: its server asked us to wait until")
+    wait_for(lambda: gets(site, "/news") == 2, "the check after Retry-After", daemon=daemon)
+    waited = time.monotonic() - limited_at
+    assert 2.0 <= waited <= 3 + 2 * 1.0 + 1, f"fetched again after {waited:.1f}s"
+
+
+def test_a_waiting_source_is_logged_as_waiting_not_unchanged():
+    until = NOW + timedelta(minutes=2)
+    report = CycleReport(waiting=[("news", until)])
+    (line,) = cycle_log_lines("news", report, None, 0.0)
+    assert "cycle news: not checked: its server asked us to wait until 12:02:00 UTC" in line[1]

@@ -74,3 +74,13 @@ def test_an_unknown_apprise_url_is_named_by_position_not_by_content():
     pytest.importorskip("apprise")
     problems = AppriseNotifier.config_problems({"urls": [f"nosuchservice://{TOKEN}"]})
     assert problems == ["urls[0]: Apprise does not recognise this URL"]
+
+
+def test_a_service_that_refuses_for_good_is_a_permanent_failure(httpserver):
+    # The same status mapping as Discord and the webhook: 404 permanent, 503 transient.
+    pytest.importorskip("apprise")
+    httpserver.expect_request(f"/{TOKEN}").respond_with_data("no such hook", status=404)
+    notifier = build_notifier("more", "apprise", {"urls": [f"json://127.0.0.1:{httpserver.port}/{TOKEN}"]})
+    with pytest.raises(PermanentError) as caught:
+        notifier.send(make_alert())
+    assert "404" in str(caught.value) and TOKEN not in str(caught.value)

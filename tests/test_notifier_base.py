@@ -7,8 +7,15 @@ import io
 import pytest
 from support import make_alert
 
-from notifiers import NOTIFIER_TYPES, Setting, build_notifier
-from notifiers.base import alert_subject, mask_secrets, secret_values, truncate
+from notifiers import (
+    NOTIFIER_TYPES,
+    Notifier,
+    PermanentError,
+    Setting,
+    TransientError,
+    build_notifier,
+)
+from notifiers.base import alert_subject, mask_secrets, secret_values, status_error, truncate
 from scraper.models import (
     SOURCE_FAILING,
     SOURCE_RECOVERED,
@@ -118,3 +125,45 @@ def test_console_write_failure_is_transient():
     stream.close()
     with pytest.raises(TransientError, match="cannot write to stdout"):
         ConsoleNotifier("console", {}, stream=stream).send(make_alert())
+
+
+@pytest.mark.parametrize(
+    ("status", "kind"),
+    [
+        (200, None),
+        (204, None),
+        (408, TransientError),
+        (425, TransientError),
+        (429, TransientError),
+        (500, TransientError),
+        (503, TransientError),
+        (301, PermanentError),
+        (400, PermanentError),
+        (401, PermanentError),
+        (404, PermanentError),
+        (410, PermanentError),
+    ],
+)
+def test_one_mapping_from_http_status_to_transient_or_permanent(status, kind):
+    error = status_error(status, f"HTTP {status}", retry_after=5.0, disable_on=(404,))
+    assert type(error) is kind if kind else error is None
+    if kind is TransientError:
+        assert error.retry_after == 5.0
+    if kind is PermanentError:
+        assert error.disable is (status == 404)
+
+
+def test_the_base_cuts_text_to_the_limits_a_notifier_declares():
+    class Tiny(Notifier):
+        type_name = "tiny"
+        limits = {"title": 10}
+
+    assert Tiny.fit("title", "A title much longer than ten") == "A title m…"
+    assert Tiny.fit("body", "no limit declared") == "no limit declared"
+
+
+def test_secrets_are_registered_once_by_building_the_notifier():
+    from scraper.errors import mask_registered
+
+    build_notifier("hook", "webhook", {"url": "https://example.net/hooks/Zq9xTokenValue42"})
+    assert "Zq9xTokenValue42" not in mask_registered("GET /hooks/Zq9xTokenValue42 -> 404")

@@ -137,3 +137,18 @@ def test_connection_refused_is_transient_and_masked():
         notifier.send(make_alert())
     assert "ConnectionError" in str(caught.value) and TOKEN not in str(caught.value)
     assert caught.value.__cause__ is None  # no chained exception carrying the URL
+
+
+def test_a_pause_the_endpoint_asked_for_holds_back_the_next_send(httpserver):
+    # Throttling lives in the notifier base: after a 429 with Retry-After, the next send
+    # makes no call before the pause ends; it is retried by the outbox after it instead.
+    httpserver.expect_request(f"/hooks/{TOKEN}").respond_with_data(
+        "slow down", status=429, headers={"Retry-After": "60"}
+    )
+    notifier = hook(httpserver)
+    with pytest.raises(TransientError):
+        notifier.send(make_alert())
+    with pytest.raises(TransientError) as caught:
+        notifier.send(make_alert())
+    assert len(httpserver.log) == 1
+    assert 55 < caught.value.retry_after <= 60 and "retry after" in str(caught.value)

@@ -285,3 +285,25 @@ def test_every_lookup_a_cycle_makes_uses_an_index(tmp_path):
         and not sql.startswith("SELECT * FROM sources ORDER BY name")
     }
     assert scans == {}
+
+
+def test_a_state_file_from_the_first_release_gains_the_retry_after_column(tmp_path):
+    from scraper.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0] + ";PRAGMA user_version = 1;")
+    conn.execute(
+        "INSERT INTO sources (name, url, last_checked_at) VALUES ('news', 'https://x.test/', ?)",
+        ("2024-05-01T12:00:00.000000Z",),
+    )
+    conn.commit()
+    conn.close()
+    state = State(path)
+    try:
+        assert state.source_state("news").retry_at is None
+        later = datetime(2024, 5, 1, 13, tzinfo=UTC)
+        state.save_source_failure("news", "https://x.test/", later, "HTTP 429", retry_at=later)
+        assert state.source_state("news").retry_at == later
+    finally:
+        state.close()

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from scraper.cli.common import add_config_argument, command_parser, load
 from scraper.cycle import check_sources
 from scraper.deliver import build_notifiers, deliver_pending
-from scraper.errors import UserError
+from scraper.errors import UsageError
 from scraper.fetch.fetcher import Fetcher
 from scraper.logs import setup_logging
 from scraper.store.state import State, to_db_time
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     known = {s.name for s in config.sources}
     unknown = [name for name in args.source or [] if name not in known]
     if unknown:
-        raise UserError(
+        raise UsageError(
             f"no source named {unknown[0]!r} in {args.config}; known: {', '.join(sorted(known))}"
         )
     setup_logging(args.log_level)
@@ -50,6 +50,12 @@ def run(args: argparse.Namespace) -> int:
     fetcher = Fetcher(config.http)
     try:
         report = check_sources(config, state, fetcher, datetime.now(UTC), args.source)
+        for name, until in report.waiting:
+            print(
+                f"source {name!r} not checked: its server asked us to wait until "
+                f"{until:%Y-%m-%d %H:%M:%S} UTC (Retry-After)",
+                file=sys.stderr,
+            )
         for name, error, streak in report.failures:
             times = "1 check" if streak == 1 else f"{streak} checks in a row"
             print(f"source {name!r} failed: {error} ({times})", file=sys.stderr)

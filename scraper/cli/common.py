@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from scraper.config.settings import Config, load_config
-from scraper.errors import UserError
+from scraper.errors import StateFileError
 from scraper.store.state import State
 
 
@@ -28,7 +28,7 @@ def load(args: argparse.Namespace) -> Config:
 def open_existing_state(config: Config) -> State:
     """For read-only commands: a missing state file means no check has run yet."""
     if not Path(config.state_path).exists():
-        raise UserError(
+        raise StateFileError(
             f"{config.state_path}: no state file yet; run `releasewatch check` first"
         )
     return State(config.state_path)

@@ -6,7 +6,7 @@ import argparse
 import os
 
 from scraper.cli.common import command_parser
-from scraper.errors import UserError
+from scraper.errors import UsageError
 
 EPILOG = """A local news site replays a scripted story about an invented show (rumours,
 a date announcement, repeats on other sites, a teaser, the trailer, a date
@@ -34,7 +34,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.delay < 0:
-        raise UserError(f"--delay {args.delay:g}: give 0 or more seconds")
+        raise UsageError(f"--delay {args.delay:g}: give 0 or more seconds")
     # The story's servers are on 127.0.0.1: a proxy from the environment could not reach them.
     for key in ("NO_PROXY", "no_proxy"):
         os.environ[key] = ",".join(filter(None, [os.environ.get(key), "127.0.0.1"]))

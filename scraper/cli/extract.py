@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from scraper.cli.common import command_parser
-from scraper.errors import UserError
+from scraper.errors import InputError, UsageError
 from scraper.extract import extract_documents
 from scraper.fetch.decode import decode_body
 from scraper.models import Watch
@@ -44,9 +44,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if not args.title or not args.title.strip():
-        raise UserError("extract: --title is required (the title to look for)")
+        raise UsageError("extract: --title is required (the title to look for)")
     if not args.path:
-        raise UserError("extract: give a file or an http(s) URL to read")
+        raise UsageError("extract: give a file or an http(s) URL to read")
     watch = Watch(
         args.title.strip(), _season(args.season), tuple(a for a in args.alias if a.strip())
     )
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         documents = parse_documents(text, args.url or url)
     except ParseError as exc:
-        raise UserError(f"{args.path}: {exc}") from exc
+        raise InputError(f"{args.path}: {exc}") from exc
     findings = extract_documents(documents, watch)
     json.dump({"findings": [f.to_json() for f in findings]}, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
@@ -68,7 +68,7 @@ def _season(value: str | None) -> int | None:
     if value is None:
         return None
     if not value.strip().isdigit() or int(value) < 1:
-        raise UserError(
+        raise UsageError(
             f"extract: --season {value!r} is not a season number; write e.g. --season 2"
         )
     return int(value)
@@ -78,21 +78,22 @@ def _read_file(path: Path) -> tuple[str, str]:
     try:
         content = path.read_bytes()
     except FileNotFoundError as exc:
-        raise UserError(f"{path}: no such file") from exc
+        raise InputError(f"{path}: no such file") from exc
     except IsADirectoryError as exc:
-        raise UserError(f"{path}: is a directory, not a file") from exc
+        raise InputError(f"{path}: is a directory, not a file") from exc
     except OSError as exc:
-        raise UserError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     return decode_body(content), path.resolve().as_uri()
 
 
 def _fetch(url: str) -> tuple[str, str]:
     from scraper.config.settings import HttpSettings
-    from scraper.fetch.fetcher import Fetcher, FetchError
+    from scraper.errors import SourceError
+    from scraper.fetch.fetcher import Fetcher
 
     try:
         with Fetcher(HttpSettings()) as fetcher:
             response = fetcher.fetch(url)
-    except FetchError as exc:
-        raise UserError(f"{url}: {exc}") from exc
+    except SourceError as exc:
+        raise InputError(f"{url}: {exc}") from exc
     return response.text or "", response.url

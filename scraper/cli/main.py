@@ -1,8 +1,10 @@
 """The `releasewatch` command line: a thin layer over the pipeline.
 
 Each command lives in scraper/cli/<name>.py with `add_parser(subparsers)` and
-`run(args) -> int`. User errors (UserError, ConfigError) become one line on stderr
-and exit 1; anything else is an internal error, exit 2.
+`run(args) -> int`. Every user error is a scraper.errors.UserError (ConfigError,
+UsageError, InputError, StateFileError), caught here and only here: one `error:`
+line each (a ConfigError has one per problem), exit 1. Anything else is an
+internal error, exit 2.
 """
 
 from __future__ import annotations
@@ -13,8 +15,7 @@ import logging
 import sys
 
 from scraper import __version__
-from scraper.config.settings import ConfigError
-from scraper.errors import UserError
+from scraper.errors import UsageError, UserError, mask_registered
 
 COMMANDS = ("run", "check", "extract", "status", "history", "validate", "test-notify", "demo")
 
@@ -30,7 +31,7 @@ class ArgumentParser(argparse.ArgumentParser):
     argparse's usage dump and exit 2, which means "internal error" here."""
 
     def error(self, message: str):  # type: ignore[override]
-        raise UserError(f"{self.prog}: {message} (see {self.prog} --help)")
+        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
@@ -65,12 +66,10 @@ def main(argv: list[str] | None = None) -> int:
             parser.print_help(sys.stderr)
             return 1
         return int(args.run(args) or 0)
-    except ConfigError as exc:
-        for line in exc.errors:
-            print(f"error: {line}", file=sys.stderr)
-        return 1
     except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        for line in exc.lines:
+            # Belt and braces: a message should never hold a notifier's secret.
+            print(f"error: {mask_registered(line)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -7,7 +7,7 @@ import uuid
 from datetime import UTC, datetime
 
 from notifiers import DeliveryError
-from scraper.errors import UserError
+from scraper.errors import ConfigError, UsageError
 from scraper.models import TEST_ALERT, Alert
 
 EPILOG = """examples:
@@ -61,13 +61,13 @@ def run(args: argparse.Namespace) -> int:
     if args.notifier:
         if args.notifier not in notifiers:
             known = ", ".join(sorted(notifiers)) or "none"
-            raise UserError(
+            raise UsageError(
                 f"--notifier {args.notifier}: no such enabled notifier in {args.config}"
                 f" (known: {known})"
             )
         notifiers = {args.notifier: notifiers[args.notifier]}
     if not notifiers:
-        raise UserError(f"{args.config}: no notifiers enabled; add one under notifiers:")
+        raise ConfigError([f"{args.config}: no notifiers enabled; add one under notifiers:"])
 
     alert = test_alert()
     failed = 0

@@ -19,17 +19,10 @@ from notifiers import NOTIFIER_TYPES
 from scraper.config import fields as f
 from scraper.config.fields import Field
 from scraper.config.yamlnodes import INVALID, NULL, NodeReader, compose, line_of
+from scraper.errors import ConfigError  # a UserError: the CLI prints each problem, exit 1
 from scraper.models import Watch
 
 DEFAULT_USER_AGENT = "releasewatch/0.1 (+https://github.com/releasewatch/releasewatch)"
-
-
-class ConfigError(Exception):
-    """The config cannot be used. `errors` holds one "file:line: key: message" per problem."""
-
-    def __init__(self, errors: list[str]):
-        self.errors = list(errors)
-        super().__init__("\n".join(self.errors))
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""fetch: a URL -> a `Response` (or a `FetchError` saying, in one line, what went wrong).
+"""fetch: a URL -> a `Response`, or a `FetchError` (a SourceError) saying in one line what failed.
 
 One requests Session for the Fetcher's lifetime (connection pooling), sent
 through scraper.fetch.transport (which skips requests' per-request machinery where
@@ -16,7 +16,6 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from http import HTTPStatus
 from typing import TypeVar
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -28,6 +27,7 @@ from requests.adapters import HTTPAdapter
 from requests.utils import requote_uri
 
 from scraper.config.settings import HttpSettings
+from scraper.errors import SourceError, parse_retry_after
 from scraper.fetch.decode import decode_body
 from scraper.fetch.hosts import HostClock, fetch_by_host, host_of, usual_origin
 from scraper.fetch.robots import RobotsCache, RobotsUnreachable
@@ -35,7 +35,14 @@ from scraper.fetch.transport import Reply, Sender
 from scraper.fetch.watchdog import Watchdog
 from scraper.models import Response
 
-__all__ = ["Fetcher", "FetchError", "Validators", "decode_body", "parse_retry_after"]
+__all__ = [
+    "Fetcher",
+    "FetchError",
+    "SourceError",
+    "Validators",
+    "decode_body",
+    "parse_retry_after",
+]
 
 log = logging.getLogger(__name__)
 
@@ -51,32 +58,15 @@ CHUNK_BYTES = 64 * 1024
 # A redirect's body this small is read so the connection can go back to the pool.
 DRAIN_BYTES = 16 * 1024
 ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309 asks parsers to read at least 500 KiB
-RETRY_AFTER_CAP = 24 * 3600.0  # a "retry in a year" is a misconfigured server
 ACCEPT = (
     "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
     "application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.8"
 )
 
 
-class FetchError(Exception):
-    """A fetch that produced no usable body. str() is one line naming the problem.
-
-    `transient`: the source may well work next time (timeout, connection error,
-    429, 5xx, empty body); the caller keeps the stored state as it was either way.
-    """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        transient: bool = False,
-        status: int | None = None,
-        retry_after: float | None = None,
-    ):
-        super().__init__(message)
-        self.transient = transient
-        self.status = status
-        self.retry_after = retry_after
+# The fetcher's name for a SourceError: FetchError(message, transient=True) is a
+# TransientSourceError, without it a PermanentSourceError (scraper.errors).
+FetchError = SourceError
 
 
 @dataclass(frozen=True)
@@ -372,22 +362,6 @@ def status_error(resp: Reply) -> FetchError:
     if retry_after is not None:
         message += f" (retry after {retry_after:g}s)"
     return FetchError(message, transient=transient, status=status, retry_after=retry_after)
-
-
-def parse_retry_after(value: str | None, now: datetime) -> float | None:
-    """Retry-After as seconds from `now`: delta-seconds or an HTTP-date; None if unreadable."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return min(float(value), RETRY_AFTER_CAP)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)  # HTTP-dates are GMT
-    return min(max(0.0, (when - now).total_seconds()), RETRY_AFTER_CAP)
 
 
 def human_bytes(n: int) -> str:

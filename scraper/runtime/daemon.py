@@ -193,7 +193,10 @@ def cycle_log_lines(
     lines: list[tuple[int, str]] = []
     failures = {n: (error, streak) for n, error, streak in report.failures}
     alerts = len(report.alerts)
-    if name in failures:
+    waiting = dict(report.waiting)
+    if name in waiting:
+        outcome = f"not checked: its server asked us to wait until {waiting[name]:%H:%M:%S} UTC"
+    elif name in failures:
         error, streak = failures[name]
         if streak == 1:
             lines.append((logging.WARNING, f"source {name} started failing: {error}"))

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from scraper.errors import UserError
+from scraper.errors import StateFileError
 from scraper.store.schema import SchemaTooNew, migrate
 
 # What SQLite cuts the WAL back to after a checkpoint. A connection that stays open
@@ -60,9 +60,9 @@ class Database:
             self._conn.execute("PRAGMA foreign_keys=ON")
             migrate(self._conn)
         except SchemaTooNew as exc:
-            raise UserError(f"{self.path}: {exc}; upgrade releasewatch") from exc
+            raise StateFileError(f"{self.path}: {exc}; upgrade releasewatch") from exc
         except sqlite3.DatabaseError as exc:
-            raise UserError(f"{self.path}: cannot open the state file: {exc}") from exc
+            raise StateFileError(f"{self.path}: cannot open the state file: {exc}") from exc
         self._lock = threading.RLock()
         self._depth = 0
 

@@ -96,6 +96,10 @@ MIGRATIONS: list[str] = [
         updated_at TEXT NOT NULL
     );
     """,
+    # 2: the time before which a source must not be fetched again: its server's Retry-After.
+    """
+    ALTER TABLE sources ADD COLUMN retry_at TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

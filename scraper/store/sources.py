@@ -22,6 +22,8 @@ class SourceState:
     last_error: str | None
     consecutive_failures: int
     failing_alerted: bool
+    # Not to be fetched before this: the server's Retry-After on the last failure.
+    retry_at: datetime | None = None
 
 
 
@@ -55,23 +57,30 @@ class SourceStore(Database):
                 content_hash = excluded.content_hash, watch_signature = excluded.watch_signature,
                 last_checked_at = excluded.last_checked_at,
                 last_success_at = excluded.last_success_at,
-                last_error = NULL, consecutive_failures = 0, failing_alerted = 0
+                last_error = NULL, consecutive_failures = 0, failing_alerted = 0,
+                retry_at = NULL
             """,
             (name, url, etag, last_modified, content_hash, watch_signature, to_db_time(at),
              to_db_time(at)),
         )
 
-    def save_source_failure(self, name: str, url: str, at: datetime, error: str) -> int:
-        """Record a failed check; the stored fetch state stays as it was. Returns the streak."""
+    def save_source_failure(
+        self, name: str, url: str, at: datetime, error: str, *, retry_at: datetime | None = None
+    ) -> int:
+        """Record a failed check; the stored fetch state stays as it was. Returns the streak.
+
+        `retry_at`: when the server said to come back (Retry-After); no check before then.
+        """
         self._execute(
             """
-            INSERT INTO sources (name, url, last_checked_at, last_error, consecutive_failures)
-            VALUES (?, ?, ?, ?, 1)
+            INSERT INTO sources (name, url, last_checked_at, last_error, consecutive_failures,
+                                 retry_at)
+            VALUES (?, ?, ?, ?, 1, ?)
             ON CONFLICT (name) DO UPDATE SET
                 last_checked_at = excluded.last_checked_at, last_error = excluded.last_error,
-                consecutive_failures = consecutive_failures + 1
+                consecutive_failures = consecutive_failures + 1, retry_at = excluded.retry_at
             """,
-            (name, url, to_db_time(at), error),
+            (name, url, to_db_time(at), error, to_db_time(retry_at) if retry_at else None),
         )
         row = self._query("SELECT consecutive_failures FROM sources WHERE name = ?", (name,))
         return int(row[0][0])
@@ -85,7 +94,7 @@ class SourceStore(Database):
             self._execute("DELETE FROM feed_entries WHERE source_name = ?", (name,))
             self._execute(
                 "UPDATE sources SET etag = NULL, last_modified = NULL, content_hash = NULL,"
-                " watch_signature = NULL WHERE name = ?",
+                " watch_signature = NULL, retry_at = NULL WHERE name = ?",
                 (name,),
             )
 
@@ -103,5 +112,6 @@ def _source_state(row: sqlite3.Row) -> SourceState:
         last_error=row["last_error"],
         consecutive_failures=row["consecutive_failures"],
         failing_alerted=bool(row["failing_alerted"]),
+        retry_at=from_db_time(row["retry_at"]),
     )
 
