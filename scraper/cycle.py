@@ -24,8 +24,6 @@ from scraper.sources.registry import SOURCE_TYPES
 from scraper.store.retention import prune_if_due
 from scraper.store.state import SourceState, State, new_alert_id
 
-__all__ = ["CycleReport", "SourceResult", "check_sources", "watch_signature"]
-
 log = logging.getLogger("releasewatch.cycle")
 
 
@@ -63,7 +61,8 @@ def check_sources(
     sources = _select(config, source_names)
     signature = watch_signature(config)
     stored = _stored_states(state, sources)
-    fetched: dict[str, SourceState | None] = {}  # what was fetched before, as it stands now
+    # Per source: what was fetched before, as it stands now, and whether to read it in full.
+    before: dict[str, tuple[SourceState | None, bool]] = {}
     ahead: list[tuple[SourceConfig, str | None, Validators | None]] = []
     for source in sources:
         previous = stored.get(source.name)
@@ -71,15 +70,14 @@ def check_sources(
             # Its health (streak, failing alert) stays in `stored`; what was fetched goes.
             state.reset_source(source.name)
             previous = None
-        fetched[source.name] = previous
         forced = previous is None or previous.watch_signature != signature
+        before[source.name] = (previous, forced)
         validators = None if forced else Validators(previous.etag, previous.last_modified)
         ahead.append((source, SOURCE_TYPES[source.type].fetch_ahead(source), validators))
-    results = []
-    for source, outcome in _fetch_ahead(fetcher, ahead):
-        previous = fetched[source.name]
-        forced = previous is None or previous.watch_signature != signature
-        results.append(_check(source, outcome, previous, forced, config, state, fetcher, now))
+    results = [
+        _check(source, outcome, *before[source.name], config, state, fetcher, now)
+        for source, outcome in _fetch_ahead(fetcher, ahead)
+    ]
     report = _apply(config, state, results, stored, signature, now)
     prune_if_due(state, now)
     return report
@@ -126,6 +124,7 @@ def _check(
     if isinstance(outcome, FetchError):
         return SourceResult(source, error=str(outcome))
     reader: Fetch = fetcher
+    content_hash = None
     if outcome is not None:
         if outcome.not_modified:
             content_hash = previous.content_hash if previous else None

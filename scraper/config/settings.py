@@ -23,6 +23,7 @@ from scraper.sources.registry import DEFAULT_TYPE, SOURCE_TYPES
 
 if TYPE_CHECKING:
     from notifiers import Notifier
+    from scraper.sources.base import Setting
 
 __all__ = [  # HttpSettings and its default live in models, for the fetcher; config reads them
     "DEFAULT_USER_AGENT",
@@ -78,6 +79,8 @@ class SourceConfig:
         settings: Mapping[str, Any] | None = None,
         **kind_settings: Any,
     ):
+        if type not in SOURCE_TYPES:
+            raise ValueError(f"unknown source type {type!r}; known: {', '.join(SOURCE_TYPES)}")
         declared = SOURCE_TYPES[type].settings
         given = {**(settings or {}), **kind_settings}
         unknown = sorted(set(given) - set(declared))
@@ -151,24 +154,30 @@ WATCH_FIELDS: dict[str, Field] = {
     "aliases": f.text_list,
     "alerts": f.alerts,
 }
-# Keys every source takes; each kind adds its own (SourceKind.settings).
-SOURCE_COMMON: dict[str, Field] = {
-    "name": f.text,
-    "url": f.url,
-    "type": f.choice(SOURCE_TYPES),
-    "interval": f.duration(interval=True),
-}
-# Where each kind's key applies: a key of another kind is an error on this one.
-KIND_SETTINGS: dict[str, dict[str, Any]] = {}
-for _kind in SOURCE_TYPES.values():
-    for _key, _setting in _kind.settings.items():
-        KIND_SETTINGS.setdefault(_key, {})[_kind.name] = _setting
-SOURCE_FIELDS: dict[str, Field] = {
-    **SOURCE_COMMON,
+
+
+def kind_settings() -> dict[str, dict[str, Setting]]:
+    """{key: {kind name: its declaration}} for every key a source kind declares, from the
+    registry as it stands: a key of another kind is an error on this one."""
+    found: dict[str, dict[str, Setting]] = {}
+    for kind in SOURCE_TYPES.values():
+        for key, setting in kind.settings.items():
+            found.setdefault(key, {})[kind.name] = setting
+    return found
+
+
+def source_fields() -> dict[str, Field]:
+    """Every key a source may have: the ones all take, and each kind's own."""
+    common: dict[str, Field] = {
+        "name": f.text,
+        "url": f.url,
+        "type": f.choice(SOURCE_TYPES),
+        "interval": f.duration(interval=True),
+    }
     # A key several kinds declare is read by the first one's declaration: kinds that
     # share a key share its meaning (page and auto take the same `select`).
-    **{key: f.kind_setting(next(iter(by_kind.values()))) for key, by_kind in KIND_SETTINGS.items()},
-}
+    own = {key: f.kind_setting(next(iter(k.values()))) for key, k in kind_settings().items()}
+    return {**common, **own}
 
 
 def accepted_keys() -> set[str]:
@@ -183,7 +192,7 @@ def accepted_keys() -> set[str]:
     ):
         keys |= {f"{section}.{name}" for name in fields}
     keys |= {f"watches[].{name}" for name in WATCH_FIELDS}
-    keys |= {f"sources[].{name}" for name in SOURCE_FIELDS}
+    keys |= {f"sources[].{name}" for name in source_fields()}
     keys |= {f"notifiers[].{name}" for name in NOTIFIER_COMMON}
     for type_name, cls in _notifier_types().items():
         keys |= {f"notifiers[{type_name}].{name}" for name in cls.settings}
@@ -327,9 +336,10 @@ def _read_sources(
 ) -> tuple[SourceConfig, ...]:
     sources: list[SourceConfig] = []
     first_line: dict[str, int] = {}
+    fields, own = source_fields(), kind_settings()
     for i, node in enumerate(_items(r, entry, "sources", root)):
         key = f"sources[{i}]"
-        values = _read_entry(r, node, key, SOURCE_FIELDS)
+        values = _read_entry(r, node, key, fields)
         if values is INVALID:
             continue
         type_name = values.get("type", DEFAULT_TYPE)
@@ -349,24 +359,24 @@ def _read_sources(
         if kind is not None:
             if kind.default_url is not None:
                 values.setdefault("url", kind.default_url)
-            for name in [name for name in values if name in KIND_SETTINGS]:
+            for name in [name for name in values if name in own]:
                 if name not in kind.settings:
+                    written = type_name if "type" in values else None
                     r.error(
                         _key_node(node, name),
                         f"{key}.{name}",
-                        _applies_elsewhere(name, type_name if "type" in values else None),
+                        _applies_elsewhere(own[name], written),
                     )
                     values[name] = INVALID
         if not _complete(r, node, key, values, ["name", "url"]):
             continue
-        settings = {name: values.pop(name) for name in list(values) if name in KIND_SETTINGS}
+        settings = {name: values.pop(name) for name in list(values) if name in own}
         sources.append(SourceConfig(**values, settings=settings))
     return tuple(sources)
 
 
-def _applies_elsewhere(name: str, written_type: str | None) -> str:
+def _applies_elsewhere(by_kind: dict[str, Setting], written_type: str | None) -> str:
     """ "applies to pages only, not type: feed": where a key of another kind belongs."""
-    by_kind = KIND_SETTINGS[name]
     where = next((s.applies_to for s in by_kind.values() if s.applies_to), "")
     where = where or f"type: {', '.join(by_kind)} sources"
     return f"applies to {where} only" + (f", not type: {written_type}" if written_type else "")

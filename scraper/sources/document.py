@@ -86,7 +86,7 @@ class PageSource(DocumentSource):
     settings: ClassVar[Mapping[str, Setting]] = {"select": SELECT}
 
     def parse(self, text: str, url: str, source: SourceConfig) -> list[PendingDocument]:
-        return pending_documents(text, url, kind="page", select=source.settings.get("select"))
+        return pending_documents(text, url, kind="page", select=source.settings["select"])
 
 
 class FeedSource(DocumentSource):
@@ -110,7 +110,7 @@ class AutoSource(DocumentSource):
     settings: ClassVar[Mapping[str, Setting]] = {"select": SELECT}
 
     def parse(self, text: str, url: str, source: SourceConfig) -> list[PendingDocument]:
-        return pending_documents(text, url, kind="auto", select=source.settings.get("select"))
+        return pending_documents(text, url, kind="auto", select=source.settings["select"])
 
     def verify(self, text: str, url: str) -> None:
         if looks_like_feed(text):

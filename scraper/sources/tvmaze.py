@@ -275,7 +275,7 @@ class _Reading:
 
     def _observe(self, watch: Watch) -> Observation | None:
         assert watch.season is not None
-        query = (self.source.settings.get("show") or watch.title).strip()
+        query = (self.source.settings["show"] or watch.title).strip()
         show = self._show(query, watch)
         if show is None:
             return None
