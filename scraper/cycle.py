@@ -8,56 +8,30 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from scraper.config.settings import Config, SourceConfig
-from scraper.facts import Observation, diff_findings
+from scraper.facts import diff_findings
 from scraper.fetch.fetcher import Fetcher, FetchError, Validators
 from scraper.models import (
-    PRECISION_RANK,
-    RELEASE_DATE,
     SOURCE_FAILING,
     SOURCE_RECOVERED,
     Alert,
+    Observation,
+    Watch,
     new_alert_id,
 )
 from scraper.models import Response as HttpResponse
-from scraper.parse.documents import ParseError
+from scraper.parse.documents import Document
 from scraper.parse.prefilter import may_mention
-from scraper.sources.registry import SOURCE_TYPES, SourceRead
+from scraper.sources.base import Fetch, SourceResult
+from scraper.sources.registry import SOURCE_TYPES
 from scraper.store.retention import prune_if_due
 from scraper.store.state import SourceState, State
 
 log = logging.getLogger("releasewatch.cycle")
-
-
-@dataclass
-class SourceResult:
-    """What one source's check found, before it is written to the state."""
-
-    source: SourceConfig
-    error: str | None = None
-    retry_after: float | None = None  # seconds its server asked us to wait (Retry-After)
-    # Only the validators are kept, never the body: a cycle holds every result
-    # until its commit, and a thousand bodies would be a hundred megabytes.
-    etag: str | None = None
-    last_modified: str | None = None
-    content_hash: str | None = None
-    parsed: bool = False  # the body was parsed (not a 304, not an unchanged hash)
-    documents_read: int = 0
-    entries: list[tuple[str, str]] = field(default_factory=list)  # feed memory to keep
-    observations: dict[str, list[Observation]] = field(default_factory=dict)  # per watch key
-
-    def best_date_rank(self) -> tuple[int, date]:
-        ranks = [
-            (PRECISION_RANK.get(o.finding.precision or "", -1), o.published or date.min)
-            for observations in self.observations.values()
-            for o in observations
-            if o.finding.kind == RELEASE_DATE
-        ]
-        return max(ranks, default=(-1, date.min))
 
 
 @dataclass
@@ -86,8 +60,6 @@ def check_sources(
     fetcher: Fetcher,
     now: datetime,
     source_names: Sequence[str] | None = None,
-    *,
-    clock: Callable[[], datetime] | None = None,
 ) -> CycleReport:
     """Check the given sources (default: all) once and write what is new to the state.
 
@@ -100,27 +72,24 @@ def check_sources(
     stored = _stored_states(state, sources)
     waiting = _waiting(sources, stored, now)
     sources = [s for s in sources if s.name not in waiting]
-    results: list[SourceResult] = []
-    jobs = []
+    # Per source: what was fetched before, as it stands now, and whether to read it in full.
+    before: dict[str, tuple[SourceState | None, bool]] = {}
+    ahead: list[tuple[SourceConfig, str | None, Validators | None]] = []
     for source in sources:
         previous = stored.get(source.name)
         if previous is not None and previous.url != source.url:
+            # Its health (streak, failing alert) stays in `stored`; what was fetched goes.
             state.reset_source(source.name)
             previous = None
         forced = previous is None or previous.watch_signature != signature
-        kind = SOURCE_TYPES[source.type]
-        if kind.reads_itself:
-            results.append(kind.read(source, config, state, fetcher, now))
-            continue
-        validators = None if forced or previous is None else Validators(
-            previous.etag, previous.last_modified
-        )
-        jobs.append((source, source.url, validators))
-    for source, outcome in fetcher.fetch_all(jobs):
-        previous = stored.get(source.name)
-        forced = previous is None or previous.watch_signature != signature
-        results.append(_read_response(source, outcome, previous, forced, config, state))
-    report = _apply(config, state, results, stored, signature, clock() if clock else now)
+        before[source.name] = (previous, forced)
+        validators = None if forced else Validators(previous.etag, previous.last_modified)
+        ahead.append((source, SOURCE_TYPES[source.type].fetch_ahead(source), validators))
+    results = [
+        _check(source, outcome, *before[source.name], config, state, fetcher, now)
+        for source, outcome in _fetch_ahead(fetcher, ahead)
+    ]
+    report = _apply(config, state, results, stored, signature, now)
     report.waiting = sorted(waiting.items())
     prune_if_due(state, now)
     return report
@@ -156,59 +125,88 @@ def _select(config: Config, names: Sequence[str] | None) -> list[SourceConfig]:
     return [by_name[n] for n in names]
 
 
-def _read_response(
+def _fetch_ahead(
+    fetcher: Fetcher, ahead: list[tuple[SourceConfig, str | None, Validators | None]]
+) -> Iterator[tuple[SourceConfig, HttpResponse | FetchError | None]]:
+    """Every source with what was fetched for it ahead, all at once (None: nothing, as its
+    kind fetches while it reads); those come first, as the batch needs no waiting for them."""
+    yield from ((source, None) for source, url, _ in ahead if url is None)
+    yield from fetcher.fetch_all(
+        (source, url, validators) for source, url, validators in ahead if url is not None
+    )
+
+
+def _check(
     source: SourceConfig,
-    outcome: HttpResponse | FetchError,
+    outcome: HttpResponse | FetchError | None,
     previous: SourceState | None,
     forced: bool,
     config: Config,
     state: State,
+    fetcher: Fetcher,
+    now: datetime,
 ) -> SourceResult:
+    """One source: its kind reads it (unless its body did not change), then the documents
+    it holds that may be news are read in full, then extracted."""
     if isinstance(outcome, FetchError):
         return SourceResult(source, error=str(outcome), retry_after=outcome.retry_after)
-    result = SourceResult(source, etag=outcome.etag, last_modified=outcome.last_modified)
-    if outcome.not_modified:
-        result.content_hash = previous.content_hash if previous else None
-        return result
-    content = outcome.content or b""
-    result.content_hash = hashlib.sha256(content).hexdigest()
-    if not forced and previous is not None and previous.content_hash == result.content_hash:
-        return result
-    # The fetcher already refused an empty body (a broken source, never "the news
-    # went away"), so the text here has content.
-    text = outcome.text or ""
-    kind = SOURCE_TYPES[source.type]
-    try:
-        if not may_mention(text, config.watches):
-            # No watched title can occur in it: nothing to read (most news is other news).
-            kind.verify(text, outcome.url)
-            return result
-        read = kind.parse(text, outcome.url, source)
-    except ParseError as exc:
-        return SourceResult(source, error=f"unparseable body: {exc}")
-    result.parsed = True
-    _extract_into(result, read, config, {} if forced else state.known_entries(source.name))
+    reader: Fetch = fetcher
+    content_hash = None
+    if outcome is not None:
+        if outcome.not_modified:
+            content_hash = previous.content_hash if previous else None
+        else:
+            content_hash = hashlib.sha256(outcome.content or b"").hexdigest()
+        if outcome.not_modified or (
+            not forced and previous is not None and previous.content_hash == content_hash
+        ):
+            return SourceResult(
+                source,
+                etag=outcome.etag,
+                last_modified=outcome.last_modified,
+                content_hash=content_hash,
+            )
+        reader = _Fetched(fetcher, source.url, outcome)
+    result = SOURCE_TYPES[source.type].read(source, config, state, reader, now)
+    if outcome is not None and result.error is None:
+        result.etag, result.last_modified = outcome.etag, outcome.last_modified
+        result.content_hash = content_hash
+    if result.documents:
+        known = {} if forced else state.known_entries(source.name)
+        documents = _read_documents(result, config.watches, known)
+        _extract_into(result, documents)
     return result
 
 
-def _extract_into(
-    result: SourceResult, read: SourceRead, config: Config, known_entries: dict[str, str]
-) -> None:
-    """Extract findings from the documents not read before; remember the feed's entries."""
-    # Imported here: a warm cycle (every source a 304) never needs the extractor.
-    from scraper.extract import extract
+class _Fetched:
+    """The fetcher as a kind reads through it, answering its URL with what was fetched ahead."""
 
-    if read.is_feed:
-        result.entries = [(d.key, d.fingerprint) for d in read.documents]
-        pending = [d for d in read.documents if known_entries.get(d.key) != d.fingerprint]
+    def __init__(self, fetcher: Fetch, url: str, response: HttpResponse):
+        self._fetcher, self._url, self._response = fetcher, url, response
+
+    def fetch(self, url: str, validators: Validators | None = None) -> HttpResponse:
+        if url == self._url and validators is None:
+            return self._response
+        return self._fetcher.fetch(url, validators)
+
+
+def _read_documents(
+    result: SourceResult, watches: Sequence[Watch], known_entries: dict[str, str]
+) -> list[tuple[Document, list[Watch]]]:
+    """Parse, to the end: the documents not read before whose words may name a watch,
+    each read in full, with the watches it may name. The feed's entries are remembered."""
+    if result.is_feed:
+        result.entries = [(d.key, d.fingerprint) for d in result.documents]
+        pending = [d for d in result.documents if known_entries.get(d.key) != d.fingerprint]
     else:
-        pending = list(read.documents)
+        pending = list(result.documents)
+    documents: list[tuple[Document, list[Watch]]] = []
     for item in pending:
         # Most entries of a feed that names the watch once are other news: the
         # pre-filter runs per document and per watch, and before a document is read.
         words = item.words()
-        watches = [w for w in config.watches if may_mention(words, [w])]
-        if not watches:
+        named = [w for w in watches if may_mention(words, [w])]
+        if not named:
             continue
         try:
             document = item.read()
@@ -217,7 +215,18 @@ def _extract_into(
             # Not remembered as read: the next cycle tries it again.
             result.entries = [e for e in result.entries if e[0] != item.key]
             continue
-        result.documents_read += 1
+        documents.append((document, named))
+    result.documents = []  # read: the cycle holds every result until its commit
+    result.documents_read = len(documents)
+    return documents
+
+
+def _extract_into(result: SourceResult, documents: list[tuple[Document, list[Watch]]]) -> None:
+    """Extract: findings from finished documents, per watch the document may name."""
+    # Imported here: a warm cycle (every source a 304) never needs the extractor.
+    from scraper.extract import extract
+
+    for document, watches in documents:
         for watch in watches:
             for finding in extract(document, watch):
                 result.observations.setdefault(watch.key, []).append(

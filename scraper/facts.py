@@ -20,20 +20,11 @@ from scraper.models import (
     TRAILER_RELEASED,
     Alert,
     Finding,
+    Observation,
     Watch,
     new_alert_id,
 )
 from scraper.parse.videos import normalize_video_url
-
-
-@dataclass(frozen=True)
-class Observation:
-    """A finding as one source reported it."""
-
-    finding: Finding
-    source_url: str  # the configured source: "every reporting source" counts these
-    published: date | None = None  # the document's date: a later report wins a tie
-    link: str | None = None  # the article or feed entry itself, for the reader
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,10 @@
 """Data that crosses module lines: what the pipeline stages hand each other.
 
     fetch -> parse -> extract -> diff against facts -> outbox -> notify
-  Response   Document   Finding        Alert
+  Response   Document   Finding  Observation    Alert
+
+Also the HTTP settings the fetcher takes, so the fetcher needs nothing of the
+config stage above it (nor the notifiers config reads about).
 """
 
 from __future__ import annotations
@@ -26,6 +29,21 @@ TRAILER_RELEASED = "trailer.released"
 SOURCE_FAILING = "source.failing"
 SOURCE_RECOVERED = "source.recovered"
 TEST_ALERT = "test"
+
+DEFAULT_USER_AGENT = "releasewatch/0.1 (+https://github.com/releasewatch/releasewatch)"
+
+
+@dataclass(frozen=True)
+class HttpSettings:
+    """config.yaml's `http:` section, as the fetcher takes it."""
+
+    user_agent: str = DEFAULT_USER_AGENT
+    timeout: float = 20.0  # seconds, connect and read each
+    max_bytes: int = 5 * 1024 * 1024
+    concurrency: int = 16
+    per_host_delay: float = 1.0
+    respect_robots: bool = True
+    max_redirects: int = 5  # not configurable: SPEC's ceiling
 
 
 @dataclass(frozen=True)
@@ -89,6 +107,16 @@ class Finding:
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, **self.value(), "evidence": self.evidence}
+
+
+@dataclass(frozen=True)
+class Observation:
+    """A finding as one source reported it."""
+
+    finding: Finding
+    source_url: str  # the configured source: "every reporting source" counts these
+    published: date | None = None  # the document's date: a later report wins a tie
+    link: str | None = None  # the article or feed entry itself, for the reader
 
 
 @dataclass(frozen=True)

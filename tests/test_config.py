@@ -16,7 +16,6 @@ from notifiers import NOTIFIER_TYPES, Notifier, Setting
 from scraper.cli import main as cli
 from scraper.config.settings import (
     DEFAULT_USER_AGENT,
-    TVMAZE_URL,
     ConfigError,
     HttpSettings,
     Schedule,
@@ -24,6 +23,7 @@ from scraper.config.settings import (
     load_config,
 )
 from scraper.config.units import parse_duration, parse_size
+from scraper.sources.tvmaze import TVMAZE_URL
 
 REPO = Path(__file__).resolve().parent.parent
 

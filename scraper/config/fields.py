@@ -1,7 +1,7 @@
 """Readers of one config.yaml value each: durations, sizes, URLs, titles, lists.
 
 Each takes (reader, value node, dotted key) and returns the value, or INVALID
-after recording an error with the node's line; config.py's tables map keys to them.
+after recording an error with the node's line; settings.py's tables map keys to them.
 """
 
 from __future__ import annotations
@@ -9,16 +9,19 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from yaml.nodes import Node, ScalarNode
 
-from notifiers.base import Setting
 from scraper.config.units import is_bare_number, parse_duration, parse_size
 from scraper.config.yamlnodes import INVALID, NULL, NodeReader, shorten
 from scraper.models import FINDING_KINDS
 from scraper.parse.selectors import BadSelector, compile_selector
+
+if TYPE_CHECKING:
+    from notifiers.base import Setting
+    from scraper.sources.base import Setting as SourceSetting
 
 # One reader per key: (reader, value node, dotted key) -> value or INVALID.
 # These tables are the whole vocabulary of config.yaml; accepted_keys() reads them.
@@ -122,9 +125,17 @@ def alerts(r: NodeReader, node: Node, key: str) -> Any:
     return tuple(k for k in FINDING_KINDS if k in kinds)
 
 
-def show(r: NodeReader, node: Node, key: str) -> Any:
-    show = r.value(node, key, (str, int))
-    return INVALID if show is INVALID else str(show).strip()
+# -- sources: keys declared by each kind's `settings` ------------------------------------
+
+
+def kind_setting(setting: SourceSetting) -> Field:
+    def read(r: NodeReader, node: Node, key: str) -> Any:
+        value = r.value(node, key, setting.type, check=setting.check)
+        if value is INVALID or setting.convert is None:
+            return value
+        return setting.convert(value)
+
+    return read
 
 
 # -- notifiers: keys declared by each type's `settings` --------------------------------

@@ -10,19 +10,34 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from notifiers import NOTIFIER_TYPES
 from scraper.config import fields as f
 from scraper.config.fields import Field
 from scraper.config.yamlnodes import INVALID, NULL, NodeReader, compose, line_of
 from scraper.errors import ConfigError  # a UserError: the CLI prints each problem, exit 1
-from scraper.models import Watch
+from scraper.models import DEFAULT_USER_AGENT, HttpSettings, Watch
+from scraper.sources.registry import DEFAULT_TYPE, SOURCE_TYPES
 
-DEFAULT_USER_AGENT = "releasewatch/0.1 (+https://github.com/releasewatch/releasewatch)"
+if TYPE_CHECKING:
+    from notifiers import Notifier
+    from scraper.sources.base import Setting
+
+__all__ = [  # HttpSettings and its default live in models, for the fetcher; config reads them
+    "DEFAULT_USER_AGENT",
+    "Config",
+    "ConfigError",
+    "Health",
+    "HttpSettings",
+    "NotifierConfig",
+    "Schedule",
+    "SourceConfig",
+    "accepted_keys",
+    "load_config",
+]
 
 
 @dataclass(frozen=True)
@@ -32,29 +47,54 @@ class Schedule:
 
 
 @dataclass(frozen=True)
-class HttpSettings:
-    user_agent: str = DEFAULT_USER_AGENT
-    timeout: float = 20.0  # seconds, connect and read each
-    max_bytes: int = 5 * 1024 * 1024
-    concurrency: int = 16
-    per_host_delay: float = 1.0
-    respect_robots: bool = True
-    max_redirects: int = 5  # not configurable: SPEC's ceiling
-
-
-@dataclass(frozen=True)
 class Health:
     alert_after: int = 5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class SourceConfig:
+    """One source. Its kind's own keys (a page's `select`, a tvmaze source's `show`) are in
+    `settings`, every one the kind declares, defaults filled in; as with urlwatch's jobs,
+    they read as attributes too (`source.select`)."""
+
     name: str
     url: str
-    type: str = "auto"  # page | feed | auto | tvmaze
-    select: str | None = None  # CSS selector: only this part of a page counts
-    interval: float | None = None  # seconds; None -> schedule.interval
-    show: str | None = None  # tvmaze only: show name or numeric id
+    type: str  # a name in scraper.sources.registry.SOURCE_TYPES
+    interval: float | None  # seconds; None -> schedule.interval
+    settings: Mapping[str, Any] = field(hash=False)
+
+    def __init__(
+        self,
+        name: str,
+        url: str,
+        type: str = DEFAULT_TYPE,
+        interval: float | None = None,
+        settings: Mapping[str, Any] | None = None,
+        **kind_settings: Any,
+    ):
+        if type not in SOURCE_TYPES:
+            raise ValueError(f"unknown source type {type!r}; known: {', '.join(SOURCE_TYPES)}")
+        declared = SOURCE_TYPES[type].settings
+        given = {**(settings or {}), **kind_settings}
+        unknown = sorted(set(given) - set(declared))
+        if unknown:
+            raise TypeError(f"a {type} source takes no {', '.join(unknown)}")
+        values = {key: given.get(key, setting.default) for key, setting in declared.items()}
+        for key, value in (
+            ("name", name),
+            ("url", url),
+            ("type", type),
+            ("interval", interval),
+            ("settings", MappingProxyType(values)),
+        ):
+            object.__setattr__(self, key, value)
+
+    def __getattr__(self, key: str) -> Any:
+        # Only called for what is not a field: a key of the kind's settings.
+        settings = self.__dict__.get("settings", {})
+        if key in settings:
+            return settings[key]
+        raise AttributeError(f"a {self.__dict__.get('type')} source has no {key!r}")
 
 
 @dataclass(frozen=True)
@@ -84,8 +124,6 @@ class Config:
 
 # -- loading ------------------------------------------------------------------------------
 
-TVMAZE_URL = "https://api.tvmaze.com"
-SOURCE_TYPES = ("page", "feed", "auto", "tvmaze")
 SECTIONS = ("state", "schedule", "http", "health", "watches", "sources", "notifiers")
 NOTIFIER_COMMON = ("name", "type", "enabled")  # accepted by every notifier, beside its settings
 
@@ -109,14 +147,30 @@ WATCH_FIELDS: dict[str, Field] = {
     "aliases": f.text_list,
     "alerts": f.alerts,
 }
-SOURCE_FIELDS: dict[str, Field] = {
-    "name": f.text,
-    "url": f.url,
-    "type": f.choice(SOURCE_TYPES),
-    "select": f.css_selector,
-    "interval": f.duration(interval=True),
-    "show": f.show,
-}
+
+
+def kind_settings() -> dict[str, dict[str, Setting]]:
+    """{key: {kind name: its declaration}} for every key a source kind declares, from the
+    registry as it stands: a key of another kind is an error on this one."""
+    found: dict[str, dict[str, Setting]] = {}
+    for kind in SOURCE_TYPES.values():
+        for key, setting in kind.settings.items():
+            found.setdefault(key, {})[kind.name] = setting
+    return found
+
+
+def source_fields() -> dict[str, Field]:
+    """Every key a source may have: the ones all take, and each kind's own."""
+    common: dict[str, Field] = {
+        "name": f.text,
+        "url": f.url,
+        "type": f.choice(SOURCE_TYPES),
+        "interval": f.duration(interval=True),
+    }
+    # A key several kinds declare is read by the first one's declaration: kinds that
+    # share a key share its meaning (page and auto take the same `select`).
+    own = {key: f.kind_setting(next(iter(k.values()))) for key, k in kind_settings().items()}
+    return {**common, **own}
 
 
 def accepted_keys() -> set[str]:
@@ -131,9 +185,9 @@ def accepted_keys() -> set[str]:
     ):
         keys |= {f"{section}.{name}" for name in fields}
     keys |= {f"watches[].{name}" for name in WATCH_FIELDS}
-    keys |= {f"sources[].{name}" for name in SOURCE_FIELDS}
+    keys |= {f"sources[].{name}" for name in source_fields()}
     keys |= {f"notifiers[].{name}" for name in NOTIFIER_COMMON}
-    for type_name, cls in NOTIFIER_TYPES.items():
+    for type_name, cls in _notifier_types().items():
         keys |= {f"notifiers[{type_name}].{name}" for name in cls.settings}
     return keys
 
@@ -275,14 +329,15 @@ def _read_sources(
 ) -> tuple[SourceConfig, ...]:
     sources: list[SourceConfig] = []
     first_line: dict[str, int] = {}
+    fields, own = source_fields(), kind_settings()
     for i, node in enumerate(_items(r, entry, "sources", root)):
         key = f"sources[{i}]"
-        values = _read_entry(r, node, key, SOURCE_FIELDS)
+        values = _read_entry(r, node, key, fields)
         if values is INVALID:
             continue
-        kind = values.get("type", "auto")
-        if kind is INVALID:
-            kind = None  # already reported; the type-dependent rules below cannot apply
+        type_name = values.get("type", DEFAULT_TYPE)
+        # None: the type is already reported; the kind's own rules below cannot apply.
+        kind = SOURCE_TYPES.get(type_name) if type_name is not INVALID else None
         if values.get("name") not in (None, INVALID):
             name = values["name"]
             if name in first_line:
@@ -294,22 +349,30 @@ def _read_sources(
                 values["name"] = INVALID
             else:
                 first_line[name] = line_of(node)
-        if kind == "tvmaze":
-            values.setdefault("url", TVMAZE_URL)
-        elif "show" in values and kind is not None:
-            r.error(_key_node(node, "show"), f"{key}.show", "applies to type: tvmaze sources only")
-            values["show"] = INVALID
-        if "select" in values and kind in ("feed", "tvmaze"):
-            r.error(
-                _key_node(node, "select"),
-                f"{key}.select",
-                f"applies to pages only, not type: {kind}",
-            )
-            values["select"] = INVALID
+        if kind is not None:
+            if kind.default_url is not None:
+                values.setdefault("url", kind.default_url)
+            for name in [name for name in values if name in own]:
+                if name not in kind.settings:
+                    written = type_name if "type" in values else None
+                    r.error(
+                        _key_node(node, name),
+                        f"{key}.{name}",
+                        _applies_elsewhere(own[name], written),
+                    )
+                    values[name] = INVALID
         if not _complete(r, node, key, values, ["name", "url"]):
             continue
-        sources.append(SourceConfig(**values))
+        settings = {name: values.pop(name) for name in list(values) if name in own}
+        sources.append(SourceConfig(**values, settings=settings))
     return tuple(sources)
+
+
+def _applies_elsewhere(by_kind: dict[str, Setting], written_type: str | None) -> str:
+    """ "applies to pages only, not type: feed": where a key of another kind belongs."""
+    where = next((s.applies_to for s in by_kind.values() if s.applies_to), "")
+    where = where or f"type: {', '.join(by_kind)} sources"
+    return f"applies to {where} only" + (f", not type: {written_type}" if written_type else "")
 
 
 def _read_notifiers(
@@ -347,14 +410,15 @@ def _read_notifier(
     type_name = r.value(raw["type"][1], f"{key}.type", str)
     if type_name is INVALID:
         return None
-    if type_name not in NOTIFIER_TYPES:
+    notifier_types = _notifier_types()
+    if type_name not in notifier_types:
         r.error(
             raw["type"][1],
             f"{key}.type",
             f"unknown notifier type {type_name!r}; known: {_known_types()}",
         )
         return None
-    cls = NOTIFIER_TYPES[type_name]
+    cls = notifier_types[type_name]
     found = r.mapping(node, key, [*NOTIFIER_COMMON, *cls.settings])
     enabled = r.strict_bool(found["enabled"][1], f"{key}.enabled") if "enabled" in found else True
     name = f.text(r, found["name"][1], f"{key}.name") if "name" in found else type_name
@@ -390,9 +454,17 @@ def _read_notifier(
     )
 
 
+def _notifier_types() -> Mapping[str, type[Notifier]]:
+    # Looked up when a config is read, not when this module is imported: the fetcher
+    # and the cycle import config, and need neither the notifiers nor smtplib.
+    from notifiers import NOTIFIER_TYPES
+
+    return NOTIFIER_TYPES
+
+
 def _known_types() -> str:
-    return ", ".join(sorted(NOTIFIER_TYPES))
+    return ", ".join(sorted(_notifier_types()))
 
 
 def _all_settings() -> set[str]:
-    return {name for cls in NOTIFIER_TYPES.values() for name in cls.settings}
+    return {name for cls in _notifier_types().values() for name in cls.settings}

@@ -26,14 +26,13 @@ import urllib3
 from requests.adapters import HTTPAdapter
 from requests.utils import requote_uri
 
-from scraper.config.settings import HttpSettings
 from scraper.errors import SourceError, parse_retry_after
 from scraper.fetch.decode import decode_body
 from scraper.fetch.hosts import HostClock, fetch_by_host, host_of, usual_origin
 from scraper.fetch.robots import RobotsCache, RobotsUnreachable
 from scraper.fetch.transport import Reply, Sender
 from scraper.fetch.watchdog import Watchdog
-from scraper.models import Response
+from scraper.models import HttpSettings, Response
 
 __all__ = [
     "Fetcher",

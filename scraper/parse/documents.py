@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -43,17 +42,34 @@ class Document:
 
 @dataclass(frozen=True)
 class PendingDocument:
-    """A document known by its key and fingerprint before it is read.
+    """A document known by its key and fingerprint before it is read: plain data.
 
     A feed entry is read (its HTML parsed, dates and videos found) only when it is
-    new or changed and its words may name a watch; a page is read already.
+    new or changed and its words may name a watch, so the cycle decides with `key`,
+    `fingerprint` and `words()` which to `read()`, reads those, and only then hands
+    the finished Documents to the extractor. A page is read already.
     """
 
     key: str
     fingerprint: str
     kind: str  # "page" | "entry"
-    words: Callable[[], str]  # the raw text a watch's name would have to be in
-    read: Callable[[], Document]
+    document: Document | None = field(default=None, repr=False, compare=False)  # read already
+    item: feeds.FeedItem | None = field(default=None, repr=False, compare=False)  # to read
+    feed_url: str = ""
+
+    def words(self) -> str:
+        """The raw text a watch's name would have to be in (cheaper than reading)."""
+        if self.document is not None:
+            return searchable_text(self.document)
+        assert self.item is not None
+        return self.item.words()
+
+    def read(self) -> Document:
+        """The whole document: for a feed entry, its HTML parsed now."""
+        if self.document is not None:
+            return self.document
+        assert self.item is not None
+        return _entry_document(self.item.read(), self.feed_url, self.key, self.fingerprint)
 
 
 _FEED_ROOT = re.compile(r"<(?:[\w-]+:)?(rss|feed|RDF)\b")
@@ -80,13 +96,7 @@ def pending_documents(
 
 
 def _already_read(document: Document) -> PendingDocument:
-    return PendingDocument(
-        document.key,
-        document.fingerprint,
-        document.kind,
-        lambda: searchable_text(document),
-        lambda: document,
-    )
+    return PendingDocument(document.key, document.fingerprint, document.kind, document=document)
 
 
 def searchable_text(document: Document) -> str:
@@ -135,13 +145,7 @@ def _feed_documents(text: str, url: str) -> list[PendingDocument]:
 
 def _pending_entry(item: feeds.FeedItem, feed_url: str) -> PendingDocument:
     key = item.guid or item.link or item.fingerprint
-    return PendingDocument(
-        key,
-        item.fingerprint,
-        "entry",
-        item.words,
-        lambda: _entry_document(item.read(), feed_url, key, item.fingerprint),
-    )
+    return PendingDocument(key, item.fingerprint, "entry", item=item, feed_url=feed_url)
 
 
 def _entry_document(

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from datetime import date
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING, Any
+from itertools import islice
+from typing import Any
 
 from lxml import etree
 
 from scraper.parse.videos import normalize_video_url
-
-if TYPE_CHECKING:
-    from scraper.parse.pages import Block
 
 _SPACES = re.compile(r"\s+")
 # An element's text with its descendants' (lxml.html's HtmlElement.text_content).
@@ -103,12 +102,13 @@ def published_date(root: Any, json_ld: list[dict[str, Any]] | None = None) -> da
     return None
 
 
-def byline_date(blocks: list[Block]) -> date | None:
+def byline_date(texts: Iterable[str]) -> date | None:
     """A page without date metadata: the dated byline near the top ("Published:
-    13 September 2022", "By Dana Whitford / June 17, 2023")."""
+    13 September 2022", "By Dana Whitford / June 17, 2023"), given the texts of the
+    page's blocks in order (plain text, so pages, which calls this, needs no import back)."""
     from scraper.extract.dates import find_dates  # the extractor loads only when a page is read
 
-    candidates = [b.text for b in blocks[:40] if len(b.text) <= 100]
+    candidates = [text for text in islice(texts, 40) if len(text) <= 100]
     for text in sorted(candidates, key=lambda t: _BYLINE.search(t) is None):
         for mention in find_dates(text, None):
             if mention.precision == "day":

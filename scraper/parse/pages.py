@@ -149,7 +149,7 @@ def read_page(text: str, select: str | None = None) -> Page:
             # A page rendered by script carries its article only in JSON-LD.
             blocks.extend(_json_ld_body(items))
     if published is None:
-        published = byline_date(blocks)
+        published = byline_date(block.text for block in blocks)
     return Page(title, tuple(blocks), tuple(videos), published)
 
 

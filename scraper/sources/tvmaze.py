@@ -4,8 +4,9 @@
     /shows/ID/seasons                           ->  the watched season's premiereDate
                                                 ->  a release_date Finding, day precision
 
-It reads itself (several requests per source, JSON rather than a document) but
-goes through the cycle's fetcher, state and fact rules like every other source:
+Its requests depend on each other's answers, so nothing is fetched ahead: it
+reads through the cycle's fetcher, and its findings go through the state and
+fact rules like every other source's:
 a TVmaze date equal to one already in the news only adds a source to the fact.
 
 Wrong matches are worse than none: a show whose TVmaze name is not the watch's
@@ -20,25 +21,24 @@ import re
 import threading
 import time
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlencode, urlsplit
 
-from scraper.facts import Observation
 from scraper.fetch.fetcher import FetchError, Validators
-from scraper.models import RELEASE_DATE, Finding, Watch
-from scraper.sources.registry import SourceKind, register
+from scraper.models import RELEASE_DATE, Finding, Observation, Watch
+from scraper.sources.base import Fetch, Setting, SourceKind, SourceResult
 
 if TYPE_CHECKING:
     from scraper.config.settings import Config, SourceConfig
-    from scraper.cycle import SourceResult
-    from scraper.fetch.fetcher import Fetcher
     from scraper.models import Response
     from scraper.store.state import State
 
 log = logging.getLogger("releasewatch.tvmaze")
+
+TVMAZE_URL = "https://api.tvmaze.com"
 
 # TVmaze allows 20 calls per 10 s per IP; one call every 0.5 s stays inside that
 # even when the fetcher's per_host_delay is set lower (or to 0 in tests).
@@ -215,17 +215,23 @@ class _SourceFailure(Exception):
 
 class TvmazeSource(SourceKind):
     name = "tvmaze"
-    reads_itself = True
+    default_url = TVMAZE_URL
+    settings: ClassVar[Mapping[str, Setting]] = {
+        # A number is TVmaze's show id; `show: 53441` is read as the text "53441".
+        "show": Setting(
+            (str, int),
+            convert=lambda value: str(value).strip(),
+            applies_to="type: tvmaze sources",
+            doc="the show's name or TVmaze's numeric id (default: each watch's title)",
+        ),
+    }
 
     def __init__(self, pacer: Pacer | None = None):
         self.pacer = pacer or Pacer()
 
     def read(
-        self, source: SourceConfig, config: Config, state: State, fetcher: Fetcher, now: datetime
+        self, source: SourceConfig, config: Config, state: State, fetcher: Fetch, now: datetime
     ) -> SourceResult:
-        # Imported here: scraper.cycle imports the source registry, which imports this.
-        from scraper.cycle import SourceResult
-
         reading = _Reading(self.pacer, source, state, fetcher, now)
         try:
             observations = reading.observe(config.watches)
@@ -241,7 +247,7 @@ class _Reading:
     """One source read once: the requests it made so far, so no URL is asked twice."""
 
     def __init__(
-        self, pacer: Pacer, source: SourceConfig, state: State, fetcher: Fetcher, now: datetime
+        self, pacer: Pacer, source: SourceConfig, state: State, fetcher: Fetch, now: datetime
     ):
         self.pacer, self.source, self.state, self.fetcher, self.now = (
             pacer,
@@ -269,7 +275,7 @@ class _Reading:
 
     def _observe(self, watch: Watch) -> Observation | None:
         assert watch.season is not None
-        query = (self.source.show or watch.title).strip()
+        query = (self.source.settings["show"] or watch.title).strip()
         show = self._show(query, watch)
         if show is None:
             return None
@@ -453,5 +459,3 @@ def _load_seasons(text: str | None) -> dict[str, Any] | None:
     except (ValueError, TypeError, KeyError, AttributeError):
         return None  # read the seasons in full again
 
-
-register(TvmazeSource.name, TvmazeSource())
