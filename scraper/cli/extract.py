@@ -74,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
         from scraper.extract.explain import explain
 
         for document in documents:
-            sys.stdout.write(explain(read_safely(document, watch), document.url) + "\n")
+            reading = read_safely(document, watch, complete=True)
+            sys.stdout.write(explain(reading, document.url) + "\n")
         findings = extract_documents(documents, watch)
         sys.stdout.write("findings: ")
     else:

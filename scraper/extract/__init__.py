@@ -32,7 +32,7 @@ from scraper.extract.candidates import (
     structure,
 )
 from scraper.extract.evidence import date_evidence, trailer_evidence
-from scraper.extract.score import score
+from scraper.extract.score import score, weights
 from scraper.extract.trailers import trailer_candidates
 from scraper.models import RELEASE_DATE, TRAILER, Finding, Watch
 from scraper.parse.prefilter import may_mention
@@ -71,16 +71,21 @@ def release_finding(candidate: DateCandidate) -> Finding:
     )
 
 
-def read(doc: Document, watch: Watch, budget: Budget | None = None) -> Reading:
-    """Run the pipeline on one document (exceptions and the budget are the caller's)."""
+def read(
+    doc: Document, watch: Watch, budget: Budget | None = None, complete: bool = False
+) -> Reading:
+    """Run the pipeline on one document (exceptions and the budget are the caller's).
+    `complete`: run every rule on every candidate (--explain, the fit), not only
+    until a candidate can no longer reach the threshold."""
     budget = budget or Budget.for_document(doc)
     sentences, facts = structure(doc, watch, budget)
     reading = Reading()
     reading.dates = date_candidates(sentences, facts, budget)
+    table = weights()[RELEASE_DATE]
     for index, candidate in enumerate(reading.dates):
         if index % 16 == 0:
             budget.check()
-        candidate.features = date_evidence(candidate, watch)
+        candidate.features = date_evidence(candidate, watch, None if complete else table)
         candidate.score = score(RELEASE_DATE, candidate.features)
     reading.videos = trailer_candidates(doc, sentences, watch, facts)
     for video in reading.videos:
@@ -96,13 +101,11 @@ def read(doc: Document, watch: Watch, budget: Budget | None = None) -> Reading:
     return reading
 
 
-def read_safely(doc: Document, watch: Watch) -> Reading:
+def read_safely(doc: Document, watch: Watch, complete: bool = False) -> Reading:
     try:
-        return read(doc, watch)
+        return read(doc, watch, complete=complete)
     except OverBudget:
-        log.warning(
-            "extractor: %s took longer than its budget; skipped (no findings)", doc.url
-        )
+        log.warning("extractor: %s took longer than its budget; skipped (no findings)", doc.url)
         return Reading(over_budget=True)
     except Exception:  # a rule tripping on odd text must not stop a whole cycle
         log.exception("extractor failed on %s", doc.url)

@@ -99,7 +99,9 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
         own.add(doc.published.isoformat())
     for sentence in sentences[:60]:
         if _BYLINE.search(sentence.text) and len(sentence.text) <= 160:
-            own.update(m.value for m in find_dates(sentence.text, doc.published) if m.precision == "day")
+            own.update(
+                m.value for m in find_dates(sentence.text, doc.published) if m.precision == "day"
+            )
     return sentences, DocFacts(doc.url, doc.published, frozenset(own))
 
 

@@ -40,9 +40,7 @@ def best(items: Sequence[T], value: callable, precision: callable, score: callab
     if not above:
         return None
     top = max(above, key=lambda pair: (score(pair[1]), -pair[0]))[1]
-    same = [
-        (i, item) for i, item in above if same_release(value(top), value(item))
-    ]
+    same = [(i, item) for i, item in above if same_release(value(top), value(item))]
     return max(
         same, key=lambda pair: (PRECISION_RANK[precision(pair[1])], score(pair[1]), -pair[0])
     )[1]

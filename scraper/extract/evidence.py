@@ -34,7 +34,9 @@ from scraper.models import Watch
 @dataclass(frozen=True)
 class Rule:
     name: str
-    prior: float  # the weight the fit starts from and is pulled toward (its sign is the rule's sense)
+    prior: (
+        float  # the weight the fit starts from and is pulled toward (its sign is the rule's sense)
+    )
     description: str
     example: str
     test: Callable[[DateCandidate, _View, Watch], str | None]
@@ -63,15 +65,42 @@ def rule(name: str, prior: float, description: str, example: str) -> Callable:
     return register
 
 
-def date_evidence(candidate: DateCandidate, watch: Watch) -> dict[str, str]:
-    """Rule name -> what it saw, for every rule that fires on the candidate."""
+def date_evidence(
+    candidate: DateCandidate, watch: Watch, weights: dict[str, float] | None = None
+) -> dict[str, str]:
+    """Rule name -> what it saw, for every rule that fires on the candidate.
+
+    With `weights`, evaluation stops once the score cannot reach the threshold any more
+    (the weights of the rules still to run could not lift it): the choice is the same,
+    the page is read at the old speed, and only --explain and the fit need every rule."""
     view = _view(candidate)
     fired: dict[str, str] = {}
-    for r in DATE_RULES:
+    if weights is not None:
+        total = weights.get("bias", 0.0)
+        ceiling = _ceilings(id(weights), weights)
+    for index, r in enumerate(DATE_RULES):
         saw = r.test(candidate, view, watch)
         if saw is not None:
             fired[r.name] = saw
+            if weights is not None:
+                total += weights.get(r.name, 0.0)
+        if weights is not None and total + ceiling[index] <= 0.0:
+            break
     return fired
+
+
+_CEILINGS: dict[int, list[float]] = {}
+
+
+def _ceilings(key: int, weights: dict[str, float]) -> list[float]:
+    """After rule i, the most the remaining rules can add (their positive weights)."""
+    if key not in _CEILINGS:
+        rest, result = 0.0, []
+        for r in reversed(DATE_RULES):
+            result.append(rest)
+            rest += max(0.0, weights.get(r.name, 0.0))
+        _CEILINGS[key] = list(reversed(result))
+    return _CEILINGS[key]
 
 
 def _view(candidate: DateCandidate) -> _View:
@@ -96,7 +125,9 @@ def _governing(clause: str, position: int) -> tuple[str | None, str]:
     return chosen[1], chosen[2]
 
 
-def _found(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> str | None:
+def _found(
+    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> str | None:
     match = pattern.search(text, start, len(text) if end is None else end)
     return match.group().strip() or match.group() if match else None
 
@@ -104,14 +135,23 @@ def _found(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None 
 # ---------------------------------------------------------------- where it sits
 
 
-@rule("furniture", -4, "the sentence is page furniture: navigation, a related or trending "
-      "rail, a link-dense list, comments, a footer", "Trending: Wednesday season 2 arrives Aug. 6")
+@rule(
+    "furniture",
+    -4,
+    "the sentence is page furniture: navigation, a related or trending "
+    "rail, a link-dense list, comments, a footer",
+    "Trending: Wednesday season 2 arrives Aug. 6",
+)
 def _furniture(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return "in page furniture" if c.sentence.chrome else None
 
 
-@rule("byline_or_stamp", -3, "the sentence is a byline or an updated/published stamp",
-      "By Dana Roe \u00b7 Updated December 1, 2026")
+@rule(
+    "byline_or_stamp",
+    -3,
+    "the sentence is a byline or an updated/published stamp",
+    "By Dana Roe \u00b7 Updated December 1, 2026",
+)
 def _byline(c: DateCandidate, v: _View, w: Watch) -> str | None:
     if len(v.text) > 160:
         return None
@@ -125,16 +165,26 @@ _STAMP = re.compile(
 )
 
 
-@rule("the_article_date", -2, "the date is the article's own publish or update date (from "
-      "its metadata or byline)", "an article published 2025-06-11 that says 'June 11'")
+@rule(
+    "the_article_date",
+    -2,
+    "the date is the article's own publish or update date (from its metadata or byline)",
+    "an article published 2025-06-11 that says 'June 11'",
+)
 def _own_date(c: DateCandidate, v: _View, w: Watch) -> str | None:
-    if c.mention.precision == "day" and c.mention.value in c.doc.own_dates:
+    # (a release verb governing it says otherwise: a page without metadata takes its
+    # date from its first dated line, which may be the announcement itself)
+    if c.mention.precision == "day" and c.mention.value in c.doc.own_dates and v.event != "release":
         return f"the article's own date {c.mention.value}"
     return None
 
 
-@rule("press_dateline", -4, "the date opens a press dateline, before the story's first verb",
-      "LOS ANGELES, Dec. 16, 2024 /PRNewswire/ --")
+@rule(
+    "press_dateline",
+    -4,
+    "the date opens a press dateline, before the story's first verb",
+    "LOS ANGELES, Dec. 16, 2024 /PRNewswire/ --",
+)
 def _dateline(c: DateCandidate, v: _View, w: Watch) -> str | None:
     after = v.text[c.mention.end : c.mention.end + 40]
     before = v.text[: c.mention.start]
@@ -149,15 +199,26 @@ _DATELINE_AFTER = re.compile(
 )
 
 
-@rule("another_story", -4, "the sentence belongs to another story: a heading or a topic "
-      "shift ('Meanwhile, ...') moved the subject and the watch is not named",
-      "Meanwhile, Bridgerton returns May 16.")
+@rule(
+    "another_story",
+    -4,
+    "the sentence belongs to another story: a heading or a topic "
+    "shift ('Meanwhile, ...') moved the subject and the watch is not named",
+    "Meanwhile, Bridgerton returns May 16.",
+)
 def _another_story(c: DateCandidate, v: _View, w: Watch) -> str | None:
     s = c.sentence
-    return "the passage is about another title" if s.subject == "other" and not s.names_title else None
+    return (
+        "the passage is about another title" if s.subject == "other" and not s.names_title else None
+    )
 
 
-@rule("headline", 0, "the date is in the headline or a heading", "Heartstopper Season 2 Arrives Aug. 3")
+@rule(
+    "headline",
+    0,
+    "the date is in the headline or a heading",
+    "Heartstopper Season 2 Arrives Aug. 3",
+)
 def _headline(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return "heading" if c.sentence.heading or c.sentence.block == -1 else None
 
@@ -170,8 +231,12 @@ def _release_verb(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return v.event_word if v.event == "release" else None
 
 
-@rule("schedule_row", 3, "a date cell in the watch's row of a listings table",
-      "| Aug. 15 | Emily in Paris | Season 4 |")
+@rule(
+    "schedule_row",
+    3,
+    "a date cell in the watch's row of a listings table",
+    "| Aug. 15 | Emily in Paris | Season 4 |",
+)
 def _schedule_row(c: DateCandidate, v: _View, w: Watch) -> str | None:
     s = c.sentence
     if v.event is None and s.schedule_row and s.subject in ("watch", "title"):
@@ -179,16 +244,25 @@ def _schedule_row(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return None
 
 
-@rule("listing_under_heading", 3, "a date alone under a heading that names the watch",
-      "## Heartstopper season 2 / August 3")
+@rule(
+    "listing_under_heading",
+    3,
+    "a date alone under a heading that names the watch",
+    "## Heartstopper season 2 / August 3",
+)
 def _listing(c: DateCandidate, v: _View, w: Watch) -> str | None:
     if v.event is None and c.sentence.under_heading and is_listing(v.text, c.mention):
         return "a date alone under the watch's heading"
     return None
 
 
-@rule("other_event", -3, "another event word governs the date: renewal, filming, casting, "
-      "a book, a finale, an announcement", "was renewed on May 20")
+@rule(
+    "other_event",
+    -3,
+    "another event word governs the date: renewal, filming, casting, "
+    "a book, a finale, an announcement",
+    "was renewed on May 20",
+)
 def _other_event(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return v.event_word if v.event == "other" else None
 
@@ -212,8 +286,9 @@ def _negation(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return _found(cues.NEGATION, v.clause)
 
 
-@rule("before_the_date", -4, "'before' the date: a deadline, not a date",
-      "arrives before Christmas")
+@rule(
+    "before_the_date", -4, "'before' the date: a deadline, not a date", "arrives before Christmas"
+)
 def _before(c: DateCandidate, v: _View, w: Watch) -> str | None:
     if cues.BEFORE.search(v.text, v.left, c.mention.start) and not _MOVED_TO.search(
         v.text, v.left, c.mention.start
@@ -230,17 +305,27 @@ _MOVED_TO = re.compile(
 )
 
 
-@rule("until_the_date", -3, "the date ends a run or a window: 'until', 'through'",
-      "in theaters until December 29")
+@rule(
+    "until_the_date",
+    -3,
+    "the date ends a run or a window: 'until', 'through'",
+    "in theaters until December 29",
+)
 def _until(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return _found(_UNTIL, v.text[max(0, c.mention.start - 30) : c.mention.start])
 
 
-_UNTIL = re.compile(r"\b(?:until|till|through|thru|runs?\s+to|ends?\s+on)\s+(?:on\s+)?(?:the\s+)?$", re.I)
+_UNTIL = re.compile(
+    r"\b(?:until|till|through|thru|runs?\s+to|ends?\s+on)\s+(?:on\s+)?(?:the\s+)?$", re.I
+)
 
 
-@rule("renewal", -4, "a renewal before the date, no release verb between",
-      "renewed the show for a fourth series back in May 2022")
+@rule(
+    "renewal",
+    -4,
+    "a renewal before the date, no release verb between",
+    "renewed the show for a fourth series back in May 2022",
+)
 def _renewal(c: DateCandidate, v: _View, w: Watch) -> str | None:
     position = c.mention.start - v.left
     renewals = [m for m in cues.RENEWAL.finditer(v.clause) if m.end() <= position]
@@ -252,8 +337,12 @@ def _renewal(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return renewals[-1].group()
 
 
-@rule("production", -4, "the clause's subject is filming or production",
-      "Principal photography kicks off in June")
+@rule(
+    "production",
+    -4,
+    "the clause's subject is filming or production",
+    "Principal photography kicks off in June",
+)
 def _production(c: DateCandidate, v: _View, w: Watch) -> str | None:
     clause, start, end = v.clause, c.mention.start - v.left, c.mention.end - v.left
     found = cues.PRODUCTION_SUBJECT.match(clause)
@@ -277,8 +366,12 @@ _CONJUNCTION = re.compile(r"\b(?:and|but|while|whereas|then|before|ahead\s+of)\b
 _NAMES_ITS_EVENT = re.compile(r"\s+(?:\w+\s+)?(?:premiere|release|debut|launch|return|bow)\b")
 
 
-@rule("other_occasion", -4, "an occasion that is not the premiere: a panel, a festival "
-      "screening, a finale, a book", "the season 2 finale airs May 25")
+@rule(
+    "other_occasion",
+    -4,
+    "an occasion that is not the premiere: a panel, a festival screening, a finale, a book",
+    "the season 2 finale airs May 25",
+)
 def _occasion(c: DateCandidate, v: _View, w: Watch) -> str | None:
     if scope.other_occasion(
         v.clause, c.mention.start - v.left, c.mention.end - v.left, c.sentence.published
@@ -287,8 +380,12 @@ def _occasion(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return None
 
 
-@rule("trailer_date", -4, "the trailer or teaser is the date's subject",
-      "Netflix released a teaser in August")
+@rule(
+    "trailer_date",
+    -4,
+    "the trailer or teaser is the date's subject",
+    "Netflix released a teaser in August",
+)
 def _trailer_date(c: DateCandidate, v: _View, w: Watch) -> str | None:
     trailers = list(cues.TRAILER.finditer(v.text, 0, c.mention.start))
     if not trailers:
@@ -309,28 +406,45 @@ def _old_date(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return _found(cues.OLD_DATE, v.text[max(0, c.mention.start - 40) : c.mention.start])
 
 
-@rule("superseded_plan", -4, "an abandoned plan: 'originally slated for'",
-      "originally slated for 2022 before moving to Netflix")
+@rule(
+    "superseded_plan",
+    -4,
+    "an abandoned plan: 'originally slated for'",
+    "originally slated for 2022 before moving to Netflix",
+)
 def _superseded(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return "originally planned" if scope.superseded(v.text, v.left, c.mention.start) else None
 
 
-@rule("plan_reported", -1, "a plan reported in the past tense ('was set for'): it stands "
-      "unless the text gives another date", "was set for Aug. 3")
+@rule(
+    "plan_reported",
+    -1,
+    "a plan reported in the past tense ('was set for'): it stands "
+    "unless the text gives another date",
+    "was set for Aug. 3",
+)
 def _plan(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return _found(cues.PLAN_DATE, v.text[max(0, c.mention.start - 40) : c.mention.start])
 
 
-@rule("plan_changed", -4, "a past plan and, in this or the next sentence, a change",
-      "was set for Aug. 3 but has been pushed")
+@rule(
+    "plan_changed",
+    -4,
+    "a past plan and, in this or the next sentence, a change",
+    "was set for Aug. 3 but has been pushed",
+)
 def _plan_changed(c: DateCandidate, v: _View, w: Watch) -> str | None:
     if not cues.PLAN_DATE.search(v.text, max(0, c.mention.start - 40), c.mention.start):
         return None
     return _found(cues.PLAN_CHANGED, v.text) or _found(cues.PLAN_CHANGED, c.following)
 
 
-@rule("story_setting", -3, "the date is when the story is set, not when it airs",
-      "set in the fall of 1987")
+@rule(
+    "story_setting",
+    -3,
+    "the date is when the story is set, not when it airs",
+    "set in the fall of 1987",
+)
 def _setting(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return _found(_SETTING, v.text[max(0, c.mention.start - 50) : c.mention.start])
 
@@ -342,8 +456,12 @@ _SETTING = re.compile(
 )
 
 
-@rule("weekly_slot", -1.5, "a regular time slot near the date: 'Thursdays', 'weekly'",
-      "new episodes Thursdays starting Dec. 8")
+@rule(
+    "weekly_slot",
+    -1.5,
+    "a regular time slot near the date: 'Thursdays', 'weekly'",
+    "new episodes Thursdays starting Dec. 8",
+)
 def _slot(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return _found(_SLOT, v.clause)
 
@@ -355,8 +473,12 @@ _SLOT = re.compile(
 )
 
 
-@rule("past_release", 0, "the release verb is in the past tense and the date is before "
-      "the article", "its third season premiered on October 2")
+@rule(
+    "past_release",
+    0,
+    "the release verb is in the past tense and the date is before the article",
+    "its third season premiered on October 2",
+)
 def _past(c: DateCandidate, v: _View, w: Watch) -> str | None:
     published = c.sentence.published
     if published is None or not cues.PAST_RELEASE.search(v.clause):
@@ -370,20 +492,32 @@ def _past(c: DateCandidate, v: _View, w: Watch) -> str | None:
 # ---------------------------------------------------------------- whose it is
 
 
-@rule("other_product", -4, "another product shares the title: a game, a console release",
-      "the game arrives on PS5 on Oct. 4")
+@rule(
+    "other_product",
+    -4,
+    "another product shares the title: a game, a console release",
+    "the game arrives on PS5 on Oct. 4",
+)
 def _product(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return _found(cues.OTHER_PRODUCT, v.clause)
 
 
-@rule("earlier_work", -4, "an earlier work is the date's subject",
-      "the original series premiered April 10, 2015")
+@rule(
+    "earlier_work",
+    -4,
+    "an earlier work is the date's subject",
+    "the original series premiered April 10, 2015",
+)
 def _earlier(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return _found(cues.EARLIER_WORK, v.clause)
 
 
-@rule("other_work_relative", -4, "a relative clause about another work: ', which opened ...'",
-      "after the animated series Creature Commandos, which premiered Dec. 5")
+@rule(
+    "other_work_relative",
+    -4,
+    "a relative clause about another work: ', which opened ...'",
+    "after the animated series Creature Commandos, which premiered Dec. 5",
+)
 def _relative(c: DateCandidate, v: _View, w: Watch) -> str | None:
     relative = re.search(r",\s+which\s+$", v.text[: v.left], re.IGNORECASE)
     if relative and scope.other_work_antecedent(v.text, relative.start(), w):
@@ -391,8 +525,12 @@ def _relative(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return None
 
 
-@rule("previous_credit", -4, "a person's earlier credit, the watch not named since",
-      "Barton previously created Giri/Haji, which premiered in October 2019")
+@rule(
+    "previous_credit",
+    -4,
+    "a person's earlier credit, the watch not named since",
+    "Barton previously created Giri/Haji, which premiered in October 2019",
+)
 def _credit(c: DateCandidate, v: _View, w: Watch) -> str | None:
     credits = list(cues.PREVIOUS_CREDIT.finditer(v.text, 0, c.mention.start))
     if not credits:
@@ -402,8 +540,12 @@ def _credit(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return credits[-1].group()
 
 
-@rule("later_part", -4, "a later part or volume of the season (its date is the first part's)",
-      "Part 2 arrives July 4")
+@rule(
+    "later_part",
+    -4,
+    "a later part or volume of the season (its date is the first part's)",
+    "Part 2 arrives July 4",
+)
 def _later(c: DateCandidate, v: _View, w: Watch) -> str | None:
     if w.season is None:
         return None
@@ -422,8 +564,12 @@ def _later(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return None
 
 
-@rule("other_work_named", -4, "the sentence names another work (in quotes, or a spin-off) "
-      "and not the watch", "'Hawkeye' premieres Nov. 24")
+@rule(
+    "other_work_named",
+    -4,
+    "the sentence names another work (in quotes, or a spin-off) and not the watch",
+    "'Hawkeye' premieres Nov. 24",
+)
 def _other_named(c: DateCandidate, v: _View, w: Watch) -> str | None:
     text = v.text
     if title_mentions(text, w):
@@ -438,8 +584,12 @@ def _other_named(c: DateCandidate, v: _View, w: Watch) -> str | None:
 _PARENTHETICAL = re.compile(r"[A-Z][\w&'-]*\s*\(")
 
 
-@rule("other_work_subject", -4, "another named work is the subject of the date's verb",
-      "while The Acolyte arrives June 4")
+@rule(
+    "other_work_subject",
+    -4,
+    "another named work is the subject of the date's verb",
+    "while The Acolyte arrives June 4",
+)
 def _other_subject(c: DateCandidate, v: _View, w: Watch) -> str | None:
     text = v.text
     verbs = sorted(
@@ -457,16 +607,24 @@ def _other_subject(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return None
 
 
-@rule("leading_other_work", -4, "the sentence opens with another work and an appositive "
-      "about it", "Barbie, released July 21, crossed $600 million")
+@rule(
+    "leading_other_work",
+    -4,
+    "the sentence opens with another work and an appositive about it",
+    "Barbie, released July 21, crossed $600 million",
+)
 def _leading(c: DateCandidate, v: _View, w: Watch) -> str | None:
     if works.leading_other_work(v.text, c.mention.start, w):
         return v.text[: v.text.find(",")]
     return None
 
 
-@rule("spinoff_title", -2, "the watch's title starts a longer title: 'Dune: Prophecy'",
-      "Alien: Earth premieres Aug. 12")
+@rule(
+    "spinoff_title",
+    -2,
+    "the watch's title starts a longer title: 'Dune: Prophecy'",
+    "Alien: Earth premieres Aug. 12",
+)
 def _spinoff(c: DateCandidate, v: _View, w: Watch) -> str | None:
     for _, end, _ in title_mentions(v.text, w):
         found = _SUBTITLE.match(v.text, end)
@@ -486,8 +644,12 @@ def _names_alias(subtitle: str, w: Watch) -> bool:
     return any(subtitle.lower() in name.lower() for name in (w.title, *w.aliases))
 
 
-@rule("show_first_premiere", -4, "for a later season, 'the series premiered ...' without "
-      "a season is the show's first", "The series premiered on Netflix in April 2022")
+@rule(
+    "show_first_premiere",
+    -4,
+    "for a later season, 'the series premiered ...' without a season is the show's first",
+    "The series premiered on Netflix in April 2022",
+)
 def _first_premiere(c: DateCandidate, v: _View, w: Watch) -> str | None:
     if w.season in (None, 1) or not cues.PAST_RELEASE.search(v.clause):
         return None
@@ -498,14 +660,23 @@ def _first_premiere(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return _found(cues.PAST_RELEASE, v.clause)
 
 
-@rule("about_watch", 3, "the date belongs to the watched title and season (the nearest "
-      "season named, else the passage's subject)", "Season 2 arrives Aug. 3")
+@rule(
+    "about_watch",
+    3,
+    "the date belongs to the watched title and season (the nearest "
+    "season named, else the passage's subject)",
+    "Season 2 arrives Aug. 3",
+)
 def _about(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return about_watch(c.sentence, c.mention, w)
 
 
-@rule("release_of_watch", 3, "both at once: a release verb (or a listing) governs the date "
-      "and the date is the watch's", "Season 2 arrives Aug. 3")
+@rule(
+    "release_of_watch",
+    3,
+    "both at once: a release verb (or a listing) governs the date and the date is the watch's",
+    "Season 2 arrives Aug. 3",
+)
 def _release_of_watch(c: DateCandidate, v: _View, w: Watch) -> str | None:
     if not (_release_verb(c, v, w) or _schedule_row(c, v, w) or _listing(c, v, w)):
         return None
@@ -529,8 +700,12 @@ for _name, _example in (("year", "in 2025"), ("season", "this fall"), ("month", 
     rule(f"precision_{_name}", 0, f"the date is a {_name}", _example)(_precision(_name))
 
 
-@rule("relative_date", 0, "the date is resolved from the article's date",
-      "this Friday, next month, August 3 without a year")
+@rule(
+    "relative_date",
+    0,
+    "the date is resolved from the article's date",
+    "this Friday, next month, August 3 without a year",
+)
 def _relative_date(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return "resolved from the article's date" if c.mention.relative else None
 
@@ -598,21 +773,34 @@ def trailer_evidence(candidate: VideoCandidate) -> dict[str, str]:
     return fired
 
 
-@trailer_rule("trailer_of_watch", 4, "the nearest words call the video a trailer or teaser "
-              "(not a clip, featurette or cast video) and name the watched season or sit in "
-              "a passage about it", "Netflix dropped the season 2 trailer: <link>")
+@trailer_rule(
+    "trailer_of_watch",
+    4,
+    "the nearest words call the video a trailer or teaser "
+    "(not a clip, featurette or cast video) and name the watched season or sit in "
+    "a passage about it",
+    "Netflix dropped the season 2 trailer: <link>",
+)
 def _trailer_of_watch(c: VideoCandidate) -> str | None:
     return c.sentence[:100] if c.sentence else None
 
 
-@trailer_rule("video_in_furniture", -4, "the video sits in page furniture (a related rail, "
-              "a 'watch next' list)", "More videos: Bridgerton season 3 trailer")
+@trailer_rule(
+    "video_in_furniture",
+    -4,
+    "the video sits in page furniture (a related rail, a 'watch next' list)",
+    "More videos: Bridgerton season 3 trailer",
+)
 def _video_furniture(c: VideoCandidate) -> str | None:
     return "in page furniture" if c.video is not None and c.video.chrome else None
 
 
-@trailer_rule("fan_made", -5, "a fan-made, concept or unofficial trailer",
-              "a fan-made concept trailer imagines season 5")
+@trailer_rule(
+    "fan_made",
+    -5,
+    "a fan-made, concept or unofficial trailer",
+    "a fan-made concept trailer imagines season 5",
+)
 def _fan_made(c: VideoCandidate) -> str | None:
     texts = [c.label, c.sentence, *(s.text for s in c.context[:2])]
     for text in texts:
@@ -622,8 +810,12 @@ def _fan_made(c: VideoCandidate) -> str | None:
     return None
 
 
-@trailer_rule("official_label", 1, "the video's own title says 'official trailer' or "
-              "'official teaser'", "Heartstopper: Season 2 | Official Trailer | Netflix")
+@trailer_rule(
+    "official_label",
+    1,
+    "the video's own title says 'official trailer' or 'official teaser'",
+    "Heartstopper: Season 2 | Official Trailer | Netflix",
+)
 def _official(c: VideoCandidate) -> str | None:
     return _found(_OFFICIAL, c.label) if c.label else None
 
@@ -631,7 +823,11 @@ def _official(c: VideoCandidate) -> str | None:
 _OFFICIAL = re.compile(r"\bofficial\s+(?:\w+\s+)?(?:trailer|teaser)\b", re.IGNORECASE)
 
 
-@trailer_rule("reported_in_words", 0, "the text reports a released trailer but links no "
-              "video: the finding is the article's URL", "The trailer for season 2 is out now.")
+@trailer_rule(
+    "reported_in_words",
+    0,
+    "the text reports a released trailer but links no video: the finding is the article's URL",
+    "The trailer for season 2 is out now.",
+)
 def _in_words(c: VideoCandidate) -> str | None:
     return "no video link" if c.video is None else None

@@ -81,7 +81,8 @@ def _why_date(reading: Reading) -> str:
             f"statement of the best-scoring release {best.mention.value} ({best.score:+.2f})"
         )
     if not others:
-        return f"{winner.mention.value} ({winner.mention.precision}) won: the only candidate above the threshold"
+        value = f"{winner.mention.value} ({winner.mention.precision})"
+        return f"{value} won: the only candidate above the threshold"
     runner = max(others, key=lambda c: c.score)
     return (
         f"{winner.mention.value} ({winner.mention.precision}) won with {winner.score:+.2f}; "

@@ -70,10 +70,12 @@ def rows(cases: list[Path]) -> tuple[Counter, Counter]:
         expect = case.get("expect") or {}
         want = expect.get("release_date")
         want_value = str(want["date"]) if want else None
-        want_trailers = {normalize_video_url(u) or u.rstrip("/") for u in expect.get("trailers") or ()}
+        want_trailers = {
+            normalize_video_url(u) or u.rstrip("/") for u in expect.get("trailers") or ()
+        }
         text = next(case_dir.glob("doc.*")).read_text(encoding="utf-8")
         for doc in parse_documents(text, case["url"]):
-            reading = read(doc, watch, Budget.start(60.0))
+            reading = read(doc, watch, Budget.start(60.0), complete=True)
             for candidate in reading.dates:
                 value = candidate.mention.value
                 right = value == want_value
