@@ -22,6 +22,11 @@ examples:
   releasewatch extract --title Heartstopper --season 2 article.html
   releasewatch extract --title "Stranger Things" --season 5 --alias "Stranger Things 5" feed.xml
   releasewatch extract --title Heartstopper --season 2 https://example.org/news/heartstopper
+  releasewatch extract --explain --title Heartstopper --season 2 article.html
+
+--explain prints, per document and per candidate (every date mention, every video),
+the sentence, the rules that fired with their weights and what each saw, the score,
+and why the winner won; then the findings as JSON.
 """
 
 
@@ -36,6 +41,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--alias", action="append", default=[], metavar="A", help="another name (repeatable)"
     )
     parser.add_argument("--url", help="the document's URL (default: the file's or the fetched URL)")
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="print, per candidate, its sentence, the rules that fired with their weights, "
+        "its score, and why the winner won (text, not JSON)",
+    )
     parser.add_argument(
         "path", nargs="?", metavar="PATH|URL", help="a local file or an http(s) URL"
     )
@@ -58,7 +69,17 @@ def run(args: argparse.Namespace) -> int:
         documents = parse_documents(text, args.url or url)
     except ParseError as exc:
         raise InputError(f"{args.path}: {exc}") from exc
-    findings = extract_documents(documents, watch)
+    if args.explain:
+        from scraper.extract import read_safely
+        from scraper.extract.explain import explain
+
+        for document in documents:
+            reading = read_safely(document, watch, complete=True)
+            sys.stdout.write(explain(reading, document.url) + "\n")
+        findings = extract_documents(documents, watch)
+        sys.stdout.write("findings: ")
+    else:
+        findings = extract_documents(documents, watch)
     json.dump({"findings": [f.to_json() for f in findings]}, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0

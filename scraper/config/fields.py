@@ -17,7 +17,6 @@ from yaml.nodes import Node, ScalarNode
 from scraper.config.units import is_bare_number, parse_duration, parse_size
 from scraper.config.yamlnodes import INVALID, NULL, NodeReader, shorten
 from scraper.models import FINDING_KINDS
-from scraper.parse.selectors import BadSelector, compile_selector
 
 if TYPE_CHECKING:
     from notifiers.base import Setting
@@ -60,19 +59,6 @@ def size(r: NodeReader, node: Node, key: str) -> Any:
 
 def text(r: NodeReader, node: Node, key: str) -> Any:
     return r.value(node, key, str, check=lambda v: None if v.strip() else "must not be empty")
-
-
-def css_selector(r: NodeReader, node: Node, key: str) -> Any:
-    # Compiled here, so a bad selector is a config error with its line at load and in
-    # `validate`, not a source that fails at every check.
-    selector = text(r, node, key)
-    if selector is INVALID:
-        return INVALID
-    try:
-        compile_selector(selector)
-    except BadSelector as exc:
-        return r.error(node, key, str(exc))
-    return selector
 
 
 def text_list(r: NodeReader, node: Node, key: str) -> Any:

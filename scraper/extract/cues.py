@@ -172,6 +172,12 @@ NOT_A_TRAILER = re.compile(
     r"throwback)\b",
     re.IGNORECASE,
 )
+# Not the studio's video: a fan's edit or an imagined "concept" trailer.
+FAN_MADE = re.compile(
+    r"\b(?:fan[\s-]?made|fan\s+(?:trailer|edit|film)|concept\s+(?:trailer|teaser)|unofficial|"
+    r"parody|spoof|ai[\s-]generated|mock[\s-]?up|imagined\s+trailer)\b",
+    re.IGNORECASE,
+)
 TRAILER_OUT = re.compile(
     r"\b(?:released|releases|dropp?ed|drops|unveil\w*|debut(?:ed|s)|shared|arrived|landed|revealed|"
     r"premiered|is\s+here|is\s+out|are\s+out|out\s+now|here['\u2019]?s|has\s+(?:arrived|landed)|"

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from scraper.extract import cues, subject
+from scraper.extract.candidates import DocFacts, VideoCandidate
 from scraper.extract.reading import Sentence, classify
 from scraper.extract.subject import title_mentions
 from scraper.extract.text import case_key, normalize
@@ -22,23 +23,31 @@ if TYPE_CHECKING:
     from scraper.parse.pages import Video
 
 
-def find_trailers(doc: Document, sentences: list[Sentence], watch: Watch) -> list[tuple[str, str]]:
-    """(normalized video URL, evidence) of each trailer, once per video."""
+def trailer_candidates(
+    doc: Document, sentences: list[Sentence], watch: Watch, facts: DocFacts
+) -> list[VideoCandidate]:
+    """Every video of the document, once each, with the sentences around it; and, when
+    no video is labeled a trailer, the document itself as a trailer reported in words."""
     by_block: dict[int, list[Sentence]] = {}
     for sentence in sentences:
         by_block.setdefault(sentence.block, []).append(sentence)
-    found: dict[str, str] = {}
+    found: dict[str, VideoCandidate] = {}
     for video in doc.videos:
-        if video.chrome or video.url in found:
+        if video.url in found:
             continue
-        evidence = _judge(video.label, _context(video, by_block), watch, doc_subject(sentences))
+        context = _context(video, by_block)
+        candidate = VideoCandidate(video.url, normalize(video.label), video, context, facts)
+        evidence = _judge(video.label, context, watch, doc_subject(sentences))
         if evidence is not None:
-            found[video.url] = evidence
-    if not found and not any(v for v in doc.videos if not v.chrome and _is_trailer_label(v.label)):
+            candidate.sentence = evidence
+        found[video.url] = candidate
+    if not any(c.sentence for c in found.values()) and not any(
+        v for v in doc.videos if not v.chrome and _is_trailer_label(v.label)
+    ):
         evidence = _reported_without_link(sentences, watch)
-        if evidence is not None:
-            found[doc.url] = evidence
-    return list(found.items())
+        if evidence is not None and doc.url not in found:
+            found[doc.url] = VideoCandidate(doc.url, "", None, [], facts, sentence=evidence)
+    return list(found.values())
 
 
 def doc_subject(sentences: list[Sentence]) -> str | None:

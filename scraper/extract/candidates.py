@@ -1,0 +1,197 @@
+"""Structure -> mentions -> candidates: every date and every video a document offers.
+
+A candidate is one thing the extractor may report, with the context the evidence
+rules read: for a date, its sentence (and the sentence's role and subject, see
+reading.py), its clause and the next sentence; for a video, its label and the
+sentences around it. Nothing is decided here: a date in a byline or a related-
+stories rail is still a candidate, and a rule says where it sits.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from scraper.extract import cues
+from scraper.extract.dates import DateMention, find_dates, in_the_past
+from scraper.extract.reading import Sentence, read_sentences
+from scraper.models import Watch
+
+if TYPE_CHECKING:
+    from scraper.parse.documents import Document
+    from scraper.parse.pages import Video
+
+# The hard per-document budget, in proportion to its text: a page that takes longer
+# is pathological (one huge paragraph repeating a title and a date); it gets one
+# warning and no findings. Ordinary article pages take a few milliseconds; a 10 MB
+# page of ordinary paragraphs about three seconds.
+BUDGET_SECONDS = 1.0
+BUDGET_SECONDS_PER_MB = 0.6
+# A "sentence" longer than this is cut at spaces: no real sentence is (the labeled
+# corpora's longest is under 400 characters), and every rule reads its sentence, so a
+# paragraph without full stops would otherwise cost its length squared.
+MAX_SENTENCE = 600
+
+
+class OverBudget(Exception):
+    """The document took longer than BUDGET_SECONDS to read."""
+
+
+@dataclass
+class Budget:
+    deadline: float
+
+    @classmethod
+    def start(cls, seconds: float = BUDGET_SECONDS) -> Budget:
+        return cls(time.monotonic() + seconds)
+
+    @classmethod
+    def for_document(cls, doc: Document) -> Budget:
+        size = len(doc.headline) + sum(len(block.text) for block in doc.blocks)
+        return cls.start(BUDGET_SECONDS + BUDGET_SECONDS_PER_MB * size / 1_000_000)
+
+    def check(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise OverBudget
+
+
+@dataclass(frozen=True)
+class DocFacts:
+    """What the document says about itself: its URL and own dates (published/updated
+    from metadata, and those of its bylines and datelines)."""
+
+    url: str
+    published: date | None
+    own_dates: frozenset[str] = frozenset()
+
+
+@dataclass
+class DateCandidate:
+    order: int  # the sentence's index
+    sentence: Sentence
+    mention: DateMention
+    following: str  # the next sentence's text ("was set for Aug. 3. It has been pushed.")
+    doc: DocFacts
+    features: dict[str, str] = field(default_factory=dict)  # rule name -> what it saw
+    score: float = 0.0
+
+
+@dataclass
+class VideoCandidate:
+    url: str
+    label: str
+    video: Video | None  # None: a trailer reported in a sentence with no link
+    context: list[Sentence]
+    doc: DocFacts
+    sentence: str = ""  # the sentence that calls it a trailer, once a rule finds one
+    features: dict[str, str] = field(default_factory=dict)
+    score: float = 0.0
+
+
+def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentence], DocFacts]:
+    """The document as sentences with roles and subjects, and the document's own dates."""
+    sentences = _bounded(read_sentences(doc, watch), budget)
+    own = set()
+    if doc.published is not None:
+        own.add(doc.published.isoformat())
+    for sentence in sentences[:60]:
+        if _BYLINE.search(sentence.text) and len(sentence.text) <= 160:
+            own.update(
+                m.value for m in find_dates(sentence.text, doc.published) if m.precision == "day"
+            )
+    return sentences, DocFacts(doc.url, doc.published, frozenset(own))
+
+
+_BYLINE = re.compile(
+    r"^\W*(?:by\s+[A-Z]|(?:last\s+)?updated\b|published\b|posted\b|first\s+published\b)"
+    r"|\s[\u00b7\u2022]\s",
+    re.IGNORECASE,
+)
+
+
+def _bounded(sentences: list[Sentence], budget: Budget) -> list[Sentence]:
+    result: list[Sentence] = []
+    for sentence in sentences:
+        if len(sentence.text) <= MAX_SENTENCE:
+            result.append(sentence)
+            continue
+        budget.check()
+        text, start = sentence.text, 0
+        while start < len(text):
+            end = min(len(text), start + MAX_SENTENCE)
+            if end < len(text):
+                space = text.rfind(" ", start + MAX_SENTENCE // 2, end)
+                end = space if space > 0 else end
+            result.append(sentence._replace(text=text[start:end].strip()))
+            start = end
+    return result
+
+
+def date_candidates(
+    sentences: list[Sentence], facts: DocFacts, budget: Budget
+) -> list[DateCandidate]:
+    """Every date mention of every sentence (dates stated in the past tense resolved to
+    the year that puts them before the article)."""
+    result: list[DateCandidate] = []
+    for order, sentence in enumerate(sentences):
+        if order % 32 == 0:
+            budget.check()
+        if order and _DATE_ANAPHOR.match(sentence.text):
+            sentence = _resolve_date_anaphor(sentences[order - 1], sentence)
+        following = sentences[order + 1].text if order + 1 < len(sentences) else ""
+        for mention in find_dates(sentence.text, sentence.published):
+            if past_tense(sentence.text, mention):
+                mention = in_the_past(mention, sentence.published)
+            result.append(DateCandidate(order, sentence, mention, following, facts))
+    return result
+
+
+def past_tense(text: str, mention: DateMention) -> bool:
+    """The release verb of the date's clause is in the past tense ("which premiered Feb. 27")."""
+    left, _ = cues.clause_around(text, mention.start, mention.end)
+    if re.match(
+        r"\s+(?:\w+\s+)?(?:premiere|release|debut|launch|return|bow)\b", text[mention.end :]
+    ):
+        return False  # "ahead of its June 16 premiere": the date names its own event
+    verbs = list(cues.RELEASE.finditer(text, left, mention.start))
+    verbs += list(cues.PAST_RELEASE.finditer(text, left, mention.start))
+    if not verbs:
+        return False
+    last = max(verbs, key=lambda m: m.start())
+    if _PASSIVE_NOT_PAST.search(text, 0, last.start()):
+        return False  # "will be released on Thursday 11 July": a participle, not a past verb
+    return cues.PAST_RELEASE.fullmatch(last.group()) is not None
+
+
+_PASSIVE_NOT_PAST = re.compile(
+    r"\b(?:be|being|is|are|gets?|getting)\s+(?:(?:all|now|officially|finally|also|only)\s+)?$",
+    re.IGNORECASE,
+)
+
+# "That's the date Netflix revealed for the new season": the date is the heading above.
+_DATE_ANAPHOR = re.compile(
+    r"(?:that|this)(?:['\u2019]s|\s+is|\s+was)\s+(?:the\s+)?(?:date|day)\b", re.IGNORECASE
+)
+
+
+def _resolve_date_anaphor(previous: Sentence, sentence: Sentence) -> Sentence:
+    """Put a date heading's date in place of the pronoun that points back at it."""
+    if not previous.heading or previous.chrome:
+        return sentence
+    dates = find_dates(previous.text, previous.published)
+    if len(dates) != 1 or not is_listing(previous.text, dates[0]):
+        return sentence
+    pronoun = _DATE_ANAPHOR.match(sentence.text)
+    if pronoun is None:
+        return sentence
+    said = previous.text.strip() + " is the " + pronoun.group().split()[-1]
+    return sentence._replace(text=said + sentence.text[pronoun.end() :])
+
+
+def is_listing(text: str, mention: DateMention) -> bool:
+    """A schedule entry: a date alone in its block or table row, under a heading."""
+    rest = text[: mention.start] + text[mention.end :]
+    return len(re.findall(r"[A-Za-z]+", rest)) <= 4

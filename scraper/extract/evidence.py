@@ -1,0 +1,833 @@
+"""Evidence: named rules that each look at one candidate release date and say what they saw.
+
+A rule never vetoes. It fires or not, and when it fires it returns the words it saw
+("hedge in its clause: 'could'"); the score (score.py) adds the rule's fitted weight.
+Each rule has a name, a one-line description and an example, so `releasewatch
+extract --explain` can show a user why a date was or was not reported. The
+vocabularies the rules read (release verbs, hedges, streamers, holidays, furniture
+names) live in cues.py, each in one place.
+
+Rules come in three groups: where the date sits (structure), what governs it
+(the event and its hedges), and whose it is (the watch, another work, another
+season, the article itself).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from scraper.extract import cues, scope, subject, works
+from scraper.extract.candidates import DateCandidate, VideoCandidate, is_listing
+from scraper.extract.dates import DateMention
+from scraper.extract.reading import Sentence
+from scraper.extract.subject import (
+    Reference,
+    part_references,
+    season_references,
+    title_mentions,
+)
+from scraper.models import Watch
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    prior: (
+        float  # the weight the fit starts from and is pulled toward (its sign is the rule's sense)
+    )
+    description: str
+    example: str
+    test: Callable[[DateCandidate, _View, Watch], str | None]
+
+
+@dataclass
+class _View:
+    """What several rules read of one candidate, computed once."""
+
+    text: str
+    left: int
+    right: int
+    clause: str
+    event: str | None
+    event_word: str
+
+
+DATE_RULES: list[Rule] = []
+
+
+def rule(name: str, prior: float, description: str, example: str) -> Callable:
+    def register(test: Callable[[DateCandidate, _View, Watch], str | None]) -> Callable:
+        DATE_RULES.append(Rule(name, prior, description, example, test))
+        return test
+
+    return register
+
+
+def date_evidence(
+    candidate: DateCandidate, watch: Watch, weights: dict[str, float] | None = None
+) -> dict[str, str]:
+    """Rule name -> what it saw, for every rule that fires on the candidate.
+
+    With `weights`, evaluation stops once the score cannot reach the threshold any more
+    (the weights of the rules still to run could not lift it): the choice is the same,
+    the page is read at the old speed, and only --explain and the fit need every rule."""
+    view = _view(candidate)
+    fired: dict[str, str] = {}
+    if weights is not None:
+        total = weights.get("bias", 0.0)
+        ceiling = _ceilings(id(weights), weights)
+    for index, r in enumerate(DATE_RULES):
+        saw = r.test(candidate, view, watch)
+        if saw is not None:
+            fired[r.name] = saw
+            if weights is not None:
+                total += weights.get(r.name, 0.0)
+        if weights is not None and total + ceiling[index] <= 0.0:
+            break
+    return fired
+
+
+_CEILINGS: dict[int, list[float]] = {}
+
+
+def _ceilings(key: int, weights: dict[str, float]) -> list[float]:
+    """After rule i, the most the remaining rules can add (their positive weights)."""
+    if key not in _CEILINGS:
+        rest, result = 0.0, []
+        for r in reversed(DATE_RULES):
+            result.append(rest)
+            rest += max(0.0, weights.get(r.name, 0.0))
+        _CEILINGS[key] = list(reversed(result))
+    return _CEILINGS[key]
+
+
+def _view(candidate: DateCandidate) -> _View:
+    text = candidate.sentence.text
+    mention = candidate.mention
+    left, right = cues.clause_around(text, mention.start, mention.end)
+    clause = text[left:right]
+    event, word = _governing(clause, mention.start - left)
+    if event is None and text[:left].rstrip().endswith(":"):
+        # "Release date confirmed: 3 August" - the verb sits before the colon.
+        event, word = _governing(text[:left], left)
+    return _View(text, left, right, clause, event, word)
+
+
+def _governing(clause: str, position: int) -> tuple[str | None, str]:
+    events = [(m.start(), "release", m.group()) for m in cues.RELEASE.finditer(clause)]
+    events += [(m.start(), "other", m.group()) for m in cues.OTHER_EVENT.finditer(clause)]
+    if not events:
+        return None, ""
+    before = [e for e in events if e[0] < position]
+    chosen = max(before) if before else min(events)
+    return chosen[1], chosen[2]
+
+
+def _found(
+    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> str | None:
+    match = pattern.search(text, start, len(text) if end is None else end)
+    return match.group().strip() or match.group() if match else None
+
+
+# ---------------------------------------------------------------- where it sits
+
+
+@rule(
+    "furniture",
+    -4,
+    "the sentence is page furniture: navigation, a related or trending "
+    "rail, a link-dense list, comments, a footer",
+    "Trending: Wednesday season 2 arrives Aug. 6",
+)
+def _furniture(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    return "in page furniture" if c.sentence.chrome else None
+
+
+@rule(
+    "byline_or_stamp",
+    -3,
+    "the sentence is a byline or an updated/published stamp",
+    "By Dana Roe \u00b7 Updated December 1, 2026",
+)
+def _byline(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    if len(v.text) > 160:
+        return None
+    return _found(_STAMP, v.text)
+
+
+_STAMP = re.compile(
+    r"^\W*(?:by\s+[A-Z][\w.'-]+|(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?|"
+    r"first\s+published)\b|\s[\u00b7\u2022]\s",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "the_article_date",
+    -2,
+    "the date is the article's own publish or update date (from its metadata or byline)",
+    "an article published 2025-06-11 that says 'June 11'",
+)
+def _own_date(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    # (a release verb governing it says otherwise: a page without metadata takes its
+    # date from its first dated line, which may be the announcement itself)
+    if c.mention.precision == "day" and c.mention.value in c.doc.own_dates and v.event != "release":
+        return f"the article's own date {c.mention.value}"
+    return None
+
+
+@rule(
+    "press_dateline",
+    -4,
+    "the date opens a press dateline, before the story's first verb",
+    "LOS ANGELES, Dec. 16, 2024 /PRNewswire/ --",
+)
+def _dateline(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    after = v.text[c.mention.end : c.mention.end + 40]
+    before = v.text[: c.mention.start]
+    if _DATELINE_AFTER.match(after) and len(before) <= 60 and not cues.RELEASE.search(before):
+        return (before + v.text[c.mention.start : c.mention.end] + after).strip()[:80]
+    return None
+
+
+_DATELINE_AFTER = re.compile(
+    r"^\s*(?:/\s*[A-Z][\w ]*/|\((?:UPI|AP|Reuters|AFP|PRNewswire|Business\s+Wire|"
+    r"GLOBE\s+NEWSWIRE|Deadline)\)|[A-Z]{2,}(?:\s+[A-Z]{2,})*)?\s*(?:--|\u2014|\u2013|-\s)"
+)
+
+
+@rule(
+    "another_story",
+    -4,
+    "the sentence belongs to another story: a heading or a topic "
+    "shift ('Meanwhile, ...') moved the subject and the watch is not named",
+    "Meanwhile, Bridgerton returns May 16.",
+)
+def _another_story(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    s = c.sentence
+    return (
+        "the passage is about another title" if s.subject == "other" and not s.names_title else None
+    )
+
+
+@rule(
+    "headline",
+    0,
+    "the date is in the headline or a heading",
+    "Heartstopper Season 2 Arrives Aug. 3",
+)
+def _headline(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    return "heading" if c.sentence.heading or c.sentence.block == -1 else None
+
+
+# ---------------------------------------------------------------- what governs it
+
+
+@rule("release_verb", 3, "a release verb governs the date", "premieres on August 3")
+def _release_verb(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    return v.event_word if v.event == "release" else None
+
+
+@rule(
+    "schedule_row",
+    3,
+    "a date cell in the watch's row of a listings table",
+    "| Aug. 15 | Emily in Paris | Season 4 |",
+)
+def _schedule_row(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    s = c.sentence
+    if v.event is None and s.schedule_row and s.subject in ("watch", "title"):
+        return "table row naming the watch"
+    return None
+
+
+@rule(
+    "listing_under_heading",
+    3,
+    "a date alone under a heading that names the watch",
+    "## Heartstopper season 2 / August 3",
+)
+def _listing(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    if v.event is None and c.sentence.under_heading and is_listing(v.text, c.mention):
+        return "a date alone under the watch's heading"
+    return None
+
+
+@rule(
+    "other_event",
+    -3,
+    "another event word governs the date: renewal, filming, casting, "
+    "a book, a finale, an announcement",
+    "was renewed on May 20",
+)
+def _other_event(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    return v.event_word if v.event == "other" else None
+
+
+@rule("hedge", -4, "a hedge in the date's clause, quotation or sentence", "could arrive in 2025")
+def _hedge(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    seen = _found(cues.SPECULATION, v.clause) or _found(cues.SPECULATIVE_MAY, v.clause)
+    if seen:
+        return seen
+    seen = _found(cues.SENTENCE_HEDGE, v.text)
+    if seen:
+        return seen
+    quotation = cues.quotation_around(v.text, c.mention.start)
+    if quotation:
+        return _found(cues.SPECULATION, quotation) or _found(cues.SPECULATIVE_MAY, quotation)
+    return None
+
+
+@rule("negation", -4, "a denial in the date's clause", "will no longer premiere on August 3")
+def _negation(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    return _found(cues.NEGATION, v.clause)
+
+
+@rule(
+    "before_the_date", -4, "'before' the date: a deadline, not a date", "arrives before Christmas"
+)
+def _before(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    if cues.BEFORE.search(v.text, v.left, c.mention.start) and not _MOVED_TO.search(
+        v.text, v.left, c.mention.start
+    ):
+        return "before"
+    return None
+
+
+# "before moving to July 10": the date the plan moved to, not one it precedes.
+_MOVED_TO = re.compile(
+    r"\bbefore\s+(?:being\s+)?(?:mov(?:ing|ed)|push(?:ing|ed)|shift(?:ing|ed)|bump(?:ing|ed)|"
+    r"delay(?:ing|ed))\s+(?:(?:back|up|forward)\s+)?to\s+(?:(?:on|the)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "until_the_date",
+    -3,
+    "the date ends a run or a window: 'until', 'through'",
+    "in theaters until December 29",
+)
+def _until(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    return _found(_UNTIL, v.text[max(0, c.mention.start - 30) : c.mention.start])
+
+
+_UNTIL = re.compile(
+    r"\b(?:until|till|through|thru|runs?\s+to|ends?\s+on)\s+(?:on\s+)?(?:the\s+)?$", re.I
+)
+
+
+@rule(
+    "renewal",
+    -4,
+    "a renewal before the date, no release verb between",
+    "renewed the show for a fourth series back in May 2022",
+)
+def _renewal(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    position = c.mention.start - v.left
+    renewals = [m for m in cues.RENEWAL.finditer(v.clause) if m.end() <= position]
+    if not renewals:
+        return None
+    between = v.clause[renewals[-1].end() : position]
+    if any(not m.group().lower().startswith("back") for m in cues.RELEASE.finditer(between)):
+        return None
+    return renewals[-1].group()
+
+
+@rule(
+    "production",
+    -4,
+    "the clause's subject is filming or production",
+    "Principal photography kicks off in June",
+)
+def _production(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    clause, start, end = v.clause, c.mention.start - v.left, c.mention.end - v.left
+    found = cues.PRODUCTION_SUBJECT.match(clause)
+    if found is None or found.end() > start:
+        return None
+    if _SUBORDINATE.match(clause) and "," in clause[found.end() : start]:
+        return None  # "Once filming wrapped, Netflix confirmed ...": the clause ends at its comma
+    between = clause[found.end() : start]
+    for verb in cues.RELEASE.finditer(between):
+        if between[verb.start() - 1 : verb.start()] == "-":
+            continue  # "long-delayed": an adjective, not the verb
+        if _CONJUNCTION.search(between, 0, verb.start()):
+            return None
+    if _NAMES_ITS_EVENT.match(clause, end):
+        return None  # "a 2026 premiere" names its event
+    return found.group().strip()
+
+
+_SUBORDINATE = re.compile(r"^\W*(?:once|after|when|now\s+that|as\s+soon\s+as)\s", re.I)
+_CONJUNCTION = re.compile(r"\b(?:and|but|while|whereas|then|before|ahead\s+of)\b", re.I)
+_NAMES_ITS_EVENT = re.compile(r"\s+(?:\w+\s+)?(?:premiere|release|debut|launch|return|bow)\b")
+
+
+@rule(
+    "other_occasion",
+    -4,
+    "an occasion that is not the premiere: a panel, a festival screening, a finale, a book",
+    "the season 2 finale airs May 25",
+)
+def _occasion(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    if scope.other_occasion(
+        v.clause, c.mention.start - v.left, c.mention.end - v.left, c.sentence.published
+    ):
+        return _found(cues.OTHER_OCCASION, v.clause) or "another occasion"
+    return None
+
+
+@rule(
+    "trailer_date",
+    -4,
+    "the trailer or teaser is the date's subject",
+    "Netflix released a teaser in August",
+)
+def _trailer_date(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    trailers = list(cues.TRAILER.finditer(v.text, 0, c.mention.start))
+    if not trailers:
+        return None
+    if _NEW_CLAUSE.search(v.text, trailers[-1].end(), c.mention.start):
+        return None
+    after = v.text[max(v.left, trailers[-1].end()) : v.right]
+    if re.search(r"premier|release|debut", after, re.IGNORECASE):
+        return None
+    return trailers[-1].group()
+
+
+_NEW_CLAUSE = re.compile(r",\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECASE)
+
+
+@rule("old_date", -4, "a date the release moved away from", "moved from June 28 to July 10")
+def _old_date(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    return _found(cues.OLD_DATE, v.text[max(0, c.mention.start - 40) : c.mention.start])
+
+
+@rule(
+    "superseded_plan",
+    -4,
+    "an abandoned plan: 'originally slated for'",
+    "originally slated for 2022 before moving to Netflix",
+)
+def _superseded(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    return "originally planned" if scope.superseded(v.text, v.left, c.mention.start) else None
+
+
+@rule(
+    "plan_reported",
+    -1,
+    "a plan reported in the past tense ('was set for'): it stands "
+    "unless the text gives another date",
+    "was set for Aug. 3",
+)
+def _plan(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    return _found(cues.PLAN_DATE, v.text[max(0, c.mention.start - 40) : c.mention.start])
+
+
+@rule(
+    "plan_changed",
+    -4,
+    "a past plan and, in this or the next sentence, a change",
+    "was set for Aug. 3 but has been pushed",
+)
+def _plan_changed(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    if not cues.PLAN_DATE.search(v.text, max(0, c.mention.start - 40), c.mention.start):
+        return None
+    return _found(cues.PLAN_CHANGED, v.text) or _found(cues.PLAN_CHANGED, c.following)
+
+
+@rule(
+    "story_setting",
+    -3,
+    "the date is when the story is set, not when it airs",
+    "set in the fall of 1987",
+)
+def _setting(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    return _found(_SETTING, v.text[max(0, c.mention.start - 50) : c.mention.start])
+
+
+_SETTING = re.compile(
+    r"\b(?:set|takes?\s+place|taking\s+place|unfolds?|story|flashbacks?\s+to)\b[^.;]{0,30}"
+    r"\b(?:in|during|around)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?$",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "weekly_slot",
+    -1.5,
+    "a regular time slot near the date: 'Thursdays', 'weekly'",
+    "new episodes Thursdays starting Dec. 8",
+)
+def _slot(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    return _found(_SLOT, v.clause)
+
+
+_SLOT = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekly|every\s+week|each\s+week|"
+    r"every\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "past_release",
+    0,
+    "the release verb is in the past tense and the date is before the article",
+    "its third season premiered on October 2",
+)
+def _past(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    published = c.sentence.published
+    if published is None or not cues.PAST_RELEASE.search(v.clause):
+        return None
+    value = c.mention.value[:10]
+    if value < published.isoformat()[: len(value)]:
+        return _found(cues.PAST_RELEASE, v.clause)
+    return None
+
+
+# ---------------------------------------------------------------- whose it is
+
+
+@rule(
+    "other_product",
+    -4,
+    "another product shares the title: a game, a console release",
+    "the game arrives on PS5 on Oct. 4",
+)
+def _product(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    return _found(cues.OTHER_PRODUCT, v.clause)
+
+
+@rule(
+    "earlier_work",
+    -4,
+    "an earlier work is the date's subject",
+    "the original series premiered April 10, 2015",
+)
+def _earlier(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    return _found(cues.EARLIER_WORK, v.clause)
+
+
+@rule(
+    "other_work_relative",
+    -4,
+    "a relative clause about another work: ', which opened ...'",
+    "after the animated series Creature Commandos, which premiered Dec. 5",
+)
+def _relative(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    relative = re.search(r",\s+which\s+$", v.text[: v.left], re.IGNORECASE)
+    if relative and scope.other_work_antecedent(v.text, relative.start(), w):
+        return v.text[max(0, relative.start() - 40) : relative.end()].strip()
+    return None
+
+
+@rule(
+    "previous_credit",
+    -4,
+    "a person's earlier credit, the watch not named since",
+    "Barton previously created Giri/Haji, which premiered in October 2019",
+)
+def _credit(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    credits = list(cues.PREVIOUS_CREDIT.finditer(v.text, 0, c.mention.start))
+    if not credits:
+        return None
+    if any(s >= credits[-1].end() for s, _, _ in title_mentions(v.text[: c.mention.start], w)):
+        return None
+    return credits[-1].group()
+
+
+@rule(
+    "later_part",
+    -4,
+    "a later part or volume of the season (its date is the first part's)",
+    "Part 2 arrives July 4",
+)
+def _later(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    if w.season is None:
+        return None
+    left = v.left
+    relative = re.search(r",\s+which\s+$", v.text[:left], re.IGNORECASE)
+    if relative:  # ", which arrives Sept. 12": the part is named in the antecedent's clause
+        left = cues.clause_around(v.text, max(0, relative.start() - 1), relative.start())[0]
+    clause = v.text[left : v.right]
+    start, end = c.mention.start - left, c.mention.end - left
+    parts = part_references(clause)
+    before = [p for p in parts if p[0] < start]
+    after = [p for p in parts if p[0] >= end]
+    nearest = before[-1] if before else (after[0] if after else None)
+    if nearest is not None and nearest[2] > 1:
+        return clause[nearest[0] : nearest[1]]
+    return None
+
+
+@rule(
+    "other_work_named",
+    -4,
+    "the sentence names another work (in quotes, or a spin-off) and not the watch",
+    "'Hawkeye' premieres Nov. 24",
+)
+def _other_named(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    text = v.text
+    if title_mentions(text, w):
+        return None
+    seen = _found(cues.QUOTED_TITLE, text) or _found(cues.NAMED_SPINOFF, text)
+    if seen:
+        return seen
+    # (a parenthetical after the date is an actor's name or an aside, not its subject)
+    return _found(_PARENTHETICAL, text[: c.mention.start])
+
+
+_PARENTHETICAL = re.compile(r"[A-Z][\w&'-]*\s*\(")
+
+
+@rule(
+    "other_work_subject",
+    -4,
+    "another named work is the subject of the date's verb",
+    "while The Acolyte arrives June 4",
+)
+def _other_subject(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    text = v.text
+    verbs = sorted(
+        m.start()
+        for pattern in (cues.RELEASE, cues.PAST_RELEASE)
+        for m in pattern.finditer(text, 0, c.mention.start)
+    )
+    if not verbs:
+        return None
+    if title_mentions(text, w):
+        verbs = verbs[-1:]
+    for verb in verbs:
+        if subject.other_work_before(text, verb, w):
+            return text[max(0, verb - 40) : verb + 12].strip()
+    return None
+
+
+@rule(
+    "leading_other_work",
+    -4,
+    "the sentence opens with another work and an appositive about it",
+    "Barbie, released July 21, crossed $600 million",
+)
+def _leading(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    if works.leading_other_work(v.text, c.mention.start, w):
+        return v.text[: v.text.find(",")]
+    return None
+
+
+@rule(
+    "spinoff_title",
+    -2,
+    "the watch's title starts a longer title: 'Dune: Prophecy'",
+    "Alien: Earth premieres Aug. 12",
+)
+def _spinoff(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    for _, end, _ in title_mentions(v.text, w):
+        found = _SUBTITLE.match(v.text, end)
+        if found and not _names_alias(found.group(1), w):
+            return v.text[max(0, end - 20) : found.end()].strip()
+    return None
+
+
+_SUBTITLE = re.compile(
+    r":\s+((?!Season\b|Series\b|Part\b|Volume\b|Vol\b|Chapter\b|Everything\b|Release\b|"
+    r"Trailer\b|Teaser\b|Here\b|What\b|When\b|Why\b|How\b|All\b|New\b|Official\b|First\b|"
+    r"The\s+(?:release|trailer|first|new)\b)[A-Z][\w'-]+)"
+)
+
+
+def _names_alias(subtitle: str, w: Watch) -> bool:
+    return any(subtitle.lower() in name.lower() for name in (w.title, *w.aliases))
+
+
+@rule(
+    "show_first_premiere",
+    -4,
+    "for a later season, 'the series premiered ...' without a season is the show's first",
+    "The series premiered on Netflix in April 2022",
+)
+def _first_premiere(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    if w.season in (None, 1) or not cues.PAST_RELEASE.search(v.clause):
+        return None
+    if _names_season(v.text, w):
+        return None
+    if c.sentence.subject == "watch" and part_references(v.clause):
+        return None
+    return _found(cues.PAST_RELEASE, v.clause)
+
+
+@rule(
+    "about_watch",
+    3,
+    "the date belongs to the watched title and season (the nearest "
+    "season named, else the passage's subject)",
+    "Season 2 arrives Aug. 3",
+)
+def _about(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    return about_watch(c.sentence, c.mention, w)
+
+
+@rule(
+    "release_of_watch",
+    3,
+    "both at once: a release verb (or a listing) governs the date and the date is the watch's",
+    "Season 2 arrives Aug. 3",
+)
+def _release_of_watch(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    if not (_release_verb(c, v, w) or _schedule_row(c, v, w) or _listing(c, v, w)):
+        return None
+    return "governed and about the watch" if about_watch(c.sentence, c.mention, w) else None
+
+
+@rule("names_title", 0.5, "the sentence names the watch", "Heartstopper returns Aug. 3")
+def _names_title(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    found = title_mentions(v.text, w)
+    return v.text[found[0][0] : found[0][1]] if found else None
+
+
+def _precision(name: str) -> Callable[[DateCandidate, _View, Watch], str | None]:
+    def test(c: DateCandidate, v: _View, w: Watch) -> str | None:
+        return c.mention.value if c.mention.precision == name else None
+
+    return test
+
+
+for _name, _example in (("year", "in 2025"), ("season", "this fall"), ("month", "in August")):
+    rule(f"precision_{_name}", 0, f"the date is a {_name}", _example)(_precision(_name))
+
+
+@rule(
+    "relative_date",
+    0,
+    "the date is resolved from the article's date",
+    "this Friday, next month, August 3 without a year",
+)
+def _relative_date(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    return "resolved from the article's date" if c.mention.relative else None
+
+
+def _names_season(text: str, w: Watch) -> bool:
+    refs = season_references(text, w)
+    aliases = [season for _, _, season in title_mentions(text, w) if season is not None]
+    return w.season in aliases or any(r.season in (w.season, None) for r in refs)
+
+
+def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str | None:
+    """Whether the date belongs to the watched title and season, and why.
+
+    Within a sentence a date belongs to the nearest season named before it
+    ("Season 3 arrives Oct. 3, a year after season 2 premiered Aug. 3, 2023"),
+    else the first one after it; a sentence naming no season continues the
+    subject of the text around it.
+    """
+    text = sentence.text
+    titles = title_mentions(text, watch)
+    refs = [
+        r for r in season_references(text, watch) if not (mention.start <= r.start < mention.end)
+    ]
+    refs += [Reference(start, end, season) for start, end, season in titles if season is not None]
+    refs.sort(key=lambda r: r.start)
+    before = [r for r in refs if r.start < mention.start]
+    ref = before[-1] if before else next((r for r in refs if r.start >= mention.end), None)
+    if watch.season is not None and ref is not None and ref.season is not None:
+        if ref.season != watch.season:
+            return None
+        if titles or sentence.subject in ("watch", "title"):
+            return f"season named: {text[ref.start : ref.end]}"
+        return None
+    if titles and watch.season is None:
+        return "names the title"
+    if titles:
+        # The title without a season: about the watch when the text around is.
+        if sentence.subject == "watch" or (
+            sentence.subject in ("title", None) and sentence.doc_subject == "watch"
+        ):
+            return "names the title in a passage about the watched season"
+        return None
+    return "the passage is about the watch" if sentence.subject == "watch" else None
+
+
+# ---------------------------------------------------------------- trailers
+
+TRAILER_RULES: list[Rule] = []
+
+
+def trailer_rule(name: str, prior: float, description: str, example: str) -> Callable:
+    def register(test: Callable[[VideoCandidate], str | None]) -> Callable:
+        TRAILER_RULES.append(Rule(name, prior, description, example, test))  # type: ignore[arg-type]
+        return test
+
+    return register
+
+
+def trailer_evidence(candidate: VideoCandidate) -> dict[str, str]:
+    fired: dict[str, str] = {}
+    for r in TRAILER_RULES:
+        saw = r.test(candidate)  # type: ignore[call-arg]
+        if saw is not None:
+            fired[r.name] = saw
+    return fired
+
+
+@trailer_rule(
+    "trailer_of_watch",
+    4,
+    "the nearest words call the video a trailer or teaser "
+    "(not a clip, featurette or cast video) and name the watched season or sit in "
+    "a passage about it",
+    "Netflix dropped the season 2 trailer: <link>",
+)
+def _trailer_of_watch(c: VideoCandidate) -> str | None:
+    return c.sentence[:100] if c.sentence else None
+
+
+@trailer_rule(
+    "video_in_furniture",
+    -4,
+    "the video sits in page furniture (a related rail, a 'watch next' list)",
+    "More videos: Bridgerton season 3 trailer",
+)
+def _video_furniture(c: VideoCandidate) -> str | None:
+    return "in page furniture" if c.video is not None and c.video.chrome else None
+
+
+@trailer_rule(
+    "fan_made",
+    -5,
+    "a fan-made, concept or unofficial trailer",
+    "a fan-made concept trailer imagines season 5",
+)
+def _fan_made(c: VideoCandidate) -> str | None:
+    texts = [c.label, c.sentence, *(s.text for s in c.context[:2])]
+    for text in texts:
+        seen = _found(cues.FAN_MADE, text) if text else None
+        if seen:
+            return seen
+    return None
+
+
+@trailer_rule(
+    "official_label",
+    1,
+    "the video's own title says 'official trailer' or 'official teaser'",
+    "Heartstopper: Season 2 | Official Trailer | Netflix",
+)
+def _official(c: VideoCandidate) -> str | None:
+    return _found(_OFFICIAL, c.label) if c.label else None
+
+
+_OFFICIAL = re.compile(r"\bofficial\s+(?:\w+\s+)?(?:trailer|teaser)\b", re.IGNORECASE)
+
+
+@trailer_rule(
+    "reported_in_words",
+    0,
+    "the text reports a released trailer but links no video: the finding is the article's URL",
+    "The trailer for season 2 is out now.",
+)
+def _in_words(c: VideoCandidate) -> str | None:
+    return "no video link" if c.video is None else None

@@ -1,0 +1,81 @@
+"""The extractor's pipeline: --explain, the fitted weights, and the per-document budget."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from pathlib import Path
+
+import pytest
+
+from scraper.cli.main import main
+from scraper.extract import extract, extract_documents, fit
+from scraper.extract.score import WEIGHTS_FILE
+from scraper.models import Watch
+from scraper.parse.documents import parse_documents
+
+CORPUS = Path(__file__).parent / "corpus"
+HS2 = Watch("Heartstopper", 2)
+
+PAGE = """<html><head><title>Heartstopper season 2 date</title>
+<meta property="article:published_time" content="2023-04-20T09:00:00Z"></head><body>
+<h1>Heartstopper season 2 gets a date</h1>
+<p class="byline">By Dana Roe \u00b7 Updated April 20, 2023</p>
+<p>Netflix confirmed that Heartstopper season 2 premieres on August 3, 2023.</p>
+<p>Fans had hoped it might arrive in June.</p>
+</body></html>"""
+
+
+def test_explain_shows_the_winner_and_a_rejected_candidate(tmp_path: Path, capsys) -> None:
+    page = tmp_path / "a.html"
+    page.write_text(PAGE, encoding="utf-8")
+    argv = ["extract", "--explain", "--title", "Heartstopper", "--season", "2", str(page)]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "2023-08-03 (day)  CHOSEN" in out
+    assert "premieres on August 3, 2023" in out
+    assert "release_verb" in out and "about_watch" in out  # the rules that fired, with weights
+    assert "rejected: below the threshold" in out
+    assert "hedge: 'hoped'" in out  # what the rule saw
+    assert "byline_or_stamp" in out  # the Updated stamp is a candidate, and says why it lost
+    assert "=> 2023-08-03 (day) won" in out  # why the winner won
+    findings = json.loads(out.split("findings: ", 1)[1])["findings"]
+    assert findings[0]["date"] == "2023-08-03"
+
+
+def test_an_updated_stamp_is_never_the_release_date() -> None:
+    page = PAGE.replace(
+        "<p>Netflix confirmed that Heartstopper season 2 premieres on August 3, 2023.</p>", ""
+    )
+    [doc] = parse_documents(page, "https://example.org/a")
+    assert extract(doc, HS2) == []
+
+
+def test_the_shipped_weights_are_a_refit_of_the_training_split() -> None:
+    shipped = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    refit = fit.fitted(CORPUS)
+    for kind in ("release_date", "trailer"):
+        assert refit[kind]["rows"] == shipped[kind]["rows"]
+        for name, weight in refit[kind]["weights"].items():
+            assert shipped[kind]["weights"][name] == pytest.approx(weight, abs=1e-3), name
+
+
+def test_the_fit_reads_only_the_training_split() -> None:
+    assert fit.is_training(Path("dev1/106-x")) and not fit.is_training(Path("dev1/107-x"))
+    assert all(fit.is_training(case) for case in fit.training_cases(CORPUS))
+
+
+def test_a_256_kb_paragraph_repeating_the_title_finishes_in_two_seconds(caplog) -> None:
+    unit = "Heartstopper season 2 premieres August 3, 2023 on Netflix and "
+    body = (unit * (262_144 // len(unit) + 1))[:262_144]
+    html = f"<html><head><title>Heartstopper</title></head><body><p>{body}</p></body></html>"
+    docs = parse_documents(html, "https://example.org/long")
+    caplog.set_level(logging.WARNING, logger="scraper.extract")
+    start = time.perf_counter()
+    findings = extract_documents(docs, HS2)
+    assert time.perf_counter() - start < 2.0
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    if warnings:  # over its budget: one warning and no findings, never a stall
+        assert len(warnings) == 1 and "budget" in warnings[0].getMessage()
+        assert findings == []
