@@ -22,6 +22,7 @@ from notifiers.base import (
     alert_subject,
     host_of,
     parse_seconds,
+    source_lines,
     truncate,
     value_heading,
 )
@@ -106,9 +107,9 @@ def build_embed(alert: Alert) -> dict[str, Any]:
         fields.append((value_heading(alert), format_value(alert.value), True))
     if alert.previous:
         fields.append(("Previously", format_value(alert.previous), True))
-    if alert.sources or alert.source:
-        sources = list(dict.fromkeys([alert.source, *alert.sources]))
-        fields.append(("Sources", "\n".join(s for s in sources if s), False))
+    sources = source_lines(alert)
+    if sources:
+        fields.append(("Sources", "\n".join(sources), False))
     embed["fields"] = [
         {
             "name": truncate(name, FIELD_NAME_LIMIT),

@@ -16,7 +16,10 @@ from scraper import __version__
 from scraper.config.settings import ConfigError
 from scraper.errors import UserError
 
-COMMANDS = ("run", "check", "extract", "status", "history", "validate", "test-notify", "demo")
+COMMANDS = (
+    "run", "check", "extract", "status", "history", "facts", "reject", "forget", "redeliver",
+    "validate", "test-notify", "demo",
+)
 
 EPILOG = """examples:
   releasewatch check                 one cycle over config.yaml's sources, deliver, exit
