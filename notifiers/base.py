@@ -30,6 +30,8 @@ from scraper.errors import (
 from scraper.models import (
     ANNOUNCED,
     CHANGED,
+    CORRECTED,
+    RETRACTED,
     SOURCE_FAILING,
     SOURCE_RECOVERED,
     TEST_ALERT,
@@ -255,6 +257,12 @@ def alert_subject(alert: Alert) -> str:
         previous = _one_line(format_value(alert.previous))
         was = f" (was {previous})" if previous else ""
         return f"{label}: release date changed — {value}{was}"
+    if alert.event == CORRECTED:
+        wrong = _one_line(format_value(alert.previous))
+        now = value or "no date known"
+        return f"{label}: release date corrected — {now} ({wrong} was wrong)"
+    if alert.event == RETRACTED:
+        return f"{label}: trailer retracted — {value} was not a trailer for it"
     source = _one_line(alert.source_name or alert.source)
     if alert.event == SOURCE_FAILING:
         return f"releasewatch: source {source} is failing"
@@ -282,14 +290,29 @@ def alert_fields(alert: Alert) -> list[tuple[str, str]]:
         fields.append(("Previously", format_value(alert.previous)))
     if alert.evidence:
         fields.append(("Evidence", alert.evidence))
-    if alert.source:
-        fields.append(("Source", alert.source))
-    others = [s for s in alert.sources if s != alert.source]
+    first, *others = source_lines(alert) or [""]
+    if first:
+        fields.append(("Source", first))
     if others:
         fields.append(("Also reported by", "\n".join(others)))
     if alert.detected_at:
         fields.append(("Detected", alert.detected_at.strftime("%Y-%m-%d %H:%M UTC")))
     return fields
+
+
+def source_lines(alert: Alert) -> list[str]:
+    """The reporting sources as a reader wants them: the first by its configured name with
+    the article it was read in, then every other one by name (its URL when it has none)."""
+    if not alert.source:
+        return []
+    first = f"{alert.source_name}: {alert.source}" if alert.source_name else alert.source
+    names = dict(zip(alert.sources, alert.source_names, strict=False))
+    lines = [first]
+    for url in alert.sources:
+        if url in (alert.source, alert.feed):
+            continue
+        lines.append(names.get(url) or url)
+    return lines
 
 
 def alert_lines(alert: Alert) -> list[str]:

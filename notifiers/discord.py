@@ -19,6 +19,7 @@ from notifiers.base import (
     TransientError,
     alert_subject,
     host_of,
+    source_lines,
     truncate,
     value_heading,
 )
@@ -112,9 +113,9 @@ def build_embed(alert: Alert) -> dict[str, Any]:
         fields.append((value_heading(alert), format_value(alert.value), True))
     if alert.previous:
         fields.append(("Previously", format_value(alert.previous), True))
-    if alert.sources or alert.source:
-        sources = list(dict.fromkeys([alert.source, *alert.sources]))
-        fields.append(("Sources", "\n".join(s for s in sources if s), False))
+    sources = source_lines(alert)
+    if sources:
+        fields.append(("Sources", "\n".join(sources), False))
     embed["fields"] = [
         {
             "name": _fit("field.name", name),

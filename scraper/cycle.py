@@ -29,7 +29,7 @@ from scraper.parse.prefilter import may_mention
 from scraper.sources.base import Fetch, SourceResult
 from scraper.sources.registry import SOURCE_TYPES
 from scraper.store.retention import prune_if_due
-from scraper.store.state import SourceState, State
+from scraper.store.state import SourceState, State, to_db_time
 
 log = logging.getLogger("releasewatch.cycle")
 
@@ -230,7 +230,13 @@ def _extract_into(result: SourceResult, documents: list[tuple[Document, list[Wat
         for watch in watches:
             for finding in extract(document, watch):
                 result.observations.setdefault(watch.key, []).append(
-                    Observation(finding, result.source.url, document.published, document.url)
+                    Observation(
+                        finding,
+                        result.source.url,
+                        document.published,
+                        document.url,
+                        result.source.name,
+                    )
                 )
 
 
@@ -255,13 +261,15 @@ def _apply(
                 _record_failure(config, state, result, previous, now, notifier_names, report)
                 continue
             _record_success(state, result, previous, signature, now, notifier_names, report)
+        # The heartbeat `status` shows, written by the one code path `check` and `run` share.
+        state.set_meta("last_cycle_at", to_db_time(now))
         for watch in config.watches:
             observations = [
                 o for r in results if r.error is None for o in r.observations.get(watch.key, [])
             ]
             if not observations:
                 continue
-            diff = diff_findings(state.known_facts(watch.key), observations)
+            diff = diff_findings(state.known_facts(watch.key), observations, now.date())
             report.alerts.extend(state.store_diff(watch, diff, now, notifier_names))
     for alert in report.alerts:
         log.info("alert %s: %s %s", alert.event, alert.watch_label, alert.value)

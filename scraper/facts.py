@@ -22,6 +22,7 @@ from scraper.models import (
     Finding,
     Observation,
     Watch,
+    date_window,
     new_alert_id,
 )
 from scraper.parse.videos import normalize_video_url
@@ -32,7 +33,9 @@ class KnownFacts:
     """What the state holds for one watch."""
 
     current_date: Finding | None = None
-    seen_date_keys: frozenset[str] = frozenset()  # every release date ever recorded
+    # Every release date ever recorded, and every value the user rejected: a value
+    # seen before is never news again, whichever source repeats it.
+    seen_date_keys: frozenset[str] = frozenset()
     trailer_keys: frozenset[str] = frozenset()
     latest_trailer_key: str | None = None  # the trailer fact recorded last
 
@@ -47,6 +50,7 @@ class NewFact:
     previous: Finding | None = None
     becomes_current: bool = False
     link: str | None = None
+    source_names: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -54,18 +58,28 @@ class Diff:
     new_facts: list[NewFact] = field(default_factory=list)
     # (kind, value_key, source_url): a known value reported by one more source.
     corroborations: list[tuple[str, str, str]] = field(default_factory=list)
+    # source_url -> (configured name, article link), for showing sources to the reader.
+    reporters: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
 
-def diff_findings(known: KnownFacts, observations: Sequence[Observation]) -> Diff:
+def diff_findings(
+    known: KnownFacts, observations: Sequence[Observation], today: date | None = None
+) -> Diff:
     """Decide, for one batch of observations about one watch, what is new.
 
     At most one release-date alert per batch: when several new dates arrive
-    together, the most precise (then the most recently published) is the news;
-    the others are recorded as seen so they can never flip the date back later.
+    together, one still ahead beats one already past, then the most precise,
+    then the most recently published is the news; the others are recorded as
+    seen so they can never flip the date back later. `today` (default: the
+    latest date anyone would read as now) decides which dates have passed.
     """
     diff = Diff()
+    for obs in observations:
+        diff.reporters.setdefault(obs.source_url, (obs.source_name, obs.link))
     _diff_trailers(known, [o for o in observations if o.finding.kind == TRAILER], diff)
-    _diff_dates(known, [o for o in observations if o.finding.kind == RELEASE_DATE], diff)
+    _diff_dates(
+        known, [o for o in observations if o.finding.kind == RELEASE_DATE], diff, today
+    )
     return diff
 
 
@@ -88,35 +102,45 @@ def _diff_trailers(known: KnownFacts, observations: list[Observation], diff: Dif
             latest = next(reversed(new), None) if new else known.latest_trailer_key
             if latest is not None:
                 if latest in new:
-                    _add_source(new[latest], obs.source_url)
+                    _add_source(new[latest], obs.source_url, obs.source_name)
                 else:
                     diff.corroborations.append((TRAILER, latest, obs.source_url))
                 continue
         if key in known.trailer_keys:
             diff.corroborations.append((TRAILER, key, obs.source_url))
         elif key in new:
-            _add_source(new[key], obs.source_url)
+            _add_source(new[key], obs.source_url, obs.source_name)
         else:
             new[key] = NewFact(
-                obs.finding, [obs.source_url], event=TRAILER_RELEASED, link=obs.link
+                obs.finding, [obs.source_url], event=TRAILER_RELEASED, link=obs.link,
+                source_names=[obs.source_name] if obs.source_name else [],
             )
     diff.new_facts.extend(new.values())
 
 
-def _diff_dates(known: KnownFacts, observations: list[Observation], diff: Diff) -> None:
+def _diff_dates(
+    known: KnownFacts, observations: list[Observation], diff: Diff, today: date | None
+) -> None:
     new: dict[str, NewFact] = {}
-    best: dict[str, tuple[int, date]] = {}
+    best: dict[str, tuple[bool, int, date]] = {}
     for obs in observations:
         key = obs.finding.value_key
         if key in known.seen_date_keys:
             diff.corroborations.append((RELEASE_DATE, key, obs.source_url))
             continue
-        rank = (PRECISION_RANK.get(obs.finding.precision or "", -1), obs.published or date.min)
+        rank = (
+            not has_passed(obs.finding, today),
+            PRECISION_RANK.get(obs.finding.precision or "", -1),
+            obs.published or date.min,
+        )
         if key in new:
-            _add_source(new[key], obs.source_url)
+            _add_source(new[key], obs.source_url, obs.source_name)
             best[key] = max(best[key], rank)
         else:
-            new[key] = NewFact(obs.finding, [obs.source_url], link=obs.link)
+            new[key] = NewFact(
+                obs.finding, [obs.source_url], link=obs.link,
+                source_names=[obs.source_name] if obs.source_name else [],
+            )
             best[key] = rank
     if not new:
         return
@@ -125,10 +149,32 @@ def _diff_dates(known: KnownFacts, observations: list[Observation], diff: Diff) 
     current = known.current_date
     if current is None:
         winner.event, winner.becomes_current = ANNOUNCED, True
-    elif _at_least_as_precise(winner.finding, current):
+    elif _replaces(winner.finding, current, today):
         winner.event, winner.becomes_current = CHANGED, True
         winner.previous = current
     diff.new_facts.extend(new.values())
+
+
+def _replaces(candidate: Finding, current: Finding, today: date | None) -> bool:
+    """SPEC: a date at least as precise replaces the current one; a current date that
+    has passed does not block a later one, whatever its precision; and a date that has
+    passed never replaces one still ahead (an "Updated" stamp is not a release)."""
+    if has_passed(current, today):
+        return _starts_after(candidate, current) or _at_least_as_precise(candidate, current)
+    if has_passed(candidate, today):
+        return False
+    return _at_least_as_precise(candidate, current)
+
+
+def has_passed(finding: Finding, today: date | None) -> bool:
+    """The whole window the date can mean lies before `today`."""
+    window = date_window(finding.value())
+    return today is not None and window is not None and window[1] < today
+
+
+def _starts_after(candidate: Finding, current: Finding) -> bool:
+    mine, theirs = date_window(candidate.value()), date_window(current.value())
+    return mine is not None and theirs is not None and mine[1] > theirs[1]
 
 
 def _at_least_as_precise(candidate: Finding, current: Finding) -> bool:
@@ -137,9 +183,11 @@ def _at_least_as_precise(candidate: Finding, current: Finding) -> bool:
     )
 
 
-def _add_source(fact: NewFact, source_url: str) -> None:
+def _add_source(fact: NewFact, source_url: str, source_name: str | None = None) -> None:
     if source_url not in fact.sources:
         fact.sources.append(source_url)
+        if source_name:
+            fact.source_names.append(source_name)
 
 
 def alert_for(watch: Watch, fact: NewFact, at: datetime) -> Alert | None:
@@ -155,8 +203,10 @@ def alert_for(watch: Watch, fact: NewFact, at: datetime) -> Alert | None:
         value=finding.value(),
         previous=fact.previous.value() if fact.previous else None,
         evidence=finding.evidence,
-        source=fact.sources[0],
+        source=fact.link or fact.sources[0],
         sources=tuple(fact.sources),
         detected_at=at,
-        extra={"link": fact.link} if fact.link and fact.link != fact.sources[0] else {},
+        source_name=fact.source_names[0] if fact.source_names else None,
+        feed=fact.sources[0] if fact.link and fact.link != fact.sources[0] else None,
+        source_names=tuple(fact.source_names),
     )

@@ -28,6 +28,8 @@ CHANGED = "release_date.changed"
 TRAILER_RELEASED = "trailer.released"
 SOURCE_FAILING = "source.failing"
 SOURCE_RECOVERED = "source.recovered"
+CORRECTED = "release_date.corrected"  # the user rejected the date an earlier alert announced
+RETRACTED = "trailer.retracted"  # the user rejected a trailer an earlier alert announced
 TEST_ALERT = "test"
 
 DEFAULT_USER_AGENT = "releasewatch/0.1 (+https://github.com/releasewatch/releasewatch)"
@@ -117,6 +119,7 @@ class Observation:
     source_url: str  # the configured source: "every reporting source" counts these
     published: date | None = None  # the document's date: a later report wins a tie
     link: str | None = None  # the article or feed entry itself, for the reader
+    source_name: str | None = None  # the configured source's name, for the reader
 
 
 @dataclass(frozen=True)
@@ -131,11 +134,13 @@ class Alert:
     value: dict[str, Any] | None  # {"date", "precision"} or {"url"}; None for health alerts
     previous: dict[str, Any] | None
     evidence: str
-    source: str  # URL of the source that reported it
-    sources: tuple[str, ...] = ()
+    source: str  # the news itself: the article (a feed entry's link), else the source's URL
+    sources: tuple[str, ...] = ()  # every configured source that reported it, by URL
     detected_at: datetime | None = None
-    source_name: str | None = None  # for health alerts: the configured source name
+    source_name: str | None = None  # the configured name of the (first) reporting source
     extra: dict[str, Any] = field(default_factory=dict)
+    feed: str | None = None  # the configured source's URL when `source` is an article in it
+    source_names: tuple[str, ...] = ()  # `sources` by their configured names
 
     @property
     def watch_label(self) -> str:
@@ -163,10 +168,12 @@ class Alert:
             "sources": list(self.sources),
             "detected_at": detected,
         }
+        if self.feed:
+            body["feed"] = self.feed
         if self.source_name is not None:
             body["source_name"] = self.source_name
-        if self.extra.get("link"):
-            body["link"] = self.extra["link"]  # the article or feed entry, when not `source`
+        if self.source_names:
+            body["source_names"] = list(self.source_names)
         return body
 
 
@@ -195,3 +202,38 @@ def format_value(value: dict[str, Any] | None) -> str:
 def new_alert_id() -> str:
     """An alert's id: also its idempotency key for the receiver."""
     return uuid.uuid4().hex
+
+
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 14)}
+
+
+def date_window(value: dict[str, Any] | None) -> tuple[date, date] | None:
+    """The first and last day a release date value can mean: a day is itself, "2027-summer"
+    is June to August, winter runs December to February. None for a value that is no date."""
+    if not value or "date" not in value:
+        return None
+    raw, precision = str(value.get("date") or ""), value.get("precision")
+    try:
+        if precision == "day":
+            day = date.fromisoformat(raw)
+            return day, day
+        if precision == "month":
+            first = date.fromisoformat(raw + "-01")
+            return first, _month_end(first.year, first.month)
+        if precision == "season":
+            year_text, season = raw.split("-", 1)
+            first_month, last_month = _SEASON_MONTHS[season]
+            year = int(year_text)
+            last_year, last_month = year + (last_month - 1) // 12, (last_month - 1) % 12 + 1
+            return date(year, first_month, 1), _month_end(last_year, last_month)
+        if precision == "year":
+            year = int(raw)
+            return date(year, 1, 1), date(year, 12, 31)
+    except (KeyError, ValueError):
+        return None
+    return None
+
+
+def _month_end(year: int, month: int) -> date:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)

@@ -29,6 +29,7 @@ from scraper.cycle import CycleReport
 from scraper.demo.localsite import LocalSite, Page
 from scraper.errors import UserError
 from scraper.runtime.daemon import (
+    BATCH_SETTLE,
     InstanceLock,
     cycle_log_lines,
     first_run_at,
@@ -339,7 +340,8 @@ def test_sigterm_exits_zero_within_ten_seconds_even_with_a_fetch_in_flight(tmp_p
     site.pages["/slow"] = Page(NOTHING_YET.encode(), delay=30)  # answers after the grace
     config = write_config(tmp_path, site, {"news": "/news", "slow": "/slow"})
     daemon = daemons(config)
-    daemon.wait_for_log("cycle news:")  # both started at once: /slow is in flight now
+    daemon.wait_for_log("started")
+    time.sleep(BATCH_SETTLE + 1.0)  # both due at once, one batch: /slow is in flight now
 
     sent_at = time.monotonic()
     daemon.proc.send_signal(signal.SIGTERM)
@@ -354,7 +356,7 @@ def test_sigint_lets_a_cycle_finish_and_exits_zero(tmp_path, site, daemons):
     config = write_config(tmp_path, site, {"news": "/news"})
     daemon = daemons(config)
     daemon.wait_for_log("started")
-    time.sleep(0.5)  # the first fetch is waiting for its answer
+    time.sleep(BATCH_SETTLE + 0.5)  # the first fetch is waiting for its answer
 
     daemon.proc.send_signal(signal.SIGINT)
     assert daemon.exit_code() == 0

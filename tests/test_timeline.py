@@ -51,7 +51,8 @@ def serve_snapshot(site: LocalSite, snapshot: str) -> None:
 
 
 def describe(alert, site: LocalSite) -> dict:
-    source = alert.source.rsplit("/", 1)[-1]
+    # The source that reported it: a feed entry's alert links the article, beside its feed.
+    source = (alert.feed or alert.source).rsplit("/", 1)[-1]
     if alert.event == "trailer.released":
         return {"kind": "trailer", "url": alert.value["url"], "source": source}
     return {

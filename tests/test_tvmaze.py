@@ -609,7 +609,9 @@ def test_a_date_only_on_tvmaze_sends_one_alert(tmp_path, site, recording, capsys
     assert alert.event == "release_date.announced"
     assert alert.value == {"date": "2023-08-03", "precision": "day"}
     assert alert.evidence == "TVmaze lists Heartstopper season 2 premiere: 2023-08-03"
-    assert alert.source == site.url("")
+    # The alert links the show's page a reader can open, beside the API it came from.
+    assert alert.source == SHOW_PAGE
+    assert alert.feed == site.url("")
     check(config, capsys)
     assert len(recording) == 1
     tvmaze_requests = [r.path for r in site.requests if r.path != "/robots.txt"]

@@ -12,7 +12,7 @@ from scraper.deliver import build_notifiers, deliver_pending
 from scraper.errors import UsageError
 from scraper.fetch.fetcher import Fetcher
 from scraper.logs import setup_logging
-from scraper.store.state import State, to_db_time
+from scraper.store.state import State
 
 EPILOG = """Failed sources are reported on stderr, one line each; the exit code is 0
 all the same (a source that is down is not your mistake). Alerts go to every
@@ -61,7 +61,6 @@ def run(args: argparse.Namespace) -> int:
             print(f"source {name!r} failed: {error} ({times})", file=sys.stderr)
         # Everything pending is tried now, even before its backoff: the user asked.
         delivery = deliver_pending(state, notifiers, datetime.now(UTC), due_only=False)
-        state.set_meta("last_cycle_at", to_db_time(datetime.now(UTC)))
         print(
             f"checked {len(report.checked)} sources ({len(report.failures)} failed, "
             f"{len(report.parsed)} changed); {len(report.alerts)} new alerts; "

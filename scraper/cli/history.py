@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
             )
         subject = label or alert.get("source_name") or ""
         print(f"{alert['detected_at']}  {alert['event']}  {subject}  "
-              f"{format_value(alert.get('value'))}")
+              f"{format_value(alert.get('value'))}  [id {alert['id']}]")
         for d in entry["deliveries"]:
             print(f"    {d['notifier']}: {d['status']}")
             for attempt in d["attempts"]:

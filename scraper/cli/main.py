@@ -17,7 +17,10 @@ import sys
 from scraper import __version__
 from scraper.errors import UsageError, UserError, mask_registered
 
-COMMANDS = ("run", "check", "extract", "status", "history", "validate", "test-notify", "demo")
+COMMANDS = (
+    "run", "check", "extract", "status", "history", "facts", "reject", "forget", "redeliver",
+    "validate", "test-notify", "demo",
+)
 
 EPILOG = """examples:
   releasewatch check                 one cycle over config.yaml's sources, deliver, exit

@@ -36,6 +36,10 @@ log = logging.getLogger("releasewatch.daemon")
 
 # Stop within the 10 s the user (and the issue) allow, closing included.
 SHUTDOWN_GRACE = 8.0
+# Sources that come due within this many seconds of each other are checked in one
+# check_sources call, as `releasewatch check` checks them: which one finished first
+# must not decide whether one announcement becomes one alert or two.
+BATCH_SETTLE = 1.0
 DELIVERY_EVERY_MAX = 30.0  # seconds between outbox passes, at most
 DELIVERY_JOB = "deliver"
 SOURCE_JOB_PREFIX = "source:"
@@ -241,8 +245,12 @@ class Daemon:
         # closed while it sends.
         self._notifier_lock = threading.Lock()
         self._scheduler: BackgroundScheduler | None = None
+        self._due: set[str] = set()  # sources whose job fired, waiting for their batch
+        self._collecting = False  # a batch is gathering the sources due with it
+        self._due_lock = threading.Lock()
         self._signals: list[int] = []  # appended by signal handlers (atomic), read by run()
         self._wake = threading.Event()  # set only from ordinary code (stop()), never a handler
+        self._wake_batch = threading.Event()  # set at shutdown: a gathering batch runs at once
 
     # -- lifecycle ----------------------------------------------------------------------
 
@@ -332,6 +340,7 @@ class Daemon:
 
     def _shutdown_scheduler(self) -> bool:
         scheduler = self._scheduler
+        self._wake_batch.set()  # a batch still gathering gives up: its sources run next start
         if scheduler is None:
             return True
         # shutdown(wait=True) stops scheduling and waits for running jobs; bounded here.
@@ -442,25 +451,43 @@ class Daemon:
         )
 
     def _run_source(self, name: str) -> None:
-        """One source's cycle: the same check_sources `releasewatch check` runs. Never raises."""
+        """A source's job fired: check it in a batch with every source due at the same
+        moment, through the same check_sources `releasewatch check` runs. Never raises."""
+        with self._due_lock:
+            self._due.add(name)
+            if self._collecting:
+                return  # the batch being gathered takes it
+            self._collecting = True
+        stopping = self._wake_batch.wait(BATCH_SETTLE)
+        with self._due_lock:
+            names, self._due = sorted(self._due), set()
+            self._collecting = False
+        if not stopping:
+            self._check_batch(names)
+
+    def _check_batch(self, names: list[str]) -> None:
         config, fetcher, state = self.config, self._fetcher, self._state
         if state is None or fetcher is None:
             return
-        source = _find_source(config, name)
-        if source is None:  # removed by a reload while this run was queued
+        # A source removed by a reload while its run was queued is not checked.
+        names = [name for name in names if _find_source(config, name) is not None]
+        if not names:
             return
         try:
-            previous = state.source_state(name)
+            previous = {name: state.source_state(name) for name in names}
             started = time.monotonic()
-            report = check_sources(config, state, fetcher, datetime.now(UTC), [name])
-            state.set_meta("last_cycle_at", to_db_time(datetime.now(UTC)))
-            for level, line in cycle_log_lines(name, report, previous, time.monotonic() - started):
-                log.log(level, "%s", line)
+            report = check_sources(config, state, fetcher, datetime.now(UTC), names)
+            elapsed = time.monotonic() - started
+            for name in names:
+                for level, line in cycle_log_lines(name, report, previous[name], elapsed):
+                    log.log(level, "%s", line)
             if report.alerts:
                 self._deliver_soon()
         except Exception:  # noqa: BLE001 - one bad run must not stop the schedule
             # The log filter masks secrets in the message and the traceback alike.
-            log.exception("cycle %s: internal error; the source is tried again next run", name)
+            log.exception(
+                "cycle %s: internal error; the sources are tried again next run", ", ".join(names)
+            )
 
     def _deliver_soon(self) -> None:
         """Bring the next outbox pass forward: news should not wait up to 30 s."""

@@ -303,7 +303,7 @@ class _Reading:
                     watch.season,
                 )
             return None
-        return Observation(finding, self.source.url, None, show.page_url)
+        return Observation(finding, self.source.url, None, show.page_url, self.source.name)
 
     # -- the show ---------------------------------------------------------------------
 

@@ -5,12 +5,21 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from scraper.facts import Diff, KnownFacts, alert_for
-from scraper.models import RELEASE_DATE, TRAILER, Alert, Finding, Watch
+from scraper.facts import Diff, KnownFacts, alert_for, has_passed
+from scraper.models import PRECISION_RANK, RELEASE_DATE, TRAILER, Alert, Finding, Watch
 from scraper.store.db import Database, from_db_time, to_db_time
+
+
+@dataclass(frozen=True)
+class Report:
+    """One configured source that reported a fact, with the article it was read in."""
+
+    url: str  # the configured source's URL
+    name: str | None  # its configured name (None in states from before names were kept)
+    link: str | None  # the article or feed entry, when it is not the source itself
 
 
 @dataclass(frozen=True)
@@ -23,7 +32,18 @@ class StoredFact:
     first_seen_at: datetime
     is_current: bool
     sources: tuple[str, ...]
+    id: int = 0
+    rejected: bool = False
+    reports: tuple[Report, ...] = ()
 
+
+@dataclass(frozen=True)
+class Rejection:
+    """What `reject` did: the fact, and the release date that is current now (if any)."""
+
+    fact: StoredFact
+    was_current: bool
+    now_current: StoredFact | None
 
 
 class FactStore(Database):
@@ -33,9 +53,13 @@ class FactStore(Database):
             " WHERE watch_key = ? ORDER BY id",
             (watch_key,),
         )
+        rejected = self._query(
+            "SELECT kind, value_key FROM rejections WHERE watch_key = ?", (watch_key,)
+        )
         current = None
         latest_trailer = None
-        dates, trailers = set(), set()
+        dates = {r["value_key"] for r in rejected if r["kind"] == RELEASE_DATE}
+        trailers = {r["value_key"] for r in rejected if r["kind"] == TRAILER}
         for row in rows:
             if row["kind"] == RELEASE_DATE:
                 dates.add(row["value_key"])
@@ -55,13 +79,19 @@ class FactStore(Database):
         """Write new facts, corroborating sources and the alerts they make, in one go."""
         alerts: list[Alert] = []
         stamp = to_db_time(at)
+
+        def reporter(url: str) -> tuple[str | None, str | None]:
+            name, link = diff.reporters.get(url, (None, None))
+            return name, link if link != url else None
+
         with self.transaction():
             for kind, value_key, source_url in diff.corroborations:
                 self._execute(
-                    "INSERT OR IGNORE INTO fact_sources (fact_id, source_url, first_seen_at)"
-                    " SELECT id, ?, ? FROM facts WHERE watch_key = ? AND kind = ?"
+                    "INSERT OR IGNORE INTO fact_sources"
+                    " (fact_id, source_url, first_seen_at, source_name, link)"
+                    " SELECT id, ?, ?, ?, ? FROM facts WHERE watch_key = ? AND kind = ?"
                     " AND value_key = ?",
-                    (source_url, stamp, watch.key, kind, value_key),
+                    (source_url, stamp, *reporter(source_url), watch.key, kind, value_key),
                 )
             for fact in diff.new_facts:
                 finding = fact.finding
@@ -78,8 +108,10 @@ class FactStore(Database):
                 )
                 with self._lock:
                     self._conn.executemany(
-                        "INSERT OR IGNORE INTO fact_sources VALUES (?, ?, ?)",
-                        [(cursor.lastrowid, url, stamp) for url in fact.sources],
+                        "INSERT OR IGNORE INTO fact_sources"
+                        " (fact_id, source_url, first_seen_at, source_name, link)"
+                        " VALUES (?, ?, ?, ?, ?)",
+                        [(cursor.lastrowid, url, stamp, *reporter(url)) for url in fact.sources],
                     )
                 alert = alert_for(watch, fact, at)
                 if alert is None:
@@ -88,16 +120,38 @@ class FactStore(Database):
                 alerts.append(alert)
         return alerts
 
-    def facts(self, watch_key: str | None = None) -> list[StoredFact]:
-        where, params = ("WHERE f.watch_key = ?", (watch_key,)) if watch_key else ("", ())
+    def facts(
+        self, watch_key: str | None = None, *, fact_id: int | None = None
+    ) -> list[StoredFact]:
+        """Every fact (of one watch, or the one with `fact_id`), each with its reports."""
+        if fact_id is not None:
+            where, params = "WHERE f.id = ?", (fact_id,)
+        elif watch_key:
+            where, params = "WHERE f.watch_key = ?", (watch_key,)
+        else:
+            where, params = "", ()
         rows = self._query(
             f"""
-            SELECT f.*, group_concat(s.source_url, char(10)) AS all_sources
-            FROM facts f LEFT JOIN fact_sources s ON s.fact_id = f.id
-            {where} GROUP BY f.id ORDER BY f.watch_key, f.first_seen_at, f.id
+            SELECT f.*, r.rejected_at FROM facts f LEFT JOIN rejections r
+              ON r.watch_key = f.watch_key AND r.kind = f.kind AND r.value_key = f.value_key
+            {where} ORDER BY f.watch_key, f.first_seen_at, f.id
             """,
             params,
         )
+        reports: dict[int, list[Report]] = {}
+        if rows:
+            ids = [row["id"] for row in rows]
+            for chunk in range(0, len(ids), 500):
+                part = ids[chunk : chunk + 500]
+                for r in self._query(
+                    "SELECT fact_id, source_url, source_name, link FROM fact_sources"
+                    f" WHERE fact_id IN ({','.join('?' * len(part))})"
+                    " ORDER BY fact_id, first_seen_at, source_url",
+                    part,
+                ):
+                    reports.setdefault(r["fact_id"], []).append(
+                        Report(r["source_url"], r["source_name"], r["link"])
+                    )
         return [
             StoredFact(
                 watch_key=row["watch_key"],
@@ -107,7 +161,64 @@ class FactStore(Database):
                 source_url=row["source_url"],
                 first_seen_at=from_db_time(row["first_seen_at"]),
                 is_current=bool(row["is_current"]),
-                sources=tuple((row["all_sources"] or "").split("\n")) if row["all_sources"] else (),
+                sources=tuple(r.url for r in reports.get(row["id"], ())),
+                id=row["id"],
+                rejected=row["rejected_at"] is not None,
+                reports=tuple(reports.get(row["id"], ())),
             )
             for row in rows
         ]
+
+    def reject_fact(self, fact_id: int, at: datetime, today: date) -> Rejection | None:
+        """Mark a fact wrong: never current again, whichever source repeats its value.
+
+        When it was the current release date, the best remaining date becomes current:
+        one still ahead before one already past, then the most precise, then the newest.
+        """
+        with self.transaction():
+            found = self.facts(fact_id=fact_id)
+            if not found:
+                return None
+            fact = found[0]
+            self._execute(
+                "INSERT OR IGNORE INTO rejections (watch_key, kind, value_key, rejected_at)"
+                " SELECT watch_key, kind, value_key, ? FROM facts WHERE id = ?",
+                (to_db_time(at), fact_id),
+            )
+            self._execute("UPDATE facts SET is_current = 0 WHERE id = ?", (fact_id,))
+            now_current = None
+            if fact.kind == RELEASE_DATE and fact.is_current:
+                remaining = [
+                    f for f in self.facts(fact.watch_key)
+                    if f.kind == RELEASE_DATE and not f.rejected and f.id != fact_id
+                ]
+                if remaining:
+                    now_current = max(remaining, key=lambda f: _date_rank(f, today))
+                    self._execute(
+                        "UPDATE facts SET is_current = 1 WHERE id = ?", (now_current.id,)
+                    )
+            return Rejection(self.facts(fact_id=fact_id)[0], fact.is_current, now_current)
+
+    def forget_watch(self, watch_key: str) -> int:
+        """Clear one watch's facts, so its next check alerts on what it finds as if new.
+
+        Every source is read in full again at its next check (content already seen is
+        where those findings are); rejections stay: a wrong value stays wrong.
+        """
+        with self.transaction():
+            self._execute("UPDATE sources SET watch_signature = NULL")
+            self._execute(
+                "DELETE FROM fact_sources WHERE fact_id IN"
+                " (SELECT id FROM facts WHERE watch_key = ?)",
+                (watch_key,),
+            )
+            return self._execute("DELETE FROM facts WHERE watch_key = ?", (watch_key,)).rowcount
+
+
+def _date_rank(fact: StoredFact, today: date) -> tuple[bool, int, datetime]:
+    finding = Finding(RELEASE_DATE, fact.evidence, fact.value["date"], fact.value["precision"])
+    return (
+        not has_passed(finding, today),
+        PRECISION_RANK.get(fact.value.get("precision") or "", -1),
+        fact.first_seen_at,
+    )

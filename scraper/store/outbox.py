@@ -95,6 +95,28 @@ class Outbox(Database):
                  to_db_time(next_attempt_at) if next_attempt_at else None, stamp, delivery_id),
             )
 
+    def redeliver(self, alert_id: str, at: datetime) -> list[str] | None:
+        """Put an alert's given-up deliveries back in the outbox, due now, with a fresh
+        retry budget. Returns the notifiers it went back to; None for an unknown alert."""
+        stamp = to_db_time(at)
+        with self.transaction():
+            if not self._query("SELECT 1 FROM alerts WHERE id = ?", (alert_id,)):
+                return None
+            names = [
+                row[0]
+                for row in self._query(
+                    "SELECT notifier FROM deliveries WHERE alert_id = ? AND status = 'failed'"
+                    " ORDER BY notifier",
+                    (alert_id,),
+                )
+            ]
+            self._execute(
+                "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?,"
+                " updated_at = ? WHERE alert_id = ? AND status = 'failed'",
+                (stamp, stamp, alert_id),
+            )
+        return names
+
     def notifier_disabled(self, name: str, fingerprint: str) -> str | None:
         rows = self._query("SELECT fingerprint, reason FROM notifier_state WHERE name = ?", (name,))
         if not rows:
@@ -222,4 +244,6 @@ def _alert_from_body(body: dict[str, Any]) -> Alert:
         ),
         source_name=body.get("source_name"),
         extra=body.get("extra") or {},
+        feed=body.get("feed"),
+        source_names=tuple(body.get("source_names") or ()),
     )

@@ -100,6 +100,19 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE sources ADD COLUMN retry_at TEXT;
     """,
+    # 3: sources by name with the article they reported; values the user rejected
+    # (kept apart from facts, so that `forget` does not bring a rejected value back).
+    """
+    ALTER TABLE fact_sources ADD COLUMN source_name TEXT;
+    ALTER TABLE fact_sources ADD COLUMN link TEXT;
+    CREATE TABLE rejections (
+        watch_key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        value_key TEXT NOT NULL,
+        rejected_at TEXT NOT NULL,
+        PRIMARY KEY (watch_key, kind, value_key)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

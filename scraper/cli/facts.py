@@ -1,0 +1,90 @@
+"""releasewatch facts: every fact per watch, with its id, evidence and sources."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from scraper.cli.common import add_config_argument, command_parser, load, open_existing_state
+from scraper.cli.watches import find_watch, watch_of_key
+from scraper.models import RELEASE_DATE, format_value
+from scraper.store.facts import StoredFact
+
+EPILOG = """examples:
+  releasewatch facts
+  releasewatch facts --watch "Heartstopper Season 2" --json
+  releasewatch reject 12 --notify     # a fact listed here that is wrong
+"""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = command_parser(
+        subparsers, "facts",
+        "List each watch's facts: the current release date, superseded and rejected dates, "
+        "and trailers, each with its id, evidence and sources.", EPILOG,
+    )
+    add_config_argument(parser)
+    parser.add_argument("--watch", metavar="TITLE", help="only this watch (title, alias, "
+                        "or \"Title Season N\")")
+    parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    parser.set_defaults(run=run)
+
+
+def status_of(fact: StoredFact) -> str:
+    if fact.rejected:
+        return "rejected"
+    if fact.kind != RELEASE_DATE:
+        return "known"
+    return "current" if fact.is_current else "superseded"
+
+
+def fact_json(fact: StoredFact) -> dict[str, Any]:
+    return {
+        "id": fact.id,
+        "kind": fact.kind,
+        "status": status_of(fact),
+        "value": fact.value,
+        "first_seen_at": fact.first_seen_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "evidence": fact.evidence,
+        "sources": [
+            {"name": r.name, "url": r.url, "link": r.link or r.url} for r in fact.reports
+        ],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    config = load(args)
+    watch_key = find_watch(config, args.watch).key if args.watch else None
+    state = open_existing_state(config)
+    try:
+        facts = state.facts(watch_key)
+    finally:
+        state.close()
+    grouped: dict[str, list[StoredFact]] = {}
+    for fact in facts:
+        grouped.setdefault(fact.watch_key, []).append(fact)
+    watches = [
+        {"title": w.title, "season": w.season, "facts": [fact_json(f) for f in found]}
+        for key, found in grouped.items()
+        for w in (watch_of_key(config, key),)
+    ]
+    if args.json:
+        print(json.dumps({"watches": watches}, indent=2, ensure_ascii=False))
+        return 0
+    if not watches:
+        print("no facts yet" + (f" for {args.watch}" if args.watch else ""))
+    for watch in watches:
+        label = watch["title"] + (
+            f" Season {watch['season']}" if watch["season"] is not None else ""
+        )
+        print(label)
+        for fact in watch["facts"]:
+            kind = "release date" if fact["kind"] == RELEASE_DATE else "trailer"
+            print(f"  #{fact['id']}  {kind} ({fact['status']}): {format_value(fact['value'])}")
+            print(f"      first seen {fact['first_seen_at']}")
+            if fact["evidence"]:
+                print(f"      evidence: {fact['evidence']}")
+            for source in fact["sources"]:
+                print(f"      source: {source['name'] or source['url']} — {source['link']}")
+    return 0

@@ -1,0 +1,37 @@
+"""releasewatch forget: clear one watch's facts, so its next check alerts as if new."""
+
+from __future__ import annotations
+
+import argparse
+
+from scraper.cli.common import add_config_argument, command_parser, load, open_existing_state
+from scraper.cli.watches import find_watch
+
+EPILOG = """examples:
+  releasewatch forget "Heartstopper Season 2"
+  releasewatch check                          # alerts on what it finds, as if new
+"""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = command_parser(
+        subparsers, "forget",
+        "Clear one watch's facts, so that its next check alerts on what it finds as if new "
+        "(values you rejected stay rejected).", EPILOG,
+    )
+    add_config_argument(parser)
+    parser.add_argument("watch", metavar="WATCH", help='a title, alias or "Title Season N"')
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    config = load(args)
+    watch = find_watch(config, args.watch)
+    state = open_existing_state(config)
+    try:
+        count = state.forget_watch(watch.key)
+    finally:
+        state.close()
+    print(f"forgot {count} fact(s) of {watch.label}; every source is read in full at its "
+          "next check, which alerts on what it finds as if new")
+    return 0

@@ -1,0 +1,41 @@
+"""releasewatch redeliver: put a given-up delivery back in the outbox."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+
+from scraper.cli.common import add_config_argument, command_parser, load, open_existing_state
+from scraper.errors import UserError
+
+EPILOG = """examples:
+  releasewatch history                 # each alert's id, and which deliveries gave up
+  releasewatch redeliver 3f2a9c...     # tried again by the daemon or the next check
+"""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = command_parser(
+        subparsers, "redeliver",
+        "Put an alert's given-up deliveries back in the outbox, with a fresh retry budget.",
+        EPILOG,
+    )
+    add_config_argument(parser)
+    parser.add_argument("alert_id", metavar="ALERT_ID", help="the id `history` shows")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    config = load(args)
+    state = open_existing_state(config)
+    try:
+        names = state.redeliver(args.alert_id.strip(), datetime.now(UTC))
+    finally:
+        state.close()
+    if names is None:
+        raise UserError(f"no alert {args.alert_id!r}; `releasewatch history` lists their ids")
+    if not names:
+        raise UserError(f"alert {args.alert_id} has no given-up delivery to put back")
+    print(f"put back in the outbox for {', '.join(names)}: sent by the running daemon, "
+          "or by the next `releasewatch check`")
+    return 0

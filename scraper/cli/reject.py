@@ -1,0 +1,80 @@
+"""releasewatch reject: mark a fact wrong, so it is never current again."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+
+from scraper.cli.common import add_config_argument, command_parser, load, open_existing_state
+from scraper.cli.watches import watch_of_key
+from scraper.errors import UserError
+from scraper.models import CORRECTED, RELEASE_DATE, RETRACTED, Alert, format_value, new_alert_id
+from scraper.store.facts import Rejection
+
+EPILOG = """examples:
+  releasewatch facts                       # find the wrong fact's id
+  releasewatch reject 12                   # it is never current again
+  releasewatch reject 12 --notify          # and tell every notifier that saw it
+"""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = command_parser(
+        subparsers, "reject",
+        "Mark a fact wrong: it stops being current (the best remaining date takes its "
+        "place) and its value never becomes a fact again for that watch.", EPILOG,
+    )
+    add_config_argument(parser)
+    parser.add_argument("fact_id", metavar="FACT_ID", type=int, help="the id `facts` shows")
+    parser.add_argument(
+        "--notify", action="store_true",
+        help="send a release_date.corrected / trailer.retracted alert to every notifier",
+    )
+    parser.set_defaults(run=run)
+
+
+def correction_alert(rejection: Rejection, watch_title: str, watch_season: int | None,
+                     now: datetime) -> Alert:
+    fact, current = rejection.fact, rejection.now_current
+    if fact.kind == RELEASE_DATE:
+        wrong = format_value(fact.value)
+        evidence = f"The release date {wrong} was wrong and has been withdrawn."
+        if current is not None:
+            evidence += f" The release date is {format_value(current.value)} again."
+        return Alert(
+            id=new_alert_id(), event=CORRECTED, watch_title=watch_title,
+            watch_season=watch_season, value=current.value if current else None,
+            previous=fact.value, evidence=evidence,
+            source=current.source_url if current else fact.source_url,
+            sources=current.sources if current else (), detected_at=now,
+        )
+    return Alert(
+        id=new_alert_id(), event=RETRACTED, watch_title=watch_title, watch_season=watch_season,
+        value=fact.value, previous=None,
+        evidence=f"{format_value(fact.value)} is not a trailer for it; it has been withdrawn.",
+        source=fact.source_url, sources=(), detected_at=now,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    config = load(args)
+    state = open_existing_state(config)
+    now = datetime.now(UTC)
+    try:
+        rejection = state.reject_fact(args.fact_id, now, now.date())
+        if rejection is None:
+            raise UserError(f"no fact #{args.fact_id}; `releasewatch facts` lists their ids")
+        watch = watch_of_key(config, rejection.fact.watch_key)
+        print(f"rejected #{args.fact_id}: {watch.label} {format_value(rejection.fact.value)}")
+        if rejection.now_current is not None:
+            print(f"current release date again: {format_value(rejection.now_current.value)}")
+        elif rejection.was_current:
+            print("no release date is current now")
+        if args.notify:
+            alert = correction_alert(rejection, watch.title, watch.season, now)
+            state.add_alert(alert, [n.name for n in config.notifiers], watch_key=watch.key)
+            print(f"{alert.event} alert {alert.id} queued for every notifier "
+                  "(sent by the running daemon, or by the next `releasewatch check`)")
+    finally:
+        state.close()
+    return 0

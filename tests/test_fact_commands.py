@@ -1,0 +1,312 @@
+"""Facts a user can trust and correct: `facts`, `reject`, `forget`, `redeliver`, stale
+dates, article links, and `run` deciding exactly as `check` does. Real SQLite files,
+a real local site, the real CLI."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import time
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from support import RecordingNotifier
+from test_daemon import HOOK, Receiver, daemons, wait_for  # noqa: F401 - a fixture
+from test_timeline import EXPECTED, describe, serve_snapshot, sort_key
+from test_timeline import write_config as write_timeline_config
+
+from scraper.cli.main import main
+from scraper.demo.localsite import LocalSite, Page
+from scraper.facts import KnownFacts, Observation, diff_findings
+from scraper.models import ANNOUNCED, CHANGED, RELEASE_DATE, Finding
+
+PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<meta property="article:published_time" content="{published}">
+<title>{headline}</title></head>
+<body><article><h1>{headline}</h1><p>{sentence}</p></article></body></html>"""
+
+
+def page(sentence: str, published: str = "2026-11-20T10:00:00Z") -> Page:
+    return Page(
+        PAGE.format(
+            sentence=sentence, published=published, headline="Heartstopper Season 2 news"
+        ).encode()
+    )
+
+
+def config_for(tmp_path: Path, site: LocalSite, sources: dict[str, str]) -> Path:
+    lines = [f"state: {tmp_path / 'state.db'}", "http:", "  timeout: 2s",
+             "  per_host_delay: 0s", "watches:", "  - title: Heartstopper", "    season: 2",
+             "    aliases: [Heartstopper S2]", "sources:"]
+    for name, path in sources.items():
+        lines += [f"  - name: {name}", f"    url: {site.url(path)}"]
+    lines += ["notifiers:", "  - name: recorder", "    type: recording"]
+    config = tmp_path / "config.yaml"
+    config.write_text("\n".join(lines) + "\n")
+    return config
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def facts_json(capsys, config: Path) -> list[dict]:
+    code, out, err = run(capsys, "facts", "--config", str(config), "--json")
+    assert code == 0, err
+    [watch] = json.loads(out)["watches"]
+    return watch["facts"]
+
+
+def day(value: str) -> Finding:
+    return Finding(RELEASE_DATE, "e", value, "day")
+
+
+# -- the rules: a stale fact does not block the truth --------------------------------------
+
+
+def test_a_later_date_replaces_a_current_date_that_has_passed_whatever_its_precision():
+    stale = day("2026-12-01")
+    later = Finding(RELEASE_DATE, "summer", "2027-summer", "season")
+    diff = diff_findings(KnownFacts(stale, frozenset({stale.value_key})),
+                         [Observation(later, "https://a")], date(2026, 12, 3))
+    [fact] = diff.new_facts
+    assert fact.event == CHANGED and fact.becomes_current and fact.previous == stale
+
+
+def test_a_less_precise_date_still_does_not_replace_a_current_date_ahead():
+    current = day("2027-07-09")
+    diff = diff_findings(KnownFacts(current, frozenset({current.value_key})),
+                         [Observation(Finding(RELEASE_DATE, "e", "2027", "year"), "https://a")],
+                         date(2026, 12, 3))
+    assert [f.event for f in diff.new_facts] == [None]
+
+
+def test_a_past_date_never_replaces_a_current_date_ahead():
+    current = Finding(RELEASE_DATE, "summer", "2027-summer", "season")
+    diff = diff_findings(KnownFacts(current, frozenset({current.value_key})),
+                         [Observation(day("2026-12-01"), "https://a")], date(2026, 12, 3))
+    assert [f.event for f in diff.new_facts] == [None]
+
+
+def test_in_one_batch_a_date_ahead_beats_a_more_precise_one_that_has_passed():
+    diff = diff_findings(
+        KnownFacts(),
+        [Observation(day("2026-12-01"), "https://stamp"),
+         Observation(Finding(RELEASE_DATE, "summer", "2027-summer", "season"), "https://news")],
+        date(2026, 12, 3),
+    )
+    announced = [f for f in diff.new_facts if f.event == ANNOUNCED]
+    assert [f.finding.date for f in announced] == ["2027-summer"]
+
+
+# -- facts, reject, forget ------------------------------------------------------------------
+
+
+def test_facts_lists_ids_values_evidence_and_sources_by_name(tmp_path, site, recording, capsys):
+    site.pages["/tudum"] = page("Netflix confirmed that Heartstopper Season 2 arrives on "
+                                "3 August 2027.")
+    site.pages["/trade"] = page("Heartstopper Season 2 premieres August 3, 2027, Netflix said.")
+    config = config_for(tmp_path, site, {"Netflix Tudum": "/tudum", "Trade": "/trade"})
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    [fact] = facts_json(capsys, config)
+    assert fact["status"] == "current" and fact["value"] == {"date": "2027-08-03",
+                                                             "precision": "day"}
+    assert fact["id"] > 0 and fact["evidence"] and fact["first_seen_at"]
+    assert {s["name"] for s in fact["sources"]} == {"Netflix Tudum", "Trade"}
+    code, out, _ = run(capsys, "facts", "--config", str(config), "--watch", "heartstopper s2")
+    assert code == 0
+    assert f"#{fact['id']}" in out and "Tuesday 3 August 2027" in out
+    assert "Netflix Tudum" in out
+
+
+def test_facts_of_an_unknown_watch_is_a_user_error(tmp_path, site, recording, capsys):
+    site.pages["/tudum"] = page("Nothing yet.")
+    config = config_for(tmp_path, site, {"Netflix Tudum": "/tudum"})
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    code, _, err = run(capsys, "facts", "--config", str(config), "--watch", "Squid Game")
+    assert code == 1 and "no watch 'Squid Game'" in err and "Heartstopper Season 2" in err
+
+
+def test_a_rejected_date_stops_being_current_and_never_comes_back(
+    tmp_path, site, recording, capsys
+):
+    site.pages["/a"] = page("Netflix confirmed Heartstopper Season 2 will premiere in "
+                            "summer 2027.")
+    site.pages["/b"] = page("Heartstopper Season 2 now arrives on 9 July 2027, Netflix said.")
+    config = config_for(tmp_path, site, {"A": "/a"})
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    config = config_for(tmp_path, site, {"A": "/a", "B": "/b"})
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    assert [a.event for a in RecordingNotifier.received] == [ANNOUNCED, CHANGED]
+    wrong = next(f for f in facts_json(capsys, config) if f["status"] == "current")
+    assert wrong["value"]["date"] == "2027-07-09"
+
+    code, out, err = run(capsys, "reject", str(wrong["id"]), "--config", str(config), "--notify")
+    assert code == 0, err
+    assert "current release date again: summer 2027" in out
+    statuses = {f["value"]["date"]: f["status"] for f in facts_json(capsys, config)}
+    assert statuses == {"2027-summer": "current", "2027-07-09": "rejected"}
+
+    # The correction reaches every notifier through the outbox.
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    corrected = RecordingNotifier.received[-1]
+    assert corrected.event == "release_date.corrected"
+    assert corrected.previous == {"date": "2027-07-09", "precision": "day"}
+    assert corrected.value == {"date": "2027-summer", "precision": "season"}
+    assert corrected.to_json()["event"] == "release_date.corrected"
+
+    # Another source repeating the rejected value changes nothing.
+    site.pages["/c"] = page("Heartstopper Season 2 lands 9 July 2027.")
+    config = config_for(tmp_path, site, {"A": "/a", "B": "/b", "C": "/c"})
+    count = len(RecordingNotifier.received)
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    assert len(RecordingNotifier.received) == count
+    statuses = {f["value"]["date"]: f["status"] for f in facts_json(capsys, config)}
+    assert statuses["2027-summer"] == "current" and statuses["2027-07-09"] == "rejected"
+
+
+def test_rejecting_an_unknown_fact_is_a_user_error(tmp_path, site, recording, capsys):
+    site.pages["/a"] = page("Nothing yet.")
+    config = config_for(tmp_path, site, {"A": "/a"})
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    code, _, err = run(capsys, "reject", "999", "--config", str(config))
+    assert code == 1 and "no fact #999" in err
+
+
+def test_forget_makes_the_next_check_alert_as_if_new(tmp_path, site, recording, capsys):
+    site.pages["/a"] = page("Heartstopper Season 2 arrives on 3 August 2027, Netflix said.")
+    config = config_for(tmp_path, site, {"A": "/a"})
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    assert [a.event for a in RecordingNotifier.received] == [ANNOUNCED]
+    code, out, _ = run(capsys, "forget", "Heartstopper Season 2", "--config", str(config))
+    assert code == 0 and "forgot 1 fact(s)" in out
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    assert [a.event for a in RecordingNotifier.received] == [ANNOUNCED, ANNOUNCED]
+
+
+def test_redeliver_puts_a_given_up_delivery_back(tmp_path, site, recording, capsys):
+    site.pages["/a"] = page("Heartstopper Season 2 arrives on 3 August 2027, Netflix said.")
+    config = config_for(tmp_path, site, {"A": "/a"})
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    [alert] = RecordingNotifier.received
+    conn = sqlite3.connect(tmp_path / "state.db")
+    with conn:
+        conn.execute("UPDATE deliveries SET status = 'failed', attempts = 8 WHERE alert_id = ?",
+                     (alert.id,))
+    conn.close()
+    code, out, err = run(capsys, "redeliver", alert.id, "--config", str(config))
+    assert code == 0, err
+    assert "recorder" in out
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    assert [a.id for a in RecordingNotifier.received] == [alert.id, alert.id]
+    code, _, err = run(capsys, "redeliver", alert.id, "--config", str(config))
+    assert code == 1 and "no given-up delivery" in err
+    code, _, err = run(capsys, "redeliver", "nope", "--config", str(config))
+    assert code == 1 and "no alert 'nope'" in err
+
+
+# -- alerts link the news -----------------------------------------------------------------
+
+FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>TV news</title>
+<item><title>Heartstopper Season 2 date set</title><link>{link}</link><guid>{link}</guid>
+<pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate>
+<description>Netflix confirmed that Heartstopper Season 2 arrives on 3 August 2027.
+</description></item></channel></rss>"""
+
+
+def test_a_feed_entry_alert_links_its_article_with_the_feed_beside_it(
+    tmp_path, site, recording, capsys
+):
+    article = "https://news.example/tv/heartstopper-season-2-date"
+    site.set("/feed.xml", FEED.format(link=article).encode(), "application/rss+xml")
+    config = config_for(tmp_path, site, {"TV news": "/feed.xml"})
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    [alert] = RecordingNotifier.received
+    body = alert.to_json()
+    assert body["source"] == article
+    assert body["feed"] == site.url("/feed.xml")
+    assert body["source_name"] == "TV news"
+    [fact] = facts_json(capsys, config)
+    assert fact["sources"] == [{"name": "TV news", "url": site.url("/feed.xml"),
+                                "link": article}]
+
+
+# -- run and check send the same alerts ------------------------------------------------------
+
+
+def alerts_by_check(tmp_path: Path, site: LocalSite, capsys) -> list[list[dict]]:
+    tmp_path.mkdir()
+    config = write_timeline_config(tmp_path, site)
+    per_snapshot = []
+    for snapshot in EXPECTED["snapshots"]:
+        serve_snapshot(site, snapshot["id"])
+        RecordingNotifier.received.clear()
+        assert main(["check", "--config", str(config)]) == 0
+        capsys.readouterr()
+        per_snapshot.append(sorted((describe(a, site) for a in RecordingNotifier.received),
+                                   key=sort_key))
+    return per_snapshot
+
+
+def test_run_sends_the_same_alerts_as_check_over_the_timeline(
+    tmp_path, site, recording, daemons, capsys  # noqa: F811 - the daemons fixture
+):
+    by_check = alerts_by_check(tmp_path / "check", site, capsys)
+
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    run_site = LocalSite()
+    run_site.start()
+    try:
+        receiver = Receiver(run_site)
+        names = {name: "/" + name for name in EXPECTED["sources"]}
+        config = write_timeline_config(run_dir, run_site)
+        text = config.read_text().split("notifiers:")[0]
+        config.write_text(
+            text.replace("http:\n", "schedule:\n  interval: 3s\n  jitter: 0s\nhttp:\n"
+                         "  respect_robots: false\n")
+            + f"notifiers:\n  - name: hook\n    type: webhook\n    url: {run_site.url(HOOK)}\n"
+        )
+        by_run = []
+        serve_snapshot(run_site, EXPECTED["snapshots"][0]["id"])
+        daemon = daemons(config)
+        for number, snapshot in enumerate(EXPECTED["snapshots"]):
+            if number:
+                serve_snapshot(run_site, snapshot["id"])
+            seen = len(receiver.bodies)
+            cycles = daemon.log().count("cycle ")
+            # The next batch after the change: every source checked once more.
+            wait_for(lambda c=cycles: daemon.log().count("cycle ") >= c + 2 * len(names),
+                     "two more batches", 30, daemon)
+            time.sleep(0.5)  # deliveries of the batch
+            by_run.append(sorted(
+                (describe_body(b) for b in receiver.bodies[seen:]), key=sort_key))
+        daemon.proc.send_signal(signal.SIGTERM)
+        assert daemon.exit_code() == 0
+    finally:
+        run_site.stop()
+    assert by_run == by_check
+
+
+def describe_body(body: dict) -> dict:
+    source = (body.get("feed") or body["source"]).rsplit("/", 1)[-1]
+    if body["event"] == "trailer.released":
+        return {"kind": "trailer", "url": body["value"]["url"], "source": source}
+    return {"kind": "release_date", "date": body["value"]["date"],
+            "precision": body["value"]["precision"], "source": source,
+            "previous": body["previous"]["date"] if body["previous"] else None}
+
+
+def test_last_cycle_at_is_written_by_the_shared_cycle(tmp_path, site, recording, capsys):
+    site.pages["/a"] = page("Nothing yet.")
+    config = config_for(tmp_path, site, {"A": "/a"})
+    before = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    assert run(capsys, "check", "--config", str(config), "--source", "A")[0] == 0
+    conn = sqlite3.connect(tmp_path / "state.db")
+    [(stamp,)] = conn.execute("SELECT value FROM meta WHERE key = 'last_cycle_at'").fetchall()
+    conn.close()
+    assert stamp[:19] >= before
