@@ -21,7 +21,7 @@ from lxml import etree
 
 from scraper.parse.metadata import parse_date
 from scraper.parse.pages import Block, Video, read_fragment
-from scraper.parse.videos import normalize_video_url, watch_url
+from scraper.parse.videos import id_watch_url, normalize_video_url
 
 
 @dataclass(frozen=True)
@@ -111,8 +111,8 @@ def read_feed_leniently(text: str) -> list[Entry] | None:
         blocks, videos = read_fragment(content or item.get("summary", "") or "")
         link = item.get("link", "") or ""
         videos = _with_link_video(link, headline, videos)
-        if item.get("yt_videoid"):
-            videos += (Video(watch_url(item["yt_videoid"]), headline, 0, False, True),)
+        if url := id_watch_url(str(item.get("yt_videoid") or "")):
+            videos += (Video(url, headline, 0, False, True),)
         published = _struct_date(item.get("published_parsed") or item.get("updated_parsed"))
         entries.append(
             Entry(
@@ -211,9 +211,7 @@ def _entry(item: Any, feed_date: date | None, guid: str, link: str) -> Entry:
                 dates[name] = found
         elif name in _CONTENT_TAGS or name == "description":
             contents.setdefault(name, _content(child))
-        elif name == "videoId" and _text(child):
-            videos.append(Video(watch_url(_text(child)), "", 0, False, True))
-        elif name in ("content", "player") and (url := normalize_video_url(child.get("url") or "")):
+        elif name == "videoId" and (url := id_watch_url(_text(child))) or name in ("content", "player") and (url := normalize_video_url(child.get("url") or "")):
             videos.append(Video(url, "", 0, False, True))
     for name in _DATE_TAGS:
         if name in dates:
