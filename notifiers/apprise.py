@@ -108,5 +108,5 @@ class AppriseNotifier(Notifier):
         # it as transient, so the bounded retries decide and nothing is dropped early.
         words = " | ".join(line.split(" - ", 2)[-1] for line in said.splitlines() if line)
         raise TransientError(
-            self.mask(truncate(f"Apprise could not notify: {words or 'no reason given'}", 500))
+            truncate(self.mask(f"Apprise could not notify: {words or 'no reason given'}"), 500)
         )
