@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from scraper import logs
 from scraper.config.settings import Config, SourceConfig
 from scraper.facts import Observation, diff_findings
 from scraper.fetch.fetcher import Fetcher, FetchError, Validators
@@ -98,8 +99,11 @@ def check_sources(
     results: list[SourceResult] = []
     jobs = []
     for source in sources:
+        # A source URL's credentials (user:pass@, ?token=) are for fetching only: masked
+        # in every log line and error, and left out of what is stored, shown or sent.
+        logs.register_secrets(logs.url_credentials(source.url))
         previous = stored.get(source.name)
-        if previous is not None and previous.url != source.url:
+        if previous is not None and previous.url not in (source.url, logs.public_url(source.url)):
             state.reset_source(source.name)
             previous = None
         forced = previous is None or previous.watch_signature != signature
@@ -200,7 +204,12 @@ def _extract_into(
         for watch in watches:
             for finding in extract(document, watch):
                 result.observations.setdefault(watch.key, []).append(
-                    Observation(finding, result.source.url, document.published, document.url)
+                    Observation(
+                        finding,
+                        logs.public_url(result.source.url),
+                        document.published,
+                        logs.public_url(document.url),
+                    )
                 )
 
 
@@ -250,7 +259,7 @@ def _record_success(
     source = result.source
     state.save_source_success(
         source.name,
-        source.url,
+        logs.public_url(source.url),
         now,
         etag=result.etag,
         last_modified=result.last_modified,
@@ -280,8 +289,8 @@ def _record_failure(
     notifier_names: list[str],
     report: CycleReport,
 ) -> None:
-    source, error = result.source, result.error or "unknown error"
-    streak = state.save_source_failure(source.name, source.url, now, error)
+    source, error = result.source, logs.mask(result.error or "unknown error")
+    streak = state.save_source_failure(source.name, logs.public_url(source.url), now, error)
     report.failures.append((source.name, error, streak))
     already_alerted = previous is not None and previous.failing_alerted
     if streak >= config.health.alert_after and not already_alerted:
@@ -306,8 +315,8 @@ def _health_alert(event: str, source: SourceConfig, evidence: str, now: datetime
         value=None,
         previous=None,
         evidence=evidence,
-        source=source.url,
-        sources=(source.url,),
+        source=logs.public_url(source.url),
+        sources=(logs.public_url(source.url),),
         detected_at=now,
         source_name=source.name,
     )
