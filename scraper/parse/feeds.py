@@ -211,7 +211,7 @@ def _entry(item: Any, feed_date: date | None, guid: str, link: str) -> Entry:
                 dates[name] = found
         elif name in _CONTENT_TAGS or name == "description":
             contents.setdefault(name, _content(child))
-        elif name == "videoId" and (url := id_watch_url(_text(child))) or name in ("content", "player") and (url := normalize_video_url(child.get("url") or "")):
+        elif name in ("videoId", "content", "player") and (url := _own_video(name, child)):
             videos.append(Video(url, "", 0, False, True))
     for name in _DATE_TAGS:
         if name in dates:
@@ -225,6 +225,13 @@ def _entry(item: Any, feed_date: date | None, guid: str, link: str) -> Entry:
     own = tuple(Video(v.url, headline, 0, False, True) for v in videos)
     shifted = tuple(Video(v.url, v.label, v.block + 1, v.chrome, v.embedded) for v in inline_videos)
     return Entry(headline, link, guid, published or feed_date, blocks, _unique(own + shifted))
+
+
+def _own_video(name: str, element: Any) -> str | None:
+    """The video an entry is: a bare id (yt:videoId, checked like any id) or a media URL."""
+    if name == "videoId":
+        return id_watch_url(_text(element))
+    return normalize_video_url(element.get("url") or "")
 
 
 def _fields(item: Any) -> list[Any]:
