@@ -26,12 +26,13 @@ def load(args: argparse.Namespace) -> Config:
 
 
 def open_existing_state(config: Config) -> State:
-    """For read-only commands: a missing state file means no check has run yet."""
+    """For read-only commands: a missing state file means no check has run yet. Opened
+    read-only, so status and history work on a state the user may only read."""
     if not Path(config.state_path).exists():
         raise UserError(
             f"{config.state_path}: no state file yet; run `releasewatch check` first"
         )
-    return State(config.state_path)
+    return State(config.state_path, read_only=True)
 
 
 def command_parser(
