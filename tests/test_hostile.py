@@ -9,10 +9,12 @@ import hashlib
 import io
 import os
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
@@ -348,3 +350,84 @@ def test_a_huge_feed_entry_key_is_stored_as_its_hash(tmp_path, site, recording, 
     assert keys == sorted(["short-1", "sha256:" + hashlib.sha256(guid.encode()).hexdigest()])
     stored = b"".join(p.read_bytes() for p in tmp_path.glob("state.db*"))
     assert b"g" * 2000 not in stored
+
+
+# -- 10. clear errors for hostile responses ------------------------------------------------
+
+
+class RawServer:
+    """A TCP server on 127.0.0.1 that answers every connection with the same raw bytes,
+    whatever they are: what no HTTP library would let a test server send."""
+
+    def __init__(self, answer: bytes):
+        self.answer = answer
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    def __enter__(self) -> RawServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.sock.close()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            with conn:
+                try:
+                    conn.settimeout(5)
+                    conn.recv(65536)
+                    conn.sendall(self.answer)
+                    conn.shutdown(socket.SHUT_WR)
+                except OSError:
+                    pass
+
+
+def redirect_to(location: bytes) -> bytes:
+    return b"HTTP/1.1 302 Found\r\nLocation: " + location + b"\r\nContent-Length: 0\r\n\r\n"
+
+
+HOSTILE = [
+    (redirect_to(b"http://127.0.0.1:99999/next"), "redirect to an invalid URL"),
+    (redirect_to(b"//127.0.0.1:65536/next"), "redirect to an invalid URL"),
+    (redirect_to(b"/caf\xe9\xff\xfe"), "redirect to an invalid URL"),
+    (redirect_to(b"http://[::1/next"), "redirect to an invalid URL"),
+    (b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * 1_000_000 + b"\r\n\r\nok", "response header too large"),
+    (b"HTTP/1.1 200 OK\r\n" + b"X-Many: a\r\n" * 500 + b"\r\nok", "response header too large"),
+    (b"\x00\x01GARBAGE nonsense\r\n\r\nhello", "malformed HTTP response"),
+    (b"HTTP/1.1 abc Weird\r\nContent-Length: 2\r\n\r\nok", "malformed HTTP response"),
+]
+
+
+@pytest.mark.parametrize(
+    ("answer", "reason"),
+    HOSTILE,
+    ids=["port-99999", "port-65536", "not-utf8", "bad-ipv6", "1MB-header", "500-headers",
+         "garbage", "bad-status"],
+)
+def test_a_hostile_response_is_one_clear_source_error(tmp_path, recording, capsys, answer, reason):
+    with RawServer(answer) as server:
+        config = config_for(tmp_path, {"hostile": f"http://127.0.0.1:{server.port}/news"})
+        code = main(["check", "--config", str(config)])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    [failed] = [line for line in err.splitlines() if line.startswith("source 'hostile' failed")]
+    assert reason in failed, err
+    assert "Traceback" not in err and "internal error" not in err
+
+
+def test_a_charset_impossible_for_the_bytes_is_not_believed(tmp_path, recording, capsys):
+    page = ANNOUNCEMENT.encode()
+    answer = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-16\r\n"
+        b"Content-Length: " + str(len(page)).encode() + b"\r\n\r\n" + page
+    )
+    with RawServer(answer) as server:
+        config = config_for(tmp_path, {"mislabelled": f"http://127.0.0.1:{server.port}/news"})
+        assert main(["check", "--config", str(config)]) == 0
+    assert [a.value for a in recording] == [{"date": "2023-08-03", "precision": "day"}]

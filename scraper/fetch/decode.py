@@ -45,6 +45,8 @@ def decode_body(content: bytes, content_type: str = "") -> str:
         if content.startswith(bom):
             return content[len(bom) :].decode(encoding, errors="replace")
     declared = charset_from_content_type(content_type) or sniff_charset(content[:SNIFF_BYTES])
+    if declared and _impossible(declared, content):
+        declared = None  # a wrong label: the bytes decide (below)
     if declared:
         return content.decode(declared, errors="replace")
     try:
@@ -52,6 +54,12 @@ def decode_body(content: bytes, content_type: str = "") -> str:
     except UnicodeDecodeError:
         pass
     return _detect(content)
+
+
+def _impossible(codec: str, content: bytes) -> bool:
+    """A label the bytes cannot be in: UTF-16/32 text of markup (ASCII tags) always has
+    NUL bytes; a server saying "utf-16" of ASCII bytes would make them CJK soup."""
+    return codec.startswith(("utf-16", "utf-32")) and b"\x00" not in content[:SNIFF_BYTES]
 
 
 def charset_from_content_type(content_type: str) -> str | None:
