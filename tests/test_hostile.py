@@ -389,7 +389,12 @@ class RawServer:
 
 
 def redirect_to(location: bytes) -> bytes:
-    return b"HTTP/1.1 302 Found\r\nLocation: " + location + b"\r\nContent-Length: 0\r\n\r\n"
+    # Connection: close, for the server closes after one answer: without it the client
+    # would send its next request (robots.txt first, then the page) on a closed socket.
+    return (
+        b"HTTP/1.1 302 Found\r\nLocation: " + location
+        + b"\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+    )
 
 
 HOSTILE = [
@@ -424,7 +429,7 @@ def test_a_hostile_response_is_one_clear_source_error(tmp_path, recording, capsy
 def test_a_charset_impossible_for_the_bytes_is_not_believed(tmp_path, recording, capsys):
     page = ANNOUNCEMENT.encode()
     answer = (
-        b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-16\r\n"
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-16\r\nConnection: close\r\n"
         b"Content-Length: " + str(len(page)).encode() + b"\r\n\r\n" + page
     )
     with RawServer(answer) as server:
