@@ -109,8 +109,9 @@ class AppriseNotifier(Notifier):
         if result:
             return
         words = " | ".join(line.split(" - ", 2)[-1] for line in said.splitlines() if line)
-        message = f"Apprise could not notify: {words or 'no reason given'}"
-        message = self.mask(truncate(message, 500))
+        # Masked before it is cut: a cut must not leave half a token showing.
+        message = self.mask(f"Apprise could not notify: {words or 'no reason given'}")
+        message = truncate(message, 500)
         # Apprise returns only "failed"; its log names the HTTP status of a service that
         # refused. Permanent only when every status it names is (a 404, a 401), by the
         # mapping every HTTP notifier uses; no status, or any transient one, is retried,

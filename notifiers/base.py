@@ -24,8 +24,10 @@ from scraper.errors import (
     PermanentError,
     TransientError,
     mask_registered,
+    mask_with,
     parse_retry_after,
     register_secrets,
+    url_secret_parts,
 )
 from scraper.models import (
     ANNOUNCED,
@@ -159,38 +161,14 @@ def secret_values(settings: Mapping[str, Setting], options: Mapping[str, Any]) -
         for item in values:
             text = str(item)
             found.append(text)
-            found.extend(_url_secret_parts(text))
+            found.extend(url_secret_parts(text))
     # Longest first, so a URL is masked whole before its token is.
     return sorted({s for s in found if len(s) >= 4}, key=len, reverse=True)
 
 
-def _url_secret_parts(text: str) -> list[str]:
-    """A webhook URL's path and query carry its token: mask each token-like segment on its own.
-
-    urllib3 logs the path without the host, and a server may echo the token alone.
-    Plain lowercase words ("webhooks", "releases") are left out: masking them would
-    blank that word in every log line of the process.
-    """
-    if "://" not in text:
-        return []
-    rest = text.split("://", 1)[1]
-    authority, _, tail = rest.partition("/")
-    parts = [tail, "/" + tail] if tail else []
-    userinfo, at, _host = authority.rpartition("@")
-    if at and userinfo:
-        parts.append(userinfo)
-        parts.extend(p for p in userinfo.split(":") if p)
-    for piece in tail.replace("?", "/").replace("&", "/").replace("=", "/").split("/"):
-        if len(piece) >= 8 and not (piece.isalpha() and piece.islower() and len(piece) < 16):
-            parts.append(piece)
-    return parts
-
-
 def mask_secrets(text: str, secrets: Iterable[str]) -> str:
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, "***")
-    return text
+    # Each secret in any percent-encoding too: scraper.secrets decides what one looks like.
+    return mask_with(text, secrets)
 
 
 # HTTP statuses that ask the client to try again later, like any 5xx.
@@ -434,7 +412,8 @@ class HttpNotifier(Notifier):
         reason = f"HTTP {response.status_code}"
         if response.reason:
             reason += f" {response.reason}"
-        text = truncate(text, limit)
+        # Masked before cut: a token cut in two by the limit would not match any more.
+        text = truncate(self.mask(text), limit)
         return self.mask(f"{reason}: {text}" if text else reason)
 
     def close(self) -> None:

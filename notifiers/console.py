@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import ClassVar, TextIO
 
 from notifiers import register
 from notifiers.base import Notifier, Setting, TransientError, alert_lines, alert_subject
 from scraper.models import Alert
+
+# What a terminal would obey rather than print: C0 controls (ESC starts every escape
+# sequence), DEL, C1 controls (U+009B is an 8-bit CSI) and the bidi overrides and
+# isolates that reorder what the eye reads. Scraped text must stay text on a console.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """One line of scraped text made inert for a terminal: controls go, line breaks and
+    tabs become spaces (a page must not draw a fake alert line of its own)."""
+    return _CONTROLS.sub(lambda m: " " if m.group() in "\t\n\r" else "", text)
 
 
 @register
@@ -22,8 +34,8 @@ class ConsoleNotifier(Notifier):
 
     def send(self, alert: Alert) -> None:
         stream = self._stream or sys.stdout
-        block = [f"== {alert_subject(alert)}"]
-        block += [f"   {line}" for line in alert_lines(alert)]
+        block = [f"== {printable(alert_subject(alert))}"]
+        block += [f"   {printable(line)}" for line in alert_lines(alert)]
         try:
             stream.write("\n".join(block) + "\n\n")
             stream.flush()

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from scraper import logs
 from scraper.config.settings import Config, SourceConfig
 from scraper.facts import diff_findings
 from scraper.fetch.fetcher import Fetcher, FetchError, Validators
@@ -76,8 +77,11 @@ def check_sources(
     before: dict[str, tuple[SourceState | None, bool]] = {}
     ahead: list[tuple[SourceConfig, str | None, Validators | None]] = []
     for source in sources:
+        # A source URL's credentials (user:pass@, ?token=) are for fetching only: masked
+        # in every log line and error, and left out of what is stored, shown or sent.
+        logs.register_secrets(logs.url_credentials(source.url))
         previous = stored.get(source.name)
-        if previous is not None and previous.url != source.url:
+        if previous is not None and previous.url not in (source.url, logs.public_url(source.url)):
             # Its health (streak, failing alert) stays in `stored`; what was fetched goes.
             state.reset_source(source.name)
             previous = None
@@ -112,7 +116,8 @@ def _waiting(
     for source in sources:
         previous = stored.get(source.name)
         # A new URL is a new server: the old one's Retry-After does not hold it back.
-        until = previous.retry_at if previous and previous.url == source.url else None
+        same = previous is not None and previous.url in (source.url, logs.public_url(source.url))
+        until = previous.retry_at if same else None
         if until and now < until:
             found[source.name] = until
     return found
@@ -232,9 +237,9 @@ def _extract_into(result: SourceResult, documents: list[tuple[Document, list[Wat
                 result.observations.setdefault(watch.key, []).append(
                     Observation(
                         finding,
-                        result.source.url,
+                        logs.public_url(result.source.url),
                         document.published,
-                        document.url,
+                        logs.public_url(document.url),
                         result.source.name,
                     )
                 )
@@ -288,7 +293,7 @@ def _record_success(
     source = result.source
     state.save_source_success(
         source.name,
-        source.url,
+        logs.public_url(source.url),
         now,
         etag=result.etag,
         last_modified=result.last_modified,
@@ -318,9 +323,11 @@ def _record_failure(
     notifier_names: list[str],
     report: CycleReport,
 ) -> None:
-    source, error = result.source, result.error or "unknown error"
+    source, error = result.source, logs.mask(result.error or "unknown error")
     retry_at = now + timedelta(seconds=result.retry_after) if result.retry_after else None
-    streak = state.save_source_failure(source.name, source.url, now, error, retry_at=retry_at)
+    streak = state.save_source_failure(
+        source.name, logs.public_url(source.url), now, error, retry_at=retry_at
+    )
     report.failures.append((source.name, error, streak))
     already_alerted = previous is not None and previous.failing_alerted
     if streak >= config.health.alert_after and not already_alerted:
@@ -345,8 +352,8 @@ def _health_alert(event: str, source: SourceConfig, evidence: str, now: datetime
         value=None,
         previous=None,
         evidence=evidence,
-        source=source.url,
-        sources=(source.url,),
+        source=logs.public_url(source.url),
+        sources=(logs.public_url(source.url),),
         detected_at=now,
         source_name=source.name,
     )

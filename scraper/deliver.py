@@ -8,8 +8,11 @@ this module needs to know nothing else about them.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import random
+import secrets
 import threading
 import time
 from collections.abc import Mapping, Sequence
@@ -34,6 +37,10 @@ MAX_TRIES = 10
 GIVE_UP_AFTER = timedelta(hours=24)
 
 _COOLDOWN_KEY = "deliver.cooldown."  # meta key prefix: "<fingerprint>|<time>" per notifier
+# The notifier fingerprint is a hash of options that include secrets (a webhook URL, a
+# password): what the state stores is an HMAC of it under this per-state random key, so
+# the state file offers nothing to test guessed secrets against.
+_FINGERPRINT_KEY = "deliver.fingerprint_key"
 
 NotifierSet = Mapping[str, tuple[Notifier, str]]
 
@@ -168,7 +175,7 @@ def deliver_pending(
     rng = rng or random.Random()
     report = DeliveryReport()
     queues: dict[str, list[Delivery]] = {}
-    for delivery in state.pending_deliveries(now, due_only=due_only):
+    for delivery in state.pending_deliveries(now, due_only=due_only, horizon=GIVE_UP_AFTER):
         queues.setdefault(delivery.notifier, []).append(delivery)
 
     deadline = time.monotonic() + max_seconds if max_seconds is not None else None
@@ -184,6 +191,7 @@ def deliver_pending(
             report._add(part)
             continue
         notifier, fingerprint = notifiers[name]
+        fingerprint = stored_fingerprint(state, fingerprint)
         reason = state.notifier_disabled(name, fingerprint)
         if reason:
             part.held, part.disabled = len(queue), notifier.mask(reason)
@@ -339,6 +347,18 @@ def _masked(notifier: Notifier, exc: Exception) -> str:
     return mask_registered(notifier.mask(str(exc) or type(exc).__name__))
 
 
+def stored_fingerprint(state: State, fingerprint: str) -> str:
+    """The form of a notifier's config fingerprint the state keeps: keyed, never bare."""
+    key = state.get_meta(_FINGERPRINT_KEY)
+    if key is None:
+        with state.transaction():  # one key per state, whoever creates it first
+            key = state.get_meta(_FINGERPRINT_KEY)
+            if key is None:
+                key = secrets.token_hex(32)
+                state.set_meta(_FINGERPRINT_KEY, key)
+    return hmac.new(bytes.fromhex(key), fingerprint.encode(), hashlib.sha256).hexdigest()
+
+
 def _set_cooldown(state: State, name: str, fingerprint: str, until: datetime | None) -> None:
     state.set_meta(_COOLDOWN_KEY + name, f"{fingerprint}|{to_db_time(until)}" if until else "")
 
@@ -348,5 +368,11 @@ def _cooling_down(state: State, name: str, fingerprint: str, now: datetime) -> b
     stored_fingerprint, _, until = value.partition("|")
     if not until or stored_fingerprint != fingerprint:
         return False  # a changed config gets its chance at once
-    moment = from_db_time(until)
-    return moment is not None and now < moment
+    return waiting(from_db_time(until), now)
+
+
+def waiting(until: datetime | None, now: datetime) -> bool:
+    """Whether a stored wait still holds. One ending further away than the give-up horizon
+    was not written by this clock (it jumped back since): it holds nothing, else a clock
+    set years ahead once would hold every alert for years."""
+    return until is not None and now < until <= now + GIVE_UP_AFTER

@@ -13,19 +13,21 @@
         ├── TransientError   timeouts, 5xx, 429, SMTP 4xx: retried with backoff
         └── PermanentError   4xx, SMTP 5xx: given up at once
 
-Also here, because errors and logs must never carry them: the registry of secrets
-(every notifier's declared secret settings) and Retry-After parsing, which sources
-and notifiers share. A leaf module: it imports nothing of releasewatch, so notifiers/
-may depend on it.
+Also here, because errors and logs must never carry them: the masking of secrets
+(every notifier's declared secret settings, re-exported from the leaf module
+scraper.secrets) and Retry-After parsing, which sources and notifiers share. It imports
+nothing of releasewatch but scraper.secrets, so notifiers/ may depend on it.
 """
 
 from __future__ import annotations
 
 import math
-import threading
-from collections.abc import Iterable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+
+# Re-exported: notifiers/ reach the one secrets registry through this module.
+from scraper.secrets import mask as mask_registered  # noqa: F401
+from scraper.secrets import mask_with, public_url, register_secrets, url_secret_parts  # noqa: F401
 
 # A "retry in a year" is a misconfigured server; a day is the longest we wait.
 RETRY_AFTER_CAP = 24 * 3600.0
@@ -177,26 +179,3 @@ def _seconds_until(http_date: str, now: datetime | None) -> float | None:
         when = when.replace(tzinfo=UTC)  # HTTP-dates are GMT
     seconds = (when - (now or datetime.now(UTC))).total_seconds()
     return min(max(0.0, seconds), RETRY_AFTER_CAP)
-
-
-# -- secrets -----------------------------------------------------------------------------------
-
-# Every secret a notifier declares is registered when the notifier is built; the log
-# filter (scraper.logs) and every error message path mask them, whoever wrote the text.
-_secrets: set[str] = set()
-_secrets_lock = threading.Lock()
-
-
-def register_secrets(values: Iterable[str]) -> None:
-    """Mask these strings from now on, everywhere (shorter than 4 characters: not a secret)."""
-    with _secrets_lock:
-        _secrets.update(v for v in values if v and len(v) >= 4)
-
-
-def mask_registered(text: str) -> str:
-    """`text` with every registered secret replaced by *** (longest first, so a URL goes whole)."""
-    with _secrets_lock:
-        secrets = sorted(_secrets, key=len, reverse=True)
-    for secret in secrets:
-        text = text.replace(secret, "***")
-    return text

@@ -1,8 +1,7 @@
 """Logging set-up with secrets masked by construction.
 
-Every secret a notifier declares is registered (scraper.errors) when the notifier
-is built; a filter on the root handler replaces them in every record, whatever
-module logged it.
+Every secret is registered (scraper.secrets) when a notifier or source URL is read;
+a filter on the root handler replaces them in every record, whatever module logged it.
 """
 
 from __future__ import annotations
@@ -12,10 +11,26 @@ import logging
 import sys
 from datetime import UTC, datetime
 
-from scraper.errors import mask_registered as mask
-from scraper.errors import register_secrets
+from scraper.secrets import (
+    mask,
+    mask_with,
+    public_url,
+    register_secrets,
+    url_credentials,
+    url_secret_parts,
+)
 
-__all__ = ["JsonFormatter", "SecretFilter", "mask", "register_secrets", "setup_logging"]
+__all__ = [
+    "JsonFormatter",
+    "SecretFilter",
+    "mask",
+    "mask_with",
+    "public_url",
+    "register_secrets",
+    "setup_logging",
+    "url_credentials",
+    "url_secret_parts",
+]
 
 
 class SecretFilter(logging.Filter):

@@ -26,6 +26,7 @@ from scraper.deliver import (
     build_notifiers,
     deliver_pending,
     next_attempt,
+    stored_fingerprint,
 )
 from scraper.models import Alert
 from scraper.store.state import Delivery, State
@@ -191,7 +192,8 @@ def test_a_refusing_notifier_is_disabled_until_its_config_changes(state):
     assert mail.sent == ["alert-0", "alert-1", "alert-2"]
     assert report.disabled == 1 and report.notifiers["discord"].held == 2
     assert "disabled: HTTP 404: Unknown Webhook" in report.notifiers["discord"].line
-    assert state.notifier_disabled("discord", "fp-1") == "HTTP 404: Unknown Webhook"
+    keyed = stored_fingerprint(state, "fp-1")  # the state keeps it keyed, never bare
+    assert state.notifier_disabled("discord", keyed) == "HTTP 404: Unknown Webhook"
 
     later = deliver_pending(state, notifiers, T0 + timedelta(hours=1), due_only=False)
     assert discord.sent == ["alert-0"]  # not called while disabled...

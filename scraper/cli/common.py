@@ -25,13 +25,15 @@ def load(args: argparse.Namespace) -> Config:
     return config
 
 
-def open_existing_state(config: Config) -> State:
-    """For read-only commands: a missing state file means no check has run yet."""
+def open_existing_state(config: Config, *, read_only: bool = True) -> State:
+    """For commands on what a check stored: a missing state file means no check has run
+    yet. Reading commands open it read-only, so status, history and facts work on a state
+    the user may only read; reject, forget and redeliver pass read_only=False."""
     if not Path(config.state_path).exists():
         raise StateFileError(
             f"{config.state_path}: no state file yet; run `releasewatch check` first"
         )
-    return State(config.state_path)
+    return State(config.state_path, read_only=read_only)
 
 
 def command_parser(

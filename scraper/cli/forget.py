@@ -27,7 +27,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     config = load(args)
     watch = find_watch(config, args.watch)
-    state = open_existing_state(config)
+    state = open_existing_state(config, read_only=False)
     try:
         count = state.forget_watch(watch.key)
     finally:

@@ -27,7 +27,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = load(args)
-    state = open_existing_state(config)
+    state = open_existing_state(config, read_only=False)
     try:
         names = state.redeliver(args.alert_id.strip(), datetime.now(UTC))
     finally:

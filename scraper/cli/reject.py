@@ -58,7 +58,7 @@ def correction_alert(rejection: Rejection, watch_title: str, watch_season: int |
 
 def run(args: argparse.Namespace) -> int:
     config = load(args)
-    state = open_existing_state(config)
+    state = open_existing_state(config, read_only=False)
     now = datetime.now(UTC)
     try:
         rejection = state.reject_fact(args.fact_id, now, now.date())

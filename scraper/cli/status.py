@@ -13,6 +13,7 @@ from scraper.cli.common import (
     open_existing_state,
 )
 from scraper.config.settings import Config
+from scraper.logs import public_url
 from scraper.models import RELEASE_DATE, format_value
 from scraper.store.state import State
 
@@ -61,7 +62,7 @@ def collect(config: Config, state: State) -> dict[str, Any]:
         sources.append(
             {
                 "name": source.name,
-                "url": source.url,
+                "url": public_url(source.url),
                 "last_checked_at": _iso(s.last_checked_at) if s else None,
                 "last_success_at": _iso(s.last_success_at) if s else None,
                 "consecutive_failures": s.consecutive_failures if s else 0,

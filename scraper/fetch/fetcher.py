@@ -10,6 +10,7 @@ by requests, because each needs a rule requests does not have.
 from __future__ import annotations
 
 import contextlib
+import http.client
 import logging
 import os
 import time
@@ -201,16 +202,30 @@ class Fetcher:
         )
 
     def _redirect_target(self, resp: Reply, current: str) -> str:
-        location = resp.redirect_target()  # fixes latin-1-decoded UTF-8
+        # A hostile server's Location is checked here, so its flaws are one clear source
+        # error, not a ValueError from deep in requests (a port of 99999, bytes that are
+        # not UTF-8, a broken IPv6 host).
+        try:
+            location = resp.redirect_target()  # fixes latin-1-decoded UTF-8
+        except UnicodeError:
+            raise FetchError(
+                "redirect to an invalid URL (Location is not UTF-8)", status=resp.status
+            ) from None
         if not location:
             raise FetchError(f"HTTP {resp.status} redirect without a Location", status=resp.status)
-        target = urljoin(current, requote_uri(location.strip()))
-        scheme = urlsplit(target).scheme.lower()
+        try:
+            parts = urlsplit(urljoin(current, requote_uri(location.strip())))
+            parts.port  # noqa: B018 - raises ValueError for a port like ":99999" or ":x"
+        except (ValueError, requests.exceptions.InvalidURL):
+            raise FetchError("redirect to an invalid URL", status=resp.status) from None
+        scheme = parts.scheme.lower()
         if scheme not in ("http", "https"):
             raise FetchError(
                 f"redirect to a non-http(s) URL ({scheme or 'no scheme'}:)", status=resp.status
             )
-        return urlunsplit(urlsplit(target)._replace(fragment=""))
+        if not parts.hostname:
+            raise FetchError("redirect to an invalid URL (no host)", status=resp.status)
+        return urlunsplit(parts._replace(fragment=""))
 
     def _get(self, url: str, headers: dict[str, str], deadline: float) -> Reply:
         """One GET, streaming; every requests error becomes a FetchError."""
@@ -237,6 +252,11 @@ class Fetcher:
             raise FetchError("not a valid http(s) URL") from exc
         except requests.exceptions.RequestException as exc:
             raise FetchError(f"request failed ({type(exc).__name__})", transient=True) from exc
+        except (UnicodeError, ValueError) as exc:
+            # requests reads a redirect's Location while answering (Session.send works
+            # out the next request): a Location that is not UTF-8, or whose port or host
+            # cannot be read, fails there. _redirect_target says which, when it can.
+            raise FetchError("redirect to an invalid URL") from exc
         finally:
             # Redirect hops and robots.txt count for their host's politeness too.
             if self._hosts.delay > 0:
@@ -372,6 +392,9 @@ def human_bytes(n: int) -> str:
 
 def connection_problem(exc: requests.exceptions.ConnectionError) -> str:
     """A short reason, without the URL (urllib3's messages repeat it, query string and all)."""
+    malformed = _malformed_response(exc)
+    if malformed:
+        return malformed
     text = repr(exc)
     if "NameResolutionError" in text or "getaddrinfo" in text or "Name or service" in text:
         return "connection failed: host name not found"
@@ -380,6 +403,28 @@ def connection_problem(exc: requests.exceptions.ConnectionError) -> str:
     if "RemoteDisconnected" in text or "Connection aborted" in text:
         return "connection closed by the server"
     return "connection failed"
+
+
+def _malformed_response(exc: BaseException) -> str | None:
+    """What http.client refused in a response's head, found among the wrapped causes
+    (requests wraps urllib3's ProtocolError, which wraps http.client's error)."""
+    seen: set[int] = set()
+    todo: list[object] = [exc]
+    while todo:
+        item = todo.pop()
+        if not isinstance(item, BaseException) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, http.client.RemoteDisconnected):
+            return None  # closed before answering: a BadStatusLine subclass, not garbage
+        if isinstance(item, http.client.LineTooLong) or "got more than" in str(item):
+            return "response header too large"
+        if isinstance(item, http.client.BadStatusLine):
+            return "malformed HTTP response (bad status line)"
+        if isinstance(item, http.client.HTTPException):
+            return "malformed HTTP response"
+        todo.extend([*item.args, item.__cause__, item.__context__])
+    return None
 
 
 def body_problem(exc: Exception, timeout: float, status: int) -> FetchError:

@@ -28,7 +28,7 @@ from lxml import etree
 
 from scraper.parse.metadata import parse_date
 from scraper.parse.pages import Block, Video, read_fragment
-from scraper.parse.videos import normalize_video_url, watch_url
+from scraper.parse.videos import id_watch_url, normalize_video_url
 
 
 @dataclass(frozen=True)
@@ -144,8 +144,8 @@ def read_feed_leniently(text: str) -> list[Entry] | None:
         blocks, videos = read_fragment(content or item.get("summary", "") or "")
         link = item.get("link", "") or ""
         videos = _with_link_video(link, headline, videos)
-        if item.get("yt_videoid"):
-            videos += (Video(watch_url(item["yt_videoid"]), headline, 0, False, True),)
+        if url := id_watch_url(str(item.get("yt_videoid") or "")):
+            videos += (Video(url, headline, 0, False, True),)
         published = _struct_date(item.get("published_parsed") or item.get("updated_parsed"))
         entries.append(
             Entry(
@@ -244,9 +244,7 @@ def _entry(item: Any, feed_date: date | None, guid: str, link: str) -> Entry:
                 dates[name] = found
         elif name in _CONTENT_TAGS or name == "description":
             contents.setdefault(name, _content(child))
-        elif name == "videoId" and _text(child):
-            videos.append(Video(watch_url(_text(child)), "", 0, False, True))
-        elif name in ("content", "player") and (url := normalize_video_url(child.get("url") or "")):
+        elif name in ("videoId", "content", "player") and (url := _own_video(name, child)):
             videos.append(Video(url, "", 0, False, True))
     for name in _DATE_TAGS:
         if name in dates:
@@ -260,6 +258,13 @@ def _entry(item: Any, feed_date: date | None, guid: str, link: str) -> Entry:
     own = tuple(Video(v.url, headline, 0, False, True) for v in videos)
     shifted = tuple(Video(v.url, v.label, v.block + 1, v.chrome, v.embedded) for v in inline_videos)
     return Entry(headline, link, guid, published or feed_date, blocks, _unique(own + shifted))
+
+
+def _own_video(name: str, element: Any) -> str | None:
+    """The video an entry is: a bare id (yt:videoId, checked like any id) or a media URL."""
+    if name == "videoId":
+        return id_watch_url(_text(element))
+    return normalize_video_url(element.get("url") or "")
 
 
 def _fields(item: Any) -> list[Any]:

@@ -2,6 +2,10 @@
 
 Two links to one video are one trailer, whatever the player, host or tracking
 parameters (ab_channel, feature=share, si, t) around the id.
+
+Every id is checked here, wherever it was read (a link, a feed's yt:videoId, JSON-LD,
+an embed): it goes into alerts as a link, so a page must not be able to smuggle
+markup, a mention or another link in through it.
 """
 
 from __future__ import annotations
@@ -9,7 +13,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, unquote, urlsplit
 
-_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+# fullmatch, not match with "$": "$" also matches before a final newline.
+_ID = re.compile(r"[A-Za-z0-9_-]{11}")
 _HOSTS = re.compile(r"(?:^|\.)(youtube\.com|youtube-nocookie\.com|youtu\.be)$")
 # The id sits in the path after one of these (embed/ID, shorts/ID, v/ID, live/ID).
 _PATH_ID = re.compile(r"^/(?:embed|shorts|v|e|live)/([A-Za-z0-9_-]{11})(?:[/?&#]|$)")
@@ -32,18 +37,32 @@ def youtube_id(url: str) -> str | None:
         return None
     if match.group(1) == "youtu.be":
         candidate = parts.path.strip("/").split("/")[0]
-        return candidate if _ID.match(candidate) else None
+        return candidate if _ID.fullmatch(candidate) else None
     if parts.path.rstrip("/") in ("/watch", "/watch_videos"):
         for candidate in parse_qs(parts.query).get("v", []):
-            if _ID.match(candidate):
+            if _ID.fullmatch(candidate):
                 return candidate
         return None
     path_match = _PATH_ID.match(parts.path)
     return path_match.group(1) if path_match else None
 
 
+def valid_video_id(text: str) -> str | None:
+    """`text` when it is a YouTube video id (11 of [A-Za-z0-9_-], blanks around allowed)."""
+    text = text.strip()
+    return text if _ID.fullmatch(text) else None
+
+
 def watch_url(video_id: str) -> str:
+    if not _ID.fullmatch(video_id):
+        raise ValueError(f"not a YouTube video id: {video_id[:40]!r}")
     return f"https://www.youtube.com/watch?v={video_id}"
+
+
+def id_watch_url(text: str) -> str | None:
+    """The watch URL of a bare video id as a feed gives it (yt:videoId); None if invalid."""
+    video_id = valid_video_id(text)
+    return watch_url(video_id) if video_id else None
 
 
 def normalize_video_url(url: str) -> str | None:

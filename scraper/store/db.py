@@ -6,6 +6,8 @@ facts, outbox, meta); `State` in state.py joins them over this one connection.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from scraper.errors import StateFileError
-from scraper.store.schema import SchemaTooNew, migrate
+from scraper.store.schema import SCHEMA_VERSION, SchemaTooNew, migrate
 
 # What SQLite cuts the WAL back to after a checkpoint. A connection that stays open
 # (the daemon) never deletes its WAL, and without a limit the file keeps the size of
@@ -44,25 +46,38 @@ def from_db_time(text: str | None) -> datetime | None:
 
 
 class Database:
-    """One open state file. Thread-safe: every call holds one lock."""
+    """One open state file. Thread-safe: every call holds one lock.
 
-    def __init__(self, path: str | Path):
+    read_only (status, history): opened with SQLite's mode=ro, so a state file or folder
+    the user may only read still answers; nothing is created, migrated or written.
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False):
         self.path = Path(path)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(
-                self.path, isolation_level=None, check_same_thread=False, timeout=30
-            )
-            self._conn.row_factory = sqlite3.Row
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            self._conn.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT}")
-            self._conn.execute("PRAGMA synchronous=NORMAL")
-            self._conn.execute("PRAGMA foreign_keys=ON")
-            migrate(self._conn)
+            if read_only:
+                self._conn = _connect_read_only(self.path)
+                _check_version(self._conn)
+            else:
+                _create_if_missing(self.path)
+                _refuse_empty(self.path)
+                self._conn = _connect(self.path)
+                self._conn.execute("PRAGMA journal_mode=WAL")
+                self._conn.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT}")
+                self._conn.execute("PRAGMA synchronous=NORMAL")
+                self._conn.execute("PRAGMA foreign_keys=ON")
+                migrate(self._conn)
+            _check_intact(self._conn)
         except SchemaTooNew as exc:
             raise StateFileError(f"{self.path}: {exc}; upgrade releasewatch") from exc
         except sqlite3.DatabaseError as exc:
-            raise StateFileError(f"{self.path}: cannot open the state file: {exc}") from exc
+            raise StateFileError(
+                f"{self.path}: cannot open the state file: {_said(exc)}"
+            ) from exc
+        except OSError as exc:
+            raise StateFileError(
+                f"{self.path}: cannot create the state file: {exc.strerror}"
+            ) from exc
         self._lock = threading.RLock()
         self._depth = 0
 
@@ -100,3 +115,93 @@ class Database:
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         with self._lock:
             return self._conn.execute(sql, params).fetchall()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def _create_if_missing(path: Path) -> None:
+    """A new state file appears whole: built beside its place with mode 0600 (it holds
+    alert history and delivery errors; SQLite gives its -wal and -shm files the same
+    mode), then linked into place. So the state file is never seen empty, and an empty
+    one is always damage (see _refuse_empty); two first runs at once keep one of them."""
+    if path.exists():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    building = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.new")
+    os.close(os.open(building, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    try:
+        conn = _connect(building)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            migrate(conn)
+        finally:
+            conn.close()
+        with contextlib.suppress(FileExistsError):  # another first run was quicker
+            os.link(building, path)
+    finally:
+        for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+
+
+def _refuse_empty(path: Path) -> None:
+    # SQLite reads an empty file as a new database and the schema would be created in
+    # it: every fact known so far forgotten, and alerted again. Never silently.
+    if path.stat().st_size == 0:
+        raise StateFileError(
+            f"{path}: the state file is empty (0 bytes), so it was cut off or is not a "
+            "releasewatch state; restore it from a backup, or delete it to start afresh "
+            "(every current release date and trailer is then alerted again)"
+        )
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    if path.exists() and path.stat().st_size == 0:
+        _refuse_empty(path)
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+    conn.row_factory = sqlite3.Row
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        # A WAL database in a folder we may not write: SQLite cannot make its -shm file.
+        # Nobody can be writing it then (no -wal either), so it can be read as it is.
+        conn.close()
+        if Path(f"{path}-wal").exists():
+            raise
+        conn = sqlite3.connect(f"{uri}&immutable=1", uri=True, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+    return conn
+
+
+def _check_version(conn: sqlite3.Connection) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"state file has schema version {version}; this releasewatch knows {SCHEMA_VERSION}"
+        )
+    if version < SCHEMA_VERSION:
+        raise sqlite3.DatabaseError(
+            "not a releasewatch state file, or one from an older release: "
+            "run `releasewatch check` once to bring it up to date"
+        )
+
+
+def _check_intact(conn: sqlite3.Connection) -> None:
+    """A damaged file is named now, before a check reads half of it and sends alerts on
+    what it could not read (quick_check reads every page once: milliseconds for a state)."""
+    found = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+    if found != "ok":
+        found = " ".join(found.replace("*** in database main ***", "").split())
+        raise sqlite3.DatabaseError(f"the file is damaged ({found}); restore it from a backup")
+
+
+def _said(exc: sqlite3.DatabaseError) -> str:
+    text = str(exc)
+    if "malformed" in text or "not a database" in text:
+        return f"the file is damaged ({text}); restore it from a backup"
+    return text

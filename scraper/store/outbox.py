@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from scraper.models import Alert, Watch
@@ -46,14 +46,24 @@ class Outbox(Database):
                 )
 
     def pending_deliveries(
-        self, now: datetime, *, due_only: bool = True, notifier: str | None = None
+        self,
+        now: datetime,
+        *,
+        due_only: bool = True,
+        notifier: str | None = None,
+        horizon: timedelta | None = None,
     ) -> list[Delivery]:
+        """Pending deliveries; with due_only, those whose wait is over, and (with a horizon)
+        those whose wait ends further ahead than it: stored before a clock jumped back."""
         sql = (
             "SELECT d.*, a.body_json FROM deliveries d JOIN alerts a ON a.id = d.alert_id"
             " WHERE d.status = 'pending'"
         )
         params: list[Any] = []
-        if due_only:
+        if due_only and horizon is not None:
+            sql += " AND (d.next_attempt_at <= ? OR d.next_attempt_at > ?)"
+            params += [to_db_time(now), to_db_time(now + horizon)]
+        elif due_only:
             sql += " AND d.next_attempt_at <= ?"
             params.append(to_db_time(now))
         if notifier is not None:

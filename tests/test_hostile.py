@@ -1,0 +1,438 @@
+"""Issue 14: hostile sources and servers. Links and markup stay inert, secrets are masked
+exactly, stored waits survive a clock jump, the state stays bounded and its damage is
+named, and hostile HTTP answers give one clear source error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from support import ANNOUNCEMENT, make_alert
+from werkzeug import Response
+
+from notifiers import build_notifier
+from notifiers.base import Notifier, Setting, TransientError
+from notifiers.console import ConsoleNotifier
+from scraper import logs
+from scraper.cli.main import main
+from scraper.deliver import GIVE_UP_AFTER, deliver_pending
+from scraper.demo.localsite import Page
+from scraper.models import TRAILER_RELEASED
+from scraper.parse import feeds
+from scraper.parse.videos import normalize_video_url
+from scraper.store.state import State, to_db_time
+
+T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
+PHISH = "AAAAAAAAAAA [Claim prize](https://evil.example/phish) @everyone"
+
+
+def config_for(tmp_path: Path, sources: dict[str, str], notifier: str = "recording") -> Path:
+    lines = [f"state: {tmp_path / 'state.db'}", "http:", "  timeout: 2s",
+             "  per_host_delay: 0s", "watches:", "  - title: Heartstopper", "    season: 2",
+             "sources:"]
+    for name, url in sources.items():
+        lines += [f"  - name: {name}", f"    url: '{url}'"]
+    lines += ["notifiers:", "  - name: recorder", f"    type: {notifier}"]
+    config = tmp_path / "config.yaml"
+    config.write_text("\n".join(lines) + "\n")
+    return config
+
+
+def youtube_feed(video_id: str) -> bytes:
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns:yt="http://www.youtube.com/xml/schemas/2015" xmlns="http://www.w3.org/2005/Atom"
+ xmlns:media="http://search.yahoo.com/mrss/"><title>Netflix</title>
+<updated>2023-07-13T00:00:00Z</updated>
+<entry><id>yt:video:1</id><yt:videoId>{video_id}</yt:videoId>
+<title>Heartstopper Season 2 | Official Trailer | Netflix</title>
+<link rel="alternate" href="https://evil.example/watch"/>
+<published>2023-07-13T14:00:00+00:00</published></entry>
+</feed>""".encode()
+
+
+# -- 5. links and markup stay inert ------------------------------------------------------
+
+
+def test_a_phishing_video_id_in_a_feed_yields_no_trailer(tmp_path, site, recording, capsys):
+    site.pages["/yt.xml"] = Page(youtube_feed(PHISH), "application/atom+xml")
+    site.pages["/ok.xml"] = Page(youtube_feed("OoXeC5EaVDA"), "application/atom+xml")
+    config = config_for(tmp_path, {"evil": site.url("/yt.xml")})
+    assert main(["check", "--config", str(config)]) == 0
+    assert [a for a in recording if a.event == TRAILER_RELEASED] == []
+    # The same feed with a real id is a trailer: the test above is not vacuous.
+    config = config_for(tmp_path, {"good": site.url("/ok.xml")})
+    assert main(["check", "--config", str(config)]) == 0
+    assert [a.value for a in recording if a.event == TRAILER_RELEASED] == [
+        {"url": "https://www.youtube.com/watch?v=OoXeC5EaVDA"}
+    ]
+
+
+def test_every_reader_of_video_ids_checks_them():
+    # The lenient reader (feedparser, for broken feeds) reads yt:videoId too.
+    broken = youtube_feed(PHISH).decode().replace("</feed>", "<oops>")
+    for entry in feeds.read_feed_leniently(broken) or []:
+        assert all("evil" not in v.url and " " not in v.url for v in entry.videos)
+    # "$" would accept an id followed by a newline, percent-encoded in a link.
+    assert normalize_video_url("https://www.youtube.com/watch?v=AAAAAAAAAAA%250A") is None
+    assert normalize_video_url(f"https://www.youtube.com/watch?v={quote(PHISH)}") is None
+    assert normalize_video_url("https://youtu.be/OoXeC5EaVDA") == (
+        "https://www.youtube.com/watch?v=OoXeC5EaVDA"
+    )
+
+
+def test_console_prints_no_terminal_escape_sequences():
+    out = io.StringIO()
+    hostile = (
+        "Heartstopper Season 2 arrives\x1b]0;pwned\x07 on\x1b[2J 3 August\x9b31m 2023"
+        "\u202e\u2066.evil\u2069\r== fake alert line\x00"
+    )
+    ConsoleNotifier("console", {}, stream=out).send(make_alert(evidence=hostile))
+    printed = out.getvalue()
+    for control in ("\x1b", "\x07", "\x9b", "\u202e", "\u2066", "\u2069", "\r", "\x00"):
+        assert control not in printed, repr(control)
+    assert "arrives]0;pwned on[2J 3 August31m 2023.evil" in printed
+    assert "\n== fake" not in printed  # a line of its own is indented under Evidence
+
+
+# -- 6. secrets masked exactly -----------------------------------------------------------
+
+
+class Hook(Notifier):
+    type_name = "hooklike"
+    settings = {"url": Setting(str, secret=True), "password": Setting(str, secret=True)}
+
+
+def test_masking_blanks_secrets_not_common_words():
+    for path in ("/alert", "/hook", "/hooks/releases", "/api/release_date"):
+        notifier = Hook("my-hook", {"url": f"http://127.0.0.1:9/{path.lstrip('/')}"})
+        line = "alert release_date.announced via my-hook (hooklike): POST /api/x"
+        assert notifier.mask(line) == line, path
+        assert logs.mask(line) == line, path
+    token = "AbCdEf0123456789tokenValue_-xyz"
+    notifier = Hook("d", {"url": f"https://discord.example/api/webhooks/1187452093/{token}",
+                          "password": "pw-Secret-1"})
+    for shown in (token, quote(token + "/", safe=""), "1187452093", "pw-Secret-1",
+                  quote("pw-Secret-1", safe="").replace("-", "%2D"), "/api/webhooks/1187452093/"
+                  + token):
+        assert "***" in notifier.mask(f"echo {shown} end"), shown
+        assert "1187452093" not in notifier.mask(f"echo {shown}")
+        assert "0123456789" not in logs.mask(f"echo {shown}")
+
+
+def test_a_token_echoed_late_or_encoded_is_masked_before_the_cut(httpserver):
+    token = "Zq9TokenSecret_abcdefghijklmnopqrstuvwxyz0123456789"
+    path = f"/api/webhooks/112233445566778899/{token}"
+    # The token straddles the 300-character cut, once plain and once percent-encoded.
+    padding = "x " * 135
+    httpserver.expect_request(path).respond_with_handler(
+        lambda request: Response(f"{padding}{token} {quote(request.url, safe='')}", status=502)
+    )
+    notifier = build_notifier("d", "webhook", {"url": httpserver.url_for(path), "timeout": 5})
+    try:
+        notifier.send(make_alert())
+    except TransientError as exc:
+        said = str(exc)
+    assert "HTTP 502" in said
+    assert "Zq9" not in said and "Zq9TokenSecret"[:6] not in said, said
+
+
+def test_source_url_credentials_are_never_shown_sent_or_stored(tmp_path, site, recording, capsys):
+    site.pages["/news"] = Page(ANNOUNCEMENT.encode())
+    port = site.url("/").split(":")[2].split("/")[0]
+    url = f"http://reader:hunter2pass@127.0.0.1:{port}/news?edition=uk&token=SeCrEtToKeN42"
+    config = config_for(tmp_path, {"news": url})
+    assert main(["check", "--config", str(config)]) == 0
+    [alert] = recording
+    assert alert.source == f"http://127.0.0.1:{port}/news?edition=uk&token=***"
+    site.pages["/news"] = Page(b"", status=503)
+    for _ in range(5):  # health.alert_after's default
+        main(["check", "--config", str(config)])
+    assert [a.event for a in recording][-1] == "source.failing"
+    main(["status", "--config", str(config)])
+    main(["history", "--config", str(config), "--json"])
+    shown = capsys.readouterr()
+    stored = b"".join(p.read_bytes() for p in tmp_path.glob("state.db*"))
+    for secret in ("hunter2pass", "SeCrEtToKeN42"):
+        assert secret not in shown.out + shown.err
+        assert secret.encode() not in stored
+        assert all(secret not in str(a.to_json()) for a in recording)
+
+
+def test_the_notifier_fingerprint_is_stored_keyed(tmp_path):
+    state = State(tmp_path / "state.db")
+    try:
+        state.add_alert(make_alert(id="a1"), ["refuser"])
+
+        class Refuser(Notifier):
+            type_name = "refuser"
+
+            def send(self, alert):
+                from notifiers import PermanentError
+
+                raise PermanentError("HTTP 404", disable=True)
+
+        deliver_pending(state, {"refuser": (Refuser("refuser", {}), "bare-fp")}, T0)
+        [row] = state._query("SELECT fingerprint FROM notifier_state")
+        assert row[0] != "bare-fp" and len(row[0]) == 64
+        # A second state file keys it differently: nothing to compare across files.
+        other = State(tmp_path / "other.db")
+        other.add_alert(make_alert(id="a1"), ["refuser"])
+        deliver_pending(other, {"refuser": (Refuser("refuser", {}), "bare-fp")}, T0)
+        assert other._query("SELECT fingerprint FROM notifier_state")[0][0] != row[0]
+        other.close()
+    finally:
+        state.close()
+
+
+def test_the_state_file_is_private(tmp_path):
+    check = State(tmp_path / "state.db")
+    check.add_alert(make_alert(), ["x"])
+    for path in tmp_path.glob("state.db*"):
+        assert path.stat().st_mode & 0o777 == 0o600, path
+    check.close()
+
+
+# -- 9. clock jumps ----------------------------------------------------------------------
+
+
+class Counting(Notifier):
+    type_name = "counting"
+
+    def __init__(self, name, options):
+        super().__init__(name, options)
+        self.sent: list[str] = []
+
+    def send(self, alert):
+        self.sent.append(alert.id)
+
+
+def test_a_wait_stored_before_the_clock_jumped_back_holds_nothing(state):
+    notifier = Counting("mail", {})
+    far = T0 + timedelta(days=3 * 365)
+    state.add_alert(make_alert(id="a1", detected_at=T0 - timedelta(minutes=5)), ["mail"])
+    # A transient failure stored while the clock said 2027: the delivery and the
+    # notifier's cooldown both wait until then.
+    state._execute("UPDATE deliveries SET next_attempt_at = ?", (to_db_time(far),))
+    state.set_meta("deliver.cooldown.mail", f"fp|{to_db_time(far)}")
+    report = deliver_pending(state, {"mail": (notifier, "fp")}, T0)
+    assert notifier.sent == ["a1"], report.lines
+
+
+def test_a_wait_within_the_horizon_still_holds(state):
+    notifier = Counting("mail", {})
+    state.add_alert(make_alert(id="a1"), ["mail"])
+    soon = T0 + GIVE_UP_AFTER - timedelta(minutes=1)
+    state._execute("UPDATE deliveries SET next_attempt_at = ?", (to_db_time(soon),))
+    deliver_pending(state, {"mail": (notifier, "fp")}, T0)
+    assert notifier.sent == []
+
+
+
+# -- 8. a bounded state, its damage named --------------------------------------------------
+
+
+def checked_once(tmp_path, site) -> Path:
+    site.pages["/news"] = Page(ANNOUNCEMENT.encode())
+    config = config_for(tmp_path, {"news": site.url("/news")})
+    assert main(["check", "--config", str(config)]) == 0
+    return config
+
+
+def test_a_state_file_cut_to_zero_bytes_is_an_error_naming_it(tmp_path, site, recording, capsys):
+    config = checked_once(tmp_path, site)
+    capsys.readouterr()
+    (tmp_path / "state.db").write_bytes(b"")
+    for command in ("check", "status", "history"):
+        assert main([command, "--config", str(config)]) == 1, command
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and str(tmp_path / "state.db") in err, err
+        assert "empty" in err
+    assert (tmp_path / "state.db").stat().st_size == 0  # left as it was, not re-initialised
+    assert len(recording) == 1
+
+
+def test_a_state_file_damaged_in_its_middle_is_an_error_naming_it(
+    tmp_path, site, recording, capsys
+):
+    config = checked_once(tmp_path, site)
+    capsys.readouterr()
+    path = tmp_path / "state.db"
+    data = bytearray(path.read_bytes())
+    page = 4096
+    assert len(data) > 4 * page
+    for at in range(2 * page, len(data) - page, 7):  # every page but the first and last
+        data[at] = 0xA5
+    path.write_bytes(bytes(data))
+    for command in ("check", "status", "history"):
+        assert main([command, "--config", str(config)]) == 1, command
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and str(path) in err, err
+        assert "damaged" in err or "malformed" in err, err
+
+
+def test_status_and_history_read_a_read_only_state(site, capsys):
+    # A subprocess of a user who may only read the file and its folder (as root: nobody,
+    # by setpriv, for root may write anything). Outside pytest's private tmp folder,
+    # which that user could not enter.
+    as_reader: list[str] = []
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("root without setpriv: cannot take write access away")
+        as_reader = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    top = Path(tempfile.mkdtemp(prefix="releasewatch-ro-"))
+    folder = top / "state"
+    folder.mkdir()
+    try:
+        site.pages["/news"] = Page(ANNOUNCEMENT.encode())
+        config = config_for(folder, {"news": site.url("/news")}, notifier="console")
+        assert main(["check", "--config", str(config)]) == 0
+        state_file = folder / "state.db"
+        before = state_file.read_bytes()
+        state_file.chmod(0o444)
+        config.chmod(0o444)
+        for path in (folder, top):
+            path.chmod(0o555)
+        for command in ("status", "history"):
+            done = subprocess.run(
+                [*as_reader, sys.executable, "-m", "scraper", command, "--config", str(config)],
+                capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent.parent,
+            )
+            assert done.returncode == 0, done.stderr
+            assert "Heartstopper" in done.stdout or "announced" in done.stdout
+        assert state_file.read_bytes() == before
+    finally:
+        for path in (top, folder):
+            path.chmod(0o755)
+        shutil.rmtree(top)
+
+
+def test_status_opens_the_state_read_only(tmp_path, site, recording, capsys):
+    # As root the chmod above proves nothing: a read-only open is seen by SQLite refusing
+    # a write through the state status opened.
+    from scraper.cli.common import open_existing_state
+    from scraper.config.settings import load_config
+
+    config = checked_once(tmp_path, site)
+    state = open_existing_state(load_config(config))
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            state.set_meta("x", "y")
+    finally:
+        state.close()
+
+
+def test_a_huge_feed_entry_key_is_stored_as_its_hash(tmp_path, site, recording, capsys):
+    guid = "urn:x:" + "g" * 100_000
+    feed = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><guid>{guid}</guid><title>Heartstopper cast interview</title>
+<description>Nothing.</description></item>
+<item><guid>short-1</guid><title>Heartstopper fans</title><description>Nothing.</description></item>
+</channel></rss>""".encode()
+    site.pages["/feed.xml"] = Page(feed, "application/rss+xml")
+    config = config_for(tmp_path, {"feed": site.url("/feed.xml")})
+    assert main(["check", "--config", str(config)]) == 0
+    conn = sqlite3.connect(tmp_path / "state.db")
+    keys = sorted(row[0] for row in conn.execute("SELECT entry_key FROM feed_entries"))
+    conn.close()
+    assert keys == sorted(["short-1", "sha256:" + hashlib.sha256(guid.encode()).hexdigest()])
+    stored = b"".join(p.read_bytes() for p in tmp_path.glob("state.db*"))
+    assert b"g" * 2000 not in stored
+
+
+# -- 10. clear errors for hostile responses ------------------------------------------------
+
+
+class RawServer:
+    """A TCP server on 127.0.0.1 that answers every connection with the same raw bytes,
+    whatever they are: what no HTTP library would let a test server send."""
+
+    def __init__(self, answer: bytes):
+        self.answer = answer
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    def __enter__(self) -> RawServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.sock.close()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            with conn:
+                try:
+                    conn.settimeout(5)
+                    conn.recv(65536)
+                    conn.sendall(self.answer)
+                    conn.shutdown(socket.SHUT_WR)
+                except OSError:
+                    pass
+
+
+def redirect_to(location: bytes) -> bytes:
+    # Connection: close, for the server closes after one answer: without it the client
+    # would send its next request (robots.txt first, then the page) on a closed socket.
+    return (
+        b"HTTP/1.1 302 Found\r\nLocation: " + location
+        + b"\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+    )
+
+
+HOSTILE = [
+    (redirect_to(b"http://127.0.0.1:99999/next"), "redirect to an invalid URL"),
+    (redirect_to(b"//127.0.0.1:65536/next"), "redirect to an invalid URL"),
+    (redirect_to(b"/caf\xe9\xff\xfe"), "redirect to an invalid URL"),
+    (redirect_to(b"http://[::1/next"), "redirect to an invalid URL"),
+    (b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * 1_000_000 + b"\r\n\r\nok", "response header too large"),
+    (b"HTTP/1.1 200 OK\r\n" + b"X-Many: a\r\n" * 500 + b"\r\nok", "response header too large"),
+    (b"\x00\x01GARBAGE nonsense\r\n\r\nhello", "malformed HTTP response"),
+    (b"HTTP/1.1 abc Weird\r\nContent-Length: 2\r\n\r\nok", "malformed HTTP response"),
+]
+
+
+@pytest.mark.parametrize(
+    ("answer", "reason"),
+    HOSTILE,
+    ids=["port-99999", "port-65536", "not-utf8", "bad-ipv6", "1MB-header", "500-headers",
+         "garbage", "bad-status"],
+)
+def test_a_hostile_response_is_one_clear_source_error(tmp_path, recording, capsys, answer, reason):
+    with RawServer(answer) as server:
+        config = config_for(tmp_path, {"hostile": f"http://127.0.0.1:{server.port}/news"})
+        code = main(["check", "--config", str(config)])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    [failed] = [line for line in err.splitlines() if line.startswith("source 'hostile' failed")]
+    assert reason in failed, err
+    assert "Traceback" not in err and "internal error" not in err
+
+
+def test_a_charset_impossible_for_the_bytes_is_not_believed(tmp_path, recording, capsys):
+    page = ANNOUNCEMENT.encode()
+    answer = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-16\r\nConnection: close\r\n"
+        b"Content-Length: " + str(len(page)).encode() + b"\r\n\r\n" + page
+    )
+    with RawServer(answer) as server:
+        config = config_for(tmp_path, {"mislabelled": f"http://127.0.0.1:{server.port}/news"})
+        assert main(["check", "--config", str(config)]) == 0
+    assert [a.value for a in recording] == [{"date": "2023-08-03", "precision": "day"}]
