@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import os
 import random
 import secrets
+import socket
 import sqlite3
 import threading
 import time
@@ -325,9 +327,12 @@ class _Queue:
     def _claimed_attempt(self, delivery: Delivery) -> str:
         # The time now, on the pass's clock: a queue's tenth send starts later than its first.
         at = self.now + timedelta(seconds=time.monotonic() - self.started)
-        token = secrets.token_hex(8)
+        token = _new_token()
         lease = timedelta(seconds=_lease_seconds(self.notifier))
         try:
+            if delivery.claim_token and _holder_gone(delivery.claim_token):
+                # Its run died mid-send (kill -9, a crash): no need to wait out the lease.
+                self.state.release_delivery(delivery.id, delivery.claim_token)
             claimed = self.state.claim_delivery(
                 delivery.id, delivery.attempts, token, at, at + lease, GIVE_UP_AFTER
             )
@@ -341,6 +346,30 @@ class _Queue:
             self.state, self.name, self.notifier, self.fingerprint, delivery, self.now,
             self.rng, self.part, forced=not waiting_over(delivery, self.now),
         )
+
+
+_HOST = socket.gethostname()
+
+
+def _new_token() -> str:
+    """A lease's token names its holder (host, process) so a run on the same machine can
+    tell a lease whose process is gone, and a random part so no two leases are alike."""
+    return f"{os.getpid()}@{_HOST}:{secrets.token_hex(8)}"
+
+
+def _holder_gone(token: str) -> bool:
+    """Whether the lease's process is known to be dead: on this host, no such pid."""
+    holder, _, _ = token.partition(":")
+    pid, _, host = holder.partition("@")
+    if host != _HOST or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # alive, someone else's
+    return False
 
 
 def _lease_seconds(notifier: Notifier) -> float:

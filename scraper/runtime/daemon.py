@@ -36,6 +36,8 @@ log = logging.getLogger("releasewatch.daemon")
 
 # Stop within the 10 s the user (and the issue) allow, closing included.
 SHUTDOWN_GRACE = 8.0
+# How long one delivery pass waits for its sends before it returns (they carry on).
+DELIVERY_PASS = 2.0
 # Sources that come due within this many seconds of each other are checked in one
 # check_sources call, as `releasewatch check` checks them: which one finished first
 # must not decide whether one announcement becomes one alert or two.
@@ -241,8 +243,9 @@ class Daemon:
         # Fetchers replaced by a reload: jobs may still hold one, so they close at exit.
         self._retired_fetchers: list[Fetcher] = []
         self._notifiers: dict[str, tuple[Any, str]] = {}
-        # Held by a delivery pass and by a reload swapping notifiers, so no notifier is
-        # closed while it sends.
+        self._retired_notifiers: list[Any] = []  # replaced by a reload, closed at exit
+        # Held while a delivery pass starts its queues and while a reload swaps the
+        # notifiers: never for a whole send, so a slow one never holds up a reload.
         self._notifier_lock = threading.Lock()
         self._scheduler: BackgroundScheduler | None = None
         self._due: set[str] = set()  # sources whose job fired, waiting for their batch
@@ -353,7 +356,7 @@ class Daemon:
         for fetcher in [*self._retired_fetchers, self._fetcher]:
             if fetcher is not None:
                 _quietly(fetcher.close)
-        for notifier, _ in self._notifiers.values():
+        for notifier in [*self._retired_notifiers, *(n for n, _ in self._notifiers.values())]:
             _quietly(notifier.close)
         if self._state is not None:
             _quietly(self._state.close)
@@ -396,8 +399,8 @@ class Daemon:
         with self._notifier_lock:
             previous, self._notifiers = self._notifiers, notifiers
             self.config = new
-        for notifier, _ in previous.values():
-            _quietly(notifier.close)
+        # Not closed now: a send may still be running on one (a slow webhook); closed at exit.
+        self._retired_notifiers.extend(notifier for notifier, _ in previous.values())
         changes = self._reschedule(old, new)
         log.info("reloaded %s: %s", new.path, changes)
         return True
@@ -505,7 +508,15 @@ class Daemon:
             return
         try:
             with self._notifier_lock:
-                report = deliver_pending(state, self._notifiers, datetime.now(UTC), due_only=True)
+                notifiers = dict(self._notifiers)
+            # Each notifier's queue runs on its own thread; the pass returns after a short
+            # while and leaves a slow send (a dripping webhook, up to its timeout) to
+            # finish there. So the next pass, a reload and a stop never wait for it, and
+            # a new alert to another notifier goes out meanwhile. A notifier still busy
+            # is left to its queue; the leases in the state keep every alert sent once.
+            report = deliver_pending(
+                state, notifiers, datetime.now(UTC), due_only=True, max_seconds=DELIVERY_PASS
+            )
             # deliver.py logs each alert sent or failed; this is for a closer look.
             log.debug("delivery pass: %s", report.summary())
         except Exception:  # noqa: BLE001 - the outbox keeps everything; try again next pass

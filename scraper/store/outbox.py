@@ -20,6 +20,7 @@ class Delivery:
     attempts: int
     created_at: datetime
     next_attempt_at: datetime
+    claim_token: str | None = None  # the lease of the run sending it, if one holds it
 
 
 
@@ -78,6 +79,7 @@ class Outbox(Database):
                 attempts=row["attempts"],
                 created_at=from_db_time(row["created_at"]),
                 next_attempt_at=from_db_time(row["next_attempt_at"]),
+                claim_token=row["claim_token"],
             )
             for row in self._query(sql, params)
         ]
