@@ -371,3 +371,110 @@ def test_check_help_documents_now():
     done = subprocess.run([sys.executable, "-m", "scraper", "check", "--help"],
                           capture_output=True, text=True, cwd=REPO, env={**os.environ})
     assert "--now" in done.stdout
+
+
+# -- 7. sources on other hosts are not starved ------------------------------------------
+
+
+class PacedSite:
+    """Pages on 127.0.0.1 that record when each request came: robots.txt, a redirect,
+    a page that names no watch."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, str, float]] = []  # (Host header, path, monotonic time)
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:  # noqa: N802
+                site.seen.append((self.headers.get("Host", ""), self.path, time.monotonic()))
+                if self.path == "/robots.txt":
+                    self._answer(200, b"User-agent: *\nAllow: /\n", "text/plain")
+                elif self.path.startswith("/hop"):
+                    self.send_response(302)
+                    self.send_header("Location", "/page")
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                else:
+                    self._answer(200, b"<html><body><p>Other news.</p></body></html>",
+                                 "text/html")
+
+            def _answer(self, status: int, body: bytes, kind: str) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def paced() -> Iterator[PacedSite]:
+    running = PacedSite()
+    yield running
+    running.close()
+
+
+def test_per_host_delay_holds_between_robots_txt_redirect_hops_and_the_page(paced):
+    from dataclasses import replace
+
+    from scraper.config.settings import HttpSettings
+    from scraper.fetch.fetcher import Fetcher
+
+    fetcher = Fetcher(replace(HttpSettings(), per_host_delay=0.4, respect_robots=True,
+                              timeout=5.0))
+    try:
+        fetcher.fetch(f"http://127.0.0.1:{paced.port}/hop")
+    finally:
+        fetcher.close()
+    paths = [path for _, path, _ in paced.seen]
+    assert paths == ["/robots.txt", "/hop", "/page"]
+    times = [at for _, _, at in paced.seen]
+    gaps = [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
+    assert all(gap >= 0.35 for gap in gaps), gaps
+
+
+def test_in_the_daemon_a_source_on_another_host_is_not_starved(tmp_path, paced):
+    # Many sources on one host paced 1 s apart, one source on another host name (the
+    # same server as "localhost"): that one is checked every interval, not after them all.
+    lines = [
+        f"state: {tmp_path / 'state.db'}",
+        "schedule:\n  interval: 2s\n  jitter: 0s",
+        "http:\n  timeout: 5s\n  per_host_delay: 1s\n  concurrency: 2\n  respect_robots: false",
+        "watches:\n  - title: Heartstopper\n    season: 2",
+        "sources:",
+    ]
+    for n in range(20):
+        lines.append(f"  - name: busy{n}\n    url: http://127.0.0.1:{paced.port}/busy{n}")
+    lines.append(f"  - name: other\n    url: http://localhost:{paced.port}/other")
+    lines.append("notifiers:\n  - name: out\n    type: console")
+    config = tmp_path / "config.yaml"
+    config.write_text("\n".join(lines) + "\n")
+    log = (tmp_path / "daemon.log").open("wb")
+    daemon = subprocess.Popen(
+        [sys.executable, "-m", "scraper", "run", "--config", str(config)],
+        stdout=subprocess.DEVNULL, stderr=log, cwd=REPO,
+    )
+    try:
+        time.sleep(9)
+    finally:
+        daemon.send_signal(signal.SIGTERM)
+        daemon.wait(15)
+        log.close()
+    other = [at for _, path, at in paced.seen if path == "/other"]
+    busy = [at for _, path, at in paced.seen if path.startswith("/busy")]
+    assert len(other) >= 3, (len(other), len(busy), (tmp_path / "daemon.log").read_text())
+    busy.sort()
+    gaps = [later - earlier for earlier, later in zip(busy, busy[1:], strict=False)]
+    assert min(gaps) >= 0.9, gaps  # the busy host is still paced

@@ -23,6 +23,7 @@ from typing import Any
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from scraper.config.settings import Config, ConfigError, SourceConfig, load_config
@@ -30,6 +31,7 @@ from scraper.cycle import CycleReport, check_sources
 from scraper.deliver import build_notifiers, deliver_pending
 from scraper.errors import UserError
 from scraper.fetch.fetcher import Fetcher
+from scraper.fetch.hosts import host_of
 from scraper.store.state import SourceState, State, to_db_time
 
 log = logging.getLogger("releasewatch.daemon")
@@ -42,6 +44,9 @@ DELIVERY_PASS = 2.0
 # check_sources call, as `releasewatch check` checks them: which one finished first
 # must not decide whether one announcement becomes one alert or two.
 BATCH_SETTLE = 1.0
+# A host ready within this long counts as ready: its source runs in this batch.
+HOST_READY_SLACK = 0.25
+HOST_WAIT_JOB_PREFIX = "host-wait:"
 DELIVERY_EVERY_MAX = 30.0  # seconds between outbox passes, at most
 DELIVERY_JOB = "deliver"
 SOURCE_JOB_PREFIX = "source:"
@@ -474,6 +479,7 @@ class Daemon:
             return
         # A source removed by a reload while its run was queued is not checked.
         names = [name for name in names if _find_source(config, name) is not None]
+        names = self._take_ready(config, fetcher, names)
         if not names:
             return
         try:
@@ -491,6 +497,52 @@ class Daemon:
             log.exception(
                 "cycle %s: internal error; the sources are tried again next run", ", ".join(names)
             )
+
+    def _take_ready(self, config: Config, fetcher: Fetcher, names: list[str]) -> list[str]:
+        """The sources of a batch whose host may be asked now: one per host, as
+        per_host_delay spaces a host's requests. The others run later, each at the
+        slot its host will be free, on a one-off job: a worker that waited for a busy
+        host would be a worker a source on another host cannot have (with 300 feeds
+        on one host, a source elsewhere waited minutes)."""
+        delay = config.http.per_host_delay
+        scheduler = self._scheduler
+        if delay <= 0 or scheduler is None or len(names) == 0:
+            return names
+        by_host: dict[str, list[SourceConfig]] = {}
+        for name in names:
+            source = _find_source(config, name)
+            if source is not None:
+                by_host.setdefault(host_of(source.url), []).append(source)
+        taken: list[str] = []
+        now = datetime.now(UTC)
+        for group in by_host.values():
+            wait = fetcher.host_wait(group[0].url)
+            later = group
+            if wait <= HOST_READY_SLACK:
+                taken.append(group[0].name)
+                later, wait = group[1:], wait + delay
+            for n, source in enumerate(later):
+                self._run_later(source.name, now + timedelta(seconds=wait + n * delay))
+        return taken
+
+    def _run_later(self, name: str, when: datetime) -> None:
+        """Check a source at `when` (its host is busy until then); an earlier such run
+        already planned for it stands, so a busy host never pushes a source back."""
+        scheduler = self._scheduler
+        job_id = HOST_WAIT_JOB_PREFIX + name
+        try:
+            if scheduler is None or not scheduler.running or scheduler.get_job(job_id):
+                return
+            scheduler.add_job(
+                self._run_source,
+                DateTrigger(run_date=when, timezone=UTC),
+                args=(name,),
+                id=job_id,
+                name=f"check {name} (host busy)",
+                misfire_grace_time=None,
+            )
+        except Exception:  # noqa: BLE001 - shutting down: the next start checks it
+            log.debug("could not plan a later check of %s", name, exc_info=True)
 
     def _deliver_soon(self) -> None:
         """Bring the next outbox pass forward: news should not wait up to 30 s."""
