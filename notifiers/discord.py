@@ -174,7 +174,9 @@ class DiscordNotifier(HttpNotifier):
         ),
         "username": Setting(str, doc="name the message is posted under"),
         "avatar_url": Setting(str, doc="picture the message is posted with"),
-        "timeout": Setting((int, float), default=20, doc="seconds to wait for Discord"),
+        "timeout": Setting(
+            (int, float), default=20, doc="seconds one request to Discord may take in all"
+        ),
         "max_wait": Setting(
             (int, float), default=30, doc="seconds one send may wait out rate limits"
         ),

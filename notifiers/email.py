@@ -95,7 +95,9 @@ class EmailNotifier(Notifier):
         "password": Setting(str, secret=True),
         "from": Setting(str, required=True, doc='"Name <address>" or an address'),
         "to": Setting((list, str), required=True, doc="one address or a list"),
-        "timeout": Setting((int, float), default=20, doc="seconds one send may take in all"),
+        "timeout": Setting(
+            (int, float), default=20, doc="seconds one send may take in all (every SMTP step)"
+        ),
         "ca_file": Setting(str, doc="CA bundle to trust (a self-hosted server's certificate)"),
     }
 

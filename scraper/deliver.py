@@ -168,6 +168,25 @@ def next_attempt(
 _busy: set[tuple[str, str]] = set()
 _busy_lock = threading.Lock()
 
+# Queue threads still sending (a pass with max_seconds leaves them running).
+_sending: set[threading.Thread] = set()
+
+
+def wait_for_sends(seconds: float) -> bool:
+    """Wait up to `seconds` for every queue thread still sending; True when none is left
+    (the daemon's stop: a send in flight gets the stop's grace to finish and be recorded)."""
+    end = time.monotonic() + seconds
+    while True:
+        with _busy_lock:
+            left = [thread for thread in _sending if thread.is_alive()]
+        if not left:
+            return True
+        remaining = end - time.monotonic()
+        if remaining <= 0:
+            return False
+        left[0].join(remaining)
+
+
 # Deliveries sent whose record could not be written (a full disk), per state file:
 # written first by the next pass, before anything else is sent, so a send whose record
 # failed is not sent again while this process lives.
@@ -249,6 +268,8 @@ def deliver_pending(
         queue_run = _Queue(state, name, notifier, fingerprint, queue, now, due_only, rng,
                            started, deadline, part, key, stop)
         thread = threading.Thread(target=queue_run.run, name=f"deliver-{name}", daemon=True)
+        with _busy_lock:
+            _sending.add(thread)
         thread.start()
         threads.append((thread, part))
 
@@ -323,6 +344,7 @@ class _Queue:
         finally:
             with _busy_lock:
                 _busy.discard(self.busy_key)
+                _sending.discard(threading.current_thread())
 
     def _claimed_attempt(self, delivery: Delivery) -> str:
         # The time now, on the pass's clock: a queue's tenth send starts later than its first.

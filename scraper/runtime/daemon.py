@@ -28,7 +28,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from scraper.config.settings import Config, ConfigError, SourceConfig, load_config
 from scraper.cycle import CycleReport, check_sources
-from scraper.deliver import build_notifiers, deliver_pending
+from scraper.deliver import build_notifiers, deliver_pending, wait_for_sends
 from scraper.errors import UserError
 from scraper.fetch.fetcher import Fetcher
 from scraper.fetch.hosts import host_of
@@ -352,10 +352,15 @@ class Daemon:
         if scheduler is None:
             return True
         # shutdown(wait=True) stops scheduling and waits for running jobs; bounded here.
+        started = time.monotonic()
         stopper = threading.Thread(target=scheduler.shutdown, kwargs={"wait": True}, daemon=True)
         stopper.start()
         stopper.join(SHUTDOWN_GRACE)
-        return not stopper.is_alive()
+        if stopper.is_alive():
+            return False
+        # Sends a delivery pass left running get what is left of the grace, then are cut
+        # off: their leases let the next start (or a `check`) send them again.
+        return wait_for_sends(max(SHUTDOWN_GRACE - (time.monotonic() - started), 0.0))
 
     def _close(self) -> None:
         for fetcher in [*self._retired_fetchers, self._fetcher]:
