@@ -478,3 +478,28 @@ def test_in_the_daemon_a_source_on_another_host_is_not_starved(tmp_path, paced):
     busy.sort()
     gaps = [later - earlier for earlier, later in zip(busy, busy[1:], strict=False)]
     assert min(gaps) >= 0.9, gaps  # the busy host is still paced
+
+
+# -- the README's secret-masking sentences, each pinned ------------------------------------
+
+
+def test_readme_secret_masking_claims_hold():
+    from scraper import logs
+
+    hook = build_notifier("h", "webhook", {
+        "url": "https://bob:Pa55word@hooks.example/in/abc?sig=Zz9aa",
+        "secret": "signing-S3cret",
+    })
+    # Every secret setting's whole value; of a secret URL its user:password and query.
+    masked = hook.mask("https://bob:Pa55word@hooks.example/in/abc?sig=Zz9aa signing-S3cret "
+                       "bob:Pa55word sig=Zz9aa")
+    for secret in ("Pa55word", "signing-S3cret", "Zz9aa"):
+        assert secret not in masked, masked
+    # ... but not plain words of its path.
+    assert hook.mask("the abc of it") == "the abc of it"
+    hook.close()
+    # A source URL's credentials are for fetching only.
+    assert logs.public_url("https://x.example/f?key=K3yValue") == "https://x.example/f?key=***"
+    assert logs.public_url("https://x.example/f?api_key=abc1") == "https://x.example/f?api_key=***"
+    assert logs.public_url("https://x.example/f?sig=s1&a=1") == "https://x.example/f?sig=***&a=1"
+    assert logs.public_url("https://u:p4ss@x.example/f") == "https://x.example/f"
