@@ -503,3 +503,32 @@ def test_readme_secret_masking_claims_hold():
     assert logs.public_url("https://x.example/f?api_key=abc1") == "https://x.example/f?api_key=***"
     assert logs.public_url("https://x.example/f?sig=s1&a=1") == "https://x.example/f?sig=***&a=1"
     assert logs.public_url("https://u:p4ss@x.example/f") == "https://x.example/f"
+
+
+def test_check_beside_run_sends_each_delivery_once(tmp_path):
+    slow = Sink(delay=0.3)
+    log = (tmp_path / "daemon.log").open("wb")
+    daemon = None
+    try:
+        config = _config(tmp_path, slow.url)
+        state = State(tmp_path / "state.db")
+        for n in range(6):
+            state.add_alert(fresh(id=f"alert-{n}"), ["hook"])
+        state.close()
+        daemon = subprocess.Popen(
+            [sys.executable, "-m", "scraper", "run", "--config", str(config)],
+            stdout=subprocess.DEVNULL, stderr=log, cwd=REPO,
+        )
+        done = _check(config)  # starts while the daemon delivers the same outbox
+        assert done.returncode == 0, done.stderr
+        deadline = time.monotonic() + 20
+        while len(set(slow.ids)) < 6 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(1)  # anything sent twice would have arrived by now
+        assert sorted(slow.ids) == [f"alert-{n}" for n in range(6)]
+    finally:
+        if daemon is not None:
+            daemon.send_signal(signal.SIGTERM)
+            daemon.wait(15)
+        log.close()
+        slow.close()
