@@ -468,16 +468,22 @@ class HttpNotifier(Notifier):
     def timeout(self) -> float:
         return float(self.options.get("timeout") or DEFAULT_TIMEOUT)
 
-    def post(self, url: str, *, data: bytes, headers: Mapping[str, str]):
-        """POST once, within `timeout` in all (connect, send, the whole answer): a
-        network failure becomes a TransientError with the URL masked."""
+    def post(
+        self, url: str, *, data: bytes, headers: Mapping[str, str], within: float | None = None
+    ):
+        """POST once, within `timeout` in all (connect, send, the whole answer), or the
+        `within` seconds a send has left of it: a network failure becomes a
+        TransientError with the URL masked."""
         import requests
 
-        with SendDeadline(self.timeout) as deadline:
+        seconds = self.timeout if within is None else min(within, self.timeout)
+        if seconds <= 0:
+            raise TransientError(f"timed out after {self.timeout:g}s (the whole send)")
+        with SendDeadline(seconds) as deadline:
             _deadlines.current = deadline
             try:
                 return self._session.post(
-                    url, data=data, headers=dict(headers), timeout=self.timeout,
+                    url, data=data, headers=dict(headers), timeout=seconds,
                     allow_redirects=False,
                 )
             except requests.Timeout as exc:
