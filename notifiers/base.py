@@ -434,9 +434,8 @@ def _deadline_pools() -> dict[str, type]:
             return get
 
         for scheme, base in (("http", HTTPConnectionPool), ("https", HTTPSConnectionPool)):
-            _pool_classes[scheme] = type(
-                f"Deadline{base.__name__}", (base,), {"_get_conn": _get_conn(base)}
-            )
+            # The base's own name: it shows in connection errors, as before.
+            _pool_classes[scheme] = type(base.__name__, (base,), {"_get_conn": _get_conn(base)})
     return _pool_classes
 
 
