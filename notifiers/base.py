@@ -11,8 +11,11 @@ notifiers/ depends only on scraper.models and scraper.errors (tests/test_layerin
 
 from __future__ import annotations
 
+import contextlib
 import importlib.metadata
 import logging
+import socket
+import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -353,6 +356,100 @@ def user_agent() -> str:
     return f"releasewatch/{version} (+https://github.com/releasewatch/releasewatch)"
 
 
+class SendDeadline:
+    """A whole exchange's time limit, kept however a server answers.
+
+    A socket timeout bounds each read, not the exchange: a server that drips its reply
+    a byte at a time keeps a send going for as long as it likes. Here the connections
+    the exchange uses are registered (`hold`) and, when the time is up, their sockets
+    are shut from a timer thread: the blocked read returns at once with an error.
+    """
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+        self.expired = False
+        self._held: list[Any] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> SendDeadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._timer.cancel()
+
+    def remaining(self) -> float:
+        """Seconds left (a little above 0 when out: a socket timeout must be positive)."""
+        return max(self.end - time.monotonic(), 0.01)
+
+    def hold(self, owner: Any) -> None:
+        """Shut `owner.sock` (a connection: urllib3's, smtplib's) when the time is up."""
+        with self._lock:
+            self._held.append(owner)
+            expired = self.expired
+        if expired:
+            _shut(owner)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            held = list(self._held)
+        for owner in held:
+            _shut(owner)
+
+
+def _shut(owner: Any) -> None:
+    sock = getattr(owner, "sock", None)
+    if sock is None:
+        return
+    with contextlib.suppress(OSError, ValueError):  # closed already: nothing to wait on
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+# The deadline of the send running on this thread: the HTTP pools below register each
+# connection they hand out with it.
+_deadlines = threading.local()
+
+
+_pool_classes: dict[str, type] = {}
+
+
+def _deadline_pools() -> dict[str, type]:
+    """urllib3 pools whose connections are held by the current thread's SendDeadline
+    (built on first use: notifiers import requests only when one is built)."""
+    if not _pool_classes:
+        from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+        def _get_conn(base: type) -> Callable[..., Any]:
+            def get(self: Any, timeout: float | None = None) -> Any:
+                conn = base._get_conn(self, timeout)
+                deadline = getattr(_deadlines, "current", None)
+                if deadline is not None:
+                    deadline.hold(conn)
+                return conn
+
+            return get
+
+        for scheme, base in (("http", HTTPConnectionPool), ("https", HTTPSConnectionPool)):
+            # The base's own name: it shows in connection errors, as before.
+            _pool_classes[scheme] = type(base.__name__, (base,), {"_get_conn": _get_conn(base)})
+    return _pool_classes
+
+
+def _deadline_adapter() -> Any:
+    from requests.adapters import HTTPAdapter
+
+    class DeadlineAdapter(HTTPAdapter):
+        def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+            super().init_poolmanager(*args, **kwargs)
+            self.poolmanager.pool_classes_by_scheme = dict(_deadline_pools())
+
+    return DeadlineAdapter()
+
+
 class HttpNotifier(Notifier):
     """A notifier that POSTs to a URL: one requests.Session, errors mapped and masked."""
 
@@ -362,23 +459,40 @@ class HttpNotifier(Notifier):
 
         self._session = requests.Session()
         self._session.headers["User-Agent"] = user_agent()
+        adapter = _deadline_adapter()
+        self._session.mount("http://", adapter)
+        self._session.mount("https://", adapter)
 
     @property
     def timeout(self) -> float:
         return float(self.options.get("timeout") or DEFAULT_TIMEOUT)
 
-    def post(self, url: str, *, data: bytes, headers: Mapping[str, str]):
-        """POST once; a network failure becomes a TransientError with the URL masked."""
+    def post(
+        self, url: str, *, data: bytes, headers: Mapping[str, str], within: float | None = None
+    ):
+        """POST once, within `timeout` in all (connect, send, the whole answer), or the
+        `within` seconds a send has left of it: a network failure becomes a
+        TransientError with the URL masked."""
         import requests
 
-        try:
-            return self._session.post(
-                url, data=data, headers=dict(headers), timeout=self.timeout, allow_redirects=False
-            )
-        except requests.Timeout as exc:
-            error = f"timed out after {self.timeout:g}s: {exc}"
-        except requests.RequestException as exc:
-            error = f"{type(exc).__name__}: {exc}"
+        seconds = self.timeout if within is None else min(within, self.timeout)
+        if seconds <= 0:
+            raise TransientError(f"timed out after {self.timeout:g}s (the whole send)")
+        with SendDeadline(seconds) as deadline:
+            _deadlines.current = deadline
+            try:
+                return self._session.post(
+                    url, data=data, headers=dict(headers), timeout=seconds,
+                    allow_redirects=False,
+                )
+            except requests.Timeout as exc:
+                error = f"timed out after {self.timeout:g}s: {exc}"
+            except requests.RequestException as exc:
+                error = f"{type(exc).__name__}: {exc}"
+                if deadline.expired:
+                    error = f"timed out after {self.timeout:g}s (the whole answer)"
+            finally:
+                _deadlines.current = None
         # `from None`: the original exception's text and traceback carry the full URL.
         raise TransientError(self.mask(error)) from None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -174,7 +175,9 @@ class DiscordNotifier(HttpNotifier):
         ),
         "username": Setting(str, doc="name the message is posted under"),
         "avatar_url": Setting(str, doc="picture the message is posted with"),
-        "timeout": Setting((int, float), default=20, doc="seconds to wait for Discord"),
+        "timeout": Setting(
+            (int, float), default=20, doc="seconds one send may take on the wire in all"
+        ),
         "max_wait": Setting(
             (int, float), default=30, doc="seconds one send may wait out rate limits"
         ),
@@ -213,9 +216,19 @@ class DiscordNotifier(HttpNotifier):
         url = execute_url(self.options["url"])
         waited = 0.0
         said = "rate limited by Discord"
+        # `timeout` bounds the send's time on the wire in all, whatever the number of
+        # tries; only the rate-limit waits come on top (max_wait bounds those).
+        on_wire = 0.0
         for _ in range(self.max_tries):
             waited = self.wait_turn(waited, said)  # sleeps, or gives up with retry_after
-            response = self.post(url, data=body, headers={"Content-Type": "application/json"})
+            started = time.monotonic()
+            try:
+                response = self.post(
+                    url, data=body, headers={"Content-Type": "application/json"},
+                    within=self.timeout - on_wire,
+                )
+            finally:
+                on_wire += time.monotonic() - started
             self._note_bucket(response)
             if response.status_code == 429:
                 said = self.server_words(response)

@@ -17,6 +17,7 @@ from notifiers import register
 from notifiers.base import (
     Notifier,
     PermanentError,
+    SendDeadline,
     Setting,
     TransientError,
     alert_fields,
@@ -94,7 +95,9 @@ class EmailNotifier(Notifier):
         "password": Setting(str, secret=True),
         "from": Setting(str, required=True, doc='"Name <address>" or an address'),
         "to": Setting((list, str), required=True, doc="one address or a list"),
-        "timeout": Setting((int, float), default=20, doc="seconds per SMTP step"),
+        "timeout": Setting(
+            (int, float), default=20, doc="seconds one send may take in all (every SMTP step)"
+        ),
         "ca_file": Setting(str, doc="CA bundle to trust (a self-hosted server's certificate)"),
     }
 
@@ -122,8 +125,12 @@ class EmailNotifier(Notifier):
         msg = build_message(alert, sender, self.recipients)
         envelope_from = parseaddr(sender)[1] or sender
         envelope_to = [parseaddr(r)[1] or r for r in self.recipients]
+        timeout = float(self.options.get("timeout") or 20)
+        deadline = SendDeadline(timeout)
         try:
-            with self._connect() as smtp:
+            # `timeout` bounds the whole exchange: a server dripping its replies a byte at
+            # a time has its socket shut when the time is up (SendDeadline).
+            with deadline, self._connect(deadline) as smtp:
                 if self.options.get("username"):
                     smtp.login(self.options["username"], self.options.get("password") or "")
                 refused = smtp.send_message(msg, from_addr=envelope_from, to_addrs=envelope_to)
@@ -152,6 +159,8 @@ class EmailNotifier(Notifier):
             raise TransientError(self.mask(f"TLS certificate not trusted: {exc}")) from None
         except (OSError, smtplib.SMTPException) as exc:
             said = str(exc) or type(exc).__name__
+            if deadline.expired:
+                said = f"timed out after {timeout:g}s (the whole exchange)"
             raise TransientError(
                 self.mask(f"SMTP connection to {self.options['host']}: {said}")
             ) from None
@@ -162,19 +171,25 @@ class EmailNotifier(Notifier):
             raise TransientError(f"SMTP {words}") from None
         raise PermanentError(f"SMTP {words}") from None
 
-    def _connect(self) -> smtplib.SMTP:
+    def _connect(self, deadline: SendDeadline) -> smtplib.SMTP:
         security = self.options.get("security") or "starttls"
         host = self.options["host"]
         port = int(self.options.get("port") or DEFAULT_PORTS[security])
-        timeout = float(self.options.get("timeout") or 20)
+        timeout = deadline.remaining()
         # gethostname, not smtplib's default getfqdn: that can stall on a DNS lookup.
         local = socket.gethostname() or "localhost"
+        # Built unconnected, held by the deadline, then connected: the greeting is read
+        # while connecting, and a dripping greeting must be cut off too.
         if security == "ssl":
-            return smtplib.SMTP_SSL(
-                host, port, local_hostname=local, timeout=timeout, context=self._tls()
+            smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+                local_hostname=local, timeout=timeout, context=self._tls()
             )
-        smtp = smtplib.SMTP(host, port, local_hostname=local, timeout=timeout)
+        else:
+            smtp = smtplib.SMTP(local_hostname=local, timeout=timeout)
+        smtp._host = host  # what the constructor would set: TLS checks the name against it
+        deadline.hold(smtp)
         try:
+            smtp.connect(host, port)
             if security == "starttls":
                 smtp.ehlo()
                 smtp.starttls(context=self._tls())

@@ -33,7 +33,9 @@ class WebhookNotifier(HttpNotifier):
         "secret": Setting(
             str, secret=True, doc="HMAC-SHA256 key for the X-Releasewatch-Signature header"
         ),
-        "timeout": Setting((int, float), default=20, doc="seconds to wait for the endpoint"),
+        "timeout": Setting(
+            (int, float), default=20, doc="seconds one POST may take in all, answer included"
+        ),
     }
 
     @classmethod

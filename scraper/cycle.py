@@ -259,9 +259,13 @@ def _apply(
     # an announcement of the year followed by a change to the day.
     results.sort(key=lambda r: r.best_date_rank(), reverse=True)
     with state.transaction():
+        # Health (the failing streak, whether `source.failing` went out) is read again
+        # inside the write transaction: two runs at once each read it before either
+        # wrote, and both would send the same source.failing.
+        health = _stored_states(state, [r.source for r in results])
         for result in results:
             report.checked.append(result.source.name)
-            previous = stored.get(result.source.name)
+            previous = health.get(result.source.name)
             if result.error is not None:
                 _record_failure(config, state, result, previous, now, notifier_names, report)
                 continue

@@ -7,6 +7,11 @@ import mode), both for the whole suite and for a single file.
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from typing import ClassVar
 
@@ -68,3 +73,55 @@ def make_alert(**changes) -> Alert:
     )
     fields.update(changes)
     return Alert(**fields)
+
+
+@contextmanager
+def dripping_server(first_line: bytes, then: bytes, every: float = 0.2) -> Iterator[int]:
+    """A TCP server that answers each connection with `first_line` and then `then`
+    forever, one byte every `every` seconds: no single read ever times out."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def serve(conn: socket.socket) -> None:
+        with conn:
+            conn.settimeout(0.1)
+            try:
+                for byte in first_line:
+                    if stop.is_set():
+                        return
+                    conn.sendall(bytes([byte]))
+                    _drain(conn)
+                    time.sleep(every)
+                while not stop.is_set():
+                    for byte in then:
+                        conn.sendall(bytes([byte]))
+                        _drain(conn)
+                        if stop.wait(every):
+                            return
+            except OSError:
+                return
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            threading.Thread(target=serve, args=(conn,), daemon=True).start()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield listener.getsockname()[1]
+    finally:
+        stop.set()
+        thread.join(2)
+        listener.close()
+
+
+def _drain(conn: socket.socket) -> None:
+    with suppress(TimeoutError, BlockingIOError):
+        conn.recv(65536)

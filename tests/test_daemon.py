@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from apscheduler.schedulers.background import BackgroundScheduler
-from support import ANNOUNCEMENT, NOTHING_YET
+from support import ANNOUNCEMENT, NOTHING_YET, dripping_server
 
 from scraper.config.settings import load_config
 from scraper.cycle import CycleReport
@@ -473,3 +473,32 @@ def test_a_waiting_source_is_logged_as_waiting_not_unchanged():
     report = CycleReport(waiting=[("news", until)])
     (line,) = cycle_log_lines("news", report, None, 0.0)
     assert "cycle news: not checked: its server asked us to wait until 12:02:00 UTC" in line[1]
+
+
+def test_a_dripping_notifier_holds_up_neither_another_nor_a_reload_nor_a_stop(
+    tmp_path, site, daemons
+):
+    # Issue 14: a new alert to a healthy notifier waited minutes behind a webhook that
+    # drips its answer, and SIGHUP then SIGTERM during such a send kept the daemon alive.
+    receiver = Receiver(site)
+    site.set("/news", ANNOUNCEMENT)
+    with dripping_server(b"HTTP/1.1 200 OK\r\n", b"X-Slow: a\r\n", every=0.5) as port:
+        slow = (
+            "  - name: slow\n    type: webhook\n"
+            f"    url: http://127.0.0.1:{port}/drip\n    timeout: 120\n"
+        )
+        # /gone answers 404: after 3 checks (1 s apart) it is a new alert, source.failing.
+        config = write_config(tmp_path, site, {"news": "/news", "gone": "/gone"}, extra=slow)
+        daemon = daemons(config)
+        wait_for(lambda: "release_date.announced" in receiver.events(), "the first alert",
+                 daemon=daemon)
+        # The slow notifier is stuck on the first alert; the new one reaches the healthy one.
+        wait_for(lambda: "source.failing" in receiver.events(), "the second alert",
+                 daemon=daemon)
+        daemon.proc.send_signal(signal.SIGHUP)
+        time.sleep(0.3)
+        daemon.proc.send_signal(signal.SIGTERM)
+        started = time.monotonic()
+        assert daemon.exit_code(timeout=15) == 0
+        assert time.monotonic() - started < 10
+        assert "reloaded" in daemon.log()

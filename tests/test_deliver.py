@@ -139,18 +139,26 @@ def test_service_retry_after_pushes_the_next_attempt_later():
     assert when is not None and when >= T0 + timedelta(seconds=3600)
 
 
-def test_check_tries_everything_pending_and_gives_up_after_ten_tries(state):
+def test_the_retry_budget_is_spent_in_time_not_in_calls(state):
+    # Issue 14: ten `check`s from cron in two seconds against a 503 gave an alert up
+    # "after 10 tries". A plain check retries only what is due; --now (due_only=False)
+    # tries everything, but a try forced before its time spends no budget.
     state.add_alert(make_alert(1), ["hook"])
-    hook = Scripted("hook", [TransientError(f"HTTP 502 try {i}") for i in range(20)])
+    hook = Scripted("hook", [TransientError(f"HTTP 503 try {i}") for i in range(40)])
     notifiers = {"hook": (hook, "fp")}
-    for minute in range(15):  # `releasewatch check` run 15 times in a row
-        deliver_pending(state, notifiers, T0 + timedelta(minutes=minute), due_only=False)
-    assert len(hook.sent) == MAX_TRIES
+    for tick in range(10):  # ten plain checks within two seconds
+        deliver_pending(state, notifiers, T0 + timedelta(seconds=tick / 5))
+    assert len(hook.sent) == 1
+    for tick in range(15):  # fifteen `check --now`s within a minute
+        deliver_pending(state, notifiers, T0 + timedelta(seconds=3 + tick), due_only=False)
+    assert len(hook.sent) == 16
     delivery = deliveries_of(state, "alert-1")["hook"]
-    assert delivery["status"] == "failed"
-    assert len(delivery["attempts"]) == MAX_TRIES
+    assert delivery["status"] == "pending"
+    assert len(delivery["attempts"]) == 16  # every attempt recorded
     assert all(a["error"] for a in delivery["attempts"])
-    assert delivery["attempts"][-1]["error"].endswith(f"(given up after {MAX_TRIES} tries)")
+    [pending] = state.pending_deliveries(T0, due_only=False)
+    assert pending.attempts == 1  # only the due one counted
+    assert pending.next_attempt_at >= T0 + timedelta(seconds=24)  # its backoff kept
 
 
 def test_a_service_down_for_a_day_is_given_up_on_within_24_hours(state):

@@ -16,11 +16,14 @@ from scraper.store.state import State
 
 EPILOG = """Failed sources are reported on stderr, one line each; the exit code is 0
 all the same (a source that is down is not your mistake). Alerts go to every
-configured notifier; failed deliveries are retried on the next check.
+configured notifier; a failed delivery is retried by the first check after its
+backoff is up (30 s, 2 min, 10 min, ...), however often check runs. --now tries
+every pending alert at once; a try forced early spends none of its retries.
 
 examples:
   releasewatch check
   releasewatch check --config ~/releasewatch/config.yaml --source "Netflix Tudum"
+  releasewatch check --now
 """
 
 
@@ -31,6 +34,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add_config_argument(parser)
     parser.add_argument(
         "--source", action="append", metavar="NAME", help="check only this source (repeatable)"
+    )
+    parser.add_argument(
+        "--now",
+        action="store_true",
+        help="try every pending alert now, even one waiting out its backoff "
+        "(a forced try spends none of its retries)",
     )
     parser.add_argument("--log-level", default="WARNING", help="DEBUG, INFO, WARNING (default)")
     parser.set_defaults(run=run)
@@ -59,8 +68,9 @@ def run(args: argparse.Namespace) -> int:
         for name, error, streak in report.failures:
             times = "1 check" if streak == 1 else f"{streak} checks in a row"
             print(f"source {name!r} failed: {error} ({times})", file=sys.stderr)
-        # Everything pending is tried now, even before its backoff: the user asked.
-        delivery = deliver_pending(state, notifiers, datetime.now(UTC), due_only=False)
+        # Only what is due, like the daemon: ten checks from cron in two seconds must
+        # not spend ten retries. --now forces the rest, without spending the budget.
+        delivery = deliver_pending(state, notifiers, datetime.now(UTC), due_only=not args.now)
         print(
             f"checked {len(report.checked)} sources ({len(report.failures)} failed, "
             f"{len(report.parsed)} changed); {len(report.alerts)} new alerts; "

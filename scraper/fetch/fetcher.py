@@ -121,17 +121,27 @@ class Fetcher:
     def fetch(self, url: str, validators: Validators | None = None) -> Response:
         """GET `url`; a 304 comes back as a Response with text and content None.
 
-        Waits for the host's per_host_delay first (fetch_all schedules around
-        it instead, so its workers never wait). Raises FetchError.
+        Every request it makes (robots.txt, each redirect hop, the page) waits for its
+        host's per_host_delay first (fetch_all schedules around the first, so its workers
+        do not wait for a host that is busy). Raises FetchError.
         """
         host = host_of(url)
-        pause = self._hosts.reserve(host)
-        if pause > 0:
-            time.sleep(pause)
         try:
             return self._fetch(url, validators)
         finally:
             self._hosts.finished(host)
+
+    def host_wait(self, url: str) -> float:
+        """Seconds until `url`'s host may be asked again (0: now), for schedulers that
+        would rather run something else than hold a worker waiting for it."""
+        return max(self._hosts.ready_at(host_of(url)) - time.monotonic(), 0.0)
+
+    def _pace(self, url: str) -> None:
+        # per_host_delay holds between any two requests to a host: robots.txt and the
+        # first request, and each redirect hop, are requests too.
+        pause = self._hosts.reserve(host_of(url))
+        if pause > 0:
+            time.sleep(pause)
 
     def _fetch(self, url: str, validators: Validators | None) -> Response:
         deadline = time.monotonic() + self.deadline
@@ -229,6 +239,7 @@ class Fetcher:
 
     def _get(self, url: str, headers: dict[str, str], deadline: float) -> Reply:
         """One GET, streaming; every requests error becomes a FetchError."""
+        self._pace(url)
         remaining = _remaining(deadline, self.deadline)
         per_read = min(self.http.timeout, remaining)
         started = time.monotonic()

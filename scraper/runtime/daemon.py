@@ -23,23 +23,30 @@ from typing import Any
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from scraper.config.settings import Config, ConfigError, SourceConfig, load_config
 from scraper.cycle import CycleReport, check_sources
-from scraper.deliver import build_notifiers, deliver_pending
+from scraper.deliver import build_notifiers, deliver_pending, wait_for_sends
 from scraper.errors import UserError
 from scraper.fetch.fetcher import Fetcher
+from scraper.fetch.hosts import host_of
 from scraper.store.state import SourceState, State, to_db_time
 
 log = logging.getLogger("releasewatch.daemon")
 
 # Stop within the 10 s the user (and the issue) allow, closing included.
 SHUTDOWN_GRACE = 8.0
+# How long one delivery pass waits for its sends before it returns (they carry on).
+DELIVERY_PASS = 2.0
 # Sources that come due within this many seconds of each other are checked in one
 # check_sources call, as `releasewatch check` checks them: which one finished first
 # must not decide whether one announcement becomes one alert or two.
 BATCH_SETTLE = 1.0
+# A host ready within this long counts as ready: its source runs in this batch.
+HOST_READY_SLACK = 0.25
+HOST_WAIT_JOB_PREFIX = "host-wait:"
 DELIVERY_EVERY_MAX = 30.0  # seconds between outbox passes, at most
 DELIVERY_JOB = "deliver"
 SOURCE_JOB_PREFIX = "source:"
@@ -241,8 +248,9 @@ class Daemon:
         # Fetchers replaced by a reload: jobs may still hold one, so they close at exit.
         self._retired_fetchers: list[Fetcher] = []
         self._notifiers: dict[str, tuple[Any, str]] = {}
-        # Held by a delivery pass and by a reload swapping notifiers, so no notifier is
-        # closed while it sends.
+        self._retired_notifiers: list[Any] = []  # replaced by a reload, closed at exit
+        # Held while a delivery pass starts its queues and while a reload swaps the
+        # notifiers: never for a whole send, so a slow one never holds up a reload.
         self._notifier_lock = threading.Lock()
         self._scheduler: BackgroundScheduler | None = None
         self._due: set[str] = set()  # sources whose job fired, waiting for their batch
@@ -344,16 +352,21 @@ class Daemon:
         if scheduler is None:
             return True
         # shutdown(wait=True) stops scheduling and waits for running jobs; bounded here.
+        started = time.monotonic()
         stopper = threading.Thread(target=scheduler.shutdown, kwargs={"wait": True}, daemon=True)
         stopper.start()
         stopper.join(SHUTDOWN_GRACE)
-        return not stopper.is_alive()
+        if stopper.is_alive():
+            return False
+        # Sends a delivery pass left running get what is left of the grace, then are cut
+        # off: their leases let the next start (or a `check`) send them again.
+        return wait_for_sends(max(SHUTDOWN_GRACE - (time.monotonic() - started), 0.0))
 
     def _close(self) -> None:
         for fetcher in [*self._retired_fetchers, self._fetcher]:
             if fetcher is not None:
                 _quietly(fetcher.close)
-        for notifier, _ in self._notifiers.values():
+        for notifier in [*self._retired_notifiers, *(n for n, _ in self._notifiers.values())]:
             _quietly(notifier.close)
         if self._state is not None:
             _quietly(self._state.close)
@@ -396,8 +409,8 @@ class Daemon:
         with self._notifier_lock:
             previous, self._notifiers = self._notifiers, notifiers
             self.config = new
-        for notifier, _ in previous.values():
-            _quietly(notifier.close)
+        # Not closed now: a send may still be running on one (a slow webhook); closed at exit.
+        self._retired_notifiers.extend(notifier for notifier, _ in previous.values())
         changes = self._reschedule(old, new)
         log.info("reloaded %s: %s", new.path, changes)
         return True
@@ -471,6 +484,7 @@ class Daemon:
             return
         # A source removed by a reload while its run was queued is not checked.
         names = [name for name in names if _find_source(config, name) is not None]
+        names = self._take_ready(config, fetcher, names)
         if not names:
             return
         try:
@@ -489,6 +503,52 @@ class Daemon:
                 "cycle %s: internal error; the sources are tried again next run", ", ".join(names)
             )
 
+    def _take_ready(self, config: Config, fetcher: Fetcher, names: list[str]) -> list[str]:
+        """The sources of a batch whose host may be asked now: one per host, as
+        per_host_delay spaces a host's requests. The others run later, each at the
+        slot its host will be free, on a one-off job: a worker that waited for a busy
+        host would be a worker a source on another host cannot have (with 300 feeds
+        on one host, a source elsewhere waited minutes)."""
+        delay = config.http.per_host_delay
+        scheduler = self._scheduler
+        if delay <= 0 or scheduler is None or len(names) == 0:
+            return names
+        by_host: dict[str, list[SourceConfig]] = {}
+        for name in names:
+            source = _find_source(config, name)
+            if source is not None:
+                by_host.setdefault(host_of(source.url), []).append(source)
+        taken: list[str] = []
+        now = datetime.now(UTC)
+        for group in by_host.values():
+            wait = fetcher.host_wait(group[0].url)
+            later = group
+            if wait <= HOST_READY_SLACK:
+                taken.append(group[0].name)
+                later, wait = group[1:], wait + delay
+            for n, source in enumerate(later):
+                self._run_later(source.name, now + timedelta(seconds=wait + n * delay))
+        return taken
+
+    def _run_later(self, name: str, when: datetime) -> None:
+        """Check a source at `when` (its host is busy until then); an earlier such run
+        already planned for it stands, so a busy host never pushes a source back."""
+        scheduler = self._scheduler
+        job_id = HOST_WAIT_JOB_PREFIX + name
+        try:
+            if scheduler is None or not scheduler.running or scheduler.get_job(job_id):
+                return
+            scheduler.add_job(
+                self._run_source,
+                DateTrigger(run_date=when, timezone=UTC),
+                args=(name,),
+                id=job_id,
+                name=f"check {name} (host busy)",
+                misfire_grace_time=None,
+            )
+        except Exception:  # noqa: BLE001 - shutting down: the next start checks it
+            log.debug("could not plan a later check of %s", name, exc_info=True)
+
     def _deliver_soon(self) -> None:
         """Bring the next outbox pass forward: news should not wait up to 30 s."""
         scheduler = self._scheduler
@@ -505,7 +565,15 @@ class Daemon:
             return
         try:
             with self._notifier_lock:
-                report = deliver_pending(state, self._notifiers, datetime.now(UTC), due_only=True)
+                notifiers = dict(self._notifiers)
+            # Each notifier's queue runs on its own thread; the pass returns after a short
+            # while and leaves a slow send (a dripping webhook, up to its timeout) to
+            # finish there. So the next pass, a reload and a stop never wait for it, and
+            # a new alert to another notifier goes out meanwhile. A notifier still busy
+            # is left to its queue; the leases in the state keep every alert sent once.
+            report = deliver_pending(
+                state, notifiers, datetime.now(UTC), due_only=True, max_seconds=DELIVERY_PASS
+            )
             # deliver.py logs each alert sent or failed; this is for a closer look.
             log.debug("delivery pass: %s", report.summary())
         except Exception:  # noqa: BLE001 - the outbox keeps everything; try again next pass
