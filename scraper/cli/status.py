@@ -84,7 +84,7 @@ def collect(config: Config, state: State) -> dict[str, Any]:
         for n in config.notifiers
     ]
     return {
-        "state": str(config.state_path),
+        "state": str(state.path),  # a URL without its password
         "last_cycle_at": state.get_meta("last_cycle_at"),
         "watches": watches,
         "sources": sources,

@@ -38,12 +38,11 @@ class Outbox(Database):
                 " VALUES (?, ?, ?, ?, ?)",
                 (alert.id, alert.event, watch_key, json.dumps(_alert_body(alert)), stamp),
             )
-            with self._lock:
-                self._conn.executemany(
-                    "INSERT INTO deliveries (alert_id, notifier, created_at, next_attempt_at,"
-                    " updated_at) VALUES (?, ?, ?, ?, ?)",
-                    [(alert.id, name, stamp, stamp, stamp) for name in notifiers],
-                )
+            self._executemany(
+                "INSERT INTO deliveries (alert_id, notifier, created_at, next_attempt_at,"
+                " updated_at) VALUES (?, ?, ?, ?, ?)",
+                [(alert.id, name, stamp, stamp, stamp) for name in notifiers],
+            )
 
     def pending_deliveries(
         self,

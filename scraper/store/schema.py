@@ -140,3 +140,39 @@ def migrate(conn: sqlite3.Connection) -> None:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+
+# PostgreSQL keeps its version in a table (it has no PRAGMA user_version); the same
+# migrations run there, their DDL rewritten by the dialect. Every worker may start at
+# once: the first to take the advisory lock migrates, the others then find it done.
+MIGRATION_LOCK = 0x72770001  # pg_advisory_xact_lock key: "rw" + 1
+
+
+def pg_version(conn) -> int:  # conn: psycopg.Connection (not imported for SQLite)
+    row = conn.execute(
+        "SELECT to_regclass('schema_version') IS NOT NULL"
+    ).fetchone()
+    if not row[0]:
+        return 0
+    found = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(found[0] or 0)
+
+
+def migrate_pg(conn) -> None:
+    """Bring a PostgreSQL schema to SCHEMA_VERSION, in one transaction under a lock."""
+    from scraper.store.dialect import POSTGRESQL
+
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+        conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        version = pg_version(conn)
+        if version > SCHEMA_VERSION:
+            raise SchemaTooNew(
+                f"database has schema version {version}; this releasewatch knows "
+                f"{SCHEMA_VERSION}"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            for statement in POSTGRESQL.ddl(MIGRATIONS[number]).split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute("INSERT INTO schema_version (version) VALUES (%s)", (number + 1,))

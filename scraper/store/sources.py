@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from scraper.store.db import Database, from_db_time, to_db_time
 
@@ -78,7 +78,8 @@ class SourceStore(Database):
             VALUES (?, ?, ?, ?, 1, ?)
             ON CONFLICT (name) DO UPDATE SET
                 last_checked_at = excluded.last_checked_at, last_error = excluded.last_error,
-                consecutive_failures = consecutive_failures + 1, retry_at = excluded.retry_at
+                consecutive_failures = sources.consecutive_failures + 1,
+                retry_at = excluded.retry_at
             """,
             (name, url, to_db_time(at), error, to_db_time(retry_at) if retry_at else None),
         )
@@ -99,7 +100,7 @@ class SourceStore(Database):
             )
 
 
-def _source_state(row: sqlite3.Row) -> SourceState:
+def _source_state(row: Any) -> SourceState:
     return SourceState(
         name=row["name"],
         url=row["url"],
