@@ -40,6 +40,9 @@ def shown_url(url: str) -> str:
 class Dialect:
     name = "sqlite"
     begin = "BEGIN IMMEDIATE"
+    # Row locks: SQLite's BEGIN IMMEDIATE already holds the one write lock, so none.
+    for_update = ""
+    skip_locked = ""
 
     def sql(self, text: str) -> str:
         return text
@@ -54,6 +57,8 @@ class Dialect:
 class PostgresDialect(Dialect):
     name = "postgresql"
     begin = "BEGIN"
+    for_update = " FOR UPDATE"
+    skip_locked = " FOR UPDATE SKIP LOCKED"
 
     def sql(self, text: str) -> str:
         return _pg_sql(text)

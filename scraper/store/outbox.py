@@ -81,6 +81,39 @@ class Outbox(Database):
             for row in self._query(sql, params)
         ]
 
+    def claim_delivery(
+        self,
+        delivery_id: int,
+        attempts: int,
+        token: str,
+        now: datetime,
+        until: datetime,
+        horizon: timedelta,
+    ) -> bool:
+        """Lease a pending delivery to one sender before it is sent: True when this run
+        holds it now. Written in one transaction, so two runs at once (`check` beside
+        `run`, two `check`s) never both send it. Refused while another run's lease holds,
+        and when the delivery was attempted since the caller read it (`attempts` changed):
+        that run already sent it, or set its next wait. A lease ending beyond `horizon`
+        from now was written by a clock that jumped back since: it holds nothing."""
+        with self.transaction():
+            cursor = self._execute(
+                "UPDATE deliveries SET claim_token = ?, claimed_until = ?"
+                " WHERE id = ? AND status = 'pending' AND attempts = ?"
+                " AND (claimed_until IS NULL OR claimed_until <= ? OR claimed_until > ?)",
+                (token, to_db_time(until), delivery_id, attempts,
+                 to_db_time(now), to_db_time(now + horizon)),
+            )
+            return cursor.rowcount == 1
+
+    def release_delivery(self, delivery_id: int, token: str) -> None:
+        """Give a lease back unsent (the pass stopped before sending it)."""
+        self._execute(
+            "UPDATE deliveries SET claim_token = NULL, claimed_until = NULL"
+            " WHERE id = ? AND claim_token = ?",
+            (delivery_id, token),
+        )
+
     def record_delivery_attempt(
         self,
         delivery_id: int,
@@ -89,7 +122,10 @@ class Outbox(Database):
         ok: bool,
         error: str | None,
         next_attempt_at: datetime | None,
+        counted: bool = True,
     ) -> None:
+        """Record one attempt and release its lease. counted=False (a try forced before
+        it was due) leaves the retry budget as it was."""
         status = "sent" if ok else ("pending" if next_attempt_at is not None else "failed")
         stamp = to_db_time(at)
         with self.transaction():
@@ -98,9 +134,10 @@ class Outbox(Database):
                 (delivery_id, stamp, int(ok), error),
             )
             self._execute(
-                "UPDATE deliveries SET status = ?, attempts = attempts + 1, last_error = ?,"
-                " next_attempt_at = COALESCE(?, next_attempt_at), updated_at = ? WHERE id = ?",
-                (status, None if ok else error,
+                "UPDATE deliveries SET status = ?, attempts = attempts + ?, last_error = ?,"
+                " next_attempt_at = COALESCE(?, next_attempt_at), updated_at = ?,"
+                " claim_token = NULL, claimed_until = NULL WHERE id = ?",
+                (status, int(counted), None if ok else error,
                  to_db_time(next_attempt_at) if next_attempt_at else None, stamp, delivery_id),
             )
 
@@ -121,7 +158,8 @@ class Outbox(Database):
             ]
             self._execute(
                 "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?,"
-                " updated_at = ? WHERE alert_id = ? AND status = 'failed'",
+                " updated_at = ?, claim_token = NULL, claimed_until = NULL"
+                " WHERE alert_id = ? AND status = 'failed'",
                 (stamp, stamp, alert_id),
             )
         return names

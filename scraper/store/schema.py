@@ -113,6 +113,37 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (watch_key, kind, value_key)
     ) WITHOUT ROWID;
     """,
+    # 4: a delivery's lease: the run sending it writes claim_token and claimed_until
+    # before it sends, so two runs at once (check beside run) never send it twice;
+    # a lease that ran out (its run died mid-send) may be claimed again.
+    """
+    ALTER TABLE deliveries ADD COLUMN claimed_until TEXT;
+    ALTER TABLE deliveries ADD COLUMN claim_token TEXT;
+    """,
+    # 5: work shared by several workers (a PostgreSQL state): a source's next_check_at is
+    # both its schedule and its lease, claim_token fences a worker that lost it; a row
+    # per watch to lock (in sorted order) while a source's facts are written; a host's
+    # next allowed fetch; the workers' heartbeats. An empty next_check_at is due now.
+    """
+    ALTER TABLE sources ADD COLUMN next_check_at TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sources ADD COLUMN claim_token TEXT;
+    ALTER TABLE sources ADD COLUMN configured INTEGER NOT NULL DEFAULT 1;
+    CREATE INDEX sources_by_due ON sources (next_check_at);
+    CREATE TABLE watches (
+        key TEXT PRIMARY KEY
+    );
+    CREATE TABLE hosts (
+        host TEXT PRIMARY KEY,
+        next_allowed_at TEXT NOT NULL
+    );
+    CREATE TABLE workers (
+        id TEXT PRIMARY KEY,
+        hostname TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        started_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -123,19 +154,30 @@ class SchemaTooNew(Exception):
 
 
 def migrate(conn: sqlite3.Connection) -> None:
-    """Bring the schema to SCHEMA_VERSION, one migration per transaction."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise SchemaTooNew(
-            f"state file has schema version {version}; this releasewatch knows {SCHEMA_VERSION}"
-        )
-    for number in range(version, SCHEMA_VERSION):
+    """Bring the schema to SCHEMA_VERSION, one migration per transaction.
+
+    The version is read inside the write transaction that migrates: two first runs at
+    once (two `check`s from cron) would otherwise both read the old version and the
+    second would fail on "table ... already exists" / "duplicate column".
+    """
+    if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        return  # the usual open: no write lock taken
+    while True:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in MIGRATIONS[number].split(";"):
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise SchemaTooNew(
+                    f"state file has schema version {version}; "
+                    f"this releasewatch knows {SCHEMA_VERSION}"
+                )
+            if version == SCHEMA_VERSION:
+                conn.execute("COMMIT")
+                return
+            for statement in MIGRATIONS[version].split(";"):
                 if statement.strip():
                     conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number + 1}")
+            conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
