@@ -264,6 +264,18 @@ class Outbox(Database):
 
 
 
+def delivery_from_row(row: Any) -> Delivery:
+    """A delivery read with its alert's body_json."""
+    return Delivery(
+        id=row["id"],
+        alert=_alert_from_body(json.loads(row["body_json"])),
+        notifier=row["notifier"],
+        attempts=row["attempts"],
+        created_at=from_db_time(row["created_at"]),
+        next_attempt_at=from_db_time(row["next_attempt_at"]),
+    )
+
+
 def _alert_body(alert: Alert) -> dict[str, Any]:
     body = alert.to_json()
     body["source_name"] = alert.source_name

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from scraper.store.db import Database, from_db_time, to_db_time
+from scraper.store.outbox import Delivery, delivery_from_row
 
 # Far enough ahead that a source no longer configured is never claimed again.
 NEVER = "9999-12-31T23:59:59.000000Z"
@@ -121,6 +122,11 @@ class WorkStore(Database):
             f"SELECT key FROM watches WHERE key IN ({marks}) ORDER BY key FOR UPDATE", wanted
         )
 
+    def notify(self, channel: str, payload: str) -> None:
+        """Wake the other workers' loops (PostgreSQL NOTIFY, sent at the commit)."""
+        if self.is_postgresql:
+            self._execute("SELECT pg_notify(?, ?)", (channel, payload))
+
     def due_backlog(self, now: datetime) -> int:
         rows = self._query(
             "SELECT count(*) FROM sources WHERE configured = 1 AND next_check_at <= ?",
@@ -172,3 +178,83 @@ class WorkStore(Database):
         return self._execute(
             "DELETE FROM workers WHERE last_seen_at < ?", (to_db_time(unseen_since),)
         ).rowcount
+
+    # -- deliveries claimed per notifier -----------------------------------------------
+
+    def claim_deliveries(
+        self, notifier: str, token: str, now: datetime, lease: timedelta, limit: int
+    ) -> list[Delivery]:
+        """Claim up to `limit` due deliveries of one notifier, oldest first, leased to
+        this worker (deliveries.claim_token / claimed_until, as the deliver branch names
+        them); a lease that ran out (its worker died mid-send) is claimed again."""
+        stamp = to_db_time(now)
+        with self.transaction():
+            rows = self._query(
+                "UPDATE deliveries SET claim_token = ?, claimed_until = ? WHERE id IN ("
+                " SELECT id FROM deliveries WHERE status = 'pending' AND notifier = ?"
+                " AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)"
+                f" ORDER BY created_at, id LIMIT ?{self.dialect.skip_locked}"
+                ") RETURNING id",
+                (token, to_db_time(now + lease), notifier, stamp, stamp, int(limit)),
+            )
+        ids = sorted(row[0] for row in rows)
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        found = self._query(
+            "SELECT d.*, a.body_json FROM deliveries d JOIN alerts a ON a.id = d.alert_id"
+            f" WHERE d.id IN ({marks}) ORDER BY d.created_at, d.id",
+            ids,
+        )
+        return [delivery_from_row(row) for row in found]
+
+    def begin_attempt(self, delivery_id: int, token: str, at: datetime) -> int | None:
+        """Write the in-flight attempt before the send (so a repeat after a crash shows in
+        history); None when this worker's lease on the delivery no longer holds."""
+        with self.transaction():
+            rows = self._query(
+                f"SELECT claim_token FROM deliveries WHERE id = ?{self.dialect.for_update}",
+                (delivery_id,),
+            )
+            if not rows or rows[0][0] != token:
+                return None
+            return self._query(
+                "INSERT INTO delivery_attempts (delivery_id, at, ok, error)"
+                " VALUES (?, ?, 0, ?) RETURNING id",
+                (delivery_id, to_db_time(at), IN_FLIGHT),
+            )[0][0]
+
+    def finish_attempt(
+        self,
+        delivery_id: int,
+        attempt_id: int,
+        at: datetime,
+        *,
+        ok: bool,
+        error: str | None,
+        next_attempt_at: datetime | None,
+    ) -> None:
+        """The send's outcome on its in-flight row, and the delivery's new status."""
+        status = "sent" if ok else ("pending" if next_attempt_at is not None else "failed")
+        with self.transaction():
+            self._execute(
+                "UPDATE delivery_attempts SET ok = ?, error = ? WHERE id = ?",
+                (int(ok), error, attempt_id),
+            )
+            self._execute(
+                "UPDATE deliveries SET status = ?, attempts = attempts + 1, last_error = ?,"
+                " next_attempt_at = COALESCE(?, next_attempt_at), updated_at = ?,"
+                " claim_token = NULL, claimed_until = NULL WHERE id = ?",
+                (status, None if ok else error,
+                 to_db_time(next_attempt_at) if next_attempt_at else None, to_db_time(at),
+                 delivery_id),
+            )
+
+    def oldest_pending_delivery(self) -> datetime | None:
+        rows = self._query("SELECT min(created_at) FROM deliveries WHERE status = 'pending'")
+        return from_db_time(rows[0][0]) if rows else None
+
+
+# What an attempt row says while its send is in flight; one still saying it after the
+# worker died is the send that may have reached the service before the crash.
+IN_FLIGHT = "in flight: no answer recorded (the worker stopped mid-send?)"
