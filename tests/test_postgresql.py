@@ -94,3 +94,81 @@ def test_reading_commands_open_the_database_read_only(pg_url):
     with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
         reader.set_meta("k", "v")
     reader.close()
+
+
+def _config(tmp_path, state: str) -> str:
+    path = tmp_path / "config.yaml"
+    path.write_text(
+        f"state: {state}\nwatches:\n  - title: Heartstopper\n    season: 2\nsources:\n"
+        "  - name: news\n    url: http://127.0.0.1:9/news\nnotifiers:\n"
+        "  - name: hook\n    type: webhook\n    url: http://127.0.0.1:9/hook\n"
+    )
+    return str(path)
+
+
+def test_migrate_creates_the_schema_at_a_url(pg_url, capsys):
+    from scraper.cli.main import main
+
+    assert main(["migrate", "--state", pg_url]) == 0
+    assert f"schema at version {SCHEMA_VERSION}" in capsys.readouterr().out
+    State(pg_url, read_only=True).close()  # the schema is there
+
+
+def test_import_moves_a_sqlite_state_with_its_history_and_ids(tmp_path, pg_url, capsys):
+    from datetime import UTC, datetime
+
+    from scraper.cli.main import main
+    from scraper.facts import KnownFacts, Observation, diff_findings
+    from scraper.models import RELEASE_DATE, Finding, Watch
+
+    watch = Watch("Heartstopper", 2)
+    now = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
+    sqlite_path = tmp_path / "releasewatch.db"
+    single = State(sqlite_path)
+    finding = Finding(RELEASE_DATE, "Season 2 premieres August 3.", "2027-08-03", "day")
+    diff = diff_findings(KnownFacts(), [Observation(finding, "https://tudum")])
+    [alert] = single.store_diff(watch, diff, now, ["hook"])
+    (delivery,) = single.pending_deliveries(now)
+    single.record_delivery_attempt(delivery.id, now, ok=True, error=None, next_attempt_at=None)
+    single.remember_entries("feed", [("k", "f")], now)
+    facts_before, history_before = single.facts(), single.history()
+    single.close()
+
+    assert main(["import", "--from", str(sqlite_path), "--state", pg_url]) == 0
+    assert "1 facts" in capsys.readouterr().out
+    moved = State(pg_url)
+    assert moved.facts() == facts_before
+    assert moved.history() == history_before
+    assert moved.known_entries("feed") == {"k": "f"}
+    # New rows continue after the imported ids.
+    diff = diff_findings(moved.known_facts(watch.key),
+                         [Observation(Finding(RELEASE_DATE, "e", "2027-09-01", "day"), "u")])
+    moved.store_diff(watch, diff, now, ["hook"])
+    assert sorted(f.id for f in moved.facts()) == [facts_before[0].id, facts_before[0].id + 1]
+    moved.close()
+    # Twice is refused: two histories are not merged.
+    assert main(["import", "--from", str(sqlite_path), "--state", pg_url]) == 1
+    assert "already holds" in capsys.readouterr().err
+    assert alert.id == history_before[0]["alert"]["id"]
+
+
+def test_status_lists_workers_backlog_and_the_oldest_pending_delivery(tmp_path, pg_url, capsys):
+    from datetime import UTC, datetime
+
+    from scraper.cli.main import main
+
+    state = State(pg_url)
+    now = datetime.now(UTC)
+    state.sync_sources(["news"], {"news": "http://127.0.0.1:9/news"}, now)
+    state.worker_seen("host:1:abcd", now, now)
+    state.close()
+    assert main(["status", "--config", _config(tmp_path, pg_url), "--json"]) == 0
+    import json
+
+    data = json.loads(capsys.readouterr().out)
+    assert [w["id"] for w in data["workers"]] == ["host:1:abcd"]
+    assert data["due_backlog"] == 1 and data["oldest_pending_delivery"] is None
+    assert "hunter" not in data["state"]
+    assert main(["status", "--config", _config(tmp_path, pg_url)]) == 0
+    out = capsys.readouterr().out
+    assert "workers (1):" in out and "due backlog: 1 source(s)" in out
