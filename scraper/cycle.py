@@ -77,7 +77,7 @@ def check_sources(
     """
     sources = _select(config, source_names)
     signature = watch_signature(config)
-    stored = _stored_states(state, sources)
+    stored = _stored_states(state, sources, batch=claims is not None)
     waiting = _waiting(sources, stored, now)
     sources = [s for s in sources if s.name not in waiting]
     # Per source: what was fetched before, as it stands now, and whether to read it in full.
@@ -111,8 +111,13 @@ def check_sources(
     return report
 
 
-def _stored_states(state: State, sources: list[SourceConfig]) -> dict[str, SourceState]:
-    # The daemon checks one source per job: don't read every source's row for it.
+def _stored_states(
+    state: State, sources: list[SourceConfig], *, batch: bool = False
+) -> dict[str, SourceState]:
+    # The daemon checks one source per job: don't read every source's row for it; nor
+    # does a worker for its claimed batch, in a table of maybe 100,000 sources.
+    if batch:
+        return {s.name: s for s in state.source_states([s.name for s in sources])}
     if len(sources) <= 8:
         found = (state.source_state(s.name) for s in sources)
         return {s.name: s for s in found if s is not None}
@@ -271,6 +276,9 @@ def _apply(
     # an announcement of the year followed by a change to the day.
     results.sort(key=lambda r: r.best_date_rank(), reverse=True)
     with state.transaction():
+        # A `check` beside workers on PostgreSQL takes its turn on the watches' rows as
+        # they do (sorted: no deadlock); on SQLite the transaction's write lock is enough.
+        state.lock_watches([w.key for w in config.watches])
         for result in results:
             report.checked.append(result.source.name)
             previous = stored.get(result.source.name)

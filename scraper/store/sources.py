@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -32,8 +33,17 @@ class SourceStore(Database):
         rows = self._query("SELECT * FROM sources WHERE name = ?", (name,))
         return _source_state(rows[0]) if rows else None
 
-    def source_states(self) -> list[SourceState]:
-        return [_source_state(row) for row in self._query("SELECT * FROM sources ORDER BY name")]
+    def source_states(self, names: Sequence[str] | None = None) -> list[SourceState]:
+        """Every source's state, or the named ones' (a worker's claimed batch: a few rows
+        of a table that may hold 100,000)."""
+        if names is None:
+            rows = self._query("SELECT * FROM sources ORDER BY name")
+        else:
+            marks = ", ".join("?" * len(names))
+            rows = self._query(
+                f"SELECT * FROM sources WHERE name IN ({marks}) ORDER BY name", list(names)
+            ) if names else []
+        return [_source_state(row) for row in rows]
 
     def save_source_success(
         self,

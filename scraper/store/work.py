@@ -80,15 +80,15 @@ class WorkStore(Database):
     def claim_sources(
         self, token: str, now: datetime, lease: timedelta, limit: int
     ) -> list[str]:
-        """Claim up to `limit` due sources, the longest overdue first; returns their names."""
-        with self.transaction():
-            rows = self._query(
-                "UPDATE sources SET next_check_at = ?, claim_token = ? WHERE name IN ("
-                " SELECT name FROM sources WHERE configured = 1 AND next_check_at <= ?"
-                f" ORDER BY next_check_at LIMIT ?{self.dialect.skip_locked}"
-                ") RETURNING name",
-                (to_db_time(now + lease), token, to_db_time(now), int(limit)),
-            )
+        """Claim up to `limit` due sources, the longest overdue first; returns their names.
+        One statement, atomic on its own: no BEGIN/COMMIT round trips around it."""
+        rows = self._query(
+            "UPDATE sources SET next_check_at = ?, claim_token = ? WHERE name IN ("
+            " SELECT name FROM sources WHERE configured = 1 AND next_check_at <= ?"
+            f" ORDER BY next_check_at LIMIT ?{self.dialect.skip_locked}"
+            ") RETURNING name",
+            (to_db_time(now + lease), token, to_db_time(now), int(limit)),
+        )
         return sorted(row[0] for row in rows)
 
     def holds_claim(self, name: str, token: str) -> bool:
@@ -188,15 +188,14 @@ class WorkStore(Database):
         this worker (deliveries.claim_token / claimed_until, as the deliver branch names
         them); a lease that ran out (its worker died mid-send) is claimed again."""
         stamp = to_db_time(now)
-        with self.transaction():
-            rows = self._query(
-                "UPDATE deliveries SET claim_token = ?, claimed_until = ? WHERE id IN ("
-                " SELECT id FROM deliveries WHERE status = 'pending' AND notifier = ?"
-                " AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)"
-                f" ORDER BY created_at, id LIMIT ?{self.dialect.skip_locked}"
-                ") RETURNING id",
-                (token, to_db_time(now + lease), notifier, stamp, stamp, int(limit)),
-            )
+        rows = self._query(
+            "UPDATE deliveries SET claim_token = ?, claimed_until = ? WHERE id IN ("
+            " SELECT id FROM deliveries WHERE status = 'pending' AND notifier = ?"
+            " AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)"
+            f" ORDER BY created_at, id LIMIT ?{self.dialect.skip_locked}"
+            ") RETURNING id",
+            (token, to_db_time(now + lease), notifier, stamp, stamp, int(limit)),
+        )
         ids = sorted(row[0] for row in rows)
         if not ids:
             return []
