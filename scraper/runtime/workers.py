@@ -29,6 +29,7 @@ from scraper.cycle import Claims, check_sources
 from scraper.deliver import build_notifiers, next_attempt, stored_fingerprint
 from scraper.errors import PermanentError, TransientError, mask_registered
 from scraper.fetch.fetcher import Fetcher
+from scraper.runtime.daemon import cycle_log_lines
 from scraper.store.state import State
 from scraper.store.work import new_token
 
@@ -37,10 +38,12 @@ log = logging.getLogger("releasewatch.worker")
 CHANNEL = "releasewatch"
 SOURCE_LEASE = timedelta(minutes=5)  # longer than any one source's check
 DELIVERY_LEASE = timedelta(seconds=60)  # longer than a notifier's send timeout
-POLL = 2.0  # seconds: the fallback when no NOTIFY arrives
-HEARTBEAT = 5.0
+POLL = 2.0  # seconds: the fallback when no NOTIFY arrives (at most half an interval)
+HEARTBEAT = 1.0  # seconds between a worker's heartbeats (one small UPDATE)
+# Not seen for this long: dead (or stalled), and its claims are void at once.
+STALE = timedelta(seconds=5)
 BATCH = 16  # sources claimed at once: fetched together, committed one by one
-SHUTDOWN_GRACE = 10.0
+SHUTDOWN_GRACE = 8.0  # the whole stop stays within 10 s, as the daemon's does
 
 
 def _env_seconds(name: str, default: float) -> float:
@@ -54,15 +57,19 @@ def _env_seconds(name: str, default: float) -> float:
 class Worker:
     def __init__(self, config: Config, *, rng: random.Random | None = None):
         self.config = config
-        self.token = new_token()
-        self.id = f"{socket.gethostname()}:{os.getpid()}:{self.token[:8]}"
+        # The worker's id is its claim token: a dead worker's claims are found by it.
+        self.id = f"{socket.gethostname()}:{os.getpid()}:{new_token()[:12]}"
+        self.token = self.id
         self.source_lease = timedelta(
             seconds=_env_seconds("RELEASEWATCH_SOURCE_LEASE", SOURCE_LEASE.total_seconds())
         )
         self.delivery_lease = timedelta(
             seconds=_env_seconds("RELEASEWATCH_DELIVERY_LEASE", DELIVERY_LEASE.total_seconds())
         )
-        self.poll = _env_seconds("RELEASEWATCH_POLL", POLL)
+        shortest = min(
+            [config.schedule.interval, *(s.interval for s in config.sources if s.interval)]
+        )
+        self.poll = _env_seconds("RELEASEWATCH_POLL", min(POLL, shortest / 2))
         self._rng = rng or random.Random()
         self._stop = threading.Event()
         self._sources_wake = threading.Event()
@@ -80,8 +87,9 @@ class Worker:
         main = self._open()
         self._sync(main)
         main.worker_seen(self.id, started, started)
-        log.info("worker %s started: %d sources, %d notifiers", self.id,
-                 len(self.config.sources), len(self.config.notifiers))
+        main.reap_workers(started, STALE)
+        log.info("worker %s started (pid %d): %d source(s), %d notifier(s)", self.id,
+                 os.getpid(), len(self.config.sources), len(self.config.notifiers))
         for target, name in ((self._claim_loop, "claim"), (self._delivery_loop, "deliver"),
                              (self._listen, "listen")):
             thread = threading.Thread(target=target, name=name, daemon=True)
@@ -91,12 +99,17 @@ class Worker:
         while not self._signals:
             if time.monotonic() - last_beat >= HEARTBEAT:
                 try:
-                    main.worker_seen(self.id, datetime.now(UTC), started)
+                    now = datetime.now(UTC)
+                    main.worker_seen(self.id, now, started)
+                    for dead in main.reap_workers(now, STALE):
+                        log.warning("worker %s stopped answering: its work is due again", dead)
+                        self._sources_wake.set()
+                        self._outbox_wake.set()
                 except Exception as exc:  # noqa: BLE001 - the database may be away a while
                     log.warning("heartbeat failed: %s", mask_registered(str(exc)))
                 last_beat = time.monotonic()
-            time.sleep(0.2)
-        log.info("stopping: finishing what is in flight")
+            time.sleep(0.1)
+        log.info("%s received: stopping", signal.Signals(self._signals[0]).name)
         self._stop.set()
         self._sources_wake.set()
         self._outbox_wake.set()
@@ -105,6 +118,13 @@ class Worker:
             thread.join(max(0.0, deadline - time.monotonic()))
         with contextlib.suppress(Exception):
             main.worker_gone(self.id)
+        if any(thread.is_alive() for thread in self._threads[:2]):
+            # A fetch or send outlived the grace: nothing of it is committed, its claim
+            # is void (worker_gone above) and another worker takes it at once.
+            log.warning("in-flight work did not finish within %.0f s; exiting anyway",
+                        SHUTDOWN_GRACE)
+            logging.shutdown()
+            os._exit(0)
         for state in self._states:
             with contextlib.suppress(Exception):
                 state.close()
@@ -160,14 +180,20 @@ class Worker:
                     # roll-out) is left to the worker that has it.
                     mine = [n for n in names if n in known]
                     claims = Claims(self.token, self._next_check(now))
+                    began = time.monotonic()
                     report = check_sources(self.config, state, fetcher, now, mine, claims=claims)
+                    seconds = time.monotonic() - began
+                    for name in mine:
+                        if name not in report.lost:
+                            for level, line in cycle_log_lines(name, report, None, seconds):
+                                log.log(level, line)
                     if report.alerts:
                         state.notify(CHANNEL, "outbox")
                         self._outbox_wake.set()
-                    log.info("checked %d sources, %d alerts%s", len(report.checked),
-                             len(report.alerts),
-                             f", {len(report.lost)} lost to another worker" if report.lost
-                             else "")
+                    if report.lost:
+                        log.warning("%d source(s) lost to another worker before their"
+                                    " result was written: %s", len(report.lost),
+                                    ", ".join(report.lost))
                 except Exception as exc:  # noqa: BLE001 - keep working; the lease protects
                     log.error("claim loop: %s", mask_registered(f"{type(exc).__name__}: {exc}"))
                     self._stop.wait(self.poll)

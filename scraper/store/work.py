@@ -18,7 +18,7 @@ import socket
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from scraper.store.db import Database, from_db_time, to_db_time
 from scraper.store.outbox import Delivery, delivery_from_row
@@ -164,8 +164,20 @@ class WorkStore(Database):
              to_db_time(now)),
         )
 
-    def worker_gone(self, worker_id: str) -> None:
-        self._execute("DELETE FROM workers WHERE id = ?", (worker_id,))
+    def worker_gone(self, worker_id: str, now: datetime | None = None) -> None:
+        """A worker that stops hands back what it still holds (a fetch or send that
+        outlived its grace): due again now, for the others."""
+        with self.transaction():
+            self._execute(
+                "UPDATE sources SET next_check_at = ?, claim_token = NULL WHERE claim_token = ?",
+                (to_db_time(now or datetime.now(UTC)), worker_id),
+            )
+            self._execute(
+                "UPDATE deliveries SET claim_token = NULL, claimed_until = NULL"
+                " WHERE status = 'pending' AND claim_token = ?",
+                (worker_id,),
+            )
+            self._execute("DELETE FROM workers WHERE id = ?", (worker_id,))
 
     def workers(self) -> list[WorkerInfo]:
         return [
@@ -173,6 +185,34 @@ class WorkStore(Database):
                        from_db_time(r["last_seen_at"]))
             for r in self._query("SELECT * FROM workers ORDER BY last_seen_at DESC, id")
         ]
+
+    def reap_workers(self, now: datetime, stale: timedelta) -> list[str]:
+        """Workers not seen for `stale` are dead (or stalled, which fencing makes the
+        same): their claims on sources and deliveries are void at once, not at the end
+        of each lease, and the work comes due now. Claim tokens are worker ids."""
+        with self.transaction():
+            dead = [
+                row[0]
+                for row in self._query(
+                    f"SELECT id FROM workers WHERE last_seen_at < ?{self.dialect.skip_locked}",
+                    (to_db_time(now - stale),),
+                )
+            ]
+            if not dead:
+                return []
+            marks = ", ".join("?" * len(dead))
+            self._execute(
+                f"UPDATE sources SET next_check_at = ?, claim_token = NULL"
+                f" WHERE claim_token IN ({marks})",
+                (to_db_time(now), *dead),
+            )
+            self._execute(
+                "UPDATE deliveries SET claim_token = NULL, claimed_until = NULL"
+                f" WHERE status = 'pending' AND claim_token IN ({marks})",
+                dead,
+            )
+            self._execute(f"DELETE FROM workers WHERE id IN ({marks})", dead)
+        return dead
 
     def forget_workers(self, unseen_since: datetime) -> int:
         return self._execute(
