@@ -150,3 +150,33 @@ def test_workers_report_themselves(pg_url):
     ]
     assert state.forget_workers(NOW - timedelta(minutes=5)) == 1
     assert new_token() != new_token()
+
+
+def test_deliveries_are_claimed_per_notifier_with_a_lease_renewed_while_sending(pg_url):
+    from scraper.models import ANNOUNCED, Alert
+    from scraper.store.work import IN_FLIGHT
+
+    state = State(pg_url)
+    for n in range(3):
+        state.add_alert(
+            Alert(f"a{n}", ANNOUNCED, "Heartstopper", 2, {"date": "2027", "precision": "year"},
+                  None, "evidence", "https://x", ("https://x",), NOW),
+            ["hook", "mail"],
+        )
+    lease = timedelta(seconds=60)
+    mine = state.claim_deliveries("hook", "A", NOW, lease, 2)
+    theirs = state.claim_deliveries("hook", "B", NOW, lease, 2)
+    assert [d.alert.id for d in mine] == ["a0", "a1"] and [d.alert.id for d in theirs] == ["a2"]
+    assert len(state.claim_deliveries("mail", "B", NOW, lease, 5)) == 3  # per notifier
+    attempt = state.begin_attempt(mine[0].id, "A", NOW)
+    assert state.begin_attempt(mine[1].id, "B", NOW) is None  # not B's to send
+    # Renewed while sending: not claimable when the first lease would have ended.
+    assert state.renew_delivery(mine[0].id, "A", NOW + 2 * lease)
+    later = state.claim_deliveries("hook", "C", NOW + lease, lease, 5)
+    assert [d.alert.id for d in later] == ["a1", "a2"]  # their leases ran out; a0's did not
+    [entry] = [e for e in state.history() if e["alert"]["id"] == "a0"]
+    hook = [d for d in entry["deliveries"] if d["notifier"] == "hook"][0]
+    assert [a["error"] for a in hook["attempts"]] == [IN_FLIGHT]  # visible before the answer
+    state.finish_attempt(mine[0].id, attempt, NOW, ok=True, error=None, next_attempt_at=None)
+    assert state.oldest_pending_delivery() == NOW
+    state.close()

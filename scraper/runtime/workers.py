@@ -235,6 +235,11 @@ class Worker:
         if attempt is None:
             return True  # the lease ran out before the send: another worker has it
         alert = delivery.alert
+        sending = threading.Event()
+        renewer = threading.Thread(
+            target=self._renew, args=(state, delivery.id, sending), daemon=True
+        )
+        renewer.start()
         try:
             notifier.send(alert)
         except TransientError as exc:
@@ -259,10 +264,21 @@ class Worker:
             state.finish_attempt(delivery.id, attempt, now, ok=False, error=error,
                                  next_attempt_at=when)
             return False
+        finally:
+            sending.set()
         state.finish_attempt(delivery.id, attempt, datetime.now(UTC), ok=True, error=None,
                              next_attempt_at=None)
         log.info("alert %s (%s) sent via %s", alert.id, alert.event, name)
         return True
+
+    def _renew(self, state: State, delivery_id: int, done: threading.Event) -> None:
+        """The delivery's lease, renewed every third of it while the send runs."""
+        every = self.delivery_lease.total_seconds() / 3
+        while not done.wait(every):
+            with contextlib.suppress(Exception):
+                state.renew_delivery(
+                    delivery_id, self.token, datetime.now(UTC) + self.delivery_lease
+                )
 
     # -- LISTEN/NOTIFY ----------------------------------------------------------------
 

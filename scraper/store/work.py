@@ -263,6 +263,13 @@ class WorkStore(Database):
                 (delivery_id, to_db_time(at), IN_FLIGHT),
             )[0][0]
 
+    def renew_delivery(self, delivery_id: int, token: str, until: datetime) -> bool:
+        """Push a held delivery's lease ahead while its send is still running."""
+        return self._execute(
+            "UPDATE deliveries SET claimed_until = ? WHERE id = ? AND claim_token = ?",
+            (to_db_time(until), delivery_id, token),
+        ).rowcount == 1
+
     def finish_attempt(
         self,
         delivery_id: int,
