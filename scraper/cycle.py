@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -44,6 +44,9 @@ class CycleReport:
     alerts: list[Alert] = field(default_factory=list)
     # Not checked: their server's Retry-After (name, not before) is not up yet.
     waiting: list[tuple[str, datetime]] = field(default_factory=list)
+    # Claimed work (several workers): sources whose lease this worker lost before it
+    # could commit; nothing of theirs was written.
+    lost: list[str] = field(default_factory=list)
 
 
 def watch_signature(config: Config) -> str:
@@ -61,16 +64,20 @@ def check_sources(
     fetcher: Fetcher,
     now: datetime,
     source_names: Sequence[str] | None = None,
+    claims: Claims | None = None,
 ) -> CycleReport:
     """Check the given sources (default: all) once and write what is new to the state.
 
     Every source's fetch state, feed memory, facts and alerts of the cycle are
     committed together after all fetches, so a crash loses nothing: the next
     cycle simply fetches again.
+
+    With `claims` (a worker among several on one database), each source is its own
+    transaction instead, written only while this worker's claim on it holds.
     """
     sources = _select(config, source_names)
     signature = watch_signature(config)
-    stored = _stored_states(state, sources)
+    stored = _stored_states(state, sources, batch=claims is not None)
     waiting = _waiting(sources, stored, now)
     sources = [s for s in sources if s.name not in waiting]
     # Per source: what was fetched before, as it stands now, and whether to read it in full.
@@ -93,14 +100,24 @@ def check_sources(
         _check(source, outcome, *before[source.name], config, state, fetcher, now)
         for source, outcome in _fetch_ahead(fetcher, ahead)
     ]
-    report = _apply(config, state, results, stored, signature, now)
+    if claims is None:
+        report = _apply(config, state, results, stored, signature, now)
+    else:
+        report = _apply_claimed(config, state, results, stored, signature, now, claims)
+        for name, until in waiting.items():  # asked to wait: due again when the wait ends
+            state.finish_claim(name, claims.token, until)
     report.waiting = sorted(waiting.items())
     prune_if_due(state, now)
     return report
 
 
-def _stored_states(state: State, sources: list[SourceConfig]) -> dict[str, SourceState]:
-    # The daemon checks one source per job: don't read every source's row for it.
+def _stored_states(
+    state: State, sources: list[SourceConfig], *, batch: bool = False
+) -> dict[str, SourceState]:
+    # The daemon checks one source per job: don't read every source's row for it; nor
+    # does a worker for its claimed batch, in a table of maybe 100,000 sources.
+    if batch:
+        return {s.name: s for s in state.source_states([s.name for s in sources])}
     if len(sources) <= 8:
         found = (state.source_state(s.name) for s in sources)
         return {s.name: s for s in found if s is not None}
@@ -259,6 +276,9 @@ def _apply(
     # an announcement of the year followed by a change to the day.
     results.sort(key=lambda r: r.best_date_rank(), reverse=True)
     with state.transaction():
+        # A `check` beside workers on PostgreSQL takes its turn on the watches' rows as
+        # they do (sorted: no deadlock); on SQLite the transaction's write lock is enough.
+        state.lock_watches([w.key for w in config.watches])
         # Health (the failing streak, whether `source.failing` went out) is read again
         # inside the write transaction: two runs at once each read it before either
         # wrote, and both would send the same source.failing.
@@ -280,6 +300,64 @@ def _apply(
                 continue
             diff = diff_findings(state.known_facts(watch.key), observations, now.date())
             report.alerts.extend(state.store_diff(watch, diff, now, notifier_names))
+    for alert in report.alerts:
+        log.info("alert %s: %s %s", alert.event, alert.watch_label, alert.value)
+    return report
+
+
+@dataclass(frozen=True)
+class Claims:
+    """This worker's claim token on the sources it checks, and when each is due next."""
+
+    token: str
+    next_check_at: Callable[[str], datetime]
+
+
+def _apply_claimed(
+    config: Config,
+    state: State,
+    results: list[SourceResult],
+    stored: dict[str, SourceState],
+    signature: str,
+    now: datetime,
+    claims: Claims,
+) -> CycleReport:
+    """One source, one transaction: its fetch state, feed memory, facts, alerts and
+    outbox rows, committed only while this worker's claim holds (fencing). The rows of
+    the watches it touches are locked in sorted order first, so two workers that find
+    the same fact take turns and the second finds it known: one alert."""
+    report = CycleReport()
+    notifier_names = [n.name for n in config.notifiers]
+    results.sort(key=lambda r: r.best_date_rank(), reverse=True)
+    for result in results:
+        name = result.source.name
+        touched = [w for w in config.watches if result.error is None
+                   and result.observations.get(w.key)]
+        with state.transaction():
+            if not state.holds_claim(name, claims.token):
+                report.lost.append(name)
+                log.warning("source %s: the claim on it ran out before its result was"
+                            " written; another worker checks it", name)
+                continue
+            state.lock_watches([w.key for w in touched])
+            report.checked.append(name)
+            if result.error is not None:
+                _record_failure(config, state, result, stored.get(name), now, notifier_names,
+                                report)
+            else:
+                _record_success(state, result, stored.get(name), signature, now,
+                                notifier_names, report)
+            for watch in touched:
+                diff = diff_findings(
+                    state.known_facts(watch.key), result.observations[watch.key], now.date()
+                )
+                report.alerts.extend(state.store_diff(watch, diff, now, notifier_names))
+            due = claims.next_check_at(name)
+            if result.retry_after:
+                due = max(due, now + timedelta(seconds=result.retry_after))
+            state.finish_claim(name, claims.token, due)
+    if report.checked:
+        state.set_meta("last_cycle_at", to_db_time(now))
     for alert in report.alerts:
         log.info("alert %s: %s %s", alert.event, alert.watch_label, alert.value)
     return report

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 import pytest
+from pg import running_cluster
 from support import RecordingNotifier
 
 import notifiers
@@ -50,3 +51,28 @@ def state(tmp_path):
     opened = State(tmp_path / "state.db")
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One PostgreSQL cluster for the session, on a Unix socket in a temp dir (tests/pg.py)."""
+    with running_cluster() as cluster:
+        yield cluster
+
+
+@pytest.fixture
+def pg_url(pg_cluster):
+    """The URL of a fresh, empty PostgreSQL database, dropped after the test."""
+    url = pg_cluster.database()
+    yield url
+    pg_cluster.drop(url)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request, tmp_path):
+    """Where a state lives, once per backend: a SQLite file path, or a PostgreSQL URL.
+    A test taking it runs on both, so neither backend can rot."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "state.db")
+    else:
+        yield request.getfixturevalue("pg_url")

@@ -6,11 +6,12 @@ as it was and nothing is lost.
 
 from __future__ import annotations
 
-import sqlite3
+import dataclasses
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 
+import pytest
 from support import ANNOUNCEMENT, NOTHING_YET, RecordingNotifier
 
 from scraper.cli.main import main
@@ -21,10 +22,20 @@ from scraper.fetch.fetcher import Fetcher
 from scraper.parse import feeds
 from scraper.store.state import State
 
+# Where this test's state lives: every test here runs on SQLite and on PostgreSQL.
+STATE_AT: dict[str, str] = {}
+
+
+@pytest.fixture(autouse=True)
+def _on_each_backend(backend):
+    STATE_AT["location"] = backend
+    yield
+    STATE_AT.clear()
+
 
 def config_for(tmp_path: Path, site: LocalSite, sources: dict[str, str], **http) -> Path:
     settings = {"timeout": "1s", "per_host_delay": "0s", **http}
-    lines = [f"state: {tmp_path / 'state.db'}", "http:"]
+    lines = [f"state: {STATE_AT['location']}", "http:"]
     lines += [f"  {key}: {value}" for key, value in settings.items()]
     lines += ["health:", "  alert_after: 3", "watches:", "  - title: Heartstopper",
               "    season: 2", "sources:"]
@@ -42,11 +53,11 @@ def check(config: Path, capsys) -> tuple[int, str]:
 
 
 def stored_source(tmp_path: Path, name: str) -> dict:
-    conn = sqlite3.connect(tmp_path / "state.db")
-    conn.row_factory = sqlite3.Row
-    row = conn.execute("SELECT * FROM sources WHERE name = ?", (name,)).fetchone()
-    conn.close()
-    return dict(row)
+    state = State(STATE_AT["location"], read_only=True)
+    try:
+        return dataclasses.asdict(state.source_state(name))
+    finally:
+        state.close()
 
 
 def announce_then_break(tmp_path, site, capsys, broken: Page, **http):
@@ -337,7 +348,7 @@ def test_retry_after_as_an_http_date_and_an_absurd_one(tmp_path, site, recording
     before = datetime.now(UTC)
     assert check(config, capsys)[0] == 0
     waits = {
-        name: datetime.fromisoformat(stored_source(tmp_path, name)["retry_at"]) - before
+        name: stored_source(tmp_path, name)["retry_at"] - before
         for name in ("a", "b")
     }
     assert timedelta(minutes=9) < waits["a"] <= timedelta(minutes=10, seconds=5)

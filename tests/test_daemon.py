@@ -81,7 +81,7 @@ def write_config(
     extra: str = "",
 ) -> Path:
     lines = [
-        f"state: {tmp_path / 'state.db'}",
+        f"state: {STATE_AT.get('location', tmp_path / 'state.db')}",
         "schedule:",
         f"  interval: {interval}",
         "  jitter: 0s",
@@ -157,7 +157,29 @@ def gets(site: LocalSite, path: str) -> int:
         return sum(1 for r in site.requests if r.path == path)
 
 
+# Where a test's state lives when it runs on both backends (the `on_each_backend`
+# fixture): on PostgreSQL, `run` is one of any number of workers (runtime/workers.py).
+STATE_AT: dict[str, str] = {}
+
+
+@pytest.fixture
+def on_each_backend(backend):
+    STATE_AT["location"] = backend
+    yield backend
+    STATE_AT.clear()
+
+
+def on_postgresql() -> bool:
+    return str(STATE_AT.get("location", "")).startswith("postgresql://")
+
+
 def meta(tmp_path: Path, key: str) -> str | None:
+    if on_postgresql():
+        state = State(STATE_AT["location"], read_only=True)
+        try:
+            return state.get_meta(key)
+        finally:
+            state.close()
     conn = sqlite3.connect(tmp_path / "state.db")
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -284,6 +306,7 @@ def test_instance_lock_refuses_a_second_owner_and_names_the_first(tmp_path):
 # -- the daemon, end to end --------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("on_each_backend")
 def test_announcement_is_alerted_within_three_intervals(tmp_path, site, daemons):
     receiver = Receiver(site)
     site.set("/news", NOTHING_YET)
@@ -302,7 +325,8 @@ def test_announcement_is_alerted_within_three_intervals(tmp_path, site, daemons)
 
     daemon.wait_for_log("sent via hook")
     assert meta(tmp_path, "last_cycle_at")  # the heartbeat `status` shows
-    assert meta(tmp_path, "daemon_pid") == str(daemon.pid)
+    if not on_postgresql():  # one daemon per SQLite file; workers are listed instead
+        assert meta(tmp_path, "daemon_pid") == str(daemon.pid)
     log = daemon.log()
     assert "s3cr3t-token" not in log
     records = [json.loads(line) for line in log.splitlines() if line.strip()]
@@ -334,6 +358,7 @@ def test_second_instance_is_refused_and_touches_nothing(tmp_path, site, daemons)
     assert meta(tmp_path, "daemon_pid") == str(first.pid)
 
 
+@pytest.mark.usefixtures("on_each_backend")
 def test_sigterm_exits_zero_within_ten_seconds_even_with_a_fetch_in_flight(tmp_path, site, daemons):
     Receiver(site)
     site.set("/news", NOTHING_YET)
@@ -350,6 +375,7 @@ def test_sigterm_exits_zero_within_ten_seconds_even_with_a_fetch_in_flight(tmp_p
     assert "SIGTERM received: stopping" in daemon.log()
 
 
+@pytest.mark.usefixtures("on_each_backend")
 def test_sigint_lets_a_cycle_finish_and_exits_zero(tmp_path, site, daemons):
     Receiver(site)
     site.pages["/news"] = Page(NOTHING_YET.encode(), delay=1.5)
@@ -366,6 +392,7 @@ def test_sigint_lets_a_cycle_finish_and_exits_zero(tmp_path, site, daemons):
     assert meta(tmp_path, "last_cycle_at")
 
 
+@pytest.mark.usefixtures("on_each_backend")
 def test_kill_9_during_delivery_then_restart_repeats_at_most_the_inflight_alert(
     tmp_path, site, daemons
 ):
@@ -389,6 +416,7 @@ def test_kill_9_during_delivery_then_restart_repeats_at_most_the_inflight_alert(
     assert receiver.events()[0] == "release_date.announced"
 
 
+@pytest.mark.usefixtures("on_each_backend")
 def test_kill_9_during_a_fetch_then_restart_loses_no_alert(tmp_path, site, daemons):
     receiver = Receiver(site)
     site.pages["/news"] = Page(ANNOUNCEMENT.encode(), delay=5)

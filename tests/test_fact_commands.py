@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 import signal
-import sqlite3
 import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
 from support import RecordingNotifier
 from test_daemon import HOOK, Receiver, daemons, wait_for  # noqa: F401 - a fixture
 from test_timeline import EXPECTED, describe, serve_snapshot, sort_key
@@ -20,6 +20,7 @@ from scraper.cli.main import main
 from scraper.demo.localsite import LocalSite, Page
 from scraper.facts import KnownFacts, Observation, diff_findings
 from scraper.models import ANNOUNCED, CHANGED, RELEASE_DATE, Finding
+from scraper.store.state import State
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <meta property="article:published_time" content="{published}">
@@ -35,8 +36,19 @@ def page(sentence: str, published: str = "2026-11-20T10:00:00Z") -> Page:
     )
 
 
+# Where this test's state lives: every test here runs on SQLite and on PostgreSQL.
+STATE_AT: dict[str, str] = {}
+
+
+@pytest.fixture(autouse=True)
+def _on_each_backend(backend):
+    STATE_AT["location"] = backend
+    yield
+    STATE_AT.clear()
+
+
 def config_for(tmp_path: Path, site: LocalSite, sources: dict[str, str]) -> Path:
-    lines = [f"state: {tmp_path / 'state.db'}", "http:", "  timeout: 2s",
+    lines = [f"state: {STATE_AT['location']}", "http:", "  timeout: 2s",
              "  per_host_delay: 0s", "watches:", "  - title: Heartstopper", "    season: 2",
              "    aliases: [Heartstopper S2]", "sources:"]
     for name, path in sources.items():
@@ -193,11 +205,11 @@ def test_redeliver_puts_a_given_up_delivery_back(tmp_path, site, recording, caps
     config = config_for(tmp_path, site, {"A": "/a"})
     assert run(capsys, "check", "--config", str(config))[0] == 0
     [alert] = RecordingNotifier.received
-    conn = sqlite3.connect(tmp_path / "state.db")
-    with conn:
-        conn.execute("UPDATE deliveries SET status = 'failed', attempts = 8 WHERE alert_id = ?",
-                     (alert.id,))
-    conn.close()
+    state = State(STATE_AT["location"])
+    state._execute(
+        "UPDATE deliveries SET status = 'failed', attempts = 8 WHERE alert_id = ?", (alert.id,)
+    )
+    state.close()
     code, out, err = run(capsys, "redeliver", alert.id, "--config", str(config))
     assert code == 0, err
     assert "recorder" in out
@@ -306,7 +318,7 @@ def test_last_cycle_at_is_written_by_the_shared_cycle(tmp_path, site, recording,
     config = config_for(tmp_path, site, {"A": "/a"})
     before = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
     assert run(capsys, "check", "--config", str(config), "--source", "A")[0] == 0
-    conn = sqlite3.connect(tmp_path / "state.db")
-    [(stamp,)] = conn.execute("SELECT value FROM meta WHERE key = 'last_cycle_at'").fetchall()
-    conn.close()
+    state = State(STATE_AT["location"], read_only=True)
+    stamp = state.get_meta("last_cycle_at")
+    state.close()
     assert stamp[:19] >= before

@@ -43,14 +43,14 @@ def test_not_a_database_is_a_user_error(tmp_path):
         State(path)
 
 
-def test_new_fact_and_its_alerts_are_written_together_and_survive_reopen(tmp_path):
-    state = State(tmp_path / "s.db")
+def test_new_fact_and_its_alerts_are_written_together_and_survive_reopen(backend):
+    state = State(backend)
     diff = diff_findings(KnownFacts(), [Observation(date_finding(), "https://tudum")])
     alerts = state.store_diff(WATCH, diff, NOW, ["console", "mail"])
     assert [a.event for a in alerts] == [ANNOUNCED]
     state.close()
 
-    state = State(tmp_path / "s.db")
+    state = State(backend)
     known = state.known_facts(WATCH.key)
     assert known.current_date.value_key == "2023-08-03/day"
     pending = state.pending_deliveries(NOW)
@@ -59,8 +59,8 @@ def test_new_fact_and_its_alerts_are_written_together_and_survive_reopen(tmp_pat
     assert pending[0].alert.sources == ("https://tudum",)
 
 
-def test_a_failure_inside_the_transaction_leaves_nothing_behind(tmp_path):
-    state = State(tmp_path / "s.db")
+def test_a_failure_inside_the_transaction_leaves_nothing_behind(backend):
+    state = State(backend)
     diff = diff_findings(KnownFacts(), [Observation(date_finding(), "https://tudum")])
     with pytest.raises(RuntimeError), state.transaction():
         state.store_diff(WATCH, diff, NOW, ["console"])
@@ -69,8 +69,8 @@ def test_a_failure_inside_the_transaction_leaves_nothing_behind(tmp_path):
     assert state.pending_deliveries(NOW) == []
 
 
-def test_delivery_attempts_move_status_and_are_kept_for_history(tmp_path):
-    state = State(tmp_path / "s.db")
+def test_delivery_attempts_move_status_and_are_kept_for_history(backend):
+    state = State(backend)
     alert = Alert("a1", ANNOUNCED, "Heartstopper", 2, {"date": "2023", "precision": "year"},
                   None, "evidence", "https://x", ("https://x",), NOW)
     state.add_alert(alert, ["hook"])
@@ -87,16 +87,16 @@ def test_delivery_attempts_move_status_and_are_kept_for_history(tmp_path):
     assert entry["deliveries"][0]["status"] == "sent"
 
 
-def test_disabled_notifier_is_re_enabled_by_a_config_change(tmp_path):
-    state = State(tmp_path / "s.db")
+def test_disabled_notifier_is_re_enabled_by_a_config_change(backend):
+    state = State(backend)
     state.disable_notifier("discord", "fp1", "HTTP 404: Unknown Webhook", NOW)
     assert state.notifier_disabled("discord", "fp1") == "HTTP 404: Unknown Webhook"
     assert state.notifier_disabled("discord", "fp2") is None
     assert state.notifier_disabled("discord", "fp1") is None
 
 
-def test_failure_streak_counts_and_success_resets_it(tmp_path):
-    state = State(tmp_path / "s.db")
+def test_failure_streak_counts_and_success_resets_it(backend):
+    state = State(backend)
     assert state.save_source_failure("feed", "https://f", NOW, "HTTP 500") == 1
     assert state.save_source_failure("feed", "https://f", NOW, "HTTP 500") == 2
     state.save_source_success("feed", "https://f", NOW, etag='"e"', last_modified=None,
@@ -105,18 +105,18 @@ def test_failure_streak_counts_and_success_resets_it(tmp_path):
     assert (saved.consecutive_failures, saved.etag, saved.last_error) == (0, '"e"', None)
 
 
-def test_feed_entry_memory_is_pruned_by_age(tmp_path):
-    state = State(tmp_path / "s.db")
+def test_feed_entry_memory_is_pruned_by_age(backend):
+    state = State(backend)
     state.remember_entries("feed", [("a", "1"), ("b", "2")], NOW - timedelta(days=200))
     state.remember_entries("feed", [("b", "3")], NOW)
     assert state.prune_entries(NOW - timedelta(days=180)) == 1
     assert state.known_entries("feed") == {"b": "3"}
 
 
-def test_retention_forgets_old_entries_and_finished_alerts_but_never_pending(tmp_path):
+def test_retention_forgets_old_entries_and_finished_alerts_but_never_pending(backend):
     from scraper.store.retention import prune_if_due
 
-    state = State(tmp_path / "s.db")
+    state = State(backend)
     old = NOW - timedelta(days=400)
     state.remember_entries("feed", [("old", "1")], old)
     state.remember_entries("feed", [("new", "2")], NOW)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 import yaml
 
 from scraper.cli.main import main
@@ -23,10 +24,21 @@ EXPECTED = yaml.safe_load((TIMELINE / "expected.yaml").read_text())
 CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".xml": "application/xml"}
 
 
+# Where this test's state lives: every test here runs on SQLite and on PostgreSQL.
+STATE_AT: dict[str, str] = {}
+
+
+@pytest.fixture(autouse=True)
+def _on_each_backend(backend):
+    STATE_AT["location"] = backend
+    yield
+    STATE_AT.clear()
+
+
 def write_config(tmp_path: Path, site: LocalSite) -> Path:
     watch = EXPECTED["watch"]
     lines = [
-        f"state: {tmp_path / 'state.db'}",
+        f"state: {STATE_AT.get('location', tmp_path / 'state.db')}",
         "http:",
         "  timeout: 5s",
         "  per_host_delay: 0s",

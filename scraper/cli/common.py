@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
 from scraper.config.settings import Config, load_config
 from scraper.errors import StateFileError
+from scraper.store.dialect import is_database_url
 from scraper.store.state import State
+
+
+def state_location(given: str) -> Path | str:
+    """--state: a PostgreSQL URL as it is, a file path as a Path from the working folder."""
+    return given if is_database_url(given) else Path(given).expanduser().resolve()
 
 
 def add_config_argument(parser: argparse.ArgumentParser) -> None:
@@ -16,10 +23,17 @@ def add_config_argument(parser: argparse.ArgumentParser) -> None:
         "--config", default="config.yaml", metavar="PATH",
         help="the configuration file (default: ./config.yaml)",
     )
+    parser.add_argument(
+        "--state", metavar="PATH_OR_URL",
+        help="the state instead of the config's `state:`: a SQLite file or a "
+        "postgresql:// URL",
+    )
 
 
 def load(args: argparse.Namespace) -> Config:
     config = load_config(args.config)
+    if getattr(args, "state", None):
+        config = dataclasses.replace(config, state_path=state_location(args.state))
     for warning in config.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return config
@@ -29,7 +43,7 @@ def open_existing_state(config: Config, *, read_only: bool = True) -> State:
     """For commands on what a check stored: a missing state file means no check has run
     yet. Reading commands open it read-only, so status, history and facts work on a state
     the user may only read; reject, forget and redeliver pass read_only=False."""
-    if not Path(config.state_path).exists():
+    if not is_database_url(config.state_path) and not Path(config.state_path).exists():
         raise StateFileError(
             f"{config.state_path}: no state file yet; run `releasewatch check` first"
         )

@@ -19,8 +19,10 @@ from scraper.errors import UsageError, UserError, mask_registered
 
 COMMANDS = (
     "run", "check", "extract", "status", "history", "facts", "reject", "forget", "redeliver",
-    "validate", "test-notify", "demo",
+    "validate", "test-notify", "demo", "migrate", "import",
 )
+# `import` is a Python keyword: its module has another name.
+MODULES = {"import": "import_state"}
 
 EPILOG = """examples:
   releasewatch check                 one cycle over config.yaml's sources, deliver, exit
@@ -54,7 +56,8 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     first = argv[0] if argv else None
     for name in (first,) if first in COMMANDS else COMMANDS:
-        module = importlib.import_module(f"scraper.cli.{name.replace('-', '_')}")
+        module_name = MODULES.get(name, name.replace("-", "_"))
+        module = importlib.import_module(f"scraper.cli.{module_name}")
         module.add_parser(subparsers)
     return parser
 

@@ -7,6 +7,7 @@ import argparse
 from scraper.cli.common import add_config_argument, command_parser, load
 from scraper.logs import setup_logging
 from scraper.runtime.daemon import Daemon
+from scraper.store.dialect import is_database_url
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
@@ -14,7 +15,9 @@ EPILOG = """Checks each source at its interval (plus jitter) with the same code 
 `releasewatch check`, and delivers alerts as they are found, retrying failed
 ones with backoff. After a restart each source resumes from its last check, so
 nothing is fetched twice in a hurry. One daemon per state file: a second one
-exits 1. SIGTERM/SIGINT: finish what is in flight (up to 10 s), exit 0.
+exits 1. With a PostgreSQL state (`state: postgresql://...` or --state URL) any
+number of workers run, on as many machines: each claims due sources and
+deliveries from the database. SIGTERM/SIGINT: finish what is in flight (up to 10 s), exit 0.
 SIGHUP: re-read the config (an invalid one is logged and the old one kept).
 `releasewatch status` shows the daemon's last completed cycle.
 
@@ -49,4 +52,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     config = load(args)
     setup_logging(args.log_level, args.log_format)
+    if is_database_url(config.state_path):
+        # Any number of workers share a PostgreSQL state; each claims its work there.
+        from scraper.runtime.workers import Worker
+
+        return Worker(config).run()
     return Daemon(config).run()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 from scraper.cli.common import (
@@ -83,8 +84,8 @@ def collect(config: Config, state: State) -> dict[str, Any]:
         }
         for n in config.notifiers
     ]
-    return {
-        "state": str(config.state_path),
+    data = {
+        "state": str(state.path),  # a URL without its password
         "last_cycle_at": state.get_meta("last_cycle_at"),
         "watches": watches,
         "sources": sources,
@@ -95,6 +96,17 @@ def collect(config: Config, state: State) -> dict[str, Any]:
             for f in state.failed_deliveries()
         ],
     }
+    if state.is_postgresql:
+        # Several workers share this state: who is alive, and whether they keep up.
+        now = datetime.now(UTC)
+        data["workers"] = [
+            {"id": w.id, "hostname": w.hostname, "pid": w.pid,
+             "started_at": _iso(w.started_at), "last_seen_at": _iso(w.last_seen_at)}
+            for w in state.workers()
+        ]
+        data["due_backlog"] = state.due_backlog(now)
+        data["oldest_pending_delivery"] = _iso(state.oldest_pending_delivery())
+    return data
 
 
 def run(args: argparse.Namespace) -> int:
@@ -140,6 +152,13 @@ def render(data: dict[str, Any]) -> str:
     for f in data["failed_deliveries"]:
         lines.append(f"  gave up: {f['event']} via {f['notifier']} after "
                      f"{f['attempts']} attempts: {f['error']}")
+    if "workers" in data:
+        lines += ["", f"workers ({len(data['workers'])}):"]
+        lines += [f"  {w['id']}: last seen {w['last_seen_at']}" for w in data["workers"]]
+        lines.append(f"  due backlog: {data['due_backlog']} source(s)")
+        lines.append(
+            f"  oldest pending delivery: {data['oldest_pending_delivery'] or 'none'}"
+        )
     return "\n".join(lines)
 
 

@@ -109,7 +109,9 @@ class NotifierConfig:
 @dataclass(frozen=True)
 class Config:
     path: Path
-    state_path: Path  # relative paths are resolved against the config file's folder
+    # A SQLite file (relative paths are resolved against the config file's folder), or a
+    # PostgreSQL URL (`postgresql://...`), kept as the string it is.
+    state_path: Path | str
     schedule: Schedule
     http: HttpSettings
     health: Health
@@ -245,8 +247,11 @@ def _read_config(r: NodeReader, root: Node | None, path: Path) -> Config | None:
     return Config(path, state, schedule, http, health, watches, sources, notifiers)
 
 
-def _read_state(r: NodeReader, top: dict[str, tuple[Node, Node]], path: Path) -> Path:
+def _read_state(r: NodeReader, top: dict[str, tuple[Node, Node]], path: Path) -> Path | str:
     value = STATE_FIELD(r, top["state"][1], "state") if "state" in top else INVALID
+    # The same test as scraper.store.dialect.is_database_url (config sits below the store).
+    if isinstance(value, str) and value.startswith(("postgresql://", "postgres://")):
+        return value
     state = Path(value if value is not INVALID else "releasewatch.db").expanduser()
     # Relative to the config file, not the working directory: a daemon started by systemd
     # from / must find the same state as `releasewatch status` run beside the config.

@@ -1,4 +1,4 @@
-"""The state's one connection: SQLite (WAL), its transaction and time format.
+"""The state's one connection: SQLite (WAL) or PostgreSQL, its transaction and time format.
 
 Each table family has its repository beside this module (sources, feed_entries,
 facts, outbox, meta); `State` in state.py joins them over this one connection.
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from scraper.errors import StateFileError
+from scraper.store.dialect import POSTGRESQL, SQLITE, Dialect, is_database_url, shown_url
 from scraper.store.schema import SCHEMA_VERSION, SchemaTooNew, migrate
 
 # What SQLite cuts the WAL back to after a checkpoint. A connection that stays open
@@ -52,7 +53,13 @@ class Database:
     the user may only read still answers; nothing is created, migrated or written.
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False):
+    def __init__(self, path: str | Path, *, read_only: bool = False, upgrade: bool = True):
+        self._lock = threading.RLock()
+        self._depth = 0
+        if is_database_url(path):
+            self._open_postgresql(str(path), read_only=read_only, upgrade=upgrade)
+            return
+        self.dialect: Dialect = SQLITE
         self.path = Path(path)
         try:
             if read_only:
@@ -78,8 +85,26 @@ class Database:
             raise StateFileError(
                 f"{self.path}: cannot create the state file: {exc.strerror}"
             ) from exc
-        self._lock = threading.RLock()
-        self._depth = 0
+
+    def _open_postgresql(self, url: str, *, read_only: bool, upgrade: bool) -> None:
+        from scraper.store import pg  # psycopg is loaded only for a PostgreSQL state
+
+        self.dialect = POSTGRESQL
+        self.path = shown_url(url)  # type: ignore[assignment]  # named in messages
+        self.url = url
+        try:
+            self._conn = pg.connect(url, read_only=read_only, migrate=upgrade)
+        except SchemaTooNew as exc:
+            raise StateFileError(f"{self.path}: {exc}; upgrade releasewatch") from exc
+        except pg.Error as exc:
+            said = " ".join(str(exc).split()) or type(exc).__name__
+            raise StateFileError(
+                f"{self.path}: {said.replace(url, self.path)}"
+            ) from exc
+
+    @property
+    def is_postgresql(self) -> bool:
+        return self.dialect is POSTGRESQL
 
     def close(self) -> None:
         with self._lock:
@@ -96,25 +121,34 @@ class Database:
                 finally:
                     self._depth -= 1
                 return
-            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.execute(self.dialect.begin)
             self._depth = 1
             try:
                 yield
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                # A PostgreSQL connection that broke cannot roll back; the server did.
+                with contextlib.suppress(Exception):
+                    self._conn.execute("ROLLBACK")
                 raise
             else:
                 self._conn.execute("COMMIT")
             finally:
                 self._depth = 0
 
-    def _execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         with self._lock:
-            return self._conn.execute(sql, params)
+            return self._conn.execute(self.dialect.sql(sql), params)
 
-    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
         with self._lock:
-            return self._conn.execute(sql, params).fetchall()
+            self._conn.cursor().executemany(self.dialect.sql(sql), rows)
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        """Rows readable by index or column name (sqlite3.Row, or pg.Row alike)."""
+        with self._lock:
+            return self._conn.execute(self.dialect.sql(sql), params).fetchall()
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -100,19 +100,19 @@ class FactStore(Database):
                         "UPDATE facts SET is_current = 0 WHERE watch_key = ? AND kind = ?",
                         (watch.key, finding.kind),
                     )
-                cursor = self._execute(
+                fact_id = self._query(
                     "INSERT INTO facts (watch_key, kind, value_key, value_json, evidence,"
-                    " source_url, first_seen_at, is_current) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    " source_url, first_seen_at, is_current) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    " RETURNING id",
                     (watch.key, finding.kind, finding.value_key, json.dumps(finding.value()),
                      finding.evidence, fact.sources[0], stamp, int(fact.becomes_current)),
+                )[0][0]
+                self._executemany(
+                    "INSERT OR IGNORE INTO fact_sources"
+                    " (fact_id, source_url, first_seen_at, source_name, link)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    [(fact_id, url, stamp, *reporter(url)) for url in fact.sources],
                 )
-                with self._lock:
-                    self._conn.executemany(
-                        "INSERT OR IGNORE INTO fact_sources"
-                        " (fact_id, source_url, first_seen_at, source_name, link)"
-                        " VALUES (?, ?, ?, ?, ?)",
-                        [(cursor.lastrowid, url, stamp, *reporter(url)) for url in fact.sources],
-                    )
                 alert = alert_for(watch, fact, at)
                 if alert is None:
                     continue

@@ -42,19 +42,15 @@ class FeedEntryStore(Database):
     ) -> None:
         """Remember (key, fingerprint) of every entry the feed holds now."""
         stamp = to_db_time(at)
-        with self._lock:
-            self._conn.executemany(
-                """
-                INSERT INTO feed_entries (source_name, entry_key, fingerprint, seen_at)
-                VALUES (?, ?, ?, ?)
-                ON CONFLICT (source_name, entry_key) DO UPDATE SET
-                    fingerprint = excluded.fingerprint, seen_at = excluded.seen_at
-                """,
-                [
-                    (source_name, stored_key(key), fingerprint, stamp)
-                    for key, fingerprint in entries
-                ],
-            )
+        self._executemany(
+            """
+            INSERT INTO feed_entries (source_name, entry_key, fingerprint, seen_at)
+            VALUES (?, ?, ?, ?)
+            ON CONFLICT (source_name, entry_key) DO UPDATE SET
+                fingerprint = excluded.fingerprint, seen_at = excluded.seen_at
+            """,
+            [(source_name, stored_key(key), fingerprint, stamp) for key, fingerprint in entries],
+        )
 
     def prune_entries(self, older_than: datetime) -> int:
         """Forget entries no feed has shown since `older_than` (bounded memory)."""

@@ -39,12 +39,11 @@ class Outbox(Database):
                 " VALUES (?, ?, ?, ?, ?)",
                 (alert.id, alert.event, watch_key, json.dumps(_alert_body(alert)), stamp),
             )
-            with self._lock:
-                self._conn.executemany(
-                    "INSERT INTO deliveries (alert_id, notifier, created_at, next_attempt_at,"
-                    " updated_at) VALUES (?, ?, ?, ?, ?)",
-                    [(alert.id, name, stamp, stamp, stamp) for name in notifiers],
-                )
+            self._executemany(
+                "INSERT INTO deliveries (alert_id, notifier, created_at, next_attempt_at,"
+                " updated_at) VALUES (?, ?, ?, ?, ?)",
+                [(alert.id, name, stamp, stamp, stamp) for name in notifiers],
+            )
 
     def pending_deliveries(
         self,
@@ -265,6 +264,18 @@ class Outbox(Database):
                 self._execute("DELETE FROM alerts WHERE id = ?", (alert_id,))
         return len(done)
 
+
+
+def delivery_from_row(row: Any) -> Delivery:
+    """A delivery read with its alert's body_json."""
+    return Delivery(
+        id=row["id"],
+        alert=_alert_from_body(json.loads(row["body_json"])),
+        notifier=row["notifier"],
+        attempts=row["attempts"],
+        created_at=from_db_time(row["created_at"]),
+        next_attempt_at=from_db_time(row["next_attempt_at"]),
+    )
 
 
 def _alert_body(alert: Alert) -> dict[str, Any]:

@@ -120,6 +120,30 @@ MIGRATIONS: list[str] = [
     ALTER TABLE deliveries ADD COLUMN claimed_until TEXT;
     ALTER TABLE deliveries ADD COLUMN claim_token TEXT;
     """,
+    # 5: work shared by several workers (a PostgreSQL state): a source's next_check_at is
+    # both its schedule and its lease, claim_token fences a worker that lost it; a row
+    # per watch to lock (in sorted order) while a source's facts are written; a host's
+    # next allowed fetch; the workers' heartbeats. An empty next_check_at is due now.
+    """
+    ALTER TABLE sources ADD COLUMN next_check_at TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sources ADD COLUMN claim_token TEXT;
+    ALTER TABLE sources ADD COLUMN configured INTEGER NOT NULL DEFAULT 1;
+    CREATE INDEX sources_by_due ON sources (next_check_at);
+    CREATE TABLE watches (
+        key TEXT PRIMARY KEY
+    );
+    CREATE TABLE hosts (
+        host TEXT PRIMARY KEY,
+        next_allowed_at TEXT NOT NULL
+    );
+    CREATE TABLE workers (
+        id TEXT PRIMARY KEY,
+        hostname TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        started_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -158,3 +182,39 @@ def migrate(conn: sqlite3.Connection) -> None:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+
+# PostgreSQL keeps its version in a table (it has no PRAGMA user_version); the same
+# migrations run there, their DDL rewritten by the dialect. Every worker may start at
+# once: the first to take the advisory lock migrates, the others then find it done.
+MIGRATION_LOCK = 0x72770001  # pg_advisory_xact_lock key: "rw" + 1
+
+
+def pg_version(conn) -> int:  # conn: psycopg.Connection (not imported for SQLite)
+    row = conn.execute(
+        "SELECT to_regclass('schema_version') IS NOT NULL"
+    ).fetchone()
+    if not row[0]:
+        return 0
+    found = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(found[0] or 0)
+
+
+def migrate_pg(conn) -> None:
+    """Bring a PostgreSQL schema to SCHEMA_VERSION, in one transaction under a lock."""
+    from scraper.store.dialect import POSTGRESQL
+
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+        conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        version = pg_version(conn)
+        if version > SCHEMA_VERSION:
+            raise SchemaTooNew(
+                f"database has schema version {version}; this releasewatch knows "
+                f"{SCHEMA_VERSION}"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            for statement in POSTGRESQL.ddl(MIGRATIONS[number]).split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute("INSERT INTO schema_version (version) VALUES (%s)", (number + 1,))

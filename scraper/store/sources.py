@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from scraper.store.db import Database, from_db_time, to_db_time
 
@@ -32,8 +33,17 @@ class SourceStore(Database):
         rows = self._query("SELECT * FROM sources WHERE name = ?", (name,))
         return _source_state(rows[0]) if rows else None
 
-    def source_states(self) -> list[SourceState]:
-        return [_source_state(row) for row in self._query("SELECT * FROM sources ORDER BY name")]
+    def source_states(self, names: Sequence[str] | None = None) -> list[SourceState]:
+        """Every source's state, or the named ones' (a worker's claimed batch: a few rows
+        of a table that may hold 100,000)."""
+        if names is None:
+            rows = self._query("SELECT * FROM sources ORDER BY name")
+        else:
+            marks = ", ".join("?" * len(names))
+            rows = self._query(
+                f"SELECT * FROM sources WHERE name IN ({marks}) ORDER BY name", list(names)
+            ) if names else []
+        return [_source_state(row) for row in rows]
 
     def save_source_success(
         self,
@@ -78,7 +88,8 @@ class SourceStore(Database):
             VALUES (?, ?, ?, ?, 1, ?)
             ON CONFLICT (name) DO UPDATE SET
                 last_checked_at = excluded.last_checked_at, last_error = excluded.last_error,
-                consecutive_failures = consecutive_failures + 1, retry_at = excluded.retry_at
+                consecutive_failures = sources.consecutive_failures + 1,
+                retry_at = excluded.retry_at
             """,
             (name, url, to_db_time(at), error, to_db_time(retry_at) if retry_at else None),
         )
@@ -99,7 +110,7 @@ class SourceStore(Database):
             )
 
 
-def _source_state(row: sqlite3.Row) -> SourceState:
+def _source_state(row: Any) -> SourceState:
     return SourceState(
         name=row["name"],
         url=row["url"],

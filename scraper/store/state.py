@@ -14,6 +14,7 @@ from scraper.store.feed_entries import FeedEntryStore
 from scraper.store.meta import MetaStore
 from scraper.store.outbox import Delivery, Outbox
 from scraper.store.sources import SourceState, SourceStore
+from scraper.store.work import WorkStore
 
 __all__ = [
     "Delivery",
@@ -26,5 +27,5 @@ __all__ = [
 ]
 
 
-class State(SourceStore, FeedEntryStore, FactStore, Outbox, MetaStore):
+class State(SourceStore, FeedEntryStore, FactStore, Outbox, MetaStore, WorkStore):
     """The state file: every repository over one connection, one lock, one transaction."""
