@@ -30,6 +30,13 @@ log = logging.getLogger("releasewatch.notifiers.email")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 
 
+def _is_address(text: str) -> bool:
+    """"me@example.org" or "Me <me@example.org>": a local part, an @ and a domain."""
+    address = parseaddr(str(text))[1]
+    local, at, domain = address.rpartition("@")
+    return bool(at and local and domain.strip(".") and not re.search(r"[\s<>,@]", domain))
+
+
 def message_id(alert: Alert, sender: str) -> str:
     """Derived from the alert id, never random: a resend after a crash carries the same
     Message-ID, so a mail client (or the user) can tell it is the same alert."""
@@ -105,6 +112,15 @@ class EmailNotifier(Notifier):
             problems.append("password: set username too (or drop the password)")
         if not _recipients(options.get("to")):
             problems.append("to: give at least one address")
+        for recipient in _recipients(options.get("to")):
+            if not _is_address(recipient):
+                problems.append(f"to: {recipient!r} is not an email address (name@example.org)")
+        sender = options.get("from")
+        if sender and not _is_address(sender):
+            problems.append(
+                f"from: {sender!r} is not an email address "
+                "(name@example.org, or \"Name <name@example.org>\")"
+            )
         return problems
 
     @classmethod

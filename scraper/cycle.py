@@ -44,6 +44,7 @@ class CycleReport:
     alerts: list[Alert] = field(default_factory=list)
     # Not checked: their server's Retry-After (name, not before) is not up yet.
     waiting: list[tuple[str, datetime]] = field(default_factory=list)
+    facts_changed: bool = False  # a new fact or a new source for one: the calendar is redone
 
 
 def watch_signature(config: Config) -> str:
@@ -96,6 +97,10 @@ def check_sources(
     report = _apply(config, state, results, stored, signature, now)
     report.waiting = sorted(waiting.items())
     prune_if_due(state, now)
+    if config.calendar_path and (report.facts_changed or not config.calendar_path.exists()):
+        from scraper.calendar import refresh_calendar  # icalendar only when one is configured
+
+        refresh_calendar(config, state, now)
     return report
 
 
@@ -275,7 +280,10 @@ def _apply(
             if not observations:
                 continue
             diff = diff_findings(state.known_facts(watch.key), observations, now.date())
-            report.alerts.extend(state.store_diff(watch, diff, now, notifier_names))
+            report.facts_changed |= bool(diff.new_facts or diff.corroborations)
+            # Per-watch routing (watches[].notify); health alerts above go to every notifier.
+            routed = [n for n in notifier_names if watch.notify is None or n in watch.notify]
+            report.alerts.extend(state.store_diff(watch, diff, now, routed))
     for alert in report.alerts:
         log.info("alert %s: %s %s", alert.event, alert.watch_label, alert.value)
     return report

@@ -250,13 +250,17 @@ def _run_queue(
     part: NotifierReport,
     busy_key: tuple[str, str],
 ) -> None:
+    started = time.monotonic()
     try:
         for index, delivery in enumerate(queue):
             if deadline is not None and time.monotonic() >= deadline:
                 part.held += len(queue) - index
                 part.note = "pass time limit reached (kept pending)"
                 return
-            outcome = _attempt(state, name, notifier, fingerprint, delivery, now, rng, part)
+            # Each attempt is stamped when it is made: a slow SMTP server before it
+            # must not make history show every send of the pass at the pass's start.
+            at = now + timedelta(seconds=time.monotonic() - started)
+            outcome = _attempt(state, name, notifier, fingerprint, delivery, at, rng, part)
             if outcome == "disabled":
                 part.held += len(queue) - index - 1
                 return

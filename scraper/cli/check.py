@@ -7,6 +7,7 @@ import sys
 from datetime import UTC, datetime
 
 from scraper.cli.common import add_config_argument, command_parser, load
+from scraper.cli.display import count
 from scraper.cycle import check_sources
 from scraper.deliver import build_notifiers, deliver_pending
 from scraper.errors import UsageError
@@ -62,8 +63,8 @@ def run(args: argparse.Namespace) -> int:
         # Everything pending is tried now, even before its backoff: the user asked.
         delivery = deliver_pending(state, notifiers, datetime.now(UTC), due_only=False)
         print(
-            f"checked {len(report.checked)} sources ({len(report.failures)} failed, "
-            f"{len(report.parsed)} changed); {len(report.alerts)} new alerts; "
+            f"checked {count(len(report.checked), 'source')} ({len(report.failures)} failed, "
+            f"{len(report.parsed)} changed); {count(len(report.alerts), 'new alert')}; "
             f"deliveries: {delivery.summary()}",
             file=sys.stderr,
         )

@@ -19,13 +19,15 @@ from scraper.errors import UsageError, UserError, mask_registered
 
 COMMANDS = (
     "run", "check", "extract", "status", "history", "facts", "reject", "forget", "redeliver",
-    "validate", "test-notify", "demo",
+    "list", "calendar", "validate", "test-notify", "demo",
 )
 
 EPILOG = """examples:
   releasewatch check                 one cycle over config.yaml's sources, deliver, exit
   releasewatch run                   the daemon, until SIGTERM/SIGINT
   releasewatch extract --title Heartstopper --season 2 page.html
+  releasewatch status                status, history, list, facts: what is known and sent
+  releasewatch calendar -o releases.ics
 """
 
 

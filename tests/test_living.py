@@ -1,0 +1,285 @@
+"""Living with it (issue 17): status and history that answer, reading commands without
+secrets, `list`, per-watch routing, the release calendar, `check --dry-run`, and user
+mistakes as one line. Real local sites, real state files, the real CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from icalendar import Calendar
+
+from scraper.cli.main import main
+from scraper.demo.localsite import LocalSite
+
+PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<meta property="article:published_time" content="2026-11-20T10:00:00Z">
+<title>Heartstopper Season 2 news</title></head>
+<body><article><h1>Heartstopper Season 2 news</h1><p>{sentence}</p></article></body></html>"""
+
+DAY = "Netflix confirmed that Heartstopper Season 2 premieres on 9 July 2027."
+MONTH = "Netflix confirmed that Heartstopper Season 2 premieres in July 2027."
+SUMMER = "Netflix confirmed that Heartstopper Season 2 premieres in summer 2027."
+
+
+def write_config(tmp_path: Path, site: LocalSite, *extra: str, notify: str | None = None,
+                 alert_after: int = 3, notifiers: str | None = None) -> Path:
+    lines = [f"state: {tmp_path / 'state.db'}", *extra, "http:", "  timeout: 2s",
+             "  per_host_delay: 0s", "health:", f"  alert_after: {alert_after}", "watches:",
+             "  - title: Heartstopper", "    season: 2", "    aliases: [Heartstopper S2]"]
+    if notify is not None:
+        lines.append(f"    notify: {notify}")
+    lines += ["  - title: Wednesday", "sources:",
+              "  - name: Tudum", f"    url: {site.url('/tudum')}",
+              "  - name: Gone", f"    url: {site.url('/gone')}", "    interval: 1h"]
+    lines += ["notifiers:", *(notifiers or (
+        "  - name: recorder\n    type: recording\n"
+        "  - name: mail\n    type: email\n    host: 127.0.0.1\n    password: ${RW_TEST_SMTP}\n"
+        "    username: me\n    from: rw@example.org\n    to: [me@example.org]\n    enabled: false"
+    )).splitlines()]
+    path = tmp_path / "config.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def serve(site: LocalSite, sentence: str) -> None:
+    site.set("/tudum", PAGE.format(sentence=sentence))
+
+
+def cli(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# -- status ---------------------------------------------------------------------------
+
+
+def test_status_text_answers_is_it_working(tmp_path, site, recording, capsys):
+    config = write_config(tmp_path, site)
+    serve(site, DAY)
+    code, _, err = cli(capsys, "check", "--config", str(config))
+    assert code == 0, err
+    assert "checked 2 sources" in err and "1 new alert;" in err
+
+    code, out, err = cli(capsys, "status", "--config", str(config), "--utc")
+    assert code == 0, err
+    assert "Heartstopper Season 2: release date Friday 9 July 2027" in out
+    assert f"evidence: {DAY}" in out
+    assert "sources: Tudum" in out
+    assert "Wednesday: no release date yet" in out
+    assert "no date yet" not in out.replace("no release date yet", "")
+    assert "source(s)" not in out
+    # Gone: one failure is not FAILING; its next check is its interval after the last.
+    assert re.search(r"Gone: 1 failure\n", out)
+    assert "FAILING" not in out
+    checked = re.search(
+        r"Gone: .*\n    last checked  (\S+ \S+) UTC\n    next check    (\S+ \S+) UTC", out
+    )
+    assert checked, out
+    last, following = (datetime.fromisoformat(t) for t in checked.groups())
+    assert following - last == timedelta(hours=1)
+    assert not re.search(r"\d\d:\d\d:\d\d\.\d", out)  # no microseconds
+    assert "last error    HTTP 404" in out
+
+
+def test_failing_only_once_alert_after_is_reached(tmp_path, site, recording, capsys):
+    config = write_config(tmp_path, site, alert_after=2)
+    serve(site, DAY)
+    for expected in ("Gone: 1 failure\n", "Gone: FAILING (2 failures in a row)"):
+        assert cli(capsys, "check", "--config", str(config))[0] == 0
+        code, out, _ = cli(capsys, "status", "--config", str(config))
+        assert expected in out
+
+
+def test_status_shows_local_time_unless_utc(tmp_path, site, recording, capsys, monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    time.tzset()
+    try:
+        config = write_config(tmp_path, site)
+        serve(site, DAY)
+        cli(capsys, "check", "--config", str(config))
+        assert " IST" in cli(capsys, "status", "--config", str(config))[1]
+        assert " IST" not in cli(capsys, "status", "--config", str(config), "--utc")[1]
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+# -- history --------------------------------------------------------------------------
+
+
+def test_history_is_short_matches_aliases_and_has_no_internal_fields(
+    tmp_path, site, recording, capsys
+):
+    config = write_config(tmp_path, site)
+    serve(site, DAY)
+    cli(capsys, "check", "--config", str(config))
+    code, out, err = cli(capsys, "history", "--config", str(config), "--watch", "Heartstopper S2")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert len(lines) == 2, out  # the alert, and where it went
+    assert "release_date.announced" in lines[0] and "[id " in lines[0]
+    assert lines[1].startswith("    sent: recorder ")
+
+    code, out, _ = cli(capsys, "history", "--config", str(config), "--json")
+    [entry] = json.loads(out)["alerts"]
+    assert "extra" not in entry["alert"]
+    [delivery] = entry["deliveries"]
+    assert set(delivery) == {"notifier", "status", "attempts", "next_attempt_at"}
+    [attempt] = delivery["attempts"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", attempt["at"])
+
+    code, _, err = cli(capsys, "history", "--config", str(config), "--watch", "Lupin")
+    assert code == 1 and "no watch 'Lupin'" in err and "Heartstopper Season 2" in err
+
+
+def test_history_shows_the_next_try_of_a_pending_delivery(tmp_path, site, recording, capsys):
+    from support import RecordingNotifier
+
+    from notifiers.base import TransientError
+
+    class Down(RecordingNotifier):
+        type_name = "down"
+
+        def send(self, alert):
+            raise TransientError("HTTP 503")
+
+    import notifiers
+
+    notifiers.register(Down)
+    try:
+        config = write_config(tmp_path, site, notifiers="  - name: hook\n    type: down")
+        serve(site, DAY)
+        cli(capsys, "check", "--config", str(config))
+        code, out, err = cli(capsys, "history", "--config", str(config))
+    finally:
+        notifiers.NOTIFIER_TYPES.pop("down", None)
+    assert code == 0, err
+    assert "hook: pending, next try " in out and "(1 attempt so far)" in out
+    assert "failed: HTTP 503" in out
+
+
+# -- reading commands need no secrets ---------------------------------------------------
+
+
+def test_reading_commands_work_without_the_notifiers_variables(
+    tmp_path, site, recording, capsys, monkeypatch
+):
+    notifiers = (
+        "  - name: recorder\n    type: recording\n"
+        "  - name: discord\n    type: discord\n    url: ${RW_TEST_DISCORD}\n"
+    )
+    config = write_config(tmp_path, site, notifiers=notifiers)
+    monkeypatch.setenv("RW_TEST_DISCORD", "http://127.0.0.1:9/hook")
+    serve(site, DAY)
+    assert cli(capsys, "check", "--config", str(config))[0] == 0
+    monkeypatch.delenv("RW_TEST_DISCORD")
+    for argv in (["status"], ["history"], ["facts"], ["list"], ["validate", "--no-env"],
+                 ["calendar", "-o", str(tmp_path / "r.ics")]):
+        code, out, err = cli(capsys, *argv, "--config", str(config))
+        assert code == 0, (argv, err)
+        assert "RW_TEST_DISCORD" not in err
+    code, _, err = cli(capsys, "validate", "--config", str(config))
+    assert code == 1 and "environment variable RW_TEST_DISCORD is not set" in err
+    code, out, _ = cli(capsys, "status", "--config", str(config))
+    assert "discord (discord)" in out
+
+
+def test_validate_no_env_still_checks_what_does_not_need_the_variable(tmp_path, site, capsys):
+    notifiers = "  - name: discord\n    type: discord\n    url: ${RW_TEST_DISCORD}\n    colour: 3\n"
+    config = write_config(tmp_path, site, notifiers=notifiers)
+    code, _, err = cli(capsys, "validate", "--no-env", "--config", str(config))
+    assert code == 1 and "colour: unknown key" in err and "RW_TEST_DISCORD" not in err
+
+
+# -- list -------------------------------------------------------------------------------
+
+
+def test_list_shows_watches_and_sources(tmp_path, site, recording, capsys):
+    config = write_config(tmp_path, site, notify="[recorder]")
+    code, out, err = cli(capsys, "list", "--config", str(config))
+    assert code == 0, err
+    assert "Heartstopper Season 2\n    aliases: Heartstopper S2\n" in out
+    assert "alerts: release date, trailer" in out and "notify: recorder" in out
+    assert "Tudum (auto, every 30m): not checked yet; next check at the next check" in out
+    assert "Gone (auto, every 1h)" in out
+    serve(site, DAY)
+    cli(capsys, "check", "--config", str(config))
+    out = cli(capsys, "list", "--config", str(config), "--utc")[1]
+    assert re.search(r"Tudum \(auto, every 30m\): ok; next check \S+ \S+ UTC", out)
+    assert "Gone (auto, every 1h): 1 failure" in out
+
+
+# -- routing ----------------------------------------------------------------------------
+
+
+def test_a_watch_alerts_only_its_notifiers_and_health_alerts_go_to_all(
+    tmp_path, site, recording, capsys
+):
+    notifiers = "  - name: a\n    type: recording\n  - name: b\n    type: recording\n"
+    config = write_config(tmp_path, site, notify="[b]", alert_after=1, notifiers=notifiers)
+    serve(site, DAY)
+    assert cli(capsys, "check", "--config", str(config))[0] == 0
+    history = json.loads(cli(capsys, "history", "--config", str(config), "--json")[1])["alerts"]
+    routes = {e["alert"]["event"]: sorted(d["notifier"] for d in e["deliveries"])
+              for e in history}
+    assert routes == {"release_date.announced": ["b"], "source.failing": ["a", "b"]}
+
+
+def test_validate_rejects_an_unknown_notifier_name_with_its_line(
+    tmp_path, site, recording, capsys
+):
+    config = write_config(tmp_path, site, notify="[recorder, discrod]")
+    code, _, err = cli(capsys, "validate", "--config", str(config))
+    line = config.read_text().splitlines().index("    notify: [recorder, discrod]") + 1
+    assert code == 1
+    assert f"config.yaml:{line}: watches[0].notify: no notifier named 'discrod'" in err
+    assert "the notifiers are: recorder, mail" in err
+
+
+# -- the release calendar ---------------------------------------------------------------
+
+
+def events(path: Path) -> list:
+    return list(Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+
+
+def test_the_calendar_follows_the_date_with_one_uid_per_watch(tmp_path, site, recording, capsys):
+    from datetime import date
+
+    config = write_config(tmp_path, site, "calendar: releases.ics")
+    ics = tmp_path / "releases.ics"
+    serve(site, SUMMER)
+    assert cli(capsys, "check", "--config", str(config))[0] == 0
+    [window] = events(ics)
+    assert window.decoded("dtstart") == date(2027, 6, 1)
+    assert window.decoded("dtend") == date(2027, 9, 1)  # exclusive: the whole of August
+    assert str(window["summary"]) == "Heartstopper Season 2: release window (summer 2027)"
+    assert SUMMER in str(window["description"]) and "Tudum" in str(window["description"])
+
+    serve(site, DAY)
+    assert cli(capsys, "check", "--config", str(config))[0] == 0
+    [day] = events(ics)
+    assert str(day["uid"]) == str(window["uid"])
+    assert day.decoded("dtstart") == date(2027, 7, 9)
+    assert day.decoded("dtend") == date(2027, 7, 10)
+    assert str(day["summary"]) == "Heartstopper Season 2: release"
+    assert not list(tmp_path.glob(".releases.ics.*"))  # the temporary file was renamed
+
+    out = tmp_path / "other.ics"
+    code, _, err = cli(capsys, "calendar", "--config", str(config), "-o", str(out))
+    assert code == 0, err
+    assert [str(e["uid"]) for e in events(out)] == [str(window["uid"])]
+    code, _, err = cli(capsys, "calendar", "--config", str(config), "-o", "/nonexistent/x.ics")
+    assert code == 1 and "its folder does not exist" in err
+
+
+def test_the_calendar_folder_must_exist(tmp_path, site, capsys):
+    config = write_config(tmp_path, site, "calendar: nowhere/releases.ics")
+    code, _, err = cli(capsys, "validate", "--config", str(config))
+    assert code == 1 and "calendar: the folder" in err and "does not exist" in err
