@@ -104,6 +104,16 @@ def check_sources(
     return report
 
 
+def read_source(
+    source: SourceConfig, config: Config, state: State, fetcher: Fetcher, now: datetime
+) -> SourceResult:
+    """One source fetched and read in full, every document extracted, nothing written:
+    what `check --dry-run` and `extract --source` show. `state` is only read (a kind may
+    look up its cache); the caller decides what it keeps."""
+    logs.register_secrets(logs.url_credentials(source.url))
+    return _check(source, None, None, True, config, state, fetcher, now)
+
+
 def _stored_states(state: State, sources: list[SourceConfig]) -> dict[str, SourceState]:
     # The daemon checks one source per job: don't read every source's row for it.
     if len(sources) <= 8:

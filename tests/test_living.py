@@ -9,6 +9,7 @@ import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from icalendar import Calendar
 
 from scraper.cli.main import main
@@ -283,3 +284,133 @@ def test_the_calendar_folder_must_exist(tmp_path, site, capsys):
     config = write_config(tmp_path, site, "calendar: nowhere/releases.ics")
     code, _, err = cli(capsys, "validate", "--config", str(config))
     assert code == 1 and "calendar: the folder" in err and "does not exist" in err
+
+
+# -- previews ---------------------------------------------------------------------------
+
+FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>News</title><link>{base}</link>
+<item><title>Other show renewed</title><link>{base}/other</link><guid>{base}/other</guid>
+<description>Some other show was renewed today.</description></item>
+<item><title>Heartstopper Season 2 date</title><link>{base}/hs2</link><guid>{base}/hs2</guid>
+<description>Netflix confirmed that Heartstopper Season 2 premieres on 9 July 2027.</description>
+</item></channel></rss>"""
+
+
+def test_dry_run_shows_what_would_alert_and_writes_nothing(tmp_path, site, recording, capsys):
+    config = write_config(tmp_path, site)
+    serve(site, DAY)
+    code, out, err = cli(capsys, "check", "--dry-run", "--source", "Tudum", "--config",
+                         str(config))
+    assert code == 0, err
+    assert "would alert release_date.announced: Heartstopper Season 2: Friday 9 July 2027" in out
+    assert f"evidence: {DAY}" in out and "from Tudum:" in out
+    assert not (tmp_path / "state.db").exists() and recording == []
+    assert "nothing was stored or sent" in err
+
+    assert cli(capsys, "check", "--config", str(config))[0] == 0
+    before = (tmp_path / "state.db").read_bytes()
+    code, out, _ = cli(capsys, "check", "--dry-run", "--config", str(config))
+    assert "would only corroborate (already known): Heartstopper Season 2" in out
+    assert "source 'Gone': failed: HTTP 404" in out
+    assert (tmp_path / "state.db").read_bytes() == before and len(recording) == 1
+
+
+def test_dry_run_needs_no_notifier_secrets(tmp_path, site, recording, capsys):
+    notifiers = "  - name: discord\n    type: discord\n    url: ${RW_TEST_DISCORD}\n"
+    config = write_config(tmp_path, site, notifiers=notifiers)
+    serve(site, DAY)
+    code, out, err = cli(capsys, "check", "--dry-run", "--config", str(config))
+    assert code == 0, err and "would alert" in out
+
+
+def test_extract_reads_one_configured_source_and_names_feed_entries(
+    tmp_path, site, recording, capsys
+):
+    config = write_config(tmp_path, site)
+    site.set("/tudum", FEED.format(base=site.url("")), "application/rss+xml")
+    code, out, err = cli(capsys, "extract", "--config", str(config), "--source", "Tudum")
+    assert code == 0, err
+    [finding] = json.loads(out)["findings"]
+    assert finding["watch"] == "Heartstopper Season 2" and finding["date"] == "2027-07-09"
+    assert finding["document"].endswith("/hs2")
+    assert not (tmp_path / "state.db").exists()
+
+    saved = tmp_path / "feed.xml"
+    saved.write_text(FEED.format(base="https://news.example"))
+    code, out, err = cli(capsys, "extract", "--title", "Heartstopper", "--season", "2",
+                         str(saved))
+    assert code == 0, err
+    [finding] = json.loads(out)["findings"]
+    assert finding["document"] == "https://news.example/hs2"
+
+    code, _, err = cli(capsys, "extract", "--config", str(config), "--source", "Nope")
+    assert code == 1 and "no source named 'Nope'" in err
+
+
+def test_extract_select_reads_only_that_part_of_a_saved_page(tmp_path, capsys):
+    page = tmp_path / "page.html"
+    page.write_text(PAGE.format(sentence=DAY).replace(
+        "</article>", "</article><main><p>Heartstopper Season 2 is in production.</p></main>"))
+    argv = ["extract", "--title", "Heartstopper", "--season", "2"]
+    assert json.loads(cli(capsys, *argv, str(page))[1])["findings"]
+    code, out, err = cli(capsys, *argv, "--select", "main", str(page))
+    assert code == 0, err and json.loads(out) == {"findings": []}
+    code, _, err = cli(capsys, *argv, "--select", "main[", str(page))
+    assert code == 1 and "--select" in err
+
+
+# -- validate catches what it can ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("to: [me@example.org]", "to: [me]"), "to: 'me' is not an email address"),
+        (("from: rw@example.org", "from: releasewatch"),
+         "from: 'releasewatch' is not an email address"),
+        (("    season: 2", "    season: 0"), "season: 0 must be 1 or more"),
+        (("state: ", "state: nowhere/"), "does not exist; create it or fix the path"),
+    ],
+)
+def test_validate_catches(tmp_path, site, recording, capsys, change, message):
+    config = write_config(tmp_path, site)
+    text = config.read_text().replace("    enabled: false\n", "")
+    old, new = change
+    if old == "state: ":
+        text = text.replace(f"state: {tmp_path / 'state.db'}", "state: nowhere/state.db")
+    else:
+        text = text.replace(old, new)
+    config.write_text(text)
+    code, _, err = cli(capsys, "validate", "--no-env", "--config", str(config))
+    assert code == 1 and message in err, err
+    assert not (tmp_path / "nowhere").exists()
+
+
+# -- user mistakes: one line, exit 1 -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["check", "--log-level", "LOUD"], "releasewatch check: argument --log-level"),
+        (["status", "--jsn"], "releasewatch status: unrecognized arguments: --jsn; did you "
+                              "mean --json?"),
+        (["extract", "--title", "X", "ftp://x/y"], "only http:// and https:// URLs"),
+    ],
+)
+def test_user_mistakes_are_one_line(tmp_path, site, capsys, argv, message):
+    config = write_config(tmp_path, site, notifiers="  - name: c\n    type: console")
+    code, _, err = cli(capsys, *argv, *(["--config", str(config)] if argv[0] != "extract"
+                                         else []))
+    assert code == 1 and message in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_config_mistakes_are_one_line(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = cli(capsys, "status")
+    assert code == 1 and "config.yaml: no such file; give its path with --config PATH" in err
+    (tmp_path / "config.yaml").write_text("- watches\n- sources\n")
+    code, _, err = cli(capsys, "validate")
+    assert code == 1 and "(top level): must be a mapping of sections" in err
+    assert ": :" not in err

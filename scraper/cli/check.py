@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from scraper.cli.common import add_config_argument, command_parser, load
 from scraper.cli.display import count
+from scraper.config.settings import Config
 from scraper.cycle import check_sources
 from scraper.deliver import build_notifiers, deliver_pending
 from scraper.errors import UsageError
@@ -19,10 +20,18 @@ EPILOG = """Failed sources are reported on stderr, one line each; the exit code 
 all the same (a source that is down is not your mistake). Alerts go to every
 configured notifier; failed deliveries are retried on the next check.
 
+--dry-run fetches and reads the sources (all, or the named ones) in full, with the
+config's watches, aliases and select:, and prints what a check would alert and what
+it would only corroborate (a date or trailer already known). It writes nothing, not
+even the state file, and sends nothing: the way to try a new source before trusting it.
+
 examples:
   releasewatch check
   releasewatch check --config ~/releasewatch/config.yaml --source "Netflix Tudum"
+  releasewatch check --dry-run --source "Netflix Tudum"
 """
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -33,12 +42,19 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--source", action="append", metavar="NAME", help="check only this source (repeatable)"
     )
-    parser.add_argument("--log-level", default="WARNING", help="DEBUG, INFO, WARNING (default)")
+    parser.add_argument(
+        "--log-level", default="WARNING", type=str.upper, choices=LOG_LEVELS,
+        metavar="LEVEL", help="DEBUG, INFO, WARNING (default) or ERROR",
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true",
+        help="fetch and read, print what would be alerted; write nothing, send nothing",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    config = load(args)
+    config = load(args, notifier_env=not args.dry_run)
     known = {s.name for s in config.sources}
     unknown = [name for name in args.source or [] if name not in known]
     if unknown:
@@ -46,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
             f"no source named {unknown[0]!r} in {args.config}; known: {', '.join(sorted(known))}"
         )
     setup_logging(args.log_level)
+    if args.dry_run:
+        return _dry_run(config, args.source)
     state = State(config.state_path)
     notifiers = build_notifiers(config)
     fetcher = Fetcher(config.http)
@@ -73,4 +91,15 @@ def run(args: argparse.Namespace) -> int:
         for notifier, _ in notifiers.values():
             notifier.close()
         state.close()
+    return 0
+
+
+def _dry_run(config: Config, names: list[str] | None) -> int:
+    from scraper.cli.preview import preview, render
+
+    sources = [s for s in config.sources if not names or s.name in names]
+    found = preview(config, sources, datetime.now(UTC))
+    print("\n".join(render(found)))
+    print(f"dry run: read {count(len(sources), 'source')}; nothing was stored or sent",
+          file=sys.stderr)
     return 0

@@ -511,9 +511,15 @@ def _read_notifier(
     if lenient and r.unresolved:
         # Its ${VAR} is not set here (a reading command, validate --no-env): known by name
         # and type; what depends on the variable is not checked, the rest is.
-        r.errors[before:] = [
-            e for e in r.errors[before:] if not any(f": {k}: " in e[1] for k in r.unresolved)
-        ]
+        def independent(error: tuple[int, str]) -> bool:
+            return not any(f": {k}: " in error[1] for k in r.unresolved)
+
+        r.errors[before:] = [e for e in r.errors[before:] if independent(e)]
+        if options is not INVALID:
+            for problem in cls.config_problems(options):
+                node_, key_, message = f.locate(node, key, found, problem)
+                if independent((0, f": {key_}: ")):
+                    r.error(node_, key_, message)
         if len(r.errors) > before or INVALID in (name, enabled):
             return None
         return NotifierConfig(name, type_name, MappingProxyType({}), "")
