@@ -161,16 +161,37 @@ class EmailNotifier(Notifier):
         except smtplib.SMTPResponseException as exc:
             self._raise(exc.smtp_code, f"{exc.smtp_code} {_text(exc.smtp_error)}")
         except smtplib.SMTPNotSupportedError as exc:
+            if "STARTTLS" in str(exc).upper():
+                raise PermanentError(
+                    f"SMTP server {self._address()} does not offer STARTTLS; if it takes TLS "
+                    "from the first byte set security: ssl (usually port 465), or for a "
+                    "local relay without TLS security: none"
+                ) from None
             raise PermanentError(self.mask(f"SMTP server does not support it: {exc}")) from None
         except ssl.SSLCertVerificationError as exc:
             # Transient on purpose: the admin may renew the certificate, or the user may set
             # ca_file; bounded retries keep the alert meanwhile.
             raise TransientError(self.mask(f"TLS certificate not trusted: {exc}")) from None
+        except socket.gaierror:
+            raise TransientError(
+                f"SMTP connection to {self._address()}: host name not found "
+                "(check host:, or this machine's DNS)"
+            ) from None
+        except ConnectionRefusedError:
+            raise TransientError(
+                f"SMTP connection to {self._address()}: connection refused "
+                "(nothing listens on that port; check port: and security:)"
+            ) from None
         except (OSError, smtplib.SMTPException) as exc:
             said = str(exc) or type(exc).__name__
             raise TransientError(
-                self.mask(f"SMTP connection to {self.options['host']}: {said}")
+                self.mask(f"SMTP connection to {self._address()}: {said}")
             ) from None
+
+    def _address(self) -> str:
+        security = self.options.get("security") or "starttls"
+        port = int(self.options.get("port") or DEFAULT_PORTS[security])
+        return f"{self.options['host']}:{port}"
 
     def _raise(self, code: int, words: str) -> None:
         words = self.mask(words)

@@ -22,6 +22,7 @@ from scraper.models import (
     Alert,
     Observation,
     Watch,
+    format_value,
     new_alert_id,
 )
 from scraper.models import Response as HttpResponse
@@ -295,7 +296,8 @@ def _apply(
             routed = [n for n in notifier_names if watch.notify is None or n in watch.notify]
             report.alerts.extend(state.store_diff(watch, diff, now, routed))
     for alert in report.alerts:
-        log.info("alert %s: %s %s", alert.event, alert.watch_label, alert.value)
+        log.info("alert %s: %s", alert.event,
+                 ": ".join(p for p in (alert.watch_label, format_value(alert.value)) if p))
     return report
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from test_daemon import daemons, wait_for  # noqa: F401 - a fixture
 
 from scraper.cli.main import main
 from scraper.demo.localsite import LocalSite
@@ -414,3 +415,102 @@ def test_config_mistakes_are_one_line(tmp_path, capsys, monkeypatch):
     code, _, err = cli(capsys, "validate")
     assert code == 1 and "(top level): must be a mapping of sections" in err
     assert ": :" not in err
+
+
+# -- alert wording ------------------------------------------------------------------------
+
+
+def test_alert_subjects_say_what_happened(monkeypatch):
+    import time
+    from datetime import UTC, datetime
+
+    from support import make_alert
+
+    from notifiers.base import alert_fields, alert_subject
+    from scraper.models import CHANGED, SOURCE_FAILING, TRAILER_RELEASED
+
+    trailer = make_alert(event=TRAILER_RELEASED, value={"url": "https://youtu.be/abcdefghijk"},
+                         evidence="Heartstopper: Season 2 | Official Trailer | Netflix")
+    assert alert_subject(trailer) == (
+        "Heartstopper Season 2: Official Trailer released — https://youtu.be/abcdefghijk")
+    teaser = make_alert(event=TRAILER_RELEASED, value={"url": "https://youtu.be/abcdefghijk"},
+                        evidence="Heartstopper Season 2 teaser")
+    assert alert_subject(teaser).startswith("Heartstopper Season 2: Teaser released — ")
+
+    narrowed = make_alert(event=CHANGED, value={"date": "2027-07", "precision": "month"},
+                          previous={"date": "2027-summer", "precision": "season"})
+    assert alert_subject(narrowed) == (
+        "Heartstopper Season 2: release date narrowed — July 2027 (was summer 2027)")
+    moved = make_alert(event=CHANGED, value={"date": "2027-10", "precision": "month"},
+                       previous={"date": "2027-summer", "precision": "season"})
+    assert "release date changed — October 2027 (was summer 2027)" in alert_subject(moved)
+
+    health = make_alert(event=SOURCE_FAILING, watch_title=None, watch_season=None, value=None,
+                        evidence="Tudum has failed 5 checks in a row", source_name="Tudum")
+    assert "Evidence" not in dict(alert_fields(health))
+    assert dict(alert_fields(health))["Details"] == "Tudum has failed 5 checks in a row"
+
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    time.tzset()
+    try:
+        local = make_alert(detected_at=datetime(2027, 7, 9, 10, 0, tzinfo=UTC))
+        assert dict(alert_fields(local))["Detected"] == "2027-07-09 15:30 IST"
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def test_a_name_that_cannot_be_resolved_is_said_in_words():
+    # The exception urllib3 raises for a failed lookup, built here: a real lookup would
+    # leave 127.0.0.1.
+    import requests
+    from urllib3.exceptions import MaxRetryError, NameResolutionError
+
+    from notifiers.base import connection_reason
+
+    cause = NameResolutionError("no-such-host.invalid", None, OSError("Name or service"))
+    exc = requests.ConnectionError(MaxRetryError(None, "/hook", cause))
+    assert connection_reason(exc).startswith("host name not found")
+
+
+# -- the lock file --------------------------------------------------------------------------
+
+
+def test_the_lock_file_goes_at_a_clean_stop(tmp_path, site, daemons):  # noqa: F811
+    import signal
+
+    config = write_config(tmp_path, site, "schedule:", "  jitter: 0s",
+                          notifiers="  - name: c\n    type: console")
+    serve(site, DAY)
+    daemon = daemons(config)
+    lock = tmp_path / "state.db.lock"
+    wait_for(lock.exists, "the lock file", daemon=daemon)
+    assert lock.read_text().strip() == str(daemon.pid)
+    daemon.wait_for_log("cycle")
+    daemon.proc.send_signal(signal.SIGTERM)
+    assert daemon.exit_code() == 0
+    assert not lock.exists()
+
+
+def test_a_lock_file_removed_by_its_owner_is_not_taken(tmp_path):
+    import os
+
+    from scraper.runtime.daemon import InstanceLock
+
+    first = InstanceLock(tmp_path / "state.db")
+    first.acquire()
+    stale = os.open(tmp_path / "state.db.lock", os.O_RDONLY)  # opened before the removal
+    first.release()
+    assert not (tmp_path / "state.db.lock").exists()
+    second = InstanceLock(tmp_path / "state.db")
+    second.acquire()  # a new file at the path, not the removed one
+    try:
+        assert os.fstat(stale).st_ino != os.stat(tmp_path / "state.db.lock").st_ino
+    finally:
+        os.close(stale)
+        second.release()
+
+
+def test_gitignore_ignores_the_lock_file():
+    text = (Path(__file__).parent.parent / ".gitignore").read_text()
+    assert "*.db.lock" in text.split()
