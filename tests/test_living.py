@@ -514,3 +514,53 @@ def test_a_lock_file_removed_by_its_owner_is_not_taken(tmp_path):
 def test_gitignore_ignores_the_lock_file():
     text = (Path(__file__).parent.parent / ".gitignore").read_text()
     assert "*.db.lock" in text.split()
+
+
+@pytest.mark.parametrize(
+    ("command", "example"),
+    [
+        ("status", "releasewatch status --utc"),
+        ("history", 'releasewatch history --watch "Heartstopper S2"'),
+        ("list", "releasewatch list"),
+        ("calendar", "releasewatch calendar -o releases.ics"),
+        ("check", 'releasewatch check --dry-run --source "Netflix Tudum"'),
+        ("extract", 'releasewatch extract --config config.yaml --source "Netflix Tudum"'),
+        ("extract", '--select "main article" saved-page.html'),
+        ("validate", "releasewatch validate --no-env"),
+    ],
+)
+def test_every_new_command_and_option_has_an_example_in_its_help(command, example, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    assert example in capsys.readouterr().out
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    assert f"releasewatch {command}" in readme
+
+
+def test_each_attempt_is_stamped_when_it_was_made(tmp_path, site, recording, capsys):
+    import time
+
+    from support import RecordingNotifier
+
+    import notifiers
+
+    class Slow(RecordingNotifier):
+        type_name = "slow"
+
+        def send(self, alert):
+            time.sleep(1.2)
+
+    notifiers.register(Slow)
+    try:
+        config = write_config(tmp_path, site, alert_after=1,
+                              notifiers="  - name: slow\n    type: slow")
+        serve(site, DAY)
+        assert cli(capsys, "check", "--config", str(config))[0] == 0
+        out = cli(capsys, "history", "--config", str(config), "--json")[1]
+    finally:
+        notifiers.NOTIFIER_TYPES.pop("slow", None)
+    stamps = sorted(
+        datetime.fromisoformat(e["deliveries"][0]["attempts"][0]["at"].replace("Z", "+00:00"))
+        for e in json.loads(out)["alerts"]
+    )
+    assert len(stamps) == 2 and stamps[1] - stamps[0] >= timedelta(seconds=1)

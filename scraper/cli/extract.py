@@ -135,8 +135,9 @@ def _configured(args: argparse.Namespace) -> int:
 
     if not args.source:
         raise UsageError("extract: --config needs --source NAME (the source to read)")
-    if args.path or args.title:
-        raise UsageError("extract: --source reads a configured source; give no PATH or --title")
+    if args.path or args.title or args.explain or args.select:
+        raise UsageError("extract: --source reads a configured source as configured; give no "
+                         "PATH, --title, --select or --explain with it")
     args.config = args.config or "config.yaml"
     config = load(args, notifier_env=False)
     by_name = {s.name: s for s in config.sources}

@@ -26,6 +26,7 @@ examples:
   releasewatch history
   releasewatch history --watch "Heartstopper S2"     # a title, an alias or "Title Season N"
   releasewatch history --watch Heartstopper --json
+  releasewatch history --utc
 """
 
 
