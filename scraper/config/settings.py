@@ -500,7 +500,7 @@ def _read_notifier(
 
     # A disabled notifier is checked as written, so it is ready to enable, but the
     # variables it reads need not exist until then (the shipped config relies on it).
-    lenient = not getattr(r, "notifier_env", True) and enabled is not False
+    lenient = not r.notifier_env and enabled is not False
     r.missing_env_ok = enabled is False or lenient
     r.unresolved = set()
     before = len(r.errors)

@@ -139,6 +139,8 @@ class NodeReader:
         self.missing_env_ok = False
         # The keys whose ${VAR} was unset while missing_env_ok: read as if not written.
         self.unresolved: set[str] = set()
+        # False for commands that send nothing: a notifier's unset ${VAR} is no error then.
+        self.notifier_env = True
         self._constructor = yaml.constructor.SafeConstructor()
 
     def error(self, node: Node | None, key: str, message: str) -> Any:
