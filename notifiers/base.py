@@ -14,11 +14,13 @@ from __future__ import annotations
 import contextlib
 import importlib.metadata
 import logging
+import re
 import socket
 import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
@@ -42,6 +44,7 @@ from scraper.models import (
     TEST_ALERT,
     TRAILER_RELEASED,
     Alert,
+    date_window,
     format_value,
 )
 
@@ -232,12 +235,16 @@ def alert_subject(alert: Alert) -> str:
     `Heartstopper Season 2: release date announced — Thursday 3 August 2023`."""
     label = _one_line(alert.watch_label)
     value = _one_line(format_value(alert.value))
-    if alert.event in (ANNOUNCED, TRAILER_RELEASED):
+    if alert.event == TRAILER_RELEASED:
+        video = trailer_name(alert.evidence)
+        return f"{label}: {video + ' released' if video else 'trailer released'} — {value}"
+    if alert.event == ANNOUNCED:
         return f"{label}: {_EVENT_PHRASES[alert.event]} — {value}"
     if alert.event == CHANGED:
         previous = _one_line(format_value(alert.previous))
         was = f" (was {previous})" if previous else ""
-        return f"{label}: release date changed — {value}{was}"
+        verb = "narrowed" if narrows(alert.previous, alert.value) else "changed"
+        return f"{label}: release date {verb} — {value}{was}"
     if alert.event == CORRECTED:
         wrong = _one_line(format_value(alert.previous))
         now = value or "no date known"
@@ -252,6 +259,30 @@ def alert_subject(alert: Alert) -> str:
     if alert.event == TEST_ALERT:
         return "releasewatch test alert — delivery works, nothing happened"
     return f"releasewatch: {_one_line(alert.event)} — {label or source}"
+
+
+_VIDEO_NAME = re.compile(
+    r"\b(?:official\s+|final\s+|first\s+|new\s+)*(?:teaser\s+)?(?:trailer|teaser)(?:\s+#?\d+)?\b",
+    re.IGNORECASE,
+)
+
+
+def trailer_name(evidence: str) -> str:
+    """ "Official Trailer", "Teaser", "Final Trailer 2": what the video calls itself in its
+    title (a trailer's evidence is the title or the line that links it); "" if it says
+    nothing of the kind."""
+    found = _VIDEO_NAME.search(evidence or "")
+    if not found:
+        return ""
+    return _one_line(" ".join(w.capitalize() for w in found.group(0).split()))
+
+
+def narrows(previous: dict | None, value: dict | None) -> bool:
+    """A more precise date inside the window of the one before: summer 2027 -> July 2027."""
+    before, after = date_window(previous), date_window(value)
+    if not before or not after or before == after:
+        return False
+    return before[0] <= after[0] and after[1] <= before[1]
 
 
 def value_heading(alert: Alert) -> str:
@@ -270,15 +301,25 @@ def alert_fields(alert: Alert) -> list[tuple[str, str]]:
     if alert.previous:
         fields.append(("Previously", format_value(alert.previous)))
     if alert.evidence:
-        fields.append(("Evidence", alert.evidence))
+        # A health alert's text is our own account of the source, not evidence read in it.
+        fields.append(("Evidence" if alert.watch_title is not None else "Details",
+                       alert.evidence))
     first, *others = source_lines(alert) or [""]
     if first:
         fields.append(("Source", first))
     if others:
         fields.append(("Also reported by", "\n".join(others)))
     if alert.detected_at:
-        fields.append(("Detected", alert.detected_at.strftime("%Y-%m-%d %H:%M UTC")))
+        fields.append(("Detected", local_time(alert.detected_at)))
     return fields
+
+
+def local_time(moment: datetime) -> str:
+    """The machine's local time, as the reader of an alert lives in it: "2027-07-09 11:31 CEST"."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    shown = moment.astimezone()
+    return shown.strftime("%Y-%m-%d %H:%M ") + (shown.tzname() or "")
 
 
 def source_lines(alert: Alert) -> list[str]:
@@ -485,12 +526,16 @@ class HttpNotifier(Notifier):
                     url, data=data, headers=dict(headers), timeout=seconds,
                     allow_redirects=False,
                 )
-            except requests.Timeout as exc:
-                error = f"timed out after {self.timeout:g}s: {exc}"
+            except requests.Timeout:
+                error = f"{_server(url)}: timed out after {self.timeout:g}s"
+            except requests.ConnectionError as exc:
+                error = f"{_server(url)}: {connection_reason(exc)}"
+                if deadline.expired:
+                    error = f"{_server(url)}: timed out after {self.timeout:g}s (the whole answer)"
             except requests.RequestException as exc:
                 error = f"{type(exc).__name__}: {exc}"
                 if deadline.expired:
-                    error = f"timed out after {self.timeout:g}s (the whole answer)"
+                    error = f"{_server(url)}: timed out after {self.timeout:g}s (the whole answer)"
             finally:
                 _deadlines.current = None
         # `from None`: the original exception's text and traceback carry the full URL.
@@ -539,3 +584,29 @@ def host_of(url: str) -> str:
         return (urlsplit(url).hostname or "").lower()
     except ValueError:
         return ""
+
+
+def _server(url: str) -> str:
+    """host:port of a URL, never its path or query (where a webhook's token lives)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        port = None
+    return f"{parts.hostname}:{port}" if port else str(parts.hostname)
+
+
+def connection_reason(exc: BaseException) -> str:
+    """A short reason a person can act on, not urllib3's nested repr of its retries."""
+    text = repr(exc)
+    if "NameResolutionError" in text or "getaddrinfo" in text or "Name or service" in text:
+        return "host name not found (check the host, or this machine's DNS)"
+    if "Connection refused" in text or "ConnectionRefused" in text:
+        return "connection refused (nothing listens on that port)"
+    if "RemoteDisconnected" in text or "Connection aborted" in text:
+        return "connection closed by the server"
+    if "SSLError" in text or "CERTIFICATE" in text:
+        return "TLS failed (certificate or protocol)"
+    return "connection failed"

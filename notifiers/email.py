@@ -31,6 +31,13 @@ log = logging.getLogger("releasewatch.notifiers.email")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 
 
+def _is_address(text: str) -> bool:
+    """"me@example.org" or "Me <me@example.org>": a local part, an @ and a domain."""
+    address = parseaddr(str(text))[1]
+    local, at, domain = address.rpartition("@")
+    return bool(at and local and domain.strip(".") and not re.search(r"[\s<>,@]", domain))
+
+
 def message_id(alert: Alert, sender: str) -> str:
     """Derived from the alert id, never random: a resend after a crash carries the same
     Message-ID, so a mail client (or the user) can tell it is the same alert."""
@@ -108,6 +115,15 @@ class EmailNotifier(Notifier):
             problems.append("password: set username too (or drop the password)")
         if not _recipients(options.get("to")):
             problems.append("to: give at least one address")
+        for recipient in _recipients(options.get("to")):
+            if not _is_address(recipient):
+                problems.append(f"to: {recipient!r} is not an email address (name@example.org)")
+        sender = options.get("from")
+        if sender and not _is_address(sender):
+            problems.append(
+                f"from: {sender!r} is not an email address "
+                "(name@example.org, or \"Name <name@example.org>\")"
+            )
         return problems
 
     @classmethod
@@ -152,18 +168,39 @@ class EmailNotifier(Notifier):
         except smtplib.SMTPResponseException as exc:
             self._raise(exc.smtp_code, f"{exc.smtp_code} {_text(exc.smtp_error)}")
         except smtplib.SMTPNotSupportedError as exc:
+            if "STARTTLS" in str(exc).upper():
+                raise PermanentError(
+                    f"SMTP server {self._address()} does not offer STARTTLS; if it takes TLS "
+                    "from the first byte set security: ssl (usually port 465), or for a "
+                    "local relay without TLS security: none"
+                ) from None
             raise PermanentError(self.mask(f"SMTP server does not support it: {exc}")) from None
         except ssl.SSLCertVerificationError as exc:
             # Transient on purpose: the admin may renew the certificate, or the user may set
             # ca_file; bounded retries keep the alert meanwhile.
             raise TransientError(self.mask(f"TLS certificate not trusted: {exc}")) from None
+        except socket.gaierror:
+            raise TransientError(
+                f"SMTP connection to {self._address()}: host name not found "
+                "(check host:, or this machine's DNS)"
+            ) from None
+        except ConnectionRefusedError:
+            raise TransientError(
+                f"SMTP connection to {self._address()}: connection refused "
+                "(nothing listens on that port; check port: and security:)"
+            ) from None
         except (OSError, smtplib.SMTPException) as exc:
             said = str(exc) or type(exc).__name__
             if deadline.expired:
                 said = f"timed out after {timeout:g}s (the whole exchange)"
             raise TransientError(
-                self.mask(f"SMTP connection to {self.options['host']}: {said}")
+                self.mask(f"SMTP connection to {self._address()}: {said}")
             ) from None
+
+    def _address(self) -> str:
+        security = self.options.get("security") or "starttls"
+        port = int(self.options.get("port") or DEFAULT_PORTS[security])
+        return f"{self.options['host']}:{port}"
 
     def _raise(self, code: int, words: str) -> None:
         words = self.mask(words)

@@ -22,6 +22,7 @@ from scraper.models import (
     Alert,
     Observation,
     Watch,
+    format_value,
     new_alert_id,
 )
 from scraper.models import Response as HttpResponse
@@ -47,6 +48,7 @@ class CycleReport:
     # Claimed work (several workers): sources whose lease this worker lost before it
     # could commit; nothing of theirs was written.
     lost: list[str] = field(default_factory=list)
+    facts_changed: bool = False  # a new fact or a new source for one: the calendar is redone
 
 
 def watch_signature(config: Config) -> str:
@@ -108,7 +110,21 @@ def check_sources(
             state.finish_claim(name, claims.token, until)
     report.waiting = sorted(waiting.items())
     prune_if_due(state, now)
+    if config.calendar_path and (report.facts_changed or not config.calendar_path.exists()):
+        from scraper.calendar import refresh_calendar  # icalendar only when one is configured
+
+        refresh_calendar(config, state, now)
     return report
+
+
+def read_source(
+    source: SourceConfig, config: Config, state: State, fetcher: Fetcher, now: datetime
+) -> SourceResult:
+    """One source fetched and read in full, every document extracted, nothing written:
+    what `check --dry-run` and `extract --source` show. `state` is only read (a kind may
+    look up its cache); the caller decides what it keeps."""
+    logs.register_secrets(logs.url_credentials(source.url))
+    return _check(source, None, None, True, config, state, fetcher, now)
 
 
 def _stored_states(
@@ -299,9 +315,13 @@ def _apply(
             if not observations:
                 continue
             diff = diff_findings(state.known_facts(watch.key), observations, now.date())
-            report.alerts.extend(state.store_diff(watch, diff, now, notifier_names))
+            report.facts_changed |= bool(diff.new_facts or diff.corroborations)
+            # Per-watch routing (watches[].notify); health alerts above go to every notifier.
+            routed = [n for n in notifier_names if watch.notify is None or n in watch.notify]
+            report.alerts.extend(state.store_diff(watch, diff, now, routed))
     for alert in report.alerts:
-        log.info("alert %s: %s %s", alert.event, alert.watch_label, alert.value)
+        log.info("alert %s: %s", alert.event,
+                 ": ".join(p for p in (alert.watch_label, format_value(alert.value)) if p))
     return report
 
 

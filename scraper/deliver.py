@@ -365,7 +365,7 @@ class _Queue:
             self.part.note = "being sent by another run"
             return "held"
         return _attempt(
-            self.state, self.name, self.notifier, self.fingerprint, delivery, self.now,
+            self.state, self.name, self.notifier, self.fingerprint, delivery, at,
             self.rng, self.part, forced=not waiting_over(delivery, self.now),
         )
 

@@ -56,6 +56,7 @@ class Watch:
     season: int | None = None
     aliases: tuple[str, ...] = ()
     alerts: tuple[str, ...] = FINDING_KINDS
+    notify: tuple[str, ...] | None = None  # the notifiers its alerts go to; None: every one
 
     @property
     def key(self) -> str:

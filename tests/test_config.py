@@ -481,6 +481,7 @@ def test_defaults(tmp_path):
 
 
 def test_values_are_converted(tmp_path):
+    (tmp_path / "data").mkdir()
     path = write(
         tmp_path,
         """\
@@ -555,6 +556,7 @@ def test_accepted_keys_are_the_spec_vocabulary():
     keys = accepted_keys()
     assert {k for k in keys if not k.startswith("notifiers")} == {
         "state",
+        "calendar",
         "schedule.interval",
         "schedule.jitter",
         "http.user_agent",
@@ -568,6 +570,7 @@ def test_accepted_keys_are_the_spec_vocabulary():
         "watches[].season",
         "watches[].aliases",
         "watches[].alerts",
+        "watches[].notify",
         "sources[].name",
         "sources[].url",
         "sources[].type",

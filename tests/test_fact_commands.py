@@ -195,7 +195,7 @@ def test_forget_makes_the_next_check_alert_as_if_new(tmp_path, site, recording, 
     assert run(capsys, "check", "--config", str(config))[0] == 0
     assert [a.event for a in RecordingNotifier.received] == [ANNOUNCED]
     code, out, _ = run(capsys, "forget", "Heartstopper Season 2", "--config", str(config))
-    assert code == 0 and "forgot 1 fact(s)" in out
+    assert code == 0 and "forgot 1 fact of" in out
     assert run(capsys, "check", "--config", str(config))[0] == 0
     assert [a.event for a in RecordingNotifier.received] == [ANNOUNCED, ANNOUNCED]
 

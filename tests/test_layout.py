@@ -28,7 +28,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("scraper.extract",),
     ("scraper.facts",),
     ("scraper.store",),
-    ("scraper.cycle", "scraper.deliver", "notifiers"),
+    ("scraper.cycle", "scraper.deliver", "scraper.calendar", "notifiers"),
     ("scraper.runtime",),
     ("scraper.cli", "scraper.demo", "scraper.__main__"),
 )

@@ -70,7 +70,7 @@ def test_posts_one_embed_with_wait_true_and_no_mentions():
     assert payload["username"] == "releasewatch"
     assert "content" not in payload  # nothing to play inline for a date
     [embed] = payload["embeds"]
-    assert embed["title"].startswith("Heartstopper Season 2: release date changed")
+    assert embed["title"].startswith("Heartstopper Season 2: release date narrowed")
     assert embed["url"] == "https://www.netflix.com/tudum/heartstopper"
     assert embed["description"] == (
         "Netflix confirmed that Heartstopper Season 2 arrives on 3 August 2023."

@@ -154,7 +154,7 @@ def test_subjects_are_clear_for_changed_and_trailer_alerts(smtp_server):
     mailer.send(make_alert(id="t1", event=TRAILER_RELEASED, value={"url": trailer}))
     subjects = [msg["Subject"] for _, msg in handler.messages]
     assert subjects == [
-        "Heartstopper Season 2: release date changed — Thursday 3 August 2023 (was 2023)",
+        "Heartstopper Season 2: release date narrowed — Thursday 3 August 2023 (was 2023)",
         f"Heartstopper Season 2: trailer released — {trailer}",
     ]
 
@@ -229,3 +229,19 @@ def test_connection_refused_is_transient():
     port = free_port()  # nothing listens there any more
     with pytest.raises(TransientError, match="SMTP connection to 127.0.0.1"):
         notifier(port).send(make_alert())
+
+
+def test_a_connection_error_names_host_and_port():
+    port = free_port()
+    with pytest.raises(TransientError) as caught:
+        notifier(port).send(support.make_alert())
+    assert f"SMTP connection to 127.0.0.1:{port}: connection refused" in str(caught.value)
+
+
+def test_starttls_unsupported_says_what_to_set(smtp_server):
+    port = smtp_server(Recorder())  # plain SMTP: no STARTTLS offered
+    with pytest.raises(PermanentError) as caught:
+        notifier(port, security="starttls").send(support.make_alert())
+    message = str(caught.value)
+    assert f"127.0.0.1:{port} does not offer STARTTLS" in message
+    assert "security: ssl" in message and "security: none" in message

@@ -171,4 +171,4 @@ def test_status_lists_workers_backlog_and_the_oldest_pending_delivery(tmp_path, 
     assert "hunter" not in data["state"]
     assert main(["status", "--config", _config(tmp_path, pg_url)]) == 0
     out = capsys.readouterr().out
-    assert "workers (1):" in out and "due backlog: 1 source(s)" in out
+    assert "workers (1):" in out and "due backlog: 1 source" in out

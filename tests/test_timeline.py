@@ -178,8 +178,8 @@ def test_status_and_history_tell_the_story_after_the_timeline(tmp_path, site, re
 
     assert main(["history", "--config", str(config_path), "--watch", "heartstopper"]) == 0
     assert capsys.readouterr().out.count("release_date.") == 2
-    assert main(["history", "--config", str(config_path), "--watch", "Wednesday"]) == 0
-    assert capsys.readouterr().out.strip() == "no alerts yet"
+    assert main(["history", "--config", str(config_path), "--watch", "Wednesday"]) == 1
+    assert "no watch 'Wednesday'" in capsys.readouterr().err
 
 
 def test_status_before_any_check_says_what_to_do(tmp_path, site, recording, capsys):

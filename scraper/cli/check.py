@@ -7,6 +7,8 @@ import sys
 from datetime import UTC, datetime
 
 from scraper.cli.common import add_config_argument, command_parser, load
+from scraper.cli.display import count
+from scraper.config.settings import Config
 from scraper.cycle import check_sources
 from scraper.deliver import build_notifiers, deliver_pending
 from scraper.errors import UsageError
@@ -20,11 +22,19 @@ configured notifier; a failed delivery is retried by the first check after its
 backoff is up (30 s, 2 min, 10 min, ...), however often check runs. --now tries
 every pending alert at once; a try forced early spends none of its retries.
 
+--dry-run fetches and reads the sources (all, or the named ones) in full, with the
+config's watches, aliases and select:, and prints what a check would alert and what
+it would only corroborate (a date or trailer already known). It writes nothing, not
+even the state file, and sends nothing: the way to try a new source before trusting it.
+
 examples:
   releasewatch check
   releasewatch check --config ~/releasewatch/config.yaml --source "Netflix Tudum"
   releasewatch check --now
+  releasewatch check --dry-run --source "Netflix Tudum"
 """
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -41,12 +51,19 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="try every pending alert now, even one waiting out its backoff "
         "(a forced try spends none of its retries)",
     )
-    parser.add_argument("--log-level", default="WARNING", help="DEBUG, INFO, WARNING (default)")
+    parser.add_argument(
+        "--log-level", default="WARNING", type=str.upper, choices=LOG_LEVELS,
+        metavar="LEVEL", help="DEBUG, INFO, WARNING (default) or ERROR",
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true",
+        help="fetch and read, print what would be alerted; write nothing, send nothing",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    config = load(args)
+    config = load(args, notifier_env=not args.dry_run)
     known = {s.name for s in config.sources}
     unknown = [name for name in args.source or [] if name not in known]
     if unknown:
@@ -54,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
             f"no source named {unknown[0]!r} in {args.config}; known: {', '.join(sorted(known))}"
         )
     setup_logging(args.log_level)
+    if args.dry_run:
+        return _dry_run(config, args.source)
     state = State(config.state_path)
     notifiers = build_notifiers(config)
     fetcher = Fetcher(config.http)
@@ -72,8 +91,8 @@ def run(args: argparse.Namespace) -> int:
         # not spend ten retries. --now forces the rest, without spending the budget.
         delivery = deliver_pending(state, notifiers, datetime.now(UTC), due_only=not args.now)
         print(
-            f"checked {len(report.checked)} sources ({len(report.failures)} failed, "
-            f"{len(report.parsed)} changed); {len(report.alerts)} new alerts; "
+            f"checked {count(len(report.checked), 'source')} ({len(report.failures)} failed, "
+            f"{len(report.parsed)} changed); {count(len(report.alerts), 'new alert')}; "
             f"deliveries: {delivery.summary()}",
             file=sys.stderr,
         )
@@ -82,4 +101,15 @@ def run(args: argparse.Namespace) -> int:
         for notifier, _ in notifiers.values():
             notifier.close()
         state.close()
+    return 0
+
+
+def _dry_run(config: Config, names: list[str] | None) -> int:
+    from scraper.cli.preview import preview, render
+
+    sources = [s for s in config.sources if not names or s.name in names]
+    found = preview(config, sources, datetime.now(UTC))
+    print("\n".join(render(found)))
+    print(f"dry run: read {count(len(sources), 'source')}; nothing was stored or sent",
+          file=sys.stderr)
     return 0

@@ -30,8 +30,10 @@ def add_config_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load(args: argparse.Namespace) -> Config:
-    config = load_config(args.config)
+def load(args: argparse.Namespace, *, notifier_env: bool = True) -> Config:
+    """The config; with notifier_env=False (commands that send nothing) a notifier's
+    ${VAR}s may be unset: status and history need no SMTP password."""
+    config = load_config(args.config, notifier_env=notifier_env)
     if getattr(args, "state", None):
         config = dataclasses.replace(config, state_path=state_location(args.state))
     for warning in config.warnings:

@@ -11,8 +11,8 @@ from scraper.cli.common import command_parser
 from scraper.errors import InputError, UsageError
 from scraper.extract import extract_documents
 from scraper.fetch.decode import decode_body
-from scraper.models import Watch
-from scraper.parse.documents import ParseError, parse_documents
+from scraper.models import Finding, Watch
+from scraper.parse.documents import Document, ParseError, parse_documents
 
 EPILOG = """Prints {"findings": [...]}: the announced release date (date, precision,
 evidence) and every released trailer (normalized URL, evidence). An empty list
@@ -23,6 +23,12 @@ examples:
   releasewatch extract --title "Stranger Things" --season 5 --alias "Stranger Things 5" feed.xml
   releasewatch extract --title Heartstopper --season 2 https://example.org/news/heartstopper
   releasewatch extract --explain --title Heartstopper --season 2 article.html
+  releasewatch extract --title Heartstopper --season 2 --select "main article" saved-page.html
+  releasewatch extract --config config.yaml --source "Netflix Tudum"
+
+With --config and --source, the configured source is fetched and read as a check reads
+it (its type, select: and every watch with its aliases); nothing is stored or sent.
+For a feed, each finding names the entry ("document") it came from.
 
 --explain prints, per document and per candidate (every date mention, every video),
 the sentence, the rules that fired with their weights and what each saw, the score,
@@ -48,12 +54,23 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "its score, and why the winner won (text, not JSON)",
     )
     parser.add_argument(
+        "--select", metavar="CSS",
+        help="only this part of a page counts, as a source's select: (a saved page)",
+    )
+    parser.add_argument(
+        "--config", metavar="PATH",
+        help="with --source: the configuration file to read the source and watches from",
+    )
+    parser.add_argument("--source", metavar="NAME", help="read this configured source")
+    parser.add_argument(
         "path", nargs="?", metavar="PATH|URL", help="a local file or an http(s) URL"
     )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.source or args.config:
+        return _configured(args)
     if not args.title or not args.title.strip():
         raise UsageError("extract: --title is required (the title to look for)")
     if not args.path:
@@ -61,12 +78,23 @@ def run(args: argparse.Namespace) -> int:
     watch = Watch(
         args.title.strip(), _season(args.season), tuple(a for a in args.alias if a.strip())
     )
-    if args.path.startswith(("http://", "https://")):
+    if args.select is not None:
+        from scraper.parse.selectors import BadSelector, compile_selector
+
+        try:
+            compile_selector(args.select)
+        except BadSelector as exc:
+            raise UsageError(f"extract: --select {args.select!r}: {exc}") from None
+    scheme = args.path.partition("://")[0].lower() if "://" in args.path else ""
+    if scheme in ("http", "https"):
         text, url = _fetch(args.path)
+    elif scheme:
+        raise UsageError(f"extract: {args.path}: only http:// and https:// URLs can be "
+                         "fetched; save the page and give its file")
     else:
         text, url = _read_file(Path(args.path))
     try:
-        documents = parse_documents(text, args.url or url)
+        documents = parse_documents(text, args.url or url, select=args.select)
     except ParseError as exc:
         raise InputError(f"{args.path}: {exc}") from exc
     if args.explain:
@@ -80,7 +108,53 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("findings: ")
     else:
         findings = extract_documents(documents, watch)
-    json.dump({"findings": [f.to_json() for f in findings]}, sys.stdout, ensure_ascii=False)
+    shown = [f.to_json() for f in findings]
+    if len(documents) > 1 or any(d.kind == "entry" for d in documents):
+        for finding, entry in zip(shown, findings, strict=True):
+            finding["document"] = _source_document(documents, watch, entry)
+    json.dump({"findings": shown}, sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _source_document(documents: list[Document], watch: Watch, finding: Finding) -> str | None:
+    """The feed entry a finding was read in: the first whose own reading has its value."""
+    for document in documents:
+        if any(f.value_key == finding.value_key for f in extract_documents([document], watch)):
+            return document.url
+    return None
+
+
+def _configured(args: argparse.Namespace) -> int:
+    """extract --config PATH --source NAME: the source as a check reads it, every watch."""
+    from datetime import UTC, datetime
+
+    from scraper.cli.common import load
+    from scraper.cli.display import label
+    from scraper.cli.preview import read_sources
+
+    if not args.source:
+        raise UsageError("extract: --config needs --source NAME (the source to read)")
+    if args.path or args.title or args.explain or args.select:
+        raise UsageError("extract: --source reads a configured source as configured; give no "
+                         "PATH, --title, --select or --explain with it")
+    args.config = args.config or "config.yaml"
+    config = load(args, notifier_env=False)
+    by_name = {s.name: s for s in config.sources}
+    if args.source not in by_name:
+        raise UsageError(f"extract: no source named {args.source!r} in {args.config}; "
+                         f"known: {', '.join(sorted(by_name))}")
+    [result], state = read_sources(config, [by_name[args.source]], datetime.now(UTC))
+    if state is not None:
+        state.close()
+    if result.error:
+        raise InputError(f"{args.source}: {result.error}")
+    findings = []
+    for watch in config.watches:
+        for obs in result.observations.get(watch.key, []):
+            findings.append({"watch": label(watch.title, watch.season), **obs.finding.to_json(),
+                             "document": obs.link or obs.source_url})
+    json.dump({"findings": findings}, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0
 

@@ -54,7 +54,7 @@ def fact_json(fact: StoredFact) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    config = load(args)
+    config = load(args, notifier_env=False)
     watch_key = find_watch(config, args.watch).key if args.watch else None
     state = open_existing_state(config)
     try:

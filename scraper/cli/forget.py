@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from datetime import UTC, datetime
 
 from scraper.cli.common import add_config_argument, command_parser, load, open_existing_state
+from scraper.cli.display import count as plural
 from scraper.cli.watches import find_watch
 
 EPILOG = """examples:
@@ -30,8 +32,12 @@ def run(args: argparse.Namespace) -> int:
     state = open_existing_state(config, read_only=False)
     try:
         count = state.forget_watch(watch.key)
+        if config.calendar_path:
+            from scraper.calendar import refresh_calendar
+
+            refresh_calendar(config, state, datetime.now(UTC))
     finally:
         state.close()
-    print(f"forgot {count} fact(s) of {watch.label}; every source is read in full at its "
+    print(f"forgot {plural(count, 'fact')} of {watch.label}; every source is read in full at its "
           "next check, which alerts on what it finds as if new")
     return 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import datetime
+from typing import Any
 
 from scraper.cli.common import (
     add_config_argument,
@@ -11,11 +13,20 @@ from scraper.cli.common import (
     load,
     open_existing_state,
 )
+from scraper.cli.display import add_utc_argument, count, iso, label, when
+from scraper.cli.watches import find_watch
 from scraper.models import format_value
+from scraper.store.db import from_db_time
 
-EPILOG = """examples:
+EPILOG = """A delivered alert takes one line, or two when it went out after retries; a
+pending delivery shows its next try, a failed one each attempt with its error.
+Times are in the local time zone (--utc for UTC).
+
+examples:
   releasewatch history
+  releasewatch history --watch "Heartstopper S2"     # a title, an alias or "Title Season N"
   releasewatch history --watch Heartstopper --json
+  releasewatch history --utc
 """
 
 
@@ -25,43 +36,87 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "List every alert (sent, pending or failed) with each delivery attempt.", EPILOG,
     )
     add_config_argument(parser)
-    parser.add_argument("--watch", metavar="TITLE", help="only alerts for this title")
+    parser.add_argument("--watch", metavar="TITLE",
+                        help="only this watch's alerts (title, alias, or \"Title Season N\")")
     parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    add_utc_argument(parser)
     parser.set_defaults(run=run)
 
 
+def _stamp(text: str | None) -> str | None:
+    return iso(from_db_time(text)) if text else None
+
+
+def public(entry: dict[str, Any]) -> dict[str, Any]:
+    """One history entry as --json shows it: the alert as the webhook receives it (its id is
+    the only id), each delivery with its attempts, times in UTC to the second."""
+    alert = {k: v for k, v in entry["alert"].items() if k != "extra"}
+    return {
+        "alert": alert,
+        "deliveries": [
+            {
+                "notifier": d["notifier"],
+                "status": d["status"],
+                "next_attempt_at": _stamp(d.get("next_attempt_at")),
+                "attempts": [
+                    {"at": _stamp(a["at"]), "ok": a["ok"], "error": a["error"]}
+                    for a in d["attempts"]
+                ],
+            }
+            for d in entry["deliveries"]
+        ],
+    }
+
+
 def run(args: argparse.Namespace) -> int:
-    config = load(args)
+    config = load(args, notifier_env=False)
+    watch = find_watch(config, args.watch) if args.watch else None
     state = open_existing_state(config)
     try:
-        entries = state.history()
+        entries = [public(e) for e in state.history(watch.key if watch else None)]
     finally:
         state.close()
-    if args.watch:
-        wanted = " ".join(args.watch.split()).casefold()
-        entries = [
-            e for e in entries
-            if (e["alert"].get("watch") or {}).get("title", "").casefold() == wanted
-        ]
     if args.json:
         print(json.dumps({"alerts": entries}, indent=2, ensure_ascii=False))
         return 0
     if not entries:
-        print("no alerts yet")
+        print("no alerts yet" + (f" for {watch.label}" if watch else ""))
     for entry in entries:
-        alert = entry["alert"]
-        watch = alert.get("watch")
-        label = ""
-        if watch:
-            label = watch["title"] + (
-                f" Season {watch['season']}" if watch.get("season") is not None else ""
-            )
-        subject = label or alert.get("source_name") or ""
-        print(f"{alert['detected_at']}  {alert['event']}  {subject}  "
-              f"{format_value(alert.get('value'))}  [id {alert['id']}]")
-        for d in entry["deliveries"]:
-            print(f"    {d['notifier']}: {d['status']}")
-            for attempt in d["attempts"]:
-                outcome = "ok" if attempt["ok"] else f"failed: {attempt['error']}"
-                print(f"      {attempt['at']}  {outcome}")
+        print("\n".join(render(entry, args.utc)))
     return 0
+
+
+def _when(text: str | None, utc: bool) -> str:
+    return when(datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None, utc)
+
+
+def render(entry: dict[str, Any], utc: bool = False) -> list[str]:
+    alert = entry["alert"]
+    watch = alert.get("watch") or {}
+    subject = label(watch.get("title"), watch.get("season")) or alert.get("source_name") or ""
+    value = format_value(alert.get("value"))
+    head = "  ".join(p for p in (_when(alert["detected_at"], utc), alert["event"], subject,
+                                 value) if p)
+    lines = [f"{head}  [id {alert['id']}]"]
+    sent = [d for d in entry["deliveries"] if d["status"] == "sent" and len(d["attempts"]) == 1]
+    if sent:
+        lines.append("    sent: " + ", ".join(
+            f"{d['notifier']} {_when(d['attempts'][0]['at'], utc)}" for d in sent))
+    for d in entry["deliveries"]:
+        if d in sent:
+            continue
+        attempts = d["attempts"]
+        if d["status"] == "sent":
+            lines.append(f"    {d['notifier']}: sent {_when(attempts[-1]['at'], utc)} after "
+                         f"{count(len(attempts) - 1, 'failed attempt')}")
+            continue
+        if d["status"] == "pending":
+            tried = f" ({count(len(attempts), 'attempt')} so far)" if attempts else ""
+            lines.append(f"    {d['notifier']}: pending, next try "
+                         f"{_when(d['next_attempt_at'], utc)}{tried}")
+        else:
+            lines.append(f"    {d['notifier']}: failed after {count(len(attempts), 'attempt')}")
+        for attempt in attempts:
+            outcome = "ok" if attempt["ok"] else f"failed: {attempt['error']}"
+            lines.append(f"      {_when(attempt['at'], utc)}  {outcome}")
+    return lines

@@ -19,7 +19,7 @@ from scraper.errors import UsageError, UserError, mask_registered
 
 COMMANDS = (
     "run", "check", "extract", "status", "history", "facts", "reject", "forget", "redeliver",
-    "validate", "test-notify", "demo", "migrate", "import",
+    "list", "calendar", "validate", "test-notify", "demo", "migrate", "import",
 )
 # `import` is a Python keyword: its module has another name.
 MODULES = {"import": "import_state"}
@@ -28,6 +28,8 @@ EPILOG = """examples:
   releasewatch check                 one cycle over config.yaml's sources, deliver, exit
   releasewatch run                   the daemon, until SIGTERM/SIGINT
   releasewatch extract --title Heartstopper --season 2 page.html
+  releasewatch status                status, history, list, facts: what is known and sent
+  releasewatch calendar -o releases.ics
 """
 
 
@@ -62,12 +64,31 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _unrecognized(parser: argparse.ArgumentParser, command: str | None, extra: list[str]) -> str:
+    """Names the command the option was given to (`releasewatch status: ... --jsn`), and the
+    option meant when it is one typo away."""
+    import difflib
+
+    prog, options = "releasewatch", list(parser._option_string_actions)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            sub = action.choices[command]
+            prog, options = sub.prog, list(sub._option_string_actions)
+    hint = ""
+    close = difflib.get_close_matches(extra[0].split("=")[0], options, n=1, cutoff=0.6)
+    if extra[0].startswith("-") and close:
+        hint = f"; did you mean {close[0]}?"
+    return f"{prog}: unrecognized arguments: {' '.join(extra)}{hint} (see {prog} --help)"
+
+
 def main(argv: list[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
     parser = build_parser(argv)
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        if extra:
+            raise UsageError(_unrecognized(parser, getattr(args, "command", None), extra))
         if not getattr(args, "run", None):
             parser.print_help(sys.stderr)
             return 1

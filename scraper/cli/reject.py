@@ -70,10 +70,18 @@ def run(args: argparse.Namespace) -> int:
             print(f"current release date again: {format_value(rejection.now_current.value)}")
         elif rejection.was_current:
             print("no release date is current now")
+        if config.calendar_path:
+            from scraper.calendar import refresh_calendar
+
+            refresh_calendar(config, state, now)
         if args.notify:
             alert = correction_alert(rejection, watch.title, watch.season, now)
-            state.add_alert(alert, [n.name for n in config.notifiers], watch_key=watch.key)
-            print(f"{alert.event} alert {alert.id} queued for every notifier "
+            # The correction goes where the watch's alerts go (watches[].notify).
+            names = [n.name for n in config.notifiers
+                     if watch.notify is None or n.name in watch.notify]
+            state.add_alert(alert, names, watch_key=watch.key)
+            whom = "every notifier" if watch.notify is None else ", ".join(names) or "no notifier"
+            print(f"{alert.event} alert {alert.id} queued for {whom} "
                   "(sent by the running daemon, or by the next `releasewatch check`)")
     finally:
         state.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from scraper.cli.common import (
@@ -13,13 +13,21 @@ from scraper.cli.common import (
     load,
     open_existing_state,
 )
-from scraper.config.settings import Config
+from scraper.cli.display import add_utc_argument, count, iso, label, when
+from scraper.config.settings import Config, SourceConfig
 from scraper.logs import public_url
 from scraper.models import RELEASE_DATE, format_value
+from scraper.store.db import from_db_time
+from scraper.store.facts import StoredFact
+from scraper.store.sources import SourceState
 from scraper.store.state import State
 
-EPILOG = """examples:
+EPILOG = """Times are in the local time zone (--utc for UTC). A source shows "1 failure",
+"2 failures"... until health.alert_after checks in a row have failed; then it is FAILING.
+
+examples:
   releasewatch status
+  releasewatch status --utc
   releasewatch status --json | jq '.sources[] | select(.failing)'
 """
 
@@ -33,14 +41,40 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     add_config_argument(parser)
     parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    add_utc_argument(parser)
     parser.set_defaults(run=run)
+
+
+def next_check(config: Config, source: SourceConfig, stored: SourceState | None) -> datetime | None:
+    """When the daemon checks this source next: its interval after the last check (plus up
+    to schedule.jitter), not before a server's Retry-After; None: at the daemon's start."""
+    if stored is None or stored.last_checked_at is None:
+        return None
+    due = stored.last_checked_at + timedelta(seconds=config.source_interval(source))
+    return max(due, stored.retry_at) if stored.retry_at else due
+
+
+def health(config: Config, stored: SourceState | None) -> str:
+    """"ok", "1 failure", "2 failures", then FAILING once alert_after is reached."""
+    if stored is None or stored.last_checked_at is None:
+        return "not checked yet"
+    failures = stored.consecutive_failures
+    if not failures:
+        return "ok"
+    if failures >= config.health.alert_after or stored.failing_alerted:
+        return f"FAILING ({count(failures, 'failure')} in a row)"
+    return count(failures, "failure")
+
+
+def _names(fact: StoredFact) -> list[str]:
+    return [r.name or r.url for r in fact.reports] or list(fact.sources)
 
 
 def collect(config: Config, state: State) -> dict[str, Any]:
     facts = state.facts()
     watches = []
     for watch in config.watches:
-        mine = [f for f in facts if f.watch_key == watch.key]
+        mine = [f for f in facts if f.watch_key == watch.key and not f.rejected]
         current = next((f for f in mine if f.kind == RELEASE_DATE and f.is_current), None)
         watches.append(
             {
@@ -49,8 +83,10 @@ def collect(config: Config, state: State) -> dict[str, Any]:
                 "release_date": current.value if current else None,
                 "release_date_evidence": current.evidence if current else None,
                 "release_date_sources": list(current.sources) if current else [],
+                "release_date_source_names": _names(current) if current else [],
                 "trailers": [
-                    {"url": f.value["url"], "evidence": f.evidence, "sources": list(f.sources)}
+                    {"url": f.value["url"], "evidence": f.evidence, "sources": list(f.sources),
+                     "source_names": _names(f)}
                     for f in mine
                     if f.kind != RELEASE_DATE
                 ],
@@ -64,11 +100,15 @@ def collect(config: Config, state: State) -> dict[str, Any]:
             {
                 "name": source.name,
                 "url": public_url(source.url),
-                "last_checked_at": _iso(s.last_checked_at) if s else None,
-                "last_success_at": _iso(s.last_success_at) if s else None,
+                "type": source.type,
+                "health": health(config, s),
+                "last_checked_at": iso(s.last_checked_at) if s else None,
+                "next_check_at": iso(next_check(config, source, s)),
+                "last_success_at": iso(s.last_success_at) if s else None,
                 "consecutive_failures": s.consecutive_failures if s else 0,
                 "last_error": s.last_error if s else None,
-                "failing": bool(s and s.failing_alerted),
+                "failing": bool(s and (s.failing_alerted
+                                       or s.consecutive_failures >= config.health.alert_after)),
             }
         )
     counts = state.delivery_counts()
@@ -84,9 +124,10 @@ def collect(config: Config, state: State) -> dict[str, Any]:
         }
         for n in config.notifiers
     ]
+    last_cycle = state.get_meta("last_cycle_at")
     data = {
         "state": str(state.path),  # a URL without its password
-        "last_cycle_at": state.get_meta("last_cycle_at"),
+        "last_cycle_at": iso(from_db_time(last_cycle)) if last_cycle else None,
         "watches": watches,
         "sources": sources,
         "notifiers": notifiers,
@@ -101,16 +142,16 @@ def collect(config: Config, state: State) -> dict[str, Any]:
         now = datetime.now(UTC)
         data["workers"] = [
             {"id": w.id, "hostname": w.hostname, "pid": w.pid,
-             "started_at": _iso(w.started_at), "last_seen_at": _iso(w.last_seen_at)}
+             "started_at": iso(w.started_at), "last_seen_at": iso(w.last_seen_at)}
             for w in state.workers()
         ]
         data["due_backlog"] = state.due_backlog(now)
-        data["oldest_pending_delivery"] = _iso(state.oldest_pending_delivery())
+        data["oldest_pending_delivery"] = iso(state.oldest_pending_delivery())
     return data
 
 
 def run(args: argparse.Namespace) -> int:
-    config = load(args)
+    config = load(args, notifier_env=False)
     state = open_existing_state(config)
     try:
         data = collect(config, state)
@@ -119,29 +160,37 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        print(render(data))
+        print(render(data, utc=args.utc))
     return 0
 
 
-def render(data: dict[str, Any]) -> str:
-    lines = [f"last cycle: {data['last_cycle_at'] or 'never'}", "", "watches:"]
+def _time(text: str | None, utc: bool, never: str = "never") -> str:
+    return when(datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None, utc, never)
+
+
+def render(data: dict[str, Any], utc: bool = False) -> str:
+    lines = [f"last cycle: {_time(data['last_cycle_at'], utc)}", "", "watches:"]
     for w in data["watches"]:
-        label = w["title"] + (f" Season {w['season']}" if w["season"] is not None else "")
-        date = format_value(w["release_date"]) if w["release_date"] else "no date yet"
-        lines.append(f"  {label}: release date {date}")
-        if w["release_date"]:
-            lines.append(f"    reported by {len(w['release_date_sources'])} source(s)")
+        name = label(w["title"], w["season"])
+        if not w["release_date"]:
+            lines.append(f"  {name}: no release date yet")
+        else:
+            lines.append(f"  {name}: release date {format_value(w['release_date'])}")
+            if w["release_date_evidence"]:
+                lines.append(f"    evidence: {w['release_date_evidence']}")
+            lines.append(f"    sources: {', '.join(w['release_date_source_names'])}")
         for t in w["trailers"]:
-            lines.append(f"    trailer {t['url']} ({len(t['sources'])} source(s))")
+            lines.append(f"    trailer: {t['url']} (from {', '.join(t['source_names'])})")
     lines += ["", "sources:"]
     for s in data["sources"]:
+        lines.append(f"  {s['name']}: {s['health']}")
         if s["last_checked_at"] is None:
-            health = "not checked yet"
-        elif s["consecutive_failures"]:
-            health = f"FAILING x{s['consecutive_failures']}: {s['last_error']}"
-        else:
-            health = f"ok (last success {s['last_success_at']})"
-        lines.append(f"  {s['name']}: {health}")
+            continue
+        lines.append(f"    last checked  {_time(s['last_checked_at'], utc)}")
+        lines.append(f"    next check    {_time(s['next_check_at'], utc)}")
+        lines.append(f"    last success  {_time(s['last_success_at'], utc)}")
+        if s["last_error"]:
+            lines.append(f"    last error    {s['last_error']}")
     lines += ["", "notifiers:"]
     for n in data["notifiers"]:
         state = f"DISABLED ({n['disabled']})" if n["disabled"] else "enabled"
@@ -151,16 +200,12 @@ def render(data: dict[str, Any]) -> str:
         )
     for f in data["failed_deliveries"]:
         lines.append(f"  gave up: {f['event']} via {f['notifier']} after "
-                     f"{f['attempts']} attempts: {f['error']}")
+                     f"{count(f['attempts'], 'attempt')}: {f['error']}")
     if "workers" in data:
         lines += ["", f"workers ({len(data['workers'])}):"]
         lines += [f"  {w['id']}: last seen {w['last_seen_at']}" for w in data["workers"]]
-        lines.append(f"  due backlog: {data['due_backlog']} source(s)")
+        lines.append(f"  due backlog: {count(data['due_backlog'], 'source')}")
         lines.append(
             f"  oldest pending delivery: {data['oldest_pending_delivery'] or 'none'}"
         )
     return "\n".join(lines)
-
-
-def _iso(moment) -> str | None:
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None

@@ -98,7 +98,10 @@ def choice(choices: Iterable[str]) -> Field:
 def season(r: NodeReader, node: Node, key: str) -> Any:
     if isinstance(node, ScalarNode) and node.tag == NULL:
         return None  # `season:` left empty: a film
-    return r.value(node, key, int, check=lambda v: None if v >= 0 else "must be 0 or more")
+    # Season 0 is no season a title has (extract --season 0 refuses it too); a film omits it.
+    return r.value(
+        node, key, int, check=lambda v: None if v >= 1 else "must be 1 or more (omit it for a film)"
+    )
 
 
 def alerts(r: NodeReader, node: Node, key: str) -> Any:

@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from scraper.config import fields as f
 from scraper.config.fields import Field
@@ -119,6 +119,7 @@ class Config:
     sources: tuple[SourceConfig, ...]
     notifiers: tuple[NotifierConfig, ...]
     warnings: tuple[str, ...] = ()  # "file:line: key: message"; shown, never fatal
+    calendar_path: Path | None = None  # `calendar:`: an .ics file rewritten after each change
 
     def source_interval(self, source: SourceConfig) -> float:
         return source.interval if source.interval is not None else self.schedule.interval
@@ -126,7 +127,9 @@ class Config:
 
 # -- loading ------------------------------------------------------------------------------
 
-SECTIONS = ("state", "schedule", "http", "health", "watches", "sources", "notifiers")
+SECTIONS = (
+    "state", "calendar", "schedule", "http", "health", "watches", "sources", "notifiers",
+)
 NOTIFIER_COMMON = ("name", "type", "enabled")  # accepted by every notifier, beside its settings
 
 STATE_FIELD: Field = f.text
@@ -148,6 +151,7 @@ WATCH_FIELDS: dict[str, Field] = {
     "season": f.season,
     "aliases": f.text_list,
     "alerts": f.alerts,
+    "notify": f.text_list,  # notifier names; checked against notifiers: once both are read
 }
 
 
@@ -179,7 +183,7 @@ def accepted_keys() -> set[str]:
     """Every key config.yaml accepts, as dotted paths ("http.timeout", "sources[].select",
     "notifiers[email].host"); keys every notifier takes are "notifiers[].name" etc.
     Only keys that hold a value are listed, not the section names holding them."""
-    keys = {"state"}
+    keys = {"state", "calendar"}
     for section, fields in (
         ("schedule", SCHEDULE_FIELDS),
         ("http", HTTP_FIELDS),
@@ -194,18 +198,25 @@ def accepted_keys() -> set[str]:
     return keys
 
 
-def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Config:
+def load_config(
+    path: str | Path, env: Mapping[str, str] | None = None, *, notifier_env: bool = True
+) -> Config:
     """Read, resolve ${VAR}s and validate; raises ConfigError listing every problem.
 
     `env` replaces os.environ (tests). Warnings that do not stop a run are in
-    Config.warnings; the caller decides where to show them.
+    Config.warnings; the caller decides where to show them. notifier_env=False is for
+    commands that send nothing: a notifier whose ${VAR} is unset is still known by name
+    and type, with its settings that depend on the variable left unchecked.
     """
     path = Path(path)
     filename = str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError([f"{filename}: no such file"]) from None
+        hint = "; give its path with --config PATH" if path.name == "config.yaml" else ""
+        raise ConfigError([f"{filename}: no such file{hint}"]) from None
+    except IsADirectoryError:
+        raise ConfigError([f"{filename}: is a folder, not a config file"]) from None
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise ConfigError([f"{filename}: cannot read: {reason}"]) from None
@@ -215,6 +226,7 @@ def load_config(path: str | Path, env: Mapping[str, str] | None = None) -> Confi
         raise ConfigError([_syntax_error(filename, exc)]) from None
 
     reader = NodeReader(filename, os.environ if env is None else env)
+    reader.notifier_env = notifier_env
     config = _read_config(reader, root, path)
     if reader.errors:
         raise ConfigError(reader.sorted_errors())
@@ -233,18 +245,28 @@ def _read_config(r: NodeReader, root: Node | None, path: Path) -> Config | None:
     if root is None or (isinstance(root, ScalarNode) and root.tag == NULL):
         r.error(None, "watches", "the file is empty: no watches; add a watches: list")
         return None
+    if not isinstance(root, MappingNode):
+        r.error(root, "(top level)", "must be a mapping of sections (watches:, sources:, ...), "
+                f"not {'a list' if isinstance(root, SequenceNode) else 'a single value'}")
+        return None
     top = r.mapping(root, "", SECTIONS)
     if top is INVALID:
         return None
 
     state = _read_state(r, top, path)
+    calendar = _read_calendar(r, top, path)
     schedule = Schedule(**_read_fields(r, top.get("schedule"), "schedule", SCHEDULE_FIELDS))
     http = HttpSettings(**_read_fields(r, top.get("http"), "http", HTTP_FIELDS))
     health = Health(**_read_fields(r, top.get("health"), "health", HEALTH_FIELDS))
-    watches = _read_watches(r, top.get("watches"), root)
+    watches, routes = _read_watches(r, top.get("watches"), root)
     sources = _read_sources(r, top.get("sources"), root)
-    notifiers = _read_notifiers(r, top.get("notifiers"), root)
-    return Config(path, state, schedule, http, health, watches, sources, notifiers)
+    known: dict[str, int] = {}
+    notifiers = _read_notifiers(r, top.get("notifiers"), root, known)
+    _check_routes(r, routes, known)
+    return Config(
+        path, state, schedule, http, health, watches, sources, notifiers,
+        calendar_path=calendar,
+    )
 
 
 def _read_state(r: NodeReader, top: dict[str, tuple[Node, Node]], path: Path) -> Path | str:
@@ -255,7 +277,31 @@ def _read_state(r: NodeReader, top: dict[str, tuple[Node, Node]], path: Path) ->
     state = Path(value if value is not INVALID else "releasewatch.db").expanduser()
     # Relative to the config file, not the working directory: a daemon started by systemd
     # from / must find the same state as `releasewatch status` run beside the config.
-    return state if state.is_absolute() else path.resolve().parent / state
+    state = state if state.is_absolute() else path.resolve().parent / state
+    if "state" in top and value is not INVALID:
+        _check_folder(r, top["state"][1], "state", state)
+    return state
+
+
+def _read_calendar(r: NodeReader, top: dict[str, tuple[Node, Node]], path: Path) -> Path | None:
+    if "calendar" not in top or top["calendar"][1].tag == NULL:
+        return None
+    value = f.text(r, top["calendar"][1], "calendar")
+    if value is INVALID:
+        return None
+    calendar = Path(value).expanduser()
+    calendar = calendar if calendar.is_absolute() else path.resolve().parent / calendar
+    _check_folder(r, top["calendar"][1], "calendar", calendar)
+    return calendar
+
+
+def _check_folder(r: NodeReader, node: Node, key: str, file: Path) -> None:
+    """A file we write goes in a folder that exists: a typo in its path is an error here,
+    not a folder quietly made somewhere unexpected."""
+    if file.is_dir():
+        r.error(node, key, f"{file} is a folder; give a file name in it")
+    elif not file.parent.is_dir():
+        r.error(node, key, f"the folder {file.parent} does not exist; create it or fix the path")
 
 
 def _read_fields(
@@ -307,8 +353,13 @@ def _complete(r: NodeReader, node: Node, key: str, values: Any, required: Iterab
     return INVALID not in values.values()
 
 
-def _read_watches(r: NodeReader, entry: tuple[Node, Node] | None, root: Node) -> tuple[Watch, ...]:
+def _read_watches(
+    r: NodeReader, entry: tuple[Node, Node] | None, root: Node
+) -> tuple[tuple[Watch, ...], list[tuple[tuple[str, ...], Node, str]]]:
+    """The watches, and each `notify:` (names, its node, its key) to check once the
+    notifiers are read."""
     watches: list[Watch] = []
+    routes: list[tuple[tuple[str, ...], Node, str]] = []
     first_line: dict[str, int] = {}
     for i, node in enumerate(_items(r, entry, "watches", root)):
         key = f"watches[{i}]"
@@ -326,7 +377,9 @@ def _read_watches(r: NodeReader, entry: tuple[Node, Node] | None, root: Node) ->
             continue
         first_line[watch.key] = line_of(node)
         watches.append(watch)
-    return tuple(watches)
+        if watch.notify is not None:
+            routes.append((watch.notify, _key_node(node, "notify"), f"{key}.notify"))
+    return tuple(watches), routes
 
 
 def _read_sources(
@@ -380,13 +433,24 @@ def _applies_elsewhere(by_kind: dict[str, Setting], written_type: str | None) ->
     return f"applies to {where} only" + (f", not type: {written_type}" if written_type else "")
 
 
+def _check_routes(
+    r: NodeReader, routes: list[tuple[tuple[str, ...], Node, str]], known: dict[str, int]
+) -> None:
+    """Each watch's `notify:` names notifiers that exist (enabled or not)."""
+    for names, node, key in routes:
+        for name in names:
+            if name not in known:
+                r.error(node, key, f"no notifier named {name!r}; the notifiers are: "
+                        f"{', '.join(known) or 'none'}")
+
+
 def _read_notifiers(
-    r: NodeReader, entry: tuple[Node, Node] | None, root: Node
+    r: NodeReader, entry: tuple[Node, Node] | None, root: Node, first_line: dict[str, int]
 ) -> tuple[NotifierConfig, ...]:
-    """Zero notifiers is allowed: alerts then wait in the outbox until one is configured."""
+    """Zero notifiers is allowed: alerts then wait in the outbox until one is configured.
+    `first_line` gets every notifier's name (enabled or not) with its line."""
     nodes = r.sequence(entry[1], "notifiers") if entry is not None else []
     notifiers: list[NotifierConfig] = []
-    first_line: dict[str, int] = {}
     for i, node in enumerate(nodes if nodes is not INVALID else []):
         notifier = _read_notifier(r, node, f"notifiers[{i}]", first_line)
         if notifier is not None:
@@ -441,11 +505,29 @@ def _read_notifier(
 
     # A disabled notifier is checked as written, so it is ready to enable, but the
     # variables it reads need not exist until then (the shipped config relies on it).
-    r.missing_env_ok = enabled is False
+    lenient = not r.notifier_env and enabled is not False
+    r.missing_env_ok = enabled is False or lenient
+    r.unresolved = set()
+    before = len(r.errors)
     try:
         options = f.notifier_settings(r, node, key, cls.settings, found, enabled is not False)
     finally:
         r.missing_env_ok = False
+    if lenient and r.unresolved:
+        # Its ${VAR} is not set here (a reading command, validate --no-env): known by name
+        # and type; what depends on the variable is not checked, the rest is.
+        def independent(error: tuple[int, str]) -> bool:
+            return not any(f": {k}: " in error[1] for k in r.unresolved)
+
+        r.errors[before:] = [e for e in r.errors[before:] if independent(e)]
+        if options is not INVALID:
+            for problem in cls.config_problems(options):
+                node_, key_, message = f.locate(node, key, found, problem)
+                if independent((0, f": {key_}: ")):
+                    r.error(node_, key_, message)
+        if len(r.errors) > before or INVALID in (name, enabled):
+            return None
+        return NotifierConfig(name, type_name, MappingProxyType({}), "")
     if options is INVALID or INVALID in (name, enabled):
         return None
     for problem in cls.config_problems(options):

@@ -69,3 +69,11 @@ def parse_size(value: object) -> int:
 def is_bare_number(text: object) -> bool:
     """True for "90" or "1.5": a duration written without its unit."""
     return bool(re.fullmatch(_NUMBER, str(text).strip()))
+
+
+def format_duration(seconds: float) -> str:
+    """As a user writes it in config.yaml: 30m, 1h, 1.5h, 2d, 45s."""
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size and (seconds / size) * 10 == int((seconds / size) * 10):
+            return f"{seconds / size:g}{unit}"
+    return f"{seconds:g}s"

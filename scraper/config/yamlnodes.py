@@ -137,6 +137,10 @@ class NodeReader:
         self.warnings: list[tuple[int, str]] = []
         # Set while reading a disabled notifier: its variables are needed only once enabled.
         self.missing_env_ok = False
+        # The keys whose ${VAR} was unset while missing_env_ok: read as if not written.
+        self.unresolved: set[str] = set()
+        # False for commands that send nothing: a notifier's unset ${VAR} is no error then.
+        self.notifier_env = True
         self._constructor = yaml.constructor.SafeConstructor()
 
     def error(self, node: Node | None, key: str, message: str) -> Any:
@@ -221,6 +225,8 @@ class NodeReader:
             return self.env[name]
 
         expanded = _ENV.sub(substitute, text)
+        if missing and self.missing_env_ok:
+            self.unresolved.add(key)
         if missing and not self.missing_env_ok:
             for name in missing:
                 self.error(node, key, f"environment variable {name} is not set")

@@ -8,6 +8,7 @@ everything at once.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import logging
 import os
@@ -70,24 +71,41 @@ class InstanceLock:
     def acquire(self) -> None:
         """Take the lock or raise UserError("... already running (pid N)") touching nothing."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            owner = _read_pid(fd)
+        while True:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                owner = _read_pid(fd)
+                os.close(fd)
+                raise UserError(
+                    f"{self.path.with_suffix('')}: releasewatch is already running (pid {owner})"
+                ) from None
+            # The owner removes the file at a clean exit: one we opened just before that
+            # is no lock any more, so take the file at the path now, whoever made it.
+            if _same_file(fd, self.path):
+                break
             os.close(fd)
-            raise UserError(
-                f"{self.path.with_suffix('')}: releasewatch is already running (pid {owner})"
-            ) from None
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
         os.fsync(fd)
         self._fd = fd
 
     def release(self) -> None:
+        """Remove the file while still holding it (acquire re-checks the path, so no one
+        can be left holding a removed file), then close, which drops the flock."""
         if self._fd is not None:
-            os.close(self._fd)  # closing drops the flock; the file stays (removing it races)
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            os.close(self._fd)
             self._fd = None
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        return os.fstat(fd).st_ino == os.stat(path).st_ino
+    except FileNotFoundError:
+        return False
 
 
 def _read_pid(fd: int) -> str:
