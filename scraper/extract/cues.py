@@ -32,7 +32,7 @@ RELEASE = re.compile(
 SPECULATION = re.compile(
     r"\b(?:hope\w*|hoping|guess\w*|could|might|rumou?r\w*|expect\w*|likely|unlikely|predict\w*|"
     r"speculat\w*|perhaps|possibl\w*|probabl\w*|maybe|estimat\w*(?!\s+[$\u00a3\u20ac\d])|anticipat\w*|assum\w*|"
-    r"wish\w*|would\s+love|\'d\s+love|wants?|dream\w*|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
+    r"wish\w*|would\s+love|\'d\s+love|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
     r"reportedly|if|bet|suspect\w*|think|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
     r"tipped|claim\w*|leak\w*|allegedly|supposedly|apparently|insiders?|sources\s+say|"
     r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|sometime|around\s+(?:the\s+)?(?:end|start|beginning|early|late|mid|"
@@ -88,7 +88,8 @@ NEGATION = re.compile(
     r"\b(?:yet\s+to|not\s+yet|no\s+(?:official\s+)?(?:release|premiere|launch|air)?\s*date|"
     r"hasn't|has\s+not|haven't|have\s+not|isn't|is\s+not|wasn't|not\s+(?:been\s+)?"
     r"(?:announced|confirmed|set|revealed|given)|tb[ca]|to\s+be\s+(?:confirmed|announced|"
-    r"determined)|unknown|unconfirmed|no\s+word|still\s+waiting|remains\s+to\s+be)\b",
+    r"determined)|unknown|unconfirmed|no\s+word|still\s+waiting|remains\s+to\s+be|"
+    r"no\s+longer|not\s+(?:be\s+)?(?:open|premier|releas|arriv|debut)\w*)\b",
     re.IGNORECASE,
 )
 # Dates of events that are not the release: renewal, production, books, the finale.
@@ -140,6 +141,33 @@ OLD_DATE = re.compile(
     r"pushed\s+back\s+from|moved\s+up\s+from|since)\s+(?:(?:on|for|the)\s+)?$",
     re.IGNORECASE,
 )
+# The date a release moved TO: "postponed from December 20, 2024 to December 19, 2025",
+# "pushed back to May 2026", "moves up a week to Friday". The one vocabulary of moves.
+MOVE_VERB = (
+    r"(?:mov\w*|push\w*|postpon\w*|delay\w*|shift\w*|bump\w*|slid\w*|slipp\w*|"
+    r"reschedul\w*|brought\s+forward|pulled\s+forward|pull\w*\s+up|swap\w*|chang\w*|"
+    r"mov\w*\s+up|push\w*\s+back|redated|re-dated)"
+)
+MOVED_TO = re.compile(
+    r"\b" + MOVE_VERB + r"\b[^.;]{0,100}?\b(?:to|until|for)\s+(?:(?:on|the|a|an)\s+)?$",
+    re.IGNORECASE,
+)
+# "the fourth installment", "the first film", "the original movie": another entry of a
+# franchise named by its place in it.
+INSTALLMENT = re.compile(
+    r"\b(?:the|its|their)\s+(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|next|previous|original|last|latest|prior|earlier|\d+(?:st|nd|rd|th))\s+(?:\w+\s+)?"
+    r"(?:installments?|instalments?|films?|movies?|entry|entries|sequels?|features?)\b",
+    re.IGNORECASE,
+)
+
+# Who stands behind a date: "the network confirmed", "officially", "has dated".
+CONFIRMED = re.compile(
+    r"\b(?:confirm(?:ed|s)|officially|(?:has|have|just)\s+(?:dated|set|announced|revealed)|"
+    r"announced\s+(?:today|on\s+\w+day|this\s+week)|revealed|unveiled|it['\u2019]s\s+official)\b",
+    re.IGNORECASE,
+)
+
 # "was set for Aug. 3": past-tense reporting of a plan, the release unless the text
 # reports a change (PLAN_CHANGED) in the same or the next sentence, or gives another date.
 PLAN_DATE = re.compile(

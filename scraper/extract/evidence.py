@@ -23,6 +23,7 @@ from scraper.extract.candidates import DateCandidate, VideoCandidate, is_listing
 from scraper.extract.dates import DateMention
 from scraper.extract.reading import Sentence
 from scraper.extract.subject import (
+    ORDINAL_WORDS,
     Reference,
     part_references,
     season_references,
@@ -404,6 +405,61 @@ _NEW_CLAUSE = re.compile(r",\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECA
 @rule("old_date", -4, "a date the release moved away from", "moved from June 28 to July 10")
 def _old_date(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return _found(cues.OLD_DATE, v.text[max(0, c.mention.start - 40) : c.mention.start])
+
+
+@rule(
+    "moved_to",
+    2,
+    "the watch's release moved to the date: 'from X to <date>', 'pushed back to <date>'",
+    "postponed from December 20, 2024 to December 19, 2025",
+)
+def _moved_to(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    # (only the watch's own move: another season's or title's move is no news of it)
+    seen = _found(cues.MOVED_TO, v.text[max(0, c.mention.start - 140) : c.mention.start])
+    return seen if seen and about_watch(c.sentence, c.mention, w) else None
+
+
+@rule(
+    "other_installment",
+    -3,
+    "another entry of the franchise, named by its place, is the date's subject",
+    "the fourth installment moves to December 21, 2029",
+)
+def _installment(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    numbers = {int(n) for name in (w.title, *w.aliases) for n in re.findall(r"\b(\d{1,2})\b", name)}
+    for match in cues.INSTALLMENT.finditer(v.text, v.left, c.mention.start):
+        place = match.group("n").lower()
+        if place in ("next", "latest"):
+            continue  # the next film may well be the watch
+        number = ORDINAL_WORDS.get(place) or (int(place[:-2]) if place[0].isdigit() else None)
+        if number is None or number not in numbers:
+            return match.group()
+    return None
+
+
+@rule(
+    "confirmed",
+    1,
+    "the sentence says who stands behind the date: confirmed, officially, has dated",
+    "will premiere in April, the network confirmed",
+)
+def _confirmed(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    return _found(cues.CONFIRMED, v.text)
+
+
+@rule(
+    "years_before_article",
+    -3,
+    "the date is more than a year before the article: history or a story's setting, not news",
+    "will be set in 1987 (an article of 2024)",
+)
+def _years_before(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    published = c.doc.published
+    if published is None or int(c.mention.value[:4]) >= published.year - 1:
+        return None
+    if v.event == "release" and cues.PAST_RELEASE.search(v.clause):
+        return None  # "Part 1 premiered November 13, 2022": the season's settled history
+    return f"{c.mention.value[:4]}, the article {published.year}"
 
 
 @rule(

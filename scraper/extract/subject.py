@@ -255,7 +255,10 @@ def season_references(sentence: str, watch: Watch | None) -> list[Reference]:
         if number is not None:
             refs.append(Reference(match.start(), match.end(), number))
     if nouns and _CURRENT_IN_KEY.search(key):
+        numbered = [(r.start, r.end) for r in refs]
         for match in _CURRENT_SEASON.finditer(sentence):
+            if any(a <= match.start() < b for a, b in numbered):
+                continue  # "the third and final season" is season 3, said once
             refs.append(Reference(match.start(), match.end(), None))
     if "season" in key and _has_any(key, _PREVIOUS_WORDS):
         for match in _PREVIOUS_SEASON.finditer(sentence):
