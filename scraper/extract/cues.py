@@ -284,3 +284,17 @@ def trailer_not_yet(text: str) -> bool:
         if not TRAILER_NOT_YET.search(text[start:end]):
             return False
     return True
+
+
+# Block roles (scraper/parse/pages.py) whose dates are the page's, not the story's.
+FURNITURE_ROLES = frozenset({"byline", "dateline", "comment", "related", "navigation"})
+# Block roles that hold labeled facts: a "Release date: ..." line, a table's cells.
+FIELD_ROLES = frozenset({"field", "table_cell", "table_header"})
+# A labeled release field: "Release date: January 15, 2027", "Premieres: Sept. 4",
+# "| Release date | May 22, 2026 |", "Original release: ...".
+RELEASE_FIELD = re.compile(
+    r"(?:^|\|)\s*(?:(?:original|initial|theatrical|us|u\.s\.|uk|digital\s+)?\s*"
+    r"(?:release|premiere|air|launch|debut|opening|streaming|broadcast)(?:\s+date)?s?|"
+    r"premieres|released|first\s+aired|airs|opens|out|coming|arrives)\s*(?::|\||-\s)",
+    re.IGNORECASE,
+)

@@ -167,6 +167,30 @@ _STAMP = re.compile(
 
 
 @rule(
+    "furniture_role",
+    -3,
+    "the page marks the date's block as a byline, dateline, comment, related rail or navigation",
+    "a reader comment: 'I bet it comes out March 3'",
+)
+def _furniture_role(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    role = c.sentence.role
+    return f"a {role} block" if role in cues.FURNITURE_ROLES else None
+
+
+@rule(
+    "release_field",
+    3,
+    "a labeled release field or table cell: 'Release date: ...', a 'Premiere' column",
+    "Release date: January 15, 2027",
+)
+def _release_field(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    label = v.text[: c.mention.start]
+    if len(label) > 60 and c.sentence.role not in cues.FIELD_ROLES:
+        return None
+    return _found(cues.RELEASE_FIELD, label)
+
+
+@rule(
     "the_article_date",
     -2,
     "the date is the article's own publish or update date (from its metadata or byline)",

@@ -69,6 +69,9 @@ class Sentence(NamedTuple):
     doc_subject: str | None  # the headline's subject
     under_heading: bool = False  # first block after a heading that names the watch
     schedule_row: bool = False  # a table row of three or more cells: its own subject
+    # The block's role as the page parser gives it ("headline", "byline", "comment",
+    # "field", "table_cell", ...; scraper/parse/pages.py), "body" when it gives none.
+    role: str = "body"
 
 
 def classify(text: str, watch: Watch, one_season: bool = False) -> str | None:
@@ -146,18 +149,28 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 doc_subject in ("watch", "title"),
                 doc.published,
                 doc_subject,
+                role="headline",
             )
         )
     heading_names_watch = False
     for index, block in enumerate(doc.blocks):
         under_heading = heading_names_watch and not block.heading
         heading_names_watch = False
+        role = block_role(block)
         if block.chrome:
             for text in sentences(block.text):
                 result.append(
                     Sentence(
-                        text, index, block.heading, True, None, False, doc.published, doc_subject
-                    )
+                        text,
+                        index,
+                        block.heading,
+                        True,
+                        None,
+                        False,
+                        doc.published,
+                        doc_subject,
+                        role=role,
+                    )  # fmt: skip
                 )
             continue
         if block.heading:
@@ -184,7 +197,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             result.append(
                 Sentence(
                     text, index, False, False, subject, named in ("watch", "title"),
-                    doc.published, doc_subject, under_heading, True,
+                    doc.published, doc_subject, under_heading, True, role,
                 )
             )  # fmt: skip
             continue
@@ -219,6 +232,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                     doc.published,
                     doc_subject,
                     under_heading,
+                    role=role,
                 )
             )
     if (
@@ -229,6 +243,12 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
     ):
         _returns_of_one_season(result, returns, watch)
     return result
+
+
+def block_role(block: object) -> str:
+    """A page block's role; "body" until the page parser gives blocks roles (and for
+    documents, such as feed entries, whose blocks carry none)."""
+    return getattr(block, "role", "body") or "body"
 
 
 def _without_titles(text: str, titles: list[tuple[int, int, int | None]]) -> str:
