@@ -31,7 +31,7 @@ from scraper.extract.candidates import (
     date_candidates,
     structure,
 )
-from scraper.extract.evidence import date_evidence, trailer_evidence
+from scraper.extract.evidence import date_evidence, may_score, trailer_evidence
 from scraper.extract.score import score, weights
 from scraper.extract.trailers import trailer_candidates
 from scraper.models import RELEASE_DATE, TRAILER, Finding, Watch
@@ -80,8 +80,9 @@ def read(
     budget = budget or Budget.for_document(doc)
     sentences, facts = structure(doc, watch, budget)
     reading = Reading()
-    reading.dates = date_candidates(sentences, facts, budget)
     table = weights()[RELEASE_DATE]
+    gate = None if complete else (lambda sentence: may_score(sentence, table))
+    reading.dates = date_candidates(sentences, facts, budget, complete, gate)
     for index, candidate in enumerate(reading.dates):
         if index % 16 == 0:
             budget.check()

@@ -53,6 +53,7 @@ class _View:
     clause: str
     event: str | None
     event_word: str
+    about: str | None | bool = False  # about_watch's answer once asked (False: not yet)
 
 
 DATE_RULES: list[Rule] = []
@@ -71,37 +72,146 @@ def date_evidence(
 ) -> dict[str, str]:
     """Rule name -> what it saw, for every rule that fires on the candidate.
 
-    With `weights`, evaluation stops once the score cannot reach the threshold any more
-    (the weights of the rules still to run could not lift it): the choice is the same,
-    the page is read at the old speed, and only --explain and the fit need every rule."""
+    With `weights`, the rules that can lift the score run first (most of a page's dates
+    meet none of them), then the others, most negative first; evaluation stops once the
+    score cannot reach the threshold any more. The choice is the same (a candidate
+    stopped early is below the threshold whatever the rest say); only --explain and
+    the fit need every rule."""
     view = _view(candidate)
     fired: dict[str, str] = {}
-    if weights is not None:
-        total = weights.get("bias", 0.0)
-        ceiling = _ceilings(id(weights), weights)
-    for index, r in enumerate(DATE_RULES):
+    if weights is None:
+        for r in DATE_RULES:
+            saw = r.test(candidate, view, watch)
+            if saw is not None:
+                fired[r.name] = saw
+        return fired
+    order, _ = _evaluation_order(id(weights), weights)
+    met = _conditions_met(candidate.sentence)
+    total = weights.get("bias", 0.0)
+    # The most the rules still to run can add: the positive weights of those whose
+    # precondition the sentence meets (see may_score).
+    ceiling, about_lift = _ceiling(id(weights), order, met)
+    for r, weight, lift in order:
+        if r.name in _NEEDS_ABOUT and view.about is None:
+            continue  # it cannot fire: the date is not the watch's
         saw = r.test(candidate, view, watch)
+        if _CONDITIONAL.get(r.name, "any") in met:
+            ceiling -= lift
         if saw is not None:
             fired[r.name] = saw
-            if weights is not None:
-                total += weights.get(r.name, 0.0)
-        if weights is not None and total + ceiling[index] <= 0.0:
+            total += weight
+        if r.name == "about_watch" and view.about is None:
+            ceiling -= about_lift
+        if total + ceiling <= 0.0:
             break
     return fired
 
 
-_CEILINGS: dict[int, list[float]] = {}
+_CEILINGS: dict[tuple[int, frozenset[str]], tuple[float, float]] = {}
 
 
-def _ceilings(key: int, weights: dict[str, float]) -> list[float]:
-    """After rule i, the most the remaining rules can add (their positive weights)."""
-    if key not in _CEILINGS:
-        rest, result = 0.0, []
-        for r in reversed(DATE_RULES):
-            result.append(rest)
-            rest += max(0.0, weights.get(r.name, 0.0))
-        _CEILINGS[key] = list(reversed(result))
-    return _CEILINGS[key]
+def _ceiling(
+    key: int, order: list[tuple[Rule, float, float]], met: frozenset[str]
+) -> tuple[float, float]:
+    """(the positive weights of the rules whose precondition `met` holds, the part of it
+    from the rules that need the date to be the watch's)."""
+    if (key, met) not in _CEILINGS:
+        applicable = [(r, lift) for r, _, lift in order if _CONDITIONAL.get(r.name, "any") in met]
+        _CEILINGS[key, met] = (
+            sum(lift for _, lift in applicable),
+            sum(lift for r, lift in applicable if r.name in _NEEDS_ABOUT),
+        )
+    return _CEILINGS[key, met]
+
+
+def _conditions_met(sentence: Sentence) -> frozenset[str]:
+    """The preconditions of _CONDITIONAL the sentence meets ("any": the unconditional
+    rules; a release field is assumed possible, its pattern being dearer than its rule)."""
+    met = {"any", "release_field"}
+    if sentence.names_title or sentence.subject in ("watch", "title"):
+        met.add("about")
+        if sentence.names_title:
+            met.add("names_title")
+        if sentence.schedule_row:
+            met.add("schedule_row")
+    if sentence.heading or sentence.block == -1:
+        met.add("headline")
+    if sentence.under_heading:
+        met.add("listing_under_heading")
+    return frozenset(met)
+
+
+# Rules that fire only on a date about_watch gives to the watch.
+_NEEDS_ABOUT = frozenset({"release_of_watch", "moved_to"})
+
+
+def may_score(sentence: Sentence, weights: dict[str, float]) -> bool:
+    """Whether any date of the sentence could score above the threshold, from what the
+    sentence alone says: the bias plus the positive weights of the rules whose
+    preconditions it meets (a date not in a heading cannot gain the headline weight;
+    one in a sentence that names no title and is not about the watch cannot be the
+    watch's). Exact for any weights: a sentence it rules out holds no date the full
+    evaluation would report, so its dates need not be found at all."""
+    base, lift = _sentence_lifts(id(weights), weights)
+    met = _conditions_met(sentence)
+    total = base + sum(lift[name] for name in met if name not in ("any", "release_field"))
+    if total > 0.0:
+        return True
+    return total + lift["release_field"] > 0.0 and bool(cues.RELEASE_FIELD.search(sentence.text))
+
+
+_CONDITIONAL = {
+    "headline": "headline",
+    "schedule_row": "schedule_row",
+    "listing_under_heading": "listing_under_heading",
+    "release_field": "release_field",
+    "names_title": "names_title",
+    "about_watch": "about",
+    **dict.fromkeys(_NEEDS_ABOUT, "about"),
+}
+_LIFTS: dict[int, tuple[float, dict[str, float]]] = {}
+
+
+def _sentence_lifts(key: int, weights: dict[str, float]) -> tuple[float, dict[str, float]]:
+    """(the bias plus the positive weights of rules any sentence may meet, the positive
+    weights of the others by the precondition they need)."""
+    if key not in _LIFTS:
+        base = weights.get("bias", 0.0)
+        lift = dict.fromkeys(_CONDITIONAL.values(), 0.0)
+        for r in DATE_RULES:
+            weight = max(0.0, weights.get(r.name, 0.0))
+            if r.name in _CONDITIONAL:
+                lift[_CONDITIONAL[r.name]] += weight
+            else:
+                base += weight
+        _LIFTS[key] = (base, lift)
+    return _LIFTS[key]
+
+
+_ORDERS: dict[int, tuple[list[tuple[Rule, float, float]], float]] = {}
+
+
+def _evaluation_order(
+    key: int, weights: dict[str, float]
+) -> tuple[list[tuple[Rule, float, float]], float]:
+    """The rules as (rule, weight, positive part) in evaluation order, and the sum of
+    the positive parts. about_watch first (its answer rules out the rules that need it),
+    then the other rules that can lift the score in their declared order, then the rest
+    from the most negative: most of a page's dates are not the watch's and stop after
+    a few rules."""
+    if key not in _ORDERS:
+        lifting = [r for r in DATE_RULES if weights.get(r.name, 0.0) > 0.0]
+        lifting.sort(key=lambda r: r.name != "about_watch")
+        rest = sorted(
+            (r for r in DATE_RULES if weights.get(r.name, 0.0) <= 0.0),
+            key=lambda r: weights.get(r.name, 0.0),
+        )
+        order = [
+            (r, weights.get(r.name, 0.0), max(0.0, weights.get(r.name, 0.0)))
+            for r in lifting + rest
+        ]
+        _ORDERS[key] = (order, sum(lift for _, _, lift in order))
+    return _ORDERS[key]
 
 
 def _view(candidate: DateCandidate) -> _View:
@@ -440,7 +550,7 @@ def _old_date(c: DateCandidate, v: _View, w: Watch) -> str | None:
 def _moved_to(c: DateCandidate, v: _View, w: Watch) -> str | None:
     # (only the watch's own move: another season's or title's move is no news of it)
     seen = _found(cues.MOVED_TO, v.text[max(0, c.mention.start - 140) : c.mention.start])
-    return seen if seen and about_watch(c.sentence, c.mention, w) else None
+    return seen if seen and _about_once(c, v, w) else None
 
 
 @rule(
@@ -740,6 +850,13 @@ def _first_premiere(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return _found(cues.PAST_RELEASE, v.clause)
 
 
+def _about_once(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    """about_watch, asked once per candidate (several rules read it)."""
+    if v.about is False:
+        v.about = about_watch(c.sentence, c.mention, w)
+    return v.about  # type: ignore[return-value]
+
+
 @rule(
     "about_watch",
     3,
@@ -748,7 +865,7 @@ def _first_premiere(c: DateCandidate, v: _View, w: Watch) -> str | None:
     "Season 2 arrives Aug. 3",
 )
 def _about(c: DateCandidate, v: _View, w: Watch) -> str | None:
-    return about_watch(c.sentence, c.mention, w)
+    return _about_once(c, v, w)
 
 
 @rule(
@@ -760,7 +877,7 @@ def _about(c: DateCandidate, v: _View, w: Watch) -> str | None:
 def _release_of_watch(c: DateCandidate, v: _View, w: Watch) -> str | None:
     if not (_release_verb(c, v, w) or _schedule_row(c, v, w) or _listing(c, v, w)):
         return None
-    return "governed and about the watch" if about_watch(c.sentence, c.mention, w) else None
+    return "governed and about the watch" if _about_once(c, v, w) else None
 
 
 @rule("names_title", 0.5, "the sentence names the watch", "Heartstopper returns Aug. 3")
