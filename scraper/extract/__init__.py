@@ -33,6 +33,7 @@ from scraper.extract.candidates import (
 )
 from scraper.extract.evidence import date_evidence, may_score, trailer_evidence
 from scraper.extract.score import score, weights
+from scraper.extract.subject import forget_mentions
 from scraper.extract.trailers import trailer_candidates
 from scraper.models import RELEASE_DATE, TRAILER, Finding, Watch
 from scraper.parse.prefilter import may_mention
@@ -78,6 +79,7 @@ def read(
     `complete`: run every rule on every candidate (--explain, the fit), not only
     until a candidate can no longer reach the threshold."""
     budget = budget or Budget.for_document(doc)
+    forget_mentions()
     sentences, facts = structure(doc, watch, budget)
     reading = Reading()
     table = weights()[RELEASE_DATE]

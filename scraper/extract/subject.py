@@ -137,7 +137,22 @@ def title_mentions(
     sentence: str, watch: Watch, key: str | None = None
 ) -> list[tuple[int, int, int | None]]:
     """(start, end, season named by the alias or None) of each mention of the watch.
-    `key` is case_key(sentence) when the caller has it."""
+    `key` is case_key(sentence) when the caller has it. Several stages and rules ask
+    about the same sentence: the answer is remembered while one document is read
+    (read() calls forget_mentions() before each)."""
+    return list(_title_mentions(sentence, watch, key))
+
+
+def forget_mentions() -> None:
+    """Drop the remembered mentions: each document is read afresh, so a benchmark that
+    reads the same pages again measures reading, not remembering."""
+    _title_mentions.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _title_mentions(
+    sentence: str, watch: Watch, key: str | None
+) -> tuple[tuple[int, int, int | None], ...]:
     mentions: list[tuple[int, int, int | None]] = []
     if key is None:
         key = case_key(sentence)
@@ -150,7 +165,7 @@ def title_mentions(
             if any(match.start() < e and s < match.end() for s, e, _ in mentions):
                 continue
             mentions.append((match.start(), match.end(), season))
-    return sorted(mentions)
+    return tuple(sorted(mentions))
 
 
 # A title that is also a weekday or a month ("Wednesday") is a date in
