@@ -60,7 +60,7 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "memorial day": _nth_weekday(5, 0, -1),
     "labor day": _nth_weekday(9, 0, 1),
 }
-_HOLIDAY_GATE = ("christmas", "new year", "july", "independence day", "halloween", "valentine",
+_HOLIDAY_GATE = ("christmas", "new year", "of july", "independence day", "halloween", "valentine",
                  "thanksgiving", "memorial day", "labor day", "boxing day")  # fmt: skip
 _HOLIDAY = (
     r"(?i:\b(?P<h>"

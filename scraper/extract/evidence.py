@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from scraper.extract import cues, scope, subject, works
 from scraper.extract.candidates import DateCandidate, VideoCandidate, is_listing
 from scraper.extract.dates import DateMention
-from scraper.extract.reading import Sentence
+from scraper.extract.reading import Sentence, Subject
 from scraper.extract.subject import (
     ORDINAL_WORDS,
     Reference,
@@ -128,7 +128,7 @@ def _conditions_met(sentence: Sentence) -> frozenset[str]:
     """The preconditions of _CONDITIONAL the sentence meets ("any": the unconditional
     rules; a release field is assumed possible, its pattern being dearer than its rule)."""
     met = {"any", "release_field"}
-    if sentence.names_title or sentence.subject in ("watch", "title"):
+    if sentence.names_title or sentence.subject in (Subject.WATCH, Subject.TITLE):
         met.add("about")
         if sentence.names_title:
             met.add("names_title")
@@ -344,7 +344,9 @@ _DATELINE_AFTER = re.compile(
 def _another_story(c: DateCandidate, v: _View, w: Watch) -> str | None:
     s = c.sentence
     return (
-        "the passage is about another title" if s.subject == "other" and not s.names_title else None
+        "the passage is about another title"
+        if s.subject == Subject.OTHER and not s.names_title
+        else None
     )
 
 
@@ -374,7 +376,7 @@ def _release_verb(c: DateCandidate, v: _View, w: Watch) -> str | None:
 )
 def _schedule_row(c: DateCandidate, v: _View, w: Watch) -> str | None:
     s = c.sentence
-    if v.event is None and s.schedule_row and s.subject in ("watch", "title"):
+    if v.event is None and s.schedule_row and s.subject in (Subject.WATCH, Subject.TITLE):
         return "table row naming the watch"
     return None
 
@@ -845,7 +847,7 @@ def _first_premiere(c: DateCandidate, v: _View, w: Watch) -> str | None:
         return None
     if _names_season(v.text, w):
         return None
-    if c.sentence.subject == "watch" and part_references(v.clause):
+    if c.sentence.subject == Subject.WATCH and part_references(v.clause):
         return None
     return _found(cues.PAST_RELEASE, v.clause)
 
@@ -933,19 +935,19 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
     if watch.season is not None and ref is not None and ref.season is not None:
         if ref.season != watch.season:
             return None
-        if titles or sentence.subject in ("watch", "title"):
+        if titles or sentence.subject in (Subject.WATCH, Subject.TITLE):
             return f"season named: {text[ref.start : ref.end]}"
         return None
     if titles and watch.season is None:
         return "names the title"
     if titles:
         # The title without a season: about the watch when the text around is.
-        if sentence.subject == "watch" or (
-            sentence.subject in ("title", None) and sentence.doc_subject == "watch"
+        if sentence.subject == Subject.WATCH or (
+            sentence.subject in (Subject.TITLE, None) and sentence.doc_subject == Subject.WATCH
         ):
             return "names the title in a passage about the watched season"
         return None
-    return "the passage is about the watch" if sentence.subject == "watch" else None
+    return "the passage is about the watch" if sentence.subject == Subject.WATCH else None
 
 
 # ---------------------------------------------------------------- trailers

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from scraper.extract import cues, subject
 from scraper.extract.candidates import DocFacts, VideoCandidate
-from scraper.extract.reading import Sentence, classify
+from scraper.extract.reading import Sentence, Subject, classify
 from scraper.extract.subject import title_mentions
 from scraper.extract.text import case_key, normalize
 from scraper.models import Watch
@@ -118,9 +118,9 @@ def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | Non
             if kind == "other":
                 return None
             if kind == "trailer" and not cues.trailer_not_yet(text):
-                if own.subject == "watch" and classify(text, watch) not in (
-                    "other",
-                    "other season",
+                if own.subject == Subject.WATCH and classify(text, watch) not in (
+                    Subject.OTHER,
+                    Subject.OTHER_SEASON,
                 ):
                     # "the season's trailer, which you can watch here" in a passage
                     # about the watch: the link is that trailer.
@@ -140,26 +140,33 @@ def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | Non
     # Which season: the first of these words that names one decides.
     for text, sentence_subject in texts:
         named = classify(text, watch)
-        if named in ("other", "other season"):
+        if named in (Subject.OTHER, Subject.OTHER_SEASON):
             return None
-        if named in ("watch", "season"):
+        if named in (Subject.WATCH, Subject.SEASON):
             return (
                 kind_text
-                if named == "watch" or sentence_subject in ("watch", "title") or subject == "watch"
+                if named == Subject.WATCH
+                or sentence_subject in (Subject.WATCH, Subject.TITLE)
+                or subject == Subject.WATCH
                 else None
             )
-        if named == "title" and watch.season is not None and watch.season > 1 and text == label:
+        if (
+            named == Subject.TITLE
+            and watch.season is not None
+            and watch.season > 1
+            and text == label
+        ):
             return None  # an official video named without a season is the first season's
     if watch.season is None:
         return (
             kind_text
-            if any(title_mentions(t, watch) for t, _ in texts) or subject == "watch"
+            if any(title_mentions(t, watch) for t, _ in texts) or subject == Subject.WATCH
             else None
         )
     # No season named anywhere near: the video is the watch's when the passage it
     # sits in (or the whole document) is about the watch.
     passage = [s for _, s in texts if s is not None][:2]
-    return kind_text if subject == "watch" or "watch" in passage else None
+    return kind_text if subject == Subject.WATCH or Subject.WATCH in passage else None
 
 
 def _about_other_work(text: str, watch: Watch) -> bool:
@@ -210,7 +217,7 @@ def _kind_before(text: str, end: int) -> str | None:
 
 def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | None:
     for sentence in sentences:
-        if sentence.chrome or sentence.subject != "watch":
+        if sentence.chrome or sentence.subject != Subject.WATCH:
             continue
         text = sentence.text
         if not _may_name_trailer(text):
@@ -219,7 +226,9 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
             continue
         if cues.trailer_not_yet(text) or cues.NOT_A_TRAILER.search(text):
             continue
-        if classify(text, watch) in ("other", "other season") or _about_other_work(text, watch):
+        if classify(text, watch) in (Subject.OTHER, Subject.OTHER_SEASON) or _about_other_work(
+            text, watch
+        ):
             continue
         # Only the clause reporting the trailer: "..., and a full trailer is expected".
         first = cues.TRAILER.search(text)
