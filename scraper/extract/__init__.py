@@ -61,14 +61,21 @@ class Reading:
         result = []
         if self.release is not None:
             result.append(release_finding(self.release))
-        result.extend(Finding(TRAILER, c.sentence or c.label, url=c.url) for c in self.trailers)
+        result.extend(
+            Finding(TRAILER, c.sentence or c.label, url=c.url, score=c.score)
+            for c in self.trailers
+        )
         return result
 
 
 def release_finding(candidate: DateCandidate) -> Finding:
     mention = candidate.mention
     return Finding(
-        RELEASE_DATE, candidate.sentence.text, date=mention.value, precision=mention.precision
+        RELEASE_DATE,
+        candidate.sentence.text,
+        date=mention.value,
+        precision=mention.precision,
+        score=candidate.score,
     )
 
 
