@@ -62,8 +62,7 @@ class Reading:
         if self.release is not None:
             result.append(release_finding(self.release))
         result.extend(
-            Finding(TRAILER, c.sentence or c.label, url=c.url, score=c.score)
-            for c in self.trailers
+            Finding(TRAILER, c.sentence or c.label, url=c.url, score=c.score) for c in self.trailers
         )
         return result
 

@@ -209,7 +209,9 @@ FAN_MADE = re.compile(
 TRAILER_OUT = re.compile(
     r"\b(?:released|releases|dropp?ed|drops|unveil\w*|debut(?:ed|s)|shared|arrived|landed|revealed|"
     r"premiered|is\s+here|is\s+out|are\s+out|out\s+now|here['\u2019]?s|has\s+(?:arrived|landed)|"
-    r"watch|gives?|offers?|shows?|finds|teases|dropped|published|posted|launched)\b",
+    r"watch|gives?|offers?|shows?|finds|teases|dropped|published|posted|launched|aired|"
+    r"world\s+premiere|went\s+live|hit\s+(?:youtube|the\s+web|online)|got\s+(?:a|its|the)|"
+    r"in\s+the\s+(?:official|new|first|latest|full(?:-length)?)\s+(?:trailer|teaser))\b",
     re.IGNORECASE,
 )
 TRAILER_NOT_YET = re.compile(

@@ -226,12 +226,15 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
             continue
         if cues.trailer_not_yet(text) or cues.NOT_A_TRAILER.search(text):
             continue
-        if classify(text, watch) in (Subject.OTHER, Subject.OTHER_SEASON) or _about_other_work(
-            text, watch
+        first = cues.TRAILER.search(text)
+        # (what follows the trailer word describes the video: a quoted slogan in it makes
+        # no other work of the sentence when the words up to it do not)
+        said = text[: first.end()] if first else text
+        if classify(text, watch) in (Subject.OTHER, Subject.OTHER_SEASON) or (
+            _about_other_work(text, watch) and _about_other_work(said, watch)
         ):
             continue
         # Only the clause reporting the trailer: "..., and a full trailer is expected".
-        first = cues.TRAILER.search(text)
         left, right = cues.clause_around(text, first.start(), first.end()) if first else (0, 0)
         if cues.SPECULATION.search(text, left, right) or cues.NEGATION.search(text, left, right):
             continue
