@@ -88,6 +88,9 @@ class VideoCandidate:
     context: list[Sentence]
     doc: DocFacts
     sentence: str = ""  # the sentence that calls it a trailer, once a rule finds one
+    # How that sentence ties the trailer to the watch (see trailers.py): "own_sentence",
+    # "names_watch", "watch_passage", "names_film" or "reported" (no link).
+    tie: str = ""
     features: dict[str, str] = field(default_factory=dict)
     score: float = 0.0
 

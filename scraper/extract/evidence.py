@@ -972,16 +972,47 @@ def trailer_evidence(candidate: VideoCandidate) -> dict[str, str]:
     return fired
 
 
-@trailer_rule(
-    "trailer_of_watch",
+def _tie(name: str, prior: float, description: str, example: str) -> None:
+    """A rule for one way the words near a video call it a trailer (or teaser: not a
+    clip, featurette or cast video) of the watched title and season (trailers.py)."""
+
+    def test(c: VideoCandidate) -> str | None:
+        return c.sentence[:100] if c.sentence and c.tie == name else None
+
+    trailer_rule(f"trailer_{name}", prior, description, example)(test)
+
+
+_tie(
+    "own_sentence",
     4,
-    "the nearest words call the video a trailer or teaser "
-    "(not a clip, featurette or cast video) and name the watched season or sit in "
-    "a passage about it",
-    "Netflix dropped the season 2 trailer: <link>",
+    "the link's own sentence calls it the trailer, in a passage about the watched season",
+    "The season 2 trailer, which you can watch here, ...",
 )
-def _trailer_of_watch(c: VideoCandidate) -> str | None:
-    return c.sentence[:100] if c.sentence else None
+_tie(
+    "names_watch",
+    4,
+    "the words nearest the video call it a trailer and name the watched season",
+    "Netflix dropped the Heartstopper season 2 trailer: <link>",
+)
+_tie(
+    "watch_passage",
+    4,
+    "the nearest words call it a trailer, name no season, and sit in a passage (or a "
+    "document) about the watched season",
+    "Watch the new trailer below. (in an article about season 2)",
+)
+_tie(
+    "names_film",
+    4,
+    "the nearest words call it a trailer and name the watched film",
+    "Watch the Superman trailer: <link>",
+)
+_tie(
+    "reported",
+    4,
+    "the text reports the watch's trailer as released, linking no video",
+    "The first trailer for season 2 just dropped.",
+)
 
 
 @trailer_rule(

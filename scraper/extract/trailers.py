@@ -37,16 +37,18 @@ def trailer_candidates(
             continue
         context = _context(video, by_block)
         candidate = VideoCandidate(video.url, normalize(video.label), video, context, facts)
-        evidence = _judge(video.label, context, watch, doc_subject(sentences))
-        if evidence is not None:
-            candidate.sentence = evidence
+        judged = _judge(video.label, context, watch, doc_subject(sentences))
+        if judged is not None:
+            candidate.sentence, candidate.tie = judged
         found[video.url] = candidate
     if not any(c.sentence for c in found.values()) and not any(
         v for v in doc.videos if not v.chrome and _is_trailer_label(v.label)
     ):
         evidence = _reported_without_link(sentences, watch)
         if evidence is not None and doc.url not in found:
-            found[doc.url] = VideoCandidate(doc.url, "", None, [], facts, sentence=evidence)
+            found[doc.url] = VideoCandidate(
+                doc.url, "", None, [], facts, sentence=evidence, tie="reported"
+            )
     return list(found.values())
 
 
@@ -97,8 +99,13 @@ def _reports_trailer(sentences: list[Sentence]) -> bool:
     )
 
 
-def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | None) -> str | None:
-    """The evidence sentence when the video is a trailer for the watch, else None."""
+def _judge(
+    label: str, context: list[Sentence], watch: Watch, subject: str | None
+) -> tuple[str, str] | None:
+    """(the evidence sentence, how it ties the video to the watch) when the video is a
+    trailer for the watch, else None. The ties are the trailer rules' names' tails:
+    the link's own sentence in a passage about the watch, words naming the watched
+    season, a passage (or document) about it, the film's title."""
     label = normalize(label)
     if label and _label_names_other_work(label, watch):
         return None
@@ -124,7 +131,7 @@ def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | Non
                 ):
                     # "the season's trailer, which you can watch here" in a passage
                     # about the watch: the link is that trailer.
-                    return text
+                    return text, "own_sentence"
                 kind_text = text
                 break
             continue
@@ -143,13 +150,11 @@ def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | Non
         if named in (Subject.OTHER, Subject.OTHER_SEASON):
             return None
         if named in (Subject.WATCH, Subject.SEASON):
-            return (
-                kind_text
-                if named == Subject.WATCH
-                or sentence_subject in (Subject.WATCH, Subject.TITLE)
-                or subject == Subject.WATCH
-                else None
-            )
+            if named == Subject.WATCH:
+                return kind_text, "names_watch"
+            if sentence_subject in (Subject.WATCH, Subject.TITLE) or subject == Subject.WATCH:
+                return kind_text, "watch_passage"
+            return None
         if (
             named == Subject.TITLE
             and watch.season is not None
@@ -158,15 +163,15 @@ def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | Non
         ):
             return None  # an official video named without a season is the first season's
     if watch.season is None:
-        return (
-            kind_text
-            if any(title_mentions(t, watch) for t, _ in texts) or subject == Subject.WATCH
-            else None
-        )
+        if any(title_mentions(t, watch) for t, _ in texts):
+            return kind_text, "names_film"
+        return (kind_text, "watch_passage") if subject == Subject.WATCH else None
     # No season named anywhere near: the video is the watch's when the passage it
     # sits in (or the whole document) is about the watch.
     passage = [s for _, s in texts if s is not None][:2]
-    return kind_text if subject == Subject.WATCH or Subject.WATCH in passage else None
+    if subject == Subject.WATCH or Subject.WATCH in passage:
+        return kind_text, "watch_passage"
+    return None
 
 
 def _about_other_work(text: str, watch: Watch) -> bool:
