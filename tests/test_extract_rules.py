@@ -1252,3 +1252,16 @@ def test_another_installment_of_a_film_series_is_another_work() -> None:
         "installment moves from December 18, 2026 to December 21, 2029.</p>"
     )
     assert findings(body, film) == [("release_date", "2025-12-19", "day")]
+
+
+def test_a_watch_without_a_season_does_not_take_a_numbered_seasons_date() -> None:
+    show = Watch("Heartstopper", None)
+    assert findings("<p>Heartstopper season 3 premieres October 3.</p>", show) == []
+    assert findings("<p>Heartstopper premieres October 3 on Netflix.</p>", show) == [
+        ("release_date", "2023-10-03", "day")
+    ]
+
+
+def test_series_four_begins_is_a_release() -> None:
+    body = "<p>Series two of Heartstopper begins on Thursday 3rd August.</p>"
+    assert findings(body) == [("release_date", "2023-08-03", "day")]

@@ -26,7 +26,10 @@ RELEASE = re.compile(
     r"storms?|speeds?|dashes|rolls?|makes?\s+(?:its|their)\s+way)\s+(?:back\s+)?to\s+(?:"
     + _STREAMERS
     + r")|mov(?:es|ed|ing)|move\s+(?:up|back|to|from)|delay\w*|"
-    r"push\w*\s+back|reschedul\w*|shift\w*|on\s+netflix|back\s+(?:on|in)|starts?\s+streaming)\b",
+    r"push\w*\s+back|reschedul\w*|shift\w*|on\s+netflix|back\s+(?:on|in)|starts?\s+streaming|"
+    # "series four begins on Wednesday", not "the story begins in 1987" (a setting rule's)
+    r"(?:begins?|starts?)(?=\s+(?:on|this|next|from|with|airing|tonight|tomorrow|"
+    r"(?-i:[A-Z])))|gets?\s+underway)\b",
     re.IGNORECASE,
 )
 SPECULATION = re.compile(

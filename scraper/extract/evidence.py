@@ -860,6 +860,24 @@ def _about_once(c: DateCandidate, v: _View, w: Watch) -> str | None:
 
 
 @rule(
+    "season_of_seasonless_watch",
+    -3,
+    "the watch has no season, and the date belongs to a numbered season",
+    "Fargo season 3 premieres April 19 (watching Fargo, no season)",
+)
+def _seasonless(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    if w.season is not None:
+        return None
+    refs = [
+        r
+        for r in season_references(v.clause, w)
+        if r.season is not None
+        and not (c.mention.start - v.left <= r.start < c.mention.end - v.left)
+    ]
+    return v.clause[refs[-1].start : refs[-1].end] if refs else None
+
+
+@rule(
     "about_watch",
     3,
     "the date belongs to the watched title and season (the nearest "
@@ -938,6 +956,8 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
         if titles or sentence.subject in (Subject.WATCH, Subject.TITLE):
             return f"season named: {text[ref.start : ref.end]}"
         return None
+    if watch.season is None and ref is not None and ref.season is not None:
+        return None  # a numbered season is not a watch without seasons (a film, a show)
     if titles and watch.season is None:
         return "names the title"
     if titles:
