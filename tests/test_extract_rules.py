@@ -1265,3 +1265,8 @@ def test_a_watch_without_a_season_does_not_take_a_numbered_seasons_date() -> Non
 def test_series_four_begins_is_a_release() -> None:
     body = "<p>Series two of Heartstopper begins on Thursday 3rd August.</p>"
     assert findings(body) == [("release_date", "2023-08-03", "day")]
+
+
+def test_the_titles_new_season_is_the_watched_one() -> None:
+    body = "<p>Heartstopper: the new season arrives August 3 on Netflix.</p>"
+    assert findings(body) == [("release_date", "2023-08-03", "day")]

@@ -960,6 +960,20 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
         return None  # a numbered season is not a watch without seasons (a film, a show)
     if titles and watch.season is None:
         return "names the title"
+    if (
+        titles
+        and ref is not None
+        and ref.season is None
+        and sentence.doc_subject
+        in (
+            None,
+            Subject.WATCH,
+            Subject.TITLE,
+        )
+    ):
+        # "The Bear: the new season arrives June 26": the title's new (next, final)
+        # season is the one the news is about, unless the page is about another season
+        return f"the title's {text[ref.start : ref.end]}"
     if titles:
         # The title without a season: about the watch when the text around is.
         if sentence.subject == Subject.WATCH or (
