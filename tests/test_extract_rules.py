@@ -1270,3 +1270,15 @@ def test_series_four_begins_is_a_release() -> None:
 def test_the_titles_new_season_is_the_watched_one() -> None:
     body = "<p>Heartstopper: the new season arrives August 3 on Netflix.</p>"
     assert findings(body) == [("release_date", "2023-08-03", "day")]
+
+
+def test_event_words_inside_the_watchs_own_name_are_no_event() -> None:
+    special = Watch("Heartstopper: The Finale", None)
+    body = "<p>It's official: Heartstopper: The Finale will air on Christmas Day on Netflix.</p>"
+    assert findings(body, special, published="2023-12-01") == [
+        ("release_date", "2023-12-25", "day")
+    ]
+
+
+def test_a_teaser_visual_is_a_picture_not_a_trailer() -> None:
+    assert findings("<p>A teaser visual for Heartstopper season 2 was unveiled.</p>") == []

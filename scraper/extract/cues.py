@@ -191,7 +191,7 @@ CLAUSE_BREAK = re.compile(
 
 # "teaser poster", "teaser art": a picture, not a video.
 TRAILER = re.compile(
-    r"\b(?:trailers?|teasers?)\b(?!\s+(?:posters?|images?|stills?|art|key\s+art|artwork|"
+    r"\b(?:trailers?|teasers?)\b(?!\s+(?:posters?|images?|stills?|art|key\s+art|artwork|visuals?|"
     r"photos?|one-sheets?|banners?)\b)",
     re.IGNORECASE,
 )

@@ -54,6 +54,9 @@ class _View:
     event: str | None
     event_word: str
     about: str | None | bool = False  # about_watch's answer once asked (False: not yet)
+    # The clause with the watch's own name blanked: "Gavin & Stacey: The Finale" names
+    # the work, no finale event (same length, so positions hold).
+    plain: str = ""
 
 
 DATE_RULES: list[Rule] = []
@@ -77,7 +80,7 @@ def date_evidence(
     score cannot reach the threshold any more. The choice is the same (a candidate
     stopped early is below the threshold whatever the rest say); only --explain and
     the fit need every rule."""
-    view = _view(candidate)
+    view = _view(candidate, watch)
     fired: dict[str, str] = {}
     if weights is None:
         for r in DATE_RULES:
@@ -214,16 +217,25 @@ def _evaluation_order(
     return _ORDERS[key]
 
 
-def _view(candidate: DateCandidate) -> _View:
+def _view(candidate: DateCandidate, watch: Watch) -> _View:
     text = candidate.sentence.text
     mention = candidate.mention
     left, right = cues.clause_around(text, mention.start, mention.end)
     clause = text[left:right]
-    event, word = _governing(clause, mention.start - left)
+    plain_text = _without_title(text, watch)
+    plain = plain_text[left:right]
+    event, word = _governing(plain, mention.start - left)
     if event is None and text[:left].rstrip().endswith(":"):
         # "Release date confirmed: 3 August" - the verb sits before the colon.
-        event, word = _governing(text[:left], left)
-    return _View(text, left, right, clause, event, word)
+        event, word = _governing(plain_text[:left], left)
+    return _View(text, left, right, clause, event, word, plain=plain)
+
+
+def _without_title(text: str, watch: Watch) -> str:
+    """`text` with the watch's title and aliases blanked out (same length)."""
+    for start, end, _ in title_mentions(text, watch):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _governing(clause: str, position: int) -> tuple[str | None, str]:
@@ -511,9 +523,9 @@ _NAMES_ITS_EVENT = re.compile(r"\s+(?:\w+\s+)?(?:premiere|release|debut|launch|r
 )
 def _occasion(c: DateCandidate, v: _View, w: Watch) -> str | None:
     if scope.other_occasion(
-        v.clause, c.mention.start - v.left, c.mention.end - v.left, c.sentence.published
+        v.plain, c.mention.start - v.left, c.mention.end - v.left, c.sentence.published
     ):
-        return _found(cues.OTHER_OCCASION, v.clause) or "another occasion"
+        return _found(cues.OTHER_OCCASION, v.plain) or "another occasion"
     return None
 
 
