@@ -122,7 +122,7 @@ def _diff_dates(
     known: KnownFacts, observations: list[Observation], diff: Diff, today: date | None
 ) -> None:
     new: dict[str, NewFact] = {}
-    best: dict[str, tuple[bool, int, date]] = {}
+    best: dict[str, tuple[bool, int, float, date]] = {}
     for obs in observations:
         key = obs.finding.value_key
         if key in known.seen_date_keys:
@@ -131,6 +131,7 @@ def _diff_dates(
         rank = (
             not has_passed(obs.finding, today),
             PRECISION_RANK.get(obs.finding.precision or "", -1),
+            obs.finding.rank_score,  # equally precise: the better-supported report
             obs.published or date.min,
         )
         if key in new:

@@ -95,6 +95,14 @@ class Finding:
     date: str | None = None  # "2023-08-03", "2023-08", "2023-summer", "2023"
     precision: str | None = None  # one of PRECISIONS
     url: str | None = None  # normalized trailer URL
+    # The extractor's score (log-odds) for it, so the cycle and the facts can prefer the
+    # better-supported report; not part of its identity and not shown in JSON.
+    score: float | None = field(default=None, compare=False)
+
+    @property
+    def rank_score(self) -> float:
+        """The score for ranking: a finding without one ranks below any that has one."""
+        return self.score if self.score is not None else float("-inf")
 
     @property
     def value_key(self) -> str:

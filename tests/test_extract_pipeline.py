@@ -12,7 +12,8 @@ import pytest
 from scraper.cli.main import main
 from scraper.extract import extract, extract_documents, fit
 from scraper.extract.score import WEIGHTS_FILE
-from scraper.models import Watch
+from scraper.facts import KnownFacts, Observation, diff_findings
+from scraper.models import RELEASE_DATE, Finding, Watch
 from scraper.parse.documents import parse_documents
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -79,3 +80,25 @@ def test_a_256_kb_paragraph_repeating_the_title_finishes_in_two_seconds(caplog) 
     if warnings:  # over its budget: one warning and no findings, never a stall
         assert len(warnings) == 1 and "budget" in warnings[0].getMessage()
         assert findings == []
+
+
+def test_findings_carry_their_score_which_json_leaves_out() -> None:
+    doc = parse_documents(
+        "<html><head><title>Heartstopper season 2</title></head><body>"
+        "<p>Netflix confirmed Heartstopper Season 2 premieres August 3, 2023.</p></body></html>",
+        "https://news.example/hs2",
+    )[0]
+    [finding] = extract(doc, Watch("Heartstopper", 2))
+    assert finding.score is not None and finding.score > 0.0
+    assert "score" not in finding.to_json()
+    # the score is no part of what makes two findings the same news
+    assert finding == Finding(RELEASE_DATE, finding.evidence, "2023-08-03", "day", score=-1.0)
+
+
+def test_among_equally_precise_new_dates_the_better_scoring_report_wins() -> None:
+    weak = Finding(RELEASE_DATE, "a stray date", "2023-08-03", "day", score=0.2)
+    strong = Finding(RELEASE_DATE, "premieres Aug. 10", "2023-08-10", "day", score=3.0)
+    for order in ([weak, strong], [strong, weak]):
+        diff = diff_findings(KnownFacts(), [Observation(f, "https://a") for f in order])
+        winners = [f.finding for f in diff.new_facts if f.event is not None]
+        assert [f.date for f in winners] == ["2023-08-10"]

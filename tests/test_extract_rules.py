@@ -1198,3 +1198,87 @@ def test_classify_answers_as_the_set_of_seasons_named() -> None:
     assert classify("Unlike the previous season, it arrives.", watch) == "other season"
     assert classify("Heartstopper 2 arrives Aug. 3.", watch) == "watch"
     assert classify("Season 0 of it arrives.", Watch("Heartstopper", 0)) == "season"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("It opens in theaters on Christmas Day.", date(2024, 2, 1), "2024-12-25"),
+        ("A24 dated it for Christmas Day next year.", date(2024, 12, 10), "2025-12-25"),
+        ("It returns on New Year's Day 2026.", date(2025, 11, 1), "2026-01-01"),
+        ("It opens on the Fourth of July.", date(2025, 3, 1), "2025-07-04"),
+        ("It opens on Thanksgiving 2025.", date(2025, 3, 1), "2025-11-27"),
+        ("It opens Memorial Day.", date(2025, 3, 1), "2025-05-26"),
+        ("The show premiered last night.", date(2024, 6, 27), "2024-06-26"),
+    ],
+)
+def test_holidays_and_last_night_are_days(text: str, published: date, value: str) -> None:
+    assert [(m.value, m.precision) for m in find_dates(text, published)] == [(value, "day")]
+
+
+def test_a_holiday_near_a_date_is_a_landmark_not_the_date() -> None:
+    found = find_dates("It opens November 27, just in time for Thanksgiving.", date(2024, 3, 1))
+    assert [m.value for m in found] == ["2024-11-27"]
+    assert find_dates("It opens over Memorial Day weekend.", date(2024, 3, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a move: the new date, not the old one
+        (
+            "<p>Netflix has postponed Heartstopper season 2 from August 3 to September 14.</p>",
+            [("release_date", "2023-09-14", "day")],
+        ),
+        # a denial with no new date
+        ("<p>Heartstopper season 2 will no longer premiere on August 3.</p>", []),
+        # a labeled field in a fact box
+        (
+            "<p>Heartstopper season 2: everything we know</p><p>Release date: August 3, 2023</p>",
+            [("release_date", "2023-08-03", "day")],
+        ),
+        # 'the third and final season' is season 3, not the watched one
+        ("<p>Netflix confirmed the third and final season will arrive in 2025.</p>", []),
+    ],
+)
+def test_moves_denials_fields_and_indirect_seasons(body: str, expected: list[tuple]) -> None:
+    assert findings(body) == expected
+
+
+def test_another_installment_of_a_film_series_is_another_work() -> None:
+    film = Watch("Avatar: Fire and Ash", None, ("Avatar 3",))
+    body = (
+        "<p>Avatar 3 moves from December 20, 2024 to December 19, 2025. The fourth "
+        "installment moves from December 18, 2026 to December 21, 2029.</p>"
+    )
+    assert findings(body, film) == [("release_date", "2025-12-19", "day")]
+
+
+def test_a_watch_without_a_season_does_not_take_a_numbered_seasons_date() -> None:
+    show = Watch("Heartstopper", None)
+    assert findings("<p>Heartstopper season 3 premieres October 3.</p>", show) == []
+    assert findings("<p>Heartstopper premieres October 3 on Netflix.</p>", show) == [
+        ("release_date", "2023-10-03", "day")
+    ]
+
+
+def test_series_four_begins_is_a_release() -> None:
+    body = "<p>Series two of Heartstopper begins on Thursday 3rd August.</p>"
+    assert findings(body) == [("release_date", "2023-08-03", "day")]
+
+
+def test_the_titles_new_season_is_the_watched_one() -> None:
+    body = "<p>Heartstopper: the new season arrives August 3 on Netflix.</p>"
+    assert findings(body) == [("release_date", "2023-08-03", "day")]
+
+
+def test_event_words_inside_the_watchs_own_name_are_no_event() -> None:
+    special = Watch("Heartstopper: The Finale", None)
+    body = "<p>It's official: Heartstopper: The Finale will air on Christmas Day on Netflix.</p>"
+    assert findings(body, special, published="2023-12-01") == [
+        ("release_date", "2023-12-25", "day")
+    ]
+
+
+def test_a_teaser_visual_is_a_picture_not_a_trailer() -> None:
+    assert findings("<p>A teaser visual for Heartstopper season 2 was unveiled.</p>") == []

@@ -31,8 +31,9 @@ from scraper.extract.candidates import (
     date_candidates,
     structure,
 )
-from scraper.extract.evidence import date_evidence, trailer_evidence
+from scraper.extract.evidence import date_evidence, may_score, trailer_evidence
 from scraper.extract.score import score, weights
+from scraper.extract.subject import forget_mentions
 from scraper.extract.trailers import trailer_candidates
 from scraper.models import RELEASE_DATE, TRAILER, Finding, Watch
 from scraper.parse.prefilter import may_mention
@@ -60,14 +61,20 @@ class Reading:
         result = []
         if self.release is not None:
             result.append(release_finding(self.release))
-        result.extend(Finding(TRAILER, c.sentence or c.label, url=c.url) for c in self.trailers)
+        result.extend(
+            Finding(TRAILER, c.sentence or c.label, url=c.url, score=c.score) for c in self.trailers
+        )
         return result
 
 
 def release_finding(candidate: DateCandidate) -> Finding:
     mention = candidate.mention
     return Finding(
-        RELEASE_DATE, candidate.sentence.text, date=mention.value, precision=mention.precision
+        RELEASE_DATE,
+        candidate.sentence.text,
+        date=mention.value,
+        precision=mention.precision,
+        score=candidate.score,
     )
 
 
@@ -78,10 +85,12 @@ def read(
     `complete`: run every rule on every candidate (--explain, the fit), not only
     until a candidate can no longer reach the threshold."""
     budget = budget or Budget.for_document(doc)
+    forget_mentions()
     sentences, facts = structure(doc, watch, budget)
     reading = Reading()
-    reading.dates = date_candidates(sentences, facts, budget)
     table = weights()[RELEASE_DATE]
+    gate = None if complete else (lambda sentence: may_score(sentence, table))
+    reading.dates = date_candidates(sentences, facts, budget, complete, gate)
     for index, candidate in enumerate(reading.dates):
         if index % 16 == 0:
             budget.check()

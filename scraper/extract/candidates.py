@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -87,6 +88,9 @@ class VideoCandidate:
     context: list[Sentence]
     doc: DocFacts
     sentence: str = ""  # the sentence that calls it a trailer, once a rule finds one
+    # How that sentence ties the trailer to the watch (see trailers.py): "own_sentence",
+    # "names_watch", "watch_passage", "names_film" or "reported" (no link).
+    tie: str = ""
     features: dict[str, str] = field(default_factory=dict)
     score: float = 0.0
 
@@ -131,16 +135,28 @@ def _bounded(sentences: list[Sentence], budget: Budget) -> list[Sentence]:
 
 
 def date_candidates(
-    sentences: list[Sentence], facts: DocFacts, budget: Budget
+    sentences: list[Sentence],
+    facts: DocFacts,
+    budget: Budget,
+    furniture: bool = True,
+    may_score: Callable[[Sentence], bool] | None = None,
 ) -> list[DateCandidate]:
     """Every date mention of every sentence (dates stated in the past tense resolved to
-    the year that puts them before the article)."""
+    the year that puts them before the article). Without `furniture`, sentences of page
+    furniture (navigation, rails, comments) are not read for dates: the furniture rule
+    weighs each of theirs down past the threshold, so only --explain and the fit, which
+    show and weigh every candidate, need them. With `may_score`, a sentence it rules
+    out (none of its dates could reach the threshold) is not read for dates either."""
     result: list[DateCandidate] = []
     for order, sentence in enumerate(sentences):
         if order % 32 == 0:
             budget.check()
+        if not furniture and sentence.chrome:
+            continue
         if order and _DATE_ANAPHOR.match(sentence.text):
             sentence = _resolve_date_anaphor(sentences[order - 1], sentence)
+        if may_score is not None and not may_score(sentence):
+            continue
         following = sentences[order + 1].text if order + 1 < len(sentences) else ""
         for mention in find_dates(sentence.text, sentence.published):
             if past_tense(sentence.text, mention):

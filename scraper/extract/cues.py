@@ -26,13 +26,16 @@ RELEASE = re.compile(
     r"storms?|speeds?|dashes|rolls?|makes?\s+(?:its|their)\s+way)\s+(?:back\s+)?to\s+(?:"
     + _STREAMERS
     + r")|mov(?:es|ed|ing)|move\s+(?:up|back|to|from)|delay\w*|"
-    r"push\w*\s+back|reschedul\w*|shift\w*|on\s+netflix|back\s+(?:on|in)|starts?\s+streaming)\b",
+    r"push\w*\s+back|reschedul\w*|shift\w*|on\s+netflix|back\s+(?:on|in)|starts?\s+streaming|"
+    # "series four begins on Wednesday", not "the story begins in 1987" (a setting rule's)
+    r"(?:begins?|starts?)(?=\s+(?:on|this|next|from|with|airing|tonight|tomorrow|"
+    r"(?-i:[A-Z])))|gets?\s+underway)\b",
     re.IGNORECASE,
 )
 SPECULATION = re.compile(
     r"\b(?:hope\w*|hoping|guess\w*|could|might|rumou?r\w*|expect\w*|likely|unlikely|predict\w*|"
     r"speculat\w*|perhaps|possibl\w*|probabl\w*|maybe|estimat\w*(?!\s+[$\u00a3\u20ac\d])|anticipat\w*|assum\w*|"
-    r"wish\w*|would\s+love|\'d\s+love|wants?|dream\w*|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
+    r"wish\w*|would\s+love|\'d\s+love|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
     r"reportedly|if|bet|suspect\w*|think|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
     r"tipped|claim\w*|leak\w*|allegedly|supposedly|apparently|insiders?|sources\s+say|"
     r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|sometime|around\s+(?:the\s+)?(?:end|start|beginning|early|late|mid|"
@@ -88,7 +91,8 @@ NEGATION = re.compile(
     r"\b(?:yet\s+to|not\s+yet|no\s+(?:official\s+)?(?:release|premiere|launch|air)?\s*date|"
     r"hasn't|has\s+not|haven't|have\s+not|isn't|is\s+not|wasn't|not\s+(?:been\s+)?"
     r"(?:announced|confirmed|set|revealed|given)|tb[ca]|to\s+be\s+(?:confirmed|announced|"
-    r"determined)|unknown|unconfirmed|no\s+word|still\s+waiting|remains\s+to\s+be)\b",
+    r"determined)|unknown|unconfirmed|no\s+word|still\s+waiting|remains\s+to\s+be|"
+    r"no\s+longer|not\s+(?:be\s+)?(?:open|premier|releas|arriv|debut)\w*)\b",
     re.IGNORECASE,
 )
 # Dates of events that are not the release: renewal, production, books, the finale.
@@ -140,6 +144,33 @@ OLD_DATE = re.compile(
     r"pushed\s+back\s+from|moved\s+up\s+from|since)\s+(?:(?:on|for|the)\s+)?$",
     re.IGNORECASE,
 )
+# The date a release moved TO: "postponed from December 20, 2024 to December 19, 2025",
+# "pushed back to May 2026", "moves up a week to Friday". The one vocabulary of moves.
+MOVE_VERB = (
+    r"(?:mov\w*|push\w*|postpon\w*|delay\w*|shift\w*|bump\w*|slid\w*|slipp\w*|"
+    r"reschedul\w*|brought\s+forward|pulled\s+forward|pull\w*\s+up|swap\w*|chang\w*|"
+    r"mov\w*\s+up|push\w*\s+back|redated|re-dated)"
+)
+MOVED_TO = re.compile(
+    r"\b" + MOVE_VERB + r"\b[^.;]{0,100}?\b(?:to|until|for)\s+(?:(?:on|the|a|an)\s+)?$",
+    re.IGNORECASE,
+)
+# "the fourth installment", "the first film", "the original movie": another entry of a
+# franchise named by its place in it.
+INSTALLMENT = re.compile(
+    r"\b(?:the|its|their)\s+(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|next|previous|original|last|latest|prior|earlier|\d+(?:st|nd|rd|th))\s+(?:\w+\s+)?"
+    r"(?:installments?|instalments?|films?|movies?|entry|entries|sequels?|features?)\b",
+    re.IGNORECASE,
+)
+
+# Who stands behind a date: "the network confirmed", "officially", "has dated".
+CONFIRMED = re.compile(
+    r"\b(?:confirm(?:ed|s)|officially|(?:has|have|just)\s+(?:dated|set|announced|revealed)|"
+    r"announced\s+(?:today|on\s+\w+day|this\s+week)|revealed|unveiled|it['\u2019]s\s+official)\b",
+    re.IGNORECASE,
+)
+
 # "was set for Aug. 3": past-tense reporting of a plan, the release unless the text
 # reports a change (PLAN_CHANGED) in the same or the next sentence, or gives another date.
 PLAN_DATE = re.compile(
@@ -160,7 +191,7 @@ CLAUSE_BREAK = re.compile(
 
 # "teaser poster", "teaser art": a picture, not a video.
 TRAILER = re.compile(
-    r"\b(?:trailers?|teasers?)\b(?!\s+(?:posters?|images?|stills?|art|key\s+art|artwork|"
+    r"\b(?:trailers?|teasers?)\b(?!\s+(?:posters?|images?|stills?|art|key\s+art|artwork|visuals?|"
     r"photos?|one-sheets?|banners?)\b)",
     re.IGNORECASE,
 )
@@ -181,7 +212,9 @@ FAN_MADE = re.compile(
 TRAILER_OUT = re.compile(
     r"\b(?:released|releases|dropp?ed|drops|unveil\w*|debut(?:ed|s)|shared|arrived|landed|revealed|"
     r"premiered|is\s+here|is\s+out|are\s+out|out\s+now|here['\u2019]?s|has\s+(?:arrived|landed)|"
-    r"watch|gives?|offers?|shows?|finds|teases|dropped|published|posted|launched)\b",
+    r"watch|gives?|offers?|shows?|finds|teases|dropped|published|posted|launched|aired|"
+    r"world\s+premiere|went\s+live|hit\s+(?:youtube|the\s+web|online)|got\s+(?:a|its|the)|"
+    r"in\s+the\s+(?:official|new|first|latest|full(?:-length)?)\s+(?:trailer|teaser))\b",
     re.IGNORECASE,
 )
 TRAILER_NOT_YET = re.compile(
@@ -256,3 +289,17 @@ def trailer_not_yet(text: str) -> bool:
         if not TRAILER_NOT_YET.search(text[start:end]):
             return False
     return True
+
+
+# Block roles (scraper/parse/pages.py) whose dates are the page's, not the story's.
+FURNITURE_ROLES = frozenset({"byline", "dateline", "comment", "related", "navigation"})
+# Block roles that hold labeled facts: a "Release date: ..." line, a table's cells.
+FIELD_ROLES = frozenset({"field", "table_cell", "table_header"})
+# A labeled release field: "Release date: January 15, 2027", "Premieres: Sept. 4",
+# "| Release date | May 22, 2026 |", "Original release: ...".
+RELEASE_FIELD = re.compile(
+    r"(?:^|\|)\s*(?:(?:original|initial|theatrical|us|u\.s\.|uk|digital\s+)?\s*"
+    r"(?:release|premiere|air|launch|debut|opening|streaming|broadcast)(?:\s+date)?s?|"
+    r"premieres|released|first\s+aired|airs|opens|out|coming|arrives)\s*(?::|\||-\s)",
+    re.IGNORECASE,
+)

@@ -2,13 +2,16 @@
 
 Day: "3 August 2023", "August 3rd", "Aug. 3", "Thursday 3rd August", "Wednesday, Aug. 6".
 Month: "March 2024", "in April". Season: "summer 2024", "this summer".
-Year: "in 2025", "later this year", "early 2024". Relative ones ("this Friday",
-"next month") and those without a year need the document's publish date.
+Year: "in 2025", "later this year", "early 2024". Holidays: "Christmas Day",
+"New Year's Day 2026", "the 4th of July", "Thanksgiving" (fixed or computed days).
+Relative ones ("this Friday", "next month", "this October", "last night",
+"Christmas Day next year") and those without a year need the document's publish date.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -21,6 +24,56 @@ MONTHS = {
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SEASONS = {"spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn",
            "winter": "winter"}  # fmt: skip
+
+
+def _nth_weekday(month: int, weekday: int, n: int) -> Callable[[int], date]:
+    """The n-th given weekday of a month (n = -1: the last one), as a function of the year."""
+
+    def on(year: int) -> date:
+        if n > 0:
+            first = date(year, month, 1)
+            return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+        last = (date(year, month, 28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+    return on
+
+
+# Holidays a release is dated by: the phrase (lower case, as case_key gives it) -> its
+# day in a given year. The one vocabulary of holidays; the pattern below is built from it.
+HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas day": lambda y: date(y, 12, 25),
+    "christmas eve": lambda y: date(y, 12, 24),
+    "boxing day": lambda y: date(y, 12, 26),
+    "new year's day": lambda y: date(y, 1, 1),
+    "new year\u2019s day": lambda y: date(y, 1, 1),
+    "new year's eve": lambda y: date(y, 12, 31),
+    "new year\u2019s eve": lambda y: date(y, 12, 31),
+    "the 4th of july": lambda y: date(y, 7, 4),
+    "the fourth of july": lambda y: date(y, 7, 4),
+    "independence day": lambda y: date(y, 7, 4),
+    "halloween": lambda y: date(y, 10, 31),
+    "valentine's day": lambda y: date(y, 2, 14),
+    "valentine\u2019s day": lambda y: date(y, 2, 14),
+    "thanksgiving day": _nth_weekday(11, 3, 4),
+    "thanksgiving": _nth_weekday(11, 3, 4),
+    "memorial day": _nth_weekday(5, 0, -1),
+    "labor day": _nth_weekday(9, 0, 1),
+}
+_HOLIDAY_GATE = ("christmas", "new year", "of july", "independence day", "halloween", "valentine",
+                 "thanksgiving", "memorial day", "labor day", "boxing day")  # fmt: skip
+_HOLIDAY = (
+    r"(?i:\b(?P<h>"
+    + "|".join(re.escape(name) for name in sorted(HOLIDAYS, key=len, reverse=True))
+    + r")(?!\s+(?:weekend|week|season|holidays?|special|episode|movie|film|album)\b)"
+    + r"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d)|\s+(?P<rel>this|next|last)\s+year\b)?)"
+)
+
+# A holiday after these words is a landmark near the date, not the date itself.
+_NEAR_HOLIDAY = re.compile(
+    r"(?i:\b(?:in\s+time\s+for|ahead\s+of|before|after|around|over|during|through|until|"
+    r"near|since|like)\s+(?:the\s+)?$)"
+)
 
 _MONTH = (
     r"(?P<{n}>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|"
@@ -84,6 +137,13 @@ _PATTERNS = [
         r"|hits?\s+\w+)\s+(?P<w>today|tonight|tomorrow)\b)",
         ("now",),
     ),
+    ("holiday", _HOLIDAY, ("holiday",)),
+    # "premiered last night", "aired last Sunday": the day before the article
+    (
+        "lastnight",
+        r"(?i:\b(?P<w>last\s+night|yesterday|last\s+(?P<wd>" + "|".join(WEEKDAYS) + r")))\b",
+        ("last",),
+    ),
     ("relmonth", r"(?i:\b(?P<w>this|next)\s+month\b)", ("this",)),
     ("relyear", r"(?i:\b(?:later\s+|early\s+|late\s+)?(?P<w>this|next)\s+year\b)", ("this",)),
     ("relday", r"(?i:\b(?P<w>this|next)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b)", ("this",)),
@@ -117,6 +177,8 @@ _WORD_GATES = [
     ("season", ("spring", "summer", "autumn", "fall", "winter")),
     ("now", ("today", "tonight", "tomorrow")),
     ("this", ("this", "next")),
+    ("holiday", _HOLIDAY_GATE),
+    ("last", ("last", "yesterday")),
 ]
 
 
@@ -227,6 +289,30 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> DateMen
                 year = published.year + (1 if prefix.rstrip().endswith("next") else 0)
                 start = start - (len(prefix) - prefix.rfind("this" if "this" in prefix else "next"))
             return DateMention(start, end, f"{year:04d}-{season}", "season", groups["y"] is None)
+        if kind == "holiday":
+            if _NEAR_HOLIDAY.search(match.string, max(0, start - 30), start):
+                return None  # "just in time for Thanksgiving": a reference, not the date
+            on = HOLIDAYS[groups["h"].lower()]
+            relative = year is None
+            if year is None:
+                if published is None:
+                    return None
+                shift = {"this": 0, "next": 1, "last": -1}.get((groups["rel"] or "").lower())
+                if shift is not None:
+                    year = published.year + shift
+                else:
+                    day = on(published.year)
+                    year = _nearest_year(published, day.month, day.day)
+            return DateMention(start, end, on(year).isoformat(), "day", relative)
+        if kind == "lastnight":
+            if published is None:
+                return None
+            if groups["wd"]:
+                back = (published.weekday() - WEEKDAYS.index(groups["wd"].lower())) % 7 or 7
+            else:
+                back = 1  # "last night", "yesterday": the day before the article
+            value = published - timedelta(days=back)
+            return DateMention(start, end, value.isoformat(), "day", True)
         if kind == "relmonth":
             if published is None:
                 return None

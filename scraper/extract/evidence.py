@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from scraper.extract import cues, scope, subject, works
 from scraper.extract.candidates import DateCandidate, VideoCandidate, is_listing
 from scraper.extract.dates import DateMention
-from scraper.extract.reading import Sentence
+from scraper.extract.reading import Sentence, Subject
 from scraper.extract.subject import (
+    ORDINAL_WORDS,
     Reference,
     part_references,
     season_references,
@@ -52,6 +53,10 @@ class _View:
     clause: str
     event: str | None
     event_word: str
+    about: str | None | bool = False  # about_watch's answer once asked (False: not yet)
+    # The clause with the watch's own name blanked: "Gavin & Stacey: The Finale" names
+    # the work, no finale event (same length, so positions hold).
+    plain: str = ""
 
 
 DATE_RULES: list[Rule] = []
@@ -70,49 +75,167 @@ def date_evidence(
 ) -> dict[str, str]:
     """Rule name -> what it saw, for every rule that fires on the candidate.
 
-    With `weights`, evaluation stops once the score cannot reach the threshold any more
-    (the weights of the rules still to run could not lift it): the choice is the same,
-    the page is read at the old speed, and only --explain and the fit need every rule."""
-    view = _view(candidate)
+    With `weights`, the rules that can lift the score run first (most of a page's dates
+    meet none of them), then the others, most negative first; evaluation stops once the
+    score cannot reach the threshold any more. The choice is the same (a candidate
+    stopped early is below the threshold whatever the rest say); only --explain and
+    the fit need every rule."""
+    view = _view(candidate, watch)
     fired: dict[str, str] = {}
-    if weights is not None:
-        total = weights.get("bias", 0.0)
-        ceiling = _ceilings(id(weights), weights)
-    for index, r in enumerate(DATE_RULES):
+    if weights is None:
+        for r in DATE_RULES:
+            saw = r.test(candidate, view, watch)
+            if saw is not None:
+                fired[r.name] = saw
+        return fired
+    order, _ = _evaluation_order(id(weights), weights)
+    met = _conditions_met(candidate.sentence)
+    total = weights.get("bias", 0.0)
+    # The most the rules still to run can add: the positive weights of those whose
+    # precondition the sentence meets (see may_score).
+    ceiling, about_lift = _ceiling(id(weights), order, met)
+    for r, weight, lift in order:
+        if r.name in _NEEDS_ABOUT and view.about is None:
+            continue  # it cannot fire: the date is not the watch's
         saw = r.test(candidate, view, watch)
+        if _CONDITIONAL.get(r.name, "any") in met:
+            ceiling -= lift
         if saw is not None:
             fired[r.name] = saw
-            if weights is not None:
-                total += weights.get(r.name, 0.0)
-        if weights is not None and total + ceiling[index] <= 0.0:
+            total += weight
+        if r.name == "about_watch" and view.about is None:
+            ceiling -= about_lift
+        if total + ceiling <= 0.0:
             break
     return fired
 
 
-_CEILINGS: dict[int, list[float]] = {}
+_CEILINGS: dict[tuple[int, frozenset[str]], tuple[float, float]] = {}
 
 
-def _ceilings(key: int, weights: dict[str, float]) -> list[float]:
-    """After rule i, the most the remaining rules can add (their positive weights)."""
-    if key not in _CEILINGS:
-        rest, result = 0.0, []
-        for r in reversed(DATE_RULES):
-            result.append(rest)
-            rest += max(0.0, weights.get(r.name, 0.0))
-        _CEILINGS[key] = list(reversed(result))
-    return _CEILINGS[key]
+def _ceiling(
+    key: int, order: list[tuple[Rule, float, float]], met: frozenset[str]
+) -> tuple[float, float]:
+    """(the positive weights of the rules whose precondition `met` holds, the part of it
+    from the rules that need the date to be the watch's)."""
+    if (key, met) not in _CEILINGS:
+        applicable = [(r, lift) for r, _, lift in order if _CONDITIONAL.get(r.name, "any") in met]
+        _CEILINGS[key, met] = (
+            sum(lift for _, lift in applicable),
+            sum(lift for r, lift in applicable if r.name in _NEEDS_ABOUT),
+        )
+    return _CEILINGS[key, met]
 
 
-def _view(candidate: DateCandidate) -> _View:
+def _conditions_met(sentence: Sentence) -> frozenset[str]:
+    """The preconditions of _CONDITIONAL the sentence meets ("any": the unconditional
+    rules; a release field is assumed possible, its pattern being dearer than its rule)."""
+    met = {"any", "release_field"}
+    if sentence.names_title or sentence.subject in (Subject.WATCH, Subject.TITLE):
+        met.add("about")
+        if sentence.names_title:
+            met.add("names_title")
+        if sentence.schedule_row:
+            met.add("schedule_row")
+    if sentence.heading or sentence.block == -1:
+        met.add("headline")
+    if sentence.under_heading:
+        met.add("listing_under_heading")
+    return frozenset(met)
+
+
+# Rules that fire only on a date about_watch gives to the watch.
+_NEEDS_ABOUT = frozenset({"release_of_watch", "moved_to"})
+
+
+def may_score(sentence: Sentence, weights: dict[str, float]) -> bool:
+    """Whether any date of the sentence could score above the threshold, from what the
+    sentence alone says: the bias plus the positive weights of the rules whose
+    preconditions it meets (a date not in a heading cannot gain the headline weight;
+    one in a sentence that names no title and is not about the watch cannot be the
+    watch's). Exact for any weights: a sentence it rules out holds no date the full
+    evaluation would report, so its dates need not be found at all."""
+    base, lift = _sentence_lifts(id(weights), weights)
+    met = _conditions_met(sentence)
+    total = base + sum(lift[name] for name in met if name not in ("any", "release_field"))
+    if total > 0.0:
+        return True
+    return total + lift["release_field"] > 0.0 and bool(cues.RELEASE_FIELD.search(sentence.text))
+
+
+_CONDITIONAL = {
+    "headline": "headline",
+    "schedule_row": "schedule_row",
+    "listing_under_heading": "listing_under_heading",
+    "release_field": "release_field",
+    "names_title": "names_title",
+    "about_watch": "about",
+    **dict.fromkeys(_NEEDS_ABOUT, "about"),
+}
+_LIFTS: dict[int, tuple[float, dict[str, float]]] = {}
+
+
+def _sentence_lifts(key: int, weights: dict[str, float]) -> tuple[float, dict[str, float]]:
+    """(the bias plus the positive weights of rules any sentence may meet, the positive
+    weights of the others by the precondition they need)."""
+    if key not in _LIFTS:
+        base = weights.get("bias", 0.0)
+        lift = dict.fromkeys(_CONDITIONAL.values(), 0.0)
+        for r in DATE_RULES:
+            weight = max(0.0, weights.get(r.name, 0.0))
+            if r.name in _CONDITIONAL:
+                lift[_CONDITIONAL[r.name]] += weight
+            else:
+                base += weight
+        _LIFTS[key] = (base, lift)
+    return _LIFTS[key]
+
+
+_ORDERS: dict[int, tuple[list[tuple[Rule, float, float]], float]] = {}
+
+
+def _evaluation_order(
+    key: int, weights: dict[str, float]
+) -> tuple[list[tuple[Rule, float, float]], float]:
+    """The rules as (rule, weight, positive part) in evaluation order, and the sum of
+    the positive parts. about_watch first (its answer rules out the rules that need it),
+    then the other rules that can lift the score in their declared order, then the rest
+    from the most negative: most of a page's dates are not the watch's and stop after
+    a few rules."""
+    if key not in _ORDERS:
+        lifting = [r for r in DATE_RULES if weights.get(r.name, 0.0) > 0.0]
+        lifting.sort(key=lambda r: r.name != "about_watch")
+        rest = sorted(
+            (r for r in DATE_RULES if weights.get(r.name, 0.0) <= 0.0),
+            key=lambda r: weights.get(r.name, 0.0),
+        )
+        order = [
+            (r, weights.get(r.name, 0.0), max(0.0, weights.get(r.name, 0.0)))
+            for r in lifting + rest
+        ]
+        _ORDERS[key] = (order, sum(lift for _, _, lift in order))
+    return _ORDERS[key]
+
+
+def _view(candidate: DateCandidate, watch: Watch) -> _View:
     text = candidate.sentence.text
     mention = candidate.mention
     left, right = cues.clause_around(text, mention.start, mention.end)
     clause = text[left:right]
-    event, word = _governing(clause, mention.start - left)
+    plain_text = _without_title(text, watch)
+    plain = plain_text[left:right]
+    event, word = _governing(plain, mention.start - left)
     if event is None and text[:left].rstrip().endswith(":"):
         # "Release date confirmed: 3 August" - the verb sits before the colon.
-        event, word = _governing(text[:left], left)
-    return _View(text, left, right, clause, event, word)
+        event, word = _governing(plain_text[:left], left)
+    return _View(text, left, right, clause, event, word, plain=plain)
+
+
+def _without_title(text: str, watch: Watch) -> str:
+    """`text` with the watch's title and aliases blanked out (same length)."""
+    for start, end, _ in title_mentions(text, watch):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _governing(clause: str, position: int) -> tuple[str | None, str]:
@@ -166,6 +289,30 @@ _STAMP = re.compile(
 
 
 @rule(
+    "furniture_role",
+    -3,
+    "the page marks the date's block as a byline, dateline, comment, related rail or navigation",
+    "a reader comment: 'I bet it comes out March 3'",
+)
+def _furniture_role(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    role = c.sentence.role
+    return f"a {role} block" if role in cues.FURNITURE_ROLES else None
+
+
+@rule(
+    "release_field",
+    3,
+    "a labeled release field or table cell: 'Release date: ...', a 'Premiere' column",
+    "Release date: January 15, 2027",
+)
+def _release_field(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    label = v.text[: c.mention.start]
+    if len(label) > 60 and c.sentence.role not in cues.FIELD_ROLES:
+        return None
+    return _found(cues.RELEASE_FIELD, label)
+
+
+@rule(
     "the_article_date",
     -2,
     "the date is the article's own publish or update date (from its metadata or byline)",
@@ -209,7 +356,9 @@ _DATELINE_AFTER = re.compile(
 def _another_story(c: DateCandidate, v: _View, w: Watch) -> str | None:
     s = c.sentence
     return (
-        "the passage is about another title" if s.subject == "other" and not s.names_title else None
+        "the passage is about another title"
+        if s.subject == Subject.OTHER and not s.names_title
+        else None
     )
 
 
@@ -239,7 +388,7 @@ def _release_verb(c: DateCandidate, v: _View, w: Watch) -> str | None:
 )
 def _schedule_row(c: DateCandidate, v: _View, w: Watch) -> str | None:
     s = c.sentence
-    if v.event is None and s.schedule_row and s.subject in ("watch", "title"):
+    if v.event is None and s.schedule_row and s.subject in (Subject.WATCH, Subject.TITLE):
         return "table row naming the watch"
     return None
 
@@ -374,9 +523,9 @@ _NAMES_ITS_EVENT = re.compile(r"\s+(?:\w+\s+)?(?:premiere|release|debut|launch|r
 )
 def _occasion(c: DateCandidate, v: _View, w: Watch) -> str | None:
     if scope.other_occasion(
-        v.clause, c.mention.start - v.left, c.mention.end - v.left, c.sentence.published
+        v.plain, c.mention.start - v.left, c.mention.end - v.left, c.sentence.published
     ):
-        return _found(cues.OTHER_OCCASION, v.clause) or "another occasion"
+        return _found(cues.OTHER_OCCASION, v.plain) or "another occasion"
     return None
 
 
@@ -404,6 +553,61 @@ _NEW_CLAUSE = re.compile(r",\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECA
 @rule("old_date", -4, "a date the release moved away from", "moved from June 28 to July 10")
 def _old_date(c: DateCandidate, v: _View, w: Watch) -> str | None:
     return _found(cues.OLD_DATE, v.text[max(0, c.mention.start - 40) : c.mention.start])
+
+
+@rule(
+    "moved_to",
+    2,
+    "the watch's release moved to the date: 'from X to <date>', 'pushed back to <date>'",
+    "postponed from December 20, 2024 to December 19, 2025",
+)
+def _moved_to(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    # (only the watch's own move: another season's or title's move is no news of it)
+    seen = _found(cues.MOVED_TO, v.text[max(0, c.mention.start - 140) : c.mention.start])
+    return seen if seen and _about_once(c, v, w) else None
+
+
+@rule(
+    "other_installment",
+    -3,
+    "another entry of the franchise, named by its place, is the date's subject",
+    "the fourth installment moves to December 21, 2029",
+)
+def _installment(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    numbers = {int(n) for name in (w.title, *w.aliases) for n in re.findall(r"\b(\d{1,2})\b", name)}
+    for match in cues.INSTALLMENT.finditer(v.text, v.left, c.mention.start):
+        place = match.group("n").lower()
+        if place in ("next", "latest"):
+            continue  # the next film may well be the watch
+        number = ORDINAL_WORDS.get(place) or (int(place[:-2]) if place[0].isdigit() else None)
+        if number is None or number not in numbers:
+            return match.group()
+    return None
+
+
+@rule(
+    "confirmed",
+    1,
+    "the sentence says who stands behind the date: confirmed, officially, has dated",
+    "will premiere in April, the network confirmed",
+)
+def _confirmed(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    return _found(cues.CONFIRMED, v.text)
+
+
+@rule(
+    "years_before_article",
+    -3,
+    "the date is more than a year before the article: history or a story's setting, not news",
+    "will be set in 1987 (an article of 2024)",
+)
+def _years_before(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    published = c.doc.published
+    if published is None or int(c.mention.value[:4]) >= published.year - 1:
+        return None
+    if v.event == "release" and cues.PAST_RELEASE.search(v.clause):
+        return None  # "Part 1 premiered November 13, 2022": the season's settled history
+    return f"{c.mention.value[:4]}, the article {published.year}"
 
 
 @rule(
@@ -655,9 +859,34 @@ def _first_premiere(c: DateCandidate, v: _View, w: Watch) -> str | None:
         return None
     if _names_season(v.text, w):
         return None
-    if c.sentence.subject == "watch" and part_references(v.clause):
+    if c.sentence.subject == Subject.WATCH and part_references(v.clause):
         return None
     return _found(cues.PAST_RELEASE, v.clause)
+
+
+def _about_once(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    """about_watch, asked once per candidate (several rules read it)."""
+    if v.about is False:
+        v.about = about_watch(c.sentence, c.mention, w)
+    return v.about  # type: ignore[return-value]
+
+
+@rule(
+    "season_of_seasonless_watch",
+    -3,
+    "the watch has no season, and the date belongs to a numbered season",
+    "Fargo season 3 premieres April 19 (watching Fargo, no season)",
+)
+def _seasonless(c: DateCandidate, v: _View, w: Watch) -> str | None:
+    if w.season is not None:
+        return None
+    refs = [
+        r
+        for r in season_references(v.clause, w)
+        if r.season is not None
+        and not (c.mention.start - v.left <= r.start < c.mention.end - v.left)
+    ]
+    return v.clause[refs[-1].start : refs[-1].end] if refs else None
 
 
 @rule(
@@ -668,7 +897,7 @@ def _first_premiere(c: DateCandidate, v: _View, w: Watch) -> str | None:
     "Season 2 arrives Aug. 3",
 )
 def _about(c: DateCandidate, v: _View, w: Watch) -> str | None:
-    return about_watch(c.sentence, c.mention, w)
+    return _about_once(c, v, w)
 
 
 @rule(
@@ -680,7 +909,7 @@ def _about(c: DateCandidate, v: _View, w: Watch) -> str | None:
 def _release_of_watch(c: DateCandidate, v: _View, w: Watch) -> str | None:
     if not (_release_verb(c, v, w) or _schedule_row(c, v, w) or _listing(c, v, w)):
         return None
-    return "governed and about the watch" if about_watch(c.sentence, c.mention, w) else None
+    return "governed and about the watch" if _about_once(c, v, w) else None
 
 
 @rule("names_title", 0.5, "the sentence names the watch", "Heartstopper returns Aug. 3")
@@ -736,19 +965,35 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
     if watch.season is not None and ref is not None and ref.season is not None:
         if ref.season != watch.season:
             return None
-        if titles or sentence.subject in ("watch", "title"):
+        if titles or sentence.subject in (Subject.WATCH, Subject.TITLE):
             return f"season named: {text[ref.start : ref.end]}"
         return None
+    if watch.season is None and ref is not None and ref.season is not None:
+        return None  # a numbered season is not a watch without seasons (a film, a show)
     if titles and watch.season is None:
         return "names the title"
+    if (
+        titles
+        and ref is not None
+        and ref.season is None
+        and sentence.doc_subject
+        in (
+            None,
+            Subject.WATCH,
+            Subject.TITLE,
+        )
+    ):
+        # "The Bear: the new season arrives June 26": the title's new (next, final)
+        # season is the one the news is about, unless the page is about another season
+        return f"the title's {text[ref.start : ref.end]}"
     if titles:
         # The title without a season: about the watch when the text around is.
-        if sentence.subject == "watch" or (
-            sentence.subject in ("title", None) and sentence.doc_subject == "watch"
+        if sentence.subject == Subject.WATCH or (
+            sentence.subject in (Subject.TITLE, None) and sentence.doc_subject == Subject.WATCH
         ):
             return "names the title in a passage about the watched season"
         return None
-    return "the passage is about the watch" if sentence.subject == "watch" else None
+    return "the passage is about the watch" if sentence.subject == Subject.WATCH else None
 
 
 # ---------------------------------------------------------------- trailers
@@ -773,16 +1018,47 @@ def trailer_evidence(candidate: VideoCandidate) -> dict[str, str]:
     return fired
 
 
-@trailer_rule(
-    "trailer_of_watch",
+def _tie(name: str, prior: float, description: str, example: str) -> None:
+    """A rule for one way the words near a video call it a trailer (or teaser: not a
+    clip, featurette or cast video) of the watched title and season (trailers.py)."""
+
+    def test(c: VideoCandidate) -> str | None:
+        return c.sentence[:100] if c.sentence and c.tie == name else None
+
+    trailer_rule(f"trailer_{name}", prior, description, example)(test)
+
+
+_tie(
+    "own_sentence",
     4,
-    "the nearest words call the video a trailer or teaser "
-    "(not a clip, featurette or cast video) and name the watched season or sit in "
-    "a passage about it",
-    "Netflix dropped the season 2 trailer: <link>",
+    "the link's own sentence calls it the trailer, in a passage about the watched season",
+    "The season 2 trailer, which you can watch here, ...",
 )
-def _trailer_of_watch(c: VideoCandidate) -> str | None:
-    return c.sentence[:100] if c.sentence else None
+_tie(
+    "names_watch",
+    4,
+    "the words nearest the video call it a trailer and name the watched season",
+    "Netflix dropped the Heartstopper season 2 trailer: <link>",
+)
+_tie(
+    "watch_passage",
+    4,
+    "the nearest words call it a trailer, name no season, and sit in a passage (or a "
+    "document) about the watched season",
+    "Watch the new trailer below. (in an article about season 2)",
+)
+_tie(
+    "names_film",
+    4,
+    "the nearest words call it a trailer and name the watched film",
+    "Watch the Superman trailer: <link>",
+)
+_tie(
+    "reported",
+    4,
+    "the text reports the watch's trailer as released, linking no video",
+    "The first trailer for season 2 just dropped.",
+)
 
 
 @trailer_rule(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
 from scraper.extract.subject import PREVIOUS_WORK, seasons_named, title_mentions
@@ -55,6 +56,17 @@ def headline_case(text: str) -> bool:
     return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
+class Subject(StrEnum):
+    """Who a sentence is about (classify's answer; a Sentence's subject is one of the
+    first three or None). A StrEnum, so it prints and compares as its word."""
+
+    WATCH = "watch"  # the watched title and season
+    TITLE = "title"  # the watched title, season unclear
+    OTHER = "other"  # another work
+    OTHER_SEASON = "other season"  # the watched title's other season (or an earlier film)
+    SEASON = "season"  # a season named without a title
+
+
 class Sentence(NamedTuple):
     """A sentence and what it is about. (A named tuple: as immutable as a frozen
     dataclass, at a fraction of its cost to build, and a long page has hundreds.)"""
@@ -63,15 +75,18 @@ class Sentence(NamedTuple):
     block: int  # -1 for the headline when it is not one of the blocks
     heading: bool
     chrome: bool
-    subject: str | None  # "watch" | "title" (title, season unclear) | "other" | None
+    subject: Subject | None  # WATCH, TITLE (season unclear), OTHER or None
     names_title: bool
     published: date | None
-    doc_subject: str | None  # the headline's subject
+    doc_subject: Subject | None  # the headline's subject
     under_heading: bool = False  # first block after a heading that names the watch
     schedule_row: bool = False  # a table row of three or more cells: its own subject
+    # The block's role as the page parser gives it ("headline", "byline", "comment",
+    # "field", "table_cell", ...; scraper/parse/pages.py), "body" when it gives none.
+    role: str = "body"
 
 
-def classify(text: str, watch: Watch, one_season: bool = False) -> str | None:
+def classify(text: str, watch: Watch, one_season: bool = False) -> Subject | None:
     """What one sentence names: the watched season, the title, another season, or nothing.
     With `one_season` (the document names only the watched season), the title returning
     or its new series is the watched season."""
@@ -79,25 +94,25 @@ def classify(text: str, watch: Watch, one_season: bool = False) -> str | None:
     titles = title_mentions(text, watch, key)
     if watch.season is None:
         if titles:
-            return "watch"
-        return "other season" if PREVIOUS_WORK.search(text) else None
+            return Subject.WATCH
+        return Subject.OTHER_SEASON if PREVIOUS_WORK.search(text) else None
     watched, named = seasons_named(text, key, watch, titles)
     if titles:
         if watched:
-            return "watch"
+            return Subject.WATCH
         if named:
-            return "other"
+            return Subject.OTHER
         numbered = any(re.match(r"['\u2019]?s?\s+\d", text[end : end + 6]) for _, end, _ in titles)
         # (the title's own words do not count: "Daredevil: Born Again" is not "again")
         rest = _without_titles(text, titles)
         if watch.season == 1 and not numbered and not _LATER_SEASON.search(rest):
-            return "watch"  # a new show's articles never say "season 1"
+            return Subject.WATCH  # a new show's articles never say "season 1"
         if one_season and not numbered and _RETURNS.search(rest):
-            return "watch"
-        return "title"
+            return Subject.WATCH
+        return Subject.TITLE
     if watched:
-        return "season"
-    return "other season" if named else None
+        return Subject.SEASON
+    return Subject.OTHER_SEASON if named else None
 
 
 # "Doctor Who returns from Saturday 12 April": the title coming back, no season named.
@@ -110,31 +125,31 @@ _RETURNS = re.compile(
 def _names_watched_season(doc: Document, doc_subject: str | None, watch: Watch) -> bool:
     """The headline or a video's title names the watched season, and no video another."""
     labels = [classify(normalize(v.label), watch) for v in doc.videos if not v.chrome]
-    if any(named in ("other", "other season") for named in labels):
+    if any(named in (Subject.OTHER, Subject.OTHER_SEASON) for named in labels):
         return False
-    return doc_subject == "watch" or "watch" in labels
+    return doc_subject == Subject.WATCH or Subject.WATCH in labels
 
 
 def _returns_of_one_season(result: list[Sentence], returns: list[int], watch: Watch) -> None:
     """A document naming only the watched season: a return it reports is that season's."""
     for index in returns:
         sentence = result[index]
-        if classify(sentence.text, watch, one_season=True) == "watch":
-            result[index] = sentence._replace(subject="watch")
+        if classify(sentence.text, watch, one_season=True) == Subject.WATCH:
+            result[index] = sentence._replace(subject=Subject.WATCH)
 
 
 def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
     headline = normalize(doc.headline)
     doc_subject = classify(headline, watch) if headline else None
     returns: list[int] = []  # sentences where the title returns, no season named
-    other_season = doc_subject in ("other", "other season")
-    if doc_subject == "season":
+    other_season = doc_subject in (Subject.OTHER, Subject.OTHER_SEASON)
+    if doc_subject == Subject.SEASON:
         doc_subject = None
     state = doc_subject
     result: list[Sentence] = []
     blocks_text = {normalize(b.text) for b in doc.blocks[:5]}
     if headline and headline not in blocks_text:
-        if doc_subject == "title" and _RETURNS.search(headline):
+        if doc_subject == Subject.TITLE and _RETURNS.search(headline):
             returns.append(0)
         result.append(
             Sentence(
@@ -143,71 +158,87 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 True,
                 False,
                 doc_subject,
-                doc_subject in ("watch", "title"),
+                doc_subject in (Subject.WATCH, Subject.TITLE),
                 doc.published,
                 doc_subject,
+                role="headline",
             )
         )
     heading_names_watch = False
     for index, block in enumerate(doc.blocks):
         under_heading = heading_names_watch and not block.heading
         heading_names_watch = False
+        role = block_role(block)
         if block.chrome:
             for text in sentences(block.text):
                 result.append(
                     Sentence(
-                        text, index, block.heading, True, None, False, doc.published, doc_subject
-                    )
+                        text,
+                        index,
+                        block.heading,
+                        True,
+                        None,
+                        False,
+                        doc.published,
+                        doc_subject,
+                        role=role,
+                    )  # fmt: skip
                 )
             continue
         if block.heading:
             named = classify(normalize(block.text), watch)
-            if named == "other season":
-                named = "other"
-            if named in ("watch", "other", "title"):
-                state = "watch" if named == "title" and state == "watch" else named
-                heading_names_watch = named == "watch" or (
-                    named == "title" and watch.season is None
+            if named == Subject.OTHER_SEASON:
+                named = Subject.OTHER
+            if named in (Subject.WATCH, Subject.OTHER, Subject.TITLE):
+                state = (
+                    Subject.WATCH if named == Subject.TITLE and state == Subject.WATCH else named
+                )
+                heading_names_watch = named == Subject.WATCH or (
+                    named == Subject.TITLE and watch.season is None
                 )
             elif (
                 named is None
                 and not _GENERIC_HEADING.search(block.text)
                 and not _date_only(block.text)
             ):
-                state = "other"
+                state = Subject.OTHER
         if _schedule_row(block.text):
             # A listings row is about the title in its own cells, never the row above's.
             text = normalize(block.text)
             named = classify(text, watch)
-            other_season = other_season or named in ("other", "other season")
-            subject = {"watch": "watch", "title": "title", "season": state}.get(named, "other")
+            other_season = other_season or named in (Subject.OTHER, Subject.OTHER_SEASON)
+            subject = {
+                Subject.WATCH: Subject.WATCH,
+                Subject.TITLE: Subject.TITLE,
+                Subject.SEASON: state,
+            }.get(named, Subject.OTHER)
             result.append(
                 Sentence(
-                    text, index, False, False, subject, named in ("watch", "title"),
-                    doc.published, doc_subject, under_heading, True,
+                    text, index, False, False, subject, named in (Subject.WATCH, Subject.TITLE),
+                    doc.published, doc_subject, under_heading, True, role,
                 )
             )  # fmt: skip
             continue
         for text in sentences(block.text):
             named = classify(text, watch)
-            other_season = other_season or named in ("other", "other season")
-            if named == "title" and _RETURNS.search(text):
+            other_season = other_season or named in (Subject.OTHER, Subject.OTHER_SEASON)
+            if named == Subject.TITLE and _RETURNS.search(text):
                 returns.append(len(result))
             other_story = False
-            if named in ("watch", "other"):
+            if named in (Subject.WATCH, Subject.OTHER):
                 subject = named
-            elif named == "other season":
+            elif named == Subject.OTHER_SEASON:
                 subject = state
-            elif named == "title":
-                subject = "watch" if state == "watch" else "title"
-            elif named == "season":
-                subject = "watch" if state in ("watch", "title") else state
+            elif named == Subject.TITLE:
+                subject = Subject.WATCH if state == Subject.WATCH else Subject.TITLE
+            elif named == Subject.SEASON:
+                subject = Subject.WATCH if state in (Subject.WATCH, Subject.TITLE) else state
             elif headline_case(text) or _TOPIC_SHIFT.match(text):
-                subject, other_story = "other", True
+                subject, other_story = Subject.OTHER, True
             else:
                 subject = state
             if (not block.heading or named is not None) and not other_story:
-                state = subject if named != "other" or block.heading else state
+                state = subject if named != Subject.OTHER or block.heading else state
             result.append(
                 Sentence(
                     text,
@@ -215,10 +246,11 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                     block.heading,
                     False,
                     subject,
-                    named in ("watch", "title", "other"),
+                    named in (Subject.WATCH, Subject.TITLE, Subject.OTHER),
                     doc.published,
                     doc_subject,
                     under_heading,
+                    role=role,
                 )
             )
     if (
@@ -229,6 +261,12 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
     ):
         _returns_of_one_season(result, returns, watch)
     return result
+
+
+def block_role(block: object) -> str:
+    """A page block's role; "body" until the page parser gives blocks roles (and for
+    documents, such as feed entries, whose blocks carry none)."""
+    return getattr(block, "role", "body") or "body"
 
 
 def _without_titles(text: str, titles: list[tuple[int, int, int | None]]) -> str:

@@ -25,6 +25,11 @@ ORDINAL_WORDS = {
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
 }  # fmt: skip
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+# A season number meaning "some season other than any the watch could be": another
+# show's "season 2", "the previous season" (no real season is numbered 0).
+OTHER_SEASON = 0
+# The part number of "the final part", "the last volume": after every numbered part.
+FINAL_PART = 99
 
 _NUM = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 _ORD = r"(\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
@@ -74,7 +79,7 @@ _SPINOFF_AFTER = re.compile(
 class Reference:
     start: int
     end: int
-    season: int | None  # None: "the new season" (the one the news is about)
+    season: int | None  # None: "the new season" (the one the news is about); OTHER_SEASON
 
 
 @lru_cache(maxsize=256)
@@ -137,7 +142,23 @@ def title_mentions(
     sentence: str, watch: Watch, key: str | None = None
 ) -> list[tuple[int, int, int | None]]:
     """(start, end, season named by the alias or None) of each mention of the watch.
-    `key` is case_key(sentence) when the caller has it."""
+    `key` is case_key(sentence) when the caller has it. Several stages and rules ask
+    about the same sentence: the answer is remembered while one document is read
+    (read() calls forget_mentions() before each)."""
+    return list(_title_mentions(sentence, watch, key))
+
+
+def forget_mentions() -> None:
+    """Drop the remembered mentions: each document is read afresh, so a benchmark that
+    reads the same pages again measures reading, not remembering."""
+    _title_mentions.cache_clear()
+    _season_references.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _title_mentions(
+    sentence: str, watch: Watch, key: str | None
+) -> tuple[tuple[int, int, int | None], ...]:
     mentions: list[tuple[int, int, int | None]] = []
     if key is None:
         key = case_key(sentence)
@@ -150,7 +171,7 @@ def title_mentions(
             if any(match.start() < e and s < match.end() for s, e, _ in mentions):
                 continue
             mentions.append((match.start(), match.end(), season))
-    return sorted(mentions)
+    return tuple(sorted(mentions))
 
 
 # A title that is also a weekday or a month ("Wednesday") is a date in
@@ -244,27 +265,37 @@ def _numbered_matches(sentence: str, key: str, digits: bool) -> list[re.Match[st
 
 
 def season_references(sentence: str, watch: Watch | None) -> list[Reference]:
+    """The seasons a sentence names, in order ("Season 2", "the third and final season",
+    "series four", "the new season" = None); remembered while one document is read."""
+    return list(_season_references(sentence, watch))
+
+
+@lru_cache(maxsize=4096)
+def _season_references(sentence: str, watch: Watch | None) -> tuple[Reference, ...]:
     refs: list[Reference] = []
     key = case_key(sentence)
     digits = _DIGIT.search(sentence) is not None
     nouns = _has_any(key, _SEASON_NOUNS)
     if not (digits or nouns):
-        return refs  # ("the first outing" alone has never counted)
+        return ()  # ("the first outing" alone has never counted)
     for match in _numbered_matches(sentence, key, digits):
         number = _number(match.group(1))
         if number is not None:
             refs.append(Reference(match.start(), match.end(), number))
     if nouns and _CURRENT_IN_KEY.search(key):
+        numbered = [(r.start, r.end) for r in refs]
         for match in _CURRENT_SEASON.finditer(sentence):
+            if any(a <= match.start() < b for a, b in numbered):
+                continue  # "the third and final season" is season 3, said once
             refs.append(Reference(match.start(), match.end(), None))
     if "season" in key and _has_any(key, _PREVIOUS_WORDS):
         for match in _PREVIOUS_SEASON.finditer(sentence):
-            refs.append(Reference(match.start(), match.end(), 0))  # 0: some other season
+            refs.append(Reference(match.start(), match.end(), OTHER_SEASON))
     if watch is not None:
         refs = [_owned(sentence, ref, watch) for ref in refs]
     if watch is not None and watch.season is not None and digits:
         refs.extend(_numbers_after_title(sentence, key, watch))
-    return sorted(refs, key=lambda r: r.start)
+    return tuple(sorted(refs, key=lambda r: r.start))
 
 
 def _numbers_after_title(sentence: str, key: str, watch: Watch) -> list[Reference]:
@@ -293,7 +324,7 @@ def seasons_named(
     named = any(s is not None for _, _, s in titles)
     if season in (s for _, _, s in titles):
         return True, True
-    if season is None or season <= 0:  # (an owned number becomes 0: take the whole set)
+    if season is None or season <= OTHER_SEASON:  # (an owned number: take the whole set)
         seasons = {r.season for r in season_references(sentence, watch) if r.season is not None}
         return season in seasons, named or bool(seasons)
     digits = _DIGIT.search(sentence) is not None
@@ -393,7 +424,7 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
         for _, end, _ in title_mentions(sentence[: ref.start], watch)
     ):
         return ref
-    return Reference(ref.start, ref.end, 0)
+    return Reference(ref.start, ref.end, OTHER_SEASON)
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")
@@ -405,7 +436,9 @@ def part_references(sentence: str) -> list[tuple[int, int, int]]:
     parts = []
     for match in _PART.finditer(sentence):
         token = (match.group(1) or match.group(2) or "").lower()
-        number = 99 if token in ("final", "last") else _number(token) or ROMAN.get(token) or 0
+        number = (
+            FINAL_PART if token in ("final", "last") else _number(token) or ROMAN.get(token) or 0
+        )
         parts.append((match.start(), match.end(), number))
     return parts
 
@@ -418,19 +451,6 @@ def _number(token: str) -> int | None:
     if digits:
         return int(digits.group(1))
     return NUMBER_WORDS.get(token) or ORDINAL_WORDS.get(token)
-
-
-def nearest(items: list, position: int, *, start: int = 0, end: int | None = None) -> object | None:
-    """The item closest before `position`, else the first after it (items have .start/[0])."""
-
-    def begin(item: object) -> int:
-        return item.start if isinstance(item, Reference) else item[0]  # type: ignore[index]
-
-    before = [i for i in items if begin(i) < position and begin(i) >= start]
-    if before:
-        return before[-1]
-    after = [i for i in items if begin(i) >= position and (end is None or begin(i) < end)]
-    return after[0] if after else None
 
 
 # Networks, streamers and studios: they release works, they are not works.

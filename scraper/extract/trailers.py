@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from scraper.extract import cues, subject
 from scraper.extract.candidates import DocFacts, VideoCandidate
-from scraper.extract.reading import Sentence, classify
+from scraper.extract.reading import Sentence, Subject, classify
 from scraper.extract.subject import title_mentions
 from scraper.extract.text import case_key, normalize
 from scraper.models import Watch
@@ -37,16 +37,18 @@ def trailer_candidates(
             continue
         context = _context(video, by_block)
         candidate = VideoCandidate(video.url, normalize(video.label), video, context, facts)
-        evidence = _judge(video.label, context, watch, doc_subject(sentences))
-        if evidence is not None:
-            candidate.sentence = evidence
+        judged = _judge(video.label, context, watch, doc_subject(sentences))
+        if judged is not None:
+            candidate.sentence, candidate.tie = judged
         found[video.url] = candidate
     if not any(c.sentence for c in found.values()) and not any(
         v for v in doc.videos if not v.chrome and _is_trailer_label(v.label)
     ):
         evidence = _reported_without_link(sentences, watch)
         if evidence is not None and doc.url not in found:
-            found[doc.url] = VideoCandidate(doc.url, "", None, [], facts, sentence=evidence)
+            found[doc.url] = VideoCandidate(
+                doc.url, "", None, [], facts, sentence=evidence, tie="reported"
+            )
     return list(found.values())
 
 
@@ -97,8 +99,13 @@ def _reports_trailer(sentences: list[Sentence]) -> bool:
     )
 
 
-def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | None) -> str | None:
-    """The evidence sentence when the video is a trailer for the watch, else None."""
+def _judge(
+    label: str, context: list[Sentence], watch: Watch, subject: str | None
+) -> tuple[str, str] | None:
+    """(the evidence sentence, how it ties the video to the watch) when the video is a
+    trailer for the watch, else None. The ties are the trailer rules' names' tails:
+    the link's own sentence in a passage about the watch, words naming the watched
+    season, a passage (or document) about it, the film's title."""
     label = normalize(label)
     if label and _label_names_other_work(label, watch):
         return None
@@ -118,13 +125,13 @@ def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | Non
             if kind == "other":
                 return None
             if kind == "trailer" and not cues.trailer_not_yet(text):
-                if own.subject == "watch" and classify(text, watch) not in (
-                    "other",
-                    "other season",
+                if own.subject == Subject.WATCH and classify(text, watch) not in (
+                    Subject.OTHER,
+                    Subject.OTHER_SEASON,
                 ):
                     # "the season's trailer, which you can watch here" in a passage
                     # about the watch: the link is that trailer.
-                    return text
+                    return text, "own_sentence"
                 kind_text = text
                 break
             continue
@@ -140,26 +147,31 @@ def _judge(label: str, context: list[Sentence], watch: Watch, subject: str | Non
     # Which season: the first of these words that names one decides.
     for text, sentence_subject in texts:
         named = classify(text, watch)
-        if named in ("other", "other season"):
+        if named in (Subject.OTHER, Subject.OTHER_SEASON):
             return None
-        if named in ("watch", "season"):
-            return (
-                kind_text
-                if named == "watch" or sentence_subject in ("watch", "title") or subject == "watch"
-                else None
-            )
-        if named == "title" and watch.season is not None and watch.season > 1 and text == label:
+        if named in (Subject.WATCH, Subject.SEASON):
+            if named == Subject.WATCH:
+                return kind_text, "names_watch"
+            if sentence_subject in (Subject.WATCH, Subject.TITLE) or subject == Subject.WATCH:
+                return kind_text, "watch_passage"
+            return None
+        if (
+            named == Subject.TITLE
+            and watch.season is not None
+            and watch.season > 1
+            and text == label
+        ):
             return None  # an official video named without a season is the first season's
     if watch.season is None:
-        return (
-            kind_text
-            if any(title_mentions(t, watch) for t, _ in texts) or subject == "watch"
-            else None
-        )
+        if any(title_mentions(t, watch) for t, _ in texts):
+            return kind_text, "names_film"
+        return (kind_text, "watch_passage") if subject == Subject.WATCH else None
     # No season named anywhere near: the video is the watch's when the passage it
     # sits in (or the whole document) is about the watch.
     passage = [s for _, s in texts if s is not None][:2]
-    return kind_text if subject == "watch" or "watch" in passage else None
+    if subject == Subject.WATCH or Subject.WATCH in passage:
+        return kind_text, "watch_passage"
+    return None
 
 
 def _about_other_work(text: str, watch: Watch) -> bool:
@@ -210,7 +222,7 @@ def _kind_before(text: str, end: int) -> str | None:
 
 def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | None:
     for sentence in sentences:
-        if sentence.chrome or sentence.subject != "watch":
+        if sentence.chrome or sentence.subject != Subject.WATCH:
             continue
         text = sentence.text
         if not _may_name_trailer(text):
@@ -219,10 +231,15 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
             continue
         if cues.trailer_not_yet(text) or cues.NOT_A_TRAILER.search(text):
             continue
-        if classify(text, watch) in ("other", "other season") or _about_other_work(text, watch):
+        first = cues.TRAILER.search(text)
+        # (what follows the trailer word describes the video: a quoted slogan in it makes
+        # no other work of the sentence when the words up to it do not)
+        said = text[: first.end()] if first else text
+        if classify(text, watch) in (Subject.OTHER, Subject.OTHER_SEASON) or (
+            _about_other_work(text, watch) and _about_other_work(said, watch)
+        ):
             continue
         # Only the clause reporting the trailer: "..., and a full trailer is expected".
-        first = cues.TRAILER.search(text)
         left, right = cues.clause_around(text, first.start(), first.end()) if first else (0, 0)
         if cues.SPECULATION.search(text, left, right) or cues.NEGATION.search(text, left, right):
             continue

@@ -66,14 +66,19 @@ class SourceResult:
     entries: list[tuple[str, str]] = field(default_factory=list)  # feed memory to keep
     observations: dict[str, list[Observation]] = field(default_factory=dict)  # per watch key
 
-    def best_date_rank(self) -> tuple[int, date]:
+    def best_date_rank(self) -> tuple[int, float, date]:
+        """The batch order: the most precise report first, then the better-scoring."""
         ranks = [
-            (PRECISION_RANK.get(o.finding.precision or "", -1), o.published or date.min)
+            (
+                PRECISION_RANK.get(o.finding.precision or "", -1),
+                o.finding.rank_score,
+                o.published or date.min,
+            )
             for observations in self.observations.values()
             for o in observations
             if o.finding.kind == RELEASE_DATE
         ]
-        return max(ranks, default=(-1, date.min))
+        return max(ranks, default=(-1, float("-inf"), date.min))
 
 
 class SourceKind:
