@@ -162,20 +162,24 @@ def metadata_dates(root: Any, json_ld: list[dict[str, Any]]) -> tuple[date | Non
             updated = parse_date(item["dateModified"])
     if published is None or updated is None:
         for meta in root.iter("meta"):
+            if published is not None and updated is not None:
+                break
             name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
             if updated is None and name in _MODIFIED_META:
                 updated = parse_date(meta.get("content") or "")
             elif published is None and name in _ORIGINAL_META:
                 published = parse_date(meta.get("content") or "")
-    if published is None or updated is None:
+    if published is None:
+        # The first dated <time> (an update's own <time itemprop=dateModified> aside).
         for element in root.iter("time"):
             found = parse_date(element.get("datetime") or "")
             if found is None:
                 continue
             if (element.get("itemprop") or "").lower() == "datemodified":
                 updated = updated or found
-            elif published is None:
-                published = found
+                continue
+            published = found
+            break
     return published, updated
 
 

@@ -195,6 +195,8 @@ _ROLE_NAMES = re.compile(
     r")(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# Elements that may hold a whole article (a <span class="author"> cannot).
+_CONTAINER_TAGS = frozenset(("div", "section", "header", "article", "main", "ul", "table"))
 _TAG_ROLES = {"figcaption": "caption", "caption": "caption", "address": "byline"}
 # Containers whose text, when mostly link text, is a rail of links (related stories,
 # a menu) whatever their names say.
@@ -371,8 +373,8 @@ def _plain_tokens(names: str) -> list[str]:
 
 def _furniture(element: Any, tag: str, names: str) -> str | None:
     """The furniture role of an element ("related", "navigation", "comment"), or None."""
-    if not names or tag in _CHROME_TAGS or tag in _NEVER_CHROME:
-        return _TAG_FURNITURE.get(tag)
+    if tag in _NEVER_CHROME:
+        return None
     furniture = _name_meaning(names)[0]
     # "article-body share-enabled": a container that holds the article is not
     # furniture, whatever its classes say.
@@ -461,7 +463,8 @@ class _Walk:
             cleaned = _clean(paragraph)
             if cleaned:
                 self.blocks.append(self._block(cleaned, heading, chrome, role, cells, row))
-                self.chars.append(self.chars[-1] + (0 if chrome else len(cleaned)))
+                chars = self.chars
+                chars.append(chars[-1] if chrome else chars[-1] + len(cleaned))
         self.time_seen = False
 
     def _block(
@@ -607,7 +610,11 @@ def _walk(root: Any, walk: _Walk) -> None:
                     role = chrome_role
                 elif heading_root is not None and heading_root.tag == "h1":
                     role = "headline"
-                elif role_root is not None and (role_checked or not _holds_article(role_root)):
+                elif role_root is not None and (
+                    role_checked
+                    or role_root.tag not in _CONTAINER_TAGS
+                    or not _holds_article(role_root)
+                ):
                     # Most named elements (an author's <span>) close before a block ends
                     # inside them: whether one holds the article is asked only here.
                     role, role_checked = role_name, True
@@ -630,7 +637,12 @@ def _walk(root: Any, walk: _Walk) -> None:
             values = element.values()  # most elements have none: nothing to match
             if chrome_root is None:
                 names = _names(element) if values else ""
-                furniture = _furniture(element, tag, names)
+                if tag in _TAG_FURNITURE:
+                    furniture = _TAG_FURNITURE[tag]
+                elif names:
+                    furniture = _furniture(element, tag, names)
+                else:
+                    furniture = None
                 if furniture is not None:
                     chrome_root, chrome_role = element, furniture
                 else:
@@ -667,7 +679,7 @@ def _walk(root: Any, walk: _Walk) -> None:
                     heading_root = element
                     if tag == "h1":
                         h1s += 1
-            if values and _may_hold_video(values, element):
+            if values and ("yout" in " ".join(values) or _may_hold_video_id(element)):
                 _collect_video(element, tag, walk, chrome_root is not None)
             if tag in _CELL_TAGS:
                 parts.append(_CELL)
@@ -724,12 +736,10 @@ def _walk(root: Any, walk: _Walk) -> None:
         )
 
 
-def _may_hold_video(values: list[str], element: Any) -> bool:
-    """Any attribute naming YouTube, or one that holds a bare video id: one look over
-    all values (and names), the exact check after. ("yout" holds no space, so joining
-    the values cannot make a match.)"""
-    if "yout" in " ".join(values):
-        return True
+def _may_hold_video_id(element: Any) -> bool:
+    """An attribute that may hold a bare video id (`_VIDEO_ID_ATTRS`): one look over the
+    names, the exact check after. (Links and players naming YouTube in an attribute
+    value the walk finds with one look over the values.)"""
     keys = " ".join(element.keys())
     return "videoid" in keys or "video-id" in keys or "yt-id" in keys or "youtube" in keys
 
