@@ -230,6 +230,11 @@ _VIDEO_ID_ATTRS = (
     "data-yt-id",
     "data-video-id",
 )
+# Where a bare id may sit: players are divs, figures and custom elements (<lite-youtube>,
+# <amp-youtube>); a link or a paragraph names YouTube in its href when it is one.
+_PLAYER_TAGS = frozenset(
+    ("div", "figure", "section", "article", "aside", "span", "img", "iframe", "video", "button")
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
@@ -357,39 +362,26 @@ def _clean(text: str) -> str:
     return " ".join(text.replace("\u00ad", "").replace("\u200b", "").split())
 
 
-_NAME_ATTRS = frozenset(("class", "id", "role", "itemprop", "data-testid"))
-
-
 def _names(element: Any) -> str:
-    """The words a page names an element with: class, id, ARIA role, itemprop, test id."""
-    return " ".join([value for key, value in element.items() if key in _NAME_ATTRS])
+    """The words a page names an element with: class, id, ARIA role, itemprop, test id
+    ("" when it has none). Five gets cost less than one walk over its attributes."""
+    get = element.get
+    class_, id_, role, prop, test = (
+        get("class"),
+        get("id"),
+        get("role"),
+        get("itemprop"),
+        get("data-testid"),
+    )
+    if class_ or id_ or role or prop or test:
+        return f"{class_ or ''} {id_ or ''} {role or ''} {prop or ''} {test or ''}"
+    return ""
 
 
 def _plain_tokens(names: str) -> list[str]:
     # Page furniture is named plainly ("sidebar", "related-stories"); a long
     # feature-flag class ("vector-feature-main-menu-pinned-disabled") is not furniture.
     return [t for t in names.split() if t.count("-") + t.count("_") <= 3]
-
-
-def _furniture(element: Any, tag: str, names: str) -> str | None:
-    """The furniture role of an element ("related", "navigation", "comment"), or None."""
-    if tag in _NEVER_CHROME:
-        return None
-    furniture = _name_meaning(names)[0]
-    # "article-body share-enabled": a container that holds the article is not
-    # furniture, whatever its classes say.
-    if furniture is None or _holds_article(element):
-        return None
-    return furniture
-
-
-def _named_role(tag: str, names: str) -> str | None:
-    """The role an element's tag or names give what it holds, or None (the walk asks
-    _holds_article once a block is read inside it)."""
-    role = _TAG_ROLES.get(tag)
-    if role is not None or not names or tag in _NEVER_CHROME:
-        return role
-    return _name_meaning(names)[1]
 
 
 # A page names thousands of elements with a few dozen class strings: each is read once.
@@ -450,6 +442,7 @@ class _Walk:
         self.time_seen = False  # a <time> since the last block
 
     def add(self, text: str, heading: bool, chrome: bool, role: str, row: _Row | None) -> None:
+        blocks, chars = self.blocks, self.chars
         # A blank line is a paragraph break in plain text and in <pre>.
         paragraphs = _PARAGRAPH_BREAK.split(text) if "\n" in text else (text,)
         for paragraph in paragraphs:
@@ -461,27 +454,22 @@ class _Walk:
                 cells = tuple(_clean(part) for part in parts)
                 paragraph = paragraph.replace(_CELL, " | ")
             cleaned = _clean(paragraph)
-            if cleaned:
-                self.blocks.append(self._block(cleaned, heading, chrome, role, cells, row))
-                chars = self.chars
-                chars.append(chars[-1] if chrome else chars[-1] + len(cleaned))
+            if not cleaned:
+                continue
+            if role == "body" and not heading and not chrome:
+                block = self._body_block(cleaned, cells)
+            elif role == "table":
+                block = self._row_block(cleaned, cells, row)
+            elif heading and role == "body" and blocks and blocks[-1].role == "headline":
+                block = Block(cleaned, True, chrome, "dek", "", cells)  # right under it
+            else:
+                block = Block(cleaned, heading, chrome, role, "", cells)
+            blocks.append(block)
+            chars.append(chars[-1] if chrome else chars[-1] + len(cleaned))
         self.time_seen = False
 
-    def _block(
-        self,
-        text: str,
-        heading: bool,
-        chrome: bool,
-        role: str,
-        cells: tuple[str, ...],
-        row: _Row | None,
-    ) -> Block:
-        if role == "table":
-            return self._row_block(text, cells, row)
-        if heading and role == "body" and self.blocks and self.blocks[-1].role == "headline":
-            role = "dek"  # the heading right under the headline
-        if role != "body" or heading or chrome:
-            return Block(text, heading, chrome, role, cells=cells)
+    def _body_block(self, text: str, cells: tuple[str, ...]) -> Block:
+        """A body block, unless its content says it is a byline, dateline or field."""
         if cells:  # a term and its definition: "Premiere date | August 3"
             return Block(text, role="field", label=cells[0], cells=cells)
         if len(text) <= 160 and self._looks_like_byline(text):
@@ -638,18 +626,21 @@ def _walk(root: Any, walk: _Walk) -> None:
             if chrome_root is None:
                 names = _names(element) if values else ""
                 if tag in _TAG_FURNITURE:
-                    furniture = _TAG_FURNITURE[tag]
-                elif names:
-                    furniture = _furniture(element, tag, names)
+                    furniture, named = _TAG_FURNITURE[tag], None
+                elif names and tag not in _NEVER_CHROME:
+                    furniture, named = _name_meaning(names)
+                    # "article-body share-enabled": a container that holds the article
+                    # is not furniture, whatever its classes say.
+                    if furniture is not None and _holds_article(element):
+                        furniture = None
+                    named = _TAG_ROLES.get(tag, named)
                 else:
-                    furniture = None
+                    furniture, named = None, _TAG_ROLES.get(tag)
                 if furniture is not None:
                     chrome_root, chrome_role = element, furniture
                 else:
-                    if role_root is None and (names or tag in _TAG_ROLES):
-                        named = _named_role(tag, names)
-                        if named is not None:
-                            role_root, role_name, role_checked = element, named, False
+                    if named is not None and role_root is None:
+                        role_root, role_name, role_checked = element, named, False
                     if tag in _RAIL_TAGS:
                         rails.append((element, len(blocks), link_chars, links, h1s))
             if tag in _TRACKED_TAGS:
@@ -679,7 +670,10 @@ def _walk(root: Any, walk: _Walk) -> None:
                     heading_root = element
                     if tag == "h1":
                         h1s += 1
-            if values and ("yout" in " ".join(values) or _may_hold_video_id(element)):
+            if values and (
+                "yout" in " ".join(values)
+                or ((tag in _PLAYER_TAGS or "-" in tag) and _may_hold_video_id(element))
+            ):
                 _collect_video(element, tag, walk, chrome_root is not None)
             if tag in _CELL_TAGS:
                 parts.append(_CELL)
