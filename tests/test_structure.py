@@ -224,6 +224,13 @@ ROLE_CASES = [
         False,
     ),
     (
+        "a sentence after a colon is no field",
+        "<p>Netflix: The series returns for a final run.</p>" + FILLER,
+        "Netflix: The series",
+        "body",
+        False,
+    ),
+    (
         "a term and its definition",
         "<dl><dt>Premiere date</dt><dd>August 3</dd></dl>" + FILLER,
         "Premiere date | August 3",

@@ -262,7 +262,9 @@ _DATELINE = re.compile(
     r"(?P<source>\([A-Z][\w.&' ]{0,25}\)\s*|/\s*[A-Z][\w ]{1,30}/\s*)?"
     r"(?:--|[\u2013\u2014]|-)\s*"
 )
-# "Release date: January 15, 2027": a short label, a colon, a short value.
+# "Release date: January 15, 2027": a short label, a colon, a short value, which is not
+# a sentence ("Netflix: The series returns.").
+_SENTENCE_VALUE = re.compile(r"(?:The|A|An|It|This|That|We|He|She|They|I)\b.*[.!?]$")
 _FIELD = re.compile(r"([A-Z][\w'\u2019 /&()-]{1,40}?)\s*:\s+(\S.{0,100})")
 
 
@@ -362,17 +364,15 @@ def _clean(text: str) -> str:
     return " ".join(text.replace("\u00ad", "").replace("\u200b", "").split())
 
 
-def _names(element: Any) -> str:
+def _names(element: Any, values: list[str]) -> str:
     """The words a page names an element with: class, id, ARIA role, itemprop, test id
-    ("" when it has none). Five gets cost less than one walk over its attributes."""
+    ("" when it has none). `values`: its attribute values; most elements have only a
+    class or an id, and then two gets are all it takes."""
     get = element.get
-    class_, id_, role, prop, test = (
-        get("class"),
-        get("id"),
-        get("role"),
-        get("itemprop"),
-        get("data-testid"),
-    )
+    class_, id_ = get("class"), get("id")
+    role = prop = test = None
+    if len(values) > (class_ is not None) + (id_ is not None):
+        role, prop, test = get("role"), get("itemprop"), get("data-testid")
     if class_ or id_ or role or prop or test:
         return f"{class_ or ''} {id_ or ''} {role or ''} {prop or ''} {test or ''}"
     return ""
@@ -486,7 +486,12 @@ class _Walk:
                 return Block(text, role=role, dateline=end)
         if len(text) <= 160 and ":" in text:
             field = _FIELD.fullmatch(text)
-            if field and len(field[1].split()) <= 5 and len(field[2].split()) <= 12:
+            if (
+                field
+                and len(field[1].split()) <= 5
+                and len(field[2].split()) <= 12
+                and not _SENTENCE_VALUE.match(field[2])
+            ):
                 return Block(text, role="field", label=field[1].strip())
         return Block(text)
 
@@ -624,7 +629,7 @@ def _walk(root: Any, walk: _Walk) -> None:
         if start:
             values = element.values()  # most elements have none: nothing to match
             if chrome_root is None:
-                names = _names(element) if values else ""
+                names = _names(element, values) if values else ""
                 if tag in _TAG_FURNITURE:
                     furniture, named = _TAG_FURNITURE[tag], None
                 elif names and tag not in _NEVER_CHROME:
