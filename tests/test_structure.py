@@ -263,7 +263,7 @@ def test_roles_are_the_documented_set_and_furniture_is_always_chrome() -> None:
         for block in read_page(page(body)).blocks:
             every.add(block.role)
             assert block.role in ROLES
-            assert (block.role in FURNITURE_ROLES) <= block.chrome
+            assert (block.role in FURNITURE_ROLES) == block.chrome
     assert every == ROLES
 
 
