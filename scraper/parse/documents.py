@@ -1,10 +1,13 @@
 """parse: a fetched body -> Documents (one for a page, one per entry for a feed).
 
 A Document carries what the extractor reads: the headline, the text as blocks
-(paragraphs, headings, list items, table cells) with page chrome (navigation,
-sidebars, "related" lists, footers) marked so it can be ignored, the videos
-the document links or embeds with the words around them, and the publish date
-that anchors dates written without a year.
+(paragraphs, headings, list items, table cells) each with its role (pages.ROLES:
+headline, byline, dateline, body, caption, field, comment, related, ...) and page
+chrome (navigation, sidebars, "related" lists, comments, footers) marked so it can
+be ignored, the videos the document links or embeds with the words around them,
+the publish date that anchors dates written without a year, and the document's
+own dates (first published, last updated, those its bylines and datelines state),
+which are never news about a watch.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from datetime import date
 from lxml import etree
 
 from scraper.parse import feeds, pages
+from scraper.parse.metadata import OwnDates
 from scraper.parse.pages import Block, Video
 
 
@@ -29,11 +33,16 @@ class Document:
     url: str  # where the text lives: the page URL, or the feed entry's link
     key: str  # identity within its source: feed entry guid/link/content hash; the page URL
     fingerprint: str  # hash of the content that matters; a changed entry gets a new one
-    published: date | None  # anchors dates written without a year
+    # Anchors dates written without a year: when the text was last written (the
+    # update's date when the page says it was updated), as before own_dates existed.
+    published: date | None
     kind: str  # "page" | "entry"
     headline: str = ""
     blocks: tuple[Block, ...] = ()
     videos: tuple[Video, ...] = field(default=())
+    # The document's own dates: own_dates.published (first published), .updated (last
+    # updated), .stated (every date its byline and dateline blocks give), .all().
+    own_dates: OwnDates = field(default=OwnDates())
 
     @property
     def text(self) -> str:
@@ -127,6 +136,7 @@ def _page_document(text: str, url: str, select: str | None) -> Document:
         headline=page.headline,
         blocks=page.blocks,
         videos=page.videos,
+        own_dates=page.own_dates,
     )
 
 
@@ -162,6 +172,7 @@ def _entry_document(
         headline=entry.headline,
         blocks=entry.blocks,
         videos=entry.videos,
+        own_dates=entry.own_dates,
     )
 
 

@@ -19,14 +19,14 @@ import hashlib
 import html
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from html.entities import name2codepoint
 from typing import Any
 
 from lxml import etree
 
-from scraper.parse.metadata import parse_date
+from scraper.parse.metadata import OwnDates, own_dates, parse_date
 from scraper.parse.pages import Block, Video, read_fragment
 from scraper.parse.videos import id_watch_url, normalize_video_url
 
@@ -39,6 +39,7 @@ class Entry:
     published: date | None
     blocks: tuple[Block, ...]
     videos: tuple[Video, ...]
+    own_dates: OwnDates = OwnDates()
 
 
 @dataclass(frozen=True)
@@ -142,19 +143,28 @@ def read_feed_leniently(text: str) -> list[Entry] | None:
         headline = html.unescape(item.get("title", "") or "").strip()
         content = " ".join(c.get("value", "") for c in item.get("content", []) or [])
         blocks, videos = read_fragment(content or item.get("summary", "") or "")
+        videos = tuple(replace(v, label=_link_label(v.label, headline)) for v in videos)
         link = item.get("link", "") or ""
         videos = _with_link_video(link, headline, videos)
         if url := id_watch_url(str(item.get("yt_videoid") or "")):
             videos += (Video(url, headline, 0, False, True),)
         published = _struct_date(item.get("published_parsed") or item.get("updated_parsed"))
+        dates = {
+            name: found
+            for name, key in (("published", "published_parsed"), ("updated", "updated_parsed"))
+            # dict.get: feedparser's own get maps a missing "updated" to "published".
+            if (found := _struct_date(dict.get(item, key)))
+        }
+        blocks = _with_headline(headline, blocks)
         entries.append(
             Entry(
                 headline,
                 link,
                 item.get("id", "") or "",
                 published or feed_date,
-                _with_headline(headline, blocks),
+                blocks,
                 videos,
+                _entry_dates(dates, blocks, published or feed_date),
             )
         )
     return entries
@@ -256,8 +266,38 @@ def _entry(item: Any, feed_date: date | None, guid: str, link: str) -> Entry:
     blocks = _with_headline(headline, blocks)
     # A video the entry itself is (YouTube feeds) is described by the entry's title.
     own = tuple(Video(v.url, headline, 0, False, True) for v in videos)
-    shifted = tuple(Video(v.url, v.label, v.block + 1, v.chrome, v.embedded) for v in inline_videos)
-    return Entry(headline, link, guid, published or feed_date, blocks, _unique(own + shifted))
+    shifted = tuple(
+        Video(v.url, _link_label(v.label, headline), v.block + 1, v.chrome, v.embedded)
+        for v in inline_videos
+    )
+    dates = _entry_dates(dates, blocks, published or feed_date)
+    return Entry(
+        headline, link, guid, published or feed_date, blocks, _unique(own + shifted), dates
+    )
+
+
+def _link_label(label: str, headline: str) -> str:
+    """Reddit's feeds link a link post's target as "[link]": the post's title is its label
+    ("Dune: Part Three | Official Trailer")."""
+    return headline if label == "[link]" and headline else label
+
+
+def _entry_dates(
+    dates: dict[str, date], blocks: tuple[Block, ...], anchor: date | None
+) -> OwnDates:
+    """An entry's own dates: its feed dates (published/issued/pubDate; updated/modified),
+    then those its byline and dateline blocks state."""
+    stamps = (
+        b.text if b.role in ("byline", "dateline") else b.text[: b.dateline]
+        for b in blocks[:60]
+        if b.role in ("byline", "dateline") or b.dateline
+    )
+    found = own_dates(None, [], stamps, anchor)
+    published = next(
+        (dates[n] for n in ("published", "pubDate", "issued", "date") if n in dates), None
+    )
+    updated = next((dates[n] for n in ("updated", "modified") if n in dates), None)
+    return OwnDates(published or found.published, updated or found.updated, found.stated)
 
 
 def _own_video(name: str, element: Any) -> str | None:
@@ -286,7 +326,7 @@ def _content(element: Any) -> str:
 
 
 def _with_headline(headline: str, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    return ((Block(headline, heading=True),) if headline else ()) + blocks
+    return ((Block(headline, heading=True, role="headline"),) if headline else ()) + blocks
 
 
 def _with_link_video(link: str, headline: str, videos: tuple[Video, ...]) -> tuple[Video, ...]:

@@ -1,8 +1,13 @@
-"""What a page says about itself: headline, publish date, JSON-LD videos.
+"""What a page says about itself: headline, its own dates, JSON-LD videos.
 
 The publish date anchors dates written without a year; the order of sources is
 the usual one for news pages: JSON-LD, then <meta> tags, then <time>, then a
-dated byline near the top.
+dated byline near the top. The page's own dates (`OwnDates`: first published,
+last updated, every date its bylines and datelines state) are what the
+extractor must not take for news: "Updated December 1, 2026" is not a premiere.
+
+Bylines are read with the small day-date reader here (`day_dates`), so parse
+never imports the extractor.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from email.utils import parsedate_to_datetime
 from itertools import islice
@@ -105,15 +111,167 @@ def published_date(root: Any, json_ld: list[dict[str, Any]] | None = None) -> da
 def byline_date(texts: Iterable[str]) -> date | None:
     """A page without date metadata: the dated byline near the top ("Published:
     13 September 2022", "By Dana Whitford / June 17, 2023"), given the texts of the
-    page's blocks in order (plain text, so pages, which calls this, needs no import back)."""
-    from scraper.extract.dates import find_dates  # the extractor loads only when a page is read
-
+    page's blocks in order."""
     candidates = [text for text in islice(texts, 40) if len(text) <= 100]
     for text in sorted(candidates, key=lambda t: _BYLINE.search(t) is None):
-        for mention in find_dates(text, None):
-            if mention.precision == "day":
-                return date.fromisoformat(mention.value)
+        for _, found in day_dates(text):
+            return found
     return None
+
+
+@dataclass(frozen=True)
+class OwnDates:
+    """The document's own dates: when it was first published and last updated (from
+    metadata, bylines and datelines), and every day its bylines and datelines state.
+    None when the document does not say."""
+
+    published: date | None = None
+    updated: date | None = None
+    stated: tuple[date, ...] = ()  # in byline and dateline blocks, in reading order
+
+    def all(self) -> frozenset[date]:
+        """Every date the document gives for itself (the extractor's "own date")."""
+        found = set(self.stated)
+        found.update(d for d in (self.published, self.updated) if d is not None)
+        return frozenset(found)
+
+
+_MODIFIED_META = frozenset(
+    (
+        "article:modified_time",
+        "og:updated_time",
+        "datemodified",
+        "modified_time",
+        "last-modified",
+        "dc.date.modified",
+        "dcterms.modified",
+        "parsely-updated",
+    )
+)
+_ORIGINAL_META = frozenset(_PUBLISHED_META) - {"article:modified_time"}
+
+
+def metadata_dates(root: Any, json_ld: list[dict[str, Any]]) -> tuple[date | None, date | None]:
+    """(first published, last updated) as the page's metadata states them: JSON-LD
+    datePublished/dateModified, then <meta> tags, then <time itemprop> and <time>."""
+    published = updated = None
+    for item in json_ld:
+        if published is None and isinstance(item.get("datePublished"), str):
+            published = parse_date(item["datePublished"])
+        if updated is None and isinstance(item.get("dateModified"), str):
+            updated = parse_date(item["dateModified"])
+    if published is None or updated is None:
+        for meta in root.iter("meta"):
+            if published is not None and updated is not None:
+                break
+            name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+            if updated is None and name in _MODIFIED_META:
+                updated = parse_date(meta.get("content") or "")
+            elif published is None and name in _ORIGINAL_META:
+                published = parse_date(meta.get("content") or "")
+    if published is None:
+        # The first dated <time> (an update's own <time itemprop=dateModified> aside).
+        for element in root.iter("time"):
+            found = parse_date(element.get("datetime") or "")
+            if found is None:
+                continue
+            if (element.get("itemprop") or "").lower() == "datemodified":
+                updated = updated or found
+                continue
+            published = found
+            break
+    return published, updated
+
+
+_UPDATED_WORD = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.IGNORECASE)
+_PUBLISHED_WORD = re.compile(r"\b(?:published|posted|first\s+published)\b", re.IGNORECASE)
+
+
+def own_dates(
+    root: Any, json_ld: list[dict[str, Any]], stamps: Iterable[str], anchor: date | None
+) -> OwnDates:
+    """The document's own dates from its metadata and the texts of its byline and
+    dateline blocks (`stamps`): a date after "Updated" is the update, any other the
+    publication. `anchor` gives a year to a dateline that has none ("May 24 (UPI)")."""
+    published, updated = metadata_dates(root, json_ld) if root is not None else (None, None)
+    stated: list[date] = []
+    for text in islice(stamps, 20):
+        for start, found in day_dates(text, anchor):
+            stated.append(found)
+            before = text[:start]
+            said_updated = [m.end() for m in _UPDATED_WORD.finditer(before)]
+            said_published = [m.end() for m in _PUBLISHED_WORD.finditer(before)]
+            if said_updated and (not said_published or said_updated[-1] > said_published[-1]):
+                updated = updated or found
+            else:
+                published = published or found
+    return OwnDates(published, updated, tuple(stated))
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month{n}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+# The day-precision shapes bylines and datelines use; a year is optional only where
+# an anchor can give one (press datelines: "May 24 (UPI) --").
+_DAY_DATE = re.compile(
+    r"\b(?:"
+    r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
+    r"|(?P<nm>\d{1,2})/(?P<nd>\d{1,2})/(?P<ny>\d{4})"
+    rf"|{_MONTH.format(n=1)}\s+(?P<d1>\d{{1,2}}){_ORDINAL}(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<d2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_MONTH.format(n=2)},?\s+(?P<y2>\d{{4}})"
+    r")\b",
+    re.IGNORECASE,
+)
+
+
+def day_dates(text: str, anchor: date | None = None) -> list[tuple[int, date]]:
+    """(offset, date) of each day-precision date in a short byline or dateline text:
+    "June 11, 2025", "11 June 2025", "2025-06-11", "06/11/2025" (US order unless the
+    first number cannot be a month), "Dec. 16" with `anchor`'s year."""
+    found = []
+    for match in _DAY_DATE.finditer(text):
+        groups = match.groupdict()
+        try:
+            if groups["iy"]:
+                value = date(int(groups["iy"]), int(groups["im"]), int(groups["id"]))
+            elif groups["ny"]:
+                first, second = int(groups["nm"]), int(groups["nd"])
+                month, day = (second, first) if first > 12 else (first, second)
+                value = date(int(groups["ny"]), month, day)
+            elif groups["month1"]:
+                year = groups["y1"]
+                if year is None:
+                    if anchor is None:
+                        continue
+                    year = str(anchor.year)
+                value = date(int(year), _MONTHS[groups["month1"].lower()], int(groups["d1"]))
+            else:
+                month = _MONTHS[groups["month2"].lower()]
+                value = date(int(groups["y2"]), month, int(groups["d2"]))
+        except ValueError:
+            continue
+        found.append((match.start(), value))
+    return found
 
 
 def json_ld_items(root: Any) -> Any:
