@@ -51,7 +51,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fixture import WATCH_SEASON, WATCH_TITLE, NewsSite  # noqa: E402
+from fixture import THEMES, NewsSite  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -234,11 +234,12 @@ class Bench:
 
     def run_size(self, n: int) -> None:
         started = time.perf_counter()
-        site = NewsSite(n, latency_ms=self.args.latency_ms)
+        site = NewsSite(n, latency_ms=self.args.latency_ms, theme=THEMES[self.args.fixture])
         hits, total = site.mentions()
+        watched = ", ".join(title for title, _ in site.theme.watches)
         print(
-            f"N={n}: fixture rendered in {time.perf_counter() - started:.1f}s, "
-            f"{hits}/{total} documents mention {WATCH_TITLE}",
+            f"N={n}: {site.theme.name} fixture rendered in {time.perf_counter() - started:.1f}s, "
+            f"{hits}/{total} documents mention {watched}",
             flush=True,
         )
         folder = self.workdir / f"n{n}"
@@ -536,8 +537,10 @@ def write_releasewatch_config(folder: Path, site: NewsSite, concurrency: int = 1
         "  per_host_delay: 0s  # every source is on 127.0.0.1: no politeness wait on loopback",
         "  respect_robots: true",
         "watches:",
-        f"  - title: {WATCH_TITLE}",
-        f"    season: {WATCH_SEASON}",
+    ]
+    for title, season in site.theme.watches:
+        lines += [f"  - title: {title}", f"    season: {season}"]
+    lines += [
         "sources:",
     ]
     for source in site.sources:
@@ -750,6 +753,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--history-size", type=int, default=1000, help="N for --history")
     parser.add_argument("--compare-urlwatch", action="store_true")
+    parser.add_argument(
+        "--fixture",
+        choices=sorted(THEMES),
+        default="default",
+        help="default: one watch, Heartstopper (a rare word); shared: Savage Empire and "
+        "Wednesday, whose words other shows' names and dates use too (issue 18)",
+    )
     parser.add_argument("--only", action="append", choices=PHASES, help="measure only this phase")
     parser.add_argument("--json", type=Path, help="default bench/results/cycle-<date>.json")
     parser.add_argument(
@@ -784,7 +794,7 @@ def main(argv: list[str] | None = None) -> int:
         f"all sources on one host (127.0.0.1), http.concurrency {args.concurrency}, "
         f"per_host_delay 0s, "
         f"respect_robots true; server latency {args.latency_ms:g} ms; "
-        f"changed phase = {CHANGED_FRACTION:.0%} of sources changed",
+        f"changed phase = {CHANGED_FRACTION:.0%} of sources changed; fixture {args.fixture}",
         flush=True,
     )
     workdir = Path(tempfile.mkdtemp(prefix="releasewatch-bench-"))
