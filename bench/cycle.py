@@ -522,6 +522,115 @@ class Bench:
         return cell.median(metric) if cell else None
 
 
+# -- where a cold cycle's time goes ---------------------------------------------------
+
+# Stages of a cycle as the functions that do them (cumulative CPU, summed over threads):
+# (stage, [(file suffix, function name)], stages whose time is inside and is taken out).
+STAGES = [
+    ("fetch", [("fetch/fetcher.py", "_fetch")], ["decode"]),
+    ("decode", [("fetch/decode.py", "decode_body")], []),
+    ("pre-filter", [("parse/prefilter.py", "mentioned")], []),
+    (
+        "parse",
+        [
+            ("parse/documents.py", "pending_documents"),
+            ("parse/documents.py", "read"),
+            ("parse/documents.py", "words"),
+            ("sources/document.py", "verify"),
+            ("sources/document.py", "_verify_feed"),
+        ],
+        [],
+    ),
+    ("extract", [("scraper/cycle.py", "_extract_into")], []),
+    (
+        "state",
+        [
+            ("scraper/cycle.py", "_apply"),
+            ("scraper/cycle.py", "_stored_states"),
+            ("store/feed_entries.py", "known_entries"),
+        ],
+        [],
+    ),
+]
+
+
+def profile_cold(args: argparse.Namespace, workdir: Path) -> dict:
+    """One cold `releasewatch check` in this process under cProfile, every thread (the
+    fetch pool's too) with its own profiler on its own CPU clock, merged: the shares of
+    fetch, decode, pre-filter, parse, extract and state in the cycle's CPU."""
+    import cProfile
+    import pstats
+    import threading
+
+    n = args.sizes[-1]
+    site = NewsSite(n, theme=THEMES[args.fixture])
+    folder = workdir / "profile"
+    folder.mkdir()
+    profilers: list[cProfile.Profile] = []
+    lock = threading.Lock()
+    original_run = threading.Thread.run
+
+    def profiled_run(thread: threading.Thread) -> None:
+        profiler = cProfile.Profile(time.thread_time)
+        with lock:
+            profilers.append(profiler)
+        profiler.runcall(original_run, thread)
+
+    site.start()
+    try:
+        config = write_releasewatch_config(folder, site, args.concurrency)
+        os.environ.update({k: v for k, v in _clean_env(workdir).items() if "proxy" in k.lower()})
+        from scraper.cli.main import main as releasewatch
+
+        threading.Thread.run = profiled_run  # type: ignore[method-assign]
+        main_profiler = cProfile.Profile(time.thread_time)
+        started = time.process_time()
+        try:
+            with open(os.devnull, "w") as devnull, contextlib.redirect_stdout(devnull):
+                code = main_profiler.runcall(releasewatch, ["check", "--config", str(config)])
+        finally:
+            threading.Thread.run = original_run  # type: ignore[method-assign]
+        process_cpu = time.process_time() - started
+    finally:
+        site.stop()
+    stats = pstats.Stats(main_profiler)
+    for profiler in profilers:
+        stats.add(profiler)
+    table = stats.stats  # type: ignore[attr-defined]
+    total = sum(tt for _, _, tt, _, _ in table.values())
+
+    def cumulative(functions: list[tuple[str, str]]) -> float:
+        return sum(
+            ct
+            for (path, _, name), (_, _, _, ct, _) in table.items()
+            for suffix, wanted in functions
+            if name == wanted and path.endswith(suffix)
+        )
+
+    own = {stage: cumulative(functions) for stage, functions, _ in STAGES}
+    shares = {}
+    for stage, _, inside in STAGES:
+        shares[stage] = own[stage] - sum(own[other] for other in inside)
+    shares["start-up, config, the rest"] = total - sum(shares.values())
+    out = {
+        "n": n,
+        "fixture": args.fixture,
+        "exit": code,
+        "profiled_cpu": round(total, 3),
+        "process_cpu": round(process_cpu, 3),
+        "stages": {k: round(v, 3) for k, v in shares.items()},
+    }
+    print(f"\ncold cycle profile, N={n}, fixture {args.fixture} (exit {code}):")
+    for stage, seconds in shares.items():
+        print(f"  {stage:28} {seconds:6.2f}s  {100 * seconds / total:5.1f}%")
+    print(f"  {'total (profiled, all threads)':28} {total:6.2f}s  (process CPU {process_cpu:.2f}s)")
+    top = sorted(table.items(), key=lambda kv: kv[1][2], reverse=True)[:15]
+    print("  largest own times:")
+    for (path, line, name), (_, _, tt, ct, _) in top:
+        print(f"    {tt:6.2f}s own {ct:6.2f}s cum  {Path(path).name}:{line} {name}")
+    return out
+
+
 # -- files the tools read ----------------------------------------------------------
 
 
@@ -754,6 +863,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--history-size", type=int, default=1000, help="N for --history")
     parser.add_argument("--compare-urlwatch", action="store_true")
     parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="instead of measuring: one cold cycle in this process under cProfile (all "
+        "threads), at the last of --sizes, and each stage's share of it",
+    )
+    parser.add_argument(
         "--fixture",
         choices=sorted(THEMES),
         default="default",
@@ -798,6 +913,16 @@ def main(argv: list[str] | None = None) -> int:
         flush=True,
     )
     workdir = Path(tempfile.mkdtemp(prefix="releasewatch-bench-"))
+    if args.profile:
+        try:
+            profile = profile_cold(args, workdir)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+        path = args.json or RESULTS / f"profile-{started:%Y%m%d-%H%M%S}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"date": started.isoformat(), "machine": info, **profile}))
+        print(f"written: {path}")
+        return 0
     bench = Bench(args, workdir)
     history = None
     try:

@@ -137,7 +137,8 @@ class _Names:
     pattern: re.Pattern[bytes] | None  # all ASCII names, one trie, on lowered bytes
     names: dict[bytes, frozenset[int]]  # a name's words joined -> the watches it names
     common: frozenset[bytes]  # names that need the second condition
-    anchors: tuple[bytes, ...]  # the first word of each name (few names only)
+    # Few names: (first word of some names, a regex of those names starting with it).
+    anchors: tuple[tuple[bytes, re.Pattern[bytes]], ...]
     others: tuple[tuple[int, tuple[str, ...]], ...]  # names not ASCII once folded
 
     def find(self, text: str, *, first: bool = False, confirm: bool = True) -> set[int]:
@@ -177,23 +178,17 @@ class _Names:
     def _matches(self, data: bytes) -> Iterator[re.Match[bytes]]:
         """Every match, overlapping ("Empire" inside "Savage Empire" is a name too).
 
-        With few names, the matches start where a name's first word does: substring
-        searches find those many times faster than a regex scans a page, and the regex
-        is tried there only. A first word a tag may split ("Heart<wbr>stopper"), or
-        many names, take the scan of the whole text."""
+        With few names, one regex per first word, which starts with that word: the
+        engine finds such a literal many times faster than it scans a page letter by
+        letter, and tries the rest of the names there only. A first word a tag may
+        split ("Heart<wbr>stopper"), or many names, take the scan of the whole text.
+        (A match may come twice; the caller keeps a set.)"""
         assert self.pattern is not None
-        if self.anchors and not any(_split_by_markup(data, key) for key in self.anchors):
-            starts = set()
-            for key in self.anchors:
-                at = data.find(key)
-                while at >= 0:
-                    starts.add(at)
-                    at = data.find(key, at + 1)
-            for start in sorted(starts):
-                match = self.pattern.match(data, start)
-                if match is not None:
-                    yield match
-            return
+        if self.anchors:
+            for _, pattern in self.anchors:
+                yield from pattern.finditer(data)
+            if not any(_split_by_markup(data, key) for key, _ in self.anchors):
+                return
         position = 0
         while (match := self.pattern.search(data, position)) is not None:
             position = match.start() + 1
@@ -216,14 +211,13 @@ def _compiled(watches: tuple[Watch, ...]) -> _Names:
     common = frozenset(
         key for key, words in words_of.items() if len(words) == 1 and key.decode() in COMMON_WORDS
     )
-    anchors = (
-        tuple(sorted({words[0] for words in words_of.values()})) if len(words_of) <= _MANY else ()
-    )
+    few = len(words_of) <= _MANY
+    pattern, anchored = _trie_pattern(words_of.values(), few) if words_of else (None, {})
     return _Names(
-        pattern=_trie_pattern(words_of.values()) if words_of else None,
+        pattern=pattern,
         names={key: frozenset(value) for key, value in names.items()},
         common=common,
-        anchors=anchors,
+        anchors=tuple(sorted(anchored.items())),
         others=tuple(others),
     )
 
@@ -242,12 +236,16 @@ def _name_forms(watch: Watch) -> list[tuple[bytes, ...]]:
     return forms
 
 
-def _trie_pattern(names: Iterable[tuple[bytes, ...]]) -> re.Pattern[bytes]:
+def _trie_pattern(
+    names: Iterable[tuple[bytes, ...]], anchored: bool
+) -> tuple[re.Pattern[bytes], dict[bytes, re.Pattern[bytes]]]:
     """One regex for all names: a trie of their letters, a separator between words,
-    a tag allowed between letters, and no letter or digit on either side."""
+    a tag allowed between letters, and no letter or digit on either side. And per first
+    word, the names that start with it, that word written whole."""
     end = object()
     root: dict = {}
-    for words in names:
+    names_seen = list(names)
+    for words in names_seen:
         node = root
         for i, word in enumerate(words):
             if i:
@@ -273,7 +271,15 @@ def _trie_pattern(names: Iterable[tuple[bytes, ...]]) -> re.Pattern[bytes]:
             return b"(?:" + body + b"|(?!" + _EDGE + b"))"
         return body
 
-    return re.compile(b"(?<!" + _EDGE + b")" + emit(root, False))
+    by_first = {}
+    for first in {words[0] for words in names_seen} if anchored else ():
+        node = root
+        for letter in first:
+            node = node[letter]
+        by_first[first] = re.compile(
+            re.escape(first) + b"(?<!" + _EDGE + re.escape(first) + b")" + emit(node, True)
+        )
+    return re.compile(b"(?<!" + _EDGE + b")" + emit(root, False)), by_first
 
 
 def _prefixes(matched: bytes) -> list[bytes]:
