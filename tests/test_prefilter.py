@@ -47,6 +47,10 @@ def test_the_whole_name_in_order_is_needed(text: str, expected: bool) -> None:
         ("Wednesday Season 2 arrives on 6 August.", True),
         ("The trailer for Wednesday is out.", True),
         ("Wednesday returns in August 2025.", True),
+        # Dates as the extractor reads them, no more: it takes "Aug" for a month, not
+        # "AUG", and reads "Ann<i>on" as one word, "Annon".
+        ("WEDNESDAY, AUG 6 is the premiere.", True),
+        ("Ann<i>on Wednesday</i>, the premiere.", True),
     ],
 )
 def test_a_title_that_is_a_common_word_needs_a_second_condition(text: str, expected: bool) -> None:

@@ -97,9 +97,11 @@ _CONTEXT_REACH = 200
 # A calendar word used as a date: "on Wednesday", "Wednesday, Aug. 6", "Wednesday 3
 # March". The extractor takes these for dates, never for the name (extract.subject.
 # _inside_other_name), so they do not count as mentions here either.
-_DATE_BEFORE = re.compile(rb"\b(?:on|this|next|last|every|until|by|from|since|each)\s+$")
+# As the extractor's patterns, on the text with its case (a month is "Aug", not "AUG");
+# never after a letter's entity or tags that follow a letter: the reader joins them.
+_DATE_BEFORE = re.compile(rb"(?<![a-z0-9])(?:on|this|next|last|every|until|by|from|since|each)\s+$")
 _DATE_AFTER = re.compile(
-    rb"^,?\s+(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
+    rb"^,?\s+(?:the\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
 )
 _MANY = 16  # more names than this: no per-name substring test before the one regex
 
@@ -154,22 +156,25 @@ class _Names:
             return found
         # Bytes, because lowering a long str that is not all ASCII is slow and lowering
         # its UTF-8 bytes is not (only ASCII letters change, which is all an ASCII name has).
-        data = text.encode("utf-8", "surrogatepass").lower()
-        self._scan(data, found, first, confirm)
+        cased = text.encode("utf-8", "surrogatepass")
+        data = cased.lower()
+        self._scan(data, cased, found, first, confirm)
         if found and first:
             return found
         if data.isascii() and _LETTER_ENTITY.search(data) is None:
             return found  # nothing is written in any other way than the lowered text shows
-        self._scan(_flatten(text, data), found, first, confirm)
+        flat = _flatten(text, data)
+        self._scan(flat.lower(), flat, found, first, confirm)
         return found
 
-    def _scan(self, data: bytes, found: set[int], first: bool, confirm: bool) -> None:
+    def _scan(self, data: bytes, cased: bytes, found: set[int], first: bool, confirm: bool) -> None:
+        """Add the watches `data` (lowered; `cased` as written, of the same length) names."""
         for match in self._matches(data):
             for name in _prefixes(match.group()):
                 watches = self.names.get(name)
                 if watches is None or watches <= found:
                     continue
-                if confirm and name in self.common and not _in_context(data, match, name):
+                if confirm and name in self.common and not _in_context(data, cased, match, name):
                     continue
                 found |= watches
                 if first:
@@ -290,20 +295,38 @@ def _prefixes(matched: bytes) -> list[bytes]:
     return [b"".join(pieces[:i]) for i in range(len(pieces), 0, -1)]
 
 
-def _in_context(data: bytes, match: re.Match[bytes], name: bytes) -> bool:
+def _in_context(data: bytes, cased: bytes, match: re.Match[bytes], name: bytes) -> bool:
     """The second condition for a common one-word title, at this occurrence."""
     start, end = match.start(), match.end()
-    if name.decode() in _CALENDAR and (
-        _DATE_BEFORE.search(data, max(0, start - 8), start)
-        or _DATE_AFTER.match(data[end : end + 30])
-    ):
+    before = _DATE_BEFORE.search(data, max(0, start - 8), start)
+    if before is not None and _joined_to_a_letter(data, before.start()):
+        before = None  # "Ann<i>on Wednesday": the reader reads "Annon Wednesday"
+    if name.decode() in _CALENDAR and (before or _DATE_AFTER.match(cased[end : end + 30])):
         return False  # a date, to the extractor too
     return _CONTEXT.search(data, max(0, start - _CONTEXT_REACH), end + _CONTEXT_REACH) is not None
 
 
+def _joined_to_a_letter(data: bytes, at: int) -> bool:
+    """Whether what is right before `at` may join a letter to it: tags (or a feed's
+    escaped tags) after a letter or digit ("ann<i>" before "on"), or a letter's entity."""
+    for _ in range(8):  # a few tags in a row; more is no inline markup
+        if data[at - 1 : at] == b">":
+            at = data.rfind(b"<", 0, at - 1)
+        elif data.endswith(b"&gt;", 0, at):
+            at = data.rfind(b"&lt;", 0, at - 4)
+        elif data[at - 1 : at] == b";":
+            amp = data.rfind(b"&", max(0, at - 12), at)
+            return amp >= 0 and _LETTER_ENTITY.match(data, amp) is not None
+        else:
+            break
+        if at <= 0:
+            return False
+    return data[at - 1 : at].isalnum()
+
+
 def _flatten(text: str, data: bytes) -> bytes:
     """The text with entities decoded, accents off and every other non-ASCII character
-    out, lowered: the ASCII spelling the extractor's case-insensitive match sees."""
+    out: the ASCII spelling the extractor's case-insensitive match sees (not lowered)."""
     spelled = html.unescape(text) if _LETTER_ENTITY.search(data) else text
     for char in _INVISIBLE:
         if char in spelled:
@@ -313,7 +336,7 @@ def _flatten(text: str, data: bytes) -> bytes:
     if not spelled.isascii():
         spelled = _NON_ASCII_NON_WORD.sub(" ", spelled)
     # Accents come off with NFKD, and everything else not ASCII can go at once.
-    return unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").lower()
+    return unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore")
 
 
 def _split_by_markup(data: bytes, key: bytes) -> bool:
