@@ -68,6 +68,9 @@ def test_mentioned_says_which_watches_a_text_names() -> None:
     assert mentioned("<p>Savage Kingdom</p>", watches) == [savage]
     # "Empire" is a common word: alone, with nothing of a show's news near it, it is not.
     assert mentioned("<li>Galactic Empire</li>", watches) == []
+    # A name starting inside another's match: "Savage Savage Empire" holds both.
+    doubled = Watch("Savage Savage", None)
+    assert mentioned("Savage Savage Empire", [SAVAGE_EMPIRE, doubled]) == [SAVAGE_EMPIRE, doubled]
     assert mentioned("", watches) == []
     assert mentioned("Savage Empire", []) == []
 

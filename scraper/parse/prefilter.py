@@ -103,7 +103,7 @@ _DATE_BEFORE = re.compile(rb"(?<![a-z0-9])(?:on|this|next|last|every|until|by|fr
 _DATE_AFTER = re.compile(
     rb"^,?\s+(?:the\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
 )
-_MANY = 16  # more names than this: no per-name substring test before the one regex
+_MANY = 16  # more names than this: the one regex alone, no regex per first word
 
 
 def may_mention(text: str, watches: Sequence[Watch]) -> bool:
@@ -190,14 +190,25 @@ class _Names:
         (A match may come twice; the caller keeps a set.)"""
         assert self.pattern is not None
         if self.anchors:
-            for _, pattern in self.anchors:
-                yield from pattern.finditer(data)
+            for key, pattern in self.anchors:
+                position = 0
+                while (match := pattern.search(data, position)) is not None:
+                    yield match
+                    # Another of these names may start inside this match ("New New
+                    # York"; a tag's attribute between two words): search there too.
+                    inside = data.find(key, match.start() + 1, match.end())
+                    position = inside if inside >= 0 else match.end()
             if not any(_split_by_markup(data, key) for key, _ in self.anchors):
                 return
-        position = 0
-        while (match := self.pattern.search(data, position)) is not None:
-            position = match.start() + 1
-            yield match
+        yield from _overlapping(self.pattern, data)
+
+
+def _overlapping(pattern: re.Pattern[bytes], data: bytes) -> Iterator[re.Match[bytes]]:
+    """Every match, the next searched from one byte after the last one's start."""
+    position = 0
+    while (match := pattern.search(data, position)) is not None:
+        position = match.start() + 1
+        yield match
 
 
 @lru_cache(maxsize=64)
