@@ -208,7 +208,8 @@ def _read_documents(
     documents: list[tuple[Document, list[Watch]]] = []
     for item in pending:
         # Most entries of a feed that names the watch once are other news: the
-        # pre-filter runs per document and per watch, and before a document is read.
+        # pre-filter runs per document, before it is read, and says which watches it
+        # may name (one matcher for all of them, not a loop over watches).
         words = item.words()
         named = mentioned(words, watches)
         if not named:
