@@ -51,7 +51,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fixture import WATCH_SEASON, WATCH_TITLE, NewsSite  # noqa: E402
+from fixture import THEMES, NewsSite  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -68,6 +68,15 @@ RATIO_TARGETS = [
     ("cold wall", "cold", "wall", 1.0),
     ("cold CPU", "cold", "cpu", 1.0),
 ]
+# Issue 18's, on the shared fixture (--fixture shared): a cold cycle on titles whose
+# words are common, at 1,000 sources; and at 10,000, peak RSS and cost.
+SHARED_RATIO_TARGETS = [
+    ("cold CPU", "cold", "cpu", 0.6),
+    ("warm CPU", "warm", "cpu", 0.2),
+    ("10% changed CPU", "changed", "cpu", 0.3),
+]
+SHARED_RSS_LIMITS_MB = {1000: 60, 10000: 150}
+SHARED_SCALE = (10000, 11.0)  # 10,000 sources cost at most 11x 1,000
 LATENCY_TARGET = ("warm wall, server latency >= 50 ms", "warm", "wall", 0.4)
 RSS_LIMITS_MB = {1000: 100, 5000: 150}
 SCALE_LIMIT = 5.5  # 5,000 sources cost at most 5.5x 1,000
@@ -234,11 +243,12 @@ class Bench:
 
     def run_size(self, n: int) -> None:
         started = time.perf_counter()
-        site = NewsSite(n, latency_ms=self.args.latency_ms)
+        site = NewsSite(n, latency_ms=self.args.latency_ms, theme=THEMES[self.args.fixture])
         hits, total = site.mentions()
+        watched = ", ".join(title for title, _ in site.theme.watches)
         print(
-            f"N={n}: fixture rendered in {time.perf_counter() - started:.1f}s, "
-            f"{hits}/{total} documents mention {WATCH_TITLE}",
+            f"N={n}: {site.theme.name} fixture rendered in {time.perf_counter() - started:.1f}s, "
+            f"{hits}/{total} documents mention {watched}",
             flush=True,
         )
         folder = self.workdir / f"n{n}"
@@ -456,10 +466,14 @@ class Bench:
         no_ratio = (
             "not measured at N=1000 with --compare-urlwatch" if not ratios else "phase not run"
         )
-        for label, phase, metric, limit in RATIO_TARGETS:
+        shared = self.args.fixture == "shared"
+        for label, phase, metric, limit in SHARED_RATIO_TARGETS if shared else RATIO_TARGETS:
             add(
                 f"N=1000 {label} vs urlwatch", ratios.get(f"{phase} {metric}"), limit, "x", no_ratio
             )
+        if shared:
+            self._shared_targets(add)
+            return results
         label, phase, metric, limit = LATENCY_TARGET
         if self.args.latency_ms >= 50:
             add(
@@ -516,9 +530,139 @@ class Bench:
             )
         return results
 
+    def _shared_targets(self, add) -> None:  # noqa: ANN001 (targets' local helper)
+        for n, limit_mb in SHARED_RSS_LIMITS_MB.items():
+            peaks = [
+                s.rss_mb
+                for phase in PHASES
+                for s in self.cells.get(("releasewatch", n, phase), Cell("", 0, "")).samples
+                if s.code == 0
+            ]
+            add(f"N={n} peak RSS", max(peaks) if peaks else None, limit_mb, "MB", "not measured")
+        big_n, limit = SHARED_SCALE
+        for phase in PHASES:
+            small = self._median("releasewatch", 1000, phase, "cpu")
+            big = self._median("releasewatch", big_n, phase, "cpu")
+            add(
+                f"{phase} CPU at N={big_n} vs N=1000",
+                round(big / small, 2) if big and small else None,
+                limit,
+                "x",
+                f"needs --sizes 1000,{big_n}",
+            )
+
     def _median(self, tool: str, n: int, phase: str, metric: str) -> float | None:
         cell = self.cells.get((tool, n, phase))
         return cell.median(metric) if cell else None
+
+
+# -- where a cold cycle's time goes ---------------------------------------------------
+
+# Stages of a cycle as the functions that do them (cumulative CPU, summed over threads):
+# (stage, [(file suffix, function name)], stages whose time is inside and is taken out).
+STAGES = [
+    ("fetch", [("fetch/fetcher.py", "_fetch")], ["decode"]),
+    ("decode", [("fetch/decode.py", "decode_body")], []),
+    ("pre-filter", [("parse/prefilter.py", "mentioned")], []),
+    (
+        "parse",
+        [
+            ("parse/documents.py", "pending_documents"),
+            ("parse/documents.py", "read"),
+            ("parse/documents.py", "words"),
+            ("sources/document.py", "verify"),
+            ("sources/document.py", "_verify_feed"),
+        ],
+        [],
+    ),
+    ("extract", [("scraper/cycle.py", "_extract_into")], []),
+    (
+        "state",
+        [
+            ("scraper/cycle.py", "_apply"),
+            ("scraper/cycle.py", "_stored_states"),
+            ("store/feed_entries.py", "known_entries"),
+        ],
+        [],
+    ),
+]
+
+
+def profile_cold(args: argparse.Namespace, workdir: Path) -> dict:
+    """One cold `releasewatch check` in this process under cProfile, every thread (the
+    fetch pool's too) with its own profiler on its own CPU clock, merged: the shares of
+    fetch, decode, pre-filter, parse, extract and state in the cycle's CPU."""
+    import cProfile
+    import pstats
+    import threading
+
+    n = args.sizes[-1]
+    site = NewsSite(n, theme=THEMES[args.fixture])
+    folder = workdir / "profile"
+    folder.mkdir()
+    profilers: list[cProfile.Profile] = []
+    lock = threading.Lock()
+    original_run = threading.Thread.run
+
+    def profiled_run(thread: threading.Thread) -> None:
+        profiler = cProfile.Profile(time.thread_time)
+        with lock:
+            profilers.append(profiler)
+        profiler.runcall(original_run, thread)
+
+    site.start()
+    try:
+        config = write_releasewatch_config(folder, site, args.concurrency)
+        os.environ.update({k: v for k, v in _clean_env(workdir).items() if "proxy" in k.lower()})
+        from scraper.cli.main import main as releasewatch
+
+        threading.Thread.run = profiled_run  # type: ignore[method-assign]
+        main_profiler = cProfile.Profile(time.thread_time)
+        started = time.process_time()
+        try:
+            with open(os.devnull, "w") as devnull, contextlib.redirect_stdout(devnull):
+                code = main_profiler.runcall(releasewatch, ["check", "--config", str(config)])
+        finally:
+            threading.Thread.run = original_run  # type: ignore[method-assign]
+        process_cpu = time.process_time() - started
+    finally:
+        site.stop()
+    stats = pstats.Stats(main_profiler)
+    for profiler in profilers:
+        stats.add(profiler)
+    table = stats.stats  # type: ignore[attr-defined]
+    total = sum(tt for _, _, tt, _, _ in table.values())
+
+    def cumulative(functions: list[tuple[str, str]]) -> float:
+        return sum(
+            ct
+            for (path, _, name), (_, _, _, ct, _) in table.items()
+            for suffix, wanted in functions
+            if name == wanted and path.endswith(suffix)
+        )
+
+    own = {stage: cumulative(functions) for stage, functions, _ in STAGES}
+    shares = {}
+    for stage, _, inside in STAGES:
+        shares[stage] = own[stage] - sum(own[other] for other in inside)
+    shares["start-up, config, the rest"] = total - sum(shares.values())
+    out = {
+        "n": n,
+        "fixture": args.fixture,
+        "exit": code,
+        "profiled_cpu": round(total, 3),
+        "process_cpu": round(process_cpu, 3),
+        "stages": {k: round(v, 3) for k, v in shares.items()},
+    }
+    print(f"\ncold cycle profile, N={n}, fixture {args.fixture} (exit {code}):")
+    for stage, seconds in shares.items():
+        print(f"  {stage:28} {seconds:6.2f}s  {100 * seconds / total:5.1f}%")
+    print(f"  {'total (profiled, all threads)':28} {total:6.2f}s  (process CPU {process_cpu:.2f}s)")
+    top = sorted(table.items(), key=lambda kv: kv[1][2], reverse=True)[:15]
+    print("  largest own times:")
+    for (path, line, name), (_, _, tt, ct, _) in top:
+        print(f"    {tt:6.2f}s own {ct:6.2f}s cum  {Path(path).name}:{line} {name}")
+    return out
 
 
 # -- files the tools read ----------------------------------------------------------
@@ -536,8 +680,10 @@ def write_releasewatch_config(folder: Path, site: NewsSite, concurrency: int = 1
         "  per_host_delay: 0s  # every source is on 127.0.0.1: no politeness wait on loopback",
         "  respect_robots: true",
         "watches:",
-        f"  - title: {WATCH_TITLE}",
-        f"    season: {WATCH_SEASON}",
+    ]
+    for title, season in site.theme.watches:
+        lines += [f"  - title: {title}", f"    season: {season}"]
+    lines += [
         "sources:",
     ]
     for source in site.sources:
@@ -750,6 +896,19 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--history-size", type=int, default=1000, help="N for --history")
     parser.add_argument("--compare-urlwatch", action="store_true")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="instead of measuring: one cold cycle in this process under cProfile (all "
+        "threads), at the last of --sizes, and each stage's share of it",
+    )
+    parser.add_argument(
+        "--fixture",
+        choices=sorted(THEMES),
+        default="default",
+        help="default: one watch, Heartstopper (a rare word); shared: Savage Empire and "
+        "Wednesday, whose words other shows' names and dates use too (issue 18)",
+    )
     parser.add_argument("--only", action="append", choices=PHASES, help="measure only this phase")
     parser.add_argument("--json", type=Path, help="default bench/results/cycle-<date>.json")
     parser.add_argument(
@@ -784,10 +943,20 @@ def main(argv: list[str] | None = None) -> int:
         f"all sources on one host (127.0.0.1), http.concurrency {args.concurrency}, "
         f"per_host_delay 0s, "
         f"respect_robots true; server latency {args.latency_ms:g} ms; "
-        f"changed phase = {CHANGED_FRACTION:.0%} of sources changed",
+        f"changed phase = {CHANGED_FRACTION:.0%} of sources changed; fixture {args.fixture}",
         flush=True,
     )
     workdir = Path(tempfile.mkdtemp(prefix="releasewatch-bench-"))
+    if args.profile:
+        try:
+            profile = profile_cold(args, workdir)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+        path = args.json or RESULTS / f"profile-{started:%Y%m%d-%H%M%S}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"date": started.isoformat(), "machine": info, **profile}))
+        print(f"written: {path}")
+        return 0
     bench = Bench(args, workdir)
     history = None
     try:

@@ -123,50 +123,103 @@ _WORD_TEXT = (
 WORDS = _WORD_TEXT.split()
 VIDEO_IDS = ["x9l9bLkP5Iw", "hnqS6P8uD0c", "Jd4oYw1QJxU"]
 
-# The news about the watched title: (kind, headline, sentences). Mostly what the
-# daemon must recognise or reject; only a few are alert-worthy facts.
-MENTIONS = [
+# The news about a watched title: (kind, headline, sentences), with {name} (the
+# title) and {title} (the title and season) to fill in. Mostly what the daemon must
+# recognise or reject; only a few are alert-worthy facts.
+MENTION_TEMPLATES = [
     (
         "date",
-        "Heartstopper Season 2 gets a release date",
+        "{title} gets a release date",
         [
-            "Netflix confirmed on Thursday that Heartstopper Season 2 arrives on 3 August 2023.",
+            "Netflix confirmed on Thursday that {title} arrives on 3 August 2023.",
             "All eight episodes of the second season will drop at once, the streamer said.",
         ],
     ),
     (
         "trailer",
-        "Watch the Heartstopper Season 2 trailer",
+        "Watch the {title} trailer",
         [
-            "Netflix has released the official trailer for Heartstopper Season 2.",
+            "Netflix has released the official trailer for {title}.",
             "Watch the two-minute trailer below.",
         ],
     ),
     (
         "speculation",
-        "When could Heartstopper Season 2 come out?",
+        "When could {title} come out?",
         [
-            "We hope to see Heartstopper Season 2 in late summer, but nothing is confirmed.",
+            "We hope to see {title} in late summer, but nothing is confirmed.",
             "Fans expect the new season some time next year.",
         ],
     ),
     (
         "denial",
-        "Heartstopper Season 2: what we know so far",
+        "{title}: what we know so far",
         [
-            "A release date for Heartstopper Season 2 has yet to be announced by Netflix.",
+            "A release date for {title} has yet to be announced by Netflix.",
             "Filming wrapped in the spring, according to the cast.",
         ],
     ),
     (
         "other_season",
-        "Heartstopper Season 3 is already in the works",
+        "{name} Season 3 is already in the works",
         [
-            "Heartstopper Season 3 was renewed this week; Season 2 is still to come.",
+            "{name} Season 3 was renewed this week; Season 2 is still to come.",
             "No date has been given for the third season.",
         ],
     ),
 ]
+
+
+def _mentions(name: str, season: int) -> list[tuple[str, str, list[str]]]:
+    values = {"name": name, "title": f"{name} Season {season}"}
+    return [
+        (kind, headline.format(**values), [s.format(**values) for s in sentences])
+        for kind, headline, sentences in MENTION_TEMPLATES
+    ]
+
+
+MENTIONS = _mentions(WATCH_TITLE, WATCH_SEASON)
+
+
+@dataclass(frozen=True)
+class Theme:
+    """What the site is about: the watches (title, season), the share of documents about
+    each, the other shows its pages name, and whether weekdays appear as dates."""
+
+    name: str
+    watches: tuple[tuple[str, int], ...]
+    shares: tuple[float, ...]
+    other_titles: tuple[str, ...]
+    weekdays: bool = False
+
+
+# The site issue 8's numbers were measured on: the watched title is a rare word.
+DEFAULT = Theme("default", ((WATCH_TITLE, WATCH_SEASON),), (MENTION_SHARE,), tuple(OTHER_TITLES))
+# Issue 18's: the watched title's words are other shows' words too ("Savage Kingdom",
+# "Empire Records", in menus, sidebars and sentences), and a second watch is a weekday,
+# "Wednesday", which the site also writes as a date ("on Wednesday", bylines).
+SHARED = Theme(
+    "shared",
+    (("Savage Empire", 2), ("Wednesday", 2)),
+    (0.06, 0.04),
+    tuple(t for t in OTHER_TITLES if not t.startswith("Wednesday"))
+    + (
+        "Savage Kingdom Season 3",
+        "Empire Records",
+        "Boardwalk Empire",
+        "The Savage Season",
+        "Empire of the Ants",
+        "Savage Beauty",
+        "Galactic Empire",
+        "Savage Garden: The Reunion",
+        "Empire Season 7",
+        "Savage Lands",
+    ),
+    weekdays=True,
+)
+THEMES = {theme.name: theme for theme in (DEFAULT, SHARED)}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July")
 
 
 @dataclass(frozen=True)
@@ -201,7 +254,9 @@ class NewsSite:
     arguments give byte-identical bodies, so ETags repeat across runs.
     """
 
-    def __init__(self, sources: int, *, seed: int = SEED, latency_ms: float = 0.0):
+    def __init__(
+        self, sources: int, *, seed: int = SEED, latency_ms: float = 0.0, theme: Theme = DEFAULT
+    ):
         if sources < 1:
             raise ValueError("sources must be at least 1")
         self.seed = seed
@@ -213,7 +268,8 @@ class NewsSite:
         ]
         self.generation = 0
         self._revisions = [0] * sources  # how many times each source has changed
-        self._pools = _Pools(seed)
+        self.theme = theme
+        self._pools = _Pools(seed, theme)
         self._documents: dict[str, Rendered] = {}
         self.requests = 0
         self.not_modified = 0
@@ -466,8 +522,10 @@ class _Pools:
     them instead of drawing thousands of random words, so 5,000 sources render in
     seconds."""
 
-    def __init__(self, seed: int):
+    def __init__(self, seed: int, theme: Theme = DEFAULT):
         self.seed = seed
+        self.theme = theme
+        self.mentions = [_mentions(name, season) for name, season in theme.watches]
         rng = random.Random(f"{seed}-pools")
         self.sentences = [self._sentence(rng) for _ in range(600)]
         self.headlines = [self._headline(rng) for _ in range(400)]
@@ -476,7 +534,7 @@ class _Pools:
             slug = section.lower().replace("+", "plus").replace(" ", "-")
             links.append(f'<li class="menu-head"><a href="/{slug}/">{section}</a><ul>')
             for k in range(rng.randint(10, 18)):
-                label = rng.choice(OTHER_TITLES)
+                label = rng.choice(theme.other_titles)
                 links.append(
                     f'<li><a href="/{slug}/{k}-{label.lower().replace(" ", "-")}" '
                     f'class="menu-link">{label}</a></li>'
@@ -498,28 +556,38 @@ class _Pools:
             for i in range(300)
         ]
 
-    @staticmethod
-    def _sentence(rng: random.Random) -> str:
+    def _sentence(self, rng: random.Random) -> str:
         words = rng.choices(WORDS, k=rng.randint(12, 26))
-        words.insert(rng.randrange(len(words)), rng.choice(OTHER_TITLES))
+        words.insert(rng.randrange(len(words)), rng.choice(self.theme.other_titles))
+        if self.theme.weekdays and rng.random() < 0.3:
+            # A weekday as news writes dates: "on Wednesday", "last Friday", "Monday, 3 April".
+            day = rng.choice(WEEKDAYS)
+            phrase = rng.choice(
+                [f"on {day}", f"last {day}", f"this {day}", f"{day}, {rng.randint(1, 28)} April"]
+            )
+            words.insert(rng.randrange(len(words)), phrase)
         text = " ".join(words)
         return text[0].upper() + text[1:] + "."
 
-    @staticmethod
-    def _headline(rng: random.Random) -> str:
-        title = rng.choice(OTHER_TITLES)
+    def _headline(self, rng: random.Random) -> str:
+        title = rng.choice(self.theme.other_titles)
         tail = " ".join(rng.choices(WORDS, k=rng.randint(4, 8)))
         return f"{title}: {tail}"
 
-    def mention_for(self, n: int, item: int) -> tuple[str, str, list[str], str] | None:
-        """(kind, headline, sentences, YouTube id of a trailer or "") of document
-        (n, item) when it is news about the watched title, else None."""
+    def mention_for(self, n: int, item: int) -> tuple[str, str, list[str], str, str] | None:
+        """(kind, headline, sentences, YouTube id of a trailer or "", the watch's "Title
+        Season N") of document (n, item) when it is news about a watched title, else None."""
         rng = random.Random(f"{self.seed}-mention-{n}-{item}")
-        if rng.random() >= MENTION_SHARE:
-            return None
-        kind, headline, sentences = rng.choice(MENTIONS)
-        video = rng.choice(VIDEO_IDS) if kind == "trailer" else ""
-        return kind, headline, sentences, video
+        draw, edge = rng.random(), 0.0
+        for (name, season), share, mentions in zip(
+            self.theme.watches, self.theme.shares, self.mentions, strict=True
+        ):
+            edge += share
+            if draw < edge:
+                kind, headline, sentences = rng.choice(mentions)
+                video = rng.choice(VIDEO_IDS) if kind == "trailer" else ""
+                return kind, headline, sentences, video, f"{name} Season {season}"
+        return None
 
     def _paragraphs(self, rng: random.Random, count: int) -> list[str]:
         return [" ".join(rng.sample(self.sentences, rng.randint(2, 5))) for _ in range(count)]
@@ -553,14 +621,14 @@ class _Pools:
             title = rng.choice(self.headlines)
             text = " ".join(rng.sample(self.sentences, rng.randint(3, 6)))
         else:
-            _, title, sentences, video = mention
+            _, title, sentences, video, watched = mention
             text = " ".join(sentences + rng.sample(self.sentences, rng.randint(2, 5)))
         html = f"<p>{_esc(text)}</p>"
         if video:
             # As news feeds carry it: a link to the video inside the item's HTML.
             html += (
                 f'<p><a href="https://www.youtube.com/watch?v={video}">'
-                f"{WATCH_TITLE} Season {WATCH_SEASON} | Official Trailer</a></p>"
+                f"{watched} | Official Trailer</a></p>"
             )
         html = _esc(html)
         published = formatdate(EPOCH - 86400 * 30 + serial * 3600, usegmt=True)
@@ -579,12 +647,12 @@ class _Pools:
         rng = random.Random(f"{self.seed}-page-{n}")
         target = rng.randint(60_000, 115_000)
         mention = self.mention_for(n, 0)
-        video = ""
+        video = watched = ""
         paragraphs = self._paragraphs(rng, rng.randint(8, 16))
         if mention is None:
             headline = rng.choice(self.headlines)
         else:
-            _, headline, sentences, video = mention
+            _, headline, sentences, video, watched = mention
             paragraphs[0] = " ".join(sentences)
             paragraphs[1] = paragraphs[1] + " " + sentences[0]
         for edit in range(1, revision + 1):
@@ -606,12 +674,16 @@ class _Pools:
             # The embedded player a news page puts under its first paragraph.
             embed = (
                 f'<figure class="video"><iframe src="https://www.youtube.com/embed/{video}" '
-                f'title="{WATCH_TITLE} Season {WATCH_SEASON} | Official Trailer | Netflix" '
+                f'title="{watched} | Official Trailer | Netflix" '
                 "allowfullscreen></iframe></figure>\n"
             )
             first = article.index("</p>\n") + 5
             article = article[:first] + embed + article[first:]
         published = formatdate(EPOCH - 86400 * rng.randint(1, 60), usegmt=True)
+        byline = published
+        if self.theme.weekdays:  # as a byline writes it: "Wednesday 8 March 2023"
+            day = time.gmtime(EPOCH - 86400 * rng.randint(1, 60))
+            byline = f"{WEEKDAYS[day.tm_wday]} {day.tm_mday} {MONTHS[day.tm_mon - 1]} 2023"
         head = (
             '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n'
             f"<title>{_esc(headline)} | Screen News {n}</title>\n"
@@ -630,7 +702,7 @@ class _Pools:
             + sidebar
             + "</ul></aside>\n<main>\n"
             f'<article class="story"><h1>{_esc(headline)}</h1>\n'
-            f'<p class="byline">By Staff writer {rng.randint(1, 40)}, {published}</p>\n'
+            f'<p class="byline">By Staff writer {rng.randint(1, 40)}, {byline}</p>\n'
             + article
             + "</article>\n</main>\n"
             '<aside class="sidebar trending"><h3>Trending</h3><ol>'
@@ -670,17 +742,20 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--latency-ms", type=float, default=0.0)
+    parser.add_argument("--fixture", choices=sorted(THEMES), default="default")
     parser.add_argument("--max-seconds", type=float, default=600.0, help="stop by then")
     args = parser.parse_args()
     started = time.perf_counter()
-    site = NewsSite(args.sources, seed=args.seed, latency_ms=args.latency_ms)
+    site = NewsSite(
+        args.sources, seed=args.seed, latency_ms=args.latency_ms, theme=THEMES[args.fixture]
+    )
     rendered = time.perf_counter() - started
     hits, total = site.mentions()
     site.start(args.port)
     try:
         print(
             f"{args.sources} sources rendered in {rendered:.1f}s; {hits}/{total} documents "
-            f"mention {WATCH_TITLE}; serving {site.url('/')} for {args.max_seconds:g}s "
+            f"mention a watched title; serving {site.url('/')} for {args.max_seconds:g}s "
             f"(advance: {site.url('/_control/advance?fraction=0.1')})",
             flush=True,
         )

@@ -27,7 +27,7 @@ from scraper.models import (
 )
 from scraper.models import Response as HttpResponse
 from scraper.parse.documents import Document
-from scraper.parse.prefilter import may_mention
+from scraper.parse.prefilter import mentioned
 from scraper.sources.base import Fetch, SourceResult
 from scraper.sources.registry import SOURCE_TYPES
 from scraper.store.retention import prune_if_due
@@ -241,9 +241,10 @@ def _read_documents(
     documents: list[tuple[Document, list[Watch]]] = []
     for item in pending:
         # Most entries of a feed that names the watch once are other news: the
-        # pre-filter runs per document and per watch, and before a document is read.
+        # pre-filter runs per document, before it is read, and says which watches it
+        # may name (one matcher for all of them, not a loop over watches).
         words = item.words()
-        named = [w for w in watches if may_mention(words, [w])]
+        named = mentioned(words, watches)
         if not named:
             continue
         try:

@@ -17,6 +17,7 @@ from scraper.cli.main import main
 from scraper.extract import extract, extract_documents, may_mention
 from scraper.models import Watch
 from scraper.parse.documents import parse_documents, pending_documents
+from scraper.parse.prefilter import mentioned
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(p for p in (CORPUS / "cases").iterdir() if (p / "case.yaml").exists())
@@ -169,12 +170,15 @@ def test_may_mention_never_hides_a_document_with_findings() -> None:
         for case_dir in CASES
     }
     checked = entries_checked = 0
+    # The cycle asks about all watches at once (one matcher): the same superset.
+    together = sorted(watches, key=lambda w: (w.title, w.season or 0))
     for text, url in corpus_documents():
         documents = parse_documents(text, url)
         for watch in watches:
             if extract_documents(documents, watch):
                 checked += 1
                 assert may_mention(text, [watch]), (url, watch.title)
+                assert watch in mentioned(text, together), (url, watch.title)
         # The cycle also asks before reading each document (a feed's entry): the raw
         # words it asks about must hold every name the read document is found to have.
         for pending in pending_documents(text, url):
@@ -182,6 +186,7 @@ def test_may_mention_never_hides_a_document_with_findings() -> None:
                 if extract(pending.read(), watch):
                     entries_checked += pending.kind == "entry"
                     assert may_mention(pending.words(), [watch]), (url, pending.key, watch)
+                    assert watch in mentioned(pending.words(), together), (url, pending.key)
     assert checked >= 30
     assert entries_checked >= 5
     assert not may_mention(SEED, [Watch("Squid Game", 2)])

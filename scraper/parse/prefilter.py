@@ -1,5 +1,17 @@
-"""may_mention: can any watch's name occur in this text at all? The cheap test that
-lets a cycle skip parsing the bodies (and feed entries) that are other news.
+"""may_mention / mentioned: can a watch's name occur in this text at all? The cheap test
+that lets a cycle skip parsing the bodies (and feed entries) that are other news.
+
+It decides on the whole name, all its words in order, as the extractor's title
+pattern (extract.subject.title_pattern) would find it once the text is read: case,
+accents and HTML entities folded, and between two words anything that is not a letter
+or digit (spaces, punctuation, entities, tags: "Savage&nbsp;<em>Empire</em>"); a tag
+may also split a word ("Heart<wbr>stopper"), which the page reader joins. It is a
+superset of the extractor: it never says no to a document the extractor would find
+the name in (tests/test_extract_corpus.py runs every labeled document to prove it).
+
+All names of all watches are one compiled regex, a trie of their letters, so the cost
+of a scan is bounded by the text's length times the longest name, whatever the number
+of watches; a loop over watches would cost their number times the text.
 
 It is deliberately light to import: a warm cycle, where every source answers 304,
 never needs the extractor, and this module is all the cycle loads of it up front.
@@ -10,7 +22,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from scraper.models import Watch
@@ -23,66 +36,342 @@ _LETTER_ENTITY = re.compile(
     rb"bull|[lr]aquo|#0*(?:3[489]|160|169|174|82(?:1[1-9]|2[0-6]|30))|"
     rb"#x0*(?:2[267]|a0|a9|ae|201[3-9a-f]|202[0-6]));)[#a-z]"
 )
-# Tags (and comments) between two letters: the page reader joins the letters.
-_INLINE_TAGS = re.compile(rb"(?<=[a-z])(?:<[^<>]*>)+(?=[a-z])")
 # The non-ASCII letters re.IGNORECASE takes for an ASCII one without lower() giving it:
 # the long s, the Kelvin sign, the dotted and the dotless I. The extractor matches names
 # that way (extract.text.case_key), so the pre-filter must read them as it does.
 IGNORECASE_ASCII = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0130": "i", "\u0131": "i"})
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Characters the reader drops from text (extract.text._INVISIBLE): they join letters.
+_INVISIBLE = ("\u00ad", "\u200b")
+# Not ASCII, not a letter or digit, not a combining mark: a space to the extractor's
+# title pattern (\W), which NFKD might otherwise turn into letters ("™" -> "TM").
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w\u0300-\u036f]")
+
+# Between two words of a name: anything but a letter or a digit, an entity or a tag
+# whole. The extractor allows up to 4 non-word characters of read text; raw markup
+# can hold any number, so there is no bound here (superset).
+_SEPARATOR = rb"(?:&#?[a-z0-9]{1,31};|<[^<>]*>|[^a-z0-9])*"
+# Inside a word: tags the reader joins the letters across.
+_IN_WORD = rb"(?:<[^<>]*>)*"
+_EDGE = rb"[a-z0-9]"
+_WORD = re.compile(rb"[a-z0-9]+")
+_MARKUP = re.compile(rb"&#?[a-z0-9]{1,31};|<[^<>]*>")
+
+# Single-word titles that are also common words: a page holds "you", "wednesday" or
+# "industry" whatever it is about, so the name alone would send most pages to a full
+# parse. For these a second condition must hold near the name (below). The list is of
+# words frequent enough in news text to matter; a rarer title needs nothing more.
+_CALENDAR = frozenset(
+    str.split(
+        "monday tuesday wednesday thursday friday saturday sunday january february march "
+        "april may june july august september october november december"
+    )
+)
+COMMON_WORDS = _CALENDAR | frozenset(
+    str.split(
+        """you me us we they them it this that what who why how when where here there now
+    then today tonight tomorrow yesterday again always never ever forever everything
+    nothing something someone anyone everyone one two three four five six seven eight
+    nine ten first last next new old young big little good bad best better love life
+    live living home house family friends friend girls boys girl boy man men woman women
+    people person world time day days night nights week year years summer winter spring
+    autumn fall morning evening power money work working business industry company
+    office school college city town country land war peace game games play show shows
+    series season news story stories star stars light dark black white red blue green
+    gold silver fire water ice blood heart hearts mind body soul king queen crown empire
+    kingdom house lost found heroes legends succession severance euphoria community
+    dispatches insider originals watch wait run chase hunt hunted survivor survivors
+    outsider outsiders strangers secret secrets truth lies liar bear lion wolf fox
+    shark dragon angel devil ghost ghosts monster monsters vampire witch"""
+    )
+)
+# What news about a show holds near its name: its season, episodes, trailer, release,
+# a month or a year; or the name is in the page's title or a heading. Matched on lowered
+# bytes, within _CONTEXT_REACH bytes either side of the name.
+_CONTEXT = re.compile(
+    rb"season|series|episode|trailer|teaser|premiere|release|renew|debut|streaming|"
+    rb"netflix|\bs\d|<title|<h[1-3]\b|og:title|\b(?:19|20)\d\d\b|"
+    rb"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d"
+)
+_CONTEXT_REACH = 200
+# A calendar word used as a date: "on Wednesday", "Wednesday, Aug. 6", "Wednesday 3
+# March". The extractor takes these for dates, never for the name (extract.subject.
+# _inside_other_name), so they do not count as mentions here either.
+# As the extractor's patterns, on the text with its case (a month is "Aug", not "AUG");
+# never after a letter's entity or tags that follow a letter: the reader joins them.
+_DATE_BEFORE = re.compile(rb"(?<![a-z0-9])(?:on|this|next|last|every|until|by|from|since|each)\s+$")
+_DATE_AFTER = re.compile(
+    rb"^,?\s+(?:the\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
+)
+_MANY = 16  # more names than this: the one regex alone, no regex per first word
 
 
 def may_mention(text: str, watches: Sequence[Watch]) -> bool:
     """False only when no watch's title or alias can occur in `text` (raw HTML or XML).
 
     Case-, accent- and HTML-entity-insensitive: "HEARTSTOPPER", "Heartst&ouml;pper",
-    "&#72;eartstopper" and "Heartstöpper" all may mention Heartstopper. Only the
-    longest word of each name is looked for: every match of the name contains it.
+    "&#72;eartstopper" and "Heartstöpper" all may mention Heartstopper. A name of
+    several words needs them all, in order; a title that is one common word
+    ("Wednesday", "You") needs a season, date or trailer word near it, or to be in a
+    title or heading.
     """
-    keys = [key for watch in watches for key in watch_keys(watch)]
-    if not keys:
-        return False
-    if not all(ascii_names(w) for w in watches):  # then every key is ASCII too
-        return _may_mention_folded(text, keys)
-    # Bytes, because lowering a long str that is not all ASCII is slow and lowering
-    # its UTF-8 bytes is not (only ASCII letters change, which is all an ASCII key has).
-    data = text.encode("utf-8", "surrogatepass").lower()
-    wanted = [key.encode("ascii") for key in keys]
-    if any(key in data for key in wanted):
-        return True
-    if any(_split_by_markup(data, key) for key in wanted):
-        # "Heart<wbr>stopper", a drop cap "<span>H</span>eartstopper": the page reader
-        # joins what inline tags split. Rare, so only then are the tags taken out.
-        data = _INLINE_TAGS.sub(b"", data)
-        if any(key in data for key in wanted):
-            return True
-    entities = _LETTER_ENTITY.search(data) is not None
-    if data.isascii() and not entities:
-        return False  # nothing is written in any other way than the lowered text shows
-    spelled = html.unescape(text) if entities else text
+    return bool(mentioned(text, watches, first=True))
+
+
+def mentioned(text: str, watches: Sequence[Watch], *, first: bool = False) -> list[Watch]:
+    """The watches whose title or alias may occur in `text`, in the order given (a
+    superset, as may_mention). With `first`, stops at the first one found."""
+    if not watches:
+        return []
+    return [watches[i] for i in sorted(_compiled(tuple(watches)).find(text, first=first))]
+
+
+def _mentioned_without_context(text: str, watches: Sequence[Watch]) -> list[Watch]:
+    """mentioned() without the second condition on common words: for the benchmark,
+    to measure what that condition saves."""
+    return [watches[i] for i in sorted(_compiled(tuple(watches)).find(text, confirm=False))]
+
+
+@dataclass(frozen=True)
+class _Names:
+    """Every name of a set of watches, compiled once."""
+
+    pattern: re.Pattern[bytes] | None  # all ASCII names, one trie, on lowered bytes
+    names: dict[bytes, frozenset[int]]  # a name's words joined -> the watches it names
+    common: frozenset[bytes]  # names that need the second condition
+    # Few names: (first word of some names, a regex of those names starting with it).
+    anchors: tuple[tuple[bytes, re.Pattern[bytes]], ...]
+    others: tuple[tuple[int, tuple[str, ...]], ...]  # names not ASCII once folded
+
+    def find(self, text: str, *, first: bool = False, confirm: bool = True) -> set[int]:
+        found: set[int] = set()
+        wanted = len(self.names) and self.pattern is not None
+        for index, keys in self.others:
+            # "Pokémon", "Straße", "進撃の巨人": the longest word, folded, as a substring.
+            if index not in found and _folded_holds(text, keys):
+                found.add(index)
+                if first:
+                    return found
+        if not wanted:
+            return found
+        # Bytes, because lowering a long str that is not all ASCII is slow and lowering
+        # its UTF-8 bytes is not (only ASCII letters change, which is all an ASCII name has).
+        cased = text.encode("utf-8", "surrogatepass")
+        data = cased.lower()
+        self._scan(data, cased, found, first, confirm)
+        if found and first:
+            return found
+        if data.isascii() and _LETTER_ENTITY.search(data) is None:
+            return found  # nothing is written in any other way than the lowered text shows
+        flat = _flatten(text, data)
+        self._scan(flat.lower(), flat, found, first, confirm)
+        return found
+
+    def _scan(self, data: bytes, cased: bytes, found: set[int], first: bool, confirm: bool) -> None:
+        """Add the watches `data` (lowered; `cased` as written, of the same length) names."""
+        for match in self._matches(data):
+            for name in _prefixes(match.group()):
+                watches = self.names.get(name)
+                if watches is None or watches <= found:
+                    continue
+                if confirm and name in self.common and not _in_context(data, cased, match, name):
+                    continue
+                found |= watches
+                if first:
+                    return
+
+    def _matches(self, data: bytes) -> Iterator[re.Match[bytes]]:
+        """Every match, overlapping ("Empire" inside "Savage Empire" is a name too).
+
+        With few names, one regex per first word, which starts with that word: the
+        engine finds such a literal many times faster than it scans a page letter by
+        letter, and tries the rest of the names there only. A first word a tag may
+        split ("Heart<wbr>stopper"), or many names, take the scan of the whole text.
+        (A match may come twice; the caller keeps a set.)"""
+        assert self.pattern is not None
+        if self.anchors:
+            for key, pattern in self.anchors:
+                position = 0
+                while (match := pattern.search(data, position)) is not None:
+                    yield match
+                    # Another of these names may start inside this match ("New New
+                    # York"; a tag's attribute between two words): search there too.
+                    inside = data.find(key, match.start() + 1, match.end())
+                    position = inside if inside >= 0 else match.end()
+            if not any(_split_by_markup(data, key) for key, _ in self.anchors):
+                return
+        yield from _overlapping(self.pattern, data)
+
+
+def _overlapping(pattern: re.Pattern[bytes], data: bytes) -> Iterator[re.Match[bytes]]:
+    """Every match, the next searched from one byte after the last one's start."""
+    position = 0
+    while (match := pattern.search(data, position)) is not None:
+        position = match.start() + 1
+        yield match
+
+
+@lru_cache(maxsize=64)
+def _compiled(watches: tuple[Watch, ...]) -> _Names:
+    names: dict[bytes, set[int]] = {}
+    words_of: dict[bytes, tuple[bytes, ...]] = {}
+    others: list[tuple[int, tuple[str, ...]]] = []
+    for index, watch in enumerate(watches):
+        if not ascii_names(watch):
+            others.append((index, watch_keys(watch)))
+            continue
+        for words in _name_forms(watch):
+            key = b"".join(words)
+            names.setdefault(key, set()).add(index)
+            words_of[key] = words
+    common = frozenset(
+        key for key, words in words_of.items() if len(words) == 1 and key.decode() in COMMON_WORDS
+    )
+    few = len(words_of) <= _MANY
+    pattern, anchored = _trie_pattern(words_of.values(), few) if words_of else (None, {})
+    return _Names(
+        pattern=pattern,
+        names={key: frozenset(value) for key, value in names.items()},
+        common=common,
+        anchors=tuple(sorted(anchored.items())),
+        others=tuple(others),
+    )
+
+
+def _name_forms(watch: Watch) -> list[tuple[bytes, ...]]:
+    """Each name's words, folded; and without its leading article when the extractor
+    lets writers drop it ("Last of Us" for "The Last of Us")."""
+    forms = []
+    for name in (watch.title, *watch.aliases):
+        words = tuple(w.encode("ascii") for w in re.findall(r"\w+", fold(name)))
+        if not words:
+            continue
+        forms.append(words)
+        if words[0] in (b"the", b"a", b"an") and len(words) > 2:
+            forms.append(words[1:])
+    return forms
+
+
+def _trie_pattern(
+    names: Iterable[tuple[bytes, ...]], anchored: bool
+) -> tuple[re.Pattern[bytes], dict[bytes, re.Pattern[bytes]]]:
+    """One regex for all names: a trie of their letters, a separator between words,
+    a tag allowed between letters, and no letter or digit on either side. And per first
+    word, the names that start with it, that word written whole."""
+    end = object()
+    root: dict = {}
+    names_seen = list(names)
+    for words in names_seen:
+        node = root
+        for i, word in enumerate(words):
+            if i:
+                node = node.setdefault(" ", {})
+            for letter in word:
+                node = node.setdefault(letter, {})
+        node[end] = {}
+
+    def emit(node: dict, in_word: bool) -> bytes:
+        letters = sorted(k for k in node if isinstance(k, int))
+        branches = []
+        if letters:
+            alternatives = b"|".join(re.escape(bytes([k])) + emit(node[k], True) for k in letters)
+            joined = alternatives if len(letters) == 1 else b"(?:" + alternatives + b")"
+            branches.append((_IN_WORD if in_word else b"") + joined)
+        if " " in node:
+            branches.append(_SEPARATOR + emit(node[" "], False))
+        if not branches:
+            return b"(?!" + _EDGE + b")"
+        body = b"|".join(branches)
+        body = body if len(branches) == 1 else b"(?:" + body + b")"
+        if end in node:  # a name ends here; a longer one may go on (greedy, backtracks)
+            return b"(?:" + body + b"|(?!" + _EDGE + b"))"
+        return body
+
+    by_first = {}
+    for first in {words[0] for words in names_seen} if anchored else ():
+        node = root
+        for letter in first:
+            node = node[letter]
+        by_first[first] = re.compile(
+            re.escape(first) + b"(?<!" + _EDGE + re.escape(first) + b")" + emit(node, True)
+        )
+    return re.compile(b"(?<!" + _EDGE + b")" + emit(root, False)), by_first
+
+
+def _prefixes(matched: bytes) -> list[bytes]:
+    """The names a match may be, as their words joined: a match of "savage empire" may
+    also be of "savage", and a tag may part two words or split one ("sav<b>age</b>"),
+    so every run of its first pieces counts, longest first."""
+    pieces = _WORD.findall(_MARKUP.sub(b" ", matched))
+    return [b"".join(pieces[:i]) for i in range(len(pieces), 0, -1)]
+
+
+def _in_context(data: bytes, cased: bytes, match: re.Match[bytes], name: bytes) -> bool:
+    """The second condition for a common one-word title, at this occurrence."""
+    start, end = match.start(), match.end()
+    before = _DATE_BEFORE.search(data, max(0, start - 8), start)
+    if before is not None and _joined_to_a_letter(data, before.start()):
+        before = None  # "Ann<i>on Wednesday": the reader reads "Annon Wednesday"
+    if name.decode() in _CALENDAR and (before or _DATE_AFTER.match(cased[end : end + 30])):
+        return False  # a date, to the extractor too
+    return _CONTEXT.search(data, max(0, start - _CONTEXT_REACH), end + _CONTEXT_REACH) is not None
+
+
+def _joined_to_a_letter(data: bytes, at: int) -> bool:
+    """Whether what is right before `at` may join a letter to it: tags (or a feed's
+    escaped tags) after a letter or digit ("ann<i>" before "on"), or a letter's entity."""
+    for _ in range(8):  # a few tags in a row; more is no inline markup
+        if data[at - 1 : at] == b">":
+            at = data.rfind(b"<", 0, at - 1)
+        elif data.endswith(b"&gt;", 0, at):
+            at = data.rfind(b"&lt;", 0, at - 4)
+        elif data[at - 1 : at] == b";":
+            amp = data.rfind(b"&", max(0, at - 12), at)
+            return amp >= 0 and _LETTER_ENTITY.match(data, amp) is not None
+        else:
+            break
+        if at <= 0:
+            return False
+    return data[at - 1 : at].isalnum()
+
+
+def _flatten(text: str, data: bytes) -> bytes:
+    """The text with entities decoded, accents off and every other non-ASCII character
+    out: the ASCII spelling the extractor's case-insensitive match sees (not lowered)."""
+    spelled = html.unescape(text) if _LETTER_ENTITY.search(data) else text
+    for char in _INVISIBLE:
+        if char in spelled:
+            spelled = spelled.replace(char, "")
     if any(chr(code) in spelled for code in IGNORECASE_ASCII):  # rare: translate is slow
         spelled = spelled.translate(IGNORECASE_ASCII)
+    if not spelled.isascii():
+        spelled = _NON_ASCII_NON_WORD.sub(" ", spelled)
     # Accents come off with NFKD, and everything else not ASCII can go at once.
-    flat = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").lower()
-    return any(key in flat for key in wanted)
+    return unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore")
 
 
 def _split_by_markup(data: bytes, key: bytes) -> bool:
     """Whether a tag may split `key` once: then one side of the split is at least half of
-    it, next to the tag ("heart<", ">stopper"). Two substring tests rule out most pages."""
+    it, next to the tag ("heart<", ">stopper")."""
+    head, tail = _split_patterns(key)
+    return head.search(data) is not None or tail.search(data) is not None
+
+
+@lru_cache(maxsize=256)
+def _split_patterns(key: bytes) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """Two regexes, each starting with a literal the engine searches for fast: "heart"
+    then the rest of a longer head and "<", and ">" then a tail of half the key or more."""
     half = (len(key) + 1) // 2
-    head, tail = key[:half] in data, key[-half:] in data
-    if not (head or tail):
-        return False
-    return any(
-        (head and i >= half and key[:i] + b"<" in data)
-        or (tail and len(key) - i >= half and b">" + key[i:] in data)
-        for i in range(1, len(key))
+    heads = b"|".join(re.escape(key[half:i]) for i in range(half, len(key)))
+    tails = b"|".join(re.escape(key[i:]) for i in range(1, len(key) - half + 1))
+    return (
+        re.compile(re.escape(key[:half]) + b"(?:" + heads + b")<"),
+        re.compile(b">(?:" + tails + b")"),
     )
 
 
-def _may_mention_folded(text: str, keys: Sequence[str]) -> bool:
-    """may_mention for names beyond ASCII ("Pokémon", "Straße", "進撃の巨人")."""
+def _folded_holds(text: str, keys: Sequence[str]) -> bool:
+    """For names beyond ASCII ("Pokémon", "Straße", "進撃の巨人"): the longest word."""
     folded = fold(html.unescape(text) if "&" in text else text)
     return any(key in folded for key in keys)
 
