@@ -28,14 +28,9 @@ from scraper.config.settings import load_config
 from scraper.cycle import CycleReport
 from scraper.demo.localsite import LocalSite, Page
 from scraper.errors import UserError
-from scraper.runtime.daemon import (
-    BATCH_SETTLE,
-    InstanceLock,
-    cycle_log_lines,
-    first_run_at,
-    schedule_sources,
-    source_job_id,
-)
+from scraper.runtime.daemon import BATCH_SETTLE, cycle_log_lines
+from scraper.runtime.lock import InstanceLock
+from scraper.runtime.schedule import first_run_at, schedule_sources, source_job_id
 from scraper.store.state import SourceState, State
 
 HOOK = "/hook/s3cr3t-token"  # the path holds a token: it must never reach the log

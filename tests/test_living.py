@@ -495,7 +495,7 @@ def test_the_lock_file_goes_at_a_clean_stop(tmp_path, site, daemons):  # noqa: F
 def test_a_lock_file_removed_by_its_owner_is_not_taken(tmp_path):
     import os
 
-    from scraper.runtime.daemon import InstanceLock
+    from scraper.runtime.lock import InstanceLock
 
     first = InstanceLock(tmp_path / "state.db")
     first.acquire()

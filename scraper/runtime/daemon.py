@@ -8,8 +8,6 @@ everything at once.
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import logging
 import os
 import random
@@ -17,7 +15,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -30,9 +28,14 @@ from apscheduler.triggers.interval import IntervalTrigger
 from scraper.config.settings import Config, ConfigError, SourceConfig, load_config
 from scraper.cycle import CycleReport, check_sources
 from scraper.deliver import build_notifiers, deliver_pending, wait_for_sends
-from scraper.errors import UserError
 from scraper.fetch.fetcher import Fetcher
 from scraper.fetch.hosts import host_of
+from scraper.runtime.lock import InstanceLock
+from scraper.runtime.schedule import (
+    delivery_interval,
+    schedule_sources,
+    source_job_id,
+)
 from scraper.store.state import SourceState, State, to_db_time
 
 log = logging.getLogger("releasewatch.daemon")
@@ -48,164 +51,8 @@ BATCH_SETTLE = 1.0
 # A host ready within this long counts as ready: its source runs in this batch.
 HOST_READY_SLACK = 0.25
 HOST_WAIT_JOB_PREFIX = "host-wait:"
-DELIVERY_EVERY_MAX = 30.0  # seconds between outbox passes, at most
 DELIVERY_JOB = "deliver"
-SOURCE_JOB_PREFIX = "source:"
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
-
-
-# -- one daemon per state file ---------------------------------------------------------
-
-
-class InstanceLock:
-    """An exclusive flock on `<state>.lock` holding the owner's pid.
-
-    The kernel drops the lock when the process dies, kill -9 included, so a stale
-    lock file never blocks a restart.
-    """
-
-    def __init__(self, state_path: str | Path):
-        self.path = Path(f"{state_path}.lock")
-        self._fd: int | None = None
-
-    def acquire(self) -> None:
-        """Take the lock or raise UserError("... already running (pid N)") touching nothing."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                owner = _read_pid(fd)
-                os.close(fd)
-                raise UserError(
-                    f"{self.path.with_suffix('')}: releasewatch is already running (pid {owner})"
-                ) from None
-            # The owner removes the file at a clean exit: one we opened just before that
-            # is no lock any more, so take the file at the path now, whoever made it.
-            if _same_file(fd, self.path):
-                break
-            os.close(fd)
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
-        os.fsync(fd)
-        self._fd = fd
-
-    def release(self) -> None:
-        """Remove the file while still holding it (acquire re-checks the path, so no one
-        can be left holding a removed file), then close, which drops the flock."""
-        if self._fd is not None:
-            with contextlib.suppress(OSError):
-                self.path.unlink()
-            os.close(self._fd)
-            self._fd = None
-
-
-def _same_file(fd: int, path: Path) -> bool:
-    try:
-        return os.fstat(fd).st_ino == os.stat(path).st_ino
-    except FileNotFoundError:
-        return False
-
-
-def _read_pid(fd: int) -> str:
-    # The owner writes its pid just after locking: give it a moment if we raced it.
-    for _ in range(20):
-        text = os.pread(fd, 32, 0).decode(errors="replace").strip()
-        if text:
-            return text
-        time.sleep(0.05)
-    return "unknown"
-
-
-# -- when each source runs ----------------------------------------------------------------
-
-
-def first_run_at(
-    last_checked: datetime | None,
-    interval: float,
-    jitter: float,
-    now: datetime,
-    rng: random.Random,
-) -> datetime:
-    """A source's first run after a start: soon if overdue, else when its interval is up.
-
-    The jitter spreads both cases, so a restart after a long pause does not fetch
-    every overdue source in the same second.
-    """
-    spread = timedelta(seconds=rng.uniform(0, jitter)) if jitter > 0 else timedelta(0)
-    if last_checked is None:
-        return now + spread
-    # A clock that went backwards must not postpone a source by more than one interval.
-    due = min(last_checked, now) + timedelta(seconds=interval)
-    if due <= now:
-        return now + spread
-    return due + spread
-
-
-def plan_first_runs(
-    config: Config,
-    last_checked: Mapping[str, datetime | None],
-    now: datetime,
-    rng: random.Random,
-) -> dict[str, datetime]:
-    """source name -> first run time, from each source's stored last check."""
-    return {
-        source.name: first_run_at(
-            last_checked.get(source.name),
-            config.source_interval(source),
-            config.schedule.jitter,
-            now,
-            rng,
-        )
-        for source in config.sources
-    }
-
-
-def source_job_id(name: str) -> str:
-    return SOURCE_JOB_PREFIX + name
-
-
-def schedule_sources(
-    scheduler: BackgroundScheduler,
-    config: Config,
-    state: State,
-    now: datetime,
-    run_source: Callable[[str], Any],
-    *,
-    names: set[str] | None = None,
-    rng: random.Random | None = None,
-) -> dict[str, datetime]:
-    """Add (or replace) one job per source; returns each job's first run time.
-
-    `names` limits it to those sources (a reload that changed only some).
-    """
-    rng = rng or random.Random()
-    stored = {s.name: s.last_checked_at for s in state.source_states()}
-    plan = plan_first_runs(config, stored, now, rng)
-    for source in config.sources:
-        if names is not None and source.name not in names:
-            continue
-        interval = config.source_interval(source)
-        scheduler.add_job(
-            run_source,
-            IntervalTrigger(seconds=interval, jitter=config.schedule.jitter or None, timezone=UTC),
-            args=(source.name,),
-            id=source_job_id(source.name),
-            name=f"check {source.name}",
-            replace_existing=True,
-            # The first run comes from the stored last check, not from "now + interval".
-            next_run_time=plan[source.name],
-            max_instances=1,
-            coalesce=True,
-            # A run late by up to one interval (a busy pool, a suspended laptop) still runs.
-            misfire_grace_time=max(int(interval), 1),
-        )
-    return {name: when for name, when in plan.items() if names is None or name in names}
-
-
-def delivery_interval(config: Config) -> float:
-    return min(config.schedule.interval, DELIVERY_EVERY_MAX)
 
 
 # -- what the log says about a cycle ----------------------------------------------------
