@@ -349,6 +349,19 @@ def test_extract_reads_one_configured_source_and_names_feed_entries(
     assert code == 1 and "no source named 'Nope'" in err
 
 
+def test_extract_explains_one_configured_source(tmp_path, site, recording, capsys):
+    config = write_config(tmp_path, site)
+    site.set("/tudum", FEED.format(base=site.url("")), "application/rss+xml")
+    code, out, err = cli(capsys, "extract", "--config", str(config), "--source", "Tudum",
+                         "--explain")
+    assert code == 0, err
+    explanation, _, findings = out.rpartition("findings: ")
+    assert "== Heartstopper Season 2" in explanation
+    assert "2027-07-09" in explanation and "CHOSEN" in explanation
+    assert json.loads(findings)["findings"][0]["date"] == "2027-07-09"
+    assert not (tmp_path / "state.db").exists()
+
+
 def test_extract_select_reads_only_that_part_of_a_saved_page(tmp_path, capsys):
     page = tmp_path / "page.html"
     page.write_text(PAGE.format(sentence=DAY).replace(

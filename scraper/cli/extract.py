@@ -135,9 +135,9 @@ def _configured(args: argparse.Namespace) -> int:
 
     if not args.source:
         raise UsageError("extract: --config needs --source NAME (the source to read)")
-    if args.path or args.title or args.explain or args.select:
+    if args.path or args.title or args.select:
         raise UsageError("extract: --source reads a configured source as configured; give no "
-                         "PATH, --title, --select or --explain with it")
+                         "PATH, --title or --select with it")
     args.config = args.config or "config.yaml"
     config = load(args, notifier_env=False)
     by_name = {s.name: s for s in config.sources}
@@ -149,6 +149,9 @@ def _configured(args: argparse.Namespace) -> int:
         state.close()
     if result.error:
         raise InputError(f"{args.source}: {result.error}")
+    if args.explain:
+        _explain_source(config, by_name[args.source])
+        sys.stdout.write("findings: ")
     findings = []
     for watch in config.watches:
         for obs in result.observations.get(watch.key, []):
@@ -157,6 +160,34 @@ def _configured(args: argparse.Namespace) -> int:
     json.dump({"findings": findings}, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0
+
+
+def _explain_source(config, source) -> None:
+    """--explain for a configured page or feed: every candidate of every document, for
+    every watch, read as the source is configured (its type and `select:`)."""
+    from scraper.errors import SourceError
+    from scraper.extract import read_safely
+    from scraper.extract.explain import explain
+    from scraper.fetch.fetcher import Fetcher
+
+    if source.type not in ("page", "feed", "auto"):
+        raise UsageError(f"extract: --explain reads pages and feeds; {source.name!r} is a "
+                         f"{source.type} source")
+    try:
+        with Fetcher(config.http) as fetcher:
+            response = fetcher.fetch(source.url)
+    except SourceError as exc:
+        raise InputError(f"{source.name}: {exc}") from exc
+    select = source.settings.get("select")
+    try:
+        documents = parse_documents(response.text or "", response.url, source.type, select)
+    except ParseError as exc:
+        raise InputError(f"{source.name}: {exc}") from exc
+    for watch in config.watches:
+        sys.stdout.write(f"== {watch.label}\n")
+        for document in documents:
+            reading = read_safely(document, watch, complete=True)
+            sys.stdout.write(explain(reading, document.url) + "\n")
 
 
 def _season(value: str | None) -> int | None:
