@@ -25,6 +25,7 @@ examples:
   releasewatch extract --explain --title Heartstopper --season 2 article.html
   releasewatch extract --title Heartstopper --season 2 --select "main article" saved-page.html
   releasewatch extract --config config.yaml --source "Netflix Tudum"
+  releasewatch extract --config config.yaml --source "Netflix Tudum" --explain
 
 With --config and --source, the configured source is fetched and read as a check reads
 it (its type, select: and every watch with its aliases); nothing is stored or sent.
