@@ -57,18 +57,15 @@ def _as_postgres(*args: str | os.PathLike) -> list[str]:
 
 
 def ensure_installed() -> None:
-    """PostgreSQL's server binaries, installed with apt where they are missing."""
+    """PostgreSQL's server binaries must be there (.ci/run installs them with apt). On a
+    machine without them the PostgreSQL half of the suite is skipped, saying why: the
+    tests never install system packages on a user's machine."""
     if (BIN / "initdb").exists():
         return
-    if os.geteuid() != 0 or not shutil.which("apt-get"):
-        raise RuntimeError(f"PostgreSQL 15 is not installed ({BIN}); apt-get install postgresql")
-    subprocess.run(["apt-get", "update", "-q"], check=True, stdout=subprocess.DEVNULL)
-    subprocess.run(
-        ["apt-get", "install", "-y", "-q", "postgresql"],
-        check=True,
-        stdout=subprocess.DEVNULL,
-        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
-    )
+    import pytest
+
+    pytest.skip(f"PostgreSQL 15's server binaries are not installed ({BIN}); "
+                "`apt-get install postgresql` (as .ci/run does) runs these tests too")
 
 
 @contextlib.contextmanager

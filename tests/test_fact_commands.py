@@ -322,3 +322,17 @@ def test_last_cycle_at_is_written_by_the_shared_cycle(tmp_path, site, recording,
     stamp = state.get_meta("last_cycle_at")
     state.close()
     assert stamp[:19] >= before
+
+
+def test_facts_and_status_keep_scraped_escape_sequences_off_the_terminal(
+    tmp_path, site, recording, capsys
+):
+    site.pages["/a"] = page("Heartstopper Season 2 arrives on 3 August 2027, Netflix said."
+                            " \x1b]0;PWNED\x07\x1b[2J")
+    config = config_for(tmp_path, site, {"A": "/a"})
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    for command in ("facts", "status"):
+        code, out, err = run(capsys, command, "--config", str(config))
+        assert code == 0, err
+        assert "3 August 2027" in out
+        assert "\x1b" not in out and "\x07" not in out

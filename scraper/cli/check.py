@@ -7,7 +7,7 @@ import sys
 from datetime import UTC, datetime
 
 from scraper.cli.common import add_config_argument, command_parser, load
-from scraper.cli.display import count
+from scraper.cli.display import count, inert
 from scraper.config.settings import Config
 from scraper.cycle import check_sources
 from scraper.deliver import build_notifiers, deliver_pending
@@ -109,7 +109,7 @@ def _dry_run(config: Config, names: list[str] | None) -> int:
 
     sources = [s for s in config.sources if not names or s.name in names]
     found = preview(config, sources, datetime.now(UTC))
-    print("\n".join(render(found)))
+    print(inert("\n".join(render(found))))
     print(f"dry run: read {count(len(sources), 'source')}; nothing was stored or sent",
           file=sys.stderr)
     return 0

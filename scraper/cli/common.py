@@ -8,14 +8,22 @@ import sys
 from pathlib import Path
 
 from scraper.config.settings import Config, load_config
-from scraper.errors import StateFileError
+from scraper.errors import StateFileError, UsageError
 from scraper.store.dialect import is_database_url
 from scraper.store.state import State
 
 
 def state_location(given: str) -> Path | str:
-    """--state: a PostgreSQL URL as it is, a file path as a Path from the working folder."""
-    return given if is_database_url(given) else Path(given).expanduser().resolve()
+    """--state: a PostgreSQL URL as it is, a file path as a Path from the working folder.
+    Any other `scheme://` is a typo (postgresq://, mysql://), never a folder to create."""
+    if is_database_url(given):
+        return given
+    if "://" in given:
+        raise UsageError(
+            f"--state {given!r}: not a postgresql:// URL nor a file; write "
+            "postgresql://user@host/db or a path such as releasewatch.db"
+        )
+    return Path(given).expanduser().resolve()
 
 
 def add_config_argument(parser: argparse.ArgumentParser) -> None:

@@ -41,3 +41,11 @@ def add_utc_argument(parser: Any) -> None:
     parser.add_argument(
         "--utc", action="store_true", help="show times in UTC (default: the local time zone)"
     )
+
+
+def inert(text: str) -> str:
+    """Text for the terminal, line by line made inert: scraped evidence may hold escape
+    sequences (a page must not retitle or clear the user's terminal)."""
+    from notifiers.console import printable
+
+    return "\n".join(printable(line) for line in str(text).split("\n"))

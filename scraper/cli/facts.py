@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from scraper.cli.common import add_config_argument, command_parser, load, open_existing_state
+from scraper.cli.display import inert
 from scraper.cli.watches import find_watch, watch_of_key
 from scraper.models import RELEASE_DATE, format_value
 from scraper.store.facts import StoredFact
@@ -84,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"  #{fact['id']}  {kind} ({fact['status']}): {format_value(fact['value'])}")
             print(f"      first seen {fact['first_seen_at']}")
             if fact["evidence"]:
-                print(f"      evidence: {fact['evidence']}")
+                print(f"      evidence: {inert(fact['evidence'])}")
             for source in fact["sources"]:
-                print(f"      source: {source['name'] or source['url']} — {source['link']}")
+                print(inert(f"      source: {source['name'] or source['url']} — {source['link']}"))
     return 0

@@ -13,7 +13,7 @@ from scraper.cli.common import (
     load,
     open_existing_state,
 )
-from scraper.cli.display import add_utc_argument, count, iso, label, when
+from scraper.cli.display import add_utc_argument, count, inert, iso, label, when
 from scraper.cli.watches import find_watch
 from scraper.models import format_value
 from scraper.store.db import from_db_time
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     if not entries:
         print("no alerts yet" + (f" for {watch.label}" if watch else ""))
     for entry in entries:
-        print("\n".join(render(entry, args.utc)))
+        print(inert("\n".join(render(entry, args.utc))))
     return 0
 
 

@@ -13,7 +13,7 @@ from scraper.cli.common import (
     load,
     open_existing_state,
 )
-from scraper.cli.display import add_utc_argument, count, iso, label, when
+from scraper.cli.display import add_utc_argument, count, inert, iso, label, when
 from scraper.config.settings import Config, SourceConfig
 from scraper.logs import public_url
 from scraper.models import RELEASE_DATE, format_value
@@ -160,7 +160,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        print(render(data, utc=args.utc))
+        print(inert(render(data, utc=args.utc)))
     return 0
 
 

@@ -274,6 +274,10 @@ def _read_state(r: NodeReader, top: dict[str, tuple[Node, Node]], path: Path) ->
     # The same test as scraper.store.dialect.is_database_url (config sits below the store).
     if isinstance(value, str) and value.startswith(("postgresql://", "postgres://")):
         return value
+    if isinstance(value, str) and "://" in value:
+        r.error(top["state"][1], "state", f"{value!r} is not a postgresql:// URL nor a file; "
+                "write postgresql://user@host/db or a path such as releasewatch.db")
+        value = INVALID
     state = Path(value if value is not INVALID else "releasewatch.db").expanduser()
     # Relative to the config file, not the working directory: a daemon started by systemd
     # from / must find the same state as `releasewatch status` run beside the config.

@@ -1,0 +1,45 @@
+"""The CLI's edges: a reader that leaves a pipe early, a --state that is neither a file nor
+a PostgreSQL URL, scraped escape sequences kept off the terminal."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from scraper.cli.display import inert
+from scraper.cli.main import main
+
+
+def test_a_pipe_closed_early_is_no_error(tmp_path: Path):
+    # `releasewatch extract ... | head -c 1`: the reader goes away; exit 0, nothing on stderr.
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>" + "Heartstopper news. " * 5000 + "</p></body></html>")
+    proc = subprocess.run(
+        f"{sys.executable} -m scraper extract --title Heartstopper {page} --explain | head -c 1",
+        shell=True, capture_output=True, text=True, timeout=120,
+    )
+    assert "internal error" not in proc.stderr and "BrokenPipe" not in proc.stderr
+
+
+def test_a_state_url_of_another_scheme_is_a_user_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code = main(["migrate", "--state", "postgresq://u@h/db"])
+    assert code == 1
+    assert "not a postgresql:// URL nor a file" in capsys.readouterr().err
+    assert not (tmp_path / "postgresq:").exists()
+
+
+def test_a_state_of_another_scheme_in_config_is_a_config_error(tmp_path, capsys):
+    config = tmp_path / "config.yaml"
+    config.write_text("state: mysql://u@h/db\nwatches:\n  - title: Heartstopper\n"
+                      "sources:\n  - name: a\n    url: http://127.0.0.1:9/a\n")
+    assert main(["validate", "--config", str(config)]) == 1
+    err = capsys.readouterr().err
+    assert "config.yaml:1" in err and "not a postgresql:// URL nor a file" in err
+
+
+def test_scraped_escape_sequences_never_reach_the_terminal():
+    shown = inert("Heartstopper \x1b]0;PWNED\x07\x1b[2J\x9b31m returns\u202e on 3 August\nnext")
+    assert "\x1b" not in shown and "\x07" not in shown and "\x9b" not in shown
+    assert "\u202e" not in shown and shown.endswith("\nnext")
