@@ -579,6 +579,24 @@ class HttpNotifier(Notifier):
         self._session.close()
 
 
+def http_url_problems(url: str) -> list[str]:
+    """What makes a notifier's URL unusable, said without the URL (it holds a token):
+    not http(s), no host, or a port that cannot be (`:99999`), so `validate` says so
+    instead of the first alert failing."""
+    if not url:
+        return []
+    if not url.lower().startswith(("http://", "https://")):
+        return ["url: must start with http:// or https://"]
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        return ["url: is not a valid URL (its host or port cannot be read)"]
+    if not parts.hostname or any(c.isspace() for c in url.strip()):
+        return ["url: is not a valid URL (no host, or spaces in it)"]
+    return []
+
+
 def host_of(url: str) -> str:
     try:
         return (urlsplit(url).hostname or "").lower()

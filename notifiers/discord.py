@@ -20,6 +20,7 @@ from notifiers.base import (
     TransientError,
     alert_subject,
     host_of,
+    http_url_problems,
     source_lines,
     truncate,
     value_heading,
@@ -192,10 +193,7 @@ class DiscordNotifier(HttpNotifier):
 
     @classmethod
     def config_problems(cls, options) -> list[str]:
-        url = str(options.get("url") or "")
-        if url and not url.lower().startswith(("http://", "https://")):
-            return ["url: must start with http:// or https://"]
-        return []
+        return http_url_problems(str(options.get("url") or ""))
 
     @classmethod
     def config_warnings(cls, options) -> list[str]:

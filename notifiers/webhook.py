@@ -8,7 +8,7 @@ import json
 from typing import ClassVar
 
 from notifiers import register
-from notifiers.base import HttpNotifier, Setting
+from notifiers.base import HttpNotifier, Setting, http_url_problems
 from scraper.models import Alert
 
 SIGNATURE_HEADER = "X-Releasewatch-Signature"
@@ -40,10 +40,7 @@ class WebhookNotifier(HttpNotifier):
 
     @classmethod
     def config_problems(cls, options) -> list[str]:
-        url = str(options.get("url") or "")
-        if url and not url.lower().startswith(("http://", "https://")):
-            return ["url: must start with http:// or https://"]
-        return []
+        return http_url_problems(str(options.get("url") or ""))
 
     def send(self, alert: Alert) -> None:
         body = encode_body(alert)

@@ -43,3 +43,19 @@ def test_scraped_escape_sequences_never_reach_the_terminal():
     shown = inert("Heartstopper \x1b]0;PWNED\x07\x1b[2J\x9b31m returns\u202e on 3 August\nnext")
     assert "\x1b" not in shown and "\x07" not in shown and "\x9b" not in shown
     assert "\u202e" not in shown and shown.endswith("\nnext")
+
+
+def test_validate_refuses_urls_that_can_never_work(tmp_path, capsys):
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        "watches:\n  - title: Heartstopper\n"
+        "sources:\n  - name: a\n    url: http://127.0.0.1:99999/a\n"
+        "notifiers:\n"
+        "  - name: hook\n    type: webhook\n    url: http://127.0.0.1:99999/hook/s3cr3t-t0ken\n"
+        "  - name: chat\n    type: discord\n    url: http://[::1/api/webhooks/1/s3cr3t-t0ken\n"
+    )
+    assert main(["validate", "--config", str(config)]) == 1
+    err = capsys.readouterr().err
+    assert "config.yaml:5: sources[0].url: 'http://127.0.0.1:99999/a' is not" in err
+    assert err.count("is not a valid URL") == 2
+    assert "s3cr3t" not in err

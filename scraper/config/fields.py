@@ -74,6 +74,7 @@ def url(r: NodeReader, node: Node, key: str) -> Any:
     try:
         parts = urlsplit(url.strip())
         ok = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range (":99999")
     except ValueError:
         ok = False
     if not ok or any(c.isspace() for c in url.strip()):
