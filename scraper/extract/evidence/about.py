@@ -1,0 +1,77 @@
+"""Whose season a date is: the nearest season named, else the passage's subject.
+
+Several rules in governs.py and whose.py ask it, so a candidate asks it once.
+"""
+
+from __future__ import annotations
+
+from scraper.extract.candidates import DateCandidate
+from scraper.extract.dates import DateMention
+from scraper.extract.evidence.rules import View
+from scraper.extract.reading import Sentence, Subject
+from scraper.extract.subject import Reference, season_references, title_mentions
+from scraper.models import Watch
+
+
+def about_once(c: DateCandidate, v: View, w: Watch) -> str | None:
+    """about_watch, asked once per candidate (several rules read it)."""
+    if v.about is False:
+        v.about = about_watch(c.sentence, c.mention, w)
+    return v.about  # type: ignore[return-value]
+
+
+def names_season(text: str, w: Watch) -> bool:
+    refs = season_references(text, w)
+    aliases = [season for _, _, season in title_mentions(text, w) if season is not None]
+    return w.season in aliases or any(r.season in (w.season, None) for r in refs)
+
+
+def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str | None:
+    """Whether the date belongs to the watched title and season, and why.
+
+    Within a sentence a date belongs to the nearest season named before it
+    ("Season 3 arrives Oct. 3, a year after season 2 premiered Aug. 3, 2023"),
+    else the first one after it; a sentence naming no season continues the
+    subject of the text around it.
+    """
+    text = sentence.text
+    titles = title_mentions(text, watch)
+    refs = [
+        r for r in season_references(text, watch) if not (mention.start <= r.start < mention.end)
+    ]
+    refs += [Reference(start, end, season) for start, end, season in titles if season is not None]
+    refs.sort(key=lambda r: r.start)
+    before = [r for r in refs if r.start < mention.start]
+    ref = before[-1] if before else next((r for r in refs if r.start >= mention.end), None)
+    if watch.season is not None and ref is not None and ref.season is not None:
+        if ref.season != watch.season:
+            return None
+        if titles or sentence.subject in (Subject.WATCH, Subject.TITLE):
+            return f"season named: {text[ref.start : ref.end]}"
+        return None
+    if watch.season is None and ref is not None and ref.season is not None:
+        return None  # a numbered season is not a watch without seasons (a film, a show)
+    if titles and watch.season is None:
+        return "names the title"
+    if (
+        titles
+        and ref is not None
+        and ref.season is None
+        and sentence.doc_subject
+        in (
+            None,
+            Subject.WATCH,
+            Subject.TITLE,
+        )
+    ):
+        # "The Bear: the new season arrives June 26": the title's new (next, final)
+        # season is the one the news is about, unless the page is about another season
+        return f"the title's {text[ref.start : ref.end]}"
+    if titles:
+        # The title without a season: about the watch when the text around is.
+        if sentence.subject == Subject.WATCH or (
+            sentence.subject in (Subject.TITLE, None) and sentence.doc_subject == Subject.WATCH
+        ):
+            return "names the title in a passage about the watched season"
+        return None
+    return "the passage is about the watch" if sentence.subject == Subject.WATCH else None

@@ -1,0 +1,167 @@
+"""Evaluate the rules on a candidate: every rule (--explain, the fit), or, with
+weights, the rules that can lift the score first, stopping once the threshold is out
+of reach."""
+
+from __future__ import annotations
+
+from scraper.extract import cues
+from scraper.extract.candidates import DateCandidate, VideoCandidate
+from scraper.extract.evidence.rules import DATE_RULES, TRAILER_RULES, Rule, view
+from scraper.extract.reading import Sentence, Subject
+from scraper.models import Watch
+
+
+def date_evidence(
+    candidate: DateCandidate, watch: Watch, weights: dict[str, float] | None = None
+) -> dict[str, str]:
+    """Rule name -> what it saw, for every rule that fires on the candidate.
+
+    With `weights`, the rules that can lift the score run first (most of a page's dates
+    meet none of them), then the others, most negative first; evaluation stops once the
+    score cannot reach the threshold any more. The choice is the same (a candidate
+    stopped early is below the threshold whatever the rest say); only --explain and
+    the fit need every rule."""
+    seen = view(candidate, watch)
+    fired: dict[str, str] = {}
+    if weights is None:
+        for r in DATE_RULES:
+            saw = r.test(candidate, seen, watch)
+            if saw is not None:
+                fired[r.name] = saw
+        return fired
+    order, _ = _evaluation_order(id(weights), weights)
+    met = _conditions_met(candidate.sentence)
+    total = weights.get("bias", 0.0)
+    # The most the rules still to run can add: the positive weights of those whose
+    # precondition the sentence meets (see may_score).
+    ceiling, about_lift = _ceiling(id(weights), order, met)
+    for r, weight, lift in order:
+        if r.name in _NEEDS_ABOUT and seen.about is None:
+            continue  # it cannot fire: the date is not the watch's
+        saw = r.test(candidate, seen, watch)
+        if _CONDITIONAL.get(r.name, "any") in met:
+            ceiling -= lift
+        if saw is not None:
+            fired[r.name] = saw
+            total += weight
+        if r.name == "about_watch" and seen.about is None:
+            ceiling -= about_lift
+        if total + ceiling <= 0.0:
+            break
+    return fired
+
+
+_CEILINGS: dict[tuple[int, frozenset[str]], tuple[float, float]] = {}
+
+
+def _ceiling(
+    key: int, order: list[tuple[Rule, float, float]], met: frozenset[str]
+) -> tuple[float, float]:
+    """(the positive weights of the rules whose precondition `met` holds, the part of it
+    from the rules that need the date to be the watch's)."""
+    if (key, met) not in _CEILINGS:
+        applicable = [(r, lift) for r, _, lift in order if _CONDITIONAL.get(r.name, "any") in met]
+        _CEILINGS[key, met] = (
+            sum(lift for _, lift in applicable),
+            sum(lift for r, lift in applicable if r.name in _NEEDS_ABOUT),
+        )
+    return _CEILINGS[key, met]
+
+
+def _conditions_met(sentence: Sentence) -> frozenset[str]:
+    """The preconditions of _CONDITIONAL the sentence meets ("any": the unconditional
+    rules; a release field is assumed possible, its pattern being dearer than its rule)."""
+    met = {"any", "release_field"}
+    if sentence.names_title or sentence.subject in (Subject.WATCH, Subject.TITLE):
+        met.add("about")
+        if sentence.names_title:
+            met.add("names_title")
+        if sentence.schedule_row:
+            met.add("schedule_row")
+    if sentence.heading or sentence.block == -1:
+        met.add("headline")
+    if sentence.under_heading:
+        met.add("listing_under_heading")
+    return frozenset(met)
+
+
+# Rules that fire only on a date about_watch gives to the watch.
+_NEEDS_ABOUT = frozenset({"release_of_watch", "moved_to"})
+
+
+def may_score(sentence: Sentence, weights: dict[str, float]) -> bool:
+    """Whether any date of the sentence could score above the threshold, from what the
+    sentence alone says: the bias plus the positive weights of the rules whose
+    preconditions it meets (a date not in a heading cannot gain the headline weight;
+    one in a sentence that names no title and is not about the watch cannot be the
+    watch's). Exact for any weights: a sentence it rules out holds no date the full
+    evaluation would report, so its dates need not be found at all."""
+    base, lift = _sentence_lifts(id(weights), weights)
+    met = _conditions_met(sentence)
+    total = base + sum(lift[name] for name in met if name not in ("any", "release_field"))
+    if total > 0.0:
+        return True
+    return total + lift["release_field"] > 0.0 and bool(cues.RELEASE_FIELD.search(sentence.text))
+
+
+_CONDITIONAL = {
+    "headline": "headline",
+    "schedule_row": "schedule_row",
+    "listing_under_heading": "listing_under_heading",
+    "release_field": "release_field",
+    "names_title": "names_title",
+    "about_watch": "about",
+    **dict.fromkeys(_NEEDS_ABOUT, "about"),
+}
+_LIFTS: dict[int, tuple[float, dict[str, float]]] = {}
+
+
+def _sentence_lifts(key: int, weights: dict[str, float]) -> tuple[float, dict[str, float]]:
+    """(the bias plus the positive weights of rules any sentence may meet, the positive
+    weights of the others by the precondition they need)."""
+    if key not in _LIFTS:
+        base = weights.get("bias", 0.0)
+        lift = dict.fromkeys(_CONDITIONAL.values(), 0.0)
+        for r in DATE_RULES:
+            weight = max(0.0, weights.get(r.name, 0.0))
+            if r.name in _CONDITIONAL:
+                lift[_CONDITIONAL[r.name]] += weight
+            else:
+                base += weight
+        _LIFTS[key] = (base, lift)
+    return _LIFTS[key]
+
+
+_ORDERS: dict[int, tuple[list[tuple[Rule, float, float]], float]] = {}
+
+
+def _evaluation_order(
+    key: int, weights: dict[str, float]
+) -> tuple[list[tuple[Rule, float, float]], float]:
+    """The rules as (rule, weight, positive part) in evaluation order, and the sum of
+    the positive parts. about_watch first (its answer rules out the rules that need it),
+    then the other rules that can lift the score in their declared order, then the rest
+    from the most negative: most of a page's dates are not the watch's and stop after
+    a few rules."""
+    if key not in _ORDERS:
+        lifting = [r for r in DATE_RULES if weights.get(r.name, 0.0) > 0.0]
+        lifting.sort(key=lambda r: r.name != "about_watch")
+        rest = sorted(
+            (r for r in DATE_RULES if weights.get(r.name, 0.0) <= 0.0),
+            key=lambda r: weights.get(r.name, 0.0),
+        )
+        order = [
+            (r, weights.get(r.name, 0.0), max(0.0, weights.get(r.name, 0.0)))
+            for r in lifting + rest
+        ]
+        _ORDERS[key] = (order, sum(lift for _, _, lift in order))
+    return _ORDERS[key]
+
+
+def trailer_evidence(candidate: VideoCandidate) -> dict[str, str]:
+    fired: dict[str, str] = {}
+    for r in TRAILER_RULES:
+        saw = r.test(candidate)  # type: ignore[call-arg]
+        if saw is not None:
+            fired[r.name] = saw
+    return fired

@@ -1,0 +1,336 @@
+"""What governs the date: the event (a release or something else), hedges,
+negations, moves, plans, time slots and tense."""
+
+from __future__ import annotations
+
+import re
+
+from scraper.extract import cues, scope
+from scraper.extract.candidates import DateCandidate, is_listing
+from scraper.extract.evidence.about import about_once
+from scraper.extract.evidence.rules import View, found, rule
+from scraper.extract.reading import Subject
+from scraper.extract.subject import (
+    ORDINAL_WORDS,
+)
+from scraper.models import Watch
+
+# ---------------------------------------------------------------- what governs it
+
+
+@rule("release_verb", 3, "a release verb governs the date", "premieres on August 3")
+def _release_verb(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return v.event_word if v.event == "release" else None
+
+
+@rule(
+    "schedule_row",
+    3,
+    "a date cell in the watch's row of a listings table",
+    "| Aug. 15 | Emily in Paris | Season 4 |",
+)
+def _schedule_row(c: DateCandidate, v: View, w: Watch) -> str | None:
+    s = c.sentence
+    if v.event is None and s.schedule_row and s.subject in (Subject.WATCH, Subject.TITLE):
+        return "table row naming the watch"
+    return None
+
+
+@rule(
+    "listing_under_heading",
+    3,
+    "a date alone under a heading that names the watch",
+    "## Heartstopper season 2 / August 3",
+)
+def _listing(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if v.event is None and c.sentence.under_heading and is_listing(v.text, c.mention):
+        return "a date alone under the watch's heading"
+    return None
+
+
+@rule(
+    "other_event",
+    -3,
+    "another event word governs the date: renewal, filming, casting, "
+    "a book, a finale, an announcement",
+    "was renewed on May 20",
+)
+def _other_event(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return v.event_word if v.event == "other" else None
+
+
+@rule("hedge", -4, "a hedge in the date's clause, quotation or sentence", "could arrive in 2025")
+def _hedge(c: DateCandidate, v: View, w: Watch) -> str | None:
+    seen = found(cues.SPECULATION, v.clause) or found(cues.SPECULATIVE_MAY, v.clause)
+    if seen:
+        return seen
+    seen = found(cues.SENTENCE_HEDGE, v.text)
+    if seen:
+        return seen
+    quotation = cues.quotation_around(v.text, c.mention.start)
+    if quotation:
+        return found(cues.SPECULATION, quotation) or found(cues.SPECULATIVE_MAY, quotation)
+    return None
+
+
+@rule("negation", -4, "a denial in the date's clause", "will no longer premiere on August 3")
+def _negation(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(cues.NEGATION, v.clause)
+
+
+@rule(
+    "before_the_date", -4, "'before' the date: a deadline, not a date", "arrives before Christmas"
+)
+def _before(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if cues.BEFORE.search(v.text, v.left, c.mention.start) and not _MOVED_TO.search(
+        v.text, v.left, c.mention.start
+    ):
+        return "before"
+    return None
+
+
+# "before moving to July 10": the date the plan moved to, not one it precedes.
+_MOVED_TO = re.compile(
+    r"\bbefore\s+(?:being\s+)?(?:mov(?:ing|ed)|push(?:ing|ed)|shift(?:ing|ed)|bump(?:ing|ed)|"
+    r"delay(?:ing|ed))\s+(?:(?:back|up|forward)\s+)?to\s+(?:(?:on|the)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "until_the_date",
+    -3,
+    "the date ends a run or a window: 'until', 'through'",
+    "in theaters until December 29",
+)
+def _until(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(_UNTIL, v.text[max(0, c.mention.start - 30) : c.mention.start])
+
+
+_UNTIL = re.compile(
+    r"\b(?:until|till|through|thru|runs?\s+to|ends?\s+on)\s+(?:on\s+)?(?:the\s+)?$", re.I
+)
+
+
+@rule(
+    "renewal",
+    -4,
+    "a renewal before the date, no release verb between",
+    "renewed the show for a fourth series back in May 2022",
+)
+def _renewal(c: DateCandidate, v: View, w: Watch) -> str | None:
+    position = c.mention.start - v.left
+    renewals = [m for m in cues.RENEWAL.finditer(v.clause) if m.end() <= position]
+    if not renewals:
+        return None
+    between = v.clause[renewals[-1].end() : position]
+    if any(not m.group().lower().startswith("back") for m in cues.RELEASE.finditer(between)):
+        return None
+    return renewals[-1].group()
+
+
+@rule(
+    "production",
+    -4,
+    "the clause's subject is filming or production",
+    "Principal photography kicks off in June",
+)
+def _production(c: DateCandidate, v: View, w: Watch) -> str | None:
+    clause, start, end = v.clause, c.mention.start - v.left, c.mention.end - v.left
+    found = cues.PRODUCTION_SUBJECT.match(clause)
+    if found is None or found.end() > start:
+        return None
+    if _SUBORDINATE.match(clause) and "," in clause[found.end() : start]:
+        return None  # "Once filming wrapped, Netflix confirmed ...": the clause ends at its comma
+    between = clause[found.end() : start]
+    for verb in cues.RELEASE.finditer(between):
+        if between[verb.start() - 1 : verb.start()] == "-":
+            continue  # "long-delayed": an adjective, not the verb
+        if _CONJUNCTION.search(between, 0, verb.start()):
+            return None
+    if _NAMES_ITS_EVENT.match(clause, end):
+        return None  # "a 2026 premiere" names its event
+    return found.group().strip()
+
+
+_SUBORDINATE = re.compile(r"^\W*(?:once|after|when|now\s+that|as\s+soon\s+as)\s", re.I)
+_CONJUNCTION = re.compile(r"\b(?:and|but|while|whereas|then|before|ahead\s+of)\b", re.I)
+_NAMES_ITS_EVENT = re.compile(r"\s+(?:\w+\s+)?(?:premiere|release|debut|launch|return|bow)\b")
+
+
+@rule(
+    "other_occasion",
+    -4,
+    "an occasion that is not the premiere: a panel, a festival screening, a finale, a book",
+    "the season 2 finale airs May 25",
+)
+def _occasion(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if scope.other_occasion(
+        v.plain, c.mention.start - v.left, c.mention.end - v.left, c.sentence.published
+    ):
+        return found(cues.OTHER_OCCASION, v.plain) or "another occasion"
+    return None
+
+
+@rule(
+    "trailer_date",
+    -4,
+    "the trailer or teaser is the date's subject",
+    "Netflix released a teaser in August",
+)
+def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
+    trailers = list(cues.TRAILER.finditer(v.text, 0, c.mention.start))
+    if not trailers:
+        return None
+    if _NEW_CLAUSE.search(v.text, trailers[-1].end(), c.mention.start):
+        return None
+    after = v.text[max(v.left, trailers[-1].end()) : v.right]
+    if re.search(r"premier|release|debut", after, re.IGNORECASE):
+        return None
+    return trailers[-1].group()
+
+
+_NEW_CLAUSE = re.compile(r",\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECASE)
+
+
+@rule("old_date", -4, "a date the release moved away from", "moved from June 28 to July 10")
+def _old_date(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(cues.OLD_DATE, v.text[max(0, c.mention.start - 40) : c.mention.start])
+
+
+@rule(
+    "moved_to",
+    2,
+    "the watch's release moved to the date: 'from X to <date>', 'pushed back to <date>'",
+    "postponed from December 20, 2024 to December 19, 2025",
+)
+def _moved_to(c: DateCandidate, v: View, w: Watch) -> str | None:
+    # (only the watch's own move: another season's or title's move is no news of it)
+    seen = found(cues.MOVED_TO, v.text[max(0, c.mention.start - 140) : c.mention.start])
+    return seen if seen and about_once(c, v, w) else None
+
+
+@rule(
+    "other_installment",
+    -3,
+    "another entry of the franchise, named by its place, is the date's subject",
+    "the fourth installment moves to December 21, 2029",
+)
+def _installment(c: DateCandidate, v: View, w: Watch) -> str | None:
+    numbers = {int(n) for name in (w.title, *w.aliases) for n in re.findall(r"\b(\d{1,2})\b", name)}
+    for match in cues.INSTALLMENT.finditer(v.text, v.left, c.mention.start):
+        place = match.group("n").lower()
+        if place in ("next", "latest"):
+            continue  # the next film may well be the watch
+        number = ORDINAL_WORDS.get(place) or (int(place[:-2]) if place[0].isdigit() else None)
+        if number is None or number not in numbers:
+            return match.group()
+    return None
+
+
+@rule(
+    "confirmed",
+    1,
+    "the sentence says who stands behind the date: confirmed, officially, has dated",
+    "will premiere in April, the network confirmed",
+)
+def _confirmed(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(cues.CONFIRMED, v.text)
+
+
+@rule(
+    "years_before_article",
+    -3,
+    "the date is more than a year before the article: history or a story's setting, not news",
+    "will be set in 1987 (an article of 2024)",
+)
+def _years_before(c: DateCandidate, v: View, w: Watch) -> str | None:
+    published = c.doc.published
+    if published is None or int(c.mention.value[:4]) >= published.year - 1:
+        return None
+    if v.event == "release" and cues.PAST_RELEASE.search(v.clause):
+        return None  # "Part 1 premiered November 13, 2022": the season's settled history
+    return f"{c.mention.value[:4]}, the article {published.year}"
+
+
+@rule(
+    "superseded_plan",
+    -4,
+    "an abandoned plan: 'originally slated for'",
+    "originally slated for 2022 before moving to Netflix",
+)
+def _superseded(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return "originally planned" if scope.superseded(v.text, v.left, c.mention.start) else None
+
+
+@rule(
+    "plan_reported",
+    -1,
+    "a plan reported in the past tense ('was set for'): it stands "
+    "unless the text gives another date",
+    "was set for Aug. 3",
+)
+def _plan(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(cues.PLAN_DATE, v.text[max(0, c.mention.start - 40) : c.mention.start])
+
+
+@rule(
+    "plan_changed",
+    -4,
+    "a past plan and, in this or the next sentence, a change",
+    "was set for Aug. 3 but has been pushed",
+)
+def _plan_changed(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if not cues.PLAN_DATE.search(v.text, max(0, c.mention.start - 40), c.mention.start):
+        return None
+    return found(cues.PLAN_CHANGED, v.text) or found(cues.PLAN_CHANGED, c.following)
+
+
+@rule(
+    "story_setting",
+    -3,
+    "the date is when the story is set, not when it airs",
+    "set in the fall of 1987",
+)
+def _setting(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(_SETTING, v.text[max(0, c.mention.start - 50) : c.mention.start])
+
+
+_SETTING = re.compile(
+    r"\b(?:set|takes?\s+place|taking\s+place|unfolds?|story|flashbacks?\s+to)\b[^.;]{0,30}"
+    r"\b(?:in|during|around)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?$",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "weekly_slot",
+    -1.5,
+    "a regular time slot near the date: 'Thursdays', 'weekly'",
+    "new episodes Thursdays starting Dec. 8",
+)
+def _slot(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(_SLOT, v.clause)
+
+
+_SLOT = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekly|every\s+week|each\s+week|"
+    r"every\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "past_release",
+    0,
+    "the release verb is in the past tense and the date is before the article",
+    "its third season premiered on October 2",
+)
+def _past(c: DateCandidate, v: View, w: Watch) -> str | None:
+    published = c.sentence.published
+    if published is None or not cues.PAST_RELEASE.search(v.clause):
+        return None
+    value = c.mention.value[:10]
+    if value < published.isoformat()[: len(value)]:
+        return found(cues.PAST_RELEASE, v.clause)
+    return None

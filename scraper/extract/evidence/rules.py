@@ -1,0 +1,101 @@
+"""The rule: a name, a prior weight, a description and an example, and a test that
+says what it saw. Rules register themselves in DATE_RULES or TRAILER_RULES; View is
+what several date rules read of one candidate, computed once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from scraper.extract import cues
+from scraper.extract.candidates import DateCandidate, VideoCandidate
+from scraper.extract.subject import title_mentions
+from scraper.models import Watch
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    prior: (
+        float  # the weight the fit starts from and is pulled toward (its sign is the rule's sense)
+    )
+    description: str
+    example: str
+    test: Callable[[DateCandidate, View, Watch], str | None]
+
+
+@dataclass
+class View:
+    """What several rules read of one candidate, computed once."""
+
+    text: str
+    left: int
+    right: int
+    clause: str
+    event: str | None
+    event_word: str
+    about: str | None | bool = False  # about_watch's answer once asked (False: not yet)
+    # The clause with the watch's own name blanked: "Gavin & Stacey: The Finale" names
+    # the work, no finale event (same length, so positions hold).
+    plain: str = ""
+
+
+DATE_RULES: list[Rule] = []
+
+
+def rule(name: str, prior: float, description: str, example: str) -> Callable:
+    def register(test: Callable[[DateCandidate, View, Watch], str | None]) -> Callable:
+        DATE_RULES.append(Rule(name, prior, description, example, test))
+        return test
+
+    return register
+
+
+TRAILER_RULES: list[Rule] = []
+
+
+def trailer_rule(name: str, prior: float, description: str, example: str) -> Callable:
+    def register(test: Callable[[VideoCandidate], str | None]) -> Callable:
+        TRAILER_RULES.append(Rule(name, prior, description, example, test))  # type: ignore[arg-type]
+        return test
+
+    return register
+
+
+def view(candidate: DateCandidate, watch: Watch) -> View:
+    text = candidate.sentence.text
+    mention = candidate.mention
+    left, right = cues.clause_around(text, mention.start, mention.end)
+    clause = text[left:right]
+    plain_text = _without_title(text, watch)
+    plain = plain_text[left:right]
+    event, word = _governing(plain, mention.start - left)
+    if event is None and text[:left].rstrip().endswith(":"):
+        # "Release date confirmed: 3 August" - the verb sits before the colon.
+        event, word = _governing(plain_text[:left], left)
+    return View(text, left, right, clause, event, word, plain=plain)
+
+
+def _without_title(text: str, watch: Watch) -> str:
+    """`text` with the watch's title and aliases blanked out (same length)."""
+    for start, end, _ in title_mentions(text, watch):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _governing(clause: str, position: int) -> tuple[str | None, str]:
+    events = [(m.start(), "release", m.group()) for m in cues.RELEASE.finditer(clause)]
+    events += [(m.start(), "other", m.group()) for m in cues.OTHER_EVENT.finditer(clause)]
+    if not events:
+        return None, ""
+    before = [e for e in events if e[0] < position]
+    chosen = max(before) if before else min(events)
+    return chosen[1], chosen[2]
+
+
+def found(
+    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> str | None:
+    match = pattern.search(text, start, len(text) if end is None else end)
+    return match.group().strip() or match.group() if match else None

@@ -1,0 +1,102 @@
+"""Trailer rules: how the words near a video tie it to the watched season."""
+
+from __future__ import annotations
+
+import re
+
+from scraper.extract import cues
+from scraper.extract.candidates import VideoCandidate
+from scraper.extract.evidence.rules import found, trailer_rule
+
+# ---------------------------------------------------------------- trailers
+
+
+def _tie(name: str, prior: float, description: str, example: str) -> None:
+    """A rule for one way the words near a video call it a trailer (or teaser: not a
+    clip, featurette or cast video) of the watched title and season (trailers.py)."""
+
+    def test(c: VideoCandidate) -> str | None:
+        return c.sentence[:100] if c.sentence and c.tie == name else None
+
+    trailer_rule(f"trailer_{name}", prior, description, example)(test)
+
+
+_tie(
+    "own_sentence",
+    4,
+    "the link's own sentence calls it the trailer, in a passage about the watched season",
+    "The season 2 trailer, which you can watch here, ...",
+)
+_tie(
+    "names_watch",
+    4,
+    "the words nearest the video call it a trailer and name the watched season",
+    "Netflix dropped the Heartstopper season 2 trailer: <link>",
+)
+_tie(
+    "watch_passage",
+    4,
+    "the nearest words call it a trailer, name no season, and sit in a passage (or a "
+    "document) about the watched season",
+    "Watch the new trailer below. (in an article about season 2)",
+)
+_tie(
+    "names_film",
+    4,
+    "the nearest words call it a trailer and name the watched film",
+    "Watch the Superman trailer: <link>",
+)
+_tie(
+    "reported",
+    4,
+    "the text reports the watch's trailer as released, linking no video",
+    "The first trailer for season 2 just dropped.",
+)
+
+
+@trailer_rule(
+    "video_in_furniture",
+    -4,
+    "the video sits in page furniture (a related rail, a 'watch next' list)",
+    "More videos: Bridgerton season 3 trailer",
+)
+def _video_furniture(c: VideoCandidate) -> str | None:
+    return "in page furniture" if c.video is not None and c.video.chrome else None
+
+
+@trailer_rule(
+    "fan_made",
+    -5,
+    "a fan-made, concept or unofficial trailer",
+    "a fan-made concept trailer imagines season 5",
+)
+def _fan_made(c: VideoCandidate) -> str | None:
+    texts = [c.label, c.sentence, *(s.text for s in c.context[:2])]
+    for text in texts:
+        seen = found(cues.FAN_MADE, text) if text else None
+        if seen:
+            return seen
+    return None
+
+
+@trailer_rule(
+    "official_label",
+    1,
+    "the video's own title says 'official trailer' or 'official teaser'",
+    "Heartstopper: Season 2 | Official Trailer | Netflix",
+)
+def _official(c: VideoCandidate) -> str | None:
+    return found(_OFFICIAL, c.label) if c.label else None
+
+
+_OFFICIAL = re.compile(r"\bofficial\s+(?:\w+\s+)?(?:trailer|teaser)\b", re.IGNORECASE)
+
+
+@trailer_rule(
+    "reported_in_words",
+    0,
+    "the text reports a released trailer but links no video: the finding is the article's URL",
+    "The trailer for season 2 is out now.",
+)
+def _in_words(c: VideoCandidate) -> str | None:
+    return "no video link" if c.video is None else None

@@ -1,0 +1,127 @@
+"""Where the date sits: page furniture, bylines, datelines, headlines, fields."""
+
+from __future__ import annotations
+
+import re
+
+from scraper.extract import cues
+from scraper.extract.candidates import DateCandidate
+from scraper.extract.evidence.rules import View, found, rule
+from scraper.extract.reading import Subject
+from scraper.models import Watch
+
+# ---------------------------------------------------------------- where it sits
+
+
+@rule(
+    "furniture",
+    -4,
+    "the sentence is page furniture: navigation, a related or trending "
+    "rail, a link-dense list, comments, a footer",
+    "Trending: Wednesday season 2 arrives Aug. 6",
+)
+def _furniture(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return "in page furniture" if c.sentence.chrome else None
+
+
+@rule(
+    "byline_or_stamp",
+    -3,
+    "the sentence is a byline or an updated/published stamp",
+    "By Dana Roe \u00b7 Updated December 1, 2026",
+)
+def _byline(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if len(v.text) > 160:
+        return None
+    return found(_STAMP, v.text)
+
+
+_STAMP = re.compile(
+    r"^\W*(?:by\s+[A-Z][\w.'-]+|(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?|"
+    r"first\s+published)\b|\s[\u00b7\u2022]\s",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "furniture_role",
+    -3,
+    "the page marks the date's block as a byline, dateline, comment, related rail or navigation",
+    "a reader comment: 'I bet it comes out March 3'",
+)
+def _furniture_role(c: DateCandidate, v: View, w: Watch) -> str | None:
+    role = c.sentence.role
+    return f"a {role} block" if role in cues.FURNITURE_ROLES else None
+
+
+@rule(
+    "release_field",
+    3,
+    "a labeled release field or table cell: 'Release date: ...', a 'Premiere' column",
+    "Release date: January 15, 2027",
+)
+def _release_field(c: DateCandidate, v: View, w: Watch) -> str | None:
+    label = v.text[: c.mention.start]
+    if len(label) > 60 and c.sentence.role not in cues.FIELD_ROLES:
+        return None
+    return found(cues.RELEASE_FIELD, label)
+
+
+@rule(
+    "the_article_date",
+    -2,
+    "the date is the article's own publish or update date (from its metadata or byline)",
+    "an article published 2025-06-11 that says 'June 11'",
+)
+def _own_date(c: DateCandidate, v: View, w: Watch) -> str | None:
+    # (a release verb governing it says otherwise: a page without metadata takes its
+    # date from its first dated line, which may be the announcement itself)
+    if c.mention.precision == "day" and c.mention.value in c.doc.own_dates and v.event != "release":
+        return f"the article's own date {c.mention.value}"
+    return None
+
+
+@rule(
+    "press_dateline",
+    -4,
+    "the date opens a press dateline, before the story's first verb",
+    "LOS ANGELES, Dec. 16, 2024 /PRNewswire/ --",
+)
+def _dateline(c: DateCandidate, v: View, w: Watch) -> str | None:
+    after = v.text[c.mention.end : c.mention.end + 40]
+    before = v.text[: c.mention.start]
+    if _DATELINE_AFTER.match(after) and len(before) <= 60 and not cues.RELEASE.search(before):
+        return (before + v.text[c.mention.start : c.mention.end] + after).strip()[:80]
+    return None
+
+
+_DATELINE_AFTER = re.compile(
+    r"^\s*(?:/\s*[A-Z][\w ]*/|\((?:UPI|AP|Reuters|AFP|PRNewswire|Business\s+Wire|"
+    r"GLOBE\s+NEWSWIRE|Deadline)\)|[A-Z]{2,}(?:\s+[A-Z]{2,})*)?\s*(?:--|\u2014|\u2013|-\s)"
+)
+
+
+@rule(
+    "another_story",
+    -4,
+    "the sentence belongs to another story: a heading or a topic "
+    "shift ('Meanwhile, ...') moved the subject and the watch is not named",
+    "Meanwhile, Bridgerton returns May 16.",
+)
+def _another_story(c: DateCandidate, v: View, w: Watch) -> str | None:
+    s = c.sentence
+    return (
+        "the passage is about another title"
+        if s.subject == Subject.OTHER and not s.names_title
+        else None
+    )
+
+
+@rule(
+    "headline",
+    0,
+    "the date is in the headline or a heading",
+    "Heartstopper Season 2 Arrives Aug. 3",
+)
+def _headline(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return "heading" if c.sentence.heading or c.sentence.block == -1 else None

@@ -1,0 +1,257 @@
+"""Whose date it is: the watch, another work, another season, the article itself."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from scraper.extract import cues, scope, subject, works
+from scraper.extract.candidates import DateCandidate
+from scraper.extract.evidence.about import about_once, names_season
+from scraper.extract.evidence.governs import _listing, _release_verb, _schedule_row
+from scraper.extract.evidence.rules import View, found, rule
+from scraper.extract.reading import Subject
+from scraper.extract.subject import (
+    part_references,
+    season_references,
+    title_mentions,
+)
+from scraper.models import Watch
+
+# ---------------------------------------------------------------- whose it is
+
+
+@rule(
+    "other_product",
+    -4,
+    "another product shares the title: a game, a console release",
+    "the game arrives on PS5 on Oct. 4",
+)
+def _product(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(cues.OTHER_PRODUCT, v.clause)
+
+
+@rule(
+    "earlier_work",
+    -4,
+    "an earlier work is the date's subject",
+    "the original series premiered April 10, 2015",
+)
+def _earlier(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(cues.EARLIER_WORK, v.clause)
+
+
+@rule(
+    "other_work_relative",
+    -4,
+    "a relative clause about another work: ', which opened ...'",
+    "after the animated series Creature Commandos, which premiered Dec. 5",
+)
+def _relative(c: DateCandidate, v: View, w: Watch) -> str | None:
+    relative = re.search(r",\s+which\s+$", v.text[: v.left], re.IGNORECASE)
+    if relative and scope.other_work_antecedent(v.text, relative.start(), w):
+        return v.text[max(0, relative.start() - 40) : relative.end()].strip()
+    return None
+
+
+@rule(
+    "previous_credit",
+    -4,
+    "a person's earlier credit, the watch not named since",
+    "Barton previously created Giri/Haji, which premiered in October 2019",
+)
+def _credit(c: DateCandidate, v: View, w: Watch) -> str | None:
+    credits = list(cues.PREVIOUS_CREDIT.finditer(v.text, 0, c.mention.start))
+    if not credits:
+        return None
+    if any(s >= credits[-1].end() for s, _, _ in title_mentions(v.text[: c.mention.start], w)):
+        return None
+    return credits[-1].group()
+
+
+@rule(
+    "later_part",
+    -4,
+    "a later part or volume of the season (its date is the first part's)",
+    "Part 2 arrives July 4",
+)
+def _later(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if w.season is None:
+        return None
+    left = v.left
+    relative = re.search(r",\s+which\s+$", v.text[:left], re.IGNORECASE)
+    if relative:  # ", which arrives Sept. 12": the part is named in the antecedent's clause
+        left = cues.clause_around(v.text, max(0, relative.start() - 1), relative.start())[0]
+    clause = v.text[left : v.right]
+    start, end = c.mention.start - left, c.mention.end - left
+    parts = part_references(clause)
+    before = [p for p in parts if p[0] < start]
+    after = [p for p in parts if p[0] >= end]
+    nearest = before[-1] if before else (after[0] if after else None)
+    if nearest is not None and nearest[2] > 1:
+        return clause[nearest[0] : nearest[1]]
+    return None
+
+
+@rule(
+    "other_work_named",
+    -4,
+    "the sentence names another work (in quotes, or a spin-off) and not the watch",
+    "'Hawkeye' premieres Nov. 24",
+)
+def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
+    text = v.text
+    if title_mentions(text, w):
+        return None
+    seen = found(cues.QUOTED_TITLE, text) or found(cues.NAMED_SPINOFF, text)
+    if seen:
+        return seen
+    # (a parenthetical after the date is an actor's name or an aside, not its subject)
+    return found(_PARENTHETICAL, text[: c.mention.start])
+
+
+_PARENTHETICAL = re.compile(r"[A-Z][\w&'-]*\s*\(")
+
+
+@rule(
+    "other_work_subject",
+    -4,
+    "another named work is the subject of the date's verb",
+    "while The Acolyte arrives June 4",
+)
+def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
+    text = v.text
+    verbs = sorted(
+        m.start()
+        for pattern in (cues.RELEASE, cues.PAST_RELEASE)
+        for m in pattern.finditer(text, 0, c.mention.start)
+    )
+    if not verbs:
+        return None
+    if title_mentions(text, w):
+        verbs = verbs[-1:]
+    for verb in verbs:
+        if subject.other_work_before(text, verb, w):
+            return text[max(0, verb - 40) : verb + 12].strip()
+    return None
+
+
+@rule(
+    "leading_other_work",
+    -4,
+    "the sentence opens with another work and an appositive about it",
+    "Barbie, released July 21, crossed $600 million",
+)
+def _leading(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if works.leading_other_work(v.text, c.mention.start, w):
+        return v.text[: v.text.find(",")]
+    return None
+
+
+@rule(
+    "spinoff_title",
+    -2,
+    "the watch's title starts a longer title: 'Dune: Prophecy'",
+    "Alien: Earth premieres Aug. 12",
+)
+def _spinoff(c: DateCandidate, v: View, w: Watch) -> str | None:
+    for _, end, _ in title_mentions(v.text, w):
+        found = _SUBTITLE.match(v.text, end)
+        if found and not _names_alias(found.group(1), w):
+            return v.text[max(0, end - 20) : found.end()].strip()
+    return None
+
+
+_SUBTITLE = re.compile(
+    r":\s+((?!Season\b|Series\b|Part\b|Volume\b|Vol\b|Chapter\b|Everything\b|Release\b|"
+    r"Trailer\b|Teaser\b|Here\b|What\b|When\b|Why\b|How\b|All\b|New\b|Official\b|First\b|"
+    r"The\s+(?:release|trailer|first|new)\b)[A-Z][\w'-]+)"
+)
+
+
+def _names_alias(subtitle: str, w: Watch) -> bool:
+    return any(subtitle.lower() in name.lower() for name in (w.title, *w.aliases))
+
+
+@rule(
+    "show_first_premiere",
+    -4,
+    "for a later season, 'the series premiered ...' without a season is the show's first",
+    "The series premiered on Netflix in April 2022",
+)
+def _first_premiere(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if w.season in (None, 1) or not cues.PAST_RELEASE.search(v.clause):
+        return None
+    if names_season(v.text, w):
+        return None
+    if c.sentence.subject == Subject.WATCH and part_references(v.clause):
+        return None
+    return found(cues.PAST_RELEASE, v.clause)
+
+
+@rule(
+    "season_of_seasonless_watch",
+    -3,
+    "the watch has no season, and the date belongs to a numbered season",
+    "Fargo season 3 premieres April 19 (watching Fargo, no season)",
+)
+def _seasonless(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if w.season is not None:
+        return None
+    refs = [
+        r
+        for r in season_references(v.clause, w)
+        if r.season is not None
+        and not (c.mention.start - v.left <= r.start < c.mention.end - v.left)
+    ]
+    return v.clause[refs[-1].start : refs[-1].end] if refs else None
+
+
+@rule(
+    "about_watch",
+    3,
+    "the date belongs to the watched title and season (the nearest "
+    "season named, else the passage's subject)",
+    "Season 2 arrives Aug. 3",
+)
+def _about(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return about_once(c, v, w)
+
+
+@rule(
+    "release_of_watch",
+    3,
+    "both at once: a release verb (or a listing) governs the date and the date is the watch's",
+    "Season 2 arrives Aug. 3",
+)
+def _release_of_watch(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if not (_release_verb(c, v, w) or _schedule_row(c, v, w) or _listing(c, v, w)):
+        return None
+    return "governed and about the watch" if about_once(c, v, w) else None
+
+
+@rule("names_title", 0.5, "the sentence names the watch", "Heartstopper returns Aug. 3")
+def _names_title(c: DateCandidate, v: View, w: Watch) -> str | None:
+    found = title_mentions(v.text, w)
+    return v.text[found[0][0] : found[0][1]] if found else None
+
+
+def _precision(name: str) -> Callable[[DateCandidate, View, Watch], str | None]:
+    def test(c: DateCandidate, v: View, w: Watch) -> str | None:
+        return c.mention.value if c.mention.precision == name else None
+
+    return test
+
+
+for _name, _example in (("year", "in 2025"), ("season", "this fall"), ("month", "in August")):
+    rule(f"precision_{_name}", 0, f"the date is a {_name}", _example)(_precision(_name))
+
+
+@rule(
+    "relative_date",
+    0,
+    "the date is resolved from the article's date",
+    "this Friday, next month, August 3 without a year",
+)
+def _relative_date(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return "resolved from the article's date" if c.mention.relative else None
