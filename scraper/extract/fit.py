@@ -38,7 +38,10 @@ from scraper.models import Watch
 from scraper.parse.documents import parse_documents
 from scraper.parse.videos import normalize_video_url
 
-SETS = ("cases", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "dev1", "dev2", "dev3")
+SETS = (
+    "cases", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
+    "dev1", "dev2", "dev3", "dev4", "blind1",
+)  # fmt: skip
 PULL = 10  # the L2 strength toward the priors
 BIAS_PRIOR = -5.0
 TRAINING_DIGITS = "0123456"
