@@ -12,17 +12,9 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from notifiers import register
-from notifiers.base import (
-    Notifier,
-    PermanentError,
-    Setting,
-    TransientError,
-    alert_lines,
-    alert_subject,
-    mask_library_logs,
-    status_error,
-    truncate,
-)
+from notifiers.base import Notifier, PermanentError, Setting, TransientError, status_error, truncate
+from notifiers.http import mask_library_logs
+from notifiers.text import alert_lines, alert_subject
 from scraper.models import Alert
 
 MISSING = "the apprise notifier needs the apprise package: pip install 'releasewatch[apprise]'"

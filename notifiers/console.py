@@ -7,7 +7,8 @@ import sys
 from typing import ClassVar, TextIO
 
 from notifiers import register
-from notifiers.base import Notifier, Setting, TransientError, alert_lines, alert_subject
+from notifiers.base import Notifier, Setting, TransientError
+from notifiers.text import alert_lines, alert_subject
 from scraper.models import Alert
 
 # What a terminal would obey rather than print: C0 controls (ESC starts every escape

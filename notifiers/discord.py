@@ -13,18 +13,9 @@ from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from notifiers import register
-from notifiers.base import (
-    HttpNotifier,
-    PermanentError,
-    Setting,
-    TransientError,
-    alert_subject,
-    host_of,
-    http_url_problems,
-    source_lines,
-    truncate,
-    value_heading,
-)
+from notifiers.base import PermanentError, Setting, TransientError, truncate
+from notifiers.http import HttpNotifier, host_of, http_url_problems
+from notifiers.text import alert_subject, source_lines, value_heading
 from scraper.errors import parse_retry_after
 from scraper.models import (
     ANNOUNCED,
@@ -222,7 +213,9 @@ class DiscordNotifier(HttpNotifier):
             started = time.monotonic()
             try:
                 response = self.post(
-                    url, data=body, headers={"Content-Type": "application/json"},
+                    url,
+                    data=body,
+                    headers={"Content-Type": "application/json"},
                     within=self.timeout - on_wire,
                 )
             finally:

@@ -14,16 +14,9 @@ from email.utils import formatdate, parseaddr
 from typing import ClassVar
 
 from notifiers import register
-from notifiers.base import (
-    Notifier,
-    PermanentError,
-    SendDeadline,
-    Setting,
-    TransientError,
-    alert_fields,
-    alert_lines,
-    alert_subject,
-)
+from notifiers.base import Notifier, PermanentError, Setting, TransientError
+from notifiers.deadline import SendDeadline
+from notifiers.text import alert_fields, alert_lines, alert_subject
 from scraper.models import Alert
 
 log = logging.getLogger("releasewatch.notifiers.email")
@@ -32,7 +25,7 @@ DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 
 
 def _is_address(text: str) -> bool:
-    """"me@example.org" or "Me <me@example.org>": a local part, an @ and a domain."""
+    """ "me@example.org" or "Me <me@example.org>": a local part, an @ and a domain."""
     address = parseaddr(str(text))[1]
     local, at, domain = address.rpartition("@")
     return bool(at and local and domain.strip(".") and not re.search(r"[\s<>,@]", domain))
@@ -122,7 +115,7 @@ class EmailNotifier(Notifier):
         if sender and not _is_address(sender):
             problems.append(
                 f"from: {sender!r} is not an email address "
-                "(name@example.org, or \"Name <name@example.org>\")"
+                '(name@example.org, or "Name <name@example.org>")'
             )
         return problems
 

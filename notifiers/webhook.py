@@ -8,7 +8,8 @@ import json
 from typing import ClassVar
 
 from notifiers import register
-from notifiers.base import HttpNotifier, Setting, http_url_problems
+from notifiers.base import Setting
+from notifiers.http import HttpNotifier, http_url_problems
 from scraper.models import Alert
 
 SIGNATURE_HEADER = "X-Releasewatch-Signature"

@@ -439,7 +439,7 @@ def test_alert_subjects_say_what_happened(monkeypatch):
 
     from support import make_alert
 
-    from notifiers.base import alert_fields, alert_subject
+    from notifiers.text import alert_fields, alert_subject
     from scraper.models import CHANGED, SOURCE_FAILING, TRAILER_RELEASED
 
     trailer = make_alert(event=TRAILER_RELEASED, value={"url": "https://youtu.be/abcdefghijk"},
@@ -479,7 +479,7 @@ def test_a_name_that_cannot_be_resolved_is_said_in_words():
     import requests
     from urllib3.exceptions import MaxRetryError, NameResolutionError
 
-    from notifiers.base import connection_reason
+    from notifiers.http import connection_reason
 
     cause = NameResolutionError("no-such-host.invalid", None, OSError("Name or service"))
     exc = requests.ConnectionError(MaxRetryError(None, "/hook", cause))

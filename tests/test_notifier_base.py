@@ -15,7 +15,8 @@ from notifiers import (
     TransientError,
     build_notifier,
 )
-from notifiers.base import alert_subject, mask_secrets, secret_values, status_error, truncate
+from notifiers.base import mask_secrets, secret_values, status_error, truncate
+from notifiers.text import alert_subject
 from scraper.models import (
     SOURCE_FAILING,
     SOURCE_RECOVERED,

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from notifiers import Notifier
-from notifiers.base import alert_subject
+from notifiers.text import alert_subject
 from scraper.config.settings import Config, load_config
 from scraper.cycle import CycleReport, check_sources
 from scraper.deliver import build_notifiers, deliver_pending
