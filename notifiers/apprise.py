@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import threading
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
@@ -43,6 +44,9 @@ class AppriseNotifier(Notifier):
         # Secret whole: Apprise URLs carry tokens and passwords in any position.
         "urls": Setting(
             (list, str), required=True, secret=True, doc="one Apprise URL or a list of them"
+        ),
+        "timeout": Setting(
+            (int, float), default=20, doc="seconds one send may take in all (every URL)"
         ),
     }
 
@@ -91,13 +95,33 @@ class AppriseNotifier(Notifier):
         added = sum(1 for url in urls if client.add(url))
         if not added:
             raise PermanentError("no usable Apprise URL in urls")
-        with lib.LogCapture(level=lib.logging.WARNING) as captured:
-            result = client.notify(
-                title=alert_subject(alert),
-                body="\n".join(alert_lines(alert)),
-                body_format=lib.NotifyFormat.TEXT,
-            )
-            said = captured.getvalue()
+        outcome: dict[str, Any] = {}
+
+        def notify() -> None:
+            try:
+                with lib.LogCapture(level=lib.logging.WARNING) as captured:
+                    outcome["result"] = client.notify(
+                        title=alert_subject(alert),
+                        body="\n".join(alert_lines(alert)),
+                        body_format=lib.NotifyFormat.TEXT,
+                    )
+                    outcome["said"] = captured.getvalue()
+            except Exception as exc:  # raised again on the caller's thread
+                outcome["error"] = exc
+
+        # Apprise's sockets time out per read, not per send: a server that drips its
+        # answer would hold the delivery pass. Its HTTP calls are not ours to cut, so
+        # the send runs on a daemon thread and is given up (transient: retried) when
+        # its time is out; the thread ends at Apprise's own socket timeouts.
+        timeout = float(self.options.get("timeout") or 20)
+        worker = threading.Thread(target=notify, name=f"apprise-{self.name}", daemon=True)
+        worker.start()
+        worker.join(timeout)
+        if worker.is_alive():
+            raise TransientError(f"Apprise: timed out after {timeout:g}s (the whole send)")
+        if "error" in outcome:
+            raise outcome["error"]
+        result, said = outcome["result"], outcome.get("said", "")
         if result:
             return
         words = " | ".join(line.split(" - ", 2)[-1] for line in said.splitlines() if line)

@@ -532,3 +532,16 @@ def test_check_beside_run_sends_each_delivery_once(tmp_path):
             daemon.wait(15)
         log.close()
         slow.close()
+
+
+def test_apprise_dripping_its_answer_is_cut_off_at_the_timeout():
+    pytest.importorskip("apprise")
+    with dripping_server(b"HTTP/1.1 200 OK\r\n", b"X-Slow: a\r\n") as port:
+        notifier = build_notifier("many", "apprise", {
+            "urls": [f"json://127.0.0.1:{port}/tok3nS3cretValue0123456789"], "timeout": 1,
+        })
+        started = time.monotonic()
+        with pytest.raises(TransientError, match="timed out after 1s") as caught:
+            notifier.send(make_alert())
+        assert time.monotonic() - started < 2.5
+        assert "tok3nS3cret" not in str(caught.value)
