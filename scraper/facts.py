@@ -38,6 +38,8 @@ class KnownFacts:
     seen_date_keys: frozenset[str] = frozenset()
     trailer_keys: frozenset[str] = frozenset()
     latest_trailer_key: str | None = None  # the trailer fact recorded last
+    # (kind, value_key) of the values the user rejected (`releasewatch reject`).
+    rejected: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass

@@ -174,6 +174,12 @@ def test_a_rejected_date_stops_being_current_and_never_comes_back(
     site.pages["/c"] = page("Heartstopper Season 2 lands 9 July 2027.")
     config = config_for(tmp_path, site, {"A": "/a", "B": "/b", "C": "/c"})
     count = len(RecordingNotifier.received)
+    # A dry run says why it would not alert: the user's rejection, not "already known".
+    code, out, err = run(capsys, "check", "--config", str(config), "--dry-run")
+    assert code == 0, err
+    refused = "would not alert (a value you rejected): Heartstopper Season 2: Friday 9 July 2027"
+    assert refused in out
+    assert "would alert" not in out
     assert run(capsys, "check", "--config", str(config))[0] == 0
     assert len(RecordingNotifier.received) == count
     statuses = {f["value"]["date"]: f["status"] for f in facts_json(capsys, config)}

@@ -15,6 +15,7 @@ from scraper.facts import KnownFacts, alert_for, diff_findings
 from scraper.fetch.fetcher import Fetcher
 from scraper.models import Observation, format_value
 from scraper.sources.base import SourceResult
+from scraper.store.dialect import is_database_url
 from scraper.store.state import State
 
 
@@ -40,13 +41,15 @@ class Preview:
     alerts: list[tuple[str, str, Observation]] = field(default_factory=list)  # event, watch, obs
     recorded: list[tuple[str, Observation]] = field(default_factory=list)  # new, no alert
     corroborations: list[tuple[str, Observation]] = field(default_factory=list)
+    rejected: list[tuple[str, Observation]] = field(default_factory=list)  # the user said no
 
 
 def read_sources(
     config: Config, sources: Sequence[SourceConfig], now: datetime
 ) -> tuple[list[SourceResult], State | None]:
     """Every source read in full; the state (read-only) for what is known, or None."""
-    state = State(config.state_path, read_only=True) if Path(config.state_path).exists() else None
+    exists = is_database_url(config.state_path) or Path(config.state_path).exists()
+    state = State(config.state_path, read_only=True) if exists else None
     scratch: Any = ScratchState(state)
     fetcher = Fetcher(config.http)
     try:
@@ -67,6 +70,11 @@ def preview(config: Config, sources: Sequence[SourceConfig], now: datetime) -> P
             if not observations:
                 continue
             known = state.known_facts(watch.key) if state is not None else KnownFacts()
+            # A value the user rejected is dropped by the diff; say so, not nothing.
+            refused = [o for o in observations
+                       if (o.finding.kind, o.finding.value_key) in known.rejected]
+            found.rejected.extend((watch.label, o) for o in refused)
+            observations = [o for o in observations if o not in refused]
             diff = diff_findings(known, observations, now.date())
             by_value = {(o.finding.kind, o.finding.value_key): o for o in observations}
             for fact in diff.new_facts:
@@ -102,7 +110,7 @@ def render(found: Preview) -> list[str]:
     for result in found.results:
         if result.error:
             lines.append(f"source {result.source.name!r}: failed: {result.error}")
-    if not (found.alerts or found.recorded or found.corroborations):
+    if not (found.alerts or found.recorded or found.corroborations or found.rejected):
         lines.append("would alert nothing: no new release date or trailer found")
     for event, label, obs in found.alerts:
         lines.append(f"would alert {event}: {label}: {format_value(obs.finding.value())}")
@@ -112,6 +120,10 @@ def render(found: Preview) -> list[str]:
         lines += describe(obs)
     for label, obs in found.corroborations:
         lines.append(f"would only corroborate (already known): {label}: "
+                     f"{format_value(obs.finding.value())}")
+        lines += describe(obs)
+    for label, obs in found.rejected:
+        lines.append(f"would not alert (a value you rejected): {label}: "
                      f"{format_value(obs.finding.value())}")
         lines += describe(obs)
     return lines

@@ -71,7 +71,13 @@ class FactStore(Database):
             elif row["kind"] == TRAILER:
                 trailers.add(row["value_key"])
                 latest_trailer = row["value_key"]
-        return KnownFacts(current, frozenset(dates), frozenset(trailers), latest_trailer)
+        return KnownFacts(
+            current,
+            frozenset(dates),
+            frozenset(trailers),
+            latest_trailer,
+            frozenset((r["kind"], r["value_key"]) for r in rejected),
+        )
 
     def store_diff(
         self, watch: Watch, diff: Diff, at: datetime, notifiers: Sequence[str]
