@@ -40,7 +40,7 @@ from scraper.parse.videos import normalize_video_url
 
 SETS = (
     "cases", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
-    "dev1", "dev2", "dev3", "dev4", "blind1",
+    "dev1", "dev2", "dev3", "dev4", "dev5", "blind1",
 )  # fmt: skip
 PULL = 10  # the L2 strength toward the priors
 BIAS_PRIOR = -5.0
