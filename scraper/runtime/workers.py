@@ -31,7 +31,7 @@ from scraper.errors import PermanentError, TransientError, mask_registered
 from scraper.fetch.fetcher import Fetcher
 from scraper.runtime.daemon import cycle_log_lines
 from scraper.store.state import State
-from scraper.store.work import new_token
+from scraper.store.work import SharedHostSlots, new_token
 
 log = logging.getLogger("releasewatch.worker")
 
@@ -165,7 +165,10 @@ class Worker:
 
     def _claim_loop(self) -> None:
         state = self._open()
-        fetcher = Fetcher(self.config.http)
+        # per_host_delay across every worker: a host's slot is taken in the database
+        # (one statement) before a fetch, on a connection of its own.
+        slots = SharedHostSlots(self._open()) if self.config.http.per_host_delay > 0 else None
+        fetcher = Fetcher(self.config.http, host_slots=slots)
         known = {s.name for s in self.config.sources}
         try:
             while not self._stop.is_set():

@@ -13,15 +13,20 @@ write lock), so the single daemon could use them too; it keeps its per-source jo
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
+import threading
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from scraper.errors import mask_registered
 from scraper.store.db import Database, from_db_time, to_db_time
 from scraper.store.outbox import Delivery, delivery_from_row
+
+log = logging.getLogger("releasewatch.worker")
 
 # Far enough ahead that a source no longer configured is never claimed again.
 NEVER = "9999-12-31T23:59:59.000000Z"
@@ -137,21 +142,28 @@ class WorkStore(Database):
     # -- politeness across workers -----------------------------------------------------
 
     def reserve_host(self, host: str, now: datetime, delay: timedelta) -> datetime | None:
-        """Reserve the host's next fetch slot with one UPDATE: None when this worker may
-        fetch now (the slot moves `delay` ahead), else the time the host is free again."""
-        stamp = to_db_time(now)
-        self._execute(
-            "INSERT OR IGNORE INTO hosts (host, next_allowed_at) VALUES (?, ?)", (host, "")
-        )
+        """Reserve the host's next fetch slot with one statement: None when this worker may
+        fetch now (the host is then not free to others before now + delay), else the
+        time the host is free again. Two workers asking at once: the row lock of the
+        upsert makes the second see the first's reservation."""
         rows = self._query(
-            "UPDATE hosts SET next_allowed_at = ? WHERE host = ? AND next_allowed_at <= ?"
-            " RETURNING host",
-            (to_db_time(now + delay), host, stamp),
+            "INSERT INTO hosts (host, next_allowed_at) VALUES (?, ?)"
+            " ON CONFLICT (host) DO UPDATE SET next_allowed_at = excluded.next_allowed_at"
+            " WHERE hosts.next_allowed_at <= ? RETURNING host",
+            (host, to_db_time(now + delay), to_db_time(now)),
         )
         if rows:
             return None
         found = self._query("SELECT next_allowed_at FROM hosts WHERE host = ?", (host,))
-        return from_db_time(found[0][0]) if found else None
+        return (from_db_time(found[0][0]) if found else None) or now
+
+    def release_host(self, host: str, reserved_until: datetime, free_at: datetime) -> bool:
+        """Move a reservation's end to `free_at` (its fetch ended early); False when the
+        reservation is no longer this worker's (it ran out and another took the host)."""
+        return self._execute(
+            "UPDATE hosts SET next_allowed_at = ? WHERE host = ? AND next_allowed_at = ?",
+            (to_db_time(free_at), host, to_db_time(reserved_until)),
+        ).rowcount == 1
 
     # -- workers -----------------------------------------------------------------------
 
@@ -299,6 +311,44 @@ class WorkStore(Database):
     def oldest_pending_delivery(self) -> datetime | None:
         rows = self._query("SELECT min(created_at) FROM deliveries WHERE status = 'pending'")
         return from_db_time(rows[0][0]) if rows else None
+
+
+class SharedHostSlots:
+    """The fetcher's HostSlots (scraper.fetch.hosts) over a state's `hosts` table, so
+    per_host_delay holds across every worker on the database. Give it a State of its
+    own: fetch threads call it while the claim loop's connection is in a transaction.
+
+    Times are the workers' clocks (keep the machines on NTP): a slot's end is compared
+    with another machine's now.
+    """
+
+    def __init__(self, store: WorkStore, clock: Callable[[], datetime] = lambda: datetime.now(UTC)):
+        self._store = store
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._held: dict[str, datetime] = {}  # host -> the reservation's end, as written
+
+    def take(self, host: str, hold: float) -> float | None:
+        now = self._clock()
+        free = self._store.reserve_host(host, now, timedelta(seconds=hold))
+        if free is None:
+            with self._lock:
+                self._held[host] = now + timedelta(seconds=hold)
+            return None
+        return max((free - now).total_seconds(), 0.0)
+
+    def give_back(self, host: str, delay: float) -> None:
+        with self._lock:
+            until = self._held.pop(host, None)
+        if until is None:
+            return
+        try:
+            self._store.release_host(host, until, self._clock() + timedelta(seconds=delay))
+        except Exception as exc:  # noqa: BLE001 - the hold frees the host in the end
+            log.warning("could not give host %s back: %s", host, mask_registered(str(exc)))
+
+    def close(self) -> None:
+        self._store.close()
 
 
 # What an attempt row says while its send is in flight; one still saying it after the
