@@ -115,6 +115,11 @@ def test_two_workers_never_ask_one_host_closer_than_the_delay(tmp_path, pg_url, 
             for h in ("127.0.0.1", "localhost")
         ):
             time.sleep(0.1)
+        # Each says which notifiers it can send through (status shows it).
+        state = State(pg_url, read_only=True)
+        assert [w.notifiers for w in state.workers()] == [("console",), ("console",)]
+        assert [n.name for n in state.configured_notifiers()] == ["console"]
+        state.close()
     finally:
         for worker in workers:
             worker.send_signal(signal.SIGTERM)

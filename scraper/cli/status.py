@@ -140,13 +140,23 @@ def collect(config: Config, state: State) -> dict[str, Any]:
     if state.is_postgresql:
         # Several workers share this state: who is alive, and whether they keep up.
         now = datetime.now(UTC)
+        workers = state.workers()
         data["workers"] = [
             {"id": w.id, "hostname": w.hostname, "pid": w.pid,
-             "started_at": iso(w.started_at), "last_seen_at": iso(w.last_seen_at)}
-            for w in state.workers()
+             "started_at": iso(w.started_at), "last_seen_at": iso(w.last_seen_at),
+             "notifiers": list(w.notifiers)}
+            for w in workers
         ]
         data["due_backlog"] = state.due_backlog(now)
         data["oldest_pending_delivery"] = iso(state.oldest_pending_delivery())
+        # The notifiers the YAML upserted (no secrets) and which workers can send
+        # through each: a delivery waits for good on a notifier no running worker knows.
+        data["shared_notifiers"] = [
+            {"name": n.name, "type": n.kind, "settings": n.settings, "configured": n.configured,
+             "known_by": [w.id for w in workers if n.name in w.notifiers],
+             "pending": counts.get(n.name, {}).get("pending", 0)}
+            for n in state.configured_notifiers()
+        ]
     return data
 
 
@@ -203,9 +213,24 @@ def render(data: dict[str, Any], utc: bool = False) -> str:
                      f"{count(f['attempts'], 'attempt')}: {f['error']}")
     if "workers" in data:
         lines += ["", f"workers ({len(data['workers'])}):"]
-        lines += [f"  {w['id']}: last seen {w['last_seen_at']}" for w in data["workers"]]
+        lines += [f"  {w['id']}: last seen {_time(w['last_seen_at'], utc)}"
+                  for w in data["workers"]]
         lines.append(f"  due backlog: {count(data['due_backlog'], 'source')}")
         lines.append(
             f"  oldest pending delivery: {data['oldest_pending_delivery'] or 'none'}"
         )
+        lines += ["", "notifiers in the database (from the YAML, without secrets):"]
+        for n in data["shared_notifiers"]:
+            known = n["known_by"]
+            who = (f"known by {count(len(known), 'worker')}: {', '.join(known)}" if known
+                   else "known by no running worker")
+            gone = "" if n["configured"] else "; no longer in the YAML"
+            lines.append(f"  {n['name']} ({n['type']}): {who}{gone}")
+            if n["settings"]:
+                shown = ", ".join(f"{k}={v}" for k, v in sorted(n["settings"].items()))
+                lines.append(f"    settings: {shown}")
+            if n["pending"] and not known:
+                lines.append(f"    {count(n['pending'], 'delivery', 'deliveries')} pending, and "
+                             "no running worker can send them (none has this notifier in "
+                             "its config, with its secrets)")
     return "\n".join(lines)

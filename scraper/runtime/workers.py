@@ -23,12 +23,12 @@ import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from scraper import logs
 from scraper.config.settings import Config
 from scraper.cycle import Claims, check_sources
 from scraper.deliver import build_notifiers, next_attempt, stored_fingerprint
 from scraper.errors import PermanentError, TransientError, mask_registered
 from scraper.fetch.fetcher import Fetcher
+from scraper.runtime.config_sync import sync_config
 from scraper.runtime.daemon import cycle_log_lines
 from scraper.store.state import State
 from scraper.store.work import SharedHostSlots, new_token
@@ -86,7 +86,9 @@ class Worker:
         started = datetime.now(UTC)
         main = self._open()
         self._sync(main)
-        main.worker_seen(self.id, started, started)
+        # The notifiers this worker can send through: status shows who knows which.
+        known = [n.name for n in self.config.notifiers]
+        main.worker_seen(self.id, started, started, known)
         main.reap_workers(started, STALE)
         log.info("worker %s started (pid %d): %d source(s), %d notifier(s)", self.id,
                  os.getpid(), len(self.config.sources), len(self.config.notifiers))
@@ -100,7 +102,7 @@ class Worker:
             if time.monotonic() - last_beat >= HEARTBEAT:
                 try:
                     now = datetime.now(UTC)
-                    main.worker_seen(self.id, now, started)
+                    main.worker_seen(self.id, now, started, known)
                     for dead in main.reap_workers(now, STALE):
                         log.warning("worker %s stopped answering: its work is due again", dead)
                         self._sources_wake.set()
@@ -137,16 +139,10 @@ class Worker:
         return state
 
     def _sync(self, state: State) -> None:
-        """The YAML stays the source of truth: its sources and watches are upserted into
-        the database (under an advisory lock) by every worker that starts."""
-        for source in self.config.sources:
-            logs.register_secrets(logs.url_credentials(source.url))
-        state.sync_sources(
-            [s.name for s in self.config.sources],
-            {s.name: logs.public_url(s.url) for s in self.config.sources},
-            datetime.now(UTC),
-        )
-        state.sync_watches([w.key for w in self.config.watches])
+        """The YAML stays the source of truth: its sources, watches and notifiers (never
+        their secrets) are upserted into the database, under an advisory lock, by every
+        worker that starts."""
+        sync_config(self.config, state, datetime.now(UTC))
 
     def _next_check(self, now: datetime) -> Any:
         by_name = {s.name: s for s in self.config.sources}

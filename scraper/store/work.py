@@ -13,6 +13,7 @@ write lock), so the single daemon could use them too; it keeps its per-source jo
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import socket
@@ -21,6 +22,7 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from scraper.errors import mask_registered
 from scraper.store.db import Database, from_db_time, to_db_time
@@ -36,6 +38,10 @@ def new_token() -> str:
     return uuid.uuid4().hex
 
 
+# pg_advisory_xact_lock key ("rw" + 2) held while the YAML is upserted.
+CONFIG_LOCK = 0x72770002
+
+
 @dataclass(frozen=True)
 class WorkerInfo:
     id: str
@@ -43,37 +49,104 @@ class WorkerInfo:
     pid: int
     started_at: datetime | None
     last_seen_at: datetime | None
+    notifiers: tuple[str, ...] = ()  # the notifiers it can send through (its config's)
+
+
+@dataclass(frozen=True)
+class ConfiguredNotifier:
+    """A notifier as the database knows it: never a secret (see runtime/config_sync)."""
+
+    name: str
+    kind: str
+    settings: dict[str, Any] | None  # None: not known where the config was read
+    configured: bool = True
 
 
 class WorkStore(Database):
-    # -- the configured sources and watches -------------------------------------------
+    # -- the configured sources, watches and notifiers ---------------------------------
+
+    def sync_config(
+        self,
+        sources: dict[str, str],
+        watch_keys: Iterable[str],
+        notifiers: Sequence[ConfiguredNotifier],
+        now: datetime,
+    ) -> None:
+        """The YAML upserted into the state, in one transaction under an advisory lock (on
+        PostgreSQL), so workers starting together with the same config do it one after
+        another, never interleaved. `sources`: name -> URL as it may be stored."""
+        with self.transaction():
+            self.advisory_lock(CONFIG_LOCK)
+            self._upsert_sources(sources, now)
+            self._upsert_watches(watch_keys)
+            self._upsert_notifiers(notifiers, now)
 
     def sync_sources(self, names: Iterable[str], urls: dict[str, str], now: datetime) -> None:
         """Make the sources table hold exactly the configured sources as claimable work:
         new ones due now, ones gone from the config never claimed again (their history
-        stays). Run under an advisory lock on PostgreSQL, so workers starting together
-        with the same config do it once after another, never interleaved."""
-        wanted = sorted(set(names))
+        stays). Under the config's advisory lock, as sync_config."""
         with self.transaction():
-            self.advisory_lock(0x72770002)
-            self._executemany(
-                "INSERT INTO sources (name, url, next_check_at, configured) VALUES (?, ?, ?, 1)"
-                " ON CONFLICT (name) DO UPDATE SET configured = 1",
-                [(name, urls[name], to_db_time(now)) for name in wanted],
-            )
-            rows = self._query("SELECT name FROM sources WHERE configured = 1")
-            configured = {row[0] for row in rows}
-            gone = sorted(configured - set(wanted))
-            self._executemany(
-                "UPDATE sources SET configured = 0, claim_token = NULL WHERE name = ?",
-                [(name,) for name in gone],
-            )
+            self.advisory_lock(CONFIG_LOCK)
+            self._upsert_sources({name: urls[name] for name in names}, now)
 
     def sync_watches(self, keys: Iterable[str]) -> None:
         with self.transaction():
-            self._executemany(
-                "INSERT OR IGNORE INTO watches (key) VALUES (?)", [(k,) for k in sorted(set(keys))]
-            )
+            self.advisory_lock(CONFIG_LOCK)
+            self._upsert_watches(keys)
+
+    def _upsert_sources(self, urls: dict[str, str], now: datetime) -> None:
+        wanted = sorted(urls)
+        self._executemany(
+            "INSERT INTO sources (name, url, next_check_at, configured) VALUES (?, ?, ?, 1)"
+            " ON CONFLICT (name) DO UPDATE SET configured = 1",
+            [(name, urls[name], to_db_time(now)) for name in wanted],
+        )
+        rows = self._query("SELECT name FROM sources WHERE configured = 1")
+        gone = sorted({row[0] for row in rows} - set(wanted))
+        self._executemany(
+            "UPDATE sources SET configured = 0, claim_token = NULL WHERE name = ?",
+            [(name,) for name in gone],
+        )
+
+    def _upsert_watches(self, keys: Iterable[str]) -> None:
+        self._executemany(
+            "INSERT OR IGNORE INTO watches (key) VALUES (?)", [(k,) for k in sorted(set(keys))]
+        )
+
+    def _upsert_notifiers(self, notifiers: Sequence[ConfiguredNotifier], now: datetime) -> None:
+        stamp = to_db_time(now)
+        known = sorted((n for n in notifiers if n.settings is not None), key=lambda n: n.name)
+        self._executemany(
+            "INSERT INTO notifiers (name, kind, settings_json, configured, updated_at)"
+            " VALUES (?, ?, ?, 1, ?) ON CONFLICT (name) DO UPDATE SET kind = excluded.kind,"
+            " settings_json = excluded.settings_json, configured = 1,"
+            " updated_at = excluded.updated_at",
+            [(n.name, n.kind, json.dumps(n.settings, sort_keys=True), stamp) for n in known],
+        )
+        # Read from a config whose ${VAR}s are not set here (migrate on a deploy host):
+        # its name and kind are known, its settings kept as a worker last wrote them.
+        partial = sorted((n for n in notifiers if n.settings is None), key=lambda n: n.name)
+        self._executemany(
+            "INSERT INTO notifiers (name, kind, configured, updated_at) VALUES (?, ?, 1, ?)"
+            " ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, configured = 1,"
+            " updated_at = excluded.updated_at",
+            [(n.name, n.kind, stamp) for n in partial],
+        )
+        wanted = {n.name for n in notifiers}
+        rows = self._query("SELECT name FROM notifiers WHERE configured = 1")
+        gone = sorted({row[0] for row in rows} - wanted)
+        self._executemany(
+            "UPDATE notifiers SET configured = 0, updated_at = ? WHERE name = ?",
+            [(stamp, name) for name in gone],
+        )
+
+    def configured_notifiers(self) -> list[ConfiguredNotifier]:
+        """The notifiers the YAML last upserted (configured=False: gone from it since)."""
+        return [
+            ConfiguredNotifier(r["name"], r["kind"], json.loads(r["settings_json"] or "{}"),
+                               bool(r["configured"]))
+            for r in self._query("SELECT * FROM notifiers ORDER BY name")
+        ]
 
     def advisory_lock(self, key: int) -> None:
         """Held until the transaction ends (PostgreSQL); SQLite's write lock is enough."""
@@ -167,13 +240,21 @@ class WorkStore(Database):
 
     # -- workers -----------------------------------------------------------------------
 
-    def worker_seen(self, worker_id: str, now: datetime, started_at: datetime) -> None:
+    def worker_seen(
+        self,
+        worker_id: str,
+        now: datetime,
+        started_at: datetime,
+        notifiers: Sequence[str] = (),
+    ) -> None:
+        """A heartbeat; the first (or one after the worker was taken for dead) also says
+        which notifiers the worker can send through."""
         self._execute(
-            "INSERT INTO workers (id, hostname, pid, started_at, last_seen_at)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+            "INSERT INTO workers (id, hostname, pid, started_at, last_seen_at, notifiers)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
             " last_seen_at = excluded.last_seen_at",
             (worker_id, socket.gethostname(), os.getpid(), to_db_time(started_at),
-             to_db_time(now)),
+             to_db_time(now), json.dumps(sorted(notifiers))),
         )
 
     def worker_gone(self, worker_id: str, now: datetime | None = None) -> None:
@@ -194,7 +275,7 @@ class WorkStore(Database):
     def workers(self) -> list[WorkerInfo]:
         return [
             WorkerInfo(r["id"], r["hostname"], r["pid"], from_db_time(r["started_at"]),
-                       from_db_time(r["last_seen_at"]))
+                       from_db_time(r["last_seen_at"]), tuple(json.loads(r["notifiers"] or "[]")))
             for r in self._query("SELECT * FROM workers ORDER BY last_seen_at DESC, id")
         ]
 
