@@ -30,12 +30,12 @@ from scraper.errors import PermanentError, TransientError, mask_registered
 from scraper.fetch.fetcher import Fetcher
 from scraper.runtime.config_sync import sync_config
 from scraper.runtime.daemon import cycle_log_lines
+from scraper.store.db import WAKE_CHANNEL
 from scraper.store.state import State
 from scraper.store.work import SharedHostSlots, new_token
 
 log = logging.getLogger("releasewatch.worker")
 
-CHANNEL = "releasewatch"
 SOURCE_LEASE = timedelta(minutes=5)  # longer than any one source's check
 DELIVERY_LEASE = timedelta(seconds=60)  # longer than a notifier's send timeout
 POLL = 2.0  # seconds: the fallback when no NOTIFY arrives (at most half an interval)
@@ -186,8 +186,7 @@ class Worker:
                         if name not in report.lost:
                             for level, line in cycle_log_lines(name, report, None, seconds):
                                 log.log(level, line)
-                    if report.alerts:
-                        state.notify(CHANNEL, "outbox")
+                    if report.alerts:  # the other workers were woken by the commit
                         self._outbox_wake.set()
                     if report.lost:
                         log.warning("%d source(s) lost to another worker before their"
@@ -289,7 +288,7 @@ class Worker:
         while not self._stop.is_set():
             try:
                 with psycopg.connect(url, autocommit=True) as conn:
-                    conn.execute(f"LISTEN {CHANNEL}")
+                    conn.execute(f"LISTEN {WAKE_CHANNEL}")
                     while not self._stop.is_set():
                         for note in conn.notifies(timeout=1.0, stop_after=1):
                             if note.payload == "outbox":

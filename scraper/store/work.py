@@ -80,6 +80,7 @@ class WorkStore(Database):
             self._upsert_sources(sources, now)
             self._upsert_watches(watch_keys)
             self._upsert_notifiers(notifiers, now)
+            self.wake_workers("sources")  # a new source is due now
 
     def sync_sources(self, names: Iterable[str], urls: dict[str, str], now: datetime) -> None:
         """Make the sources table hold exactly the configured sources as claimable work:
@@ -200,11 +201,6 @@ class WorkStore(Database):
             f"SELECT key FROM watches WHERE key IN ({marks}) ORDER BY key FOR UPDATE", wanted
         )
 
-    def notify(self, channel: str, payload: str) -> None:
-        """Wake the other workers' loops (PostgreSQL NOTIFY, sent at the commit)."""
-        if self.is_postgresql:
-            self._execute("SELECT pg_notify(?, ?)", (channel, payload))
-
     def due_backlog(self, now: datetime) -> int:
         rows = self._query(
             "SELECT count(*) FROM sources WHERE configured = 1 AND next_check_at <= ?",
@@ -271,6 +267,8 @@ class WorkStore(Database):
                 (worker_id,),
             )
             self._execute("DELETE FROM workers WHERE id = ?", (worker_id,))
+            self.wake_workers("sources")
+            self.wake_workers("outbox")
 
     def workers(self) -> list[WorkerInfo]:
         return [
@@ -305,6 +303,8 @@ class WorkStore(Database):
                 dead,
             )
             self._execute(f"DELETE FROM workers WHERE id IN ({marks})", dead)
+            self.wake_workers("sources")
+            self.wake_workers("outbox")
         return dead
 
     def forget_workers(self, unseen_since: datetime) -> int:
