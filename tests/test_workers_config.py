@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import psycopg
@@ -176,3 +176,16 @@ def test_status_shows_which_workers_know_which_notifiers_and_no_secret(
     assert "mail (email): known by no running worker" in text
     assert "1 delivery pending, and no running worker can send them" in text
     assert [leak for leak in LEAKS if leak in text] == []
+
+
+def test_status_shows_when_the_workers_will_claim_each_source(tmp_path, pg_url, capsys):
+    config_path = write_config(tmp_path, pg_url, "  - name: console\n    type: console\n")
+    state = State(pg_url)
+    sync_config(load_config(config_path), state, NOW)
+    assert state.claim_sources("w", NOW, timedelta(minutes=5), 1) == ["news"]
+    due = datetime(2026, 12, 3, 13, 17, 5, tzinfo=UTC)  # its interval plus its jitter
+    assert state.finish_claim("news", "w", due)
+    state.close()
+    assert main(["status", "--config", str(config_path), "--json"]) == 0
+    [source] = json.loads(capsys.readouterr().out)["sources"]
+    assert source["next_check_at"] == "2026-12-03T13:17:05Z"

@@ -45,9 +45,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def next_check(config: Config, source: SourceConfig, stored: SourceState | None) -> datetime | None:
+def next_check(
+    config: Config, source: SourceConfig, stored: SourceState | None, *, shared: bool = False
+) -> datetime | None:
     """When the daemon checks this source next: its interval after the last check (plus up
-    to schedule.jitter), not before a server's Retry-After; None: at the daemon's start."""
+    to schedule.jitter), not before a server's Retry-After; None: at the daemon's start.
+    `shared` (workers on PostgreSQL): the time the database holds, the one they claim by."""
+    if shared and stored is not None and stored.next_check_at is not None:
+        return stored.next_check_at
     if stored is None or stored.last_checked_at is None:
         return None
     due = stored.last_checked_at + timedelta(seconds=config.source_interval(source))
@@ -103,7 +108,7 @@ def collect(config: Config, state: State) -> dict[str, Any]:
                 "type": source.type,
                 "health": health(config, s),
                 "last_checked_at": iso(s.last_checked_at) if s else None,
-                "next_check_at": iso(next_check(config, source, s)),
+                "next_check_at": iso(next_check(config, source, s, shared=state.is_postgresql)),
                 "last_success_at": iso(s.last_success_at) if s else None,
                 "consecutive_failures": s.consecutive_failures if s else 0,
                 "last_error": s.last_error if s else None,
