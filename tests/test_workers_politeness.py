@@ -86,8 +86,9 @@ def write_config(tmp_path: Path, url: str, port: int, agent: str, delay: str) ->
              f"  user_agent: {agent}", "  timeout: 5s", f"  per_host_delay: {delay}",
              "  respect_robots: true", "watches:", "  - title: Heartstopper", "    season: 2",
              "sources:"]
+    # More sources than a worker claims at once (16): both workers hold some at a time.
     for host in ("127.0.0.1", "localhost"):
-        for n in range(6):
+        for n in range(20):
             lines += [f"  - name: {host}-{n}", f"    url: http://{host}:{port}/news/{n}"]
     lines += ["notifiers:", "  - name: console", "    type: console"]
     path = tmp_path / f"{agent}.yaml"
@@ -107,7 +108,7 @@ def test_two_workers_never_ask_one_host_closer_than_the_delay(tmp_path, pg_url, 
         for config in configs
     ]
     try:
-        # Twelve sources due every second on two hosts that take one request per 0.3 s:
+        # Forty sources due every second on two hosts that take one request per 0.3 s:
         # the workers want each host far more often than it may be asked.
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and not all(

@@ -150,8 +150,8 @@ class HostClock:
         busy = self.shared.take(host, self.hold)
         if busy is None:
             return None
-        with self._lock:  # this process too must not try it before then
-            self._next[host] = max(self._next.get(host, 0.0), time.monotonic() + busy)
+        # Not written into this process's clock: a holder's `busy` runs to the end of its
+        # hold, and it gives the host back long before.
         return min(busy, self.delay)
 
     def holding(self, host: str) -> _Holding:

@@ -243,12 +243,12 @@ class WorkStore(Database):
         started_at: datetime,
         notifiers: Sequence[str] = (),
     ) -> None:
-        """A heartbeat; the first (or one after the worker was taken for dead) also says
-        which notifiers the worker can send through."""
+        """A heartbeat, saying which notifiers the worker can send through (they change
+        when it reloads its config)."""
         self._execute(
             "INSERT INTO workers (id, hostname, pid, started_at, last_seen_at, notifiers)"
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-            " last_seen_at = excluded.last_seen_at",
+            " last_seen_at = excluded.last_seen_at, notifiers = excluded.notifiers",
             (worker_id, socket.gethostname(), os.getpid(), to_db_time(started_at),
              to_db_time(now), json.dumps(sorted(notifiers))),
         )
