@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from scraper.config.settings import load_config
-from scraper.fetch.fetcher import Fetcher
+from scraper.fetch.fetcher import Fetcher, FetchError
 from scraper.store.state import State
 from scraper.store.work import SharedHostSlots
 
@@ -159,3 +159,25 @@ def test_a_host_busy_with_another_worker_holds_no_fetch_thread(tmp_path, pg_url,
     assert done[1][1] < 1.0 <= done[2][1]
     first_busy = min(t for t, h, _, _ in recorder.seen if h == "127.0.0.1")
     assert first_busy - started >= 1.4
+
+
+def test_a_single_fetch_waits_for_a_host_another_worker_holds(tmp_path, pg_url, recorder):
+    # A kind's own fetches (an article a feed links to) go one by one, not through
+    # fetch_all: they wait for the host's slot in their thread, up to their deadline.
+    config = load_config(write_config(tmp_path, pg_url, recorder.port, "w", "0.2s"))
+    other, mine = State(pg_url), State(pg_url)
+    url = f"http://127.0.0.1:{recorder.port}/news/0"
+    try:
+        assert other.reserve_host("127.0.0.1", datetime.now(UTC), timedelta(seconds=1)) is None
+        with Fetcher(config.http, host_slots=SharedHostSlots(mine)) as fetcher:
+            started = time.monotonic()
+            assert fetcher.fetch(url).status == 200
+            assert time.monotonic() - started >= 0.95
+        time.sleep(0.25)  # the fetch gave the host back per_host_delay ahead
+        assert other.reserve_host("127.0.0.1", datetime.now(UTC), timedelta(seconds=30)) is None
+        late = Fetcher(config.http, host_slots=SharedHostSlots(mine), deadline=1.0)
+        with late, pytest.raises(FetchError, match="busy by other workers"):
+            late.fetch(url)
+    finally:
+        other.close()
+        mine.close()
