@@ -161,8 +161,11 @@ class Worker:
             for warning in new.warnings:
                 log.warning("reload: %s", warning)
             if str(new.state_path) != str(old.state_path):
-                log.warning("reload: the state moved to %s; that takes a restart, still"
-                            " using %s", _shown(new.state_path), _shown(old.state_path))
+                # The YAML's state was edited, or --state named another at the start: the
+                # state changes with a restart only.
+                log.warning("reload: the config names the state %s; this worker keeps %s"
+                            " until it restarts", _shown(new.state_path),
+                            _shown(old.state_path))
                 new = dataclasses.replace(new, state_path=old.state_path)
             for notifier, _ in build_notifiers(new).values():  # their settings hold
                 notifier.close()
