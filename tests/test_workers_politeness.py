@@ -181,3 +181,19 @@ def test_a_single_fetch_waits_for_a_host_another_worker_holds(tmp_path, pg_url, 
     finally:
         other.close()
         mine.close()
+
+
+def test_a_check_beside_the_workers_waits_for_their_hosts_too(tmp_path, pg_url, recorder):
+    from scraper.cli.main import main
+
+    config = write_config(tmp_path, pg_url, recorder.port, "check", "0.2s")
+    other = State(pg_url)
+    started = time.monotonic()
+    try:
+        assert other.reserve_host("localhost", datetime.now(UTC), timedelta(seconds=1.5)) is None
+        assert main(["check", "--config", str(config)]) == 0
+    finally:
+        other.close()
+    first = min(t for t, h, _, _ in recorder.seen if h == "localhost")
+    assert first - started >= 1.4  # not before the worker's hold ran out
+    assert min(t for t, h, _, _ in recorder.seen if h == "127.0.0.1") - started < 1.4
