@@ -372,7 +372,10 @@ def _apply_claimed(
                 diff = diff_findings(
                     state.known_facts(watch.key), result.observations[watch.key], now.date()
                 )
-                report.alerts.extend(state.store_diff(watch, diff, now, notifier_names))
+                report.facts_changed |= bool(diff.new_facts or diff.corroborations)
+                # Per-watch routing (watches[].notify), as _apply does.
+                routed = [n for n in notifier_names if watch.notify is None or n in watch.notify]
+                report.alerts.extend(state.store_diff(watch, diff, now, routed))
             due = claims.next_check_at(name)
             if result.retry_after:
                 due = max(due, now + timedelta(seconds=result.retry_after))

@@ -172,3 +172,43 @@ def test_status_lists_workers_backlog_and_the_oldest_pending_delivery(tmp_path, 
     assert main(["status", "--config", _config(tmp_path, pg_url)]) == 0
     out = capsys.readouterr().out
     assert "workers (1):" in out and "due backlog: 1 source" in out
+
+
+def test_import_brings_a_state_file_of_an_older_release_forward_first(tmp_path, pg_url, capsys):
+    # A SQLite daemon stopped before the upgrade: its file is at an older schema. import
+    # copies it all the same, rather than asking for a `check` (which fetches and alerts).
+    import sqlite3
+
+    from scraper.cli.main import main
+    from scraper.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    for number, script in enumerate(MIGRATIONS[:5]):
+        conn.executescript(script)
+        conn.execute(f"PRAGMA user_version = {number + 1}")
+    conn.execute("INSERT INTO meta (key, value) VALUES ('last_cycle_at', 'then')")
+    conn.commit()
+    conn.close()
+    assert main(["import", "--from", str(path), "--state", pg_url]) == 0
+    assert "1 meta" in capsys.readouterr().out
+    moved = State(pg_url, read_only=True)
+    assert moved.get_meta("last_cycle_at") == "then"
+    moved.close()
+
+
+def test_import_refuses_a_sqlite_file_that_is_no_state(tmp_path, pg_url, capsys):
+    import sqlite3
+
+    from scraper.cli.main import main
+
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE mine (x)")
+    conn.commit()
+    conn.close()
+    assert main(["import", "--from", str(path), "--state", pg_url]) == 1
+    assert "not a releasewatch state file" in capsys.readouterr().err
+    conn = sqlite3.connect(path)
+    assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["mine"]
+    conn.close()

@@ -180,3 +180,46 @@ def test_deliveries_are_claimed_per_notifier_with_a_lease_renewed_while_sending(
     state.finish_attempt(mine[0].id, attempt, NOW, ok=True, error=None, next_attempt_at=None)
     assert state.oldest_pending_delivery() == NOW
     state.close()
+
+
+def claimed_check(config, url: str, names: list[str]):
+    state, fetcher = State(url), Fetcher(config.http)
+    try:
+        now = datetime.now(UTC)
+        claimed = state.claim_sources("A", now, timedelta(minutes=5), 10)
+        assert claimed == sorted(names)
+        claims = Claims("A", lambda name: now - timedelta(seconds=1))  # due again at once
+        return check_sources(config, state, fetcher, now, claimed, claims=claims)
+    finally:
+        state.close()
+        fetcher.close()
+
+
+def test_a_worker_routes_each_watchs_alerts_to_its_notifiers(tmp_path, site, pg_url):
+    site.pages["/news"] = Page(ANNOUNCEMENT.encode())
+    path = config_for(tmp_path, site, pg_url, {"news": "/news"})
+    path.write_text(path.read_text().replace(
+        "    season: 2\n", "    season: 2\n    notify: [mail]\n", 1
+    ) + "  - name: mail\n    type: webhook\n    url: http://127.0.0.1:9/mail\n")
+    config = load_config(path)
+    synced(pg_url, ["news"], datetime.now(UTC)).close()
+    report = claimed_check(config, pg_url, ["news"])
+    assert [a.event for a in report.alerts] == ["release_date.announced"]
+    state = State(pg_url, read_only=True)
+    [entry] = state.history()
+    assert [d["notifier"] for d in entry["deliveries"]] == ["mail"]  # not hook
+    state.close()
+
+
+def test_a_worker_rewrites_the_calendar_when_a_fact_is_new(tmp_path, site, pg_url):
+    site.pages["/news"] = Page(b"<html><body><p>Heartstopper: nothing yet.</p></body></html>")
+    path = config_for(tmp_path, site, pg_url, {"news": "/news"})
+    path.write_text(f"calendar: {tmp_path / 'releases.ics'}\n" + path.read_text())
+    config = load_config(path)
+    synced(pg_url, ["news"], datetime.now(UTC)).close()
+    claimed_check(config, pg_url, ["news"])
+    assert "DTSTART" not in (tmp_path / "releases.ics").read_text()
+    site.pages["/news"] = Page(ANNOUNCEMENT.encode())
+    report = claimed_check(config, pg_url, ["news"])
+    assert report.facts_changed
+    assert "DTSTART" in (tmp_path / "releases.ics").read_text()

@@ -15,6 +15,7 @@ from scraper.errors import UsageError
 from scraper.fetch.fetcher import Fetcher
 from scraper.logs import setup_logging
 from scraper.store.state import State
+from scraper.store.work import SharedHostSlots
 
 EPILOG = """Failed sources are reported on stderr, one line each; the exit code is 0
 all the same (a source that is down is not your mistake). Alerts go to every
@@ -75,7 +76,10 @@ def run(args: argparse.Namespace) -> int:
         return _dry_run(config, args.source)
     state = State(config.state_path)
     notifiers = build_notifiers(config)
-    fetcher = Fetcher(config.http)
+    # Beside workers on a PostgreSQL state, per_host_delay holds across them too.
+    slots = (SharedHostSlots(State(config.state_path))
+             if state.is_postgresql and config.http.per_host_delay > 0 else None)
+    fetcher = Fetcher(config.http, host_slots=slots)
     try:
         report = check_sources(config, state, fetcher, datetime.now(UTC), args.source)
         for name, until in report.waiting:
@@ -98,6 +102,8 @@ def run(args: argparse.Namespace) -> int:
         )
     finally:
         fetcher.close()
+        if slots is not None:
+            slots.close()
         for notifier, _ in notifiers.values():
             notifier.close()
         state.close()

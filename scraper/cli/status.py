@@ -45,9 +45,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def next_check(config: Config, source: SourceConfig, stored: SourceState | None) -> datetime | None:
+def next_check(
+    config: Config, source: SourceConfig, stored: SourceState | None, *, shared: bool = False
+) -> datetime | None:
     """When the daemon checks this source next: its interval after the last check (plus up
-    to schedule.jitter), not before a server's Retry-After; None: at the daemon's start."""
+    to schedule.jitter), not before a server's Retry-After; None: at the daemon's start.
+    `shared` (workers on PostgreSQL): the time the database holds, the one they claim by."""
+    if shared and stored is not None and stored.next_check_at is not None:
+        return stored.next_check_at
     if stored is None or stored.last_checked_at is None:
         return None
     due = stored.last_checked_at + timedelta(seconds=config.source_interval(source))
@@ -103,7 +108,7 @@ def collect(config: Config, state: State) -> dict[str, Any]:
                 "type": source.type,
                 "health": health(config, s),
                 "last_checked_at": iso(s.last_checked_at) if s else None,
-                "next_check_at": iso(next_check(config, source, s)),
+                "next_check_at": iso(next_check(config, source, s, shared=state.is_postgresql)),
                 "last_success_at": iso(s.last_success_at) if s else None,
                 "consecutive_failures": s.consecutive_failures if s else 0,
                 "last_error": s.last_error if s else None,
@@ -140,13 +145,23 @@ def collect(config: Config, state: State) -> dict[str, Any]:
     if state.is_postgresql:
         # Several workers share this state: who is alive, and whether they keep up.
         now = datetime.now(UTC)
+        workers = state.workers()
         data["workers"] = [
             {"id": w.id, "hostname": w.hostname, "pid": w.pid,
-             "started_at": iso(w.started_at), "last_seen_at": iso(w.last_seen_at)}
-            for w in state.workers()
+             "started_at": iso(w.started_at), "last_seen_at": iso(w.last_seen_at),
+             "notifiers": list(w.notifiers)}
+            for w in workers
         ]
         data["due_backlog"] = state.due_backlog(now)
         data["oldest_pending_delivery"] = iso(state.oldest_pending_delivery())
+        # The notifiers the YAML upserted (no secrets) and which workers can send
+        # through each: a delivery waits for good on a notifier no running worker knows.
+        data["shared_notifiers"] = [
+            {"name": n.name, "type": n.kind, "settings": n.settings, "configured": n.configured,
+             "known_by": [w.id for w in workers if n.name in w.notifiers],
+             "pending": counts.get(n.name, {}).get("pending", 0)}
+            for n in state.configured_notifiers()
+        ]
     return data
 
 
@@ -203,9 +218,24 @@ def render(data: dict[str, Any], utc: bool = False) -> str:
                      f"{count(f['attempts'], 'attempt')}: {f['error']}")
     if "workers" in data:
         lines += ["", f"workers ({len(data['workers'])}):"]
-        lines += [f"  {w['id']}: last seen {w['last_seen_at']}" for w in data["workers"]]
+        lines += [f"  {w['id']}: last seen {_time(w['last_seen_at'], utc)}"
+                  for w in data["workers"]]
         lines.append(f"  due backlog: {count(data['due_backlog'], 'source')}")
         lines.append(
             f"  oldest pending delivery: {data['oldest_pending_delivery'] or 'none'}"
         )
+        lines += ["", "notifiers in the database (from the YAML, without secrets):"]
+        for n in data["shared_notifiers"]:
+            known = n["known_by"]
+            who = (f"known by {count(len(known), 'worker')}: {', '.join(known)}" if known
+                   else "known by no running worker")
+            gone = "" if n["configured"] else "; no longer in the YAML"
+            lines.append(f"  {n['name']} ({n['type']}): {who}{gone}")
+            if n["settings"]:
+                shown = ", ".join(f"{k}={v}" for k, v in sorted(n["settings"].items()))
+                lines.append(f"    settings: {shown}")
+            if n["pending"] and not known:
+                lines.append(f"    {count(n['pending'], 'delivery', 'deliveries')} pending, and "
+                             "no running worker can send them (none has this notifier in "
+                             "its config, with its secrets)")
     return "\n".join(lines)

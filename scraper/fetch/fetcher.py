@@ -29,7 +29,7 @@ from requests.utils import requote_uri
 
 from scraper.errors import SourceError, parse_retry_after
 from scraper.fetch.decode import decode_body
-from scraper.fetch.hosts import HostClock, fetch_by_host, host_of, usual_origin
+from scraper.fetch.hosts import HostClock, HostSlots, fetch_by_host, host_of, usual_origin
 from scraper.fetch.robots import RobotsCache, RobotsUnreachable
 from scraper.fetch.transport import Reply, Sender
 from scraper.fetch.watchdog import Watchdog
@@ -94,14 +94,21 @@ class Fetcher:
         *,
         session: requests.Session | None = None,
         deadline: float | None = None,
+        host_slots: HostSlots | None = None,
     ):
+        """`host_slots`: hosts shared with other workers (a PostgreSQL state), so that
+        per_host_delay holds across them; None (SQLite, one process) keeps it in memory."""
         self.http = http
         # Seconds one fetch (robots.txt, redirects, body) may take in all.
         self.deadline = deadline if deadline is not None else http.timeout * DEADLINE_FACTOR
         self._own_session = session is None
         self._session = session if session is not None else _new_session(http.concurrency)
         self._sender = Sender(self._session, own_session=self._own_session)
-        self._hosts = HostClock(http.per_host_delay)
+        # A shared slot is held while its fetch runs; one whose worker died mid-fetch
+        # frees itself after the longest a fetch may take, and the delay after it.
+        self._hosts = HostClock(
+            http.per_host_delay, host_slots, hold=self.deadline + http.per_host_delay + 5.0
+        )
         self._robots = RobotsCache(http.user_agent, self._get_robots)
         self._watchdog = Watchdog()
 
@@ -136,12 +143,19 @@ class Fetcher:
         would rather run something else than hold a worker waiting for it."""
         return max(self._hosts.ready_at(host_of(url)) - time.monotonic(), 0.0)
 
-    def _pace(self, url: str) -> None:
+    def _pace(self, url: str, deadline: float) -> None:
         # per_host_delay holds between any two requests to a host: robots.txt and the
         # first request, and each redirect hop, are requests too.
-        pause = self._hosts.reserve(host_of(url))
+        host = host_of(url)
+        pause = self._hosts.reserve(host)
         if pause > 0:
             time.sleep(pause)
+        # Other workers too (a shared state): a request fetch_all did not take the
+        # host's slot for (a redirect to another host, a kind's own fetches) takes one.
+        if not self._hosts.take_for_request(host, deadline):
+            raise FetchError(
+                "host kept busy by other workers past the fetch's deadline", transient=True
+            )
 
     def _fetch(self, url: str, validators: Validators | None) -> Response:
         deadline = time.monotonic() + self.deadline
@@ -239,8 +253,12 @@ class Fetcher:
 
     def _get(self, url: str, headers: dict[str, str], deadline: float) -> Reply:
         """One GET, streaming; every requests error becomes a FetchError."""
-        self._pace(url)
-        remaining = _remaining(deadline, self.deadline)
+        self._pace(url, deadline)
+        try:
+            remaining = _remaining(deadline, self.deadline)
+        except FetchError:
+            self._hosts.request_done(host_of(url))
+            raise
         per_read = min(self.http.timeout, remaining)
         started = time.monotonic()
         try:
@@ -272,6 +290,7 @@ class Fetcher:
             # Redirect hops and robots.txt count for their host's politeness too.
             if self._hosts.delay > 0:
                 self._hosts.finished(host_of(url))
+                self._hosts.request_done(host_of(url))
         if log.isEnabledFor(logging.DEBUG):
             log.debug(
                 "GET %s -> %d in %.2fs", _loggable(url), resp.status, time.monotonic() - started

@@ -1,4 +1,11 @@
-"""Per-host politeness: when a host may be asked again, and fetch_all's scheduling by host."""
+"""Per-host politeness: when a host may be asked again, and fetch_all's scheduling by host.
+
+In one process a HostClock keeps each host's next allowed time. Several workers on one
+database (a PostgreSQL state) share the hosts too: then the clock also takes the host's
+slot in the database (HostSlots) before a request, so two machines never ask one host
+closer than per_host_delay apart. fetch_all takes a job's slot before it hands the job to
+a thread, and defers the job when another worker holds the host: no thread waits for it.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from queue import Empty, SimpleQueue
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 from urllib.parse import urlsplit
 
 K = TypeVar("K")  # the caller's job key
@@ -38,11 +45,25 @@ def fetch_by_host(
     # Workers hand finished futures over here: one put and one get per job,
     # where concurrent.futures.wait would lock every future in flight per call.
     finished: SimpleQueue[Future[R]] = SimpleQueue()
+
+    def held(url: str, extra: V, host: str) -> R:
+        # The job's requests to its host (robots.txt, the page, a redirect back to it) run
+        # inside the slot taken for it; the host is given back when the job ends.
+        with clock.holding(host):
+            return fetch_one(url, extra)
+
     try:
         while plan or in_flight:
             room = concurrency - len(in_flight)
             for key, url, extra, host in plan.ready(room, parallel=clock.delay <= 0):
-                future = pool.submit(fetch_one, url, extra)
+                if clock.shared is None:
+                    future = pool.submit(fetch_one, url, extra)
+                else:
+                    busy = clock.take_shared(host)
+                    if busy is not None:  # another worker has the host: try again later
+                        plan.defer(host, (key, url, extra), busy)
+                        continue
+                    future = pool.submit(held, url, extra, host)
                 in_flight[future] = (key, host)
                 future.add_done_callback(finished.put)
             if not in_flight:
@@ -71,13 +92,32 @@ def _completed(finished: SimpleQueue[Future[R]], timeout: float | None) -> list[
             return done
 
 
-class HostClock:
-    """When each host may be asked again: per_host_delay after its last request ended."""
+class HostSlots(Protocol):
+    """Hosts shared with other processes (several workers on one database)."""
 
-    def __init__(self, delay: float):
+    def take(self, host: str, hold: float) -> float | None:
+        """Take the host for at most `hold` seconds (until given back): None when taken,
+        else the seconds until another process's hold or delay on it ends."""
+
+    def give_back(self, host: str, delay: float) -> None:
+        """This process is done with the host: others may ask it `delay` from now."""
+
+
+class HostClock:
+    """When each host may be asked again: per_host_delay after its last request ended.
+
+    With `shared` slots (several workers), a request also takes its host's slot there,
+    held while the request runs and given back per_host_delay ahead of its end: the same
+    rule across processes. `hold` bounds a slot whose process died before giving it back.
+    """
+
+    def __init__(self, delay: float, shared: HostSlots | None = None, hold: float = 60.0):
         self.delay = delay
+        self.shared = shared if delay > 0 else None
+        self.hold = hold
         self._next: dict[str, float] = {}
         self._lock = threading.Lock()
+        self._held = threading.local()  # per thread: the hosts whose shared slot it holds
 
     def ready_at(self, host: str) -> float:
         with self._lock:
@@ -98,6 +138,79 @@ class HostClock:
             return
         with self._lock:
             self._next[host] = max(self._next.get(host, 0.0), time.monotonic() + self.delay)
+
+    # -- shared with other workers ------------------------------------------------------
+
+    def take_shared(self, host: str) -> float | None:
+        """Take `host`'s shared slot: None when taken (or nothing is shared), else how
+        long to wait before trying again. A held slot is retried every per_host_delay,
+        not at the end of its hold: its holder gives it back as soon as it is done."""
+        if self.shared is None:
+            return None
+        busy = self.shared.take(host, self.hold)
+        if busy is None:
+            return None
+        # Not written into this process's clock: a holder's `busy` runs to the end of its
+        # hold, and it gives the host back long before.
+        return min(busy, self.delay)
+
+    def holding(self, host: str) -> _Holding:
+        """Run a job whose shared slot on `host` is taken (take_shared): its requests to
+        the host need no slot of their own; the slot is given back when the job ends."""
+        return _Holding(self, host)
+
+    def holds(self, host: str) -> bool:
+        """Whether this thread holds `host`'s shared slot (inside holding, or a request)."""
+        return host in self._held_here()
+
+    def take_for_request(self, host: str, deadline: float) -> bool:
+        """One request's slot on `host`, unless this thread holds it already: waits (in
+        this thread: a request outside fetch_all, or a redirect to another host) until the
+        host is free, up to `deadline` (monotonic). False when the deadline came first."""
+        if self.shared is None or self.holds(host):
+            return True
+        while True:
+            busy = self.take_shared(host)
+            if busy is None:
+                self._held_here().add(host)
+                self._requests_here().add(host)
+                return True
+            if time.monotonic() + busy >= deadline:
+                return False
+            time.sleep(busy)
+
+    def request_done(self, host: str) -> None:
+        """A request ended: a slot taken for it alone (take_for_request) is given back."""
+        if self.shared is None or host not in self._requests_here():
+            return
+        self._requests_here().discard(host)
+        self._held_here().discard(host)
+        self.shared.give_back(host, self.delay)
+
+    def _held_here(self) -> set[str]:
+        held = getattr(self._held, "hosts", None)
+        if held is None:
+            held = self._held.hosts = set()
+        return held
+
+    def _requests_here(self) -> set[str]:
+        taken = getattr(self._held, "requests", None)
+        if taken is None:
+            taken = self._held.requests = set()
+        return taken
+
+
+class _Holding:
+    def __init__(self, clock: HostClock, host: str):
+        self._clock, self._host = clock, host
+
+    def __enter__(self) -> None:
+        self._clock._held_here().add(self._host)
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._clock._held_here().discard(self._host)
+        if self._clock.shared is not None:
+            self._clock.shared.give_back(self._host, self._clock.delay)
 
 
 class HostQueues(Generic[K, V]):
@@ -133,6 +246,12 @@ class HostQueues(Generic[K, V]):
                 heapq.heappush(self._heap, (now, order, host))
                 self._idle.add(host)
         return out
+
+    def defer(self, host: str, job: tuple[K, str, V], seconds: float) -> None:
+        """Put back a job `ready` handed out, first in its host's queue, `seconds` ahead."""
+        self._queues.setdefault(host, deque()).appendleft(job)
+        heapq.heappush(self._heap, (time.monotonic() + seconds, self._order[host], host))
+        self._idle.add(host)
 
     def host_done(self, host: str) -> None:
         if host in self._queues and host not in self._idle:

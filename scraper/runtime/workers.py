@@ -13,6 +13,7 @@ Idempotency-Key; the unanswered attempt stays in `history`).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
 import random
@@ -23,19 +24,20 @@ import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from scraper import logs
-from scraper.config.settings import Config
+from scraper.config.settings import Config, load_config
 from scraper.cycle import Claims, check_sources
 from scraper.deliver import build_notifiers, next_attempt, stored_fingerprint
-from scraper.errors import PermanentError, TransientError, mask_registered
+from scraper.errors import ConfigError, PermanentError, TransientError, mask_registered
 from scraper.fetch.fetcher import Fetcher
+from scraper.runtime.config_sync import sync_config
 from scraper.runtime.daemon import cycle_log_lines
+from scraper.store.db import WAKE_CHANNEL
+from scraper.store.dialect import shown_url
 from scraper.store.state import State
-from scraper.store.work import new_token
+from scraper.store.work import SharedHostSlots, new_token
 
 log = logging.getLogger("releasewatch.worker")
 
-CHANNEL = "releasewatch"
 SOURCE_LEASE = timedelta(minutes=5)  # longer than any one source's check
 DELIVERY_LEASE = timedelta(seconds=60)  # longer than a notifier's send timeout
 POLL = 2.0  # seconds: the fallback when no NOTIFY arrives (at most half an interval)
@@ -75,6 +77,10 @@ class Worker:
         self._sources_wake = threading.Event()
         self._outbox_wake = threading.Event()
         self._signals: list[int] = []
+        self._reloads: list[int] = []  # SIGHUPs not yet acted on
+        # Bumped by each reload: the loops rebuild their fetcher and notifiers from
+        # self.config when it moves (a send running on an old notifier finishes there).
+        self._generation = 0
         self._threads: list[threading.Thread] = []
         self._states: list[State] = []
 
@@ -83,10 +89,15 @@ class Worker:
     def run(self) -> int:
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda num, frame: self._signals.append(num))
+        # SIGHUP re-reads the config, as the SQLite daemon does (systemctl reload): its
+        # default would end the worker on the spot.
+        signal.signal(signal.SIGHUP, lambda num, frame: self._reloads.append(num))
         started = datetime.now(UTC)
         main = self._open()
         self._sync(main)
-        main.worker_seen(self.id, started, started)
+        # The notifiers this worker can send through: status shows who knows which.
+        known = [n.name for n in self.config.notifiers]
+        main.worker_seen(self.id, started, started, known)
         main.reap_workers(started, STALE)
         log.info("worker %s started (pid %d): %d source(s), %d notifier(s)", self.id,
                  os.getpid(), len(self.config.sources), len(self.config.notifiers))
@@ -97,10 +108,15 @@ class Worker:
             self._threads.append(thread)
         last_beat = 0.0
         while not self._signals:
+            if self._reloads:
+                self._reloads.clear()
+                if self.reload(main):
+                    known = [n.name for n in self.config.notifiers]
+                    last_beat = 0.0  # say at once which notifiers it now knows
             if time.monotonic() - last_beat >= HEARTBEAT:
                 try:
                     now = datetime.now(UTC)
-                    main.worker_seen(self.id, now, started)
+                    main.worker_seen(self.id, now, started, known)
                     for dead in main.reap_workers(now, STALE):
                         log.warning("worker %s stopped answering: its work is due again", dead)
                         self._sources_wake.set()
@@ -136,21 +152,50 @@ class Worker:
         self._states.append(state)
         return state
 
-    def _sync(self, state: State) -> None:
-        """The YAML stays the source of truth: its sources and watches are upserted into
-        the database (under an advisory lock) by every worker that starts."""
-        for source in self.config.sources:
-            logs.register_secrets(logs.url_credentials(source.url))
-        state.sync_sources(
-            [s.name for s in self.config.sources],
-            {s.name: logs.public_url(s.url) for s in self.config.sources},
-            datetime.now(UTC),
-        )
-        state.sync_watches([w.key for w in self.config.watches])
+    def reload(self, state: State) -> bool:
+        """Re-read the config (SIGHUP): upserted as at the start, then the loops take it
+        up. A config that fails validation is logged and the running one kept."""
+        old = self.config
+        try:
+            new = load_config(old.path)
+            for warning in new.warnings:
+                log.warning("reload: %s", warning)
+            if str(new.state_path) != str(old.state_path):
+                # The YAML's state was edited, or --state named another at the start: the
+                # state changes with a restart only.
+                log.warning("reload: the config names the state %s; this worker keeps %s"
+                            " until it restarts", _shown(new.state_path),
+                            _shown(old.state_path))
+                new = dataclasses.replace(new, state_path=old.state_path)
+            for notifier, _ in build_notifiers(new).values():  # their settings hold
+                notifier.close()
+            sync_config(new, state, datetime.now(UTC))
+        except ConfigError as exc:
+            for line in exc.errors:
+                log.error("reload: %s", line)
+            log.error("reload: config not valid; still running with the previous one")
+            return False
+        except Exception as exc:  # noqa: BLE001 - a reload must never take the worker down
+            log.error("reload failed (%s); still running with the previous one",
+                      mask_registered(f"{type(exc).__name__}: {exc}"))
+            return False
+        self.config = new
+        self._generation += 1
+        self._sources_wake.set()
+        self._outbox_wake.set()
+        log.info("reloaded %s: %d source(s), %d notifier(s)", new.path, len(new.sources),
+                 len(new.notifiers))
+        return True
 
-    def _next_check(self, now: datetime) -> Any:
-        by_name = {s.name: s for s in self.config.sources}
-        schedule = self.config.schedule
+    def _sync(self, state: State) -> None:
+        """The YAML stays the source of truth: its sources, watches and notifiers (never
+        their secrets) are upserted into the database, under an advisory lock, by every
+        worker that starts."""
+        sync_config(self.config, state, datetime.now(UTC))
+
+    def _next_check(self, config: Config, now: datetime) -> Any:
+        by_name = {s.name: s for s in config.sources}
+        schedule = config.schedule
 
         def due(name: str) -> datetime:
             source = by_name.get(name)
@@ -165,11 +210,20 @@ class Worker:
 
     def _claim_loop(self) -> None:
         state = self._open()
-        fetcher = Fetcher(self.config.http)
-        known = {s.name for s in self.config.sources}
+        # per_host_delay across every worker: a host's slot is taken in the database
+        # (one statement) before a fetch, on a connection of its own.
+        slots = SharedHostSlots(self._open())
+        fetcher, generation = Fetcher(self.config.http, host_slots=slots), self._generation
         try:
             while not self._stop.is_set():
                 try:
+                    config = self.config
+                    if generation != self._generation:  # reloaded: new http settings
+                        generation = self._generation
+                        if config.http != fetcher.http:
+                            fetcher.close()
+                            fetcher = Fetcher(config.http, host_slots=slots)
+                    known = {s.name for s in config.sources}
                     now = datetime.now(UTC)
                     names = state.claim_sources(self.token, now, self.source_lease, BATCH)
                     if not names:
@@ -179,16 +233,15 @@ class Worker:
                     # A source this worker's config does not hold (another config, mid
                     # roll-out) is left to the worker that has it.
                     mine = [n for n in names if n in known]
-                    claims = Claims(self.token, self._next_check(now))
+                    claims = Claims(self.token, self._next_check(config, now))
                     began = time.monotonic()
-                    report = check_sources(self.config, state, fetcher, now, mine, claims=claims)
+                    report = check_sources(config, state, fetcher, now, mine, claims=claims)
                     seconds = time.monotonic() - began
                     for name in mine:
                         if name not in report.lost:
                             for level, line in cycle_log_lines(name, report, None, seconds):
                                 log.log(level, line)
-                    if report.alerts:
-                        state.notify(CHANNEL, "outbox")
+                    if report.alerts:  # the other workers were woken by the commit
                         self._outbox_wake.set()
                     if report.lost:
                         log.warning("%d source(s) lost to another worker before their"
@@ -204,8 +257,14 @@ class Worker:
 
     def _delivery_loop(self) -> None:
         state = self._open()
-        notifiers = build_notifiers(self.config)
+        notifiers, generation = build_notifiers(self.config), self._generation
         while not self._stop.is_set():
+            if generation != self._generation:  # reloaded: the notifiers as configured now
+                generation = self._generation
+                retired, notifiers = notifiers, build_notifiers(self.config)
+                for notifier, _ in retired.values():
+                    with contextlib.suppress(Exception):
+                        notifier.close()
             sent_any = False
             try:
                 for name, (notifier, fingerprint) in notifiers.items():
@@ -290,7 +349,7 @@ class Worker:
         while not self._stop.is_set():
             try:
                 with psycopg.connect(url, autocommit=True) as conn:
-                    conn.execute(f"LISTEN {CHANNEL}")
+                    conn.execute(f"LISTEN {WAKE_CHANNEL}")
                     while not self._stop.is_set():
                         for note in conn.notifies(timeout=1.0, stop_after=1):
                             if note.payload == "outbox":
@@ -300,3 +359,7 @@ class Worker:
             except Exception as exc:  # noqa: BLE001
                 log.debug("listen: %s", mask_registered(str(exc)))
                 self._stop.wait(self.poll)
+
+
+def _shown(location: object) -> str:
+    return shown_url(location) if isinstance(location, str) else str(location)

@@ -27,6 +27,10 @@ from scraper.store.schema import SCHEMA_VERSION, SchemaTooNew, migrate
 WAL_SIZE_LIMIT = 1024 * 1024
 
 
+# The PostgreSQL channel workers LISTEN on, woken by a commit that makes work for them.
+WAKE_CHANNEL = "releasewatch"
+
+
 def to_db_time(moment: datetime) -> str:
     """UTC, fixed width: strings sort in time order, so SQL can compare them."""
     if moment.tzinfo is None:
@@ -105,6 +109,14 @@ class Database:
     @property
     def is_postgresql(self) -> bool:
         return self.dialect is POSTGRESQL
+
+    def wake_workers(self, what: str) -> None:
+        """Tell the workers listening on the database (runtime/workers.py) that this
+        transaction makes work for them: "outbox" (a delivery to send) or "sources" (a
+        source due now). PostgreSQL sends it at the commit, and not at all on a rollback;
+        their short poll covers a lost one. Nothing listens to a SQLite file."""
+        if self.is_postgresql:
+            self._execute("SELECT pg_notify(?, ?)", (WAKE_CHANNEL, what))
 
     def close(self) -> None:
         with self._lock:

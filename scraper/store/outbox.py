@@ -44,6 +44,8 @@ class Outbox(Database):
                 " updated_at) VALUES (?, ?, ?, ?, ?)",
                 [(alert.id, name, stamp, stamp, stamp) for name in notifiers],
             )
+            if notifiers:
+                self.wake_workers("outbox")
 
     def pending_deliveries(
         self,
@@ -164,6 +166,8 @@ class Outbox(Database):
                 " WHERE alert_id = ? AND status = 'failed'",
                 (stamp, stamp, alert_id),
             )
+            if names:
+                self.wake_workers("outbox")
         return names
 
     def notifier_disabled(self, name: str, fingerprint: str) -> str | None:

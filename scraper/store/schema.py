@@ -144,6 +144,20 @@ MIGRATIONS: list[str] = [
         last_seen_at TEXT NOT NULL
     );
     """,
+    # 6: the notifiers the YAML configures, upserted by every worker (and migrate) beside
+    # sources and watches: name, kind and the settings that are not secret (a webhook URL,
+    # an SMTP password stay in each machine's environment), for status to show; and
+    # which notifiers each worker can send through (a JSON list of names).
+    """
+    CREATE TABLE notifiers (
+        name TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        settings_json TEXT NOT NULL DEFAULT '{}',
+        configured INTEGER NOT NULL DEFAULT 1,
+        updated_at TEXT NOT NULL
+    );
+    ALTER TABLE workers ADD COLUMN notifiers TEXT NOT NULL DEFAULT '[]';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

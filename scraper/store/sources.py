@@ -25,6 +25,8 @@ class SourceState:
     failing_alerted: bool
     # Not to be fetched before this: the server's Retry-After on the last failure.
     retry_at: datetime | None = None
+    # Several workers (a PostgreSQL state): when the source is due to be claimed next.
+    next_check_at: datetime | None = None
 
 
 
@@ -124,5 +126,6 @@ def _source_state(row: Any) -> SourceState:
         consecutive_failures=row["consecutive_failures"],
         failing_alerted=bool(row["failing_alerted"]),
         retry_at=from_db_time(row["retry_at"]),
+        next_check_at=from_db_time(row["next_check_at"]),
     )
 

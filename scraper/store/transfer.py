@@ -8,9 +8,11 @@ already holds facts or alerts: two histories are not merged.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from scraper.errors import StateFileError
+from scraper.store.schema import SCHEMA_VERSION
 from scraper.store.state import State
 
 # Parents before children (foreign keys); alerts in their SQLite order (history's tie-break).
@@ -34,7 +36,7 @@ def import_sqlite(source: Path, target: State) -> dict[str, int]:
     """Copy the state file at `source` into `target` (a PostgreSQL state); {table: rows}."""
     if not source.exists():
         raise StateFileError(f"{source}: no such state file")
-    reader = State(source, read_only=True)
+    reader = _open_source(source)
     copied: dict[str, int] = {}
     try:
         with target.transaction():
@@ -66,3 +68,20 @@ def import_sqlite(source: Path, target: State) -> dict[str, int]:
     finally:
         reader.close()
     return copied
+
+
+def _open_source(source: Path) -> State:
+    """The state file to copy, read-only; one written by an older release (the SQLite
+    daemon stopped before the upgrade) is first brought forward as any command would,
+    rather than sending its user to `check`, which would fetch and alert first."""
+    try:
+        conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        version = SCHEMA_VERSION  # State names what is wrong with it
+    if 0 < version < SCHEMA_VERSION:
+        State(source).close()  # migrates it, one step per transaction
+    return State(source, read_only=True)

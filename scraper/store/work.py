@@ -13,15 +13,22 @@ write lock), so the single daemon could use them too; it keeps its per-source jo
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import socket
+import threading
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+from scraper.errors import mask_registered
 from scraper.store.db import Database, from_db_time, to_db_time
 from scraper.store.outbox import Delivery, delivery_from_row
+
+log = logging.getLogger("releasewatch.worker")
 
 # Far enough ahead that a source no longer configured is never claimed again.
 NEVER = "9999-12-31T23:59:59.000000Z"
@@ -31,6 +38,10 @@ def new_token() -> str:
     return uuid.uuid4().hex
 
 
+# pg_advisory_xact_lock key ("rw" + 2) held while the YAML is upserted.
+CONFIG_LOCK = 0x72770002
+
+
 @dataclass(frozen=True)
 class WorkerInfo:
     id: str
@@ -38,37 +49,105 @@ class WorkerInfo:
     pid: int
     started_at: datetime | None
     last_seen_at: datetime | None
+    notifiers: tuple[str, ...] = ()  # the notifiers it can send through (its config's)
+
+
+@dataclass(frozen=True)
+class ConfiguredNotifier:
+    """A notifier as the database knows it: never a secret (see runtime/config_sync)."""
+
+    name: str
+    kind: str
+    settings: dict[str, Any] | None  # None: not known where the config was read
+    configured: bool = True
 
 
 class WorkStore(Database):
-    # -- the configured sources and watches -------------------------------------------
+    # -- the configured sources, watches and notifiers ---------------------------------
+
+    def sync_config(
+        self,
+        sources: dict[str, str],
+        watch_keys: Iterable[str],
+        notifiers: Sequence[ConfiguredNotifier],
+        now: datetime,
+    ) -> None:
+        """The YAML upserted into the state, in one transaction under an advisory lock (on
+        PostgreSQL), so workers starting together with the same config do it one after
+        another, never interleaved. `sources`: name -> URL as it may be stored."""
+        with self.transaction():
+            self.advisory_lock(CONFIG_LOCK)
+            self._upsert_sources(sources, now)
+            self._upsert_watches(watch_keys)
+            self._upsert_notifiers(notifiers, now)
+            self.wake_workers("sources")  # a new source is due now
 
     def sync_sources(self, names: Iterable[str], urls: dict[str, str], now: datetime) -> None:
         """Make the sources table hold exactly the configured sources as claimable work:
         new ones due now, ones gone from the config never claimed again (their history
-        stays). Run under an advisory lock on PostgreSQL, so workers starting together
-        with the same config do it once after another, never interleaved."""
-        wanted = sorted(set(names))
+        stays). Under the config's advisory lock, as sync_config."""
         with self.transaction():
-            self.advisory_lock(0x72770002)
-            self._executemany(
-                "INSERT INTO sources (name, url, next_check_at, configured) VALUES (?, ?, ?, 1)"
-                " ON CONFLICT (name) DO UPDATE SET configured = 1",
-                [(name, urls[name], to_db_time(now)) for name in wanted],
-            )
-            rows = self._query("SELECT name FROM sources WHERE configured = 1")
-            configured = {row[0] for row in rows}
-            gone = sorted(configured - set(wanted))
-            self._executemany(
-                "UPDATE sources SET configured = 0, claim_token = NULL WHERE name = ?",
-                [(name,) for name in gone],
-            )
+            self.advisory_lock(CONFIG_LOCK)
+            self._upsert_sources({name: urls[name] for name in names}, now)
 
     def sync_watches(self, keys: Iterable[str]) -> None:
         with self.transaction():
-            self._executemany(
-                "INSERT OR IGNORE INTO watches (key) VALUES (?)", [(k,) for k in sorted(set(keys))]
-            )
+            self.advisory_lock(CONFIG_LOCK)
+            self._upsert_watches(keys)
+
+    def _upsert_sources(self, urls: dict[str, str], now: datetime) -> None:
+        wanted = sorted(urls)
+        self._executemany(
+            "INSERT INTO sources (name, url, next_check_at, configured) VALUES (?, ?, ?, 1)"
+            " ON CONFLICT (name) DO UPDATE SET configured = 1",
+            [(name, urls[name], to_db_time(now)) for name in wanted],
+        )
+        rows = self._query("SELECT name FROM sources WHERE configured = 1")
+        gone = sorted({row[0] for row in rows} - set(wanted))
+        self._executemany(
+            "UPDATE sources SET configured = 0, claim_token = NULL WHERE name = ?",
+            [(name,) for name in gone],
+        )
+
+    def _upsert_watches(self, keys: Iterable[str]) -> None:
+        self._executemany(
+            "INSERT OR IGNORE INTO watches (key) VALUES (?)", [(k,) for k in sorted(set(keys))]
+        )
+
+    def _upsert_notifiers(self, notifiers: Sequence[ConfiguredNotifier], now: datetime) -> None:
+        stamp = to_db_time(now)
+        known = sorted((n for n in notifiers if n.settings is not None), key=lambda n: n.name)
+        self._executemany(
+            "INSERT INTO notifiers (name, kind, settings_json, configured, updated_at)"
+            " VALUES (?, ?, ?, 1, ?) ON CONFLICT (name) DO UPDATE SET kind = excluded.kind,"
+            " settings_json = excluded.settings_json, configured = 1,"
+            " updated_at = excluded.updated_at",
+            [(n.name, n.kind, json.dumps(n.settings, sort_keys=True), stamp) for n in known],
+        )
+        # Read from a config whose ${VAR}s are not set here (migrate on a deploy host):
+        # its name and kind are known, its settings kept as a worker last wrote them.
+        partial = sorted((n for n in notifiers if n.settings is None), key=lambda n: n.name)
+        self._executemany(
+            "INSERT INTO notifiers (name, kind, configured, updated_at) VALUES (?, ?, 1, ?)"
+            " ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, configured = 1,"
+            " updated_at = excluded.updated_at",
+            [(n.name, n.kind, stamp) for n in partial],
+        )
+        wanted = {n.name for n in notifiers}
+        rows = self._query("SELECT name FROM notifiers WHERE configured = 1")
+        gone = sorted({row[0] for row in rows} - wanted)
+        self._executemany(
+            "UPDATE notifiers SET configured = 0, updated_at = ? WHERE name = ?",
+            [(stamp, name) for name in gone],
+        )
+
+    def configured_notifiers(self) -> list[ConfiguredNotifier]:
+        """The notifiers the YAML last upserted (configured=False: gone from it since)."""
+        return [
+            ConfiguredNotifier(r["name"], r["kind"], json.loads(r["settings_json"] or "{}"),
+                               bool(r["configured"]))
+            for r in self._query("SELECT * FROM notifiers ORDER BY name")
+        ]
 
     def advisory_lock(self, key: int) -> None:
         """Held until the transaction ends (PostgreSQL); SQLite's write lock is enough."""
@@ -122,11 +201,6 @@ class WorkStore(Database):
             f"SELECT key FROM watches WHERE key IN ({marks}) ORDER BY key FOR UPDATE", wanted
         )
 
-    def notify(self, channel: str, payload: str) -> None:
-        """Wake the other workers' loops (PostgreSQL NOTIFY, sent at the commit)."""
-        if self.is_postgresql:
-            self._execute("SELECT pg_notify(?, ?)", (channel, payload))
-
     def due_backlog(self, now: datetime) -> int:
         rows = self._query(
             "SELECT count(*) FROM sources WHERE configured = 1 AND next_check_at <= ?",
@@ -137,31 +211,46 @@ class WorkStore(Database):
     # -- politeness across workers -----------------------------------------------------
 
     def reserve_host(self, host: str, now: datetime, delay: timedelta) -> datetime | None:
-        """Reserve the host's next fetch slot with one UPDATE: None when this worker may
-        fetch now (the slot moves `delay` ahead), else the time the host is free again."""
-        stamp = to_db_time(now)
-        self._execute(
-            "INSERT OR IGNORE INTO hosts (host, next_allowed_at) VALUES (?, ?)", (host, "")
-        )
+        """Reserve the host's next fetch slot with one statement: None when this worker may
+        fetch now (the host is then not free to others before now + delay), else the
+        time the host is free again. Two workers asking at once: the row lock of the
+        upsert makes the second see the first's reservation."""
         rows = self._query(
-            "UPDATE hosts SET next_allowed_at = ? WHERE host = ? AND next_allowed_at <= ?"
-            " RETURNING host",
-            (to_db_time(now + delay), host, stamp),
+            "INSERT INTO hosts (host, next_allowed_at) VALUES (?, ?)"
+            " ON CONFLICT (host) DO UPDATE SET next_allowed_at = excluded.next_allowed_at"
+            " WHERE hosts.next_allowed_at <= ? RETURNING host",
+            (host, to_db_time(now + delay), to_db_time(now)),
         )
         if rows:
             return None
         found = self._query("SELECT next_allowed_at FROM hosts WHERE host = ?", (host,))
-        return from_db_time(found[0][0]) if found else None
+        return (from_db_time(found[0][0]) if found else None) or now
+
+    def release_host(self, host: str, reserved_until: datetime, free_at: datetime) -> bool:
+        """Move a reservation's end to `free_at` (its fetch ended early); False when the
+        reservation is no longer this worker's (it ran out and another took the host)."""
+        return self._execute(
+            "UPDATE hosts SET next_allowed_at = ? WHERE host = ? AND next_allowed_at = ?",
+            (to_db_time(free_at), host, to_db_time(reserved_until)),
+        ).rowcount == 1
 
     # -- workers -----------------------------------------------------------------------
 
-    def worker_seen(self, worker_id: str, now: datetime, started_at: datetime) -> None:
+    def worker_seen(
+        self,
+        worker_id: str,
+        now: datetime,
+        started_at: datetime,
+        notifiers: Sequence[str] = (),
+    ) -> None:
+        """A heartbeat, saying which notifiers the worker can send through (they change
+        when it reloads its config)."""
         self._execute(
-            "INSERT INTO workers (id, hostname, pid, started_at, last_seen_at)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-            " last_seen_at = excluded.last_seen_at",
+            "INSERT INTO workers (id, hostname, pid, started_at, last_seen_at, notifiers)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+            " last_seen_at = excluded.last_seen_at, notifiers = excluded.notifiers",
             (worker_id, socket.gethostname(), os.getpid(), to_db_time(started_at),
-             to_db_time(now)),
+             to_db_time(now), json.dumps(sorted(notifiers))),
         )
 
     def worker_gone(self, worker_id: str, now: datetime | None = None) -> None:
@@ -178,11 +267,13 @@ class WorkStore(Database):
                 (worker_id,),
             )
             self._execute("DELETE FROM workers WHERE id = ?", (worker_id,))
+            self.wake_workers("sources")
+            self.wake_workers("outbox")
 
     def workers(self) -> list[WorkerInfo]:
         return [
             WorkerInfo(r["id"], r["hostname"], r["pid"], from_db_time(r["started_at"]),
-                       from_db_time(r["last_seen_at"]))
+                       from_db_time(r["last_seen_at"]), tuple(json.loads(r["notifiers"] or "[]")))
             for r in self._query("SELECT * FROM workers ORDER BY last_seen_at DESC, id")
         ]
 
@@ -212,6 +303,8 @@ class WorkStore(Database):
                 dead,
             )
             self._execute(f"DELETE FROM workers WHERE id IN ({marks})", dead)
+            self.wake_workers("sources")
+            self.wake_workers("outbox")
         return dead
 
     def forget_workers(self, unseen_since: datetime) -> int:
@@ -299,6 +392,44 @@ class WorkStore(Database):
     def oldest_pending_delivery(self) -> datetime | None:
         rows = self._query("SELECT min(created_at) FROM deliveries WHERE status = 'pending'")
         return from_db_time(rows[0][0]) if rows else None
+
+
+class SharedHostSlots:
+    """The fetcher's HostSlots (scraper.fetch.hosts) over a state's `hosts` table, so
+    per_host_delay holds across every worker on the database. Give it a State of its
+    own: fetch threads call it while the claim loop's connection is in a transaction.
+
+    Times are the workers' clocks (keep the machines on NTP): a slot's end is compared
+    with another machine's now.
+    """
+
+    def __init__(self, store: WorkStore, clock: Callable[[], datetime] = lambda: datetime.now(UTC)):
+        self._store = store
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._held: dict[str, datetime] = {}  # host -> the reservation's end, as written
+
+    def take(self, host: str, hold: float) -> float | None:
+        now = self._clock()
+        free = self._store.reserve_host(host, now, timedelta(seconds=hold))
+        if free is None:
+            with self._lock:
+                self._held[host] = now + timedelta(seconds=hold)
+            return None
+        return max((free - now).total_seconds(), 0.0)
+
+    def give_back(self, host: str, delay: float) -> None:
+        with self._lock:
+            until = self._held.pop(host, None)
+        if until is None:
+            return
+        try:
+            self._store.release_host(host, until, self._clock() + timedelta(seconds=delay))
+        except Exception as exc:  # noqa: BLE001 - the hold frees the host in the end
+            log.warning("could not give host %s back: %s", host, mask_registered(str(exc)))
+
+    def close(self) -> None:
+        self._store.close()
 
 
 # What an attempt row says while its send is in flight; one still saying it after the
