@@ -102,3 +102,18 @@ def test_among_equally_precise_new_dates_the_better_scoring_report_wins() -> Non
         diff = diff_findings(KnownFacts(), [Observation(f, "https://a") for f in order])
         winners = [f.finding for f in diff.new_facts if f.event is not None]
         assert [f.date for f in winners] == ["2023-08-10"]
+
+
+def test_the_budget_counts_the_readers_own_cpu_time_and_caps_the_wall_clock() -> None:
+    from scraper.extract.candidates import WALL_FACTOR, Budget, OverBudget
+
+    budget = Budget.start(0.2)
+    time.sleep(0.3)  # waiting for the CPU (a loaded machine) spends none of the budget
+    budget.check()
+    time.sleep(0.2 * WALL_FACTOR)  # but a starved reader is still cut, on the wall clock
+    with pytest.raises(OverBudget):
+        budget.check()
+    spinning = Budget.start(0.05)
+    with pytest.raises(OverBudget):
+        for _ in range(10_000_000):  # bounded: the budget ends it long before
+            spinning.check()
