@@ -47,15 +47,18 @@ _INVISIBLE = ("\u00ad", "\u200b")
 # title pattern (\W), which NFKD might otherwise turn into letters ("™" -> "TM").
 _NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w\u0300-\u036f]")
 
+# A tag as a feed escapes it in its HTML content ("&lt;/em&gt;"): the reader decodes the
+# XML, then parses that HTML, so to it this is a tag like any other.
+_ESCAPED_TAG = rb"&lt;(?:[^&<>]|&(?!gt;))*&gt;"
 # Between two words of a name: anything but a letter or a digit, an entity or a tag
-# whole. The extractor allows up to 4 non-word characters of read text; raw markup
-# can hold any number, so there is no bound here (superset).
-_SEPARATOR = rb"(?:&#?[a-z0-9]{1,31};|<[^<>]*>|[^a-z0-9])*"
+# whole (escaped or not). The extractor allows up to 4 non-word characters of read
+# text; raw markup can hold any number, so there is no bound here (superset).
+_SEPARATOR = rb"(?:" + _ESCAPED_TAG + rb"|&#?[a-z0-9]{1,31};|<[^<>]*>|[^a-z0-9])*"
 # Inside a word: tags the reader joins the letters across.
-_IN_WORD = rb"(?:<[^<>]*>)*"
+_IN_WORD = rb"(?:<[^<>]*>|" + _ESCAPED_TAG + rb")*"
 _EDGE = rb"[a-z0-9]"
 _WORD = re.compile(rb"[a-z0-9]+")
-_MARKUP = re.compile(rb"&#?[a-z0-9]{1,31};|<[^<>]*>")
+_MARKUP = re.compile(_ESCAPED_TAG + rb"|&#?[a-z0-9]{1,31};|<[^<>]*>")
 
 # Single-word titles that are also common words: a page holds "you", "wednesday" or
 # "industry" whatever it is about, so the name alone would send most pages to a full
@@ -360,14 +363,20 @@ def _split_by_markup(data: bytes, key: bytes) -> bool:
 @lru_cache(maxsize=256)
 def _split_patterns(key: bytes) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
     """Two regexes, each starting with a literal the engine searches for fast: "heart"
-    then the rest of a longer head and "<", and ">" then a tail of half the key or more."""
+    then the rest of a longer head and "<" (or a feed's escaped "&lt;"); and the key's
+    last half ("pper") with ">" or "&gt;" and a tail of half the key or more behind it
+    (">stopper", "&gt;opper"): every tail ends with that half. (Starting with ">" or
+    "&gt;" would try the tails at every tag of a page.)"""
     half = (len(key) + 1) // 2
     heads = b"|".join(re.escape(key[half:i]) for i in range(half, len(key)))
-    tails = b"|".join(re.escape(key[i:]) for i in range(1, len(key) - half + 1))
-    return (
-        re.compile(re.escape(key[:half]) + b"(?:" + heads + b")<"),
-        re.compile(b">(?:" + tails + b")"),
+    behind = b"|".join(
+        b"(?<=" + tag + re.escape(key[i:]) + b")"
+        for i in range(1, len(key) - half + 1)
+        for tag in (b">", b"&gt;")
     )
+    # A one-letter key has no tail: any tag may be next to it.
+    tail = re.escape(key[len(key) - half :]) + b"(?:" + behind + b")" if behind else b">|&gt;"
+    return re.compile(re.escape(key[:half]) + b"(?:" + heads + b")(?:<|&lt;)"), re.compile(tail)
 
 
 def _folded_holds(text: str, keys: Sequence[str]) -> bool:
