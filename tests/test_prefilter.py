@@ -34,6 +34,10 @@ WEDNESDAY = Watch("Wednesday", 2)
         ("&lt;a href=&quot;/s?a=1&amp;b=2&quot;&gt;Savage&lt;/a&gt; Empire", True),
         ("Sav&lt;b&gt;age&lt;/b&gt; Empire", True),
         ("Savage &lt;em&gt;Kingdom&lt;/em&gt; Empire", False),
+        # Entities escaped once more, as a feed's HTML content writes them.
+        ("Savage&amp;nbsp;Empire", True),
+        ("Sav&amp;#97;ge Emp&amp;iacute;re", True),
+        ("Savage&amp;b=2 Empire", False),
     ],
 )
 def test_the_whole_name_in_order_is_needed(text: str, expected: bool) -> None:
@@ -132,6 +136,9 @@ def test_a_feed_whose_escaped_html_parts_the_name_is_read() -> None:
         "Savage&lt;/em&gt; Empire season 2 arrives on 3 August 2023, Netflix announced."
         "&lt;/p&gt;</description></item></channel></rss>"
     )
-    [document] = parse_documents(feed, "https://example.org/feed", kind="feed")
-    assert extract(document, SAVAGE_EMPIRE)  # the extractor reads a date in it
-    assert may_mention(feed, [SAVAGE_EMPIRE])
+    for written in ("&lt;em&gt;Savage&lt;/em&gt; Empire", "Savage&amp;nbsp;Empire",
+                    "Sav&amp;#97;ge Empire"):
+        body = feed.replace("&lt;em&gt;Savage&lt;/em&gt; Empire", written)
+        [document] = parse_documents(body, "https://example.org/feed", kind="feed")
+        assert extract(document, SAVAGE_EMPIRE), written  # the extractor reads a date in it
+        assert may_mention(body, [SAVAGE_EMPIRE]), written
