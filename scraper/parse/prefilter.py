@@ -40,8 +40,13 @@ _LETTER_ENTITY = re.compile(rb"&(?!" + _NOT_A_LETTER + rb")[#a-z]")
 # The same, escaped once more, as a feed's HTML content writes it ("&amp;#233;",
 # "&amp;eacute;"): the reader decodes the XML, then the HTML, and reads a letter. Whole
 # entities only: "&amp;b=2" in every link of a page is none.
-_ESCAPED_LETTER_ENTITY = re.compile(
-    rb"&amp;(?!" + _NOT_A_LETTER + rb")(?:#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});"
+_ESCAPED_LETTER = (
+    rb"amp;(?!" + _NOT_A_LETTER + rb")(?:#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});"
+)
+_ESCAPED_LETTER_ENTITY = re.compile(rb"&" + _ESCAPED_LETTER)
+# Either, in one scan of a page.
+_ANY_LETTER_ENTITY = re.compile(
+    rb"&(?:" + _ESCAPED_LETTER + rb"|(?!" + _NOT_A_LETTER + rb")[#a-z])"
 )
 # The non-ASCII letters re.IGNORECASE takes for an ASCII one without lower() giving it:
 # the long s, the Kelvin sign, the dotted and the dotless I. The extractor matches names
@@ -175,8 +180,7 @@ class _Names:
             return found
         if (
             data.isascii()
-            and _LETTER_ENTITY.search(data) is None
-            and _ESCAPED_LETTER_ENTITY.search(data) is None
+            and _ANY_LETTER_ENTITY.search(data) is None
         ):
             return found  # nothing is written in any other way than the lowered text shows
         flat = _flatten(text, data)
@@ -371,28 +375,25 @@ def _flatten(text: str, data: bytes) -> bytes:
 
 def _split_by_markup(data: bytes, key: bytes) -> bool:
     """Whether a tag may split `key` once: then one side of the split is at least half of
-    it, next to the tag ("heart<", ">stopper")."""
-    head, tail = _split_patterns(key)
-    return head.search(data) is not None or tail.search(data) is not None
+    it, next to the tag ("heart<", ">stopper"; in a feed's escaped HTML "heart&lt;",
+    "&gt;stopper")."""
+    return any(pattern.search(data) is not None for pattern in _split_patterns(key))
 
 
 @lru_cache(maxsize=256)
-def _split_patterns(key: bytes) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
-    """Two regexes, each starting with a literal the engine searches for fast: "heart"
-    then the rest of a longer head and "<" (or a feed's escaped "&lt;"); and the key's
-    last half ("pper") with ">" or "&gt;" and a tail of half the key or more behind it
-    (">stopper", "&gt;opper"): every tail ends with that half. (Starting with ">" or
-    "&gt;" would try the tails at every tag of a page.)"""
+def _split_patterns(key: bytes) -> tuple[re.Pattern[bytes], ...]:
+    """Regexes that each start with a literal the engine searches for fast: "heart" then
+    the rest of a longer head and "<" or "&lt;"; ">" then a tail of half the key or
+    more; "&gt;" then such a tail. (One regex for both tag ends would start with no
+    literal, and try the tails at every character.)"""
     half = (len(key) + 1) // 2
     heads = b"|".join(re.escape(key[half:i]) for i in range(half, len(key)))
-    behind = b"|".join(
-        b"(?<=" + tag + re.escape(key[i:]) + b")"
-        for i in range(1, len(key) - half + 1)
-        for tag in (b">", b"&gt;")
+    tails = b"|".join(re.escape(key[i:]) for i in range(1, len(key) - half + 1))
+    return (
+        re.compile(re.escape(key[:half]) + b"(?:" + heads + b")(?:<|&lt;)"),
+        re.compile(b">(?:" + tails + b")"),
+        re.compile(b"&gt;(?:" + tails + b")"),
     )
-    # A one-letter key has no tail: any tag may be next to it.
-    tail = re.escape(key[len(key) - half :]) + b"(?:" + behind + b")" if behind else b">|&gt;"
-    return re.compile(re.escape(key[:half]) + b"(?:" + heads + b")(?:<|&lt;)"), re.compile(tail)
 
 
 def _folded_holds(text: str, keys: Sequence[str]) -> bool:
