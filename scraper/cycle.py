@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from scraper import logs
 from scraper.config.settings import Config, SourceConfig
@@ -26,12 +27,14 @@ from scraper.models import (
     new_alert_id,
 )
 from scraper.models import Response as HttpResponse
-from scraper.parse.documents import Document
 from scraper.parse.prefilter import mentioned
 from scraper.sources.base import Fetch, SourceResult
 from scraper.sources.registry import SOURCE_TYPES
 from scraper.store.retention import prune_if_due
 from scraper.store.state import SourceState, State, to_db_time
+
+if TYPE_CHECKING:  # a warm cycle (every source a 304) imports no parser
+    from scraper.parse.documents import Document
 
 log = logging.getLogger("releasewatch.cycle")
 

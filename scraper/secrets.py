@@ -122,6 +122,8 @@ def url_secret_parts(url: str) -> list[str]:
 def url_credentials(url: str) -> list[str]:
     """The credentials a source URL carries: its user:password and the values of its
     credential query parameters (?token=, ?key=, ?sig=...)."""
+    if "@" not in url and "?" not in url:
+        return []  # no user:password@, no query: nothing to find (asked per source per cycle)
     try:
         parts = urlsplit(url.strip())
     except ValueError:
@@ -134,6 +136,8 @@ def url_credentials(url: str) -> list[str]:
 def public_url(url: str) -> str:
     """A source URL fit to show, store and send: without user:password@ and with the value
     of every credential query parameter replaced by ***."""
+    if "@" not in url and "?" not in url:
+        return url  # nothing to take out (asked several times per source per cycle)
     try:
         parts = urlsplit(url)
     except ValueError:

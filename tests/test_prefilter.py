@@ -29,6 +29,15 @@ WEDNESDAY = Watch("Wednesday", 2)
         ("Sav<b>age</b> Emp&#105;re", True),  # a tag inside a word, a letter as an entity
         ("Savàge Émpire", True),
         ("&lt;p&gt;Savage Empire", True),
+        # A feed's escaped HTML: to the reader "&lt;/em&gt;" is a tag like "</em>".
+        ("&lt;em&gt;Savage&lt;/em&gt; Empire", True),
+        ("&lt;a href=&quot;/s?a=1&amp;b=2&quot;&gt;Savage&lt;/a&gt; Empire", True),
+        ("Sav&lt;b&gt;age&lt;/b&gt; Empire", True),
+        ("Savage &lt;em&gt;Kingdom&lt;/em&gt; Empire", False),
+        # Entities escaped once more, as a feed's HTML content writes them.
+        ("Savage&amp;nbsp;Empire", True),
+        ("Sav&amp;#97;ge Emp&amp;iacute;re", True),
+        ("Savage&amp;b=2 Empire", False),
     ],
 )
 def test_the_whole_name_in_order_is_needed(text: str, expected: bool) -> None:
@@ -111,3 +120,25 @@ def test_thousands_of_watches_are_one_scan_not_a_loop() -> None:
         return best
 
     assert cost(many) < 10 * cost(few) + 0.05
+
+
+def test_a_feed_whose_escaped_html_parts_the_name_is_read() -> None:
+    """The whole body is filtered before its entries are: an escaped tag between the
+    name's words ("&lt;em&gt;Savage&lt;/em&gt; Empire", as RSS descriptions write
+    emphasis) must not hide a feed whose entry the extractor finds the name in."""
+    from scraper.extract import extract
+    from scraper.parse.documents import parse_documents
+
+    feed = (
+        '<rss version="2.0"><channel><title>TV</title><item><title>News</title>'
+        "<link>https://example.org/1</link><guid>1</guid>"
+        "<pubDate>Mon, 03 Apr 2023 10:00:00 GMT</pubDate><description>&lt;p&gt;&lt;em&gt;"
+        "Savage&lt;/em&gt; Empire season 2 arrives on 3 August 2023, Netflix announced."
+        "&lt;/p&gt;</description></item></channel></rss>"
+    )
+    for written in ("&lt;em&gt;Savage&lt;/em&gt; Empire", "Savage&amp;nbsp;Empire",
+                    "Sav&amp;#97;ge Empire"):
+        body = feed.replace("&lt;em&gt;Savage&lt;/em&gt; Empire", written)
+        [document] = parse_documents(body, "https://example.org/feed", kind="feed")
+        assert extract(document, SAVAGE_EMPIRE), written  # the extractor reads a date in it
+        assert may_mention(body, [SAVAGE_EMPIRE]), written

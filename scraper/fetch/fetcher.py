@@ -132,6 +132,8 @@ class Fetcher:
         host's per_host_delay first (fetch_all schedules around the first, so its workers
         do not wait for a host that is busy). Raises FetchError.
         """
+        if self._hosts.delay <= 0:  # no politeness to keep (finished() would do nothing)
+            return self._fetch(url, validators)
         host = host_of(url)
         try:
             return self._fetch(url, validators)
@@ -146,6 +148,8 @@ class Fetcher:
     def _pace(self, url: str, deadline: float) -> None:
         # per_host_delay holds between any two requests to a host: robots.txt and the
         # first request, and each redirect hop, are requests too.
+        if self._hosts.delay <= 0 and not self._hosts.shared:
+            return  # reserve() would wait 0 s: no host to work out, per request
         host = host_of(url)
         pause = self._hosts.reserve(host)
         if pause > 0:

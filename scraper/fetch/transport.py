@@ -15,6 +15,7 @@ requests path it always did.
 
 from __future__ import annotations
 
+import functools
 import re
 from types import TracebackType
 from typing import Any
@@ -252,7 +253,7 @@ class Sender:
                 preload_content=False,
                 decode_content=False,
                 retries=self._adapter.max_retries,
-                timeout=Timeout(connect=timeout[0], read=timeout[1]),
+                timeout=_timeout(timeout),
                 chunked=False,
             )
         except _SEND_ERRORS as exc:
@@ -302,6 +303,13 @@ class Sender:
             url, headers=headers, timeout=timeout, allow_redirects=False, stream=True
         )
         return Reply(response.raw, response)
+
+
+@functools.lru_cache(maxsize=64)
+def _timeout(timeout: tuple[float, float]) -> Timeout:
+    """urllib3's Timeout for (connect, read): the same few values for every request of a
+    cycle (urlopen works on a clone of it), so each is built and validated once."""
+    return Timeout(connect=timeout[0], read=timeout[1])
 
 
 # What HTTPAdapter.send turns into a requests exception; anything else it lets through.

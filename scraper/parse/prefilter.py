@@ -31,10 +31,22 @@ from scraper.models import Watch
 # An entity that may stand for a letter: any but those of markup, spaces, quotes, dashes
 # and signs, which pages are full of (&amp; in each link, &rsquo; in each sentence) and
 # which never spell a name. Matched on lowered bytes.
-_LETTER_ENTITY = re.compile(
-    rb"&(?!(?:amp|lt|gt|quot|apos|nbsp|copy|reg|trade|[mn]dash|hellip|[lr][sd]quo|middot|"
+_NOT_A_LETTER = (
+    rb"(?:amp|lt|gt|quot|apos|nbsp|copy|reg|trade|[mn]dash|hellip|[lr][sd]quo|middot|"
     rb"bull|[lr]aquo|#0*(?:3[489]|160|169|174|82(?:1[1-9]|2[0-6]|30))|"
-    rb"#x0*(?:2[267]|a0|a9|ae|201[3-9a-f]|202[0-6]));)[#a-z]"
+    rb"#x0*(?:2[267]|a0|a9|ae|201[3-9a-f]|202[0-6]));"
+)
+_LETTER_ENTITY = re.compile(rb"&(?!" + _NOT_A_LETTER + rb")[#a-z]")
+# The same, escaped once more, as a feed's HTML content writes it ("&amp;#233;",
+# "&amp;eacute;"): the reader decodes the XML, then the HTML, and reads a letter. Whole
+# entities only: "&amp;b=2" in every link of a page is none.
+_ESCAPED_LETTER = (
+    rb"amp;(?!" + _NOT_A_LETTER + rb")(?:#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});"
+)
+_ESCAPED_LETTER_ENTITY = re.compile(rb"&" + _ESCAPED_LETTER)
+# Either, in one scan of a page.
+_ANY_LETTER_ENTITY = re.compile(
+    rb"&(?:" + _ESCAPED_LETTER + rb"|(?!" + _NOT_A_LETTER + rb")[#a-z])"
 )
 # The non-ASCII letters re.IGNORECASE takes for an ASCII one without lower() giving it:
 # the long s, the Kelvin sign, the dotted and the dotless I. The extractor matches names
@@ -47,15 +59,20 @@ _INVISIBLE = ("\u00ad", "\u200b")
 # title pattern (\W), which NFKD might otherwise turn into letters ("™" -> "TM").
 _NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w\u0300-\u036f]")
 
+# A tag as a feed escapes it in its HTML content ("&lt;/em&gt;"): the reader decodes the
+# XML, then parses that HTML, so to it this is a tag like any other.
+_ESCAPED_TAG = rb"&lt;(?:[^&<>]|&(?!gt;))*&gt;"
+# An entity, or one escaped once more ("&amp;nbsp;" in a feed: "&nbsp;" to the reader).
+_ENTITY = rb"&(?:amp;)?#?[a-z0-9]{1,31};"
 # Between two words of a name: anything but a letter or a digit, an entity or a tag
-# whole. The extractor allows up to 4 non-word characters of read text; raw markup
-# can hold any number, so there is no bound here (superset).
-_SEPARATOR = rb"(?:&#?[a-z0-9]{1,31};|<[^<>]*>|[^a-z0-9])*"
+# whole (escaped or not). The extractor allows up to 4 non-word characters of read
+# text; raw markup can hold any number, so there is no bound here (superset).
+_SEPARATOR = rb"(?:" + _ESCAPED_TAG + rb"|" + _ENTITY + rb"|<[^<>]*>|[^a-z0-9])*"
 # Inside a word: tags the reader joins the letters across.
-_IN_WORD = rb"(?:<[^<>]*>)*"
+_IN_WORD = rb"(?:<[^<>]*>|" + _ESCAPED_TAG + rb")*"
 _EDGE = rb"[a-z0-9]"
 _WORD = re.compile(rb"[a-z0-9]+")
-_MARKUP = re.compile(rb"&#?[a-z0-9]{1,31};|<[^<>]*>")
+_MARKUP = re.compile(_ESCAPED_TAG + rb"|" + _ENTITY + rb"|<[^<>]*>")
 
 # Single-word titles that are also common words: a page holds "you", "wednesday" or
 # "industry" whatever it is about, so the name alone would send most pages to a full
@@ -161,7 +178,10 @@ class _Names:
         self._scan(data, cased, found, first, confirm)
         if found and first:
             return found
-        if data.isascii() and _LETTER_ENTITY.search(data) is None:
+        if (
+            data.isascii()
+            and _ANY_LETTER_ENTITY.search(data) is None
+        ):
             return found  # nothing is written in any other way than the lowered text shows
         flat = _flatten(text, data)
         self._scan(flat.lower(), flat, found, first, confirm)
@@ -338,7 +358,10 @@ def _joined_to_a_letter(data: bytes, at: int) -> bool:
 def _flatten(text: str, data: bytes) -> bytes:
     """The text with entities decoded, accents off and every other non-ASCII character
     out: the ASCII spelling the extractor's case-insensitive match sees (not lowered)."""
-    spelled = html.unescape(text) if _LETTER_ENTITY.search(data) else text
+    escaped = _ESCAPED_LETTER_ENTITY.search(data) is not None
+    spelled = html.unescape(text) if escaped or _LETTER_ENTITY.search(data) else text
+    if escaped:
+        spelled = html.unescape(spelled)  # "&amp;#97;" -> "&#97;" -> "a"
     for char in _INVISIBLE:
         if char in spelled:
             spelled = spelled.replace(char, "")
@@ -352,21 +375,24 @@ def _flatten(text: str, data: bytes) -> bytes:
 
 def _split_by_markup(data: bytes, key: bytes) -> bool:
     """Whether a tag may split `key` once: then one side of the split is at least half of
-    it, next to the tag ("heart<", ">stopper")."""
-    head, tail = _split_patterns(key)
-    return head.search(data) is not None or tail.search(data) is not None
+    it, next to the tag ("heart<", ">stopper"; in a feed's escaped HTML "heart&lt;",
+    "&gt;stopper")."""
+    return any(pattern.search(data) is not None for pattern in _split_patterns(key))
 
 
 @lru_cache(maxsize=256)
-def _split_patterns(key: bytes) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
-    """Two regexes, each starting with a literal the engine searches for fast: "heart"
-    then the rest of a longer head and "<", and ">" then a tail of half the key or more."""
+def _split_patterns(key: bytes) -> tuple[re.Pattern[bytes], ...]:
+    """Regexes that each start with a literal the engine searches for fast: "heart" then
+    the rest of a longer head and "<" or "&lt;"; ">" then a tail of half the key or
+    more; "&gt;" then such a tail. (One regex for both tag ends would start with no
+    literal, and try the tails at every character.)"""
     half = (len(key) + 1) // 2
     heads = b"|".join(re.escape(key[half:i]) for i in range(half, len(key)))
     tails = b"|".join(re.escape(key[i:]) for i in range(1, len(key) - half + 1))
     return (
-        re.compile(re.escape(key[:half]) + b"(?:" + heads + b")<"),
+        re.compile(re.escape(key[:half]) + b"(?:" + heads + b")(?:<|&lt;)"),
         re.compile(b">(?:" + tails + b")"),
+        re.compile(b"&gt;(?:" + tails + b")"),
     )
 
 

@@ -8,33 +8,29 @@ entries are read, and what is extracted from them, the cycle decides.
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
-from lxml import etree
-
 from scraper.fetch.fetcher import FetchError
-from scraper.parse.documents import (
-    ParseError,
-    PendingDocument,
-    looks_like_feed,
-    parse_documents,
-    pending_documents,
-)
-from scraper.parse.prefilter import may_mention
-from scraper.parse.selectors import BadSelector, compile_selector
 from scraper.sources.base import Fetch, Setting, SourceKind, SourceResult
 
+# The parsers (scraper.parse.documents, pages, feeds, lxml, cssselect) are imported
+# where a body is read, not here: the config imports this module, and a warm cycle,
+# where every source answers 304, reads no body (a tenth of its start-up).
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from scraper.config.settings import Config, SourceConfig
+    from scraper.parse.documents import PendingDocument
     from scraper.store.state import State
 
 
 def _css_selector(value: str) -> str | None:
     # Compiled when the config is read, so a bad selector is a config error with its
     # line (at load and in `validate`), not a source that fails at every check.
+    from scraper.parse.selectors import BadSelector, compile_selector
+
     if not value.strip():
         return "must not be empty"
     try:
@@ -51,8 +47,6 @@ SELECT = Setting(
     doc="a CSS selector: only this part of a page counts",
 )
 
-_STRICT_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-
 
 class DocumentSource(SourceKind):
     """A page or a feed at a URL (auto: sniffed from the body)."""
@@ -67,6 +61,9 @@ class DocumentSource(SourceKind):
             response = fetcher.fetch(source.url)
         except FetchError as exc:
             return SourceResult(source, error=str(exc), retry_after=exc.retry_after)
+        from scraper.parse.documents import ParseError
+        from scraper.parse.prefilter import may_mention
+
         # The fetcher refuses an empty body (a broken source, never "the news went
         # away"), so the text here has content.
         text, url = response.text or "", response.url
@@ -95,6 +92,8 @@ class PageSource(DocumentSource):
     settings: ClassVar[Mapping[str, Setting]] = {"select": SELECT}
 
     def parse(self, text: str, url: str, source: SourceConfig) -> list[PendingDocument]:
+        from scraper.parse.documents import pending_documents
+
         return pending_documents(text, url, kind="page", select=source.settings["select"])
 
 
@@ -104,6 +103,8 @@ class FeedSource(DocumentSource):
     name = "feed"
 
     def parse(self, text: str, url: str, source: SourceConfig) -> list[PendingDocument]:
+        from scraper.parse.documents import ParseError, looks_like_feed, pending_documents
+
         if not looks_like_feed(text):
             raise ParseError("not a feed: the body is not RSS or Atom")
         return pending_documents(text, url, kind="feed")
@@ -119,9 +120,13 @@ class AutoSource(DocumentSource):
     settings: ClassVar[Mapping[str, Setting]] = {"select": SELECT}
 
     def parse(self, text: str, url: str, source: SourceConfig) -> list[PendingDocument]:
+        from scraper.parse.documents import pending_documents
+
         return pending_documents(text, url, kind="auto", select=source.settings["select"])
 
     def verify(self, text: str, url: str) -> None:
+        from scraper.parse.documents import looks_like_feed
+
         if looks_like_feed(text):
             _verify_feed(text, url)
 
@@ -130,10 +135,21 @@ def _verify_feed(text: str, url: str) -> None:
     """A feed that holds no news for us must still be a feed: a broken one is a failing
     source. A strict XML parse costs a fraction of a millisecond; only when it fails
     does the lenient reader decide whether anything can be recovered."""
+    from lxml import etree
+
+    from scraper.parse.documents import ParseError, looks_like_feed, parse_documents
+
     if not looks_like_feed(text):
         raise ParseError("not a feed: the body is not RSS or Atom")
     try:
-        etree.fromstring(text.encode("utf-8", "surrogatepass"), _STRICT_XML)
+        etree.fromstring(text.encode("utf-8", "surrogatepass"), _strict_xml())
     except etree.XMLSyntaxError:
         if not parse_documents(text, url, kind="feed"):
             raise ParseError("broken feed: no entry could be read") from None
+
+
+@functools.cache
+def _strict_xml() -> object:
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
