@@ -23,7 +23,17 @@ def state_location(given: str) -> Path | str:
             f"--state {given!r}: not a postgresql:// URL nor a file; write "
             "postgresql://user@host/db or a path such as releasewatch.db"
         )
-    return Path(given).expanduser().resolve()
+    path = Path(given).expanduser().resolve()
+    # As for `state:` in the config: a typo in the folder is an error, not a folder
+    # quietly made somewhere unexpected (the store would create it).
+    if path.is_dir():
+        raise UsageError(f"--state {given!r}: {path} is a folder; give a file name in it")
+    if not path.parent.is_dir():
+        raise UsageError(
+            f"--state {given!r}: the folder {path.parent} does not exist; create it or fix "
+            "the path"
+        )
+    return path
 
 
 def add_config_argument(parser: argparse.ArgumentParser) -> None:
