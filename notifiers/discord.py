@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from notifiers import register
-from notifiers.base import PermanentError, Setting, TransientError, truncate
+from notifiers.base import PermanentError, Setting, TransientError, more_than_zero, truncate
 from notifiers.http import HttpNotifier, host_of, http_url_problems
 from notifiers.text import alert_subject, source_lines, value_heading
 from scraper.errors import parse_retry_after
@@ -168,10 +168,13 @@ class DiscordNotifier(HttpNotifier):
         "username": Setting(str, doc="name the message is posted under"),
         "avatar_url": Setting(str, doc="picture the message is posted with"),
         "timeout": Setting(
-            (int, float), default=20, doc="seconds one send may take on the wire in all"
+            (int, float), default=20, duration=True, check=more_than_zero,
+            doc="seconds one send may take on the wire in all",
         ),
+        # 0 is meaningful: never wait out a rate limit within a send, retry later instead.
         "max_wait": Setting(
-            (int, float), default=30, doc="seconds one send may wait out rate limits"
+            (int, float), default=30, duration=True,
+            doc="seconds one send may wait out rate limits",
         ),
     }
     limits: ClassVar[dict[str, int]] = LIMITS
