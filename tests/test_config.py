@@ -312,6 +312,8 @@ def test_a_bad_css_selector_is_a_config_error_with_its_line(tmp_path):
     ]
     assert "'div[' is not a CSS selector" in errors[0]
     assert "'p::text' is not a CSS selector" in errors[1]
+    # The value is named once, not "'div[' 'div[' is not a CSS selector".
+    assert errors[0].count("'div['") == 1 and errors[1].count("'p::text'") == 1
 
 
 # -- notifier settings, declared by the notifier kind ---------------------------------------

@@ -85,7 +85,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             compile_selector(args.select)
         except BadSelector as exc:
-            raise UsageError(f"extract: --select {args.select!r}: {exc}") from None
+            reason = str(exc).removeprefix(f"{args.select!r} ")  # it names the selector too
+            raise UsageError(f"extract: --select {args.select!r} {reason}") from None
     scheme = args.path.partition("://")[0].lower() if "://" in args.path else ""
     if scheme in ("http", "https"):
         text, url = _fetch(args.path)
