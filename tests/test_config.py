@@ -618,3 +618,11 @@ def test_notifier_numbers_are_checked_and_timeouts_take_durations(tmp_path):
     discord = "- type: discord\n  url: http://127.0.0.1:9/d\n"
     assert notifier(discord + "  max_wait: 0\n").options["max_wait"] == 0.0
     assert notifier(email + "  port: 2525\n").options["port"] == 2525
+
+
+def test_a_file_that_is_not_utf8_names_its_line(tmp_path):
+    # A Latin-1 "é" pasted into a title: the line is what the user needs to find it.
+    path = tmp_path / "config.yaml"
+    path.write_bytes(MINIMAL.encode() + b"  - name: Caf\xe9\n    url: https://example.org/\n")
+    error = only_error(path)
+    assert error == f"{path}:7: not UTF-8 text (byte 0xe9); save the file as UTF-8"

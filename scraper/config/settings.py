@@ -217,8 +217,16 @@ def load_config(
         raise ConfigError([f"{filename}: no such file{hint}"]) from None
     except IsADirectoryError:
         raise ConfigError([f"{filename}: is a folder, not a config file"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    except UnicodeDecodeError as exc:
+        # Name the line, as every other config error does: a pasted curly quote in
+        # Latin-1 is one character in a long file.
+        line = exc.object[: exc.start].count(b"\n") + 1
+        raise ConfigError([
+            f"{filename}:{line}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x}); "
+            "save the file as UTF-8"
+        ]) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
         raise ConfigError([f"{filename}: cannot read: {reason}"]) from None
     try:
         root = compose(text)
