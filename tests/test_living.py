@@ -208,7 +208,8 @@ def test_list_shows_watches_and_sources(tmp_path, site, recording, capsys):
     assert code == 0, err
     assert "Heartstopper Season 2\n    aliases: Heartstopper S2\n" in out
     assert "alerts: release date, trailer" in out and "notify: recorder" in out
-    assert "Tudum (auto, every 30m): not checked yet; next check at the next check" in out
+    assert "Tudum (auto, every 30m): not checked yet; due at the first check" in out
+    assert "next check at the next check" not in out
     assert "Gone (auto, every 1h)" in out
     serve(site, DAY)
     cli(capsys, "check", "--config", str(config))
