@@ -132,6 +132,10 @@ def test_facts_lists_ids_values_evidence_and_sources_by_name(tmp_path, site, rec
     assert code == 0
     assert f"#{fact['id']}" in out and "Tuesday 3 August 2027" in out
     assert "Netflix Tudum" in out
+    # Times read as in status and history: "2026-12-03 11:31:04 UTC" with --utc, not ISO.
+    seen = datetime.fromisoformat(fact["first_seen_at"].replace("Z", "+00:00"))
+    out = run(capsys, "facts", "--config", str(config), "--utc")[1]
+    assert f"first seen {seen:%Y-%m-%d %H:%M:%S} UTC" in out
 
 
 def test_facts_of_an_unknown_watch_is_a_user_error(tmp_path, site, recording, capsys):
