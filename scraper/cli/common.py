@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from scraper.config.settings import Config, load_config
@@ -48,14 +49,24 @@ def add_config_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load(args: argparse.Namespace, *, notifier_env: bool = True) -> Config:
+def load(
+    args: argparse.Namespace,
+    *,
+    notifier_env: bool = True,
+    warn: Callable[[str], None] | None = None,
+) -> Config:
     """The config; with notifier_env=False (commands that send nothing) a notifier's
-    ${VAR}s may be unset: status and history need no SMTP password."""
+    ${VAR}s may be unset: status and history need no SMTP password. `warn` takes each
+    config warning (the daemon logs them, so --log-format json stays one JSON object a
+    line); by default they are printed on stderr."""
     config = load_config(args.config, notifier_env=notifier_env)
     if getattr(args, "state", None):
         config = dataclasses.replace(config, state_path=state_location(args.state))
     for warning in config.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        if warn is not None:
+            warn(warning)
+        else:
+            print(f"warning: {warning}", file=sys.stderr)
     return config
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 
 from scraper.cli.common import add_config_argument, command_parser, load
 from scraper.logs import setup_logging
@@ -50,8 +51,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    config = load(args)
+    # Logging first: the config's warnings go through it, so that with --log-format json
+    # every line on stderr is a JSON object a log collector can read.
     setup_logging(args.log_level, args.log_format)
+    config = load(args, warn=logging.getLogger("releasewatch.config").warning)
     if is_database_url(config.state_path):
         # Any number of workers share a PostgreSQL state; each claims its work there.
         from scraper.runtime.workers import Worker
