@@ -190,6 +190,36 @@ def test_a_rejected_date_stops_being_current_and_never_comes_back(
     assert statuses["2027-summer"] == "current" and statuses["2027-07-09"] == "rejected"
 
 
+def test_rejecting_a_superseded_date_keeps_the_current_one_in_the_correction(
+    tmp_path, site, recording, capsys
+):
+    # The correction said "no date known" while 9 July 2027 was still current; and a
+    # second `reject --notify` of the same fact sent a second correction.
+    site.pages["/a"] = page("Netflix confirmed Heartstopper Season 2 will premiere in "
+                            "summer 2027.")
+    site.pages["/b"] = page("Heartstopper Season 2 now arrives on 9 July 2027, Netflix said.")
+    config = config_for(tmp_path, site, {"A": "/a"})
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    config = config_for(tmp_path, site, {"A": "/a", "B": "/b"})
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    old = next(f for f in facts_json(capsys, config) if f["status"] == "superseded")
+
+    code, out, err = run(capsys, "reject", str(old["id"]), "--config", str(config), "--notify")
+    assert code == 0, err
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    corrected = RecordingNotifier.received[-1]
+    assert corrected.event == "release_date.corrected"
+    assert corrected.previous == {"date": "2027-summer", "precision": "season"}
+    assert corrected.value == {"date": "2027-07-09", "precision": "day"}
+
+    count = len(RecordingNotifier.received)
+    code, out, err = run(capsys, "reject", str(old["id"]), "--config", str(config), "--notify")
+    assert code == 0, err
+    assert "already rejected" in out and "queued" not in out
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    assert len(RecordingNotifier.received) == count
+
+
 def test_rejecting_an_unknown_fact_is_a_user_error(tmp_path, site, recording, capsys):
     site.pages["/a"] = page("Nothing yet.")
     config = config_for(tmp_path, site, {"A": "/a"})
