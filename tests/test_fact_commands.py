@@ -211,6 +211,7 @@ def test_rejecting_a_superseded_date_keeps_the_current_one_in_the_correction(
     assert corrected.event == "release_date.corrected"
     assert corrected.previous == {"date": "2027-summer", "precision": "season"}
     assert corrected.value == {"date": "2027-07-09", "precision": "day"}
+    assert corrected.evidence.endswith("The release date is still Friday 9 July 2027.")
 
     count = len(RecordingNotifier.received)
     code, out, err = run(capsys, "reject", str(old["id"]), "--config", str(config), "--notify")

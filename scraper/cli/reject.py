@@ -43,7 +43,8 @@ def correction_alert(rejection: Rejection, watch_title: str, watch_season: int |
         wrong = format_value(fact.value)
         evidence = f"The release date {wrong} was wrong and has been withdrawn."
         if current is not None:
-            evidence += f" The release date is {format_value(current.value)} again."
+            again = "again" if rejection.was_current else "still"
+            evidence += f" The release date is {again} {format_value(current.value)}."
         return Alert(
             id=new_alert_id(), event=CORRECTED, watch_title=watch_title,
             watch_season=watch_season, value=current.value if current else None,
