@@ -120,6 +120,8 @@ class Config:
     notifiers: tuple[NotifierConfig, ...]
     warnings: tuple[str, ...] = ()  # "file:line: key: message"; shown, never fatal
     calendar_path: Path | None = None  # `calendar:`: an .ics file rewritten after each change
+    # Every notifier's name, `enabled: false` ones too (`notifiers` holds the enabled ones).
+    notifier_names: tuple[str, ...] = ()
 
     def source_interval(self, source: SourceConfig) -> float:
         return source.interval if source.interval is not None else self.schedule.interval
@@ -273,7 +275,7 @@ def _read_config(r: NodeReader, root: Node | None, path: Path) -> Config | None:
     _check_routes(r, routes, known)
     return Config(
         path, state, schedule, http, health, watches, sources, notifiers,
-        calendar_path=calendar,
+        calendar_path=calendar, notifier_names=tuple(known),
     )
 
 
