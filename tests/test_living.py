@@ -312,9 +312,10 @@ def test_dry_run_shows_what_would_alert_and_writes_nothing(tmp_path, site, recor
 
     assert cli(capsys, "check", "--config", str(config))[0] == 0
     before = (tmp_path / "state.db").read_bytes()
-    code, out, _ = cli(capsys, "check", "--dry-run", "--config", str(config))
+    code, out, err = cli(capsys, "check", "--dry-run", "--config", str(config))
     assert "would only corroborate (already known): Heartstopper Season 2" in out
     assert "source 'Gone': failed: HTTP 404" in out
+    assert "dry run: read 1 of 2 sources (1 failed)" in err  # not "read 2 sources"
     assert (tmp_path / "state.db").read_bytes() == before and len(recording) == 1
 
 
