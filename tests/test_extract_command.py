@@ -113,3 +113,12 @@ def test_a_bad_select_names_the_selector_once(tmp_path, capsys):
     assert main(["extract", "--title", "Heartstopper", "--select", "p[[[", str(page)]) == 1
     err = capsys.readouterr().err
     assert err.count("'p[[['") == 1 and "is not a CSS selector" in err
+
+
+def test_a_url_that_is_not_http_is_a_user_error(tmp_path, capsys):
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Heartstopper</p></body></html>")
+    assert main(["extract", "--title", "Heartstopper", "--url", "notaurl", str(page)]) == 1
+    assert "--url 'notaurl' is not an http(s) URL" in capsys.readouterr().err
+    assert main(["extract", "--title", "Heartstopper", "--url", "https://example.org/a",
+                 str(page)]) == 0
