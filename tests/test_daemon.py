@@ -539,3 +539,16 @@ def test_json_logs_carry_the_config_warnings_too(tmp_path, site, daemons):
     records = [json.loads(line) for line in daemon.log().splitlines() if line.strip()]
     [warning] = [r for r in records if r["logger"] == "releasewatch.config"]
     assert warning["level"] == "WARNING" and "is not a Discord host" in warning["message"]
+
+
+def test_json_logs_carry_a_fatal_config_error_too(tmp_path):
+    config = tmp_path / "config.yaml"
+    config.write_text("watches:\n  - title: Heartstopper\nsources:\n  - name: a\n"
+                      "    url: http://127.0.0.1:9/a\nshedule: {}\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "scraper", "run", "--config", str(config), "--log-format", "json"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 1
+    [record] = [json.loads(line) for line in proc.stderr.splitlines()]
+    assert record["level"] == "ERROR" and "shedule: unknown key" in record["message"]
