@@ -241,6 +241,29 @@ def test_forget_makes_the_next_check_alert_as_if_new(tmp_path, site, recording, 
     assert [a.event for a in RecordingNotifier.received] == [ANNOUNCED, ANNOUNCED]
 
 
+def test_a_watch_removed_from_the_config_can_still_be_listed_and_forgotten(
+    tmp_path, site, recording, capsys
+):
+    # Facts are kept for ever; once the watch left config.yaml, `forget` answered
+    # "no watch 'Heartstopper Season 2'" and they could not be cleared.
+    site.pages["/a"] = page("Heartstopper Season 2 arrives on 3 August 2027, Netflix said.")
+    config = config_for(tmp_path, site, {"A": "/a"})
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    config.write_text(config.read_text().replace(
+        "  - title: Heartstopper\n    season: 2\n    aliases: [Heartstopper S2]\n",
+        "  - title: Wednesday\n"))
+    code, out, err = run(capsys, "facts", "--config", str(config), "--watch",
+                         "Heartstopper Season 2")
+    assert code == 0, err
+    assert "Tuesday 3 August 2027" in out
+    code, out, err = run(capsys, "forget", "heartstopper", "--config", str(config))
+    assert code == 0, err
+    assert "forgot 1 fact of" in out and "no longer in config.yaml" in out
+    assert run(capsys, "facts", "--config", str(config))[1] == "no facts yet\n"
+    code, _, err = run(capsys, "forget", "Lupin", "--config", str(config))
+    assert code == 1 and "no watch 'Lupin'" in err
+
+
 def test_redeliver_puts_a_given_up_delivery_back(tmp_path, site, recording, capsys):
     site.pages["/a"] = page("Heartstopper Season 2 arrives on 3 August 2027, Netflix said.")
     config = config_for(tmp_path, site, {"A": "/a"})

@@ -59,9 +59,12 @@ def fact_json(fact: StoredFact) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     config = load(args, notifier_env=False)
-    watch_key = find_watch(config, args.watch).key if args.watch else None
     state = open_existing_state(config)
     try:
+        watch_key = None
+        if args.watch:
+            stored = {f.watch_key for f in state.facts()}
+            watch_key = find_watch(config, args.watch, stored).key
         facts = state.facts(watch_key)
     finally:
         state.close()
