@@ -158,6 +158,9 @@ def build_payload(alert: Alert, options: dict[str, Any] | None = None) -> dict[s
     return payload
 
 
+USERNAME_MAX = 80  # Discord's limit on a webhook's name, and on the name a message is posted under
+
+
 @register
 class DiscordNotifier(HttpNotifier):
     type_name: ClassVar[str] = "discord"
@@ -187,7 +190,23 @@ class DiscordNotifier(HttpNotifier):
 
     @classmethod
     def config_problems(cls, options) -> list[str]:
-        return http_url_problems(str(options.get("url") or ""))
+        problems = http_url_problems(str(options.get("url") or ""))
+        avatar = str(options.get("avatar_url") or "")
+        problems += [p.replace("url:", "avatar_url:", 1) for p in http_url_problems(avatar)]
+        # Discord answers 400 to every message posted under such a name, so each alert
+        # would be given up: say it before anything is sent.
+        username = options.get("username")
+        if username is not None:
+            name = str(username).strip()
+            folded = name.casefold()
+            if not 1 <= len(name) <= USERNAME_MAX:
+                problems.append(f"username: must be 1 to {USERNAME_MAX} characters")
+            elif any(word in folded for word in ("discord", "clyde")):
+                problems.append('username: Discord refuses a name containing "discord" or '
+                                '"clyde"')
+            elif folded in ("here", "everyone"):
+                problems.append(f"username: Discord refuses the name {name!r}")
+        return problems
 
     @classmethod
     def config_warnings(cls, options) -> list[str]:
