@@ -13,7 +13,15 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from notifiers import register
-from notifiers.base import Notifier, PermanentError, Setting, TransientError, status_error, truncate
+from notifiers.base import (
+    Notifier,
+    PermanentError,
+    Setting,
+    TransientError,
+    more_than_zero,
+    status_error,
+    truncate,
+)
 from notifiers.http import mask_library_logs
 from notifiers.text import alert_lines, alert_subject
 from scraper.models import Alert
@@ -46,7 +54,8 @@ class AppriseNotifier(Notifier):
             (list, str), required=True, secret=True, doc="one Apprise URL or a list of them"
         ),
         "timeout": Setting(
-            (int, float), default=20, doc="seconds one send may take in all (every URL)"
+            (int, float), default=20, duration=True, check=more_than_zero,
+            doc="seconds one send may take in all (every URL)",
         ),
     }
 

@@ -52,6 +52,20 @@ class Setting:
     secret: bool = False  # masked everywhere; a URL setting marked secret masks its path too
     choices: tuple[Any, ...] = ()
     doc: str = ""
+    # Seconds, written as a number or as a duration ("30s", "2m") like every other
+    # duration in config.yaml; read as a float.
+    duration: bool = False
+    # A further rule on the value: None if fine, else what is wrong ("must be more than 0").
+    check: Callable[[Any], str | None] | None = None
+
+
+def more_than_zero(value: float) -> str | None:
+    """A timeout of 0 or less would end every send before it starts."""
+    return None if value > 0 else "must be more than 0"
+
+
+def tcp_port(value: int) -> str | None:
+    return None if 1 <= value <= 65535 else "is not a port number (1 to 65535)"
 
 
 class Notifier:

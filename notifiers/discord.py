@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from notifiers import register
-from notifiers.base import PermanentError, Setting, TransientError, truncate
+from notifiers.base import PermanentError, Setting, TransientError, more_than_zero, truncate
 from notifiers.http import HttpNotifier, host_of, http_url_problems
 from notifiers.text import alert_subject, source_lines, value_heading
 from scraper.errors import parse_retry_after
@@ -158,6 +158,9 @@ def build_payload(alert: Alert, options: dict[str, Any] | None = None) -> dict[s
     return payload
 
 
+USERNAME_MAX = 80  # Discord's limit on a webhook's name, and on the name a message is posted under
+
+
 @register
 class DiscordNotifier(HttpNotifier):
     type_name: ClassVar[str] = "discord"
@@ -168,10 +171,13 @@ class DiscordNotifier(HttpNotifier):
         "username": Setting(str, doc="name the message is posted under"),
         "avatar_url": Setting(str, doc="picture the message is posted with"),
         "timeout": Setting(
-            (int, float), default=20, doc="seconds one send may take on the wire in all"
+            (int, float), default=20, duration=True, check=more_than_zero,
+            doc="seconds one send may take on the wire in all",
         ),
+        # 0 is meaningful: never wait out a rate limit within a send, retry later instead.
         "max_wait": Setting(
-            (int, float), default=30, doc="seconds one send may wait out rate limits"
+            (int, float), default=30, duration=True,
+            doc="seconds one send may wait out rate limits",
         ),
     }
     limits: ClassVar[dict[str, int]] = LIMITS
@@ -184,7 +190,23 @@ class DiscordNotifier(HttpNotifier):
 
     @classmethod
     def config_problems(cls, options) -> list[str]:
-        return http_url_problems(str(options.get("url") or ""))
+        problems = http_url_problems(str(options.get("url") or ""))
+        avatar = str(options.get("avatar_url") or "")
+        problems += [p.replace("url:", "avatar_url:", 1) for p in http_url_problems(avatar)]
+        # Discord answers 400 to every message posted under such a name, so each alert
+        # would be given up: say it before anything is sent.
+        username = options.get("username")
+        if username is not None:
+            name = str(username).strip()
+            folded = name.casefold()
+            if not 1 <= len(name) <= USERNAME_MAX:
+                problems.append(f"username: must be 1 to {USERNAME_MAX} characters")
+            elif any(word in folded for word in ("discord", "clyde")):
+                problems.append('username: Discord refuses a name containing "discord" or '
+                                '"clyde"')
+            elif folded in ("here", "everyone"):
+                problems.append(f"username: Discord refuses the name {name!r}")
+        return problems
 
     @classmethod
     def config_warnings(cls, options) -> list[str]:

@@ -14,7 +14,14 @@ from email.utils import formatdate, parseaddr
 from typing import ClassVar
 
 from notifiers import register
-from notifiers.base import Notifier, PermanentError, Setting, TransientError
+from notifiers.base import (
+    Notifier,
+    PermanentError,
+    Setting,
+    TransientError,
+    more_than_zero,
+    tcp_port,
+)
 from notifiers.deadline import SendDeadline
 from notifiers.text import alert_fields, alert_lines, alert_subject
 from scraper.models import Alert
@@ -89,14 +96,17 @@ class EmailNotifier(Notifier):
     type_name: ClassVar[str] = "email"
     settings: ClassVar[dict[str, Setting]] = {
         "host": Setting(str, required=True, doc="SMTP server"),
-        "port": Setting(int, doc="default 587 for starttls, 465 for ssl, 25 for none"),
+        "port": Setting(
+            int, check=tcp_port, doc="default 587 for starttls, 465 for ssl, 25 for none"
+        ),
         "security": Setting(str, default="starttls", choices=("starttls", "ssl", "none")),
         "username": Setting(str, doc="log in when set"),
         "password": Setting(str, secret=True),
         "from": Setting(str, required=True, doc='"Name <address>" or an address'),
         "to": Setting((list, str), required=True, doc="one address or a list"),
         "timeout": Setting(
-            (int, float), default=20, doc="seconds one send may take in all (every SMTP step)"
+            (int, float), default=20, duration=True, check=more_than_zero,
+            doc="seconds one send may take in all (every SMTP step)",
         ),
         "ca_file": Setting(str, doc="CA bundle to trust (a self-hosted server's certificate)"),
     }

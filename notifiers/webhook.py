@@ -8,7 +8,7 @@ import json
 from typing import ClassVar
 
 from notifiers import register
-from notifiers.base import Setting
+from notifiers.base import Setting, more_than_zero
 from notifiers.http import HttpNotifier, http_url_problems
 from scraper.models import Alert
 
@@ -35,7 +35,8 @@ class WebhookNotifier(HttpNotifier):
             str, secret=True, doc="HMAC-SHA256 key for the X-Releasewatch-Signature header"
         ),
         "timeout": Setting(
-            (int, float), default=20, doc="seconds one POST may take in all, answer included"
+            (int, float), default=20, duration=True, check=more_than_zero,
+            doc="seconds one POST may take in all, answer included",
         ),
     }
 

@@ -59,3 +59,53 @@ def test_validate_refuses_urls_that_can_never_work(tmp_path, capsys):
     assert "config.yaml:5: sources[0].url: 'http://127.0.0.1:99999/a' is not" in err
     assert err.count("is not a valid URL") == 2
     assert "s3cr3t" not in err
+
+
+def test_a_state_path_in_a_missing_folder_is_a_user_error_not_a_new_folder(tmp_path, capsys):
+    # `state:` in the config refuses a missing folder; --state must too, not mkdir -p it.
+    config = tmp_path / "config.yaml"
+    config.write_text("watches:\n  - title: Heartstopper\n"
+                      "sources:\n  - name: a\n    url: http://127.0.0.1:9/a\n")
+    missing = tmp_path / "no-such-folder" / "state.db"
+    code = main(["check", "--config", str(config), "--state", str(missing)])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "does not exist" in err and "Traceback" not in err
+    assert not missing.parent.exists()
+    assert main(["status", "--config", str(config), "--state", str(tmp_path)]) == 1
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_an_internal_error_never_shows_a_notifiers_secret(tmp_path, capsys):
+    # A notifier whose library fails as it starts, quoting its URL (token and all): exit 2,
+    # and the message is masked as a user error's is.
+    from typing import ClassVar
+
+    import notifiers
+    from notifiers import Notifier, Setting
+
+    class Exploding(Notifier):
+        type_name: ClassVar[str] = "exploding"
+        settings: ClassVar[dict[str, Setting]] = {"url": Setting(str, secret=True)}
+
+        def __init__(self, name, options, **kwargs):
+            super().__init__(name, options, **kwargs)
+            raise RuntimeError(f"cannot use {options['url']}")
+
+        def send(self, alert):  # pragma: no cover - never built
+            raise AssertionError
+
+    notifiers.register(Exploding)
+    try:
+        config = tmp_path / "config.yaml"
+        config.write_text(
+            "watches:\n  - title: Heartstopper\nsources:\n  - name: a\n"
+            "    url: http://127.0.0.1:9/a\nnotifiers:\n  - type: exploding\n"
+            "    url: https://hooks.example/T0K3N-s3cr3t-v4lue\n"
+        )
+        code = main(["test-notify", "--config", str(config)])
+    finally:
+        notifiers.NOTIFIER_TYPES.pop("exploding", None)
+    err = capsys.readouterr().err
+    assert code == 2 and "internal error: RuntimeError" in err
+    assert "T0K3N-s3cr3t-v4lue" not in err

@@ -312,6 +312,8 @@ def test_a_bad_css_selector_is_a_config_error_with_its_line(tmp_path):
     ]
     assert "'div[' is not a CSS selector" in errors[0]
     assert "'p::text' is not a CSS selector" in errors[1]
+    # The value is named once, not "'div[' 'div[' is not a CSS selector".
+    assert errors[0].count("'div['") == 1 and errors[1].count("'p::text'") == 1
 
 
 # -- notifier settings, declared by the notifier kind ---------------------------------------
@@ -588,3 +590,39 @@ def test_help_explains_with_an_example(capsys):
     out = capsys.readouterr().out
     assert "file:line" in out
     assert "releasewatch validate --config" in out
+
+
+def test_notifier_numbers_are_checked_and_timeouts_take_durations(tmp_path):
+    # A port out of range or a timeout of 0 or less passed validate and failed every
+    # send; `timeout: 5s`, written as http.timeout is, was refused as "not a number".
+    def notifier(block: str):
+        (n,) = load_config(write(tmp_path, with_notifier(block)), env={}).notifiers
+        return n
+
+    email = "- type: email\n  host: h\n  from: a@example.org\n  to: b@example.org\n"
+    assert "port: 70000 is not a port number (1 to 65535)" in only_error(
+        write(tmp_path, with_notifier(email + "  port: 70000\n")))
+    assert "port: 0 is not a port number" in only_error(
+        write(tmp_path, with_notifier(email + "  port: 0\n")))
+    assert "timeout: '0' must be more than 0" in only_error(
+        write(tmp_path, with_notifier(email + "  timeout: 0\n")))
+    hook = "- type: webhook\n  url: http://127.0.0.1:9/h\n"
+    assert "timeout: '-1' must be more than 0" in only_error(
+        write(tmp_path, with_notifier(hook + "  timeout: -1\n")))
+    assert "timeout: '5x' is not a duration" in only_error(
+        write(tmp_path, with_notifier(hook + "  timeout: 5x\n")))
+    assert notifier(hook + "  timeout: 5s\n").options["timeout"] == 5.0
+    assert notifier(hook + "  timeout: 1m\n").options["timeout"] == 60.0
+    assert notifier(hook + "  timeout: 7\n").options["timeout"] == 7.0
+    assert notifier(hook).options["timeout"] == 20
+    discord = "- type: discord\n  url: http://127.0.0.1:9/d\n"
+    assert notifier(discord + "  max_wait: 0\n").options["max_wait"] == 0.0
+    assert notifier(email + "  port: 2525\n").options["port"] == 2525
+
+
+def test_a_file_that_is_not_utf8_names_its_line(tmp_path):
+    # A Latin-1 "é" pasted into a title: the line is what the user needs to find it.
+    path = tmp_path / "config.yaml"
+    path.write_bytes(MINIMAL.encode() + b"  - name: Caf\xe9\n    url: https://example.org/\n")
+    error = only_error(path)
+    assert error == f"{path}:7: not UTF-8 text (byte 0xe9); save the file as UTF-8"

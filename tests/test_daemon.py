@@ -525,3 +525,30 @@ def test_a_dripping_notifier_holds_up_neither_another_nor_a_reload_nor_a_stop(
         assert daemon.exit_code(timeout=15) == 0
         assert time.monotonic() - started < 10
         assert "reloaded" in daemon.log()
+
+
+def test_json_logs_carry_the_config_warnings_too(tmp_path, site, daemons):
+    # --log-format json is for a log collector: the config's warnings were printed as
+    # plain "warning: ..." text before the first JSON line.
+    Receiver(site)
+    site.set("/news", NOTHING_YET)
+    extra = "  - name: d\n    type: discord\n    url: http://127.0.0.1:9/api/webhooks/1/x\n"
+    config = write_config(tmp_path, site, {"news": "/news"}, interval="1h", extra=extra)
+    daemon = daemons(config, "--log-format", "json")
+    daemon.wait_for_log("cycle news:")
+    records = [json.loads(line) for line in daemon.log().splitlines() if line.strip()]
+    [warning] = [r for r in records if r["logger"] == "releasewatch.config"]
+    assert warning["level"] == "WARNING" and "is not a Discord host" in warning["message"]
+
+
+def test_json_logs_carry_a_fatal_config_error_too(tmp_path):
+    config = tmp_path / "config.yaml"
+    config.write_text("watches:\n  - title: Heartstopper\nsources:\n  - name: a\n"
+                      "    url: http://127.0.0.1:9/a\nshedule: {}\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "scraper", "run", "--config", str(config), "--log-format", "json"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 1
+    [record] = [json.loads(line) for line in proc.stderr.splitlines()]
+    assert record["level"] == "ERROR" and "shedule: unknown key" in record["message"]

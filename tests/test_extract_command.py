@@ -105,3 +105,20 @@ def test_a_failed_fetch_is_one_line_and_exit_1(httpserver: HTTPServer, capsys) -
     httpserver.expect_request("/gone").respond_with_data("no", status=404)
     code, _, err = run(["extract", "--title", "Heartstopper", httpserver.url_for("/gone")], capsys)
     assert code == 1 and len(err.strip().splitlines()) == 1 and "404" in err
+
+
+def test_a_bad_select_names_the_selector_once(tmp_path, capsys):
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Heartstopper</p></body></html>")
+    assert main(["extract", "--title", "Heartstopper", "--select", "p[[[", str(page)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("'p[[['") == 1 and "is not a CSS selector" in err
+
+
+def test_a_url_that_is_not_http_is_a_user_error(tmp_path, capsys):
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Heartstopper</p></body></html>")
+    assert main(["extract", "--title", "Heartstopper", "--url", "notaurl", str(page)]) == 1
+    assert "--url 'notaurl' is not an http(s) URL" in capsys.readouterr().err
+    assert main(["extract", "--title", "Heartstopper", "--url", "https://example.org/a",
+                 str(page)]) == 0

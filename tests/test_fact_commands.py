@@ -132,6 +132,10 @@ def test_facts_lists_ids_values_evidence_and_sources_by_name(tmp_path, site, rec
     assert code == 0
     assert f"#{fact['id']}" in out and "Tuesday 3 August 2027" in out
     assert "Netflix Tudum" in out
+    # Times read as in status and history: "2026-12-03 11:31:04 UTC" with --utc, not ISO.
+    seen = datetime.fromisoformat(fact["first_seen_at"].replace("Z", "+00:00"))
+    out = run(capsys, "facts", "--config", str(config), "--utc")[1]
+    assert f"first seen {seen:%Y-%m-%d %H:%M:%S} UTC" in out
 
 
 def test_facts_of_an_unknown_watch_is_a_user_error(tmp_path, site, recording, capsys):
@@ -186,6 +190,37 @@ def test_a_rejected_date_stops_being_current_and_never_comes_back(
     assert statuses["2027-summer"] == "current" and statuses["2027-07-09"] == "rejected"
 
 
+def test_rejecting_a_superseded_date_keeps_the_current_one_in_the_correction(
+    tmp_path, site, recording, capsys
+):
+    # The correction said "no date known" while 9 July 2027 was still current; and a
+    # second `reject --notify` of the same fact sent a second correction.
+    site.pages["/a"] = page("Netflix confirmed Heartstopper Season 2 will premiere in "
+                            "summer 2027.")
+    site.pages["/b"] = page("Heartstopper Season 2 now arrives on 9 July 2027, Netflix said.")
+    config = config_for(tmp_path, site, {"A": "/a"})
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    config = config_for(tmp_path, site, {"A": "/a", "B": "/b"})
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    old = next(f for f in facts_json(capsys, config) if f["status"] == "superseded")
+
+    code, out, err = run(capsys, "reject", str(old["id"]), "--config", str(config), "--notify")
+    assert code == 0, err
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    corrected = RecordingNotifier.received[-1]
+    assert corrected.event == "release_date.corrected"
+    assert corrected.previous == {"date": "2027-summer", "precision": "season"}
+    assert corrected.value == {"date": "2027-07-09", "precision": "day"}
+    assert corrected.evidence.endswith("The release date is still Friday 9 July 2027.")
+
+    count = len(RecordingNotifier.received)
+    code, out, err = run(capsys, "reject", str(old["id"]), "--config", str(config), "--notify")
+    assert code == 0, err
+    assert "already rejected" in out and "queued" not in out
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    assert len(RecordingNotifier.received) == count
+
+
 def test_rejecting_an_unknown_fact_is_a_user_error(tmp_path, site, recording, capsys):
     site.pages["/a"] = page("Nothing yet.")
     config = config_for(tmp_path, site, {"A": "/a"})
@@ -204,6 +239,29 @@ def test_forget_makes_the_next_check_alert_as_if_new(tmp_path, site, recording, 
     assert code == 0 and "forgot 1 fact of" in out
     assert run(capsys, "check", "--config", str(config))[0] == 0
     assert [a.event for a in RecordingNotifier.received] == [ANNOUNCED, ANNOUNCED]
+
+
+def test_a_watch_removed_from_the_config_can_still_be_listed_and_forgotten(
+    tmp_path, site, recording, capsys
+):
+    # Facts are kept for ever; once the watch left config.yaml, `forget` answered
+    # "no watch 'Heartstopper Season 2'" and they could not be cleared.
+    site.pages["/a"] = page("Heartstopper Season 2 arrives on 3 August 2027, Netflix said.")
+    config = config_for(tmp_path, site, {"A": "/a"})
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    config.write_text(config.read_text().replace(
+        "  - title: Heartstopper\n    season: 2\n    aliases: [Heartstopper S2]\n",
+        "  - title: Wednesday\n"))
+    code, out, err = run(capsys, "facts", "--config", str(config), "--watch",
+                         "Heartstopper Season 2")
+    assert code == 0, err
+    assert "Tuesday 3 August 2027" in out
+    code, out, err = run(capsys, "forget", "heartstopper", "--config", str(config))
+    assert code == 0, err
+    assert "forgot 1 fact of" in out and "no longer in config.yaml" in out
+    assert run(capsys, "facts", "--config", str(config))[1] == "no facts yet\n"
+    code, _, err = run(capsys, "forget", "Lupin", "--config", str(config))
+    assert code == 1 and "no watch 'Lupin'" in err
 
 
 def test_redeliver_puts_a_given_up_delivery_back(tmp_path, site, recording, capsys):

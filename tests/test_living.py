@@ -208,7 +208,8 @@ def test_list_shows_watches_and_sources(tmp_path, site, recording, capsys):
     assert code == 0, err
     assert "Heartstopper Season 2\n    aliases: Heartstopper S2\n" in out
     assert "alerts: release date, trailer" in out and "notify: recorder" in out
-    assert "Tudum (auto, every 30m): not checked yet; next check at the next check" in out
+    assert "Tudum (auto, every 30m): not checked yet; due at the first check" in out
+    assert "next check at the next check" not in out
     assert "Gone (auto, every 1h)" in out
     serve(site, DAY)
     cli(capsys, "check", "--config", str(config))
@@ -311,9 +312,10 @@ def test_dry_run_shows_what_would_alert_and_writes_nothing(tmp_path, site, recor
 
     assert cli(capsys, "check", "--config", str(config))[0] == 0
     before = (tmp_path / "state.db").read_bytes()
-    code, out, _ = cli(capsys, "check", "--dry-run", "--config", str(config))
+    code, out, err = cli(capsys, "check", "--dry-run", "--config", str(config))
     assert "would only corroborate (already known): Heartstopper Season 2" in out
     assert "source 'Gone': failed: HTTP 404" in out
+    assert "dry run: read 1 of 2 sources (1 failed)" in err  # not "read 2 sources"
     assert (tmp_path / "state.db").read_bytes() == before and len(recording) == 1
 
 
@@ -577,3 +579,38 @@ def test_each_attempt_is_stamped_when_it_was_made(tmp_path, site, recording, cap
         for e in json.loads(out)["alerts"]
     )
     assert len(stamps) == 2 and stamps[1] - stamps[0] >= timedelta(seconds=1)
+
+
+def test_history_says_why_a_due_delivery_waits(tmp_path, site, recording, capsys):
+    # A notifier that fails holds its later alerts back until its retry: history showed
+    # their "next try" as a time already past, which reads as stuck.
+    from support import RecordingNotifier
+
+    from notifiers.base import TransientError
+
+    class Down(RecordingNotifier):
+        type_name = "down"
+
+        def send(self, alert):
+            raise TransientError("HTTP 503")
+
+    import notifiers
+
+    notifiers.register(Down)
+    try:
+        config = write_config(tmp_path, site, notifiers="  - name: hook\n    type: down")
+        serve(site, DAY + ' Watch the official trailer: '
+              '<iframe src="https://www.youtube.com/embed/abcdefghijk"></iframe>')
+        cli(capsys, "check", "--config", str(config))
+        code, out, err = cli(capsys, "history", "--config", str(config))
+    finally:
+        notifiers.NOTIFIER_TYPES.pop("down", None)
+    assert code == 0, err
+    assert out.count("hook: pending") == 2, out
+    assert "hook: pending, next try " in out and "(1 attempt so far)" in out
+    assert "hook: pending, queued behind an earlier alert to it, retrying " in out
+    # The notifier gone from the config: its deliveries are held, and history says so.
+    config.write_text(config.read_text().replace("name: hook\n    type: down",
+                                                 "name: recorder\n    type: recording"))
+    out = cli(capsys, "history", "--config", str(config))[1]
+    assert out.count("held: no enabled notifier of that name in the config") == 2, out

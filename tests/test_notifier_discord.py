@@ -273,5 +273,32 @@ def test_a_non_discord_host_is_a_warning_not_an_error():
     assert DiscordNotifier.config_problems({"url": "ftp://x/y"}) != []
 
 
+def test_a_name_or_avatar_discord_refuses_is_a_config_error(tmp_path):
+    # Discord answers 400 to a message posted as "My Discord bot" (or 81 characters, or a
+    # non-URL avatar): every alert would be given up. validate says it with the line.
+    from scraper.config.settings import ConfigError, load_config
+
+    def problems(**options):
+        return DiscordNotifier.config_problems({"url": DISCORD_URL, **options})
+
+    assert problems(username="releasewatch", avatar_url="https://example.org/a.png") == []
+    assert problems(username="My Discord bot") == [
+        'username: Discord refuses a name containing "discord" or "clyde"']
+    assert problems(username="Clyde") != [] and problems(username="everyone") != []
+    assert problems(username="x" * 81) == ["username: must be 1 to 80 characters"]
+    assert problems(username="  ") == ["username: must be 1 to 80 characters"]
+    assert problems(avatar_url="notaurl") == ["avatar_url: must start with http:// or https://"]
+
+    config = tmp_path / "config.yaml"
+    config.write_text("watches:\n  - title: X\nsources:\n  - name: a\n"
+                      "    url: http://127.0.0.1:9/a\nnotifiers:\n  - type: discord\n"
+                      f"    url: {DISCORD_URL}\n    username: Discord alerts\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(config, env={})
+    [error] = caught.value.errors
+    assert error.startswith(f"{config}:9: notifiers[0].username: Discord refuses")
+    assert TOKEN not in error
+
+
 def test_registry_builds_discord_by_type_name():
     assert isinstance(build_notifier("d", "discord", {"url": DISCORD_URL}), DiscordNotifier)

@@ -88,6 +88,18 @@ def test_an_unknown_notifier_name_is_a_user_error(tmp_path, capsys):
     assert "known: console" in str(caught.value)
 
 
+def test_a_disabled_notifier_named_says_it_is_disabled(tmp_path, capsys):
+    # The shipped config says "test-notify --notifier NAME tries one out" beside notifiers
+    # with enabled: false; "no such enabled notifier" left the user guessing why.
+    config = write_config(tmp_path, "  - name: console\n    type: console\n"
+                          "  - name: hook\n    type: webhook\n    enabled: false\n"
+                          "    url: ${RW_UNSET_HOOK_URL}\n")
+    with pytest.raises(UserError) as caught:
+        main(["test-notify", "--config", str(config), "--notifier", "hook"])
+    assert "--notifier hook: it has enabled: false" in str(caught.value)
+    assert "set enabled: true" in str(caught.value)
+
+
 def test_help_shows_an_example(capsys):
     with pytest.raises(SystemExit):
         main(["test-notify", "--help"])

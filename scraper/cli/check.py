@@ -116,6 +116,9 @@ def _dry_run(config: Config, names: list[str] | None) -> int:
     sources = [s for s in config.sources if not names or s.name in names]
     found = preview(config, sources, datetime.now(UTC))
     print(inert("\n".join(render(found))))
-    print(f"dry run: read {count(len(sources), 'source')}; nothing was stored or sent",
-          file=sys.stderr)
+    failed = sum(1 for r in found.results if r.error)
+    # "read 2 sources" when one of them failed read as if both had been read.
+    read = f"{len(sources) - failed} of {count(len(sources), 'source')} ({failed} failed)" \
+        if failed else count(len(sources), "source")
+    print(f"dry run: read {read}; nothing was stored or sent", file=sys.stderr)
     return 0

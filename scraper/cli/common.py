@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from scraper.config.settings import Config, load_config
@@ -23,7 +24,17 @@ def state_location(given: str) -> Path | str:
             f"--state {given!r}: not a postgresql:// URL nor a file; write "
             "postgresql://user@host/db or a path such as releasewatch.db"
         )
-    return Path(given).expanduser().resolve()
+    path = Path(given).expanduser().resolve()
+    # As for `state:` in the config: a typo in the folder is an error, not a folder
+    # quietly made somewhere unexpected (the store would create it).
+    if path.is_dir():
+        raise UsageError(f"--state {given!r}: {path} is a folder; give a file name in it")
+    if not path.parent.is_dir():
+        raise UsageError(
+            f"--state {given!r}: the folder {path.parent} does not exist; create it or fix "
+            "the path"
+        )
+    return path
 
 
 def add_config_argument(parser: argparse.ArgumentParser) -> None:
@@ -38,14 +49,24 @@ def add_config_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load(args: argparse.Namespace, *, notifier_env: bool = True) -> Config:
+def load(
+    args: argparse.Namespace,
+    *,
+    notifier_env: bool = True,
+    warn: Callable[[str], None] | None = None,
+) -> Config:
     """The config; with notifier_env=False (commands that send nothing) a notifier's
-    ${VAR}s may be unset: status and history need no SMTP password."""
+    ${VAR}s may be unset: status and history need no SMTP password. `warn` takes each
+    config warning (the daemon logs them, so --log-format json stays one JSON object a
+    line); by default they are printed on stderr."""
     config = load_config(args.config, notifier_env=notifier_env)
     if getattr(args, "state", None):
         config = dataclasses.replace(config, state_path=state_location(args.state))
     for warning in config.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        if warn is not None:
+            warn(warning)
+        else:
+            print(f"warning: {warning}", file=sys.stderr)
     return config
 
 

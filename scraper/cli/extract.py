@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from scraper.cli.common import command_parser
 from scraper.errors import InputError, UsageError
@@ -69,6 +70,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
+def _is_http_url(text: str) -> bool:
+    parts = urlsplit(text)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
 def run(args: argparse.Namespace) -> int:
     if args.source or args.config:
         return _configured(args)
@@ -76,6 +82,11 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("extract: --title is required (the title to look for)")
     if not args.path:
         raise UsageError("extract: give a file or an http(s) URL to read")
+    if args.url is not None and not _is_http_url(args.url):
+        # It resolves the page's relative links (a trailer's /embed/ID): "notaurl" read
+        # them against nothing, silently.
+        raise UsageError(f"extract: --url {args.url!r} is not an http(s) URL; give the "
+                         "address the page came from, e.g. https://example.org/article")
     watch = Watch(
         args.title.strip(), _season(args.season), tuple(a for a in args.alias if a.strip())
     )
@@ -85,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             compile_selector(args.select)
         except BadSelector as exc:
-            raise UsageError(f"extract: --select {args.select!r}: {exc}") from None
+            reason = str(exc).removeprefix(f"{args.select!r} ")  # it names the selector too
+            raise UsageError(f"extract: --select {args.select!r} {reason}") from None
     scheme = args.path.partition("://")[0].lower() if "://" in args.path else ""
     if scheme in ("http", "https"):
         text, url = _fetch(args.path)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import datetime
 from typing import Any
 
 from scraper.cli.common import add_config_argument, command_parser, load, open_existing_state
-from scraper.cli.display import inert
+from scraper.cli.display import add_utc_argument, inert, when
 from scraper.cli.watches import find_watch, watch_of_key
 from scraper.models import RELEASE_DATE, format_value
 from scraper.store.facts import StoredFact
@@ -15,6 +16,7 @@ from scraper.store.facts import StoredFact
 EPILOG = """examples:
   releasewatch facts
   releasewatch facts --watch "Heartstopper Season 2" --json
+  releasewatch facts --utc            # times in UTC (default: the local time zone)
   releasewatch reject 12 --notify     # a fact listed here that is wrong
 """
 
@@ -29,6 +31,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--watch", metavar="TITLE", help="only this watch (title, alias, "
                         "or \"Title Season N\")")
     parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    add_utc_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -56,9 +59,12 @@ def fact_json(fact: StoredFact) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     config = load(args, notifier_env=False)
-    watch_key = find_watch(config, args.watch).key if args.watch else None
     state = open_existing_state(config)
     try:
+        watch_key = None
+        if args.watch:
+            stored = {f.watch_key for f in state.facts()}
+            watch_key = find_watch(config, args.watch, stored).key
         facts = state.facts(watch_key)
     finally:
         state.close()
@@ -83,7 +89,9 @@ def run(args: argparse.Namespace) -> int:
         for fact in watch["facts"]:
             kind = "release date" if fact["kind"] == RELEASE_DATE else "trailer"
             print(f"  #{fact['id']}  {kind} ({fact['status']}): {format_value(fact['value'])}")
-            print(f"      first seen {fact['first_seen_at']}")
+            # As status, history and list show times: local unless --utc, to the second.
+            seen = datetime.fromisoformat(fact["first_seen_at"].replace("Z", "+00:00"))
+            print(f"      first seen {when(seen, args.utc)}")
             if fact["evidence"]:
                 print(f"      evidence: {inert(fact['evidence'])}")
             for source in fact["sources"]:

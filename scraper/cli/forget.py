@@ -28,9 +28,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = load(args)
-    watch = find_watch(config, args.watch)
     state = open_existing_state(config, read_only=False)
     try:
+        # A watch removed from config.yaml keeps its facts: it can still be forgotten.
+        watch = find_watch(config, args.watch, {f.watch_key for f in state.facts()})
         count = state.forget_watch(watch.key)
         if config.calendar_path:
             from scraper.calendar import refresh_calendar
@@ -38,6 +39,9 @@ def run(args: argparse.Namespace) -> int:
             refresh_calendar(config, state, datetime.now(UTC))
     finally:
         state.close()
+    if watch.key not in {w.key for w in config.watches}:
+        print(f"forgot {plural(count, 'fact')} of {watch.label} (no longer in {config.path.name})")
+        return 0
     print(f"forgot {plural(count, 'fact')} of {watch.label}; every source is read in full at its "
           "next check, which alerts on what it finds as if new")
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from scraper.cli.common import (
@@ -19,7 +19,8 @@ from scraper.models import format_value
 from scraper.store.db import from_db_time
 
 EPILOG = """A delivered alert takes one line, or two when it went out after retries; a
-pending delivery shows its next try, a failed one each attempt with its error.
+pending delivery shows its next try (or what holds it: a disabled notifier, an earlier alert
+to it still retrying), a failed one each attempt with its error.
 Times are in the local time zone (--utc for UTC).
 
 examples:
@@ -74,6 +75,11 @@ def run(args: argparse.Namespace) -> int:
     state = open_existing_state(config)
     try:
         entries = [public(e) for e in state.history(watch.key if watch else None)]
+        disabled = state.disabled_notifiers() if not args.json else {}
+        # What holds a due delivery back may be another watch's alert: look at them all.
+        everything = (
+            [public(e) for e in state.history()] if watch and not args.json else entries
+        )
     finally:
         state.close()
     if args.json:
@@ -81,16 +87,57 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not entries:
         print("no alerts yet" + (f" for {watch.label}" if watch else ""))
+    held = holds(everything, disabled, {n.name for n in config.notifiers}, args.utc)
     for entry in entries:
-        print(inert("\n".join(render(entry, args.utc))))
+        print(inert("\n".join(render(entry, args.utc, held))))
     return 0
+
+
+def holds(
+    entries: list[dict[str, Any]],
+    disabled: dict[str, str],
+    enabled: set[str],
+    utc: bool = False,
+    now: datetime | None = None,
+) -> dict[str, str]:
+    """Per notifier, why a delivery whose time has come is still pending. Its own next try
+    is then in the past, which read as "stuck": the delivery pass holds a notifier's queue
+    while it is disabled, not enabled, or waiting out an earlier alert's transient failure."""
+    now = now or datetime.now(UTC)
+    retry_at: dict[str, datetime] = {}
+    for entry in entries:
+        for d in entry["deliveries"]:
+            if d["status"] == "pending" and d["attempts"] and d["next_attempt_at"]:
+                at = _moment(d["next_attempt_at"])
+                if at > now and (d["notifier"] not in retry_at or at < retry_at[d["notifier"]]):
+                    retry_at[d["notifier"]] = at
+    reasons: dict[str, str] = {}
+    for entry in entries:
+        for d in entry["deliveries"]:
+            name = d["notifier"]
+            if name in disabled:
+                reasons[name] = f"held: the notifier is disabled ({disabled[name]})"
+            elif name not in enabled:
+                reasons[name] = "held: no enabled notifier of that name in the config"
+            elif name in retry_at:
+                reasons[name] = ("queued behind an earlier alert to it, retrying "
+                                 f"{when(retry_at[name], utc)}")
+            else:
+                reasons[name] = "due now (sent by the running daemon or the next check)"
+    return reasons
+
+
+def _moment(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 def _when(text: str | None, utc: bool) -> str:
     return when(datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None, utc)
 
 
-def render(entry: dict[str, Any], utc: bool = False) -> list[str]:
+def render(
+    entry: dict[str, Any], utc: bool = False, held: dict[str, str] | None = None
+) -> list[str]:
     alert = entry["alert"]
     watch = alert.get("watch") or {}
     subject = label(watch.get("title"), watch.get("season")) or alert.get("source_name") or ""
@@ -112,8 +159,14 @@ def render(entry: dict[str, Any], utc: bool = False) -> list[str]:
             continue
         if d["status"] == "pending":
             tried = f" ({count(len(attempts), 'attempt')} so far)" if attempts else ""
-            lines.append(f"    {d['notifier']}: pending, next try "
-                         f"{_when(d['next_attempt_at'], utc)}{tried}")
+            due = not d["next_attempt_at"] or _moment(d["next_attempt_at"]) <= datetime.now(UTC)
+            reason = (held or {}).get(d["notifier"], "")
+            # A disabled or removed notifier holds even a delivery whose retry is ahead.
+            if reason and (due or reason.startswith("held:")):
+                lines.append(f"    {d['notifier']}: pending{tried}, {reason}")
+            else:
+                lines.append(f"    {d['notifier']}: pending, next try "
+                             f"{_when(d['next_attempt_at'], utc)}{tried}")
         else:
             lines.append(f"    {d['notifier']}: failed after {count(len(attempts), 'attempt')}")
         for attempt in attempts:

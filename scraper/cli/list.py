@@ -18,7 +18,7 @@ from scraper.logs import public_url
 from scraper.store.state import State
 
 EPILOG = """Needs no state file and no notifier secrets: before the first check, each
-source's next check is "at the next check".
+source is "due at the first check" (`run` or `check`).
 
 examples:
   releasewatch list
@@ -81,9 +81,10 @@ def run(args: argparse.Namespace) -> int:
     print("\nsources:")
     for s in data["sources"]:
         nxt = s["next_check_at"]
-        shown = when(_parse(nxt), args.utc) if nxt else "at the next check"
+        # Never checked: due as soon as `run` or `check` starts (it has no time yet).
+        shown = f"next check {when(_parse(nxt), args.utc)}" if nxt else "due at the first check"
         print(f"  {s['name']} ({s['type']}, every {format_duration(s['interval'])}): "
-              f"{s['health']}; next check {shown}")
+              f"{s['health']}; {shown}")
         print(f"    {s['url']}")
     return 0
 

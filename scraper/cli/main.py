@@ -108,7 +108,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as exc:  # noqa: BLE001 - the one place internal errors are reported
         logging.getLogger("releasewatch").debug("internal error", exc_info=True)
-        print(f"internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        # Masked like a user error: a library's exception may quote a webhook URL.
+        said = mask_registered(f"{type(exc).__name__}: {exc}")
+        print(f"internal error: {said}", file=sys.stderr)
         return 2
 
 

@@ -9,7 +9,7 @@ from scraper.cli.common import add_config_argument, command_parser, load, open_e
 from scraper.cli.watches import watch_of_key
 from scraper.errors import UserError
 from scraper.models import CORRECTED, RELEASE_DATE, RETRACTED, Alert, format_value, new_alert_id
-from scraper.store.facts import Rejection
+from scraper.store.facts import Rejection, StoredFact
 
 EPILOG = """examples:
   releasewatch facts                       # find the wrong fact's id
@@ -34,13 +34,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def correction_alert(rejection: Rejection, watch_title: str, watch_season: int | None,
-                     now: datetime) -> Alert:
-    fact, current = rejection.fact, rejection.now_current
+                     now: datetime, current: StoredFact | None = None) -> Alert:
+    """`current`: the release date current after the rejection, when it did not change
+    (a superseded date was rejected); else the one that took the rejected one's place."""
+    fact = rejection.fact
+    current = rejection.now_current if rejection.was_current else current
     if fact.kind == RELEASE_DATE:
         wrong = format_value(fact.value)
         evidence = f"The release date {wrong} was wrong and has been withdrawn."
         if current is not None:
-            evidence += f" The release date is {format_value(current.value)} again."
+            again = "again" if rejection.was_current else "still"
+            evidence += f" The release date is {again} {format_value(current.value)}."
         return Alert(
             id=new_alert_id(), event=CORRECTED, watch_title=watch_title,
             watch_season=watch_season, value=current.value if current else None,
@@ -61,6 +65,16 @@ def run(args: argparse.Namespace) -> int:
     state = open_existing_state(config, read_only=False)
     now = datetime.now(UTC)
     try:
+        before = state.facts(fact_id=args.fact_id)
+        if not before:
+            raise UserError(f"no fact #{args.fact_id}; `releasewatch facts` lists their ids")
+        if before[0].rejected:
+            # Nothing changes, so nothing to tell: a second --notify would be a second
+            # correction for one piece of news.
+            watch = watch_of_key(config, before[0].watch_key)
+            print(f"#{args.fact_id} ({watch.label} {format_value(before[0].value)}) is "
+                  "already rejected; nothing changed, nothing sent")
+            return 0
         rejection = state.reject_fact(args.fact_id, now, now.date())
         if rejection is None:
             raise UserError(f"no fact #{args.fact_id}; `releasewatch facts` lists their ids")
@@ -75,7 +89,14 @@ def run(args: argparse.Namespace) -> int:
 
             refresh_calendar(config, state, now)
         if args.notify:
-            alert = correction_alert(rejection, watch.title, watch.season, now)
+            # A superseded date rejected: the current one stands, and the correction says
+            # so (it said "no date known" while a date was current).
+            unchanged = next(
+                (f for f in state.facts(watch.key)
+                 if f.kind == RELEASE_DATE and f.is_current and not f.rejected),
+                None,
+            )
+            alert = correction_alert(rejection, watch.title, watch.season, now, unchanged)
             # The correction goes where the watch's alerts go (watches[].notify).
             names = [n.name for n in config.notifiers
                      if watch.notify is None or n.name in watch.notify]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import logging
 
 from scraper.cli.common import add_config_argument, command_parser, load
+from scraper.errors import UserError, mask_registered
 from scraper.logs import setup_logging
 from scraper.runtime.daemon import Daemon
 from scraper.store.dialect import is_database_url
@@ -50,11 +52,21 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    config = load(args)
+    # Logging first: the config's warnings go through it, so that with --log-format json
+    # every line on stderr is a JSON object a log collector can read.
     setup_logging(args.log_level, args.log_format)
-    if is_database_url(config.state_path):
-        # Any number of workers share a PostgreSQL state; each claims its work there.
-        from scraper.runtime.workers import Worker
+    try:
+        config = load(args, warn=logging.getLogger("releasewatch.config").warning)
+        if is_database_url(config.state_path):
+            # Any number of workers share a PostgreSQL state; each claims its work there.
+            from scraper.runtime.workers import Worker
 
-        return Worker(config).run()
-    return Daemon(config).run()
+            return Worker(config).run()
+        return Daemon(config).run()
+    except UserError as exc:
+        if args.log_format != "json":
+            raise  # the usual one "error: ..." line each, from main
+        # A bad config or a second daemon, as JSON records like the rest of the log.
+        for line in exc.lines:
+            logging.getLogger("releasewatch").error(mask_registered(line))
+        return 1

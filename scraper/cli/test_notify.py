@@ -59,6 +59,11 @@ def run(args: argparse.Namespace) -> int:
     types = {entry.name: entry.type for entry in config.notifiers}
     notifiers = build_notifiers(config)
     if args.notifier:
+        if args.notifier not in notifiers and args.notifier in config.notifier_names:
+            raise UsageError(
+                f"--notifier {args.notifier}: it has enabled: false in {args.config}; set "
+                "enabled: true to send to it"
+            )
         if args.notifier not in notifiers:
             known = ", ".join(sorted(notifiers)) or "none"
             raise UsageError(

@@ -7,7 +7,7 @@ import sys
 
 from scraper.config.settings import load_config
 
-SUMMARY = "Check a config file and list every problem with its file:line and key"
+SUMMARY = "Check a config file and list every problem with its file:line and key."
 
 EPILOG = """Nothing is fetched or sent: the file is read, ${VAR}s are looked up in the
 environment, and every error is printed (exit 1) or one OK line (exit 0).

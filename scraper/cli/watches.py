@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from scraper.config.settings import Config
 from scraper.errors import UserError
 from scraper.models import Watch
@@ -11,8 +13,11 @@ def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def find_watch(config: Config, text: str) -> Watch:
-    """The configured watch `text` names; a user error naming the choices otherwise."""
+def find_watch(config: Config, text: str, stored_keys: Iterable[str] = ()) -> Watch:
+    """The configured watch `text` names; a user error naming the choices otherwise.
+
+    `stored_keys`: the watches the state holds facts or alerts of. One removed from
+    config.yaml since is still found by its title, so `forget` can clear it."""
     wanted = _fold(text)
     by_label = [w for w in config.watches if wanted in (_fold(w.label), w.key)]
     if by_label:
@@ -23,6 +28,12 @@ def find_watch(config: Config, text: str) -> Watch:
     ]
     if len(by_name) == 1:
         return by_name[0]
+    configured = {w.key for w in config.watches}
+    gone = [watch_of_key(config, k) for k in sorted(set(stored_keys) - configured)]
+    by_gone = [w for w in gone if wanted in (_fold(w.label), w.key)]
+    by_gone = by_gone or [w for w in gone if wanted == _fold(w.title)]
+    if not by_name and len(by_gone) == 1:
+        return by_gone[0]
     labels = ", ".join(repr(w.label) for w in (by_name or config.watches))
     if by_name:
         raise UserError(f"{text!r} names several watches ({labels}); give the season too")

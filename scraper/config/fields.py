@@ -159,17 +159,31 @@ def notifier_settings(
         if isinstance(value_node, ScalarNode) and value_node.tag == NULL and not setting.required:
             options[name] = setting.default  # `username:` left empty means not set
             continue
-        value = r.value(
-            value_node,
-            where,
-            setting.type,
-            secret=setting.secret,
-            check=setting_check(setting, enabled),
-        )
+        if setting.duration:
+            value = _seconds(r, value_node, where, setting)
+        else:
+            value = r.value(
+                value_node,
+                where,
+                setting.type,
+                secret=setting.secret,
+                check=setting_check(setting, enabled),
+            )
         if value is INVALID:
             ok = False
         options[name] = tuple(value) if isinstance(value, list) else value
     return options if ok else INVALID
+
+
+def _seconds(r: NodeReader, node: Node, key: str, setting: Setting) -> Any:
+    """A notifier's timeout: `20` or `20s`, as http.timeout is written."""
+    seconds = duration(zero_ok=True)(r, node, key)
+    if seconds is INVALID:
+        return INVALID
+    problem = setting.check(seconds) if setting.check else None
+    if problem:
+        return r.error(node, key, f"{shorten(node.value)} {problem}")
+    return seconds
 
 
 def setting_check(setting: Setting, enabled: bool) -> Callable[[Any], str | None]:
@@ -178,6 +192,8 @@ def setting_check(setting: Setting, enabled: bool) -> Callable[[Any], str | None
             return f"is not one of {', '.join(map(str, setting.choices))}"
         if enabled and setting.required and isinstance(value, str) and not value.strip():
             return "must not be empty"
+        if setting.check:
+            return setting.check(value)
         return None
 
     return check

@@ -120,6 +120,8 @@ class Config:
     notifiers: tuple[NotifierConfig, ...]
     warnings: tuple[str, ...] = ()  # "file:line: key: message"; shown, never fatal
     calendar_path: Path | None = None  # `calendar:`: an .ics file rewritten after each change
+    # Every notifier's name, `enabled: false` ones too (`notifiers` holds the enabled ones).
+    notifier_names: tuple[str, ...] = ()
 
     def source_interval(self, source: SourceConfig) -> float:
         return source.interval if source.interval is not None else self.schedule.interval
@@ -217,8 +219,16 @@ def load_config(
         raise ConfigError([f"{filename}: no such file{hint}"]) from None
     except IsADirectoryError:
         raise ConfigError([f"{filename}: is a folder, not a config file"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    except UnicodeDecodeError as exc:
+        # Name the line, as every other config error does: a pasted curly quote in
+        # Latin-1 is one character in a long file.
+        line = exc.object[: exc.start].count(b"\n") + 1
+        raise ConfigError([
+            f"{filename}:{line}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x}); "
+            "save the file as UTF-8"
+        ]) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
         raise ConfigError([f"{filename}: cannot read: {reason}"]) from None
     try:
         root = compose(text)
@@ -265,7 +275,7 @@ def _read_config(r: NodeReader, root: Node | None, path: Path) -> Config | None:
     _check_routes(r, routes, known)
     return Config(
         path, state, schedule, http, health, watches, sources, notifiers,
-        calendar_path=calendar,
+        calendar_path=calendar, notifier_names=tuple(known),
     )
 
 

@@ -36,7 +36,8 @@ def _css_selector(value: str) -> str | None:
     try:
         compile_selector(value)
     except BadSelector as exc:
-        return str(exc)
+        # The config reader shows the value before the reason: don't say it twice.
+        return str(exc).removeprefix(f"{value!r} ")
     return None
 
 
