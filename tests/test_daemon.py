@@ -9,6 +9,7 @@ restart that does not refetch what was just checked.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import random
 import signal
@@ -552,3 +553,36 @@ def test_json_logs_carry_a_fatal_config_error_too(tmp_path):
     assert proc.returncode == 1
     [record] = [json.loads(line) for line in proc.stderr.splitlines()]
     assert record["level"] == "ERROR" and "shedule: unknown key" in record["message"]
+
+
+def test_a_run_skipped_because_the_last_one_is_still_going_is_said_once(caplog):
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from scraper.runtime.daemon import _quiet_scheduler_logs
+
+    _quiet_scheduler_logs()
+    caplog.set_level(logging.WARNING)
+    started, release = threading.Event(), threading.Event()
+
+    def slow() -> None:
+        started.set()
+        release.wait(5)
+
+    scheduler = BackgroundScheduler(timezone="UTC")
+    scheduler.add_job(slow, "interval", seconds=0.2, name="check slow-source",
+                      max_instances=1, next_run_time=datetime.now(UTC))
+    scheduler.start()
+    try:
+        assert started.wait(5)
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and not any(
+            "still going" in r.getMessage() for r in caplog.records
+        ):
+            time.sleep(0.1)
+        time.sleep(0.7)  # a few more skipped intervals
+    finally:
+        release.set()
+        scheduler.shutdown(wait=True)
+    said = [r.getMessage() for r in caplog.records if "still going" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith("check slow-source:")
+    assert not [r for r in caplog.records if "maximum number of running" in r.getMessage()]

@@ -455,9 +455,36 @@ def _jitter(config: Config) -> timedelta:
 
 def _quiet_scheduler_logs() -> None:
     # APScheduler logs two INFO lines per job run; the daemon's own line per cycle is
-    # the one a user wants. Its warnings (a skipped or missed run) still show.
+    # the one a user wants. Its warnings (a missed run) still show, but a run skipped
+    # because the last one is still going is said once per job, in our words.
     if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
         logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    scheduler_log = logging.getLogger("apscheduler.scheduler")
+    if not any(isinstance(f, _StillRunning) for f in scheduler_log.filters):
+        scheduler_log.addFilter(_StillRunning())
+
+
+class _StillRunning(logging.Filter):
+    """APScheduler warns at every interval that a job's previous run is still going
+    (a slow host, an interval shorter than a check): max_instances=1 is our choice, so
+    that is no fault. One line per job says so; the repeats are dropped."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._said: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "maximum number of running instances reached" not in record.getMessage():
+            return True
+        args = record.args if isinstance(record.args, tuple) else ()
+        job = str(getattr(args[0], "name", args[0])) if args else "a job"
+        if job not in self._said:
+            self._said.add(job)
+            log.warning(
+                "%s: the previous run is still going, so this one is skipped (said once; "
+                "a longer interval, or a shorter http.timeout, avoids it)", job,
+            )
+        return False
 
 
 def _quietly(close: Callable[[], Any]) -> None:
