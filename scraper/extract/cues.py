@@ -189,10 +189,15 @@ CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 
-# "teaser poster", "teaser art": a picture, not a video.
+# "teaser poster", "teaser art": a picture, not a video. Anime news calls its trailers
+# "PV"s ("main PV", "teaser PV", "PV2") or "promotional videos"; "PV" only in capitals, and
+# also after Japanese text (a player titled "...第2期 本PV"), as are the Japanese words for
+# a trailer (yokoku), a teaser and a trailer (katakana) in such titles.
 TRAILER = re.compile(
-    r"\b(?:trailers?|teasers?)\b(?!\s+(?:posters?|images?|stills?|art|key\s+art|artwork|visuals?|"
-    r"photos?|one-sheets?|banners?)\b)",
+    r"(?:\b(?:trailers?|teasers?|promo(?:tional)?\s+videos?)\b|(?<![A-Za-z0-9])(?-i:PVs?)"
+    r"(?:\s?\d)?(?![A-Za-z0-9])|\u4e88\u544a|\u30c6\u30a3\u30b6\u30fc|\u30c8\u30ec\u30fc\u30e9\u30fc)"
+    r"(?!\s+(?:posters?|images?|stills?|art|key\s+art|artwork|visuals?|photos?|one-sheets?|"
+    r"banners?)\b)",
     re.IGNORECASE,
 )
 NOT_A_TRAILER = re.compile(
@@ -215,6 +220,13 @@ TRAILER_OUT = re.compile(
     r"watch|gives?|offers?|shows?|finds|teases|dropped|published|posted|launched|aired|"
     r"world\s+premiere|went\s+live|hit\s+(?:youtube|the\s+web|online)|got\s+(?:a|its|the)|"
     r"in\s+the\s+(?:official|new|first|latest|full(?:-length)?)\s+(?:trailer|teaser))\b",
+    re.IGNORECASE,
+)
+# A video that is no longer up: "before the video was taken down", "the leaked teaser
+# was pulled".
+TRAILER_GONE = re.compile(
+    r"\b(?:taken\s+down|pulled\s+(?:down|offline|from)|was\s+pulled|were\s+pulled|"
+    r"(?:was|were|been)\s+(?:removed|deleted|made\s+private)|no\s+longer\s+(?:up|online|available))\b",
     re.IGNORECASE,
 )
 TRAILER_NOT_YET = re.compile(

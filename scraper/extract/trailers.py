@@ -231,6 +231,8 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
             continue
         if cues.trailer_not_yet(text) or cues.NOT_A_TRAILER.search(text):
             continue
+        if cues.TRAILER_GONE.search(text):
+            continue
         first = cues.TRAILER.search(text)
         # (what follows the trailer word describes the video: a quoted slogan in it makes
         # no other work of the sentence when the words up to it do not)
@@ -250,4 +252,4 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
 def _may_name_trailer(text: str) -> bool:
     """The words cues.TRAILER needs: most sentences lack them and skip its scan."""
     key = case_key(text)
-    return "trailer" in key or "teaser" in key
+    return "trailer" in key or "teaser" in key or "promo" in key or "PV" in text

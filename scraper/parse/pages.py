@@ -234,6 +234,11 @@ _VIDEO_ID_ATTRS = (
 # <amp-youtube>); a link, an image or an iframe names YouTube in its URL when it is one.
 # (Asking every <a>, <span> and <img> too costs the page reader several percent.)
 _PLAYER_TAGS = frozenset(("div", "figure"))
+# A player's button words before its video's title ("Play: Lioness | Season 2 Official
+# Trailer"): the player's, not the video's (they would read as the product it is for).
+_PLAYER_VERB = re.compile(
+    r"^\s*(?:play|watch|play\s+video|watch\s+video|video)\s*[:\u2014\u2013-]\s+", re.I
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
@@ -773,6 +778,7 @@ def _collect_video(element: Any, tag: str, walk: _Walk, chrome: bool) -> None:
             # A lite player's poster link: "Watch the official trailer on YouTube".
             links = element.xpath(".//a[@href]")
             label = _clean(text_content(links[0]))[:300] if links else ""
+        label = _PLAYER_VERB.sub("", label, count=1)
         embedded = True
     walk.videos.append(Video(url, label, len(walk.blocks), chrome, embedded))
 

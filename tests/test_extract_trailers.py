@@ -1,0 +1,83 @@
+"""Trailers and the page structure around them: which videos of a page are the watched
+season's released trailers. Sentences here are written for the tests (no article text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract import extract
+from scraper.extract.cues import TRAILER
+from scraper.models import Watch
+from scraper.parse.documents import parse_documents
+
+ANIME = Watch("Starfall Academy", 2)
+SHOW = Watch("Harbor Lights", 3)
+VIDEO = "https://www.youtube.com/watch?v=AbCdEfGhIj0"
+PAGE_URL = "https://news.example/a"
+
+
+def page(body: str, title: str = "TV news", published: str = "2024-05-02") -> str:
+    return (
+        f'<html><head><title>{title}</title><meta property="article:published_time" '
+        f'content="{published}T10:00:00Z"></head><body><article><h1>{title}</h1>{body}'
+        "</article></body></html>"
+    )
+
+
+def trailers(body: str, watch: Watch = SHOW, **kwargs: str) -> list[str]:
+    doc = parse_documents(page(body, **kwargs), PAGE_URL)[0]
+    return [f.url for f in extract(doc, watch) if f.kind == "trailer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("the studio streamed the main PV", True),
+        ("a second PV2 followed", True),
+        ("the teaser PV closes on a date", True),
+        ("a new promotional video", True),
+        ("a short promo video", True),
+        ("\u7b2c2\u671f \u672cPV", True),  # a player's Japanese title ending in "PV"
+        ("\u30c6\u30a3\u30b6\u30fcPV", True),
+        ("solar pv panels", False),  # capitals only
+        ("a PVC pipe", False),
+        ("an MPV", False),
+    ],
+)
+def test_anime_news_calls_its_trailers_pvs(text: str, named: bool) -> None:
+    assert bool(TRAILER.search(text)) is named
+
+
+def test_a_main_pv_link_is_the_seasons_trailer() -> None:
+    body = (
+        "<p>The anime's site began streaming the main promotional video for the second "
+        f'season of Starfall Academy on Friday: <a href="{VIDEO}">main PV</a>.</p>'
+    )
+    assert trailers(body, ANIME) == [VIDEO]
+
+
+def test_an_embedded_pv_titled_in_japanese_is_a_trailer() -> None:
+    body = (
+        "<p>A new visual and video for the second season of Starfall Academy were shown "
+        "at a festival stage on Sunday.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="\u30a2\u30cb\u30e1 \u7b2c2\u671f \u30c6\u30a3\u30b6\u30fcPV"></iframe>'
+    )
+    assert trailers(body, ANIME) == [VIDEO]
+
+
+def test_a_lite_player_button_word_is_not_read_as_another_product() -> None:
+    body = (
+        "<p>Harbor Lights season 3 returns to the coast with a first look.</p>"
+        '<lite-youtube videoid="AbCdEfGhIj0" '
+        'playlabel="Play: Harbor Lights | Season 3 Official Teaser | Network"></lite-youtube>'
+    )
+    assert trailers(body) == [VIDEO]
+
+
+def test_a_video_that_was_taken_down_is_not_a_released_trailer() -> None:
+    body = (
+        "<p>A promotional video for Harbor Lights season 3 surfaced on a regional channel "
+        "before the video was taken down an hour later.</p>"
+    )
+    assert trailers(body) == []
