@@ -77,7 +77,7 @@ def test_a_lite_player_button_word_is_not_read_as_another_product() -> None:
 
 def test_a_video_that_was_taken_down_is_not_a_released_trailer() -> None:
     body = (
-        "<p>A promotional video for Harbor Lights season 3 surfaced on a regional channel "
-        "before the video was taken down an hour later.</p>"
+        "<p>A promotional video for Harbor Lights season 3 was posted on a regional "
+        "channel, and it was taken down within the hour.</p>"
     )
     assert trailers(body) == []
