@@ -81,3 +81,33 @@ def test_a_video_that_was_taken_down_is_not_a_released_trailer() -> None:
         "channel, and it was taken down within the hour.</p>"
     )
     assert trailers(body) == []
+
+
+def test_what_follows_a_links_clause_describes_the_video_not_its_season() -> None:
+    body = (
+        "<p>Harbor Lights season 3 is back on June 9, and there is a trailer too.</p>"
+        f'<p>The trailer (<a href="{VIDEO}">watch here</a>) opens in a storm, '
+        "following the shipwreck at the end of season 2.</p>"
+    )
+    assert trailers(body) == [VIDEO]
+
+
+def test_a_video_linked_vaguely_and_embedded_with_a_title_is_judged_by_its_player() -> None:
+    body = (
+        "<p>Harbor Lights season 3 returns June 9.</p>"
+        f'<p>The network also shared a look (<a href="{VIDEO}">watch it here</a>).</p>'
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="Harbor Lights Season 3 | Official Trailer"></iframe>'
+    )
+    assert trailers(body) == [VIDEO]
+
+
+def test_a_wiki_promotion_section_stays_about_the_pages_season() -> None:
+    body = (
+        "<p>Season 3 of Harbor Lights premiered on June 9, 2024.</p>"
+        "<p>A fourth season was confirmed in development.</p>"
+        "<h2>Promotion</h2>"
+        f'<ul><li>May 1, 2024: the official teaser was released (<a href="{VIDEO}">'
+        "youtu.be</a>).</li></ul>"
+    )
+    assert trailers(body, title="Season 3") == [VIDEO]

@@ -26,7 +26,11 @@ _GENERIC_HEADING = re.compile(
     r"news|know|watch|more|latest|related|update|details|everything|synopsis|premiere|return|"
     r"episodes?|about|verdict|conclusion|summary|reception|production|filming|overview|"
     r"history|references|comments?|share|read|also|explore|recommended|popular|trending|"
-    r"you|our|we|us|this|it)\b",
+    r"you|our|we|us|this|it|"
+    # a wiki or guide's own sections: "Promotion", "Cast and characters", "Home media"
+    r"promotion|marketing|development|casting|characters?|premise|background|broadcast|"
+    r"music|soundtrack|ratings|accolades|media|notes|links|see|season|series|teasers?|"
+    r"trailers?|videos?|first\s+look|images|photos|gallery)\b",
     re.IGNORECASE,
 )
 

@@ -33,13 +33,18 @@ def trailer_candidates(
         by_block.setdefault(sentence.block, []).append(sentence)
     found: dict[str, VideoCandidate] = {}
     for video in doc.videos:
-        if video.url in found:
+        seen = found.get(video.url)
+        if seen is not None and (seen.sentence or video.chrome):
             continue
+        # A video linked in a sentence and embedded below it: whichever of its places
+        # says it is the watch's trailer judges it ("(watch it here)" says too little).
         context = _context(video, by_block)
         candidate = VideoCandidate(video.url, normalize(video.label), video, context, facts)
         judged = _judge(video.label, context, watch, doc_subject(sentences))
         if judged is not None:
             candidate.sentence, candidate.tie = judged
+        elif seen is not None:
+            continue
         found[video.url] = candidate
     if not any(c.sentence for c in found.values()) and not any(
         v for v in doc.videos if not v.chrome and _is_trailer_label(v.label)
@@ -110,17 +115,23 @@ def _judge(
     if label and _label_names_other_work(label, watch):
         return None
     texts: list[tuple[str, str | None]] = [(s.text, s.subject) for s in context]
+    own = context[0] if context and label and label in context[0].text else None
+    own_text = None
+    if own is not None:
+        # A link's own sentence, up to the end of the link's clause: what follows
+        # describes the video ("(watch here), which picks up after season 2's finale").
+        own_text = _said_of_link(own.text, label)
+        texts[0] = (own_text, own.subject)
     if label:
         # A link's own sentence comes first (it holds the label and says more:
         # "Rewatch the trailer"); a player's title comes first.
-        at = 1 if texts and label in texts[0][0] else 0
+        at = 1 if own is not None else 0
         texts.insert(at, (label, None))
     kind_text = None
-    own = context[0] if context and label and label in context[0].text else None
-    if own is not None and _about_other_work(own.text, watch):
+    if own_text is not None and _about_other_work(own_text, watch):
         return None
     for text, _ in texts:
-        if own is not None and text == own.text:
+        if own is not None and text == own_text:
             kind = _kind_before(text, text.find(label) + len(label))
             if kind == "other":
                 return None
@@ -131,8 +142,8 @@ def _judge(
                 ):
                     # "the season's trailer, which you can watch here" in a passage
                     # about the watch: the link is that trailer.
-                    return text, "own_sentence"
-                kind_text = text
+                    return own.text, "own_sentence"
+                kind_text = own.text
                 break
             continue
         if cues.NOT_A_TRAILER.search(text):
@@ -172,6 +183,13 @@ def _judge(
     if subject == Subject.WATCH or Subject.WATCH in passage:
         return kind_text, "watch_passage"
     return None
+
+
+def _said_of_link(text: str, label: str) -> str:
+    """`text` up to the end of the clause holding the link's label."""
+    end = text.find(label) + len(label)
+    cut = cues.CLAUSE_BREAK.search(text, end)
+    return text[: cut.start()] if cut else text
 
 
 def _about_other_work(text: str, watch: Watch) -> bool:
