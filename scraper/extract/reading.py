@@ -28,9 +28,9 @@ _GENERIC_HEADING = re.compile(
     r"history|references|comments?|share|read|also|explore|recommended|popular|trending|"
     r"you|our|we|us|this|it|"
     # a wiki or guide's own sections: "Promotion", "Cast and characters", "Home media"
-    r"promotion|marketing|development|casting|characters?|premise|background|broadcast|"
-    r"music|soundtrack|ratings|accolades|media|notes|links|see|season|series|teasers?|"
-    r"trailers?|videos?|first\s+look|images|photos|gallery)\b",
+    r"promotion|marketing|development|casting|premise|background|broadcast|soundtrack|"
+    r"ratings|accolades|home\s+media|notes|external\s+links|see\s+also|teasers|trailers|"
+    r"first\s+look)\b",
     re.IGNORECASE,
 )
 
