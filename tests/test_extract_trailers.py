@@ -111,3 +111,22 @@ def test_a_wiki_promotion_section_stays_about_the_pages_season() -> None:
         "youtu.be</a>).</li></ul>"
     )
     assert trailers(body, title="Season 3") == [VIDEO]
+
+
+def test_another_shows_trailer_in_a_newsletter_item_is_not_the_watchs() -> None:
+    body = (
+        "<p>Harbor Lights season 3 has wrapped filming; no date yet.</p>"
+        "<p>Also: the network dropped the second Gull Island: Origins trailer today.</p>"
+    )
+    assert trailers(body, title="Harbor Lights season 3 wraps") == []
+
+
+def test_a_trailer_named_for_an_event_is_still_the_watchs() -> None:
+    body = "<p>Harbor Lights season 3: the network dropped the Comic-Con trailer today.</p>"
+    assert trailers(body, title="Harbor Lights season 3 at Comic-Con") == [PAGE_URL]
+
+
+def test_a_headline_in_title_case_names_no_other_work_before_its_teaser() -> None:
+    assert trailers("", title="Harbor Lights Season 3 Sets June Premiere, Releases Teaser") == [
+        PAGE_URL
+    ]

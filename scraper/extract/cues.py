@@ -222,6 +222,12 @@ TRAILER_OUT = re.compile(
     r"in\s+the\s+(?:official|new|first|latest|full(?:-length)?)\s+(?:trailer|teaser))\b",
     re.IGNORECASE,
 )
+# Events a trailer is named after ("the Comic-Con trailer"): not another work's name.
+TRAILER_EVENT = re.compile(
+    r"\b(?:comic[\s-]?con|sdcc|nycc|ccxp|d23|tudum|super\s+bowl|anime\s?expo|jump\s+festa|"
+    r"animejapan|upfronts?|game\s+awards|summer\s+game\s+fest|cinemacon|brazil)\b",
+    re.IGNORECASE,
+)
 # A video that is no longer up: "before the video was taken down", "the leaked teaser
 # was pulled".
 TRAILER_GONE = re.compile(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from scraper.extract import cues, subject
 from scraper.extract.candidates import DocFacts, VideoCandidate
-from scraper.extract.reading import Sentence, Subject, classify
+from scraper.extract.reading import Sentence, Subject, classify, headline_case
 from scraper.extract.subject import title_mentions
 from scraper.extract.text import case_key, normalize
 from scraper.models import Watch
@@ -148,9 +148,12 @@ def _judge(
             continue
         if cues.NOT_A_TRAILER.search(text):
             return None
-        if cues.TRAILER.search(text):
+        trailer = cues.TRAILER.search(text)
+        if trailer:
             if text != label and cues.trailer_not_yet(text):
                 continue
+            if text != label and _named_for_other_work(text, trailer.start(), watch):
+                return None
             kind_text = text
             break
     if kind_text is None:
@@ -183,6 +186,16 @@ def _judge(
     if subject == Subject.WATCH or Subject.WATCH in passage:
         return kind_text, "watch_passage"
     return None
+
+
+def _named_for_other_work(text: str, position: int, watch: Watch) -> bool:
+    """The trailer word at `position` follows another work's name: "HBO dropped the
+    second Dune: Prophecy trailer" (on a page about another show). A network or an
+    event ("the Comic-Con trailer") names no work. (In a headline every word is
+    capitalized: "Sets June Premiere, Releases Teaser" names nothing.)"""
+    if headline_case(text) or not subject.other_work_before(text, position, watch):
+        return False
+    return not cues.TRAILER_EVENT.search(text, max(0, position - 40), position)
 
 
 def _said_of_link(text: str, label: str) -> str:
@@ -258,6 +271,8 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
         if classify(text, watch) in (Subject.OTHER, Subject.OTHER_SEASON) or (
             _about_other_work(text, watch) and _about_other_work(said, watch)
         ):
+            continue
+        if first is not None and _named_for_other_work(text, first.start(), watch):
             continue
         # Only the clause reporting the trailer: "..., and a full trailer is expected".
         left, right = cues.clause_around(text, first.start(), first.end()) if first else (0, 0)
