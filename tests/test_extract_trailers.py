@@ -130,3 +130,76 @@ def test_a_headline_in_title_case_names_no_other_work_before_its_teaser() -> Non
     assert trailers("", title="Harbor Lights Season 3 Sets June Premiere, Releases Teaser") == [
         PAGE_URL
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The first Harbor Lights season 3 teaser debuts Friday, May 9.",
+        "The first teaser for Harbor Lights season 3 drops at the fan convention on Saturday.",
+        "The Harbor Lights season 3 trailer arrives tomorrow.",
+        "By this time tomorrow you're gonna watch the Harbor Lights season 3 teaser.",
+        "No exact date or trailer for Harbor Lights season 3 has been released.",
+        "The network hasn't released any Harbor Lights season 3 footage, not even a teaser.",
+        "There is still no public trailer for Harbor Lights season 3.",
+    ],
+)
+def test_a_trailer_still_to_come_or_denied_is_not_released(sentence: str) -> None:
+    assert trailers(f"<p>{sentence}</p>") == []
+
+
+def test_a_video_said_not_to_be_a_trailer_is_none() -> None:
+    body = (
+        "<p>Harbor Lights season 3 is filming. The network posted a short video from the "
+        "set.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="Harbor Lights Season 3 | On Set"></iframe>'
+        "<p>It is a first-day-of-filming video rather than a trailer.</p>"
+    )
+    assert trailers(body) == []
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "HARBOR LIGHTS 3 \u2013 Teaser Trailer | (Concept)",
+        "Harbor Lights 3 \u2013 Official Trailer (Fan-made)",
+    ],
+)
+def test_concept_and_fan_made_videos_are_not_trailers(label: str) -> None:
+    film = Watch("Harbor Lights 3", None)
+    body = f'<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" title="{label}"></iframe>'
+    assert trailers(body, film, title="Harbor Lights 3 videos") == []
+
+
+def test_a_video_the_headline_calls_not_real_is_not_a_trailer() -> None:
+    film = Watch("Harbor Lights 3", None)
+    body = (
+        "<p>A video channel stitched old footage into something new.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="HARBOR LIGHTS 3 \u2013 Trailer (2026)"></iframe>'
+    )
+    assert trailers(body, film, title="No, that Harbor Lights 3 trailer is not real") == []
+
+
+def test_a_sequels_video_is_not_the_films_trailer() -> None:
+    film = Watch("Harbor Lights", None)
+    body = (
+        "<p>Harbor Lights opened in cinemas in June.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="HARBOR LIGHTS: THE LOST YEAR \u2013 Official Trailer"></iframe>'
+    )
+    assert trailers(body, film) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A new trailer for Harbor Lights season 3 has just been released, offering a taste "
+        "of what fans can expect.",
+        "The Harbor Lights season 3 panel opened with a trailer that has just made its way "
+        "online.",
+    ],
+)
+def test_a_trailer_reported_out_without_a_link_is_the_page(sentence: str) -> None:
+    assert trailers(f"<p>{sentence}</p>") == [PAGE_URL]

@@ -133,7 +133,7 @@ def _judge(
     for text, _ in texts:
         if own is not None and text == own_text:
             kind = _kind_before(text, text.find(label) + len(label))
-            if kind == "other":
+            if kind == "other" or cues.TRAILER_DENIED.search(text):
                 return None
             if kind == "trailer" and not cues.trailer_not_yet(text):
                 if own.subject == Subject.WATCH and classify(text, watch) not in (
@@ -146,7 +146,7 @@ def _judge(
                 kind_text = own.text
                 break
             continue
-        if cues.NOT_A_TRAILER.search(text):
+        if cues.NOT_A_TRAILER.search(text) or cues.TRAILER_DENIED.search(text):
             return None
         trailer = cues.TRAILER.search(text)
         if trailer:
@@ -223,6 +223,8 @@ def _label_names_other_work(label: str, watch: Watch) -> bool:
     """A video title leads with the product it is for: "Disney Speedstorm | Mufasa
     Season Trailer" is the game's, "Minecraft: Bundles of Bravery - Official Trailer"
     the update's, whatever later words share the watch's name."""
+    if _extends_title(label, watch):
+        return True
     separator = _LABEL_SEPARATOR.search(label)
     if separator is None:
         return False
@@ -235,6 +237,35 @@ def _label_names_other_work(label: str, watch: Watch) -> bool:
         return False
     words = re.findall(r"[A-Za-z][\w'\u2019]*", head)
     return bool(words) and all(w[0].isupper() for w in words if len(w) > 3)
+
+
+# What may follow the watch's title after a colon in a video title and still be the watch:
+# its season or part, the video's kind, a network's tagline.
+_SAME_WORK_AFTER_COLON = re.compile(
+    r"(?:season|series|s\d|vol\.?|volume|chapter|book|part|the\s+final\s+season|official|"
+    r"final|new|first|teaser|trailer|original|exclusive|episode|ep\.?)\b",
+    re.IGNORECASE,
+)
+_SUBTITLE = re.compile(r"\s*:\s+([A-Z0-9][^|\u2013\u2014()]*?)\s*(?:$|[|\u2013\u2014(]|\s-\s)")
+
+
+def _extends_title(label: str, watch: Watch) -> bool:
+    """A video title in which the watch's title goes on with a subtitle of its own is a
+    sequel's or a spin-off's: "Harbor Lights: The Lost Year – Official Trailer" is not
+    the film "Harbor Lights". (A season, or a series' part, after the colon is the watch.)"""
+    for _, end, _ in title_mentions(label, watch):
+        subtitle = _SUBTITLE.match(label, end)
+        if subtitle is None:
+            continue
+        rest = subtitle.group(1).strip()
+        if not rest or cues.TRAILER.search(rest) or subject.is_distributor(rest):
+            continue
+        if _SAME_WORK_AFTER_COLON.match(rest):
+            if watch.season is None and re.match(r"(?i)part\b", rest):
+                return True  # a film's "Part Two" is its sequel
+            continue
+        return True
+    return False
 
 
 _OLD_VIDEO = re.compile(r"\b(?:rewatch\w*|revisit\w*|throwback|refresher|look\s+back)\b", re.I)
@@ -262,7 +293,7 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
             continue
         if cues.trailer_not_yet(text) or cues.NOT_A_TRAILER.search(text):
             continue
-        if cues.TRAILER_GONE.search(text):
+        if cues.TRAILER_GONE.search(text) or cues.TRAILER_DENIED.search(text):
             continue
         first = cues.TRAILER.search(text)
         # (what follows the trailer word describes the video: a quoted slogan in it makes
@@ -274,8 +305,12 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
             continue
         if first is not None and _named_for_other_work(text, first.start(), watch):
             continue
-        # Only the clause reporting the trailer: "..., and a full trailer is expected".
+        # Only the clause reporting the trailer: "..., and a full trailer is expected";
+        # not a participle after a comma ("..., offering a taste of what fans can expect").
         left, right = cues.clause_around(text, first.start(), first.end()) if first else (0, 0)
+        comma = text.find(", ", first.end(), right) if first else -1
+        if comma != -1 and cues.TRAILER_OUT.search(text, first.end(), comma):
+            right = comma
         if cues.SPECULATION.search(text, left, right) or cues.NEGATION.search(text, left, right):
             continue
         return text
