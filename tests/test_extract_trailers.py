@@ -203,3 +203,36 @@ def test_a_sequels_video_is_not_the_films_trailer() -> None:
 )
 def test_a_trailer_reported_out_without_a_link_is_the_page(sentence: str) -> None:
     assert trailers(f"<p>{sentence}</p>") == [PAGE_URL]
+
+
+def test_a_forum_link_posts_own_title_is_not_a_rail_of_links() -> None:
+    post = (
+        '<html><head><meta property="og:title" content="Harbor Lights Season 3 | Official '
+        'Teaser | Network"></head>'
+        '<body><div class="header"><a href="/">forum</a> <a href="/r/tv">tv</a></div>'
+        '<div class="sitetable"><div class="thing link" data-url="https://www.youtube.com/'
+        'watch?v=AbCdEfGhIj0"><p class="title"><a class="title" href="https://www.youtube.com/'
+        'watch?v=AbCdEfGhIj0">Harbor Lights Season 3 | Official Teaser | Network</a> '
+        '<a href="/domain/youtube.com">(youtube.com)</a></p><ul><li><a href="#">90 comments'
+        '</a></li><li><a href="#">share</a></li></ul></div></div>'
+        '<div class="commentarea"><div class="comment"><p>The lighthouse keeper looks '
+        "different this year, and the storm sequence at the end is the best thing they "
+        'have shot.</p></div><div class="comment"><p>No date at the end of it, just the '
+        "network logo and a shot of the harbor at night. Probably autumn again.</p></div>"
+        "</div>"
+        '<div class="side"><h1>tv</h1><p>News and talk about television: premieres, '
+        "renewals, trailers and reviews, posted by readers and sorted by votes.</p>"
+        "<p>Be civil. No spoilers in titles.</p></div></body></html>"
+    )
+    doc = parse_documents(post, "https://forum.example/r/tv/1")[0]
+    assert [f.url for f in extract(doc, SHOW) if f.kind == "trailer"] == [VIDEO]
+
+
+def test_a_bare_link_is_judged_by_the_post_title_above_it() -> None:
+    body = (
+        "<p>Harbor Lights Season 3 | Official Teaser (self.tv)</p>"
+        "<p>submitted by a_reader</p>"
+        '<p>Here it is: <a href="https://youtu.be/AbCdEfGhIj0">https://youtu.be/AbCdEfGhIj0</a>'
+        "</p>"
+    )
+    assert trailers(body, title="tv") == [VIDEO]

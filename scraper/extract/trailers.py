@@ -78,11 +78,23 @@ def _context(video: Video, by_block: dict[int, list[Sentence]]) -> list[Sentence
         if at == 0 and _POINTER.match(here[0].text) and _reports_trailer(before):
             # "Watch it here: <link>" on its own, after the paragraph reporting the trailer
             return [here[0], *before]
+        if _bare_pointer(here[at].text, label):
+            # "Here it is: <link>" says nothing of its own: the words before it do, and
+            # the headline (a forum post's title)
+            headline = [s for s in by_block.get(-1, []) if not s.chrome]
+            earlier = by_block.get(video.block - 2, [])[-1:]
+            return [here[at], *reversed(here[:at]), *before[:1], *earlier, *headline]
         return [here[at], *reversed(here[max(0, at - 2) : at]), *here[at + 1 : at + 2], *before[:1]]
     after = here[:1]  # a caption under the player
     earlier = list(reversed(by_block.get(video.block - 2, [])))
     headline = by_block.get(-1, [])
     return [s for s in before + after + earlier + headline if not s.chrome]
+
+
+def _bare_pointer(text: str, label: str) -> bool:
+    """A link's sentence with at most a few words besides the link: "Here it is: <url>"."""
+    rest = text.replace(label, " ", 1)
+    return len(re.findall(r"[A-Za-z]+", rest)) <= 4
 
 
 # A line that only points at a video: "Watch it here:", "See the teaser below".
@@ -193,9 +205,22 @@ def _named_for_other_work(text: str, position: int, watch: Watch) -> bool:
     second Dune: Prophecy trailer" (on a page about another show). A network or an
     event ("the Comic-Con trailer") names no work. (In a headline every word is
     capitalized: "Sets June Premiere, Releases Teaser" names nothing.)"""
-    if headline_case(text) or not subject.other_work_before(text, position, watch):
+    if headline_case(text):
+        return False
+    modifiers = _TRAILER_MODIFIERS.search(text, max(0, position - 60), position)
+    if modifiers is not None:
+        position = modifiers.start()  # "Season 2 | Official Teaser": "Official" is no work
+    if not subject.other_work_before(text, position, watch):
         return False
     return not cues.TRAILER_EVENT.search(text, max(0, position - 40), position)
+
+
+# Words between a work's name and its trailer word that describe the video.
+_TRAILER_MODIFIERS = re.compile(
+    r"(?:\b(?:official|final|first|second|third|new|full|main|extended|international|"
+    r"red[\s-]band|latest|launch|teaser|character|story|special|exclusive)\s+)+$",
+    re.IGNORECASE,
+)
 
 
 def _said_of_link(text: str, label: str) -> str:

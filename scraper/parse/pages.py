@@ -291,7 +291,7 @@ def read_page(text: str, select: str | None = None) -> Page:
             _walk(element, walk)
     else:
         _walk(root, walk)
-    walk.mark_rails()
+    walk.mark_rails(title)
     blocks, videos = walk.blocks, walk.videos
     if not select:
         at = len(blocks)
@@ -530,10 +530,12 @@ class _Walk:
             headers[-1] = cells
         return Block(text, role=role, cells=cells)
 
-    def mark_rails(self) -> None:
+    def mark_rails(self, title: str = "") -> None:
         """Blocks in link-dense containers become related (or, above the headline,
-        navigation) furniture, and so do the videos in them."""
+        navigation) furniture, and so do the videos in them. The page's own title is
+        not: a link post's title links its video, in a list of links (old Reddit)."""
         total = self.chars[-1]
+        own = _clean(title).casefold() if len(title) >= _RAIL_MIN_LINK_LENGTH else ""
         rails = [r for r in self.rails if r[2] < _RAIL_MAX_PAGE_SHARE * total]
         if not rails:
             return
@@ -548,12 +550,16 @@ class _Walk:
             role = "navigation" if above else "related"
             for index in range(max(start, done), end):
                 block = blocks[index]
+                if own and block.text.casefold().startswith(own):
+                    continue
                 if not block.chrome and block.role != "headline":
                     blocks[index] = block._replace(chrome=True, role=role)
                     marked.add(index)
             done = max(done, end)
         self.videos = [
-            replace(v, chrome=True) if v.block in marked and not v.chrome else v
+            replace(v, chrome=True)
+            if v.block in marked and not v.chrome and not (own and v.label.casefold() == own)
+            else v
             for v in self.videos
         ]
 
