@@ -236,3 +236,29 @@ def test_a_bare_link_is_judged_by_the_post_title_above_it() -> None:
         "</p>"
     )
     assert trailers(body, title="tv") == [VIDEO]
+
+
+def dates(body: str, watch: Watch = SHOW, **kwargs: str) -> list[tuple[str, str]]:
+    doc = parse_documents(page(body, **kwargs), PAGE_URL)[0]
+    return [(f.date, f.precision) for f in extract(doc, watch) if f.kind == "release_date"]
+
+
+def test_a_schedule_line_under_a_day_heading_takes_the_headings_date() -> None:
+    body = (
+        "<p>The network set its winter lineup. All times Eastern.</p>"
+        "<h3>Monday, Jan. 13, 2025</h3><ul><li>8 p.m.: Quiz Night</li>"
+        "<li>9 p.m.: Dock Street</li></ul>"
+        "<h3>Wednesday, Jan. 15, 2025</h3><ul><li>8 p.m.: Gull Island</li>"
+        "<li>9 p.m.: Harbor Lights (season 3 premiere)</li></ul>"
+    )
+    assert dates(body, title="Network sets winter premiere dates") == [("2025-01-15", "day")]
+
+
+def test_a_dated_line_of_a_weekly_list_is_the_shows_row() -> None:
+    body = (
+        "<p>Here is what arrives on the service this week.</p>"
+        "<p>Monday, June 2 \u2014 Dock Street (Documentary)</p>"
+        "<p>Thursday, June 5 \u2014 Harbor Lights: Season 3 (Series)</p>"
+        "<p>Friday, June 6 \u2014 Gull Island (Film)</p>"
+    )
+    assert dates(body, title="New this week", published="2025-05-30") == [("2025-06-05", "day")]

@@ -169,10 +169,23 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             )
         )
     heading_names_watch = False
+    day_heading = ""  # the date heading above a schedule's lines ("Wednesday, Feb. 7")
     for index, block in enumerate(doc.blocks):
         under_heading = heading_names_watch and not block.heading
         heading_names_watch = False
         role = block_role(block)
+        listing = False
+        if block.heading and not block.chrome:
+            day_heading = block.text.strip() if _date_only(block.text) else ""
+        elif day_heading and not block.chrome and _schedule_line(block.text, role):
+            # "9 p.m.: Abbott Elementary (season premiere)" under "Wednesday, Feb. 7":
+            # the line is one show's entry on the heading's day, read as a listings row.
+            block = block._replace(text=f"| {day_heading} | {block.text.strip()}")
+            listing = True
+        elif not block.heading and not block.chrome and (row := _dated_line(block.text)):
+            # "Thursday, June 5 — Ginny & Georgia: Season 3": a schedule's line
+            block = block._replace(text=row)
+            listing = True
         if block.chrome:
             for text in sentences(block.text):
                 result.append(
@@ -206,7 +219,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 and not _date_only(block.text)
             ):
                 state = Subject.OTHER
-        if _schedule_row(block.text):
+        if listing or _schedule_row(block.text):
             # A listings row is about the title in its own cells, never the row above's.
             text = normalize(block.text)
             named = classify(text, watch)
@@ -291,6 +304,41 @@ def _date_only(text: str) -> bool:
         flags=re.IGNORECASE,
     )
     return bool(re.search(r"\d", text)) and not re.search(r"[A-Za-z]", rest)
+
+
+_DATE_WORD = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.IGNORECASE,
+)
+
+
+def _schedule_line(text: str, role: str) -> bool:
+    """A short list item or line with no date of its own: one entry of a schedule."""
+    return (
+        role in ("list_item", "body")
+        and len(text) <= 160
+        and not text.lstrip().startswith("|")
+        and _DATE_WORD.search(text) is None
+        and not text.rstrip().endswith((".", "?", "!"))
+    )
+
+
+_LINE_SEPARATOR = re.compile(r"\s+[\u2014\u2013-]\s+|:\s+")
+
+
+def _dated_line(text: str) -> str | None:
+    """A short line that is a date, a dash and a title, read as a listings row
+    ("| Thursday, June 5 | Ginny & Georgia: Season 3"); None for anything else."""
+    if len(text) > 160 or text.rstrip().endswith((".", "?", "!")):
+        return None
+    separator = _LINE_SEPARATOR.search(text)
+    if separator is None:
+        return None
+    head, rest = text[: separator.start()].strip(), text[separator.end() :].strip()
+    if not rest or not _DATE_WORD.search(head) or not _date_only(head):
+        return None
+    return f"| {head} | {rest}"
 
 
 def _schedule_row(text: str) -> bool:
