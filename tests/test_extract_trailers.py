@@ -262,3 +262,39 @@ def test_a_dated_line_of_a_weekly_list_is_the_shows_row() -> None:
         "<p>Friday, June 6 \u2014 Gull Island (Film)</p>"
     )
     assert dates(body, title="New this week", published="2025-05-30") == [("2025-06-05", "day")]
+
+
+def test_a_table_kept_as_text_is_read_row_by_row() -> None:
+    cells = [
+        "Title |", "Premiere Date |", "---|---|",
+        "Quiz Night season 4 |", "January 13 at 8:00 p.m. |",
+        "Harbor Lights season 3 |", "January 15 at 9:00 p.m. |",
+        "Gull Island season 2 |", "January 16 at 9:30 p.m. |",
+    ]  # fmt: skip
+    body = "<p>The network's winter slate is out.</p>" + "".join(f"<p>{c}</p>" for c in cells)
+    assert dates(body, title="Winter premiere dates", published="2024-11-20") == [
+        ("2025-01-15", "day")
+    ]
+    doc = parse_documents(page(body), PAGE_URL)[0]
+    rows = [b for b in doc.blocks if b.role == "table_cell"]
+    assert [b.cells for b in rows][1] == ("Harbor Lights season 3", "January 15 at 9:00 p.m.")
+    assert rows[1].header == ("Title", "Premiere Date")
+
+
+def test_reader_comments_kept_as_text_are_comments() -> None:
+    body = (
+        "<p>Harbor Lights has been renewed for a third season.</p>"
+        "<p>\u2022 sailor_jo says:</p><p>May 2, 2024 at 10:02 AM</p>"
+        "<p>I bet Harbor Lights season 3 is back in early 2025.</p><p>Reply</p>"
+    )
+    doc = parse_documents(page(body), PAGE_URL)[0]
+    assert [b.role for b in doc.blocks[-4:]] == ["comment"] * 4
+    assert dates(body, title="Harbor Lights renewed") == []
+
+
+def test_a_tv_listing_line_is_the_shows_row() -> None:
+    body = (
+        "<p>The drama returns for its third series, and the storm is coming.</p>"
+        "<p>Harbor Lights, BBC One, Sunday, June 9, 9pm</p>"
+    )
+    assert dates(body, title="TV preview: Harbor Lights returns") == [("2024-06-09", "day")]

@@ -175,15 +175,22 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         heading_names_watch = False
         role = block_role(block)
         listing = False
+        text = block.text
         if block.heading and not block.chrome:
-            day_heading = block.text.strip() if _date_only(block.text) else ""
-        elif day_heading and not block.chrome and _schedule_line(block.text, role):
+            day_heading = text.strip() if _date_only(text) else ""
+        elif block.chrome or len(text) > 160 or text.rstrip()[-1:] in (".", "?", "!"):
+            pass  # prose, not a schedule's line (most blocks: no further look)
+        elif day_heading and _schedule_line(block.text, role):
             # "9 p.m.: Abbott Elementary (season premiere)" under "Wednesday, Feb. 7":
             # the line is one show's entry on the heading's day, read as a listings row.
             block = block._replace(text=f"| {day_heading} | {block.text.strip()}")
             listing = True
-        elif not block.heading and not block.chrome and (row := _dated_line(block.text)):
+        elif (row := _dated_line(block.text)) is not None:
             # "Thursday, June 5 — Ginny & Georgia: Season 3": a schedule's line
+            block = block._replace(text=row)
+            listing = True
+        elif (row := _listing_line(block.text)) is not None:
+            # "Poldark, BBC One, Sunday, June 10, 9pm": a TV listing
             block = block._replace(text=row)
             listing = True
         if block.chrome:
@@ -219,7 +226,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 and not _date_only(block.text)
             ):
                 state = Subject.OTHER
-        if listing or _schedule_row(block.text):
+        if listing or _schedule_row(block.text) or _two_cell_row(block, role):
             # A listings row is about the title in its own cells, never the row above's.
             text = normalize(block.text)
             named = classify(text, watch)
@@ -339,6 +346,30 @@ def _dated_line(text: str) -> str | None:
     if not rest or not _DATE_WORD.search(head) or not _date_only(head):
         return None
     return f"| {head} | {rest}"
+
+
+_CLOCK = re.compile(
+    r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}[.:]\d{2}\b", re.IGNORECASE
+)
+_FIELD_SEPARATOR = re.compile(r",\s+|\s+[|\u2022\u00b7/]\s+")
+
+
+def _listing_line(text: str) -> str | None:
+    """A TV listing's line: a title, a channel, a day, a date and a time, and no sentence
+    ("Poldark, BBC One, Sunday, June 10, 9pm"), read as a listings row."""
+    if len(text) > 120 or text.rstrip().endswith((".", "?", "!")):
+        return None
+    if _CLOCK.search(text) is None or _DATE_WORD.search(text) is None:
+        return None
+    fields = [f.strip() for f in _FIELD_SEPARATOR.split(text) if f.strip()]
+    if len(fields) < 3 or any(len(f.split()) > 6 for f in fields):
+        return None
+    return "| " + " | ".join(fields)
+
+
+def _two_cell_row(block: object, role: str) -> bool:
+    """A table row of a title and its date ("| Abbott Elementary season 3 | February 7")."""
+    return role == "table_cell" and len(getattr(block, "cells", ()) or ()) == 2
 
 
 def _schedule_row(text: str) -> bool:

@@ -293,6 +293,8 @@ def read_page(text: str, select: str | None = None) -> Page:
         _walk(root, walk)
     walk.mark_rails(title)
     blocks, videos = walk.blocks, walk.videos
+    _text_tables(blocks)
+    _text_comments(blocks)
     if not select:
         at = len(blocks)
         videos.extend(Video(url, label, at, False, True) for url, label in json_ld_videos(items))
@@ -305,6 +307,88 @@ def read_page(text: str, select: str | None = None) -> Page:
         published = byline_date(block.text for block in blocks)
     dates = own_dates(root, items, _stamps(blocks), published)
     return Page(title, tuple(blocks), tuple(videos), published, dates)
+
+
+# A text table's separator row ("---|---|", "| :--- | ---: |"): its dash groups are columns.
+_TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
+
+
+def _cells(text: str) -> list[str]:
+    return [c.strip() for c in text.strip().strip("|").split("|")]
+
+
+def _text_tables(blocks: list[Block]) -> None:
+    """Tables written as text (a page that stores a table as "Title |", "Date |",
+    "---|---|", then a paragraph a cell or a row) become table rows, in place: each row
+    is one block with its cells and the table's header, as an HTML table's would be."""
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if block.chrome or "---" not in block.text or not _TABLE_RULE.fullmatch(block.text.strip()):
+            index += 1
+            continue
+        columns = len([g for g in block.text.strip().strip("|").split("|") if "-" in g])
+        if columns < 2:
+            index += 1
+            continue
+        # The header: one block of all the labels, or one block a label just above.
+        start = index - 1
+        header: list[str] = []
+        if start >= 0 and len(_cells(blocks[start].text)) == columns:
+            header = _cells(blocks[start].text)
+        else:
+            start = index - columns
+            if start >= 0 and all(b.text.rstrip().endswith("|") for b in blocks[start:index]):
+                header = [_cells(b.text)[0] for b in blocks[start:index]]
+        if not header:
+            index += 1
+            continue
+        rows: list[Block] = [Block(" | ".join(["", *header]).strip(), role="table_header",
+                                   cells=tuple(header))]  # fmt: skip
+        end, pending = index + 1, []
+        while end < len(blocks) and blocks[end].text.rstrip().endswith("|"):
+            pending.extend(_cells(blocks[end].text))
+            end += 1
+            if len(pending) >= columns:
+                cells = tuple(pending[:columns])
+                rows.append(Block("| " + " | ".join(cells), role="table_cell", cells=cells,
+                                  header=tuple(header)))  # fmt: skip
+                pending = []
+        if len(rows) < 2:
+            index += 1
+            continue
+        # Keep the block count (videos and rails point at blocks by index): the rows
+        # take the first places, and the rest become empty separators.
+        span = end - start
+        filler = [Block("", role="body")] * (span - len(rows))
+        blocks[start:end] = rows + filler
+        index = start + span
+
+
+# A reader comment's opening line when a page keeps its comments as plain text:
+# "• Jo says:", "3. Sam says:", "jdoe commented:" (a "Reply" button follows).
+_COMMENT_OPENING = re.compile(
+    r"\W*(?:\d{1,4}\.\s*)?[\w .'\u2019@-]{1,40}?\s+(?:says|wrote|commented)(?:\s+on\b.*)?:",
+    re.IGNORECASE,
+)
+_COMMENT_BUTTONS = re.compile(r"\W*(?:reply|report|like|flag|permalink)\W*", re.IGNORECASE)
+
+
+def _text_comments(blocks: list[Block]) -> None:
+    """Reader comments kept as plain paragraphs, with no class naming them: from the
+    first "<name> says:" line that a "Reply" button soon follows,
+    every block to the end is a comment (comment sections close a page)."""
+    openings = [i for i, b in enumerate(blocks) if b.text[-1:] == ":" and len(b.text) <= 120]
+    for index in openings:
+        block = blocks[index]
+        if block.chrome or not _COMMENT_OPENING.fullmatch(block.text):
+            continue
+        if not any(_COMMENT_BUTTONS.fullmatch(b.text) for b in blocks[index + 1 : index + 6]):
+            continue
+        for at in range(index, len(blocks)):
+            if not blocks[at].chrome:
+                blocks[at] = blocks[at]._replace(chrome=True, role="comment")
+        return
 
 
 def _stamps(blocks: list[Block]) -> Any:
