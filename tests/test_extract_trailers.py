@@ -298,3 +298,16 @@ def test_a_tv_listing_line_is_the_shows_row() -> None:
         "<p>Harbor Lights, BBC One, Sunday, June 9, 9pm</p>"
     )
     assert dates(body, title="TV preview: Harbor Lights returns") == [("2024-06-09", "day")]
+
+
+def test_a_date_headed_slate_with_a_colon_and_line_breaks() -> None:
+    harbor = Watch("Harbor Lights", 2)
+    body = (
+        "<p>Our list of fall premiere dates, new and returning series.</p>"
+        "<h3>October 3:</h3><p>Dock Street (Network, Season 4)<br>Quiz Night (Cable, Season 9)</p>"
+        "<h3>October 4:</h3><p>Harbor Lights (Netflix, Season 2)<br>"
+        "Gull Island (Network, new drama series)</p>"
+    )
+    assert dates(body, harbor, title="Fall premiere dates", published="2024-09-10") == [
+        ("2024-10-04", "day")
+    ]

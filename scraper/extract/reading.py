@@ -177,7 +177,8 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         listing = False
         text = block.text
         if block.heading and not block.chrome:
-            day_heading = text.strip() if _date_only(text) else ""
+            # (its colon dropped: "September 16:" reads as a time to the date finder)
+            day_heading = text.strip().rstrip(":").strip() if _date_only(text) else ""
         elif block.chrome or len(text) > 160 or text.rstrip()[-1:] in (".", "?", "!"):
             pass  # prose, not a schedule's line (most blocks: no further look)
         elif day_heading and _schedule_line(block.text, role):
@@ -323,7 +324,7 @@ _DATE_WORD = re.compile(
 def _schedule_line(text: str, role: str) -> bool:
     """A short list item or line with no date of its own: one entry of a schedule."""
     return (
-        role in ("list_item", "body")
+        role in ("list_item", "body", "field")
         and len(text) <= 160
         and not text.lstrip().startswith("|")
         and _DATE_WORD.search(text) is None
