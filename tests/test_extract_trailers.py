@@ -311,3 +311,18 @@ def test_a_date_headed_slate_with_a_colon_and_line_breaks() -> None:
     assert dates(body, harbor, title="Fall premiere dates", published="2024-09-10") == [
         ("2024-10-04", "day")
     ]
+
+
+def test_a_when_question_answered_in_the_watchs_section_dates_it() -> None:
+    body = (
+        "<p>Our pick of what lands on the service soon.</p>"
+        "<h2>Harbor Lights (Season 3)</h2>"
+        "<p><b>What is it?</b> The coastal drama moves its story to a new town.</p>"
+        "<p><b>When can I watch it?</b> July 20</p>"
+        "<h2>Gull Island (Season 2)</h2>"
+        "<p><b>What is it?</b> The island mystery returns.</p>"
+        "<p><b>When can I watch it?</b> July 27</p>"
+    )
+    assert dates(body, title="New arrivals this month", published="2024-07-01") == [
+        ("2024-07-20", "day")
+    ]

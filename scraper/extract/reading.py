@@ -170,8 +170,14 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         )
     heading_names_watch = False
     day_heading = ""  # the date heading above a schedule's lines ("Wednesday, Feb. 7")
+    section_names_watch = False  # the last heading named the watch
     for index, block in enumerate(doc.blocks):
         under_heading = heading_names_watch and not block.heading
+        if block.heading:
+            section_names_watch = False
+        elif section_names_watch and _WHEN_QUESTION.match(block.text):
+            # "When can I watch it? July 20" in the watch's section of a Q&A listicle
+            under_heading = True
         heading_names_watch = False
         role = block_role(block)
         listing = False
@@ -221,6 +227,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 heading_names_watch = named == Subject.WATCH or (
                     named == Subject.TITLE and watch.season is None
                 )
+                section_names_watch = heading_names_watch
             elif (
                 named is None
                 and not _GENERIC_HEADING.search(block.text)
@@ -314,6 +321,13 @@ def _date_only(text: str) -> bool:
     return bool(re.search(r"\d", text)) and not re.search(r"[A-Za-z]", rest)
 
 
+# A guide's question about when, answered in the same block: "When can I watch it? July 20",
+# "Release date: ..." is a field; "When does it premiere? Sept. 24 on Fox."
+_WHEN_QUESTION = re.compile(
+    r"\s*(?:when\b|what\s+is\s+the\s+(?:release|premiere|air)\s+date|(?:release|premiere)\s+date"
+    r"\b)[^?]{0,60}\?\s*\S",
+    re.IGNORECASE,
+)
 _DATE_WORD = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}|"
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
