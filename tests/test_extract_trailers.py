@@ -326,3 +326,14 @@ def test_a_when_question_answered_in_the_watchs_section_dates_it() -> None:
     assert dates(body, title="New arrivals this month", published="2024-07-01") == [
         ("2024-07-20", "day")
     ]
+
+
+def test_a_press_packs_transmission_details_date_the_programme() -> None:
+    body = (
+        "<p>Programme information for the third series of the coastal drama.</p>"
+        "<p>New series</p><p><strong>Sunday 9 June</strong><br>9.00-10.00pm BBC One</p>"
+        "<p>In the third series of Harbor Lights, the harbour master faces a storm.</p>"
+    )
+    assert dates(body, title="Harbor Lights series 3: programme information") == [
+        ("2024-06-09", "day")
+    ]

@@ -9,6 +9,7 @@ sentence naming neither ("The new season arrives...") continues it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
@@ -177,6 +178,10 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             section_names_watch = False
         elif section_names_watch and _WHEN_QUESTION.match(block.text):
             # "When can I watch it? July 20" in the watch's section of a Q&A listicle
+            under_heading = True
+        elif len(block.text) <= 40 and _transmission(doc.blocks, index):
+            # "Sunday 18 September" over "9.00-10.00pm BBC One": a broadcaster's
+            # transmission details, the listing of the passage's programme
             under_heading = True
         heading_names_watch = False
         role = block_role(block)
@@ -380,6 +385,15 @@ def _listing_line(text: str) -> str | None:
     if len(fields) < 3 or any(len(f.split()) > 6 for f in fields):
         return None
     return "| " + " | ".join(fields)
+
+
+def _transmission(blocks: Sequence[object], index: int) -> bool:
+    """A block that is only a date, over a short line with a time ("9pm BBC One")."""
+    text = getattr(blocks[index], "text", "")
+    if len(text) > 40 or index + 1 >= len(blocks) or not _date_only(text):
+        return False
+    after = getattr(blocks[index + 1], "text", "")
+    return len(after) <= 80 and _CLOCK.search(after) is not None
 
 
 def _two_cell_row(block: object, role: str) -> bool:
