@@ -337,3 +337,22 @@ def test_a_press_packs_transmission_details_date_the_programme() -> None:
     assert dates(body, title="Harbor Lights series 3: programme information") == [
         ("2024-06-09", "day")
     ]
+
+
+def test_styled_fields_side_by_side_stay_separate_words() -> None:
+    body = (
+        '<div class="meta"><span class="who">Press Office</span>'
+        '<span class="when">2011-09-06</span></div><p>Text of the release.</p>'
+    )
+    doc = parse_documents(page(body), PAGE_URL)[0]
+    assert "Press Office 2011-09-06" in [b.text for b in doc.blocks]
+
+
+def test_a_time_stamp_over_an_updated_stamp_is_no_transmission_listing() -> None:
+    body = (
+        "<h2>Harbor Lights season 3</h2>"
+        '<ul><li><time datetime="2024-05-02T16:14">16:14, 2 May 2024</time></li>'
+        '<li>Updated <time datetime="2024-05-02T17:02">17:02, 2 May 2024</time></li></ul>'
+        "<p>Harbor Lights season 3 returns to the coast on 6 June.</p>"
+    )
+    assert dates(body, title="Harbor Lights season 3 date") == [("2024-06-06", "day")]

@@ -392,8 +392,14 @@ def _transmission(blocks: Sequence[object], index: int) -> bool:
     text = getattr(blocks[index], "text", "")
     if len(text) > 40 or index + 1 >= len(blocks) or not _date_only(text):
         return False
+    if _CLOCK.search(text) is not None or not _DATE_WORD.search(text):
+        return False  # "16:14, 13 Jul 2023": a page's time stamp
     after = getattr(blocks[index + 1], "text", "")
-    return len(after) <= 80 and _CLOCK.search(after) is not None
+    return (
+        len(after) <= 80
+        and _CLOCK.search(after) is not None
+        and _DATE_WORD.search(after) is None  # "Updated 17:02, 13 Jul 2023": another stamp
+    )
 
 
 def _two_cell_row(block: object, role: str) -> bool:

@@ -776,6 +776,14 @@ def _walk(root: Any, walk: _Walk) -> None:
                 _collect_video(element, tag, walk, chrome_root is not None)
             if tag in _CELL_TAGS:
                 parts.append(_CELL)
+            elif (
+                (tag == "time" or (tag == "span" and values))
+                and parts
+                and parts[-1][-1:].isalnum()
+            ):
+                # Styled fields side by side ("<span>Press Office</span><span>2011-09-06
+                # </span>", a listing's time and title) are separate words on screen.
+                parts.append(" ")
             text = element.text
             if text:
                 parts.append(text)
