@@ -173,25 +173,25 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
     day_heading = ""  # the date heading above a schedule's lines ("Wednesday, Feb. 7")
     section_names_watch = False  # the last heading named the watch
     for index, block in enumerate(doc.blocks):
+        text = block.text
         under_heading = heading_names_watch and not block.heading
-        if block.heading:
-            section_names_watch = False
-        elif section_names_watch and _WHEN_QUESTION.match(block.text):
-            # "When can I watch it? July 20" in the watch's section of a Q&A listicle
-            under_heading = True
-        elif len(block.text) <= 40 and _transmission(doc.blocks, index):
-            # "Sunday 18 September" over "9.00-10.00pm BBC One": a broadcaster's
-            # transmission details, the listing of the passage's programme
-            under_heading = True
         heading_names_watch = False
         role = block_role(block)
         listing = False
-        text = block.text
-        if block.heading and not block.chrome:
-            # (its colon dropped: "September 16:" reads as a time to the date finder)
-            day_heading = text.strip().rstrip(":").strip() if _date_only(text) else ""
+        if block.heading:
+            section_names_watch = False
+            if not block.chrome:
+                # (its colon dropped: "September 16:" reads as a time to the date finder)
+                day_heading = text.strip().rstrip(":").strip() if _date_only(text) else ""
+        elif section_names_watch and _WHEN_QUESTION.match(text):
+            # "When can I watch it? July 20" in the watch's section of a Q&A listicle
+            under_heading = True
         elif block.chrome or len(text) > 160 or text.rstrip()[-1:] in (".", "?", "!"):
             pass  # prose, not a schedule's line (most blocks: no further look)
+        elif len(text) <= 40 and _transmission(doc.blocks, index):
+            # "Sunday 18 September" over "9.00-10.00pm BBC One": a broadcaster's
+            # transmission details, the listing of the passage's programme
+            under_heading = True
         elif day_heading and _schedule_line(block.text, role):
             # "9 p.m.: Abbott Elementary (season premiere)" under "Wednesday, Feb. 7":
             # the line is one show's entry on the heading's day, read as a listings row.
@@ -239,7 +239,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 and not _date_only(block.text)
             ):
                 state = Subject.OTHER
-        if listing or _schedule_row(block.text) or _two_cell_row(block, role):
+        if listing or _schedule_row(block.text) or (role == "table_cell" and _two_cells(block)):
             # A listings row is about the title in its own cells, never the row above's.
             text = normalize(block.text)
             named = classify(text, watch)
@@ -390,9 +390,9 @@ def _listing_line(text: str) -> str | None:
 def _transmission(blocks: Sequence[object], index: int) -> bool:
     """A block that is only a date, over a short line with a time ("9pm BBC One")."""
     text = getattr(blocks[index], "text", "")
-    if len(text) > 40 or index + 1 >= len(blocks) or not _date_only(text):
+    if len(text) > 40 or index + 1 >= len(blocks) or not _DATE_WORD.search(text):
         return False
-    if _CLOCK.search(text) is not None or not _DATE_WORD.search(text):
+    if _CLOCK.search(text) is not None or not _date_only(text):
         return False  # "16:14, 13 Jul 2023": a page's time stamp
     after = getattr(blocks[index + 1], "text", "")
     return (
@@ -402,9 +402,9 @@ def _transmission(blocks: Sequence[object], index: int) -> bool:
     )
 
 
-def _two_cell_row(block: object, role: str) -> bool:
+def _two_cells(block: object) -> bool:
     """A table row of a title and its date ("| Abbott Elementary season 3 | February 7")."""
-    return role == "table_cell" and len(getattr(block, "cells", ()) or ()) == 2
+    return len(getattr(block, "cells", ()) or ()) == 2
 
 
 def _schedule_row(text: str) -> bool:
