@@ -356,3 +356,21 @@ def test_a_time_stamp_over_an_updated_stamp_is_no_transmission_listing() -> None
         "<p>Harbor Lights season 3 returns to the coast on 6 June.</p>"
     )
     assert dates(body, title="Harbor Lights season 3 date") == [("2024-06-06", "day")]
+
+
+def test_a_later_parts_video_named_without_a_season_is_the_seasons() -> None:
+    body = (
+        "<p>The official site for the third season of Harbor Lights began streaming a "
+        "trailer for the season's second part on Friday.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="HARBOR LIGHTS Part 2 Trailer"></iframe>'
+    )
+    assert trailers(body) == [VIDEO]
+
+
+def test_a_trailer_put_out_last_month_is_reported() -> None:
+    body = (
+        "<h2>Is there a trailer?</h2>"
+        "<p>Yes \u2014 the network put out a Harbor Lights season 3 trailer last month.</p>"
+    )
+    assert trailers(body, title="Harbor Lights season 3: what we know") == [PAGE_URL]

@@ -222,7 +222,8 @@ TRAILER_OUT = re.compile(
     r"watch|gives?|offers?|shows?|finds|teases|dropped|published|posted|launched|aired|"
     r"world\s+premiere|went\s+live|hit\s+(?:youtube|the\s+web|online)|got\s+(?:a|its|the)|"
     r"made\s+(?:its|their)\s+way\s+online|(?:is|are)\s+(?:now\s+)?online|now\s+online|"
-    r"surfaced\s+online|(?:is|are)\s+now\s+(?:live|available)|"
+    r"surfaced\s+online|(?:is|are)\s+now\s+(?:live|available)|put\s+out|puts\s+out|"
+    r"rolled\s+out|came\s+out|"
     r"in\s+the\s+(?:official|new|first|latest|full(?:-length)?)\s+(?:trailer|teaser))\b",
     re.IGNORECASE,
 )

@@ -186,8 +186,11 @@ def _judge(
             and watch.season is not None
             and watch.season > 1
             and text == label
+            and not _LATER_PART.search(label)
         ):
-            return None  # an official video named without a season is the first season's
+            # An official video named without a season is the first season's (unless it
+            # names a later part: "Part 2 Trailer", "The Final Season").
+            return None
     if watch.season is None:
         if any(title_mentions(t, watch) for t, _ in texts):
             return kind_text, "names_film"
@@ -198,6 +201,13 @@ def _judge(
     if subject == Subject.WATCH or Subject.WATCH in passage:
         return kind_text, "watch_passage"
     return None
+
+
+_LATER_PART = re.compile(
+    r"\b(?:part|cour|volume|vol\.?)\s*(?:[2-9]|two|three|four|ii\b)|\b(?:final|new|next)\s+season|"
+    r"\b(?:second|back)\s+half",
+    re.IGNORECASE,
+)
 
 
 def _named_for_other_work(text: str, position: int, watch: Watch) -> bool:
