@@ -374,3 +374,12 @@ def test_a_trailer_put_out_last_month_is_reported() -> None:
         "<p>Yes \u2014 the network put out a Harbor Lights season 3 trailer last month.</p>"
     )
     assert trailers(body, title="Harbor Lights season 3: what we know") == [PAGE_URL]
+
+
+def test_a_listings_day_heading_may_name_its_channel() -> None:
+    body = (
+        "<p>What is on tonight and tomorrow.</p>"
+        "<h2>BBC One \u00b7 Wednesday 15 January</h2>"
+        "<ul><li>8pm: Quiz Night</li><li>9pm: Harbor Lights (series 3 opener)</li></ul>"
+    )
+    assert dates(body, title="TV guide", published="2025-01-14") == [("2025-01-15", "day")]

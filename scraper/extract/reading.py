@@ -182,7 +182,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             section_names_watch = False
             if not block.chrome:
                 # (its colon dropped: "September 16:" reads as a time to the date finder)
-                day_heading = text.strip().rstrip(":").strip() if _date_only(text) else ""
+                day_heading = _day_of_heading(text)
         elif section_names_watch and _WHEN_QUESTION.match(text):
             # "When can I watch it? July 20" in the watch's section of a Q&A listicle
             under_heading = True
@@ -400,6 +400,20 @@ def _transmission(blocks: Sequence[object], index: int) -> bool:
         and _CLOCK.search(after) is not None
         and _DATE_WORD.search(after) is None  # "Updated 17:02, 13 Jul 2023": another stamp
     )
+
+
+_HEADING_PARTS = re.compile(r"\s+[\u00b7|\u2022\u2013\u2014-]\s+")
+
+
+def _day_of_heading(text: str) -> str:
+    """The date a heading is, or "": "Wednesday, Feb. 7, 2024", "September 16:" (its colon
+    dropped: the date finder reads "16:" as a time), "BBC One · Sunday 1 January" (a
+    listings grid's channel and day)."""
+    for part in _HEADING_PARTS.split(text.strip()):
+        part = part.strip().rstrip(":").strip()
+        if part and _date_only(part) and _DATE_WORD.search(part):
+            return part
+    return ""
 
 
 def _two_cells(block: object) -> bool:
