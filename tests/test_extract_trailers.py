@@ -350,7 +350,7 @@ def test_styled_fields_side_by_side_stay_separate_words() -> None:
 
 def test_a_time_stamp_over_an_updated_stamp_is_no_transmission_listing() -> None:
     body = (
-        "<h2>Harbor Lights season 3</h2>"
+        "<h2>Harbor Lights season 3</h2><p>By Jo Roe, TV editor</p>"
         '<ul><li><time datetime="2024-05-02T16:14">16:14, 2 May 2024</time></li>'
         '<li>Updated <time datetime="2024-05-02T17:02">17:02, 2 May 2024</time></li></ul>'
         "<p>Harbor Lights season 3 returns to the coast on 6 June.</p>"
