@@ -417,7 +417,7 @@ EMBED_CASES = [
     (
         "lite-youtube",
         f'<lite-youtube videoid="{ID}" playlabel="Play: Moonfall Teaser"></lite-youtube>',
-        "Play: Moonfall Teaser",
+        "Moonfall Teaser",  # the player's button word is not the video's title
     ),
     (
         "lite-youtube-embed",

@@ -189,10 +189,15 @@ CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 
-# "teaser poster", "teaser art": a picture, not a video.
+# "teaser poster", "teaser art": a picture, not a video. Anime news calls its trailers
+# "PV"s ("main PV", "teaser PV", "PV2") or "promotional videos"; "PV" only in capitals, and
+# also after Japanese text (a player titled "...第2期 本PV"), as are the Japanese words for
+# a trailer (yokoku), a teaser and a trailer (katakana) in such titles.
 TRAILER = re.compile(
-    r"\b(?:trailers?|teasers?)\b(?!\s+(?:posters?|images?|stills?|art|key\s+art|artwork|visuals?|"
-    r"photos?|one-sheets?|banners?)\b)",
+    r"(?:\b(?:trailers?|teasers?|promo(?:tional)?\s+videos?)\b|(?<![A-Za-z0-9])(?-i:PVs?)"
+    r"(?:\s?\d)?(?![A-Za-z0-9])|\u4e88\u544a|\u30c6\u30a3\u30b6\u30fc|\u30c8\u30ec\u30fc\u30e9\u30fc)"
+    r"(?!\s+(?:posters?|images?|stills?|art|key\s+art|artwork|visuals?|photos?|one-sheets?|"
+    r"banners?)\b)",
     re.IGNORECASE,
 )
 NOT_A_TRAILER = re.compile(
@@ -205,8 +210,10 @@ NOT_A_TRAILER = re.compile(
 )
 # Not the studio's video: a fan's edit or an imagined "concept" trailer.
 FAN_MADE = re.compile(
-    r"\b(?:fan[\s-]?made|fan\s+(?:trailer|edit|film)|concept\s+(?:trailer|teaser)|unofficial|"
-    r"parody|spoof|ai[\s-]generated|mock[\s-]?up|imagined\s+trailer)\b",
+    r"\b(?:fan[\s-]?made|fan\s+(?:trailer|edit|film)|concept[\s-]+(?:trailers?|teasers?|videos?)|"
+    r"unofficial|parody|spoof|ai[\s-]generated|mock[\s-]?up|imagined\s+trailer|"
+    r"fake\s+(?:trailers?|teasers?|videos?)|(?:trailer|teaser|video)\s+(?:is|was)\s+(?:not\s+real|"
+    r"fake)|not\s+real)\b|\((?:concept|fan[\s-]?made|fan\s+trailer|parody)\)",
     re.IGNORECASE,
 )
 TRAILER_OUT = re.compile(
@@ -214,11 +221,46 @@ TRAILER_OUT = re.compile(
     r"premiered|is\s+here|is\s+out|are\s+out|out\s+now|here['\u2019]?s|has\s+(?:arrived|landed)|"
     r"watch|gives?|offers?|shows?|finds|teases|dropped|published|posted|launched|aired|"
     r"world\s+premiere|went\s+live|hit\s+(?:youtube|the\s+web|online)|got\s+(?:a|its|the)|"
+    r"made\s+(?:its|their)\s+way\s+online|(?:is|are)\s+(?:now\s+)?online|now\s+online|"
+    r"surfaced\s+online|(?:is|are)\s+now\s+(?:live|available)|put\s+out|puts\s+out|"
+    r"rolled\s+out|came\s+out|"
     r"in\s+the\s+(?:official|new|first|latest|full(?:-length)?)\s+(?:trailer|teaser))\b",
     re.IGNORECASE,
 )
+# Events a trailer is named after ("the Comic-Con trailer"): not another work's name.
+TRAILER_EVENT = re.compile(
+    r"\b(?:comic[\s-]?con|sdcc|nycc|ccxp|d23|tudum|super\s+bowl|anime\s?expo|jump\s+festa|"
+    r"animejapan|upfronts?|game\s+awards|summer\s+game\s+fest|cinemacon|brazil)\b",
+    re.IGNORECASE,
+)
+# A video that is no longer up: "before the video was taken down", "the leaked teaser
+# was pulled".
+TRAILER_GONE = re.compile(
+    r"\b(?:taken\s+down|pulled\s+(?:down|offline|from)|was\s+pulled|were\s+pulled|"
+    r"(?:was|were|been)\s+(?:removed|deleted|made\s+private)|"
+    r"no\s+longer\s+(?:up|online|available))\b",
+    re.IGNORECASE,
+)
+# Said not to be a trailer: "a production-start video rather than a trailer".
+TRAILER_DENIED = re.compile(
+    r"\b(?:rather\s+than|instead\s+of|in\s+place\s+of|not|isn['\u2019]t|wasn['\u2019]t)\s+"
+    r"(?:a|an|the)\s+(?:(?:real|proper|full|official|actual|new)\s+)?(?:trailer|teaser)\b",
+    re.IGNORECASE,
+)
+# A trailer scheduled for a coming day, in the present tense, matched right after the
+# trailer word: "the teaser debuts Friday, May 9", "the first teaser for season 4 drops
+# at CCXP on Saturday", "the trailer arrives tomorrow".
+TRAILER_SCHEDULED = re.compile(
+    r"(?:(?!\b(?:and|but|while|is|was|has|after|before)\b)[^.;,]){0,50}?"
+    r"\b(?:arrives?|drops?|debuts?|lands?|premieres?|comes?\s+out|hits|goes\s+live|"
+    r"is\s+(?:set|due|scheduled)\s+to\s+\w+)\b[^.;]{0,60}?\b(?:tomorrow|tonight|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.IGNORECASE,
+)
 TRAILER_NOT_YET = re.compile(
-    r"\b(?:no\s+(?:official\s+)?(?:trailer|teaser)|not\s+(?:out|yet|been)|yet|coming|soon|will|"
+    r"\b(?:no\s+(?:\w+\s+)?(?:trailer|teaser)|not\s+(?:out|yet|been|even)|yet|coming|soon|will|"
+    r"hasn['\u2019]t|haven['\u2019]t|has\s+not|have\s+not|gonna|going\s+to|about\s+to|"
+    r"tomorrow|tonight|no\s+(?:\w+\s+){1,4}(?:or|nor)\s+(?:\w+\s+)?(?:trailer|teaser)|"
     r"stay\s+tuned|expect\w*|next\s+week|later|when|once|until|await\w*|hope\w*|might|could|"
     r"planned|upcoming|would|should|wait\w*|before)\b",
     re.IGNORECASE,
@@ -286,7 +328,9 @@ def trailer_not_yet(text: str) -> bool:
         after = _TRAILER_CLAUSE_BREAK.search(text, mention.end(), right)
         start = before[-1].end() if before else left
         end = after.start() if after else right
-        if not TRAILER_NOT_YET.search(text[start:end]):
+        if not TRAILER_NOT_YET.search(text[start:end]) and not TRAILER_SCHEDULED.match(
+            text, mention.end()
+        ):
             return False
     return True
 

@@ -9,6 +9,7 @@ sentence naming neither ("The new season arrives...") continues it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
@@ -26,7 +27,11 @@ _GENERIC_HEADING = re.compile(
     r"news|know|watch|more|latest|related|update|details|everything|synopsis|premiere|return|"
     r"episodes?|about|verdict|conclusion|summary|reception|production|filming|overview|"
     r"history|references|comments?|share|read|also|explore|recommended|popular|trending|"
-    r"you|our|we|us|this|it)\b",
+    r"you|our|we|us|this|it|"
+    # a wiki or guide's own sections: "Promotion", "Cast and characters", "Home media"
+    r"promotion|marketing|development|casting|premise|background|broadcast|soundtrack|"
+    r"ratings|accolades|home\s+media|notes|external\s+links|see\s+also|teasers|trailers|"
+    r"first\s+look)\b",
     re.IGNORECASE,
 )
 
@@ -165,10 +170,41 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             )
         )
     heading_names_watch = False
+    day_heading = ""  # the date heading above a schedule's lines ("Wednesday, Feb. 7")
+    section_names_watch = False  # the last heading named the watch
     for index, block in enumerate(doc.blocks):
+        text = block.text
         under_heading = heading_names_watch and not block.heading
         heading_names_watch = False
         role = block_role(block)
+        listing = False
+        if block.heading:
+            section_names_watch = False
+            if not block.chrome:
+                # (its colon dropped: "September 16:" reads as a time to the date finder)
+                day_heading = _day_of_heading(text)
+        elif section_names_watch and _WHEN_QUESTION.match(text):
+            # "When can I watch it? July 20" in the watch's section of a Q&A listicle
+            under_heading = True
+        elif block.chrome or len(text) > 160 or text.rstrip()[-1:] in (".", "?", "!"):
+            pass  # prose, not a schedule's line (most blocks: no further look)
+        elif len(text) <= 40 and _transmission(doc.blocks, index):
+            # "Sunday 18 September" over "9.00-10.00pm BBC One": a broadcaster's
+            # transmission details, the listing of the passage's programme
+            under_heading = True
+        elif day_heading and _schedule_line(block.text, role):
+            # "9 p.m.: Abbott Elementary (season premiere)" under "Wednesday, Feb. 7":
+            # the line is one show's entry on the heading's day, read as a listings row.
+            block = block._replace(text=f"| {day_heading} | {block.text.strip()}")
+            listing = True
+        elif (row := _dated_line(block.text)) is not None:
+            # "Thursday, June 5 — Ginny & Georgia: Season 3": a schedule's line
+            block = block._replace(text=row)
+            listing = True
+        elif (row := _listing_line(block.text)) is not None:
+            # "Poldark, BBC One, Sunday, June 10, 9pm": a TV listing
+            block = block._replace(text=row)
+            listing = True
         if block.chrome:
             for text in sentences(block.text):
                 result.append(
@@ -196,13 +232,14 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 heading_names_watch = named == Subject.WATCH or (
                     named == Subject.TITLE and watch.season is None
                 )
+                section_names_watch = heading_names_watch
             elif (
                 named is None
                 and not _GENERIC_HEADING.search(block.text)
                 and not _date_only(block.text)
             ):
                 state = Subject.OTHER
-        if _schedule_row(block.text):
+        if listing or _schedule_row(block.text) or (role == "table_cell" and _two_cells(block)):
             # A listings row is about the title in its own cells, never the row above's.
             text = normalize(block.text)
             named = classify(text, watch)
@@ -287,6 +324,101 @@ def _date_only(text: str) -> bool:
         flags=re.IGNORECASE,
     )
     return bool(re.search(r"\d", text)) and not re.search(r"[A-Za-z]", rest)
+
+
+# A guide's question about when, answered in the same block: "When can I watch it? July 20",
+# "Release date: ..." is a field; "When does it premiere? Sept. 24 on Fox."
+_WHEN_QUESTION = re.compile(
+    r"\s*(?:when\b|what\s+is\s+the\s+(?:release|premiere|air)\s+date|(?:release|premiere)\s+date"
+    r"\b)[^?]{0,60}\?\s*\S",
+    re.IGNORECASE,
+)
+_DATE_WORD = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.IGNORECASE,
+)
+
+
+def _schedule_line(text: str, role: str) -> bool:
+    """A short list item or line with no date of its own: one entry of a schedule."""
+    return (
+        role in ("list_item", "body", "field")
+        and len(text) <= 160
+        and not text.lstrip().startswith("|")
+        and _DATE_WORD.search(text) is None
+        and not text.rstrip().endswith((".", "?", "!"))
+    )
+
+
+_LINE_SEPARATOR = re.compile(r"\s+[\u2014\u2013-]\s+|:\s+")
+
+
+def _dated_line(text: str) -> str | None:
+    """A short line that is a date, a dash and a title, read as a listings row
+    ("| Thursday, June 5 | Ginny & Georgia: Season 3"); None for anything else."""
+    if len(text) > 160 or text.rstrip().endswith((".", "?", "!")):
+        return None
+    separator = _LINE_SEPARATOR.search(text)
+    if separator is None:
+        return None
+    head, rest = text[: separator.start()].strip(), text[separator.end() :].strip()
+    if not rest or not _DATE_WORD.search(head) or not _date_only(head):
+        return None
+    return f"| {head} | {rest}"
+
+
+_CLOCK = re.compile(
+    r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}[.:]\d{2}\b", re.IGNORECASE
+)
+_FIELD_SEPARATOR = re.compile(r",\s+|\s+[|\u2022\u00b7/]\s+")
+
+
+def _listing_line(text: str) -> str | None:
+    """A TV listing's line: a title, a channel, a day, a date and a time, and no sentence
+    ("Poldark, BBC One, Sunday, June 10, 9pm"), read as a listings row."""
+    if len(text) > 120 or text.rstrip().endswith((".", "?", "!")):
+        return None
+    if _CLOCK.search(text) is None or _DATE_WORD.search(text) is None:
+        return None
+    fields = [f.strip() for f in _FIELD_SEPARATOR.split(text) if f.strip()]
+    if len(fields) < 3 or any(len(f.split()) > 6 for f in fields):
+        return None
+    return "| " + " | ".join(fields)
+
+
+def _transmission(blocks: Sequence[object], index: int) -> bool:
+    """A block that is only a date, over a short line with a time ("9pm BBC One")."""
+    text = getattr(blocks[index], "text", "")
+    if len(text) > 40 or index + 1 >= len(blocks) or not _DATE_WORD.search(text):
+        return False
+    if _CLOCK.search(text) is not None or not _date_only(text):
+        return False  # "16:14, 13 Jul 2023": a page's time stamp
+    after = getattr(blocks[index + 1], "text", "")
+    return (
+        len(after) <= 80
+        and _CLOCK.search(after) is not None
+        and _DATE_WORD.search(after) is None  # "Updated 17:02, 13 Jul 2023": another stamp
+    )
+
+
+_HEADING_PARTS = re.compile(r"\s+[\u00b7|\u2022\u2013\u2014-]\s+")
+
+
+def _day_of_heading(text: str) -> str:
+    """The date a heading is, or "": "Wednesday, Feb. 7, 2024", "September 16:" (its colon
+    dropped: the date finder reads "16:" as a time), "BBC One · Sunday 1 January" (a
+    listings grid's channel and day)."""
+    for part in _HEADING_PARTS.split(text.strip()):
+        part = part.strip().rstrip(":").strip()
+        if part and _date_only(part) and _DATE_WORD.search(part):
+            return part
+    return ""
+
+
+def _two_cells(block: object) -> bool:
+    """A table row of a title and its date ("| Abbott Elementary season 3 | February 7")."""
+    return len(getattr(block, "cells", ()) or ()) == 2
 
 
 def _schedule_row(text: str) -> bool:

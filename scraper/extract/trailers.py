@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from scraper.extract import cues, subject
 from scraper.extract.candidates import DocFacts, VideoCandidate
-from scraper.extract.reading import Sentence, Subject, classify
+from scraper.extract.reading import Sentence, Subject, classify, headline_case
 from scraper.extract.subject import title_mentions
 from scraper.extract.text import case_key, normalize
 from scraper.models import Watch
@@ -33,13 +33,18 @@ def trailer_candidates(
         by_block.setdefault(sentence.block, []).append(sentence)
     found: dict[str, VideoCandidate] = {}
     for video in doc.videos:
-        if video.url in found:
+        seen = found.get(video.url)
+        if seen is not None and (seen.sentence or video.chrome):
             continue
+        # A video linked in a sentence and embedded below it: whichever of its places
+        # says it is the watch's trailer judges it ("(watch it here)" says too little).
         context = _context(video, by_block)
         candidate = VideoCandidate(video.url, normalize(video.label), video, context, facts)
         judged = _judge(video.label, context, watch, doc_subject(sentences))
         if judged is not None:
             candidate.sentence, candidate.tie = judged
+        elif seen is not None:
+            continue
         found[video.url] = candidate
     if not any(c.sentence for c in found.values()) and not any(
         v for v in doc.videos if not v.chrome and _is_trailer_label(v.label)
@@ -73,11 +78,23 @@ def _context(video: Video, by_block: dict[int, list[Sentence]]) -> list[Sentence
         if at == 0 and _POINTER.match(here[0].text) and _reports_trailer(before):
             # "Watch it here: <link>" on its own, after the paragraph reporting the trailer
             return [here[0], *before]
+        if _bare_pointer(here[at].text, label):
+            # "Here it is: <link>" says nothing of its own: the words before it do, and
+            # the headline (a forum post's title)
+            headline = [s for s in by_block.get(-1, []) if not s.chrome]
+            earlier = by_block.get(video.block - 2, [])[-1:]
+            return [here[at], *reversed(here[:at]), *before[:1], *earlier, *headline]
         return [here[at], *reversed(here[max(0, at - 2) : at]), *here[at + 1 : at + 2], *before[:1]]
     after = here[:1]  # a caption under the player
     earlier = list(reversed(by_block.get(video.block - 2, [])))
     headline = by_block.get(-1, [])
     return [s for s in before + after + earlier + headline if not s.chrome]
+
+
+def _bare_pointer(text: str, label: str) -> bool:
+    """A link's sentence with at most a few words besides the link: "Here it is: <url>"."""
+    rest = text.replace(label, " ", 1)
+    return len(re.findall(r"[A-Za-z]+", rest)) <= 4
 
 
 # A line that only points at a video: "Watch it here:", "See the teaser below".
@@ -110,19 +127,25 @@ def _judge(
     if label and _label_names_other_work(label, watch):
         return None
     texts: list[tuple[str, str | None]] = [(s.text, s.subject) for s in context]
+    own = context[0] if context and label and label in context[0].text else None
+    own_text = None
+    if own is not None:
+        # A link's own sentence, up to the end of the link's clause: what follows
+        # describes the video ("(watch here), which picks up after season 2's finale").
+        own_text = _said_of_link(own.text, label)
+        texts[0] = (own_text, own.subject)
     if label:
         # A link's own sentence comes first (it holds the label and says more:
         # "Rewatch the trailer"); a player's title comes first.
-        at = 1 if texts and label in texts[0][0] else 0
+        at = 1 if own is not None else 0
         texts.insert(at, (label, None))
     kind_text = None
-    own = context[0] if context and label and label in context[0].text else None
-    if own is not None and _about_other_work(own.text, watch):
+    if own_text is not None and _about_other_work(own_text, watch):
         return None
     for text, _ in texts:
-        if own is not None and text == own.text:
+        if own is not None and text == own_text:
             kind = _kind_before(text, text.find(label) + len(label))
-            if kind == "other":
+            if kind == "other" or cues.TRAILER_DENIED.search(text):
                 return None
             if kind == "trailer" and not cues.trailer_not_yet(text):
                 if own.subject == Subject.WATCH and classify(text, watch) not in (
@@ -131,15 +154,18 @@ def _judge(
                 ):
                     # "the season's trailer, which you can watch here" in a passage
                     # about the watch: the link is that trailer.
-                    return text, "own_sentence"
-                kind_text = text
+                    return own.text, "own_sentence"
+                kind_text = own.text
                 break
             continue
-        if cues.NOT_A_TRAILER.search(text):
+        if cues.NOT_A_TRAILER.search(text) or cues.TRAILER_DENIED.search(text):
             return None
-        if cues.TRAILER.search(text):
+        trailer = cues.TRAILER.search(text)
+        if trailer:
             if text != label and cues.trailer_not_yet(text):
                 continue
+            if text != label and _named_for_other_work(text, trailer.start(), watch):
+                return None
             kind_text = text
             break
     if kind_text is None:
@@ -160,8 +186,11 @@ def _judge(
             and watch.season is not None
             and watch.season > 1
             and text == label
+            and not _LATER_PART.search(label)
         ):
-            return None  # an official video named without a season is the first season's
+            # An official video named without a season is the first season's (unless it
+            # names a later part: "Part 2 Trailer", "The Final Season").
+            return None
     if watch.season is None:
         if any(title_mentions(t, watch) for t, _ in texts):
             return kind_text, "names_film"
@@ -172,6 +201,43 @@ def _judge(
     if subject == Subject.WATCH or Subject.WATCH in passage:
         return kind_text, "watch_passage"
     return None
+
+
+_LATER_PART = re.compile(
+    r"\b(?:part|cour|volume|vol\.?)\s*(?:[2-9]|two|three|four|ii\b)|\b(?:final|new|next)\s+season|"
+    r"\b(?:second|back)\s+half",
+    re.IGNORECASE,
+)
+
+
+def _named_for_other_work(text: str, position: int, watch: Watch) -> bool:
+    """The trailer word at `position` follows another work's name: "HBO dropped the
+    second Dune: Prophecy trailer" (on a page about another show). A network or an
+    event ("the Comic-Con trailer") names no work. (In a headline every word is
+    capitalized: "Sets June Premiere, Releases Teaser" names nothing.)"""
+    if headline_case(text):
+        return False
+    modifiers = _TRAILER_MODIFIERS.search(text, max(0, position - 60), position)
+    if modifiers is not None:
+        position = modifiers.start()  # "Season 2 | Official Teaser": "Official" is no work
+    if not subject.other_work_before(text, position, watch):
+        return False
+    return not cues.TRAILER_EVENT.search(text, max(0, position - 40), position)
+
+
+# Words between a work's name and its trailer word that describe the video.
+_TRAILER_MODIFIERS = re.compile(
+    r"(?:\b(?:official|final|first|second|third|new|full|main|extended|international|"
+    r"red[\s-]band|latest|launch|teaser|character|story|special|exclusive)\s+)+$",
+    re.IGNORECASE,
+)
+
+
+def _said_of_link(text: str, label: str) -> str:
+    """`text` up to the end of the clause holding the link's label."""
+    end = text.find(label) + len(label)
+    cut = cues.CLAUSE_BREAK.search(text, end)
+    return text[: cut.start()] if cut else text
 
 
 def _about_other_work(text: str, watch: Watch) -> bool:
@@ -192,6 +258,8 @@ def _label_names_other_work(label: str, watch: Watch) -> bool:
     """A video title leads with the product it is for: "Disney Speedstorm | Mufasa
     Season Trailer" is the game's, "Minecraft: Bundles of Bravery - Official Trailer"
     the update's, whatever later words share the watch's name."""
+    if _extends_title(label, watch):
+        return True
     separator = _LABEL_SEPARATOR.search(label)
     if separator is None:
         return False
@@ -204,6 +272,35 @@ def _label_names_other_work(label: str, watch: Watch) -> bool:
         return False
     words = re.findall(r"[A-Za-z][\w'\u2019]*", head)
     return bool(words) and all(w[0].isupper() for w in words if len(w) > 3)
+
+
+# What may follow the watch's title after a colon in a video title and still be the watch:
+# its season or part, the video's kind, a network's tagline.
+_SAME_WORK_AFTER_COLON = re.compile(
+    r"(?:season|series|s\d|vol\.?|volume|chapter|book|part|the\s+final\s+season|official|"
+    r"final|new|first|teaser|trailer|original|exclusive|episode|ep\.?)\b",
+    re.IGNORECASE,
+)
+_SUBTITLE = re.compile(r"\s*:\s+([A-Z0-9][^|\u2013\u2014()]*?)\s*(?:$|[|\u2013\u2014(]|\s-\s)")
+
+
+def _extends_title(label: str, watch: Watch) -> bool:
+    """A video title in which the watch's title goes on with a subtitle of its own is a
+    sequel's or a spin-off's: "Harbor Lights: The Lost Year – Official Trailer" is not
+    the film "Harbor Lights". (A season, or a series' part, after the colon is the watch.)"""
+    for _, end, _ in title_mentions(label, watch):
+        subtitle = _SUBTITLE.match(label, end)
+        if subtitle is None:
+            continue
+        rest = subtitle.group(1).strip()
+        if not rest or cues.TRAILER.search(rest) or subject.is_distributor(rest):
+            continue
+        if _SAME_WORK_AFTER_COLON.match(rest):
+            if watch.season is None and re.match(r"(?i)part\b", rest):
+                return True  # a film's "Part Two" is its sequel
+            continue
+        return True
+    return False
 
 
 _OLD_VIDEO = re.compile(r"\b(?:rewatch\w*|revisit\w*|throwback|refresher|look\s+back)\b", re.I)
@@ -231,6 +328,8 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
             continue
         if cues.trailer_not_yet(text) or cues.NOT_A_TRAILER.search(text):
             continue
+        if cues.TRAILER_GONE.search(text) or cues.TRAILER_DENIED.search(text):
+            continue
         first = cues.TRAILER.search(text)
         # (what follows the trailer word describes the video: a quoted slogan in it makes
         # no other work of the sentence when the words up to it do not)
@@ -239,8 +338,14 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
             _about_other_work(text, watch) and _about_other_work(said, watch)
         ):
             continue
-        # Only the clause reporting the trailer: "..., and a full trailer is expected".
+        if first is not None and _named_for_other_work(text, first.start(), watch):
+            continue
+        # Only the clause reporting the trailer: "..., and a full trailer is expected";
+        # not a participle after a comma ("..., offering a taste of what fans can expect").
         left, right = cues.clause_around(text, first.start(), first.end()) if first else (0, 0)
+        comma = text.find(", ", first.end(), right) if first else -1
+        if comma != -1 and cues.TRAILER_OUT.search(text, first.end(), comma):
+            right = comma
         if cues.SPECULATION.search(text, left, right) or cues.NEGATION.search(text, left, right):
             continue
         return text
@@ -250,4 +355,4 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
 def _may_name_trailer(text: str) -> bool:
     """The words cues.TRAILER needs: most sentences lack them and skip its scan."""
     key = case_key(text)
-    return "trailer" in key or "teaser" in key
+    return "trailer" in key or "teaser" in key or "promo" in key or "PV" in text

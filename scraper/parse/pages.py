@@ -234,6 +234,11 @@ _VIDEO_ID_ATTRS = (
 # <amp-youtube>); a link, an image or an iframe names YouTube in its URL when it is one.
 # (Asking every <a>, <span> and <img> too costs the page reader several percent.)
 _PLAYER_TAGS = frozenset(("div", "figure"))
+# A player's button words before its video's title ("Play: Lioness | Season 2 Official
+# Trailer"): the player's, not the video's (they would read as the product it is for).
+_PLAYER_VERB = re.compile(
+    r"^\s*(?:play|watch|play\s+video|watch\s+video|video)\s*[:\u2014\u2013-]\s+", re.I
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
@@ -286,8 +291,10 @@ def read_page(text: str, select: str | None = None) -> Page:
             _walk(element, walk)
     else:
         _walk(root, walk)
-    walk.mark_rails()
+    walk.mark_rails(title)
     blocks, videos = walk.blocks, walk.videos
+    _text_tables(blocks)
+    _text_comments(blocks)
     if not select:
         at = len(blocks)
         videos.extend(Video(url, label, at, False, True) for url, label in json_ld_videos(items))
@@ -300,6 +307,88 @@ def read_page(text: str, select: str | None = None) -> Page:
         published = byline_date(block.text for block in blocks)
     dates = own_dates(root, items, _stamps(blocks), published)
     return Page(title, tuple(blocks), tuple(videos), published, dates)
+
+
+# A text table's separator row ("---|---|", "| :--- | ---: |"): its dash groups are columns.
+_TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
+
+
+def _cells(text: str) -> list[str]:
+    return [c.strip() for c in text.strip().strip("|").split("|")]
+
+
+def _text_tables(blocks: list[Block]) -> None:
+    """Tables written as text (a page that stores a table as "Title |", "Date |",
+    "---|---|", then a paragraph a cell or a row) become table rows, in place: each row
+    is one block with its cells and the table's header, as an HTML table's would be."""
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if block.chrome or "---" not in block.text or not _TABLE_RULE.fullmatch(block.text.strip()):
+            index += 1
+            continue
+        columns = len([g for g in block.text.strip().strip("|").split("|") if "-" in g])
+        if columns < 2:
+            index += 1
+            continue
+        # The header: one block of all the labels, or one block a label just above.
+        start = index - 1
+        header: list[str] = []
+        if start >= 0 and len(_cells(blocks[start].text)) == columns:
+            header = _cells(blocks[start].text)
+        else:
+            start = index - columns
+            if start >= 0 and all(b.text.rstrip().endswith("|") for b in blocks[start:index]):
+                header = [_cells(b.text)[0] for b in blocks[start:index]]
+        if not header:
+            index += 1
+            continue
+        rows: list[Block] = [Block(" | ".join(["", *header]).strip(), role="table_header",
+                                   cells=tuple(header))]  # fmt: skip
+        end, pending = index + 1, []
+        while end < len(blocks) and blocks[end].text.rstrip().endswith("|"):
+            pending.extend(_cells(blocks[end].text))
+            end += 1
+            if len(pending) >= columns:
+                cells = tuple(pending[:columns])
+                rows.append(Block("| " + " | ".join(cells), role="table_cell", cells=cells,
+                                  header=tuple(header)))  # fmt: skip
+                pending = []
+        if len(rows) < 2:
+            index += 1
+            continue
+        # Keep the block count (videos and rails point at blocks by index): the rows
+        # take the first places, and the rest become empty separators.
+        span = end - start
+        filler = [Block("", role="body")] * (span - len(rows))
+        blocks[start:end] = rows + filler
+        index = start + span
+
+
+# A reader comment's opening line when a page keeps its comments as plain text:
+# "• Jo says:", "3. Sam says:", "jdoe commented:" (a "Reply" button follows).
+_COMMENT_OPENING = re.compile(
+    r"\W*(?:\d{1,4}\.\s*)?[\w .'\u2019@-]{1,40}?\s+(?:says|wrote|commented)(?:\s+on\b.*)?:",
+    re.IGNORECASE,
+)
+_COMMENT_BUTTONS = re.compile(r"\W*(?:reply|report|like|flag|permalink)\W*", re.IGNORECASE)
+
+
+def _text_comments(blocks: list[Block]) -> None:
+    """Reader comments kept as plain paragraphs, with no class naming them: from the
+    first "<name> says:" line that a "Reply" button soon follows,
+    every block to the end is a comment (comment sections close a page)."""
+    openings = [i for i, b in enumerate(blocks) if b.text[-1:] == ":" and len(b.text) <= 120]
+    for index in openings:
+        block = blocks[index]
+        if block.chrome or not _COMMENT_OPENING.fullmatch(block.text):
+            continue
+        if not any(_COMMENT_BUTTONS.fullmatch(b.text) for b in blocks[index + 1 : index + 6]):
+            continue
+        for at in range(index, len(blocks)):
+            if not blocks[at].chrome:
+                blocks[at] = blocks[at]._replace(chrome=True, role="comment")
+        return
 
 
 def _stamps(blocks: list[Block]) -> Any:
@@ -525,10 +614,12 @@ class _Walk:
             headers[-1] = cells
         return Block(text, role=role, cells=cells)
 
-    def mark_rails(self) -> None:
+    def mark_rails(self, title: str = "") -> None:
         """Blocks in link-dense containers become related (or, above the headline,
-        navigation) furniture, and so do the videos in them."""
+        navigation) furniture, and so do the videos in them. The page's own title is
+        not: a link post's title links its video, in a list of links (old Reddit)."""
         total = self.chars[-1]
+        own = _clean(title).casefold() if len(title) >= _RAIL_MIN_LINK_LENGTH else ""
         rails = [r for r in self.rails if r[2] < _RAIL_MAX_PAGE_SHARE * total]
         if not rails:
             return
@@ -543,12 +634,16 @@ class _Walk:
             role = "navigation" if above else "related"
             for index in range(max(start, done), end):
                 block = blocks[index]
+                if own and block.text.casefold().startswith(own):
+                    continue
                 if not block.chrome and block.role != "headline":
                     blocks[index] = block._replace(chrome=True, role=role)
                     marked.add(index)
             done = max(done, end)
         self.videos = [
-            replace(v, chrome=True) if v.block in marked and not v.chrome else v
+            replace(v, chrome=True)
+            if v.block in marked and not v.chrome and not (own and v.label.casefold() == own)
+            else v
             for v in self.videos
         ]
 
@@ -681,6 +776,14 @@ def _walk(root: Any, walk: _Walk) -> None:
                 _collect_video(element, tag, walk, chrome_root is not None)
             if tag in _CELL_TAGS:
                 parts.append(_CELL)
+            elif (
+                (tag == "time" or (tag == "span" and values))
+                and parts
+                and parts[-1][-1:].isalnum()
+            ):
+                # Styled fields side by side ("<span>Press Office</span><span>2011-09-06
+                # </span>", a listing's time and title) are separate words on screen.
+                parts.append(" ")
             text = element.text
             if text:
                 parts.append(text)
@@ -773,6 +876,7 @@ def _collect_video(element: Any, tag: str, walk: _Walk, chrome: bool) -> None:
             # A lite player's poster link: "Watch the official trailer on YouTube".
             links = element.xpath(".//a[@href]")
             label = _clean(text_content(links[0]))[:300] if links else ""
+        label = _PLAYER_VERB.sub("", label, count=1)
         embedded = True
     walk.videos.append(Video(url, label, len(walk.blocks), chrome, embedded))
 

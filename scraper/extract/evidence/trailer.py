@@ -71,7 +71,8 @@ def _video_furniture(c: VideoCandidate) -> str | None:
     "a fan-made concept trailer imagines season 5",
 )
 def _fan_made(c: VideoCandidate) -> str | None:
-    texts = [c.label, c.sentence, *(s.text for s in c.context[:2])]
+    # (all the words near the video: "No, that trailer is not real" may be the headline)
+    texts = [c.label, c.sentence, *(s.text for s in c.context)]
     for text in texts:
         seen = found(cues.FAN_MADE, text) if text else None
         if seen:

@@ -90,11 +90,14 @@ def _own_date(c: DateCandidate, v: View, w: Watch) -> str | None:
 def _dateline(c: DateCandidate, v: View, w: Watch) -> str | None:
     after = v.text[c.mention.end : c.mention.end + 40]
     before = v.text[: c.mention.start]
+    if _WEEKDAY.match(before + v.text[c.mention.start : c.mention.end]):
+        return None  # "Thursday, June 5 — <title>": a schedule line, not a dateline
     if _DATELINE_AFTER.match(after) and len(before) <= 60 and not cues.RELEASE.search(before):
         return (before + v.text[c.mention.start : c.mention.end] + after).strip()[:80]
     return None
 
 
+_WEEKDAY = re.compile(r"\W*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(
     r"^\s*(?:/\s*[A-Z][\w ]*/|\((?:UPI|AP|Reuters|AFP|PRNewswire|Business\s+Wire|"
     r"GLOBE\s+NEWSWIRE|Deadline)\)|[A-Z]{2,}(?:\s+[A-Z]{2,})*)?\s*(?:--|\u2014|\u2013|-\s)"

@@ -1,0 +1,385 @@
+"""Trailers and the page structure around them: which videos of a page are the watched
+season's released trailers. Sentences here are written for the tests (no article text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract import extract
+from scraper.extract.cues import TRAILER
+from scraper.models import Watch
+from scraper.parse.documents import parse_documents
+
+ANIME = Watch("Starfall Academy", 2)
+SHOW = Watch("Harbor Lights", 3)
+VIDEO = "https://www.youtube.com/watch?v=AbCdEfGhIj0"
+PAGE_URL = "https://news.example/a"
+
+
+def page(body: str, title: str = "TV news", published: str = "2024-05-02") -> str:
+    return (
+        f'<html><head><title>{title}</title><meta property="article:published_time" '
+        f'content="{published}T10:00:00Z"></head><body><article><h1>{title}</h1>{body}'
+        "</article></body></html>"
+    )
+
+
+def trailers(body: str, watch: Watch = SHOW, **kwargs: str) -> list[str]:
+    doc = parse_documents(page(body, **kwargs), PAGE_URL)[0]
+    return [f.url for f in extract(doc, watch) if f.kind == "trailer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("the studio streamed the main PV", True),
+        ("a second PV2 followed", True),
+        ("the teaser PV closes on a date", True),
+        ("a new promotional video", True),
+        ("a short promo video", True),
+        ("\u7b2c2\u671f \u672cPV", True),  # a player's Japanese title ending in "PV"
+        ("\u30c6\u30a3\u30b6\u30fcPV", True),
+        ("solar pv panels", False),  # capitals only
+        ("a PVC pipe", False),
+        ("an MPV", False),
+    ],
+)
+def test_anime_news_calls_its_trailers_pvs(text: str, named: bool) -> None:
+    assert bool(TRAILER.search(text)) is named
+
+
+def test_a_main_pv_link_is_the_seasons_trailer() -> None:
+    body = (
+        "<p>The anime's site began streaming the main promotional video for the second "
+        f'season of Starfall Academy on Friday: <a href="{VIDEO}">main PV</a>.</p>'
+    )
+    assert trailers(body, ANIME) == [VIDEO]
+
+
+def test_an_embedded_pv_titled_in_japanese_is_a_trailer() -> None:
+    body = (
+        "<p>A new visual and video for the second season of Starfall Academy were shown "
+        "at a festival stage on Sunday.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="\u30a2\u30cb\u30e1 \u7b2c2\u671f \u30c6\u30a3\u30b6\u30fcPV"></iframe>'
+    )
+    assert trailers(body, ANIME) == [VIDEO]
+
+
+def test_a_lite_player_button_word_is_not_read_as_another_product() -> None:
+    body = (
+        "<p>Harbor Lights season 3 returns to the coast with a first look.</p>"
+        '<lite-youtube videoid="AbCdEfGhIj0" '
+        'playlabel="Play: Harbor Lights | Season 3 Official Teaser | Network"></lite-youtube>'
+    )
+    assert trailers(body) == [VIDEO]
+
+
+def test_a_video_that_was_taken_down_is_not_a_released_trailer() -> None:
+    body = (
+        "<p>A promotional video for Harbor Lights season 3 was posted on a regional "
+        "channel, and it was taken down within the hour.</p>"
+    )
+    assert trailers(body) == []
+
+
+def test_what_follows_a_links_clause_describes_the_video_not_its_season() -> None:
+    body = (
+        "<p>Harbor Lights season 3 is back on June 9, and there is a trailer too.</p>"
+        f'<p>The trailer (<a href="{VIDEO}">watch here</a>) opens in a storm, '
+        "following the shipwreck at the end of season 2.</p>"
+    )
+    assert trailers(body) == [VIDEO]
+
+
+def test_a_video_linked_vaguely_and_embedded_with_a_title_is_judged_by_its_player() -> None:
+    body = (
+        "<p>Harbor Lights season 3 returns June 9.</p>"
+        f'<p>The network also shared a look (<a href="{VIDEO}">watch it here</a>).</p>'
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="Harbor Lights Season 3 | Official Trailer"></iframe>'
+    )
+    assert trailers(body) == [VIDEO]
+
+
+def test_a_wiki_promotion_section_stays_about_the_pages_season() -> None:
+    body = (
+        "<p>Season 3 of Harbor Lights premiered on June 9, 2024.</p>"
+        "<p>A fourth season was confirmed in development.</p>"
+        "<h2>Promotion</h2>"
+        f'<ul><li>May 1, 2024: the official teaser was released (<a href="{VIDEO}">'
+        "youtu.be</a>).</li></ul>"
+    )
+    assert trailers(body, title="Season 3") == [VIDEO]
+
+
+def test_another_shows_trailer_in_a_newsletter_item_is_not_the_watchs() -> None:
+    body = (
+        "<p>Harbor Lights season 3 has wrapped filming; no date yet.</p>"
+        "<p>Also: the network dropped the second Gull Island: Origins trailer today.</p>"
+    )
+    assert trailers(body, title="Harbor Lights season 3 wraps") == []
+
+
+def test_a_trailer_named_for_an_event_is_still_the_watchs() -> None:
+    body = "<p>Harbor Lights season 3: the network dropped the Comic-Con trailer today.</p>"
+    assert trailers(body, title="Harbor Lights season 3 at Comic-Con") == [PAGE_URL]
+
+
+def test_a_headline_in_title_case_names_no_other_work_before_its_teaser() -> None:
+    assert trailers("", title="Harbor Lights Season 3 Sets June Premiere, Releases Teaser") == [
+        PAGE_URL
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The first Harbor Lights season 3 teaser debuts Friday, May 9.",
+        "The first teaser for Harbor Lights season 3 drops at the fan convention on Saturday.",
+        "The Harbor Lights season 3 trailer arrives tomorrow.",
+        "By this time tomorrow you're gonna watch the Harbor Lights season 3 teaser.",
+        "No exact date or trailer for Harbor Lights season 3 has been released.",
+        "The network hasn't released any Harbor Lights season 3 footage, not even a teaser.",
+        "There is still no public trailer for Harbor Lights season 3.",
+    ],
+)
+def test_a_trailer_still_to_come_or_denied_is_not_released(sentence: str) -> None:
+    assert trailers(f"<p>{sentence}</p>") == []
+
+
+def test_a_video_said_not_to_be_a_trailer_is_none() -> None:
+    body = (
+        "<p>Harbor Lights season 3 is filming. The network posted a short video from the "
+        "set.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="Harbor Lights Season 3 | On Set"></iframe>'
+        "<p>It is a first-day-of-filming video rather than a trailer.</p>"
+    )
+    assert trailers(body) == []
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "HARBOR LIGHTS 3 \u2013 Teaser Trailer | (Concept)",
+        "Harbor Lights 3 \u2013 Official Trailer (Fan-made)",
+    ],
+)
+def test_concept_and_fan_made_videos_are_not_trailers(label: str) -> None:
+    film = Watch("Harbor Lights 3", None)
+    body = f'<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" title="{label}"></iframe>'
+    assert trailers(body, film, title="Harbor Lights 3 videos") == []
+
+
+def test_a_video_the_headline_calls_not_real_is_not_a_trailer() -> None:
+    film = Watch("Harbor Lights 3", None)
+    body = (
+        "<p>A video channel stitched old footage into something new.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="HARBOR LIGHTS 3 \u2013 Trailer (2026)"></iframe>'
+    )
+    assert trailers(body, film, title="No, that Harbor Lights 3 trailer is not real") == []
+
+
+def test_a_sequels_video_is_not_the_films_trailer() -> None:
+    film = Watch("Harbor Lights", None)
+    body = (
+        "<p>Harbor Lights opened in cinemas in June.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="HARBOR LIGHTS: THE LOST YEAR \u2013 Official Trailer"></iframe>'
+    )
+    assert trailers(body, film) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A new trailer for Harbor Lights season 3 has just been released, offering a taste "
+        "of what fans can expect.",
+        "The Harbor Lights season 3 panel opened with a trailer that has just made its way "
+        "online.",
+    ],
+)
+def test_a_trailer_reported_out_without_a_link_is_the_page(sentence: str) -> None:
+    assert trailers(f"<p>{sentence}</p>") == [PAGE_URL]
+
+
+def test_a_forum_link_posts_own_title_is_not_a_rail_of_links() -> None:
+    post = (
+        '<html><head><meta property="og:title" content="Harbor Lights Season 3 | Official '
+        'Teaser | Network"></head>'
+        '<body><div class="header"><a href="/">forum</a> <a href="/r/tv">tv</a></div>'
+        '<div class="sitetable"><div class="thing link" data-url="https://www.youtube.com/'
+        'watch?v=AbCdEfGhIj0"><p class="title"><a class="title" href="https://www.youtube.com/'
+        'watch?v=AbCdEfGhIj0">Harbor Lights Season 3 | Official Teaser | Network</a> '
+        '<a href="/domain/youtube.com">(youtube.com)</a></p><ul><li><a href="#">90 comments'
+        '</a></li><li><a href="#">share</a></li></ul></div></div>'
+        '<div class="commentarea"><div class="comment"><p>The lighthouse keeper looks '
+        "different this year, and the storm sequence at the end is the best thing they "
+        'have shot.</p></div><div class="comment"><p>No date at the end of it, just the '
+        "network logo and a shot of the harbor at night. Probably autumn again.</p></div>"
+        "</div>"
+        '<div class="side"><h1>tv</h1><p>News and talk about television: premieres, '
+        "renewals, trailers and reviews, posted by readers and sorted by votes.</p>"
+        "<p>Be civil. No spoilers in titles.</p></div></body></html>"
+    )
+    doc = parse_documents(post, "https://forum.example/r/tv/1")[0]
+    assert [f.url for f in extract(doc, SHOW) if f.kind == "trailer"] == [VIDEO]
+
+
+def test_a_bare_link_is_judged_by_the_post_title_above_it() -> None:
+    body = (
+        "<p>Harbor Lights Season 3 | Official Teaser (self.tv)</p>"
+        "<p>submitted by a_reader</p>"
+        '<p>Here it is: <a href="https://youtu.be/AbCdEfGhIj0">https://youtu.be/AbCdEfGhIj0</a>'
+        "</p>"
+    )
+    assert trailers(body, title="tv") == [VIDEO]
+
+
+def dates(body: str, watch: Watch = SHOW, **kwargs: str) -> list[tuple[str, str]]:
+    doc = parse_documents(page(body, **kwargs), PAGE_URL)[0]
+    return [(f.date, f.precision) for f in extract(doc, watch) if f.kind == "release_date"]
+
+
+def test_a_schedule_line_under_a_day_heading_takes_the_headings_date() -> None:
+    body = (
+        "<p>The network set its winter lineup. All times Eastern.</p>"
+        "<h3>Monday, Jan. 13, 2025</h3><ul><li>8 p.m.: Quiz Night</li>"
+        "<li>9 p.m.: Dock Street</li></ul>"
+        "<h3>Wednesday, Jan. 15, 2025</h3><ul><li>8 p.m.: Gull Island</li>"
+        "<li>9 p.m.: Harbor Lights (season 3 premiere)</li></ul>"
+    )
+    assert dates(body, title="Network sets winter premiere dates") == [("2025-01-15", "day")]
+
+
+def test_a_dated_line_of_a_weekly_list_is_the_shows_row() -> None:
+    body = (
+        "<p>Here is what arrives on the service this week.</p>"
+        "<p>Monday, June 2 \u2014 Dock Street (Documentary)</p>"
+        "<p>Thursday, June 5 \u2014 Harbor Lights: Season 3 (Series)</p>"
+        "<p>Friday, June 6 \u2014 Gull Island (Film)</p>"
+    )
+    assert dates(body, title="New this week", published="2025-05-30") == [("2025-06-05", "day")]
+
+
+def test_a_table_kept_as_text_is_read_row_by_row() -> None:
+    cells = [
+        "Title |", "Premiere Date |", "---|---|",
+        "Quiz Night season 4 |", "January 13 at 8:00 p.m. |",
+        "Harbor Lights season 3 |", "January 15 at 9:00 p.m. |",
+        "Gull Island season 2 |", "January 16 at 9:30 p.m. |",
+    ]  # fmt: skip
+    body = "<p>The network's winter slate is out.</p>" + "".join(f"<p>{c}</p>" for c in cells)
+    assert dates(body, title="Winter premiere dates", published="2024-11-20") == [
+        ("2025-01-15", "day")
+    ]
+    doc = parse_documents(page(body), PAGE_URL)[0]
+    rows = [b for b in doc.blocks if b.role == "table_cell"]
+    assert [b.cells for b in rows][1] == ("Harbor Lights season 3", "January 15 at 9:00 p.m.")
+    assert rows[1].header == ("Title", "Premiere Date")
+
+
+def test_reader_comments_kept_as_text_are_comments() -> None:
+    body = (
+        "<p>Harbor Lights has been renewed for a third season.</p>"
+        "<p>\u2022 sailor_jo says:</p><p>May 2, 2024 at 10:02 AM</p>"
+        "<p>I bet Harbor Lights season 3 is back in early 2025.</p><p>Reply</p>"
+    )
+    doc = parse_documents(page(body), PAGE_URL)[0]
+    assert [b.role for b in doc.blocks[-4:]] == ["comment"] * 4
+    assert dates(body, title="Harbor Lights renewed") == []
+
+
+def test_a_tv_listing_line_is_the_shows_row() -> None:
+    body = (
+        "<p>The drama returns for its third series, and the storm is coming.</p>"
+        "<p>Harbor Lights, BBC One, Sunday, June 9, 9pm</p>"
+    )
+    assert dates(body, title="TV preview: Harbor Lights returns") == [("2024-06-09", "day")]
+
+
+def test_a_date_headed_slate_with_a_colon_and_line_breaks() -> None:
+    harbor = Watch("Harbor Lights", 2)
+    body = (
+        "<p>Our list of fall premiere dates, new and returning series.</p>"
+        "<h3>October 3:</h3><p>Dock Street (Network, Season 4)<br>Quiz Night (Cable, Season 9)</p>"
+        "<h3>October 4:</h3><p>Harbor Lights (Netflix, Season 2)<br>"
+        "Gull Island (Network, new drama series)</p>"
+    )
+    assert dates(body, harbor, title="Fall premiere dates", published="2024-09-10") == [
+        ("2024-10-04", "day")
+    ]
+
+
+def test_a_when_question_answered_in_the_watchs_section_dates_it() -> None:
+    body = (
+        "<p>Our pick of what lands on the service soon.</p>"
+        "<h2>Harbor Lights (Season 3)</h2>"
+        "<p><b>What is it?</b> The coastal drama moves its story to a new town.</p>"
+        "<p><b>When can I watch it?</b> July 20</p>"
+        "<h2>Gull Island (Season 2)</h2>"
+        "<p><b>What is it?</b> The island mystery returns.</p>"
+        "<p><b>When can I watch it?</b> July 27</p>"
+    )
+    assert dates(body, title="New arrivals this month", published="2024-07-01") == [
+        ("2024-07-20", "day")
+    ]
+
+
+def test_a_press_packs_transmission_details_date_the_programme() -> None:
+    body = (
+        "<p>Programme information for the third series of the coastal drama.</p>"
+        "<p>New series</p><p><strong>Sunday 9 June</strong><br>9.00-10.00pm BBC One</p>"
+        "<p>In the third series of Harbor Lights, the harbour master faces a storm.</p>"
+    )
+    assert dates(body, title="Harbor Lights series 3: programme information") == [
+        ("2024-06-09", "day")
+    ]
+
+
+def test_styled_fields_side_by_side_stay_separate_words() -> None:
+    body = (
+        '<div class="meta"><span class="who">Press Office</span>'
+        '<span class="when">2011-09-06</span></div><p>Text of the release.</p>'
+    )
+    doc = parse_documents(page(body), PAGE_URL)[0]
+    assert "Press Office 2011-09-06" in [b.text for b in doc.blocks]
+
+
+def test_a_time_stamp_over_an_updated_stamp_is_no_transmission_listing() -> None:
+    body = (
+        "<h2>Harbor Lights season 3</h2><p>By Jo Roe, TV editor</p>"
+        '<ul><li><time datetime="2024-05-02T16:14">16:14, 2 May 2024</time></li>'
+        '<li>Updated <time datetime="2024-05-02T17:02">17:02, 2 May 2024</time></li></ul>'
+        "<p>Harbor Lights season 3 returns to the coast on 6 June.</p>"
+    )
+    assert dates(body, title="Harbor Lights season 3 date") == [("2024-06-06", "day")]
+
+
+def test_a_later_parts_video_named_without_a_season_is_the_seasons() -> None:
+    body = (
+        "<p>The official site for the third season of Harbor Lights began streaming a "
+        "trailer for the season's second part on Friday.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="HARBOR LIGHTS Part 2 Trailer"></iframe>'
+    )
+    assert trailers(body) == [VIDEO]
+
+
+def test_a_trailer_put_out_last_month_is_reported() -> None:
+    body = (
+        "<h2>Is there a trailer?</h2>"
+        "<p>Yes \u2014 the network put out a Harbor Lights season 3 trailer last month.</p>"
+    )
+    assert trailers(body, title="Harbor Lights season 3: what we know") == [PAGE_URL]
+
+
+def test_a_listings_day_heading_may_name_its_channel() -> None:
+    body = (
+        "<p>What is on tonight and tomorrow.</p>"
+        "<h2>BBC One \u00b7 Wednesday 15 January</h2>"
+        "<ul><li>8pm: Quiz Night</li><li>9pm: Harbor Lights (series 3 opener)</li></ul>"
+    )
+    assert dates(body, title="TV guide", published="2025-01-14") == [("2025-01-15", "day")]
