@@ -32,9 +32,12 @@ _GENERIC_HEADING = re.compile(
 
 
 # Words that turn a story to another subject ("Meanwhile, Bridgerton returns May 16").
+# "Other series returning in 2020 include ...", "Also: HBO dropped ...": a list or an
+# aside about other works.
 _TOPIC_SHIFT = re.compile(
     r"^(?:meanwhile|elsewhere|in\s+other\s+news|also\s+(?:new|coming|arriving|on)|separately|"
-    r"other\s+(?:premieres|releases|titles|shows))\b",
+    r"other\s+(?:premieres|releases|titles|shows|series|films|movies|dramas|comedies|"
+    r"programmes|programs|returning|new|upcoming|highlights))\b|^also\s*[:\u2014\u2013]",
     re.IGNORECASE,
 )
 # Words that say a show is past its first season ("returns", "the new season").

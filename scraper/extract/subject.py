@@ -389,6 +389,10 @@ _NOT_NAMES = frozenset(
         "every",
         "both",
         "each",
+        # numbers open a sentence about things counted ("Three dates flash across ..."),
+        # never a work's name on their own
+        *NUMBER_WORDS,
+        *ORDINAL_WORDS,
     ]
 )
 _NAME_BEFORE = re.compile(
@@ -401,6 +405,8 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
     "Ginny & Georgia (Season 2") is that show's: not the watched season."""
     if ref.season is None:
         return ref
+    if _of_other_name(sentence, ref, watch):
+        return Reference(ref.start, ref.end, OTHER_SEASON)
     before = sentence[max(0, ref.start - 60) : ref.start]
     match = _NAME_BEFORE.search(before)
     if match is None:
@@ -425,6 +431,38 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
     ):
         return ref
     return Reference(ref.start, ref.end, OTHER_SEASON)
+
+
+# "the second season of Andor": the season of the show named after it.
+_OF_NAME_AFTER = re.compile(
+    r"\s+of\s+([A-Z][\w&'\u2019:.-]*(?:\s+(?:[A-Z][\w&'\u2019:.-]*|of|the|and|&)){0,5})"
+)
+
+
+def _of_other_name(sentence: str, ref: Reference, watch: Watch) -> bool:
+    """ "Season 2 of Andor" names Andor's season unless the name is the watch's (or
+    a network's: "season two of Netflix's Wednesday")."""
+    after = _OF_NAME_AFTER.match(sentence, ref.end)
+    if after is None:
+        return False
+    name, start, end = after.group(1), after.start(1), after.end(1)
+    words = name.split()
+    first = _POSSESSIVE.sub("", words[0])
+    owner = next((i for i, word in enumerate(words) if _POSSESSIVE.search(word)), None)
+    if owner is not None:
+        # "of Netflix's Squid Game", "of Peter Morgan's The Crown": the show is after the
+        # owner; "of Peter Morgan's royal drama" names none.
+        rest = " ".join(words[owner + 1 :])
+        if not rest:
+            return False
+        name, start = rest, end - len(rest)
+        first = rest.split()[0]
+    words = name.split()
+    if all(w.lower() in _NOT_NAMES for w in words) or is_distributor(first):
+        return False
+    if is_distributor(name) or _NOT_WORK_WORDS.search(name):
+        return False
+    return not any(s < end + 2 and start - 2 < e for s, e, _ in title_mentions(sentence, watch))
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")
@@ -472,7 +510,7 @@ def is_distributor(name: str) -> bool:
 
 _NOT_WORK_WORDS = re.compile(
     r"\b(?:Season|Series|Episodes?|Chapter|Volume|Vol|Finale|Premiere|Trailer|Teaser|It|"
-    r"This|That|They|He|She|We|Today|Tomorrow|Tonight|Now|Meanwhile|Also)\b"
+    r"This|That|They|He|She|We|Today|Tomorrow|Tonight|Now|Meanwhile|Also|Release|Dates?)\b"
 )
 # A capitalized name ending right before the verb, after auxiliaries.
 _AUXILIARIES = re.compile(
@@ -520,12 +558,16 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
 
 
 def _part_of_watch_name(name: str, watch: Watch) -> bool:
+    """The watch named by the end of its full name: its subtitle ("The Final Reckoning"
+    of "Mission: Impossible - The Final Reckoning"). The start of it is the franchise
+    ("Star Wars" of "Star Wars: The Acolyte"), another work."""
     words = [w for w in re.findall(r"\w+", name.lower()) if w not in ("the", "a", "an")]
     if not words:
         return False
     needle = " " + " ".join(words) + " "
     for full in (watch.title, *watch.aliases):
-        hay = " " + " ".join(re.findall(r"\w+", full.lower())) + " "
-        if needle in hay:
+        words_of_full = [w for w in re.findall(r"\w+", full.lower()) if w not in ("the", "a", "an")]
+        hay = " " + " ".join(words_of_full) + " "
+        if hay.endswith(needle):
             return True
     return False

@@ -131,9 +131,65 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
     if title_mentions(text, w):
         verbs = verbs[-1:]
     for verb in verbs:
+        if _IN_A_ROLE.match(text, verb):
+            continue  # "Jenna Ortega returns as Wednesday": a person back in a role
         if subject.other_work_before(text, verb, w):
             return text[max(0, verb - 40) : verb + 12].strip()
     return None
+
+
+_IN_A_ROLE = re.compile(r"\w+\s+as\s+(?!(?:early|soon|late|of|well|part|planned)\b)", re.I)
+
+
+@rule(
+    "show_debut",
+    -4,
+    "for a later season, the show's own debut: 'its series premiere', or ', which "
+    "premiered' after the series or an earlier one ('the first', 'its predecessor')",
+    "renewed five days after its series premiere on May 3 (watching season 3)",
+)
+def _show_debut(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if w.season in (None, 1):
+        return None
+    before = v.text[: c.mention.start]
+    debut = _SERIES_DEBUT.search(before, max(0, c.mention.start - 60))
+    if (
+        debut
+        and not _FUTURE.search(v.clause)  # (a UK "series" is a season: "the series premiere will")
+        and not season_references(before[debut.start() : c.mention.start], w)
+    ):
+        return debut.group()
+    relative = _WHICH_PREMIERED.search(before)
+    if relative:
+        antecedent = before[max(0, relative.start() - 40) : relative.start()]
+        named = _EARLIER_ANTECEDENT.search(antecedent)
+        if named:
+            return (named.group() + relative.group()).strip()
+    return None
+
+
+# "its series premiere on", "the series debut in": the first season's, by definition.
+_SERIES_DEBUT = re.compile(
+    r"\b(?:its|the|their|a)\s+(?:series|show['\u2019]s)\s+(?:premiere|debut|launch)\b"
+    r"|\b(?:premiered|debuted|launched)\s+as\s+a\s+series\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"\b(?:will|set\s+for|slated|scheduled|coming|upcoming|due)\b", re.I)
+# ", which premiered June 4": the relative clause's past release, right before the date.
+_WHICH_PREMIERED = re.compile(
+    r",\s+which\s+(?:first\s+|originally\s+)?(?:premiered|debuted|launched|bowed|aired|"
+    r"arrived|dropped|opened|was\s+released|streamed)\s+(?:on\s+|in\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Its antecedent: the show as a whole ("the Leslye Headland series"), not a season of it,
+# or an earlier one ("the first", "its predecessor").
+_EARLIER_ANTECEDENT = re.compile(
+    r"\b(?:(?:the|this|that|its|their)\s+(?:[\w'\u2019-]+\s+){0,3}"
+    r"(?:series|show|drama|comedy|sitcom|thriller)"
+    r"|(?:the|its)\s+(?:first|previous|prior|earlier|last|original)"
+    r"(?:\s+(?:one|season|series|outing|chapter|instal+ment))?|(?:its|the)\s+predecessor)$",
+    re.IGNORECASE,
+)
 
 
 @rule(

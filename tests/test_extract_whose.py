@@ -1,0 +1,121 @@
+"""Whose a date is: the watch's, another work's, another season's (rules in
+scraper/extract/evidence/whose.py, subjects in subject.py and reading.py).
+
+Every sentence here is written for the test; none comes from an article."""
+
+from __future__ import annotations
+
+from scraper.extract import extract, read
+from scraper.extract.subject import OTHER_SEASON, other_work_before, season_references
+from scraper.models import Watch
+from scraper.parse.documents import parse_documents
+
+MOSSWOOD3 = Watch("Mosswood Manor", 3, ())
+LANTERN2 = Watch("The Lantern Keepers", 2, ("Galaxy Tales: The Lantern Keepers",))
+
+
+def _page(body: str, title: str) -> str:
+    return (
+        f'<html><head><title>{title}</title><meta property="article:published_time" '
+        'content="2024-06-12T10:00:00Z"></head><body><article><h1>'
+        f"{title}</h1>{body}</article></body></html>"
+    )
+
+
+def _doc(body: str, title: str = "TV news"):  # noqa: ANN202 (a parsed Document)
+    return parse_documents(_page(body, title), "https://news.example/story")[0]
+
+
+def fired(body: str, watch: Watch, value: str, title: str = "TV news") -> set[str]:
+    """The rules that fired on the candidate dated `value`."""
+    reading = read(_doc(body, title), watch, complete=True)
+    return {name for c in reading.dates if c.mention.value == value for name in c.features}
+
+
+def release(body: str, watch: Watch, title: str = "TV news") -> str | None:
+    found = [f.date for f in extract(_doc(body, title), watch) if f.kind == "release_date"]
+    return found[0] if found else None
+
+
+def test_a_later_seasons_page_does_not_take_the_shows_debut() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 is officially happening.</p>"
+        "<p>The gothic drama was renewed on March 9, 2022, a week after its series "
+        "premiere on March 2.</p>"
+    )
+    assert "show_debut" in fired(body, MOSSWOOD3, "2024-03-02", "Mosswood Manor Season 3")
+    assert release(body, MOSSWOOD3, "Mosswood Manor Season 3") is None
+
+
+def test_which_premiered_after_the_first_one_is_the_earlier_seasons() -> None:
+    body = (
+        "<p>Mosswood Manor returns for its third season on Friday, July 12. The "
+        "new episodes are bleaker than the first, which premiered in October 2021.</p>"
+    )
+    assert "show_debut" in fired(body, MOSSWOOD3, "2021-10")
+    assert release(body, MOSSWOOD3) == "2024-07-12"
+
+
+def test_which_premiered_after_the_series_is_the_shows_debut_not_the_seasons() -> None:
+    body = (
+        "<p>The streamer will not order a third season of the moody ghost series, which "
+        "premiered May 2 and ended its run in June.</p>"
+    )
+    assert "show_debut" in fired(body, MOSSWOOD3, "2024-05-02", "Mosswood Manor cancelled")
+
+
+def test_a_series_premiere_still_to_come_is_left_alone() -> None:
+    # (in British usage "series" is a season: its premiere still to come may be this one)
+    body = "<p>Mosswood Manor series 3: the series premiere will air on Sunday, July 14.</p>"
+    assert "show_debut" not in fired(body, MOSSWOOD3, "2024-07-14")
+
+
+def test_a_season_of_another_named_show_is_not_the_watched_season() -> None:
+    refs = season_references("and the third season of Harbor Lights is slated for 2025", MOSSWOOD3)
+    assert [r.season for r in refs] == [OTHER_SEASON]
+    # the watch's own name, a network's possessive before it, or a description keep it
+    for text in (
+        "the third season of Mosswood Manor is slated for 2025",
+        "season 3 of Netflix's Mosswood Manor is slated for 2025",
+        "the third season of Ada Quill's gothic drama is slated for 2025",
+        "the third season of the BBC drama is slated for 2025",
+    ):
+        assert [r.season for r in season_references(text, MOSSWOOD3)] == [3], text
+
+
+def test_a_franchise_name_before_the_watchs_subtitle_is_another_work() -> None:
+    text = "Galaxy Tales returns in December with a new film."
+    assert other_work_before(text, text.index("returns"), LANTERN2)
+    # while the subtitle alone still names the watch
+    text = "The Lantern Keepers returns in December."
+    assert not other_work_before(text, text.index("returns"), LANTERN2)
+
+
+def test_counting_words_and_field_labels_are_not_works() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 got a teaser.</p>"
+        "<p>Two dates appear at the end: the day the house burned and Sept. 6, 2024, "
+        "the release date of the new season.</p>"
+    )
+    assert "other_work_subject" not in fired(body, MOSSWOOD3, "2024-09-06")
+
+
+def test_an_actor_returning_in_a_role_is_not_another_work() -> None:
+    body = "<p>In Mosswood Manor season 3, Ada Quill returns as the housekeeper on July 12.</p>"
+    assert "other_work_subject" not in fired(body, MOSSWOOD3, "2024-07-12")
+
+
+def test_a_list_of_other_returning_shows_is_not_the_watch() -> None:
+    body = (
+        "<p>Mosswood Manor has been renewed for a third season.</p>"
+        "<p>Other series returning in 2025 include Harbor Lights and Copper Street.</p>"
+    )
+    assert release(body, MOSSWOOD3, "Mosswood Manor renewed") is None
+
+
+def test_an_aside_after_also_colon_is_another_story() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 finished filming, and there is no date yet.</p>"
+        "<p>Also: the streamer posted a trailer for Harbor Lights; it premieres Nov. 8.</p>"
+    )
+    assert release(body, MOSSWOOD3, "Weekly notes") is None
