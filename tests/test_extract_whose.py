@@ -119,3 +119,69 @@ def test_an_aside_after_also_colon_is_another_story() -> None:
         "<p>Also: the streamer posted a trailer for Harbor Lights; it premieres Nov. 8.</p>"
     )
     assert release(body, MOSSWOOD3, "Weekly notes") is None
+
+
+def test_a_numbered_film_named_by_its_place_is_the_watch() -> None:
+    sequel = Watch("Starfall 3", None, ())
+    body = '<p>The studio has set the next "Starfall" for November 6, 2026.</p>'
+    assert release(body, sequel, "Studio dates third 'Starfall' film") == "2026-11-06"
+    # an earlier entry is not
+    body = "<p>The first Starfall opened in 2019.</p>"
+    assert release(body, sequel, "Studio dates third 'Starfall' film") is None
+
+
+def test_the_watchs_title_inside_a_longer_quoted_title_is_another_work() -> None:
+    film = Watch("Starfall", None, ())
+    body = (
+        '<p>The last outing for the hero, "Starfall Rising," opened May 2, 2008.</p>'
+        "<p>Starfall arrives in theaters on July 10, 2026.</p>"
+    )
+    assert release(body, film, "A first look at Starfall") == "2026-07-10"
+
+
+def test_a_work_introduced_by_a_relative_clause_keeps_its_date() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 is among the network's summer titles.</p>"
+        "<p>Harbor Lights, which brings back its original cast after ten years, "
+        "premieres Tuesday, July 16.</p>"
+    )
+    assert "leading_other_work" in fired(body, MOSSWOOD3, "2024-07-16")
+
+
+def test_a_season_in_parts_takes_the_first_parts_date() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 will be released in two parts, with Part 1 on "
+        "August 7 and Part 2 on September 4.</p>"
+    )
+    assert "first_part" in fired(body, MOSSWOOD3, "2024-08-07")
+    assert release(body, MOSSWOOD3, "Mosswood Manor season 3 dates") == "2024-08-07"
+
+
+def test_what_is_left_of_the_season_is_a_later_part() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 opened with four episodes on July 3. "
+        "The remaining six arrive August 21.</p>"
+    )
+    assert "later_part" in fired(body, MOSSWOOD3, "2024-08-21")
+
+
+def test_a_title_line_naming_part_two_makes_its_entry_part_twos() -> None:
+    body = (
+        "<p>Here is what returns this fall.</p>"
+        "<p>Mosswood Manor Season 3 Part 2</p>"
+        "<p>The ghosts are back for the last batch of episodes.</p>"
+        "<p>Release date: September 4, 2024</p>"
+        "<p>Harbor Lights Season 2</p>"
+        "<p>Release date: October 9, 2024</p>"
+    )
+    assert "later_part" in fired(body, MOSSWOOD3, "2024-09-04", "Fall TV preview")
+    assert "later_part" not in fired(body, MOSSWOOD3, "2024-10-09", "Fall TV preview")
+
+
+def test_when_an_alias_names_seasons_as_parts_parts_are_seasons() -> None:
+    watch = Watch("Mosswood Manor", 3, ("Mosswood Manor Part 3",))
+    body = (
+        "<p>Mosswood Manor Part 3</p>"
+        "<p>Mosswood Manor Part 3 is out now: all episodes dropped on June 6.</p>"
+    )
+    assert "later_part" not in fired(body, watch, "2024-06-06", "Review")

@@ -13,7 +13,12 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
-from scraper.extract.subject import PREVIOUS_WORK, seasons_named, title_mentions
+from scraper.extract.subject import (
+    PREVIOUS_WORK,
+    part_references,
+    seasons_named,
+    title_mentions,
+)
 from scraper.extract.text import case_key, normalize, sentences
 from scraper.models import Watch
 
@@ -87,6 +92,9 @@ class Sentence(NamedTuple):
     # The block's role as the page parser gives it ("headline", "byline", "comment",
     # "field", "table_cell", ...; scraper/parse/pages.py), "body" when it gives none.
     role: str = "body"
+    # The part of the season the passage is about: a heading that names the watch and
+    # "Part 2" makes the section under it Part 2's (0: none named).
+    part: int = 0
 
 
 def classify(text: str, watch: Watch, one_season: bool = False) -> Subject | None:
@@ -168,6 +176,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             )
         )
     heading_names_watch = False
+    part = 0
     for index, block in enumerate(doc.blocks):
         under_heading = heading_names_watch and not block.heading
         heading_names_watch = False
@@ -188,6 +197,9 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                     )  # fmt: skip
                 )
             continue
+        if block.heading or _title_line(block.text):
+            # (a listicle's entry titles are often plain short lines, not headings)
+            part = _heading_part(normalize(block.text), classify(normalize(block.text), watch))
         if block.heading:
             named = classify(normalize(block.text), watch)
             if named == Subject.OTHER_SEASON:
@@ -254,6 +266,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                     doc_subject,
                     under_heading,
                     role=role,
+                    part=part,
                 )
             )
     if (
@@ -264,6 +277,19 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
     ):
         _returns_of_one_season(result, returns, watch)
     return result
+
+
+def _title_line(text: str) -> bool:
+    """A short line written like a title ("Wednesday Season 2 Part 2")."""
+    return len(text) < 80 and "\n" not in text.strip() and headline_case(text)
+
+
+def _heading_part(text: str, named: Subject | None) -> int:
+    """The part a heading about the watch names ("Wednesday Season 2 Part 2"), else 0."""
+    if named not in (Subject.WATCH, Subject.TITLE):
+        return 0
+    parts = part_references(text)
+    return parts[-1][2] if parts else 0
 
 
 def block_role(block: object) -> str:

@@ -57,8 +57,12 @@ PREVIOUS_WORK = re.compile(
     re.IGNORECASE,
 )
 _PART = re.compile(
-    r"\b(?:part|volume|vol\.|chapter|batch)\s+(\d{1,2}|one|two|three|four|i{1,3}|iv)\b"
-    r"|\b(first|second|third|fourth|final|last)\s+(?:part|volume|half|batch|chapter)\b",
+    r"\b(?:part|volume|vol\.|chapter|batch|cour|act)\s+(\d{1,2}|one|two|three|four|i{1,3}|iv)\b"
+    r"|\b(first|second|third|fourth|final|last)\s+(?:part|volume|half|batch|chapter|cour|act)\b"
+    # the later part named by what is left: "the back half", "the remaining five episodes"
+    r"|\b(?P<later>(?:back|latter)\s+half|(?:the\s+)?remaining\s+(?:\w+\s+)?episodes|"
+    r"the\s+remaining\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})|"
+    r"(?:the\s+)?rest\s+of\s+the\s+(?:season|episodes|series))\b",
     re.IGNORECASE,
 )
 # A title used inside another name: "Queen Charlotte: A Bridgerton Story".
@@ -131,11 +135,43 @@ def _name_patterns(
         season = alias_season(alias) if watch.season is not None else None
         names.append((alias, season))
     ordered = sorted(names, key=lambda n: -len(n[0]))
-    return tuple(
+    patterns = tuple(
         (pattern, season, name_gate(name))
         for name, season in ordered
         if (pattern := title_pattern(name)) is not None
     )
+    described = _described_sequel(watch)
+    return patterns + (described,) if described is not None else patterns
+
+
+# A numbered film named by its place: "Jumanji 3" is "the third 'Jumanji'", "the next
+# Jumanji film", "a new Jumanji movie", "the untitled Jumanji sequel".
+_SEQUEL_NUMBER = re.compile(r"^(.*\w)\s+(\d|ii|iii|iv|v|vi)$", re.IGNORECASE)
+_PLACE_WORDS = {number: word for word, number in ORDINAL_WORDS.items()}
+
+
+def _described_sequel(watch: Watch) -> tuple[re.Pattern[str], None, str | None] | None:
+    if watch.season is not None:
+        return None
+    numbered = _SEQUEL_NUMBER.match(watch.title.strip())
+    if numbered is None:
+        return None
+    token = numbered.group(2).lower()
+    number = int(token) if token.isdigit() else ROMAN.get(token)
+    if number is None or number < 2 or number not in _PLACE_WORDS:
+        return None
+    name = numbered.group(1)
+    body = title_pattern(name)
+    if body is None:
+        return None
+    ordinal = rf"{_PLACE_WORDS[number]}|{number}(?:st|nd|rd|th)"
+    place = rf"(?:(?:the|a|an)\s+)?(?:{ordinal})|(?:the|a|an)\s+(?:next|new|upcoming|untitled)"
+    pattern = re.compile(
+        rf"(?<!\w)(?:{place})\s+['\"\u2018\u201c]?(?:{body.pattern})['\"\u2019\u201d]?"
+        r"(?:\s+(?:film|movie|sequel|instal+ment|entry|chapter))?(?!\w)",
+        re.IGNORECASE,
+    )
+    return pattern, None, name_gate(name)
 
 
 def title_mentions(
@@ -187,6 +223,13 @@ _DATE_AFTER = re.compile(
 _DATE_BEFORE = re.compile(r"\b(?:on|this|next|last|every|until|by|from|since|each)\s+$", re.I)
 
 
+_OPENING_QUOTES = "\"'\u2018\u201c"
+_LONGER_QUOTED = re.compile(
+    r"(?:[\s:-]+(?!(?:Season|Series|Part|Volume|Vol)\b)[A-Z0-9][\w'\u2019&.!-]*)+[,.!?]?"
+    r"[\"\u2019\u201d']"
+)
+
+
 def _inside_other_name(sentence: str, start: int, end: int) -> bool:
     before, after = sentence[max(0, start - 4) : start], sentence[end : end + 30]
     if _CALENDAR_WORDS.fullmatch(sentence[start:end]) and (
@@ -195,6 +238,8 @@ def _inside_other_name(sentence: str, start: int, end: int) -> bool:
         return True
     if _ARTICLE_BEFORE.search(before) and _NAME_AFTER.match(after):
         return True
+    if start > 0 and sentence[start - 1] in _OPENING_QUOTES and _LONGER_QUOTED.match(after):
+        return True  # '"Superman Returns," opened in 2006': a longer title holding the name
     if _HONORIFIC_BEFORE.search(sentence, max(0, start - 6), start):
         return True  # "The Talented Mr. Ripley": a person's name, not the show
     if _SPINOFF_BEFORE.search(sentence[max(0, start - 20) : start]) and re.match(
@@ -474,9 +519,14 @@ def part_references(sentence: str) -> list[tuple[int, int, int]]:
     parts = []
     for match in _PART.finditer(sentence):
         token = (match.group(1) or match.group(2) or "").lower()
-        number = (
-            FINAL_PART if token in ("final", "last") else _number(token) or ROMAN.get(token) or 0
-        )
+        if match.group("later"):
+            number = 2  # (whatever is left comes after the first part)
+        else:
+            number = (
+                FINAL_PART
+                if token in ("final", "last")
+                else _number(token) or ROMAN.get(token) or 0
+            )
         parts.append((match.start(), match.end(), number))
     return parts
 

@@ -22,9 +22,12 @@ _WORK_NOUN = (
     r"instal+ment|entry|chapter|blockbuster|hit|franchise|miniseries|documentary|anthology)"
 )
 # ", released July 21," / ", the most recent MonsterVerse film," after the name.
+# ", which brings Olyphant back as Raylan," and ", the spy drama with Jamie Bell," too.
 _APPOSITIVE = re.compile(
-    r",\s+(?:(?:released|opened|premiered|debuted|out|now\s+streaming)\b"
-    r"|(?:the|a|an|its|this|that)\s+[^,;]{0,60}?\b" + _WORK_NOUN + r"\s*,)",
+    r",\s+(?:(?:released|opened|premiered|debuted|out|now\s+streaming|which)\b"
+    r"|(?:the|a|an|its|this|that)\s+[^,;]{0,60}?\b"
+    + _WORK_NOUN
+    + r"(?:\s+(?:with|from|by|starring|about|set\s+in|based\s+on)\s+[^,;]{0,40})?\s*,)",
     re.IGNORECASE,
 )
 # A new clause with a subject of its own, unless it is the work's sequel.

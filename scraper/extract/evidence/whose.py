@@ -90,7 +90,37 @@ def _later(c: DateCandidate, v: View, w: Watch) -> str | None:
     nearest = before[-1] if before else (after[0] if after else None)
     if nearest is not None and nearest[2] > 1:
         return clause[nearest[0] : nearest[1]]
+    if (
+        nearest is None
+        and c.sentence.part > 1
+        and not _parts_are_seasons(w)
+        and not season_references(v.text, w)
+        and not any(season is not None for _, _, season in title_mentions(v.text, w))
+    ):
+        return f"under a heading naming part {c.sentence.part}"
     return None
+
+
+def _parts_are_seasons(w: Watch) -> bool:
+    """An alias names the season as a part ("Lupin Part 3"): its parts are seasons."""
+    return any(part_references(alias) for alias in w.aliases)
+
+
+@rule(
+    "first_part",
+    2,
+    "the first part of the watched season: its date is the season's",
+    "the season arrives in two parts, with Part 1 on July 4 and Part 2 on August 1",
+)
+def _first_part(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if w.season is None or _parts_are_seasons(w):
+        return None
+    parts = part_references(v.clause)
+    start = c.mention.start - v.left
+    before = [p for p in parts if p[1] <= start]
+    if not before or before[-1][2] != 1 or start - before[-1][1] > 40:
+        return None  # (the part must lead straight to its date: "Part 1 on July 4")
+    return v.clause[before[-1][0] : before[-1][1]] if about_once(c, v, w) else None
 
 
 @rule(
