@@ -6,7 +6,13 @@ Every sentence here is written for the test; none comes from an article."""
 from __future__ import annotations
 
 from scraper.extract import extract, read
-from scraper.extract.subject import OTHER_SEASON, other_work_before, season_references
+from scraper.extract.subject import (
+    OTHER_SEASON,
+    other_work_before,
+    part_references,
+    season_references,
+    title_mentions,
+)
 from scraper.models import Watch
 from scraper.parse.documents import parse_documents
 
@@ -185,3 +191,36 @@ def test_when_an_alias_names_seasons_as_parts_parts_are_seasons() -> None:
         "<p>Mosswood Manor Part 3 is out now: all episodes dropped on June 6.</p>"
     )
     assert "later_part" not in fired(body, watch, "2024-06-06", "Review")
+
+
+def test_a_films_numbered_sequel_is_not_the_film() -> None:
+    film = Watch("Starfall", None, ())
+    for text in ('The studio moved "Starfall: Part Two" to May 1.', "Starfall 2 opens May 1."):
+        assert title_mentions(text, film) == [], text
+    assert title_mentions("Starfall opened in 2021.", film) == [(0, 8, None)]
+
+
+def test_the_last_few_episodes_are_a_later_part() -> None:
+    assert [n for _, _, n in part_references("The last two episodes land on July 1")] == [2]
+
+
+def test_a_return_after_the_debut_clause_is_not_the_debut() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 news.</p><p>The series, which debuted in "
+        "February 2021, will return on Friday, December 6.</p>"
+    )
+    assert "show_first_premiere" not in fired(body, MOSSWOOD3, "2024-12-06")
+    assert "show_first_premiere" in fired(body, MOSSWOOD3, "2021-02")
+
+
+def test_another_work_that_has_its_return_on_a_date_is_the_subject() -> None:
+    text = "Hospital drama Copper Street has its winter return on January 14."
+    assert other_work_before(text, text.index("return "), MOSSWOOD3)
+
+
+def test_a_later_part_named_before_a_colon_owns_the_date_after_it() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 is split in two, and the back half now has a date: "
+        "the network said the show returns on Wednesday, August 14.</p>"
+    )
+    assert "later_part" in fired(body, MOSSWOOD3, "2024-08-14")

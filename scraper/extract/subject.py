@@ -62,7 +62,8 @@ _PART = re.compile(
     # the later part named by what is left: "the back half", "the remaining five episodes"
     r"|\b(?P<later>(?:back|latter)\s+half|(?:the\s+)?remaining\s+(?:\w+\s+)?episodes|"
     r"the\s+remaining\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})|"
-    r"(?:the\s+)?rest\s+of\s+the\s+(?:season|episodes|series))\b",
+    r"(?:the\s+)?rest\s+of\s+the\s+(?:season|episodes|series)|"
+    r"(?:last|final)\s+(?:two|three|four|five|six|\d)\s+episodes)\b",
     re.IGNORECASE,
 )
 # A title used inside another name: "Queen Charlotte: A Bridgerton Story".
@@ -204,12 +205,19 @@ def _title_mentions(
         for match in pattern.finditer(sentence):
             if _inside_other_name(sentence, match.start(), match.end()):
                 continue
+            if watch.season is None and _SEQUEL_AFTER.match(sentence, match.end()):
+                continue  # watching "Dune": "Dune: Part Two" and "Dune 2" are the sequel
             if any(match.start() < e and s < match.end() for s, e, _ in mentions):
                 continue
             mentions.append((match.start(), match.end(), season))
     return tuple(sorted(mentions))
 
 
+# A film's sequel named by its number after the title.
+_SEQUEL_AFTER = re.compile(
+    r"(?:[:\s\u2013\u2014-]+(?:Part|Chapter|Vol\.?|Volume)\s+(?:Two|Three|Four|Five|II|III|IV|V|[2-9])"
+    r"|\s+(?:[2-9]|II|III|IV))(?![\w,.:])"
+)
 # A title that is also a weekday or a month ("Wednesday") is a date in
 # "premieres Wednesday, Aug. 6" and "on Wednesday".
 _CALENDAR_WORDS = re.compile(
@@ -565,7 +573,10 @@ _NOT_WORK_WORDS = re.compile(
 # A capitalized name ending right before the verb, after auxiliaries.
 _AUXILIARIES = re.compile(
     r"(?:\s+(?:will|is|are|was|were|has|have|had|also|now|officially|finally|still|remains?|"
-    r"be|been|set|to|going|scheduled|slated|due|expected|then|already|just))*\s*$",
+    r"be|been|set|to|going|scheduled|slated|due|expected|then|already|just)"
+    # "The Resident has its winter return on ...", "gets a Sunday launch"
+    r"|\s+(?:has|have|gets?|makes?|will\s+(?:have|get|make))\s+(?:its|their|a|an)"
+    r"(?:\s+(?-i:[a-z])[\w-]*){0,2}(?=\s*$))*\s*$",
     re.IGNORECASE,
 )
 _CAP = r"(?:[A-Z0-9][\w'\u2019&+.!-]*)"

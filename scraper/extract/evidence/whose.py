@@ -85,6 +85,12 @@ def _later(c: DateCandidate, v: View, w: Watch) -> str | None:
     clause = v.text[left : v.right]
     start, end = c.mention.start - left, c.mention.end - left
     parts = part_references(clause)
+    if not parts and _COLON_BEFORE.search(v.text, 0, left):
+        # "the back half now has a date: the show returns Aug. 10"
+        head = v.text[:left]
+        parts = [(s - left, e - left, n) for s, e, n in part_references(head)]
+    if _parts_are_seasons(w):
+        parts = [p for p in parts if p[2] != w.season]  # "Lupin Part 3" is the watch
     before = [p for p in parts if p[0] < start]
     after = [p for p in parts if p[0] >= end]
     nearest = before[-1] if before else (after[0] if after else None)
@@ -99,6 +105,9 @@ def _later(c: DateCandidate, v: View, w: Watch) -> str | None:
     ):
         return f"under a heading naming part {c.sentence.part}"
     return None
+
+
+_COLON_BEFORE = re.compile(r":\s*$")
 
 
 def _parts_are_seasons(w: Watch) -> bool:
@@ -268,6 +277,9 @@ def _names_alias(subtitle: str, w: Watch) -> bool:
 def _first_premiere(c: DateCandidate, v: View, w: Watch) -> str | None:
     if w.season in (None, 1) or not cues.PAST_RELEASE.search(v.clause):
         return None
+    verbs = list(cues.RELEASE.finditer(v.text, v.left, c.mention.start))
+    if verbs and not cues.PAST_RELEASE.search(verbs[-1].group()):
+        return None  # "the series, which debuted in 2021, will return on Dec. 2": the return's
     if names_season(v.text, w):
         return None
     if c.sentence.subject == Subject.WATCH and part_references(v.clause):
