@@ -224,3 +224,33 @@ def test_a_later_part_named_before_a_colon_owns_the_date_after_it() -> None:
         "the network said the show returns on Wednesday, August 14.</p>"
     )
     assert "later_part" in fired(body, MOSSWOOD3, "2024-08-14")
+
+
+def test_a_date_in_apposition_to_another_work_is_that_works() -> None:
+    film = Watch("Starfall", None, ())
+    body = "<p>Starfall moves again. That leaves Harbor Lights, dated May 2, 2025, alone.</p>"
+    assert "other_work_appositive" in fired(body, film, "2025-05-02")
+    # a series described by its makers keeps its own date
+    body = (
+        "<p>The trailer for Starfall, the new film from writers Ada Quill and Bo Reyes, "
+        "set for May 2, 2025, is out.</p>"
+    )
+    assert "other_work_appositive" not in fired(body, film, "2025-05-02")
+
+
+def test_a_line_labeled_with_another_works_name_is_that_works() -> None:
+    film = Watch("Starfall", None, ())
+    body = (
+        "<p>The studio moved four films.</p><p>Starfall: from May 2, 2025 to June 6, 2025</p>"
+        "<p>Harbor Lights: from July 4, 2025 to May 1, 2026</p>"
+    )
+    assert "labeled_other_work" in fired(body, film, "2026-05-01")
+    assert "labeled_other_work" not in fired(body, film, "2025-06-06")
+    body = "<p>Starfall is coming.</p><p>Release date: June 6, 2025</p>"
+    assert "labeled_other_work" not in fired(body, film, "2025-06-06")
+
+
+def test_the_watch_between_a_verb_and_the_date_keeps_the_date() -> None:
+    film = Watch("Starfall 2", None, ())
+    headline = "Studio Shuffles Film Dates: Starfall 2 to February 2026"
+    assert "other_work_subject" not in fired("<p>News.</p>", film, "2026-02", headline)

@@ -167,11 +167,14 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
     )
     if not verbs:
         return None
-    if title_mentions(text, w):
+    titles = title_mentions(text, w)
+    if titles:
         verbs = verbs[-1:]
     for verb in verbs:
         if _IN_A_ROLE.match(text, verb):
             continue  # "Jenna Ortega returns as Wednesday": a person back in a role
+        if any(verb < start < c.mention.start for start, _, _ in titles):
+            continue  # "Disney Shuffles Marvel Dates: Captain America 4 to February"
         if subject.other_work_before(text, verb, w):
             return text[max(0, verb - 40) : verb + 12].strip()
     return None
@@ -227,6 +230,64 @@ _EARLIER_ANTECEDENT = re.compile(
     r"(?:series|show|drama|comedy|sitcom|thriller)"
     r"|(?:the|its)\s+(?:first|previous|prior|earlier|last|original)"
     r"(?:\s+(?:one|season|series|outing|chapter|instal+ment))?|(?:its|the)\s+predecessor)$",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "other_work_appositive",
+    -4,
+    "an appositive after another work's name holds the date: 'X, dated July 26,'",
+    "That leaves Starfall 3, dated July 26, as the only release",
+)
+def _appositive(c: DateCandidate, v: View, w: Watch) -> str | None:
+    lead = _DATED_APPOSITIVE.search(v.text, max(0, c.mention.start - 60), c.mention.start)
+    if lead is None or _PEOPLE_BEFORE.search(v.text, max(0, lead.start() - 50), lead.start()):
+        return None  # "the series from creators A and B, set to debut ...": the series'
+    if subject.other_work_before(v.text, lead.start(), w):
+        return v.text[max(0, lead.start() - 30) : lead.end()].strip()
+    return None
+
+
+# ", dated July 26", ", opening Nov. 1", ", which is set for May 2": right before the date.
+_PEOPLE_BEFORE = re.compile(
+    r"\b(?:from|by|with|starring|creators?|directors?|writers?|producers?|showrunners?|stars?)"
+    r"\s+(?:[A-Z][\w.'\u2019-]*\s*(?:and\s+|&\s+)?)+$"
+)
+# (", which is set for ..." is other_work_relative's: the antecedent may be far back)
+_DATED_APPOSITIVE = re.compile(
+    r",\s+(?:now\s+)?(?:dated|opening|"
+    r"premiering|arriving|debuting|releasing|(?:set|slated|scheduled|due)(?:\s+(?:for|to\s+\w+))?|"
+    r"due\s+out|out)\s+(?:on\s+|in\s+|for\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "labeled_other_work",
+    -3,
+    "a line labeled with another work's name: 'Starfall: from May 2 to July 4'",
+    "Thunderbolts: from December 20, 2024 to July 25, 2025",
+)
+def _labeled(c: DateCandidate, v: View, w: Watch) -> str | None:
+    label = _LABEL.match(v.text)
+    if label is None or label.end() > c.mention.start or title_mentions(v.text, w):
+        return None
+    name = label.group(1)
+    if _GENERIC_LABEL.search(name) or subject.is_distributor(name):
+        return None
+    return subject.other_work_before(v.text, label.end(1), w) and name or None
+
+
+# A line opening with a name and a colon ("Blade: from ... to ...").
+_LABEL = re.compile(r"^\W{0,3}([A-Z0-9][\w'\u2019&.!-]*(?:\s+[\w'\u2019&.!-]+){0,6}):\s")
+# Labels that name a section or a fact, not a work.
+_GENERIC_LABEL = re.compile(
+    r"\b(?:release|date|premiere|update|updated|trailer|teaser|cast|plot|story|synopsis|"
+    r"where|when|what|how|why|who|news|note|editor|spoiler|watch|stream\w*|season|series|"
+    r"episodes?|part|volume|status|confirmed|official|breaking|exclusive|also|more|read|"
+    r"see|related|review|verdict|rating|runtime|network|platform|creator|showrunner|genre|"
+    r"previously|original|new|tl;?dr|bottom\s+line|the\s+big\s+news)\b",
     re.IGNORECASE,
 )
 
