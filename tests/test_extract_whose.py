@@ -254,3 +254,17 @@ def test_the_watch_between_a_verb_and_the_date_keeps_the_date() -> None:
     film = Watch("Starfall 2", None, ())
     headline = "Studio Shuffles Film Dates: Starfall 2 to February 2026"
     assert "other_work_subject" not in fired("<p>News.</p>", film, "2026-02", headline)
+
+
+def test_the_titles_own_medium_word_before_the_season_keeps_it_the_watchs() -> None:
+    for text in (
+        "Mosswood Manor Anime's 3rd Season Delayed",
+        "Mosswood Manor's season 3 arrives",
+        "Mosswood Manor TV series 3 arrives",
+    ):
+        assert [r.season for r in season_references(text, MOSSWOOD3)] == [3], text
+
+
+def test_a_previously_slated_date_is_a_superseded_plan() -> None:
+    body = "<p>Mosswood Manor season 3 is delayed. It was previously slated to air this year.</p>"
+    assert "superseded_plan" in fired(body, MOSSWOOD3, "2024")

@@ -519,7 +519,11 @@ def _of_other_name(sentence: str, ref: Reference, watch: Watch) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")
-_BETWEEN_NAME_AND_NUMBER = re.compile(r"[\s:,(]*")
+# (also "The Bear's season 3", "Frieren Anime's 2nd Season", "Bluey TV series 4")
+_BETWEEN_NAME_AND_NUMBER = re.compile(
+    r"(?:['\u2019]s)?[\s:,(]*(?:(?:TV\s+)?(?:anime|series|show|drama|sitcom)(?:['\u2019]s)?\s+)?",
+    re.IGNORECASE,
+)
 
 
 def part_references(sentence: str) -> list[tuple[int, int, int]]:
