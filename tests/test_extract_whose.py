@@ -268,3 +268,14 @@ def test_the_titles_own_medium_word_before_the_season_keeps_it_the_watchs() -> N
 def test_a_previously_slated_date_is_a_superseded_plan() -> None:
     body = "<p>Mosswood Manor season 3 is delayed. It was previously slated to air this year.</p>"
     assert "superseded_plan" in fired(body, MOSSWOOD3, "2024")
+
+
+def test_seasons_in_a_sentence_led_by_another_show_are_that_shows() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 starts filming soon.</p>"
+        "<p>Harbor Lights became a hit in 2021, and its third season is scheduled for 2025.</p>"
+    )
+    assert release(body, MOSSWOOD3, "Why the wait?") is None
+    # a sentence about the watched season without a leading show still is the watch's
+    body = "<p>Mosswood Manor season 3 is coming.</p><p>The third season is scheduled for 2025.</p>"
+    assert release(body, MOSSWOOD3, "Why the wait?") == "2025"

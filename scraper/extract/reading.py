@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from scraper.extract.subject import (
     PREVIOUS_WORK,
+    other_work_before,
     part_references,
     seasons_named,
     title_mentions,
@@ -122,8 +123,30 @@ def classify(text: str, watch: Watch, one_season: bool = False) -> Subject | Non
             return Subject.WATCH
         return Subject.TITLE
     if watched:
-        return Subject.SEASON
+        # "Squid Game became a hit in 2021, and its second season ...": another
+        # show leads the sentence, and the seasons it names are that show's
+        return Subject.OTHER if _led_by_another_work(text, watch) else Subject.SEASON
     return Subject.OTHER_SEASON if named else None
+
+
+# The verbs that say a show (not a person) is the subject: "Squid Game became ...".
+_WORK_VERB = re.compile(
+    r"\s+(?:became|becomes|premiered|debuted|launched|aired|ended|concluded|earned|broke|"
+    r"topped|(?:was|got|has\s+been)\s+(?:renewed|cancell?ed|picked\s+up))\b"
+)
+_LEADING_NAME = re.compile(
+    r"^(?:(?:And|But|Meanwhile|While|Also|Still|Even)\s+)?"
+    r"[\"'\u2018\u201c]?[A-Z0-9][\w'\u2019&:!.-]*(?:\s+(?:[A-Z0-9][\w'\u2019&:!.-]*|of|the|and|in|on))*"
+    r"[\"'\u2019\u201d]?"
+)
+
+
+def _led_by_another_work(text: str, watch: Watch) -> bool:
+    lead = _LEADING_NAME.match(text)
+    if lead is None:
+        return False
+    verb = _WORK_VERB.match(text, lead.end())
+    return verb is not None and other_work_before(text, verb.start() + 1, watch)
 
 
 # "Doctor Who returns from Saturday 12 April": the title coming back, no season named.
