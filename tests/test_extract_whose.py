@@ -279,3 +279,40 @@ def test_seasons_in_a_sentence_led_by_another_show_are_that_shows() -> None:
     # a sentence about the watched season without a leading show still is the watch's
     body = "<p>Mosswood Manor season 3 is coming.</p><p>The third season is scheduled for 2025.</p>"
     assert release(body, MOSSWOOD3, "Why the wait?") == "2025"
+
+
+def test_another_work_named_by_what_it_is_keeps_its_date() -> None:
+    film = Watch("Starfall", None, ())
+    cases = [
+        (MOSSWOOD3, "<p>Mosswood Manor's holiday special airs on Christmas Day.</p>",
+         "2024-12-25", "special_episode"),
+        (film, "<p>Starfall is returning to IMAX theaters for a one-week run starting "
+         "August 2.</p>", "2024-08-02", "re_release"),
+        (film, "<p>The stage musical opened on Broadway on March 3, 2004.</p>",
+         "2004-03-03", "stage_production"),
+        (film, "<p>Ada Quill's next project, a legal drama, is slated for 2026.</p>",
+         "2026", "next_project"),
+        (MOSSWOOD3, "<p>The network gave Harbor Lights a second season; that series drops "
+         "on November 8.</p>", "2024-11-08", "that_other_series"),
+    ]  # fmt: skip
+    for watch, body, value, rule_name in cases:
+        assert rule_name in fired(body, watch, value, "News"), body
+
+
+def test_that_series_after_the_watch_in_an_earlier_sentence_is_left_alone() -> None:
+    body = "<p>Mosswood Manor season 3 is coming.</p><p>That series drops on November 8.</p>"
+    assert "that_other_series" not in fired(body, MOSSWOOD3, "2024-11-08", "News")
+
+
+def test_a_parenthetical_release_after_another_work_is_that_works() -> None:
+    film = Watch("Starfall 2099", None, ())
+    body = "<p>Set after Starfall 2049 (released October 6, 2017), the film follows a pilot.</p>"
+    assert "other_work_appositive" in fired(body, film, "2017-10-06")
+
+
+def test_a_relative_clause_after_a_work_it_follows_is_that_works() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 is the latest entry, following HARBOR LIGHTS: ORIGIN, "
+        "which premiered December 13, 2023.</p>"
+    )
+    assert "other_work_relative" in fired(body, MOSSWOOD3, "2023-12-13")

@@ -68,6 +68,10 @@ _KIND_AND_NAME = re.compile(
     r"live-action)\s+" + _NAME
 )
 _POSSESSIVE_AND_NAME = re.compile(r"\b[A-Z][\w.-]*['\u2019]s\s+" + _NAME)
+# "following Dexter: Original Sin, which premiered ...": a work the text compares with.
+_AFTER_AND_NAME = re.compile(
+    r"\b(?i:following|after|alongside|like|unlike|joining|than|besides|behind)\s+" + _NAME
+)
 
 
 def other_work_antecedent(text: str, comma: int, watch: Watch) -> bool:
@@ -75,7 +79,9 @@ def other_work_antecedent(text: str, comma: int, watch: Watch) -> bool:
     maker's possessive: the relative clause's date is that work's ("after the animated
     series Creature Commandos, which premiered Dec. 5 on Max"). A person's name before
     the comma decides nothing."""
-    introduced = _KIND_AND_NAME.search(text, 0, comma) or _POSSESSIVE_AND_NAME.search(
-        text, 0, comma
+    introduced = (
+        _KIND_AND_NAME.search(text, 0, comma)
+        or _POSSESSIVE_AND_NAME.search(text, 0, comma)
+        or _AFTER_AND_NAME.search(text, 0, comma)
     )
     return bool(introduced) and subject.other_work_before(text, comma, watch)

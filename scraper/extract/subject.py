@@ -608,8 +608,10 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
     name = re.sub(r"^(?:And|But|While|Whereas|Meanwhile|Also|Then)\s+", "", name)
     if re.match(r"(?:Part|Volume|Vol\.?|Act)\s", name):
         return False  # a part of the season the text is about
-    if not name[:1].isalpha() or not any(c.islower() for c in name):
+    if not name[:1].isalpha():
         return False
+    if not any(c.islower() for c in name) and not _SHOUTED_TITLE.fullmatch(name):
+        return False  # an acronym; but a title set in capitals ("DEXTER: ORIGINAL SIN") counts
     words = name.split()
     if all(w.lower().strip(":") in _NOT_NAMES for w in words):
         return False
@@ -620,6 +622,9 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
     start = window_start + match.start(1)
     end = start + len(match.group(1))
     return not any(s < end and start < e for s, e, _ in title_mentions(text, watch))
+
+
+_SHOUTED_TITLE = re.compile(r"[A-Z][A-Z'\u2019&-]+:?(?:\s+[A-Z][A-Z'\u2019&-]+:?){1,5}")
 
 
 def _part_of_watch_name(name: str, watch: Watch) -> bool:

@@ -256,7 +256,7 @@ _PEOPLE_BEFORE = re.compile(
 )
 # (", which is set for ..." is other_work_relative's: the antecedent may be far back)
 _DATED_APPOSITIVE = re.compile(
-    r",\s+(?:now\s+)?(?:dated|opening|"
+    r"(?:,\s+|\s\()(?:now\s+)?(?:dated|opening|released|opened|premiered|debuted|"
     r"premiering|arriving|debuting|releasing|(?:set|slated|scheduled|due)(?:\s+(?:for|to\s+\w+))?|"
     r"due\s+out|out)\s+(?:on\s+|in\s+|for\s+)?(?:the\s+)?$",
     re.IGNORECASE,
@@ -290,6 +290,105 @@ _GENERIC_LABEL = re.compile(
     r"previously|original|new|tl;?dr|bottom\s+line|the\s+big\s+news)\b",
     re.IGNORECASE,
 )
+
+
+# Other works named by what they are, not by name: a special, a re-release, a stage
+# production, a person's next project, "that series" after another show.
+_SPECIAL = re.compile(
+    r"\b(?:christmas|holiday|festive|new\s+year['\u2019]?s?|halloween|easter|anniversary|"
+    r"one-off|feature-length|reunion|live|standalone|valentine['\u2019]?s(?:\s+day)?)\s+special\b",
+    re.IGNORECASE,
+)
+_RERELEASE = re.compile(
+    r"\b(?:re-?releas\w*|re-?air\w*|rerun\w*|re-?run\w*|encore\s+(?:run|screening)s?|"
+    r"(?:return\w*|back)\s+to\s+(?:imax|theaters|theatres|cinemas|the\s+big\s+screen)|"
+    r"back\s+in\s+(?:theaters|theatres|cinemas)|(?:one|two)-week\s+run|limited\s+(?:re-?)?run|"
+    r"anniversary\s+(?:screening|release|run)s?)\b",
+    re.IGNORECASE,
+)
+_STAGE = re.compile(
+    r"\b(?:stage\s+(?:show|musical|production|play|version)|(?:opened|premiered|debuted|ran)\s+"
+    r"(?:on|off)[\s-]+broadway|(?:on|in)\s+the\s+west\s+end|broadway\s+(?:musical|production|"
+    r"show|run|revival))\b",
+    re.IGNORECASE,
+)
+_NEXT_PROJECT = re.compile(
+    r"\b[A-Z][\w.-]*['\u2019]s?\s+(?:next|new|upcoming|latest|follow-up|other)\s+(?:[\w-]+\s+)?"
+    r"(?:project|venture|film|movie|series|show|feature)\b"
+)
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:that|the\s+latter|the\s+former)\s+(?:series|show|film|movie|drama|comedy|one)\b",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "special_episode",
+    -3,
+    "a special (Christmas, holiday, reunion) is not the season",
+    "the Christmas special airs on Christmas Day",
+)
+def _special(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if w.season is None:
+        return None
+    return found(_SPECIAL, v.text, 0, c.mention.start) or found(_SPECIAL, v.clause)
+
+
+@rule(
+    "re_release",
+    -3,
+    "a re-release, a re-air or a limited return to cinemas is not the release",
+    "returning to IMAX for a one-week run starting April 11",
+)
+def _rerelease(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(_RERELEASE, v.clause)
+
+
+@rule(
+    "stage_production",
+    -3,
+    "a stage production of the story (Broadway, the West End) is another work",
+    "the stage show opened on Broadway on October 30, 2003",
+)
+def _stage(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(_STAGE, v.clause)
+
+
+@rule(
+    "next_project",
+    -3,
+    "a person's next project, the watch not named: another work",
+    "Quill's next project, a legal drama, is slated for 2026",
+)
+def _next_project(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if title_mentions(v.text, w):
+        return None
+    return found(_NEXT_PROJECT, v.text, 0, c.mention.start)
+
+
+@rule(
+    "that_other_series",
+    -3,
+    "'that series' after another show named in the same sentence, the watch not named",
+    "Amazon gave Harbor Lights a second season; that series drops on November 2",
+)
+def _demonstrative(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if title_mentions(v.text, w):
+        return None
+    pointers = list(_DEMONSTRATIVE.finditer(v.text, 0, c.mention.start))
+    if not pointers:
+        return None
+    pointer = pointers[-1]
+    # a name inside the sentence before it (not its first word): the show it points to
+    for name in _INNER_NAME.finditer(v.text, 1, pointer.start()):
+        if subject.other_work_before(v.text, name.end(), w) and not subject.is_distributor(
+            name.group(1)
+        ):
+            return pointer.group()
+    return None
+
+
+_INNER_NAME = re.compile(r"(?<=\s)([A-Z][\w'\u2019&-]*(?:\s+[A-Z][\w'\u2019&-]*){0,4})(?=[\s,;])")
 
 
 @rule(
