@@ -316,3 +316,11 @@ def test_a_relative_clause_after_a_work_it_follows_is_that_works() -> None:
         "which premiered December 13, 2023.</p>"
     )
     assert "other_work_relative" in fired(body, MOSSWOOD3, "2023-12-13")
+
+
+def test_after_its_dated_release_is_the_shows_debut() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 is coming.</p>"
+        "<p>A month after its March 2022 release, it topped the charts.</p>"
+    )
+    assert "show_debut" in fired(body, MOSSWOOD3, "2022-03")

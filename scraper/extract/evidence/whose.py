@@ -201,6 +201,10 @@ def _show_debut(c: DateCandidate, v: View, w: Watch) -> str | None:
         and not season_references(before[debut.start() : c.mention.start], w)
     ):
         return debut.group()
+    if _SINCE_ITS.search(before, max(0, c.mention.start - 40)) and _RELEASE_NOUN.match(
+        v.text, c.mention.end
+    ):
+        return "since its release"  # "less than a month after its March 2017 release"
     relative = _WHICH_PREMIERED.search(before)
     if relative:
         antecedent = before[max(0, relative.start() - 40) : relative.start()]
@@ -216,6 +220,12 @@ _SERIES_DEBUT = re.compile(
     r"|\b(?:premiered|debuted|launched)\s+as\s+a\s+series\b",
     re.IGNORECASE,
 )
+# "after its March 2017 release", "since the show's 2019 debut": the show's first release.
+_SINCE_ITS = re.compile(
+    r"\b(?:after|since|following)\s+(?:its|their|the\s+(?:show|series)['\u2019]s?)\s+$",
+    re.IGNORECASE,
+)
+_RELEASE_NOUN = re.compile(r"\s+(?:release|premiere|debut|launch|bow)\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|set\s+for|slated|scheduled|coming|upcoming|due)\b", re.I)
 # ", which premiered June 4": the relative clause's past release, right before the date.
 _WHICH_PREMIERED = re.compile(
