@@ -324,3 +324,9 @@ def test_after_its_dated_release_is_the_shows_debut() -> None:
         "<p>A month after its March 2022 release, it topped the charts.</p>"
     )
     assert "show_debut" in fired(body, MOSSWOOD3, "2022-03")
+
+
+def test_the_new_season_under_a_headline_about_another_season_is_that_one() -> None:
+    body = "<p>The new season of Mosswood Manor premieres on August 27.</p>"
+    assert release(body, MOSSWOOD3, "Mosswood Manor Season 2 Featurette Is Here") is None
+    assert release(body, MOSSWOOD3, "Mosswood Manor: New Season Date") == "2024-08-27"
