@@ -330,3 +330,50 @@ def test_the_new_season_under_a_headline_about_another_season_is_that_one() -> N
     body = "<p>The new season of Mosswood Manor premieres on August 27.</p>"
     assert release(body, MOSSWOOD3, "Mosswood Manor Season 2 Featurette Is Here") is None
     assert release(body, MOSSWOOD3, "Mosswood Manor: New Season Date") == "2024-08-27"
+
+
+def test_one_episode_of_a_running_season_is_not_the_season() -> None:
+    body = "<p>Mosswood Manor season 3 recap.</p><p>The next episode, 'Cold Open,' airs Nov. 3.</p>"
+    assert "single_episode" in fired(body, MOSSWOOD3, "2024-11-03")
+    body = "<p>Mosswood Manor season 3: the first episode airs Nov. 3.</p>"
+    assert "single_episode" not in fired(body, MOSSWOOD3, "2024-11-03")
+
+
+def test_quoted_episode_titles_are_not_other_works() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 is near.</p><p>The first two episodes of the season, "
+        '"The Gate" and "Ash," land on Friday, November 8.</p>'
+    )
+    assert "other_work_named" not in fired(body, MOSSWOOD3, "2024-11-08")
+
+
+def test_a_quoted_work_in_an_earlier_clause_does_not_own_the_date() -> None:
+    film = Watch("Starfall: Return", None, ())
+    body = (
+        '<p>"Starfall" opens Nov. 22, and the newly named sequel is scheduled for '
+        "Nov. 21, 2025.</p>"
+    )
+    assert "other_work_named" not in fired(body, film, "2025-11-21", "Starfall sequel titled")
+
+
+def test_headline_case_descriptions_and_line_openers_are_not_works() -> None:
+    text = "Emmy-Winning Comedy Returns for Season Three on Wednesday, Oct. 9"
+    assert not other_work_before(text, text.index("Returns"), MOSSWOOD3)
+    text = "Starfall - Only in theaters July 2."
+    assert not other_work_before(text, text.index("in theaters"), Watch("Starfall", None, ()))
+
+
+def test_a_label_followed_by_a_sentence_is_no_work() -> None:
+    body = "<p>Mosswood Manor season 3 panel.</p><p>Reminder: the season premieres Sept. 6.</p>"
+    assert "labeled_other_work" not in fired(body, MOSSWOOD3, "2024-09-06")
+
+
+def test_a_release_verb_after_the_titles_colon_is_no_subtitle() -> None:
+    body = "<p>Fall TV.</p><p>Mosswood Manor: Premieres Sept. 27 on the network</p>"
+    assert "spinoff_title" not in fired(body, MOSSWOOD3, "2024-09-27")
+
+
+def test_volume_labels_in_a_row_each_date_their_own_part() -> None:
+    body = "<p>Mosswood Manor season 3 dates: Volume 1: November 26 Volume 2: December 25</p>"
+    assert "later_part" not in fired(body, MOSSWOOD3, "2024-11-26")
+    assert "later_part" in fired(body, MOSSWOOD3, "2024-12-25")

@@ -141,20 +141,25 @@ def _name_patterns(
         for name, season in ordered
         if (pattern := title_pattern(name)) is not None
     )
-    described = _described_sequel(watch)
-    return patterns + (described,) if described is not None else patterns
+    described = [
+        found
+        for name in (watch.title, *watch.aliases)
+        if (found := _described_sequel(name, watch)) is not None
+    ]
+    return patterns + tuple(described)
 
 
 # A numbered film named by its place: "Jumanji 3" is "the third 'Jumanji'", "the next
-# Jumanji film", "a new Jumanji movie", "the untitled Jumanji sequel".
+# Jumanji film", "the untitled Jumanji sequel". ("A new Jumanji film" is left out: it
+# comes with news of the making more often than with a date.)
 _SEQUEL_NUMBER = re.compile(r"^(.*\w)\s+(\d|ii|iii|iv|v|vi)$", re.IGNORECASE)
 _PLACE_WORDS = {number: word for word, number in ORDINAL_WORDS.items()}
 
 
-def _described_sequel(watch: Watch) -> tuple[re.Pattern[str], None, str | None] | None:
+def _described_sequel(title: str, watch: Watch) -> tuple[re.Pattern[str], None, str | None] | None:
     if watch.season is not None:
         return None
-    numbered = _SEQUEL_NUMBER.match(watch.title.strip())
+    numbered = _SEQUEL_NUMBER.match(title.strip())
     if numbered is None:
         return None
     token = numbered.group(2).lower()
@@ -166,7 +171,7 @@ def _described_sequel(watch: Watch) -> tuple[re.Pattern[str], None, str | None] 
     if body is None:
         return None
     ordinal = rf"{_PLACE_WORDS[number]}|{number}(?:st|nd|rd|th)"
-    place = rf"(?:(?:the|a|an)\s+)?(?:{ordinal})|(?:the|a|an)\s+(?:next|new|upcoming|untitled)"
+    place = rf"(?:(?:the|a|an)\s+)?(?:{ordinal})|(?:the|a|an)\s+(?:next|upcoming|untitled)"
     pattern = re.compile(
         rf"(?<!\w)(?:{place})\s+['\"\u2018\u201c]?(?:{body.pattern})['\"\u2019\u201d]?"
         r"(?:\s+(?:film|movie|sequel|instal+ment|entry|chapter))?(?!\w)",
@@ -442,6 +447,18 @@ _NOT_NAMES = frozenset(
         "every",
         "both",
         "each",
+        # adverbs that open a line ("Only in theaters July 2", "Coming to Netflix ...")
+        "only",
+        "exclusively",
+        "soon",
+        "coming",
+        "now",
+        "finally",
+        "officially",
+        "streaming",
+        "available",
+        "out",
+        "reminder",
         # numbers open a sentence about things counted ("Three dates flash across ..."),
         # never a work's name on their own
         *NUMBER_WORDS,
@@ -617,6 +634,8 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
         return False
     if _DISTRIBUTORS.match(name) or _NOT_WORK_WORDS.search(name):
         return False
+    if len(words) > 1 and _GENRE_NOUN.fullmatch(words[-1]):
+        return False  # "Emmy-Winning Comedy Returns ...": a description in headline case
     if _part_of_watch_name(name, watch):
         return False  # the watch by its subtitle alone ("The Final Reckoning is due ...")
     start = window_start + match.start(1)
@@ -624,6 +643,11 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
     return not any(s < end and start < e for s, e, _ in title_mentions(text, watch))
 
 
+_GENRE_NOUN = re.compile(
+    r"(?:Comedy|Drama|Dramedy|Sitcom|Thriller|Docuseries|Miniseries|Anime|Anthology|Saga|"
+    r"Franchise|Sequel|Prequel|Spinoff|Spin-off|Revival|Reboot)",
+    re.IGNORECASE,
+)
 _SHOUTED_TITLE = re.compile(r"[A-Z][A-Z'\u2019&-]+:?(?:\s+[A-Z][A-Z'\u2019&-]+:?){1,5}")
 
 

@@ -85,17 +85,17 @@ def _later(c: DateCandidate, v: View, w: Watch) -> str | None:
     clause = v.text[left : v.right]
     start, end = c.mention.start - left, c.mention.end - left
     parts = part_references(clause)
-    if not parts and _COLON_BEFORE.search(v.text, 0, left):
-        # "the back half now has a date: the show returns Aug. 10"
+    if not any(p[0] < start for p in parts) and _COLON_BEFORE.search(v.text, 0, left):
+        # "the back half now has a date: the show returns Aug. 10", "Volume 1: November 26"
         head = v.text[:left]
-        parts = [(s - left, e - left, n) for s, e, n in part_references(head)]
+        parts = [(s - left, e - left, n) for s, e, n in part_references(head)[-1:]] + parts
     if _parts_are_seasons(w):
         parts = [p for p in parts if p[2] != w.season]  # "Lupin Part 3" is the watch
     before = [p for p in parts if p[0] < start]
     after = [p for p in parts if p[0] >= end]
     nearest = before[-1] if before else (after[0] if after else None)
     if nearest is not None and nearest[2] > 1:
-        return clause[nearest[0] : nearest[1]]
+        return v.text[left + nearest[0] : left + nearest[1]]
     if (
         nearest is None
         and c.sentence.part > 1
@@ -142,7 +142,13 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
     text = v.text
     if title_mentions(text, w):
         return None
-    seen = found(cues.QUOTED_TITLE, text) or found(cues.NAMED_SPINOFF, text)
+    # (a quoted name in an earlier clause has its own verb: '"Wicked" opens Nov. 22, and
+    # the sequel is scheduled for Nov. 21, 2025'; unless the clause is its relative one)
+    start = 0 if _RELATIVE_BEFORE.search(text, 0, v.left) else v.left
+    for quoted in cues.QUOTED_TITLE.finditer(text, start):
+        if not _EPISODE_BEFORE.search(text, max(0, quoted.start() - 50), quoted.start()):
+            return quoted.group().strip()
+    seen = found(cues.NAMED_SPINOFF, text)
     if seen:
         return seen
     # (a parenthetical after the date is an actor's name or an aside, not its subject)
@@ -150,6 +156,14 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 _PARENTHETICAL = re.compile(r"[A-Z][\w&'-]*\s*\(")
+_RELATIVE_BEFORE = re.compile(r"\bwhich\s*$")
+# Quoted names that are episodes, arcs or chapters of the watch: 'the first two episodes,
+# "The Curse" and "Run,"', 'Part 1 closes with "For Blood,"', a wiki's episode table.
+_EPISODE_BEFORE = re.compile(
+    r"(?:\b(?:episodes?|eps?\.|arc|chapter|instal+ment|titled|called|named|closes\s+with|"
+    r"opens\s+with|ends\s+with|kicks\s+off\s+with)\b|\|)[^.;]*$",
+    re.IGNORECASE,
+)
 
 
 @rule(
@@ -283,6 +297,8 @@ def _labeled(c: DateCandidate, v: View, w: Watch) -> str | None:
     label = _LABEL.match(v.text)
     if label is None or label.end() > c.mention.start or title_mentions(v.text, w):
         return None
+    if _SENTENCE_AFTER_LABEL.match(v.text, label.end()):
+        return None  # "Reminder: the series premieres September 2": a sentence, no label
     name = label.group(1)
     if _GENERIC_LABEL.search(name) or subject.is_distributor(name):
         return None
@@ -291,6 +307,9 @@ def _labeled(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 # A line opening with a name and a colon ("Blade: from ... to ...").
 _LABEL = re.compile(r"^\W{0,3}([A-Z0-9][\w'\u2019&.!-]*(?:\s+[\w'\u2019&.!-]+){0,6}):\s")
+_SENTENCE_AFTER_LABEL = re.compile(
+    r"(?:the|this|that|these|it|its|their|a|an|we|you|they|he|she|i|our|there)\b", re.I
+)
 # Labels that name a section or a fact, not a work.
 _GENERIC_LABEL = re.compile(
     r"\b(?:release|date|premiere|update|updated|trailer|teaser|cast|plot|story|synopsis|"
@@ -328,6 +347,25 @@ _NEXT_PROJECT = re.compile(
 )
 _DEMONSTRATIVE = re.compile(
     r"\b(?:that|the\s+latter|the\s+former)\s+(?:series|show|film|movie|drama|comedy|one)\b",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "single_episode",
+    -3,
+    "one episode of a running season (the next, this week's, the fifth) is not the season",
+    "The next episode, 'Cold Open,' airs Sunday, Nov. 3",
+)
+def _episode(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(_ONE_EPISODE, v.text, max(0, v.left - 1), c.mention.start)
+
+
+# (not the first episode: "the first episode airs Sept. 5" is the season's premiere)
+_ONE_EPISODE = re.compile(
+    r"\b(?:the\s+)?(?:next|latest|new|upcoming|penultimate|(?:this|next|last)\s+week['\u2019]s|"
+    r"tonight['\u2019]s|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d+(?:nd|rd|th))\s+episode\b(?!s)",
     re.IGNORECASE,
 )
 
@@ -422,6 +460,8 @@ def _leading(c: DateCandidate, v: View, w: Watch) -> str | None:
 def _spinoff(c: DateCandidate, v: View, w: Watch) -> str | None:
     for _, end, _ in title_mentions(v.text, w):
         found = _SUBTITLE.match(v.text, end)
+        if found and cues.RELEASE.match(found.group(1)):
+            continue  # "Murphy Brown: Premieres Sept. 27": a label, no subtitle
         if found and not _names_alias(found.group(1), w):
             return v.text[max(0, end - 20) : found.end()].strip()
     return None
