@@ -377,3 +377,16 @@ def test_volume_labels_in_a_row_each_date_their_own_part() -> None:
     body = "<p>Mosswood Manor season 3 dates: Volume 1: November 26 Volume 2: December 25</p>"
     assert "later_part" not in fired(body, MOSSWOOD3, "2024-11-26")
     assert "later_part" in fired(body, MOSSWOOD3, "2024-12-25")
+
+
+def test_the_watched_season_named_in_news_of_the_next_season_is_the_watchs() -> None:
+    watch = Watch("Mosswood Manor", 2, ())
+    body = (
+        "<p>The streamer set the third season for June.</p>"
+        "<p>Season 2, which dropped on Dec. 26, 2023, drew a huge audience.</p>"
+        "<p>The season that began on Dec. 26 ended in a cliffhanger.</p>"
+    )
+    reading = read(_doc(body, "Mosswood Manor Season 3 Gets a June Date"), watch, complete=True)
+    subjects = {c.sentence.text[:10]: c.sentence.subject for c in reading.dates}
+    assert subjects["Season 2, "] == "watch"
+    assert subjects["The season"] != "watch"  # the passage stays season 3's

@@ -180,6 +180,11 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
     if doc_subject == Subject.SEASON:
         doc_subject = None
     state = doc_subject
+    # The passage is about the watched title (the headline or the last heading named it,
+    # perhaps with another season): a sentence naming the watched season is the watch's
+    # even when the passage's own season is another ("Season 2, which dropped on Dec. 26"
+    # in season 3 news, watching season 2).
+    title_passage = doc_subject in (Subject.WATCH, Subject.TITLE, Subject.OTHER)
     result: list[Sentence] = []
     blocks_text = {normalize(b.text) for b in doc.blocks[:5]}
     if headline and headline not in blocks_text:
@@ -225,6 +230,12 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             part = _heading_part(normalize(block.text), classify(normalize(block.text), watch))
         if block.heading:
             named = classify(normalize(block.text), watch)
+            if named in (Subject.WATCH, Subject.TITLE, Subject.OTHER):
+                title_passage = True
+            elif named == Subject.OTHER_SEASON or not (
+                _GENERIC_HEADING.search(block.text) or _date_only(block.text)
+            ):
+                title_passage = False
             if named == Subject.OTHER_SEASON:
                 named = Subject.OTHER
             if named in (Subject.WATCH, Subject.OTHER, Subject.TITLE):
@@ -248,7 +259,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             subject = {
                 Subject.WATCH: Subject.WATCH,
                 Subject.TITLE: Subject.TITLE,
-                Subject.SEASON: state,
+                Subject.SEASON: _season_subject(state, title_passage),
             }.get(named, Subject.OTHER)
             result.append(
                 Sentence(
@@ -270,7 +281,10 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             elif named == Subject.TITLE:
                 subject = Subject.WATCH if state == Subject.WATCH else Subject.TITLE
             elif named == Subject.SEASON:
-                subject = Subject.WATCH if state in (Subject.WATCH, Subject.TITLE) else state
+                subject = _season_subject(state, title_passage)
+                # (the watched season named in a passage about another season of the
+                # title is this sentence's subject only: the passage stays the other's)
+                other_story = state == Subject.OTHER
             elif headline_case(text) or _TOPIC_SHIFT.match(text):
                 subject, other_story = Subject.OTHER, True
             else:
@@ -300,6 +314,14 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
     ):
         _returns_of_one_season(result, returns, watch)
     return result
+
+
+def _season_subject(state: Subject | None, title_passage: bool) -> Subject | None:
+    """Whose is a sentence naming the watched season without a title: the watch's in a
+    passage about the watch or its title, else the passage's."""
+    if state in (Subject.WATCH, Subject.TITLE) or (state == Subject.OTHER and title_passage):
+        return Subject.WATCH
+    return state
 
 
 def _title_line(text: str) -> bool:
