@@ -5,6 +5,8 @@ Every sentence here is written for the test; none comes from an article."""
 
 from __future__ import annotations
 
+import time
+
 from scraper.extract import extract, read
 from scraper.extract.subject import (
     OTHER_SEASON,
@@ -390,3 +392,22 @@ def test_the_watched_season_named_in_news_of_the_next_season_is_the_watchs() -> 
     subjects = {c.sentence.text[:10]: c.sentence.subject for c in reading.dates}
     assert subjects["Season 2, "] == "watch"
     assert subjects["The season"] != "watch"  # the passage stays season 3's
+
+
+def test_a_listicle_entry_headed_by_the_bare_title_is_about_the_season_it_names() -> None:
+    body = (
+        "<h2>HARBOR LIGHTS</h2><p>STREAMER, this spring</p><p>The second outing is darker.</p>"
+        "<h2>MOSSWOOD MANOR</h2><p>NETWORK, later this autumn</p>"
+        "<p>The creator says this third series is the last.</p>"
+    )
+    reading = read(_doc(body, "What to watch this year"), MOSSWOOD3, complete=True)
+    subjects = {c.sentence.text: c.sentence.subject for c in reading.dates}
+    assert subjects["NETWORK, later this autumn"] == "watch"
+    assert subjects["STREAMER, this spring"] != "watch"
+
+
+def test_a_paragraph_repeating_the_title_is_read_in_linear_time() -> None:
+    text = "Mosswood Manor and " * 20_000
+    start = time.perf_counter()
+    assert len(title_mentions(text, Watch("Mosswood Manor", 3, ("Mosswood Manor S3",)))) == 20_000
+    assert time.perf_counter() - start < 1.0

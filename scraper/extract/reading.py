@@ -9,6 +9,7 @@ sentence naming neither ("The new season arrives...") continues it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
@@ -205,6 +206,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         )
     heading_names_watch = False
     part = 0
+    section = _Section(len(result), None)
     for index, block in enumerate(doc.blocks):
         under_heading = heading_names_watch and not block.heading
         heading_names_watch = False
@@ -225,6 +227,9 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                     )  # fmt: skip
                 )
             continue
+        if block.heading:
+            _settle_section(result, section)
+            section = _Section(len(result), _entry_heading(normalize(block.text), watch))
         if block.heading or _title_line(block.text):
             # (a listicle's entry titles are often plain short lines, not headings)
             part = _heading_part(normalize(block.text), classify(normalize(block.text), watch))
@@ -291,6 +296,10 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 subject = state
             if (not block.heading or named is not None) and not other_story:
                 state = subject if named != Subject.OTHER or block.heading else state
+            section.watch = section.watch or (
+                named in (Subject.WATCH, Subject.SEASON) and subject == Subject.WATCH
+            )
+            section.other = section.other or named in (Subject.OTHER, Subject.OTHER_SEASON)
             result.append(
                 Sentence(
                     text,
@@ -306,6 +315,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                     part=part,
                 )
             )
+    _settle_section(result, section)
     if (
         returns
         and watch.season not in (None, 1)
@@ -314,6 +324,39 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
     ):
         _returns_of_one_season(result, returns, watch)
     return result
+
+
+@dataclass
+class _Section:
+    """The sentences under one heading: where they start, what the heading named, and
+    whether they name the watched season or another one."""
+
+    start: int
+    heading: Subject | None
+    watch: bool = False
+    other: bool = False
+
+
+def _entry_heading(text: str, watch: Watch) -> Subject | None:
+    """TITLE for a heading that is the bare title, as a listicle's entry is headed
+    ("THE CROWN", "'Empire' (Fox)"), else what it names."""
+    named = classify(text, watch)
+    if named != Subject.TITLE:
+        return named
+    rest = _without_titles(text, title_mentions(text, watch))
+    rest = re.sub(r"\([^)]*\)", " ", rest)  # the network in parentheses
+    return Subject.TITLE if len(_WORD.findall(rest)) <= 1 else None
+
+
+def _settle_section(result: list[Sentence], section: _Section) -> None:
+    """A section headed by the bare title ("THE CROWN", a listicle's entry) that names
+    the watched season and no other is about the watch throughout: its "NETFLIX, later
+    this autumn" line before "this sixth series ..." is the watched season's."""
+    if section.heading != Subject.TITLE or not section.watch or section.other:
+        return
+    for index in range(section.start, len(result)):
+        if result[index].subject == Subject.TITLE:
+            result[index] = result[index]._replace(subject=Subject.WATCH)
 
 
 def _season_subject(state: Subject | None, title_passage: bool) -> Subject | None:

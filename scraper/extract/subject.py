@@ -10,6 +10,7 @@ two", "second season", "S2", "series 2", and a bare number after the title
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -207,15 +208,28 @@ def _title_mentions(
     for pattern, season, gate in _name_patterns(watch):
         if gate is not None and gate not in key:
             continue  # a name whose words the sentence lacks: its scan finds nothing
+        # The longer names' mentions, sorted: a match overlapping one is part of it. (One
+        # pattern's own matches never overlap, so only the earlier patterns' count, and a
+        # bisection keeps a paragraph repeating the title linear, not quadratic.)
+        taken = sorted(mentions)
+        starts = [s for s, _, _ in taken]
         for match in pattern.finditer(sentence):
             if _inside_other_name(sentence, match.start(), match.end()):
                 continue
             if watch.season is None and _SEQUEL_AFTER.match(sentence, match.end()):
                 continue  # watching "Dune": "Dune: Part Two" and "Dune 2" are the sequel
-            if any(match.start() < e and s < match.end() for s, e, _ in mentions):
+            if taken and _overlaps(taken, starts, match.start(), match.end()):
                 continue
             mentions.append((match.start(), match.end(), season))
     return tuple(sorted(mentions))
+
+
+def _overlaps(
+    taken: list[tuple[int, int, int | None]], starts: list[int], start: int, end: int
+) -> bool:
+    """Whether [start, end) overlaps a span of `taken` (sorted, non-overlapping)."""
+    at = bisect_left(starts, end)  # the spans starting before `end`: only the last may reach
+    return at > 0 and taken[at - 1][1] > start
 
 
 # A film's sequel named by its number after the title.
