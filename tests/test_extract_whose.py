@@ -411,3 +411,10 @@ def test_a_paragraph_repeating_the_title_is_read_in_linear_time() -> None:
     start = time.perf_counter()
     assert len(title_mentions(text, Watch("Mosswood Manor", 3, ("Mosswood Manor S3",)))) == 20_000
     assert time.perf_counter() - start < 1.0
+
+
+def test_an_installment_phrase_in_apposition_to_the_watch_is_the_watch() -> None:
+    film = Watch("Starfall Ends", None, ())
+    body = '<p>The third film in the series, "Starfall Ends," will now open Oct. 14, 2026.</p>'
+    assert "other_installment" not in fired(body, film, "2026-10-14")
+    assert release(body, film, "Starfall Ends moves") == "2026-10-14"
