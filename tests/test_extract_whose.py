@@ -418,3 +418,14 @@ def test_an_installment_phrase_in_apposition_to_the_watch_is_the_watch() -> None
     body = '<p>The third film in the series, "Starfall Ends," will now open Oct. 14, 2026.</p>'
     assert "other_installment" not in fired(body, film, "2026-10-14")
     assert release(body, film, "Starfall Ends moves") == "2026-10-14"
+
+
+def test_it_after_a_sentence_introducing_another_show_is_that_show() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 gets an autumn slot, day to come.</p>"
+        "<p>The network also dated its fall shows, led by Ada Quill's Harbor Lights, which "
+        "it calls its boldest drama. It starts Tuesday, Sept. 3.</p>"
+    )
+    assert "another_story" in fired(body, MOSSWOOD3, "2024-09-03", "Fall dates")
+    body = "<p>Mosswood Manor season 3 is dated.</p><p>It starts Tuesday, Sept. 3.</p>"
+    assert "another_story" not in fired(body, MOSSWOOD3, "2024-09-03", "Fall dates")

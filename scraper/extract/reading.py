@@ -22,6 +22,7 @@ from scraper.extract.subject import (
     title_mentions,
 )
 from scraper.extract.text import case_key, normalize, sentences
+from scraper.extract.works import continues_other_work
 from scraper.models import Watch
 
 if TYPE_CHECKING:
@@ -273,6 +274,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 )
             )  # fmt: skip
             continue
+        previous = None  # the sentence before, in this block
         for text in sentences(block.text):
             named = classify(text, watch)
             other_season = other_season or named in (Subject.OTHER, Subject.OTHER_SEASON)
@@ -292,10 +294,13 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 other_story = state == Subject.OTHER
             elif headline_case(text) or _TOPIC_SHIFT.match(text):
                 subject, other_story = Subject.OTHER, True
+            elif previous is not None and continues_other_work(text, previous, watch):
+                subject, other_story = Subject.OTHER, True  # "It starts Sept. 4." after X
             else:
                 subject = state
             if (not block.heading or named is not None) and not other_story:
                 state = subject if named != Subject.OTHER or block.heading else state
+            previous = text
             section.watch = section.watch or (
                 named in (Subject.WATCH, Subject.SEASON) and subject == Subject.WATCH
             )

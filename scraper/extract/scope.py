@@ -68,10 +68,30 @@ _KIND_AND_NAME = re.compile(
     r"live-action)\s+" + _NAME
 )
 _POSSESSIVE_AND_NAME = re.compile(r"\b[A-Z][\w.-]*['\u2019]s\s+" + _NAME)
+# (the same, not anchored to a comma: the name ends before punctuation or a lower-case word)
+_NAME_HERE = (
+    r"['\"\u2018\u201c]?[A-Z0-9][\w'\u2019:&!./-]*(?:\s+(?:[A-Z0-9][\w'\u2019:&!./-]*|of|the|"
+    r"and|in|on))*(?=[,;.)]|\s+[a-z]|$)"
+)
+_KIND_AND_NAME_ANYWHERE = re.compile(
+    r"\b(?:series|show|film|movie|drama|comedy|sitcom|thriller|documentary|docuseries|"
+    r"miniseries|anthology|spin-?off|prequel|sequel)\s+" + _NAME_HERE
+)
+_POSSESSIVE_AND_NAME_ANYWHERE = re.compile(r"\b[A-Z][\w.-]*['\u2019]s\s+" + _NAME_HERE)
 # "following Dexter: Original Sin, which premiered ...": a work the text compares with.
 _AFTER_AND_NAME = re.compile(
     r"\b(?i:following|after|alongside|like|unlike|joining|than|besides|behind)\s+" + _NAME
 )
+
+
+def introduced_work(text: str, watch: Watch) -> bool:
+    """`text` introduces another work by its kind or its maker's possessive ("the animated
+    series Creature Commandos", "Kurt Sutter's Mayans M.C.")."""
+    for pattern in (_KIND_AND_NAME_ANYWHERE, _POSSESSIVE_AND_NAME_ANYWHERE):
+        for match in pattern.finditer(text):
+            if subject.other_work_before(text, match.end(), watch):
+                return True
+    return False
 
 
 def other_work_antecedent(text: str, comma: int, watch: Watch) -> bool:

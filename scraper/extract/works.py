@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from scraper.extract import cues
+from scraper.extract.scope import introduced_work
 from scraper.extract.subject import other_work_before, title_mentions
 from scraper.models import Watch
 
@@ -52,3 +54,26 @@ def leading_other_work(text: str, position: int, watch: Watch) -> bool:
         if not _ITS_SEQUEL.match(text, clause.end()):
             return False
     return True
+
+
+# A sentence that goes on about the work the sentence before introduced: "It starts
+# Tuesday, Sept. 4." after "... led by Kurt Sutter's Mayans M.C., which ...".
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:It\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:clear|unclear|likely|possible|unknown|"
+    r"official|confirmed|expected|too|still|been|worth|hard|time))|It['\u2019]s\s+(?:set|due|slated|"
+    r"coming|scheduled|back|out)\b|(?:The|This|That)\s+(?:show|series|drama|comedy|film|movie)\b)"
+)
+
+
+def continues_other_work(text: str, previous: str, watch: Watch) -> bool:
+    """`text` opens with "It" (or "The show") and `previous`, naming no watch, introduced
+    another work by its kind, its maker's possessive or in quotes: the pronoun is that
+    work's."""
+    if not _PRONOUN_SUBJECT.match(text) or title_mentions(text, watch):
+        return False
+    if not previous or title_mentions(previous, watch):
+        return False
+    if introduced_work(previous, watch):
+        return True
+    quoted = cues.QUOTED_TITLE.search(previous)
+    return quoted is not None
