@@ -429,3 +429,9 @@ def test_it_after_a_sentence_introducing_another_show_is_that_show() -> None:
     assert "another_story" in fired(body, MOSSWOOD3, "2024-09-03", "Fall dates")
     body = "<p>Mosswood Manor season 3 is dated.</p><p>It starts Tuesday, Sept. 3.</p>"
     assert "another_story" not in fired(body, MOSSWOOD3, "2024-09-03", "Fall dates")
+
+
+def test_a_quoted_title_before_which_owns_the_relative_clauses_date() -> None:
+    film = Watch("Starfall 4", None, ())
+    body = '<p>The hero died at the end of "Harbor Lights," which opened April 26, 2019.</p>'
+    assert "other_work_relative" in fired(body, film, "2019-04-26", "Starfall 4 trailer")

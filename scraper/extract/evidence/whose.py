@@ -51,7 +51,19 @@ def _relative(c: DateCandidate, v: View, w: Watch) -> str | None:
     relative = re.search(r",\s+which\s+$", v.text[: v.left], re.IGNORECASE)
     if relative and scope.other_work_antecedent(v.text, relative.start(), w):
         return v.text[max(0, relative.start() - 40) : relative.end()].strip()
+    # '"Avengers: Endgame," which opened April 26, 2019': a quoted title as the antecedent
+    quoted = _QUOTED_WHICH.search(v.text, max(0, c.mention.start - 120), c.mention.start)
+    if quoted and not any(
+        s < quoted.end(1) and quoted.start(1) < e for s, e, _ in title_mentions(v.text, w)
+    ):
+        return quoted.group().strip()
     return None
+
+
+_QUOTED_WHICH = re.compile(
+    r"[\"\u201c\u2018]([A-Z0-9][^\"\u201d\u2019]{1,60}?),?[\"\u201d\u2019],?\s+which\s+"
+    r"(?:[\w'\u2019-]+\s+){0,4}$"
+)
 
 
 @rule(
