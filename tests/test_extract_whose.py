@@ -435,3 +435,11 @@ def test_a_quoted_title_before_which_owns_the_relative_clauses_date() -> None:
     film = Watch("Starfall 4", None, ())
     body = '<p>The hero died at the end of "Harbor Lights," which opened April 26, 2019.</p>'
     assert "other_work_relative" in fired(body, film, "2019-04-26", "Starfall 4 trailer")
+
+
+def test_another_franchises_entry_named_by_its_place_keeps_its_date() -> None:
+    film = Watch("Starfall: Day One", None, ())
+    body = "<p>Studio news.</p><p>And the next Harbor Lights movie goes to Dec. 19, 2025.</p>"
+    assert "other_franchise_entry" in fired(body, film, "2025-12-19", "Starfall: Day One moves")
+    body = "<p>Studio news.</p><p>The next Starfall film goes to Dec. 19, 2025.</p>"
+    assert "other_franchise_entry" not in fired(body, film, "2025-12-19", "Starfall moves")

@@ -383,6 +383,33 @@ _ONE_EPISODE = re.compile(
 
 
 @rule(
+    "other_franchise_entry",
+    -3,
+    "another franchise's entry named by its place is the date's clause subject",
+    "the next Harbor Lights movie goes from May 23 to Dec. 19",
+)
+def _franchise_entry(c: DateCandidate, v: View, w: Watch) -> str | None:
+    for entry in _FRANCHISE_ENTRY.finditer(v.text, v.left, c.mention.start):
+        start, end = entry.start(1), entry.end(1)
+        if any(s < end and start < e for s, e, _ in title_mentions(v.text, w)):
+            continue
+        name = entry.group(1).lower()
+        if any(name in full.lower() for full in (w.title, *w.aliases)):
+            continue  # "the next Starfall film", watching "Starfall: Day One": maybe the watch
+        if not subject.is_distributor(entry.group(1)):
+            return entry.group()
+    return None
+
+
+# "the next SpongeBob movie", "a new Star Wars series", "the third Conjuring film".
+_FRANCHISE_ENTRY = re.compile(
+    r"\b(?i:the|a|an)\s+(?i:next|new|upcoming|latest|untitled|second|third|fourth|fifth|"
+    r"sixth|\d+(?:st|nd|rd|th))\s+([A-Z][\w'\u2019:&.-]*(?:\s+[A-Z][\w'\u2019:&.-]*){0,3})\s+"
+    r"(?i:movie|film|series|show|sequel|prequel|instal+ment|entry|spin-?off|feature)\b"
+)
+
+
+@rule(
     "special_episode",
     -3,
     "a special (Christmas, holiday, reunion) is not the season",
