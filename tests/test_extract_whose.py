@@ -443,3 +443,17 @@ def test_another_franchises_entry_named_by_its_place_keeps_its_date() -> None:
     assert "other_franchise_entry" in fired(body, film, "2025-12-19", "Starfall: Day One moves")
     body = "<p>Studio news.</p><p>The next Starfall film goes to Dec. 19, 2025.</p>"
     assert "other_franchise_entry" not in fired(body, film, "2025-12-19", "Starfall moves")
+
+
+def test_an_order_for_a_season_and_next_weeks_episode_are_not_releases() -> None:
+    body = "<p>Mosswood Manor news.</p><p>The network confirmed a third season in July.</p>"
+    assert "season_ordered" in fired(body, MOSSWOOD3, "2024-07")
+    body = "<p>Mosswood Manor season 3 recap.</p><p>Next Sunday's episode brings a wedding.</p>"
+    assert "single_episode" in fired(body, MOSSWOOD3, "2024-06-16")
+
+
+def test_a_season_number_after_a_quoted_show_is_that_shows() -> None:
+    text = 'Also, "Harbor Lights" season 3 will arrive in summer 2026.'
+    assert [r.season for r in season_references(text, MOSSWOOD3)] == [OTHER_SEASON]
+    text = '"Mosswood Manor" season 3 will arrive in 2026.'
+    assert [r.season for r in season_references(text, MOSSWOOD3)] == [3]

@@ -479,8 +479,10 @@ _NOT_NAMES = frozenset(
         *ORDINAL_WORDS,
     ]
 )
+# (a quoted name too: '"House of the Dragon" season 3')
 _NAME_BEFORE = re.compile(
-    r"([A-Z][\w&'\u2019-]*(?:\s+(?:and|of|the|&|in|on|[A-Z][\w&'\u2019-]*)){0,5})[\s:,(]*$"
+    r"([A-Z][\w&'\u2019-]*(?:\s+(?:and|of|the|&|in|on|[A-Z][\w&'\u2019-]*)){0,5})"
+    r"[\"\u201d]?[\s:,(]*$"
 )
 
 

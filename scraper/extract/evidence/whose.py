@@ -370,12 +370,19 @@ _DEMONSTRATIVE = re.compile(
     "The next episode, 'Cold Open,' airs Sunday, Nov. 3",
 )
 def _episode(c: DateCandidate, v: View, w: Watch) -> str | None:
+    after = _EPISODE_AFTER.match(v.text, c.mention.end)  # "next Sunday's episode"
+    if after:
+        return v.text[c.mention.start : after.end()]
     return found(_ONE_EPISODE, v.text, max(0, v.left - 1), c.mention.start)
+
+
+_EPISODE_AFTER = re.compile(r"['\u2019]s\s+(?:[\w-]+\s+)?episode\b(?!s)", re.IGNORECASE)
 
 
 # (not the first episode: "the first episode airs Sept. 5" is the season's premiere)
 _ONE_EPISODE = re.compile(
-    r"\b(?:the\s+)?(?:next|latest|new|upcoming|penultimate|(?:this|next|last)\s+week['\u2019]s|"
+    r"\b(?:the\s+)?(?:next|latest|new|upcoming|penultimate|"
+    r"(?:this|next|last)\s+(?:week|mon|tues|wednes|thurs|fri|satur|sun)(?:day)?['\u2019]s|"
     r"tonight['\u2019]s|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"\d+(?:nd|rd|th))\s+episode\b(?!s)",
     re.IGNORECASE,
@@ -406,6 +413,24 @@ _FRANCHISE_ENTRY = re.compile(
     r"\b(?i:the|a|an)\s+(?i:next|new|upcoming|latest|untitled|second|third|fourth|fifth|"
     r"sixth|\d+(?:st|nd|rd|th))\s+([A-Z][\w'\u2019:&.-]*(?:\s+[A-Z][\w'\u2019:&.-]*){0,3})\s+"
     r"(?i:movie|film|series|show|sequel|prequel|instal+ment|entry|spin-?off|feature)\b"
+)
+
+
+@rule(
+    "season_ordered",
+    -3,
+    "the date of an order for another season, not of a release",
+    "the network confirmed a third season in July",
+)
+def _ordered(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(_SEASON_ORDER, v.text, v.left, c.mention.start)
+
+
+_SEASON_ORDER = re.compile(
+    r"\b(?:confirm\w*|announc\w*|order\w*|greenlit|green-lit|commission\w*|gave\s+\w+)\s+"
+    r"(?:a|another|the)\s+(?:[\w-]+\s+){0,2}(?:season|series)\b(?!\s+(?:premiere|date|will|is|"
+    r"would|arrives|returns|debut|launch))",
+    re.IGNORECASE,
 )
 
 
