@@ -417,6 +417,28 @@ _FRANCHISE_ENTRY = re.compile(
 
 
 @rule(
+    "separate_work",
+    -3,
+    "a work the text calls separate, or a film when the watch is a series",
+    "it's a separate animated series due in 2026; the film, which opens Sept. 19",
+)
+def _separate(c: DateCandidate, v: View, w: Watch) -> str | None:
+    seen = found(_SEPARATE_WORK, v.text, 0, c.mention.start)
+    if seen is None and w.season is not None:
+        seen = found(_THE_FILM, v.text, max(0, v.left - 60), c.mention.start)
+    return seen
+
+
+_SEPARATE_WORK = re.compile(
+    r"\b(?:a|an|the)\s+(?:separate|different|standalone|stand-alone|distinct|unrelated)\s+"
+    r"(?:[\w-]+\s+)?(?:series|show|film|movie|project|spin-?off|prequel|sequel|special)\b",
+    re.IGNORECASE,
+)
+# (a series' page: "the film" is the franchise's film, another work)
+_THE_FILM = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:film|movie)\b(?!\s+(?:crew|set|shoot))", re.I)
+
+
+@rule(
     "season_ordered",
     -3,
     "the date of an order for another season, not of a release",
