@@ -460,7 +460,9 @@ def test_a_season_number_after_a_quoted_show_is_that_shows() -> None:
 
 
 def test_a_separate_work_and_a_series_film_are_other_works() -> None:
-    body = "<p>Mosswood Manor season 3 news.</p><p>No, a separate animated series is due in 2026.</p>"
+    body = (
+        "<p>Mosswood Manor season 3 news.</p><p>No, a separate animated series is due in 2026.</p>"
+    )
     assert "separate_work" in fired(body, MOSSWOOD3, "2026")
     body = (
         "<p>Mosswood Manor season 3 news.</p><p>The studio showed a trailer for the film, "
