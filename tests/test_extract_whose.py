@@ -469,3 +469,12 @@ def test_a_separate_work_and_a_series_film_are_other_works() -> None:
         "which opens in Japan September 19.</p>"
     )
     assert "separate_work" in fired(body, MOSSWOOD3, "2024-09-19")
+
+
+def test_an_faq_question_about_another_season_heads_its_answer() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 has no date yet.</p>"
+        "<p>When did Mosswood Manor season 2 come out?</p>"
+        "<p>Part 1 was released on August 6, 2023 and Part 2 on September 3, 2023.</p>"
+    )
+    assert release(body, MOSSWOOD3, "Mosswood Manor season 3: what we know") is None

@@ -298,8 +298,11 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 subject, other_story = Subject.OTHER, True  # "It starts Sept. 4." after X
             else:
                 subject = state
+            # (an FAQ's question line heads its answer as a heading does: "When did
+            # Wednesday season 2 come out?" makes the answer below season 2's)
+            heads = block.heading or _question_line(block.text)
             if (not block.heading or named is not None) and not other_story:
-                state = subject if named != Subject.OTHER or block.heading else state
+                state = subject if named != Subject.OTHER or heads else state
             previous = text
             section.watch = section.watch or (
                 named in (Subject.WATCH, Subject.SEASON) and subject == Subject.WATCH
@@ -370,6 +373,12 @@ def _season_subject(state: Subject | None, title_passage: bool) -> Subject | Non
     if state in (Subject.WATCH, Subject.TITLE) or (state == Subject.OTHER and title_passage):
         return Subject.WATCH
     return state
+
+
+def _question_line(text: str) -> bool:
+    """A block that is one short question ("When did X season 2 come out?")."""
+    text = text.strip()
+    return text.endswith("?") and len(text) < 120 and "\n" not in text and "." not in text[:-1]
 
 
 def _title_line(text: str) -> bool:
