@@ -478,3 +478,10 @@ def test_an_faq_question_about_another_season_heads_its_answer() -> None:
         "<p>Part 1 was released on August 6, 2023 and Part 2 on September 3, 2023.</p>"
     )
     assert release(body, MOSSWOOD3, "Mosswood Manor season 3: what we know") is None
+
+
+def test_a_subtitled_film_is_also_its_franchises_new_entry() -> None:
+    film = Watch("Starfall: Legends", None, ())
+    assert title_mentions('The studio is moving its new "Starfall" to May 30.', film)
+    assert title_mentions("The next Starfall movie is set for May 30.", film)
+    assert not title_mentions("The 1984 Starfall opened in June.", film)

@@ -162,7 +162,7 @@ def _described_sequel(title: str, watch: Watch) -> tuple[re.Pattern[str], None, 
         return None
     numbered = _SEQUEL_NUMBER.match(title.strip())
     if numbered is None:
-        return None
+        return _described_entry(title)
     token = numbered.group(2).lower()
     number = int(token) if token.isdigit() else ROMAN.get(token)
     if number is None or number < 2 or number not in _PLACE_WORDS:
@@ -179,6 +179,24 @@ def _described_sequel(title: str, watch: Watch) -> tuple[re.Pattern[str], None, 
         re.IGNORECASE,
     )
     return pattern, None, name_gate(name)
+
+
+def _described_entry(title: str) -> tuple[re.Pattern[str], None, str | None] | None:
+    """A subtitled film ("Karate Kid: Legends") is also the franchise's new entry: "the
+    new 'Karate Kid'", "the next Karate Kid movie" (quoted, or with its noun)."""
+    prefix = re.match(r"^(.+?\w)\s*:\s+\S", title.strip())
+    if prefix is None:
+        return None
+    body = title_pattern(prefix.group(1))
+    if body is None:
+        return None
+    pattern = re.compile(
+        r"(?<!\w)(?:(?:the|a|an|its|their)\s+)?(?:new|next|upcoming|untitled)\s+"
+        rf"(?:['\"\u2018\u201c](?:{body.pattern})['\"\u2019\u201d](?:\s+(?:film|movie))?"
+        rf"|(?:{body.pattern})\s+(?:film|movie|sequel|instal+ment|entry|chapter))(?!\w)",
+        re.IGNORECASE,
+    )
+    return pattern, None, name_gate(prefix.group(1))
 
 
 def title_mentions(

@@ -158,8 +158,13 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
     # the sequel is scheduled for Nov. 21, 2025'; unless the clause is its relative one)
     start = 0 if _RELATIVE_BEFORE.search(text, 0, v.left) else v.left
     for quoted in cues.QUOTED_TITLE.finditer(text, start):
-        if not _EPISODE_BEFORE.search(text, max(0, quoted.start() - 50), quoted.start()):
-            return quoted.group().strip()
+        if _EPISODE_BEFORE.search(text, max(0, quoted.start() - 50), quoted.start()):
+            continue
+        if _NEW_ENTRY_BEFORE.search(text, max(0, quoted.start() - 20), quoted.start()) and (
+            _starts_watch_title(quoted.group(1), w)
+        ):
+            continue  # 'its new "Karate Kid"', watching "Karate Kid: Legends": the watch
+        return quoted.group().strip()
     seen = found(cues.NAMED_SPINOFF, text)
     if seen:
         return seen
@@ -169,6 +174,14 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 _PARENTHETICAL = re.compile(r"[A-Z][\w&'-]*\s*\(")
 _RELATIVE_BEFORE = re.compile(r"\bwhich\s*$")
+_NEW_ENTRY_BEFORE = re.compile(r"\b(?:new|next|upcoming|untitled|latest)\s+$", re.IGNORECASE)
+
+
+def _starts_watch_title(name: str, w: Watch) -> bool:
+    words = re.findall(r"\w+", name.lower())
+    return bool(words) and any(
+        re.findall(r"\w+", full.lower())[: len(words)] == words for full in (w.title, *w.aliases)
+    )
 # Quoted names that are episodes, arcs or chapters of the watch: 'the first two episodes,
 # "The Curse" and "Run,"', 'Part 1 closes with "For Blood,"', a wiki's episode table.
 _EPISODE_BEFORE = re.compile(
