@@ -182,6 +182,8 @@ def _starts_watch_title(name: str, w: Watch) -> bool:
     return bool(words) and any(
         re.findall(r"\w+", full.lower())[: len(words)] == words for full in (w.title, *w.aliases)
     )
+
+
 # Quoted names that are episodes, arcs or chapters of the watch: 'the first two episodes,
 # "The Curse" and "Run,"', 'Part 1 closes with "For Blood,"', a wiki's episode table.
 _EPISODE_BEFORE = re.compile(
