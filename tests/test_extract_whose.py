@@ -485,3 +485,10 @@ def test_a_subtitled_film_is_also_its_franchises_new_entry() -> None:
     assert title_mentions('The studio is moving its new "Starfall" to May 30.', film)
     assert title_mentions("The next Starfall movie is set for May 30.", film)
     assert not title_mentions("The 1984 Starfall opened in June.", film)
+
+
+def test_an_alias_extending_the_title_with_a_subtitle_names_the_watched_season() -> None:
+    watch = Watch("Mosswood Manor", 3, ("Mosswood Manor: The Cellar", "Mosswood Manor (US)"))
+    text = "Mosswood Manor: The Cellar premieres Sept. 29."
+    assert title_mentions(text, watch) == [(0, 26, 3)]
+    assert title_mentions("Mosswood Manor (US) returns.", watch)[0][2] is None

@@ -113,6 +113,25 @@ def alias_season(alias: str) -> int | None:
     return int(tail.group(1)) if tail else None
 
 
+# Words after a title that name the show, not a season: "Ghosts (US)", "Fallout TV series".
+_SHOW_LEVEL_TAIL = re.compile(
+    r"^\W*(?:\(.*\)|(?:the\s+)?(?:tv\s+|hbo\s+|netflix\s+)?(?:series|show|anime|drama|"
+    r"live[\s-]action|remake|reboot|adaptation)|uk|us|u\.s\.|usa|\d{4})\W*$",
+    re.IGNORECASE,
+)
+
+
+def _season_subtitle(alias: str, title: str) -> bool:
+    """The alias is the title and a subtitle of its own season ("One Piece: Into the Grand
+    Line", "Gotham final season"), not another name of the show ("Ghosts (US)")."""
+    pattern = title_pattern(title)
+    start = pattern.match(alias.strip()) if pattern is not None else None
+    if start is None:
+        return False
+    tail = alias.strip()[start.end() :]
+    return bool(re.search(r"\w", tail)) and _SHOW_LEVEL_TAIL.match(tail) is None
+
+
 @lru_cache(maxsize=256)
 def name_gate(name: str) -> str | None:
     """A word every match of title_pattern(name) holds, as case_key spells it, so
@@ -135,6 +154,8 @@ def _name_patterns(
     names: list[tuple[str, int | None]] = [(watch.title, None)]
     for alias in watch.aliases:
         season = alias_season(alias) if watch.season is not None else None
+        if season is None and watch.season is not None and _season_subtitle(alias, watch.title):
+            season = watch.season  # "Daryl Dixon – The Book of Carol" names the season
         names.append((alias, season))
     ordered = sorted(names, key=lambda n: -len(n[0]))
     patterns = tuple(
