@@ -300,14 +300,18 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 subject = state
             # (an FAQ's question line heads its answer as a heading does: "When did
             # Wednesday season 2 come out?" makes the answer below season 2's)
-            heads = block.heading or _question_line(block.text)
-            if (not block.heading or named is not None) and not other_story:
-                state = subject if named != Subject.OTHER or heads else state
+            if (
+                (not block.heading or named is not None)
+                and not other_story
+                and (named != Subject.OTHER or block.heading or _question_line(block.text))
+            ):
+                state = subject
             previous = text
-            section.watch = section.watch or (
-                named in (Subject.WATCH, Subject.SEASON) and subject == Subject.WATCH
-            )
-            section.other = section.other or named in (Subject.OTHER, Subject.OTHER_SEASON)
+            if named is not None:
+                if named in (Subject.OTHER, Subject.OTHER_SEASON):
+                    section.other = True
+                elif subject == Subject.WATCH and named != Subject.TITLE:
+                    section.watch = True
             result.append(
                 Sentence(
                     text,
@@ -378,12 +382,12 @@ def _season_subject(state: Subject | None, title_passage: bool) -> Subject | Non
 def _question_line(text: str) -> bool:
     """A block that is one short question ("When did X season 2 come out?")."""
     text = text.strip()
-    return text.endswith("?") and len(text) < 120 and "\n" not in text and "." not in text[:-1]
+    return len(text) < 120 and text.endswith("?") and "\n" not in text and "." not in text[:-1]
 
 
 def _title_line(text: str) -> bool:
     """A short line written like a title ("Wednesday Season 2 Part 2")."""
-    return len(text) < 80 and "\n" not in text.strip() and headline_case(text)
+    return len(text) < 80 and text[-1:] not in ".!?," and headline_case(text) and "\n" not in text
 
 
 def _heading_part(text: str, named: Subject | None) -> int:
