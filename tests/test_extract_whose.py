@@ -492,3 +492,8 @@ def test_an_alias_extending_the_title_with_a_subtitle_names_the_watched_season()
     text = "Mosswood Manor: The Cellar premieres Sept. 29."
     assert title_mentions(text, watch) == [(0, 26, 3)]
     assert title_mentions("Mosswood Manor (US) returns.", watch)[0][2] is None
+
+
+def test_a_dated_season_after_confirmed_is_no_order() -> None:
+    body = "<p>Hulu confirmed Mosswood Manor season 3 premieres June 27.</p>"
+    assert "season_ordered" not in fired(body, MOSSWOOD3, "2024-06-27")

@@ -463,11 +463,12 @@ def _ordered(c: DateCandidate, v: View, w: Watch) -> str | None:
     return found(_SEASON_ORDER, v.text, v.left, c.mention.start)
 
 
+# ("confirmed a third season", "ordered another series"; not "confirmed The Bear season 3
+# premieres June 27", whose season is dated, not ordered)
 _SEASON_ORDER = re.compile(
-    r"\b(?:confirm\w*|announc\w*|order\w*|greenlit|green-lit|commission\w*|gave\s+\w+)\s+"
-    r"(?:a|another|the)\s+(?:[\w-]+\s+){0,2}(?:season|series)\b(?!\s+(?:premiere|date|will|is|"
-    r"would|arrives|returns|debut|launch))",
-    re.IGNORECASE,
+    r"\b(?i:confirm\w*|announc\w*|order\w*|greenlit|green-lit|commission\w*|gave\s+\w+)\s+"
+    r"(?:a|another)\s+(?:[\w-]+\s+){0,2}(?i:season|series)\b(?!\s+(?:\d|(?i:premiere|date|"
+    r"will|is|would|arrives|returns|debut|launch)))"
 )
 
 
