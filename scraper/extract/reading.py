@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
-from scraper.extract.subject import PREVIOUS_WORK, seasons_named, title_mentions
+from scraper.extract.subject import (
+    PREVIOUS_WORK,
+    other_work_before,
+    part_references,
+    seasons_named,
+    title_mentions,
+)
 from scraper.extract.text import case_key, normalize, sentences
+from scraper.extract.works import continues_other_work
 from scraper.models import Watch
 
 if TYPE_CHECKING:
@@ -37,9 +45,12 @@ _GENERIC_HEADING = re.compile(
 
 
 # Words that turn a story to another subject ("Meanwhile, Bridgerton returns May 16").
+# "Other series returning in 2020 include ...", "Also: HBO dropped ...": a list or an
+# aside about other works.
 _TOPIC_SHIFT = re.compile(
     r"^(?:meanwhile|elsewhere|in\s+other\s+news|also\s+(?:new|coming|arriving|on)|separately|"
-    r"other\s+(?:premieres|releases|titles|shows))\b",
+    r"other\s+(?:premieres|releases|titles|shows|series|films|movies|dramas|comedies|"
+    r"programmes|programs|returning|new|upcoming|highlights))\b|^also\s*[:\u2014\u2013]",
     re.IGNORECASE,
 )
 # Words that say a show is past its first season ("returns", "the new season").
@@ -89,6 +100,9 @@ class Sentence(NamedTuple):
     # The block's role as the page parser gives it ("headline", "byline", "comment",
     # "field", "table_cell", ...; scraper/parse/pages.py), "body" when it gives none.
     role: str = "body"
+    # The part of the season the passage is about: a heading that names the watch and
+    # "Part 2" makes the section under it Part 2's (0: none named).
+    part: int = 0
 
 
 def classify(text: str, watch: Watch, one_season: bool = False) -> Subject | None:
@@ -116,8 +130,30 @@ def classify(text: str, watch: Watch, one_season: bool = False) -> Subject | Non
             return Subject.WATCH
         return Subject.TITLE
     if watched:
-        return Subject.SEASON
+        # "Squid Game became a hit in 2021, and its second season ...": another
+        # show leads the sentence, and the seasons it names are that show's
+        return Subject.OTHER if _led_by_another_work(text, watch) else Subject.SEASON
     return Subject.OTHER_SEASON if named else None
+
+
+# The verbs that say a show (not a person) is the subject: "Squid Game became ...".
+_WORK_VERB = re.compile(
+    r"\s+(?:became|becomes|premiered|debuted|launched|aired|ended|concluded|earned|broke|"
+    r"topped|(?:was|got|has\s+been)\s+(?:renewed|cancell?ed|picked\s+up))\b"
+)
+_LEADING_NAME = re.compile(
+    r"^(?:(?:And|But|Meanwhile|While|Also|Still|Even)\s+)?"
+    r"[\"'\u2018\u201c]?[A-Z0-9][\w'\u2019&:!.-]*(?:\s+(?:[A-Z0-9][\w'\u2019&:!.-]*|of|the|and|in|on))*"
+    r"[\"'\u2019\u201d]?"
+)
+
+
+def _led_by_another_work(text: str, watch: Watch) -> bool:
+    lead = _LEADING_NAME.match(text)
+    if lead is None:
+        return False
+    verb = _WORK_VERB.match(text, lead.end())
+    return verb is not None and other_work_before(text, verb.start() + 1, watch)
 
 
 # "Doctor Who returns from Saturday 12 April": the title coming back, no season named.
@@ -151,6 +187,11 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
     if doc_subject == Subject.SEASON:
         doc_subject = None
     state = doc_subject
+    # The passage is about the watched title (the headline or the last heading named it,
+    # perhaps with another season): a sentence naming the watched season is the watch's
+    # even when the passage's own season is another ("Season 2, which dropped on Dec. 26"
+    # in season 3 news, watching season 2).
+    title_passage = doc_subject in (Subject.WATCH, Subject.TITLE, Subject.OTHER)
     result: list[Sentence] = []
     blocks_text = {normalize(b.text) for b in doc.blocks[:5]}
     if headline and headline not in blocks_text:
@@ -172,6 +213,8 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
     heading_names_watch = False
     day_heading = ""  # the date heading above a schedule's lines ("Wednesday, Feb. 7")
     section_names_watch = False  # the last heading named the watch
+    part = 0
+    section = _Section(len(result), None)
     for index, block in enumerate(doc.blocks):
         text = block.text
         under_heading = heading_names_watch and not block.heading
@@ -222,7 +265,19 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 )
             continue
         if block.heading:
+            _settle_section(result, section)
+            section = _Section(len(result), _entry_heading(normalize(block.text), watch))
+        if block.heading or _title_line(block.text):
+            # (a listicle's entry titles are often plain short lines, not headings)
+            part = _heading_part(normalize(block.text), classify(normalize(block.text), watch))
+        if block.heading:
             named = classify(normalize(block.text), watch)
+            if named in (Subject.WATCH, Subject.TITLE, Subject.OTHER):
+                title_passage = True
+            elif named == Subject.OTHER_SEASON or not (
+                _GENERIC_HEADING.search(block.text) or _date_only(block.text)
+            ):
+                title_passage = False
             if named == Subject.OTHER_SEASON:
                 named = Subject.OTHER
             if named in (Subject.WATCH, Subject.OTHER, Subject.TITLE):
@@ -247,7 +302,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             subject = {
                 Subject.WATCH: Subject.WATCH,
                 Subject.TITLE: Subject.TITLE,
-                Subject.SEASON: state,
+                Subject.SEASON: _season_subject(state, title_passage),
             }.get(named, Subject.OTHER)
             result.append(
                 Sentence(
@@ -256,6 +311,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 )
             )  # fmt: skip
             continue
+        previous = None  # the sentence before, in this block
         for text in sentences(block.text):
             named = classify(text, watch)
             other_season = other_season or named in (Subject.OTHER, Subject.OTHER_SEASON)
@@ -269,13 +325,30 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             elif named == Subject.TITLE:
                 subject = Subject.WATCH if state == Subject.WATCH else Subject.TITLE
             elif named == Subject.SEASON:
-                subject = Subject.WATCH if state in (Subject.WATCH, Subject.TITLE) else state
+                subject = _season_subject(state, title_passage)
+                # (the watched season named in a passage about another season of the
+                # title is this sentence's subject only: the passage stays the other's)
+                other_story = state == Subject.OTHER
             elif headline_case(text) or _TOPIC_SHIFT.match(text):
                 subject, other_story = Subject.OTHER, True
+            elif previous is not None and continues_other_work(text, previous, watch):
+                subject, other_story = Subject.OTHER, True  # "It starts Sept. 4." after X
             else:
                 subject = state
-            if (not block.heading or named is not None) and not other_story:
-                state = subject if named != Subject.OTHER or block.heading else state
+            # (an FAQ's question line heads its answer as a heading does: "When did
+            # Wednesday season 2 come out?" makes the answer below season 2's)
+            if (
+                (not block.heading or named is not None)
+                and not other_story
+                and (named != Subject.OTHER or block.heading or _question_line(block.text))
+            ):
+                state = subject
+            previous = text
+            if named is not None:
+                if named in (Subject.OTHER, Subject.OTHER_SEASON):
+                    section.other = True
+                elif subject == Subject.WATCH and named != Subject.TITLE:
+                    section.watch = True
             result.append(
                 Sentence(
                     text,
@@ -288,8 +361,10 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                     doc_subject,
                     under_heading,
                     role=role,
+                    part=part,
                 )
             )
+    _settle_section(result, section)
     if (
         returns
         and watch.season not in (None, 1)
@@ -298,6 +373,66 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
     ):
         _returns_of_one_season(result, returns, watch)
     return result
+
+
+@dataclass
+class _Section:
+    """The sentences under one heading: where they start, what the heading named, and
+    whether they name the watched season or another one."""
+
+    start: int
+    heading: Subject | None
+    watch: bool = False
+    other: bool = False
+
+
+def _entry_heading(text: str, watch: Watch) -> Subject | None:
+    """TITLE for a heading that is the bare title, as a listicle's entry is headed
+    ("THE CROWN", "'Empire' (Fox)"), else what it names."""
+    named = classify(text, watch)
+    if named != Subject.TITLE:
+        return named
+    rest = _without_titles(text, title_mentions(text, watch))
+    rest = re.sub(r"\([^)]*\)", " ", rest)  # the network in parentheses
+    return Subject.TITLE if len(_WORD.findall(rest)) <= 1 else None
+
+
+def _settle_section(result: list[Sentence], section: _Section) -> None:
+    """A section headed by the bare title ("THE CROWN", a listicle's entry) that names
+    the watched season and no other is about the watch throughout: its "NETFLIX, later
+    this autumn" line before "this sixth series ..." is the watched season's."""
+    if section.heading != Subject.TITLE or not section.watch or section.other:
+        return
+    for index in range(section.start, len(result)):
+        if result[index].subject == Subject.TITLE:
+            result[index] = result[index]._replace(subject=Subject.WATCH)
+
+
+def _season_subject(state: Subject | None, title_passage: bool) -> Subject | None:
+    """Whose is a sentence naming the watched season without a title: the watch's in a
+    passage about the watch or its title, else the passage's."""
+    if state in (Subject.WATCH, Subject.TITLE) or (state == Subject.OTHER and title_passage):
+        return Subject.WATCH
+    return state
+
+
+def _question_line(text: str) -> bool:
+    """A block that is one short question ("When did X season 2 come out?")."""
+    text = text.strip()
+    return len(text) < 120 and text.endswith("?") and "\n" not in text and "." not in text[:-1]
+
+
+def _title_line(text: str) -> bool:
+    """A short line written like a title ("Wednesday Season 2 Part 2")."""
+    return len(text) < 80 and text[-1:] not in ".!?," and headline_case(text) and "\n" not in text
+
+
+def _heading_part(text: str, named: Subject | None) -> int:
+    """The part a heading about the watch names ("Wednesday Season 2 Part 2"), else 0."""
+    if named not in (Subject.WATCH, Subject.TITLE):
+        return 0
+    parts = part_references(text)
+    return parts[-1][2] if parts else 0
 
 
 def block_role(block: object) -> str:

@@ -43,7 +43,7 @@ def other_occasion(clause: str, start: int, end: int, published: date | None) ->
 # "originally made for Showtime and slated for 2022", "had initially been planned for",
 # "was once set for": a plan the text reports as given up.
 SUPERSEDED = re.compile(
-    r"\b(?:originally|initially|(?:was|were|been)\s+once|at\s+first)\b"
+    r"\b(?:originally|initially|previously|formerly|(?:was|were|been)\s+once|at\s+first)\b"
     r"(?:(?!\b(?:now|instead|but)\b)[^,;.!?]){0,80}?"
     r"\b(?:slated|set|scheduled|planned|due|dated|earmarked|intended|meant)\s+"
     r"(?:to\s+\w+\s+)?(?:for|in|on|to)?\s*(?:the\s+)?$",
@@ -68,6 +68,30 @@ _KIND_AND_NAME = re.compile(
     r"live-action)\s+" + _NAME
 )
 _POSSESSIVE_AND_NAME = re.compile(r"\b[A-Z][\w.-]*['\u2019]s\s+" + _NAME)
+# (the same, not anchored to a comma: the name ends before punctuation or a lower-case word)
+_NAME_HERE = (
+    r"['\"\u2018\u201c]?[A-Z0-9][\w'\u2019:&!./-]*(?:\s+(?:[A-Z0-9][\w'\u2019:&!./-]*|of|the|"
+    r"and|in|on))*(?=[,;.)]|\s+[a-z]|$)"
+)
+_KIND_AND_NAME_ANYWHERE = re.compile(
+    r"\b(?:series|show|film|movie|drama|comedy|sitcom|thriller|documentary|docuseries|"
+    r"miniseries|anthology|spin-?off|prequel|sequel)\s+" + _NAME_HERE
+)
+_POSSESSIVE_AND_NAME_ANYWHERE = re.compile(r"\b[A-Z][\w.-]*['\u2019]s\s+" + _NAME_HERE)
+# "following Dexter: Original Sin, which premiered ...": a work the text compares with.
+_AFTER_AND_NAME = re.compile(
+    r"\b(?i:following|after|alongside|like|unlike|joining|than|besides|behind)\s+" + _NAME
+)
+
+
+def introduced_work(text: str, watch: Watch) -> bool:
+    """`text` introduces another work by its kind or its maker's possessive ("the animated
+    series Creature Commandos", "Kurt Sutter's Mayans M.C.")."""
+    for pattern in (_KIND_AND_NAME_ANYWHERE, _POSSESSIVE_AND_NAME_ANYWHERE):
+        for match in pattern.finditer(text):
+            if subject.other_work_before(text, match.end(), watch):
+                return True
+    return False
 
 
 def other_work_antecedent(text: str, comma: int, watch: Watch) -> bool:
@@ -75,7 +99,9 @@ def other_work_antecedent(text: str, comma: int, watch: Watch) -> bool:
     maker's possessive: the relative clause's date is that work's ("after the animated
     series Creature Commandos, which premiered Dec. 5 on Max"). A person's name before
     the comma decides nothing."""
-    introduced = _KIND_AND_NAME.search(text, 0, comma) or _POSSESSIVE_AND_NAME.search(
-        text, 0, comma
+    introduced = (
+        _KIND_AND_NAME.search(text, 0, comma)
+        or _POSSESSIVE_AND_NAME.search(text, 0, comma)
+        or _AFTER_AND_NAME.search(text, 0, comma)
     )
     return bool(introduced) and subject.other_work_before(text, comma, watch)

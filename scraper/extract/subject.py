@@ -10,6 +10,7 @@ two", "second season", "S2", "series 2", and a bare number after the title
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,8 +58,13 @@ PREVIOUS_WORK = re.compile(
     re.IGNORECASE,
 )
 _PART = re.compile(
-    r"\b(?:part|volume|vol\.|chapter|batch)\s+(\d{1,2}|one|two|three|four|i{1,3}|iv)\b"
-    r"|\b(first|second|third|fourth|final|last)\s+(?:part|volume|half|batch|chapter)\b",
+    r"\b(?:part|volume|vol\.|chapter|batch|cour|act)\s+(\d{1,2}|one|two|three|four|i{1,3}|iv)\b"
+    r"|\b(first|second|third|fourth|final|last)\s+(?:part|volume|half|batch|chapter|cour|act)\b"
+    # the later part named by what is left: "the back half", "the remaining five episodes"
+    r"|\b(?P<later>(?:back|latter)\s+half|(?:the\s+)?remaining\s+(?:\w+\s+)?episodes|"
+    r"the\s+remaining\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})|"
+    r"(?:the\s+)?rest\s+of\s+the\s+(?:season|episodes|series)|"
+    r"(?:last|final)\s+(?:two|three|four|five|six|\d)\s+episodes)\b",
     re.IGNORECASE,
 )
 # A title used inside another name: "Queen Charlotte: A Bridgerton Story".
@@ -107,6 +113,25 @@ def alias_season(alias: str) -> int | None:
     return int(tail.group(1)) if tail else None
 
 
+# Words after a title that name the show, not a season: "Ghosts (US)", "Fallout TV series".
+_SHOW_LEVEL_TAIL = re.compile(
+    r"^\W*(?:\(.*\)|(?:the\s+)?(?:tv\s+|hbo\s+|netflix\s+)?(?:series|show|anime|drama|"
+    r"live[\s-]action|remake|reboot|adaptation)|uk|us|u\.s\.|usa|\d{4})\W*$",
+    re.IGNORECASE,
+)
+
+
+def _season_subtitle(alias: str, title: str) -> bool:
+    """The alias is the title and a subtitle of its own season ("One Piece: Into the Grand
+    Line", "Gotham final season"), not another name of the show ("Ghosts (US)")."""
+    pattern = title_pattern(title)
+    start = pattern.match(alias.strip()) if pattern is not None else None
+    if start is None:
+        return False
+    tail = alias.strip()[start.end() :]
+    return bool(re.search(r"\w", tail)) and _SHOW_LEVEL_TAIL.match(tail) is None
+
+
 @lru_cache(maxsize=256)
 def name_gate(name: str) -> str | None:
     """A word every match of title_pattern(name) holds, as case_key spells it, so
@@ -129,13 +154,70 @@ def _name_patterns(
     names: list[tuple[str, int | None]] = [(watch.title, None)]
     for alias in watch.aliases:
         season = alias_season(alias) if watch.season is not None else None
+        if season is None and watch.season is not None and _season_subtitle(alias, watch.title):
+            season = watch.season  # "Daryl Dixon – The Book of Carol" names the season
         names.append((alias, season))
     ordered = sorted(names, key=lambda n: -len(n[0]))
-    return tuple(
+    patterns = tuple(
         (pattern, season, name_gate(name))
         for name, season in ordered
         if (pattern := title_pattern(name)) is not None
     )
+    described = [
+        found
+        for name in (watch.title, *watch.aliases)
+        if (found := _described_sequel(name, watch)) is not None
+    ]
+    return patterns + tuple(described)
+
+
+# A numbered film named by its place: "Jumanji 3" is "the third 'Jumanji'", "the next
+# Jumanji film", "the untitled Jumanji sequel". ("A new Jumanji film" is left out: it
+# comes with news of the making more often than with a date.)
+_SEQUEL_NUMBER = re.compile(r"^(.*\w)\s+(\d|ii|iii|iv|v|vi)$", re.IGNORECASE)
+_PLACE_WORDS = {number: word for word, number in ORDINAL_WORDS.items()}
+
+
+def _described_sequel(title: str, watch: Watch) -> tuple[re.Pattern[str], None, str | None] | None:
+    if watch.season is not None:
+        return None
+    numbered = _SEQUEL_NUMBER.match(title.strip())
+    if numbered is None:
+        return _described_entry(title)
+    token = numbered.group(2).lower()
+    number = int(token) if token.isdigit() else ROMAN.get(token)
+    if number is None or number < 2 or number not in _PLACE_WORDS:
+        return None
+    name = numbered.group(1)
+    body = title_pattern(name)
+    if body is None:
+        return None
+    ordinal = rf"{_PLACE_WORDS[number]}|{number}(?:st|nd|rd|th)"
+    place = rf"(?:(?:the|a|an)\s+)?(?:{ordinal})|(?:the|a|an)\s+(?:next|upcoming|untitled)"
+    pattern = re.compile(
+        rf"(?<!\w)(?:{place})\s+['\"\u2018\u201c]?(?:{body.pattern})['\"\u2019\u201d]?"
+        r"(?:\s+(?:film|movie|sequel|instal+ment|entry|chapter))?(?!\w)",
+        re.IGNORECASE,
+    )
+    return pattern, None, name_gate(name)
+
+
+def _described_entry(title: str) -> tuple[re.Pattern[str], None, str | None] | None:
+    """A subtitled film ("Karate Kid: Legends") is also the franchise's new entry: "the
+    new 'Karate Kid'", "the next Karate Kid movie" (quoted, or with its noun)."""
+    prefix = re.match(r"^(.+?\w)\s*:\s+\S", title.strip())
+    if prefix is None:
+        return None
+    body = title_pattern(prefix.group(1))
+    if body is None:
+        return None
+    pattern = re.compile(
+        r"(?<!\w)(?:(?:the|a|an|its|their)\s+)?(?:new|next|upcoming|untitled)\s+"
+        rf"(?:['\"\u2018\u201c](?:{body.pattern})['\"\u2019\u201d](?:\s+(?:film|movie))?"
+        rf"|(?:{body.pattern})\s+(?:film|movie|sequel|instal+ment|entry|chapter))(?!\w)",
+        re.IGNORECASE,
+    )
+    return pattern, None, name_gate(prefix.group(1))
 
 
 def title_mentions(
@@ -165,15 +247,35 @@ def _title_mentions(
     for pattern, season, gate in _name_patterns(watch):
         if gate is not None and gate not in key:
             continue  # a name whose words the sentence lacks: its scan finds nothing
+        # The longer names' mentions, sorted: a match overlapping one is part of it. (One
+        # pattern's own matches never overlap, so only the earlier patterns' count, and a
+        # bisection keeps a paragraph repeating the title linear, not quadratic.)
+        taken = sorted(mentions)
+        starts = [s for s, _, _ in taken]
         for match in pattern.finditer(sentence):
             if _inside_other_name(sentence, match.start(), match.end()):
                 continue
-            if any(match.start() < e and s < match.end() for s, e, _ in mentions):
+            if watch.season is None and _SEQUEL_AFTER.match(sentence, match.end()):
+                continue  # watching "Dune": "Dune: Part Two" and "Dune 2" are the sequel
+            if taken and _overlaps(taken, starts, match.start(), match.end()):
                 continue
             mentions.append((match.start(), match.end(), season))
     return tuple(sorted(mentions))
 
 
+def _overlaps(
+    taken: list[tuple[int, int, int | None]], starts: list[int], start: int, end: int
+) -> bool:
+    """Whether [start, end) overlaps a span of `taken` (sorted, non-overlapping)."""
+    at = bisect_left(starts, end)  # the spans starting before `end`: only the last may reach
+    return at > 0 and taken[at - 1][1] > start
+
+
+# A film's sequel named by its number after the title.
+_SEQUEL_AFTER = re.compile(
+    r"(?:[:\s\u2013\u2014-]+(?:Part|Chapter|Vol\.?|Volume)\s+(?:Two|Three|Four|Five|II|III|IV|V|[2-9])"
+    r"|\s+(?:[2-9]|II|III|IV))(?![\w,.:])"
+)
 # A title that is also a weekday or a month ("Wednesday") is a date in
 # "premieres Wednesday, Aug. 6" and "on Wednesday".
 _CALENDAR_WORDS = re.compile(
@@ -187,6 +289,13 @@ _DATE_AFTER = re.compile(
 _DATE_BEFORE = re.compile(r"\b(?:on|this|next|last|every|until|by|from|since|each)\s+$", re.I)
 
 
+_OPENING_QUOTES = "\"'\u2018\u201c"
+_LONGER_QUOTED = re.compile(
+    r"(?:[\s:-]+(?!(?:Season|Series|Part|Volume|Vol)\b)[A-Z0-9][\w'\u2019&.!-]*)+[,.!?]?"
+    r"[\"\u2019\u201d']"
+)
+
+
 def _inside_other_name(sentence: str, start: int, end: int) -> bool:
     before, after = sentence[max(0, start - 4) : start], sentence[end : end + 30]
     if _CALENDAR_WORDS.fullmatch(sentence[start:end]) and (
@@ -195,6 +304,8 @@ def _inside_other_name(sentence: str, start: int, end: int) -> bool:
         return True
     if _ARTICLE_BEFORE.search(before) and _NAME_AFTER.match(after):
         return True
+    if start > 0 and sentence[start - 1] in _OPENING_QUOTES and _LONGER_QUOTED.match(after):
+        return True  # '"Superman Returns," opened in 2006': a longer title holding the name
     if _HONORIFIC_BEFORE.search(sentence, max(0, start - 6), start):
         return True  # "The Talented Mr. Ripley": a person's name, not the show
     if _SPINOFF_BEFORE.search(sentence[max(0, start - 20) : start]) and re.match(
@@ -389,10 +500,28 @@ _NOT_NAMES = frozenset(
         "every",
         "both",
         "each",
+        # adverbs that open a line ("Only in theaters July 2", "Coming to Netflix ...")
+        "only",
+        "exclusively",
+        "soon",
+        "coming",
+        "now",
+        "finally",
+        "officially",
+        "streaming",
+        "available",
+        "out",
+        "reminder",
+        # numbers open a sentence about things counted ("Three dates flash across ..."),
+        # never a work's name on their own
+        *NUMBER_WORDS,
+        *ORDINAL_WORDS,
     ]
 )
+# (a quoted name too: '"House of the Dragon" season 3')
 _NAME_BEFORE = re.compile(
-    r"([A-Z][\w&'\u2019-]*(?:\s+(?:and|of|the|&|in|on|[A-Z][\w&'\u2019-]*)){0,5})[\s:,(]*$"
+    r"([A-Z][\w&'\u2019-]*(?:\s+(?:and|of|the|&|in|on|[A-Z][\w&'\u2019-]*)){0,5})"
+    r"[\"\u201d]?[\s:,(]*$"
 )
 
 
@@ -401,6 +530,8 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
     "Ginny & Georgia (Season 2") is that show's: not the watched season."""
     if ref.season is None:
         return ref
+    if _of_other_name(sentence, ref, watch):
+        return Reference(ref.start, ref.end, OTHER_SEASON)
     before = sentence[max(0, ref.start - 60) : ref.start]
     match = _NAME_BEFORE.search(before)
     if match is None:
@@ -427,8 +558,44 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
     return Reference(ref.start, ref.end, OTHER_SEASON)
 
 
+# "the second season of Andor": the season of the show named after it.
+_OF_NAME_AFTER = re.compile(
+    r"\s+of\s+([A-Z][\w&'\u2019:.-]*(?:\s+(?:[A-Z][\w&'\u2019:.-]*|of|the|and|&)){0,5})"
+)
+
+
+def _of_other_name(sentence: str, ref: Reference, watch: Watch) -> bool:
+    """ "Season 2 of Andor" names Andor's season unless the name is the watch's (or
+    a network's: "season two of Netflix's Wednesday")."""
+    after = _OF_NAME_AFTER.match(sentence, ref.end)
+    if after is None:
+        return False
+    name, start, end = after.group(1), after.start(1), after.end(1)
+    words = name.split()
+    first = _POSSESSIVE.sub("", words[0])
+    owner = next((i for i, word in enumerate(words) if _POSSESSIVE.search(word)), None)
+    if owner is not None:
+        # "of Netflix's Squid Game", "of Peter Morgan's The Crown": the show is after the
+        # owner; "of Peter Morgan's royal drama" names none.
+        rest = " ".join(words[owner + 1 :])
+        if not rest:
+            return False
+        name, start = rest, end - len(rest)
+        first = rest.split()[0]
+    words = name.split()
+    if all(w.lower() in _NOT_NAMES for w in words) or is_distributor(first):
+        return False
+    if is_distributor(name) or _NOT_WORK_WORDS.search(name):
+        return False
+    return not any(s < end + 2 and start - 2 < e for s, e, _ in title_mentions(sentence, watch))
+
+
 _POSSESSIVE = re.compile(r"['\u2019]s$")
-_BETWEEN_NAME_AND_NUMBER = re.compile(r"[\s:,(]*")
+# (also "The Bear's season 3", "Frieren Anime's 2nd Season", "Bluey TV series 4")
+_BETWEEN_NAME_AND_NUMBER = re.compile(
+    r"(?:['\u2019]s)?[\s:,(]*(?:(?:TV\s+)?(?:anime|series|show|drama|sitcom)(?:['\u2019]s)?\s+)?",
+    re.IGNORECASE,
+)
 
 
 def part_references(sentence: str) -> list[tuple[int, int, int]]:
@@ -436,9 +603,14 @@ def part_references(sentence: str) -> list[tuple[int, int, int]]:
     parts = []
     for match in _PART.finditer(sentence):
         token = (match.group(1) or match.group(2) or "").lower()
-        number = (
-            FINAL_PART if token in ("final", "last") else _number(token) or ROMAN.get(token) or 0
-        )
+        if match.group("later"):
+            number = 2  # (whatever is left comes after the first part)
+        else:
+            number = (
+                FINAL_PART
+                if token in ("final", "last")
+                else _number(token) or ROMAN.get(token) or 0
+            )
         parts.append((match.start(), match.end(), number))
     return parts
 
@@ -472,12 +644,15 @@ def is_distributor(name: str) -> bool:
 
 _NOT_WORK_WORDS = re.compile(
     r"\b(?:Season|Series|Episodes?|Chapter|Volume|Vol|Finale|Premiere|Trailer|Teaser|It|"
-    r"This|That|They|He|She|We|Today|Tomorrow|Tonight|Now|Meanwhile|Also)\b"
+    r"This|That|They|He|She|We|Today|Tomorrow|Tonight|Now|Meanwhile|Also|Release|Dates?)\b"
 )
 # A capitalized name ending right before the verb, after auxiliaries.
 _AUXILIARIES = re.compile(
     r"(?:\s+(?:will|is|are|was|were|has|have|had|also|now|officially|finally|still|remains?|"
-    r"be|been|set|to|going|scheduled|slated|due|expected|then|already|just))*\s*$",
+    r"be|been|set|to|going|scheduled|slated|due|expected|then|already|just)"
+    # "The Resident has its winter return on ...", "gets a Sunday launch"
+    r"|\s+(?:has|have|gets?|makes?|will\s+(?:have|get|make))\s+(?:its|their|a|an)"
+    r"(?:\s+(?-i:[a-z])[\w-]*){0,2}(?=\s*$))*\s*$",
     re.IGNORECASE,
 )
 _CAP = r"(?:[A-Z0-9][\w'\u2019&+.!-]*)"
@@ -505,13 +680,17 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
     name = re.sub(r"^(?:And|But|While|Whereas|Meanwhile|Also|Then)\s+", "", name)
     if re.match(r"(?:Part|Volume|Vol\.?|Act)\s", name):
         return False  # a part of the season the text is about
-    if not name[:1].isalpha() or not any(c.islower() for c in name):
+    if not name[:1].isalpha():
         return False
+    if not any(c.islower() for c in name) and not _SHOUTED_TITLE.fullmatch(name):
+        return False  # an acronym; but a title set in capitals ("DEXTER: ORIGINAL SIN") counts
     words = name.split()
     if all(w.lower().strip(":") in _NOT_NAMES for w in words):
         return False
     if _DISTRIBUTORS.match(name) or _NOT_WORK_WORDS.search(name):
         return False
+    if len(words) > 1 and _GENRE_NOUN.fullmatch(words[-1]):
+        return False  # "Emmy-Winning Comedy Returns ...": a description in headline case
     if _part_of_watch_name(name, watch):
         return False  # the watch by its subtitle alone ("The Final Reckoning is due ...")
     start = window_start + match.start(1)
@@ -519,13 +698,25 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
     return not any(s < end and start < e for s, e, _ in title_mentions(text, watch))
 
 
+_GENRE_NOUN = re.compile(
+    r"(?:Comedy|Drama|Dramedy|Sitcom|Thriller|Docuseries|Miniseries|Anime|Anthology|Saga|"
+    r"Franchise|Sequel|Prequel|Spinoff|Spin-off|Revival|Reboot)",
+    re.IGNORECASE,
+)
+_SHOUTED_TITLE = re.compile(r"[A-Z][A-Z'\u2019&-]+:?(?:\s+[A-Z][A-Z'\u2019&-]+:?){1,5}")
+
+
 def _part_of_watch_name(name: str, watch: Watch) -> bool:
+    """The watch named by the end of its full name: its subtitle ("The Final Reckoning"
+    of "Mission: Impossible - The Final Reckoning"). The start of it is the franchise
+    ("Star Wars" of "Star Wars: The Acolyte"), another work."""
     words = [w for w in re.findall(r"\w+", name.lower()) if w not in ("the", "a", "an")]
     if not words:
         return False
     needle = " " + " ".join(words) + " "
     for full in (watch.title, *watch.aliases):
-        hay = " " + " ".join(re.findall(r"\w+", full.lower())) + " "
-        if needle in hay:
+        words_of_full = [w for w in re.findall(r"\w+", full.lower()) if w not in ("the", "a", "an")]
+        hay = " " + " ".join(words_of_full) + " "
+        if hay.endswith(needle):
             return True
     return False

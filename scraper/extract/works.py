@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from scraper.extract import cues
+from scraper.extract.scope import introduced_work
 from scraper.extract.subject import other_work_before, title_mentions
 from scraper.models import Watch
 
@@ -22,9 +24,12 @@ _WORK_NOUN = (
     r"instal+ment|entry|chapter|blockbuster|hit|franchise|miniseries|documentary|anthology)"
 )
 # ", released July 21," / ", the most recent MonsterVerse film," after the name.
+# ", which brings Olyphant back as Raylan," and ", the spy drama with Jamie Bell," too.
 _APPOSITIVE = re.compile(
-    r",\s+(?:(?:released|opened|premiered|debuted|out|now\s+streaming)\b"
-    r"|(?:the|a|an|its|this|that)\s+[^,;]{0,60}?\b" + _WORK_NOUN + r"\s*,)",
+    r",\s+(?:(?:released|opened|premiered|debuted|out|now\s+streaming|which)\b"
+    r"|(?:the|a|an|its|this|that)\s+[^,;]{0,60}?\b"
+    + _WORK_NOUN
+    + r"(?:\s+(?:with|from|by|starring|about|set\s+in|based\s+on)\s+[^,;]{0,40})?\s*,)",
     re.IGNORECASE,
 )
 # A new clause with a subject of its own, unless it is the work's sequel.
@@ -49,3 +54,26 @@ def leading_other_work(text: str, position: int, watch: Watch) -> bool:
         if not _ITS_SEQUEL.match(text, clause.end()):
             return False
     return True
+
+
+# A sentence that goes on about the work the sentence before introduced: "It starts
+# Tuesday, Sept. 4." after "... led by Kurt Sutter's Mayans M.C., which ...".
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:It\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:clear|unclear|likely|possible|unknown|"
+    r"official|confirmed|expected|too|still|been|worth|hard|time))|It['\u2019]s\s+(?:set|due|slated|"
+    r"coming|scheduled|back|out)\b|(?:The|This|That)\s+(?:show|series|drama|comedy|film|movie)\b)"
+)
+
+
+def continues_other_work(text: str, previous: str, watch: Watch) -> bool:
+    """`text` opens with "It" (or "The show") and `previous`, naming no watch, introduced
+    another work by its kind, its maker's possessive or in quotes: the pronoun is that
+    work's."""
+    if not _PRONOUN_SUBJECT.match(text) or title_mentions(text, watch):
+        return False
+    if not previous or title_mentions(previous, watch):
+        return False
+    if introduced_work(previous, watch):
+        return True
+    quoted = cues.QUOTED_TITLE.search(previous)
+    return quoted is not None

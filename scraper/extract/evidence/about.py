@@ -67,6 +67,10 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
         # "The Bear: the new season arrives June 26": the title's new (next, final)
         # season is the one the news is about, unless the page is about another season
         return f"the title's {text[ref.start : ref.end]}"
+    if titles and ref is not None and ref.season is None:
+        # "the new season of See premieres Aug. 27" under a headline about See's season
+        # 2, watching season 3: the new season is the one the page is about
+        return None
     if titles:
         # The title without a season: about the watch when the text around is.
         if sentence.subject == Subject.WATCH or (

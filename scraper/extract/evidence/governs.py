@@ -12,6 +12,7 @@ from scraper.extract.evidence.rules import View, found, rule
 from scraper.extract.reading import Subject
 from scraper.extract.subject import (
     ORDINAL_WORDS,
+    title_mentions,
 )
 from scraper.models import Watch
 
@@ -223,6 +224,9 @@ def _installment(c: DateCandidate, v: View, w: Watch) -> str | None:
         if place in ("next", "latest"):
             continue  # the next film may well be the watch
         number = ORDINAL_WORDS.get(place) or (int(place[:-2]) if place[0].isdigit() else None)
+        reach = min(c.mention.start, match.end() + 50)
+        if any(match.end() <= s < reach for s, _, _ in title_mentions(v.text, w)):
+            continue  # "The third film in the franchise, 'Halloween Ends,'": the watch
         if number is None or number not in numbers:
             return match.group()
     return None

@@ -51,7 +51,19 @@ def _relative(c: DateCandidate, v: View, w: Watch) -> str | None:
     relative = re.search(r",\s+which\s+$", v.text[: v.left], re.IGNORECASE)
     if relative and scope.other_work_antecedent(v.text, relative.start(), w):
         return v.text[max(0, relative.start() - 40) : relative.end()].strip()
+    # '"Avengers: Endgame," which opened April 26, 2019': a quoted title as the antecedent
+    quoted = _QUOTED_WHICH.search(v.text, max(0, c.mention.start - 120), c.mention.start)
+    if quoted and not any(
+        s < quoted.end(1) and quoted.start(1) < e for s, e, _ in title_mentions(v.text, w)
+    ):
+        return quoted.group().strip()
     return None
+
+
+_QUOTED_WHICH = re.compile(
+    r"[\"\u201c\u2018]([A-Z0-9][^\"\u201d\u2019]{1,60}?),?[\"\u201d\u2019],?\s+which\s+"
+    r"(?:[\w'\u2019-]+\s+){0,4}$"
+)
 
 
 @rule(
@@ -85,12 +97,51 @@ def _later(c: DateCandidate, v: View, w: Watch) -> str | None:
     clause = v.text[left : v.right]
     start, end = c.mention.start - left, c.mention.end - left
     parts = part_references(clause)
+    if not any(p[0] < start for p in parts) and _COLON_BEFORE.search(v.text, 0, left):
+        # "the back half now has a date: the show returns Aug. 10", "Volume 1: November 26"
+        head = v.text[:left]
+        parts = [(s - left, e - left, n) for s, e, n in part_references(head)[-1:]] + parts
+    if _parts_are_seasons(w):
+        parts = [p for p in parts if p[2] != w.season]  # "Lupin Part 3" is the watch
     before = [p for p in parts if p[0] < start]
     after = [p for p in parts if p[0] >= end]
     nearest = before[-1] if before else (after[0] if after else None)
     if nearest is not None and nearest[2] > 1:
-        return clause[nearest[0] : nearest[1]]
+        return v.text[left + nearest[0] : left + nearest[1]]
+    if (
+        nearest is None
+        and c.sentence.part > 1
+        and not _parts_are_seasons(w)
+        and not season_references(v.text, w)
+        and not any(season is not None for _, _, season in title_mentions(v.text, w))
+    ):
+        return f"under a heading naming part {c.sentence.part}"
     return None
+
+
+_COLON_BEFORE = re.compile(r":\s*$")
+
+
+def _parts_are_seasons(w: Watch) -> bool:
+    """An alias names the season as a part ("Lupin Part 3"): its parts are seasons."""
+    return any(part_references(alias) for alias in w.aliases)
+
+
+@rule(
+    "first_part",
+    2,
+    "the first part of the watched season: its date is the season's",
+    "the season arrives in two parts, with Part 1 on July 4 and Part 2 on August 1",
+)
+def _first_part(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if w.season is None or _parts_are_seasons(w):
+        return None
+    parts = part_references(v.clause)
+    start = c.mention.start - v.left
+    before = [p for p in parts if p[1] <= start]
+    if not before or before[-1][2] != 1 or start - before[-1][1] > 40:
+        return None  # (the part must lead straight to its date: "Part 1 on July 4")
+    return v.clause[before[-1][0] : before[-1][1]] if about_once(c, v, w) else None
 
 
 @rule(
@@ -103,7 +154,18 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
     text = v.text
     if title_mentions(text, w):
         return None
-    seen = found(cues.QUOTED_TITLE, text) or found(cues.NAMED_SPINOFF, text)
+    # (a quoted name in an earlier clause has its own verb: '"Wicked" opens Nov. 22, and
+    # the sequel is scheduled for Nov. 21, 2025'; unless the clause is its relative one)
+    start = 0 if _RELATIVE_BEFORE.search(text, 0, v.left) else v.left
+    for quoted in cues.QUOTED_TITLE.finditer(text, start):
+        if _EPISODE_BEFORE.search(text, max(0, quoted.start() - 50), quoted.start()):
+            continue
+        if _NEW_ENTRY_BEFORE.search(text, max(0, quoted.start() - 20), quoted.start()) and (
+            _starts_watch_title(quoted.group(1), w)
+        ):
+            continue  # 'its new "Karate Kid"', watching "Karate Kid: Legends": the watch
+        return quoted.group().strip()
+    seen = found(cues.NAMED_SPINOFF, text)
     if seen:
         return seen
     # (a parenthetical after the date is an actor's name or an aside, not its subject)
@@ -111,6 +173,24 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 _PARENTHETICAL = re.compile(r"[A-Z][\w&'-]*\s*\(")
+_RELATIVE_BEFORE = re.compile(r"\bwhich\s*$")
+_NEW_ENTRY_BEFORE = re.compile(r"\b(?:new|next|upcoming|untitled|latest)\s+$", re.IGNORECASE)
+
+
+def _starts_watch_title(name: str, w: Watch) -> bool:
+    words = re.findall(r"\w+", name.lower())
+    return bool(words) and any(
+        re.findall(r"\w+", full.lower())[: len(words)] == words for full in (w.title, *w.aliases)
+    )
+
+
+# Quoted names that are episodes, arcs or chapters of the watch: 'the first two episodes,
+# "The Curse" and "Run,"', 'Part 1 closes with "For Blood,"', a wiki's episode table.
+_EPISODE_BEFORE = re.compile(
+    r"(?:\b(?:episodes?|eps?\.|arc|chapter|instal+ment|titled|called|named|closes\s+with|"
+    r"opens\s+with|ends\s+with|kicks\s+off\s+with)\b|\|)[^.;]*$",
+    re.IGNORECASE,
+)
 
 
 @rule(
@@ -128,12 +208,337 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
     )
     if not verbs:
         return None
-    if title_mentions(text, w):
+    titles = title_mentions(text, w)
+    if titles:
         verbs = verbs[-1:]
     for verb in verbs:
+        if _IN_A_ROLE.match(text, verb):
+            continue  # "Jenna Ortega returns as Wednesday": a person back in a role
+        if any(verb < start < c.mention.start for start, _, _ in titles):
+            continue  # "Disney Shuffles Marvel Dates: Captain America 4 to February"
         if subject.other_work_before(text, verb, w):
             return text[max(0, verb - 40) : verb + 12].strip()
     return None
+
+
+_IN_A_ROLE = re.compile(r"\w+\s+as\s+(?!(?:early|soon|late|of|well|part|planned)\b)", re.I)
+
+
+@rule(
+    "show_debut",
+    -4,
+    "for a later season, the show's own debut: 'its series premiere', or ', which "
+    "premiered' after the series or an earlier one ('the first', 'its predecessor')",
+    "renewed five days after its series premiere on May 3 (watching season 3)",
+)
+def _show_debut(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if w.season in (None, 1):
+        return None
+    before = v.text[: c.mention.start]
+    debut = _SERIES_DEBUT.search(before, max(0, c.mention.start - 60))
+    if (
+        debut
+        and not _FUTURE.search(v.clause)  # (a UK "series" is a season: "the series premiere will")
+        and not season_references(before[debut.start() : c.mention.start], w)
+    ):
+        return debut.group()
+    if _SINCE_ITS.search(before, max(0, c.mention.start - 40)) and _RELEASE_NOUN.match(
+        v.text, c.mention.end
+    ):
+        return "since its release"  # "less than a month after its March 2017 release"
+    relative = _WHICH_PREMIERED.search(before)
+    if relative:
+        antecedent = before[max(0, relative.start() - 40) : relative.start()]
+        named = _EARLIER_ANTECEDENT.search(antecedent)
+        if named:
+            return (named.group() + relative.group()).strip()
+    return None
+
+
+# "its series premiere on", "the series debut in": the first season's, by definition.
+_SERIES_DEBUT = re.compile(
+    r"\b(?:its|the|their|a)\s+(?:series|show['\u2019]s)\s+(?:premiere|debut|launch)\b"
+    r"|\b(?:premiered|debuted|launched)\s+as\s+a\s+series\b",
+    re.IGNORECASE,
+)
+# "after its March 2017 release", "since the show's 2019 debut": the show's first release.
+_SINCE_ITS = re.compile(
+    r"\b(?:after|since|following)\s+(?:its|their|the\s+(?:show|series)['\u2019]s?)\s+$",
+    re.IGNORECASE,
+)
+_RELEASE_NOUN = re.compile(r"\s+(?:release|premiere|debut|launch|bow)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|set\s+for|slated|scheduled|coming|upcoming|due)\b", re.I)
+# ", which premiered June 4": the relative clause's past release, right before the date.
+_WHICH_PREMIERED = re.compile(
+    r",\s+which\s+(?:first\s+|originally\s+)?(?:premiered|debuted|launched|bowed|aired|"
+    r"arrived|dropped|opened|was\s+released|streamed)\s+(?:on\s+|in\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Its antecedent: the show as a whole ("the Leslye Headland series"), not a season of it,
+# or an earlier one ("the first", "its predecessor").
+_EARLIER_ANTECEDENT = re.compile(
+    r"\b(?:(?:the|this|that|its|their)\s+(?:[\w'\u2019-]+\s+){0,3}"
+    r"(?:series|show|drama|comedy|sitcom|thriller)"
+    r"|(?:the|its)\s+(?:first|previous|prior|earlier|last|original)"
+    r"(?:\s+(?:one|season|series|outing|chapter|instal+ment))?|(?:its|the)\s+predecessor)$",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "other_work_appositive",
+    -4,
+    "an appositive after another work's name holds the date: 'X, dated July 26,'",
+    "That leaves Starfall 3, dated July 26, as the only release",
+)
+def _appositive(c: DateCandidate, v: View, w: Watch) -> str | None:
+    lead = _DATED_APPOSITIVE.search(v.text, max(0, c.mention.start - 60), c.mention.start)
+    if lead is None or _PEOPLE_BEFORE.search(v.text, max(0, lead.start() - 50), lead.start()):
+        return None  # "the series from creators A and B, set to debut ...": the series'
+    if subject.other_work_before(v.text, lead.start(), w):
+        return v.text[max(0, lead.start() - 30) : lead.end()].strip()
+    return None
+
+
+# ", dated July 26", ", opening Nov. 1", ", which is set for May 2": right before the date.
+_PEOPLE_BEFORE = re.compile(
+    r"\b(?:from|by|with|starring|creators?|directors?|writers?|producers?|showrunners?|stars?)"
+    r"\s+(?:[A-Z][\w.'\u2019-]*\s*(?:and\s+|&\s+)?)+$"
+)
+# (", which is set for ..." is other_work_relative's: the antecedent may be far back)
+_DATED_APPOSITIVE = re.compile(
+    r"(?:,\s+|\s\()(?:now\s+)?(?:dated|opening|released|opened|premiered|debuted|"
+    r"premiering|arriving|debuting|releasing|(?:set|slated|scheduled|due)(?:\s+(?:for|to\s+\w+))?|"
+    r"due\s+out|out)\s+(?:on\s+|in\s+|for\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "labeled_other_work",
+    -3,
+    "a line labeled with another work's name: 'Starfall: from May 2 to July 4'",
+    "Thunderbolts: from December 20, 2024 to July 25, 2025",
+)
+def _labeled(c: DateCandidate, v: View, w: Watch) -> str | None:
+    label = _LABEL.match(v.text)
+    if label is None or label.end() > c.mention.start or title_mentions(v.text, w):
+        return None
+    if _SENTENCE_AFTER_LABEL.match(v.text, label.end()):
+        return None  # "Reminder: the series premieres September 2": a sentence, no label
+    name = label.group(1)
+    if _GENERIC_LABEL.search(name) or subject.is_distributor(name):
+        return None
+    return subject.other_work_before(v.text, label.end(1), w) and name or None
+
+
+# A line opening with a name and a colon ("Blade: from ... to ...").
+_LABEL = re.compile(r"^\W{0,3}([A-Z0-9][\w'\u2019&.!-]*(?:\s+[\w'\u2019&.!-]+){0,6}):\s")
+_SENTENCE_AFTER_LABEL = re.compile(
+    r"(?:the|this|that|these|it|its|their|a|an|we|you|they|he|she|i|our|there)\b", re.I
+)
+# Labels that name a section or a fact, not a work.
+_GENERIC_LABEL = re.compile(
+    r"\b(?:release|date|premiere|update|updated|trailer|teaser|cast|plot|story|synopsis|"
+    r"where|when|what|how|why|who|news|note|editor|spoiler|watch|stream\w*|season|series|"
+    r"episodes?|part|volume|status|confirmed|official|breaking|exclusive|also|more|read|"
+    r"see|related|review|verdict|rating|runtime|network|platform|creator|showrunner|genre|"
+    r"previously|original|new|tl;?dr|bottom\s+line|the\s+big\s+news)\b",
+    re.IGNORECASE,
+)
+
+
+# Other works named by what they are, not by name: a special, a re-release, a stage
+# production, a person's next project, "that series" after another show.
+_SPECIAL = re.compile(
+    r"\b(?:christmas|holiday|festive|new\s+year['\u2019]?s?|halloween|easter|anniversary|"
+    r"one-off|feature-length|reunion|live|standalone|valentine['\u2019]?s(?:\s+day)?)\s+special\b",
+    re.IGNORECASE,
+)
+_RERELEASE = re.compile(
+    r"\b(?:re-?releas\w*|re-?air\w*|rerun\w*|re-?run\w*|encore\s+(?:run|screening)s?|"
+    r"(?:return\w*|back)\s+to\s+(?:imax|theaters|theatres|cinemas|the\s+big\s+screen)|"
+    r"back\s+in\s+(?:theaters|theatres|cinemas)|(?:one|two)-week\s+run|limited\s+(?:re-?)?run|"
+    r"anniversary\s+(?:screening|release|run)s?)\b",
+    re.IGNORECASE,
+)
+_STAGE = re.compile(
+    r"\b(?:stage\s+(?:show|musical|production|play|version)|(?:opened|premiered|debuted|ran)\s+"
+    r"(?:on|off)[\s-]+broadway|(?:on|in)\s+the\s+west\s+end|broadway\s+(?:musical|production|"
+    r"show|run|revival))\b",
+    re.IGNORECASE,
+)
+_NEXT_PROJECT = re.compile(
+    r"\b[A-Z][\w.-]*['\u2019]s?\s+(?:next|new|upcoming|latest|follow-up|other)\s+(?:[\w-]+\s+)?"
+    r"(?:project|venture|film|movie|series|show|feature)\b"
+)
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:that|the\s+latter|the\s+former)\s+(?:series|show|film|movie|drama|comedy|one)\b",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "single_episode",
+    -3,
+    "one episode of a running season (the next, this week's, the fifth) is not the season",
+    "The next episode, 'Cold Open,' airs Sunday, Nov. 3",
+)
+def _episode(c: DateCandidate, v: View, w: Watch) -> str | None:
+    after = _EPISODE_AFTER.match(v.text, c.mention.end)  # "next Sunday's episode"
+    if after:
+        return v.text[c.mention.start : after.end()]
+    return found(_ONE_EPISODE, v.text, max(0, v.left - 1), c.mention.start)
+
+
+_EPISODE_AFTER = re.compile(r"['\u2019]s\s+(?:[\w-]+\s+)?episode\b(?!s)", re.IGNORECASE)
+
+
+# (not the first episode: "the first episode airs Sept. 5" is the season's premiere)
+_ONE_EPISODE = re.compile(
+    r"\b(?:the\s+)?(?:next|latest|new|upcoming|penultimate|"
+    r"(?:this|next|last)\s+(?:week|mon|tues|wednes|thurs|fri|satur|sun)(?:day)?['\u2019]s|"
+    r"tonight['\u2019]s|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d+(?:nd|rd|th))\s+episode\b(?!s)",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "other_franchise_entry",
+    -3,
+    "another franchise's entry named by its place is the date's clause subject",
+    "the next Harbor Lights movie goes from May 23 to Dec. 19",
+)
+def _franchise_entry(c: DateCandidate, v: View, w: Watch) -> str | None:
+    for entry in _FRANCHISE_ENTRY.finditer(v.text, v.left, c.mention.start):
+        start, end = entry.start(1), entry.end(1)
+        if any(s < end and start < e for s, e, _ in title_mentions(v.text, w)):
+            continue
+        name = entry.group(1).lower()
+        if any(name in full.lower() for full in (w.title, *w.aliases)):
+            continue  # "the next Starfall film", watching "Starfall: Day One": maybe the watch
+        if not subject.is_distributor(entry.group(1)):
+            return entry.group()
+    return None
+
+
+# "the next SpongeBob movie", "a new Star Wars series", "the third Conjuring film".
+_FRANCHISE_ENTRY = re.compile(
+    r"\b(?i:the|a|an)\s+(?i:next|new|upcoming|latest|untitled|second|third|fourth|fifth|"
+    r"sixth|\d+(?:st|nd|rd|th))\s+([A-Z][\w'\u2019:&.-]*(?:\s+[A-Z][\w'\u2019:&.-]*){0,3})\s+"
+    r"(?i:movie|film|series|show|sequel|prequel|instal+ment|entry|spin-?off|feature)\b"
+)
+
+
+@rule(
+    "separate_work",
+    -3,
+    "a work the text calls separate, or a film when the watch is a series",
+    "it's a separate animated series due in 2026; the film, which opens Sept. 19",
+)
+def _separate(c: DateCandidate, v: View, w: Watch) -> str | None:
+    seen = found(_SEPARATE_WORK, v.text, 0, c.mention.start)
+    if seen is None and w.season is not None:
+        seen = found(_THE_FILM, v.text, max(0, v.left - 60), c.mention.start)
+    return seen
+
+
+_SEPARATE_WORK = re.compile(
+    r"\b(?:a|an|the)\s+(?:separate|different|standalone|stand-alone|distinct|unrelated)\s+"
+    r"(?:[\w-]+\s+)?(?:series|show|film|movie|project|spin-?off|prequel|sequel|special)\b",
+    re.IGNORECASE,
+)
+# (a series' page: "the film" is the franchise's film, another work)
+_THE_FILM = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:film|movie)\b(?!\s+(?:crew|set|shoot))", re.I)
+
+
+@rule(
+    "season_ordered",
+    -3,
+    "the date of an order for another season, not of a release",
+    "the network confirmed a third season in July",
+)
+def _ordered(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(_SEASON_ORDER, v.text, v.left, c.mention.start)
+
+
+# ("confirmed a third season", "ordered another series"; not "confirmed The Bear season 3
+# premieres June 27", whose season is dated, not ordered)
+_SEASON_ORDER = re.compile(
+    r"\b(?i:confirm\w*|announc\w*|order\w*|greenlit|green-lit|commission\w*|gave\s+\w+)\s+"
+    r"(?:a|another)\s+(?:[\w-]+\s+){0,2}(?i:season|series)\b(?!\s+(?:\d|(?i:premiere|date|"
+    r"will|is|would|arrives|returns|debut|launch)))"
+)
+
+
+@rule(
+    "special_episode",
+    -3,
+    "a special (Christmas, holiday, reunion) is not the season",
+    "the Christmas special airs on Christmas Day",
+)
+def _special(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if w.season is None:
+        return None
+    return found(_SPECIAL, v.text, 0, c.mention.start) or found(_SPECIAL, v.clause)
+
+
+@rule(
+    "re_release",
+    -3,
+    "a re-release, a re-air or a limited return to cinemas is not the release",
+    "returning to IMAX for a one-week run starting April 11",
+)
+def _rerelease(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(_RERELEASE, v.clause)
+
+
+@rule(
+    "stage_production",
+    -3,
+    "a stage production of the story (Broadway, the West End) is another work",
+    "the stage show opened on Broadway on October 30, 2003",
+)
+def _stage(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(_STAGE, v.clause)
+
+
+@rule(
+    "next_project",
+    -3,
+    "a person's next project, the watch not named: another work",
+    "Quill's next project, a legal drama, is slated for 2026",
+)
+def _next_project(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if title_mentions(v.text, w):
+        return None
+    return found(_NEXT_PROJECT, v.text, 0, c.mention.start)
+
+
+@rule(
+    "that_other_series",
+    -3,
+    "'that series' after another show named in the same sentence, the watch not named",
+    "Amazon gave Harbor Lights a second season; that series drops on November 2",
+)
+def _demonstrative(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if title_mentions(v.text, w):
+        return None
+    pointers = list(_DEMONSTRATIVE.finditer(v.text, 0, c.mention.start))
+    if not pointers:
+        return None
+    pointer = pointers[-1]
+    # a name inside the sentence before it (not its first word): the show it points to
+    for name in _INNER_NAME.finditer(v.text, 1, pointer.start()):
+        if subject.other_work_before(v.text, name.end(), w) and not subject.is_distributor(
+            name.group(1)
+        ):
+            return pointer.group()
+    return None
+
+
+_INNER_NAME = re.compile(r"(?<=\s)([A-Z][\w'\u2019&-]*(?:\s+[A-Z][\w'\u2019&-]*){0,4})(?=[\s,;])")
 
 
 @rule(
@@ -157,6 +562,8 @@ def _leading(c: DateCandidate, v: View, w: Watch) -> str | None:
 def _spinoff(c: DateCandidate, v: View, w: Watch) -> str | None:
     for _, end, _ in title_mentions(v.text, w):
         found = _SUBTITLE.match(v.text, end)
+        if found and cues.RELEASE.match(found.group(1)):
+            continue  # "Murphy Brown: Premieres Sept. 27": a label, no subtitle
         if found and not _names_alias(found.group(1), w):
             return v.text[max(0, end - 20) : found.end()].strip()
     return None
@@ -182,6 +589,9 @@ def _names_alias(subtitle: str, w: Watch) -> bool:
 def _first_premiere(c: DateCandidate, v: View, w: Watch) -> str | None:
     if w.season in (None, 1) or not cues.PAST_RELEASE.search(v.clause):
         return None
+    verbs = list(cues.RELEASE.finditer(v.text, v.left, c.mention.start))
+    if verbs and not cues.PAST_RELEASE.search(verbs[-1].group()):
+        return None  # "the series, which debuted in 2021, will return on Dec. 2": the return's
     if names_season(v.text, w):
         return None
     if c.sentence.subject == Subject.WATCH and part_references(v.clause):

@@ -1,0 +1,499 @@
+"""Whose a date is: the watch's, another work's, another season's (rules in
+scraper/extract/evidence/whose.py, subjects in subject.py and reading.py).
+
+Every sentence here is written for the test; none comes from an article."""
+
+from __future__ import annotations
+
+import time
+
+from scraper.extract import extract, read
+from scraper.extract.subject import (
+    OTHER_SEASON,
+    other_work_before,
+    part_references,
+    season_references,
+    title_mentions,
+)
+from scraper.models import Watch
+from scraper.parse.documents import parse_documents
+
+MOSSWOOD3 = Watch("Mosswood Manor", 3, ())
+LANTERN2 = Watch("The Lantern Keepers", 2, ("Galaxy Tales: The Lantern Keepers",))
+
+
+def _page(body: str, title: str) -> str:
+    return (
+        f'<html><head><title>{title}</title><meta property="article:published_time" '
+        'content="2024-06-12T10:00:00Z"></head><body><article><h1>'
+        f"{title}</h1>{body}</article></body></html>"
+    )
+
+
+def _doc(body: str, title: str = "TV news"):  # noqa: ANN202 (a parsed Document)
+    return parse_documents(_page(body, title), "https://news.example/story")[0]
+
+
+def fired(body: str, watch: Watch, value: str, title: str = "TV news") -> set[str]:
+    """The rules that fired on the candidate dated `value`."""
+    reading = read(_doc(body, title), watch, complete=True)
+    return {name for c in reading.dates if c.mention.value == value for name in c.features}
+
+
+def release(body: str, watch: Watch, title: str = "TV news") -> str | None:
+    found = [f.date for f in extract(_doc(body, title), watch) if f.kind == "release_date"]
+    return found[0] if found else None
+
+
+def test_a_later_seasons_page_does_not_take_the_shows_debut() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 is officially happening.</p>"
+        "<p>The gothic drama was renewed on March 9, 2022, a week after its series "
+        "premiere on March 2.</p>"
+    )
+    assert "show_debut" in fired(body, MOSSWOOD3, "2024-03-02", "Mosswood Manor Season 3")
+    assert release(body, MOSSWOOD3, "Mosswood Manor Season 3") is None
+
+
+def test_which_premiered_after_the_first_one_is_the_earlier_seasons() -> None:
+    body = (
+        "<p>Mosswood Manor returns for its third season on Friday, July 12. The "
+        "new episodes are bleaker than the first, which premiered in October 2021.</p>"
+    )
+    assert "show_debut" in fired(body, MOSSWOOD3, "2021-10")
+    assert release(body, MOSSWOOD3) == "2024-07-12"
+
+
+def test_which_premiered_after_the_series_is_the_shows_debut_not_the_seasons() -> None:
+    body = (
+        "<p>The streamer will not order a third season of the moody ghost series, which "
+        "premiered May 2 and ended its run in June.</p>"
+    )
+    assert "show_debut" in fired(body, MOSSWOOD3, "2024-05-02", "Mosswood Manor cancelled")
+
+
+def test_a_series_premiere_still_to_come_is_left_alone() -> None:
+    # (in British usage "series" is a season: its premiere still to come may be this one)
+    body = "<p>Mosswood Manor series 3: the series premiere will air on Sunday, July 14.</p>"
+    assert "show_debut" not in fired(body, MOSSWOOD3, "2024-07-14")
+
+
+def test_a_season_of_another_named_show_is_not_the_watched_season() -> None:
+    refs = season_references("and the third season of Harbor Lights is slated for 2025", MOSSWOOD3)
+    assert [r.season for r in refs] == [OTHER_SEASON]
+    # the watch's own name, a network's possessive before it, or a description keep it
+    for text in (
+        "the third season of Mosswood Manor is slated for 2025",
+        "season 3 of Netflix's Mosswood Manor is slated for 2025",
+        "the third season of Ada Quill's gothic drama is slated for 2025",
+        "the third season of the BBC drama is slated for 2025",
+    ):
+        assert [r.season for r in season_references(text, MOSSWOOD3)] == [3], text
+
+
+def test_a_franchise_name_before_the_watchs_subtitle_is_another_work() -> None:
+    text = "Galaxy Tales returns in December with a new film."
+    assert other_work_before(text, text.index("returns"), LANTERN2)
+    # while the subtitle alone still names the watch
+    text = "The Lantern Keepers returns in December."
+    assert not other_work_before(text, text.index("returns"), LANTERN2)
+
+
+def test_counting_words_and_field_labels_are_not_works() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 got a teaser.</p>"
+        "<p>Two dates appear at the end: the day the house burned and Sept. 6, 2024, "
+        "the release date of the new season.</p>"
+    )
+    assert "other_work_subject" not in fired(body, MOSSWOOD3, "2024-09-06")
+
+
+def test_an_actor_returning_in_a_role_is_not_another_work() -> None:
+    body = "<p>In Mosswood Manor season 3, Ada Quill returns as the housekeeper on July 12.</p>"
+    assert "other_work_subject" not in fired(body, MOSSWOOD3, "2024-07-12")
+
+
+def test_a_list_of_other_returning_shows_is_not_the_watch() -> None:
+    body = (
+        "<p>Mosswood Manor has been renewed for a third season.</p>"
+        "<p>Other series returning in 2025 include Harbor Lights and Copper Street.</p>"
+    )
+    assert release(body, MOSSWOOD3, "Mosswood Manor renewed") is None
+
+
+def test_an_aside_after_also_colon_is_another_story() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 finished filming, and there is no date yet.</p>"
+        "<p>Also: the streamer posted a trailer for Harbor Lights; it premieres Nov. 8.</p>"
+    )
+    assert release(body, MOSSWOOD3, "Weekly notes") is None
+
+
+def test_a_numbered_film_named_by_its_place_is_the_watch() -> None:
+    sequel = Watch("Starfall 3", None, ())
+    body = '<p>The studio has set the next "Starfall" for November 6, 2026.</p>'
+    assert release(body, sequel, "Studio dates third 'Starfall' film") == "2026-11-06"
+    # an earlier entry is not
+    body = "<p>The first Starfall opened in 2019.</p>"
+    assert release(body, sequel, "Studio dates third 'Starfall' film") is None
+
+
+def test_the_watchs_title_inside_a_longer_quoted_title_is_another_work() -> None:
+    film = Watch("Starfall", None, ())
+    body = (
+        '<p>The last outing for the hero, "Starfall Rising," opened May 2, 2008.</p>'
+        "<p>Starfall arrives in theaters on July 10, 2026.</p>"
+    )
+    assert release(body, film, "A first look at Starfall") == "2026-07-10"
+
+
+def test_a_work_introduced_by_a_relative_clause_keeps_its_date() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 is among the network's summer titles.</p>"
+        "<p>Harbor Lights, which brings back its original cast after ten years, "
+        "premieres Tuesday, July 16.</p>"
+    )
+    assert "leading_other_work" in fired(body, MOSSWOOD3, "2024-07-16")
+
+
+def test_a_season_in_parts_takes_the_first_parts_date() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 will be released in two parts, with Part 1 on "
+        "August 7 and Part 2 on September 4.</p>"
+    )
+    assert "first_part" in fired(body, MOSSWOOD3, "2024-08-07")
+    assert release(body, MOSSWOOD3, "Mosswood Manor season 3 dates") == "2024-08-07"
+
+
+def test_what_is_left_of_the_season_is_a_later_part() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 opened with four episodes on July 3. "
+        "The remaining six arrive August 21.</p>"
+    )
+    assert "later_part" in fired(body, MOSSWOOD3, "2024-08-21")
+
+
+def test_a_title_line_naming_part_two_makes_its_entry_part_twos() -> None:
+    body = (
+        "<p>Here is what returns this fall.</p>"
+        "<p>Mosswood Manor Season 3 Part 2</p>"
+        "<p>The ghosts are back for the last batch of episodes.</p>"
+        "<p>Release date: September 4, 2024</p>"
+        "<p>Harbor Lights Season 2</p>"
+        "<p>Release date: October 9, 2024</p>"
+    )
+    assert "later_part" in fired(body, MOSSWOOD3, "2024-09-04", "Fall TV preview")
+    assert "later_part" not in fired(body, MOSSWOOD3, "2024-10-09", "Fall TV preview")
+
+
+def test_when_an_alias_names_seasons_as_parts_parts_are_seasons() -> None:
+    watch = Watch("Mosswood Manor", 3, ("Mosswood Manor Part 3",))
+    body = (
+        "<p>Mosswood Manor Part 3</p>"
+        "<p>Mosswood Manor Part 3 is out now: all episodes dropped on June 6.</p>"
+    )
+    assert "later_part" not in fired(body, watch, "2024-06-06", "Review")
+
+
+def test_a_films_numbered_sequel_is_not_the_film() -> None:
+    film = Watch("Starfall", None, ())
+    for text in ('The studio moved "Starfall: Part Two" to May 1.', "Starfall 2 opens May 1."):
+        assert title_mentions(text, film) == [], text
+    assert title_mentions("Starfall opened in 2021.", film) == [(0, 8, None)]
+
+
+def test_the_last_few_episodes_are_a_later_part() -> None:
+    assert [n for _, _, n in part_references("The last two episodes land on July 1")] == [2]
+
+
+def test_a_return_after_the_debut_clause_is_not_the_debut() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 news.</p><p>The series, which debuted in "
+        "February 2021, will return on Friday, December 6.</p>"
+    )
+    assert "show_first_premiere" not in fired(body, MOSSWOOD3, "2024-12-06")
+    assert "show_first_premiere" in fired(body, MOSSWOOD3, "2021-02")
+
+
+def test_another_work_that_has_its_return_on_a_date_is_the_subject() -> None:
+    text = "Hospital drama Copper Street has its winter return on January 14."
+    assert other_work_before(text, text.index("return "), MOSSWOOD3)
+
+
+def test_a_later_part_named_before_a_colon_owns_the_date_after_it() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 is split in two, and the back half now has a date: "
+        "the network said the show returns on Wednesday, August 14.</p>"
+    )
+    assert "later_part" in fired(body, MOSSWOOD3, "2024-08-14")
+
+
+def test_a_date_in_apposition_to_another_work_is_that_works() -> None:
+    film = Watch("Starfall", None, ())
+    body = "<p>Starfall moves again. That leaves Harbor Lights, dated May 2, 2025, alone.</p>"
+    assert "other_work_appositive" in fired(body, film, "2025-05-02")
+    # a series described by its makers keeps its own date
+    body = (
+        "<p>The trailer for Starfall, the new film from writers Ada Quill and Bo Reyes, "
+        "set for May 2, 2025, is out.</p>"
+    )
+    assert "other_work_appositive" not in fired(body, film, "2025-05-02")
+
+
+def test_a_line_labeled_with_another_works_name_is_that_works() -> None:
+    film = Watch("Starfall", None, ())
+    body = (
+        "<p>The studio moved four films.</p><p>Starfall: from May 2, 2025 to June 6, 2025</p>"
+        "<p>Harbor Lights: from July 4, 2025 to May 1, 2026</p>"
+    )
+    assert "labeled_other_work" in fired(body, film, "2026-05-01")
+    assert "labeled_other_work" not in fired(body, film, "2025-06-06")
+    body = "<p>Starfall is coming.</p><p>Release date: June 6, 2025</p>"
+    assert "labeled_other_work" not in fired(body, film, "2025-06-06")
+
+
+def test_the_watch_between_a_verb_and_the_date_keeps_the_date() -> None:
+    film = Watch("Starfall 2", None, ())
+    headline = "Studio Shuffles Film Dates: Starfall 2 to February 2026"
+    assert "other_work_subject" not in fired("<p>News.</p>", film, "2026-02", headline)
+
+
+def test_the_titles_own_medium_word_before_the_season_keeps_it_the_watchs() -> None:
+    for text in (
+        "Mosswood Manor Anime's 3rd Season Delayed",
+        "Mosswood Manor's season 3 arrives",
+        "Mosswood Manor TV series 3 arrives",
+    ):
+        assert [r.season for r in season_references(text, MOSSWOOD3)] == [3], text
+
+
+def test_a_previously_slated_date_is_a_superseded_plan() -> None:
+    body = "<p>Mosswood Manor season 3 is delayed. It was previously slated to air this year.</p>"
+    assert "superseded_plan" in fired(body, MOSSWOOD3, "2024")
+
+
+def test_seasons_in_a_sentence_led_by_another_show_are_that_shows() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 starts filming soon.</p>"
+        "<p>Harbor Lights became a hit in 2021, and its third season is scheduled for 2025.</p>"
+    )
+    assert release(body, MOSSWOOD3, "Why the wait?") is None
+    # a sentence about the watched season without a leading show still is the watch's
+    body = "<p>Mosswood Manor season 3 is coming.</p><p>The third season is scheduled for 2025.</p>"
+    assert release(body, MOSSWOOD3, "Why the wait?") == "2025"
+
+
+def test_another_work_named_by_what_it_is_keeps_its_date() -> None:
+    film = Watch("Starfall", None, ())
+    cases = [
+        (MOSSWOOD3, "<p>Mosswood Manor's holiday special airs on Christmas Day.</p>",
+         "2024-12-25", "special_episode"),
+        (film, "<p>Starfall is returning to IMAX theaters for a one-week run starting "
+         "August 2.</p>", "2024-08-02", "re_release"),
+        (film, "<p>The stage musical opened on Broadway on March 3, 2004.</p>",
+         "2004-03-03", "stage_production"),
+        (film, "<p>Ada Quill's next project, a legal drama, is slated for 2026.</p>",
+         "2026", "next_project"),
+        (MOSSWOOD3, "<p>The network gave Harbor Lights a second season; that series drops "
+         "on November 8.</p>", "2024-11-08", "that_other_series"),
+    ]  # fmt: skip
+    for watch, body, value, rule_name in cases:
+        assert rule_name in fired(body, watch, value, "News"), body
+
+
+def test_that_series_after_the_watch_in_an_earlier_sentence_is_left_alone() -> None:
+    body = "<p>Mosswood Manor season 3 is coming.</p><p>That series drops on November 8.</p>"
+    assert "that_other_series" not in fired(body, MOSSWOOD3, "2024-11-08", "News")
+
+
+def test_a_parenthetical_release_after_another_work_is_that_works() -> None:
+    film = Watch("Starfall 2099", None, ())
+    body = "<p>Set after Starfall 2049 (released October 6, 2017), the film follows a pilot.</p>"
+    assert "other_work_appositive" in fired(body, film, "2017-10-06")
+
+
+def test_a_relative_clause_after_a_work_it_follows_is_that_works() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 is the latest entry, following HARBOR LIGHTS: ORIGIN, "
+        "which premiered December 13, 2023.</p>"
+    )
+    assert "other_work_relative" in fired(body, MOSSWOOD3, "2023-12-13")
+
+
+def test_after_its_dated_release_is_the_shows_debut() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 is coming.</p>"
+        "<p>A month after its March 2022 release, it topped the charts.</p>"
+    )
+    assert "show_debut" in fired(body, MOSSWOOD3, "2022-03")
+
+
+def test_the_new_season_under_a_headline_about_another_season_is_that_one() -> None:
+    body = "<p>The new season of Mosswood Manor premieres on August 27.</p>"
+    assert release(body, MOSSWOOD3, "Mosswood Manor Season 2 Featurette Is Here") is None
+    assert release(body, MOSSWOOD3, "Mosswood Manor: New Season Date") == "2024-08-27"
+
+
+def test_one_episode_of_a_running_season_is_not_the_season() -> None:
+    body = "<p>Mosswood Manor season 3 recap.</p><p>The next episode, 'Cold Open,' airs Nov. 3.</p>"
+    assert "single_episode" in fired(body, MOSSWOOD3, "2024-11-03")
+    body = "<p>Mosswood Manor season 3: the first episode airs Nov. 3.</p>"
+    assert "single_episode" not in fired(body, MOSSWOOD3, "2024-11-03")
+
+
+def test_quoted_episode_titles_are_not_other_works() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 is near.</p><p>The first two episodes of the season, "
+        '"The Gate" and "Ash," land on Friday, November 8.</p>'
+    )
+    assert "other_work_named" not in fired(body, MOSSWOOD3, "2024-11-08")
+
+
+def test_a_quoted_work_in_an_earlier_clause_does_not_own_the_date() -> None:
+    film = Watch("Starfall: Return", None, ())
+    body = (
+        '<p>"Starfall" opens Nov. 22, and the newly named sequel is scheduled for '
+        "Nov. 21, 2025.</p>"
+    )
+    assert "other_work_named" not in fired(body, film, "2025-11-21", "Starfall sequel titled")
+
+
+def test_headline_case_descriptions_and_line_openers_are_not_works() -> None:
+    text = "Emmy-Winning Comedy Returns for Season Three on Wednesday, Oct. 9"
+    assert not other_work_before(text, text.index("Returns"), MOSSWOOD3)
+    text = "Starfall - Only in theaters July 2."
+    assert not other_work_before(text, text.index("in theaters"), Watch("Starfall", None, ()))
+
+
+def test_a_label_followed_by_a_sentence_is_no_work() -> None:
+    body = "<p>Mosswood Manor season 3 panel.</p><p>Reminder: the season premieres Sept. 6.</p>"
+    assert "labeled_other_work" not in fired(body, MOSSWOOD3, "2024-09-06")
+
+
+def test_a_release_verb_after_the_titles_colon_is_no_subtitle() -> None:
+    body = "<p>Fall TV.</p><p>Mosswood Manor: Premieres Sept. 27 on the network</p>"
+    assert "spinoff_title" not in fired(body, MOSSWOOD3, "2024-09-27")
+
+
+def test_volume_labels_in_a_row_each_date_their_own_part() -> None:
+    body = "<p>Mosswood Manor season 3 dates: Volume 1: November 26 Volume 2: December 25</p>"
+    assert "later_part" not in fired(body, MOSSWOOD3, "2024-11-26")
+    assert "later_part" in fired(body, MOSSWOOD3, "2024-12-25")
+
+
+def test_the_watched_season_named_in_news_of_the_next_season_is_the_watchs() -> None:
+    watch = Watch("Mosswood Manor", 2, ())
+    body = (
+        "<p>The streamer set the third season for June.</p>"
+        "<p>Season 2, which dropped on Dec. 26, 2023, drew a huge audience.</p>"
+        "<p>The season that began on Dec. 26 ended in a cliffhanger.</p>"
+    )
+    reading = read(_doc(body, "Mosswood Manor Season 3 Gets a June Date"), watch, complete=True)
+    subjects = {c.sentence.text[:10]: c.sentence.subject for c in reading.dates}
+    assert subjects["Season 2, "] == "watch"
+    assert subjects["The season"] != "watch"  # the passage stays season 3's
+
+
+def test_a_listicle_entry_headed_by_the_bare_title_is_about_the_season_it_names() -> None:
+    body = (
+        "<h2>HARBOR LIGHTS</h2><p>STREAMER, this spring</p><p>The second outing is darker.</p>"
+        "<h2>MOSSWOOD MANOR</h2><p>NETWORK, later this autumn</p>"
+        "<p>The creator says this third series is the last.</p>"
+    )
+    reading = read(_doc(body, "What to watch this year"), MOSSWOOD3, complete=True)
+    subjects = {c.sentence.text: c.sentence.subject for c in reading.dates}
+    assert subjects["NETWORK, later this autumn"] == "watch"
+    assert subjects["STREAMER, this spring"] != "watch"
+
+
+def test_a_paragraph_repeating_the_title_is_read_in_linear_time() -> None:
+    text = "Mosswood Manor and " * 20_000
+    start = time.perf_counter()
+    assert len(title_mentions(text, Watch("Mosswood Manor", 3, ("Mosswood Manor S3",)))) == 20_000
+    assert time.perf_counter() - start < 1.0
+
+
+def test_an_installment_phrase_in_apposition_to_the_watch_is_the_watch() -> None:
+    film = Watch("Starfall Ends", None, ())
+    body = '<p>The third film in the series, "Starfall Ends," will now open Oct. 14, 2026.</p>'
+    assert "other_installment" not in fired(body, film, "2026-10-14")
+    assert release(body, film, "Starfall Ends moves") == "2026-10-14"
+
+
+def test_it_after_a_sentence_introducing_another_show_is_that_show() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 gets an autumn slot, day to come.</p>"
+        "<p>The network also dated its fall shows, led by Ada Quill's Harbor Lights, which "
+        "it calls its boldest drama. It starts Tuesday, Sept. 3.</p>"
+    )
+    assert "another_story" in fired(body, MOSSWOOD3, "2024-09-03", "Fall dates")
+    body = "<p>Mosswood Manor season 3 is dated.</p><p>It starts Tuesday, Sept. 3.</p>"
+    assert "another_story" not in fired(body, MOSSWOOD3, "2024-09-03", "Fall dates")
+
+
+def test_a_quoted_title_before_which_owns_the_relative_clauses_date() -> None:
+    film = Watch("Starfall 4", None, ())
+    body = '<p>The hero died at the end of "Harbor Lights," which opened April 26, 2019.</p>'
+    assert "other_work_relative" in fired(body, film, "2019-04-26", "Starfall 4 trailer")
+
+
+def test_another_franchises_entry_named_by_its_place_keeps_its_date() -> None:
+    film = Watch("Starfall: Day One", None, ())
+    body = "<p>Studio news.</p><p>And the next Harbor Lights movie goes to Dec. 19, 2025.</p>"
+    assert "other_franchise_entry" in fired(body, film, "2025-12-19", "Starfall: Day One moves")
+    body = "<p>Studio news.</p><p>The next Starfall film goes to Dec. 19, 2025.</p>"
+    assert "other_franchise_entry" not in fired(body, film, "2025-12-19", "Starfall moves")
+
+
+def test_an_order_for_a_season_and_next_weeks_episode_are_not_releases() -> None:
+    body = "<p>Mosswood Manor news.</p><p>The network confirmed a third season in July.</p>"
+    assert "season_ordered" in fired(body, MOSSWOOD3, "2024-07")
+    body = "<p>Mosswood Manor season 3 recap.</p><p>Next Sunday's episode brings a wedding.</p>"
+    assert "single_episode" in fired(body, MOSSWOOD3, "2024-06-16")
+
+
+def test_a_season_number_after_a_quoted_show_is_that_shows() -> None:
+    text = 'Also, "Harbor Lights" season 3 will arrive in summer 2026.'
+    assert [r.season for r in season_references(text, MOSSWOOD3)] == [OTHER_SEASON]
+    text = '"Mosswood Manor" season 3 will arrive in 2026.'
+    assert [r.season for r in season_references(text, MOSSWOOD3)] == [3]
+
+
+def test_a_separate_work_and_a_series_film_are_other_works() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 news.</p><p>No, a separate animated series is due in 2026.</p>"
+    )
+    assert "separate_work" in fired(body, MOSSWOOD3, "2026")
+    body = (
+        "<p>Mosswood Manor season 3 news.</p><p>The studio showed a trailer for the film, "
+        "which opens in Japan September 19.</p>"
+    )
+    assert "separate_work" in fired(body, MOSSWOOD3, "2024-09-19")
+
+
+def test_an_faq_question_about_another_season_heads_its_answer() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 has no date yet.</p>"
+        "<p>When did Mosswood Manor season 2 come out?</p>"
+        "<p>Part 1 was released on August 6, 2023 and Part 2 on September 3, 2023.</p>"
+    )
+    assert release(body, MOSSWOOD3, "Mosswood Manor season 3: what we know") is None
+
+
+def test_a_subtitled_film_is_also_its_franchises_new_entry() -> None:
+    film = Watch("Starfall: Legends", None, ())
+    assert title_mentions('The studio is moving its new "Starfall" to May 30.', film)
+    assert title_mentions("The next Starfall movie is set for May 30.", film)
+    assert not title_mentions("The 1984 Starfall opened in June.", film)
+
+
+def test_an_alias_extending_the_title_with_a_subtitle_names_the_watched_season() -> None:
+    watch = Watch("Mosswood Manor", 3, ("Mosswood Manor: The Cellar", "Mosswood Manor (US)"))
+    text = "Mosswood Manor: The Cellar premieres Sept. 29."
+    assert title_mentions(text, watch) == [(0, 26, 3)]
+    assert title_mentions("Mosswood Manor (US) returns.", watch)[0][2] is None
+
+
+def test_a_dated_season_after_confirmed_is_no_order() -> None:
+    body = "<p>Hulu confirmed Mosswood Manor season 3 premieres June 27.</p>"
+    assert "season_ordered" not in fired(body, MOSSWOOD3, "2024-06-27")
