@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from scraper.cli.main import main
-from scraper.extract import extract, extract_documents, fit
+from scraper.extract import extract, extract_documents, fit, read
 from scraper.extract.score import WEIGHTS_FILE
 from scraper.facts import KnownFacts, Observation, diff_findings
 from scraper.models import RELEASE_DATE, Finding, Watch
@@ -117,3 +117,17 @@ def test_the_budget_counts_the_readers_own_cpu_time_and_caps_the_wall_clock() ->
     with pytest.raises(OverBudget):
         for _ in range(10_000_000):  # bounded: the budget ends it long before
             spinning.check()
+
+
+def test_a_date_nothing_ties_to_the_watch_is_never_reported_however_it_reads() -> None:
+    html = (
+        "<html><head><title>Mapleford News</title></head><body>"
+        "<h1>Lanternfall season 2 release date confirmed: Thursday 3rd August 2023</h1>"
+        "<p>The streamer confirmed the news on Monday.</p></body></html>"
+    )
+    docs = parse_documents(html, "https://news.example/lanternfall")
+    reading = read(docs[0], Watch("Copper Harbour"), complete=True)
+    headline = next(c for c in reading.dates if c.mention.value == "2023-08-03")
+    assert not headline.is_the_watchs and reading.release is None
+    assert extract_documents(docs, Watch("Copper Harbour")) == []
+    assert extract_documents(docs, Watch("Lanternfall", 2))[0].date == "2023-08-03"

@@ -101,7 +101,7 @@ def read(
         video.features = trailer_evidence(video)
         video.score = score(TRAILER, video.features)
     reading.release = choose.best(
-        reading.dates,
+        [c for c in reading.dates if c.is_the_watchs],
         lambda c: c.mention.value,
         lambda c: c.mention.precision,
         lambda c: c.score,

@@ -84,6 +84,14 @@ class DateCandidate:
     features: dict[str, str] = field(default_factory=dict)  # rule name -> what it saw
     score: float = 0.0
 
+    @property
+    def is_the_watchs(self) -> bool:
+        """Whether the date is tied to the watched title and season at all (the
+        about_watch rule fired). Only such a date can be reported, however well its
+        words read: a headline announcing another show's date is not this watch's news,
+        and the weights, added up, cannot say "only if" on their own."""
+        return "about_watch" in self.features
+
 
 @dataclass
 class VideoCandidate:

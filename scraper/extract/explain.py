@@ -40,6 +40,8 @@ def _verdict(candidate: DateCandidate, chosen: DateCandidate | None) -> str:
         return "CHOSEN"
     if candidate.score <= THRESHOLD:
         return "rejected: below the threshold"
+    if not candidate.is_the_watchs:
+        return "rejected: not the watch's (nothing ties it to the watched title and season)"
     if chosen is not None and same_release(candidate.mention.value, chosen.mention.value):
         return "the same release, less precise than the winner"
     return "rejected: a higher-scoring date won"

@@ -80,6 +80,8 @@ def rows(cases: list[Path]) -> tuple[Counter, Counter]:
         for doc in parse_documents(text, case["url"]):
             reading = read(doc, watch, Budget.start(60.0), complete=True)
             for candidate in reading.dates:
+                if not candidate.is_the_watchs:
+                    continue  # never reported, whatever its weights: nothing to learn
                 value = candidate.mention.value
                 right = value == want_value
                 if not right and want_value is not None and same_release(value, want_value):
