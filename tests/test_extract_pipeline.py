@@ -131,3 +131,12 @@ def test_a_date_nothing_ties_to_the_watch_is_never_reported_however_it_reads() -
     assert not headline.is_the_watchs and reading.release is None
     assert extract_documents(docs, Watch("Copper Harbour")) == []
     assert extract_documents(docs, Watch("Lanternfall", 2))[0].date == "2023-08-03"
+
+
+def test_two_seasons_of_one_year_are_different_releases() -> None:
+    # ("2025-summer" and "2025-autumn" both above the threshold once raised a ValueError,
+    # which cost the whole document its findings)
+    from scraper.extract.choose import same_release
+
+    assert not same_release("2025-summer", "2025-autumn")
+    assert same_release("2025-autumn", "2025-10-02") and same_release("2025", "2025-autumn")

@@ -26,7 +26,7 @@ def same_release(coarse: str, fine: str) -> bool:
     if fine.startswith(coarse):
         return True
     year, _, rest = coarse.partition("-")
-    if rest in _SEASON_MONTHS and fine[:4] == year and len(fine) >= 7:
+    if rest in _SEASON_MONTHS and fine[:4] == year and fine[5:7].isdigit():
         month = int(fine[5:7])
         # (a winter runs into the next year's January and February)
         return month in _SEASON_MONTHS[rest] and (month != 12 or rest == "winter")
