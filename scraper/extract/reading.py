@@ -301,7 +301,9 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             other_season = other_season or named in (Subject.OTHER, Subject.OTHER_SEASON)
             subject = {
                 Subject.WATCH: Subject.WATCH,
-                Subject.TITLE: Subject.TITLE,
+                # the bare title in a passage about the watched season ("returns for
+                # its third series" above "Title, BBC One, Sunday, June 9, 9pm")
+                Subject.TITLE: Subject.WATCH if state == Subject.WATCH else Subject.TITLE,
                 Subject.SEASON: _season_subject(state, title_passage),
             }.get(named, Subject.OTHER)
             result.append(
