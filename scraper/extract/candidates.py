@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from scraper.extract import cues
-from scraper.extract.dates import DateMention, find_dates, in_the_past
+from scraper.extract.dates import MONTHS, DateMention, YearHint, find_dates, in_the_past
 from scraper.extract.reading import Sentence, read_sentences
 from scraper.models import Watch
 
@@ -67,6 +67,8 @@ class DocFacts:
     url: str
     published: date | None
     own_dates: frozenset[str] = frozenset()
+    # Without a publish date: where a year for "Sept. 2" comes from (year_hint).
+    hint: YearHint | None = None
 
 
 @dataclass
@@ -106,7 +108,54 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
             own.update(
                 m.value for m in find_dates(sentence.text, doc.published) if m.precision == "day"
             )
-    return sentences, DocFacts(doc.url, doc.published, frozenset(own))
+    hint = None if doc.published is not None else year_hint(doc.url, sentences)
+    return sentences, DocFacts(doc.url, doc.published, frozenset(own), hint)
+
+
+# Dates in a URL's path, as news sites file their articles: /2018/05/14/, /2018/05/,
+# /2020/jan/03/, /2023-09-08/, -20220121-, /2016/.
+_URL_DAY = re.compile(
+    r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2]|[a-z]{3})/(?P<d>0?[1-9]|[12]\d|3[01])/"
+    r"|[/_-](?P<y2>(?:19|20)\d\d)-?(?P<m2>0[1-9]|1[0-2])-?(?P<d2>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)",
+    re.IGNORECASE,
+)
+_URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2]|[a-z]{3})/", re.IGNORECASE)
+_URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d\d)/")
+
+
+def year_hint(url: str, sentences: list[Sentence]) -> YearHint | None:
+    """For a document without a publish date: the date its URL files it under, else the
+    year of the latest full date its text states (not page furniture). A fallback; the
+    year_inferred rule says a candidate used it."""
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    path = path.split("//", 1)[-1]
+    for pattern, precision in ((_URL_DAY, "day"), (_URL_MONTH, "month"), (_URL_YEAR, "year")):
+        match = pattern.search(path)
+        if match is None:
+            continue
+        groups = {k.rstrip("2"): v for k, v in match.groupdict().items() if v}
+        try:
+            year = int(groups["y"])
+            month = 1 if precision == "year" else _url_month(groups["m"])
+            day = int(groups["d"]) if precision == "day" else 1
+            return YearHint(date(year, month, day), precision, "url")
+        except (KeyError, ValueError):
+            continue
+    latest = None
+    for sentence in sentences:
+        if sentence.chrome or not _YEAR_IN.search(sentence.text):
+            continue
+        for mention in find_dates(sentence.text, None):
+            if mention.precision in ("day", "month") and (latest is None or mention.value > latest):
+                latest = mention.value
+    return YearHint(date(int(latest[:4]), 1, 1), "year", "text") if latest else None
+
+
+_YEAR_IN = re.compile(r"(?:19|20)\d\d")
+
+
+def _url_month(token: str) -> int:
+    return int(token) if token.isdigit() else MONTHS[token[:3].lower()]
 
 
 _BYLINE = re.compile(
@@ -154,11 +203,11 @@ def date_candidates(
         if not furniture and sentence.chrome:
             continue
         if order and _DATE_ANAPHOR.match(sentence.text):
-            sentence = _resolve_date_anaphor(sentences[order - 1], sentence)
+            sentence = _resolve_date_anaphor(sentences[order - 1], sentence, facts.hint)
         if may_score is not None and not may_score(sentence):
             continue
         following = sentences[order + 1].text if order + 1 < len(sentences) else ""
-        for mention in find_dates(sentence.text, sentence.published):
+        for mention in find_dates(sentence.text, sentence.published, facts.hint):
             if past_tense(sentence.text, mention):
                 mention = in_the_past(mention, sentence.published)
             result.append(DateCandidate(order, sentence, mention, following, facts))
@@ -193,11 +242,13 @@ _DATE_ANAPHOR = re.compile(
 )
 
 
-def _resolve_date_anaphor(previous: Sentence, sentence: Sentence) -> Sentence:
+def _resolve_date_anaphor(
+    previous: Sentence, sentence: Sentence, hint: YearHint | None = None
+) -> Sentence:
     """Put a date heading's date in place of the pronoun that points back at it."""
     if not previous.heading or previous.chrome:
         return sentence
-    dates = find_dates(previous.text, previous.published)
+    dates = find_dates(previous.text, previous.published, hint)
     if len(dates) != 1 or not is_listing(previous.text, dates[0]):
         return sentence
     pronoun = _DATE_ANAPHOR.match(sentence.text)

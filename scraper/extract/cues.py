@@ -19,14 +19,16 @@ _STREAMERS = (
 RELEASE = re.compile(
     r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land\w*|(?<!biggest\s)(?<!big\s)(?<!a\s)hits?(?!\s+of\b)|"
     r"hitting|stream\w*|out\s+(?:on|in|from)|coming|come\s+out|comes\s+out|airs?|airing|bows?|"
-    r"open(?:s|ed)?|available|due|date[sd]?|set\s+for|slated|scheduled|arrives|kicks?\s+off|"
+    r"open(?:s|ed)?|available|due|date[sd]?|set\s+for|slated|scheduled|arrives|kick(?:s|ed|ing)?\s+off|"
     r"in(?:to)?\s+(?:cinemas|theaters|theatres)|onto\s+(?:screens|"
     + _STREAMERS
     + r")|(?:flies|fly|flying|swoops?|soars?|heads?|heading|comes?|races?|zooms?|sails?|"
     r"storms?|speeds?|dashes|rolls?|makes?\s+(?:its|their)\s+way)\s+(?:back\s+)?to\s+(?:"
     + _STREAMERS
     + r")|mov(?:es|ed|ing)|move\s+(?:up|back|to|from)|delay\w*|"
-    r"push\w*\s+back|reschedul\w*|shift\w*|on\s+netflix|back\s+(?:on|in)|starts?\s+streaming|"
+    r"push\w*\s+back|reschedul\w*|shift\w*|on\s+netflix|back\s+on|starts?\s+streaming|"
+    # "is back in March", "Ghosts is back Oct. 17"; not "Back in December, he left"
+    r"(?:is|are|be|['\u2019]s|comes?|coming)\s+back\b(?:\s+in)?|"
     # "series four begins on Wednesday", not "the story begins in 1987" (a setting rule's)
     r"(?:begins?|starts?)(?=\s+(?:on|this|next|from|with|airing|tonight|tomorrow|"
     r"(?-i:[A-Z])))|gets?\s+underway)\b",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from scraper.extract.text import case_key
@@ -82,7 +82,7 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
-_YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d)"
+_YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d|s\b)"  # "the 1980s" is a decade
 
 # Each pattern with the gates it cannot match without (see _gates): a sentence
 # missing a gate skips the pattern, which would have found nothing there anyway.
@@ -149,7 +149,9 @@ _PATTERNS = [
     ("relday", r"(?i:\b(?P<w>this|next)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b)", ("this",)),
     (
         "year",
-        r"(?i:\b(?:in|for|early|late|mid-?|during|arrives?|coming)\s+)" + _YEAR.format(n="y"),
+        # "until 2019", "delayed to 2024", "moves into 2025": a move's or a wait's year
+        r"(?i:\b(?:in|for|early|late|mid-?|during|arrives?|coming|until|till|to|into)\s+)"
+        + _YEAR.format(n="y"),
         ("year",),
     ),
     # US numeric dates, month first: "on 12/15", "12/15/2023"
@@ -211,7 +213,9 @@ def _gates(sentence: str) -> set[str]:
 _WEEKDAY_CUE = re.compile(
     r"\b(?:premieres?|premiering|arrives?|arriving|debuts?|debuting|drops?|dropping|lands?|"
     r"returns?|launch(?:es)?|bows?|opens?|airs?|releases?|streams?|streaming|out|hits?|"
-    r"available)\b[^,.;:]{0,40}$",
+    r"available|starts?|starting|begins?|kicks?\s+off|(?:is|are)\s+back)\b[^,.;:]{0,40}$"
+    # a weekly guide's line: "Coming to Netflix: Friday"
+    r"|\b(?:coming|arriving|streaming|premiering|out|new)\b[^.;:]{0,30}:\s*$",
     re.IGNORECASE,
 )
 # A bare weekday in a past-tense report is the day the news happened, not a release.
@@ -230,10 +234,40 @@ class DateMention:
     value: str  # "2023-08-03", "2023-08", "2023-summer", "2023"
     precision: str  # day | month | season | year
     relative: bool = False  # resolved from the publish date
+    # Where the year came from when the document has no publish date ("url", "text"):
+    # a fallback (see YearHint), said by the year_inferred rule.
+    inferred: str = ""
 
 
-def find_dates(sentence: str, published: date | None) -> list[DateMention]:
-    """Every date in a sentence that can be resolved to a value, in order, not overlapping."""
+@dataclass(frozen=True)
+class YearHint:
+    """A stand-in for a missing publish date, to give a year to dates written without
+    one: the date in the page's URL (/2018/05/, /2016/, -20220121-) or the year of the
+    latest full date its text states. A URL with a day is as good as a publish date;
+    with a month or a year only, or from the text, it dates "Sept. 2" and "next year"
+    but not "Friday" or "tomorrow", which need the day."""
+
+    day: date
+    precision: str  # day | month | year
+    source: str  # url | text
+
+
+def find_dates(
+    sentence: str, published: date | None, hint: YearHint | None = None
+) -> list[DateMention]:
+    """Every date in a sentence that can be resolved to a value, in order, not overlapping.
+    `hint` stands in for a missing `published` (YearHint)."""
+    if published is None and hint is not None:
+        if hint.precision == "day":
+            return [
+                replace(m, inferred=hint.source) if m.relative else m
+                for m in find_dates(sentence, hint.day)
+            ]
+        return _find_dates(sentence, None, hint)
+    return _find_dates(sentence, published, None)
+
+
+def _find_dates(sentence: str, published: date | None, hint: YearHint | None) -> list[DateMention]:
     passed = _gates(sentence)
     if not passed:
         return []
@@ -247,10 +281,27 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
             if any(start < b and a < end for a, b in taken):
                 continue
             mention = _resolve(kind, match, published)
+            if mention is None and hint is not None and kind in _YEAR_KINDS:
+                mention = _resolve(kind, match, _hinted(hint))
+                if mention is not None:
+                    mention = replace(mention, inferred=hint.source)
             taken.append((start, end))  # an unresolvable span still hides its parts
             if mention is not None:
                 found.append(mention)
     return sorted(found, key=lambda m: m.start)
+
+
+# The kinds a year alone resolves (a YearHint's year stands in for the publish date's).
+_YEAR_KINDS = frozenset({"dmy", "mdy", "numeric", "month", "season", "holiday", "relyear"})
+
+
+def _hinted(hint: YearHint) -> date:
+    """The stand-in publish date a hint gives: with a month, its first day (news looks
+    ahead from it, as from a publish date); with a year only, January 1st, which keeps
+    every month and day in that year."""
+    if hint.precision == "month":
+        return hint.day.replace(day=1)
+    return date(hint.day.year, 1, 1)
 
 
 def _month(token: str) -> int:
