@@ -109,6 +109,10 @@ OTHER_EVENT = re.compile(
 # "the season 2 finale airs May 25", "tickets go on sale", "the book is out".
 OTHER_OCCASION = re.compile(
     r"\b(?:finale|final\s+episode|episodes?\s+\d+|mid-?season|tickets?|convention|comic-con|"
+    # one episode, not the season: "the episode will now air on March 8", "the next
+    # episode airs Sunday" (the first or premiere episode is the season's start)
+    r"(?:the|this|that|its|next|each|every)\s+(?:next\s+|new\s+|latest\s+|upcoming\s+|"
+    r"following\s+|delayed\s+)?episode(?!s)|"
     r"panel|book|novel|publication|birthday|screening|festival|red\s+carpet|gala|"
     r"(?:world|global|uk|u\.s\.|us|european|london|festival|red[\s-]carpet)\s+premiere)\b",
     re.IGNORECASE,

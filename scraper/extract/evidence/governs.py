@@ -49,6 +49,37 @@ def _listing(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 @rule(
+    "broadcast_slot",
+    2,
+    "a listing or press-pack line of the watch: the day's date with its hour of broadcast",
+    "BBC One, Sunday, June 10, 9pm / Sunday 18 September, then '9.00-10.00pm BBC One'",
+)
+def _broadcast_slot(c: DateCandidate, v: View, w: Watch) -> str | None:
+    # (only the watch's: a listing names a slot for whichever season or show it lists)
+    if c.mention.precision != "day" or not about_once(c, v, w):
+        return None
+    after = _TIME_AFTER.match(v.text, c.mention.end)
+    before = _TIME_BEFORE.search(v.text, max(0, c.mention.start - 24), c.mention.start)
+    seen = (after or before) and (after or before).group().strip(" ,")  # type: ignore[union-attr]
+    if not seen and len(v.text) <= 40 and _TIME_AFTER.match(" " + c.following[:40]):
+        seen = c.following[:40]  # "Sunday 18 September" / "9.00-10.00pm BBC One"
+    if not seen or _occasion(c, v, w):
+        return None  # an episode's slot ("Episode 6 streams Saturday at 10:30 a.m.")
+    return seen
+
+
+# An hour of broadcast: "9pm", "9.00-10.00pm", "9:30 p.m. ET", "at 21:00".
+_HOUR = (
+    r"(?:\d{1,2}(?:[.:]\d\d)?\s*(?:[-\u2013]\s*\d{1,2}(?:[.:]\d\d)?\s*)?(?:[ap]\.?m\.?|GMT|BST)"
+    r"(?![a-z])|[012]\d:[0-5]\d(?!\d))"
+)
+_TIME_AFTER = re.compile(
+    r"\s*(?:,|/|[-\u2013\u2014|])?\s*(?:(?:at|from)\s+)?" + _HOUR, re.IGNORECASE
+)
+_TIME_BEFORE = re.compile(_HOUR + r"\s*(?:,|/|[-\u2013\u2014|]|on)?\s*$", re.IGNORECASE)
+
+
+@rule(
     "other_event",
     -3,
     "another event word governs the date: renewal, filming, casting, "
