@@ -141,14 +141,14 @@ def year_hint(url: str, sentences: list[Sentence]) -> YearHint | None:
             return YearHint(date(year, month, day), precision, "url")
         except (KeyError, ValueError):
             continue
-    latest = None
+    latest = None  # the latest year of a date stated with its year: "March 2019", "fall 2020"
     for sentence in sentences:
         if sentence.chrome or not _YEAR_IN.search(sentence.text):
             continue
         for mention in find_dates(sentence.text, None):
-            if mention.precision in ("day", "month") and (latest is None or mention.value > latest):
-                latest = mention.value
-    return YearHint(date(int(latest[:4]), 1, 1), "year", "text") if latest else None
+            if mention.precision != "year" and (latest is None or mention.value[:4] > latest):
+                latest = mention.value[:4]  # ("in 2018" alone is too often a guess)
+    return YearHint(date(int(latest), 1, 1), "year", "text") if latest else None
 
 
 _YEAR_IN = re.compile(r"(?:19|20)\d\d")
