@@ -143,11 +143,25 @@ SOURCE_APPOSITIVE = re.compile(
     r",\s+(?:based\s+on|adapted\s+from|inspired\s+by)\b[^,;]*,", re.IGNORECASE
 )
 # A date the release moved away from: "moving from June 28 to ...", "instead of Friday".
+# A stretch of one sentence: no full stop but an abbreviation's ("Dec. 20", "Sept. 2").
+_IN_SENTENCE = r"(?:[^.;]|(?<=\b[A-Z][a-z]{2})\.|(?<=\bSept)\.)"
 OLD_DATE = re.compile(
-    r"\b(?:(?:mov\w*|push\w*|delay\w*|shift\w*|chang\w*|bump\w*|brought\s+forward|"
-    r"reschedul\w*)\b[^.;]{0,60}?\bfrom|instead\s+of|rather\s+than|originally|previously|formerly|initially|"
+    r"\b(?:(?:mov\w*|push\w*|delay\w*|shift\w*|chang\w*|bump\w*|brought\s+forward|postpon\w*|"
+    r"reschedul\w*)\b" + _IN_SENTENCE + r"{0,60}?\bfrom|instead\s+of|rather\s+than|"
+    # "its previously announced February 23 premiere date", "the originally planned May 1"
+    r"(?:originally|previously|formerly|initially)\s+(?:announced|planned|scheduled|set|slated|"
+    r"dated|intended|reported|targeted)|"
+    r"originally|previously|formerly|initially|"
     r"had\s+been\s+\w+\s+for|"
     r"pushed\s+back\s+from|moved\s+up\s+from|since)\s+(?:(?:on|for|the)\s+)?$",
+    re.IGNORECASE,
+)
+# A later move follows the date in its sentence: "slated for Jan. 13, before moving to
+# Oct. 6, and then to Aug. 30": the first two were plans the last replaced.
+LATER_MOVE = re.compile(  # (read with .match at the date's end)
+    r",?\s+(?:and\s+)?(?:then|later|before|until|till)\s+(?:(?:being|it\s+was|was)\s+)?"
+    r"(?:" + "(?:mov\\w*|push\\w*|postpon\\w*|delay\\w*|shift\\w*|bump\\w*|slid\\w*|slipp\\w*)"
+    + r"\s+)?(?:(?:back|up|forward)\s+)?to\b",
     re.IGNORECASE,
 )
 # The date a release moved TO: "postponed from December 20, 2024 to December 19, 2025",
@@ -158,7 +172,8 @@ MOVE_VERB = (
     r"mov\w*\s+up|push\w*\s+back|redated|re-dated)"
 )
 MOVED_TO = re.compile(
-    r"\b" + MOVE_VERB + r"\b[^.;]{0,100}?\b(?:to|until|for)\s+(?:(?:on|the|a|an)\s+)?$",
+    r"\b" + MOVE_VERB + r"\b" + _IN_SENTENCE + r"{0,100}?\b(?:to|until|for|into)\s+"
+    r"(?:(?:on|the|a|an)\s+)?$",
     re.IGNORECASE,
 )
 # "the fourth installment", "the first film", "the original movie": another entry of a

@@ -226,7 +226,23 @@ _NEW_CLAUSE = re.compile(r",\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECA
 
 @rule("old_date", -4, "a date the release moved away from", "moved from June 28 to July 10")
 def _old_date(c: DateCandidate, v: View, w: Watch) -> str | None:
-    return found(cues.OLD_DATE, v.text[max(0, c.mention.start - 40) : c.mention.start])
+    before = v.text[max(0, c.mention.start - 100) : c.mention.start]
+    return (
+        found(cues.OLD_DATE, before)
+        or _later_move(v.text, c.mention.end)
+        or found(_LABEL_FROM, before)
+    )
+
+
+def _later_move(text: str, end: int) -> str | None:
+    match = cues.LATER_MOVE.match(text, end)
+    return match.group().strip(" ,") if match else None
+
+
+# A move stated as a label line, no verb: "Captain America: from July 26, 2024 to
+# February 14, 2025" (the first date old, the second new).
+_LABEL_FROM = re.compile(r"\w:\s+from\s+$")
+_LABEL_FROM_TO = re.compile(r"\w:\s+from\s+[^;:]{3,30}?,?\s+to\s+$")
 
 
 @rule(
@@ -237,7 +253,8 @@ def _old_date(c: DateCandidate, v: View, w: Watch) -> str | None:
 )
 def _moved_to(c: DateCandidate, v: View, w: Watch) -> str | None:
     # (only the watch's own move: another season's or title's move is no news of it)
-    seen = found(cues.MOVED_TO, v.text[max(0, c.mention.start - 140) : c.mention.start])
+    before = v.text[max(0, c.mention.start - 140) : c.mention.start]
+    seen = found(cues.MOVED_TO, before) or found(_LABEL_FROM_TO, before)
     return seen if seen and about_once(c, v, w) else None
 
 
