@@ -29,6 +29,8 @@ RELEASE = re.compile(
     r"push\w*\s+back|reschedul\w*|shift\w*|on\s+netflix|back\s+on|starts?\s+streaming|"
     # "is back in March", "Ghosts is back Oct. 17"; not "Back in December, he left"
     r"(?:is|are|be|['\u2019]s|comes?|coming)\s+back\b(?:\s+in)?|"
+    # "brings the innies back in January"
+    r"bring(?:s|ing)?(?:\s+[\w'\u2019+-]+){1,4}?\s+back\b|"
     # "series four begins on Wednesday", not "the story begins in 1987" (a setting rule's)
     r"(?:begins?|starts?)(?=\s+(?:on|this|next|from|with|airing|tonight|tomorrow|"
     r"(?-i:[A-Z])))|gets?\s+underway)\b",

@@ -149,8 +149,10 @@ _PATTERNS = [
     ("relday", r"(?i:\b(?P<w>this|next)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b)", ("this",)),
     (
         "year",
-        # "until 2019", "delayed to 2024", "moves into 2025": a move's or a wait's year
-        r"(?i:\b(?:in|for|early|late|mid-?|during|arrives?|coming|until|till|to|into)\s+)"
+        # "until 2019", "delayed to 2024", "moves into 2025": a move's or a wait's year;
+        # "it will be 2020"
+        r"(?i:\b(?:in|for|early|late|mid-?|during|arrives?|coming|until|till|to|into|"
+        r"will\s+be)\s+)"
         + _YEAR.format(n="y"),
         ("year",),
     ),

@@ -218,7 +218,17 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     after = v.text[max(v.left, trailers[-1].end()) : v.right]
     if re.search(r"premier|release|debut", after, re.IGNORECASE):
         return None
+    if _TRAILER_CARRIES.search(v.text, trailers[-1].end(), c.mention.start):
+        return None  # the teaser shows the date: "a teaser that ends with the date: Jan. 17"
     return trailers[-1].group()
+
+
+# A trailer that carries the release date: it reveals it, ends or closes on it.
+_TRAILER_CARRIES = re.compile(
+    r"\b(?:reveal\w*|confirm\w*|announc\w*|ends?\s+(?:with|on)|ending\s+(?:with|on)|"
+    r"clos\w*\s+(?:with|on)|(?:the|a|its)\s+(?:\w+\s+)?date\b|sets?\s+(?:a|the|its)\b)",
+    re.IGNORECASE,
+)
 
 
 _NEW_CLAUSE = re.compile(r",\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECASE)
