@@ -134,7 +134,10 @@ _PATTERNS = [
     (
         "now",
         r"(?i:\b(?:premieres?|arrives?|lands?|debuts?|drops?|returns?|out|releases?|launch(?:es)?"
-        r"|hits?\s+\w+)\s+(?P<w>today|tonight|tomorrow)\b)",
+        r"|starts?|begins?|airs?|streams?|opens?|back|hits?\s+\w+)"
+        # "returns to BBC One tonight", "is out in cinemas tomorrow"
+        r"(?:\s+(?:to|on|in|at)\s+(?:[A-Z][\w+]*\s*){1,3}|\s+in\s+(?:cinemas|theaters|theatres))?"
+        r"\s+(?P<w>today|tonight|tomorrow)\b)",
         ("now",),
     ),
     ("holiday", _HOLIDAY, ("holiday",)),

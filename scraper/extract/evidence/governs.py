@@ -10,9 +10,7 @@ from scraper.extract.candidates import DateCandidate, is_listing
 from scraper.extract.evidence.about import about_once
 from scraper.extract.evidence.rules import View, found, rule
 from scraper.extract.reading import Subject
-from scraper.extract.subject import (
-    ORDINAL_WORDS,
-)
+from scraper.extract.subject import ORDINAL_WORDS, title_mentions
 from scraper.models import Watch
 
 # ---------------------------------------------------------------- what governs it
@@ -282,8 +280,21 @@ def _installment(c: DateCandidate, v: View, w: Watch) -> str | None:
             continue  # the next film may well be the watch
         number = ORDINAL_WORDS.get(place) or (int(place[:-2]) if place[0].isdigit() else None)
         if number is None or number not in numbers:
+            if _named_in_apposition(v.text, match.end(), c.mention.start, w):
+                continue  # "The third film in the franchise, 'Halloween Ends', will open ..."
             return match.group()
     return None
+
+
+def _named_in_apposition(text: str, end: int, date_start: int, w: Watch) -> bool:
+    """The watch's title follows the installment phrase within its apposition."""
+    return any(
+        end <= start < min(date_start, end + 50) and not _CLAUSE_END.search(text, end, start)
+        for start, _, _ in title_mentions(text, w)
+    )
+
+
+_CLAUSE_END = re.compile(r"[.;:]\s|\s(?:and|but|while|whereas|which)\s")
 
 
 @rule(
