@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from scraper.extract import cues
 from scraper.extract.dates import MONTHS, DateMention, YearHint, find_dates, in_the_past
@@ -69,6 +70,8 @@ class DocFacts:
     own_dates: frozenset[str] = frozenset()
     # Without a publish date: where a year for "Sept. 2" comes from (year_hint).
     hint: YearHint | None = None
+    # A page of a country that writes dates day first (02/01/2025 is January 2nd).
+    day_first: bool = False
 
 
 @dataclass
@@ -109,7 +112,12 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
                 m.value for m in find_dates(sentence.text, doc.published) if m.precision == "day"
             )
     hint = None if doc.published is not None else year_hint(doc.url, sentences)
-    return sentences, DocFacts(doc.url, doc.published, frozenset(own), hint)
+    day_first = _DAY_FIRST_HOST.search(urlsplit(doc.url).hostname or "") is not None
+    return sentences, DocFacts(doc.url, doc.published, frozenset(own), hint, day_first)
+
+
+# Countries whose sites write numeric dates day first, by their domain.
+_DAY_FIRST_HOST = re.compile(r"\.(?:uk|ie|au|nz|in|za)$", re.IGNORECASE)
 
 
 # Dates in a URL's path, as news sites file their articles: /2018/05/14/, /2018/05/,
@@ -203,11 +211,11 @@ def date_candidates(
         if not furniture and sentence.chrome:
             continue
         if order and _DATE_ANAPHOR.match(sentence.text):
-            sentence = _resolve_date_anaphor(sentences[order - 1], sentence, facts.hint)
+            sentence = _resolve_date_anaphor(sentences[order - 1], sentence, facts)
         if may_score is not None and not may_score(sentence):
             continue
         following = sentences[order + 1].text if order + 1 < len(sentences) else ""
-        for mention in find_dates(sentence.text, sentence.published, facts.hint):
+        for mention in find_dates(sentence.text, sentence.published, facts.hint, facts.day_first):
             if past_tense(sentence.text, mention):
                 mention = in_the_past(mention, sentence.published)
             result.append(DateCandidate(order, sentence, mention, following, facts))
@@ -242,13 +250,11 @@ _DATE_ANAPHOR = re.compile(
 )
 
 
-def _resolve_date_anaphor(
-    previous: Sentence, sentence: Sentence, hint: YearHint | None = None
-) -> Sentence:
+def _resolve_date_anaphor(previous: Sentence, sentence: Sentence, facts: DocFacts) -> Sentence:
     """Put a date heading's date in place of the pronoun that points back at it."""
     if not previous.heading or previous.chrome:
         return sentence
-    dates = find_dates(previous.text, previous.published, hint)
+    dates = find_dates(previous.text, previous.published, facts.hint, facts.day_first)
     if len(dates) != 1 or not is_listing(previous.text, dates[0]):
         return sentence
     pronoun = _DATE_ANAPHOR.match(sentence.text)

@@ -103,14 +103,14 @@ NEGATION = re.compile(
 OTHER_EVENT = re.compile(
     r"\b(?:renew\w*|film(?:ing|ed|s)?\b|shoot\w*|shot|wrap\w*|production|cast(?:ing)?\b|"
     r"publish\w*|publication|book|novel|graphic\s+novel|comic|issue|birthday|born|"
-    r"finale|final\s+episode|episode\s+\d+|event|panel|convention|comic-con|tickets?|"
+    r"finale|final\s+episode|episode\s+(?!1\b)\d+|event|panel|convention|comic-con|tickets?|"
     r"auditions?|table\s+read|announced\s+(?:on|in)|announcement)\b",
     re.IGNORECASE,
 )
 # Occasions that are not the season's premiere, whatever verb they take:
 # "the season 2 finale airs May 25", "tickets go on sale", "the book is out".
 OTHER_OCCASION = re.compile(
-    r"\b(?:finale|final\s+episode|episodes?\s+\d+|mid-?season|tickets?|convention|comic-con|"
+    r"\b(?:finale|final\s+episode|episodes?\s+(?!1\b)\d+|mid-?season|tickets?|convention|comic-con|"
     # one episode, not the season: "the episode will now air on March 8", "the next
     # episode airs Sunday" (the first or premiere episode is the season's start)
     r"(?:the|this|that|its|next|each|every)\s+(?:next\s+|new\s+|latest\s+|upcoming\s+|"
@@ -162,8 +162,8 @@ OLD_DATE = re.compile(
 # Oct. 6, and then to Aug. 30": the first two were plans the last replaced.
 LATER_MOVE = re.compile(  # (read with .match at the date's end)
     r",?\s+(?:and\s+)?(?:then|later|before|until|till)\s+(?:(?:being|it\s+was|was)\s+)?"
-    r"(?:" + "(?:mov\\w*|push\\w*|postpon\\w*|delay\\w*|shift\\w*|bump\\w*|slid\\w*|slipp\\w*)"
-    + r"\s+)?(?:(?:back|up|forward)\s+)?to\b",
+    r"(?:(?:mov\w*|push\w*|postpon\w*|delay\w*|shift\w*|bump\w*|slid\w*|slipp\w*)\s+)?"
+    r"(?:(?:back|up|forward)\s+)?to\b",
     re.IGNORECASE,
 )
 # The date a release moved TO: "postponed from December 20, 2024 to December 19, 2025",

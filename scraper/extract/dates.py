@@ -80,7 +80,7 @@ _MONTH = (
     r"Jul(?:y|\.)?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.|t)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
     r"Dec(?:ember|\.)?)(?![a-z])"
 )
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
+_WEEKDAY = r"(?:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d|s\b)"  # "the 1980s" is a decade
 
@@ -155,8 +155,7 @@ _PATTERNS = [
         # "until 2019", "delayed to 2024", "moves into 2025": a move's or a wait's year;
         # "it will be 2020"
         r"(?i:\b(?:in|for|early|late|mid-?|during|arrives?|coming|until|till|to|into|"
-        r"will\s+be)\s+)"
-        + _YEAR.format(n="y"),
+        r"will\s+be)\s+)" + _YEAR.format(n="y"),
         ("year",),
     ),
     # US numeric dates, month first: "on 12/15", "12/15/2023"
@@ -258,21 +257,27 @@ class YearHint:
 
 
 def find_dates(
-    sentence: str, published: date | None, hint: YearHint | None = None
+    sentence: str,
+    published: date | None,
+    hint: YearHint | None = None,
+    day_first: bool = False,
 ) -> list[DateMention]:
     """Every date in a sentence that can be resolved to a value, in order, not overlapping.
-    `hint` stands in for a missing `published` (YearHint)."""
+    `hint` stands in for a missing `published` (YearHint); `day_first`: the page is
+    British (or of a country that writes 02/01/2025 for January 2nd)."""
     if published is None and hint is not None:
         if hint.precision == "day":
             return [
                 replace(m, inferred=hint.source) if m.relative else m
-                for m in find_dates(sentence, hint.day)
+                for m in find_dates(sentence, hint.day, None, day_first)
             ]
-        return _find_dates(sentence, None, hint)
-    return _find_dates(sentence, published, None)
+        return _find_dates(sentence, None, hint, day_first)
+    return _find_dates(sentence, published, None, day_first)
 
 
-def _find_dates(sentence: str, published: date | None, hint: YearHint | None) -> list[DateMention]:
+def _find_dates(
+    sentence: str, published: date | None, hint: YearHint | None, day_first: bool
+) -> list[DateMention]:
     passed = _gates(sentence)
     if not passed:
         return []
@@ -285,9 +290,9 @@ def _find_dates(sentence: str, published: date | None, hint: YearHint | None) ->
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
                 continue
-            mention = _resolve(kind, match, published)
+            mention = _resolve(kind, match, published, day_first)
             if mention is None and hint is not None and kind in _YEAR_KINDS:
-                mention = _resolve(kind, match, _hinted(hint))
+                mention = _resolve(kind, match, _hinted(hint), day_first)
                 if mention is not None:
                     mention = replace(mention, inferred=hint.source)
             taken.append((start, end))  # an unresolvable span still hides its parts
@@ -313,7 +318,9 @@ def _month(token: str) -> int:
     return MONTHS[token[:3].lower()]
 
 
-def _resolve(kind: str, match: re.Match[str], published: date | None) -> DateMention | None:
+def _resolve(
+    kind: str, match: re.Match[str], published: date | None, day_first: bool = False
+) -> DateMention | None:
     start, end = match.span()
     groups = match.groupdict()
     year = int(groups["y"]) if groups.get("y") else None
@@ -325,6 +332,8 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> DateMen
                 if published is None:
                     return None
                 year = _nearest_year(published, month, day)
+                if groups.get("wd"):  # "Sunday, June 10": the year it falls on a Sunday
+                    year = _weekday_year(year, month, day, groups["wd"])
             value = date(year, month, day)
             return DateMention(start, end, value.isoformat(), "day", groups.get("y") is None)
         if kind == "my":
@@ -398,7 +407,7 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> DateMen
         if kind == "year":
             return DateMention(start, end, f"{year:04d}", "year")
         if kind == "numeric":
-            return _numeric(match, published)
+            return _numeric(match, published, day_first)
         if kind == "weekday":
             prefix = match.string[max(0, start - 60) : start]
             if published is None or not _WEEKDAY_CUE.search(prefix):
@@ -415,13 +424,16 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> DateMen
     return None
 
 
-def _numeric(match: re.Match[str], published: date | None) -> DateMention | None:
+def _numeric(
+    match: re.Match[str], published: date | None, day_first: bool = False
+) -> DateMention | None:
     """US style is month first ("12/15"); a first number over 12 can only be a day
-    (15/12/2023, as British outlets write)."""
+    (15/12/2023, as British outlets write), and a British page writes day first. A
+    weekday before the date ("Fri 10/01/2025") decides between the two."""
     first, second = int(match.group("a")), int(match.group("b"))
-    month, day = (second, first) if first > 12 else (first, second)
+    month, day = (second, first) if first > 12 or (day_first and second <= 12) else (first, second)
     short = match.group("yy")
-    if short is None and first > 12:
+    if short is None and (first > 12 or day_first):
         return None  # "24/7" is a rate, and a day-first date carries its year
     if short is None:
         if published is None:
@@ -429,8 +441,35 @@ def _numeric(match: re.Match[str], published: date | None) -> DateMention | None
         year = _nearest_year(published, month, day)
     else:
         year = int(short) + (2000 if len(short) == 2 else 0)
+    named = _WEEKDAY_BEFORE.search(match.string, max(0, match.start() - 12), match.start())
+    if named and first <= 12 and second <= 12:
+        target = _WEEKDAY_ABBR.index(named.group(1)[:3].lower())
+        for m, d in ((month, day), (day, month)):
+            try:
+                if date(year, m, d).weekday() == target:
+                    month, day = m, d
+                    break
+            except ValueError:
+                continue
     value = date(year, month, day)
     return DateMention(match.start(), match.end(), value.isoformat(), "day", short is None)
+
+
+_WEEKDAY_ABBR = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY_BEFORE = re.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+$", re.IGNORECASE)
+
+
+def _weekday_year(year: int, month: int, day: int, weekday: str) -> int:
+    """Of the year given and the ones either side, the first in which month/day falls
+    on the weekday the text names ("Sunday, June 10" is 2018's, not 2017's)."""
+    target = _WEEKDAY_ABBR.index(weekday[:3].lower())
+    for candidate in (year, year + 1, year - 1):
+        try:
+            if date(candidate, month, day).weekday() == target:
+                return candidate
+        except ValueError:
+            continue
+    return year
 
 
 def _nearest_year(published: date, month: int, day: int) -> int:
