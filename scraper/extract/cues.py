@@ -190,7 +190,10 @@ INSTALLMENT = re.compile(
 # Who stands behind a date: "the network confirmed", "officially", "has dated".
 CONFIRMED = re.compile(
     r"\b(?:confirm(?:ed|s)|officially|(?:has|have|just)\s+(?:dated|set|announced|revealed)|"
-    r"announced\s+(?:today|on\s+\w+day|this\s+week)|revealed|unveiled|it['\u2019]s\s+official)\b",
+    r"announced\s+(?:today|on\s+\w+day|this\s+week)|revealed|unveiled|it['\u2019]s\s+official|"
+    # the release's owner speaking: "the network said Thursday", "the studio announced"
+    r"(?:network|studio|streamer|broadcaster|distributor|channel|platform)\s+"
+    r"(?:said|says|announced|confirmed))\b",
     re.IGNORECASE,
 )
 
