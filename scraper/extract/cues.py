@@ -32,7 +32,7 @@ RELEASE = re.compile(
     # "brings the innies back in January"
     r"bring(?:s|ing)?(?:\s+[\w'\u2019+-]+){1,4}?\s+back\b|"
     # "series four begins on Wednesday", not "the story begins in 1987" (a setting rule's)
-    r"(?:begins?|starts?)(?=\s+(?:on|this|next|from|with|airing|tonight|tomorrow|"
+    r"(?:begins?|starts?|starting)(?=\s+(?:on|at|this|next|from|with|airing|tonight|tomorrow|"
     r"(?-i:[A-Z])))|gets?\s+underway)\b",
     re.IGNORECASE,
 )

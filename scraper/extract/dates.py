@@ -134,7 +134,8 @@ _PATTERNS = [
     (
         "now",
         r"(?i:\b(?:premieres?|arrives?|lands?|debuts?|drops?|returns?|out|releases?|launch(?:es)?"
-        r"|starts?|begins?|airs?|streams?|opens?|back|hits?\s+\w+)"
+        r"|starts?|begins?|airs?|streams?|opens?|back|hits?\s+\w+|streaming|available"
+        r"|premiered|debuted|arrived|landed|dropped|released|launched|opened)"
         # "returns to BBC One tonight", "is out in cinemas tomorrow"
         r"(?:\s+(?:to|on|in|at)\s+(?:[A-Z][\w+]*\s*){1,3}|\s+in\s+(?:cinemas|theaters|theatres))?"
         r"\s+(?P<w>today|tonight|tomorrow)\b)",
@@ -167,7 +168,11 @@ _PATTERNS = [
     # "drops all seven episodes on Thursday", "premieres Friday"
     (
         "weekday",
-        r"\b(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b(?![\'\u2019]s)",
+        r"\b(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+        # "Monday's third-season premiere", "Thursday night's premieres": the day of a
+        # premiere the text names by it (any other "Monday's" is no date)
+        r"(?:(?P<own>(?:\s+night)?['\u2019]s)(?=(?:\s+[\w-]+){0,3}?\s+(?:season\s+|series\s+)?"
+        r"(?:premieres?|debut|opener|return|launch)\b)|(?![\'\u2019]s))",
         ("day",),
     ),
 ]
@@ -220,6 +225,19 @@ _WEEKDAY_CUE = re.compile(
     r"available|starts?|starting|begins?|kicks?\s+off|(?:is|are)\s+back)\b[^,.;:]{0,40}$"
     # a weekly guide's line: "Coming to Netflix: Friday"
     r"|\b(?:coming|arriving|streaming|premiering|out|new)\b[^.;:]{0,30}:\s*$",
+    re.IGNORECASE,
+)
+# A bare weekday after a premiere verb in the past tense ("opened its tenth season on
+# CBS Monday night", "premiered Sunday"): the premiere's day, before the article.
+_PAST_CUE = re.compile(
+    r"\b(?:premiered|debuted|opened|returned|launched|bowed|kicked\s+off|began|started)\b"
+    r"[^,.;:]{0,40}$",
+    re.IGNORECASE,
+)
+# A ratings column's past: "Monday's premiere drew 7 million viewers".
+_PAST_REPORT = re.compile(
+    r"\b(?:premiered|debuted|opened|returned|drew|averaged|attracted|pulled|earned|"
+    r"scored|posted|delivered|was|were|had)\b",
     re.IGNORECASE,
 )
 # A bare weekday in a past-tense report is the day the news happened, not a release.
@@ -410,13 +428,22 @@ def _resolve(
             return _numeric(match, published, day_first)
         if kind == "weekday":
             prefix = match.string[max(0, start - 60) : start]
-            if published is None or not _WEEKDAY_CUE.search(prefix):
+            if published is None:
+                return None
+            past = _PAST_CUE.search(prefix) is not None
+            if not (past or groups["own"] or _WEEKDAY_CUE.search(prefix)):
                 return None
             if re.search(r"\b(?:a|an|every|each|any|one|some|following)\s+$", prefix, re.I):
                 return None  # "on a Wednesday night" is no particular day
+            target = WEEKDAYS.index(groups["wd"].lower())
+            if past or (groups["own"] and _PAST_REPORT.search(match.string)):
+                # "opened its tenth season on CBS Monday night" in a ratings column: the
+                # last such day before the article
+                back = (published.weekday() - target) % 7 or 7
+                return DateMention(start, end, (published - timedelta(days=back)).isoformat(),
+                                   "day", True)  # fmt: skip
             if _PAST_NEWS.search(match.string):
                 return None  # "Netflix on Saturday dropped the teaser": the news's own day
-            target = WEEKDAYS.index(groups["wd"].lower())
             value = published + timedelta(days=(target - published.weekday()) % 7)
             return DateMention(start, end, value.isoformat(), "day", True)
     except (ValueError, KeyError):

@@ -214,8 +214,8 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     if _NEW_CLAUSE.search(v.text, trailers[-1].end(), c.mention.start):
         return None
     after = v.text[max(v.left, trailers[-1].end()) : v.right]
-    if re.search(r"premier|release|debut", after, re.IGNORECASE):
-        return None
+    if re.search(r"premier(?!ed)|releas(?!ed)|debut(?!ed)", after, re.IGNORECASE):
+        return None  # "the trailer confirms the premiere", not "the teaser premiered today"
     if _TRAILER_CARRIES.search(v.text, trailers[-1].end(), c.mention.start):
         return None  # the teaser shows the date: "a teaser that ends with the date: Jan. 17"
     return trailers[-1].group()
