@@ -200,8 +200,10 @@ CONFIRMED = re.compile(
 # "was set for Aug. 3": past-tense reporting of a plan, the release unless the text
 # reports a change (PLAN_CHANGED) in the same or the next sentence, or gives another date.
 PLAN_DATE = re.compile(
-    r"\b(?:was|were)\s+(?:set|scheduled|slated|due|planned)\s+(?:for|to)\s+"
-    r"(?:(?:on|for|the)\s+)?$",
+    r"\b(?:was|were|had\s+been)\s+(?:set|scheduled|slated|due|planned)\s+"
+    # "was set for Aug. 3", "had been set to debut on Wednesday, August 23"
+    r"(?:for|to(?:\s+(?:premiere|debut|launch|open|air|arrive|return|stream|bow))?)\s+"
+    r"(?:(?:on|for|the|in)\s+)?$",
     re.IGNORECASE,
 )
 PLAN_CHANGED = re.compile(

@@ -222,7 +222,8 @@ def _gates(sentence: str) -> set[str]:
 _WEEKDAY_CUE = re.compile(
     r"\b(?:premieres?|premiering|arrives?|arriving|debuts?|debuting|drops?|dropping|lands?|"
     r"returns?|launch(?:es)?|bows?|opens?|airs?|releases?|streams?|streaming|out|hits?|"
-    r"available|starts?|starting|begins?|kicks?\s+off|(?:is|are)\s+back)\b[^,.;:]{0,40}$"
+    r"available|starts?|starting|begins?|kicks?\s+off|(?:is|are)\s+back|coming|due|set|"
+    r"slated|scheduled)\b[^,.;:]{0,40}$"
     # a weekly guide's line: "Coming to Netflix: Friday"
     r"|\b(?:coming|arriving|streaming|premiering|out|new)\b[^.;:]{0,30}:\s*$",
     re.IGNORECASE,
@@ -234,10 +235,11 @@ _PAST_CUE = re.compile(
     r"[^,.;:]{0,40}$",
     re.IGNORECASE,
 )
-# A ratings column's past: "Monday's premiere drew 7 million viewers".
-_PAST_REPORT = re.compile(
-    r"\b(?:premiered|debuted|opened|returned|drew|averaged|attracted|pulled|earned|"
-    r"scored|posted|delivered|was|were|had)\b",
+# A ratings column reports a premiere that happened: "Monday's premiere drew 7 million
+# viewers", "the season premiere on Thursday night drew a lower rating".
+_RATINGS = re.compile(
+    r"\b(?:drew|averaged|attracted|pulled\s+in|held\s+up|came\s+in|ratings?|viewers|"
+    r"audiences?|numbers|adults\s+18-49|demo|share)\b",
     re.IGNORECASE,
 )
 # A bare weekday in a past-tense report is the day the news happened, not a release.
@@ -436,7 +438,9 @@ def _resolve(
             if re.search(r"\b(?:a|an|every|each|any|one|some|following)\s+$", prefix, re.I):
                 return None  # "on a Wednesday night" is no particular day
             target = WEEKDAYS.index(groups["wd"].lower())
-            if past or (groups["own"] and _PAST_REPORT.search(match.string)):
+            if past or (
+                (groups["own"] or _WEEKDAY_CUE.search(prefix)) and _RATINGS.search(match.string)
+            ):
                 # "opened its tenth season on CBS Monday night" in a ratings column: the
                 # last such day before the article
                 back = (published.weekday() - target) % 7 or 7
