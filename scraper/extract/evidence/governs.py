@@ -214,8 +214,10 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     if _NEW_CLAUSE.search(v.text, trailers[-1].end(), c.mention.start):
         return None
     after = v.text[max(v.left, trailers[-1].end()) : v.right]
-    if re.search(r"premier(?!ed)|releas(?!ed)|debut(?!ed)", after, re.IGNORECASE):
-        return None  # "the trailer confirms the premiere", not "the teaser premiered today"
+    if any(
+        not _AUXILIARY.search(after, 0, m.start("w")) for m in _NAMES_THE_RELEASE.finditer(after)
+    ):
+        return None  # "the trailer confirms a May 5 premiere", not "the teaser debuts Friday"
     if _TRAILER_CARRIES.search(v.text, trailers[-1].end(), c.mention.start):
         return None  # the teaser shows the date: "a teaser that ends with the date: Jan. 17"
     return trailers[-1].group()
@@ -229,6 +231,15 @@ _TRAILER_CARRIES = re.compile(
 )
 
 
+# The release named as a thing after the trailer: "reveals a January 17 premiere",
+# "confirms the release date", "the season premieres" (a verb whose subject is not it).
+_NAMES_THE_RELEASE = re.compile(
+    r"\b(?:the|a|an|its|their|season|series|show)(?:['\u2019]s)?\s+(?:[\w.,]+\s+){0,3}?"
+    r"(?P<w>premiere|release|debut|launch|return)(?:s|\s+date)?\b",
+    re.IGNORECASE,
+)
+# "... season 2 will debut": the release word is a verb of the trailer, not a noun.
+_AUXILIARY = re.compile(r"\b(?:will|to|would|shall|can|['\u2019]ll)\s+$", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r",\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECASE)
 
 
