@@ -72,6 +72,9 @@ class DocFacts:
     hint: YearHint | None = None
     # A page of a country that writes dates day first (02/01/2025 is January 2nd).
     day_first: bool = False
+    # A page of tonight's listings ("TV tonight", "What's on tonight"): a listing line's
+    # hour ("Broadchurch / ITV, 9pm") is on the page's own day.
+    tonight: bool = False
 
 
 @dataclass
@@ -113,7 +116,33 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
             )
     hint = None if doc.published is not None else year_hint(doc.url, sentences)
     day_first = _DAY_FIRST_HOST.search(urlsplit(doc.url).hostname or "") is not None
-    return sentences, DocFacts(doc.url, doc.published, frozenset(own), hint, day_first)
+    tonight = doc.published is not None and any(
+        _TONIGHT_PAGE.search(s.text) for s in sentences[:6] if not s.chrome
+    )
+    return sentences, DocFacts(doc.url, doc.published, frozenset(own), hint, day_first, tonight)
+
+
+_TONIGHT_PAGE = re.compile(
+    r"\b(?:tv|watch|on|viewing|listings?|picks?|highlights?)\b[^.!?]{0,30}\btonight\b|"
+    r"\btonight['\u2019]s\s+(?:tv|picks?|highlights|listings|viewing)\b",
+    re.IGNORECASE,
+)
+# A listing line's hour: "ITV, 9pm", "Trigger Point, 9pm, ITV" (a field between commas
+# or at the line's end) on a line that names a channel.
+_LISTING_HOUR = re.compile(
+    r"(?:^|,)\s*(?P<hour>\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\.?)\s*(?=,|$)", re.IGNORECASE
+)
+
+
+def listing_hour(text: str, published: date) -> DateMention | None:
+    """On a page of tonight's listings, a short line with a channel and an hour (and no
+    date of its own) dates its show to the page's day."""
+    if len(text) > 100 or not cues.CHANNEL.search(text):
+        return None
+    match = _LISTING_HOUR.search(text)
+    if match is None:
+        return None
+    return DateMention(match.start("hour"), match.end("hour"), published.isoformat(), "day", True)
 
 
 # Countries whose sites write numeric dates day first, by their domain.
@@ -215,7 +244,11 @@ def date_candidates(
         if may_score is not None and not may_score(sentence):
             continue
         following = sentences[order + 1].text if order + 1 < len(sentences) else ""
-        for mention in find_dates(sentence.text, sentence.published, facts.hint, facts.day_first):
+        mentions = find_dates(sentence.text, sentence.published, facts.hint, facts.day_first)
+        if not mentions and facts.tonight and sentence.published is not None:
+            hour = listing_hour(sentence.text, sentence.published)
+            mentions = [hour] if hour is not None else []
+        for mention in mentions:
             if past_tense(sentence.text, mention):
                 mention = in_the_past(mention, sentence.published)
             result.append(DateCandidate(order, sentence, mention, following, facts))

@@ -16,6 +16,16 @@ _STREAMERS = (
     r"apple\s+tv|paramount|peacock|bbc\s+(?:iplayer|one|two)|itvx|channel\s+4|sky\s+\w+|"
     r"starz|showtime|fx|amc|britbox|crunchyroll|tubi|mubi"
 )  # (a trailing "+" is left out: the word boundary falls before it)
+# Broadcast channels a listing line names ("ITV, 9pm", "BBC One, Sunday, 9pm"): the
+# streamers and the networks and channels of the US and the UK.
+CHANNEL = re.compile(
+    r"\b(?:"
+    + _STREAMERS
+    + r"|bbc\s*(?:one|two|three|four|scotland|[1-4])|itv\s*[1-4x]?|channel\s*[45]|e4|more4|"
+    r"film4|sky\s+\w+|u&\w+|alibi|dave|s4c|rt[e\u00e9]\s*(?:one|two|2)?|abc|cbs|nbc|fox|"
+    r"the\s+cw|pbs|tnt|tbs|bravo|hbo|syfy|freeform|lifetime|a&e)\b",
+    re.IGNORECASE,
+)
 RELEASE = re.compile(
     r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land\w*|(?<!biggest\s)(?<!big\s)(?<!a\s)hits?(?!\s+of\b)|"
     r"hitting|stream\w*|out\s+(?:on|in|from)|coming|come\s+out|comes\s+out|airs?|airing|bows?|"

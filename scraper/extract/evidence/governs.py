@@ -56,6 +56,8 @@ def _broadcast_slot(c: DateCandidate, v: View, w: Watch) -> str | None:
     # (only the watch's: a listing names a slot for whichever season or show it lists)
     if c.mention.precision != "day" or not about_once(c, v, w):
         return None
+    if _HOUR_ONLY.fullmatch(v.text, c.mention.start, c.mention.end):
+        return "tonight's listing: " + v.text[c.mention.start : c.mention.end]
     after = _TIME_AFTER.match(v.text, c.mention.end)
     before = _TIME_BEFORE.search(v.text, max(0, c.mention.start - 24), c.mention.start)
     seen = (after or before) and (after or before).group().strip(" ,")  # type: ignore[union-attr]
@@ -74,6 +76,7 @@ _HOUR = (
 _TIME_AFTER = re.compile(
     r"\s*(?:,|/|[-\u2013\u2014|])?\s*(?:(?:at|from)\s+)?" + _HOUR, re.IGNORECASE
 )
+_HOUR_ONLY = re.compile(_HOUR, re.IGNORECASE)  # a listing's hour standing for tonight
 _TIME_BEFORE = re.compile(_HOUR + r"\s*(?:,|/|[-\u2013\u2014|]|on)?\s*$", re.IGNORECASE)
 
 

@@ -36,6 +36,7 @@ def _byline(c: DateCandidate, v: View, w: Watch) -> str | None:
     return found(_STAMP, v.text)
 
 
+_HOUR = re.compile(r"\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\.?", re.IGNORECASE)
 _STAMP = re.compile(
     r"^\W*(?:by\s+[A-Z][\w.'-]+|(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?|"
     r"first\s+published)\b|\s[\u00b7\u2022]\s",
@@ -76,6 +77,8 @@ def _release_field(c: DateCandidate, v: View, w: Watch) -> str | None:
 def _own_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     # (a release verb governing it says otherwise: a page without metadata takes its
     # date from its first dated line, which may be the announcement itself)
+    if c.doc.tonight and _HOUR.fullmatch(v.text, c.mention.start, c.mention.end):
+        return None  # a listing's hour on a tonight page: the page's day is its date
     if c.mention.precision == "day" and c.mention.value in c.doc.own_dates and v.event != "release":
         return f"the article's own date {c.mention.value}"
     return None
