@@ -121,7 +121,9 @@ _PATTERNS = [
     ),
     (
         "month",
-        r"(?<=\b)(?:in|this|by|from|early|late|mid-?|an?)\s+" + _MONTH.format(n="m"),
+        # "in April", "this October", "delayed until July"
+        r"(?<=\b)(?:in|this|by|from|early|late|mid-?|an?|until|till|to|into)\s+"
+        + _MONTH.format(n="m"),
         ("month",),
     ),
     # "a 2025 release", "a 2025 premiere"

@@ -54,7 +54,9 @@ def _listing(c: DateCandidate, v: View, w: Watch) -> str | None:
 )
 def _broadcast_slot(c: DateCandidate, v: View, w: Watch) -> str | None:
     # (only the watch's: a listing names a slot for whichever season or show it lists)
-    if c.mention.precision != "day" or not about_once(c, v, w):
+    if c.mention.precision != "day" or c.mention.value in c.doc.own_dates:
+        return None  # ("Submitted by Ann on 2011-11-14 20:00": the page's own stamp)
+    if not about_once(c, v, w):
         return None
     if _HOUR_ONLY.fullmatch(v.text, c.mention.start, c.mention.end):
         return "tonight's listing: " + v.text[c.mention.start : c.mention.end]
@@ -123,8 +125,9 @@ def _before(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 # "before moving to July 10": the date the plan moved to, not one it precedes.
 _MOVED_TO = re.compile(
-    r"\bbefore\s+(?:being\s+)?(?:mov(?:ing|ed)|push(?:ing|ed)|shift(?:ing|ed)|bump(?:ing|ed)|"
-    r"delay(?:ing|ed))\s+(?:(?:back|up|forward)\s+)?to\s+(?:(?:on|the)\s+)?$",
+    r"\bbefore\s+(?:being\s+|(?:it|they)\s+(?:was|were|got|had\s+been)\s+)?"
+    r"(?:mov(?:ing|ed)|push(?:ing|ed)|shift(?:ing|ed)|bump(?:ing|ed)|postpon(?:ing|ed)|"
+    r"delay(?:ing|ed))\s+(?:(?:back|up|forward)\s+)?(?:to|until)\s+(?:(?:on|the)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -211,7 +214,7 @@ def _occasion(c: DateCandidate, v: View, w: Watch) -> str | None:
     "Netflix released a teaser in August",
 )
 def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
-    trailers = list(cues.TRAILER.finditer(v.text, 0, c.mention.start))
+    trailers = list(_PROMO.finditer(v.text, 0, c.mention.start))
     if not trailers:
         return None
     if _NEW_CLAUSE.search(v.text, trailers[-1].end(), c.mention.start):
@@ -243,6 +246,11 @@ _NAMES_THE_RELEASE = re.compile(
 )
 # "... season 2 will debut": the release word is a verb of the trailer, not a noun.
 _AUXILIARY = re.compile(r"\b(?:will|to|would|shall|can|['\u2019]ll)\s+$", re.IGNORECASE)
+# A trailer, or another promotional video: "the footage airs Sunday", "a promo drops".
+_PROMO = re.compile(
+    cues.TRAILER.pattern + r"|\b(?:footage|promos?|(?:tv\s+)?spots?|sneak\s+peeks?)\b",
+    re.IGNORECASE,
+)
 _NEW_CLAUSE = re.compile(r",\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECASE)
 
 
