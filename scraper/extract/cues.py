@@ -280,7 +280,7 @@ def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
 # The release already happened: reported of an earlier season as often as of this one.
 PAST_RELEASE = re.compile(
     r"\b(?:premiered|debuted|released|arrived|dropped|launched|landed|bowed|aired|returned|opened|"
-    r"was\s+released|first\s+streamed)\b",
+    r"was\s+released|first\s+streamed|began|kicked\s+off)\b",
     re.IGNORECASE,
 )
 # Another work named in quotes, as style guides set titles: 'Hawkeye', "A Quiet Place".

@@ -47,7 +47,7 @@ def other_occasion(clause: str, start: int, end: int, published: date | None) ->
 # "originally made for Showtime and slated for 2022", "had initially been planned for",
 # "was once set for": a plan the text reports as given up.
 SUPERSEDED = re.compile(
-    r"\b(?:originally|initially|(?:was|were|been)\s+once|at\s+first)\b"
+    r"\b(?:originally|initially|previously|formerly|(?:was|were|been)\s+once|at\s+first)\b"
     r"(?:(?!\b(?:now|instead|but)\b)[^,;.!?]){0,80}?"
     r"\b(?:slated|set|scheduled|planned|due|dated|earmarked|intended|meant)\s+"
     r"(?:to\s+\w+\s+)?(?:for|in|on|to)?\s*(?:the\s+)?$",

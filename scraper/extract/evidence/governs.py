@@ -109,7 +109,18 @@ def _hedge(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 @rule("negation", -4, "a denial in the date's clause", "will no longer premiere on August 3")
 def _negation(c: DateCandidate, v: View, w: Watch) -> str | None:
-    return found(cues.NEGATION, v.clause)
+    position = c.mention.start - v.left
+    denials = list(cues.NEGATION.finditer(v.clause))
+    if not denials:
+        return None
+    before = [m for m in denials if m.end() <= position]
+    if len(before) == len(denials) and _INSTEAD.search(v.clause, before[-1].end(), position):
+        return None  # "no longer opens March 8 and will instead arrive June 28"
+    return denials[0].group().strip()
+
+
+# The denial's plan replaced within the clause: the date after it is the new one.
+_INSTEAD = re.compile(r"\b(?:instead|now|but|rather)\b", re.IGNORECASE)
 
 
 @rule(
@@ -271,6 +282,8 @@ def _later_move(text: str, end: int) -> str | None:
 
 # A move stated as a label line, no verb: "Captain America: from July 26, 2024 to
 # February 14, 2025" (the first date old, the second new).
+# "will instead arrive June 28": the replacing date.
+_INSTEAD_ON = re.compile(r"\binstead\s+(?:[\w-]+\s+){0,2}(?:(?:on|in|for)\s+)?$", re.IGNORECASE)
 _LABEL_FROM = re.compile(r"\w:\s+from\s+$")
 _LABEL_FROM_TO = re.compile(r"\w:\s+from\s+[^;:]{3,30}?,?\s+to\s+$")
 
@@ -285,6 +298,7 @@ def _moved_to(c: DateCandidate, v: View, w: Watch) -> str | None:
     # (only the watch's own move: another season's or title's move is no news of it)
     before = v.text[max(0, c.mention.start - 140) : c.mention.start]
     seen = found(cues.MOVED_TO, before) or found(_LABEL_FROM_TO, before)
+    seen = seen or found(_INSTEAD_ON, before)
     return seen if seen and about_once(c, v, w) else None
 
 
