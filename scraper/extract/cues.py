@@ -173,7 +173,10 @@ OLD_DATE = re.compile(
 LATER_MOVE = re.compile(  # (read with .match at the date's end)
     r",?\s+(?:and\s+)?(?:then|later|before|until|till)\s+(?:(?:being|it\s+was|was)\s+)?"
     r"(?:(?:mov\w*|push\w*|postpon\w*|delay\w*|shift\w*|bump\w*|slid\w*|slipp\w*)\s+)?"
-    r"(?:(?:back|up|forward)\s+)?to\b",
+    r"(?:(?:back|up|forward)\s+)?to\s+(?:the\s+)?"
+    # ... to a date, not to a service ("before moving to iPlayer")
+    r"(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"next|this|later|early|late|mid|spring|summer|fall|autumn|winter)[a-z]*\b)",
     re.IGNORECASE,
 )
 # The date a release moved TO: "postponed from December 20, 2024 to December 19, 2025",
