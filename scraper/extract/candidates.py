@@ -114,7 +114,7 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
             own.update(
                 m.value for m in find_dates(sentence.text, doc.published) if m.precision == "day"
             )
-    hint = None if doc.published is not None else year_hint(doc.url, sentences)
+    hint = None if doc.published is not None else year_hint(doc.url, sentences, budget)
     day_first = _DAY_FIRST_HOST.search(urlsplit(doc.url).hostname or "") is not None
     tonight = doc.published is not None and any(
         _TONIGHT_PAGE.search(s.text) for s in sentences[:6] if not s.chrome
@@ -160,7 +160,7 @@ _URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2]|[a-z]{3})/"
 _URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d\d)/")
 
 
-def year_hint(url: str, sentences: list[Sentence]) -> YearHint | None:
+def year_hint(url: str, sentences: list[Sentence], budget: Budget | None = None) -> YearHint | None:
     """For a document without a publish date: the date its URL files it under, else the
     year of the latest full date its text states (not page furniture). A fallback; the
     year_inferred rule says a candidate used it."""
@@ -179,16 +179,31 @@ def year_hint(url: str, sentences: list[Sentence]) -> YearHint | None:
         except (KeyError, ValueError):
             continue
     latest = None  # the latest year of a date stated with its year: "March 2019", "fall 2020"
-    for sentence in sentences:
+    for order, sentence in enumerate(sentences):
+        if budget is not None and order % 32 == 0:
+            budget.check()
         if sentence.chrome or not _YEAR_IN.search(sentence.text):
             continue
-        for mention in find_dates(sentence.text, None):
-            if mention.precision != "year" and (latest is None or mention.value[:4] > latest):
-                latest = mention.value[:4]  # ("in 2018" alone is too often a guess)
+        for match in _FULL_DATE_YEAR.finditer(sentence.text):
+            year = match.group("y") or match.group("iso")
+            if latest is None or year > latest:
+                latest = year  # ("in 2018" alone is too often a guess)
     return YearHint(date(int(latest), 1, 1), "year", "text") if latest else None
 
 
 _YEAR_IN = re.compile(r"(?:19|20)\d\d")
+# The year of a date stated with its year, finer than the year: "August 3, 2023",
+# "3 August 2023", "March 2019", "fall 2020", "2023-08-03" (one pass over a sentence).
+_MONTH_WORD = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+)
+_FULL_DATE_YEAR = re.compile(
+    r"(?:\b" + _MONTH_WORD + r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+|of\s+)?"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_WORD + r",?\s+"
+    r"|\b(?i:spring|summer|fall|autumn|winter)\s+(?:of\s+)?)(?P<y>(?:19|20)\d\d)(?!\d)"
+    r"|\b(?P<iso>20\d\d)-[01]\d-[0-3]\d\b"
+)
 
 
 def _url_month(token: str) -> int:
