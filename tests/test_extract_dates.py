@@ -214,3 +214,11 @@ def test_a_teaser_that_ends_on_the_date_carries_it() -> None:
         "date: May 17, 2024.</p>"
     )
     assert release(body) == ("2024-05-17", "day")
+
+
+def test_a_sentence_of_history_gives_its_year_to_a_date_without_one() -> None:
+    text = "The show was renewed on May 9, 2021, a week after its premiere on May 2."
+    assert [m.value for m in find_dates(text, date(2024, 6, 1))] == ["2021-05-09", "2021-05-02"]
+    # a recent dated neighbour says nothing of the other date's year
+    text = "It returns March 3, a year after the last season began Feb. 27, 2024."
+    assert [m.value for m in find_dates(text, date(2025, 1, 10))] == ["2025-03-03", "2024-02-27"]

@@ -320,7 +320,43 @@ def _find_dates(
             taken.append((start, end))  # an unresolvable span still hides its parts
             if mention is not None:
                 found.append(mention)
-    return sorted(found, key=lambda m: m.start)
+    found.sort(key=lambda m: m.start)
+    if published is not None and len(found) > 1:
+        found = _in_a_dated_past(found, published)
+    return found
+
+
+def _in_a_dated_past(found: list[DateMention], published: date) -> list[DateMention]:
+    """A sentence of history ("renewed on August 26, 2022, five days after its premiere
+    on August 21", in a 2024 article): a date without a year near one stated with its
+    year, over a year before the article, is of that year, not of the article's."""
+    history = [
+        date.fromisoformat(m.value)
+        for m in found
+        if m.precision == "day" and not m.relative
+        and (published - date.fromisoformat(m.value)).days > 365
+    ]  # fmt: skip
+    if not history:
+        return found
+    return [
+        replace(m, value=_near(date.fromisoformat(m.value), history).isoformat())
+        if m.relative and m.precision == "day" and not m.inferred
+        else m
+        for m in found
+    ]
+
+
+def _near(day: date, anchors: list[date]) -> date:
+    """`day` moved to the year that puts it within two months of an anchor, if one does."""
+    for anchor in anchors:
+        for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+            try:
+                moved = day.replace(year=year)
+            except ValueError:  # February 29th
+                continue
+            if abs((moved - anchor).days) <= 60:
+                return moved
+    return day
 
 
 # The kinds a year alone resolves (a YearHint's year stands in for the publish date's).
