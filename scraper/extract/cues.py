@@ -125,6 +125,11 @@ OTHER_OCCASION = re.compile(
     # episode airs Sunday" (the first or premiere episode is the season's start)
     r"(?:the|this|that|its|next|each|every)\s+(?:next\s+|new\s+|latest\s+|upcoming\s+|"
     r"following\s+|delayed\s+)?episode(?!s)|"
+    # a special, and a film's later home release: "the Christmas special airs on Christmas
+    # Day", "arrives on digital December 31"
+    r"(?:christmas|holiday|festive|new\s+year['\u2019]?s?|halloween|anniversary)\s+"
+    r"(?:special|episode)|(?:on|to)\s+(?:digital|blu-?ray|dvd|4k|home\s+video|pvod|vod)|"
+    r"digital\s+release|home\s+(?:video|entertainment)\s+release|"
     r"panel|book|novel|publication|birthday|screening|festival|red\s+carpet|gala|"
     r"(?:world|global|uk|u\.s\.|us|european|london|festival|red[\s-]carpet)\s+premiere)\b",
     re.IGNORECASE,

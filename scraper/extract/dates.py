@@ -75,11 +75,13 @@ _NEAR_HOLIDAY = re.compile(
     r"near|since|like)\s+(?:the\s+)?$)"
 )
 
-_MONTH = (
-    r"(?P<{n}>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|"
+_MONTH_NAMES = (
+    r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|"
     r"Jul(?:y|\.)?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.|t)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
-    r"Dec(?:ember|\.)?)(?![a-z])"
+    r"Dec(?:ember|\.)?"
 )
+# As written, or in a press release's capitals ("RETURNS WEDNESDAY, OCT. 9"): not "may".
+_MONTH = r"(?P<{n}>" + _MONTH_NAMES + "|" + _MONTH_NAMES.upper() + r")(?![a-zA-Z])"
 _WEEKDAY = r"(?:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d|s\b)"  # "the 1980s" is a decade
@@ -181,7 +183,9 @@ _PATTERNS = [
 # Text every match of a pattern holds, so a sentence without it cannot match: most
 # sentences pass few of these (and most that hold a digit hold no year, slash or month).
 # Case-sensitive ones as the patterns spell them...
-_MONTH_GATE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_MONTH_GATE = re.compile(
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
+)
 _DIGIT = re.compile(r"\d")
 _YEAR_GATE = re.compile(r"(?:19|20)\d\d")
 _SLASH_GATE = re.compile(r"\d/\d")

@@ -91,6 +91,8 @@ def _own_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     "LOS ANGELES, Dec. 16, 2024 /PRNewswire/ --",
 )
 def _dateline(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if _LISTED_DAY.match(v.text, c.mention.start):
+        return None  # "Thursday, June 5 — Ginny & Georgia: Season 3": a guide's line
     after = v.text[c.mention.end : c.mention.end + 40]
     before = v.text[: c.mention.start]
     if _DATELINE_AFTER.match(after) and len(before) <= 60 and not cues.RELEASE.search(before):
@@ -98,6 +100,7 @@ def _dateline(c: DateCandidate, v: View, w: Watch) -> str | None:
     return None
 
 
+_LISTED_DAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(
     r"^\s*(?:/\s*[A-Z][\w ]*/|\((?:UPI|AP|Reuters|AFP|PRNewswire|Business\s+Wire|"
     r"GLOBE\s+NEWSWIRE|Deadline)\)|[A-Z]{2,}(?:\s+[A-Z]{2,})*)?\s*(?:--|\u2014|\u2013|-\s)"
