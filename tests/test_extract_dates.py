@@ -222,3 +222,30 @@ def test_a_sentence_of_history_gives_its_year_to_a_date_without_one() -> None:
     # a recent dated neighbour says nothing of the other date's year
     text = "It returns March 3, a year after the last season began Feb. 27, 2024."
     assert [m.value for m in find_dates(text, date(2025, 1, 10))] == ["2025-03-03", "2024-02-27"]
+
+
+def test_a_guide_line_of_date_dash_title_is_the_premiere() -> None:
+    body = (
+        "<p>New on streaming this week</p>"
+        "<p>Wednesday, March 6 \u2014 The Lantern Keepers: Season 3 (Hulu Original)</p>"
+    )
+    assert release(body) == ("2024-03-06", "day")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>The Lantern Keepers season 3 holiday special airs on Christmas Day.</p>",
+        "<p>Harbour of Glass arrives on premium digital March 26.</p>",
+        "<p>The Lantern Keepers star hints at a season 3 return next year.</p>",
+    ],
+)
+def test_specials_home_releases_and_hints_are_no_release_date(body: str) -> None:
+    assert release(body, FILM if "Harbour" in body else LANTERNS) is None
+
+
+def test_a_press_release_in_capitals() -> None:
+    assert find_dates("THE SERIES RETURNS WEDNESDAY, OCT. 9", date(2024, 7, 1))[0].value == (
+        "2024-10-09"
+    )
+    assert find_dates("we may 3D print the props", date(2024, 7, 1)) == []

@@ -47,7 +47,7 @@ RELEASE = re.compile(
     re.IGNORECASE,
 )
 SPECULATION = re.compile(
-    r"\b(?:hope\w*|hoping|guess\w*|could|might|rumou?r\w*|expect\w*|likely|unlikely|predict\w*|"
+    r"\b(?:hope\w*|hoping|hints?\b|hinted|hinting|guess\w*|could|might|rumou?r\w*|expect\w*|likely|unlikely|predict\w*|"
     r"speculat\w*|perhaps|possibl\w*|probabl\w*|maybe|estimat\w*(?!\s+[$\u00a3\u20ac\d])|anticipat\w*|assum\w*|"
     r"wish\w*|would\s+love|\'d\s+love|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
     r"reportedly|if|bet|suspect\w*|think|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
@@ -128,7 +128,8 @@ OTHER_OCCASION = re.compile(
     # a special, and a film's later home release: "the Christmas special airs on Christmas
     # Day", "arrives on digital December 31"
     r"(?:christmas|holiday|festive|new\s+year['\u2019]?s?|halloween|anniversary)\s+"
-    r"(?:special|episode)|(?:on|to)\s+(?:digital|blu-?ray|dvd|4k|home\s+video|pvod|vod)|"
+    r"(?:special|episode)|(?:on|to)\s+(?:premium\s+)?(?:digital|blu-?ray|dvd|4k|home\s+video|"
+    r"pvod|vod)|"
     r"digital\s+release|home\s+(?:video|entertainment)\s+release|"
     r"panel|book|novel|publication|birthday|screening|festival|red\s+carpet|gala|"
     r"(?:world|global|uk|u\.s\.|us|european|london|festival|red[\s-]carpet)\s+premiere)\b",

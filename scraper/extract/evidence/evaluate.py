@@ -86,7 +86,7 @@ def _conditions_met(sentence: Sentence) -> frozenset[str]:
 
 
 # Rules that fire only on a date about_watch gives to the watch.
-_NEEDS_ABOUT = frozenset({"release_of_watch", "moved_to", "broadcast_slot"})
+_NEEDS_ABOUT = frozenset({"release_of_watch", "moved_to", "broadcast_slot", "dated_entry"})
 
 
 def may_score(sentence: Sentence, weights: dict[str, float]) -> bool:

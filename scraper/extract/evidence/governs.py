@@ -83,6 +83,26 @@ _TIME_BEFORE = re.compile(_HOUR + r"\s*(?:,|/|[-\u2013\u2014|]|on)?\s*$", re.IGN
 
 
 @rule(
+    "dated_entry",
+    2,
+    "a guide's line: the date, a dash and the watch's title, nothing else",
+    "Thursday, June 5 — Ginny & Georgia: Season 3 (Netflix Series)",
+)
+def _dated_entry(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if c.mention.start > 0 or len(v.text) > 100:
+        return None
+    dash = _ENTRY_DASH.match(v.text, c.mention.end)
+    if dash is None or not about_once(c, v, w):
+        return None
+    if any(start == dash.end() for start, _, _ in title_mentions(v.text, w)):
+        return v.text[: min(len(v.text), dash.end() + 30)]
+    return None
+
+
+_ENTRY_DASH = re.compile(r"\s*(?:[\u2014\u2013:|]|\s-)\s*")
+
+
+@rule(
     "other_event",
     -3,
     "another event word governs the date: renewal, filming, casting, "
