@@ -249,3 +249,11 @@ def test_a_press_release_in_capitals() -> None:
         "2024-10-09"
     )
     assert find_dates("we may 3D print the props", date(2024, 7, 1)) == []
+
+
+def test_a_past_release_decades_before_the_article_is_history() -> None:
+    body = (
+        "<p>Harbour of Glass opens in theaters June 12, 2026.</p>"
+        "<p>The last film of the saga, Harbour of Glass, opened May 3, 2004.</p>"
+    )
+    assert release(body, FILM, published="2025-11-02") == ("2026-06-12", "day")

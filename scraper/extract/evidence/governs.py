@@ -373,8 +373,10 @@ def _years_before(c: DateCandidate, v: View, w: Watch) -> str | None:
     published = c.doc.published
     if published is None or int(c.mention.value[:4]) >= published.year - 1:
         return None
-    if v.event == "release" and cues.PAST_RELEASE.search(v.clause):
+    recent = int(c.mention.value[:4]) >= published.year - 3
+    if recent and v.event == "release" and cues.PAST_RELEASE.search(v.clause):
         return None  # "Part 1 premiered November 13, 2022": the season's settled history
+        # (not "the last solo outing opened June 28, 2006", decades before the article)
     return f"{c.mention.value[:4]}, the article {published.year}"
 
 
