@@ -257,3 +257,11 @@ def test_a_past_release_decades_before_the_article_is_history() -> None:
         "<p>The last film of the saga, Harbour of Glass, opened May 3, 2004.</p>"
     )
     assert release(body, FILM, published="2025-11-02") == ("2026-06-12", "day")
+
+
+def test_a_weekly_run_after_the_premiere_does_not_weigh_the_premiere_down() -> None:
+    body = (
+        "<p>The Lantern Keepers season 3 premieres with two episodes on Friday, March 8, "
+        "followed by one episode every Friday through April 26.</p>"
+    )
+    assert release(body) == ("2024-03-08", "day")

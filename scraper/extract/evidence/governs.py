@@ -437,7 +437,15 @@ _SETTING = re.compile(
     "new episodes Thursdays starting Dec. 8",
 )
 def _slot(c: DateCandidate, v: View, w: Watch) -> str | None:
-    return found(_SLOT, v.clause)
+    for slot in _SLOT.finditer(v.text, v.left, v.right):
+        between = v.text[c.mention.end : slot.start()]
+        if slot.start() >= c.mention.end and _THEN.search(between):
+            continue  # "premieres Oct. 13, followed by one episode every Friday": the start
+        return slot.group()
+    return None
+
+
+_THEN = re.compile(r"\b(?:followed\s+by|then|after\s+which|thereafter|and\s+then)\b", re.I)
 
 
 _SLOT = re.compile(
