@@ -265,3 +265,14 @@ def test_a_weekly_run_after_the_premiere_does_not_weigh_the_premiere_down() -> N
         "followed by one episode every Friday through April 26.</p>"
     )
     assert release(body) == ("2024-03-08", "day")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Hulu confirmed in February that The Lantern Keepers season 3 will return.</p>",
+        "<p>The Lantern Keepers season 3 premiere date: a March 2024 update</p>",
+    ],
+)
+def test_the_date_the_news_was_told_is_no_release_date(body: str) -> None:
+    assert release(body) is None

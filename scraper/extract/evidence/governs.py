@@ -179,6 +179,35 @@ _UNTIL = re.compile(
 
 
 @rule(
+    "news_date",
+    -3,
+    "the date is when the news was told, not the release: 'confirmed in July that ...', "
+    "'a June 2025 update'",
+    "Netflix confirmed in July that the show will return",
+)
+def _news_date(c: DateCandidate, v: View, w: Watch) -> str | None:
+    told = _TOLD_ON.search(v.text, max(0, c.mention.start - 40), c.mention.start)
+    if told and _THAT.match(v.text, c.mention.end):
+        return told.group().strip()
+    after = _NEWS_NOUN.match(v.text, c.mention.end)
+    return after.group().strip() if after else None
+
+
+# "confirmed in July that ...", "announced on Tuesday that ..."
+_TOLD_ON = re.compile(
+    r"\b(?:confirm|announc|reveal|unveil|report|said|says|told|tease|shar)\w*\s+"
+    r"(?:(?:on|in|during|back\s+in|earlier\s+in|last|this)\s+)?$",
+    re.IGNORECASE,
+)
+_THAT = re.compile(r",?\s+(?:that|when|how|what)\b", re.IGNORECASE)
+# "a June 2025 update": the date names the article, not the release.
+_NEWS_NOUN = re.compile(
+    r"\s+(?:update|edition|issue|recap|roundup|round-up|newsletter|report|briefing)\b",
+    re.IGNORECASE,
+)
+
+
+@rule(
     "renewal",
     -4,
     "a renewal before the date, no release verb between",
