@@ -75,6 +75,8 @@ class DocFacts:
     # A page of tonight's listings ("TV tonight", "What's on tonight"): a listing line's
     # hour ("Broadchurch / ITV, 9pm") is on the page's own day.
     tonight: bool = False
+    # Some sentence of the page names the watch's title (or an alias).
+    names_watch: bool = True
 
 
 @dataclass
@@ -119,7 +121,10 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     tonight = doc.published is not None and any(
         _TONIGHT_PAGE.search(s.text) for s in sentences[:6] if not s.chrome
     )
-    return sentences, DocFacts(doc.url, doc.published, frozenset(own), hint, day_first, tonight)
+    names_watch = any(s.names_title for s in sentences)
+    return sentences, DocFacts(
+        doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch
+    )
 
 
 _TONIGHT_PAGE = re.compile(

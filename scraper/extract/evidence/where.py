@@ -143,3 +143,13 @@ def _headline(c: DateCandidate, v: View, w: Watch) -> str | None:
 def _year_inferred(c: DateCandidate, v: View, w: Watch) -> str | None:
     source = c.mention.inferred
     return f"year from the page's {'URL' if source == 'url' else 'other dates'}" if source else None
+
+
+@rule(
+    "page_never_names_watch",
+    -4,
+    "no sentence of the page names the watch's title: its dates are another story's",
+    "a page about another show: 'The Final Season Arrives in 2025'",
+)
+def _never_named(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return None if c.doc.names_watch else "the title is nowhere on the page"
