@@ -276,3 +276,11 @@ def test_a_weekly_run_after_the_premiere_does_not_weigh_the_premiere_down() -> N
 )
 def test_the_date_the_news_was_told_is_no_release_date(body: str) -> None:
     assert release(body) is None
+
+
+def test_a_date_the_text_counts_from_is_no_release() -> None:
+    body = (
+        "<p>Within weeks after its February 2023 release, the second season of The Lantern "
+        "Keepers topped the charts; season 3 has no date yet.</p>"
+    )
+    assert release(body) is None

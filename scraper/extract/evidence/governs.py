@@ -154,6 +154,21 @@ def _before(c: DateCandidate, v: View, w: Watch) -> str | None:
     return None
 
 
+@rule(
+    "after_the_date",
+    -2,
+    "'after' or 'since' the date: a landmark passed, not the release",
+    "less than a month after its March 2017 release",
+)
+def _after(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(_AFTER, v.text, max(0, c.mention.start - 30), c.mention.start)
+
+
+_AFTER = re.compile(
+    r"\b(?:after|since|following)\s+(?:(?:its|the|their|a|an|his|her)\s+)?$", re.IGNORECASE
+)
+
+
 # "before moving to July 10": the date the plan moved to, not one it precedes.
 _MOVED_TO = re.compile(
     r"\bbefore\s+(?:being\s+|(?:it|they)\s+(?:was|were|got|had\s+been)\s+)?"
