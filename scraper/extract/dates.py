@@ -81,7 +81,7 @@ _MONTH_NAMES = (
     r"Dec(?:ember|\.)?"
 )
 # As written, or in a press release's capitals ("RETURNS WEDNESDAY, OCT. 9"): not "may".
-_MONTH = r"(?P<{n}>" + _MONTH_NAMES + "|" + _MONTH_NAMES.upper() + r")(?![a-zA-Z])"
+_MONTH = r"(?P<{n}>(?i:" + _MONTH_NAMES + r"))(?![a-zA-Z])"  # _month drops "may", "march"
 _WEEKDAY = r"(?:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d|s\b)"  # "the 1980s" is a decade
@@ -377,6 +377,8 @@ def _hinted(hint: YearHint) -> date:
 
 
 def _month(token: str) -> int:
+    if not (token[0].isupper() and (token[1:2].islower() or token.isupper())):
+        raise ValueError(token)  # "we may 3D print", "they march 2 miles": no month
     return MONTHS[token[:3].lower()]
 
 
