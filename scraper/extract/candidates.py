@@ -15,9 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from scraper.extract import cues
-from scraper.extract.dates import DateMention, find_dates, in_the_past
+from scraper.extract.dates import MONTHS, DateMention, YearHint, find_dates, in_the_past
 from scraper.extract.reading import Sentence, read_sentences
 from scraper.models import Watch
 
@@ -72,6 +73,15 @@ class DocFacts:
     url: str
     published: date | None
     own_dates: frozenset[str] = frozenset()
+    # Without a publish date: where a year for "Sept. 2" comes from (year_hint).
+    hint: YearHint | None = None
+    # A page of a country that writes dates day first (02/01/2025 is January 2nd).
+    day_first: bool = False
+    # A page of tonight's listings ("TV tonight", "What's on tonight"): a listing line's
+    # hour ("Broadchurch / ITV, 9pm") is on the page's own day.
+    tonight: bool = False
+    # Some sentence of the page names the watch's title (or an alias).
+    names_watch: bool = True
 
 
 @dataclass
@@ -119,7 +129,103 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
             own.update(
                 m.value for m in find_dates(sentence.text, doc.published) if m.precision == "day"
             )
-    return sentences, DocFacts(doc.url, doc.published, frozenset(own))
+    hint = None if doc.published is not None else year_hint(doc.url, sentences, budget)
+    day_first = _DAY_FIRST_HOST.search(urlsplit(doc.url).hostname or "") is not None
+    tonight = doc.published is not None and any(
+        _TONIGHT_PAGE.search(s.text) for s in sentences[:6] if not s.chrome
+    )
+    names_watch = any(s.names_title for s in sentences)
+    return sentences, DocFacts(
+        doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch
+    )
+
+
+_TONIGHT_PAGE = re.compile(
+    r"\b(?:tv|watch|on|viewing|listings?|picks?|highlights?)\b[^.!?]{0,30}\btonight\b|"
+    r"\btonight['\u2019]s\s+(?:tv|picks?|highlights|listings|viewing)\b",
+    re.IGNORECASE,
+)
+# A listing line's hour: "ITV, 9pm", "Trigger Point, 9pm, ITV" (a field between commas
+# or at the line's end) on a line that names a channel.
+_LISTING_HOUR = re.compile(
+    r"(?:^|,)\s*(?P<hour>\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\.?)\s*(?=,|$)", re.IGNORECASE
+)
+
+
+def listing_hour(text: str, published: date) -> DateMention | None:
+    """On a page of tonight's listings, a short line with a channel and an hour (and no
+    date of its own) dates its show to the page's day."""
+    if len(text) > 100 or not cues.CHANNEL.search(text):
+        return None
+    match = _LISTING_HOUR.search(text)
+    if match is None:
+        return None
+    return DateMention(match.start("hour"), match.end("hour"), published.isoformat(), "day", True)
+
+
+# Countries whose sites write numeric dates day first, by their domain.
+_DAY_FIRST_HOST = re.compile(r"\.(?:uk|ie|au|nz|in|za)$", re.IGNORECASE)
+
+
+# Dates in a URL's path, as news sites file their articles: /2018/05/14/, /2018/05/,
+# /2020/jan/03/, /2023-09-08/, -20220121-, /2016/.
+_URL_DAY = re.compile(
+    r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2]|[a-z]{3})/(?P<d>0?[1-9]|[12]\d|3[01])/"
+    r"|[/_-](?P<y2>(?:19|20)\d\d)-?(?P<m2>0[1-9]|1[0-2])-?(?P<d2>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)",
+    re.IGNORECASE,
+)
+_URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2]|[a-z]{3})/", re.IGNORECASE)
+_URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d\d)/")
+
+
+def year_hint(url: str, sentences: list[Sentence], budget: Budget | None = None) -> YearHint | None:
+    """For a document without a publish date: the date its URL files it under, else the
+    year of the latest full date its text states (not page furniture). A fallback; the
+    year_inferred rule says a candidate used it."""
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    path = path.split("//", 1)[-1]
+    for pattern, precision in ((_URL_DAY, "day"), (_URL_MONTH, "month"), (_URL_YEAR, "year")):
+        match = pattern.search(path)
+        if match is None:
+            continue
+        groups = {k.rstrip("2"): v for k, v in match.groupdict().items() if v}
+        try:
+            year = int(groups["y"])
+            month = 1 if precision == "year" else _url_month(groups["m"])
+            day = int(groups["d"]) if precision == "day" else 1
+            return YearHint(date(year, month, day), precision, "url")
+        except (KeyError, ValueError):
+            continue
+    latest = None  # the latest year of a date stated with its year: "March 2019", "fall 2020"
+    for order, sentence in enumerate(sentences):
+        if budget is not None and order % 32 == 0:
+            budget.check()
+        if sentence.chrome or not _YEAR_IN.search(sentence.text):
+            continue
+        for match in _FULL_DATE_YEAR.finditer(sentence.text):
+            year = match.group("y") or match.group("iso")
+            if latest is None or year > latest:
+                latest = year  # ("in 2018" alone is too often a guess)
+    return YearHint(date(int(latest), 1, 1), "year", "text") if latest else None
+
+
+_YEAR_IN = re.compile(r"(?:19|20)\d\d")
+# The year of a date stated with its year, finer than the year: "August 3, 2023",
+# "3 August 2023", "March 2019", "fall 2020", "2023-08-03" (one pass over a sentence).
+_MONTH_WORD = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+)
+_FULL_DATE_YEAR = re.compile(
+    r"(?:\b" + _MONTH_WORD + r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+|of\s+)?"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_WORD + r",?\s+"
+    r"|\b(?i:spring|summer|fall|autumn|winter)\s+(?:of\s+)?)(?P<y>(?:19|20)\d\d)(?!\d)"
+    r"|\b(?P<iso>20\d\d)-[01]\d-[0-3]\d\b"
+)
+
+
+def _url_month(token: str) -> int:
+    return int(token) if token.isdigit() else MONTHS[token[:3].lower()]
 
 
 _BYLINE = re.compile(
@@ -167,11 +273,15 @@ def date_candidates(
         if not furniture and sentence.chrome:
             continue
         if order and _DATE_ANAPHOR.match(sentence.text):
-            sentence = _resolve_date_anaphor(sentences[order - 1], sentence)
+            sentence = _resolve_date_anaphor(sentences[order - 1], sentence, facts)
         if may_score is not None and not may_score(sentence):
             continue
         following = sentences[order + 1].text if order + 1 < len(sentences) else ""
-        for mention in find_dates(sentence.text, sentence.published):
+        mentions = find_dates(sentence.text, sentence.published, facts.hint, facts.day_first)
+        if not mentions and facts.tonight and sentence.published is not None:
+            hour = listing_hour(sentence.text, sentence.published)
+            mentions = [hour] if hour is not None else []
+        for mention in mentions:
             if past_tense(sentence.text, mention):
                 mention = in_the_past(mention, sentence.published)
             result.append(DateCandidate(order, sentence, mention, following, facts))
@@ -206,11 +316,11 @@ _DATE_ANAPHOR = re.compile(
 )
 
 
-def _resolve_date_anaphor(previous: Sentence, sentence: Sentence) -> Sentence:
+def _resolve_date_anaphor(previous: Sentence, sentence: Sentence, facts: DocFacts) -> Sentence:
     """Put a date heading's date in place of the pronoun that points back at it."""
     if not previous.heading or previous.chrome:
         return sentence
-    dates = find_dates(previous.text, previous.published)
+    dates = find_dates(previous.text, previous.published, facts.hint, facts.day_first)
     if len(dates) != 1 or not is_listing(previous.text, dates[0]):
         return sentence
     pronoun = _DATE_ANAPHOR.match(sentence.text)

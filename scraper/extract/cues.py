@@ -16,24 +16,38 @@ _STREAMERS = (
     r"apple\s+tv|paramount|peacock|bbc\s+(?:iplayer|one|two)|itvx|channel\s+4|sky\s+\w+|"
     r"starz|showtime|fx|amc|britbox|crunchyroll|tubi|mubi"
 )  # (a trailing "+" is left out: the word boundary falls before it)
+# Broadcast channels a listing line names ("ITV, 9pm", "BBC One, Sunday, 9pm"): the
+# streamers and the networks and channels of the US and the UK.
+CHANNEL = re.compile(
+    r"\b(?:"
+    + _STREAMERS
+    + r"|bbc\s*(?:one|two|three|four|scotland|[1-4])|itv\s*[1-4x]?|channel\s*[45]|e4|more4|"
+    r"film4|sky\s+\w+|u&\w+|alibi|dave|s4c|rt[e\u00e9]\s*(?:one|two|2)?|abc|cbs|nbc|fox|"
+    r"the\s+cw|pbs|tnt|tbs|bravo|hbo|syfy|freeform|lifetime|a&e)\b",
+    re.IGNORECASE,
+)
 RELEASE = re.compile(
     r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land\w*|(?<!biggest\s)(?<!big\s)(?<!a\s)hits?(?!\s+of\b)|"
     r"hitting|stream\w*|out\s+(?:on|in|from)|coming|come\s+out|comes\s+out|airs?|airing|bows?|"
-    r"open(?:s|ed)?|available|due|date[sd]?|set\s+for|slated|scheduled|arrives|kicks?\s+off|"
+    r"open(?:s|ed)?|available|due|date[sd]?|set\s+for|slated|scheduled|arrives|kick(?:s|ed|ing)?\s+off|"
     r"in(?:to)?\s+(?:cinemas|theaters|theatres)|onto\s+(?:screens|"
     + _STREAMERS
     + r")|(?:flies|fly|flying|swoops?|soars?|heads?|heading|comes?|races?|zooms?|sails?|"
     r"storms?|speeds?|dashes|rolls?|makes?\s+(?:its|their)\s+way)\s+(?:back\s+)?to\s+(?:"
     + _STREAMERS
     + r")|mov(?:es|ed|ing)|move\s+(?:up|back|to|from)|delay\w*|"
-    r"push\w*\s+back|reschedul\w*|shift\w*|on\s+netflix|back\s+(?:on|in)|starts?\s+streaming|"
+    r"push\w*\s+back|reschedul\w*|shift\w*|on\s+netflix|back\s+on|starts?\s+streaming|"
+    # "is back in March", "Ghosts is back Oct. 17"; not "Back in December, he left"
+    r"(?:is|are|be|['\u2019]s|comes?|coming)\s+back\b(?:\s+in)?|"
+    # "brings the innies back in January"
+    r"bring(?:s|ing)?(?:\s+[\w'\u2019+-]+){1,4}?\s+back\b|"
     # "series four begins on Wednesday", not "the story begins in 1987" (a setting rule's)
-    r"(?:begins?|starts?)(?=\s+(?:on|this|next|from|with|airing|tonight|tomorrow|"
+    r"(?:begins?|starts?|starting)(?=\s+(?:on|at|this|next|from|with|airing|tonight|tomorrow|"
     r"(?-i:[A-Z])))|gets?\s+underway)\b",
     re.IGNORECASE,
 )
 SPECULATION = re.compile(
-    r"\b(?:hope\w*|hoping|guess\w*|could|might|rumou?r\w*|expect\w*|likely|unlikely|predict\w*|"
+    r"\b(?:hope\w*|hoping|hints?\b|hinted|hinting|guess\w*|could|might|rumou?r\w*|expect\w*|likely|unlikely|predict\w*|"
     r"speculat\w*|perhaps|possibl\w*|probabl\w*|maybe|estimat\w*(?!\s+[$\u00a3\u20ac\d])|anticipat\w*|assum\w*|"
     r"wish\w*|would\s+love|\'d\s+love|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
     r"reportedly|if|bet|suspect\w*|think|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
@@ -99,14 +113,24 @@ NEGATION = re.compile(
 OTHER_EVENT = re.compile(
     r"\b(?:renew\w*|film(?:ing|ed|s)?\b|shoot\w*|shot|wrap\w*|production|cast(?:ing)?\b|"
     r"publish\w*|publication|book|novel|graphic\s+novel|comic|issue|birthday|born|"
-    r"finale|final\s+episode|episode\s+\d+|event|panel|convention|comic-con|tickets?|"
+    r"finale|final\s+episode|episode\s+(?!1\b)\d+|event|panel|convention|comic-con|tickets?|"
     r"auditions?|table\s+read|announced\s+(?:on|in)|announcement)\b",
     re.IGNORECASE,
 )
 # Occasions that are not the season's premiere, whatever verb they take:
 # "the season 2 finale airs May 25", "tickets go on sale", "the book is out".
 OTHER_OCCASION = re.compile(
-    r"\b(?:finale|final\s+episode|episodes?\s+\d+|mid-?season|tickets?|convention|comic-con|"
+    r"\b(?:finale|final\s+episode|episodes?\s+(?!1\b)\d+|mid-?season|tickets?|convention|comic-con|"
+    # one episode, not the season: "the episode will now air on March 8", "the next
+    # episode airs Sunday" (the first or premiere episode is the season's start)
+    r"(?:the|this|that|its|next|each|every)\s+(?:next\s+|new\s+|latest\s+|upcoming\s+|"
+    r"following\s+|delayed\s+)?episode(?!s)|"
+    # a special, and a film's later home release: "the Christmas special airs on Christmas
+    # Day", "arrives on digital December 31"
+    r"(?:christmas|holiday|festive|new\s+year['\u2019]?s?|halloween|anniversary)\s+"
+    r"(?:special|episode)|(?:on|to)\s+(?:premium\s+)?(?:digital|blu-?ray|dvd|4k|home\s+video|"
+    r"pvod|vod)|"
+    r"digital\s+release|home\s+(?:video|entertainment)\s+release|"
     r"panel|book|novel|publication|birthday|screening|festival|red\s+carpet|gala|"
     r"(?:world|global|uk|u\.s\.|us|european|london|festival|red[\s-]carpet)\s+premiere)\b",
     re.IGNORECASE,
@@ -137,11 +161,28 @@ SOURCE_APPOSITIVE = re.compile(
     r",\s+(?:based\s+on|adapted\s+from|inspired\s+by)\b[^,;]*,", re.IGNORECASE
 )
 # A date the release moved away from: "moving from June 28 to ...", "instead of Friday".
+# A stretch of one sentence: no full stop but an abbreviation's ("Dec. 20", "Sept. 2").
+_IN_SENTENCE = r"(?:[^.;]|(?<=\b[A-Z][a-z]{2})\.|(?<=\bSept)\.)"
 OLD_DATE = re.compile(
-    r"\b(?:(?:mov\w*|push\w*|delay\w*|shift\w*|chang\w*|bump\w*|brought\s+forward|"
-    r"reschedul\w*)\b[^.;]{0,60}?\bfrom|instead\s+of|rather\s+than|originally|previously|formerly|initially|"
+    r"\b(?:(?:mov\w*|push\w*|delay\w*|shift\w*|chang\w*|bump\w*|brought\s+forward|postpon\w*|"
+    r"reschedul\w*)\b" + _IN_SENTENCE + r"{0,60}?\bfrom|instead\s+of|rather\s+than|"
+    # "its previously announced February 23 premiere date", "the originally planned May 1"
+    r"(?:originally|previously|formerly|initially)\s+(?:announced|planned|scheduled|set|slated|"
+    r"dated|intended|reported|targeted)|"
+    r"originally|previously|formerly|initially|"
     r"had\s+been\s+\w+\s+for|"
     r"pushed\s+back\s+from|moved\s+up\s+from|since)\s+(?:(?:on|for|the)\s+)?$",
+    re.IGNORECASE,
+)
+# A later move follows the date in its sentence: "slated for Jan. 13, before moving to
+# Oct. 6, and then to Aug. 30": the first two were plans the last replaced.
+LATER_MOVE = re.compile(  # (read with .match at the date's end)
+    r",?\s+(?:and\s+)?(?:then|later|before|until|till)\s+(?:(?:being|it\s+was|was)\s+)?"
+    r"(?:(?:mov\w*|push\w*|postpon\w*|delay\w*|shift\w*|bump\w*|slid\w*|slipp\w*)\s+)?"
+    r"(?:(?:back|up|forward)\s+)?to\s+(?:the\s+)?"
+    # ... to a date, not to a service ("before moving to iPlayer")
+    r"(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"next|this|later|early|late|mid|spring|summer|fall|autumn|winter)[a-z]*\b)",
     re.IGNORECASE,
 )
 # The date a release moved TO: "postponed from December 20, 2024 to December 19, 2025",
@@ -152,7 +193,8 @@ MOVE_VERB = (
     r"mov\w*\s+up|push\w*\s+back|redated|re-dated)"
 )
 MOVED_TO = re.compile(
-    r"\b" + MOVE_VERB + r"\b[^.;]{0,100}?\b(?:to|until|for)\s+(?:(?:on|the|a|an)\s+)?$",
+    r"\b" + MOVE_VERB + r"\b" + _IN_SENTENCE + r"{0,100}?\b(?:to|until|for|into)\s+"
+    r"(?:(?:on|the|a|an)\s+)?$",
     re.IGNORECASE,
 )
 # "the fourth installment", "the first film", "the original movie": another entry of a
@@ -167,15 +209,20 @@ INSTALLMENT = re.compile(
 # Who stands behind a date: "the network confirmed", "officially", "has dated".
 CONFIRMED = re.compile(
     r"\b(?:confirm(?:ed|s)|officially|(?:has|have|just)\s+(?:dated|set|announced|revealed)|"
-    r"announced\s+(?:today|on\s+\w+day|this\s+week)|revealed|unveiled|it['\u2019]s\s+official)\b",
+    r"announced\s+(?:today|on\s+\w+day|this\s+week)|revealed|unveiled|it['\u2019]s\s+official|"
+    # the release's owner speaking: "the network said Thursday", "the studio announced"
+    r"(?:network|studio|streamer|broadcaster|distributor|channel|platform)\s+"
+    r"(?:said|says|announced|confirmed))\b",
     re.IGNORECASE,
 )
 
 # "was set for Aug. 3": past-tense reporting of a plan, the release unless the text
 # reports a change (PLAN_CHANGED) in the same or the next sentence, or gives another date.
 PLAN_DATE = re.compile(
-    r"\b(?:was|were)\s+(?:set|scheduled|slated|due|planned)\s+(?:for|to)\s+"
-    r"(?:(?:on|for|the)\s+)?$",
+    r"\b(?:was|were|had\s+been)\s+(?:set|scheduled|slated|due|planned)\s+"
+    # "was set for Aug. 3", "had been set to debut on Wednesday, August 23"
+    r"(?:for|to(?:\s+(?:premiere|debut|launch|open|air|arrive|return|stream|bow))?)\s+"
+    r"(?:(?:on|for|the|in)\s+)?$",
     re.IGNORECASE,
 )
 PLAN_CHANGED = re.compile(
@@ -284,7 +331,7 @@ def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
 # The release already happened: reported of an earlier season as often as of this one.
 PAST_RELEASE = re.compile(
     r"\b(?:premiered|debuted|released|arrived|dropped|launched|landed|bowed|aired|returned|opened|"
-    r"was\s+released|first\s+streamed)\b",
+    r"was\s+released|first\s+streamed|began|kicked\s+off)\b",
     re.IGNORECASE,
 )
 # Another work named in quotes, as style guides set titles: 'Hawkeye', "A Quiet Place".

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from scraper.extract.text import case_key
@@ -75,14 +75,16 @@ _NEAR_HOLIDAY = re.compile(
     r"near|since|like)\s+(?:the\s+)?$)"
 )
 
-_MONTH = (
-    r"(?P<{n}>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|"
+_MONTH_NAMES = (
+    r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|"
     r"Jul(?:y|\.)?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.|t)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
-    r"Dec(?:ember|\.)?)(?![a-z])"
+    r"Dec(?:ember|\.)?"
 )
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
+# As written, or in a press release's capitals ("RETURNS WEDNESDAY, OCT. 9"): not "may".
+_MONTH = r"(?P<{n}>(?i:" + _MONTH_NAMES + r"))(?![a-zA-Z])"  # _month drops "may", "march"
+_WEEKDAY = r"(?:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
-_YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d)"
+_YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d|s\b)"  # "the 1980s" is a decade
 
 # Each pattern with the gates it cannot match without (see _gates): a sentence
 # missing a gate skips the pattern, which would have found nothing there anyway.
@@ -121,7 +123,9 @@ _PATTERNS = [
     ),
     (
         "month",
-        r"(?<=\b)(?:in|this|by|from|early|late|mid-?|an?)\s+" + _MONTH.format(n="m"),
+        # "in April", "this October", "delayed until July"
+        r"(?<=\b)(?:in|this|by|from|early|late|mid-?|an?|until|till|to|into)\s+"
+        + _MONTH.format(n="m"),
         ("month",),
     ),
     # "a 2025 release", "a 2025 premiere"
@@ -134,7 +138,11 @@ _PATTERNS = [
     (
         "now",
         r"(?i:\b(?:premieres?|arrives?|lands?|debuts?|drops?|returns?|out|releases?|launch(?:es)?"
-        r"|hits?\s+\w+)\s+(?P<w>today|tonight|tomorrow)\b)",
+        r"|starts?|begins?|airs?|streams?|opens?|back|hits?\s+\w+|streaming|available"
+        r"|premiered|debuted|arrived|landed|dropped|released|launched|opened)"
+        # "returns to BBC One tonight", "is out in cinemas tomorrow"
+        r"(?:\s+(?:to|on|in|at)\s+(?:[A-Z][\w+]*\s*){1,3}|\s+in\s+(?:cinemas|theaters|theatres))?"
+        r"\s+(?P<w>today|tonight|tomorrow)\b)",
         ("now",),
     ),
     ("holiday", _HOLIDAY, ("holiday",)),
@@ -149,7 +157,10 @@ _PATTERNS = [
     ("relday", r"(?i:\b(?P<w>this|next)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b)", ("this",)),
     (
         "year",
-        r"(?i:\b(?:in|for|early|late|mid-?|during|arrives?|coming)\s+)" + _YEAR.format(n="y"),
+        # "until 2019", "delayed to 2024", "moves into 2025": a move's or a wait's year;
+        # "it will be 2020"
+        r"(?i:\b(?:in|for|early|late|mid-?|during|arrives?|coming|until|till|to|into|"
+        r"will\s+be)\s+)" + _YEAR.format(n="y"),
         ("year",),
     ),
     # US numeric dates, month first: "on 12/15", "12/15/2023"
@@ -161,14 +172,20 @@ _PATTERNS = [
     # "drops all seven episodes on Thursday", "premieres Friday"
     (
         "weekday",
-        r"\b(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b(?![\'\u2019]s)",
+        r"\b(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+        # "Monday's third-season premiere", "Thursday night's premieres": the day of a
+        # premiere the text names by it (any other "Monday's" is no date)
+        r"(?:(?P<own>(?:\s+night)?['\u2019]s)(?=(?:\s+[\w-]+){0,3}?\s+(?:season\s+|series\s+)?"
+        r"(?:premieres?|debut|opener|return|launch)\b)|(?![\'\u2019]s))",
         ("day",),
     ),
 ]
 # Text every match of a pattern holds, so a sentence without it cannot match: most
 # sentences pass few of these (and most that hold a digit hold no year, slash or month).
 # Case-sensitive ones as the patterns spell them...
-_MONTH_GATE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_MONTH_GATE = re.compile(
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
+)
 _DIGIT = re.compile(r"\d")
 _YEAR_GATE = re.compile(r"(?:19|20)\d\d")
 _SLASH_GATE = re.compile(r"\d/\d")
@@ -211,7 +228,24 @@ def _gates(sentence: str) -> set[str]:
 _WEEKDAY_CUE = re.compile(
     r"\b(?:premieres?|premiering|arrives?|arriving|debuts?|debuting|drops?|dropping|lands?|"
     r"returns?|launch(?:es)?|bows?|opens?|airs?|releases?|streams?|streaming|out|hits?|"
-    r"available)\b[^,.;:]{0,40}$",
+    r"available|starts?|starting|begins?|kicks?\s+off|(?:is|are)\s+back|coming|due|set|"
+    r"slated|scheduled)\b[^,.;:]{0,40}$"
+    # a weekly guide's line: "Coming to Netflix: Friday"
+    r"|\b(?:coming|arriving|streaming|premiering|out|new)\b[^.;:]{0,30}:\s*$",
+    re.IGNORECASE,
+)
+# A bare weekday after a premiere verb in the past tense ("opened its tenth season on
+# CBS Monday night", "premiered Sunday"): the premiere's day, before the article.
+_PAST_CUE = re.compile(
+    r"\b(?:premiered|debuted|opened|returned|launched|bowed|kicked\s+off|began|started)\b"
+    r"[^,.;:]{0,40}$",
+    re.IGNORECASE,
+)
+# A ratings column reports a premiere that happened: "Monday's premiere drew 7 million
+# viewers", "the season premiere on Thursday night drew a lower rating".
+_RATINGS = re.compile(
+    r"\b(?:drew|averaged|attracted|pulled\s+in|held\s+up|came\s+in|ratings?|viewers|"
+    r"audiences?|numbers|adults\s+18-49|demo|share)\b",
     re.IGNORECASE,
 )
 # A bare weekday in a past-tense report is the day the news happened, not a release.
@@ -230,10 +264,46 @@ class DateMention:
     value: str  # "2023-08-03", "2023-08", "2023-summer", "2023"
     precision: str  # day | month | season | year
     relative: bool = False  # resolved from the publish date
+    # Where the year came from when the document has no publish date ("url", "text"):
+    # a fallback (see YearHint), said by the year_inferred rule.
+    inferred: str = ""
 
 
-def find_dates(sentence: str, published: date | None) -> list[DateMention]:
-    """Every date in a sentence that can be resolved to a value, in order, not overlapping."""
+@dataclass(frozen=True)
+class YearHint:
+    """A stand-in for a missing publish date, to give a year to dates written without
+    one: the date in the page's URL (/2018/05/, /2016/, -20220121-) or the year of the
+    latest full date its text states. A URL with a day is as good as a publish date;
+    with a month or a year only, or from the text, it dates "Sept. 2" and "next year"
+    but not "Friday" or "tomorrow", which need the day."""
+
+    day: date
+    precision: str  # day | month | year
+    source: str  # url | text
+
+
+def find_dates(
+    sentence: str,
+    published: date | None,
+    hint: YearHint | None = None,
+    day_first: bool = False,
+) -> list[DateMention]:
+    """Every date in a sentence that can be resolved to a value, in order, not overlapping.
+    `hint` stands in for a missing `published` (YearHint); `day_first`: the page is
+    British (or of a country that writes 02/01/2025 for January 2nd)."""
+    if published is None and hint is not None:
+        if hint.precision == "day":
+            return [
+                replace(m, inferred=hint.source) if m.relative else m
+                for m in find_dates(sentence, hint.day, None, day_first)
+            ]
+        return _find_dates(sentence, None, hint, day_first)
+    return _find_dates(sentence, published, None, day_first)
+
+
+def _find_dates(
+    sentence: str, published: date | None, hint: YearHint | None, day_first: bool
+) -> list[DateMention]:
     passed = _gates(sentence)
     if not passed:
         return []
@@ -246,18 +316,75 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
                 continue
-            mention = _resolve(kind, match, published)
+            mention = _resolve(kind, match, published, day_first)
+            if mention is None and hint is not None and kind in _YEAR_KINDS:
+                mention = _resolve(kind, match, _hinted(hint), day_first)
+                if mention is not None:
+                    mention = replace(mention, inferred=hint.source)
             taken.append((start, end))  # an unresolvable span still hides its parts
             if mention is not None:
                 found.append(mention)
-    return sorted(found, key=lambda m: m.start)
+    found.sort(key=lambda m: m.start)
+    if published is not None and len(found) > 1:
+        found = _in_a_dated_past(found, published)
+    return found
+
+
+def _in_a_dated_past(found: list[DateMention], published: date) -> list[DateMention]:
+    """A sentence of history ("renewed on August 26, 2022, five days after its premiere
+    on August 21", in a 2024 article): a date without a year near one stated with its
+    year, over a year before the article, is of that year, not of the article's."""
+    history = [
+        date.fromisoformat(m.value)
+        for m in found
+        if m.precision == "day" and not m.relative
+        and (published - date.fromisoformat(m.value)).days > 365
+    ]  # fmt: skip
+    if not history:
+        return found
+    return [
+        replace(m, value=_near(date.fromisoformat(m.value), history).isoformat())
+        if m.relative and m.precision == "day" and not m.inferred
+        else m
+        for m in found
+    ]
+
+
+def _near(day: date, anchors: list[date]) -> date:
+    """`day` moved to the year that puts it within two months of an anchor, if one does."""
+    for anchor in anchors:
+        for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+            try:
+                moved = day.replace(year=year)
+            except ValueError:  # February 29th
+                continue
+            if abs((moved - anchor).days) <= 60:
+                return moved
+    return day
+
+
+# The kinds a year alone resolves (a YearHint's year stands in for the publish date's).
+_YEAR_KINDS = frozenset({"dmy", "mdy", "numeric", "month", "season", "holiday", "relyear"})
+
+
+def _hinted(hint: YearHint) -> date:
+    """The stand-in publish date a hint gives: with a month, its first day (news looks
+    ahead from it, as from a publish date); with a year only, January 1st, which keeps
+    every month and day in that year."""
+    if hint.precision == "month":
+        return hint.day.replace(day=1)
+    return date(hint.day.year, 1, 1)
 
 
 def _month(token: str) -> int:
+    if not (token[0].isupper() and (token[1:2].islower() or token.isupper())):
+        raise ValueError(token)  # "we may 3D print", "they march 2 miles": no month
     return MONTHS[token[:3].lower()]
 
 
-def _resolve(kind: str, match: re.Match[str], published: date | None) -> DateMention | None:
+def _resolve(
+    kind: str, match: re.Match[str], published: date | None, day_first: bool = False
+) -> DateMention | None:
     start, end = match.span()
     groups = match.groupdict()
     year = int(groups["y"]) if groups.get("y") else None
@@ -269,6 +396,8 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> DateMen
                 if published is None:
                     return None
                 year = _nearest_year(published, month, day)
+                if groups.get("wd"):  # "Sunday, June 10": the year it falls on a Sunday
+                    year = _weekday_year(year, month, day, groups["wd"])
             value = date(year, month, day)
             return DateMention(start, end, value.isoformat(), "day", groups.get("y") is None)
         if kind == "my":
@@ -342,16 +471,27 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> DateMen
         if kind == "year":
             return DateMention(start, end, f"{year:04d}", "year")
         if kind == "numeric":
-            return _numeric(match, published)
+            return _numeric(match, published, day_first)
         if kind == "weekday":
             prefix = match.string[max(0, start - 60) : start]
-            if published is None or not _WEEKDAY_CUE.search(prefix):
+            if published is None:
+                return None
+            past = _PAST_CUE.search(prefix) is not None
+            if not (past or groups["own"] or _WEEKDAY_CUE.search(prefix)):
                 return None
             if re.search(r"\b(?:a|an|every|each|any|one|some|following)\s+$", prefix, re.I):
                 return None  # "on a Wednesday night" is no particular day
+            target = WEEKDAYS.index(groups["wd"].lower())
+            if past or (
+                (groups["own"] or _WEEKDAY_CUE.search(prefix)) and _RATINGS.search(match.string)
+            ):
+                # "opened its tenth season on CBS Monday night" in a ratings column: the
+                # last such day before the article
+                back = (published.weekday() - target) % 7 or 7
+                return DateMention(start, end, (published - timedelta(days=back)).isoformat(),
+                                   "day", True)  # fmt: skip
             if _PAST_NEWS.search(match.string):
                 return None  # "Netflix on Saturday dropped the teaser": the news's own day
-            target = WEEKDAYS.index(groups["wd"].lower())
             value = published + timedelta(days=(target - published.weekday()) % 7)
             return DateMention(start, end, value.isoformat(), "day", True)
     except (ValueError, KeyError):
@@ -359,13 +499,16 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> DateMen
     return None
 
 
-def _numeric(match: re.Match[str], published: date | None) -> DateMention | None:
+def _numeric(
+    match: re.Match[str], published: date | None, day_first: bool = False
+) -> DateMention | None:
     """US style is month first ("12/15"); a first number over 12 can only be a day
-    (15/12/2023, as British outlets write)."""
+    (15/12/2023, as British outlets write), and a British page writes day first. A
+    weekday before the date ("Fri 10/01/2025") decides between the two."""
     first, second = int(match.group("a")), int(match.group("b"))
-    month, day = (second, first) if first > 12 else (first, second)
+    month, day = (second, first) if first > 12 or (day_first and second <= 12) else (first, second)
     short = match.group("yy")
-    if short is None and first > 12:
+    if short is None and (first > 12 or day_first):
         return None  # "24/7" is a rate, and a day-first date carries its year
     if short is None:
         if published is None:
@@ -373,8 +516,35 @@ def _numeric(match: re.Match[str], published: date | None) -> DateMention | None
         year = _nearest_year(published, month, day)
     else:
         year = int(short) + (2000 if len(short) == 2 else 0)
+    named = _WEEKDAY_BEFORE.search(match.string, max(0, match.start() - 12), match.start())
+    if named and first <= 12 and second <= 12:
+        target = _WEEKDAY_ABBR.index(named.group(1)[:3].lower())
+        for m, d in ((month, day), (day, month)):
+            try:
+                if date(year, m, d).weekday() == target:
+                    month, day = m, d
+                    break
+            except ValueError:
+                continue
     value = date(year, month, day)
     return DateMention(match.start(), match.end(), value.isoformat(), "day", short is None)
+
+
+_WEEKDAY_ABBR = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY_BEFORE = re.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+$", re.IGNORECASE)
+
+
+def _weekday_year(year: int, month: int, day: int, weekday: str) -> int:
+    """Of the year given and the ones either side, the first in which month/day falls
+    on the weekday the text names ("Sunday, June 10" is 2018's, not 2017's)."""
+    target = _WEEKDAY_ABBR.index(weekday[:3].lower())
+    for candidate in (year, year + 1, year - 1):
+        try:
+            if date(candidate, month, day).weekday() == target:
+                return candidate
+        except ValueError:
+            continue
+    return year
 
 
 def _nearest_year(published: date, month: int, day: int) -> int:

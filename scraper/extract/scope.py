@@ -30,12 +30,16 @@ def other_occasion(clause: str, start: int, end: int, published: date | None) ->
     scoped = cues.SOURCE_APPOSITIVE.sub(lambda m: " " * len(m.group()), clause)
     if not cues.OTHER_OCCASION.search(scoped):
         return False
-    earlier = [m.end for m in find_dates(clause, published) if m.end <= start]
+    dates = find_dates(clause, published)
+    earlier = [m.end for m in dates if m.end <= start]
     offset = max(earlier, default=0)
+    last = max((m.start for m in dates if m.start >= end), default=-1)
     for match in cues.OTHER_OCCASION.finditer(scoped, offset):
         at = match.start()
         if _BOOK.fullmatch(match.group()) and at >= end and not _ATTACHED.match(scoped[end:at]):
             continue  # the source book named after the release date
+        if end <= at and match.end() <= last:
+            break  # "premiered Feb. 27 ... with the finale on April 23": the later date's
         return True
     return False
 

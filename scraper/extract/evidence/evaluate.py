@@ -4,6 +4,8 @@ of reach."""
 
 from __future__ import annotations
 
+import re
+
 from scraper.extract import cues
 from scraper.extract.candidates import DateCandidate, VideoCandidate
 from scraper.extract.evidence.rules import DATE_RULES, TRAILER_RULES, Rule, view
@@ -82,11 +84,21 @@ def _conditions_met(sentence: Sentence) -> frozenset[str]:
         met.add("headline")
     if sentence.under_heading:
         met.add("listing_under_heading")
+    if "about" in met:  # (the two rules below need the date to be the watch's)
+        text = sentence.text
+        if len(text) <= 40 or _HOURISH.search(text):
+            met.add("hour")  # broadcast_slot: an hour in it, or a short line the next times
+        if len(text) <= 100:
+            met.add("short")  # dated_entry: a guide's line
     return frozenset(met)
 
 
+# Text every broadcast hour holds ("9pm", "9.00-10.00pm", "21:00", "9 GMT").
+_HOURISH = re.compile(r"\d\s*[ap]\.?m|\d[.:]\d\d|GMT|BST", re.IGNORECASE)
+
+
 # Rules that fire only on a date about_watch gives to the watch.
-_NEEDS_ABOUT = frozenset({"release_of_watch", "moved_to"})
+_NEEDS_ABOUT = frozenset({"release_of_watch", "moved_to", "broadcast_slot", "dated_entry"})
 
 
 def may_score(sentence: Sentence, weights: dict[str, float]) -> bool:
@@ -112,6 +124,9 @@ _CONDITIONAL = {
     "names_title": "names_title",
     "about_watch": "about",
     **dict.fromkeys(_NEEDS_ABOUT, "about"),
+    # (these two also need the date to be the watch's: the condition that is rarer)
+    "broadcast_slot": "hour",
+    "dated_entry": "short",
 }
 _LIFTS: dict[int, tuple[float, dict[str, float]]] = {}
 

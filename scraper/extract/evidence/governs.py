@@ -10,10 +10,7 @@ from scraper.extract.candidates import DateCandidate, is_listing
 from scraper.extract.evidence.about import about_once
 from scraper.extract.evidence.rules import View, found, rule
 from scraper.extract.reading import Subject
-from scraper.extract.subject import (
-    ORDINAL_WORDS,
-    title_mentions,
-)
+from scraper.extract.subject import ORDINAL_WORDS, title_mentions
 from scraper.models import Watch
 
 # ---------------------------------------------------------------- what governs it
@@ -50,6 +47,62 @@ def _listing(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 @rule(
+    "broadcast_slot",
+    2,
+    "a listing or press-pack line of the watch: the day's date with its hour of broadcast",
+    "BBC One, Sunday, June 10, 9pm / Sunday 18 September, then '9.00-10.00pm BBC One'",
+)
+def _broadcast_slot(c: DateCandidate, v: View, w: Watch) -> str | None:
+    # (only the watch's: a listing names a slot for whichever season or show it lists)
+    if c.mention.precision != "day" or c.mention.value in c.doc.own_dates:
+        return None  # ("Submitted by Ann on 2011-11-14 20:00": the page's own stamp)
+    if not about_once(c, v, w):
+        return None
+    if _HOUR_ONLY.fullmatch(v.text, c.mention.start, c.mention.end):
+        return "tonight's listing: " + v.text[c.mention.start : c.mention.end]
+    after = _TIME_AFTER.match(v.text, c.mention.end)
+    before = _TIME_BEFORE.search(v.text, max(0, c.mention.start - 24), c.mention.start)
+    seen = (after or before) and (after or before).group().strip(" ,")  # type: ignore[union-attr]
+    if not seen and len(v.text) <= 40 and _TIME_AFTER.match(" " + c.following[:40]):
+        seen = c.following[:40]  # "Sunday 18 September" / "9.00-10.00pm BBC One"
+    if not seen or _occasion(c, v, w):
+        return None  # an episode's slot ("Episode 6 streams Saturday at 10:30 a.m.")
+    return seen
+
+
+# An hour of broadcast: "9pm", "9.00-10.00pm", "9:30 p.m. ET", "at 21:00".
+_HOUR = (
+    r"(?:\d{1,2}(?:[.:]\d\d)?\s*(?:[-\u2013]\s*\d{1,2}(?:[.:]\d\d)?\s*)?(?:[ap]\.?m\.?|GMT|BST)"
+    r"(?![a-z])|[012]\d:[0-5]\d(?!\d))"
+)
+_TIME_AFTER = re.compile(
+    r"\s*(?:,|/|[-\u2013\u2014|])?\s*(?:(?:at|from)\s+)?" + _HOUR, re.IGNORECASE
+)
+_HOUR_ONLY = re.compile(_HOUR, re.IGNORECASE)  # a listing's hour standing for tonight
+_TIME_BEFORE = re.compile(_HOUR + r"\s*(?:,|/|[-\u2013\u2014|]|on)?\s*$", re.IGNORECASE)
+
+
+@rule(
+    "dated_entry",
+    2,
+    "a guide's line: the date, a dash and the watch's title, nothing else",
+    "Thursday, June 5 — Ginny & Georgia: Season 3 (Netflix Series)",
+)
+def _dated_entry(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if c.mention.start > 0 or len(v.text) > 100:
+        return None
+    dash = _ENTRY_DASH.match(v.text, c.mention.end)
+    if dash is None or not about_once(c, v, w):
+        return None
+    if any(start == dash.end() for start, _, _ in title_mentions(v.text, w)):
+        return v.text[: min(len(v.text), dash.end() + 30)]
+    return None
+
+
+_ENTRY_DASH = re.compile(r"\s*(?:[\u2014\u2013:|]|\s-)\s*")
+
+
+@rule(
     "other_event",
     -3,
     "another event word governs the date: renewal, filming, casting, "
@@ -76,7 +129,18 @@ def _hedge(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 @rule("negation", -4, "a denial in the date's clause", "will no longer premiere on August 3")
 def _negation(c: DateCandidate, v: View, w: Watch) -> str | None:
-    return found(cues.NEGATION, v.clause)
+    position = c.mention.start - v.left
+    denials = list(cues.NEGATION.finditer(v.clause))
+    if not denials:
+        return None
+    before = [m for m in denials if m.end() <= position]
+    if len(before) == len(denials) and _INSTEAD.search(v.clause, before[-1].end(), position):
+        return None  # "no longer opens March 8 and will instead arrive June 28"
+    return denials[0].group().strip()
+
+
+# The denial's plan replaced within the clause: the date after it is the new one.
+_INSTEAD = re.compile(r"\b(?:instead|now|but|rather)\b", re.IGNORECASE)
 
 
 @rule(
@@ -90,10 +154,26 @@ def _before(c: DateCandidate, v: View, w: Watch) -> str | None:
     return None
 
 
+@rule(
+    "after_the_date",
+    -2,
+    "'after' or 'since' the date: a landmark passed, not the release",
+    "less than a month after its March 2017 release",
+)
+def _after(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(_AFTER, v.text, max(0, c.mention.start - 30), c.mention.start)
+
+
+_AFTER = re.compile(
+    r"\b(?:after|since|following)\s+(?:(?:its|the|their|a|an|his|her)\s+)?$", re.IGNORECASE
+)
+
+
 # "before moving to July 10": the date the plan moved to, not one it precedes.
 _MOVED_TO = re.compile(
-    r"\bbefore\s+(?:being\s+)?(?:mov(?:ing|ed)|push(?:ing|ed)|shift(?:ing|ed)|bump(?:ing|ed)|"
-    r"delay(?:ing|ed))\s+(?:(?:back|up|forward)\s+)?to\s+(?:(?:on|the)\s+)?$",
+    r"\bbefore\s+(?:being\s+|(?:it|they)\s+(?:was|were|got|had\s+been)\s+)?"
+    r"(?:mov(?:ing|ed)|push(?:ing|ed)|shift(?:ing|ed)|bump(?:ing|ed)|postpon(?:ing|ed)|"
+    r"delay(?:ing|ed))\s+(?:(?:back|up|forward)\s+)?(?:to|until)\s+(?:(?:on|the)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -110,6 +190,35 @@ def _until(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 _UNTIL = re.compile(
     r"\b(?:until|till|through|thru|runs?\s+to|ends?\s+on)\s+(?:on\s+)?(?:the\s+)?$", re.I
+)
+
+
+@rule(
+    "news_date",
+    -3,
+    "the date is when the news was told, not the release: 'confirmed in July that ...', "
+    "'a June 2025 update'",
+    "Netflix confirmed in July that the show will return",
+)
+def _news_date(c: DateCandidate, v: View, w: Watch) -> str | None:
+    told = _TOLD_ON.search(v.text, max(0, c.mention.start - 40), c.mention.start)
+    if told and _THAT.match(v.text, c.mention.end):
+        return told.group().strip()
+    after = _NEWS_NOUN.match(v.text, c.mention.end)
+    return after.group().strip() if after else None
+
+
+# "confirmed in July that ...", "announced on Tuesday that ..."
+_TOLD_ON = re.compile(
+    r"\b(?:confirm|announc|reveal|unveil|report|said|says|told|tease|shar)\w*\s+"
+    r"(?:(?:on|in|during|back\s+in|earlier\s+in|last|this)\s+)?$",
+    re.IGNORECASE,
+)
+_THAT = re.compile(r",?\s+(?:that|when|how|what)\b", re.IGNORECASE)
+# "a June 2025 update": the date names the article, not the release.
+_NEWS_NOUN = re.compile(
+    r"\s+(?:update|edition|issue|recap|roundup|round-up|newsletter|report|briefing)\b",
+    re.IGNORECASE,
 )
 
 
@@ -180,23 +289,67 @@ def _occasion(c: DateCandidate, v: View, w: Watch) -> str | None:
     "Netflix released a teaser in August",
 )
 def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
-    trailers = list(cues.TRAILER.finditer(v.text, 0, c.mention.start))
+    trailers = list(_PROMO.finditer(v.text, 0, c.mention.start))
     if not trailers:
         return None
     if _NEW_CLAUSE.search(v.text, trailers[-1].end(), c.mention.start):
         return None
     after = v.text[max(v.left, trailers[-1].end()) : v.right]
-    if re.search(r"premier|release|debut", after, re.IGNORECASE):
-        return None
+    if any(
+        not _AUXILIARY.search(after, 0, m.start("w")) for m in _NAMES_THE_RELEASE.finditer(after)
+    ):
+        return None  # "the trailer confirms a May 5 premiere", not "the teaser debuts Friday"
+    if _TRAILER_CARRIES.search(v.text, trailers[-1].end(), c.mention.start):
+        return None  # the teaser shows the date: "a teaser that ends with the date: Jan. 17"
     return trailers[-1].group()
 
 
+# A trailer that carries the release date: it reveals it, ends or closes on it.
+_TRAILER_CARRIES = re.compile(
+    r"\b(?:reveal\w*|confirm\w*|announc\w*|ends?\s+(?:with|on)|ending\s+(?:with|on)|"
+    r"clos\w*\s+(?:with|on)|(?:the|a|its)\s+(?:\w+\s+)?date\b|sets?\s+(?:a|the|its)\b)",
+    re.IGNORECASE,
+)
+
+
+# The release named as a thing after the trailer: "reveals a January 17 premiere",
+# "confirms the release date", "the season premieres" (a verb whose subject is not it).
+_NAMES_THE_RELEASE = re.compile(
+    r"\b(?:the|a|an|its|their|season|series|show)(?:['\u2019]s)?\s+(?:[\w.,]+\s+){0,3}?"
+    r"(?P<w>premiere|release|debut|launch|return)(?:s|\s+date)?\b",
+    re.IGNORECASE,
+)
+# "... season 2 will debut": the release word is a verb of the trailer, not a noun.
+_AUXILIARY = re.compile(r"\b(?:will|to|would|shall|can|['\u2019]ll)\s+$", re.IGNORECASE)
+# A trailer, or another promotional video: "the footage airs Sunday", "a promo drops".
+_PROMO = re.compile(
+    cues.TRAILER.pattern + r"|\b(?:footage|promos?|(?:tv\s+)?spots?|sneak\s+peeks?)\b",
+    re.IGNORECASE,
+)
 _NEW_CLAUSE = re.compile(r",\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECASE)
 
 
 @rule("old_date", -4, "a date the release moved away from", "moved from June 28 to July 10")
 def _old_date(c: DateCandidate, v: View, w: Watch) -> str | None:
-    return found(cues.OLD_DATE, v.text[max(0, c.mention.start - 40) : c.mention.start])
+    before = v.text[max(0, c.mention.start - 100) : c.mention.start]
+    return (
+        found(cues.OLD_DATE, before)
+        or _later_move(v.text, c.mention.end)
+        or found(_LABEL_FROM, before)
+    )
+
+
+def _later_move(text: str, end: int) -> str | None:
+    match = cues.LATER_MOVE.match(text, end)
+    return match.group().strip(" ,") if match else None
+
+
+# A move stated as a label line, no verb: "Captain America: from July 26, 2024 to
+# February 14, 2025" (the first date old, the second new).
+# "will instead arrive June 28": the replacing date.
+_INSTEAD_ON = re.compile(r"\binstead\s+(?:[\w-]+\s+){0,2}(?:(?:on|in|for)\s+)?$", re.IGNORECASE)
+_LABEL_FROM = re.compile(r"\w:\s+from\s+$")
+_LABEL_FROM_TO = re.compile(r"\w:\s+from\s+[^;:]{3,30}?,?\s+to\s+$")
 
 
 @rule(
@@ -207,7 +360,9 @@ def _old_date(c: DateCandidate, v: View, w: Watch) -> str | None:
 )
 def _moved_to(c: DateCandidate, v: View, w: Watch) -> str | None:
     # (only the watch's own move: another season's or title's move is no news of it)
-    seen = found(cues.MOVED_TO, v.text[max(0, c.mention.start - 140) : c.mention.start])
+    before = v.text[max(0, c.mention.start - 140) : c.mention.start]
+    seen = found(cues.MOVED_TO, before) or found(_LABEL_FROM_TO, before)
+    seen = seen or found(_INSTEAD_ON, before)
     return seen if seen and about_once(c, v, w) else None
 
 
@@ -228,8 +383,21 @@ def _installment(c: DateCandidate, v: View, w: Watch) -> str | None:
         if any(match.end() <= s < reach for s, _, _ in title_mentions(v.text, w)):
             continue  # "The third film in the franchise, 'Halloween Ends,'": the watch
         if number is None or number not in numbers:
+            if _named_in_apposition(v.text, match.end(), c.mention.start, w):
+                continue  # "The third film in the franchise, 'Halloween Ends', will open ..."
             return match.group()
     return None
+
+
+def _named_in_apposition(text: str, end: int, date_start: int, w: Watch) -> bool:
+    """The watch's title follows the installment phrase within its apposition."""
+    return any(
+        end <= start < min(date_start, end + 50) and not _CLAUSE_END.search(text, end, start)
+        for start, _, _ in title_mentions(text, w)
+    )
+
+
+_CLAUSE_END = re.compile(r"[.;:]\s|\s(?:and|but|while|whereas|which)\s")
 
 
 @rule(
@@ -252,8 +420,10 @@ def _years_before(c: DateCandidate, v: View, w: Watch) -> str | None:
     published = c.doc.published
     if published is None or int(c.mention.value[:4]) >= published.year - 1:
         return None
-    if v.event == "release" and cues.PAST_RELEASE.search(v.clause):
+    recent = int(c.mention.value[:4]) >= published.year - 3
+    if recent and v.event == "release" and cues.PAST_RELEASE.search(v.clause):
         return None  # "Part 1 premiered November 13, 2022": the season's settled history
+        # (not "the last solo outing opened June 28, 2006", decades before the article)
     return f"{c.mention.value[:4]}, the article {published.year}"
 
 
@@ -314,7 +484,15 @@ _SETTING = re.compile(
     "new episodes Thursdays starting Dec. 8",
 )
 def _slot(c: DateCandidate, v: View, w: Watch) -> str | None:
-    return found(_SLOT, v.clause)
+    for slot in _SLOT.finditer(v.text, v.left, v.right):
+        between = v.text[c.mention.end : slot.start()]
+        if slot.start() >= c.mention.end and _THEN.search(between):
+            continue  # "premieres Oct. 13, followed by one episode every Friday": the start
+        return slot.group()
+    return None
+
+
+_THEN = re.compile(r"\b(?:followed\s+by|then|after\s+which|thereafter|and\s+then)\b", re.I)
 
 
 _SLOT = re.compile(

@@ -36,6 +36,7 @@ def _byline(c: DateCandidate, v: View, w: Watch) -> str | None:
     return found(_STAMP, v.text)
 
 
+_HOUR = re.compile(r"\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\.?", re.IGNORECASE)
 _STAMP = re.compile(
     r"^\W*(?:by\s+[A-Z][\w.'-]+|(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?|"
     r"first\s+published)\b|\s[\u00b7\u2022]\s",
@@ -76,6 +77,8 @@ def _release_field(c: DateCandidate, v: View, w: Watch) -> str | None:
 def _own_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     # (a release verb governing it says otherwise: a page without metadata takes its
     # date from its first dated line, which may be the announcement itself)
+    if c.doc.tonight and _HOUR.fullmatch(v.text, c.mention.start, c.mention.end):
+        return None  # a listing's hour on a tonight page: the page's day is its date
     if c.mention.precision == "day" and c.mention.value in c.doc.own_dates and v.event != "release":
         return f"the article's own date {c.mention.value}"
     return None
@@ -88,6 +91,8 @@ def _own_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     "LOS ANGELES, Dec. 16, 2024 /PRNewswire/ --",
 )
 def _dateline(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if _LISTED_DAY.match(v.text, c.mention.start):
+        return None  # "Thursday, June 5 — Ginny & Georgia: Season 3": a guide's line
     after = v.text[c.mention.end : c.mention.end + 40]
     before = v.text[: c.mention.start]
     if _WEEKDAY.match(before + v.text[c.mention.start : c.mention.end]):
@@ -98,6 +103,7 @@ def _dateline(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 _WEEKDAY = re.compile(r"\W*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_LISTED_DAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(
     r"^\s*(?:/\s*[A-Z][\w ]*/|\((?:UPI|AP|Reuters|AFP|PRNewswire|Business\s+Wire|"
     r"GLOBE\s+NEWSWIRE|Deadline)\)|[A-Z]{2,}(?:\s+[A-Z]{2,})*)?\s*(?:--|\u2014|\u2013|-\s)"
@@ -128,3 +134,25 @@ def _another_story(c: DateCandidate, v: View, w: Watch) -> str | None:
 )
 def _headline(c: DateCandidate, v: View, w: Watch) -> str | None:
     return "heading" if c.sentence.heading or c.sentence.block == -1 else None
+
+
+@rule(
+    "year_inferred",
+    -0.5,
+    "the page gives no publish date: the date's year came from its URL (/2018/05/) or "
+    "the latest full date in its text, a fallback",
+    "'starts streaming Sept. 2' on a page filed under /2016/08/",
+)
+def _year_inferred(c: DateCandidate, v: View, w: Watch) -> str | None:
+    source = c.mention.inferred
+    return f"year from the page's {'URL' if source == 'url' else 'other dates'}" if source else None
+
+
+@rule(
+    "page_never_names_watch",
+    -4,
+    "no sentence of the page names the watch's title: its dates are another story's",
+    "a page about another show: 'The Final Season Arrives in 2025'",
+)
+def _never_named(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return None if c.doc.names_watch else "the title is nowhere on the page"

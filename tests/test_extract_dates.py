@@ -1,0 +1,286 @@
+"""Dates and release-date recall: the year of an undated page, relative and past
+weekdays, listings, moves, year-only plans and teasers that carry the date.
+
+Every sentence here is invented for the test (the shows are made up too)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from scraper.extract import extract
+from scraper.extract.dates import YearHint, find_dates
+from scraper.models import Watch
+from scraper.parse.documents import parse_documents
+
+LANTERNS = Watch("The Lantern Keepers", 3, ())
+FILM = Watch("Harbour of Glass", None, ())
+
+
+def page(body: str, published: str | None = "2024-03-05", title: str = "TV news") -> str:
+    meta = (
+        f'<meta property="article:published_time" content="{published}T09:00:00Z">'
+        if published
+        else ""
+    )
+    return (
+        f"<html><head><title>{title}</title>{meta}</head><body><article><h1>{title}</h1>"
+        f"{body}</article></body></html>"
+    )
+
+
+def release(
+    body: str,
+    watch: Watch = LANTERNS,
+    url: str = "https://tv.example/news/story",
+    published: str | None = "2024-03-05",
+    title: str = "TV news",
+) -> tuple[str, str] | None:
+    doc = parse_documents(page(body, published, title), url)[0]
+    dates = [(f.date, f.precision) for f in extract(doc, watch) if f.kind == "release_date"]
+    return dates[0] if dates else None
+
+
+# ---------------------------------------------------------------- an undated page's year
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://tv.example/2019/07/lanterns-season-3/", "2019-10-04"),
+        ("https://tv.example/news/2019/jul/12/lanterns/", "2019-10-04"),
+        ("https://tv.example/daily/2019-07-12/lanterns/", "2019-10-04"),
+        ("https://tv.example/2019/lanterns-season-3/", "2019-10-04"),
+    ],
+)
+def test_an_undated_page_takes_the_year_its_url_files_it_under(url: str, expected: str) -> None:
+    body = "<p>The Lantern Keepers season 3 will start streaming Oct. 4 on Netflix.</p>"
+    assert release(body, url=url, published=None) == (expected, "day")
+
+
+def test_an_undated_page_with_no_url_date_takes_the_year_of_its_latest_full_date() -> None:
+    body = (
+        "<p>Season 2 of The Lantern Keepers premiered in March 2021.</p>"
+        "<p>The Lantern Keepers season 3 will start streaming Oct. 4 on Netflix.</p>"
+    )
+    assert release(body, published=None) == ("2021-10-04", "day")
+
+
+def test_a_year_hint_gives_years_not_days() -> None:
+    hint = YearHint(date(2019, 1, 1), "year", "url")
+    found = find_dates("It lands January 9 and again next year.", None, hint)
+    assert [(m.value, m.inferred) for m in found] == [("2019-01-09", "url"), ("2020", "url")]
+    assert find_dates("It lands this Friday.", None, hint) == []  # needs the day itself
+
+
+def test_a_page_with_a_publish_date_ignores_the_url() -> None:
+    body = "<p>The Lantern Keepers season 3 will start streaming Oct. 4 on Netflix.</p>"
+    url = "https://tv.example/2019/07/lanterns/"
+    assert release(body, url=url, published="2024-03-05") == ("2024-10-04", "day")
+
+
+# ---------------------------------------------------------------- relative and past days
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("Season three starts on Sunday evening at 9pm.", date(2024, 3, 5), "2024-03-10"),
+        ("Coming to Netflix: Friday", date(2024, 3, 3), "2024-03-08"),
+        ("The drama returns to BBC One tonight.", date(2024, 3, 5), "2024-03-05"),
+        ("The film is out in cinemas tomorrow.", date(2024, 3, 5), "2024-03-06"),
+        ("The first six episodes began streaming today.", date(2024, 3, 5), "2024-03-05"),
+        # a ratings column: the premiere it reports was the last such day
+        ("The comedy opened its fourth season Monday night.", date(2024, 3, 5), "2024-03-04"),
+        ("Thursday's season premiere drew 5 million viewers.", date(2024, 3, 9), "2024-03-07"),
+        ("Don't miss Sunday's season premiere.", date(2024, 3, 5), "2024-03-10"),
+    ],
+)
+def test_relative_days(text: str, published: date, value: str) -> None:
+    assert [m.value for m in find_dates(text, published)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tuesday's meeting ran long.", "The studio on Friday released a statement."],
+)
+def test_weekdays_that_are_not_a_release(text: str) -> None:
+    assert find_dates(text, date(2024, 3, 5)) == []
+
+
+def test_a_weekday_picks_the_year_the_date_falls_on_it() -> None:
+    # Saturday 8 March is 2025's, not 2024's (a Friday)
+    assert find_dates("Returns Saturday 8 March.", date(2024, 12, 1))[0].value == "2025-03-08"
+
+
+def test_british_pages_write_numeric_dates_day_first() -> None:
+    assert find_dates("from 04/02/2025", date(2025, 1, 1), day_first=True)[0].value == (
+        "2025-02-04"
+    )
+    assert find_dates("from 04/02/2025", date(2025, 1, 1))[0].value == "2025-04-02"
+    # the weekday decides: 6 March 2025 was a Thursday
+    assert find_dates("Thu 03/06/2025", date(2025, 1, 1))[0].value == "2025-03-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The show won't be back until 2026.", "2026"),
+        ("The second season is delayed to 2026.", "2026"),
+        ("The film moves into 2026.", "2026"),
+        ("The card at the end says it will be 2026.", "2026"),
+    ],
+)
+def test_year_only_plans(text: str, value: str) -> None:
+    assert [(m.value, m.precision) for m in find_dates(text, date(2025, 5, 1))] == [(value, "year")]
+
+
+def test_a_decade_is_no_year() -> None:
+    assert find_dates("The story is set in the late 1990s.", date(2025, 5, 1)) == []
+
+
+# ---------------------------------------------------------------- listings and press packs
+
+
+def test_a_listing_line_with_its_hour_is_the_premiere() -> None:
+    body = (
+        "<p>The Lantern Keepers is back for a third series of lighthouse mysteries.</p>"
+        "<p>The Lantern Keepers, BBC One, Sunday, March 10, 9pm</p>"
+    )
+    assert release(body) == ("2024-03-10", "day")
+
+
+def test_a_press_pack_date_with_the_slot_on_the_next_line() -> None:
+    body = (
+        "<p>Programme information: The Lantern Keepers, series 3.</p>"
+        "<p>Sunday 10 March</p><p>9.00-10.00pm BBC One</p>"
+        "<p>The keepers of the third series face a winter storm.</p>"
+    )
+    assert release(body) == ("2024-03-10", "day")
+
+
+def test_one_episodes_slot_is_not_the_seasons() -> None:
+    body = (
+        "<p>The Lantern Keepers season 3 is halfway through.</p>"
+        "<p>The next episode of The Lantern Keepers season 3 airs Sunday, March 10 at 9pm.</p>"
+    )
+    assert release(body) is None
+
+
+# ---------------------------------------------------------------- moves and past facts
+
+
+def test_a_move_stated_across_abbreviations_keeps_the_new_date() -> None:
+    body = (
+        "<p>The studio has moved Harbour of Glass from Oct. 3, 2025, to Feb. 6, 2026, "
+        "it said Monday.</p>"
+    )
+    assert release(body, FILM) == ("2026-02-06", "day")
+
+
+def test_a_previously_announced_date_is_the_old_one() -> None:
+    body = (
+        "<p>Harbour of Glass now opens November 14, 2025.</p>"
+        "<p>That is a month later than its previously announced October 17 date.</p>"
+    )
+    assert release(body, FILM) == ("2025-11-14", "day")
+
+
+def test_a_label_line_from_a_to_b_is_a_move() -> None:
+    body = "<p>Harbour of Glass: from May 2, 2025 to March 6, 2026</p>"
+    assert release(body, FILM) == ("2026-03-06", "day")
+
+
+def test_a_chain_of_moves_ends_on_the_last() -> None:
+    body = (
+        "<p>Harbour of Glass was originally slated for May 2, 2025, before moving to "
+        "Aug. 8, 2025, and then to March 6, 2026.</p>"
+    )
+    assert release(body, FILM) == ("2026-03-06", "day")
+
+
+def test_a_finale_after_the_premiere_is_the_later_dates() -> None:
+    body = (
+        "<p>The Lantern Keepers season 3 premiered Feb. 6 on Hulu and wraps its run "
+        "with the finale on April 2.</p>"
+    )
+    assert release(body) == ("2024-02-06", "day")
+
+
+def test_a_teaser_that_ends_on_the_date_carries_it() -> None:
+    body = (
+        "<p>Hulu released a teaser for The Lantern Keepers season 3 that closes on the "
+        "date: May 17, 2024.</p>"
+    )
+    assert release(body) == ("2024-05-17", "day")
+
+
+def test_a_sentence_of_history_gives_its_year_to_a_date_without_one() -> None:
+    text = "The show was renewed on May 9, 2021, a week after its premiere on May 2."
+    assert [m.value for m in find_dates(text, date(2024, 6, 1))] == ["2021-05-09", "2021-05-02"]
+    # a recent dated neighbour says nothing of the other date's year
+    text = "It returns March 3, a year after the last season began Feb. 27, 2024."
+    assert [m.value for m in find_dates(text, date(2025, 1, 10))] == ["2025-03-03", "2024-02-27"]
+
+
+def test_a_guide_line_of_date_dash_title_is_the_premiere() -> None:
+    body = (
+        "<p>New on streaming this week</p>"
+        "<p>Wednesday, March 6 \u2014 The Lantern Keepers: Season 3 (Hulu Original)</p>"
+    )
+    assert release(body) == ("2024-03-06", "day")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>The Lantern Keepers season 3 holiday special airs on Christmas Day.</p>",
+        "<p>Harbour of Glass arrives on premium digital March 26.</p>",
+        "<p>The Lantern Keepers star hints at a season 3 return next year.</p>",
+    ],
+)
+def test_specials_home_releases_and_hints_are_no_release_date(body: str) -> None:
+    assert release(body, FILM if "Harbour" in body else LANTERNS) is None
+
+
+def test_a_press_release_in_capitals() -> None:
+    assert find_dates("THE SERIES RETURNS WEDNESDAY, OCT. 9", date(2024, 7, 1))[0].value == (
+        "2024-10-09"
+    )
+    assert find_dates("we may 3D print the props", date(2024, 7, 1)) == []
+
+
+def test_a_past_release_decades_before_the_article_is_history() -> None:
+    body = (
+        "<p>Harbour of Glass opens in theaters June 12, 2026.</p>"
+        "<p>The last film of the saga, Harbour of Glass, opened May 3, 2004.</p>"
+    )
+    assert release(body, FILM, published="2025-11-02") == ("2026-06-12", "day")
+
+
+def test_a_weekly_run_after_the_premiere_does_not_weigh_the_premiere_down() -> None:
+    body = (
+        "<p>The Lantern Keepers season 3 premieres with two episodes on Friday, March 8, "
+        "followed by one episode every Friday through April 26.</p>"
+    )
+    assert release(body) == ("2024-03-08", "day")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Hulu confirmed in February that The Lantern Keepers season 3 will return.</p>",
+        "<p>The Lantern Keepers season 3 premiere date: a March 2024 update</p>",
+    ],
+)
+def test_the_date_the_news_was_told_is_no_release_date(body: str) -> None:
+    assert release(body) is None
+
+
+def test_a_date_the_text_counts_from_is_no_release() -> None:
+    body = (
+        "<p>Within weeks after its February 2023 release, the second season of The Lantern "
+        "Keepers topped the charts; season 3 has no date yet.</p>"
+    )
+    assert release(body) is None
