@@ -36,7 +36,7 @@ def date_evidence(
     total = weights.get("bias", 0.0)
     # The most the rules still to run can add: the positive weights of those whose
     # precondition the sentence meets (see may_score).
-    ceiling, about_lift = _ceiling(id(weights), order, met)
+    ceiling, _ = _ceiling(id(weights), order, met)
     for r, weight, lift in order:
         if r.name in _NEEDS_ABOUT and seen.about is None:
             continue  # it cannot fire: the date is not the watch's
@@ -47,7 +47,7 @@ def date_evidence(
             fired[r.name] = saw
             total += weight
         if r.name == "about_watch" and seen.about is None:
-            ceiling -= about_lift
+            break  # not the watch's: never reported, whatever the other rules say
         if total + ceiling <= 0.0:
             break
     return fired
@@ -110,6 +110,9 @@ def may_score(sentence: Sentence, weights: dict[str, float]) -> bool:
     evaluation would report, so its dates need not be found at all."""
     base, lift = _sentence_lifts(id(weights), weights)
     met = _conditions_met(sentence)
+    if "about" not in met:
+        return False  # no date of it can be the watch's (about_watch needs the title or
+        # the passage), and only the watch's are reported (DateCandidate.is_the_watchs)
     total = base + sum(lift[name] for name in met if name not in ("any", "release_field"))
     if total > 0.0:
         return True
