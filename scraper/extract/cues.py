@@ -224,7 +224,13 @@ TRAILER_OUT = re.compile(
     r"made\s+(?:its|their)\s+way\s+online|(?:is|are)\s+(?:now\s+)?online|now\s+online|"
     r"surfaced\s+online|(?:is|are)\s+now\s+(?:live|available)|put\s+out|puts\s+out|"
     r"rolled\s+out|came\s+out|"
-    r"in\s+the\s+(?:official|new|first|latest|full(?:-length)?)\s+(?:trailer|teaser))\b",
+    r"in\s+the\s+(?:official|new|first|latest|full(?:-length)?)\s+(?:trailer|teaser)|"
+    # A video being shown or described exists: "the trailer reveals ...", "a teaser that
+    # features ...", "check out the first trailer below", "the channel started streaming a PV",
+    # "we already have a key visual and a PV".
+    r"reveals|features|hints\s+at|opens\s+(?:with|on)|showcases|introduces|reintroduces|"
+    r"highlights|check\s+out|(?:started|began|begun|been)\s+streaming|streamed|"
+    r"we\s+(?:already\s+|now\s+|finally\s+)?(?:have|got)|we['\u2019]ve\s+(?:already\s+)?got)\b",
     re.IGNORECASE,
 )
 # Events a trailer is named after ("the Comic-Con trailer"): not another work's name.
@@ -238,7 +244,10 @@ TRAILER_EVENT = re.compile(
 TRAILER_GONE = re.compile(
     r"\b(?:taken\s+down|pulled\s+(?:down|offline|from)|was\s+pulled|were\s+pulled|"
     r"(?:was|were|been)\s+(?:removed|deleted|made\s+private)|"
-    r"no\s+longer\s+(?:up|online|available))\b",
+    r"no\s+longer\s+(?:up|online|available)|"
+    # advertising withdrawn: "to pull all in-theater advertising, including trailers"
+    r"(?:to\s+)?(?:pull|pulling|withdraw\w*|retrieve)\s+(?:the\s+|all\s+|its\s+|their\s+)+"
+    r"(?:[\w-]+\s+){0,3}(?:advertis\w*|trailers?|teasers?|promos?|marketing))\b",
     re.IGNORECASE,
 )
 # Said not to be a trailer: "a production-start video rather than a trailer".
@@ -262,7 +271,9 @@ TRAILER_NOT_YET = re.compile(
     r"hasn['\u2019]t|haven['\u2019]t|has\s+not|have\s+not|gonna|going\s+to|about\s+to|"
     r"tomorrow|tonight|no\s+(?:\w+\s+){1,4}(?:or|nor)\s+(?:\w+\s+)?(?:trailer|teaser)|"
     r"stay\s+tuned|expect\w*|next\s+week|later|when|once|until|await\w*|hope\w*|might|could|"
-    r"planned|upcoming|would|should|wait\w*|before)\b",
+    r"planned|would|should|wait\w*|before|incoming|on\s+(?:the|its|their)\s+way)\b|"
+    # "the upcoming teaser" is still to come; "a teaser for the upcoming series" is out.
+    r"\bupcoming\s+(?:\w+\s+)?(?:trailers?|teasers?)\b",
     re.IGNORECASE,
 )
 

@@ -338,7 +338,10 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
             _about_other_work(text, watch) and _about_other_work(said, watch)
         ):
             continue
-        if first is not None and _named_for_other_work(text, first.start(), watch):
+        if first is not None and (
+            _named_for_other_work(text, first.start(), watch)
+            or _for_other_work(text, first.end(), watch)
+        ):
             continue
         # Only the clause reporting the trailer: "..., and a full trailer is expected";
         # not a participle after a comma ("..., offering a taste of what fans can expect").
@@ -349,7 +352,72 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
         if cues.SPECULATION.search(text, left, right) or cues.NEGATION.search(text, left, right):
             continue
         return text
+    return _headline_names_trailer(sentences, watch)
+
+
+def _headline_names_trailer(sentences: list[Sentence], watch: Watch) -> str | None:
+    """A headline about the watch whose news is its trailer ("Harbor Lights Season 2
+    Trailer", "Season 2 Gets a New PV", "This Week in Trailers: From X to <watch>") reports
+    a released trailer even when the body keeps no link and no release verb. Not an
+    explainer's list ("Release Date, Cast, Trailer and More"), a question, or a trailer
+    still to come."""
+    for sentence in sentences:
+        if sentence.role != "headline" or sentence.chrome:
+            continue
+        text = sentence.text
+        first = cues.TRAILER.search(text) if _may_name_trailer(text) else None
+        if first is None or sentence.subject != Subject.WATCH:
+            continue
+        # (a headline is short: a word of the future anywhere in it is the trailer's)
+        if "?" in text or _EXPLAINER.search(text) or cues.TRAILER_NOT_YET.search(text):
+            continue
+        if cues.NOT_A_TRAILER.search(text) or cues.FAN_MADE.search(text):
+            continue
+        if classify(text, watch) in (Subject.OTHER, Subject.OTHER_SEASON):
+            continue
+        if _named_for_other_work(text, first.start(), watch) or _for_other_work(
+            text, first.end(), watch
+        ):
+            continue
+        return text
     return None
+
+
+# Headlines that list what an explainer covers, the trailer among other things.
+_EXPLAINER = re.compile(
+    r"\b(?:release\s+date|cast|plot|everything|what\s+we\s+know|what\s+to\s+expect|news|"
+    r"updates?|rumou?rs?|spoilers?|when|how|where|why|details|theor(?:y|ies)|easter\s+eggs|"
+    r"things|takeaways|predictions?|and\s+more|&\s+more)\b",
+    re.IGNORECASE,
+)
+
+# "a teaser trailer for The Idol": the work the trailer is for, named after it.
+_FOR_WORK = re.compile(
+    r"(?:\s+(?:trailers?|teasers?|videos?|promo))?\s+(?:for|of)\s+(?:the\s+(?:new\s+|upcoming\s+|next\s+)?)?[\"\u201c\u2018']?"
+    r"((?:[A-Z0-9][\w'\u2019!:.&-]*)(?:\s+(?:(?:of|the|and|a|in|on|to|&)\s+)*[A-Z0-9][\w'\u2019!:.&-]*)*)"
+)
+
+
+def _for_other_work(text: str, end: int, watch: Watch) -> bool:
+    """The trailer word ending at `end` is followed by another work's name: "HBO released
+    a teaser trailer for The Idol" on a page about another show. (A season, a part, a
+    network or the watch's own name there is no other work.)"""
+    match = _FOR_WORK.match(text, end)
+    if match is None or headline_case(text):
+        return False
+    name = match.group(1).rstrip(":.")
+    if subject.is_distributor(name) or re.match(
+        r"(?i)(?:season|series|part|volume|vol\b|chapter|episode|the\s+(?:show|series|film|"
+        r"movie|season))", name
+    ):
+        return False
+    if name.split()[0].lower() in ("the", "a", "an") and len(name.split()) == 1:
+        return False
+    start = match.start(1)
+    stop = start + len(name)
+    if any(s < stop and start < e for s, e, _ in title_mentions(text, watch)):
+        return False
+    return not any(s < stop and start < e for s, e, _ in title_mentions(name, watch))
 
 
 def _may_name_trailer(text: str) -> bool:
