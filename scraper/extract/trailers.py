@@ -341,6 +341,7 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
         if first is not None and (
             _named_for_other_work(text, first.start(), watch)
             or _for_other_work(text, first.end(), watch)
+            or _other_kind_owns(text, first.start(), watch)
         ):
             continue
         # Only the clause reporting the trailer: "..., and a full trailer is expected";
@@ -369,7 +370,9 @@ def _headline_names_trailer(sentences: list[Sentence], watch: Watch) -> str | No
         if first is None or sentence.subject != Subject.WATCH:
             continue
         # (a headline is short: a word of the future anywhere in it is the trailer's)
-        if "?" in text or _EXPLAINER.search(text) or cues.TRAILER_NOT_YET.search(text):
+        if "?" in text or _EXPLAINER.search(text):
+            continue
+        if cues.TRAILER_NOT_YET.search(text) or cues.trailer_not_yet(text):
             continue
         if cues.NOT_A_TRAILER.search(text) or cues.FAN_MADE.search(text):
             continue
@@ -381,6 +384,27 @@ def _headline_names_trailer(sentences: list[Sentence], watch: Watch) -> str | No
             continue
         return text
     return None
+
+
+# "the film's trailer": a trailer owned by a kind of work the watch is not.
+_FILM_OWNER = re.compile(
+    r"\b(?:the|this|that)\s+(?:new\s+|upcoming\s+|animated\s+)?(?:film|movie|game|video\s+game|"
+    r"sequel|prequel|spin-?off|ova|special)['\u2019]s?\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_SHOW_OWNER = re.compile(
+    r"\b(?:the|this|that)\s+(?:new\s+|upcoming\s+)?(?:show|series|season|game|video\s+game|"
+    r"spin-?off)['\u2019]s?\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _other_kind_owns(text: str, position: int, watch: Watch) -> bool:
+    """The trailer word at `position` is owned by a kind of work the watch is not: "the
+    film's trailer" on a page about a season, "the series' teaser" about a film."""
+    before = text[max(0, position - 50) : position]
+    owner = _FILM_OWNER if watch.season is not None else _SHOW_OWNER
+    return owner.search(before) is not None
 
 
 # Headlines that list what an explainer covers, the trailer among other things.
