@@ -383,3 +383,72 @@ def test_a_listings_day_heading_may_name_its_channel() -> None:
         "<ul><li>8pm: Quiz Night</li><li>9pm: Harbor Lights (series 3 opener)</li></ul>"
     )
     assert dates(body, title="TV guide", published="2025-01-14") == [("2025-01-15", "day")]
+
+
+# ---------------------------------------------------------------- trailers told in words
+# Real articles, stored as text, keep no video link: a trailer they report as released is
+# the page itself (FORMAT.md). These sentences are written for the tests.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Harbor Lights season 3 lands in the autumn; see the first teaser below.",
+        "The Harbor Lights season 3 teaser, cut by the network's promo team, reveals the "
+        "lighthouse in ruins.",
+        "A forty second trailer for Harbor Lights season 3 features the two keepers.",
+        "The studio's channel has started streaming a new PV for Harbor Lights season 3.",
+        "Harbor Lights season 3 has no date yet, but we already have a poster and a teaser.",
+        "The network dropped a teaser for Harbor Lights, the upcoming third season of the "
+        "drama.",
+    ],
+)
+def test_a_trailer_shown_or_described_is_reported_without_a_link(sentence: str) -> None:
+    assert trailers(f"<p>{sentence}</p>") == [PAGE_URL]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Harbor Lights Season 3 Trailer",
+        "Harbor Lights Season 3 Gets a Brand New PV",
+        "Weekly Trailer Round-Up: From Tidewater to Harbor Lights Season 3",
+    ],
+)
+def test_a_headline_whose_news_is_the_trailer_reports_it(headline: str) -> None:
+    body = "<p>The keepers return to the island, and the storm has not finished with them.</p>"
+    assert trailers(body, title=headline) == [PAGE_URL]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Harbor Lights Season 3: Release Date, Cast, Trailer and More",
+        "Is There a Harbor Lights Season 3 Trailer?",
+        "Harbor Lights Season 3 Trailer Coming Soon",
+        "Harbor Lights Season 3 Teaser on the Way",
+        "The Harbor Lights Season 3 Trailer Arrives Friday",
+        "Harbor Lights Season 3 Trailer Breakdown",
+    ],
+)
+def test_a_headline_listing_asking_or_promising_a_trailer_reports_none(headline: str) -> None:
+    body = "<p>The keepers return to the island, and the storm has not finished with them.</p>"
+    assert trailers(body, title=headline) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # another title's teaser, named after the trailer word
+        "Harbor Lights season 3 premieres in March. The network released a teaser trailer "
+        "for Salt Marsh in July.",
+        # a film of the franchise, on the season's page
+        "Harbor Lights season 3 premieres in March. The film's trailer was streamed at the "
+        "same panel.",
+        # advertising withdrawn, not a trailer put out
+        "Harbor Lights season 3 is off the schedule; the network will pull all on-air "
+        "advertising, including trailers.",
+    ],
+)
+def test_another_works_or_withdrawn_trailer_is_not_the_watchs(sentence: str) -> None:
+    assert trailers(f"<p>{sentence}</p>") == []

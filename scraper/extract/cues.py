@@ -200,9 +200,10 @@ TRAILER = re.compile(
     r"banners?)\b)",
     re.IGNORECASE,
 )
+# ("reveals" is a verb a trailer does, "the trailer reveals ...": not a kind of video.)
 NOT_A_TRAILER = re.compile(
     r"\b(?:featurettes?|clips?|bloopers?|gag\s+reel|outtakes?|interviews?|behind[\s-]the[\s-]"
-    r"scenes|bts|react\w*|recaps?|announcement|announces?|reveal\w*|meet\s+the|"
+    r"scenes|bts|react\w*|recaps?|announcement|announces?|reveal(?!s\b)\w*|meet\s+the|"
     r"best\s+of|messages?|table\s+read|cast\s+(?:video|intro\w*)|introduc\w*|q&a|"
     r"date\s+reveal|sneak\s+peek|making\s+of|explained|breakdown|review|rewatch\w*|revisit\w*|"
     r"throwback)\b",
@@ -229,7 +230,7 @@ TRAILER_OUT = re.compile(
     # features ...", "check out the first trailer below", "the channel started streaming a PV",
     # "we already have a key visual and a PV".
     r"reveals|features|hints\s+at|opens\s+(?:with|on)|showcases|introduces|reintroduces|"
-    r"highlights|check\s+out|(?:started|began|begun|been)\s+streaming|streamed|"
+    r"highlights|check\s+out|(?:see|view)\s+(?:[\w'-]+\s+){0,4}(?:below|above)|(?:started|began|begun|been)\s+streaming|streamed|"
     r"we\s+(?:already\s+|now\s+|finally\s+)?(?:have|got)|we['\u2019]ve\s+(?:already\s+)?got)\b",
     re.IGNORECASE,
 )
