@@ -452,3 +452,13 @@ def test_a_headline_listing_asking_or_promising_a_trailer_reports_none(headline:
 )
 def test_another_works_or_withdrawn_trailer_is_not_the_watchs(sentence: str) -> None:
     assert trailers(f"<p>{sentence}</p>") == []
+
+
+def test_a_trailer_headline_over_an_unclear_video_does_not_name_the_page() -> None:
+    # The headline's trailer is the video under it; when the player says too little to be
+    # judged, the page is not offered in its place.
+    body = (
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" title="Episode 4 | Clip"></iframe>'
+        "<p>The keepers return to the island.</p>"
+    )
+    assert PAGE_URL not in trailers(body, title="Harbor Lights Season 3 Trailer")

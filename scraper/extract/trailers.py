@@ -49,7 +49,10 @@ def trailer_candidates(
     if not any(c.sentence for c in found.values()) and not any(
         v for v in doc.videos if not v.chrome and _is_trailer_label(v.label)
     ):
-        evidence = _reported_without_link(sentences, watch)
+        # (a headline about a trailer over a video we could not judge means that video,
+        # not the page: the headline alone reports a trailer only when no video is shown)
+        shown = any(not v.chrome for v in doc.videos)
+        evidence = _reported_without_link(sentences, watch, headline=not shown)
         if evidence is not None and doc.url not in found:
             found[doc.url] = VideoCandidate(
                 doc.url, "", None, [], facts, sentence=evidence, tie="reported"
@@ -317,7 +320,9 @@ def _kind_before(text: str, end: int) -> str | None:
     return max(words)[1] if words else None
 
 
-def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | None:
+def _reported_without_link(
+    sentences: list[Sentence], watch: Watch, headline: bool = True
+) -> str | None:
     for sentence in sentences:
         if sentence.chrome or sentence.subject != Subject.WATCH:
             continue
@@ -353,7 +358,7 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
         if cues.SPECULATION.search(text, left, right) or cues.NEGATION.search(text, left, right):
             continue
         return text
-    return _headline_names_trailer(sentences, watch)
+    return _headline_names_trailer(sentences, watch) if headline else None
 
 
 def _headline_names_trailer(sentences: list[Sentence], watch: Watch) -> str | None:
