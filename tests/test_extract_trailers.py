@@ -401,6 +401,8 @@ def test_a_listings_day_heading_may_name_its_channel() -> None:
         "Harbor Lights season 3 has no date yet, but we already have a poster and a teaser.",
         "The network dropped a teaser for Harbor Lights, the upcoming third season of the "
         "drama.",
+        "The Harbor Lights season 3 trailer opens with a storm and sees the keepers split up.",
+        "Take a look at the first Harbor Lights season 3 teaser.",
     ],
 )
 def test_a_trailer_shown_or_described_is_reported_without_a_link(sentence: str) -> None:
@@ -445,6 +447,13 @@ def test_a_headline_listing_asking_or_promising_a_trailer_reports_none(headline:
         # a film of the franchise, on the season's page
         "Harbor Lights season 3 premieres in March. The film's trailer was streamed at the "
         "same panel.",
+        # a network's reel of many coming shows
+        "Harbor Lights season 3 is among the returning dramas in the channel's slate trailer, "
+        "which also confirms two new comedies.",
+        "The network shared a sizzle reel with footage from Harbor Lights season 3 and five "
+        "other shows.",
+        # a thread named after a trailer is no trailer
+        "People in the trailer thread keep asking about Harbor Lights season 3.",
         # advertising withdrawn, not a trailer put out
         "Harbor Lights season 3 is off the schedule; the network will pull all on-air "
         "advertising, including trailers.",

@@ -206,7 +206,9 @@ NOT_A_TRAILER = re.compile(
     r"scenes|bts|react\w*|recaps?|announcement|announces?|reveal(?!s\b)\w*|meet\s+the|"
     r"best\s+of|messages?|table\s+read|cast\s+(?:video|intro\w*)|introduc\w*|q&a|"
     r"date\s+reveal|sneak\s+peek|making\s+of|explained|breakdown|review|rewatch\w*|revisit\w*|"
-    r"throwback)\b",
+    r"throwback|"
+    # a network's reel of its coming shows, not one show's trailer
+    r"slate\s+(?:trailer|teaser|promo|video)|sizzle(?:\s+reel)?|(?:preview|footage|show)\s*reel)\b",
     re.IGNORECASE,
 )
 # Not the studio's video: a fan's edit or an imagined "concept" trailer.
@@ -229,9 +231,12 @@ TRAILER_OUT = re.compile(
     # A video being shown or described exists: "the trailer reveals ...", "a teaser that
     # features ...", "check out the first trailer below", "the channel started streaming a PV",
     # "we already have a key visual and a PV".
-    r"reveals|features|hints\s+at|opens\s+(?:with|on)|showcases|introduces|reintroduces|"
-    r"highlights|check\s+out|(?:see|view)\s+(?:[\w'-]+\s+){0,4}(?:below|above)|(?:started|began|begun|been)\s+streaming|streamed|"
-    r"we\s+(?:already\s+|now\s+|finally\s+)?(?:have|got)|we['\u2019]ve\s+(?:already\s+)?got)\b",
+    r"reveals|features|hints\s+at|showcases|introduces|reintroduces|"
+    r"highlights|check\s+out|(?:see|view)\s+(?:[\w'-]+\s+){0,4}(?:below|above)|"
+    r"(?:started|began|begun|been)\s+streaming|streamed|"
+    r"we\s+(?:already\s+|now\s+|finally\s+)?(?:have|got)|we['\u2019]ve\s+(?:already\s+)?got|"
+    r"sees|(?:begins|ends|closes|opens)\s+(?:with|on)|confirms|"
+    r"(?:take|have)\s+a\s+(?:look|peek)|feast\s+your\s+eyes)\b",
     re.IGNORECASE,
 )
 # Events a trailer is named after ("the Comic-Con trailer"): not another work's name.
