@@ -471,3 +471,22 @@ def test_a_trailer_headline_over_an_unclear_video_does_not_name_the_page() -> No
         "<p>The keepers return to the island.</p>"
     )
     assert PAGE_URL not in trailers(body, title="Harbor Lights Season 3 Trailer")
+
+
+def test_a_teaser_in_another_shows_list_item_is_that_shows() -> None:
+    body = (
+        "<p>The channel looked ahead at its autumn dramas.</p>"
+        "<ul><li>Harbor Lights season 3. It returns in October.</li>"
+        "<li>Salt Marsh. A coastal thriller from the same writers. A new teaser was released "
+        "over the weekend.</li></ul>"
+    )
+    assert trailers(body, title="Harbor Lights season 3 and more this autumn") == []
+
+
+def test_a_teaser_in_the_watchs_own_list_item_is_the_watchs() -> None:
+    body = (
+        "<ul><li>Salt Marsh. It returns in October.</li>"
+        "<li>Harbor Lights season 3. The keepers are back. A new teaser was released over "
+        "the weekend.</li></ul>"
+    )
+    assert trailers(body, title="Harbor Lights season 3 and more this autumn") == [PAGE_URL]

@@ -323,12 +323,18 @@ def _kind_before(text: str, end: int) -> str | None:
 def _reported_without_link(
     sentences: list[Sentence], watch: Watch, headline: bool = True
 ) -> str | None:
+    leads: dict[int, str] = {}
+    for sentence in sentences:
+        leads.setdefault(sentence.block, sentence.text)
     for sentence in sentences:
         if sentence.chrome or sentence.subject != Subject.WATCH:
             continue
         text = sentence.text
         if not _may_name_trailer(text):
             continue
+        lead = leads[sentence.block]
+        if lead != text and _names_another_entry(lead, watch):
+            continue  # an item of a list of shows, headed by another show's name
         if not cues.TRAILER.search(text) or not cues.TRAILER_OUT.search(text):
             continue
         if cues.trailer_not_yet(text) or cues.NOT_A_TRAILER.search(text):
@@ -359,6 +365,25 @@ def _reported_without_link(
             continue
         return text
     return _headline_names_trailer(sentences, watch) if headline else None
+
+
+# A list item's heading: "• Tidewater.", "2. Salt Marsh:" (a name and nothing more).
+_ENTRY_NAME = re.compile(
+    r"^[\W\d]*((?:[A-Z0-9][\w'\u2019&!-]*|of|the|and|a|in|on|to)"
+    r"(?:\s+(?:[A-Z0-9][\w'\u2019&!-]*|of|the|and|a|in|on|to)){0,7})\s*[.:]?\s*$"
+)
+
+
+def _names_another_entry(lead: str, watch: Watch) -> bool:
+    """A block opening with a bare name that is not the watch's ("• Tidewater.") is an
+    entry of a list about that work: what it says of "a new teaser" is that work's."""
+    match = _ENTRY_NAME.match(lead)
+    if match is None or not match.group(1)[:1].isupper():
+        return False
+    name = match.group(1)
+    if cues.TRAILER.search(name) or subject.is_distributor(name) or len(name) < 4:
+        return False  # "Trailer:", "Netflix:" head an item about the watch as well
+    return not title_mentions(lead, watch) and classify(lead, watch) != Subject.WATCH
 
 
 def _headline_names_trailer(sentences: list[Sentence], watch: Watch) -> str | None:
