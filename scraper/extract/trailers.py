@@ -50,9 +50,13 @@ def trailer_candidates(
         v for v in doc.videos if not v.chrome and _is_trailer_label(v.label)
     ):
         # (a headline about a trailer over a video we could not judge means that video,
-        # not the page: the headline alone reports a trailer only when no video is shown)
+        # not the page: the headline alone reports a trailer only on a page that shows no
+        # video. A feed entry's title is its link's: a video feed's entry whose video id
+        # was refused must not turn into its link.)
         shown = any(not v.chrome for v in doc.videos)
-        evidence = _reported_without_link(sentences, watch, headline=not shown)
+        evidence = _reported_without_link(
+            sentences, watch, headline=doc.kind == "page" and not shown
+        )
         if evidence is not None and doc.url not in found:
             found[doc.url] = VideoCandidate(
                 doc.url, "", None, [], facts, sentence=evidence, tie="reported"
