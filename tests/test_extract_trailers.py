@@ -383,3 +383,110 @@ def test_a_listings_day_heading_may_name_its_channel() -> None:
         "<ul><li>8pm: Quiz Night</li><li>9pm: Harbor Lights (series 3 opener)</li></ul>"
     )
     assert dates(body, title="TV guide", published="2025-01-14") == [("2025-01-15", "day")]
+
+
+# ---------------------------------------------------------------- trailers told in words
+# Real articles, stored as text, keep no video link: a trailer they report as released is
+# the page itself (FORMAT.md). These sentences are written for the tests.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Harbor Lights season 3 lands in the autumn; see the first teaser below.",
+        "The Harbor Lights season 3 teaser, cut by the network's promo team, reveals the "
+        "lighthouse in ruins.",
+        "A forty second trailer for Harbor Lights season 3 features the two keepers.",
+        "The studio's channel has started streaming a new PV for Harbor Lights season 3.",
+        "Harbor Lights season 3 has no date yet, but we already have a poster and a teaser.",
+        "The network dropped a teaser for Harbor Lights, the upcoming third season of the "
+        "drama.",
+        "The Harbor Lights season 3 trailer opens with a storm and sees the keepers split up.",
+        "Take a look at the first Harbor Lights season 3 teaser.",
+    ],
+)
+def test_a_trailer_shown_or_described_is_reported_without_a_link(sentence: str) -> None:
+    assert trailers(f"<p>{sentence}</p>") == [PAGE_URL]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Harbor Lights Season 3 Trailer",
+        "Harbor Lights Season 3 Gets a Brand New PV",
+        "Weekly Trailer Round-Up: From Tidewater to Harbor Lights Season 3",
+    ],
+)
+def test_a_headline_whose_news_is_the_trailer_reports_it(headline: str) -> None:
+    body = "<p>The keepers return to the island, and the storm has not finished with them.</p>"
+    assert trailers(body, title=headline) == [PAGE_URL]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Harbor Lights Season 3: Release Date, Cast, Trailer and More",
+        "Is There a Harbor Lights Season 3 Trailer?",
+        "Harbor Lights Season 3 Trailer Coming Soon",
+        "Harbor Lights Season 3 Teaser on the Way",
+        "The Harbor Lights Season 3 Trailer Arrives Friday",
+        "Harbor Lights Season 3 Trailer Breakdown",
+    ],
+)
+def test_a_headline_listing_asking_or_promising_a_trailer_reports_none(headline: str) -> None:
+    body = "<p>The keepers return to the island, and the storm has not finished with them.</p>"
+    assert trailers(body, title=headline) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # another title's teaser, named after the trailer word
+        "Harbor Lights season 3 premieres in March. The network released a teaser trailer "
+        "for Salt Marsh in July.",
+        # a film of the franchise, on the season's page
+        "Harbor Lights season 3 premieres in March. The film's trailer was streamed at the "
+        "same panel.",
+        # a network's reel of many coming shows
+        "Harbor Lights season 3 is among the returning dramas in the channel's slate trailer, "
+        "which also confirms two new comedies.",
+        "The network shared a sizzle reel with footage from Harbor Lights season 3 and five "
+        "other shows.",
+        # a thread named after a trailer is no trailer
+        "People in the trailer thread keep asking about Harbor Lights season 3.",
+        # advertising withdrawn, not a trailer put out
+        "Harbor Lights season 3 is off the schedule; the network will pull all on-air "
+        "advertising, including trailers.",
+    ],
+)
+def test_another_works_or_withdrawn_trailer_is_not_the_watchs(sentence: str) -> None:
+    assert trailers(f"<p>{sentence}</p>") == []
+
+
+def test_a_trailer_headline_over_an_unclear_video_does_not_name_the_page() -> None:
+    # The headline's trailer is the video under it; when the player says too little to be
+    # judged, the page is not offered in its place.
+    body = (
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" title="Episode 4 | Clip"></iframe>'
+        "<p>The keepers return to the island.</p>"
+    )
+    assert PAGE_URL not in trailers(body, title="Harbor Lights Season 3 Trailer")
+
+
+def test_a_teaser_in_another_shows_list_item_is_that_shows() -> None:
+    body = (
+        "<p>The channel looked ahead at its autumn dramas.</p>"
+        "<ul><li>Harbor Lights season 3. It returns in October.</li>"
+        "<li>Salt Marsh. A coastal thriller from the same writers. A new teaser was released "
+        "over the weekend.</li></ul>"
+    )
+    assert trailers(body, title="Harbor Lights season 3 and more this autumn") == []
+
+
+def test_a_teaser_in_the_watchs_own_list_item_is_the_watchs() -> None:
+    body = (
+        "<ul><li>Salt Marsh. It returns in October.</li>"
+        "<li>Harbor Lights season 3. The keepers are back. A new teaser was released over "
+        "the weekend.</li></ul>"
+    )
+    assert trailers(body, title="Harbor Lights season 3 and more this autumn") == [PAGE_URL]

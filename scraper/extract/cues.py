@@ -247,12 +247,15 @@ TRAILER = re.compile(
     r"banners?)\b)",
     re.IGNORECASE,
 )
+# ("reveals" is a verb a trailer does, "the trailer reveals ...": not a kind of video.)
 NOT_A_TRAILER = re.compile(
     r"\b(?:featurettes?|clips?|bloopers?|gag\s+reel|outtakes?|interviews?|behind[\s-]the[\s-]"
-    r"scenes|bts|react\w*|recaps?|announcement|announces?|reveal\w*|meet\s+the|"
+    r"scenes|bts|react\w*|recaps?|announcement|announces?|reveal(?!s\b)\w*|meet\s+the|"
     r"best\s+of|messages?|table\s+read|cast\s+(?:video|intro\w*)|introduc\w*|q&a|"
     r"date\s+reveal|sneak\s+peek|making\s+of|explained|breakdown|review|rewatch\w*|revisit\w*|"
-    r"throwback)\b",
+    r"throwback|"
+    # a network's reel of its coming shows, not one show's trailer
+    r"slate\s+(?:trailer|teaser|promo|video)|sizzle(?:\s+reel)?|(?:preview|footage|show)\s*reel)\b",
     re.IGNORECASE,
 )
 # Not the studio's video: a fan's edit or an imagined "concept" trailer.
@@ -271,7 +274,16 @@ TRAILER_OUT = re.compile(
     r"made\s+(?:its|their)\s+way\s+online|(?:is|are)\s+(?:now\s+)?online|now\s+online|"
     r"surfaced\s+online|(?:is|are)\s+now\s+(?:live|available)|put\s+out|puts\s+out|"
     r"rolled\s+out|came\s+out|"
-    r"in\s+the\s+(?:official|new|first|latest|full(?:-length)?)\s+(?:trailer|teaser))\b",
+    r"in\s+the\s+(?:official|new|first|latest|full(?:-length)?)\s+(?:trailer|teaser)|"
+    # A video being shown or described exists: "the trailer reveals ...", "a teaser that
+    # features ...", "check out the first trailer below", "the channel started streaming a PV",
+    # "we already have a key visual and a PV".
+    r"reveals|features|hints\s+at|showcases|introduces|reintroduces|"
+    r"highlights|check\s+out|(?:see|view)\s+(?:[\w'-]+\s+){0,4}(?:below|above)|"
+    r"(?:started|began|begun|been)\s+streaming|streamed|"
+    r"we\s+(?:already\s+|now\s+|finally\s+)?(?:have|got)|we['\u2019]ve\s+(?:already\s+)?got|"
+    r"sees|(?:begins|ends|closes|opens)\s+(?:with|on)|confirms|"
+    r"(?:take|have)\s+a\s+(?:look|peek)|feast\s+your\s+eyes)\b",
     re.IGNORECASE,
 )
 # Events a trailer is named after ("the Comic-Con trailer"): not another work's name.
@@ -285,7 +297,10 @@ TRAILER_EVENT = re.compile(
 TRAILER_GONE = re.compile(
     r"\b(?:taken\s+down|pulled\s+(?:down|offline|from)|was\s+pulled|were\s+pulled|"
     r"(?:was|were|been)\s+(?:removed|deleted|made\s+private)|"
-    r"no\s+longer\s+(?:up|online|available))\b",
+    r"no\s+longer\s+(?:up|online|available)|"
+    # advertising withdrawn: "to pull all in-theater advertising, including trailers"
+    r"(?:to\s+)?(?:pull|pulling|withdraw\w*|retrieve)\s+(?:the\s+|all\s+|its\s+|their\s+)+"
+    r"(?:[\w-]+\s+){0,3}(?:advertis\w*|trailers?|teasers?|promos?|marketing))\b",
     re.IGNORECASE,
 )
 # Said not to be a trailer: "a production-start video rather than a trailer".
@@ -309,7 +324,9 @@ TRAILER_NOT_YET = re.compile(
     r"hasn['\u2019]t|haven['\u2019]t|has\s+not|have\s+not|gonna|going\s+to|about\s+to|"
     r"tomorrow|tonight|no\s+(?:\w+\s+){1,4}(?:or|nor)\s+(?:\w+\s+)?(?:trailer|teaser)|"
     r"stay\s+tuned|expect\w*|next\s+week|later|when|once|until|await\w*|hope\w*|might|could|"
-    r"planned|upcoming|would|should|wait\w*|before)\b",
+    r"planned|would|should|wait\w*|before|incoming|on\s+(?:the|its|their)\s+way)\b|"
+    # "the upcoming teaser" is still to come; "a teaser for the upcoming series" is out.
+    r"\bupcoming\s+(?:\w+\s+)?(?:trailers?|teasers?)\b",
     re.IGNORECASE,
 )
 

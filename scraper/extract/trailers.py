@@ -49,7 +49,14 @@ def trailer_candidates(
     if not any(c.sentence for c in found.values()) and not any(
         v for v in doc.videos if not v.chrome and _is_trailer_label(v.label)
     ):
-        evidence = _reported_without_link(sentences, watch)
+        # (a headline about a trailer over a video we could not judge means that video,
+        # not the page: the headline alone reports a trailer only on a page that shows no
+        # video. A feed entry's title is its link's: a video feed's entry whose video id
+        # was refused must not turn into its link.)
+        shown = any(not v.chrome for v in doc.videos)
+        evidence = _reported_without_link(
+            sentences, watch, headline=doc.kind == "page" and not shown
+        )
         if evidence is not None and doc.url not in found:
             found[doc.url] = VideoCandidate(
                 doc.url, "", None, [], facts, sentence=evidence, tie="reported"
@@ -317,13 +324,21 @@ def _kind_before(text: str, end: int) -> str | None:
     return max(words)[1] if words else None
 
 
-def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | None:
+def _reported_without_link(
+    sentences: list[Sentence], watch: Watch, headline: bool = True
+) -> str | None:
+    leads: dict[int, str] = {}
+    for sentence in sentences:
+        leads.setdefault(sentence.block, sentence.text)
     for sentence in sentences:
         if sentence.chrome or sentence.subject != Subject.WATCH:
             continue
         text = sentence.text
         if not _may_name_trailer(text):
             continue
+        lead = leads[sentence.block]
+        if lead != text and _names_another_entry(lead, watch):
+            continue  # an item of a list of shows, headed by another show's name
         if not cues.TRAILER.search(text) or not cues.TRAILER_OUT.search(text):
             continue
         if cues.trailer_not_yet(text) or cues.NOT_A_TRAILER.search(text):
@@ -338,7 +353,11 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
             _about_other_work(text, watch) and _about_other_work(said, watch)
         ):
             continue
-        if first is not None and _named_for_other_work(text, first.start(), watch):
+        if first is not None and (
+            _named_for_other_work(text, first.start(), watch)
+            or _for_other_work(text, first.end(), watch)
+            or _other_kind_owns(text, first.start(), watch)
+        ):
             continue
         # Only the clause reporting the trailer: "..., and a full trailer is expected";
         # not a participle after a comma ("..., offering a taste of what fans can expect").
@@ -349,7 +368,114 @@ def _reported_without_link(sentences: list[Sentence], watch: Watch) -> str | Non
         if cues.SPECULATION.search(text, left, right) or cues.NEGATION.search(text, left, right):
             continue
         return text
+    return _headline_names_trailer(sentences, watch) if headline else None
+
+
+# A list item's heading: "• Tidewater.", "2. Salt Marsh:" (a name and nothing more).
+_ENTRY_NAME = re.compile(
+    r"^[\W\d]*((?:[A-Z0-9][\w'\u2019&!-]*|of|the|and|a|in|on|to)"
+    r"(?:\s+(?:[A-Z0-9][\w'\u2019&!-]*|of|the|and|a|in|on|to)){0,7})\s*[.:]?\s*$"
+)
+
+
+def _names_another_entry(lead: str, watch: Watch) -> bool:
+    """A block opening with a bare name that is not the watch's ("• Tidewater.") is an
+    entry of a list about that work: what it says of "a new teaser" is that work's."""
+    match = _ENTRY_NAME.match(lead)
+    if match is None or not match.group(1)[:1].isupper():
+        return False
+    name = match.group(1)
+    if cues.TRAILER.search(name) or subject.is_distributor(name) or len(name) < 4:
+        return False  # "Trailer:", "Netflix:" head an item about the watch as well
+    return not title_mentions(lead, watch) and classify(lead, watch) != Subject.WATCH
+
+
+def _headline_names_trailer(sentences: list[Sentence], watch: Watch) -> str | None:
+    """A headline about the watch whose news is its trailer ("Harbor Lights Season 2
+    Trailer", "Season 2 Gets a New PV", "This Week in Trailers: From X to <watch>") reports
+    a released trailer even when the body keeps no link and no release verb. Not an
+    explainer's list ("Release Date, Cast, Trailer and More"), a question, or a trailer
+    still to come."""
+    for sentence in sentences:
+        if sentence.role != "headline" or sentence.chrome:
+            continue
+        text = sentence.text
+        first = cues.TRAILER.search(text) if _may_name_trailer(text) else None
+        if first is None or sentence.subject != Subject.WATCH:
+            continue
+        # (a headline is short: a word of the future anywhere in it is the trailer's)
+        if "?" in text or _EXPLAINER.search(text):
+            continue
+        if cues.TRAILER_NOT_YET.search(text) or cues.trailer_not_yet(text):
+            continue
+        if cues.NOT_A_TRAILER.search(text) or cues.FAN_MADE.search(text):
+            continue
+        if classify(text, watch) in (Subject.OTHER, Subject.OTHER_SEASON):
+            continue
+        if _named_for_other_work(text, first.start(), watch) or _for_other_work(
+            text, first.end(), watch
+        ):
+            continue
+        return text
     return None
+
+
+# "the film's trailer": a trailer owned by a kind of work the watch is not.
+_FILM_OWNER = re.compile(
+    r"\b(?:the|this|that)\s+(?:new\s+|upcoming\s+|animated\s+)?(?:film|movie|game|video\s+game|"
+    r"sequel|prequel|spin-?off|ova|special)['\u2019]s?\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_SHOW_OWNER = re.compile(
+    r"\b(?:the|this|that)\s+(?:new\s+|upcoming\s+)?(?:show|series|season|game|video\s+game|"
+    r"spin-?off)['\u2019]s?\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _other_kind_owns(text: str, position: int, watch: Watch) -> bool:
+    """The trailer word at `position` is owned by a kind of work the watch is not: "the
+    film's trailer" on a page about a season, "the series' teaser" about a film."""
+    before = text[max(0, position - 50) : position]
+    owner = _FILM_OWNER if watch.season is not None else _SHOW_OWNER
+    return owner.search(before) is not None
+
+
+# Headlines that list what an explainer covers, the trailer among other things.
+_EXPLAINER = re.compile(
+    r"\b(?:release\s+date|cast|plot|everything|what\s+we\s+know|what\s+to\s+expect|news|"
+    r"updates?|rumou?rs?|spoilers?|when|how|where|why|details|theor(?:y|ies)|easter\s+eggs|"
+    r"things|takeaways|predictions?|and\s+more|&\s+more)\b",
+    re.IGNORECASE,
+)
+
+# "a teaser trailer for The Idol": the work the trailer is for, named after it.
+_FOR_WORK = re.compile(
+    r"(?:\s+(?:trailers?|teasers?|videos?|promo))?\s+(?:for|of)\s+(?:the\s+(?:new\s+|upcoming\s+|next\s+)?)?[\"\u201c\u2018']?"
+    r"((?:[A-Z0-9][\w'\u2019!:.&-]*)(?:\s+(?:(?:of|the|and|a|in|on|to|&)\s+)*[A-Z0-9][\w'\u2019!:.&-]*)*)"
+)
+
+
+def _for_other_work(text: str, end: int, watch: Watch) -> bool:
+    """The trailer word ending at `end` is followed by another work's name: "HBO released
+    a teaser trailer for The Idol" on a page about another show. (A season, a part, a
+    network or the watch's own name there is no other work.)"""
+    match = _FOR_WORK.match(text, end)
+    if match is None or headline_case(text):
+        return False
+    name = match.group(1).rstrip(":.")
+    if subject.is_distributor(name) or re.match(
+        r"(?i)(?:season|series|part|volume|vol\b|chapter|episode|the\s+(?:show|series|film|"
+        r"movie|season))", name
+    ):
+        return False
+    if name.split()[0].lower() in ("the", "a", "an") and len(name.split()) == 1:
+        return False
+    start = match.start(1)
+    stop = start + len(name)
+    if any(s < stop and start < e for s, e, _ in title_mentions(text, watch)):
+        return False
+    return not any(s < stop and start < e for s, e, _ in title_mentions(name, watch))
 
 
 def _may_name_trailer(text: str) -> bool:
