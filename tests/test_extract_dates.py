@@ -284,3 +284,17 @@ def test_a_date_the_text_counts_from_is_no_release() -> None:
         "Keepers topped the charts; season 3 has no date yet.</p>"
     )
     assert release(body) is None
+
+
+def test_a_sentence_opening_on_the_day_the_news_was_told_is_no_release_date() -> None:
+    from scraper.extract import read
+
+    body = (
+        "<p>On Feb. 20, the network revealed the premiere date for The Lantern Keepers "
+        "season 3.</p><p>The Lantern Keepers season 3 premieres on April 14.</p>"
+    )
+    assert release(body) == ("2024-04-14", "day")
+    doc = parse_documents(page(body), "https://tv.example/news/story")[0]
+    told = next(c for c in read(doc, LANTERNS, complete=True).dates
+                if c.mention.value == "2024-02-20")
+    assert told.features["news_date"] == ", the network revealed"

@@ -197,13 +197,17 @@ _UNTIL = re.compile(
     "news_date",
     -3,
     "the date is when the news was told, not the release: 'confirmed in July that ...', "
-    "'a June 2025 update'",
+    "'On Nov. 19, ABC revealed ...', 'a June 2025 update'",
     "Netflix confirmed in July that the show will return",
 )
 def _news_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     told = _TOLD_ON.search(v.text, max(0, c.mention.start - 40), c.mention.start)
     if told and _THAT.match(v.text, c.mention.end):
         return told.group().strip()
+    if _FRONTED.match(v.text[: c.mention.start]):
+        teller = _TOLD_AFTER.match(v.text, c.mention.end)
+        if teller:
+            return teller.group().strip()
     after = _NEWS_NOUN.match(v.text, c.mention.end)
     return after.group().strip() if after else None
 
@@ -215,6 +219,14 @@ _TOLD_ON = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(r",?\s+(?:that|when|how|what)\b", re.IGNORECASE)
+# "On Nov. 19, ABC revealed the release date": a sentence that opens on the date, then
+# someone telling the news.
+_FRONTED = re.compile(r"^\W*(?:(?:on|in|back\s+in|earlier\s+in)\s+)?$", re.IGNORECASE)
+_TOLD_AFTER = re.compile(
+    r",?\s+(?:[\w&+.'\u2019-]+\s+){1,5}?"
+    r"(?:confirmed|announced|revealed|unveiled|shared|teased|said|told)\b",
+    re.IGNORECASE,
+)
 # "a June 2025 update": the date names the article, not the release.
 _NEWS_NOUN = re.compile(
     r"\s+(?:update|edition|issue|recap|roundup|round-up|newsletter|report|briefing)\b",
