@@ -223,7 +223,7 @@ _THAT = re.compile(r",?\s+(?:that|when|how|what)\b", re.IGNORECASE)
 # someone telling the news.
 _FRONTED = re.compile(r"^\W*(?:(?:on|in|back\s+in|earlier\s+in)\s+)?$", re.IGNORECASE)
 _TOLD_AFTER = re.compile(
-    r",?\s+(?:[\w&+.'\u2019-]+\s+){1,5}?"
+    r",\s+(?:[\w&+.'\u2019-]+\s+){1,5}?"
     r"(?:confirmed|announced|revealed|unveiled|shared|teased|said|told)\b",
     re.IGNORECASE,
 )
