@@ -184,3 +184,36 @@ def test_every_module_imports_on_its_own():
 @pytest.mark.parametrize("module", ["scraper.fetch.fetcher", "scraper.cycle"])
 def test_fetching_loads_no_notifier_and_no_smtplib(module):
     assert _import_alone(module, forbidden=("notifiers", "smtplib")) == ""
+
+
+def test_a_warm_check_never_imports_the_extractor_nor_the_parsers(tmp_path) -> None:
+    """A cycle where every source answers 304 reads nothing: it must not pay for
+    importing what reads (the extractor, lxml, cssselect)."""
+    from scraper.demo.localsite import LocalSite, Page
+
+    with LocalSite() as site:
+        site.pages["/news"] = Page(
+            b"<html><head><title>Heartstopper season 2</title></head><body><article>"
+            b"<p>Heartstopper season 2 premieres on 3 August 2023.</p></article></body></html>"
+        )
+        config = tmp_path / "config.yaml"
+        config.write_text(
+            f"state: {tmp_path / 'state.db'}\nhttp:\n  per_host_delay: 0s\n"
+            "watches:\n  - title: Heartstopper\n    season: 2\n"
+            f"sources:\n  - name: news\n    url: {site.url('/news')}\n"
+            "notifiers:\n  - name: out\n    type: console\n"
+        )
+        code = (
+            "import sys\nfrom scraper.cli.main import main\n"
+            f"code = main(['check', '--config', {str(config)!r}])\n"
+            "loaded = [m for m in ('scraper.extract', 'lxml', 'cssselect') if m in sys.modules]\n"
+            "print('LOADED', loaded, code)\n"
+        )
+        runs = [
+            subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           timeout=60, cwd=tmp_path)
+            for _ in range(2)
+        ]
+    cold, warm = (run.stdout.splitlines()[-1] for run in runs)
+    assert "'scraper.extract'" in cold  # the first check reads the page
+    assert warm == "LOADED [] 0", runs[1].stderr
