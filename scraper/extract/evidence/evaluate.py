@@ -36,7 +36,7 @@ def date_evidence(
     total = weights.get("bias", 0.0)
     # The most the rules still to run can add: the positive weights of those whose
     # precondition the sentence meets (see may_score).
-    ceiling, _ = _ceiling(id(weights), order, met)
+    ceiling = _ceiling(id(weights), order, met)
     for r, weight, lift in order:
         if r.name in _NEEDS_ABOUT and seen.about is None:
             continue  # it cannot fire: the date is not the watch's
@@ -53,19 +53,14 @@ def date_evidence(
     return fired
 
 
-_CEILINGS: dict[tuple[int, frozenset[str]], tuple[float, float]] = {}
+_CEILINGS: dict[tuple[int, frozenset[str]], float] = {}
 
 
-def _ceiling(
-    key: int, order: list[tuple[Rule, float, float]], met: frozenset[str]
-) -> tuple[float, float]:
-    """(the positive weights of the rules whose precondition `met` holds, the part of it
-    from the rules that need the date to be the watch's)."""
+def _ceiling(key: int, order: list[tuple[Rule, float, float]], met: frozenset[str]) -> float:
+    """The positive weights of the rules whose precondition `met` holds."""
     if (key, met) not in _CEILINGS:
-        applicable = [(r, lift) for r, _, lift in order if _CONDITIONAL.get(r.name, "any") in met]
-        _CEILINGS[key, met] = (
-            sum(lift for _, lift in applicable),
-            sum(lift for r, lift in applicable if r.name in _NEEDS_ABOUT),
+        _CEILINGS[key, met] = sum(
+            lift for r, _, lift in order if _CONDITIONAL.get(r.name, "any") in met
         )
     return _CEILINGS[key, met]
 

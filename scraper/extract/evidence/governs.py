@@ -391,12 +391,9 @@ def _installment(c: DateCandidate, v: View, w: Watch) -> str | None:
         if place in ("next", "latest"):
             continue  # the next film may well be the watch
         number = ORDINAL_WORDS.get(place) or (int(place[:-2]) if place[0].isdigit() else None)
-        reach = min(c.mention.start, match.end() + 50)
-        if any(match.end() <= s < reach for s, _, _ in title_mentions(v.text, w)):
-            continue  # "The third film in the franchise, 'Halloween Ends,'": the watch
+        if _named_in_apposition(v.text, match.end(), c.mention.start, w):
+            continue  # "The third film in the franchise, 'Halloween Ends', will open"
         if number is None or number not in numbers:
-            if _named_in_apposition(v.text, match.end(), c.mention.start, w):
-                continue  # "The third film in the franchise, 'Halloween Ends', will open ..."
             return match.group()
     return None
 
