@@ -256,11 +256,34 @@ def test_a_watch_removed_from_the_config_can_still_be_listed_and_forgotten(
                          "Heartstopper Season 2")
     assert code == 0, err
     assert "Tuesday 3 August 2027" in out
+    assert out.startswith("Heartstopper Season 2\n"), out  # as written, not case-folded
     code, out, err = run(capsys, "forget", "heartstopper", "--config", str(config))
     assert code == 0, err
-    assert "forgot 1 fact of" in out and "no longer in config.yaml" in out
+    assert "forgot 1 fact of Heartstopper Season 2 (no longer in config.yaml)" in out
     assert run(capsys, "facts", "--config", str(config))[1] == "no facts yet\n"
     code, _, err = run(capsys, "forget", "Lupin", "--config", str(config))
+    assert code == 1 and "no watch 'Lupin'" in err
+
+
+def test_history_finds_a_watch_removed_from_the_config_by_its_title(
+    tmp_path, site, recording, capsys
+):
+    # Alerts are kept after the watch leaves config.yaml; `history --watch` answered
+    # "no watch ..." for them, and named the watch in lower case where it did find one.
+    site.pages["/a"] = page("Heartstopper Season 2 arrives on 3 August 2027, Netflix said.")
+    config = config_for(tmp_path, site, {"A": "/a"})
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    config.write_text(config.read_text().replace(
+        "  - title: Heartstopper\n    season: 2\n    aliases: [Heartstopper S2]\n",
+        "  - title: Wednesday\n"))
+    code, out, err = run(capsys, "history", "--config", str(config), "--watch",
+                         "heartstopper season 2", "--json")
+    assert code == 0, err
+    [entry] = json.loads(out)["alerts"]
+    assert entry["alert"]["watch"]["title"] == "Heartstopper"
+    code, out, err = run(capsys, "history", "--config", str(config), "--watch", "Wednesday")
+    assert code == 0 and out == "no alerts yet for Wednesday\n", (out, err)
+    code, _, err = run(capsys, "history", "--config", str(config), "--watch", "Lupin")
     assert code == 1 and "no watch 'Lupin'" in err
 
 

@@ -62,9 +62,10 @@ def run(args: argparse.Namespace) -> int:
     state = open_existing_state(config)
     try:
         watch_key = None
+        known = state.alert_watches()
         if args.watch:
             stored = {f.watch_key for f in state.facts()}
-            watch_key = find_watch(config, args.watch, stored).key
+            watch_key = find_watch(config, args.watch, stored, known).key
         facts = state.facts(watch_key)
     finally:
         state.close()
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     watches = [
         {"title": w.title, "season": w.season, "facts": [fact_json(f) for f in found]}
         for key, found in grouped.items()
-        for w in (watch_of_key(config, key),)
+        for w in (watch_of_key(config, key, known),)
     ]
     if args.json:
         print(json.dumps({"watches": watches}, indent=2, ensure_ascii=False))

@@ -31,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
     state = open_existing_state(config, read_only=False)
     try:
         # A watch removed from config.yaml keeps its facts: it can still be forgotten.
-        watch = find_watch(config, args.watch, {f.watch_key for f in state.facts()})
+        stored = {f.watch_key for f in state.facts()}
+        watch = find_watch(config, args.watch, stored, state.alert_watches())
         count = state.forget_watch(watch.key)
         if config.calendar_path:
             from scraper.calendar import refresh_calendar

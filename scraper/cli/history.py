@@ -71,9 +71,13 @@ def public(entry: dict[str, Any]) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     config = load(args, notifier_env=False)
-    watch = find_watch(config, args.watch) if args.watch else None
     state = open_existing_state(config)
     try:
+        watch = None
+        if args.watch:
+            # A watch removed from config.yaml keeps its alerts: still find it by its title.
+            gone = state.alert_watches()
+            watch = find_watch(config, args.watch, gone, gone)
         entries = [public(e) for e in state.history(watch.key if watch else None)]
         disabled = state.disabled_notifiers() if not args.json else {}
         # What holds a due delivery back may be another watch's alert: look at them all.

@@ -200,6 +200,19 @@ class Outbox(Database):
             counts.setdefault(row[0], {})[row[1]] = row[2]
         return counts
 
+    def alert_watches(self) -> dict[str, Watch]:
+        """Per watch key that has alerts, the watch as its latest alert names it (title as the
+        user wrote it), so a watch removed from the config can still be asked about."""
+        found: dict[str, Watch] = {}
+        for key, body in self._query(
+            "SELECT watch_key, body_json FROM alerts WHERE watch_key IS NOT NULL"
+            " ORDER BY created_at, rowid"
+        ):
+            watch = json.loads(body).get("watch") or {}
+            if watch.get("title"):
+                found[key] = Watch(watch["title"], watch.get("season"))
+        return found
+
     def history(self, watch_key: str | None = None, limit: int | None = None) -> list[dict]:
         """Every alert, newest first, with each delivery and each attempt."""
         sql = "SELECT id, body_json FROM alerts"
