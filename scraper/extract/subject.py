@@ -32,12 +32,20 @@ OTHER_SEASON = 0
 # The part number of "the final part", "the last volume": after every numbered part.
 FINAL_PART = 99
 
+# One describing word between an ordinal and its noun: "a fifth hilarious season", "its
+# second full season" (lower case: the keyed patterns run on the lowered text too).
+_SEASON_ADJECTIVE = (
+    r"\s+(?:full|new|final|last|whole|hilarious|thrilling|explosive|epic|gripping|"
+    r"long[\s-]awaited|(?:highly|much)[\s-]anticipated|anticipated|brand[\s-]new|"
+    r"acclaimed|shortened|extended)"
+)
 _NUM = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 _ORD = r"(\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
 _SEASON_PATTERNS = [
     re.compile(r"(?i:\b(?:season|series)\s+)" + _NUM + r"\b", re.IGNORECASE),
     re.compile(
-        r"\b" + _ORD + r"(?:\s+and\s+(?:final|last))?[\s-]+(?:season|series|outing|instal+ment)\b",
+        r"\b" + _ORD + r"(?:\s+and\s+(?:final|last)|" + _SEASON_ADJECTIVE + r")?[\s-]+"
+        r"(?:season|series|outing|instal+ment)\b",
         re.I,
     ),
     re.compile(r"\bS0?(\d{1,2})(?:\b|(?=E\d))"),
@@ -349,7 +357,8 @@ def _has_any(key: str, words: tuple[str, ...]) -> bool:
 _KEYED_SEASON_PATTERNS = [
     re.compile(r"se(?<!\wse)(?:ason|ries)\s+" + _NUM + r"\b"),
     re.compile(
-        r"\b" + _ORD + r"(?:\s+and\s+(?:final|last))?[\s-]+(?:season|series|outing|instal+ment)\b"
+        r"\b" + _ORD + r"(?:\s+and\s+(?:final|last)|" + _SEASON_ADJECTIVE + r")?[\s-]+"
+        r"(?:season|series|outing|instal+ment)\b"
     ),
 ]
 
@@ -530,6 +539,11 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
     "Ginny & Georgia (Season 2") is that show's: not the watched season."""
     if ref.season is None:
         return ref
+    if any(
+        start <= ref.start and ref.end <= end and season == ref.season
+        for start, end, season in title_mentions(sentence, watch)
+    ):
+        return ref  # inside an alias that names the season: "Mashle Season 2"
     if _of_other_name(sentence, ref, watch):
         return Reference(ref.start, ref.end, OTHER_SEASON)
     before = sentence[max(0, ref.start - 60) : ref.start]
