@@ -498,3 +498,63 @@ def test_an_alias_extending_the_title_with_a_subtitle_names_the_watched_season()
 def test_a_dated_season_after_confirmed_is_no_order() -> None:
     body = "<p>Hulu confirmed Mosswood Manor season 3 premieres June 27.</p>"
     assert "season_ordered" not in fired(body, MOSSWOOD3, "2024-06-27")
+
+
+# ---------------------------------------------------------------- tying a date to the watch
+
+
+def test_an_alias_that_names_the_season_keeps_its_number_the_watchs() -> None:
+    # the title's short form before the season number is the alias, not another show
+    watch = Watch("QUILLBACK: TALES OF THE REEF", 2, ("Quillback Season 2",))
+    refs = season_references("QUILLBACK Season 2 is coming March 2025 to Streamly.", watch)
+    assert [r.season for r in refs] == [2]
+    body = "<p>QUILLBACK Season 2 is coming March 2025 to Streamly.</p>"
+    assert release(body, watch) == "2025-03"
+
+
+def test_a_describing_word_may_sit_between_the_ordinal_and_season() -> None:
+    for text in (
+        "Back for a fourth hilarious season, the sitcom returns.",
+        "The comedy returns for its fourth full series.",
+        "a fourth highly-anticipated season",
+    ):
+        assert [r.season for r in season_references(text, MOSSWOOD3)] == [4], text
+
+
+def test_a_listicle_entry_line_heads_its_when_answer() -> None:
+    # entry titles as plain lines, each followed by its blurb and "When can I watch it?"
+    body = (
+        "<p>Harbor Lights (Season 2)</p><p>What is it? The lighthouse drama is back.</p>"
+        "<p>When can I watch it? July 12</p>"
+        "<p>Mosswood Manor (Season 3)</p><p>What is it? The gothic drama returns.</p>"
+        "<p>When can I watch it? July 19</p>"
+        "<p>The Velvet Ledger</p><p>What is it? A documentary about accountants.</p>"
+        "<p>When can I watch it? July 26</p>"
+    )
+    assert release(body, MOSSWOOD3, "New on Streamly this month") == "2024-07-19"
+    other = Watch("Harbor Lights", 3, ())
+    assert release(body, other, "New on Streamly this month") is None
+
+
+def test_a_slate_line_with_the_title_before_its_date_is_a_listing_row() -> None:
+    body = (
+        "<p>Harbor Lights (Season 2) - October 4, 2024</p>"
+        "<p>Mosswood Manor (Season 3) - November 8, 2024</p>"
+        "<p>Quiet Orchard (Season 2) - TBA</p>"
+        "<p>The neighbors' comedy will return for Season 3 this year.</p>"
+    )
+    assert release(body, MOSSWOOD3, "Every returning Streamly original") == "2024-11-08"
+    # a field label before the dash is no title: "Release date - ..." stays a field
+    field = "<p>Mosswood Manor season 3 is coming.</p><p>Release date - November 8, 2024</p>"
+    assert "another_story" not in fired(field, MOSSWOOD3, "2024-11-08")
+
+
+def test_a_page_about_the_titles_new_season_naming_no_other_is_the_watchs() -> None:
+    body = (
+        "<p>Streamly released the trailer for the new season of Mosswood Manor on Monday.</p>"
+        "<p>The studio said the season premieres on Friday, August 9.</p>"
+    )
+    assert release(body, MOSSWOOD3, "Mosswood Manor's New Season Gets a Trailer") == "2024-08-09"
+    # another season named on the page: "the season" may be that one
+    other = body + "<p>Season 2 ended in 2023.</p>"
+    assert release(other, MOSSWOOD3, "Mosswood Manor's New Season Gets a Trailer") is None

@@ -19,6 +19,7 @@ from scraper.extract.subject import (
     PREVIOUS_WORK,
     other_work_before,
     part_references,
+    season_references,
     seasons_named,
     title_mentions,
 )
@@ -270,6 +271,19 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         if block.heading or _title_line(block.text):
             # (a listicle's entry titles are often plain short lines, not headings)
             part = _heading_part(normalize(block.text), classify(normalize(block.text), watch))
+        if not block.heading and not listing and _entry_line(block.text):
+            # A listicle's entry title as a plain line ("Orange Is the New Black (Season 6)"
+            # over "When can I watch it? July 27"): it opens the entry as a heading does.
+            # One naming nothing (a byline, a network) only closes the last entry.
+            named = classify(normalize(block.text), watch)
+            section_names_watch = named == Subject.WATCH or (
+                named == Subject.TITLE and watch.season is None
+            )
+            heading_names_watch = section_names_watch
+            if named in (Subject.OTHER, Subject.OTHER_SEASON):
+                state = Subject.OTHER
+            elif named == Subject.WATCH:
+                state = Subject.WATCH
         if block.heading:
             named = classify(normalize(block.text), watch)
             if named in (Subject.WATCH, Subject.TITLE, Subject.OTHER):
@@ -374,6 +388,17 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         and _names_watched_season(doc, doc_subject, watch)
     ):
         _returns_of_one_season(result, returns, watch)
+    if (
+        doc_subject == Subject.TITLE
+        and watch.season not in (None, 1)
+        and not other_season
+        and any(r.season is None for r in season_references(headline, watch))
+    ):
+        # "Netflix Drops the Trailer for Sesame Street's New Season" and no other season
+        # named anywhere: the new season is the watched one, the whole page about it.
+        for index, sentence in enumerate(result):
+            if sentence.subject == Subject.TITLE:
+                result[index] = sentence._replace(subject=Subject.WATCH)
     return result
 
 
@@ -422,6 +447,18 @@ def _question_line(text: str) -> bool:
     """A block that is one short question ("When did X season 2 come out?")."""
     text = text.strip()
     return len(text) < 120 and text.endswith("?") and "\n" not in text and "." not in text[:-1]
+
+
+def _entry_line(text: str) -> bool:
+    """A short plain line written as a name ("The Bleeding Edge", "El Chapo (Season 3)"):
+    every longer word capitalized, no date, no sentence punctuation."""
+    text = text.strip()
+    if not text or len(text) > 70 or "\n" in text or text[-1] in ".!?,;:":
+        return False
+    if _DATE_WORD.search(text):
+        return False
+    words = [w for w in _WORD.findall(text) if len(w) >= 4]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _title_line(text: str) -> bool:
@@ -500,9 +537,26 @@ def _dated_line(text: str) -> str | None:
     if separator is None:
         return None
     head, rest = text[: separator.start()].strip(), text[separator.end() :].strip()
+    if (
+        rest
+        and ":" not in separator.group()
+        and not _DATE_WORD.search(head)
+        and _DATE_WORD.search(rest)
+        and _date_only(rest)
+        and not _FIELD_LABEL.search(head)
+    ):
+        # "The Crown (Season 2) - December 8, 2017": a slate's line, the title first
+        return f"| {rest} | {head}"
     if not rest or not _DATE_WORD.search(head) or not _date_only(head):
         return None
     return f"| {head} | {rest}"
+
+
+# A line's label that names a fact, not a work ("Release date - ...", "Updated - ...").
+_FIELD_LABEL = re.compile(
+    r"\b(?:date|release|premiere|updated?|posted|published|by|air\w*|out|returns?|due)\b",
+    re.IGNORECASE,
+)
 
 
 _CLOCK = re.compile(
