@@ -558,3 +558,34 @@ def test_a_page_about_the_titles_new_season_naming_no_other_is_the_watchs() -> N
     # another season named on the page: "the season" may be that one
     other = body + "<p>Season 2 ended in 2023.</p>"
     assert release(other, MOSSWOOD3, "Mosswood Manor's New Season Gets a Trailer") is None
+
+
+def test_a_premiere_lists_row_noting_the_season_premiere_is_the_watched_season() -> None:
+    body = (
+        "<h3>Tuesday, Oct. 8</h3><p>9 p.m. - Harbor Lights (NBS, season premiere)</p>"
+        "<h3>Tuesday, Oct. 22</h3><p>8 p.m. - Harbor Lights (NBS, regular time slot premiere)</p>"
+    )
+    watch = Watch("Harbor Lights", 7, ())
+    assert "about_watch" in fired(body, watch, "2024-10-08", "Fall premiere dates (updating)")
+    assert "about_watch" not in fired(body, watch, "2024-10-22", "Fall premiere dates (updating)")
+    assert release(body, watch, "Fall premiere dates (updating)") == "2024-10-08"
+
+
+def test_a_channel_sub_heading_keeps_the_day_of_a_night_by_night_grid() -> None:
+    body = (
+        "<h3>Monday, Sept. 23</h3><h4>NBS</h4><p>8 p.m.: Quiet Orchard</p>"
+        "<p>10 p.m.: Mosswood Manor (New Series)</p><h4>CBX</h4><p>9 p.m.: Harbor Lights</p>"
+        "<h3>Tuesday, Sept. 24</h3><p>Two returning comedies fill the night.</p>"
+    )
+    watch = Watch("Mosswood Manor", 1, ())
+    assert release(body, watch, "Every fall premiere, night by night") == "2024-09-23"
+
+
+def test_a_bare_weekday_heading_of_a_weeks_list_is_that_weeks_day() -> None:
+    body = (
+        "<p>Everything arriving on Streamly this week, day by day.</p>"
+        "<h3>Wednesday</h3><ul><li>The Velvet Ledger (documentary)</li></ul>"
+        "<h3>Thursday</h3><ul><li>Mosswood Manor (Season 3)</li><li>Quiet Orchard</li></ul>"
+    )
+    # published Wednesday 2024-06-12: the list's Thursday is June 13
+    assert release(body, MOSSWOOD3, "New on Streamly this week") == "2024-06-13"

@@ -411,3 +411,10 @@ RELEASE_FIELD = re.compile(
     r"premieres|released|first\s+aired|airs|opens|out|coming|arrives)\s*(?::|\||-\s)",
     re.IGNORECASE,
 )
+# A listings row's note that the title's next season starts there: "(CBS, season premiere)",
+# "returns", "new season" (not "regular time slot premiere" or "season finale").
+LISTED_SEASON_START = re.compile(
+    r"\b(?:season\s+(?:premiere|debut|opener|launch|return)|new\s+season|returns?|returning"
+    r"(?:\s+series)?|back\s+for\s+(?:a|another)\s+(?:new\s+)?season)\b",
+    re.IGNORECASE,
+)

@@ -226,7 +226,11 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             section_names_watch = False
             if not block.chrome:
                 # (its colon dropped: "September 16:" reads as a time to the date finder)
-                day_heading = _day_of_heading(text)
+                day = _day_of_heading(text)
+                if day or not (day_heading and _channel_heading(text)):
+                    # (a channel's sub-heading under a day, "Monday, Sept. 24" then
+                    # "NBC": a night-by-night grid, its lines still that day's)
+                    day_heading = day
         elif section_names_watch and _WHEN_QUESTION.match(text):
             # "When can I watch it? July 20" in the watch's section of a Q&A listicle
             under_heading = True
@@ -604,7 +608,25 @@ def _day_of_heading(text: str) -> str:
         part = part.strip().rstrip(":").strip()
         if part and _date_only(part) and _DATE_WORD.search(part):
             return part
+        if _BARE_WEEKDAY.fullmatch(part):
+            # a week's list, day by day: "Thursday" over its titles is that week's
+            # Thursday (written so, since a bare weekday alone is no date to the finder)
+            return f"this {part}"
     return ""
+
+
+def _channel_heading(text: str) -> bool:
+    """A short heading that is a name ("NBC", "BBC One", "Prime Video"), no date."""
+    words = text.split()
+    return (
+        0 < len(words) <= 3
+        and len(text) <= 25
+        and _DATE_WORD.search(text) is None
+        and all(w[0].isupper() or w[0].isdigit() for w in words)
+    )
+
+
+_BARE_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 
 
 def _two_cells(block: object) -> bool:
