@@ -589,3 +589,16 @@ def test_a_bare_weekday_heading_of_a_weeks_list_is_that_weeks_day() -> None:
     )
     # published Wednesday 2024-06-12: the list's Thursday is June 13
     assert release(body, MOSSWOOD3, "New on Streamly this week") == "2024-06-13"
+
+
+def test_a_sentence_case_heading_is_no_other_story() -> None:
+    # a liveblog's entry headings are sentences, not other works' titles
+    body = (
+        "<p>The Mosswood Manor cast takes the stage shortly; refresh for updates.</p>"
+        "<h3>Crowd goes quiet</h3><p>The lights dim.</p>"
+        "<h3>Big news</h3><p>They just confirmed it: season 3 premieres Friday, October 4.</p>"
+    )
+    assert release(body, MOSSWOOD3, "Live: Mosswood Manor Season 3 Panel") == "2024-10-04"
+    # a heading written as a name still opens another entry
+    other = body.replace("<h3>Big news</h3>", "<h3>The Velvet Ledger</h3>")
+    assert release(other, MOSSWOOD3, "Live: Mosswood Manor Season 3 Panel") is None

@@ -293,7 +293,9 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             if named in (Subject.WATCH, Subject.TITLE, Subject.OTHER):
                 title_passage = True
             elif named == Subject.OTHER_SEASON or not (
-                _GENERIC_HEADING.search(block.text) or _date_only(block.text)
+                _GENERIC_HEADING.search(block.text)
+                or _date_only(block.text)
+                or _sentence_case(block.text)
             ):
                 title_passage = False
             if named == Subject.OTHER_SEASON:
@@ -310,6 +312,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 named is None
                 and not _GENERIC_HEADING.search(block.text)
                 and not _date_only(block.text)
+                and not _sentence_case(block.text)
             ):
                 state = Subject.OTHER
         if listing or _schedule_row(block.text) or (role == "table_cell" and _two_cells(block)):
@@ -451,6 +454,14 @@ def _question_line(text: str) -> bool:
     """A block that is one short question ("When did X season 2 come out?")."""
     text = text.strip()
     return len(text) < 120 and text.endswith("?") and "\n" not in text and "." not in text[:-1]
+
+
+def _sentence_case(text: str) -> bool:
+    """A heading written as a sentence ("Panel wraps", "A tribute first"), not as a
+    name: a longer word after the first in lower case. A liveblog's entries and an
+    article's sub-headings are so; another work's title is not."""
+    words = [w for w in _WORD.findall(text)[1:] if len(w) >= 4]
+    return any(w[0].islower() for w in words)
 
 
 def _entry_line(text: str) -> bool:
