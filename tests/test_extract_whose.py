@@ -602,3 +602,33 @@ def test_a_sentence_case_heading_is_no_other_story() -> None:
     # a heading written as a name still opens another entry
     other = body.replace("<h3>Big news</h3>", "<h3>The Velvet Ledger</h3>")
     assert release(other, MOSSWOOD3, "Live: Mosswood Manor Season 3 Panel") is None
+
+
+def test_a_roundups_headline_date_is_its_entries_when_one_is_the_watch() -> None:
+    body = (
+        "<p>The network has a busy season lined up.</p>"
+        "<h3>The Velvet Ledger</h3><p>A documentary about accountants.</p>"
+        "<h3>Mosswood Manor Season 3</h3><p>The gothic drama is back with new faces.</p>"
+        "<h3>Quiet Orchard</h3><p>A family saga in the hills.</p>"
+    )
+    title = "Five new NBS shows coming this autumn 2024"
+    assert release(body, MOSSWOOD3, title) == "2024-autumn"
+    # not an entry of it: the headline's date is the other shows'
+    other = body.replace("Mosswood Manor Season 3", "Harbor Lights")
+    assert release(other + "<p>Mosswood Manor is also renewed.</p>", MOSSWOOD3, title) is None
+    # a week's range in the headline is no day of any entry
+    week = "What's coming to Streamly this week: June 17th to 23rd, 2024"
+    assert release(body, MOSSWOOD3, week) is None
+
+
+def test_an_entrys_labeled_field_is_its_fact_not_another_story() -> None:
+    body = (
+        "<p>Here is what is on the way this week.</p>"
+        "<p>Mosswood Manor (Season 3)</p><p>Coming to Streamly: Friday</p>"
+        "<p>The gothic drama returns with a new ghost.</p>"
+        "<p>Critical Ledger (2020)</p><p>Coming to Streamly: Thursday</p>"
+        "<p>A film about a chess team.</p>"
+    )
+    # published Wednesday 2024-06-12: Friday is June 14; Thursday is the film's
+    assert release(body, MOSSWOOD3, "New on Streamly") == "2024-06-14"
+    assert "about_watch" not in fired(body, MOSSWOOD3, "2024-06-13", "New on Streamly")

@@ -15,6 +15,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
+from scraper.extract.cues import FIELD_ROLES, RELEASE
 from scraper.extract.subject import (
     PREVIOUS_WORK,
     other_work_before,
@@ -284,8 +285,10 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 named == Subject.TITLE and watch.season is None
             )
             heading_names_watch = section_names_watch
-            if named in (Subject.OTHER, Subject.OTHER_SEASON):
-                state = Subject.OTHER
+            if named in (Subject.OTHER, Subject.OTHER_SEASON) or (
+                named is None and _ENTRY_TAG.search(block.text.strip())
+            ):
+                state = Subject.OTHER  # (a tagged name, "Critical Thinking (2020)", is a work)
             elif named == Subject.WATCH:
                 state = Subject.WATCH
         if block.heading:
@@ -352,7 +355,8 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 # (the watched season named in a passage about another season of the
                 # title is this sentence's subject only: the passage stays the other's)
                 other_story = state == Subject.OTHER
-            elif headline_case(text) or _TOPIC_SHIFT.match(text):
+            elif (headline_case(text) and role not in FIELD_ROLES) or _TOPIC_SHIFT.match(text):
+                # (a labeled field, "Coming to Netflix: Friday", is its entry's fact)
                 subject, other_story = Subject.OTHER, True
             elif previous is not None and continues_other_work(text, previous, watch):
                 subject, other_story = Subject.OTHER, True  # "It starts Sept. 4." after X
@@ -406,7 +410,43 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         for index, sentence in enumerate(result):
             if sentence.subject == Subject.TITLE:
                 result[index] = sentence._replace(subject=Subject.WATCH)
+    if (
+        doc_subject is None
+        and headline
+        and RELEASE.search(headline)
+        and not _DAY_RANGE.search(headline)
+    ):
+        _roundup_headline(doc, result, watch)
     return result
+
+
+# "December 12th to 18th": a week's window, not its first day.
+_DAY_RANGE = re.compile(
+    r"\d(?:st|nd|rd|th)?\s*(?:to|through|thru|until|[-\u2013\u2014])\s*"
+    r"(?:[A-Z][a-z]+\.?\s+)?\d",
+    re.IGNORECASE,
+)
+
+
+def _roundup_headline(doc: Document, result: list[Sentence], watch: Watch) -> None:
+    """A roundup whose headline dates all its entries ("Seven new ITV shows coming this
+    autumn 2023", "What's new on Netflix: September 18th, 2020") and one of whose entry
+    headings or entry lines is the watch: the headline's date is
+    the watch's too (its own entry's date, if it gives one, is more precise)."""
+    entries = [
+        classify(normalize(b.text), watch)
+        for b in doc.blocks
+        if not b.chrome and (b.heading or _entry_line(b.text))
+    ]
+    if len(entries) < 3 or not any(
+        e == Subject.WATCH or (e == Subject.TITLE and watch.season is None) for e in entries
+    ):
+        return
+    for index, sentence in enumerate(result):
+        if (sentence.block == -1 or sentence.role == "headline") and classify(
+            sentence.text, watch
+        ) is None:
+            result[index] = sentence._replace(subject=Subject.WATCH)
 
 
 @dataclass
@@ -470,10 +510,14 @@ def _entry_line(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > 70 or "\n" in text or text[-1] in ".!?,;:":
         return False
-    if _DATE_WORD.search(text):
-        return False
+    if _DATE_WORD.search(_ENTRY_TAG.sub("", text)):
+        return False  # ("Critical Thinking (2020)": a film's year, no date)
     words = [w for w in _WORD.findall(text) if len(w) >= 4]
     return bool(words) and all(w[0].isupper() for w in words)
+
+
+# A listicle entry's tag after its name: "(2020)", "(Season 3)", "(movie)", "(Netflix)".
+_ENTRY_TAG = re.compile(r"\s*\([^()]{1,30}\)$")
 
 
 def _title_line(text: str) -> bool:
