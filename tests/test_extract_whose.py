@@ -632,3 +632,42 @@ def test_an_entrys_labeled_field_is_its_fact_not_another_story() -> None:
     # published Wednesday 2024-06-12: Friday is June 14; Thursday is the film's
     assert release(body, MOSSWOOD3, "New on Streamly") == "2024-06-14"
     assert "about_watch" not in fired(body, MOSSWOOD3, "2024-06-13", "New on Streamly")
+
+
+def test_a_weekday_owns_no_season() -> None:
+    watch = Watch("Late Night Revue", 12, ())
+    refs = season_references("Numbers for Saturday's 12th season premiere were down.", watch)
+    assert [r.season for r in refs] == [12]
+
+
+def test_a_season_in_a_phrase_after_the_date_is_not_its_subject() -> None:
+    watch = Watch("Harbor Lights", 2, ())
+    body = (
+        "<p>Harbor Lights is coming back.</p><p>The studio confirmed it will be dropping in "
+        "October, with only one actor returning from the first season.</p>"
+    )
+    assert "about_watch" in fired(body, watch, "2024-10", "Harbor Lights Season 2 News")
+
+
+def test_a_roundups_intro_date_is_its_entries_when_one_is_the_watch() -> None:
+    body = (
+        "<p>Streamly wraps up a long-running favorite this weekend.</p>"
+        "<p>Here is everything debuting on Streamly on Friday.</p>"
+        '<h3>"The Velvet Ledger" (documentary)</h3><p>A look at accountants.</p>'
+        '<h3>"Mosswood Manor" season 3 (series)</h3><p>The ghosts are back.</p>'
+        '<h3>"Quiet Orchard" (movie)</h3><p>A family saga.</p>'
+    )
+    # published Wednesday 2024-06-12: Friday is June 14
+    assert release(body, MOSSWOOD3, "The Streamly Originals Arriving This Weekend") == "2024-06-14"
+    other = body.replace('"Mosswood Manor" season 3', '"Harbor Lights"')
+    assert release(other, MOSSWOOD3, "The Streamly Originals Arriving This Weekend") is None
+
+
+def test_a_roundup_of_entries_dated_one_by_one_shares_no_date() -> None:
+    body = (
+        "<p>Here's everything coming to the service this month.</p>"
+        "<h3>Harbor Lights (June 20)</h3><p>The drama returns.</p>"
+        "<h3>Quiet Orchard (June 27)</h3><p>A family saga.</p>"
+        "<h3>Still waiting: Mosswood Manor season 3</h3><p>No word on when it returns.</p>"
+    )
+    assert release(body, MOSSWOOD3, "New on Streamly in June 2024") is None

@@ -418,3 +418,10 @@ LISTED_SEASON_START = re.compile(
     r"(?:\s+series)?|back\s+for\s+(?:a|another)\s+(?:new\s+)?season)\b",
     re.IGNORECASE,
 )
+# A season named after a date inside a phrase that modifies something else is not the
+# date's subject: "dropping in October, with the only returning cast member from the first
+# season", "later than season one".
+SEASON_AS_MODIFIER = re.compile(
+    r"\b(?:from|since|than|like|unlike|during|throughout)\s+(?:the\s+|its\s+|their\s+)?$",
+    re.IGNORECASE,
+)

@@ -410,13 +410,14 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         for index, sentence in enumerate(result):
             if sentence.subject == Subject.TITLE:
                 result[index] = sentence._replace(subject=Subject.WATCH)
-    if (
-        doc_subject is None
-        and headline
-        and RELEASE.search(headline)
-        and not _DAY_RANGE.search(headline)
-    ):
-        _roundup_headline(doc, result, watch)
+    if len(doc.blocks) >= 3:
+        dated_headline = bool(
+            doc_subject is None
+            and headline
+            and RELEASE.search(headline)
+            and not _DAY_RANGE.search(headline)
+        )
+        _roundup(doc, result, watch, dated_headline)
     return result
 
 
@@ -428,25 +429,59 @@ _DAY_RANGE = re.compile(
 )
 
 
-def _roundup_headline(doc: Document, result: list[Sentence], watch: Watch) -> None:
-    """A roundup whose headline dates all its entries ("Seven new ITV shows coming this
-    autumn 2023", "What's new on Netflix: September 18th, 2020") and one of whose entry
-    headings or entry lines is the watch: the headline's date is
-    the watch's too (its own entry's date, if it gives one, is more precise)."""
-    entries = [
-        classify(normalize(b.text), watch)
-        for b in doc.blocks
-        if not b.chrome and (b.heading or _entry_line(b.text))
-    ]
+def _roundup(doc: Document, result: list[Sentence], watch: Watch, dated_headline: bool) -> None:
+    """A roundup one of whose entry headings or entry lines is the watch: a date its
+    headline gives all its entries ("Seven new ITV shows coming this autumn 2023", "What's
+    new on Netflix: September 18th, 2020"), or its intro does ("Here is everything
+    debuting on Netflix on Friday."), is the watch's too (its own entry's date, if it gives
+    one, is more precise and wins)."""
+    entries = []
+    first = None  # the first entry's block: the intro is before it
+    for index, b in enumerate(doc.blocks):
+        if b.chrome or not (b.heading or _entry_line(b.text)):
+            continue
+        named = classify(normalize(b.text), watch)
+        if block_role(b) != "headline" and _DATE_WORD.search(_ENTRY_TAG.sub("", b.text.strip())):
+            return  # entries dated one by one ("MobLand (March 30)"): no date is shared
+        if named == Subject.WATCH and _NOT_COMING.search(b.text):
+            return  # "Still waiting: Mayor of Kingstown season 4": listed as not coming
+        entries.append(named)
+        # (a plain line naming nothing, a site's name, opens no entry)
+        if (
+            first is None
+            and block_role(b) != "headline"
+            and (b.heading or named is not None or _ENTRY_TAG.search(b.text.strip()))
+        ):
+            first = index
     if len(entries) < 3 or not any(
         e == Subject.WATCH or (e == Subject.TITLE and watch.season is None) for e in entries
     ):
         return
     for index, sentence in enumerate(result):
-        if (sentence.block == -1 or sentence.role == "headline") and classify(
-            sentence.text, watch
-        ) is None:
+        headline = sentence.block == -1 or sentence.role == "headline"
+        intro = (
+            not headline
+            and first is not None
+            and 0 <= sentence.block < first
+            and sentence.role == "body"
+            and _ROUNDUP_INTRO.match(sentence.text)
+            and RELEASE.search(sentence.text)
+        )
+        if ((headline and dated_headline) or intro) and classify(sentence.text, watch) is None:
             result[index] = sentence._replace(subject=Subject.WATCH)
+
+
+# An entry heading that lists the title as not coming ("Still waiting: ...", "No date yet").
+_NOT_COMING = re.compile(
+    r"\b(?:still\s+waiting|not|no|tba|tbd|yet|delayed|postponed|cancell?ed|leaving)\b",
+    re.IGNORECASE,
+)
+# A roundup's intro to its list: "Here is everything debuting on Netflix on Friday."
+_ROUNDUP_INTRO = re.compile(
+    r"\s*(?:here(?:['\u2019]s|\s+is|\s+are)|below,?\s+(?:is|are|you['\u2019]ll\s+find)|"
+    r"these\s+are)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass

@@ -525,6 +525,18 @@ _NOT_NAMES = frozenset(
         # never a work's name on their own
         *NUMBER_WORDS,
         *ORDINAL_WORDS,
+        # a day owns no season: "Saturday's 45th season premiere", "tonight's season 3 finale"
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "tonight",
+        "today",
+        "tomorrow",
+        "yesterday",
     ]
 )
 # (a quoted name too: '"House of the Dragon" season 3')

@@ -43,7 +43,14 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
     refs += [Reference(start, end, season) for start, end, season in titles if season is not None]
     refs.sort(key=lambda r: r.start)
     before = [r for r in refs if r.start < mention.start]
-    ref = before[-1] if before else next((r for r in refs if r.start >= mention.end), None)
+    ref = before[-1] if before else next(
+        (
+            r
+            for r in refs
+            if r.start >= mention.end and not cues.SEASON_AS_MODIFIER.search(text, 0, r.start)
+        ),
+        None,
+    )
     if watch.season is not None and ref is not None and ref.season is not None:
         if ref.season != watch.season:
             return None
