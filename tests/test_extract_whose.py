@@ -671,3 +671,16 @@ def test_a_roundup_of_entries_dated_one_by_one_shares_no_date() -> None:
         "<h3>Still waiting: Mosswood Manor season 3</h3><p>No word on when it returns.</p>"
     )
     assert release(body, MOSSWOOD3, "New on Streamly in June 2024") is None
+
+
+def test_a_listings_grid_entry_with_its_blurb_is_a_row_of_the_days_heading() -> None:
+    body = (
+        "<h3>NBS One \u00b7 Wednesday 12 June</h3>"
+        "<p>8.00pm Quiet Orchard (repeat)</p>"
+        "<p>9.00pm Mosswood Manor New series. 1/6. The ghosts return to the manor "
+        "as the family prepares for a wedding.</p>"
+        "<p>10.00pm Trailer: Harbor Lights New series coming soon to NBS One.</p>"
+    )
+    assert release(body, MOSSWOOD3, "TV Guide: NBS One tonight") == "2024-06-12"
+    promo = Watch("Harbor Lights", 2, ())
+    assert release(body, promo, "TV Guide: NBS One tonight") is None

@@ -235,6 +235,18 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         elif section_names_watch and _WHEN_QUESTION.match(text):
             # "When can I watch it? July 20" in the watch's section of a Q&A listicle
             under_heading = True
+        elif (
+            day_heading
+            and not block.chrome
+            and len(text) <= 600
+            and (slot := _SLOT_ENTRY.match(text)) is not None
+            and _DATE_WORD.search(slot.group()) is None
+            and _PROMO_SLOT.search(slot.group()) is None
+        ):
+            # "9.00pm Happy Valley New series. 1/6. Catherine is ...": a listings grid's
+            # entry with its blurb; its first line is the row, on the heading's day
+            block = block._replace(text=f"| {day_heading} | {slot.group().strip()}")
+            listing = True
         elif block.chrome or len(text) > 160 or text.rstrip()[-1:] in (".", "?", "!"):
             pass  # prose, not a schedule's line (most blocks: no further look)
         elif len(text) <= 40 and _transmission(doc.blocks, index):
@@ -703,6 +715,18 @@ def _day_of_heading(text: str) -> str:
             # Thursday (written so, since a bare weekday alone is no date to the finder)
             return f"this {part}"
     return ""
+
+
+# A grid entry opening with its hour, up to its first full stop: "9.00pm Happy Valley New
+# series." (the entry's blurb follows).
+_SLOT_ENTRY = re.compile(
+    r"\s*\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)\s+[A-Z][^.!?]{1,80}[.!?]?",
+    re.IGNORECASE,
+)
+
+
+# A slot that is a promotion, not a programme: "9.30pm Trailer: ... coming soon".
+_PROMO_SLOT = re.compile(r"\b(?:trailer|teaser|promo|preview|coming\s+soon)\b", re.IGNORECASE)
 
 
 def _channel_heading(text: str) -> bool:
