@@ -684,3 +684,14 @@ def test_a_listings_grid_entry_with_its_blurb_is_a_row_of_the_days_heading() -> 
     assert release(body, MOSSWOOD3, "TV Guide: NBS One tonight") == "2024-06-12"
     promo = Watch("Harbor Lights", 2, ())
     assert release(body, promo, "TV Guide: NBS One tonight") is None
+
+
+def test_a_bold_day_line_over_programme_lines_is_their_day() -> None:
+    body = (
+        "<p>The fall schedule is as follows:</p>"
+        "<p><strong>TUESDAY, SEPT. 17</strong></p>"
+        "<p>8:00-10:00 p.m. \u2013 \u201cQuiet Orchard\u201d (Season 9 Premiere)</p>"
+        "<p><strong>WEDNESDAY, OCT. 9</strong></p>"
+        "<p>9:30-10:00 p.m. \u2013 \u201cMosswood Manor\u201d (Season Three Premiere)</p>"
+    )
+    assert release(body, MOSSWOOD3, "NBS unveils its fall premiere dates") == "2024-10-09"

@@ -249,6 +249,10 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             listing = True
         elif block.chrome or len(text) > 160 or text.rstrip()[-1:] in (".", "?", "!"):
             pass  # prose, not a schedule's line (most blocks: no further look)
+        elif len(text) <= 40 and _day_line(doc.blocks, index):
+            # "TUESDAY, SEPT. 17" over "8:00-10:00 p.m. - "Dancing with the Stars" (Season
+            # 33 Premiere)": a schedule's day as a bold line, its programmes below it
+            day_heading = _day_of_heading(text)
         elif len(text) <= 40 and _transmission(doc.blocks, index):
             # "Sunday 18 September" over "9.00-10.00pm BBC One": a broadcaster's
             # transmission details, the listing of the passage's programme
@@ -682,6 +686,26 @@ def _listing_line(text: str) -> str | None:
     if len(fields) < 3 or any(len(f.split()) > 6 for f in fields):
         return None
     return "| " + " | ".join(fields)
+
+
+# A schedule's programme line: its hour, then a quoted title or a premiere note.
+_PROGRAMME_LINE = re.compile(
+    r"^\s*\d{1,2}(?:[.:]\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*[-\u2013]\s*\d{1,2}(?:[.:]\d\d)?)?"
+    r"\s*(?:[ap]\.?m\.?)?[^\n]{0,12}?(?:[\"\u201c\u2018]\w|[^\n]*\([^)]*\b(?:premiere|"
+    r"finale|new\s+series|debut)\b)",
+    re.IGNORECASE,
+)
+
+
+def _day_line(blocks: Sequence[object], index: int) -> bool:
+    """A block that is only a date, over a programme line of a schedule (its hour and a
+    quoted title): the day of the lines below it, as a heading would be."""
+    text = getattr(blocks[index], "text", "")
+    if not _DATE_WORD.search(text) or _CLOCK.search(text) or not _date_only(text):
+        return False
+    if index + 1 >= len(blocks):
+        return False
+    return _PROGRAMME_LINE.match(getattr(blocks[index + 1], "text", "")) is not None
 
 
 def _transmission(blocks: Sequence[object], index: int) -> bool:
