@@ -695,3 +695,12 @@ def test_a_bold_day_line_over_programme_lines_is_their_day() -> None:
         "<p>9:30-10:00 p.m. \u2013 \u201cMosswood Manor\u201d (Season Three Premiere)</p>"
     )
     assert release(body, MOSSWOOD3, "NBS unveils its fall premiere dates") == "2024-10-09"
+
+
+def test_people_named_before_the_verb_are_no_other_work() -> None:
+    text = "Harbor Lights starring Ann Marlow and Bo Pettersen will return for a second series."
+    watch = Watch("Harbor Lights", 2, ())
+    assert not other_work_before(text, text.index("will"), watch)
+    # a work owned by a person is still another work
+    lineup = "The fall is led by Kurt Vale's Iron Saints, which returns Sept. 4."
+    assert other_work_before(lineup, lineup.index(", which"), watch)

@@ -720,10 +720,21 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
     if _part_of_watch_name(name, watch):
         return False  # the watch by its subtitle alone ("The Final Reckoning is due ...")
     start = window_start + match.start(1)
+    if _PEOPLE_CUE.search(text, max(0, start - 60), start) and not re.search(
+        r"['\u2019]s\s", match.group(1)
+    ):  # (not "from creator Kurt Sutter's Mayans M.C.": the owner's work)
+        return False  # "the comedy starring Ann Lee and Bo Park will return": people
     end = start + len(match.group(1))
     return not any(s < end and start < e for s, e, _ in title_mentions(text, watch))
 
 
+# Words that introduce people, not a work, right before a name (and the names listed
+# with it): "starring David Mitchell and Robert Webb", "from creators A and B".
+_PEOPLE_CUE = re.compile(
+    r"\b(?:starring|co-starring|stars|opposite|created\s+by|directed\s+by|written\s+by|"
+    r"from\s+(?:creators?|showrunners?|writers?|directors?))\s+"
+    r"(?:[A-Z][\w.'\u2019-]*\s*(?:,\s*|\s+and\s+|\s*&\s*)?)*$"
+)
 _GENRE_NOUN = re.compile(
     r"(?:Comedy|Drama|Dramedy|Sitcom|Thriller|Docuseries|Miniseries|Anime|Anthology|Saga|"
     r"Franchise|Sequel|Prequel|Spinoff|Spin-off|Revival|Reboot)",
