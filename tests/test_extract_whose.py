@@ -704,3 +704,12 @@ def test_people_named_before_the_verb_are_no_other_work() -> None:
     # a work owned by a person is still another work
     lineup = "The fall is led by Kurt Vale's Iron Saints, which returns Sept. 4."
     assert other_work_before(lineup, lineup.index(", which"), watch)
+
+
+def test_a_plug_for_another_article_lends_it_no_date() -> None:
+    body = (
+        "<p>Mosswood Manor has been renewed for a fourth season.</p>"
+        "<p>And for more on Streamly, find out which hit drama will be coming back in 2025!</p>"
+    )
+    assert "reading_plug" in fired(body, MOSSWOOD3, "2025", "Mosswood Manor Season 3 News")
+    assert release(body, MOSSWOOD3, "Mosswood Manor Season 3 News") is None

@@ -425,3 +425,11 @@ SEASON_AS_MODIFIER = re.compile(
     r"\b(?:from|since|than|like|unlike|during|throughout)\s+(?:the\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
+# A sentence sending the reader to another article, whose dates are that article's:
+# "find out which hit drama will be coming back in 2016!", "You can read our article on ...".
+READING_PLUG = re.compile(
+    r"\b(?:find\s+out\s+(?:which|what|who|how|when)|for\s+more\s+on|(?:you\s+can\s+)?read\s+our|"
+    r"check\s+out\s+our|click\s+here|see\s+our\s+(?:article|guide|list|story|piece)|"
+    r"don['\u2019]t\s+miss\s+our)\b",
+    re.IGNORECASE,
+)
