@@ -451,6 +451,10 @@ def _roundup(doc: Document, result: list[Sentence], watch: Watch, dated_headline
     new on Netflix: September 18th, 2020"), or its intro does ("Here is everything
     debuting on Netflix on Friday."), is the watch's too (its own entry's date, if it gives
     one, is more precise and wins)."""
+    if not dated_headline and not any(
+        s.role == "body" and _ROUNDUP_INTRO.match(s.text) for s in result
+    ):
+        return  # (most pages: nothing a roundup's date could be read from)
     entries = []
     first = None  # the first entry's block: the intro is before it
     for index, b in enumerate(doc.blocks):
