@@ -330,6 +330,7 @@ def _reported_without_link(
     leads: dict[int, str] = {}
     for sentence in sentences:
         leads.setdefault(sentence.block, sentence.text)
+    heads: _ItemHeads | None = None
     for sentence in sentences:
         if sentence.chrome or sentence.subject != Subject.WATCH:
             continue
@@ -339,36 +340,72 @@ def _reported_without_link(
         lead = leads[sentence.block]
         if lead != text and _names_another_entry(lead, watch):
             continue  # an item of a list of shows, headed by another show's name
-        if not cues.TRAILER.search(text) or not cues.TRAILER_OUT.search(text):
+        heads = heads or _ItemHeads(sentences, watch)
+        if heads.of_another_item(sentence):
             continue
-        if cues.trailer_not_yet(text) or cues.NOT_A_TRAILER.search(text):
+        first = cues.TRAILER.search(text)
+        if first is None or not cues.TRAILER_OUT.search(text):
+            continue
+        if cues.trailer_not_yet(text) or _called_other_kind(text, first):
+            continue
+        if cues.NOT_A_TRAILER.search(text) and not cues.TRAILER_OUT.search(
+            text, *cues.clause_around(text, first.start(), first.end())
+        ):
+            # ("Featurette reveals the village; trailer to debut in July": the verb that
+            # says a video is out is the other video's)
             continue
         if cues.TRAILER_GONE.search(text) or cues.TRAILER_DENIED.search(text):
             continue
-        first = cues.TRAILER.search(text)
         # (what follows the trailer word describes the video: a quoted slogan in it makes
-        # no other work of the sentence when the words up to it do not)
-        said = text[: first.end()] if first else text
-        if classify(text, watch) in (Subject.OTHER, Subject.OTHER_SEASON) or (
+        # no other work of the sentence when the words up to it do not; nor does a season
+        # named in a clause after it: "..., which picks up where season 3 ended")
+        said = text[: first.end()]
+        cut = cues.CLAUSE_BREAK.search(text, first.end())
+        reported = text[: cut.start()] if cut else text
+        if classify(reported, watch) in (Subject.OTHER, Subject.OTHER_SEASON) or (
             _about_other_work(text, watch) and _about_other_work(said, watch)
         ):
             continue
-        if first is not None and (
+        if (
             _named_for_other_work(text, first.start(), watch)
             or _for_other_work(text, first.end(), watch)
-            or _other_kind_owns(text, first.start(), watch)
+            or _other_kind_owns(text, first.start(), watch, first.end())
         ):
             continue
         # Only the clause reporting the trailer: "..., and a full trailer is expected";
         # not a participle after a comma ("..., offering a taste of what fans can expect").
-        left, right = cues.clause_around(text, first.start(), first.end()) if first else (0, 0)
-        comma = text.find(", ", first.end(), right) if first else -1
+        left, right = cues.clause_around(text, first.start(), first.end())
+        comma = text.find(", ", first.end(), right)
         if comma != -1 and cues.TRAILER_OUT.search(text, first.end(), comma):
             right = comma
-        if cues.SPECULATION.search(text, left, right) or cues.NEGATION.search(text, left, right):
+        if _hedged(text, left, right, first.end()) or cues.NEGATION.search(text, left, right):
             continue
         return text
     return _headline_names_trailer(sentences, watch) if headline else None
+
+
+def _called_other_kind(text: str, trailer: re.Match[str]) -> bool:
+    """The clause of the trailer word calls the video something else: "a clip from the
+    trailer", "the behind-the-scenes teaser". (Not a word of another clause: "Meet the
+    crew and check out the first trailer", "after the trailer was released, he revealed
+    ...".)"""
+    left, right = cues.trailer_clause(text, trailer.start(), trailer.end())
+    return cues.NOT_A_TRAILER.search(text, left, right) is not None
+
+
+# What may stand between a trailer word and its own verb: "the trailer only hints at".
+_OWN_VERB_GAP = re.compile(r"\s+(?:[a-z]+ly\s+|only\s+|also\s+|even\s+)?")
+
+
+def _hedged(text: str, left: int, right: int, trailer_end: int) -> bool:
+    """A hedge in the clause text[left:right] reporting the trailer: "the trailer might
+    drop", "rumoured teaser". The trailer's own verb is no hedge on it: "the trailer
+    hints at the scale of the film" describes a video that exists."""
+    for hedge in cues.SPECULATION.finditer(text, left, right):
+        gap = _OWN_VERB_GAP.fullmatch(text, trailer_end, hedge.start())
+        if gap is None or not hedge.group().lower().startswith("hint"):
+            return True
+    return False
 
 
 # A list item's heading: "• Tidewater.", "2. Salt Marsh:" (a name and nothing more).
@@ -376,6 +413,59 @@ _ENTRY_NAME = re.compile(
     r"^[\W\d]*((?:[A-Z0-9][\w'\u2019&!-]*|of|the|and|a|in|on|to)"
     r"(?:\s+(?:[A-Z0-9][\w'\u2019&!-]*|of|the|and|a|in|on|to)){0,7})\s*[.:]?\s*$"
 )
+
+
+class _ItemHeads:
+    """The short lines that head the items of a roundup ("Suicide Squad", "Flatliners gets
+    a second life") and the item a sentence belongs to: the nearest such line before it.
+    A weekly trailer roundup names many films' trailers; only the watch's item counts."""
+
+    def __init__(self, sentences: list[Sentence], watch: Watch) -> None:
+        counts: dict[int, int] = {}
+        for sentence in sentences:
+            counts[sentence.block] = counts.get(sentence.block, 0) + 1
+        self.heads: list[tuple[int, bool, bool]] = []  # (block, names the watch, a bare name)
+        for sentence in sentences:
+            if sentence.chrome or sentence.role in _NOT_HEADS or counts[sentence.block] != 1:
+                continue
+            text = sentence.text.strip()
+            if not _HEAD_LINE.fullmatch(text) or _NOT_HEAD_LINE.search(text):
+                continue
+            names = bool(title_mentions(text, watch)) or classify(text, watch) == Subject.WATCH
+            self.heads.append((sentence.block, names, _names_another_entry(text, watch)))
+        doc = sentences[0].doc_subject if sentences else None
+        # Items only where one of the heads names the watch (a site's name or a section
+        # label over an article heads no item); a roundup's headline names none of its
+        # items ("This Week's New Movie Trailers").
+        self.items = any(names for _, names, _ in self.heads)
+        self.roundup = doc not in (Subject.WATCH, Subject.TITLE)
+
+    def of_another_item(self, sentence: Sentence) -> bool:
+        """The sentence sits under an item head that is another work's: a bare name that
+        is not the watch's, or, in a document whose headline does not name the watch,
+        any head that does not name it."""
+        if sentence.names_title or not self.items:
+            return False  # it names the watch itself, or the page has no items
+        head = None
+        for block, names, bare in self.heads:
+            if block > sentence.block:
+                break
+            head = (names, bare)
+        if head is None:
+            return False
+        names, bare = head
+        return not names and (bare or self.roundup)
+
+
+# A line that may head a roundup's item: a few words, capitalized, no full stop.
+_HEAD_LINE = re.compile(r"[\W\d]{0,3}[A-Z0-9](?:[^.]|\.(?=\S)){0,80}(?<!:)")
+# Short lines that head nothing: a liveblog entry's clock time, a byline, a share button.
+_NOT_HEAD_LINE = re.compile(
+    r"\d[:.]\d\d|\b(?:[ap]\.?m\.?|by|published|updated|posted)\b|^(?:share|live|tv|film|movies|"
+    r"advertisement|related|read\s+more|more)\W*$",
+    re.IGNORECASE,
+)
+_NOT_HEADS = frozenset({"headline", "dek", *cues.FURNITURE_ROLES})
 
 
 def _names_another_entry(lead: str, watch: Watch) -> bool:
@@ -433,12 +523,29 @@ _SHOW_OWNER = re.compile(
 )
 
 
-def _other_kind_owns(text: str, position: int, watch: Watch) -> bool:
-    """The trailer word at `position` is owned by a kind of work the watch is not: "the
-    film's trailer" on a page about a season, "the series' teaser" about a film."""
+# "a trailer for the compilation film": the kind of work it is for, named after it.
+_FOR_FILM = re.compile(
+    r"(?:s|\s+(?:trailers?|teasers?))?\s+(?:for|of)\s+(?:the|this|that|a|an)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:film|movie|game|video\s+game|ova|special)\b",
+    re.IGNORECASE,
+)
+_FOR_SHOW = re.compile(
+    r"(?:s|\s+(?:trailers?|teasers?))?\s+(?:for|of)\s+(?:the|this|that|a|an)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:show|series|tv\s+series|game|video\s+game)\b",
+    re.IGNORECASE,
+)
+
+
+def _other_kind_owns(text: str, position: int, watch: Watch, end: int | None = None) -> bool:
+    """The trailer word at text[position:end] is owned by a kind of work the watch is
+    not: "the film's trailer" or "a trailer for the compilation film" on a page about a
+    season, "the series' teaser" about a film."""
     before = text[max(0, position - 50) : position]
     owner = _FILM_OWNER if watch.season is not None else _SHOW_OWNER
-    return owner.search(before) is not None
+    if owner.search(before) is not None:
+        return True
+    after = _FOR_FILM if watch.season is not None else _FOR_SHOW
+    return end is not None and after.match(text, end) is not None
 
 
 # Headlines that list what an explainer covers, the trailer among other things.
@@ -456,6 +563,11 @@ _FOR_WORK = re.compile(
 )
 
 
+_POSSESSOR = re.compile(r"['\u2019]s?$")
+# What follows an owner's name when the work is described rather than named.
+_DESCRIBED = re.compile(r"\s*\(|\s+[a-z]")
+
+
 def _for_other_work(text: str, end: int, watch: Watch) -> bool:
     """The trailer word ending at `end` is followed by another work's name: "HBO released
     a teaser trailer for The Idol" on a page about another show. (A season, a part, a
@@ -464,6 +576,10 @@ def _for_other_work(text: str, end: int, watch: Watch) -> bool:
     if match is None or headline_case(text):
         return False
     name = match.group(1).rstrip(":.")
+    if _POSSESSOR.search(name) and _DESCRIBED.match(text, match.end(1)):
+        # "a trailer for Niels Arden Oplev's (Dragon Tattoo) remake", "for Scorsese's new
+        # film": a person's (or studio's) work described, not another work named
+        return False
     if subject.is_distributor(name) or re.match(
         r"(?i)(?:season|series|part|volume|vol\b|chapter|episode|the\s+(?:show|series|film|"
         r"movie|season))", name
