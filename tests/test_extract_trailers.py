@@ -575,3 +575,21 @@ def test_a_roundup_counts_only_the_watchs_item() -> None:
     assert trailers(roundup, FILM, title="This Week's New Movie Trailers") == []
     watchs = roundup.replace("Not an official trailer: the footage shown", "Its first trailer")
     assert trailers(watchs, FILM, title="This Week's New Movie Trailers") == [PAGE_URL]
+
+
+def test_a_clip_titled_as_announcing_the_teaser_is_not_the_teaser() -> None:
+    body = (
+        "<p>The studio posted a short clip saying the first Copper Lantern teaser airs on "
+        "a morning show.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="Copper Lantern - Teaser coming tomorrow"></iframe>'
+    )
+    assert trailers(body, FILM, title="The Copper Lantern teaser lands tomorrow") == []
+
+
+def test_a_link_that_opens_with_watch_names_no_other_show() -> None:
+    body = (
+        "<p>The distributor put out the teaser, which shows new monsters.</p>"
+        f'<p><a href="{VIDEO}">Watch the Season Three teaser on YouTube</a>.</p>'
+    )
+    assert trailers(body, title="Harbor Lights Season Three Teaser Arrives") == [VIDEO]

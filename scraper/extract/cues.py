@@ -319,10 +319,11 @@ TRAILER_DENIED = re.compile(
 )
 # A trailer scheduled for a coming day, in the present tense, matched right after the
 # trailer word: "the teaser debuts Friday, May 9", "the first teaser for season 4 drops
-# at CCXP on Saturday", "the trailer arrives tomorrow".
+# at CCXP on Saturday", "the trailer arrives tomorrow", a clip titled "Teaser coming
+# tomorrow".
 TRAILER_SCHEDULED = re.compile(
     r"(?:(?!\b(?:and|but|while|is|was|has|after|before)\b)[^.;,]){0,50}?"
-    r"\b(?:arrives?|drops?|debuts?|lands?|premieres?|comes?\s+out|hits|goes\s+live|"
+    r"\b(?:arrives?|drops?|debuts?|lands?|premieres?|comes?\s+out|coming|hits|goes\s+live|"
     r"is\s+(?:set|due|scheduled)\s+to\s+\w+)\b[^.;]{0,60}?\b(?:tomorrow|tonight|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
     re.IGNORECASE,

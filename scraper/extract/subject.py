@@ -512,6 +512,13 @@ _NOT_NAMES = frozenset(
         "available",
         "out",
         "reminder",
+        # words that open a line about a video ("Watch the Season Two teaser", "Recently
+        # released trailer")
+        "watch",
+        "see",
+        "recently",
+        "newly",
+        "just",
         # numbers open a sentence about things counted ("Three dates flash across ..."),
         # never a work's name on their own
         *NUMBER_WORDS,

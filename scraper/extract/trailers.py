@@ -169,6 +169,11 @@ def _judge(
             return None
         trailer = cues.TRAILER.search(text)
         if trailer:
+            if text == label and cues.TRAILER_SCHEDULED.match(text, trailer.end()):
+                # A video titled "Teaser coming tomorrow" announces the trailer; it is
+                # not it. (Other words of the future in a title are the show's: "Official
+                # Teaser | Coming Soon to Netflix".)
+                return None
             if text != label and cues.trailer_not_yet(text):
                 continue
             if text != label and _named_for_other_work(text, trailer.start(), watch):
