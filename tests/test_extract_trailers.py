@@ -593,3 +593,14 @@ def test_a_link_that_opens_with_watch_names_no_other_show() -> None:
         f'<p><a href="{VIDEO}">Watch the Season Three teaser on YouTube</a>.</p>'
     )
     assert trailers(body, title="Harbor Lights Season Three Teaser Arrives") == [VIDEO]
+
+
+def test_the_titles_new_season_is_the_watched_one_when_no_other_is_numbered() -> None:
+    body = (
+        "<p>The streamer released the official trailer for the new season of Harbor Lights "
+        "on Tuesday.</p>"
+    )
+    assert trailers(body, title="Harbor Lights news") == [PAGE_URL]
+    numbered = body + "<p>Harbor Lights season 2 ended on a storm.</p>"
+    # (another season numbered: "the new season" may be any)
+    assert trailers(numbered, Watch("Harbor Lights", 4), title="Harbor Lights news") == []

@@ -336,11 +336,14 @@ def _reported_without_link(
     for sentence in sentences:
         leads.setdefault(sentence.block, sentence.text)
     heads: _ItemHeads | None = None
+    new_season = _NewSeason(sentences, watch)
     for sentence in sentences:
-        if sentence.chrome or sentence.subject != Subject.WATCH:
+        if sentence.chrome:
             continue
         text = sentence.text
         if not _may_name_trailer(text):
+            continue
+        if sentence.subject != Subject.WATCH and not new_season.names(sentence):
             continue
         lead = leads[sentence.block]
         if lead != text and _names_another_entry(lead, watch):
@@ -420,6 +423,29 @@ _ENTRY_NAME = re.compile(
 )
 
 
+class _NewSeason:
+    """A document that names the title's season only as "the new season" ("a trailer for
+    the new season of Harbor Lights") and numbers no other season: that new season is
+    the watched one (a watch follows the season still to come)."""
+
+    def __init__(self, sentences: list[Sentence], watch: Watch) -> None:
+        self.possible = watch.season is not None and not any(
+            s.subject in (Subject.OTHER, Subject.OTHER_SEASON) for s in sentences if not s.chrome
+        )
+
+    def names(self, sentence: Sentence) -> bool:
+        return (
+            self.possible
+            and sentence.subject == Subject.TITLE
+            and _NEW_SEASON.search(sentence.text) is not None
+        )
+
+
+_NEW_SEASON = re.compile(
+    r"\b(?:new|upcoming|next|latest|coming|brand-new)\s+(?:season|series)\b", re.IGNORECASE
+)
+
+
 class _ItemHeads:
     """The short lines that head the items of a roundup ("Suicide Squad", "Flatliners gets
     a second life") and the item a sentence belongs to: the nearest such line before it.
@@ -491,12 +517,15 @@ def _headline_names_trailer(sentences: list[Sentence], watch: Watch) -> str | No
     a released trailer even when the body keeps no link and no release verb. Not an
     explainer's list ("Release Date, Cast, Trailer and More"), a question, or a trailer
     still to come."""
+    new_season = _NewSeason(sentences, watch)
     for sentence in sentences:
         if sentence.role != "headline" or sentence.chrome:
             continue
         text = sentence.text
         first = cues.TRAILER.search(text) if _may_name_trailer(text) else None
-        if first is None or sentence.subject != Subject.WATCH:
+        if first is None:
+            continue
+        if sentence.subject != Subject.WATCH and not new_season.names(sentence):
             continue
         # (a headline is short: a word of the future anywhere in it is the trailer's)
         if "?" in text or _EXPLAINER.search(text):
