@@ -41,10 +41,12 @@ def trailer_candidates(
         context = _context(video, by_block)
         candidate = VideoCandidate(video.url, normalize(video.label), video, context, facts)
         judged = _judge(video.label, context, watch, doc_subject(sentences))
-        if judged is not None:
+        if isinstance(judged, tuple):
             candidate.sentence, candidate.tie = judged
         elif seen is not None:
             continue
+        else:
+            candidate.untied = judged
         found[video.url] = candidate
     if not any(c.sentence for c in found.values()) and not any(
         v for v in doc.videos if not v.chrome and _is_trailer_label(v.label)
@@ -125,14 +127,14 @@ def _reports_trailer(sentences: list[Sentence]) -> bool:
 
 def _judge(
     label: str, context: list[Sentence], watch: Watch, subject: str | None
-) -> tuple[str, str] | None:
+) -> tuple[str, str] | str:
     """(the evidence sentence, how it ties the video to the watch) when the video is a
-    trailer for the watch, else None. The ties are the trailer rules' names' tails:
-    the link's own sentence in a passage about the watch, words naming the watched
-    season, a passage (or document) about it, the film's title."""
+    trailer for the watch, else why it is not (--explain says it). The ties are the
+    trailer rules' names' tails: the link's own sentence in a passage about the watch,
+    words naming the watched season, a passage (or document) about it, the film's title."""
     label = normalize(label)
     if label and _label_names_other_work(label, watch):
-        return None
+        return "its title names another work"
     texts: list[tuple[str, str | None]] = [(s.text, s.subject) for s in context]
     own = context[0] if context and label and label in context[0].text else None
     own_text = None
@@ -148,12 +150,12 @@ def _judge(
         texts.insert(at, (label, None))
     kind_text = None
     if own_text is not None and _about_other_work(own_text, watch):
-        return None
+        return "its link's sentence is about another work"
     for text, _ in texts:
         if own is not None and text == own_text:
             kind = _kind_before(text, text.find(label) + len(label))
             if kind == "other" or cues.TRAILER_DENIED.search(text):
-                return None
+                return f"its link's sentence calls it something else: {text[:80]!r}"
             if kind == "trailer" and not cues.trailer_not_yet(text):
                 if own.subject == Subject.WATCH and classify(text, watch) not in (
                     Subject.OTHER,
@@ -166,33 +168,33 @@ def _judge(
                 break
             continue
         if cues.NOT_A_TRAILER.search(text) or cues.TRAILER_DENIED.search(text):
-            return None
+            return f"the nearest words call it something else: {text[:80]!r}"
         trailer = cues.TRAILER.search(text)
         if trailer:
             if text == label and cues.TRAILER_SCHEDULED.match(text, trailer.end()):
                 # A video titled "Teaser coming tomorrow" announces the trailer; it is
                 # not it. (Other words of the future in a title are the show's: "Official
                 # Teaser | Coming Soon to Netflix".)
-                return None
+                return "its title announces a trailer still to come"
             if text != label and cues.trailer_not_yet(text):
                 continue
             if text != label and _named_for_other_work(text, trailer.start(), watch):
-                return None
+                return f"the trailer named is another work's: {text[:80]!r}"
             kind_text = text
             break
     if kind_text is None:
-        return None
+        return "no words near it call it a released trailer"
     # Which season: the first of these words that names one decides.
     for text, sentence_subject in texts:
         named = classify(text, watch)
         if named in (Subject.OTHER, Subject.OTHER_SEASON):
-            return None
+            return f"the words near it name another season or work: {text[:80]!r}"
         if named in (Subject.WATCH, Subject.SEASON):
             if named == Subject.WATCH:
                 return kind_text, "names_watch"
             if sentence_subject in (Subject.WATCH, Subject.TITLE) or subject == Subject.WATCH:
                 return kind_text, "watch_passage"
-            return None
+            return "it names a season, in a passage about no title"
         if (
             named == Subject.TITLE
             and watch.season is not None
@@ -202,17 +204,19 @@ def _judge(
         ):
             # An official video named without a season is the first season's (unless it
             # names a later part: "Part 2 Trailer", "The Final Season").
-            return None
+            return "its title names the show without a season: the first season's video"
     if watch.season is None:
         if any(title_mentions(t, watch) for t, _ in texts):
             return kind_text, "names_film"
-        return (kind_text, "watch_passage") if subject == Subject.WATCH else None
+        if subject == Subject.WATCH:
+            return kind_text, "watch_passage"
+        return "nothing near it names the film, nor is the document about it"
     # No season named anywhere near: the video is the watch's when the passage it
     # sits in (or the whole document) is about the watch.
     passage = [s for _, s in texts if s is not None][:2]
     if subject == Subject.WATCH or Subject.WATCH in passage:
         return kind_text, "watch_passage"
-    return None
+    return "nothing near it names the watched season, nor is its passage about it"
 
 
 _LATER_PART = re.compile(
