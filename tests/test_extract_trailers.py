@@ -604,3 +604,28 @@ def test_the_titles_new_season_is_the_watched_one_when_no_other_is_numbered() ->
     numbered = body + "<p>Harbor Lights season 2 ended on a storm.</p>"
     # (another season numbered: "the new season" may be any)
     assert trailers(numbered, Watch("Harbor Lights", 4), title="Harbor Lights news") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("<p>Copper Lantern's first trailer is finally here.</p>", True),
+        ("<p>Harbor Lights season 3 does not have a trailer.</p>", False),
+        # the trailer word qualified by another season, on a page that names both
+        (
+            "<p>Harbor Lights season 3 is filming; the season 2 trailer came out last "
+            "year.</p>",
+            False,
+        ),
+        (
+            "<p>Harbor Lights season 3 is filming; a trailer for season two dropped in "
+            "2023.</p>",
+            False,
+        ),
+        # (the nearest season is the one the trailer word is for)
+        ("<p>The first season 3 teaser for Harbor Lights arrived in February.</p>", True),
+    ],
+)
+def test_what_says_the_watchs_trailer_is_out(body: str, found: bool) -> None:
+    watch = FILM if "Copper" in body else SHOW
+    assert trailers(body, watch) == ([PAGE_URL] if found else [])

@@ -180,6 +180,8 @@ def _judge(
                 continue
             if text != label and _named_for_other_work(text, trailer.start(), watch):
                 return f"the trailer named is another work's: {text[:80]!r}"
+            if _other_season_owns(text, trailer, watch):
+                return f"the trailer named is another season's: {text[:80]!r}"
             kind_text = text
             break
     if kind_text is None:
@@ -382,6 +384,7 @@ def _reported_without_link(
             _named_for_other_work(text, first.start(), watch)
             or _for_other_work(text, first.end(), watch)
             or _other_kind_owns(text, first.start(), watch, first.end())
+            or _other_season_owns(text, first, watch)
         ):
             continue
         # Only the clause reporting the trailer: "..., and a full trailer is expected";
@@ -394,6 +397,40 @@ def _reported_without_link(
             continue
         return text
     return _headline_names_trailer(sentences, watch) if headline else None
+
+
+def _other_season_owns(text: str, trailer: re.Match[str], watch: Watch) -> bool:
+    """The trailer word is qualified by a season that is not the watched one: "the season
+    2 trailer came out last year", "season two's teaser", "a trailer for the first season"
+    (on a page about season 3, which names both)."""
+    if watch.season is None or not _may_name_season(text):
+        return False
+    refs = subject.season_references(text, watch)
+    # (the nearest season on either side: "the first season 4 teaser" is season 4's)
+    before = max((r for r in refs if r.end <= trailer.start()), key=lambda r: r.end, default=None)
+    after = min((r for r in refs if r.start >= trailer.end()), key=lambda r: r.start, default=None)
+    if (
+        before is not None
+        and before.season not in (None, watch.season)
+        and _SEASON_BEFORE_TRAILER.fullmatch(text, before.end, trailer.start())
+    ):
+        return True
+    return (
+        after is not None
+        and after.season not in (None, watch.season)
+        and _SEASON_AFTER_TRAILER.fullmatch(text, trailer.end(), after.start) is not None
+    )
+
+
+# Between a season and the trailer word it qualifies: "season 2's official ", "Season 2 ".
+_SEASON_BEFORE_TRAILER = re.compile(r"(?:['\u2019]s?)?\s+(?:[\w-]+\s+){0,2}")
+# Between the trailer word and the season it is for: "s for ", " for the ", " of ".
+_SEASON_AFTER_TRAILER = re.compile(r"s?\s+(?:trailer\s+|teaser\s+)?(?:for|of)\s+(?:the\s+)?")
+
+
+def _may_name_season(text: str) -> bool:
+    key = case_key(text)
+    return "season" in key or "series" in key or "S" in text
 
 
 def _called_other_kind(text: str, trailer: re.Match[str]) -> bool:
