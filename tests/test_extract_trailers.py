@@ -622,6 +622,14 @@ def test_the_titles_new_season_is_the_watched_one_when_no_other_is_numbered() ->
             "2023.</p>",
             False,
         ),
+        # a trailer given, described, or someone in it
+        (
+            "<p>The streamer has given fans a first look at Harbor Lights season 3 with a "
+            "teaser trailer.</p>",
+            True,
+        ),
+        ("<p>Copper Lantern</p><p>The remake's trailer leans into horror.</p>", True),
+        ("<p>In the new Harbor Lights season 3 trailer, the keeper returns.</p>", True),
         # (the nearest season is the one the trailer word is for)
         ("<p>The first season 3 teaser for Harbor Lights arrived in February.</p>", True),
     ],

@@ -272,14 +272,14 @@ TRAILER_OUT = re.compile(
     r"\b(?:released|releases|dropp?ed|drops|unveil\w*|debut(?:ed|s)|shared|arrived|landed|revealed|"
     r"premiered|(?:is|are)\s+(?:finally\s+|now\s+|officially\s+)?(?:here|out)|out\s+now|"
     r"here['\u2019]?s|has\s+(?:finally\s+)?(?:arrived|landed)|"
-    r"watch|gives?|offers?|shows?|finds|teases|dropped|published|posted|launched|aired|"
+    r"watch|gives?|gave|given|offers?|shows?|finds|teases|dropped|published|posted|launched|aired|"
     r"world\s+premiere|went\s+live|hit\s+(?:youtube|the\s+web|online)|got\s+(?:a|its|the)|"
     r"made\s+(?:its|their)\s+way\s+online|(?:is|are)\s+(?:now\s+)?online|now\s+online|"
     r"surfaced\s+online|(?:is|are)\s+now\s+(?:live|available)|put\s+out|puts\s+out|"
     r"rolled\s+out|came\s+out|"
     # A trailer someone is in, or a work has: "in this first trailer", "in the trailer, Max
     # speaks ...", "the film finally has a trailer", "has only a brief teaser for now".
-    r"in\s+(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}(?:trailer|teaser)s?"
+    r"in\s+(?:the|this|that|its|their)\s+(?:[\w'\u2019-]+\s+){0,5}(?:trailer|teaser)s?"
     # (not a noun the trailer word qualifies: "in the trailer thread")
     r"(?=\s*(?:[,.;:!?)\u2014]|$)|\s+(?:for|of|we|you|they|he|she|it|there|above|below)\b)|"
     r"(?:has|have|got|gets)\s+(?:\w+\s+){0,2}(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}"
@@ -288,6 +288,10 @@ TRAILER_OUT = re.compile(
     # features ...", "check out the first trailer below", "the channel started streaming a PV",
     # "we already have a key visual and a PV".
     r"reveals|features|hints\s+at|showcases|introduces|reintroduces|"
+    # the trailer doing something now: "the remake's trailer leans into horror" (not an
+    # auxiliary, nor a noun: "teaser trailers")
+    r"(?:trailer|teaser)\s+(?:[a-z]+ly\s+)?(?!(?:is|was|has|does|needs|seems|remains|trailers|"
+    r"teasers|comes|goes|hits|arrives|lands|drops|debuts|premieres)\b)[a-z]{3,}s|"
     r"highlights|check\s+out|(?:see|view)\s+(?:[\w'-]+\s+){0,4}(?:below|above)|"
     r"(?:started|began|begun|been)\s+streaming|streamed|"
     r"we\s+(?:already\s+|now\s+|finally\s+)?(?:have|got)|we['\u2019]ve\s+(?:already\s+)?got|"
