@@ -637,3 +637,15 @@ def test_the_titles_new_season_is_the_watched_one_when_no_other_is_numbered() ->
 def test_what_says_the_watchs_trailer_is_out(body: str, found: bool) -> None:
     watch = FILM if "Copper" in body else SHOW
     assert trailers(body, watch) == ([PAGE_URL] if found else [])
+
+
+@pytest.mark.parametrize(("number", "found"), [("2", True), ("\uff12", True), ("1", False)])
+def test_a_japanese_player_title_numbers_its_season(number: str, found: bool) -> None:
+    body = (
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        f'title="TV\u30a2\u30cb\u30e1\u300cStarfall Academy\u300d\u7b2c{number}\u671f \u672cPV">'
+        "</iframe>"
+    )
+    assert trailers(body, ANIME, title="Starfall Academy 2nd season streams a PV") == (
+        [VIDEO] if found else []
+    )

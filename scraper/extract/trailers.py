@@ -189,6 +189,13 @@ def _judge(
     # Which season: the first of these words that names one decides.
     for text, sentence_subject in texts:
         named = classify(text, watch)
+        if named == Subject.TITLE and text == label and watch.season is not None:
+            japanese = _JAPANESE_SEASON.search(label)
+            if japanese is not None:
+                # "TVアニメ「Starfall Academy」第2期 本PV": the title and its season, 第N期
+                if int(japanese.group(1).translate(_FULL_WIDTH)) == watch.season:
+                    return kind_text, "names_watch"
+                return f"its title names another season: {label[:80]!r}"
         if named in (Subject.OTHER, Subject.OTHER_SEASON):
             return f"the words near it name another season or work: {text[:80]!r}"
         if named in (Subject.WATCH, Subject.SEASON):
@@ -220,6 +227,10 @@ def _judge(
         return kind_text, "watch_passage"
     return "nothing near it names the watched season, nor is its passage about it"
 
+
+# A season numbered the Japanese way in a video's title: 第2期 ("the second period").
+_JAPANESE_SEASON = re.compile(r"\u7b2c\s*([0-9\uff10-\uff19]{1,2})\s*\u671f")
+_FULL_WIDTH = str.maketrans({chr(0xFF10 + digit): str(digit) for digit in range(10)})
 
 _LATER_PART = re.compile(
     r"\b(?:part|cour|volume|vol\.?)\s*(?:[2-9]|two|three|four|ii\b)|\b(?:final|new|next)\s+season|"
