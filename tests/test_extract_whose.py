@@ -498,3 +498,218 @@ def test_an_alias_extending_the_title_with_a_subtitle_names_the_watched_season()
 def test_a_dated_season_after_confirmed_is_no_order() -> None:
     body = "<p>Hulu confirmed Mosswood Manor season 3 premieres June 27.</p>"
     assert "season_ordered" not in fired(body, MOSSWOOD3, "2024-06-27")
+
+
+# ---------------------------------------------------------------- tying a date to the watch
+
+
+def test_an_alias_that_names_the_season_keeps_its_number_the_watchs() -> None:
+    # the title's short form before the season number is the alias, not another show
+    watch = Watch("QUILLBACK: TALES OF THE REEF", 2, ("Quillback Season 2",))
+    refs = season_references("QUILLBACK Season 2 is coming March 2025 to Streamly.", watch)
+    assert [r.season for r in refs] == [2]
+    body = "<p>QUILLBACK Season 2 is coming March 2025 to Streamly.</p>"
+    assert release(body, watch) == "2025-03"
+
+
+def test_a_describing_word_may_sit_between_the_ordinal_and_season() -> None:
+    for text in (
+        "Back for a fourth hilarious season, the sitcom returns.",
+        "The comedy returns for its fourth full series.",
+        "a fourth highly-anticipated season",
+    ):
+        assert [r.season for r in season_references(text, MOSSWOOD3)] == [4], text
+
+
+def test_a_listicle_entry_line_heads_its_when_answer() -> None:
+    # entry titles as plain lines, each followed by its blurb and "When can I watch it?"
+    body = (
+        "<p>Harbor Lights (Season 2)</p><p>What is it? The lighthouse drama is back.</p>"
+        "<p>When can I watch it? July 12</p>"
+        "<p>Mosswood Manor (Season 3)</p><p>What is it? The gothic drama returns.</p>"
+        "<p>When can I watch it? July 19</p>"
+        "<p>The Velvet Ledger</p><p>What is it? A documentary about accountants.</p>"
+        "<p>When can I watch it? July 26</p>"
+    )
+    assert release(body, MOSSWOOD3, "New on Streamly this month") == "2024-07-19"
+    other = Watch("Harbor Lights", 3, ())
+    assert release(body, other, "New on Streamly this month") is None
+
+
+def test_a_slate_line_with_the_title_before_its_date_is_a_listing_row() -> None:
+    body = (
+        "<p>Harbor Lights (Season 2) - October 4, 2024</p>"
+        "<p>Mosswood Manor (Season 3) - November 8, 2024</p>"
+        "<p>Quiet Orchard (Season 2) - TBA</p>"
+        "<p>The neighbors' comedy will return for Season 3 this year.</p>"
+    )
+    assert release(body, MOSSWOOD3, "Every returning Streamly original") == "2024-11-08"
+    # a field label before the dash is no title: "Release date - ..." stays a field
+    field = "<p>Mosswood Manor season 3 is coming.</p><p>Release date - November 8, 2024</p>"
+    assert "another_story" not in fired(field, MOSSWOOD3, "2024-11-08")
+
+
+def test_a_page_about_the_titles_new_season_naming_no_other_is_the_watchs() -> None:
+    body = (
+        "<p>Streamly released the trailer for the new season of Mosswood Manor on Monday.</p>"
+        "<p>The studio said the season premieres on Friday, August 9.</p>"
+    )
+    assert release(body, MOSSWOOD3, "Mosswood Manor's New Season Gets a Trailer") == "2024-08-09"
+    # another season named on the page: "the season" may be that one
+    other = body + "<p>Season 2 ended in 2023.</p>"
+    assert release(other, MOSSWOOD3, "Mosswood Manor's New Season Gets a Trailer") is None
+
+
+def test_a_premiere_lists_row_noting_the_season_premiere_is_the_watched_season() -> None:
+    body = (
+        "<h3>Tuesday, Oct. 8</h3><p>9 p.m. - Harbor Lights (NBS, season premiere)</p>"
+        "<h3>Tuesday, Oct. 22</h3><p>8 p.m. - Harbor Lights (NBS, regular time slot premiere)</p>"
+    )
+    watch = Watch("Harbor Lights", 7, ())
+    assert "about_watch" in fired(body, watch, "2024-10-08", "Fall premiere dates (updating)")
+    assert "about_watch" not in fired(body, watch, "2024-10-22", "Fall premiere dates (updating)")
+    assert release(body, watch, "Fall premiere dates (updating)") == "2024-10-08"
+
+
+def test_a_channel_sub_heading_keeps_the_day_of_a_night_by_night_grid() -> None:
+    body = (
+        "<h3>Monday, Sept. 23</h3><h4>NBS</h4><p>8 p.m.: Quiet Orchard</p>"
+        "<p>10 p.m.: Mosswood Manor (New Series)</p><h4>CBX</h4><p>9 p.m.: Harbor Lights</p>"
+        "<h3>Tuesday, Sept. 24</h3><p>Two returning comedies fill the night.</p>"
+    )
+    watch = Watch("Mosswood Manor", 1, ())
+    assert release(body, watch, "Every fall premiere, night by night") == "2024-09-23"
+
+
+def test_a_bare_weekday_heading_of_a_weeks_list_is_that_weeks_day() -> None:
+    body = (
+        "<p>Everything arriving on Streamly this week, day by day.</p>"
+        "<h3>Wednesday</h3><ul><li>The Velvet Ledger (documentary)</li></ul>"
+        "<h3>Thursday</h3><ul><li>Mosswood Manor (Season 3)</li><li>Quiet Orchard</li></ul>"
+    )
+    # published Wednesday 2024-06-12: the list's Thursday is June 13
+    assert release(body, MOSSWOOD3, "New on Streamly this week") == "2024-06-13"
+
+
+def test_a_sentence_case_heading_is_no_other_story() -> None:
+    # a liveblog's entry headings are sentences, not other works' titles
+    body = (
+        "<p>The Mosswood Manor cast takes the stage shortly; refresh for updates.</p>"
+        "<h3>Crowd goes quiet</h3><p>The lights dim.</p>"
+        "<h3>Big news</h3><p>They just confirmed it: season 3 premieres Friday, October 4.</p>"
+    )
+    assert release(body, MOSSWOOD3, "Live: Mosswood Manor Season 3 Panel") == "2024-10-04"
+    # a heading written as a name still opens another entry
+    other = body.replace("<h3>Big news</h3>", "<h3>The Velvet Ledger</h3>")
+    assert release(other, MOSSWOOD3, "Live: Mosswood Manor Season 3 Panel") is None
+
+
+def test_a_roundups_headline_date_is_its_entries_when_one_is_the_watch() -> None:
+    body = (
+        "<p>The network has a busy season lined up.</p>"
+        "<h3>The Velvet Ledger</h3><p>A documentary about accountants.</p>"
+        "<h3>Mosswood Manor Season 3</h3><p>The gothic drama is back with new faces.</p>"
+        "<h3>Quiet Orchard</h3><p>A family saga in the hills.</p>"
+    )
+    title = "Five new NBS shows coming this autumn 2024"
+    assert release(body, MOSSWOOD3, title) == "2024-autumn"
+    # not an entry of it: the headline's date is the other shows'
+    other = body.replace("Mosswood Manor Season 3", "Harbor Lights")
+    assert release(other + "<p>Mosswood Manor is also renewed.</p>", MOSSWOOD3, title) is None
+    # a week's range in the headline is no day of any entry
+    week = "What's coming to Streamly this week: June 17th to 23rd, 2024"
+    assert release(body, MOSSWOOD3, week) is None
+
+
+def test_an_entrys_labeled_field_is_its_fact_not_another_story() -> None:
+    body = (
+        "<p>Here is what is on the way this week.</p>"
+        "<p>Mosswood Manor (Season 3)</p><p>Coming to Streamly: Friday</p>"
+        "<p>The gothic drama returns with a new ghost.</p>"
+        "<p>Critical Ledger (2020)</p><p>Coming to Streamly: Thursday</p>"
+        "<p>A film about a chess team.</p>"
+    )
+    # published Wednesday 2024-06-12: Friday is June 14; Thursday is the film's
+    assert release(body, MOSSWOOD3, "New on Streamly") == "2024-06-14"
+    assert "about_watch" not in fired(body, MOSSWOOD3, "2024-06-13", "New on Streamly")
+
+
+def test_a_weekday_owns_no_season() -> None:
+    watch = Watch("Late Night Revue", 12, ())
+    refs = season_references("Numbers for Saturday's 12th season premiere were down.", watch)
+    assert [r.season for r in refs] == [12]
+
+
+def test_a_season_in_a_phrase_after_the_date_is_not_its_subject() -> None:
+    watch = Watch("Harbor Lights", 2, ())
+    body = (
+        "<p>Harbor Lights is coming back.</p><p>The studio confirmed it will be dropping in "
+        "October, with only one actor returning from the first season.</p>"
+    )
+    assert "about_watch" in fired(body, watch, "2024-10", "Harbor Lights Season 2 News")
+
+
+def test_a_roundups_intro_date_is_its_entries_when_one_is_the_watch() -> None:
+    body = (
+        "<p>Streamly wraps up a long-running favorite this weekend.</p>"
+        "<p>Here is everything debuting on Streamly on Friday.</p>"
+        '<h3>"The Velvet Ledger" (documentary)</h3><p>A look at accountants.</p>'
+        '<h3>"Mosswood Manor" season 3 (series)</h3><p>The ghosts are back.</p>'
+        '<h3>"Quiet Orchard" (movie)</h3><p>A family saga.</p>'
+    )
+    # published Wednesday 2024-06-12: Friday is June 14
+    assert release(body, MOSSWOOD3, "The Streamly Originals Arriving This Weekend") == "2024-06-14"
+    other = body.replace('"Mosswood Manor" season 3', '"Harbor Lights"')
+    assert release(other, MOSSWOOD3, "The Streamly Originals Arriving This Weekend") is None
+
+
+def test_a_roundup_of_entries_dated_one_by_one_shares_no_date() -> None:
+    body = (
+        "<p>Here's everything coming to the service this month.</p>"
+        "<h3>Harbor Lights (June 20)</h3><p>The drama returns.</p>"
+        "<h3>Quiet Orchard (June 27)</h3><p>A family saga.</p>"
+        "<h3>Still waiting: Mosswood Manor season 3</h3><p>No word on when it returns.</p>"
+    )
+    assert release(body, MOSSWOOD3, "New on Streamly in June 2024") is None
+
+
+def test_a_listings_grid_entry_with_its_blurb_is_a_row_of_the_days_heading() -> None:
+    body = (
+        "<h3>NBS One \u00b7 Wednesday 12 June</h3>"
+        "<p>8.00pm Quiet Orchard (repeat)</p>"
+        "<p>9.00pm Mosswood Manor New series. 1/6. The ghosts return to the manor "
+        "as the family prepares for a wedding.</p>"
+        "<p>10.00pm Trailer: Harbor Lights New series coming soon to NBS One.</p>"
+    )
+    assert release(body, MOSSWOOD3, "TV Guide: NBS One tonight") == "2024-06-12"
+    promo = Watch("Harbor Lights", 2, ())
+    assert release(body, promo, "TV Guide: NBS One tonight") is None
+
+
+def test_a_bold_day_line_over_programme_lines_is_their_day() -> None:
+    body = (
+        "<p>The fall schedule is as follows:</p>"
+        "<p><strong>TUESDAY, SEPT. 17</strong></p>"
+        "<p>8:00-10:00 p.m. \u2013 \u201cQuiet Orchard\u201d (Season 9 Premiere)</p>"
+        "<p><strong>WEDNESDAY, OCT. 9</strong></p>"
+        "<p>9:30-10:00 p.m. \u2013 \u201cMosswood Manor\u201d (Season Three Premiere)</p>"
+    )
+    assert release(body, MOSSWOOD3, "NBS unveils its fall premiere dates") == "2024-10-09"
+
+
+def test_people_named_before_the_verb_are_no_other_work() -> None:
+    text = "Harbor Lights starring Ann Marlow and Bo Pettersen will return for a second series."
+    watch = Watch("Harbor Lights", 2, ())
+    assert not other_work_before(text, text.index("will"), watch)
+    # a work owned by a person is still another work
+    lineup = "The fall is led by Kurt Vale's Iron Saints, which returns Sept. 4."
+    assert other_work_before(lineup, lineup.index(", which"), watch)
+
+
+def test_a_plug_for_another_article_lends_it_no_date() -> None:
+    body = (
+        "<p>Mosswood Manor has been renewed for a fourth season.</p>"
+        "<p>And for more on Streamly, find out which hit drama will be coming back in 2025!</p>"
+    )
+    assert "reading_plug" in fired(body, MOSSWOOD3, "2025", "Mosswood Manor Season 3 News")
+    assert release(body, MOSSWOOD3, "Mosswood Manor Season 3 News") is None

@@ -411,3 +411,25 @@ RELEASE_FIELD = re.compile(
     r"premieres|released|first\s+aired|airs|opens|out|coming|arrives)\s*(?::|\||-\s)",
     re.IGNORECASE,
 )
+# A listings row's note that the title's next season starts there: "(CBS, season premiere)",
+# "returns", "new season" (not "regular time slot premiere" or "season finale").
+LISTED_SEASON_START = re.compile(
+    r"\b(?:season\s+(?:premiere|debut|opener|launch|return)|new\s+season|returns?|returning"
+    r"(?:\s+series)?|back\s+for\s+(?:a|another)\s+(?:new\s+)?season)\b",
+    re.IGNORECASE,
+)
+# A season named after a date inside a phrase that modifies something else is not the
+# date's subject: "dropping in October, with the only returning cast member from the first
+# season", "later than season one".
+SEASON_AS_MODIFIER = re.compile(
+    r"\b(?:from|since|than|like|unlike|during|throughout)\s+(?:the\s+|its\s+|their\s+)?$",
+    re.IGNORECASE,
+)
+# A sentence sending the reader to another article, whose dates are that article's:
+# "find out which hit drama will be coming back in 2016!", "You can read our article on ...".
+READING_PLUG = re.compile(
+    r"\b(?:find\s+out\s+(?:which|what|who|how|when)|for\s+more\s+on|(?:you\s+can\s+)?read\s+our|"
+    r"check\s+out\s+our|click\s+here|see\s+our\s+(?:article|guide|list|story|piece)|"
+    r"don['\u2019]t\s+miss\s+our)\b",
+    re.IGNORECASE,
+)

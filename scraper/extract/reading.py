@@ -15,10 +15,12 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
+from scraper.extract.cues import FIELD_ROLES, RELEASE
 from scraper.extract.subject import (
     PREVIOUS_WORK,
     other_work_before,
     part_references,
+    season_references,
     seasons_named,
     title_mentions,
 )
@@ -225,12 +227,32 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             section_names_watch = False
             if not block.chrome:
                 # (its colon dropped: "September 16:" reads as a time to the date finder)
-                day_heading = _day_of_heading(text)
+                day = _day_of_heading(text)
+                if day or not (day_heading and _channel_heading(text)):
+                    # (a channel's sub-heading under a day, "Monday, Sept. 24" then
+                    # "NBC": a night-by-night grid, its lines still that day's)
+                    day_heading = day
         elif section_names_watch and _WHEN_QUESTION.match(text):
             # "When can I watch it? July 20" in the watch's section of a Q&A listicle
             under_heading = True
+        elif (
+            day_heading
+            and not block.chrome
+            and len(text) <= 600
+            and (slot := _SLOT_ENTRY.match(text)) is not None
+            and _DATE_WORD.search(slot.group()) is None
+            and _PROMO_SLOT.search(slot.group()) is None
+        ):
+            # "9.00pm Happy Valley New series. 1/6. Catherine is ...": a listings grid's
+            # entry with its blurb; its first line is the row, on the heading's day
+            block = block._replace(text=f"| {day_heading} | {slot.group().strip()}")
+            listing = True
         elif block.chrome or len(text) > 160 or text.rstrip()[-1:] in (".", "?", "!"):
             pass  # prose, not a schedule's line (most blocks: no further look)
+        elif len(text) <= 40 and _day_line(doc.blocks, index):
+            # "TUESDAY, SEPT. 17" over "8:00-10:00 p.m. - "Dancing with the Stars" (Season
+            # 33 Premiere)": a schedule's day as a bold line, its programmes below it
+            day_heading = _day_of_heading(text)
         elif len(text) <= 40 and _transmission(doc.blocks, index):
             # "Sunday 18 September" over "9.00-10.00pm BBC One": a broadcaster's
             # transmission details, the listing of the passage's programme
@@ -270,12 +292,29 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         if block.heading or _title_line(block.text):
             # (a listicle's entry titles are often plain short lines, not headings)
             part = _heading_part(normalize(block.text), classify(normalize(block.text), watch))
+        if not block.heading and not listing and _entry_line(block.text):
+            # A listicle's entry title as a plain line ("Orange Is the New Black (Season 6)"
+            # over "When can I watch it? July 27"): it opens the entry as a heading does.
+            # One naming nothing (a byline, a network) only closes the last entry.
+            named = classify(normalize(block.text), watch)
+            section_names_watch = named == Subject.WATCH or (
+                named == Subject.TITLE and watch.season is None
+            )
+            heading_names_watch = section_names_watch
+            if named in (Subject.OTHER, Subject.OTHER_SEASON) or (
+                named is None and _ENTRY_TAG.search(block.text.strip())
+            ):
+                state = Subject.OTHER  # (a tagged name, "Critical Thinking (2020)", is a work)
+            elif named == Subject.WATCH:
+                state = Subject.WATCH
         if block.heading:
             named = classify(normalize(block.text), watch)
             if named in (Subject.WATCH, Subject.TITLE, Subject.OTHER):
                 title_passage = True
             elif named == Subject.OTHER_SEASON or not (
-                _GENERIC_HEADING.search(block.text) or _date_only(block.text)
+                _GENERIC_HEADING.search(block.text)
+                or _date_only(block.text)
+                or _sentence_case(block.text)
             ):
                 title_passage = False
             if named == Subject.OTHER_SEASON:
@@ -292,6 +331,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 named is None
                 and not _GENERIC_HEADING.search(block.text)
                 and not _date_only(block.text)
+                and not _sentence_case(block.text)
             ):
                 state = Subject.OTHER
         if listing or _schedule_row(block.text) or (role == "table_cell" and _two_cells(block)):
@@ -331,7 +371,8 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 # (the watched season named in a passage about another season of the
                 # title is this sentence's subject only: the passage stays the other's)
                 other_story = state == Subject.OTHER
-            elif headline_case(text) or _TOPIC_SHIFT.match(text):
+            elif (headline_case(text) and role not in FIELD_ROLES) or _TOPIC_SHIFT.match(text):
+                # (a labeled field, "Coming to Netflix: Friday", is its entry's fact)
                 subject, other_story = Subject.OTHER, True
             elif previous is not None and continues_other_work(text, previous, watch):
                 subject, other_story = Subject.OTHER, True  # "It starts Sept. 4." after X
@@ -374,7 +415,89 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         and _names_watched_season(doc, doc_subject, watch)
     ):
         _returns_of_one_season(result, returns, watch)
+    if (
+        doc_subject == Subject.TITLE
+        and watch.season not in (None, 1)
+        and not other_season
+        and any(r.season is None for r in season_references(headline, watch))
+    ):
+        # "Netflix Drops the Trailer for Sesame Street's New Season" and no other season
+        # named anywhere: the new season is the watched one, the whole page about it.
+        for index, sentence in enumerate(result):
+            if sentence.subject == Subject.TITLE:
+                result[index] = sentence._replace(subject=Subject.WATCH)
+    if len(doc.blocks) >= 3:
+        dated_headline = bool(
+            doc_subject is None
+            and headline
+            and RELEASE.search(headline)
+            and not _DAY_RANGE.search(headline)
+        )
+        _roundup(doc, result, watch, dated_headline)
     return result
+
+
+# "December 12th to 18th": a week's window, not its first day.
+_DAY_RANGE = re.compile(
+    r"\d(?:st|nd|rd|th)?\s*(?:to|through|thru|until|[-\u2013\u2014])\s*"
+    r"(?:[A-Z][a-z]+\.?\s+)?\d",
+    re.IGNORECASE,
+)
+
+
+def _roundup(doc: Document, result: list[Sentence], watch: Watch, dated_headline: bool) -> None:
+    """A roundup one of whose entry headings or entry lines is the watch: a date its
+    headline gives all its entries ("Seven new ITV shows coming this autumn 2023", "What's
+    new on Netflix: September 18th, 2020"), or its intro does ("Here is everything
+    debuting on Netflix on Friday."), is the watch's too (its own entry's date, if it gives
+    one, is more precise and wins)."""
+    entries = []
+    first = None  # the first entry's block: the intro is before it
+    for index, b in enumerate(doc.blocks):
+        if b.chrome or not (b.heading or _entry_line(b.text)):
+            continue
+        named = classify(normalize(b.text), watch)
+        if block_role(b) != "headline" and _DATE_WORD.search(_ENTRY_TAG.sub("", b.text.strip())):
+            return  # entries dated one by one ("MobLand (March 30)"): no date is shared
+        if named == Subject.WATCH and _NOT_COMING.search(b.text):
+            return  # "Still waiting: Mayor of Kingstown season 4": listed as not coming
+        entries.append(named)
+        # (a plain line naming nothing, a site's name, opens no entry)
+        if (
+            first is None
+            and block_role(b) != "headline"
+            and (b.heading or named is not None or _ENTRY_TAG.search(b.text.strip()))
+        ):
+            first = index
+    if len(entries) < 3 or not any(
+        e == Subject.WATCH or (e == Subject.TITLE and watch.season is None) for e in entries
+    ):
+        return
+    for index, sentence in enumerate(result):
+        headline = sentence.block == -1 or sentence.role == "headline"
+        intro = (
+            not headline
+            and first is not None
+            and 0 <= sentence.block < first
+            and sentence.role == "body"
+            and _ROUNDUP_INTRO.match(sentence.text)
+            and RELEASE.search(sentence.text)
+        )
+        if ((headline and dated_headline) or intro) and classify(sentence.text, watch) is None:
+            result[index] = sentence._replace(subject=Subject.WATCH)
+
+
+# An entry heading that lists the title as not coming ("Still waiting: ...", "No date yet").
+_NOT_COMING = re.compile(
+    r"\b(?:still\s+waiting|not|no|tba|tbd|yet|delayed|postponed|cancell?ed|leaving)\b",
+    re.IGNORECASE,
+)
+# A roundup's intro to its list: "Here is everything debuting on Netflix on Friday."
+_ROUNDUP_INTRO = re.compile(
+    r"\s*(?:here(?:['\u2019]s|\s+is|\s+are)|below,?\s+(?:is|are|you['\u2019]ll\s+find)|"
+    r"these\s+are)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -422,6 +545,30 @@ def _question_line(text: str) -> bool:
     """A block that is one short question ("When did X season 2 come out?")."""
     text = text.strip()
     return len(text) < 120 and text.endswith("?") and "\n" not in text and "." not in text[:-1]
+
+
+def _sentence_case(text: str) -> bool:
+    """A heading written as a sentence ("Panel wraps", "A tribute first"), not as a
+    name: a longer word after the first in lower case. A liveblog's entries and an
+    article's sub-headings are so; another work's title is not."""
+    words = [w for w in _WORD.findall(text)[1:] if len(w) >= 4]
+    return any(w[0].islower() for w in words)
+
+
+def _entry_line(text: str) -> bool:
+    """A short plain line written as a name ("The Bleeding Edge", "El Chapo (Season 3)"):
+    every longer word capitalized, no date, no sentence punctuation."""
+    text = text.strip()
+    if not text or len(text) > 70 or "\n" in text or text[-1] in ".!?,;:":
+        return False
+    if _DATE_WORD.search(_ENTRY_TAG.sub("", text)):
+        return False  # ("Critical Thinking (2020)": a film's year, no date)
+    words = [w for w in _WORD.findall(text) if len(w) >= 4]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+# A listicle entry's tag after its name: "(2020)", "(Season 3)", "(movie)", "(Netflix)".
+_ENTRY_TAG = re.compile(r"\s*\([^()]{1,30}\)$")
 
 
 def _title_line(text: str) -> bool:
@@ -500,9 +647,26 @@ def _dated_line(text: str) -> str | None:
     if separator is None:
         return None
     head, rest = text[: separator.start()].strip(), text[separator.end() :].strip()
+    if (
+        rest
+        and ":" not in separator.group()
+        and not _DATE_WORD.search(head)
+        and _DATE_WORD.search(rest)
+        and _date_only(rest)
+        and not _FIELD_LABEL.search(head)
+    ):
+        # "The Crown (Season 2) - December 8, 2017": a slate's line, the title first
+        return f"| {rest} | {head}"
     if not rest or not _DATE_WORD.search(head) or not _date_only(head):
         return None
     return f"| {head} | {rest}"
+
+
+# A line's label that names a fact, not a work ("Release date - ...", "Updated - ...").
+_FIELD_LABEL = re.compile(
+    r"\b(?:date|release|premiere|updated?|posted|published|by|air\w*|out|returns?|due)\b",
+    re.IGNORECASE,
+)
 
 
 _CLOCK = re.compile(
@@ -522,6 +686,26 @@ def _listing_line(text: str) -> str | None:
     if len(fields) < 3 or any(len(f.split()) > 6 for f in fields):
         return None
     return "| " + " | ".join(fields)
+
+
+# A schedule's programme line: its hour, then a quoted title or a premiere note.
+_PROGRAMME_LINE = re.compile(
+    r"^\s*\d{1,2}(?:[.:]\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*[-\u2013]\s*\d{1,2}(?:[.:]\d\d)?)?"
+    r"\s*(?:[ap]\.?m\.?)?[^\n]{0,12}?(?:[\"\u201c\u2018]\w|[^\n]*\([^)]*\b(?:premiere|"
+    r"finale|new\s+series|debut)\b)",
+    re.IGNORECASE,
+)
+
+
+def _day_line(blocks: Sequence[object], index: int) -> bool:
+    """A block that is only a date, over a programme line of a schedule (its hour and a
+    quoted title): the day of the lines below it, as a heading would be."""
+    text = getattr(blocks[index], "text", "")
+    if not _DATE_WORD.search(text) or _CLOCK.search(text) or not _date_only(text):
+        return False
+    if index + 1 >= len(blocks):
+        return False
+    return _PROGRAMME_LINE.match(getattr(blocks[index + 1], "text", "")) is not None
 
 
 def _transmission(blocks: Sequence[object], index: int) -> bool:
@@ -550,7 +734,37 @@ def _day_of_heading(text: str) -> str:
         part = part.strip().rstrip(":").strip()
         if part and _date_only(part) and _DATE_WORD.search(part):
             return part
+        if _BARE_WEEKDAY.fullmatch(part):
+            # a week's list, day by day: "Thursday" over its titles is that week's
+            # Thursday (written so, since a bare weekday alone is no date to the finder)
+            return f"this {part}"
     return ""
+
+
+# A grid entry opening with its hour, up to its first full stop: "9.00pm Happy Valley New
+# series." (the entry's blurb follows).
+_SLOT_ENTRY = re.compile(
+    r"\s*\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)\s+[A-Z][^.!?]{1,80}[.!?]?",
+    re.IGNORECASE,
+)
+
+
+# A slot that is a promotion, not a programme: "9.30pm Trailer: ... coming soon".
+_PROMO_SLOT = re.compile(r"\b(?:trailer|teaser|promo|preview|coming\s+soon)\b", re.IGNORECASE)
+
+
+def _channel_heading(text: str) -> bool:
+    """A short heading that is a name ("NBC", "BBC One", "Prime Video"), no date."""
+    words = text.split()
+    return (
+        0 < len(words) <= 3
+        and len(text) <= 25
+        and _DATE_WORD.search(text) is None
+        and all(w[0].isupper() or w[0].isdigit() for w in words)
+    )
+
+
+_BARE_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 
 
 def _two_cells(block: object) -> bool:

@@ -32,12 +32,20 @@ OTHER_SEASON = 0
 # The part number of "the final part", "the last volume": after every numbered part.
 FINAL_PART = 99
 
+# One describing word between an ordinal and its noun: "a fifth hilarious season", "its
+# second full season" (lower case: the keyed patterns run on the lowered text too).
+_SEASON_ADJECTIVE = (
+    r"\s+(?:full|new|final|last|whole|hilarious|thrilling|explosive|epic|gripping|"
+    r"long[\s-]awaited|(?:highly|much)[\s-]anticipated|anticipated|brand[\s-]new|"
+    r"acclaimed|shortened|extended)"
+)
 _NUM = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 _ORD = r"(\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
 _SEASON_PATTERNS = [
     re.compile(r"(?i:\b(?:season|series)\s+)" + _NUM + r"\b", re.IGNORECASE),
     re.compile(
-        r"\b" + _ORD + r"(?:\s+and\s+(?:final|last))?[\s-]+(?:season|series|outing|instal+ment)\b",
+        r"\b" + _ORD + r"(?:\s+and\s+(?:final|last)|" + _SEASON_ADJECTIVE + r")?[\s-]+"
+        r"(?:season|series|outing|instal+ment)\b",
         re.I,
     ),
     re.compile(r"\bS0?(\d{1,2})(?:\b|(?=E\d))"),
@@ -349,7 +357,8 @@ def _has_any(key: str, words: tuple[str, ...]) -> bool:
 _KEYED_SEASON_PATTERNS = [
     re.compile(r"se(?<!\wse)(?:ason|ries)\s+" + _NUM + r"\b"),
     re.compile(
-        r"\b" + _ORD + r"(?:\s+and\s+(?:final|last))?[\s-]+(?:season|series|outing|instal+ment)\b"
+        r"\b" + _ORD + r"(?:\s+and\s+(?:final|last)|" + _SEASON_ADJECTIVE + r")?[\s-]+"
+        r"(?:season|series|outing|instal+ment)\b"
     ),
 ]
 
@@ -516,6 +525,18 @@ _NOT_NAMES = frozenset(
         # never a work's name on their own
         *NUMBER_WORDS,
         *ORDINAL_WORDS,
+        # a day owns no season: "Saturday's 45th season premiere", "tonight's season 3 finale"
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "tonight",
+        "today",
+        "tomorrow",
+        "yesterday",
     ]
 )
 # (a quoted name too: '"House of the Dragon" season 3')
@@ -530,6 +551,11 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
     "Ginny & Georgia (Season 2") is that show's: not the watched season."""
     if ref.season is None:
         return ref
+    if any(
+        start <= ref.start and ref.end <= end and season == ref.season
+        for start, end, season in title_mentions(sentence, watch)
+    ):
+        return ref  # inside an alias that names the season: "Mashle Season 2"
     if _of_other_name(sentence, ref, watch):
         return Reference(ref.start, ref.end, OTHER_SEASON)
     before = sentence[max(0, ref.start - 60) : ref.start]
@@ -694,10 +720,21 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
     if _part_of_watch_name(name, watch):
         return False  # the watch by its subtitle alone ("The Final Reckoning is due ...")
     start = window_start + match.start(1)
+    if _PEOPLE_CUE.search(text, max(0, start - 60), start) and not re.search(
+        r"['\u2019]s\s", match.group(1)
+    ):  # (not "from creator Kurt Sutter's Mayans M.C.": the owner's work)
+        return False  # "the comedy starring Ann Lee and Bo Park will return": people
     end = start + len(match.group(1))
     return not any(s < end and start < e for s, e, _ in title_mentions(text, watch))
 
 
+# Words that introduce people, not a work, right before a name (and the names listed
+# with it): "starring David Mitchell and Robert Webb", "from creators A and B".
+_PEOPLE_CUE = re.compile(
+    r"\b(?:starring|co-starring|stars|opposite|created\s+by|directed\s+by|written\s+by|"
+    r"from\s+(?:creators?|showrunners?|writers?|directors?))\s+"
+    r"(?:[A-Z][\w.'\u2019-]*\s*(?:,\s*|\s+and\s+|\s*&\s*)?)*$"
+)
 _GENRE_NOUN = re.compile(
     r"(?:Comedy|Drama|Dramedy|Sitcom|Thriller|Docuseries|Miniseries|Anime|Anthology|Saga|"
     r"Franchise|Sequel|Prequel|Spinoff|Spin-off|Revival|Reboot)",

@@ -5,6 +5,7 @@ Several rules in governs.py and whose.py ask it, so a candidate asks it once.
 
 from __future__ import annotations
 
+from scraper.extract import cues
 from scraper.extract.candidates import DateCandidate
 from scraper.extract.dates import DateMention
 from scraper.extract.evidence.rules import View
@@ -42,7 +43,14 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
     refs += [Reference(start, end, season) for start, end, season in titles if season is not None]
     refs.sort(key=lambda r: r.start)
     before = [r for r in refs if r.start < mention.start]
-    ref = before[-1] if before else next((r for r in refs if r.start >= mention.end), None)
+    ref = before[-1] if before else next(
+        (
+            r
+            for r in refs
+            if r.start >= mention.end and not cues.SEASON_AS_MODIFIER.search(text, 0, r.start)
+        ),
+        None,
+    )
     if watch.season is not None and ref is not None and ref.season is not None:
         if ref.season != watch.season:
             return None
@@ -53,6 +61,12 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
         return None  # a numbered season is not a watch without seasons (a film, a show)
     if titles and watch.season is None:
         return "names the title"
+    if titles and ref is None and sentence.schedule_row:
+        # "| Wednesday, Oct. 14 | 9 p.m. - Title (CBS, season premiere)": a premiere
+        # list's row of the title, the season starting there the one the list is about
+        start = cues.LISTED_SEASON_START.search(text)
+        if start:
+            return f"a listing's {start.group()}"
     if (
         titles
         and ref is not None

@@ -343,7 +343,8 @@ _GENERIC_LABEL = re.compile(
     r"where|when|what|how|why|who|news|note|editor|spoiler|watch|stream\w*|season|series|"
     r"episodes?|part|volume|status|confirmed|official|breaking|exclusive|also|more|read|"
     r"see|related|review|verdict|rating|runtime|network|platform|creator|showrunner|genre|"
-    r"previously|original|new|tl;?dr|bottom\s+line|the\s+big\s+news)\b",
+    r"previously|original|new|tl;?dr|bottom\s+line|the\s+big\s+news|coming|arriv\w*|"
+    r"available|debut\w*|launch\w*|airs|airing|returns?|out\s+now)\b",
     re.IGNORECASE,
 )
 
