@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -82,6 +82,9 @@ class DocFacts:
     tonight: bool = False
     # Some sentence of the page names the watch's title (or an alias).
     names_watch: bool = True
+    # Without a publish date: the year of each month and day the text states with its
+    # year ("10 October 2015"), which "10 October" elsewhere on the page shares.
+    stated: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass
@@ -135,9 +138,27 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
         _TONIGHT_PAGE.search(s.text) for s in sentences[:6] if not s.chrome
     )
     names_watch = any(s.names_title for s in sentences)
+    stated = _stated_years(sentences, budget) if hint is not None else {}
     return sentences, DocFacts(
-        doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch
+        doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch, stated
     )
+
+
+def _stated_years(sentences: list[Sentence], budget: Budget) -> dict[str, int]:
+    """Month-day -> year of the dates the text writes with their year (not furniture's);
+    a month-day stated with two different years is left out."""
+    years: dict[str, int] = {}
+    for order, sentence in enumerate(sentences):
+        if order % 32 == 0:
+            budget.check()
+        if sentence.chrome or not _YEAR_IN.search(sentence.text):
+            continue
+        for mention in find_dates(sentence.text, None):
+            if mention.precision == "day":
+                key = mention.value[5:]
+                year = int(mention.value[:4])
+                years[key] = year if years.get(key, year) == year else 0
+    return {key: year for key, year in years.items() if year}
 
 
 _TONIGHT_PAGE = re.compile(
@@ -282,6 +303,10 @@ def date_candidates(
             hour = listing_hour(sentence.text, sentence.published)
             mentions = [hour] if hour is not None else []
         for mention in mentions:
+            year = facts.stated.get(mention.value[5:]) if mention.inferred else None
+            if year and mention.precision == "day":
+                # "10 October" in the headline, "10 October 2015" in the body: that year
+                mention = replace(mention, value=f"{year:04d}{mention.value[4:]}")
             if past_tense(sentence.text, mention):
                 mention = in_the_past(mention, sentence.published)
             result.append(DateCandidate(order, sentence, mention, following, facts))

@@ -85,6 +85,12 @@ _MONTH = r"(?P<{n}>(?i:" + _MONTH_NAMES + r"))(?![a-zA-Z])"  # _month drops "may
 _WEEKDAY = r"(?:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d|s\b)"  # "the 1980s" is a decade
+# "this year's panels", "next month's awards": the time of something else, unless that
+# something is the release ("next year's premiere").
+_NOT_OWNED = (
+    r"(?!['\u2019]s\s+(?!(?:[\w-]+\s+){0,2}?(?:premiere|debut|return|release|launch|arrival)"
+    r"\b))"
+)
 
 # Each pattern with the gates it cannot match without (see _gates): a sentence
 # missing a gate skips the pattern, which would have found nothing there anyway.
@@ -121,6 +127,12 @@ _PATTERNS = [
         r"(?:\s+(?:of\s+)?" + _YEAR.format(n="y") + r"|(?P<rel>))",
         ("season",),
     ),
+    # "April of next year", "October of this year"
+    (
+        "monthrel",
+        _MONTH.format(n="m") + r"\s+of\s+(?i:(?P<w>this|next)\s+year)\b",
+        ("month", "this"),
+    ),
     (
         "month",
         # "in April", "this October", "delayed until July"
@@ -152,8 +164,20 @@ _PATTERNS = [
         r"(?i:\b(?P<w>last\s+night|yesterday|last\s+(?P<wd>" + "|".join(WEEKDAYS) + r")))\b",
         ("last",),
     ),
-    ("relmonth", r"(?i:\b(?P<w>this|next)\s+month\b)", ("this",)),
-    ("relyear", r"(?i:\b(?:later\s+|early\s+|late\s+)?(?P<w>this|next)\s+year\b)", ("this",)),
+    # "the second half of 2024", "the first half of next year": a window inside a year
+    # (before the year patterns, so its span is taken whole)
+    (
+        "half",
+        r"(?i:\b(?:the\s+)?(?:first|second|latter|back|later)\s+half\s+of\s+(?:(?P<w>this|next)\s+"
+        r"year|the\s+year|" + _YEAR.format(n="y") + r"))",
+        ("half",),
+    ),
+    ("relmonth", r"(?i:\b(?P<w>this|next)\s+month\b)" + _NOT_OWNED, ("this",)),
+    (
+        "relyear",
+        r"(?i:\b(?:later\s+|early\s+|late\s+)?(?P<w>this|next)\s+year\b)" + _NOT_OWNED,
+        ("this",),
+    ),
     ("relday", r"(?i:\b(?P<w>this|next)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b)", ("this",)),
     (
         "year",
@@ -196,6 +220,7 @@ _WORD_GATES = [
     ("this", ("this", "next")),
     ("holiday", _HOLIDAY_GATE),
     ("last", ("last", "yesterday")),
+    ("half", ("half",)),
 ]
 
 
@@ -364,7 +389,9 @@ def _near(day: date, anchors: list[date]) -> date:
 
 
 # The kinds a year alone resolves (a YearHint's year stands in for the publish date's).
-_YEAR_KINDS = frozenset({"dmy", "mdy", "numeric", "month", "season", "holiday", "relyear"})
+_YEAR_KINDS = frozenset(
+    {"dmy", "mdy", "numeric", "month", "season", "holiday", "relyear", "half", "monthrel"}
+)
 
 
 def _hinted(hint: YearHint) -> date:
@@ -411,12 +438,23 @@ def _resolve(
         if kind == "season":
             season = SEASONS[groups["s"].lower()]
             if year is None:
-                # "this summer" only; a bare "summer" is not a date
+                # "this summer"; a bare "summer" is not a date
                 prefix = match.string[max(0, start - 8) : start].lower()
-                if published is None or not re.search(r"\b(this|next)\s*$", prefix):
+                if published is None:
                     return None
-                year = published.year + (1 if prefix.rstrip().endswith("next") else 0)
-                start = start - (len(prefix) - prefix.rfind("this" if "this" in prefix else "next"))
+                if re.search(r"\b(this|next)\s*$", prefix):
+                    year = published.year + (1 if prefix.rstrip().endswith("next") else 0)
+                    start = start - (
+                        len(prefix) - prefix.rfind("this" if "this" in prefix else "next")
+                    )
+                elif _TO_THE_SEASON.search(match.string, max(0, start - 12), start) and (
+                    (groups["q"] or "").strip().lower() == "the"
+                ):
+                    # "rescheduled the debut to the fall", "returns in the fall": the
+                    # coming one (next year's once this year's has passed)
+                    year = published.year + (published.month > _SEASON_END[season])
+                else:
+                    return None
             return DateMention(start, end, f"{year:04d}-{season}", "season", groups["y"] is None)
         if kind == "holiday":
             if _NEAR_HOLIDAY.search(match.string, max(0, start - 30), start):
@@ -449,6 +487,19 @@ def _resolve(
             if groups["w"].lower() == "next":
                 first = (first + timedelta(days=32)).replace(day=1)
             return DateMention(start, end, f"{first.year:04d}-{first.month:02d}", "month", True)
+        if kind == "half":
+            if year is None:
+                if (groups["w"] or "").lower() not in ("this", "next") and published is None:
+                    return None
+                if published is None:
+                    return None
+                year = published.year + (1 if (groups["w"] or "").lower() == "next" else 0)
+            return DateMention(start, end, f"{year:04d}", "year", groups.get("y") is None)
+        if kind == "monthrel":
+            if published is None:
+                return None
+            year = published.year + (1 if groups["w"].lower() == "next" else 0)
+            return DateMention(start, end, f"{year:04d}-{_month(groups['m']):02d}", "month", True)
         if kind == "relyear":
             if published is None:
                 return None
@@ -497,6 +548,11 @@ def _resolve(
     except (ValueError, KeyError):
         return None
     return None
+
+
+# A season after these words is a coming one: "moved to the fall", "back in the fall".
+_TO_THE_SEASON = re.compile(r"(?i:\b(?:to|until|till|into|in|for)\s+$)")
+_SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "winter": 12}
 
 
 def _numeric(

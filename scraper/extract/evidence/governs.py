@@ -185,7 +185,18 @@ _MOVED_TO = re.compile(
     "in theaters until December 29",
 )
 def _until(c: DateCandidate, v: View, w: Watch) -> str | None:
-    return found(_UNTIL, v.text[max(0, c.mention.start - 30) : c.mention.start])
+    seen = found(_UNTIL, v.text[max(0, c.mention.start - 30) : c.mention.start])
+    if seen and _WAIT_UNTIL.search(v.text, v.left, c.mention.start):
+        return None  # "pushed back until June 18", "will not premiere until 2022": the date
+    return seen
+
+
+# A move or a wait that ends on the date: the release, not the end of a run.
+_WAIT_UNTIL = re.compile(
+    r"(?:" + cues.MOVE_VERB + r"|not|n['\u2019]t|won['\u2019]t|wait\w*|hold\w*\s+(?:off|back))"
+    r"\b[^.;]{0,60}?\b(?:until|till)\s+(?:on\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _UNTIL = re.compile(
@@ -348,7 +359,28 @@ def _old_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         found(cues.OLD_DATE, before)
         or _later_move(v.text, c.mention.end)
         or found(_LABEL_FROM, before)
+        or _moved_event(v, c)
     )
+
+
+def _moved_event(v: View, c: DateCandidate) -> str | None:
+    """The date names the event a move takes elsewhere: "reschedule the January 30
+    debut to the fall", "pushes its May 2 premiere back to June"."""
+    after = _EVENT_MOVED_AFTER.match(v.text, c.mention.end)
+    if after is None:
+        return None
+    verb = found(_MOVE_BEFORE, v.text, max(v.left, c.mention.start - 40), c.mention.start)
+    return f"{verb} ... {after.group().strip()}" if verb else None
+
+
+_EVENT_MOVED_AFTER = re.compile(
+    r"\s+(?:premiere|debut|release|launch|opening|bow|return)(?:\s+date)?\s+"
+    r"(?:(?:back|up|forward|out)\s+)?(?:to|until|till|into)\b",
+    re.IGNORECASE,
+)
+_MOVE_BEFORE = re.compile(
+    r"\b" + cues.MOVE_VERB + r"\s+(?:the|its|their)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
 
 
 def _later_move(text: str, end: int) -> str | None:
@@ -427,6 +459,8 @@ def _confirmed(c: DateCandidate, v: View, w: Watch) -> str | None:
 )
 def _years_before(c: DateCandidate, v: View, w: Watch) -> str | None:
     published = c.doc.published
+    if published is None and c.doc.hint is not None and c.doc.hint.source == "url":
+        published = c.doc.hint.day  # the date the page's URL files it under
     if published is None or int(c.mention.value[:4]) >= published.year - 1:
         return None
     recent = int(c.mention.value[:4]) >= published.year - 3
@@ -480,7 +514,8 @@ def _setting(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 _SETTING = re.compile(
-    r"\b(?:set|takes?\s+place|taking\s+place|unfolds?|story|flashbacks?\s+to)\b[^.;]{0,30}"
+    # ("set to premiere in the fall of 2013" is a schedule, not a setting)
+    r"\b(?:set(?!\s+(?:to|for)\b)|takes?\s+place|taking\s+place|unfolds?|story|flashbacks?\s+to)\b[^.;]{0,30}"
     r"\b(?:in|during|around)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?$",
     re.IGNORECASE,
 )
@@ -525,3 +560,13 @@ def _past(c: DateCandidate, v: View, w: Watch) -> str | None:
     if value < published.isoformat()[: len(value)]:
         return found(cues.PAST_RELEASE, v.clause)
     return None
+
+
+@rule(
+    "reader_plug",
+    -4,
+    "a plug for more reading: the date is another story's",
+    "And for more on Netflix, find out which drama will be back in 2026!",
+)
+def _plug(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(cues.READER_PLUG, v.text)

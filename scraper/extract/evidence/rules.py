@@ -74,7 +74,18 @@ def view(candidate: DateCandidate, watch: Watch) -> View:
     if event is None and text[:left].rstrip().endswith(":"):
         # "Release date confirmed: 3 August" - the verb sits before the colon.
         event, word = _governing(plain_text[:left], left)
+    which = _WHICH.search(text, 0, left) if event is None else None
+    if which is not None and _IS_ON.match(clause):
+        # "the anime's premiere in Japan, which will be on July 11": the event is the
+        # relative clause's antecedent, in the clause before the comma.
+        event, word = _governing(plain_text[: which.start()], which.start())
     return View(text, left, right, clause, event, word, plain=plain)
+
+
+_WHICH = re.compile(r",\s+(?:which|that)\s+$", re.IGNORECASE)
+_IS_ON = re.compile(
+    r"\s*(?:will\s+be|is|was|falls|lands)\s+(?:on|in|set\s+for)\b", re.IGNORECASE
+)
 
 
 def _without_title(text: str, watch: Watch) -> str:
@@ -91,7 +102,16 @@ def _governing(clause: str, position: int) -> tuple[str | None, str]:
         return None, ""
     before = [e for e in events if e[0] < position]
     chosen = max(before) if before else min(events)
+    if chosen[1] == "release" and _STARTS.match(chosen[2]):
+        # "filming for the third season will start in January": what starts is the
+        # event named before the verb
+        other = [e for e in events if e[1] == "other" and e[0] < chosen[0]]
+        if other:
+            chosen = max(other)
     return chosen[1], chosen[2]
+
+
+_STARTS = re.compile(r"(?:begins?|starts?|starting|gets?\s+underway)\b", re.IGNORECASE)
 
 
 def found(
