@@ -132,7 +132,11 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
             own.update(
                 m.value for m in find_dates(sentence.text, doc.published) if m.precision == "day"
             )
-    hint = None if doc.published is not None else year_hint(doc.url, sentences, budget)
+    hint = (
+        None
+        if doc.published is not None
+        else year_hint(doc.url, sentences, budget, doc.headline)
+    )
     day_first = _DAY_FIRST_HOST.search(urlsplit(doc.url).hostname or "") is not None
     tonight = doc.published is not None and any(
         _TONIGHT_PAGE.search(s.text) for s in sentences[:6] if not s.chrome
@@ -199,8 +203,11 @@ _URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2]|[a-z]{3})/"
 _URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d\d)/")
 
 
-def year_hint(url: str, sentences: list[Sentence], budget: Budget | None = None) -> YearHint | None:
+def year_hint(
+    url: str, sentences: list[Sentence], budget: Budget | None = None, headline: str = ""
+) -> YearHint | None:
     """For a document without a publish date: the date its URL files it under, else the
+    year its headline names ("House of Cards new season 2017: release date"), else the
     year of the latest full date its text states (not page furniture). A fallback; the
     year_inferred rule says a candidate used it."""
     path = url.split("?", 1)[0].split("#", 1)[0]
@@ -217,6 +224,9 @@ def year_hint(url: str, sentences: list[Sentence], budget: Budget | None = None)
             return YearHint(date(year, month, day), precision, "url")
         except (KeyError, ValueError):
             continue
+    named = _HEADLINE_YEAR.findall(headline)
+    if len(set(named)) == 1:  # (two years in a headline: a move, no one year of the news)
+        return YearHint(date(int(named[0]), 1, 1), "year", "text")
     latest = None  # the latest year of a date stated with its year: "March 2019", "fall 2020"
     for order, sentence in enumerate(sentences):
         if budget is not None and order % 32 == 0:
@@ -231,6 +241,9 @@ def year_hint(url: str, sentences: list[Sentence], budget: Budget | None = None)
 
 
 _YEAR_IN = re.compile(r"(?:19|20)\d\d")
+# A year of this century standing alone in a headline (not "1923", a show's name,
+# nor "2049" in "Blade Runner 2049": only years near the web's).
+_HEADLINE_YEAR = re.compile(r"(?<![\w/-])(20[0-3]\d)(?![\w/-])")
 # The year of a date stated with its year, finer than the year: "August 3, 2023",
 # "3 August 2023", "March 2019", "fall 2020", "2023-08-03" (one pass over a sentence).
 _MONTH_WORD = (
@@ -240,7 +253,7 @@ _MONTH_WORD = (
 _FULL_DATE_YEAR = re.compile(
     r"(?:\b" + _MONTH_WORD + r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+|of\s+)?"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_WORD + r",?\s+"
-    r"|\b(?i:spring|summer|fall|autumn|winter)\s+(?:of\s+)?)(?P<y>(?:19|20)\d\d)(?!\d)"
+    r"|\b(?i:spring|summer|fall|autumn|winter|half)\s+(?:of\s+)?)(?P<y>(?:19|20)\d\d)(?!\d)"
     r"|\b(?P<iso>20\d\d)-[01]\d-[0-3]\d\b"
 )
 

@@ -137,7 +137,7 @@ OTHER_EVENT = re.compile(
     r"publish\w*|publication|book|novel|graphic\s+novel|comic|issue|birthday|born|"
     # a life's dates in a plot summary: "his birth date", "the day he dies"; an order
     r"birth(?:\s*date)?|died|dies|death|ordered|talks|negotiations|"
-    r"finale|final\s+episode|episode\s+(?!1\b)\d+|event|panel|convention|comic-con|tickets?|"
+    r"finale|final\s+episode|episode\s+(?!1\b)\d+|(?<!premiere\s)event|panel|convention|comic-con|tickets?|"
     r"auditions?|table\s+read|announced\s+(?:on|in)|announcement)\b",
     re.IGNORECASE,
 )

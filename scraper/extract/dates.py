@@ -447,8 +447,10 @@ def _resolve(
                     start = start - (
                         len(prefix) - prefix.rfind("this" if "this" in prefix else "next")
                     )
-                elif _TO_THE_SEASON.search(match.string, max(0, start - 12), start) and (
-                    (groups["q"] or "").strip().lower() == "the"
+                elif (
+                    _TO_THE_SEASON.search(match.string, max(0, start - 12), start)
+                    and (groups["q"] or "").strip().lower() == "the"
+                    and _SEASON_ALONE.match(match.string, end)
                 ):
                     # "rescheduled the debut to the fall", "returns in the fall": the
                     # coming one (next year's once this year's has passed)
@@ -552,6 +554,12 @@ def _resolve(
 
 # A season after these words is a coming one: "moved to the fall", "back in the fall".
 _TO_THE_SEASON = re.compile(r"(?i:\b(?:to|until|till|into|in|for)\s+$)")
+# ... standing as a time ("to the fall, so", "in the fall on CBS"), not a modifier ("the
+# fall meat grinder", "the summer schedule").
+_SEASON_ALONE = re.compile(
+    r"(?i:\s*(?:[,.;:!?)\u2014\u2013-]|$)|\s+(?:and|or|but|on|with|as|to|after|before|when|if|"
+    r"so|at|for|from|in|alongside|via)\b)"
+)
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "winter": 12}
 
 

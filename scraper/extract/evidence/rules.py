@@ -101,16 +101,29 @@ def _governing(clause: str, position: int) -> tuple[str | None, str]:
     if not events:
         return None, ""
     before = [e for e in events if e[0] < position]
+    if not before and _OTHER_CLAUSE.search(clause, position, min(events)[0]):
+        # "came into its own this year and fans hear it will be back next year": the
+        # verb after the date heads another clause, with its own date
+        return None, ""
     chosen = max(before) if before else min(events)
     if chosen[1] == "release" and _STARTS.match(chosen[2]):
         # "filming for the third season will start in January": what starts is the
         # event named before the verb
-        other = [e for e in events if e[1] == "other" and e[0] < chosen[0]]
+        other = [
+            e
+            for e in events
+            if e[1] == "other"
+            and chosen[0] - 80 <= e[0] < chosen[0]
+            and not _COMMA.search(clause, e[0], chosen[0])
+        ]
         if other:
             chosen = max(other)
     return chosen[1], chosen[2]
 
 
+# A coordinated clause with a subject of its own between a date and a later verb.
+_OTHER_CLAUSE = re.compile(r"\s(?:and|but|so|while)\s+(?:\S+\s+){3,}", re.IGNORECASE)
+_COMMA = re.compile(r"[,;:]")
 _STARTS = re.compile(r"(?:begins?|starts?|starting|gets?\s+underway)\b", re.IGNORECASE)
 
 
