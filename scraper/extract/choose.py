@@ -66,7 +66,7 @@ def best(
 
 
 # Between two entries of one list: "(January 10), WandaVision spinoff ...", "; ".
-_LIST_BREAK = re.compile(r"\)\s*[,;]|;\s")
+_LIST_BREAK = re.compile(r"\)\s*(?:[,;]|and\b)|;\s")
 
 
 def list_entries(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:

@@ -369,7 +369,7 @@ def _moved_event(v: View, c: DateCandidate) -> str | None:
     after = _EVENT_MOVED_AFTER.match(v.text, c.mention.end)
     if after is None:
         return None
-    verb = found(_MOVE_BEFORE, v.text, max(v.left, c.mention.start - 40), c.mention.start)
+    verb = found(_MOVE_BEFORE, v.text, max(v.left, c.mention.start - 80), c.mention.start)
     return f"{verb} ... {after.group().strip()}" if verb else None
 
 
@@ -379,7 +379,9 @@ _EVENT_MOVED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MOVE_BEFORE = re.compile(
-    r"\b" + cues.MOVE_VERB + r"\s+(?:the|its|their)\s+(?:\w+\s+)?$", re.IGNORECASE
+    # "reschedule the January 30 debut", "move The Show season 2's May 2 premiere"
+    r"\b" + cues.MOVE_VERB + r"\s+(?:[^\s,;.]+\s+){1,6}$",
+    re.IGNORECASE,
 )
 
 
