@@ -139,6 +139,8 @@ def test_the_date_a_wait_or_a_move_ends_on_is_the_release(
     "body",
     [
         "<p>The Copper Orchard season 2 has dropped its April 19 premiere.</p>",
+        "<p>Hulu pulled The Copper Orchard season 2 from its July 18 slot; no new date yet.</p>",
+        "<p>The Copper Orchard Season 2 Exits Its March 2025 Date</p>",
         "<p>The Copper Orchard season 2 was scheduled to release on December 11 but will "
         "now sit in limbo until the studio picks a new date.</p>",
         "<p>In a statement, the network said it will reschedule The Copper Orchard season "
@@ -211,3 +213,32 @@ def test_explain_names_the_withdrawal() -> None:
     doc = parse_documents(page(body), "https://tv.example/news/story")[0]
     [candidate] = [c for c in read(doc, ORCHARD, complete=True).dates]
     assert "negation" in candidate.features
+
+
+def test_a_hedge_past_the_date_that_leads_to_another_date_is_that_dates() -> None:
+    body = (
+        "<p>Hulu confirmed on Monday that The Copper Orchard season 2 will premiere in 2025, "
+        "ending months of guessing about whether it could squeeze into late 2024.</p>"
+    )
+    assert release(body) == ("2025", "year")
+
+
+def test_some_time_in_a_year_is_a_window_not_a_hedge() -> None:
+    body = "<p>The Copper Orchard season 2 is coming sometime in 2025, Hulu said.</p>"
+    assert release(body) == ("2025", "year")
+
+
+def test_a_wish_split_by_a_quotation_mark_is_a_hedge() -> None:
+    body = (
+        "<p>The Copper Orchard's creators said they\u2019d \u201clove to be back next spring\u201d "
+        "for season 2.</p>"
+    )
+    assert release(body) is None
+
+
+def test_the_day_a_date_was_confirmed_in_the_passive_is_no_release() -> None:
+    body = (
+        "<p>The Copper Orchard season 2 premieres on Aug. 21. That date was confirmed in "
+        "February, and the network repeated it on Tuesday.</p>"
+    )
+    assert release(body) == ("2024-08-21", "day")

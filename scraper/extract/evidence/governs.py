@@ -115,7 +115,7 @@ def _other_event(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 @rule("hedge", -4, "a hedge in the date's clause, quotation or sentence", "could arrive in 2025")
 def _hedge(c: DateCandidate, v: View, w: Watch) -> str | None:
-    seen = found(cues.SPECULATION, v.clause) or found(cues.SPECULATIVE_MAY, v.clause)
+    seen = _clause_hedge(v, c.mention.end - v.left)
     if seen:
         return seen
     seen = found(cues.SENTENCE_HEDGE, v.text)
@@ -125,6 +125,29 @@ def _hedge(c: DateCandidate, v: View, w: Watch) -> str | None:
     if quotation:
         return found(cues.SPECULATION, quotation) or found(cues.SPECULATIVE_MAY, quotation)
     return None
+
+
+def _clause_hedge(v: View, end: int) -> str | None:
+    """A hedge in the date's clause; not one past a comma after the date that leads to
+    another date ("will premiere in 2026, ending months of guessing whether it could
+    make late 2025": the guess is the other date's)."""
+    for pattern in (cues.SPECULATION, cues.SPECULATIVE_MAY):
+        for match in pattern.finditer(v.clause):
+            if (
+                match.start() >= end
+                and "," in v.clause[end : match.start()]
+                and _ANOTHER_DATE.search(v.clause, match.end())
+            ):
+                continue
+            return match.group().strip() or match.group()
+    return None
+
+
+# A year, a month or a season: the start of a date of its own.
+_ANOTHER_DATE = re.compile(
+    r"\b(?:(?:19|20)\d\d|(?:January|February|March|April|June|July|August|September|October|"
+    r"November|December)|(?i:spring|summer|autumn|fall|winter))\b"
+)
 
 
 @rule("negation", -4, "a denial in the date's clause", "will no longer premiere on August 3")
@@ -220,13 +243,21 @@ def _news_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         if teller:
             return teller.group().strip()
     after = _NEWS_NOUN.match(v.text, c.mention.end)
-    return after.group().strip() if after else None
+    if after:
+        return after.group().strip()
+    # "That date was confirmed in April": told in the passive, no "that" clause after
+    return found(_TOLD_PASSIVE, v.text, max(0, c.mention.start - 40), c.mention.start)
 
 
 # "confirmed in July that ...", "announced on Tuesday that ..."
 _TOLD_ON = re.compile(
     r"\b(?:confirm|announc|reveal|unveil|report|said|says|told|tease|shar)\w*\s+"
     r"(?:(?:on|in|during|back\s+in|earlier\s+in|last|this)\s+)?$",
+    re.IGNORECASE,
+)
+_TOLD_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being)\s+(?:first\s+|officially\s+)?(?:confirmed|announced|revealed|"
+    r"unveiled|reported)\s+(?:on|in|during|back\s+in|earlier\s+in|last)\s+$",
     re.IGNORECASE,
 )
 _THAT = re.compile(r",?\s+(?:that|when|how|what)\b", re.IGNORECASE)
@@ -360,7 +391,30 @@ def _old_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         or _later_move(v.text, c.mention.end)
         or found(_LABEL_FROM, before)
         or _moved_event(v, c)
+        or _left_date(v, c)
     )
+
+
+def _left_date(v: View, c: DateCandidate) -> str | None:
+    """A date the release leaves: "pulled Blade from its Nov. 3 slot", "exits its March
+    2024 date", "vacates its July 18 release"."""
+    before = _LEAVES_ITS.search(v.text, max(0, c.mention.start - 30), c.mention.start)
+    if before is None or not _SLOT_NOUN.match(v.text, c.mention.end):
+        return None
+    return before.group().strip()
+
+
+_LEAVES_ITS = re.compile(
+    r"\b(?:from|exits?|exited|exiting|vacat\w+|leaves|leaving|left|abandon\w*|gives?\s+up|"
+    r"gave\s+up)\s+(?:its|their|the|his|her)\s+(?:original\s+|planned\s+|previous\s+|"
+    r"former\s+)?$",
+    re.IGNORECASE,
+)
+_SLOT_NOUN = re.compile(
+    r"\s+(?:(?:release|premiere|opening|theatrical)\s+)?(?:date|slot|release|premiere|opening|"
+    r"launch|debut|bow|berth|spot)\b",
+    re.IGNORECASE,
+)
 
 
 def _moved_event(v: View, c: DateCandidate) -> str | None:
