@@ -242,3 +242,35 @@ def test_the_day_a_date_was_confirmed_in_the_passive_is_no_release() -> None:
         "February, and the network repeated it on Tuesday.</p>"
     )
     assert release(body) == ("2024-08-21", "day")
+
+
+def test_a_fronted_phrase_before_the_news_verb_is_not_the_release() -> None:
+    body = (
+        "<p>With all eyes on the election in November, Hulu quietly announced the release "
+        "date for The Copper Orchard season 2.</p>"
+    )
+    assert release(body) is None
+
+
+def test_a_consequence_after_the_date_is_no_hedge() -> None:
+    body = (
+        "<p>Hulu will release all ten episodes of The Copper Orchard season 2 on May 30, "
+        "meaning fans can watch it in one sitting if they so wish.</p>"
+    )
+    assert release(body) == ("2024-05-30", "day")
+
+
+def test_a_name_is_not_a_release_verb() -> None:
+    body = (
+        "<p>Network chief Ada Landgraf said cameras will not roll on The Copper Orchard "
+        "season 2 until January 2025.</p>"
+    )
+    assert release(body) is None
+
+
+def test_a_past_wait_is_history() -> None:
+    body = (
+        "<p>The first season of The Copper Orchard did not premiere until the spring, and "
+        "that is the earliest we can expect season 2.</p>"
+    )
+    assert release(body) is None

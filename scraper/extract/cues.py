@@ -27,7 +27,7 @@ CHANNEL = re.compile(
     re.IGNORECASE,
 )
 RELEASE = re.compile(
-    r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land\w*|(?<!biggest\s)(?<!big\s)(?<!a\s)hits?(?!\s+of\b)|"
+    r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land(?:s|ed|ing)?\b|(?<!biggest\s)(?<!big\s)(?<!a\s)hits?(?!\s+of\b)|"
     r"hitting|stream(?!ers?\b)\w*|out\s+(?:on|in|from)|coming|come\s+out|comes\s+out|airs?|airing|bows?|"
     r"open(?:s|ed)?|available|due|date[sd]?|set\s+for|slated|scheduled|arrives|kick(?:s|ed|ing)?\s+off|"
     r"in(?:to)?\s+(?:cinemas|theaters|theatres)|onto\s+(?:screens|"
@@ -122,6 +122,8 @@ NEGATION = re.compile(
     r"(?:announced|confirmed|set|revealed|given)|tb[ca]|to\s+be\s+(?:confirmed|announced|"
     r"determined)|unknown|unconfirmed|no\s+word|still\s+waiting|remains\s+to\s+be|"
     r"no\s+longer|not\s+happening|"
+    # a past wait is history ("the first seasons did not premiere until the spring")
+    r"(?:did\s+not|didn['\u2019]t)\s+(?:premier|open|releas|arriv|debut|air|return|launch)\w*|"
     # ("will not premiere until 2022" gives the date: not a denial)
     r"not\s+(?:be\s+)?(?:open|premier|releas|arriv|debut)\w*(?!\s+(?:\w+\s+){0,3}?(?:until|till)\b)|"
     # a date given up: "has dropped its April 19 premiere", "removed from its December 11 date"
@@ -152,7 +154,7 @@ OTHER_OCCASION = re.compile(
     # a special, and a film's later home release: "the Christmas special airs on Christmas
     # Day", "arrives on digital December 31"
     r"(?:christmas|holiday|festive|new\s+year['\u2019]?s?|halloween|anniversary)\s+"
-    r"(?:special|episode)|(?:on|to)\s+(?:premium\s+)?(?:digital|blu-?ray|dvd|4k|home\s+video|"
+    r"(?:special|episode)|(?<!according\s)(?:on|to)\s+(?:premium\s+)?(?:digital|blu-?ray|dvd|4k|home\s+video|"
     r"pvod|vod)|"
     r"digital\s+release|home\s+(?:video|entertainment)\s+release|"
     r"panel|book|novel|publication|birthday|screening|festival|red\s+carpet|gala|"

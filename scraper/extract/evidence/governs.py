@@ -133,16 +133,23 @@ def _clause_hedge(v: View, end: int) -> str | None:
     make late 2025": the guess is the other date's)."""
     for pattern in (cues.SPECULATION, cues.SPECULATIVE_MAY):
         for match in pattern.finditer(v.clause):
-            if (
-                match.start() >= end
-                and "," in v.clause[end : match.start()]
-                and _ANOTHER_DATE.search(v.clause, match.end())
+            if match.start() >= end and (
+                _CONSEQUENCE.search(v.clause, end, match.start())
+                or (
+                    "," in v.clause[end : match.start()]
+                    and _ANOTHER_DATE.search(v.clause, match.end())
+                )
             ):
                 continue
             return match.group().strip() or match.group()
     return None
 
 
+# What follows from the date, not a doubt on it: "on May 30, meaning fans can watch it in
+# one sitting if they so wish".
+_CONSEQUENCE = re.compile(
+    r",\s+(?:meaning|which\s+means|giving|allowing|letting|so\s+that)\b", re.IGNORECASE
+)
 # A year, a month or a season: the start of a date of its own.
 _ANOTHER_DATE = re.compile(
     r"\b(?:(?:19|20)\d\d|(?:January|February|March|April|June|July|August|September|October|"
@@ -216,7 +223,7 @@ def _until(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 # A move or a wait that ends on the date: the release, not the end of a run.
 _WAIT_UNTIL = re.compile(
-    r"(?:" + cues.MOVE_VERB + r"|not|n['\u2019]t|won['\u2019]t|wait\w*|hold\w*\s+(?:off|back))"
+    r"\b(?:" + cues.MOVE_VERB + r"|not|n['\u2019]t|won['\u2019]t|wait\w*|hold\w*\s+(?:off|back))"
     r"\b[^.;]{0,60}?\b(?:until|till)\s+(?:on\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )

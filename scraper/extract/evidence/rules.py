@@ -122,7 +122,13 @@ def _governing(clause: str, position: int) -> tuple[str | None, str]:
 
 
 # A coordinated clause with a subject of its own between a date and a later verb.
-_OTHER_CLAUSE = re.compile(r"\s(?:and|but|so|while)\s+(?:\S+\s+){3,}", re.IGNORECASE)
+# ... or the main clause after a fronted phrase, whose verb tells the news: "With all eyes
+# on the inauguration in January, Netflix quietly announced the release date".
+_OTHER_CLAUSE = re.compile(
+    r"\s(?:and|but|so|while)\s+(?:\S+\s+){3,}|,\s+(?:\S+\s+){1,4}?(?:announced|revealed|"
+    r"confirmed|unveiled|said|shared|teased)\b",
+    re.IGNORECASE,
+)
 _COMMA = re.compile(r"[,;:]")
 _STARTS = re.compile(r"(?:begins?|starts?|starting|gets?\s+underway)\b", re.IGNORECASE)
 
