@@ -274,3 +274,21 @@ def test_a_past_wait_is_history() -> None:
         "that is the earliest we can expect season 2.</p>"
     )
     assert release(body) is None
+
+
+def test_a_parenthesised_date_after_a_name_is_that_names() -> None:
+    text = "new in 2024: the spinoff Ember (January 10) and more"
+    year, day = text.index("2024"), text.index("January 10")
+    assert choose.list_entries(text, (year, year + 4), (day, day + 10))
+    restated = "returns this fall (September 18) on Hulu"
+    fall, day = restated.index("this fall"), restated.index("September 18")
+    assert not choose.list_entries(restated, (fall, fall + 9), (day, day + 12))
+
+
+def test_a_year_that_names_its_own_start_is_governed() -> None:
+    body = "<p>Hulu has already confirmed a 2025 start for The Copper Orchard season 2.</p>"
+    assert release(body) == ("2025", "year")
+
+
+def test_a_holiday_frame_is_a_stretch_of_days_not_the_day() -> None:
+    assert find_dates("The film shifts to the Memorial Day frame.", PUBLISHED) == []

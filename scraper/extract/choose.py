@@ -70,6 +70,17 @@ _LIST_BREAK = re.compile(r"\)\s*(?:[,;]|and\b)|;\s")
 
 
 def list_entries(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
-    """The spans `first` and `second` of `text` sit in different entries of a list."""
+    """The spans `first` and `second` of `text` sit in different entries of a list, or
+    one is a parenthesis of its own after a name ("the spinoff Echo (January 10)")."""
     (a, b), (c, d) = sorted([first, second])
-    return _LIST_BREAK.search(text, b, c) is not None
+    if _LIST_BREAK.search(text, b, c) is not None:
+        return True
+    return any(
+        _OPEN.search(text, max(0, start - 40), start) and _CLOSE.match(text, end)
+        for start, end in (first, second)
+    )
+
+
+# (after a name: "Echo (January 10)"; not "returns this fall (September 18)")
+_OPEN = re.compile(r"\b[A-Z0-9][\w'\u2019!?.&:-]*\s*\(\s*$")
+_CLOSE = re.compile(r"\s*\)")

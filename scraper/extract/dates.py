@@ -65,7 +65,9 @@ _HOLIDAY_GATE = ("christmas", "new year", "of july", "independence day", "hallow
 _HOLIDAY = (
     r"(?i:\b(?P<h>"
     + "|".join(re.escape(name) for name in sorted(HOLIDAYS, key=len, reverse=True))
-    + r")(?!\s+(?:weekend|week|season|holidays?|special|episode|movie|film|album)\b)"
+    # ("the Memorial Day frame", "the Christmas corridor": a stretch of days, not the day)
+    + r")(?!\s+(?:weekend|week|season|holidays?|special|episode|movie|film|album|frame|corridor|"
+    r"window|period|break|slot|box\s+office)\b)"
     + r"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d)|\s+(?P<rel>this|next|last)\s+year\b)?)"
 )
 
@@ -140,10 +142,11 @@ _PATTERNS = [
         + _MONTH.format(n="m"),
         ("month",),
     ),
-    # "a 2025 release", "a 2025 premiere"
+    # "a 2025 release", "a 2025 premiere", "confirmed a 2025 start for the new season"
     (
         "year",
-        r"\b(?:an?)\s+" + _YEAR.format(n="y") + r"(?=\s+(?:release|premiere|debut|launch))",
+        r"\b(?:an?)\s+" + _YEAR.format(n="y")
+        + r"(?=\s+(?:release|premiere|debut|launch|start|return|arrival|bow|window|airdate)\b)",
         ("year",),
     ),
     # "premieres today", "arrives tomorrow": only after a release verb
