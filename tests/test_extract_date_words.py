@@ -292,3 +292,31 @@ def test_a_year_that_names_its_own_start_is_governed() -> None:
 
 def test_a_holiday_frame_is_a_stretch_of_days_not_the_day() -> None:
     assert find_dates("The film shifts to the Memorial Day frame.", PUBLISHED) == []
+
+
+def test_a_hedge_in_an_aside_before_the_date_is_not_on_the_date() -> None:
+    body = (
+        "<p>The Copper Orchard's second season (or its third, if you count the special) "
+        "premieres on Friday 12 April on Hulu.</p>"
+    )
+    assert release(body) == ("2024-04-12", "day")
+
+
+def test_what_happened_after_the_delays_is_the_release() -> None:
+    body = (
+        "<p>The Copper Orchard season 2 was delayed by the strikes, from late 2023 before it "
+        "finally arrived on Hulu on February 2, 2024.</p>"
+    )
+    assert release(body) == ("2024-02-02", "day")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>The Copper Orchard will begin its second season on Wednesday, Aug. 7 on Hulu, "
+        "wrapping up the story.</p>",
+        "<p>Hulu to Simulcast The Copper Orchard Season 2 Beginning August 7</p>",
+    ],
+)
+def test_beginning_a_season_is_a_release(body: str) -> None:
+    assert release(body) == ("2024-08-07", "day")

@@ -48,7 +48,10 @@ RELEASE = re.compile(
     # "brings the innies back in January"
     r"bring(?:s|ing)?(?:\s+[\w'\u2019+-]+){1,4}?\s+back\b|"
     # "series four begins on Wednesday", not "the story begins in 1987" (a setting rule's)
-    r"(?:begins?|starts?|starting)(?=\s+(?:on|at|this|next|from|with|airing|tonight|tomorrow|"
+    r"simulcast\w*|"
+    r"(?:begins?|beginning|starts?|starting)(?=\s+(?:on|at|this|next|from|with|airing|tonight|"
+    # "will begin its third and final season on Wednesday"
+    r"tomorrow|(?:its|their)\s+(?:[\w-]+\s+){0,4}?(?:season|series|run)\b|"
     # "the first cour starts in January 2021" (a month or a year of this century; "the
     # story begins in 1987" is a setting)
     r"in\s+(?:early\s+|late\s+|mid-?)?(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"

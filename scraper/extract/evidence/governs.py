@@ -115,7 +115,7 @@ def _other_event(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 @rule("hedge", -4, "a hedge in the date's clause, quotation or sentence", "could arrive in 2025")
 def _hedge(c: DateCandidate, v: View, w: Watch) -> str | None:
-    seen = _clause_hedge(v, c.mention.end - v.left)
+    seen = _clause_hedge(v, c.mention.start - v.left, c.mention.end - v.left)
     if seen:
         return seen
     seen = found(cues.SENTENCE_HEDGE, v.text)
@@ -127,12 +127,14 @@ def _hedge(c: DateCandidate, v: View, w: Watch) -> str | None:
     return None
 
 
-def _clause_hedge(v: View, end: int) -> str | None:
+def _clause_hedge(v: View, start: int, end: int) -> str | None:
     """A hedge in the date's clause; not one past a comma after the date that leads to
     another date ("will premiere in 2026, ending months of guessing whether it could
     make late 2025": the guess is the other date's)."""
     for pattern in (cues.SPECULATION, cues.SPECULATIVE_MAY):
         for match in pattern.finditer(v.clause):
+            if _aside(v.clause, match.start(), start):
+                continue  # "(billed as season two, or series 15 if you count ...)"
             if match.start() >= end and (
                 _CONSEQUENCE.search(v.clause, end, match.start())
                 or (
@@ -143,6 +145,16 @@ def _clause_hedge(v: View, end: int) -> str | None:
                 continue
             return match.group().strip() or match.group()
     return None
+
+
+def _aside(clause: str, at: int, date_start: int) -> bool:
+    """Position `at` sits inside a parenthesis that closes before the date: an aside
+    about something else (one after the date may well hedge it: "May 3 (probably)")."""
+    opened = clause.rfind("(", 0, at)
+    if opened < 0 or clause.rfind(")", 0, at) > opened:
+        return False
+    closed = clause.find(")", at)
+    return 0 <= closed < date_start
 
 
 # What follows from the date, not a doubt on it: "on May 30, meaning fans can watch it in
@@ -177,8 +189,9 @@ _INSTEAD = re.compile(r"\b(?:instead|now|but|rather)\b", re.IGNORECASE)
     "before_the_date", -4, "'before' the date: a deadline, not a date", "arrives before Christmas"
 )
 def _before(c: DateCandidate, v: View, w: Watch) -> str | None:
-    if cues.BEFORE.search(v.text, v.left, c.mention.start) and not _MOVED_TO.search(
-        v.text, v.left, c.mention.start
+    if cues.BEFORE.search(v.text, v.left, c.mention.start) and not (
+        _MOVED_TO.search(v.text, v.left, c.mention.start)
+        or _BEFORE_IT_OPENED.search(v.text, v.left, c.mention.start)
     ):
         return "before"
     return None
@@ -199,6 +212,13 @@ _AFTER = re.compile(
 )
 
 
+# "delayed from late 2020 before it finally opened in October 2021": what came after
+# the delays, the release itself.
+_BEFORE_IT_OPENED = re.compile(
+    r"\bbefore\s+(?:it|they|the\s+\w+)\s+(?:\w+\s+)?(?:opened|premiered|arrived|debuted|landed|"
+    r"released|returned|launched|bowed|hit)\b[^.;]{0,50}?\s+(?:(?:in|on)\s+)?$",
+    re.IGNORECASE,
+)
 # "before moving to July 10": the date the plan moved to, not one it precedes.
 _MOVED_TO = re.compile(
     r"\bbefore\s+(?:being\s+|(?:it|they)\s+(?:was|were|got|had\s+been)\s+)?"
@@ -264,7 +284,7 @@ _TOLD_ON = re.compile(
 )
 _TOLD_PASSIVE = re.compile(
     r"\b(?:was|were|been|being)\s+(?:first\s+|officially\s+)?(?:confirmed|announced|revealed|"
-    r"unveiled|reported)\s+(?:on|in|during|back\s+in|earlier\s+in|last)\s+$",
+    r"unveiled|reported)\s+(?:(?:on|in|during|back\s+in|earlier\s+in|last)\s+)?$",
     re.IGNORECASE,
 )
 _THAT = re.compile(r",?\s+(?:that|when|how|what)\b", re.IGNORECASE)
@@ -522,8 +542,10 @@ def _confirmed(c: DateCandidate, v: View, w: Watch) -> str | None:
 )
 def _years_before(c: DateCandidate, v: View, w: Watch) -> str | None:
     published = c.doc.published
-    if published is None and c.doc.hint is not None and c.doc.hint.source == "url":
-        published = c.doc.hint.day  # the date the page's URL files it under
+    if published is None and c.doc.hint is not None:
+        # the date the page's URL files it under, or the year its headline or its latest
+        # dated statement gives (the article is no older than that)
+        published = c.doc.hint.day
     if published is None or int(c.mention.value[:4]) >= published.year - 1:
         return None
     recent = int(c.mention.value[:4]) >= published.year - 3
