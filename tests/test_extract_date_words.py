@@ -320,3 +320,20 @@ def test_what_happened_after_the_delays_is_the_release() -> None:
 )
 def test_beginning_a_season_is_a_release(body: str) -> None:
     assert release(body) == ("2024-08-07", "day")
+
+
+def test_a_broadcast_hour_is_no_numeric_date() -> None:
+    assert find_dates("New episodes air at 10/9c on Syfy.", PUBLISHED) == []
+    assert [m.value for m in find_dates("It premieres on 12/15.", PUBLISHED)] == ["2024-12-15"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The studio made the move yesterday of pulling the film.", []),
+        ("The drama premiered last night on Hulu.", ["2024-03-04"]),
+        ("Last night's premiere episode drew a crowd.", ["2024-03-04"]),
+    ],
+)
+def test_yesterday_is_a_release_only_of_a_release(text: str, found: list[str]) -> None:
+    assert [m.value for m in find_dates(text, PUBLISHED)] == found

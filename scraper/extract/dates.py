@@ -193,7 +193,9 @@ _PATTERNS = [
     # US numeric dates, month first: "on 12/15", "12/15/2023"
     (
         "numeric",
-        r"(?<![\d/.,])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<yy>(?:19|20)?\d\d))?(?![\d/]|\.\d)",
+        # (not a US broadcast hour, "at 10/9c": 10 Eastern, 9 Central)
+        r"(?<![\d/.,])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<yy>(?:19|20)?\d\d))?"
+        r"(?![\d/]|\.\d|\s?[cp]\b|\s?[ap]m\b)",
         ("slash",),
     ),
     # "drops all seven episodes on Thursday", "premieres Friday"
@@ -268,6 +270,16 @@ _PAST_CUE = re.compile(
     r"\b(?:premiered|debuted|opened|returned|launched|bowed|kicked\s+off|began|started)\b"
     r"[^,.;:]{0,40}$",
     re.IGNORECASE,
+)
+# A release in the past tense before "last night" / "yesterday": the day it happened.
+_PAST_DAY_CUE = re.compile(
+    r"\b(?:premiered|debuted|opened|returned|launched|bowed|kicked\s+off|began|started|aired|"
+    r"arrived|dropped|landed|released|came\s+out|hit\s+\S+)\b[^,.;:]{0,40}$",
+    re.IGNORECASE,
+)
+# "Last night's premiere episode", "yesterday's season opener": the day names its event.
+_OWN_PREMIERE = re.compile(
+    r"['\u2019]s\s+(?:[\w-]+\s+){0,3}?(?:premiere|debut|opener|return|launch)\b", re.IGNORECASE
 )
 # A ratings column reports a premiere that happened: "Monday's premiere drew 7 million
 # viewers", "the season premiere on Thursday night drew a lower rating".
@@ -479,6 +491,11 @@ def _resolve(
         if kind == "lastnight":
             if published is None:
                 return None
+            if not (
+                _PAST_DAY_CUE.search(match.string, max(0, start - 60), start)
+                or _OWN_PREMIERE.match(match.string, end)
+            ):
+                return None  # "made the move yesterday of pulling ...": the news's day
             if groups["wd"]:
                 back = (published.weekday() - WEEKDAYS.index(groups["wd"].lower())) % 7 or 7
             else:
