@@ -337,3 +337,11 @@ def test_a_broadcast_hour_is_no_numeric_date() -> None:
 )
 def test_yesterday_is_a_release_only_of_a_release(text: str, found: list[str]) -> None:
     assert [m.value for m in find_dates(text, PUBLISHED)] == found
+
+
+def test_an_awards_ceremony_is_another_occasion() -> None:
+    body = (
+        "<p>The Copper Orchard season 2 premiered on February 2, 2024.</p>"
+        "<p>The ceremony, where The Copper Orchard won three awards, aired March 1 on ABC.</p>"
+    )
+    assert release(body) == ("2024-02-02", "day")

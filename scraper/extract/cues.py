@@ -174,6 +174,8 @@ OTHER_OCCASION = re.compile(
     r"pvod|vod)|"
     r"digital\s+release|home\s+(?:video|entertainment)\s+release|"
     r"panel|book|novel|publication|birthday|screening|festival|red\s+carpet|gala|"
+    # an awards night: "the ceremony aired Sept. 15 on ABC"
+    r"ceremony|awards?\s+(?:show|night|telecast)|"
     r"(?:world|global|uk|u\.s\.|us|european|london|festival|red[\s-]carpet)\s+premiere)\b",
     re.IGNORECASE,
 )
