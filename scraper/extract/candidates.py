@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -82,6 +82,9 @@ class DocFacts:
     tonight: bool = False
     # Some sentence of the page names the watch's title (or an alias).
     names_watch: bool = True
+    # Without a publish date: the year of each month and day the text states with its
+    # year ("10 October 2015"), which "10 October" elsewhere on the page shares.
+    stated: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass
@@ -129,15 +132,37 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
             own.update(
                 m.value for m in find_dates(sentence.text, doc.published) if m.precision == "day"
             )
-    hint = None if doc.published is not None else year_hint(doc.url, sentences, budget)
+    hint = (
+        None
+        if doc.published is not None
+        else year_hint(doc.url, sentences, budget, doc.headline)
+    )
     day_first = _DAY_FIRST_HOST.search(urlsplit(doc.url).hostname or "") is not None
     tonight = doc.published is not None and any(
         _TONIGHT_PAGE.search(s.text) for s in sentences[:6] if not s.chrome
     )
     names_watch = any(s.names_title for s in sentences)
+    stated = _stated_years(sentences, budget) if hint is not None else {}
     return sentences, DocFacts(
-        doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch
+        doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch, stated
     )
+
+
+def _stated_years(sentences: list[Sentence], budget: Budget) -> dict[str, int]:
+    """Month-day -> year of the dates the text writes with their year (not furniture's);
+    a month-day stated with two different years is left out."""
+    years: dict[str, int] = {}
+    for order, sentence in enumerate(sentences):
+        if order % 32 == 0:
+            budget.check()
+        if sentence.chrome or not _YEAR_IN.search(sentence.text):
+            continue
+        for mention in find_dates(sentence.text, None):
+            if mention.precision == "day":
+                key = mention.value[5:]
+                year = int(mention.value[:4])
+                years[key] = year if years.get(key, year) == year else 0
+    return {key: year for key, year in years.items() if year}
 
 
 _TONIGHT_PAGE = re.compile(
@@ -178,8 +203,11 @@ _URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2]|[a-z]{3})/"
 _URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d\d)/")
 
 
-def year_hint(url: str, sentences: list[Sentence], budget: Budget | None = None) -> YearHint | None:
+def year_hint(
+    url: str, sentences: list[Sentence], budget: Budget | None = None, headline: str = ""
+) -> YearHint | None:
     """For a document without a publish date: the date its URL files it under, else the
+    year its headline names ("House of Cards new season 2017: release date"), else the
     year of the latest full date its text states (not page furniture). A fallback; the
     year_inferred rule says a candidate used it."""
     path = url.split("?", 1)[0].split("#", 1)[0]
@@ -196,6 +224,9 @@ def year_hint(url: str, sentences: list[Sentence], budget: Budget | None = None)
             return YearHint(date(year, month, day), precision, "url")
         except (KeyError, ValueError):
             continue
+    named = _HEADLINE_YEAR.findall(headline)
+    if len(set(named)) == 1:  # (two years in a headline: a move, no one year of the news)
+        return YearHint(date(int(named[0]), 1, 1), "year", "text")
     latest = None  # the latest year of a date stated with its year: "March 2019", "fall 2020"
     for order, sentence in enumerate(sentences):
         if budget is not None and order % 32 == 0:
@@ -210,6 +241,9 @@ def year_hint(url: str, sentences: list[Sentence], budget: Budget | None = None)
 
 
 _YEAR_IN = re.compile(r"(?:19|20)\d\d")
+# A year of this century standing alone in a headline (not "1923", a show's name,
+# nor "2049" in "Blade Runner 2049": only years near the web's).
+_HEADLINE_YEAR = re.compile(r"(?<![\w/-])(20[0-3]\d)(?![\w/-])")
 # The year of a date stated with its year, finer than the year: "August 3, 2023",
 # "3 August 2023", "March 2019", "fall 2020", "2023-08-03" (one pass over a sentence).
 _MONTH_WORD = (
@@ -219,7 +253,7 @@ _MONTH_WORD = (
 _FULL_DATE_YEAR = re.compile(
     r"(?:\b" + _MONTH_WORD + r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+|of\s+)?"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_WORD + r",?\s+"
-    r"|\b(?i:spring|summer|fall|autumn|winter)\s+(?:of\s+)?)(?P<y>(?:19|20)\d\d)(?!\d)"
+    r"|\b(?i:spring|summer|fall|autumn|winter|half)\s+(?:of\s+)?)(?P<y>(?:19|20)\d\d)(?!\d)"
     r"|\b(?P<iso>20\d\d)-[01]\d-[0-3]\d\b"
 )
 
@@ -282,6 +316,10 @@ def date_candidates(
             hour = listing_hour(sentence.text, sentence.published)
             mentions = [hour] if hour is not None else []
         for mention in mentions:
+            year = facts.stated.get(mention.value[5:]) if mention.inferred else None
+            if year and mention.precision == "day":
+                # "10 October" in the headline, "10 October 2015" in the body: that year
+                mention = replace(mention, value=f"{year:04d}{mention.value[4:]}")
             if past_tense(sentence.text, mention):
                 mention = in_the_past(mention, sentence.published)
             result.append(DateCandidate(order, sentence, mention, following, facts))

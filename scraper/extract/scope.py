@@ -40,8 +40,18 @@ def other_occasion(clause: str, start: int, end: int, published: date | None) ->
             continue  # the source book named after the release date
         if end <= at and match.end() <= last:
             break  # "premiered Feb. 27 ... with the finale on April 23": the later date's
+        if _NEWS_VENUE.search(scoped, max(0, at - 60), at):
+            continue  # "it was revealed at Netflix's TCA panel": where the news was told
         return True
     return False
+
+
+# The occasion where the news was told, not an occasion the date is of.
+_NEWS_VENUE = re.compile(
+    r"\b(?:revealed|announced|confirmed|unveiled|said|shared|teased|told)\s+(?:at|during)\s+"
+    r"(?:(?:the|its|their|a|an|this|last)\s+|[\w+&.-]+['\u2019]s?\s+){0,2}(?:[\w&+-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 # "originally made for Showtime and slated for 2022", "had initially been planned for",

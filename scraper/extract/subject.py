@@ -68,6 +68,8 @@ PREVIOUS_WORK = re.compile(
 _PART = re.compile(
     r"\b(?:part|volume|vol\.|chapter|batch|cour|act)\s+(\d{1,2}|one|two|three|four|i{1,3}|iv)\b"
     r"|\b(first|second|third|fourth|final|last)\s+(?:part|volume|half|batch|chapter|cour|act)\b"
+    # ("the second half of 2024" is a window of the year, not of the season)
+    r"(?!\s+of\s+(?:(?:this|next|the)\s+year|(?:19|20)\d\d))"
     # the later part named by what is left: "the back half", "the remaining five episodes"
     r"|\b(?P<later>(?:back|latter)\s+half|(?:the\s+)?remaining\s+(?:\w+\s+)?episodes|"
     r"the\s+remaining\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})|"
