@@ -45,6 +45,22 @@ def test_explain_shows_the_winner_and_a_rejected_candidate(tmp_path: Path, capsy
     assert findings[0]["date"] == "2023-08-03"
 
 
+def test_explain_says_why_a_video_is_no_trailer_of_the_watch(tmp_path: Path, capsys) -> None:
+    page = tmp_path / "a.html"
+    page.write_text(
+        PAGE.replace(
+            "<p>Fans had hoped",
+            '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+            'title="Heartstopper Season 1 | Official Trailer"></iframe><p>Fans had hoped',
+        ),
+        encoding="utf-8",
+    )
+    argv = ["extract", "--explain", "--title", "Heartstopper", "--season", "2", str(page)]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "not a trailer of the watch: the words near it name another season" in out
+
+
 def test_an_updated_stamp_is_never_the_release_date() -> None:
     page = PAGE.replace(
         "<p>Netflix confirmed that Heartstopper season 2 premieres on August 3, 2023.</p>", ""

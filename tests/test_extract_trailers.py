@@ -490,3 +490,162 @@ def test_a_teaser_in_the_watchs_own_list_item_is_the_watchs() -> None:
         "the weekend.</li></ul>"
     )
     assert trailers(body, title="Harbor Lights season 3 and more this autumn") == [PAGE_URL]
+
+
+# Trailers reported in words with no link (the finding is the page): how real articles
+# phrase one, and what of a sentence says the video is something else.
+FILM = Watch("Copper Lantern", None)
+
+
+@pytest.mark.parametrize(
+    ("body", "watch"),
+    [
+        # a video of another kind named in another clause of the sentence
+        (
+            "<p>Harbor Lights season 3 is coming.</p><p>Meet the new crew and check out the "
+            "first trailer below.</p>",
+            SHOW,
+        ),
+        (
+            "<p>Harbor Lights season 3 is coming.</p><p>Shortly after the trailer was released, "
+            "the lead appeared on a talk show and revealed a twist.</p>",
+            SHOW,
+        ),
+        # "revealed" before the trailer word says it is out, it is no reveal video
+        (
+            "<p>Harbor Lights season 3 has no date yet.</p><p>At the end of the recently "
+            "revealed trailer for season 3, a sign flashes.</p>",
+            SHOW,
+        ),
+        # the trailer someone is in, or a work has
+        (
+            "<p>Harbor Lights season 3 is coming.</p><p>In the trailer, the keeper climbs "
+            "the tower one last time.</p>",
+            SHOW,
+        ),
+        ("<p>Copper Lantern</p><p>The remake finally has a trailer.</p>", FILM),
+        # the trailer's own verb is no hedge on it
+        (
+            "<p>Copper Lantern opens in June.</p><p>With glimpses of the mines, the trailer "
+            "hints at the scale of the film.</p>",
+            FILM,
+        ),
+        # a season named after the trailer's clause describes the video
+        (
+            "<p>Harbor Lights season 3 arrives soon.</p><p>The network released the new "
+            "trailer for the show on Tuesday, which picks up where season 2 ended.</p>",
+            SHOW,
+        ),
+        # a person's work described, not another work named
+        (
+            "<p>Copper Lantern</p><p>In this first trailer for Mara Quill's (Night Ferry) "
+            "remake, the miners go underground.</p>",
+            FILM,
+        ),
+    ],
+)
+def test_a_trailer_described_in_words_is_reported(body: str, watch: Watch) -> None:
+    assert trailers(body, watch, title="Film news" if watch is FILM else "TV news") == [PAGE_URL]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the verb that says a video is out is the featurette's
+        "<p>A Copper Lantern featurette reveals the mines; the trailer to debut in July.</p>",
+        # a trailer for a kind of work the watch is not
+        "<p>Copper Lantern season 2 is coming.</p><p>A trailer for the compilation film was "
+        "released alongside the news.</p>",
+        # a noun the trailer word qualifies
+        "<p>Copper Lantern is back.</p><p>People in the trailer thread keep asking about it.</p>",
+    ],
+)
+def test_a_trailer_word_that_reports_no_released_trailer_of_the_watch(body: str) -> None:
+    watch = Watch("Copper Lantern", 2) if "season 2" in body else FILM
+    assert trailers(body, watch, title="News") == []
+
+
+def test_a_roundup_counts_only_the_watchs_item() -> None:
+    roundup = (
+        "<p>New trailers and updates for upcoming films</p>"
+        "<p>Copper Lantern</p><p>Not an official trailer: the footage shown got the crowd "
+        "going.</p>"
+        "<p>Night Ferry</p><p>The studio unveiled one last trailer at the convention.</p>"
+    )
+    assert trailers(roundup, FILM, title="This Week's New Movie Trailers") == []
+    watchs = roundup.replace("Not an official trailer: the footage shown", "Its first trailer")
+    assert trailers(watchs, FILM, title="This Week's New Movie Trailers") == [PAGE_URL]
+
+
+def test_a_clip_titled_as_announcing_the_teaser_is_not_the_teaser() -> None:
+    body = (
+        "<p>The studio posted a short clip saying the first Copper Lantern teaser airs on "
+        "a morning show.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="Copper Lantern - Teaser coming tomorrow"></iframe>'
+    )
+    assert trailers(body, FILM, title="The Copper Lantern teaser lands tomorrow") == []
+
+
+def test_a_link_that_opens_with_watch_names_no_other_show() -> None:
+    body = (
+        "<p>The distributor put out the teaser, which shows new monsters.</p>"
+        f'<p><a href="{VIDEO}">Watch the Season Three teaser on YouTube</a>.</p>'
+    )
+    assert trailers(body, title="Harbor Lights Season Three Teaser Arrives") == [VIDEO]
+
+
+def test_the_titles_new_season_is_the_watched_one_when_no_other_is_numbered() -> None:
+    body = (
+        "<p>The streamer released the official trailer for the new season of Harbor Lights "
+        "on Tuesday.</p>"
+    )
+    assert trailers(body, title="Harbor Lights news") == [PAGE_URL]
+    numbered = body + "<p>Harbor Lights season 2 ended on a storm.</p>"
+    # (another season numbered: "the new season" may be any)
+    assert trailers(numbered, Watch("Harbor Lights", 4), title="Harbor Lights news") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("<p>Copper Lantern's first trailer is finally here.</p>", True),
+        ("<p>Harbor Lights season 3 does not have a trailer.</p>", False),
+        # the trailer word qualified by another season, on a page that names both
+        (
+            "<p>Harbor Lights season 3 is filming; the season 2 trailer came out last "
+            "year.</p>",
+            False,
+        ),
+        (
+            "<p>Harbor Lights season 3 is filming; a trailer for season two dropped in "
+            "2023.</p>",
+            False,
+        ),
+        # a trailer given, described, or someone in it
+        (
+            "<p>The streamer has given fans a first look at Harbor Lights season 3 with a "
+            "teaser trailer.</p>",
+            True,
+        ),
+        ("<p>Copper Lantern</p><p>The remake's trailer leans into horror.</p>", True),
+        ("<p>In the new Harbor Lights season 3 trailer, the keeper returns.</p>", True),
+        # (the nearest season is the one the trailer word is for)
+        ("<p>The first season 3 teaser for Harbor Lights arrived in February.</p>", True),
+    ],
+)
+def test_what_says_the_watchs_trailer_is_out(body: str, found: bool) -> None:
+    watch = FILM if "Copper" in body else SHOW
+    assert trailers(body, watch) == ([PAGE_URL] if found else [])
+
+
+@pytest.mark.parametrize(("number", "found"), [("2", True), ("\uff12", True), ("1", False)])
+def test_a_japanese_player_title_numbers_its_season(number: str, found: bool) -> None:
+    body = (
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        f'title="TV\u30a2\u30cb\u30e1\u300cStarfall Academy\u300d\u7b2c{number}\u671f \u672cPV">'
+        "</iframe>"
+    )
+    assert trailers(body, ANIME, title="Starfall Academy 2nd season streams a PV") == (
+        [VIDEO] if found else []
+    )

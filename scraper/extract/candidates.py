@@ -117,6 +117,7 @@ class VideoCandidate:
     # How that sentence ties the trailer to the watch (see trailers.py): "own_sentence",
     # "names_watch", "watch_passage", "names_film" or "reported" (no link).
     tie: str = ""
+    untied: str = ""  # with no tie: why the words near it make it no trailer of the watch
     features: dict[str, str] = field(default_factory=dict)
     score: float = 0.0
 

@@ -303,7 +303,9 @@ TRAILER = re.compile(
 # ("reveals" is a verb a trailer does, "the trailer reveals ...": not a kind of video.)
 NOT_A_TRAILER = re.compile(
     r"\b(?:featurettes?|clips?|bloopers?|gag\s+reel|outtakes?|interviews?|behind[\s-]the[\s-]"
-    r"scenes|bts|react\w*|recaps?|announcement|announces?|reveal(?!s\b)\w*|meet\s+the|"
+    r"scenes|bts|react\w*|recaps?|announcement|announces?|"
+    # (a reveal video, not a "recently revealed trailer": that participle says it is out)
+    r"reveal(?!s\b|ed\s+(?:\w+\s+)?(?:trailers?|teasers?)\b)\w*|meet\s+the|"
     r"best\s+of|messages?|table\s+read|cast\s+(?:video|intro\w*)|introduc\w*|q&a|"
     r"date\s+reveal|sneak\s+peek|making\s+of|explained|breakdown|review|rewatch\w*|revisit\w*|"
     r"throwback|"
@@ -321,17 +323,28 @@ FAN_MADE = re.compile(
 )
 TRAILER_OUT = re.compile(
     r"\b(?:released|releases|dropp?ed|drops|unveil\w*|debut(?:ed|s)|shared|arrived|landed|revealed|"
-    r"premiered|is\s+here|is\s+out|are\s+out|out\s+now|here['\u2019]?s|has\s+(?:arrived|landed)|"
-    r"watch|gives?|offers?|shows?|finds|teases|dropped|published|posted|launched|aired|"
+    r"premiered|(?:is|are)\s+(?:finally\s+|now\s+|officially\s+)?(?:here|out)|out\s+now|"
+    r"here['\u2019]?s|has\s+(?:finally\s+)?(?:arrived|landed)|"
+    r"watch|gives?|gave|given|offers?|shows?|finds|teases|dropped|published|posted|launched|aired|"
     r"world\s+premiere|went\s+live|hit\s+(?:youtube|the\s+web|online)|got\s+(?:a|its|the)|"
     r"made\s+(?:its|their)\s+way\s+online|(?:is|are)\s+(?:now\s+)?online|now\s+online|"
     r"surfaced\s+online|(?:is|are)\s+now\s+(?:live|available)|put\s+out|puts\s+out|"
     r"rolled\s+out|came\s+out|"
-    r"in\s+the\s+(?:official|new|first|latest|full(?:-length)?)\s+(?:trailer|teaser)|"
+    # A trailer someone is in, or a work has: "in this first trailer", "in the trailer, Max
+    # speaks ...", "the film finally has a trailer", "has only a brief teaser for now".
+    r"in\s+(?:the|this|that|its|their)\s+(?:[\w'\u2019-]+\s+){0,5}(?:trailer|teaser)s?"
+    # (not a noun the trailer word qualifies: "in the trailer thread")
+    r"(?=\s*(?:[,.;:!?)\u2014]|$)|\s+(?:for|of|we|you|they|he|she|it|there|above|below)\b)|"
+    r"(?:has|have|got|gets)\s+(?:\w+\s+){0,2}(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:trailer|teaser)s?|"
     # A video being shown or described exists: "the trailer reveals ...", "a teaser that
     # features ...", "check out the first trailer below", "the channel started streaming a PV",
     # "we already have a key visual and a PV".
     r"reveals|features|hints\s+at|showcases|introduces|reintroduces|"
+    # the trailer doing something now: "the remake's trailer leans into horror" (not an
+    # auxiliary, nor a noun: "teaser trailers")
+    r"(?:trailer|teaser)\s+(?:[a-z]+ly\s+)?(?!(?:is|was|has|does|needs|seems|remains|trailers|"
+    r"teasers|comes|goes|hits|arrives|lands|drops|debuts|premieres)\b)[a-z]{3,}s|"
     r"highlights|check\s+out|(?:see|view)\s+(?:[\w'-]+\s+){0,4}(?:below|above)|"
     r"(?:started|began|begun|been)\s+streaming|streamed|"
     r"we\s+(?:already\s+|now\s+|finally\s+)?(?:have|got)|we['\u2019]ve\s+(?:already\s+)?got|"
@@ -364,10 +377,11 @@ TRAILER_DENIED = re.compile(
 )
 # A trailer scheduled for a coming day, in the present tense, matched right after the
 # trailer word: "the teaser debuts Friday, May 9", "the first teaser for season 4 drops
-# at CCXP on Saturday", "the trailer arrives tomorrow".
+# at CCXP on Saturday", "the trailer arrives tomorrow", a clip titled "Teaser coming
+# tomorrow".
 TRAILER_SCHEDULED = re.compile(
     r"(?:(?!\b(?:and|but|while|is|was|has|after|before)\b)[^.;,]){0,50}?"
-    r"\b(?:arrives?|drops?|debuts?|lands?|premieres?|comes?\s+out|hits|goes\s+live|"
+    r"\b(?:arrives?|drops?|debuts?|lands?|premieres?|comes?\s+out|coming|hits|goes\s+live|"
     r"is\s+(?:set|due|scheduled)\s+to\s+\w+)\b[^.;]{0,60}?\b(?:tomorrow|tonight|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
     re.IGNORECASE,
@@ -377,7 +391,9 @@ TRAILER_NOT_YET = re.compile(
     r"hasn['\u2019]t|haven['\u2019]t|has\s+not|have\s+not|gonna|going\s+to|about\s+to|"
     r"tomorrow|tonight|no\s+(?:\w+\s+){1,4}(?:or|nor)\s+(?:\w+\s+)?(?:trailer|teaser)|"
     r"stay\s+tuned|expect\w*|next\s+week|later|when|once|until|await\w*|hope\w*|might|could|"
-    r"planned|would|should|wait\w*|before|incoming|on\s+(?:the|its|their)\s+way)\b|"
+    r"planned|would|should|wait\w*|before|incoming|on\s+(?:the|its|their)\s+way|"
+    r"(?:set\s+|due\s+)?to\s+(?:debut|drop|arrive|land|premiere|air|be\s+released)|"
+    r"(?:does|do|did)(?:n['\u2019]t|\s+not)\s+(?:\w+\s+)?(?:have|get|got))\b|"
     # "the upcoming teaser" is still to come; "a teaser for the upcoming series" is out.
     r"\bupcoming\s+(?:\w+\s+)?(?:trailers?|teasers?)\b",
     re.IGNORECASE,
@@ -431,6 +447,17 @@ def governing_event(clause: str, position: int) -> str | None:
 _TRAILER_CLAUSE_BREAK = re.compile(r"[,;:.!?]|\s(?:and|but|while|although|though)\s", re.I)
 
 
+def trailer_clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the short clause around a trailer word at text[start:end] (at most 60
+    characters either side, up to punctuation or a conjunction): what is said of that
+    video, not of the next thing the sentence mentions."""
+    left = max(0, start - 60)
+    right = min(len(text), end + 60)
+    before = list(_TRAILER_CLAUSE_BREAK.finditer(text, left, start))
+    after = _TRAILER_CLAUSE_BREAK.search(text, end, right)
+    return (before[-1].end() if before else left), (after.start() if after else right)
+
+
 def trailer_not_yet(text: str) -> bool:
     """Every mention of a trailer in `text` is denied or still to come ("no trailer
     yet", "the teaser drops next week"); one that exists ("and the teaser is here")
@@ -439,12 +466,7 @@ def trailer_not_yet(text: str) -> bool:
     if not mentions:
         return False
     for mention in mentions:
-        left = max(0, mention.start() - 60)
-        right = min(len(text), mention.end() + 60)
-        before = list(_TRAILER_CLAUSE_BREAK.finditer(text, left, mention.start()))
-        after = _TRAILER_CLAUSE_BREAK.search(text, mention.end(), right)
-        start = before[-1].end() if before else left
-        end = after.start() if after else right
+        start, end = trailer_clause(text, mention.start(), mention.end())
         if not TRAILER_NOT_YET.search(text[start:end]) and not TRAILER_SCHEDULED.match(
             text, mention.end()
         ):

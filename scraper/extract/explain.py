@@ -76,6 +76,8 @@ def _video_lines(video: VideoCandidate, table: dict) -> list[str]:
         lines.append(f"     label: {video.label[:200]!r}")
     if video.sentence:
         lines.append(f"     sentence: {video.sentence[:300]!r}")
+    elif video.untied:
+        lines.append(f"     not a trailer of the watch: {video.untied}")
     for name, saw in video.features.items():
         lines.append(f"     {table.get(name, 0.0):+6.2f} {name}: {saw[:80]!r}")
     return lines

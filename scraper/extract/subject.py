@@ -83,7 +83,11 @@ _NAME_AFTER = re.compile(r"^\s+(?!Season|Series|Part|Volume|Vol\b)[A-Z][a-z]+")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+$")
 # "Squid Game: The Challenge", "Stranger Things: The First Shadow": a subtitle
 # makes another work of the same name.
-_SUBTITLE_AFTER = re.compile(r"^:\s+(?:The|A|An)\s+[A-Z]")
+# (but "The Walking Dead: The Final Season" is the show's season, no other work)
+_SUBTITLE_AFTER = re.compile(
+    r"^:\s+(?:The|A|An)\s+(?!(?:Final|Last|New|Next|Complete|Concluding)\s+"
+    r"(?:Season|Series|Chapter|Episodes)\b)[A-Z]"
+)
 # "The prequel Outlander: Blood of My Blood": a spin-off named with its franchise's title.
 _SPINOFF_BEFORE = re.compile(r"\b(?:prequel|sequel|spin-?off|companion\s+series)\s+$", re.I)
 _SPINOFF_AFTER = re.compile(
@@ -523,6 +527,13 @@ _NOT_NAMES = frozenset(
         "available",
         "out",
         "reminder",
+        # words that open a line about a video ("Watch the Season Two teaser", "Recently
+        # released trailer")
+        "watch",
+        "see",
+        "recently",
+        "newly",
+        "just",
         # numbers open a sentence about things counted ("Three dates flash across ..."),
         # never a work's name on their own
         *NUMBER_WORDS,

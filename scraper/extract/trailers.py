@@ -41,10 +41,12 @@ def trailer_candidates(
         context = _context(video, by_block)
         candidate = VideoCandidate(video.url, normalize(video.label), video, context, facts)
         judged = _judge(video.label, context, watch, doc_subject(sentences))
-        if judged is not None:
+        if isinstance(judged, tuple):
             candidate.sentence, candidate.tie = judged
         elif seen is not None:
             continue
+        else:
+            candidate.untied = judged
         found[video.url] = candidate
     if not any(c.sentence for c in found.values()) and not any(
         v for v in doc.videos if not v.chrome and _is_trailer_label(v.label)
@@ -125,14 +127,14 @@ def _reports_trailer(sentences: list[Sentence]) -> bool:
 
 def _judge(
     label: str, context: list[Sentence], watch: Watch, subject: str | None
-) -> tuple[str, str] | None:
+) -> tuple[str, str] | str:
     """(the evidence sentence, how it ties the video to the watch) when the video is a
-    trailer for the watch, else None. The ties are the trailer rules' names' tails:
-    the link's own sentence in a passage about the watch, words naming the watched
-    season, a passage (or document) about it, the film's title."""
+    trailer for the watch, else why it is not (--explain says it). The ties are the
+    trailer rules' names' tails: the link's own sentence in a passage about the watch,
+    words naming the watched season, a passage (or document) about it, the film's title."""
     label = normalize(label)
     if label and _label_names_other_work(label, watch):
-        return None
+        return "its title names another work"
     texts: list[tuple[str, str | None]] = [(s.text, s.subject) for s in context]
     own = context[0] if context and label and label in context[0].text else None
     own_text = None
@@ -148,12 +150,12 @@ def _judge(
         texts.insert(at, (label, None))
     kind_text = None
     if own_text is not None and _about_other_work(own_text, watch):
-        return None
+        return "its link's sentence is about another work"
     for text, _ in texts:
         if own is not None and text == own_text:
             kind = _kind_before(text, text.find(label) + len(label))
             if kind == "other" or cues.TRAILER_DENIED.search(text):
-                return None
+                return f"its link's sentence calls it something else: {text[:80]!r}"
             if kind == "trailer" and not cues.trailer_not_yet(text):
                 if own.subject == Subject.WATCH and classify(text, watch) not in (
                     Subject.OTHER,
@@ -166,28 +168,42 @@ def _judge(
                 break
             continue
         if cues.NOT_A_TRAILER.search(text) or cues.TRAILER_DENIED.search(text):
-            return None
+            return f"the nearest words call it something else: {text[:80]!r}"
         trailer = cues.TRAILER.search(text)
         if trailer:
+            if text == label and cues.TRAILER_SCHEDULED.match(text, trailer.end()):
+                # A video titled "Teaser coming tomorrow" announces the trailer; it is
+                # not it. (Other words of the future in a title are the show's: "Official
+                # Teaser | Coming Soon to Netflix".)
+                return "its title announces a trailer still to come"
             if text != label and cues.trailer_not_yet(text):
                 continue
             if text != label and _named_for_other_work(text, trailer.start(), watch):
-                return None
+                return f"the trailer named is another work's: {text[:80]!r}"
+            if _other_season_owns(text, trailer, watch):
+                return f"the trailer named is another season's: {text[:80]!r}"
             kind_text = text
             break
     if kind_text is None:
-        return None
+        return "no words near it call it a released trailer"
     # Which season: the first of these words that names one decides.
     for text, sentence_subject in texts:
         named = classify(text, watch)
+        if named == Subject.TITLE and text == label and watch.season is not None:
+            japanese = _JAPANESE_SEASON.search(label)
+            if japanese is not None:
+                # "TVアニメ「Starfall Academy」第2期 本PV": the title and its season, 第N期
+                if int(japanese.group(1).translate(_FULL_WIDTH)) == watch.season:
+                    return kind_text, "names_watch"
+                return f"its title names another season: {label[:80]!r}"
         if named in (Subject.OTHER, Subject.OTHER_SEASON):
-            return None
+            return f"the words near it name another season or work: {text[:80]!r}"
         if named in (Subject.WATCH, Subject.SEASON):
             if named == Subject.WATCH:
                 return kind_text, "names_watch"
             if sentence_subject in (Subject.WATCH, Subject.TITLE) or subject == Subject.WATCH:
                 return kind_text, "watch_passage"
-            return None
+            return "it names a season, in a passage about no title"
         if (
             named == Subject.TITLE
             and watch.season is not None
@@ -197,18 +213,24 @@ def _judge(
         ):
             # An official video named without a season is the first season's (unless it
             # names a later part: "Part 2 Trailer", "The Final Season").
-            return None
+            return "its title names the show without a season: the first season's video"
     if watch.season is None:
         if any(title_mentions(t, watch) for t, _ in texts):
             return kind_text, "names_film"
-        return (kind_text, "watch_passage") if subject == Subject.WATCH else None
+        if subject == Subject.WATCH:
+            return kind_text, "watch_passage"
+        return "nothing near it names the film, nor is the document about it"
     # No season named anywhere near: the video is the watch's when the passage it
     # sits in (or the whole document) is about the watch.
     passage = [s for _, s in texts if s is not None][:2]
     if subject == Subject.WATCH or Subject.WATCH in passage:
         return kind_text, "watch_passage"
-    return None
+    return "nothing near it names the watched season, nor is its passage about it"
 
+
+# A season numbered the Japanese way in a video's title: 第2期 ("the second period").
+_JAPANESE_SEASON = re.compile(r"\u7b2c\s*([0-9\uff10-\uff19]{1,2})\s*\u671f")
+_FULL_WIDTH = str.maketrans({chr(0xFF10 + digit): str(digit) for digit in range(10)})
 
 _LATER_PART = re.compile(
     r"\b(?:part|cour|volume|vol\.?)\s*(?:[2-9]|two|three|four|ii\b)|\b(?:final|new|next)\s+season|"
@@ -330,45 +352,120 @@ def _reported_without_link(
     leads: dict[int, str] = {}
     for sentence in sentences:
         leads.setdefault(sentence.block, sentence.text)
+    heads: _ItemHeads | None = None
+    new_season = _NewSeason(sentences, watch)
     for sentence in sentences:
-        if sentence.chrome or sentence.subject != Subject.WATCH:
+        if sentence.chrome:
             continue
         text = sentence.text
         if not _may_name_trailer(text):
             continue
+        if sentence.subject != Subject.WATCH and not new_season.names(sentence):
+            continue
         lead = leads[sentence.block]
         if lead != text and _names_another_entry(lead, watch):
             continue  # an item of a list of shows, headed by another show's name
-        if not cues.TRAILER.search(text) or not cues.TRAILER_OUT.search(text):
+        heads = heads or _ItemHeads(sentences, watch)
+        if heads.of_another_item(sentence):
             continue
-        if cues.trailer_not_yet(text) or cues.NOT_A_TRAILER.search(text):
+        first = cues.TRAILER.search(text)
+        if first is None or not cues.TRAILER_OUT.search(text):
+            continue
+        if cues.trailer_not_yet(text) or _called_other_kind(text, first):
+            continue
+        if cues.NOT_A_TRAILER.search(text) and not cues.TRAILER_OUT.search(
+            text, *cues.clause_around(text, first.start(), first.end())
+        ):
+            # ("Featurette reveals the village; trailer to debut in July": the verb that
+            # says a video is out is the other video's)
             continue
         if cues.TRAILER_GONE.search(text) or cues.TRAILER_DENIED.search(text):
             continue
-        first = cues.TRAILER.search(text)
         # (what follows the trailer word describes the video: a quoted slogan in it makes
-        # no other work of the sentence when the words up to it do not)
-        said = text[: first.end()] if first else text
-        if classify(text, watch) in (Subject.OTHER, Subject.OTHER_SEASON) or (
+        # no other work of the sentence when the words up to it do not; nor does a season
+        # named in a clause after it: "..., which picks up where season 3 ended")
+        said = text[: first.end()]
+        cut = cues.CLAUSE_BREAK.search(text, first.end())
+        reported = text[: cut.start()] if cut else text
+        if classify(reported, watch) in (Subject.OTHER, Subject.OTHER_SEASON) or (
             _about_other_work(text, watch) and _about_other_work(said, watch)
         ):
             continue
-        if first is not None and (
+        if (
             _named_for_other_work(text, first.start(), watch)
             or _for_other_work(text, first.end(), watch)
-            or _other_kind_owns(text, first.start(), watch)
+            or _other_kind_owns(text, first.start(), watch, first.end())
+            or _other_season_owns(text, first, watch)
         ):
             continue
         # Only the clause reporting the trailer: "..., and a full trailer is expected";
         # not a participle after a comma ("..., offering a taste of what fans can expect").
-        left, right = cues.clause_around(text, first.start(), first.end()) if first else (0, 0)
-        comma = text.find(", ", first.end(), right) if first else -1
+        left, right = cues.clause_around(text, first.start(), first.end())
+        comma = text.find(", ", first.end(), right)
         if comma != -1 and cues.TRAILER_OUT.search(text, first.end(), comma):
             right = comma
-        if cues.SPECULATION.search(text, left, right) or cues.NEGATION.search(text, left, right):
+        if _hedged(text, left, right, first.end()) or cues.NEGATION.search(text, left, right):
             continue
         return text
     return _headline_names_trailer(sentences, watch) if headline else None
+
+
+def _other_season_owns(text: str, trailer: re.Match[str], watch: Watch) -> bool:
+    """The trailer word is qualified by a season that is not the watched one: "the season
+    2 trailer came out last year", "season two's teaser", "a trailer for the first season"
+    (on a page about season 3, which names both)."""
+    if watch.season is None or not _may_name_season(text):
+        return False
+    refs = subject.season_references(text, watch)
+    # (the nearest season on either side: "the first season 4 teaser" is season 4's)
+    before = max((r for r in refs if r.end <= trailer.start()), key=lambda r: r.end, default=None)
+    after = min((r for r in refs if r.start >= trailer.end()), key=lambda r: r.start, default=None)
+    if (
+        before is not None
+        and before.season not in (None, watch.season)
+        and _SEASON_BEFORE_TRAILER.fullmatch(text, before.end, trailer.start())
+    ):
+        return True
+    return (
+        after is not None
+        and after.season not in (None, watch.season)
+        and _SEASON_AFTER_TRAILER.fullmatch(text, trailer.end(), after.start) is not None
+    )
+
+
+# Between a season and the trailer word it qualifies: "season 2's official ", "Season 2 ".
+_SEASON_BEFORE_TRAILER = re.compile(r"(?:['\u2019]s?)?\s+(?:[\w-]+\s+){0,2}")
+# Between the trailer word and the season it is for: "s for ", " for the ", " of ".
+_SEASON_AFTER_TRAILER = re.compile(r"s?\s+(?:trailer\s+|teaser\s+)?(?:for|of)\s+(?:the\s+)?")
+
+
+def _may_name_season(text: str) -> bool:
+    key = case_key(text)
+    return "season" in key or "series" in key or "S" in text
+
+
+def _called_other_kind(text: str, trailer: re.Match[str]) -> bool:
+    """The clause of the trailer word calls the video something else: "a clip from the
+    trailer", "the behind-the-scenes teaser". (Not a word of another clause: "Meet the
+    crew and check out the first trailer", "after the trailer was released, he revealed
+    ...".)"""
+    left, right = cues.trailer_clause(text, trailer.start(), trailer.end())
+    return cues.NOT_A_TRAILER.search(text, left, right) is not None
+
+
+# What may stand between a trailer word and its own verb: "the trailer only hints at".
+_OWN_VERB_GAP = re.compile(r"\s+(?:[a-z]+ly\s+|only\s+|also\s+|even\s+)?")
+
+
+def _hedged(text: str, left: int, right: int, trailer_end: int) -> bool:
+    """A hedge in the clause text[left:right] reporting the trailer: "the trailer might
+    drop", "rumoured teaser". The trailer's own verb is no hedge on it: "the trailer
+    hints at the scale of the film" describes a video that exists."""
+    for hedge in cues.SPECULATION.finditer(text, left, right):
+        gap = _OWN_VERB_GAP.fullmatch(text, trailer_end, hedge.start())
+        if gap is None or not hedge.group().lower().startswith("hint"):
+            return True
+    return False
 
 
 # A list item's heading: "• Tidewater.", "2. Salt Marsh:" (a name and nothing more).
@@ -376,6 +473,82 @@ _ENTRY_NAME = re.compile(
     r"^[\W\d]*((?:[A-Z0-9][\w'\u2019&!-]*|of|the|and|a|in|on|to)"
     r"(?:\s+(?:[A-Z0-9][\w'\u2019&!-]*|of|the|and|a|in|on|to)){0,7})\s*[.:]?\s*$"
 )
+
+
+class _NewSeason:
+    """A document that names the title's season only as "the new season" ("a trailer for
+    the new season of Harbor Lights") and numbers no other season: that new season is
+    the watched one (a watch follows the season still to come)."""
+
+    def __init__(self, sentences: list[Sentence], watch: Watch) -> None:
+        self.possible = watch.season is not None and not any(
+            s.subject in (Subject.OTHER, Subject.OTHER_SEASON) for s in sentences if not s.chrome
+        )
+
+    def names(self, sentence: Sentence) -> bool:
+        return (
+            self.possible
+            and sentence.subject == Subject.TITLE
+            and _NEW_SEASON.search(sentence.text) is not None
+        )
+
+
+_NEW_SEASON = re.compile(
+    r"\b(?:new|upcoming|next|latest|coming|brand-new)\s+(?:season|series)\b", re.IGNORECASE
+)
+
+
+class _ItemHeads:
+    """The short lines that head the items of a roundup ("Suicide Squad", "Flatliners gets
+    a second life") and the item a sentence belongs to: the nearest such line before it.
+    A weekly trailer roundup names many films' trailers; only the watch's item counts."""
+
+    def __init__(self, sentences: list[Sentence], watch: Watch) -> None:
+        counts: dict[int, int] = {}
+        for sentence in sentences:
+            counts[sentence.block] = counts.get(sentence.block, 0) + 1
+        self.heads: list[tuple[int, bool, bool]] = []  # (block, names the watch, a bare name)
+        for sentence in sentences:
+            if sentence.chrome or sentence.role in _NOT_HEADS or counts[sentence.block] != 1:
+                continue
+            text = sentence.text.strip()
+            if not _HEAD_LINE.fullmatch(text) or _NOT_HEAD_LINE.search(text):
+                continue
+            names = bool(title_mentions(text, watch)) or classify(text, watch) == Subject.WATCH
+            self.heads.append((sentence.block, names, _names_another_entry(text, watch)))
+        doc = sentences[0].doc_subject if sentences else None
+        # Items only where one of the heads names the watch (a site's name or a section
+        # label over an article heads no item); a roundup's headline names none of its
+        # items ("This Week's New Movie Trailers").
+        self.items = any(names for _, names, _ in self.heads)
+        self.roundup = doc not in (Subject.WATCH, Subject.TITLE)
+
+    def of_another_item(self, sentence: Sentence) -> bool:
+        """The sentence sits under an item head that is another work's: a bare name that
+        is not the watch's, or, in a document whose headline does not name the watch,
+        any head that does not name it."""
+        if sentence.names_title or not self.items:
+            return False  # it names the watch itself, or the page has no items
+        head = None
+        for block, names, bare in self.heads:
+            if block > sentence.block:
+                break
+            head = (names, bare)
+        if head is None:
+            return False
+        names, bare = head
+        return not names and (bare or self.roundup)
+
+
+# A line that may head a roundup's item: a few words, capitalized, no full stop.
+_HEAD_LINE = re.compile(r"[\W\d]{0,3}[A-Z0-9](?:[^.]|\.(?=\S)){0,80}(?<!:)")
+# Short lines that head nothing: a liveblog entry's clock time, a byline, a share button.
+_NOT_HEAD_LINE = re.compile(
+    r"\d[:.]\d\d|\b(?:[ap]\.?m\.?|by|published|updated|posted)\b|^(?:share|live|tv|film|movies|"
+    r"advertisement|related|read\s+more|more)\W*$",
+    re.IGNORECASE,
+)
+_NOT_HEADS = frozenset({"headline", "dek", *cues.FURNITURE_ROLES})
 
 
 def _names_another_entry(lead: str, watch: Watch) -> bool:
@@ -396,12 +569,15 @@ def _headline_names_trailer(sentences: list[Sentence], watch: Watch) -> str | No
     a released trailer even when the body keeps no link and no release verb. Not an
     explainer's list ("Release Date, Cast, Trailer and More"), a question, or a trailer
     still to come."""
+    new_season = _NewSeason(sentences, watch)
     for sentence in sentences:
         if sentence.role != "headline" or sentence.chrome:
             continue
         text = sentence.text
         first = cues.TRAILER.search(text) if _may_name_trailer(text) else None
-        if first is None or sentence.subject != Subject.WATCH:
+        if first is None:
+            continue
+        if sentence.subject != Subject.WATCH and not new_season.names(sentence):
             continue
         # (a headline is short: a word of the future anywhere in it is the trailer's)
         if "?" in text or _EXPLAINER.search(text):
@@ -433,12 +609,29 @@ _SHOW_OWNER = re.compile(
 )
 
 
-def _other_kind_owns(text: str, position: int, watch: Watch) -> bool:
-    """The trailer word at `position` is owned by a kind of work the watch is not: "the
-    film's trailer" on a page about a season, "the series' teaser" about a film."""
+# "a trailer for the compilation film": the kind of work it is for, named after it.
+_FOR_FILM = re.compile(
+    r"(?:s|\s+(?:trailers?|teasers?))?\s+(?:for|of)\s+(?:the|this|that|a|an)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:film|movie|game|video\s+game|ova|special)\b",
+    re.IGNORECASE,
+)
+_FOR_SHOW = re.compile(
+    r"(?:s|\s+(?:trailers?|teasers?))?\s+(?:for|of)\s+(?:the|this|that|a|an)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:show|series|tv\s+series|game|video\s+game)\b",
+    re.IGNORECASE,
+)
+
+
+def _other_kind_owns(text: str, position: int, watch: Watch, end: int | None = None) -> bool:
+    """The trailer word at text[position:end] is owned by a kind of work the watch is
+    not: "the film's trailer" or "a trailer for the compilation film" on a page about a
+    season, "the series' teaser" about a film."""
     before = text[max(0, position - 50) : position]
     owner = _FILM_OWNER if watch.season is not None else _SHOW_OWNER
-    return owner.search(before) is not None
+    if owner.search(before) is not None:
+        return True
+    after = _FOR_FILM if watch.season is not None else _FOR_SHOW
+    return end is not None and after.match(text, end) is not None
 
 
 # Headlines that list what an explainer covers, the trailer among other things.
@@ -456,6 +649,11 @@ _FOR_WORK = re.compile(
 )
 
 
+_POSSESSOR = re.compile(r"['\u2019]s?$")
+# What follows an owner's name when the work is described rather than named.
+_DESCRIBED = re.compile(r"\s*\(|\s+[a-z]")
+
+
 def _for_other_work(text: str, end: int, watch: Watch) -> bool:
     """The trailer word ending at `end` is followed by another work's name: "HBO released
     a teaser trailer for The Idol" on a page about another show. (A season, a part, a
@@ -464,6 +662,10 @@ def _for_other_work(text: str, end: int, watch: Watch) -> bool:
     if match is None or headline_case(text):
         return False
     name = match.group(1).rstrip(":.")
+    if _POSSESSOR.search(name) and _DESCRIBED.match(text, match.end(1)):
+        # "a trailer for Niels Arden Oplev's (Dragon Tattoo) remake", "for Scorsese's new
+        # film": a person's (or studio's) work described, not another work named
+        return False
     if subject.is_distributor(name) or re.match(
         r"(?i)(?:season|series|part|volume|vol\b|chapter|episode|the\s+(?:show|series|film|"
         r"movie|season))", name
