@@ -1282,3 +1282,27 @@ def test_event_words_inside_the_watchs_own_name_are_no_event() -> None:
 
 def test_a_teaser_visual_is_a_picture_not_a_trailer() -> None:
     assert findings("<p>A teaser visual for Heartstopper season 2 was unveiled.</p>") == []
+
+
+WIKI_SEASON_PAGE = (
+    "<html><head><title>Season 2 | Harbor Lights Wiki | Fandom</title></head><body>"
+    "<h1>Season 2</h1>"
+    '<aside class="portable-infobox"><h2 class="pi-header">Information</h2>'
+    '<div class="pi-data"><h3 class="pi-data-label">Studio</h3>'
+    '<div class="pi-data-value">Tidewater Animation</div></div>'
+    '<div class="pi-data"><h3 class="pi-data-label">Original run</h3>'
+    '<div class="pi-data-value">March 5, 2026 \u2013 May 21, 2026</div></div></aside>'
+    "<p>The second season adapts the lighthouse arc of the novels and was produced "
+    "over eighteen months by a new team of animators in Lisbon.</p>"
+    '<footer><p>This page was last edited on 2 June 2026, at 10:00.</p></footer>'
+    "</body></html>"
+)
+
+
+def test_a_wiki_infobox_row_dates_the_season_its_page_is_about() -> None:
+    url = "https://harbor-lights.fandom.example/wiki/Season_2"
+    doc = parse_documents(WIKI_SEASON_PAGE, url)[0]
+    [finding] = extract(doc, Watch("Harbor Lights", 2, ()))
+    assert (finding.date, finding.precision) == ("2026-03-05", "day")
+    assert finding.evidence.startswith("Original run |")
+    assert extract(doc, Watch("Harbor Lights", 3, ())) == []

@@ -534,3 +534,61 @@ def test_parse_never_imports_the_extractor() -> None:
                 assert not (node.module or "").startswith("scraper.extract"), path.name
             elif isinstance(node, ast.Import):
                 assert not any(a.name.startswith("scraper.extract") for a in node.names), path.name
+
+
+# A wiki's infobox: an <aside> or a sidebar-styled box of the work's facts.
+WIKI_INFOBOX = (
+    "<h1>Season 2</h1>"
+    '<aside class="portable-infobox pi-theme-wikia">'
+    '<h2 class="pi-title">Harbor Lights Season 2</h2><h2 class="pi-header">Information</h2>'
+    '<div class="pi-data"><h3 class="pi-data-label">Network</h3>'
+    '<div class="pi-data-value">Starline</div></div>'
+    '<div class="pi-data"><h3 class="pi-data-label">Premiere</h3>'
+    '<div class="pi-data-value">March 5, 2026</div></div></aside>' + FILLER
+)
+
+
+def test_a_wiki_infobox_is_the_pages_facts_not_a_sidebar() -> None:
+    blocks = read_page(page(WIKI_INFOBOX)).blocks
+    premiere = block_with(blocks, "March 5, 2026")
+    assert (premiere.role, premiere.chrome, premiere.label) == ("field", False, "Premiere")
+    assert premiere.cells == ("Premiere", "March 5, 2026")
+    assert premiere.text == "Premiere | March 5, 2026"
+    # the box's own group headings head no passage of the article
+    assert not block_with(blocks, "Information").heading
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<table class="infobox"><tr><th>Original release</th><td>March 5, 2026</td></tr></table>',
+        '<div class="infobox sidebar"><dl><dt>Original release</dt>'
+        "<dd>March 5, 2026</dd></dl></div>",
+    ],
+    ids=["a table infobox", "an infobox styled as a sidebar"],
+)
+def test_other_infobox_shapes_are_fields_too(box: str) -> None:
+    block = block_with(read_page(page("<h1>Harbor Lights</h1>" + box + FILLER)).blocks, "2026")
+    assert (block.role, block.chrome, block.label) == ("field", False, "Original release")
+
+
+def test_a_wiki_season_page_is_headed_by_its_work_and_season() -> None:
+    head = '<title>Season 2 | Harbor Lights Wiki | Fandom</title>'
+    assert read_page(page(WIKI_INFOBOX, head)).headline == "Harbor Lights Season 2"
+    site = '<meta property="og:site_name" content="Harbor Lights Wiki">'
+    assert read_page(page(WIKI_INFOBOX, site)).headline == "Harbor Lights Season 2"
+    # a news site's name is no work's
+    news = '<title>Season 2 | The TV Desk</title>'
+    assert read_page(page(WIKI_INFOBOX, news)).headline == "Season 2"
+
+
+def test_a_pages_data_is_not_its_publish_date() -> None:
+    """Without date metadata a page takes its date from its first short dated line;
+    an infobox's or a table's dates are the work's, never the page's."""
+    table = (
+        "<table><tr><th>No.</th><th>Title</th><th>Air date</th></tr>"
+        "<tr><td>1</td><td>Low Tide</td><td>March 5, 2026</td></tr></table>"
+    )
+    for body in (WIKI_INFOBOX, "<h1>Harbor Lights</h1>" + table + FILLER):
+        [doc] = parse_documents(page(body), "https://harbor-lights.wiki.example/Season_2")
+        assert doc.published is None and not doc.own_dates.all()

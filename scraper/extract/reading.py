@@ -331,7 +331,9 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 # (the watched season named in a passage about another season of the
                 # title is this sentence's subject only: the passage stays the other's)
                 other_story = state == Subject.OTHER
-            elif headline_case(text) or _TOPIC_SHIFT.match(text):
+            elif (headline_case(text) and role != "field") or _TOPIC_SHIFT.match(text):
+                # (a field's label and value are capitalized, "Original run | January
+                # 10, 2023": a fact of the passage, not another story's headline)
                 subject, other_story = Subject.OTHER, True
             elif previous is not None and continues_other_work(text, previous, watch):
                 subject, other_story = Subject.OTHER, True  # "It starts Sept. 4." after X

@@ -71,6 +71,17 @@ def parse_date(value: str) -> date | None:
         return None
 
 
+# A headline that names only a part of a work: a wiki's season page ("Season 3").
+_PART_ONLY = re.compile(
+    r"(?:season|series|volume|part|book|cour|chapter)\s+(?:\d{1,2}|[ivx]{1,4}|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten)",
+    re.IGNORECASE,
+)
+# A site's name that is a work's wiki: "Reacher Wiki", "The Boys Wikia".
+_WIKI_NAME = re.compile(r"\s*(.{2,60}?)\s+(?:wiki|wikia|fandom\s+wiki)\s*", re.IGNORECASE)
+_TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+")
+
+
 def headline(root: Any, json_ld: list[dict[str, Any]]) -> str:
     for xpath in ('//meta[@property="og:title"]/@content', "//h1", "//title"):
         found = root.xpath(xpath)
@@ -78,11 +89,27 @@ def headline(root: Any, json_ld: list[dict[str, Any]]) -> str:
             value = found[0] if isinstance(found[0], str) else text_content(found[0])
             text = _clean(value)
             if text:
+                if _PART_ONLY.fullmatch(text):
+                    return _with_work(root, text)
                 return text
     for item in json_ld:
         if isinstance(item.get("headline"), str):
             return _clean(item["headline"])
     return ""
+
+
+def _with_work(root: Any, text: str) -> str:
+    """A wiki's page about one season is headed by the season alone ("Season 3"); the
+    work is the wiki's own subject, named by the site ("Reacher Wiki", in og:site_name or
+    the <title>): "Reacher Season 3". The bare part when no wiki names its work."""
+    names = root.xpath('//meta[@property="og:site_name"]/@content')
+    names.extend(_TITLE_SEPARATOR.split(_clean(text_content(t))) for t in root.iter("title"))
+    for name in names:
+        for part in [name] if isinstance(name, str) else name:
+            match = _WIKI_NAME.fullmatch(_clean(part))
+            if match:
+                return f"{match[1]} {text}"
+    return text
 
 
 def published_date(root: Any, json_ld: list[dict[str, Any]] | None = None) -> date | None:

@@ -63,6 +63,8 @@ ROLES = frozenset(
     )
 )
 FURNITURE_ROLES = frozenset(("related", "navigation", "comment"))
+# Roles whose dates are the page's data, never its own publish date.
+_DATA_ROLES = frozenset(("table_header", "table_cell", "caption"))
 
 
 class Block(NamedTuple):
@@ -179,6 +181,13 @@ _NAVIGATION_NAMES = re.compile(
     r"newsletter|navigation)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# Class or id words of an infobox: a wiki's or a guide's box of a work's facts
+# ("Premiere | February 20, 2025", "Network | Prime Video"). Often an <aside> or a
+# sidebar, it is the page's own data, not furniture.
+_INFOBOX_WORDS = (
+    r"infobox|portable-infobox|info-box|infobox-\w+|factbox|fact-box|fact-file|quick-facts|"
+    r"quickfacts|key-facts|show-info|series-info|film-info|movie-info|title-details"
+)
 # Class, id or itemprop words of the roles inside an article.
 _ROLE_NAMES = re.compile(
     r"(?:^|[\s_-])(?:"
@@ -192,6 +201,7 @@ _ROLE_NAMES = re.compile(
     r"|(?P<embedded_post>twitter-tweet|instagram-media|tiktok-embed|reddit-embed-bq|"
     r"bluesky-embed|fb-post|threads-embed|embedded-post)"
     r"|(?P<video_title>video-title|videotitle|video-headline|player-title)"
+    r"|(?P<infobox>" + _INFOBOX_WORDS + r")"
     r")(?:$|[\s_-])",
     re.IGNORECASE,
 )
@@ -294,6 +304,7 @@ def read_page(text: str, select: str | None = None) -> Page:
     walk.mark_rails(title)
     blocks, videos = walk.blocks, walk.videos
     _text_tables(blocks)
+    _infobox_fields(blocks)
     _text_comments(blocks)
     if not select:
         at = len(blocks)
@@ -304,7 +315,11 @@ def read_page(text: str, select: str | None = None) -> Page:
             # A page rendered by script carries its article only in JSON-LD.
             blocks.extend(_json_ld_body(items))
     if published is None:
-        published = byline_date(block.text for block in blocks)
+        # (a table's rows and an infobox's fields are the page's data, not its stamp:
+        # a wiki page's first dated line is its subject's premiere)
+        published = byline_date(
+            block.text for block in blocks if not block.cells and block.role not in _DATA_ROLES
+        )
     dates = own_dates(root, items, _stamps(blocks), published)
     return Page(title, tuple(blocks), tuple(videos), published, dates)
 
@@ -363,6 +378,47 @@ def _text_tables(blocks: list[Block]) -> None:
         filler = [Block("", role="body")] * (span - len(rows))
         blocks[start:end] = rows + filler
         index = start + span
+
+
+# An infobox row's label: short, no sentence, no digits ("Premiere", "Original run:").
+_INFOBOX_LABEL = re.compile(r"[A-Za-z][\w'\u2019 ./&()-]{0,38}:?")
+
+
+def _infobox_fields(blocks: list[Block]) -> None:
+    """An infobox's blocks become fields, in place: a row of cells is one already; a
+    label (a heading, or a line ending in a colon) over its value is one field
+    ("Premiere | February 20, 2025"), as a dt/dd pair is. Anything else in the box
+    is read as body text."""
+    index, count = 0, len(blocks)
+    while index < count:
+        block = blocks[index]
+        if block.role != "infobox":
+            index += 1
+            continue
+        if len(block.cells) >= 2:
+            blocks[index] = block._replace(role="field", label=block.cells[0], heading=False)
+            index += 1
+            continue
+        following = blocks[index + 1] if index + 1 < count else None
+        if (
+            following is not None
+            and following.role == "infobox"
+            and not following.heading
+            and not following.cells
+            and (block.heading or block.text.endswith(":"))
+            and _INFOBOX_LABEL.fullmatch(block.text)
+        ):
+            label = block.text.rstrip(":").strip()
+            cells = (label, following.text)
+            # Keep the block count (videos and rails point at blocks by index).
+            blocks[index] = Block(f"{label} | {following.text}", role="field", label=label,
+                                  cells=cells)  # fmt: skip
+            blocks[index + 1] = Block("", role="body")
+            index += 2
+            continue
+        # (a box's own headings, "Information", "Chronology", head no passage)
+        blocks[index] = block._replace(role="body", heading=False)
+        index += 1
 
 
 # A reader comment's opening line when a page keeps its comments as plain text:
@@ -726,11 +782,14 @@ def _walk(root: Any, walk: _Walk) -> None:
                 names = _names(element, values) if values else ""
                 if tag in _TAG_FURNITURE:
                     furniture, named = _TAG_FURNITURE[tag], None
+                    if names and _name_meaning(names)[1] == "infobox":
+                        furniture, named = None, "infobox"  # <aside class="infobox">
                 elif names and tag not in _NEVER_CHROME:
                     furniture, named = _name_meaning(names)
                     # "article-body share-enabled": a container that holds the article
-                    # is not furniture, whatever its classes say.
-                    if furniture is not None and _holds_article(element):
+                    # is not furniture, whatever its classes say; nor is an infobox
+                    # styled as a sidebar ("infobox sidebar").
+                    if furniture is not None and (named == "infobox" or _holds_article(element)):
                         furniture = None
                     named = _TAG_ROLES.get(tag, named)
                 else:

@@ -91,6 +91,8 @@ def _own_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     "LOS ANGELES, Dec. 16, 2024 /PRNewswire/ --",
 )
 def _dateline(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if c.sentence.role in cues.FIELD_ROLES:
+        return None  # "Original run | January 10, 2023 – June 20, 2023": a range, not a dateline
     if _LISTED_DAY.match(v.text, c.mention.start):
         return None  # "Thursday, June 5 — Ginny & Georgia: Season 3": a guide's line
     after = v.text[c.mention.end : c.mention.end + 40]
