@@ -1306,3 +1306,24 @@ def test_a_wiki_infobox_row_dates_the_season_its_page_is_about() -> None:
     assert (finding.date, finding.precision) == ("2026-03-05", "day")
     assert finding.evidence.startswith("Original run |")
     assert extract(doc, Watch("Harbor Lights", 3, ())) == []
+
+
+@pytest.mark.parametrize(
+    "pointer",
+    [
+        "And for more on Harbor Lights, find out why season 3 is coming back in 2027!",
+        "You can read our article on how Harbor Lights season 3 is coming back in 2027.",
+        "Check out our guide to Harbor Lights season 3, which is coming back in 2027.",
+    ],
+)
+def test_a_sentence_pointing_to_another_article_dates_nothing(pointer: str) -> None:
+    """(The same words told as news date the season: "Harbor Lights season 3 is coming
+    back in 2027!" is 2027.)"""
+    body = (
+        "<h1>Harbor Lights renewed for season 3</h1>"
+        "<p>Starline has renewed Harbor Lights for a third season. The cast returns.</p>"
+        f"<p>{pointer}</p>"
+    )
+    html = '<html><head><meta property="article:published_time" content="2026-05-02">'
+    doc = parse_documents(html + f"</head><body>{body}</body></html>", "https://n.example/a")[0]
+    assert extract(doc, Watch("Harbor Lights", 3, ())) == []

@@ -592,3 +592,23 @@ def test_a_pages_data_is_not_its_publish_date() -> None:
     for body in (WIKI_INFOBOX, "<h1>Harbor Lights</h1>" + table + FILLER):
         [doc] = parse_documents(page(body), "https://harbor-lights.wiki.example/Season_2")
         assert doc.published is None and not doc.own_dates.all()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "RELATED: Harbor Lights Season 1 Finale Twist Explained",
+        "Read more \u2014 Moonfall season 3 sets its premiere for June 4",
+        "Also read: Every show leaving the service in March",
+    ],
+)
+def test_a_line_pointing_to_another_story_is_a_related_link(line: str) -> None:
+    blocks = read_page(page(f"<h1>Moonfall</h1><p>{line}</p>" + FILLER)).blocks
+    block = block_with(blocks, line[:12])
+    assert (block.role, block.chrome) == ("related", True)
+
+
+def test_a_line_presenting_a_video_or_a_sentence_is_not_a_related_link() -> None:
+    for line in ("Watch: the first trailer for Moonfall", "More episodes arrive on June 3."):
+        block = block_with(read_page(page(f"<p>{line}</p>" + FILLER)).blocks, line[:10])
+        assert not block.chrome

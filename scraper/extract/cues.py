@@ -399,6 +399,19 @@ def trailer_not_yet(text: str) -> bool:
     return True
 
 
+# A sentence that points the reader to another article of the site, whatever the
+# date in it: "And for more on Netflix, find out which drama is coming back in 2016!",
+# "You can read our article on this year's panels", "Check out our guide to ...".
+POINTER = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:"
+    r"for\s+more\s+(?:on|about)\b[^.!?]{0,80}?,?\s+(?:find\s+out|check\s+out|read|see|head|"
+    r"click|take\s+a\s+look|make\s+sure)"
+    r"|(?:you\s+can\s+|be\s+sure\s+to\s+|make\s+sure\s+to\s+)?(?:read|check\s+out|see|"
+    r"take\s+a\s+look\s+at)\s+our\s+(?:\w+\s+){0,2}(?:article|story|review|guide|coverage|recap|"
+    r"list|piece|interview|explainer|rundown|roundup|ranking|breakdown)s?\b"
+    r"|click\s+here\b|tap\s+here\b)",
+    re.IGNORECASE,
+)
 # Block roles (scraper/parse/pages.py) whose dates are the page's, not the story's.
 FURNITURE_ROLES = frozenset({"byline", "dateline", "comment", "related", "navigation"})
 # Block roles that hold labeled facts: a "Release date: ..." line, a table's cells.

@@ -276,6 +276,16 @@ _DATELINE = re.compile(
     r"(?P<source>\([A-Z][\w.&' ]{0,25}\)\s*|/\s*[A-Z][\w ]{1,30}/\s*)?"
     r"(?:--|[\u2013\u2014]|-)\s*"
 )
+# A line in the article's text that points to another story: "RELATED: <headline>",
+# "READ MORE: ...", "Also read - ...". ("Watch: <video>" is not: it presents a video.)
+_PROMO_LABEL = re.compile(
+    r"\W{0,3}(?i:related(?:\s+(?:story|stories|article|coverage|reading))?|read\s+more|"
+    r"read\s+next|also\s+read|read\s+also|more|see\s+also|don['\u2019]t\s+miss|must\s+read|"
+    r"recommended(?:\s+reading)?|more\s+from\s+[\w ]{2,30}|trending(?:\s+now)?|popular)"
+    r"\s*(?::|\s[|\u2013\u2014-]|\u2013|\u2014)\s*\S"
+)
+_PROMO_MAX = 220
+_PROMO_INITIALS = frozenset("RrAaMmSsDdTtPp\u2022\u25ba\u25b6\u00bb>*-\u2014")
 # "Release date: January 15, 2027": a short label, a colon, a short value, which is not
 # a sentence ("Netflix: The series returns.").
 _SENTENCE_VALUE = re.compile(r"(?:The|A|An|It|This|That|We|He|She|They|I)\b.*[.!?]$")
@@ -609,13 +619,15 @@ class _Walk:
             else:
                 block = Block(cleaned, heading, chrome, role, "", cells)
             blocks.append(block)
-            chars.append(chars[-1] if chrome else chars[-1] + len(cleaned))
+            chars.append(chars[-1] if block.chrome else chars[-1] + len(cleaned))
         self.time_seen = False
 
     def _body_block(self, text: str, cells: tuple[str, ...]) -> Block:
         """A body block, unless its content says it is a byline, dateline or field."""
         if cells:  # a term and its definition: "Premiere date | August 3"
             return Block(text, role="field", label=cells[0], cells=cells)
+        if len(text) <= _PROMO_MAX and text[0] in _PROMO_INITIALS and _PROMO_LABEL.match(text):
+            return Block(text, chrome=True, role="related")
         if len(text) <= 160 and self._looks_like_byline(text):
             return Block(text, role="byline")
         if (

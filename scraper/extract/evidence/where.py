@@ -56,6 +56,17 @@ def _furniture_role(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 @rule(
+    "points_to_another_article",
+    -4,
+    "the sentence points the reader to another article of the site (a house promo), "
+    "whatever date it names",
+    "And for more on Netflix, find out which drama is coming back in 2016!",
+)
+def _pointer(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(cues.POINTER, v.text[:200])
+
+
+@rule(
     "release_field",
     3,
     "a labeled release field or table cell: 'Release date: ...', a 'Premiere' column",
