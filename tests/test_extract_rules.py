@@ -1327,3 +1327,27 @@ def test_a_sentence_pointing_to_another_article_dates_nothing(pointer: str) -> N
     html = '<html><head><meta property="article:published_time" content="2026-05-02">'
     doc = parse_documents(html + f"</head><body>{body}</body></html>", "https://n.example/a")[0]
     assert extract(doc, Watch("Harbor Lights", 3, ())) == []
+
+
+def _liveblog(entry_heading: str) -> str:
+    return (
+        '<html><head><meta property="article:published_time" content="2026-07-24"></head><body>'
+        "<h1>Live: the Harbor Lights panel at Comic-Con</h1>"
+        "<p>By Lee Okafor \u00b7 July 24, 2026</p>"
+        "<p>12:41 pm PT</p>"
+        f"<h3>{entry_heading}</h3>"
+        "<p>It is on the big screen now: season 3 premieres Sunday, October 4.</p>"
+        "<p>12:20 pm PT</p><h3>The cast walks out</h3><p>Everyone is here.</p>"
+        "</body></html>"
+    )
+
+
+def test_a_liveblog_entry_headed_by_a_sentence_stays_the_pages_story() -> None:
+    """An entry's heading written as a sentence ("The room goes quiet") names no work;
+    a heading written as a title ("Starfall Academy (Nova)") is another show's."""
+    watch = Watch("Harbor Lights", 3, ())
+    doc = parse_documents(_liveblog("The room goes quiet"), "https://n.example/live")[0]
+    [finding] = extract(doc, watch)
+    assert (finding.date, finding.precision) == ("2026-10-04", "day")
+    other = parse_documents(_liveblog("Starfall Academy (Nova)"), "https://n.example/live")[0]
+    assert extract(other, watch) == []

@@ -272,10 +272,11 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             part = _heading_part(normalize(block.text), classify(normalize(block.text), watch))
         if block.heading:
             named = classify(normalize(block.text), watch)
+            label = named is None and _entry_label(block.text)
             if named in (Subject.WATCH, Subject.TITLE, Subject.OTHER):
                 title_passage = True
             elif named == Subject.OTHER_SEASON or not (
-                _GENERIC_HEADING.search(block.text) or _date_only(block.text)
+                _GENERIC_HEADING.search(block.text) or _date_only(block.text) or label
             ):
                 title_passage = False
             if named == Subject.OTHER_SEASON:
@@ -292,6 +293,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 named is None
                 and not _GENERIC_HEADING.search(block.text)
                 and not _date_only(block.text)
+                and not label
             ):
                 state = Subject.OTHER
         if listing or _schedule_row(block.text) or (role == "table_cell" and _two_cells(block)):
@@ -418,6 +420,18 @@ def _season_subject(state: Subject | None, title_passage: bool) -> Subject | Non
     if state in (Subject.WATCH, Subject.TITLE) or (state == Subject.OTHER and title_passage):
         return Subject.WATCH
     return state
+
+
+def _entry_label(text: str) -> bool:
+    """A heading written as a short sentence about what happens, not as a title: a
+    liveblog entry's "Panel wraps", "A tribute first". It names no work (a work's name
+    is capitalized), so the passage stays whose it was."""
+    words = _WORD.findall(text)
+    return (
+        1 < len(words) <= 8
+        and not any(w[0].isupper() for w in words[1:])
+        and any(len(w) >= 4 and w.islower() for w in words[1:])
+    )
 
 
 def _question_line(text: str) -> bool:
