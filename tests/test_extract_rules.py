@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from scraper.extract import extract, may_mention
+from scraper.extract import extract, may_mention, read
 from scraper.extract.dates import find_dates
 from scraper.extract.text import case_key, sentences
 from scraper.models import Watch
@@ -1351,3 +1351,16 @@ def test_a_liveblog_entry_headed_by_a_sentence_stays_the_pages_story() -> None:
     assert (finding.date, finding.precision) == ("2026-10-04", "day")
     other = parse_documents(_liveblog("Starfall Academy (Nova)"), "https://n.example/live")[0]
     assert extract(other, watch) == []
+
+
+def test_a_fields_label_is_never_another_works_name() -> None:
+    """"Original air date | ..." on the watched season's page: "Original" is no work."""
+    html = (
+        "<html><head><title>Season 2 | Harbor Lights Wiki</title></head><body>"
+        "<h1>Season 2</h1><p>The second season of Harbor Lights has ten episodes.</p>"
+        "<dl><dt>Original air date</dt><dd>March 5, 2026</dd></dl></body></html>"
+    )
+    doc = parse_documents(html, "https://harbor-lights.wiki.example/Season_2")[0]
+    reading = read(doc, Watch("Harbor Lights", 2, ()), complete=True)
+    assert reading.release is not None and reading.release.mention.value == "2026-03-05"
+    assert "other_work_subject" not in reading.release.features

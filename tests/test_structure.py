@@ -612,3 +612,26 @@ def test_a_line_presenting_a_video_or_a_sentence_is_not_a_related_link() -> None
     for line in ("Watch: the first trailer for Moonfall", "More episodes arrive on June 3."):
         block = block_with(read_page(page(f"<p>{line}</p>" + FILLER)).blocks, line[:10])
         assert not block.chrome
+
+
+def _episodes(first: str) -> str:
+    return (
+        "<h1>Harbor Lights season 2</h1><table>"
+        "<tr><th>No. overall</th><th>No. in season</th><th>Title</th>"
+        "<th>Original air date</th></tr>"
+        f"<tr><td>9</td><td>{first}</td><td>Low Tide</td><td>March 5, 2026</td></tr>"
+        "<tr><td>10</td><td>2</td><td>The Keeper</td><td>March 12, 2026</td></tr></table>"
+    )
+
+
+def test_an_episode_tables_first_episode_dates_the_premiere_as_a_field() -> None:
+    blocks = read_page(page(_episodes("1"))).blocks
+    first = block_with(blocks, "March 5, 2026")
+    assert (first.role, first.label) == ("field", "Original air date")
+    assert first.text == "Original air date | March 5, 2026"
+    assert block_with(blocks, "March 12, 2026").role == "table_cell"  # a later episode
+
+
+def test_an_episode_table_starting_later_has_no_premiere() -> None:
+    blocks = read_page(page(_episodes("5"))).blocks
+    assert block_with(blocks, "March 5, 2026").role == "table_cell"

@@ -315,6 +315,7 @@ def read_page(text: str, select: str | None = None) -> Page:
     blocks, videos = walk.blocks, walk.videos
     _text_tables(blocks)
     _infobox_fields(blocks)
+    _episode_tables(blocks)
     _text_comments(blocks)
     if not select:
         at = len(blocks)
@@ -388,6 +389,44 @@ def _text_tables(blocks: list[Block]) -> None:
         filler = [Block("", role="body")] * (span - len(rows))
         blocks[start:end] = rows + filler
         index = start + span
+
+
+# An episode table's columns: the episode's number ("No.", "#", "No. in season") and its
+# air date ("Original air date", "Release date", "Air date", "First aired").
+_EPISODE_NUMBER = re.compile(
+    r"(?:no\.?|#|ep\.?|episode(?:\s+(?:no\.?|number|#))?)(?:\s+(?:in\s+season|overall))?",
+    re.IGNORECASE,
+)
+_IN_SEASON = re.compile(r".*\bin\s+season\b", re.IGNORECASE)
+_AIR_DATE = re.compile(
+    r"(?:original\s+|us\s+|u\.s\.\s+|uk\s+)?(?:air|release|broadcast|premiere|streaming)\s+date"
+    r"|(?:first\s+|originally\s+)?(?:aired|released|broadcast)",
+    re.IGNORECASE,
+)
+
+
+def _episode_tables(blocks: list[Block]) -> None:
+    """An episode table's row for episode 1 dates the season's premiere: it becomes a
+    field of its date column ("Original air date | October 16, 2025"), in place. The
+    other rows stay rows: a later episode's date is no premiere."""
+    for index in range(len(blocks) - 1):
+        header = blocks[index]
+        if header.role != "table_header" or len(header.cells) < 2:
+            continue
+        numbers = [i for i, c in enumerate(header.cells) if _EPISODE_NUMBER.fullmatch(c)]
+        dates = [i for i, c in enumerate(header.cells) if _AIR_DATE.fullmatch(c)]
+        if not numbers or not dates:
+            continue
+        in_season = [i for i in numbers if _IN_SEASON.match(header.cells[i])]
+        number = (in_season or numbers)[0]
+        row = blocks[index + 1]
+        if row.role != "table_cell" or len(row.cells) != len(header.cells):
+            continue
+        if row.cells[number] != "1" or not row.cells[dates[0]]:
+            continue
+        label, value = header.cells[dates[0]], row.cells[dates[0]]
+        blocks[index + 1] = Block(f"{label} | {value}", role="field", label=label,
+                                  cells=(label, value))  # fmt: skip
 
 
 # An infobox row's label: short, no sentence, no digits ("Premiere", "Original run:").
