@@ -1364,3 +1364,17 @@ def test_a_fields_label_is_never_another_works_name() -> None:
     reading = read(doc, Watch("Harbor Lights", 2, ()), complete=True)
     assert reading.release is not None and reading.release.mention.value == "2026-03-05"
     assert "other_work_subject" not in reading.release.features
+
+
+def test_a_run_still_going_dates_the_series_not_a_later_season() -> None:
+    html = (
+        "<html><head><title>Harbor Lights (TV series)</title></head><body>"
+        "<h1>Harbor Lights (TV series)</h1>"
+        '<table class="infobox"><tr><th>Release</th><td>March 5, 2024 \u2013 present</td></tr>'
+        "</table><p>Harbor Lights is a drama series. It was renewed for a third season.</p>"
+        "</body></html>"
+    )
+    doc = parse_documents(html, "https://wiki.example/Harbor_Lights")[0]
+    assert extract(doc, Watch("Harbor Lights", 3, ())) == []
+    [finding] = extract(doc, Watch("Harbor Lights", None, ()))  # the series itself
+    assert (finding.date, finding.precision) == ("2024-03-05", "day")

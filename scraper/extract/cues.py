@@ -412,6 +412,10 @@ POINTER = re.compile(
     r"|click\s+here\b|tap\s+here\b)",
     re.IGNORECASE,
 )
+# A run still going after its first date: "February 4, 2022 – present", "2019-ongoing".
+RUN_TO_PRESENT = re.compile(
+    r"\s*(?:[\u2013\u2014-]|to|until)\s*(?:the\s+)?(?:present|ongoing|now|today)\b", re.IGNORECASE
+)
 # Block roles (scraper/parse/pages.py) whose dates are the page's, not the story's.
 FURNITURE_ROLES = frozenset({"byline", "dateline", "comment", "related", "navigation"})
 # Block roles that hold labeled facts: a "Release date: ..." line, a table's cells.

@@ -171,14 +171,14 @@ _CHROME_NAMES = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|sidebar|side-bar|rail|related|trending|popular|"
     r"most-read|mostread|recommend\w*|read-next|readnext|more-stories|newsletter|footer|"
     r"breadcrumbs?|share|social|promo|widget|comments?|tags|taglist|watch-next|up-next|"
-    r"outbrain|taboola|cards?-grid|more-to-explore)(?:$|[\s_-])",
+    r"outbrain|taboola|cards?-grid|more-to-explore|printfooter|catlinks)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 # Which furniture role a chrome name means (anything else named furniture is "related").
 _COMMENT_NAMES = re.compile(r"comment|disqus", re.IGNORECASE)
 _NAVIGATION_NAMES = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|footer|share|social|tags|taglist|"
-    r"newsletter|navigation)(?:$|[\s_-])",
+    r"newsletter|navigation|printfooter|catlinks)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 # Class or id words of an infobox: a wiki's or a guide's box of a work's facts

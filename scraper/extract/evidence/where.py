@@ -80,6 +80,20 @@ def _release_field(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 @rule(
+    "series_run",
+    -6,
+    "a field or row gives a run that is still going ('February 4, 2022 – present'): the "
+    "series' start, its first season's, not a later season's",
+    "Release | February 4, 2022 – present (watching season 4)",
+)
+def _series_run(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if w.season in (None, 1) or c.sentence.role not in cues.FIELD_ROLES:
+        return None
+    run = cues.RUN_TO_PRESENT.match(v.text, c.mention.end)
+    return run.group().strip() if run else None
+
+
+@rule(
     "the_article_date",
     -2,
     "the date is the article's own publish or update date (from its metadata or byline)",
