@@ -635,3 +635,18 @@ def test_an_episode_tables_first_episode_dates_the_premiere_as_a_field() -> None
 def test_an_episode_table_starting_later_has_no_premiere() -> None:
     blocks = read_page(page(_episodes("5"))).blocks
     assert block_with(blocks, "March 5, 2026").role == "table_cell"
+
+
+@pytest.mark.parametrize(
+    "stamp", ["1 December 2026 at 10:14", "2026-12-01T10:14:00Z", "Tue 1 Dec 2026 10.14 GMT"]
+)
+def test_a_line_of_only_a_date_and_a_time_is_the_pages_stamp(stamp: str) -> None:
+    blocks = read_page(page(f"<h1>Moonfall season 3</h1><p>{stamp}</p>" + FILLER)).blocks
+    assert block_with(blocks, stamp).role == "byline"
+    [doc] = parse_documents(page(f"<h1>Moonfall season 3</h1><p>{stamp}</p>" + FILLER), "u")
+    assert doc.published == date(2026, 12, 1)
+
+
+def test_a_listing_line_without_a_year_is_not_a_stamp() -> None:
+    blocks = read_page(page("<h1>Moonfall</h1><p>Sunday 10 June, 9.00pm</p>" + FILLER)).blocks
+    assert block_with(blocks, "Sunday 10 June").role != "byline"

@@ -25,6 +25,7 @@ from lxml import etree
 from scraper.parse.metadata import (
     OwnDates,
     byline_date,
+    date_and_time_only,
     day_dates,
     headline,
     json_ld_items,
@@ -698,6 +699,8 @@ class _Walk:
                 return bool(day_dates(text) or _CLOCK_OR_AGO.search(text))
         if self.time_seen and len(text) <= 100:
             return True  # a short line around a <time>: the article's stamp
+        if len(text) <= 60 and date_and_time_only(text):
+            return True  # "1 December 2026 at 10:14": a stamp without a word
         if "\u00b7" in text or "\u2022" in text or "|" in text:
             return _STAMP_SEPARATOR.search(text) is not None and bool(day_dates(text))
         return False
