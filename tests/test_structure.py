@@ -650,3 +650,28 @@ def test_a_line_of_only_a_date_and_a_time_is_the_pages_stamp(stamp: str) -> None
 def test_a_listing_line_without_a_year_is_not_a_stamp() -> None:
     blocks = read_page(page("<h1>Moonfall</h1><p>Sunday 10 June, 9.00pm</p>" + FILLER)).blocks
     assert block_with(blocks, "Sunday 10 June").role != "byline"
+
+
+@pytest.mark.parametrize(
+    ("box", "role"),
+    [
+        ('<div id="disqus_thread"><p>{}</p></div>', "comment"),
+        ('<section aria-label="Related stories"><p>{}</p></section>', "related"),
+        ('<div data-component="related-links"><p>{}</p></div>', "related"),
+        ('<div class="recirc-module"><p>{}</p></div>', "related"),
+        ('<div class="you-may-like"><p>{}</p></div>', "related"),
+        ('<div class="sponsored-content"><p>{}</p></div>', "related"),
+        ('<div class="nl-signup"><p>{}</p></div>', "navigation"),
+        ("<div><p>Up next: {}</p></div>", "related"),
+    ],
+)
+def test_furniture_named_in_other_words_is_furniture(box: str, role: str) -> None:
+    line = "Moonfall season 3 premieres August 6, 2027"
+    blocks = read_page(page("<h1>Moonfall</h1>" + FILLER + box.format(line))).blocks
+    block = block_with(blocks, line)
+    assert (block.role, block.chrome) == (role, True)
+
+
+def test_a_label_on_a_link_names_the_link_not_its_paragraph() -> None:
+    body = '<p>Moonfall returns. <a aria-label="Share on social" href="/s">share</a> it.</p>'
+    assert not block_with(read_page(page(body + FILLER)).blocks, "Moonfall returns").chrome

@@ -172,14 +172,17 @@ _CHROME_NAMES = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|sidebar|side-bar|rail|related|trending|popular|"
     r"most-read|mostread|recommend\w*|read-next|readnext|more-stories|newsletter|footer|"
     r"breadcrumbs?|share|social|promo|widget|comments?|tags|taglist|watch-next|up-next|"
-    r"outbrain|taboola|cards?-grid|more-to-explore|printfooter|catlinks)(?:$|[\s_-])",
+    r"outbrain|taboola|cards?-grid|more-to-explore|printfooter|catlinks|disqus\w*|"
+    r"recirc\w*|more-like-this|you-may-like|you-might-like|also-like|more-from|next-article|"
+    r"next-up|upnext|sponsored|sponsor|advert\w*|ad-slot|ad-container|signup|sign-up|"
+    r"subscribe)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 # Which furniture role a chrome name means (anything else named furniture is "related").
 _COMMENT_NAMES = re.compile(r"comment|disqus", re.IGNORECASE)
 _NAVIGATION_NAMES = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|footer|share|social|tags|taglist|"
-    r"newsletter|navigation|printfooter|catlinks)(?:$|[\s_-])",
+    r"newsletter|navigation|printfooter|catlinks|signup|sign-up|subscribe)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 # Class or id words of an infobox: a wiki's or a guide's box of a work's facts
@@ -282,11 +285,12 @@ _DATELINE = re.compile(
 _PROMO_LABEL = re.compile(
     r"\W{0,3}(?i:related(?:\s+(?:story|stories|article|coverage|reading))?|read\s+more|"
     r"read\s+next|also\s+read|read\s+also|more|see\s+also|don['\u2019]t\s+miss|must\s+read|"
-    r"recommended(?:\s+reading)?|more\s+from\s+[\w ]{2,30}|trending(?:\s+now)?|popular)"
+    r"recommended(?:\s+reading)?|more\s+from\s+[\w ]{2,30}|trending(?:\s+now)?|popular|"
+    r"up\s+next|next\s+up|next\s+(?:story|article))"
     r"\s*(?::|\s[|\u2013\u2014-]|\u2013|\u2014)\s*\S"
 )
 _PROMO_MAX = 220
-_PROMO_INITIALS = frozenset("RrAaMmSsDdTtPp\u2022\u25ba\u25b6\u00bb>*-\u2014")
+_PROMO_INITIALS = frozenset("RrAaMmSsDdTtPpUuNn\u2022\u25ba\u25b6\u00bb>*-\u2014")
 # "Release date: January 15, 2027": a short label, a colon, a short value, which is not
 # a sentence ("Netflix: The series returns.").
 _SENTENCE_VALUE = re.compile(r"(?:The|A|An|It|This|That|We|He|She|They|I)\b.*[.!?]$")
@@ -567,6 +571,12 @@ def _names(element: Any, values: list[str]) -> str:
     role = prop = test = None
     if len(values) > (class_ is not None) + (id_ is not None):
         role, prop, test = get("role"), get("itemprop"), get("data-testid")
+        if element.tag in _RAIL_TAGS or element.tag == "aside":
+            # A container's own words for itself: <section aria-label="Related stories">,
+            # <div data-component="related-links"> (on a link they name the link).
+            label, component = get("aria-label"), get("data-component") or get("data-module")
+            if label or component:
+                test = f"{test or ''} {(label or '').replace(' ', '-')} {component or ''}"
     if class_ or id_ or role or prop or test:
         return f"{class_ or ''} {id_ or ''} {role or ''} {prop or ''} {test or ''}"
     return ""
