@@ -474,6 +474,23 @@ def trailer_not_yet(text: str) -> bool:
     return True
 
 
+# A sentence that points the reader to another article of the site, whatever the
+# date in it: "And for more on Netflix, find out which drama is coming back in 2016!",
+# "You can read our article on this year's panels", "Check out our guide to ...".
+POINTER = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:"
+    r"for\s+more\s+(?:on|about)\b[^.!?]{0,80}?,?\s+(?:find\s+out|check\s+out|read|see|head|"
+    r"click|take\s+a\s+look|make\s+sure)"
+    r"|(?:you\s+can\s+|be\s+sure\s+to\s+|make\s+sure\s+to\s+)?(?:read|check\s+out|see|"
+    r"take\s+a\s+look\s+at)\s+our\s+(?:\w+\s+){0,2}(?:article|story|review|guide|coverage|recap|"
+    r"list|piece|interview|explainer|rundown|roundup|ranking|breakdown)s?\b"
+    r"|click\s+here\b|tap\s+here\b)",
+    re.IGNORECASE,
+)
+# A run still going after its first date: "February 4, 2022 – present", "2019-ongoing".
+RUN_TO_PRESENT = re.compile(
+    r"\s*(?:[\u2013\u2014-]|to|until)\s*(?:the\s+)?(?:present|ongoing|now|today)\b", re.IGNORECASE
+)
 # Block roles (scraper/parse/pages.py) whose dates are the page's, not the story's.
 FURNITURE_ROLES = frozenset({"byline", "dateline", "comment", "related", "navigation"})
 # Block roles that hold labeled facts: a "Release date: ..." line, a table's cells.
@@ -483,7 +500,8 @@ FIELD_ROLES = frozenset({"field", "table_cell", "table_header"})
 RELEASE_FIELD = re.compile(
     r"(?:^|\|)\s*(?:(?:original|initial|theatrical|us|u\.s\.|uk|digital\s+)?\s*"
     r"(?:release|premiere|air|launch|debut|opening|streaming|broadcast)(?:\s+date)?s?|"
-    r"premieres|released|first\s+aired|airs|opens|out|coming|arrives)\s*(?::|\||-\s)",
+    r"original\s+run|premieres|released|first\s+aired|aired|airs|opens|out|coming|arrives)"
+    r"\s*(?::|\||-\s)",
     re.IGNORECASE,
 )
 # A listings row's note that the title's next season starts there: "(CBS, season premiere)",

@@ -309,12 +309,14 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 state = Subject.WATCH
         if block.heading:
             named = classify(normalize(block.text), watch)
+            label = named is None and _entry_label(block.text)
             if named in (Subject.WATCH, Subject.TITLE, Subject.OTHER):
                 title_passage = True
             elif named == Subject.OTHER_SEASON or not (
                 _GENERIC_HEADING.search(block.text)
                 or _date_only(block.text)
                 or _sentence_case(block.text)
+                or label
             ):
                 title_passage = False
             if named == Subject.OTHER_SEASON:
@@ -332,6 +334,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 and not _GENERIC_HEADING.search(block.text)
                 and not _date_only(block.text)
                 and not _sentence_case(block.text)
+                and not label
             ):
                 state = Subject.OTHER
         if listing or _schedule_row(block.text) or (role == "table_cell" and _two_cells(block)):
@@ -372,7 +375,8 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 # title is this sentence's subject only: the passage stays the other's)
                 other_story = state == Subject.OTHER
             elif (headline_case(text) and role not in FIELD_ROLES) or _TOPIC_SHIFT.match(text):
-                # (a labeled field, "Coming to Netflix: Friday", is its entry's fact)
+                # (a labeled field, "Coming to Netflix: Friday" or "Original run | January
+                # 10, 2023", is a fact of its entry, not another story's headline)
                 subject, other_story = Subject.OTHER, True
             elif previous is not None and continues_other_work(text, previous, watch):
                 subject, other_story = Subject.OTHER, True  # "It starts Sept. 4." after X
@@ -539,6 +543,18 @@ def _season_subject(state: Subject | None, title_passage: bool) -> Subject | Non
     if state in (Subject.WATCH, Subject.TITLE) or (state == Subject.OTHER and title_passage):
         return Subject.WATCH
     return state
+
+
+def _entry_label(text: str) -> bool:
+    """A heading written as a short sentence about what happens, not as a title: a
+    liveblog entry's "Panel wraps", "A tribute first". It names no work (a work's name
+    is capitalized), so the passage stays whose it was."""
+    words = _WORD.findall(text)
+    return (
+        1 < len(words) <= 8
+        and not any(w[0].isupper() for w in words[1:])
+        and any(len(w) >= 4 and w.islower() for w in words[1:])
+    )
 
 
 def _question_line(text: str) -> bool:

@@ -201,10 +201,12 @@ _EPISODE_BEFORE = re.compile(
 )
 def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
     text = v.text
+    # (a field's label is no work: "Air date | April 19, 2026" - only its value can name one)
+    label_end = text.find(" | ") + 3 if c.sentence.role == "field" else 0
     verbs = sorted(
         m.start()
         for pattern in (cues.RELEASE, cues.PAST_RELEASE)
-        for m in pattern.finditer(text, 0, c.mention.start)
+        for m in pattern.finditer(text, max(label_end, 0), c.mention.start)
     )
     if not verbs:
         return None
