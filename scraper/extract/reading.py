@@ -19,10 +19,12 @@ from scraper.extract.subject import (
     PREVIOUS_WORK,
     other_work_before,
     part_references,
+    per_document,
     seasons_named,
     title_mentions,
 )
-from scraper.extract.text import case_key, normalize, sentences
+from scraper.extract.text import case_key, normalize
+from scraper.extract.text import sentences as _split_sentences
 from scraper.extract.works import continues_other_work
 from scraper.models import Watch
 
@@ -60,6 +62,9 @@ _LATER_SEASON = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
+# A block's sentences, split once per text a document repeats (a menu's links, a rail's
+# headlines; the lists are only read).
+sentences = per_document(_split_sentences)
 
 
 def headline_case(text: str) -> bool:
@@ -105,6 +110,7 @@ class Sentence(NamedTuple):
     part: int = 0
 
 
+@per_document
 def classify(text: str, watch: Watch, one_season: bool = False) -> Subject | None:
     """What one sentence names: the watched season, the title, another season, or nothing.
     With `one_season` (the document names only the watched season), the title returning
