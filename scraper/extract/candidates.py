@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from scraper.extract import cues
 from scraper.extract.dates import MONTHS, DateMention, YearHint, find_dates, in_the_past
 from scraper.extract.reading import Sentence, read_sentences
+from scraper.extract.text import case_key
 from scraper.models import Watch
 
 if TYPE_CHECKING:
@@ -132,7 +133,9 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     hint = None if doc.published is not None else year_hint(doc.url, sentences, budget)
     day_first = _DAY_FIRST_HOST.search(urlsplit(doc.url).hostname or "") is not None
     tonight = doc.published is not None and any(
-        _TONIGHT_PAGE.search(s.text) for s in sentences[:6] if not s.chrome
+        "tonight" in case_key(s.text) and _TONIGHT_PAGE.search(s.text)
+        for s in sentences[:6]
+        if not s.chrome
     )
     names_watch = any(s.names_title for s in sentences)
     return sentences, DocFacts(

@@ -221,8 +221,21 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
     section_names_watch = False  # the last heading named the watch
     part = 0
     section = _Section(len(result), None)
+    published = doc.published
     for index, block in enumerate(doc.blocks):
         text = block.text
+        if block.chrome and not block.heading:
+            # Page furniture (a mega-menu's hundreds of links, rails, comments): its
+            # sentences carry their role and nothing else, as the full path below gives
+            # them (and most of a page's blocks are these).
+            heading_names_watch = False
+            role = block_role(block)
+            for said in sentences(text):
+                result.append(
+                    Sentence(said, index, False, True, None, False, published, doc_subject,
+                             False, False, role)
+                )  # fmt: skip
+            continue
         under_heading = heading_names_watch and not block.heading
         heading_names_watch = False
         role = block_role(block)

@@ -10,6 +10,7 @@ from scraper.extract import cues
 from scraper.extract.candidates import DateCandidate, VideoCandidate
 from scraper.extract.evidence.rules import DATE_RULES, TRAILER_RULES, Rule, view
 from scraper.extract.reading import Sentence, Subject
+from scraper.extract.text import case_key
 from scraper.models import Watch
 
 
@@ -65,9 +66,10 @@ def _ceiling(key: int, order: list[tuple[Rule, float, float]], met: frozenset[st
     return _CEILINGS[key, met]
 
 
-def _conditions_met(sentence: Sentence) -> frozenset[str]:
+def _conditions_met(sentence: Sentence, hour: bool = True) -> frozenset[str]:
     """The preconditions of _CONDITIONAL the sentence meets ("any": the unconditional
-    rules; a release field is assumed possible, its pattern being dearer than its rule)."""
+    rules; a release field is assumed possible, its pattern being dearer than its rule).
+    Without `hour`, the hour's is not looked for (its pattern is the dearest test)."""
     met = {"any", "release_field"}
     if sentence.names_title or sentence.subject in (Subject.WATCH, Subject.TITLE):
         met.add("about")
@@ -81,7 +83,7 @@ def _conditions_met(sentence: Sentence) -> frozenset[str]:
         met.add("listing_under_heading")
     if "about" in met:  # (the two rules below need the date to be the watch's)
         text = sentence.text
-        if len(text) <= 40 or _HOURISH.search(text):
+        if hour and (len(text) <= 40 or (_may_hold_hour(text) and _HOURISH.search(text))):
             met.add("hour")  # broadcast_slot: an hour in it, or a short line the next times
         if len(text) <= 100:
             met.add("short")  # dated_entry: a guide's line
@@ -90,6 +92,16 @@ def _conditions_met(sentence: Sentence) -> frozenset[str]:
 
 # Text every broadcast hour holds ("9pm", "9.00-10.00pm", "21:00", "9 GMT").
 _HOURISH = re.compile(r"\d\s*[ap]\.?m|\d[.:]\d\d|GMT|BST", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_hour(text: str) -> bool:
+    """What every _HOURISH match holds: a digit, or GMT or BST (in case_key, any case).
+    A sentence without them (most) skips the case-insensitive scan of every position."""
+    if _DIGIT.search(text) is not None:
+        return True
+    key = case_key(text)
+    return "gmt" in key or "bst" in key
 
 
 # Rules that fire only on a date about_watch gives to the watch.
@@ -104,10 +116,14 @@ def may_score(sentence: Sentence, weights: dict[str, float]) -> bool:
     watch's). Exact for any weights: a sentence it rules out holds no date the full
     evaluation would report, so its dates need not be found at all."""
     base, lift = _sentence_lifts(id(weights), weights)
-    met = _conditions_met(sentence)
+    met = _conditions_met(sentence, hour=False)
     if "about" not in met:
         return False  # no date of it can be the watch's (about_watch needs the title or
         # the passage), and only the watch's are reported (DateCandidate.is_the_watchs)
+    total = base + sum(lift[name] for name in met if name not in ("any", "release_field"))
+    if total > 0.0:
+        return True  # (the hour's weight, when its condition holds, only adds)
+    met = _conditions_met(sentence)
     total = base + sum(lift[name] for name in met if name not in ("any", "release_field"))
     if total > 0.0:
         return True
