@@ -38,7 +38,7 @@ def date_evidence(
     # The most the rules still to run can add: the positive weights of those whose
     # precondition the sentence meets (see may_score).
     ceiling = _ceiling(id(weights), order, met)
-    for r, weight, lift in order:
+    for r, weight, lift in _quick_order(id(weights), order, met):
         if r.name in _NEEDS_ABOUT and seen.about is None:
             continue  # it cannot fire: the date is not the watch's
         saw = r.test(candidate, seen, watch)
@@ -51,7 +51,36 @@ def date_evidence(
             break  # not the watch's: never reported, whatever the other rules say
         if total + ceiling <= 0.0:
             break
+    if len(fired) > 1:  # in the evaluation order's sequence, as every rule run gives it
+        fired = {r.name: fired[r.name] for r, _, _ in order if r.name in fired}
     return fired
+
+
+_QUICK: dict[tuple[int, frozenset[str]], list[tuple[Rule, float, float]]] = {}
+
+
+def _quick_order(
+    key: int, order: list[tuple[Rule, float, float]], met: frozenset[str]
+) -> list[tuple[Rule, float, float]]:
+    """`order` as a candidate meeting `met` runs it: about_watch, then the lifting rules
+    whose precondition it does not meet (they lower no ceiling), then those whose it
+    does, the heaviest first (each that does not fire lowers the ceiling by its weight,
+    so a date that cannot reach the threshold stops after the fewest rules), then the
+    rest as in `order`. A candidate that runs every rule fires the same rules in any
+    order (date_evidence gives them back in `order`'s sequence); one stopped early is
+    below the threshold either way."""
+    if (key, met) not in _QUICK:
+        first = [e for e in order if e[0].name == "about_watch"]
+        others = [e for e in order if e[0].name != "about_watch"]
+        lifting = [e for e in others if e[2] > 0.0]
+        unmet = [e for e in lifting if _CONDITIONAL.get(e[0].name, "any") not in met]
+        heavy = sorted(
+            (e for e in lifting if _CONDITIONAL.get(e[0].name, "any") in met),
+            key=lambda e: -e[2],
+        )
+        rest = [e for e in others if e[2] <= 0.0]
+        _QUICK[key, met] = first + unmet + heavy + rest
+    return _QUICK[key, met]
 
 
 _CEILINGS: dict[tuple[int, frozenset[str]], float] = {}
