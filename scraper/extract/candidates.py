@@ -126,7 +126,7 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     if doc.published is not None:
         own.add(doc.published.isoformat())
     for sentence in sentences[:60]:
-        if _BYLINE.search(sentence.text) and len(sentence.text) <= 160:
+        if len(sentence.text) <= 160 and _BYLINE.search(sentence.text):
             own.update(
                 m.value for m in find_dates(sentence.text, doc.published) if m.precision == "day"
             )
@@ -294,9 +294,7 @@ def date_candidates(
 def past_tense(text: str, mention: DateMention) -> bool:
     """The release verb of the date's clause is in the past tense ("which premiered Feb. 27")."""
     left, _ = cues.clause_around(text, mention.start, mention.end)
-    if re.match(
-        r"\s+(?:\w+\s+)?(?:premiere|release|debut|launch|return|bow)\b", text[mention.end :]
-    ):
+    if _OWN_EVENT_AFTER.match(text, mention.end):
         return False  # "ahead of its June 16 premiere": the date names its own event
     verbs = list(cues.RELEASE.finditer(text, left, mention.start))
     verbs += list(cues.PAST_RELEASE.finditer(text, left, mention.start))
@@ -308,6 +306,7 @@ def past_tense(text: str, mention: DateMention) -> bool:
     return cues.PAST_RELEASE.fullmatch(last.group()) is not None
 
 
+_OWN_EVENT_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:premiere|release|debut|launch|return|bow)\b")
 _PASSIVE_NOT_PAST = re.compile(
     r"\b(?:be|being|is|are|gets?|getting)\s+(?:(?:all|now|officially|finally|also|only)\s+)?$",
     re.IGNORECASE,

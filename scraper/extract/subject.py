@@ -242,14 +242,23 @@ def title_mentions(
     """(start, end, season named by the alias or None) of each mention of the watch.
     `key` is case_key(sentence) when the caller has it. Several stages and rules ask
     about the same sentence: the answer is remembered while one document is read
-    (read() calls forget_mentions() before each)."""
-    return list(_title_mentions(sentence, watch, key))
+    (read() calls forget_mentions() before each), by sentence and watch (not by `key`:
+    a caller without it asks the same question)."""
+    found = _MENTIONS.get((sentence, watch))
+    if found is None:
+        if len(_MENTIONS) >= 4096:
+            _MENTIONS.clear()
+        found = _MENTIONS[sentence, watch] = _title_mentions(sentence, watch, key)
+    return list(found)
+
+
+_MENTIONS: dict[tuple[str, Watch], tuple[tuple[int, int, int | None], ...]] = {}
 
 
 def forget_mentions() -> None:
     """Drop the remembered mentions: each document is read afresh, so a benchmark that
     reads the same pages again measures reading, not remembering."""
-    _title_mentions.cache_clear()
+    _MENTIONS.clear()
     _season_references.cache_clear()
     for cached in _PER_DOCUMENT:
         cached.cache_clear()
@@ -268,7 +277,6 @@ def per_document(function: Callable[..., T]) -> Callable[..., T]:
     return cached
 
 
-@lru_cache(maxsize=4096)
 def _title_mentions(
     sentence: str, watch: Watch, key: str | None
 ) -> tuple[tuple[int, int, int | None], ...]:
@@ -281,7 +289,7 @@ def _title_mentions(
         # The longer names' mentions, sorted: a match overlapping one is part of it. (One
         # pattern's own matches never overlap, so only the earlier patterns' count, and a
         # bisection keeps a paragraph repeating the title linear, not quadratic.)
-        taken = sorted(mentions)
+        taken = sorted(mentions) if mentions else mentions
         starts = [s for s, _, _ in taken]
         for match in pattern.finditer(sentence):
             if _inside_other_name(sentence, match.start(), match.end()):
@@ -646,11 +654,14 @@ def part_references(sentence: str) -> list[tuple[int, int, int]]:
     return parts
 
 
+_ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)$")
+
+
 def _number(token: str) -> int | None:
     token = token.lower()
     if token.isdigit():
         return int(token)
-    digits = re.match(r"(\d+)(?:st|nd|rd|th)$", token)
+    digits = _ORDINAL_DIGITS.match(token)
     if digits:
         return int(digits.group(1))
     return NUMBER_WORDS.get(token) or ORDINAL_WORDS.get(token)

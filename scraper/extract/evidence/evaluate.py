@@ -52,8 +52,18 @@ def date_evidence(
         if total + ceiling <= 0.0:
             break
     if len(fired) > 1:  # in the evaluation order's sequence, as every rule run gives it
-        fired = {r.name: fired[r.name] for r, _, _ in order if r.name in fired}
+        rank = _rank(id(weights), order)
+        fired = dict(sorted(fired.items(), key=lambda item: rank[item[0]]))
     return fired
+
+
+_RANKS: dict[int, dict[str, int]] = {}
+
+
+def _rank(key: int, order: list[tuple[Rule, float, float]]) -> dict[str, int]:
+    if key not in _RANKS:
+        _RANKS[key] = {r.name: index for index, (r, _, _) in enumerate(order)}
+    return _RANKS[key]
 
 
 _QUICK: dict[tuple[int, frozenset[str]], list[tuple[Rule, float, float]]] = {}
