@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -43,6 +44,9 @@ WALL_FACTOR = 3.0
 MAX_SENTENCE = 600
 
 
+_TEXT = attrgetter("text")
+
+
 class OverBudget(Exception):
     """The document took longer than BUDGET_SECONDS to read."""
 
@@ -58,7 +62,7 @@ class Budget:
 
     @classmethod
     def for_document(cls, doc: Document) -> Budget:
-        size = len(doc.headline) + sum(len(block.text) for block in doc.blocks)
+        size = len(doc.headline) + sum(map(len, map(_TEXT, doc.blocks)))
         return cls.start(BUDGET_SECONDS + BUDGET_SECONDS_PER_MB * size / 1_000_000)
 
     def check(self) -> None:
@@ -285,7 +289,14 @@ def date_candidates(
             hour = listing_hour(sentence.text, sentence.published)
             mentions = [hour] if hour is not None else []
         for mention in mentions:
-            if past_tense(sentence.text, mention):
+            # (in_the_past moves only a relative day or month: the clause's verbs are
+            # read for those alone)
+            if (
+                mention.relative
+                and sentence.published is not None
+                and mention.precision in ("day", "month")
+                and past_tense(sentence.text, mention)
+            ):
                 mention = in_the_past(mention, sentence.published)
             result.append(DateCandidate(order, sentence, mention, following, facts))
     return result
