@@ -154,6 +154,8 @@ def may_score(sentence: Sentence, weights: dict[str, float]) -> bool:
     one in a sentence that names no title and is not about the watch cannot be the
     watch's). Exact for any weights: a sentence it rules out holds no date the full
     evaluation would report, so its dates need not be found at all."""
+    if not sentence.names_title and sentence.subject not in (Subject.WATCH, Subject.TITLE):
+        return False  # (as below: not "about", the cheap test first)
     base, lift = _sentence_lifts(id(weights), weights)
     met = _conditions_met(sentence, hour=False)
     if "about" not in met:
