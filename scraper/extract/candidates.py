@@ -14,12 +14,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from operator import attrgetter
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scraper.extract import cues
 from scraper.extract.dates import MONTHS, DateMention, YearHint, find_dates, in_the_past
 from scraper.extract.reading import Sentence, read_sentences
+from scraper.extract.text import case_key
 from scraper.models import Watch
 
 if TYPE_CHECKING:
@@ -42,6 +44,9 @@ WALL_FACTOR = 3.0
 MAX_SENTENCE = 600
 
 
+_TEXT = attrgetter("text")
+
+
 class OverBudget(Exception):
     """The document took longer than BUDGET_SECONDS to read."""
 
@@ -57,7 +62,7 @@ class Budget:
 
     @classmethod
     def for_document(cls, doc: Document) -> Budget:
-        size = len(doc.headline) + sum(len(block.text) for block in doc.blocks)
+        size = len(doc.headline) + sum(map(len, map(_TEXT, doc.blocks)))
         return cls.start(BUDGET_SECONDS + BUDGET_SECONDS_PER_MB * size / 1_000_000)
 
     def check(self) -> None:
@@ -129,7 +134,7 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     if doc.published is not None:
         own.add(doc.published.isoformat())
     for sentence in sentences[:60]:
-        if _BYLINE.search(sentence.text) and len(sentence.text) <= 160:
+        if len(sentence.text) <= 160 and _byline(sentence.text):
             own.update(
                 m.value for m in find_dates(sentence.text, doc.published) if m.precision == "day"
             )
@@ -140,7 +145,9 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     )
     day_first = _DAY_FIRST_HOST.search(urlsplit(doc.url).hostname or "") is not None
     tonight = doc.published is not None and any(
-        _TONIGHT_PAGE.search(s.text) for s in sentences[:6] if not s.chrome
+        "tonight" in case_key(s.text) and _TONIGHT_PAGE.search(s.text)
+        for s in sentences[:6]
+        if not s.chrome
     )
     names_watch = any(s.names_title for s in sentences)
     stated = _stated_years(sentences, budget) if hint is not None else {}
@@ -270,6 +277,14 @@ _BYLINE = re.compile(
 )
 
 
+def _byline(text: str) -> bool:
+    """_BYLINE.search(text): its first branch holds only at the start, its second needs a
+    middle dot or a bullet (most sentences have neither: no scan of every position)."""
+    if _BYLINE.match(text) is not None:
+        return True
+    return ("\u00b7" in text or "\u2022" in text) and _BYLINE.search(text) is not None
+
+
 def _bounded(sentences: list[Sentence], budget: Budget) -> list[Sentence]:
     result: list[Sentence] = []
     for sentence in sentences:
@@ -321,7 +336,14 @@ def date_candidates(
             if year and mention.precision == "day":
                 # "10 October" in the headline, "10 October 2015" in the body: that year
                 mention = replace(mention, value=f"{year:04d}{mention.value[4:]}")
-            if past_tense(sentence.text, mention):
+            # (in_the_past moves only a relative day or month: the clause's verbs are
+            # read for those alone)
+            if (
+                mention.relative
+                and sentence.published is not None
+                and mention.precision in ("day", "month")
+                and past_tense(sentence.text, mention)
+            ):
                 mention = in_the_past(mention, sentence.published)
             result.append(DateCandidate(order, sentence, mention, following, facts))
     return result
@@ -330,9 +352,7 @@ def date_candidates(
 def past_tense(text: str, mention: DateMention) -> bool:
     """The release verb of the date's clause is in the past tense ("which premiered Feb. 27")."""
     left, _ = cues.clause_around(text, mention.start, mention.end)
-    if re.match(
-        r"\s+(?:\w+\s+)?(?:premiere|release|debut|launch|return|bow)\b", text[mention.end :]
-    ):
+    if _OWN_EVENT_AFTER.match(text, mention.end):
         return False  # "ahead of its June 16 premiere": the date names its own event
     verbs = list(cues.RELEASE.finditer(text, left, mention.start))
     verbs += list(cues.PAST_RELEASE.finditer(text, left, mention.start))
@@ -344,6 +364,7 @@ def past_tense(text: str, mention: DateMention) -> bool:
     return cues.PAST_RELEASE.fullmatch(last.group()) is not None
 
 
+_OWN_EVENT_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:premiere|release|debut|launch|return|bow)\b")
 _PASSIVE_NOT_PAST = re.compile(
     r"\b(?:be|being|is|are|gets?|getting)\s+(?:(?:all|now|officially|finally|also|only)\s+)?$",
     re.IGNORECASE,

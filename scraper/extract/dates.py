@@ -295,6 +295,17 @@ _PAST_NEWS = re.compile(
     re.IGNORECASE,
 )
 _COMPILED = [(kind, re.compile(pattern), frozenset(gates)) for kind, pattern, gates in _PATTERNS]
+_RUNNABLE: dict[frozenset[str], list[tuple[str, re.Pattern[str]]]] = {}
+
+
+def _runnable(passed: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns, in order, whose gates a sentence passing `passed` passes (the others
+    need text it lacks: no match to take a span); a few dozen combinations occur."""
+    runnable = _RUNNABLE.get(passed)
+    if runnable is None:
+        runnable = [(kind, pattern) for kind, pattern, gates in _COMPILED if gates <= passed]
+        _RUNNABLE[passed] = runnable
+    return runnable
 
 
 @dataclass(frozen=True)
@@ -349,9 +360,7 @@ def _find_dates(
         return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern, gates in _COMPILED:
-        if not gates <= passed:
-            continue  # it needs text the sentence lacks: no match to take a span
+    for kind, pattern in _runnable(frozenset(passed)):
         for match in pattern.finditer(sentence):
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):

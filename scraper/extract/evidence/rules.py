@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from scraper.extract import cues
 from scraper.extract.candidates import DateCandidate, VideoCandidate
@@ -64,6 +65,11 @@ def trailer_rule(name: str, prior: float, description: str, example: str) -> Cal
 
 
 def view(candidate: DateCandidate, watch: Watch) -> View:
+    """The candidate's View, each part worked out when a rule first reads it."""
+    return _LazyView(candidate, watch)
+
+
+def _worked_out(candidate: DateCandidate, watch: Watch) -> View:
     text = candidate.sentence.text
     mention = candidate.mention
     left, right = cues.clause_around(text, mention.start, mention.end)
@@ -92,6 +98,28 @@ _WHICH = re.compile(r",\s+(?:which|that)\s+$", re.IGNORECASE)
 _IS_ON = re.compile(
     r"\s*(?:will\s+be|is|was|falls|lands)\s+(?:on|in|set\s+for)\b", re.IGNORECASE
 )
+
+
+class _LazyView(View):
+    """A View whose clause, event and blanked clause are worked out when a rule first
+    reads one of them: about_watch, asked first, reads none, and most dates of a page
+    stop there (not the watch's: no other rule is asked)."""
+
+    def __init__(self, candidate: DateCandidate, watch: Watch) -> None:  # (not View's)
+        self.text = candidate.sentence.text
+        self.about = False
+        self._of = (candidate, watch)
+
+    @cached_property
+    def _parts(self) -> View:
+        return _worked_out(*self._of)
+
+    left = property(lambda self: self._parts.left)  # type: ignore[assignment]
+    right = property(lambda self: self._parts.right)  # type: ignore[assignment]
+    clause = property(lambda self: self._parts.clause)  # type: ignore[assignment]
+    event = property(lambda self: self._parts.event)  # type: ignore[assignment]
+    event_word = property(lambda self: self._parts.event_word)  # type: ignore[assignment]
+    plain = property(lambda self: self._parts.plain)  # type: ignore[assignment]
 
 
 def _without_title(text: str, watch: Watch) -> str:
