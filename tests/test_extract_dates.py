@@ -298,3 +298,35 @@ def test_a_sentence_opening_on_the_day_the_news_was_told_is_no_release_date() ->
     told = next(c for c in read(doc, LANTERNS, complete=True).dates
                 if c.mention.value == "2024-02-20")
     assert told.features["news_date"] == ", the network revealed"
+
+
+# ------------------------------------- rules that fired on a word used in another sense
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a hedge word that is part of another show's quoted name
+        "<p>Netflix also dated two unscripted shows, \u201cSleepless Harbour\u201d on May 2 and"
+        " \u201cDream Kitchen Rescue,\u201d which opens May 9. The Lantern Keepers season 3"
+        " will come to the platform on April 19.</p>",
+        # the occasion where the news was told, fronted, before the telling verb
+        "<p>At Comic-Con, the cast of The Lantern Keepers announced that season 3 will debut"
+        " Sunday, April 19.</p>",
+        # an adjective, not a book
+        "<p>The third season of The Lantern Keepers, held back by the novel coronavirus, is"
+        " now set to begin broadcasting on April 19.</p>",
+        # the streamer's label for the watch itself, not an earlier work
+        "<p>Season 3 of the Netflix original series The Lantern Keepers debuts April 19.</p>",
+    ],
+)
+def test_a_rule_word_used_in_another_sense_does_not_sink_the_date(body: str) -> None:
+    assert release(body) == ("2024-04-19", "day")
+
+
+def test_the_original_series_still_names_an_earlier_work() -> None:
+    body = (
+        "<p>The Lantern Keepers season 3 has no date yet; the original series premiered"
+        " on April 19, 2011.</p>"
+    )
+    assert release(body) is None

@@ -48,7 +48,10 @@ RELEASE = re.compile(
     # "brings the innies back in January"
     r"bring(?:s|ing)?(?:\s+[\w'\u2019+-]+){1,4}?\s+back\b|"
     # "series four begins on Wednesday", not "the story begins in 1987" (a setting rule's)
-    r"simulcast\w*|"
+    r"simulcast\w*|broadcast(?:s|ing)?\b|"
+    # "will come to the platform on Oct. 4", "coming to cinemas in May"
+    r"(?:comes?|coming|came|heads?|heading)\s+to\s+(?:the\s+)?(?:platform|service|streamer|"
+    r"streaming\s+service|cinemas|theaters|theatres|screens|tv|television|big\s+screen)\b|"
     r"(?:begins?|beginning|starts?|starting)(?=\s+(?:on|at|this|next|from|with|airing|tonight|"
     # "will begin its third and final season on Wednesday"
     r"tomorrow|(?:its|their)\s+(?:[\w-]+\s+){0,4}?(?:season|series|run)\b|"
@@ -106,6 +109,33 @@ SENTENCE_HEDGE = re.compile(
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"[\"\u201c][^\"\u201c\u201d]{3,400}[\"\u201d]")
+
+
+# A short quoted title, every word capitalized or a small joining word: “Dream Home
+# Makeover,” or "The Cabin with Bert Kreischer". Trades put titles in quotes; a hedge or
+# an occasion word inside one is part of the name, not that word.
+_QUOTED_TITLE = re.compile(
+    r"[\"\u201c\u2018](?:(?:[A-Z0-9][\w'\u2019:&.!?-]*|of|the|and|with|in|on|a|an|to|for|at|from)"
+    r"[\s,]*){1,8}[\"\u201d\u2019]"
+)
+# A capitalized word inside a run of capitalized words, away from the sentence's start:
+# "the Dream Home Makeover team", "Hope Street returns".
+_CAPITALIZED_RUN = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][\w'\u2019-]*\s+){0,3}[A-Z][\w'\u2019-]*")
+
+
+def in_title_name(text: str, start: int, end: int, quoted_only: bool = False) -> bool:
+    """text[start:end] lies inside a name rather than being the word itself: a short
+    quoted title, or (unless `quoted_only`) a run of two or more capitalized words past
+    the sentence's first word."""
+    for match in _QUOTED_TITLE.finditer(text, max(0, start - 80), min(len(text), end + 80)):
+        if match.start() < start and end < match.end():
+            return True
+    if quoted_only or not text[start : start + 1].isupper():
+        return False
+    for match in _CAPITALIZED_RUN.finditer(text, max(0, start - 60), min(len(text), end + 60)):
+        if match.start() <= start and end <= match.end() and " " in match.group().strip():
+            return True
+    return False
 
 
 def quotation_around(sentence: str, start: int) -> str | None:
@@ -173,7 +203,7 @@ OTHER_OCCASION = re.compile(
     r"(?:special|episode)|(?<!according\s)(?:on|to)\s+(?:premium\s+)?(?:digital|blu-?ray|dvd|4k|home\s+video|"
     r"pvod|vod)|"
     r"digital\s+release|home\s+(?:video|entertainment)\s+release|"
-    r"panel|book|novel|publication|birthday|screening|festival|red\s+carpet|gala|"
+    r"panel|book|novel(?!\s+(?:coronavirus|virus|approach|idea|concept|way|twist|take))|publication|birthday|screening|festival|red\s+carpet|gala|"
     # an awards night: "the ceremony aired Sept. 15 on ABC"
     r"ceremony|awards?\s+(?:show|night|telecast)|"
     r"(?:world|global|uk|u\.s\.|us|european|london|festival|red[\s-]carpet)\s+premiere)\b",
@@ -198,6 +228,11 @@ EARLIER_WORK = re.compile(
     r"\b(?:original|previous|earlier|prior|older)\s+(?:[A-Z][\w+]*\s+){0,2}"
     r"(?:series|show|film|movie)\b",
     re.IGNORECASE,
+)
+# A streamer's or network's label, not an earlier work: "the Netflix original series",
+# "an HBO Original film" (right before EARLIER_WORK's "original").
+BRANDED_ORIGINAL = re.compile(
+    r"(?:" + CHANNEL.pattern + r")\+?(?:['\u2019]s)?\s*$", re.IGNORECASE
 )
 # Words around a title-and-appositive that name the work's source, not its date:
 # "The series, based on Rick Riordan's 2006 novel The Sea of Monsters, will bow ...".

@@ -42,10 +42,21 @@ def other_occasion(clause: str, start: int, end: int, published: date | None) ->
             break  # "premiered Feb. 27 ... with the finale on April 23": the later date's
         if _NEWS_VENUE.search(scoped, max(0, at - 60), at):
             continue  # "it was revealed at Netflix's TCA panel": where the news was told
+        if at < start and _TOLD.search(scoped, match.end(), start):
+            # "At Comic-Con, the panel announced the season will debut October 16": the
+            # occasion is where the news was told; the date is what it told
+            continue
+        if cues.in_title_name(scoped, at, match.end(), quoted_only=True):
+            continue  # a word of a quoted title: “The Book Club”
         return True
     return False
 
 
+# A verb of telling between an occasion and the date: the occasion is the news's venue.
+_TOLD = re.compile(
+    r"\b(?:announced|revealed|confirmed|unveiled|disclosed|shared|said|told|teased)\b",
+    re.IGNORECASE,
+)
 # The occasion where the news was told, not an occasion the date is of.
 _NEWS_VENUE = re.compile(
     r"\b(?:revealed|announced|confirmed|unveiled|said|shared|teased|told)\s+(?:at|during)\s+"

@@ -135,6 +135,8 @@ def _clause_hedge(v: View, start: int, end: int) -> str | None:
         for match in pattern.finditer(v.clause):
             if _aside(v.clause, match.start(), start):
                 continue  # "(billed as season two, or series 15 if you count ...)"
+            if cues.in_title_name(v.clause, match.start(), match.end()):
+                continue  # a name's word: “Dream Home Makeover”, "Hope Street"
             if match.start() >= end and (
                 _CONSEQUENCE.search(v.clause, end, match.start())
                 or (

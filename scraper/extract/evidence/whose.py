@@ -38,7 +38,11 @@ def _product(c: DateCandidate, v: View, w: Watch) -> str | None:
     "the original series premiered April 10, 2015",
 )
 def _earlier(c: DateCandidate, v: View, w: Watch) -> str | None:
-    return found(cues.EARLIER_WORK, v.clause)
+    for match in cues.EARLIER_WORK.finditer(v.clause):
+        if cues.BRANDED_ORIGINAL.search(v.clause, max(0, match.start() - 30), match.start()):
+            continue  # "the Disney+ original series debuts": the streamer's label for it
+        return match.group().strip()
+    return None
 
 
 @rule(
