@@ -330,3 +330,27 @@ def test_the_original_series_still_names_an_earlier_work() -> None:
         " on April 19, 2011.</p>"
     )
     assert release(body) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "watch", "expected"),
+    [
+        # any outlet's wire dateline on the article's own day, not only the big agencies'
+        ("<p>March 5 (Newsfeed Wire) -- The Lantern Keepers is back in a first trailer for"
+         " its third season.</p><p>The new season is set to premiere in the summer of"
+         " 2024.</p>", LANTERNS, ("2024-summer", "season")),
+        # a plan that did not hold
+        ("<p>Harbour of Glass was supposed to come out March 29, but will now be out"
+         " May 17.</p>", FILM, ("2024-05-17", "day")),
+        # a disc release of the season is another occasion
+        ("<p>The Lantern Keepers season 3 premieres in April on Netflix.</p>"
+         "<dl><dt>DVD Release</dt><dd>March 19, 2024</dd></dl>", LANTERNS, ("2024-04", "month")),
+        # so are specials around the season
+        ("<p>The Lantern Keepers season 3 premieres in April on Netflix. Two specials air"
+         " beforehand, on March 19 and March 26.</p>", LANTERNS, ("2024-04", "month")),
+    ],
+)
+def test_a_date_of_something_else_gives_way_to_the_announced_one(
+    body: str, watch: Watch, expected: tuple[str, str]
+) -> None:
+    assert release(body, watch) == expected

@@ -124,11 +124,18 @@ def _dateline(c: DateCandidate, v: View, w: Watch) -> str | None:
     before = v.text[: c.mention.start]
     if _WEEKDAY.match(before + v.text[c.mention.start : c.mention.end]):
         return None  # "Thursday, June 5 — <title>": a schedule line, not a dateline
-    if _DATELINE_AFTER.match(after) and len(before) <= 60 and not cues.RELEASE.search(before):
+    if len(before) > 60 or cues.RELEASE.search(before):
+        return None
+    if _DATELINE_AFTER.match(after) or (
+        # any wire's or outlet's name in brackets ("July 23 (Uptake) --") on the
+        # article's own day: a guide's "June 5 (Netflix) - <title>" is another day's
+        _ANY_SOURCE_AFTER.match(after) and c.mention.value in c.doc.own_dates
+    ):
         return (before + v.text[c.mention.start : c.mention.end] + after).strip()[:80]
     return None
 
 
+_ANY_SOURCE_AFTER = re.compile(r"^\s*\([A-Z][\w.&' ]{0,25}\)\s*(?:--|\u2014|\u2013|-\s)")
 _WEEKDAY = re.compile(r"\W*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _LISTED_DAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(
