@@ -354,3 +354,29 @@ def test_a_date_of_something_else_gives_way_to_the_announced_one(
     body: str, watch: Watch, expected: tuple[str, str]
 ) -> None:
     assert release(body, watch) == expected
+
+
+def test_the_first_episode_on_a_day_states_the_premiere_a_month_announced() -> None:
+    body = (
+        "<p>The series is scheduled to start in late April, and fans can set a reminder to"
+        " catch the first episode of the new season on Friday, April 26 in the app.</p>"
+    )
+    assert release(body, title="The Lantern Keepers season 3 trailer") == ("2024-04-26", "day")
+
+
+def test_a_move_into_the_regular_time_slot_is_not_the_premiere() -> None:
+    body = (
+        "<p>The Lantern Keepers will start its third season on Monday, April 8, right after"
+        " the playoffs. That will be followed by the Lantern Keepers season 3 debut proper,"
+        " which shifts to its normal Friday timeslot on April 19.</p>"
+    )
+    assert release(body) == ("2024-04-08", "day")
+
+
+def test_a_date_it_was_originally_scheduled_to_be_released_on_has_been_given_up() -> None:
+    body = (
+        "<p>Harbour of Glass was originally scheduled to be released on March 29 this year,"
+        " against a rival blockbuster, but has now been withdrawn to the gap of another"
+        " film, that is, May 17.</p>"
+    )
+    assert release(body, FILM) != ("2024-03-29", "day")

@@ -49,6 +49,8 @@ RELEASE = re.compile(
     r"bring(?:s|ing)?(?:\s+[\w'\u2019+-]+){1,4}?\s+back\b|"
     # "series four begins on Wednesday", not "the story begins in 1987" (a setting rule's)
     r"simulcast\w*|broadcast(?:s|ing)?\b|"
+    # "catch the first episode of the new season on Friday, October 30th"
+    r"(?:first|opening)\s+episode\b|"
     # "will now be out Sept. 17", "is out this Friday"
     r"(?:be|is|are)\s+out(?=\s+(?:on|this|next|from|(?-i:[A-Z])))|"
     # "will come to the platform on Oct. 4", "coming to cinemas in May"
@@ -206,6 +208,9 @@ OTHER_OCCASION = re.compile(
     r"pvod|vod)|"
     r"(?:digital|dvd|blu-?ray|4k(?:\s+uhd)?|physical)\s+(?:release|debut)|"
     r"home\s+(?:video|entertainment)\s+release|"
+    # a move into the show's weekly slot, not its premiere: "shifts to its normal Friday
+    # timeslot on Sept. 14"
+    r"(?:regular|normal|usual|permanent)\s+(?:[\w-]+\s+){0,2}?time\s*-?slot|"
     # specials around a season: "Two specials air beforehand, on October 11 and 18"
     r"(?:two|three|several|these|the|its)\s+specials\b|(?:recap|preview|clip|reunion)\s+special|"
     r"panel|book|novel(?!\s+(?:coronavirus|virus|approach|idea|concept|way|twist|take))|publication|birthday|screening|festival|red\s+carpet|gala|"
