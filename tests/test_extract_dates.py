@@ -298,3 +298,85 @@ def test_a_sentence_opening_on_the_day_the_news_was_told_is_no_release_date() ->
     told = next(c for c in read(doc, LANTERNS, complete=True).dates
                 if c.mention.value == "2024-02-20")
     assert told.features["news_date"] == ", the network revealed"
+
+
+# ------------------------------------- rules that fired on a word used in another sense
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a hedge word that is part of another show's quoted name
+        "<p>Netflix also dated two unscripted shows, \u201cSleepless Harbour\u201d on May 2 and"
+        " \u201cDream Kitchen Rescue,\u201d which opens May 9. The Lantern Keepers season 3"
+        " will come to the platform on April 19.</p>",
+        # the occasion where the news was told, fronted, before the telling verb
+        "<p>At Comic-Con, the cast of The Lantern Keepers announced that season 3 will debut"
+        " Sunday, April 19.</p>",
+        # an adjective, not a book
+        "<p>The third season of The Lantern Keepers, held back by the novel coronavirus, is"
+        " now set to begin broadcasting on April 19.</p>",
+        # the streamer's label for the watch itself, not an earlier work
+        "<p>Season 3 of the Netflix original series The Lantern Keepers debuts April 19.</p>",
+    ],
+)
+def test_a_rule_word_used_in_another_sense_does_not_sink_the_date(body: str) -> None:
+    assert release(body) == ("2024-04-19", "day")
+
+
+def test_the_original_series_still_names_an_earlier_work() -> None:
+    body = (
+        "<p>The Lantern Keepers season 3 has no date yet; the original series premiered"
+        " on April 19, 2011.</p>"
+    )
+    assert release(body) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "watch", "expected"),
+    [
+        # any outlet's wire dateline on the article's own day, not only the big agencies'
+        ("<p>March 5 (Newsfeed Wire) -- The Lantern Keepers is back in a first trailer for"
+         " its third season.</p><p>The new season is set to premiere in the summer of"
+         " 2024.</p>", LANTERNS, ("2024-summer", "season")),
+        # a plan that did not hold
+        ("<p>Harbour of Glass was supposed to come out March 29, but will now be out"
+         " May 17.</p>", FILM, ("2024-05-17", "day")),
+        # a disc release of the season is another occasion
+        ("<p>The Lantern Keepers season 3 premieres in April on Netflix.</p>"
+         "<dl><dt>DVD Release</dt><dd>March 19, 2024</dd></dl>", LANTERNS, ("2024-04", "month")),
+        # so are specials around the season
+        ("<p>The Lantern Keepers season 3 premieres in April on Netflix. Two specials air"
+         " beforehand, on March 19 and March 26.</p>", LANTERNS, ("2024-04", "month")),
+    ],
+)
+def test_a_date_of_something_else_gives_way_to_the_announced_one(
+    body: str, watch: Watch, expected: tuple[str, str]
+) -> None:
+    assert release(body, watch) == expected
+
+
+def test_the_first_episode_on_a_day_states_the_premiere_a_month_announced() -> None:
+    body = (
+        "<p>The series is scheduled to start in late April, and fans can set a reminder to"
+        " catch the first episode of the new season on Friday, April 26 in the app.</p>"
+    )
+    assert release(body, title="The Lantern Keepers season 3 trailer") == ("2024-04-26", "day")
+
+
+def test_a_move_into_the_regular_time_slot_is_not_the_premiere() -> None:
+    body = (
+        "<p>The Lantern Keepers will start its third season on Monday, April 8, right after"
+        " the playoffs. That will be followed by the Lantern Keepers season 3 debut proper,"
+        " which shifts to its normal Friday timeslot on April 19.</p>"
+    )
+    assert release(body) == ("2024-04-08", "day")
+
+
+def test_a_date_it_was_originally_scheduled_to_be_released_on_has_been_given_up() -> None:
+    body = (
+        "<p>Harbour of Glass was originally scheduled to be released on March 29 this year,"
+        " against a rival blockbuster, but has now been withdrawn to the gap of another"
+        " film, that is, May 17.</p>"
+    )
+    assert release(body, FILM) != ("2024-03-29", "day")

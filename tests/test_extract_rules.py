@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from scraper.extract import extract, may_mention
+from scraper.extract import extract, may_mention, read
 from scraper.extract.dates import find_dates
 from scraper.extract.text import case_key, sentences
 from scraper.models import Watch
@@ -1171,18 +1171,24 @@ def test_season_numbers_found_on_the_key_are_the_case_insensitive_patterns(text:
         ("The Last of Us", "The Last of Us", 1),
         ("Pok\u00e9mon Concierge", "POK\u00c9MON CONCIERGE returns", 1),
         ("Heartstopper", "Heart stopper", 0),
+        ("Savage Empire", "SAVAGE\u2014empire returns", 1),
+        ("Savage Empire", "Savage Kingdom returns to the Empire", 0),
     ],
 )
 def test_a_name_gate_never_hides_a_mention(title: str, text: str, mentions: int) -> None:
-    """title_mentions skips a name whose gate word the sentence's key lacks: the gate is a
-    word every match holds."""
+    """title_mentions skips a name whose gate words the sentence's key lacks one of: the
+    gate is words every match holds."""
     from scraper.extract import subject
 
     pattern = subject.title_pattern(title)
     assert pattern is not None and len(pattern.findall(text)) == mentions
     assert len(subject.title_mentions(text, Watch(title, 2))) == mentions
     gate = subject.name_gate(title)
-    assert gate is None or all(gate in case_key(m) for m in pattern.findall(text))
+    assert all(word in case_key(m) for m in pattern.findall(text) for word in gate)
+    if mentions:
+        assert not subject.lacks(gate, case_key(text))
+    if "Kingdom" in text:  # "savage" is there, "empire" too, the name is not: no scan
+        assert subject.lacks(gate, case_key(text.replace("Empire", "")))
 
 
 def test_classify_answers_as_the_set_of_seasons_named() -> None:
@@ -1282,3 +1288,99 @@ def test_event_words_inside_the_watchs_own_name_are_no_event() -> None:
 
 def test_a_teaser_visual_is_a_picture_not_a_trailer() -> None:
     assert findings("<p>A teaser visual for Heartstopper season 2 was unveiled.</p>") == []
+
+
+WIKI_SEASON_PAGE = (
+    "<html><head><title>Season 2 | Harbor Lights Wiki | Fandom</title></head><body>"
+    "<h1>Season 2</h1>"
+    '<aside class="portable-infobox"><h2 class="pi-header">Information</h2>'
+    '<div class="pi-data"><h3 class="pi-data-label">Studio</h3>'
+    '<div class="pi-data-value">Tidewater Animation</div></div>'
+    '<div class="pi-data"><h3 class="pi-data-label">Original run</h3>'
+    '<div class="pi-data-value">March 5, 2026 \u2013 May 21, 2026</div></div></aside>'
+    "<p>The second season adapts the lighthouse arc of the novels and was produced "
+    "over eighteen months by a new team of animators in Lisbon.</p>"
+    '<footer><p>This page was last edited on 2 June 2026, at 10:00.</p></footer>'
+    "</body></html>"
+)
+
+
+def test_a_wiki_infobox_row_dates_the_season_its_page_is_about() -> None:
+    url = "https://harbor-lights.fandom.example/wiki/Season_2"
+    doc = parse_documents(WIKI_SEASON_PAGE, url)[0]
+    [finding] = extract(doc, Watch("Harbor Lights", 2, ()))
+    assert (finding.date, finding.precision) == ("2026-03-05", "day")
+    assert finding.evidence.startswith("Original run |")
+    assert extract(doc, Watch("Harbor Lights", 3, ())) == []
+
+
+@pytest.mark.parametrize(
+    "pointer",
+    [
+        "And for more on Harbor Lights, find out why season 3 is coming back in 2027!",
+        "You can read our article on how Harbor Lights season 3 is coming back in 2027.",
+        "Check out our guide to Harbor Lights season 3, which is coming back in 2027.",
+    ],
+)
+def test_a_sentence_pointing_to_another_article_dates_nothing(pointer: str) -> None:
+    """(The same words told as news date the season: "Harbor Lights season 3 is coming
+    back in 2027!" is 2027.)"""
+    body = (
+        "<h1>Harbor Lights renewed for season 3</h1>"
+        "<p>Starline has renewed Harbor Lights for a third season. The cast returns.</p>"
+        f"<p>{pointer}</p>"
+    )
+    html = '<html><head><meta property="article:published_time" content="2026-05-02">'
+    doc = parse_documents(html + f"</head><body>{body}</body></html>", "https://n.example/a")[0]
+    assert extract(doc, Watch("Harbor Lights", 3, ())) == []
+
+
+def _liveblog(entry_heading: str) -> str:
+    return (
+        '<html><head><meta property="article:published_time" content="2026-07-24"></head><body>'
+        "<h1>Live: the Harbor Lights panel at Comic-Con</h1>"
+        "<p>By Lee Okafor \u00b7 July 24, 2026</p>"
+        "<p>12:41 pm PT</p>"
+        f"<h3>{entry_heading}</h3>"
+        "<p>It is on the big screen now: season 3 premieres Sunday, October 4.</p>"
+        "<p>12:20 pm PT</p><h3>The cast walks out</h3><p>Everyone is here.</p>"
+        "</body></html>"
+    )
+
+
+def test_a_liveblog_entry_headed_by_a_sentence_stays_the_pages_story() -> None:
+    """An entry's heading written as a sentence ("The room goes quiet") names no work;
+    a heading written as a title ("Starfall Academy (Nova)") is another show's."""
+    watch = Watch("Harbor Lights", 3, ())
+    doc = parse_documents(_liveblog("The room goes quiet"), "https://n.example/live")[0]
+    [finding] = extract(doc, watch)
+    assert (finding.date, finding.precision) == ("2026-10-04", "day")
+    other = parse_documents(_liveblog("Starfall Academy (Nova)"), "https://n.example/live")[0]
+    assert extract(other, watch) == []
+
+
+def test_a_fields_label_is_never_another_works_name() -> None:
+    """"Original air date | ..." on the watched season's page: "Original" is no work."""
+    html = (
+        "<html><head><title>Season 2 | Harbor Lights Wiki</title></head><body>"
+        "<h1>Season 2</h1><p>The second season of Harbor Lights has ten episodes.</p>"
+        "<dl><dt>Original air date</dt><dd>March 5, 2026</dd></dl></body></html>"
+    )
+    doc = parse_documents(html, "https://harbor-lights.wiki.example/Season_2")[0]
+    reading = read(doc, Watch("Harbor Lights", 2, ()), complete=True)
+    assert reading.release is not None and reading.release.mention.value == "2026-03-05"
+    assert "other_work_subject" not in reading.release.features
+
+
+def test_a_run_still_going_dates_the_series_not_a_later_season() -> None:
+    html = (
+        "<html><head><title>Harbor Lights (TV series)</title></head><body>"
+        "<h1>Harbor Lights (TV series)</h1>"
+        '<table class="infobox"><tr><th>Release</th><td>March 5, 2024 \u2013 present</td></tr>'
+        "</table><p>Harbor Lights is a drama series. It was renewed for a third season.</p>"
+        "</body></html>"
+    )
+    doc = parse_documents(html, "https://wiki.example/Harbor_Lights")[0]
+    assert extract(doc, Watch("Harbor Lights", 3, ())) == []
+    [finding] = extract(doc, Watch("Harbor Lights", None, ()))  # the series itself
+    assert (finding.date, finding.precision) == ("2024-03-05", "day")

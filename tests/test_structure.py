@@ -534,3 +534,144 @@ def test_parse_never_imports_the_extractor() -> None:
                 assert not (node.module or "").startswith("scraper.extract"), path.name
             elif isinstance(node, ast.Import):
                 assert not any(a.name.startswith("scraper.extract") for a in node.names), path.name
+
+
+# A wiki's infobox: an <aside> or a sidebar-styled box of the work's facts.
+WIKI_INFOBOX = (
+    "<h1>Season 2</h1>"
+    '<aside class="portable-infobox pi-theme-wikia">'
+    '<h2 class="pi-title">Harbor Lights Season 2</h2><h2 class="pi-header">Information</h2>'
+    '<div class="pi-data"><h3 class="pi-data-label">Network</h3>'
+    '<div class="pi-data-value">Starline</div></div>'
+    '<div class="pi-data"><h3 class="pi-data-label">Premiere</h3>'
+    '<div class="pi-data-value">March 5, 2026</div></div></aside>' + FILLER
+)
+
+
+def test_a_wiki_infobox_is_the_pages_facts_not_a_sidebar() -> None:
+    blocks = read_page(page(WIKI_INFOBOX)).blocks
+    premiere = block_with(blocks, "March 5, 2026")
+    assert (premiere.role, premiere.chrome, premiere.label) == ("field", False, "Premiere")
+    assert premiere.cells == ("Premiere", "March 5, 2026")
+    assert premiere.text == "Premiere | March 5, 2026"
+    # the box's own group headings head no passage of the article
+    assert not block_with(blocks, "Information").heading
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<table class="infobox"><tr><th>Original release</th><td>March 5, 2026</td></tr></table>',
+        '<div class="infobox sidebar"><dl><dt>Original release</dt>'
+        "<dd>March 5, 2026</dd></dl></div>",
+    ],
+    ids=["a table infobox", "an infobox styled as a sidebar"],
+)
+def test_other_infobox_shapes_are_fields_too(box: str) -> None:
+    block = block_with(read_page(page("<h1>Harbor Lights</h1>" + box + FILLER)).blocks, "2026")
+    assert (block.role, block.chrome, block.label) == ("field", False, "Original release")
+
+
+def test_a_wiki_season_page_is_headed_by_its_work_and_season() -> None:
+    head = '<title>Season 2 | Harbor Lights Wiki | Fandom</title>'
+    assert read_page(page(WIKI_INFOBOX, head)).headline == "Harbor Lights Season 2"
+    site = '<meta property="og:site_name" content="Harbor Lights Wiki">'
+    assert read_page(page(WIKI_INFOBOX, site)).headline == "Harbor Lights Season 2"
+    # a news site's name is no work's
+    news = '<title>Season 2 | The TV Desk</title>'
+    assert read_page(page(WIKI_INFOBOX, news)).headline == "Season 2"
+
+
+def test_a_pages_data_is_not_its_publish_date() -> None:
+    """Without date metadata a page takes its date from its first short dated line;
+    an infobox's or a table's dates are the work's, never the page's."""
+    table = (
+        "<table><tr><th>No.</th><th>Title</th><th>Air date</th></tr>"
+        "<tr><td>1</td><td>Low Tide</td><td>March 5, 2026</td></tr></table>"
+    )
+    for body in (WIKI_INFOBOX, "<h1>Harbor Lights</h1>" + table + FILLER):
+        [doc] = parse_documents(page(body), "https://harbor-lights.wiki.example/Season_2")
+        assert doc.published is None and not doc.own_dates.all()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "RELATED: Harbor Lights Season 1 Finale Twist Explained",
+        "Read more \u2014 Moonfall season 3 sets its premiere for June 4",
+        "Also read: Every show leaving the service in March",
+    ],
+)
+def test_a_line_pointing_to_another_story_is_a_related_link(line: str) -> None:
+    blocks = read_page(page(f"<h1>Moonfall</h1><p>{line}</p>" + FILLER)).blocks
+    block = block_with(blocks, line[:12])
+    assert (block.role, block.chrome) == ("related", True)
+
+
+def test_a_line_presenting_a_video_or_a_sentence_is_not_a_related_link() -> None:
+    for line in ("Watch: the first trailer for Moonfall", "More episodes arrive on June 3."):
+        block = block_with(read_page(page(f"<p>{line}</p>" + FILLER)).blocks, line[:10])
+        assert not block.chrome
+
+
+def _episodes(first: str) -> str:
+    return (
+        "<h1>Harbor Lights season 2</h1><table>"
+        "<tr><th>No. overall</th><th>No. in season</th><th>Title</th>"
+        "<th>Original air date</th></tr>"
+        f"<tr><td>9</td><td>{first}</td><td>Low Tide</td><td>March 5, 2026</td></tr>"
+        "<tr><td>10</td><td>2</td><td>The Keeper</td><td>March 12, 2026</td></tr></table>"
+    )
+
+
+def test_an_episode_tables_first_episode_dates_the_premiere_as_a_field() -> None:
+    blocks = read_page(page(_episodes("1"))).blocks
+    first = block_with(blocks, "March 5, 2026")
+    assert (first.role, first.label) == ("field", "Original air date")
+    assert first.text == "Original air date | March 5, 2026"
+    assert block_with(blocks, "March 12, 2026").role == "table_cell"  # a later episode
+
+
+def test_an_episode_table_starting_later_has_no_premiere() -> None:
+    blocks = read_page(page(_episodes("5"))).blocks
+    assert block_with(blocks, "March 5, 2026").role == "table_cell"
+
+
+@pytest.mark.parametrize(
+    "stamp", ["1 December 2026 at 10:14", "2026-12-01T10:14:00Z", "Tue 1 Dec 2026 10.14 GMT"]
+)
+def test_a_line_of_only_a_date_and_a_time_is_the_pages_stamp(stamp: str) -> None:
+    blocks = read_page(page(f"<h1>Moonfall season 3</h1><p>{stamp}</p>" + FILLER)).blocks
+    assert block_with(blocks, stamp).role == "byline"
+    [doc] = parse_documents(page(f"<h1>Moonfall season 3</h1><p>{stamp}</p>" + FILLER), "u")
+    assert doc.published == date(2026, 12, 1)
+
+
+def test_a_listing_line_without_a_year_is_not_a_stamp() -> None:
+    blocks = read_page(page("<h1>Moonfall</h1><p>Sunday 10 June, 9.00pm</p>" + FILLER)).blocks
+    assert block_with(blocks, "Sunday 10 June").role != "byline"
+
+
+@pytest.mark.parametrize(
+    ("box", "role"),
+    [
+        ('<div id="disqus_thread"><p>{}</p></div>', "comment"),
+        ('<section aria-label="Related stories"><p>{}</p></section>', "related"),
+        ('<div data-component="related-links"><p>{}</p></div>', "related"),
+        ('<div class="recirc-module"><p>{}</p></div>', "related"),
+        ('<div class="you-may-like"><p>{}</p></div>', "related"),
+        ('<div class="sponsored-content"><p>{}</p></div>', "related"),
+        ('<div class="nl-signup"><p>{}</p></div>', "navigation"),
+        ("<div><p>Up next: {}</p></div>", "related"),
+    ],
+)
+def test_furniture_named_in_other_words_is_furniture(box: str, role: str) -> None:
+    line = "Moonfall season 3 premieres August 6, 2027"
+    blocks = read_page(page("<h1>Moonfall</h1>" + FILLER + box.format(line))).blocks
+    block = block_with(blocks, line)
+    assert (block.role, block.chrome) == (role, True)
+
+
+def test_a_label_on_a_link_names_the_link_not_its_paragraph() -> None:
+    body = '<p>Moonfall returns. <a aria-label="Share on social" href="/s">share</a> it.</p>'
+    assert not block_with(read_page(page(body + FILLER)).blocks, "Moonfall returns").chrome

@@ -105,9 +105,17 @@ def read(
         lambda c: c.mention.value,
         lambda c: c.mention.precision,
         lambda c: c.score,
+        _list_entries,
     )
     reading.trailers = [v for v in reading.videos if v.score > 0.0]
     return reading
+
+
+def _list_entries(a: DateCandidate, b: DateCandidate) -> bool:
+    """Two dates of one sentence in different entries of its list."""
+    return a.order == b.order and choose.list_entries(
+        a.sentence.text, (a.mention.start, a.mention.end), (b.mention.start, b.mention.end)
+    )
 
 
 def read_safely(doc: Document, watch: Watch, complete: bool = False) -> Reading:

@@ -12,14 +12,16 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from operator import attrgetter
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scraper.extract import cues
 from scraper.extract.dates import MONTHS, DateMention, YearHint, find_dates, in_the_past
 from scraper.extract.reading import Sentence, read_sentences
+from scraper.extract.text import case_key
 from scraper.models import Watch
 
 if TYPE_CHECKING:
@@ -42,6 +44,9 @@ WALL_FACTOR = 3.0
 MAX_SENTENCE = 600
 
 
+_TEXT = attrgetter("text")
+
+
 class OverBudget(Exception):
     """The document took longer than BUDGET_SECONDS to read."""
 
@@ -57,7 +62,7 @@ class Budget:
 
     @classmethod
     def for_document(cls, doc: Document) -> Budget:
-        size = len(doc.headline) + sum(len(block.text) for block in doc.blocks)
+        size = len(doc.headline) + sum(map(len, map(_TEXT, doc.blocks)))
         return cls.start(BUDGET_SECONDS + BUDGET_SECONDS_PER_MB * size / 1_000_000)
 
     def check(self) -> None:
@@ -82,6 +87,9 @@ class DocFacts:
     tonight: bool = False
     # Some sentence of the page names the watch's title (or an alias).
     names_watch: bool = True
+    # Without a publish date: the year of each month and day the text states with its
+    # year ("10 October 2015"), which "10 October" elsewhere on the page shares.
+    stated: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass
@@ -126,19 +134,43 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     if doc.published is not None:
         own.add(doc.published.isoformat())
     for sentence in sentences[:60]:
-        if _BYLINE.search(sentence.text) and len(sentence.text) <= 160:
+        if len(sentence.text) <= 160 and _byline(sentence.text):
             own.update(
                 m.value for m in find_dates(sentence.text, doc.published) if m.precision == "day"
             )
-    hint = None if doc.published is not None else year_hint(doc.url, sentences, budget)
+    hint = (
+        None
+        if doc.published is not None
+        else year_hint(doc.url, sentences, budget, doc.headline)
+    )
     day_first = _DAY_FIRST_HOST.search(urlsplit(doc.url).hostname or "") is not None
     tonight = doc.published is not None and any(
-        _TONIGHT_PAGE.search(s.text) for s in sentences[:6] if not s.chrome
+        "tonight" in case_key(s.text) and _TONIGHT_PAGE.search(s.text)
+        for s in sentences[:6]
+        if not s.chrome
     )
     names_watch = any(s.names_title for s in sentences)
+    stated = _stated_years(sentences, budget) if hint is not None else {}
     return sentences, DocFacts(
-        doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch
+        doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch, stated
     )
+
+
+def _stated_years(sentences: list[Sentence], budget: Budget) -> dict[str, int]:
+    """Month-day -> year of the dates the text writes with their year (not furniture's);
+    a month-day stated with two different years is left out."""
+    years: dict[str, int] = {}
+    for order, sentence in enumerate(sentences):
+        if order % 32 == 0:
+            budget.check()
+        if sentence.chrome or not _YEAR_IN.search(sentence.text):
+            continue
+        for mention in find_dates(sentence.text, None):
+            if mention.precision == "day":
+                key = mention.value[5:]
+                year = int(mention.value[:4])
+                years[key] = year if years.get(key, year) == year else 0
+    return {key: year for key, year in years.items() if year}
 
 
 _TONIGHT_PAGE = re.compile(
@@ -179,8 +211,11 @@ _URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2]|[a-z]{3})/"
 _URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d\d)/")
 
 
-def year_hint(url: str, sentences: list[Sentence], budget: Budget | None = None) -> YearHint | None:
+def year_hint(
+    url: str, sentences: list[Sentence], budget: Budget | None = None, headline: str = ""
+) -> YearHint | None:
     """For a document without a publish date: the date its URL files it under, else the
+    year its headline names ("House of Cards new season 2017: release date"), else the
     year of the latest full date its text states (not page furniture). A fallback; the
     year_inferred rule says a candidate used it."""
     path = url.split("?", 1)[0].split("#", 1)[0]
@@ -197,6 +232,9 @@ def year_hint(url: str, sentences: list[Sentence], budget: Budget | None = None)
             return YearHint(date(year, month, day), precision, "url")
         except (KeyError, ValueError):
             continue
+    named = _HEADLINE_YEAR.findall(headline)
+    if len(set(named)) == 1:  # (two years in a headline: a move, no one year of the news)
+        return YearHint(date(int(named[0]), 1, 1), "year", "text")
     latest = None  # the latest year of a date stated with its year: "March 2019", "fall 2020"
     for order, sentence in enumerate(sentences):
         if budget is not None and order % 32 == 0:
@@ -211,6 +249,9 @@ def year_hint(url: str, sentences: list[Sentence], budget: Budget | None = None)
 
 
 _YEAR_IN = re.compile(r"(?:19|20)\d\d")
+# A year of this century standing alone in a headline (not "1923", a show's name,
+# nor "2049" in "Blade Runner 2049": only years near the web's).
+_HEADLINE_YEAR = re.compile(r"(?<![\w/-])(20[0-3]\d)(?![\w/-])")
 # The year of a date stated with its year, finer than the year: "August 3, 2023",
 # "3 August 2023", "March 2019", "fall 2020", "2023-08-03" (one pass over a sentence).
 _MONTH_WORD = (
@@ -220,7 +261,7 @@ _MONTH_WORD = (
 _FULL_DATE_YEAR = re.compile(
     r"(?:\b" + _MONTH_WORD + r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+|of\s+)?"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_WORD + r",?\s+"
-    r"|\b(?i:spring|summer|fall|autumn|winter)\s+(?:of\s+)?)(?P<y>(?:19|20)\d\d)(?!\d)"
+    r"|\b(?i:spring|summer|fall|autumn|winter|half)\s+(?:of\s+)?)(?P<y>(?:19|20)\d\d)(?!\d)"
     r"|\b(?P<iso>20\d\d)-[01]\d-[0-3]\d\b"
 )
 
@@ -234,6 +275,14 @@ _BYLINE = re.compile(
     r"|\s[\u00b7\u2022]\s",
     re.IGNORECASE,
 )
+
+
+def _byline(text: str) -> bool:
+    """_BYLINE.search(text): its first branch holds only at the start, its second needs a
+    middle dot or a bullet (most sentences have neither: no scan of every position)."""
+    if _BYLINE.match(text) is not None:
+        return True
+    return ("\u00b7" in text or "\u2022" in text) and _BYLINE.search(text) is not None
 
 
 def _bounded(sentences: list[Sentence], budget: Budget) -> list[Sentence]:
@@ -283,7 +332,18 @@ def date_candidates(
             hour = listing_hour(sentence.text, sentence.published)
             mentions = [hour] if hour is not None else []
         for mention in mentions:
-            if past_tense(sentence.text, mention):
+            year = facts.stated.get(mention.value[5:]) if mention.inferred else None
+            if year and mention.precision == "day":
+                # "10 October" in the headline, "10 October 2015" in the body: that year
+                mention = replace(mention, value=f"{year:04d}{mention.value[4:]}")
+            # (in_the_past moves only a relative day or month: the clause's verbs are
+            # read for those alone)
+            if (
+                mention.relative
+                and sentence.published is not None
+                and mention.precision in ("day", "month")
+                and past_tense(sentence.text, mention)
+            ):
                 mention = in_the_past(mention, sentence.published)
             result.append(DateCandidate(order, sentence, mention, following, facts))
     return result
@@ -292,9 +352,7 @@ def date_candidates(
 def past_tense(text: str, mention: DateMention) -> bool:
     """The release verb of the date's clause is in the past tense ("which premiered Feb. 27")."""
     left, _ = cues.clause_around(text, mention.start, mention.end)
-    if re.match(
-        r"\s+(?:\w+\s+)?(?:premiere|release|debut|launch|return|bow)\b", text[mention.end :]
-    ):
+    if _OWN_EVENT_AFTER.match(text, mention.end):
         return False  # "ahead of its June 16 premiere": the date names its own event
     verbs = list(cues.RELEASE.finditer(text, left, mention.start))
     verbs += list(cues.PAST_RELEASE.finditer(text, left, mention.start))
@@ -306,6 +364,7 @@ def past_tense(text: str, mention: DateMention) -> bool:
     return cues.PAST_RELEASE.fullmatch(last.group()) is not None
 
 
+_OWN_EVENT_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:premiere|release|debut|launch|return|bow)\b")
 _PASSIVE_NOT_PAST = re.compile(
     r"\b(?:be|being|is|are|gets?|getting)\s+(?:(?:all|now|officially|finally|also|only)\s+)?$",
     re.IGNORECASE,

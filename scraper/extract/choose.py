@@ -9,6 +9,7 @@ above the threshold too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -33,14 +34,53 @@ def same_release(coarse: str, fine: str) -> bool:
     return False
 
 
-def best(items: Sequence[T], value: callable, precision: callable, score: callable) -> T | None:
+def best(
+    items: Sequence[T],
+    value: callable,
+    precision: callable,
+    score: callable,
+    apart: callable | None = None,
+) -> T | None:
     """The item to report: the highest score above the threshold, then the most precise
-    statement of that same release above it (earlier items first on equal terms)."""
+    statement of that same release above it (earlier items first on equal terms).
+    `apart(a, b)`: the two are entries of one list ("Echo (January 10), ... X (2024)"),
+    so the finer is no restatement of the other."""
     above = [(i, item) for i, item in enumerate(items) if score(item) > 0.0]
     if not above:
         return None
     top = max(above, key=lambda pair: (score(pair[1]), -pair[0]))[1]
-    same = [(i, item) for i, item in above if same_release(value(top), value(item))]
+    same = [
+        (i, item)
+        for i, item in above
+        if same_release(value(top), value(item))
+        and (
+            item is top
+            or apart is None
+            or precision(item) == precision(top)
+            or not apart(item, top)
+        )
+    ]
     return max(
         same, key=lambda pair: (PRECISION_RANK[precision(pair[1])], score(pair[1]), -pair[0])
     )[1]
+
+
+# Between two entries of one list: "(January 10), WandaVision spinoff ...", "; ".
+_LIST_BREAK = re.compile(r"\)\s*(?:[,;]|and\b)|;\s")
+
+
+def list_entries(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """The spans `first` and `second` of `text` sit in different entries of a list, or
+    one is a parenthesis of its own after a name ("the spinoff Echo (January 10)")."""
+    (a, b), (c, d) = sorted([first, second])
+    if _LIST_BREAK.search(text, b, c) is not None:
+        return True
+    return any(
+        _OPEN.search(text, max(0, start - 40), start) and _CLOSE.match(text, end)
+        for start, end in (first, second)
+    )
+
+
+# (after a name: "Echo (January 10)"; not "returns this fall (September 18)")
+_OPEN = re.compile(r"\b[A-Z0-9][\w'\u2019!?.&:-]*\s*\(\s*$")
+_CLOSE = re.compile(r"\s*\)")

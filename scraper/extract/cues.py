@@ -27,8 +27,8 @@ CHANNEL = re.compile(
     re.IGNORECASE,
 )
 RELEASE = re.compile(
-    r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land\w*|(?<!biggest\s)(?<!big\s)(?<!a\s)hits?(?!\s+of\b)|"
-    r"hitting|stream\w*|out\s+(?:on|in|from)|coming|come\s+out|comes\s+out|airs?|airing|bows?|"
+    r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land(?:s|ed|ing)?\b|(?<!biggest\s)(?<!big\s)(?<!a\s)hits?(?!\s+of\b)|"
+    r"hitting|stream(?!ers?\b)\w*|out\s+(?:on|in|from)|coming|come\s+out|comes\s+out|airs?|airing|bows?|"
     r"open(?:s|ed)?|available|due|date[sd]?|set\s+for|slated|scheduled|arrives|kick(?:s|ed|ing)?\s+off|"
     r"in(?:to)?\s+(?:cinemas|theaters|theatres)|onto\s+(?:screens|"
     + _STREAMERS
@@ -37,27 +37,65 @@ RELEASE = re.compile(
     + _STREAMERS
     + r")|mov(?:es|ed|ing)|move\s+(?:up|back|to|from)|delay\w*|"
     r"push\w*\s+back|reschedul\w*|shift\w*|on\s+netflix|back\s+on|starts?\s+streaming|"
+    # a British broadcast: "goes out this Sunday at 9pm on BBC One"
+    r"(?:goes|go|going)\s+out(?=\s+(?:on|this|next|at|tonight|tomorrow|from|(?-i:[A-Z])))|"
+    # a move without "moves": "slipped to April 2021", "slips into 2025"
+    r"slip(?:s|ped|ping)?\s+(?:back\s+)?(?:to|into|until)|"
+    # a studio's calendar: "now the studio has it down for October 8"
+    r"(?:has|have|had)\s+(?:it|them)\s+(?:down|dated|penned)\s+for|"
     # "is back in March", "Ghosts is back Oct. 17"; not "Back in December, he left"
     r"(?:is|are|be|['\u2019]s|comes?|coming)\s+back\b(?:\s+in)?|"
     # "brings the innies back in January"
     r"bring(?:s|ing)?(?:\s+[\w'\u2019+-]+){1,4}?\s+back\b|"
     # "series four begins on Wednesday", not "the story begins in 1987" (a setting rule's)
-    r"(?:begins?|starts?|starting)(?=\s+(?:on|at|this|next|from|with|airing|tonight|tomorrow|"
+    r"simulcast\w*|broadcast(?:s|ing)?\b|"
+    # "catch the first episode of the new season on Friday, October 30th"
+    r"(?:first|opening)\s+episode\b|"
+    # "will now be out Sept. 17", "is out this Friday"
+    r"(?:be|is|are)\s+out(?=\s+(?:on|this|next|from|(?-i:[A-Z])))|"
+    # "will come to the platform on Oct. 4", "coming to cinemas in May"
+    r"(?:comes?|coming|came|heads?|heading)\s+to\s+(?:the\s+)?(?:platform|service|streamer|"
+    r"streaming\s+service|cinemas|theaters|theatres|screens|tv|television|big\s+screen)\b|"
+    r"(?:begins?|beginning|starts?|starting)(?=\s+(?:on|at|this|next|from|with|airing|tonight|"
+    # "will begin its third and final season on Wednesday"
+    r"tomorrow|(?:its|their)\s+(?:[\w-]+\s+){0,4}?(?:season|series|run)\b|"
+    # "the first cour starts in January 2021" (a month or a year of this century; "the
+    # story begins in 1987" is a setting)
+    r"in\s+(?:early\s+|late\s+|mid-?)?(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\b|20\d\d)|"
     r"(?-i:[A-Z])))|gets?\s+underway)\b",
     re.IGNORECASE,
 )
+def _NOT_IDIOM(stem: str) -> str:  # noqa: N802 (a pattern builder, read as a pattern)
+    """`stem` and the rest of its word, not after a word that makes it an idiom. The
+    look-behinds follow the stem, so they cost nothing where the stem is absent."""
+    after = "".join(
+        f"(?<!{before}{stem})"
+        for before in (r"\bas\s", r"highly\s", r"most\s", r"much\s", "much-", "long-",
+                       r"hotly\s", r"eagerly\s")
+    )  # fmt: skip
+    return stem + after + r"\w*"
+
+
 SPECULATION = re.compile(
-    r"\b(?:hope\w*|hoping|hints?\b|hinted|hinting|guess\w*|could|might|rumou?r\w*|expect\w*|likely|unlikely|predict\w*|"
-    r"speculat\w*|perhaps|possibl\w*|probabl\w*|maybe|estimat\w*(?!\s+[$\u00a3\u20ac\d])|anticipat\w*|assum\w*|"
-    r"wish\w*|would\s+love|\'d\s+love|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
+    r"\b(?:hope\w*|hoping|hints?\b|hinted|hinting|guess\w*|could|might|rumou?r\w*|"
+    # (an idiom is no hedge: "as expected", "the highly anticipated second season")
+    + _NOT_IDIOM("expect")
+    + "|"
+    + _NOT_IDIOM("anticipat")
+    + r"|likely|unlikely|predict\w*|"
+    r"speculat\w*|perhaps|possibl\w*|probabl\w*|maybe|estimat\w*(?!\s+[$\u00a3\u20ac\d])|assum\w*|"
+    r"wish\w*|(?:would|['\u2019]d)\s+[\"\u201c]?(?:love|like)|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
     r"reportedly|if|bet|suspect\w*|think|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
     r"tipped|claim\w*|leak\w*|allegedly|supposedly|apparently|insiders?|sources\s+say|"
-    r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|sometime|around\s+(?:the\s+)?(?:end|start|beginning|early|late|mid|"
+    r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|around\s+(?:the\s+)?(?:end|start|beginning|early|late|mid|"
     r"spring|summer|autumn|fall|winter|\d|[A-Z][a-z]+\s+\d)|please\s+be|we'd|we\s+reckon|reckon|"
     r"reports?\s+(?:of|that|suggest\w*)|had\s+reported|according\s+to\s+(?:sources|insiders|"
     r"people|reports?|a\s+(?:source|report|person))|sources?\s+(?:close|familiar)|"
     r"declined\s+to\s+comment|unnamed|would\s+make\s+sense|makes\s+sense|would\s+fit|"
-    r"plausible|odds\s+are|our\s+money|we['\u2019]d\s+bet)\b|\?",
+    r"plausible|odds\s+are|our\s+money|we['\u2019]d\s+bet|"
+    # a habit, no particular date: "premieres are usually the Monday before opening"
+    r"usually|typically|normally|traditionally|tends?\s+to)\b|\?",
     re.IGNORECASE,
 )
 # "Before" hedges a date it precedes ("before Christmas"), not one stated ahead of it
@@ -75,6 +113,33 @@ SENTENCE_HEDGE = re.compile(
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"[\"\u201c][^\"\u201c\u201d]{3,400}[\"\u201d]")
+
+
+# A short quoted title, every word capitalized or a small joining word: “Dream Home
+# Makeover,” or "The Cabin with Bert Kreischer". Trades put titles in quotes; a hedge or
+# an occasion word inside one is part of the name, not that word.
+_QUOTED_TITLE = re.compile(
+    r"[\"\u201c\u2018](?:(?:[A-Z0-9][\w'\u2019:&.!?-]*|of|the|and|with|in|on|a|an|to|for|at|from)"
+    r"[\s,]*){1,8}[\"\u201d\u2019]"
+)
+# A capitalized word inside a run of capitalized words, away from the sentence's start:
+# "the Dream Home Makeover team", "Hope Street returns".
+_CAPITALIZED_RUN = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][\w'\u2019-]*\s+){0,3}[A-Z][\w'\u2019-]*")
+
+
+def in_title_name(text: str, start: int, end: int, quoted_only: bool = False) -> bool:
+    """text[start:end] lies inside a name rather than being the word itself: a short
+    quoted title, or (unless `quoted_only`) a run of two or more capitalized words past
+    the sentence's first word."""
+    for match in _QUOTED_TITLE.finditer(text, max(0, start - 80), min(len(text), end + 80)):
+        if match.start() < start and end < match.end():
+            return True
+    if quoted_only or not text[start : start + 1].isupper():
+        return False
+    for match in _CAPITALIZED_RUN.finditer(text, max(0, start - 60), min(len(text), end + 60)):
+        if match.start() <= start and end <= match.end() and " " in match.group().strip():
+            return True
+    return False
 
 
 def quotation_around(sentence: str, start: int) -> str | None:
@@ -106,14 +171,25 @@ NEGATION = re.compile(
     r"hasn't|has\s+not|haven't|have\s+not|isn't|is\s+not|wasn't|not\s+(?:been\s+)?"
     r"(?:announced|confirmed|set|revealed|given)|tb[ca]|to\s+be\s+(?:confirmed|announced|"
     r"determined)|unknown|unconfirmed|no\s+word|still\s+waiting|remains\s+to\s+be|"
-    r"no\s+longer|not\s+(?:be\s+)?(?:open|premier|releas|arriv|debut)\w*)\b",
+    r"no\s+longer|not\s+happening|"
+    # a past wait is history ("the first seasons did not premiere until the spring")
+    r"(?:did\s+not|didn['\u2019]t)\s+(?:premier|open|releas|arriv|debut|air|return|launch)\w*|"
+    # ("will not premiere until 2022" gives the date: not a denial)
+    r"not\s+(?:be\s+)?(?:open|premier|releas|arriv|debut)\w*(?!\s+(?:\w+\s+){0,3}?(?:until|till)\b)|"
+    # a date given up: "has dropped its April 19 premiere", "removed from its December 11 date"
+    r"(?:dropped|scrapped|abandoned|vacated|gave\s+up|given\s+up)\s+(?:its|their|the)"
+    r"(?=\s+[^.;]{0,25}\b(?:premiere|date|release|debut|slot|launch|opening)\b)|"
+    r"(?:removed|pulled)\s+(?:\w+\s+)?from\s+(?:its|their|the)(?=\s+[^.;]{0,30}\b(?:date|"
+    r"premiere|release|slot|schedule|calendar)\b))\b",
     re.IGNORECASE,
 )
 # Dates of events that are not the release: renewal, production, books, the finale.
 OTHER_EVENT = re.compile(
     r"\b(?:renew\w*|film(?:ing|ed|s)?\b|shoot\w*|shot|wrap\w*|production|cast(?:ing)?\b|"
     r"publish\w*|publication|book|novel|graphic\s+novel|comic|issue|birthday|born|"
-    r"finale|final\s+episode|episode\s+(?!1\b)\d+|event|panel|convention|comic-con|tickets?|"
+    # a life's dates in a plot summary: "his birth date", "the day he dies"; an order
+    r"birth(?:\s*date)?|died|dies|death|ordered|talks|negotiations|"
+    r"finale|final\s+episode|episode\s+(?!1\b)\d+|event(?<!premiere\sevent)|panel|convention|comic-con|tickets?|"
     r"auditions?|table\s+read|announced\s+(?:on|in)|announcement)\b",
     re.IGNORECASE,
 )
@@ -128,10 +204,18 @@ OTHER_OCCASION = re.compile(
     # a special, and a film's later home release: "the Christmas special airs on Christmas
     # Day", "arrives on digital December 31"
     r"(?:christmas|holiday|festive|new\s+year['\u2019]?s?|halloween|anniversary)\s+"
-    r"(?:special|episode)|(?:on|to)\s+(?:premium\s+)?(?:digital|blu-?ray|dvd|4k|home\s+video|"
+    r"(?:special|episode)|(?<!according\s)(?:on|to)\s+(?:premium\s+)?(?:digital|blu-?ray|dvd|4k|home\s+video|"
     r"pvod|vod)|"
-    r"digital\s+release|home\s+(?:video|entertainment)\s+release|"
-    r"panel|book|novel|publication|birthday|screening|festival|red\s+carpet|gala|"
+    r"(?:digital|dvd|blu-?ray|4k(?:\s+uhd)?|physical)\s+(?:release|debut)|"
+    r"home\s+(?:video|entertainment)\s+release|"
+    # a move into the show's weekly slot, not its premiere: "shifts to its normal Friday
+    # timeslot on Sept. 14"
+    r"(?:regular|normal|usual|permanent)\s+(?:[\w-]+\s+){0,2}?time\s*-?slot|"
+    # specials around a season: "Two specials air beforehand, on October 11 and 18"
+    r"(?:two|three|several|these|the|its)\s+specials\b|(?:recap|preview|clip|reunion)\s+special|"
+    r"panel|book|novel(?!\s+(?:coronavirus|virus|approach|idea|concept|way|twist|take))|publication|birthday|screening|festival|red\s+carpet|gala|"
+    # an awards night: "the ceremony aired Sept. 15 on ABC"
+    r"ceremony|awards?\s+(?:show|night|telecast)|"
     r"(?:world|global|uk|u\.s\.|us|european|london|festival|red[\s-]carpet)\s+premiere)\b",
     re.IGNORECASE,
 )
@@ -154,6 +238,11 @@ EARLIER_WORK = re.compile(
     r"\b(?:original|previous|earlier|prior|older)\s+(?:[A-Z][\w+]*\s+){0,2}"
     r"(?:series|show|film|movie)\b",
     re.IGNORECASE,
+)
+# A streamer's or network's label, not an earlier work: "the Netflix original series",
+# "an HBO Original film" (right before EARLIER_WORK's "original").
+BRANDED_ORIGINAL = re.compile(
+    r"(?:" + CHANNEL.pattern + r")\+?(?:['\u2019]s)?\s*$", re.IGNORECASE
 )
 # Words around a title-and-appositive that name the work's source, not its date:
 # "The series, based on Rick Riordan's 2006 novel The Sea of Monsters, will bow ...".
@@ -221,13 +310,22 @@ CONFIRMED = re.compile(
 PLAN_DATE = re.compile(
     r"\b(?:was|were|had\s+been)\s+(?:set|scheduled|slated|due|planned)\s+"
     # "was set for Aug. 3", "had been set to debut on Wednesday, August 23"
-    r"(?:for|to(?:\s+(?:premiere|debut|launch|open|air|arrive|return|stream|bow))?)\s+"
+    r"(?:for|to(?:\s+(?:premiere|debut|launch|open|air|arrive|return|stream|bow|release|hit|"
+    r"be\s+released))?)\s+"
     r"(?:(?:on|for|the|in)\s+)?$",
     re.IGNORECASE,
 )
 PLAN_CHANGED = re.compile(
     r"\b(?:before|until|but|now|instead|mov(?:e|ed|es|ing)|push\w*|delay\w*|bump\w*|"
-    r"shift\w*|postpon\w*|reschedul\w*)\b",
+    r"shift\w*|postpon\w*|reschedul\w*|limbo|indefinitely|no\s+longer)\b",
+    re.IGNORECASE,
+)
+# A plug for more reading, often the article's last line: what it dates is another story.
+READER_PLUG = re.compile(
+    r"^\W*(?:(?:and|also|meanwhile),?\s+)?(?:for\s+more\s+(?:on|about|from)\b|"
+    r"(?:you\s+can\s+)?(?:read|check\s+out|see)\s+(?:our|more\s+about)\b|"
+    r"click\s+here\b|related\s*:|don['\u2019]t\s+miss\b)"
+    r"|\bfind\s+out\s+(?:which|what|when|who|how)\b",
     re.IGNORECASE,
 )
 CLAUSE_BREAK = re.compile(
@@ -421,6 +519,23 @@ def trailer_not_yet(text: str) -> bool:
     return True
 
 
+# A sentence that points the reader to another article of the site, whatever the
+# date in it: "And for more on Netflix, find out which drama is coming back in 2016!",
+# "You can read our article on this year's panels", "Check out our guide to ...".
+POINTER = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:"
+    r"for\s+more\s+(?:on|about)\b[^.!?]{0,80}?,?\s+(?:find\s+out|check\s+out|read|see|head|"
+    r"click|take\s+a\s+look|make\s+sure)"
+    r"|(?:you\s+can\s+|be\s+sure\s+to\s+|make\s+sure\s+to\s+)?(?:read|check\s+out|see|"
+    r"take\s+a\s+look\s+at)\s+our\s+(?:\w+\s+){0,2}(?:article|story|review|guide|coverage|recap|"
+    r"list|piece|interview|explainer|rundown|roundup|ranking|breakdown)s?\b"
+    r"|click\s+here\b|tap\s+here\b)",
+    re.IGNORECASE,
+)
+# A run still going after its first date: "February 4, 2022 – present", "2019-ongoing".
+RUN_TO_PRESENT = re.compile(
+    r"\s*(?:[\u2013\u2014-]|to|until)\s*(?:the\s+)?(?:present|ongoing|now|today)\b", re.IGNORECASE
+)
 # Block roles (scraper/parse/pages.py) whose dates are the page's, not the story's.
 FURNITURE_ROLES = frozenset({"byline", "dateline", "comment", "related", "navigation"})
 # Block roles that hold labeled facts: a "Release date: ..." line, a table's cells.
@@ -430,7 +545,8 @@ FIELD_ROLES = frozenset({"field", "table_cell", "table_header"})
 RELEASE_FIELD = re.compile(
     r"(?:^|\|)\s*(?:(?:original|initial|theatrical|us|u\.s\.|uk|digital\s+)?\s*"
     r"(?:release|premiere|air|launch|debut|opening|streaming|broadcast)(?:\s+date)?s?|"
-    r"premieres|released|first\s+aired|airs|opens|out|coming|arrives)\s*(?::|\||-\s)",
+    r"original\s+run|premieres|released|first\s+aired|aired|airs|opens|out|coming|arrives)"
+    r"\s*(?::|\||-\s)",
     re.IGNORECASE,
 )
 # A listings row's note that the title's next season starts there: "(CBS, season premiere)",

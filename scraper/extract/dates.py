@@ -65,7 +65,9 @@ _HOLIDAY_GATE = ("christmas", "new year", "of july", "independence day", "hallow
 _HOLIDAY = (
     r"(?i:\b(?P<h>"
     + "|".join(re.escape(name) for name in sorted(HOLIDAYS, key=len, reverse=True))
-    + r")(?!\s+(?:weekend|week|season|holidays?|special|episode|movie|film|album)\b)"
+    # ("the Memorial Day frame", "the Christmas corridor": a stretch of days, not the day)
+    + r")(?!\s+(?:weekend|week|season|holidays?|special|episode|movie|film|album|frame|corridor|"
+    r"window|period|break|slot|box\s+office)\b)"
     + r"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d)|\s+(?P<rel>this|next|last)\s+year\b)?)"
 )
 
@@ -85,6 +87,12 @@ _MONTH = r"(?P<{n}>(?i:" + _MONTH_NAMES + r"))(?![a-zA-Z])"  # _month drops "may
 _WEEKDAY = r"(?:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d|s\b)"  # "the 1980s" is a decade
+# "this year's panels", "next month's awards": the time of something else, unless that
+# something is the release ("next year's premiere").
+_NOT_OWNED = (
+    r"(?!['\u2019]s\s+(?!(?:[\w-]+\s+){0,2}?(?:premiere|debut|return|release|launch|arrival)"
+    r"\b))"
+)
 
 # Each pattern with the gates it cannot match without (see _gates): a sentence
 # missing a gate skips the pattern, which would have found nothing there anyway.
@@ -121,6 +129,12 @@ _PATTERNS = [
         r"(?:\s+(?:of\s+)?" + _YEAR.format(n="y") + r"|(?P<rel>))",
         ("season",),
     ),
+    # "April of next year", "October of this year"
+    (
+        "monthrel",
+        _MONTH.format(n="m") + r"\s+of\s+(?i:(?P<w>this|next)\s+year)\b",
+        ("month", "this"),
+    ),
     (
         "month",
         # "in April", "this October", "delayed until July"
@@ -128,10 +142,11 @@ _PATTERNS = [
         + _MONTH.format(n="m"),
         ("month",),
     ),
-    # "a 2025 release", "a 2025 premiere"
+    # "a 2025 release", "a 2025 premiere", "confirmed a 2025 start for the new season"
     (
         "year",
-        r"\b(?:an?)\s+" + _YEAR.format(n="y") + r"(?=\s+(?:release|premiere|debut|launch))",
+        r"\b(?:an?)\s+" + _YEAR.format(n="y")
+        + r"(?=\s+(?:release|premiere|debut|launch|start|return|arrival|bow|window|airdate)\b)",
         ("year",),
     ),
     # "premieres today", "arrives tomorrow": only after a release verb
@@ -152,8 +167,20 @@ _PATTERNS = [
         r"(?i:\b(?P<w>last\s+night|yesterday|last\s+(?P<wd>" + "|".join(WEEKDAYS) + r")))\b",
         ("last",),
     ),
-    ("relmonth", r"(?i:\b(?P<w>this|next)\s+month\b)", ("this",)),
-    ("relyear", r"(?i:\b(?:later\s+|early\s+|late\s+)?(?P<w>this|next)\s+year\b)", ("this",)),
+    # "the second half of 2024", "the first half of next year": a window inside a year
+    # (before the year patterns, so its span is taken whole)
+    (
+        "half",
+        r"(?i:\b(?:the\s+)?(?:first|second|latter|back|later)\s+half\s+of\s+(?:(?P<w>this|next)\s+"
+        r"year|the\s+year|" + _YEAR.format(n="y") + r"))",
+        ("half",),
+    ),
+    ("relmonth", r"(?i:\b(?P<w>this|next)\s+month\b)" + _NOT_OWNED, ("this",)),
+    (
+        "relyear",
+        r"(?i:\b(?:later\s+|early\s+|late\s+)?(?P<w>this|next)\s+year\b)" + _NOT_OWNED,
+        ("this",),
+    ),
     ("relday", r"(?i:\b(?P<w>this|next)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b)", ("this",)),
     (
         "year",
@@ -166,7 +193,9 @@ _PATTERNS = [
     # US numeric dates, month first: "on 12/15", "12/15/2023"
     (
         "numeric",
-        r"(?<![\d/.,])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<yy>(?:19|20)?\d\d))?(?![\d/]|\.\d)",
+        # (not a US broadcast hour, "at 10/9c": 10 Eastern, 9 Central)
+        r"(?<![\d/.,])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<yy>(?:19|20)?\d\d))?"
+        r"(?![\d/]|\.\d|\s?[cp]\b|\s?[ap]m\b)",
         ("slash",),
     ),
     # "drops all seven episodes on Thursday", "premieres Friday"
@@ -196,6 +225,7 @@ _WORD_GATES = [
     ("this", ("this", "next")),
     ("holiday", _HOLIDAY_GATE),
     ("last", ("last", "yesterday")),
+    ("half", ("half",)),
 ]
 
 
@@ -241,6 +271,16 @@ _PAST_CUE = re.compile(
     r"[^,.;:]{0,40}$",
     re.IGNORECASE,
 )
+# A release in the past tense before "last night" / "yesterday": the day it happened.
+_PAST_DAY_CUE = re.compile(
+    r"\b(?:premiered|debuted|opened|returned|launched|bowed|kicked\s+off|began|started|aired|"
+    r"arrived|dropped|landed|released|came\s+out|hit\s+\S+)\b[^,.;:]{0,40}$",
+    re.IGNORECASE,
+)
+# "Last night's premiere episode", "yesterday's season opener": the day names its event.
+_OWN_PREMIERE = re.compile(
+    r"['\u2019]s\s+(?:[\w-]+\s+){0,3}?(?:premiere|debut|opener|return|launch)\b", re.IGNORECASE
+)
 # A ratings column reports a premiere that happened: "Monday's premiere drew 7 million
 # viewers", "the season premiere on Thursday night drew a lower rating".
 _RATINGS = re.compile(
@@ -255,6 +295,17 @@ _PAST_NEWS = re.compile(
     re.IGNORECASE,
 )
 _COMPILED = [(kind, re.compile(pattern), frozenset(gates)) for kind, pattern, gates in _PATTERNS]
+_RUNNABLE: dict[frozenset[str], list[tuple[str, re.Pattern[str]]]] = {}
+
+
+def _runnable(passed: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns, in order, whose gates a sentence passing `passed` passes (the others
+    need text it lacks: no match to take a span); a few dozen combinations occur."""
+    runnable = _RUNNABLE.get(passed)
+    if runnable is None:
+        runnable = [(kind, pattern) for kind, pattern, gates in _COMPILED if gates <= passed]
+        _RUNNABLE[passed] = runnable
+    return runnable
 
 
 @dataclass(frozen=True)
@@ -309,9 +360,7 @@ def _find_dates(
         return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern, gates in _COMPILED:
-        if not gates <= passed:
-            continue  # it needs text the sentence lacks: no match to take a span
+    for kind, pattern in _runnable(frozenset(passed)):
         for match in pattern.finditer(sentence):
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
@@ -364,7 +413,9 @@ def _near(day: date, anchors: list[date]) -> date:
 
 
 # The kinds a year alone resolves (a YearHint's year stands in for the publish date's).
-_YEAR_KINDS = frozenset({"dmy", "mdy", "numeric", "month", "season", "holiday", "relyear"})
+_YEAR_KINDS = frozenset(
+    {"dmy", "mdy", "numeric", "month", "season", "holiday", "relyear", "half", "monthrel"}
+)
 
 
 def _hinted(hint: YearHint) -> date:
@@ -411,12 +462,25 @@ def _resolve(
         if kind == "season":
             season = SEASONS[groups["s"].lower()]
             if year is None:
-                # "this summer" only; a bare "summer" is not a date
+                # "this summer"; a bare "summer" is not a date
                 prefix = match.string[max(0, start - 8) : start].lower()
-                if published is None or not re.search(r"\b(this|next)\s*$", prefix):
+                if published is None:
                     return None
-                year = published.year + (1 if prefix.rstrip().endswith("next") else 0)
-                start = start - (len(prefix) - prefix.rfind("this" if "this" in prefix else "next"))
+                if re.search(r"\b(this|next)\s*$", prefix):
+                    year = published.year + (1 if prefix.rstrip().endswith("next") else 0)
+                    start = start - (
+                        len(prefix) - prefix.rfind("this" if "this" in prefix else "next")
+                    )
+                elif (
+                    _TO_THE_SEASON.search(match.string, max(0, start - 12), start)
+                    and (groups["q"] or "").strip().lower() == "the"
+                    and _SEASON_ALONE.match(match.string, end)
+                ):
+                    # "rescheduled the debut to the fall", "returns in the fall": the
+                    # coming one (next year's once this year's has passed)
+                    year = published.year + (published.month > _SEASON_END[season])
+                else:
+                    return None
             return DateMention(start, end, f"{year:04d}-{season}", "season", groups["y"] is None)
         if kind == "holiday":
             if _NEAR_HOLIDAY.search(match.string, max(0, start - 30), start):
@@ -436,6 +500,11 @@ def _resolve(
         if kind == "lastnight":
             if published is None:
                 return None
+            if not (
+                _PAST_DAY_CUE.search(match.string, max(0, start - 60), start)
+                or _OWN_PREMIERE.match(match.string, end)
+            ):
+                return None  # "made the move yesterday of pulling ...": the news's day
             if groups["wd"]:
                 back = (published.weekday() - WEEKDAYS.index(groups["wd"].lower())) % 7 or 7
             else:
@@ -449,6 +518,19 @@ def _resolve(
             if groups["w"].lower() == "next":
                 first = (first + timedelta(days=32)).replace(day=1)
             return DateMention(start, end, f"{first.year:04d}-{first.month:02d}", "month", True)
+        if kind == "half":
+            if year is None:
+                if (groups["w"] or "").lower() not in ("this", "next") and published is None:
+                    return None
+                if published is None:
+                    return None
+                year = published.year + (1 if (groups["w"] or "").lower() == "next" else 0)
+            return DateMention(start, end, f"{year:04d}", "year", groups.get("y") is None)
+        if kind == "monthrel":
+            if published is None:
+                return None
+            year = published.year + (1 if groups["w"].lower() == "next" else 0)
+            return DateMention(start, end, f"{year:04d}-{_month(groups['m']):02d}", "month", True)
         if kind == "relyear":
             if published is None:
                 return None
@@ -497,6 +579,17 @@ def _resolve(
     except (ValueError, KeyError):
         return None
     return None
+
+
+# A season after these words is a coming one: "moved to the fall", "back in the fall".
+_TO_THE_SEASON = re.compile(r"(?i:\b(?:to|until|till|into|in|for)\s+$)")
+# ... standing as a time ("to the fall, so", "in the fall on CBS"), not a modifier ("the
+# fall meat grinder", "the summer schedule").
+_SEASON_ALONE = re.compile(
+    r"(?i:\s*(?:[,.;:!?)\u2014\u2013-]|$)|\s+(?:and|or|but|on|with|as|to|after|before|when|if|"
+    r"so|at|for|from|in|alongside|via)\b)"
+)
+_SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "winter": 12}
 
 
 def _numeric(

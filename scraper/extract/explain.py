@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from scraper.extract import Reading
 from scraper.extract.candidates import DateCandidate, VideoCandidate
-from scraper.extract.choose import same_release
+from scraper.extract.choose import list_entries, same_release
 from scraper.extract.score import THRESHOLD, probability, weights
 
 
@@ -43,6 +43,16 @@ def _verdict(candidate: DateCandidate, chosen: DateCandidate | None) -> str:
     if not candidate.is_the_watchs:
         return "rejected: not the watch's (nothing ties it to the watched title and season)"
     if chosen is not None and same_release(candidate.mention.value, chosen.mention.value):
+        if (
+            candidate.order == chosen.order
+            and candidate.mention.precision != chosen.mention.precision
+            and list_entries(
+                candidate.sentence.text,
+                (candidate.mention.start, candidate.mention.end),
+                (chosen.mention.start, chosen.mention.end),
+            )
+        ):
+            return "rejected: in the winner's own sentence, another entry of its list"
         return "the same release, less precise than the winner"
     return "rejected: a higher-scoring date won"
 

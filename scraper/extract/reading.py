@@ -20,11 +20,13 @@ from scraper.extract.subject import (
     PREVIOUS_WORK,
     other_work_before,
     part_references,
+    per_document,
     season_references,
     seasons_named,
     title_mentions,
 )
-from scraper.extract.text import case_key, normalize, sentences
+from scraper.extract.text import case_key, normalize
+from scraper.extract.text import sentences as _split_sentences
 from scraper.extract.works import continues_other_work
 from scraper.models import Watch
 
@@ -62,6 +64,11 @@ _LATER_SEASON = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
+# A number right after the title ("Stranger Things 5", "Bluey's 3rd"): a season's.
+_NUMBER_AFTER = re.compile(r"['\u2019]?s?\s+\d")
+# A block's sentences, split once per text a document repeats (a menu's links, a rail's
+# headlines; the lists are only read).
+sentences = per_document(_split_sentences)
 
 
 def headline_case(text: str) -> bool:
@@ -70,8 +77,14 @@ def headline_case(text: str) -> bool:
     another story's (a "related" or "most popular" link)."""
     if text.rstrip().endswith((".", "!")):
         return False
-    words = [w for w in _WORD.findall(text) if len(w) >= 4]
-    return len(words) >= 3 and all(w[0].isupper() for w in words)
+    longer = 0  # (a sentence's first longer word in lower case decides it: no more look)
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if len(word) >= 4:
+            if not word[0].isupper():
+                return False
+            longer += 1
+    return longer >= 3
 
 
 class Subject(StrEnum):
@@ -107,6 +120,7 @@ class Sentence(NamedTuple):
     part: int = 0
 
 
+@per_document
 def classify(text: str, watch: Watch, one_season: bool = False) -> Subject | None:
     """What one sentence names: the watched season, the title, another season, or nothing.
     With `one_season` (the document names only the watched season), the title returning
@@ -123,7 +137,7 @@ def classify(text: str, watch: Watch, one_season: bool = False) -> Subject | Non
             return Subject.WATCH
         if named:
             return Subject.OTHER
-        numbered = any(re.match(r"['\u2019]?s?\s+\d", text[end : end + 6]) for _, end, _ in titles)
+        numbered = any(_NUMBER_AFTER.match(text[end : end + 6]) for _, end, _ in titles)
         # (the title's own words do not count: "Daredevil: Born Again" is not "again")
         rest = _without_titles(text, titles)
         if watch.season == 1 and not numbered and not _LATER_SEASON.search(rest):
@@ -217,8 +231,21 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
     section_names_watch = False  # the last heading named the watch
     part = 0
     section = _Section(len(result), None)
+    published = doc.published
     for index, block in enumerate(doc.blocks):
         text = block.text
+        if block.chrome and not block.heading:
+            # Page furniture (a mega-menu's hundreds of links, rails, comments): its
+            # sentences carry their role and nothing else, as the full path below gives
+            # them (and most of a page's blocks are these).
+            heading_names_watch = False
+            role = block_role(block)
+            for said in sentences(text):
+                result.append(
+                    Sentence(said, index, False, True, None, False, published, doc_subject,
+                             False, False, role)
+                )  # fmt: skip
+            continue
         under_heading = heading_names_watch and not block.heading
         heading_names_watch = False
         role = block_role(block)
@@ -309,12 +336,14 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 state = Subject.WATCH
         if block.heading:
             named = classify(normalize(block.text), watch)
+            label = named is None and _entry_label(block.text)
             if named in (Subject.WATCH, Subject.TITLE, Subject.OTHER):
                 title_passage = True
             elif named == Subject.OTHER_SEASON or not (
                 _GENERIC_HEADING.search(block.text)
                 or _date_only(block.text)
                 or _sentence_case(block.text)
+                or label
             ):
                 title_passage = False
             if named == Subject.OTHER_SEASON:
@@ -332,6 +361,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 and not _GENERIC_HEADING.search(block.text)
                 and not _date_only(block.text)
                 and not _sentence_case(block.text)
+                and not label
             ):
                 state = Subject.OTHER
         if listing or _schedule_row(block.text) or (role == "table_cell" and _two_cells(block)):
@@ -372,7 +402,8 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 # title is this sentence's subject only: the passage stays the other's)
                 other_story = state == Subject.OTHER
             elif (headline_case(text) and role not in FIELD_ROLES) or _TOPIC_SHIFT.match(text):
-                # (a labeled field, "Coming to Netflix: Friday", is its entry's fact)
+                # (a labeled field, "Coming to Netflix: Friday" or "Original run | January
+                # 10, 2023", is a fact of its entry, not another story's headline)
                 subject, other_story = Subject.OTHER, True
             elif previous is not None and continues_other_work(text, previous, watch):
                 subject, other_story = Subject.OTHER, True  # "It starts Sept. 4." after X
@@ -545,6 +576,18 @@ def _season_subject(state: Subject | None, title_passage: bool) -> Subject | Non
     return state
 
 
+def _entry_label(text: str) -> bool:
+    """A heading written as a short sentence about what happens, not as a title: a
+    liveblog entry's "Panel wraps", "A tribute first". It names no work (a work's name
+    is capitalized), so the passage stays whose it was."""
+    words = _WORD.findall(text)
+    return (
+        1 < len(words) <= 8
+        and not any(w[0].isupper() for w in words[1:])
+        and any(len(w) >= 4 and w.islower() for w in words[1:])
+    )
+
+
 def _question_line(text: str) -> bool:
     """A block that is one short question ("When did X season 2 come out?")."""
     text = text.strip()
@@ -604,14 +647,18 @@ def _without_titles(text: str, titles: list[tuple[int, int, int | None]]) -> str
 
 def _date_only(text: str) -> bool:
     """A heading that is just a date ("Thursday, January 23, 2025") names no other show."""
-    rest = re.sub(
-        r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan\w*|feb\w*|mar\w*|apr\w*|may|"
-        r"jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|\d+(?:st|nd|rd|th)?)\b",
-        "",
-        text,
-        flags=re.IGNORECASE,
-    )
-    return bool(re.search(r"\d", text)) and not re.search(r"[A-Za-z]", rest)
+    if _DIGIT.search(text) is None:
+        return False
+    return _LETTER.search(_DATE_WORDS.sub("", text)) is None
+
+
+_DATE_WORDS = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan\w*|feb\w*|mar\w*|apr\w*|may|"
+    r"jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|\d+(?:st|nd|rd|th)?)\b",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[A-Za-z]")
 
 
 # A guide's question about when, answered in the same block: "When can I watch it? July 20",

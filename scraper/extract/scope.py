@@ -40,8 +40,29 @@ def other_occasion(clause: str, start: int, end: int, published: date | None) ->
             continue  # the source book named after the release date
         if end <= at and match.end() <= last:
             break  # "premiered Feb. 27 ... with the finale on April 23": the later date's
+        if _NEWS_VENUE.search(scoped, max(0, at - 60), at):
+            continue  # "it was revealed at Netflix's TCA panel": where the news was told
+        if at < start and _TOLD.search(scoped, match.end(), start):
+            # "At Comic-Con, the panel announced the season will debut October 16": the
+            # occasion is where the news was told; the date is what it told
+            continue
+        if cues.in_title_name(scoped, at, match.end(), quoted_only=True):
+            continue  # a word of a quoted title: “The Book Club”
         return True
     return False
+
+
+# A verb of telling between an occasion and the date: the occasion is the news's venue.
+_TOLD = re.compile(
+    r"\b(?:announced|revealed|confirmed|unveiled|disclosed|shared|said|told|teased)\b",
+    re.IGNORECASE,
+)
+# The occasion where the news was told, not an occasion the date is of.
+_NEWS_VENUE = re.compile(
+    r"\b(?:revealed|announced|confirmed|unveiled|said|shared|teased|told)\s+(?:at|during)\s+"
+    r"(?:(?:the|its|their|a|an|this|last)\s+|[\w+&.-]+['\u2019]s?\s+){0,2}(?:[\w&+-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 # "originally made for Showtime and slated for 2022", "had initially been planned for",
@@ -50,7 +71,10 @@ SUPERSEDED = re.compile(
     r"\b(?:originally|initially|previously|formerly|(?:was|were|been)\s+once|at\s+first)\b"
     r"(?:(?!\b(?:now|instead|but)\b)[^,;.!?]){0,80}?"
     r"\b(?:slated|set|scheduled|planned|due|dated|earmarked|intended|meant)\s+"
-    r"(?:to\s+\w+\s+)?(?:for|in|on|to)?\s*(?:the\s+)?$",
+    r"(?:to\s+(?:be\s+)?\w+\s+)?(?:for|in|on|to)?\s*(?:the\s+)?$|"
+    # "It was supposed to come out July 30, but ...": a plan that did not hold
+    r"\b(?:was|were|had\s+been)\s+supposed\s+to\s+\w+(?:\s+(?:out|back|up))?\s+"
+    r"(?:on|in|for|by)?\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, TypeVar
 
 from scraper.extract.text import case_key
 from scraper.models import Watch
+
+T = TypeVar("T")
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -68,6 +72,8 @@ PREVIOUS_WORK = re.compile(
 _PART = re.compile(
     r"\b(?:part|volume|vol\.|chapter|batch|cour|act)\s+(\d{1,2}|one|two|three|four|i{1,3}|iv)\b"
     r"|\b(first|second|third|fourth|final|last)\s+(?:part|volume|half|batch|chapter|cour|act)\b"
+    # ("the second half of 2024" is a window of the year, not of the season)
+    r"(?!\s+of\s+(?:(?:this|next|the)\s+year|(?:19|20)\d\d))"
     # the later part named by what is left: "the back half", "the remaining five episodes"
     r"|\b(?P<later>(?:back|latter)\s+half|(?:the\s+)?remaining\s+(?:\w+\s+)?episodes|"
     r"the\s+remaining\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})|"
@@ -145,21 +151,31 @@ def _season_subtitle(alias: str, title: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def name_gate(name: str) -> str | None:
-    """A word every match of title_pattern(name) holds, as case_key spells it, so
-    `name_gate(name) not in case_key(text)` says the pattern finds nothing there without
-    its scan; None when no word qualifies (case_key keys only ASCII words exactly)."""
+def name_gate(name: str) -> tuple[str, ...]:
+    """The words every match of title_pattern(name) holds, as case_key spells them
+    (longest first), so a text whose case_key lacks one of them (`lacks(gate, key)`)
+    holds no match, found without the pattern's scan. Every word, not only the longest:
+    "Savage Empire" is not in a sentence about "Savage Kingdom". Empty when no word
+    qualifies (case_key keys only ASCII words exactly)."""
     words = re.findall(r"\w+", name)
     if words and words[0].lower() in ("the", "a", "an") and len(words) > 2:
         words = words[1:]  # the leading article is optional
-    keyed = [word.lower() for word in words if word.isascii()]
-    return max(keyed, key=len) if keyed else None
+    keyed = {word.lower() for word in words if word.isascii()}
+    return tuple(sorted(keyed, key=lambda word: (-len(word), word)))
+
+
+def lacks(gate: tuple[str, ...], key: str) -> bool:
+    """Whether the case_key `key` lacks a word of a name_gate: the name is not there."""
+    for word in gate:  # noqa: SIM110 (a plain loop: any() over a generator costs more)
+        if word not in key:
+            return True
+    return False
 
 
 @lru_cache(maxsize=256)
 def _name_patterns(
     watch: Watch,
-) -> tuple[tuple[re.Pattern[str], int | None, str | None], ...]:
+) -> tuple[tuple[re.Pattern[str], int | None, tuple[str, ...]], ...]:
     """The watch's title and aliases as (pattern, season the name itself gives, its
     name_gate), longest name first: "Lupin Part 3" (an alias naming its season) wins
     over "Lupin"."""
@@ -190,7 +206,9 @@ _SEQUEL_NUMBER = re.compile(r"^(.*\w)\s+(\d|ii|iii|iv|v|vi)$", re.IGNORECASE)
 _PLACE_WORDS = {number: word for word, number in ORDINAL_WORDS.items()}
 
 
-def _described_sequel(title: str, watch: Watch) -> tuple[re.Pattern[str], None, str | None] | None:
+def _described_sequel(
+    title: str, watch: Watch
+) -> tuple[re.Pattern[str], None, tuple[str, ...]] | None:
     if watch.season is not None:
         return None
     numbered = _SEQUEL_NUMBER.match(title.strip())
@@ -214,7 +232,7 @@ def _described_sequel(title: str, watch: Watch) -> tuple[re.Pattern[str], None, 
     return pattern, None, name_gate(name)
 
 
-def _described_entry(title: str) -> tuple[re.Pattern[str], None, str | None] | None:
+def _described_entry(title: str) -> tuple[re.Pattern[str], None, tuple[str, ...]] | None:
     """A subtitled film ("Karate Kid: Legends") is also the franchise's new entry: "the
     new 'Karate Kid'", "the next Karate Kid movie" (quoted, or with its noun)."""
     prefix = re.match(r"^(.+?\w)\s*:\s+\S", title.strip())
@@ -238,18 +256,41 @@ def title_mentions(
     """(start, end, season named by the alias or None) of each mention of the watch.
     `key` is case_key(sentence) when the caller has it. Several stages and rules ask
     about the same sentence: the answer is remembered while one document is read
-    (read() calls forget_mentions() before each)."""
-    return list(_title_mentions(sentence, watch, key))
+    (read() calls forget_mentions() before each), by sentence and watch (not by `key`:
+    a caller without it asks the same question)."""
+    found = _MENTIONS.get((sentence, watch))
+    if found is None:
+        if len(_MENTIONS) >= 4096:
+            _MENTIONS.clear()
+        found = _MENTIONS[sentence, watch] = _title_mentions(sentence, watch, key)
+    return list(found)
+
+
+_MENTIONS: dict[tuple[str, Watch], tuple[tuple[int, int, int | None], ...]] = {}
 
 
 def forget_mentions() -> None:
     """Drop the remembered mentions: each document is read afresh, so a benchmark that
     reads the same pages again measures reading, not remembering."""
-    _title_mentions.cache_clear()
+    _MENTIONS.clear()
     _season_references.cache_clear()
+    for cached in _PER_DOCUMENT:
+        cached.cache_clear()
 
 
-@lru_cache(maxsize=4096)
+_PER_DOCUMENT: list[Any] = []  # the other stages' remembered answers (per_document)
+
+
+def per_document(function: Callable[..., T]) -> Callable[..., T]:
+    """`function` (pure, of hashable arguments) remembered while one document is read,
+    as the mentions are: forget_mentions forgets it with them. The stages ask several
+    times about one text (a heading is classified for its section, its part and the
+    passage it opens)."""
+    cached = lru_cache(maxsize=4096)(function)
+    _PER_DOCUMENT.append(cached)
+    return cached
+
+
 def _title_mentions(
     sentence: str, watch: Watch, key: str | None
 ) -> tuple[tuple[int, int, int | None], ...]:
@@ -257,12 +298,12 @@ def _title_mentions(
     if key is None:
         key = case_key(sentence)
     for pattern, season, gate in _name_patterns(watch):
-        if gate is not None and gate not in key:
+        if lacks(gate, key):
             continue  # a name whose words the sentence lacks: its scan finds nothing
         # The longer names' mentions, sorted: a match overlapping one is part of it. (One
         # pattern's own matches never overlap, so only the earlier patterns' count, and a
         # bisection keeps a paragraph repeating the title linear, not quadratic.)
-        taken = sorted(mentions)
+        taken = sorted(mentions) if mentions else mentions
         starts = [s for s, _, _ in taken]
         for match in pattern.finditer(sentence):
             if _inside_other_name(sentence, match.start(), match.end()):
@@ -426,7 +467,7 @@ def _numbers_after_title(sentence: str, key: str, watch: Watch) -> list[Referenc
     """ "Stranger Things 5": the season as a bare number after the title."""
     pattern = title_pattern(watch.title)
     gate = name_gate(watch.title)
-    if pattern is None or (gate is not None and gate not in key):
+    if pattern is None or lacks(gate, key):
         return []
     refs = []
     for match in pattern.finditer(sentence):
@@ -582,7 +623,7 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
         return ref
     name_key = case_key(name)
     if any(
-        (gate is None or gate in name_key) and pattern.search(name)
+        not lacks(gate, name_key) and pattern.search(name)
         for pattern, _, gate in _name_patterns(watch)
     ):
         return ref  # the watch's title or an alias
@@ -652,11 +693,14 @@ def part_references(sentence: str) -> list[tuple[int, int, int]]:
     return parts
 
 
+_ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)$")
+
+
 def _number(token: str) -> int | None:
     token = token.lower()
     if token.isdigit():
         return int(token)
-    digits = re.match(r"(\d+)(?:st|nd|rd|th)$", token)
+    digits = _ORDINAL_DIGITS.match(token)
     if digits:
         return int(digits.group(1))
     return NUMBER_WORDS.get(token) or ORDINAL_WORDS.get(token)

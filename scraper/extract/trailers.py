@@ -29,7 +29,7 @@ def trailer_candidates(
     """Every video of the document, once each, with the sentences around it; and, when
     no video is labeled a trailer, the document itself as a trailer reported in words."""
     by_block: dict[int, list[Sentence]] = {}
-    for sentence in sentences:
+    for sentence in sentences if doc.videos else ():  # (most documents show no video)
         by_block.setdefault(sentence.block, []).append(sentence)
     found: dict[str, VideoCandidate] = {}
     for video in doc.videos:
@@ -349,9 +349,7 @@ def _kind_before(text: str, end: int) -> str | None:
 def _reported_without_link(
     sentences: list[Sentence], watch: Watch, headline: bool = True
 ) -> str | None:
-    leads: dict[int, str] = {}
-    for sentence in sentences:
-        leads.setdefault(sentence.block, sentence.text)
+    leads: dict[int, str] = {}  # each block's first sentence (once one is asked for)
     heads: _ItemHeads | None = None
     new_season = _NewSeason(sentences, watch)
     for sentence in sentences:
@@ -362,6 +360,9 @@ def _reported_without_link(
             continue
         if sentence.subject != Subject.WATCH and not new_season.names(sentence):
             continue
+        if not leads:
+            for each in sentences:
+                leads.setdefault(each.block, each.text)
         lead = leads[sentence.block]
         if lead != text and _names_another_entry(lead, watch):
             continue  # an item of a list of shows, headed by another show's name

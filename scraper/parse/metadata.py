@@ -71,6 +71,17 @@ def parse_date(value: str) -> date | None:
         return None
 
 
+# A headline that names only a part of a work: a wiki's season page ("Season 3").
+_PART_ONLY = re.compile(
+    r"(?:season|series|volume|part|book|cour|chapter)\s+(?:\d{1,2}|[ivx]{1,4}|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten)",
+    re.IGNORECASE,
+)
+# A site's name that is a work's wiki: "Reacher Wiki", "The Boys Wikia".
+_WIKI_NAME = re.compile(r"\s*(.{2,60}?)\s+(?:wiki|wikia|fandom\s+wiki)\s*", re.IGNORECASE)
+_TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+")
+
+
 def headline(root: Any, json_ld: list[dict[str, Any]]) -> str:
     for xpath in ('//meta[@property="og:title"]/@content', "//h1", "//title"):
         found = root.xpath(xpath)
@@ -78,11 +89,27 @@ def headline(root: Any, json_ld: list[dict[str, Any]]) -> str:
             value = found[0] if isinstance(found[0], str) else text_content(found[0])
             text = _clean(value)
             if text:
+                if _PART_ONLY.fullmatch(text):
+                    return _with_work(root, text)
                 return text
     for item in json_ld:
         if isinstance(item.get("headline"), str):
             return _clean(item["headline"])
     return ""
+
+
+def _with_work(root: Any, text: str) -> str:
+    """A wiki's page about one season is headed by the season alone ("Season 3"); the
+    work is the wiki's own subject, named by the site ("Reacher Wiki", in og:site_name or
+    the <title>): "Reacher Season 3". The bare part when no wiki names its work."""
+    names = root.xpath('//meta[@property="og:site_name"]/@content')
+    names.extend(_TITLE_SEPARATOR.split(_clean(text_content(t))) for t in root.iter("title"))
+    for name in names:
+        for part in [name] if isinstance(name, str) else name:
+            match = _WIKI_NAME.fullmatch(_clean(part))
+            if match:
+                return f"{match[1]} {text}"
+    return text
 
 
 def published_date(root: Any, json_ld: list[dict[str, Any]] | None = None) -> date | None:
@@ -239,9 +266,39 @@ _DAY_DATE = re.compile(
     r"|(?P<nm>\d{1,2})/(?P<nd>\d{1,2})/(?P<ny>\d{4})"
     rf"|{_MONTH.format(n=1)}\s+(?P<d1>\d{{1,2}}){_ORDINAL}(?:,?\s+(?P<y1>\d{{4}}))?"
     rf"|(?P<d2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_MONTH.format(n=2)},?\s+(?P<y2>\d{{4}})"
-    r")\b",
+    r")(?:\b|(?=T\d\d:))",  # (a printed timestamp: "2026-12-01T10:14:00Z")
     re.IGNORECASE,
 )
+
+
+# A machine timestamp printed as is: "2026-12-01T10:14:00Z", "2026-12-01 10:14".
+_ISO_STAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+# What a time stamp holds besides its date: weekday, "at", the time, its zone.
+_STAMP_WORDS = re.compile(
+    r"(?i:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|\bat\b|\bon\b"
+    r"|\b(?:gmt|utc|bst|cest?|ist|aest|aedt|jst|kst|[ecmp][sd]?t)\b"
+    r"|\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?(?!\w))?)"
+)
+
+
+def date_and_time_only(text: str) -> bool:
+    """A short line that is only a date with a year and a time of day: a page's own
+    stamp ("1 December 2026 at 10:14", "2026-12-01T10:14:00Z", "Tue 1 Dec 2026 10.14 GMT"),
+    never news. (A listing's line has no year: "Sunday 10 June, 9.00pm".)"""
+    if len(text) > 60:
+        return False
+    if _ISO_STAMP.fullmatch(text.strip()):
+        return True
+    if _CLOCK.search(text) is None:
+        return False
+    dated = [m for m in _DAY_DATE.finditer(text) if m["iy"] or m["ny"] or m["y1"] or m["y2"]]
+    if not dated:
+        return False
+    rest = _STAMP_WORDS.sub(" ", _DAY_DATE.sub(" ", text))
+    return not any(c.isalnum() for c in rest)
 
 
 def day_dates(text: str, anchor: date | None = None) -> list[tuple[int, date]]:

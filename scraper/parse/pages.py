@@ -25,6 +25,7 @@ from lxml import etree
 from scraper.parse.metadata import (
     OwnDates,
     byline_date,
+    date_and_time_only,
     day_dates,
     headline,
     json_ld_items,
@@ -63,6 +64,8 @@ ROLES = frozenset(
     )
 )
 FURNITURE_ROLES = frozenset(("related", "navigation", "comment"))
+# Roles whose dates are the page's data, never its own publish date.
+_DATA_ROLES = frozenset(("table_header", "table_cell", "caption"))
 
 
 class Block(NamedTuple):
@@ -169,15 +172,25 @@ _CHROME_NAMES = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|sidebar|side-bar|rail|related|trending|popular|"
     r"most-read|mostread|recommend\w*|read-next|readnext|more-stories|newsletter|footer|"
     r"breadcrumbs?|share|social|promo|widget|comments?|tags|taglist|watch-next|up-next|"
-    r"outbrain|taboola|cards?-grid|more-to-explore)(?:$|[\s_-])",
+    r"outbrain|taboola|cards?-grid|more-to-explore|printfooter|catlinks|disqus\w*|"
+    r"recirc\w*|more-like-this|you-may-like|you-might-like|also-like|more-from|next-article|"
+    r"next-up|upnext|sponsored|sponsor|advert\w*|ad-slot|ad-container|signup|sign-up|"
+    r"subscribe)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 # Which furniture role a chrome name means (anything else named furniture is "related").
 _COMMENT_NAMES = re.compile(r"comment|disqus", re.IGNORECASE)
 _NAVIGATION_NAMES = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|footer|share|social|tags|taglist|"
-    r"newsletter|navigation)(?:$|[\s_-])",
+    r"newsletter|navigation|printfooter|catlinks|signup|sign-up|subscribe)(?:$|[\s_-])",
     re.IGNORECASE,
+)
+# Class or id words of an infobox: a wiki's or a guide's box of a work's facts
+# ("Premiere | February 20, 2025", "Network | Prime Video"). Often an <aside> or a
+# sidebar, it is the page's own data, not furniture.
+_INFOBOX_WORDS = (
+    r"infobox|portable-infobox|info-box|infobox-\w+|factbox|fact-box|fact-file|quick-facts|"
+    r"quickfacts|key-facts|show-info|series-info|film-info|movie-info|title-details"
 )
 # Class, id or itemprop words of the roles inside an article.
 _ROLE_NAMES = re.compile(
@@ -192,6 +205,7 @@ _ROLE_NAMES = re.compile(
     r"|(?P<embedded_post>twitter-tweet|instagram-media|tiktok-embed|reddit-embed-bq|"
     r"bluesky-embed|fb-post|threads-embed|embedded-post)"
     r"|(?P<video_title>video-title|videotitle|video-headline|player-title)"
+    r"|(?P<infobox>" + _INFOBOX_WORDS + r")"
     r")(?:$|[\s_-])",
     re.IGNORECASE,
 )
@@ -266,6 +280,17 @@ _DATELINE = re.compile(
     r"(?P<source>\([A-Z][\w.&' ]{0,25}\)\s*|/\s*[A-Z][\w ]{1,30}/\s*)?"
     r"(?:--|[\u2013\u2014]|-)\s*"
 )
+# A line in the article's text that points to another story: "RELATED: <headline>",
+# "READ MORE: ...", "Also read - ...". ("Watch: <video>" is not: it presents a video.)
+_PROMO_LABEL = re.compile(
+    r"\W{0,3}(?i:related(?:\s+(?:story|stories|article|coverage|reading))?|read\s+more|"
+    r"read\s+next|also\s+read|read\s+also|more|see\s+also|don['\u2019]t\s+miss|must\s+read|"
+    r"recommended(?:\s+reading)?|more\s+from\s+[\w ]{2,30}|trending(?:\s+now)?|popular|"
+    r"up\s+next|next\s+up|next\s+(?:story|article))"
+    r"\s*(?::|\s[|\u2013\u2014-]|\u2013|\u2014)\s*\S"
+)
+_PROMO_MAX = 220
+_PROMO_INITIALS = frozenset("RrAaMmSsDdTtPpUuNn\u2022\u25ba\u25b6\u00bb>*-\u2014")
 # "Release date: January 15, 2027": a short label, a colon, a short value, which is not
 # a sentence ("Netflix: The series returns.").
 _SENTENCE_VALUE = re.compile(r"(?:The|A|An|It|This|That|We|He|She|They|I)\b.*[.!?]$")
@@ -294,6 +319,8 @@ def read_page(text: str, select: str | None = None) -> Page:
     walk.mark_rails(title)
     blocks, videos = walk.blocks, walk.videos
     _text_tables(blocks)
+    _infobox_fields(blocks)
+    _episode_tables(blocks)
     _text_comments(blocks)
     if not select:
         at = len(blocks)
@@ -304,7 +331,11 @@ def read_page(text: str, select: str | None = None) -> Page:
             # A page rendered by script carries its article only in JSON-LD.
             blocks.extend(_json_ld_body(items))
     if published is None:
-        published = byline_date(block.text for block in blocks)
+        # (a table's rows and an infobox's fields are the page's data, not its stamp:
+        # a wiki page's first dated line is its subject's premiere)
+        published = byline_date(
+            block.text for block in blocks if not block.cells and block.role not in _DATA_ROLES
+        )
     dates = own_dates(root, items, _stamps(blocks), published)
     return Page(title, tuple(blocks), tuple(videos), published, dates)
 
@@ -363,6 +394,85 @@ def _text_tables(blocks: list[Block]) -> None:
         filler = [Block("", role="body")] * (span - len(rows))
         blocks[start:end] = rows + filler
         index = start + span
+
+
+# An episode table's columns: the episode's number ("No.", "#", "No. in season") and its
+# air date ("Original air date", "Release date", "Air date", "First aired").
+_EPISODE_NUMBER = re.compile(
+    r"(?:no\.?|#|ep\.?|episode(?:\s+(?:no\.?|number|#))?)(?:\s+(?:in\s+season|overall))?",
+    re.IGNORECASE,
+)
+_IN_SEASON = re.compile(r".*\bin\s+season\b", re.IGNORECASE)
+_AIR_DATE = re.compile(
+    r"(?:original\s+|us\s+|u\.s\.\s+|uk\s+)?(?:air|release|broadcast|premiere|streaming)\s+date"
+    r"|(?:first\s+|originally\s+)?(?:aired|released|broadcast)",
+    re.IGNORECASE,
+)
+
+
+def _episode_tables(blocks: list[Block]) -> None:
+    """An episode table's row for episode 1 dates the season's premiere: it becomes a
+    field of its date column ("Original air date | October 16, 2025"), in place. The
+    other rows stay rows: a later episode's date is no premiere."""
+    for index in range(len(blocks) - 1):
+        header = blocks[index]
+        if header.role != "table_header" or len(header.cells) < 2:
+            continue
+        numbers = [i for i, c in enumerate(header.cells) if _EPISODE_NUMBER.fullmatch(c)]
+        dates = [i for i, c in enumerate(header.cells) if _AIR_DATE.fullmatch(c)]
+        if not numbers or not dates:
+            continue
+        in_season = [i for i in numbers if _IN_SEASON.match(header.cells[i])]
+        number = (in_season or numbers)[0]
+        row = blocks[index + 1]
+        if row.role != "table_cell" or len(row.cells) != len(header.cells):
+            continue
+        if row.cells[number] != "1" or not row.cells[dates[0]]:
+            continue
+        label, value = header.cells[dates[0]], row.cells[dates[0]]
+        blocks[index + 1] = Block(f"{label} | {value}", role="field", label=label,
+                                  cells=(label, value))  # fmt: skip
+
+
+# An infobox row's label: short, no sentence, no digits ("Premiere", "Original run:").
+_INFOBOX_LABEL = re.compile(r"[A-Za-z][\w'\u2019 ./&()-]{0,38}:?")
+
+
+def _infobox_fields(blocks: list[Block]) -> None:
+    """An infobox's blocks become fields, in place: a row of cells is one already; a
+    label (a heading, or a line ending in a colon) over its value is one field
+    ("Premiere | February 20, 2025"), as a dt/dd pair is. Anything else in the box
+    is read as body text."""
+    index, count = 0, len(blocks)
+    while index < count:
+        block = blocks[index]
+        if block.role != "infobox":
+            index += 1
+            continue
+        if len(block.cells) >= 2:
+            blocks[index] = block._replace(role="field", label=block.cells[0], heading=False)
+            index += 1
+            continue
+        following = blocks[index + 1] if index + 1 < count else None
+        if (
+            following is not None
+            and following.role == "infobox"
+            and not following.heading
+            and not following.cells
+            and (block.heading or block.text.endswith(":"))
+            and _INFOBOX_LABEL.fullmatch(block.text)
+        ):
+            label = block.text.rstrip(":").strip()
+            cells = (label, following.text)
+            # Keep the block count (videos and rails point at blocks by index).
+            blocks[index] = Block(f"{label} | {following.text}", role="field", label=label,
+                                  cells=cells)  # fmt: skip
+            blocks[index + 1] = Block("", role="body")
+            index += 2
+            continue
+        # (a box's own headings, "Information", "Chronology", head no passage)
+        blocks[index] = block._replace(role="body", heading=False)
+        index += 1
 
 
 # A reader comment's opening line when a page keeps its comments as plain text:
@@ -461,6 +571,12 @@ def _names(element: Any, values: list[str]) -> str:
     role = prop = test = None
     if len(values) > (class_ is not None) + (id_ is not None):
         role, prop, test = get("role"), get("itemprop"), get("data-testid")
+        if element.tag in _RAIL_TAGS or element.tag == "aside":
+            # A container's own words for itself: <section aria-label="Related stories">,
+            # <div data-component="related-links"> (on a link they name the link).
+            label, component = get("aria-label"), get("data-component") or get("data-module")
+            if label or component:
+                test = f"{test or ''} {(label or '').replace(' ', '-')} {component or ''}"
     if class_ or id_ or role or prop or test:
         return f"{class_ or ''} {id_ or ''} {role or ''} {prop or ''} {test or ''}"
     return ""
@@ -553,13 +669,15 @@ class _Walk:
             else:
                 block = Block(cleaned, heading, chrome, role, "", cells)
             blocks.append(block)
-            chars.append(chars[-1] if chrome else chars[-1] + len(cleaned))
+            chars.append(chars[-1] if block.chrome else chars[-1] + len(cleaned))
         self.time_seen = False
 
     def _body_block(self, text: str, cells: tuple[str, ...]) -> Block:
         """A body block, unless its content says it is a byline, dateline or field."""
         if cells:  # a term and its definition: "Premiere date | August 3"
             return Block(text, role="field", label=cells[0], cells=cells)
+        if len(text) <= _PROMO_MAX and text[0] in _PROMO_INITIALS and _PROMO_LABEL.match(text):
+            return Block(text, chrome=True, role="related")
         if len(text) <= 160 and self._looks_like_byline(text):
             return Block(text, role="byline")
         if (
@@ -591,6 +709,8 @@ class _Walk:
                 return bool(day_dates(text) or _CLOCK_OR_AGO.search(text))
         if self.time_seen and len(text) <= 100:
             return True  # a short line around a <time>: the article's stamp
+        if len(text) <= 60 and date_and_time_only(text):
+            return True  # "1 December 2026 at 10:14": a stamp without a word
         if "\u00b7" in text or "\u2022" in text or "|" in text:
             return _STAMP_SEPARATOR.search(text) is not None and bool(day_dates(text))
         return False
@@ -726,11 +846,14 @@ def _walk(root: Any, walk: _Walk) -> None:
                 names = _names(element, values) if values else ""
                 if tag in _TAG_FURNITURE:
                     furniture, named = _TAG_FURNITURE[tag], None
+                    if names and _name_meaning(names)[1] == "infobox":
+                        furniture, named = None, "infobox"  # <aside class="infobox">
                 elif names and tag not in _NEVER_CHROME:
                     furniture, named = _name_meaning(names)
                     # "article-body share-enabled": a container that holds the article
-                    # is not furniture, whatever its classes say.
-                    if furniture is not None and _holds_article(element):
+                    # is not furniture, whatever its classes say; nor is an infobox
+                    # styled as a sidebar ("infobox sidebar").
+                    if furniture is not None and (named == "infobox" or _holds_article(element)):
                         furniture = None
                     named = _TAG_ROLES.get(tag, named)
                 else:

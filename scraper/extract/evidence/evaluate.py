@@ -10,6 +10,7 @@ from scraper.extract import cues
 from scraper.extract.candidates import DateCandidate, VideoCandidate
 from scraper.extract.evidence.rules import DATE_RULES, TRAILER_RULES, Rule, view
 from scraper.extract.reading import Sentence, Subject
+from scraper.extract.text import case_key
 from scraper.models import Watch
 
 
@@ -37,7 +38,7 @@ def date_evidence(
     # The most the rules still to run can add: the positive weights of those whose
     # precondition the sentence meets (see may_score).
     ceiling = _ceiling(id(weights), order, met)
-    for r, weight, lift in order:
+    for r, weight, lift in _quick_order(id(weights), order, met):
         if r.name in _NEEDS_ABOUT and seen.about is None:
             continue  # it cannot fire: the date is not the watch's
         saw = r.test(candidate, seen, watch)
@@ -50,7 +51,46 @@ def date_evidence(
             break  # not the watch's: never reported, whatever the other rules say
         if total + ceiling <= 0.0:
             break
+    if len(fired) > 1:  # in the evaluation order's sequence, as every rule run gives it
+        rank = _rank(id(weights), order)
+        fired = dict(sorted(fired.items(), key=lambda item: rank[item[0]]))
     return fired
+
+
+_RANKS: dict[int, dict[str, int]] = {}
+
+
+def _rank(key: int, order: list[tuple[Rule, float, float]]) -> dict[str, int]:
+    if key not in _RANKS:
+        _RANKS[key] = {r.name: index for index, (r, _, _) in enumerate(order)}
+    return _RANKS[key]
+
+
+_QUICK: dict[tuple[int, frozenset[str]], list[tuple[Rule, float, float]]] = {}
+
+
+def _quick_order(
+    key: int, order: list[tuple[Rule, float, float]], met: frozenset[str]
+) -> list[tuple[Rule, float, float]]:
+    """`order` as a candidate meeting `met` runs it: about_watch, then the lifting rules
+    whose precondition it does not meet (they lower no ceiling), then those whose it
+    does, the heaviest first (each that does not fire lowers the ceiling by its weight,
+    so a date that cannot reach the threshold stops after the fewest rules), then the
+    rest as in `order`. A candidate that runs every rule fires the same rules in any
+    order (date_evidence gives them back in `order`'s sequence); one stopped early is
+    below the threshold either way."""
+    if (key, met) not in _QUICK:
+        first = [e for e in order if e[0].name == "about_watch"]
+        others = [e for e in order if e[0].name != "about_watch"]
+        lifting = [e for e in others if e[2] > 0.0]
+        unmet = [e for e in lifting if _CONDITIONAL.get(e[0].name, "any") not in met]
+        heavy = sorted(
+            (e for e in lifting if _CONDITIONAL.get(e[0].name, "any") in met),
+            key=lambda e: -e[2],
+        )
+        rest = [e for e in others if e[2] <= 0.0]
+        _QUICK[key, met] = first + unmet + heavy + rest
+    return _QUICK[key, met]
 
 
 _CEILINGS: dict[tuple[int, frozenset[str]], float] = {}
@@ -65,9 +105,10 @@ def _ceiling(key: int, order: list[tuple[Rule, float, float]], met: frozenset[st
     return _CEILINGS[key, met]
 
 
-def _conditions_met(sentence: Sentence) -> frozenset[str]:
+def _conditions_met(sentence: Sentence, hour: bool = True) -> frozenset[str]:
     """The preconditions of _CONDITIONAL the sentence meets ("any": the unconditional
-    rules; a release field is assumed possible, its pattern being dearer than its rule)."""
+    rules; a release field is assumed possible, its pattern being dearer than its rule).
+    Without `hour`, the hour's is not looked for (its pattern is the dearest test)."""
     met = {"any", "release_field"}
     if sentence.names_title or sentence.subject in (Subject.WATCH, Subject.TITLE):
         met.add("about")
@@ -81,7 +122,7 @@ def _conditions_met(sentence: Sentence) -> frozenset[str]:
         met.add("listing_under_heading")
     if "about" in met:  # (the two rules below need the date to be the watch's)
         text = sentence.text
-        if len(text) <= 40 or _HOURISH.search(text):
+        if hour and (len(text) <= 40 or (_may_hold_hour(text) and _HOURISH.search(text))):
             met.add("hour")  # broadcast_slot: an hour in it, or a short line the next times
         if len(text) <= 100:
             met.add("short")  # dated_entry: a guide's line
@@ -90,6 +131,16 @@ def _conditions_met(sentence: Sentence) -> frozenset[str]:
 
 # Text every broadcast hour holds ("9pm", "9.00-10.00pm", "21:00", "9 GMT").
 _HOURISH = re.compile(r"\d\s*[ap]\.?m|\d[.:]\d\d|GMT|BST", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_hour(text: str) -> bool:
+    """What every _HOURISH match holds: a digit, or GMT or BST (in case_key, any case).
+    A sentence without them (most) skips the case-insensitive scan of every position."""
+    if _DIGIT.search(text) is not None:
+        return True
+    key = case_key(text)
+    return "gmt" in key or "bst" in key
 
 
 # Rules that fire only on a date about_watch gives to the watch.
@@ -103,11 +154,17 @@ def may_score(sentence: Sentence, weights: dict[str, float]) -> bool:
     one in a sentence that names no title and is not about the watch cannot be the
     watch's). Exact for any weights: a sentence it rules out holds no date the full
     evaluation would report, so its dates need not be found at all."""
+    if not sentence.names_title and sentence.subject not in (Subject.WATCH, Subject.TITLE):
+        return False  # (as below: not "about", the cheap test first)
     base, lift = _sentence_lifts(id(weights), weights)
-    met = _conditions_met(sentence)
+    met = _conditions_met(sentence, hour=False)
     if "about" not in met:
         return False  # no date of it can be the watch's (about_watch needs the title or
         # the passage), and only the watch's are reported (DateCandidate.is_the_watchs)
+    total = base + sum(lift[name] for name in met if name not in ("any", "release_field"))
+    if total > 0.0:
+        return True  # (the hour's weight, when its condition holds, only adds)
+    met = _conditions_met(sentence)
     total = base + sum(lift[name] for name in met if name not in ("any", "release_field"))
     if total > 0.0:
         return True

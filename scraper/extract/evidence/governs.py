@@ -115,7 +115,7 @@ def _other_event(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 @rule("hedge", -4, "a hedge in the date's clause, quotation or sentence", "could arrive in 2025")
 def _hedge(c: DateCandidate, v: View, w: Watch) -> str | None:
-    seen = found(cues.SPECULATION, v.clause) or found(cues.SPECULATIVE_MAY, v.clause)
+    seen = _clause_hedge(v, c.mention.start - v.left, c.mention.end - v.left)
     if seen:
         return seen
     seen = found(cues.SENTENCE_HEDGE, v.text)
@@ -125,6 +125,50 @@ def _hedge(c: DateCandidate, v: View, w: Watch) -> str | None:
     if quotation:
         return found(cues.SPECULATION, quotation) or found(cues.SPECULATIVE_MAY, quotation)
     return None
+
+
+def _clause_hedge(v: View, start: int, end: int) -> str | None:
+    """A hedge in the date's clause; not one past a comma after the date that leads to
+    another date ("will premiere in 2026, ending months of guessing whether it could
+    make late 2025": the guess is the other date's)."""
+    for pattern in (cues.SPECULATION, cues.SPECULATIVE_MAY):
+        for match in pattern.finditer(v.clause):
+            if _aside(v.clause, match.start(), start):
+                continue  # "(billed as season two, or series 15 if you count ...)"
+            if cues.in_title_name(v.clause, match.start(), match.end()):
+                continue  # a name's word: “Dream Home Makeover”, "Hope Street"
+            if match.start() >= end and (
+                _CONSEQUENCE.search(v.clause, end, match.start())
+                or (
+                    "," in v.clause[end : match.start()]
+                    and _ANOTHER_DATE.search(v.clause, match.end())
+                )
+            ):
+                continue
+            return match.group().strip() or match.group()
+    return None
+
+
+def _aside(clause: str, at: int, date_start: int) -> bool:
+    """Position `at` sits inside a parenthesis that closes before the date: an aside
+    about something else (one after the date may well hedge it: "May 3 (probably)")."""
+    opened = clause.rfind("(", 0, at)
+    if opened < 0 or clause.rfind(")", 0, at) > opened:
+        return False
+    closed = clause.find(")", at)
+    return 0 <= closed < date_start
+
+
+# What follows from the date, not a doubt on it: "on May 30, meaning fans can watch it in
+# one sitting if they so wish".
+_CONSEQUENCE = re.compile(
+    r",\s+(?:meaning|which\s+means|giving|allowing|letting|so\s+that)\b", re.IGNORECASE
+)
+# A year, a month or a season: the start of a date of its own.
+_ANOTHER_DATE = re.compile(
+    r"\b(?:(?:19|20)\d\d|(?:January|February|March|April|June|July|August|September|October|"
+    r"November|December)|(?i:spring|summer|autumn|fall|winter))\b"
+)
 
 
 @rule("negation", -4, "a denial in the date's clause", "will no longer premiere on August 3")
@@ -147,8 +191,9 @@ _INSTEAD = re.compile(r"\b(?:instead|now|but|rather)\b", re.IGNORECASE)
     "before_the_date", -4, "'before' the date: a deadline, not a date", "arrives before Christmas"
 )
 def _before(c: DateCandidate, v: View, w: Watch) -> str | None:
-    if cues.BEFORE.search(v.text, v.left, c.mention.start) and not _MOVED_TO.search(
-        v.text, v.left, c.mention.start
+    if cues.BEFORE.search(v.text, v.left, c.mention.start) and not (
+        _MOVED_TO.search(v.text, v.left, c.mention.start)
+        or _BEFORE_IT_OPENED.search(v.text, v.left, c.mention.start)
     ):
         return "before"
     return None
@@ -169,6 +214,13 @@ _AFTER = re.compile(
 )
 
 
+# "delayed from late 2020 before it finally opened in October 2021": what came after
+# the delays, the release itself.
+_BEFORE_IT_OPENED = re.compile(
+    r"\bbefore\s+(?:it|they|the\s+\w+)\s+(?:\w+\s+)?(?:opened|premiered|arrived|debuted|landed|"
+    r"released|returned|launched|bowed|hit)\b[^.;]{0,50}?\s+(?:(?:in|on)\s+)?$",
+    re.IGNORECASE,
+)
 # "before moving to July 10": the date the plan moved to, not one it precedes.
 _MOVED_TO = re.compile(
     r"\bbefore\s+(?:being\s+|(?:it|they)\s+(?:was|were|got|had\s+been)\s+)?"
@@ -185,7 +237,18 @@ _MOVED_TO = re.compile(
     "in theaters until December 29",
 )
 def _until(c: DateCandidate, v: View, w: Watch) -> str | None:
-    return found(_UNTIL, v.text[max(0, c.mention.start - 30) : c.mention.start])
+    seen = found(_UNTIL, v.text[max(0, c.mention.start - 30) : c.mention.start])
+    if seen and _WAIT_UNTIL.search(v.text, v.left, c.mention.start):
+        return None  # "pushed back until June 18", "will not premiere until 2022": the date
+    return seen
+
+
+# A move or a wait that ends on the date: the release, not the end of a run.
+_WAIT_UNTIL = re.compile(
+    r"\b(?:" + cues.MOVE_VERB + r"|not|n['\u2019]t|won['\u2019]t|wait\w*|hold\w*\s+(?:off|back))"
+    r"\b[^.;]{0,60}?\b(?:until|till)\s+(?:on\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _UNTIL = re.compile(
@@ -209,13 +272,21 @@ def _news_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         if teller:
             return teller.group().strip()
     after = _NEWS_NOUN.match(v.text, c.mention.end)
-    return after.group().strip() if after else None
+    if after:
+        return after.group().strip()
+    # "That date was confirmed in April": told in the passive, no "that" clause after
+    return found(_TOLD_PASSIVE, v.text, max(0, c.mention.start - 40), c.mention.start)
 
 
 # "confirmed in July that ...", "announced on Tuesday that ..."
 _TOLD_ON = re.compile(
     r"\b(?:confirm|announc|reveal|unveil|report|said|says|told|tease|shar)\w*\s+"
     r"(?:(?:on|in|during|back\s+in|earlier\s+in|last|this)\s+)?$",
+    re.IGNORECASE,
+)
+_TOLD_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being)\s+(?:first\s+|officially\s+)?(?:confirmed|announced|revealed|"
+    r"unveiled|reported)\s+(?:(?:on|in|during|back\s+in|earlier\s+in|last)\s+)?$",
     re.IGNORECASE,
 )
 _THAT = re.compile(r",?\s+(?:that|when|how|what)\b", re.IGNORECASE)
@@ -348,7 +419,53 @@ def _old_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         found(cues.OLD_DATE, before)
         or _later_move(v.text, c.mention.end)
         or found(_LABEL_FROM, before)
+        or _moved_event(v, c)
+        or _left_date(v, c)
     )
+
+
+def _left_date(v: View, c: DateCandidate) -> str | None:
+    """A date the release leaves: "pulled Blade from its Nov. 3 slot", "exits its March
+    2024 date", "vacates its July 18 release"."""
+    before = _LEAVES_ITS.search(v.text, max(0, c.mention.start - 30), c.mention.start)
+    if before is None or not _SLOT_NOUN.match(v.text, c.mention.end):
+        return None
+    return before.group().strip()
+
+
+_LEAVES_ITS = re.compile(
+    r"\b(?:from|exits?|exited|exiting|vacat\w+|leaves|leaving|left|abandon\w*|gives?\s+up|"
+    r"gave\s+up)\s+(?:its|their|the|his|her)\s+(?:original\s+|planned\s+|previous\s+|"
+    r"former\s+)?$",
+    re.IGNORECASE,
+)
+_SLOT_NOUN = re.compile(
+    r"\s+(?:(?:release|premiere|opening|theatrical)\s+)?(?:date|slot|release|premiere|opening|"
+    r"launch|debut|bow|berth|spot)\b",
+    re.IGNORECASE,
+)
+
+
+def _moved_event(v: View, c: DateCandidate) -> str | None:
+    """The date names the event a move takes elsewhere: "reschedule the January 30
+    debut to the fall", "pushes its May 2 premiere back to June"."""
+    after = _EVENT_MOVED_AFTER.match(v.text, c.mention.end)
+    if after is None:
+        return None
+    verb = found(_MOVE_BEFORE, v.text, max(v.left, c.mention.start - 80), c.mention.start)
+    return f"{verb} ... {after.group().strip()}" if verb else None
+
+
+_EVENT_MOVED_AFTER = re.compile(
+    r"\s+(?:premiere|debut|release|launch|opening|bow|return)(?:\s+date)?\s+"
+    r"(?:(?:back|up|forward|out)\s+)?(?:to|until|till|into)\b",
+    re.IGNORECASE,
+)
+_MOVE_BEFORE = re.compile(
+    # "reschedule the January 30 debut", "move The Show season 2's May 2 premiere"
+    r"\b" + cues.MOVE_VERB + r"\s+(?:[^\s,;.]+\s+){1,6}$",
+    re.IGNORECASE,
+)
 
 
 def _later_move(text: str, end: int) -> str | None:
@@ -427,6 +544,10 @@ def _confirmed(c: DateCandidate, v: View, w: Watch) -> str | None:
 )
 def _years_before(c: DateCandidate, v: View, w: Watch) -> str | None:
     published = c.doc.published
+    if published is None and c.doc.hint is not None:
+        # the date the page's URL files it under, or the year its headline or its latest
+        # dated statement gives (the article is no older than that)
+        published = c.doc.hint.day
     if published is None or int(c.mention.value[:4]) >= published.year - 1:
         return None
     recent = int(c.mention.value[:4]) >= published.year - 3
@@ -480,7 +601,8 @@ def _setting(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 _SETTING = re.compile(
-    r"\b(?:set|takes?\s+place|taking\s+place|unfolds?|story|flashbacks?\s+to)\b[^.;]{0,30}"
+    # ("set to premiere in the fall of 2013" is a schedule, not a setting)
+    r"\b(?:set(?!\s+(?:to|for)\b)|takes?\s+place|taking\s+place|unfolds?|story|flashbacks?\s+to)\b[^.;]{0,30}"
     r"\b(?:in|during|around)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?$",
     re.IGNORECASE,
 )
@@ -525,3 +647,13 @@ def _past(c: DateCandidate, v: View, w: Watch) -> str | None:
     if value < published.isoformat()[: len(value)]:
         return found(cues.PAST_RELEASE, v.clause)
     return None
+
+
+@rule(
+    "reader_plug",
+    -4,
+    "a plug for more reading: the date is another story's",
+    "And for more on Netflix, find out which drama will be back in 2026!",
+)
+def _plug(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(cues.READER_PLUG, v.text)

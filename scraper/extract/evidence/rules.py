@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from scraper.extract import cues
 from scraper.extract.candidates import DateCandidate, VideoCandidate
@@ -64,6 +65,11 @@ def trailer_rule(name: str, prior: float, description: str, example: str) -> Cal
 
 
 def view(candidate: DateCandidate, watch: Watch) -> View:
+    """The candidate's View, each part worked out when a rule first reads it."""
+    return _LazyView(candidate, watch)
+
+
+def _worked_out(candidate: DateCandidate, watch: Watch) -> View:
     text = candidate.sentence.text
     mention = candidate.mention
     left, right = cues.clause_around(text, mention.start, mention.end)
@@ -74,7 +80,46 @@ def view(candidate: DateCandidate, watch: Watch) -> View:
     if event is None and text[:left].rstrip().endswith(":"):
         # "Release date confirmed: 3 August" - the verb sits before the colon.
         event, word = _governing(plain_text[:left], left)
+    if event is None:
+        # "confirmed a 2025 start for the new season": the date names its own event
+        own = _OWN_EVENT.match(text, mention.end)
+        if own:
+            event, word = "release", own.group().strip()
+    which = _WHICH.search(text, 0, left) if event is None else None
+    if which is not None and _IS_ON.match(clause):
+        # "the anime's premiere in Japan, which will be on July 11": the event is the
+        # relative clause's antecedent, in the clause before the comma.
+        event, word = _governing(plain_text[: which.start()], which.start())
     return View(text, left, right, clause, event, word, plain=plain)
+
+
+_OWN_EVENT = re.compile(r"\s+(?:start|bow|arrival|rollout|airdate)\b", re.IGNORECASE)
+_WHICH = re.compile(r",\s+(?:which|that)\s+$", re.IGNORECASE)
+_IS_ON = re.compile(
+    r"\s*(?:will\s+be|is|was|falls|lands)\s+(?:on|in|set\s+for)\b", re.IGNORECASE
+)
+
+
+class _LazyView(View):
+    """A View whose clause, event and blanked clause are worked out when a rule first
+    reads one of them: about_watch, asked first, reads none, and most dates of a page
+    stop there (not the watch's: no other rule is asked)."""
+
+    def __init__(self, candidate: DateCandidate, watch: Watch) -> None:  # (not View's)
+        self.text = candidate.sentence.text
+        self.about = False
+        self._of = (candidate, watch)
+
+    @cached_property
+    def _parts(self) -> View:
+        return _worked_out(*self._of)
+
+    left = property(lambda self: self._parts.left)  # type: ignore[assignment]
+    right = property(lambda self: self._parts.right)  # type: ignore[assignment]
+    clause = property(lambda self: self._parts.clause)  # type: ignore[assignment]
+    event = property(lambda self: self._parts.event)  # type: ignore[assignment]
+    event_word = property(lambda self: self._parts.event_word)  # type: ignore[assignment]
+    plain = property(lambda self: self._parts.plain)  # type: ignore[assignment]
 
 
 def _without_title(text: str, watch: Watch) -> str:
@@ -90,8 +135,36 @@ def _governing(clause: str, position: int) -> tuple[str | None, str]:
     if not events:
         return None, ""
     before = [e for e in events if e[0] < position]
+    if not before and _OTHER_CLAUSE.search(clause, position, min(events)[0]):
+        # "came into its own this year and fans hear it will be back next year": the
+        # verb after the date heads another clause, with its own date
+        return None, ""
     chosen = max(before) if before else min(events)
+    if chosen[1] == "release" and _STARTS.match(chosen[2]):
+        # "filming for the third season will start in January": what starts is the
+        # event named before the verb
+        other = [
+            e
+            for e in events
+            if e[1] == "other"
+            and chosen[0] - 80 <= e[0] < chosen[0]
+            and not _COMMA.search(clause, e[0], chosen[0])
+        ]
+        if other:
+            chosen = max(other)
     return chosen[1], chosen[2]
+
+
+# A coordinated clause with a subject of its own between a date and a later verb.
+# ... or the main clause after a fronted phrase, whose verb tells the news: "With all eyes
+# on the inauguration in January, Netflix quietly announced the release date".
+_OTHER_CLAUSE = re.compile(
+    r"\s(?:and|but|so|while)\s+(?:\S+\s+){3,}|,\s+(?:\S+\s+){1,4}?(?:announced|revealed|"
+    r"confirmed|unveiled|said|shared|teased)\b",
+    re.IGNORECASE,
+)
+_COMMA = re.compile(r"[,;:]")
+_STARTS = re.compile(r"(?:begins?|starts?|starting|gets?\s+underway)\b", re.IGNORECASE)
 
 
 def found(

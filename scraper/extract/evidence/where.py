@@ -56,6 +56,17 @@ def _furniture_role(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 @rule(
+    "points_to_another_article",
+    -4,
+    "the sentence points the reader to another article of the site (a house promo), "
+    "whatever date it names",
+    "And for more on Netflix, find out which drama is coming back in 2016!",
+)
+def _pointer(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(cues.POINTER, v.text[:200])
+
+
+@rule(
     "release_field",
     3,
     "a labeled release field or table cell: 'Release date: ...', a 'Premiere' column",
@@ -66,6 +77,20 @@ def _release_field(c: DateCandidate, v: View, w: Watch) -> str | None:
     if len(label) > 60 and c.sentence.role not in cues.FIELD_ROLES:
         return None
     return found(cues.RELEASE_FIELD, label)
+
+
+@rule(
+    "series_run",
+    -6,
+    "a field or row gives a run that is still going ('February 4, 2022 – present'): the "
+    "series' start, its first season's, not a later season's",
+    "Release | February 4, 2022 – present (watching season 4)",
+)
+def _series_run(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if w.season in (None, 1) or c.sentence.role not in cues.FIELD_ROLES:
+        return None
+    run = cues.RUN_TO_PRESENT.match(v.text, c.mention.end)
+    return run.group().strip() if run else None
 
 
 @rule(
@@ -91,17 +116,26 @@ def _own_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     "LOS ANGELES, Dec. 16, 2024 /PRNewswire/ --",
 )
 def _dateline(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if c.sentence.role in cues.FIELD_ROLES:
+        return None  # "Original run | January 10, 2023 – June 20, 2023": a range, not a dateline
     if _LISTED_DAY.match(v.text, c.mention.start):
         return None  # "Thursday, June 5 — Ginny & Georgia: Season 3": a guide's line
     after = v.text[c.mention.end : c.mention.end + 40]
     before = v.text[: c.mention.start]
     if _WEEKDAY.match(before + v.text[c.mention.start : c.mention.end]):
         return None  # "Thursday, June 5 — <title>": a schedule line, not a dateline
-    if _DATELINE_AFTER.match(after) and len(before) <= 60 and not cues.RELEASE.search(before):
+    if len(before) > 60 or cues.RELEASE.search(before):
+        return None
+    if _DATELINE_AFTER.match(after) or (
+        # any wire's or outlet's name in brackets ("July 23 (Uptake) --") on the
+        # article's own day: a guide's "June 5 (Netflix) - <title>" is another day's
+        _ANY_SOURCE_AFTER.match(after) and c.mention.value in c.doc.own_dates
+    ):
         return (before + v.text[c.mention.start : c.mention.end] + after).strip()[:80]
     return None
 
 
+_ANY_SOURCE_AFTER = re.compile(r"^\s*\([A-Z][\w.&' ]{0,25}\)\s*(?:--|\u2014|\u2013|-\s)")
 _WEEKDAY = re.compile(r"\W*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _LISTED_DAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(

@@ -38,7 +38,11 @@ def _product(c: DateCandidate, v: View, w: Watch) -> str | None:
     "the original series premiered April 10, 2015",
 )
 def _earlier(c: DateCandidate, v: View, w: Watch) -> str | None:
-    return found(cues.EARLIER_WORK, v.clause)
+    for match in cues.EARLIER_WORK.finditer(v.clause):
+        if cues.BRANDED_ORIGINAL.search(v.clause, max(0, match.start() - 30), match.start()):
+            continue  # "the Disney+ original series debuts": the streamer's label for it
+        return match.group().strip()
+    return None
 
 
 @rule(
@@ -201,10 +205,12 @@ _EPISODE_BEFORE = re.compile(
 )
 def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
     text = v.text
+    # (a field's label is no work: "Air date | April 19, 2026" - only its value can name one)
+    label_end = text.find(" | ") + 3 if c.sentence.role == "field" else 0
     verbs = sorted(
         m.start()
         for pattern in (cues.RELEASE, cues.PAST_RELEASE)
-        for m in pattern.finditer(text, 0, c.mention.start)
+        for m in pattern.finditer(text, max(label_end, 0), c.mention.start)
     )
     if not verbs:
         return None
