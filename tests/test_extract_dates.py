@@ -380,3 +380,18 @@ def test_a_date_it_was_originally_scheduled_to_be_released_on_has_been_given_up(
         " film, that is, May 17.</p>"
     )
     assert release(body, FILM) != ("2024-03-29", "day")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>A final trailer is out. Harbour of Glass has its Japanese opening locked for"
+        " April 19 (a Friday).</p>",
+        "<p>The studio unveiled a new teaser for Harbour of Glass this week, and it confirms"
+        " the film's April 19, 2024 opening in Japan.</p>",
+        "<p>Harbour of Glass premieres Friday, April 19 on CBS, then streams in the U.S."
+        " Watch the new trailer revealed today at San Diego Comic-Con.</p>",
+    ],
+)
+def test_an_opening_and_where_its_trailer_was_shown_do_not_hide_the_date(body: str) -> None:
+    assert release(body, FILM) == ("2024-04-19", "day")

@@ -30,6 +30,9 @@ RELEASE = re.compile(
     r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land(?:s|ed|ing)?\b|(?<!biggest\s)(?<!big\s)(?<!a\s)hits?(?!\s+of\b)|"
     r"hitting|stream(?!ers?\b)\w*|out\s+(?:on|in|from)|coming|come\s+out|comes\s+out|airs?|airing|bows?|"
     r"open(?:s|ed)?|available|due|date[sd]?|set\s+for|slated|scheduled|arrives|kick(?:s|ed|ing)?\s+off|"
+    # "its Japanese opening is locked for September 15" (not the opening credits or scene)
+    r"opening\b(?!\s+(?:credits|titles?|scenes?|sequence|song|theme|remarks|act|lines?|monologue))|"
+    r"(?:locked|pegged|penned)(?:\s+in)?\s+for|"
     r"in(?:to)?\s+(?:cinemas|theaters|theatres)|onto\s+(?:screens|"
     + _STREAMERS
     + r")|(?:flies|fly|flying|swoops?|soars?|heads?|heading|comes?|races?|zooms?|sails?|"
@@ -185,7 +188,8 @@ NEGATION = re.compile(
 )
 # Dates of events that are not the release: renewal, production, books, the finale.
 OTHER_EVENT = re.compile(
-    r"\b(?:renew\w*|film(?:ing|ed|s)?\b|shoot\w*|shot|wrap\w*|production|cast(?:ing)?\b|"
+    # (filming is an event; "the film's November 21 opening" is the watch itself)
+    r"\b(?:renew\w*|film(?:ing|ed)\b|shoot\w*|shot|wrap\w*|production|cast(?:ing)?\b|"
     r"publish\w*|publication|book|novel|graphic\s+novel|comic|issue|birthday|born|"
     # a life's dates in a plot summary: "his birth date", "the day he dies"; an order
     r"birth(?:\s*date)?|died|dies|death|ordered|talks|negotiations|"

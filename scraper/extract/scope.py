@@ -59,7 +59,8 @@ _TOLD = re.compile(
 )
 # The occasion where the news was told, not an occasion the date is of.
 _NEWS_VENUE = re.compile(
-    r"\b(?:revealed|announced|confirmed|unveiled|said|shared|teased|told)\s+(?:at|during)\s+"
+    r"\b(?:revealed|announced|confirmed|unveiled|said|shared|teased|told)\s+"
+    r"(?:(?:today|yesterday|tonight|this\s+week|on\s+\w+day)\s+)?(?:at|during)\s+"
     r"(?:(?:the|its|their|a|an|this|last)\s+|[\w+&.-]+['\u2019]s?\s+){0,2}(?:[\w&+-]+\s+){0,2}$",
     re.IGNORECASE,
 )
