@@ -395,3 +395,13 @@ def test_a_date_it_was_originally_scheduled_to_be_released_on_has_been_given_up(
 )
 def test_an_opening_and_where_its_trailer_was_shown_do_not_hide_the_date(body: str) -> None:
     assert release(body, FILM) == ("2024-04-19", "day")
+
+
+def test_a_date_in_brackets_belongs_to_the_name_right_before_it() -> None:
+    body = (
+        "<p>The network set premiere dates for new series HOLLOW CROWN (Jan. 3), SALT ROAD"
+        " (Jan. 3), NIGHT FERRY (Jan. 13) and HARBOUR OF GLASS (Jan. 25), and for returning"
+        " series OLD MILL (Jan. 5).</p>"
+    )
+    assert release(body, FILM, published="2023-11-20") == ("2024-01-25", "day")
+

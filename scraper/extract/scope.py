@@ -31,8 +31,13 @@ def other_occasion(clause: str, start: int, end: int, published: date | None) ->
     if not cues.OTHER_OCCASION.search(scoped):
         return False
     dates = find_dates(clause, published)
-    earlier = [m.end for m in dates if m.end <= start]
-    offset = max(earlier, default=0)
+    # The occasion before the last date ahead of this one is that date's; but dates in
+    # one list share what governs them ("two specials air, on October 11 and October 18")
+    earlier = sorted((m.start, m.end) for m in dates if m.end <= start)
+    bound = start
+    while earlier and _COORDINATED.fullmatch(clause, earlier[-1][1], bound):
+        bound = earlier.pop()[0]
+    offset = earlier[-1][1] if earlier else 0
     last = max((m.start for m in dates if m.start >= end), default=-1)
     for match in cues.OTHER_OCCASION.finditer(scoped, offset):
         at = match.start()
@@ -52,6 +57,7 @@ def other_occasion(clause: str, start: int, end: int, published: date | None) ->
     return False
 
 
+_COORDINATED = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*(?:on\s+)?", re.IGNORECASE)
 # A verb of telling between an occasion and the date: the occasion is the news's venue.
 _TOLD = re.compile(
     r"\b(?:announced|revealed|confirmed|unveiled|disclosed|shared|said|told|teased)\b",

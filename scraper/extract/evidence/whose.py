@@ -31,6 +31,51 @@ def _product(c: DateCandidate, v: View, w: Watch) -> str | None:
     return found(cues.OTHER_PRODUCT, v.clause)
 
 
+# A date in brackets right after a name: "BORDERTOWN (Jan. 3), LUCIFER (Jan. 25)",
+# "The Lantern Keepers (premieres April 19)". The name before the bracket owns it.
+_OPENS_BRACKET = re.compile(r"\(\s*(?:[a-z][\w ]{0,18}\s)?$")
+_CLOSES_BRACKET = re.compile(r"[^()]{0,20}\)")
+_NAME_BEFORE = re.compile(r"([A-Z0-9][\w'\u2019&:!?.-]*)\s*$")
+
+
+def _bracket_owner(c: DateCandidate, w: Watch) -> str | None:
+    """For a date in brackets right after a name: "watch" when the watch's name (and at
+    most a season phrase) ends there, the other name otherwise; None when not so placed."""
+    text = c.sentence.text
+    start = c.mention.start
+    opened = _OPENS_BRACKET.search(text, max(0, start - 24), start)
+    if opened is None or _CLOSES_BRACKET.match(text, c.mention.end) is None:
+        return None
+    before = text[: opened.start()].rstrip()
+    for _, end, _ in title_mentions(before[-160:], w):
+        gap = before[-160:][end:]
+        if len(gap) <= 20 and not any(ch.isupper() for ch in gap.replace("Season", "")):
+            return "watch"
+    name = _NAME_BEFORE.search(before)
+    return name.group(1) if name is not None else None
+
+
+@rule(
+    "bracketed_for_watch",
+    2,
+    "the date in brackets right after the watch's name in a list of names",
+    "... SECOND CHANCE (Jan. 13) and LUCIFER (Jan. 25)",
+)
+def _bracketed_for_watch(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return "in brackets after the title" if _bracket_owner(c, w) == "watch" else None
+
+
+@rule(
+    "bracketed_for_other",
+    -4,
+    "the date in brackets right after another name",
+    "BORDERTOWN (Jan. 3), LUCIFER (Jan. 25)",
+)
+def _bracketed_for_other(c: DateCandidate, v: View, w: Watch) -> str | None:
+    owner = _bracket_owner(c, w)
+    return owner if owner not in (None, "watch") else None
+
+
 @rule(
     "earlier_work",
     -4,
