@@ -16,6 +16,7 @@ from scraper.parse.documents import parse_documents
 
 LANTERNS = Watch("The Lantern Keepers", 3, ())
 FILM = Watch("Harbour of Glass", None, ())
+LANTERNS_ANY = Watch("The Lantern Keepers", None, ())
 
 
 def page(body: str, published: str | None = "2024-03-05", title: str = "TV news") -> str:
@@ -405,3 +406,11 @@ def test_a_date_in_brackets_belongs_to_the_name_right_before_it() -> None:
     )
     assert release(body, FILM, published="2023-11-20") == ("2024-01-25", "day")
 
+
+
+def test_an_audio_spin_off_sharing_the_name_is_another_product() -> None:
+    body = (
+        "<p>Starz dropped a teaser for The Lantern Keepers, which premieres in the spring."
+        " The Audible original is due March 25.</p>"
+    )
+    assert release(body, LANTERNS_ANY) == ("2024-spring", "season")

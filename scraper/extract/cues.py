@@ -233,7 +233,10 @@ PREVIOUS_CREDIT = re.compile(
 # patch, a console release ("the game arrives on PS5 and PC on Oct. 4").
 OTHER_PRODUCT = re.compile(
     r"\b(?:(?-i:game|games|DLC|patch|expansion|remaster|remake\s+of)|video\s*games?|"
-    r"(?-i:PS[45]|PlayStation(?:\s+[45])?|Xbox(?:\s+Series\s+[XS])?|Nintendo\s+Switch|Steam))\b"
+    r"(?-i:PS[45]|PlayStation(?:\s+[45])?|Xbox(?:\s+Series\s+[XS])?|Nintendo\s+Switch|Steam)|"
+    # audio and print spin-offs: "the Audible original is due June 25", "the soundtrack"
+    r"podcast|audio\s*(?:drama|series|book)|audiobook|(?-i:Audible)|soundtrack|album|"
+    r"vinyl|tie-in\s+novel|companion\s+book)\b"
     r"(?!\s+(?:adaptation|series|show|film|movie|franchise|based|-based))",
     re.IGNORECASE,
 )
