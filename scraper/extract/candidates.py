@@ -143,7 +143,7 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
         if doc.published is not None
         else year_hint(doc.url, sentences, budget, doc.headline)
     )
-    day_first = _DAY_FIRST_HOST.search(urlsplit(doc.url).hostname or "") is not None
+    day_first = _day_first(doc.url)
     tonight = doc.published is not None and any(
         "tonight" in case_key(s.text) and _TONIGHT_PAGE.search(s.text)
         for s in sentences[:6]
@@ -198,6 +198,19 @@ def listing_hour(text: str, published: date) -> DateMention | None:
 
 # Countries whose sites write numeric dates day first, by their domain.
 _DAY_FIRST_HOST = re.compile(r"\.(?:uk|ie|au|nz|in|za)$", re.IGNORECASE)
+_DAY_FIRST_ENDINGS = (".uk", ".ie", ".au", ".nz", ".in", ".za")
+
+
+def _day_first(url: str) -> bool:
+    """The page's host is of a country that writes dates day first. (A URL without
+    any of the endings anywhere needs no parse: most do not. urlsplit drops tabs and
+    line breaks, which could join one: such a URL is parsed.)"""
+    key = case_key(url)
+    if not any(ending in key for ending in _DAY_FIRST_ENDINGS) and not any(
+        char in url for char in "\t\r\n"
+    ):
+        return False
+    return _DAY_FIRST_HOST.search(urlsplit(url).hostname or "") is not None
 
 
 # Dates in a URL's path, as news sites file their articles: /2018/05/14/, /2018/05/,

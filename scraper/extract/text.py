@@ -100,7 +100,13 @@ def case_key(text: str) -> str:
     test costs far less than a case-insensitive pattern scanning every position."""
     if text.isascii():
         return text.lower()
-    return text.translate(IGNORECASE_ASCII).lower()
+    for char in _FOLDED:  # (rare, and translate is slow: a curly quote makes text non-ASCII)
+        if char in text:
+            return text.translate(IGNORECASE_ASCII).lower()
+    return text.lower()
+
+
+_FOLDED = tuple(chr(code) for code in IGNORECASE_ASCII)
 
 
 # "at 9 a.m. PT." ends a sentence: PT after a time is Pacific Time, not "Part".
