@@ -414,3 +414,13 @@ def test_an_audio_spin_off_sharing_the_name_is_another_product() -> None:
         " The Audible original is due March 25.</p>"
     )
     assert release(body, LANTERNS_ANY) == ("2024-spring", "season")
+
+
+def test_a_list_entry_of_the_title_gives_its_final_season_the_date() -> None:
+    body = (
+        "<p>Shows saying goodbye this year</p>"
+        "<p>Salt Road</p><p>The final season, starring Ann Vale, drops March 15 on Hulu.</p>"
+        "<p>The Lantern Keepers</p><p>The final season, starring Jo Park, begins this fall"
+        " on USA.</p>"
+    )
+    assert release(body) == ("2024-autumn", "season")

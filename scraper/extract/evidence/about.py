@@ -68,7 +68,7 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
         if start:
             return f"a listing's {start.group()}"
     if (
-        titles
+        (titles or sentence.subject == Subject.TITLE)
         and ref is not None
         and ref.season is None
         and sentence.doc_subject
@@ -79,7 +79,9 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
         )
     ):
         # "The Bear: the new season arrives June 26": the title's new (next, final)
-        # season is the one the news is about, unless the page is about another season
+        # season is the one the news is about, unless the page is about another season;
+        # so in a passage about the title ("Mr. Robot" over "The final season begins
+        # this fall"), a list entry's or a paragraph's
         return f"the title's {text[ref.start : ref.end]}"
     if titles and ref is not None and ref.season is None:
         # "the new season of See premieres Aug. 27" under a headline about See's season
