@@ -424,3 +424,17 @@ def test_a_list_entry_of_the_title_gives_its_final_season_the_date() -> None:
         " on USA.</p>"
     )
     assert release(body) == ("2024-autumn", "season")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("will be released in March next year", [("2025-03", "month")]),
+        ("postponed from March next year to December 25 next year",
+         [("2025-03", "month"), ("2025-12-25", "day")]),
+        ("arrives in April of this year", [("2024-04", "month")]),
+    ],
+)
+def test_a_month_or_day_with_next_year_takes_that_year(text: str, expected: list) -> None:
+    found = [(m.value, m.precision) for m in find_dates(text, date(2024, 6, 1))]
+    assert found == expected

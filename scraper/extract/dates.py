@@ -109,6 +109,14 @@ _PATTERNS = [
         + r")?",
         ("month", "digit"),
     ),
+    # "April of next year", "October of this year", "March next year", "December 25
+    # next year"
+    (
+        "monthrel",
+        _MONTH.format(n="m")
+        + r"(?:\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?i:(?P<w>this|next)\s+year)\b",
+        ("month", "this"),
+    ),
     # August 3, 2023 / Thursday, Aug. 3 / August 3rd
     (
         "mdy",
@@ -128,12 +136,6 @@ _PATTERNS = [
         r"(?i:(?P<q>early|late|mid-?|the\s+)?\s*(?P<s>spring|summer|autumn|fall|winter))"
         r"(?:\s+(?:of\s+)?" + _YEAR.format(n="y") + r"|(?P<rel>))",
         ("season",),
-    ),
-    # "April of next year", "October of this year"
-    (
-        "monthrel",
-        _MONTH.format(n="m") + r"\s+of\s+(?i:(?P<w>this|next)\s+year)\b",
-        ("month", "this"),
     ),
     (
         "month",
@@ -530,7 +532,14 @@ def _resolve(
             if published is None:
                 return None
             year = published.year + (1 if groups["w"].lower() == "next" else 0)
-            return DateMention(start, end, f"{year:04d}-{_month(groups['m']):02d}", "month", True)
+            value = f"{year:04d}-{_month(groups['m']):02d}"
+            if groups.get("d"):
+                try:
+                    day = date(year, _month(groups["m"]), int(groups["d"]))
+                except ValueError:
+                    return None
+                return DateMention(start, end, day.isoformat(), "day", True)
+            return DateMention(start, end, value, "month", True)
         if kind == "relyear":
             if published is None:
                 return None
