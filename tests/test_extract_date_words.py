@@ -345,3 +345,12 @@ def test_an_awards_ceremony_is_another_occasion() -> None:
         "<p>The ceremony, where The Copper Orchard won three awards, aired March 1 on ABC.</p>"
     )
     assert release(body) == ("2024-02-02", "day")
+
+
+def test_a_teasers_own_debut_is_no_release_even_with_the_season_after_for() -> None:
+    body = (
+        "<p>Hulu confirmed that The Copper Orchard season 2 arrives in 2025.</p>"
+        "<p>The first teaser for The Copper Orchard season 2 debuts at the convention on "
+        "Saturday.</p>"
+    )
+    assert release(body) == ("2025", "year")

@@ -379,7 +379,8 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         return None
     after = v.text[max(v.left, trailers[-1].end()) : v.right]
     if any(
-        not _AUXILIARY.search(after, 0, m.start("w")) for m in _NAMES_THE_RELEASE.finditer(after)
+        not _AUXILIARY.search(after, 0, m.start("w")) and not _FOR_OF.search(after, 0, m.start())
+        for m in _NAMES_THE_RELEASE.finditer(after)
     ):
         return None  # "the trailer confirms a May 5 premiere", not "the teaser debuts Friday"
     if _TRAILER_CARRIES.search(v.text, trailers[-1].end(), c.mention.start):
@@ -402,6 +403,9 @@ _NAMES_THE_RELEASE = re.compile(
     r"(?P<w>premiere|release|debut|launch|return)(?:s|\s+date)?\b",
     re.IGNORECASE,
 )
+# "The first teaser for The Boys season 4 debuts Saturday": the season is the trailer's
+# complement, the verb still the trailer's.
+_FOR_OF = re.compile(r"^\s*(?:for|of)\s+$", re.IGNORECASE)
 # "... season 2 will debut": the release word is a verb of the trailer, not a noun.
 _AUXILIARY = re.compile(r"\b(?:will|to|would|shall|can|['\u2019]ll)\s+$", re.IGNORECASE)
 # A trailer, or another promotional video: "the footage airs Sunday", "a promo drops".
