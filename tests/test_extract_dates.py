@@ -438,3 +438,11 @@ def test_a_list_entry_of_the_title_gives_its_final_season_the_date() -> None:
 def test_a_month_or_day_with_next_year_takes_that_year(text: str, expected: list) -> None:
     found = [(m.value, m.precision) for m in find_dates(text, date(2024, 6, 1))]
     assert found == expected
+
+
+def test_a_season_that_began_on_a_day_has_that_release() -> None:
+    body = (
+        "<p>Catch up on The Lantern Keepers: the final season began on February 26 with its"
+        " first volume, and the series finale arrived on New Year's Eve.</p>"
+    )
+    assert release(body) == ("2024-02-26", "day")

@@ -59,7 +59,7 @@ RELEASE = re.compile(
     # "will come to the platform on Oct. 4", "coming to cinemas in May"
     r"(?:comes?|coming|came|heads?|heading)\s+to\s+(?:the\s+)?(?:platform|service|streamer|"
     r"streaming\s+service|cinemas|theaters|theatres|screens|tv|television|big\s+screen)\b|"
-    r"(?:begins?|beginning|starts?|starting)(?=\s+(?:on|at|this|next|from|with|airing|tonight|"
+    r"(?:begins?|beginning|began|starts?|starting|started)(?=\s+(?:on|at|this|next|from|with|airing|tonight|"
     # "will begin its third and final season on Wednesday"
     r"tomorrow|(?:its|their)\s+(?:[\w-]+\s+){0,4}?(?:season|series|run)\b|"
     # "the first cour starts in January 2021" (a month or a year of this century; "the
