@@ -27,7 +27,6 @@ from scraper.models import (
     new_alert_id,
 )
 from scraper.models import Response as HttpResponse
-from scraper.parse.prefilter import mentioned
 from scraper.sources.base import Fetch, SourceResult
 from scraper.sources.registry import SOURCE_TYPES
 from scraper.store.retention import prune_if_due
@@ -236,9 +235,11 @@ def _read_documents(
 ) -> list[tuple[Document, list[Watch]]]:
     """Parse, to the end: the documents not read before whose words may name a watch,
     each read in full, with the watches it may name. The feed's entries are remembered."""
-    if result.is_feed:
-        from scraper.parse.documents import may_name
+    # Imported here: a warm cycle (every source a 304) reads no document.
+    from scraper.parse.documents import may_name
+    from scraper.parse.prefilter import mentioned
 
+    if result.is_feed:
         # An entry whose XML holds no watch's name is passed over unknown: not identified,
         # hashed, nor remembered (the memory is of entries that may be news; a later
         # edit that names a watch makes it one, and a new watch reads every entry again).
