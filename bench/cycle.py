@@ -563,13 +563,22 @@ class Bench:
 STAGES = [
     ("fetch", [("fetch/fetcher.py", "_fetch")], ["decode"]),
     ("decode", [("fetch/decode.py", "decode_body")], []),
-    ("pre-filter", [("parse/prefilter.py", "mentioned")], []),
+    # A body's; then, in a feed that may name a watch, its entries' raw XML in one scan
+    # (spans_naming) and the words of those that may (mentioned).
+    (
+        "pre-filter",
+        [("parse/prefilter.py", "mentioned"), ("parse/prefilter.py", "spans_naming")],
+        [],
+    ),
     (
         "parse",
         [
             ("parse/documents.py", "pending_documents"),
             ("parse/documents.py", "read"),
             ("parse/documents.py", "words"),
+            # An entry's identity and fingerprint, worked out when first asked for.
+            ("parse/documents.py", "key"),
+            ("parse/documents.py", "fingerprint"),
             ("sources/document.py", "verify"),
             ("sources/document.py", "_verify_feed"),
         ],

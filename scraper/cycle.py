@@ -27,7 +27,6 @@ from scraper.models import (
     new_alert_id,
 )
 from scraper.models import Response as HttpResponse
-from scraper.parse.prefilter import mentioned
 from scraper.sources.base import Fetch, SourceResult
 from scraper.sources.registry import SOURCE_TYPES
 from scraper.store.retention import prune_if_due
@@ -236,9 +235,18 @@ def _read_documents(
 ) -> list[tuple[Document, list[Watch]]]:
     """Parse, to the end: the documents not read before whose words may name a watch,
     each read in full, with the watches it may name. The feed's entries are remembered."""
+    # Imported here: a warm cycle (every source a 304) reads no document.
+    from scraper.parse.documents import may_name
+    from scraper.parse.prefilter import mentioned
+
     if result.is_feed:
-        result.entries = [(d.key, d.fingerprint) for d in result.documents]
-        pending = [d for d in result.documents if known_entries.get(d.key) != d.fingerprint]
+        # An entry whose XML holds no watch's name is passed over unknown: not identified,
+        # hashed, nor remembered (the memory is of entries that may be news; a later
+        # edit that names a watch makes it one, and a new watch reads every entry again).
+        named = may_name(result.documents, watches)
+        candidates = [d for d, may in zip(result.documents, named, strict=True) if may]
+        result.entries = [(d.key, d.fingerprint) for d in candidates]
+        pending = [d for d in candidates if known_entries.get(d.key) != d.fingerprint]
     else:
         pending = list(result.documents)
     documents: list[tuple[Document, list[Watch]]] = []
@@ -302,14 +310,15 @@ def _apply(
         # Health (the failing streak, whether `source.failing` went out) is read again
         # inside the write transaction: two runs at once each read it before either
         # wrote, and both would send the same source.failing.
-        health = _stored_states(state, [r.source for r in results])
+        # Only whether source.failing went out is read: by name, through the index.
+        alerted = state.failing_alerted([r.source.name for r in results])
         for result in results:
             report.checked.append(result.source.name)
-            previous = health.get(result.source.name)
+            was_alerted = result.source.name in alerted
             if result.error is not None:
-                _record_failure(config, state, result, previous, now, notifier_names, report)
+                _record_failure(config, state, result, was_alerted, now, notifier_names, report)
                 continue
-            _record_success(state, result, previous, signature, now, notifier_names, report)
+            _record_success(state, result, was_alerted, signature, now, notifier_names, report)
         # The heartbeat `status` shows, written by the one code path `check` and `run` share.
         state.set_meta("last_cycle_at", to_db_time(now))
         for watch in config.watches:
@@ -365,12 +374,13 @@ def _apply_claimed(
                 continue
             state.lock_watches([w.key for w in touched])
             report.checked.append(name)
+            previous = stored.get(name)
+            was_alerted = previous is not None and previous.failing_alerted
             if result.error is not None:
-                _record_failure(config, state, result, stored.get(name), now, notifier_names,
-                                report)
+                _record_failure(config, state, result, was_alerted, now, notifier_names, report)
             else:
-                _record_success(state, result, stored.get(name), signature, now,
-                                notifier_names, report)
+                _record_success(state, result, was_alerted, signature, now, notifier_names,
+                                report)
             for watch in touched:
                 diff = diff_findings(
                     state.known_facts(watch.key), result.observations[watch.key], now.date()
@@ -393,7 +403,7 @@ def _apply_claimed(
 def _record_success(
     state: State,
     result: SourceResult,
-    previous: SourceState | None,
+    was_alerted: bool,  # source.failing went out for it, and no success since
     signature: str,
     now: datetime,
     notifier_names: list[str],
@@ -414,7 +424,7 @@ def _record_success(
     if result.parsed:
         report.parsed.append(source.name)
         report.documents_read += result.documents_read
-    if previous is not None and previous.failing_alerted:
+    if was_alerted:
         alert = _health_alert(
             SOURCE_RECOVERED, source, f"{source.name} is back: the last check succeeded.", now
         )
@@ -427,7 +437,7 @@ def _record_failure(
     config: Config,
     state: State,
     result: SourceResult,
-    previous: SourceState | None,
+    was_alerted: bool,
     now: datetime,
     notifier_names: list[str],
     report: CycleReport,
@@ -438,8 +448,7 @@ def _record_failure(
         source.name, logs.public_url(source.url), now, error, retry_at=retry_at
     )
     report.failures.append((source.name, error, streak))
-    already_alerted = previous is not None and previous.failing_alerted
-    if streak >= config.health.alert_after and not already_alerted:
+    if streak >= config.health.alert_after and not was_alerted:
         alert = _health_alert(
             SOURCE_FAILING,
             source,

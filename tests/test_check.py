@@ -280,6 +280,30 @@ def test_only_new_or_changed_feed_entries_that_may_name_a_watch_are_read(
     assert len(readings) == 2
 
 
+def test_only_entries_that_may_name_a_watch_are_remembered(tmp_path, site, recording):
+    # The others are passed over on their XML: not identified, hashed nor stored. Editing
+    # one to name the watch makes it news; a new watch reads every entry again.
+    others = [(f"other-{n}", f"Another show gets its finale on May {n + 1}") for n in range(5)]
+    about = ("hs2", "Heartstopper Season 2 premieres on 3 August 2023")
+    site.pages["/feed"] = Page(_feed([about, *others]), "application/rss+xml")
+    config = config_for(tmp_path, site, {"feed": "/feed"})
+    assert _cycle(config).documents_read == 1
+    state = State(STATE_AT["location"], read_only=True)
+    try:
+        assert set(state.known_entries("feed")) == {"hs2"}
+    finally:
+        state.close()
+    edited = ("other-2", "Heartstopper Season 3 is confirmed for 2025")
+    site.pages["/feed"] = Page(_feed([about, *others[:2], edited, *others[3:]]),
+                               "application/rss+xml")
+    assert _cycle(config).documents_read == 1  # the edited entry; hs2 is known
+    text = config.read_text().replace(
+        "    season: 2\n", "    season: 2\n  - title: Another show\n    season: 1\n"
+    )
+    config.write_text(text)
+    assert _cycle(config).documents_read == 6  # a new watch: every entry is read again
+
+
 def test_an_entry_that_fails_to_read_is_tried_again_next_cycle(
     tmp_path, site, recording, monkeypatch
 ):

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from scraper.extract import extract, extract_documents
 from scraper.fetch.decode import decode_body
 from scraper.models import Watch
-from scraper.parse.documents import ParseError, parse_documents, pending_documents
+from scraper.parse.documents import ParseError, may_name, parse_documents, pending_documents
 from scraper.parse.pages import Block, Video, read_fragment, read_page
 from scraper.parse.prefilter import may_mention
 
@@ -370,3 +370,83 @@ def test_every_unicode_space_collapses_and_soft_hyphens_vanish() -> None:
     text = "a\u00a0\u00a0b\x1c\x1dc\u2028d\u3000e\x85f\u00adg\u200bh\t\r\n i"
     assert read_fragment(f"<p>{text}</p>") == ((Block("a b c d e fgh i"),), ())
     assert read_fragment(text) == ((Block("a b c d e fgh i"),), ())
+
+
+# -- a feed's entries asked about on their raw XML (issue 18) ---------------------------
+
+SAVAGE = Watch("Savage Empire", 2)
+
+
+def _rss(*items: str, head: str = "") -> str:
+    body = "".join(
+        f"<item><title>{title}</title><guid>g{n}</guid>"
+        f"<description>&lt;p&gt;{text}&lt;/p&gt;</description></item>"
+        for n, (title, text) in enumerate(item.split("|") for item in items)
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel>{head}{body}</channel></rss>'
+
+
+def test_a_feeds_entries_are_asked_about_on_their_own_xml() -> None:
+    feed = _rss(
+        "Savage Kingdom returns|Empire Records on stage",
+        "A date|&lt;em&gt;Savage&lt;/em&gt; Empire Season 2 arrives 3 May",
+        "Other news|Sav&amp;#97;ge Emp&amp;iacute;re, renewed",  # entities escaped once more
+    )
+    pendings = pending_documents(feed, "https://n.example/feed")
+    assert all(p.item is not None and p.item.span is not None for p in pendings)
+    assert may_name(pendings, [SAVAGE]) == [False, True, True]
+    # Each answer is the entry's own: asking about one alone gives the same.
+    assert [may_name([p], [SAVAGE])[0] for p in pendings] == [False, True, True]
+
+
+def test_a_name_running_from_one_entry_into_the_next_is_in_neither() -> None:
+    feed = _rss("First|ends with Savage", "Empire of dust|nothing")
+    assert may_name(pending_documents(feed, "https://n.example/feed"), [SAVAGE])[1] is False
+
+
+def test_a_common_word_is_asked_of_the_entrys_words_after_its_xml() -> None:
+    # The raw XML only says the word is there; whether it is a date or the show is
+    # `mentioned`'s second condition, asked of the words next (the cycle does).
+    feed = _rss("On Wednesday|the council met", "Nothing|about anything")
+    assert may_name(pending_documents(feed, "u"), [Watch("Wednesday", 2)]) == [True, False]
+
+
+@pytest.mark.parametrize(
+    "feed",
+    [
+        # A comment lxml drops could join a name's letters; CDATA sections are joined.
+        _rss("Sav<!-- x -->age Empire returns|text", "Other|text"),
+        _rss("Sav<![CDATA[ag]]><![CDATA[e]]> Empire returns|text", "Other|text"),
+        # An entry tag inside CDATA: the tags written do not line up with the entries.
+        _rss("<![CDATA[<item>]]> Savage Empire|text", "Other|text"),
+        # Recovered XML: where an entry starts is lxml's guess, not the text's.
+        _rss("Savage Empire & more|text", "Other|text"),
+        # Not ASCII (asked entry by entry), an entity that spells a letter.
+        _rss("Savage Empire – Season 2|text", "Other|naïve"),
+        _rss("&#83;avage Empire|text", "Other|text"),
+    ],
+)
+def test_an_entry_whose_xml_cannot_be_placed_is_asked_about_as_before(feed: str) -> None:
+    pendings = pending_documents(feed, "https://n.example/feed")
+    assert [may_mention(p.words(), [SAVAGE]) for p in pendings] == [True, False]
+    assert may_name(pendings, [SAVAGE])[0] is True
+
+
+def test_an_entrys_words_part_its_fields() -> None:
+    # Minified XML: the title's last word and the link's first are not one word.
+    feed = _rss("Savage Empire|text").replace("<guid>", "<link>https://n.example/x</link><guid>")
+    [pending] = pending_documents(feed, "https://n.example/feed")
+    assert may_mention(pending.words(), [SAVAGE])
+    assert extract(pending.read(), SAVAGE) == []  # nothing to find: only its words matter
+
+
+def test_atom_entries_with_a_prefix_are_placed() -> None:
+    feed = (
+        '<a:feed xmlns:a="http://www.w3.org/2005/Atom"><a:title>t</a:title>'
+        "<a:entry><a:id>1</a:id><a:title>Nothing here</a:title></a:entry>"
+        "<a:entry><a:id>2</a:id><a:title>Savage Empire Season 2</a:title></a:entry></a:feed>"
+    )
+    pendings = pending_documents(feed, "https://n.example/feed")
+    assert [p.key for p in pendings] == ["1", "2"]
+    assert all(p.item is not None and p.item.span is not None for p in pendings)
+    assert may_name(pendings, [SAVAGE]) == [False, True]

@@ -16,7 +16,7 @@ import yaml
 from scraper.cli.main import main
 from scraper.extract import extract, extract_documents, may_mention
 from scraper.models import Watch
-from scraper.parse.documents import parse_documents, pending_documents
+from scraper.parse.documents import may_name, parse_documents, pending_documents
 from scraper.parse.prefilter import mentioned
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -169,7 +169,7 @@ def test_may_mention_never_hides_a_document_with_findings() -> None:
         watch_of(yaml.safe_load((case_dir / "case.yaml").read_text())["watch"])
         for case_dir in CASES
     }
-    checked = entries_checked = 0
+    checked = entries_checked = raw_checked = 0
     # The cycle asks about all watches at once (one matcher): the same superset.
     together = sorted(watches, key=lambda w: (w.title, w.season or 0))
     for text, url in corpus_documents():
@@ -181,12 +181,20 @@ def test_may_mention_never_hides_a_document_with_findings() -> None:
                 assert watch in mentioned(text, together), (url, watch.title)
         # The cycle also asks before reading each document (a feed's entry): the raw
         # words it asks about must hold every name the read document is found to have.
-        for pending in pending_documents(text, url):
+        # Before that, a feed's entries are asked about on their raw XML, all in one scan
+        # of the feed (may_name): an entry it passes over is never read.
+        pendings = pending_documents(text, url)
+        gates = may_name(pendings, together)
+        for pending, gate in zip(pendings, gates, strict=True):
             for watch in watches:
                 if extract(pending.read(), watch):
                     entries_checked += pending.kind == "entry"
+                    raw_checked += pending.item is not None and pending.item.span is not None
+                    assert gate, (url, pending.key, watch)
+                    assert may_name([pending], [watch]) == [True], (url, pending.key, watch)
                     assert may_mention(pending.words(), [watch]), (url, pending.key, watch)
                     assert watch in mentioned(pending.words(), together), (url, pending.key)
     assert checked >= 30
     assert entries_checked >= 5
+    assert raw_checked >= 5  # entries asked about on their XML, not only on their words
     assert not may_mention(SEED, [Watch("Squid Game", 2)])

@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from lxml import etree
 
+from scraper.models import Watch
 from scraper.parse import feeds, pages
 from scraper.parse.metadata import OwnDates
 from scraper.parse.pages import Block, Video
+from scraper.parse.prefilter import spans_naming
 
 
 class ParseError(Exception):
@@ -49,22 +52,45 @@ class Document:
         return "\n".join(block.text for block in self.blocks)
 
 
-@dataclass(frozen=True)
 class PendingDocument:
     """A document known by its key and fingerprint before it is read: plain data.
 
     A feed entry is read (its HTML parsed, dates and videos found) only when it is
     new or changed and its words may name a watch, so the cycle decides with `key`,
     `fingerprint` and `words()` which to `read()`, reads those, and only then hands
-    the finished Documents to the extractor. A page is read already.
+    the finished Documents to the extractor. A page is read already. An entry's key
+    and fingerprint are worked out when first asked for (`may_name` passes over most
+    entries of a feed without them).
     """
 
-    key: str
-    fingerprint: str
-    kind: str  # "page" | "entry"
-    document: Document | None = field(default=None, repr=False, compare=False)  # read already
-    item: feeds.FeedItem | None = field(default=None, repr=False, compare=False)  # to read
-    feed_url: str = ""
+    __slots__ = ("kind", "document", "item", "feed_url")
+
+    def __init__(
+        self,
+        kind: str,  # "page" | "entry"
+        document: Document | None = None,  # read already
+        item: feeds.FeedItem | None = None,  # to read
+        feed_url: str = "",
+    ):
+        self.kind, self.document, self.item, self.feed_url = kind, document, item, feed_url
+
+    def __repr__(self) -> str:
+        return f"PendingDocument(key={self.key!r}, kind={self.kind!r})"
+
+    @property
+    def key(self) -> str:
+        """Identity within its source: a feed entry's guid, link or XML hash; the page URL."""
+        if self.document is not None:
+            return self.document.key
+        assert self.item is not None
+        return self.item.guid or self.item.link or self.item.fingerprint
+
+    @property
+    def fingerprint(self) -> str:
+        if self.document is not None:
+            return self.document.fingerprint
+        assert self.item is not None
+        return self.item.fingerprint
 
     def words(self) -> str:
         """The raw text a watch's name would have to be in (cheaper than reading)."""
@@ -79,6 +105,31 @@ class PendingDocument:
             return self.document
         assert self.item is not None
         return _entry_document(self.item.read(), self.feed_url, self.key, self.fingerprint)
+
+
+def may_name(documents: Sequence[PendingDocument], watches: Sequence[Watch]) -> list[bool]:
+    """Per document, whether its raw XML may hold a watch's name at all (all its words,
+    as the pre-filter reads them, but without the second condition for a common word).
+
+    A superset of `mentioned(document.words(), ...)`: what the words of an entry hold, its
+    XML holds, written with the tags and entities the pre-filter reads through. A feed's
+    entries are asked about together, in one scan of the feed; a document whose XML
+    is not known by its place in the feed (a page, a feed read by feedparser, a feed
+    whose tags do not line up with its entries) is always True: its words() tell."""
+    answers = [True] * len(documents)
+    by_body: dict[int, tuple[str, list[int], list[tuple[int, int]]]] = {}
+    for index, document in enumerate(documents):
+        located = document.item.span if document.item is not None else None
+        if located is None:
+            continue
+        body, span = located
+        _, indexes, spans = by_body.setdefault(id(body), (body, [], []))
+        indexes.append(index)
+        spans.append(span)
+    for body, indexes, spans in by_body.values():
+        for index, named in zip(indexes, spans_naming(body, spans, watches), strict=True):
+            answers[index] = named
+    return answers
 
 
 _FEED_ROOT = re.compile(r"<(?:[\w-]+:)?(rss|feed|RDF)\b")
@@ -105,7 +156,7 @@ def pending_documents(
 
 
 def _already_read(document: Document) -> PendingDocument:
-    return PendingDocument(document.key, document.fingerprint, document.kind, document=document)
+    return PendingDocument(document.kind, document=document)
 
 
 def searchable_text(document: Document) -> str:
@@ -154,8 +205,7 @@ def _feed_documents(text: str, url: str) -> list[PendingDocument]:
 
 
 def _pending_entry(item: feeds.FeedItem, feed_url: str) -> PendingDocument:
-    key = item.guid or item.link or item.fingerprint
-    return PendingDocument(key, item.fingerprint, "entry", item=item, feed_url=feed_url)
+    return PendingDocument("entry", item=item, feed_url=feed_url)
 
 
 def _entry_document(

@@ -19,8 +19,9 @@ import hashlib
 import html
 import io
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from html.entities import name2codepoint
 from typing import Any
 
@@ -42,20 +43,67 @@ class Entry:
     own_dates: OwnDates = OwnDates()
 
 
-@dataclass(frozen=True)
 class FeedItem:
-    """An entry as the feed's XML holds it, not read yet."""
+    """An entry as the feed's XML holds it, not read yet.
 
-    guid: str
-    link: str
-    fingerprint: str  # of the entry's XML: a changed entry gets a new one
-    element: Any = field(repr=False, compare=False)
-    feed_date: date | None = field(repr=False, compare=False)
+    Its identity (guid, link) and the fingerprint of its XML are worked out when first
+    asked for: most entries of a feed that names a watch once are other news, which the
+    pre-filter passes over on their raw XML (`raw`) without them."""
+
+    __slots__ = ("element", "feed_date", "_body", "_span", "_identity", "_fingerprint")
+
+    def __init__(
+        self,
+        element: Any,
+        feed_date: date | None,
+        body: str | None = None,
+        span: tuple[int, int] | None = None,
+    ):
+        self.element, self.feed_date = element, feed_date
+        self._body, self._span = body, span
+        self._identity: tuple[str, str] | None = None
+        self._fingerprint: str | None = None
+
+    @property
+    def guid(self) -> str:
+        return self._ids()[0]
+
+    @property
+    def link(self) -> str:
+        return self._ids()[1]
+
+    @property
+    def fingerprint(self) -> str:
+        """Of the entry's XML (as lxml writes it): a changed entry gets a new one."""
+        if self._fingerprint is None:
+            xml = etree.tostring(self.element, encoding="utf-8")
+            self._fingerprint = hashlib.sha256(xml).hexdigest()[:32]
+        return self._fingerprint
+
+    @property
+    def span(self) -> tuple[str, tuple[int, int]] | None:
+        """(the feed's body, where in it this entry's XML is written), or None when the
+        tags written do not line up with the entries read (then only `words()` tells)."""
+        if self._body is None or self._span is None:
+            return None
+        return self._body, self._span
+
+    def _ids(self) -> tuple[str, str]:
+        if self._identity is None:
+            self._identity = _identity(_fields(self.element))
+        return self._identity
 
     def words(self) -> str:
         """Every text and attribute value of the entry, as written (entities in its HTML
         content still encoded): everything a reading of it could find a name in."""
-        text = etree.tostring(self.element, method="text", encoding="unicode", with_tail=False)
+        # Field by field: minified XML has no space between "<title>...Empire</title>" and
+        # "<link>https:...", and "Empirehttps" would not be the name.
+        text = "\n".join(
+            (
+                self.element.text or "",
+                *(_text_of(child) for child in self.element),
+            )
+        )
         if not any(len(child) for child in self.element):
             return text  # no markup inside its fields: their attributes are links and flags
         # An Atom entry's XHTML content keeps an iframe's title in an attribute.
@@ -63,6 +111,10 @@ class FeedItem:
 
     def read(self) -> Entry:
         return _entry(self.element, self.feed_date, self.guid, self.link)
+
+
+def _text_of(element: Any) -> str:
+    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
 
 
 _ATTRIBUTE_VALUES = etree.XPath(".//@*")
@@ -95,12 +147,16 @@ def feed_items(text: str) -> list[FeedItem] | None:
     if root is None:
         return None
     feed_date = _feed_date(root)
-    # endswith first: a feed has hundreds of elements and only its entries end so.
-    items = [
-        el
-        for el in root.iter(etree.Element)
-        if el.tag.endswith(_ENTRY_TAG_ENDS) and _local(el) in _ENTRY_TAGS
-    ]
+    if parser.error_log:
+        # Recovered: a tag may have a prefix no namespace declares ("atom:entry").
+        # endswith first: a feed has hundreds of elements and only its entries end so.
+        items = [
+            el
+            for el in root.iter(etree.Element)
+            if el.tag.endswith(_ENTRY_TAG_ENDS) and _local(el) in _ENTRY_TAGS
+        ]
+    else:  # every prefix declared: lxml's own filter, in any namespace or none
+        items = list(root.iter("{*}item", "{*}entry"))
     if parser.error_log:
         if _damaged(body, len(items), parser.error_log):
             return None
@@ -108,7 +164,44 @@ def feed_items(text: str) -> list[FeedItem] | None:
         items = items[: len(_ENTRY_END.findall(body))]
     if not items:
         return None if parser.error_log else []
-    return [_item(item, feed_date) for item in items]
+    spans = None if parser.error_log else _spans(body, items)
+    if spans is None:
+        return [FeedItem(item, feed_date) for item in items]
+    return [FeedItem(item, feed_date, body, span) for item, span in zip(items, spans, strict=True)]
+
+
+def _spans(body: str, items: list[Any]) -> list[tuple[int, int]] | None:
+    """Where each entry lxml read is written in `body`: its start tag to its end tag.
+    None unless the tags written line up one to one with the entries read, in order and
+    not nested (an entry tag inside CDATA or a comment, an entry in an entry, a self-closed
+    one), and no comment or split CDATA section could hide a name's letters from a scan
+    of the raw XML (lxml drops comments and joins CDATA sections)."""
+    if "<!--" in body or "]]><![CDATA[" in body:
+        return None
+    names = {f"{el.prefix}:{_local(el)}" if el.prefix else _local(el) for el in items}
+    if len(names) != 1:
+        return None
+    start_tag, end_tag = _entry_tags(names.pop())
+    starts = [match.start() for match in start_tag.finditer(body)]
+    if len(starts) != len(items):
+        return None
+    ends = [match.end() for match in end_tag.finditer(body)]
+    if len(ends) != len(items):
+        return None
+    bounds = [*starts[1:], len(body)]
+    placed = zip(starts, ends, bounds, strict=True)
+    if any(not start < end <= bound for start, end, bound in placed):
+        return None
+    return list(zip(starts, ends, strict=True))
+
+
+@lru_cache(maxsize=16)
+def _entry_tags(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An entry's start and end tag as written ("item", "atom:entry"): a literal the
+    regex engine finds fast, where a pattern for any prefix tries every "<"."""
+    return re.compile("<" + re.escape(name) + r"[\s/>]"), re.compile(
+        "</" + re.escape(name) + r"\s*>"
+    )
 
 
 def _damaged(body: str, recovered: int, errors: Any) -> bool:
@@ -209,12 +302,6 @@ def _feed_date(root: Any) -> date | None:
             if found:
                 return found
     return None
-
-
-def _item(item: Any, feed_date: date | None) -> FeedItem:
-    guid, link = _identity(_fields(item))
-    digest = hashlib.sha256(etree.tostring(item, encoding="utf-8")).hexdigest()[:32]
-    return FeedItem(guid, link, digest, item, feed_date)
 
 
 def _identity(fields: list[Any]) -> tuple[str, str]:

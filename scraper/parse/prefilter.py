@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -143,6 +144,40 @@ def mentioned(text: str, watches: Sequence[Watch], *, first: bool = False) -> li
     return [watches[i] for i in sorted(_compiled(tuple(watches)).find(text, first=first))]
 
 
+def spans_naming(
+    text: str, spans: Sequence[tuple[int, int]], watches: Sequence[Watch]
+) -> list[bool]:
+    """Per span of `text` (a feed's entries as written: in order, not overlapping),
+    whether a watch's name may occur in it: all its words in order, read as `mentioned`
+    reads them, but without the second condition for a common one-word title (the
+    caller asks `mentioned` of the entry's words next, which has it).
+
+    One scan of the whole text, each match placed in the span it starts in (a match
+    that runs on into the next entry only makes one more entry asked about). A text not
+    all ASCII or with an entity that may spell a letter is asked span by span instead:
+    flattened, its letters are no longer where the text has them."""
+    if not spans:
+        return []
+    names = _compiled(tuple(watches)) if watches else None
+    if names is None or (names.pattern is None and not names.others):
+        return [False] * len(spans)
+    data = text.encode("utf-8", "surrogatepass").lower()
+    if (
+        names.others
+        or names.pattern is None
+        or not data.isascii()
+        or _ANY_LETTER_ENTITY.search(data) is not None
+    ):
+        return [bool(names.find(text[start:end], confirm=False)) for start, end in spans]
+    starts = [start for start, _ in spans]
+    answers = [False] * len(spans)
+    for match in names._matches(data):
+        at = bisect_right(starts, match.start()) - 1
+        if at >= 0 and match.start() < spans[at][1]:
+            answers[at] = True
+    return answers
+
+
 def _mentioned_without_context(text: str, watches: Sequence[Watch]) -> list[Watch]:
     """mentioned() without the second condition on common words: for the benchmark,
     to measure what that condition saves."""
@@ -218,7 +253,7 @@ class _Names:
                     # York"; a tag's attribute between two words): search there too.
                     inside = data.find(key, match.start() + 1, match.end())
                     position = inside if inside >= 0 else match.end()
-            if not any(_split_by_markup(data, key) for key, _ in self.anchors):
+            if not _split_by_markup(data, tuple(key for key, _ in self.anchors)):
                 return
         yield from _overlapping(self.pattern, data)
 
@@ -373,27 +408,29 @@ def _flatten(text: str, data: bytes) -> bytes:
     return unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore")
 
 
-def _split_by_markup(data: bytes, key: bytes) -> bool:
-    """Whether a tag may split `key` once: then one side of the split is at least half of
-    it, next to the tag ("heart<", ">stopper"; in a feed's escaped HTML "heart&lt;",
+def _split_by_markup(data: bytes, keys: tuple[bytes, ...]) -> bool:
+    """Whether a tag may split one of `keys` once: then one side of the split is at least
+    half of it, next to the tag ("heart<", ">stopper"; in a feed's escaped HTML "heart&lt;",
     "&gt;stopper")."""
-    return any(pattern.search(data) is not None for pattern in _split_patterns(key))
+    return any(pattern.search(data) is not None for pattern in _split_patterns(keys))
 
 
 @lru_cache(maxsize=256)
-def _split_patterns(key: bytes) -> tuple[re.Pattern[bytes], ...]:
-    """Regexes that each start with a literal the engine searches for fast: "heart" then
-    the rest of a longer head and "<" or "&lt;"; ">" then a tail of half the key or
-    more; "&gt;" then such a tail. (One regex for both tag ends would start with no
-    literal, and try the tails at every character.)"""
-    half = (len(key) + 1) // 2
-    heads = b"|".join(re.escape(key[half:i]) for i in range(half, len(key)))
-    tails = b"|".join(re.escape(key[i:]) for i in range(1, len(key) - half + 1))
-    return (
-        re.compile(re.escape(key[:half]) + b"(?:" + heads + b")(?:<|&lt;)"),
-        re.compile(b">(?:" + tails + b")"),
-        re.compile(b"&gt;(?:" + tails + b")"),
-    )
+def _split_patterns(keys: tuple[bytes, ...]) -> tuple[re.Pattern[bytes], ...]:
+    """Regexes that each start with a literal the engine searches for fast: per key, its
+    first half then the rest of a longer head and "<" or "&lt;"; for all keys at once,
+    ">" then a tail of half a key or more, and "&gt;" then such a tail. (One regex for
+    both tag ends would start with no literal, and try the tails at every character; a
+    regex per key for the tails would find every ">" of a page once per key.)"""
+    heads, tails = [], []
+    for key in keys:
+        half = (len(key) + 1) // 2
+        rest = b"|".join(re.escape(key[half:i]) for i in range(half, len(key)))
+        heads.append(re.compile(re.escape(key[:half]) + b"(?:" + rest + b")(?:<|&lt;)"))
+        tails += [re.escape(key[i:]) for i in range(1, len(key) - half + 1)]
+    # Longest first: each ends the same way, and the first to fit is enough.
+    tail = b"(?:" + b"|".join(sorted(set(tails), key=len, reverse=True)) + b")"
+    return (*heads, re.compile(b">" + tail), re.compile(b"&gt;" + tail))
 
 
 def _folded_holds(text: str, keys: Sequence[str]) -> bool:

@@ -7,6 +7,7 @@ facts, outbox, meta); `State` in state.py joins them over this one connection.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
 import threading
@@ -31,6 +32,7 @@ WAL_SIZE_LIMIT = 1024 * 1024
 WAKE_CHANNEL = "releasewatch"
 
 
+@functools.lru_cache(maxsize=256)  # a cycle writes its one `now` twice per source
 def to_db_time(moment: datetime) -> str:
     """UTC, fixed width: strings sort in time order, so SQL can compare them."""
     if moment.tzinfo is None:
@@ -41,6 +43,14 @@ def to_db_time(moment: datetime) -> str:
 def from_db_time(text: str | None) -> datetime | None:
     if not text:
         return None
+    return _from_db_time(text)
+
+
+# A cycle loads every source's row, and the sources checked in one cycle share their
+# last_checked_at and last_success_at: the same few strings, read once each (a datetime
+# is immutable, so sharing one is safe).
+@functools.lru_cache(maxsize=256)
+def _from_db_time(text: str) -> datetime:
     # to_db_time's own shape: fromisoformat reads it 20x faster than strptime
     # (two per source when a cycle loads the sources' state).
     shaped = text[10:11] == "T" and text[19:20] == "." and text[26:] == "Z"

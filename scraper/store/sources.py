@@ -47,6 +47,29 @@ class SourceStore(Database):
             ) if names else []
         return [_source_state(row) for row in rows]
 
+    def failing_alerted(self, names: Sequence[str] | None = None) -> set[str]:
+        """The sources whose `source.failing` alert went out and that have not succeeded
+        since: all of them, or those among `names` (a cycle's few sources). What a
+        cycle's write transaction reads again of each source's health, so it is one
+        narrow query, not every column of every source."""
+        if names is None:
+            rows = self._query("SELECT name FROM sources WHERE failing_alerted = 1")
+        else:
+            names = list(names)
+            found: set[str] = set()
+            for at in range(0, len(names), 500):  # bound the statement's parameters
+                part = names[at : at + 500]
+                marks = ", ".join("?" * len(part))
+                found.update(
+                    row[0]
+                    for row in self._query(
+                        f"SELECT name FROM sources WHERE failing_alerted = 1 AND name IN ({marks})",
+                        part,
+                    )
+                )
+            return found
+        return {row[0] for row in rows}
+
     def save_source_success(
         self,
         name: str,
