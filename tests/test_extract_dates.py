@@ -446,3 +446,11 @@ def test_a_season_that_began_on_a_day_has_that_release() -> None:
         " first volume, and the series finale arrived on New Year's Eve.</p>"
     )
     assert release(body) == ("2024-02-26", "day")
+
+
+def test_a_headline_part_after_a_dash_gives_the_release_not_the_trailer() -> None:
+    body = (
+        "<p>\u201cHarbour of Glass\u201d Teaser Trailer: Ann Vale Faces the Storm in the"
+        " Director's Star-Packed Sequel \u2014 In Theaters April 19th, 2024</p>"
+    )
+    assert release(body, FILM) == ("2024-04-19", "day")

@@ -377,6 +377,11 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         return None
     if _NEW_CLAUSE.search(v.text, trailers[-1].end(), c.mention.start):
         return None
+    segments = list(_SEGMENT.finditer(v.text, trailers[-1].end(), c.mention.start))
+    if segments and cues.RELEASE.search(v.text, segments[-1].end(), c.mention.start):
+        # "Teaser Trailer: <cast> Face ... - In Theaters November 20th, 2026": a headline's
+        # last part gives the release, whatever its first part shows
+        return None
     after = v.text[max(v.left, trailers[-1].end()) : v.right]
     if any(
         not _AUXILIARY.search(after, 0, m.start("w")) and not _FOR_OF.search(after, 0, m.start())
@@ -414,6 +419,8 @@ _PROMO = re.compile(
     re.IGNORECASE,
 )
 _NEW_CLAUSE = re.compile(r",\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECASE)
+# A dash or a pipe between a headline's parts.
+_SEGMENT = re.compile(r"\s[\u2014\u2013|-]\s")
 
 
 @rule("old_date", -4, "a date the release moved away from", "moved from June 28 to July 10")
