@@ -454,3 +454,11 @@ def test_a_headline_part_after_a_dash_gives_the_release_not_the_trailer() -> Non
         " Director's Star-Packed Sequel \u2014 In Theaters April 19th, 2024</p>"
     )
     assert release(body, FILM) == ("2024-04-19", "day")
+
+
+def test_a_date_in_a_fronted_phrase_about_what_came_before_is_not_the_release() -> None:
+    body = (
+        "<p>Following its success this winter, The Lantern Keepers will return for a third"
+        " series of four feature-length episodes, the broadcaster said.</p>"
+    )
+    assert release(body) is None

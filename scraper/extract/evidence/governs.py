@@ -352,6 +352,32 @@ _NAMES_ITS_EVENT = re.compile(r"\s+(?:\w+\s+)?(?:premiere|release|debut|launch|r
 
 
 @rule(
+    "fronted_past_phrase",
+    -5,
+    "the date sits in a fronted phrase about something before the news",
+    "Following its success this summer, the show will return for a second series",
+)
+def _fronted_past_phrase(c: DateCandidate, v: View, w: Watch) -> str | None:
+    text = c.sentence.text
+    opening = _FRONTED_PAST.match(text, 0, c.mention.start)
+    if opening is None or cues.RELEASE.search(text, opening.end(), c.mention.start):
+        return None  # ("After its premiere on May 5, ..." names the release itself)
+    comma = text.find(",", c.mention.end)
+    if comma < 0 or comma - c.mention.end > 40:
+        return None
+    if not cues.RELEASE.search(text, comma):
+        return None  # the release the sentence tells is after the phrase, not in it
+    return text[: comma].strip()[:80]
+
+
+# "Following its success this summer,", "After a record-breaking run in 2023,": an
+# opening phrase about what came before, its own clause ending at a comma.
+_FRONTED_PAST = re.compile(
+    r"\W*(?:following|after|since|despite|with|on\s+the\s+back\s+of)\s+[^,]*$", re.IGNORECASE
+)
+
+
+@rule(
     "other_occasion",
     -4,
     "an occasion that is not the premiere: a panel, a festival screening, a finale, a book",
