@@ -180,7 +180,8 @@ NEGATION = re.compile(
     # ("will not premiere until 2022" gives the date: not a denial)
     r"not\s+(?:be\s+)?(?:open|premier|releas|arriv|debut)\w*(?!\s+(?:\w+\s+){0,3}?(?:until|till)\b)|"
     # a date given up: "has dropped its April 19 premiere", "removed from its December 11 date"
-    r"(?:dropped|scrapped|abandoned|vacated|gave\s+up|given\s+up)\s+(?:its|their|the)"
+    r"(?:dropped|scrapped|abandoned|vacated|gave\s+up|given\s+up|ditched|"
+    r"(?:bailed|backed)\s+(?:out\s+)?(?:on|of))\s+(?:its|their|the)"
     r"(?=\s+[^.;]{0,25}\b(?:premiere|date|release|debut|slot|launch|opening)\b)|"
     r"(?:removed|pulled)\s+(?:\w+\s+)?from\s+(?:its|their|the)(?=\s+[^.;]{0,30}\b(?:date|"
     r"premiere|release|slot|schedule|calendar)\b))\b",

@@ -472,7 +472,8 @@ def _left_date(v: View, c: DateCandidate) -> str | None:
 
 _LEAVES_ITS = re.compile(
     r"\b(?:from|exits?|exited|exiting|vacat\w+|leaves|leaving|left|abandon\w*|gives?\s+up|"
-    r"gave\s+up)\s+(?:its|their|the|his|her)\s+(?:original\s+|planned\s+|previous\s+|"
+    r"gave\s+up|ditch\w*|(?:bail|back)(?:s|ed)?\s+(?:out\s+)?(?:on|of))\s+"
+    r"(?:its|their|the|his|her)\s+(?:original\s+|planned\s+|previous\s+|"
     r"former\s+)?$",
     re.IGNORECASE,
 )
