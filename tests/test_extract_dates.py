@@ -464,15 +464,6 @@ def test_a_date_in_a_fronted_phrase_about_what_came_before_is_not_the_release() 
     assert release(body) is None
 
 
-def test_a_network_schedule_naming_no_season_dates_the_title_s_next_one() -> None:
-    body = (
-        "<p>The network set its fall lineup on Monday. The Lantern Keepers returns on"
-        " October 4, the Friday after premiere week, and Salt Road will have a two-hour"
-        " premiere on Tuesday, Sept. 24.</p>"
-    )
-    assert release(body) == ("2024-10-04", "day")
-
-
 def test_a_premiere_a_show_bailed_on_is_given_up() -> None:
     body = (
         "<p>The network's The Lantern Keepers season 3 bailed on its planned April 19"

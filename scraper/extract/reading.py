@@ -174,9 +174,7 @@ def _led_by_another_work(text: str, watch: Watch) -> bool:
 
 # "Doctor Who returns from Saturday 12 April": the title coming back, no season named.
 _RETURNS = re.compile(
-    r"\b(?:returns?|returning|comes?\s+back|is\s+back|new\s+(?:series|season|episodes)|"
-    # a show past its first season premieres its next one: "will have a two-hour premiere"
-    r"premieres?|premiering)\b",
+    r"\b(?:returns?|returning|comes?\s+back|is\s+back|new\s+(?:series|season|episodes))\b",
     re.IGNORECASE,
 )
 
@@ -202,7 +200,6 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
     doc_subject = classify(headline, watch) if headline else None
     returns: list[int] = []  # sentences where the title returns, no season named
     other_season = doc_subject in (Subject.OTHER, Subject.OTHER_SEASON)
-    watched_named = doc_subject in (Subject.WATCH, Subject.SEASON)
     if doc_subject == Subject.SEASON:
         doc_subject = None
     state = doc_subject
@@ -390,7 +387,6 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         for text in sentences(block.text):
             named = classify(text, watch)
             other_season = other_season or named in (Subject.OTHER, Subject.OTHER_SEASON)
-            watched_named = watched_named or named in (Subject.WATCH, Subject.SEASON)
             if named == Subject.TITLE and _RETURNS.search(text):
                 returns.append(len(result))
             other_story = False
@@ -447,10 +443,8 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         returns
         and watch.season not in (None, 1)
         and not other_season
-        and (_names_watched_season(doc, doc_subject, watch) or not watched_named)
+        and _names_watched_season(doc, doc_subject, watch)
     ):
-        # (a network's schedule naming no season of any show, "The Blacklist returns on
-        # October 4": the season a show comes back with is the next one, the watched one)
         _returns_of_one_season(result, returns, watch)
     if (
         doc_subject == Subject.TITLE
