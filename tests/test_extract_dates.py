@@ -470,3 +470,25 @@ def test_a_premiere_a_show_bailed_on_is_given_up() -> None:
         " premiere date as only eight of its ten episodes were finished.</p>"
     )
     assert release(body) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "watch", "expected"),
+    [
+        # the date modifying the event a move moved is the old one
+        ("<p>The July 2024 release date of Harbour of Glass has been moved to November 19,"
+         " 2024.</p>", FILM, ("2024-11-19", "day")),
+        # a trade reporting what the streamer did is no rumour
+        ("<p>The streamer announced The Lantern Keepers will return with three new episodes"
+         " in June 2024. Deadline reports that Hulu has set The Lantern Keepers season 3"
+         " premiere date for June 5, 2024.</p>", LANTERNS, ("2024-06-05", "day")),
+        # the day a poster came out is the promotion's, not the premiere's
+        ("<p>On March 4, the network dropped a new poster for The Lantern Keepers season 3."
+         " The first broadcast on April 5th follows a royal court.</p>", LANTERNS,
+         ("2024-04-05", "day")),
+    ],
+)
+def test_a_moved_date_a_reported_fact_and_a_poster_day(
+    body: str, watch: Watch, expected: tuple[str, str]
+) -> None:
+    assert release(body, watch) == expected

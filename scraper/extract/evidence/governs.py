@@ -137,6 +137,8 @@ def _clause_hedge(v: View, start: int, end: int) -> str | None:
                 continue  # "(billed as season two, or series 15 if you count ...)"
             if cues.in_title_name(v.clause, match.start(), match.end()):
                 continue  # a name's word: “Dream Home Makeover”, "Hope Street"
+            if _REPORTS.match(match.group()) and _OFFICIAL.search(v.clause, match.end(), start):
+                continue  # "Deadline reports that Hulu has set the premiere for June 5"
             if match.start() >= end and (
                 _CONSEQUENCE.search(v.clause, end, match.start())
                 or (
@@ -147,6 +149,17 @@ def _clause_hedge(v: View, start: int, end: int) -> str | None:
                 continue
             return match.group().strip() or match.group()
     return None
+
+
+# A trade reporting what the studio did, not a rumour: the reported clause says it was
+# done ("reports that Hulu has set", "reports that Netflix announced").
+_REPORTS = re.compile(r"\s*reports?\s+that\b", re.IGNORECASE)
+_OFFICIAL = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:officially\s+)?(?:set|dated|scheduled|announced|confirmed|"
+    r"revealed|unveiled)|officially\s+(?:set|announced|confirmed)|announced|confirmed|"
+    r"revealed|unveiled)\b",
+    re.IGNORECASE,
+)
 
 
 def _aside(clause: str, at: int, date_start: int) -> bool:
@@ -295,7 +308,11 @@ _THAT = re.compile(r",?\s+(?:that|when|how|what)\b", re.IGNORECASE)
 _FRONTED = re.compile(r"^\W*(?:(?:on|in|back\s+in|earlier\s+in)\s+)?$", re.IGNORECASE)
 _TOLD_AFTER = re.compile(
     r",\s+(?:[\w&+.'\u2019-]+\s+){1,5}?"
-    r"(?:confirmed|announced|revealed|unveiled|shared|teased|said|told)\b",
+    r"(?:confirmed|announced|revealed|unveiled|shared|teased|said|told|"
+    # "On October 4, MBC dropped a new poster for ...": that day's promotion, not the release
+    r"(?:dropped|released|posted|published)\s+(?:a|an|the|its|their)\s+(?:new\s+|first\s+|"
+    r"official\s+|main\s+|character\s+)*(?:posters?|key\s+visuals?|stills?|images?|photos?|"
+    r"first[\s-]look))\b",
     re.IGNORECASE,
 )
 # "a June 2025 update": the date names the article, not the release.
@@ -487,6 +504,9 @@ _SLOT_NOUN = re.compile(
 def _moved_event(v: View, c: DateCandidate) -> str | None:
     """The date names the event a move takes elsewhere: "reschedule the January 30
     debut to the fall", "pushes its May 2 premiere back to June"."""
+    moved = _EVENT_WAS_MOVED.match(v.text, c.mention.end)
+    if moved is not None:
+        return moved.group().strip()  # "The July 2021 release date has been moved to ..."
     after = _EVENT_MOVED_AFTER.match(v.text, c.mention.end)
     if after is None:
         return None
@@ -494,6 +514,15 @@ def _moved_event(v: View, c: DateCandidate) -> str | None:
     return f"{verb} ... {after.group().strip()}" if verb else None
 
 
+# The date's event is what a move moved: "<date> release date has been moved to ...".
+_EVENT_WAS_MOVED = re.compile(
+    r"\s+(?:(?:theatrical|streaming|global|us|u\.s\.)\s+)?"
+    r"(?:premiere|debut|release|launch|opening|bow|return)(?:\s+date)?\s+"
+    r"(?:has\s+been|have\s+been|had\s+been|was|were|is\s+being|got)\s+(?:officially\s+)?"
+    r"(?:moved|pushed|delayed|postponed|shifted|bumped|rescheduled|changed|scrapped|"
+    r"cancell?ed|dropped|abandoned)\b",
+    re.IGNORECASE,
+)
 _EVENT_MOVED_AFTER = re.compile(
     r"\s+(?:premiere|debut|release|launch|opening|bow|return)(?:\s+date)?\s+"
     r"(?:(?:back|up|forward|out)\s+)?(?:to|until|till|into)\b",

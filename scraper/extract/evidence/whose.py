@@ -265,6 +265,8 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
     for verb in verbs:
         if _IN_A_ROLE.match(text, verb):
             continue  # "Jenna Ortega returns as Wednesday": a person back in a role
+        if _DATE_NOUN.match(text, verb):
+            continue  # "The July 2021 release date has been moved": a noun, no work's verb
         if any(verb < start < c.mention.start for start, _, _ in titles):
             continue  # "Disney Shuffles Marvel Dates: Captain America 4 to February"
         if subject.other_work_before(text, verb, w):
@@ -272,6 +274,7 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
     return None
 
 
+_DATE_NOUN = re.compile(r"(?:release|premiere|debut|launch|opening)\s+date", re.IGNORECASE)
 _IN_A_ROLE = re.compile(r"\w+\s+as\s+(?!(?:early|soon|late|of|well|part|planned)\b)", re.I)
 
 
