@@ -492,3 +492,22 @@ def test_a_moved_date_a_reported_fact_and_a_poster_day(
     body: str, watch: Watch, expected: tuple[str, str]
 ) -> None:
     assert release(body, watch) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the date names its own event, whatever the clause's occasion
+        ("<p>Today at a fan convention in Lisbon, the streamer unveiled the trailer for The"
+         " Lantern Keepers' third season and confirmed its April 19, 2024 return.</p>",
+         ("2024-04-19", "day")),
+        # an idiom, no hedge
+        ("<p>Come to think of it, an April 19 premiere for The Lantern Keepers season 3 has"
+         " already been announced.</p>", ("2024-04-19", "day")),
+        # how things look, and two windows offered, are no announcement
+        ("<p>The network hasn't announced a date for The Lantern Keepers season 3, but it looks"
+         " like things are on track for a spring or summer 2024 release.</p>", None),
+    ],
+)
+def test_a_date_s_own_event_and_words_that_only_look_like_hedges(body: str, expected) -> None:
+    assert release(body) == expected

@@ -89,7 +89,7 @@ SPECULATION = re.compile(
     + r"|likely|unlikely|predict\w*|"
     r"speculat\w*|perhaps|possibl\w*|probabl\w*|maybe|estimat\w*(?!\s+[$\u00a3\u20ac\d])|assum\w*|"
     r"wish\w*|(?:would|['\u2019]d)\s+[\"\u201c]?(?:love|like)|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
-    r"reportedly|if|bet|suspect\w*|think|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
+    r"reportedly|if|bet|suspect\w*|(?<!come\sto\s)think|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
     r"tipped|claim\w*|leak\w*|allegedly|supposedly|apparently|insiders?|sources\s+say|"
     r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|around\s+(?:the\s+)?(?:end|start|beginning|early|late|mid|"
     r"spring|summer|autumn|fall|winter|\d|[A-Z][a-z]+\s+\d)|please\s+be|we'd|we\s+reckon|reckon|"
@@ -97,6 +97,11 @@ SPECULATION = re.compile(
     r"people|reports?|a\s+(?:source|report|person))|sources?\s+(?:close|familiar)|"
     r"declined\s+to\s+comment|unnamed|would\s+make\s+sense|makes\s+sense|would\s+fit|"
     r"plausible|odds\s+are|our\s+money|we['\u2019]d\s+bet|"
+    # how things look, not what was said: "it looks like things are on track for ..."
+    r"looks?\s+(?:like|set\s+to|to\s+be)|seems?\s+(?:like|to|set)|appears?\s+(?:to|set)|"
+    # two windows offered: "a spring or summer 2018 release", "2020 or maybe 2021"
+    r"or\s+(?:maybe\s+|possibly\s+|perhaps\s+|even\s+)?(?:early\s+|late\s+)?"
+    r"(?:spring|summer|autumn|fall|winter|(?:19|20)\d\d)|"
     # a habit, no particular date: "premieres are usually the Monday before opening"
     r"usually|typically|normally|traditionally|tends?\s+to)\b|\?",
     re.IGNORECASE,

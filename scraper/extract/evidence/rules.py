@@ -80,11 +80,11 @@ def _worked_out(candidate: DateCandidate, watch: Watch) -> View:
     if event is None and text[:left].rstrip().endswith(":"):
         # "Release date confirmed: 3 August" - the verb sits before the colon.
         event, word = _governing(plain_text[:left], left)
-    if event is None:
-        # "confirmed a 2025 start for the new season": the date names its own event
-        own = _OWN_EVENT.match(text, mention.end)
-        if own:
-            event, word = "release", own.group().strip()
+    own = _OWN_EVENT.match(text, mention.end)
+    if own and (event is None or _NAMED_RELEASE.match(own.group())):
+        # "confirmed a 2025 start for the new season", "at a convention ... confirmed its
+        # March 13, 2025 return": the date names its own event, whatever governs the clause
+        event, word = "release", own.group().strip()
     which = _WHICH.search(text, 0, left) if event is None else None
     if which is not None and _IS_ON.match(clause):
         # "the anime's premiere in Japan, which will be on July 11": the event is the
@@ -93,7 +93,13 @@ def _worked_out(candidate: DateCandidate, watch: Watch) -> View:
     return View(text, left, right, clause, event, word, plain=plain)
 
 
-_OWN_EVENT = re.compile(r"\s+(?:start|bow|arrival|rollout|airdate)\b", re.IGNORECASE)
+# The date names its own event right after it: "its March 13, 2025 return", "the Dec. 21
+# premiere" (whatever else the clause holds: a convention, a panel).
+_NAMED_RELEASE = re.compile(r"\s+(?:return|premiere|debut|release|launch|opening)\b", re.I)
+_OWN_EVENT = re.compile(
+    r"\s+(?:start|bow|arrival|rollout|airdate|return|premiere|debut|release|launch|opening)\b",
+    re.IGNORECASE,
+)
 _WHICH = re.compile(r",\s+(?:which|that)\s+$", re.IGNORECASE)
 _IS_ON = re.compile(
     r"\s*(?:will\s+be|is|was|falls|lands)\s+(?:on|in|set\s+for)\b", re.IGNORECASE
