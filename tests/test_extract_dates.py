@@ -511,3 +511,11 @@ def test_a_moved_date_a_reported_fact_and_a_poster_day(
 )
 def test_a_date_s_own_event_and_words_that_only_look_like_hedges(body: str, expected) -> None:
     assert release(body) == expected
+
+
+def test_presumably_hedges_the_year() -> None:
+    body = (
+        "<p>Earlier today the network renewed The Lantern Keepers for a third season, which"
+        " will presumably air in 2025.</p>"
+    )
+    assert release(body) is None

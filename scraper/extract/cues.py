@@ -87,7 +87,7 @@ SPECULATION = re.compile(
     + "|"
     + _NOT_IDIOM("anticipat")
     + r"|likely|unlikely|predict\w*|"
-    r"speculat\w*|perhaps|possibl\w*|probabl\w*|maybe|estimat\w*(?!\s+[$\u00a3\u20ac\d])|assum\w*|"
+    r"speculat\w*|perhaps|possibl\w*|probabl\w*|presumabl\w*|conceivabl\w*|maybe|estimat\w*(?!\s+[$\u00a3\u20ac\d])|assum\w*|"
     r"wish\w*|(?:would|['\u2019]d)\s+[\"\u201c]?(?:love|like)|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
     r"reportedly|if|bet|suspect\w*|(?<!come\sto\s)think|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
     r"tipped|claim\w*|leak\w*|allegedly|supposedly|apparently|insiders?|sources\s+say|"
