@@ -519,3 +519,20 @@ def test_presumably_hedges_the_year() -> None:
         " will presumably air in 2025.</p>"
     )
     assert release(body) is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a maker's name made a describing word owns no season
+        "<p>The Ann Vale-directed third season of The Lantern Keepers will premiere in"
+        " January 2025.</p>",
+        # a trailer out ahead of the release: the date is the release's
+        "<p>The Lantern Keepers Season 3: the first trailer for season three is here ahead"
+        " of the new episodes arriving on the streaming platform in January 2025.</p>",
+        # a viewing plug that names the watch is no plug for another story
+        "<p>Don't miss the third season of The Lantern Keepers in January 2025 on Netflix.</p>",
+    ],
+)
+def test_a_describing_name_a_trailer_ahead_of_the_release_and_a_viewing_plug(body: str) -> None:
+    assert release(body) == ("2025-01", "month")

@@ -592,6 +592,13 @@ _NOT_NAMES = frozenset(
     ]
 )
 # (a quoted name too: '"House of the Dragon" season 3')
+# A name made into a describing word before the season: "the Nic Pizzolatto-directed",
+# "the Jenna Ortega-led", "the Tokyo-set".
+_DESCRIBING_SUFFIX = re.compile(
+    r"-(?:directed|led|starring|created|penned|helmed|fronted|produced|written|backed|set|"
+    r"based|centric|focused|hosted|narrated|voiced)$",
+    re.IGNORECASE,
+)
 _NAME_BEFORE = re.compile(
     r"([A-Z][\w&'\u2019-]*(?:\s+(?:and|of|the|&|in|on|[A-Z][\w&'\u2019-]*)){0,5})"
     r"[\"\u201d]?[\s:,(]*$"
@@ -615,6 +622,8 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
     if match is None:
         return ref
     name = match.group(1)
+    if _DESCRIBING_SUFFIX.search(name):
+        return ref  # "The Nic Pizzolatto-directed third season": a maker, no show's name
     # (the cheap tests first: any one keeps the number the watch's)
     words = name.split()
     if len(words) == 1 and _POSSESSIVE.sub("", words[0].lower()) in _NOT_NAMES:

@@ -420,6 +420,8 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         return None
     if _NEW_CLAUSE.search(v.text, trailers[-1].end(), c.mention.start):
         return None
+    if _AHEAD_OF.search(v.text, trailers[-1].end(), c.mention.start):
+        return None  # "the trailer is here ahead of the new episodes arriving in 2019"
     segments = list(_SEGMENT.finditer(v.text, trailers[-1].end(), c.mention.start))
     if segments and cues.RELEASE.search(v.text, segments[-1].end(), c.mention.start):
         # "Teaser Trailer: <cast> Face ... - In Theaters November 20th, 2026": a headline's
@@ -462,6 +464,13 @@ _PROMO = re.compile(
     re.IGNORECASE,
 )
 _NEW_CLAUSE = re.compile(r",\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECASE)
+_DONT_MISS = re.compile(r"\W*don['\u2019]t\s+miss", re.IGNORECASE)
+_AHEAD_OF = re.compile(
+    r"\b(?:ahead\s+of|in\s+advance\s+of|before)\s+(?:the|its|their|a)?\s*"
+    r"(?:[\w'\u2019-]+\s+){0,3}?(?:premiere|release|debut|launch|return|arriv\w*|opening|"
+    r"(?:new\s+)?(?:episodes|season))\b",
+    re.IGNORECASE,
+)
 # A dash or a pipe between a headline's parts.
 _SEGMENT = re.compile(r"\s[\u2014\u2013|-]\s")
 
@@ -723,4 +732,9 @@ def _past(c: DateCandidate, v: View, w: Watch) -> str | None:
     "And for more on Netflix, find out which drama will be back in 2026!",
 )
 def _plug(c: DateCandidate, v: View, w: Watch) -> str | None:
-    return found(cues.READER_PLUG, v.text)
+    plug = cues.READER_PLUG.search(v.text)
+    if plug is None:
+        return None
+    if _DONT_MISS.match(plug.group()) and title_mentions(v.text[plug.end() :], w):
+        return None  # "Don't miss the second season of The Dragon Prince on February 15"
+    return plug.group().strip() or plug.group()
