@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import ClassVar
 
 from notifiers.base import Notifier
-from scraper.models import ANNOUNCED, Alert
+from scraper.models import ANNOUNCED, Alert, Watch
 
 # -- news pages for a local site --------------------------------------------------------
 
@@ -125,3 +125,34 @@ def dripping_server(first_line: bytes, then: bytes, every: float = 0.2) -> Itera
 def _drain(conn: socket.socket) -> None:
     with suppress(TimeoutError, BlockingIOError):
         conn.recv(65536)
+
+
+def news_page(body: str, published: str | None = "2024-03-05", title: str = "TV news") -> str:
+    """An article page around `body`: a headline, and the publish date in its metadata
+    (none with `published=None`)."""
+    meta = (
+        f'<meta property="article:published_time" content="{published}T09:00:00Z">'
+        if published
+        else ""
+    )
+    return (
+        f"<html><head><title>{title}</title>{meta}</head><body><article><h1>{title}</h1>"
+        f"{body}</article></body></html>"
+    )
+
+
+def first_release(
+    body: str,
+    watch: Watch,
+    url: str = "https://tv.example/news/story",
+    published: str | None = "2024-03-05",
+    title: str = "TV news",
+) -> tuple[str, str] | None:
+    """(date, precision) of the release date the extractor reports for `watch` in a news
+    page around `body`, or None."""
+    from scraper.extract import extract
+    from scraper.parse.documents import parse_documents
+
+    doc = parse_documents(news_page(body, published, title), url)[0]
+    dates = [(f.date, f.precision) for f in extract(doc, watch) if f.kind == "release_date"]
+    return dates[0] if dates else None

@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from support import first_release, news_page
 
-from scraper.extract import choose, extract, read
+from scraper.extract import choose, read
 from scraper.extract.dates import find_dates
 from scraper.models import Watch
 from scraper.parse.documents import parse_documents
@@ -19,27 +20,13 @@ ORCHARD = Watch("The Copper Orchard", 2, ())
 PUBLISHED = date(2024, 3, 5)
 
 
-def page(body: str, published: str | None = "2024-03-05", title: str = "TV news") -> str:
-    meta = (
-        f'<meta property="article:published_time" content="{published}T09:00:00Z">'
-        if published
-        else ""
-    )
-    return (
-        f"<html><head><title>{title}</title>{meta}</head><body><article><h1>{title}</h1>"
-        f"{body}</article></body></html>"
-    )
-
-
 def release(
     body: str,
     published: str | None = "2024-03-05",
     title: str = "TV news",
     url: str = "https://tv.example/news/story",
 ) -> tuple[str, str] | None:
-    doc = parse_documents(page(body, published, title), url)[0]
-    dates = [(f.date, f.precision) for f in extract(doc, ORCHARD) if f.kind == "release_date"]
-    return dates[0] if dates else None
+    return first_release(body, ORCHARD, url, published, title)
 
 
 # ---------------------------------------------------------------- date forms
@@ -210,7 +197,7 @@ def test_a_finer_date_in_another_entry_of_the_winners_list_is_not_its_restatemen
 
 def test_explain_names_the_withdrawal() -> None:
     body = "<p>The Copper Orchard season 2 has dropped its April 19 premiere.</p>"
-    doc = parse_documents(page(body), "https://tv.example/news/story")[0]
+    doc = parse_documents(news_page(body), "https://tv.example/news/story")[0]
     [candidate] = [c for c in read(doc, ORCHARD, complete=True).dates]
     assert "negation" in candidate.features
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from support import first_release, news_page
 
-from scraper.extract import extract
 from scraper.extract.dates import YearHint, find_dates
 from scraper.models import Watch
 from scraper.parse.documents import parse_documents
@@ -19,18 +19,6 @@ FILM = Watch("Harbour of Glass", None, ())
 LANTERNS_ANY = Watch("The Lantern Keepers", None, ())
 
 
-def page(body: str, published: str | None = "2024-03-05", title: str = "TV news") -> str:
-    meta = (
-        f'<meta property="article:published_time" content="{published}T09:00:00Z">'
-        if published
-        else ""
-    )
-    return (
-        f"<html><head><title>{title}</title>{meta}</head><body><article><h1>{title}</h1>"
-        f"{body}</article></body></html>"
-    )
-
-
 def release(
     body: str,
     watch: Watch = LANTERNS,
@@ -38,9 +26,7 @@ def release(
     published: str | None = "2024-03-05",
     title: str = "TV news",
 ) -> tuple[str, str] | None:
-    doc = parse_documents(page(body, published, title), url)[0]
-    dates = [(f.date, f.precision) for f in extract(doc, watch) if f.kind == "release_date"]
-    return dates[0] if dates else None
+    return first_release(body, watch, url, published, title)
 
 
 # ---------------------------------------------------------------- an undated page's year
@@ -295,7 +281,7 @@ def test_a_sentence_opening_on_the_day_the_news_was_told_is_no_release_date() ->
         "season 3.</p><p>The Lantern Keepers season 3 premieres on April 14.</p>"
     )
     assert release(body) == ("2024-04-14", "day")
-    doc = parse_documents(page(body), "https://tv.example/news/story")[0]
+    doc = parse_documents(news_page(body), "https://tv.example/news/story")[0]
     told = next(c for c in read(doc, LANTERNS, complete=True).dates
                 if c.mention.value == "2024-02-20")
     assert told.features["news_date"] == ", the network revealed"
