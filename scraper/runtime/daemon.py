@@ -424,7 +424,7 @@ class Daemon:
             log.debug("could not bring delivery forward", exc_info=True)
 
     def _deliver(self) -> None:
-        """One pass over the outbox, due deliveries only (deliver.py keeps the backoff)."""
+        """One pass over the outbox, due deliveries only (scraper.deliver keeps the backoff)."""
         state = self._state
         if state is None:
             return
@@ -439,7 +439,7 @@ class Daemon:
             report = deliver_pending(
                 state, notifiers, datetime.now(UTC), due_only=True, max_seconds=DELIVERY_PASS
             )
-            # deliver.py logs each alert sent or failed; this is for a closer look.
+            # scraper.deliver logs each alert sent or failed; this is for a closer look.
             log.debug("delivery pass: %s", report.summary())
         except Exception:  # noqa: BLE001 - the outbox keeps everything; try again next pass
             log.exception("delivery pass failed; pending alerts stay in the outbox")
