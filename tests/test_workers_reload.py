@@ -43,11 +43,11 @@ def test_sighup_reloads_a_workers_config_and_a_bad_one_is_kept_out(tmp_path, sit
             finally:
                 state.close()
 
-        wait_for(knows_console, 10, "the worker to say it knows the new notifier")
+        wait_for(knows_console, 30, "the worker to say it knows the new notifier")
         good = config.read_text()
         config.write_text(good.replace("interval: 1s", "interval: soon"))
         worker.send_signal(signal.SIGHUP)
-        wait_for(lambda: "config not valid" in log.read_text(), 10, "the refused reload")
+        wait_for(lambda: "config not valid" in log.read_text(), 30, "the refused reload")
         time.sleep(0.5)
         assert worker.poll() is None  # still running, with the config it had
     finally:
