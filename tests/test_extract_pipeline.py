@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from scraper.cli.main import main
-from scraper.extract import extract, extract_documents, fit, read
+from scraper.extract import extract, extract_documents, fit, read, rules_doc
+from scraper.extract.evidence import DATE_RULES, TRAILER_RULES
 from scraper.extract.score import WEIGHTS_FILE
 from scraper.facts import KnownFacts, Observation, diff_findings
 from scraper.models import RELEASE_DATE, Finding, Watch
@@ -76,6 +77,15 @@ def test_the_shipped_weights_are_a_refit_of_the_training_split() -> None:
         assert refit[kind]["rows"] == shipped[kind]["rows"]
         for name, weight in refit[kind]["weights"].items():
             assert shipped[kind]["weights"][name] == pytest.approx(weight, abs=1e-3), name
+
+
+def test_the_rules_page_is_the_registry_and_the_shipped_weights() -> None:
+    # A rule added, renamed or refitted without `python -m scraper.extract.fit` leaves the
+    # page describing rules the code no longer has.
+    page = rules_doc.DOC_FILE.read_text(encoding="utf-8")
+    assert page == rules_doc.render()
+    for rule in DATE_RULES + TRAILER_RULES:
+        assert f"| `{rule.name}` |" in page
 
 
 def test_the_fit_reads_only_the_training_split() -> None:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from scraper.extract import read
+from scraper.extract import read, rules_doc
 from scraper.extract.candidates import Budget
 from scraper.extract.choose import same_release
 from scraper.extract.evidence import DATE_RULES, TRAILER_RULES
@@ -182,12 +182,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     result = fitted(args.corpus)
     text = json.dumps(result, indent=1, sort_keys=False) + "\n"
+    page = rules_doc.render(result)
     if args.check:
         same = WEIGHTS_FILE.exists() and WEIGHTS_FILE.read_text(encoding="utf-8") == text
         print("weights.json is up to date" if same else "weights.json differs from a refit")
-        return 0 if same else 1
+        documented = rules_doc.DOC_FILE.exists() and rules_doc.DOC_FILE.read_text(
+            encoding="utf-8"
+        ) == page
+        if not documented:
+            print(f"{rules_doc.DOC_FILE.name} differs from the rules and a refit's weights")
+        return 0 if same and documented else 1
     WEIGHTS_FILE.write_text(text, encoding="utf-8")
-    print(f"wrote {WEIGHTS_FILE} ({result['training_cases']} training cases)")
+    rules_doc.DOC_FILE.write_text(page, encoding="utf-8")
+    print(f"wrote {WEIGHTS_FILE} ({result['training_cases']} training cases) "
+          f"and {rules_doc.DOC_FILE}")
     return 0
 
 
