@@ -59,6 +59,10 @@ RELEASE = re.compile(
     # "will come to the platform on Oct. 4", "coming to cinemas in May"
     r"(?:comes?|coming|came|heads?|heading)\s+to\s+(?:the\s+)?(?:platform|service|streamer|"
     r"streaming\s+service|cinemas|theaters|theatres|screens|tv|television|big\s+screen)\b|"
+    # "the show will be starting later than ever before: April 24" (not "is starting to")
+    r"(?:be|is|are)\s+(?:starting|beginning)\b(?!\s+(?:to|out|off|over|as|from|with)\b)|"
+    # "Season 1 does not kick start until this year", "kickstarts on May 2"
+    r"kick[\s-]?start(?:s|ed|ing)?(?=\s+(?:on|in|until|till|this|next|with|its|their))|"
     r"(?:begins?|beginning|began|starts?|starting|started)(?=\s+(?:on|at|this|next|from|with|airing|tonight|"
     # "will begin its third and final season on Wednesday"
     r"tomorrow|(?:its|their)\s+(?:[\w-]+\s+){0,4}?(?:season|series|run)\b|"
@@ -472,6 +476,23 @@ def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+# A release named as a landmark, read right before the release word: "a month after the
+# show's debut", "ahead of its scheduled return date", "in time for the premiere". A date
+# before such a phrase is another event's, timed by the release ("completed in September
+# ahead of its return"); a date inside or after it is the release's ("ahead of its return
+# date next month").
+LANDMARK_BEFORE = re.compile(
+    r"\b(?:after|since|following|before|ahead\s+of|in\s+time\s+for|in\s+advance\s+of|"
+    r"leading\s+up\s+to|prior\s+to)\s+(?:[\w'\u2019-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# The release before this one: "new episodes were last released in 2019", "the show last
+# aired in 2021", "was most recently seen in 2022" (a previous season's date, not the news).
+PREVIOUS_RELEASE = re.compile(
+    r"\b(?:last|most\s+recently|previously)\s+(?:been\s+)?(?:premiered|released|aired|seen|"
+    r"returned|debuted|dropped|streamed|broadcast|arrived|on\s+(?:air|screens?|tv))\b",
+    re.IGNORECASE,
+)
 # The release already happened: reported of an earlier season as often as of this one.
 PAST_RELEASE = re.compile(
     r"\b(?:premiered|debuted|released|arrived|dropped|launched|landed|bowed|aired|returned|opened|"

@@ -41,6 +41,8 @@ def _schedule_row(c: DateCandidate, v: View, w: Watch) -> str | None:
     "## Heartstopper season 2 / August 3",
 )
 def _listing(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if c.mention.value in c.doc.own_dates:
+        return None  # a blog post's date line under its title: the post's day, no listing
     if v.event is None and c.sentence.under_heading and is_listing(v.text, c.mention):
         return "a date alone under the watch's heading"
     return None
@@ -294,12 +296,13 @@ def _news_date(c: DateCandidate, v: View, w: Watch) -> str | None:
 # "confirmed in July that ...", "announced on Tuesday that ..."
 _TOLD_ON = re.compile(
     r"\b(?:confirm|announc|reveal|unveil|report|said|says|told|tease|shar)\w*\s+"
-    r"(?:(?:on|in|during|back\s+in|earlier\s+in|last|this)\s+)?$",
+    # ("confirmed earlier this month that ...": the month of the news)
+    r"(?:(?:on|in|during|back\s+in|earlier\s+in|earlier|last|this)\s+)?$",
     re.IGNORECASE,
 )
 _TOLD_PASSIVE = re.compile(
     r"\b(?:was|were|been|being)\s+(?:first\s+|officially\s+)?(?:confirmed|announced|revealed|"
-    r"unveiled|reported)\s+(?:(?:on|in|during|back\s+in|earlier\s+in|last)\s+)?$",
+    r"unveiled|reported)\s+(?:(?:on|in|during|back\s+in|earlier\s+in|earlier|last)\s+)?$",
     re.IGNORECASE,
 )
 _THAT = re.compile(r",?\s+(?:that|when|how|what)\b", re.IGNORECASE)
@@ -427,10 +430,15 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         # "Teaser Trailer: <cast> Face ... - In Theaters November 20th, 2026": a headline's
         # last part gives the release, whatever its first part shows
         return None
-    after = v.text[max(v.left, trailers[-1].end()) : v.right]
+    base = max(v.left, trailers[-1].end())
+    after = v.text[base : v.right]
+    # (a release named well after the date is a landmark, not the date's event: "the
+    # trailer will come out on Sunday, April 21, to coincide with the season premieres
+    # of two other shows")
+    reach = c.mention.end - base + 12
     if any(
         not _AUXILIARY.search(after, 0, m.start("w")) and not _FOR_OF.search(after, 0, m.start())
-        for m in _NAMES_THE_RELEASE.finditer(after)
+        for m in _NAMES_THE_RELEASE.finditer(after, 0, reach)
     ):
         return None  # "the trailer confirms a May 5 premiere", not "the teaser debuts Friday"
     if _TRAILER_CARRIES.search(v.text, trailers[-1].end(), c.mention.start):
@@ -723,6 +731,16 @@ def _past(c: DateCandidate, v: View, w: Watch) -> str | None:
     if value < published.isoformat()[: len(value)]:
         return found(cues.PAST_RELEASE, v.clause)
     return None
+
+
+@rule(
+    "previous_release",
+    -4,
+    "the date is of the release before this one: 'last released', 'last aired'",
+    "new episodes were last released in 2019",
+)
+def _previous_release(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(cues.PREVIOUS_RELEASE, v.text, v.left, c.mention.start)
 
 
 @rule(

@@ -1,0 +1,79 @@
+"""Whose event a date is: a release named as a landmark, a previous release, the news's
+own month, a trailer's day beside another show's premiere, and release verbs in forms
+the vocabulary missed.
+
+Every sentence here is invented for the test (the shows are made up too)."""
+
+from __future__ import annotations
+
+from support import first_release
+
+from scraper.models import Watch
+
+MOTHS = Watch("Paper Moths", 2, ())
+
+
+def release(body: str, published: str | None = "2023-11-20") -> tuple[str, str] | None:
+    return first_release(body, MOTHS, "https://tv.example/news/story", published)
+
+
+def test_a_release_named_as_a_landmark_does_not_govern_the_date_before_it() -> None:
+    # the month is when something else happened, timed by the premiere
+    body = (
+        "<p>Paper Moths season 2 is in the works.</p>"
+        "<p>In August 2023, two weeks after the show's premiere, the network cut the pilot.</p>"
+    )
+    assert release(body) is None
+
+
+def test_a_date_after_the_landmark_is_the_releases() -> None:
+    body = (
+        "<p>Paper Moths season 2 has wrapped.</p>"
+        "<p>Shooting finished in October ahead of its planned return date next month.</p>"
+    )
+    assert release(body) == ("2023-12", "month")
+
+
+def test_the_month_the_news_was_told_is_not_the_release() -> None:
+    body = (
+        "<p>The studio confirmed earlier this month that Paper Moths season 2 will be "
+        "landing in February.</p>"
+    )
+    assert release(body) == ("2024-02", "month")
+
+
+def test_the_last_release_is_the_previous_seasons() -> None:
+    body = (
+        "<p>A Paper Moths season 2 teaser is out.</p>"
+        "<p>New episodes of the series were last released in 2021.</p>"
+    )
+    assert release(body) is None
+
+
+def test_a_trailers_day_beside_another_shows_premiere_is_the_trailers() -> None:
+    body = (
+        "<p>Paper Moths season 2 will be starting later than usual: March 3.</p>"
+        "<p>The Paper Moths trailer will come out on Friday, January 12, to coincide with "
+        "the season premieres of two other dramas.</p>"
+    )
+    assert release(body) == ("2024-03-03", "day")
+
+
+def test_kick_start_is_a_release_verb() -> None:
+    body = "<p>Paper Moths season 2 does not kick start until some time next year.</p>"
+    assert release(body) == ("2024", "year")
+
+
+def test_a_posts_date_line_under_its_title_is_no_listing() -> None:
+    from support import news_page
+
+    from scraper.extract import extract
+    from scraper.parse.documents import parse_documents
+
+    page = news_page(
+        "<p>Monday, November 20, 2023</p><p>The wait for the second season goes on.</p>",
+        "2023-11-20",
+        "Paper Moths season 2: what we know",
+    )
+    doc = parse_documents(page, "https://blog.example/2023/11/moths.html")[0]
+    assert [f for f in extract(doc, MOTHS) if f.kind == "release_date"] == []
