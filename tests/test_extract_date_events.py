@@ -6,9 +6,11 @@ Every sentence here is invented for the test (the shows are made up too)."""
 
 from __future__ import annotations
 
-from support import first_release
+from support import first_release, news_page
 
+from scraper.extract import extract
 from scraper.models import Watch
+from scraper.parse.documents import parse_documents
 
 MOTHS = Watch("Paper Moths", 2, ())
 
@@ -65,11 +67,6 @@ def test_kick_start_is_a_release_verb() -> None:
 
 
 def test_a_posts_date_line_under_its_title_is_no_listing() -> None:
-    from support import news_page
-
-    from scraper.extract import extract
-    from scraper.parse.documents import parse_documents
-
     page = news_page(
         "<p>Monday, November 20, 2023</p><p>The wait for the second season goes on.</p>",
         "2023-11-20",
@@ -77,3 +74,33 @@ def test_a_posts_date_line_under_its_title_is_no_listing() -> None:
     )
     doc = parse_documents(page, "https://blog.example/2023/11/moths.html")[0]
     assert [f for f in extract(doc, MOTHS) if f.kind == "release_date"] == []
+
+
+def test_a_short_story_sentence_is_not_the_pages_publish_date() -> None:
+    # no date in the metadata: the URL's day dates the page, not a sentence of the story
+    page = news_page(
+        "<p>Paper Moths season 2 is set to land on screens on June 6, 2025 worldwide.</p>"
+        "<p>The first trailer for Paper Moths season 2 arrives ahead of the new season "
+        "next year.</p>",
+        None,
+    )
+    doc = parse_documents(page, "https://tv.example/2024/12/19/moths/")[0]
+    assert doc.published is None
+
+
+def test_a_wire_storys_id_dates_the_page() -> None:
+    body = "<p>Paper Moths season 2 will be released in March next year, the studio said.</p>"
+    found = first_release(
+        body, MOTHS, "https://wire.example/view/AEN20191028005500315", published=None
+    )
+    assert found == ("2020-03", "month")
+
+
+def test_an_original_date_field_in_a_delay_list_is_the_old_date() -> None:
+    body = (
+        "<h2>Paper Moths (May 10)</h2>"
+        "<p>The release date of Paper Moths season 2 was pushed back by a week, "
+        "from May 3 to May 10.</p>"
+        "<p>Original release date: May 3, 2024</p>"
+    )
+    assert release(body, "2024-03-01") == ("2024-05-10", "day")

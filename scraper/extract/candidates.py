@@ -219,7 +219,10 @@ def _day_first(url: str) -> bool:
 # /2020/jan/03/, /2023-09-08/, -20220121-, /2016/.
 _URL_DAY = re.compile(
     r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2]|[a-z]{3})/(?P<d>0?[1-9]|[12]\d|3[01])/"
-    r"|[/_-](?P<y2>(?:19|20)\d\d)-?(?P<m2>0[1-9]|1[0-2])-?(?P<d2>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)",
+    r"|[/_-](?P<y2>(?:19|20)\d\d)-?(?P<m2>0[1-9]|1[0-2])-?(?P<d2>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+    # a wire story's id that opens on its day: /view/AEN20191028005500315
+    r"|/[A-Z]{2,5}(?P<y3>(?:19|20)\d\d)(?P<m3>0[1-9]|1[0-2])(?P<d3>0[1-9]|[12]\d|3[01])\d{0,12}"
+    r"(?=[/_.?#-]|$)",
     re.IGNORECASE,
 )
 _URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2]|[a-z]{3})/", re.IGNORECASE)
@@ -239,7 +242,7 @@ def year_hint(
         match = pattern.search(path)
         if match is None:
             continue
-        groups = {k.rstrip("2"): v for k, v in match.groupdict().items() if v}
+        groups = {k.rstrip("23"): v for k, v in match.groupdict().items() if v}
         try:
             year = int(groups["y"])
             month = 1 if precision == "year" else _url_month(groups["m"])

@@ -141,9 +141,15 @@ def byline_date(texts: Iterable[str]) -> date | None:
     page's blocks in order."""
     candidates = [text for text in islice(texts, 40) if len(text) <= 100]
     for text in sorted(candidates, key=lambda t: _BYLINE.search(t) is None):
+        if _BYLINE.search(text) is None and _PROSE.search(_DAY_DATE.sub(" ", text)):
+            continue  # a short sentence of the story ("It lands in cinemas July 11, 2025.")
         for _, found in day_dates(text):
             return found
     return None
+
+
+# Words of a sentence, not of a stamp or a dateline: six words beside the date.
+_PROSE = re.compile(r"(?:[A-Za-z][\w'\u2019-]*\W+){6}")
 
 
 @dataclass(frozen=True)

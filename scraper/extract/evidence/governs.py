@@ -490,6 +490,7 @@ def _old_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         found(cues.OLD_DATE, before)
         or _later_move(v.text, c.mention.end)
         or found(_LABEL_FROM, before)
+        or found(_OLD_LABEL, before)
         or _moved_event(v, c)
         or _left_date(v, c)
     )
@@ -562,6 +563,13 @@ def _later_move(text: str, end: int) -> str | None:
 # "will instead arrive June 28": the replacing date.
 _INSTEAD_ON = re.compile(r"\binstead\s+(?:[\w-]+\s+){0,2}(?:(?:on|in|for)\s+)?$", re.IGNORECASE)
 _LABEL_FROM = re.compile(r"\w:\s+from\s+$")
+# A delay list's field of the date given up: "Original release date: July 17, 2020" (a
+# wiki's "Original release" header names the first airing, and has no "date ...:" label).
+_OLD_LABEL = re.compile(
+    r"\b(?:original|previous|initial|old|former)\s+(?:release|premiere|air|opening|launch)\s+"
+    r"date\s*:\s*$",
+    re.IGNORECASE,
+)
 _LABEL_FROM_TO = re.compile(r"\w:\s+from\s+[^;:]{3,30}?,?\s+to\s+$")
 
 
