@@ -104,3 +104,38 @@ def test_an_original_date_field_in_a_delay_list_is_the_old_date() -> None:
         "<p>Original release date: May 3, 2024</p>"
     )
     assert release(body, "2024-03-01") == ("2024-05-10", "day")
+
+
+def test_a_broadcast_seasons_span_gives_an_undated_page_its_year() -> None:
+    body = (
+        "<p>The network set its premieres for the 2031-32 season.</p>"
+        "<p>Paper Moths returns for its second season Sept. 20 (9-10 p.m.).</p>"
+    )
+    found = first_release(body, MOTHS, "https://press.example/news/fall-dates", None)
+    assert found == ("2031-09-20", "day")
+
+
+def test_early_in_the_year_written_in_december_is_the_next_year() -> None:
+    body = "<p>Paper Moths season 2 is set to return to our screens early in the year.</p>"
+    assert release(body, "2023-12-27") == ("2024", "year")
+    assert release(body.replace("early", "later"), "2023-05-02") == ("2023", "year")
+
+
+def test_a_grid_whose_hour_is_a_line_of_its_own_gives_each_show_its_day() -> None:
+    grid = (
+        "<p>Here are the network's fall premiere dates:</p>"
+        "<p>Sunday, Sept. 21</p><p>7:30-8:30 PM</p><p>RIVER COURT (9th Season Premiere)</p>"
+        "<p>Monday, Sept. 22</p><p>8:00-8:30 PM</p><p>PAPER MOTHS (2nd Season Premiere)</p>"
+        "<p>8:30-9:00 PM</p><p>TIN SOLDIERS (SERIES DEBUT)</p>"
+    )
+    title = "Fall premiere dates: Paper Moths, Tin Soldiers"
+    found = first_release(grid, MOTHS, "https://tv.example/n", "2031-06-01", title)
+    assert found == ("2031-09-22", "day")
+
+
+def test_no_firm_date_beyond_talk_of_a_time_is_no_date() -> None:
+    body = (
+        "<p>Paper Moths season 2 has a cast, and that is all the studio has said: no firm "
+        "date beyond talk of late in the year.</p>"
+    )
+    assert release(body) is None

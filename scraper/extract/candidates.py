@@ -260,7 +260,7 @@ def year_hint(
         if sentence.chrome or not _YEAR_IN.search(sentence.text):
             continue
         for match in _FULL_DATE_YEAR.finditer(sentence.text):
-            year = match.group("y") or match.group("iso")
+            year = match.group("y") or match.group("iso") or match.group("span")
             if latest is None or year > latest:
                 latest = year  # ("in 2018" alone is too often a guess)
     return YearHint(date(int(latest), 1, 1), "year", "text") if latest else None
@@ -281,6 +281,9 @@ _FULL_DATE_YEAR = re.compile(
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_WORD + r",?\s+"
     r"|\b(?i:spring|summer|fall|autumn|winter|half)\s+(?:of\s+)?)(?P<y>(?:19|20)\d\d)(?!\d)"
     r"|\b(?P<iso>20\d\d)-[01]\d-[0-3]\d\b"
+    # a broadcast season's span: "the 2014-15 season" opens in the fall of its first year
+    r"|\b(?P<span>20\d\d)[-\u2013/](?:\d\d|20\d\d)\s+(?i:(?:tv\s+|television\s+|broadcast\s+|"
+    r"primetime\s+|network\s+)?season)\b"
 )
 
 

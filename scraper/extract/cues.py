@@ -92,7 +92,7 @@ SPECULATION = re.compile(
     + _NOT_IDIOM("anticipat")
     + r"|likely|unlikely|predict\w*|"
     r"speculat\w*|perhaps|possibl\w*|probabl\w*|presumabl\w*|conceivabl\w*|maybe|estimat\w*(?!\s+[$\u00a3\u20ac\d])|assum\w*|"
-    r"wish\w*|(?:would|['\u2019]d)\s+[\"\u201c]?(?:love|like)|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
+    r"wish\w*|talk\s+of|(?:would|['\u2019]d)\s+[\"\u201c]?(?:love|like)|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
     r"reportedly|if|bet|suspect\w*|(?<!come\sto\s)think|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
     r"tipped|claim\w*|leak\w*|allegedly|supposedly|apparently|insiders?|sources\s+say|"
     r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|around\s+(?:the\s+)?(?:end|start|beginning|early|late|mid|"
@@ -179,7 +179,8 @@ RENEWAL = re.compile(
 # "May" the hedge, never "May" the month.
 SPECULATIVE_MAY = re.compile(r"\bmay\b(?!\s+\d)")
 NEGATION = re.compile(
-    r"\b(?:yet\s+to|not\s+yet|no\s+(?:official\s+)?(?:release|premiere|launch|air)?\s*date|"
+    r"\b(?:yet\s+to|not\s+yet|no\s+(?:(?:official|firm|confirmed|set|specific|exact|concrete|"
+    r"fixed)\s+)?(?:release|premiere|launch|air)?\s*date|"
     r"hasn't|has\s+not|haven't|have\s+not|isn't|is\s+not|wasn't|not\s+(?:been\s+)?"
     r"(?:announced|confirmed|set|revealed|given)|tb[ca]|to\s+be\s+(?:confirmed|announced|"
     r"determined)|unknown|unconfirmed|no\s+word|still\s+waiting|remains\s+to\s+be|"

@@ -177,6 +177,14 @@ _PATTERNS = [
         r"year|the\s+year|" + _YEAR.format(n="y") + r"))",
         ("half",),
     ),
+    # "early in the year", "later in the year", "in the new year": a time in the year of
+    # the article, or in the coming one ("early in the year" written in December)
+    (
+        "theyear",
+        r"(?i:\b(?:(?P<q>early|earlier|later|late|mid|middle)\s+(?:in|of)\s+|in\s+)the\s+"
+        r"(?P<n>new\s+)?year\b(?![\'\u2019]s))",
+        ("theyear",),
+    ),
     ("relmonth", r"(?i:\b(?P<w>this|next)\s+month\b)" + _NOT_OWNED, ("this",)),
     (
         "relyear",
@@ -228,6 +236,7 @@ _WORD_GATES = [
     ("holiday", _HOLIDAY_GATE),
     ("last", ("last", "yesterday")),
     ("half", ("half",)),
+    ("theyear", ("the year", "the new year")),
 ]
 
 
@@ -416,7 +425,8 @@ def _near(day: date, anchors: list[date]) -> date:
 
 # The kinds a year alone resolves (a YearHint's year stands in for the publish date's).
 _YEAR_KINDS = frozenset(
-    {"dmy", "mdy", "numeric", "month", "season", "holiday", "relyear", "half", "monthrel"}
+    {"dmy", "mdy", "numeric", "month", "season", "holiday", "relyear", "half", "monthrel",
+     "theyear"}
 )
 
 
@@ -540,6 +550,18 @@ def _resolve(
                     return None
                 return DateMention(start, end, day.isoformat(), "day", True)
             return DateMention(start, end, value, "month", True)
+        if kind == "theyear":
+            if published is None:
+                return None
+            quality = (groups["q"] or "").lower()
+            if not groups["n"] and not quality:
+                return None  # "in the year": no time of its own ("in the year 2000")
+            # "the new year", or "early in the year" written in its last two months: the next
+            ahead = bool(groups["n"]) and published.month >= 9 or (
+                quality == "early" and published.month >= 11
+            )
+            value_year = published.year + (1 if ahead else 0)
+            return DateMention(start, end, f"{value_year:04d}", "year", True)
         if kind == "relyear":
             if published is None:
                 return None
