@@ -139,3 +139,34 @@ def test_no_firm_date_beyond_talk_of_a_time_is_no_date() -> None:
         "date beyond talk of late in the year.</p>"
     )
     assert release(body) is None
+
+
+def test_a_month_after_for_is_a_date() -> None:
+    body = "<p>Paper Moths season 2 is officially slotted for April in the spring lineup.</p>"
+    assert release(body) == ("2024-04", "month")
+
+
+def test_a_finale_named_as_a_landmark_after_the_date_is_not_its_event() -> None:
+    body = (
+        "<p>Paper Moths season 2 will now open on Tuesday, January 9 at 9/8c, right after "
+        "the Big Bake-Off finale.</p>"
+    )
+    assert release(body) == ("2024-01-09", "day")
+
+
+def test_the_nights_a_show_airs_on_are_its_slot() -> None:
+    body = (
+        "<p>Paper Moths currently airs Sunday nights at 9pm.</p>"
+        "<p>A longer second season arrives next year.</p>"
+    )
+    title = "Summer renewals: Paper Moths season 2"
+    found = first_release(body, MOTHS, "https://tv.example/n", "2023-07-04", title)
+    assert found == ("2024", "year")
+
+
+def test_hitting_series_highs_is_no_release() -> None:
+    body = (
+        "<p>Paper Moths season 2 has no word yet on a premiere.</p>"
+        "<p>Its head of drama noted the show was hitting series highs this year.</p>"
+    )
+    assert release(body) is None

@@ -26,10 +26,20 @@ CHANNEL = re.compile(
     r"the\s+cw|pbs|tnt|tbs|bravo|hbo|syfy|freeform|lifetime|a&e)\b",
     re.IGNORECASE,
 )
+# What a show hits that is no screen: "hitting series highs", "hit a record", "hits 10 million".
+_HIT_TARGET = (
+    r"\s+(?:(?:series|new|all-time|record|ratings)\s+)?(?:highs?|lows?|records?|milestones?|"
+    r"numbers?|the\s+mark|a\s+(?:high|low|record|milestone|nerve|snag|wall)|"
+    r"\d[\d,.]*\s*(?:million|billion|k\b|%|viewers|views|streams))"
+)
 RELEASE = re.compile(
-    r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land(?:s|ed|ing)?\b|(?<!biggest\s)(?<!big\s)(?<!a\s)hits?(?!\s+of\b)|"
-    r"hitting|stream(?!ers?\b)\w*|out\s+(?:on|in|from)|coming|come\s+out|comes\s+out|airs?|airing|bows?|"
-    r"open(?:s|ed)?|available|due|date[sd]?|set\s+for|slated|scheduled|arrives|kick(?:s|ed|ing)?\s+off|"
+    r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land(?:s|ed|ing)?\b|(?<!biggest\s)(?<!big\s)(?<!a\s)hits?(?!\s+of\b)(?!"
+    + _HIT_TARGET
+    + r")|hitting(?!"
+    + _HIT_TARGET
+    + r")|stream(?!ers?\b)\w*|out\s+(?:on|in|from)|coming|come\s+out|comes\s+out|airs?|"
+    r"airing|bows?|"
+    r"open(?:s|ed)?|available|due|date[sd]?|set\s+for|slated|slotted|scheduled|arrives|kick(?:s|ed|ing)?\s+off|"
     # "its Japanese opening is locked for September 15" (not the opening credits or scene)
     r"opening\b(?!\s+(?:credits|titles?|scenes?|sequence|song|theme|remarks|act|lines?|monologue))|"
     r"(?:locked|pegged|penned)(?:\s+in)?\s+for|"
@@ -484,7 +494,7 @@ def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
 # date next month").
 LANDMARK_BEFORE = re.compile(
     r"\b(?:after|since|following|before|ahead\s+of|in\s+time\s+for|in\s+advance\s+of|"
-    r"leading\s+up\s+to|prior\s+to)\s+(?:[\w'\u2019-]+\s+){0,3}$",
+    r"leading\s+up\s+to|prior\s+to)\s+(?:[\w'\u2019-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 # The release before this one: "new episodes were last released in 2019", "the show last

@@ -141,7 +141,9 @@ _PATTERNS = [
         "month",
         # "in April", "this October", "delayed until July"
         r"(?<=\b)(?:in|this|by|from|early|late|mid-?|an?|until|till|to|into)\s+"
-        + _MONTH.format(n="m"),
+        + _MONTH.format(n="m")
+        # "slated for July", "set for October" (not "for June Carter", "for March Studios")
+        + r"|(?<=\b)for\s+" + _MONTH.format(n="m2") + r"(?!\s+[A-Z0-9])",
         ("month",),
     ),
     # "a 2025 release", "a 2025 premiere", "confirmed a 2025 start for the new season"
@@ -215,7 +217,9 @@ _PATTERNS = [
         # "Monday's third-season premiere", "Thursday night's premieres": the day of a
         # premiere the text names by it (any other "Monday's" is no date)
         r"(?:(?P<own>(?:\s+night)?['\u2019]s)(?=(?:\s+[\w-]+){0,3}?\s+(?:season\s+|series\s+)?"
-        r"(?:premieres?|debut|opener|return|launch)\b)|(?![\'\u2019]s))",
+        r"(?:premieres?|debut|opener|return|launch)\b)|(?![\'\u2019]s))"
+        # "airs Sunday nights at 9pm", "Thursday evenings": a regular slot, no one day
+        r"(?!\s+(?:nights|evenings|mornings|afternoons)\b)",
         ("day",),
     ),
 ]
@@ -468,7 +472,7 @@ def _resolve(
         if kind == "month":
             if published is None:
                 return None
-            month = _month(groups["m"])
+            month = _month(groups["m"] or groups["m2"])
             year = _nearest_year(published, month, 1)
             return DateMention(start, end, f"{year:04d}-{month:02d}", "month", True)
         if kind == "season":
