@@ -170,3 +170,25 @@ def test_hitting_series_highs_is_no_release() -> None:
         "<p>Its head of drama noted the show was hitting series highs this year.</p>"
     )
     assert release(body) is None
+
+
+def test_a_release_taken_off_the_calendar_leaves_its_old_dates_behind() -> None:
+    film = Watch("Harbour of Glass", None, ())
+    body = (
+        "<p>The studio has removed Harbour of Glass from its release calendar indefinitely.</p>"
+        "<p>Harbour of Glass was originally scheduled to open on March 13, and was then "
+        "pushed to July 17.</p>"
+    )
+    assert first_release(body, film, "https://film.example/n", "2024-06-30") is None
+
+
+def test_a_new_date_after_an_indefinite_delay_stands() -> None:
+    film = Watch("Harbour of Glass", None, ())
+    body = (
+        "<p>Harbour of Glass was delayed indefinitely in the spring.</p>"
+        "<p>Harbour of Glass is now set for October 9 after being moved again.</p>"
+    )
+    assert first_release(body, film, "https://film.example/n", "2024-06-30") == (
+        "2024-10-09",
+        "day",
+    )

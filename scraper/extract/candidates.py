@@ -92,6 +92,9 @@ class DocFacts:
     # Without a publish date: the year of each month and day the text states with its
     # year ("10 October 2015"), which "10 October" elsewhere on the page shares.
     stated: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
+    # A sentence naming the watch says its release has no date now ("indefinitely
+    # delayed", "removed from the release calendar", "no new release date"): what it says.
+    undated: str = ""
 
 
 @dataclass
@@ -154,8 +157,23 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     names_watch = any(s.names_title for s in sentences)
     stated = _stated_years(sentences, budget) if hint is not None else {}
     return sentences, DocFacts(
-        doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch, stated
+        doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch, stated,
+        _undated(sentences),
     )
+
+
+def _undated(sentences: list[Sentence]) -> str:
+    """What a sentence naming the watch says to take its release off the calendar, or ""."""
+    for sentence in sentences:
+        if sentence.chrome or not sentence.names_title:
+            continue
+        key = case_key(sentence.text)
+        if not any(word in key for word in cues.UNDATED_GATE):
+            continue  # (most sentences: no regex)
+        said = cues.UNDATED.search(sentence.text)
+        if said is not None:
+            return said.group()
+    return ""
 
 
 def _stated_years(sentences: list[Sentence], budget: Budget) -> dict[str, int]:

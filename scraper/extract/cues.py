@@ -497,6 +497,20 @@ LANDMARK_BEFORE = re.compile(
     r"leading\s+up\s+to|prior\s+to)\s+(?:[\w'\u2019-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+# A release taken off the calendar with no new date: "indefinitely delayed the release",
+# "pushes back release of the movie indefinitely", "removed X from its release calendar",
+# "gave no new release date", "postponed until further notice".
+UNDATED_GATE = ("indefinite", "calendar", "schedule", "no new", "further notice")
+UNDATED = re.compile(
+    r"\b(?:indefinite(?:ly)?\s+(?:delay|postpon|push|shelv)\w*|"
+    r"(?:delay|postpon|push|shelv|pull|remov)\w*\b[^.;]{0,80}?\bindefinitely|"
+    r"indefinite\s+(?:delay|postponement|hiatus)|"
+    r"(?:taken|taking|pulled|pulling|removed|removing|dropped|yanked)\s+(?:[\w'\u2019-]+\s+){0,6}?"
+    r"(?:off|from)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'\u2019/-]+\s+){0,3}?"
+    r"(?:release\s+)?(?:calendars?|schedules?|slates?)|"
+    r"no\s+new\s+(?:release\s+|premiere\s+|opening\s+)?date|until\s+further\s+notice)\b",
+    re.IGNORECASE,
+)
 # The release before this one: "new episodes were last released in 2019", "the show last
 # aired in 2021", "was most recently seen in 2022" (a previous season's date, not the news).
 PREVIOUS_RELEASE = re.compile(
