@@ -192,3 +192,11 @@ def test_a_new_date_after_an_indefinite_delay_stands() -> None:
         "2024-10-09",
         "day",
     )
+
+
+def test_earlier_this_year_is_already_past() -> None:
+    body = (
+        "<p>The studio confirmed that Paper Moths season 2 is the title it teased at its "
+        "showcase earlier this year.</p>"
+    )
+    assert release(body) is None

@@ -761,6 +761,21 @@ _NOW_NEW = re.compile(r"\b(?:now|new|finally)\b", re.IGNORECASE)
 
 
 @rule(
+    "earlier_than_the_article",
+    -3,
+    "'earlier this year', 'earlier this month': a time already past when the article was written",
+    "as teased at the convention earlier this year",
+)
+def _earlier(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if not c.mention.relative or c.mention.precision not in ("month", "year"):
+        return None
+    return found(_EARLIER, v.text, max(0, c.mention.start - 12), c.mention.start)
+
+
+_EARLIER = re.compile(r"\bearlier\s+(?:in\s+)?$", re.IGNORECASE)
+
+
+@rule(
     "previous_release",
     -4,
     "the date is of the release before this one: 'last released', 'last aired'",
