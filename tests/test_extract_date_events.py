@@ -200,3 +200,12 @@ def test_earlier_this_year_is_already_past() -> None:
         "showcase earlier this year.</p>"
     )
     assert release(body) is None
+
+
+def test_before_in_an_aside_does_not_reach_the_date() -> None:
+    body = (
+        "<p>Paper Moths season 2, set a decade before the first, premieres Sunday, "
+        "January 14 at 9 p.m.</p>"
+    )
+    assert release(body) == ("2024-01-14", "day")
+    assert release("<p>Paper Moths season 2 arrives before January 14.</p>") is None

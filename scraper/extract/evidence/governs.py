@@ -206,7 +206,7 @@ _INSTEAD = re.compile(r"\b(?:instead|now|but|rather)\b", re.IGNORECASE)
     "before_the_date", -4, "'before' the date: a deadline, not a date", "arrives before Christmas"
 )
 def _before(c: DateCandidate, v: View, w: Watch) -> str | None:
-    if cues.BEFORE.search(v.text, v.left, c.mention.start) and not (
+    if _BEFORE_THE_DATE.search(v.text, v.left, c.mention.start) and not (
         _MOVED_TO.search(v.text, v.left, c.mention.start)
         or _BEFORE_IT_OPENED.search(v.text, v.left, c.mention.start)
     ):
@@ -229,6 +229,9 @@ _AFTER = re.compile(
 )
 
 
+# "before" leading to the date, not one inside an aside before it ("the series set a
+# century before the original show, premieres Sunday"): no comma or stop between.
+_BEFORE_THE_DATE = re.compile(r"\bbefore\b[^,;:()\u2014\u2013]*$", re.IGNORECASE)
 # "delayed from late 2020 before it finally opened in October 2021": what came after
 # the delays, the release itself.
 _BEFORE_IT_OPENED = re.compile(
