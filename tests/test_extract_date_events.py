@@ -209,3 +209,23 @@ def test_before_in_an_aside_does_not_reach_the_date() -> None:
     )
     assert release(body) == ("2024-01-14", "day")
     assert release("<p>Paper Moths season 2 arrives before January 14.</p>") is None
+
+
+def test_a_run_of_dates_is_no_stamp_and_its_end_is_no_release() -> None:
+    film = Watch("Harbour of Glass", None, ())
+    page = (
+        "<html><head><title>Harbour of Glass</title></head><body><article>"
+        "<h1>Harbour of Glass</h1><ul><li>Festival run: May 2, 2031 - June 9, 2031</li></ul>"
+        "<p>Harbour of Glass opens in cinemas in the autumn of 2031.</p>"
+        "</article></body></html>"
+    )
+    doc = parse_documents(page, "https://wiki.example/Harbour")[0]
+    assert doc.published is None
+    findings = [(f.date, f.precision) for f in extract(doc, film) if f.kind == "release_date"]
+    assert findings == [("2031-autumn", "season")]
+
+
+
+def test_the_second_date_of_a_dashed_run_is_its_end() -> None:
+    body = "<h2>Paper Moths season 2</h2><p>Airs: January 8 - March 11</p>"
+    assert release(body, "2023-12-01") == ("2024-01-08", "day")

@@ -143,8 +143,11 @@ def byline_date(texts: Iterable[str]) -> date | None:
     for text in sorted(candidates, key=lambda t: _BYLINE.search(t) is None):
         if _BYLINE.search(text) is None and _PROSE.search(_DAY_DATE.sub(" ", text)):
             continue  # a short sentence of the story ("It lands in cinemas July 11, 2025.")
-        for _, found in day_dates(text):
-            return found
+        found = day_dates(text)
+        if len(found) > 1 and _BYLINE.search(text) is None:
+            continue  # a run ("United States: September 30, 2012 - May 12, 2013"), no stamp
+        for _, day in found:
+            return day
     return None
 
 

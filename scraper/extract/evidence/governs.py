@@ -256,6 +256,8 @@ _MOVED_TO = re.compile(
 )
 def _until(c: DateCandidate, v: View, w: Watch) -> str | None:
     seen = found(_UNTIL, v.text[max(0, c.mention.start - 30) : c.mention.start])
+    if not seen and _RUN_END.search(v.text, max(0, c.mention.start - 30), c.mention.start):
+        return "the end of a run: " + v.text[max(0, c.mention.start - 30) : c.mention.end]
     if seen and _WAIT_UNTIL.search(v.text, v.left, c.mention.start):
         return None  # "pushed back until June 18", "will not premiere until 2022": the date
     return seen
@@ -269,6 +271,10 @@ _WAIT_UNTIL = re.compile(
 )
 
 
+# The second date of a run written with a dash: "September 30, 2012 - May 12, 2013".
+_RUN_END = re.compile(
+    r"(?:\b(?:19|20)\d\d|\b[0-3]?\d(?:st|nd|rd|th)?)\s*[-\u2013\u2014]\s*$", re.IGNORECASE
+)
 _UNTIL = re.compile(
     r"\b(?:until|till|through|thru|runs?\s+to|ends?\s+on)\s+(?:on\s+)?(?:the\s+)?$", re.I
 )
