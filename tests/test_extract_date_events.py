@@ -229,3 +229,16 @@ def test_a_run_of_dates_is_no_stamp_and_its_end_is_no_release() -> None:
 def test_the_second_date_of_a_dashed_run_is_its_end() -> None:
     body = "<h2>Paper Moths season 2</h2><p>Airs: January 8 - March 11</p>"
     assert release(body, "2023-12-01") == ("2024-01-08", "day")
+
+
+def test_a_day_line_over_entries_tagged_with_their_season_dates_them() -> None:
+    body = (
+        "<p>Here are the premiere dates for the season ahead.</p>"
+        "<p>Monday, 8 January</p><p>River Court (season 9), ITV</p>"
+        "<p>Tuesday, 9 January</p><p>Tin Soldiers (new series), BBC One</p>"
+        "<p>Paper Moths (season 2), BBC Two</p>"
+        "<p>Wednesday, 10 January</p><p>Lantern Row (season 3), Channel 4</p>"
+    )
+    title = "Winter TV premiere dates: every new and returning show"
+    found = first_release(body, MOTHS, "https://tv.example/n", "2023-12-01", title)
+    assert found == ("2024-01-09", "day")
