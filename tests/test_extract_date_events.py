@@ -242,3 +242,25 @@ def test_a_day_line_over_entries_tagged_with_their_season_dates_them() -> None:
     title = "Winter TV premiere dates: every new and returning show"
     found = first_release(body, MOTHS, "https://tv.example/n", "2023-12-01", title)
     assert found == ("2024-01-09", "day")
+
+
+def test_a_film_that_loses_its_date_has_none() -> None:
+    film = Watch("Harbour of Glass", None, ())
+    body = "<p>Harbour of Glass loses its March 2025 date, and the studio gave no new timing.</p>"
+    assert first_release(body, film, "https://film.example/n", "2024-06-30") is None
+
+
+def test_writing_is_the_making_of_the_season() -> None:
+    body = (
+        "<p>Paper Moths season 2 has no release date yet.</p><p>Writing started in January.</p>"
+    )
+    assert release(body, "2024-03-01") is None
+
+
+def test_a_window_said_to_be_off_the_table_is_withdrawn() -> None:
+    body = (
+        "<p>Paper Moths season 2 has been delayed again.</p>"
+        "<p>When the delays began, the network had pointed fans toward new episodes in 2025.</p>"
+        "<p>That timeline is effectively off the table now.</p>"
+    )
+    assert release(body, "2024-03-01") is None

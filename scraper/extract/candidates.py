@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from scraper.extract import cues
 from scraper.extract.dates import MONTHS, DateMention, YearHint, find_dates, in_the_past
-from scraper.extract.reading import Sentence, read_sentences
+from scraper.extract.reading import Sentence, Subject, read_sentences
 from scraper.extract.text import case_key
 from scraper.models import Watch
 
@@ -165,8 +165,10 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
 def _undated(sentences: list[Sentence]) -> str:
     """What a sentence naming the watch says to take its release off the calendar, or ""."""
     for sentence in sentences:
-        if sentence.chrome or not sentence.names_title:
-            continue
+        if sentence.chrome or not (
+            sentence.names_title or sentence.subject in (Subject.WATCH, Subject.TITLE)
+        ):
+            continue  # ("That timeline is effectively off the table" in the watch's passage)
         key = case_key(sentence.text)
         if not any(word in key for word in cues.UNDATED_GATE):
             continue  # (most sentences: no regex)

@@ -177,7 +177,9 @@ def quotation_around(sentence: str, start: int) -> str | None:
 # "Principal photography kicks off in June", "Production gets under way in May".
 PRODUCTION_SUBJECT = re.compile(
     r"^\W*(?:(?:and|but|so|while|as)\s+)?(?:[\w'\u2019-]+\s+){0,2}?"
-    r"(?:filming|production|shooting|principal\s+photography|(?:the\s+)?shoot|table\s+reads?)"
+    r"(?:filming|production|shooting|principal\s+photography|(?:the\s+)?shoot|table\s+reads?|"
+    # "Writing started in January", "the writers' room opened in May"
+    r"writing|(?:the\s+)?writers['\u2019]?\s+room)"
     r"(?=\s+[a-z])(?!\s+(?:company|companies|house|studio|designer|banner|partner|budget|"
     r"values?|notes)\b)",
     re.IGNORECASE,
@@ -500,7 +502,8 @@ LANDMARK_BEFORE = re.compile(
 # A release taken off the calendar with no new date: "indefinitely delayed the release",
 # "pushes back release of the movie indefinitely", "removed X from its release calendar",
 # "gave no new release date", "postponed until further notice".
-UNDATED_GATE = ("indefinite", "calendar", "schedule", "no new", "further notice")
+UNDATED_GATE = ("indefinite", "calendar", "schedule", "no new", "further notice", "undated",
+                "off the table")  # fmt: skip
 UNDATED = re.compile(
     r"\b(?:indefinite(?:ly)?\s+(?:delay|postpon|push|shelv)\w*|"
     r"(?:delay|postpon|push|shelv|pull|remov)\w*\b[^.;]{0,80}?\bindefinitely|"
@@ -508,7 +511,9 @@ UNDATED = re.compile(
     r"(?:taken|taking|pulled|pulling|removed|removing|dropped|yanked)\s+(?:[\w'\u2019-]+\s+){0,6}?"
     r"(?:off|from)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'\u2019/-]+\s+){0,3}?"
     r"(?:release\s+)?(?:calendars?|schedules?|slates?)|"
-    r"no\s+new\s+(?:release\s+|premiere\s+|opening\s+)?date|until\s+further\s+notice)\b",
+    r"no\s+new\s+(?:release\s+|premiere\s+|opening\s+)?(?:date|timing|window)|"
+    r"until\s+further\s+notice|(?:is|now|left|remains)\s+undated|"
+    r"(?:is|are|now|effectively)\s+off\s+the\s+(?:table|calendar|schedule))\b",
     re.IGNORECASE,
 )
 # The release before this one: "new episodes were last released in 2019", "the show last

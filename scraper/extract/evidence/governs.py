@@ -516,6 +516,7 @@ def _left_date(v: View, c: DateCandidate) -> str | None:
 
 _LEAVES_ITS = re.compile(
     r"\b(?:from|exits?|exited|exiting|vacat\w+|leaves|leaving|left|abandon\w*|gives?\s+up|"
+    r"los(?:es|ing|t)|"
     r"gave\s+up|ditch\w*|(?:bail|back)(?:s|ed)?\s+(?:out\s+)?(?:on|of))\s+"
     r"(?:its|their|the|his|her)\s+(?:original\s+|planned\s+|previous\s+|"
     r"former\s+)?$",
@@ -766,7 +767,10 @@ def _taken_off(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 _A_MOVE = re.compile(r"\b" + cues.MOVE_VERB + r"\b|\boriginally\b|\bslot\b", re.IGNORECASE)
-_NOW_NEW = re.compile(r"\b(?:now|new|finally)\b", re.IGNORECASE)
+_NOW_NEW = re.compile(
+    r"\b(?:now|finally|new\s+(?:release\s+|premiere\s+|opening\s+)?(?:date|window|slot))\b",
+    re.IGNORECASE,
+)
 
 
 @rule(
