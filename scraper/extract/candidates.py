@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from scraper.extract import cues
 from scraper.extract.dates import MONTHS, DateMention, YearHint, find_dates, in_the_past
-from scraper.extract.reading import Sentence, read_sentences
+from scraper.extract.reading import Sentence, Subject, read_sentences
 from scraper.extract.text import case_key
 from scraper.models import Watch
 
@@ -92,6 +92,9 @@ class DocFacts:
     # Without a publish date: the year of each month and day the text states with its
     # year ("10 October 2015"), which "10 October" elsewhere on the page shares.
     stated: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
+    # A sentence naming the watch says its release has no date now ("indefinitely
+    # delayed", "removed from the release calendar", "no new release date"): what it says.
+    undated: str = ""
 
 
 @dataclass
@@ -154,8 +157,25 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     names_watch = any(s.names_title for s in sentences)
     stated = _stated_years(sentences, budget) if hint is not None else {}
     return sentences, DocFacts(
-        doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch, stated
+        doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch, stated,
+        _undated(sentences),
     )
+
+
+def _undated(sentences: list[Sentence]) -> str:
+    """What a sentence naming the watch says to take its release off the calendar, or ""."""
+    for sentence in sentences:
+        if sentence.chrome or not (
+            sentence.names_title or sentence.subject in (Subject.WATCH, Subject.TITLE)
+        ):
+            continue  # ("That timeline is effectively off the table" in the watch's passage)
+        key = case_key(sentence.text)
+        if not any(word in key for word in cues.UNDATED_GATE):
+            continue  # (most sentences: no regex)
+        said = cues.UNDATED.search(sentence.text)
+        if said is not None:
+            return said.group()
+    return ""
 
 
 def _stated_years(sentences: list[Sentence], budget: Budget) -> dict[str, int]:
@@ -219,7 +239,10 @@ def _day_first(url: str) -> bool:
 # /2020/jan/03/, /2023-09-08/, -20220121-, /2016/.
 _URL_DAY = re.compile(
     r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2]|[a-z]{3})/(?P<d>0?[1-9]|[12]\d|3[01])/"
-    r"|[/_-](?P<y2>(?:19|20)\d\d)-?(?P<m2>0[1-9]|1[0-2])-?(?P<d2>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)",
+    r"|[/_-](?P<y2>(?:19|20)\d\d)-?(?P<m2>0[1-9]|1[0-2])-?(?P<d2>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+    # a wire story's id that opens on its day: /view/AEN20191028005500315
+    r"|/[A-Z]{2,5}(?P<y3>(?:19|20)\d\d)(?P<m3>0[1-9]|1[0-2])(?P<d3>0[1-9]|[12]\d|3[01])\d{0,12}"
+    r"(?=[/_.?#-]|$)",
     re.IGNORECASE,
 )
 _URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2]|[a-z]{3})/", re.IGNORECASE)
@@ -239,7 +262,7 @@ def year_hint(
         match = pattern.search(path)
         if match is None:
             continue
-        groups = {k.rstrip("2"): v for k, v in match.groupdict().items() if v}
+        groups = {k.rstrip("23"): v for k, v in match.groupdict().items() if v}
         try:
             year = int(groups["y"])
             month = 1 if precision == "year" else _url_month(groups["m"])
@@ -257,7 +280,7 @@ def year_hint(
         if sentence.chrome or not _YEAR_IN.search(sentence.text):
             continue
         for match in _FULL_DATE_YEAR.finditer(sentence.text):
-            year = match.group("y") or match.group("iso")
+            year = match.group("y") or match.group("iso") or match.group("span")
             if latest is None or year > latest:
                 latest = year  # ("in 2018" alone is too often a guess)
     return YearHint(date(int(latest), 1, 1), "year", "text") if latest else None
@@ -278,6 +301,9 @@ _FULL_DATE_YEAR = re.compile(
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_WORD + r",?\s+"
     r"|\b(?i:spring|summer|fall|autumn|winter|half)\s+(?:of\s+)?)(?P<y>(?:19|20)\d\d)(?!\d)"
     r"|\b(?P<iso>20\d\d)-[01]\d-[0-3]\d\b"
+    # a broadcast season's span: "the 2014-15 season" opens in the fall of its first year
+    r"|\b(?P<span>20\d\d)[-\u2013/](?:\d\d|20\d\d)\s+(?i:(?:tv\s+|television\s+|broadcast\s+|"
+    r"primetime\s+|network\s+)?season)\b"
 )
 
 

@@ -26,10 +26,20 @@ CHANNEL = re.compile(
     r"the\s+cw|pbs|tnt|tbs|bravo|hbo|syfy|freeform|lifetime|a&e)\b",
     re.IGNORECASE,
 )
+# What a show hits that is no screen: "hitting series highs", "hit a record", "hits 10 million".
+_HIT_TARGET = (
+    r"\s+(?:(?:series|new|all-time|record|ratings)\s+)?(?:highs?|lows?|records?|milestones?|"
+    r"numbers?|the\s+mark|a\s+(?:high|low|record|milestone|nerve|snag|wall)|"
+    r"\d[\d,.]*\s*(?:million|billion|k\b|%|viewers|views|streams))"
+)
 RELEASE = re.compile(
-    r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land(?:s|ed|ing)?\b|(?<!biggest\s)(?<!big\s)(?<!a\s)hits?(?!\s+of\b)|"
-    r"hitting|stream(?!ers?\b)\w*|out\s+(?:on|in|from)|coming|come\s+out|comes\s+out|airs?|airing|bows?|"
-    r"open(?:s|ed)?|available|due|date[sd]?|set\s+for|slated|scheduled|arrives|kick(?:s|ed|ing)?\s+off|"
+    r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land(?:s|ed|ing)?\b|(?<!biggest\s)(?<!big\s)(?<!a\s)hits?(?!\s+of\b)(?!"
+    + _HIT_TARGET
+    + r")|hitting(?!"
+    + _HIT_TARGET
+    + r")|stream(?!ers?\b)\w*|out\s+(?:on|in|from)|coming|come\s+out|comes\s+out|airs?|"
+    r"airing|bows?|"
+    r"open(?:s|ed)?|available|due|date[sd]?|set\s+for|slated|slotted|scheduled|arrives|kick(?:s|ed|ing)?\s+off|"
     # "its Japanese opening is locked for September 15" (not the opening credits or scene)
     r"opening\b(?!\s+(?:credits|titles?|scenes?|sequence|song|theme|remarks|act|lines?|monologue))|"
     r"(?:locked|pegged|penned)(?:\s+in)?\s+for|"
@@ -59,6 +69,10 @@ RELEASE = re.compile(
     # "will come to the platform on Oct. 4", "coming to cinemas in May"
     r"(?:comes?|coming|came|heads?|heading)\s+to\s+(?:the\s+)?(?:platform|service|streamer|"
     r"streaming\s+service|cinemas|theaters|theatres|screens|tv|television|big\s+screen)\b|"
+    # "the show will be starting later than ever before: April 24" (not "is starting to")
+    r"(?:be|is|are)\s+(?:starting|beginning)\b(?!\s+(?:to|out|off|over|as|from|with)\b)|"
+    # "Season 1 does not kick start until this year", "kickstarts on May 2"
+    r"kick[\s-]?start(?:s|ed|ing)?(?=\s+(?:on|in|until|till|this|next|with|its|their))|"
     r"(?:begins?|beginning|began|starts?|starting|started)(?=\s+(?:on|at|this|next|from|with|airing|tonight|"
     # "will begin its third and final season on Wednesday"
     r"tomorrow|(?:its|their)\s+(?:[\w-]+\s+){0,4}?(?:season|series|run)\b|"
@@ -88,7 +102,7 @@ SPECULATION = re.compile(
     + _NOT_IDIOM("anticipat")
     + r"|likely|unlikely|predict\w*|"
     r"speculat\w*|perhaps|possibl\w*|probabl\w*|presumabl\w*|conceivabl\w*|maybe|estimat\w*(?!\s+[$\u00a3\u20ac\d])|assum\w*|"
-    r"wish\w*|(?:would|['\u2019]d)\s+[\"\u201c]?(?:love|like)|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
+    r"wish\w*|talk\s+of|(?:would|['\u2019]d)\s+[\"\u201c]?(?:love|like)|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
     r"reportedly|if|bet|suspect\w*|(?<!come\sto\s)think|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
     r"tipped|claim\w*|leak\w*|allegedly|supposedly|apparently|insiders?|sources\s+say|"
     r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|around\s+(?:the\s+)?(?:end|start|beginning|early|late|mid|"
@@ -163,7 +177,9 @@ def quotation_around(sentence: str, start: int) -> str | None:
 # "Principal photography kicks off in June", "Production gets under way in May".
 PRODUCTION_SUBJECT = re.compile(
     r"^\W*(?:(?:and|but|so|while|as)\s+)?(?:[\w'\u2019-]+\s+){0,2}?"
-    r"(?:filming|production|shooting|principal\s+photography|(?:the\s+)?shoot|table\s+reads?)"
+    r"(?:filming|production|shooting|principal\s+photography|(?:the\s+)?shoot|table\s+reads?|"
+    # "Writing started in January", "the writers' room opened in May"
+    r"writing|(?:the\s+)?writers['\u2019]?\s+room)"
     r"(?=\s+[a-z])(?!\s+(?:company|companies|house|studio|designer|banner|partner|budget|"
     r"values?|notes)\b)",
     re.IGNORECASE,
@@ -175,7 +191,8 @@ RENEWAL = re.compile(
 # "May" the hedge, never "May" the month.
 SPECULATIVE_MAY = re.compile(r"\bmay\b(?!\s+\d)")
 NEGATION = re.compile(
-    r"\b(?:yet\s+to|not\s+yet|no\s+(?:official\s+)?(?:release|premiere|launch|air)?\s*date|"
+    r"\b(?:yet\s+to|not\s+yet|no\s+(?:(?:official|firm|confirmed|set|specific|exact|concrete|"
+    r"fixed)\s+)?(?:release|premiere|launch|air)?\s*date|"
     r"hasn't|has\s+not|haven't|have\s+not|isn't|is\s+not|wasn't|not\s+(?:been\s+)?"
     r"(?:announced|confirmed|set|revealed|given)|tb[ca]|to\s+be\s+(?:confirmed|announced|"
     r"determined)|unknown|unconfirmed|no\s+word|still\s+waiting|remains\s+to\s+be|"
@@ -472,6 +489,40 @@ def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+# A release named as a landmark, read right before the release word: "a month after the
+# show's debut", "ahead of its scheduled return date", "in time for the premiere". A date
+# before such a phrase is another event's, timed by the release ("completed in September
+# ahead of its return"); a date inside or after it is the release's ("ahead of its return
+# date next month").
+LANDMARK_BEFORE = re.compile(
+    r"\b(?:after|since|following|before|ahead\s+of|in\s+time\s+for|in\s+advance\s+of|"
+    r"leading\s+up\s+to|prior\s+to)\s+(?:[\w'\u2019-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+# A release taken off the calendar with no new date: "indefinitely delayed the release",
+# "pushes back release of the movie indefinitely", "removed X from its release calendar",
+# "gave no new release date", "postponed until further notice".
+UNDATED_GATE = ("indefinite", "calendar", "schedule", "no new", "further notice", "undated",
+                "off the table")  # fmt: skip
+UNDATED = re.compile(
+    r"\b(?:indefinite(?:ly)?\s+(?:delay|postpon|push|shelv)\w*|"
+    r"(?:delay|postpon|push|shelv|pull|remov)\w*\b[^.;]{0,80}?\bindefinitely|"
+    r"indefinite\s+(?:delay|postponement|hiatus)|"
+    r"(?:taken|taking|pulled|pulling|removed|removing|dropped|yanked)\s+(?:[\w'\u2019-]+\s+){0,6}?"
+    r"(?:off|from)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'\u2019/-]+\s+){0,3}?"
+    r"(?:release\s+)?(?:calendars?|schedules?|slates?)|"
+    r"no\s+new\s+(?:release\s+|premiere\s+|opening\s+)?(?:date|timing|window)|"
+    r"until\s+further\s+notice|(?:is|now|left|remains)\s+undated|"
+    r"(?:is|are|now|effectively)\s+off\s+the\s+(?:table|calendar|schedule))\b",
+    re.IGNORECASE,
+)
+# The release before this one: "new episodes were last released in 2019", "the show last
+# aired in 2021", "was most recently seen in 2022" (a previous season's date, not the news).
+PREVIOUS_RELEASE = re.compile(
+    r"\b(?:last|most\s+recently|previously)\s+(?:been\s+)?(?:premiered|released|aired|seen|"
+    r"returned|debuted|dropped|streamed|broadcast|arrived|on\s+(?:air|screens?|tv))\b",
+    re.IGNORECASE,
+)
 # The release already happened: reported of an earlier season as often as of this one.
 PAST_RELEASE = re.compile(
     r"\b(?:premiered|debuted|released|arrived|dropped|launched|landed|bowed|aired|returned|opened|"
@@ -558,7 +609,8 @@ FIELD_ROLES = frozenset({"field", "table_cell", "table_header"})
 RELEASE_FIELD = re.compile(
     r"(?:^|\|)\s*(?:(?:original|initial|theatrical|us|u\.s\.|uk|digital\s+)?\s*"
     r"(?:release|premiere|air|launch|debut|opening|streaming|broadcast)(?:\s+date)?s?|"
-    r"original\s+run|premieres|released|first\s+aired|aired|airs|opens|out|coming|arrives)"
+    r"original\s+run|originally\s+(?:aired|released|broadcast)|premieres|released|first\s+aired|"
+    r"aired|airs|opens|out|coming|arrives)"
     r"\s*(?::|\||-\s)",
     re.IGNORECASE,
 )

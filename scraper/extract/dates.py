@@ -141,7 +141,9 @@ _PATTERNS = [
         "month",
         # "in April", "this October", "delayed until July"
         r"(?<=\b)(?:in|this|by|from|early|late|mid-?|an?|until|till|to|into)\s+"
-        + _MONTH.format(n="m"),
+        + _MONTH.format(n="m")
+        # "slated for July", "set for October" (not "for June Carter", "for March Studios")
+        + r"|(?<=\b)for\s+" + _MONTH.format(n="m2") + r"(?!\s+[A-Z0-9])",
         ("month",),
     ),
     # "a 2025 release", "a 2025 premiere", "confirmed a 2025 start for the new season"
@@ -177,6 +179,14 @@ _PATTERNS = [
         r"year|the\s+year|" + _YEAR.format(n="y") + r"))",
         ("half",),
     ),
+    # "early in the year", "later in the year", "in the new year": a time in the year of
+    # the article, or in the coming one ("early in the year" written in December)
+    (
+        "theyear",
+        r"(?i:\b(?:(?P<q>early|earlier|later|late|mid|middle)\s+(?:in|of)\s+|in\s+)the\s+"
+        r"(?P<n>new\s+)?year\b(?![\'\u2019]s))",
+        ("theyear",),
+    ),
     ("relmonth", r"(?i:\b(?P<w>this|next)\s+month\b)" + _NOT_OWNED, ("this",)),
     (
         "relyear",
@@ -207,7 +217,9 @@ _PATTERNS = [
         # "Monday's third-season premiere", "Thursday night's premieres": the day of a
         # premiere the text names by it (any other "Monday's" is no date)
         r"(?:(?P<own>(?:\s+night)?['\u2019]s)(?=(?:\s+[\w-]+){0,3}?\s+(?:season\s+|series\s+)?"
-        r"(?:premieres?|debut|opener|return|launch)\b)|(?![\'\u2019]s))",
+        r"(?:premieres?|debut|opener|return|launch)\b)|(?![\'\u2019]s))"
+        # "airs Sunday nights at 9pm", "Thursday evenings": a regular slot, no one day
+        r"(?!\s+(?:nights|evenings|mornings|afternoons)\b)",
         ("day",),
     ),
 ]
@@ -228,6 +240,7 @@ _WORD_GATES = [
     ("holiday", _HOLIDAY_GATE),
     ("last", ("last", "yesterday")),
     ("half", ("half",)),
+    ("theyear", ("the year", "the new year")),
 ]
 
 
@@ -416,7 +429,8 @@ def _near(day: date, anchors: list[date]) -> date:
 
 # The kinds a year alone resolves (a YearHint's year stands in for the publish date's).
 _YEAR_KINDS = frozenset(
-    {"dmy", "mdy", "numeric", "month", "season", "holiday", "relyear", "half", "monthrel"}
+    {"dmy", "mdy", "numeric", "month", "season", "holiday", "relyear", "half", "monthrel",
+     "theyear"}
 )
 
 
@@ -458,7 +472,7 @@ def _resolve(
         if kind == "month":
             if published is None:
                 return None
-            month = _month(groups["m"])
+            month = _month(groups["m"] or groups["m2"])
             year = _nearest_year(published, month, 1)
             return DateMention(start, end, f"{year:04d}-{month:02d}", "month", True)
         if kind == "season":
@@ -540,6 +554,18 @@ def _resolve(
                     return None
                 return DateMention(start, end, day.isoformat(), "day", True)
             return DateMention(start, end, value, "month", True)
+        if kind == "theyear":
+            if published is None:
+                return None
+            quality = (groups["q"] or "").lower()
+            if not groups["n"] and not quality:
+                return None  # "in the year": no time of its own ("in the year 2000")
+            # "the new year", or "early in the year" written in its last two months: the next
+            ahead = bool(groups["n"]) and published.month >= 9 or (
+                quality == "early" and published.month >= 11
+            )
+            value_year = published.year + (1 if ahead else 0)
+            return DateMention(start, end, f"{value_year:04d}", "year", True)
         if kind == "relyear":
             if published is None:
                 return None

@@ -756,7 +756,28 @@ def _day_line(blocks: Sequence[object], index: int) -> bool:
         return False
     if index + 1 >= len(blocks):
         return False
-    return _PROGRAMME_LINE.match(getattr(blocks[index + 1], "text", "")) is not None
+    below = getattr(blocks[index + 1], "text", "")
+    if _HOUR_LINE.fullmatch(below) and index + 2 < len(blocks):
+        # a grid whose hour is a line of its own: "8:00-8:30 PM" / "SHOW (SERIES DEBUT)"
+        below = f"{below} {getattr(blocks[index + 2], 'text', '')}"
+    return _PROGRAMME_LINE.match(below) is not None or _TAGGED_ENTRY.match(below) is not None
+
+
+# A schedule's entry with no hour, its season in brackets: "Gotham (season 4), Fox",
+# "Riviera (new series), Sundance Now".
+_TAGGED_ENTRY = re.compile(
+    r"[^()\n]{2,80}\((?:season|series)\s+\w+[^)]*\)|[^()\n]{2,80}\((?:new\s+series|"
+    r"[^)]*\b(?:premiere|debut|finale))\)",
+    re.IGNORECASE,
+)
+
+
+# A schedule line that is only its hour: "8:00-8:30 PM", "9pm", "10:00-11:00 p.m. ET".
+_HOUR_LINE = re.compile(
+    r"\s*\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*[-\u2013]\s*\d{1,2}(?:[.:]\d\d)?"
+    r"\s*(?:[ap]\.?m\.?)?)?\s*(?:[ECMP][SD]?T)?\s*",
+    re.IGNORECASE,
+)
 
 
 def _transmission(blocks: Sequence[object], index: int) -> bool:

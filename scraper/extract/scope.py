@@ -45,6 +45,8 @@ def other_occasion(clause: str, start: int, end: int, published: date | None) ->
             continue  # the source book named after the release date
         if end <= at and match.end() <= last:
             break  # "premiered Feb. 27 ... with the finale on April 23": the later date's
+        if at >= end and cues.LANDMARK_BEFORE.search(scoped, max(0, at - 60), at):
+            continue  # "premieres September 20, right after the talent show's finale"
         if _NEWS_VENUE.search(scoped, max(0, at - 60), at):
             continue  # "it was revealed at Netflix's TCA panel": where the news was told
         if at < start and _TOLD.search(scoped, match.end(), start):

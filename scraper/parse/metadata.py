@@ -141,9 +141,18 @@ def byline_date(texts: Iterable[str]) -> date | None:
     page's blocks in order."""
     candidates = [text for text in islice(texts, 40) if len(text) <= 100]
     for text in sorted(candidates, key=lambda t: _BYLINE.search(t) is None):
-        for _, found in day_dates(text):
-            return found
+        if _BYLINE.search(text) is None and _PROSE.search(_DAY_DATE.sub(" ", text)):
+            continue  # a short sentence of the story ("It lands in cinemas July 11, 2025.")
+        found = day_dates(text)
+        if len(found) > 1 and _BYLINE.search(text) is None:
+            continue  # a run ("United States: September 30, 2012 - May 12, 2013"), no stamp
+        for _, day in found:
+            return day
     return None
+
+
+# Words of a sentence, not of a stamp or a dateline: six words beside the date.
+_PROSE = re.compile(r"(?:[A-Za-z][\w'\u2019-]*\W+){6}")
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,8 @@ def _schedule_row(c: DateCandidate, v: View, w: Watch) -> str | None:
     "## Heartstopper season 2 / August 3",
 )
 def _listing(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if c.mention.value in c.doc.own_dates:
+        return None  # a blog post's date line under its title: the post's day, no listing
     if v.event is None and c.sentence.under_heading and is_listing(v.text, c.mention):
         return "a date alone under the watch's heading"
     return None
@@ -204,7 +206,7 @@ _INSTEAD = re.compile(r"\b(?:instead|now|but|rather)\b", re.IGNORECASE)
     "before_the_date", -4, "'before' the date: a deadline, not a date", "arrives before Christmas"
 )
 def _before(c: DateCandidate, v: View, w: Watch) -> str | None:
-    if cues.BEFORE.search(v.text, v.left, c.mention.start) and not (
+    if _BEFORE_THE_DATE.search(v.text, v.left, c.mention.start) and not (
         _MOVED_TO.search(v.text, v.left, c.mention.start)
         or _BEFORE_IT_OPENED.search(v.text, v.left, c.mention.start)
     ):
@@ -227,6 +229,9 @@ _AFTER = re.compile(
 )
 
 
+# "before" leading to the date, not one inside an aside before it ("the series set a
+# century before the original show, premieres Sunday"): no comma or stop between.
+_BEFORE_THE_DATE = re.compile(r"\bbefore\b[^,;:()\u2014\u2013]*$", re.IGNORECASE)
 # "delayed from late 2020 before it finally opened in October 2021": what came after
 # the delays, the release itself.
 _BEFORE_IT_OPENED = re.compile(
@@ -251,6 +256,8 @@ _MOVED_TO = re.compile(
 )
 def _until(c: DateCandidate, v: View, w: Watch) -> str | None:
     seen = found(_UNTIL, v.text[max(0, c.mention.start - 30) : c.mention.start])
+    if not seen and _RUN_END.search(v.text, max(0, c.mention.start - 30), c.mention.start):
+        return "the end of a run: " + v.text[max(0, c.mention.start - 30) : c.mention.end]
     if seen and _WAIT_UNTIL.search(v.text, v.left, c.mention.start):
         return None  # "pushed back until June 18", "will not premiere until 2022": the date
     return seen
@@ -264,6 +271,10 @@ _WAIT_UNTIL = re.compile(
 )
 
 
+# The second date of a run written with a dash: "September 30, 2012 - May 12, 2013".
+_RUN_END = re.compile(
+    r"(?:\b(?:19|20)\d\d|\b[0-3]?\d(?:st|nd|rd|th)?)\s*[-\u2013\u2014]\s*$", re.IGNORECASE
+)
 _UNTIL = re.compile(
     r"\b(?:until|till|through|thru|runs?\s+to|ends?\s+on)\s+(?:on\s+)?(?:the\s+)?$", re.I
 )
@@ -294,12 +305,13 @@ def _news_date(c: DateCandidate, v: View, w: Watch) -> str | None:
 # "confirmed in July that ...", "announced on Tuesday that ..."
 _TOLD_ON = re.compile(
     r"\b(?:confirm|announc|reveal|unveil|report|said|says|told|tease|shar)\w*\s+"
-    r"(?:(?:on|in|during|back\s+in|earlier\s+in|last|this)\s+)?$",
+    # ("confirmed earlier this month that ...": the month of the news)
+    r"(?:(?:on|in|during|back\s+in|earlier\s+in|earlier|last|this)\s+)?$",
     re.IGNORECASE,
 )
 _TOLD_PASSIVE = re.compile(
     r"\b(?:was|were|been|being)\s+(?:first\s+|officially\s+)?(?:confirmed|announced|revealed|"
-    r"unveiled|reported)\s+(?:(?:on|in|during|back\s+in|earlier\s+in|last)\s+)?$",
+    r"unveiled|reported)\s+(?:(?:on|in|during|back\s+in|earlier\s+in|earlier|last)\s+)?$",
     re.IGNORECASE,
 )
 _THAT = re.compile(r",?\s+(?:that|when|how|what)\b", re.IGNORECASE)
@@ -427,10 +439,15 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         # "Teaser Trailer: <cast> Face ... - In Theaters November 20th, 2026": a headline's
         # last part gives the release, whatever its first part shows
         return None
-    after = v.text[max(v.left, trailers[-1].end()) : v.right]
+    base = max(v.left, trailers[-1].end())
+    after = v.text[base : v.right]
+    # (a release named well after the date is a landmark, not the date's event: "the
+    # trailer will come out on Sunday, April 21, to coincide with the season premieres
+    # of two other shows")
+    reach = c.mention.end - base + 12
     if any(
         not _AUXILIARY.search(after, 0, m.start("w")) and not _FOR_OF.search(after, 0, m.start())
-        for m in _NAMES_THE_RELEASE.finditer(after)
+        for m in _NAMES_THE_RELEASE.finditer(after, 0, reach)
     ):
         return None  # "the trailer confirms a May 5 premiere", not "the teaser debuts Friday"
     if _TRAILER_CARRIES.search(v.text, trailers[-1].end(), c.mention.start):
@@ -482,6 +499,7 @@ def _old_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         found(cues.OLD_DATE, before)
         or _later_move(v.text, c.mention.end)
         or found(_LABEL_FROM, before)
+        or found(_OLD_LABEL, before)
         or _moved_event(v, c)
         or _left_date(v, c)
     )
@@ -498,6 +516,7 @@ def _left_date(v: View, c: DateCandidate) -> str | None:
 
 _LEAVES_ITS = re.compile(
     r"\b(?:from|exits?|exited|exiting|vacat\w+|leaves|leaving|left|abandon\w*|gives?\s+up|"
+    r"los(?:es|ing|t)|"
     r"gave\s+up|ditch\w*|(?:bail|back)(?:s|ed)?\s+(?:out\s+)?(?:on|of))\s+"
     r"(?:its|their|the|his|her)\s+(?:original\s+|planned\s+|previous\s+|"
     r"former\s+)?$",
@@ -554,6 +573,13 @@ def _later_move(text: str, end: int) -> str | None:
 # "will instead arrive June 28": the replacing date.
 _INSTEAD_ON = re.compile(r"\binstead\s+(?:[\w-]+\s+){0,2}(?:(?:on|in|for)\s+)?$", re.IGNORECASE)
 _LABEL_FROM = re.compile(r"\w:\s+from\s+$")
+# A delay list's field of the date given up: "Original release date: July 17, 2020" (a
+# wiki's "Original release" header names the first airing, and has no "date ...:" label).
+_OLD_LABEL = re.compile(
+    r"\b(?:original|previous|initial|old|former)\s+(?:release|premiere|air|opening|launch)\s+"
+    r"date\s*:\s*$",
+    re.IGNORECASE,
+)
 _LABEL_FROM_TO = re.compile(r"\w:\s+from\s+[^;:]{3,30}?,?\s+to\s+$")
 
 
@@ -723,6 +749,53 @@ def _past(c: DateCandidate, v: View, w: Watch) -> str | None:
     if value < published.isoformat()[: len(value)]:
         return found(cues.PAST_RELEASE, v.clause)
     return None
+
+
+@rule(
+    "taken_off_the_calendar",
+    -4,
+    "the page says the release now has no date; this one is from the moves before that",
+    "was pushed to July 24 (and the film is now delayed indefinitely)",
+)
+def _taken_off(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if not c.doc.undated:
+        return None
+    move = _A_MOVE.search(v.text)
+    if move is None or _NOW_NEW.search(v.text, v.left, c.mention.start):
+        return None  # (a date the page gives as the new one after all: "now set for ...")
+    return f"{c.doc.undated} ... {move.group()}"
+
+
+_A_MOVE = re.compile(r"\b" + cues.MOVE_VERB + r"\b|\boriginally\b|\bslot\b", re.IGNORECASE)
+_NOW_NEW = re.compile(
+    r"\b(?:now|finally|new\s+(?:release\s+|premiere\s+|opening\s+)?(?:date|window|slot))\b",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "earlier_than_the_article",
+    -3,
+    "'earlier this year', 'earlier this month': a time already past when the article was written",
+    "as teased at the convention earlier this year",
+)
+def _earlier(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if not c.mention.relative or c.mention.precision not in ("month", "year"):
+        return None
+    return found(_EARLIER, v.text, max(0, c.mention.start - 12), c.mention.start)
+
+
+_EARLIER = re.compile(r"\bearlier\s+(?:in\s+)?$", re.IGNORECASE)
+
+
+@rule(
+    "previous_release",
+    -4,
+    "the date is of the release before this one: 'last released', 'last aired'",
+    "new episodes were last released in 2019",
+)
+def _previous_release(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(cues.PREVIOUS_RELEASE, v.text, v.left, c.mention.start)
 
 
 @rule(

@@ -136,7 +136,13 @@ def _without_title(text: str, watch: Watch) -> str:
 
 
 def _governing(clause: str, position: int) -> tuple[str | None, str]:
-    events = [(m.start(), "release", m.group()) for m in cues.RELEASE.finditer(clause)]
+    events = [
+        (m.start(), "release", m.group())
+        for m in cues.RELEASE.finditer(clause)
+        # "In June 2020, a month after the show's debut, Netflix removed ...": a release
+        # named as a landmark after the date times the date, it is not the date's event
+        if m.start() < position or not cues.LANDMARK_BEFORE.search(clause, 0, m.start())
+    ]
     events += [(m.start(), "other", m.group()) for m in cues.OTHER_EVENT.finditer(clause)]
     if not events:
         return None, ""
