@@ -190,6 +190,8 @@ def _dropped(sock: socket.socket) -> bool:
     """urllib3's is_connection_dropped: an idle socket with something to read (the
     server's close, or bytes it should not have sent) cannot carry a request."""
     try:
+        if not hasattr(select, "poll"):  # Windows: select() (urllib3 does the same)
+            return bool(select.select([sock], [], [], 0)[0])
         poller = select.poll()
         poller.register(sock, select.POLLIN)
         return bool(poller.poll(0))
