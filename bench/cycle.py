@@ -597,10 +597,11 @@ STAGES = [
 ]
 
 
-def profile_cold(args: argparse.Namespace, workdir: Path) -> dict:
-    """One cold `releasewatch check` in this process under cProfile, every thread (the
-    fetch pool's too) with its own profiler on its own CPU clock, merged: the shares of
-    fetch, decode, pre-filter, parse, extract and state in the cycle's CPU."""
+def profile_cycle(args: argparse.Namespace, workdir: Path) -> dict:
+    """One cold (or, with --profile-phase warm, warm: after an unprofiled cold one in a
+    process of its own) `releasewatch check` in this process under cProfile, every
+    thread (the fetch pool's too) with its own profiler on its own CPU clock, merged:
+    the shares of fetch, decode, pre-filter, parse, extract and state in the cycle's CPU."""
     import cProfile
     import pstats
     import threading
@@ -619,10 +620,20 @@ def profile_cold(args: argparse.Namespace, workdir: Path) -> dict:
             profilers.append(profiler)
         profiler.runcall(original_run, thread)
 
+    phase = args.profile_phase
     site.start()
     try:
         config = write_releasewatch_config(folder, site, args.concurrency)
-        os.environ.update({k: v for k, v in _clean_env(workdir).items() if "proxy" in k.lower()})
+        env = _clean_env(workdir)
+        if phase == "warm":  # the state a cold cycle leaves, written by its own process
+            releasewatch_script = Path(sys.executable).parent / "releasewatch"
+            compile_project()
+            subprocess.run(
+                [str(releasewatch_script), "check", "--config", str(config)],
+                env=env, cwd=workdir, check=True, timeout=args.run_timeout,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )
+        os.environ.update({k: v for k, v in env.items() if "proxy" in k.lower()})
         from scraper.cli.main import main as releasewatch
 
         threading.Thread.run = profiled_run  # type: ignore[method-assign]
@@ -658,12 +669,13 @@ def profile_cold(args: argparse.Namespace, workdir: Path) -> dict:
     out = {
         "n": n,
         "fixture": args.fixture,
+        "phase": phase,
         "exit": code,
         "profiled_cpu": round(total, 3),
         "process_cpu": round(process_cpu, 3),
         "stages": {k: round(v, 3) for k, v in shares.items()},
     }
-    print(f"\ncold cycle profile, N={n}, fixture {args.fixture} (exit {code}):")
+    print(f"\n{phase} cycle profile, N={n}, fixture {args.fixture} (exit {code}):")
     for stage, seconds in shares.items():
         print(f"  {stage:28} {seconds:6.2f}s  {100 * seconds / total:5.1f}%")
     print(f"  {'total (profiled, all threads)':28} {total:6.2f}s  (process CPU {process_cpu:.2f}s)")
@@ -924,6 +936,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "threads), at the last of --sizes, and each stage's share of it",
     )
     parser.add_argument(
+        "--profile-phase",
+        choices=("cold", "warm"),
+        default="cold",
+        help="the cycle --profile profiles: cold (default) or warm (after a cold one)",
+    )
+    parser.add_argument(
         "--fixture",
         choices=sorted(THEMES),
         default="default",
@@ -970,7 +988,7 @@ def main(argv: list[str] | None = None) -> int:
     workdir = Path(tempfile.mkdtemp(prefix="releasewatch-bench-"))
     if args.profile:
         try:
-            profile = profile_cold(args, workdir)
+            profile = profile_cycle(args, workdir)
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
         path = args.json or RESULTS / f"profile-{started:%Y%m%d-%H%M%S}.json"

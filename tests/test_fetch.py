@@ -6,10 +6,12 @@ from __future__ import annotations
 import gzip
 import logging
 import os
+import socket
 import ssl
 import sys
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -998,3 +1000,119 @@ def test_only_a_proxy_or_netrc_makes_each_request_consult_the_environment(
         monkeypatch.setenv(name, value)
     with Fetcher(SETTINGS) as fetcher:
         assert fetcher._session.trust_env is looks_per_request
+
+
+# -- our own socket path (scraper.fetch.wire) reads what urllib3 reads ----------------
+
+
+def raw_reply(head: bytes, *parts: bytes) -> Respond:
+    """Bytes no BaseHTTPRequestHandler helper writes: chunked, close-delimited, ..."""
+
+    def respond(h: BaseHTTPRequestHandler) -> None:
+        h.wfile.write(head)
+        for part in parts:
+            h.wfile.write(part)
+            h.wfile.flush()
+        if b"Connection: close" in head:
+            h.close_connection = True
+
+    return respond
+
+
+def test_a_chunked_body_is_read_whole_and_the_connection_kept(site: Site) -> None:
+    page = f"<p>{FRENCH}</p>".encode()
+    chunks = b"".join(b"%x;ext=1\r\n%s\r\n" % (len(page[i : i + 7]), page[i : i + 7])
+                      for i in range(0, len(page), 7))
+    site.routes["/chunked"] = raw_reply(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+        b"Transfer-Encoding: chunked\r\n\r\n", chunks, b"0\r\nX-Trailer: 1\r\n\r\n"
+    )
+    with Fetcher(replace(SETTINGS, respect_robots=False)) as fetcher:
+        assert [fetcher.fetch(site.url("/chunked")).content for _ in range(3)] == [page] * 3
+    assert len(site.connections) == 1
+
+
+def test_a_body_ended_by_closing_the_connection_is_read_to_the_close(site: Site) -> None:
+    site.routes["/close"] = raw_reply(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n",
+        b"<p>one</p>", b"<p>two</p>",
+    )
+    with Fetcher(replace(SETTINGS, respect_robots=False)) as fetcher:
+        assert fetcher.fetch(site.url("/close")).text == "<p>one</p><p>two</p>"
+        assert fetcher.fetch(site.url("/close")).text == "<p>one</p><p>two</p>"
+
+
+@pytest.mark.parametrize("wbits", [zlib.MAX_WBITS, -zlib.MAX_WBITS], ids=["zlib", "raw"])
+def test_deflate_with_or_without_its_zlib_header_is_decoded(site: Site, wbits: int) -> None:
+    page = f"<p>{FRENCH}</p>".encode() * 50
+    packer = zlib.compressobj(wbits=wbits)
+    body = packer.compress(page) + packer.flush()
+    site.routes["/d"] = reply(200, body, {"Content-Type": "text/html; charset=utf-8",
+                                          "Content-Encoding": "deflate"})
+    with Fetcher(replace(SETTINGS, respect_robots=False)) as fetcher:
+        assert fetcher.fetch(site.url("/d")).content == page
+
+
+def test_two_gzip_members_are_both_decoded_and_broken_gzip_is_an_error(site: Site) -> None:
+    site.routes["/two"] = reply(200, gzip.compress(b"<p>one</p>") + gzip.compress(b"<p>two</p>"),
+                                {"Content-Encoding": "gzip"})
+    site.routes["/broken"] = reply(200, b"\x1f\x8b not gzip at all", {"Content-Encoding": "gzip"})
+    with Fetcher(replace(SETTINGS, respect_robots=False)) as fetcher:
+        assert fetcher.fetch(site.url("/two")).content == b"<p>one</p><p>two</p>"
+        error = raises(fetcher, site.url("/broken"))
+    assert (str(error), error.transient) == ("body not decodable (broken gzip/deflate)", False)
+
+
+def test_a_body_cut_short_is_a_broken_connection(site: Site) -> None:
+    site.routes["/short"] = raw_reply(
+        b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n", b"<p>only this"
+    )
+    with Fetcher(replace(SETTINGS, respect_robots=False)) as fetcher:
+        error = raises(fetcher, site.url("/short"))
+    assert (str(error), error.transient) == ("connection broken while reading the body", True)
+
+
+def test_a_pooled_connection_the_server_closed_is_not_used_again(site: Site) -> None:
+    site.routes["/p"] = reply(200, b"<p>ok</p>")
+    with Fetcher(replace(SETTINGS, respect_robots=False)) as fetcher:
+        assert fetcher.fetch(site.url("/p")).text == "<p>ok</p>"
+        [conn] = [c for idle in fetcher._wire._idle.values() for c in idle]
+        conn.sock.shutdown(socket.SHUT_RD)  # as if the server had hung up meanwhile
+        assert fetcher.fetch(site.url("/p")).text == "<p>ok</p>"
+    assert len(site.connections) == 2
+
+
+def test_a_cookie_set_on_our_socket_path_is_sent_back(site: Site) -> None:
+    site.routes["/set"] = reply(200, b"<p>ok</p>", {"Set-Cookie": "consent=yes; Path=/"})
+    site.routes["/next"] = reply(200, b"<p>ok</p>")
+    with Fetcher(replace(SETTINGS, respect_robots=False)) as fetcher:
+        fetcher.fetch(site.url("/set"))
+        fetcher.fetch(site.url("/next"))
+    assert site.requests[-1][1].get("Cookie") == "consent=yes"
+
+
+def test_a_fetcher_on_its_own_socket_path_never_imports_requests(tmp_path) -> None:
+    """Without a proxy or netrc, our GETs need neither requests nor urllib3: a warm
+    cycle (every source a 304) must not pay for importing them."""
+    import subprocess
+
+    from scraper.demo.localsite import LocalSite
+
+    with LocalSite() as local:
+        local.set("/feed.xml", "<rss><channel><item><title>x</title></item></channel></rss>")
+        code = (
+            "import sys\nfrom dataclasses import replace\n"
+            "from scraper.config.settings import HttpSettings\n"
+            "from scraper.fetch.fetcher import Fetcher, Validators\n"
+            "with Fetcher(replace(HttpSettings(), per_host_delay=0.0)) as fetcher:\n"
+            f"    first = fetcher.fetch({local.url('/feed.xml')!r})\n"
+            f"    again = fetcher.fetch({local.url('/feed.xml')!r},"
+            " Validators(first.etag, first.last_modified))\n"
+            "loaded = [m for m in ('requests', 'urllib3', 'http.client') if m in sys.modules]\n"
+            "print(first.status, again.status, loaded)\n"
+        )
+        env = {k: v for k, v in os.environ.items()
+               if not k.lower().endswith("_proxy") and k not in ("NETRC", "REQUEST_METHOD")}
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             timeout=60, cwd=tmp_path, env={**env, "HOME": str(tmp_path)})
+    assert run.stdout.strip() == "200 304 []", run.stderr

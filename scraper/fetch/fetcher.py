@@ -1,8 +1,10 @@
 """fetch: a URL -> a `Response`, or a `FetchError` (a SourceError) saying in one line what failed.
 
-One requests Session for the Fetcher's lifetime (connection pooling), sent
-through scraper.fetch.transport (which skips requests' per-request machinery where
-that changes nothing on the wire). Redirects, robots.txt, the body size limit
+The usual GET goes out on the Fetcher's own kept-alive sockets (scraper.fetch.wire,
+byte for byte what requests would send); anything else through one requests Session
+for the Fetcher's lifetime, made when first needed, sent through
+scraper.fetch.transport (which skips requests' per-request machinery where that
+changes nothing on the wire). Redirects, robots.txt, the body size limit
 and the whole-fetch deadline (scraper.fetch.watchdog) are handled here rather than
 by requests, because each needs a rule requests does not have.
 """
@@ -10,30 +12,30 @@ by requests, because each needs a rule requests does not have.
 from __future__ import annotations
 
 import contextlib
-import http.client
 import logging
 import os
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from http import HTTPStatus
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urljoin, urlsplit, urlunsplit
-from urllib.request import getproxies
-
-import requests
-import urllib3
-from requests.adapters import HTTPAdapter
-from requests.utils import requote_uri
 
 from scraper.errors import SourceError, parse_retry_after
+from scraper.fetch import wire
 from scraper.fetch.decode import decode_body
 from scraper.fetch.hosts import HostClock, HostSlots, fetch_by_host, host_of, usual_origin
+from scraper.fetch.plain import Reply, plain_path, request_headers
 from scraper.fetch.robots import RobotsCache, RobotsUnreachable
-from scraper.fetch.transport import Reply, Sender
 from scraper.fetch.watchdog import Watchdog
 from scraper.models import HttpSettings, Response
+
+if TYPE_CHECKING:  # requests and urllib3 are imported when first needed (below)
+    import requests
+
+    from scraper.fetch.transport import Sender
 
 __all__ = [
     "Fetcher",
@@ -102,8 +104,15 @@ class Fetcher:
         # Seconds one fetch (robots.txt, redirects, body) may take in all.
         self.deadline = deadline if deadline is not None else http.timeout * DEADLINE_FACTOR
         self._own_session = session is None
-        self._session = session if session is not None else _new_session(http.concurrency)
-        self._sender = Sender(self._session, own_session=self._own_session)
+        self._session_made = session
+        self._sender_made: Sender | None = None
+        # Our own socket path (scraper.fetch.wire) for what it sends as requests would:
+        # our own session, without a proxy or netrc file to consult per request. It
+        # needs no requests at all, so a cycle whose every GET takes it (a warm one:
+        # 304s) never imports requests or urllib3 (a tenth of its CPU).
+        self._wire: wire.Pool | None = None
+        if self._own_session and not _proxies_or_netrc():
+            self._wire = wire.Pool(http.concurrency, verify=_ca_bundle())
         # A shared slot is held while its fetch runs; one whose worker died mid-fetch
         # frees itself after the longest a fetch may take, and the delay after it.
         self._hosts = HostClock(
@@ -112,10 +121,28 @@ class Fetcher:
         self._robots = RobotsCache(http.user_agent, self._get_robots)
         self._watchdog = Watchdog()
 
+    @property
+    def _session(self) -> requests.Session:
+        """The requests Session, made on first use: for a URL, header, cookie or setting
+        our socket path does not take."""
+        if self._session_made is None:
+            self._session_made = _new_session(self.http.concurrency)
+        return self._session_made
+
+    @property
+    def _sender(self) -> Sender:
+        if self._sender_made is None:
+            from scraper.fetch.transport import Sender
+
+            self._sender_made = Sender(self._session, own_session=self._own_session)
+        return self._sender_made
+
     def close(self) -> None:
         self._watchdog.stop()
-        if self._own_session:
-            self._session.close()
+        if self._wire is not None:
+            self._wire.close()
+        if self._own_session and self._session_made is not None:
+            self._session_made.close()
 
     def __enter__(self) -> Fetcher:
         return self
@@ -241,10 +268,13 @@ class Fetcher:
             ) from None
         if not location:
             raise FetchError(f"HTTP {resp.status} redirect without a Location", status=resp.status)
+        from requests.exceptions import InvalidURL
+        from requests.utils import requote_uri
+
         try:
             parts = urlsplit(urljoin(current, requote_uri(location.strip())))
             parts.port  # noqa: B018 - raises ValueError for a port like ":99999" or ":x"
-        except (ValueError, requests.exceptions.InvalidURL):
+        except (ValueError, InvalidURL):
             raise FetchError("redirect to an invalid URL", status=resp.status) from None
         scheme = parts.scheme.lower()
         if scheme not in ("http", "https"):
@@ -266,30 +296,23 @@ class Fetcher:
         per_read = min(self.http.timeout, remaining)
         started = time.monotonic()
         try:
-            resp = self._sender.get(
+            resp = self._send(
                 url,
                 {"User-Agent": self.http.user_agent, "Accept-Encoding": "gzip, deflate", **headers},
                 (per_read, per_read),
             )
-        except requests.exceptions.Timeout as exc:
+        except (wire.ConnectTimeout, wire.ReadTimeout) as exc:
             if time.monotonic() >= deadline:
                 raise _deadline_error(self.deadline) from exc  # not a stall: out of time
-            connecting = isinstance(exc, requests.exceptions.ConnectTimeout)
-            where = " connecting" if connecting else ""
+            where = " connecting" if isinstance(exc, wire.ConnectTimeout) else ""
             raise FetchError(f"timed out{where} after {per_read:g}s", transient=True) from exc
-        except requests.exceptions.SSLError as exc:
-            raise FetchError("TLS error (certificate or handshake)") from exc
-        except requests.exceptions.ConnectionError as exc:
-            raise FetchError(connection_problem(exc), transient=True) from exc
-        except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema) as exc:
-            raise FetchError("not a valid http(s) URL") from exc
-        except requests.exceptions.RequestException as exc:
-            raise FetchError(f"request failed ({type(exc).__name__})", transient=True) from exc
-        except (UnicodeError, ValueError) as exc:
-            # requests reads a redirect's Location while answering (Session.send works
-            # out the next request): a Location that is not UTF-8, or whose port or host
-            # cannot be read, fails there. _redirect_target says which, when it can.
-            raise FetchError("redirect to an invalid URL") from exc
+        except wire.WireError as exc:  # worded as the requests path words the same failure
+            raise FetchError(str(exc), transient=exc.transient) from exc
+        except Exception as exc:
+            problem = _requests_problem(exc, deadline, self.deadline, per_read)
+            if problem is None:
+                raise
+            raise problem from exc
         finally:
             # Redirect hops and robots.txt count for their host's politeness too.
             if self._hosts.delay > 0:
@@ -300,6 +323,32 @@ class Fetcher:
                 "GET %s -> %d in %.2fs", _loggable(url), resp.status, time.monotonic() - started
             )
         return resp
+
+    def _send(self, url: str, headers: dict[str, str], timeout: tuple[float, float]) -> Reply:
+        """One GET, the body unread: on our own socket path when it sends what requests
+        would (plain.request_headers says), through requests (scraper.fetch.transport)
+        otherwise, or once a cookie is held (requests' jar writes the Cookie header)."""
+        pool, session = self._wire, self._session_made
+        if pool is not None and (session is None or not len(session.cookies)):
+            origin = usual_origin(url)
+            path = plain_path(url) if origin and origin[0] in pool.schemes else None
+            sent = request_headers(headers) if path is not None else None
+            if sent is not None:
+                scheme, host, port = origin  # type: ignore[misc]
+                raw = wire.get(pool, scheme, host, port, path, sent, timeout)  # type: ignore[arg-type]
+                if "Set-Cookie" in raw.headers or "Set-Cookie2" in raw.headers:
+                    self._keep_cookies(url, sent, raw.headers)
+                return Reply(raw)
+        return self._sender.get(url, headers, timeout)
+
+    def _keep_cookies(self, url: str, headers: dict[str, str], answer: wire.Headers) -> None:
+        """A cookie the server set goes into the session's jar, as requests keeps it."""
+        import requests
+        from requests.cookies import extract_cookies_to_jar
+
+        request = requests.PreparedRequest()
+        request.method, request.url, request.headers = "GET", url, headers  # type: ignore[assignment]
+        extract_cookies_to_jar(self._session.cookies, request, _CookieSource(answer))
 
     def _read(self, resp: Reply, limit: int, deadline: float) -> bytes:
         """The decoded body, refusing more than `limit` bytes and stopping at `deadline`."""
@@ -312,8 +361,11 @@ class Fetcher:
             # is no body) and reaching the end is what hands the connection back to
             # the pool. Closing the unread response would close the connection, and
             # each 304 would cost a new TCP connection (and a TLS handshake).
-            with contextlib.suppress(urllib3.exceptions.HTTPError, OSError):
+            try:
                 resp.raw.read1(CHUNK_BYTES, decode_content=False)
+            except Exception as exc:
+                if not (_body_error(exc) or isinstance(exc, OSError)):
+                    raise
             return b""
         # read1 returns what one socket read brings, so the deadline is checked
         # between reads even when a server trickles; the watchdog shuts the socket
@@ -336,7 +388,9 @@ class Fetcher:
                         f"body larger than {human_bytes(limit)}: not read", status=resp.status
                     )
                 chunks.append(chunk)
-        except urllib3.exceptions.HTTPError as exc:
+        except Exception as exc:
+            if not _body_error(exc):
+                raise
             if time.monotonic() >= deadline:
                 raise _deadline_error(self.deadline) from exc
             raise body_problem(exc, self.http.timeout, resp.status) from exc
@@ -442,6 +496,8 @@ def connection_problem(exc: requests.exceptions.ConnectionError) -> str:
 def _malformed_response(exc: BaseException) -> str | None:
     """What http.client refused in a response's head, found among the wrapped causes
     (requests wraps urllib3's ProtocolError, which wraps http.client's error)."""
+    import http.client
+
     seen: set[int] = set()
     todo: list[object] = [exc]
     while todo:
@@ -461,10 +517,19 @@ def _malformed_response(exc: BaseException) -> str | None:
     return None
 
 
+def _body_error(exc: Exception) -> bool:
+    """A failure reading a body: our socket path's, or urllib3's (then it is imported)."""
+    if isinstance(exc, wire.WireError):
+        return True
+    errors = sys.modules.get("urllib3.exceptions")
+    return errors is not None and isinstance(exc, errors.HTTPError)
+
+
 def body_problem(exc: Exception, timeout: float, status: int) -> FetchError:
-    if isinstance(exc, urllib3.exceptions.ReadTimeoutError):
+    errors: Any = sys.modules.get("urllib3.exceptions")
+    if isinstance(exc, wire.ReadTimeout) or (errors and isinstance(exc, errors.ReadTimeoutError)):
         return FetchError(f"timed out after {timeout:g}s", transient=True, status=status)
-    if isinstance(exc, urllib3.exceptions.DecodeError):
+    if isinstance(exc, wire.BodyNotDecodable) or (errors and isinstance(exc, errors.DecodeError)):
         return FetchError("body not decodable (broken gzip/deflate)", status=status)
     return FetchError("connection broken while reading the body", transient=True, status=status)
 
@@ -502,7 +567,53 @@ def _loggable(url: str) -> str:
     return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
+def _requests_problem(
+    exc: Exception, deadline: float, total: float, per_read: float
+) -> FetchError | None:
+    """The FetchError for what a GET through requests raised; None: not a request's
+    failure (a bug), which the caller lets through."""
+    import requests
+
+    errors = requests.exceptions
+    if isinstance(exc, errors.Timeout):
+        if time.monotonic() >= deadline:
+            return _deadline_error(total)  # not a stall: out of time
+        where = " connecting" if isinstance(exc, errors.ConnectTimeout) else ""
+        return FetchError(f"timed out{where} after {per_read:g}s", transient=True)
+    if isinstance(exc, errors.SSLError):
+        return FetchError("TLS error (certificate or handshake)")
+    if isinstance(exc, errors.ConnectionError):
+        return FetchError(connection_problem(exc), transient=True)
+    if isinstance(exc, (errors.InvalidURL, errors.InvalidSchema)):
+        return FetchError("not a valid http(s) URL")
+    if isinstance(exc, errors.RequestException):
+        return FetchError(f"request failed ({type(exc).__name__})", transient=True)
+    if isinstance(exc, (UnicodeError, ValueError)):
+        # requests reads a redirect's Location while answering (Session.send works
+        # out the next request): a Location that is not UTF-8, or whose port or host
+        # cannot be read, fails there. _redirect_target says which, when it can.
+        return FetchError("redirect to an invalid URL")
+    return None
+
+
+class _CookieSource:
+    """What requests' extract_cookies_to_jar reads of a response: its headers as an
+    email.message.Message (get_all), under `_original_response.msg`."""
+
+    def __init__(self, headers: wire.Headers):
+        self._original_response = self
+        self.msg = headers
+
+
+def _ca_bundle() -> str | bool:
+    """The CA bundle requests would verify with, read as it reads it (trust_env off)."""
+    return os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
+
+
 def _new_session(concurrency: int) -> requests.Session:
+    import requests
+    from requests.adapters import HTTPAdapter
+
     session = requests.Session()
     # With trust_env, every request looks in the environment for proxies (and
     # NO_PROXY), a netrc file and a CA bundle: a fifth of a warm cycle's CPU. When
@@ -512,9 +623,7 @@ def _new_session(concurrency: int) -> requests.Session:
     # a proxy or a netrc file, requests keeps looking per request, as before.
     if not _proxies_or_netrc():
         session.trust_env = False
-        session.verify = (
-            os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
-        )
+        session.verify = _ca_bundle()
     # One pool per host, as many connections per pool as fetches in flight; the
     # 100 most recent hosts keep theirs (thousands of sources share far fewer hosts).
     adapter = HTTPAdapter(pool_connections=100, pool_maxsize=max(concurrency, 1), max_retries=0)
@@ -523,13 +632,39 @@ def _new_session(concurrency: int) -> requests.Session:
     return session
 
 
+def _proxies() -> dict[str, str]:
+    """urllib.request.getproxies(), without importing urllib.request (and http.client,
+    email, ...) where it only reads the environment: on Linux and other Unixes."""
+    if sys.platform in ("darwin", "win32"):  # the system's settings too
+        from urllib.request import getproxies
+
+        return getproxies()
+    # getproxies_environment, step by step: any-case names first, then the upper-case
+    # ones again (an empty one removes), and no HTTP_PROXY under CGI (REQUEST_METHOD).
+    proxies: dict[str, str] = {}
+    for name, value in os.environ.items():
+        lowered = name.lower()
+        if value and lowered[-6:] == "_proxy":
+            proxies[lowered[:-6]] = value
+    if "REQUEST_METHOD" in os.environ:
+        proxies.pop("http", None)
+    for name, value in os.environ.items():
+        if name[-6:] == "_PROXY":
+            key = name.lower()[:-6]
+            if value:
+                proxies[key] = value
+            else:
+                proxies.pop(key, None)
+    return proxies
+
+
 def _proxies_or_netrc() -> bool:
     """Whether requests' trust_env could change a request to some URL: a proxy
     variable (only then NO_PROXY matters) or a netrc file where
     requests.utils.get_netrc_auth looks for one."""
     # getproxies() also holds NO_PROXY (as "no"): without a proxy to bypass it changes
     # nothing, and a NO_PROXY=localhost left in the environment is common.
-    if any(scheme != "no" for scheme in getproxies()):
+    if any(scheme != "no" for scheme in _proxies()):
         return True
     netrc_file = os.environ.get("NETRC")
     locations = (netrc_file,) if netrc_file is not None else ("~/.netrc", "~/_netrc")

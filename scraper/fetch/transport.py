@@ -16,8 +16,6 @@ requests path it always did.
 from __future__ import annotations
 
 import functools
-import re
-from types import TracebackType
 from typing import Any
 
 import requests
@@ -30,7 +28,7 @@ from requests.cookies import (
 )
 from requests.hooks import default_hooks
 from requests.structures import CaseInsensitiveDict
-from requests.utils import UNRESERVED_SET, check_header_validity
+from requests.utils import check_header_validity
 from urllib3.exceptions import (
     ClosedPoolError,
     ConnectTimeoutError,
@@ -47,94 +45,9 @@ from urllib3.exceptions import (
 from urllib3.util import Timeout
 
 from scraper.fetch.hosts import usual_origin
+from scraper.fetch.plain import Reply, plain_path
 
-# requests.models.REDIRECT_STATI: what requests reads a redirect's body for.
-REDIRECT_STATI = frozenset({301, 302, 303, 307, 308})
-
-# Characters urllib3's parse_url leaves alone in a path, query or fragment and
-# requote_uri leaves alone too ("%" is checked on its own: see plain_path).
-_CHARS = r"[A-Za-z0-9._~!$&'()*+,;=:@/%-]"
-# A URL requests' prepare_url returns unchanged: lower-case http(s) scheme and
-# ASCII host, no user:password, a port without leading zeros, a path, and a
-# query or fragment only when not empty (prepare_url drops an empty "?" or "#").
-_PLAIN_URL = re.compile(
-    r"https?://[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
-    r"(?::(?P<port>[1-9][0-9]{0,4}))?"
-    rf"(?P<path>/{_CHARS}*)(?P<query>\?(?:{_CHARS}|\?)+)?(?:#(?:{_CHARS}|\?)+)?"
-)
-_ESCAPE = re.compile(r"%([0-9A-F]{2})")
-
-
-def plain_path(url: str) -> str | None:
-    """The request target (path and query) if requests would send `url` exactly as
-    it is; None if requests would rewrite it (or might: then requests does it)."""
-    match = _PLAIN_URL.fullmatch(url)
-    if match is None:
-        return None
-    port, path, query = match.group("port", "path", "query")
-    if port is not None and int(port) > 65535:
-        return None
-    if "/." in path:  # parse_url removes "." and ".." segments
-        return None
-    if "%" in url and not _escapes_kept(url):
-        return None
-    return path + query if query else path
-
-
-def _escapes_kept(url: str) -> bool:
-    """Whether every %-escape survives as it is: parse_url upper-cases the hex
-    digits (and escapes a "%" not followed by two), requote_uri decodes
-    unreserved characters."""
-    escapes = _ESCAPE.findall(url)
-    if len(escapes) != url.count("%"):
-        return False
-    return not any(chr(int(digits, 16)) in UNRESERVED_SET for digits in escapes)
-
-
-class Reply:
-    """A GET's answer before its body is read: `status`, `headers` (case-insensitive,
-    repeated headers joined by ", ") and `raw`, the urllib3 response to read.
-
-    close() does what requests.Response.close() does: closes the raw response
-    unless the body was consumed, and releases its connection.
-    """
-
-    __slots__ = ("status", "headers", "raw", "_response")
-
-    def __init__(self, raw: Any, response: requests.Response | None = None):
-        self.raw = raw
-        self._response = response
-        if response is not None:
-            self.status: int = response.status_code
-            self.headers: Any = response.headers
-        else:
-            self.status = raw.status
-            self.headers = raw.headers
-
-    @property
-    def is_redirect(self) -> bool:
-        return self.status in REDIRECT_STATI and "location" in self.headers
-
-    def redirect_target(self) -> str | None:
-        """Session.get_redirect_target: Location, its latin-1-decoded UTF-8 fixed."""
-        if not self.is_redirect:
-            return None
-        return self.headers["location"].encode("latin1").decode("utf8")
-
-    def close(self) -> None:
-        if self._response is not None:
-            self._response.close()
-            return
-        self.raw.close()
-        self.raw.release_conn()
-
-    def __enter__(self) -> Reply:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
+__all__ = ["Reply", "Sender", "plain_path"]
 
 
 class Sender:
