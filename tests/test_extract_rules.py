@@ -871,12 +871,67 @@ PLAYER = (
             "<p>Season 1 premiered in April 2022.</p>" + PLAYER,
             [("trailer", TEASER, None)],
         ),
-        # no season named anywhere: a return is some later season
-        ("<p>Heartstopper returns to Netflix from Thursday 3 August.</p>", []),
+        # no season named anywhere: a coming return is the next season, the one watched
+        # (a network's schedule names none: "returns on October 4", watching season 7)
+        (
+            "<p>Heartstopper returns to Netflix from Thursday 3 August.</p>",
+            [("release_date", "2023-08-03", "day")],
+        ),
     ],
 )
 def test_a_return_is_the_one_season_the_document_names(body: str, expected: list) -> None:
     assert findings(body, title="Heartstopper returns to Netflix") == expected
+
+
+LANTERN = Watch("Harbor Lights", 4, ())
+FALL_NIGHTS = (
+    "<p>The network set its fall nights on Tuesday. Quarry Road opens the week on "
+    "Monday, Sept. 22, and Glass Atlas follows on Wednesday, Sept. 24.</p><p>{}</p>"
+    "<p>Pinecone Diner moves to Thursdays.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a schedule naming no season of the title: its coming start is the watched season's
+        ("Harbor Lights returns on Friday, Oct. 3.", [("release_date", "2025-10-03", "day")]),
+        (
+            "Harbor Lights is the odd one out, premiering at 9 p.m. on Friday, October 3.",
+            [("release_date", "2025-10-03", "day")],
+        ),
+        (
+            '"Harbor Lights" will have a two-hour premiere on Friday, Oct. 3.',
+            [("release_date", "2025-10-03", "day")],
+        ),
+        # a return inside the running season: its second half, not the watched season
+        ("Harbor Lights returns from its winter break on Friday, Oct. 3.", []),
+        ("Harbor Lights comes back for the back half on Friday, Oct. 3.", []),
+        ("Harbor Lights returns from hiatus on Friday, Oct. 3.", []),
+        # a past return: any season's
+        ("Harbor Lights returned on Friday, Aug. 1.", []),
+    ],
+)
+def test_a_schedules_unnamed_return_is_the_watched_season(sentence: str, expected: list) -> None:
+    body = FALL_NIGHTS.format(sentence)
+    assert findings(body, LANTERN, published="2025-08-20") == expected
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "<p>Harbor Lights season 3 drew its best numbers yet.</p>",
+        "<p>The third season of Harbor Lights ended in May.</p>",
+    ],
+)
+def test_an_unnamed_return_is_no_ones_when_the_page_names_another_season(other: str) -> None:
+    body = FALL_NIGHTS.format("Harbor Lights returns on Friday, Oct. 3.") + other
+    assert findings(body, LANTERN, published="2025-08-20") == []
+
+
+def test_an_unnamed_return_on_the_pages_own_day_is_the_running_season_airing() -> None:
+    body = FALL_NIGHTS.format("Harbor Lights returns tonight at 9 p.m.")
+    assert findings(body, LANTERN, published="2025-08-20") == []
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,8 @@ from urllib.parse import urlsplit
 
 from scraper.extract import cues
 from scraper.extract.dates import MONTHS, DateMention, YearHint, find_dates, in_the_past
-from scraper.extract.reading import Sentence, read_sentences
+from scraper.extract.reading import Sentence, Subject, read_sentences
+from scraper.extract.subject import numbered_seasons
 from scraper.extract.text import case_key
 from scraper.models import Watch
 
@@ -92,6 +93,9 @@ class DocFacts:
     # Without a publish date: the year of each month and day the text states with its
     # year ("10 October 2015"), which "10 October" elsewhere on the page shares.
     stated: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
+    # The watch's seasons the page names by number, in sentences naming its title or in
+    # its passages (for a watched season after the first; see about.unnamed_return).
+    seasons: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -153,9 +157,22 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     )
     names_watch = any(s.names_title for s in sentences)
     stated = _stated_years(sentences, budget) if hint is not None else {}
-    return sentences, DocFacts(
-        doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch, stated
+    seasons = (
+        numbered_seasons(
+            [
+                s.text
+                for s in sentences
+                if not s.chrome and (s.names_title or s.subject in (Subject.WATCH, Subject.TITLE))
+            ],
+            watch,
+        )
+        if watch.season not in (None, 1)
+        else frozenset()
     )
+    return sentences, DocFacts(
+        doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch, stated,
+        seasons,
+    )  # fmt: skip
 
 
 def _stated_years(sentences: list[Sentence], budget: Budget) -> dict[str, int]:

@@ -584,3 +584,19 @@ READING_PLUG = re.compile(
     r"don['\u2019]t\s+miss\s+our)\b",
     re.IGNORECASE,
 )
+
+# A show's season starting, as a schedule page says it without naming the season:
+# "returns on October 4", "will have a two-hour premiere", "premiering Friday".
+SEASON_START = re.compile(
+    r"\b(?:return(?:s|ing)?|premier(?:e|es|ing)|debut(?:s|ing)?|launch(?:es|ing)?|"
+    r"kick(?:s|ing)?\s+off|bows?|back|arriv(?:es|ing)|begin(?:s|ning)?|start(?:s|ing)?)\b",
+    re.IGNORECASE,
+)
+# A show coming back inside its running season: the season's second half, not its start
+# ("returns from its winter break", "the midseason premiere", "for the back half").
+MIDSEASON = re.compile(
+    r"\b(?:mid-?season|winter\s+(?:break|hiatus|finale)|(?:holiday|winter|summer|spring|"
+    r"mid-?season|brief|long)\s+(?:break|hiatus)|hiatus|back\s+half|second\s+half|"
+    r"remaining\s+episodes|rest\s+of\s+(?:the|its)\s+season|fall\s+finale)\b",
+    re.IGNORECASE,
+)

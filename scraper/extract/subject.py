@@ -429,6 +429,18 @@ def _numbered_matches(sentence: str, key: str, digits: bool) -> list[re.Match[st
     return matches
 
 
+def numbered_seasons(texts: list[str], watch: Watch) -> frozenset[int]:
+    """The numbers of the watch's seasons the texts name ("Season 6", "its seventh
+    season", an alias naming one), not other shows' nor "the new season"."""
+    found: set[int] = set()
+    for text in texts:
+        for ref in season_references(text, watch):
+            if ref.season not in (None, OTHER_SEASON):
+                found.add(ref.season)
+        found.update(s for _, _, s in title_mentions(text, watch) if s is not None)
+    return frozenset(found)
+
+
 def season_references(sentence: str, watch: Watch | None) -> list[Reference]:
     """The seasons a sentence names, in order ("Season 2", "the third and final season",
     "series four", "the new season" = None); remembered while one document is read."""

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from scraper.extract import cues, scope, subject, works
 from scraper.extract.candidates import DateCandidate
-from scraper.extract.evidence.about import about_once, names_season
+from scraper.extract.evidence.about import UNNAMED_RETURN, about_once, names_season
 from scraper.extract.evidence.governs import _listing, _release_verb, _schedule_row
 from scraper.extract.evidence.rules import View, found, rule
 from scraper.extract.reading import Subject
@@ -681,6 +681,18 @@ def _seasonless(c: DateCandidate, v: View, w: Watch) -> str | None:
 )
 def _about(c: DateCandidate, v: View, w: Watch) -> str | None:
     return about_once(c, v, w)
+
+
+@rule(
+    "unnamed_season_return",
+    -1,
+    "the watched season is presumed: the title's season start after the page's date, on "
+    "a page that names no other season of it (a network's schedule)",
+    "The Blacklist returns on October 4 (a fall schedule; watching season 7)",
+)
+def _unnamed_return(c: DateCandidate, v: View, w: Watch) -> str | None:
+    about = about_once(c, v, w)
+    return about if about and about.startswith(UNNAMED_RETURN) else None
 
 
 @rule(
