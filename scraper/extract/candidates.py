@@ -268,6 +268,7 @@ def year_hint(
     if len(set(named)) == 1:  # (two years in a headline: a move, no one year of the news)
         return YearHint(date(int(named[0]), 1, 1), "year", "text")
     latest = None  # the latest year of a date stated with its year: "March 2019", "fall 2020"
+    span = None  # a broadcast season the page previews: "NBC's upcoming 2014-15 season"
     for order, sentence in enumerate(sentences):
         if budget is not None and order % 32 == 0:
             budget.check()
@@ -277,7 +278,22 @@ def year_hint(
             year = match.group("y") or match.group("iso")
             if latest is None or year > latest:
                 latest = year  # ("in 2018" alone is too often a guess)
-    return YearHint(date(int(latest), 1, 1), "year", "text") if latest else None
+        if span is None and (found := _SEASON_SPAN.search(sentence.text)) is not None:
+            first, second = int(found.group("y")), int(found.group("z"))
+            if second % 100 == (first + 1) % 100:
+                span = first
+    if latest:
+        return YearHint(date(int(latest), 1, 1), "year", "text")
+    # A TV season runs from one fall into the next year: its "Sept. 22" is the first
+    # year's, its "Jan. 5" the second's (news from the summer before, looking ahead).
+    return YearHint(date(span, 6, 1), "month", "text") if span else None
+
+
+_SEASON_SPAN = re.compile(
+    r"\b(?P<y>(?:19|20)\d\d)[-\u2013/](?P<z>(?:19|20)?\d\d)\s+(?:(?:tv|television|"
+    r"broadcast|network|primetime|prime-time)\s+)?season\b",
+    re.IGNORECASE,
+)
 
 
 _YEAR_IN = re.compile(r"(?:19|20)\d\d")
