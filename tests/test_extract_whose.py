@@ -713,3 +713,13 @@ def test_a_plug_for_another_article_lends_it_no_date() -> None:
     )
     assert "reading_plug" in fired(body, MOSSWOOD3, "2025", "Mosswood Manor Season 3 News")
     assert release(body, MOSSWOOD3, "Mosswood Manor Season 3 News") is None
+
+
+def test_a_relative_clause_after_another_works_name_is_that_works() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 now has a date: the studio set it for May 2, 2025.</p>"
+        "<p>The bigger change is the studio's long-planned Copper Lantern, which has been "
+        "pushed back a year to November 2026.</p>"
+    )
+    assert "other_work_subject" in fired(body, MOSSWOOD3, "2026-11", "Mosswood Manor Season 3")
+    assert release(body, MOSSWOOD3, "Mosswood Manor Season 3") == "2025-05-02"

@@ -748,9 +748,11 @@ _NOT_WORK_WORDS = re.compile(
     r"\b(?:Season|Series|Episodes?|Chapter|Volume|Vol|Finale|Premiere|Trailer|Teaser|It|"
     r"This|That|They|He|She|We|Today|Tomorrow|Tonight|Now|Meanwhile|Also|Release|Dates?)\b"
 )
-# A capitalized name ending right before the verb, after auxiliaries.
+# A capitalized name ending right before the verb, after auxiliaries (and a relative
+# pronoun: "Gigantic, which has been pushed back to ...", the relative clause's subject).
 _AUXILIARIES = re.compile(
-    r"(?:\s+(?:will|is|are|was|were|has|have|had|also|now|officially|finally|still|remains?|"
+    r"(?:,\s*(?:which|that)\b"
+    r"|\s+(?:will|is|are|was|were|has|have|had|also|now|officially|finally|still|remains?|"
     r"be|been|set|to|going|scheduled|slated|due|expected|then|already|just)"
     # "The Resident has its winter return on ...", "gets a Sunday launch"
     r"|\s+(?:has|have|gets?|makes?|will\s+(?:have|get|make))\s+(?:its|their|a|an)"
