@@ -723,3 +723,28 @@ def test_a_relative_clause_after_another_works_name_is_that_works() -> None:
     )
     assert "other_work_subject" in fired(body, MOSSWOOD3, "2026-11", "Mosswood Manor Season 3")
     assert release(body, MOSSWOOD3, "Mosswood Manor Season 3") == "2025-05-02"
+
+
+COPPER = Watch("Copper Lantern", None, ())
+
+
+def test_a_release_delayed_with_no_new_date_leaves_the_earlier_dates_abandoned() -> None:
+    for news in (
+        "The studio has delayed Copper Lantern indefinitely.",
+        "The studio removed Copper Lantern from its release calendar on Thursday.",
+        "Copper Lantern slipped again, and the studio gave no new release date.",
+    ):
+        body = (
+            f"<p>{news}</p><p>The film was originally set to open on March 27, and was then "
+            "pushed to July 24, and then to August 21.</p>"
+        )
+        assert "delayed_without_date" in fired(body, COPPER, "2024-08-21")
+        assert release(body, COPPER) is None, news
+
+
+def test_the_new_date_after_an_indefinite_delay_is_the_release() -> None:
+    body = (
+        "<p>The studio had delayed Copper Lantern indefinitely in May.</p>"
+        "<p>Copper Lantern now opens on August 21, its new release date.</p>"
+    )
+    assert release(body, COPPER) == "2024-08-21"

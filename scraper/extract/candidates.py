@@ -96,6 +96,9 @@ class DocFacts:
     # The watch's seasons the page names by number, in sentences naming its title or in
     # its passages (for a watched season after the first; see about.unnamed_return).
     seasons: frozenset[int] = frozenset()
+    # What a sentence about the watch says of its release delayed with no new date
+    # ("delayed indefinitely", "removed from the calendar"; "" when none does).
+    undated_delay: str = ""
 
 
 @dataclass
@@ -169,9 +172,19 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
         if watch.season not in (None, 1)
         else frozenset()
     )
+    delay = next(
+        (
+            found.group()
+            for s in sentences
+            if not s.chrome
+            and (s.names_title or s.subject == Subject.WATCH)
+            and (found := cues.UNDATED_DELAY.search(s.text)) is not None
+        ),
+        "",
+    )
     return sentences, DocFacts(
         doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch, stated,
-        seasons,
+        seasons, delay,
     )  # fmt: skip
 
 

@@ -600,3 +600,26 @@ MIDSEASON = re.compile(
     r"remaining\s+episodes|rest\s+of\s+(?:the|its)\s+season|fall\s+finale)\b",
     re.IGNORECASE,
 )
+
+# The release delayed with no date to replace it: "delayed indefinitely", "removed from
+# the release calendar", "gave no new release date". The dates the story gives before
+# are abandoned plans.
+UNDATED_DELAY = re.compile(
+    r"\bindefinite(?:ly)?\b(?!\s+(?:article|pronoun))"
+    r"|\b(?:remov|pull|tak|dropp|yank|strik|struck|took)\w*\s+(?:[\w'\u2019:&-]+\s+){0,6}?"
+    r"(?:off|from)\s+(?:(?:the|its|their|his|her|our)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:release\s+)?(?:calendars?|schedules?|slates?|dating\s+calendar)\b"
+    r"|\bno\s+(?:new|other|replacement|firm)\s+(?:release\s+|premiere\s+|opening\s+)?date\b"
+    r"|\bwithout\s+(?:a\s+|any\s+)?(?:new|replacement)\s+(?:release\s+|premiere\s+)?date\b",
+    re.IGNORECASE,
+)
+# A date the text gives as the new one after a delay: "its new release date, Aug. 26",
+# "will now open", "now set for", "has been re-dated to".
+NEW_DATE = re.compile(
+    r"\bnew\s+(?:release\s+|premiere\s+|opening\s+|debut\s+)?date\b|\bwill\s+now\b"
+    r"|\bnow\s+(?:be\s+|has\s+been\s+|been\s+)?(?:set|slated|scheduled|dated|due|opens?|"
+    r"arrives?|lands?|hits?|premieres?|debuts?|releas\w*|coming|expected|targeting)\b"
+    r"|\bre-?dated\b|\brescheduled\s+(?:for|to)\b|\b(?:has|have)\s+(?:since|now)\s+(?:been\s+)?"
+    r"(?:set|dated|slated|scheduled)\b",
+    re.IGNORECASE,
+)

@@ -684,6 +684,21 @@ def _about(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 @rule(
+    "delayed_without_date",
+    -4,
+    "the page reports the watch's release delayed with no new date: the dates its story "
+    "gives are abandoned plans, unless the text calls one the new date",
+    "Tenet has been delayed indefinitely ... it was moved to August 12 (no new date)",
+)
+def _delayed_without_date(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if not c.doc.undated_delay:
+        return None
+    if cues.NEW_DATE.search(v.text, 0, c.mention.start):
+        return None  # "after the delay, its new release date is Aug. 26": the new plan
+    return c.doc.undated_delay
+
+
+@rule(
     "unnamed_season_return",
     -1,
     "the watched season is presumed: the title's season start after the page's date, on "
