@@ -748,3 +748,24 @@ def test_the_new_date_after_an_indefinite_delay_is_the_release() -> None:
         "<p>Copper Lantern now opens on August 21, its new release date.</p>"
     )
     assert release(body, COPPER) == "2024-08-21"
+
+
+def test_a_sentence_naming_another_work_on_a_slate_is_not_the_passages() -> None:
+    # the watch's passage goes on, but the sentence introduces another work by name
+    body = (
+        "<p>Copper Lantern now has a date: the studio set it for June 21, 2027.</p>"
+        "<p>The studio also confirmed that its take on an old fairy tale will be called "
+        "Glass Giants, as teased at its expo earlier this year (the film opens March 9, "
+        "2026).</p>"
+    )
+    assert "about_watch" not in fired(body, COPPER, "2026-03-09")
+    assert release(body, COPPER) == "2027-06-21"
+
+
+def test_a_slates_dates_as_a_noun_govern_nothing() -> None:
+    body = (
+        "<p>Copper Lantern now has a date: the studio set it for June 21, 2027.</p>"
+        "<p>With the dates stretching all the way to 2029, the studio is planning ahead.</p>"
+    )
+    assert "release_verb" not in fired(body, COPPER, "2029")
+    assert release(body, COPPER) == "2027-06-21"

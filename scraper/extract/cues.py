@@ -29,7 +29,9 @@ CHANNEL = re.compile(
 RELEASE = re.compile(
     r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land(?:s|ed|ing)?\b|(?<!biggest\s)(?<!big\s)(?<!a\s)hits?(?!\s+of\b)|"
     r"hitting|stream(?!ers?\b)\w*|out\s+(?:on|in|from)|coming|come\s+out|comes\s+out|airs?|airing|bows?|"
-    r"open(?:s|ed)?|available|due|date[sd]?|set\s+for|slated|scheduled|arrives|kick(?:s|ed|ing)?\s+off|"
+    # ("the dates stretching all the way to 2020": a slate's many dates, a noun, no verb)
+    r"open(?:s|ed)?|available|due|dated?|(?<!the\s)(?<!these\s)(?<!those\s)(?<!their\s)dates|"
+    r"set\s+for|slated|scheduled|arrives|kick(?:s|ed|ing)?\s+off|"
     # "its Japanese opening is locked for September 15" (not the opening credits or scene)
     r"opening\b(?!\s+(?:credits|titles?|scenes?|sequence|song|theme|remarks|act|lines?|monologue))|"
     r"(?:locked|pegged|penned)(?:\s+in)?\s+for|"

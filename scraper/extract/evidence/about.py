@@ -12,7 +12,8 @@ from scraper.extract.candidates import DateCandidate
 from scraper.extract.dates import DateMention
 from scraper.extract.evidence.rules import View
 from scraper.extract.reading import Sentence, Subject
-from scraper.extract.subject import Reference, season_references, title_mentions
+from scraper.extract.scope import named_work
+from scraper.extract.subject import Reference, per_document, season_references, title_mentions
 from scraper.models import Watch
 
 
@@ -137,4 +138,16 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
         ):
             return "names the title in a passage about the watched season"
         return None
-    return "the passage is about the watch" if sentence.subject == Subject.WATCH else None
+    if sentence.subject != Subject.WATCH:
+        return None
+    if _introduces_work(text, watch):
+        # "Disney also confirmed its take on a fairy tale will be called Gigantic (the
+        # film opens March 9)" on a slate page about another film: a sentence naming no
+        # watch that introduces another work is that work's, whatever the passage's
+        return None
+    return "the passage is about the watch"
+
+
+@per_document
+def _introduces_work(text: str, watch: Watch) -> bool:
+    return named_work(text, watch)
