@@ -769,3 +769,14 @@ def test_a_slates_dates_as_a_noun_govern_nothing() -> None:
     )
     assert "release_verb" not in fired(body, COPPER, "2029")
     assert release(body, COPPER) == "2027-06-21"
+
+
+def test_a_day_line_over_a_season_lists_entries_dates_each_entry() -> None:
+    body = (
+        "<p>Here is the autumn schedule, night by night.</p>"
+        "<p>Monday, 16 September</p><p>Quarry Road (season 2), ABC</p>"
+        "<p>Glass Atlas (season 6), CBS</p>"
+        "<p>Tuesday, 17 September</p><p>Pinecone Diner (season 3), Fox</p>"
+        "<p>Mosswood Manor (season 3), NBC</p><p>Harbor Lights (new series), NBC</p>"
+    )
+    assert release(body, MOSSWOOD3, "The autumn TV schedule") == "2024-09-17"
