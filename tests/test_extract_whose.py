@@ -780,3 +780,28 @@ def test_a_day_line_over_a_season_lists_entries_dates_each_entry() -> None:
         "<p>Mosswood Manor (season 3), NBC</p><p>Harbor Lights (new series), NBC</p>"
     )
     assert release(body, MOSSWOOD3, "The autumn TV schedule") == "2024-09-17"
+
+
+SHELDONISH = Watch("Harbor Lights", 1, ())
+
+
+def test_a_three_line_grid_dates_each_programme_by_its_day_line() -> None:
+    body = (
+        "<p>The network set its fall nights today.</p>"
+        "<p>Here are the premiere dates:</p>"
+        "<p>Sunday, Sept. 22</p><p>7:30-8:30 PM</p><p>QUARRY ROAD (50th Season Premiere)</p>"
+        "<p>Monday, Sept. 23</p><p>8:00-8:30 PM</p><p>GLASS ATLAS (11th Season Premiere)</p>"
+        "<p>8:30-9:00 PM</p><p>HARBOR LIGHTS (SERIES DEBUT)</p>"
+    )
+    assert release(body, SHELDONISH, "Fall Premiere Dates: Harbor Lights, Glass Atlas") == (
+        "2024-09-23"
+    )
+
+
+def test_another_works_premiere_in_the_watchs_passage_is_that_works() -> None:
+    body = (
+        "<p>Harbor Lights will get a special premiere in the fall.</p>"
+        "<p>The network will use football to drive viewers to the season premiere of "
+        "Quarry Road on Sept. 22.</p>"
+    )
+    assert "about_watch" not in fired(body, SHELDONISH, "2024-09-22", "Harbor Lights news")

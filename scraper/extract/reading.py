@@ -758,7 +758,23 @@ def _day_line(blocks: Sequence[object], index: int) -> bool:
         return False
     if index + 1 >= len(blocks):
         return False
-    return _PROGRAMME_LINE.match(getattr(blocks[index + 1], "text", "")) is not None
+    after = getattr(blocks[index + 1], "text", "")
+    if _PROGRAMME_LINE.match(after) is not None:
+        return True
+    # a grid of three lines an entry: the day, the hour alone ("7:30-8:30 PM"), then the
+    # programme ("60 MINUTES (50th Season Premiere)")
+    return (
+        index + 2 < len(blocks)
+        and _HOUR_LINE.fullmatch(after) is not None
+        and _PROGRAMME_LINE.match("9 pm " + getattr(blocks[index + 2], "text", "")) is not None
+    )
+
+
+_HOUR_LINE = re.compile(
+    r"\s*\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*[-\u2013]\s*\d{1,2}(?:[.:]\d\d)?)?"
+    r"\s*[ap]\.?m\.?\s*(?:[A-Z]{2,3}T?)?\s*",
+    re.IGNORECASE,
+)
 
 
 def _transmission(blocks: Sequence[object], index: int) -> bool:

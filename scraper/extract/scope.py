@@ -123,9 +123,14 @@ _AFTER_AND_NAME = re.compile(
 _NAMING_AND_NAME_ANYWHERE = re.compile(
     r"\b(?:called|titled|entitled|dubbed|(?:re)?named)\s+" + _NAME_HERE
 )
+# "the season premiere of 60 Minutes", "the return of Quarry Road": the event's work.
+_EVENT_OF_NAME_ANYWHERE = re.compile(
+    r"\b(?:premiere|debut|return|launch|finale|opener|bow)\s+of\s+(?:the\s+)?" + _NAME_HERE,
+    re.IGNORECASE,
+)
 
 
-_NAMING = (_KIND_AND_NAME_ANYWHERE, _NAMING_AND_NAME_ANYWHERE)
+_NAMING = (_KIND_AND_NAME_ANYWHERE, _NAMING_AND_NAME_ANYWHERE, _EVENT_OF_NAME_ANYWHERE)
 _INTRODUCING = (_KIND_AND_NAME_ANYWHERE, _POSSESSIVE_AND_NAME_ANYWHERE, _NAMING_AND_NAME_ANYWHERE)
 
 
@@ -137,8 +142,9 @@ def introduced_work(text: str, watch: Watch) -> bool:
 
 
 def named_work(text: str, watch: Watch) -> bool:
-    """`text` names another work by its kind or a naming verb (not by a possessive,
-    which names people's roles and panels as often: "Gal Gadot's Wonder Woman")."""
+    """`text` names another work by its kind, a naming verb or its event ("the season
+    premiere of 60 Minutes"); not by a possessive, which names people's roles and panels
+    as often ("Gal Gadot's Wonder Woman")."""
     return _introduced(text, watch, _NAMING)
 
 
