@@ -1450,3 +1450,11 @@ def test_a_run_still_going_dates_the_series_not_a_later_season() -> None:
     assert extract(doc, Watch("Harbor Lights", 3, ())) == []
     [finding] = extract(doc, Watch("Harbor Lights", None, ()))  # the series itself
     assert (finding.date, finding.precision) == ("2024-03-05", "day")
+
+
+def test_hitting_series_highs_is_no_release() -> None:
+    body = (
+        "<p>Heartstopper Season 2 news.</p>"
+        "<p>The network's chief said the show was hitting series highs this year.</p>"
+    )
+    assert findings(body) == []

@@ -805,3 +805,22 @@ def test_another_works_premiere_in_the_watchs_passage_is_that_works() -> None:
         "Quarry Road on Sept. 22.</p>"
     )
     assert "about_watch" not in fired(body, SHELDONISH, "2024-09-22", "Harbor Lights news")
+
+
+def test_a_release_called_the_last_so_far_is_an_earlier_seasons() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 has a first teaser.</p>"
+        "<p>New episodes of the gothic series were last released in 2022.</p>"
+    )
+    assert "last_release" in fired(body, MOSSWOOD3, "2022", "Mosswood Manor Season 3 teaser")
+    assert release(body, MOSSWOOD3, "Mosswood Manor Season 3 teaser") is None
+
+
+def test_an_appositive_with_a_relative_clause_leaves_the_sentence_the_other_works() -> None:
+    body = (
+        "<p>The studio pulled Copper Lantern from its release calendar.</p>"
+        "<p>Glass Giants, the fairy-tale prequel that has moved more times than we can count, "
+        "now opens Aug. 20.</p>"
+    )
+    assert "leading_other_work" in fired(body, COPPER, "2024-08-20")
+    assert release(body, COPPER) is None

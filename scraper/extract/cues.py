@@ -28,7 +28,7 @@ CHANNEL = re.compile(
 )
 RELEASE = re.compile(
     r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land(?:s|ed|ing)?\b|(?<!biggest\s)(?<!big\s)(?<!a\s)hits?(?!\s+of\b)|"
-    r"hitting|stream(?!ers?\b)\w*|out\s+(?:on|in|from)|coming|come\s+out|comes\s+out|airs?|airing|bows?|"
+    r"hitting(?!\s+(?:series|season|ratings|record|all-time|new)\s+(?:highs?|lows?|records?)\b)|stream(?!ers?\b)\w*|out\s+(?:on|in|from)|coming|come\s+out|comes\s+out|airs?|airing|bows?|"
     # ("the dates stretching all the way to 2020": a slate's many dates, a noun, no verb)
     r"open(?:s|ed)?|available|due|dated?|(?<!the\s)(?<!these\s)(?<!those\s)(?<!their\s)dates|"
     r"set\s+for|slated|scheduled|arrives|kick(?:s|ed|ing)?\s+off|"
@@ -623,5 +623,13 @@ NEW_DATE = re.compile(
     r"arrives?|lands?|hits?|premieres?|debuts?|releas\w*|coming|expected|targeting)\b"
     r"|\bre-?dated\b|\brescheduled\s+(?:for|to)\b|\b(?:has|have)\s+(?:since|now)\s+(?:been\s+)?"
     r"(?:set|dated|slated|scheduled)\b",
+    re.IGNORECASE,
+)
+
+# A release the text calls the last one so far: "new episodes were last released in
+# 2019", "the show last aired in May", a "Last aired" field. Not the coming season's.
+LAST_RELEASE = re.compile(
+    r"\b(?:last|most\s+recently|previously)\s+(?:released|aired|premiered|returned|streamed|"
+    r"dropped|debuted|arrived|seen|broadcast)\b",
     re.IGNORECASE,
 )

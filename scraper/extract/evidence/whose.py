@@ -655,6 +655,16 @@ def _first_premiere(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 @rule(
+    "last_release",
+    -3,
+    "the text calls the date's release the last one so far: an earlier season's or work's",
+    "New episodes of the series were last released in 2019 (watching season 4)",
+)
+def _last_release(c: DateCandidate, v: View, w: Watch) -> str | None:
+    return found(cues.LAST_RELEASE, v.text, max(0, v.left - 40), c.mention.start)
+
+
+@rule(
     "season_of_seasonless_watch",
     -3,
     "the watch has no season, and the date belongs to a numbered season",
