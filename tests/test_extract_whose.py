@@ -824,3 +824,13 @@ def test_an_appositive_with_a_relative_clause_leaves_the_sentence_the_other_work
     )
     assert "leading_other_work" in fired(body, COPPER, "2024-08-20")
     assert release(body, COPPER) is None
+
+
+def test_the_next_entries_of_a_batch_counted_are_other_works() -> None:
+    body = (
+        "<p>Copper Lantern leads the studio's six-film horror batch.</p>"
+        "<p>October 6 brings the first two films, Copper Lantern and Glass Giants. "
+        "(The next four will be out in 2025.)</p>"
+    )
+    assert "other_entries" in fired(body, COPPER, "2025")
+    assert release(body, COPPER) is None

@@ -633,3 +633,13 @@ LAST_RELEASE = re.compile(
     r"dropped|debuted|arrived|seen|broadcast)\b",
     re.IGNORECASE,
 )
+
+# Other entries of a batch, counted: "the next four will be out in 2021", "the other two
+# films open later" (not episodes, parts or spans of time: those are the watch's own).
+OTHER_ENTRIES = re.compile(
+    r"\b(?:the|its|their)\s+(?:next|other|remaining|last|final|latter)\s+(?:two|three|four|"
+    r"five|six|seven|eight|nine|ten|\d{1,2}|few|several)\b(?!\s+(?:episodes?|eps?|parts?|"
+    r"volumes?|chapters?|instal+ments?\s+of\s+the\s+season|weeks?|days?|months?|years?|"
+    r"seasons?|series|hours?|minutes?|nights?))",
+    re.IGNORECASE,
+)

@@ -655,6 +655,18 @@ def _first_premiere(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 @rule(
+    "other_entries",
+    -3,
+    "other entries of a batch, counted, are the date's subject and the watch is not named",
+    "(The next four will be out in 2021.)",
+)
+def _other_entries(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if title_mentions(v.text, w):
+        return None
+    return found(cues.OTHER_ENTRIES, v.text, 0, c.mention.start)
+
+
+@rule(
     "last_release",
     -3,
     "the text calls the date's release the last one so far: an earlier season's or work's",
