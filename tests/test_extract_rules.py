@@ -1458,3 +1458,11 @@ def test_hitting_series_highs_is_no_release() -> None:
         "<p>The network's chief said the show was hitting series highs this year.</p>"
     )
     assert findings(body) == []
+
+
+def test_an_unnamed_new_season_on_a_page_about_other_shows_is_the_watched_one() -> None:
+    body = FALL_NIGHTS.format("Harbor Lights returns for a new season on Friday, Oct. 3.")
+    title = "Glass Atlas season 6 leads the network's fall nights"
+    assert findings(body, LANTERN, published="2025-08-20", title=title) == [
+        ("release_date", "2025-10-03", "day")
+    ]

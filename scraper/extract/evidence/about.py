@@ -42,8 +42,9 @@ def unnamed_return(c: DateCandidate, v: View, w: Watch) -> str | None:
         return None
     if any(start < c.mention.end and c.mention.start < end for start, end, _ in titles):
         return None  # "Friday" of "Friday Night Dinner": a word of the title, no date
-    if season_references(text, w):
+    if any(r.season is not None for r in season_references(text, w)):
         return None  # a season named, or "the previous season": about_watch's to judge
+        # ("returns for a new season" is the coming one: as good as a return)
     if v.event != "release" or not cues.SEASON_START.search(v.event_word):
         return None
     if cues.PAST_RELEASE.search(v.event_word) or cues.MIDSEASON.search(v.clause):
