@@ -1466,3 +1466,13 @@ def test_an_unnamed_new_season_on_a_page_about_other_shows_is_the_watched_one() 
     assert findings(body, LANTERN, published="2025-08-20", title=title) == [
         ("release_date", "2025-10-03", "day")
     ]
+
+
+def test_another_shows_numbered_season_after_the_return_does_not_block_it() -> None:
+    body = FALL_NIGHTS.format(
+        "Harbor Lights returns on Friday, Oct. 3. Quarry Road returns for its eighth season "
+        "the same night."
+    )
+    assert findings(body, LANTERN, published="2025-08-20") == [
+        ("release_date", "2025-10-03", "day")
+    ]

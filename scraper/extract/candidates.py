@@ -163,7 +163,7 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     seasons = (
         numbered_seasons(
             [
-                s.text
+                (s.text, s.names_title)
                 for s in sentences
                 if not s.chrome and (s.names_title or s.subject in (Subject.WATCH, Subject.TITLE))
             ],

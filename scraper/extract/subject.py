@@ -429,16 +429,32 @@ def _numbered_matches(sentence: str, key: str, digits: bool) -> list[re.Match[st
     return matches
 
 
-def numbered_seasons(texts: list[str], watch: Watch) -> frozenset[int]:
-    """The numbers of the watch's seasons the texts name ("Season 6", "its seventh
-    season", an alias naming one), not other shows' nor "the new season"."""
+def numbered_seasons(texts: list[tuple[str, bool]], watch: Watch) -> frozenset[int]:
+    """The numbers of the watch's seasons the texts (each with whether it names the
+    title) name ("Season 6", "its seventh season", an alias naming one), not other
+    shows' nor "the new season". A text not naming the title whose first verb has
+    another work for its subject ("Chicago Fire returns for its eighth season" in a
+    schedule) names that work's season."""
     found: set[int] = set()
-    for text in texts:
-        for ref in season_references(text, watch):
+    for text, named in texts:
+        refs = season_references(text, watch)
+        if not refs:
+            continue
+        verb = None if named else _FIRST_VERB.search(text)
+        if verb is not None and other_work_before(text, verb.start() + 1, watch):
+            continue
+        for ref in refs:
             if ref.season not in (None, OTHER_SEASON):
                 found.add(ref.season)
         found.update(s for _, _, s in title_mentions(text, watch) if s is not None)
     return frozenset(found)
+
+
+# The first verb of a sentence that names its show: "Chicago Fire returns ...".
+_FIRST_VERB = re.compile(
+    r"\s(?:returns?|premieres?|begins?|starts?|kicks|launches|debuts|opens|arrives|comes|"
+    r"is|are|was|were|will|has|have|had|gets|got|wraps|ends|enters|heads|moves)\b"
+)
 
 
 def season_references(sentence: str, watch: Watch | None) -> list[Reference]:
