@@ -1476,3 +1476,11 @@ def test_another_shows_numbered_season_after_the_return_does_not_block_it() -> N
     assert findings(body, LANTERN, published="2025-08-20") == [
         ("release_date", "2025-10-03", "day")
     ]
+
+
+def test_a_lone_premiere_naming_no_season_may_be_the_shows_first() -> None:
+    # alone, "premieres" may be the series premiere; "returns" is a later season's
+    assert findings("<p>Harbor Lights premieres November 17 on HBO.</p>", LANTERN,
+                    published="2025-08-20") == []  # fmt: skip
+    assert findings("<p>Harbor Lights returns November 17 on HBO.</p>", LANTERN,
+                    published="2025-08-20") == [("release_date", "2025-11-17", "day")]  # fmt: skip

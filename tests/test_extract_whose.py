@@ -834,3 +834,12 @@ def test_the_next_entries_of_a_batch_counted_are_other_works() -> None:
     )
     assert "other_entries" in fired(body, COPPER, "2025")
     assert release(body, COPPER) is None
+
+
+def test_which_after_a_creators_names_is_the_series() -> None:
+    body = (
+        "<p>The streamer released the trailer for Copper Lantern, the eight-episode series "
+        "from Glass Atlas creators Ann Lee and B.C. Park, which is set to debut March 21.</p>"
+    )
+    watch = Watch("Copper Lantern", 1, ())
+    assert release(body, watch, "Copper Lantern trailer") == "2024-03-21"

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from scraper.extract import cues
 from scraper.extract.dates import MONTHS, DateMention, YearHint, find_dates, in_the_past
 from scraper.extract.reading import Sentence, Subject, read_sentences
-from scraper.extract.subject import numbered_seasons
+from scraper.extract.subject import led_by_other_work, numbered_seasons
 from scraper.extract.text import case_key
 from scraper.models import Watch
 
@@ -99,6 +99,8 @@ class DocFacts:
     # What a sentence about the watch says of its release delayed with no new date
     # ("delayed indefinitely", "removed from the calendar"; "" when none does).
     undated_delay: str = ""
+    # Some sentence of the page is about another work (a schedule, a slate, a roundup).
+    other_works: bool = False
 
 
 @dataclass
@@ -184,8 +186,28 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     )
     return sentences, DocFacts(
         doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch, stated,
-        seasons, delay,
+        seasons, delay, watch.season not in (None, 1) and _other_works(sentences, watch),
     )  # fmt: skip
+
+
+def _other_works(sentences: list[Sentence], watch: Watch) -> bool:
+    """Some sentence of the page is about another work: the reading gave it another
+    work's subject, or, naming no watch, it quotes a title or its first verb has another
+    work for subject ("Jane Lynch's reboot of "Weakest Link" will premiere ...")."""
+    return any(
+        not s.chrome
+        and (
+            s.subject == Subject.OTHER
+            or (
+                not s.names_title
+                and (
+                    cues.QUOTED_TITLE.search(s.text) is not None
+                    or led_by_other_work(s.text, watch)
+                )
+            )
+        )
+        for s in sentences
+    )
 
 
 def _stated_years(sentences: list[Sentence], budget: Budget) -> dict[str, int]:

@@ -594,6 +594,8 @@ SEASON_START = re.compile(
     r"kick(?:s|ing)?\s+off|bows?|back|arriv(?:es|ing)|begin(?:s|ning)?|start(?:s|ing)?)\b",
     re.IGNORECASE,
 )
+# A season start that can only be a later season's: the show comes back.
+COMES_BACK = re.compile(r"\b(?:return(?:s|ing)?|back)\b", re.IGNORECASE)
 # A show coming back inside its running season: the season's second half, not its start
 # ("returns from its winter break", "the midseason premiere", "for the back half").
 MIDSEASON = re.compile(

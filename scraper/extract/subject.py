@@ -440,14 +440,20 @@ def numbered_seasons(texts: list[tuple[str, bool]], watch: Watch) -> frozenset[i
         refs = season_references(text, watch)
         if not refs:
             continue
-        verb = None if named else _FIRST_VERB.search(text)
-        if verb is not None and other_work_before(text, verb.start() + 1, watch):
+        if not named and led_by_other_work(text, watch):
             continue
         for ref in refs:
             if ref.season not in (None, OTHER_SEASON):
                 found.add(ref.season)
         found.update(s for _, _, s in title_mentions(text, watch) if s is not None)
     return frozenset(found)
+
+
+def led_by_other_work(text: str, watch: Watch) -> bool:
+    """The sentence's first verb has another work for its subject ("Chicago Fire
+    returns for its eighth season", "Kenan will be held until 2021")."""
+    verb = _FIRST_VERB.search(text)
+    return verb is not None and other_work_before(text, verb.start() + 1, watch)
 
 
 # The first verb of a sentence that names its show: "Chicago Fire returns ...".
@@ -826,7 +832,9 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
 # with it): "starring David Mitchell and Robert Webb", "from creators A and B".
 _PEOPLE_CUE = re.compile(
     r"\b(?:starring|co-starring|stars|opposite|created\s+by|directed\s+by|written\s+by|"
-    r"from\s+(?:creators?|showrunners?|writers?|directors?))\s+"
+    r"from\s+(?:creators?|showrunners?|writers?|directors?)"
+    # "from Game of Thrones creators David Benioff and D.B. Weiss, which ...": people
+    r"|creators?|co-creators?|showrunners?|writers?|directors?|producers?)\s+"
     r"(?:[A-Z][\w.'\u2019-]*\s*(?:,\s*|\s+and\s+|\s*&\s*)?)*$"
 )
 _GENRE_NOUN = re.compile(

@@ -31,9 +31,10 @@ def unnamed_return(c: DateCandidate, v: View, w: Watch) -> str | None:
     """A schedule's "The Blacklist returns on October 4", watching season 7: a page that
     names no other season of the title by number, reporting the title's season start
     after its own date, reports the watched season's (the season a reader of the page
-    watches for). Not a past start (any season's), nor a return inside the running
-    season ("returns from its winter break"); the unnamed_season_return rule weighs
-    the presumption."""
+    watches for). A return so; a premiere on a page about other works too (a network's
+    schedule), since alone it may be the show's first. Not a past start (any season's),
+    nor a return inside the running season ("returns from its winter break"); the
+    unnamed_season_return rule weighs the presumption."""
     if w.season in (None, 1) or c.doc.seasons - {w.season}:
         return None
     text = c.sentence.text
@@ -46,6 +47,10 @@ def unnamed_return(c: DateCandidate, v: View, w: Watch) -> str | None:
         return None  # a season named, or "the previous season": about_watch's to judge
         # ("returns for a new season" is the coming one: as good as a return)
     if v.event != "release" or not cues.SEASON_START.search(v.event_word):
+        return None
+    if not cues.COMES_BACK.search(v.event_word) and not c.doc.other_works:
+        # "'Dune: Prophecy' premieres November 17" alone: as likely the show's first
+        # season; on a schedule among other shows, a premiere is a season's
         return None
     if cues.PAST_RELEASE.search(v.event_word) or cues.MIDSEASON.search(v.clause):
         return None
