@@ -54,6 +54,18 @@ def test_an_undated_page_with_no_url_date_takes_the_year_of_its_latest_full_date
     assert release(body, published=None) == ("2021-10-04", "day")
 
 
+def test_an_undated_page_previewing_a_tv_season_takes_its_years() -> None:
+    # "the 2030-31 season" and no other year: its fall is the first year's, its winter
+    # the second's
+    body = (
+        "<p>Here are the highlights of the network's upcoming 2030-31 season.</p>"
+        "<p>The Lantern Keepers returns for its third season Sept. 22.</p>"
+    )
+    assert release(body, published=None) == ("2030-09-22", "day")
+    winter = body.replace("Sept. 22", "Jan. 6")
+    assert release(winter, published=None) == ("2031-01-06", "day")
+
+
 def test_a_year_hint_gives_years_not_days() -> None:
     hint = YearHint(date(2019, 1, 1), "year", "url")
     found = find_dates("It lands January 9 and again next year.", None, hint)

@@ -871,12 +871,67 @@ PLAYER = (
             "<p>Season 1 premiered in April 2022.</p>" + PLAYER,
             [("trailer", TEASER, None)],
         ),
-        # no season named anywhere: a return is some later season
-        ("<p>Heartstopper returns to Netflix from Thursday 3 August.</p>", []),
+        # no season named anywhere: a coming return is the next season, the one watched
+        # (a network's schedule names none: "returns on October 4", watching season 7)
+        (
+            "<p>Heartstopper returns to Netflix from Thursday 3 August.</p>",
+            [("release_date", "2023-08-03", "day")],
+        ),
     ],
 )
 def test_a_return_is_the_one_season_the_document_names(body: str, expected: list) -> None:
     assert findings(body, title="Heartstopper returns to Netflix") == expected
+
+
+LANTERN = Watch("Harbor Lights", 4, ())
+FALL_NIGHTS = (
+    "<p>The network set its fall nights on Tuesday. Quarry Road opens the week on "
+    "Monday, Sept. 22, and Glass Atlas follows on Wednesday, Sept. 24.</p><p>{}</p>"
+    "<p>Pinecone Diner moves to Thursdays.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a schedule naming no season of the title: its coming start is the watched season's
+        ("Harbor Lights returns on Friday, Oct. 3.", [("release_date", "2025-10-03", "day")]),
+        (
+            "Harbor Lights is the odd one out, premiering at 9 p.m. on Friday, October 3.",
+            [("release_date", "2025-10-03", "day")],
+        ),
+        (
+            '"Harbor Lights" will have a two-hour premiere on Friday, Oct. 3.',
+            [("release_date", "2025-10-03", "day")],
+        ),
+        # a return inside the running season: its second half, not the watched season
+        ("Harbor Lights returns from its winter break on Friday, Oct. 3.", []),
+        ("Harbor Lights comes back for the back half on Friday, Oct. 3.", []),
+        ("Harbor Lights returns from hiatus on Friday, Oct. 3.", []),
+        # a past return: any season's
+        ("Harbor Lights returned on Friday, Aug. 1.", []),
+    ],
+)
+def test_a_schedules_unnamed_return_is_the_watched_season(sentence: str, expected: list) -> None:
+    body = FALL_NIGHTS.format(sentence)
+    assert findings(body, LANTERN, published="2025-08-20") == expected
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "<p>Harbor Lights season 3 drew its best numbers yet.</p>",
+        "<p>The third season of Harbor Lights ended in May.</p>",
+    ],
+)
+def test_an_unnamed_return_is_no_ones_when_the_page_names_another_season(other: str) -> None:
+    body = FALL_NIGHTS.format("Harbor Lights returns on Friday, Oct. 3.") + other
+    assert findings(body, LANTERN, published="2025-08-20") == []
+
+
+def test_an_unnamed_return_on_the_pages_own_day_is_the_running_season_airing() -> None:
+    body = FALL_NIGHTS.format("Harbor Lights returns tonight at 9 p.m.")
+    assert findings(body, LANTERN, published="2025-08-20") == []
 
 
 @pytest.mark.parametrize(
@@ -1395,3 +1450,37 @@ def test_a_run_still_going_dates_the_series_not_a_later_season() -> None:
     assert extract(doc, Watch("Harbor Lights", 3, ())) == []
     [finding] = extract(doc, Watch("Harbor Lights", None, ()))  # the series itself
     assert (finding.date, finding.precision) == ("2024-03-05", "day")
+
+
+def test_hitting_series_highs_is_no_release() -> None:
+    body = (
+        "<p>Heartstopper Season 2 news.</p>"
+        "<p>The network's chief said the show was hitting series highs this year.</p>"
+    )
+    assert findings(body) == []
+
+
+def test_an_unnamed_new_season_on_a_page_about_other_shows_is_the_watched_one() -> None:
+    body = FALL_NIGHTS.format("Harbor Lights returns for a new season on Friday, Oct. 3.")
+    title = "Glass Atlas season 6 leads the network's fall nights"
+    assert findings(body, LANTERN, published="2025-08-20", title=title) == [
+        ("release_date", "2025-10-03", "day")
+    ]
+
+
+def test_another_shows_numbered_season_after_the_return_does_not_block_it() -> None:
+    body = FALL_NIGHTS.format(
+        "Harbor Lights returns on Friday, Oct. 3. Quarry Road returns for its eighth season "
+        "the same night."
+    )
+    assert findings(body, LANTERN, published="2025-08-20") == [
+        ("release_date", "2025-10-03", "day")
+    ]
+
+
+def test_a_lone_premiere_naming_no_season_may_be_the_shows_first() -> None:
+    # alone, "premieres" may be the series premiere; "returns" is a later season's
+    assert findings("<p>Harbor Lights premieres November 17 on HBO.</p>", LANTERN,
+                    published="2025-08-20") == []  # fmt: skip
+    assert findings("<p>Harbor Lights returns November 17 on HBO.</p>", LANTERN,
+                    published="2025-08-20") == [("release_date", "2025-11-17", "day")]  # fmt: skip

@@ -713,3 +713,133 @@ def test_a_plug_for_another_article_lends_it_no_date() -> None:
     )
     assert "reading_plug" in fired(body, MOSSWOOD3, "2025", "Mosswood Manor Season 3 News")
     assert release(body, MOSSWOOD3, "Mosswood Manor Season 3 News") is None
+
+
+def test_a_relative_clause_after_another_works_name_is_that_works() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 now has a date: the studio set it for May 2, 2025.</p>"
+        "<p>The bigger change is the studio's long-planned Copper Lantern, which has been "
+        "pushed back a year to November 2026.</p>"
+    )
+    assert "other_work_subject" in fired(body, MOSSWOOD3, "2026-11", "Mosswood Manor Season 3")
+    assert release(body, MOSSWOOD3, "Mosswood Manor Season 3") == "2025-05-02"
+
+
+COPPER = Watch("Copper Lantern", None, ())
+
+
+def test_a_release_delayed_with_no_new_date_leaves_the_earlier_dates_abandoned() -> None:
+    for news in (
+        "The studio has delayed Copper Lantern indefinitely.",
+        "The studio removed Copper Lantern from its release calendar on Thursday.",
+        "Copper Lantern slipped again, and the studio gave no new release date.",
+    ):
+        body = (
+            f"<p>{news}</p><p>The film was originally set to open on March 27, and was then "
+            "pushed to July 24, and then to August 21.</p>"
+        )
+        assert "delayed_without_date" in fired(body, COPPER, "2024-08-21")
+        assert release(body, COPPER) is None, news
+
+
+def test_the_new_date_after_an_indefinite_delay_is_the_release() -> None:
+    body = (
+        "<p>The studio had delayed Copper Lantern indefinitely in May.</p>"
+        "<p>Copper Lantern now opens on August 21, its new release date.</p>"
+    )
+    assert release(body, COPPER) == "2024-08-21"
+
+
+def test_a_sentence_naming_another_work_on_a_slate_is_not_the_passages() -> None:
+    # the watch's passage goes on, but the sentence introduces another work by name
+    body = (
+        "<p>Copper Lantern now has a date: the studio set it for June 21, 2027.</p>"
+        "<p>The studio also confirmed that its take on an old fairy tale will be called "
+        "Glass Giants, as teased at its expo earlier this year (the film opens March 9, "
+        "2026).</p>"
+    )
+    assert "about_watch" not in fired(body, COPPER, "2026-03-09")
+    assert release(body, COPPER) == "2027-06-21"
+
+
+def test_a_slates_dates_as_a_noun_govern_nothing() -> None:
+    body = (
+        "<p>Copper Lantern now has a date: the studio set it for June 21, 2027.</p>"
+        "<p>With the dates stretching all the way to 2029, the studio is planning ahead.</p>"
+    )
+    assert "release_verb" not in fired(body, COPPER, "2029")
+    assert release(body, COPPER) == "2027-06-21"
+
+
+def test_a_day_line_over_a_season_lists_entries_dates_each_entry() -> None:
+    body = (
+        "<p>Here is the autumn schedule, night by night.</p>"
+        "<p>Monday, 16 September</p><p>Quarry Road (season 2), ABC</p>"
+        "<p>Glass Atlas (season 6), CBS</p>"
+        "<p>Tuesday, 17 September</p><p>Pinecone Diner (season 3), Fox</p>"
+        "<p>Mosswood Manor (season 3), NBC</p><p>Harbor Lights (new series), NBC</p>"
+    )
+    assert release(body, MOSSWOOD3, "The autumn TV schedule") == "2024-09-17"
+
+
+SHELDONISH = Watch("Harbor Lights", 1, ())
+
+
+def test_a_three_line_grid_dates_each_programme_by_its_day_line() -> None:
+    body = (
+        "<p>The network set its fall nights today.</p>"
+        "<p>Here are the premiere dates:</p>"
+        "<p>Sunday, Sept. 22</p><p>7:30-8:30 PM</p><p>QUARRY ROAD (50th Season Premiere)</p>"
+        "<p>Monday, Sept. 23</p><p>8:00-8:30 PM</p><p>GLASS ATLAS (11th Season Premiere)</p>"
+        "<p>8:30-9:00 PM</p><p>HARBOR LIGHTS (SERIES DEBUT)</p>"
+    )
+    assert release(body, SHELDONISH, "Fall Premiere Dates: Harbor Lights, Glass Atlas") == (
+        "2024-09-23"
+    )
+
+
+def test_another_works_premiere_in_the_watchs_passage_is_that_works() -> None:
+    body = (
+        "<p>Harbor Lights will get a special premiere in the fall.</p>"
+        "<p>The network will use football to drive viewers to the season premiere of "
+        "Quarry Road on Sept. 22.</p>"
+    )
+    assert "about_watch" not in fired(body, SHELDONISH, "2024-09-22", "Harbor Lights news")
+
+
+def test_a_release_called_the_last_so_far_is_an_earlier_seasons() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 has a first teaser.</p>"
+        "<p>New episodes of the gothic series were last released in 2022.</p>"
+    )
+    assert "previous_release" in fired(body, MOSSWOOD3, "2022", "Mosswood Manor Season 3 teaser")
+    assert release(body, MOSSWOOD3, "Mosswood Manor Season 3 teaser") is None
+
+
+def test_an_appositive_with_a_relative_clause_leaves_the_sentence_the_other_works() -> None:
+    body = (
+        "<p>The studio pulled Copper Lantern from its release calendar.</p>"
+        "<p>Glass Giants, the fairy-tale prequel that has moved more times than we can count, "
+        "now opens Aug. 20.</p>"
+    )
+    assert "leading_other_work" in fired(body, COPPER, "2024-08-20")
+    assert release(body, COPPER) is None
+
+
+def test_the_next_entries_of_a_batch_counted_are_other_works() -> None:
+    body = (
+        "<p>Copper Lantern leads the studio's six-film horror batch.</p>"
+        "<p>October 6 brings the first two films, Copper Lantern and Glass Giants. "
+        "(The next four will be out in 2025.)</p>"
+    )
+    assert "other_entries" in fired(body, COPPER, "2025")
+    assert release(body, COPPER) is None
+
+
+def test_which_after_a_creators_names_is_the_series() -> None:
+    body = (
+        "<p>The streamer released the trailer for Copper Lantern, the eight-episode series "
+        "from Glass Atlas creators Ann Lee and B.C. Park, which is set to debut March 21.</p>"
+    )
+    watch = Watch("Copper Lantern", 1, ())
+    assert release(body, watch, "Copper Lantern trailer") == "2024-03-21"

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from scraper.extract import cues
 from scraper.extract.dates import MONTHS, DateMention, YearHint, find_dates, in_the_past
 from scraper.extract.reading import Sentence, Subject, read_sentences
+from scraper.extract.subject import led_by_other_work, numbered_seasons
 from scraper.extract.text import case_key
 from scraper.models import Watch
 
@@ -92,9 +93,14 @@ class DocFacts:
     # Without a publish date: the year of each month and day the text states with its
     # year ("10 October 2015"), which "10 October" elsewhere on the page shares.
     stated: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
+    # The watch's seasons the page names by number, in sentences naming its title or in
+    # its passages (for a watched season after the first; see about.unnamed_return).
+    seasons: frozenset[int] = frozenset()
     # A sentence naming the watch says its release has no date now ("indefinitely
     # delayed", "removed from the release calendar", "no new release date"): what it says.
     undated: str = ""
+    # Some sentence of the page is about another work (a schedule, a slate, a roundup).
+    other_works: bool = False
 
 
 @dataclass
@@ -156,9 +162,42 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     )
     names_watch = any(s.names_title for s in sentences)
     stated = _stated_years(sentences, budget) if hint is not None else {}
+    seasons = (
+        numbered_seasons(
+            [
+                (s.text, s.names_title)
+                for s in sentences
+                if not s.chrome and (s.names_title or s.subject in (Subject.WATCH, Subject.TITLE))
+            ],
+            watch,
+        )
+        if watch.season not in (None, 1)
+        else frozenset()
+    )
     return sentences, DocFacts(
         doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch, stated,
-        _undated(sentences),
+        seasons, _undated(sentences),
+        watch.season not in (None, 1) and _other_works(sentences, watch),
+    )  # fmt: skip
+
+
+def _other_works(sentences: list[Sentence], watch: Watch) -> bool:
+    """Some sentence of the page is about another work: the reading gave it another
+    work's subject, or, naming no watch, it quotes a title or its first verb has another
+    work for subject ("Jane Lynch's reboot of "Weakest Link" will premiere ...")."""
+    return any(
+        not s.chrome
+        and (
+            s.subject == Subject.OTHER
+            or (
+                not s.names_title
+                and (
+                    cues.QUOTED_TITLE.search(s.text) is not None
+                    or led_by_other_work(s.text, watch)
+                )
+            )
+        )
+        for s in sentences
     )
 
 
@@ -274,16 +313,32 @@ def year_hint(
     if len(set(named)) == 1:  # (two years in a headline: a move, no one year of the news)
         return YearHint(date(int(named[0]), 1, 1), "year", "text")
     latest = None  # the latest year of a date stated with its year: "March 2019", "fall 2020"
+    span = None  # a broadcast season the page previews: "NBC's upcoming 2014-15 season"
     for order, sentence in enumerate(sentences):
         if budget is not None and order % 32 == 0:
             budget.check()
         if sentence.chrome or not _YEAR_IN.search(sentence.text):
             continue
         for match in _FULL_DATE_YEAR.finditer(sentence.text):
-            year = match.group("y") or match.group("iso") or match.group("span")
+            year = match.group("y") or match.group("iso")
             if latest is None or year > latest:
                 latest = year  # ("in 2018" alone is too often a guess)
-    return YearHint(date(int(latest), 1, 1), "year", "text") if latest else None
+        if span is None and (found := _SEASON_SPAN.search(sentence.text)) is not None:
+            first, second = int(found.group("y")), int(found.group("z"))
+            if second % 100 == (first + 1) % 100:
+                span = first
+    if latest:
+        return YearHint(date(int(latest), 1, 1), "year", "text")
+    # A TV season runs from one fall into the next year: its "Sept. 22" is the first
+    # year's, its "Jan. 5" the second's (news from the summer before, looking ahead).
+    return YearHint(date(span, 6, 1), "month", "text") if span else None
+
+
+_SEASON_SPAN = re.compile(
+    r"\b(?P<y>(?:19|20)\d\d)[-\u2013/](?P<z>(?:19|20)?\d\d)\s+(?:(?:tv|television|"
+    r"broadcast|network|primetime|prime-time)\s+)?season\b",
+    re.IGNORECASE,
+)
 
 
 _YEAR_IN = re.compile(r"(?:19|20)\d\d")
@@ -301,9 +356,6 @@ _FULL_DATE_YEAR = re.compile(
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_WORD + r",?\s+"
     r"|\b(?i:spring|summer|fall|autumn|winter|half)\s+(?:of\s+)?)(?P<y>(?:19|20)\d\d)(?!\d)"
     r"|\b(?P<iso>20\d\d)-[01]\d-[0-3]\d\b"
-    # a broadcast season's span: "the 2014-15 season" opens in the fall of its first year
-    r"|\b(?P<span>20\d\d)[-\u2013/](?:\d\d|20\d\d)\s+(?i:(?:tv\s+|television\s+|broadcast\s+|"
-    r"primetime\s+|network\s+)?season)\b"
 )
 
 

@@ -39,7 +39,9 @@ RELEASE = re.compile(
     + _HIT_TARGET
     + r")|stream(?!ers?\b)\w*|out\s+(?:on|in|from)|coming|come\s+out|comes\s+out|airs?|"
     r"airing|bows?|"
-    r"open(?:s|ed)?|available|due|date[sd]?|set\s+for|slated|slotted|scheduled|arrives|kick(?:s|ed|ing)?\s+off|"
+    # ("the dates stretching all the way to 2020": a slate's many dates, a noun, no verb)
+    r"open(?:s|ed)?|available|due|dated?|(?<!the\s)(?<!these\s)(?<!those\s)(?<!their\s)dates|"
+    r"set\s+for|slated|slotted|scheduled|arrives|kick(?:s|ed|ing)?\s+off|"
     # "its Japanese opening is locked for September 15" (not the opening credits or scene)
     r"opening\b(?!\s+(?:credits|titles?|scenes?|sequence|song|theme|remarks|act|lines?|monologue))|"
     r"(?:locked|pegged|penned)(?:\s+in)?\s+for|"
@@ -502,7 +504,8 @@ LANDMARK_BEFORE = re.compile(
 # A release taken off the calendar with no new date: "indefinitely delayed the release",
 # "pushes back release of the movie indefinitely", "removed X from its release calendar",
 # "gave no new release date", "postponed until further notice".
-UNDATED_GATE = ("indefinite", "calendar", "schedule", "no new", "further notice", "undated",
+UNDATED_GATE = ("indefinite", "calendar", "schedule", "slate", "no new", "no other",
+                "no replacement", "no firm", "without", "further notice", "undated",
                 "off the table")  # fmt: skip
 UNDATED = re.compile(
     r"\b(?:indefinite(?:ly)?\s+(?:delay|postpon|push|shelv)\w*|"
@@ -512,6 +515,10 @@ UNDATED = re.compile(
     r"(?:off|from)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'\u2019/-]+\s+){0,3}?"
     r"(?:release\s+)?(?:calendars?|schedules?|slates?)|"
     r"no\s+new\s+(?:release\s+|premiere\s+|opening\s+)?(?:date|timing|window)|"
+    r"no\s+(?:other|replacement|firm)\s+(?:release\s+|premiere\s+|opening\s+)?date|"
+    r"without\s+(?:a\s+|any\s+)?(?:new|replacement)\s+(?:release\s+|premiere\s+)?date|"
+    r"(?:struck|strikes?|striking)\s+(?:[\w'\u2019-]+\s+){0,6}?from\s+(?:the\s+|its\s+)?"
+    r"(?:release\s+)?(?:calendars?|schedules?|slates?)|indefinitely\b(?!\s+(?:article|pronoun))|"
     r"until\s+further\s+notice|(?:is|now|left|remains)\s+undated|"
     r"(?:is|are|now|effectively)\s+off\s+the\s+(?:table|calendar|schedule))\b",
     re.IGNORECASE,
@@ -634,5 +641,44 @@ READING_PLUG = re.compile(
     r"\b(?:find\s+out\s+(?:which|what|who|how|when)|for\s+more\s+on|(?:you\s+can\s+)?read\s+our|"
     r"check\s+out\s+our|click\s+here|see\s+our\s+(?:article|guide|list|story|piece)|"
     r"don['\u2019]t\s+miss\s+our)\b",
+    re.IGNORECASE,
+)
+
+# A show's season starting, as a schedule page says it without naming the season:
+# "returns on October 4", "will have a two-hour premiere", "premiering Friday".
+SEASON_START = re.compile(
+    r"\b(?:return(?:s|ing)?|premier(?:e|es|ing)|debut(?:s|ing)?|launch(?:es|ing)?|"
+    r"kick(?:s|ing)?\s+off|bows?|back|arriv(?:es|ing)|begin(?:s|ning)?|start(?:s|ing)?)\b",
+    re.IGNORECASE,
+)
+# A season start that can only be a later season's: the show comes back.
+COMES_BACK = re.compile(r"\b(?:return(?:s|ing)?|back)\b", re.IGNORECASE)
+# A show coming back inside its running season: the season's second half, not its start
+# ("returns from its winter break", "the midseason premiere", "for the back half").
+MIDSEASON = re.compile(
+    r"\b(?:mid-?season|winter\s+(?:break|hiatus|finale)|(?:holiday|winter|summer|spring|"
+    r"mid-?season|brief|long)\s+(?:break|hiatus)|hiatus|back\s+half|second\s+half|"
+    r"remaining\s+episodes|rest\s+of\s+(?:the|its)\s+season|fall\s+finale)\b",
+    re.IGNORECASE,
+)
+
+# A date the text gives as the new one after a delay: "its new release date, Aug. 26",
+# "will now open", "now set for", "has been re-dated to".
+NEW_DATE = re.compile(
+    r"\bnew\s+(?:release\s+|premiere\s+|opening\s+|debut\s+)?date\b|\bwill\s+now\b"
+    r"|\bnow\s+(?:be\s+|has\s+been\s+|been\s+)?(?:set|slated|scheduled|dated|due|opens?|"
+    r"arrives?|lands?|hits?|premieres?|debuts?|releas\w*|coming|expected|targeting)\b"
+    r"|\bre-?dated\b|\brescheduled\s+(?:for|to)\b|\b(?:has|have)\s+(?:since|now)\s+(?:been\s+)?"
+    r"(?:set|dated|slated|scheduled)\b",
+    re.IGNORECASE,
+)
+
+# Other entries of a batch, counted: "the next four will be out in 2021", "the other two
+# films open later" (not episodes, parts or spans of time: those are the watch's own).
+OTHER_ENTRIES = re.compile(
+    r"\b(?:the|its|their)\s+(?:next|other|remaining|last|final|latter)\s+(?:two|three|four|"
+    r"five|six|seven|eight|nine|ten|\d{1,2}|few|several)\b(?!\s+(?:episodes?|eps?|parts?|"
+    r"volumes?|chapters?|instal+ments?\s+of\s+the\s+season|weeks?|days?|months?|years?|"
+    r"seasons?|series|hours?|minutes?|nights?))",
     re.IGNORECASE,
 )

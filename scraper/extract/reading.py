@@ -743,7 +743,9 @@ def _listing_line(text: str) -> str | None:
 _PROGRAMME_LINE = re.compile(
     r"^\s*\d{1,2}(?:[.:]\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*[-\u2013]\s*\d{1,2}(?:[.:]\d\d)?)?"
     r"\s*(?:[ap]\.?m\.?)?[^\n]{0,12}?(?:[\"\u201c\u2018]\w|[^\n]*\([^)]*\b(?:premiere|"
-    r"finale|new\s+series|debut)\b)",
+    r"finale|new\s+series|debut)\b)"
+    # a season list's entry, its title, season and network: "Bull (season 2), CBS"
+    r"|^\s*[A-Z0-9][^()\n]{0,80}\((?:season|series)\s+\d{1,2}\)\s*(?:,|[-\u2013\u2014])\s*[A-Z]",
     re.IGNORECASE,
 )
 

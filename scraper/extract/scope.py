@@ -121,10 +121,37 @@ _AFTER_AND_NAME = re.compile(
 )
 
 
+# "will in fact be called Gigantic", "a spin-off titled Night Shift": a work named.
+_NAMING_AND_NAME_ANYWHERE = re.compile(
+    r"\b(?:called|titled|entitled|dubbed|(?:re)?named)\s+" + _NAME_HERE
+)
+# "the season premiere of 60 Minutes", "the return of Quarry Road": the event's work.
+_EVENT_OF_NAME_ANYWHERE = re.compile(
+    r"\b(?:premiere|debut|return|launch|finale|opener|bow)\s+of\s+(?:the\s+)?" + _NAME_HERE,
+    re.IGNORECASE,
+)
+
+
+_NAMING = (_KIND_AND_NAME_ANYWHERE, _NAMING_AND_NAME_ANYWHERE, _EVENT_OF_NAME_ANYWHERE)
+_INTRODUCING = (_KIND_AND_NAME_ANYWHERE, _POSSESSIVE_AND_NAME_ANYWHERE, _NAMING_AND_NAME_ANYWHERE)
+
+
 def introduced_work(text: str, watch: Watch) -> bool:
-    """`text` introduces another work by its kind or its maker's possessive ("the animated
-    series Creature Commandos", "Kurt Sutter's Mayans M.C.")."""
-    for pattern in (_KIND_AND_NAME_ANYWHERE, _POSSESSIVE_AND_NAME_ANYWHERE):
+    """`text` introduces another work by its kind, its maker's possessive or a naming
+    verb ("the animated series Creature Commandos", "Kurt Sutter's Mayans M.C.", "will be
+    called Gigantic")."""
+    return _introduced(text, watch, _INTRODUCING)
+
+
+def named_work(text: str, watch: Watch) -> bool:
+    """`text` names another work by its kind, a naming verb or its event ("the season
+    premiere of 60 Minutes"); not by a possessive, which names people's roles and panels
+    as often ("Gal Gadot's Wonder Woman")."""
+    return _introduced(text, watch, _NAMING)
+
+
+def _introduced(text: str, watch: Watch, patterns: tuple[re.Pattern[str], ...]) -> bool:
+    for pattern in patterns:
         for match in pattern.finditer(text):
             if subject.other_work_before(text, match.end(), watch):
                 return True

@@ -429,6 +429,40 @@ def _numbered_matches(sentence: str, key: str, digits: bool) -> list[re.Match[st
     return matches
 
 
+def numbered_seasons(texts: list[tuple[str, bool]], watch: Watch) -> frozenset[int]:
+    """The numbers of the watch's seasons the texts (each with whether it names the
+    title) name ("Season 6", "its seventh season", an alias naming one), not other
+    shows' nor "the new season". A text not naming the title whose first verb has
+    another work for its subject ("Chicago Fire returns for its eighth season" in a
+    schedule) names that work's season."""
+    found: set[int] = set()
+    for text, named in texts:
+        refs = season_references(text, watch)
+        if not refs:
+            continue
+        if not named and led_by_other_work(text, watch):
+            continue
+        for ref in refs:
+            if ref.season not in (None, OTHER_SEASON):
+                found.add(ref.season)
+        found.update(s for _, _, s in title_mentions(text, watch) if s is not None)
+    return frozenset(found)
+
+
+def led_by_other_work(text: str, watch: Watch) -> bool:
+    """The sentence's first verb has another work for its subject ("Chicago Fire
+    returns for its eighth season", "Kenan will be held until 2021")."""
+    verb = _FIRST_VERB.search(text)
+    return verb is not None and other_work_before(text, verb.start() + 1, watch)
+
+
+# The first verb of a sentence that names its show: "Chicago Fire returns ...".
+_FIRST_VERB = re.compile(
+    r"\s(?:returns?|premieres?|begins?|starts?|kicks|launches|debuts|opens|arrives|comes|"
+    r"is|are|was|were|will|has|have|had|gets|got|wraps|ends|enters|heads|moves)\b"
+)
+
+
 def season_references(sentence: str, watch: Watch | None) -> list[Reference]:
     """The seasons a sentence names, in order ("Season 2", "the third and final season",
     "series four", "the new season" = None); remembered while one document is read."""
@@ -736,9 +770,11 @@ _NOT_WORK_WORDS = re.compile(
     r"\b(?:Season|Series|Episodes?|Chapter|Volume|Vol|Finale|Premiere|Trailer|Teaser|It|"
     r"This|That|They|He|She|We|Today|Tomorrow|Tonight|Now|Meanwhile|Also|Release|Dates?)\b"
 )
-# A capitalized name ending right before the verb, after auxiliaries.
+# A capitalized name ending right before the verb, after auxiliaries (and a relative
+# pronoun: "Gigantic, which has been pushed back to ...", the relative clause's subject).
 _AUXILIARIES = re.compile(
-    r"(?:\s+(?:will|is|are|was|were|has|have|had|also|now|officially|finally|still|remains?|"
+    r"(?:,\s*(?:which|that)\b"
+    r"|\s+(?:will|is|are|was|were|has|have|had|also|now|officially|finally|still|remains?|"
     r"be|been|set|to|going|scheduled|slated|due|expected|then|already|just)"
     # "The Resident has its winter return on ...", "gets a Sunday launch"
     r"|\s+(?:has|have|gets?|makes?|will\s+(?:have|get|make))\s+(?:its|their|a|an)"
@@ -796,7 +832,9 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
 # with it): "starring David Mitchell and Robert Webb", "from creators A and B".
 _PEOPLE_CUE = re.compile(
     r"\b(?:starring|co-starring|stars|opposite|created\s+by|directed\s+by|written\s+by|"
-    r"from\s+(?:creators?|showrunners?|writers?|directors?))\s+"
+    r"from\s+(?:creators?|showrunners?|writers?|directors?)"
+    # "from Game of Thrones creators David Benioff and D.B. Weiss, which ...": people
+    r"|creators?|co-creators?|showrunners?|writers?|directors?|producers?)\s+"
     r"(?:[A-Z][\w.'\u2019-]*\s*(?:,\s*|\s+and\s+|\s*&\s*)?)*$"
 )
 _GENRE_NOUN = re.compile(

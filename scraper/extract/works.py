@@ -29,7 +29,8 @@ _APPOSITIVE = re.compile(
     r",\s+(?:(?:released|opened|premiered|debuted|out|now\s+streaming|which)\b"
     r"|(?:the|a|an|its|this|that)\s+[^,;]{0,60}?\b"
     + _WORK_NOUN
-    + r"(?:\s+(?:with|from|by|starring|about|set\s+in|based\s+on)\s+[^,;]{0,40})?\s*,)",
+    # (its relative clause too: ", the Kingsman prequel that has moved more times,")
+    + r"(?:\s+(?:with|from|by|starring|about|set\s+in|based\s+on|that|which)\s+[^,;]{0,60})?\s*,)",
     re.IGNORECASE,
 )
 # A new clause with a subject of its own, unless it is the work's sequel.

@@ -5,20 +5,70 @@ Several rules in governs.py and whose.py ask it, so a candidate asks it once.
 
 from __future__ import annotations
 
+from datetime import date
+
 from scraper.extract import cues
 from scraper.extract.candidates import DateCandidate
 from scraper.extract.dates import DateMention
 from scraper.extract.evidence.rules import View
 from scraper.extract.reading import Sentence, Subject
-from scraper.extract.subject import Reference, season_references, title_mentions
+from scraper.extract.scope import named_work
+from scraper.extract.subject import Reference, per_document, season_references, title_mentions
 from scraper.models import Watch
 
 
 def about_once(c: DateCandidate, v: View, w: Watch) -> str | None:
     """about_watch, asked once per candidate (several rules read it)."""
     if v.about is False:
-        v.about = about_watch(c.sentence, c.mention, w)
+        v.about = about_watch(c.sentence, c.mention, w) or unnamed_return(c, v, w)
     return v.about  # type: ignore[return-value]
+
+
+UNNAMED_RETURN = "the title's season start after the page's date"
+
+
+def unnamed_return(c: DateCandidate, v: View, w: Watch) -> str | None:
+    """A schedule's "The Blacklist returns on October 4", watching season 7: a page that
+    names no other season of the title by number, reporting the title's season start
+    after its own date, reports the watched season's (the season a reader of the page
+    watches for). A return so; a premiere on a page about other works too (a network's
+    schedule), since alone it may be the show's first. Not a past start (any season's),
+    nor a return inside the running season ("returns from its winter break"); the
+    unnamed_season_return rule weighs the presumption."""
+    if w.season in (None, 1) or c.doc.seasons - {w.season}:
+        return None
+    text = c.sentence.text
+    titles = title_mentions(text, w)
+    if c.sentence.subject == Subject.OTHER or not titles:
+        return None
+    if any(start < c.mention.end and c.mention.start < end for start, end, _ in titles):
+        return None  # "Friday" of "Friday Night Dinner": a word of the title, no date
+    if any(r.season is not None for r in season_references(text, w)):
+        return None  # a season named, or "the previous season": about_watch's to judge
+        # ("returns for a new season" is the coming one: as good as a return)
+    if v.event != "release" or not cues.SEASON_START.search(v.event_word):
+        return None
+    if not cues.COMES_BACK.search(v.event_word) and not c.doc.other_works:
+        # "'Dune: Prophecy' premieres November 17" alone: as likely the show's first
+        # season; on a schedule among other shows, a premiere is a season's
+        return None
+    if cues.PAST_RELEASE.search(v.event_word) or cues.MIDSEASON.search(v.clause):
+        return None
+    published = c.doc.published or (c.doc.hint.day if c.doc.hint is not None else None)
+    if published is None or not _on_or_after(c.mention, published):
+        return None
+    return f"{UNNAMED_RETURN} ({v.event_word}), no other season of it named"
+
+
+def _on_or_after(mention: DateMention, published: date) -> bool:
+    """The date is ahead of the page's: a day after its own (a return "tonight" is the
+    running season airing, no announcement), a month from its own, a year or a season
+    of the year from the page's year on."""
+    if mention.precision == "day":
+        return mention.value > published.isoformat()
+    if mention.precision == "month":
+        return mention.value >= published.isoformat()[:7]
+    return mention.value[:4] >= f"{published.year:04d}"
 
 
 def names_season(text: str, w: Watch) -> bool:
@@ -94,4 +144,16 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
         ):
             return "names the title in a passage about the watched season"
         return None
-    return "the passage is about the watch" if sentence.subject == Subject.WATCH else None
+    if sentence.subject != Subject.WATCH:
+        return None
+    if _introduces_work(text, watch):
+        # "Disney also confirmed its take on a fairy tale will be called Gigantic (the
+        # film opens March 9)" on a slate page about another film: a sentence naming no
+        # watch that introduces another work is that work's, whatever the passage's
+        return None
+    return "the passage is about the watch"
+
+
+@per_document
+def _introduces_work(text: str, watch: Watch) -> bool:
+    return named_work(text, watch)

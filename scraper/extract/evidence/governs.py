@@ -752,28 +752,6 @@ def _past(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 @rule(
-    "taken_off_the_calendar",
-    -4,
-    "the page says the release now has no date; this one is from the moves before that",
-    "was pushed to July 24 (and the film is now delayed indefinitely)",
-)
-def _taken_off(c: DateCandidate, v: View, w: Watch) -> str | None:
-    if not c.doc.undated:
-        return None
-    move = _A_MOVE.search(v.text)
-    if move is None or _NOW_NEW.search(v.text, v.left, c.mention.start):
-        return None  # (a date the page gives as the new one after all: "now set for ...")
-    return f"{c.doc.undated} ... {move.group()}"
-
-
-_A_MOVE = re.compile(r"\b" + cues.MOVE_VERB + r"\b|\boriginally\b|\bslot\b", re.IGNORECASE)
-_NOW_NEW = re.compile(
-    r"\b(?:now|finally|new\s+(?:release\s+|premiere\s+|opening\s+)?(?:date|window|slot))\b",
-    re.IGNORECASE,
-)
-
-
-@rule(
     "earlier_than_the_article",
     -3,
     "'earlier this year', 'earlier this month': a time already past when the article was written",

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from scraper.extract import cues, scope, subject, works
 from scraper.extract.candidates import DateCandidate
-from scraper.extract.evidence.about import about_once, names_season
+from scraper.extract.evidence.about import UNNAMED_RETURN, about_once, names_season
 from scraper.extract.evidence.governs import _listing, _release_verb, _schedule_row
 from scraper.extract.evidence.rules import View, found, rule
 from scraper.extract.reading import Subject
@@ -655,6 +655,18 @@ def _first_premiere(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 @rule(
+    "other_entries",
+    -3,
+    "other entries of a batch, counted, are the date's subject and the watch is not named",
+    "(The next four will be out in 2021.)",
+)
+def _other_entries(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if title_mentions(v.text, w):
+        return None
+    return found(cues.OTHER_ENTRIES, v.text, 0, c.mention.start)
+
+
+@rule(
     "season_of_seasonless_watch",
     -3,
     "the watch has no season, and the date belongs to a numbered season",
@@ -681,6 +693,33 @@ def _seasonless(c: DateCandidate, v: View, w: Watch) -> str | None:
 )
 def _about(c: DateCandidate, v: View, w: Watch) -> str | None:
     return about_once(c, v, w)
+
+
+@rule(
+    "delayed_without_date",
+    -4,
+    "the page reports the watch's release delayed with no new date: the dates its story "
+    "gives are abandoned plans, unless the text calls one the new date",
+    "Tenet has been delayed indefinitely ... it was moved to August 12 (no new date)",
+)
+def _delayed_without_date(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if not c.doc.undated:
+        return None
+    if cues.NEW_DATE.search(v.text, 0, c.mention.start):
+        return None  # "after the delay, its new release date is Aug. 26": the new plan
+    return c.doc.undated
+
+
+@rule(
+    "unnamed_season_return",
+    -1,
+    "the watched season is presumed: the title's season start after the page's date, on "
+    "a page that names no other season of it (a network's schedule)",
+    "The Blacklist returns on October 4 (a fall schedule; watching season 7)",
+)
+def _unnamed_return(c: DateCandidate, v: View, w: Watch) -> str | None:
+    about = about_once(c, v, w)
+    return about if about and about.startswith(UNNAMED_RETURN) else None
 
 
 @rule(
