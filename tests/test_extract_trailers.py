@@ -649,3 +649,113 @@ def test_a_japanese_player_title_numbers_its_season(number: str, found: bool) ->
     assert trailers(body, ANIME, title="Starfall Academy 2nd season streams a PV") == (
         [VIDEO] if found else []
     )
+
+
+LATER = Watch("Ten Winters Later", None)
+COLON = Watch("Harbor Lights: The Lost Year", None)
+
+
+@pytest.mark.parametrize(
+    ("body", "watch", "found"),
+    [
+        # the watch's own title is a name, not a cue: "Later" is no trailer to come, and
+        # the colon in a title ends no clause before "will"
+        ("<p>The Ten Winters Later trailer dropped on Monday.</p>", LATER, True),
+        (
+            "<p>The first teaser for Harbor Lights: The Lost Year will be released this "
+            "weekend.</p>",
+            COLON,
+            False,
+        ),
+        # a hedge on what the clause goes on to say, after the report, hedges no report
+        (
+            "<p>Harbor Lights season 3 is coming.</p><p>A teaser has been released and it's "
+            "packed with little hints about the finale.</p>",
+            SHOW,
+            True,
+        ),
+        # nor does an aside in brackets, or a condition on the reader
+        (
+            "<p>Harbor Lights season 3 is coming.</p><p>Check out the second (and presumably "
+            "final) full trailer for the season.</p>",
+            SHOW,
+            True,
+        ),
+        (
+            "<p>If you need something to tide you over until Harbor Lights season 3, check "
+            "out the first teaser released for the season.</p>",
+            SHOW,
+            True,
+        ),
+        # but a hedge before the report is one
+        (
+            "<p>A Harbor Lights season 3 teaser was reportedly released to theaters.</p>",
+            SHOW,
+            False,
+        ),
+        # the verb "revealed" says a video is out; the noun "a reveal" is another video
+        ("<p>Harbor Lights season 3 revealed a new preview trailer on Sunday.</p>", SHOW, True),
+        # a trailer added to a page, one that has already done something
+        ("<p>Teaser trailer #2 added for Harbor Lights season 3.</p>", SHOW, True),
+        (
+            "<p>The trailer for Harbor Lights season 3 has already shown fans where the "
+            "keeper will end up.</p>",
+            SHOW,
+            True,
+        ),
+        # the trailer's own modal: what it can show is no video out
+        (
+            "<p>Harbor Lights season 3 wrapped filming.</p><p>The trailer can show footage "
+            "from every episode.</p>",
+            SHOW,
+            False,
+        ),
+        # a past "when", an idiom "awaited", an adverb "before", the conjunction "yet"
+        (
+            "<p>The Harbor Lights season 3 trailer shook the internet when it dropped "
+            "without warning.</p>",
+            SHOW,
+            True,
+        ),
+        (
+            "<p>The network has released a brand new trailer for the much-awaited Harbor "
+            "Lights season 3.</p>",
+            SHOW,
+            True,
+        ),
+        (
+            "<p>Harbor Lights season 3 is close, and its new trailer shows more than anything "
+            "released before.</p>",
+            SHOW,
+            True,
+        ),
+        ("<p>Here's a very short yet chilling trailer for Harbor Lights season 3.</p>", SHOW, True),
+    ],
+)
+def test_what_a_sentence_says_of_the_watchs_trailer(body: str, watch: Watch, found: bool) -> None:
+    assert trailers(body, watch) == ([PAGE_URL] if found else [])
+
+
+@pytest.mark.parametrize(
+    ("headline", "sentence", "found"),
+    [
+        # a headline announcing a coming trailer: the body's "the trailer" is that one
+        ("Network to release Harbor Lights season 3 trailer on Sunday", "The trailer can "
+         "show footage from the whole season, since filming is done.", False),
+        ("Harbor Lights season 3 teaser coming this weekend", "Cinemas are billing it as the "
+         "world premiere of the teaser.", False),
+        # unless the body says it is out
+        ("Harbor Lights season 3 teaser coming this weekend", "Update: the teaser has been "
+         "released early.", True),
+    ],
+)
+def test_a_trailer_the_headline_says_is_coming_needs_the_body_to_say_it_is_out(
+    headline: str, sentence: str, found: bool
+) -> None:
+    body = f"<p>Harbor Lights season 3 is the network's big autumn show.</p><p>{sentence}</p>"
+    assert trailers(body, title=headline) == ([PAGE_URL] if found else [])
+
+
+def test_an_explainers_headline_listing_the_trailer_reports_none() -> None:
+    body = "<p>Harbor Lights season 3 was renewed in March.</p>"
+    assert trailers(body, title="Harbor Lights 3: release date, cast and trailer news") == []

@@ -362,8 +362,9 @@ TRAILER = re.compile(
 NOT_A_TRAILER = re.compile(
     r"\b(?:featurettes?|clips?|bloopers?|gag\s+reel|outtakes?|interviews?|behind[\s-]the[\s-]"
     r"scenes|bts|react\w*|recaps?|announcement|announces?|"
-    # (a reveal video, not a "recently revealed trailer": that participle says it is out)
-    r"reveal(?!s\b|ed\s+(?:\w+\s+)?(?:trailers?|teasers?)\b)\w*|meet\s+the|"
+    # (a reveal video: the noun, not the verb. "revealed a new preview trailer", "Trailer
+    # Revealed", "the teaser reveals ..." say a trailer is out; a "reveal trailer" is one)
+    r"reveal(?!\s+(?:trailers?|teasers?)\b)(?:\s+videos?)?|meet\s+the|"
     r"best\s+of|messages?|table\s+read|cast\s+(?:video|intro\w*)|introduc\w*|q&a|"
     r"date\s+reveal|sneak\s+peek|making\s+of|explained|breakdown|review|rewatch\w*|revisit\w*|"
     r"throwback|"
@@ -381,6 +382,11 @@ FAN_MADE = re.compile(
 )
 TRAILER_OUT = re.compile(
     r"\b(?:released|releases|dropp?ed|drops|unveil\w*|debut(?:ed|s)|shared|arrived|landed|revealed|"
+    # a video put up on a page or a channel: "Teaser trailer #1 added for ..."
+    r"added|"
+    # done already: "the trailer has already shown fans ...", "already out"
+    r"(?:has|have)\s+already\s+(?!been\s+(?:set|scheduled|planned|announced|confirmed|dated)\b)"
+    r"[a-z]+|already\s+(?:out|online|available)|"
     r"premiered|(?:is|are)\s+(?:finally\s+|now\s+|officially\s+)?(?:here|out)|out\s+now|"
     r"here['\u2019]?s|has\s+(?:finally\s+)?(?:arrived|landed)|"
     r"watch|gives?|gave|given|offers?|shows?|finds|teases|dropped|published|posted|launched|aired|"
@@ -402,12 +408,22 @@ TRAILER_OUT = re.compile(
     # the trailer doing something now: "the remake's trailer leans into horror" (not an
     # auxiliary, nor a noun: "teaser trailers")
     r"(?:trailer|teaser)\s+(?:[a-z]+ly\s+)?(?!(?:is|was|has|does|needs|seems|remains|trailers|"
-    r"teasers|comes|goes|hits|arrives|lands|drops|debuts|premieres)\b)[a-z]{3,}s|"
+    r"teasers|comes|goes|hits|arrives|lands|drops|debuts|premieres|news|views|thoughts|"
+    r"reactions|details|times|views|breakdowns|questions|links)\b)[a-z]{3,}s|"
     r"highlights|check\s+out|(?:see|view)\s+(?:[\w'-]+\s+){0,4}(?:below|above)|"
     r"(?:started|began|begun|been)\s+streaming|streamed|"
     r"we\s+(?:already\s+|now\s+|finally\s+)?(?:have|got)|we['\u2019]ve\s+(?:already\s+)?got|"
     r"sees|(?:begins|ends|closes|opens)\s+(?:with|on)|confirms|"
     r"(?:take|have)\s+a\s+(?:look|peek)|feast\s+your\s+eyes)\b",
+    re.IGNORECASE,
+)
+# Said in so many words to be out (a subset of TRAILER_OUT: no "shows", "in the trailer",
+# "world premiere", which describe a video announced as well as one released).
+TRAILER_RELEASED = re.compile(
+    r"\b(?:released|dropped|debuted|unveiled|premiered|arrived|landed|revealed|shared|posted|"
+    r"published|launched|aired|added|surfaced|went\s+live|came\s+out|put\s+out|rolled\s+out|"
+    r"(?:is|are)\s+(?:now\s+|finally\s+|officially\s+)?(?:here|out|online|live|available)|"
+    r"out\s+now|here['\u2019]s|hit\s+(?:youtube|the\s+web|online))\b",
     re.IGNORECASE,
 )
 # Events a trailer is named after ("the Comic-Con trailer"): not another work's name.
@@ -445,12 +461,24 @@ TRAILER_SCHEDULED = re.compile(
     re.IGNORECASE,
 )
 TRAILER_NOT_YET = re.compile(
-    r"\b(?:no\s+(?:\w+\s+)?(?:trailer|teaser)|not\s+(?:out|yet|been|even)|yet|coming|soon|will|"
+    r"\b(?:no\s+(?:\w+\s+)?(?:trailer|teaser)|not\s+(?:out|yet|been|even)|coming|soon|will|"
+    # the adverb ("no trailer yet", "yet to drop"), not the conjunction ("short yet chilling")
+    r"yet(?=\s*(?:[.,;:!?)\u2014]|$)|\s+to\b)|"
     r"hasn['\u2019]t|haven['\u2019]t|has\s+not|have\s+not|gonna|going\s+to|about\s+to|"
     r"tomorrow|tonight|no\s+(?:\w+\s+){1,4}(?:or|nor)\s+(?:\w+\s+)?(?:trailer|teaser)|"
-    r"stay\s+tuned|expect\w*|next\s+week|later|when|once|until|await\w*|hope\w*|might|could|"
-    r"planned|would|should|wait\w*|before|incoming|on\s+(?:the|its|their)\s+way|"
+    # (an idiom is no wait: "the much-awaited revival", "as expected")
+    r"stay\s+tuned|" + _NOT_IDIOM("expect") + r"|next\s+week|later|once|until|"
+    + _NOT_IDIOM("await") + r"|hope\w*|might|could|"
+    # "when the trailer drops" is to come; "when it dropped on Dec. 10" is past
+    r"when(?!\s+(?:it|they|the\s+[\w-]+|\w+)\s+(?:was|were|came|went|hit|got|[a-z]+ed)\b)|"
+    # the trailer's own modal: "the trailer can show footage from the whole season"
+    r"(?:trailers?|teasers?)\s+(?:can|may|must)|"
+    # (not the adverb ending a clause: "more than anything released before.")
+    r"planned|would|should|wait\w*|before(?!\s*(?:[.,;:!?)]|$))|incoming|"
+    r"on\s+(?:the|its|their)\s+way|"
     r"(?:set\s+|due\s+)?to\s+(?:debut|drop|arrive|land|premiere|air|be\s+released)|"
+    # a headline's infinitive is its future: "HBO to release season 2 trailer"
+    r"to\s+(?:release|unveil|reveal|launch|show)|"
     r"(?:does|do|did)(?:n['\u2019]t|\s+not)\s+(?:\w+\s+)?(?:have|get|got))\b|"
     # "the upcoming teaser" is still to come; "a teaser for the upcoming series" is out.
     r"\bupcoming\s+(?:\w+\s+)?(?:trailers?|teasers?)\b",

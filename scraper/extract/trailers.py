@@ -346,25 +346,56 @@ def _kind_before(text: str, end: int) -> str | None:
     return max(words)[1] if words else None
 
 
+def _cue_text(text: str, watch: Watch) -> str:
+    """`text` with each mention of the watch's title blanked out (same length, one
+    word): its words are a name, not cues. "28 Years Later" says nothing of a trailer
+    still to come, nor does the colon of "Star Wars: The Force Awakens" end a clause."""
+    spans = title_mentions(text, watch)
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end, _ in spans:
+        chars[start:end] = "x" * (end - start)
+    return "".join(chars)
+
+
+def _trailer_coming(sentences: list[Sentence], watch: Watch) -> bool:
+    """The headline announces a trailer still to come ("HBO to release season 2 trailer
+    during the Super Bowl", "Teaser Coming This Weekend"): the body's "the trailer" is
+    that one, out only where the body says in so many words that it was released."""
+    for sentence in sentences:
+        if sentence.role != "headline" or sentence.chrome:
+            continue
+        text = _cue_text(sentence.text, watch)
+        if cues.TRAILER.search(text) and cues.trailer_not_yet(text):
+            return classify(sentence.text, watch) not in (Subject.OTHER, Subject.OTHER_SEASON)
+    return False
+
+
 def _reported_without_link(
     sentences: list[Sentence], watch: Watch, headline: bool = True
 ) -> str | None:
     leads: dict[int, str] = {}  # each block's first sentence (once one is asked for)
     heads: _ItemHeads | None = None
+    coming: bool | None = None
     new_season = _NewSeason(sentences, watch)
     for sentence in sentences:
         if sentence.chrome:
             continue
-        text = sentence.text
-        if not _may_name_trailer(text):
+        original = sentence.text
+        if not _may_name_trailer(original):
             continue
         if sentence.subject != Subject.WATCH and not new_season.names(sentence):
             continue
+        if sentence.role == "headline" and ("?" in original or _EXPLAINER.search(original)):
+            continue  # an explainer's list of what it covers ("release date, cast, trailer")
+        # the cues are read with the watch's own title blanked out (_cue_text)
+        text = _cue_text(original, watch)
         if not leads:
             for each in sentences:
                 leads.setdefault(each.block, each.text)
         lead = leads[sentence.block]
-        if lead != text and _names_another_entry(lead, watch):
+        if lead != original and _names_another_entry(lead, watch):
             continue  # an item of a list of shows, headed by another show's name
         heads = heads or _ItemHeads(sentences, watch)
         if heads.of_another_item(sentence):
@@ -385,18 +416,18 @@ def _reported_without_link(
         # (what follows the trailer word describes the video: a quoted slogan in it makes
         # no other work of the sentence when the words up to it do not; nor does a season
         # named in a clause after it: "..., which picks up where season 3 ended")
-        said = text[: first.end()]
+        said = original[: first.end()]
         cut = cues.CLAUSE_BREAK.search(text, first.end())
-        reported = text[: cut.start()] if cut else text
+        reported = original[: cut.start()] if cut else original
         if classify(reported, watch) in (Subject.OTHER, Subject.OTHER_SEASON) or (
-            _about_other_work(text, watch) and _about_other_work(said, watch)
+            _about_other_work(original, watch) and _about_other_work(said, watch)
         ):
             continue
         if (
-            _named_for_other_work(text, first.start(), watch)
-            or _for_other_work(text, first.end(), watch)
-            or _other_kind_owns(text, first.start(), watch, first.end())
-            or _other_season_owns(text, first, watch)
+            _named_for_other_work(original, first.start(), watch)
+            or _for_other_work(original, first.end(), watch)
+            or _other_kind_owns(original, first.start(), watch, first.end())
+            or _other_season_owns(original, first, watch)
         ):
             continue
         # Only the clause reporting the trailer: "..., and a full trailer is expected";
@@ -407,7 +438,12 @@ def _reported_without_link(
             right = comma
         if _hedged(text, left, right, first.end()) or cues.NEGATION.search(text, left, right):
             continue
-        return text
+        if sentence.role != "headline":
+            if coming is None:
+                coming = _trailer_coming(sentences, watch)
+            if coming and not cues.TRAILER_RELEASED.search(text, left, right):
+                continue  # the coming trailer the headline announced, not said to be out
+        return original
     return _headline_names_trailer(sentences, watch) if headline else None
 
 
@@ -459,14 +495,35 @@ _OWN_VERB_GAP = re.compile(r"\s+(?:[a-z]+ly\s+|only\s+|also\s+|even\s+)?")
 
 
 def _hedged(text: str, left: int, right: int, trailer_end: int) -> bool:
-    """A hedge in the clause text[left:right] reporting the trailer: "the trailer might
-    drop", "rumoured teaser". The trailer's own verb is no hedge on it: "the trailer
-    hints at the scale of the film" describes a video that exists."""
+    """A hedge on the report in the clause text[left:right]: "the trailer might drop",
+    "rumoured teaser", "the trailer was reportedly released". Not a hedge on something
+    else the clause goes on to say once the report is made ("a trailer has been released
+    and it's full of little hints"), an aside in brackets ("the second (and presumably
+    final) trailer"), a condition on the reader ("if you need more, check out the
+    teaser"), nor the trailer's own verb ("the trailer hints at the scale of the film"
+    describes a video that exists)."""
+    verb = cues.TRAILER_OUT.search(text, left, right)
+    if verb is not None and verb.end() > trailer_end:
+        right = verb.end()  # (a verb before the trailer word: the report ends with it)
+    elif verb is not None:
+        right = min(right, trailer_end)
     for hedge in cues.SPECULATION.finditer(text, left, right):
+        if _in_brackets(text, left, hedge.start()) or _READER_CONDITION.match(text, hedge.start()):
+            continue
         gap = _OWN_VERB_GAP.fullmatch(text, trailer_end, hedge.start())
         if gap is None or not hedge.group().lower().startswith("hint"):
             return True
     return False
+
+
+# A condition on the reader, not on the trailer: "If you missed it, ...".
+_READER_CONDITION = re.compile(r"if\s+you\b", re.IGNORECASE)
+
+
+def _in_brackets(text: str, left: int, position: int) -> bool:
+    """text[position] sits inside a bracket opened after `left` and not yet closed."""
+    opened = text.rfind("(", left, position)
+    return opened != -1 and text.find(")", opened, position) == -1
 
 
 # A list item's heading: "• Tidewater.", "2. Salt Marsh:" (a name and nothing more).
