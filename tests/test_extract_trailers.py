@@ -759,3 +759,69 @@ def test_a_trailer_the_headline_says_is_coming_needs_the_body_to_say_it_is_out(
 def test_an_explainers_headline_listing_the_trailer_reports_none() -> None:
     body = "<p>Harbor Lights season 3 was renewed in March.</p>"
     assert trailers(body, title="Harbor Lights 3: release date, cast and trailer news") == []
+
+
+PLAYER = '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0"></iframe>'
+
+
+def test_a_player_under_a_headline_about_the_trailer_is_that_trailer() -> None:
+    # the paragraphs around the player tell the story; the headline (a block of the page,
+    # under the site's name) says what the video is
+    html = (
+        "<html><head><title>Reel Notes</title></head><body><p>Reel Notes</p><article>"
+        "<p>Trailers</p><h1>Harbor Lights season 3 trailer heads for open water</h1>"
+        "<p>By Jo Bell, May 2, 2024</p>"
+        "<p>The final season is gearing up for a war at sea.</p>"
+        f"{PLAYER}<p>The keeper sails for the outer islands.</p></article></body></html>"
+    )
+    doc = parse_documents(html, PAGE_URL)[0]
+    assert [f.url for f in extract(doc, SHOW) if f.kind == "trailer"] == [VIDEO]
+
+
+def test_a_link_in_another_shows_entry_of_a_list_is_that_shows() -> None:
+    other = "https://www.youtube.com/watch?v=ZyXwVuTsRq9"
+    body = (
+        "<p>The network released first trailers for its new series.</p>"
+        f'<p>HARBOR LIGHTS SEASON 3 (Sundays at 8/7c) <a href="{VIDEO}">[WATCH TRAILER HERE]</a>'
+        "</p>"
+        "<p>It looks moody.</p>"
+        f'<p>SALT MARSH (Thursdays at 9/8c) <a href="{other}">[WATCH TRAILER HERE]</a></p>'
+        "<p>It looks damp.</p>"
+    )
+    assert trailers(body, title="Harbor Lights and more: the network's new trailers") == [VIDEO]
+
+
+def test_a_player_under_words_naming_another_works_trailer_is_that_works() -> None:
+    body = (
+        "<p>Harbor Lights season 3 has a new poster.</p>"
+        "<p>First, the second full trailer for Jo Bell's Salt Marsh.</p>" + PLAYER
+    )
+    assert trailers(body, title="Harbor Lights season 3 poster and more") == []
+
+
+def test_a_player_named_without_a_season_under_a_report_naming_the_watched_one() -> None:
+    body = (
+        "<p>The network has released a brand new trailer for Harbor Lights season 3.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="Harbor Lights | The Tide Turns | Network"></iframe>'
+    )
+    assert trailers(body, title="Network releases new Harbor Lights trailer") == [VIDEO]
+
+
+def test_a_player_in_a_roundups_item_about_the_film_is_its_trailer() -> None:
+    body = (
+        "<h2>Copper Lantern</h2><p>Release Date: Fall 2026</p>"
+        "<p>The first teaser for the streamer's film has the miners digging deeper.</p>"
+        + PLAYER
+        + "<h2>Salt Marsh</h2><p>Release Date: July 3, 2026</p>"
+    )
+    assert trailers(body, FILM, title="The best new movie trailers of the week") == [VIDEO]
+
+
+def test_the_forthcoming_series_is_the_watched_one_whatever_a_byline_says() -> None:
+    body = (
+        "<p>| Sunday, 13 July | Reported by Jo Bell</p>"
+        "<p>The first full trailer for the forthcoming series of Harbor Lights has now been "
+        "released by the network.</p>"
+    )
+    assert trailers(body, title="Full Harbor Lights trailer released") == [PAGE_URL]

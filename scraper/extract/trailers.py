@@ -31,6 +31,14 @@ def trailer_candidates(
     by_block: dict[int, list[Sentence]] = {}
     for sentence in sentences if doc.videos else ():  # (most documents show no video)
         by_block.setdefault(sentence.block, []).append(sentence)
+    if doc.videos and -1 not in by_block:
+        # The headline is part of every player's context, wherever the page keeps it: "His
+        # Dark Materials season 3 trailer heads for the land of the dead" over a player
+        # whose paragraphs go on about the story is that trailer.
+        # (not an explainer's list of what it covers: "Release Date, Cast, Trailer And More")
+        headline = next((s for s in sentences if s.role == "headline" and not s.chrome), None)
+        if headline is not None and not _explainer(headline.text):
+            by_block[-1] = [headline]
     found: dict[str, VideoCandidate] = {}
     for video in doc.videos:
         seen = found.get(video.url)
@@ -151,12 +159,18 @@ def _judge(
     kind_text = None
     if own_text is not None and _about_other_work(own_text, watch):
         return "its link's sentence is about another work"
+    entry = _BRACKETED_ENTRY.match(own_text) if own_text is not None else None
+    if entry is not None and _names_another_entry(entry.group(1), watch):
+        # "THE ORVILLE (Thursday at 9/8c) [WATCH TRAILER HERE]": an entry of a list of
+        # shows, led by another show's name
+        return "its link's line is another work's entry"
     for text, _ in texts:
+        cue = _cue_text(text, watch)  # (the watch's title blanked: its words are no cues)
         if own is not None and text == own_text:
-            kind = _kind_before(text, text.find(label) + len(label))
-            if kind == "other" or cues.TRAILER_DENIED.search(text):
+            kind = _kind_before(cue, text.find(label) + len(label))
+            if kind == "other" or cues.TRAILER_DENIED.search(cue):
                 return f"its link's sentence calls it something else: {text[:80]!r}"
-            if kind == "trailer" and not cues.trailer_not_yet(text):
+            if kind == "trailer" and not cues.trailer_not_yet(cue):
                 if own.subject == Subject.WATCH and classify(text, watch) not in (
                     Subject.OTHER,
                     Subject.OTHER_SEASON,
@@ -167,18 +181,24 @@ def _judge(
                 kind_text = own.text
                 break
             continue
-        if cues.NOT_A_TRAILER.search(text) or cues.TRAILER_DENIED.search(text):
+        if cues.NOT_A_TRAILER.search(cue) or cues.TRAILER_DENIED.search(cue):
             return f"the nearest words call it something else: {text[:80]!r}"
-        trailer = cues.TRAILER.search(text)
+        trailer = cues.TRAILER.search(cue)
         if trailer:
-            if text == label and cues.TRAILER_SCHEDULED.match(text, trailer.end()):
+            if text == label and cues.TRAILER_SCHEDULED.match(cue, trailer.end()):
                 # A video titled "Teaser coming tomorrow" announces the trailer; it is
                 # not it. (Other words of the future in a title are the show's: "Official
                 # Teaser | Coming Soon to Netflix".)
                 return "its title announces a trailer still to come"
-            if text != label and cues.trailer_not_yet(text):
+            if text != label and cues.trailer_not_yet(cue):
                 continue
-            if text != label and _named_for_other_work(text, trailer.start(), watch):
+            if text != label and (
+                _named_for_other_work(text, trailer.start(), watch)
+                or _for_other_work(text, trailer.end(), watch)
+                or _other_kind_owns(text, trailer.start(), watch, trailer.end())
+            ):
+                # (the checks a trailer reported in words passes: "the second trailer for
+                # Gary Ross's Ocean's 8" above a player is that film's, on any page)
                 return f"the trailer named is another work's: {text[:80]!r}"
             if _other_season_owns(text, trailer, watch):
                 return f"the trailer named is another season's: {text[:80]!r}"
@@ -210,14 +230,19 @@ def _judge(
             and watch.season > 1
             and text == label
             and not _LATER_PART.search(label)
+            and (kind_text == label or classify(kind_text, watch) != Subject.WATCH)
         ):
             # An official video named without a season is the first season's (unless it
-            # names a later part: "Part 2 Trailer", "The Final Season").
+            # names a later part: "Part 2 Trailer", "The Final Season"; or the words that
+            # call it a trailer name the watched season: "a new trailer for the revival").
             return "its title names the show without a season: the first season's video"
     if watch.season is None:
         if any(title_mentions(t, watch) for t, _ in texts):
             return kind_text, "names_film"
-        if subject == Subject.WATCH:
+        passage = [s for _, s in texts if s is not None][:2]
+        if subject == Subject.WATCH or Subject.WATCH in passage:
+            # (as for a season: the passage the player sits in is about the film, as in
+            # a roundup's item headed by its name)
             return kind_text, "watch_passage"
         return "nothing near it names the film, nor is the document about it"
     # No season named anywhere near: the video is the watch's when the passage it
@@ -387,7 +412,7 @@ def _reported_without_link(
             continue
         if sentence.subject != Subject.WATCH and not new_season.names(sentence):
             continue
-        if sentence.role == "headline" and ("?" in original or _EXPLAINER.search(original)):
+        if sentence.role == "headline" and _explainer(original):
             continue  # an explainer's list of what it covers ("release date, cast, trailer")
         # the cues are read with the watch's own title blanked out (_cue_text)
         text = _cue_text(original, watch)
@@ -533,26 +558,41 @@ _ENTRY_NAME = re.compile(
 )
 
 
+# A list entry's line: a name, then its details or links in brackets.
+_BRACKETED_ENTRY = re.compile(r"^([^()\[\]]{2,80}?)\s*[(\[]")
+
+
 class _NewSeason:
     """A document that names the title's season only as "the new season" ("a trailer for
     the new season of Harbor Lights") and numbers no other season: that new season is
     the watched one (a watch follows the season still to come)."""
 
     def __init__(self, sentences: list[Sentence], watch: Watch) -> None:
-        self.possible = watch.season is not None and not any(
-            s.subject in (Subject.OTHER, Subject.OTHER_SEASON) for s in sentences if not s.chrome
-        )
+        self.sentences = sentences
+        self.watch = watch
+        self.possible: bool | None = None if watch.season is not None else False
 
     def names(self, sentence: Sentence) -> bool:
-        return (
-            self.possible
-            and sentence.subject == Subject.TITLE
-            and _NEW_SEASON.search(sentence.text) is not None
-        )
+        if sentence.subject != Subject.TITLE or _NEW_SEASON.search(sentence.text) is None:
+            return False
+        if self.possible is None:
+            # (a season numbered, not any other work named: a byline misread as another
+            # work's sentence does not make "the forthcoming series" any season)
+            self.possible = not any(
+                s.subject in (Subject.OTHER, Subject.OTHER_SEASON)
+                and any(
+                    r.season not in (None, self.watch.season)
+                    for r in subject.season_references(s.text, self.watch)
+                )
+                for s in self.sentences
+                if not s.chrome
+            )
+        return self.possible
 
 
 _NEW_SEASON = re.compile(
-    r"\b(?:new|upcoming|next|latest|coming|brand-new)\s+(?:season|series)\b", re.IGNORECASE
+    r"\b(?:new|upcoming|next|latest|coming|forthcoming|brand-new)\s+(?:season|series)\b",
+    re.IGNORECASE,
 )
 
 
@@ -638,7 +678,7 @@ def _headline_names_trailer(sentences: list[Sentence], watch: Watch) -> str | No
         if sentence.subject != Subject.WATCH and not new_season.names(sentence):
             continue
         # (a headline is short: a word of the future anywhere in it is the trailer's)
-        if "?" in text or _EXPLAINER.search(text):
+        if _explainer(text):
             continue
         if cues.TRAILER_NOT_YET.search(text) or cues.trailer_not_yet(text):
             continue
@@ -690,6 +730,12 @@ def _other_kind_owns(text: str, position: int, watch: Watch, end: int | None = N
         return True
     after = _FOR_FILM if watch.season is not None else _FOR_SHOW
     return end is not None and after.match(text, end) is not None
+
+
+def _explainer(headline: str) -> bool:
+    """A headline that asks, or lists what an explainer covers (the trailer among other
+    things): it reports no trailer."""
+    return "?" in headline or _EXPLAINER.search(headline) is not None
 
 
 # Headlines that list what an explainer covers, the trailer among other things.
