@@ -825,3 +825,23 @@ def test_the_forthcoming_series_is_the_watched_one_whatever_a_byline_says() -> N
         "released by the network.</p>"
     )
     assert trailers(body, title="Full Harbor Lights trailer released") == [PAGE_URL]
+
+
+def test_a_youtube_link_alone_on_its_line_is_the_player_the_text_points_at() -> None:
+    # a blogging tool makes a player of the line; the page keeps the line as text. The
+    # pointer above it says "the trailer": the one the text reported, not season 1.
+    body = (
+        "<p>A new trailer for Harbor Lights season 3 has just been released.</p>"
+        "<p>No premiere date has been set. All of season 1 is streaming now. You can check "
+        "out the trailer below:</p><p>www.youtube.com/watch?v=AbCdEfGhIj0</p>"
+    )
+    assert trailers(body) == [VIDEO]
+
+
+def test_the_one_player_under_a_reported_trailer_is_that_trailer_not_the_page() -> None:
+    body = (
+        "<p>The network has released the first teaser for Harbor Lights season 3.</p>"
+        "<p>The keeper is back on the rocks.</p><p>The storm is worse than ever.</p>"
+        "<p>And the lamp is out.</p>" + PLAYER + "<p>More soon.</p>"
+    )
+    assert trailers(body, title="Harbor Lights: news from the lighthouse") == [VIDEO]

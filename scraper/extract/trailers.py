@@ -67,11 +67,39 @@ def trailer_candidates(
         evidence = _reported_without_link(
             sentences, watch, headline=doc.kind == "page" and not shown
         )
-        if evidence is not None and doc.url not in found:
+        players = [c for c in found.values() if c.video is not None and not c.video.chrome]
+        if evidence is not None and len(players) == 1 and _points_at_report(players[0], watch):
+            # The one video the page shows, with nothing near it but "check out the
+            # trailer below", is the trailer the text reports.
+            players[0].sentence, players[0].tie, players[0].untied = evidence, "reported", ""
+        elif evidence is not None and doc.url not in found:
             found[doc.url] = VideoCandidate(
                 doc.url, "", None, [], facts, sentence=evidence, tie="reported"
             )
     return list(found.values())
+
+
+_NO_WORDS = "no words near it call it a released trailer"
+
+
+def _points_at_report(candidate: VideoCandidate, watch: Watch) -> bool:
+    """Nothing near an unlabeled player says what it is, or only a pointer to "the
+    trailer" that names no season or work of its own ("You can check out the trailer
+    below:"): it is the trailer the document reports, whatever the sentence before the
+    pointer is about."""
+    if candidate.label:
+        return False
+    if candidate.untied == _NO_WORDS:
+        return True
+    nearest = candidate.context[0].text if candidate.context else ""
+    return (
+        _SHOWN_HERE.search(nearest) is not None
+        and cues.TRAILER.search(nearest) is not None
+        and classify(nearest, watch) is None
+    )
+
+
+_SHOWN_HERE = re.compile(r"\b(?:below|above|here)\b", re.IGNORECASE)
 
 
 def doc_subject(sentences: list[Sentence]) -> str | None:
@@ -205,7 +233,7 @@ def _judge(
             kind_text = text
             break
     if kind_text is None:
-        return "no words near it call it a released trailer"
+        return _NO_WORDS
     # Which season: the first of these words that names one decides.
     for text, sentence_subject in texts:
         named = classify(text, watch)
