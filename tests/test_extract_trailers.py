@@ -845,3 +845,24 @@ def test_the_one_player_under_a_reported_trailer_is_that_trailer_not_the_page() 
         "<p>And the lamp is out.</p>" + PLAYER + "<p>More soon.</p>"
     )
     assert trailers(body, title="Harbor Lights: news from the lighthouse") == [VIDEO]
+
+
+@pytest.mark.parametrize(
+    ("answer", "found"),
+    [
+        ("Us: Feast your eyes on the below.", True),
+        ("Yes! It went up this morning.", True),
+        ("Not yet, but one is due in the spring.", False),
+        ("Yes, a teaser is coming next week.", False),
+    ],
+)
+def test_a_question_whether_there_is_a_trailer_is_answered_by_the_next_line(
+    answer: str, found: bool
+) -> None:
+    body = (
+        "<p>You have had questions about Harbor Lights season 3. We have answers.</p>"
+        f"<p>You: Is there a trailer?</p><p>{answer}</p>"
+    )
+    assert trailers(body, title="Harbor Lights season 3: your questions") == (
+        [PAGE_URL] if found else []
+    )

@@ -412,6 +412,33 @@ def _cue_text(text: str, watch: Watch) -> str:
     return "".join(chars)
 
 
+# A question whether the watch has a trailer: "Is there a trailer?", "Q: Has season 3
+# got a teaser yet?" (a speaker's label may lead it).
+_TRAILER_QUESTION = re.compile(
+    r"^\W*(?:[A-Za-z]{1,12}:\s*)?(?:is|are|has|have|does|do|did)\s+(?:[\w'\u2019-]+\s+){0,6}?"
+    r"(?:trailers?|teasers?)\b[^.!?]{0,40}\?\s*$",
+    re.IGNORECASE,
+)
+# An answer that says yes, or points at the video: "Yes!", "Us: Feast on the below."
+_AFFIRMED = re.compile(
+    r"^\W*(?:[A-Za-z]{1,12}:\s*)?(?:yes|yep|yup|yeah|indeed|absolutely|of\s+course|there\s+is|"
+    r"(?:[\w'\u2019]+\s+){0,5}(?:below|above|here)\b)",
+    re.IGNORECASE,
+)
+
+
+def _answer(sentences: list[Sentence], index: int) -> str | None:
+    """The next sentence when it answers the question at `index` with a yes (not "not
+    yet", "no", "soon")."""
+    following = next((s for s in sentences[index + 1 : index + 4] if not s.chrome), None)
+    if following is None or not _AFFIRMED.match(following.text):
+        return None
+    text = following.text
+    if cues.NEGATION.search(text) or cues.TRAILER_NOT_YET.search(text):
+        return None
+    return text
+
+
 def _trailer_coming(sentences: list[Sentence], watch: Watch) -> bool:
     """The headline announces a trailer still to come ("HBO to release season 2 trailer
     during the Super Bowl", "Teaser Coming This Weekend"): the body's "the trailer" is
@@ -432,13 +459,23 @@ def _reported_without_link(
     heads: _ItemHeads | None = None
     coming: bool | None = None
     new_season = _NewSeason(sentences, watch)
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         if sentence.chrome:
             continue
         original = sentence.text
         if not _may_name_trailer(original):
             continue
         if sentence.subject != Subject.WATCH and not new_season.names(sentence):
+            continue
+        if _TRAILER_QUESTION.match(original):
+            # "Is there a trailer?" answered "Yes!" or "Feast on the below": the answer
+            # reports it (a question alone reports nothing)
+            answer = _answer(sentences, index)
+            if answer is not None and classify(original, watch) not in (
+                Subject.OTHER,
+                Subject.OTHER_SEASON,
+            ):
+                return f"{original} {answer}"
             continue
         if sentence.role == "headline" and _explainer(original):
             continue  # an explainer's list of what it covers ("release date, cast, trailer")
