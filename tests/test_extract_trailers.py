@@ -730,6 +730,14 @@ COLON = Watch("Harbor Lights: The Lost Year", None)
             True,
         ),
         ("<p>Here's a very short yet chilling trailer for Harbor Lights season 3.</p>", SHOW, True),
+        # shown on air or to a hall is out; to be shown is not
+        (
+            "<p>Harbor Lights season 3 is close.</p><p>The minute-long trailer was broadcast "
+            "at half-time of the final.</p>",
+            SHOW,
+            True,
+        ),
+        ("<p>A Harbor Lights season 3 teaser will be shown at the panel.</p>", SHOW, False),
     ],
 )
 def test_what_a_sentence_says_of_the_watchs_trailer(body: str, watch: Watch, found: bool) -> None:

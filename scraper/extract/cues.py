@@ -384,6 +384,9 @@ TRAILER_OUT = re.compile(
     r"\b(?:released|releases|dropp?ed|drops|unveil\w*|debut(?:ed|s)|shared|arrived|landed|revealed|"
     # a video put up on a page or a channel: "Teaser trailer #1 added for ..."
     r"added|"
+    # shown on air or to a hall: "the trailer was broadcast on BBC One at half-time", "a
+    # teaser was shown at the panel" (a passive: "will be shown" is still to come)
+    r"(?:was|were|been|got)\s+(?:first\s+)?(?:broadcast|shown|screened|played|aired)|"
     # done already: "the trailer has already shown fans ...", "already out"
     r"(?:has|have)\s+already\s+(?!been\s+(?:set|scheduled|planned|announced|confirmed|dated)\b)"
     r"[a-z]+|already\s+(?:out|online|available)|"
@@ -422,6 +425,7 @@ TRAILER_OUT = re.compile(
 TRAILER_RELEASED = re.compile(
     r"\b(?:released|dropped|debuted|unveiled|premiered|arrived|landed|revealed|shared|posted|"
     r"published|launched|aired|added|surfaced|went\s+live|came\s+out|put\s+out|rolled\s+out|"
+    r"(?:was|were|been)\s+(?:first\s+)?(?:broadcast|shown|screened|played)|"
     r"(?:is|are)\s+(?:now\s+|finally\s+|officially\s+)?(?:here|out|online|live|available)|"
     r"out\s+now|here['\u2019]s|hit\s+(?:youtube|the\s+web|online))\b",
     re.IGNORECASE,
