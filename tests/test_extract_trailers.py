@@ -738,6 +738,40 @@ COLON = Watch("Harbor Lights: The Lost Year", None)
             True,
         ),
         ("<p>A Harbor Lights season 3 teaser will be shown at the panel.</p>", SHOW, False),
+        # what stands beside the video is not what it is: "along with the date announcement"
+        (
+            "<p>Harbor Lights season 3 is dated.</p><p>The network also released a brief "
+            "teaser along with the premiere date announcement.</p>",
+            SHOW,
+            True,
+        ),
+        # "introduces" is the trailer's verb ("Introducing the crew" names a kind of video)
+        (
+            "<p>Harbor Lights season 3 is coming.</p><p>The network has released a teaser "
+            "trailer that introduces new keepers.</p>",
+            SHOW,
+            True,
+        ),
+        # what the video shows is the story's future, not the video's
+        (
+            "<p>Harbor Lights season 3 is coming.</p><p>The new teaser reveals that the "
+            "keeper will leave the island.</p>",
+            SHOW,
+            True,
+        ),
+        # a quoted aside or someone's words before the report are no hedge on it
+        (
+            "<p>Harbor Lights, the answer to the question \"what if a lighthouse could "
+            "talk?\", just dropped a trailer for its 3rd season.</p>",
+            SHOW,
+            True,
+        ),
+        (
+            "<p>Harbor Lights season 3 is coming.</p><p>\u201cI want to know the whole "
+            "story,\u201d the keeper says in the new trailer.</p>",
+            SHOW,
+            True,
+        ),
     ],
 )
 def test_what_a_sentence_says_of_the_watchs_trailer(body: str, watch: Watch, found: bool) -> None:

@@ -365,7 +365,9 @@ NOT_A_TRAILER = re.compile(
     # (a reveal video: the noun, not the verb. "revealed a new preview trailer", "Trailer
     # Revealed", "the teaser reveals ..." say a trailer is out; a "reveal trailer" is one)
     r"reveal(?!\s+(?:trailers?|teasers?)\b)(?:\s+videos?)?|meet\s+the|"
-    r"best\s+of|messages?|table\s+read|cast\s+(?:video|intro\w*)|introduc\w*|q&a|"
+    r"best\s+of|messages?|table\s+read|cast\s+(?:video|intro\w*)|"
+    # ("Introducing the crew" is a video's kind; "the trailer introduces us to" is its verb)
+    r"introduc(?!es\b|ed\b)\w*|q&a|"
     r"date\s+reveal|sneak\s+peek|making\s+of|explained|breakdown|review|rewatch\w*|revisit\w*|"
     r"throwback|"
     # a network's reel of its coming shows, not one show's trailer
@@ -534,7 +536,15 @@ def governing_event(clause: str, position: int) -> str | None:
     return min(events)[1]
 
 
-_TRAILER_CLAUSE_BREAK = re.compile(r"[,;:.!?]|\s(?:and|but|while|although|though)\s", re.I)
+_TRAILER_CLAUSE_BREAK = re.compile(
+    r"[,;:.!?]|\s(?:and|but|while|although|though|along\s+with|alongside|together\s+with|"
+    r"as\s+well\s+as)\s|"
+    # what a video shows is its content, not the video: "the teaser reveals that the season
+    # will be darker" (its "will" is the story's)
+    r"\s(?:reveals?|revealed|shows?|showed|confirms?|confirmed|teases?|teased|hints?|hinted|"
+    r"suggests?|promises?|says?|said|makes\s+(?:it\s+)?clear)\s+that\s",
+    re.I,
+)
 
 
 def trailer_clause(text: str, start: int, end: int) -> tuple[int, int]:

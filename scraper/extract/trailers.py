@@ -600,6 +600,8 @@ def _hedged(text: str, left: int, right: int, trailer_end: int) -> bool:
     for hedge in cues.SPECULATION.finditer(text, left, right):
         if _in_brackets(text, left, hedge.start()) or _READER_CONDITION.match(text, hedge.start()):
             continue
+        if hedge.start() < trailer_end and _quoted_before(text, hedge.start(), trailer_end):
+            continue
         gap = _OWN_VERB_GAP.fullmatch(text, trailer_end, hedge.start())
         if gap is None or not hedge.group().lower().startswith("hint"):
             return True
@@ -608,6 +610,28 @@ def _hedged(text: str, left: int, right: int, trailer_end: int) -> bool:
 
 # A condition on the reader, not on the trailer: "If you missed it, ...".
 _READER_CONDITION = re.compile(r"if\s+you\b", re.IGNORECASE)
+
+
+def _quoted_before(text: str, position: int, trailer_end: int) -> bool:
+    """text[position] sits in a quotation that closes before the trailer word: an aside
+    ('anime's answer to the question "what if ...?", just dropped a trailer'), someone's
+    words ('"I want to know," he says in the trailer', its opening quote perhaps left in
+    the sentence before), not the writer's hedge."""
+    quote = _QUOTE.search(text, position, trailer_end)
+    if quote is None:
+        return False
+    if quote.group() == "\u201d":
+        return True
+    if quote.group() != '"':
+        return False
+    # a straight quote closes one when an odd number of them come before the hedge, or
+    # none does and it is followed by no word (an opening quote is: 'a "trailer"')
+    before = text.count('"', 0, position)
+    after = text[quote.end() : quote.end() + 1]
+    return before % 2 == 1 or (before == 0 and not after.isalnum())
+
+
+_QUOTE = re.compile('[\u201c\u201d"]')
 
 
 def _in_brackets(text: str, left: int, position: int) -> bool:
