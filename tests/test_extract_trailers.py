@@ -759,6 +759,12 @@ COLON = Watch("Harbor Lights: The Lost Year", None)
             SHOW,
             True,
         ),
+        # a tagline quoted after the trailer word is the video's, not a trailer to come
+        (
+            "<p>Harbor Lights Season 3 Teaser Promises 'All Will Be Revealed'</p>",
+            SHOW,
+            True,
+        ),
         # a quoted aside or someone's words before the report are no hedge on it
         (
             "<p>Harbor Lights, the answer to the question \"what if a lighthouse could "

@@ -567,11 +567,20 @@ def trailer_not_yet(text: str) -> bool:
         return False
     for mention in mentions:
         start, end = trailer_clause(text, mention.start(), mention.end())
-        if not TRAILER_NOT_YET.search(text[start:end]) and not TRAILER_SCHEDULED.match(
+        # (words quoted after the trailer word are its own: "Teaser Promises 'All Will Be
+        # Revealed'" says nothing of a trailer to come)
+        clause = text[start : mention.end()] + _QUOTED.sub("", text[mention.end() : end])
+        if not TRAILER_NOT_YET.search(clause) and not TRAILER_SCHEDULED.match(
             text, mention.end()
         ):
             return False
     return True
+
+
+# A quotation: a tagline, a line of dialogue (not an apostrophe: "the trailer's").
+_QUOTED = re.compile(
+    "(?<![\\w])['\"\u2018\u201c][^'\"\u2019\u201d]{1,80}['\"\u2019\u201d](?![\\w])"
+)
 
 
 # A sentence that points the reader to another article of the site, whatever the
