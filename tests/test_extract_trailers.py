@@ -745,6 +745,13 @@ COLON = Watch("Harbor Lights: The Lost Year", None)
             SHOW,
             True,
         ),
+        # (but what comes before the video still governs it)
+        (
+            "<p>The network will release the Harbor Lights season 3 date along with a "
+            "teaser.</p>",
+            SHOW,
+            False,
+        ),
         # "introduces" is the trailer's verb ("Introducing the crew" names a kind of video)
         (
             "<p>Harbor Lights season 3 is coming.</p><p>The network has released a teaser "

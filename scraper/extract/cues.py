@@ -536,7 +536,10 @@ def governing_event(clause: str, position: int) -> str | None:
     return min(events)[1]
 
 
-_TRAILER_CLAUSE_BREAK = re.compile(
+_TRAILER_CLAUSE_BREAK = re.compile(r"[,;:.!?]|\s(?:and|but|while|although|though)\s", re.I)
+# Where what is said of the video ends, after it (not where it starts before it: "Netflix
+# will release the date along with a teaser" is still a teaser to come).
+_TRAILER_CLAUSE_END = re.compile(
     r"[,;:.!?]|\s(?:and|but|while|although|though|along\s+with|alongside|together\s+with|"
     r"as\s+well\s+as)\s|"
     # what a video shows is its content, not the video: "the teaser reveals that the season
@@ -554,7 +557,7 @@ def trailer_clause(text: str, start: int, end: int) -> tuple[int, int]:
     left = max(0, start - 60)
     right = min(len(text), end + 60)
     before = list(_TRAILER_CLAUSE_BREAK.finditer(text, left, start))
-    after = _TRAILER_CLAUSE_BREAK.search(text, end, right)
+    after = _TRAILER_CLAUSE_END.search(text, end, right)
     return (before[-1].end() if before else left), (after.start() if after else right)
 
 
