@@ -745,6 +745,15 @@ COLON = Watch("Harbor Lights: The Lost Year", None)
             SHOW,
             True,
         ),
+        # a teaser that gives the date is a trailer: "announced" is a verb, not a kind
+        (
+            "<p>The network announced the Harbor Lights season 3 premiere date with a new "
+            "teaser trailer.</p>",
+            SHOW,
+            True,
+        ),
+        ("<p>Harbor Lights Season 3 Gets a Premiere Date and a First Teaser</p>", SHOW, True),
+        ("<p>The Harbor Lights season 3 teaser is now up on YouTube.</p>", SHOW, True),
         # (but what comes before the video still governs it)
         (
             "<p>The network will release the Harbor Lights season 3 date along with a "
@@ -921,3 +930,11 @@ def test_a_question_whether_there_is_a_trailer_is_answered_by_the_next_line(
     assert trailers(body, title="Harbor Lights season 3: your questions") == (
         [PAGE_URL] if found else []
     )
+
+
+def test_a_date_announcement_video_is_still_no_trailer() -> None:
+    body = (
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="Harbor Lights Season 3 | Date Announce | Network"></iframe>'
+    )
+    assert trailers(body, title="Harbor Lights season 3 gets a date") == []

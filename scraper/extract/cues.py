@@ -361,7 +361,10 @@ TRAILER = re.compile(
 # ("reveals" is a verb a trailer does, "the trailer reveals ...": not a kind of video.)
 NOT_A_TRAILER = re.compile(
     r"\b(?:featurettes?|clips?|bloopers?|gag\s+reel|outtakes?|interviews?|behind[\s-]the[\s-]"
-    r"scenes|bts|react\w*|recaps?|announcement|announces?|"
+    r"scenes|bts|react\w*|recaps?|"
+    # the noun ("a date announcement video", "Date Announce"), not the verb: "Netflix
+    # announced the date with a new teaser" is a teaser that gives the date, a trailer
+    r"announcement|announce(?!d|s)|"
     # (a reveal video: the noun, not the verb. "revealed a new preview trailer", "Trailer
     # Revealed", "the teaser reveals ..." say a trailer is out; a "reveal trailer" is one)
     r"reveal(?!\s+(?:trailers?|teasers?)\b)(?:\s+videos?)?|meet\s+the|"
@@ -404,8 +407,13 @@ TRAILER_OUT = re.compile(
     r"in\s+(?:the|this|that|its|their)\s+(?:[\w'\u2019-]+\s+){0,5}(?:trailer|teaser)s?"
     # (not a noun the trailer word qualifies: "in the trailer thread")
     r"(?=\s*(?:[,.;:!?)\u2014]|$)|\s+(?:for|of|we|you|they|he|she|it|there|above|below)\b)|"
-    r"(?:has|have|got|gets)\s+(?:\w+\s+){0,2}(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}"
+    # ("X Gets a Date and a Teaser", "gets premiere date and first trailer")
+    r"(?:has|have|got|gets)\s+(?:[\w-]+\s+){0,4}(?:a|an|its|their|first|new)\s+(?:[\w-]+\s+){0,2}"
     r"(?:trailer|teaser)s?|"
+    r"(?:is|are)\s+(?:now\s+)?(?:up|live|available|streaming|playing)\s+on\s+(?:youtube|the\s+\w+\s+"
+    r"(?:channel|site|website))|"
+    # a video something was done with: "announced the date with a new teaser"
+    r"with\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}(?:trailer|teaser)s?|"
     # A video being shown or described exists: "the trailer reveals ...", "a teaser that
     # features ...", "check out the first trailer below", "the channel started streaming a PV",
     # "we already have a key visual and a PV".
