@@ -938,3 +938,19 @@ def test_a_date_announcement_video_is_still_no_trailer() -> None:
         'title="Harbor Lights Season 3 | Date Announce | Network"></iframe>'
     )
     assert trailers(body, title="Harbor Lights season 3 gets a date") == []
+
+
+@pytest.mark.parametrize(
+    ("headline", "found"),
+    [
+        ("Harbor Lights Season 3 Release Date Announced With New Teaser", True),
+        ("Harbor Lights season 3: trailer released, plus everything we know", True),
+        ("Harbor Lights Season 3: Release Date, Trailer, Cast", False),
+        ("Harbor Lights season 3 release date, cast, trailer and news: all released so far", False),
+    ],
+)
+def test_an_explainers_headline_is_one_that_does_not_say_the_trailer_is_out(
+    headline: str, found: bool
+) -> None:
+    body = "<p>The keeper returns to the island in the new episodes.</p>"
+    assert trailers(body, title=headline) == ([PAGE_URL] if found else [])

@@ -823,8 +823,24 @@ def _other_kind_owns(text: str, position: int, watch: Watch, end: int | None = N
 
 def _explainer(headline: str) -> bool:
     """A headline that asks, or lists what an explainer covers (the trailer among other
-    things): it reports no trailer."""
-    return "?" in headline or _EXPLAINER.search(headline) is not None
+    things): it reports no trailer. (Not one that says the trailer is out: "Release Date
+    Announced With New Teaser".)"""
+    if "?" in headline:
+        return True
+    if _EXPLAINER.search(headline) is None or _WITH_TRAILER.search(headline):
+        return False
+    trailer = cues.TRAILER.search(headline)
+    if trailer is None:
+        return True
+    # (the release verb of the trailer's own clause: not "everything released so far")
+    left, right = cues.trailer_clause(headline, trailer.start(), trailer.end())
+    return cues.TRAILER_RELEASED.search(headline, left, right) is None
+
+
+_WITH_TRAILER = re.compile(
+    r"\bwith\s+(?:a|an|its|the|their|new|first)\s+(?:[\w-]+\s+){0,2}(?:trailer|teaser)",
+    re.IGNORECASE,
+)
 
 
 # Headlines that list what an explainer covers, the trailer among other things.
