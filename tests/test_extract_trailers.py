@@ -649,3 +649,308 @@ def test_a_japanese_player_title_numbers_its_season(number: str, found: bool) ->
     assert trailers(body, ANIME, title="Starfall Academy 2nd season streams a PV") == (
         [VIDEO] if found else []
     )
+
+
+LATER = Watch("Ten Winters Later", None)
+COLON = Watch("Harbor Lights: The Lost Year", None)
+
+
+@pytest.mark.parametrize(
+    ("body", "watch", "found"),
+    [
+        # the watch's own title is a name, not a cue: "Later" is no trailer to come, and
+        # the colon in a title ends no clause before "will"
+        ("<p>The Ten Winters Later trailer dropped on Monday.</p>", LATER, True),
+        (
+            "<p>The first teaser for Harbor Lights: The Lost Year will be released this "
+            "weekend.</p>",
+            COLON,
+            False,
+        ),
+        # a hedge on what the clause goes on to say, after the report, hedges no report
+        (
+            "<p>Harbor Lights season 3 is coming.</p><p>A teaser has been released and it's "
+            "packed with little hints about the finale.</p>",
+            SHOW,
+            True,
+        ),
+        # nor does an aside in brackets, or a condition on the reader
+        (
+            "<p>Harbor Lights season 3 is coming.</p><p>Check out the second (and presumably "
+            "final) full trailer for the season.</p>",
+            SHOW,
+            True,
+        ),
+        (
+            "<p>If you need something to tide you over until Harbor Lights season 3, check "
+            "out the first teaser released for the season.</p>",
+            SHOW,
+            True,
+        ),
+        # but a hedge before the report is one
+        (
+            "<p>A Harbor Lights season 3 teaser was reportedly released to theaters.</p>",
+            SHOW,
+            False,
+        ),
+        # the verb "revealed" says a video is out; the noun "a reveal" is another video
+        ("<p>Harbor Lights season 3 revealed a new preview trailer on Sunday.</p>", SHOW, True),
+        # a trailer added to a page, one that has already done something
+        ("<p>Teaser trailer #2 added for Harbor Lights season 3.</p>", SHOW, True),
+        (
+            "<p>The trailer for Harbor Lights season 3 has already shown fans where the "
+            "keeper will end up.</p>",
+            SHOW,
+            True,
+        ),
+        # the trailer's own modal: what it can show is no video out
+        (
+            "<p>Harbor Lights season 3 wrapped filming.</p><p>The trailer can show footage "
+            "from every episode.</p>",
+            SHOW,
+            False,
+        ),
+        # a past "when", an idiom "awaited", an adverb "before", the conjunction "yet"
+        (
+            "<p>The Harbor Lights season 3 trailer shook the internet when it dropped "
+            "without warning.</p>",
+            SHOW,
+            True,
+        ),
+        (
+            "<p>The network has released a brand new trailer for the much-awaited Harbor "
+            "Lights season 3.</p>",
+            SHOW,
+            True,
+        ),
+        (
+            "<p>Harbor Lights season 3 is close, and its new trailer shows more than anything "
+            "released before.</p>",
+            SHOW,
+            True,
+        ),
+        ("<p>Here's a very short yet chilling trailer for Harbor Lights season 3.</p>", SHOW, True),
+        # shown on air or to a hall is out; to be shown is not
+        (
+            "<p>Harbor Lights season 3 is close.</p><p>The minute-long trailer was broadcast "
+            "at half-time of the final.</p>",
+            SHOW,
+            True,
+        ),
+        ("<p>A Harbor Lights season 3 teaser will be shown at the panel.</p>", SHOW, False),
+        # what stands beside the video is not what it is: "along with the date announcement"
+        (
+            "<p>Harbor Lights season 3 is dated.</p><p>The network also released a brief "
+            "teaser along with the premiere date announcement.</p>",
+            SHOW,
+            True,
+        ),
+        # a teaser that gives the date is a trailer: "announced" is a verb, not a kind
+        (
+            "<p>The network announced the Harbor Lights season 3 premiere date with a new "
+            "teaser trailer.</p>",
+            SHOW,
+            True,
+        ),
+        ("<p>Harbor Lights Season 3 Gets a Premiere Date and a First Teaser</p>", SHOW, True),
+        ("<p>The Harbor Lights season 3 teaser is now up on YouTube.</p>", SHOW, True),
+        # (but what comes before the video still governs it)
+        (
+            "<p>The network will release the Harbor Lights season 3 date along with a "
+            "teaser.</p>",
+            SHOW,
+            False,
+        ),
+        # "introduces" is the trailer's verb ("Introducing the crew" names a kind of video)
+        (
+            "<p>Harbor Lights season 3 is coming.</p><p>The network has released a teaser "
+            "trailer that introduces new keepers.</p>",
+            SHOW,
+            True,
+        ),
+        # what the video shows is the story's future, not the video's
+        (
+            "<p>Harbor Lights season 3 is coming.</p><p>The new teaser reveals that the "
+            "keeper will leave the island.</p>",
+            SHOW,
+            True,
+        ),
+        # a tagline quoted after the trailer word is the video's, not a trailer to come
+        (
+            "<p>Harbor Lights Season 3 Teaser Promises 'All Will Be Revealed'</p>",
+            SHOW,
+            True,
+        ),
+        # a quoted aside or someone's words before the report are no hedge on it
+        (
+            "<p>Harbor Lights, the answer to the question \"what if a lighthouse could "
+            "talk?\", just dropped a trailer for its 3rd season.</p>",
+            SHOW,
+            True,
+        ),
+        (
+            "<p>Harbor Lights season 3 is coming.</p><p>\u201cI want to know the whole "
+            "story,\u201d the keeper says in the new trailer.</p>",
+            SHOW,
+            True,
+        ),
+    ],
+)
+def test_what_a_sentence_says_of_the_watchs_trailer(body: str, watch: Watch, found: bool) -> None:
+    assert trailers(body, watch) == ([PAGE_URL] if found else [])
+
+
+@pytest.mark.parametrize(
+    ("headline", "sentence", "found"),
+    [
+        # a headline announcing a coming trailer: the body's "the trailer" is that one
+        ("Network to release Harbor Lights season 3 trailer on Sunday", "The trailer can "
+         "show footage from the whole season, since filming is done.", False),
+        ("Harbor Lights season 3 teaser coming this weekend", "Cinemas are billing it as the "
+         "world premiere of the teaser.", False),
+        # unless the body says it is out
+        ("Harbor Lights season 3 teaser coming this weekend", "Update: the teaser has been "
+         "released early.", True),
+    ],
+)
+def test_a_trailer_the_headline_says_is_coming_needs_the_body_to_say_it_is_out(
+    headline: str, sentence: str, found: bool
+) -> None:
+    body = f"<p>Harbor Lights season 3 is the network's big autumn show.</p><p>{sentence}</p>"
+    assert trailers(body, title=headline) == ([PAGE_URL] if found else [])
+
+
+def test_an_explainers_headline_listing_the_trailer_reports_none() -> None:
+    body = "<p>Harbor Lights season 3 was renewed in March.</p>"
+    assert trailers(body, title="Harbor Lights 3: release date, cast and trailer news") == []
+
+
+PLAYER = '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0"></iframe>'
+
+
+def test_a_player_under_a_headline_about_the_trailer_is_that_trailer() -> None:
+    # the paragraphs around the player tell the story; the headline (a block of the page,
+    # under the site's name) says what the video is
+    html = (
+        "<html><head><title>Reel Notes</title></head><body><p>Reel Notes</p><article>"
+        "<p>Trailers</p><h1>Harbor Lights season 3 trailer heads for open water</h1>"
+        "<p>By Jo Bell, May 2, 2024</p>"
+        "<p>The final season is gearing up for a war at sea.</p>"
+        f"{PLAYER}<p>The keeper sails for the outer islands.</p></article></body></html>"
+    )
+    doc = parse_documents(html, PAGE_URL)[0]
+    assert [f.url for f in extract(doc, SHOW) if f.kind == "trailer"] == [VIDEO]
+
+
+def test_a_link_in_another_shows_entry_of_a_list_is_that_shows() -> None:
+    other = "https://www.youtube.com/watch?v=ZyXwVuTsRq9"
+    body = (
+        "<p>The network released first trailers for its new series.</p>"
+        f'<p>HARBOR LIGHTS SEASON 3 (Sundays at 8/7c) <a href="{VIDEO}">[WATCH TRAILER HERE]</a>'
+        "</p>"
+        "<p>It looks moody.</p>"
+        f'<p>SALT MARSH (Thursdays at 9/8c) <a href="{other}">[WATCH TRAILER HERE]</a></p>'
+        "<p>It looks damp.</p>"
+    )
+    assert trailers(body, title="Harbor Lights and more: the network's new trailers") == [VIDEO]
+
+
+def test_a_player_under_words_naming_another_works_trailer_is_that_works() -> None:
+    body = (
+        "<p>Harbor Lights season 3 has a new poster.</p>"
+        "<p>First, the second full trailer for Jo Bell's Salt Marsh.</p>" + PLAYER
+    )
+    assert trailers(body, title="Harbor Lights season 3 poster and more") == []
+
+
+def test_a_player_named_without_a_season_under_a_report_naming_the_watched_one() -> None:
+    body = (
+        "<p>The network has released a brand new trailer for Harbor Lights season 3.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="Harbor Lights | The Tide Turns | Network"></iframe>'
+    )
+    assert trailers(body, title="Network releases new Harbor Lights trailer") == [VIDEO]
+
+
+def test_a_player_in_a_roundups_item_about_the_film_is_its_trailer() -> None:
+    body = (
+        "<h2>Copper Lantern</h2><p>Release Date: Fall 2026</p>"
+        "<p>The first teaser for the streamer's film has the miners digging deeper.</p>"
+        + PLAYER
+        + "<h2>Salt Marsh</h2><p>Release Date: July 3, 2026</p>"
+    )
+    assert trailers(body, FILM, title="The best new movie trailers of the week") == [VIDEO]
+
+
+def test_the_forthcoming_series_is_the_watched_one_whatever_a_byline_says() -> None:
+    body = (
+        "<p>| Sunday, 13 July | Reported by Jo Bell</p>"
+        "<p>The first full trailer for the forthcoming series of Harbor Lights has now been "
+        "released by the network.</p>"
+    )
+    assert trailers(body, title="Full Harbor Lights trailer released") == [PAGE_URL]
+
+
+def test_a_youtube_link_alone_on_its_line_is_the_player_the_text_points_at() -> None:
+    # a blogging tool makes a player of the line; the page keeps the line as text. The
+    # pointer above it says "the trailer": the one the text reported, not season 1.
+    body = (
+        "<p>A new trailer for Harbor Lights season 3 has just been released.</p>"
+        "<p>No premiere date has been set. All of season 1 is streaming now. You can check "
+        "out the trailer below:</p><p>www.youtube.com/watch?v=AbCdEfGhIj0</p>"
+    )
+    assert trailers(body) == [VIDEO]
+
+
+def test_the_one_player_under_a_reported_trailer_is_that_trailer_not_the_page() -> None:
+    body = (
+        "<p>The network has released the first teaser for Harbor Lights season 3.</p>"
+        "<p>The keeper is back on the rocks.</p><p>The storm is worse than ever.</p>"
+        "<p>And the lamp is out.</p>" + PLAYER + "<p>More soon.</p>"
+    )
+    assert trailers(body, title="Harbor Lights: news from the lighthouse") == [VIDEO]
+
+
+@pytest.mark.parametrize(
+    ("answer", "found"),
+    [
+        ("Us: Feast your eyes on the below.", True),
+        ("Yes! It went up this morning.", True),
+        ("Not yet, but one is due in the spring.", False),
+        ("Yes, a teaser is coming next week.", False),
+    ],
+)
+def test_a_question_whether_there_is_a_trailer_is_answered_by_the_next_line(
+    answer: str, found: bool
+) -> None:
+    body = (
+        "<p>You have had questions about Harbor Lights season 3. We have answers.</p>"
+        f"<p>You: Is there a trailer?</p><p>{answer}</p>"
+    )
+    assert trailers(body, title="Harbor Lights season 3: your questions") == (
+        [PAGE_URL] if found else []
+    )
+
+
+def test_a_date_announcement_video_is_still_no_trailer() -> None:
+    body = (
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="Harbor Lights Season 3 | Date Announce | Network"></iframe>'
+    )
+    assert trailers(body, title="Harbor Lights season 3 gets a date") == []
+
+
+@pytest.mark.parametrize(
+    ("headline", "found"),
+    [
+        ("Harbor Lights Season 3 Release Date Announced With New Teaser", True),
+        ("Harbor Lights season 3: trailer released, plus everything we know", True),
+        ("Harbor Lights Season 3: Release Date, Trailer, Cast", False),
+        ("Harbor Lights season 3 release date, cast, trailer and news: all released so far", False),
+    ],
+)
+def test_an_explainers_headline_is_one_that_does_not_say_the_trailer_is_out(
+    headline: str, found: bool
+) -> None:
+    body = "<p>The keeper returns to the island in the new episodes.</p>"
+    assert trailers(body, title=headline) == ([PAGE_URL] if found else [])

@@ -380,10 +380,16 @@ TRAILER = re.compile(
 # ("reveals" is a verb a trailer does, "the trailer reveals ...": not a kind of video.)
 NOT_A_TRAILER = re.compile(
     r"\b(?:featurettes?|clips?|bloopers?|gag\s+reel|outtakes?|interviews?|behind[\s-]the[\s-]"
-    r"scenes|bts|react\w*|recaps?|announcement|announces?|"
-    # (a reveal video, not a "recently revealed trailer": that participle says it is out)
-    r"reveal(?!s\b|ed\s+(?:\w+\s+)?(?:trailers?|teasers?)\b)\w*|meet\s+the|"
-    r"best\s+of|messages?|table\s+read|cast\s+(?:video|intro\w*)|introduc\w*|q&a|"
+    r"scenes|bts|react\w*|recaps?|"
+    # the noun ("a date announcement video", "Date Announce"), not the verb: "Netflix
+    # announced the date with a new teaser" is a teaser that gives the date, a trailer
+    r"announcement|announce(?!d|s)|"
+    # (a reveal video: the noun, not the verb. "revealed a new preview trailer", "Trailer
+    # Revealed", "the teaser reveals ..." say a trailer is out; a "reveal trailer" is one)
+    r"reveal(?!\s+(?:trailers?|teasers?)\b)(?:\s+videos?)?|meet\s+the|"
+    r"best\s+of|messages?|table\s+read|cast\s+(?:video|intro\w*)|"
+    # ("Introducing the crew" is a video's kind; "the trailer introduces us to" is its verb)
+    r"introduc(?!es\b|ed\b)\w*|q&a|"
     r"date\s+reveal|sneak\s+peek|making\s+of|explained|breakdown|review|rewatch\w*|revisit\w*|"
     r"throwback|"
     # a network's reel of its coming shows, not one show's trailer
@@ -400,6 +406,14 @@ FAN_MADE = re.compile(
 )
 TRAILER_OUT = re.compile(
     r"\b(?:released|releases|dropp?ed|drops|unveil\w*|debut(?:ed|s)|shared|arrived|landed|revealed|"
+    # a video put up on a page or a channel: "Teaser trailer #1 added for ..."
+    r"added|"
+    # shown on air or to a hall: "the trailer was broadcast on BBC One at half-time", "a
+    # teaser was shown at the panel" (a passive: "will be shown" is still to come)
+    r"(?:was|were|been|got)\s+(?:first\s+)?(?:broadcast|shown|screened|played|aired)|"
+    # done already: "the trailer has already shown fans ...", "already out"
+    r"(?:has|have)\s+already\s+(?!been\s+(?:set|scheduled|planned|announced|confirmed|dated)\b)"
+    r"[a-z]+|already\s+(?:out|online|available)|"
     r"premiered|(?:is|are)\s+(?:finally\s+|now\s+|officially\s+)?(?:here|out)|out\s+now|"
     r"here['\u2019]?s|has\s+(?:finally\s+)?(?:arrived|landed)|"
     r"watch|gives?|gave|given|offers?|shows?|finds|teases|dropped|published|posted|launched|aired|"
@@ -412,8 +426,13 @@ TRAILER_OUT = re.compile(
     r"in\s+(?:the|this|that|its|their)\s+(?:[\w'\u2019-]+\s+){0,5}(?:trailer|teaser)s?"
     # (not a noun the trailer word qualifies: "in the trailer thread")
     r"(?=\s*(?:[,.;:!?)\u2014]|$)|\s+(?:for|of|we|you|they|he|she|it|there|above|below)\b)|"
-    r"(?:has|have|got|gets)\s+(?:\w+\s+){0,2}(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}"
+    # ("X Gets a Date and a Teaser", "gets premiere date and first trailer")
+    r"(?:has|have|got|gets)\s+(?:[\w-]+\s+){0,4}(?:a|an|its|their|first|new)\s+(?:[\w-]+\s+){0,2}"
     r"(?:trailer|teaser)s?|"
+    r"(?:is|are)\s+(?:now\s+)?(?:up|live|available|streaming|playing)\s+on\s+(?:youtube|the\s+\w+\s+"
+    r"(?:channel|site|website))|"
+    # a video something was done with: "announced the date with a new teaser"
+    r"with\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}(?:trailer|teaser)s?|"
     # A video being shown or described exists: "the trailer reveals ...", "a teaser that
     # features ...", "check out the first trailer below", "the channel started streaming a PV",
     # "we already have a key visual and a PV".
@@ -421,12 +440,23 @@ TRAILER_OUT = re.compile(
     # the trailer doing something now: "the remake's trailer leans into horror" (not an
     # auxiliary, nor a noun: "teaser trailers")
     r"(?:trailer|teaser)\s+(?:[a-z]+ly\s+)?(?!(?:is|was|has|does|needs|seems|remains|trailers|"
-    r"teasers|comes|goes|hits|arrives|lands|drops|debuts|premieres)\b)[a-z]{3,}s|"
+    r"teasers|comes|goes|hits|arrives|lands|drops|debuts|premieres|news|views|thoughts|"
+    r"reactions|details|times|views|breakdowns|questions|links)\b)[a-z]{3,}s|"
     r"highlights|check\s+out|(?:see|view)\s+(?:[\w'-]+\s+){0,4}(?:below|above)|"
     r"(?:started|began|begun|been)\s+streaming|streamed|"
     r"we\s+(?:already\s+|now\s+|finally\s+)?(?:have|got)|we['\u2019]ve\s+(?:already\s+)?got|"
     r"sees|(?:begins|ends|closes|opens)\s+(?:with|on)|confirms|"
     r"(?:take|have)\s+a\s+(?:look|peek)|feast\s+your\s+eyes)\b",
+    re.IGNORECASE,
+)
+# Said in so many words to be out (a subset of TRAILER_OUT: no "shows", "in the trailer",
+# "world premiere", which describe a video announced as well as one released).
+TRAILER_RELEASED = re.compile(
+    r"\b(?:released|dropped|debuted|unveiled|premiered|arrived|landed|revealed|shared|posted|"
+    r"published|launched|aired|added|surfaced|went\s+live|came\s+out|put\s+out|rolled\s+out|"
+    r"(?:was|were|been)\s+(?:first\s+)?(?:broadcast|shown|screened|played)|"
+    r"(?:is|are)\s+(?:now\s+|finally\s+|officially\s+)?(?:here|out|online|live|available)|"
+    r"out\s+now|here['\u2019]s|hit\s+(?:youtube|the\s+web|online))\b",
     re.IGNORECASE,
 )
 # Events a trailer is named after ("the Comic-Con trailer"): not another work's name.
@@ -464,12 +494,24 @@ TRAILER_SCHEDULED = re.compile(
     re.IGNORECASE,
 )
 TRAILER_NOT_YET = re.compile(
-    r"\b(?:no\s+(?:\w+\s+)?(?:trailer|teaser)|not\s+(?:out|yet|been|even)|yet|coming|soon|will|"
+    r"\b(?:no\s+(?:\w+\s+)?(?:trailer|teaser)|not\s+(?:out|yet|been|even)|coming|soon|will|"
+    # the adverb ("no trailer yet", "yet to drop"), not the conjunction ("short yet chilling")
+    r"yet(?=\s*(?:[.,;:!?)\u2014]|$)|\s+to\b)|"
     r"hasn['\u2019]t|haven['\u2019]t|has\s+not|have\s+not|gonna|going\s+to|about\s+to|"
     r"tomorrow|tonight|no\s+(?:\w+\s+){1,4}(?:or|nor)\s+(?:\w+\s+)?(?:trailer|teaser)|"
-    r"stay\s+tuned|expect\w*|next\s+week|later|when|once|until|await\w*|hope\w*|might|could|"
-    r"planned|would|should|wait\w*|before|incoming|on\s+(?:the|its|their)\s+way|"
+    # (an idiom is no wait: "the much-awaited revival", "as expected")
+    r"stay\s+tuned|" + _NOT_IDIOM("expect") + r"|next\s+week|later|once|until|"
+    + _NOT_IDIOM("await") + r"|hope\w*|might|could|"
+    # "when the trailer drops" is to come; "when it dropped on Dec. 10" is past
+    r"when(?!\s+(?:it|they|the\s+[\w-]+|\w+)\s+(?:was|were|came|went|hit|got|[a-z]+ed)\b)|"
+    # the trailer's own modal: "the trailer can show footage from the whole season"
+    r"(?:trailers?|teasers?)\s+(?:can|may|must)|"
+    # (not the adverb ending a clause: "more than anything released before.")
+    r"planned|would|should|wait\w*|before(?!\s*(?:[.,;:!?)]|$))|incoming|"
+    r"on\s+(?:the|its|their)\s+way|"
     r"(?:set\s+|due\s+)?to\s+(?:debut|drop|arrive|land|premiere|air|be\s+released)|"
+    # a headline's infinitive is its future: "HBO to release season 2 trailer"
+    r"to\s+(?:release|unveil|reveal|launch|show)|"
     r"(?:does|do|did)(?:n['\u2019]t|\s+not)\s+(?:\w+\s+)?(?:have|get|got))\b|"
     # "the upcoming teaser" is still to come; "a teaser for the upcoming series" is out.
     r"\bupcoming\s+(?:\w+\s+)?(?:trailers?|teasers?)\b",
@@ -561,6 +603,17 @@ def governing_event(clause: str, position: int) -> str | None:
 
 
 _TRAILER_CLAUSE_BREAK = re.compile(r"[,;:.!?]|\s(?:and|but|while|although|though)\s", re.I)
+# Where what is said of the video ends, after it (not where it starts before it: "Netflix
+# will release the date along with a teaser" is still a teaser to come).
+_TRAILER_CLAUSE_END = re.compile(
+    r"[,;:.!?]|\s(?:and|but|while|although|though|along\s+with|alongside|together\s+with|"
+    r"as\s+well\s+as)\s|"
+    # what a video shows is its content, not the video: "the teaser reveals that the season
+    # will be darker" (its "will" is the story's)
+    r"\s(?:reveals?|revealed|shows?|showed|confirms?|confirmed|teases?|teased|hints?|hinted|"
+    r"suggests?|promises?|says?|said|makes\s+(?:it\s+)?clear)\s+that\s",
+    re.I,
+)
 
 
 def trailer_clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -570,7 +623,7 @@ def trailer_clause(text: str, start: int, end: int) -> tuple[int, int]:
     left = max(0, start - 60)
     right = min(len(text), end + 60)
     before = list(_TRAILER_CLAUSE_BREAK.finditer(text, left, start))
-    after = _TRAILER_CLAUSE_BREAK.search(text, end, right)
+    after = _TRAILER_CLAUSE_END.search(text, end, right)
     return (before[-1].end() if before else left), (after.start() if after else right)
 
 
@@ -583,11 +636,20 @@ def trailer_not_yet(text: str) -> bool:
         return False
     for mention in mentions:
         start, end = trailer_clause(text, mention.start(), mention.end())
-        if not TRAILER_NOT_YET.search(text[start:end]) and not TRAILER_SCHEDULED.match(
+        # (words quoted after the trailer word are its own: "Teaser Promises 'All Will Be
+        # Revealed'" says nothing of a trailer to come)
+        clause = text[start : mention.end()] + _QUOTED.sub("", text[mention.end() : end])
+        if not TRAILER_NOT_YET.search(clause) and not TRAILER_SCHEDULED.match(
             text, mention.end()
         ):
             return False
     return True
+
+
+# A quotation: a tagline, a line of dialogue (not an apostrophe: "the trailer's").
+_QUOTED = re.compile(
+    "(?<![\\w])['\"\u2018\u201c][^'\"\u2019\u201d]{1,80}['\"\u2019\u201d](?![\\w])"
+)
 
 
 # A sentence that points the reader to another article of the site, whatever the

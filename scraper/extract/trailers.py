@@ -31,6 +31,14 @@ def trailer_candidates(
     by_block: dict[int, list[Sentence]] = {}
     for sentence in sentences if doc.videos else ():  # (most documents show no video)
         by_block.setdefault(sentence.block, []).append(sentence)
+    if doc.videos and -1 not in by_block:
+        # The headline is part of every player's context, wherever the page keeps it: "His
+        # Dark Materials season 3 trailer heads for the land of the dead" over a player
+        # whose paragraphs go on about the story is that trailer.
+        # (not an explainer's list of what it covers: "Release Date, Cast, Trailer And More")
+        headline = next((s for s in sentences if s.role == "headline" and not s.chrome), None)
+        if headline is not None and not _explainer(headline.text):
+            by_block[-1] = [headline]
     found: dict[str, VideoCandidate] = {}
     for video in doc.videos:
         seen = found.get(video.url)
@@ -59,11 +67,39 @@ def trailer_candidates(
         evidence = _reported_without_link(
             sentences, watch, headline=doc.kind == "page" and not shown
         )
-        if evidence is not None and doc.url not in found:
+        players = [c for c in found.values() if c.video is not None and not c.video.chrome]
+        if evidence is not None and len(players) == 1 and _points_at_report(players[0], watch):
+            # The one video the page shows, with nothing near it but "check out the
+            # trailer below", is the trailer the text reports.
+            players[0].sentence, players[0].tie, players[0].untied = evidence, "reported", ""
+        elif evidence is not None and doc.url not in found:
             found[doc.url] = VideoCandidate(
                 doc.url, "", None, [], facts, sentence=evidence, tie="reported"
             )
     return list(found.values())
+
+
+_NO_WORDS = "no words near it call it a released trailer"
+
+
+def _points_at_report(candidate: VideoCandidate, watch: Watch) -> bool:
+    """Nothing near an unlabeled player says what it is, or only a pointer to "the
+    trailer" that names no season or work of its own ("You can check out the trailer
+    below:"): it is the trailer the document reports, whatever the sentence before the
+    pointer is about."""
+    if candidate.label:
+        return False
+    if candidate.untied == _NO_WORDS:
+        return True
+    nearest = candidate.context[0].text if candidate.context else ""
+    return (
+        _SHOWN_HERE.search(nearest) is not None
+        and cues.TRAILER.search(nearest) is not None
+        and classify(nearest, watch) is None
+    )
+
+
+_SHOWN_HERE = re.compile(r"\b(?:below|above|here)\b", re.IGNORECASE)
 
 
 def doc_subject(sentences: list[Sentence]) -> str | None:
@@ -151,12 +187,18 @@ def _judge(
     kind_text = None
     if own_text is not None and _about_other_work(own_text, watch):
         return "its link's sentence is about another work"
+    entry = _BRACKETED_ENTRY.match(own_text) if own_text is not None else None
+    if entry is not None and _names_another_entry(entry.group(1), watch):
+        # "THE ORVILLE (Thursday at 9/8c) [WATCH TRAILER HERE]": an entry of a list of
+        # shows, led by another show's name
+        return "its link's line is another work's entry"
     for text, _ in texts:
+        cue = _cue_text(text, watch)  # (the watch's title blanked: its words are no cues)
         if own is not None and text == own_text:
-            kind = _kind_before(text, text.find(label) + len(label))
-            if kind == "other" or cues.TRAILER_DENIED.search(text):
+            kind = _kind_before(cue, text.find(label) + len(label))
+            if kind == "other" or cues.TRAILER_DENIED.search(cue):
                 return f"its link's sentence calls it something else: {text[:80]!r}"
-            if kind == "trailer" and not cues.trailer_not_yet(text):
+            if kind == "trailer" and not cues.trailer_not_yet(cue):
                 if own.subject == Subject.WATCH and classify(text, watch) not in (
                     Subject.OTHER,
                     Subject.OTHER_SEASON,
@@ -167,25 +209,31 @@ def _judge(
                 kind_text = own.text
                 break
             continue
-        if cues.NOT_A_TRAILER.search(text) or cues.TRAILER_DENIED.search(text):
+        if cues.NOT_A_TRAILER.search(cue) or cues.TRAILER_DENIED.search(cue):
             return f"the nearest words call it something else: {text[:80]!r}"
-        trailer = cues.TRAILER.search(text)
+        trailer = cues.TRAILER.search(cue)
         if trailer:
-            if text == label and cues.TRAILER_SCHEDULED.match(text, trailer.end()):
+            if text == label and cues.TRAILER_SCHEDULED.match(cue, trailer.end()):
                 # A video titled "Teaser coming tomorrow" announces the trailer; it is
                 # not it. (Other words of the future in a title are the show's: "Official
                 # Teaser | Coming Soon to Netflix".)
                 return "its title announces a trailer still to come"
-            if text != label and cues.trailer_not_yet(text):
+            if text != label and cues.trailer_not_yet(cue):
                 continue
-            if text != label and _named_for_other_work(text, trailer.start(), watch):
+            if text != label and (
+                _named_for_other_work(text, trailer.start(), watch)
+                or _for_other_work(text, trailer.end(), watch)
+                or _other_kind_owns(text, trailer.start(), watch, trailer.end())
+            ):
+                # (the checks a trailer reported in words passes: "the second trailer for
+                # Gary Ross's Ocean's 8" above a player is that film's, on any page)
                 return f"the trailer named is another work's: {text[:80]!r}"
             if _other_season_owns(text, trailer, watch):
                 return f"the trailer named is another season's: {text[:80]!r}"
             kind_text = text
             break
     if kind_text is None:
-        return "no words near it call it a released trailer"
+        return _NO_WORDS
     # Which season: the first of these words that names one decides.
     for text, sentence_subject in texts:
         named = classify(text, watch)
@@ -210,14 +258,19 @@ def _judge(
             and watch.season > 1
             and text == label
             and not _LATER_PART.search(label)
+            and (kind_text == label or classify(kind_text, watch) != Subject.WATCH)
         ):
             # An official video named without a season is the first season's (unless it
-            # names a later part: "Part 2 Trailer", "The Final Season").
+            # names a later part: "Part 2 Trailer", "The Final Season"; or the words that
+            # call it a trailer name the watched season: "a new trailer for the revival").
             return "its title names the show without a season: the first season's video"
     if watch.season is None:
         if any(title_mentions(t, watch) for t, _ in texts):
             return kind_text, "names_film"
-        if subject == Subject.WATCH:
+        passage = [s for _, s in texts if s is not None][:2]
+        if subject == Subject.WATCH or Subject.WATCH in passage:
+            # (as for a season: the passage the player sits in is about the film, as in
+            # a roundup's item headed by its name)
             return kind_text, "watch_passage"
         return "nothing near it names the film, nor is the document about it"
     # No season named anywhere near: the video is the watch's when the passage it
@@ -346,25 +399,93 @@ def _kind_before(text: str, end: int) -> str | None:
     return max(words)[1] if words else None
 
 
+def _cue_text(text: str, watch: Watch) -> str:
+    """`text` with each mention of the watch's title blanked out (same length, one
+    word): its words are a name, not cues. "28 Years Later" says nothing of a trailer
+    still to come, nor does the colon of "Star Wars: The Force Awakens" end a clause."""
+    spans = title_mentions(text, watch)
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end, _ in spans:
+        chars[start:end] = "x" * (end - start)
+    return "".join(chars)
+
+
+# A question whether the watch has a trailer: "Is there a trailer?", "Q: Has season 3
+# got a teaser yet?" (a speaker's label may lead it).
+_TRAILER_QUESTION = re.compile(
+    r"^\W*(?:[A-Za-z]{1,12}:\s*)?(?:is|are|has|have|does|do|did)\s+(?:[\w'\u2019-]+\s+){0,6}?"
+    r"(?:trailers?|teasers?)\b[^.!?]{0,40}\?\s*$",
+    re.IGNORECASE,
+)
+# An answer that says yes, or points at the video: "Yes!", "Us: Feast on the below."
+_AFFIRMED = re.compile(
+    r"^\W*(?:[A-Za-z]{1,12}:\s*)?(?:yes|yep|yup|yeah|indeed|absolutely|of\s+course|there\s+is|"
+    r"(?:[\w'\u2019]+\s+){0,5}(?:below|above|here)\b)",
+    re.IGNORECASE,
+)
+
+
+def _answer(sentences: list[Sentence], index: int) -> str | None:
+    """The next sentence when it answers the question at `index` with a yes (not "not
+    yet", "no", "soon")."""
+    following = next((s for s in sentences[index + 1 : index + 4] if not s.chrome), None)
+    if following is None or not _AFFIRMED.match(following.text):
+        return None
+    text = following.text
+    if cues.NEGATION.search(text) or cues.TRAILER_NOT_YET.search(text):
+        return None
+    return text
+
+
+def _trailer_coming(sentences: list[Sentence], watch: Watch) -> bool:
+    """The headline announces a trailer still to come ("HBO to release season 2 trailer
+    during the Super Bowl", "Teaser Coming This Weekend"): the body's "the trailer" is
+    that one, out only where the body says in so many words that it was released."""
+    for sentence in sentences:
+        if sentence.role != "headline" or sentence.chrome:
+            continue
+        text = _cue_text(sentence.text, watch)
+        if cues.TRAILER.search(text) and cues.trailer_not_yet(text):
+            return classify(sentence.text, watch) not in (Subject.OTHER, Subject.OTHER_SEASON)
+    return False
+
+
 def _reported_without_link(
     sentences: list[Sentence], watch: Watch, headline: bool = True
 ) -> str | None:
     leads: dict[int, str] = {}  # each block's first sentence (once one is asked for)
     heads: _ItemHeads | None = None
+    coming: bool | None = None
     new_season = _NewSeason(sentences, watch)
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         if sentence.chrome:
             continue
-        text = sentence.text
-        if not _may_name_trailer(text):
+        original = sentence.text
+        if not _may_name_trailer(original):
             continue
         if sentence.subject != Subject.WATCH and not new_season.names(sentence):
             continue
+        if _TRAILER_QUESTION.match(original):
+            # "Is there a trailer?" answered "Yes!" or "Feast on the below": the answer
+            # reports it (a question alone reports nothing)
+            answer = _answer(sentences, index)
+            if answer is not None and classify(original, watch) not in (
+                Subject.OTHER,
+                Subject.OTHER_SEASON,
+            ):
+                return f"{original} {answer}"
+            continue
+        if sentence.role == "headline" and _explainer(original):
+            continue  # an explainer's list of what it covers ("release date, cast, trailer")
+        # the cues are read with the watch's own title blanked out (_cue_text)
+        text = _cue_text(original, watch)
         if not leads:
             for each in sentences:
                 leads.setdefault(each.block, each.text)
         lead = leads[sentence.block]
-        if lead != text and _names_another_entry(lead, watch):
+        if lead != original and _names_another_entry(lead, watch):
             continue  # an item of a list of shows, headed by another show's name
         heads = heads or _ItemHeads(sentences, watch)
         if heads.of_another_item(sentence):
@@ -385,18 +506,18 @@ def _reported_without_link(
         # (what follows the trailer word describes the video: a quoted slogan in it makes
         # no other work of the sentence when the words up to it do not; nor does a season
         # named in a clause after it: "..., which picks up where season 3 ended")
-        said = text[: first.end()]
+        said = original[: first.end()]
         cut = cues.CLAUSE_BREAK.search(text, first.end())
-        reported = text[: cut.start()] if cut else text
+        reported = original[: cut.start()] if cut else original
         if classify(reported, watch) in (Subject.OTHER, Subject.OTHER_SEASON) or (
-            _about_other_work(text, watch) and _about_other_work(said, watch)
+            _about_other_work(original, watch) and _about_other_work(said, watch)
         ):
             continue
         if (
-            _named_for_other_work(text, first.start(), watch)
-            or _for_other_work(text, first.end(), watch)
-            or _other_kind_owns(text, first.start(), watch, first.end())
-            or _other_season_owns(text, first, watch)
+            _named_for_other_work(original, first.start(), watch)
+            or _for_other_work(original, first.end(), watch)
+            or _other_kind_owns(original, first.start(), watch, first.end())
+            or _other_season_owns(original, first, watch)
         ):
             continue
         # Only the clause reporting the trailer: "..., and a full trailer is expected";
@@ -407,7 +528,12 @@ def _reported_without_link(
             right = comma
         if _hedged(text, left, right, first.end()) or cues.NEGATION.search(text, left, right):
             continue
-        return text
+        if sentence.role != "headline":
+            if coming is None:
+                coming = _trailer_coming(sentences, watch)
+            if coming and not cues.TRAILER_RELEASED.search(text, left, right):
+                continue  # the coming trailer the headline announced, not said to be out
+        return original
     return _headline_names_trailer(sentences, watch) if headline else None
 
 
@@ -459,14 +585,59 @@ _OWN_VERB_GAP = re.compile(r"\s+(?:[a-z]+ly\s+|only\s+|also\s+|even\s+)?")
 
 
 def _hedged(text: str, left: int, right: int, trailer_end: int) -> bool:
-    """A hedge in the clause text[left:right] reporting the trailer: "the trailer might
-    drop", "rumoured teaser". The trailer's own verb is no hedge on it: "the trailer
-    hints at the scale of the film" describes a video that exists."""
+    """A hedge on the report in the clause text[left:right]: "the trailer might drop",
+    "rumoured teaser", "the trailer was reportedly released". Not a hedge on something
+    else the clause goes on to say once the report is made ("a trailer has been released
+    and it's full of little hints"), an aside in brackets ("the second (and presumably
+    final) trailer"), a condition on the reader ("if you need more, check out the
+    teaser"), nor the trailer's own verb ("the trailer hints at the scale of the film"
+    describes a video that exists)."""
+    verb = cues.TRAILER_OUT.search(text, left, right)
+    if verb is not None and verb.end() > trailer_end:
+        right = verb.end()  # (a verb before the trailer word: the report ends with it)
+    elif verb is not None:
+        right = min(right, trailer_end)
     for hedge in cues.SPECULATION.finditer(text, left, right):
+        if _in_brackets(text, left, hedge.start()) or _READER_CONDITION.match(text, hedge.start()):
+            continue
+        if hedge.start() < trailer_end and _quoted_before(text, hedge.start(), trailer_end):
+            continue
         gap = _OWN_VERB_GAP.fullmatch(text, trailer_end, hedge.start())
         if gap is None or not hedge.group().lower().startswith("hint"):
             return True
     return False
+
+
+# A condition on the reader, not on the trailer: "If you missed it, ...".
+_READER_CONDITION = re.compile(r"if\s+you\b", re.IGNORECASE)
+
+
+def _quoted_before(text: str, position: int, trailer_end: int) -> bool:
+    """text[position] sits in a quotation that closes before the trailer word: an aside
+    ('anime's answer to the question "what if ...?", just dropped a trailer'), someone's
+    words ('"I want to know," he says in the trailer', its opening quote perhaps left in
+    the sentence before), not the writer's hedge."""
+    quote = _QUOTE.search(text, position, trailer_end)
+    if quote is None:
+        return False
+    if quote.group() == "\u201d":
+        return True
+    if quote.group() != '"':
+        return False
+    # a straight quote closes one when an odd number of them come before the hedge, or
+    # none does and it is followed by no word (an opening quote is: 'a "trailer"')
+    before = text.count('"', 0, position)
+    after = text[quote.end() : quote.end() + 1]
+    return before % 2 == 1 or (before == 0 and not after.isalnum())
+
+
+_QUOTE = re.compile('[\u201c\u201d"]')
+
+
+def _in_brackets(text: str, left: int, position: int) -> bool:
+    """text[position] sits inside a bracket opened after `left` and not yet closed."""
+    opened = text.rfind("(", left, position)
+    return opened != -1 and text.find(")", opened, position) == -1
 
 
 # A list item's heading: "• Tidewater.", "2. Salt Marsh:" (a name and nothing more).
@@ -476,26 +647,41 @@ _ENTRY_NAME = re.compile(
 )
 
 
+# A list entry's line: a name, then its details or links in brackets.
+_BRACKETED_ENTRY = re.compile(r"^([^()\[\]]{2,80}?)\s*[(\[]")
+
+
 class _NewSeason:
     """A document that names the title's season only as "the new season" ("a trailer for
     the new season of Harbor Lights") and numbers no other season: that new season is
     the watched one (a watch follows the season still to come)."""
 
     def __init__(self, sentences: list[Sentence], watch: Watch) -> None:
-        self.possible = watch.season is not None and not any(
-            s.subject in (Subject.OTHER, Subject.OTHER_SEASON) for s in sentences if not s.chrome
-        )
+        self.sentences = sentences
+        self.watch = watch
+        self.possible: bool | None = None if watch.season is not None else False
 
     def names(self, sentence: Sentence) -> bool:
-        return (
-            self.possible
-            and sentence.subject == Subject.TITLE
-            and _NEW_SEASON.search(sentence.text) is not None
-        )
+        if sentence.subject != Subject.TITLE or _NEW_SEASON.search(sentence.text) is None:
+            return False
+        if self.possible is None:
+            # (a season numbered, not any other work named: a byline misread as another
+            # work's sentence does not make "the forthcoming series" any season)
+            self.possible = not any(
+                s.subject in (Subject.OTHER, Subject.OTHER_SEASON)
+                and any(
+                    r.season not in (None, self.watch.season)
+                    for r in subject.season_references(s.text, self.watch)
+                )
+                for s in self.sentences
+                if not s.chrome
+            )
+        return self.possible
 
 
 _NEW_SEASON = re.compile(
-    r"\b(?:new|upcoming|next|latest|coming|brand-new)\s+(?:season|series)\b", re.IGNORECASE
+    r"\b(?:new|upcoming|next|latest|coming|forthcoming|brand-new)\s+(?:season|series)\b",
+    re.IGNORECASE,
 )
 
 
@@ -581,7 +767,7 @@ def _headline_names_trailer(sentences: list[Sentence], watch: Watch) -> str | No
         if sentence.subject != Subject.WATCH and not new_season.names(sentence):
             continue
         # (a headline is short: a word of the future anywhere in it is the trailer's)
-        if "?" in text or _EXPLAINER.search(text):
+        if _explainer(text):
             continue
         if cues.TRAILER_NOT_YET.search(text) or cues.trailer_not_yet(text):
             continue
@@ -633,6 +819,28 @@ def _other_kind_owns(text: str, position: int, watch: Watch, end: int | None = N
         return True
     after = _FOR_FILM if watch.season is not None else _FOR_SHOW
     return end is not None and after.match(text, end) is not None
+
+
+def _explainer(headline: str) -> bool:
+    """A headline that asks, or lists what an explainer covers (the trailer among other
+    things): it reports no trailer. (Not one that says the trailer is out: "Release Date
+    Announced With New Teaser".)"""
+    if "?" in headline:
+        return True
+    if _EXPLAINER.search(headline) is None or _WITH_TRAILER.search(headline):
+        return False
+    trailer = cues.TRAILER.search(headline)
+    if trailer is None:
+        return True
+    # (the release verb of the trailer's own clause: not "everything released so far")
+    left, right = cues.trailer_clause(headline, trailer.start(), trailer.end())
+    return cues.TRAILER_RELEASED.search(headline, left, right) is None
+
+
+_WITH_TRAILER = re.compile(
+    r"\bwith\s+(?:a|an|its|the|their|new|first)\s+(?:[\w-]+\s+){0,2}(?:trailer|teaser)",
+    re.IGNORECASE,
+)
 
 
 # Headlines that list what an explainer covers, the trailer among other things.

@@ -35,7 +35,7 @@ from scraper.parse.metadata import (
     text_content,
 )
 from scraper.parse.selectors import BadSelector, compile_selector
-from scraper.parse.videos import normalize_video_url, valid_video_id, watch_url
+from scraper.parse.videos import bare_video_url, normalize_video_url, valid_video_id, watch_url
 
 
 class SelectorError(ValueError):
@@ -659,6 +659,10 @@ class _Walk:
                 paragraph = paragraph.replace(_CELL, " | ")
             cleaned = _clean(paragraph)
             if not cleaned:
+                continue
+            if role == "body" and not chrome and (url := bare_video_url(cleaned)):
+                # a YouTube link alone on its line: the player a blogging tool makes of it
+                self.videos.append(Video(url, "", len(blocks), False, True))
                 continue
             if role == "body" and not heading and not chrome:
                 block = self._body_block(cleaned, cells)

@@ -69,3 +69,13 @@ def normalize_video_url(url: str) -> str | None:
     """The canonical watch URL of a YouTube link; None when it is not a video link."""
     video_id = youtube_id(url)
     return watch_url(video_id) if video_id else None
+
+
+def bare_video_url(text: str) -> str | None:
+    """The watch URL of a paragraph that is nothing but a YouTube link written out
+    ("www.youtube.com/watch?v=ID" on its own line): blogging tools turn such a line into
+    a player, and a saved page or a feed keeps the line as text. None for anything else."""
+    text = text.strip()
+    if len(text) > 200 or "yout" not in text or any(c.isspace() for c in text):
+        return None
+    return normalize_video_url(text)

@@ -49,7 +49,8 @@ _tie(
 _tie(
     "reported",
     4,
-    "the text reports the watch's trailer as released, linking no video",
+    "the text reports the watch's trailer as released, linking no video (or showing one "
+    "player that nothing near calls anything else: that player)",
     "The first trailer for season 2 just dropped.",
 )
 
