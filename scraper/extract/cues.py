@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from scraper.extract.gate import gated
+
 # Where a release goes: "flies into theaters", "swoops onto Disney+", "heads to Netflix".
 _STREAMERS = (
     r"netflix|hulu|max|hbo(?:\s+max)?|(?:amazon\s+)?prime\s+video|disney(?:\s+plus)?|"
@@ -69,6 +71,9 @@ RELEASE = re.compile(
     r"(?-i:[A-Z])))|gets?\s+underway)\b",
     re.IGNORECASE,
 )
+RELEASE = gated(RELEASE)
+
+
 def _NOT_IDIOM(stem: str) -> str:  # noqa: N802 (a pattern builder, read as a pattern)
     """`stem` and the rest of its word, not after a word that makes it an idiom. The
     look-behinds follow the stem, so they cost nothing where the stem is absent."""
@@ -120,6 +125,7 @@ SENTENCE_HEDGE = re.compile(
     r"if\s+(?:we|I)\s+had\s+to\s+(?:guess|bet|predict))\b",
     re.IGNORECASE,
 )
+SENTENCE_HEDGE = gated(SENTENCE_HEDGE)
 _QUOTATION = re.compile(r"[\"\u201c][^\"\u201c\u201d]{3,400}[\"\u201d]")
 
 
@@ -172,8 +178,10 @@ PRODUCTION_SUBJECT = re.compile(
 RENEWAL = re.compile(
     r"\b(?:renew\w*|green-?lit|green-?light\w*|ordered|picked\s+up\s+for)\b", re.IGNORECASE
 )
+RENEWAL = gated(RENEWAL)
 # "May" the hedge, never "May" the month.
 SPECULATIVE_MAY = re.compile(r"\bmay\b(?!\s+\d)")
+SPECULATIVE_MAY = gated(SPECULATIVE_MAY)
 NEGATION = re.compile(
     r"\b(?:yet\s+to|not\s+yet|no\s+(?:official\s+)?(?:release|premiere|launch|air)?\s*date|"
     r"hasn't|has\s+not|haven't|have\s+not|isn't|is\s+not|wasn't|not\s+(?:been\s+)?"
@@ -203,6 +211,7 @@ OTHER_EVENT = re.compile(
     r"auditions?|table\s+read|announced\s+(?:on|in)|announcement)\b",
     re.IGNORECASE,
 )
+OTHER_EVENT = gated(OTHER_EVENT)
 # Occasions that are not the season's premiere, whatever verb they take:
 # "the season 2 finale airs May 25", "tickets go on sale", "the book is out".
 OTHER_OCCASION = re.compile(
@@ -235,6 +244,7 @@ PREVIOUS_CREDIT = re.compile(
     r"produced|developed|adapted|showran|headlined|starred\s+in|appeared\s+in|worked\s+on)\b",
     re.IGNORECASE,
 )
+PREVIOUS_CREDIT = gated(PREVIOUS_CREDIT)
 # Another kind of product whose launch shares the title: the video game, its DLC or
 # patch, a console release ("the game arrives on PS5 and PC on Oct. 4").
 OTHER_PRODUCT = re.compile(
@@ -252,6 +262,7 @@ EARLIER_WORK = re.compile(
     r"(?:series|show|film|movie)\b",
     re.IGNORECASE,
 )
+EARLIER_WORK = gated(EARLIER_WORK)
 # A streamer's or network's label, not an earlier work: "the Netflix original series",
 # "an HBO Original film" (right before EARLIER_WORK's "original").
 BRANDED_ORIGINAL = re.compile(
@@ -276,6 +287,7 @@ OLD_DATE = re.compile(
     r"pushed\s+back\s+from|moved\s+up\s+from|since)\s+(?:(?:on|for|the)\s+)?$",
     re.IGNORECASE,
 )
+OLD_DATE = gated(OLD_DATE)
 # A later move follows the date in its sentence: "slated for Jan. 13, before moving to
 # Oct. 6, and then to Aug. 30": the first two were plans the last replaced.
 LATER_MOVE = re.compile(  # (read with .match at the date's end)
@@ -299,6 +311,7 @@ MOVED_TO = re.compile(
     r"(?:(?:on|the|a|an)\s+)?$",
     re.IGNORECASE,
 )
+MOVED_TO = gated(MOVED_TO)
 # "the fourth installment", "the first film", "the original movie": another entry of a
 # franchise named by its place in it.
 INSTALLMENT = re.compile(
@@ -317,6 +330,7 @@ CONFIRMED = re.compile(
     r"(?:said|says|announced|confirmed))\b",
     re.IGNORECASE,
 )
+CONFIRMED = gated(CONFIRMED)
 
 # "was set for Aug. 3": past-tense reporting of a plan, the release unless the text
 # reports a change (PLAN_CHANGED) in the same or the next sentence, or gives another date.
@@ -341,6 +355,7 @@ READER_PLUG = re.compile(
     r"|\bfind\s+out\s+(?:which|what|when|who|how)\b",
     re.IGNORECASE,
 )
+READER_PLUG = gated(READER_PLUG)
 CLAUSE_BREAK = re.compile(
     r"\s*(?:;|\s[-\u2013\u2014]\s|\u2014|:\s|,\s+(?:but|while|though|although|whereas|and|"
     r"which|after|following|with|a\s+year\s+after)\s)",
@@ -379,6 +394,7 @@ FAN_MADE = re.compile(
     r"fake)|not\s+real)\b|\((?:concept|fan[\s-]?made|fan\s+trailer|parody)\)",
     re.IGNORECASE,
 )
+FAN_MADE = gated(FAN_MADE)
 TRAILER_OUT = re.compile(
     r"\b(?:released|releases|dropp?ed|drops|unveil\w*|debut(?:ed|s)|shared|arrived|landed|revealed|"
     r"premiered|(?:is|are)\s+(?:finally\s+|now\s+|officially\s+)?(?:here|out)|out\s+now|"
@@ -478,6 +494,7 @@ PAST_RELEASE = re.compile(
     r"was\s+released|first\s+streamed|began|kicked\s+off)\b",
     re.IGNORECASE,
 )
+PAST_RELEASE = gated(PAST_RELEASE)
 # Another work named in quotes, as style guides set titles: 'Hawkeye', "A Quiet Place".
 QUOTED_TITLE = re.compile(
     r"(?:^|(?<=[\s(]))['\"\u2018\u201c]([A-Z0-9][\w&:,.!?'\u2019-]*(?:\s+(?:[A-Z0-9]"
@@ -487,6 +504,7 @@ QUOTED_TITLE = re.compile(
 
 # A related work introduced by name: "The prequel Outlander: Blood of My Blood ...".
 NAMED_SPINOFF = re.compile(r"\b(?i:prequel|sequel|spin-?off|companion\s+series)\s+[A-Z0-9]")
+NAMED_SPINOFF = gated(NAMED_SPINOFF)
 
 
 def governing_event(clause: str, position: int) -> str | None:
@@ -584,3 +602,4 @@ READING_PLUG = re.compile(
     r"don['\u2019]t\s+miss\s+our)\b",
     re.IGNORECASE,
 )
+READING_PLUG = gated(READING_PLUG)
