@@ -48,6 +48,31 @@ def test_a_gated_pattern_skips_text_without_its_words_and_finds_the_rest() -> No
     assert pattern.pattern.startswith(r"\bpremier")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's back: the show RETURNS Friday, then Hits Netflix and hits of the year.",
+        "Big hits. A hit. \u017ftreaming \u212aicks off, \u0130n cinemas, it\u2019s back.",
+        "returnsreturns back-to-back, \u201cSTREAMING\u201d now; coming soon? arrives.",
+        "",
+    ],
+)
+def test_a_pattern_read_from_its_starts_finds_what_it_finds(text: str) -> None:
+    compiled = re.compile(
+        r"\b(?:return\w*|(?<!big\s)(?<!a\s)hits?(?!\s+of\b)|stream\w*|kick(?:s|ed)?\s+off|"
+        r"in\s+cinemas|(?:is|['\u2019]s)\s+back|coming(?=\s+(?-i:[A-Z]))|arrives)\b",
+        re.IGNORECASE,
+    )
+    pattern = gated(compiled)
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    for start in range(0, len(text), 3):
+        for end in (len(text), max(start, len(text) - 5), start + 9):
+            got, want = pattern.search(text, start, end), compiled.search(text, start, end)
+            assert (got and got.span()) == (want and want.span()), (start, end)
+            got_all = [m.span() for m in pattern.finditer(text, start, end)]
+            assert got_all == [m.span() for m in compiled.finditer(text, start, end)]
+
+
 def _gated_patterns() -> dict[str, Gated]:
     found = {}
     for info in pkgutil.walk_packages(scraper.extract.__path__, "scraper.extract."):
@@ -76,6 +101,9 @@ def test_gated_patterns_answer_as_their_patterns_on_every_case_sentence() -> Non
         for text in texts:
             expected = [m.span() for m in compiled.finditer(text)]
             assert [m.span() for m in pattern.finditer(text)] == expected, (name, text)
+            inner = (len(text) // 3, 2 * len(text) // 3 + 1)
+            got, want = pattern.search(text, *inner), compiled.search(text, *inner)
+            assert (got and got.span()) == (want and want.span()), (name, text)
             if expected:  # a text it matches holds one of its words
                 key = text.lower()
                 words = required_words(compiled)

@@ -111,6 +111,7 @@ SPECULATION = re.compile(
     r"usually|typically|normally|traditionally|tends?\s+to)\b|\?",
     re.IGNORECASE,
 )
+SPECULATION = gated(SPECULATION)
 # "Before" hedges a date it precedes ("before Christmas"), not one stated ahead of it
 # ("in cinemas 15 November, a week before it opens in the US").
 BEFORE = re.compile(r"\bbefore\b", re.IGNORECASE)
@@ -200,6 +201,7 @@ NEGATION = re.compile(
     r"premiere|release|slot|schedule|calendar)\b))\b",
     re.IGNORECASE,
 )
+NEGATION = gated(NEGATION)
 # Dates of events that are not the release: renewal, production, books, the finale.
 OTHER_EVENT = re.compile(
     # (filming is an event; "the film's November 21 opening" is the watch itself)
@@ -238,6 +240,7 @@ OTHER_OCCASION = re.compile(
     r"(?:world|global|uk|u\.s\.|us|european|london|festival|red[\s-]carpet)\s+premiere)\b",
     re.IGNORECASE,
 )
+OTHER_OCCASION = gated(OTHER_OCCASION)
 # A person's earlier work: "previously created Giri/Haji", "also starred in Fleabag".
 PREVIOUS_CREDIT = re.compile(
     r"\b(?:previously|also|earlier|formerly|once|last)\s+(?:co-?)?(?:created|wrote|directed|"
@@ -256,6 +259,7 @@ OTHER_PRODUCT = re.compile(
     r"(?!\s+(?:adaptation|series|show|film|movie|franchise|based|-based))",
     re.IGNORECASE,
 )
+OTHER_PRODUCT = gated(OTHER_PRODUCT)
 # "the original Netflix series premiered April 10, 2015": the earlier show, not this one.
 EARLIER_WORK = re.compile(
     r"\b(?:original|previous|earlier|prior|older)\s+(?:[A-Z][\w+]*\s+){0,2}"
@@ -373,6 +377,7 @@ TRAILER = re.compile(
     r"banners?)\b)",
     re.IGNORECASE,
 )
+TRAILER = gated(TRAILER)
 # ("reveals" is a verb a trailer does, "the trailer reveals ...": not a kind of video.)
 NOT_A_TRAILER = re.compile(
     r"\b(?:featurettes?|clips?|bloopers?|gag\s+reel|outtakes?|interviews?|behind[\s-]the[\s-]"
@@ -386,6 +391,7 @@ NOT_A_TRAILER = re.compile(
     r"slate\s+(?:trailer|teaser|promo|video)|sizzle(?:\s+reel)?|(?:preview|footage|show)\s*reel)\b",
     re.IGNORECASE,
 )
+NOT_A_TRAILER = gated(NOT_A_TRAILER)
 # Not the studio's video: a fan's edit or an imagined "concept" trailer.
 FAN_MADE = re.compile(
     r"\b(?:fan[\s-]?made|fan\s+(?:trailer|edit|film)|concept[\s-]+(?:trailers?|teasers?|videos?)|"

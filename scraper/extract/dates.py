@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from scraper.extract.gate import gated
 from scraper.extract.text import case_key
 
 MONTHS = {
@@ -266,6 +267,7 @@ _WEEKDAY_CUE = re.compile(
     r"|\b(?:coming|arriving|streaming|premiering|out|new)\b[^.;:]{0,30}:\s*$",
     re.IGNORECASE,
 )
+_WEEKDAY_CUE = gated(_WEEKDAY_CUE)
 # A bare weekday after a premiere verb in the past tense ("opened its tenth season on
 # CBS Monday night", "premiered Sunday"): the premiere's day, before the article.
 _PAST_CUE = re.compile(

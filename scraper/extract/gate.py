@@ -16,6 +16,7 @@ is off: the answers stay the pattern's, only slower.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,6 +24,10 @@ from scraper.extract.text import case_key
 
 # A gate word shorter than this passes nearly every sentence ("if", "up"): no gate.
 _SHORTEST = 3
+# A start of one letter or digit is in most words ("a"): every word would be tried, as
+# without it. (One other character, "?" or a quote, is rare enough.)
+_SHORTEST_START = 2
+_END = sys.maxsize
 
 
 class Gated:
@@ -30,20 +35,28 @@ class Gated:
     asking whether the text's case_key holds one of the pattern's required words (a
     match lies in the text, so a text without any of them has none)."""
 
-    __slots__ = ("_compiled", "_words", "pattern", "flags", "groups", "groupindex")
+    __slots__ = ("_compiled", "_words", "_starts", "pattern", "flags", "groups", "groupindex")
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self._compiled = compiled
         self._words: tuple[str, ...] | None = None  # None: not read yet; (): no gate
+        # What every match starts with, lowered, as one case-sensitive pattern (None: no
+        # such start can be said): it finds where a match may start, far faster than the
+        # case-insensitive pattern tries every word, which then tries only there.
+        self._starts: re.Pattern[str] | None = None
         self.pattern = compiled.pattern
         self.flags = compiled.flags
         self.groups = compiled.groups
         self.groupindex = compiled.groupindex
 
+    def _read(self) -> tuple[str, ...]:
+        self._words, self._starts = read_pattern(self._compiled)
+        return self._words
+
     def _absent(self, text: str) -> bool:
         words = self._words
         if words is None:
-            words = self._words = required_words(self._compiled)
+            words = self._read()
         if not words:
             return False
         key = case_key(text)
@@ -52,8 +65,33 @@ class Gated:
                 return False
         return True
 
-    def search(self, text: str, *bounds: int) -> re.Match[str] | None:
-        return None if self._absent(text) else self._compiled.search(text, *bounds)
+    def _key(self, text: str) -> str | None:
+        """The text's case_key when the start pattern can be used on it, else None."""
+        if self._starts is None:
+            return None
+        key = case_key(text)
+        return key if len(key) == len(text) else None  # (always, but for U+0130)
+
+    def _scan(self, text: str, key: str, pos: int, endpos: int) -> re.Match[str] | None:
+        """compiled.search(text, pos, endpos): the leftmost position where a match may
+        start (the start pattern on the key) at which the pattern matches."""
+        find, match = self._starts.search, self._compiled.match  # type: ignore[union-attr]
+        while True:
+            hit = find(key, pos, endpos)
+            if hit is None:
+                return None
+            found = match(text, hit.start(), endpos)
+            if found is not None:
+                return found
+            pos = hit.start() + 1
+
+    def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        if self._absent(text):
+            return None
+        key = self._key(text)
+        if key is None:
+            return self._compiled.search(text, pos, endpos)
+        return self._scan(text, key, pos, min(endpos, len(text)))
 
     def match(self, text: str, *bounds: int) -> re.Match[str] | None:
         return None if self._absent(text) else self._compiled.match(text, *bounds)
@@ -61,8 +99,19 @@ class Gated:
     def fullmatch(self, text: str, *bounds: int) -> re.Match[str] | None:
         return None if self._absent(text) else self._compiled.fullmatch(text, *bounds)
 
-    def finditer(self, text: str, *bounds: int) -> Iterator[re.Match[str]]:
-        return iter(()) if self._absent(text) else self._compiled.finditer(text, *bounds)
+    def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
+        if self._absent(text):
+            return iter(())
+        key = self._key(text)
+        if key is None:
+            return self._compiled.finditer(text, pos, endpos)
+        return self._each(text, key, pos, min(endpos, len(text)))
+
+    def _each(self, text: str, key: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        # (every match holds a character, so the next one starts where this one ends)
+        while (found := self._scan(text, key, pos, endpos)) is not None:
+            yield found
+            pos = found.end()
 
     def findall(self, text: str, *bounds: int) -> list[Any]:
         return [] if self._absent(text) else self._compiled.findall(text, *bounds)
@@ -78,18 +127,35 @@ def gated(compiled: re.Pattern[str]) -> Gated:
     return Gated(compiled)
 
 
-def required_words(compiled: re.Pattern[str]) -> tuple[str, ...]:
-    """Lower-case ASCII words one of which every match of `compiled` holds as written
-    (so its case_key holds it, whatever the case), shortest first; () when none can be
-    said (an alternative needing no word, a word shorter than _SHORTEST)."""
+def read_pattern(compiled: re.Pattern[str]) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    """(required_words, the start pattern: the lowered texts one of which every match
+    starts with, as one case-sensitive alternation for a case_key, or None)."""
     try:
         from re import _constants as c  # type: ignore[attr-defined]
         from re import _parser  # type: ignore[attr-defined]
 
         tree = _parser.parse(compiled.pattern, compiled.flags)
         words = _needs(list(tree), c)
+        starts = _starts(list(tree), c) if tree.getwidth()[0] > 0 else None
     except Exception:  # noqa: BLE001 (an unreadable tree only turns the gate off)
-        return ()
+        return (), None
+    if starts and all(len(s) >= _SHORTEST_START or not s.isalnum() for s in starts):
+        kept = sorted(starts, key=len)
+        kept = [s for i, s in enumerate(kept) if not any(s.startswith(t) for t in kept[:i])]
+        scan = re.compile("|".join(re.escape(s) for s in kept))
+    else:
+        scan = None
+    return _words_kept(words), scan
+
+
+def required_words(compiled: re.Pattern[str]) -> tuple[str, ...]:
+    """Lower-case ASCII words one of which every match of `compiled` holds as written
+    (so its case_key holds it, whatever the case), shortest first; () when none can be
+    said (an alternative needing no word, a word shorter than _SHORTEST)."""
+    return read_pattern(compiled)[0]
+
+
+def _words_kept(words: frozenset[str] | None) -> tuple[str, ...]:
     if not words or min(len(w) for w in words) < _SHORTEST:
         return ()
     # (a word holding another is implied by it: keep the shorter)
@@ -138,6 +204,60 @@ def _needs(items: list[tuple[Any, Any]], c: Any) -> frozenset[str] | None:
     if run:
         consider(frozenset([run]))
     return best
+
+
+def _starts(items: list[tuple[Any, Any]], c: Any) -> set[str] | None:
+    """The lowered texts one of which every match of the sequence `items` starts with
+    (after look-arounds and anchors, which take no text), or None. A case-insensitive
+    letter of ASCII is found lowered in a case_key; a cased letter of another script
+    may fold to a letter lower() does not give (so None)."""
+    index = 0
+    while index < len(items) and items[index][0] in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        index += 1
+    if index == len(items):
+        return None
+    op, av = items[index]
+    if op is c.LITERAL:
+        run = _run(items, index, c)
+        return {run} if run else None
+    if op is c.IN:
+        chars = set()
+        for member, value in av:
+            if member is not c.LITERAL:
+                return None  # (a range, a category, a negation: no short list of starts)
+            char = chr(value)
+            if not char.isascii() and char.lower() != char.upper():
+                return None
+            chars.add(char.lower())
+        run = _run(items, index + 1, c)  # "['\u2019]s": "'s" and "\u2019s"
+        return {char + run for char in chars} or None
+    if op is c.SUBPATTERN:
+        return _starts(list(av[-1]), c)
+    if op is c.ATOMIC_GROUP:
+        return _starts(list(av), c)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _starts(list(av[2]), c)
+    if op is c.BRANCH:
+        union: set[str] = set()
+        for alternative in av[1]:
+            found = _starts(list(alternative), c)
+            if not found:
+                return None
+            union |= found
+        return union
+    return None
+
+
+def _run(items: list[tuple[Any, Any]], index: int, c: Any) -> str:
+    """The lowered literal text from items[index] on (up to a letter lower() may miss)."""
+    run = ""
+    while index < len(items) and items[index][0] is c.LITERAL:
+        char = chr(items[index][1])
+        if not char.isascii() and char.lower() != char.upper():
+            break
+        run += char.lower()
+        index += 1
+    return run
 
 
 def _rank(words: frozenset[str]) -> tuple[int, int]:
