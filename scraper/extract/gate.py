@@ -242,8 +242,13 @@ def _starts(items: list[tuple[Any, Any]], c: Any) -> set[str] | None:
         return _starts(list(av[-1]), c)
     if op is c.ATOMIC_GROUP:
         return _starts(list(av), c)
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-        return _starts(list(av[2]), c)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        if av[0] >= 1:
+            return _starts(list(av[2]), c)
+        # An optional start ("Thursday, " before "August 3"): a match starts with it or
+        # with what follows it.
+        optional, rest = _starts(list(av[2]), c), _starts(items[index + 1 :], c)
+        return optional | rest if optional and rest else None
     if op is c.BRANCH:
         union: set[str] = set()
         for alternative in av[1]:
