@@ -556,7 +556,6 @@ def _later_move(text: str, end: int) -> str | None:
 _INSTEAD_ON = re.compile(r"\binstead\s+(?:[\w-]+\s+){0,2}(?:(?:on|in|for)\s+)?$", re.IGNORECASE)
 _INSTEAD_ON = gated(_INSTEAD_ON)
 _LABEL_FROM = re.compile(r"\w:\s+from\s+$")
-_LABEL_FROM = gated(_LABEL_FROM)
 _LABEL_FROM_TO = re.compile(r"\w:\s+from\s+[^;:]{3,30}?,?\s+to\s+$")
 _LABEL_FROM_TO = gated(_LABEL_FROM_TO)
 
