@@ -66,12 +66,22 @@ class Gated:
                 return False
         return True
 
-    def _key(self, text: str) -> str | None:
-        """The text's case_key when the start pattern can be used on it, else None."""
-        if self._starts is None:
-            return None
-        key = case_key(text)
-        return key if len(key) == len(text) else None  # (always, but for U+0130)
+    def _prepare(self, text: str) -> str | bool:
+        """How to search `text`: its case_key, to scan with the start pattern; True, with
+        the pattern itself; False, not at all (it lacks every word a match holds)."""
+        if self._words is None:
+            self._read()
+        if self._starts is not None:
+            key = case_key(text)
+            return key if len(key) == len(text) else True  # (always, but for U+0130)
+        words = self._words
+        if words:
+            key = case_key(text)
+            for word in words:  # noqa: SIM110 (a plain loop: any() over a generator costs more)
+                if word in key:
+                    return True
+            return False
+        return True
 
     def _scan(self, text: str, key: str, pos: int, endpos: int) -> re.Match[str] | None:
         """compiled.search(text, pos, endpos): the leftmost position where a match may
@@ -87,11 +97,11 @@ class Gated:
             pos = hit.start() + 1
 
     def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
-        if self._absent(text):
-            return None
-        key = self._key(text)
-        if key is None:
+        key = self._prepare(text)
+        if key is True:
             return self._compiled.search(text, pos, endpos)
+        if key is False:
+            return None
         return self._scan(text, key, pos, min(endpos, len(text)))
 
     def match(self, text: str, *bounds: int) -> re.Match[str] | None:
@@ -101,11 +111,11 @@ class Gated:
         return None if self._absent(text) else self._compiled.fullmatch(text, *bounds)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
-        if self._absent(text):
-            return iter(())
-        key = self._key(text)
-        if key is None:
+        key = self._prepare(text)
+        if key is True:
             return self._compiled.finditer(text, pos, endpos)
+        if key is False:
+            return iter(())
         return self._each(text, key, pos, min(endpos, len(text)))
 
     def _each(self, text: str, key: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
