@@ -608,4 +608,3 @@ READING_PLUG = re.compile(
     r"don['\u2019]t\s+miss\s+our)\b",
     re.IGNORECASE,
 )
-READING_PLUG = gated(READING_PLUG)
