@@ -57,6 +57,16 @@ class Watch:
     alerts: tuple[str, ...] = FINDING_KINDS
     notify: tuple[str, ...] | None = None  # the notifiers its alerts go to; None: every one
 
+    def __hash__(self) -> int:
+        # Worked out once: the extractor keys its remembered answers by watch, thousands
+        # of lookups a page. (The dataclass's own hash, of the same fields, is kept as is:
+        # equal watches hash equal.)
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash((self.title, self.season, self.aliases, self.alerts, self.notify))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
     @property
     def key(self) -> str:
         """Stable identity in the state file; case and spacing do not make a new watch."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from scraper.extract.gate import gated
+
 # Where a release goes: "flies into theaters", "swoops onto Disney+", "heads to Netflix".
 _STREAMERS = (
     r"netflix|hulu|max|hbo(?:\s+max)?|(?:amazon\s+)?prime\s+video|disney(?:\s+plus)?|"
@@ -85,6 +87,9 @@ RELEASE = re.compile(
     r"(?-i:[A-Z])))|gets?\s+underway)\b",
     re.IGNORECASE,
 )
+RELEASE = gated(RELEASE)
+
+
 def _NOT_IDIOM(stem: str) -> str:  # noqa: N802 (a pattern builder, read as a pattern)
     """`stem` and the rest of its word, not after a word that makes it an idiom. The
     look-behinds follow the stem, so they cost nothing where the stem is absent."""
@@ -122,6 +127,7 @@ SPECULATION = re.compile(
     r"usually|typically|normally|traditionally|tends?\s+to)\b|\?",
     re.IGNORECASE,
 )
+SPECULATION = gated(SPECULATION)
 # "Before" hedges a date it precedes ("before Christmas"), not one stated ahead of it
 # ("in cinemas 15 November, a week before it opens in the US").
 BEFORE = re.compile(r"\bbefore\b", re.IGNORECASE)
@@ -136,6 +142,7 @@ SENTENCE_HEDGE = re.compile(
     r"if\s+(?:we|I)\s+had\s+to\s+(?:guess|bet|predict))\b",
     re.IGNORECASE,
 )
+SENTENCE_HEDGE = gated(SENTENCE_HEDGE)
 _QUOTATION = re.compile(r"[\"\u201c][^\"\u201c\u201d]{3,400}[\"\u201d]")
 
 
@@ -190,8 +197,10 @@ PRODUCTION_SUBJECT = re.compile(
 RENEWAL = re.compile(
     r"\b(?:renew\w*|green-?lit|green-?light\w*|ordered|picked\s+up\s+for)\b", re.IGNORECASE
 )
+RENEWAL = gated(RENEWAL)
 # "May" the hedge, never "May" the month.
 SPECULATIVE_MAY = re.compile(r"\bmay\b(?!\s+\d)")
+SPECULATIVE_MAY = gated(SPECULATIVE_MAY)
 NEGATION = re.compile(
     r"\b(?:yet\s+to|not\s+yet|no\s+(?:(?:official|firm|confirmed|set|specific|exact|concrete|"
     r"fixed)\s+)?(?:release|premiere|launch|air)?\s*date|"
@@ -211,6 +220,7 @@ NEGATION = re.compile(
     r"premiere|release|slot|schedule|calendar)\b))\b",
     re.IGNORECASE,
 )
+NEGATION = gated(NEGATION)
 # Dates of events that are not the release: renewal, production, books, the finale.
 OTHER_EVENT = re.compile(
     # (filming is an event; "the film's November 21 opening" is the watch itself)
@@ -222,6 +232,7 @@ OTHER_EVENT = re.compile(
     r"auditions?|table\s+read|announced\s+(?:on|in)|announcement)\b",
     re.IGNORECASE,
 )
+OTHER_EVENT = gated(OTHER_EVENT)
 # Occasions that are not the season's premiere, whatever verb they take:
 # "the season 2 finale airs May 25", "tickets go on sale", "the book is out".
 OTHER_OCCASION = re.compile(
@@ -248,12 +259,14 @@ OTHER_OCCASION = re.compile(
     r"(?:world|global|uk|u\.s\.|us|european|london|festival|red[\s-]carpet)\s+premiere)\b",
     re.IGNORECASE,
 )
+OTHER_OCCASION = gated(OTHER_OCCASION)
 # A person's earlier work: "previously created Giri/Haji", "also starred in Fleabag".
 PREVIOUS_CREDIT = re.compile(
     r"\b(?:previously|also|earlier|formerly|once|last)\s+(?:co-?)?(?:created|wrote|directed|"
     r"produced|developed|adapted|showran|headlined|starred\s+in|appeared\s+in|worked\s+on)\b",
     re.IGNORECASE,
 )
+PREVIOUS_CREDIT = gated(PREVIOUS_CREDIT)
 # Another kind of product whose launch shares the title: the video game, its DLC or
 # patch, a console release ("the game arrives on PS5 and PC on Oct. 4").
 OTHER_PRODUCT = re.compile(
@@ -265,12 +278,14 @@ OTHER_PRODUCT = re.compile(
     r"(?!\s+(?:adaptation|series|show|film|movie|franchise|based|-based))",
     re.IGNORECASE,
 )
+OTHER_PRODUCT = gated(OTHER_PRODUCT)
 # "the original Netflix series premiered April 10, 2015": the earlier show, not this one.
 EARLIER_WORK = re.compile(
     r"\b(?:original|previous|earlier|prior|older)\s+(?:[A-Z][\w+]*\s+){0,2}"
     r"(?:series|show|film|movie)\b",
     re.IGNORECASE,
 )
+EARLIER_WORK = gated(EARLIER_WORK)
 # A streamer's or network's label, not an earlier work: "the Netflix original series",
 # "an HBO Original film" (right before EARLIER_WORK's "original").
 BRANDED_ORIGINAL = re.compile(
@@ -295,6 +310,7 @@ OLD_DATE = re.compile(
     r"pushed\s+back\s+from|moved\s+up\s+from|since)\s+(?:(?:on|for|the)\s+)?$",
     re.IGNORECASE,
 )
+OLD_DATE = gated(OLD_DATE)
 # A later move follows the date in its sentence: "slated for Jan. 13, before moving to
 # Oct. 6, and then to Aug. 30": the first two were plans the last replaced.
 LATER_MOVE = re.compile(  # (read with .match at the date's end)
@@ -318,6 +334,7 @@ MOVED_TO = re.compile(
     r"(?:(?:on|the|a|an)\s+)?$",
     re.IGNORECASE,
 )
+MOVED_TO = gated(MOVED_TO)
 # "the fourth installment", "the first film", "the original movie": another entry of a
 # franchise named by its place in it.
 INSTALLMENT = re.compile(
@@ -336,6 +353,7 @@ CONFIRMED = re.compile(
     r"(?:said|says|announced|confirmed))\b",
     re.IGNORECASE,
 )
+CONFIRMED = gated(CONFIRMED)
 
 # "was set for Aug. 3": past-tense reporting of a plan, the release unless the text
 # reports a change (PLAN_CHANGED) in the same or the next sentence, or gives another date.
@@ -360,6 +378,7 @@ READER_PLUG = re.compile(
     r"|\bfind\s+out\s+(?:which|what|when|who|how)\b",
     re.IGNORECASE,
 )
+READER_PLUG = gated(READER_PLUG)
 CLAUSE_BREAK = re.compile(
     r"\s*(?:;|\s[-\u2013\u2014]\s|\u2014|:\s|,\s+(?:but|while|though|although|whereas|and|"
     r"which|after|following|with|a\s+year\s+after)\s)",
@@ -377,6 +396,7 @@ TRAILER = re.compile(
     r"banners?)\b)",
     re.IGNORECASE,
 )
+TRAILER = gated(TRAILER)
 # ("reveals" is a verb a trailer does, "the trailer reveals ...": not a kind of video.)
 NOT_A_TRAILER = re.compile(
     r"\b(?:featurettes?|clips?|bloopers?|gag\s+reel|outtakes?|interviews?|behind[\s-]the[\s-]"
@@ -396,6 +416,7 @@ NOT_A_TRAILER = re.compile(
     r"slate\s+(?:trailer|teaser|promo|video)|sizzle(?:\s+reel)?|(?:preview|footage|show)\s*reel)\b",
     re.IGNORECASE,
 )
+NOT_A_TRAILER = gated(NOT_A_TRAILER)
 # Not the studio's video: a fan's edit or an imagined "concept" trailer.
 FAN_MADE = re.compile(
     r"\b(?:fan[\s-]?made|fan\s+(?:trailer|edit|film)|concept[\s-]+(?:trailers?|teasers?|videos?)|"
@@ -404,6 +425,7 @@ FAN_MADE = re.compile(
     r"fake)|not\s+real)\b|\((?:concept|fan[\s-]?made|fan\s+trailer|parody)\)",
     re.IGNORECASE,
 )
+FAN_MADE = gated(FAN_MADE)
 TRAILER_OUT = re.compile(
     r"\b(?:released|releases|dropp?ed|drops|unveil\w*|debut(?:ed|s)|shared|arrived|landed|revealed|"
     # a video put up on a page or a channel: "Teaser trailer #1 added for ..."
@@ -578,6 +600,7 @@ PAST_RELEASE = re.compile(
     r"was\s+released|first\s+streamed|began|kicked\s+off)\b",
     re.IGNORECASE,
 )
+PAST_RELEASE = gated(PAST_RELEASE)
 # Another work named in quotes, as style guides set titles: 'Hawkeye', "A Quiet Place".
 QUOTED_TITLE = re.compile(
     r"(?:^|(?<=[\s(]))['\"\u2018\u201c]([A-Z0-9][\w&:,.!?'\u2019-]*(?:\s+(?:[A-Z0-9]"
@@ -587,6 +610,7 @@ QUOTED_TITLE = re.compile(
 
 # A related work introduced by name: "The prequel Outlander: Blood of My Blood ...".
 NAMED_SPINOFF = re.compile(r"\b(?i:prequel|sequel|spin-?off|companion\s+series)\s+[A-Z0-9]")
+NAMED_SPINOFF = gated(NAMED_SPINOFF)
 
 
 def governing_event(clause: str, position: int) -> str | None:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from scraper.extract.gate import gated
 from scraper.extract.text import case_key
 
 MONTHS = {
@@ -279,6 +280,7 @@ _WEEKDAY_CUE = re.compile(
     r"|\b(?:coming|arriving|streaming|premiering|out|new)\b[^.;:]{0,30}:\s*$",
     re.IGNORECASE,
 )
+_WEEKDAY_CUE = gated(_WEEKDAY_CUE)
 # A bare weekday after a premiere verb in the past tense ("opened its tenth season on
 # CBS Monday night", "premiered Sunday"): the premiere's day, before the article.
 _PAST_CUE = re.compile(
@@ -309,7 +311,13 @@ _PAST_NEWS = re.compile(
     r"launched|aired|arrived|landed|opened|said|confirmed|told|was|were)\b",
     re.IGNORECASE,
 )
-_COMPILED = [(kind, re.compile(pattern), frozenset(gates)) for kind, pattern, gates in _PATTERNS]
+# The kinds whose scan the gate (gate.py) makes cheaper: a month's or a word's name
+# starts each match, found before the pattern is tried ("mdy": 2.5x, "my": 1.8x).
+_GATED = {"mdy", "my", "monthrel", "now", "year"}
+_COMPILED = [
+    (kind, gated(re.compile(pattern)) if kind in _GATED else re.compile(pattern), frozenset(gates))
+    for kind, pattern, gates in _PATTERNS
+]
 _RUNNABLE: dict[frozenset[str], list[tuple[str, re.Pattern[str]]]] = {}
 
 

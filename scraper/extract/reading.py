@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
 from scraper.extract.cues import FIELD_ROLES, RELEASE
+from scraper.extract.gate import gated
 from scraper.extract.subject import (
     PREVIOUS_WORK,
     other_work_before,
@@ -46,6 +47,7 @@ _GENERIC_HEADING = re.compile(
     r"first\s+look)\b",
     re.IGNORECASE,
 )
+_GENERIC_HEADING = gated(_GENERIC_HEADING)
 
 
 # Words that turn a story to another subject ("Meanwhile, Bridgerton returns May 16").
@@ -177,6 +179,7 @@ _RETURNS = re.compile(
     r"\b(?:returns?|returning|comes?\s+back|is\s+back|new\s+(?:series|season|episodes))\b",
     re.IGNORECASE,
 )
+_RETURNS = gated(_RETURNS)
 
 
 def _names_watched_season(doc: Document, doc_subject: str | None, watch: Watch) -> bool:

@@ -14,6 +14,7 @@ from datetime import date
 
 from scraper.extract import cues, subject
 from scraper.extract.dates import find_dates
+from scraper.extract.gate import gated
 from scraper.models import Watch
 
 # A book is the date's only when the date comes before it or is attached to it
@@ -86,6 +87,7 @@ SUPERSEDED = re.compile(
     r"(?:on|in|for|by)?\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
+SUPERSEDED = gated(SUPERSEDED)
 
 
 def superseded(text: str, left: int, start: int) -> bool:

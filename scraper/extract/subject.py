@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
 
+from scraper.extract.gate import gated
 from scraper.extract.text import case_key
 from scraper.models import Watch
 
@@ -69,6 +70,7 @@ PREVIOUS_WORK = re.compile(
     r"|\bpredecessor\b",
     re.IGNORECASE,
 )
+PREVIOUS_WORK = gated(PREVIOUS_WORK)
 _PART = re.compile(
     r"\b(?:part|volume|vol\.|chapter|batch|cour|act)\s+(\d{1,2}|one|two|three|four|i{1,3}|iv)\b"
     r"|\b(first|second|third|fourth|final|last)\s+(?:part|volume|half|batch|chapter|cour|act)\b"

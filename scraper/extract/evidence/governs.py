@@ -9,6 +9,7 @@ from scraper.extract import cues, scope
 from scraper.extract.candidates import DateCandidate, is_listing
 from scraper.extract.evidence.about import about_once
 from scraper.extract.evidence.rules import View, found, rule
+from scraper.extract.gate import gated
 from scraper.extract.reading import Subject
 from scraper.extract.subject import ORDINAL_WORDS, title_mentions
 from scraper.models import Watch
@@ -572,6 +573,7 @@ def _later_move(text: str, end: int) -> str | None:
 # February 14, 2025" (the first date old, the second new).
 # "will instead arrive June 28": the replacing date.
 _INSTEAD_ON = re.compile(r"\binstead\s+(?:[\w-]+\s+){0,2}(?:(?:on|in|for)\s+)?$", re.IGNORECASE)
+_INSTEAD_ON = gated(_INSTEAD_ON)
 _LABEL_FROM = re.compile(r"\w:\s+from\s+$")
 # A delay list's field of the date given up: "Original release date: July 17, 2020" (a
 # wiki's "Original release" header names the first airing, and has no "date ...:" label).
@@ -581,6 +583,7 @@ _OLD_LABEL = re.compile(
     re.IGNORECASE,
 )
 _LABEL_FROM_TO = re.compile(r"\w:\s+from\s+[^;:]{3,30}?,?\s+to\s+$")
+_LABEL_FROM_TO = gated(_LABEL_FROM_TO)
 
 
 @rule(
@@ -708,6 +711,7 @@ _SETTING = re.compile(
     r"\b(?:in|during|around)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?$",
     re.IGNORECASE,
 )
+_SETTING = gated(_SETTING)
 
 
 @rule(
@@ -733,6 +737,7 @@ _SLOT = re.compile(
     r"every\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
     re.IGNORECASE,
 )
+_SLOT = gated(_SLOT)
 
 
 @rule(

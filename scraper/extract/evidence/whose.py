@@ -10,6 +10,7 @@ from scraper.extract.candidates import DateCandidate
 from scraper.extract.evidence.about import UNNAMED_RETURN, about_once, names_season
 from scraper.extract.evidence.governs import _listing, _release_verb, _schedule_row
 from scraper.extract.evidence.rules import View, found, rule
+from scraper.extract.gate import gated
 from scraper.extract.reading import Subject
 from scraper.extract.subject import (
     part_references,
@@ -410,6 +411,7 @@ _SPECIAL = re.compile(
     r"one-off|feature-length|reunion|live|standalone|valentine['\u2019]?s(?:\s+day)?)\s+special\b",
     re.IGNORECASE,
 )
+_SPECIAL = gated(_SPECIAL)
 _RERELEASE = re.compile(
     r"\b(?:re-?releas\w*|re-?air\w*|rerun\w*|re-?run\w*|encore\s+(?:run|screening)s?|"
     r"(?:return\w*|back)\s+to\s+(?:imax|theaters|theatres|cinemas|the\s+big\s+screen)|"
@@ -417,12 +419,14 @@ _RERELEASE = re.compile(
     r"anniversary\s+(?:screening|release|run)s?)\b",
     re.IGNORECASE,
 )
+_RERELEASE = gated(_RERELEASE)
 _STAGE = re.compile(
     r"\b(?:stage\s+(?:show|musical|production|play|version)|(?:opened|premiered|debuted|ran)\s+"
     r"(?:on|off)[\s-]+broadway|(?:on|in)\s+the\s+west\s+end|broadway\s+(?:musical|production|"
     r"show|run|revival))\b",
     re.IGNORECASE,
 )
+_STAGE = gated(_STAGE)
 _NEXT_PROJECT = re.compile(
     r"\b[A-Z][\w.-]*['\u2019]s?\s+(?:next|new|upcoming|latest|follow-up|other)\s+(?:[\w-]+\s+)?"
     r"(?:project|venture|film|movie|series|show|feature)\b"
@@ -457,6 +461,7 @@ _ONE_EPISODE = re.compile(
     r"\d+(?:nd|rd|th))\s+episode\b(?!s)",
     re.IGNORECASE,
 )
+_ONE_EPISODE = gated(_ONE_EPISODE)
 
 
 @rule(
@@ -504,6 +509,7 @@ _SEPARATE_WORK = re.compile(
     r"(?:[\w-]+\s+)?(?:series|show|film|movie|project|spin-?off|prequel|sequel|special)\b",
     re.IGNORECASE,
 )
+_SEPARATE_WORK = gated(_SEPARATE_WORK)
 # (a series' page: "the film" is the franchise's film, another work)
 _THE_FILM = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:film|movie)\b(?!\s+(?:crew|set|shoot))", re.I)
 

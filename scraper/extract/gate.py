@@ -1,0 +1,286 @@
+"""A vocabulary pattern that skips text lacking every word its matches must hold.
+
+A case-insensitive alternation ("premieres|arrives|...") scans every word of a text
+and tries each alternative there: on a sentence that holds none of its words that is
+most of its cost. `gated(pattern)` gives the same answers, asking first whether the
+text's case_key holds one of the words every match of the pattern holds; most
+sentences hold none, and a substring test costs far less than the scan.
+
+The words are read from the pattern itself (its parse tree, on first use), so a
+vocabulary stays plain data: add a word to the pattern and the gate follows. A
+pattern with an alternative that needs no word (a bare "?", a digit) is never
+skipped, and if the parse tree cannot be read (a Python that changed it) the gate
+is off: the answers stay the pattern's, only slower.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from scraper.extract.text import case_key
+
+# A gate word shorter than this passes nearly every sentence ("if", "up"): no gate.
+_SHORTEST = 3
+# A start of one letter or digit is in most words ("a"): every word would be tried, as
+# without it. (One other character, "?" or a quote, is rare enough.)
+_SHORTEST_START = 2
+_START_LETTERS = 4
+_END = sys.maxsize
+
+
+class Gated:
+    """`pattern`'s search, match, fullmatch, finditer, findall and sub, each first
+    asking whether the text's case_key holds one of the pattern's required words (a
+    match lies in the text, so a text without any of them has none)."""
+
+    __slots__ = ("_compiled", "_words", "_starts", "pattern", "flags", "groups", "groupindex")
+
+    def __init__(self, compiled: re.Pattern[str]) -> None:
+        self._compiled = compiled
+        self._words: tuple[str, ...] | None = None  # None: not read yet; (): no gate
+        # What every match starts with, lowered, as one case-sensitive pattern (None: no
+        # such start can be said): it finds where a match may start, far faster than the
+        # case-insensitive pattern tries every word, which then tries only there.
+        self._starts: re.Pattern[str] | None = None
+        self.pattern = compiled.pattern
+        self.flags = compiled.flags
+        self.groups = compiled.groups
+        self.groupindex = compiled.groupindex
+
+    def _read(self) -> tuple[str, ...]:
+        self._words, self._starts = read_pattern(self._compiled)
+        return self._words
+
+    def _absent(self, text: str) -> bool:
+        words = self._words
+        if words is None:
+            words = self._read()
+        if not words:
+            return False
+        key = case_key(text)
+        for word in words:  # noqa: SIM110 (a plain loop: any() over a generator costs more)
+            if word in key:
+                return False
+        return True
+
+    def _prepare(self, text: str) -> str | bool:
+        """How to search `text`: its case_key, to scan with the start pattern; True, with
+        the pattern itself; False, not at all (it lacks every word a match holds)."""
+        if self._words is None:
+            self._read()
+        if self._starts is not None:
+            key = case_key(text)
+            return key if len(key) == len(text) else True  # (always, but for U+0130)
+        words = self._words
+        if words:
+            key = case_key(text)
+            for word in words:  # noqa: SIM110 (a plain loop: any() over a generator costs more)
+                if word in key:
+                    return True
+            return False
+        return True
+
+    def _scan(self, text: str, key: str, pos: int, endpos: int) -> re.Match[str] | None:
+        """compiled.search(text, pos, endpos): the leftmost position where a match may
+        start (the start pattern on the key) at which the pattern matches."""
+        find, match = self._starts.search, self._compiled.match  # type: ignore[union-attr]
+        while True:
+            hit = find(key, pos, endpos)
+            if hit is None:
+                return None
+            found = match(text, hit.start(), endpos)
+            if found is not None:
+                return found
+            pos = hit.start() + 1
+
+    def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        key = self._prepare(text)
+        if key is True:
+            return self._compiled.search(text, pos, endpos)
+        if key is False:
+            return None
+        return self._scan(text, key, pos, min(endpos, len(text)))
+
+    def match(self, text: str, *bounds: int) -> re.Match[str] | None:
+        return None if self._absent(text) else self._compiled.match(text, *bounds)
+
+    def fullmatch(self, text: str, *bounds: int) -> re.Match[str] | None:
+        return None if self._absent(text) else self._compiled.fullmatch(text, *bounds)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
+        key = self._prepare(text)
+        if key is True:
+            return self._compiled.finditer(text, pos, endpos)
+        if key is False:
+            return iter(())
+        return self._each(text, key, pos, min(endpos, len(text)))
+
+    def _each(self, text: str, key: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        # (every match holds a character, so the next one starts where this one ends)
+        while (found := self._scan(text, key, pos, endpos)) is not None:
+            yield found
+            pos = found.end()
+
+    def findall(self, text: str, *bounds: int) -> list[Any]:
+        return [] if self._absent(text) else self._compiled.findall(text, *bounds)
+
+    def sub(self, repl: Any, text: str, count: int = 0) -> str:
+        return text if self._absent(text) else self._compiled.sub(repl, text, count)
+
+    def __repr__(self) -> str:
+        return f"gated({self._compiled!r})"
+
+
+def gated(compiled: re.Pattern[str]) -> Gated:
+    return Gated(compiled)
+
+
+def read_pattern(compiled: re.Pattern[str]) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    """(required_words, the start pattern: the lowered texts one of which every match
+    starts with, as one case-sensitive alternation for a case_key, or None). A pattern
+    with a start pattern needs no words: the start pattern finds nothing where they lack."""
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser  # type: ignore[attr-defined]
+
+        tree = _parser.parse(compiled.pattern, compiled.flags)
+        starts = _starts(list(tree), c) if tree.getwidth()[0] > 0 else None
+        if not starts or not all(len(s) >= _SHORTEST_START or not s.isalnum() for s in starts):
+            return _words_kept(_needs(list(tree), c)), None
+    except Exception:  # noqa: BLE001 (an unreadable tree only turns the gate off)
+        return (), None
+    # The first few letters of each start find nearly the same places, and a shorter
+    # alternation compiles faster (it is compiled once a process, when first used).
+    kept = sorted({s[:_START_LETTERS] for s in starts}, key=len)
+    kept = [s for i, s in enumerate(kept) if not any(s.startswith(t) for t in kept[:i])]
+    return (), re.compile("|".join(re.escape(s) for s in kept))
+
+
+def required_words(compiled: re.Pattern[str]) -> tuple[str, ...]:
+    """Lower-case ASCII words one of which every match of `compiled` holds as written
+    (so its case_key holds it, whatever the case), shortest first; () when none can be
+    said (an alternative needing no word, a word shorter than _SHORTEST)."""
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser  # type: ignore[attr-defined]
+
+        return _words_kept(_needs(list(_parser.parse(compiled.pattern, compiled.flags)), c))
+    except Exception:  # noqa: BLE001 (an unreadable tree only turns the gate off)
+        return ()
+
+
+def _words_kept(words: frozenset[str] | None) -> tuple[str, ...]:
+    if not words or min(len(w) for w in words) < _SHORTEST:
+        return ()
+    # (a word holding another is implied by it: keep the shorter)
+    kept = sorted(words, key=len)
+    kept = [w for i, w in enumerate(kept) if not any(v in w for v in kept[:i])]
+    return tuple(kept)
+
+
+def _needs(items: list[tuple[Any, Any]], c: Any) -> frozenset[str] | None:
+    """Words one of which every match of the sequence `items` holds, or None. Each
+    element of a sequence is matched, so any element's answer is the sequence's: the
+    one whose shortest word is longest is kept. A run of plain letters is one word."""
+    best: frozenset[str] | None = None
+    run = ""
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or _rank(found) > _rank(best)):
+            best = found
+
+    for op, av in items:
+        if op is c.LITERAL and av < 128 and chr(av).isalnum():
+            run += chr(av).lower()
+            continue
+        if run:
+            consider(frozenset([run]))
+            run = ""
+        if op is c.SUBPATTERN:
+            consider(_needs(list(av[-1]), c))
+        elif op is c.ATOMIC_GROUP:
+            consider(_needs(list(av), c))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, _, body = av
+            if low >= 1:
+                consider(_needs(list(body), c))
+        elif op is c.BRANCH:
+            union: set[str] = set()
+            for alternative in av[1]:
+                found = _needs(list(alternative), c)
+                if not found:
+                    union = set()
+                    break
+                union |= found
+            consider(frozenset(union) if union else None)
+        # (anything else, a class, a look-around, an anchor, holds no word of its own)
+    if run:
+        consider(frozenset([run]))
+    return best
+
+
+def _starts(items: list[tuple[Any, Any]], c: Any) -> set[str] | None:
+    """The lowered texts one of which every match of the sequence `items` starts with
+    (after look-arounds and anchors, which take no text), or None. A case-insensitive
+    letter of ASCII is found lowered in a case_key; a cased letter of another script
+    may fold to a letter lower() does not give (so None)."""
+    index = 0
+    while index < len(items) and items[index][0] in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        index += 1
+    if index == len(items):
+        return None
+    op, av = items[index]
+    if op is c.LITERAL:
+        run = _run(items, index, c)
+        return {run} if run else None
+    if op is c.IN:
+        chars = set()
+        for member, value in av:
+            if member is not c.LITERAL:
+                return None  # (a range, a category, a negation: no short list of starts)
+            char = chr(value)
+            if not char.isascii() and char.lower() != char.upper():
+                return None
+            chars.add(char.lower())
+        run = _run(items, index + 1, c)  # "['\u2019]s": "'s" and "\u2019s"
+        return {char + run for char in chars} or None
+    if op is c.SUBPATTERN:
+        return _starts(list(av[-1]), c)
+    if op is c.ATOMIC_GROUP:
+        return _starts(list(av), c)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        if av[0] >= 1:
+            return _starts(list(av[2]), c)
+        # An optional start ("Thursday, " before "August 3"): a match starts with it or
+        # with what follows it.
+        optional, rest = _starts(list(av[2]), c), _starts(items[index + 1 :], c)
+        return optional | rest if optional and rest else None
+    if op is c.BRANCH:
+        union: set[str] = set()
+        for alternative in av[1]:
+            found = _starts(list(alternative), c)
+            if not found:
+                return None
+            union |= found
+        return union
+    return None
+
+
+def _run(items: list[tuple[Any, Any]], index: int, c: Any) -> str:
+    """The lowered literal text from items[index] on (up to a letter lower() may miss)."""
+    run = ""
+    while index < len(items) and items[index][0] is c.LITERAL:
+        char = chr(items[index][1])
+        if not char.isascii() and char.lower() != char.upper():
+            break
+        run += char.lower()
+        index += 1
+    return run
+
+
+def _rank(words: frozenset[str]) -> tuple[int, int]:
+    return min(len(w) for w in words), -len(words)

@@ -1,0 +1,110 @@
+"""Gated vocabulary patterns (scraper/extract/gate.py) answer exactly as their patterns do:
+the words read from a pattern are held by every match, and a gated pattern gives the same
+matches on every sentence of the labeled cases."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+
+import scraper.extract
+from scraper.extract.gate import Gated, gated, required_words
+from scraper.extract.text import sentences
+from scraper.parse.documents import parse_documents
+
+CASES = Path(__file__).resolve().parent / "corpus" / "cases"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"\b(?:premier\w*|arriv\w*|out\s+on)\b", ("out", "arriv", "premier")),
+        (r"\bhits?(?!\s+of\b)|(?:locked|pegged)(?:\s+in)?\s+for", ("hit", "locked", "pegged")),
+        (r"(?:very\s+)?(?:soon|later)", ("soon", "later")),  # an optional part holds none
+        (r"\b(?:yet|not)\b|\?", ()),  # an alternative of no word: never skipped
+        (r"\b(?:if|bet)\b", ()),  # a word too short to skip anything
+        (r"(?i:seen)\s+(?-i:[A-Z])\w+", ("seen",)),  # the flags do not matter to the words
+        (r"(?=\s+release)\d", ()),  # a look-ahead's words are not the match's
+    ],
+)
+def test_required_words(pattern: str, words: tuple[str, ...]) -> None:
+    assert set(required_words(re.compile(pattern, re.IGNORECASE))) == set(words)
+
+
+def test_a_gated_pattern_skips_text_without_its_words_and_finds_the_rest() -> None:
+    pattern = gated(re.compile(r"\bpremier\w*|\bLands\b", re.IGNORECASE))
+    assert pattern.search("It arrives in May") is None
+    assert list(pattern.finditer("It arrives in May")) == []
+    assert pattern.sub("X", "It arrives in May") == "It arrives in May"
+    assert pattern.search("It PREMIERES in May").group() == "PREMIERES"
+    # the case-insensitive folds of an ASCII letter: the long s, the Kelvin sign
+    assert gated(re.compile(r"\bstream", re.I)).search("\u017ftream") is not None
+    assert gated(re.compile(r"\bkick", re.I)).search("\u212aick") is not None
+    assert pattern.search("x lands", 2, 7).span() == (2, 7)
+    assert pattern.pattern.startswith(r"\bpremier")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's back: the show RETURNS Friday, then Hits Netflix and hits of the year.",
+        "Big hits. A hit. \u017ftreaming \u212aicks off, \u0130n cinemas, it\u2019s back.",
+        "returnsreturns back-to-back, \u201cSTREAMING\u201d now; coming soon? arrives.",
+        "",
+    ],
+)
+def test_a_pattern_read_from_its_starts_finds_what_it_finds(text: str) -> None:
+    compiled = re.compile(
+        r"\b(?:return\w*|(?<!big\s)(?<!a\s)hits?(?!\s+of\b)|stream\w*|kick(?:s|ed)?\s+off|"
+        r"in\s+cinemas|(?:is|['\u2019]s)\s+back|coming(?=\s+(?-i:[A-Z]))|arrives)\b",
+        re.IGNORECASE,
+    )
+    pattern = gated(compiled)
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    for start in range(0, len(text), 3):
+        for end in (len(text), max(start, len(text) - 5), start + 9):
+            got, want = pattern.search(text, start, end), compiled.search(text, start, end)
+            assert (got and got.span()) == (want and want.span()), (start, end)
+            got_all = [m.span() for m in pattern.finditer(text, start, end)]
+            assert got_all == [m.span() for m in compiled.finditer(text, start, end)]
+
+
+def _gated_patterns() -> dict[str, Gated]:
+    found = {}
+    for info in pkgutil.walk_packages(scraper.extract.__path__, "scraper.extract."):
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, Gated):
+                found[f"{info.name}.{name}"] = value
+    return found
+
+
+def test_gated_patterns_answer_as_their_patterns_on_every_case_sentence() -> None:
+    patterns = _gated_patterns()
+    assert len(patterns) >= 20
+    texts = []
+    for case in sorted(CASES.iterdir()):
+        doc = next(case.glob("doc.*"), None)
+        if doc is None:
+            continue
+        for document in parse_documents(doc.read_text(encoding="utf-8"), "https://example.org/"):
+            texts.append(document.headline)
+            for block in document.blocks:
+                texts.extend(sentences(block.text))
+    assert len(texts) > 2000
+    for name, pattern in patterns.items():
+        compiled = pattern._compiled
+        for text in texts:
+            expected = [m.span() for m in compiled.finditer(text)]
+            assert [m.span() for m in pattern.finditer(text)] == expected, (name, text)
+            inner = (len(text) // 3, 2 * len(text) // 3 + 1)
+            got, want = pattern.search(text, *inner), compiled.search(text, *inner)
+            assert (got and got.span()) == (want and want.span()), (name, text)
+            if expected:  # a text it matches holds one of its words
+                key = text.lower()
+                words = required_words(compiled)
+                assert not words or any(w in key for w in words), (name, text)
