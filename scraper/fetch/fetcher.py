@@ -245,7 +245,11 @@ class Fetcher:
             if resp.status not in REDIRECT_STATUSES:
                 return resp, current
             seen.add(current)
-            target = self._redirect_target(resp, current)
+            try:
+                target = self._redirect_target(resp, current)
+            except FetchError:
+                resp.close()  # its connection too: a refused Location must not leak a socket
+                raise
             self._drain(resp, deadline)
             # A site may bounce A -> B -> A while setting a cookie (a consent or
             # session dance); only a revisit without a new cookie is a loop.
@@ -300,6 +304,7 @@ class Fetcher:
                 url,
                 {"User-Agent": self.http.user_agent, "Accept-Encoding": "gzip, deflate", **headers},
                 (per_read, per_read),
+                deadline,
             )
         except (wire.ConnectTimeout, wire.ReadTimeout) as exc:
             if time.monotonic() >= deadline:
@@ -307,6 +312,8 @@ class Fetcher:
             where = " connecting" if isinstance(exc, wire.ConnectTimeout) else ""
             raise FetchError(f"timed out{where} after {per_read:g}s", transient=True) from exc
         except wire.WireError as exc:  # worded as the requests path words the same failure
+            if time.monotonic() >= deadline:
+                raise _deadline_error(self.deadline) from exc  # the watchdog cut the head
             raise FetchError(str(exc), transient=exc.transient) from exc
         except Exception as exc:
             problem = _requests_problem(exc, deadline, self.deadline, per_read)
@@ -324,7 +331,9 @@ class Fetcher:
             )
         return resp
 
-    def _send(self, url: str, headers: dict[str, str], timeout: tuple[float, float]) -> Reply:
+    def _send(
+        self, url: str, headers: dict[str, str], timeout: tuple[float, float], deadline: float
+    ) -> Reply:
         """One GET, the body unread: on our own socket path when it sends what requests
         would (plain.request_headers says), through requests (scraper.fetch.transport)
         otherwise, or once a cookie is held (requests' jar writes the Cookie header)."""
@@ -335,7 +344,10 @@ class Fetcher:
             sent = request_headers(headers) if path is not None else None
             if sent is not None:
                 scheme, host, port = origin  # type: ignore[misc]
-                raw = wire.get(pool, scheme, host, port, path, sent, timeout)  # type: ignore[arg-type]
+                raw = wire.get(
+                    pool, scheme, host, port, path, sent, timeout,  # type: ignore[arg-type]
+                    (self._watchdog, deadline),
+                )
                 if "Set-Cookie" in raw.headers or "Set-Cookie2" in raw.headers:
                     self._keep_cookies(url, sent, raw.headers)
                 return Reply(raw)
