@@ -344,10 +344,8 @@ class Fetcher:
             sent = request_headers(headers) if path is not None else None
             if sent is not None:
                 scheme, host, port = origin  # type: ignore[misc]
-                raw = wire.get(
-                    pool, scheme, host, port, path, sent, timeout,  # type: ignore[arg-type]
-                    (self._watchdog, deadline),
-                )
+                guard = (self._watchdog, deadline)  # the head too is cut at the deadline
+                raw = wire.get(pool, scheme, host, port, path, sent, timeout, guard)  # type: ignore[arg-type]
                 if "Set-Cookie" in raw.headers or "Set-Cookie2" in raw.headers:
                     self._keep_cookies(url, sent, raw.headers)
                 return Reply(raw)

@@ -28,6 +28,7 @@ import os
 import re
 import select
 import socket
+import sys
 import threading
 import zlib
 from collections import OrderedDict
@@ -179,12 +180,21 @@ class Pool:
                 assert isinstance(bundle, str)
                 directory = os.path.isdir(bundle)
                 cafile, capath = (None, bundle) if directory else (bundle, None)
-                # urllib3's context for verified TLS: TLS 1.2 or later, the host name
-                # checked, no compression nor session tickets, ALPN http/1.1.
+                # urllib3's context for verified TLS (create_urllib3_context): TLS 1.2
+                # or later, the host name checked against the certificate's names only
+                # (never its common name, which ssl still accepts by default), the
+                # stricter chain checks Python 3.13 brought, no compression nor session
+                # tickets, ALPN http/1.1, and SSLKEYLOGFILE honoured as urllib3 does.
                 context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
                 context.minimum_version = ssl.TLSVersion.TLSv1_2
                 context.options |= ssl.OP_NO_COMPRESSION | ssl.OP_NO_TICKET
+                context.hostname_checks_common_name = False
+                if sys.version_info >= (3, 13):
+                    context.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN | ssl.VERIFY_X509_STRICT
                 context.set_alpn_protocols(["http/1.1"])
+                keylog = os.environ.get("SSLKEYLOGFILE")
+                if keylog:
+                    context.keylog_filename = os.path.expandvars(keylog)
                 context.load_verify_locations(cafile=cafile, capath=capath)
                 self._tls = context
             return self._tls
