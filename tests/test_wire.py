@@ -200,6 +200,27 @@ def test_a_status_line_of_another_http_version_is_malformed(serve) -> None:
     assert isinstance(error, FetchError) and "malformed HTTP response" in str(error)
 
 
+def test_a_connection_switched_to_another_protocol_is_not_used_again(serve) -> None:
+    server = serve(
+        b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n",
+        HEAD + b"Content-Length: 4\r\n\r\nnews",
+    )
+    with Fetcher(SETTINGS) as fetcher:
+        with pytest.raises(FetchError, match="HTTP 101"):
+            fetcher.fetch(server.url())
+        assert fetcher.fetch(server.url()).content == b"news"
+    assert server.connections == 2
+
+
+def test_a_content_length_of_other_digits_is_no_length(serve) -> None:
+    # "\xb2" is "²" in latin-1: str.isdigit() says yes, int() says no (it raised
+    # ValueError out of fetch() on both paths). The body then runs to the close.
+    server = serve(HEAD + b"Content-Length: \xb2\r\n\r\nhello", close=True)
+    response = fetch(server.url())
+    assert not isinstance(response, FetchError), response
+    assert response.content == b"hello"
+
+
 def test_early_hints_before_the_answer_are_skipped(serve) -> None:
     server = serve(
         b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"

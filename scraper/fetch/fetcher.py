@@ -363,7 +363,7 @@ class Fetcher:
     def _read(self, resp: Reply, limit: int, deadline: float) -> bytes:
         """The decoded body, refusing more than `limit` bytes and stopping at `deadline`."""
         declared = resp.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > limit:
+        if _declared_length(declared) > limit:
             raise FetchError(f"body larger than {human_bytes(limit)}: not read", status=resp.status)
         if declared == "0" or resp.status in (204, 304):
             # Nothing to read (every 304 of a warm cycle): no watchdog thread needed.
@@ -414,9 +414,9 @@ class Fetcher:
         """Read a small body we do not need (a redirect's, an error page's) so the
         connection goes back to the pool; close the response either way."""
         with resp:
-            declared = resp.headers.get("Content-Length", "")
+            declared = _declared_length(resp.headers.get("Content-Length", ""))
             no_body = resp.status in (204, 304)
-            if no_body or (declared.isdigit() and int(declared) <= DRAIN_BYTES):
+            if no_body or 0 <= declared <= DRAIN_BYTES:
                 # The status is what matters, not this body: its errors do not count.
                 with contextlib.suppress(FetchError):
                     self._read(resp, DRAIN_BYTES, deadline)
@@ -542,6 +542,12 @@ def body_problem(exc: Exception, timeout: float, status: int) -> FetchError:
     if isinstance(exc, wire.BodyNotDecodable) or (errors and isinstance(exc, errors.DecodeError)):
         return FetchError("body not decodable (broken gzip/deflate)", status=status)
     return FetchError("connection broken while reading the body", transient=True, status=status)
+
+
+def _declared_length(value: str) -> int:
+    """A Content-Length of ASCII digits as a number, -1 for anything else: str.isdigit()
+    also takes "²" (a latin-1 header byte), which int() refuses."""
+    return int(value) if value.isascii() and value.isdigit() else -1
 
 
 def _deadline_error(seconds: float) -> FetchError:

@@ -415,9 +415,11 @@ class Response:
         # http.client's framing: chunked only when it is the one transfer coding named;
         # any other Transfer-Encoding leaves Content-Length or the connection's end.
         self._chunked = not no_body and coding is not None and coding.strip().lower() == "chunked"
-        if coding is not None and (not self._chunked or "content-length" in headers):
+        smuggled = coding is not None and (not self._chunked or "content-length" in headers)
+        if smuggled or status == 101:
             # RFC 9112 6.1: Transfer-Encoding with Content-Length (a smuggling pattern), or
-            # a coding we do not frame by: the connection is not trusted with another request.
+            # a coding we do not frame by: the connection is not trusted with another
+            # request; nor one switched to another protocol (101).
             self._keep = False
         self._left: int | None = None  # bytes of the body (or of this chunk) still to read
         self._decoder: Decoder | None = None
