@@ -11,6 +11,7 @@ import socket
 import ssl
 import threading
 import time
+import tracemalloc
 import zlib
 from collections.abc import Iterator
 from dataclasses import replace
@@ -270,6 +271,21 @@ def test_a_compression_bomb_counts_decoded_bytes(serve, coding: str) -> None:
                    .encode() + body)
     error = fetch(server.url())
     assert isinstance(error, FetchError) and str(error).startswith("body larger than")
+
+
+def test_a_deflate_body_that_never_decodes_to_a_byte_is_not_kept_in_memory(serve) -> None:
+    # A zlib header, then empty stored blocks without end: no output, no error, so
+    # nothing tells a zlib stream from a raw one, and the sniffing must stop keeping bytes.
+    body = b"\x78\x9c" + b"\x00\x00\x00\xff\xff" * 4_000_000  # 20 MB, decodes to b""
+    server = serve(HEAD + b"Content-Encoding: deflate\r\n\r\n" + body, close=True)
+    tracemalloc.start()
+    try:
+        error = fetch(server.url(), replace(SETTINGS, timeout=5))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert isinstance(error, FetchError) and str(error) == "empty body"
+    assert peak < 5_000_000, f"{peak / 1e6:.0f} MB held for a body that decodes to nothing"
 
 
 def test_a_huge_content_length_is_refused_unread(serve) -> None:
