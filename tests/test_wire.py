@@ -288,6 +288,15 @@ def test_a_deflate_body_that_never_decodes_to_a_byte_is_not_kept_in_memory(serve
     assert peak < 5_000_000, f"{peak / 1e6:.0f} MB held for a body that decodes to nothing"
 
 
+@pytest.mark.parametrize("line", [b" folded\r\n", b"no colon\r\n"], ids=["folded", "no-colon"])
+def test_every_head_line_counts_toward_the_100_header_limit(serve, line: bytes) -> None:
+    # As http.client counts them; 1000 continuation lines of 64 KiB would otherwise
+    # make one 64 MB header value.
+    server = serve(HEAD + b"X-Long: a\r\n" + line * 500 + b"Content-Length: 2\r\n\r\nok")
+    error = fetch(server.url())
+    assert isinstance(error, FetchError) and str(error) == "response header too large"
+
+
 def test_a_huge_content_length_is_refused_unread(serve) -> None:
     server = serve(HEAD + b"Content-Length: 99999999999999999999999\r\n\r\nhello")
     error = fetch(server.url())

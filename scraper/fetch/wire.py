@@ -358,13 +358,15 @@ def _read_head(reader: Any) -> tuple[int, int, list[tuple[str, str]]]:
 
 def _read_headers(reader: Any) -> list[tuple[str, str]]:
     headers: list[tuple[str, str]] = []
-    while True:
+    # Every line counts, as http.client counts them: folded and colon-less lines too
+    # (else endless 64 KiB continuation lines would grow one value without a limit).
+    for count in range(MAX_HEADERS + 1):
         line = reader.readline(MAX_LINE + 1)
         if len(line) > MAX_LINE:
             raise MalformedResponse("response header too large")
         if line in (b"\r\n", b"\n", b""):
             return headers
-        if len(headers) >= MAX_HEADERS:
+        if count == MAX_HEADERS:
             raise MalformedResponse("response header too large")
         text = line.decode("iso-8859-1").rstrip("\r\n")
         if text[:1] in (" ", "\t") and headers:  # a folded line continues the last value
