@@ -44,6 +44,7 @@ class Scripted:
         self.pause, self.close_after = pause, close
         self.served = 0
         self.connections = 0
+        self.received: list[bytes] = []  # what each recv() read: the requests as sent
         self.stop = threading.Event()
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
@@ -69,7 +70,8 @@ class Scripted:
         with conn:
             conn.settimeout(10)
             try:
-                while conn.recv(65536):
+                while request := conn.recv(65536):
+                    self.received.append(request)
                     parts = self.answers[min(self.served, len(self.answers) - 1)]
                     self.served += 1
                     for part in parts:
@@ -230,6 +232,31 @@ def test_early_hints_before_the_answer_are_skipped(serve) -> None:
     response = fetch(server.url())
     assert not isinstance(response, FetchError), response
     assert response.content == b"ok"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["/a b HTTP/1.1\r\nX-Injected: 1", "/a?q=1\r\nX-Injected: 1", "/a\nX-Injected: 1"],
+    ids=["space", "crlf-in-query", "lf"],
+)
+def test_white_space_in_a_url_never_reaches_the_request_line(serve, tail: str) -> None:
+    server = serve(HEAD + b"Content-Length: 2\r\n\r\nok")
+    fetch(server.url(tail))
+    [request] = server.received
+    request_line, _, _ = request.partition(b"\r\n")
+    assert b"X-Injected" not in request.split(b"\r\n\r\n")[0].replace(request_line, b"")
+    assert request_line.count(b" ") == 2, request_line
+
+
+def test_a_location_with_crlf_is_one_url_not_a_header(serve) -> None:
+    server = serve(
+        b"HTTP/1.1 302 Found\r\nLocation: /next\rX-Injected: 1\r\nContent-Length: 0\r\n\r\n",
+        HEAD + b"Content-Length: 2\r\n\r\nok",
+    )
+    fetch(server.url())
+    for request in server.received:
+        head = request.split(b"\r\n\r\n")[0].split(b"\r\n")
+        assert not any(line.startswith(b"X-Injected") for line in head), request
 
 
 # -- time ------------------------------------------------------------------------------
