@@ -10,7 +10,11 @@ a 64 KiB line, 100 headers), a body framed by Content-Length, chunked or the end
 the connection, and gzip or deflate decoded as urllib3 decodes them (scraper.fetch.
 codings), with a decoded size bounded per read (a gzip bomb grows by at most one
 read). Idle connections wait in a pool per origin; one the server closed meanwhile is
-found before it is used, as urllib3 finds it.
+found before it is used, as urllib3 finds it, and so is one holding bytes past its last
+body (they would be read as the next response). A connection whose answer framed itself
+ambiguously (Transfer-Encoding with Content-Length, a coding list) or switched protocol
+(101) is never pooled. The TLS handshake and the head are read under the fetch's whole
+deadline (the fetcher's watchdog shuts the socket), as its body is.
 
 The Fetcher takes it only where it sends what requests would send (scraper.fetch.plain
 says which URLs and headers): our own session without a proxy or netrc file to
