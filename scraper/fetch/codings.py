@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import zlib
 
+SNIFF_BYTES = 64 * 1024  # a "deflate" body is told raw or zlib within this many bytes
+
 
 class Decoder:
     """Content-Encoding undone in reverse order of the codings, each step giving at
@@ -50,6 +52,11 @@ class _Step:
             return b""
         if not self.gzip and not self._raw_deflate and self._seen is not None:
             self._seen += data
+            if len(self._seen) > SNIFF_BYTES:
+                # Past this, a stream read as zlib without an error is zlib: keeping every
+                # byte (as urllib3 does until output appears) would let a body of empty
+                # deflate blocks, which never decodes to a byte, fill the memory.
+                self._seen = None  # type: ignore[assignment]
         try:
             out = self._obj.decompress(data, limit)
         except zlib.error:

@@ -245,7 +245,11 @@ class Fetcher:
             if resp.status not in REDIRECT_STATUSES:
                 return resp, current
             seen.add(current)
-            target = self._redirect_target(resp, current)
+            try:
+                target = self._redirect_target(resp, current)
+            except FetchError:
+                resp.close()  # its connection too: a refused Location must not leak a socket
+                raise
             self._drain(resp, deadline)
             # A site may bounce A -> B -> A while setting a cookie (a consent or
             # session dance); only a revisit without a new cookie is a loop.
@@ -300,6 +304,7 @@ class Fetcher:
                 url,
                 {"User-Agent": self.http.user_agent, "Accept-Encoding": "gzip, deflate", **headers},
                 (per_read, per_read),
+                deadline,
             )
         except (wire.ConnectTimeout, wire.ReadTimeout) as exc:
             if time.monotonic() >= deadline:
@@ -307,6 +312,8 @@ class Fetcher:
             where = " connecting" if isinstance(exc, wire.ConnectTimeout) else ""
             raise FetchError(f"timed out{where} after {per_read:g}s", transient=True) from exc
         except wire.WireError as exc:  # worded as the requests path words the same failure
+            if time.monotonic() >= deadline:
+                raise _deadline_error(self.deadline) from exc  # the watchdog cut the head
             raise FetchError(str(exc), transient=exc.transient) from exc
         except Exception as exc:
             problem = _requests_problem(exc, deadline, self.deadline, per_read)
@@ -324,7 +331,9 @@ class Fetcher:
             )
         return resp
 
-    def _send(self, url: str, headers: dict[str, str], timeout: tuple[float, float]) -> Reply:
+    def _send(
+        self, url: str, headers: dict[str, str], timeout: tuple[float, float], deadline: float
+    ) -> Reply:
         """One GET, the body unread: on our own socket path when it sends what requests
         would (plain.request_headers says), through requests (scraper.fetch.transport)
         otherwise, or once a cookie is held (requests' jar writes the Cookie header)."""
@@ -335,7 +344,8 @@ class Fetcher:
             sent = request_headers(headers) if path is not None else None
             if sent is not None:
                 scheme, host, port = origin  # type: ignore[misc]
-                raw = wire.get(pool, scheme, host, port, path, sent, timeout)  # type: ignore[arg-type]
+                guard = (self._watchdog, deadline)  # the head too is cut at the deadline
+                raw = wire.get(pool, scheme, host, port, path, sent, timeout, guard)  # type: ignore[arg-type]
                 if "Set-Cookie" in raw.headers or "Set-Cookie2" in raw.headers:
                     self._keep_cookies(url, sent, raw.headers)
                 return Reply(raw)
@@ -353,7 +363,7 @@ class Fetcher:
     def _read(self, resp: Reply, limit: int, deadline: float) -> bytes:
         """The decoded body, refusing more than `limit` bytes and stopping at `deadline`."""
         declared = resp.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > limit:
+        if _declared_length(declared) > limit:
             raise FetchError(f"body larger than {human_bytes(limit)}: not read", status=resp.status)
         if declared == "0" or resp.status in (204, 304):
             # Nothing to read (every 304 of a warm cycle): no watchdog thread needed.
@@ -404,9 +414,9 @@ class Fetcher:
         """Read a small body we do not need (a redirect's, an error page's) so the
         connection goes back to the pool; close the response either way."""
         with resp:
-            declared = resp.headers.get("Content-Length", "")
+            declared = _declared_length(resp.headers.get("Content-Length", ""))
             no_body = resp.status in (204, 304)
-            if no_body or (declared.isdigit() and int(declared) <= DRAIN_BYTES):
+            if no_body or 0 <= declared <= DRAIN_BYTES:
                 # The status is what matters, not this body: its errors do not count.
                 with contextlib.suppress(FetchError):
                     self._read(resp, DRAIN_BYTES, deadline)
@@ -532,6 +542,12 @@ def body_problem(exc: Exception, timeout: float, status: int) -> FetchError:
     if isinstance(exc, wire.BodyNotDecodable) or (errors and isinstance(exc, errors.DecodeError)):
         return FetchError("body not decodable (broken gzip/deflate)", status=status)
     return FetchError("connection broken while reading the body", transient=True, status=status)
+
+
+def _declared_length(value: str) -> int:
+    """A Content-Length of ASCII digits as a number, -1 for anything else: str.isdigit()
+    also takes "²" (a latin-1 header byte), which int() refuses."""
+    return int(value) if value.isascii() and value.isdigit() else -1
 
 
 def _deadline_error(seconds: float) -> FetchError:

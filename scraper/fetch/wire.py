@@ -10,7 +10,11 @@ a 64 KiB line, 100 headers), a body framed by Content-Length, chunked or the end
 the connection, and gzip or deflate decoded as urllib3 decodes them (scraper.fetch.
 codings), with a decoded size bounded per read (a gzip bomb grows by at most one
 read). Idle connections wait in a pool per origin; one the server closed meanwhile is
-found before it is used, as urllib3 finds it.
+found before it is used, as urllib3 finds it, and so is one holding bytes past its last
+body (they would be read as the next response). A connection whose answer framed itself
+ambiguously (Transfer-Encoding with Content-Length, a coding list) or switched protocol
+(101) is never pooled. The TLS handshake and the head are read under the fetch's whole
+deadline (the fetcher's watchdog shuts the socket), as its body is.
 
 The Fetcher takes it only where it sends what requests would send (scraper.fetch.plain
 says which URLs and headers): our own session without a proxy or netrc file to
@@ -23,20 +27,25 @@ whose every GET takes this path (a warm one) loads no HTTP library at all.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import select
 import socket
+import sys
 import threading
 import zlib
 from collections import OrderedDict
 from typing import Any
 
 from scraper.fetch.codings import Decoder
+from scraper.fetch.watchdog import Watchdog
 
 MAX_LINE = 65536  # http.client's _MAXLINE
 MAX_HEADERS = 100  # http.client's _MAXHEADERS
 NO_BODY = frozenset({204, 304})
 DEFAULT_PORTS = {"http": 80, "https": 443}
+_CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,16}")  # 16 hex digits: up to 2**64 - 1
 
 
 class WireError(Exception):
@@ -135,7 +144,7 @@ class Pool:
             idle = self._idle.get(origin)
             while idle:
                 conn = idle.pop()
-                if not _dropped(conn.sock):
+                if not _dropped(conn.sock) and not _bytes_left(conn):
                     return conn
                 conn.close()
         return None
@@ -175,12 +184,21 @@ class Pool:
                 assert isinstance(bundle, str)
                 directory = os.path.isdir(bundle)
                 cafile, capath = (None, bundle) if directory else (bundle, None)
-                # urllib3's context for verified TLS: TLS 1.2 or later, the host name
-                # checked, no compression nor session tickets, ALPN http/1.1.
+                # urllib3's context for verified TLS (create_urllib3_context): TLS 1.2
+                # or later, the host name checked against the certificate's names only
+                # (never its common name, which ssl still accepts by default), the
+                # stricter chain checks Python 3.13 brought, no compression nor session
+                # tickets, ALPN http/1.1, and SSLKEYLOGFILE honoured as urllib3 does.
                 context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
                 context.minimum_version = ssl.TLSVersion.TLSv1_2
                 context.options |= ssl.OP_NO_COMPRESSION | ssl.OP_NO_TICKET
+                context.hostname_checks_common_name = False
+                if sys.version_info >= (3, 13):
+                    context.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN | ssl.VERIFY_X509_STRICT
                 context.set_alpn_protocols(["http/1.1"])
+                keylog = os.environ.get("SSLKEYLOGFILE")
+                if keylog:
+                    context.keylog_filename = os.path.expandvars(keylog)
                 context.load_verify_locations(cafile=cafile, capath=capath)
                 self._tls = context
             return self._tls
@@ -199,6 +217,21 @@ def _dropped(sock: socket.socket) -> bool:
         return True
 
 
+def _bytes_left(conn: Conn) -> bool:
+    """Whether bytes past the last response wait in our buffer or TLS's (a server that
+    sent more than it framed): the next response would be read from them. http.client
+    drops them with its per-response reader; here the connection is dropped instead."""
+    sock = conn.sock
+    pending = getattr(sock, "pending", None)  # ssl.SSLSocket: decrypted, not yet read
+    if pending is not None and pending():
+        return True
+    sock.settimeout(0.0)  # peek() reads the socket only when our buffer is empty
+    try:
+        return bool(conn.reader.peek(1))
+    except OSError as exc:  # ssl.SSLWantReadError: nothing there
+        return type(exc).__name__ != "SSLWantReadError"
+
+
 def get(
     pool: Pool,
     scheme: str,
@@ -207,32 +240,68 @@ def get(
     target: str,
     headers: dict[str, str],
     timeout: tuple[float, float],
+    deadline: tuple[Watchdog, float] | None = None,
 ) -> Response:
-    """GET `target` from the origin; the response's head read, its body not."""
+    """GET `target` from the origin; the response's head read, its body not.
+
+    `deadline`: the watchdog that shuts the socket at that time.monotonic(), for a
+    server that drips its TLS handshake or its head (one byte within every read
+    timeout, or 1xx answers without end) past the whole fetch's deadline."""
     port = port or DEFAULT_PORTS[scheme]
     origin = (scheme, host, port)
     host_header = host if port == DEFAULT_PORTS[scheme] else f"{host}:{port}"
     lines = [f"GET {target} HTTP/1.1", f"Host: {host_header}"]
     lines += [f"{name}: {value}" for name, value in headers.items()]
     request = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
-    conn = pool.take(origin)
-    if conn is None:
-        conn = Conn(_connect(pool, scheme, host, port, timeout[0]))
+    cut = _Cut()
+    token = deadline[0].arm(deadline[1], cut) if deadline is not None else None
     try:
-        conn.sock.settimeout(timeout[1])
-        conn.sock.sendall(request)
-        status, version, raw_headers = _read_head(conn.reader)
-    except BaseException as exc:
-        conn.close()
-        if isinstance(exc, TimeoutError):
-            raise ReadTimeout("read timed out") from exc
-        if isinstance(exc, OSError):
-            raise ConnectFailed(_os_reason(exc)) from exc
-        raise
-    return Response(pool, origin, conn, status, version, Headers(raw_headers))
+        conn = pool.take(origin)
+        if conn is None:
+            conn = Conn(_connect(pool, scheme, host, port, timeout[0], cut))
+        cut.hold(conn.sock)
+        try:
+            conn.sock.settimeout(timeout[1])
+            conn.sock.sendall(request)
+            status, version, raw_headers = _read_head(conn.reader)
+            return Response(pool, origin, conn, status, version, Headers(raw_headers))
+        except BaseException as exc:
+            conn.close()
+            if isinstance(exc, TimeoutError):
+                raise ReadTimeout("read timed out") from exc
+            if isinstance(exc, OSError):
+                raise ConnectFailed(_os_reason(exc)) from exc
+            raise
+    finally:
+        if token is not None:
+            deadline[0].disarm(token)  # type: ignore[index]
 
 
-def _connect(pool: Pool, scheme: str, host: str, port: int, timeout: float) -> socket.socket:
+class _Cut:
+    """What the watchdog shuts for a request whose socket may not exist yet: the socket
+    once there (shut at once if its time came before it)."""
+
+    __slots__ = ("sock", "fired")
+
+    def __init__(self) -> None:
+        self.sock: socket.socket | None = None
+        self.fired = False
+
+    def hold(self, sock: socket.socket) -> None:
+        self.sock = sock
+        if self.fired:
+            self.shutdown()
+
+    def shutdown(self) -> None:
+        self.fired = True
+        if self.sock is not None:
+            with contextlib.suppress(OSError):
+                self.sock.shutdown(socket.SHUT_RDWR)
+
+
+def _connect(
+    pool: Pool, scheme: str, host: str, port: int, timeout: float, cut: _Cut
+) -> socket.socket:
     try:
         sock = socket.create_connection((host, port), timeout=timeout)
     except TimeoutError as exc:
@@ -241,6 +310,7 @@ def _connect(pool: Pool, scheme: str, host: str, port: int, timeout: float) -> s
         raise ConnectFailed("connection failed: host name not found") from exc
     except OSError as exc:
         raise ConnectFailed(_os_reason(exc)) from exc
+    cut.hold(sock)  # the TLS handshake is the server's to drip too
     # http.client and urllib3 both send small requests at once (no Nagle delay).
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     if scheme != "https":
@@ -280,7 +350,7 @@ def _read_head(reader: Any) -> tuple[int, int, list[tuple[str, str]]]:
             version, status, _ = (line.decode("iso-8859-1").split(None, 2) + [""])[:3]
         except ValueError:
             version, status = "", ""
-        if not version.startswith("HTTP/") or len(status) != 3 or not status.isdigit():
+        if not version.startswith("HTTP/1.") or len(status) != 3 or not status.isdigit():
             raise MalformedResponse("malformed HTTP response (bad status line)")
         code = int(status)
         if code < 100:
@@ -292,13 +362,15 @@ def _read_head(reader: Any) -> tuple[int, int, list[tuple[str, str]]]:
 
 def _read_headers(reader: Any) -> list[tuple[str, str]]:
     headers: list[tuple[str, str]] = []
-    while True:
+    # Every line counts, as http.client counts them: folded and colon-less lines too
+    # (else endless 64 KiB continuation lines would grow one value without a limit).
+    for count in range(MAX_HEADERS + 1):
         line = reader.readline(MAX_LINE + 1)
         if len(line) > MAX_LINE:
             raise MalformedResponse("response header too large")
         if line in (b"\r\n", b"\n", b""):
             return headers
-        if len(headers) >= MAX_HEADERS:
+        if count == MAX_HEADERS:
             raise MalformedResponse("response header too large")
         text = line.decode("iso-8859-1").rstrip("\r\n")
         if text[:1] in (" ", "\t") and headers:  # a folded line continues the last value
@@ -306,9 +378,25 @@ def _read_headers(reader: Any) -> list[tuple[str, str]]:
             headers[-1] = (name, f"{value} {text.strip()}")
             continue
         name, colon, value = text.partition(":")
-        if not colon:
-            continue  # email's parser keeps no header for a line without a colon
+        if not colon or not name or name[-1] in " \t" or name[0] in " \t":
+            # email's parser keeps no header for a line without a colon, nor for a name
+            # with white space ("Content-Length : 5" must not frame the body: RFC 9112 5.1).
+            continue
         headers.append((name.strip(), value.strip()))
+
+
+def _content_length(value: str | None) -> int | None:
+    """The body's length as urllib3 reads Content-Length: repeated equal values are one
+    (joined by ", " in Headers), unequal ones an error; None when there is none or it is
+    not a number (the body then ends with the connection)."""
+    if value is None:
+        return None
+    lengths = {part.strip() for part in value.split(",")}
+    if not all(part.isdigit() and part.isascii() for part in lengths):
+        return None
+    if len({int(part) for part in lengths}) > 1:
+        raise MalformedResponse("malformed HTTP response (conflicting Content-Length)")
+    return int(lengths.pop())
 
 
 class Response:
@@ -328,19 +416,23 @@ class Response:
         self._pool, self._origin, self._conn, self._reader = pool, origin, conn, conn.reader
         connection = headers.get("connection", "").lower()
         self._keep = "close" not in connection and (version == 11 or "keep-alive" in connection)
-        self._chunked = "chunked" in headers.get("transfer-encoding", "").lower()
+        coding = headers.get("transfer-encoding")
+        no_body = status in NO_BODY or 100 <= status < 200
+        # http.client's framing: chunked only when it is the one transfer coding named;
+        # any other Transfer-Encoding leaves Content-Length or the connection's end.
+        self._chunked = not no_body and coding is not None and coding.strip().lower() == "chunked"
+        smuggled = coding is not None and (not self._chunked or "content-length" in headers)
+        if smuggled or status == 101:
+            # RFC 9112 6.1: Transfer-Encoding with Content-Length (a smuggling pattern), or
+            # a coding we do not frame by: the connection is not trusted with another
+            # request; nor one switched to another protocol (101).
+            self._keep = False
         self._left: int | None = None  # bytes of the body (or of this chunk) still to read
         self._decoder: Decoder | None = None
-        length = headers.get("content-length")
-        if status in NO_BODY or 100 <= status < 200:
+        if no_body:
             self._left = 0
-        elif not self._chunked and length is not None:
-            try:
-                self._left = int(length)
-            except ValueError:
-                self._left = None  # http.client: read to the end of the connection
-            if self._left is not None and self._left < 0:
-                self._left = None
+        elif not self._chunked:
+            self._left = _content_length(headers.get("content-length"))
         if self._left is None and not self._chunked:
             self._keep = False  # the body ends with the connection
         self._done = False
@@ -415,11 +507,13 @@ class Response:
             if len(line) > MAX_LINE or not line:
                 self.close()
                 raise BodyBroken("connection broken while reading the body")
-            try:
-                size = int(line.split(b";", 1)[0].strip(), 16)
-            except ValueError:
+            digits = line.split(b";", 1)[0].strip()
+            # RFC 9112 7.1: 1*HEXDIG. int() would also take "-5", "0x5", "1_0" and a
+            # size of any length: a hostile size is a broken body, not a read to the end.
+            if not _CHUNK_SIZE.fullmatch(digits):
                 self.close()
-                raise BodyBroken("connection broken while reading the body") from None
+                raise BodyBroken("connection broken while reading the body")
+            size = int(digits, 16)
             if size == 0:
                 _read_headers(self._reader)  # trailers, then the end
                 self._finish()
