@@ -983,6 +983,27 @@ def test_a_lettered_half_of_a_season_is_that_season(half: str) -> None:
     assert classify("Harbor Lights Season 3C Official Trailer", watch) == "title"
 
 
+@pytest.mark.parametrize(
+    "aside", ["(the breakout star of Glass Road)", "(who played the twins in Glass Road)"]
+)
+def test_a_description_after_a_persons_name_is_no_other_works_tag(aside: str) -> None:
+    """A work's tag follows its name ("Glass Road (2021)"); a description in parentheses
+    after a cast member's name is about a person, and the date stays the watch's."""
+    watch = Watch("Harbor Lights", 1)
+    body = (
+        "<p>The first trailer for Harbor Lights is here.</p>"
+        f"<p>Mara Quill {aside}, Teo Brand and Ana Lind lead the new series, due on "
+        "screens in September.</p>"
+    )
+    assert ("release_date", "2025-09", "month") in findings(
+        body, watch, published="2025-05-02", title="Harbor Lights trailer"
+    )
+    tagged = body.replace(aside, "").replace("Mara Quill", "Glass Road (2021)")
+    assert ("release_date", "2025-09", "month") not in findings(
+        tagged, watch, published="2025-05-02", title="Harbor Lights trailer"
+    )
+
+
 @pytest.mark.parametrize("verb", ["will be released", "is released", "is set to be released"])
 def test_a_passive_release_ahead_of_the_article_is_not_past(verb: str) -> None:
     body = f"<p>Heartstopper Season 2 {verb} on 3 August.</p>"

@@ -221,7 +221,10 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
     return found(_PARENTHETICAL, text[: c.mention.start])
 
 
-_PARENTHETICAL = re.compile(r"[A-Z][\w&'-]*\s*\(")
+# A work's tag after its name: "Critical Thinking (2020)", "Ghosts (CBS)". (Not a
+# description, which follows a person's name: "Dafne Keen (the star of Logan)", "Rick
+# Lincoln (who has played ...)".)
+_PARENTHETICAL = re.compile(r"[A-Z][\w&'-]*\s*\((?!(?i:who|whose|the|a|an)\s)")
 _RELATIVE_BEFORE = re.compile(r"\bwhich\s*$")
 _NEW_ENTRY_BEFORE = re.compile(r"\b(?:new|next|upcoming|untitled|latest)\s+$", re.IGNORECASE)
 
