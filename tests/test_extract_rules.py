@@ -1004,6 +1004,19 @@ def test_a_description_after_a_persons_name_is_no_other_works_tag(aside: str) ->
     )
 
 
+def test_a_verb_before_the_watched_season_names_its_own_clause_not_the_dates() -> None:
+    """The characters lead the sentence ("The Wardens are back"), but the date is in the
+    clause whose subject is the watched season: "when Season 2 returns in 2026"."""
+    watch = Watch("Harbor Lights", 2)
+    body = (
+        "<p>Netflix shared a first look at Harbor Lights season 2.</p>"
+        "<p>The Wardens are back on the water and as restless as ever when Season 2 "
+        "returns to Netflix in 2026.</p>"
+    )
+    found = findings(body, watch, published="2025-09-20", title="Harbor Lights season 2")
+    assert found[:1] == [("release_date", "2026", "year")]
+
+
 @pytest.mark.parametrize("verb", ["will be released", "is released", "is set to be released"])
 def test_a_passive_release_ahead_of_the_article_is_not_past(verb: str) -> None:
     body = f"<p>Heartstopper Season 2 {verb} on 3 August.</p>"
