@@ -944,6 +944,79 @@ def test_a_season_number_after_a_colon_title_is_the_titles(title: str) -> None:
     assert findings(body, watch, published="2024-06-20") == [("release_date", "2024-07-11", "day")]
 
 
+def test_a_subtitled_shows_season_numbered_on_its_main_title_is_the_watchs() -> None:
+    """Writers drop a long subtitle and number the season on the main title: "Moonfall
+    Academy 2nd Season" is season 2 of "Moonfall Academy: Tides of the Hollow"; another
+    name, or a piece of the main title, is still another show."""
+    from scraper.extract.reading import classify
+
+    watch = Watch("Moonfall Academy: Tides of the Hollow", 2)
+    assert classify("Moonfall Academy 2nd Season opens in October.", watch) == "season"
+    assert classify("Watch the Moonfall Academy Season 2 PV here.", watch) == "season"
+    assert classify("Moonfall Harbor Season 2 opens in October.", watch) == "other season"
+    assert classify("Academy Season 2 opens in October.", watch) == "other season"
+    dashed = Watch("Moonfall Academy - Tides of the Hollow", 2)
+    assert classify("Moonfall Academy Season 2 opens in October.", dashed) == "season"
+
+
+def test_a_trailer_titled_with_the_main_title_and_season_is_the_watchs() -> None:
+    watch = Watch("Moonfall Academy: Tides of the Hollow", 2)
+    body = (
+        "<p>The second season of Moonfall Academy: Tides of the Hollow premieres on "
+        "October 7.</p>"
+        '<iframe src="https://www.youtube.com/embed/mfA2seasnPV" '
+        'title="Moonfall Academy 2nd Season Official Trailer"></iframe>'
+    )
+    headline = "Moonfall Academy: Tides of the Hollow Season 2"
+    assert ("trailer", "https://www.youtube.com/watch?v=mfA2seasnPV") in [
+        f[:2] for f in findings(body, watch, published="2025-09-01", title=headline)
+    ]
+
+
+@pytest.mark.parametrize("half", ["Season 3B", "season 3a", "SEASON 3B"])
+def test_a_lettered_half_of_a_season_is_that_season(half: str) -> None:
+    """A season aired in halves is lettered: "Season 3B" is season 3 (its second half)."""
+    from scraper.extract.reading import classify
+
+    watch = Watch("Harbor Lights", 3)
+    assert classify(f"Harbor Lights {half} Official Trailer", watch) == "watch"
+    assert classify("Harbor Lights Season 3C Official Trailer", watch) == "title"
+
+
+@pytest.mark.parametrize(
+    "aside", ["(the breakout star of Glass Road)", "(who played the twins in Glass Road)"]
+)
+def test_a_description_after_a_persons_name_is_no_other_works_tag(aside: str) -> None:
+    """A work's tag follows its name ("Glass Road (2021)"); a description in parentheses
+    after a cast member's name is about a person, and the date stays the watch's."""
+    watch = Watch("Harbor Lights", 1)
+    body = (
+        "<p>The first trailer for Harbor Lights is here.</p>"
+        f"<p>Mara Quill {aside}, Teo Brand and Ana Lind lead the new series, due on "
+        "screens in September.</p>"
+    )
+    assert ("release_date", "2025-09", "month") in findings(
+        body, watch, published="2025-05-02", title="Harbor Lights trailer"
+    )
+    tagged = body.replace(aside, "").replace("Mara Quill", "Glass Road (2021)")
+    assert ("release_date", "2025-09", "month") not in findings(
+        tagged, watch, published="2025-05-02", title="Harbor Lights trailer"
+    )
+
+
+def test_a_verb_before_the_watched_season_names_its_own_clause_not_the_dates() -> None:
+    """The characters lead the sentence ("The Wardens are back"), but the date is in the
+    clause whose subject is the watched season: "when Season 2 returns in 2026"."""
+    watch = Watch("Harbor Lights", 2)
+    body = (
+        "<p>Netflix shared a first look at Harbor Lights season 2.</p>"
+        "<p>The Wardens are back on the water and as restless as ever when Season 2 "
+        "returns to Netflix in 2026.</p>"
+    )
+    found = findings(body, watch, published="2025-09-20", title="Harbor Lights season 2")
+    assert found[:1] == [("release_date", "2026", "year")]
+
+
 @pytest.mark.parametrize("verb", ["will be released", "is released", "is set to be released"])
 def test_a_passive_release_ahead_of_the_article_is_not_past(verb: str) -> None:
     body = f"<p>Heartstopper Season 2 {verb} on 3 August.</p>"
@@ -1197,6 +1270,7 @@ def test_case_key_finds_a_word_exactly_where_an_ignorecase_pattern_does() -> Non
         "season  2x, season 2, season\t7",
         "The second season and the 3rd series, the first and final outing",
         "S2 and S02E01 but not xS3",
+        "Season 8B, season 1a, SEASON 2AB, series 4b and season fiveb",
         "\u017feason 2 and Season 2 beside caf\u00e9",  # not ASCII: the pattern on the text
     ],
 )

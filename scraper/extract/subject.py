@@ -45,9 +45,11 @@ _SEASON_ADJECTIVE = (
     r"acclaimed|shortened|extended)"
 )
 _NUM = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
+# A season aired in halves, lettered: "Season 8B", "season 1a" is season 8, season 1.
+_HALF_LETTER = r"(?:(?<=\d)[ab])?"
 _ORD = r"(\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
 _SEASON_PATTERNS = [
-    re.compile(r"(?i:\b(?:season|series)\s+)" + _NUM + r"\b", re.IGNORECASE),
+    re.compile(r"(?i:\b(?:season|series)\s+)" + _NUM + _HALF_LETTER + r"\b", re.IGNORECASE),
     re.compile(
         r"\b" + _ORD + r"(?:\s+and\s+(?:final|last)|" + _SEASON_ADJECTIVE + r")?[\s-]+"
         r"(?:season|series|outing|instal+ment)\b",
@@ -402,7 +404,7 @@ def _has_any(key: str, words: tuple[str, ...]) -> bool:
 # the text, and scan far faster than a case-insensitive pattern can. (The first's \b
 # is a look back after "se": a pattern opening with text skips to where it occurs.)
 _KEYED_SEASON_PATTERNS = [
-    re.compile(r"se(?<!\wse)(?:ason|ries)\s+" + _NUM + r"\b"),
+    re.compile(r"se(?<!\wse)(?:ason|ries)\s+" + _NUM + _HALF_LETTER + r"\b"),
     re.compile(
         r"\b" + _ORD + r"(?:\s+and\s+(?:final|last)|" + _SEASON_ADJECTIVE + r")?[\s-]+"
         r"(?:season|series|outing|instal+ment)\b"
@@ -672,6 +674,8 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
         for pattern, _, gate in _name_patterns(watch)
     ):
         return ref  # the watch's title or an alias
+    if _main_title_of_watch(name, watch):
+        return ref  # "Seirei Gensouki 2nd Season" for "Seirei Gensouki: Spirit Chronicles"
     # "Vikings: Valhalla season 3": the name before the number is the end of the watch's title.
     if any(
         _BETWEEN_NAME_AND_NUMBER.fullmatch(sentence, end, ref.start)
@@ -679,6 +683,36 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
     ):
         return ref
     return Reference(ref.start, ref.end, OTHER_SEASON)
+
+
+# A title's subtitle after a colon or a dash: "Mushoku Tensei: Jobless Reincarnation".
+_SUBTITLE_SPLIT = re.compile(r"\s*(?::|\s[-\u2013\u2014])\s+\S")
+
+
+@lru_cache(maxsize=256)
+def _main_titles(watch: Watch) -> tuple[re.Pattern[str], ...]:
+    """The watch's names without their subtitles, each as a whole-name pattern."""
+    found = []
+    for full in (watch.title, *watch.aliases):
+        split = _SUBTITLE_SPLIT.search(full)
+        if split is None or split.start() == 0:
+            continue
+        pattern = title_pattern(full[: split.start()])
+        if pattern is not None:
+            found.append(re.compile(pattern.pattern + r"\W*$", re.IGNORECASE))
+    return tuple(found)
+
+
+def _main_title_of_watch(name: str, watch: Watch) -> bool:
+    """The name right before a season number is the watch's title without its subtitle:
+    writers number a subtitled show's seasons on its main title ("Mushoku Tensei Season
+    2" for "Mushoku Tensei: Jobless Reincarnation"). (As the whole name only: "Star
+    Wars" before another number is still no mention of "Star Wars: Andor".)"""
+    words = name.split()
+    while words and words[0].lower() in _NOT_NAMES:
+        words.pop(0)  # "Watch the Seirei Gensouki Season 2 PV"
+    rest = " ".join(words)
+    return bool(rest) and any(pattern.match(rest) for pattern in _main_titles(watch))
 
 
 # "the second season of Andor": the season of the show named after it.

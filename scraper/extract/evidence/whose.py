@@ -222,7 +222,10 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
     return found(_PARENTHETICAL, text[: c.mention.start])
 
 
-_PARENTHETICAL = re.compile(r"[A-Z][\w&'-]*\s*\(")
+# A work's tag after its name: "Critical Thinking (2020)", "Ghosts (CBS)". (Not a
+# description, which follows a person's name: "Dafne Keen (the star of Logan)", "Rick
+# Lincoln (who has played ...)".)
+_PARENTHETICAL = re.compile(r"[A-Z][\w&'-]*\s*\((?!(?i:who|whose|the|a|an)\s)")
 _RELATIVE_BEFORE = re.compile(r"\bwhich\s*$")
 _NEW_ENTRY_BEFORE = re.compile(r"\b(?:new|next|upcoming|untitled|latest)\s+$", re.IGNORECASE)
 
@@ -263,6 +266,11 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
     titles = title_mentions(text, w)
     if titles:
         verbs = verbs[-1:]
+    # The watched season named after a verb and before the date is the later clause's
+    # own subject: "The Pogues are back ... when Season 3 returns in 2023".
+    watched = [
+        r.start for r in season_references(text, w) if w.season and r.season == w.season
+    ]
     for verb in verbs:
         if _IN_A_ROLE.match(text, verb):
             continue  # "Jenna Ortega returns as Wednesday": a person back in a role
@@ -270,6 +278,8 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
             continue  # "The July 2021 release date has been moved": a noun, no work's verb
         if any(verb < start < c.mention.start for start, _, _ in titles):
             continue  # "Disney Shuffles Marvel Dates: Captain America 4 to February"
+        if any(verb < start < c.mention.start for start in watched):
+            continue
         if subject.other_work_before(text, verb, w):
             return text[max(0, verb - 40) : verb + 12].strip()
     return None
