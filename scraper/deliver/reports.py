@@ -20,16 +20,7 @@ class NotifierReport:
 
     @property
     def line(self) -> str:
-        counts = [
-            f"{n} {label}"
-            for n, label in (
-                (self.sent, "sent"),
-                (self.retrying, "retrying"),
-                (self.failed, "failed"),
-                (self.held, "held"),
-            )
-            if n
-        ]
+        counts = _counts(self.sent, self.retrying, self.failed, self.held)
         text = f"{self.name}: {', '.join(counts) or 'nothing due'}"
         if self.disabled:
             text += f"; disabled: {self.disabled}"
@@ -57,16 +48,7 @@ class DeliveryReport:
 
     def summary(self) -> str:
         """One line for a command's output: "2 sent, 1 retrying, 1 held (1 notifier disabled)"."""
-        counts = [
-            f"{n} {label}"
-            for n, label in (
-                (self.sent, "sent"),
-                (self.retrying, "retrying"),
-                (self.failed, "failed"),
-                (self.held, "held"),
-            )
-            if n
-        ]
+        counts = _counts(self.sent, self.retrying, self.failed, self.held)
         text = ", ".join(counts) or "nothing pending"
         if self.disabled:
             text += f" ({self.disabled} notifier{'s' if self.disabled > 1 else ''} disabled)"
@@ -81,3 +63,12 @@ class DeliveryReport:
         self.failed += part.failed
         self.held += part.held
         self.disabled += 1 if part.disabled else 0
+
+
+def _counts(sent: int, retrying: int, failed: int, held: int) -> list[str]:
+    """["2 sent", "1 held"]: the outcomes that happened, in the order commands print them."""
+    return [
+        f"{n} {label}"
+        for n, label in ((sent, "sent"), (retrying, "retrying"), (failed, "failed"), (held, "held"))
+        if n
+    ]
