@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import ClassVar
 
 from notifiers.base import Notifier
+from scraper.config.settings import HttpSettings
 from scraper.models import ANNOUNCED, Alert, Watch
 
 # -- news pages for a local site --------------------------------------------------------
@@ -55,6 +56,17 @@ class RecordingNotifier(Notifier):
 
 NETFLIX = "https://www.netflix.com/tudum/heartstopper"
 VARIETY = "https://variety.example/hs2"
+
+
+# Small HTTP limits, so every fetch failure mode shows in well under a second.
+FAST_HTTP = HttpSettings(
+    user_agent="releasewatch-test/1.0",
+    timeout=0.5,
+    max_bytes=100_000,
+    concurrency=4,
+    per_host_delay=0.0,
+    respect_robots=True,
+)
 
 
 def make_alert(**changes) -> Alert:

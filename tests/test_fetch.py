@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 import trustme
+from support import FAST_HTTP
 
 from scraper.config.settings import HttpSettings
 from scraper.fetch.fetcher import Fetcher, FetchError, Validators, decode_body, parse_retry_after
@@ -30,15 +31,7 @@ from scraper.fetch.robots import RobotsCache, RobotsUnreachable, origin_of
 from scraper.fetch.transport import plain_path
 from scraper.fetch.watchdog import Watchdog
 
-# Small limits so every failure mode shows in well under a second.
-SETTINGS = HttpSettings(
-    user_agent="releasewatch-test/1.0",
-    timeout=0.5,
-    max_bytes=100_000,
-    concurrency=4,
-    per_host_delay=0.0,
-    respect_robots=True,
-)
+SETTINGS = FAST_HTTP
 FRENCH = "Le café de l’été – “Heartstopper” saison 2 arrive bientôt. Voilà ce que nous savons."
 
 Respond = Callable[[BaseHTTPRequestHandler], None]
@@ -782,7 +775,6 @@ def test_a_run_of_304s_reuses_one_pooled_connection() -> None:
     not close it (a new TCP, and on https a new TLS, handshake per source)."""
     from dataclasses import replace
 
-    from scraper.config.settings import HttpSettings
     from scraper.demo.localsite import LocalSite
 
     with LocalSite() as local:

@@ -4,6 +4,7 @@ Each answer is compared with what the requests path (urllib3, http.client) does 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import gzip
 import os
@@ -19,18 +20,12 @@ from pathlib import Path
 
 import pytest
 import trustme
+from support import FAST_HTTP
 
 from scraper.config.settings import HttpSettings
 from scraper.fetch.fetcher import Fetcher, FetchError, Validators
 
-SETTINGS = HttpSettings(
-    user_agent="releasewatch-test/1.0",
-    timeout=0.5,
-    max_bytes=100_000,
-    concurrency=4,
-    per_host_delay=0.0,
-    respect_robots=False,
-)
+SETTINGS = dataclasses.replace(FAST_HTTP, respect_robots=False)
 HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
 
 
