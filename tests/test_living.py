@@ -499,7 +499,9 @@ def test_the_lock_file_goes_at_a_clean_stop(tmp_path, site, daemons):  # noqa: F
     serve(site, DAY)
     daemon = daemons(config)
     lock = tmp_path / "state.db.lock"
-    wait_for(lock.exists, "the lock file", daemon=daemon)
+    # The daemon takes the lock, then writes its pid into the file: wait for both.
+    wait_for(lambda: lock.exists() and lock.read_text().strip(), "the lock file's pid",
+             daemon=daemon)
     assert lock.read_text().strip() == str(daemon.pid)
     daemon.wait_for_log("cycle")
     daemon.proc.send_signal(signal.SIGTERM)
