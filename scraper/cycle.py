@@ -159,7 +159,7 @@ def _waiting(
 
 
 def _select(config: Config, names: Sequence[str] | None) -> list[SourceConfig]:
-    if not names:
+    if names is None:
         return list(config.sources)
     by_name = {s.name: s for s in config.sources}
     return [by_name[n] for n in names]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import signal
+import subprocess
 
 import pytest
 from pg import running_cluster
@@ -76,3 +78,19 @@ def backend(request, tmp_path):
         yield str(tmp_path / "state.db")
     else:
         yield request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def workers():
+    """`releasewatch run` subprocesses a test starts: woken and ended after it."""
+    started: list[subprocess.Popen] = []
+    yield started
+    for process in started:
+        if process.poll() is None:
+            process.send_signal(signal.SIGCONT)
+            process.terminate()
+    for process in started:
+        try:
+            process.wait(15)
+        except subprocess.TimeoutExpired:
+            process.kill()

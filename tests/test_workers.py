@@ -93,6 +93,23 @@ def test_a_stalled_worker_commits_nothing_of_its_check(tmp_path, site, pg_url):
         fetcher.close()
 
 
+def test_an_empty_batch_checks_nothing(tmp_path, site, pg_url):
+    """A worker whose claimed batch held none of its config's sources checks none: an empty
+    list is not "all of them", which would fetch and write sources it never claimed."""
+    site.pages["/news"] = Page(ANNOUNCEMENT.encode())
+    config = load_config(config_for(tmp_path, site, pg_url, {"news": "/news"}))
+    state, fetcher = synced(pg_url, ["news"], datetime.now(UTC)), Fetcher(config.http)
+    try:
+        now = datetime.now(UTC)
+        claims = Claims("A", lambda name: now + timedelta(minutes=30))
+        report = check_sources(config, state, fetcher, now, [], claims=claims)
+        assert report.checked == [] and report.lost == [] and report.alerts == []
+        assert site.requests == [] and state.source_state("news").last_checked_at is None
+    finally:
+        fetcher.close()
+        state.close()
+
+
 def test_two_workers_finding_the_same_fact_at_once_send_one_alert(tmp_path, site, pg_url):
     for path in ("/a", "/b", "/c", "/d"):
         site.pages[path] = Page(ANNOUNCEMENT.encode())

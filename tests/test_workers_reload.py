@@ -10,10 +10,20 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime, timedelta
 
 from test_workers_run import checked_all, nothing_yet, wait_for, write_config
 
 from scraper.store.state import State
+
+
+def start_worker(config, log):
+    """A worker with the default five-minute source lease, polling often."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "scraper", "run", "--config", str(config)],
+        stdout=subprocess.DEVNULL, stderr=log.open("ab"),
+        env={**os.environ, "RELEASEWATCH_POLL": "0.3"},
+    )
 
 
 def test_sighup_reloads_a_workers_config_and_a_bad_one_is_kept_out(tmp_path, site, pg_url):
@@ -21,11 +31,7 @@ def test_sighup_reloads_a_workers_config_and_a_bad_one_is_kept_out(tmp_path, sit
         site.pages["/" + show.lower()] = nothing_yet(show)
     config = write_config(tmp_path, site, pg_url, ("Heartstopper",))
     log = tmp_path / "worker.log"
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "scraper", "run", "--config", str(config)],
-        stdout=subprocess.DEVNULL, stderr=log.open("ab"),
-        env={**os.environ, "RELEASEWATCH_POLL": "0.3"},
-    )
+    worker = start_worker(config, log)
     try:
         wait_for(lambda: checked_all(pg_url, ["heartstopper"]), 30, "the first check")
         config.write_text(
@@ -58,3 +64,48 @@ def test_sighup_reloads_a_workers_config_and_a_bad_one_is_kept_out(tmp_path, sit
     state = State(pg_url, read_only=True)
     assert [n.name for n in state.configured_notifiers()] == ["console", "sink"]
     state.close()
+
+
+def test_a_source_only_another_config_holds_is_handed_back_not_held_for_the_lease(
+    tmp_path, site, pg_url, workers
+):
+    """Mid roll-out: worker A runs the old config (Heartstopper), worker B the new one
+    (Heartstopper and Severance). A claims Severance with the due work but cannot check
+    it; it hands it back at once instead of sitting on it for its five-minute lease, and
+    checks nothing it did not claim."""
+    for show in ("Heartstopper", "Severance"):
+        site.pages["/" + show.lower()] = nothing_yet(show)
+    old_dir, new_dir = tmp_path / "old", tmp_path / "new"
+    old_dir.mkdir()
+    new_dir.mkdir()
+    old = write_config(old_dir, site, pg_url, ("Heartstopper",))
+    new = write_config(new_dir, site, pg_url, ("Heartstopper", "Severance"))
+    workers.append(start_worker(old, old_dir / "worker.log"))
+    wait_for(lambda: checked_all(pg_url, ["heartstopper"]), 30, "the old worker's check")
+    # The new config's source, due now, as the new worker's start writes it; the old
+    # worker claims it on its next turn (a poll at most).
+    state = State(pg_url)
+    try:
+        state.sync_sources(["heartstopper", "severance"],
+                           {"heartstopper": site.url("/heartstopper"),
+                            "severance": site.url("/severance")}, datetime.now(UTC))
+    finally:
+        state.close()
+    time.sleep(1.5)  # a few of the old worker's turns, with Severance due all along
+
+    def held_by_the_old_worker() -> bool:
+        state = State(pg_url, read_only=True)
+        try:
+            row = state.source_state("severance")
+            return row is not None and row.next_check_at is not None and (
+                row.next_check_at > datetime.now(UTC) + timedelta(seconds=60)
+            )
+        finally:
+            state.close()
+
+    # Between its claim and its hand-back the row is the old worker's for an instant.
+    wait_for(lambda: not held_by_the_old_worker(), 10, "the old worker to hand it back")
+    assert "lost to another worker" not in (old_dir / "worker.log").read_text()
+    workers.append(start_worker(new, new_dir / "worker.log"))
+    wait_for(lambda: checked_all(pg_url, ["heartstopper", "severance"]), 30,
+             "the new worker's check of its new source")

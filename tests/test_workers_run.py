@@ -15,8 +15,6 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
 from scraper.demo.localsite import LocalSite, Page
 from scraper.errors import UserError
 from scraper.store.state import State
@@ -101,21 +99,6 @@ def checked_all(url: str, names) -> bool:
         return all((s := state.source_state(n)) and s.last_checked_at for n in names)
     finally:
         state.close()
-
-
-@pytest.fixture
-def workers():
-    started: list[subprocess.Popen] = []
-    yield started
-    for process in started:
-        if process.poll() is None:
-            process.send_signal(signal.SIGCONT)
-            process.terminate()
-    for process in started:
-        try:
-            process.wait(15)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def test_killing_a_worker_loses_no_alert_and_repeats_at_most_the_one_in_flight(

@@ -217,22 +217,23 @@ class Worker:
         try:
             while not self._stop.is_set():
                 try:
-                    config = self.config
-                    if generation != self._generation:  # reloaded: new http settings
-                        generation = self._generation
-                        if config.http != fetcher.http:
-                            fetcher.close()
-                            fetcher = Fetcher(config.http, host_slots=slots)
-                    known = {s.name for s in config.sources}
                     now = datetime.now(UTC)
                     names = state.claim_sources(self.token, now, self.source_lease, BATCH)
                     if not names:
                         self._sources_wake.wait(self.poll)
                         self._sources_wake.clear()
                         continue
-                    # A source this worker's config does not hold (another config, mid
-                    # roll-out) is left to the worker that has it.
-                    mine = [n for n in names if n in known]
+                    # The config is read after the claim: a reload that added a source
+                    # commits it before this worker can claim it, so it is known here.
+                    config = self.config
+                    if generation != self._generation:  # reloaded: new http settings
+                        generation = self._generation
+                        if config.http != fetcher.http:
+                            fetcher.close()
+                            fetcher = Fetcher(config.http, host_slots=slots)
+                    mine = self._hand_back_unknown(state, config, names, now)
+                    if not mine:
+                        continue
                     claims = Claims(self.token, self._next_check(config, now))
                     began = time.monotonic()
                     report = check_sources(config, state, fetcher, now, mine, claims=claims)
@@ -252,6 +253,18 @@ class Worker:
                     self._stop.wait(self.poll)
         finally:
             fetcher.close()
+
+    def _hand_back_unknown(
+        self, state: State, config: Config, names: list[str], now: datetime
+    ) -> list[str]:
+        """The claimed sources this worker's config holds. The others (another config, mid
+        roll-out) are handed back at once, due a poll later, for the worker that has them:
+        held, they would wait out the whole lease unchecked."""
+        known = {s.name for s in config.sources}
+        for name in names:
+            if name not in known:
+                state.finish_claim(name, self.token, now + timedelta(seconds=self.poll))
+        return [n for n in names if n in known]
 
     # -- the delivery loop ------------------------------------------------------------
 
