@@ -3,7 +3,7 @@ requests.Session per notifier, under the send's deadline, errors mapped and mask
 
 from __future__ import annotations
 
-import importlib.metadata
+import functools
 import logging
 import threading
 from collections.abc import Callable, Collection, Mapping
@@ -56,9 +56,13 @@ mask_library_logs(
 )
 
 
+@functools.cache
 def user_agent() -> str:
     # From the installed distribution, not `scraper.__version__`: notifiers/ imports
-    # nothing of scraper but its models and errors.
+    # nothing of scraper but its models and errors. importlib.metadata is imported here,
+    # on the first send, not by every `check` that only validates the notifiers.
+    import importlib.metadata
+
     try:
         version = importlib.metadata.version("releasewatch")
     except importlib.metadata.PackageNotFoundError:

@@ -188,7 +188,8 @@ def test_fetching_loads_no_notifier_and_no_smtplib(module):
 
 def test_a_warm_check_never_imports_the_extractor_nor_the_parsers(tmp_path) -> None:
     """A cycle where every source answers 304 reads nothing: it must not pay for
-    importing what reads (the extractor, lxml, cssselect, the pre-filter)."""
+    importing what reads (the extractor, lxml, cssselect, the pre-filter), nor
+    importlib.metadata, which only a notifier's first send needs (its User-Agent)."""
     from scraper.demo.localsite import LocalSite, Page
 
     with LocalSite() as site:
@@ -206,7 +207,8 @@ def test_a_warm_check_never_imports_the_extractor_nor_the_parsers(tmp_path) -> N
         code = (
             "import sys\nfrom scraper.cli.main import main\n"
             f"code = main(['check', '--config', {str(config)!r}])\n"
-            "readers = ('scraper.extract', 'lxml', 'cssselect', 'scraper.parse.prefilter')\n"
+            "readers = ('scraper.extract', 'lxml', 'cssselect', 'scraper.parse.prefilter',"
+            " 'importlib.metadata')\n"
             "loaded = [m for m in readers if m in sys.modules]\n"
             "print('LOADED', loaded, code)\n"
         )
