@@ -192,6 +192,20 @@ def test_a_header_name_with_white_space_frames_nothing(serve) -> None:
     assert response.content == b"okay"
 
 
+def test_a_validator_that_cannot_be_sent_back_is_left_out_not_a_failure(serve) -> None:
+    # A bare CR inside an ETag: sent back as If-None-Match it would be refused, and the
+    # source would fail on every check after its first. Its good Last-Modified still goes.
+    stamp = b"Wed, 02 Dec 2026 10:00:00 GMT"
+    server = serve(HEAD + b'ETag: "v1\rx"\r\nLast-Modified: ' + stamp
+                   + b"\r\nContent-Length: 2\r\n\r\nok")
+    first = fetch(server.url())
+    assert first.etag == '"v1\rx"'
+    second = fetch(server.url(), validators=Validators(first.etag, first.last_modified))
+    assert second.content == b"ok"
+    sent = server.received[-1]
+    assert b"If-None-Match" not in sent and b"If-Modified-Since: " + stamp in sent
+
+
 def test_a_status_line_of_another_http_version_is_malformed(serve) -> None:
     server = serve(b"HTTP/2 200 OK\r\nContent-Length: 2\r\n\r\nok")
     error = fetch(server.url())

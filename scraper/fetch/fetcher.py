@@ -27,7 +27,7 @@ from scraper.errors import SourceError, parse_retry_after
 from scraper.fetch import wire
 from scraper.fetch.decode import decode_body
 from scraper.fetch.hosts import HostClock, HostSlots, fetch_by_host, host_of, usual_origin
-from scraper.fetch.plain import Reply, plain_path, request_headers
+from scraper.fetch.plain import Reply, plain_path, request_headers, sendable_value
 from scraper.fetch.robots import RobotsCache, RobotsUnreachable
 from scraper.fetch.watchdog import Watchdog
 from scraper.models import HttpSettings, Response
@@ -79,10 +79,13 @@ class Validators:
     last_modified: str | None = None
 
     def headers(self) -> dict[str, str]:
+        """The conditional headers. A validator that cannot be sent back (a server's
+        ETag with a bare CR in it) is left out: the GET is then unconditional, where
+        sending it would fail every later fetch of the source."""
         headers = {}
-        if self.etag:
+        if self.etag and sendable_value(self.etag):
             headers["If-None-Match"] = self.etag
-        if self.last_modified:
+        if self.last_modified and sendable_value(self.last_modified):
             headers["If-Modified-Since"] = self.last_modified
         return headers
 

@@ -138,11 +138,15 @@ def request_headers(headers: dict[str, str]) -> dict[str, str] | None:
     for name, value in headers.items():
         if not (isinstance(name, str) and isinstance(value, str)):
             return None
-        if not (_HEADER_NAME.match(name) and _HEADER_VALUE.match(value)):
-            return None
-        if not (name.isascii() and _latin1(value)):
+        if not (_HEADER_NAME.match(name) and name.isascii() and sendable_value(value)):
             return None
     return sent
+
+
+def sendable_value(value: str) -> bool:
+    """Whether `value` can go out as a header value: requests refuses a CR, LF or
+    leading white space in it, and http.client writes latin-1 only."""
+    return bool(_HEADER_VALUE.match(value)) and _latin1(value)
 
 
 def _latin1(text: str) -> bool:
