@@ -271,18 +271,36 @@ def test_a_location_with_crlf_is_one_url_not_a_header(serve) -> None:
 # -- time ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "answer",
-    [
-        [bytes([b]) for b in HEAD + b"X-Slow: " + b"a" * 200],  # a byte each 0.1 s
-        [b"HTTP/1.1 100 Continue\r\n\r\n"] * 200,  # 1xx answers without end
-    ],
-    ids=["dripped-head", "endless-1xx"],
-)
+DRIPPED_HEAD = [bytes([b]) for b in HEAD + b"X-Slow: " + b"a" * 200]  # a byte each 0.1 s
+ENDLESS_1XX = [b"HTTP/1.1 100 Continue\r\n\r\n"] * 200  # 1xx answers without end
+
+
+@pytest.mark.parametrize("answer", [DRIPPED_HEAD, ENDLESS_1XX], ids=["dripped-head", "endless-1xx"])
 def test_a_head_that_never_ends_is_cut_at_the_whole_fetch_deadline(serve, answer) -> None:
     server = serve(answer, pause=0.1)
     started = time.monotonic()
     error = fetch(server.url())  # timeout 0.5 s: the whole fetch may take 1.5 s
+    assert isinstance(error, FetchError)
+    assert str(error) == "timed out after 1.5s (whole fetch)"
+    assert time.monotonic() - started < 2.5
+
+
+@pytest.mark.parametrize("answer", [DRIPPED_HEAD, ENDLESS_1XX], ids=["dripped-head", "endless-1xx"])
+def test_a_head_that_never_ends_is_cut_at_the_deadline_on_the_requests_path_too(
+    serve, answer, tmp_path, monkeypatch
+) -> None:
+    # A netrc file (or a proxy) makes every GET go through requests, which reads a head
+    # line by line with only a per-read timeout: the same whole-fetch deadline holds.
+    (tmp_path / "netrc").write_text("")
+    monkeypatch.setenv("NETRC", str(tmp_path / "netrc"))
+    server = serve(answer, pause=0.1)
+    started = time.monotonic()
+    with Fetcher(SETTINGS) as fetcher:
+        assert fetcher._wire is None
+        try:
+            error = fetcher.fetch(server.url())
+        except FetchError as exc:
+            error = exc
     assert isinstance(error, FetchError)
     assert str(error) == "timed out after 1.5s (whole fetch)"
     assert time.monotonic() - started < 2.5

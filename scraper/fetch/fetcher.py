@@ -352,7 +352,10 @@ class Fetcher:
                 if "Set-Cookie" in raw.headers or "Set-Cookie2" in raw.headers:
                     self._keep_cookies(url, sent, raw.headers)
                 return Reply(raw)
-        return self._sender.get(url, headers, timeout)
+        from scraper.fetch.transport import head_guard
+
+        with head_guard(self._watchdog, deadline):
+            return self._sender.get(url, headers, timeout)
 
     def _keep_cookies(self, url: str, headers: dict[str, str], answer: wire.Headers) -> None:
         """A cookie the server set goes into the session's jar, as requests keeps it."""
@@ -594,9 +597,9 @@ def _requests_problem(
     import requests
 
     errors = requests.exceptions
+    if isinstance(exc, errors.Timeout | errors.ConnectionError) and time.monotonic() >= deadline:
+        return _deadline_error(total)  # out of time (the watchdog shut a dripping head)
     if isinstance(exc, errors.Timeout):
-        if time.monotonic() >= deadline:
-            return _deadline_error(total)  # not a stall: out of time
         where = " connecting" if isinstance(exc, errors.ConnectTimeout) else ""
         return FetchError(f"timed out{where} after {per_read:g}s", transient=True)
     if isinstance(exc, errors.SSLError):
@@ -631,7 +634,8 @@ def _ca_bundle() -> str | bool:
 
 def _new_session(concurrency: int) -> requests.Session:
     import requests
-    from requests.adapters import HTTPAdapter
+
+    from scraper.fetch.transport import guarded_adapter
 
     session = requests.Session()
     # With trust_env, every request looks in the environment for proxies (and
@@ -645,7 +649,9 @@ def _new_session(concurrency: int) -> requests.Session:
         session.verify = _ca_bundle()
     # One pool per host, as many connections per pool as fetches in flight; the
     # 100 most recent hosts keep theirs (thousands of sources share far fewer hosts).
-    adapter = HTTPAdapter(pool_connections=100, pool_maxsize=max(concurrency, 1), max_retries=0)
+    adapter = guarded_adapter(
+        pool_connections=100, pool_maxsize=max(concurrency, 1), max_retries=0
+    )
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     return session

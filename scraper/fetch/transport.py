@@ -15,7 +15,11 @@ requests path it always did.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import socket
+import threading
+from collections.abc import Iterator
 from typing import Any
 
 import requests
@@ -46,8 +50,80 @@ from urllib3.util import Timeout
 
 from scraper.fetch.hosts import usual_origin
 from scraper.fetch.plain import Reply, plain_path
+from scraper.fetch.watchdog import Watchdog
 
-__all__ = ["Reply", "Sender", "plain_path"]
+__all__ = ["Reply", "Sender", "guarded_adapter", "head_guard", "plain_path"]
+
+# The watchdog and deadline of the GET running on this thread, and the tokens it armed:
+# the pools of guarded_adapter() arm each connection they hand out with them.
+_guard = threading.local()
+
+
+@contextlib.contextmanager
+def head_guard(watchdog: Watchdog, deadline: float) -> Iterator[None]:
+    """While a GET through requests sends and reads its head: the connections it takes
+    are shut at `deadline`. http.client reads a head line by line with a per-read
+    timeout only, so a server dripping a byte at a time (or 1xx answers without end)
+    would hold it for as long as it liked. The body's read is armed on its own."""
+    _guard.current, _guard.tokens = (watchdog, deadline), []
+    try:
+        yield
+    finally:
+        for token in _guard.tokens:
+            watchdog.disarm(token)
+        _guard.current, _guard.tokens = None, []
+
+
+class _Connection:
+    """What the watchdog shuts: the connection's socket as it is then (it connects after
+    the pool hands it out, and again after a drop)."""
+
+    def __init__(self, connection: Any):
+        self.connection = connection
+
+    def shutdown(self) -> None:
+        sock = getattr(self.connection, "sock", None)
+        if sock is not None:
+            sock.shutdown(socket.SHUT_RDWR)
+
+
+def _guarded_get_conn(base: type) -> Any:
+    def get(self: Any, timeout: float | None = None) -> Any:
+        connection = base._get_conn(self, timeout)
+        current = getattr(_guard, "current", None)
+        if current is not None:
+            watchdog, deadline = current
+            _guard.tokens.append(watchdog.arm(deadline, _Connection(connection)))
+        return connection
+
+    return get
+
+
+@functools.cache
+def _guarded_pools() -> dict[str, type]:
+    from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+    return {
+        # The base's own name: it shows in connection errors, as before.
+        scheme: type(base.__name__, (base,), {"_get_conn": _guarded_get_conn(base)})
+        for scheme, base in (("http", HTTPConnectionPool), ("https", HTTPSConnectionPool))
+    }
+
+
+class _GuardedAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = dict(_guarded_pools())
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        manager.pool_classes_by_scheme = dict(_guarded_pools())
+        return manager
+
+
+def guarded_adapter(**kwargs: Any) -> HTTPAdapter:
+    """An HTTPAdapter whose connections head_guard() can cut at a deadline."""
+    return _GuardedAdapter(**kwargs)
 
 
 class Sender:
