@@ -68,7 +68,11 @@ def trailer_candidates(
             sentences, watch, headline=doc.kind == "page" and not shown
         )
         players = [c for c in found.values() if c.video is not None and not c.video.chrome]
-        if evidence is not None and len(players) == 1 and _points_at_report(players[0], watch):
+        if (
+            evidence is not None
+            and len(players) == 1
+            and _points_at_report(players[0], watch, evidence)
+        ):
             # The one video the page shows, with nothing near it but "check out the
             # trailer below", is the trailer the text reports.
             players[0].sentence, players[0].tie, players[0].untied = evidence, "reported", ""
@@ -80,16 +84,21 @@ def trailer_candidates(
 
 
 _NO_WORDS = "no words near it call it a released trailer"
+_OTHER_NEAR = "the words near it name another season or work"
+_SEASON_NEAR = "nothing near it names the watched season, nor is its passage about it"
 
 
-def _points_at_report(candidate: VideoCandidate, watch: Watch) -> bool:
+def _points_at_report(candidate: VideoCandidate, watch: Watch, evidence: str) -> bool:
     """Nothing near an unlabeled player says what it is, or only a pointer to "the
     trailer" that names no season or work of its own ("You can check out the trailer
     below:"): it is the trailer the document reports, whatever the sentence before the
-    pointer is about."""
+    pointer is about. So is a link inside the very sentence that reports the trailer
+    ("head over to the link here, you can watch the season 4 trailer"), and the page's one
+    untitled player when only a season named in the prose around it (a recap of the last
+    season's cliffhanger) kept it from being judged the watch's."""
     if candidate.label:
-        return False
-    if candidate.untied == _NO_WORDS:
+        return normalize(candidate.label) in evidence
+    if candidate.untied in (_NO_WORDS, _SEASON_NEAR) or candidate.untied.startswith(_OTHER_NEAR):
         return True
     nearest = candidate.context[0].text if candidate.context else ""
     return (
@@ -231,6 +240,12 @@ def _judge(
             if _other_season_owns(text, trailer, watch):
                 return f"the trailer named is another season's: {text[:80]!r}"
             kind_text = text
+            # (what follows the trailer word's clause describes the video: "the cast
+            # introduced the trailer, which makes clear nothing has improved since season
+            # 2" is no season 2 trailer)
+            cut = cues.CLAUSE_BREAK.search(cue, trailer.end())
+            if cut is not None:
+                texts = [(t[: cut.start()] if t == text else t, s) for t, s in texts]
             break
     if kind_text is None:
         return _NO_WORDS
@@ -245,7 +260,7 @@ def _judge(
                     return kind_text, "names_watch"
                 return f"its title names another season: {label[:80]!r}"
         if named in (Subject.OTHER, Subject.OTHER_SEASON):
-            return f"the words near it name another season or work: {text[:80]!r}"
+            return f"{_OTHER_NEAR}: {text[:80]!r}"
         if named in (Subject.WATCH, Subject.SEASON):
             if named == Subject.WATCH:
                 return kind_text, "names_watch"
@@ -278,7 +293,7 @@ def _judge(
     passage = [s for _, s in texts if s is not None][:2]
     if subject == Subject.WATCH or Subject.WATCH in passage:
         return kind_text, "watch_passage"
-    return "nothing near it names the watched season, nor is its passage about it"
+    return _SEASON_NEAR
 
 
 # A season numbered the Japanese way in a video's title: 第2期 ("the second period").
@@ -448,8 +463,20 @@ def _trailer_coming(sentences: list[Sentence], watch: Watch) -> bool:
             continue
         text = _cue_text(sentence.text, watch)
         if cues.TRAILER.search(text) and cues.trailer_not_yet(text):
+            if _ANOTHER_TRAILER.search(text):
+                # "When can we expect the next trailer?": a trailer came before it, and
+                # the body's "the teaser gave us a first look" is that earlier one
+                return False
             return classify(sentence.text, watch) not in (Subject.OTHER, Subject.OTHER_SEASON)
     return False
+
+
+# A trailer still to come that presupposes an earlier one: "the next trailer", "our full
+# trailer", "another teaser".
+_ANOTHER_TRAILER = re.compile(
+    r"\b(?:next|another|second|third|full|final)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:trailers?|teasers?)\b",
+    re.IGNORECASE,
+)
 
 
 def _reported_without_link(
@@ -527,6 +554,8 @@ def _reported_without_link(
         if comma != -1 and cues.TRAILER_OUT.search(text, first.end(), comma):
             right = comma
         if _hedged(text, left, right, first.end()) or cues.NEGATION.search(text, left, right):
+            continue
+        if cues.TRAILER_UNSHOWN.search(text, left, right):
             continue
         if sentence.role != "headline":
             if coming is None:
