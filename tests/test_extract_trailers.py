@@ -1038,3 +1038,32 @@ def test_watch_it_right_here_reports_a_trailer_the_headline_had_coming() -> None
     assert trailers(body, title="Harbor Lights season 3 trailer to debut this weekend") == [
         PAGE_URL
     ]
+
+
+def test_a_links_sentence_naming_another_works_trailer_is_not_the_watchs() -> None:
+    body = (
+        "<p>The Harbor Lights season 3 panel ended with a clip.</p>"
+        "<p>After the panel, the studio put the new Tidewater: Salt and Iron trailer online; "
+        f'<a href="{VIDEO}">you can watch it here</a>.</p>'
+    )
+    assert VIDEO not in trailers(body, title="Harbor Lights season 3 panel")
+
+
+def test_a_video_pages_description_calling_it_a_concept_trailer_makes_it_a_fans() -> None:
+    watch_page = "https://www.youtube.com/watch?v=AbCdEfGhIj0"
+    html = page(
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" title="Trailer Forge"></iframe>'
+        "<p>Harbor Lights season 3 official teaser trailer | Network</p>"
+        "<p>Subscribe for more.</p><p>The keepers return in this CONCEPT trailer we cut.</p>",
+        title="Harbor Lights Season 3 | Official Teaser Trailer",
+    )
+    doc = parse_documents(html, watch_page)[0]
+    assert [f for f in extract(doc, SHOW) if f.kind == "trailer"] == []
+
+
+def test_a_posts_date_stamp_heads_no_item_of_a_roundup() -> None:
+    body = (
+        "<p>Trailer: Harbor Lights season 3</p><p>Apr 13 2016</p>"
+        "<p>The trailer looks wonderful, and the storm scenes are huge.</p>"
+    )
+    assert trailers(body, title="Trailers (tag archive)") == [PAGE_URL]

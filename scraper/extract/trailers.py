@@ -17,6 +17,7 @@ from scraper.extract.reading import Sentence, Subject, classify, headline_case
 from scraper.extract.subject import title_mentions
 from scraper.extract.text import case_key, normalize
 from scraper.models import Watch
+from scraper.parse.videos import youtube_id
 
 if TYPE_CHECKING:
     from scraper.parse.documents import Document
@@ -56,6 +57,7 @@ def trailer_candidates(
         else:
             candidate.untied = judged
         found[video.url] = candidate
+    _own_page_words(doc, sentences, found)
     if not any(c.sentence for c in found.values()) and not any(
         v for v in doc.videos if not v.chrome and _is_trailer_label(v.label)
     ):
@@ -81,6 +83,20 @@ def trailer_candidates(
                 doc.url, "", None, [], facts, sentence=evidence, tie="reported"
             )
     return list(found.values())
+
+
+def _own_page_words(
+    doc: Document, sentences: list[Sentence], found: dict[str, VideoCandidate]
+) -> None:
+    """On a video's own page (a YouTube watch page), the description anywhere on it is the
+    video's: "this CONCEPT trailer" far below the player makes a fan's video of it (the
+    fan_made rule reads a candidate's context)."""
+    own = youtube_id(doc.url)
+    candidate = found.get(f"https://www.youtube.com/watch?v={own}") if own else None
+    if candidate is None:
+        return
+    words = [s for s in sentences if not s.chrome and cues.FAN_MADE.search(s.text)]
+    candidate.context = [*candidate.context, *words]
 
 
 _NO_WORDS = "no words near it call it a released trailer"
@@ -208,6 +224,14 @@ def _judge(
             if kind == "other" or cues.TRAILER_DENIED.search(cue):
                 return f"its link's sentence calls it something else: {text[:80]!r}"
             if kind == "trailer" and not cues.trailer_not_yet(cue):
+                word = _last_trailer_word(cue, text.find(label) + len(label))
+                if word is not None and (
+                    _named_for_other_work(text, word.start(), watch)
+                    or _for_other_work(text, word.end(), watch)
+                    or _other_kind_owns(text, word.start(), watch, word.end())
+                ):
+                    # "put the new <another film> trailer online; you can watch it here"
+                    return f"the trailer its link's sentence names is another work's: {text[:80]!r}"
                 if own.subject == Subject.WATCH and classify(text, watch) not in (
                     Subject.OTHER,
                     Subject.OTHER_SEASON,
@@ -401,6 +425,14 @@ def _extends_title(label: str, watch: Watch) -> bool:
 
 
 _OLD_VIDEO = re.compile(r"\b(?:rewatch\w*|revisit\w*|throwback|refresher|look\s+back)\b", re.I)
+
+
+def _last_trailer_word(text: str, end: int) -> re.Match[str] | None:
+    """The trailer word nearest before text[end]."""
+    last = None
+    for last in cues.TRAILER.finditer(text, 0, end):  # noqa: B007 (the last one is wanted)
+        pass
+    return last
 
 
 def _kind_before(text: str, end: int) -> str | None:
@@ -761,6 +793,8 @@ _HEAD_LINE = re.compile(r"[\W\d]{0,3}[A-Z0-9](?:[^.]|\.(?=\S)){0,80}(?<!:)")
 # Short lines that head nothing: a liveblog entry's clock time, a byline, a share button.
 _NOT_HEAD_LINE = re.compile(
     r"\d[:.]\d\d|\b(?:[ap]\.?m\.?|by|published|updated|posted)\b|^(?:share|live|tv|film|movies|"
+    # a post's date stamp heads no item: "Apr 13 2016", "March 25, 2016"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d[\d,\s]*$|"
     r"advertisement|related|read\s+more|more)\W*$",
     re.IGNORECASE,
 )
