@@ -1067,3 +1067,14 @@ def test_a_posts_date_stamp_heads_no_item_of_a_roundup() -> None:
         "<p>The trailer looks wonderful, and the storm scenes are huge.</p>"
     )
     assert trailers(body, title="Trailers (tag archive)") == [PAGE_URL]
+
+
+def test_a_link_in_a_list_item_led_by_another_shows_name_is_that_shows() -> None:
+    body = (
+        "<p>A few shows reached the teaser stage this week.</p>"
+        "<p><b>Harbor Lights</b> (Network) - season 3 returns with the keepers. "
+        f'<a href="{VIDEO}">First teaser</a></p>'
+        "<p><b>Tidewater Hotel</b> (Channel 9) - two rivals run a hotel. "
+        '<a href="https://www.youtube.com/watch?v=ZzYyXxWwVv1">Teaser</a></p>'
+    )
+    assert trailers(body, title="Teasers roundup") == [VIDEO]

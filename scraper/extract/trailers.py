@@ -49,7 +49,9 @@ def trailer_candidates(
         # says it is the watch's trailer judges it ("(watch it here)" says too little).
         context = _context(video, by_block)
         candidate = VideoCandidate(video.url, normalize(video.label), video, context, facts)
-        judged = _judge(video.label, context, watch, doc_subject(sentences))
+        block = by_block.get(video.block)
+        lead = block[0].text if block and not video.embedded else None
+        judged = _judge(video.label, context, watch, doc_subject(sentences), lead)
         if isinstance(judged, tuple):
             candidate.sentence, candidate.tie = judged
         elif seen is not None:
@@ -187,7 +189,11 @@ def _reports_trailer(sentences: list[Sentence]) -> bool:
 
 
 def _judge(
-    label: str, context: list[Sentence], watch: Watch, subject: str | None
+    label: str,
+    context: list[Sentence],
+    watch: Watch,
+    subject: str | None,
+    lead: str | None = None,
 ) -> tuple[str, str] | str:
     """(the evidence sentence, how it ties the video to the watch) when the video is a
     trailer for the watch, else why it is not (--explain says it). The ties are the
@@ -212,7 +218,10 @@ def _judge(
     kind_text = None
     if own_text is not None and _about_other_work(own_text, watch):
         return "its link's sentence is about another work"
-    entry = _BRACKETED_ENTRY.match(own_text) if own_text is not None else None
+    # (the line the link's item opens with: "<b>Another Show</b> (Network) - cast news.
+    # <a>Teaser</a>" puts the link in a sentence of its own)
+    entry_line = lead if own is not None and lead is not None else own_text
+    entry = _BRACKETED_ENTRY.match(entry_line) if entry_line is not None else None
     if entry is not None and _names_another_entry(entry.group(1), watch):
         # "THE ORVILLE (Thursday at 9/8c) [WATCH TRAILER HERE]": an entry of a list of
         # shows, led by another show's name
