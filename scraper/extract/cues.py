@@ -474,7 +474,7 @@ TRAILER_OUT = re.compile(
     # what a trailer named with its work does: "the first teaser for the new season
     # promises ...", "the trailer for the film packs ..."
     r"(?:trailer|teaser)s?\s+(?:for|of)\s+(?:[\w'\u2019:-]+\s+){1,6}?(?:promises|packs|captures|"
-    r"depicts|previews|spotlights|includes|delivers|opens|kicks\s+off|sets\s+up|centers)|"
+    r"depicts|previews|spotlights|includes|delivers|kicks\s+off|sets\s+up|centers)|"
     # a past event that was the trailer's release: "Tuesday saw the reveal of the teaser"
     r"(?:saw|brought|marked)\s+the\s+(?:reveal|release|debut|premiere|arrival|launch)\s+of|"
     r"(?:take|have)\s+a\s+(?:look|peek)|feast\s+your\s+eyes)\b",
@@ -543,8 +543,9 @@ TRAILER_NOT_YET = re.compile(
     r"\b(?:no\s+(?:\w+\s+)?(?:trailer|teaser)|not\s+(?:out|yet|been|even)|soon|will|"
     # the adjective of a work is the work's: "the trailer for the coming season" is out
     r"coming(?!\s+(?:season|series|film|movie|episodes?|installment|chapter|sequel)\b)|"
-    # a contracted "will": "when it'll be released"
-    r"(?<=\w)['\u2019]ll|"
+    # a contracted "will" of the video: "when it'll be released" (not the reader's:
+    # "the trailer you'll want to watch")
+    r"(?:it|they|one)['\u2019]ll|"
     # a trailer dated, rated or made but not shown: "revealed the release date of the
     # teaser", "the teaser got its classification", "the trailer is finished"
     r"(?:release|launch|premiere|debut|drop)\s+date\s+(?:of|for)\s+(?:the|its|their|a|an)\b|"
