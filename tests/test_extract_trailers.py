@@ -954,3 +954,127 @@ def test_an_explainers_headline_is_one_that_does_not_say_the_trailer_is_out(
 ) -> None:
     body = "<p>The keeper returns to the island in the new episodes.</p>"
     assert trailers(body, title=headline) == ([PAGE_URL] if found else [])
+
+
+# Session 7 (issue 13, trailers): words used in another sense, trailers made or dated but
+# not shown, and a page's one player tied to the trailer its text reports.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # "coming" describes the season, not the trailer
+        ("On Monday the network posted the official trailer for the coming season.", True),
+        ("The official trailer is coming in the next few weeks.", False),
+        # a trailer named with its work, then its own verb
+        ("The first teaser for the new season promises more storms than ever.", True),
+        # the reveal of a trailer is the trailer's own reveal, not a "reveal video"
+        ("Thursday saw the reveal of the teaser trailer for the new season.", True),
+        # dated, rated or made but not shown
+        ("The network revealed the release date of the first teaser for the new season.", False),
+        ("The new season's teaser has already been given its classification.", False),
+        ("The showrunner confirms the first trailer for the new season is finished.", False),
+        ("The showrunner shared an update on the first trailer for the new season.", False),
+        ("Its teasers always debuted near the start of summer, before the new season.", False),
+    ],
+)
+def test_what_a_sentence_says_of_the_trailer_it_names(sentence: str, found: bool) -> None:
+    body = f"<p>Harbor Lights season 3 is on its way.</p><p>{sentence}</p>"
+    assert trailers(body, title="Harbor Lights season 3 news") == ([PAGE_URL] if found else [])
+
+
+def test_the_cast_introducing_a_trailer_does_not_make_it_a_cast_video() -> None:
+    body = (
+        "<p>Harbor Lights season 3 closed the evening.</p>"
+        "<p>The cast introduced the trailer, which makes clear little has changed since "
+        "the storm at the end of season 2.</p>"
+        f'<iframe src="https://www.youtube.com/embed/{VIDEO[-11:]}"></iframe>'
+    )
+    assert trailers(body, title="Harbor Lights season 3 news") == [VIDEO]
+
+
+def test_a_link_in_the_sentence_that_reports_the_trailer_is_that_trailer() -> None:
+    body = (
+        "<p>Harbor Lights season 3 returns in the autumn.</p>"
+        f'<p>If you follow <a href="https://youtu.be/{VIDEO[-11:]}?si=track">this link</a>, '
+        "you can watch the season 3 trailer, and it looks stormy.</p>"
+    )
+    assert trailers(body, title="Harbor Lights season 3") == [VIDEO]
+
+
+def test_the_one_player_of_a_page_reporting_the_trailer_is_that_trailer() -> None:
+    # (the paragraph over the player recalls the last season's ending)
+    body = (
+        "<p>Harbor Lights season 3 gets a teaser trailer, and it just landed.</p>"
+        "<p>Count me in: that season two cliffhanger left the keepers stranded.</p>"
+        f'<iframe src="//www.youtube.com/embed/{VIDEO[-11:]}"></iframe>'
+    )
+    assert trailers(body, title="Harbor Lights season 3 gets a teaser") == [VIDEO]
+
+
+@pytest.mark.parametrize(
+    ("headline", "found"),
+    [
+        # the next trailer presupposes an earlier one, which the body describes
+        ("When can we expect the next Harbor Lights season 3 trailer?", True),
+        ("Harbor Lights season 3 trailer coming next week", False),
+    ],
+)
+def test_a_headline_awaiting_the_next_trailer_leaves_the_first_one_out(
+    headline: str, found: bool
+) -> None:
+    body = (
+        "<p>Harbor Lights season 3 has fans waiting.</p>"
+        "<p>The teaser trailer gave us our first look at the flooded lighthouse.</p>"
+    )
+    assert trailers(body, title=headline) == ([PAGE_URL] if found else [])
+
+
+def test_watch_it_right_here_reports_a_trailer_the_headline_had_coming() -> None:
+    body = (
+        "<p>[Update: Watch the official Harbor Lights season 3 trailer right here!]</p>"
+        "<p>The network will debut the trailer during the match.</p>"
+    )
+    assert trailers(body, title="Harbor Lights season 3 trailer to debut this weekend") == [
+        PAGE_URL
+    ]
+
+
+def test_a_links_sentence_naming_another_works_trailer_is_not_the_watchs() -> None:
+    body = (
+        "<p>The Harbor Lights season 3 panel ended with a clip.</p>"
+        "<p>After the panel, the studio put the new Tidewater: Salt and Iron trailer online; "
+        f'<a href="{VIDEO}">you can watch it here</a>.</p>'
+    )
+    assert VIDEO not in trailers(body, title="Harbor Lights season 3 panel")
+
+
+def test_a_video_pages_description_calling_it_a_concept_trailer_makes_it_a_fans() -> None:
+    watch_page = "https://www.youtube.com/watch?v=AbCdEfGhIj0"
+    html = page(
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" title="Trailer Forge"></iframe>'
+        "<p>Harbor Lights season 3 official teaser trailer | Network</p>"
+        "<p>Subscribe for more.</p><p>The keepers return in this CONCEPT trailer we cut.</p>",
+        title="Harbor Lights Season 3 | Official Teaser Trailer",
+    )
+    doc = parse_documents(html, watch_page)[0]
+    assert [f for f in extract(doc, SHOW) if f.kind == "trailer"] == []
+
+
+def test_a_posts_date_stamp_heads_no_item_of_a_roundup() -> None:
+    body = (
+        "<p>Trailer: Harbor Lights season 3</p><p>Apr 13 2016</p>"
+        "<p>The trailer looks wonderful, and the storm scenes are huge.</p>"
+    )
+    assert trailers(body, title="Trailers (tag archive)") == [PAGE_URL]
+
+
+def test_a_link_in_a_list_item_led_by_another_shows_name_is_that_shows() -> None:
+    body = (
+        "<p>A few shows reached the teaser stage this week.</p>"
+        "<p><b>Harbor Lights</b> (Network) - season 3 returns with the keepers. "
+        f'<a href="{VIDEO}">First teaser</a></p>'
+        "<p><b>Tidewater Hotel</b> (Channel 9) - two rivals run a hotel. "
+        '<a href="https://www.youtube.com/watch?v=ZzYyXxWwVv1">Teaser</a></p>'
+    )
+    assert trailers(body, title="Teasers roundup") == [VIDEO]

@@ -406,8 +406,11 @@ NOT_A_TRAILER = re.compile(
     r"announcement|announce(?!d|s)|"
     # (a reveal video: the noun, not the verb. "revealed a new preview trailer", "Trailer
     # Revealed", "the teaser reveals ..." say a trailer is out; a "reveal trailer" is one)
-    r"reveal(?!\s+(?:trailers?|teasers?)\b)(?:\s+videos?)?|meet\s+the|"
-    r"best\s+of|messages?|table\s+read|cast\s+(?:video|intro\w*)|"
+    # ("the reveal of the teaser trailer" is the trailer's own reveal)
+    r"reveal(?!\s+(?:of\s+(?:the|a|an|its|their)\s+(?:[\w'\u2019-]+\s+){0,3})?(?:trailers?|teasers?)\b)"
+    r"(?:\s+videos?)?|meet\s+the|"
+    # (the noun: "a cast intro video"; "the cast introduced the trailer" presents one)
+    r"best\s+of|messages?|table\s+read|cast\s+(?:video|intro(?:s|duction)?\b)|"
     # ("Introducing the crew" is a video's kind; "the trailer introduces us to" is its verb)
     r"introduc(?!es\b|ed\b)\w*|q&a|"
     r"date\s+reveal|sneak\s+peek|making\s+of|explained|breakdown|review|rewatch\w*|revisit\w*|"
@@ -468,6 +471,12 @@ TRAILER_OUT = re.compile(
     r"(?:started|began|begun|been)\s+streaming|streamed|"
     r"we\s+(?:already\s+|now\s+|finally\s+)?(?:have|got)|we['\u2019]ve\s+(?:already\s+)?got|"
     r"sees|(?:begins|ends|closes|opens)\s+(?:with|on)|confirms|"
+    # what a trailer named with its work does: "the first teaser for the new season
+    # promises ...", "the trailer for the film packs ..."
+    r"(?:trailer|teaser)s?\s+(?:for|of)\s+(?:[\w'\u2019:-]+\s+){1,6}?(?:promises|packs|captures|"
+    r"depicts|previews|spotlights|includes|delivers|kicks\s+off|sets\s+up|centers)|"
+    # a past event that was the trailer's release: "Tuesday saw the reveal of the teaser"
+    r"(?:saw|brought|marked)\s+the\s+(?:reveal|release|debut|premiere|arrival|launch)\s+of|"
     r"(?:take|have)\s+a\s+(?:look|peek)|feast\s+your\s+eyes)\b",
     re.IGNORECASE,
 )
@@ -478,7 +487,10 @@ TRAILER_RELEASED = re.compile(
     r"published|launched|aired|added|surfaced|went\s+live|came\s+out|put\s+out|rolled\s+out|"
     r"(?:was|were|been)\s+(?:first\s+)?(?:broadcast|shown|screened|played)|"
     r"(?:is|are)\s+(?:now\s+|finally\s+|officially\s+)?(?:here|out|online|live|available)|"
-    r"out\s+now|here['\u2019]s|hit\s+(?:youtube|the\s+web|online))\b",
+    r"out\s+now|here['\u2019]s|hit\s+(?:youtube|the\s+web|online)|"
+    # the reader sent to it: "Watch the official trailer right here!"
+    r"watch\s+(?:it|the|this|our)\s+(?:[\w'\u2019:-]+\s+){0,5}?(?:(?:right|just)\s+)?(?:here|below|above)|"
+    r"(?:saw|brought|marked)\s+the\s+(?:reveal|release|debut|premiere|arrival|launch)\s+of)\b",
     re.IGNORECASE,
 )
 # Events a trailer is named after ("the Comic-Con trailer"): not another work's name.
@@ -496,6 +508,18 @@ TRAILER_GONE = re.compile(
     # advertising withdrawn: "to pull all in-theater advertising, including trailers"
     r"(?:to\s+)?(?:pull|pulling|withdraw\w*|retrieve)\s+(?:the\s+|all\s+|its\s+|their\s+)+"
     r"(?:[\w-]+\s+){0,3}(?:advertis\w*|trailers?|teasers?|promos?|marketing))\b",
+    re.IGNORECASE,
+)
+# A trailer made, rated or dated but not shown, said anywhere in the clause that reports
+# it ("the teaser trailer for the studio's musical has gotten its classification", "the
+# imminent release of one"): the same words as in TRAILER_NOT_YET, which reads only a few
+# words either side of the trailer word.
+TRAILER_UNSHOWN = re.compile(
+    r"\b(?:classif(?:ied|ication)|certif(?:ied|icate|ication)|green\s+signal|rating\s+board|"
+    r"(?:is|was|are|were|been)\s+(?:now\s+|all\s+)?(?:finished|completed|locked|in\s+the\s+can)|"
+    r"imminent|impending|"
+    # a habit, not a video: "their teasers always debuted near the start of summer"
+    r"always|usually|typically|traditionally|normally|tends?\s+to)\b",
     re.IGNORECASE,
 )
 # Said not to be a trailer: "a production-start video rather than a trailer".
@@ -516,7 +540,20 @@ TRAILER_SCHEDULED = re.compile(
     re.IGNORECASE,
 )
 TRAILER_NOT_YET = re.compile(
-    r"\b(?:no\s+(?:\w+\s+)?(?:trailer|teaser)|not\s+(?:out|yet|been|even)|coming|soon|will|"
+    r"\b(?:no\s+(?:\w+\s+)?(?:trailer|teaser)|not\s+(?:out|yet|been|even)|soon|will|"
+    # the adjective of a work is the work's: "the trailer for the coming season" is out
+    r"coming(?!\s+(?:season|series|film|movie|episodes?|installment|chapter|sequel)\b)|"
+    # a contracted "will" of the video: "when it'll be released" (not the reader's:
+    # "the trailer you'll want to watch")
+    r"(?:it|they|one)['\u2019]ll|"
+    # a trailer dated, rated or made but not shown: "revealed the release date of the
+    # teaser", "the teaser got its classification", "the trailer is finished"
+    r"(?:release|launch|premiere|debut|drop)\s+date\s+(?:of|for)\s+(?:the|its|their|a|an)\b|"
+    r"classif\w+|certif\w+|green\s+signal|rating\s+board|"
+    r"(?:is|was|are|were|been)\s+(?:now\s+|all\s+)?(?:finished|completed|locked|done|in\s+the\s+can)|"
+    r"imminent|impending|"
+    # news of the trailer, not the trailer: "shared an update on the first trailer"
+    r"(?:updates?|news|details|info(?:rmation)?|status)\s+(?:on|about|regarding)\b|"
     # the adverb ("no trailer yet", "yet to drop"), not the conjunction ("short yet chilling")
     r"yet(?=\s*(?:[.,;:!?)\u2014]|$)|\s+to\b)|"
     r"hasn['\u2019]t|haven['\u2019]t|has\s+not|have\s+not|gonna|going\s+to|about\s+to|"
@@ -536,7 +573,8 @@ TRAILER_NOT_YET = re.compile(
     r"to\s+(?:release|unveil|reveal|launch|show)|"
     r"(?:does|do|did)(?:n['\u2019]t|\s+not)\s+(?:\w+\s+)?(?:have|get|got))\b|"
     # "the upcoming teaser" is still to come; "a teaser for the upcoming series" is out.
-    r"\bupcoming\s+(?:\w+\s+)?(?:trailers?|teasers?)\b",
+    r"\bupcoming\s+(?:\w+\s+)?(?:trailers?|teasers?)\b|"
+    r"\b(?:trailers?|teasers?)['\u2019]?s?\s+(?:release|launch|premiere|debut|drop)\s+date\b",
     re.IGNORECASE,
 )
 

@@ -17,6 +17,7 @@ from scraper.extract.reading import Sentence, Subject, classify, headline_case
 from scraper.extract.subject import title_mentions
 from scraper.extract.text import case_key, normalize
 from scraper.models import Watch
+from scraper.parse.videos import youtube_id
 
 if TYPE_CHECKING:
     from scraper.parse.documents import Document
@@ -48,7 +49,9 @@ def trailer_candidates(
         # says it is the watch's trailer judges it ("(watch it here)" says too little).
         context = _context(video, by_block)
         candidate = VideoCandidate(video.url, normalize(video.label), video, context, facts)
-        judged = _judge(video.label, context, watch, doc_subject(sentences))
+        block = by_block.get(video.block)
+        lead = block[0].text if block and not video.embedded else None
+        judged = _judge(video.label, context, watch, doc_subject(sentences), lead)
         if isinstance(judged, tuple):
             candidate.sentence, candidate.tie = judged
         elif seen is not None:
@@ -56,6 +59,7 @@ def trailer_candidates(
         else:
             candidate.untied = judged
         found[video.url] = candidate
+    _own_page_words(doc, sentences, found)
     if not any(c.sentence for c in found.values()) and not any(
         v for v in doc.videos if not v.chrome and _is_trailer_label(v.label)
     ):
@@ -68,7 +72,11 @@ def trailer_candidates(
             sentences, watch, headline=doc.kind == "page" and not shown
         )
         players = [c for c in found.values() if c.video is not None and not c.video.chrome]
-        if evidence is not None and len(players) == 1 and _points_at_report(players[0], watch):
+        if (
+            evidence is not None
+            and len(players) == 1
+            and _points_at_report(players[0], watch, evidence)
+        ):
             # The one video the page shows, with nothing near it but "check out the
             # trailer below", is the trailer the text reports.
             players[0].sentence, players[0].tie, players[0].untied = evidence, "reported", ""
@@ -79,17 +87,36 @@ def trailer_candidates(
     return list(found.values())
 
 
+def _own_page_words(
+    doc: Document, sentences: list[Sentence], found: dict[str, VideoCandidate]
+) -> None:
+    """On a video's own page (a YouTube watch page), the description anywhere on it is the
+    video's: "this CONCEPT trailer" far below the player makes a fan's video of it (the
+    fan_made rule reads a candidate's context)."""
+    own = youtube_id(doc.url)
+    candidate = found.get(f"https://www.youtube.com/watch?v={own}") if own else None
+    if candidate is None:
+        return
+    words = [s for s in sentences if not s.chrome and cues.FAN_MADE.search(s.text)]
+    candidate.context = [*candidate.context, *words]
+
+
 _NO_WORDS = "no words near it call it a released trailer"
+_OTHER_NEAR = "the words near it name another season or work"
+_SEASON_NEAR = "nothing near it names the watched season, nor is its passage about it"
 
 
-def _points_at_report(candidate: VideoCandidate, watch: Watch) -> bool:
+def _points_at_report(candidate: VideoCandidate, watch: Watch, evidence: str) -> bool:
     """Nothing near an unlabeled player says what it is, or only a pointer to "the
     trailer" that names no season or work of its own ("You can check out the trailer
     below:"): it is the trailer the document reports, whatever the sentence before the
-    pointer is about."""
+    pointer is about. So is a link inside the very sentence that reports the trailer
+    ("head over to the link here, you can watch the season 4 trailer"), and the page's one
+    untitled player when only a season named in the prose around it (a recap of the last
+    season's cliffhanger) kept it from being judged the watch's."""
     if candidate.label:
-        return False
-    if candidate.untied == _NO_WORDS:
+        return normalize(candidate.label) in evidence
+    if candidate.untied in (_NO_WORDS, _SEASON_NEAR) or candidate.untied.startswith(_OTHER_NEAR):
         return True
     nearest = candidate.context[0].text if candidate.context else ""
     return (
@@ -162,7 +189,11 @@ def _reports_trailer(sentences: list[Sentence]) -> bool:
 
 
 def _judge(
-    label: str, context: list[Sentence], watch: Watch, subject: str | None
+    label: str,
+    context: list[Sentence],
+    watch: Watch,
+    subject: str | None,
+    lead: str | None = None,
 ) -> tuple[str, str] | str:
     """(the evidence sentence, how it ties the video to the watch) when the video is a
     trailer for the watch, else why it is not (--explain says it). The ties are the
@@ -187,7 +218,10 @@ def _judge(
     kind_text = None
     if own_text is not None and _about_other_work(own_text, watch):
         return "its link's sentence is about another work"
-    entry = _BRACKETED_ENTRY.match(own_text) if own_text is not None else None
+    # (the line the link's item opens with: "<b>Another Show</b> (Network) - cast news.
+    # <a>Teaser</a>" puts the link in a sentence of its own)
+    entry_line = lead if own is not None and lead is not None else own_text
+    entry = _BRACKETED_ENTRY.match(entry_line) if entry_line is not None else None
     if entry is not None and _names_another_entry(entry.group(1), watch):
         # "THE ORVILLE (Thursday at 9/8c) [WATCH TRAILER HERE]": an entry of a list of
         # shows, led by another show's name
@@ -199,6 +233,14 @@ def _judge(
             if kind == "other" or cues.TRAILER_DENIED.search(cue):
                 return f"its link's sentence calls it something else: {text[:80]!r}"
             if kind == "trailer" and not cues.trailer_not_yet(cue):
+                word = _last_trailer_word(cue, text.find(label) + len(label))
+                if word is not None and (
+                    _named_for_other_work(text, word.start(), watch)
+                    or _for_other_work(text, word.end(), watch)
+                    or _other_kind_owns(text, word.start(), watch, word.end())
+                ):
+                    # "put the new <another film> trailer online; you can watch it here"
+                    return f"the trailer its link's sentence names is another work's: {text[:80]!r}"
                 if own.subject == Subject.WATCH and classify(text, watch) not in (
                     Subject.OTHER,
                     Subject.OTHER_SEASON,
@@ -231,6 +273,12 @@ def _judge(
             if _other_season_owns(text, trailer, watch):
                 return f"the trailer named is another season's: {text[:80]!r}"
             kind_text = text
+            # (what follows the trailer word's clause describes the video: "the cast
+            # introduced the trailer, which makes clear nothing has improved since season
+            # 2" is no season 2 trailer)
+            cut = cues.CLAUSE_BREAK.search(cue, trailer.end())
+            if cut is not None:
+                texts = [(t[: cut.start()] if t == text else t, s) for t, s in texts]
             break
     if kind_text is None:
         return _NO_WORDS
@@ -245,7 +293,7 @@ def _judge(
                     return kind_text, "names_watch"
                 return f"its title names another season: {label[:80]!r}"
         if named in (Subject.OTHER, Subject.OTHER_SEASON):
-            return f"the words near it name another season or work: {text[:80]!r}"
+            return f"{_OTHER_NEAR}: {text[:80]!r}"
         if named in (Subject.WATCH, Subject.SEASON):
             if named == Subject.WATCH:
                 return kind_text, "names_watch"
@@ -278,7 +326,7 @@ def _judge(
     passage = [s for _, s in texts if s is not None][:2]
     if subject == Subject.WATCH or Subject.WATCH in passage:
         return kind_text, "watch_passage"
-    return "nothing near it names the watched season, nor is its passage about it"
+    return _SEASON_NEAR
 
 
 # A season numbered the Japanese way in a video's title: 第2期 ("the second period").
@@ -388,6 +436,14 @@ def _extends_title(label: str, watch: Watch) -> bool:
 _OLD_VIDEO = re.compile(r"\b(?:rewatch\w*|revisit\w*|throwback|refresher|look\s+back)\b", re.I)
 
 
+def _last_trailer_word(text: str, end: int) -> re.Match[str] | None:
+    """The trailer word nearest before text[end]."""
+    last = None
+    for last in cues.TRAILER.finditer(text, 0, end):  # noqa: B007 (the last one is wanted)
+        pass
+    return last
+
+
 def _kind_before(text: str, end: int) -> str | None:
     """What a link's own sentence calls the video: the kind word nearest before the
     link's end ("made the announcement alongside the trailer, which you can watch here").
@@ -448,8 +504,20 @@ def _trailer_coming(sentences: list[Sentence], watch: Watch) -> bool:
             continue
         text = _cue_text(sentence.text, watch)
         if cues.TRAILER.search(text) and cues.trailer_not_yet(text):
+            if _ANOTHER_TRAILER.search(text):
+                # "When can we expect the next trailer?": a trailer came before it, and
+                # the body's "the teaser gave us a first look" is that earlier one
+                return False
             return classify(sentence.text, watch) not in (Subject.OTHER, Subject.OTHER_SEASON)
     return False
+
+
+# A trailer still to come that presupposes an earlier one: "the next trailer", "our full
+# trailer", "another teaser".
+_ANOTHER_TRAILER = re.compile(
+    r"\b(?:next|another|second|third|full|final)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:trailers?|teasers?)\b",
+    re.IGNORECASE,
+)
 
 
 def _reported_without_link(
@@ -527,6 +595,8 @@ def _reported_without_link(
         if comma != -1 and cues.TRAILER_OUT.search(text, first.end(), comma):
             right = comma
         if _hedged(text, left, right, first.end()) or cues.NEGATION.search(text, left, right):
+            continue
+        if cues.TRAILER_UNSHOWN.search(text, left, right):
             continue
         if sentence.role != "headline":
             if coming is None:
@@ -732,6 +802,8 @@ _HEAD_LINE = re.compile(r"[\W\d]{0,3}[A-Z0-9](?:[^.]|\.(?=\S)){0,80}(?<!:)")
 # Short lines that head nothing: a liveblog entry's clock time, a byline, a share button.
 _NOT_HEAD_LINE = re.compile(
     r"\d[:.]\d\d|\b(?:[ap]\.?m\.?|by|published|updated|posted)\b|^(?:share|live|tv|film|movies|"
+    # a post's date stamp heads no item: "Apr 13 2016", "March 25, 2016"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d[\d,\s]*$|"
     r"advertisement|related|read\s+more|more)\W*$",
     re.IGNORECASE,
 )
