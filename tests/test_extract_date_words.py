@@ -341,3 +341,30 @@ def test_a_teasers_own_debut_is_no_release_even_with_the_season_after_for() -> N
         "Saturday.</p>"
     )
     assert release(body) == ("2025", "year")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "<p>The streamer has The Copper Orchard season 2 down for Friday, May 17.</p>",
+            ("2024-05-17", "day"),
+        ),
+        (
+            "<p>The Copper Orchard season 2 has been confirmed for September 12th.</p>",
+            ("2024-09-12", "day"),
+        ),
+        (
+            "<p>Sadly The Copper Orchard season 2 won't reach our screens until 2025.</p>",
+            ("2025", "year"),
+        ),
+        (
+            "<p>Then on Apr. 9 comes The Copper Orchard season 2, darker than before.</p>",
+            ("2024-04-09", "day"),
+        ),
+    ],
+)
+def test_release_constructions_without_a_premiere_verb(
+    body: str, expected: tuple[str, str]
+) -> None:
+    assert release(body) == expected

@@ -58,8 +58,16 @@ RELEASE = re.compile(
     r"(?:goes|go|going)\s+out(?=\s+(?:on|this|next|at|tonight|tomorrow|from|(?-i:[A-Z])))|"
     # a move without "moves": "slipped to April 2021", "slips into 2025"
     r"slip(?:s|ped|ping)?\s+(?:back\s+)?(?:to|into|until)|"
-    # a studio's calendar: "now the studio has it down for October 8"
-    r"(?:has|have|had)\s+(?:it|them)\s+(?:down|dated|penned)\s+for|"
+    # a studio's calendar: "now the studio has it down for October 8", "Paramount+ has
+    # the new season down for Sunday" (whatever names the release between)
+    r"(?:has|have|had)\s+(?:[\w'\u2019+:-]+\s+){1,6}?(?:down|dated|penned)\s+for|"
+    # confirmed or announced for a date: "has been confirmed for September 19th"
+    r"(?:confirmed|announced|greenlit|officially\s+set)\s+for(?=\s+(?:the\s+)?(?:\d|early\b|"
+    r"late\b|mid\b|next\b|this\b|(?-i:[A-Z])))|"
+    # "won't reach our screens until 2023", "hits screens", "graces our screens"
+    r"(?:reach\w*|grac\w*|hit\w*)\s+(?:our\s+|your\s+|the\s+)?(?:small\s+|big\s+|tv\s+)?screens\b|"
+    # the verb right after the date it times: "Then on Mar. 16 comes On My Block"
+    r"(?<=\d\s)comes?\b|(?<=\d,\s)comes?\b|"
     # "is back in March", "Ghosts is back Oct. 17"; not "Back in December, he left"
     r"(?:is|are|be|['\u2019]s|comes?|coming)\s+back\b(?:\s+in)?|"
     # "brings the innies back in January"
