@@ -368,3 +368,11 @@ def test_release_constructions_without_a_premiere_verb(
     body: str, expected: tuple[str, str]
 ) -> None:
     assert release(body) == expected
+
+
+def test_the_networks_midseason_is_a_time_of_year_not_an_occasion() -> None:
+    body = (
+        "<p>Midseason will see the debut of The Copper Orchard season 2 on Tuesday nights "
+        "in January.</p>"
+    )
+    assert release(body, published="2023-11-08") == ("2024-01", "month")
