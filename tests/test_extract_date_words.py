@@ -376,3 +376,32 @@ def test_the_networks_midseason_is_a_time_of_year_not_an_occasion() -> None:
         "in January.</p>"
     )
     assert release(body, published="2023-11-08") == ("2024-01", "month")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # someone finding out is no plug for another story
+        (
+            "<p>The Copper Orchard season 2 has a teaser out today. We'll find out when it "
+            "lands on Streamly on June 14.</p>",
+            ("2024-06-14", "day"),
+        ),
+        # "think of" recalls something; it doubts nothing
+        (
+            "<p>The Copper Orchard season 2 arrives on June 14 with a story that makes me "
+            "think of the first season.</p>",
+            ("2024-06-14", "day"),
+        ),
+        # what comes before the premiere is another event; the date is the premiere's
+        (
+            "<p>Before The Copper Orchard season 2 premiere on Tuesday, June 11, the network "
+            "throws a party for fans.</p>",
+            ("2024-06-11", "day"),
+        ),
+    ],
+)
+def test_a_plug_hedge_or_deadline_word_in_another_sense_leaves_the_date(
+    body: str, expected: tuple[str, str]
+) -> None:
+    assert release(body) == expected

@@ -118,7 +118,7 @@ SPECULATION = re.compile(
     + r"|likely|unlikely|predict\w*|"
     r"speculat\w*|perhaps|possibl\w*|probabl\w*|presumabl\w*|conceivabl\w*|maybe|estimat\w*(?!\s+[$\u00a3\u20ac\d])|assum\w*|"
     r"wish\w*|talk\s+of|(?:would|['\u2019]d)\s+[\"\u201c]?(?:love|like)|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
-    r"reportedly|if|bet|suspect\w*|(?<!come\sto\s)think|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
+    r"reportedly|if|bet|suspect\w*|(?<!come\sto\s)think(?!\s+(?:of|about|back)\b)|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
     r"tipped|claim\w*|leak\w*|allegedly|supposedly|apparently|insiders?|sources\s+say|"
     r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|around\s+(?:the\s+)?(?:end|start|beginning|early|late|mid|"
     r"spring|summer|autumn|fall|winter|\d|[A-Z][a-z]+\s+\d)|please\s+be|we'd|we\s+reckon|reckon|"
@@ -387,7 +387,12 @@ READER_PLUG = re.compile(
     r"^\W*(?:(?:and|also|meanwhile),?\s+)?(?:for\s+more\s+(?:on|about|from)\b|"
     r"(?:you\s+can\s+)?(?:read|check\s+out|see)\s+(?:our|more\s+about)\b|"
     r"click\s+here\b|related\s*:|don['\u2019]t\s+miss\b)"
-    r"|\bfind\s+out\s+(?:which|what|when|who|how)\b",
+    # anywhere in the sentence: "For more, read our guide", "check out our list"
+    r"|\b(?:for\s+more\s+on|(?:you\s+can\s+)?read\s+our|check\s+out\s+our|click\s+here|"
+    r"see\s+our\s+(?:article|guide|list|story|piece)|don['\u2019]t\s+miss\s+our)\b"
+    # told to the reader: "For more, find out which drama returns in 2026!"; not said of
+    # someone ("We'll find out when it lands on September 1": the date is this story's)
+    r"|(?:^\W*|[,:;!(\u2014]\s*|\b(?:and|also|then)\s+)find\s+out\s+(?:which|what|when|who|how)\b",
     re.IGNORECASE,
 )
 READER_PLUG = gated(READER_PLUG)
@@ -731,14 +736,6 @@ LISTED_SEASON_START = re.compile(
 # season", "later than season one".
 SEASON_AS_MODIFIER = re.compile(
     r"\b(?:from|since|than|like|unlike|during|throughout)\s+(?:the\s+|its\s+|their\s+)?$",
-    re.IGNORECASE,
-)
-# A sentence sending the reader to another article, whose dates are that article's:
-# "find out which hit drama will be coming back in 2016!", "You can read our article on ...".
-READING_PLUG = re.compile(
-    r"\b(?:find\s+out\s+(?:which|what|who|how|when)|for\s+more\s+on|(?:you\s+can\s+)?read\s+our|"
-    r"check\s+out\s+our|click\s+here|see\s+our\s+(?:article|guide|list|story|piece)|"
-    r"don['\u2019]t\s+miss\s+our)\b",
     re.IGNORECASE,
 )
 

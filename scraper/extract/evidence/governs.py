@@ -210,6 +210,7 @@ def _before(c: DateCandidate, v: View, w: Watch) -> str | None:
     if _BEFORE_THE_DATE.search(v.text, v.left, c.mention.start) and not (
         _MOVED_TO.search(v.text, v.left, c.mention.start)
         or _BEFORE_IT_OPENED.search(v.text, v.left, c.mention.start)
+        or _BEFORE_THE_EVENT_ON.search(v.text, v.left, c.mention.start)
     ):
         return "before"
     return None
@@ -238,6 +239,14 @@ _BEFORE_THE_DATE = re.compile(r"\bbefore\b[^,;:()\u2014\u2013]*$", re.IGNORECASE
 _BEFORE_IT_OPENED = re.compile(
     r"\bbefore\s+(?:it|they|the\s+\w+)\s+(?:\w+\s+)?(?:opened|premiered|arrived|debuted|landed|"
     r"released|returned|launched|bowed|hit)\b[^.;]{0,50}?\s+(?:(?:in|on)\s+)?$",
+    re.IGNORECASE,
+)
+# "Before the Season 15 premiere on Tuesday, October 1, Bravo hosts a fan event": what
+# comes before is another thing; the date is the premiere's own, named after its noun.
+_BEFORE_THE_EVENT_ON = re.compile(
+    r"\bbefore\s+(?:the|its|their|this|next\s+week['\u2019]s|the\s+show['\u2019]s)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,4}?(?:premiere|release|debut|launch|return|opening)\s+"
+    r"(?:date\s+)?(?:on|in|of|this|next)?\s*$",
     re.IGNORECASE,
 )
 # "before moving to July 10": the date the plan moved to, not one it precedes.
