@@ -405,3 +405,32 @@ def test_a_plug_hedge_or_deadline_word_in_another_sense_leaves_the_date(
     body: str, expected: tuple[str, str]
 ) -> None:
     assert release(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the release has its own clause after the trailer
+        (
+            "<p>Watch the first teaser trailer above and see what awaits when The Copper "
+            "Orchard season 2 hits Streamly on June 14.</p>",
+            ("2024-06-14", "day"),
+        ),
+        # the season is described after the trailer, with its own verb
+        (
+            "<h2>Trailer for The Copper Orchard season 2, airing 14 June 2024</h2>"
+            "<p>The new season looks darker.</p>",
+            ("2024-06-14", "day"),
+        ),
+        # a fronted date with a trailer released that day: the trailer's day
+        (
+            "<p>On May 18th, the network released a teaser trailer for The Copper Orchard "
+            "season 2. The season premieres in September.</p>",
+            ("2024-09", "month"),
+        ),
+    ],
+)
+def test_a_trailer_in_the_sentence_takes_only_its_own_date(
+    body: str, expected: tuple[str, str]
+) -> None:
+    assert release(body) == expected

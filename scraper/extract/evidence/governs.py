@@ -333,8 +333,9 @@ _TOLD_AFTER = re.compile(
     r"(?:confirmed|announced|revealed|unveiled|shared|teased|said|told|"
     # "On October 4, MBC dropped a new poster for ...": that day's promotion, not the release
     r"(?:dropped|released|posted|published)\s+(?:a|an|the|its|their)\s+(?:new\s+|first\s+|"
-    r"official\s+|main\s+|character\s+)*(?:posters?|key\s+visuals?|stills?|images?|photos?|"
-    r"first[\s-]look))\b",
+    r"official\s+|main\s+|character\s+|short\s+)*(?:posters?|key\s+visuals?|stills?|images?|photos?|"
+    # ... or a trailer: "On May 18th, CBS released a teaser trailer for the new series"
+    r"first[\s-]look|(?:teaser\s+)?trailers?|teasers?|promos?|featurettes?))\b",
     re.IGNORECASE,
 )
 # "a June 2025 update": the date names the article, not the release.
@@ -462,7 +463,21 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         return None  # "the trailer confirms a May 5 premiere", not "the teaser debuts Friday"
     if _TRAILER_CARRIES.search(v.text, trailers[-1].end(), c.mention.start):
         return None  # the teaser shows the date: "a teaser that ends with the date: Jan. 17"
+    if _CLAUSE_OF_ITS_OWN.search(v.text, trailers[-1].end(), c.mention.start):
+        return None  # "watch the teaser and see what awaits when Frozen hits theaters Nov. 27"
     return trailers[-1].group()
+
+
+# Between the trailer and the date, a clause with its own release: a subordinate clause
+# ("... when the film hits theaters on", "... that we will see the season in") or the
+# season described after the trailer ("Trailer for the second series, airing 11 April").
+_CLAUSE_OF_ITS_OWN = re.compile(
+    r"\b(?:when|once|that\s+(?:we|you|fans|viewers|audiences)|until)\s+[^.;]{0,80}?"
+    r"\b(?:hit(?:s|ting)?|arriv\w+|premier\w+|land(?:s|ing)|open(?:s|ing)|debut(?:s|ing)|"
+    r"return(?:s|ing)|stream(?:s|ing)|airs?|airing|see|watch)\b|"
+    r",\s+(?:airing|premiering|streaming|returning|arriving|opening|hitting)\s+",
+    re.IGNORECASE,
+)
 
 
 # A trailer that carries the release date: it reveals it, ends or closes on it.
