@@ -434,3 +434,16 @@ def test_a_trailer_in_the_sentence_takes_only_its_own_date(
     body: str, expected: tuple[str, str]
 ) -> None:
     assert release(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>The Copper Orchard season 2 was originally scheduled to debut on Streamly in "
+        "early 2024, and the delay is far from over.</p>",
+        "<p>The Copper Orchard season 2 was due in cinemas on June 26 before the studio took "
+        "it off the calendar.</p>",
+    ],
+)
+def test_a_plan_that_did_not_hold_is_no_release(body: str) -> None:
+    assert release(body) is None

@@ -373,7 +373,9 @@ PLAN_DATE = re.compile(
     r"\b(?:was|were|had\s+been)\s+(?:set|scheduled|slated|due|planned)\s+"
     # "was set for Aug. 3", "had been set to debut on Wednesday, August 23"
     r"(?:for|to(?:\s+(?:premiere|debut|launch|open|air|arrive|return|stream|bow|release|hit|"
-    r"be\s+released))?)\s+"
+    r"be\s+released))?|"
+    # "was due in cinemas on June 26", "was due out in May"
+    r"in(?:to)?\s+(?:cinemas|theaters|theatres)|out)\s+"
     r"(?:(?:on|for|the|in)\s+)?$",
     re.IGNORECASE,
 )
