@@ -447,3 +447,13 @@ def test_a_trailer_in_the_sentence_takes_only_its_own_date(
 )
 def test_a_plan_that_did_not_hold_is_no_release(body: str) -> None:
     assert release(body) is None
+
+
+def test_a_today_stamp_long_after_the_story_is_no_listing() -> None:
+    # a site prints the day the page was served under the headline of an old story
+    body = (
+        "<p>Saturday, November 14, 2026</p>"
+        "<p>The Copper Orchard season 2 will be arriving on June 14 this year.</p>"
+    )
+    title = "The Copper Orchard season 2: first poster"
+    assert release(body, title=title) == ("2024-06-14", "day")

@@ -4,6 +4,7 @@ negations, moves, plans, time slots and tense."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from scraper.extract import cues, scope
 from scraper.extract.candidates import DateCandidate, is_listing
@@ -44,9 +45,31 @@ def _schedule_row(c: DateCandidate, v: View, w: Watch) -> str | None:
 def _listing(c: DateCandidate, v: View, w: Watch) -> str | None:
     if c.mention.value in c.doc.own_dates:
         return None  # a blog post's date line under its title: the post's day, no listing
+    if _stamped_long_after(c):
+        return None  # "Sunday, December 28, 2025" atop a 2017 story: the day it was read
     if v.event is None and c.sentence.under_heading and is_listing(v.text, c.mention):
         return "a date alone under the watch's heading"
     return None
+
+
+def _stamped_long_after(c: DateCandidate) -> bool:
+    """A full date, weekday and year written out, more than a year after the page's own
+    publish date: a site's today-stamp from when the page was served, not a listing (a
+    guide lists days near its own)."""
+    published = c.doc.published
+    if published is None or c.mention.precision != "day" or c.mention.relative:
+        return False
+    text = c.sentence.text
+    if not (
+        _WEEKDAY_FIRST.match(text, max(0, c.mention.start - 12), c.mention.end)
+        and _YEAR_IN.search(text, c.mention.start, c.mention.end)
+    ):
+        return False
+    return c.mention.value[:10] > (published + timedelta(days=366)).isoformat()
+
+
+_WEEKDAY_FIRST = re.compile(r"\W*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @rule(
