@@ -534,3 +534,20 @@ def test_presumably_hedges_the_year() -> None:
 )
 def test_a_describing_name_a_trailer_ahead_of_the_release_and_a_viewing_plug(body: str) -> None:
     assert release(body) == ("2025-01", "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The studio will release the drama on Christmas.", [("2024-12-25", "day")]),
+        ("It opens this Christmas in a few cities.", [("2024-12-25", "day")]),
+        ("Fans decorate a Christmas tree every year.", []),
+        ("The cast spent Christmas on set.", []),
+        ("The film should be out by Christmas.", []),
+    ],
+)
+def test_christmas_alone_is_the_day_only_after_on_or_this(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = find_dates(text, date(2024, 4, 2))
+    assert [(m.value, m.precision) for m in found] == expected

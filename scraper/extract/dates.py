@@ -46,6 +46,9 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "christmas day": lambda y: date(y, 12, 25),
     "christmas eve": lambda y: date(y, 12, 24),
     "boxing day": lambda y: date(y, 12, 26),
+    # "will release the drama on Christmas", "opens this Christmas" (alone, only so: see
+    # _CHRISTMAS_AS_A_DAY)
+    "christmas": lambda y: date(y, 12, 25),
     "new year's day": lambda y: date(y, 1, 1),
     "new year\u2019s day": lambda y: date(y, 1, 1),
     "new year's eve": lambda y: date(y, 12, 31),
@@ -72,9 +75,12 @@ _HOLIDAY = (
     + r"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d)|\s+(?P<rel>this|next|last)\s+year\b)?)"
 )
 
+# "Christmas" alone is the day only after these: "on Christmas", "this Christmas".
+_CHRISTMAS_AS_A_DAY = re.compile(r"(?i:\b(?:on|this|next|for|come)\s+$)")
+
 # A holiday after these words is a landmark near the date, not the date itself.
 _NEAR_HOLIDAY = re.compile(
-    r"(?i:\b(?:in\s+time\s+for|ahead\s+of|before|after|around|over|during|through|until|"
+    r"(?i:\b(?:in\s+time\s+for|ahead\s+of|before|after|around|over|during|through|until|by|"
     r"near|since|like)\s+(?:the\s+)?$)"
 )
 
@@ -509,6 +515,10 @@ def _resolve(
         if kind == "holiday":
             if _NEAR_HOLIDAY.search(match.string, max(0, start - 30), start):
                 return None  # "just in time for Thanksgiving": a reference, not the date
+            if groups["h"].lower() == "christmas" and not (
+                groups["y"] or _CHRISTMAS_AS_A_DAY.search(match.string, max(0, start - 12), start)
+            ):
+                return None  # "the Christmas tree", "at Christmas": the season, not the day
             on = HOLIDAYS[groups["h"].lower()]
             relative = year is None
             if year is None:
