@@ -457,3 +457,24 @@ def test_a_today_stamp_long_after_the_story_is_no_listing() -> None:
     )
     title = "The Copper Orchard season 2: first poster"
     assert release(body, title=title) == ("2024-06-14", "day")
+
+
+def test_the_hit_show_is_no_release_verb() -> None:
+    body = (
+        "<p>The hit drama The Copper Orchard won fans over this winter, and a "
+        "second season is in the works.</p>"
+    )
+    assert release(body) is None
+
+
+def test_a_liveblog_stamp_after_a_sentence_is_no_broadcast_hour() -> None:
+    # a liveblog entry's own time on the next line does not make a sentence a listing
+
+    body = (
+        "<h2>The Copper Orchard season 2</h2><p>Season 2 opens May 3.</p>"
+        "<p>10:31 AM</p><p>The panel moves on to the cast.</p>"
+    )
+    doc = parse_documents(news_page(body), "https://tv.example/live")[0]
+    reading = read(doc, ORCHARD, complete=True)
+    may = [c for c in reading.dates if c.mention.value == "2024-05-03"]
+    assert may and all("broadcast_slot" not in c.features for c in may)

@@ -35,7 +35,7 @@ _HIT_TARGET = (
     r"\d[\d,.]*\s*(?:million|billion|k\b|%|viewers|views|streams))"
 )
 RELEASE = re.compile(
-    r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land(?:s|ed|ing)?\b|(?<!biggest\s)(?<!big\s)(?<!a\s)hits?(?!\s+of\b)(?!"
+    r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land(?:s|ed|ing)?\b|(?<!biggest\s)(?<!big\s)(?<!a\s)(?<!the\s)(?<!smash\s)(?<!surprise\s)hits?(?!\s+of\b)(?!"
     + _HIT_TARGET
     + r")|hitting(?!"
     + _HIT_TARGET

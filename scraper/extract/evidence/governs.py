@@ -89,7 +89,12 @@ def _broadcast_slot(c: DateCandidate, v: View, w: Watch) -> str | None:
     after = _TIME_AFTER.match(v.text, c.mention.end)
     before = _TIME_BEFORE.search(v.text, max(0, c.mention.start - 24), c.mention.start)
     seen = (after or before) and (after or before).group().strip(" ,")  # type: ignore[union-attr]
-    if not seen and len(v.text) <= 40 and _TIME_AFTER.match(" " + c.following[:40]):
+    if (
+        not seen
+        and len(v.text) <= 40
+        and v.event is None  # (a bare date line, not a liveblog's "That film opens May 2.")
+        and _TIME_AFTER.match(" " + c.following[:40])
+    ):
         seen = c.following[:40]  # "Sunday 18 September" / "9.00-10.00pm BBC One"
     if not seen or _occasion(c, v, w):
         return None  # an episode's slot ("Episode 6 streams Saturday at 10:30 a.m.")
