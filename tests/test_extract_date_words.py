@@ -478,3 +478,11 @@ def test_a_liveblog_stamp_after_a_sentence_is_no_broadcast_hour() -> None:
     reading = read(doc, ORCHARD, complete=True)
     may = [c for c in reading.dates if c.mention.value == "2024-05-03"]
     assert may and all("broadcast_slot" not in c.features for c in may)
+
+
+def test_the_episode_a_season_opens_with_is_its_premiere() -> None:
+    body = (
+        "<p>The Copper Orchard season 2 opens with the episode \u201cRootstock\u201d on "
+        "Sunday, June 9.</p>"
+    )
+    assert release(body) == ("2024-06-09", "day")

@@ -251,7 +251,8 @@ OTHER_OCCASION = re.compile(
     r"mid-?season\s+(?:premiere|finale|return|break|hiatus|debut|episodes?)|"
     # one episode, not the season: "the episode will now air on March 8", "the next
     # episode airs Sunday" (the first or premiere episode is the season's start)
-    r"(?:the|this|that|its|next|each|every)\s+(?:next\s+|new\s+|latest\s+|upcoming\s+|"
+    # (not the episode a season opens with: "Season Two opened with the episode 'Broken'")
+    r"(?<!with\s)(?:the|this|that|its|next|each|every)\s+(?:next\s+|new\s+|latest\s+|upcoming\s+|"
     r"following\s+|delayed\s+)?episode(?!s)|"
     # a special, and a film's later home release: "the Christmas special airs on Christmas
     # Day", "arrives on digital December 31"
