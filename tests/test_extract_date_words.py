@@ -486,3 +486,13 @@ def test_the_episode_a_season_opens_with_is_its_premiere() -> None:
         "Sunday, June 9.</p>"
     )
     assert release(body) == ("2024-06-09", "day")
+
+
+def test_a_yearless_date_takes_the_year_a_part_of_the_year_states() -> None:
+    # no publish date, a URL without one; "early in 2017" is the year the schedule gives
+    body = (
+        "<p>The network's winter schedule starts early in 2017.</p>"
+        "<p>The following Friday, Jan. 6, The Copper Orchard starts its second season at "
+        "8 p.m.</p>"
+    )
+    assert release(body, published=None) == ("2017-01-06", "day")

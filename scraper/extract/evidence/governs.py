@@ -255,7 +255,9 @@ def _after(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 _AFTER = re.compile(
-    r"\b(?:after|since|following)\s+(?:(?:its|the|their|a|an|his|her)\s+)?$", re.IGNORECASE
+    # ("the following Friday, Jan. 6" is the next Friday: an adjective, no landmark)
+    r"\b(?:after|since|(?<!the\s)following)\s+(?:(?:its|the|their|a|an|his|her)\s+)?$",
+    re.IGNORECASE,
 )
 
 
