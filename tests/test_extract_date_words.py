@@ -496,3 +496,15 @@ def test_a_yearless_date_takes_the_year_a_part_of_the_year_states() -> None:
         "8 p.m.</p>"
     )
     assert release(body, published=None) == ("2017-01-06", "day")
+
+
+def test_a_stray_day_does_not_beat_the_better_window_it_does_not_refine() -> None:
+    # (value, precision, score): the year wins; April refines it and scores above the
+    # October day, which is no statement of April
+    items = [("2026", "year", 3.0), ("2026-04", "month", 1.8), ("2026-10-01", "day", 1.5)]
+    best = choose.best(items, lambda c: c[0], lambda c: c[1], lambda c: c[2])
+    assert best == ("2026-04", "month", 1.8)
+    # a day inside the winning month still refines it
+    items.append(("2026-04-08", "day", 0.5))
+    best = choose.best(items, lambda c: c[0], lambda c: c[1], lambda c: c[2])
+    assert best == ("2026-04-08", "day", 0.5)
