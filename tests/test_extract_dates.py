@@ -551,3 +551,18 @@ def test_christmas_alone_is_the_day_only_after_on_or_this(
 ) -> None:
     found = find_dates(text, date(2024, 4, 2))
     assert [(m.value, m.precision) for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("It turns out the mystery date is tonight, after the big game.", "tonight"),
+        ("The network opens Season 12 tonight at 11:30.", "tonight"),
+        ("She is back with today's big streaming drop, a six-part thriller.", "today"),
+        ("Tonight, we find out what the pilot was hiding.", None),
+        ("I rewatched the first season today.", None),
+    ],
+)
+def test_today_and_tonight_as_a_release_day(text: str, found: str | None) -> None:
+    mentions = find_dates(text, date(2024, 4, 2))
+    assert [text[m.start : m.end] for m in mentions] == ([found] if found else [])

@@ -160,15 +160,23 @@ _PATTERNS = [
         + r"(?=\s+(?:release|premiere|debut|launch|start|return|arrival|bow|window|airdate)\b)",
         ("year",),
     ),
-    # "premieres today", "arrives tomorrow": only after a release verb
+    # "premieres today", "arrives tomorrow": only after a release verb, or as the day of
+    # a release noun ("today's big Netflix drop") or stated for one ("it is tonight")
     (
         "now",
-        r"(?i:\b(?:premieres?|arrives?|lands?|debuts?|drops?|returns?|out|releases?|launch(?:es)?"
-        r"|starts?|begins?|airs?|streams?|opens?|back|hits?\s+\w+|streaming|available"
-        r"|premiered|debuted|arrived|landed|dropped|released|launched|opened)"
+        r"(?i:(?P<v>\b(?:(?:premieres?|arrives?|lands?|debuts?|drops?|returns?|out|releases?"
+        r"|launch(?:es)?|starts?|begins?|airs?|streams?|opens?|back|hits?\s+\w+|streaming"
+        r"|available|premiered|debuted|arrived|landed|dropped|released|launched|opened)"
         # "returns to BBC One tonight", "is out in cinemas tomorrow"
         r"(?:\s+(?:to|on|in|at)\s+(?:[A-Z][\w+]*\s*){1,3}|\s+in\s+(?:cinemas|theaters|theatres))?"
-        r"\s+(?P<w>today|tonight|tomorrow)\b)",
+        # an object between: "opens Season 46 tonight", "premieres its final season today"
+        r"(?:\s+(?:its|their|the|season|series|[A-Z0-9][\w'\u2019+-]*|new|final|first|"
+        r"second|third|fourth|fifth)){0,3}?\s+"
+        # "It turns out 'soon' is tonight": the day stated for the release
+        r"|(?:is|are)\s+(?:now\s+|finally\s+)?))"
+        r"?\b(?P<w>today|tonight|tomorrow)\b"
+        r"(?(v)|['\u2019]s\s+(?:[\w-]+\s+){0,3}?(?:premiere|drop|release|debut|launch|return|"
+        r"opener|arrival)s?\b))",
         ("now",),
     ),
     ("holiday", _HOLIDAY, ("holiday",)),
