@@ -362,6 +362,10 @@ def test_a_teasers_own_debut_is_no_release_even_with_the_season_after_for() -> N
             "<p>Then on Apr. 9 comes The Copper Orchard season 2, darker than before.</p>",
             ("2024-04-09", "day"),
         ),
+        (
+            "<p>The studio confirms that The Copper Orchard season 2 sets sail in 2025.</p>",
+            ("2025", "year"),
+        ),
     ],
 )
 def test_release_constructions_without_a_premiere_verb(

@@ -68,6 +68,8 @@ RELEASE = re.compile(
     r"(?:reach\w*|grac\w*|hit\w*)\s+(?:our\s+|your\s+|the\s+)?(?:small\s+|big\s+|tv\s+)?screens\b|"
     # the verb right after the date it times: "Then on Mar. 16 comes On My Block"
     r"(?<=\d\s)comes?\b|(?<=\d,\s)comes?\b|"
+    # the travel family without a destination: "season 2 sets sail in 2026"
+    r"(?:sets?|setting)\s+sail\b|"
     # "is back in March", "Ghosts is back Oct. 17"; not "Back in December, he left"
     r"(?:is|are|be|['\u2019]s|comes?|coming)\s+back\b(?:\s+in)?|"
     # "brings the innies back in January"
