@@ -561,6 +561,8 @@ def test_christmas_alone_is_the_day_only_after_on_or_this(
         ("She is back with today's big streaming drop, a six-part thriller.", "today"),
         ("Tonight, we find out what the pilot was hiding.", None),
         ("I rewatched the first season today.", None),
+        # the news's day, not the release's: the object is no release word
+        ("The network revealed the premiere date today, with a trailer.", None),
     ],
 )
 def test_today_and_tonight_as_a_release_day(text: str, found: str | None) -> None:

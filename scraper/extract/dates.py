@@ -170,7 +170,7 @@ _PATTERNS = [
         # "returns to BBC One tonight", "is out in cinemas tomorrow"
         r"(?:\s+(?:to|on|in|at)\s+(?:[A-Z][\w+]*\s*){1,3}|\s+in\s+(?:cinemas|theaters|theatres))?"
         # an object between: "opens Season 46 tonight", "premieres its final season today"
-        r"(?:\s+(?:its|their|the|season|series|[A-Z0-9][\w'\u2019+-]*|new|final|first|"
+        r"(?:\s+(?:its|their|the|season|series|(?-i:[A-Z0-9])[\w'\u2019+-]*|new|final|first|"
         r"second|third|fourth|fifth)){0,3}?\s+"
         # "It turns out 'soon' is tonight": the day stated for the release
         r"|(?:is|are)\s+(?:now\s+|finally\s+)?))"
@@ -601,7 +601,8 @@ def _resolve(
             if published is None:
                 return None
             value = published + timedelta(days=1 if groups["w"].lower() == "tomorrow" else 0)
-            return DateMention(match.start("w"), end, value.isoformat(), "day", True)
+            # (the word alone: "today's big Netflix drop" names the day, then its release)
+            return DateMention(match.start("w"), match.end("w"), value.isoformat(), "day", True)
         if kind == "relday":
             if published is None:
                 return None
