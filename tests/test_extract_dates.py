@@ -544,6 +544,7 @@ def test_a_describing_name_a_trailer_ahead_of_the_release_and_a_viewing_plug(bod
         ("Fans decorate a Christmas tree every year.", []),
         ("The cast spent Christmas on set.", []),
         ("The film should be out by Christmas.", []),
+        ("The sequel moves to Christmas 2026.", []),
     ],
 )
 def test_christmas_alone_is_the_day_only_after_on_or_this(

@@ -523,10 +523,12 @@ def _resolve(
         if kind == "holiday":
             if _NEAR_HOLIDAY.search(match.string, max(0, start - 30), start):
                 return None  # "just in time for Thanksgiving": a reference, not the date
-            if groups["h"].lower() == "christmas" and not (
-                groups["y"] or _CHRISTMAS_AS_A_DAY.search(match.string, max(0, start - 12), start)
+            if groups["h"].lower() == "christmas" and not _CHRISTMAS_AS_A_DAY.search(
+                match.string, max(0, start - 12), start
             ):
-                return None  # "the Christmas tree", "at Christmas": the season, not the day
+                # "the Christmas tree", "at Christmas": the season, not the day; "moves to
+                # Christmas 2026": the holiday frame, whose day the text gives elsewhere
+                return None
             on = HOLIDAYS[groups["h"].lower()]
             relative = year is None
             if year is None:
