@@ -341,3 +341,174 @@ def test_a_teasers_own_debut_is_no_release_even_with_the_season_after_for() -> N
         "Saturday.</p>"
     )
     assert release(body) == ("2025", "year")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "<p>The streamer has The Copper Orchard season 2 down for Friday, May 17.</p>",
+            ("2024-05-17", "day"),
+        ),
+        (
+            "<p>The Copper Orchard season 2 has been confirmed for September 12th.</p>",
+            ("2024-09-12", "day"),
+        ),
+        (
+            "<p>Sadly The Copper Orchard season 2 won't reach our screens until 2025.</p>",
+            ("2025", "year"),
+        ),
+        (
+            "<p>Then on Apr. 9 comes The Copper Orchard season 2, darker than before.</p>",
+            ("2024-04-09", "day"),
+        ),
+        (
+            "<p>The studio confirms that The Copper Orchard season 2 sets sail in 2025.</p>",
+            ("2025", "year"),
+        ),
+    ],
+)
+def test_release_constructions_without_a_premiere_verb(
+    body: str, expected: tuple[str, str]
+) -> None:
+    assert release(body) == expected
+
+
+def test_the_networks_midseason_is_a_time_of_year_not_an_occasion() -> None:
+    body = (
+        "<p>Midseason will see the debut of The Copper Orchard season 2 on Tuesday nights "
+        "in January.</p>"
+    )
+    assert release(body, published="2023-11-08") == ("2024-01", "month")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # someone finding out is no plug for another story
+        (
+            "<p>The Copper Orchard season 2 has a teaser out today. We'll find out when it "
+            "lands on Streamly on June 14.</p>",
+            ("2024-06-14", "day"),
+        ),
+        # "think of" recalls something; it doubts nothing
+        (
+            "<p>The Copper Orchard season 2 arrives on June 14 with a story that makes me "
+            "think of the first season.</p>",
+            ("2024-06-14", "day"),
+        ),
+        # what comes before the premiere is another event; the date is the premiere's
+        (
+            "<p>Before The Copper Orchard season 2 premiere on Tuesday, June 11, the network "
+            "throws a party for fans.</p>",
+            ("2024-06-11", "day"),
+        ),
+    ],
+)
+def test_a_plug_hedge_or_deadline_word_in_another_sense_leaves_the_date(
+    body: str, expected: tuple[str, str]
+) -> None:
+    assert release(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the release has its own clause after the trailer
+        (
+            "<p>Watch the first teaser trailer above and see what awaits when The Copper "
+            "Orchard season 2 hits Streamly on June 14.</p>",
+            ("2024-06-14", "day"),
+        ),
+        # the season is described after the trailer, with its own verb
+        (
+            "<h2>Trailer for The Copper Orchard season 2, airing 14 June 2024</h2>"
+            "<p>The new season looks darker.</p>",
+            ("2024-06-14", "day"),
+        ),
+        # a fronted date with a trailer released that day: the trailer's day
+        (
+            "<p>On May 18th, the network released a teaser trailer for The Copper Orchard "
+            "season 2. The season premieres in September.</p>",
+            ("2024-09", "month"),
+        ),
+    ],
+)
+def test_a_trailer_in_the_sentence_takes_only_its_own_date(
+    body: str, expected: tuple[str, str]
+) -> None:
+    assert release(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>The Copper Orchard season 2 was originally scheduled to debut on Streamly in "
+        "early 2024, and the delay is far from over.</p>",
+        "<p>The Copper Orchard season 2 was due in cinemas on June 26 before the studio took "
+        "it off the calendar.</p>",
+    ],
+)
+def test_a_plan_that_did_not_hold_is_no_release(body: str) -> None:
+    assert release(body) is None
+
+
+def test_a_today_stamp_long_after_the_story_is_no_listing() -> None:
+    # a site prints the day the page was served under the headline of an old story
+    body = (
+        "<p>Saturday, November 14, 2026</p>"
+        "<p>The Copper Orchard season 2 will be arriving on June 14 this year.</p>"
+    )
+    title = "The Copper Orchard season 2: first poster"
+    assert release(body, title=title) == ("2024-06-14", "day")
+
+
+def test_the_hit_show_is_no_release_verb() -> None:
+    body = (
+        "<p>The hit drama The Copper Orchard won fans over this winter, and a "
+        "second season is in the works.</p>"
+    )
+    assert release(body) is None
+
+
+def test_a_liveblog_stamp_after_a_sentence_is_no_broadcast_hour() -> None:
+    # a liveblog entry's own time on the next line does not make a sentence a listing
+
+    body = (
+        "<h2>The Copper Orchard season 2</h2><p>Season 2 opens May 3.</p>"
+        "<p>10:31 AM</p><p>The panel moves on to the cast.</p>"
+    )
+    doc = parse_documents(news_page(body), "https://tv.example/live")[0]
+    reading = read(doc, ORCHARD, complete=True)
+    may = [c for c in reading.dates if c.mention.value == "2024-05-03"]
+    assert may and all("broadcast_slot" not in c.features for c in may)
+
+
+def test_the_episode_a_season_opens_with_is_its_premiere() -> None:
+    body = (
+        "<p>The Copper Orchard season 2 opens with the episode \u201cRootstock\u201d on "
+        "Sunday, June 9.</p>"
+    )
+    assert release(body) == ("2024-06-09", "day")
+
+
+def test_a_yearless_date_takes_the_year_a_part_of_the_year_states() -> None:
+    # no publish date, a URL without one; "early in 2017" is the year the schedule gives
+    body = (
+        "<p>The network's winter schedule starts early in 2017.</p>"
+        "<p>The following Friday, Jan. 6, The Copper Orchard starts its second season at "
+        "8 p.m.</p>"
+    )
+    assert release(body, published=None) == ("2017-01-06", "day")
+
+
+def test_a_stray_day_does_not_beat_the_better_window_it_does_not_refine() -> None:
+    # (value, precision, score): the year wins; April refines it and scores above the
+    # October day, which is no statement of April
+    items = [("2026", "year", 3.0), ("2026-04", "month", 1.8), ("2026-10-01", "day", 1.5)]
+    best = choose.best(items, lambda c: c[0], lambda c: c[1], lambda c: c[2])
+    assert best == ("2026-04", "month", 1.8)
+    # a day inside the winning month still refines it
+    items.append(("2026-04-08", "day", 0.5))
+    best = choose.best(items, lambda c: c[0], lambda c: c[1], lambda c: c[2])
+    assert best == ("2026-04-08", "day", 0.5)

@@ -534,3 +534,38 @@ def test_presumably_hedges_the_year() -> None:
 )
 def test_a_describing_name_a_trailer_ahead_of_the_release_and_a_viewing_plug(body: str) -> None:
     assert release(body) == ("2025-01", "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The studio will release the drama on Christmas.", [("2024-12-25", "day")]),
+        ("It opens this Christmas in a few cities.", [("2024-12-25", "day")]),
+        ("Fans decorate a Christmas tree every year.", []),
+        ("The cast spent Christmas on set.", []),
+        ("The film should be out by Christmas.", []),
+        ("The sequel moves to Christmas 2026.", []),
+    ],
+)
+def test_christmas_alone_is_the_day_only_after_on_or_this(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = find_dates(text, date(2024, 4, 2))
+    assert [(m.value, m.precision) for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("It turns out the mystery date is tonight, after the big game.", "tonight"),
+        ("The network opens Season 12 tonight at 11:30.", "tonight"),
+        ("She is back with today's big streaming drop, a six-part thriller.", "today"),
+        ("Tonight, we find out what the pilot was hiding.", None),
+        ("I rewatched the first season today.", None),
+        # the news's day, not the release's: the object is no release word
+        ("The network revealed the premiere date today, with a trailer.", None),
+    ],
+)
+def test_today_and_tonight_as_a_release_day(text: str, found: str | None) -> None:
+    mentions = find_dates(text, date(2024, 4, 2))
+    assert [text[m.start : m.end] for m in mentions] == ([found] if found else [])

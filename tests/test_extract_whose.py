@@ -711,7 +711,7 @@ def test_a_plug_for_another_article_lends_it_no_date() -> None:
         "<p>Mosswood Manor has been renewed for a fourth season.</p>"
         "<p>And for more on Streamly, find out which hit drama will be coming back in 2025!</p>"
     )
-    assert "reading_plug" in fired(body, MOSSWOOD3, "2025", "Mosswood Manor Season 3 News")
+    assert "reader_plug" in fired(body, MOSSWOOD3, "2025", "Mosswood Manor Season 3 News")
     assert release(body, MOSSWOOD3, "Mosswood Manor Season 3 News") is None
 
 

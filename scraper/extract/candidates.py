@@ -354,7 +354,9 @@ _MONTH_WORD = (
 _FULL_DATE_YEAR = re.compile(
     r"(?:\b" + _MONTH_WORD + r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+|of\s+)?"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_WORD + r",?\s+"
-    r"|\b(?i:spring|summer|fall|autumn|winter|half)\s+(?:of\s+)?)(?P<y>(?:19|20)\d\d)(?!\d)"
+    r"|\b(?i:spring|summer|fall|autumn|winter|half)\s+(?:of\s+)?"
+    # a part of the year: "starts early in 2017", "late 2019" (not "in 2018" alone, a guess)
+    r"|\b(?i:early|late|mid|end\s+of)[\s-](?:in\s+)?)(?P<y>(?:19|20)\d\d)(?!\d)"
     r"|\b(?P<iso>20\d\d)-[01]\d-[0-3]\d\b"
 )
 

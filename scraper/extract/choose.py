@@ -41,28 +41,31 @@ def best(
     score: callable,
     apart: callable | None = None,
 ) -> T | None:
-    """The item to report: the highest score above the threshold, then the most precise
-    statement of that same release above it (earlier items first on equal terms).
+    """The item to report: the highest score above the threshold, then, step by step, the
+    best-scoring finer statement of that same release above it (earlier items first on
+    equal terms), so the most precise statement that agrees with the better windows.
     `apart(a, b)`: the two are entries of one list ("Echo (January 10), ... X (2024)"),
     so the finer is no restatement of the other."""
     above = [(i, item) for i, item in enumerate(items) if score(item) > 0.0]
     if not above:
         return None
     top = max(above, key=lambda pair: (score(pair[1]), -pair[0]))[1]
-    same = [
-        (i, item)
-        for i, item in above
-        if same_release(value(top), value(item))
-        and (
-            item is top
-            or apart is None
-            or precision(item) == precision(top)
-            or not apart(item, top)
-        )
-    ]
-    return max(
-        same, key=lambda pair: (PRECISION_RANK[precision(pair[1])], score(pair[1]), -pair[0])
-    )[1]
+    # Refine step by step: the best-scoring finer statement of the current release, then
+    # its own finer statements. A stray day inside the year does not beat the right
+    # month: "to 2011" (headline), "moving it to April, 2011" and a superseded "set to hit
+    # theaters on October 1st" refine to April, whose refinements the stray day is not.
+    current = top
+    while True:
+        finer = [
+            (i, item)
+            for i, item in above
+            if PRECISION_RANK[precision(item)] > PRECISION_RANK[precision(current)]
+            and same_release(value(current), value(item))
+            and (apart is None or not apart(item, current))
+        ]
+        if not finer:
+            return current
+        current = max(finer, key=lambda pair: (score(pair[1]), -pair[0]))[1]
 
 
 # Between two entries of one list: "(January 10), WandaVision spinoff ...", "; ".

@@ -35,7 +35,7 @@ _HIT_TARGET = (
     r"\d[\d,.]*\s*(?:million|billion|k\b|%|viewers|views|streams))"
 )
 RELEASE = re.compile(
-    r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land(?:s|ed|ing)?\b|(?<!biggest\s)(?<!big\s)(?<!a\s)hits?(?!\s+of\b)(?!"
+    r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land(?:s|ed|ing)?\b|(?<!biggest\s)(?<!big\s)(?<!a\s)(?<!the\s)(?<!smash\s)(?<!surprise\s)hits?(?!\s+of\b)(?!"
     + _HIT_TARGET
     + r")|hitting(?!"
     + _HIT_TARGET
@@ -58,8 +58,18 @@ RELEASE = re.compile(
     r"(?:goes|go|going)\s+out(?=\s+(?:on|this|next|at|tonight|tomorrow|from|(?-i:[A-Z])))|"
     # a move without "moves": "slipped to April 2021", "slips into 2025"
     r"slip(?:s|ped|ping)?\s+(?:back\s+)?(?:to|into|until)|"
-    # a studio's calendar: "now the studio has it down for October 8"
-    r"(?:has|have|had)\s+(?:it|them)\s+(?:down|dated|penned)\s+for|"
+    # a studio's calendar: "now the studio has it down for October 8", "Paramount+ has
+    # the new season down for Sunday" (whatever names the release between)
+    r"(?:has|have|had)\s+(?:[\w'\u2019+:-]+\s+){1,6}?(?:down|dated|penned)\s+for|"
+    # confirmed or announced for a date: "has been confirmed for September 19th"
+    r"(?:confirmed|announced|greenlit|officially\s+set)\s+for(?=\s+(?:the\s+)?(?:\d|early\b|"
+    r"late\b|mid\b|next\b|this\b|(?-i:[A-Z])))|"
+    # "won't reach our screens until 2023", "hits screens", "graces our screens"
+    r"(?:reach\w*|grac\w*|hit\w*)\s+(?:our\s+|your\s+|the\s+)?(?:small\s+|big\s+|tv\s+)?screens\b|"
+    # the verb right after the date it times: "Then on Mar. 16 comes On My Block"
+    r"(?<=\d\s)comes?\b|(?<=\d,\s)comes?\b|"
+    # the travel family without a destination: "season 2 sets sail in 2026"
+    r"(?:sets?|setting)\s+sail\b|"
     # "is back in March", "Ghosts is back Oct. 17"; not "Back in December, he left"
     r"(?:is|are|be|['\u2019]s|comes?|coming)\s+back\b(?:\s+in)?|"
     # "brings the innies back in January"
@@ -110,7 +120,7 @@ SPECULATION = re.compile(
     + r"|likely|unlikely|predict\w*|"
     r"speculat\w*|perhaps|possibl\w*|probabl\w*|presumabl\w*|conceivabl\w*|maybe|estimat\w*(?!\s+[$\u00a3\u20ac\d])|assum\w*|"
     r"wish\w*|talk\s+of|(?:would|['\u2019]d)\s+[\"\u201c]?(?:love|like)|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
-    r"reportedly|if|bet|suspect\w*|(?<!come\sto\s)think|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
+    r"reportedly|if|bet|suspect\w*|(?<!come\sto\s)think(?!\s+(?:of|about|back)\b)|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
     r"tipped|claim\w*|leak\w*|allegedly|supposedly|apparently|insiders?|sources\s+say|"
     r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|around\s+(?:the\s+)?(?:end|start|beginning|early|late|mid|"
     r"spring|summer|autumn|fall|winter|\d|[A-Z][a-z]+\s+\d)|please\s+be|we'd|we\s+reckon|reckon|"
@@ -236,10 +246,15 @@ OTHER_EVENT = gated(OTHER_EVENT)
 # Occasions that are not the season's premiere, whatever verb they take:
 # "the season 2 finale airs May 25", "tickets go on sale", "the book is out".
 OTHER_OCCASION = re.compile(
-    r"\b(?:finale|final\s+episode|episodes?\s+(?!1\b)\d+|mid-?season|tickets?|convention|comic-con|"
+    r"\b(?:finale|final\s+episode|episodes?\s+(?!1\b)\d+|tickets?|convention|comic-con|"
+    # the season's return from its break ("the midseason premiere", "midseason finale");
+    # not the networks' midseason, a time of year ("NBC's midseason schedule starts in
+    # January", "Midseason will see the debut of three dramas")
+    r"mid-?season\s+(?:premiere|finale|return|break|hiatus|debut|episodes?)|"
     # one episode, not the season: "the episode will now air on March 8", "the next
     # episode airs Sunday" (the first or premiere episode is the season's start)
-    r"(?:the|this|that|its|next|each|every)\s+(?:next\s+|new\s+|latest\s+|upcoming\s+|"
+    # (not the episode a season opens with: "Season Two opened with the episode 'Broken'")
+    r"(?<!with\s)(?:the|this|that|its|next|each|every)\s+(?:next\s+|new\s+|latest\s+|upcoming\s+|"
     r"following\s+|delayed\s+)?episode(?!s)|"
     # a special, and a film's later home release: "the Christmas special airs on Christmas
     # Day", "arrives on digital December 31"
@@ -361,7 +376,9 @@ PLAN_DATE = re.compile(
     r"\b(?:was|were|had\s+been)\s+(?:set|scheduled|slated|due|planned)\s+"
     # "was set for Aug. 3", "had been set to debut on Wednesday, August 23"
     r"(?:for|to(?:\s+(?:premiere|debut|launch|open|air|arrive|return|stream|bow|release|hit|"
-    r"be\s+released))?)\s+"
+    r"be\s+released))?|"
+    # "was due in cinemas on June 26", "was due out in May"
+    r"in(?:to)?\s+(?:cinemas|theaters|theatres)|out)\s+"
     r"(?:(?:on|for|the|in)\s+)?$",
     re.IGNORECASE,
 )
@@ -375,7 +392,12 @@ READER_PLUG = re.compile(
     r"^\W*(?:(?:and|also|meanwhile),?\s+)?(?:for\s+more\s+(?:on|about|from)\b|"
     r"(?:you\s+can\s+)?(?:read|check\s+out|see)\s+(?:our|more\s+about)\b|"
     r"click\s+here\b|related\s*:|don['\u2019]t\s+miss\b)"
-    r"|\bfind\s+out\s+(?:which|what|when|who|how)\b",
+    # anywhere in the sentence: "For more, read our guide", "check out our list"
+    r"|\b(?:for\s+more\s+on|(?:you\s+can\s+)?read\s+our|check\s+out\s+our|click\s+here|"
+    r"see\s+our\s+(?:article|guide|list|story|piece)|don['\u2019]t\s+miss\s+our)\b"
+    # told to the reader: "For more, find out which drama returns in 2026!"; not said of
+    # someone ("We'll find out when it lands on September 1": the date is this story's)
+    r"|(?:^\W*|[,:;!(\u2014]\s*|\b(?:and|also|then)\s+)find\s+out\s+(?:which|what|when|who|how)\b",
     re.IGNORECASE,
 )
 READER_PLUG = gated(READER_PLUG)
@@ -757,14 +779,6 @@ LISTED_SEASON_START = re.compile(
 # season", "later than season one".
 SEASON_AS_MODIFIER = re.compile(
     r"\b(?:from|since|than|like|unlike|during|throughout)\s+(?:the\s+|its\s+|their\s+)?$",
-    re.IGNORECASE,
-)
-# A sentence sending the reader to another article, whose dates are that article's:
-# "find out which hit drama will be coming back in 2016!", "You can read our article on ...".
-READING_PLUG = re.compile(
-    r"\b(?:find\s+out\s+(?:which|what|who|how|when)|for\s+more\s+on|(?:you\s+can\s+)?read\s+our|"
-    r"check\s+out\s+our|click\s+here|see\s+our\s+(?:article|guide|list|story|piece)|"
-    r"don['\u2019]t\s+miss\s+our)\b",
     re.IGNORECASE,
 )
 

@@ -46,6 +46,9 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "christmas day": lambda y: date(y, 12, 25),
     "christmas eve": lambda y: date(y, 12, 24),
     "boxing day": lambda y: date(y, 12, 26),
+    # "will release the drama on Christmas", "opens this Christmas" (alone, only so: see
+    # _CHRISTMAS_AS_A_DAY)
+    "christmas": lambda y: date(y, 12, 25),
     "new year's day": lambda y: date(y, 1, 1),
     "new year\u2019s day": lambda y: date(y, 1, 1),
     "new year's eve": lambda y: date(y, 12, 31),
@@ -72,9 +75,12 @@ _HOLIDAY = (
     + r"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d)|\s+(?P<rel>this|next|last)\s+year\b)?)"
 )
 
+# "Christmas" alone is the day only after these: "on Christmas", "this Christmas".
+_CHRISTMAS_AS_A_DAY = re.compile(r"(?i:\b(?:on|this|next|for|come)\s+$)")
+
 # A holiday after these words is a landmark near the date, not the date itself.
 _NEAR_HOLIDAY = re.compile(
-    r"(?i:\b(?:in\s+time\s+for|ahead\s+of|before|after|around|over|during|through|until|"
+    r"(?i:\b(?:in\s+time\s+for|ahead\s+of|before|after|around|over|during|through|until|by|"
     r"near|since|like)\s+(?:the\s+)?$)"
 )
 
@@ -154,15 +160,23 @@ _PATTERNS = [
         + r"(?=\s+(?:release|premiere|debut|launch|start|return|arrival|bow|window|airdate)\b)",
         ("year",),
     ),
-    # "premieres today", "arrives tomorrow": only after a release verb
+    # "premieres today", "arrives tomorrow": only after a release verb, or as the day of
+    # a release noun ("today's big Netflix drop") or stated for one ("it is tonight")
     (
         "now",
-        r"(?i:\b(?:premieres?|arrives?|lands?|debuts?|drops?|returns?|out|releases?|launch(?:es)?"
-        r"|starts?|begins?|airs?|streams?|opens?|back|hits?\s+\w+|streaming|available"
-        r"|premiered|debuted|arrived|landed|dropped|released|launched|opened)"
+        r"(?i:(?P<v>\b(?:(?:premieres?|arrives?|lands?|debuts?|drops?|returns?|out|releases?"
+        r"|launch(?:es)?|starts?|begins?|airs?|streams?|opens?|back|hits?\s+\w+|streaming"
+        r"|available|premiered|debuted|arrived|landed|dropped|released|launched|opened)"
         # "returns to BBC One tonight", "is out in cinemas tomorrow"
         r"(?:\s+(?:to|on|in|at)\s+(?:[A-Z][\w+]*\s*){1,3}|\s+in\s+(?:cinemas|theaters|theatres))?"
-        r"\s+(?P<w>today|tonight|tomorrow)\b)",
+        # an object between: "opens Season 46 tonight", "premieres its final season today"
+        r"(?:\s+(?:its|their|the|season|series|(?-i:[A-Z0-9])[\w'\u2019+-]*|new|final|first|"
+        r"second|third|fourth|fifth)){0,3}?\s+"
+        # "It turns out 'soon' is tonight": the day stated for the release
+        r"|(?:is|are)\s+(?:now\s+|finally\s+)?))"
+        r"?\b(?P<w>today|tonight|tomorrow)\b"
+        r"(?(v)|['\u2019]s\s+(?:[\w-]+\s+){0,3}?(?:premiere|drop|release|debut|launch|return|"
+        r"opener|arrival)s?\b))",
         ("now",),
     ),
     ("holiday", _HOLIDAY, ("holiday",)),
@@ -509,6 +523,12 @@ def _resolve(
         if kind == "holiday":
             if _NEAR_HOLIDAY.search(match.string, max(0, start - 30), start):
                 return None  # "just in time for Thanksgiving": a reference, not the date
+            if groups["h"].lower() == "christmas" and not _CHRISTMAS_AS_A_DAY.search(
+                match.string, max(0, start - 12), start
+            ):
+                # "the Christmas tree", "at Christmas": the season, not the day; "moves to
+                # Christmas 2026": the holiday frame, whose day the text gives elsewhere
+                return None
             on = HOLIDAYS[groups["h"].lower()]
             relative = year is None
             if year is None:
@@ -583,7 +603,8 @@ def _resolve(
             if published is None:
                 return None
             value = published + timedelta(days=1 if groups["w"].lower() == "tomorrow" else 0)
-            return DateMention(match.start("w"), end, value.isoformat(), "day", True)
+            # (the word alone: "today's big Netflix drop" names the day, then its release)
+            return DateMention(match.start("w"), match.end("w"), value.isoformat(), "day", True)
         if kind == "relday":
             if published is None:
                 return None

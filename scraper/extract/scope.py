@@ -81,7 +81,10 @@ SUPERSEDED = re.compile(
     r"\b(?:originally|initially|previously|formerly|(?:was|were|been)\s+once|at\s+first)\b"
     r"(?:(?!\b(?:now|instead|but)\b)[^,;.!?]){0,80}?"
     r"\b(?:slated|set|scheduled|planned|due|dated|earmarked|intended|meant)\s+"
-    r"(?:to\s+(?:be\s+)?\w+\s+)?(?:for|in|on|to)?\s*(?:the\s+)?$|"
+    r"(?:to\s+(?:be\s+)?\w+\s+)?"
+    # where before when: "originally scheduled to debut on FX in early 2021"
+    r"(?:(?:on|in|at)\s+(?!(?:early|late|mid)\b)[\w+&.'\u2019-]+(?:\s+[A-Z][\w+&.-]*)?\s+)?"
+    r"(?:for|in|on|to)?\s*(?:the\s+)?(?:(?:early|late|mid-?)\s*)?$|"
     # "It was supposed to come out July 30, but ...": a plan that did not hold
     r"\b(?:was|were|had\s+been)\s+supposed\s+to\s+\w+(?:\s+(?:out|back|up))?\s+"
     r"(?:on|in|for|by)?\s*(?:the\s+)?$",

@@ -4,6 +4,7 @@ negations, moves, plans, time slots and tense."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from scraper.extract import cues, scope
 from scraper.extract.candidates import DateCandidate, is_listing
@@ -44,9 +45,31 @@ def _schedule_row(c: DateCandidate, v: View, w: Watch) -> str | None:
 def _listing(c: DateCandidate, v: View, w: Watch) -> str | None:
     if c.mention.value in c.doc.own_dates:
         return None  # a blog post's date line under its title: the post's day, no listing
+    if _stamped_long_after(c):
+        return None  # "Sunday, December 28, 2025" atop a 2017 story: the day it was read
     if v.event is None and c.sentence.under_heading and is_listing(v.text, c.mention):
         return "a date alone under the watch's heading"
     return None
+
+
+def _stamped_long_after(c: DateCandidate) -> bool:
+    """A full date, weekday and year written out, more than a year after the page's own
+    publish date: a site's today-stamp from when the page was served, not a listing (a
+    guide lists days near its own)."""
+    published = c.doc.published
+    if published is None or c.mention.precision != "day" or c.mention.relative:
+        return False
+    text = c.sentence.text
+    if not (
+        _WEEKDAY_FIRST.match(text, max(0, c.mention.start - 12), c.mention.end)
+        and _YEAR_IN.search(text, c.mention.start, c.mention.end)
+    ):
+        return False
+    return c.mention.value[:10] > (published + timedelta(days=366)).isoformat()
+
+
+_WEEKDAY_FIRST = re.compile(r"\W*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @rule(
@@ -66,7 +89,12 @@ def _broadcast_slot(c: DateCandidate, v: View, w: Watch) -> str | None:
     after = _TIME_AFTER.match(v.text, c.mention.end)
     before = _TIME_BEFORE.search(v.text, max(0, c.mention.start - 24), c.mention.start)
     seen = (after or before) and (after or before).group().strip(" ,")  # type: ignore[union-attr]
-    if not seen and len(v.text) <= 40 and _TIME_AFTER.match(" " + c.following[:40]):
+    if (
+        not seen
+        and len(v.text) <= 40
+        and v.event is None  # (a bare date line, not a liveblog's "That film opens May 2.")
+        and _TIME_AFTER.match(" " + c.following[:40])
+    ):
         seen = c.following[:40]  # "Sunday 18 September" / "9.00-10.00pm BBC One"
     if not seen or _occasion(c, v, w):
         return None  # an episode's slot ("Episode 6 streams Saturday at 10:30 a.m.")
@@ -210,6 +238,7 @@ def _before(c: DateCandidate, v: View, w: Watch) -> str | None:
     if _BEFORE_THE_DATE.search(v.text, v.left, c.mention.start) and not (
         _MOVED_TO.search(v.text, v.left, c.mention.start)
         or _BEFORE_IT_OPENED.search(v.text, v.left, c.mention.start)
+        or _BEFORE_THE_EVENT_ON.search(v.text, v.left, c.mention.start)
     ):
         return "before"
     return None
@@ -226,7 +255,9 @@ def _after(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 _AFTER = re.compile(
-    r"\b(?:after|since|following)\s+(?:(?:its|the|their|a|an|his|her)\s+)?$", re.IGNORECASE
+    # ("the following Friday, Jan. 6" is the next Friday: an adjective, no landmark)
+    r"\b(?:after|since|(?<!the\s)following)\s+(?:(?:its|the|their|a|an|his|her)\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -238,6 +269,14 @@ _BEFORE_THE_DATE = re.compile(r"\bbefore\b[^,;:()\u2014\u2013]*$", re.IGNORECASE
 _BEFORE_IT_OPENED = re.compile(
     r"\bbefore\s+(?:it|they|the\s+\w+)\s+(?:\w+\s+)?(?:opened|premiered|arrived|debuted|landed|"
     r"released|returned|launched|bowed|hit)\b[^.;]{0,50}?\s+(?:(?:in|on)\s+)?$",
+    re.IGNORECASE,
+)
+# "Before the Season 15 premiere on Tuesday, October 1, Bravo hosts a fan event": what
+# comes before is another thing; the date is the premiere's own, named after its noun.
+_BEFORE_THE_EVENT_ON = re.compile(
+    r"\bbefore\s+(?:the|its|their|this|next\s+week['\u2019]s|the\s+show['\u2019]s)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,4}?(?:premiere|release|debut|launch|return|opening)\s+"
+    r"(?:date\s+)?(?:on|in|of|this|next)?\s*$",
     re.IGNORECASE,
 )
 # "before moving to July 10": the date the plan moved to, not one it precedes.
@@ -324,8 +363,9 @@ _TOLD_AFTER = re.compile(
     r"(?:confirmed|announced|revealed|unveiled|shared|teased|said|told|"
     # "On October 4, MBC dropped a new poster for ...": that day's promotion, not the release
     r"(?:dropped|released|posted|published)\s+(?:a|an|the|its|their)\s+(?:new\s+|first\s+|"
-    r"official\s+|main\s+|character\s+)*(?:posters?|key\s+visuals?|stills?|images?|photos?|"
-    r"first[\s-]look))\b",
+    r"official\s+|main\s+|character\s+|short\s+)*(?:posters?|key\s+visuals?|stills?|images?|photos?|"
+    # ... or a trailer: "On May 18th, CBS released a teaser trailer for the new series"
+    r"first[\s-]look|(?:teaser\s+)?trailers?|teasers?|promos?|featurettes?))\b",
     re.IGNORECASE,
 )
 # "a June 2025 update": the date names the article, not the release.
@@ -453,7 +493,21 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         return None  # "the trailer confirms a May 5 premiere", not "the teaser debuts Friday"
     if _TRAILER_CARRIES.search(v.text, trailers[-1].end(), c.mention.start):
         return None  # the teaser shows the date: "a teaser that ends with the date: Jan. 17"
+    if _CLAUSE_OF_ITS_OWN.search(v.text, trailers[-1].end(), c.mention.start):
+        return None  # "watch the teaser and see what awaits when Frozen hits theaters Nov. 27"
     return trailers[-1].group()
+
+
+# Between the trailer and the date, a clause with its own release: a subordinate clause
+# ("... when the film hits theaters on", "... that we will see the season in") or the
+# season described after the trailer ("Trailer for the second series, airing 11 April").
+_CLAUSE_OF_ITS_OWN = re.compile(
+    r"\b(?:when|once|that\s+(?:we|you|fans|viewers|audiences)|until)\s+[^.;]{0,80}?"
+    r"\b(?:hit(?:s|ting)?|arriv\w+|premier\w+|land(?:s|ing)|open(?:s|ing)|debut(?:s|ing)|"
+    r"return(?:s|ing)|stream(?:s|ing)|airs?|airing|see|watch)\b|"
+    r",\s+(?:airing|premiering|streaming|returning|arriving|opening|hitting)\s+",
+    re.IGNORECASE,
+)
 
 
 # A trailer that carries the release date: it reveals it, ends or closes on it.

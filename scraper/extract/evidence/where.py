@@ -145,17 +145,6 @@ _DATELINE_AFTER = re.compile(
 
 
 @rule(
-    "reading_plug",
-    -4,
-    "the sentence points the reader to another article ('find out which ...', 'read our "
-    "article on ...'): its dates are that article's",
-    "For more, find out which drama is coming back in 2026!",
-)
-def _plug(c: DateCandidate, v: View, w: Watch) -> str | None:
-    return found(cues.READING_PLUG, v.text)
-
-
-@rule(
     "another_story",
     -4,
     "the sentence belongs to another story: a heading or a topic "
