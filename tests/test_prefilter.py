@@ -33,6 +33,16 @@ WEDNESDAY = Watch("Wednesday", 2)
         ("&lt;em&gt;Savage&lt;/em&gt; Empire", True),
         ("&lt;a href=&quot;/s?a=1&amp;b=2&quot;&gt;Savage&lt;/a&gt; Empire", True),
         ("Sav&lt;b&gt;age&lt;/b&gt; Empire", True),
+        # A tag splitting the first word at each place: its head before the tag is found
+        # by the word's own pattern, its tail after the tag by the tails' scan.
+        ("S<b>avage</b> Empire", True),
+        ("Sa<b>vage</b> Empire", True),
+        ("Sava<b>ge</b> Empire", True),
+        ("Savag<b>e</b> Empire", True),
+        ("Savag&lt;b&gt;e&lt;/b&gt; Empire", True),
+        ("S&lt;b&gt;avage Empire", True),
+        ("Savage Kingdom, sav<b>age</b> Empire", True),  # after a whole "savage"
+        ("Sav<b>ings</b> and an Empire", False),
         ("Savage &lt;em&gt;Kingdom&lt;/em&gt; Empire", False),
         # Entities escaped once more, as a feed's HTML content writes them.
         ("Savage&amp;nbsp;Empire", True),
@@ -60,6 +70,9 @@ def test_the_whole_name_in_order_is_needed(text: str, expected: bool) -> None:
         # "AUG", and reads "Ann<i>on" as one word, "Annon".
         ("WEDNESDAY, AUG 6 is the premiere.", True),
         ("Ann<i>on Wednesday</i>, the premiere.", True),
+        ("<h1>Wed<b>nesday</b></h1>", True),
+        ("<h1>Wednes<b>day</b></h1>", True),
+        ("<h1>W<b>ednesday</b></h1>", True),
     ],
 )
 def test_a_title_that_is_a_common_word_needs_a_second_condition(text: str, expected: bool) -> None:

@@ -245,15 +245,23 @@ class _Names:
         (A match may come twice; the caller keeps a set.)"""
         assert self.pattern is not None
         if self.anchors:
+            split = False
             for key, pattern in self.anchors:
+                # The pattern also matches the key's first half or more right before a
+                # tag ("sav<", "heart&lt;"): a tag that may split the word, which only
+                # the whole scan below reads. One scan for both: the text is long.
+                head = key[: _half(key)]
                 position = 0
                 while (match := pattern.search(data, position)) is not None:
-                    yield match
+                    if match.lastgroup == "split":
+                        split = True
+                    else:
+                        yield match
                     # Another of these names may start inside this match ("New New
                     # York"; a tag's attribute between two words): search there too.
-                    inside = data.find(key, match.start() + 1, match.end())
+                    inside = data.find(head, match.start() + 1, match.end())
                     position = inside if inside >= 0 else match.end()
-            if not _split_by_markup(data, tuple(key for key, _ in self.anchors)):
+            if not split and not _split_tails(data, tuple(key for key, _ in self.anchors)):
                 return
         yield from _overlapping(self.pattern, data)
 
@@ -347,8 +355,18 @@ def _trie_pattern(
         node = root
         for letter in first:
             node = node[letter]
+        half = _half(first)
+        # The word whole, then the names that start with it; or its first half or more
+        # before a tag (_matches). Both start with the literal first half, which the
+        # engine searches for fast.
+        heads = b"|".join(re.escape(first[half:i]) for i in range(half, len(first)))
         by_first[first] = re.compile(
-            re.escape(first) + b"(?<!" + _EDGE + re.escape(first) + b")" + emit(node, True)
+            re.escape(first[:half])
+            + b"(?:"
+            + re.escape(first[half:])
+            + b"(?<!" + _EDGE + re.escape(first) + b")"
+            + emit(node, True)
+            + b"|(?P<split>(?:" + heads + b")(?:<|&lt;)))"
         )
     return re.compile(b"(?<!" + _EDGE + b")" + emit(root, False)), by_first
 
@@ -408,29 +426,33 @@ def _flatten(text: str, data: bytes) -> bytes:
     return unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore")
 
 
-def _split_by_markup(data: bytes, keys: tuple[bytes, ...]) -> bool:
-    """Whether a tag may split one of `keys` once: then one side of the split is at least
-    half of it, next to the tag ("heart<", ">stopper"; in a feed's escaped HTML "heart&lt;",
-    "&gt;stopper")."""
-    return any(pattern.search(data) is not None for pattern in _split_patterns(keys))
+def _half(key: bytes) -> int:
+    """A tag splitting `key` once leaves at least this much of it on one side."""
+    return (len(key) + 1) // 2
+
+
+def _split_tails(data: bytes, keys: tuple[bytes, ...]) -> bool:
+    """Whether a tag may end inside one of `keys`, with half of it or more after the
+    tag (">stopper"; in a feed's escaped HTML "&gt;stopper"). The other half of a split,
+    the head before the tag ("heart<"), is found by the key's own pattern
+    (_trie_pattern)."""
+    return any(pattern.search(data) is not None for pattern in _tail_patterns(keys))
 
 
 @lru_cache(maxsize=256)
-def _split_patterns(keys: tuple[bytes, ...]) -> tuple[re.Pattern[bytes], ...]:
-    """Regexes that each start with a literal the engine searches for fast: per key, its
-    first half then the rest of a longer head and "<" or "&lt;"; for all keys at once,
-    ">" then a tail of half a key or more, and "&gt;" then such a tail. (One regex for
-    both tag ends would start with no literal, and try the tails at every character; a
-    regex per key for the tails would find every ">" of a page once per key.)"""
-    heads, tails = [], []
+def _tail_patterns(keys: tuple[bytes, ...]) -> tuple[re.Pattern[bytes], ...]:
+    """For all keys at once, ">" then a tail of half a key or more, and "&gt;" then such
+    a tail: each starts with a literal the engine searches for fast. (One regex for both
+    tag ends would start with no literal, and try the tails at every character; a regex
+    per key would find every ">" of a page once per key.)"""
+    tails = []
     for key in keys:
-        half = (len(key) + 1) // 2
-        rest = b"|".join(re.escape(key[half:i]) for i in range(half, len(key)))
-        heads.append(re.compile(re.escape(key[:half]) + b"(?:" + rest + b")(?:<|&lt;)"))
-        tails += [re.escape(key[i:]) for i in range(1, len(key) - half + 1)]
+        tails += [re.escape(key[i:]) for i in range(1, len(key) - _half(key) + 1)]
+    if not tails:
+        return ()
     # Longest first: each ends the same way, and the first to fit is enough.
     tail = b"(?:" + b"|".join(sorted(set(tails), key=len, reverse=True)) + b")"
-    return (*heads, re.compile(b">" + tail), re.compile(b"&gt;" + tail))
+    return (re.compile(b">" + tail), re.compile(b"&gt;" + tail))
 
 
 def _folded_holds(text: str, keys: Sequence[str]) -> bool:
