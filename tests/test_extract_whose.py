@@ -843,3 +843,22 @@ def test_which_after_a_creators_names_is_the_series() -> None:
     )
     watch = Watch("Copper Lantern", 1, ())
     assert release(body, watch, "Copper Lantern trailer") == "2024-03-21"
+
+
+def test_a_day_line_over_plain_hour_and_title_lines_is_their_day_not_the_passages() -> None:
+    # "7:00-8:00 p.m. Quarry Road" (no quotes, no premiere note) and a dash-led row whose
+    # note names the slot's later airing: each show takes the day line above it, and a
+    # day line is never dated by the show listed before it.
+    body = (
+        "<p>The network set its fall nights today.</p>"
+        "<p>Fall Schedule:</p>"
+        "<p>Sunday, Sept. 22</p>"
+        "<p>7:00-8:00 p.m. Quarry Road</p><p>8:00-9:00 p.m. Harbor Lights</p>"
+        "<p>Monday, Sept. 23</p>"
+        "<p>8:00-9:00 p.m. Glass Atlas</p>"
+        "<p>WEDNESDAY, SEPT. 25</p>"
+        "<p>8:00-10:00 PM \u2013 MOSSWOOD MANOR (season 3 premiere) \u2013 *Regular "
+        "8:00-9:00 PM timeslot begins Wednesday, Oct. 2.</p>"
+    )
+    assert release(body, SHELDONISH, "NBS sets its fall schedule") == "2024-09-22"
+    assert release(body, MOSSWOOD3, "NBS sets its fall schedule") == "2024-09-25"

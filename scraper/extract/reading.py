@@ -253,6 +253,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         heading_names_watch = False
         role = block_role(block)
         listing = False
+        day_line = False  # a schedule's day over its programme lines
         if block.heading:
             section_names_watch = False
             if not block.chrome:
@@ -283,6 +284,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             # "TUESDAY, SEPT. 17" over "8:00-10:00 p.m. - "Dancing with the Stars" (Season
             # 33 Premiere)": a schedule's day as a bold line, its programmes below it
             day_heading = _day_of_heading(text)
+            day_line = True
         elif len(text) <= 40 and _transmission(doc.blocks, index):
             # "Sunday 18 September" over "9.00-10.00pm BBC One": a broadcaster's
             # transmission details, the listing of the passage's programme
@@ -404,6 +406,10 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 # (the watched season named in a passage about another season of the
                 # title is this sentence's subject only: the passage stays the other's)
                 other_story = state == Subject.OTHER
+            elif day_line:
+                # (the day's date belongs to the programmes listed below it, each row its
+                # own subject, never to the passage above the grid)
+                subject, other_story = None, True
             elif (headline_case(text) and role not in FIELD_ROLES) or _TOPIC_SHIFT.match(text):
                 # (a labeled field, "Coming to Netflix: Friday" or "Original run | January
                 # 10, 2023", is a fact of its entry, not another story's headline)
@@ -747,6 +753,9 @@ _PROGRAMME_LINE = re.compile(
     r"^\s*\d{1,2}(?:[.:]\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*[-\u2013]\s*\d{1,2}(?:[.:]\d\d)?)?"
     r"\s*(?:[ap]\.?m\.?)?[^\n]{0,12}?(?:[\"\u201c\u2018]\w|[^\n]*\([^)]*\b(?:premiere|"
     r"finale|new\s+series|debut)\b)"
+    # an hour with its half of the day, then a title: "7:00-8:00 p.m. 60 Minutes"
+    r"|^\s*\d{1,2}(?:[.:]\d\d)?(?:\s*[-\u2013]\s*\d{1,2}(?:[.:]\d\d)?)?\s*[ap]\.?m\.?"
+    r"(?:\s*[ECMP][SD]?T\b)?(?:\s*[-\u2013\u2014:])?\s+(?-i:[A-Z0-9])"
     # a season list's entry, its title, season and network: "Bull (season 2), CBS"
     r"|^\s*[A-Z0-9][^()\n]{0,80}\((?:season|series)\s+\d{1,2}\)\s*(?:,|[-\u2013\u2014])\s*[A-Z]",
     re.IGNORECASE,
@@ -820,8 +829,13 @@ def _day_of_heading(text: str) -> str:
 
 # A grid entry opening with its hour, up to its first full stop: "9.00pm Happy Valley New
 # series." (the entry's blurb follows).
+# Its hour may be a range and a dash may set off the title ("8:00-10:00 PM – SURVIVOR
+# (47th season premiere) – *Regular timeslot begins ..."): the row ends at the next dash
+# or full stop, the note after it being the slot's later airings.
 _SLOT_ENTRY = re.compile(
-    r"\s*\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)\s+[A-Z][^.!?]{1,80}[.!?]?",
+    r"\s*\d{1,2}(?:[.:]\d\d)?(?:\s*[-\u2013]\s*\d{1,2}(?:[.:]\d\d)?)?\s*"
+    r"(?:am|pm|a\.m\.|p\.m\.)(?:\s*[ECMP][SD]?T\b)?(?:\s*[-\u2013\u2014:])?\s+"
+    r"(?-i:[A-Z0-9])[^.!?\u2013\u2014*]{1,80}?(?=\s+[-\u2013\u2014]\s|\s*\*|[.!?]|$)[.!?]?",
     re.IGNORECASE,
 )
 
