@@ -862,3 +862,51 @@ def test_a_day_line_over_plain_hour_and_title_lines_is_their_day_not_the_passage
     )
     assert release(body, SHELDONISH, "NBS sets its fall schedule") == "2024-09-22"
     assert release(body, MOSSWOOD3, "NBS sets its fall schedule") == "2024-09-25"
+
+
+QUARRY2 = Watch("Quarry Road 2", None, ())
+
+
+def test_the_first_film_as_a_relative_clauses_antecedent_dates_the_earlier_film() -> None:
+    body = (
+        "<p>Quarry Road 2 took $30 million in its opening weekend.</p>"
+        "<p>That is a 4% rise on the first film, which opened in September 2019.</p>"
+    )
+    assert "earlier_work" in fired(body, QUARRY2, "2019-09", "Quarry Road 2 box office")
+    assert release(body, QUARRY2, "Quarry Road 2 box office") is None
+
+
+def test_a_spinoff_set_off_by_commas_is_the_subject_of_its_verb() -> None:
+    watch = Watch("Harbor Lights", 2, ())
+    body = (
+        "<p>Harbor Lights season 2 still has no date.</p>"
+        "<p>What we do know is that the reality spin-off, Harbor Lights: The Contest, "
+        "arrives this November.</p>"
+    )
+    assert "other_work_subject" in fired(body, watch, "2024-11", "Harbor Lights season 2")
+    assert release(body, watch, "Harbor Lights season 2") is None
+
+
+def test_a_work_the_date_is_shared_with_is_not_the_dates_subject() -> None:
+    watch = Watch("Glass Atlas", None, ())
+    body = (
+        "<p>Studio Nine has dated Glass Atlas.</p>"
+        "<p>The film will open nationwide on Dec. 20, sharing a release date with the "
+        "animated comedy \u201cQuiet Orchard.\u201d</p>"
+    )
+    assert "other_work_named" not in fired(body, watch, "2024-12-20", "Glass Atlas gets a date")
+    assert release(body, watch, "Glass Atlas gets a date") == "2024-12-20"
+    rival = body.replace(", sharing a release date with", " and so does")
+    assert "other_work_named" in fired(rival, watch, "2024-12-20", "Glass Atlas gets a date")
+
+
+def test_an_unquoted_work_before_which_owns_the_relative_clauses_date() -> None:
+    watch = Watch("Harbor Lights", 2, ())
+    body = (
+        "<p>The broadcaster renewed Harbor Lights for a second series.</p>"
+        "<p>Also on the list is Quarry Road, which in 2021 became the most-watched new "
+        "drama launch in years.</p>"
+        "<p>Its premiere in Japan, which will be in 2025, was also confirmed.</p>"
+    )
+    assert "other_work_relative" in fired(body, watch, "2021", "Harbor Lights renewed")
+    assert "other_work_relative" not in fired(body, watch, "2025", "Harbor Lights renewed")

@@ -817,6 +817,8 @@ _AUXILIARIES = re.compile(
     r"(?:\s+(?-i:[a-z])[\w-]*){0,2}(?=\s*$))*\s*$",
     re.IGNORECASE,
 )
+_CLOSING_COMMA = re.compile(r",\s*$")
+_OPENING_COMMA = re.compile(r"[a-z],\s*$")
 _CAP = r"(?:[A-Z0-9][\w'\u2019&+.!-]*)"
 _WORK_BEFORE = re.compile(
     r"(?:^|[\s(])("
@@ -835,8 +837,13 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
     before = text[window_start:position]
     aux = _AUXILIARIES.search(before)
     stem = before[: aux.start()] if aux else before
+    # A name set off by commas, an appositive to the subject: "the reality spin-off,
+    # Harbor Lights: The Challenge, arrives in November" (one comma alone closes a clause)
+    closing = _CLOSING_COMMA.search(stem)
+    if closing:
+        stem = stem[: closing.start()]
     match = _WORK_BEFORE.search(stem)
-    if match is None:
+    if match is None or (closing and not _OPENING_COMMA.search(stem, 0, match.start(1))):
         return False
     name = re.sub(r"['\u2019]s$", "", match.group(1))
     name = re.sub(r"^(?:And|But|While|Whereas|Meanwhile|Also|Then)\s+", "", name)

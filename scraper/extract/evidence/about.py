@@ -146,7 +146,8 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
         return None
     if sentence.subject != Subject.WATCH:
         return None
-    if _introduces_work(text, watch):
+    companion = cues.COMPANION_AFTER.match(text, mention.end)
+    if _introduces_work(text[: companion.start()] if companion else text, watch):
         # "Disney also confirmed its take on a fairy tale will be called Gigantic (the
         # film opens March 9)" on a slate page about another film: a sentence naming no
         # watch that introduces another work is that work's, whatever the passage's
