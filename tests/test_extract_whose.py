@@ -910,3 +910,19 @@ def test_an_unquoted_work_before_which_owns_the_relative_clauses_date() -> None:
     )
     assert "other_work_relative" in fired(body, watch, "2021", "Harbor Lights renewed")
     assert "other_work_relative" not in fired(body, watch, "2025", "Harbor Lights renewed")
+
+
+def test_a_title_of_an_article_and_a_name_is_the_names_new_movie() -> None:
+    watch = Watch("The Lantern", None, ())
+    assert title_mentions("Studio Nine delays the new Lantern movie again.", watch)
+    assert not title_mentions("Lantern fans cheered the costume.", watch)
+
+
+def test_an_alias_x_sequel_also_reads_a_sequel_to_x() -> None:
+    watch = Watch("Mirror Hall", None, ("Quarry Road sequel",))
+    assert title_mentions("The director announced a sequel to \u201cQuarry Road\u201d.", watch)
+    body = (
+        "<p>The director announced a sequel to \u201cQuarry Road\u201d on Monday.</p>"
+        "<p>The film will be released in January 2025.</p>"
+    )
+    assert release(body, watch, "Sequel news roundup") == "2025-01"

@@ -200,7 +200,30 @@ def _name_patterns(
         for name in (watch.title, *watch.aliases)
         if (found := _described_sequel(name, watch)) is not None
     ]
+    described += [
+        found for alias in watch.aliases if (found := _follow_up_of(alias)) is not None
+    ]
     return patterns + tuple(described)
+
+
+_FOLLOW_UP_ALIAS = re.compile(r"^(.*\w)\s+(sequel|prequel|spin-?off|follow-?up)$", re.IGNORECASE)
+
+
+def _follow_up_of(alias: str) -> tuple[re.Pattern[str], None, tuple[str, ...]] | None:
+    """An alias "Unbreakable sequel" also reads the other way round: "a sequel to
+    'Unbreakable'", "the prequel to Heat"."""
+    named = _FOLLOW_UP_ALIAS.match(alias.strip())
+    if named is None:
+        return None
+    body = title_pattern(named.group(1))
+    if body is None:
+        return None
+    kind = re.escape(named.group(2))
+    pattern = re.compile(
+        rf"(?<!\w){kind}\s+(?:to|of)\s+['\"\u2018\u201c]?(?:{body.pattern})['\"\u2019\u201d]?(?!\w)",
+        re.IGNORECASE,
+    )
+    return pattern, None, name_gate(named.group(1))
 
 
 # A numbered film named by its place: "Jumanji 3" is "the third 'Jumanji'", "the next
@@ -241,7 +264,20 @@ def _described_entry(title: str) -> tuple[re.Pattern[str], None, tuple[str, ...]
     new 'Karate Kid'", "the next Karate Kid movie" (quoted, or with its noun)."""
     prefix = re.match(r"^(.+?\w)\s*:\s+\S", title.strip())
     if prefix is None:
-        return None
+        # a title that is an article and a name ("The Batman"): the name's new film is
+        # the watch, "the new Batman movie" (never the bare name, a character's)
+        prefix = re.match(r"^(?:the|a|an)\s+(\w[\w'\u2019-]*)$", title.strip(), re.IGNORECASE)
+        if prefix is None:
+            return None
+        body = title_pattern(prefix.group(1))
+        if body is None:
+            return None
+        pattern = re.compile(
+            r"(?<!\w)(?:(?:the|a|an|its|their)\s+)?(?:new|next|upcoming|untitled)\s+"
+            rf"(?:{body.pattern})\s+(?:film|movie)(?!\w)",
+            re.IGNORECASE,
+        )
+        return pattern, None, name_gate(prefix.group(1))
     body = title_pattern(prefix.group(1))
     if body is None:
         return None
