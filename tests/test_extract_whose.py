@@ -926,3 +926,16 @@ def test_an_alias_x_sequel_also_reads_a_sequel_to_x() -> None:
         "<p>The film will be released in January 2025.</p>"
     )
     assert release(body, watch, "Sequel news roundup") == "2025-01"
+
+
+def test_the_networks_midseason_is_a_launch_period_not_a_break() -> None:
+    watch = Watch("Quarry Road", 1, ())
+    body = (
+        "<p>NBS announced its winter schedule today.</p>"
+        "<p>Midseason will see the debut of two dramas, beginning on Friday nights in "
+        "January with the thriller \u201cQuarry Road\u201d at 8 p.m.</p>"
+    )
+    assert "other_occasion" not in fired(body, watch, "2025-01", "NBS midseason schedule")
+    running = Watch("Harbor Lights", 3, ())
+    brk = "<p>Harbor Lights season 3 returns from its midseason break on January 5.</p>"
+    assert "other_occasion" in fired(brk, running, "2025-01-05", "Harbor Lights returns")

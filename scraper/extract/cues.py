@@ -236,7 +236,11 @@ OTHER_EVENT = gated(OTHER_EVENT)
 # Occasions that are not the season's premiere, whatever verb they take:
 # "the season 2 finale airs May 25", "tickets go on sale", "the book is out".
 OTHER_OCCASION = re.compile(
-    r"\b(?:finale|final\s+episode|episodes?\s+(?!1\b)\d+|mid-?season|tickets?|convention|comic-con|"
+    r"\b(?:finale|final\s+episode|episodes?\s+(?!1\b)\d+|tickets?|convention|comic-con|"
+    # the running season's break; not the networks' winter launch period ("NBC's
+    # midseason schedule", "Midseason will see the debut of three dramas")
+    r"mid-?season(?!\s+(?:schedule|line-?up|slate|debuts?|launch|series|drama|comedy|sitcom|"
+    r"shows?|entry|entries|replacement|newcomers?|will\s+see|brings|kicks))|"
     # one episode, not the season: "the episode will now air on March 8", "the next
     # episode airs Sunday" (the first or premiere episode is the season's start)
     r"(?:the|this|that|its|next|each|every)\s+(?:next\s+|new\s+|latest\s+|upcoming\s+|"
