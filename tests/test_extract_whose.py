@@ -939,3 +939,35 @@ def test_the_networks_midseason_is_a_launch_period_not_a_break() -> None:
     running = Watch("Harbor Lights", 3, ())
     brk = "<p>Harbor Lights season 3 returns from its midseason break on January 5.</p>"
     assert "other_occasion" in fired(brk, running, "2025-01-05", "Harbor Lights returns")
+
+
+def test_a_shows_installment_of_the_watched_number_is_the_watched_season() -> None:
+    body = (
+        "<p>The streamer announced on Thursday that the third installment of the gothic "
+        "drama would be launching at the end of the month, on June 28.</p>"
+    )
+    seen = fired(body, MOSSWOOD3, "2024-06-28", "Mosswood Manor season 3")
+    assert "other_installment" not in seen
+
+
+def test_the_new_show_after_a_paragraph_presenting_another_work_is_that_work() -> None:
+    watch = Watch("Harbor Lights", 2, ())
+    body = (
+        "<p>Harbor Lights season 2 finally has a trailer.</p>"
+        "<p>Meanwhile Quarry Road is the latest offering from the same studio.</p>"
+        "<p>The trailer looks great, and the new show begins streaming on Tuesday 2 July.</p>"
+    )
+    assert "about_watch" not in fired(body, watch, "2024-07-02", "Harbor Lights season 2")
+    edited = body.replace("<p>Meanwhile Quarry Road", "<p>Meanwhile the cast").replace(
+        "is the latest offering from", "met the press at"
+    )
+    assert "about_watch" in fired(edited, watch, "2024-07-02", "Harbor Lights season 2")
+
+
+def test_that_film_after_another_works_trailer_is_that_film() -> None:
+    body = (
+        "<p>Quarry Road 2 had a panel today.</p>"
+        "<p>The studio also put the new Glass Atlas trailer online. That film opens "
+        "March 25, 2025.</p>"
+    )
+    assert "about_watch" not in fired(body, QUARRY2, "2025-03-25", "Panel live blog")

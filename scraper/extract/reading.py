@@ -230,6 +230,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             )
         )
     heading_names_watch = False
+    last_said: str | None = None  # the body's last sentence so far
     day_heading = ""  # the date heading above a schedule's lines ("Wednesday, Feb. 7")
     section_names_watch = False  # the last heading named the watch
     part = 0
@@ -388,7 +389,9 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 )
             )  # fmt: skip
             continue
-        previous = None  # the sentence before, in this block
+        # the sentence before: in this block, or the last of the paragraph before (a
+        # paragraph may open by going on about the work the one before ended with)
+        previous = last_said if not block.heading else None
         for text in sentences(block.text):
             named = classify(text, watch)
             other_season = other_season or named in (Subject.OTHER, Subject.OTHER_SEASON)
@@ -427,6 +430,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             ):
                 state = subject
             previous = text
+            last_said = text if not block.heading else None
             if named is not None:
                 if named in (Subject.OTHER, Subject.OTHER_SEASON):
                     section.other = True

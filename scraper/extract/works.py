@@ -62,7 +62,19 @@ def leading_other_work(text: str, position: int, watch: Watch) -> bool:
 _PRONOUN_SUBJECT = re.compile(
     r"^(?:It\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:clear|unclear|likely|possible|unknown|"
     r"official|confirmed|expected|too|still|been|worth|hard|time))|It['\u2019]s\s+(?:set|due|slated|"
-    r"coming|scheduled|back|out)\b|(?:The|This|That)\s+(?:show|series|drama|comedy|film|movie)\b)"
+    r"coming|scheduled|back|out)\b|(?:The|This|That)\s+(?:new\s+)?(?:show|series|drama|comedy|"
+    r"film|movie)\b)"
+    # or opening a later clause: "The trailer looks great, and the new show begins ..."
+    r"|^[^,;]{0,80},\s+(?:and|but|so)\s+(?:the|this|that)\s+(?:new\s+)?(?:show|series|"
+    r"drama|comedy|film|movie)\s+(?!(?:season|series|episodes?|trailer|teaser)\b)"
+)
+# "The Acolyte is the latest offering from ...", "Warner put the new Gotham Knights
+# trailer online": a sentence that brings another work in, so that "the show" or
+# "that film" after it is that work.
+_NAME_PRESENTED = re.compile(
+    r"\s+(?:is|was)\s+(?:the|a|an)\s+(?:latest|newest|new|next|upcoming)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:offering|entry|addition|instal+ment|chapter|series|show|film|movie)\b"
+    r"|\s+(?:official\s+)?(?:trailer|teaser)\b"
 )
 
 
@@ -76,5 +88,8 @@ def continues_other_work(text: str, previous: str, watch: Watch) -> bool:
         return False
     if introduced_work(previous, watch):
         return True
+    for presented in _NAME_PRESENTED.finditer(previous):
+        if other_work_before(previous, presented.start(), watch):
+            return True
     quoted = cues.QUOTED_TITLE.search(previous)
     return quoted is not None
