@@ -971,3 +971,15 @@ def test_that_film_after_another_works_trailer_is_that_film() -> None:
         "March 25, 2025.</p>"
     )
     assert "about_watch" not in fired(body, QUARRY2, "2025-03-25", "Panel live blog")
+
+
+def test_a_season_only_wondered_about_does_not_make_a_dated_entry_that_seasons() -> None:
+    watch = Watch("Harbor Lights", 2, ())
+    body = (
+        "<p>Here are the three series we are most looking forward to.</p>"
+        "<h3>Quiet Orchard (June 20)</h3><p>A family saga.</p>"
+        "<h3>Harbor Lights (June 27)</h3><p>The series is a spin-off of the film.</p>"
+        "<p>Whether there will be a second season is anyone's guess.</p>"
+        "<h3>Glass Atlas (June 30)</h3><p>A heist drama.</p>"
+    )
+    assert release(body, watch, "Three shows to watch in June 2024") is None

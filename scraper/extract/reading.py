@@ -434,7 +434,13 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             if named is not None:
                 if named in (Subject.OTHER, Subject.OTHER_SEASON):
                     section.other = True
-                elif subject == Subject.WATCH and named != Subject.TITLE:
+                elif (
+                    subject == Subject.WATCH
+                    and named != Subject.TITLE
+                    and not _OPEN_QUESTION.search(text)
+                ):
+                    # (a season asked about, "whether there will be a second season is
+                    # anyone's guess", does not make the entry that season's)
                     section.watch = True
             result.append(
                 Sentence(
@@ -535,6 +541,11 @@ def _roundup(doc: Document, result: list[Sentence], watch: Watch, dated_headline
             result[index] = sentence._replace(subject=Subject.WATCH)
 
 
+# A season only wondered about: "Whether there will be a second season is anyone's guess".
+_OPEN_QUESTION = re.compile(
+    r"\b(?:whether|anyone['\u2019]s\s+guess|remains\s+to\s+be\s+seen|if\s+there\s+(?:is|will|'ll))\b",
+    re.IGNORECASE,
+)
 # An entry heading that lists the title as not coming ("Still waiting: ...", "No date yet").
 _NOT_COMING = re.compile(
     r"\b(?:still\s+waiting|not|no|tba|tbd|yet|delayed|postponed|cancell?ed|leaving)\b",
