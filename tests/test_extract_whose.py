@@ -983,3 +983,29 @@ def test_a_season_only_wondered_about_does_not_make_a_dated_entry_that_seasons()
         "<h3>Glass Atlas (June 30)</h3><p>A heist drama.</p>"
     )
     assert release(body, watch, "Three shows to watch in June 2024") is None
+
+
+def test_a_shows_past_debut_on_a_platform_is_its_first_season() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 is coming this year.</p>"
+        "<p>Mosswood Manor debuted on Netflix on September 17, 2021, and became a hit.</p>"
+    )
+    seen = fired(body, MOSSWOOD3, "2021-09-17", "Mosswood Manor season 3")
+    assert "show_first_premiere" in seen
+
+
+def test_a_season_named_past_the_dates_clause_or_given_to_works_is_not_the_dates() -> None:
+    watch = Watch("Harbor Lights", 2, ())
+    given = (
+        "<p>Streamly renewed its launch titles.</p>"
+        "<p>In fact, all four shows the service debuted on Nov. 1 were given a second season.</p>"
+    )
+    assert "about_watch" not in fired(given, watch, "2023-11-01", "Harbor Lights renewed")
+    later = (
+        "<p>Harbor Lights is back on the list.</p>"
+        "<p>The first ten episodes came out in August 2023; these last ten should tide fans "
+        "over until season 2.</p>"
+    )
+    assert "about_watch" not in fired(later, watch, "2023-08", "New on Streamly")
+    same = "<p>Harbor Lights returns on June 20 for a second season.</p>"
+    assert "about_watch" in fired(same, watch, "2024-06-20", "New on Streamly")

@@ -693,7 +693,11 @@ def _names_alias(subtitle: str, w: Watch) -> bool:
 def _first_premiere(c: DateCandidate, v: View, w: Watch) -> str | None:
     if w.season in (None, 1) or not cues.PAST_RELEASE.search(v.clause):
         return None
-    verbs = list(cues.RELEASE.finditer(v.text, v.left, c.mention.start))
+    verbs = [
+        m
+        for m in cues.RELEASE.finditer(v.text, v.left, c.mention.start)
+        if not _PLATFORM_PHRASE.match(m.group())  # "debuted on Netflix on ...": no verb
+    ]
     if verbs and not cues.PAST_RELEASE.search(verbs[-1].group()):
         return None  # "the series, which debuted in 2021, will return on Dec. 2": the return's
     if names_season(v.text, w):
@@ -701,6 +705,9 @@ def _first_premiere(c: DateCandidate, v: View, w: Watch) -> str | None:
     if c.sentence.subject == Subject.WATCH and part_references(v.clause):
         return None
     return found(cues.PAST_RELEASE, v.clause)
+
+
+_PLATFORM_PHRASE = re.compile(r"(?:on|to|via|at)\s", re.IGNORECASE)
 
 
 @rule(
