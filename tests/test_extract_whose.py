@@ -1009,3 +1009,12 @@ def test_a_season_named_past_the_dates_clause_or_given_to_works_is_not_the_dates
     assert "about_watch" not in fired(later, watch, "2023-08", "New on Streamly")
     same = "<p>Harbor Lights returns on June 20 for a second season.</p>"
     assert "about_watch" in fired(same, watch, "2024-06-20", "New on Streamly")
+
+
+def test_works_that_are_the_ones_dated_own_the_date() -> None:
+    watch = Watch("Harbor Lights", 2, ())
+    body = (
+        "<p>Harbor Lights is getting a second season, along with Quarry Road 3.</p>"
+        "<p>Glass Atlas 2 and Quarry Road 3 are the ones actually dated for 2025 so far.</p>"
+    )
+    assert "other_work_subject" in fired(body, watch, "2025", "Streamly renews seven dramas")

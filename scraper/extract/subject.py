@@ -850,7 +850,10 @@ _AUXILIARIES = re.compile(
     r"be|been|set|to|going|scheduled|slated|due|expected|then|already|just)"
     # "The Resident has its winter return on ...", "gets a Sunday launch"
     r"|\s+(?:has|have|gets?|makes?|will\s+(?:have|get|make))\s+(?:its|their|a|an)"
-    r"(?:\s+(?-i:[a-z])[\w-]*){0,2}(?=\s*$))*\s*$",
+    r"(?:\s+(?-i:[a-z])[\w-]*){0,2}(?=\s*$)"
+    # "X and Y are the ones actually dated for 2024", "X is the only one set for May"
+    r"|\s+(?:is|are|was|were)\s+the\s+(?:only\s+)?ones?(?:\s+(?:actually|already|now|"
+    r"officially))?)*\s*$",
     re.IGNORECASE,
 )
 _CLOSING_COMMA = re.compile(r",\s*$")
