@@ -994,19 +994,13 @@ def test_a_shows_past_debut_on_a_platform_is_its_first_season() -> None:
     assert "show_first_premiere" in seen
 
 
-def test_a_season_named_past_the_dates_clause_or_given_to_works_is_not_the_dates() -> None:
+def test_a_season_given_to_works_after_the_date_is_not_the_dates() -> None:
     watch = Watch("Harbor Lights", 2, ())
     given = (
         "<p>Streamly renewed its launch titles.</p>"
         "<p>In fact, all four shows the service debuted on Nov. 1 were given a second season.</p>"
     )
     assert "about_watch" not in fired(given, watch, "2023-11-01", "Harbor Lights renewed")
-    later = (
-        "<p>Harbor Lights is back on the list.</p>"
-        "<p>The first ten episodes came out in August 2023; these last ten should tide fans "
-        "over until season 2.</p>"
-    )
-    assert "about_watch" not in fired(later, watch, "2023-08", "New on Streamly")
     same = "<p>Harbor Lights returns on June 20 for a second season.</p>"
     assert "about_watch" in fired(same, watch, "2024-06-20", "New on Streamly")
 
@@ -1018,3 +1012,14 @@ def test_works_that_are_the_ones_dated_own_the_date() -> None:
         "<p>Glass Atlas 2 and Quarry Road 3 are the ones actually dated for 2025 so far.</p>"
     )
     assert "other_work_subject" in fired(body, watch, "2025", "Streamly renews seven dramas")
+
+
+
+def test_a_quoted_episode_ending_the_paragraph_before_is_no_subject_of_the_series() -> None:
+    watch = Watch("Harbor Lights", 1, ())
+    body = (
+        "<p>Harbor Lights won best drama series on Sunday night.</p>"
+        "<p>Its director also won, for the episode \u201cCold Harbor.\u201d</p>"
+        "<p>The series, which premiered Feb. 27 on Streamly, became a hit.</p>"
+    )
+    assert "about_watch" in fired(body, watch, "2024-02-27", "Harbor Lights wins big")

@@ -15,7 +15,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
-from scraper.extract.cues import FIELD_ROLES, RELEASE
+from scraper.extract.cues import CHANNEL, FIELD_ROLES, RELEASE
 from scraper.extract.gate import gated
 from scraper.extract.subject import (
     PREVIOUS_WORK,
@@ -392,6 +392,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         # the sentence before: in this block, or the last of the paragraph before (a
         # paragraph may open by going on about the work the one before ended with)
         previous = last_said if not block.heading else None
+        across = previous is not None  # (until this block's first sentence is read)
         for text in sentences(block.text):
             named = classify(text, watch)
             other_season = other_season or named in (Subject.OTHER, Subject.OTHER_SEASON)
@@ -417,7 +418,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 # (a labeled field, "Coming to Netflix: Friday" or "Original run | January
                 # 10, 2023", is a fact of its entry, not another story's headline)
                 subject, other_story = Subject.OTHER, True
-            elif previous is not None and continues_other_work(text, previous, watch):
+            elif previous is not None and continues_other_work(text, previous, watch, across):
                 subject, other_story = Subject.OTHER, True  # "It starts Sept. 4." after X
             else:
                 subject = state
@@ -430,6 +431,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             ):
                 state = subject
             previous = text
+            across = False
             last_said = text if not block.heading else None
             if named is not None:
                 if named in (Subject.OTHER, Subject.OTHER_SEASON):
@@ -789,6 +791,9 @@ def _day_line(blocks: Sequence[object], index: int) -> bool:
     if _HOUR_LINE.fullmatch(below) and index + 2 < len(blocks):
         # a grid whose hour is a line of its own: "8:00-8:30 PM" / "SHOW (SERIES DEBUT)"
         below = f"{below} {getattr(blocks[index + 2], 'text', '')}"
+    hour = _HOUR_LINE.match(below)
+    if hour is not None and CHANNEL.match(below, hour.end()):
+        return False  # "9.00-10.00pm BBC One": a transmission line, the passage's programme
     return _PROGRAMME_LINE.match(below) is not None or _TAGGED_ENTRY.match(below) is not None
 
 

@@ -78,10 +78,12 @@ _NAME_PRESENTED = re.compile(
 )
 
 
-def continues_other_work(text: str, previous: str, watch: Watch) -> bool:
+def continues_other_work(text: str, previous: str, watch: Watch, across: bool = False) -> bool:
     """`text` opens with "It" (or "The show") and `previous`, naming no watch, introduced
     another work by its kind, its maker's possessive or in quotes: the pronoun is that
-    work's."""
+    work's. `across`: `previous` ends the paragraph before, and only a work it presents
+    counts (a quoted episode title there, "directing the episode \"Crimson Sky.\"", is no
+    subject the next paragraph goes on about)."""
     if not _PRONOUN_SUBJECT.match(text) or title_mentions(text, watch):
         return False
     if not previous or title_mentions(previous, watch):
@@ -91,5 +93,7 @@ def continues_other_work(text: str, previous: str, watch: Watch) -> bool:
     for presented in _NAME_PRESENTED.finditer(previous):
         if other_work_before(previous, presented.start(), watch):
             return True
+    if across:
+        return False
     quoted = cues.QUOTED_TITLE.search(previous)
     return quoted is not None

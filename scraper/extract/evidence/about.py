@@ -101,17 +101,14 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
     refs += [Reference(start, end, season) for start, end, season in titles if season is not None]
     refs.sort(key=lambda r: r.start)
     before = [r for r in refs if r.start < mention.start]
-    _, clause_end = cues.clause_around(text, mention.start, mention.end)
     ref = before[-1] if before else next(
         (
             r
             for r in refs
             if r.start >= mention.end
             and not cues.SEASON_AS_MODIFIER.search(text, 0, r.start)
-            # (a season named past the date's clause, or as what a work was given, is
-            # not the date's: "the first episodes came out in August; the rest tide fans
-            # over until season 2", "shows that debuted Nov. 1 were given a second season")
-            and r.start < clause_end
+            # (a season named as what a work was given is not the date's: "shows that
+            # debuted Nov. 1 were given a second season")
             and not _GIVEN_SEASON.search(text, max(0, r.start - 40), r.start)
         ),
         None,
@@ -127,9 +124,8 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
             for r in refs
         )
     ):
-        # the only seasons named are past the date's clause or given to a work: the
-        # sentence is about them, not the date's work ("debuted Nov. 1 were given a
-        # second season")
+        # the only seasons named after the date are given to a work: the sentence is
+        # about them, not the date's work ("debuted Nov. 1 were given a second season")
         return None
     if watch.season is not None and ref is not None and ref.season is not None:
         if ref.season != watch.season:
