@@ -1023,3 +1023,13 @@ def test_a_quoted_episode_ending_the_paragraph_before_is_no_subject_of_the_serie
         "<p>The series, which premiered Feb. 27 on Streamly, became a hit.</p>"
     )
     assert "about_watch" in fired(body, watch, "2024-02-27", "Harbor Lights wins big")
+
+
+def test_a_possessive_ending_the_paragraph_before_is_no_work_the_next_goes_on_about() -> None:
+    body = (
+        "<p>The studio released the trailer for Glass Atlas today.</p>"
+        "<p>The director co-wrote the script with Quarry Road's Jane Amberley.</p>"
+        "<p>The movie is due to reach US theatres December 25, 2024.</p>"
+    )
+    watch = Watch("Glass Atlas", None, ())
+    assert release(body, watch, "Glass Atlas trailer") == "2024-12-25"

@@ -88,8 +88,9 @@ def continues_other_work(text: str, previous: str, watch: Watch, across: bool = 
         return False
     if not previous or title_mentions(previous, watch):
         return False
-    if introduced_work(previous, watch):
-        return True
+    if not across and introduced_work(previous, watch):
+        return True  # (across a paragraph, "co-wrote it with Penny Dreadful's Krysty
+        # Wilson-Cairns" introduces people as often: only a presented work counts)
     for presented in _NAME_PRESENTED.finditer(previous):
         if other_work_before(previous, presented.start(), watch):
             return True
