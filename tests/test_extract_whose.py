@@ -843,3 +843,193 @@ def test_which_after_a_creators_names_is_the_series() -> None:
     )
     watch = Watch("Copper Lantern", 1, ())
     assert release(body, watch, "Copper Lantern trailer") == "2024-03-21"
+
+
+def test_a_day_line_over_plain_hour_and_title_lines_is_their_day_not_the_passages() -> None:
+    # "7:00-8:00 p.m. Quarry Road" (no quotes, no premiere note) and a dash-led row whose
+    # note names the slot's later airing: each show takes the day line above it, and a
+    # day line is never dated by the show listed before it.
+    body = (
+        "<p>The network set its fall nights today.</p>"
+        "<p>Fall Schedule:</p>"
+        "<p>Sunday, Sept. 22</p>"
+        "<p>7:00-8:00 p.m. Quarry Road</p><p>8:00-9:00 p.m. Harbor Lights</p>"
+        "<p>Monday, Sept. 23</p>"
+        "<p>8:00-9:00 p.m. Glass Atlas</p>"
+        "<p>WEDNESDAY, SEPT. 25</p>"
+        "<p>8:00-10:00 PM \u2013 MOSSWOOD MANOR (season 3 premiere) \u2013 *Regular "
+        "8:00-9:00 PM timeslot begins Wednesday, Oct. 2.</p>"
+    )
+    assert release(body, SHELDONISH, "NBS sets its fall schedule") == "2024-09-22"
+    assert release(body, MOSSWOOD3, "NBS sets its fall schedule") == "2024-09-25"
+
+
+QUARRY2 = Watch("Quarry Road 2", None, ())
+
+
+def test_the_first_film_as_a_relative_clauses_antecedent_dates_the_earlier_film() -> None:
+    body = (
+        "<p>Quarry Road 2 took $30 million in its opening weekend.</p>"
+        "<p>That is a 4% rise on the first film, which opened in September 2019.</p>"
+    )
+    assert "earlier_work" in fired(body, QUARRY2, "2019-09", "Quarry Road 2 box office")
+    assert release(body, QUARRY2, "Quarry Road 2 box office") is None
+
+
+def test_a_spinoff_set_off_by_commas_is_the_subject_of_its_verb() -> None:
+    watch = Watch("Harbor Lights", 2, ())
+    body = (
+        "<p>Harbor Lights season 2 still has no date.</p>"
+        "<p>What we do know is that the reality spin-off, Harbor Lights: The Contest, "
+        "arrives this November.</p>"
+    )
+    assert "other_work_subject" in fired(body, watch, "2024-11", "Harbor Lights season 2")
+    assert release(body, watch, "Harbor Lights season 2") is None
+
+
+def test_a_work_the_date_is_shared_with_is_not_the_dates_subject() -> None:
+    watch = Watch("Glass Atlas", None, ())
+    body = (
+        "<p>Studio Nine has dated Glass Atlas.</p>"
+        "<p>The film will open nationwide on Dec. 20, sharing a release date with the "
+        "animated comedy \u201cQuiet Orchard.\u201d</p>"
+    )
+    assert "other_work_named" not in fired(body, watch, "2024-12-20", "Glass Atlas gets a date")
+    assert release(body, watch, "Glass Atlas gets a date") == "2024-12-20"
+    rival = body.replace(", sharing a release date with", " and so does")
+    assert "other_work_named" in fired(rival, watch, "2024-12-20", "Glass Atlas gets a date")
+
+
+def test_an_unquoted_work_before_which_owns_the_relative_clauses_date() -> None:
+    watch = Watch("Harbor Lights", 2, ())
+    body = (
+        "<p>The broadcaster renewed Harbor Lights for a second series.</p>"
+        "<p>Also on the list is Quarry Road, which in 2021 became the most-watched new "
+        "drama launch in years.</p>"
+        "<p>Its premiere in Japan, which will be in 2025, was also confirmed.</p>"
+    )
+    assert "other_work_relative" in fired(body, watch, "2021", "Harbor Lights renewed")
+    assert "other_work_relative" not in fired(body, watch, "2025", "Harbor Lights renewed")
+
+
+def test_a_title_of_an_article_and_a_name_is_the_names_new_movie() -> None:
+    watch = Watch("The Lantern", None, ())
+    assert title_mentions("Studio Nine delays the new Lantern movie again.", watch)
+    assert not title_mentions("Lantern fans cheered the costume.", watch)
+
+
+def test_an_alias_x_sequel_also_reads_a_sequel_to_x() -> None:
+    watch = Watch("Mirror Hall", None, ("Quarry Road sequel",))
+    assert title_mentions("The director announced a sequel to \u201cQuarry Road\u201d.", watch)
+    body = (
+        "<p>The director announced a sequel to \u201cQuarry Road\u201d on Monday.</p>"
+        "<p>The film will be released in January 2025.</p>"
+    )
+    assert release(body, watch, "Sequel news roundup") == "2025-01"
+
+
+def test_the_networks_midseason_is_a_launch_period_not_a_break() -> None:
+    watch = Watch("Quarry Road", 1, ())
+    body = (
+        "<p>NBS announced its winter schedule today.</p>"
+        "<p>Midseason will see the debut of two dramas, beginning on Friday nights in "
+        "January with the thriller \u201cQuarry Road\u201d at 8 p.m.</p>"
+    )
+    assert "other_occasion" not in fired(body, watch, "2025-01", "NBS midseason schedule")
+    running = Watch("Harbor Lights", 3, ())
+    brk = "<p>Harbor Lights season 3 returns from its midseason break on January 5.</p>"
+    assert "other_occasion" in fired(brk, running, "2025-01-05", "Harbor Lights returns")
+
+
+def test_a_shows_installment_of_the_watched_number_is_the_watched_season() -> None:
+    body = (
+        "<p>The streamer announced on Thursday that the third installment of the gothic "
+        "drama would be launching at the end of the month, on June 28.</p>"
+    )
+    seen = fired(body, MOSSWOOD3, "2024-06-28", "Mosswood Manor season 3")
+    assert "other_installment" not in seen
+
+
+def test_the_new_show_after_a_paragraph_presenting_another_work_is_that_work() -> None:
+    watch = Watch("Harbor Lights", 2, ())
+    body = (
+        "<p>Harbor Lights season 2 finally has a trailer.</p>"
+        "<p>Meanwhile Quarry Road is the latest offering from the same studio.</p>"
+        "<p>The trailer looks great, and the new show begins streaming on Tuesday 2 July.</p>"
+    )
+    assert "about_watch" not in fired(body, watch, "2024-07-02", "Harbor Lights season 2")
+    edited = body.replace("<p>Meanwhile Quarry Road", "<p>Meanwhile the cast").replace(
+        "is the latest offering from", "met the press at"
+    )
+    assert "about_watch" in fired(edited, watch, "2024-07-02", "Harbor Lights season 2")
+
+
+def test_that_film_after_another_works_trailer_is_that_film() -> None:
+    body = (
+        "<p>Quarry Road 2 had a panel today.</p>"
+        "<p>The studio also put the new Glass Atlas trailer online. That film opens "
+        "March 25, 2025.</p>"
+    )
+    assert "about_watch" not in fired(body, QUARRY2, "2025-03-25", "Panel live blog")
+
+
+def test_a_season_only_wondered_about_does_not_make_a_dated_entry_that_seasons() -> None:
+    watch = Watch("Harbor Lights", 2, ())
+    body = (
+        "<p>Here are the three series we are most looking forward to.</p>"
+        "<h3>Quiet Orchard (June 20)</h3><p>A family saga.</p>"
+        "<h3>Harbor Lights (June 27)</h3><p>The series is a spin-off of the film.</p>"
+        "<p>Whether there will be a second season is anyone's guess.</p>"
+        "<h3>Glass Atlas (June 30)</h3><p>A heist drama.</p>"
+    )
+    assert release(body, watch, "Three shows to watch in June 2024") is None
+
+
+def test_a_shows_past_debut_on_a_platform_is_its_first_season() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 is coming this year.</p>"
+        "<p>Mosswood Manor debuted on Netflix on September 17, 2021, and became a hit.</p>"
+    )
+    seen = fired(body, MOSSWOOD3, "2021-09-17", "Mosswood Manor season 3")
+    assert "show_first_premiere" in seen
+
+
+def test_a_season_given_to_works_after_the_date_is_not_the_dates() -> None:
+    watch = Watch("Harbor Lights", 2, ())
+    given = (
+        "<p>Streamly renewed its launch titles.</p>"
+        "<p>In fact, all four shows the service debuted on Nov. 1 were given a second season.</p>"
+    )
+    assert "about_watch" not in fired(given, watch, "2023-11-01", "Harbor Lights renewed")
+    same = "<p>Harbor Lights returns on June 20 for a second season.</p>"
+    assert "about_watch" in fired(same, watch, "2024-06-20", "New on Streamly")
+
+
+def test_works_that_are_the_ones_dated_own_the_date() -> None:
+    watch = Watch("Harbor Lights", 2, ())
+    body = (
+        "<p>Harbor Lights is getting a second season, along with Quarry Road 3.</p>"
+        "<p>Glass Atlas 2 and Quarry Road 3 are the ones actually dated for 2025 so far.</p>"
+    )
+    assert "other_work_subject" in fired(body, watch, "2025", "Streamly renews seven dramas")
+
+
+
+def test_a_quoted_episode_ending_the_paragraph_before_is_no_subject_of_the_series() -> None:
+    watch = Watch("Harbor Lights", 1, ())
+    body = (
+        "<p>Harbor Lights won best drama series on Sunday night.</p>"
+        "<p>Its director also won, for the episode \u201cCold Harbor.\u201d</p>"
+        "<p>The series, which premiered Feb. 27 on Streamly, became a hit.</p>"
+    )
+    assert "about_watch" in fired(body, watch, "2024-02-27", "Harbor Lights wins big")
+
+
+def test_a_possessive_ending_the_paragraph_before_is_no_work_the_next_goes_on_about() -> None:
+    body = (
+        "<p>The studio released the trailer for Glass Atlas today.</p>"
+        "<p>The director co-wrote the script with Quarry Road's Jane Amberley.</p>"
+        "<p>The movie is due to reach US theatres December 25, 2024.</p>"
+    )
+    watch = Watch("Glass Atlas", None, ())
+    assert release(body, watch, "Glass Atlas trailer") == "2024-12-25"

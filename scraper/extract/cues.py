@@ -297,10 +297,22 @@ OTHER_PRODUCT = gated(OTHER_PRODUCT)
 # "the original Netflix series premiered April 10, 2015": the earlier show, not this one.
 EARLIER_WORK = re.compile(
     r"\b(?:original|previous|earlier|prior|older)\s+(?:[A-Z][\w+]*\s+){0,2}"
-    r"(?:series|show|film|movie)\b",
+    r"(?:series|show|film|movie)\b"
+    # a sequel's page on the film it follows ("a 5% increase on the first film, which
+    # opened in ..."); not "the first series", a UK season 1
+    r"|\bfirst\s+(?:[A-Z][\w+]*\s+){0,2}(?:film|movie|instal+ment)\b",
     re.IGNORECASE,
 )
 EARLIER_WORK = gated(EARLIER_WORK)
+# After a date, the work it is compared with: "opens Dec. 20, sharing its date with
+# Quiet Orchard", "a week after Sinners" (that work is no subject of the date).
+COMPANION_AFTER = re.compile(
+    r"[^,;]{0,40},\s+(?:sharing|alongside|against|opposite|competing|going\s+up\s+against|"
+    r"the\s+same\s+(?:day|date|weekend)|(?:a|one|two|three|four|several|a\s+few)\s+"
+    r"(?:days?|weeks?|months?)\s+(?:after|before|ahead\s+of)|just\s+(?:after|before)|"
+    r"ahead\s+of)\b",
+    re.IGNORECASE,
+)
 # A streamer's or network's label, not an earlier work: "the Netflix original series",
 # "an HBO Original film" (right before EARLIER_WORK's "original").
 BRANDED_ORIGINAL = re.compile(

@@ -15,7 +15,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
-from scraper.extract.cues import FIELD_ROLES, RELEASE
+from scraper.extract.cues import CHANNEL, FIELD_ROLES, RELEASE
 from scraper.extract.gate import gated
 from scraper.extract.subject import (
     PREVIOUS_WORK,
@@ -230,6 +230,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             )
         )
     heading_names_watch = False
+    last_said: str | None = None  # the body's last sentence so far
     day_heading = ""  # the date heading above a schedule's lines ("Wednesday, Feb. 7")
     section_names_watch = False  # the last heading named the watch
     part = 0
@@ -253,6 +254,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         heading_names_watch = False
         role = block_role(block)
         listing = False
+        day_line = False  # a schedule's day over its programme lines
         if block.heading:
             section_names_watch = False
             if not block.chrome:
@@ -283,6 +285,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             # "TUESDAY, SEPT. 17" over "8:00-10:00 p.m. - "Dancing with the Stars" (Season
             # 33 Premiere)": a schedule's day as a bold line, its programmes below it
             day_heading = _day_of_heading(text)
+            day_line = True
         elif len(text) <= 40 and _transmission(doc.blocks, index):
             # "Sunday 18 September" over "9.00-10.00pm BBC One": a broadcaster's
             # transmission details, the listing of the passage's programme
@@ -386,7 +389,10 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 )
             )  # fmt: skip
             continue
-        previous = None  # the sentence before, in this block
+        # the sentence before: in this block, or the last of the paragraph before (a
+        # paragraph may open by going on about the work the one before ended with)
+        previous = last_said if not block.heading else None
+        across = previous is not None  # (until this block's first sentence is read)
         for text in sentences(block.text):
             named = classify(text, watch)
             other_season = other_season or named in (Subject.OTHER, Subject.OTHER_SEASON)
@@ -404,11 +410,15 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 # (the watched season named in a passage about another season of the
                 # title is this sentence's subject only: the passage stays the other's)
                 other_story = state == Subject.OTHER
+            elif day_line:
+                # (the day's date belongs to the programmes listed below it, each row its
+                # own subject, never to the passage above the grid)
+                subject, other_story = None, True
             elif (headline_case(text) and role not in FIELD_ROLES) or _TOPIC_SHIFT.match(text):
                 # (a labeled field, "Coming to Netflix: Friday" or "Original run | January
                 # 10, 2023", is a fact of its entry, not another story's headline)
                 subject, other_story = Subject.OTHER, True
-            elif previous is not None and continues_other_work(text, previous, watch):
+            elif previous is not None and continues_other_work(text, previous, watch, across):
                 subject, other_story = Subject.OTHER, True  # "It starts Sept. 4." after X
             else:
                 subject = state
@@ -421,10 +431,18 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             ):
                 state = subject
             previous = text
+            across = False
+            last_said = text if not block.heading else None
             if named is not None:
                 if named in (Subject.OTHER, Subject.OTHER_SEASON):
                     section.other = True
-                elif subject == Subject.WATCH and named != Subject.TITLE:
+                elif (
+                    subject == Subject.WATCH
+                    and named != Subject.TITLE
+                    and not _OPEN_QUESTION.search(text)
+                ):
+                    # (a season asked about, "whether there will be a second season is
+                    # anyone's guess", does not make the entry that season's)
                     section.watch = True
             result.append(
                 Sentence(
@@ -525,6 +543,11 @@ def _roundup(doc: Document, result: list[Sentence], watch: Watch, dated_headline
             result[index] = sentence._replace(subject=Subject.WATCH)
 
 
+# A season only wondered about: "Whether there will be a second season is anyone's guess".
+_OPEN_QUESTION = re.compile(
+    r"\b(?:whether|anyone['\u2019]s\s+guess|remains\s+to\s+be\s+seen|if\s+there\s+(?:is|will|'ll))\b",
+    re.IGNORECASE,
+)
 # An entry heading that lists the title as not coming ("Still waiting: ...", "No date yet").
 _NOT_COMING = re.compile(
     r"\b(?:still\s+waiting|not|no|tba|tbd|yet|delayed|postponed|cancell?ed|leaving)\b",
@@ -747,6 +770,9 @@ _PROGRAMME_LINE = re.compile(
     r"^\s*\d{1,2}(?:[.:]\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*[-\u2013]\s*\d{1,2}(?:[.:]\d\d)?)?"
     r"\s*(?:[ap]\.?m\.?)?[^\n]{0,12}?(?:[\"\u201c\u2018]\w|[^\n]*\([^)]*\b(?:premiere|"
     r"finale|new\s+series|debut)\b)"
+    # an hour with its half of the day, then a title: "7:00-8:00 p.m. 60 Minutes"
+    r"|^\s*\d{1,2}(?:[.:]\d\d)?(?:\s*[-\u2013]\s*\d{1,2}(?:[.:]\d\d)?)?\s*[ap]\.?m\.?"
+    r"(?:\s*[ECMP][SD]?T\b)?(?:\s*[-\u2013\u2014:])?\s+(?-i:[A-Z0-9])"
     # a season list's entry, its title, season and network: "Bull (season 2), CBS"
     r"|^\s*[A-Z0-9][^()\n]{0,80}\((?:season|series)\s+\d{1,2}\)\s*(?:,|[-\u2013\u2014])\s*[A-Z]",
     re.IGNORECASE,
@@ -765,6 +791,9 @@ def _day_line(blocks: Sequence[object], index: int) -> bool:
     if _HOUR_LINE.fullmatch(below) and index + 2 < len(blocks):
         # a grid whose hour is a line of its own: "8:00-8:30 PM" / "SHOW (SERIES DEBUT)"
         below = f"{below} {getattr(blocks[index + 2], 'text', '')}"
+    hour = _HOUR_LINE.match(below)
+    if hour is not None and CHANNEL.match(below, hour.end()):
+        return False  # "9.00-10.00pm BBC One": a transmission line, the passage's programme
     return _PROGRAMME_LINE.match(below) is not None or _TAGGED_ENTRY.match(below) is not None
 
 
@@ -820,8 +849,13 @@ def _day_of_heading(text: str) -> str:
 
 # A grid entry opening with its hour, up to its first full stop: "9.00pm Happy Valley New
 # series." (the entry's blurb follows).
+# Its hour may be a range and a dash may set off the title ("8:00-10:00 PM – SURVIVOR
+# (47th season premiere) – *Regular timeslot begins ..."): the row ends at the next dash
+# or full stop, the note after it being the slot's later airings.
 _SLOT_ENTRY = re.compile(
-    r"\s*\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)\s+[A-Z][^.!?]{1,80}[.!?]?",
+    r"\s*\d{1,2}(?:[.:]\d\d)?(?:\s*[-\u2013]\s*\d{1,2}(?:[.:]\d\d)?)?\s*"
+    r"(?:am|pm|a\.m\.|p\.m\.)(?:\s*[ECMP][SD]?T\b)?(?:\s*[-\u2013\u2014:])?\s+"
+    r"(?-i:[A-Z0-9])[^.!?\u2013\u2014*]{1,80}?(?=\s+[-\u2013\u2014]\s|\s*\*|[.!?]|$)[.!?]?",
     re.IGNORECASE,
 )
 

@@ -200,7 +200,30 @@ def _name_patterns(
         for name in (watch.title, *watch.aliases)
         if (found := _described_sequel(name, watch)) is not None
     ]
+    described += [
+        found for alias in watch.aliases if (found := _follow_up_of(alias)) is not None
+    ]
     return patterns + tuple(described)
+
+
+_FOLLOW_UP_ALIAS = re.compile(r"^(.*\w)\s+(sequel|prequel|spin-?off|follow-?up)$", re.IGNORECASE)
+
+
+def _follow_up_of(alias: str) -> tuple[re.Pattern[str], None, tuple[str, ...]] | None:
+    """An alias "Unbreakable sequel" also reads the other way round: "a sequel to
+    'Unbreakable'", "the prequel to Heat"."""
+    named = _FOLLOW_UP_ALIAS.match(alias.strip())
+    if named is None:
+        return None
+    body = title_pattern(named.group(1))
+    if body is None:
+        return None
+    kind = re.escape(named.group(2))
+    pattern = re.compile(
+        rf"(?<!\w){kind}\s+(?:to|of)\s+['\"\u2018\u201c]?(?:{body.pattern})['\"\u2019\u201d]?(?!\w)",
+        re.IGNORECASE,
+    )
+    return pattern, None, name_gate(named.group(1))
 
 
 # A numbered film named by its place: "Jumanji 3" is "the third 'Jumanji'", "the next
@@ -241,7 +264,20 @@ def _described_entry(title: str) -> tuple[re.Pattern[str], None, tuple[str, ...]
     new 'Karate Kid'", "the next Karate Kid movie" (quoted, or with its noun)."""
     prefix = re.match(r"^(.+?\w)\s*:\s+\S", title.strip())
     if prefix is None:
-        return None
+        # a title that is an article and a name ("The Batman"): the name's new film is
+        # the watch, "the new Batman movie" (never the bare name, a character's)
+        prefix = re.match(r"^(?:the|a|an)\s+(\w[\w'\u2019-]*)$", title.strip(), re.IGNORECASE)
+        if prefix is None:
+            return None
+        body = title_pattern(prefix.group(1))
+        if body is None:
+            return None
+        pattern = re.compile(
+            r"(?<!\w)(?:(?:the|a|an|its|their)\s+)?(?:new|next|upcoming|untitled)\s+"
+            rf"(?:{body.pattern})\s+(?:film|movie)(?!\w)",
+            re.IGNORECASE,
+        )
+        return pattern, None, name_gate(prefix.group(1))
     body = title_pattern(prefix.group(1))
     if body is None:
         return None
@@ -814,9 +850,14 @@ _AUXILIARIES = re.compile(
     r"be|been|set|to|going|scheduled|slated|due|expected|then|already|just)"
     # "The Resident has its winter return on ...", "gets a Sunday launch"
     r"|\s+(?:has|have|gets?|makes?|will\s+(?:have|get|make))\s+(?:its|their|a|an)"
-    r"(?:\s+(?-i:[a-z])[\w-]*){0,2}(?=\s*$))*\s*$",
+    r"(?:\s+(?-i:[a-z])[\w-]*){0,2}(?=\s*$)"
+    # "X and Y are the ones actually dated for 2024", "X is the only one set for May"
+    r"|\s+(?:is|are|was|were)\s+the\s+(?:only\s+)?ones?(?:\s+(?:actually|already|now|"
+    r"officially))?)*\s*$",
     re.IGNORECASE,
 )
+_CLOSING_COMMA = re.compile(r",\s*$")
+_OPENING_COMMA = re.compile(r"[a-z],\s*$")
 _CAP = r"(?:[A-Z0-9][\w'\u2019&+.!-]*)"
 _WORK_BEFORE = re.compile(
     r"(?:^|[\s(])("
@@ -835,8 +876,13 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
     before = text[window_start:position]
     aux = _AUXILIARIES.search(before)
     stem = before[: aux.start()] if aux else before
+    # A name set off by commas, an appositive to the subject: "the reality spin-off,
+    # Harbor Lights: The Challenge, arrives in November" (one comma alone closes a clause)
+    closing = _CLOSING_COMMA.search(stem)
+    if closing:
+        stem = stem[: closing.start()]
     match = _WORK_BEFORE.search(stem)
-    if match is None:
+    if match is None or (closing and not _OPENING_COMMA.search(stem, 0, match.start(1))):
         return False
     name = re.sub(r"['\u2019]s$", "", match.group(1))
     name = re.sub(r"^(?:And|But|While|Whereas|Meanwhile|Also|Then)\s+", "", name)

@@ -62,19 +62,39 @@ def leading_other_work(text: str, position: int, watch: Watch) -> bool:
 _PRONOUN_SUBJECT = re.compile(
     r"^(?:It\b(?!\s+(?:is|was)\s+(?:not\s+)?(?:clear|unclear|likely|possible|unknown|"
     r"official|confirmed|expected|too|still|been|worth|hard|time))|It['\u2019]s\s+(?:set|due|slated|"
-    r"coming|scheduled|back|out)\b|(?:The|This|That)\s+(?:show|series|drama|comedy|film|movie)\b)"
+    r"coming|scheduled|back|out)\b|(?:The|This|That)\s+(?:new\s+)?(?:show|series|drama|comedy|"
+    r"film|movie)\b)"
+    # or opening a later clause: "The trailer looks great, and the new show begins ..."
+    r"|^[^,;]{0,80},\s+(?:and|but|so)\s+(?:the|this|that)\s+(?:new\s+)?(?:show|series|"
+    r"drama|comedy|film|movie)\s+(?!(?:season|series|episodes?|trailer|teaser)\b)"
+)
+# "The Acolyte is the latest offering from ...", "Warner put the new Gotham Knights
+# trailer online": a sentence that brings another work in, so that "the show" or
+# "that film" after it is that work.
+_NAME_PRESENTED = re.compile(
+    r"\s+(?:is|was)\s+(?:the|a|an)\s+(?:latest|newest|new|next|upcoming)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:offering|entry|addition|instal+ment|chapter|series|show|film|movie)\b"
+    r"|\s+(?:official\s+)?(?:trailer|teaser)\b"
 )
 
 
-def continues_other_work(text: str, previous: str, watch: Watch) -> bool:
+def continues_other_work(text: str, previous: str, watch: Watch, across: bool = False) -> bool:
     """`text` opens with "It" (or "The show") and `previous`, naming no watch, introduced
     another work by its kind, its maker's possessive or in quotes: the pronoun is that
-    work's."""
+    work's. `across`: `previous` ends the paragraph before, and only a work it presents
+    counts (a quoted episode title there, "directing the episode \"Crimson Sky.\"", is no
+    subject the next paragraph goes on about)."""
     if not _PRONOUN_SUBJECT.match(text) or title_mentions(text, watch):
         return False
     if not previous or title_mentions(previous, watch):
         return False
-    if introduced_work(previous, watch):
-        return True
+    if not across and introduced_work(previous, watch):
+        return True  # (across a paragraph, "co-wrote it with Penny Dreadful's Krysty
+        # Wilson-Cairns" introduces people as often: only a presented work counts)
+    for presented in _NAME_PRESENTED.finditer(previous):
+        if other_work_before(previous, presented.start(), watch):
+            return True
+    if across:
+        return False
     quoted = cues.QUOTED_TITLE.search(previous)
     return quoted is not None

@@ -5,6 +5,7 @@ Several rules in governs.py and whose.py ask it, so a candidate asks it once.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from scraper.extract import cues
@@ -60,6 +61,13 @@ def unnamed_return(c: DateCandidate, v: View, w: Watch) -> str | None:
     return f"{UNNAMED_RETURN} ({v.event_word}), no other season of it named"
 
 
+_GIVEN_SEASON = re.compile(
+    r"\b(?:given|granted|handed|renewed\s+for|ordered|picked\s+up\s+for|greenlit\s+for|"
+    r"green-lit\s+for)\s+(?:a|an|another)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _on_or_after(mention: DateMention, published: date) -> bool:
     """The date is ahead of the page's: a day after its own (a return "tonight" is the
     running season airing, no announcement), a month from its own, a year or a season
@@ -97,10 +105,28 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
         (
             r
             for r in refs
-            if r.start >= mention.end and not cues.SEASON_AS_MODIFIER.search(text, 0, r.start)
+            if r.start >= mention.end
+            and not cues.SEASON_AS_MODIFIER.search(text, 0, r.start)
+            # (a season named as what a work was given is not the date's: "shows that
+            # debuted Nov. 1 were given a second season")
+            and not _GIVEN_SEASON.search(text, max(0, r.start - 40), r.start)
         ),
         None,
     )
+    if (
+        ref is None
+        and not before
+        and not titles
+        and any(
+            r.start >= mention.end
+            and r.season is not None
+            and not cues.SEASON_AS_MODIFIER.search(text, 0, r.start)
+            for r in refs
+        )
+    ):
+        # the only seasons named after the date are given to a work: the sentence is
+        # about them, not the date's work ("debuted Nov. 1 were given a second season")
+        return None
     if watch.season is not None and ref is not None and ref.season is not None:
         if ref.season != watch.season:
             return None
@@ -146,7 +172,8 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
         return None
     if sentence.subject != Subject.WATCH:
         return None
-    if _introduces_work(text, watch):
+    companion = cues.COMPANION_AFTER.match(text, mention.end)
+    if _introduces_work(text[: companion.start()] if companion else text, watch):
         # "Disney also confirmed its take on a fairy tale will be called Gigantic (the
         # film opens March 9)" on a slate page about another film: a sentence naming no
         # watch that introduces another work is that work's, whatever the passage's

@@ -662,6 +662,8 @@ def _moved_to(c: DateCandidate, v: View, w: Watch) -> str | None:
 )
 def _installment(c: DateCandidate, v: View, w: Watch) -> str | None:
     numbers = {int(n) for name in (w.title, *w.aliases) for n in re.findall(r"\b(\d{1,2})\b", name)}
+    if w.season is not None:
+        numbers.add(w.season)  # a show's "third installment" is its third season
     for match in cues.INSTALLMENT.finditer(v.text, v.left, c.mention.start):
         place = match.group("n").lower()
         if place in ("next", "latest"):

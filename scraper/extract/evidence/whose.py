@@ -88,7 +88,18 @@ def _earlier(c: DateCandidate, v: View, w: Watch) -> str | None:
         if cues.BRANDED_ORIGINAL.search(v.clause, max(0, match.start() - 30), match.start()):
             continue  # "the Disney+ original series debuts": the streamer's label for it
         return match.group().strip()
+    # the date in a relative clause whose antecedent is the earlier work, the clause
+    # itself naming none: "a 5% rise on the first film, which opened in September 2014"
+    relative = _WHICH_PREMIERED.search(v.text, max(0, c.mention.start - 60), c.mention.start)
+    if relative and not title_mentions(v.text[: relative.start()], w):
+        antecedent = v.text[max(0, relative.start() - 50) : relative.start()]
+        match = _EARLIER_AT_END.search(antecedent)
+        if match and not cues.BRANDED_ORIGINAL.search(antecedent, 0, match.start()):
+            return (match.group() + relative.group()).strip()
     return None
+
+
+_EARLIER_AT_END = re.compile(r"(?:" + cues.EARLIER_WORK.pattern + r")\s*$", re.IGNORECASE)
 
 
 @rule(
@@ -107,7 +118,25 @@ def _relative(c: DateCandidate, v: View, w: Watch) -> str | None:
         s < quoted.end(1) and quoted.start(1) < e for s, e, _ in title_mentions(v.text, w)
     ):
         return quoted.group().strip()
+    # 'Also joining the list is Vigil, which in 2021 became ...': an unquoted name
+    # (not the watch, a network, a season or a person) as the antecedent
+    bare = _BARE_WHICH.search(v.text, max(0, c.mention.start - 130), c.mention.start)
+    if (
+        bare
+        and not _PLACE_BEFORE.search(v.text, max(0, bare.start() - 50), bare.start())
+        and subject.other_work_before(v.text, bare.start(), w)
+    ):
+        return v.text[max(0, bare.start() - 30) : bare.end()].strip()
     return None
+
+
+# (the date anywhere in the relative clause, up to its closing comma)
+_BARE_WHICH = re.compile(r",\s+which\s+[^,;]{0,120}$")
+# A place, not a work: "its premiere in Japan, which will be on July 11"
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|across|throughout|around|outside)\s+(?:the\s+)?[A-Z][\w'\u2019.-]*"
+    r"(?:\s+[A-Z][\w'\u2019.-]*){0,3}$"
+)
 
 
 _QUOTED_WHICH = re.compile(
@@ -207,7 +236,11 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
     # (a quoted name in an earlier clause has its own verb: '"Wicked" opens Nov. 22, and
     # the sequel is scheduled for Nov. 21, 2025'; unless the clause is its relative one)
     start = 0 if _RELATIVE_BEFORE.search(text, 0, v.left) else v.left
-    for quoted in cues.QUOTED_TITLE.finditer(text, start):
+    # (a work the date is compared with, after it, is no subject of it: 'will debut on
+    # Dec. 22, sharing its date with "Migration"', 'opens May 3, a week after "Sinners"')
+    companion = cues.COMPANION_AFTER.match(text, c.mention.end)
+    stop = companion.start() if companion else len(text)
+    for quoted in cues.QUOTED_TITLE.finditer(text, start, stop):
         if _EPISODE_BEFORE.search(text, max(0, quoted.start() - 50), quoted.start()):
             continue
         if _NEW_ENTRY_BEFORE.search(text, max(0, quoted.start() - 20), quoted.start()) and (
@@ -660,7 +693,11 @@ def _names_alias(subtitle: str, w: Watch) -> bool:
 def _first_premiere(c: DateCandidate, v: View, w: Watch) -> str | None:
     if w.season in (None, 1) or not cues.PAST_RELEASE.search(v.clause):
         return None
-    verbs = list(cues.RELEASE.finditer(v.text, v.left, c.mention.start))
+    verbs = [
+        m
+        for m in cues.RELEASE.finditer(v.text, v.left, c.mention.start)
+        if not _PLATFORM_PHRASE.match(m.group())  # "debuted on Netflix on ...": no verb
+    ]
     if verbs and not cues.PAST_RELEASE.search(verbs[-1].group()):
         return None  # "the series, which debuted in 2021, will return on Dec. 2": the return's
     if names_season(v.text, w):
@@ -668,6 +705,9 @@ def _first_premiere(c: DateCandidate, v: View, w: Watch) -> str | None:
     if c.sentence.subject == Subject.WATCH and part_references(v.clause):
         return None
     return found(cues.PAST_RELEASE, v.clause)
+
+
+_PLATFORM_PHRASE = re.compile(r"(?:on|to|via|at)\s", re.IGNORECASE)
 
 
 @rule(
