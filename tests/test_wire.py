@@ -306,6 +306,28 @@ def test_a_head_that_never_ends_is_cut_at_the_deadline_on_the_requests_path_too(
     assert time.monotonic() - started < 2.5
 
 
+def test_a_held_cookie_keeps_the_direct_pool_path_and_its_head_is_cut_at_the_deadline(
+    serve,
+) -> None:
+    # Once a cookie is held, a GET goes through transport.Sender, straight to our
+    # session's urllib3 pool (not through the whole of requests, which costs a warm
+    # cycle its CPU); the pool is the guarded one, so a dripping head is cut there too.
+    cookie = HEAD + b"Set-Cookie: consent=yes; Path=/\r\nContent-Length: 2\r\n\r\nok"
+    server = serve([cookie], DRIPPED_HEAD, pause=0.1)
+    with Fetcher(SETTINGS) as fetcher:
+        assert fetcher.fetch(server.url()).content == b"ok"
+        assert fetcher._sender._adapter is not None  # the direct path, not session.get
+        started = time.monotonic()
+        try:
+            error = fetcher.fetch(server.url())
+        except FetchError as exc:
+            error = exc
+    assert b"Cookie: consent=yes" in server.received[-1]
+    assert isinstance(error, FetchError)
+    assert str(error) == "timed out after 1.5s (whole fetch)"
+    assert time.monotonic() - started < 2.5
+
+
 def test_an_endless_chunked_body_is_cut_at_the_size_limit(serve) -> None:
     chunk = b"4000\r\n" + b"a" * 0x4000 + b"\r\n"
     server = serve([HEAD + b"Transfer-Encoding: chunked\r\n\r\n"] + [chunk] * 100)

@@ -144,7 +144,9 @@ class Sender:
         """Take the direct path only with settings it knows how to honour."""
         session = self.session
         http, https = session.get_adapter("http://x"), session.get_adapter("https://x")
-        if http is not https or type(http) is not HTTPAdapter:
+        # Our own adapter (guarded_adapter) is an HTTPAdapter whose pools head_guard()
+        # arms: the direct path takes connections from those same pools.
+        if http is not https or type(http) not in (HTTPAdapter, _GuardedAdapter):
             return
         if session.auth or session.proxies or session.params or session.hooks != default_hooks():
             return
