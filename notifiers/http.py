@@ -116,13 +116,25 @@ class HttpNotifier(Notifier):
 
     def __init__(self, name: str, options: Mapping[str, Any], **clock: Any):
         super().__init__(name, options, **clock)
-        import requests
+        # Made by the first send: every `check` builds its notifiers, and importing
+        # requests (which imports importlib.metadata) costs a warm cycle with nothing to
+        # send a tenth of a second.
+        self._session_made: Any = None
+        self._session_lock = threading.Lock()
 
-        self._session = requests.Session()
-        self._session.headers["User-Agent"] = user_agent()
-        adapter = _deadline_adapter()
-        self._session.mount("http://", adapter)
-        self._session.mount("https://", adapter)
+    @property
+    def _session(self) -> Any:
+        with self._session_lock:
+            if self._session_made is None:
+                import requests
+
+                session = requests.Session()
+                session.headers["User-Agent"] = user_agent()
+                adapter = _deadline_adapter()
+                session.mount("http://", adapter)
+                session.mount("https://", adapter)
+                self._session_made = session
+            return self._session_made
 
     @property
     def timeout(self) -> float:
@@ -199,7 +211,9 @@ class HttpNotifier(Notifier):
         return self.mask(f"{reason}: {text}" if text else reason)
 
     def close(self) -> None:
-        self._session.close()
+        with self._session_lock:
+            if self._session_made is not None:
+                self._session_made.close()
 
 
 def http_url_problems(url: str) -> list[str]:

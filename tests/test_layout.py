@@ -188,8 +188,9 @@ def test_fetching_loads_no_notifier_and_no_smtplib(module):
 
 def test_a_warm_check_never_imports_the_extractor_nor_the_parsers(tmp_path) -> None:
     """A cycle where every source answers 304 reads nothing: it must not pay for
-    importing what reads (the extractor, lxml, cssselect, the pre-filter), nor
-    importlib.metadata, which only a notifier's first send needs (its User-Agent)."""
+    importing what reads (the extractor, lxml, cssselect, the pre-filter), nor what only
+    a notifier's first send needs: requests for a webhook with nothing to send, and
+    importlib.metadata (its User-Agent; importing requests imports it too)."""
     from scraper.demo.localsite import LocalSite, Page
 
     with LocalSite() as site:
@@ -200,15 +201,16 @@ def test_a_warm_check_never_imports_the_extractor_nor_the_parsers(tmp_path) -> N
         config = tmp_path / "config.yaml"
         config.write_text(
             f"state: {tmp_path / 'state.db'}\nhttp:\n  per_host_delay: 0s\n"
-            "watches:\n  - title: Heartstopper\n    season: 2\n"
+            "watches:\n  - title: Heartstopper\n    season: 2\n    notify: [out]\n"
             f"sources:\n  - name: news\n    url: {site.url('/news')}\n"
             "notifiers:\n  - name: out\n    type: console\n"
+            "  - name: hook\n    type: webhook\n    url: http://127.0.0.1:9/hook\n"
         )
         code = (
             "import sys\nfrom scraper.cli.main import main\n"
             f"code = main(['check', '--config', {str(config)!r}])\n"
             "readers = ('scraper.extract', 'lxml', 'cssselect', 'scraper.parse.prefilter',"
-            " 'importlib.metadata')\n"
+            " 'requests', 'importlib.metadata')\n"
             "loaded = [m for m in readers if m in sys.modules]\n"
             "print('LOADED', loaded, code)\n"
         )

@@ -4,6 +4,7 @@ Each answer is compared with what the requests path (urllib3, http.client) does 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
 import gzip
@@ -304,6 +305,101 @@ def test_a_head_that_never_ends_is_cut_at_the_deadline_on_the_requests_path_too(
     assert isinstance(error, FetchError)
     assert str(error) == "timed out after 1.5s (whole fetch)"
     assert time.monotonic() - started < 2.5
+
+
+def test_a_held_cookie_keeps_the_direct_pool_path_and_its_head_is_cut_at_the_deadline(
+    serve,
+) -> None:
+    # Once a cookie is held, a GET goes through transport.Sender, straight to our
+    # session's urllib3 pool (not through the whole of requests, which costs a warm
+    # cycle its CPU); the pool is the guarded one, so a dripping head is cut there too.
+    cookie = HEAD + b"Set-Cookie: consent=yes; Path=/\r\nContent-Length: 2\r\n\r\nok"
+    server = serve([cookie], DRIPPED_HEAD, pause=0.1)
+    with Fetcher(SETTINGS) as fetcher:
+        assert fetcher.fetch(server.url()).content == b"ok"
+        assert fetcher._sender._adapter is not None  # the direct path, not session.get
+        started = time.monotonic()
+        try:
+            error = fetcher.fetch(server.url())
+        except FetchError as exc:
+            error = exc
+    assert b"Cookie: consent=yes" in server.received[-1]
+    assert isinstance(error, FetchError)
+    assert str(error) == "timed out after 1.5s (whole fetch)"
+    assert time.monotonic() - started < 2.5
+
+
+class Socks5:
+    """A SOCKS5 proxy on 127.0.0.1 (no authentication, CONNECT only) that relays each
+    connection and records the (host, port) asked for."""
+
+    def __init__(self) -> None:
+        self.targets: list[tuple[str, int]] = []
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def close(self) -> None:
+        self.listener.close()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _serve(self, conn: socket.socket) -> None:
+        with conn:
+            conn.settimeout(10)
+            try:
+                _, methods = conn.recv(2)
+                conn.recv(methods)
+                conn.sendall(b"\x05\x00")
+                _, command, _, kind = conn.recv(4)
+                if kind == 1:
+                    host = socket.inet_ntoa(conn.recv(4))
+                else:
+                    host = conn.recv(conn.recv(1)[0]).decode()
+                port = int.from_bytes(conn.recv(2), "big")
+                self.targets.append((host, port))
+                upstream = socket.create_connection((host, port), timeout=10)
+                conn.sendall(b"\x05\x00\x00\x01" + bytes(6))
+            except (OSError, ValueError):
+                return
+            with upstream:
+                threading.Thread(target=_relay, args=(upstream, conn), daemon=True).start()
+                _relay(conn, upstream)
+
+
+def _relay(source: socket.socket, sink: socket.socket) -> None:
+    try:
+        while data := source.recv(65536):
+            sink.sendall(data)
+    except OSError:
+        pass
+    with contextlib.suppress(OSError):
+        sink.shutdown(socket.SHUT_WR)
+
+
+def test_a_socks_proxy_from_the_environment_is_used_not_bypassed(serve, monkeypatch) -> None:
+    # requests[socks] installed, ALL_PROXY/http_proxy=socks5://...: the proxy manager's
+    # pools are urllib3's SOCKS pools. Ours arm them for the head's deadline; swapping
+    # them for plain pools would connect straight to the site, past the user's proxy.
+    pytest.importorskip("socks")
+    for name in [n for n in os.environ if n.lower().endswith("_proxy")]:
+        monkeypatch.delenv(name)
+    proxy = Socks5()
+    try:
+        monkeypatch.setenv("http_proxy", f"socks5://127.0.0.1:{proxy.port}")
+        server = serve(HEAD + b"Content-Length: 2\r\n\r\nok")
+        with Fetcher(SETTINGS) as fetcher:
+            assert fetcher._wire is None
+            assert fetcher.fetch(server.url()).content == b"ok"
+    finally:
+        proxy.close()
+    assert proxy.targets == [("127.0.0.1", server.port)]
 
 
 def test_an_endless_chunked_body_is_cut_at_the_size_limit(serve) -> None:

@@ -100,24 +100,28 @@ def _guarded_get_conn(base: type) -> Any:
 
 
 @functools.cache
-def _guarded_pools() -> dict[str, type]:
-    from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+def _guarded_pool(base: type) -> type:
+    """`base` (urllib3's pool, or a proxy manager's own: SOCKS pools connect through the
+    proxy) with its connections armed by head_guard()."""
+    # The base's own name: it shows in connection errors, as before.
+    return type(base.__name__, (base,), {"_get_conn": _guarded_get_conn(base), "_guarded": True})
 
-    return {
-        # The base's own name: it shows in connection errors, as before.
-        scheme: type(base.__name__, (base,), {"_get_conn": _guarded_get_conn(base)})
-        for scheme, base in (("http", HTTPConnectionPool), ("https", HTTPSConnectionPool))
+
+def _guard_pools(manager: Any) -> None:
+    manager.pool_classes_by_scheme = {
+        scheme: base if getattr(base, "_guarded", False) else _guarded_pool(base)
+        for scheme, base in manager.pool_classes_by_scheme.items()
     }
 
 
 class _GuardedAdapter(HTTPAdapter):
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = dict(_guarded_pools())
+        _guard_pools(self.poolmanager)
 
     def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
         manager = super().proxy_manager_for(proxy, **proxy_kwargs)
-        manager.pool_classes_by_scheme = dict(_guarded_pools())
+        _guard_pools(manager)  # on every request: a kept manager is guarded already
         return manager
 
 
@@ -144,7 +148,9 @@ class Sender:
         """Take the direct path only with settings it knows how to honour."""
         session = self.session
         http, https = session.get_adapter("http://x"), session.get_adapter("https://x")
-        if http is not https or type(http) is not HTTPAdapter:
+        # Our own adapter (guarded_adapter) is an HTTPAdapter whose pools head_guard()
+        # arms: the direct path takes connections from those same pools.
+        if http is not https or type(http) not in (HTTPAdapter, _GuardedAdapter):
             return
         if session.auth or session.proxies or session.params or session.hooks != default_hooks():
             return
