@@ -51,6 +51,14 @@ def test_workers_claim_disjoint_sources_oldest_first(pg_url):
     assert one.due_backlog(NOW) == 0
 
 
+def test_a_claim_skips_the_sources_its_worker_cannot_check(pg_url):
+    state = synced(pg_url, ["a", "b", "c"])
+    lease = timedelta(minutes=5)
+    assert state.claim_sources("old", NOW, lease, 10, skip={"b", "c"}) == ["a"]
+    assert state.claim_sources("new", NOW, lease, 10) == ["b", "c"]  # still due for it
+    state.close()
+
+
 def test_a_dead_workers_claims_come_due_again(pg_url):
     state = synced(pg_url, ["a", "b"])
     lease = timedelta(minutes=5)

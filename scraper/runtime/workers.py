@@ -214,24 +214,30 @@ class Worker:
         # (one statement) before a fetch, on a connection of its own.
         slots = SharedHostSlots(self._open())
         fetcher, generation = Fetcher(self.config.http, host_slots=slots), self._generation
+        # Sources another config holds (mid roll-out): handed back once and not claimed
+        # again until a reload, so the workers that can check them find them due.
+        foreign: set[str] = set()
         try:
             while not self._stop.is_set():
                 try:
                     now = datetime.now(UTC)
-                    names = state.claim_sources(self.token, now, self.source_lease, BATCH)
+                    names = state.claim_sources(
+                        self.token, now, self.source_lease, BATCH, skip=foreign
+                    )
                     if not names:
                         self._sources_wake.wait(self.poll)
                         self._sources_wake.clear()
                         continue
-                    # The config is read after the claim: a reload that added a source
-                    # commits it before this worker can claim it, so it is known here.
+                    # Read after the claim: a source a reload added is in the database
+                    # a moment before it is in self.config, and is handed back meanwhile.
                     config = self.config
                     if generation != self._generation:  # reloaded: new http settings
                         generation = self._generation
+                        foreign.clear()
                         if config.http != fetcher.http:
                             fetcher.close()
                             fetcher = Fetcher(config.http, host_slots=slots)
-                    mine = self._hand_back_unknown(state, config, names, now)
+                    mine = self._hand_back_unknown(state, config, names, now, foreign)
                     if not mine:
                         continue
                     claims = Claims(self.token, self._next_check(config, now))
@@ -255,15 +261,19 @@ class Worker:
             fetcher.close()
 
     def _hand_back_unknown(
-        self, state: State, config: Config, names: list[str], now: datetime
+        self, state: State, config: Config, names: list[str], now: datetime,
+        foreign: set[str],
     ) -> list[str]:
         """The claimed sources this worker's config holds. The others (another config, mid
-        roll-out) are handed back at once, due a poll later, for the worker that has them:
-        held, they would wait out the whole lease unchecked."""
+        roll-out) are handed back at once, still due, and the other workers woken: held,
+        they would wait out the whole lease unchecked. They join `foreign`."""
         known = {s.name for s in config.sources}
-        for name in names:
-            if name not in known:
-                state.finish_claim(name, self.token, now + timedelta(seconds=self.poll))
+        unknown = [n for n in names if n not in known]
+        for name in unknown:
+            state.finish_claim(name, self.token, now)
+        if unknown:
+            foreign.update(unknown)
+            state.wake_workers("sources")
         return [n for n in names if n in known]
 
     # -- the delivery loop ------------------------------------------------------------

@@ -18,7 +18,7 @@ import logging
 import os
 import socket
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -158,16 +158,21 @@ class WorkStore(Database):
     # -- claiming sources ------------------------------------------------------------
 
     def claim_sources(
-        self, token: str, now: datetime, lease: timedelta, limit: int
+        self, token: str, now: datetime, lease: timedelta, limit: int,
+        skip: Collection[str] = (),
     ) -> list[str]:
         """Claim up to `limit` due sources, the longest overdue first; returns their names.
-        One statement, atomic on its own: no BEGIN/COMMIT round trips around it."""
+        One statement, atomic on its own: no BEGIN/COMMIT round trips around it.
+        `skip`: sources the caller cannot check (another config's, mid roll-out), left
+        due for the workers that can."""
+        skipped = sorted(set(skip))
+        unless = f" AND name NOT IN ({', '.join('?' * len(skipped))})" if skipped else ""
         rows = self._query(
             "UPDATE sources SET next_check_at = ?, claim_token = ? WHERE name IN ("
-            " SELECT name FROM sources WHERE configured = 1 AND next_check_at <= ?"
+            f" SELECT name FROM sources WHERE configured = 1 AND next_check_at <= ?{unless}"
             f" ORDER BY next_check_at LIMIT ?{self.dialect.skip_locked}"
             ") RETURNING name",
-            (to_db_time(now + lease), token, to_db_time(now), int(limit)),
+            (to_db_time(now + lease), token, to_db_time(now), *skipped, int(limit)),
         )
         return sorted(row[0] for row in rows)
 
