@@ -30,27 +30,17 @@ SETTINGS = dataclasses.replace(FAST_HTTP, respect_robots=False)
 HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
 
 
-class Scripted:
-    """A TCP server on 127.0.0.1: the n-th request it reads (over any connection) gets
-    answers[n] (the last one again after that), sent as given, each part `pause` apart;
-    with `close`, the connection is closed after each answer."""
+class Listener:
+    """A TCP listener on 127.0.0.1 that hands each connection to `_serve` on a thread of
+    its own; `connections` counts them."""
 
-    def __init__(self, *answers: bytes | list[bytes], pause: float = 0.0, close: bool = False):
-        self.answers = [a if isinstance(a, list) else [a] for a in answers]
-        self.pause, self.close_after = pause, close
-        self.served = 0
+    def __init__(self) -> None:
         self.connections = 0
-        self.received: list[bytes] = []  # what each recv() read: the requests as sent
-        self.stop = threading.Event()
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
         threading.Thread(target=self._accept, daemon=True).start()
 
-    def url(self, path: str = "/news") -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
     def close(self) -> None:
-        self.stop.set()
         self.listener.close()
 
     def _accept(self) -> None:
@@ -61,6 +51,30 @@ class Scripted:
                 return
             self.connections += 1
             threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _serve(self, conn: socket.socket) -> None:
+        raise NotImplementedError
+
+
+class Scripted(Listener):
+    """A TCP server on 127.0.0.1: the n-th request it reads (over any connection) gets
+    answers[n] (the last one again after that), sent as given, each part `pause` apart;
+    with `close`, the connection is closed after each answer."""
+
+    def __init__(self, *answers: bytes | list[bytes], pause: float = 0.0, close: bool = False):
+        self.answers = [a if isinstance(a, list) else [a] for a in answers]
+        self.pause, self.close_after = pause, close
+        self.served = 0
+        self.received: list[bytes] = []  # what each recv() read: the requests as sent
+        self.stop = threading.Event()
+        super().__init__()
+
+    def url(self, path: str = "/news") -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def close(self) -> None:
+        self.stop.set()
+        super().close()
 
     def _serve(self, conn: socket.socket) -> None:
         with conn:
@@ -329,26 +343,13 @@ def test_a_held_cookie_keeps_the_direct_pool_path_and_its_head_is_cut_at_the_dea
     assert time.monotonic() - started < 2.5
 
 
-class Socks5:
+class Socks5(Listener):
     """A SOCKS5 proxy on 127.0.0.1 (no authentication, CONNECT only) that relays each
     connection and records the (host, port) asked for."""
 
     def __init__(self) -> None:
         self.targets: list[tuple[str, int]] = []
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def close(self) -> None:
-        self.listener.close()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, _ = self.listener.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+        super().__init__()
 
     def _serve(self, conn: socket.socket) -> None:
         with conn:
@@ -528,7 +529,7 @@ def test_an_error_names_no_credentials_nor_query(serve) -> None:
 # -- TLS -------------------------------------------------------------------------------
 
 
-class TLSServer:
+class TLSServer(Listener):
     """A one-answer-per-connection https server on 127.0.0.1 with the given certificate;
     records the SNI name each client sent."""
 
@@ -537,17 +538,7 @@ class TLSServer:
         self.context.load_cert_chain(cert_file, key_file)
         self.names: list[str | None] = []
         self.context.sni_callback = lambda sock, name, ctx: self.names.append(name)
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, _ = self.listener.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+        super().__init__()
 
     def _serve(self, conn: socket.socket) -> None:
         try:
