@@ -706,6 +706,19 @@ def test_people_named_before_the_verb_are_no_other_work() -> None:
     assert other_work_before(lineup, lineup.index(", which"), watch)
 
 
+def test_a_long_cast_list_set_off_by_commas_is_people_not_the_subject() -> None:
+    # A press release's film paragraph: the cast runs long, and its last name stands
+    # before the verb after a comma, like an appositive title would.
+    watch = Watch("Lantern Hill", None, ())
+    body = (
+        "<p>LANTERN HILL, starring Mara Quillington, Theodore Banks, Ruth Okafor, Daniel"
+        " Ferris, Ewan Stonebridge and Lena Hartwell, will air in June 2027.</p>"
+        "<p>SALT ROAD, a portrait of a river town in the year after a flood, comes to the"
+        " network this August.</p>"
+    )
+    assert release(body, watch, "Network sets its summer films") == "2027-06"
+
+
 def test_a_plug_for_another_article_lends_it_no_date() -> None:
     body = (
         "<p>Mosswood Manor has been renewed for a fourth season.</p>"

@@ -902,7 +902,8 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
     if _part_of_watch_name(name, watch):
         return False  # the watch by its subtitle alone ("The Final Reckoning is due ...")
     start = window_start + match.start(1)
-    if _PEOPLE_CUE.search(text, max(0, start - 60), start) and not re.search(
+    # (a cast list can be long: "starring A, B, C, D and E, will air in April")
+    if _PEOPLE_CUE.search(text, max(0, start - 200), start) and not re.search(
         r"['\u2019]s\s", match.group(1)
     ):  # (not "from creator Kurt Sutter's Mayans M.C.": the owner's work)
         return False  # "the comedy starring Ann Lee and Bo Park will return": people
@@ -917,7 +918,7 @@ _PEOPLE_CUE = re.compile(
     r"from\s+(?:creators?|showrunners?|writers?|directors?)"
     # "from Game of Thrones creators David Benioff and D.B. Weiss, which ...": people
     r"|creators?|co-creators?|showrunners?|writers?|directors?|producers?)\s+"
-    r"(?:[A-Z][\w.'\u2019-]*\s*(?:,\s*|\s+and\s+|\s*&\s*)?)*$"
+    r"(?:[A-Z][\w.'\u2019-]*+\s*(?:,\s*|\s+and\s+|\s*&\s*)?)*$"
 )
 _GENRE_NOUN = re.compile(
     r"(?:Comedy|Drama|Dramedy|Sitcom|Thriller|Docuseries|Miniseries|Anime|Anthology|Saga|"
