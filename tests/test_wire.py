@@ -300,6 +300,27 @@ def test_a_head_that_never_ends_is_cut_at_the_whole_fetch_deadline(serve, answer
     assert time.monotonic() - started < 2.5
 
 
+def test_a_connection_handed_back_inside_the_guard_is_no_longer_armed(serve) -> None:
+    # requests reads a redirect's body and hands its connection back to the pool before
+    # the GET returns: another thread may take it at once, and must not have it shut at
+    # this GET's deadline.
+    from scraper.fetch.fetcher import _new_session
+    from scraper.fetch.transport import Sender, head_guard
+    from scraper.fetch.watchdog import Watchdog
+
+    server = serve(b"HTTP/1.1 302 Found\r\nLocation: /next\r\nContent-Length: 2\r\n\r\nno")
+    session = _new_session(2)
+    watchdog = Watchdog()
+    try:
+        with head_guard(watchdog, time.monotonic() + 60):
+            reply = Sender(session, own_session=True).get(server.url(), {}, (5.0, 5.0))
+            assert reply.is_redirect
+            assert watchdog._armed == {}
+    finally:
+        watchdog.stop()
+        session.close()
+
+
 @pytest.mark.parametrize("answer", [DRIPPED_HEAD, ENDLESS_1XX], ids=["dripped-head", "endless-1xx"])
 def test_a_head_that_never_ends_is_cut_at_the_deadline_on_the_requests_path_too(
     serve, answer, tmp_path, monkeypatch

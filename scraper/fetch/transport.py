@@ -54,8 +54,10 @@ from scraper.fetch.watchdog import Watchdog
 
 __all__ = ["Reply", "Sender", "guarded_adapter", "head_guard", "plain_path"]
 
-# The watchdog and deadline of the GET running on this thread, and the tokens it armed:
-# the pools of guarded_adapter() arm each connection they hand out with them.
+# The watchdog and deadline of the GET running on this thread, and the tokens it armed
+# (by connection): the pools of guarded_adapter() arm each connection they hand out, and
+# disarm one handed back meanwhile (a redirect's, read inside the guard), which another
+# thread may take at once.
 _guard = threading.local()
 
 
@@ -65,13 +67,13 @@ def head_guard(watchdog: Watchdog, deadline: float) -> Iterator[None]:
     are shut at `deadline`. http.client reads a head line by line with a per-read
     timeout only, so a server dripping a byte at a time (or 1xx answers without end)
     would hold it for as long as it liked. The body's read is armed on its own."""
-    _guard.current, _guard.tokens = (watchdog, deadline), []
+    _guard.current, _guard.tokens = (watchdog, deadline), {}
     try:
         yield
     finally:
-        for token in _guard.tokens:
+        for token in _guard.tokens.values():
             watchdog.disarm(token)
-        _guard.current, _guard.tokens = None, []
+        _guard.current, _guard.tokens = None, {}
 
 
 class _Connection:
@@ -93,10 +95,21 @@ def _guarded_get_conn(base: type) -> Any:
         current = getattr(_guard, "current", None)
         if current is not None:
             watchdog, deadline = current
-            _guard.tokens.append(watchdog.arm(deadline, _Connection(connection)))
+            _guard.tokens[id(connection)] = watchdog.arm(deadline, _Connection(connection))
         return connection
 
     return get
+
+
+def _guarded_put_conn(base: type) -> Any:
+    def put(self: Any, connection: Any) -> None:
+        current = getattr(_guard, "current", None)
+        token = _guard.tokens.pop(id(connection), None) if current is not None else None
+        if token is not None:
+            current[0].disarm(token)
+        base._put_conn(self, connection)
+
+    return put
 
 
 @functools.cache
@@ -104,7 +117,12 @@ def _guarded_pool(base: type) -> type:
     """`base` (urllib3's pool, or a proxy manager's own: SOCKS pools connect through the
     proxy) with its connections armed by head_guard()."""
     # The base's own name: it shows in connection errors, as before.
-    return type(base.__name__, (base,), {"_get_conn": _guarded_get_conn(base), "_guarded": True})
+    return type(
+        base.__name__,
+        (base,),
+        {"_get_conn": _guarded_get_conn(base), "_put_conn": _guarded_put_conn(base),
+         "_guarded": True},
+    )
 
 
 def _guard_pools(manager: Any) -> None:
