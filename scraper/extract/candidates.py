@@ -94,14 +94,18 @@ class DocFacts:
     # Without a publish date: the year of each month and day the text states with its
     # year ("10 October 2015"), which "10 October" elsewhere on the page shares.
     stated: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
-    # A sentence naming the watch says its release has no date now ("indefinitely
-    # delayed", "removed from the release calendar", "no new release date"): what it says.
-    undated: str = ""
-    # What `seasons` and `other_works` are read from, when a rule first asks: only
-    # about.unnamed_return does, for few of a document's candidates, and reading them
-    # for every document was ~8% of the extractor's time.
+    # What `seasons`, `other_works` and `undated` are read from, when a rule first asks:
+    # only unnamed_return and delayed_without_date do, for few of a document's
+    # candidates, and reading them for every document was ~10% of the extractor's time.
     sentences: list[Sentence] = field(default_factory=list, repr=False, compare=False)
     watch: Watch | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def undated(self) -> str:
+        """A sentence naming the watch says its release has no date now ("indefinitely
+        delayed", "removed from the release calendar", "no new release date"): what it
+        says, or ""."""
+        return _undated(self.sentences)
 
     @cached_property
     def seasons(self) -> frozenset[int]:
@@ -192,7 +196,7 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     stated = _stated_years(sentences, budget) if hint is not None else {}
     return sentences, DocFacts(
         doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch, stated,
-        _undated(sentences), sentences, watch,
+        sentences, watch,
     )  # fmt: skip
 
 
