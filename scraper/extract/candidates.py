@@ -96,7 +96,7 @@ class DocFacts:
     stated: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
     # What `seasons`, `other_works` and `undated` are read from, when a rule first asks:
     # only unnamed_return and delayed_without_date do, for few of a document's
-    # candidates, and reading them for every document was ~10% of the extractor's time.
+    # candidates, and reading them for every document was ~4% of the extractor's work.
     sentences: list[Sentence] = field(default_factory=list, repr=False, compare=False)
     watch: Watch | None = field(default=None, repr=False, compare=False)
 
