@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from operator import attrgetter
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -93,14 +94,45 @@ class DocFacts:
     # Without a publish date: the year of each month and day the text states with its
     # year ("10 October 2015"), which "10 October" elsewhere on the page shares.
     stated: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
-    # The watch's seasons the page names by number, in sentences naming its title or in
-    # its passages (for a watched season after the first; see about.unnamed_return).
-    seasons: frozenset[int] = frozenset()
-    # A sentence naming the watch says its release has no date now ("indefinitely
-    # delayed", "removed from the release calendar", "no new release date"): what it says.
-    undated: str = ""
-    # Some sentence of the page is about another work (a schedule, a slate, a roundup).
-    other_works: bool = False
+    # What `seasons`, `other_works` and `undated` are read from, when a rule first asks:
+    # only unnamed_return and delayed_without_date do, for few of a document's
+    # candidates, and reading them for every document was ~4% of the extractor's work.
+    sentences: list[Sentence] = field(default_factory=list, repr=False, compare=False)
+    watch: Watch | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def undated(self) -> str:
+        """A sentence naming the watch says its release has no date now ("indefinitely
+        delayed", "removed from the release calendar", "no new release date"): what it
+        says, or ""."""
+        return _undated(self.sentences)
+
+    @cached_property
+    def seasons(self) -> frozenset[int]:
+        """The watch's seasons the page names by number, in sentences naming its title or
+        in its passages (for a watched season after the first; see about.unnamed_return)."""
+        watch = self.watch
+        if watch is None or watch.season in (None, 1):
+            return frozenset()
+        return numbered_seasons(
+            [
+                (s.text, s.names_title)
+                for s in self.sentences
+                if not s.chrome and (s.names_title or s.subject in (Subject.WATCH, Subject.TITLE))
+            ],
+            watch,
+        )
+
+    @cached_property
+    def other_works(self) -> bool:
+        """Some sentence of the page is about another work (a schedule, a slate, a
+        roundup); asked for a watched season after the first only."""
+        watch = self.watch
+        return (
+            watch is not None
+            and watch.season not in (None, 1)
+            and _other_works(self.sentences, watch)
+        )
 
 
 @dataclass
@@ -162,22 +194,9 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     )
     names_watch = any(s.names_title for s in sentences)
     stated = _stated_years(sentences, budget) if hint is not None else {}
-    seasons = (
-        numbered_seasons(
-            [
-                (s.text, s.names_title)
-                for s in sentences
-                if not s.chrome and (s.names_title or s.subject in (Subject.WATCH, Subject.TITLE))
-            ],
-            watch,
-        )
-        if watch.season not in (None, 1)
-        else frozenset()
-    )
     return sentences, DocFacts(
         doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch, stated,
-        seasons, _undated(sentences),
-        watch.season not in (None, 1) and _other_works(sentences, watch),
+        sentences, watch,
     )  # fmt: skip
 
 

@@ -36,7 +36,7 @@ def unnamed_return(c: DateCandidate, v: View, w: Watch) -> str | None:
     schedule), since alone it may be the show's first. Not a past start (any season's),
     nor a return inside the running season ("returns from its winter break"); the
     unnamed_season_return rule weighs the presumption."""
-    if w.season in (None, 1) or c.doc.seasons - {w.season}:
+    if w.season in (None, 1):
         return None
     text = c.sentence.text
     titles = title_mentions(text, w)
@@ -47,6 +47,9 @@ def unnamed_return(c: DateCandidate, v: View, w: Watch) -> str | None:
     if any(r.season is not None for r in season_references(text, w)):
         return None  # a season named, or "the previous season": about_watch's to judge
         # ("returns for a new season" is the coming one: as good as a return)
+    if c.doc.seasons - {w.season}:
+        return None  # (asked after the sentence's own tests: reading the page's seasons
+        # costs more, and most candidates fail one of them first)
     if v.event != "release" or not cues.SEASON_START.search(v.event_word):
         return None
     if not cues.COMES_BACK.search(v.event_word) and not c.doc.other_works:
