@@ -91,7 +91,9 @@ def test_a_source_only_another_config_holds_is_handed_back_not_held_for_the_leas
                             "severance": site.url("/severance")}, datetime.now(UTC))
     finally:
         state.close()
-    time.sleep(1.5)  # a few of the old worker's turns, with Severance due all along
+    old_log = old_dir / "worker.log"
+    wait_for(lambda: "left to the workers that have it: severance" in old_log.read_text(), 30,
+             "the old worker to claim Severance and hand it back")
 
     def severance_due():
         state = State(pg_url, read_only=True)
@@ -105,7 +107,7 @@ def test_a_source_only_another_config_holds_is_handed_back_not_held_for_the_leas
     due = severance_due()
     time.sleep(1.0)  # more than three of the old worker's polls
     assert severance_due() == due and due <= datetime.now(UTC)
-    assert "lost to another worker" not in (old_dir / "worker.log").read_text()
+    assert "lost to another worker" not in old_log.read_text()
     workers.append(start_worker(new, new_dir / "worker.log"))
     wait_for(lambda: checked_all(pg_url, ["heartstopper", "severance"]), 30,
              "the new worker's check of its new source")

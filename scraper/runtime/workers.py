@@ -274,6 +274,8 @@ class Worker:
         if unknown:
             foreign.update(unknown)
             state.wake_workers("sources")
+            log.info("not in this worker's config, left to the workers that have it: %s",
+                     ", ".join(unknown))
         return [n for n in names if n in known]
 
     # -- the delivery loop ------------------------------------------------------------
