@@ -11,6 +11,7 @@ import functools
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -82,12 +83,7 @@ class Database:
             else:
                 _create_if_missing(self.path)
                 _refuse_empty(self.path)
-                self._conn = _connect(self.path)
-                self._conn.execute("PRAGMA journal_mode=WAL")
-                self._conn.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT}")
-                self._conn.execute("PRAGMA synchronous=NORMAL")
-                self._conn.execute("PRAGMA foreign_keys=ON")
-                migrate(self._conn)
+                self._conn = _open_for_writing(self.path)
             _check_intact(self._conn)
         except SchemaTooNew as exc:
             raise StateFileError(f"{self.path}: {exc}; upgrade releasewatch") from exc
@@ -177,6 +173,37 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
     conn.row_factory = sqlite3.Row
     return conn
+
+
+# How long an open waits for other runs that hold the file while they migrate it.
+OPEN_PATIENCE = 30.0
+
+
+def _open_for_writing(path: Path) -> sqlite3.Connection:
+    """Connected in WAL mode and migrated. Most lock waits honour the connection's busy
+    timeout, but a few steps of an open (switching an old file to WAL, a read that
+    meets another run's migration) answer "database is locked" at once: those are
+    retried, every step being safe to repeat, for up to OPEN_PATIENCE seconds."""
+    deadline = time.monotonic() + OPEN_PATIENCE
+    while True:
+        conn = _connect(path)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT}")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            migrate(conn)
+            return conn
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
+        except BaseException:
+            conn.close()
+            raise
 
 
 def _create_if_missing(path: Path) -> None:
