@@ -66,11 +66,8 @@ def _rank(key: int, order: list[tuple[Rule, float, float]]) -> dict[str, int]:
     return _RANKS[key]
 
 
-_QUICK: dict[tuple[int, frozenset[str]], list[tuple[Rule, float, float]]] = {}
-
-
 def _quick_order(
-    key: int, order: list[tuple[Rule, float, float]], met: frozenset[str]
+    order: list[tuple[Rule, float, float]], met: frozenset[str]
 ) -> list[tuple[Rule, float, float]]:
     """`order` as a candidate meeting `met` runs it: about_watch, then the lifting rules
     whose precondition it does not meet (they lower no ceiling), then those whose it
@@ -78,19 +75,17 @@ def _quick_order(
     so a date that cannot reach the threshold stops after the fewest rules), then the
     rest as in `order`. A candidate that runs every rule fires the same rules in any
     order (date_evidence gives them back in `order`'s sequence); one stopped early is
-    below the threshold either way."""
-    if (key, met) not in _QUICK:
-        first = [e for e in order if e[0].name == "about_watch"]
-        others = [e for e in order if e[0].name != "about_watch"]
-        lifting = [e for e in others if e[2] > 0.0]
-        unmet = [e for e in lifting if _CONDITIONAL.get(e[0].name, "any") not in met]
-        heavy = sorted(
-            (e for e in lifting if _CONDITIONAL.get(e[0].name, "any") in met),
-            key=lambda e: -e[2],
-        )
-        rest = [e for e in others if e[2] <= 0.0]
-        _QUICK[key, met] = first + unmet + heavy + rest
-    return _QUICK[key, met]
+    below the threshold either way. (Cached by _steps, its one caller.)"""
+    first = [e for e in order if e[0].name == "about_watch"]
+    others = [e for e in order if e[0].name != "about_watch"]
+    lifting = [e for e in others if e[2] > 0.0]
+    unmet = [e for e in lifting if _CONDITIONAL.get(e[0].name, "any") not in met]
+    heavy = sorted(
+        (e for e in lifting if _CONDITIONAL.get(e[0].name, "any") in met),
+        key=lambda e: -e[2],
+    )
+    rest = [e for e in others if e[2] <= 0.0]
+    return first + unmet + heavy + rest
 
 
 _Step = tuple[Callable[..., str | None], str, float, float, bool]
@@ -111,7 +106,7 @@ def _steps(key: int, order: list[tuple[Rule, float, float]], met: frozenset[str]
                 lift if _CONDITIONAL.get(r.name, "any") in met else 0.0,
                 r.name in _NEEDS_ABOUT,
             )
-            for r, weight, lift in _quick_order(key, order, met)
+            for r, weight, lift in _quick_order(order, met)
         ]
     return _STEPS[key, met]
 
