@@ -1046,3 +1046,23 @@ def test_a_possessive_ending_the_paragraph_before_is_no_work_the_next_goes_on_ab
     )
     watch = Watch("Glass Atlas", None, ())
     assert release(body, watch, "Glass Atlas trailer") == "2024-12-25"
+
+
+def test_another_shows_numbered_season_takes_the_sentences_after_it() -> None:
+    # A liveblog: the watch's entry, then one whose line opens with another show's season;
+    # the date under it is that show's, not the watched season's other one.
+    body = (
+        "<p>Here is the trailer for Mosswood Manor season 3.</p>"
+        "<p>Cinder Road season 3 teaser!</p><p>Streaming in early 2027.</p>"
+    )
+    assert extract(_doc(body, "Streamfest live: every date"), MOSSWOOD3) == []
+
+
+def test_a_topic_linked_to_a_season_is_not_its_show() -> None:
+    # "Filming on Season 3": a topic of the season, not a show named "Filming on".
+    body = (
+        "<p>The streamer renewed Mosswood Manor for a third season.</p>"
+        "<p>Filming on Season 3 starts in July and it will arrive on the service in 2025.</p>"
+    )
+    found = extract(_doc(body, "Mosswood Manor renewed for season 3"), MOSSWOOD3)
+    assert [(f.date, f.precision) for f in found] == [("2025", "year")]

@@ -19,6 +19,7 @@ from scraper.extract.cues import CHANNEL, FIELD_ROLES, RELEASE
 from scraper.extract.gate import gated
 from scraper.extract.subject import (
     PREVIOUS_WORK,
+    other_shows_season,
     other_work_before,
     part_references,
     per_document,
@@ -399,8 +400,18 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             if named == Subject.TITLE and _RETURNS.search(text):
                 returns.append(len(result))
             other_story = False
+            owner = (
+                other_shows_season(text, watch)
+                if named == Subject.OTHER_SEASON or (named is None and watch.season is None)
+                else None
+            )
             if named in (Subject.WATCH, Subject.OTHER):
                 subject = named
+            elif owner is not None:
+                # "Bridgerton season 2 teaser!": another show's season, not the watch's
+                # other one (which leaves the passage the watch's); the sentences after
+                # go on about it when its name opens the sentence
+                subject, other_story = Subject.OTHER, owner != 0
             elif named == Subject.OTHER_SEASON:
                 subject = state
             elif named == Subject.TITLE:

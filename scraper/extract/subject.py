@@ -673,6 +673,8 @@ _DESCRIBING_SUFFIX = re.compile(
     r"based|centric|focused|hosted|narrated|voiced)$",
     re.IGNORECASE,
 )
+# A name before a season that ends in a linking word is a topic, not the season's show.
+_LINKED_BY_WORD = re.compile(r"\s(?:and|of|the|&|in|on)$")
 _NAME_BEFORE = re.compile(
     r"([A-Z][\w&'\u2019-]*(?:\s+(?:and|of|the|&|in|on|[A-Z][\w&'\u2019-]*)){0,5})"
     r"[\"\u201d]?[\s:,(]*$"
@@ -698,6 +700,9 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
     name = match.group(1)
     if _DESCRIBING_SUFFIX.search(name):
         return ref  # "The Nic Pizzolatto-directed third season": a maker, no show's name
+    if _LINKED_BY_WORD.search(name):
+        return ref  # "Production on Season 2", "News of season 3": a topic of the season,
+        # linked by a word no title ends with, not its show
     # (the cheap tests first: any one keeps the number the watch's)
     words = name.split()
     if len(words) == 1 and _POSSESSIVE.sub("", words[0].lower()) in _NOT_NAMES:
@@ -755,6 +760,37 @@ def _main_title_of_watch(name: str, watch: Watch) -> bool:
 _OF_NAME_AFTER = re.compile(
     r"\s+of\s+([A-Z][\w&'\u2019:.-]*(?:\s+(?:[A-Z][\w&'\u2019:.-]*|of|the|and|&)){0,5})"
 )
+
+
+def other_shows_season(sentence: str, watch: Watch) -> int | None:
+    """Where the name of another show starts whose season the sentence numbers
+    ("Bridgerton season 2 teaser!", "images for Silo season 2"; -1 for "season two of
+    Andor"), None when it numbers none: not a network's ("HBO's second season"), not
+    the watch's. (The first such season only.)"""
+    key = case_key(sentence)
+    digits = _DIGIT.search(sentence) is not None
+    if not (digits or _has_any(key, _SEASON_NOUNS)):
+        return None
+    for match in _numbered_matches(sentence, key, digits):
+        number = _number(match.group(1))
+        if number is None or number == OTHER_SEASON:
+            continue
+        ref = Reference(match.start(), match.end(), number)
+        if _owned(sentence, ref, watch).season != OTHER_SEASON:
+            continue
+        if _of_other_name(sentence, ref, watch):
+            return -1
+        offset = max(0, ref.start - 60)
+        named = _NAME_BEFORE.search(sentence[offset : ref.start])
+        if (
+            named is not None
+            and not _POSSESSIVE.search(named.group(1))
+            and not is_distributor(named.group(1))
+        ):
+            # (a possessive is as often a maker's or a character's: "Ryan Murphy's
+            # second season", "Okarun and Momo's second season")
+            return offset + named.start(1)
+    return None
 
 
 def _of_other_name(sentence: str, ref: Reference, watch: Watch) -> bool:
