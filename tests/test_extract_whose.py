@@ -1066,3 +1066,29 @@ def test_a_topic_linked_to_a_season_is_not_its_show() -> None:
     )
     found = extract(_doc(body, "Mosswood Manor renewed for season 3"), MOSSWOOD3)
     assert [(f.date, f.precision) for f in found] == [("2025", "year")]
+
+
+def test_a_liveblog_entry_is_about_what_it_names_not_the_entry_before() -> None:
+    # Each timestamped entry is its own story: "The series" in the later entry is the
+    # show that entry names, not the watch of the entry above it.
+    body = (
+        '<p class="byline">4:10 PM ET</p>'
+        "<p>Here is the first trailer for Mosswood Manor season 3.</p>"
+        '<p class="byline">3:55 PM ET</p>'
+        "<p>Opening titles for Glass Orchard are out. The series hits the service March 3.</p>"
+    )
+    assert extract(_doc(body, "Streamfest live: every date as it happens"), MOSSWOOD3) == []
+
+
+def test_the_next_name_line_of_a_list_ends_the_watchs_entry() -> None:
+    # A list whose entries each open with a bare name line: the field under the next
+    # name is that entry's, not the watch's.
+    film = Watch("Tidebreaker", None, ())
+    body = (
+        "<p>Every game adaptation on the way, starting with Tidebreaker.</p>"
+        "<p>Tidebreaker</p><p>Release date: TBA</p>"
+        "<p>A studio has confirmed it is developing a Tidebreaker film.</p>"
+        "<p>Lanternfall</p><p>Release date: August 9, 2024</p>"
+        "<p>Lanternfall has finished filming and has a date.</p>"
+    )
+    assert extract(_doc(body, "Upcoming game adaptations"), film) == []

@@ -234,6 +234,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
     last_said: str | None = None  # the body's last sentence so far
     day_heading = ""  # the date heading above a schedule's lines ("Wednesday, Feb. 7")
     section_names_watch = False  # the last heading named the watch
+    watch_entry = False  # the last entry line (no heading since) named the watch
     part = 0
     section = _Section(len(result), None)
     published = doc.published
@@ -254,6 +255,11 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         under_heading = heading_names_watch and not block.heading
         heading_names_watch = False
         role = block_role(block)
+        if role == "byline" and index > 0 and _CLOCK.search(text):
+            # "2:41 PM ET" over a liveblog's entry: each entry is its own story, about
+            # what it names; until it names something, about what the page is
+            state = doc_subject
+            section_names_watch = False
         listing = False
         day_line = False  # a schedule's day over its programme lines
         if block.heading:
@@ -321,6 +327,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 )
             continue
         if block.heading:
+            watch_entry = False
             _settle_section(result, section)
             section = _Section(len(result), _entry_heading(normalize(block.text), watch))
         if block.heading or _title_line(block.text):
@@ -341,6 +348,13 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 state = Subject.OTHER  # (a tagged name, "Critical Thinking (2020)", is a work)
             elif named == Subject.WATCH:
                 state = Subject.WATCH
+            elif named is None and watch_entry and state == Subject.WATCH and role == "body":
+                # a list of entries each opened by a name line, the watch's one of them:
+                # the next entry line ends the watch's entry, and what the next entry is
+                # about is not known (a bare name, "Borderlands" over its own "Release
+                # date:" field), but it is no longer the watch's
+                state = None
+            watch_entry = named == Subject.WATCH
         if block.heading:
             named = classify(normalize(block.text), watch)
             label = named is None and _entry_label(block.text)
@@ -651,6 +665,8 @@ def _entry_line(text: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
+# A clock time in a stamp: "2:41 PM ET", "14:05 BST", "Updated 9.30am".
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\b\.?)?", re.IGNORECASE)
 # A listicle entry's tag after its name: "(2020)", "(Season 3)", "(movie)", "(Netflix)".
 _ENTRY_TAG = re.compile(r"\s*\([^()]{1,30}\)$")
 
