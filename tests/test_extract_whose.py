@@ -1092,3 +1092,23 @@ def test_the_next_name_line_of_a_list_ends_the_watchs_entry() -> None:
         "<p>Lanternfall has finished filming and has a date.</p>"
     )
     assert extract(_doc(body, "Upcoming game adaptations"), film) == []
+
+
+def test_a_described_work_is_the_one_the_sentence_before_named() -> None:
+    # "The heist comedy" describes the work the sentence before named, not the watch.
+    body = (
+        "<p>Mosswood Manor will be back for a third season, the streamer said.</p>"
+        "<p>The service also picked up Glass Orchard for a full season. "
+        "The heist comedy premieres on March 3.</p>"
+    )
+    assert extract(_doc(body, "Mosswood Manor renewed"), MOSSWOOD3) == []
+
+
+def test_a_described_work_after_a_persons_words_is_still_the_watch() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 has a date.</p>"
+        "<p>Showrunner Ada Quill said the cast is thrilled. "
+        "The gothic drama returns on March 3.</p>"
+    )
+    found = extract(_doc(body, "Mosswood Manor season 3 date"), MOSSWOOD3)
+    assert [(f.date, f.precision) for f in found] == [("2024-03-03", "day")]

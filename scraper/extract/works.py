@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from scraper.extract import cues
+from scraper.extract.dates import find_dates
 from scraper.extract.scope import introduced_work
-from scraper.extract.subject import other_work_before, title_mentions
+from scraper.extract.subject import is_distributor, other_work_before, title_mentions
 from scraper.models import Watch
 
 # Words a title may hold in lower case: "Godzilla x Kong", "Lord of the Rings".
@@ -78,16 +79,57 @@ _NAME_PRESENTED = re.compile(
 )
 
 
+# A work described instead of named, opening the sentence ("The Julia Roberts thriller
+# drops ...", "The romantic dramedy starring ... arrives ..."): the work the text named
+# last. A describing word is required: "The new series" alone is _PRONOUN_SUBJECT's, and
+# "the final film", "the upcoming show" name the one the news is about as often.
+_DESCRIBED_WORK = re.compile(
+    r"^(?:The|This|That)\s+(?!(?:new|upcoming|next|final|last|latest|original|same|current|"
+    r"forthcoming|coming|whole|entire|first|second|third)\b)(?:[\w'\u2019-]+\s+){1,3}?"
+    r"(?:thriller|dramedy|drama|comedy|sitcom|film|movie|series|show|documentary|docuseries|"
+    r"anime|adaptation|miniseries|limited\s+series|feature|blockbuster|musical|procedural|"
+    r"mystery|romance|western|mind-bender)\b(?!\s+(?:season|series|episodes?|trailer|teaser)\b)"
+)
+# A capitalized name inside a sentence (not its first word): a work, a person or a place.
+_INNER_NAME = re.compile(
+    r"(?<=[\s(\u201c\"'])([A-Z][\w'\u2019&:!-]*(?:\s+(?:of|the|to|[A-Z][\w'\u2019&:!-]*))*)"
+)
+# What is said or done by people, not works: a quote's speaker, a named role.
+_PEOPLE_TALK = re.compile(
+    r"\b(?:said|says|told|tells|explained|added|noted|teased|revealed|stars?|starring|"
+    r"plays?|directed|directs|wrote|writes|created|creator|showrunner|actor|actress|"
+    r"director|writer|producer)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_another_name(previous: str) -> bool:
+    """`previous` names something capitalized inside it that is not a network and not
+    told about as a person ("Amazon gave Cinder Road a two-season order"): the last named
+    thing a described work can be."""
+    if _PEOPLE_TALK.search(previous):
+        return False
+    for match in _INNER_NAME.finditer(previous):
+        name = match.group(1).rstrip(":")
+        if len(name) < 3 or is_distributor(name) or find_dates(name, None):
+            continue
+        return True
+    return False
+
+
 def continues_other_work(text: str, previous: str, watch: Watch, across: bool = False) -> bool:
     """`text` opens with "It" (or "The show") and `previous`, naming no watch, introduced
     another work by its kind, its maker's possessive or in quotes: the pronoun is that
     work's. `across`: `previous` ends the paragraph before, and only a work it presents
     counts (a quoted episode title there, "directing the episode \"Crimson Sky.\"", is no
     subject the next paragraph goes on about)."""
-    if not _PRONOUN_SUBJECT.match(text) or title_mentions(text, watch):
+    described = _DESCRIBED_WORK.match(text) is not None
+    if not (described or _PRONOUN_SUBJECT.match(text)) or title_mentions(text, watch):
         return False
     if not previous or title_mentions(previous, watch):
         return False
+    if described and not across and _names_another_name(previous):
+        return True
     if not across and introduced_work(previous, watch):
         return True  # (across a paragraph, "co-wrote it with Penny Dreadful's Krysty
         # Wilson-Cairns" introduces people as often: only a presented work counts)
