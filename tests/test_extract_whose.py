@@ -1112,3 +1112,14 @@ def test_a_described_work_after_a_persons_words_is_still_the_watch() -> None:
     )
     found = extract(_doc(body, "Mosswood Manor season 3 date"), MOSSWOOD3)
     assert [(f.date, f.precision) for f in found] == [("2024-03-03", "day")]
+
+
+def test_a_paragraph_naming_the_title_then_its_season_is_about_that_season() -> None:
+    # A roundup's paragraph: the title's return first, the season it is said after it.
+    body = (
+        "<p>The network has dated its fall shows. Mosswood Manor season 2 was its hit.</p>"
+        "<p>Mosswood Manor returns on September 14. The gothic drama is back for its "
+        "third season, with a new cast.</p>"
+    )
+    found = extract(_doc(body, "Fall premiere dates"), MOSSWOOD3)
+    assert [(f.date, f.precision) for f in found] == [("2024-09-14", "day")]

@@ -408,8 +408,11 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         # paragraph may open by going on about the work the one before ended with)
         previous = last_said if not block.heading else None
         across = previous is not None  # (until this block's first sentence is read)
+        paragraph = len(result)  # where this block's sentences start
+        paragraph_names = set()  # what its sentences name
         for text in sentences(block.text):
             named = classify(text, watch)
+            paragraph_names.add(named)
             other_season = other_season or named in (Subject.OTHER, Subject.OTHER_SEASON)
             if named == Subject.TITLE and _RETURNS.search(text):
                 returns.append(len(result))
@@ -484,6 +487,15 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                     part=part,
                 )
             )
+        if (
+            Subject.TITLE in paragraph_names
+            and paragraph_names & {Subject.WATCH, Subject.SEASON}
+            and not paragraph_names & {Subject.OTHER, Subject.OTHER_SEASON}
+        ):
+            # "Fargo, Nov. 21, FX. The much-honored series finally has its fifth
+            # installment.": a paragraph that names the title and, in another sentence,
+            # the watched season and no other is about that season throughout
+            _paragraph_of_watch(result, paragraph)
     _settle_section(result, section)
     if (
         returns
@@ -615,6 +627,12 @@ def _settle_section(result: list[Sentence], section: _Section) -> None:
     if section.heading != Subject.TITLE or not section.watch or section.other:
         return
     for index in range(section.start, len(result)):
+        if result[index].subject == Subject.TITLE:
+            result[index] = result[index]._replace(subject=Subject.WATCH)
+
+
+def _paragraph_of_watch(result: list[Sentence], start: int) -> None:
+    for index in range(start, len(result)):
         if result[index].subject == Subject.TITLE:
             result[index] = result[index]._replace(subject=Subject.WATCH)
 
