@@ -1123,3 +1123,15 @@ def test_a_paragraph_naming_the_title_then_its_season_is_about_that_season() -> 
     )
     found = extract(_doc(body, "Fall premiere dates"), MOSSWOOD3)
     assert [(f.date, f.precision) for f in found] == [("2024-09-14", "day")]
+
+
+def test_a_numbered_entry_is_about_what_it_names_not_the_entry_above() -> None:
+    # A numbered listicle: the entry after the watch's is another show's, its "It" too.
+    body = (
+        "<p>Here are the shows the strike has pushed back.</p>"
+        "<p>1. Mosswood Manor season 3 has been delayed until 2026.</p>"
+        "<p>2. Glass Orchard, the spinoff of a hit drama, was pulled from the schedule. "
+        "It will now premiere in March 2025.</p>"
+    )
+    found = extract(_doc(body, "Ten shows the strike delayed"), MOSSWOOD3)
+    assert [(f.date, f.precision) for f in found] == [("2026", "year")]

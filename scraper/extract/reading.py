@@ -409,6 +409,11 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         previous = last_said if not block.heading else None
         across = previous is not None  # (until this block's first sentence is read)
         paragraph = len(result)  # where this block's sentences start
+        if not block.heading and _NUMBERED_ENTRY.match(block.text):
+            # "5. IronHeart, the spinoff of ..., was removed from the schedule": a numbered
+            # list's entry is about what it names, not the entry above it; until it names
+            # something, about what the page is
+            state = doc_subject
         paragraph_names = set()  # what its sentences name
         for text in sentences(block.text):
             named = classify(text, watch)
@@ -683,6 +688,9 @@ def _entry_line(text: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
+# A numbered list's entry opening a paragraph: "5. IronHeart", "12) The Bear" (not a
+# date, a decimal or an hour: "5.30pm", "2.5 million").
+_NUMBERED_ENTRY = re.compile(r"\s*\d{1,2}\s*[.)]\s*(?=[A-Z\"'\u201c\u2018])")
 # A clock time in a stamp: "2:41 PM ET", "14:05 BST", "Updated 9.30am".
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\b\.?)?", re.IGNORECASE)
 # A listicle entry's tag after its name: "(2020)", "(Season 3)", "(movie)", "(Netflix)".
