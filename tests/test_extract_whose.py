@@ -1135,3 +1135,19 @@ def test_a_numbered_entry_is_about_what_it_names_not_the_entry_above() -> None:
     )
     found = extract(_doc(body, "Ten shows the strike delayed"), MOSSWOOD3)
     assert [(f.date, f.precision) for f in found] == [("2026", "year")]
+
+
+def test_a_labeled_entry_line_like_the_watchs_starts_another_entry() -> None:
+    # A tag archive of posts each titled "Trailer: <film>": the film under the next such
+    # title is another, and its date is not the watch's.
+    film = Watch("Tidebreaker", None, ())
+    page = (
+        "<html><head><title>Trailers archive</title></head><body><article>"
+        "<p>Trailer: Tidebreaker</p>"
+        "<p>The score alone sold me on this one.</p>"
+        "<p>Trailer: Lanternfall</p>"
+        "<p>A small documentary I have followed for years. The film opens on June 3, 2016.</p>"
+        "</article></body></html>"
+    )
+    doc = parse_documents(page, "https://blog.example/tag/trailers/")[0]
+    assert [f for f in extract(doc, film) if f.kind == "release_date"] == []

@@ -234,7 +234,9 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
     last_said: str | None = None  # the body's last sentence so far
     day_heading = ""  # the date heading above a schedule's lines ("Wednesday, Feb. 7")
     section_names_watch = False  # the last heading named the watch
-    watch_entry = False  # the last entry line (no heading since) named the watch
+    # The shapes of the watch's entry lines since the last heading (their role and the
+    # label before a colon, "Trailer: X"): the next entry's line shares one.
+    watch_entry: set[tuple[str, str]] = set()
     part = 0
     section = _Section(len(result), None)
     published = doc.published
@@ -327,7 +329,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 )
             continue
         if block.heading:
-            watch_entry = False
+            watch_entry = set()
             _settle_section(result, section)
             section = _Section(len(result), _entry_heading(normalize(block.text), watch))
         if block.heading or _title_line(block.text):
@@ -348,13 +350,19 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 state = Subject.OTHER  # (a tagged name, "Critical Thinking (2020)", is a work)
             elif named == Subject.WATCH:
                 state = Subject.WATCH
-            elif named is None and watch_entry and state == Subject.WATCH and role == "body":
+            elif (
+                named is None
+                and state == Subject.WATCH
+                and _entry_shape(block.text, role) in watch_entry
+            ):
                 # a list of entries each opened by a name line, the watch's one of them:
                 # the next entry line ends the watch's entry, and what the next entry is
                 # about is not known (a bare name, "Borderlands" over its own "Release
                 # date:" field), but it is no longer the watch's
                 state = None
-            watch_entry = named == Subject.WATCH
+                watch_entry = set()
+            if named == Subject.WATCH:
+                watch_entry.add(_entry_shape(block.text, role))
         if block.heading:
             named = classify(normalize(block.text), watch)
             label = named is None and _entry_label(block.text)
@@ -695,6 +703,13 @@ _NUMBERED_ENTRY = re.compile(r"\s*\d{1,2}\s*[.)]\s*(?=[A-Z\"'\u201c\u2018])")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\b\.?)?", re.IGNORECASE)
 # A listicle entry's tag after its name: "(2020)", "(Season 3)", "(movie)", "(Netflix)".
 _ENTRY_TAG = re.compile(r"\s*\([^()]{1,30}\)$")
+
+
+def _entry_shape(text: str, role: str) -> tuple[str, str]:
+    """What a list's entry lines share: the role the page gives them and the label
+    before a colon ("Trailer: Tickled" and "Trailer: Another Film"), none for a bare name."""
+    label, colon, _ = text.partition(":")
+    return role, label.strip().lower() if colon else ""
 
 
 def _title_line(text: str) -> bool:
