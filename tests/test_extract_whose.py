@@ -1151,3 +1151,14 @@ def test_a_labeled_entry_line_like_the_watchs_starts_another_entry() -> None:
     )
     doc = parse_documents(page, "https://blog.example/tag/trailers/")[0]
     assert [f for f in extract(doc, film) if f.kind == "release_date"] == []
+
+
+def test_the_new_season_of_another_show_is_not_the_watched_one() -> None:
+    # In a passage about the watch, "the final season of the flagship" (or of another
+    # named show) dates that show.
+    body = (
+        "<p>Mosswood Manor has been renewed for a third season.</p>"
+        "<p>Spinoffs are planned, but only after the final season of the flagship, "
+        "which will arrive in 2025.</p>"
+    )
+    assert extract(_doc(body, "Mosswood Manor renewed for season 3"), MOSSWOOD3) == []

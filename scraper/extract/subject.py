@@ -685,6 +685,10 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
     """A season number right after another show's name ("Shadow and Bone season 2",
     "Ginny & Georgia (Season 2") is that show's: not the watched season."""
     if ref.season is None:
+        # "the final season of Game of Thrones", "the new season of the flagship": the
+        # season the news is about, of another show
+        if _of_other_name(sentence, ref, watch) or _OF_PARENT_SHOW.match(sentence, ref.end):
+            return Reference(ref.start, ref.end, OTHER_SEASON)
         return ref
     if any(
         start <= ref.start and ref.end <= end and season == ref.season
@@ -757,6 +761,11 @@ def _main_title_of_watch(name: str, watch: Watch) -> bool:
 
 
 # "the second season of Andor": the season of the show named after it.
+# Another show named by what it is to the watch: "of the flagship", "of the parent series".
+_OF_PARENT_SHOW = re.compile(
+    r"\s+of\s+the\s+(?:flagship|mothership|parent\s+(?:show|series)|original\s+(?:show|series))\b",
+    re.IGNORECASE,
+)
 _OF_NAME_AFTER = re.compile(
     r"\s+of\s+([A-Z][\w&'\u2019:.-]*(?:\s+(?:[A-Z][\w&'\u2019:.-]*|of|the|and|&)){0,5})"
 )
