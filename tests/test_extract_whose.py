@@ -1162,3 +1162,14 @@ def test_the_new_season_of_another_show_is_not_the_watched_one() -> None:
         "which will arrive in 2025.</p>"
     )
     assert extract(_doc(body, "Mosswood Manor renewed for season 3"), MOSSWOOD3) == []
+
+
+def test_a_roundup_entry_bracket_with_its_network_dates_the_entry() -> None:
+    # "Title Season 3 (Network, Date)" headings: each bracket is its own entry's.
+    body = (
+        "<h2>'Glass Orchard' (Larkspur TV, Jan. 8)</h2><p>A heist comedy.</p>"
+        "<h2>'Mosswood Manor' Season 3 (Larkspur TV, Jan. 15)</h2><p>The gothic drama is back.</p>"
+        "<h2>'Cinder Road' Season 2 (Channel Nine, Jan. 22)</h2><p>More of the same.</p>"
+    )
+    found = extract(_doc(body, "Shows to watch this winter"), MOSSWOOD3)
+    assert [(f.date, f.precision) for f in found] == [("2025-01-15", "day")]

@@ -33,8 +33,9 @@ def _product(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 # A date in brackets right after a name: "BORDERTOWN (Jan. 3), LUCIFER (Jan. 25)",
-# "The Lantern Keepers (premieres April 19)". The name before the bracket owns it.
-_OPENS_BRACKET = re.compile(r"\(\s*(?:[a-z][\w ]{0,18}\s)?$")
+# "The Lantern Keepers (premieres April 19)", a roundup's "Title Season 2 (HBO Max, Jan.
+# 8)" (its network first). The name before the bracket owns it.
+_OPENS_BRACKET = re.compile(r"\(\s*(?:[a-z][\w ]{0,18}\s|[A-Z][\w+&'\u2019 ]{0,18},\s*)?$")
 _CLOSES_BRACKET = re.compile(r"[^()]{0,20}\)")
 _NAME_BEFORE = re.compile(r"([A-Z0-9][\w'\u2019&:!?.-]*)\s*$")
 
