@@ -1173,3 +1173,17 @@ def test_a_roundup_entry_bracket_with_its_network_dates_the_entry() -> None:
     )
     found = extract(_doc(body, "Shows to watch this winter"), MOSSWOOD3)
     assert [(f.date, f.precision) for f in found] == [("2025-01-15", "day")]
+
+
+def test_a_title_with_its_network_then_a_date_is_an_entry_of_its_own() -> None:
+    # "Title (Network), Date" lines: each line is its own entry, not the line above's.
+    body = (
+        "<h2>New series</h2>"
+        "<p>Glass Orchard (Larkspur TV), Jan. 8, 2025</p>"
+        "<p>A heist comedy about florists.</p>"
+        "<p>Mosswood Manor (Larkspur TV), Jan. 15, 2025</p>"
+        "<p>A gothic drama in a crumbling house.</p>"
+    )
+    film = Watch("Glass Orchard", None, ())
+    found = extract(_doc(body, "The most anticipated shows of 2025"), film)
+    assert [(f.date, f.precision) for f in found] == [("2025-01-08", "day")]

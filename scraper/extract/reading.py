@@ -699,8 +699,6 @@ def _entry_line(text: str) -> bool:
 # A numbered list's entry opening a paragraph: "5. IronHeart", "12) The Bear" (not a
 # date, a decimal or an hour: "5.30pm", "2.5 million").
 _NUMBERED_ENTRY = re.compile(r"\s*\d{1,2}\s*[.)]\s*(?=[A-Z\"'\u201c\u2018])")
-# A clock time in a stamp: "2:41 PM ET", "14:05 BST", "Updated 9.30am".
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\b\.?)?", re.IGNORECASE)
 # A listicle entry's tag after its name: "(2020)", "(Season 3)", "(movie)", "(Netflix)".
 _ENTRY_TAG = re.compile(r"\s*\([^()]{1,30}\)$")
 
@@ -780,7 +778,8 @@ def _schedule_line(text: str, role: str) -> bool:
     )
 
 
-_LINE_SEPARATOR = re.compile(r"\s+[\u2014\u2013-]\s+|:\s+")
+# (and a comma after a title's tag: "His and Hers (Netflix), Jan. 8, 2026")
+_LINE_SEPARATOR = re.compile(r"\s+[\u2014\u2013-]\s+|:\s+|(?<=\)),\s+")
 
 
 def _dated_line(text: str) -> str | None:
