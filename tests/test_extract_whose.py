@@ -1187,3 +1187,16 @@ def test_a_title_with_its_network_then_a_date_is_an_entry_of_its_own() -> None:
     film = Watch("Glass Orchard", None, ())
     found = extract(_doc(body, "The most anticipated shows of 2025"), film)
     assert [(f.date, f.precision) for f in found] == [("2025-01-08", "day")]
+
+
+def test_a_roundup_dated_entry_by_entry_shares_no_date_from_its_headline() -> None:
+    # The headline's date is the first entry's; each entry line carries its own.
+    film = Watch("Lantern Hall", None, ())
+    body = (
+        "<p>This year's lineup includes:</p>"
+        "<p>Glass Orchard (October 2)</p><p>A film about florists.</p>"
+        "<p>Lantern Hall (October 9)</p><p>A portrait of a famous director.</p>"
+        "<p>Cinder Road (October 16)</p><p>A film about a town.</p>"
+    )
+    found = extract(_doc(body, "The Documentary Season kicks off October 2"), film)
+    assert [(f.date, f.precision) for f in found] == [("2024-10-09", "day")]

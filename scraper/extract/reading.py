@@ -560,7 +560,12 @@ def _roundup(doc: Document, result: list[Sentence], watch: Watch, dated_headline
     entries = []
     first = None  # the first entry's block: the intro is before it
     for index, b in enumerate(doc.blocks):
-        if b.chrome or not (b.heading or _entry_line(b.text)):
+        if b.chrome:
+            continue
+        if not b.heading and _dated_entry_line(b.text):
+            return  # entries dated one by one ("Spielberg (October 9)" lines): no date is
+            # shared, the headline's is its first entry's
+        if not (b.heading or _entry_line(b.text)):
             continue
         named = classify(normalize(b.text), watch)
         if block_role(b) != "headline" and _DATE_WORD.search(_ENTRY_TAG.sub("", b.text.strip())):
@@ -708,6 +713,15 @@ def _entry_shape(text: str, role: str) -> tuple[str, str]:
     before a colon ("Trailer: Tickled" and "Trailer: Another Film"), none for a bare name."""
     label, colon, _ = text.partition(":")
     return role, label.strip().lower() if colon else ""
+
+
+def _dated_entry_line(text: str) -> bool:
+    """A list's entry line dated in its tag: "Spielberg (October 9)"."""
+    text = text.strip()
+    if len(text) > 100 or not text.endswith(")"):
+        return False
+    tag = _ENTRY_TAG.search(text)
+    return bool(tag and _DATE_WORD.search(tag.group()) and _entry_line(text[: tag.start()]))
 
 
 def _title_line(text: str) -> bool:
