@@ -1200,3 +1200,14 @@ def test_a_roundup_dated_entry_by_entry_shares_no_date_from_its_headline() -> No
     )
     found = extract(_doc(body, "The Documentary Season kicks off October 2"), film)
     assert [(f.date, f.precision) for f in found] == [("2024-10-09", "day")]
+
+
+def test_a_work_named_with_an_episode_subtitle_is_the_verbs_subject() -> None:
+    # "Title - Episode Name" is one work's name; set off by commas, it is the subject.
+    film = Watch("Tidebreaker", None, ())
+    body = (
+        "<p>The distributor bought three films, Tidebreaker among them.</p>"
+        "<p>The first film of the franchise, Glass Orchard - Episode Nagi, is slated to "
+        "hit theaters on June 28.</p>"
+    )
+    assert extract(_doc(body, "Distributor buys three anime films"), film) == []

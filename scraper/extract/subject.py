@@ -884,7 +884,9 @@ def is_distributor(name: str) -> bool:
 
 
 _NOT_WORK_WORDS = re.compile(
-    r"\b(?:Season|Series|Episodes?|Chapter|Volume|Vol|Finale|Premiere|Trailer|Teaser|It|"
+    # ("Episode" naming a film's instalment is its title's: "Star Wars: Episode IX")
+    r"\b(?:Season|Series|Episodes?(?!\s+(?:[IVX]+|[A-Z][a-z]+)\b)|Chapter|Volume|Vol|"
+    r"Finale|Premiere|Trailer|Teaser|It|"
     r"This|That|They|He|She|We|Today|Tomorrow|Tonight|Now|Meanwhile|Also|Release|Dates?)\b"
 )
 # A capitalized name ending right before the verb, after auxiliaries (and a relative
@@ -907,7 +909,7 @@ _CAP = r"(?:[A-Z0-9][\w'\u2019&+.!-]*)"
 _WORK_BEFORE = re.compile(
     r"(?:^|[\s(])("
     + _CAP
-    + r"(?:(?::\s+|\s+(?:of|the|and|in|on|at|for|to|a|an|&|vs\.?)\s+|\s+)"
+    + r"(?:(?::\s+|\s+[-\u2013]\s+|\s+(?:of|the|and|in|on|at|for|to|a|an|&|vs\.?)\s+|\s+)"
     + _CAP
     + r")*)$"
 )
