@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import scraper.extract
-from scraper.extract.gate import Gated, gated, required_words
+from scraper.extract.gate import Gated, gated, read_pattern, required_words
 from scraper.extract.text import sentences
 from scraper.parse.documents import parse_documents
 
@@ -71,6 +71,30 @@ def test_a_pattern_read_from_its_starts_finds_what_it_finds(text: str) -> None:
             assert (got and got.span()) == (want and want.span()), (start, end)
             got_all = [m.span() for m in pattern.finditer(text, start, end)]
             assert got_all == [m.span() for m in compiled.finditer(text, start, end)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "bounded"),
+    [
+        (r"\b(?:premier\w*|is\s+back|on\s+air)", True),
+        (r"(?i:\b(?:in|for)\s+(?:the\s+)?spring)", True),  # in a group
+        (r"(?<!not\s)\b(?:out|due)\b", True),  # after a look-behind: still where it starts
+        (r"\bout\b|\bdue\b", True),  # every alternative
+        (r"\b(?:trailers?|promos?)|PV\d", False),  # one alternative is not
+        (r"(?:the\s+)?\bpremiere", False),  # after an optional start: not where it starts
+    ],
+)
+def test_a_start_pattern_keeps_the_patterns_word_boundary(pattern: str, bounded: bool) -> None:
+    """Where every match starts at a word boundary, so do the places the start pattern
+    finds ("on" in "Monday" is no place to try "on air"), and the answers are the same."""
+    compiled = re.compile(pattern, re.IGNORECASE)
+    _, starts = read_pattern(compiled)
+    assert starts is not None
+    assert starts.pattern.startswith("\\b") == bounded
+    text = "Monday: it is back, out Friday; tonight, in the spring, on air. PV2 premiere"
+    for start in range(len(text)):
+        got, want = gated(compiled).search(text, start), compiled.search(text, start)
+        assert (got and got.span()) == (want and want.span()), start
 
 
 def _gated_patterns() -> dict[str, Gated]:
