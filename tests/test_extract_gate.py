@@ -132,3 +132,12 @@ def test_gated_patterns_answer_as_their_patterns_on_every_case_sentence() -> Non
                 key = text.lower()
                 words = required_words(compiled)
                 assert not words or any(w in key for w in words), (name, text)
+
+
+def test_an_ascii_pattern_keeps_its_unbounded_starts() -> None:
+    """Under re.ASCII the Kelvin sign is no word character, but its fold in the case_key
+    is: a boundary read on the key would miss the match after it."""
+    compiled = re.compile(r"\bon\s+air", re.IGNORECASE | re.ASCII)
+    assert not read_pattern(compiled)[1].pattern.startswith("\\b")
+    text = "\u212aon air"
+    assert gated(compiled).search(text).span() == compiled.search(text).span() == (1, 7)

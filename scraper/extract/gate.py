@@ -157,13 +157,14 @@ def read_pattern(compiled: re.Pattern[str]) -> tuple[tuple[str, ...], re.Pattern
     kept = sorted({s[:_START_LETTERS] for s in starts}, key=len)
     kept = [s for i, s in enumerate(kept) if not any(s.startswith(t) for t in kept[:i])]
     alternation = "|".join(re.escape(s) for s in kept)
-    if _at_word_boundary(list(tree), c):
+    if not compiled.flags & re.ASCII and _at_word_boundary(list(tree), c):
         # Every match starts at a word boundary ("\b(?:premier\w*|...)"): so does the
         # start pattern, and "on", "in" and "is" inside other words ("Monday", "this")
         # are no longer places to try. (A case_key of the same length has the text's
-        # word characters where the text has them: lower() and the ASCII folds keep a
-        # letter a letter. re's \b looks at the character before `pos` too.)
-        return (), re.compile(rf"\b(?:{alternation})", compiled.flags & re.ASCII)
+        # Unicode word characters where the text has them: lower() and the ASCII folds
+        # keep a letter a letter. Not so under re.ASCII, where the Kelvin sign is no
+        # word character and its fold is. re's \b looks at the character before `pos`.)
+        return (), re.compile(rf"\b(?:{alternation})")
     return (), re.compile(alternation)
 
 
