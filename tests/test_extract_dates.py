@@ -569,3 +569,29 @@ def test_christmas_alone_is_the_day_only_after_on_or_this(
 def test_today_and_tonight_as_a_release_day(text: str, found: str | None) -> None:
     mentions = find_dates(text, date(2024, 4, 2))
     assert [text[m.start : m.end] for m in mentions] == ([found] if found else [])
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.bbc.co.uk/news/entertainment",
+        "HTTPS://WWW.RTE.IE/entertainment/",
+        "https://x.com.au#top",
+        "https://user@tv.co.za?page=2",
+        "https://example.in:8443/shows",
+        "https://www.indiewire.com/2024/05/a.uk-story",  # ".in" and ".uk", not where a host ends
+        "http://news0.example.invalid/story/8",
+        "https://x.nz.example.com/",
+        "https://x.ie./",
+        "https://x.in\t/split",  # urlsplit drops the tab
+        "http://[::1]/.in",
+    ],
+)
+def test_a_day_first_host_is_read_as_urlsplit_reads_it(url: str) -> None:
+    """The pre-check before parsing a URL gives urlsplit's answer on every URL."""
+    from urllib.parse import urlsplit
+
+    from scraper.extract.candidates import _DAY_FIRST_HOST, _day_first
+
+    host = urlsplit(url).hostname or ""
+    assert _day_first(url) == (_DAY_FIRST_HOST.search(host) is not None)

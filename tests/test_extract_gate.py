@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import scraper.extract
-from scraper.extract.gate import Gated, gated, required_words
+from scraper.extract.gate import Gated, gated, read_pattern, required_words
 from scraper.extract.text import sentences
 from scraper.parse.documents import parse_documents
 
@@ -73,6 +73,30 @@ def test_a_pattern_read_from_its_starts_finds_what_it_finds(text: str) -> None:
             assert got_all == [m.span() for m in compiled.finditer(text, start, end)]
 
 
+@pytest.mark.parametrize(
+    ("pattern", "bounded"),
+    [
+        (r"\b(?:premier\w*|is\s+back|on\s+air)", True),
+        (r"(?i:\b(?:in|for)\s+(?:the\s+)?spring)", True),  # in a group
+        (r"(?<!not\s)\b(?:out|due)\b", True),  # after a look-behind: still where it starts
+        (r"\bout\b|\bdue\b", True),  # every alternative
+        (r"\b(?:trailers?|promos?)|PV\d", False),  # one alternative is not
+        (r"(?:the\s+)?\bpremiere", False),  # after an optional start: not where it starts
+    ],
+)
+def test_a_start_pattern_keeps_the_patterns_word_boundary(pattern: str, bounded: bool) -> None:
+    """Where every match starts at a word boundary, so do the places the start pattern
+    finds ("on" in "Monday" is no place to try "on air"), and the answers are the same."""
+    compiled = re.compile(pattern, re.IGNORECASE)
+    _, starts = read_pattern(compiled)
+    assert starts is not None
+    assert starts.pattern.startswith("\\b") == bounded
+    text = "Monday: it is back, out Friday; tonight, in the spring, on air. PV2 premiere"
+    for start in range(len(text)):
+        got, want = gated(compiled).search(text, start), compiled.search(text, start)
+        assert (got and got.span()) == (want and want.span()), start
+
+
 def _gated_patterns() -> dict[str, Gated]:
     found = {}
     for info in pkgutil.walk_packages(scraper.extract.__path__, "scraper.extract."):
@@ -108,3 +132,12 @@ def test_gated_patterns_answer_as_their_patterns_on_every_case_sentence() -> Non
                 key = text.lower()
                 words = required_words(compiled)
                 assert not words or any(w in key for w in words), (name, text)
+
+
+def test_an_ascii_pattern_keeps_its_unbounded_starts() -> None:
+    """Under re.ASCII the Kelvin sign is no word character, but its fold in the case_key
+    is: a boundary read on the key would miss the match after it."""
+    compiled = re.compile(r"\bon\s+air", re.IGNORECASE | re.ASCII)
+    assert not read_pattern(compiled)[1].pattern.startswith("\\b")
+    text = "\u212aon air"
+    assert gated(compiled).search(text).span() == compiled.search(text).span() == (1, 7)

@@ -278,17 +278,17 @@ def listing_hour(text: str, published: date) -> DateMention | None:
 
 # Countries whose sites write numeric dates day first, by their domain.
 _DAY_FIRST_HOST = re.compile(r"\.(?:uk|ie|au|nz|in|za)$", re.IGNORECASE)
-_DAY_FIRST_ENDINGS = (".uk", ".ie", ".au", ".nz", ".in", ".za")
+# Where a host with one of the endings can end in its URL: before a port, the path, the
+# query, the fragment or the URL's end ("www.indiewire.com" and ".invalid" hold ".in").
+_DAY_FIRST_ENDING = re.compile(r"\.(?:uk|ie|au|nz|in|za)(?:[:/?#]|$)")
 
 
 def _day_first(url: str) -> bool:
     """The page's host is of a country that writes dates day first. (A URL without
-    any of the endings anywhere needs no parse: most do not. urlsplit drops tabs and
-    line breaks, which could join one: such a URL is parsed.)"""
+    any of the endings where a host ends needs no parse: most do not. urlsplit drops
+    tabs and line breaks, which could join one: such a URL is parsed.)"""
     key = case_key(url)
-    if not any(ending in key for ending in _DAY_FIRST_ENDINGS) and not any(
-        char in url for char in "\t\r\n"
-    ):
+    if _DAY_FIRST_ENDING.search(key) is None and not any(char in url for char in "\t\r\n"):
         return False
     return _DAY_FIRST_HOST.search(urlsplit(url).hostname or "") is not None
 

@@ -156,7 +156,33 @@ def read_pattern(compiled: re.Pattern[str]) -> tuple[tuple[str, ...], re.Pattern
     # alternation compiles faster (it is compiled once a process, when first used).
     kept = sorted({s[:_START_LETTERS] for s in starts}, key=len)
     kept = [s for i, s in enumerate(kept) if not any(s.startswith(t) for t in kept[:i])]
-    return (), re.compile("|".join(re.escape(s) for s in kept))
+    alternation = "|".join(re.escape(s) for s in kept)
+    if not compiled.flags & re.ASCII and _at_word_boundary(list(tree), c):
+        # Every match starts at a word boundary ("\b(?:premier\w*|...)"): so does the
+        # start pattern, and "on", "in" and "is" inside other words ("Monday", "this")
+        # are no longer places to try. (A case_key of the same length has the text's
+        # Unicode word characters where the text has them: lower() and the ASCII folds
+        # keep a letter a letter. Not so under re.ASCII, where the Kelvin sign is no
+        # word character and its fold is. re's \b looks at the character before `pos`.)
+        return (), re.compile(rf"\b(?:{alternation})")
+    return (), re.compile(alternation)
+
+
+def _at_word_boundary(items: list[tuple[Any, Any]], c: Any) -> bool:
+    """Every match of the sequence `items` starts where it asserts a word boundary: a \\b
+    among the zero-width items it opens with, or in its first group or every alternative
+    of its first branch."""
+    for op, av in items:
+        if op is c.AT and av is c.AT_BOUNDARY:
+            return True
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # (zero-width: the match still starts here)
+        if op is c.SUBPATTERN:
+            return _at_word_boundary(list(av[-1]), c)
+        if op is c.BRANCH:
+            return all(_at_word_boundary(list(branch), c) for branch in av[1])
+        return False
+    return False
 
 
 def required_words(compiled: re.Pattern[str]) -> tuple[str, ...]:

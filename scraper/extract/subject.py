@@ -85,6 +85,7 @@ _PART = re.compile(
     r"(?:last|final)\s+(?:two|three|four|five|six|\d)\s+episodes)\b",
     re.IGNORECASE,
 )
+_PART = gated(_PART)  # (asked of every heading and passage sentence: ~1.5-2x faster)
 # A title used inside another name: "Queen Charlotte: A Bridgerton Story".
 _ARTICLE_BEFORE = re.compile(r"\b(?:A|An)\s+$")
 _NAME_AFTER = re.compile(r"^\s+(?!Season|Series|Part|Volume|Vol\b)[A-Z][a-z]+")
