@@ -1078,3 +1078,32 @@ def test_a_link_in_a_list_item_led_by_another_shows_name_is_that_shows() -> None
         '<a href="https://www.youtube.com/watch?v=ZzYyXxWwVv1">Teaser</a></p>'
     )
     assert trailers(body, title="Teasers roundup") == [VIDEO]
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "The studio says the teaser is a convention exclusive and will not be released online.",
+        "Nobody outside the hall has seen it: the network has no plans to release that footage.",
+        "The footage was screened only to the audience in the hall.",
+    ],
+)
+def test_a_trailer_shown_only_to_a_hall_is_not_released(aside: str) -> None:
+    body = (
+        "<p>Harbor Lights season 3 brought its cast to the big convention stage on "
+        "Saturday.</p>"
+        "<p>The first Harbor Lights season 3 teaser played, and it gives the lighthouse a "
+        f"new keeper.</p><p>{aside}</p>"
+    )
+    assert trailers(body) == []
+
+
+def test_a_trailer_put_online_after_its_panel_is_released() -> None:
+    body = (
+        "<p>Harbor Lights season 3 brought its cast to the big convention stage on "
+        "Saturday.</p>"
+        "<p>The network released the Harbor Lights season 3 teaser online right after it "
+        "debuted for the hall.</p>"
+    )
+    assert trailers(body) == [PAGE_URL]
+

@@ -463,6 +463,31 @@ FAN_MADE = re.compile(
     re.IGNORECASE,
 )
 FAN_MADE = gated(FAN_MADE)
+# Shown to a hall, not released: a trailer screened at a convention panel, a CinemaCon
+# presentation or an upfront that the studio keeps off the web ("a Hall H exclusive",
+# "will not be released online", "no plans to release the footage", "played for the
+# room", "that's going to live in that hall"). A trailer put online after its panel is
+# said differently ("released it online after it debuted in Hall H") and is not matched.
+HALL_ONLY = re.compile(
+    r"\b(?:exclusive\s+to\s+(?:the\s+|those\s+)?(?:hall|panel|room|attendees|audience|crowd|"
+    r"convention|fans\s+(?:in|at))|"
+    r"(?:hall\s+h|comic[\s-]?con|convention|panel|cinemacon|d23|ccxp|sdcc|nycc|upfronts?|"
+    r"expo|fan\s+event)['\u2019]?\s+exclusives?|"
+    r"(?:not|never)\s+(?:yet\s+)?(?:be\s+|been\s+)?(?:released|posted|put|shared|made\s+available|"
+    r"uploaded|available)\s+online|"
+    r"(?:haven['\u2019]t|hasn['\u2019]t|have\s+not|has\s+not|didn['\u2019]t|did\s+not|"
+    r"won['\u2019]t|will\s+not)\s+(?:yet\s+)?(?:been\s+)?(?:release[ds]?|post(?:ed)?|put|"
+    r"share[ds]?|upload(?:ed)?)\s+(?:[\w'\u2019-]+\s+){0,3}online|"
+    r"(?:no|any)\s+plans?\s+(?:\w+\s+){0,2}to\s+(?:release|post|put\s+out|share)\s+"
+    r"(?:[\w'\u2019:-]+\s+){0,6}?(?:footage|trailers?|teasers?|videos?|it|them|online)|"
+    r"live\s+in\s+(?:that|the)\s+(?:hall|room)|"
+    r"(?:plays?|played|screens?|screened|shown|showed)\s+(?:only\s+)?(?:for|to)\s+(?:the|those)\s+"
+    r"(?:room|hall|crowd|audience|attendees)(?!\s+(?:and|then)\s+online)|"
+    r"(?:shown|screened|played)\s+(?:only|exclusively)\s+(?:to|for|at|in)|"
+    r"(?:only|exclusively)\s+(?:shown|screened|played)\s+(?:to|for|at|in))\b",
+    re.IGNORECASE,
+)
+HALL_ONLY = gated(HALL_ONLY)
 TRAILER_OUT = re.compile(
     r"\b(?:released|releases|dropp?ed|drops|unveil\w*|debut(?:ed|s)|shared|arrived|landed|revealed|"
     # a video put up on a page or a channel: "Teaser trailer #1 added for ..."

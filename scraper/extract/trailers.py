@@ -84,7 +84,31 @@ def trailer_candidates(
             found[doc.url] = VideoCandidate(
                 doc.url, "", None, [], facts, sentence=evidence, tie="reported"
             )
+    reported = [c for c in found.values() if c.tie == "reported"]
+    if reported:
+        unreleased = _hall_only(sentences, watch)
+        for candidate in reported:
+            candidate.unreleased = unreleased
     return list(found.values())
+
+
+def _hall_only(sentences: list[Sentence], watch: Watch) -> str:
+    """The sentence saying the watch's trailer (or footage) was shown only to a hall and
+    not released ("Warner Bros. says this trailer is a Hall H exclusive", "they haven't
+    released the footage online yet"): a trailer the text reports with no link is then
+    that screening, not a video anyone can watch. Not a sentence about another work, nor
+    one in a passage about another work (a liveblog's other panels)."""
+    for sentence in sentences:
+        if sentence.chrome or cues.HALL_ONLY.search(sentence.text) is None:
+            continue
+        if sentence.subject in (Subject.OTHER, Subject.OTHER_SEASON):
+            continue
+        if classify(sentence.text, watch) in (Subject.OTHER, Subject.OTHER_SEASON):
+            continue
+        if sentence.subject is None and sentence.doc_subject not in (Subject.WATCH, Subject.TITLE):
+            continue
+        return sentence.text
+    return ""
 
 
 def _own_page_words(
