@@ -1107,3 +1107,11 @@ def test_a_trailer_put_online_after_its_panel_is_released() -> None:
     )
     assert trailers(body) == [PAGE_URL]
 
+
+def test_a_youtube_link_written_out_in_a_sentence_is_the_trailer() -> None:
+    body = (
+        "<p>Harbor Lights season 3 is scheduled to return in August.</p>"
+        "<p>Watch the new trailer here: https://youtu.be/AbCdEfGhIj0</p>"
+    )
+    assert trailers(body, title="New trailer for Harbor Lights season 3") == [VIDEO]
+
