@@ -1115,3 +1115,12 @@ def test_a_youtube_link_written_out_in_a_sentence_is_the_trailer() -> None:
     )
     assert trailers(body, title="New trailer for Harbor Lights season 3") == [VIDEO]
 
+
+def test_a_player_link_keeps_its_title_past_the_button_word() -> None:
+    body = (
+        "<p>The network released the first full trailer for Harbor Lights season 3 on "
+        "Tuesday.</p>"
+        f'<figure class="video"><a href="{VIDEO}">Play: The Harbor Lights \u2013 Season 3 '
+        "Official Trailer</a></figure>"
+    )
+    assert trailers(body, Watch("The Harbor Lights", 3, ("Harbor Lights",))) == [VIDEO]

@@ -592,7 +592,9 @@ def _collect_video(element: Any, tag: str, walk: _Walk, chrome: bool) -> None:
     if url is None:
         return
     if tag == "a":
-        label = _clean(text_content(element))
+        # (a player made of a link, "<figure><a>Play: Title | Official Trailer</a>",
+        # has the same button words)
+        label = _PLAYER_VERB.sub("", _clean(text_content(element)), count=1)
         embedded = False
     else:
         get = element.get
