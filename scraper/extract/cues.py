@@ -505,6 +505,8 @@ TRAILER_OUT = re.compile(
     r"made\s+(?:its|their)\s+way\s+online|(?:is|are)\s+(?:now\s+)?online|now\s+online|"
     r"surfaced\s+online|(?:is|are)\s+now\s+(?:live|available)|put\s+out|puts\s+out|"
     r"rolled\s+out|came\s+out|"
+    # a ranking of what came out: "First to debut was the trailer for ..."
+    r"(?:first|second|third|last|latest)\s+to\s+(?:debut|drop|arrive|land|premiere)|"
     # A trailer someone is in, or a work has: "in this first trailer", "in the trailer, Max
     # speaks ...", "the film finally has a trailer", "has only a brief teaser for now".
     r"in\s+(?:the|this|that|its|their)\s+(?:[\w'\u2019-]+\s+){0,5}(?:trailer|teaser)s?"
@@ -627,7 +629,9 @@ TRAILER_NOT_YET = re.compile(
     # (not the adverb ending a clause: "more than anything released before.")
     r"planned|would|should|wait\w*|before(?!\s*(?:[.,;:!?)]|$))|incoming|"
     r"on\s+(?:the|its|their)\s+way|"
-    r"(?:set\s+|due\s+)?to\s+(?:debut|drop|arrive|land|premiere|air|be\s+released)|"
+    # (not a ranking of what came out: "First to debut was the trailer for ...")
+    r"(?:set\s+|due\s+)?(?<!first\s)(?<!last\s)(?<!latest\s)(?<!second\s)(?<!third\s)"
+    r"to\s+(?:debut|drop|arrive|land|premiere|air|be\s+released)|"
     # a headline's infinitive is its future: "HBO to release season 2 trailer"
     r"to\s+(?:release|unveil|reveal|launch|show)|"
     r"(?:does|do|did)(?:n['\u2019]t|\s+not)\s+(?:\w+\s+)?(?:have|get|got))\b|"
