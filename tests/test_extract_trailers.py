@@ -1127,3 +1127,21 @@ def test_a_player_link_keeps_its_title_past_the_button_word() -> None:
         "Official Trailer</a></figure>"
     )
     assert trailers(body, Watch("The Harbor Lights", 3, ("Harbor Lights",))) == [VIDEO]
+
+
+@pytest.mark.parametrize(
+    ("caption", "found"),
+    [
+        ("WATCH: Harbor Lights starring Jo Bell official trailer", False),
+        ("WATCH: the new Harbor Lights trailer", True),
+        ("WATCH: Harbor Lights season 3 official trailer", True),
+    ],
+)
+def test_a_players_caption_naming_no_season_is_the_first_seasons_video(
+    caption: str, found: bool
+) -> None:
+    body = (
+        "<p>Harbor Lights will return for a third season, the network confirmed on "
+        f"Monday.</p><p>{caption}</p><p>Filming starts in the spring.</p>"
+    )
+    assert trailers(body) == ([PAGE_URL] if found else [])

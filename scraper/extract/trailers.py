@@ -571,6 +571,8 @@ def _reported_without_link(
             continue
         if sentence.role == "headline" and _explainer(original):
             continue  # an explainer's list of what it covers ("release date, cast, trailer")
+        if _caption_of_first_season(original, watch):
+            continue
         # the cues are read with the watch's own title blanked out (_cue_text)
         text = _cue_text(original, watch)
         if not leads:
@@ -629,6 +631,26 @@ def _reported_without_link(
                 continue  # the coming trailer the headline announced, not said to be out
         return original
     return _headline_names_trailer(sentences, watch) if headline else None
+
+
+def _caption_of_first_season(text: str, watch: Watch) -> bool:
+    """A player's caption kept where the player was lost ("WATCH: Harbor Lights official
+    trailer") is the video's title, read as a title is: an official video named with the
+    show and no season is the first season's (see _judge), not the watched later one's."""
+    if watch.season is None or watch.season < 2 or _CAPTION.match(text) is None:
+        return False
+    return (
+        classify(text, watch) == Subject.TITLE
+        and _LATER_PART.search(text) is None
+        and _NEW_SEASON.search(text) is None
+        and _NEWER_VIDEO.search(text) is None
+    )
+
+
+# A caption's words for a video of the season to come: "WATCH: the new Harbor Lights trailer".
+_NEWER_VIDEO = re.compile(r"\b(?:new|latest|next|second|final)\b", re.IGNORECASE)
+# A caption that stands for a player: "WATCH: ...", "Video: ...", "Play: ...".
+_CAPTION = re.compile(r"\s*(?:watch|video|play|now\s+playing)\s*[:|\u2014\u2013-]\s", re.I)
 
 
 def _other_season_owns(text: str, trailer: re.Match[str], watch: Watch) -> bool:
