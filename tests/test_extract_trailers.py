@@ -1145,3 +1145,19 @@ def test_a_players_caption_naming_no_season_is_the_first_seasons_video(
         f"Monday.</p><p>{caption}</p><p>Filming starts in the spring.</p>"
     )
     assert trailers(body) == ([PAGE_URL] if found else [])
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The network previewed its upcoming slate of shows and films in a new teaser trailer.",
+        "The network released the trailer for its 2026 drama slate on Monday.",
+    ],
+)
+def test_a_networks_slate_reel_is_not_one_shows_trailer(opening: str) -> None:
+    body = (
+        f"<p>{opening}</p>"
+        "<p>The footage gave a first look at Harbor Lights season 3, and the teaser shows "
+        "the lighthouse in a storm.</p>"
+    )
+    assert trailers(body) == []

@@ -488,6 +488,21 @@ HALL_ONLY = re.compile(
     re.IGNORECASE,
 )
 HALL_ONLY = gated(HALL_ONLY)
+# A network's reel of its coming slate, said of the video: "previewed its upcoming slate of
+# movies and shows in a teaser", "the trailer for its 2020 drama slate", "other shows
+# featured in the teaser include ...": one show's first look in it is no trailer of its own.
+SLATE_VIDEO = re.compile(
+    r"\b(?:(?:its|their)\s+(?:upcoming\s+|new\s+|coming\s+|next\s+|\d{4}(?:-\d\d)?\s+)*"
+    r"(?:[\w-]+\s+)?(?:slate|line-?up)\b|"
+    r"slate\s+of\s+(?:[\w-]+\s+){0,4}(?:movies|films|shows|series|programmes|programs|titles|"
+    r"originals)\b|"
+    r"(?:shows|series|movies|films|titles)\s+(?:featured|included|seen|glimpsed|shown)\s+in\s+"
+    r"(?:the|this|that)\s+(?:teaser|trailer|reel|video|footage|promo)|"
+    r"(?:teaser|trailer|reel|video|footage|promo)\s+(?:also\s+)?(?:previewed|featured|included|"
+    r"showcased|spotlighted)\s+(?:[\w-]+\s+){0,3}(?:movies|films|shows|series|titles)\b)",
+    re.IGNORECASE,
+)
+SLATE_VIDEO = gated(SLATE_VIDEO)
 TRAILER_OUT = re.compile(
     r"\b(?:released|releases|dropp?ed|drops|unveil\w*|debut(?:ed|s)|shared|arrived|landed|revealed|"
     # a video put up on a page or a channel: "Teaser trailer #1 added for ..."

@@ -87,9 +87,24 @@ def trailer_candidates(
     reported = [c for c in found.values() if c.tie == "reported"]
     if reported:
         unreleased = _hall_only(sentences, watch)
+        slate = _slate_video(sentences)
         for candidate in reported:
             candidate.unreleased = unreleased
+            candidate.slate = slate
     return list(found.values())
+
+
+def _slate_video(sentences: list[Sentence]) -> str:
+    """The sentence saying the document's video is a network's reel of its slate ("Apple
+    previewed its upcoming slate of movies and shows in a teaser"): a trailer the text
+    reports with no link is then that reel, in which the watch is one first look."""
+    for sentence in sentences:
+        text = sentence.text
+        if sentence.chrome or (not _may_name_trailer(text) and "reel" not in text):
+            continue
+        if cues.SLATE_VIDEO.search(text) is not None:
+            return text
+    return ""
 
 
 def _hall_only(sentences: list[Sentence], watch: Watch) -> str:

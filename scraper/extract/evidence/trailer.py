@@ -93,6 +93,17 @@ def _hall_only(c: VideoCandidate) -> str | None:
 
 
 @trailer_rule(
+    "slate_reel",
+    -4,
+    "a trailer reported in words that the document says is a network's reel of its whole "
+    "slate, in which the watch is one show among many",
+    "The streamer previewed its upcoming slate of shows in a teaser.",
+)
+def _slate(c: VideoCandidate) -> str | None:
+    return c.slate[:100] if c.slate and c.tie == "reported" else None
+
+
+@trailer_rule(
     "official_label",
     1,
     "the video's own title says 'official trailer' or 'official teaser'",
