@@ -1101,12 +1101,16 @@ def test_a_trailer_shown_only_to_a_hall_is_not_released(aside: str) -> None:
     assert trailers(body) == []
 
 
-def test_a_trailer_put_online_after_its_panel_is_released() -> None:
+@pytest.mark.parametrize(
+    "aside",
+    ["", "<p>An extended reel was shown only to the audience in the hall.</p>"],
+)
+def test_a_trailer_put_online_after_its_panel_is_released(aside: str) -> None:
     body = (
         "<p>Harbor Lights season 3 brought its cast to the big convention stage on "
         "Saturday.</p>"
         "<p>The network released the Harbor Lights season 3 teaser online right after it "
-        "debuted for the hall.</p>"
+        f"debuted for the hall.</p>{aside}"
     )
     assert trailers(body) == [PAGE_URL]
 

@@ -89,9 +89,16 @@ def trailer_candidates(
         unreleased = _hall_only(sentences, watch)
         slate = _slate_video(sentences)
         for candidate in reported:
-            candidate.unreleased = unreleased
+            # (a report that puts the trailer online is about that video: what the hall
+            # alone saw was other footage, "the extended reel shown only to the room")
+            if not _PUT_ONLINE.search(candidate.sentence):
+                candidate.unreleased = unreleased
             candidate.slate = slate
     return list(found.values())
+
+
+# A trailer said to be on the web: "released the teaser online", "is now on YouTube".
+_PUT_ONLINE = re.compile(r"\b(?:online|on\s+youtube|on\s+the\s+web)\b", re.IGNORECASE)
 
 
 def _slate_video(sentences: list[Sentence]) -> str:
