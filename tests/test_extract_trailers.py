@@ -1089,6 +1089,7 @@ def test_a_link_in_a_list_item_led_by_another_shows_name_is_that_shows() -> None
         "The studio says the teaser is a convention exclusive and will not be released online.",
         "Nobody outside the hall has seen it: the network has no plans to release that footage.",
         "The footage was screened only to the audience in the hall.",
+        "The studio screened it for theater owners, and it has yet to be released publicly.",
     ],
 )
 def test_a_trailer_shown_only_to_a_hall_is_not_released(aside: str) -> None:
