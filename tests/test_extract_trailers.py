@@ -1166,3 +1166,13 @@ def test_a_networks_slate_reel_is_not_one_shows_trailer(opening: str) -> None:
         "the lighthouse in a storm.</p>"
     )
     assert trailers(body) == []
+
+
+def test_a_player_titled_without_a_season_under_the_seasons_reported_teaser_is_it() -> None:
+    body = (
+        "<p>Netflix released the first teaser for Harbor Lights season 3 on Monday.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="Harbor Lights | Official Teaser | Netflix"></iframe>'
+        "<p>The new season arrives in June.</p>"
+    )
+    assert trailers(body) == [VIDEO]

@@ -51,7 +51,9 @@ def trailer_candidates(
         candidate = VideoCandidate(video.url, normalize(video.label), video, context, facts)
         block = by_block.get(video.block)
         lead = block[0].text if block and not video.embedded else None
-        judged = _judge(video.label, context, watch, doc_subject(sentences), lead)
+        judged = _judge(
+            video.label, context, watch, doc_subject(sentences), lead, video.embedded
+        )
         if isinstance(judged, tuple):
             candidate.sentence, candidate.tie = judged
         elif seen is not None:
@@ -224,6 +226,19 @@ _POINTER = re.compile(
 )
 
 
+def _reports_watch_trailer(sentences: list[Sentence], watch: Watch) -> bool:
+    """One of the sentences reports the watched season's trailer as released ("Netflix
+    released the first teaser for Harbor Lights season 3 on Monday.") and names no
+    other season or work."""
+    return any(
+        cues.TRAILER.search(s.text)
+        and classify(s.text, watch) == Subject.WATCH
+        and cues.TRAILER_RELEASED.search(s.text)
+        and not cues.trailer_not_yet(s.text)
+        for s in sentences
+    )
+
+
 def _reports_trailer(sentences: list[Sentence]) -> bool:
     """One of the paragraph's sentences reports a trailer as released."""
     return any(
@@ -240,6 +255,7 @@ def _judge(
     watch: Watch,
     subject: str | None,
     lead: str | None = None,
+    embedded: bool = False,
 ) -> tuple[str, str] | str:
     """(the evidence sentence, how it ties the video to the watch) when the video is a
     trailer for the watch, else why it is not (--explain says it). The ties are the
@@ -353,6 +369,7 @@ def _judge(
             and text == label
             and not _LATER_PART.search(label)
             and (kind_text == label or classify(kind_text, watch) != Subject.WATCH)
+            and not (embedded and _reports_watch_trailer(context[:1], watch))
         ):
             # An official video named without a season is the first season's (unless it
             # names a later part: "Part 2 Trailer", "The Final Season"; or the words that
