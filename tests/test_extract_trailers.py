@@ -199,6 +199,8 @@ def test_a_sequels_video_is_not_the_films_trailer() -> None:
         "of what fans can expect.",
         "The Harbor Lights season 3 panel opened with a trailer that has just made its way "
         "online.",
+        "The studio showed the first Harbor Lights season 3 trailer to the crowd on "
+        "Saturday and put it online an hour later.",
         # a ranking of what came out this week, not a trailer still to come
         "First to drop this week was the trailer for Harbor Lights season 3, and it is all "
         "storm.",

@@ -521,7 +521,7 @@ TRAILER_OUT = re.compile(
     r"world\s+premiere|went\s+live|hit\s+(?:youtube|the\s+web|online)|got\s+(?:a|its|the)|"
     r"made\s+(?:its|their)\s+way\s+online|(?:is|are)\s+(?:now\s+)?online|now\s+online|"
     r"surfaced\s+online|(?:is|are)\s+now\s+(?:live|available)|put\s+out|puts\s+out|"
-    r"rolled\s+out|came\s+out|"
+    r"rolled\s+out|came\s+out|uploaded|put\s+(?:it|them)\s+(?:up\s+)?online|"
     # a ranking of what came out: "First to debut was the trailer for ..."
     r"(?:first|second|third|last|latest)\s+to\s+(?:debut|drop|arrive|land|premiere)|"
     # A trailer someone is in, or a work has: "in this first trailer", "in the trailer, Max
@@ -563,6 +563,7 @@ TRAILER_OUT = re.compile(
 TRAILER_RELEASED = re.compile(
     r"\b(?:released|dropped|debuted|unveiled|premiered|arrived|landed|revealed|shared|posted|"
     r"published|launched|aired|added|surfaced|went\s+live|came\s+out|put\s+out|rolled\s+out|"
+    r"uploaded|put\s+(?:it|them)\s+(?:up\s+)?online|"
     r"(?:was|were|been)\s+(?:first\s+)?(?:broadcast|shown|screened|played)|"
     r"(?:is|are)\s+(?:now\s+|finally\s+|officially\s+)?(?:here|out|online|live|available)|"
     r"out\s+now|here['\u2019]s|hit\s+(?:youtube|the\s+web|online)|"
