@@ -1178,3 +1178,14 @@ def test_a_player_titled_without_a_season_under_the_seasons_reported_teaser_is_i
         "<p>The new season arrives in June.</p>"
     )
     assert trailers(body) == [VIDEO]
+
+
+def test_the_date_a_trailer_debuted_in_its_own_which_clause_is_no_release() -> None:
+    body = (
+        "<p>The Harbor Lights season 3 trailer, which debuted May 6, shows the keeper "
+        "alone at sea.</p>"
+    )
+    assert dates(body, title="Harbor Lights season 3 trailer") == []
+    # (a clause said of the season, not the trailer, still dates the season)
+    body = "<p>Netflix released a trailer for Harbor Lights season 3, which debuts June 5.</p>"
+    assert dates(body) == [("2024-06-05", "day")]

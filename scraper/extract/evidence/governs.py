@@ -471,7 +471,14 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     trailers = list(_PROMO.finditer(v.text, 0, c.mention.start))
     if not trailers:
         return None
-    if _NEW_CLAUSE.search(v.text, trailers[-1].end(), c.mention.start):
+    clause = _NEW_CLAUSE.search(v.text, trailers[-1].end(), c.mention.start)
+    if clause is not None and not (
+        # ("The trailer, which debuted May 6, shows ...": a clause said of the trailer
+        # itself, its antecedent the trailer word right before it, dates the trailer)
+        clause.start() == trailers[-1].end()
+        and _OF_THE_TRAILER.match(v.text, clause.start())
+        and not _NEW_CLAUSE.search(v.text, clause.end(), c.mention.start)
+    ):
         return None
     if _AHEAD_OF.search(v.text, trailers[-1].end(), c.mention.start):
         return None  # "the trailer is here ahead of the new episodes arriving in 2019"
@@ -536,6 +543,7 @@ _PROMO = re.compile(
     re.IGNORECASE,
 )
 _NEW_CLAUSE = re.compile(r",\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECASE)
+_OF_THE_TRAILER = re.compile(r",\s+which\s", re.IGNORECASE)
 _DONT_MISS = re.compile(r"\W*don['\u2019]t\s+miss", re.IGNORECASE)
 _AHEAD_OF = re.compile(
     r"\b(?:ahead\s+of|in\s+advance\s+of|before)\s+(?:the|its|their|a)?\s*"
