@@ -1189,3 +1189,15 @@ def test_the_date_a_trailer_debuted_in_its_own_which_clause_is_no_release() -> N
     # (a clause said of the season, not the trailer, still dates the season)
     body = "<p>Netflix released a trailer for Harbor Lights season 3, which debuts June 5.</p>"
     assert dates(body) == [("2024-06-05", "day")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "First released on May 6, the Harbor Lights season 3 trailer has two million views.",
+        "Harbor Lights season 3 trailer (May 6, 2024)",
+    ],
+)
+def test_a_trailer_posts_own_date_line_is_no_release_date(line: str) -> None:
+    body = f"<p>{line}</p><p>Netflix has not said when the season arrives.</p>"
+    assert dates(body, title="Harbor Lights season 3 trailer") == []
