@@ -1201,3 +1201,12 @@ def test_the_date_a_trailer_debuted_in_its_own_which_clause_is_no_release() -> N
 def test_a_trailer_posts_own_date_line_is_no_release_date(line: str) -> None:
     body = f"<p>{line}</p><p>Netflix has not said when the season arrives.</p>"
     assert dates(body, title="Harbor Lights season 3 trailer") == []
+
+
+def test_a_bootleg_recording_of_a_screening_is_not_a_trailer() -> None:
+    film = Watch("Harbor Lights 3", None)
+    body = (
+        "<p>Bootleg footage of the Harbor Lights 3 teaser shown to exhibitors made its way "
+        "online on Wednesday.</p>"
+    )
+    assert trailers(body, film) == []

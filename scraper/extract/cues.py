@@ -458,6 +458,8 @@ NOT_A_TRAILER = gated(NOT_A_TRAILER)
 FAN_MADE = re.compile(
     r"\b(?:fan[\s-]?made|fan\s+(?:trailer|edit|film)|concept[\s-]+(?:trailers?|teasers?|videos?)|"
     r"unofficial|parody|spoof|ai[\s-]generated|mock[\s-]?up|imagined\s+trailer|"
+    # someone's recording of a screening: "bootleg footage", "a shaky fan-cam video"
+    r"bootleg\w*|fan[\s-]?cams?|shaky[\s-]?cam\w*|cam[\s-]?rips?|"
     r"fake\s+(?:trailers?|teasers?|videos?)|(?:trailer|teaser|video)\s+(?:is|was)\s+(?:not\s+real|"
     r"fake)|not\s+real)\b|\((?:concept|fan[\s-]?made|fan\s+trailer|parody)\)",
     re.IGNORECASE,
