@@ -1106,7 +1106,12 @@ def test_a_trailer_shown_only_to_a_hall_is_not_released(aside: str) -> None:
 
 @pytest.mark.parametrize(
     "aside",
-    ["", "<p>An extended reel was shown only to the audience in the hall.</p>"],
+    [
+        "",
+        "<p>An extended reel was shown only to the audience in the hall.</p>",
+        "<p>The studio says that teaser is a convention exclusive.</p><p>The network then "
+        "released the Harbor Lights teaser on YouTube.</p>",
+    ],
 )
 def test_a_trailer_put_online_after_its_panel_is_released(aside: str) -> None:
     body = (

@@ -485,8 +485,11 @@ HALL_ONLY = re.compile(
     r"(?:no|any)\s+plans?\s+(?:\w+\s+){0,2}to\s+(?:release|post|put\s+out|share)\s+"
     r"(?:[\w'\u2019:-]+\s+){0,6}?(?:footage|trailers?|teasers?|videos?|it|them|online)|"
     r"live\s+in\s+(?:that|the)\s+(?:hall|room)|"
-    r"(?:plays?|played|screens?|screened|shown|showed)\s+(?:only\s+)?(?:for|to)\s+(?:the|those)\s+"
-    r"(?:room|hall|crowd|audience|attendees)(?!\s+(?:and|then)\s+online)|"
+    # (a screening alone is no statement: "it played for the crowd, then went online")
+    r"(?:plays?|played|screens?|screened|shown|showed)\s+only\s+(?:for|to)\s+(?:the|those)\s+"
+    r"(?:room|hall|crowd|audience|attendees)|"
+    r"(?:plays?|played|screens?|screened|shown|showed)\s+(?:for|to)\s+(?:the|those)\s+"
+    r"(?:room|hall|crowd|audience|attendees)\s+only|"
     r"(?:shown|screened|played)\s+(?:only|exclusively)\s+(?:to|for|at|in)|"
     r"(?:only|exclusively)\s+(?:shown|screened|played)\s+(?:to|for|at|in))\b",
     re.IGNORECASE,

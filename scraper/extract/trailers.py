@@ -122,17 +122,31 @@ def _hall_only(sentences: list[Sentence], watch: Watch) -> str:
     released the footage online yet"): a trailer the text reports with no link is then
     that screening, not a video anyone can watch. Not a sentence about another work, nor
     one in a passage about another work (a liveblog's other panels)."""
+    said = ""
     for sentence in sentences:
-        if sentence.chrome or cues.HALL_ONLY.search(sentence.text) is None:
+        if sentence.chrome:
+            continue
+        hall = cues.HALL_ONLY.search(sentence.text) is not None
+        if not hall and _PUT_ONLINE.search(sentence.text) is None:
             continue
         if sentence.subject in (Subject.OTHER, Subject.OTHER_SEASON):
             continue
-        if classify(sentence.text, watch) in (Subject.OTHER, Subject.OTHER_SEASON):
+        named = classify(sentence.text, watch)
+        if named in (Subject.OTHER, Subject.OTHER_SEASON):
             continue
-        if sentence.subject is None and sentence.doc_subject not in (Subject.WATCH, Subject.TITLE):
-            continue
-        return sentence.text
-    return ""
+        if hall:
+            if sentence.subject is not None or sentence.doc_subject in (Subject.WATCH, Subject.TITLE):
+                said = said or sentence.text
+        elif (
+            named in (Subject.WATCH, Subject.TITLE)
+            and cues.TRAILER_RELEASED.search(sentence.text)
+            and not cues.NEGATION.search(sentence.text)
+            and not cues.SPECULATION.search(sentence.text)
+        ):
+            # "The studio then released the Harbor Lights teaser on YouTube": shown in the
+            # hall, and online too
+            return ""
+    return said
 
 
 def _own_page_words(
