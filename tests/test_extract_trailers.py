@@ -1215,3 +1215,29 @@ def test_a_bootleg_recording_of_a_screening_is_not_a_trailer() -> None:
         "online on Wednesday.</p>"
     )
     assert trailers(body, film) == []
+
+
+def _roundup(heads: tuple[str, str], order: tuple[int, int]) -> str:
+    items = [
+        (
+            "Tidewater season 2",
+            "<p>The streamer dropped the first teaser on Monday.</p>"
+            '<iframe src="https://www.youtube.com/embed/ZzZzZzZzZz0"></iframe>',
+        ),
+        (
+            "Harbor Lights season 3",
+            "<p>The keeper is back in a moody new trailer.</p>"
+            '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0"></iframe>',
+        ),
+    ]
+    return "".join(f"{heads[0]}{items[i][0]}{heads[1]}{items[i][1]}" for i in order)
+
+
+@pytest.mark.parametrize("heads", [("<h2>", "</h2>"), ("<p><b>", "</b></p>")])
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_roundups_player_belongs_to_the_item_above_it(
+    heads: tuple[str, str], order: tuple[int, int]
+) -> None:
+    # (the head line under a player opens the next item: it is no caption of the player)
+    body = _roundup(heads, order)
+    assert trailers(body, title="Every new trailer this week") == [VIDEO]

@@ -41,19 +41,32 @@ def trailer_candidates(
         if headline is not None and not _explainer(headline.text):
             by_block[-1] = [headline]
     found: dict[str, VideoCandidate] = {}
+    # A roundup of players, each under its item's short head line ("Tidewater season 2",
+    # set in bold or as a heading): a player belongs to the item above it, and the head
+    # line below it opens the next item (it is no caption).
+    players = sum(1 for v in doc.videos if v.embedded and not v.chrome)
+    heads = _ItemHeads(sentences, watch) if players > 1 else None
+    head_blocks = {block for block, _, _ in heads.heads} if heads is not None else set()
     for video in doc.videos:
         seen = found.get(video.url)
         if seen is not None and (seen.sentence or video.chrome):
             continue
         # A video linked in a sentence and embedded below it: whichever of its places
         # says it is the watch's trailer judges it ("(watch it here)" says too little).
-        context = _context(video, by_block)
+        context = _context(video, by_block, head_blocks)
         candidate = VideoCandidate(video.url, normalize(video.label), video, context, facts)
         block = by_block.get(video.block)
         lead = block[0].text if block and not video.embedded else None
         judged = _judge(
             video.label, context, watch, doc_subject(sentences), lead, video.embedded
         )
+        if (
+            isinstance(judged, tuple)
+            and heads is not None
+            and video.embedded
+            and heads.block_of_another_item(video.block)
+        ):
+            judged = "the item it sits in is headed by another work's name"
         if isinstance(judged, tuple):
             candidate.sentence, candidate.tie = judged
         elif seen is not None:
@@ -135,7 +148,11 @@ def _hall_only(sentences: list[Sentence], watch: Watch) -> str:
         if named in (Subject.OTHER, Subject.OTHER_SEASON):
             continue
         if hall:
-            if sentence.subject is not None or sentence.doc_subject in (Subject.WATCH, Subject.TITLE):
+            about = sentence.subject is not None or sentence.doc_subject in (
+                Subject.WATCH,
+                Subject.TITLE,
+            )
+            if about:
                 said = said or sentence.text
         elif (
             named in (Subject.WATCH, Subject.TITLE)
@@ -199,8 +216,11 @@ def _is_trailer_label(label: str) -> bool:
     return bool(cues.TRAILER.search(label))
 
 
-def _context(video: Video, by_block: dict[int, list[Sentence]]) -> list[Sentence]:
-    """The sentences nearest a video, nearest first."""
+def _context(
+    video: Video, by_block: dict[int, list[Sentence]], head_blocks: set[int] | None = None
+) -> list[Sentence]:
+    """The sentences nearest a video, nearest first (`head_blocks`: the blocks that head
+    a roundup's items, never a player's caption)."""
     here = by_block.get(video.block, [])
     before = list(reversed(by_block.get(video.block - 1, [])))
     if not video.embedded:
@@ -219,7 +239,13 @@ def _context(video: Video, by_block: dict[int, list[Sentence]]) -> list[Sentence
             earlier = by_block.get(video.block - 2, [])[-1:]
             return [here[at], *reversed(here[:at]), *before[:1], *earlier, *headline]
         return [here[at], *reversed(here[max(0, at - 2) : at]), *here[at + 1 : at + 2], *before[:1]]
-    after = here[:1]  # a caption under the player
+    # a caption under the player; not a heading, which opens the next section ("<h2>Another
+    # Show</h2>" after a roundup item's player is the next item's)
+    after = [
+        s
+        for s in here[:1]
+        if (not s.heading or s.role == "caption") and s.block not in (head_blocks or ())
+    ]
     earlier = list(reversed(by_block.get(video.block - 2, [])))
     headline = by_block.get(-1, [])
     return [s for s in before + after + earlier + headline if not s.chrome]
@@ -878,6 +904,18 @@ class _ItemHeads:
         # items ("This Week's New Movie Trailers").
         self.items = any(names for _, names, _ in self.heads)
         self.roundup = doc not in (Subject.WATCH, Subject.TITLE)
+
+    def block_of_another_item(self, block: int) -> bool:
+        """The nearest head line above `block` is a bare name that is not the watch's
+        (only on a page where some head names the watch)."""
+        if not self.items:
+            return False
+        head = None
+        for at, names, bare in self.heads:
+            if at > block:
+                break
+            head = (names, bare)
+        return head is not None and not head[0] and head[1]
 
     def of_another_item(self, sentence: Sentence) -> bool:
         """The sentence sits under an item head that is another work's: a bare name that
