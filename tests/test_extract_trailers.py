@@ -1241,3 +1241,27 @@ def test_a_roundups_player_belongs_to_the_item_above_it(
     # (the head line under a player opens the next item: it is no caption of the player)
     body = _roundup(heads, order)
     assert trailers(body, title="Every new trailer this week") == [VIDEO]
+
+
+@pytest.mark.parametrize(
+    ("description", "found"),
+    [
+        ("The keeper returns. Harbor Lights season 3 premieres June 5.", True),
+        ("Watch the official trailer for Harbor Lights, now streaming.", False),
+    ],
+)
+def test_a_channel_videos_description_names_the_season_its_title_leaves_out(
+    description: str, found: bool
+) -> None:
+    feed = (
+        '<?xml version="1.0"?><feed xmlns:yt="http://www.youtube.com/xml/schemas/2015" '
+        'xmlns:media="http://search.yahoo.com/mrss/" xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Network</title><entry><id>yt:video:AbCdEfGhIj0</id>"
+        "<yt:videoId>AbCdEfGhIj0</yt:videoId><title>Harbor Lights | Official Teaser</title>"
+        f'<link rel="alternate" href="{VIDEO}"/><published>2024-05-06T10:00:00+00:00'
+        "</published><media:group><media:title>Harbor Lights | Official Teaser</media:title>"
+        f"<media:description>{description}</media:description></media:group></entry></feed>"
+    )
+    docs = parse_documents(feed, "https://www.youtube.com/feeds/videos.xml?channel_id=x")
+    got = [f.url for doc in docs for f in extract(doc, SHOW) if f.kind == "trailer"]
+    assert got == ([VIDEO] if found else [])

@@ -47,6 +47,7 @@ def trailer_candidates(
     players = sum(1 for v in doc.videos if v.embedded and not v.chrome)
     heads = _ItemHeads(sentences, watch) if players > 1 else None
     head_blocks = {block for block, _, _ in heads.heads} if heads is not None else set()
+    own_page = youtube_id(doc.url) if doc.videos else None
     for video in doc.videos:
         seen = found.get(video.url)
         if seen is not None and (seen.sentence or video.chrome):
@@ -57,8 +58,21 @@ def trailer_candidates(
         candidate = VideoCandidate(video.url, normalize(video.label), video, context, facts)
         block = by_block.get(video.block)
         lead = block[0].text if block and not video.embedded else None
+        own_season = own_page is not None and youtube_id(video.url) == own_page
+        if own_season:
+            # A video's own page or feed entry: its description names its season ("Season
+            # 3 premieres June 5") wherever its title leaves the season out.
+            own_season = any(
+                not s.chrome and classify(s.text, watch) == Subject.WATCH for s in sentences
+            )
         judged = _judge(
-            video.label, context, watch, doc_subject(sentences), lead, video.embedded
+            video.label,
+            context,
+            watch,
+            doc_subject(sentences),
+            lead,
+            video.embedded,
+            own_season,
         )
         if (
             isinstance(judged, tuple)
@@ -296,6 +310,7 @@ def _judge(
     subject: str | None,
     lead: str | None = None,
     embedded: bool = False,
+    own_season: bool = False,
 ) -> tuple[str, str] | str:
     """(the evidence sentence, how it ties the video to the watch) when the video is a
     trailer for the watch, else why it is not (--explain says it). The ties are the
@@ -410,6 +425,7 @@ def _judge(
             and not _LATER_PART.search(label)
             and (kind_text == label or classify(kind_text, watch) != Subject.WATCH)
             and not (embedded and _reports_watch_trailer(context[:1], watch))
+            and not own_season
         ):
             # An official video named without a season is the first season's (unless it
             # names a later part: "Part 2 Trailer", "The Final Season"; or the words that
@@ -427,7 +443,7 @@ def _judge(
     # No season named anywhere near: the video is the watch's when the passage it
     # sits in (or the whole document) is about the watch.
     passage = [s for _, s in texts if s is not None][:2]
-    if subject == Subject.WATCH or Subject.WATCH in passage:
+    if subject == Subject.WATCH or Subject.WATCH in passage or own_season:
         return kind_text, "watch_passage"
     return _SEASON_NEAR
 
