@@ -1265,3 +1265,26 @@ def test_a_channel_videos_description_names_the_season_its_title_leaves_out(
     docs = parse_documents(feed, "https://www.youtube.com/feeds/videos.xml?channel_id=x")
     got = [f.url for doc in docs for f in extract(doc, SHOW) if f.kind == "trailer"]
     assert got == ([VIDEO] if found else [])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The teaser was expected in May, but Netflix released the Harbor Lights season 3 "
+        "trailer early on Monday.",
+        "Fans had hoped for a teaser at the fan event, and Netflix delivered: the Harbor "
+        "Lights season 3 trailer dropped Saturday.",
+        "No trailer yet for Tidewater, but Netflix released the Harbor Lights season 3 "
+        "trailer on Monday.",
+    ],
+)
+def test_a_later_trailer_word_of_the_sentence_can_report_the_release(sentence: str) -> None:
+    assert trailers(f"<p>{sentence}</p>") == [PAGE_URL]
+
+
+def test_a_trailer_promised_for_later_is_not_out() -> None:
+    body = (
+        "<p>No new promo video was released today for Harbor Lights season 3, just a poster; "
+        'a trailer is promised "closer to the premiere".</p>'
+    )
+    assert trailers(body) == []

@@ -643,6 +643,8 @@ TRAILER_NOT_YET = re.compile(
     r"hasn['\u2019]t|haven['\u2019]t|has\s+not|have\s+not|gonna|going\s+to|about\s+to|"
     r"tomorrow|tonight|no\s+(?:\w+\s+){1,4}(?:or|nor)\s+(?:\w+\s+)?(?:trailer|teaser)|"
     # (an idiom is no wait: "the much-awaited revival", "as expected")
+    # promised, not shown: "a trailer is promised closer to broadcast"
+    r"(?:is|are|was|were|been)\s+promised|"
     r"stay\s+tuned|" + _NOT_IDIOM("expect") + r"|next\s+week|later|once|until|"
     + _NOT_IDIOM("await") + r"|hope\w*|might|could|"
     # "when the trailer drops" is to come; "when it dropped on Dec. 10" is past
@@ -782,16 +784,18 @@ def trailer_not_yet(text: str) -> bool:
     mentions = list(TRAILER.finditer(text))
     if not mentions:
         return False
-    for mention in mentions:
-        start, end = trailer_clause(text, mention.start(), mention.end())
-        # (words quoted after the trailer word are its own: "Teaser Promises 'All Will Be
-        # Revealed'" says nothing of a trailer to come)
-        clause = text[start : mention.end()] + _QUOTED.sub("", text[mention.end() : end])
-        if not TRAILER_NOT_YET.search(clause) and not TRAILER_SCHEDULED.match(
-            text, mention.end()
-        ):
-            return False
-    return True
+    return all(mention_not_yet(text, mention) for mention in mentions)
+
+
+def mention_not_yet(text: str, mention: re.Match[str]) -> bool:
+    """The trailer word `mention` of `text` is denied or still to come in its own clause."""
+    start, end = trailer_clause(text, mention.start(), mention.end())
+    # (words quoted after the trailer word are its own: "Teaser Promises 'All Will Be
+    # Revealed'" says nothing of a trailer to come)
+    clause = text[start : mention.end()] + _QUOTED.sub("", text[mention.end() : end])
+    return bool(
+        TRAILER_NOT_YET.search(clause) or TRAILER_SCHEDULED.match(text, mention.end())
+    )
 
 
 # A quotation: a tagline, a line of dialogue (not an apostrophe: "the trailer's").

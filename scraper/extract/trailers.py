@@ -644,7 +644,7 @@ def _reported_without_link(
 ) -> str | None:
     leads: dict[int, str] = {}  # each block's first sentence (once one is asked for)
     heads: _ItemHeads | None = None
-    coming: bool | None = None
+    state: dict[str, bool] = {}  # what the document says once (_reports_here)
     new_season = _NewSeason(sentences, watch)
     for index, sentence in enumerate(sentences):
         if sentence.chrome:
@@ -679,53 +679,72 @@ def _reported_without_link(
         heads = heads or _ItemHeads(sentences, watch)
         if heads.of_another_item(sentence):
             continue
-        first = cues.TRAILER.search(text)
-        if first is None or not cues.TRAILER_OUT.search(text):
-            continue
-        if cues.trailer_not_yet(text) or _called_other_kind(text, first):
-            continue
-        if cues.NOT_A_TRAILER.search(text) and not cues.TRAILER_OUT.search(
-            text, *cues.clause_around(text, first.start(), first.end())
-        ):
-            # ("Featurette reveals the village; trailer to debut in July": the verb that
-            # says a video is out is the other video's)
+        if not cues.TRAILER_OUT.search(text) or cues.trailer_not_yet(text):
             continue
         if cues.TRAILER_GONE.search(text) or cues.TRAILER_DENIED.search(text):
             continue
-        # (what follows the trailer word describes the video: a quoted slogan in it makes
-        # no other work of the sentence when the words up to it do not; nor does a season
-        # named in a clause after it: "..., which picks up where season 3 ended")
-        said = original[: first.end()]
-        cut = cues.CLAUSE_BREAK.search(text, first.end())
-        reported = original[: cut.start()] if cut else original
-        if classify(reported, watch) in (Subject.OTHER, Subject.OTHER_SEASON) or (
-            _about_other_work(original, watch) and _about_other_work(said, watch)
-        ):
-            continue
-        if (
-            _named_for_other_work(original, first.start(), watch)
-            or _for_other_work(original, first.end(), watch)
-            or _other_kind_owns(original, first.start(), watch, first.end())
-            or _other_season_owns(original, first, watch)
-        ):
-            continue
-        # Only the clause reporting the trailer: "..., and a full trailer is expected";
-        # not a participle after a comma ("..., offering a taste of what fans can expect").
-        left, right = cues.clause_around(text, first.start(), first.end())
-        comma = text.find(", ", first.end(), right)
-        if comma != -1 and cues.TRAILER_OUT.search(text, first.end(), comma):
-            right = comma
-        if _hedged(text, left, right, first.end()) or cues.NEGATION.search(text, left, right):
-            continue
-        if cues.TRAILER_UNSHOWN.search(text, left, right):
-            continue
-        if sentence.role != "headline":
-            if coming is None:
-                coming = _trailer_coming(sentences, watch)
-            if coming and not cues.TRAILER_RELEASED.search(text, left, right):
-                continue  # the coming trailer the headline announced, not said to be out
-        return original
+        # Each trailer word in turn: the first may be hedged, denied or another work's and
+        # a later one the watch's released trailer ("Fans had hoped for a teaser at the
+        # event, and Netflix delivered: the season 3 trailer dropped Saturday").
+        for first in cues.TRAILER.finditer(text):
+            if _reports_here(original, text, first, watch, sentence, sentences, state):
+                return original
     return _headline_names_trailer(sentences, watch) if headline else None
+
+
+def _reports_here(
+    original: str,
+    text: str,
+    first: re.Match[str],
+    watch: Watch,
+    sentence: Sentence,
+    sentences: list[Sentence],
+    state: dict[str, bool],
+) -> bool:
+    """The trailer word `first` of `text` (the sentence with the watch's title blanked)
+    reports the watch's trailer as released: its own clause says so, unhedged, of no
+    other work, season or kind of video. `state` keeps what the document says once."""
+    if _called_other_kind(text, first) or cues.mention_not_yet(text, first):
+        return False
+    if cues.NOT_A_TRAILER.search(text) and not cues.TRAILER_OUT.search(
+        text, *cues.clause_around(text, first.start(), first.end())
+    ):
+        # ("Featurette reveals the village; trailer to debut in July": the verb that
+        # says a video is out is the other video's)
+        return False
+    # (what follows the trailer word describes the video: a quoted slogan in it makes
+    # no other work of the sentence when the words up to it do not; nor does a season
+    # named in a clause after it: "..., which picks up where season 3 ended")
+    said = original[: first.end()]
+    cut = cues.CLAUSE_BREAK.search(text, first.end())
+    reported = original[: cut.start()] if cut else original
+    if classify(reported, watch) in (Subject.OTHER, Subject.OTHER_SEASON) or (
+        _about_other_work(original, watch) and _about_other_work(said, watch)
+    ):
+        return False
+    if (
+        _named_for_other_work(original, first.start(), watch)
+        or _for_other_work(original, first.end(), watch)
+        or _other_kind_owns(original, first.start(), watch, first.end())
+        or _other_season_owns(original, first, watch)
+    ):
+        return False
+    # Only the clause reporting the trailer: "..., and a full trailer is expected";
+    # not a participle after a comma ("..., offering a taste of what fans can expect").
+    left, right = cues.clause_around(text, first.start(), first.end())
+    comma = text.find(", ", first.end(), right)
+    if comma != -1 and cues.TRAILER_OUT.search(text, first.end(), comma):
+        right = comma
+    if _hedged(text, left, right, first.end()) or cues.NEGATION.search(text, left, right):
+        return False
+    if cues.TRAILER_UNSHOWN.search(text, left, right):
+        return False
+    if sentence.role != "headline":
+        if "coming" not in state:
+            state["coming"] = _trailer_coming(sentences, watch)
+        if state["coming"] and not cues.TRAILER_RELEASED.search(text, left, right):
+            return False  # the coming trailer the headline announced, not said to be out
+    return True
 
 
 def _caption_of_first_season(text: str, watch: Watch) -> bool:
