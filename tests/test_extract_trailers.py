@@ -1288,3 +1288,19 @@ def test_a_trailer_promised_for_later_is_not_out() -> None:
         'a trailer is promised "closer to the premiere".</p>'
     )
     assert trailers(body) == []
+
+
+def test_one_video_in_a_player_and_its_fallback_is_no_roundup() -> None:
+    # (an iframe and its <noscript> copy are one video: the page's section heads, a
+    # "Key Points" box among them, head no roundup items)
+    body = (
+        "<p>By Jo Bell</p><h2>Key Points</h2><ul><li>The network released the Harbor "
+        "Lights season 3 trailer.</li></ul>"
+        "<p>The network has released the official trailer for Harbor Lights season 3.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="Harbor Lights Season 3 | Official Trailer"></iframe>'
+        '<noscript><iframe src="https://www.youtube.com/embed/AbCdEfGhIj0"></iframe></noscript>'
+        "<p>The keeper is back, and so is the storm.</p>"
+        "<h2>When Does Harbor Lights Season 3 Come Out?</h2><p>It arrives in June.</p>"
+    )
+    assert trailers(body) == [VIDEO]

@@ -44,7 +44,8 @@ def trailer_candidates(
     # A roundup of players, each under its item's short head line ("Tidewater season 2",
     # set in bold or as a heading): a player belongs to the item above it, and the head
     # line below it opens the next item (it is no caption).
-    players = sum(1 for v in doc.videos if v.embedded and not v.chrome)
+    # (two players of one video, an iframe and its <noscript> fallback, are no roundup)
+    players = len({v.url for v in doc.videos if v.embedded and not v.chrome})
     heads = _ItemHeads(sentences, watch) if players > 1 else None
     head_blocks = {block for block, _, _ in heads.heads} if heads is not None else set()
     own_page = youtube_id(doc.url) if doc.videos else None
