@@ -199,6 +199,11 @@ def test_a_sequels_video_is_not_the_films_trailer() -> None:
         "of what fans can expect.",
         "The Harbor Lights season 3 panel opened with a trailer that has just made its way "
         "online.",
+        "The studio showed the first Harbor Lights season 3 trailer to the crowd on "
+        "Saturday and put it online an hour later.",
+        # a ranking of what came out this week, not a trailer still to come
+        "First to drop this week was the trailer for Harbor Lights season 3, and it is all "
+        "storm.",
     ],
 )
 def test_a_trailer_reported_out_without_a_link_is_the_page(sentence: str) -> None:
@@ -1078,3 +1083,224 @@ def test_a_link_in_a_list_item_led_by_another_shows_name_is_that_shows() -> None
         '<a href="https://www.youtube.com/watch?v=ZzYyXxWwVv1">Teaser</a></p>'
     )
     assert trailers(body, title="Teasers roundup") == [VIDEO]
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "The studio says the teaser is a convention exclusive and will not be released online.",
+        "Nobody outside the hall has seen it: the network has no plans to release that footage.",
+        "The footage was screened only to the audience in the hall.",
+        "The studio screened it for theater owners, and it has yet to be released publicly.",
+    ],
+)
+def test_a_trailer_shown_only_to_a_hall_is_not_released(aside: str) -> None:
+    body = (
+        "<p>Harbor Lights season 3 brought its cast to the big convention stage on "
+        "Saturday.</p>"
+        "<p>The first Harbor Lights season 3 teaser played, and it gives the lighthouse a "
+        f"new keeper.</p><p>{aside}</p>"
+    )
+    assert trailers(body) == []
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "",
+        "<p>An extended reel was shown only to the audience in the hall.</p>",
+        "<p>The studio says that teaser is a convention exclusive.</p><p>The network then "
+        "released the Harbor Lights teaser on YouTube.</p>",
+    ],
+)
+def test_a_trailer_put_online_after_its_panel_is_released(aside: str) -> None:
+    body = (
+        "<p>Harbor Lights season 3 brought its cast to the big convention stage on "
+        "Saturday.</p>"
+        "<p>The network released the Harbor Lights season 3 teaser online right after it "
+        f"debuted for the hall.</p>{aside}"
+    )
+    assert trailers(body) == [PAGE_URL]
+
+
+def test_a_youtube_link_written_out_in_a_sentence_is_the_trailer() -> None:
+    body = (
+        "<p>Harbor Lights season 3 is scheduled to return in August.</p>"
+        "<p>Watch the new trailer here: https://youtu.be/AbCdEfGhIj0</p>"
+    )
+    assert trailers(body, title="New trailer for Harbor Lights season 3") == [VIDEO]
+
+
+def test_a_player_link_keeps_its_title_past_the_button_word() -> None:
+    body = (
+        "<p>The network released the first full trailer for Harbor Lights season 3 on "
+        "Tuesday.</p>"
+        f'<figure class="video"><a href="{VIDEO}">Play: The Harbor Lights \u2013 Season 3 '
+        "Official Trailer</a></figure>"
+    )
+    assert trailers(body, Watch("The Harbor Lights", 3, ("Harbor Lights",))) == [VIDEO]
+
+
+@pytest.mark.parametrize(
+    ("caption", "found"),
+    [
+        ("WATCH: Harbor Lights starring Jo Bell official trailer", False),
+        ("WATCH: the new Harbor Lights trailer", True),
+        ("WATCH: Harbor Lights season 3 official trailer", True),
+    ],
+)
+def test_a_players_caption_naming_no_season_is_the_first_seasons_video(
+    caption: str, found: bool
+) -> None:
+    body = (
+        "<p>Harbor Lights will return for a third season, the network confirmed on "
+        f"Monday.</p><p>{caption}</p><p>Filming starts in the spring.</p>"
+    )
+    assert trailers(body) == ([PAGE_URL] if found else [])
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The network previewed its upcoming slate of shows and films in a new teaser trailer.",
+        "The network released the trailer for its 2026 drama slate on Monday.",
+    ],
+)
+def test_a_networks_slate_reel_is_not_one_shows_trailer(opening: str) -> None:
+    body = (
+        f"<p>{opening}</p>"
+        "<p>The footage gave a first look at Harbor Lights season 3, and the teaser shows "
+        "the lighthouse in a storm.</p>"
+    )
+    assert trailers(body) == []
+
+
+def test_a_player_titled_without_a_season_under_the_seasons_reported_teaser_is_it() -> None:
+    body = (
+        "<p>Netflix released the first teaser for Harbor Lights season 3 on Monday.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="Harbor Lights | Official Teaser | Netflix"></iframe>'
+        "<p>The new season arrives in June.</p>"
+    )
+    assert trailers(body) == [VIDEO]
+
+
+def test_the_date_a_trailer_debuted_in_its_own_which_clause_is_no_release() -> None:
+    body = (
+        "<p>The Harbor Lights season 3 trailer, which debuted May 6, shows the keeper "
+        "alone at sea.</p>"
+    )
+    assert dates(body, title="Harbor Lights season 3 trailer") == []
+    # (a clause said of the season, not the trailer, still dates the season)
+    body = "<p>Netflix released a trailer for Harbor Lights season 3, which debuts June 5.</p>"
+    assert dates(body) == [("2024-06-05", "day")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "First released on May 6, the Harbor Lights season 3 trailer has two million views.",
+        "Harbor Lights season 3 trailer (May 6, 2024)",
+    ],
+)
+def test_a_trailer_posts_own_date_line_is_no_release_date(line: str) -> None:
+    body = f"<p>{line}</p><p>Netflix has not said when the season arrives.</p>"
+    assert dates(body, title="Harbor Lights season 3 trailer") == []
+
+
+def test_a_bootleg_recording_of_a_screening_is_not_a_trailer() -> None:
+    film = Watch("Harbor Lights 3", None)
+    body = (
+        "<p>Bootleg footage of the Harbor Lights 3 teaser shown to exhibitors made its way "
+        "online on Wednesday.</p>"
+    )
+    assert trailers(body, film) == []
+
+
+def _roundup(heads: tuple[str, str], order: tuple[int, int]) -> str:
+    items = [
+        (
+            "Tidewater season 2",
+            "<p>The streamer dropped the first teaser on Monday.</p>"
+            '<iframe src="https://www.youtube.com/embed/ZzZzZzZzZz0"></iframe>',
+        ),
+        (
+            "Harbor Lights season 3",
+            "<p>The keeper is back in a moody new trailer.</p>"
+            '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0"></iframe>',
+        ),
+    ]
+    return "".join(f"{heads[0]}{items[i][0]}{heads[1]}{items[i][1]}" for i in order)
+
+
+@pytest.mark.parametrize("heads", [("<h2>", "</h2>"), ("<p><b>", "</b></p>")])
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_roundups_player_belongs_to_the_item_above_it(
+    heads: tuple[str, str], order: tuple[int, int]
+) -> None:
+    # (the head line under a player opens the next item: it is no caption of the player)
+    body = _roundup(heads, order)
+    assert trailers(body, title="Every new trailer this week") == [VIDEO]
+
+
+@pytest.mark.parametrize(
+    ("description", "found"),
+    [
+        ("The keeper returns. Harbor Lights season 3 premieres June 5.", True),
+        ("Watch the official trailer for Harbor Lights, now streaming.", False),
+    ],
+)
+def test_a_channel_videos_description_names_the_season_its_title_leaves_out(
+    description: str, found: bool
+) -> None:
+    feed = (
+        '<?xml version="1.0"?><feed xmlns:yt="http://www.youtube.com/xml/schemas/2015" '
+        'xmlns:media="http://search.yahoo.com/mrss/" xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Network</title><entry><id>yt:video:AbCdEfGhIj0</id>"
+        "<yt:videoId>AbCdEfGhIj0</yt:videoId><title>Harbor Lights | Official Teaser</title>"
+        f'<link rel="alternate" href="{VIDEO}"/><published>2024-05-06T10:00:00+00:00'
+        "</published><media:group><media:title>Harbor Lights | Official Teaser</media:title>"
+        f"<media:description>{description}</media:description></media:group></entry></feed>"
+    )
+    docs = parse_documents(feed, "https://www.youtube.com/feeds/videos.xml?channel_id=x")
+    got = [f.url for doc in docs for f in extract(doc, SHOW) if f.kind == "trailer"]
+    assert got == ([VIDEO] if found else [])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The teaser was expected in May, but Netflix released the Harbor Lights season 3 "
+        "trailer early on Monday.",
+        "Fans had hoped for a teaser at the fan event, and Netflix delivered: the Harbor "
+        "Lights season 3 trailer dropped Saturday.",
+        "No trailer yet for Tidewater, but Netflix released the Harbor Lights season 3 "
+        "trailer on Monday.",
+    ],
+)
+def test_a_later_trailer_word_of_the_sentence_can_report_the_release(sentence: str) -> None:
+    assert trailers(f"<p>{sentence}</p>") == [PAGE_URL]
+
+
+def test_a_trailer_promised_for_later_is_not_out() -> None:
+    body = (
+        "<p>No new promo video was released today for Harbor Lights season 3, just a poster; "
+        'a trailer is promised "closer to the premiere".</p>'
+    )
+    assert trailers(body) == []
+
+
+def test_one_video_in_a_player_and_its_fallback_is_no_roundup() -> None:
+    # (an iframe and its <noscript> copy are one video: the page's section heads, a
+    # "Key Points" box among them, head no roundup items)
+    body = (
+        "<p>By Jo Bell</p><h2>Key Points</h2><ul><li>The network released the Harbor "
+        "Lights season 3 trailer.</li></ul>"
+        "<p>The network has released the official trailer for Harbor Lights season 3.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="Harbor Lights Season 3 | Official Trailer"></iframe>'
+        '<noscript><iframe src="https://www.youtube.com/embed/AbCdEfGhIj0"></iframe></noscript>'
+        "<p>The keeper is back, and so is the storm.</p>"
+        "<h2>When Does Harbor Lights Season 3 Come Out?</h2><p>It arrives in June.</p>"
+    )
+    assert trailers(body) == [VIDEO]

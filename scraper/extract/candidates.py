@@ -166,6 +166,11 @@ class VideoCandidate:
     # "names_watch", "watch_passage", "names_film" or "reported" (no link).
     tie: str = ""
     untied: str = ""  # with no tie: why the words near it make it no trailer of the watch
+    # A trailer reported in words that the document says was shown only to a hall (a
+    # convention panel) and not released: that statement (trailers.py, _hall_only).
+    unreleased: str = ""
+    # ... or says is a network's reel of its whole slate (trailers.py, _slate_video).
+    slate: str = ""
     features: dict[str, str] = field(default_factory=dict)
     score: float = 0.0
 

@@ -458,11 +458,58 @@ NOT_A_TRAILER = gated(NOT_A_TRAILER)
 FAN_MADE = re.compile(
     r"\b(?:fan[\s-]?made|fan\s+(?:trailer|edit|film)|concept[\s-]+(?:trailers?|teasers?|videos?)|"
     r"unofficial|parody|spoof|ai[\s-]generated|mock[\s-]?up|imagined\s+trailer|"
+    # someone's recording of a screening: "bootleg footage", "a shaky fan-cam video"
+    r"bootleg\w*|fan[\s-]?cams?|shaky[\s-]?cam\w*|cam[\s-]?rips?|"
     r"fake\s+(?:trailers?|teasers?|videos?)|(?:trailer|teaser|video)\s+(?:is|was)\s+(?:not\s+real|"
     r"fake)|not\s+real)\b|\((?:concept|fan[\s-]?made|fan\s+trailer|parody)\)",
     re.IGNORECASE,
 )
 FAN_MADE = gated(FAN_MADE)
+# Shown to a hall, not released: a trailer screened at a convention panel, a CinemaCon
+# presentation or an upfront that the studio keeps off the web ("a Hall H exclusive",
+# "will not be released online", "no plans to release the footage", "played for the
+# room", "that's going to live in that hall"). A trailer put online after its panel is
+# said differently ("released it online after it debuted in Hall H") and is not matched.
+HALL_ONLY = re.compile(
+    r"\b(?:exclusive\s+to\s+(?:the\s+|those\s+)?(?:hall|panel|room|attendees|audience|crowd|"
+    r"convention|fans\s+(?:in|at))|"
+    r"(?:hall\s+h|comic[\s-]?con|convention|panel|cinemacon|d23|ccxp|sdcc|nycc|upfronts?|"
+    r"expo|fan\s+event)['\u2019]?\s+exclusives?|"
+    # kept off the web: "will not be released online", "has yet to be released publicly",
+    # "they haven't released the footage online yet"
+    r"(?:not|never|yet\s+to)\s+(?:yet\s+)?(?:be\s+|been\s+)?(?:released|posted|put|shared|"
+    r"made\s+available|uploaded|available|made\s+public)\s+(?:online|publicly|to\s+the\s+public)|"
+    r"(?:haven['\u2019]t|hasn['\u2019]t|have\s+not|has\s+not|didn['\u2019]t|did\s+not|"
+    r"won['\u2019]t|will\s+not)\s+(?:yet\s+)?(?:been\s+)?(?:release[ds]?|post(?:ed)?|put|"
+    r"share[ds]?|upload(?:ed)?)\s+(?:[\w'\u2019-]+\s+){0,3}(?:online|publicly|to\s+the\s+public)|"
+    r"(?:no|any)\s+plans?\s+(?:\w+\s+){0,2}to\s+(?:release|post|put\s+out|share)\s+"
+    r"(?:[\w'\u2019:-]+\s+){0,6}?(?:footage|trailers?|teasers?|videos?|it|them|online)|"
+    r"live\s+in\s+(?:that|the)\s+(?:hall|room)|"
+    # (a screening alone is no statement: "it played for the crowd, then went online")
+    r"(?:plays?|played|screens?|screened|shown|showed)\s+only\s+(?:for|to)\s+(?:the|those)\s+"
+    r"(?:room|hall|crowd|audience|attendees)|"
+    r"(?:plays?|played|screens?|screened|shown|showed)\s+(?:for|to)\s+(?:the|those)\s+"
+    r"(?:room|hall|crowd|audience|attendees)\s+only|"
+    r"(?:shown|screened|played)\s+(?:only|exclusively)\s+(?:to|for|at|in)|"
+    r"(?:only|exclusively)\s+(?:shown|screened|played)\s+(?:to|for|at|in))\b",
+    re.IGNORECASE,
+)
+HALL_ONLY = gated(HALL_ONLY)
+# A network's reel of its coming slate, said of the video: "previewed its upcoming slate of
+# movies and shows in a teaser", "the trailer for its 2020 drama slate", "other shows
+# featured in the teaser include ...": one show's first look in it is no trailer of its own.
+SLATE_VIDEO = re.compile(
+    r"\b(?:(?:its|their)\s+(?:upcoming\s+|new\s+|coming\s+|next\s+|\d{4}(?:-\d\d)?\s+)*"
+    r"(?:[\w-]+\s+)?(?:slate|line-?up)\b|"
+    r"slate\s+of\s+(?:[\w-]+\s+){0,4}(?:movies|films|shows|series|programmes|programs|titles|"
+    r"originals)\b|"
+    r"(?:shows|series|movies|films|titles)\s+(?:featured|included|seen|glimpsed|shown)\s+in\s+"
+    r"(?:the|this|that)\s+(?:teaser|trailer|reel|video|footage|promo)|"
+    r"(?:teaser|trailer|reel|video|footage|promo)\s+(?:also\s+)?(?:previewed|featured|included|"
+    r"showcased|spotlighted)\s+(?:[\w-]+\s+){0,3}(?:movies|films|shows|series|titles)\b)",
+    re.IGNORECASE,
+)
+SLATE_VIDEO = gated(SLATE_VIDEO)
 TRAILER_OUT = re.compile(
     r"\b(?:released|releases|dropp?ed|drops|unveil\w*|debut(?:ed|s)|shared|arrived|landed|revealed|"
     # a video put up on a page or a channel: "Teaser trailer #1 added for ..."
@@ -479,7 +526,9 @@ TRAILER_OUT = re.compile(
     r"world\s+premiere|went\s+live|hit\s+(?:youtube|the\s+web|online)|got\s+(?:a|its|the)|"
     r"made\s+(?:its|their)\s+way\s+online|(?:is|are)\s+(?:now\s+)?online|now\s+online|"
     r"surfaced\s+online|(?:is|are)\s+now\s+(?:live|available)|put\s+out|puts\s+out|"
-    r"rolled\s+out|came\s+out|"
+    r"rolled\s+out|came\s+out|uploaded|put\s+(?:it|them)\s+(?:up\s+)?online|"
+    # a ranking of what came out: "First to debut was the trailer for ..."
+    r"(?:first|second|third|last|latest)\s+to\s+(?:debut|drop|arrive|land|premiere)|"
     # A trailer someone is in, or a work has: "in this first trailer", "in the trailer, Max
     # speaks ...", "the film finally has a trailer", "has only a brief teaser for now".
     r"in\s+(?:the|this|that|its|their)\s+(?:[\w'\u2019-]+\s+){0,5}(?:trailer|teaser)s?"
@@ -519,6 +568,7 @@ TRAILER_OUT = re.compile(
 TRAILER_RELEASED = re.compile(
     r"\b(?:released|dropped|debuted|unveiled|premiered|arrived|landed|revealed|shared|posted|"
     r"published|launched|aired|added|surfaced|went\s+live|came\s+out|put\s+out|rolled\s+out|"
+    r"uploaded|put\s+(?:it|them)\s+(?:up\s+)?online|"
     r"(?:was|were|been)\s+(?:first\s+)?(?:broadcast|shown|screened|played)|"
     r"(?:is|are)\s+(?:now\s+|finally\s+|officially\s+)?(?:here|out|online|live|available)|"
     r"out\s+now|here['\u2019]s|hit\s+(?:youtube|the\s+web|online)|"
@@ -593,6 +643,8 @@ TRAILER_NOT_YET = re.compile(
     r"hasn['\u2019]t|haven['\u2019]t|has\s+not|have\s+not|gonna|going\s+to|about\s+to|"
     r"tomorrow|tonight|no\s+(?:\w+\s+){1,4}(?:or|nor)\s+(?:\w+\s+)?(?:trailer|teaser)|"
     # (an idiom is no wait: "the much-awaited revival", "as expected")
+    # promised, not shown: "a trailer is promised closer to broadcast"
+    r"(?:is|are|was|were|been)\s+promised|"
     r"stay\s+tuned|" + _NOT_IDIOM("expect") + r"|next\s+week|later|once|until|"
     + _NOT_IDIOM("await") + r"|hope\w*|might|could|"
     # "when the trailer drops" is to come; "when it dropped on Dec. 10" is past
@@ -602,7 +654,9 @@ TRAILER_NOT_YET = re.compile(
     # (not the adverb ending a clause: "more than anything released before.")
     r"planned|would|should|wait\w*|before(?!\s*(?:[.,;:!?)]|$))|incoming|"
     r"on\s+(?:the|its|their)\s+way|"
-    r"(?:set\s+|due\s+)?to\s+(?:debut|drop|arrive|land|premiere|air|be\s+released)|"
+    # (not a ranking of what came out: "First to debut was the trailer for ...")
+    r"(?:set\s+|due\s+)?(?<!first\s)(?<!last\s)(?<!latest\s)(?<!second\s)(?<!third\s)"
+    r"to\s+(?:debut|drop|arrive|land|premiere|air|be\s+released)|"
     # a headline's infinitive is its future: "HBO to release season 2 trailer"
     r"to\s+(?:release|unveil|reveal|launch|show)|"
     r"(?:does|do|did)(?:n['\u2019]t|\s+not)\s+(?:\w+\s+)?(?:have|get|got))\b|"
@@ -731,16 +785,18 @@ def trailer_not_yet(text: str) -> bool:
     mentions = list(TRAILER.finditer(text))
     if not mentions:
         return False
-    for mention in mentions:
-        start, end = trailer_clause(text, mention.start(), mention.end())
-        # (words quoted after the trailer word are its own: "Teaser Promises 'All Will Be
-        # Revealed'" says nothing of a trailer to come)
-        clause = text[start : mention.end()] + _QUOTED.sub("", text[mention.end() : end])
-        if not TRAILER_NOT_YET.search(clause) and not TRAILER_SCHEDULED.match(
-            text, mention.end()
-        ):
-            return False
-    return True
+    return all(mention_not_yet(text, mention) for mention in mentions)
+
+
+def mention_not_yet(text: str, mention: re.Match[str]) -> bool:
+    """The trailer word `mention` of `text` is denied or still to come in its own clause."""
+    start, end = trailer_clause(text, mention.start(), mention.end())
+    # (words quoted after the trailer word are its own: "Teaser Promises 'All Will Be
+    # Revealed'" says nothing of a trailer to come)
+    clause = text[start : mention.end()] + _QUOTED.sub("", text[mention.end() : end])
+    return bool(
+        TRAILER_NOT_YET.search(clause) or TRAILER_SCHEDULED.match(text, mention.end())
+    )
 
 
 # A quotation: a tagline, a line of dialogue (not an apostrophe: "the trailer's").

@@ -41,17 +41,47 @@ def trailer_candidates(
         if headline is not None and not _explainer(headline.text):
             by_block[-1] = [headline]
     found: dict[str, VideoCandidate] = {}
+    # A roundup of players, each under its item's short head line ("Tidewater season 2",
+    # set in bold or as a heading): a player belongs to the item above it, and the head
+    # line below it opens the next item (it is no caption).
+    # (two players of one video, an iframe and its <noscript> fallback, are no roundup)
+    players = len({v.url for v in doc.videos if v.embedded and not v.chrome})
+    heads = _ItemHeads(sentences, watch) if players > 1 else None
+    head_blocks = {block for block, _, _ in heads.heads} if heads is not None else set()
+    own_page = youtube_id(doc.url) if doc.videos else None
     for video in doc.videos:
         seen = found.get(video.url)
         if seen is not None and (seen.sentence or video.chrome):
             continue
         # A video linked in a sentence and embedded below it: whichever of its places
         # says it is the watch's trailer judges it ("(watch it here)" says too little).
-        context = _context(video, by_block)
+        context = _context(video, by_block, head_blocks)
         candidate = VideoCandidate(video.url, normalize(video.label), video, context, facts)
         block = by_block.get(video.block)
         lead = block[0].text if block and not video.embedded else None
-        judged = _judge(video.label, context, watch, doc_subject(sentences), lead)
+        own_season = own_page is not None and youtube_id(video.url) == own_page
+        if own_season:
+            # A video's own page or feed entry: its description names its season ("Season
+            # 3 premieres June 5") wherever its title leaves the season out.
+            own_season = any(
+                not s.chrome and classify(s.text, watch) == Subject.WATCH for s in sentences
+            )
+        judged = _judge(
+            video.label,
+            context,
+            watch,
+            doc_subject(sentences),
+            lead,
+            video.embedded,
+            own_season,
+        )
+        if (
+            isinstance(judged, tuple)
+            and heads is not None
+            and video.embedded
+            and heads.block_of_another_item(video.block)
+        ):
+            judged = "the item it sits in is headed by another work's name"
         if isinstance(judged, tuple):
             candidate.sentence, candidate.tie = judged
         elif seen is not None:
@@ -84,7 +114,71 @@ def trailer_candidates(
             found[doc.url] = VideoCandidate(
                 doc.url, "", None, [], facts, sentence=evidence, tie="reported"
             )
+    reported = [c for c in found.values() if c.tie == "reported"]
+    if reported:
+        unreleased = _hall_only(sentences, watch)
+        slate = _slate_video(sentences)
+        for candidate in reported:
+            # (a report that puts the trailer online is about that video: what the hall
+            # alone saw was other footage, "the extended reel shown only to the room")
+            if not _PUT_ONLINE.search(candidate.sentence):
+                candidate.unreleased = unreleased
+            candidate.slate = slate
     return list(found.values())
+
+
+# A trailer said to be on the web: "released the teaser online", "is now on YouTube".
+_PUT_ONLINE = re.compile(r"\b(?:online|on\s+youtube|on\s+the\s+web)\b", re.IGNORECASE)
+
+
+def _slate_video(sentences: list[Sentence]) -> str:
+    """The sentence saying the document's video is a network's reel of its slate ("Apple
+    previewed its upcoming slate of movies and shows in a teaser"): a trailer the text
+    reports with no link is then that reel, in which the watch is one first look."""
+    for sentence in sentences:
+        text = sentence.text
+        if sentence.chrome or (not _may_name_trailer(text) and "reel" not in text):
+            continue
+        if cues.SLATE_VIDEO.search(text) is not None:
+            return text
+    return ""
+
+
+def _hall_only(sentences: list[Sentence], watch: Watch) -> str:
+    """The sentence saying the watch's trailer (or footage) was shown only to a hall and
+    not released ("Warner Bros. says this trailer is a Hall H exclusive", "they haven't
+    released the footage online yet"): a trailer the text reports with no link is then
+    that screening, not a video anyone can watch. Not a sentence about another work, nor
+    one in a passage about another work (a liveblog's other panels)."""
+    said = ""
+    for sentence in sentences:
+        if sentence.chrome:
+            continue
+        hall = cues.HALL_ONLY.search(sentence.text) is not None
+        if not hall and _PUT_ONLINE.search(sentence.text) is None:
+            continue
+        if sentence.subject in (Subject.OTHER, Subject.OTHER_SEASON):
+            continue
+        named = classify(sentence.text, watch)
+        if named in (Subject.OTHER, Subject.OTHER_SEASON):
+            continue
+        if hall:
+            about = sentence.subject is not None or sentence.doc_subject in (
+                Subject.WATCH,
+                Subject.TITLE,
+            )
+            if about:
+                said = said or sentence.text
+        elif (
+            named in (Subject.WATCH, Subject.TITLE)
+            and cues.TRAILER_RELEASED.search(sentence.text)
+            and not cues.NEGATION.search(sentence.text)
+            and not cues.SPECULATION.search(sentence.text)
+        ):
+            # "The studio then released the Harbor Lights teaser on YouTube": shown in the
+            # hall, and online too
+            return ""
+    return said
 
 
 def _own_page_words(
@@ -137,8 +231,11 @@ def _is_trailer_label(label: str) -> bool:
     return bool(cues.TRAILER.search(label))
 
 
-def _context(video: Video, by_block: dict[int, list[Sentence]]) -> list[Sentence]:
-    """The sentences nearest a video, nearest first."""
+def _context(
+    video: Video, by_block: dict[int, list[Sentence]], head_blocks: set[int] | None = None
+) -> list[Sentence]:
+    """The sentences nearest a video, nearest first (`head_blocks`: the blocks that head
+    a roundup's items, never a player's caption)."""
     here = by_block.get(video.block, [])
     before = list(reversed(by_block.get(video.block - 1, [])))
     if not video.embedded:
@@ -157,7 +254,13 @@ def _context(video: Video, by_block: dict[int, list[Sentence]]) -> list[Sentence
             earlier = by_block.get(video.block - 2, [])[-1:]
             return [here[at], *reversed(here[:at]), *before[:1], *earlier, *headline]
         return [here[at], *reversed(here[max(0, at - 2) : at]), *here[at + 1 : at + 2], *before[:1]]
-    after = here[:1]  # a caption under the player
+    # a caption under the player; not a heading, which opens the next section ("<h2>Another
+    # Show</h2>" after a roundup item's player is the next item's)
+    after = [
+        s
+        for s in here[:1]
+        if (not s.heading or s.role == "caption") and s.block not in (head_blocks or ())
+    ]
     earlier = list(reversed(by_block.get(video.block - 2, [])))
     headline = by_block.get(-1, [])
     return [s for s in before + after + earlier + headline if not s.chrome]
@@ -178,6 +281,19 @@ _POINTER = re.compile(
 )
 
 
+def _reports_watch_trailer(sentences: list[Sentence], watch: Watch) -> bool:
+    """One of the sentences reports the watched season's trailer as released ("Netflix
+    released the first teaser for Harbor Lights season 3 on Monday.") and names no
+    other season or work."""
+    return any(
+        cues.TRAILER.search(s.text)
+        and classify(s.text, watch) == Subject.WATCH
+        and cues.TRAILER_RELEASED.search(s.text)
+        and not cues.trailer_not_yet(s.text)
+        for s in sentences
+    )
+
+
 def _reports_trailer(sentences: list[Sentence]) -> bool:
     """One of the paragraph's sentences reports a trailer as released."""
     return any(
@@ -194,6 +310,8 @@ def _judge(
     watch: Watch,
     subject: str | None,
     lead: str | None = None,
+    embedded: bool = False,
+    own_season: bool = False,
 ) -> tuple[str, str] | str:
     """(the evidence sentence, how it ties the video to the watch) when the video is a
     trailer for the watch, else why it is not (--explain says it). The ties are the
@@ -307,6 +425,8 @@ def _judge(
             and text == label
             and not _LATER_PART.search(label)
             and (kind_text == label or classify(kind_text, watch) != Subject.WATCH)
+            and not (embedded and _reports_watch_trailer(context[:1], watch))
+            and not own_season
         ):
             # An official video named without a season is the first season's (unless it
             # names a later part: "Part 2 Trailer", "The Final Season"; or the words that
@@ -324,7 +444,7 @@ def _judge(
     # No season named anywhere near: the video is the watch's when the passage it
     # sits in (or the whole document) is about the watch.
     passage = [s for _, s in texts if s is not None][:2]
-    if subject == Subject.WATCH or Subject.WATCH in passage:
+    if subject == Subject.WATCH or Subject.WATCH in passage or own_season:
         return kind_text, "watch_passage"
     return _SEASON_NEAR
 
@@ -525,7 +645,7 @@ def _reported_without_link(
 ) -> str | None:
     leads: dict[int, str] = {}  # each block's first sentence (once one is asked for)
     heads: _ItemHeads | None = None
-    coming: bool | None = None
+    state: dict[str, bool] = {}  # what the document says once (_reports_here)
     new_season = _NewSeason(sentences, watch)
     for index, sentence in enumerate(sentences):
         if sentence.chrome:
@@ -547,6 +667,8 @@ def _reported_without_link(
             continue
         if sentence.role == "headline" and _explainer(original):
             continue  # an explainer's list of what it covers ("release date, cast, trailer")
+        if _caption_of_first_season(original, watch):
+            continue
         # the cues are read with the watch's own title blanked out (_cue_text)
         text = _cue_text(original, watch)
         if not leads:
@@ -558,53 +680,92 @@ def _reported_without_link(
         heads = heads or _ItemHeads(sentences, watch)
         if heads.of_another_item(sentence):
             continue
-        first = cues.TRAILER.search(text)
-        if first is None or not cues.TRAILER_OUT.search(text):
-            continue
-        if cues.trailer_not_yet(text) or _called_other_kind(text, first):
-            continue
-        if cues.NOT_A_TRAILER.search(text) and not cues.TRAILER_OUT.search(
-            text, *cues.clause_around(text, first.start(), first.end())
-        ):
-            # ("Featurette reveals the village; trailer to debut in July": the verb that
-            # says a video is out is the other video's)
+        if not cues.TRAILER_OUT.search(text) or cues.trailer_not_yet(text):
             continue
         if cues.TRAILER_GONE.search(text) or cues.TRAILER_DENIED.search(text):
             continue
-        # (what follows the trailer word describes the video: a quoted slogan in it makes
-        # no other work of the sentence when the words up to it do not; nor does a season
-        # named in a clause after it: "..., which picks up where season 3 ended")
-        said = original[: first.end()]
-        cut = cues.CLAUSE_BREAK.search(text, first.end())
-        reported = original[: cut.start()] if cut else original
-        if classify(reported, watch) in (Subject.OTHER, Subject.OTHER_SEASON) or (
-            _about_other_work(original, watch) and _about_other_work(said, watch)
-        ):
-            continue
-        if (
-            _named_for_other_work(original, first.start(), watch)
-            or _for_other_work(original, first.end(), watch)
-            or _other_kind_owns(original, first.start(), watch, first.end())
-            or _other_season_owns(original, first, watch)
-        ):
-            continue
-        # Only the clause reporting the trailer: "..., and a full trailer is expected";
-        # not a participle after a comma ("..., offering a taste of what fans can expect").
-        left, right = cues.clause_around(text, first.start(), first.end())
-        comma = text.find(", ", first.end(), right)
-        if comma != -1 and cues.TRAILER_OUT.search(text, first.end(), comma):
-            right = comma
-        if _hedged(text, left, right, first.end()) or cues.NEGATION.search(text, left, right):
-            continue
-        if cues.TRAILER_UNSHOWN.search(text, left, right):
-            continue
-        if sentence.role != "headline":
-            if coming is None:
-                coming = _trailer_coming(sentences, watch)
-            if coming and not cues.TRAILER_RELEASED.search(text, left, right):
-                continue  # the coming trailer the headline announced, not said to be out
-        return original
+        # Each trailer word in turn: the first may be hedged, denied or another work's and
+        # a later one the watch's released trailer ("Fans had hoped for a teaser at the
+        # event, and Netflix delivered: the season 3 trailer dropped Saturday").
+        for first in cues.TRAILER.finditer(text):
+            if _reports_here(original, text, first, watch, sentence, sentences, state):
+                return original
     return _headline_names_trailer(sentences, watch) if headline else None
+
+
+def _reports_here(
+    original: str,
+    text: str,
+    first: re.Match[str],
+    watch: Watch,
+    sentence: Sentence,
+    sentences: list[Sentence],
+    state: dict[str, bool],
+) -> bool:
+    """The trailer word `first` of `text` (the sentence with the watch's title blanked)
+    reports the watch's trailer as released: its own clause says so, unhedged, of no
+    other work, season or kind of video. `state` keeps what the document says once."""
+    if _called_other_kind(text, first) or cues.mention_not_yet(text, first):
+        return False
+    if cues.NOT_A_TRAILER.search(text) and not cues.TRAILER_OUT.search(
+        text, *cues.clause_around(text, first.start(), first.end())
+    ):
+        # ("Featurette reveals the village; trailer to debut in July": the verb that
+        # says a video is out is the other video's)
+        return False
+    # (what follows the trailer word describes the video: a quoted slogan in it makes
+    # no other work of the sentence when the words up to it do not; nor does a season
+    # named in a clause after it: "..., which picks up where season 3 ended")
+    said = original[: first.end()]
+    cut = cues.CLAUSE_BREAK.search(text, first.end())
+    reported = original[: cut.start()] if cut else original
+    if classify(reported, watch) in (Subject.OTHER, Subject.OTHER_SEASON) or (
+        _about_other_work(original, watch) and _about_other_work(said, watch)
+    ):
+        return False
+    if (
+        _named_for_other_work(original, first.start(), watch)
+        or _for_other_work(original, first.end(), watch)
+        or _other_kind_owns(original, first.start(), watch, first.end())
+        or _other_season_owns(original, first, watch)
+    ):
+        return False
+    # Only the clause reporting the trailer: "..., and a full trailer is expected";
+    # not a participle after a comma ("..., offering a taste of what fans can expect").
+    left, right = cues.clause_around(text, first.start(), first.end())
+    comma = text.find(", ", first.end(), right)
+    if comma != -1 and cues.TRAILER_OUT.search(text, first.end(), comma):
+        right = comma
+    if _hedged(text, left, right, first.end()) or cues.NEGATION.search(text, left, right):
+        return False
+    if cues.TRAILER_UNSHOWN.search(text, left, right):
+        return False
+    if sentence.role != "headline":
+        if "coming" not in state:
+            state["coming"] = _trailer_coming(sentences, watch)
+        if state["coming"] and not cues.TRAILER_RELEASED.search(text, left, right):
+            return False  # the coming trailer the headline announced, not said to be out
+    return True
+
+
+def _caption_of_first_season(text: str, watch: Watch) -> bool:
+    """A player's caption kept where the player was lost ("WATCH: Harbor Lights official
+    trailer") is the video's title, read as a title is: an official video named with the
+    show and no season is the first season's (see _judge), not the watched later one's."""
+    if watch.season is None or watch.season < 2 or _CAPTION.match(text) is None:
+        return False
+    return (
+        classify(text, watch) == Subject.TITLE
+        and _LATER_PART.search(text) is None
+        and _NEW_SEASON.search(text) is None
+        and _NEWER_VIDEO.search(text) is None
+    )
+
+
+# A caption's words for a video of the season to come: "WATCH: the new Harbor Lights trailer".
+_NEWER_VIDEO = re.compile(r"\b(?:new|latest|next|second|final)\b", re.IGNORECASE)
+# A caption that stands for a player: "WATCH: ...", "Video: ...", "Play: ...".
+_CAPTION = re.compile(r"\s*(?:watch|video|play|now\s+playing)\s*[:|\u2014\u2013-]\s", re.I)
 
 
 def _other_season_owns(text: str, trailer: re.Match[str], watch: Watch) -> bool:
@@ -779,6 +940,18 @@ class _ItemHeads:
         # items ("This Week's New Movie Trailers").
         self.items = any(names for _, names, _ in self.heads)
         self.roundup = doc not in (Subject.WATCH, Subject.TITLE)
+
+    def block_of_another_item(self, block: int) -> bool:
+        """The nearest head line above `block` is a bare name that is not the watch's
+        (only on a page where some head names the watch)."""
+        if not self.items:
+            return False
+        head = None
+        for at, names, bare in self.heads:
+            if at > block:
+                break
+            head = (names, bare)
+        return head is not None and not head[0] and head[1]
 
     def of_another_item(self, sentence: Sentence) -> bool:
         """The sentence sits under an item head that is another work's: a bare name that

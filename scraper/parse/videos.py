@@ -71,6 +71,27 @@ def normalize_video_url(url: str) -> str | None:
     return watch_url(video_id) if video_id else None
 
 
+# A YouTube link written out in running text ("See the trailer here: https://youtu.be/ID"):
+# the live page's CMS links it; a saved page or a plain-text post keeps only the words.
+_WRITTEN_LINK = re.compile(
+    r"(?:https?://)?(?:www\.|m\.)?(?:youtube\.com/(?:watch\?|embed/|shorts/|v/)|youtu\.be/)"
+    r"[^\s<>\"'()\[\]]{1,200}"
+)
+
+
+def written_video_urls(text: str) -> list[tuple[str, str]]:
+    """(watch URL, the link as written) of each YouTube video link written out in `text`."""
+    if "yout" not in text:
+        return []
+    found = []
+    for match in _WRITTEN_LINK.finditer(text):
+        written = match.group().rstrip(".,;:!?")
+        url = normalize_video_url(written)
+        if url is not None:
+            found.append((url, written))
+    return found
+
+
 def bare_video_url(text: str) -> str | None:
     """The watch URL of a paragraph that is nothing but a YouTube link written out
     ("www.youtube.com/watch?v=ID" on its own line): blogging tools turn such a line into

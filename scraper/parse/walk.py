@@ -21,7 +21,13 @@ from scraper.parse.names import (
     _holds_article,
     _name_meaning,
 )
-from scraper.parse.videos import bare_video_url, normalize_video_url, valid_video_id, watch_url
+from scraper.parse.videos import (
+    bare_video_url,
+    normalize_video_url,
+    valid_video_id,
+    watch_url,
+    written_video_urls,
+)
 
 _BLOCK_TAGS = frozenset(
     [
@@ -260,9 +266,19 @@ class _Walk:
                 block = Block(cleaned, True, chrome, "dek", "", cells)  # right under it
             else:
                 block = Block(cleaned, heading, chrome, role, "", cells)
+            if role == "body" and not chrome and "yout" in cleaned:
+                self._written_links(cleaned, len(blocks))
             blocks.append(block)
             chars.append(chars[-1] if block.chrome else chars[-1] + len(cleaned))
         self.time_seen = False
+
+    def _written_links(self, text: str, block: int) -> None:
+        """A YouTube link written out in a sentence ("See the trailer here:
+        https://youtu.be/ID") is a link of that sentence, as its <a> would be on the live
+        page (one a link of its own already gave is not added twice)."""
+        for url, written in written_video_urls(text):
+            if not any(v.url == url for v in self.videos):
+                self.videos.append(Video(url, written, block, False, False))
 
     def _body_block(self, text: str, cells: tuple[str, ...]) -> Block:
         """A body block, unless its content says it is a byline, dateline or field."""
@@ -576,7 +592,9 @@ def _collect_video(element: Any, tag: str, walk: _Walk, chrome: bool) -> None:
     if url is None:
         return
     if tag == "a":
-        label = _clean(text_content(element))
+        # (a player made of a link, "<figure><a>Play: Title | Official Trailer</a>",
+        # has the same button words)
+        label = _PLAYER_VERB.sub("", _clean(text_content(element)), count=1)
         embedded = False
     else:
         get = element.get

@@ -470,8 +470,20 @@ def _occasion(c: DateCandidate, v: View, w: Watch) -> str | None:
 def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     trailers = list(_PROMO.finditer(v.text, 0, c.mention.start))
     if not trailers:
+        # "First released on May 6, the season 3 trailer has ...": an opening participle
+        # whose subject, after its comma, is the trailer
+        opening = _OPENING_PARTICIPLE.match(v.text)
+        if opening is not None and c.mention.end <= opening.end("phrase"):
+            return opening.group("video")
         return None
-    if _NEW_CLAUSE.search(v.text, trailers[-1].end(), c.mention.start):
+    clause = _NEW_CLAUSE.search(v.text, trailers[-1].end(), c.mention.start)
+    if clause is not None and not (
+        # ("The trailer, which debuted May 6, shows ...": a clause said of the trailer
+        # itself, its antecedent the trailer word right before it, dates the trailer)
+        clause.start() == trailers[-1].end()
+        and _OF_THE_TRAILER.match(v.text, clause.start())
+        and not _NEW_CLAUSE.search(v.text, clause.end(), c.mention.start)
+    ):
         return None
     if _AHEAD_OF.search(v.text, trailers[-1].end(), c.mention.start):
         return None  # "the trailer is here ahead of the new episodes arriving in 2019"
@@ -536,6 +548,13 @@ _PROMO = re.compile(
     re.IGNORECASE,
 )
 _NEW_CLAUSE = re.compile(r",\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECASE)
+_OF_THE_TRAILER = re.compile(r",\s+which\s", re.IGNORECASE)
+_OPENING_PARTICIPLE = re.compile(
+    r"\W*(?P<phrase>(?:first\s+|originally\s+)?(?:released|shown|unveiled|dropped|posted|"
+    r"screened|debuted|uploaded|shared)\b[^,;.]{0,60}),\s+(?:the|a|an|this|its|their)\s+"
+    r"(?:[\w'\u2019:-]+\s+){0,6}?(?P<video>" + cues.TRAILER.pattern + r")",
+    re.IGNORECASE,
+)
 _DONT_MISS = re.compile(r"\W*don['\u2019]t\s+miss", re.IGNORECASE)
 _AHEAD_OF = re.compile(
     r"\b(?:ahead\s+of|in\s+advance\s+of|before)\s+(?:the|its|their|a)?\s*"

@@ -82,6 +82,28 @@ def _fan_made(c: VideoCandidate) -> str | None:
 
 
 @trailer_rule(
+    "shown_only_to_hall",
+    -5,
+    "a trailer reported in words that the document says was shown only to a hall (a "
+    "convention panel, a studio presentation) and not released online",
+    "The teaser played for the room; the studio says it will not be released online.",
+)
+def _hall_only(c: VideoCandidate) -> str | None:
+    return c.unreleased[:100] if c.unreleased and c.tie == "reported" else None
+
+
+@trailer_rule(
+    "slate_reel",
+    -4,
+    "a trailer reported in words that the document says is a network's reel of its whole "
+    "slate, in which the watch is one show among many",
+    "The streamer previewed its upcoming slate of shows in a teaser.",
+)
+def _slate(c: VideoCandidate) -> str | None:
+    return c.slate[:100] if c.slate and c.tie == "reported" else None
+
+
+@trailer_rule(
     "official_label",
     1,
     "the video's own title says 'official trailer' or 'official teaser'",

@@ -52,7 +52,9 @@ def _bracket_owner(c: DateCandidate, w: Watch) -> str | None:
     for _, end, _ in title_mentions(before[-160:], w):
         gap = before[-160:][end:]
         if len(gap) <= 20 and not any(ch.isupper() for ch in gap.replace("Season", "")):
-            return "watch"
+            # (not a video of it: "Harbor Lights season 3 trailer (May 6, 2024)" dates
+            # the trailer)
+            return None if cues.TRAILER.search(gap) else "watch"
     name = _NAME_BEFORE.search(before)
     return name.group(1) if name is not None else None
 
