@@ -171,6 +171,16 @@ def test_wrong_type(tmp_path, capsys):
     assert f"{path}:2: http.concurrency: 'many' is not a whole number" in err
 
 
+@pytest.mark.parametrize("section", ["schedule", "http", "health"])
+@pytest.mark.parametrize("value", ["5", "[1]", "'30m'"])
+def test_a_section_written_as_a_single_value_is_a_config_error(tmp_path, capsys, section, value):
+    path = write(tmp_path, f"{section}: {value}\n" + MINIMAL)
+    code, _out, err = validate(path, capsys)
+    assert code == 1
+    assert f"{path}:1: {section}: must be a mapping (key: value lines)" in err
+    assert "internal error" not in err
+
+
 def test_booleans_are_strict(tmp_path):
     path = write(tmp_path, "http:\n  respect_robots: yes\n" + MINIMAL)
     assert only_error(path) == f"{path}:2: http.respect_robots: 'yes' is not true or false"

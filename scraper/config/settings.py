@@ -325,6 +325,8 @@ def _read_fields(
     if entry is None or (isinstance(entry[1], ScalarNode) and entry[1].tag == NULL):
         return {}
     values = _read_entry(r, entry[1], key, fields)
+    if values is INVALID:  # `schedule: 5`: the error is recorded; keep every default
+        return {}
     return {name: value for name, value in values.items() if value is not INVALID}
 
 
