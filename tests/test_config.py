@@ -556,6 +556,17 @@ def test_bad_durations_say_how_to_write_them(text, hint):
         parse_duration(text)
 
 
+@pytest.mark.parametrize("value", [".nan", ".inf", "99999999d", "400d", "1e30"])
+def test_a_duration_past_a_year_or_not_finite_is_a_config_error(tmp_path, capsys, value):
+    # Each of these once validated OK and then stopped `list` with an overflow.
+    path = write(tmp_path, f"schedule:\n  interval: {value}\n" + MINIMAL)
+    code, _out, err = validate(path, capsys)
+    assert code == 1
+    assert f"{path}:2: schedule.interval: " in err
+    assert "internal error" not in err
+    assert parse_duration("365d") == 365 * 86400
+
+
 @pytest.mark.parametrize(
     ("text", "size"),
     [("5MB", 5 * 1024**2), ("512KB", 512 * 1024), ("1GB", 1024**3), (1000, 1000), ("1000", 1000)],
