@@ -181,6 +181,12 @@ def test_a_section_written_as_a_single_value_is_a_config_error(tmp_path, capsys,
     assert "internal error" not in err
 
 
+def test_a_user_agent_with_a_line_break_is_a_config_error(tmp_path):
+    # It validated OK, then every fetch failed with "request failed (InvalidHeader)".
+    path = write(tmp_path, 'http:\n  user_agent: "rw\\r\\nX-Evil: 1"\n' + MINIMAL)
+    assert only_error(path).startswith(f"{path}:2: http.user_agent: ")
+
+
 def test_booleans_are_strict(tmp_path):
     path = write(tmp_path, "http:\n  respect_robots: yes\n" + MINIMAL)
     assert only_error(path) == f"{path}:2: http.respect_robots: 'yes' is not true or false"

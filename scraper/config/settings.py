@@ -140,7 +140,7 @@ SCHEDULE_FIELDS: dict[str, Field] = {
     "jitter": f.duration(zero_ok=True),
 }
 HTTP_FIELDS: dict[str, Field] = {
-    "user_agent": f.text,
+    "user_agent": f.header_text,
     "timeout": f.duration(),
     "max_bytes": f.size,
     "concurrency": f.positive_int,
