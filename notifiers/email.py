@@ -33,6 +33,8 @@ DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 
 def _is_address(text: str) -> bool:
     """ "me@example.org" or "Me <me@example.org>": a local part, an @ and a domain."""
+    if re.search(r"[\x00-\x1f\x7f]", str(text)):
+        return False  # a line break would be a header of its own; the email package refuses it
     address = parseaddr(str(text))[1]
     local, at, domain = address.rpartition("@")
     return bool(at and local and domain.strip(".") and not re.search(r"[\s<>,@]", domain))

@@ -245,3 +245,22 @@ def test_starttls_unsupported_says_what_to_set(smtp_server):
     message = str(caught.value)
     assert f"127.0.0.1:{port} does not offer STARTTLS" in message
     assert "security: ssl" in message and "security: none" in message
+
+
+@pytest.mark.parametrize("key", ["to", "from"])
+def test_an_address_with_a_line_break_is_a_config_error(tmp_path, key):
+    # It validated OK, then every send failed as an "internal error" (ValueError from
+    # the email package): a user's typo, so validate names it with its line.
+    from scraper.config.settings import ConfigError, load_config
+
+    addresses = {"to": '["me@example.org"]', "from": '"rw@example.org"'}
+    addresses[key] = '"me@example.org\\r\\nBcc: other@example.org"'
+    path = tmp_path / "config.yaml"
+    path.write_text(
+        "watches:\n  - title: X\nsources:\n  - name: s\n    url: http://127.0.0.1:9/\n"
+        "notifiers:\n  - type: email\n    host: 127.0.0.1\n"
+        f"    from: {addresses['from']}\n    to: {addresses['to']}\n"
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_config(path, env={})
+    assert f"notifiers[0].{key}:" in str(caught.value)
