@@ -436,3 +436,34 @@ def test_a_charset_impossible_for_the_bytes_is_not_believed(tmp_path, recording,
         config = config_for(tmp_path, {"mislabelled": f"http://127.0.0.1:{server.port}/news"})
         assert main(["check", "--config", str(config)]) == 0
     assert [a.value for a in recording] == [{"date": "2023-08-03", "precision": "day"}]
+
+
+def served(body: bytes, content_type: str) -> bytes:
+    return (
+        f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nConnection: close\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode() + body
+
+
+# lxml reads no entry from it, so feedparser's fallback reads it, and its character
+# reference past U+10FFFF raised OverflowError out of `check`: exit 2 for every source.
+BROKEN_FEED = (
+    b"<?xml version='1.0'?><rss><channel><item><title>Heartstopper Season 2 <b>news"
+    b"</title><description>Heartstopper Season 2 premieres soon.<br></description></item>"
+    b"<item><title>&bogus; &#xFFFFFFFF; \x00"
+)
+
+
+def test_a_feed_that_breaks_its_parser_fails_alone(tmp_path, recording, capsys):
+    with RawServer(served(BROKEN_FEED, "application/rss+xml")) as bad, RawServer(
+        served(ANNOUNCEMENT.encode(), "text/html; charset=utf-8")
+    ) as good:
+        config = config_for(tmp_path, {
+            "broken": f"http://127.0.0.1:{bad.port}/feed",
+            "good": f"http://127.0.0.1:{good.port}/news",
+        })
+        code = main(["check", "--config", str(config)])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert "internal error" not in err and "Traceback" not in err
+    assert [a.value for a in recording] == [{"date": "2023-08-03", "precision": "day"}]
