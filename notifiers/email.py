@@ -11,7 +11,7 @@ import ssl
 from collections.abc import Sequence
 from email.message import EmailMessage
 from email.utils import formatdate, parseaddr
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from notifiers import register
 from notifiers.base import (
@@ -223,11 +223,11 @@ class EmailNotifier(Notifier):
         # Built unconnected, held by the deadline, then connected: the greeting is read
         # while connecting, and a dripping greeting must be cut off too.
         if security == "ssl":
-            smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+            smtp: smtplib.SMTP = _BoundedSMTP_SSL(
                 local_hostname=local, timeout=timeout, context=self._tls()
             )
         else:
-            smtp = smtplib.SMTP(local_hostname=local, timeout=timeout)
+            smtp = _BoundedSMTP(local_hostname=local, timeout=timeout)
         smtp._host = host  # what the constructor would set: TLS checks the name against it
         deadline.hold(smtp)
         try:
@@ -243,6 +243,44 @@ class EmailNotifier(Notifier):
 
     def _tls(self) -> ssl.SSLContext:
         return ssl.create_default_context(cafile=self.options.get("ca_file") or None)
+
+
+REPLY_LIMIT = 1024 * 1024  # bytes of replies read per connection; a real server's are ~2 KB
+
+
+class _CappedReplies:
+    """The server's replies as smtplib reads them, cut off at REPLY_LIMIT bytes: smtplib
+    keeps every line of a multi-line reply, so a server sending "250-..." without end
+    filled gigabytes of memory before the send's deadline."""
+
+    def __init__(self, file: Any):
+        self._file, self._read = file, 0
+
+    def readline(self, limit: int = -1) -> bytes:
+        line = self._file.readline(limit)
+        self._read += len(line)
+        if self._read > REPLY_LIMIT:
+            # An OSError is what smtplib turns into SMTPServerDisconnected, closing up.
+            raise OSError(f"the server's replies passed {REPLY_LIMIT // 1024} KB")
+        return line
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._file, name)
+
+
+class _BoundedReplies:
+    def getreply(self):  # type: ignore[no-untyped-def]
+        if self.file is None:  # type: ignore[attr-defined]
+            self.file = _CappedReplies(self.sock.makefile("rb"))  # type: ignore[attr-defined]
+        return super().getreply()  # type: ignore[misc]
+
+
+class _BoundedSMTP(_BoundedReplies, smtplib.SMTP):
+    pass
+
+
+class _BoundedSMTP_SSL(_BoundedReplies, smtplib.SMTP_SSL):  # noqa: N801 - smtplib's name
+    pass
 
 
 def _recipients(value) -> list[str]:

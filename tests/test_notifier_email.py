@@ -264,3 +264,35 @@ def test_an_address_with_a_line_break_is_a_config_error(tmp_path, key):
     with pytest.raises(ConfigError) as caught:
         load_config(path, env={})
     assert f"notifiers[0].{key}:" in str(caught.value)
+
+
+def test_a_server_that_never_stops_replying_is_cut_off_not_read_into_memory():
+    # smtplib keeps every line of a multi-line reply: a server sending "220-..." lines
+    # without end filled ~2 GB in 5 s (~8 GB in the default 20 s) before the deadline.
+    import threading
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    written = [0]
+
+    def flood() -> None:
+        conn, _ = listener.accept()
+        line = b"220-" + b"x" * 8000 + b"\r\n"
+        with conn:
+            try:
+                while written[0] < 400 * 1024 * 1024:
+                    conn.sendall(line)
+                    written[0] += len(line)
+            except OSError:
+                return
+
+    threading.Thread(target=flood, daemon=True).start()
+    notifier = build_notifier("mail", "email", {
+        "host": "127.0.0.1", "port": listener.getsockname()[1], "security": "none",
+        "from": "rw@example.org", "to": "me@example.org", "timeout": 20,
+    })
+    try:
+        with pytest.raises(TransientError):
+            notifier.send(make_alert())
+    finally:
+        listener.close()
+    assert written[0] < 50 * 1024 * 1024
