@@ -467,3 +467,40 @@ def test_a_feed_that_breaks_its_parser_fails_alone(tmp_path, recording, capsys):
     assert code == 0, err
     assert "internal error" not in err and "Traceback" not in err
     assert [a.value for a in recording] == [{"date": "2023-08-03", "precision": "day"}]
+
+
+@pytest.mark.parametrize("read_only", ["file", "folder"])
+def test_check_on_a_state_it_may_not_write_is_a_clear_error(site, read_only):
+    # `check` opened the file, checked every source, and then failed to record it:
+    # "internal error: OperationalError: attempt to write a readonly database", exit 2.
+    as_reader: list[str] = []
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("root without setpriv: cannot take write access away")
+        as_reader = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    top = Path(tempfile.mkdtemp(prefix="releasewatch-ro-"))
+    folder = top / "state"
+    folder.mkdir()
+    try:
+        site.pages["/news"] = Page(ANNOUNCEMENT.encode())
+        config = config_for(folder, {"news": site.url("/news")}, notifier="console")
+        assert main(["check", "--config", str(config)]) == 0
+        state_file = folder / "state.db"
+        before = state_file.read_bytes()
+        state_file.chmod(0o444 if read_only == "file" else 0o666)
+        config.chmod(0o444)
+        folder.chmod(0o555 if read_only == "folder" else 0o777)
+        top.chmod(0o555)
+        done = subprocess.run(
+            [*as_reader, sys.executable, "-m", "scraper", "check", "--config", str(config)],
+            capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent.parent,
+        )
+        assert done.returncode == 1, done.stderr
+        assert "internal error" not in done.stderr
+        assert f"error: {state_file}: " in done.stderr and "read-only" in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+        assert state_file.read_bytes() == before
+    finally:
+        for path in (top, folder):
+            path.chmod(0o755)
+        shutil.rmtree(top)
