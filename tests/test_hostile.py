@@ -504,3 +504,38 @@ def test_check_on_a_state_it_may_not_write_is_a_clear_error(site, read_only):
         for path in (top, folder):
             path.chmod(0o755)
         shutil.rmtree(top)
+
+
+def test_check_on_a_full_disk_is_a_clear_error(site):
+    # The state's writes fail as on a full disk: the file size limit (RLIMIT_FSIZE) stops
+    # the -wal file a few pages in. A connection of the test's own keeps the -wal and
+    # -shm files there, so the open succeeds and the check's own write is what fails.
+    # It was "internal error: OperationalError: database or disk is full", exit 2.
+    import resource
+    import signal
+
+    top = Path(tempfile.mkdtemp(prefix="releasewatch-full-"))
+    try:
+        config = config_for(top, {"news": site.url("/news")}, notifier="console")
+        site.pages["/news"] = Page(b"<html><body><p>Nothing yet.</p></body></html>")
+        assert main(["check", "--config", str(config)]) == 0
+        site.pages["/news"] = Page(ANNOUNCEMENT.encode())
+        holder = sqlite3.connect(top / "state.db")
+        holder.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+        def small_files() -> None:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a failed write, not a kill
+            resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+
+        done = subprocess.run(
+            [sys.executable, "-m", "scraper", "check", "--config", str(config)],
+            capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent.parent,
+            preexec_fn=small_files,
+        )
+        holder.close()
+        assert done.returncode == 1, done.stderr
+        assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+        [line] = [x for x in done.stderr.splitlines() if x.startswith("error:")]
+        assert line.startswith(f"error: {top / 'state.db'}: cannot write the state file")
+    finally:
+        shutil.rmtree(top)
