@@ -539,3 +539,25 @@ def test_check_on_a_full_disk_is_a_clear_error(site):
         assert line.startswith(f"error: {top / 'state.db'}: cannot write the state file")
     finally:
         shutil.rmtree(top)
+
+
+def test_run_on_a_full_disk_is_a_clear_error(tmp_path):
+    # Writing its pid into `<state>.lock` failed with "internal error: OSError: [Errno 28]
+    # No space left on device", exit 2. A file size limit of 0 fails that write the same way.
+    import resource
+    import signal
+
+    config = config_for(tmp_path, {"news": "http://127.0.0.1:9/news"}, notifier="console")
+
+    def no_writes() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "scraper", "run", "--config", str(config)],
+        capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent.parent,
+        preexec_fn=no_writes,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"error: {tmp_path / 'state.db'}"), done.stderr
