@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import re
 import smtplib
 import socket
@@ -123,6 +124,9 @@ class EmailNotifier(Notifier):
         for recipient in _recipients(options.get("to")):
             if not _is_address(recipient):
                 problems.append(f"to: {recipient!r} is not an email address (name@example.org)")
+        ca_file = options.get("ca_file")
+        if ca_file and not os.path.isfile(os.path.expanduser(str(ca_file))):
+            problems.append(f"ca_file: {ca_file!r} is not a file (a PEM bundle of CA certificates)")
         sender = options.get("from")
         if sender and not _is_address(sender):
             problems.append(
@@ -242,7 +246,8 @@ class EmailNotifier(Notifier):
         return smtp
 
     def _tls(self) -> ssl.SSLContext:
-        return ssl.create_default_context(cafile=self.options.get("ca_file") or None)
+        ca_file = self.options.get("ca_file")
+        return ssl.create_default_context(cafile=os.path.expanduser(ca_file) if ca_file else None)
 
 
 REPLY_LIMIT = 1024 * 1024  # bytes of replies read per connection; a real server's are ~2 KB

@@ -296,3 +296,19 @@ def test_a_server_that_never_stops_replying_is_cut_off_not_read_into_memory():
     finally:
         listener.close()
     assert written[0] < 50 * 1024 * 1024
+
+
+def test_a_ca_file_that_does_not_exist_is_a_config_error(tmp_path):
+    # It validated OK; every send then failed "No such file or directory" and was
+    # retried for a day, as if the server were away.
+    from scraper.config.settings import ConfigError, load_config
+
+    path = tmp_path / "config.yaml"
+    path.write_text(
+        "watches:\n  - title: X\nsources:\n  - name: s\n    url: http://127.0.0.1:9/\n"
+        "notifiers:\n  - type: email\n    host: 127.0.0.1\n    from: rw@example.org\n"
+        f"    to: me@example.org\n    ca_file: {tmp_path / 'missing.pem'}\n"
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_config(path, env={})
+    assert "notifiers[0].ca_file:" in str(caught.value)
