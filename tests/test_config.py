@@ -187,6 +187,14 @@ def test_a_user_agent_with_a_line_break_is_a_config_error(tmp_path):
     assert only_error(path).startswith(f"{path}:2: http.user_agent: ")
 
 
+def test_an_empty_notify_list_is_a_config_error(tmp_path):
+    # `notify: []` validated OK and each of the watch's alerts went to no notifier at
+    # all, silently (`alerts: []` is refused the same way).
+    text = MINIMAL.replace("    season: 2\n", "    season: 2\n    notify: []\n", 1)
+    path = write(tmp_path, text + "notifiers:\n  - type: console\n")
+    assert only_error(path).startswith(f"{path}:4: watches[0].notify: ")
+
+
 def test_booleans_are_strict(tmp_path):
     path = write(tmp_path, "http:\n  respect_robots: yes\n" + MINIMAL)
     assert only_error(path) == f"{path}:2: http.respect_robots: 'yes' is not true or false"

@@ -454,6 +454,9 @@ def _check_routes(
 ) -> None:
     """Each watch's `notify:` names notifiers that exist (enabled or not)."""
     for names, node, key in routes:
+        if not names:
+            r.error(node, key, "is empty: this watch's alerts would reach no notifier; "
+                    "omit notify: for every notifier, or name one")
         for name in names:
             if name not in known:
                 r.error(node, key, f"no notifier named {name!r}; the notifiers are: "
