@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
@@ -561,3 +562,20 @@ def test_run_on_a_full_disk_is_a_clear_error(tmp_path):
     assert done.returncode == 1, done.stderr
     assert "internal error" not in done.stderr and "Traceback" not in done.stderr
     assert done.stderr.startswith(f"error: {tmp_path / 'state.db'}"), done.stderr
+
+
+def test_a_tag_with_endless_attributes_is_read_in_linear_time(tmp_path, capsys):
+    # libxml2's HTML parser checks each attribute against all before it: 60,000 in one
+    # tag (~700 KB, well under max_bytes) cost ~20 s of CPU, 100,000 four minutes, and a
+    # 5 MB page of them hours, for any page that names the watch.
+    attributes = " ".join(f"a{i}=1" for i in range(60_000))
+    page = tmp_path / "page.html"
+    page.write_text(
+        f"<html><body><div {attributes}>Heartstopper Season 2</div>"
+        "<p>Netflix confirmed today that Heartstopper Season 2 arrives on 3 August 2023.</p>"
+        "</body></html>"
+    )
+    started = time.process_time()
+    assert main(["extract", "--title", "Heartstopper", "--season", "2", str(page)]) == 0
+    assert time.process_time() - started < 3
+    assert '"date": "2023-08-03"' in capsys.readouterr().out
