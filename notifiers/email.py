@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import re
 import smtplib
 import socket
@@ -11,7 +12,7 @@ import ssl
 from collections.abc import Sequence
 from email.message import EmailMessage
 from email.utils import formatdate, parseaddr
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from notifiers import register
 from notifiers.base import (
@@ -33,6 +34,8 @@ DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 
 def _is_address(text: str) -> bool:
     """ "me@example.org" or "Me <me@example.org>": a local part, an @ and a domain."""
+    if re.search(r"[\x00-\x1f\x7f]", str(text)):
+        return False  # a line break would be a header of its own; the email package refuses it
     address = parseaddr(str(text))[1]
     local, at, domain = address.rpartition("@")
     return bool(at and local and domain.strip(".") and not re.search(r"[\s<>,@]", domain))
@@ -121,6 +124,9 @@ class EmailNotifier(Notifier):
         for recipient in _recipients(options.get("to")):
             if not _is_address(recipient):
                 problems.append(f"to: {recipient!r} is not an email address (name@example.org)")
+        ca_file = options.get("ca_file")
+        if ca_file and not os.path.isfile(os.path.expanduser(str(ca_file))):
+            problems.append(f"ca_file: {ca_file!r} is not a file (a PEM bundle of CA certificates)")
         sender = options.get("from")
         if sender and not _is_address(sender):
             problems.append(
@@ -221,11 +227,11 @@ class EmailNotifier(Notifier):
         # Built unconnected, held by the deadline, then connected: the greeting is read
         # while connecting, and a dripping greeting must be cut off too.
         if security == "ssl":
-            smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+            smtp: smtplib.SMTP = _BoundedSMTP_SSL(
                 local_hostname=local, timeout=timeout, context=self._tls()
             )
         else:
-            smtp = smtplib.SMTP(local_hostname=local, timeout=timeout)
+            smtp = _BoundedSMTP(local_hostname=local, timeout=timeout)
         smtp._host = host  # what the constructor would set: TLS checks the name against it
         deadline.hold(smtp)
         try:
@@ -240,7 +246,46 @@ class EmailNotifier(Notifier):
         return smtp
 
     def _tls(self) -> ssl.SSLContext:
-        return ssl.create_default_context(cafile=self.options.get("ca_file") or None)
+        ca_file = self.options.get("ca_file")
+        return ssl.create_default_context(cafile=os.path.expanduser(ca_file) if ca_file else None)
+
+
+REPLY_LIMIT = 1024 * 1024  # bytes of replies read per connection; a real server's are ~2 KB
+
+
+class _CappedReplies:
+    """The server's replies as smtplib reads them, cut off at REPLY_LIMIT bytes: smtplib
+    keeps every line of a multi-line reply, so a server sending "250-..." without end
+    filled gigabytes of memory before the send's deadline."""
+
+    def __init__(self, file: Any):
+        self._file, self._read = file, 0
+
+    def readline(self, limit: int = -1) -> bytes:
+        line = self._file.readline(limit)
+        self._read += len(line)
+        if self._read > REPLY_LIMIT:
+            # An OSError is what smtplib turns into SMTPServerDisconnected, closing up.
+            raise OSError(f"the server's replies passed {REPLY_LIMIT // 1024} KB")
+        return line
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._file, name)
+
+
+class _BoundedReplies:
+    def getreply(self):  # type: ignore[no-untyped-def]
+        if self.file is None:  # type: ignore[attr-defined]
+            self.file = _CappedReplies(self.sock.makefile("rb"))  # type: ignore[attr-defined]
+        return super().getreply()  # type: ignore[misc]
+
+
+class _BoundedSMTP(_BoundedReplies, smtplib.SMTP):
+    pass
+
+
+class _BoundedSMTP_SSL(_BoundedReplies, smtplib.SMTP_SSL):  # noqa: N801 - smtplib's name
+    pass
 
 
 def _recipients(value) -> list[str]:

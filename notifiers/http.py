@@ -20,6 +20,7 @@ from scraper.errors import (
 
 DEFAULT_TIMEOUT = 20.0
 ERROR_LIMIT = 300  # characters of a server's answer quoted in an error
+ANSWER_LIMIT = 1024 * 1024  # bytes of an answer read; the rest is never received
 
 
 class _MaskLibraryLog(logging.Filter):
@@ -154,13 +155,16 @@ class HttpNotifier(Notifier):
         with SendDeadline(seconds) as deadline:
             _deadlines.current = deadline
             try:
-                return self._session.post(
+                response = self._session.post(
                     url,
                     data=data,
                     headers=dict(headers),
                     timeout=seconds,
                     allow_redirects=False,
+                    stream=True,
                 )
+                _read_answer(response)
+                return response
             except requests.Timeout:
                 error = f"{_server(url)}: timed out after {self.timeout:g}s"
             except requests.ConnectionError as exc:
@@ -214,6 +218,22 @@ class HttpNotifier(Notifier):
         with self._session_lock:
             if self._session_made is not None:
                 self._session_made.close()
+
+
+def _read_answer(response: Any) -> None:
+    """Read at most ANSWER_LIMIT bytes of the answer, all anyone needs of it (Discord's
+    message JSON, an error's first words). requests would read the whole body into
+    memory: a receiver that never stops sending filled gigabytes within the timeout.
+    A longer answer is cut and its connection closed, not drained."""
+    chunks, size = [], 0
+    for chunk in response.iter_content(64 * 1024):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > ANSWER_LIMIT:
+            response.close()
+            break
+    response._content = b"".join(chunks)[:ANSWER_LIMIT]
+    response._content_consumed = True
 
 
 def http_url_problems(url: str) -> list[str]:

@@ -62,6 +62,14 @@ class Diff:
     corroborations: list[tuple[str, str, str]] = field(default_factory=list)
     # source_url -> (configured name, article link), for showing sources to the reader.
     reporters: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    # (value_key, source_url) -> the article that reported that value: one feed's date
+    # and trailer usually come from two entries, and each fact links its own.
+    links: dict[tuple[str, str], str | None] = field(default_factory=dict)
+
+    def reporter(self, url: str, value_key: str) -> tuple[str | None, str | None]:
+        """(name, article link) of one source's report of one value."""
+        name, link = self.reporters.get(url, (None, None))
+        return name, self.links.get((value_key, url), link)
 
 
 def diff_findings(
@@ -78,6 +86,7 @@ def diff_findings(
     diff = Diff()
     for obs in observations:
         diff.reporters.setdefault(obs.source_url, (obs.source_name, obs.link))
+        diff.links.setdefault((obs.finding.value_key, obs.source_url), obs.link)
     _diff_trailers(known, [o for o in observations if o.finding.kind == TRAILER], diff)
     _diff_dates(
         known, [o for o in observations if o.finding.kind == RELEASE_DATE], diff, today

@@ -171,6 +171,30 @@ def test_wrong_type(tmp_path, capsys):
     assert f"{path}:2: http.concurrency: 'many' is not a whole number" in err
 
 
+@pytest.mark.parametrize("section", ["schedule", "http", "health"])
+@pytest.mark.parametrize("value", ["5", "[1]", "'30m'"])
+def test_a_section_written_as_a_single_value_is_a_config_error(tmp_path, capsys, section, value):
+    path = write(tmp_path, f"{section}: {value}\n" + MINIMAL)
+    code, _out, err = validate(path, capsys)
+    assert code == 1
+    assert f"{path}:1: {section}: must be a mapping (key: value lines)" in err
+    assert "internal error" not in err
+
+
+def test_a_user_agent_with_a_line_break_is_a_config_error(tmp_path):
+    # It validated OK, then every fetch failed with "request failed (InvalidHeader)".
+    path = write(tmp_path, 'http:\n  user_agent: "rw\\r\\nX-Evil: 1"\n' + MINIMAL)
+    assert only_error(path).startswith(f"{path}:2: http.user_agent: ")
+
+
+def test_an_empty_notify_list_is_a_config_error(tmp_path):
+    # `notify: []` validated OK and each of the watch's alerts went to no notifier at
+    # all, silently (`alerts: []` is refused the same way).
+    text = MINIMAL.replace("    season: 2\n", "    season: 2\n    notify: []\n", 1)
+    path = write(tmp_path, text + "notifiers:\n  - type: console\n")
+    assert only_error(path).startswith(f"{path}:4: watches[0].notify: ")
+
+
 def test_booleans_are_strict(tmp_path):
     path = write(tmp_path, "http:\n  respect_robots: yes\n" + MINIMAL)
     assert only_error(path) == f"{path}:2: http.respect_robots: 'yes' is not true or false"
@@ -544,6 +568,17 @@ def test_durations(text, seconds):
 def test_bad_durations_say_how_to_write_them(text, hint):
     with pytest.raises(ValueError, match=hint):
         parse_duration(text)
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "99999999d", "400d", "1e30"])
+def test_a_duration_past_a_year_or_not_finite_is_a_config_error(tmp_path, capsys, value):
+    # Each of these once validated OK and then stopped `list` with an overflow.
+    path = write(tmp_path, f"schedule:\n  interval: {value}\n" + MINIMAL)
+    code, _out, err = validate(path, capsys)
+    assert code == 1
+    assert f"{path}:2: schedule.interval: " in err
+    assert "internal error" not in err
+    assert parse_duration("365d") == 365 * 86400
 
 
 @pytest.mark.parametrize(

@@ -122,3 +122,11 @@ def test_a_url_that_is_not_http_is_a_user_error(tmp_path, capsys):
     assert "--url 'notaurl' is not an http(s) URL" in capsys.readouterr().err
     assert main(["extract", "--title", "Heartstopper", "--url", "https://example.org/a",
                  str(page)]) == 0
+
+
+def test_a_file_larger_than_max_bytes_is_not_read(tmp_path: Path, capsys) -> None:
+    # `extract /dev/zero` read until memory ran out (an internal MemoryError); a file
+    # is read as a fetched body is: past http.max_bytes' default (5 MB), not at all.
+    code, out, err = run(["extract", "--title", "Heartstopper", "/dev/zero"], capsys)
+    assert code == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "5 MB" in err and "internal" not in err

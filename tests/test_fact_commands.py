@@ -334,6 +334,36 @@ def test_a_feed_entry_alert_links_its_article_with_the_feed_beside_it(
                                 "link": article}]
 
 
+TWO_ENTRIES = """<?xml version="1.0"?><rss version="2.0"><channel><title>TV news</title>
+<item><title>Heartstopper Season 2 date set</title><link>{date}</link><guid>{date}</guid>
+<pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate>
+<description>Netflix confirmed that Heartstopper Season 2 arrives on 3 August 2027.
+</description></item>
+<item><title>Heartstopper Season 2 official trailer</title><link>{trailer}</link>
+<guid>{trailer}</guid><pubDate>Fri, 20 Nov 2026 11:00:00 GMT</pubDate>
+<description>Watch the Heartstopper Season 2 official trailer:
+&lt;iframe src="https://www.youtube.com/embed/gO7tEaSr2k4"&gt;&lt;/iframe&gt;
+</description></item></channel></rss>"""
+
+
+def test_each_fact_from_one_feed_links_the_entry_it_was_read_in(
+    tmp_path, site, recording, capsys
+):
+    # The date and the trailer came from two entries of one feed, and `facts` gave both
+    # the date's article: the link was kept per source, not per fact.
+    date_article = "https://news.example/tv/heartstopper-season-2-date"
+    trailer_article = "https://news.example/tv/heartstopper-season-2-trailer"
+    site.set("/feed.xml", TWO_ENTRIES.format(date=date_article, trailer=trailer_article).encode(),
+             "application/rss+xml")
+    config = config_for(tmp_path, site, {"TV news": "/feed.xml"})
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    sent = {a.event: a.to_json()["source"] for a in RecordingNotifier.received}
+    assert sent == {"release_date.announced": date_article, "trailer.released": trailer_article}
+    links = {fact["kind"]: [s["link"] for s in fact["sources"]]
+             for fact in facts_json(capsys, config)}
+    assert links == {"release_date": [date_article], "trailer": [trailer_article]}
+
+
 # -- run and check send the same alerts ------------------------------------------------------
 
 

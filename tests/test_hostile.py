@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
@@ -436,3 +437,145 @@ def test_a_charset_impossible_for_the_bytes_is_not_believed(tmp_path, recording,
         config = config_for(tmp_path, {"mislabelled": f"http://127.0.0.1:{server.port}/news"})
         assert main(["check", "--config", str(config)]) == 0
     assert [a.value for a in recording] == [{"date": "2023-08-03", "precision": "day"}]
+
+
+def served(body: bytes, content_type: str) -> bytes:
+    return (
+        f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nConnection: close\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode() + body
+
+
+# lxml reads no entry from it, so feedparser's fallback reads it, and its character
+# reference past U+10FFFF raised OverflowError out of `check`: exit 2 for every source.
+BROKEN_FEED = (
+    b"<?xml version='1.0'?><rss><channel><item><title>Heartstopper Season 2 <b>news"
+    b"</title><description>Heartstopper Season 2 premieres soon.<br></description></item>"
+    b"<item><title>&bogus; &#xFFFFFFFF; \x00"
+)
+
+
+def test_a_feed_that_breaks_its_parser_fails_alone(tmp_path, recording, capsys):
+    with RawServer(served(BROKEN_FEED, "application/rss+xml")) as bad, RawServer(
+        served(ANNOUNCEMENT.encode(), "text/html; charset=utf-8")
+    ) as good:
+        config = config_for(tmp_path, {
+            "broken": f"http://127.0.0.1:{bad.port}/feed",
+            "good": f"http://127.0.0.1:{good.port}/news",
+        })
+        code = main(["check", "--config", str(config)])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert "internal error" not in err and "Traceback" not in err
+    assert [a.value for a in recording] == [{"date": "2023-08-03", "precision": "day"}]
+
+
+@pytest.mark.parametrize("read_only", ["file", "folder"])
+def test_check_on_a_state_it_may_not_write_is_a_clear_error(site, read_only):
+    # `check` opened the file, checked every source, and then failed to record it:
+    # "internal error: OperationalError: attempt to write a readonly database", exit 2.
+    as_reader: list[str] = []
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("root without setpriv: cannot take write access away")
+        as_reader = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    top = Path(tempfile.mkdtemp(prefix="releasewatch-ro-"))
+    folder = top / "state"
+    folder.mkdir()
+    try:
+        site.pages["/news"] = Page(ANNOUNCEMENT.encode())
+        config = config_for(folder, {"news": site.url("/news")}, notifier="console")
+        assert main(["check", "--config", str(config)]) == 0
+        state_file = folder / "state.db"
+        before = state_file.read_bytes()
+        state_file.chmod(0o444 if read_only == "file" else 0o666)
+        config.chmod(0o444)
+        folder.chmod(0o555 if read_only == "folder" else 0o777)
+        top.chmod(0o555)
+        done = subprocess.run(
+            [*as_reader, sys.executable, "-m", "scraper", "check", "--config", str(config)],
+            capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent.parent,
+        )
+        assert done.returncode == 1, done.stderr
+        assert "internal error" not in done.stderr
+        assert f"error: {state_file}: " in done.stderr and "read-only" in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+        assert state_file.read_bytes() == before
+    finally:
+        for path in (top, folder):
+            path.chmod(0o755)
+        shutil.rmtree(top)
+
+
+def test_check_on_a_full_disk_is_a_clear_error(site):
+    # The state's writes fail as on a full disk: the file size limit (RLIMIT_FSIZE) stops
+    # the -wal file a few pages in. A connection of the test's own keeps the -wal and
+    # -shm files there, so the open succeeds and the check's own write is what fails.
+    # It was "internal error: OperationalError: database or disk is full", exit 2.
+    import resource
+    import signal
+
+    top = Path(tempfile.mkdtemp(prefix="releasewatch-full-"))
+    try:
+        config = config_for(top, {"news": site.url("/news")}, notifier="console")
+        site.pages["/news"] = Page(b"<html><body><p>Nothing yet.</p></body></html>")
+        assert main(["check", "--config", str(config)]) == 0
+        site.pages["/news"] = Page(ANNOUNCEMENT.encode())
+        holder = sqlite3.connect(top / "state.db")
+        holder.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+        def small_files() -> None:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a failed write, not a kill
+            resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+
+        done = subprocess.run(
+            [sys.executable, "-m", "scraper", "check", "--config", str(config)],
+            capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent.parent,
+            preexec_fn=small_files,
+        )
+        holder.close()
+        assert done.returncode == 1, done.stderr
+        assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+        [line] = [x for x in done.stderr.splitlines() if x.startswith("error:")]
+        assert line.startswith(f"error: {top / 'state.db'}: cannot write the state file")
+    finally:
+        shutil.rmtree(top)
+
+
+def test_run_on_a_full_disk_is_a_clear_error(tmp_path):
+    # Writing its pid into `<state>.lock` failed with "internal error: OSError: [Errno 28]
+    # No space left on device", exit 2. A file size limit of 0 fails that write the same way.
+    import resource
+    import signal
+
+    config = config_for(tmp_path, {"news": "http://127.0.0.1:9/news"}, notifier="console")
+
+    def no_writes() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "scraper", "run", "--config", str(config)],
+        capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent.parent,
+        preexec_fn=no_writes,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"error: {tmp_path / 'state.db'}"), done.stderr
+
+
+def test_a_tag_with_endless_attributes_is_read_in_linear_time(tmp_path, capsys):
+    # libxml2's HTML parser checks each attribute against all before it: 60,000 in one
+    # tag (~700 KB, well under max_bytes) cost ~20 s of CPU, 100,000 four minutes, and a
+    # 5 MB page of them hours, for any page that names the watch.
+    attributes = " ".join(f"a{i}=1" for i in range(60_000))
+    page = tmp_path / "page.html"
+    page.write_text(
+        f"<html><body><div {attributes}>Heartstopper Season 2</div>"
+        "<p>Netflix confirmed today that Heartstopper Season 2 arrives on 3 August 2023.</p>"
+        "</body></html>"
+    )
+    started = time.process_time()
+    assert main(["extract", "--title", "Heartstopper", "--season", "2", str(page)]) == 0
+    assert time.process_time() - started < 3
+    assert '"date": "2023-08-03"' in capsys.readouterr().out

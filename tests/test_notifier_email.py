@@ -245,3 +245,70 @@ def test_starttls_unsupported_says_what_to_set(smtp_server):
     message = str(caught.value)
     assert f"127.0.0.1:{port} does not offer STARTTLS" in message
     assert "security: ssl" in message and "security: none" in message
+
+
+@pytest.mark.parametrize("key", ["to", "from"])
+def test_an_address_with_a_line_break_is_a_config_error(tmp_path, key):
+    # It validated OK, then every send failed as an "internal error" (ValueError from
+    # the email package): a user's typo, so validate names it with its line.
+    from scraper.config.settings import ConfigError, load_config
+
+    addresses = {"to": '["me@example.org"]', "from": '"rw@example.org"'}
+    addresses[key] = '"me@example.org\\r\\nBcc: other@example.org"'
+    path = tmp_path / "config.yaml"
+    path.write_text(
+        "watches:\n  - title: X\nsources:\n  - name: s\n    url: http://127.0.0.1:9/\n"
+        "notifiers:\n  - type: email\n    host: 127.0.0.1\n"
+        f"    from: {addresses['from']}\n    to: {addresses['to']}\n"
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_config(path, env={})
+    assert f"notifiers[0].{key}:" in str(caught.value)
+
+
+def test_a_server_that_never_stops_replying_is_cut_off_not_read_into_memory():
+    # smtplib keeps every line of a multi-line reply: a server sending "220-..." lines
+    # without end filled ~2 GB in 5 s (~8 GB in the default 20 s) before the deadline.
+    import threading
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    written = [0]
+
+    def flood() -> None:
+        conn, _ = listener.accept()
+        line = b"220-" + b"x" * 8000 + b"\r\n"
+        with conn:
+            try:
+                while written[0] < 400 * 1024 * 1024:
+                    conn.sendall(line)
+                    written[0] += len(line)
+            except OSError:
+                return
+
+    threading.Thread(target=flood, daemon=True).start()
+    notifier = build_notifier("mail", "email", {
+        "host": "127.0.0.1", "port": listener.getsockname()[1], "security": "none",
+        "from": "rw@example.org", "to": "me@example.org", "timeout": 20,
+    })
+    try:
+        with pytest.raises(TransientError):
+            notifier.send(make_alert())
+    finally:
+        listener.close()
+    assert written[0] < 50 * 1024 * 1024
+
+
+def test_a_ca_file_that_does_not_exist_is_a_config_error(tmp_path):
+    # It validated OK; every send then failed "No such file or directory" and was
+    # retried for a day, as if the server were away.
+    from scraper.config.settings import ConfigError, load_config
+
+    path = tmp_path / "config.yaml"
+    path.write_text(
+        "watches:\n  - title: X\nsources:\n  - name: s\n    url: http://127.0.0.1:9/\n"
+        "notifiers:\n  - type: email\n    host: 127.0.0.1\n    from: rw@example.org\n"
+        f"    to: me@example.org\n    ca_file: {tmp_path / 'missing.pem'}\n"
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_config(path, env={})
+    assert "notifiers[0].ca_file:" in str(caught.value)

@@ -152,3 +152,58 @@ def test_a_pause_the_endpoint_asked_for_holds_back_the_next_send(httpserver):
         notifier.send(make_alert())
     assert len(httpserver.log) == 1
     assert 55 < caught.value.retry_after <= 60 and "retry after" in str(caught.value)
+
+
+class FloodingServer:
+    """Answers each POST with `status` and then up to `limit` bytes of body as fast as
+    the client takes them, counting what it got to write: a receiver that never stops
+    talking (or a proxy gone wrong)."""
+
+    def __init__(self, status: int, limit: int):
+        import threading
+
+        self.status, self.limit, self.written = status, limit, 0
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        try:
+            conn, _ = self.listener.accept()
+        except OSError:
+            return
+        with conn:
+            conn.recv(65536)  # the request; its body fits in the first read or does not matter
+            conn.sendall(f"HTTP/1.1 {self.status} X\r\nContent-Type: text/plain\r\n\r\n".encode())
+            chunk = b"x" * 65536
+            try:
+                while self.written < self.limit:
+                    conn.sendall(chunk)
+                    self.written += len(chunk)
+            except OSError:
+                return
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+@pytest.mark.parametrize(("status", "expected"), [(200, None), (500, TransientError)])
+def test_an_endless_answer_is_not_read_into_memory(status, expected):
+    # Reading a 2xx's or a 5xx's whole body held every byte a fast server sent for the
+    # whole timeout: gigabytes from a local receiver, until the machine ran out of memory.
+    server = FloodingServer(status, limit=400 * 1024 * 1024)
+    notifier = build_notifier(
+        "my-hook", "webhook", {"url": f"http://127.0.0.1:{server.port}/hooks/{TOKEN}",
+                               "timeout": 20},
+    )
+    try:
+        if expected is None:
+            notifier.send(make_alert())
+        else:
+            with pytest.raises(expected) as caught:
+                notifier.send(make_alert())
+            assert "HTTP 500" in str(caught.value)
+    finally:
+        notifier.close()
+        server.close()
+    assert server.written < 50 * 1024 * 1024

@@ -484,6 +484,9 @@ def test_rate_limited_search_is_a_failure_too(site, reader):
         ("[]", seasons_json(season(2, "2023-08-03")), "unexpected answer"),
         ('{"id": 53441}', seasons_json(season(2, "2023-08-03")), "unexpected answer"),
         ("{'id': 53441}", seasons_json(season(2, "2023-08-03")), "malformed JSON"),
+        # Nested past Python's recursion limit: json.loads raised RecursionError, which
+        # stopped `check` (and the daemon's batch) as an internal error.
+        (show_json(), "[" * 100_000 + "]" * 100_000, "malformed JSON"),
     ],
 )
 def test_malformed_or_unexpected_json_is_a_failure(site, reader, search, seasons, message):

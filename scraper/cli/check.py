@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from datetime import UTC, datetime
 
@@ -11,7 +12,7 @@ from scraper.cli.display import count, inert
 from scraper.config.settings import Config
 from scraper.cycle import check_sources
 from scraper.deliver import build_notifiers, deliver_pending
-from scraper.errors import UsageError
+from scraper.errors import StateFileError, UsageError
 from scraper.fetch.fetcher import Fetcher
 from scraper.logs import setup_logging
 from scraper.store.state import State
@@ -100,6 +101,13 @@ def run(args: argparse.Namespace) -> int:
             f"deliveries: {delivery.summary()}",
             file=sys.stderr,
         )
+    except sqlite3.OperationalError as exc:
+        # A full disk, a file gone read-only, a lock held past the busy timeout: the
+        # cycle's transaction rolled back whole, so nothing is lost, only not recorded.
+        raise StateFileError(
+            f"{config.state_path}: cannot write the state file ({exc}); nothing of this "
+            "check was recorded: free space or fix its permissions, then check again"
+        ) from None
     finally:
         fetcher.close()
         if slots is not None:

@@ -214,14 +214,24 @@ def _season(value: str | None) -> int | None:
 
 
 def _read_file(path: Path) -> tuple[str, str]:
+    from scraper.config.settings import HttpSettings
+
+    # As a fetched body is read: past max_bytes, not at all (`/dev/zero` filled memory).
+    limit = HttpSettings().max_bytes
     try:
-        content = path.read_bytes()
+        with path.open("rb") as file:
+            content = file.read(limit + 1)
     except FileNotFoundError as exc:
         raise InputError(f"{path}: no such file") from exc
     except IsADirectoryError as exc:
         raise InputError(f"{path}: is a directory, not a file") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if len(content) > limit:
+        raise InputError(
+            f"{path}: larger than {limit // (1024 * 1024)} MB, the most a check reads of a "
+            "page (http.max_bytes); not read"
+        )
     return decode_body(content), path.resolve().as_uri()
 
 

@@ -62,6 +62,20 @@ def text(r: NodeReader, node: Node, key: str) -> Any:
     return r.value(node, key, str, check=lambda v: None if v.strip() else "must not be empty")
 
 
+def header_text(r: NodeReader, node: Node, key: str) -> Any:
+    """Text sent as an HTTP header value: a line break or control character in it would
+    make every request fail (requests refuses it), so it is refused here, with its line."""
+
+    def check(v: str) -> str | None:
+        if not v.strip():
+            return "must not be empty"
+        if any((ord(c) < 32 and c != "\t") or ord(c) == 127 for c in v):
+            return "must be one line without control characters (it is sent as a header)"
+        return None
+
+    return r.value(node, key, str, check=check)
+
+
 def text_list(r: NodeReader, node: Node, key: str) -> Any:
     # A single string is a one-item list: `aliases: Heartstopper S2` means what it says.
     values = r.value(node, key, (list, str))

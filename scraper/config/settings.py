@@ -140,7 +140,7 @@ SCHEDULE_FIELDS: dict[str, Field] = {
     "jitter": f.duration(zero_ok=True),
 }
 HTTP_FIELDS: dict[str, Field] = {
-    "user_agent": f.text,
+    "user_agent": f.header_text,
     "timeout": f.duration(),
     "max_bytes": f.size,
     "concurrency": f.positive_int,
@@ -325,6 +325,8 @@ def _read_fields(
     if entry is None or (isinstance(entry[1], ScalarNode) and entry[1].tag == NULL):
         return {}
     values = _read_entry(r, entry[1], key, fields)
+    if values is INVALID:  # `schedule: 5`: the error is recorded; keep every default
+        return {}
     return {name: value for name, value in values.items() if value is not INVALID}
 
 
@@ -452,6 +454,9 @@ def _check_routes(
 ) -> None:
     """Each watch's `notify:` names notifiers that exist (enabled or not)."""
     for names, node, key in routes:
+        if not names:
+            r.error(node, key, "is empty: this watch's alerts would reach no notifier; "
+                    "omit notify: for every notifier, or name one")
         for name in names:
             if name not in known:
                 r.error(node, key, f"no notifier named {name!r}; the notifiers are: "

@@ -5,8 +5,10 @@ Each parser returns the value or raises ValueError with the fix a user can type.
 
 from __future__ import annotations
 
+import math
 import re
 
+MAX_DURATION = 365 * 86400.0
 DURATION_UNITS = {"s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
 
 # Binary multiples: a "5MB" limit then means 5 * 1024 * 1024, the same number as the
@@ -39,19 +41,28 @@ def parse_duration(value: object) -> float:
     A bare number (YAML `90` or "90") is seconds, like every timeout a notifier
     takes; the suffix is what SPEC documents and what the shipped config uses.
     """
-    if isinstance(value, bool):
+    if isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value)):
         raise ValueError("is not a duration; write e.g. 30s, 5m, 1h or 2d")
     if isinstance(value, int | float):
-        return float(value)
+        return _bounded(float(value))
     text = str(value).strip()
     match = _DURATION.fullmatch(text)
     if match:
-        return float(match.group(1)) * DURATION_UNITS[(match.group(2) or "s").lower()]
+        return _bounded(float(match.group(1)) * DURATION_UNITS[(match.group(2) or "s").lower()])
     wordy = _WORDY.fullmatch(text)
     if wordy:
         number, word = wordy.group(1), wordy.group(2).lower()
         raise ValueError(f"is not a duration; write {number}{_WORD_UNIT[word]}")
     raise ValueError("is not a duration; write e.g. 30s, 5m, 1h or 2d")
+
+
+def _bounded(seconds: float) -> float:
+    """A year at most: a next check or a deadline past datetime's range (year 9999) or a
+    socket's would stop `list`, the scheduler or a fetch with an overflow, long after
+    validate said OK."""
+    if seconds > MAX_DURATION:
+        raise ValueError("is longer than a year; write at most 365d")
+    return seconds
 
 
 def parse_size(value: object) -> int:

@@ -217,12 +217,16 @@ def read_feed_leniently(text: str) -> list[Entry] | None:
     body = _XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
     # Bytes in a stream: given a str, feedparser fetches it if it looks like a URL and
     # opens it if it names a file. The text is decoded already: tell it so.
-    parsed = feedparser.parse(
-        io.BytesIO(body.encode("utf-8", "surrogatepass")),
-        response_headers={"content-type": "application/xml; charset=utf-8"},
-        # Its sanitizer strips <iframe>: the embedded trailers an entry is read for.
-        sanitize_html=False,
-    )
+    try:
+        parsed = feedparser.parse(
+            io.BytesIO(body.encode("utf-8", "surrogatepass")),
+            response_headers={"content-type": "application/xml; charset=utf-8"},
+            # Its sanitizer strips <iframe>: the embedded trailers an entry is read for.
+            sanitize_html=False,
+        )
+    except Exception:  # noqa: BLE001 - its sgmllib raises what hostile bytes provoke
+        # ("&#xFFFFFFFF;" is an OverflowError in chr()): a body no reader can read.
+        return None
     items = parsed.entries
     if not _FEED_END.search(body) and len(items) > len(_ENTRY_END.findall(body)):
         items = items[:-1]  # a cut-off body: its last entry is half there

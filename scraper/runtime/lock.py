@@ -30,7 +30,13 @@ class InstanceLock:
         """Take the lock or raise UserError("... already running (pid N)") touching nothing."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as exc:  # a read-only folder: the state could not be written either
+                raise UserError(
+                    f"{self.path.with_suffix('')}: cannot write the daemon's lock file "
+                    f"{self.path.name}: {exc.strerror or exc}"
+                ) from None
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -44,9 +50,19 @@ class InstanceLock:
             if _same_file(fd, self.path):
                 break
             os.close(fd)
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
-        os.fsync(fd)
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())
+            os.fsync(fd)
+        except OSError as exc:
+            # A full disk: said as the user's problem with the state's place, not a crash.
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            os.close(fd)
+            raise UserError(
+                f"{self.path.with_suffix('')}: cannot write the daemon's lock file "
+                f"{self.path.name}: {exc.strerror or exc}"
+            ) from None
         self._fd = fd
 
     def release(self) -> None:

@@ -415,6 +415,8 @@ class _Reading:
         except ValueError as exc:
             reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
             raise _SourceFailure(f"TVmaze {what}: malformed JSON ({reason})") from None
+        except RecursionError:  # "[[[[...": no real answer nests that deep
+            raise _SourceFailure(f"TVmaze {what}: malformed JSON (nested too deep)") from None
 
     def _shape(self, payload: Any, what: str, rule: Callable[[Any], Any]) -> Any:
         try:

@@ -83,6 +83,7 @@ class Database:
             else:
                 _create_if_missing(self.path)
                 _refuse_empty(self.path)
+                _refuse_read_only(self.path)
                 self._conn = _open_for_writing(self.path)
             _check_intact(self._conn)
         except SchemaTooNew as exc:
@@ -239,6 +240,26 @@ def _refuse_empty(path: Path) -> None:
             f"{path}: the state file is empty (0 bytes), so it was cut off or is not a "
             "releasewatch state; restore it from a backup, or delete it to start afresh "
             "(every current release date and trailer is then alerted again)"
+        )
+
+
+def _refuse_read_only(path: Path) -> None:
+    """A state this user may not write is named now. SQLite opens it all the same (read
+    only) and fails at the first write: after every source was fetched, as an
+    "attempt to write a readonly database" internal error."""
+    if not os.access(path, os.W_OK):
+        raise StateFileError(
+            f"{path}: the state file is read-only for this user; releasewatch records "
+            "every check in it: make it writable, or set state: to a file this user may write"
+        )
+    folder = path.parent
+    beside = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+    if not os.access(folder, os.W_OK | os.X_OK) and not all(
+        os.access(p, os.W_OK) for p in beside
+    ):
+        raise StateFileError(
+            f"{path}: its folder {folder} is read-only for this user, and SQLite keeps "
+            f"the state's -wal and -shm files beside it: make the folder writable"
         )
 
 

@@ -86,8 +86,8 @@ class FactStore(Database):
         alerts: list[Alert] = []
         stamp = to_db_time(at)
 
-        def reporter(url: str) -> tuple[str | None, str | None]:
-            name, link = diff.reporters.get(url, (None, None))
+        def reporter(url: str, value_key: str) -> tuple[str | None, str | None]:
+            name, link = diff.reporter(url, value_key)
             return name, link if link != url else None
 
         with self.transaction():
@@ -97,7 +97,8 @@ class FactStore(Database):
                     " (fact_id, source_url, first_seen_at, source_name, link)"
                     " SELECT id, ?, ?, ?, ? FROM facts WHERE watch_key = ? AND kind = ?"
                     " AND value_key = ?",
-                    (source_url, stamp, *reporter(source_url), watch.key, kind, value_key),
+                    (source_url, stamp, *reporter(source_url, value_key), watch.key, kind,
+                     value_key),
                 )
             for fact in diff.new_facts:
                 finding = fact.finding
@@ -117,7 +118,8 @@ class FactStore(Database):
                     "INSERT OR IGNORE INTO fact_sources"
                     " (fact_id, source_url, first_seen_at, source_name, link)"
                     " VALUES (?, ?, ?, ?, ?)",
-                    [(fact_id, url, stamp, *reporter(url)) for url in fact.sources],
+                    [(fact_id, url, stamp, *reporter(url, finding.value_key))
+                     for url in fact.sources],
                 )
                 alert = alert_for(watch, fact, at)
                 if alert is None:
