@@ -101,7 +101,7 @@ def check_sources(
         validators = None if forced else Validators(previous.etag, previous.last_modified)
         ahead.append((source, SOURCE_TYPES[source.type].fetch_ahead(source), validators))
     results = [
-        _check(source, outcome, *before[source.name], config, state, fetcher, now)
+        _check_alone(source, outcome, *before[source.name], config, state, fetcher, now)
         for source, outcome in _fetch_ahead(fetcher, ahead)
     ]
     if claims is None:
@@ -174,6 +174,28 @@ def _fetch_ahead(
     yield from fetcher.fetch_all(
         (source, url, validators) for source, url, validators in ahead if url is not None
     )
+
+
+def _check_alone(
+    source: SourceConfig,
+    outcome: HttpResponse | FetchError | None,
+    previous: SourceState | None,
+    forced: bool,
+    config: Config,
+    state: State,
+    fetcher: Fetcher,
+    now: datetime,
+) -> SourceResult:
+    """`_check`, with a bug met while reading one source kept to that source: it fails
+    this cycle (its body not remembered, so the next cycle reads it again) and the
+    batch's other sources are written and alerted as usual."""
+    try:
+        return _check(source, outcome, previous, forced, config, state, fetcher, now)
+    except Exception as exc:
+        log.exception("reading source %s failed", source.name)
+        return SourceResult(
+            source, error=f"internal error while reading it ({type(exc).__name__}); see the log"
+        )
 
 
 def _check(

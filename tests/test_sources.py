@@ -125,3 +125,41 @@ def test_source_config_takes_only_its_kinds_keys():
         SourceConfig("news", "https://example.org/feed", "feed", select="main")
     with pytest.raises(AttributeError):
         _ = page.show
+
+
+class BrokenSource(SourceKind):
+    """A made-up kind with a bug: reading it raises, as new code sometimes does."""
+
+    name = "broken"
+    default_url = "https://broken.example"
+    settings: ClassVar[Mapping[str, Setting]] = {}
+
+    def read(self, source, config, state, fetcher, now) -> SourceResult:
+        return {}["no such key"]
+
+
+@pytest.fixture
+def broken_kind():
+    register(BrokenSource())
+    yield SOURCE_TYPES["broken"]
+    SOURCE_TYPES.pop("broken")
+
+
+def test_a_source_whose_reading_fails_fails_alone(
+    tmp_path, site, broken_kind, recording, capsys
+):
+    # Before, the exception left check_sources: the whole batch (the daemon's, or
+    # check's every source) went unwritten and unalerted, cycle after cycle.
+    site.pages["/news"] = Page(ANNOUNCEMENT.encode())
+    path = write(tmp_path, "  - name: odd\n    type: broken\n"
+                 f"  - name: news\n    url: {site.url('/news')}\n")  # fmt: skip
+    main(["check", "--config", str(path)])
+    [alert] = recording
+    assert alert.event == "release_date.announced"
+    out = capsys.readouterr()
+    assert "odd" in out.out + out.err
+    assert "internal error while reading it (KeyError)" in out.out + out.err
+    assert "reading source odd failed" in out.err  # the traceback is in the log, for a bug report
+    assert main(["status", "--config", str(path)]) in (0, 1)
+    status = capsys.readouterr().out
+    assert "internal error while reading it (KeyError)" in status
