@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 
+from scraper.extract import languages
 from scraper.extract.gate import gated
+
+# The other languages' words (languages.py), as alternatives of the patterns below.
+_FOREIGN_RELEASE = "|".join(languages.RELEASE_WORDS)
+_FOREIGN_HEDGE = "|".join(languages.HEDGE_WORDS)
+_FOREIGN_NEGATION = "|".join(languages.NEGATION_WORDS)
 
 # Where a release goes: "flies into theaters", "swoops onto Disney+", "heads to Netflix".
 _STREAMERS = (
@@ -94,7 +100,7 @@ RELEASE = re.compile(
     # story begins in 1987" is a setting)
     r"in\s+(?:early\s+|late\s+|mid-?)?(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[a-z]*\b|20\d\d)|"
-    r"(?-i:[A-Z])))|gets?\s+underway)\b",
+    r"(?-i:[A-Z])))|gets?\s+underway|" + _FOREIGN_RELEASE + r")\b",
     re.IGNORECASE,
 )
 RELEASE = gated(RELEASE)
@@ -134,7 +140,7 @@ SPECULATION = re.compile(
     r"or\s+(?:maybe\s+|possibly\s+|perhaps\s+|even\s+)?(?:early\s+|late\s+)?"
     r"(?:spring|summer|autumn|fall|winter|(?:19|20)\d\d)|"
     # a habit, no particular date: "premieres are usually the Monday before opening"
-    r"usually|typically|normally|traditionally|tends?\s+to)\b|\?",
+    r"usually|typically|normally|traditionally|tends?\s+to|" + _FOREIGN_HEDGE + r")\b|\?",
     re.IGNORECASE,
 )
 SPECULATION = gated(SPECULATION)
@@ -227,7 +233,7 @@ NEGATION = re.compile(
     r"(?:bailed|backed)\s+(?:out\s+)?(?:on|of))\s+(?:its|their|the)"
     r"(?=\s+[^.;]{0,25}\b(?:premiere|date|release|debut|slot|launch|opening)\b)|"
     r"(?:removed|pulled)\s+(?:\w+\s+)?from\s+(?:its|their|the)(?=\s+[^.;]{0,30}\b(?:date|"
-    r"premiere|release|slot|schedule|calendar)\b))\b",
+    r"premiere|release|slot|schedule|calendar)\b)|" + _FOREIGN_NEGATION + r")\b",
     re.IGNORECASE,
 )
 NEGATION = gated(NEGATION)

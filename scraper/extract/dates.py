@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from scraper.extract import languages
 from scraper.extract.gate import gated
 from scraper.extract.text import case_key
 
@@ -92,13 +93,24 @@ _MONTH_NAMES = (
 # As written, or in a press release's capitals ("RETURNS WEDNESDAY, OCT. 9"): not "may".
 _MONTH = r"(?P<{n}>(?i:" + _MONTH_NAMES + r"))(?![a-zA-Z])"  # _month drops "may", "march"
 _WEEKDAY = r"(?:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
-_DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+# (not an hour, "Aug. 9:30"; a label's colon is no hour: "Sept. 2: the show returns")
+_DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
 _YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d|s\b)"  # "the 1980s" is a decade
 # "this year's panels", "next month's awards": the time of something else, unless that
 # something is the release ("next year's premiere").
 _NOT_OWNED = (
     r"(?!['\u2019]s\s+(?!(?:[\w-]+\s+){0,2}?(?:premiere|debut|return|release|launch|arrival)"
     r"\b))"
+)
+
+# The other languages' month names (languages.py), longest first; those that are also
+# English words ("Mars", "Mai") or English months are read only after a day.
+_FOREIGN_MONTH = r"(?P<{n}>(?i:{names}))(?![^\W\d_])"
+_FOREIGN_MONTH_NAMES = "|".join(sorted(languages.MONTHS, key=len, reverse=True))
+_FOREIGN_ONLY_MONTH_NAMES = "|".join(
+    name
+    for name in sorted(languages.MONTHS, key=len, reverse=True)
+    if name not in ("mars", "mai", "april", "august", "september", "november")
 )
 
 # Each pattern with the gates it cannot match without (see _gates): a sentence
@@ -135,6 +147,43 @@ _PATTERNS = [
         + _YEAR.format(n="y")
         + r")?",
         ("month", "digit"),
+    ),
+    # The other languages' dates (languages.py): "13. März 2020", "19 de outubro de 2018",
+    # "il 7 ottobre 2023", "le 27 octobre" (a day, its month, maybe its year) ...
+    (
+        "fdmy",
+        r"(?<![\d.])(?P<d>[0-3]?\d)(?:\.|\u00ba|\u00b0|er)?\s+(?:de\s+)?"
+        + _FOREIGN_MONTH.format(n="m", names=_FOREIGN_MONTH_NAMES)
+        + r"(?:,?\s+(?:de\s+|del\s+)?"
+        + _YEAR.format(n="y")
+        + r")?",
+        ("foreign",),
+    ),
+    # ... "janvier 2021", "marzo de 2025" (not "Mars 2020", English's planet) ...
+    (
+        "fmy",
+        _FOREIGN_MONTH.format(n="m", names=_FOREIGN_ONLY_MONTH_NAMES)
+        + r"\s+(?:de\s+|del\s+)?"
+        + _YEAR.format(n="y"),
+        ("foreign", "year"),
+    ),
+    # ... "primavera 2024", "Herbst 2021", "nell'estate del 2025" ...
+    (
+        "fseason",
+        r"(?i:\b(?P<s>" + "|".join(sorted(languages.SEASONS, key=len, reverse=True)) + r"))"
+        r"\s+(?:(?:" + "|".join(languages.SEASON_YEAR_JOINERS) + r")\s*)?" + _YEAR.format(n="y"),
+        ("foreign", "year"),
+    ),
+    # ... and a month after a preposition, in the article's year: "im März", "en janvier".
+    (
+        "fmonth",
+        r"(?i:\b(?:"
+        + "|".join(languages.MONTH_PREPOSITIONS)
+        + r")\s+)"
+        + _FOREIGN_MONTH.format(n="m", names=_FOREIGN_ONLY_MONTH_NAMES)
+        + r"|(?i:\b(?:en|im|ab|d\u00e8s)\s+)"
+        + _FOREIGN_MONTH.format(n="m2", names="mars|mai"),
+        ("foreign",),
     ),
     ("iso", r"(?P<y>20\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)", ("year",)),
     ("my", _MONTH.format(n="m") + r",?\s+(?:of\s+)?" + _YEAR.format(n="y"), ("month", "year")),
@@ -256,6 +305,10 @@ _WORD_GATES = [
     ("last", ("last", "yesterday")),
     ("half", ("half",)),
     ("theyear", ("the year", "the new year")),
+    (
+        "foreign",
+        tuple(sorted({name[:4] for name in languages.MONTHS} | set(languages.SEASONS))),
+    ),
 ]
 
 
@@ -452,7 +505,7 @@ def _near(day: date, anchors: list[date]) -> date:
 # The kinds a year alone resolves (a YearHint's year stands in for the publish date's).
 _YEAR_KINDS = frozenset(
     {"dmy", "mdy", "numeric", "month", "season", "holiday", "relyear", "half", "monthrel",
-     "theyear"}
+     "theyear", "fdmy", "fmonth"}
 )
 
 
@@ -463,6 +516,13 @@ def _hinted(hint: YearHint) -> date:
     if hint.precision == "month":
         return hint.day.replace(day=1)
     return date(hint.day.year, 1, 1)
+
+
+_FOREIGN_KINDS = {"fdmy": "dmy", "fmy": "my", "fmonth": "month", "fseason": "season"}
+
+
+def _foreign_month(token: str) -> int:
+    return languages.MONTHS[token.lower()]
 
 
 def _month(token: str) -> int:
@@ -477,9 +537,13 @@ def _resolve(
     start, end = match.span()
     groups = match.groupdict()
     year = int(groups["y"]) if groups.get("y") else None
+    month_of = _month
+    if kind in _FOREIGN_KINDS:
+        # the other languages' dates read as their English shapes, their months by name
+        kind, month_of = _FOREIGN_KINDS[kind], _foreign_month
     try:
         if kind in ("dmy", "mdy", "iso"):
-            month = int(groups["mo"]) if kind == "iso" else _month(groups["m"])
+            month = int(groups["mo"]) if kind == "iso" else month_of(groups["m"])
             day = int(groups["d"])
             if year is None:
                 if published is None:
@@ -490,15 +554,15 @@ def _resolve(
             value = date(year, month, day)
             return DateMention(start, end, value.isoformat(), "day", groups.get("y") is None)
         if kind == "my":
-            return DateMention(start, end, f"{year:04d}-{_month(groups['m']):02d}", "month")
+            return DateMention(start, end, f"{year:04d}-{month_of(groups['m']):02d}", "month")
         if kind == "month":
             if published is None:
                 return None
-            month = _month(groups["m"] or groups["m2"])
+            month = month_of(groups["m"] or groups["m2"])
             year = _nearest_year(published, month, 1)
             return DateMention(start, end, f"{year:04d}-{month:02d}", "month", True)
         if kind == "season":
-            season = SEASONS[groups["s"].lower()]
+            season = SEASONS.get(groups["s"].lower()) or languages.SEASONS[groups["s"].lower()]
             if year is None:
                 # "this summer"; a bare "summer" is not a date
                 prefix = match.string[max(0, start - 8) : start].lower()

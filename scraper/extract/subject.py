@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
 
+from scraper.extract import languages
 from scraper.extract.gate import gated
 from scraper.extract.text import case_key
 from scraper.models import Watch
@@ -466,7 +467,23 @@ def _numbered_matches(sentence: str, key: str, digits: bool) -> list[re.Match[st
         matches.extend(ordinal.finditer(keyed))
     if digits and _SHORT_SEASON.search(sentence):
         matches.extend(short.finditer(sentence))
+    if _has_any(key, languages.SEASON_NOUNS):
+        # another language's season: "Staffel 2", "la segunda temporada", "2. Staffel"
+        matches.extend(_FOREIGN_NUMBERED.finditer(sentence))
+        matches.extend(_FOREIGN_ORDINAL.finditer(sentence))
     return matches
+
+
+_FOREIGN_NOUN = r"(?:" + "|".join(languages.SEASON_NOUNS) + r")"
+_FOREIGN_NUMBERED = re.compile(r"\b" + _FOREIGN_NOUN + r"\s+(\d{1,2})\b", re.IGNORECASE)
+_FOREIGN_ORDINAL = re.compile(
+    r"(?<!\w)("
+    + "|".join(sorted(languages.ORDINALS, key=len, reverse=True))
+    + r"|\d{1,2}(?:\.|\u00aa|a|e|\u00e8me|eme))\s+"
+    + _FOREIGN_NOUN
+    + r"\b",
+    re.IGNORECASE,
+)
 
 
 def numbered_seasons(texts: list[tuple[str, bool]], watch: Watch) -> frozenset[int]:
@@ -591,6 +608,7 @@ def seasons_named(
 # Capitalized words that start sentences rather than name shows.
 _NOT_NAMES = frozenset(
     [
+        *languages.ARTICLES,
         "the",
         "a",
         "an",
@@ -809,12 +827,18 @@ def part_references(sentence: str) -> list[tuple[int, int, int]]:
 
 
 _ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)$")
+_FOREIGN_ORDINAL_DIGITS = re.compile(r"(\d+)(?:\.|\u00aa|a|e|\u00e8me|eme)$")
 
 
 def _number(token: str) -> int | None:
     token = token.lower()
     if token.isdigit():
         return int(token)
+    if token in languages.ORDINALS:
+        return languages.ORDINALS[token]
+    foreign = _FOREIGN_ORDINAL_DIGITS.match(token)
+    if foreign:
+        return int(foreign.group(1))
     digits = _ORDINAL_DIGITS.match(token)
     if digits:
         return int(digits.group(1))

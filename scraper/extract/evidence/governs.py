@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from scraper.extract import cues, scope
+from scraper.extract import cues, languages, scope
 from scraper.extract.candidates import DateCandidate, is_listing
 from scraper.extract.evidence.about import about_once
 from scraper.extract.evidence.rules import View, found, rule
@@ -487,7 +487,8 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     # of two other shows")
     reach = c.mention.end - base + 12
     if any(
-        not _AUXILIARY.search(after, 0, m.start("w")) and not _FOR_OF.search(after, 0, m.start())
+        not _AUXILIARY.search(after, 0, m.start("w" if m.group("w") else "f"))
+        and not _FOR_OF.search(after, 0, m.start())
         for m in _NAMES_THE_RELEASE.finditer(after, 0, reach)
     ):
         return None  # "the trailer confirms a May 5 premiere", not "the teaser debuts Friday"
@@ -513,7 +514,9 @@ _CLAUSE_OF_ITS_OWN = re.compile(
 # A trailer that carries the release date: it reveals it, ends or closes on it.
 _TRAILER_CARRIES = re.compile(
     r"\b(?:reveal\w*|confirm\w*|announc\w*|ends?\s+(?:with|on)|ending\s+(?:with|on)|"
-    r"clos\w*\s+(?:with|on)|(?:the|a|its)\s+(?:\w+\s+)?date\b|sets?\s+(?:a|the|its)\b)",
+    r"clos\w*\s+(?:with|on)|(?:the|a|its)\s+(?:\w+\s+)?date\b|sets?\s+(?:a|the|its)\b|"
+    + "|".join(languages.TRAILER_REVEALS)
+    + r")",
     re.IGNORECASE,
 )
 
@@ -522,7 +525,12 @@ _TRAILER_CARRIES = re.compile(
 # "confirms the release date", "the season premieres" (a verb whose subject is not it).
 _NAMES_THE_RELEASE = re.compile(
     r"\b(?:the|a|an|its|their|season|series|show)(?:['\u2019]s)?\s+(?:[\w.,]+\s+){0,3}?"
-    r"(?P<w>premiere|release|debut|launch|return)(?:s|\s+date)?\b",
+    r"(?P<w>premiere|release|debut|launch|return)(?:s|\s+date)?\b"
+    # (another language's: "in uscita", "sa sortie", "der Kinostart")
+    + r"|(?<!\w)(?:"
+    + "|".join(languages.RELEASE_NOUN_INTRODUCERS)
+    + r")\s*"
+    r"(?:[\w.,]+\s+){0,3}?(?P<f>" + "|".join(languages.RELEASE_NOUNS) + r")\b",
     re.IGNORECASE,
 )
 # "The first teaser for The Boys season 4 debuts Saturday": the season is the trailer's

@@ -1,0 +1,100 @@
+"""Articles in German, Spanish, Portuguese, French and Italian: their dates, release
+verbs and season words (scraper/extract/languages.py), and the English list line whose
+date is labelled with a colon.
+
+Every sentence here is invented for the test (the shows are made up too)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from support import first_release
+
+from scraper.extract.dates import find_dates
+from scraper.extract.text import sentences
+from scraper.models import Watch
+
+ORCHARD = Watch("Orchard Lights", 2, ())
+FILM = Watch("Saltmarsh", None, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("Die Folgen laufen ab dem 14. März 2025 bei Netflix.", "2025-03-14", "day"),
+        ("A série estreia em 9 de outubro de 2025.", "2025-10-09", "day"),
+        ("La serie llega el 21 de mayo de 2025.", "2025-05-21", "day"),
+        ("La saison 2 arrive le 1er décembre.", "2024-12-01", "day"),
+        ("La serie partirà dal 3 giugno 2025.", "2025-06-03", "day"),
+        ("Le film sortira en janvier 2025.", "2025-01", "month"),
+        ("Il film uscirà nella primavera 2025.", "2025-spring", "season"),
+        ("Die Serie startet im Herbst 2025.", "2025-autumn", "season"),
+        ("Die Serie startet im Oktober.", "2024-10", "month"),
+    ],
+)
+def test_another_languages_dates(text: str, value: str, precision: str) -> None:
+    found = find_dates(text, date(2024, 9, 2))
+    assert [(m.value, m.precision) for m in found] == [(value, precision)]
+
+
+def test_a_planet_is_no_month() -> None:
+    assert find_dates("The Mars 2030 mission film wrapped.", date(2024, 9, 2)) == []
+
+
+def test_a_german_day_keeps_its_sentence() -> None:
+    text = "Die Folgen sind ab dem 30. Oktober 2025 zu sehen. Das Finale folgt."
+    assert sentences(text) == [
+        "Die Folgen sind ab dem 30. Oktober 2025 zu sehen.",
+        "Das Finale folgt.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "<p>Die zweite Staffel von Orchard Lights startet am 12. Mai 2025 bei Netflix.</p>",
+            ("2025-05-12", "day"),
+        ),
+        (
+            "<p>A segunda temporada de Orchard Lights estreia em 4 de abril de 2025.</p>",
+            ("2025-04-04", "day"),
+        ),
+        (
+            "<p>Orchard Lights: la seconda stagione arriverà il 5 marzo 2025 su Disney+.</p>",
+            ("2025-03-05", "day"),
+        ),
+        (
+            "<p>La saison 2 de Orchard Lights débarquera le 18 avril 2025 sur Netflix.</p>",
+            ("2025-04-18", "day"),
+        ),
+        (
+            "<p>Orchard Lights: noch kein Starttermin für die zweite Staffel im Mai 2025.</p>",
+            None,
+        ),
+    ],
+)
+def test_another_languages_release_of_a_season(body: str, expected: tuple[str, str] | None) -> None:
+    assert first_release(body, ORCHARD, "https://tv.example/news/1", "2024-11-20", "TV") == expected
+
+
+def test_a_trailer_that_reveals_the_date_is_not_the_dates_subject() -> None:
+    body = (
+        "<p>Nel nuovo trailer di Saltmarsh viene svelato che il film uscirà il 9 maggio 2025.</p>"
+    )
+    assert first_release(body, FILM, "https://film.example/it/1", "2024-11-20", "Film") == (
+        "2025-05-09",
+        "day",
+    )
+
+
+def test_a_list_line_labelled_with_its_date() -> None:
+    body = (
+        "<p>Here is the network's full rundown:</p>"
+        "<p>Sept. 9: Orchard Lights season 2 on FX, streaming the next day.</p>"
+    )
+    assert first_release(body, ORCHARD, "https://tv.example/news/2", "2024-06-03", "TV") == (
+        "2024-09-09",
+        "day",
+    )
