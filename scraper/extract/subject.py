@@ -411,7 +411,7 @@ def _inside_other_name(sentence: str, start: int, end: int) -> bool:
 
 # Each pattern runs only when the sentence holds words every match of it holds
 # (compared case-insensitively through case_key): most sentences skip most of them.
-_SEASON_NOUNS = ("season", "series", "chapter", "episodes", "instal")
+_SEASON_NOUNS = ("season", "series", "chapter", "episodes", "instal", *languages.SEASON_NOUNS)
 _ORDINAL_NOUNS = ("season", "series", "outing", "instal")
 # _CURRENT_SEASON's words in the case_key, the modifier's common words making a
 # word test too weak.
