@@ -98,3 +98,30 @@ def test_a_list_line_labelled_with_its_date() -> None:
         "2024-09-09",
         "day",
     )
+
+
+# ---------------------------------------------------------------- a guide's lines
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<h3>'Orchard Lights' Season 2 (Netflix, Jan. 9)</h3>",
+        "<p>Orchard Lights Season 2 (Netflix), Jan. 9, 2025</p>",
+        "<p>Orchard Lights season 2 — Jan. 9 US / Feb. 2 UK</p>",
+    ],
+)
+def test_a_guide_line_of_title_and_date_alone(line: str) -> None:
+    body = (
+        "<p>Every new and returning show of the winter, with its network and date:</p>"
+        f"{line}<p>A slow-burn mystery on a fruit farm.</p>"
+    )
+    assert first_release(body, ORCHARD, "https://tv.example/news/3", "2024-12-01", "TV") == (
+        "2025-01-09",
+        "day",
+    )
+
+
+def test_a_line_with_a_verb_of_its_own_is_no_guide_line() -> None:
+    body = "<p>Orchard Lights season 2 was shot on Jan. 9 in Kent.</p>"
+    assert first_release(body, ORCHARD, "https://tv.example/news/4", "2024-12-01", "TV") is None

@@ -34,6 +34,22 @@ CHANNEL = re.compile(
     r"the\s+cw|pbs|tnt|tbs|bravo|hbo|syfy|freeform|lifetime|a&e)\b",
     re.IGNORECASE,
 )
+# What a guide's line holds beside a title and a date (the dated_entry rule): the season,
+# the kind of start, the hour and the region, the weekday, another date's month (a second
+# region's release). "'Orchard Lights' Season 2 (HBO Max, Jan. 8)".
+GUIDE_LINE_WORDS = frozenset((
+    "season", "series", "part", "volume", "premiere", "premieres", "debut", "return",
+    "returns", "finale", "new", "on", "at", "in", "and", "the", "a", "of", "to", "from",
+    "us", "uk", "ca", "au", "et", "pt", "ct", "mt", "c", "p", "m", "pm", "am", "tba",
+    "limited", "docuseries", "film", "movie", "special", "streaming", "theaters", "cinemas",
+    "theatres", "worldwide", "wide", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays",
+    "saturdays", "sundays", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
+    "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october",
+    "nov", "november", "dec", "december", "one", "two", "three", "four", "five", "six",
+    "first", "second", "third", "fourth", "fifth", "sixth", "final",
+))  # fmt: skip
 # What a show hits that is no screen: "hitting series highs", "hit a record", "hits 10 million".
 _HIT_TARGET = (
     r"\s+(?:(?:series|new|all-time|record|ratings)\s+)?(?:highs?|lows?|records?|milestones?|"

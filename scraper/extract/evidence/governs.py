@@ -116,21 +116,40 @@ _TIME_BEFORE = re.compile(_HOUR + r"\s*(?:,|/|[-\u2013\u2014|]|on)?\s*$", re.IGN
 @rule(
     "dated_entry",
     2,
-    "a guide's line: the date, a dash and the watch's title, nothing else",
-    "Thursday, June 5 — Ginny & Georgia: Season 3 (Netflix Series)",
+    "a guide's line: the watch's title and the date with at most a channel, an hour or a "
+    "season beside them, in either order",
+    "Thursday, June 5 — Ginny & Georgia: Season 3 (Netflix Series) / 'Orchard Lights' "
+    "Season 2 (HBO, Jan. 8) / Orchard Lights (Netflix), Jan. 8, 2026",
 )
 def _dated_entry(c: DateCandidate, v: View, w: Watch) -> str | None:
-    if c.mention.start > 0 or len(v.text) > 100:
+    if len(v.text) > 100 or c.mention.precision not in ("day", "month"):
+        return None  # ("Title (2015)" is a film's year label, no entry of a guide)
+    if not about_once(c, v, w):
         return None
-    dash = _ENTRY_DASH.match(v.text, c.mention.end)
-    if dash is None or not about_once(c, v, w):
+    titles = title_mentions(v.text, w)
+    if not titles:
         return None
-    if any(start == dash.end() for start, _, _ in title_mentions(v.text, w)):
-        return v.text[: min(len(v.text), dash.end() + 30)]
+    if c.mention.start == 0:
+        dash = _ENTRY_DASH.match(v.text, c.mention.end)
+        if dash is not None and any(start == dash.end() for start, _, _ in titles):
+            return v.text[: min(len(v.text), dash.end() + 30)]
+    # The title and the date and nothing else but a guide's furniture: "'Title' Season 2
+    # (HBO Max, Jan. 8)", "Title (Netflix), Jan. 8, 2026", "— “Title,” Nov. 21, FX."
+    rest = v.text
+    for start, end in [(a, b) for a, b, _ in titles] + [(c.mention.start, c.mention.end)]:
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    if _ENTRY_CLAUSE.search(rest):
+        return None  # a sentence with a verb of its own, not a line of a guide
+    words = [x.lower() for x in _ENTRY_WORD.findall(cues.CHANNEL.sub(" ", rest))]
+    if len(words) <= 6 and all(x in cues.GUIDE_LINE_WORDS for x in words):
+        return "the title and the date alone: " + v.text[:60]
     return None
 
 
 _ENTRY_DASH = re.compile(r"\s*(?:[\u2014\u2013:|]|\s-)\s*")
+_ENTRY_WORD = re.compile(r"[^\W\d_]+")
+# A verb or a clause in the line: it says something, it does not list.
+_ENTRY_CLAUSE = re.compile(r"[.;!?]\s+[^\W\d_]|\b(?:was|were|is|are|will|has|had|have)\b")
 
 
 @rule(
@@ -312,8 +331,12 @@ _WAIT_UNTIL = re.compile(
 
 
 # The second date of a run written with a dash: "September 30, 2012 - May 12, 2013".
+# (Not a season's number before a guide's dash: "Title season 2 — Jan. 9".)
 _RUN_END = re.compile(
-    r"(?:\b(?:19|20)\d\d|\b[0-3]?\d(?:st|nd|rd|th)?)\s*[-\u2013\u2014]\s*$", re.IGNORECASE
+    r"(?:\b(?:19|20)\d\d|(?<!season\s)(?<!series\s)(?<!part\s)(?<!volume\s)(?<!staffel\s)"
+    r"(?<!temporada\s)(?<!stagione\s)(?<!saison\s)\b[0-3]?\d(?:st|nd|rd|th)?)"
+    r"\s*[-\u2013\u2014]\s*$",
+    re.IGNORECASE,
 )
 _UNTIL = re.compile(
     r"\b(?:until|till|through|thru|runs?\s+to|ends?\s+on)\s+(?:on\s+)?(?:the\s+)?$", re.I
