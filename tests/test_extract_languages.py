@@ -125,3 +125,23 @@ def test_a_guide_line_of_title_and_date_alone(line: str) -> None:
 def test_a_line_with_a_verb_of_its_own_is_no_guide_line() -> None:
     body = "<p>Orchard Lights season 2 was shot on Jan. 9 in Kent.</p>"
     assert first_release(body, ORCHARD, "https://tv.example/news/4", "2024-12-01", "TV") is None
+
+
+# ---------------------------------------------------------------- an undated grid's year
+
+
+def test_an_undated_page_takes_the_one_year_of_its_slug() -> None:
+    body = "<p>MONDAY, SEPT. 15</p><p>8 p.m. — Orchard Lights (NBC, season premiere)</p>"
+    url = "https://tv.example/network-fall-premiere-dates-2031/"
+    assert first_release(body, ORCHARD, url, None, "Fall premiere dates") == ("2031-09-15", "day")
+
+
+def test_an_undated_grid_of_a_tv_season_schedule_takes_its_years() -> None:
+    body = (
+        "<p>NBC MIDSEASON 2031-32 SCHEDULE</p><p>SATURDAY, JAN. 10</p>"
+        "<p>8 – ORCHARD LIGHTS (Season premiere)</p>"
+    )
+    assert first_release(body, ORCHARD, "https://tv.example/nbc-midseason", None, "NBC") == (
+        "2032-01-10",
+        "day",
+    )

@@ -305,6 +305,9 @@ _URL_DAY = re.compile(
 )
 _URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2]|[a-z]{3})/", re.IGNORECASE)
 _URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d\d)/")
+# A year of this century as a word of the URL's slug ("premiere-dates-2021"), not a number
+# inside a title ("blade-runner-2049") nor an id.
+_SLUG_YEAR = re.compile(r"(?<=[/_-])(20[0-3]\d)(?=[/_.-]|$)")
 
 
 def year_hint(
@@ -331,8 +334,12 @@ def year_hint(
     named = _HEADLINE_YEAR.findall(headline)
     if len(set(named)) == 1:  # (two years in a headline: a move, no one year of the news)
         return YearHint(date(int(named[0]), 1, 1), "year", "text")
+    slug = set(_SLUG_YEAR.findall(path))
+    if len(slug) == 1:  # "/fall-tv-premiere-dates-2021/": the slug's one year, as a headline's
+        return YearHint(date(int(slug.pop()), 1, 1), "year", "url")
     latest = None  # the latest year of a date stated with its year: "March 2019", "fall 2020"
-    span = None  # a broadcast season the page previews: "NBC's upcoming 2014-15 season"
+    span = None  # a broadcast season the page previews: "NBC's upcoming 2014-15 season",
+    # "NBC MIDSEASON 2023-24 SCHEDULE"
     for order, sentence in enumerate(sentences):
         if budget is not None and order % 32 == 0:
             budget.check()
@@ -355,7 +362,7 @@ def year_hint(
 
 _SEASON_SPAN = re.compile(
     r"\b(?P<y>(?:19|20)\d\d)[-\u2013/](?P<z>(?:19|20)?\d\d)\s+(?:(?:tv|television|"
-    r"broadcast|network|primetime|prime-time)\s+)?season\b",
+    r"broadcast|network|primetime|prime-time)\s+)?(?:season|schedule|line-?up|slate)\b",
     re.IGNORECASE,
 )
 
