@@ -145,3 +145,34 @@ def test_an_undated_grid_of_a_tv_season_schedule_takes_its_years() -> None:
         "2032-01-10",
         "day",
     )
+
+
+# ---------------------------------------------------------------- a page of premiere dates
+
+LANTERNS = Watch("Lantern Row", 4, ())
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # the title's first line in the grid is its season's start
+        (
+            "<p>TUESDAY, SEPT. 22</p><p>9 p.m. - Lantern Row</p>"
+            "<p>TUESDAY, OCT. 6</p><p>8 p.m. - Lantern Row</p>",
+            ("2026-09-22", "day"),
+        ),
+        ("<p>— “Lantern Row,” Nov. 3, FX.</p>", ("2026-11-03", "day")),
+        # a new series on the list is a first season, not the watched fourth
+        ("<p>SUNDAY, SEPT. 20</p><p>9 p.m. - Lantern Row (Series premiere)</p>", None),
+    ],
+)
+def test_a_guide_line_on_a_page_of_premiere_dates(
+    lines: str, expected: tuple[str, str] | None
+) -> None:
+    body = f"<p>The network has unveiled the premiere dates for its fall season.</p>{lines}"
+    assert first_release(body, LANTERNS, "https://tv.example/n/5", "2026-06-30", "Fall") == expected
+
+
+def test_a_guide_line_without_a_page_of_premiere_dates_presumes_no_season() -> None:
+    body = "<p>What we watched this week.</p><p>TUESDAY, SEPT. 22</p><p>9 p.m. - Lantern Row</p>"
+    assert first_release(body, LANTERNS, "https://tv.example/n/6", "2026-06-30", "Week") is None

@@ -124,6 +124,29 @@ class DocFacts:
         )
 
     @cached_property
+    def premiere_list(self) -> str:
+        """The page lists premiere dates ("NBC has unveiled premiere dates", "the premiere
+        week schedule", "Newly announced are:"): the words that say so, or "". Read from
+        its first sentences and its headings, when a rule first asks."""
+        for order, s in enumerate(self.sentences):
+            if order >= 40 and not s.heading:
+                continue
+            if not s.chrome and (found := cues.PREMIERE_LIST.search(s.text)) is not None:
+                return found.group()
+        return ""
+
+    @cached_property
+    def first_listing(self) -> int:
+        """The index of the first line of a guide (a table row, or a short line) that
+        names the watch's title, or -1 (the headline's and headings' naming it are not)."""
+        for order, s in enumerate(self.sentences):
+            if s.heading or s.block == -1 or not s.names_title or s.chrome:
+                continue
+            if s.schedule_row or len(s.text) <= 100:
+                return order
+        return -1
+
+    @cached_property
     def other_works(self) -> bool:
         """Some sentence of the page is about another work (a schedule, a slate, a
         roundup); asked for a watched season after the first only."""

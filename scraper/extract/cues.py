@@ -824,6 +824,23 @@ SEASON_START = re.compile(
     re.IGNORECASE,
 )
 # A season start that can only be a later season's: the show comes back.
+# A page that lists premiere dates (a network's premiere week, a fall slate, "newly
+# announced are:"): an unnumbered entry of the watch's title on it is the coming season's
+# start (about.unnamed_return).
+PREMIERE_LIST = re.compile(
+    r"\b(?:(?:season\s+)?premiere|return|debut|launch|release|air)\s+(?:dates?|schedules?|week|"
+    r"calendar)\b|\b(?:fall|autumn|winter|spring|summer|midseason|mid-season|holiday)\s+"
+    r"(?:tv\s+)?(?:premieres|schedules?|line-?ups?|slate|calendar|preview)\b|"
+    r"\bnewly\s+(?:announced|dated|scheduled)\b",
+    re.IGNORECASE,
+)
+PREMIERE_LIST = gated(PREMIERE_LIST)
+# A guide's line for a show's first season: "(Series premiere)", "new drama series".
+SERIES_DEBUT = re.compile(
+    r"\bseries\s+(?:premiere|debut|launch)\b|\bnew\s+(?:[\w-]+\s+){0,2}?series\b|"
+    r"\b(?:new|freshman|debut)\s+(?:show|drama|comedy|sitcom)\b",
+    re.IGNORECASE,
+)
 COMES_BACK = re.compile(r"\b(?:return(?:s|ing)?|back)\b", re.IGNORECASE)
 # A show coming back inside its running season: the season's second half, not its start
 # ("returns from its winter break", "the midseason premiere", "for the back half").

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from scraper.extract import cues, languages, scope
 from scraper.extract.candidates import DateCandidate, is_listing
-from scraper.extract.evidence.about import about_once
+from scraper.extract.evidence.about import about_once, guide_line
 from scraper.extract.evidence.rules import View, found, rule
 from scraper.extract.gate import gated
 from scraper.extract.reading import Subject
@@ -133,23 +133,10 @@ def _dated_entry(c: DateCandidate, v: View, w: Watch) -> str | None:
         dash = _ENTRY_DASH.match(v.text, c.mention.end)
         if dash is not None and any(start == dash.end() for start, _, _ in titles):
             return v.text[: min(len(v.text), dash.end() + 30)]
-    # The title and the date and nothing else but a guide's furniture: "'Title' Season 2
-    # (HBO Max, Jan. 8)", "Title (Netflix), Jan. 8, 2026", "— “Title,” Nov. 21, FX."
-    rest = v.text
-    for start, end in [(a, b) for a, b, _ in titles] + [(c.mention.start, c.mention.end)]:
-        rest = rest[:start] + " " * (end - start) + rest[end:]
-    if _ENTRY_CLAUSE.search(rest):
-        return None  # a sentence with a verb of its own, not a line of a guide
-    words = [x.lower() for x in _ENTRY_WORD.findall(cues.CHANNEL.sub(" ", rest))]
-    if len(words) <= 6 and all(x in cues.GUIDE_LINE_WORDS for x in words):
-        return "the title and the date alone: " + v.text[:60]
-    return None
+    return guide_line(c, w, titles) or None
 
 
 _ENTRY_DASH = re.compile(r"\s*(?:[\u2014\u2013:|]|\s-)\s*")
-_ENTRY_WORD = re.compile(r"[^\W\d_]+")
-# A verb or a clause in the line: it says something, it does not list.
-_ENTRY_CLAUSE = re.compile(r"[.;!?]\s+[^\W\d_]|\b(?:was|were|is|are|will|has|had|have)\b")
 
 
 @rule(

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from scraper.extract import cues, scope, subject, works
 from scraper.extract.candidates import DateCandidate
 from scraper.extract.evidence.about import UNNAMED_RETURN, about_once, names_season
-from scraper.extract.evidence.governs import _listing, _release_verb, _schedule_row
+from scraper.extract.evidence.governs import _dated_entry, _listing, _release_verb, _schedule_row
 from scraper.extract.evidence.rules import View, found, rule
 from scraper.extract.gate import gated
 from scraper.extract.reading import Subject
@@ -785,7 +785,12 @@ def _unnamed_return(c: DateCandidate, v: View, w: Watch) -> str | None:
     "Season 2 arrives Aug. 3",
 )
 def _release_of_watch(c: DateCandidate, v: View, w: Watch) -> str | None:
-    if not (_release_verb(c, v, w) or _schedule_row(c, v, w) or _listing(c, v, w)):
+    if not (
+        _release_verb(c, v, w)
+        or _schedule_row(c, v, w)
+        or _listing(c, v, w)
+        or _dated_entry(c, v, w)
+    ):
         return None
     return "governed and about the watch" if about_once(c, v, w) else None
 
