@@ -176,3 +176,11 @@ def test_a_guide_line_on_a_page_of_premiere_dates(
 def test_a_guide_line_without_a_page_of_premiere_dates_presumes_no_season() -> None:
     body = "<p>What we watched this week.</p><p>TUESDAY, SEPT. 22</p><p>9 p.m. - Lantern Row</p>"
     assert first_release(body, LANTERNS, "https://tv.example/n/6", "2026-06-30", "Week") is None
+
+
+def test_a_plan_in_the_past_perfect_is_the_old_date() -> None:
+    body = "<p>Saltmarsh, which had been dated March 6, 2026, now opens October 2, 2026.</p>"
+    assert first_release(body, FILM, "https://film.example/n/7", "2025-05-01", "Dates") == (
+        "2026-10-02",
+        "day",
+    )

@@ -356,6 +356,9 @@ OLD_DATE = re.compile(
     r"dated|intended|reported|targeted)|"
     r"originally|previously|formerly|initially|"
     r"had\s+been\s+\w+\s+for|"
+    # a plan in the past perfect is one given up: "which had been dated May 7, 2027, now opens"
+    r"had\s+been\s+(?:dated|set|slated|scheduled|due|planned|pencil+ed(?:\s+in)?)"
+    r"(?:\s+(?:for|on|to\s+\w+))?|"
     r"pushed\s+back\s+from|moved\s+up\s+from|since)\s+(?:(?:on|for|the)\s+)?$",
     re.IGNORECASE,
 )
@@ -407,7 +410,7 @@ CONFIRMED = gated(CONFIRMED)
 # "was set for Aug. 3": past-tense reporting of a plan, the release unless the text
 # reports a change (PLAN_CHANGED) in the same or the next sentence, or gives another date.
 PLAN_DATE = re.compile(
-    r"\b(?:was|were|had\s+been)\s+(?:set|scheduled|slated|due|planned)\s+"
+    r"\b(?:was|were|had\s+been)\s+(?:set|scheduled|slated|due|planned|dated)\s+"
     # "was set for Aug. 3", "had been set to debut on Wednesday, August 23"
     r"(?:for|to(?:\s+(?:premiere|debut|launch|open|air|arrive|return|stream|bow|release|hit|"
     r"be\s+released))?|"
