@@ -184,3 +184,15 @@ def test_a_plan_in_the_past_perfect_is_the_old_date() -> None:
         "2026-10-02",
         "day",
     )
+
+
+@pytest.mark.parametrize("label", ["UPDATE 7/11:", "Update (July 11) —", "Editor's note:"])
+def test_an_update_note_supersedes_the_storys_earlier_date(label: str) -> None:
+    body = (
+        "<p>The teaser says season 2 of Orchard Lights is coming on Halloween.</p>"
+        f"<p>{label} Season 2 of Orchard Lights arrives on Netflix on Oct. 27.</p>"
+    )
+    assert first_release(body, ORCHARD, "https://tv.example/n/8", "2017-02-06", "TV") == (
+        "2017-10-27",
+        "day",
+    )

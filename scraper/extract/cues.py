@@ -838,6 +838,13 @@ PREMIERE_LIST = re.compile(
     re.IGNORECASE,
 )
 PREMIERE_LIST = gated(PREMIERE_LIST)
+# An article's note that corrects it, opening its line: "UPDATE 7/11:", "Update (Dec. 3) —",
+# "Editor's note:", "Correction:". What the note dates supersedes the story's earlier date.
+UPDATE_NOTE = re.compile(
+    r"\W*(?:update[sd]?|editor['\u2019]?s\s+note|correction|clarification)\b"
+    r"[^:\u2014\u2013.]{0,30}?(?:[:\u2014\u2013]|\s-)\s*",
+    re.IGNORECASE,
+)
 # A guide's line for a show's first season: "(Series premiere)", "new drama series".
 SERIES_DEBUT = re.compile(
     r"\bseries\s+(?:premiere|debut|launch)\b|\bnew\s+(?:[\w-]+\s+){0,2}?series\b|"

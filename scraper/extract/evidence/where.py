@@ -45,6 +45,20 @@ _STAMP = re.compile(
 
 
 @rule(
+    "update_note",
+    1.5,
+    "the sentence is the article's update or correction note: what it dates supersedes "
+    "what the article said before",
+    "UPDATE 7/11: Season 2 now arrives on Oct. 27 (the story said Halloween)",
+)
+def _update_note(c: DateCandidate, v: View, w: Watch) -> str | None:
+    note = cues.UPDATE_NOTE.match(v.text)
+    if note is None or c.mention.start < note.end():
+        return None  # (the note's own date, "UPDATE (Dec. 3):", is when, not what)
+    return note.group().strip()
+
+
+@rule(
     "furniture_role",
     -3,
     "the page marks the date's block as a byline, dateline, comment, related rail or navigation",
