@@ -196,3 +196,16 @@ def test_an_update_note_supersedes_the_storys_earlier_date(label: str) -> None:
         "2017-10-27",
         "day",
     )
+
+
+def test_next_month_by_name_is_its_next_turn() -> None:
+    found = find_dates("The film is not out until next May.", date(2015, 7, 12))
+    assert [(m.value, m.precision) for m in found] == [("2016-05", "month")]
+
+
+def test_a_run_that_resumes_on_a_date_is_its_release() -> None:
+    body = "<p>The network says Orchard Lights season 2 will resume on Netflix in November.</p>"
+    assert first_release(body, ORCHARD, "https://tv.example/n/9", "2025-05-12", "TV") == (
+        "2025-11",
+        "month",
+    )

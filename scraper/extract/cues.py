@@ -116,7 +116,10 @@ RELEASE = re.compile(
     # story begins in 1987" is a setting)
     r"in\s+(?:early\s+|late\s+|mid-?)?(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[a-z]*\b|20\d\d)|"
-    r"(?-i:[A-Z])))|gets?\s+underway|" + _FOREIGN_RELEASE + r")\b",
+    r"(?-i:[A-Z])))|gets?\s+underway|"
+    # a run picked up again: "will resume on Paramount+ in November" (not its filming)
+    r"resum(?:e|es|ed|ing)\b(?!\s+(?:its\s+|their\s+)?(?:filming|production|shooting|work|"
+    r"talks|negotiations))|" + _FOREIGN_RELEASE + r")\b",
     re.IGNORECASE,
 )
 RELEASE = gated(RELEASE)
