@@ -209,3 +209,14 @@ def test_a_run_that_resumes_on_a_date_is_its_release() -> None:
         "2025-11",
         "month",
     )
+
+
+def test_a_slate_lines_run_starts_on_its_first_date() -> None:
+    body = (
+        "<p>The channel today revealed its winter schedule.</p>"
+        "<p>Orchard Lights, Season 2 — Sundays, January 11 – March 1, 2026, 9/8c.</p>"
+    )
+    assert first_release(body, ORCHARD, "https://tv.example/n/10", "2025-10-17", "TV") == (
+        "2026-01-11",
+        "day",
+    )

@@ -140,6 +140,8 @@ def _dateline(c: DateCandidate, v: View, w: Watch) -> str | None:
         return None  # "Thursday, June 5 — <title>": a schedule line, not a dateline
     if len(before) > 60 or cues.RELEASE.search(before):
         return None
+    if _RANGE_AFTER.match(after):
+        return None  # "Title, Season 4 — Sundays, January 7 – February 25": a run's start
     if _DATELINE_AFTER.match(after) or (
         # any wire's or outlet's name in brackets ("July 23 (Uptake) --") on the
         # article's own day: a guide's "June 5 (Netflix) - <title>" is another day's
@@ -149,6 +151,12 @@ def _dateline(c: DateCandidate, v: View, w: Watch) -> str | None:
     return None
 
 
+# A dash and another date after the date: a run ("January 7 – February 25"), no dateline.
+_RANGE_AFTER = re.compile(
+    r"^\s*(?:--|\u2014|\u2013|-)\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:[0-3]?\d\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
+    re.IGNORECASE,
+)
 _ANY_SOURCE_AFTER = re.compile(r"^\s*\([A-Z][\w.&' ]{0,25}\)\s*(?:--|\u2014|\u2013|-\s)")
 _WEEKDAY = re.compile(r"\W*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _LISTED_DAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
