@@ -220,3 +220,30 @@ def test_a_slate_lines_run_starts_on_its_first_date() -> None:
         "2026-01-11",
         "day",
     )
+
+
+def test_a_new_time_slot_is_no_release() -> None:
+    body = (
+        "<p>Orchard Lights, currently in its second season, will shift to 9:00-9:30 PM, "
+        "beginning Thursday, April 4.</p>"
+    )
+    assert first_release(body, ORCHARD, "https://tv.example/n/11", "2024-03-01", "TV") is None
+
+
+def test_a_slot_move_after_the_premiere_is_the_later_dates() -> None:
+    body = (
+        "<p>ORCHARD LIGHTS returns for its second season on TUESDAY, JAN. 6, 2026, before "
+        "moving to its regular time period, Tuesdays at 10:00 p.m., on Jan. 13, 2026.</p>"
+    )
+    assert first_release(body, ORCHARD, "https://tv.example/n/12", "2025-11-05", "TV") == (
+        "2026-01-06",
+        "day",
+    )
+
+
+def test_binge_watching_from_a_date_is_its_release() -> None:
+    body = "<p>Orchard Lights season 2: you can start binge-watching it from May 18th.</p>"
+    assert first_release(body, ORCHARD, "https://tv.example/n/13", "2025-03-01", "TV") == (
+        "2025-05-18",
+        "day",
+    )

@@ -117,6 +117,8 @@ RELEASE = re.compile(
     r"in\s+(?:early\s+|late\s+|mid-?)?(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[a-z]*\b|20\d\d)|"
     r"(?-i:[A-Z])))|gets?\s+underway|"
+    # "you can start binge-watching the new episodes from May 18th"
+    r"binge[\s-]?watch\w*|bingeable|"
     # a run picked up again: "will resume on Paramount+ in November" (not its filming)
     r"resum(?:e|es|ed|ing)\b(?!\s+(?:its\s+|their\s+)?(?:filming|production|shooting|work|"
     r"talks|negotiations))|" + _FOREIGN_RELEASE + r")\b",
@@ -848,6 +850,16 @@ UPDATE_NOTE = re.compile(
     r"[^:\u2014\u2013.]{0,30}?(?:[:\u2014\u2013]|\s-)\s*",
     re.IGNORECASE,
 )
+# A season on air given a new hour or night (the time_slot_move rule): "will shift to
+# 9:00-9:30 PM", "moves to Thursdays", "(Time period premiere)", "in its new time slot".
+TIME_SLOT_MOVE = re.compile(
+    r"\b(?:time[\s-]?(?:slot|period)\s+premiere|(?:new|regular)\s+time[\s-]?(?:slot|period)|"
+    r"(?:shift|mov|switch)\w*\s+(?:back\s+)?to\s+(?:(?:a\s+new\s+)?time[\s-]?slot\b|"
+    r"\d{1,2}(?::\d\d)?\s*(?:-\s*\d{1,2}(?::\d\d)?\s*)?[ap]\.?m|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days\b))",
+    re.IGNORECASE,
+)
+TIME_SLOT_MOVE = gated(TIME_SLOT_MOVE)
 # A guide's line for a show's first season: "(Series premiere)", "new drama series".
 SERIES_DEBUT = re.compile(
     r"\bseries\s+(?:premiere|debut|launch)\b|\bnew\s+(?:[\w-]+\s+){0,2}?series\b|"

@@ -806,6 +806,22 @@ def _slot(c: DateCandidate, v: View, w: Watch) -> str | None:
 _THEN = re.compile(r"\b(?:followed\s+by|then|after\s+which|thereafter|and\s+then)\b", re.I)
 
 
+@rule(
+    "time_slot_move",
+    -3,
+    "the show moves to another hour or night from the date: a new time slot for a season "
+    "already on air, not its release",
+    "Orchard Lights, currently in its third season, will shift to 9:00 PM beginning "
+    "Thursday, April 4 / 8:30 – ORCHARD LIGHTS (Time period premiere)",
+)
+def _time_slot_move(c: DateCandidate, v: View, w: Watch) -> str | None:
+    # before the date in its sentence ("will shift to 9 PM, beginning Thursday, April 4"),
+    # or anywhere in a guide's short line; one after the date in a sentence is a later
+    # date's ("premieres Jan. 6, before moving to its regular time period on Jan. 13")
+    end = len(v.text) if len(v.text) <= 100 else c.mention.start
+    return found(cues.TIME_SLOT_MOVE, v.text[:end])
+
+
 _SLOT = re.compile(
     r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekly|every\s+week|each\s+week|"
     r"every\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
