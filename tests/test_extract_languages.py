@@ -247,3 +247,14 @@ def test_binge_watching_from_a_date_is_its_release() -> None:
         "2025-05-18",
         "day",
     )
+
+
+def test_postponed_to_a_date_is_the_release() -> None:
+    body = (
+        "<p>Saltmarsh was originally scheduled to be released on June 25, 2027, but is now "
+        "postponed to October 1, 2027.</p>"
+    )
+    assert first_release(body, FILM, "https://film.example/n/14", "2026-04-01", "Film") == (
+        "2027-10-01",
+        "day",
+    )

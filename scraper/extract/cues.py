@@ -117,6 +117,8 @@ RELEASE = re.compile(
     r"in\s+(?:early\s+|late\s+|mid-?)?(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[a-z]*\b|20\d\d)|"
     r"(?-i:[A-Z])))|gets?\s+underway|"
+    # a move's verbs not above: "is now postponed to October 1, 2021", "redated to May"
+    r"postpon\w*|redated|re-dated|brought\s+forward|"
     # "you can start binge-watching the new episodes from May 18th"
     r"binge[\s-]?watch\w*|bingeable|"
     # a run picked up again: "will resume on Paramount+ in November" (not its filming)
