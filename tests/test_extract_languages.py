@@ -34,12 +34,16 @@ FILM = Watch("Saltmarsh", None, ())
     ],
 )
 def test_another_languages_dates(text: str, value: str, precision: str) -> None:
-    found = find_dates(text, date(2024, 9, 2))
+    found = find_dates(text, date(2024, 9, 2), foreign=True)
     assert [(m.value, m.precision) for m in found] == [(value, precision)]
 
 
+def test_an_english_page_does_not_read_them() -> None:
+    assert find_dates("Die Serie startet im Oktober 2025.", date(2024, 9, 2)) == []
+
+
 def test_a_planet_is_no_month() -> None:
-    assert find_dates("The Mars 2030 mission film wrapped.", date(2024, 9, 2)) == []
+    assert find_dates("The Mars 2030 mission film wrapped.", date(2024, 9, 2), foreign=True) == []
 
 
 def test_a_german_day_keeps_its_sentence() -> None:

@@ -19,7 +19,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from scraper.extract import cues
+from scraper.extract import cues, languages
 from scraper.extract.dates import MONTHS, DateMention, YearHint, find_dates, in_the_past
 from scraper.extract.reading import Sentence, Subject, read_sentences
 from scraper.extract.subject import led_by_other_work, numbered_seasons
@@ -91,6 +91,8 @@ class DocFacts:
     tonight: bool = False
     # Some sentence of the page names the watch's title (or an alias).
     names_watch: bool = True
+    # The page is written in another language (languages.py): its dates are read too.
+    foreign: bool = False
     # Without a publish date: the year of each month and day the text states with its
     # year ("10 October 2015"), which "10 October" elsewhere on the page shares.
     stated: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
@@ -218,9 +220,17 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     names_watch = any(s.names_title for s in sentences)
     stated = _stated_years(sentences, budget) if hint is not None else {}
     return sentences, DocFacts(
-        doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch, stated,
-        sentences, watch,
+        doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch,
+        _foreign(sentences), stated, sentences, watch,
     )  # fmt: skip
+
+
+def _foreign(sentences: list[Sentence]) -> bool:
+    """The page's first sentences hold more of another language's short words than of
+    English's (languages.MARKERS)."""
+    text = " " + " ".join(s.text for s in sentences[:12] if not s.chrome).lower() + " "
+    foreign = sum(text.count(word) for word in languages.MARKERS)
+    return foreign > sum(text.count(w) for w in languages.ENGLISH_MARKERS)
 
 
 def _other_works(sentences: list[Sentence], watch: Watch) -> bool:
@@ -471,7 +481,9 @@ def date_candidates(
         if may_score is not None and not may_score(sentence):
             continue
         following = sentences[order + 1].text if order + 1 < len(sentences) else ""
-        mentions = find_dates(sentence.text, sentence.published, facts.hint, facts.day_first)
+        mentions = find_dates(
+            sentence.text, sentence.published, facts.hint, facts.day_first, facts.foreign
+        )
         if not mentions and facts.tonight and sentence.published is not None:
             hour = listing_hour(sentence.text, sentence.published)
             mentions = [hour] if hour is not None else []
@@ -524,7 +536,9 @@ def _resolve_date_anaphor(previous: Sentence, sentence: Sentence, facts: DocFact
     """Put a date heading's date in place of the pronoun that points back at it."""
     if not previous.heading or previous.chrome:
         return sentence
-    dates = find_dates(previous.text, previous.published, facts.hint, facts.day_first)
+    dates = find_dates(
+        previous.text, previous.published, facts.hint, facts.day_first, facts.foreign
+    )
     if len(dates) != 1 or not is_listing(previous.text, dates[0]):
         return sentence
     pronoun = _DATE_ANAPHOR.match(sentence.text)

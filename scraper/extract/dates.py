@@ -107,10 +107,11 @@ _NOT_OWNED = (
 # English words ("Mars", "Mai") or English months are read only after a day.
 _FOREIGN_MONTH = r"(?P<{n}>(?i:{names}))(?![^\W\d_])"
 _FOREIGN_MONTH_NAMES = "|".join(sorted(languages.MONTHS, key=len, reverse=True))
+_ENGLISH_MONTH_NAMES = ("april", "august", "september", "november")
 _FOREIGN_ONLY_MONTH_NAMES = "|".join(
     name
     for name in sorted(languages.MONTHS, key=len, reverse=True)
-    if name not in ("mars", "mai", "april", "august", "september", "november")
+    if name not in ("mars", "mai", *_ENGLISH_MONTH_NAMES)
 )
 
 # Each pattern with the gates it cannot match without (see _gates): a sentence
@@ -307,14 +308,12 @@ _WORD_GATES = [
     ("last", ("last", "yesterday")),
     ("half", ("half",)),
     ("theyear", ("the year", "the new year")),
-    (
-        "foreign",
-        tuple(sorted({name[:4] for name in languages.MONTHS} | set(languages.SEASONS))),
-    ),
 ]
+# The other languages' month and season names, asked of a page in another language only
+_FOREIGN_GATE = tuple(sorted({n[:4] for n in languages.MONTHS} | set(languages.SEASONS)))
 
 
-def _gates(sentence: str) -> set[str]:
+def _gates(sentence: str, foreign: bool = False) -> set[str]:
     """The names of the gates the sentence passes. Each costly test runs after a cheap
     one it implies: "digit" is asked only with a month (the patterns needing it need
     one), a year only with "19" or "20", a slash only with "/"."""
@@ -334,6 +333,11 @@ def _gates(sentence: str) -> set[str]:
         for word in words:
             if word in key:
                 passed.add(name)
+                break
+    if foreign:  # (an English page never asks: seventy names to try on every sentence)
+        for word in _FOREIGN_GATE:
+            if word in key:
+                passed.add("foreign")
                 break
     return passed
 
@@ -430,24 +434,26 @@ def find_dates(
     published: date | None,
     hint: YearHint | None = None,
     day_first: bool = False,
+    foreign: bool = False,
 ) -> list[DateMention]:
     """Every date in a sentence that can be resolved to a value, in order, not overlapping.
     `hint` stands in for a missing `published` (YearHint); `day_first`: the page is
-    British (or of a country that writes 02/01/2025 for January 2nd)."""
+    British (or of a country that writes 02/01/2025 for January 2nd); `foreign`: the page
+    is in another language (languages.py), whose dates are read too."""
     if published is None and hint is not None:
         if hint.precision == "day":
             return [
                 replace(m, inferred=hint.source) if m.relative else m
-                for m in find_dates(sentence, hint.day, None, day_first)
+                for m in find_dates(sentence, hint.day, None, day_first, foreign)
             ]
-        return _find_dates(sentence, None, hint, day_first)
-    return _find_dates(sentence, published, None, day_first)
+        return _find_dates(sentence, None, hint, day_first, foreign)
+    return _find_dates(sentence, published, None, day_first, foreign)
 
 
 def _find_dates(
-    sentence: str, published: date | None, hint: YearHint | None, day_first: bool
+    sentence: str, published: date | None, hint: YearHint | None, day_first: bool, foreign: bool
 ) -> list[DateMention]:
-    passed = _gates(sentence)
+    passed = _gates(sentence, foreign)
     if not passed:
         return []
     found: list[DateMention] = []

@@ -229,3 +229,14 @@ ARTICLES = (
     "las", "il", "lo", "gli", "i", "o", "os", "as", "un", "une", "una", "uma", "sa", "su",
     "sua", "seine", "ihre",
 )  # fmt: skip
+
+# Short words that mark a page's language (lower case, spaced): a page whose first
+# sentences hold more of these than of English's is read with the vocabulary above.
+MARKERS = (
+    " der ", " die ", " das ", " und ", " ist ", " mit ", " nicht ", " auf ",
+    " el ", " los ", " las ", " que ", " del ", " para ", " por ", " una ",
+    " não ", " uma ", " com ", " dos ", " mais ", " em ",
+    " les ", " une ", " des ", " est ", " dans ", " pour ", " sur ", " avec ",
+    " il ", " della ", " che ", " della ", " degli ", " sono ", " alla ", " anche ",
+)  # fmt: skip
+ENGLISH_MARKERS = (" the ", " and ", " of ", " to ", " is ", " with ", " that ", " for ")

@@ -834,15 +834,13 @@ def _number(token: str) -> int | None:
     token = token.lower()
     if token.isdigit():
         return int(token)
-    if token in languages.ORDINALS:
-        return languages.ORDINALS[token]
-    foreign = _FOREIGN_ORDINAL_DIGITS.match(token)
-    if foreign:
-        return int(foreign.group(1))
     digits = _ORDINAL_DIGITS.match(token)
     if digits:
         return int(digits.group(1))
-    return NUMBER_WORDS.get(token) or ORDINAL_WORDS.get(token)
+    number = NUMBER_WORDS.get(token) or ORDINAL_WORDS.get(token) or languages.ORDINALS.get(token)
+    if number is None and (foreign := _FOREIGN_ORDINAL_DIGITS.match(token)):
+        return int(foreign.group(1))  # "2." of "2. Staffel", "2ª temporada"
+    return number
 
 
 # Networks, streamers and studios: they release works, they are not works.
