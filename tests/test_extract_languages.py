@@ -262,3 +262,17 @@ def test_postponed_to_a_date_is_the_release() -> None:
         "2027-10-01",
         "day",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("La saison 2 de Orchard Lights reviendra en mars 2026.", ("2026-03", "month")),
+        ("Die zweite Staffel von Orchard Lights kehrt im Mai 2025 zurück.", ("2025-05", "month")),
+        ("La segunda temporada de Orchard Lights vuelve el 5 de marzo.", ("2025-03-05", "day")),
+        ("La seconda stagione di Orchard Lights torna dal 5 marzo 2025.", ("2025-03-05", "day")),
+    ],
+)
+def test_another_languages_return_verbs(sentence: str, expected: tuple[str, str]) -> None:
+    body = f"<p>{sentence}</p>"
+    assert first_release(body, ORCHARD, "https://tv.example/n/15", "2024-11-02", "TV") == expected

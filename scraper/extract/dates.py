@@ -183,7 +183,8 @@ _PATTERNS = [
         + r")\s+)"
         + _FOREIGN_MONTH.format(n="m", names=_FOREIGN_ONLY_MONTH_NAMES)
         + r"|(?i:\b(?:en|im|ab|d\u00e8s)\s+)"
-        + _FOREIGN_MONTH.format(n="m2", names="mars|mai"),
+        + _FOREIGN_MONTH.format(n="m2", names="mars|mai")
+        + r"(?:\s+" + _YEAR.format(n="y") + r")?",
         ("foreign",),
     ),
     ("iso", r"(?P<y>20\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)", ("year",)),
@@ -571,6 +572,8 @@ def _resolve(
                 year = published.year + (month <= published.month)
                 return DateMention(start, end, f"{year:04d}-{month:02d}", "month", True)
             month = month_of(groups["m"] or groups["m2"])
+            if year is not None:  # "en mars 2025": a foreign month the planet's name shares
+                return DateMention(start, end, f"{year:04d}-{month:02d}", "month")
             year = _nearest_year(published, month, 1)
             return DateMention(start, end, f"{year:04d}-{month:02d}", "month", True)
         if kind == "season":

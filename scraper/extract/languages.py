@@ -58,58 +58,26 @@ MONTH_PREPOSITIONS = (
 # whole words.
 RELEASE_WORDS = (
     # German
-    r"startet",
-    r"starten",
-    r"startete",
-    r"starttermin",
-    r"kinostart",
-    r"serienstart",
-    r"an\s+den\s+start",
-    r"erscheint",
-    r"erscheinen",
-    r"erschien",
-    r"ab\s+dem",
-    r"ab\s+(?=\d)",
-    r"läuft",
-    r"laufen",
-    r"zu\s+sehen",
-    r"verfügbar",
-    r"ausgestrahlt",
-    r"veröffentlicht",
-    r"premiere\s+feiert",
-    r"feiert\s+premiere",
-    r"kommt",
-    r"kommen",
+    r"startet", r"starten", r"startete", r"starttermin", r"kinostart", r"serienstart",
+    r"an\s+den\s+start", r"erscheint", r"erscheinen", r"erschien", r"ab\s+dem",
+    r"ab\s+(?=\d)", r"läuft", r"laufen", r"zu\s+sehen", r"verfügbar", r"ausgestrahlt",
+    r"veröffentlicht", r"premiere\s+feiert", r"feiert\s+premiere", r"kommt", r"kommen",
+    r"kehrt", r"zurück", r"rückkehr", r"fortgesetzt",
     # Spanish
-    r"estren\w*",
-    r"llega\w*",
-    r"lanzamiento",
-    r"disponible",
-    r"se\s+emitirá",
+    r"estren\w*", r"llega\w*", r"lanzamiento", r"disponible", r"se\s+emitirá",
+    r"vuelve\w*", r"volverá", r"regresa\w*", r"regreso", r"desde\s+el(?=\s+\d)",
     # Portuguese
-    r"estrei\w*",
-    r"chega\w*",
-    r"lançamento",
-    r"lancamento",
-    r"disponível",
+    r"estrei\w*", r"chega\w*", r"lançamento", r"lancamento", r"disponível",
+    r"volta", r"voltará", r"retorna\w*", r"a\s+partir\s+de(?=\s+\d)",
     # French
-    r"sortie",
-    r"sortira",
-    r"débarque\w*",
-    r"diffusé\w*",
-    r"diffusion",
-    r"en\s+salles",
-    r"sera\s+disponible",
+    r"sortie", r"sortira", r"débarque\w*", r"diffusé\w*", r"diffusion",
+    r"en\s+salles", r"sera\s+disponible", r"reviendra", r"revient", r"de\s+retour",
+    r"à\s+partir\s+du", r"dès\s+le",
     # Italian
-    r"arriva\w*",
-    r"uscita",
-    r"uscirà",
-    r"esce",
-    r"partirà",
-    r"debutt\w*",
-    r"disponibile",
-    r"in\s+onda",
-)
+    r"arriva\w*", r"uscita", r"uscirà", r"esce", r"partirà", r"debutt\w*",
+    r"disponibile", r"in\s+onda", r"tornerà", r"torna", r"ritorna\w*", r"ritorno",
+    r"dal(?=\s+\d)",
+)  # fmt: skip
 
 # Hedges: the date is a guess ("könnte", "podría", "pourrait", "potrebbe").
 HEDGE_WORDS = (
@@ -237,6 +205,7 @@ MARKERS = (
     " el ", " los ", " las ", " que ", " del ", " para ", " por ", " una ",
     " não ", " uma ", " com ", " dos ", " mais ", " em ",
     " les ", " une ", " des ", " est ", " dans ", " pour ", " sur ", " avec ",
-    " il ", " della ", " che ", " della ", " degli ", " sono ", " alla ", " anche ",
+    " il ", " della ", " che ", " degli ", " sono ", " alla ", " anche ", " di ", " su ",
+    " la ", " le ", " de ", " du ", " et ", " da ", " do ", " von ", " im ", " am ",
 )  # fmt: skip
 ENGLISH_MARKERS = (" the ", " and ", " of ", " to ", " is ", " with ", " that ", " for ")
