@@ -276,3 +276,36 @@ def test_postponed_to_a_date_is_the_release() -> None:
 def test_another_languages_return_verbs(sentence: str, expected: tuple[str, str]) -> None:
     body = f"<p>{sentence}</p>"
     assert first_release(body, ORCHARD, "https://tv.example/n/15", "2024-11-02", "TV") == expected
+
+
+def test_a_later_sentence_gives_the_delayed_seasons_new_date() -> None:
+    body = (
+        "<p>NBC has pulled Orchard Lights from its October schedule; there is no "
+        "replacement date yet.</p>"
+        "<p>Now Orchard Lights season 2 will premiere on Thursday, February 5, 2026.</p>"
+    )
+    assert first_release(body, ORCHARD, "https://tv.example/n/16", "2025-11-20", "TV") == (
+        "2026-02-05",
+        "day",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Orchard Lights season 2 will not be back on Friday, October 17 as announced.",
+        "Orchard Lights season 2, originally scheduled for release on October 17, will "
+        "be redated at a later time.",
+    ],
+)
+def test_a_withdrawn_date_after_a_delay_is_no_release(sentence: str) -> None:
+    body = f"<p>NBC has delayed Orchard Lights indefinitely.</p><p>{sentence}</p>"
+    assert first_release(body, ORCHARD, "https://tv.example/n/17", "2025-09-20", "TV") is None
+
+
+def test_an_original_series_from_a_studio_is_a_label_not_an_earlier_work() -> None:
+    body = "<p>Saltmarsh, an original series from a small studio, starts streaming July 2.</p>"
+    assert first_release(body, FILM, "https://film.example/n/18", "2025-05-20", "Film") == (
+        "2025-07-02",
+        "day",
+    )

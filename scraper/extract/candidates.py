@@ -102,12 +102,21 @@ class DocFacts:
     sentences: list[Sentence] = field(default_factory=list, repr=False, compare=False)
     watch: Watch | None = field(default=None, repr=False, compare=False)
 
+    @property
+    def undated_at(self) -> int:
+        """The index of the sentence `undated` was read from (-1: none)."""
+        return self._undated[1]
+
+    @cached_property
+    def _undated(self) -> tuple[str, int]:
+        return _undated(self.sentences)
+
     @cached_property
     def undated(self) -> str:
         """A sentence naming the watch says its release has no date now ("indefinitely
         delayed", "removed from the release calendar", "no new release date"): what it
         says, or ""."""
-        return _undated(self.sentences)
+        return self._undated[0]
 
     @cached_property
     def seasons(self) -> frozenset[int]:
@@ -253,9 +262,10 @@ def _other_works(sentences: list[Sentence], watch: Watch) -> bool:
     )
 
 
-def _undated(sentences: list[Sentence]) -> str:
-    """What a sentence naming the watch says to take its release off the calendar, or ""."""
-    for sentence in sentences:
+def _undated(sentences: list[Sentence]) -> tuple[str, int]:
+    """What a sentence naming the watch says to take its release off the calendar, and
+    where, or ("", -1)."""
+    for order, sentence in enumerate(sentences):
         if sentence.chrome or not (
             sentence.names_title or sentence.subject in (Subject.WATCH, Subject.TITLE)
         ):
@@ -265,8 +275,8 @@ def _undated(sentences: list[Sentence]) -> str:
             continue  # (most sentences: no regex)
         said = cues.UNDATED.search(sentence.text)
         if said is not None:
-            return said.group()
-    return ""
+            return said.group(), order
+    return "", -1
 
 
 def _stated_years(sentences: list[Sentence], budget: Budget) -> dict[str, int]:

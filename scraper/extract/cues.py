@@ -251,6 +251,9 @@ NEGATION = re.compile(
     r"(?:did\s+not|didn['\u2019]t)\s+(?:premier|open|releas|arriv|debut|air|return|launch)\w*|"
     # ("will not premiere until 2022" gives the date: not a denial)
     r"not\s+(?:be\s+)?(?:open|premier|releas|arriv|debut)\w*(?!\s+(?:\w+\s+){0,3}?(?:until|till)\b)|"
+    # "will not be back on Friday, October 19 as announced", "won't return in May"
+    r"(?:not|won['\u2019]t)\s+(?:be\s+)?(?:back|return\w*|air\w*|launch\w*)"
+    r"(?!\s+(?:\w+\s+){0,5}?(?:until|till)\b)|"
     # a date given up: "has dropped its April 19 premiere", "removed from its December 11 date"
     r"(?:dropped|scrapped|abandoned|vacated|gave\s+up|given\s+up|ditched|"
     r"(?:bailed|backed)\s+(?:out\s+)?(?:on|of))\s+(?:its|their|the)"
@@ -325,7 +328,9 @@ OTHER_PRODUCT = re.compile(
 OTHER_PRODUCT = gated(OTHER_PRODUCT)
 # "the original Netflix series premiered April 10, 2015": the earlier show, not this one.
 EARLIER_WORK = re.compile(
-    r"\b(?:original|previous|earlier|prior|older)\s+(?:[A-Z][\w+]*\s+){0,2}"
+    # ("an original series from Disney", "a Netflix original film": a label, not the
+    # work before; the original is "the original")
+    r"(?<!\ban\s)\b(?:original|previous|earlier|prior|older)\s+(?:[A-Z][\w+]*\s+){0,2}"
     r"(?:series|show|film|movie)\b"
     # a sequel's page on the film it follows ("a 5% increase on the first film, which
     # opened in ..."); not "the first series", a UK season 1
@@ -862,6 +867,14 @@ TIME_SLOT_MOVE = re.compile(
     re.IGNORECASE,
 )
 TIME_SLOT_MOVE = gated(TIME_SLOT_MOVE)
+# A clause in the future tense: "will premiere", "is set to return", "is coming back".
+FUTURE_TENSE = re.compile(
+    r"\b(?:will|['\u2019]ll|(?:is|are)\s+(?:now\s+)?(?:set|slated|scheduled|due)\s+"
+    r"to|(?:is|are)\s+(?:now\s+)?(?:coming|returning|premiering|arriving|launching))\b",
+    re.IGNORECASE,
+)
+# A plan given up, before its date: "originally scheduled for release on August 4".
+SUPERSEDED_WORDS = re.compile(r"\b(?:originally|previously|formerly|initially)\b", re.I)
 # A guide's line for a show's first season: "(Series premiere)", "new drama series".
 SERIES_DEBUT = re.compile(
     r"\bseries\s+(?:premiere|debut|launch)\b|\bnew\s+(?:[\w-]+\s+){0,2}?series\b|"

@@ -763,6 +763,18 @@ def _delayed_without_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         return None
     if cues.NEW_DATE.search(v.text, 0, c.mention.start):
         return None  # "after the delay, its new release date is Aug. 26": the new plan
+    if (
+        c.order > c.doc.undated_at
+        and v.event == "release"
+        and cues.FUTURE_TENSE.search(v.text, v.left, c.mention.start)
+        and not cues.PAST_RELEASE.search(v.event_word)
+        and not cues.NEGATION.search(v.clause)
+        and not cues.OLD_DATE.search(v.text, max(0, c.mention.start - 100), c.mention.start)
+        and not cues.SUPERSEDED_WORDS.search(v.text, v.left, c.mention.start)
+    ):
+        # the story goes on past the delay, a later sentence stating the release ahead:
+        # "... season 4 will premiere on Thursday, February 7, 2013"
+        return None
     return c.doc.undated
 
 
