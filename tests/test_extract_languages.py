@@ -309,3 +309,11 @@ def test_an_original_series_from_a_studio_is_a_label_not_an_earlier_work() -> No
         "2025-07-02",
         "day",
     )
+
+
+def test_a_date_that_brings_the_release() -> None:
+    body = "<p>October 6 brings Saltmarsh and one other film to the service.</p>"
+    assert first_release(body, FILM, "https://film.example/n/19", "2025-08-20", "Film") == (
+        "2025-10-06",
+        "day",
+    )
