@@ -317,3 +317,11 @@ def test_a_date_that_brings_the_release() -> None:
         "2025-10-06",
         "day",
     )
+
+
+def test_pushed_to_a_window_is_the_release() -> None:
+    body = "<p>Saltmarsh is being pushed from this December to next summer.</p>"
+    assert first_release(body, FILM, "https://film.example/n/20", "2025-08-20", "Film") == (
+        "2026-summer",
+        "season",
+    )

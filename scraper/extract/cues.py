@@ -120,6 +120,7 @@ RELEASE = re.compile(
     r"(?-i:[A-Z])))|gets?\s+underway|"
     # a move's verbs not above: "is now postponed to October 1, 2021", "redated to May"
     r"postpon\w*|redated|re-dated|brought\s+forward|"
+    r"push\w*(?=\s+(?:back|up|forward|from|to|into|out)\b)|"
     # "you can start binge-watching the new episodes from May 18th"
     r"binge[\s-]?watch\w*|bingeable|"
     # a run picked up again: "will resume on Paramount+ in November" (not its filming)
