@@ -127,8 +127,8 @@ def _dated_entry(c: DateCandidate, v: View, w: Watch) -> str | None:
     if not about_once(c, v, w):
         return None
     titles = title_mentions(v.text, w)
-    if not titles:
-        return None
+    if not titles or c.sentence.schedule_row:
+        return None  # (a table's row is schedule_row's: one line, weighed once)
     if c.mention.start == 0:
         dash = _ENTRY_DASH.match(v.text, c.mention.end)
         if dash is not None and any(start == dash.end() for start, _, _ in titles):
