@@ -499,10 +499,13 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     if any(
         not _AUXILIARY.search(after, 0, m.start("w" if m.group("w") else "f"))
         and not _FOR_OF.search(after, 0, m.start())
-        for m in _NAMES_THE_RELEASE.finditer(after, 0, reach)
+        for m in (_NAMES_THE_RELEASE_ANY if c.doc.foreign else _NAMES_THE_RELEASE).finditer(
+            after, 0, reach
+        )
     ):
         return None  # "the trailer confirms a May 5 premiere", not "the teaser debuts Friday"
-    if _TRAILER_CARRIES.search(v.text, trailers[-1].end(), c.mention.start):
+    carries = _TRAILER_CARRIES_ANY if c.doc.foreign else _TRAILER_CARRIES
+    if carries.search(v.text, trailers[-1].end(), c.mention.start):
         return None  # the teaser shows the date: "a teaser that ends with the date: Jan. 17"
     if _CLAUSE_OF_ITS_OWN.search(v.text, trailers[-1].end(), c.mention.start):
         return None  # "watch the teaser and see what awaits when Frozen hits theaters Nov. 27"
@@ -524,9 +527,12 @@ _CLAUSE_OF_ITS_OWN = re.compile(
 # A trailer that carries the release date: it reveals it, ends or closes on it.
 _TRAILER_CARRIES = re.compile(
     r"\b(?:reveal\w*|confirm\w*|announc\w*|ends?\s+(?:with|on)|ending\s+(?:with|on)|"
-    r"clos\w*\s+(?:with|on)|(?:the|a|its)\s+(?:\w+\s+)?date\b|sets?\s+(?:a|the|its)\b|"
-    + "|".join(languages.TRAILER_REVEALS)
-    + r")",
+    r"clos\w*\s+(?:with|on)|(?:the|a|its)\s+(?:\w+\s+)?date\b|sets?\s+(?:a|the|its)\b)",
+    re.IGNORECASE,
+)
+# ... and on a page in another language, its words too ("Nel trailer viene svelato che").
+_TRAILER_CARRIES_ANY = re.compile(
+    _TRAILER_CARRIES.pattern[:-1] + "|" + "|".join(languages.TRAILER_REVEALS) + ")",
     re.IGNORECASE,
 )
 
@@ -535,12 +541,17 @@ _TRAILER_CARRIES = re.compile(
 # "confirms the release date", "the season premieres" (a verb whose subject is not it).
 _NAMES_THE_RELEASE = re.compile(
     r"\b(?:the|a|an|its|their|season|series|show)(?:['\u2019]s)?\s+(?:[\w.,]+\s+){0,3}?"
-    r"(?P<w>premiere|release|debut|launch|return)(?:s|\s+date)?\b"
-    # (another language's: "in uscita", "sa sortie", "der Kinostart")
+    r"(?P<w>premiere|release|debut|launch|return)(?:s|\s+date)?\b(?P<f>)",
+    re.IGNORECASE,
+)
+# ... and on a page in another language, its nouns too: "in uscita", "sa sortie".
+_NAMES_THE_RELEASE_ANY = re.compile(
+    _NAMES_THE_RELEASE.pattern.replace("(?P<f>)", "")
     + r"|(?<!\w)(?:"
     + "|".join(languages.RELEASE_NOUN_INTRODUCERS)
-    + r")\s*"
-    r"(?:[\w.,]+\s+){0,3}?(?P<f>" + "|".join(languages.RELEASE_NOUNS) + r")\b",
+    + r")\s*(?:[\w.,]+\s+){0,3}?(?P<f>"
+    + "|".join(languages.RELEASE_NOUNS)
+    + r")\b",
     re.IGNORECASE,
 )
 # "The first teaser for The Boys season 4 debuts Saturday": the season is the trailer's
