@@ -70,7 +70,7 @@ def test_a_german_day_keeps_its_sentence() -> None:
             ("2025-03-05", "day"),
         ),
         (
-            "<p>La saison 2 de Orchard Lights arrivera le 18 avril 2025 sur Netflix.</p>",
+            "<p>La saison 2 de Orchard Lights débarquera le 18 avril 2025 sur Netflix.</p>",
             ("2025-04-18", "day"),
         ),
         (

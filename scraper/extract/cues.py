@@ -13,10 +13,18 @@ import re
 from scraper.extract import languages
 from scraper.extract.gate import gated
 
-# The other languages' words (languages.py), as alternatives of the patterns below.
-_FOREIGN_RELEASE = "|".join(languages.RELEASE_WORDS)
-_FOREIGN_HEDGE = "|".join(languages.HEDGE_WORDS)
-_FOREIGN_NEGATION = "|".join(languages.NEGATION_WORDS)
+# The other languages' release verbs, hedges and denials (languages.py), asked of a page
+# in another language only (DocFacts.foreign): as alternatives of RELEASE, SPECULATION and
+# NEGATION they would lengthen every English page's scans.
+FOREIGN_RELEASE = gated(
+    re.compile(r"\b(?:" + "|".join(languages.RELEASE_WORDS) + r")\b", re.IGNORECASE)
+)
+FOREIGN_HEDGE = gated(
+    re.compile(r"\b(?:" + "|".join(languages.HEDGE_WORDS) + r")\b", re.IGNORECASE)
+)
+FOREIGN_NEGATION = gated(
+    re.compile(r"\b(?:" + "|".join(languages.NEGATION_WORDS) + r")\b", re.IGNORECASE)
+)
 
 # Where a release goes: "flies into theaters", "swoops onto Disney+", "heads to Netflix".
 _STREAMERS = (
@@ -125,7 +133,7 @@ RELEASE = re.compile(
     r"binge[\s-]?watch\w*|bingeable|"
     # a run picked up again: "will resume on Paramount+ in November" (not its filming)
     r"resum(?:e|es|ed|ing)\b(?!\s+(?:its\s+|their\s+)?(?:filming|production|shooting|work|"
-    r"talks|negotiations))|" + _FOREIGN_RELEASE + r")\b",
+    r"talks|negotiations)))\b",
     re.IGNORECASE,
 )
 RELEASE = gated(RELEASE)
@@ -165,7 +173,7 @@ SPECULATION = re.compile(
     r"or\s+(?:maybe\s+|possibly\s+|perhaps\s+|even\s+)?(?:early\s+|late\s+)?"
     r"(?:spring|summer|autumn|fall|winter|(?:19|20)\d\d)|"
     # a habit, no particular date: "premieres are usually the Monday before opening"
-    r"usually|typically|normally|traditionally|tends?\s+to|" + _FOREIGN_HEDGE + r")\b|\?",
+    r"usually|typically|normally|traditionally|tends?\s+to)\b|\?",
     re.IGNORECASE,
 )
 SPECULATION = gated(SPECULATION)
@@ -261,7 +269,7 @@ NEGATION = re.compile(
     r"(?:bailed|backed)\s+(?:out\s+)?(?:on|of))\s+(?:its|their|the)"
     r"(?=\s+[^.;]{0,25}\b(?:premiere|date|release|debut|slot|launch|opening)\b)|"
     r"(?:removed|pulled)\s+(?:\w+\s+)?from\s+(?:its|their|the)(?=\s+[^.;]{0,30}\b(?:date|"
-    r"premiere|release|slot|schedule|calendar)\b)|" + _FOREIGN_NEGATION + r")\b",
+    r"premiere|release|slot|schedule|calendar)\b))\b",
     re.IGNORECASE,
 )
 NEGATION = gated(NEGATION)

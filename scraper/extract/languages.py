@@ -55,16 +55,17 @@ MONTH_PREPOSITIONS = (
 
 # Release verbs and nouns ("startet", "estreia", "uscirà", "date de sortie"): a date they
 # govern is a release's. Regular-expression fragments, matched case-insensitively as
-# whole words. Each starts with two ASCII letters: cues.RELEASE finds where a match may
-# start from the lowered starts of its words (gate.py), which a cased letter of another
-# script ("läuft", "débarque", "à partir") would turn off for every page.
+# whole words. They are a pattern of their own (cues.FOREIGN_RELEASE), asked of a page in
+# another language only: as alternatives of cues.RELEASE they would lengthen every English
+# page's scans, and a word opening with a cased letter of another script ("läuft",
+# "débarque") would turn RELEASE's start gate (gate.py) off altogether.
 RELEASE_WORDS = (
     # German
     r"startet", r"starten", r"startete", r"starttermin", r"kinostart", r"serienstart",
     r"an\s+den\s+start", r"erscheint", r"erscheinen", r"erschien", r"ab\s+dem",
-    r"ab\s+(?=\d)", r"laufen", r"zu\s+sehen", r"verfügbar", r"ausgestrahlt",
+    r"ab\s+(?=\d)", r"läuft", r"laufen", r"zu\s+sehen", r"verfügbar", r"ausgestrahlt",
     r"veröffentlicht", r"premiere\s+feiert", r"feiert\s+premiere", r"kommt", r"kommen",
-    r"kehrt", r"zurück", r"fortgesetzt",
+    r"kehrt", r"zurück", r"rückkehr", r"fortgesetzt",
     # Spanish
     r"estren\w*", r"llega\w*", r"lanzamiento", r"disponible", r"se\s+emitirá",
     r"vuelve\w*", r"volverá", r"regresa\w*", r"regreso", r"desde\s+el(?=\s+\d)",
@@ -72,9 +73,9 @@ RELEASE_WORDS = (
     r"estrei\w*", r"chega\w*", r"lançamento", r"lancamento", r"disponível",
     r"volta", r"voltará", r"retorna\w*", r"partir\s+de(?=\s+\d)",
     # French
-    r"sortie", r"sortira", r"diffusé\w*", r"diffusion",
+    r"sortie", r"sortira", r"débarque\w*", r"diffusé\w*", r"diffusion",
     r"en\s+salles", r"sera\s+disponible", r"reviendra", r"revient", r"de\s+retour",
-    r"partir\s+du",
+    r"partir\s+du", r"dès\s+le",
     # Italian
     r"arriva\w*", r"uscita", r"uscirà", r"esce", r"partirà", r"debutt\w*",
     r"disponibile", r"in\s+onda", r"tornerà", r"torna", r"ritorna\w*", r"ritorno",
@@ -83,6 +84,7 @@ RELEASE_WORDS = (
 
 # Hedges: the date is a guess ("könnte", "podría", "pourrait", "potrebbe").
 HEDGE_WORDS = (
+    r"könnte\w*",
     r"vermutlich",
     r"wahrscheinlich",
     r"voraussichtlich",
@@ -109,6 +111,7 @@ NEGATION_WORDS = (
     r"noch\s+kein\w*",
     r"noch\s+nicht",
     r"todavía\s+no",
+    r"aún\s+no",
     r"sin\s+fecha",
     r"ainda\s+não",
     r"sem\s+data",

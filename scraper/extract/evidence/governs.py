@@ -155,6 +155,8 @@ def _hedge(c: DateCandidate, v: View, w: Watch) -> str | None:
     seen = _clause_hedge(v, c.mention.start - v.left, c.mention.end - v.left)
     if seen:
         return seen
+    if c.doc.foreign and (seen := found(cues.FOREIGN_HEDGE, v.clause)):
+        return seen  # ("könnte", "podría", "pourrait", "potrebbe" in the date's clause)
     seen = found(cues.SENTENCE_HEDGE, v.text)
     if seen:
         return seen
@@ -225,6 +227,8 @@ _ANOTHER_DATE = re.compile(
 def _negation(c: DateCandidate, v: View, w: Watch) -> str | None:
     position = c.mention.start - v.left
     denials = list(cues.NEGATION.finditer(v.clause))
+    if c.doc.foreign:  # ("noch kein Starttermin", "pas encore de date")
+        denials += cues.FOREIGN_NEGATION.finditer(v.clause)
     if not denials:
         return None
     before = [m for m in denials if m.end() <= position]
