@@ -238,6 +238,8 @@ def _foreign(sentences: list[Sentence]) -> bool:
     """The page's first sentences hold more of another language's short words than of
     English's (languages.MARKERS)."""
     text = " " + " ".join(s.text for s in sentences[:12] if not s.chrome).lower() + " "
+    if text.count(" the ") > 2:
+        return False  # (most pages: English at once, without the counting)
     foreign = sum(text.count(word) for word in languages.MARKERS)
     return foreign > sum(text.count(w) for w in languages.ENGLISH_MARKERS)
 

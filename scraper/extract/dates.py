@@ -198,12 +198,11 @@ _PATTERNS = [
     (
         "month",
         # "in April", "this October", "delayed until July"
-        r"(?<=\b)(?:in|this|by|from|early|late|mid-?|an?|until|till|to|into)\s+"
-        + _MONTH.format(n="m")
+        # ("next May", "this coming October": the month's next turn, see _resolve)
+        r"(?<=\b)(?:in|this|by|from|early|late|mid-?|an?|until|till|to|into|(?P<nx>next|coming))"
+        r"\s+" + _MONTH.format(n="m")
         # "slated for July", "set for October" (not "for June Carter", "for March Studios")
-        + r"|(?<=\b)for\s+" + _MONTH.format(n="m2") + r"(?!\s+[A-Z0-9])"
-        # "isn't coming out until next May", "this coming October": the month's next turn
-        + r"|(?<=\b)(?i:next|coming)\s+" + _MONTH.format(n="m3") + r"(?!\s+\d)",
+        + r"|(?<=\b)for\s+" + _MONTH.format(n="m2") + r"(?!\s+[A-Z0-9])",
         ("month",),
     ),
     # "a 2025 release", "a 2025 premiere", "confirmed a 2025 start for the new season"
@@ -567,8 +566,8 @@ def _resolve(
         if kind == "month":
             if published is None:
                 return None
-            if groups.get("m3"):  # "next May": the first May after the article's month
-                month = month_of(groups["m3"])
+            if groups.get("nx"):  # "next May": the first May after the article's month
+                month = month_of(groups["m"])
                 year = published.year + (month <= published.month)
                 return DateMention(start, end, f"{year:04d}-{month:02d}", "month", True)
             month = month_of(groups["m"] or groups["m2"])

@@ -115,7 +115,6 @@ _TIME_ZONE_END = re.compile(r"(?:\d|[ap]\.?m\.?)\s+(?:ET/)?PT\.$")
 
 
 # A day written with its full stop before the month ("30. Oktober"), as German does.
-_ORDINAL_DAY = re.compile(r"[0-3]?\d\.")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -141,7 +140,12 @@ def sentences(text: str) -> list[str]:
             start = match.end()
             continue
         last_word = sentence.rsplit(None, 1)[-1]
-        if _ORDINAL_DAY.fullmatch(last_word) and _month_word_at(text, match.end()):
+        if (
+            len(last_word) <= 3
+            and last_word[:-1].isdigit()
+            and last_word[-1] == "."
+            and _month_word_at(text, match.end())
+        ):
             continue  # a German date's day: "ab dem 30. Oktober 2020"
         if last_word.endswith("."):
             bare = last_word.rstrip(".!?\"'\u2019\u201d)]").lstrip("\"'\u2018\u201c([").lower()
