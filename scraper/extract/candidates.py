@@ -19,7 +19,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from scraper.extract import cues
+from scraper.extract import cues, languages
 from scraper.extract.dates import MONTHS, DateMention, YearHint, find_dates, in_the_past
 from scraper.extract.reading import Sentence, Subject, read_sentences
 from scraper.extract.subject import led_by_other_work, numbered_seasons
@@ -91,6 +91,8 @@ class DocFacts:
     tonight: bool = False
     # Some sentence of the page names the watch's title (or an alias).
     names_watch: bool = True
+    # The page is written in another language (languages.py): its dates are read too.
+    foreign: bool = False
     # Without a publish date: the year of each month and day the text states with its
     # year ("10 October 2015"), which "10 October" elsewhere on the page shares.
     stated: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
@@ -100,12 +102,21 @@ class DocFacts:
     sentences: list[Sentence] = field(default_factory=list, repr=False, compare=False)
     watch: Watch | None = field(default=None, repr=False, compare=False)
 
+    @property
+    def undated_at(self) -> int:
+        """The index of the sentence `undated` was read from (-1: none)."""
+        return self._undated[1]
+
+    @cached_property
+    def _undated(self) -> tuple[str, int]:
+        return _undated(self.sentences)
+
     @cached_property
     def undated(self) -> str:
         """A sentence naming the watch says its release has no date now ("indefinitely
         delayed", "removed from the release calendar", "no new release date"): what it
         says, or ""."""
-        return _undated(self.sentences)
+        return self._undated[0]
 
     @cached_property
     def seasons(self) -> frozenset[int]:
@@ -122,6 +133,29 @@ class DocFacts:
             ],
             watch,
         )
+
+    @cached_property
+    def premiere_list(self) -> str:
+        """The page lists premiere dates ("NBC has unveiled premiere dates", "the premiere
+        week schedule", "Newly announced are:"): the words that say so, or "". Read from
+        its first sentences and its headings, when a rule first asks."""
+        for order, s in enumerate(self.sentences):
+            if order >= 40 and not s.heading:
+                continue
+            if not s.chrome and (found := cues.PREMIERE_LIST.search(s.text)) is not None:
+                return found.group()
+        return ""
+
+    @cached_property
+    def first_listing(self) -> int:
+        """The index of the first line of a guide (a table row, or a short line) that
+        names the watch's title, or -1 (the headline's and headings' naming it are not)."""
+        for order, s in enumerate(self.sentences):
+            if s.heading or s.block == -1 or not s.names_title or s.chrome:
+                continue
+            if s.schedule_row or len(s.text) <= 100:
+                return order
+        return -1
 
     @cached_property
     def other_works(self) -> bool:
@@ -200,9 +234,19 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     names_watch = any(s.names_title for s in sentences)
     stated = _stated_years(sentences, budget) if hint is not None else {}
     return sentences, DocFacts(
-        doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch, stated,
-        sentences, watch,
+        doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch,
+        _foreign(sentences), stated, sentences, watch,
     )  # fmt: skip
+
+
+def _foreign(sentences: list[Sentence]) -> bool:
+    """The page's first sentences hold more of another language's short words than of
+    English's (languages.MARKERS)."""
+    text = " " + " ".join(s.text for s in sentences[:12] if not s.chrome).lower() + " "
+    if text.count(" the ") > 2:
+        return False  # (most pages: English at once, without the counting)
+    foreign = sum(text.count(word) for word in languages.MARKERS)
+    return foreign > sum(text.count(w) for w in languages.ENGLISH_MARKERS)
 
 
 def _other_works(sentences: list[Sentence], watch: Watch) -> bool:
@@ -225,9 +269,10 @@ def _other_works(sentences: list[Sentence], watch: Watch) -> bool:
     )
 
 
-def _undated(sentences: list[Sentence]) -> str:
-    """What a sentence naming the watch says to take its release off the calendar, or ""."""
-    for sentence in sentences:
+def _undated(sentences: list[Sentence]) -> tuple[str, int]:
+    """What a sentence naming the watch says to take its release off the calendar, and
+    where, or ("", -1)."""
+    for order, sentence in enumerate(sentences):
         if sentence.chrome or not (
             sentence.names_title or sentence.subject in (Subject.WATCH, Subject.TITLE)
         ):
@@ -237,8 +282,8 @@ def _undated(sentences: list[Sentence]) -> str:
             continue  # (most sentences: no regex)
         said = cues.UNDATED.search(sentence.text)
         if said is not None:
-            return said.group()
-    return ""
+            return said.group(), order
+    return "", -1
 
 
 def _stated_years(sentences: list[Sentence], budget: Budget) -> dict[str, int]:
@@ -310,6 +355,9 @@ _URL_DAY = re.compile(
 )
 _URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2]|[a-z]{3})/", re.IGNORECASE)
 _URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d\d)/")
+# A year of this century as a word of the URL's slug ("premiere-dates-2021"), not a number
+# inside a title ("blade-runner-2049") nor an id.
+_SLUG_YEAR = re.compile(r"(?<=[/_-])(20[0-3]\d)(?=[/_.-]|$)")
 
 
 def year_hint(
@@ -336,8 +384,12 @@ def year_hint(
     named = _HEADLINE_YEAR.findall(headline)
     if len(set(named)) == 1:  # (two years in a headline: a move, no one year of the news)
         return YearHint(date(int(named[0]), 1, 1), "year", "text")
+    slug = set(_SLUG_YEAR.findall(path))
+    if len(slug) == 1:  # "/fall-tv-premiere-dates-2021/": the slug's one year, as a headline's
+        return YearHint(date(int(slug.pop()), 1, 1), "year", "url")
     latest = None  # the latest year of a date stated with its year: "March 2019", "fall 2020"
-    span = None  # a broadcast season the page previews: "NBC's upcoming 2014-15 season"
+    span = None  # a broadcast season the page previews: "NBC's upcoming 2014-15 season",
+    # "NBC MIDSEASON 2023-24 SCHEDULE"
     for order, sentence in enumerate(sentences):
         if budget is not None and order % 32 == 0:
             budget.check()
@@ -360,7 +412,7 @@ def year_hint(
 
 _SEASON_SPAN = re.compile(
     r"\b(?P<y>(?:19|20)\d\d)[-\u2013/](?P<z>(?:19|20)?\d\d)\s+(?:(?:tv|television|"
-    r"broadcast|network|primetime|prime-time)\s+)?season\b",
+    r"broadcast|network|primetime|prime-time)\s+)?(?:season|schedule|line-?up|slate)\b",
     re.IGNORECASE,
 )
 
@@ -446,7 +498,9 @@ def date_candidates(
         if may_score is not None and not may_score(sentence):
             continue
         following = sentences[order + 1].text if order + 1 < len(sentences) else ""
-        mentions = find_dates(sentence.text, sentence.published, facts.hint, facts.day_first)
+        mentions = find_dates(
+            sentence.text, sentence.published, facts.hint, facts.day_first, facts.foreign
+        )
         if not mentions and facts.tonight and sentence.published is not None:
             hour = listing_hour(sentence.text, sentence.published)
             mentions = [hour] if hour is not None else []
@@ -499,7 +553,9 @@ def _resolve_date_anaphor(previous: Sentence, sentence: Sentence, facts: DocFact
     """Put a date heading's date in place of the pronoun that points back at it."""
     if not previous.heading or previous.chrome:
         return sentence
-    dates = find_dates(previous.text, previous.published, facts.hint, facts.day_first)
+    dates = find_dates(
+        previous.text, previous.published, facts.hint, facts.day_first, facts.foreign
+    )
     if len(dates) != 1 or not is_listing(previous.text, dates[0]):
         return sentence
     pronoun = _DATE_ANAPHOR.match(sentence.text)

@@ -10,7 +10,21 @@ from __future__ import annotations
 
 import re
 
+from scraper.extract import languages
 from scraper.extract.gate import gated
+
+# The other languages' release verbs, hedges and denials (languages.py), asked of a page
+# in another language only (DocFacts.foreign): as alternatives of RELEASE, SPECULATION and
+# NEGATION they would lengthen every English page's scans.
+FOREIGN_RELEASE = gated(
+    re.compile(r"\b(?:" + "|".join(languages.RELEASE_WORDS) + r")\b", re.IGNORECASE)
+)
+FOREIGN_HEDGE = gated(
+    re.compile(r"\b(?:" + "|".join(languages.HEDGE_WORDS) + r")\b", re.IGNORECASE)
+)
+FOREIGN_NEGATION = gated(
+    re.compile(r"\b(?:" + "|".join(languages.NEGATION_WORDS) + r")\b", re.IGNORECASE)
+)
 
 # Where a release goes: "flies into theaters", "swoops onto Disney+", "heads to Netflix".
 _STREAMERS = (
@@ -28,6 +42,22 @@ CHANNEL = re.compile(
     r"the\s+cw|pbs|tnt|tbs|bravo|hbo|syfy|freeform|lifetime|a&e)\b",
     re.IGNORECASE,
 )
+# What a guide's line holds beside a title and a date (the dated_entry rule): the season,
+# the kind of start, the hour and the region, the weekday, another date's month (a second
+# region's release). "'Orchard Lights' Season 2 (HBO Max, Jan. 8)".
+GUIDE_LINE_WORDS = frozenset((
+    "season", "series", "part", "volume", "premiere", "premieres", "debut", "return",
+    "returns", "finale", "new", "on", "at", "in", "and", "the", "a", "of", "to", "from",
+    "us", "uk", "ca", "au", "et", "pt", "ct", "mt", "c", "p", "m", "pm", "am", "tba",
+    "limited", "docuseries", "film", "movie", "special", "streaming", "theaters", "cinemas",
+    "theatres", "worldwide", "wide", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays",
+    "saturdays", "sundays", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
+    "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october",
+    "nov", "november", "dec", "december", "one", "two", "three", "four", "five", "six",
+    "first", "second", "third", "fourth", "fifth", "sixth", "final",
+))  # fmt: skip
 # What a show hits that is no screen: "hitting series highs", "hit a record", "hits 10 million".
 _HIT_TARGET = (
     r"\s+(?:(?:series|new|all-time|record|ratings)\s+)?(?:highs?|lows?|records?|milestones?|"
@@ -67,7 +97,8 @@ RELEASE = re.compile(
     # "won't reach our screens until 2023", "hits screens", "graces our screens"
     r"(?:reach\w*|grac\w*|hit\w*)\s+(?:our\s+|your\s+|the\s+)?(?:small\s+|big\s+|tv\s+)?screens\b|"
     # the verb right after the date it times: "Then on Mar. 16 comes On My Block"
-    r"(?<=\d\s)comes?\b|(?<=\d,\s)comes?\b|"
+    # ... or has it for subject: "October 6 brings the first two films"
+    r"(?<=\d\s)(?:comes?|brings?)\b|(?<=\d,\s)(?:comes?|brings?)\b|"
     # the travel family without a destination: "season 2 sets sail in 2026"
     r"(?:sets?|setting)\s+sail\b|"
     # "is back in March", "Ghosts is back Oct. 17"; not "Back in December, he left"
@@ -94,7 +125,15 @@ RELEASE = re.compile(
     # story begins in 1987" is a setting)
     r"in\s+(?:early\s+|late\s+|mid-?)?(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[a-z]*\b|20\d\d)|"
-    r"(?-i:[A-Z])))|gets?\s+underway)\b",
+    r"(?-i:[A-Z])))|gets?\s+underway|"
+    # a move's verbs not above: "is now postponed to October 1, 2021", "redated to May"
+    r"postpon\w*|redated|re-dated|brought\s+forward|"
+    r"push\w*(?=\s+(?:back|up|forward|from|to|into|out)\b)|"
+    # "you can start binge-watching the new episodes from May 18th"
+    r"binge[\s-]?watch\w*|bingeable|"
+    # a run picked up again: "will resume on Paramount+ in November" (not its filming)
+    r"resum(?:e|es|ed|ing)\b(?!\s+(?:its\s+|their\s+)?(?:filming|production|shooting|work|"
+    r"talks|negotiations)))\b",
     re.IGNORECASE,
 )
 RELEASE = gated(RELEASE)
@@ -222,6 +261,9 @@ NEGATION = re.compile(
     r"(?:did\s+not|didn['\u2019]t)\s+(?:premier|open|releas|arriv|debut|air|return|launch)\w*|"
     # ("will not premiere until 2022" gives the date: not a denial)
     r"not\s+(?:be\s+)?(?:open|premier|releas|arriv|debut)\w*(?!\s+(?:\w+\s+){0,3}?(?:until|till)\b)|"
+    # "will not be back on Friday, October 19 as announced", "won't return in May"
+    r"(?:not|won['\u2019]t)\s+(?:be\s+)?(?:back|return\w*|air\w*|launch\w*)"
+    r"(?!\s+(?:\w+\s+){0,5}?(?:until|till)\b)|"
     # a date given up: "has dropped its April 19 premiere", "removed from its December 11 date"
     r"(?:dropped|scrapped|abandoned|vacated|gave\s+up|given\s+up|ditched|"
     r"(?:bailed|backed)\s+(?:out\s+)?(?:on|of))\s+(?:its|their|the)"
@@ -296,7 +338,9 @@ OTHER_PRODUCT = re.compile(
 OTHER_PRODUCT = gated(OTHER_PRODUCT)
 # "the original Netflix series premiered April 10, 2015": the earlier show, not this one.
 EARLIER_WORK = re.compile(
-    r"\b(?:original|previous|earlier|prior|older)\s+(?:[A-Z][\w+]*\s+){0,2}"
+    # ("an original series from Disney", "a Netflix original film": a label, not the
+    # work before; the original is "the original")
+    r"(?<!\ban\s)\b(?:original|previous|earlier|prior|older)\s+(?:[A-Z][\w+]*\s+){0,2}"
     r"(?:series|show|film|movie)\b"
     # a sequel's page on the film it follows ("a 5% increase on the first film, which
     # opened in ..."); not "the first series", a UK season 1
@@ -334,6 +378,9 @@ OLD_DATE = re.compile(
     r"dated|intended|reported|targeted)|"
     r"originally|previously|formerly|initially|"
     r"had\s+been\s+\w+\s+for|"
+    # a plan in the past perfect is one given up: "which had been dated May 7, 2027, now opens"
+    r"had\s+been\s+(?:dated|set|slated|scheduled|due|planned|pencil+ed(?:\s+in)?)"
+    r"(?:\s+(?:for|on|to\s+\w+))?|"
     r"pushed\s+back\s+from|moved\s+up\s+from|since)\s+(?:(?:on|for|the)\s+)?$",
     re.IGNORECASE,
 )
@@ -385,7 +432,7 @@ CONFIRMED = gated(CONFIRMED)
 # "was set for Aug. 3": past-tense reporting of a plan, the release unless the text
 # reports a change (PLAN_CHANGED) in the same or the next sentence, or gives another date.
 PLAN_DATE = re.compile(
-    r"\b(?:was|were|had\s+been)\s+(?:set|scheduled|slated|due|planned)\s+"
+    r"\b(?:was|were|had\s+been)\s+(?:set|scheduled|slated|due|planned|dated)\s+"
     # "was set for Aug. 3", "had been set to debut on Wednesday, August 23"
     r"(?:for|to(?:\s+(?:premiere|debut|launch|open|air|arrive|return|stream|bow|release|hit|"
     r"be\s+released))?|"
@@ -859,6 +906,48 @@ SEASON_START = re.compile(
     re.IGNORECASE,
 )
 # A season start that can only be a later season's: the show comes back.
+# A page that lists premiere dates (a network's premiere week, a fall slate, "newly
+# announced are:"): an unnumbered entry of the watch's title on it is the coming season's
+# start (about.unnamed_return).
+PREMIERE_LIST = re.compile(
+    r"\b(?:(?:season\s+)?premiere|return|debut|launch|release|air)\s+(?:dates?|schedules?|week|"
+    r"calendar)\b|\b(?:fall|autumn|winter|spring|summer|midseason|mid-season|holiday)\s+"
+    r"(?:tv\s+)?(?:premieres|schedules?|line-?ups?|slate|calendar|preview)\b|"
+    r"\bnewly\s+(?:announced|dated|scheduled)\b",
+    re.IGNORECASE,
+)
+PREMIERE_LIST = gated(PREMIERE_LIST)
+# An article's note that corrects it, opening its line: "UPDATE 7/11:", "Update (Dec. 3) —",
+# "Editor's note:", "Correction:". What the note dates supersedes the story's earlier date.
+UPDATE_NOTE = re.compile(
+    r"\W*(?:update[sd]?|editor['\u2019]?s\s+note|correction|clarification)\b"
+    r"[^:\u2014\u2013.]{0,30}?(?:[:\u2014\u2013]|\s-)\s*",
+    re.IGNORECASE,
+)
+# A season on air given a new hour or night (the time_slot_move rule): "will shift to
+# 9:00-9:30 PM", "moves to Thursdays", "(Time period premiere)", "in its new time slot".
+TIME_SLOT_MOVE = re.compile(
+    r"\b(?:time[\s-]?(?:slot|period)\s+premiere|(?:new|regular)\s+time[\s-]?(?:slot|period)|"
+    r"(?:shift|mov|switch)\w*\s+(?:back\s+)?to\s+(?:(?:a\s+new\s+)?time[\s-]?slot\b|"
+    r"\d{1,2}(?::\d\d)?\s*(?:-\s*\d{1,2}(?::\d\d)?\s*)?[ap]\.?m|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days\b))",
+    re.IGNORECASE,
+)
+TIME_SLOT_MOVE = gated(TIME_SLOT_MOVE)
+# A clause in the future tense: "will premiere", "is set to return", "is coming back".
+FUTURE_TENSE = re.compile(
+    r"\b(?:will|['\u2019]ll|(?:is|are)\s+(?:now\s+)?(?:set|slated|scheduled|due)\s+"
+    r"to|(?:is|are)\s+(?:now\s+)?(?:coming|returning|premiering|arriving|launching))\b",
+    re.IGNORECASE,
+)
+# A plan given up, before its date: "originally scheduled for release on August 4".
+SUPERSEDED_WORDS = re.compile(r"\b(?:originally|previously|formerly|initially)\b", re.I)
+# A guide's line for a show's first season: "(Series premiere)", "new drama series".
+SERIES_DEBUT = re.compile(
+    r"\bseries\s+(?:premiere|debut|launch)\b|\bnew\s+(?:[\w-]+\s+){0,2}?series\b|"
+    r"\b(?:new|freshman|debut)\s+(?:show|drama|comedy|sitcom)\b",
+    re.IGNORECASE,
+)
 COMES_BACK = re.compile(r"\b(?:return(?:s|ing)?|back)\b", re.IGNORECASE)
 # A show coming back inside its running season: the season's second half, not its start
 # ("returns from its winter break", "the midseason premiere", "for the back half").

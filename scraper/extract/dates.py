@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from scraper.extract import languages
 from scraper.extract.gate import gated
 from scraper.extract.text import case_key
 
@@ -92,13 +93,25 @@ _MONTH_NAMES = (
 # As written, or in a press release's capitals ("RETURNS WEDNESDAY, OCT. 9"): not "may".
 _MONTH = r"(?P<{n}>(?i:" + _MONTH_NAMES + r"))(?![a-zA-Z])"  # _month drops "may", "march"
 _WEEKDAY = r"(?:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
-_DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+# (not an hour, "Aug. 9:30"; a label's colon is no hour: "Sept. 2: the show returns")
+_DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
 _YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d|s\b)"  # "the 1980s" is a decade
 # "this year's panels", "next month's awards": the time of something else, unless that
 # something is the release ("next year's premiere").
 _NOT_OWNED = (
     r"(?!['\u2019]s\s+(?!(?:[\w-]+\s+){0,2}?(?:premiere|debut|return|release|launch|arrival)"
     r"\b))"
+)
+
+# The other languages' month names (languages.py), longest first; those that are also
+# English words ("Mars", "Mai") or English months are read only after a day.
+_FOREIGN_MONTH = r"(?P<{n}>(?i:{names}))(?![^\W\d_])"
+_FOREIGN_MONTH_NAMES = "|".join(sorted(languages.MONTHS, key=len, reverse=True))
+_ENGLISH_MONTH_NAMES = ("april", "august", "september", "november")
+_FOREIGN_ONLY_MONTH_NAMES = "|".join(
+    name
+    for name in sorted(languages.MONTHS, key=len, reverse=True)
+    if name not in ("mars", "mai", *_ENGLISH_MONTH_NAMES)
 )
 
 # Each pattern with the gates it cannot match without (see _gates): a sentence
@@ -136,6 +149,44 @@ _PATTERNS = [
         + r")?",
         ("month", "digit"),
     ),
+    # The other languages' dates (languages.py): "13. März 2020", "19 de outubro de 2018",
+    # "il 7 ottobre 2023", "le 27 octobre" (a day, its month, maybe its year) ...
+    (
+        "fdmy",
+        r"(?<![\d.])(?P<d>[0-3]?\d)(?:\.|\u00ba|\u00b0|er)?\s+(?:de\s+)?"
+        + _FOREIGN_MONTH.format(n="m", names=_FOREIGN_MONTH_NAMES)
+        + r"(?:,?\s+(?:de\s+|del\s+)?"
+        + _YEAR.format(n="y")
+        + r")?",
+        ("foreign",),
+    ),
+    # ... "janvier 2021", "marzo de 2025" (not "Mars 2020", English's planet) ...
+    (
+        "fmy",
+        _FOREIGN_MONTH.format(n="m", names=_FOREIGN_ONLY_MONTH_NAMES)
+        + r"\s+(?:de\s+|del\s+)?"
+        + _YEAR.format(n="y"),
+        ("foreign", "year"),
+    ),
+    # ... "primavera 2024", "Herbst 2021", "nell'estate del 2025" ...
+    (
+        "fseason",
+        r"(?i:\b(?P<s>" + "|".join(sorted(languages.SEASONS, key=len, reverse=True)) + r"))"
+        r"\s+(?:(?:" + "|".join(languages.SEASON_YEAR_JOINERS) + r")\s*)?" + _YEAR.format(n="y"),
+        ("foreign", "year"),
+    ),
+    # ... and a month after a preposition, in the article's year: "im März", "en janvier".
+    (
+        "fmonth",
+        r"(?i:\b(?:"
+        + "|".join(languages.MONTH_PREPOSITIONS)
+        + r")\s+)"
+        + _FOREIGN_MONTH.format(n="m", names=_FOREIGN_ONLY_MONTH_NAMES)
+        + r"|(?i:\b(?:en|im|ab|d\u00e8s)\s+)"
+        + _FOREIGN_MONTH.format(n="m2", names="mars|mai")
+        + r"(?:\s+" + _YEAR.format(n="y") + r")?",
+        ("foreign",),
+    ),
     ("iso", r"(?P<y>20\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)", ("year",)),
     ("my", _MONTH.format(n="m") + r",?\s+(?:of\s+)?" + _YEAR.format(n="y"), ("month", "year")),
     (
@@ -147,8 +198,9 @@ _PATTERNS = [
     (
         "month",
         # "in April", "this October", "delayed until July"
-        r"(?<=\b)(?:in|this|by|from|early|late|mid-?|an?|until|till|to|into)\s+"
-        + _MONTH.format(n="m")
+        # ("next May", "this coming October": the month's next turn, see _resolve)
+        r"(?<=\b)(?:in|this|by|from|early|late|mid-?|an?|until|till|to|into|(?P<nx>next|coming))"
+        r"\s+" + _MONTH.format(n="m")
         # "slated for July", "set for October" (not "for June Carter", "for March Studios")
         + r"|(?<=\b)for\s+" + _MONTH.format(n="m2") + r"(?!\s+[A-Z0-9])",
         ("month",),
@@ -257,9 +309,11 @@ _WORD_GATES = [
     ("half", ("half",)),
     ("theyear", ("the year", "the new year")),
 ]
+# The other languages' month and season names, asked of a page in another language only
+_FOREIGN_GATE = tuple(sorted({n[:4] for n in languages.MONTHS} | set(languages.SEASONS)))
 
 
-def _gates(sentence: str) -> set[str]:
+def _gates(sentence: str, foreign: bool = False) -> set[str]:
     """The names of the gates the sentence passes. Each costly test runs after a cheap
     one it implies: "digit" is asked only with a month (the patterns needing it need
     one), a year only with "19" or "20", a slash only with "/"."""
@@ -279,6 +333,11 @@ def _gates(sentence: str) -> set[str]:
         for word in words:
             if word in key:
                 passed.add(name)
+                break
+    if foreign:  # (an English page never asks: seventy names to try on every sentence)
+        for word in _FOREIGN_GATE:
+            if word in key:
+                passed.add("foreign")
                 break
     return passed
 
@@ -375,24 +434,26 @@ def find_dates(
     published: date | None,
     hint: YearHint | None = None,
     day_first: bool = False,
+    foreign: bool = False,
 ) -> list[DateMention]:
     """Every date in a sentence that can be resolved to a value, in order, not overlapping.
     `hint` stands in for a missing `published` (YearHint); `day_first`: the page is
-    British (or of a country that writes 02/01/2025 for January 2nd)."""
+    British (or of a country that writes 02/01/2025 for January 2nd); `foreign`: the page
+    is in another language (languages.py), whose dates are read too."""
     if published is None and hint is not None:
         if hint.precision == "day":
             return [
                 replace(m, inferred=hint.source) if m.relative else m
-                for m in find_dates(sentence, hint.day, None, day_first)
+                for m in find_dates(sentence, hint.day, None, day_first, foreign)
             ]
-        return _find_dates(sentence, None, hint, day_first)
-    return _find_dates(sentence, published, None, day_first)
+        return _find_dates(sentence, None, hint, day_first, foreign)
+    return _find_dates(sentence, published, None, day_first, foreign)
 
 
 def _find_dates(
-    sentence: str, published: date | None, hint: YearHint | None, day_first: bool
+    sentence: str, published: date | None, hint: YearHint | None, day_first: bool, foreign: bool
 ) -> list[DateMention]:
-    passed = _gates(sentence)
+    passed = _gates(sentence, foreign)
     if not passed:
         return []
     found: list[DateMention] = []
@@ -452,7 +513,7 @@ def _near(day: date, anchors: list[date]) -> date:
 # The kinds a year alone resolves (a YearHint's year stands in for the publish date's).
 _YEAR_KINDS = frozenset(
     {"dmy", "mdy", "numeric", "month", "season", "holiday", "relyear", "half", "monthrel",
-     "theyear"}
+     "theyear", "fdmy", "fmonth"}
 )
 
 
@@ -463,6 +524,13 @@ def _hinted(hint: YearHint) -> date:
     if hint.precision == "month":
         return hint.day.replace(day=1)
     return date(hint.day.year, 1, 1)
+
+
+_FOREIGN_KINDS = {"fdmy": "dmy", "fmy": "my", "fmonth": "month", "fseason": "season"}
+
+
+def _foreign_month(token: str) -> int:
+    return languages.MONTHS[token.lower()]
 
 
 def _month(token: str) -> int:
@@ -477,9 +545,13 @@ def _resolve(
     start, end = match.span()
     groups = match.groupdict()
     year = int(groups["y"]) if groups.get("y") else None
+    month_of = _month
+    if kind in _FOREIGN_KINDS:
+        # the other languages' dates read as their English shapes, their months by name
+        kind, month_of = _FOREIGN_KINDS[kind], _foreign_month
     try:
         if kind in ("dmy", "mdy", "iso"):
-            month = int(groups["mo"]) if kind == "iso" else _month(groups["m"])
+            month = int(groups["mo"]) if kind == "iso" else month_of(groups["m"])
             day = int(groups["d"])
             if year is None:
                 if published is None:
@@ -490,15 +562,21 @@ def _resolve(
             value = date(year, month, day)
             return DateMention(start, end, value.isoformat(), "day", groups.get("y") is None)
         if kind == "my":
-            return DateMention(start, end, f"{year:04d}-{_month(groups['m']):02d}", "month")
+            return DateMention(start, end, f"{year:04d}-{month_of(groups['m']):02d}", "month")
         if kind == "month":
             if published is None:
                 return None
-            month = _month(groups["m"] or groups["m2"])
+            if groups.get("nx"):  # "next May": the first May after the article's month
+                month = month_of(groups["m"])
+                year = published.year + (month <= published.month)
+                return DateMention(start, end, f"{year:04d}-{month:02d}", "month", True)
+            month = month_of(groups["m"] or groups["m2"])
+            if year is not None:  # "en mars 2025": a foreign month the planet's name shares
+                return DateMention(start, end, f"{year:04d}-{month:02d}", "month")
             year = _nearest_year(published, month, 1)
             return DateMention(start, end, f"{year:04d}-{month:02d}", "month", True)
         if kind == "season":
-            season = SEASONS[groups["s"].lower()]
+            season = SEASONS.get(groups["s"].lower()) or languages.SEASONS[groups["s"].lower()]
             if year is None:
                 # "this summer"; a bare "summer" is not a date
                 prefix = match.string[max(0, start - 8) : start].lower()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
 
+from scraper.extract import languages
 from scraper.extract.gate import gated
 from scraper.extract.text import case_key
 from scraper.models import Watch
@@ -411,7 +412,7 @@ def _inside_other_name(sentence: str, start: int, end: int) -> bool:
 
 # Each pattern runs only when the sentence holds words every match of it holds
 # (compared case-insensitively through case_key): most sentences skip most of them.
-_SEASON_NOUNS = ("season", "series", "chapter", "episodes", "instal")
+_SEASON_NOUNS = ("season", "series", "chapter", "episodes", "instal", *languages.SEASON_NOUNS)
 _ORDINAL_NOUNS = ("season", "series", "outing", "instal")
 # _CURRENT_SEASON's words in the case_key, the modifier's common words making a
 # word test too weak.
@@ -467,7 +468,23 @@ def _numbered_matches(sentence: str, key: str, digits: bool) -> list[re.Match[st
         matches.extend(ordinal.finditer(keyed))
     if digits and _SHORT_SEASON.search(sentence):
         matches.extend(short.finditer(sentence))
+    if _has_any(key, languages.SEASON_NOUNS):
+        # another language's season: "Staffel 2", "la segunda temporada", "2. Staffel"
+        matches.extend(_FOREIGN_NUMBERED.finditer(sentence))
+        matches.extend(_FOREIGN_ORDINAL.finditer(sentence))
     return matches
+
+
+_FOREIGN_NOUN = r"(?:" + "|".join(languages.SEASON_NOUNS) + r")"
+_FOREIGN_NUMBERED = re.compile(r"\b" + _FOREIGN_NOUN + r"\s+(\d{1,2})\b", re.IGNORECASE)
+_FOREIGN_ORDINAL = re.compile(
+    r"(?<!\w)("
+    + "|".join(sorted(languages.ORDINALS, key=len, reverse=True))
+    + r"|\d{1,2}(?:\.|\u00aa|a|e|\u00e8me|eme))\s+"
+    + _FOREIGN_NOUN
+    + r"\b",
+    re.IGNORECASE,
+)
 
 
 def numbered_seasons(texts: list[tuple[str, bool]], watch: Watch) -> frozenset[int]:
@@ -592,6 +609,7 @@ def seasons_named(
 # Capitalized words that start sentences rather than name shows.
 _NOT_NAMES = frozenset(
     [
+        *languages.ARTICLES,
         "the",
         "a",
         "an",
@@ -855,6 +873,7 @@ def part_references(sentence: str) -> list[tuple[int, int, int]]:
 
 
 _ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)$")
+_FOREIGN_ORDINAL_DIGITS = re.compile(r"(\d+)(?:\.|\u00aa|a|e|\u00e8me|eme)$")
 
 
 def _number(token: str) -> int | None:
@@ -864,7 +883,10 @@ def _number(token: str) -> int | None:
     digits = _ORDINAL_DIGITS.match(token)
     if digits:
         return int(digits.group(1))
-    return NUMBER_WORDS.get(token) or ORDINAL_WORDS.get(token)
+    number = NUMBER_WORDS.get(token) or ORDINAL_WORDS.get(token) or languages.ORDINALS.get(token)
+    if number is None and (foreign := _FOREIGN_ORDINAL_DIGITS.match(token)):
+        return int(foreign.group(1))  # "2." of "2. Staffel", "2ª temporada"
+    return number
 
 
 # Networks, streamers and studios: they release works, they are not works.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from scraper.extract import languages
 from scraper.parse.prefilter import IGNORECASE_ASCII
 
 # Invisible characters that are not whitespace: the soft hyphen and the zero-width space.
@@ -113,6 +114,15 @@ _FOLDED = tuple(chr(code) for code in IGNORECASE_ASCII)
 _TIME_ZONE_END = re.compile(r"(?:\d|[ap]\.?m\.?)\s+(?:ET/)?PT\.$")
 
 
+# A day written with its full stop before the month ("30. Oktober"), as German does.
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _month_word_at(text: str, at: int) -> bool:
+    word = _WORD.match(text, at)
+    return word is not None and word.group().lower() in languages.MONTHS
+
+
 def sentences(text: str) -> list[str]:
     """Split a block into sentences, keeping abbreviations and initials whole."""
     text = normalize(text)
@@ -130,6 +140,13 @@ def sentences(text: str) -> list[str]:
             start = match.end()
             continue
         last_word = sentence.rsplit(None, 1)[-1]
+        if (
+            len(last_word) <= 3
+            and last_word[:-1].isdigit()
+            and last_word[-1] == "."
+            and _month_word_at(text, match.end())
+        ):
+            continue  # a German date's day: "ab dem 30. Oktober 2020"
         if last_word.endswith("."):
             bare = last_word.rstrip(".!?\"'\u2019\u201d)]").lstrip("\"'\u2018\u201c([").lower()
             if (

@@ -47,21 +47,57 @@ def unnamed_return(c: DateCandidate, v: View, w: Watch) -> str | None:
     if any(r.season is not None for r in season_references(text, w)):
         return None  # a season named, or "the previous season": about_watch's to judge
         # ("returns for a new season" is the coming one: as good as a return)
-    if c.doc.seasons - {w.season}:
+    listed = ""
+    if v.event is None and (c.sentence.schedule_row or guide_line(c, w, titles)):
+        # "| Tuesday, Sept. 24 | 9 p.m. - Title", "— 'Title,' Nov. 21, FX.": the title's
+        # first line in a guide on a page of premiere dates starts the season the page is
+        # about (a later line of it is a new time slot; a "new series" is the first season)
+        listed = c.doc.premiere_list
+        if not listed or c.order != c.doc.first_listing or cues.SERIES_DEBUT.search(text):
+            return None
+    elif c.doc.seasons - {w.season}:
         return None  # (asked after the sentence's own tests: reading the page's seasons
         # costs more, and most candidates fail one of them first)
-    if v.event != "release" or not cues.SEASON_START.search(v.event_word):
+    elif v.event != "release" or not cues.SEASON_START.search(v.event_word):
         return None
-    if not cues.COMES_BACK.search(v.event_word) and not c.doc.other_works:
+    elif not cues.COMES_BACK.search(v.event_word) and not c.doc.other_works:
         # "'Dune: Prophecy' premieres November 17" alone: as likely the show's first
         # season; on a schedule among other shows, a premiere is a season's
         return None
-    if cues.PAST_RELEASE.search(v.event_word) or cues.MIDSEASON.search(v.clause):
+    if (v.event_word and cues.PAST_RELEASE.search(v.event_word)) or cues.MIDSEASON.search(
+        v.clause
+    ):
         return None
     published = c.doc.published or (c.doc.hint.day if c.doc.hint is not None else None)
     if published is None or not _on_or_after(c.mention, published):
         return None
+    if listed:
+        return f"{UNNAMED_RETURN} (a guide's line on a page of {listed})"
     return f"{UNNAMED_RETURN} ({v.event_word}), no other season of it named"
+
+
+def guide_line(c: DateCandidate, w: Watch, titles: list[tuple[int, int, int | None]]) -> str:
+    """A guide's line: the title and the date, and beside them only a channel, an hour, a
+    season or another region's date (cues.GUIDE_LINE_WORDS), in either order: "'Title'
+    Season 2 (HBO Max, Jan. 8)", "Title (Netflix), Jan. 8, 2026", "— 'Title,' Nov. 21,
+    FX.", "Thursday, June 5 — Title: Season 3". What the line is, or ""."""
+    text = c.sentence.text
+    if len(text) > 100 or c.mention.precision not in ("day", "month") or not titles:
+        return ""  # ("Title (2015)" is a film's year label, no entry of a guide)
+    rest = text
+    for start, end in [(a, b) for a, b, _ in titles] + [(c.mention.start, c.mention.end)]:
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    if _ENTRY_CLAUSE.search(rest):
+        return ""  # a sentence with a verb of its own, not a line of a guide
+    words = [x.lower() for x in _ENTRY_WORD.findall(cues.CHANNEL.sub(" ", rest))]
+    if len(words) <= 6 and all(x in cues.GUIDE_LINE_WORDS for x in words):
+        return "the title and the date alone: " + text[:60]
+    return ""
+
+
+_ENTRY_WORD = re.compile(r"[^\W\d_]+")
+# A verb or a clause in the line: it says something, it does not list.
+_ENTRY_CLAUSE = re.compile(r"[.;!?]\s+[^\W\d_]|\b(?:was|were|is|are|will|has|had|have)\b")
 
 
 _GIVEN_SEASON = re.compile(

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from scraper.extract import cues, scope
+from scraper.extract import cues, languages, scope
 from scraper.extract.candidates import DateCandidate, is_listing
-from scraper.extract.evidence.about import about_once
+from scraper.extract.evidence.about import about_once, guide_line
 from scraper.extract.evidence.rules import View, found, rule
 from scraper.extract.gate import gated
 from scraper.extract.reading import Subject
@@ -116,18 +116,24 @@ _TIME_BEFORE = re.compile(_HOUR + r"\s*(?:,|/|[-\u2013\u2014|]|on)?\s*$", re.IGN
 @rule(
     "dated_entry",
     2,
-    "a guide's line: the date, a dash and the watch's title, nothing else",
-    "Thursday, June 5 — Ginny & Georgia: Season 3 (Netflix Series)",
+    "a guide's line: the watch's title and the date with at most a channel, an hour or a "
+    "season beside them, in either order",
+    "Thursday, June 5 — Ginny & Georgia: Season 3 (Netflix Series) / 'Orchard Lights' "
+    "Season 2 (HBO, Jan. 8) / Orchard Lights (Netflix), Jan. 8, 2026",
 )
 def _dated_entry(c: DateCandidate, v: View, w: Watch) -> str | None:
-    if c.mention.start > 0 or len(v.text) > 100:
+    if len(v.text) > 100 or c.mention.precision not in ("day", "month"):
+        return None  # ("Title (2015)" is a film's year label, no entry of a guide)
+    if not about_once(c, v, w):
         return None
-    dash = _ENTRY_DASH.match(v.text, c.mention.end)
-    if dash is None or not about_once(c, v, w):
-        return None
-    if any(start == dash.end() for start, _, _ in title_mentions(v.text, w)):
-        return v.text[: min(len(v.text), dash.end() + 30)]
-    return None
+    titles = title_mentions(v.text, w)
+    if not titles or c.sentence.schedule_row:
+        return None  # (a table's row is schedule_row's: one line, weighed once)
+    if c.mention.start == 0:
+        dash = _ENTRY_DASH.match(v.text, c.mention.end)
+        if dash is not None and any(start == dash.end() for start, _, _ in titles):
+            return v.text[: min(len(v.text), dash.end() + 30)]
+    return guide_line(c, w, titles) or None
 
 
 _ENTRY_DASH = re.compile(r"\s*(?:[\u2014\u2013:|]|\s-)\s*")
@@ -149,6 +155,8 @@ def _hedge(c: DateCandidate, v: View, w: Watch) -> str | None:
     seen = _clause_hedge(v, c.mention.start - v.left, c.mention.end - v.left)
     if seen:
         return seen
+    if c.doc.foreign and (seen := found(cues.FOREIGN_HEDGE, v.clause)):
+        return seen  # ("könnte", "podría", "pourrait", "potrebbe" in the date's clause)
     seen = found(cues.SENTENCE_HEDGE, v.text)
     if seen:
         return seen
@@ -219,6 +227,8 @@ _ANOTHER_DATE = re.compile(
 def _negation(c: DateCandidate, v: View, w: Watch) -> str | None:
     position = c.mention.start - v.left
     denials = list(cues.NEGATION.finditer(v.clause))
+    if c.doc.foreign:  # ("noch kein Starttermin", "pas encore de date")
+        denials += cues.FOREIGN_NEGATION.finditer(v.clause)
     if not denials:
         return None
     before = [m for m in denials if m.end() <= position]
@@ -312,8 +322,12 @@ _WAIT_UNTIL = re.compile(
 
 
 # The second date of a run written with a dash: "September 30, 2012 - May 12, 2013".
+# (Not a season's number before a guide's dash: "Title season 2 — Jan. 9".)
 _RUN_END = re.compile(
-    r"(?:\b(?:19|20)\d\d|\b[0-3]?\d(?:st|nd|rd|th)?)\s*[-\u2013\u2014]\s*$", re.IGNORECASE
+    r"(?:\b(?:19|20)\d\d|(?<!season\s)(?<!series\s)(?<!part\s)(?<!volume\s)(?<!staffel\s)"
+    r"(?<!temporada\s)(?<!stagione\s)(?<!saison\s)\b[0-3]?\d(?:st|nd|rd|th)?)"
+    r"\s*[-\u2013\u2014]\s*$",
+    re.IGNORECASE,
 )
 _UNTIL = re.compile(
     r"\b(?:until|till|through|thru|runs?\s+to|ends?\s+on)\s+(?:on\s+)?(?:the\s+)?$", re.I
@@ -499,11 +513,15 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     # of two other shows")
     reach = c.mention.end - base + 12
     if any(
-        not _AUXILIARY.search(after, 0, m.start("w")) and not _FOR_OF.search(after, 0, m.start())
-        for m in _NAMES_THE_RELEASE.finditer(after, 0, reach)
+        not _AUXILIARY.search(after, 0, m.start("w" if m.group("w") else "f"))
+        and not _FOR_OF.search(after, 0, m.start())
+        for m in (_NAMES_THE_RELEASE_ANY if c.doc.foreign else _NAMES_THE_RELEASE).finditer(
+            after, 0, reach
+        )
     ):
         return None  # "the trailer confirms a May 5 premiere", not "the teaser debuts Friday"
-    if _TRAILER_CARRIES.search(v.text, trailers[-1].end(), c.mention.start):
+    carries = _TRAILER_CARRIES_ANY if c.doc.foreign else _TRAILER_CARRIES
+    if carries.search(v.text, trailers[-1].end(), c.mention.start):
         return None  # the teaser shows the date: "a teaser that ends with the date: Jan. 17"
     if _CLAUSE_OF_ITS_OWN.search(v.text, trailers[-1].end(), c.mention.start):
         return None  # "watch the teaser and see what awaits when Frozen hits theaters Nov. 27"
@@ -528,13 +546,28 @@ _TRAILER_CARRIES = re.compile(
     r"clos\w*\s+(?:with|on)|(?:the|a|its)\s+(?:\w+\s+)?date\b|sets?\s+(?:a|the|its)\b)",
     re.IGNORECASE,
 )
+# ... and on a page in another language, its words too ("Nel trailer viene svelato che").
+_TRAILER_CARRIES_ANY = re.compile(
+    _TRAILER_CARRIES.pattern[:-1] + "|" + "|".join(languages.TRAILER_REVEALS) + ")",
+    re.IGNORECASE,
+)
 
 
 # The release named as a thing after the trailer: "reveals a January 17 premiere",
 # "confirms the release date", "the season premieres" (a verb whose subject is not it).
 _NAMES_THE_RELEASE = re.compile(
     r"\b(?:the|a|an|its|their|season|series|show)(?:['\u2019]s)?\s+(?:[\w.,]+\s+){0,3}?"
-    r"(?P<w>premiere|release|debut|launch|return)(?:s|\s+date)?\b",
+    r"(?P<w>premiere|release|debut|launch|return)(?:s|\s+date)?\b(?P<f>)",
+    re.IGNORECASE,
+)
+# ... and on a page in another language, its nouns too: "in uscita", "sa sortie".
+_NAMES_THE_RELEASE_ANY = re.compile(
+    _NAMES_THE_RELEASE.pattern.replace("(?P<f>)", "")
+    + r"|(?<!\w)(?:"
+    + "|".join(languages.RELEASE_NOUN_INTRODUCERS)
+    + r")\s*(?:[\w.,]+\s+){0,3}?(?P<f>"
+    + "|".join(languages.RELEASE_NOUNS)
+    + r")\b",
     re.IGNORECASE,
 )
 # "The first teaser for The Boys season 4 debuts Saturday": the season is the trailer's
@@ -805,6 +838,22 @@ def _slot(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 _THEN = re.compile(r"\b(?:followed\s+by|then|after\s+which|thereafter|and\s+then)\b", re.I)
+
+
+@rule(
+    "time_slot_move",
+    -3,
+    "the show moves to another hour or night from the date: a new time slot for a season "
+    "already on air, not its release",
+    "Orchard Lights, currently in its third season, will shift to 9:00 PM beginning "
+    "Thursday, April 4 / 8:30 – ORCHARD LIGHTS (Time period premiere)",
+)
+def _time_slot_move(c: DateCandidate, v: View, w: Watch) -> str | None:
+    # before the date in its sentence ("will shift to 9 PM, beginning Thursday, April 4"),
+    # or anywhere in a guide's short line; one after the date in a sentence is a later
+    # date's ("premieres Jan. 6, before moving to its regular time period on Jan. 13")
+    end = len(v.text) if len(v.text) <= 100 else c.mention.start
+    return found(cues.TIME_SLOT_MOVE, v.text[:end])
 
 
 _SLOT = re.compile(

@@ -76,10 +76,11 @@ def _worked_out(candidate: DateCandidate, watch: Watch) -> View:
     clause = text[left:right]
     plain_text = _without_title(text, watch)
     plain = plain_text[left:right]
-    event, word = _governing(plain, mention.start - left)
+    foreign = candidate.doc.foreign
+    event, word = _governing(plain, mention.start - left, foreign)
     if event is None and text[:left].rstrip().endswith(":"):
         # "Release date confirmed: 3 August" - the verb sits before the colon.
-        event, word = _governing(plain_text[:left], left)
+        event, word = _governing(plain_text[:left], left, foreign)
     own = _OWN_EVENT.match(text, mention.end)
     if own and (event is None or _NAMED_RELEASE.match(own.group())):
         # "confirmed a 2025 start for the new season", "at a convention ... confirmed its
@@ -89,7 +90,7 @@ def _worked_out(candidate: DateCandidate, watch: Watch) -> View:
     if which is not None and _IS_ON.match(clause):
         # "the anime's premiere in Japan, which will be on July 11": the event is the
         # relative clause's antecedent, in the clause before the comma.
-        event, word = _governing(plain_text[: which.start()], which.start())
+        event, word = _governing(plain_text[: which.start()], which.start(), foreign)
     return View(text, left, right, clause, event, word, plain=plain)
 
 
@@ -135,10 +136,13 @@ def _without_title(text: str, watch: Watch) -> str:
     return text
 
 
-def _governing(clause: str, position: int) -> tuple[str | None, str]:
+def _governing(clause: str, position: int, foreign: bool = False) -> tuple[str | None, str]:
+    verbs = list(cues.RELEASE.finditer(clause))
+    if foreign:  # a page in another language: its release verbs too ("startet", "estreia")
+        verbs += cues.FOREIGN_RELEASE.finditer(clause)
     events = [
         (m.start(), "release", m.group())
-        for m in cues.RELEASE.finditer(clause)
+        for m in verbs
         # "In June 2020, a month after the show's debut, Netflix removed ...": a release
         # named as a landmark after the date times the date, it is not the date's event
         if m.start() < position or not cues.LANDMARK_BEFORE.search(clause, 0, m.start())

@@ -45,6 +45,20 @@ _STAMP = re.compile(
 
 
 @rule(
+    "update_note",
+    1.5,
+    "the sentence is the article's update or correction note: what it dates supersedes "
+    "what the article said before",
+    "UPDATE 7/11: Season 2 now arrives on Oct. 27 (the story said Halloween)",
+)
+def _update_note(c: DateCandidate, v: View, w: Watch) -> str | None:
+    note = cues.UPDATE_NOTE.match(v.text)
+    if note is None or c.mention.start < note.end():
+        return None  # (the note's own date, "UPDATE (Dec. 3):", is when, not what)
+    return note.group().strip()
+
+
+@rule(
     "furniture_role",
     -3,
     "the page marks the date's block as a byline, dateline, comment, related rail or navigation",
@@ -126,6 +140,8 @@ def _dateline(c: DateCandidate, v: View, w: Watch) -> str | None:
         return None  # "Thursday, June 5 — <title>": a schedule line, not a dateline
     if len(before) > 60 or cues.RELEASE.search(before):
         return None
+    if _RANGE_AFTER.match(after):
+        return None  # "Title, Season 4 — Sundays, January 7 – February 25": a run's start
     if _DATELINE_AFTER.match(after) or (
         # any wire's or outlet's name in brackets ("July 23 (Uptake) --") on the
         # article's own day: a guide's "June 5 (Netflix) - <title>" is another day's
@@ -135,6 +151,12 @@ def _dateline(c: DateCandidate, v: View, w: Watch) -> str | None:
     return None
 
 
+# A dash and another date after the date: a run ("January 7 – February 25"), no dateline.
+_RANGE_AFTER = re.compile(
+    r"^\s*(?:--|\u2014|\u2013|-)\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:[0-3]?\d\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
+    re.IGNORECASE,
+)
 _ANY_SOURCE_AFTER = re.compile(r"^\s*\([A-Z][\w.&' ]{0,25}\)\s*(?:--|\u2014|\u2013|-\s)")
 _WEEKDAY = re.compile(r"\W*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _LISTED_DAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from scraper.extract import cues, scope, subject, works
 from scraper.extract.candidates import DateCandidate
 from scraper.extract.evidence.about import UNNAMED_RETURN, about_once, names_season
-from scraper.extract.evidence.governs import _listing, _release_verb, _schedule_row
+from scraper.extract.evidence.governs import _dated_entry, _listing, _release_verb, _schedule_row
 from scraper.extract.evidence.rules import View, found, rule
 from scraper.extract.gate import gated
 from scraper.extract.reading import Subject
@@ -766,6 +766,18 @@ def _delayed_without_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         return None
     if cues.NEW_DATE.search(v.text, 0, c.mention.start):
         return None  # "after the delay, its new release date is Aug. 26": the new plan
+    if (
+        c.order > c.doc.undated_at
+        and v.event == "release"
+        and cues.FUTURE_TENSE.search(v.text, v.left, c.mention.start)
+        and not cues.PAST_RELEASE.search(v.event_word)
+        and not cues.NEGATION.search(v.clause)
+        and not cues.OLD_DATE.search(v.text, max(0, c.mention.start - 100), c.mention.start)
+        and not cues.SUPERSEDED_WORDS.search(v.text, v.left, c.mention.start)
+    ):
+        # the story goes on past the delay, a later sentence stating the release ahead:
+        # "... season 4 will premiere on Thursday, February 7, 2013"
+        return None
     return c.doc.undated
 
 
@@ -788,7 +800,12 @@ def _unnamed_return(c: DateCandidate, v: View, w: Watch) -> str | None:
     "Season 2 arrives Aug. 3",
 )
 def _release_of_watch(c: DateCandidate, v: View, w: Watch) -> str | None:
-    if not (_release_verb(c, v, w) or _schedule_row(c, v, w) or _listing(c, v, w)):
+    if not (
+        _release_verb(c, v, w)
+        or _schedule_row(c, v, w)
+        or _listing(c, v, w)
+        or _dated_entry(c, v, w)
+    ):
         return None
     return "governed and about the watch" if about_once(c, v, w) else None
 
