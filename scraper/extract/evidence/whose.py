@@ -8,7 +8,13 @@ from collections.abc import Callable
 from scraper.extract import cues, scope, subject, works
 from scraper.extract.candidates import DateCandidate
 from scraper.extract.evidence.about import UNNAMED_RETURN, about_once, names_season
-from scraper.extract.evidence.governs import _dated_entry, _listing, _release_verb, _schedule_row
+from scraper.extract.evidence.governs import (
+    _dated_entry,
+    _listing,
+    _moved_to,
+    _release_verb,
+    _schedule_row,
+)
 from scraper.extract.evidence.rules import View, found, rule
 from scraper.extract.gate import gated
 from scraper.extract.reading import Subject
@@ -805,6 +811,7 @@ def _release_of_watch(c: DateCandidate, v: View, w: Watch) -> str | None:
         or _schedule_row(c, v, w)
         or _listing(c, v, w)
         or _dated_entry(c, v, w)
+        or _moved_to(c, v, w)  # "before moving to Aug. 8, and then to March 6": the last
     ):
         return None
     return "governed and about the watch" if about_once(c, v, w) else None
