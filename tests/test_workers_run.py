@@ -172,3 +172,27 @@ def test_a_worker_stopped_past_its_lease_commits_nothing(tmp_path, site, pg_url,
     state.close()
     assert fact.value["date"] == "2027-08-03"
 
+
+
+def test_workers_carry_on_after_the_database_restarts(tmp_path, site, pg_cluster, pg_url, workers):
+    """SPEC, several machines: PostgreSQL is the engine, and an engine is restarted (an
+    upgrade, a failover, a reboot). Every connection is cut; the workers must reconnect
+    and go on checking and delivering, not log the same error for ever."""
+    sink = Sink(site)
+    shows = SHOWS[:2]
+    for show in shows:
+        site.pages["/" + show.lower()] = nothing_yet(show)
+    config = write_config(tmp_path, site, pg_url, shows)
+    log = tmp_path / "workers.log"
+    workers += [start_worker(config, log) for _ in range(2)]
+    wait_for(lambda: checked_all(pg_url, [s.lower() for s in shows]), 30, "a first round")
+    pg_cluster.restart()
+    for show in shows:
+        site.pages["/" + show.lower()] = announced(show)
+    try:
+        wait_for(lambda: len(set(sink.keys())) >= len(shows), 30, "every alert")
+    except AssertionError:
+        raise AssertionError(log.read_text()[-3000:]) from None
+    time.sleep(2)
+    assert len(sink.keys()) == len(shows), Counter(sink.keys())
+    assert all(w.poll() is None for w in workers), log.read_text()[-3000:]
