@@ -196,3 +196,43 @@ def test_workers_carry_on_after_the_database_restarts(tmp_path, site, pg_cluster
     time.sleep(2)
     assert len(sink.keys()) == len(shows), Counter(sink.keys())
     assert all(w.poll() is None for w in workers), log.read_text()[-3000:]
+
+
+def test_a_check_beside_workers_never_deadlocks_with_them(tmp_path, site, pg_url, workers):
+    """README: a `check` beside the workers takes its turn on the watches' rows as they do.
+    It locked the watches and then wrote each source's row, while a worker locked its
+    source's row and then the watches: on pages that change at every fetch (a news site's
+    timestamps and ads), PostgreSQL found the two waiting on each other and killed one,
+    so `check` died with an internal error and the worker's sources waited out its lease."""
+    churning = [f"news{i}" for i in range(30)]
+    stop = threading.Event()
+
+    def churn() -> None:  # every fetch reads a changed page: parsed, findings, watch locks
+        n = 0
+        while not stop.is_set():
+            n += 1
+            for name in churning:
+                site.pages["/" + name] = page(
+                    "Heartstopper", f"Heartstopper Season 2 arrives on 3 August 2027, "
+                    f"Netflix said. ({n})")
+            time.sleep(0.05)
+
+    threading.Thread(target=churn, daemon=True).start()
+    Sink(site)
+    config = write_config(tmp_path, site, pg_url, ["Heartstopper"])
+    one = f"  - name: heartstopper\n    url: {site.url('/heartstopper')}\n"
+    many = "".join(f"  - name: {n}\n    url: {site.url('/' + n)}\n" for n in churning)
+    config.write_text(config.read_text().replace(one, many))
+    log = tmp_path / "workers.log"
+    try:
+        workers += [start_worker(config, log) for _ in range(2)]
+        wait_for(lambda: checked_all(pg_url, churning), 30, "a first round")
+        for _ in range(8):
+            done = subprocess.run(
+                [sys.executable, "-m", "scraper", "check", "--config", str(config)],
+                capture_output=True, text=True, env={**os.environ, **FAST}, timeout=60,
+            )
+            assert done.returncode == 0, done.stderr[-2000:]
+    finally:
+        stop.set()
+    assert "deadlock" not in log.read_text().lower(), log.read_text()[-3000:]
