@@ -236,3 +236,37 @@ def test_a_check_beside_workers_never_deadlocks_with_them(tmp_path, site, pg_url
     finally:
         stop.set()
     assert "deadlock" not in log.read_text().lower(), log.read_text()[-3000:]
+
+
+def test_a_send_answered_while_the_database_restarts_is_recorded_not_repeated(
+    tmp_path, site, pg_cluster, pg_url, workers
+):
+    """SPEC: an alert is sent twice only if the process dies between the receiver's yes
+    and the outbox's record. A worker that lives on must record the yes it got once the
+    database is back, not leave the delivery to its lease and send it again."""
+    received: list[str] = []
+    answered = threading.Event()
+
+    def post(path, headers, body):
+        received.append(headers.get("Idempotency-Key"))
+        if len(received) == 1:
+            answered.wait(30)  # the first send is answered while the database restarts
+        return 200, (), b"ok"
+
+    site.on_post = post
+    site.pages["/heartstopper"] = announced("Heartstopper")
+    config = write_config(tmp_path, site, pg_url, ["Heartstopper"])
+    log = tmp_path / "workers.log"
+    workers.append(start_worker(config, log))
+    wait_for(lambda: received, 30, "the first send")
+    restarting = threading.Thread(target=pg_cluster.restart)
+    restarting.start()
+    time.sleep(0.3)  # the server is going down: the answer arrives while it is away
+    answered.set()
+    restarting.join()
+    time.sleep(8)  # past the 3 s delivery lease, twice: a repeat would have come by now
+    assert len(received) == 1, (received, log.read_text()[-3000:])
+    state = State(pg_url, read_only=True)
+    [entry] = state.history()
+    state.close()
+    assert [d["status"] for d in entry["deliveries"]] == ["sent"]

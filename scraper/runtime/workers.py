@@ -318,25 +318,33 @@ class Worker:
         attempt = state.begin_attempt(delivery.id, self.token, now)
         if attempt is None:
             return True  # the lease ran out before the send: another worker has it
-        alert = delivery.alert
         sending = threading.Event()
         renewer = threading.Thread(
             target=self._renew, args=(state, delivery.id, sending), daemon=True
         )
         renewer.start()
         try:
+            return self._send_and_record(state, name, notifier, fingerprint, delivery,
+                                         attempt, now)
+        finally:
+            sending.set()
+
+    def _send_and_record(self, state: State, name: str, notifier: Any, fingerprint: str,
+                         delivery: Any, attempt: int, now: datetime) -> bool:
+        alert = delivery.alert
+        try:
             notifier.send(alert)
         except TransientError as exc:
             error = mask_registered(notifier.mask(str(exc) or type(exc).__name__))
             when = next_attempt(delivery, now, self._rng, exc.retry_after)
-            state.finish_attempt(delivery.id, attempt, now, ok=False, error=error,
-                                 next_attempt_at=when)
+            self._record(state, delivery.id, attempt, now, ok=False, error=error,
+                         next_attempt_at=when)
             log.warning("alert %s via %s failed: %s", alert.id, name, error)
             return False
         except PermanentError as exc:
             error = mask_registered(notifier.mask(str(exc) or type(exc).__name__))
-            state.finish_attempt(delivery.id, attempt, now, ok=False, error=error,
-                                 next_attempt_at=None)
+            self._record(state, delivery.id, attempt, now, ok=False, error=error,
+                         next_attempt_at=None)
             log.error("alert %s via %s failed for good: %s", alert.id, name, error)
             if exc.disable:
                 state.disable_notifier(name, fingerprint, error, now)
@@ -345,15 +353,30 @@ class Worker:
         except Exception as exc:  # noqa: BLE001 - a notifier bug is retried, never lost
             error = mask_registered(f"internal error: {type(exc).__name__}: {exc}")
             when = next_attempt(delivery, now, self._rng)
-            state.finish_attempt(delivery.id, attempt, now, ok=False, error=error,
-                                 next_attempt_at=when)
+            self._record(state, delivery.id, attempt, now, ok=False, error=error,
+                         next_attempt_at=when)
             return False
-        finally:
-            sending.set()
-        state.finish_attempt(delivery.id, attempt, datetime.now(UTC), ok=True, error=None,
-                             next_attempt_at=None)
+        self._record(state, delivery.id, attempt, datetime.now(UTC), ok=True, error=None,
+                     next_attempt_at=None)
         log.info("alert %s (%s) sent via %s", alert.id, alert.event, name)
         return True
+
+    def _record(self, state: State, delivery_id: int, attempt: int, at: datetime,
+                **outcome: Any) -> None:
+        """A send's outcome, written however long the database is away (a restart, a
+        failover): left unwritten, the delivery's lease would run out and the alert be
+        sent again, though the receiver has it. The lease is renewed meanwhile. Only a
+        stop gives up, leaving the repeat SPEC allows to a process that ends mid-send."""
+        while True:
+            try:
+                state.finish_attempt(delivery_id, attempt, at, **outcome)
+                return
+            except Exception as exc:  # noqa: BLE001 - the database may be away a while
+                if self._stop.is_set():
+                    raise
+                log.warning("recording the send of delivery %d failed (%s); trying again",
+                            delivery_id, mask_registered(str(exc)))
+                self._stop.wait(0.5)
 
     def _renew(self, state: State, delivery_id: int, done: threading.Event) -> None:
         """The delivery's lease, renewed every third of it while the send runs."""
