@@ -270,3 +270,29 @@ def test_a_send_answered_while_the_database_restarts_is_recorded_not_repeated(
     [entry] = state.history()
     state.close()
     assert [d["status"] for d in entry["deliveries"]] == ["sent"]
+
+
+def test_a_failing_service_is_not_hammered_with_the_rest_of_its_queue_by_a_worker(
+    tmp_path, site, pg_url, workers
+):
+    """README: after a transient failure a notifier's later alerts wait behind the one
+    that failed (history says "queued behind an earlier alert to it"), as the single
+    daemon does. A worker claimed ten at a time, stopped at the failure and left the
+    other nine claimed until their lease ran out, then sent each of them to the failing
+    service, out of order."""
+    received: list[str] = []
+
+    def post(path, headers, body):
+        received.append(json.loads(body)["watch"]["title"])
+        return 503, (), b"down"
+
+    site.on_post = post
+    shows = SHOWS[:3]
+    for show in shows:
+        site.pages["/" + show.lower()] = announced(show)
+    config = write_config(tmp_path, site, pg_url, shows)
+    log = tmp_path / "workers.log"
+    workers.append(start_worker(config, log))
+    wait_for(lambda: received, 30, "the first send")
+    time.sleep(8)  # past the 3 s delivery lease, twice; the retry is ~30 s away
+    assert len(received) == 1, (received, log.read_text()[-3000:])

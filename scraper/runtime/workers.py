@@ -27,6 +27,7 @@ from typing import Any
 from scraper.config.settings import Config, load_config
 from scraper.cycle import Claims, check_sources
 from scraper.deliver import build_notifiers, next_attempt, stored_fingerprint
+from scraper.deliver.schedule import cooling_down, set_cooldown
 from scraper.errors import ConfigError, PermanentError, TransientError, mask_registered
 from scraper.fetch.fetcher import Fetcher
 from scraper.runtime.config_sync import sync_config
@@ -299,11 +300,20 @@ class Worker:
                     if state.notifier_disabled(name, stored):
                         continue
                     now = datetime.now(UTC)
-                    for delivery in state.claim_deliveries(
+                    # After a transient failure the notifier's queue waits behind the
+                    # alert that failed, as the single daemon's does (deliver/schedule):
+                    # a failing service is not hammered, and alerts keep their order.
+                    if cooling_down(state, name, stored, now):
+                        continue
+                    batch = state.claim_deliveries(
                         name, self.token, now, self.delivery_lease, 10
-                    ):
+                    )
+                    for index, delivery in enumerate(batch):
                         sent_any = True
                         if not self._send(state, name, notifier, stored, delivery):
+                            # The rest go back unsent, not held until their lease ends.
+                            for rest in batch[index + 1:]:
+                                state.release_delivery(rest.id, self.token)
                             break
             except Exception as exc:  # noqa: BLE001
                 log.error("delivery loop: %s", mask_registered(f"{type(exc).__name__}: {exc}"))
@@ -339,6 +349,8 @@ class Worker:
             when = next_attempt(delivery, now, self._rng, exc.retry_after)
             self._record(state, delivery.id, attempt, now, ok=False, error=error,
                          next_attempt_at=when)
+            if when is not None:
+                set_cooldown(state, name, fingerprint, when)
             log.warning("alert %s via %s failed: %s", alert.id, name, error)
             return False
         except PermanentError as exc:
@@ -355,9 +367,12 @@ class Worker:
             when = next_attempt(delivery, now, self._rng)
             self._record(state, delivery.id, attempt, now, ok=False, error=error,
                          next_attempt_at=when)
+            if when is not None:
+                set_cooldown(state, name, fingerprint, when)
             return False
         self._record(state, delivery.id, attempt, datetime.now(UTC), ok=True, error=None,
                      next_attempt_at=None)
+        set_cooldown(state, name, fingerprint, None)
         log.info("alert %s (%s) sent via %s", alert.id, alert.event, name)
         return True
 
