@@ -379,8 +379,9 @@ def _apply_claimed(
 ) -> CycleReport:
     """One source, one transaction: its fetch state, feed memory, facts, alerts and
     outbox rows, committed only while this worker's claim holds (fencing). The rows of
-    the watches it touches are locked in sorted order first, so two workers that find
-    the same fact take turns and the second finds it known: one alert."""
+    the watches it touches are locked in sorted order first (before the source's own
+    row), so two workers that find the same fact take turns and the second finds it
+    known: one alert."""
     report = CycleReport()
     notifier_names = [n.name for n in config.notifiers]
     results.sort(key=lambda r: r.best_date_rank(), reverse=True)
@@ -389,12 +390,15 @@ def _apply_claimed(
         touched = [w for w in config.watches if result.error is None
                    and result.observations.get(w.key)]
         with state.transaction():
+            # The watches first, then the source's row: the order a `check` beside the
+            # workers takes them in (_apply). The other way round the two wait on each
+            # other and PostgreSQL kills one (a deadlock).
+            state.lock_watches([w.key for w in touched])
             if not state.holds_claim(name, claims.token):
                 report.lost.append(name)
                 log.warning("source %s: the claim on it ran out before its result was"
                             " written; another worker checks it", name)
                 continue
-            state.lock_watches([w.key for w in touched])
             report.checked.append(name)
             previous = stored.get(name)
             was_alerted = previous is not None and previous.failing_alerted

@@ -586,3 +586,27 @@ def test_a_run_skipped_because_the_last_one_is_still_going_is_said_once(caplog):
     said = [r.getMessage() for r in caplog.records if "still going" in r.getMessage()]
     assert len(said) == 1 and said[0].startswith("check slow-source:")
     assert not [r for r in caplog.records if "maximum number of running" in r.getMessage()]
+
+
+@pytest.mark.usefixtures("on_each_backend")
+def test_sigterm_during_a_send_records_it_and_a_restart_repeats_nothing(
+    tmp_path, site, daemons
+):
+    # SPEC: a crash repeats at most the send in flight; a stop asked for with SIGTERM is
+    # no crash: a send the receiver answers within the stop's grace is recorded as sent,
+    # and the next run sends nothing again.
+    receiver = Receiver(site)
+    receiver.hold.set()  # the first POST is answered only 2 s after SIGTERM
+    site.set("/news", ANNOUNCEMENT)
+    config = write_config(tmp_path, site, {"news": "/news"})
+    first = daemons(config)
+    wait_for(lambda: receiver.events(), "the first delivery attempt", daemon=first)
+    first.proc.send_signal(signal.SIGTERM)
+    threading.Timer(2.0, receiver.release.set).start()
+    assert first.exit_code() == 0
+    receiver.hold.clear()
+
+    second = daemons(config)
+    second.wait_for_log("started")
+    time.sleep(3.0)  # several cycles and delivery passes
+    assert len(receiver.ids()) == 1, (receiver.ids(), first.log(), second.log())

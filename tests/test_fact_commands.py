@@ -221,6 +221,62 @@ def test_rejecting_a_superseded_date_keeps_the_current_one_in_the_correction(
     assert len(RecordingNotifier.received) == count
 
 
+def refuse_alerts(location: str) -> None:
+    """Make every write of an alert fail in the state itself (as a full disk or a killed
+    process would, between two statements): a real failure of the real database."""
+    if location.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(location, autocommit=True) as conn:
+            conn.execute("CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN"
+                         " RAISE EXCEPTION 'cannot write'; END $$ LANGUAGE plpgsql")
+            conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON alerts"
+                         " FOR EACH ROW EXECUTE FUNCTION refuse()")
+    else:
+        import sqlite3
+
+        with sqlite3.connect(location) as conn:
+            conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON alerts"
+                         " BEGIN SELECT RAISE(ABORT, 'cannot write'); END")
+
+
+def allow_alerts(location: str) -> None:
+    if location.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(location, autocommit=True) as conn:
+            conn.execute("DROP TRIGGER refuse ON alerts")
+    else:
+        import sqlite3
+
+        with sqlite3.connect(location) as conn:
+            conn.execute("DROP TRIGGER refuse")
+
+
+def test_a_reject_whose_correction_cannot_be_written_rejects_nothing(
+    tmp_path, site, recording, capsys
+):
+    # SPEC: a fact's change and its alerts are written together; a crash loses no
+    # alert. The rejection was committed before its correction was written: a failure
+    # between the two left the fact rejected with no correction queued, and `reject
+    # --notify` again answered "already rejected; nothing sent" -- the correction lost.
+    site.pages["/a"] = page("Heartstopper Season 2 now arrives on 9 July 2027, Netflix said.")
+    config = config_for(tmp_path, site, {"A": "/a"})
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    [fact] = facts_json(capsys, config)
+
+    refuse_alerts(STATE_AT["location"])
+    code, out, err = run(capsys, "reject", str(fact["id"]), "--config", str(config), "--notify")
+    assert code == 2, (out, err)
+    allow_alerts(STATE_AT["location"])
+    assert [f["status"] for f in facts_json(capsys, config)] == ["current"]
+
+    code, out, err = run(capsys, "reject", str(fact["id"]), "--config", str(config), "--notify")
+    assert code == 0 and "queued" in out, (out, err)
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    assert [a.event for a in RecordingNotifier.received] == [ANNOUNCED, "release_date.corrected"]
+
+
 def test_rejecting_an_unknown_fact_is_a_user_error(tmp_path, site, recording, capsys):
     site.pages["/a"] = page("Nothing yet.")
     config = config_for(tmp_path, site, {"A": "/a"})

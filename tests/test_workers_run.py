@@ -172,3 +172,127 @@ def test_a_worker_stopped_past_its_lease_commits_nothing(tmp_path, site, pg_url,
     state.close()
     assert fact.value["date"] == "2027-08-03"
 
+
+
+def test_workers_carry_on_after_the_database_restarts(tmp_path, site, pg_cluster, pg_url, workers):
+    """SPEC, several machines: PostgreSQL is the engine, and an engine is restarted (an
+    upgrade, a failover, a reboot). Every connection is cut; the workers must reconnect
+    and go on checking and delivering, not log the same error for ever."""
+    sink = Sink(site)
+    shows = SHOWS[:2]
+    for show in shows:
+        site.pages["/" + show.lower()] = nothing_yet(show)
+    config = write_config(tmp_path, site, pg_url, shows)
+    log = tmp_path / "workers.log"
+    workers += [start_worker(config, log) for _ in range(2)]
+    wait_for(lambda: checked_all(pg_url, [s.lower() for s in shows]), 30, "a first round")
+    pg_cluster.restart()
+    for show in shows:
+        site.pages["/" + show.lower()] = announced(show)
+    try:
+        wait_for(lambda: len(set(sink.keys())) >= len(shows), 30, "every alert")
+    except AssertionError:
+        raise AssertionError(log.read_text()[-3000:]) from None
+    time.sleep(2)
+    assert len(sink.keys()) == len(shows), Counter(sink.keys())
+    assert all(w.poll() is None for w in workers), log.read_text()[-3000:]
+
+
+def test_a_check_beside_workers_never_deadlocks_with_them(tmp_path, site, pg_url, workers):
+    """README: a `check` beside the workers takes its turn on the watches' rows as they do.
+    It locked the watches and then wrote each source's row, while a worker locked its
+    source's row and then the watches: on pages that change at every fetch (a news site's
+    timestamps and ads), PostgreSQL found the two waiting on each other and killed one,
+    so `check` died with an internal error and the worker's sources waited out its lease."""
+    churning = [f"news{i}" for i in range(30)]
+    stop = threading.Event()
+
+    def churn() -> None:  # every fetch reads a changed page: parsed, findings, watch locks
+        n = 0
+        while not stop.is_set():
+            n += 1
+            for name in churning:
+                site.pages["/" + name] = page(
+                    "Heartstopper", f"Heartstopper Season 2 arrives on 3 August 2027, "
+                    f"Netflix said. ({n})")
+            time.sleep(0.05)
+
+    threading.Thread(target=churn, daemon=True).start()
+    Sink(site)
+    config = write_config(tmp_path, site, pg_url, ["Heartstopper"])
+    one = f"  - name: heartstopper\n    url: {site.url('/heartstopper')}\n"
+    many = "".join(f"  - name: {n}\n    url: {site.url('/' + n)}\n" for n in churning)
+    config.write_text(config.read_text().replace(one, many))
+    log = tmp_path / "workers.log"
+    try:
+        workers += [start_worker(config, log) for _ in range(2)]
+        wait_for(lambda: checked_all(pg_url, churning), 30, "a first round")
+        for _ in range(8):
+            done = subprocess.run(
+                [sys.executable, "-m", "scraper", "check", "--config", str(config)],
+                capture_output=True, text=True, env={**os.environ, **FAST}, timeout=60,
+            )
+            assert done.returncode == 0, done.stderr[-2000:]
+    finally:
+        stop.set()
+    assert "deadlock" not in log.read_text().lower(), log.read_text()[-3000:]
+
+
+def test_a_send_answered_while_the_database_restarts_is_recorded_not_repeated(
+    tmp_path, site, pg_cluster, pg_url, workers
+):
+    """SPEC: an alert is sent twice only if the process dies between the receiver's yes
+    and the outbox's record. A worker that lives on must record the yes it got once the
+    database is back, not leave the delivery to its lease and send it again."""
+    received: list[str] = []
+    answered = threading.Event()
+
+    def post(path, headers, body):
+        received.append(headers.get("Idempotency-Key"))
+        if len(received) == 1:
+            answered.wait(30)  # the first send is answered while the database restarts
+        return 200, (), b"ok"
+
+    site.on_post = post
+    site.pages["/heartstopper"] = announced("Heartstopper")
+    config = write_config(tmp_path, site, pg_url, ["Heartstopper"])
+    log = tmp_path / "workers.log"
+    workers.append(start_worker(config, log))
+    wait_for(lambda: received, 30, "the first send")
+    restarting = threading.Thread(target=pg_cluster.restart)
+    restarting.start()
+    time.sleep(0.3)  # the server is going down: the answer arrives while it is away
+    answered.set()
+    restarting.join()
+    time.sleep(8)  # past the 3 s delivery lease, twice: a repeat would have come by now
+    assert len(received) == 1, (received, log.read_text()[-3000:])
+    state = State(pg_url, read_only=True)
+    [entry] = state.history()
+    state.close()
+    assert [d["status"] for d in entry["deliveries"]] == ["sent"]
+
+
+def test_a_failing_service_is_not_hammered_with_the_rest_of_its_queue_by_a_worker(
+    tmp_path, site, pg_url, workers
+):
+    """README: after a transient failure a notifier's later alerts wait behind the one
+    that failed (history says "queued behind an earlier alert to it"), as the single
+    daemon does. A worker claimed ten at a time, stopped at the failure and left the
+    other nine claimed until their lease ran out, then sent each of them to the failing
+    service, out of order."""
+    received: list[str] = []
+
+    def post(path, headers, body):
+        received.append(json.loads(body)["watch"]["title"])
+        return 503, (), b"down"
+
+    site.on_post = post
+    shows = SHOWS[:3]
+    for show in shows:
+        site.pages["/" + show.lower()] = announced(show)
+    config = write_config(tmp_path, site, pg_url, shows)
+    log = tmp_path / "workers.log"
+    workers.append(start_worker(config, log))
+    wait_for(lambda: received, 30, "the first send")
+    time.sleep(8)  # past the 3 s delivery lease, twice; the retry is ~30 s away
+    assert len(received) == 1, (received, log.read_text()[-3000:])

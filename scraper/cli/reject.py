@@ -7,9 +7,11 @@ from datetime import UTC, datetime
 
 from scraper.cli.common import add_config_argument, command_parser, load, open_existing_state
 from scraper.cli.watches import watch_of_key
+from scraper.config.settings import Config
 from scraper.errors import UserError
 from scraper.models import CORRECTED, RELEASE_DATE, RETRACTED, Alert, format_value, new_alert_id
 from scraper.store.facts import Rejection, StoredFact
+from scraper.store.state import State
 
 EPILOG = """examples:
   releasewatch facts                       # find the wrong fact's id
@@ -65,45 +67,59 @@ def run(args: argparse.Namespace) -> int:
     state = open_existing_state(config, read_only=False)
     now = datetime.now(UTC)
     try:
-        before = state.facts(fact_id=args.fact_id)
-        if not before:
-            raise UserError(f"no fact #{args.fact_id}; `releasewatch facts` lists their ids")
-        if before[0].rejected:
-            # Nothing changes, so nothing to tell: a second --notify would be a second
-            # correction for one piece of news.
-            watch = watch_of_key(config, before[0].watch_key)
-            print(f"#{args.fact_id} ({watch.label} {format_value(before[0].value)}) is "
-                  "already rejected; nothing changed, nothing sent")
-            return 0
-        rejection = state.reject_fact(args.fact_id, now, now.date())
-        if rejection is None:
-            raise UserError(f"no fact #{args.fact_id}; `releasewatch facts` lists their ids")
-        watch = watch_of_key(config, rejection.fact.watch_key)
-        print(f"rejected #{args.fact_id}: {watch.label} {format_value(rejection.fact.value)}")
-        if rejection.now_current is not None:
-            print(f"current release date again: {format_value(rejection.now_current.value)}")
-        elif rejection.was_current:
-            print("no release date is current now")
-        if config.calendar_path:
+        # The rejection and its correction commit together (SPEC: a change and its alert
+        # in one transaction): a failure between the two would leave the fact rejected
+        # and the correction never sent, as a second `reject --notify` finds it already
+        # rejected. The watch's row is locked first, as workers lock it for a new fact.
+        with state.transaction():
+            changed, lines = _reject(args, config, state, now)
+        print("\n".join(lines))
+        if changed and config.calendar_path:
             from scraper.calendar import refresh_calendar
 
             refresh_calendar(config, state, now)
-        if args.notify:
-            # A superseded date rejected: the current one stands, and the correction says
-            # so (it said "no date known" while a date was current).
-            unchanged = next(
-                (f for f in state.facts(watch.key)
-                 if f.kind == RELEASE_DATE and f.is_current and not f.rejected),
-                None,
-            )
-            alert = correction_alert(rejection, watch.title, watch.season, now, unchanged)
-            # The correction goes where the watch's alerts go (watches[].notify).
-            names = [n.name for n in config.notifiers
-                     if watch.notify is None or n.name in watch.notify]
-            state.add_alert(alert, names, watch_key=watch.key)
-            whom = "every notifier" if watch.notify is None else ", ".join(names) or "no notifier"
-            print(f"{alert.event} alert {alert.id} queued for {whom} "
-                  "(sent by the running daemon, or by the next `releasewatch check`)")
     finally:
         state.close()
     return 0
+
+
+def _reject(
+    args: argparse.Namespace, config: Config, state: State, now: datetime
+) -> tuple[bool, list[str]]:
+    """What `reject` does inside its transaction: (whether anything changed, what to say)."""
+    before = state.facts(fact_id=args.fact_id)
+    if not before:
+        raise UserError(f"no fact #{args.fact_id}; `releasewatch facts` lists their ids")
+    state.lock_watches([before[0].watch_key])
+    before = state.facts(fact_id=args.fact_id)
+    watch = watch_of_key(config, before[0].watch_key)
+    if before[0].rejected:
+        # Nothing changes, so nothing to tell: a second --notify would be a second
+        # correction for one piece of news.
+        return False, [f"#{args.fact_id} ({watch.label} {format_value(before[0].value)}) is "
+                       "already rejected; nothing changed, nothing sent"]
+    rejection = state.reject_fact(args.fact_id, now, now.date())
+    if rejection is None:
+        raise UserError(f"no fact #{args.fact_id}; `releasewatch facts` lists their ids")
+    lines = [f"rejected #{args.fact_id}: {watch.label} {format_value(rejection.fact.value)}"]
+    if rejection.now_current is not None:
+        lines.append(f"current release date again: {format_value(rejection.now_current.value)}")
+    elif rejection.was_current:
+        lines.append("no release date is current now")
+    if args.notify:
+        # A superseded date rejected: the current one stands, and the correction says
+        # so (it said "no date known" while a date was current).
+        unchanged = next(
+            (f for f in state.facts(watch.key)
+             if f.kind == RELEASE_DATE and f.is_current and not f.rejected),
+            None,
+        )
+        alert = correction_alert(rejection, watch.title, watch.season, now, unchanged)
+        # The correction goes where the watch's alerts go (watches[].notify).
+        names = [n.name for n in config.notifiers
+                 if watch.notify is None or n.name in watch.notify]
+        state.add_alert(alert, names, watch_key=watch.key)
+        whom = "every notifier" if watch.notify is None else ", ".join(names) or "no notifier"
+        lines.append(f"{alert.event} alert {alert.id} queued for {whom} "
+                     "(sent by the running daemon, or by the next `releasewatch check`)")
+    return True, lines

@@ -27,6 +27,7 @@ from typing import Any
 from scraper.config.settings import Config, load_config
 from scraper.cycle import Claims, check_sources
 from scraper.deliver import build_notifiers, next_attempt, stored_fingerprint
+from scraper.deliver.schedule import cooling_down, set_cooldown
 from scraper.errors import ConfigError, PermanentError, TransientError, mask_registered
 from scraper.fetch.fetcher import Fetcher
 from scraper.runtime.config_sync import sync_config
@@ -299,11 +300,20 @@ class Worker:
                     if state.notifier_disabled(name, stored):
                         continue
                     now = datetime.now(UTC)
-                    for delivery in state.claim_deliveries(
+                    # After a transient failure the notifier's queue waits behind the
+                    # alert that failed, as the single daemon's does (deliver/schedule):
+                    # a failing service is not hammered, and alerts keep their order.
+                    if cooling_down(state, name, stored, now):
+                        continue
+                    batch = state.claim_deliveries(
                         name, self.token, now, self.delivery_lease, 10
-                    ):
+                    )
+                    for index, delivery in enumerate(batch):
                         sent_any = True
                         if not self._send(state, name, notifier, stored, delivery):
+                            # The rest go back unsent, not held until their lease ends.
+                            for rest in batch[index + 1:]:
+                                state.release_delivery(rest.id, self.token)
                             break
             except Exception as exc:  # noqa: BLE001
                 log.error("delivery loop: %s", mask_registered(f"{type(exc).__name__}: {exc}"))
@@ -318,25 +328,35 @@ class Worker:
         attempt = state.begin_attempt(delivery.id, self.token, now)
         if attempt is None:
             return True  # the lease ran out before the send: another worker has it
-        alert = delivery.alert
         sending = threading.Event()
         renewer = threading.Thread(
             target=self._renew, args=(state, delivery.id, sending), daemon=True
         )
         renewer.start()
         try:
+            return self._send_and_record(state, name, notifier, fingerprint, delivery,
+                                         attempt, now)
+        finally:
+            sending.set()
+
+    def _send_and_record(self, state: State, name: str, notifier: Any, fingerprint: str,
+                         delivery: Any, attempt: int, now: datetime) -> bool:
+        alert = delivery.alert
+        try:
             notifier.send(alert)
         except TransientError as exc:
             error = mask_registered(notifier.mask(str(exc) or type(exc).__name__))
             when = next_attempt(delivery, now, self._rng, exc.retry_after)
-            state.finish_attempt(delivery.id, attempt, now, ok=False, error=error,
-                                 next_attempt_at=when)
+            self._record(state, delivery.id, attempt, now, ok=False, error=error,
+                         next_attempt_at=when)
+            if when is not None:
+                set_cooldown(state, name, fingerprint, when)
             log.warning("alert %s via %s failed: %s", alert.id, name, error)
             return False
         except PermanentError as exc:
             error = mask_registered(notifier.mask(str(exc) or type(exc).__name__))
-            state.finish_attempt(delivery.id, attempt, now, ok=False, error=error,
-                                 next_attempt_at=None)
+            self._record(state, delivery.id, attempt, now, ok=False, error=error,
+                         next_attempt_at=None)
             log.error("alert %s via %s failed for good: %s", alert.id, name, error)
             if exc.disable:
                 state.disable_notifier(name, fingerprint, error, now)
@@ -345,15 +365,33 @@ class Worker:
         except Exception as exc:  # noqa: BLE001 - a notifier bug is retried, never lost
             error = mask_registered(f"internal error: {type(exc).__name__}: {exc}")
             when = next_attempt(delivery, now, self._rng)
-            state.finish_attempt(delivery.id, attempt, now, ok=False, error=error,
-                                 next_attempt_at=when)
+            self._record(state, delivery.id, attempt, now, ok=False, error=error,
+                         next_attempt_at=when)
+            if when is not None:
+                set_cooldown(state, name, fingerprint, when)
             return False
-        finally:
-            sending.set()
-        state.finish_attempt(delivery.id, attempt, datetime.now(UTC), ok=True, error=None,
-                             next_attempt_at=None)
+        self._record(state, delivery.id, attempt, datetime.now(UTC), ok=True, error=None,
+                     next_attempt_at=None)
+        set_cooldown(state, name, fingerprint, None)
         log.info("alert %s (%s) sent via %s", alert.id, alert.event, name)
         return True
+
+    def _record(self, state: State, delivery_id: int, attempt: int, at: datetime,
+                **outcome: Any) -> None:
+        """A send's outcome, written however long the database is away (a restart, a
+        failover): left unwritten, the delivery's lease would run out and the alert be
+        sent again, though the receiver has it. The lease is renewed meanwhile. Only a
+        stop gives up, leaving the repeat SPEC allows to a process that ends mid-send."""
+        while True:
+            try:
+                state.finish_attempt(delivery_id, attempt, at, **outcome)
+                return
+            except Exception as exc:  # noqa: BLE001 - the database may be away a while
+                if self._stop.is_set():
+                    raise
+                log.warning("recording the send of delivery %d failed (%s); trying again",
+                            delivery_id, mask_registered(str(exc)))
+                self._stop.wait(0.5)
 
     def _renew(self, state: State, delivery_id: int, done: threading.Event) -> None:
         """The delivery's lease, renewed every third of it while the send runs."""

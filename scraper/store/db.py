@@ -103,6 +103,7 @@ class Database:
         self.dialect = POSTGRESQL
         self.path = shown_url(url)  # type: ignore[assignment]  # named in messages
         self.url = url
+        self._read_only = read_only
         try:
             self._conn = pg.connect(url, read_only=read_only, migrate=upgrade)
         except SchemaTooNew as exc:
@@ -129,6 +130,20 @@ class Database:
         with self._lock:
             self._conn.close()
 
+    def _live(self) -> Any:
+        """The connection, opened again if the server cut it (PostgreSQL restarted, a
+        failover, an idle timeout): a worker lives longer than any one connection, and
+        would otherwise fail every call until it is restarted. Only between transactions:
+        inside one, the cut is the transaction's failure (the server rolled it back), and
+        the caller's next call reconnects."""
+        if self.is_postgresql and self._depth == 0 and (self._conn.closed or self._conn.broken):
+            from scraper.store import pg
+
+            with contextlib.suppress(Exception):
+                self._conn.close()
+            self._conn = pg.connect(self.url, read_only=self._read_only, migrate=False)
+        return self._conn
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All writes inside commit together or not at all (nested: the outer one decides)."""
@@ -140,7 +155,7 @@ class Database:
                 finally:
                     self._depth -= 1
                 return
-            self._conn.execute(self.dialect.begin)
+            self._live().execute(self.dialect.begin)
             self._depth = 1
             try:
                 yield
@@ -156,18 +171,18 @@ class Database:
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         with self._lock:
-            return self._conn.execute(self.dialect.sql(sql), params)
+            return self._live().execute(self.dialect.sql(sql), params)
 
     def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if not rows:
             return
         with self._lock:
-            self._conn.cursor().executemany(self.dialect.sql(sql), rows)
+            self._live().cursor().executemany(self.dialect.sql(sql), rows)
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         """Rows readable by index or column name (sqlite3.Row, or pg.Row alike)."""
         with self._lock:
-            return self._conn.execute(self.dialect.sql(sql), params).fetchall()
+            return self._live().execute(self.dialect.sql(sql), params).fetchall()
 
 
 def _connect(path: Path) -> sqlite3.Connection:
