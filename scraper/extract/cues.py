@@ -214,7 +214,7 @@ SPECULATIVE_MAY = gated(SPECULATIVE_MAY)
 NEGATION = re.compile(
     r"\b(?:yet\s+to|not\s+yet|no\s+(?:(?:official|firm|confirmed|set|specific|exact|concrete|"
     r"fixed)\s+)?(?:release|premiere|launch|air)?\s*date|"
-    r"hasn't|has\s+not|haven't|have\s+not|isn't|is\s+not|wasn't|not\s+(?:been\s+)?"
+    r"hasn['\u2019]t|has\s+not|haven['\u2019]t|have\s+not|isn['\u2019]t|is\s+not|wasn['\u2019]t|not\s+(?:been\s+)?"
     r"(?:announced|confirmed|set|revealed|given)|tb[ca]|to\s+be\s+(?:confirmed|announced|"
     r"determined)|unknown|unconfirmed|no\s+word|still\s+waiting|remains\s+to\s+be|"
     r"no\s+longer|not\s+happening|"
@@ -231,6 +231,8 @@ NEGATION = re.compile(
     re.IGNORECASE,
 )
 NEGATION = gated(NEGATION)
+# A denial of a past release: "did not premiere until the spring" is history, no wait.
+PAST_DENIAL = re.compile(r"(?:did\s+not|didn['\u2019]t)\s", re.IGNORECASE)
 # Dates of events that are not the release: renewal, production, books, the finale.
 OTHER_EVENT = re.compile(
     # (filming is an event; "the film's November 21 opening" is the watch itself)
@@ -351,6 +353,18 @@ LATER_MOVE = re.compile(  # (read with .match at the date's end)
 )
 # The date a release moved TO: "postponed from December 20, 2024 to December 19, 2025",
 # "pushed back to May 2026", "moves up a week to Friday". The one vocabulary of moves.
+# A plain denial word, the contracted ones included ("isn't", "doesn't", "won't", "can't"):
+# "isn't set to hit theaters until December" waits for the date, it does not end a run.
+DENIAL_WORD = r"\b(?:not|never|\w*n['\u2019]t)\b"
+# The release a date names right after it, as a noun: "the Dec. 18 release", "its May 2
+# premiere" (the date is that release's, whatever the rest of the sentence is about).
+OWN_RELEASE_NOUN = re.compile(
+    r"\s+(?:(?:theatrical|wide|limited|streaming|global|worldwide|u\.?s\.?|nationwide)\s+)?"
+    r"(?:release|premiere|debut|opening|launch|bow)\b(?!\s+(?:of|for)\b)",
+    re.IGNORECASE,
+)
+# Where a phrase ends inside a clause: a comma, a dash, a parenthesis.
+PHRASE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 MOVE_VERB = (
     r"(?:mov\w*|push\w*|postpon\w*|delay\w*|shift\w*|bump\w*|slid\w*|slipp\w*|"
     r"reschedul\w*|brought\s+forward|pulled\s+forward|pull\w*\s+up|swap\w*|chang\w*|"
