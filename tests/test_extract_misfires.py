@@ -48,3 +48,85 @@ def test_before_the_dated_release_names_the_release_itself() -> None:
 def test_before_a_bare_date_is_still_a_deadline() -> None:
     body = "<p>The Glass Lantern should reach theaters before Oct. 4, the studio hopes.</p>"
     assert film(body) is None
+
+
+def test_will_be_released_is_no_past_premiere_of_the_show() -> None:
+    # show_first_premiere reads a past "released"; "will be released" is the future
+    body = (
+        "<p>Salt Orchard season 3 has a teaser.</p>"
+        "<p>In it, the cast reveals that the season will be released on November 8th.</p>"
+    )
+    assert show(body) == ("2024-11-08", "day")
+
+
+def test_a_hope_about_another_time_is_no_hedge_on_the_date() -> None:
+    body = (
+        "<p>The Glass Lantern has been given a September 20th release in the US, in a move "
+        "the distributor hopes will carry it into the awards race next year.</p>"
+    )
+    assert film(body) == ("2024-09-20", "day")
+
+
+def test_a_hope_on_the_date_itself_still_hedges_it() -> None:
+    body = "<p>The studio hopes The Glass Lantern will open on September 20th.</p>"
+    assert film(body) is None
+
+
+def test_a_film_storming_theaters_is_released() -> None:
+    body = (
+        "<p>After two long years, The Glass Lantern finally invades theaters everywhere "
+        "on Friday, November 15th.</p>"
+    )
+    assert film(body) == ("2024-11-15", "day")
+
+
+def test_binge_watching_from_a_date_is_the_release() -> None:
+    body = (
+        "<p>Salt Orchard season 3 is done filming.</p>"
+        "<p>Fans can start binge-watching the new episodes from August 9th.</p>"
+    )
+    assert show(body) == ("2024-08-09", "day")
+
+
+def test_a_fronted_schedule_phrase_belongs_to_the_title_after_its_comma() -> None:
+    body = (
+        "<p>Salt Orchard season 3 gets a poster.</p>"
+        "<p>Set to premiere on Sept. 1, Salt Orchard picks up a year after the flood.</p>"
+    )
+    assert show(body) == ("2024-09-01", "day")
+
+
+def test_a_makers_name_in_the_watchs_appositive_is_no_other_work() -> None:
+    limited = Watch("Tidewater", None, ())
+    body = (
+        "<p>Tidewater, the eight-episode limited series from Wren Calloway will premiere its "
+        "first two episodes on Thursday, October 3 on FX.</p>"
+    )
+    assert first_release(body, limited, published="2024-06-12") == ("2024-10-03", "day")
+
+
+def test_a_work_quoted_after_a_docuseries_date_is_what_it_shows() -> None:
+    docuseries = Watch("Backstage at Harbor Park", None, ())
+    body = (
+        "<p>Backstage at Harbor Park follows the people who run a theme park.</p>"
+        "<p>The docu-series, which will premiere on Dec. 3, follows everyone from the ride "
+        'engineers to the lead of the touring production of "The Tin Parade."</p>'
+    )
+    assert first_release(body, docuseries, published="2024-11-02") == ("2024-12-03", "day")
+
+
+def test_a_work_quoted_before_the_date_still_takes_it() -> None:
+    body = (
+        "<p>Salt Orchard season 3 is coming.</p>"
+        '<p>Meanwhile, the network said "Copper Wells" premieres on Dec. 3.</p>'
+    )
+    assert show(body) is None
+
+
+def test_a_source_credited_in_brackets_is_no_work() -> None:
+    body = (
+        "<p>The Glass Lantern stars two unknowns.</p>"
+        "<p>During yesterday's presentation at CinemaCon (via Screen Ledger), the studio "
+        "announced that it will release the untitled drama on Christmas Day.</p>"
+    )
+    assert film(body) == ("2024-12-25", "day")

@@ -66,6 +66,13 @@ RELEASE = re.compile(
     r"late\b|mid\b|next\b|this\b|(?-i:[A-Z])))|"
     # "won't reach our screens until 2023", "hits screens", "graces our screens"
     r"(?:reach\w*|grac\w*|hit\w*)\s+(?:our\s+|your\s+|the\s+)?(?:small\s+|big\s+|tv\s+)?screens\b|"
+    # a film taking the cinemas: "invades theaters everywhere", "storms cinemas"
+    r"(?:invad|storm|flood|sweep|return)\w*\s+(?:to\s+)?(?:theaters|theatres|cinemas)\b|"
+    r"(?<=\s)(?:theaters|theatres|cinemas)\s+(?:everywhere|nationwide|worldwide|across\s+the)\b|"
+    # "you can start binge-watching the new episodes from May 18th"
+    # (not "you can watch it on YouTube": a video, no release)
+    r"(?:(?:start|begin)\s+)?binge[\s-]?(?:watch|stream)\w*(?=[^.;]{0,60}?\b(?:from|on|starting)\b)|"
+    r"(?:start|begin)\s+watching(?=[^.;]{0,60}?\bfrom\b)|"
     # the verb right after the date it times: "Then on Mar. 16 comes On My Block"
     r"(?<=\d\s)comes?\b|(?<=\d,\s)comes?\b|"
     # the travel family without a destination: "season 2 sets sail in 2026"
@@ -682,7 +689,8 @@ PREVIOUS_RELEASE = re.compile(
 )
 # The release already happened: reported of an earlier season as often as of this one.
 PAST_RELEASE = re.compile(
-    r"\b(?:premiered|debuted|released|arrived|dropped|launched|landed|bowed|aired|returned|opened|"
+    # ("will be released", "is to be premiered": a passive of the future, not the past)
+    r"\b(?<!\bbe\s)(?<!\bbeing\s)(?:premiered|debuted|released|arrived|dropped|launched|landed|bowed|aired|returned|opened|"
     r"was\s+released|first\s+streamed|began|kicked\s+off)\b",
     re.IGNORECASE,
 )
@@ -694,6 +702,29 @@ QUOTED_TITLE = re.compile(
     r"(?=[\s,.:;)]|$)"
 )
 
+# The watch as a plain noun opening a sentence, a relative clause after it: "The
+# docu-series, which ...", "The new film, which ...".
+WORK_NOUN_SUBJECT = re.compile(
+    r"\W*(?:the|this)\s+(?:(?:new|upcoming|latest|original|animated|limited|\w+-part|"
+    r"\w+-episode)\s+){0,3}(?:docu-?series|docuseries|series|show|film|movie|season|drama|"
+    r"comedy|documentary|miniseries|anime)\s*,\s+(?:which|that)\b",
+    re.IGNORECASE,
+)
+# Words that credit a source in a parenthesis: "(via Variety)", "(per Deadline)", "(h/t ...)".
+CREDIT_WORDS = r"via|per|h/t|hat\s+tip|source|courtesy|according|as\s+reported"
+# A sentence that opens on a schedule participle, its subject after the comma: "Set to
+# premiere on Aug. 28, The Strain ...", "Due in March, the film ...".
+FRONTED_SCHEDULE = re.compile(
+    r"\W*(?:set|slated|scheduled|due|expected|poised|gearing\s+up)\b[^,;]{0,80},", re.IGNORECASE
+)
+# An appositive after the watch's name, up to its verb: "Devs, the 8-episode limited series
+# from Alex Garland(,) will premiere" (the name in it is the maker's, not the subject).
+APPOSITIVE_TO_VERB = re.compile(
+    r"\s*,\s+(?:the|a|an|its|their)\s+[^,;.:()]{0,90}?,?\s*"
+    r"(?:(?:will|is|are|has|have|was|were|also|now|officially|finally|set\s+to|due\s+to|"
+    r"be|to)\s+)*",
+    re.IGNORECASE,
+)
 # A related work introduced by name: "The prequel Outlander: Blood of My Blood ...".
 NAMED_SPINOFF = re.compile(r"\b(?i:prequel|sequel|spin-?off|companion\s+series)\s+[A-Z0-9]")
 NAMED_SPINOFF = gated(NAMED_SPINOFF)

@@ -211,7 +211,9 @@ _CONSEQUENCE = re.compile(
 # A year, a month or a season: the start of a date of its own.
 _ANOTHER_DATE = re.compile(
     r"\b(?:(?:19|20)\d\d|(?:January|February|March|April|June|July|August|September|October|"
-    r"November|December)|(?i:spring|summer|autumn|fall|winter))\b"
+    r"November|December)|(?i:spring|summer|autumn|fall|winter)|"
+    # ("in a move the studio hopes will pay off at the awards next year")
+    r"(?i:(?:next|this|last)\s+(?:year|month|season|spring|summer|autumn|fall|winter)))\b"
 )
 
 

@@ -240,6 +240,12 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
     # Dec. 22, sharing its date with "Migration"', 'opens May 3, a week after "Sinners"')
     companion = cues.COMPANION_AFTER.match(text, c.mention.end)
     stop = companion.start() if companion else len(text)
+    # (the watch as a plain noun opening the sentence, the date in its clause, is the
+    # subject; a name quoted after the date is what it shows: 'The docu-series, which
+    # premieres Dec. 3, follows the cast of "Some Musical"')
+    if cues.WORK_NOUN_SUBJECT.match(text):
+        closing = text.find(",", c.mention.end)
+        stop = min(stop, closing) if closing >= 0 else stop
     for quoted in cues.QUOTED_TITLE.finditer(text, start, stop):
         if _EPISODE_BEFORE.search(text, max(0, quoted.start() - 50), quoted.start()):
             continue
@@ -258,7 +264,10 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
 # A work's tag after its name: "Critical Thinking (2020)", "Ghosts (CBS)". (Not a
 # description, which follows a person's name: "Dafne Keen (the star of Logan)", "Rick
 # Lincoln (who has played ...)".)
-_PARENTHETICAL = re.compile(r"[A-Z][\w&'-]*\s*\((?!(?i:who|whose|the|a|an)\s)")
+# (Nor a source credited after a name: "at CinemaCon (via The Film Stage)".)
+_PARENTHETICAL = re.compile(
+    r"[A-Z][\w&'-]*\s*\((?!(?i:who|whose|the|a|an|" + cues.CREDIT_WORDS + r")\s)"
+)
 _RELATIVE_BEFORE = re.compile(r"\bwhich\s*$")
 _NEW_ENTRY_BEFORE = re.compile(r"\b(?:new|next|upcoming|untitled|latest)\s+$", re.IGNORECASE)
 
@@ -304,7 +313,17 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
     watched = [
         r.start for r in season_references(text, w) if w.season and r.season == w.season
     ]
+    if titles and cues.FRONTED_SCHEDULE.match(text):
+        # "Set to premiere on Aug. 28, The Strain picks up ...": the fronted phrase's
+        # subject is the main clause's, named after its comma
+        comma = text.find(",")
+        verbs = [verb for verb in verbs if comma < 0 or verb > comma]
     for verb in verbs:
+        if any(
+            end <= verb and cues.APPOSITIVE_TO_VERB.fullmatch(text, end, verb)
+            for _, end, _ in titles
+        ):
+            continue  # "Devs, the new limited series from Alex Garland, will premiere ..."
         if _IN_A_ROLE.match(text, verb):
             continue  # "Jenna Ortega returns as Wednesday": a person back in a role
         if _DATE_NOUN.match(text, verb):
