@@ -130,3 +130,39 @@ def test_a_source_credited_in_brackets_is_no_work() -> None:
         "announced that it will release the untitled drama on Christmas Day.</p>"
     )
     assert film(body) == ("2024-12-25", "day")
+
+
+def test_an_original_series_from_a_studio_is_no_earlier_work() -> None:
+    cartoon = Watch("Lamp Street", None, ())
+    body = (
+        "<p>Lamp Street, an original series from Bramble Animation, starts streaming "
+        "August 9 on the studio's app.</p>"
+    )
+    assert first_release(body, cartoon, published="2024-06-12") == ("2024-08-09", "day")
+
+
+def test_the_original_series_as_subject_is_still_the_earlier_work() -> None:
+    body = (
+        "<p>Salt Orchard season 3 is on its way.</p>"
+        "<p>The original series premiered on August 9, 2019.</p>"
+    )
+    assert show(body) is None
+
+
+def test_an_earlier_work_in_an_aside_before_the_date_is_no_subject() -> None:
+    prequel = Watch("Ember Crown", None, ())
+    body = (
+        "<p>Ember Crown has a first teaser.</p>"
+        "<p>The series, set a hundred years before the original show, premieres on the "
+        "network in 2025.</p>"
+    )
+    assert first_release(body, prequel, published="2024-06-12") == ("2025", "year")
+
+
+def test_until_further_notice_in_a_forum_rule_takes_no_date_off_the_calendar() -> None:
+    body = (
+        "<p>Salt Orchard season 3 thread.</p>"
+        "<p>Until further notice, all episode talk goes in the weekly threads.</p>"
+        "<p>The first episode of Salt Orchard season 3 goes up on the app on Monday, July 29.</p>"
+    )
+    assert show(body) == ("2024-07-29", "day")

@@ -313,6 +313,9 @@ EARLIER_WORK = re.compile(
     re.IGNORECASE,
 )
 EARLIER_WORK = gated(EARLIER_WORK)
+# "an original series", "an original film": a work made for the label, not adapted; the
+# earlier work is "the original".
+NEW_ORIGINAL = re.compile(r"\ban\s+original\s", re.IGNORECASE)
 # After a date, the work it is compared with: "opens Dec. 20, sharing its date with
 # Quiet Orchard", "a week after Sinners" (that work is no subject of the date).
 COMPANION_AFTER = re.compile(
@@ -676,7 +679,9 @@ UNDATED = re.compile(
     r"without\s+(?:a\s+|any\s+)?(?:new|replacement)\s+(?:release\s+|premiere\s+)?date|"
     r"(?:struck|strikes?|striking)\s+(?:[\w'\u2019-]+\s+){0,6}?from\s+(?:the\s+|its\s+)?"
     r"(?:release\s+)?(?:calendars?|schedules?|slates?)|indefinitely\b(?!\s+(?:article|pronoun))|"
-    r"until\s+further\s+notice|(?:is|now|left|remains)\s+undated|"
+    # ("Until further notice, all episode talk goes in the megathread": a forum rule)
+    r"(?:delay|postpon|push|shelv|hold|halt|paus|suspend|pull|off)\w*\b[^.;]{0,40}?\buntil\s+"
+    r"further\s+notice|(?:is|now|left|remains)\s+undated|"
     r"(?:is|are|now|effectively)\s+off\s+the\s+(?:table|calendar|schedule))\b",
     re.IGNORECASE,
 )

@@ -84,9 +84,14 @@ def _bracketed_for_other(c: DateCandidate, v: View, w: Watch) -> str | None:
     "the original series premiered April 10, 2015",
 )
 def _earlier(c: DateCandidate, v: View, w: Watch) -> str | None:
+    start = c.mention.start - v.left
     for match in cues.EARLIER_WORK.finditer(v.clause):
         if cues.BRANDED_ORIGINAL.search(v.clause, max(0, match.start() - 30), match.start()):
             continue  # "the Disney+ original series debuts": the streamer's label for it
+        if cues.NEW_ORIGINAL.search(v.clause, max(0, match.start() - 4), match.end()):
+            continue  # "an original series from Disney Television Animation": not adapted
+        if _in_aside(v.clause, match.start(), match.end(), start):
+            continue  # "The series, set two centuries before the original show, premieres"
         return match.group().strip()
     # the date in a relative clause whose antecedent is the earlier work, the clause
     # itself naming none: "a 5% rise on the first film, which opened in September 2014"
@@ -97,6 +102,14 @@ def _earlier(c: DateCandidate, v: View, w: Watch) -> str | None:
         if match and not cues.BRANDED_ORIGINAL.search(antecedent, 0, match.start()):
             return (match.group() + relative.group()).strip()
     return None
+
+
+def _in_aside(clause: str, at: int, end: int, date_start: int) -> bool:
+    """clause[at:end] sits in an aside set off by commas that closes before the date:
+    what the aside compares the work with is not the date's subject."""
+    opened = clause.rfind(",", 0, at)
+    closed = clause.find(",", end)
+    return opened > 0 and 0 <= closed < date_start and "," not in clause[closed + 1 : date_start]
 
 
 _EARLIER_AT_END = re.compile(r"(?:" + cues.EARLIER_WORK.pattern + r")\s*$", re.IGNORECASE)
