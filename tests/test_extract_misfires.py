@@ -166,3 +166,40 @@ def test_until_further_notice_in_a_forum_rule_takes_no_date_off_the_calendar() -
         "<p>The first episode of Salt Orchard season 3 goes up on the app on Monday, July 29.</p>"
     )
     assert show(body) == ("2024-07-29", "day")
+
+
+def test_the_games_a_film_is_drawn_from_are_no_other_product() -> None:
+    body = (
+        "<p>Meanwhile The Glass Lantern, releasing on October 24, mixes swordplay and "
+        "nostalgia for fans of the games.</p>"
+    )
+    assert film(body) == ("2024-10-24", "day")
+
+
+def test_a_game_arriving_on_the_date_is_still_another_product() -> None:
+    body = "<p>The Glass Lantern game arrives on consoles on October 24.</p>"
+    assert film(body) is None
+
+
+def test_a_festival_named_like_a_film_is_no_franchise_entry() -> None:
+    doc = Watch("Ninth Avenue", None, ())
+    body = (
+        "<p>Ninth Avenue is a documentary about a street market.</p>"
+        "<p>After screening at the New Harbor Film Festival it will stream on the service "
+        "on the 7th of October, 2024.</p>"
+    )
+    assert first_release(body, doc, published="2024-06-12") == ("2024-10-07", "day")
+
+
+def test_an_occasion_that_is_the_dates_own_subject_still_counts() -> None:
+    body = "<p>The Glass Lantern screens at the Harbor festival on October 7.</p>"
+    assert film(body) is None
+
+
+def test_the_first_new_episode_is_the_seasons_start() -> None:
+    body = (
+        "<p>A recap special of Salt Orchard airs first.</p>"
+        "<p>Salt Orchard season 3 itself begins the following week, with its first new "
+        "episode on July 6.</p>"
+    )
+    assert show(body) == ("2024-07-06", "day")

@@ -84,7 +84,7 @@ RELEASE = re.compile(
     # "series four begins on Wednesday", not "the story begins in 1987" (a setting rule's)
     r"simulcast\w*|broadcast(?:s|ing)?\b|"
     # "catch the first episode of the new season on Friday, October 30th"
-    r"(?:first|opening)\s+episode\b|"
+    r"(?:first|opening)\s+(?:new\s+)?episode\b|"
     # "will now be out Sept. 17", "is out this Friday"
     r"(?:be|is|are)\s+out(?=\s+(?:on|this|next|from|(?-i:[A-Z])))|"
     # "will come to the platform on Oct. 4", "coming to cinemas in May"
@@ -303,6 +303,20 @@ OTHER_PRODUCT = re.compile(
     re.IGNORECASE,
 )
 OTHER_PRODUCT = gated(OTHER_PRODUCT)
+# Words that name a product as what the watch comes from, not as another release: "based
+# on the games", "for fans of the games", "adapted from the video game".
+SOURCE_BEFORE = re.compile(
+    r"\b(?:fans\s+of|based\s+on|adapt\w*\s+(?:of|from)|inspired\s+by|version\s+of|"
+    r"(?:the\s+)?world\s+of)\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w'\u2019-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# What follows a proper name that makes it an institution, not a work: "the New York Film
+# Festival", "the Sundance Film Institute".
+INSTITUTION_AFTER = re.compile(
+    r"\s+(?:festival|fest|awards?|society|institute|academy|critics|school|cent(?:er|re)|"
+    r"market|commission|circle|guild|association|museum|forum)\b",
+    re.IGNORECASE,
+)
 # "the original Netflix series premiered April 10, 2015": the earlier show, not this one.
 EARLIER_WORK = re.compile(
     r"\b(?:original|previous|earlier|prior|older)\s+(?:[A-Z][\w+]*\s+){0,2}"

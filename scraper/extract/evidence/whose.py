@@ -29,7 +29,11 @@ from scraper.models import Watch
     "the game arrives on PS5 on Oct. 4",
 )
 def _product(c: DateCandidate, v: View, w: Watch) -> str | None:
-    return found(cues.OTHER_PRODUCT, v.clause)
+    for match in cues.OTHER_PRODUCT.finditer(v.clause):
+        if cues.SOURCE_BEFORE.search(v.clause, max(0, match.start() - 40), match.start()):
+            continue  # "mixes action and nostalgia for fans of the games": the film's source
+        return match.group().strip()
+    return None
 
 
 # A date in brackets right after a name: "BORDERTOWN (Jan. 3), LUCIFER (Jan. 25)",
@@ -530,7 +534,8 @@ _EPISODE_AFTER = re.compile(r"['\u2019]s\s+(?:[\w-]+\s+)?episode\b(?!s)", re.IGN
 
 # (not the first episode: "the first episode airs Sept. 5" is the season's premiere)
 _ONE_EPISODE = re.compile(
-    r"\b(?:the\s+)?(?:next|latest|new|upcoming|penultimate|"
+    # ("its first new episode on April 1" is the season's first: no "first" before "new")
+    r"\b(?:the\s+)?(?:next|latest|(?<!first\s)new|upcoming|penultimate|"
     r"(?:this|next|last)\s+(?:week|mon|tues|wednes|thurs|fri|satur|sun)(?:day)?['\u2019]s|"
     r"tonight['\u2019]s|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"\d+(?:nd|rd|th))\s+episode\b(?!s)",
@@ -550,6 +555,8 @@ def _franchise_entry(c: DateCandidate, v: View, w: Watch) -> str | None:
         start, end = entry.start(1), entry.end(1)
         if any(s < end and start < e for s, e, _ in title_mentions(v.text, w)):
             continue
+        if cues.INSTITUTION_AFTER.match(v.text, entry.end()):
+            continue  # "the New York Film Festival": a place, no franchise's film
         name = entry.group(1).lower()
         if any(name in full.lower() for full in (w.title, *w.aliases)):
             continue  # "the next Starfall film", watching "Starfall: Day One": maybe the watch
