@@ -203,3 +203,19 @@ def test_the_first_new_episode_is_the_seasons_start() -> None:
         "episode on July 6.</p>"
     )
     assert show(body) == ("2024-07-06", "day")
+
+
+def test_postponed_to_a_date_is_a_release_verb() -> None:
+    body = (
+        "<p>The Glass Lantern will not open this summer.</p>"
+        "<p>The film has been postponed to March 7, 2025.</p>"
+    )
+    assert film(body) == ("2025-03-07", "day")
+
+
+def test_a_date_it_had_been_given_is_the_old_plan() -> None:
+    body = (
+        "<p>The Glass Lantern, which had been dated May 2, 2025, now opens "
+        "November 14, 2025.</p>"
+    )
+    assert film(body) == ("2025-11-14", "day")

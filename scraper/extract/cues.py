@@ -52,7 +52,7 @@ RELEASE = re.compile(
     + r")|(?:flies|fly|flying|swoops?|soars?|heads?|heading|comes?|races?|zooms?|sails?|"
     r"storms?|speeds?|dashes|rolls?|makes?\s+(?:its|their)\s+way)\s+(?:back\s+)?to\s+(?:"
     + _STREAMERS
-    + r")|mov(?:es|ed|ing)|move\s+(?:up|back|to|from)|delay\w*|"
+    + r")|mov(?:es|ed|ing)|move\s+(?:up|back|to|from)|delay\w*|postpon\w*|"
     r"push\w*\s+back|reschedul\w*|shift\w*|on\s+netflix|back\s+on|starts?\s+streaming|"
     # a British broadcast: "goes out this Sunday at 9pm on BBC One"
     r"(?:goes|go|going)\s+out(?=\s+(?:on|this|next|at|tonight|tomorrow|from|(?-i:[A-Z])))|"
@@ -359,7 +359,8 @@ OLD_DATE = re.compile(
     r"(?:originally|previously|formerly|initially)\s+(?:announced|planned|scheduled|set|slated|"
     r"dated|intended|reported|targeted)|"
     r"originally|previously|formerly|initially|"
-    r"had\s+been\s+\w+\s+for|"
+    # "which had been dated May 7, 2027, now opens ...": the past perfect's plan, replaced
+    r"had\s+been\s+(?:\w+\s+for|(?:officially\s+)?(?:dated|pegged|penciled\s+in))|"
     r"pushed\s+back\s+from|moved\s+up\s+from|since)\s+(?:(?:on|for|the)\s+)?$",
     re.IGNORECASE,
 )
