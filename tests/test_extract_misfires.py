@@ -219,3 +219,35 @@ def test_a_date_it_had_been_given_is_the_old_plan() -> None:
         "November 14, 2025.</p>"
     )
     assert film(body) == ("2025-11-14", "day")
+
+
+def test_resume_is_a_release_verb() -> None:
+    body = (
+        "<p>Salt Orchard season 3 was paused mid-shoot last year.</p>"
+        "<p>The studio's chief says the show will resume on the app in November.</p>"
+    )
+    assert show(body) == ("2024-11", "month")
+
+
+def test_gets_a_season_in_a_month_is_its_release() -> None:
+    body = (
+        "<p>The studio revealed on Thursday that Salt Orchard will have a third season in "
+        "October 2024.</p>"
+    )
+    assert show(body) == ("2024-10", "month")
+
+
+def test_a_premiere_last_night_is_the_current_seasons_not_the_shows_first() -> None:
+    body = (
+        "<p>Salt Orchard season 3 review.</p>"
+        "<p>The long-awaited return of Salt Orchard premiered last night at an odd hour.</p>"
+    )
+    assert show(body) == ("2024-06-11", "day")
+
+
+def test_a_premiere_years_back_is_still_the_shows_first() -> None:
+    body = (
+        "<p>Salt Orchard season 3 has no date yet.</p>"
+        "<p>The series premiered in April 2021 on the network.</p>"
+    )
+    assert show(body) is None

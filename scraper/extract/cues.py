@@ -53,6 +53,11 @@ RELEASE = re.compile(
     r"storms?|speeds?|dashes|rolls?|makes?\s+(?:its|their)\s+way)\s+(?:back\s+)?to\s+(?:"
     + _STREAMERS
     + r")|mov(?:es|ed|ing)|move\s+(?:up|back|to|from)|delay\w*|postpon\w*|"
+    # "the show will resume on Paramount+ in November"
+    r"resum(?:e|es|ed|ing)\b|"
+    # "Anime Gets Second Season in April 2019", "will have a second season in April"
+    r"(?:gets?|getting|will\s+have|to\s+have)\s+(?:an?\s+|its\s+)?(?:[\w-]+\s+)?season\b"
+    r"(?=\s+(?:in|on|this|next|starting)\b)|"
     r"push\w*\s+back|reschedul\w*|shift\w*|on\s+netflix|back\s+on|starts?\s+streaming|"
     # a British broadcast: "goes out this Sunday at 9pm on BBC One"
     r"(?:goes|go|going)\s+out(?=\s+(?:on|this|next|at|tonight|tomorrow|from|(?-i:[A-Z])))|"

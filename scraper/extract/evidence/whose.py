@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import timedelta
 
 from scraper.extract import cues, scope, subject, works
 from scraper.extract.candidates import DateCandidate
@@ -732,6 +733,14 @@ def _names_alias(subtitle: str, w: Watch) -> bool:
 def _first_premiere(c: DateCandidate, v: View, w: Watch) -> str | None:
     if w.season in (None, 1) or not cues.PAST_RELEASE.search(v.clause):
         return None
+    published = c.sentence.published
+    value = c.mention.value
+    if (
+        published is not None
+        and c.mention.precision in ("day", "month")
+        and value >= (published - timedelta(days=_RECENT_DAYS)).isoformat()[: len(value)]
+    ):
+        return None  # "The Following premiered last night": a later season's, the show is older
     verbs = [
         m
         for m in cues.RELEASE.finditer(v.text, v.left, c.mention.start)
@@ -747,6 +756,9 @@ def _first_premiere(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 _PLATFORM_PHRASE = re.compile(r"(?:on|to|via|at)\s", re.IGNORECASE)
+# A premiere days before the article ("last night") is the current season's: a show's first
+# premiere is at least a season's run older than a later season's news.
+_RECENT_DAYS = 7
 
 
 @rule(
