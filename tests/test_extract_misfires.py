@@ -251,3 +251,11 @@ def test_a_premiere_years_back_is_still_the_shows_first() -> None:
         "<p>The series premiered in April 2021 on the network.</p>"
     )
     assert show(body) is None
+
+
+def test_a_possessive_before_the_verb_describes_the_watch() -> None:
+    body = (
+        "<p>The Glass Lantern has a final trailer.</p>"
+        "<p>Its Japanese opening is locked for September 13 (this Friday!).</p>"
+    )
+    assert film(body, published="2024-09-09") == ("2024-09-13", "day")

@@ -750,6 +750,9 @@ APPOSITIVE_TO_VERB = re.compile(
     r"be|to)\s+)*",
     re.IGNORECASE,
 )
+# A capitalized run right before a verb that opens on a possessive is the watch described,
+# not another work's name: "Its Japanese opening", "Their Netflix debut".
+POSSESSIVE_LEAD = re.compile(r"\b(?-i:Its|Their|His|Her|Our)\s+(?:[A-Z][\w-]*\s+){0,2}$")
 # A related work introduced by name: "The prequel Outlander: Blood of My Blood ...".
 NAMED_SPINOFF = re.compile(r"\b(?i:prequel|sequel|spin-?off|companion\s+series)\s+[A-Z0-9]")
 NAMED_SPINOFF = gated(NAMED_SPINOFF)

@@ -342,6 +342,8 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
             for _, end, _ in titles
         ):
             continue  # "Devs, the new limited series from Alex Garland, will premiere ..."
+        if cues.POSSESSIVE_LEAD.search(text, max(0, verb - 40), verb):
+            continue  # "Its Japanese opening is locked for ...": the watch's, described
         if _IN_A_ROLE.match(text, verb):
             continue  # "Jenna Ortega returns as Wednesday": a person back in a role
         if _DATE_NOUN.match(text, verb):
