@@ -259,3 +259,11 @@ def test_a_possessive_before_the_verb_describes_the_watch() -> None:
         "<p>Its Japanese opening is locked for September 13 (this Friday!).</p>"
     )
     assert film(body, published="2024-09-09") == ("2024-09-13", "day")
+
+
+def test_a_roundup_bracket_with_the_channel_first_dates_the_entry() -> None:
+    body = (
+        "<h2>'Salt Orchard' Season 3 (Hulu, Oct. 4)</h2><p>The drama returns for more.</p>"
+        "<h2>'Copper Wells' (Netflix, Oct. 11)</h2><p>A new mystery.</p>"
+    )
+    assert show(body) == ("2024-10-04", "day")

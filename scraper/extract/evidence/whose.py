@@ -39,7 +39,10 @@ def _product(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 # A date in brackets right after a name: "BORDERTOWN (Jan. 3), LUCIFER (Jan. 25)",
 # "The Lantern Keepers (premieres April 19)". The name before the bracket owns it.
-_OPENS_BRACKET = re.compile(r"\(\s*(?:[a-z][\w ]{0,18}\s)?$")
+# ... and a roundup's "'The Pitt' Season 2 (HBO Max, Jan. 8)": the channel first.
+_OPENS_BRACKET = re.compile(
+    r"\(\s*(?:[a-z][\w ]{0,18}\s|(?i:" + cues.CHANNEL.pattern + r")\+?\s*,\s*)?$"
+)
 _CLOSES_BRACKET = re.compile(r"[^()]{0,20}\)")
 _NAME_BEFORE = re.compile(r"([A-Z0-9][\w'\u2019&:!?.-]*)\s*$")
 
