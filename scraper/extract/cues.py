@@ -82,7 +82,12 @@ RELEASE = re.compile(
     + r")|(?:flies|fly|flying|swoops?|soars?|heads?|heading|comes?|races?|zooms?|sails?|"
     r"storms?|speeds?|dashes|rolls?|makes?\s+(?:its|their)\s+way)\s+(?:back\s+)?to\s+(?:"
     + _STREAMERS
-    + r")|mov(?:es|ed|ing)|move\s+(?:up|back|to|from)|delay\w*|"
+    + r")|mov(?:es|ed|ing)|move\s+(?:up|back|to|from)|delay\w*|postpon\w*|"
+    # "the show will resume on Paramount+ in November"
+    r"resum(?:e|es|ed|ing)\b|"
+    # "Anime Gets Second Season in April 2019", "will have a second season in April"
+    r"(?:gets?|getting|will\s+have|to\s+have)\s+(?:an?\s+|its\s+)?(?:[\w-]+\s+)?season\b"
+    r"(?=\s+(?:in|on|this|next|starting)\b)|"
     r"push\w*\s+back|reschedul\w*|shift\w*|on\s+netflix|back\s+on|starts?\s+streaming|"
     # a British broadcast: "goes out this Sunday at 9pm on BBC One"
     r"(?:goes|go|going)\s+out(?=\s+(?:on|this|next|at|tonight|tomorrow|from|(?-i:[A-Z])))|"
@@ -96,6 +101,13 @@ RELEASE = re.compile(
     r"late\b|mid\b|next\b|this\b|(?-i:[A-Z])))|"
     # "won't reach our screens until 2023", "hits screens", "graces our screens"
     r"(?:reach\w*|grac\w*|hit\w*)\s+(?:our\s+|your\s+|the\s+)?(?:small\s+|big\s+|tv\s+)?screens\b|"
+    # a film taking the cinemas: "invades theaters everywhere", "storms cinemas"
+    r"(?:invad|storm|flood|sweep|return)\w*\s+(?:to\s+)?(?:theaters|theatres|cinemas)\b|"
+    r"(?<=\s)(?:theaters|theatres|cinemas)\s+(?:everywhere|nationwide|worldwide|across\s+the)\b|"
+    # "you can start binge-watching the new episodes from May 18th"
+    # (not "you can watch it on YouTube": a video, no release)
+    r"(?:(?:start|begin)\s+)?binge[\s-]?(?:watch|stream)\w*(?=[^.;]{0,60}?\b(?:from|on|starting)\b)|"
+    r"(?:start|begin)\s+watching(?=[^.;]{0,60}?\bfrom\b)|"
     # the verb right after the date it times: "Then on Mar. 16 comes On My Block"
     # ... or has it for subject: "October 6 brings the first two films"
     r"(?<=\d\s)(?:comes?|brings?)\b|(?<=\d,\s)(?:comes?|brings?)\b|"
@@ -108,7 +120,7 @@ RELEASE = re.compile(
     # "series four begins on Wednesday", not "the story begins in 1987" (a setting rule's)
     r"simulcast\w*|broadcast(?:s|ing)?\b|"
     # "catch the first episode of the new season on Friday, October 30th"
-    r"(?:first|opening)\s+episode\b|"
+    r"(?:first|opening)\s+(?:new\s+)?episode\b|"
     # "will now be out Sept. 17", "is out this Friday"
     r"(?:be|is|are)\s+out(?=\s+(?:on|this|next|from|(?-i:[A-Z])))|"
     # "will come to the platform on Oct. 4", "coming to cinemas in May"
@@ -253,7 +265,7 @@ SPECULATIVE_MAY = gated(SPECULATIVE_MAY)
 NEGATION = re.compile(
     r"\b(?:yet\s+to|not\s+yet|no\s+(?:(?:official|firm|confirmed|set|specific|exact|concrete|"
     r"fixed)\s+)?(?:release|premiere|launch|air)?\s*date|"
-    r"hasn't|has\s+not|haven't|have\s+not|isn't|is\s+not|wasn't|not\s+(?:been\s+)?"
+    r"hasn['\u2019]t|has\s+not|haven['\u2019]t|have\s+not|isn['\u2019]t|is\s+not|wasn['\u2019]t|not\s+(?:been\s+)?"
     r"(?:announced|confirmed|set|revealed|given)|tb[ca]|to\s+be\s+(?:confirmed|announced|"
     r"determined)|unknown|unconfirmed|no\s+word|still\s+waiting|remains\s+to\s+be|"
     r"no\s+longer|not\s+happening|"
@@ -273,6 +285,8 @@ NEGATION = re.compile(
     re.IGNORECASE,
 )
 NEGATION = gated(NEGATION)
+# A denial of a past release: "did not premiere until the spring" is history, no wait.
+PAST_DENIAL = re.compile(r"(?:did\s+not|didn['\u2019]t)\s", re.IGNORECASE)
 # Dates of events that are not the release: renewal, production, books, the finale.
 OTHER_EVENT = re.compile(
     # (filming is an event; "the film's November 21 opening" is the watch itself)
@@ -336,6 +350,20 @@ OTHER_PRODUCT = re.compile(
     re.IGNORECASE,
 )
 OTHER_PRODUCT = gated(OTHER_PRODUCT)
+# Words that name a product as what the watch comes from, not as another release: "based
+# on the games", "for fans of the games", "adapted from the video game".
+SOURCE_BEFORE = re.compile(
+    r"\b(?:fans\s+of|based\s+on|adapt\w*\s+(?:of|from)|inspired\s+by|version\s+of|"
+    r"(?:the\s+)?world\s+of)\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w'\u2019-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# What follows a proper name that makes it an institution, not a work: "the New York Film
+# Festival", "the Sundance Film Institute".
+INSTITUTION_AFTER = re.compile(
+    r"\s+(?:festival|fest|awards?|society|institute|academy|critics|school|cent(?:er|re)|"
+    r"market|commission|circle|guild|association|museum|forum)\b",
+    re.IGNORECASE,
+)
 # "the original Netflix series premiered April 10, 2015": the earlier show, not this one.
 EARLIER_WORK = re.compile(
     # ("an original series from Disney", "a Netflix original film": a label, not the
@@ -348,6 +376,9 @@ EARLIER_WORK = re.compile(
     re.IGNORECASE,
 )
 EARLIER_WORK = gated(EARLIER_WORK)
+# "an original series", "an original film": a work made for the label, not adapted; the
+# earlier work is "the original".
+NEW_ORIGINAL = re.compile(r"\ban\s+original\s", re.IGNORECASE)
 # After a date, the work it is compared with: "opens Dec. 20, sharing its date with
 # Quiet Orchard", "a week after Sinners" (that work is no subject of the date).
 COMPANION_AFTER = re.compile(
@@ -379,8 +410,8 @@ OLD_DATE = re.compile(
     r"originally|previously|formerly|initially|"
     r"had\s+been\s+\w+\s+for|"
     # a plan in the past perfect is one given up: "which had been dated May 7, 2027, now opens"
-    r"had\s+been\s+(?:dated|set|slated|scheduled|due|planned|pencil+ed(?:\s+in)?)"
-    r"(?:\s+(?:for|on|to\s+\w+))?|"
+    r"had\s+been\s+(?:officially\s+)?(?:dated|set|slated|scheduled|due|planned|pegged|"
+    r"pencil+ed(?:\s+in)?)(?:\s+(?:for|on|to\s+\w+))?|"
     r"pushed\s+back\s+from|moved\s+up\s+from|since)\s+(?:(?:on|for|the)\s+)?$",
     re.IGNORECASE,
 )
@@ -398,6 +429,18 @@ LATER_MOVE = re.compile(  # (read with .match at the date's end)
 )
 # The date a release moved TO: "postponed from December 20, 2024 to December 19, 2025",
 # "pushed back to May 2026", "moves up a week to Friday". The one vocabulary of moves.
+# A plain denial word, the contracted ones included ("isn't", "doesn't", "won't", "can't"):
+# "isn't set to hit theaters until December" waits for the date, it does not end a run.
+DENIAL_WORD = r"\b(?:not|never|\w*n['\u2019]t)\b"
+# The release a date names right after it, as a noun: "the Dec. 18 release", "its May 2
+# premiere" (the date is that release's, whatever the rest of the sentence is about).
+OWN_RELEASE_NOUN = re.compile(
+    r"\s+(?:(?:theatrical|wide|limited|streaming|global|worldwide|u\.?s\.?|nationwide)\s+)?"
+    r"(?:release|premiere|debut|opening|launch|bow)\b(?!\s+(?:of|for)\b)",
+    re.IGNORECASE,
+)
+# Where a phrase ends inside a clause: a comma, a dash, a parenthesis.
+PHRASE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 MOVE_VERB = (
     r"(?:mov\w*|push\w*|postpon\w*|delay\w*|shift\w*|bump\w*|slid\w*|slipp\w*|"
     r"reschedul\w*|brought\s+forward|pulled\s+forward|pull\w*\s+up|swap\w*|chang\w*|"
@@ -756,7 +799,9 @@ UNDATED = re.compile(
     r"without\s+(?:a\s+|any\s+)?(?:new|replacement)\s+(?:release\s+|premiere\s+)?date|"
     r"(?:struck|strikes?|striking)\s+(?:[\w'\u2019-]+\s+){0,6}?from\s+(?:the\s+|its\s+)?"
     r"(?:release\s+)?(?:calendars?|schedules?|slates?)|indefinitely\b(?!\s+(?:article|pronoun))|"
-    r"until\s+further\s+notice|(?:is|now|left|remains)\s+undated|"
+    # ("Until further notice, all episode talk goes in the megathread": a forum rule)
+    r"(?:delay|postpon|push|shelv|hold|halt|paus|suspend|pull|off)\w*\b[^.;]{0,40}?\buntil\s+"
+    r"further\s+notice|(?:is|now|left|remains)\s+undated|"
     r"(?:is|are|now|effectively)\s+off\s+the\s+(?:table|calendar|schedule))\b",
     re.IGNORECASE,
 )
@@ -770,7 +815,8 @@ PREVIOUS_RELEASE = re.compile(
 )
 # The release already happened: reported of an earlier season as often as of this one.
 PAST_RELEASE = re.compile(
-    r"\b(?:premiered|debuted|released|arrived|dropped|launched|landed|bowed|aired|returned|opened|"
+    # ("will be released", "is to be premiered": a passive of the future, not the past)
+    r"\b(?<!\bbe\s)(?<!\bbeing\s)(?:premiered|debuted|released|arrived|dropped|launched|landed|bowed|aired|returned|opened|"
     r"was\s+released|first\s+streamed|began|kicked\s+off)\b",
     re.IGNORECASE,
 )
@@ -782,6 +828,32 @@ QUOTED_TITLE = re.compile(
     r"(?=[\s,.:;)]|$)"
 )
 
+# The watch as a plain noun opening a sentence, a relative clause after it: "The
+# docu-series, which ...", "The new film, which ...".
+WORK_NOUN_SUBJECT = re.compile(
+    r"\W*(?:the|this)\s+(?:(?:new|upcoming|latest|original|animated|limited|\w+-part|"
+    r"\w+-episode)\s+){0,3}(?:docu-?series|docuseries|series|show|film|movie|season|drama|"
+    r"comedy|documentary|miniseries|anime)\s*,\s+(?:which|that)\b",
+    re.IGNORECASE,
+)
+# Words that credit a source in a parenthesis: "(via Variety)", "(per Deadline)", "(h/t ...)".
+CREDIT_WORDS = r"via|per|h/t|hat\s+tip|source|courtesy|according|as\s+reported"
+# A sentence that opens on a schedule participle, its subject after the comma: "Set to
+# premiere on Aug. 28, The Strain ...", "Due in March, the film ...".
+FRONTED_SCHEDULE = re.compile(
+    r"\W*(?:set|slated|scheduled|due|expected|poised|gearing\s+up)\b[^,;]{0,80},", re.IGNORECASE
+)
+# An appositive after the watch's name, up to its verb: "Devs, the 8-episode limited series
+# from Alex Garland(,) will premiere" (the name in it is the maker's, not the subject).
+APPOSITIVE_TO_VERB = re.compile(
+    r"\s*,\s+(?:the|a|an|its|their)\s+[^,;.:()]{0,90}?,?\s*"
+    r"(?:(?:will|is|are|has|have|was|were|also|now|officially|finally|set\s+to|due\s+to|"
+    r"be|to)\s+)*",
+    re.IGNORECASE,
+)
+# A capitalized run right before a verb that opens on a possessive is the watch described,
+# not another work's name: "Its Japanese opening", "Their Netflix debut".
+POSSESSIVE_LEAD = re.compile(r"\b(?-i:Its|Their|His|Her|Our)\s+(?:[A-Z][\w-]*\s+){0,2}$")
 # A related work introduced by name: "The prequel Outlander: Blood of My Blood ...".
 NAMED_SPINOFF = re.compile(r"\b(?i:prequel|sequel|spin-?off|companion\s+series)\s+[A-Z0-9]")
 NAMED_SPINOFF = gated(NAMED_SPINOFF)

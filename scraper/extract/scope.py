@@ -48,6 +48,12 @@ def other_occasion(clause: str, start: int, end: int, published: date | None) ->
             break  # "premiered Feb. 27 ... with the finale on April 23": the later date's
         if at >= end and cues.LANDMARK_BEFORE.search(scoped, max(0, at - 60), at):
             continue  # "premieres September 20, right after the talent show's finale"
+        if (
+            at < start
+            and _LANDMARK_OPENING.match(scoped, 0, at)
+            and cues.RELEASE.search(scoped, match.end(), start)
+        ):
+            continue  # "After screening at the festival it will be on Netflix on Oct. 7"
         if _NEWS_VENUE.search(scoped, max(0, at - 60), at):
             continue  # "it was revealed at Netflix's TCA panel": where the news was told
         if at < start and _TOLD.search(scoped, match.end(), start):
@@ -60,6 +66,11 @@ def other_occasion(clause: str, start: int, end: int, published: date | None) ->
     return False
 
 
+# A clause that opens on a landmark: what comes after or before the occasion is the
+# release its main verb tells ("After screening at the festival, it will stream on ...").
+_LANDMARK_OPENING = re.compile(
+    r"\W*(?:after|following|fresh\s+off|before|ahead\s+of)\s+[^,;]{0,60}$", re.IGNORECASE
+)
 _COORDINATED = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*(?:on\s+)?", re.IGNORECASE)
 # A verb of telling between an occasion and the date: the occasion is the news's venue.
 _TOLD = re.compile(

@@ -219,7 +219,9 @@ _CONSEQUENCE = re.compile(
 # A year, a month or a season: the start of a date of its own.
 _ANOTHER_DATE = re.compile(
     r"\b(?:(?:19|20)\d\d|(?:January|February|March|April|June|July|August|September|October|"
-    r"November|December)|(?i:spring|summer|autumn|fall|winter))\b"
+    r"November|December)|(?i:spring|summer|autumn|fall|winter)|"
+    # ("in a move the studio hopes will pay off at the awards next year")
+    r"(?i:(?:next|this|last)\s+(?:year|month|season|spring|summer|autumn|fall|winter)))\b"
 )
 
 
@@ -234,7 +236,17 @@ def _negation(c: DateCandidate, v: View, w: Watch) -> str | None:
     before = [m for m in denials if m.end() <= position]
     if len(before) == len(denials) and _INSTEAD.search(v.clause, before[-1].end(), position):
         return None  # "no longer opens March 8 and will instead arrive June 28"
+    if (
+        len(before) == len(denials)
+        and not cues.PAST_DENIAL.match(before[-1].group())
+        and _WAITS_UNTIL.match(v.clause, before[-1].end(), position)
+    ):
+        return None  # "isn't set to hit theaters until December": the wait ends on the date
     return denials[0].group().strip()
+
+
+# A denial that waits for the date: "... until (on) (the) <date>", nothing stopping between.
+_WAITS_UNTIL = re.compile(r"[^.;:]{0,60}?\b(?:until|till)\s+(?:on\s+)?(?:the\s+)?$", re.I)
 
 
 # The denial's plan replaced within the clause: the date after it is the new one.
@@ -249,9 +261,24 @@ def _before(c: DateCandidate, v: View, w: Watch) -> str | None:
         _MOVED_TO.search(v.text, v.left, c.mention.start)
         or _BEFORE_IT_OPENED.search(v.text, v.left, c.mention.start)
         or _BEFORE_THE_EVENT_ON.search(v.text, v.left, c.mention.start)
+        or _names_its_release(v.text, c.mention.start, c.mention.end)
     ):
         return "before"
     return None
+
+
+def _names_its_release(text: str, start: int, end: int) -> bool:
+    """The date sits in a noun phrase that names the release it is the date of: "six
+    months before the Dec. 18 release", "ahead of its May 2 premiere". What comes before
+    (or at) that release is another thing; the date itself is stated as settled."""
+    return bool(
+        _ARTICLE_BEFORE.search(text, max(0, start - 12), start)
+        and cues.OWN_RELEASE_NOUN.match(text, end)
+    )
+
+
+# The determiner of a noun phrase that the date opens: "the", "its", "their", "this".
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|its|their|this|his|her)\s+$", re.IGNORECASE)
 
 
 @rule(
@@ -315,8 +342,8 @@ def _until(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 # A move or a wait that ends on the date: the release, not the end of a run.
 _WAIT_UNTIL = re.compile(
-    r"\b(?:" + cues.MOVE_VERB + r"|not|n['\u2019]t|won['\u2019]t|wait\w*|hold\w*\s+(?:off|back))"
-    r"\b[^.;]{0,60}?\b(?:until|till)\s+(?:on\s+)?(?:the\s+)?$",
+    r"(?:\b(?:" + cues.MOVE_VERB + r"|wait\w*|hold\w*\s+(?:off|back))\b|" + cues.DENIAL_WORD + r")"
+    r"[^.;]{0,60}?\b(?:until|till)\s+(?:on\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -468,10 +495,17 @@ _FRONTED_PAST = re.compile(
     "the season 2 finale airs May 25",
 )
 def _occasion(c: DateCandidate, v: View, w: Watch) -> str | None:
-    if scope.other_occasion(
-        v.plain, c.mention.start - v.left, c.mention.end - v.left, c.sentence.published
-    ):
-        return found(cues.OTHER_OCCASION, v.plain) or "another occasion"
+    clause, start, end = v.plain, c.mention.start - v.left, c.mention.end - v.left
+    if _names_its_release(v.text, c.mention.start, c.mention.end):
+        # "Six months before the Dec. 18 release, the Comic-Con panel will ...": the date
+        # is its release's, named right after it; an occasion counts only in its own phrase
+        # ("the Sept. 10 premiere at the festival").
+        left = max((m.end() for m in cues.PHRASE_BREAK.finditer(clause, 0, start)), default=0)
+        stop = cues.PHRASE_BREAK.search(clause, end)
+        clause = clause[left : stop.start() if stop else len(clause)]
+        start, end = start - left, end - left
+    if scope.other_occasion(clause, start, end, c.sentence.published):
+        return found(cues.OTHER_OCCASION, clause) or "another occasion"
     return None
 
 

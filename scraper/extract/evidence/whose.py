@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import timedelta
 
 from scraper.extract import cues, scope, subject, works
 from scraper.extract.candidates import DateCandidate
@@ -35,7 +36,11 @@ from scraper.models import Watch
     "the game arrives on PS5 on Oct. 4",
 )
 def _product(c: DateCandidate, v: View, w: Watch) -> str | None:
-    return found(cues.OTHER_PRODUCT, v.clause)
+    for match in cues.OTHER_PRODUCT.finditer(v.clause):
+        if cues.SOURCE_BEFORE.search(v.clause, max(0, match.start() - 40), match.start()):
+            continue  # "mixes action and nostalgia for fans of the games": the film's source
+        return match.group().strip()
+    return None
 
 
 # A date in brackets right after a name: "BORDERTOWN (Jan. 3), LUCIFER (Jan. 25)",
@@ -93,9 +98,14 @@ def _bracketed_for_other(c: DateCandidate, v: View, w: Watch) -> str | None:
     "the original series premiered April 10, 2015",
 )
 def _earlier(c: DateCandidate, v: View, w: Watch) -> str | None:
+    start = c.mention.start - v.left
     for match in cues.EARLIER_WORK.finditer(v.clause):
         if cues.BRANDED_ORIGINAL.search(v.clause, max(0, match.start() - 30), match.start()):
             continue  # "the Disney+ original series debuts": the streamer's label for it
+        if cues.NEW_ORIGINAL.search(v.clause, max(0, match.start() - 4), match.end()):
+            continue  # "an original series from Disney Television Animation": not adapted
+        if _in_aside(v.clause, match.start(), match.end(), start):
+            continue  # "The series, set two centuries before the original show, premieres"
         return match.group().strip()
     # the date in a relative clause whose antecedent is the earlier work, the clause
     # itself naming none: "a 5% rise on the first film, which opened in September 2014"
@@ -106,6 +116,14 @@ def _earlier(c: DateCandidate, v: View, w: Watch) -> str | None:
         if match and not cues.BRANDED_ORIGINAL.search(antecedent, 0, match.start()):
             return (match.group() + relative.group()).strip()
     return None
+
+
+def _in_aside(clause: str, at: int, end: int, date_start: int) -> bool:
+    """clause[at:end] sits in an aside set off by commas that closes before the date:
+    what the aside compares the work with is not the date's subject."""
+    opened = clause.rfind(",", 0, at)
+    closed = clause.find(",", end)
+    return opened > 0 and 0 <= closed < date_start and "," not in clause[closed + 1 : date_start]
 
 
 _EARLIER_AT_END = re.compile(r"(?:" + cues.EARLIER_WORK.pattern + r")\s*$", re.IGNORECASE)
@@ -249,6 +267,12 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
     # Dec. 22, sharing its date with "Migration"', 'opens May 3, a week after "Sinners"')
     companion = cues.COMPANION_AFTER.match(text, c.mention.end)
     stop = companion.start() if companion else len(text)
+    # (the watch as a plain noun opening the sentence, the date in its clause, is the
+    # subject; a name quoted after the date is what it shows: 'The docu-series, which
+    # premieres Dec. 3, follows the cast of "Some Musical"')
+    if cues.WORK_NOUN_SUBJECT.match(text):
+        closing = text.find(",", c.mention.end)
+        stop = min(stop, closing) if closing >= 0 else stop
     for quoted in cues.QUOTED_TITLE.finditer(text, start, stop):
         if _EPISODE_BEFORE.search(text, max(0, quoted.start() - 50), quoted.start()):
             continue
@@ -267,7 +291,10 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
 # A work's tag after its name: "Critical Thinking (2020)", "Ghosts (CBS)". (Not a
 # description, which follows a person's name: "Dafne Keen (the star of Logan)", "Rick
 # Lincoln (who has played ...)".)
-_PARENTHETICAL = re.compile(r"[A-Z][\w&'-]*\s*\((?!(?i:who|whose|the|a|an)\s)")
+# (Nor a source credited after a name: "at CinemaCon (via The Film Stage)".)
+_PARENTHETICAL = re.compile(
+    r"[A-Z][\w&'-]*\s*\((?!(?i:who|whose|the|a|an|" + cues.CREDIT_WORDS + r")\s)"
+)
 _RELATIVE_BEFORE = re.compile(r"\bwhich\s*$")
 _NEW_ENTRY_BEFORE = re.compile(r"\b(?:new|next|upcoming|untitled|latest)\s+$", re.IGNORECASE)
 
@@ -313,7 +340,19 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
     watched = [
         r.start for r in season_references(text, w) if w.season and r.season == w.season
     ]
+    if titles and cues.FRONTED_SCHEDULE.match(text):
+        # "Set to premiere on Aug. 28, The Strain picks up ...": the fronted phrase's
+        # subject is the main clause's, named after its comma
+        comma = text.find(",")
+        verbs = [verb for verb in verbs if comma < 0 or verb > comma]
     for verb in verbs:
+        if any(
+            end <= verb and cues.APPOSITIVE_TO_VERB.fullmatch(text, end, verb)
+            for _, end, _ in titles
+        ):
+            continue  # "Devs, the new limited series from Alex Garland, will premiere ..."
+        if cues.POSSESSIVE_LEAD.search(text, max(0, verb - 40), verb):
+            continue  # "Its Japanese opening is locked for ...": the watch's, described
         if _IN_A_ROLE.match(text, verb):
             continue  # "Jenna Ortega returns as Wednesday": a person back in a role
         if _DATE_NOUN.match(text, verb):
@@ -507,7 +546,8 @@ _EPISODE_AFTER = re.compile(r"['\u2019]s\s+(?:[\w-]+\s+)?episode\b(?!s)", re.IGN
 
 # (not the first episode: "the first episode airs Sept. 5" is the season's premiere)
 _ONE_EPISODE = re.compile(
-    r"\b(?:the\s+)?(?:next|latest|new|upcoming|penultimate|"
+    # ("its first new episode on April 1" is the season's first: no "first" before "new")
+    r"\b(?:the\s+)?(?:next|latest|(?<!first\s)new|upcoming|penultimate|"
     r"(?:this|next|last)\s+(?:week|mon|tues|wednes|thurs|fri|satur|sun)(?:day)?['\u2019]s|"
     r"tonight['\u2019]s|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"\d+(?:nd|rd|th))\s+episode\b(?!s)",
@@ -527,6 +567,8 @@ def _franchise_entry(c: DateCandidate, v: View, w: Watch) -> str | None:
         start, end = entry.start(1), entry.end(1)
         if any(s < end and start < e for s, e, _ in title_mentions(v.text, w)):
             continue
+        if cues.INSTITUTION_AFTER.match(v.text, entry.end()):
+            continue  # "the New York Film Festival": a place, no franchise's film
         name = entry.group(1).lower()
         if any(name in full.lower() for full in (w.title, *w.aliases)):
             continue  # "the next Starfall film", watching "Starfall: Day One": maybe the watch
@@ -702,6 +744,14 @@ def _names_alias(subtitle: str, w: Watch) -> bool:
 def _first_premiere(c: DateCandidate, v: View, w: Watch) -> str | None:
     if w.season in (None, 1) or not cues.PAST_RELEASE.search(v.clause):
         return None
+    published = c.sentence.published
+    value = c.mention.value
+    if (
+        published is not None
+        and c.mention.precision in ("day", "month")
+        and value >= (published - timedelta(days=_RECENT_DAYS)).isoformat()[: len(value)]
+    ):
+        return None  # "The Following premiered last night": a later season's, the show is older
     verbs = [
         m
         for m in cues.RELEASE.finditer(v.text, v.left, c.mention.start)
@@ -717,6 +767,9 @@ def _first_premiere(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 _PLATFORM_PHRASE = re.compile(r"(?:on|to|via|at)\s", re.IGNORECASE)
+# A premiere days before the article ("last night") is the current season's: a show's first
+# premiere is at least a season's run older than a later season's news.
+_RECENT_DAYS = 7
 
 
 @rule(
