@@ -31,6 +31,23 @@ def release(
 
 # ---------------------------------------------------------------- an undated page's year
 
+def test_a_publish_stamp_with_a_month_and_no_day_gives_a_year_less_date_its_year() -> None:
+    # Before, a stamp of "2023-11" was no date at all: the page was undated, and with
+    # no year in its URL or text "Dec. 22" had no year and was no candidate.
+    page = (
+        '<html><head><meta property="article:published_time" content="2023-11">'
+        "<title>Harbour of Glass</title></head><body><article><h1>Harbour of Glass dated</h1>"
+        "<p>Harbour of Glass will premiere on Friday, Dec. 22 on Disney+.</p>"
+        "</article></body></html>"
+    )
+    doc = parse_documents(page, "https://tv.example/news/story")[0]
+    assert doc.published is None and doc.own_dates.month == date(2023, 11, 1)
+    from scraper.extract import extract
+
+    [finding] = [f for f in extract(doc, FILM) if f.kind == "release_date"]
+    assert (finding.date, finding.precision) == ("2023-12-22", "day")
+
+
 
 @pytest.mark.parametrize(
     ("url", "expected"),

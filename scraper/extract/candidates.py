@@ -223,6 +223,8 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     hint = (
         None
         if doc.published is not None
+        else YearHint(doc.own_dates.month, "month", "meta")
+        if doc.own_dates.month is not None
         else year_hint(doc.url, sentences, budget, doc.headline)
     )
     day_first = _day_first(doc.url)

@@ -426,7 +426,7 @@ class YearHint:
 
     day: date
     precision: str  # day | month | year
-    source: str  # url | text
+    source: str  # url | meta (a publish month without a day) | text
 
 
 def find_dates(

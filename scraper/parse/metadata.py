@@ -164,6 +164,9 @@ class OwnDates:
     published: date | None = None
     updated: date | None = None
     stated: tuple[date, ...] = ()  # in byline and dateline blocks, in reading order
+    # With no day anywhere: the month a publish stamp gives alone ("2023-11"), as its
+    # first day. It gives a year to "22 December", not a day to "tomorrow".
+    month: date | None = None
 
     def all(self) -> frozenset[date]:
         """Every date the document gives for itself (the extractor's "own date")."""
@@ -241,7 +244,27 @@ def own_dates(
                 updated = updated or found
             else:
                 published = published or found
-    return OwnDates(published, updated, tuple(stated))
+    month = None
+    if published is None and updated is None and root is not None:
+        month = _published_month(root, json_ld)
+    return OwnDates(published, updated, tuple(stated), month)
+
+
+_YEAR_MONTH = re.compile(r"\s*((?:19|20)\d\d)-(0[1-9]|1[0-2])\s*$")
+
+
+def _published_month(root: Any, json_ld: list[dict[str, Any]]) -> date | None:
+    """The month of a publish stamp that gives no day: datePublished or a publish
+    <meta> of the form "2023-11"."""
+    values = [i["datePublished"] for i in json_ld if isinstance(i.get("datePublished"), str)]
+    for meta in root.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if name in _ORIGINAL_META:
+            values.append(meta.get("content") or "")
+    for value in values:
+        if (match := _YEAR_MONTH.match(value)) is not None:
+            return date(int(match[1]), int(match[2]), 1)
+    return None
 
 
 _MONTHS = {

@@ -195,13 +195,14 @@ def _headline(c: DateCandidate, v: View, w: Watch) -> str | None:
 @rule(
     "year_inferred",
     -0.5,
-    "the page gives no publish date: the date's year came from its URL (/2018/05/) or "
-    "the latest full date in its text, a fallback",
+    "the page gives no publish date: the date's year came from its URL (/2018/05/), a "
+    "publish month without a day, or the latest full date in its text, a fallback",
     "'starts streaming Sept. 2' on a page filed under /2016/08/",
 )
 def _year_inferred(c: DateCandidate, v: View, w: Watch) -> str | None:
     source = c.mention.inferred
-    return f"year from the page's {'URL' if source == 'url' else 'other dates'}" if source else None
+    said = {"url": "URL", "meta": "publish month (no day)"}.get(source, "other dates")
+    return f"year from the page's {said}" if source else None
 
 
 @rule(
