@@ -325,3 +325,16 @@ def test_pushed_to_a_window_is_the_release() -> None:
         "2026-summer",
         "season",
     )
+
+
+def test_an_english_title_in_another_language_does_not_make_the_page_english() -> None:
+    # "The" three times in the first sentences made the page English at once: its
+    # Italian dates were never read.
+    film = Watch("The Glass Harbour", None, ())
+    body = (
+        "<p>The Glass Harbour, il seguito di The Lighthouse, arriva presto: The Glass Harbour "
+        "ha una data.</p>"
+        "<p>La Warner ha confermato oggi che The Glass Harbour uscirà nelle sale il 14 "
+        "novembre 2025.</p>"
+    )
+    assert first_release(body, film, published="2025-06-02") == ("2025-11-14", "day")

@@ -244,10 +244,12 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
 def _foreign(sentences: list[Sentence]) -> bool:
     """The page's first sentences hold more of another language's short words than of
     English's (languages.MARKERS)."""
-    text = " " + " ".join(s.text for s in sentences[:12] if not s.chrome).lower() + " "
+    text = " " + " ".join(s.text for s in sentences[:12] if not s.chrome) + " "
+    # English's words in lower case only: "The Batman rinviato al 2022" is an English
+    # title in an Italian sentence, where "the" inside an English sentence is lower case.
     if text.count(" the ") > 2:
         return False  # (most pages: English at once, without the counting)
-    foreign = sum(text.count(word) for word in languages.MARKERS)
+    foreign = sum(text.lower().count(word) for word in languages.MARKERS)
     return foreign > sum(text.count(w) for w in languages.ENGLISH_MARKERS)
 
 
