@@ -31,6 +31,16 @@ def release(
 
 # ---------------------------------------------------------------- an undated page's year
 
+def test_next_year_is_not_counted_from_a_year_the_body_states() -> None:
+    # The page has no date; its latest full date ("March 2016") is the release's own.
+    # Counted from it, "next year" made 2017 and beat March 2016.
+    body = (
+        "<p>Also coming to the service next year is Harbour of Glass, a road comedy.</p>"
+        "<p>That one is scheduled for release on the service in March 2016.</p>"
+    )
+    assert release(body, FILM, published=None) == ("2016-03", "month")
+
+
 def test_a_publish_stamp_with_a_month_and_no_day_gives_a_year_less_date_its_year() -> None:
     # Before, a stamp of "2023-11" was no date at all: the page was undated, and with
     # no year in its URL or text "Dec. 22" had no year and was no candidate.

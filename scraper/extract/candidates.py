@@ -387,7 +387,7 @@ def year_hint(
             continue
     named = _HEADLINE_YEAR.findall(headline)
     if len(set(named)) == 1:  # (two years in a headline: a move, no one year of the news)
-        return YearHint(date(int(named[0]), 1, 1), "year", "text")
+        return YearHint(date(int(named[0]), 1, 1), "year", "headline")
     slug = set(_SLUG_YEAR.findall(path))
     if len(slug) == 1:  # "/fall-tv-premiere-dates-2021/": the slug's one year, as a headline's
         return YearHint(date(int(slug.pop()), 1, 1), "year", "url")

@@ -411,7 +411,8 @@ class DateMention:
     value: str  # "2023-08-03", "2023-08", "2023-summer", "2023"
     precision: str  # day | month | season | year
     relative: bool = False  # resolved from the publish date
-    # Where the year came from when the document has no publish date ("url", "text"):
+    # Where the year came from when the document has no publish date ("url", "meta",
+    # "headline", "text"):
     # a fallback (see YearHint), said by the year_inferred rule.
     inferred: str = ""
 
@@ -426,7 +427,7 @@ class YearHint:
 
     day: date
     precision: str  # day | month | year
-    source: str  # url | meta (a publish month without a day) | text
+    source: str  # url | meta (a publish month without a day) | headline | text
 
 
 def find_dates(
@@ -464,7 +465,7 @@ def _find_dates(
             if any(start < b and a < end for a, b in taken):
                 continue
             mention = _resolve(kind, match, published, day_first)
-            if mention is None and hint is not None and kind in _YEAR_KINDS:
+            if mention is None and hint is not None and kind in _HINTED_KINDS[hint.source]:
                 mention = _resolve(kind, match, _hinted(hint), day_first)
                 if mention is not None:
                     mention = replace(mention, inferred=hint.source)
@@ -515,6 +516,16 @@ _YEAR_KINDS = frozenset(
     {"dmy", "mdy", "numeric", "month", "season", "holiday", "relyear", "half", "monthrel",
      "theyear", "fdmy", "fmonth"}
 )
+
+# A year the body gives ("March 2016", its latest full date) is often the release's own:
+# "next year" and "this year" counted from it are a guess a year out. A URL's, a stamp's
+# or a headline's year is the page's own time, and dates them.
+_HINTED_KINDS = {
+    "url": _YEAR_KINDS,
+    "meta": _YEAR_KINDS,
+    "headline": _YEAR_KINDS,
+    "text": _YEAR_KINDS - {"relyear", "theyear", "monthrel"},
+}
 
 
 def _hinted(hint: YearHint) -> date:

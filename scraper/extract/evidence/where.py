@@ -201,7 +201,9 @@ def _headline(c: DateCandidate, v: View, w: Watch) -> str | None:
 )
 def _year_inferred(c: DateCandidate, v: View, w: Watch) -> str | None:
     source = c.mention.inferred
-    said = {"url": "URL", "meta": "publish month (no day)"}.get(source, "other dates")
+    said = {"url": "URL", "meta": "publish month (no day)", "headline": "headline"}.get(
+        source, "other dates"
+    )
     return f"year from the page's {said}" if source else None
 
 
