@@ -192,6 +192,8 @@ def _check_alone(
     try:
         return _check(source, outcome, previous, forced, config, state, fetcher, now)
     except Exception as exc:
+        if state.is_database_error(exc):
+            raise  # the state's, not the source's: the cycle's caller answers it
         log.exception("reading source %s failed", source.name)
         return SourceResult(
             source, error=f"internal error while reading it ({type(exc).__name__}); see the log"

@@ -212,3 +212,25 @@ def test_import_refuses_a_sqlite_file_that_is_no_state(tmp_path, pg_url, capsys)
     conn = sqlite3.connect(path)
     assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["mine"]
     conn.close()
+
+
+def test_a_receivers_error_text_with_a_nul_is_recorded(pg_url):
+    # PostgreSQL refuses NUL in text: a 503 whose answer held one could not be written,
+    # and a worker retried that record for ever, its every notifier stuck behind it.
+    from datetime import UTC, datetime
+
+    from scraper.facts import KnownFacts, Observation, diff_findings
+    from scraper.models import RELEASE_DATE, Finding, Watch
+
+    now = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
+    state = State(pg_url)
+    finding = Finding(RELEASE_DATE, "Season 2 premieres August 3.", "2027-08-03", "day")
+    diff = diff_findings(KnownFacts(), [Observation(finding, "https://tudum")])
+    state.store_diff(Watch("Heartstopper", 2), diff, now, ["hook"])
+    (delivery,) = state.pending_deliveries(now)
+    state.record_delivery_attempt(delivery.id, now, ok=False, error="HTTP 503: down\x00 now",
+                                  next_attempt_at=None)
+    [entry] = state.history()
+    state.close()
+    [recorded] = entry["deliveries"]
+    assert "down\ufffd now" in str(recorded)

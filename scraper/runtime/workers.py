@@ -380,14 +380,20 @@ class Worker:
                 **outcome: Any) -> None:
         """A send's outcome, written however long the database is away (a restart, a
         failover): left unwritten, the delivery's lease would run out and the alert be
-        sent again, though the receiver has it. The lease is renewed meanwhile. Only a
-        stop gives up, leaving the repeat SPEC allows to a process that ends mid-send."""
+        sent again, though the receiver has it. Only a stop gives up, leaving the repeat
+        SPEC allows to a process that ends mid-send; and only a lost connection is waited
+        out: any other error (a value the database refuses) would fail the same way for
+        ever, with every notifier of this worker stuck behind it."""
+        import psycopg  # (workers run on PostgreSQL only)
+
         while True:
             try:
                 state.finish_attempt(delivery_id, attempt, at, **outcome)
                 return
             except Exception as exc:  # noqa: BLE001 - the database may be away a while
-                if self._stop.is_set():
+                if self._stop.is_set() or not isinstance(
+                    exc, psycopg.OperationalError | psycopg.InterfaceError
+                ):
                     raise
                 log.warning("recording the send of delivery %d failed (%s); trying again",
                             delivery_id, mask_registered(str(exc)))

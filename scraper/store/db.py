@@ -118,6 +118,16 @@ class Database:
     def is_postgresql(self) -> bool:
         return self.dialect is POSTGRESQL
 
+    def is_database_error(self, exc: BaseException) -> bool:
+        """`exc` is the state database's own error (SQLite's or PostgreSQL's driver)."""
+        if isinstance(exc, sqlite3.Error):
+            return True
+        if self.is_postgresql:
+            from scraper.store import pg
+
+            return isinstance(exc, pg.Error)
+        return False
+
     def wake_workers(self, what: str) -> None:
         """Tell the workers listening on the database (runtime/workers.py) that this
         transaction makes work for them: "outbox" (a delivery to send) or "sources" (a

@@ -102,3 +102,9 @@ def _pg_ddl(text: str) -> str:
         "CREATE TABLE alerts (", "CREATE TABLE alerts (\n        rowid BIGSERIAL,"
     )
     return out
+
+
+def storable(text: str | None) -> str | None:
+    """Words a server said, as a text column holds them: PostgreSQL refuses a NUL in
+    text, and a receiver's error answer may hold one."""
+    return text.replace("\x00", "\ufffd") if text else text

@@ -10,6 +10,7 @@ from typing import Any
 
 from scraper.models import Alert, Watch
 from scraper.store.db import Database, from_db_time, to_db_time
+from scraper.store.dialect import storable
 
 
 @dataclass(frozen=True)
@@ -135,13 +136,13 @@ class Outbox(Database):
         with self.transaction():
             self._execute(
                 "INSERT INTO delivery_attempts (delivery_id, at, ok, error) VALUES (?, ?, ?, ?)",
-                (delivery_id, stamp, int(ok), error),
+                (delivery_id, stamp, int(ok), storable(error)),
             )
             self._execute(
                 "UPDATE deliveries SET status = ?, attempts = attempts + ?, last_error = ?,"
                 " next_attempt_at = COALESCE(?, next_attempt_at), updated_at = ?,"
                 " claim_token = NULL, claimed_until = NULL WHERE id = ?",
-                (status, int(counted), None if ok else error,
+                (status, int(counted), None if ok else storable(error),
                  to_db_time(next_attempt_at) if next_attempt_at else None, stamp, delivery_id),
             )
 

@@ -25,6 +25,7 @@ from typing import Any
 
 from scraper.errors import mask_registered
 from scraper.store.db import Database, from_db_time, to_db_time
+from scraper.store.dialect import storable
 from scraper.store.outbox import Delivery, delivery_from_row
 
 log = logging.getLogger("releasewatch.worker")
@@ -384,13 +385,13 @@ class WorkStore(Database):
         with self.transaction():
             self._execute(
                 "UPDATE delivery_attempts SET ok = ?, error = ? WHERE id = ?",
-                (int(ok), error, attempt_id),
+                (int(ok), storable(error), attempt_id),
             )
             self._execute(
                 "UPDATE deliveries SET status = ?, attempts = attempts + 1, last_error = ?,"
                 " next_attempt_at = COALESCE(?, next_attempt_at), updated_at = ?,"
                 " claim_token = NULL, claimed_until = NULL WHERE id = ?",
-                (status, None if ok else error,
+                (status, None if ok else storable(error),
                  to_db_time(next_attempt_at) if next_attempt_at else None, to_db_time(at),
                  delivery_id),
             )
