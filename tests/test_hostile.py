@@ -579,3 +579,32 @@ def test_a_tag_with_endless_attributes_is_read_in_linear_time(tmp_path, capsys):
     assert main(["extract", "--title", "Heartstopper", "--season", "2", str(page)]) == 0
     assert time.process_time() - started < 3
     assert '"date": "2023-08-03"' in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("attribute", ['a{i}=">"', "a{i}='>'", 'a{i}="<>"'])
+def test_a_tag_with_endless_attributes_quoting_angle_brackets_is_read_in_linear_time(
+    tmp_path, capsys, attribute
+):
+    # A '>' inside quoted values hid the tag from the '>'-free look for long tags: 60,000
+    # attributes a{i}=">" (~650 KB) cost ~50 s of CPU where a{i}=1 cost half a second.
+    attributes = " ".join(attribute.format(i=i) for i in range(60_000))
+    page = tmp_path / "page.html"
+    page.write_text(
+        f"<html><body><div {attributes}>Heartstopper Season 2</div>"
+        "<p>Netflix confirmed today that Heartstopper Season 2 arrives on 3 August 2023.</p>"
+        "</body></html>"
+    )
+    started = time.process_time()
+    assert main(["extract", "--title", "Heartstopper", "--season", "2", str(page)]) == 0
+    assert time.process_time() - started < 3
+    assert '"date": "2023-08-03"' in capsys.readouterr().out
+
+
+def test_long_tags_of_few_attributes_are_kept():
+    # A long value holding '>' and many '=' (inline JSON, a query string) is no endless
+    # tag: the guard leaves it, and dense '=' in text between tags is no tag at all.
+    from scraper.parse.walk import _tame_long_tags
+
+    value = "&".join(f"k{i}=v>{i}" for i in range(2000))
+    page = f'<p>{"x=1 " * 3000}</p><div data-q="{value}" class="a">Text</div>' + "<p>y</p>" * 50
+    assert _tame_long_tags(page) == page
