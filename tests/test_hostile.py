@@ -5,6 +5,7 @@ named, and hostile HTTP answers give one clear source error.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -284,10 +285,12 @@ def test_a_state_file_damaged_in_its_middle_is_an_error_naming_it(
         assert "damaged" in err or "malformed" in err, err
 
 
-def test_status_and_history_read_a_read_only_state(site, capsys):
-    # A subprocess of a user who may only read the file and its folder (as root: nobody,
-    # by setpriv, for root may write anything). Outside pytest's private tmp folder,
-    # which that user could not enter.
+@contextlib.contextmanager
+def _checked_state_for_a_reader(site):
+    """A state `check` wrote, outside pytest's private tmp folder (which another user
+    could not enter), and the command prefix that runs as a user who may not write it
+    (as root: nobody, by setpriv, for root may write anything). Yields (prefix, top
+    folder, config, state file); the caller takes the write access away."""
     as_reader: list[str] = []
     if os.geteuid() == 0:
         if not shutil.which("setpriv"):
@@ -300,24 +303,35 @@ def test_status_and_history_read_a_read_only_state(site, capsys):
         site.pages["/news"] = Page(ANNOUNCEMENT.encode())
         config = config_for(folder, {"news": site.url("/news")}, notifier="console")
         assert main(["check", "--config", str(config)]) == 0
-        state_file = folder / "state.db"
-        before = state_file.read_bytes()
-        state_file.chmod(0o444)
-        config.chmod(0o444)
-        for path in (folder, top):
-            path.chmod(0o555)
-        for command in ("status", "history"):
-            done = subprocess.run(
-                [*as_reader, sys.executable, "-m", "scraper", command, "--config", str(config)],
-                capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent.parent,
-            )
-            assert done.returncode == 0, done.stderr
-            assert "Heartstopper" in done.stdout or "announced" in done.stdout
-        assert state_file.read_bytes() == before
+        yield as_reader, top, config, folder / "state.db"
     finally:
         for path in (top, folder):
             path.chmod(0o755)
         shutil.rmtree(top)
+
+
+def _run_as(prefix: list[str], command: str, config: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "scraper", command, "--config", str(config)],
+        capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent.parent,
+    )
+
+
+def test_status_and_history_read_a_read_only_state(site, capsys):
+    # A subprocess of a user who may only read the file and its folder (as root: nobody,
+    # by setpriv, for root may write anything). Outside pytest's private tmp folder,
+    # which that user could not enter.
+    with _checked_state_for_a_reader(site) as (as_reader, top, config, state_file):
+        before = state_file.read_bytes()
+        state_file.chmod(0o444)
+        config.chmod(0o444)
+        for path in (state_file.parent, top):
+            path.chmod(0o555)
+        for command in ("status", "history"):
+            done = _run_as(as_reader, command, config)
+            assert done.returncode == 0, done.stderr
+            assert "Heartstopper" in done.stdout or "announced" in done.stdout
+        assert state_file.read_bytes() == before
 
 
 def test_status_opens_the_state_read_only(tmp_path, site, recording, capsys):
@@ -474,37 +488,18 @@ def test_a_feed_that_breaks_its_parser_fails_alone(tmp_path, recording, capsys):
 def test_check_on_a_state_it_may_not_write_is_a_clear_error(site, read_only):
     # `check` opened the file, checked every source, and then failed to record it:
     # "internal error: OperationalError: attempt to write a readonly database", exit 2.
-    as_reader: list[str] = []
-    if os.geteuid() == 0:
-        if not shutil.which("setpriv"):
-            pytest.skip("root without setpriv: cannot take write access away")
-        as_reader = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-    top = Path(tempfile.mkdtemp(prefix="releasewatch-ro-"))
-    folder = top / "state"
-    folder.mkdir()
-    try:
-        site.pages["/news"] = Page(ANNOUNCEMENT.encode())
-        config = config_for(folder, {"news": site.url("/news")}, notifier="console")
-        assert main(["check", "--config", str(config)]) == 0
-        state_file = folder / "state.db"
+    with _checked_state_for_a_reader(site) as (as_reader, top, config, state_file):
         before = state_file.read_bytes()
         state_file.chmod(0o444 if read_only == "file" else 0o666)
         config.chmod(0o444)
-        folder.chmod(0o555 if read_only == "folder" else 0o777)
+        state_file.parent.chmod(0o555 if read_only == "folder" else 0o777)
         top.chmod(0o555)
-        done = subprocess.run(
-            [*as_reader, sys.executable, "-m", "scraper", "check", "--config", str(config)],
-            capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent.parent,
-        )
+        done = _run_as(as_reader, "check", config)
         assert done.returncode == 1, done.stderr
         assert "internal error" not in done.stderr
         assert f"error: {state_file}: " in done.stderr and "read-only" in done.stderr
         assert len(done.stderr.strip().splitlines()) == 1, done.stderr
         assert state_file.read_bytes() == before
-    finally:
-        for path in (top, folder):
-            path.chmod(0o755)
-        shutil.rmtree(top)
 
 
 def test_check_on_a_full_disk_is_a_clear_error(site):
