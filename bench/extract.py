@@ -5,6 +5,9 @@
 Times parse_documents + extract_documents per corpus document (the daemon's
 work for a changed body that mentions a watch), and may_mention alone on the
 same bodies against a watch none of them names (the cost of an unrelated page).
+The extractor remembers its answers about a sentence across documents
+(scraper/extract/memo.py): they are forgotten before each round, so a round
+measures reading the documents, not remembering the round before.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from scraper.extract import extract_documents, may_mention
+from scraper.extract import extract_documents, forget, may_mention
 from scraper.models import Watch
 from scraper.parse.documents import parse_documents
 
@@ -39,6 +42,7 @@ def main() -> None:
 
     start, cpu = time.perf_counter(), time.process_time()
     for _ in range(args.rounds):
+        forget()  # (within a round, documents that share a sentence share its answers)
         for text, url, watch in work:
             extract_documents(parse_documents(text, url), watch)
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu

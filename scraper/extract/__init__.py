@@ -12,7 +12,8 @@ A pipeline, one module a stage:
                                             and every trailer above its
 
 Pure functions: a Document and a Watch in, Findings out, never an exception. A
-document that takes longer than its budget gets one warning and no findings.
+document that takes longer than its budget gets one warning and no findings. Answers
+about one sentence are remembered across documents (memo.py; `forget` drops them).
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ from scraper.extract.candidates import (
     structure,
 )
 from scraper.extract.evidence import date_evidence, may_score, trailer_evidence
+from scraper.extract.memo import forget
 from scraper.extract.score import score, weights
-from scraper.extract.subject import forget_mentions
 from scraper.extract.trailers import trailer_candidates
 from scraper.models import RELEASE_DATE, TRAILER, Finding, Watch
 from scraper.parse.prefilter import may_mention
@@ -41,7 +42,7 @@ from scraper.parse.prefilter import may_mention
 if TYPE_CHECKING:
     from scraper.parse.documents import Document
 
-__all__ = ["Reading", "extract", "extract_documents", "may_mention", "read"]
+__all__ = ["Reading", "extract", "extract_documents", "forget", "may_mention", "read"]
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,6 @@ def read(
     `complete`: run every rule on every candidate (--explain, the fit), not only
     until a candidate can no longer reach the threshold."""
     budget = budget or Budget.for_document(doc)
-    forget_mentions()
     sentences, facts = structure(doc, watch, budget)
     reading = Reading()
     table = weights()[RELEASE_DATE]

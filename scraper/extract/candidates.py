@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scraper.extract import cues, languages
-from scraper.extract.dates import MONTHS, DateMention, YearHint, find_dates, in_the_past
+from scraper.extract.dates import MONTHS, DateMention, YearHint, in_the_past
+from scraper.extract.dates import find_dates as _read_dates
+from scraper.extract.memo import remembered
 from scraper.extract.reading import Sentence, Subject, read_sentences
 from scraper.extract.subject import led_by_other_work, numbered_seasons
 from scraper.extract.text import case_key
@@ -49,6 +51,25 @@ MAX_SENTENCE = 600
 
 
 _TEXT = attrgetter("text")
+
+
+def find_dates(
+    sentence: str,
+    published: date | None,
+    hint: YearHint | None = None,
+    day_first: bool = False,
+    foreign: bool = False,
+) -> list[DateMention]:
+    """dates.find_dates, remembered (memo.py): a pure function of its arguments, asked of
+    every sentence that may hold a date."""
+    return list(_find_dates(sentence, published, hint, day_first, foreign))
+
+
+@remembered
+def _find_dates(
+    sentence: str, published: date | None, hint: YearHint | None, day_first: bool, foreign: bool
+) -> tuple[DateMention, ...]:
+    return tuple(_read_dates(sentence, published, hint, day_first, foreign))
 
 
 class OverBudget(Exception):

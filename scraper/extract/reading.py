@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from scraper.extract.cues import CHANNEL, FIELD_ROLES, RELEASE
 from scraper.extract.gate import gated
+from scraper.extract.memo import remembered
 from scraper.extract.subject import (
     PREVIOUS_WORK,
     other_shows_season,
     other_work_before,
     part_references,
-    per_document,
     season_references,
     seasons_named,
     title_mentions,
@@ -69,9 +69,11 @@ _LATER_SEASON = re.compile(
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 # A number right after the title ("Stranger Things 5", "Bluey's 3rd"): a season's.
 _NUMBER_AFTER = re.compile(r"['\u2019]?s?\s+\d")
-# A block's sentences, split once per text a document repeats (a menu's links, a rail's
-# headlines; the lists are only read).
-sentences = per_document(_split_sentences)
+# A block's sentences, split once per text (a menu's links, a rail's headlines, an item
+# syndicated in several feeds; the lists are only read).
+sentences = remembered(_split_sentences)
+# (read for a sentence naming another season, or any when the watch has none)
+other_shows_season = remembered(other_shows_season)
 
 
 def headline_case(text: str) -> bool:
@@ -123,7 +125,7 @@ class Sentence(NamedTuple):
     part: int = 0
 
 
-@per_document
+@remembered
 def classify(text: str, watch: Watch, one_season: bool = False) -> Subject | None:
     """What one sentence names: the watched season, the title, another season, or nothing.
     With `one_season` (the document names only the watched season), the title returning

@@ -11,17 +11,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, TypeVar
 
-from scraper.extract import languages
+from scraper.extract import languages, memo
 from scraper.extract.gate import gated
 from scraper.extract.text import case_key
 from scraper.models import Watch
-
-T = TypeVar("T")
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -297,40 +293,19 @@ def title_mentions(
 ) -> list[tuple[int, int, int | None]]:
     """(start, end, season named by the alias or None) of each mention of the watch.
     `key` is case_key(sentence) when the caller has it. Several stages and rules ask
-    about the same sentence: the answer is remembered while one document is read
-    (read() calls forget_mentions() before each), by sentence and watch (not by `key`:
-    a caller without it asks the same question)."""
+    about the same sentence, and news repeats sentences: the answer is remembered (see
+    memo.py), by sentence and watch (not by `key`: a caller without it asks the same
+    question)."""
     found = _MENTIONS.get((sentence, watch))
     if found is None:
-        if len(_MENTIONS) >= 4096:
+        if len(_MENTIONS) >= memo.SIZE:
             _MENTIONS.clear()
         found = _MENTIONS[sentence, watch] = _title_mentions(sentence, watch, key)
     return list(found)
 
 
 _MENTIONS: dict[tuple[str, Watch], tuple[tuple[int, int, int | None], ...]] = {}
-
-
-def forget_mentions() -> None:
-    """Drop the remembered mentions: each document is read afresh, so a benchmark that
-    reads the same pages again measures reading, not remembering."""
-    _MENTIONS.clear()
-    _season_references.cache_clear()
-    for cached in _PER_DOCUMENT:
-        cached.cache_clear()
-
-
-_PER_DOCUMENT: list[Any] = []  # the other stages' remembered answers (per_document)
-
-
-def per_document(function: Callable[..., T]) -> Callable[..., T]:
-    """`function` (pure, of hashable arguments) remembered while one document is read,
-    as the mentions are: forget_mentions forgets it with them. The stages ask several
-    times about one text (a heading is classified for its section, its part and the
-    passage it opens)."""
-    cached = lru_cache(maxsize=4096)(function)
-    _PER_DOCUMENT.append(cached)
-    return cached
+memo.on_forget(_MENTIONS.clear)
 
 
 def _title_mentions(
@@ -523,11 +498,11 @@ _FIRST_VERB = re.compile(
 
 def season_references(sentence: str, watch: Watch | None) -> list[Reference]:
     """The seasons a sentence names, in order ("Season 2", "the third and final season",
-    "series four", "the new season" = None); remembered while one document is read."""
+    "series four", "the new season" = None); remembered (memo.py)."""
     return list(_season_references(sentence, watch))
 
 
-@lru_cache(maxsize=4096)
+@memo.remembered
 def _season_references(sentence: str, watch: Watch | None) -> tuple[Reference, ...]:
     refs: list[Reference] = []
     key = case_key(sentence)

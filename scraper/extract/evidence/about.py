@@ -12,9 +12,10 @@ from scraper.extract import cues
 from scraper.extract.candidates import DateCandidate
 from scraper.extract.dates import DateMention
 from scraper.extract.evidence.rules import View
+from scraper.extract.memo import remembered
 from scraper.extract.reading import Sentence, Subject
 from scraper.extract.scope import named_work
-from scraper.extract.subject import Reference, per_document, season_references, title_mentions
+from scraper.extract.subject import Reference, season_references, title_mentions
 from scraper.models import Watch
 
 
@@ -220,6 +221,6 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
     return "the passage is about the watch"
 
 
-@per_document
+@remembered
 def _introduces_work(text: str, watch: Watch) -> bool:
     return named_work(text, watch)

@@ -11,6 +11,7 @@ from functools import cached_property
 
 from scraper.extract import cues
 from scraper.extract.candidates import DateCandidate, VideoCandidate
+from scraper.extract.memo import remembered
 from scraper.extract.subject import title_mentions
 from scraper.models import Watch
 
@@ -70,18 +71,28 @@ def view(candidate: DateCandidate, watch: Watch) -> View:
 
 
 def _worked_out(candidate: DateCandidate, watch: Watch) -> View:
-    text = candidate.sentence.text
-    mention = candidate.mention
-    left, right = cues.clause_around(text, mention.start, mention.end)
+    text, mention = candidate.sentence.text, candidate.mention
+    left, right, clause, event, word, plain = _clause(
+        text, mention.start, mention.end, candidate.doc.foreign, watch
+    )
+    return View(text, left, right, clause, event, word, plain=plain)
+
+
+@remembered
+def _clause(
+    text: str, start: int, end: int, foreign: bool, watch: Watch
+) -> tuple[int, int, str, str | None, str, str]:
+    """The View's clause, event and blanked clause: a pure function of the sentence, the
+    date's place in it, the page's language and the watch, so remembered (memo.py)."""
+    left, right = cues.clause_around(text, start, end)
     clause = text[left:right]
     plain_text = _without_title(text, watch)
     plain = plain_text[left:right]
-    foreign = candidate.doc.foreign
-    event, word = _governing(plain, mention.start - left, foreign)
+    event, word = _governing(plain, start - left, foreign)
     if event is None and text[:left].rstrip().endswith(":"):
         # "Release date confirmed: 3 August" - the verb sits before the colon.
         event, word = _governing(plain_text[:left], left, foreign)
-    own = _OWN_EVENT.match(text, mention.end)
+    own = _OWN_EVENT.match(text, end)
     if own and (event is None or _NAMED_RELEASE.match(own.group())):
         # "confirmed a 2025 start for the new season", "at a convention ... confirmed its
         # March 13, 2025 return": the date names its own event, whatever governs the clause
@@ -91,7 +102,7 @@ def _worked_out(candidate: DateCandidate, watch: Watch) -> View:
         # "the anime's premiere in Japan, which will be on July 11": the event is the
         # relative clause's antecedent, in the clause before the comma.
         event, word = _governing(plain_text[: which.start()], which.start(), foreign)
-    return View(text, left, right, clause, event, word, plain=plain)
+    return left, right, clause, event, word, plain
 
 
 # The date names its own event right after it: "its March 13, 2025 return", "the Dec. 21
