@@ -9,10 +9,13 @@ page. So a function of that kind is remembered by its arguments, for every docum
 a cycle (and the daemon's next ones), not only within one.
 
 Bounded: each remembered function keeps its last SIZE answers (a least-recently-used
-cache), and a sentence is at most MAX_SENTENCE (600) characters, so the whole memory is
-a few MB at most however long the process runs. Only functions whose arguments are all
-they read belong here: a function that reads a document's other sentences, or state
-set elsewhere, would be answered from another document.
+cache), and only for a text of at most LONGEST characters (a longer one, a rare long
+paragraph, is worked out each time: it is seldom repeated, and it would hold memory),
+so the memory is bounded however long the process runs (about 1 MB per remembered
+function when full of the longest texts, ~0.2 MB of ordinary sentences). Only
+functions whose arguments are all they read belong here: a function that reads a
+document's other sentences, or state set elsewhere, would be answered from another
+document.
 
 `forget()` drops every answer: a benchmark that reads the same documents again calls
 it between rounds, so that each round measures reading, not remembering.
@@ -21,24 +24,36 @@ it between rounds, so that each round measures reading, not remembering.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, wraps
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-# Answers kept per function. A cycle over 1,000 sources asks ~720 distinct sentences of
-# the shared fixture's news; a page's furniture is read without these questions.
-SIZE = 4096
+# Answers kept per function, and the longest text (the first argument) remembered. A
+# cycle over the shared fixture's 1,000 sources asks 800-2,900 distinct texts of each
+# (the most, a block's sentences, mostly paragraphs seen once); a read sentence is at
+# most 600 characters (candidates.MAX_SENTENCE), a news paragraph often more.
+SIZE = 2048
+LONGEST = 1000
 
 _FORGETS: list[Callable[[], None]] = []
 
 
 def remembered(function: Callable[..., T]) -> Callable[..., T]:
-    """`function` (pure, of hashable arguments) remembered by its arguments (SIZE answers).
-    Its answer is shared by every caller: a list it returns must only be read."""
+    """`function` (pure, of hashable arguments, a text first) remembered by its arguments
+    (SIZE answers, texts of at most LONGEST characters). Its answer is shared by every
+    caller: a list it returns must only be read."""
     cached = lru_cache(maxsize=SIZE)(function)
     _FORGETS.append(cached.cache_clear)
-    return cached
+
+    @wraps(function)
+    def answer(text: str, *args: Any, **kwargs: Any) -> T:
+        if len(text) > LONGEST:
+            return function(text, *args, **kwargs)
+        return cached(text, *args, **kwargs)
+
+    answer.cache_info = cached.cache_info  # type: ignore[attr-defined]
+    return answer
 
 
 def on_forget(clear: Callable[[], Any]) -> None:

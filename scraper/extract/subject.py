@@ -296,6 +296,8 @@ def title_mentions(
     about the same sentence, and news repeats sentences: the answer is remembered (see
     memo.py), by sentence and watch (not by `key`: a caller without it asks the same
     question)."""
+    if len(sentence) > memo.LONGEST:
+        return list(_title_mentions(sentence, watch, key))
     found = _MENTIONS.get((sentence, watch))
     if found is None:
         if len(_MENTIONS) >= memo.SIZE:

@@ -11,6 +11,7 @@ markup, a mention or another link in through it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qs, unquote, urlsplit
 
 # fullmatch, not match with "$": "$" also matches before a final newline.
@@ -21,7 +22,19 @@ _PATH_ID = re.compile(r"^/(?:embed|shorts|v|e|live)/([A-Za-z0-9_-]{11})(?:[/?&#]
 
 
 def youtube_id(url: str) -> str | None:
-    """The video id of a YouTube link, or None for anything else (channels, playlists)."""
+    """The video id of a YouTube link, or None for anything else (channels, playlists).
+    Remembered for URLs of ordinary length: the extractor asks it of the page's own URL
+    and of each video's, for every watch, and a site links the same players from many
+    pages."""
+    return _remembered_id(url) if len(url) <= 2048 else _youtube_id(url)
+
+
+@lru_cache(maxsize=1024)
+def _remembered_id(url: str) -> str | None:
+    return _youtube_id(url)
+
+
+def _youtube_id(url: str) -> str | None:
     url = unquote(url.strip())
     if url.startswith("//"):
         url = "https:" + url
