@@ -11,8 +11,9 @@ a cycle (and the daemon's next ones), not only within one.
 Bounded: each remembered function keeps its last SIZE answers (a least-recently-used
 cache), and only for a text of at most LONGEST characters (a longer one, a rare long
 paragraph, is worked out each time: it is seldom repeated, and it would hold memory),
-so the memory is bounded however long the process runs (about 1 MB per remembered
-function when full of the longest texts, ~0.2 MB of ordinary sentences). Only
+so the memory is bounded however long the process runs: filled with 2,048 distinct
+600-character texts each, the remembered functions hold ~6 MB besides the texts (1.2
+MB); a cycle over the shared fixture's 1,000 sources leaves ~2 MB. Only
 functions whose arguments are all they read belong here: a function that reads a
 document's other sentences, or state set elsewhere, would be answered from another
 document.
@@ -32,9 +33,10 @@ T = TypeVar("T")
 # Answers kept per function, and the longest text (the first argument) remembered. A
 # cycle over the shared fixture's 1,000 sources asks 800-2,900 distinct texts of each
 # (the most, a block's sentences, mostly paragraphs seen once); a read sentence is at
-# most 600 characters (candidates.MAX_SENTENCE), a news paragraph often more.
+# most 600 characters (candidates.MAX_SENTENCE), a news paragraph often more, and one
+# is seldom repeated (a menu's links and a rail's headlines are short).
 SIZE = 2048
-LONGEST = 1000
+LONGEST = 600
 
 _FORGETS: list[Callable[[], None]] = []
 
