@@ -547,6 +547,37 @@ def test_numbers_are_text_where_text_is_expected(tmp_path):
     assert config.notifiers[0].options["loud"] is True
 
 
+@pytest.mark.parametrize("given", ["012345", "12345678", "0x1F", "12_345", "1:20", ".inf", "true"])
+def test_a_variable_that_reads_as_a_number_is_text_where_text_is_expected(tmp_path, given):
+    # `password: ${SMTP_PASSWORD}` as the README writes it: an all-digit app password, a
+    # hex HMAC key or "true" from the environment is the text it holds. It was typed as
+    # YAML and refused ("password: is not a string"), or would have been 5349 for 012345.
+    path = write(
+        tmp_path,
+        MINIMAL.replace("Heartstopper", "${TITLE}")
+        + "notifiers:\n  - type: fake\n    host: ${HOST}\n    token: ${TOKEN}\n"
+        "    to: ${TO}\n    port: ${PORT}\n",
+    )
+    env = {"TITLE": given, "HOST": given, "TOKEN": given, "TO": given, "PORT": "2525"}
+    config = load_config(path, env=env)
+    options = config.notifiers[0].options
+    assert (options["host"], options["token"], options["to"]) == (given, given, given)
+    assert config.watches[0].title == given
+    assert options["port"] == 2525  # a number where a number is expected, as before
+
+
+def test_a_yaml_boolean_is_text_where_text_is_expected(tmp_path):
+    # YAML 1.1 reads yes/no/on/off as booleans; a password or a title written so is text.
+    path = write(
+        tmp_path,
+        MINIMAL.replace("Heartstopper", "On")
+        + "notifiers:\n  - type: fake\n    host: h\n    token: yes\n",
+    )
+    config = load_config(path, env={})
+    assert config.watches[0].title == "On"
+    assert config.notifiers[0].options["token"] == "yes"
+
+
 def test_a_bare_interval_number_is_seconds_with_a_warning(tmp_path):
     config = load_config(write(tmp_path, MINIMAL + "    interval: 30\n"), env={})
     assert config.sources[0].interval == 30.0
