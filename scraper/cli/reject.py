@@ -87,7 +87,10 @@ def _reject(
     args: argparse.Namespace, config: Config, state: State, now: datetime
 ) -> tuple[bool, list[str]]:
     """What `reject` does inside its transaction: (whether anything changed, what to say)."""
-    before = state.facts(fact_id=args.fact_id)
+    # Ids are database integers: a longer number (a typo, an alert id's digits) names no
+    # fact, and asking the database for it would overflow its integer type.
+    fits = -(2**63) <= args.fact_id < 2**63
+    before = state.facts(fact_id=args.fact_id) if fits else []
     if not before:
         raise UserError(f"no fact #{args.fact_id}; `releasewatch facts` lists their ids")
     state.lock_watches([before[0].watch_key])
