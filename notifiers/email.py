@@ -279,6 +279,47 @@ class _BoundedReplies:
             self.file = _CappedReplies(self.sock.makefile("rb"))  # type: ignore[attr-defined]
         return super().getreply()  # type: ignore[misc]
 
+    # smtplib encodes what it logs in with as ASCII, so a password with an 'ä' or a '€'
+    # raised UnicodeEncodeError on every send. RFC 4954 (SASL) strings are UTF-8: the
+    # same steps as smtplib's, encoded so.
+    def auth(self, mechanism, authobject, *, initial_response_ok=True):  # type: ignore[no-untyped-def]
+        import base64
+
+        mechanism = mechanism.upper()
+        initial = authobject() if initial_response_ok else None
+        if initial is not None:
+            code, resp = self.docmd(  # type: ignore[attr-defined]
+                "AUTH", f"{mechanism} {_b64(initial)}"
+            )
+            self._auth_challenge_count = 1  # smtplib's auth_login reads it
+        else:
+            code, resp = self.docmd("AUTH", mechanism)  # type: ignore[attr-defined]
+            self._auth_challenge_count = 0
+        while code == 334:
+            self._auth_challenge_count += 1
+            code, resp = self.docmd(  # type: ignore[attr-defined]
+                _b64(authobject(base64.decodebytes(resp)))
+            )
+            if self._auth_challenge_count > smtplib._MAXCHALLENGE:  # type: ignore[attr-defined]
+                raise smtplib.SMTPException("the server's AUTH never ended")
+        if code in (235, 503):
+            return code, resp
+        raise smtplib.SMTPAuthenticationError(code, resp)
+
+    def auth_cram_md5(self, challenge=None):  # type: ignore[no-untyped-def]
+        import hmac
+
+        if challenge is None:
+            return None
+        key = self.password.encode("utf-8")  # type: ignore[attr-defined]
+        return f"{self.user} {hmac.HMAC(key, challenge, 'md5').hexdigest()}"  # type: ignore[attr-defined]
+
+
+def _b64(text: str) -> str:
+    import base64
+
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
 
 class _BoundedSMTP(_BoundedReplies, smtplib.SMTP):
     pass

@@ -177,6 +177,30 @@ def test_starttls_with_a_test_certificate_and_login(smtp_server, tls):
     assert len(handler.messages) == 1
 
 
+@pytest.mark.parametrize("mechanism", ["PLAIN", "LOGIN"])
+def test_a_password_outside_ascii_logs_in_as_utf8(smtp_server, tls, mechanism):
+    # RFC 4954's SASL strings are UTF-8; smtplib encodes them as ASCII, so a password
+    # with an 'ä' failed every send as 'internal error: UnicodeEncodeError', retried for
+    # a day and given up, naming one of the password's characters.
+    server_context, ca_file = tls
+    password = "pässwörd-€-" + PASSWORD
+    handler = Recorder()
+
+    def authenticate(server, session, envelope, mech, auth_data):
+        ok = (auth_data.login, auth_data.password) == (b"alerts", password.encode("utf-8"))
+        return AuthResult(success=ok, handled=False)
+
+    port = smtp_server(
+        handler, tls_context=server_context, require_starttls=True, auth_required=True,
+        authenticator=authenticate, auth_exclude_mechanism=[
+            m for m in ("PLAIN", "LOGIN") if m != mechanism
+        ],
+    )
+    notifier(port, security="starttls", ca_file=ca_file, username="alerts",
+             password=password).send(make_alert())
+    assert len(handler.messages) == 1
+
+
 def test_implicit_tls_ssl_mode(smtp_server, tls):
     server_context, ca_file = tls
     handler = Recorder()
