@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
+import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from scraper.config.settings import Config, load_config
@@ -79,6 +81,24 @@ def open_existing_state(config: Config, *, read_only: bool = True) -> State:
             f"{config.state_path}: no state file yet; run `releasewatch check` first"
         )
     return State(config.state_path, read_only=read_only)
+
+
+@contextlib.contextmanager
+def changing_state(config: Config) -> Iterator[None]:
+    """For the commands that change the state (reject, forget, redeliver), as `check`
+    does for its cycle: a write that fails (a full disk, an I/O error, a lock another
+    process held past the busy timeout) rolled its transaction back whole, and is the
+    state file's problem said in one line, not an internal error."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        held = "locked" in str(exc) or "busy" in str(exc)
+        fix = ("another program held it past 30 s (a `check`, an open sqlite3 shell); "
+               "try again" if held else "free space or fix its permissions, then try again")
+        raise StateFileError(
+            f"{config.state_path}: cannot write the state file ({exc}); nothing was "
+            f"changed: {fix}"
+        ) from None
 
 
 def command_parser(

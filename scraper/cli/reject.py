@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 
-from scraper.cli.common import add_config_argument, command_parser, load, open_existing_state
+from scraper.cli.common import (
+    add_config_argument,
+    changing_state,
+    command_parser,
+    load,
+    open_existing_state,
+)
 from scraper.cli.watches import watch_of_key
 from scraper.config.settings import Config
 from scraper.errors import UserError
@@ -64,14 +70,15 @@ def correction_alert(rejection: Rejection, watch_title: str, watch_season: int |
 
 def run(args: argparse.Namespace) -> int:
     config = load(args)
-    state = open_existing_state(config, read_only=False)
     now = datetime.now(UTC)
+    with changing_state(config):
+        state = open_existing_state(config, read_only=False)
     try:
         # The rejection and its correction commit together (SPEC: a change and its alert
         # in one transaction): a failure between the two would leave the fact rejected
         # and the correction never sent, as a second `reject --notify` finds it already
         # rejected. The watch's row is locked first, as workers lock it for a new fact.
-        with state.transaction():
+        with changing_state(config), state.transaction():
             changed, lines = _reject(args, config, state, now)
         print("\n".join(lines))
         if changed and config.calendar_path:
