@@ -39,6 +39,26 @@ def test_a_state_of_another_scheme_in_config_is_a_config_error(tmp_path, capsys)
     assert "config.yaml:1" in err and "not a postgresql:// URL nor a file" in err
 
 
+def test_a_state_url_that_cannot_be_read_is_a_user_error(tmp_path, capsys):
+    # An unclosed IPv6 bracket validated OK, and then every command that opens the state
+    # (status, check, run, migrate, import) died 'internal error: ValueError: Invalid
+    # IPv6 URL', exit 2. The URL's password never shows.
+    bad = "postgresql://rw:pg-s3cret@[::1/releasewatch"
+    config = tmp_path / "config.yaml"
+    config.write_text(f"state: '{bad}'\nwatches:\n  - title: Heartstopper\n"
+                      "sources:\n  - name: a\n    url: http://127.0.0.1:9/a\n")
+    assert main(["validate", "--config", str(config)]) == 1
+    err = capsys.readouterr().err
+    assert "config.yaml:1: state: " in err and "not a valid URL" in err, err
+    assert "pg-s3cret" not in err
+    for argv in (["status", "--config", str(config)],
+                 ["migrate", "--state", bad], ["check", "--state", bad, "--config", str(config)]):
+        assert main(argv) == 1, argv
+        err = capsys.readouterr().err
+        assert "not a valid URL" in err and "internal error" not in err, (argv, err)
+        assert "pg-s3cret" not in err
+
+
 def test_scraped_escape_sequences_never_reach_the_terminal():
     shown = inert("Heartstopper \x1b]0;PWNED\x07\x1b[2J\x9b31m returns\u202e on 3 August\nnext")
     assert "\x1b" not in shown and "\x07" not in shown and "\x9b" not in shown

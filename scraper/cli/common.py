@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from scraper.config.settings import Config, load_config
+from scraper.config.settings import Config, database_url_problem, load_config
 from scraper.errors import StateFileError, UsageError
 from scraper.store.dialect import is_database_url
 from scraper.store.state import State
@@ -20,6 +20,9 @@ def state_location(given: str) -> Path | str:
     """--state: a PostgreSQL URL as it is, a file path as a Path from the working folder.
     Any other `scheme://` is a typo (postgresq://, mysql://), never a folder to create."""
     if is_database_url(given):
+        problem = database_url_problem(given)
+        if problem:
+            raise UsageError(f"--state: {problem}")
         return given
     if "://" in given:
         raise UsageError(
