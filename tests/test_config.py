@@ -692,3 +692,22 @@ def test_a_file_that_is_not_utf8_names_its_line(tmp_path):
     path.write_bytes(MINIMAL.encode() + b"  - name: Caf\xe9\n    url: https://example.org/\n")
     error = only_error(path)
     assert error == f"{path}:7: not UTF-8 text (byte 0xe9); save the file as UTF-8"
+
+
+def test_a_config_that_never_ends_is_a_config_error(tmp_path):
+    # `--config /dev/zero` (or a config linked to it; the daemon's reload reads it too)
+    # was read whole: MemoryError under a memory limit, the kernel's OOM killer without.
+    import resource
+
+    def a_gigabyte() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))
+
+    link = tmp_path / "config.yaml"
+    link.symlink_to("/dev/zero")
+    done = subprocess.run(
+        [sys.executable, "-m", "scraper", "validate", "--config", str(link)],
+        capture_output=True, text=True, timeout=60, cwd=REPO, preexec_fn=a_gigabyte,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith(f"error: {link}: ") and "MB" in done.stderr, done.stderr
+    assert len(done.stderr.splitlines()) == 1
