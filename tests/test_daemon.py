@@ -287,6 +287,24 @@ def test_a_source_that_comes_back_is_logged():
     assert "news recovered after 2 failed check(s)" in lines[0][1]
 
 
+def test_instance_lock_holds_for_the_state_file_by_any_path(tmp_path):
+    # `state: link.db` beside the config and `--state real/state.db` (or a state folder
+    # reached through a symlinked /var/lib) are one SQLite file: two daemons ran on it,
+    # each holding its own lock file, fetching every source twice.
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "state.db").touch()
+    (tmp_path / "link.db").symlink_to(tmp_path / "real" / "state.db")
+    (tmp_path / "linked-folder").symlink_to(tmp_path / "real")
+    first = InstanceLock(tmp_path / "real" / "state.db")
+    first.acquire()
+    try:
+        for other in (tmp_path / "link.db", tmp_path / "linked-folder" / "state.db"):
+            with pytest.raises(UserError, match=rf"already running \(pid {os.getpid()}\)"):
+                InstanceLock(other).acquire()
+    finally:
+        first.release()
+
+
 def test_instance_lock_refuses_a_second_owner_and_names_the_first(tmp_path):
     first, second = InstanceLock(tmp_path / "state.db"), InstanceLock(tmp_path / "state.db")
     first.acquire()
