@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import os
@@ -155,10 +156,23 @@ class EmailNotifier(Notifier):
         try:
             # `timeout` bounds the whole exchange: a server dripping its replies a byte at
             # a time has its socket shut when the time is up (SendDeadline).
-            with deadline, self._connect(deadline) as smtp:
-                if self.options.get("username"):
-                    smtp.login(self.options["username"], self.options.get("password") or "")
-                refused = smtp.send_message(msg, from_addr=envelope_from, to_addrs=envelope_to)
+            with deadline:
+                smtp = self._connect(deadline)
+                try:
+                    if self.options.get("username"):
+                        smtp.login(self.options["username"], self.options.get("password") or "")
+                    refused = smtp.send_message(
+                        msg, from_addr=envelope_from, to_addrs=envelope_to
+                    )
+                except BaseException:
+                    smtp.close()
+                    raise
+                # The server said 250 to the message: it is delivered. Whatever QUIT
+                # meets then (a 421 or 500, a dropped line, the deadline) changes
+                # nothing, and as an error it sent the mail again (or gave it up).
+                with contextlib.suppress(smtplib.SMTPException, OSError):
+                    smtp.quit()
+                smtp.close()
             if refused:
                 # A partial refusal does not raise: the others have the mail, and a resend
                 # would duplicate it for them. Accepted as sent, and said in the log.

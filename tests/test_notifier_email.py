@@ -336,3 +336,47 @@ def test_a_ca_file_that_does_not_exist_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError) as caught:
         load_config(path, env={})
     assert "notifiers[0].ca_file:" in str(caught.value)
+
+
+def _server_with_a_bad_quit(answer: bytes, delivered: list[str]) -> socket.socket:
+    """A bare SMTP server that takes the message (250 after DATA), then answers QUIT
+    with `answer`: aiosmtpd always says 221."""
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        lines, in_data = conn.makefile("rb"), False
+        conn.sendall(b"220 test\r\n")
+        for line in lines:
+            if in_data:
+                if line == b".\r\n":
+                    in_data = False
+                    delivered.append("mail")
+                    conn.sendall(b"250 2.0.0 queued\r\n")
+            elif line[:4].upper() == b"DATA":
+                in_data = True
+                conn.sendall(b"354 go on\r\n")
+            elif line[:4].upper() == b"QUIT":
+                conn.sendall(answer)
+                break
+            else:
+                conn.sendall(b"250 ok\r\n")
+        conn.close()
+        listener.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    return listener
+
+
+@pytest.mark.parametrize("answer", [b"421 4.4.2 closing\r\n", b"500 5.5.1 what?\r\n"])
+def test_a_message_the_server_took_is_sent_whatever_quit_answers(answer):
+    # After "250 queued" the mail is delivered; a 421 to QUIT made it a transient error
+    # (sent again: a duplicate email) and a 500 a permanent one (given up, though sent).
+    delivered: list[str] = []
+    listener = _server_with_a_bad_quit(answer, delivered)
+    notifier(listener.getsockname()[1]).send(make_alert())  # no error
+    assert delivered == ["mail"]
