@@ -129,3 +129,37 @@ def test_an_internal_error_never_shows_a_notifiers_secret(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2 and "internal error: RuntimeError" in err
     assert "T0K3N-s3cr3t-v4lue" not in err
+
+
+def test_ctrl_c_ends_a_check_at_once(tmp_path):
+    # Ctrl-C during `check` returned 130 from main, and then the interpreter waited for
+    # the fetch threads (a stalled source: up to 3 x http.timeout, a minute by default)
+    # before the shell got its prompt back.
+    import signal
+    import time
+
+    from scraper.demo.localsite import LocalSite, Page
+
+    with LocalSite() as site:
+        site.pages["/slow"] = Page(b"<p>late</p>", delay=30)
+        config = tmp_path / "config.yaml"
+        config.write_text(
+            f"state: {tmp_path / 'state.db'}\nhttp:\n  timeout: 20s\n  per_host_delay: 0s\n"
+            "watches:\n  - title: Heartstopper\nsources:\n"
+            f"  - name: slow\n    url: {site.url('/slow')}\nnotifiers:\n  - type: console\n"
+        )
+        check = subprocess.Popen(
+            [sys.executable, "-m", "scraper", "check", "--config", str(config)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=Path(__file__).resolve().parent.parent,
+        )
+        time.sleep(2)  # started, and waiting on the stalled page (answered after 30 s)
+        check.send_signal(signal.SIGINT)
+        started = time.monotonic()
+        try:
+            _out, err = check.communicate(timeout=60)
+        finally:
+            check.kill()
+        assert check.returncode == 130, err
+        assert time.monotonic() - started < 5
+        assert "Traceback" not in err
