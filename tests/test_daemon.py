@@ -372,6 +372,32 @@ def test_second_instance_is_refused_and_touches_nothing(tmp_path, site, daemons)
     assert meta(tmp_path, "daemon_pid") == str(first.pid)
 
 
+def test_a_sighup_while_the_daemon_starts_is_a_reload_not_its_end(tmp_path, site, daemons):
+    # The handlers were installed only once the state was open and every source scheduled:
+    # a `systemctl reload` meanwhile (here: while a `check` holds the state's write lock)
+    # met SIGHUP's default action, which ends the process.
+    Receiver(site)
+    site.set("/news", NOTHING_YET)
+    config = write_config(tmp_path, site, {"news": "/news"}, interval="1h")
+    assert subprocess.run([sys.executable, "-m", "scraper", "check", "--config", str(config)],
+                          cwd=tmp_path, capture_output=True, timeout=WAIT).returncode == 0
+    holder = sqlite3.connect(tmp_path / "state.db", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        daemon = daemons(config)
+        time.sleep(3)  # it has the instance lock and waits for the state
+        assert daemon.proc.poll() is None, daemon.log()
+        daemon.proc.send_signal(signal.SIGHUP)
+        time.sleep(0.5)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    daemon.wait_for_log("started")
+    daemon.wait_for_log("reloaded")
+    daemon.proc.send_signal(signal.SIGTERM)
+    assert daemon.exit_code() == 0, daemon.log()
+
+
 @pytest.mark.usefixtures("on_each_backend")
 def test_sigterm_exits_zero_within_ten_seconds_even_with_a_fetch_in_flight(tmp_path, site, daemons):
     Receiver(site)
