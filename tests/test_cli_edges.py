@@ -163,3 +163,16 @@ def test_ctrl_c_ends_a_check_at_once(tmp_path):
         assert check.returncode == 130, err
         assert time.monotonic() - started < 5
         assert "Traceback" not in err
+
+
+def test_import_from_what_is_no_state_file_is_said_without_its_password(tmp_path, capsys):
+    # `--from` a PostgreSQL URL was read as a path: "postgresql:/rw:pw-s3cret@h/db: no
+    # such state file", the password on the terminal; a folder was "disk I/O error".
+    target = f"postgresql://rw@/nowhere?host={tmp_path}"
+    code = main(["import", "--from", "postgresql://rw:pw-s3cret@db.example/rw",
+                 "--state", target])
+    err = capsys.readouterr().err
+    assert code == 1 and "pw-s3cret" not in err and "SQLite state file" in err, err
+    assert main(["import", "--from", str(tmp_path), "--state", target]) == 1
+    err = capsys.readouterr().err
+    assert "is a folder" in err and "I/O" not in err, err
