@@ -176,3 +176,22 @@ def test_import_from_what_is_no_state_file_is_said_without_its_password(tmp_path
     assert main(["import", "--from", str(tmp_path), "--state", target]) == 1
     err = capsys.readouterr().err
     assert "is a folder" in err and "I/O" not in err, err
+
+
+def test_corrections_need_no_notifier_secret(tmp_path, capsys, monkeypatch):
+    # forget, reject and redeliver send nothing (a correction is queued for the daemon):
+    # they refused to run unless the Discord URL or SMTP password was set in this shell.
+    monkeypatch.delenv("RW_TEST_UNSET_HOOK", raising=False)
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        f"state: {tmp_path / 'state.db'}\nwatches:\n  - title: Heartstopper\n"
+        "sources:\n  - name: a\n    url: http://127.0.0.1:9/a\n"
+        "notifiers:\n  - name: chat\n    type: discord\n    url: ${RW_TEST_UNSET_HOOK}\n"
+    )
+    assert main(["migrate", "--state", str(tmp_path / "state.db")]) == 0
+    capsys.readouterr()
+    for argv, said in ((["forget", "Heartstopper"], "forgot 0 facts"),
+                       (["reject", "7"], "no fact #7"), (["redeliver", "a1"], "no alert 'a1'")):
+        main([*argv, "--config", str(config)])
+        out, err = capsys.readouterr()
+        assert said in out + err and "RW_TEST_UNSET_HOOK" not in err, (argv, out, err)

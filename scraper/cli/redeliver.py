@@ -32,7 +32,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    config = load(args)
+    config = load(args, notifier_env=False)  # it sends nothing: no notifier secret needed
     with changing_state(config):
         state = open_existing_state(config, read_only=False)
         try:

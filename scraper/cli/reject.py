@@ -69,7 +69,7 @@ def correction_alert(rejection: Rejection, watch_title: str, watch_season: int |
 
 
 def run(args: argparse.Namespace) -> int:
-    config = load(args)
+    config = load(args, notifier_env=False)  # it only queues: no notifier secret needed
     now = datetime.now(UTC)
     with changing_state(config):
         state = open_existing_state(config, read_only=False)
