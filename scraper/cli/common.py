@@ -86,6 +86,24 @@ def open_existing_state(config: Config, *, read_only: bool = True) -> State:
     return State(config.state_path, read_only=read_only)
 
 
+def database_outage(exc: BaseException) -> bool:
+    """psycopg's OperationalError: the PostgreSQL server went away, restarted mid-write or
+    refuses connections (psycopg is looked up, never imported, for a SQLite state)."""
+    psycopg = sys.modules.get("psycopg")
+    return psycopg is not None and isinstance(exc, psycopg.OperationalError)
+
+
+def outage_error(config: Config, exc: BaseException, lost: str) -> StateFileError:
+    """The one line for a database outage: the URL without its password, what was lost."""
+    from scraper.store.dialect import shown_url
+
+    said = " ".join(str(exc).split())
+    return StateFileError(
+        f"{shown_url(str(config.state_path))}: the database connection failed ({said}); "
+        f"{lost}: check that PostgreSQL is running, then try again"
+    )
+
+
 @contextlib.contextmanager
 def changing_state(config: Config) -> Iterator[None]:
     """For the commands that change the state (reject, forget, redeliver), as `check`
@@ -102,6 +120,10 @@ def changing_state(config: Config) -> Iterator[None]:
             f"{config.state_path}: cannot write the state file ({exc}); nothing was "
             f"changed: {fix}"
         ) from None
+    except Exception as exc:
+        if not database_outage(exc):
+            raise
+        raise outage_error(config, exc, "nothing was changed") from None
 
 
 def command_parser(
