@@ -269,3 +269,19 @@ def test_check_with_the_database_gone_mid_cycle_is_one_clear_line(pg_cluster, pg
     assert "internal error" not in err and "Traceback" not in err
     [line] = [x for x in err.splitlines() if x.startswith("error:")]
     assert line.startswith(f"error: {shown_url(pg_url)}: ") and "nothing of this check" in line
+
+
+def test_list_reads_the_sources_health_from_a_database(pg_url, tmp_path, capsys):
+    # list looked for a file named "postgresql://...": every source read "not checked
+    # yet; due at the first check" however long the workers had been checking it.
+    from scraper.cli.main import main
+
+    config = tmp_path / "config.yaml"
+    config.write_text(f"state: '{pg_url}'\nwatches:\n  - title: Heartstopper\nsources:\n"
+                      "  - name: gone\n    url: http://127.0.0.1:9/a\n"
+                      "notifiers:\n  - type: console\n")
+    assert main(["check", "--config", str(config)]) == 0
+    capsys.readouterr()
+    assert main(["list", "--config", str(config)]) == 0
+    out = capsys.readouterr().out
+    assert "gone (auto, every 30m): 1 failure" in out and "not checked yet" not in out, out
