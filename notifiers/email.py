@@ -42,6 +42,15 @@ def _is_address(text: str) -> bool:
     return bool(at and local and domain.strip(".") and not re.search(r"[\s<>,@]", domain))
 
 
+def _is_ipv6(host: str) -> bool:
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host.strip("[]")).version == 6
+    except ValueError:
+        return False
+
+
 def message_id(alert: Alert, sender: str) -> str:
     """Derived from the alert id, never random: a resend after a crash carries the same
     Message-ID, so a mail client (or the user) can tell it is the same alert."""
@@ -125,6 +134,12 @@ class EmailNotifier(Notifier):
         for recipient in _recipients(options.get("to")):
             if not _is_address(recipient):
                 problems.append(f"to: {recipient!r} is not an email address (name@example.org)")
+        host = str(options.get("host") or "")
+        if (":" in host and not _is_ipv6(host)) or any(c in host for c in "/ \t@"):
+            # "smtp.gmail.com:587", "smtps://...": no such host name; each send would
+            # fail "host name not found" and be retried for a day.
+            problems.append(f"host: {host!r} is not a host name; give the name alone "
+                            "(smtp.example.org) and the port under port:")
         ca_file = options.get("ca_file")
         if ca_file and not os.path.isfile(os.path.expanduser(str(ca_file))):
             problems.append(f"ca_file: {ca_file!r} is not a file (a PEM bundle of CA certificates)")

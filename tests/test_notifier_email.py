@@ -338,6 +338,29 @@ def test_a_ca_file_that_does_not_exist_is_a_config_error(tmp_path):
     assert "notifiers[0].ca_file:" in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    "host", ["smtp.gmail.com:587", "smtps://smtp.gmail.com", "smtp.gmail.com/", "smtp gmail.com"]
+)
+def test_a_host_written_with_a_port_or_scheme_is_a_config_error(tmp_path, host):
+    # "smtp.gmail.com:587" validated OK; every send then failed "host name not found" and
+    # was retried for a day, as if the server were away.
+    from scraper.config.settings import ConfigError, load_config
+
+    path = tmp_path / "config.yaml"
+    path.write_text(
+        "watches:\n  - title: X\nsources:\n  - name: s\n    url: http://127.0.0.1:9/\n"
+        f"notifiers:\n  - type: email\n    host: '{host}'\n    from: rw@example.org\n"
+        "    to: me@example.org\n"
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_config(path, env={})
+    assert "notifiers[0].host:" in str(caught.value) and "port:" in str(caught.value)
+    for fine in ("smtp.gmail.com", "127.0.0.1", "::1", "::ffff:10.0.0.1", "mail-relay"):
+        path.write_text(path.read_text().replace(f"'{host}'", f"'{fine}'"))
+        load_config(path, env={})
+        host = fine
+
+
 def _server_with_a_bad_quit(answer: bytes, delivered: list[str]) -> socket.socket:
     """A bare SMTP server that takes the message (250 after DATA), then answers QUIT
     with `answer`: aiosmtpd always says 221."""
