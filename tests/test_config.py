@@ -181,6 +181,16 @@ def test_a_section_written_as_a_single_value_is_a_config_error(tmp_path, capsys,
     assert "internal error" not in err
 
 
+def test_a_user_agent_a_header_cannot_carry_is_a_config_error(tmp_path):
+    # "€" or "日本" cannot be sent in a header (Latin-1 at most): it validated OK, and then
+    # every fetch of every source failed, reported as "redirect to an invalid URL".
+    path = write(tmp_path, 'http:\n  user_agent: "releasewatch (€ 日本)"\n' + MINIMAL)
+    error = only_error(path)
+    assert error.startswith(f"{path}:2: http.user_agent: ") and "ASCII" in error
+    path = write(tmp_path, 'http:\n  user_agent: "releasewatch (Jörg)"\n' + MINIMAL)
+    assert load_config(path, env={}).http.user_agent == "releasewatch (Jörg)"
+
+
 def test_a_user_agent_with_a_line_break_is_a_config_error(tmp_path):
     # It validated OK, then every fetch failed with "request failed (InvalidHeader)".
     path = write(tmp_path, 'http:\n  user_agent: "rw\\r\\nX-Evil: 1"\n' + MINIMAL)

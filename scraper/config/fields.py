@@ -71,6 +71,9 @@ def header_text(r: NodeReader, node: Node, key: str) -> Any:
             return "must not be empty"
         if any((ord(c) < 32 and c != "\t") or ord(c) == 127 for c in v):
             return "must be one line without control characters (it is sent as a header)"
+        if any(ord(c) > 255 for c in v):
+            # A header carries Latin-1 at most: every fetch would fail on it.
+            return "must be plain text (ASCII, or Latin-1 letters like é): it is sent as a header"
         return None
 
     return r.value(node, key, str, check=check)
