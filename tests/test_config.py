@@ -181,6 +181,15 @@ def test_a_section_written_as_a_single_value_is_a_config_error(tmp_path, capsys,
     assert "internal error" not in err
 
 
+@pytest.mark.parametrize("host", ["a" * 64 + ".example.org", "news..example.org"])
+def test_a_source_host_no_name_server_takes_is_a_config_error(tmp_path, host):
+    # It validated OK; every fetch then failed "redirect to an invalid URL" (no redirect).
+    path = write(tmp_path, MINIMAL.replace("www.netflix.com", host))
+    assert only_error(path).startswith(f"{path}:6: sources[0].url: ")
+    fine = MINIMAL.replace("www.netflix.com", "a" * 63 + ".example.org.")
+    assert load_config(write(tmp_path, fine), env={}).sources[0].url.startswith("https://aaa")
+
+
 def test_a_user_agent_a_header_cannot_carry_is_a_config_error(tmp_path):
     # "€" or "日本" cannot be sent in a header (Latin-1 at most): it validated OK, and then
     # every fetch of every source failed, reported as "redirect to an invalid URL".

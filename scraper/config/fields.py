@@ -100,6 +100,12 @@ def url(r: NodeReader, node: Node, key: str) -> Any:
     # (a config of 1,000 sources is read at every `check`).
     if not ok or _SPACE.search(stripped):
         return r.error(node, key, f"{shorten(url)} is not an http(s) URL with a host")
+    labels = parts.hostname.rstrip(".").split(".") if parts.hostname.isascii() else []
+    if any(not 1 <= len(label) <= 63 for label in labels):
+        # No name server is asked for such a name (each part is 1 to 63 characters):
+        # every fetch failed, reported as "redirect to an invalid URL".
+        return r.error(node, key, f"{shorten(url)}: its host name has an empty part or one "
+                       "longer than 63 characters")
     return stripped
 
 
