@@ -35,6 +35,10 @@ class ConsoleNotifier(Notifier):
 
     def send(self, alert: Alert) -> None:
         stream = self._stream or sys.stdout
+        if stream is None:
+            # Started with stdout closed (`run >&-`, some service managers): Python has
+            # no sys.stdout at all. Retried, as a full disk or a broken pipe is.
+            raise TransientError("cannot write to stdout: no standard output (it is closed)")
         block = [f"== {printable(alert_subject(alert))}"]
         block += [f"   {printable(line)}" for line in alert_lines(alert)]
         try:

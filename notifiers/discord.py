@@ -263,7 +263,7 @@ class DiscordNotifier(HttpNotifier):
         reset_after = parse_retry_after(response.headers.get("X-RateLimit-Reset-After"))
         if remaining is not None and reset_after is not None:
             try:
-                empty = int(float(remaining)) <= 0
+                empty = float(remaining) < 1  # no int(): "inf" would raise OverflowError
             except ValueError:
                 empty = False
             if empty:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import os
@@ -39,6 +40,15 @@ def _is_address(text: str) -> bool:
     address = parseaddr(str(text))[1]
     local, at, domain = address.rpartition("@")
     return bool(at and local and domain.strip(".") and not re.search(r"[\s<>,@]", domain))
+
+
+def _is_ipv6(host: str) -> bool:
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host.strip("[]")).version == 6
+    except ValueError:
+        return False
 
 
 def message_id(alert: Alert, sender: str) -> str:
@@ -124,6 +134,12 @@ class EmailNotifier(Notifier):
         for recipient in _recipients(options.get("to")):
             if not _is_address(recipient):
                 problems.append(f"to: {recipient!r} is not an email address (name@example.org)")
+        host = str(options.get("host") or "")
+        if (":" in host and not _is_ipv6(host)) or any(c in host for c in "/ \t@"):
+            # "smtp.gmail.com:587", "smtps://...": no such host name; each send would
+            # fail "host name not found" and be retried for a day.
+            problems.append(f"host: {host!r} is not a host name; give the name alone "
+                            "(smtp.example.org) and the port under port:")
         ca_file = options.get("ca_file")
         if ca_file and not os.path.isfile(os.path.expanduser(str(ca_file))):
             problems.append(f"ca_file: {ca_file!r} is not a file (a PEM bundle of CA certificates)")
@@ -155,10 +171,23 @@ class EmailNotifier(Notifier):
         try:
             # `timeout` bounds the whole exchange: a server dripping its replies a byte at
             # a time has its socket shut when the time is up (SendDeadline).
-            with deadline, self._connect(deadline) as smtp:
-                if self.options.get("username"):
-                    smtp.login(self.options["username"], self.options.get("password") or "")
-                refused = smtp.send_message(msg, from_addr=envelope_from, to_addrs=envelope_to)
+            with deadline:
+                smtp = self._connect(deadline)
+                try:
+                    if self.options.get("username"):
+                        smtp.login(self.options["username"], self.options.get("password") or "")
+                    refused = smtp.send_message(
+                        msg, from_addr=envelope_from, to_addrs=envelope_to
+                    )
+                except BaseException:
+                    smtp.close()
+                    raise
+                # The server said 250 to the message: it is delivered. Whatever QUIT
+                # meets then (a 421 or 500, a dropped line, the deadline) changes
+                # nothing, and as an error it sent the mail again (or gave it up).
+                with contextlib.suppress(smtplib.SMTPException, OSError):
+                    smtp.quit()
+                smtp.close()
             if refused:
                 # A partial refusal does not raise: the others have the mail, and a resend
                 # would duplicate it for them. Accepted as sent, and said in the log.
@@ -278,6 +307,47 @@ class _BoundedReplies:
         if self.file is None:  # type: ignore[attr-defined]
             self.file = _CappedReplies(self.sock.makefile("rb"))  # type: ignore[attr-defined]
         return super().getreply()  # type: ignore[misc]
+
+    # smtplib encodes what it logs in with as ASCII, so a password with an 'ä' or a '€'
+    # raised UnicodeEncodeError on every send. RFC 4954 (SASL) strings are UTF-8: the
+    # same steps as smtplib's, encoded so.
+    def auth(self, mechanism, authobject, *, initial_response_ok=True):  # type: ignore[no-untyped-def]
+        import base64
+
+        mechanism = mechanism.upper()
+        initial = authobject() if initial_response_ok else None
+        if initial is not None:
+            code, resp = self.docmd(  # type: ignore[attr-defined]
+                "AUTH", f"{mechanism} {_b64(initial)}"
+            )
+            self._auth_challenge_count = 1  # smtplib's auth_login reads it
+        else:
+            code, resp = self.docmd("AUTH", mechanism)  # type: ignore[attr-defined]
+            self._auth_challenge_count = 0
+        while code == 334:
+            self._auth_challenge_count += 1
+            code, resp = self.docmd(  # type: ignore[attr-defined]
+                _b64(authobject(base64.decodebytes(resp)))
+            )
+            if self._auth_challenge_count > smtplib._MAXCHALLENGE:  # type: ignore[attr-defined]
+                raise smtplib.SMTPException("the server's AUTH never ended")
+        if code in (235, 503):
+            return code, resp
+        raise smtplib.SMTPAuthenticationError(code, resp)
+
+    def auth_cram_md5(self, challenge=None):  # type: ignore[no-untyped-def]
+        import hmac
+
+        if challenge is None:
+            return None
+        key = self.password.encode("utf-8")  # type: ignore[attr-defined]
+        return f"{self.user} {hmac.HMAC(key, challenge, 'md5').hexdigest()}"  # type: ignore[attr-defined]
+
+
+def _b64(text: str) -> str:
+    import base64
+
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
 
 
 class _BoundedSMTP(_BoundedReplies, smtplib.SMTP):

@@ -163,7 +163,16 @@ class HttpNotifier(Notifier):
                     allow_redirects=False,
                     stream=True,
                 )
-                _read_answer(response)
+                try:
+                    _read_answer(response)
+                except (requests.RequestException, OSError):
+                    if not 200 <= response.status_code < 300:
+                        raise
+                    # The receiver took the alert (a 2xx): only its answer's body was
+                    # cut (it dripped past the deadline). Sending again would be a
+                    # duplicate; nothing in the body is needed.
+                    response.close()
+                    response._content, response._content_consumed = b"", True
                 return response
             except requests.Timeout:
                 error = f"{_server(url)}: timed out after {self.timeout:g}s"

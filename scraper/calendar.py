@@ -79,8 +79,18 @@ def build_calendar(
 
 
 def write_calendar(path: Path, content: bytes) -> None:
-    """Whole or not at all: a calendar app reading mid-write sees the old file or the new."""
+    """Whole or not at all: a calendar app reading mid-write sees the old file or the new.
+
+    A link is followed (a calendar linked into a synced or served folder stays linked),
+    and what is no regular file (`-o /dev/stdout`, a FIFO) is written as it is: renaming
+    over it would replace the device or pipe with a plain file."""
     path = Path(path)
+    if path.exists() and not path.is_file():
+        with open(path, "wb") as out:
+            out.write(content)
+        return
+    # Resolved only now: /dev/stdout on a pipe resolves to a name no file has.
+    path = Path(os.path.realpath(path))
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as out:

@@ -357,9 +357,15 @@ def _apply(
             routed = [n for n in notifier_names if watch.notify is None or n in watch.notify]
             report.alerts.extend(state.store_diff(watch, diff, now, routed))
     for alert in report.alerts:
-        log.info("alert %s: %s", alert.event,
-                 ": ".join(p for p in (alert.watch_label, format_value(alert.value)) if p))
+        log.info("alert %s: %s", alert.event, _alert_line(alert))
     return report
+
+
+def _alert_line(alert: Alert) -> str:
+    """What an alert is about, for the log: the watch and its value, or the source a
+    health alert names (it logged "alert source.failing: " with nothing after it)."""
+    about = alert.watch_label or alert.source_name or ""
+    return ": ".join(p for p in (about, format_value(alert.value)) if p)
 
 
 @dataclass(frozen=True)
@@ -424,7 +430,7 @@ def _apply_claimed(
     if report.checked:
         state.set_meta("last_cycle_at", to_db_time(now))
     for alert in report.alerts:
-        log.info("alert %s: %s %s", alert.event, alert.watch_label, alert.value)
+        log.info("alert %s: %s", alert.event, _alert_line(alert))
     return report
 
 

@@ -52,11 +52,32 @@ class Cluster:
             check=True, stdout=subprocess.DEVNULL,
         )
 
+    def stop(self) -> None:
+        """Stop the server (fast: every connection is cut) until start()."""
+        subprocess.run(
+            _as_postgres(BIN / "pg_ctl", "-D", self.root / "data", "-m", "fast", "-w", "stop"),
+            check=True, stdout=subprocess.DEVNULL,
+        )
+
+    def start(self) -> None:
+        subprocess.run(
+            _as_postgres(BIN / "pg_ctl", "-D", self.root / "data", "-l", self.root / "log",
+                         "-w", "-o", _options(self.socket_dir), "start"),
+            check=True, stdout=subprocess.DEVNULL,
+        )
+
     def psql(self, sql: str) -> None:
         import psycopg
 
         with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
             conn.execute(sql)
+
+
+def _options(socket_dir: Path) -> str:
+    return (
+        f"-c listen_addresses='' -k {socket_dir} -c fsync=off -c synchronous_commit=off"
+        " -c full_page_writes=off -c max_connections=200"
+    )
 
 
 def _as_postgres(*args: str | os.PathLike) -> list[str]:
@@ -97,13 +118,9 @@ def running_cluster() -> Iterator[Cluster]:
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    options = (
-        f"-c listen_addresses='' -k {socket_dir} -c fsync=off -c synchronous_commit=off"
-        " -c full_page_writes=off -c max_connections=200"
-    )
     subprocess.run(
-        _as_postgres(BIN / "pg_ctl", "-D", data, "-l", root / "log", "-w", "-o", options,
-                     "start"),
+        _as_postgres(BIN / "pg_ctl", "-D", data, "-l", root / "log", "-w", "-o",
+                     _options(socket_dir), "start"),
         check=True,
         stdout=subprocess.DEVNULL,
     )

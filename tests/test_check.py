@@ -182,8 +182,11 @@ def test_invalid_config_exits_1_without_traceback(tmp_path, capsys):
 def test_source_failing_alerts_once_and_recovered_once(tmp_path, site, recording, capsys):
     site.pages["/news"] = Page(b"down", status=503)
     config = config_for(tmp_path, site, {"news": "/news"})
-    for _ in range(5):
-        assert check(config, capsys)[0] == 0
+    for _ in range(5):  # failing from the third (alert_after: 3), alerted once
+        code = main(["check", "--config", str(config), "--log-level", "INFO"])
+        assert code == 0
+    # The log names the source it is about (it said "alert source.failing: ").
+    assert "alert source.failing: news" in capsys.readouterr().err
     assert [a.event for a in RecordingNotifier.received] == ["source.failing"]
     assert RecordingNotifier.received[0].source_name == "news"
     site.pages["/news"] = Page(NOTHING_YET.encode())

@@ -39,6 +39,26 @@ def test_a_state_of_another_scheme_in_config_is_a_config_error(tmp_path, capsys)
     assert "config.yaml:1" in err and "not a postgresql:// URL nor a file" in err
 
 
+def test_a_state_url_that_cannot_be_read_is_a_user_error(tmp_path, capsys):
+    # An unclosed IPv6 bracket validated OK, and then every command that opens the state
+    # (status, check, run, migrate, import) died 'internal error: ValueError: Invalid
+    # IPv6 URL', exit 2. The URL's password never shows.
+    bad = "postgresql://rw:pg-s3cret@[::1/releasewatch"
+    config = tmp_path / "config.yaml"
+    config.write_text(f"state: '{bad}'\nwatches:\n  - title: Heartstopper\n"
+                      "sources:\n  - name: a\n    url: http://127.0.0.1:9/a\n")
+    assert main(["validate", "--config", str(config)]) == 1
+    err = capsys.readouterr().err
+    assert "config.yaml:1: state: " in err and "not a valid URL" in err, err
+    assert "pg-s3cret" not in err
+    for argv in (["status", "--config", str(config)],
+                 ["migrate", "--state", bad], ["check", "--state", bad, "--config", str(config)]):
+        assert main(argv) == 1, argv
+        err = capsys.readouterr().err
+        assert "not a valid URL" in err and "internal error" not in err, (argv, err)
+        assert "pg-s3cret" not in err
+
+
 def test_scraped_escape_sequences_never_reach_the_terminal():
     shown = inert("Heartstopper \x1b]0;PWNED\x07\x1b[2J\x9b31m returns\u202e on 3 August\nnext")
     assert "\x1b" not in shown and "\x07" not in shown and "\x9b" not in shown
@@ -109,3 +129,69 @@ def test_an_internal_error_never_shows_a_notifiers_secret(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2 and "internal error: RuntimeError" in err
     assert "T0K3N-s3cr3t-v4lue" not in err
+
+
+def test_ctrl_c_ends_a_check_at_once(tmp_path):
+    # Ctrl-C during `check` returned 130 from main, and then the interpreter waited for
+    # the fetch threads (a stalled source: up to 3 x http.timeout, a minute by default)
+    # before the shell got its prompt back.
+    import signal
+    import time
+
+    from scraper.demo.localsite import LocalSite, Page
+
+    with LocalSite() as site:
+        site.pages["/slow"] = Page(b"<p>late</p>", delay=30)
+        config = tmp_path / "config.yaml"
+        config.write_text(
+            f"state: {tmp_path / 'state.db'}\nhttp:\n  timeout: 20s\n  per_host_delay: 0s\n"
+            "watches:\n  - title: Heartstopper\nsources:\n"
+            f"  - name: slow\n    url: {site.url('/slow')}\nnotifiers:\n  - type: console\n"
+        )
+        check = subprocess.Popen(
+            [sys.executable, "-m", "scraper", "check", "--config", str(config)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=Path(__file__).resolve().parent.parent,
+        )
+        time.sleep(2)  # started, and waiting on the stalled page (answered after 30 s)
+        check.send_signal(signal.SIGINT)
+        started = time.monotonic()
+        try:
+            _out, err = check.communicate(timeout=60)
+        finally:
+            check.kill()
+        assert check.returncode == 130, err
+        assert time.monotonic() - started < 5
+        assert "Traceback" not in err
+
+
+def test_import_from_what_is_no_state_file_is_said_without_its_password(tmp_path, capsys):
+    # `--from` a PostgreSQL URL was read as a path: "postgresql:/rw:pw-s3cret@h/db: no
+    # such state file", the password on the terminal; a folder was "disk I/O error".
+    target = f"postgresql://rw@/nowhere?host={tmp_path}"
+    code = main(["import", "--from", "postgresql://rw:pw-s3cret@db.example/rw",
+                 "--state", target])
+    err = capsys.readouterr().err
+    assert code == 1 and "pw-s3cret" not in err and "SQLite state file" in err, err
+    assert main(["import", "--from", str(tmp_path), "--state", target]) == 1
+    err = capsys.readouterr().err
+    assert "is a folder" in err and "I/O" not in err, err
+
+
+def test_corrections_need_no_notifier_secret(tmp_path, capsys, monkeypatch):
+    # forget, reject and redeliver send nothing (a correction is queued for the daemon):
+    # they refused to run unless the Discord URL or SMTP password was set in this shell.
+    monkeypatch.delenv("RW_TEST_UNSET_HOOK", raising=False)
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        f"state: {tmp_path / 'state.db'}\nwatches:\n  - title: Heartstopper\n"
+        "sources:\n  - name: a\n    url: http://127.0.0.1:9/a\n"
+        "notifiers:\n  - name: chat\n    type: discord\n    url: ${RW_TEST_UNSET_HOOK}\n"
+    )
+    assert main(["migrate", "--state", str(tmp_path / "state.db")]) == 0
+    capsys.readouterr()
+    for argv, said in ((["forget", "Heartstopper"], "forgot 0 facts"),
+                       (["reject", "7"], "no fact #7"), (["redeliver", "a1"], "no alert 'a1'")):
+        main([*argv, "--config", str(config)])
+        out, err = capsys.readouterr()
+        assert said in out + err and "RW_TEST_UNSET_HOOK" not in err, (argv, out, err)

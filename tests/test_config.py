@@ -181,6 +181,25 @@ def test_a_section_written_as_a_single_value_is_a_config_error(tmp_path, capsys,
     assert "internal error" not in err
 
 
+@pytest.mark.parametrize("host", ["a" * 64 + ".example.org", "news..example.org"])
+def test_a_source_host_no_name_server_takes_is_a_config_error(tmp_path, host):
+    # It validated OK; every fetch then failed "redirect to an invalid URL" (no redirect).
+    path = write(tmp_path, MINIMAL.replace("www.netflix.com", host))
+    assert only_error(path).startswith(f"{path}:6: sources[0].url: ")
+    fine = MINIMAL.replace("www.netflix.com", "a" * 63 + ".example.org.")
+    assert load_config(write(tmp_path, fine), env={}).sources[0].url.startswith("https://aaa")
+
+
+def test_a_user_agent_a_header_cannot_carry_is_a_config_error(tmp_path):
+    # "€" or "日本" cannot be sent in a header (Latin-1 at most): it validated OK, and then
+    # every fetch of every source failed, reported as "redirect to an invalid URL".
+    path = write(tmp_path, 'http:\n  user_agent: "releasewatch (€ 日本)"\n' + MINIMAL)
+    error = only_error(path)
+    assert error.startswith(f"{path}:2: http.user_agent: ") and "ASCII" in error
+    path = write(tmp_path, 'http:\n  user_agent: "releasewatch (Jörg)"\n' + MINIMAL)
+    assert load_config(path, env={}).http.user_agent == "releasewatch (Jörg)"
+
+
 def test_a_user_agent_with_a_line_break_is_a_config_error(tmp_path):
     # It validated OK, then every fetch failed with "request failed (InvalidHeader)".
     path = write(tmp_path, 'http:\n  user_agent: "rw\\r\\nX-Evil: 1"\n' + MINIMAL)
@@ -547,6 +566,37 @@ def test_numbers_are_text_where_text_is_expected(tmp_path):
     assert config.notifiers[0].options["loud"] is True
 
 
+@pytest.mark.parametrize("given", ["012345", "12345678", "0x1F", "12_345", "1:20", ".inf", "true"])
+def test_a_variable_that_reads_as_a_number_is_text_where_text_is_expected(tmp_path, given):
+    # `password: ${SMTP_PASSWORD}` as the README writes it: an all-digit app password, a
+    # hex HMAC key or "true" from the environment is the text it holds. It was typed as
+    # YAML and refused ("password: is not a string"), or would have been 5349 for 012345.
+    path = write(
+        tmp_path,
+        MINIMAL.replace("Heartstopper", "${TITLE}")
+        + "notifiers:\n  - type: fake\n    host: ${HOST}\n    token: ${TOKEN}\n"
+        "    to: ${TO}\n    port: ${PORT}\n",
+    )
+    env = {"TITLE": given, "HOST": given, "TOKEN": given, "TO": given, "PORT": "2525"}
+    config = load_config(path, env=env)
+    options = config.notifiers[0].options
+    assert (options["host"], options["token"], options["to"]) == (given, given, given)
+    assert config.watches[0].title == given
+    assert options["port"] == 2525  # a number where a number is expected, as before
+
+
+def test_a_yaml_boolean_is_text_where_text_is_expected(tmp_path):
+    # YAML 1.1 reads yes/no/on/off as booleans; a password or a title written so is text.
+    path = write(
+        tmp_path,
+        MINIMAL.replace("Heartstopper", "On")
+        + "notifiers:\n  - type: fake\n    host: h\n    token: yes\n",
+    )
+    config = load_config(path, env={})
+    assert config.watches[0].title == "On"
+    assert config.notifiers[0].options["token"] == "yes"
+
+
 def test_a_bare_interval_number_is_seconds_with_a_warning(tmp_path):
     config = load_config(write(tmp_path, MINIMAL + "    interval: 30\n"), env={})
     assert config.sources[0].interval == 30.0
@@ -661,3 +711,22 @@ def test_a_file_that_is_not_utf8_names_its_line(tmp_path):
     path.write_bytes(MINIMAL.encode() + b"  - name: Caf\xe9\n    url: https://example.org/\n")
     error = only_error(path)
     assert error == f"{path}:7: not UTF-8 text (byte 0xe9); save the file as UTF-8"
+
+
+def test_a_config_that_never_ends_is_a_config_error(tmp_path):
+    # `--config /dev/zero` (or a config linked to it; the daemon's reload reads it too)
+    # was read whole: MemoryError under a memory limit, the kernel's OOM killer without.
+    import resource
+
+    def a_gigabyte() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))
+
+    link = tmp_path / "config.yaml"
+    link.symlink_to("/dev/zero")
+    done = subprocess.run(
+        [sys.executable, "-m", "scraper", "validate", "--config", str(link)],
+        capture_output=True, text=True, timeout=60, cwd=REPO, preexec_fn=a_gigabyte,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith(f"error: {link}: ") and "MB" in done.stderr, done.stderr
+    assert len(done.stderr.splitlines()) == 1

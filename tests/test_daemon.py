@@ -287,6 +287,24 @@ def test_a_source_that_comes_back_is_logged():
     assert "news recovered after 2 failed check(s)" in lines[0][1]
 
 
+def test_instance_lock_holds_for_the_state_file_by_any_path(tmp_path):
+    # `state: link.db` beside the config and `--state real/state.db` (or a state folder
+    # reached through a symlinked /var/lib) are one SQLite file: two daemons ran on it,
+    # each holding its own lock file, fetching every source twice.
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "state.db").touch()
+    (tmp_path / "link.db").symlink_to(tmp_path / "real" / "state.db")
+    (tmp_path / "linked-folder").symlink_to(tmp_path / "real")
+    first = InstanceLock(tmp_path / "real" / "state.db")
+    first.acquire()
+    try:
+        for other in (tmp_path / "link.db", tmp_path / "linked-folder" / "state.db"):
+            with pytest.raises(UserError, match=rf"already running \(pid {os.getpid()}\)"):
+                InstanceLock(other).acquire()
+    finally:
+        first.release()
+
+
 def test_instance_lock_refuses_a_second_owner_and_names_the_first(tmp_path):
     first, second = InstanceLock(tmp_path / "state.db"), InstanceLock(tmp_path / "state.db")
     first.acquire()
@@ -352,6 +370,32 @@ def test_second_instance_is_refused_and_touches_nothing(tmp_path, site, daemons)
     assert after == before
     assert first.proc.poll() is None
     assert meta(tmp_path, "daemon_pid") == str(first.pid)
+
+
+def test_a_sighup_while_the_daemon_starts_is_a_reload_not_its_end(tmp_path, site, daemons):
+    # The handlers were installed only once the state was open and every source scheduled:
+    # a `systemctl reload` meanwhile (here: while a `check` holds the state's write lock)
+    # met SIGHUP's default action, which ends the process.
+    Receiver(site)
+    site.set("/news", NOTHING_YET)
+    config = write_config(tmp_path, site, {"news": "/news"}, interval="1h")
+    assert subprocess.run([sys.executable, "-m", "scraper", "check", "--config", str(config)],
+                          cwd=tmp_path, capture_output=True, timeout=WAIT).returncode == 0
+    holder = sqlite3.connect(tmp_path / "state.db", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        daemon = daemons(config)
+        time.sleep(3)  # it has the instance lock and waits for the state
+        assert daemon.proc.poll() is None, daemon.log()
+        daemon.proc.send_signal(signal.SIGHUP)
+        time.sleep(0.5)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    daemon.wait_for_log("started")
+    daemon.wait_for_log("reloaded")
+    daemon.proc.send_signal(signal.SIGTERM)
+    assert daemon.exit_code() == 0, daemon.log()
 
 
 @pytest.mark.usefixtures("on_each_backend")

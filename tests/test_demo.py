@@ -87,3 +87,13 @@ def test_demo_smtp_sink_receives_what_the_email_notifier_sends():
     )
     assert "premieres on Friday 11 April 2031" in first.get_body(("plain",)).get_content()
     assert first["Message-ID"] == second["Message-ID"]  # the same alert, the same id
+
+
+def test_a_delay_that_is_not_a_number_of_seconds_is_a_user_error(capsys):
+    # `--delay nan` ran the whole story and then died 'internal error: ValueError', exit 2.
+    from scraper.cli.main import main
+
+    for given in ("nan", "inf", "-1", "soon"):
+        assert main(["demo", "--delay", given]) == 1, given
+        err = capsys.readouterr().err
+        assert err.startswith("error: ") and "--delay" in err and "internal" not in err, err

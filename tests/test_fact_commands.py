@@ -283,6 +283,10 @@ def test_rejecting_an_unknown_fact_is_a_user_error(tmp_path, site, recording, ca
     assert run(capsys, "check", "--config", str(config))[0] == 0
     code, _, err = run(capsys, "reject", "999", "--config", str(config))
     assert code == 1 and "no fact #999" in err
+    # An id past a database integer (a pasted alert id's digits, a typo) is no fact
+    # either: it was 'internal error: OverflowError ...', exit 2.
+    code, _, err = run(capsys, "reject", "9" * 25, "--config", str(config))
+    assert code == 1 and f"no fact #{'9' * 25}" in err and "internal" not in err, err
 
 
 def test_forget_makes_the_next_check_alert_as_if_new(tmp_path, site, recording, capsys):

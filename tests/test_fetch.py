@@ -8,6 +8,7 @@ import logging
 import os
 import socket
 import ssl
+import subprocess
 import sys
 import threading
 import time
@@ -17,6 +18,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -1108,3 +1110,54 @@ def test_a_fetcher_on_its_own_socket_path_never_imports_requests(tmp_path) -> No
         run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                              timeout=60, cwd=tmp_path, env={**env, "HOME": str(tmp_path)})
     assert run.stdout.strip() == "200 304 []", run.stderr
+
+
+RACE = """
+import sys, threading
+from concurrent.futures import ThreadPoolExecutor
+from scraper.fetch.fetcher import Fetcher, FetchError
+from scraper.models import HttpSettings
+
+base, keyed = sys.argv[1], sys.argv[2]
+fetcher = Fetcher(HttpSettings(timeout=5, per_host_delay=0, respect_robots=False,
+                               concurrency=32))
+urls = [f"{base}/moved?n={i}" for i in range(16)] + [f"{keyed}/page?n={i}" for i in range(16)]
+start = threading.Barrier(len(urls))
+
+def one(url):
+    start.wait()
+    try:
+        fetcher.fetch(url)
+    except FetchError:
+        pass
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"
+
+with ThreadPoolExecutor(len(urls)) as pool:
+    bugs = [r for r in pool.map(one, urls) if r]
+print(len(bugs), bugs[:1])
+"""
+
+
+def test_the_first_fetches_of_a_process_import_requests_one_at_a_time(tmp_path):
+    # requests is imported on the first fetch that needs it, in the fetch threads. One
+    # thread importing requests.utils (a redirect) while another imported requests (a URL
+    # with a user name) took Python's per-module import locks in opposite orders, and
+    # Python broke the deadlock by handing one a half-made module: those sources failed as
+    # 'internal error (ImportError)', and `requests` could stay without `.exceptions` for
+    # the life of the daemon. A race: each run is a fresh process, several runs.
+    from scraper.demo.localsite import LocalSite, Page
+
+    script = tmp_path / "race.py"
+    script.write_text(RACE)
+    with LocalSite() as site:
+        site.pages["/moved"] = Page(b"", status=302, headers=(("Location", "/page"),))
+        site.pages["/page"] = Page(b"<html><body><p>Nothing yet.</p></body></html>")
+        keyed = site.url("").replace("http://", "http://user:pass@")
+        for _ in range(6):
+            done = subprocess.run(
+                [sys.executable, str(script), site.url(""), keyed], capture_output=True,
+                text=True, timeout=60, cwd=Path(__file__).resolve().parent.parent,
+            )
+            assert done.returncode == 0, done.stderr
+            assert done.stdout.startswith("0 "), done.stdout

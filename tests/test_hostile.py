@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import json
 import os
 import shutil
 import socket
@@ -533,6 +534,52 @@ def test_check_on_a_full_disk_is_a_clear_error(site):
         assert "internal error" not in done.stderr and "Traceback" not in done.stderr
         [line] = [x for x in done.stderr.splitlines() if x.startswith("error:")]
         assert line.startswith(f"error: {top / 'state.db'}: cannot write the state file")
+    finally:
+        shutil.rmtree(top)
+
+
+@pytest.mark.parametrize("command", ["reject", "forget", "redeliver"])
+def test_a_correction_on_a_full_disk_is_a_clear_error(site, command, capsys):
+    # reject, forget and redeliver write the state too: a full disk (or a lock another
+    # process held past the busy timeout) was "internal error: OperationalError: database
+    # or disk is full", exit 2, as check's was before it was made a clear error.
+    import resource
+    import signal
+
+    top = Path(tempfile.mkdtemp(prefix="releasewatch-full-"))
+    try:
+        config = config_for(top, {"news": site.url("/news")}, notifier="webhook")
+        config.write_text(config.read_text() + f"    url: {site.url('/hook')}\n")
+        site.pages["/news"] = Page(ANNOUNCEMENT.encode())
+        assert main(["check", "--config", str(config)]) == 0  # the hook's 404: given up
+        history = main(["history", "--config", str(config), "--json"])
+        [alert] = json.loads(capsys.readouterr().out)["alerts"]
+        assert history == 0 and alert["deliveries"][0]["status"] == "failed", alert
+        argv = {"reject": ["1"], "forget": ["Heartstopper Season 2"],
+                "redeliver": [alert["alert"]["id"]]}[command]
+        holder = sqlite3.connect(top / "state.db")
+        holder.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        counts = ("SELECT (SELECT count(*) FROM facts), (SELECT count(*) FROM rejections), "
+                  "(SELECT count(*) FROM deliveries WHERE status = 'pending')")
+        before = holder.execute(counts).fetchone()
+        assert before == (1, 0, 0)
+
+        def no_room() -> None:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a failed write, not a kill
+            resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))  # not one WAL frame
+
+        done = subprocess.run(
+            [sys.executable, "-m", "scraper", command, *argv, "--config", str(config)],
+            capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent.parent,
+            preexec_fn=no_room,
+        )
+        after = holder.execute(counts).fetchone()
+        holder.close()
+        assert done.returncode == 1, done.stderr
+        assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+        [line] = done.stderr.strip().splitlines()
+        assert line.startswith(f"error: {top / 'state.db'}: cannot write the state file"), line
+        assert after == before  # nothing half done
     finally:
         shutil.rmtree(top)
 

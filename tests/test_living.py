@@ -282,6 +282,45 @@ def test_the_calendar_follows_the_date_with_one_uid_per_watch(tmp_path, site, re
     assert code == 1 and "its folder does not exist" in err
 
 
+def test_the_calendar_writes_through_a_link_and_into_a_pipe(tmp_path, site, recording, capsys):
+    # A calendar file linked into a synced or served folder stays a link to it, and
+    # `-o /dev/stdout` or a FIFO is written, not replaced: the atomic rename swapped each
+    # for a plain file (as root, /dev/stdout and /dev/full were gone for the whole machine).
+    import os
+    import threading
+
+    shared = tmp_path / "synced"
+    shared.mkdir()
+    (shared / "releases.ics").write_text("old")
+    (tmp_path / "releases.ics").symlink_to(shared / "releases.ics")
+    config = write_config(tmp_path, site, "calendar: releases.ics")
+    serve(site, SUMMER)
+    assert cli(capsys, "check", "--config", str(config))[0] == 0
+    assert (tmp_path / "releases.ics").is_symlink()
+    assert len(events(shared / "releases.ics")) == 1
+    assert not list(tmp_path.glob(".releases.ics.*")) and not list(shared.glob(".releases*"))
+
+    link = tmp_path / "linked.ics"
+    link.symlink_to(shared / "other.ics")  # a link to a file still to be made
+    assert cli(capsys, "calendar", "--config", str(config), "-o", str(link))[0] == 0
+    assert link.is_symlink() and len(events(shared / "other.ics")) == 1
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    try:
+        code, _, err = cli(capsys, "calendar", "--config", str(config), "-o", str(pipe))
+    finally:
+        if not got and pipe.is_fifo():
+            with open(pipe, "wb"):  # let the reader go if nothing was written into it
+                pass
+    reader.join(5)
+    assert code == 0, err
+    assert pipe.is_fifo() and got and b"BEGIN:VCALENDAR" in got[0]
+
+
 def test_the_calendar_folder_must_exist(tmp_path, site, capsys):
     config = write_config(tmp_path, site, "calendar: nowhere/releases.ics")
     code, _, err = cli(capsys, "validate", "--config", str(config))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 
 import pytest
 from support import make_alert
@@ -126,6 +127,17 @@ def test_console_write_failure_is_transient():
     stream.close()
     with pytest.raises(TransientError, match="cannot write to stdout"):
         ConsoleNotifier("console", {}, stream=stream).send(make_alert())
+
+
+def test_console_without_a_stdout_is_transient_not_a_bug(monkeypatch):
+    # `releasewatch run >&-` (or a service manager that closes it): Python's sys.stdout is
+    # None, and each send was "internal error: AttributeError: 'NoneType' object has no
+    # attribute 'write'" with a traceback in the log at every retry.
+    from notifiers import TransientError
+
+    monkeypatch.setattr(sys, "stdout", None)
+    with pytest.raises(TransientError, match="no standard output"):
+        build_notifier("console", "console", {}).send(make_alert())
 
 
 @pytest.mark.parametrize(

@@ -239,6 +239,20 @@ def test_an_empty_bucket_is_waited_out_before_the_next_send(httpserver):
     assert len(httpserver.log) == 2
 
 
+@pytest.mark.parametrize("remaining", ["inf", "1e999", "-inf", "nan", "x"])
+def test_a_rate_limit_header_that_is_no_number_does_not_undo_a_sent_message(
+    httpserver, remaining
+):
+    # "X-RateLimit-Remaining: inf" (a proxy, a fake) raised OverflowError after Discord
+    # had saved the message: an internal error, so the alert was posted again.
+    httpserver.expect_request(hook_path()).respond_with_json(
+        {"id": "1"}, headers={"X-RateLimit-Remaining": remaining,
+                              "X-RateLimit-Reset-After": "1"}
+    )
+    discord(httpserver.url_for(hook_path()), FakeTime()).send(make_alert())  # no error
+    assert len(httpserver.log) == 1
+
+
 @pytest.mark.parametrize("status", [401, 403, 404])
 def test_refusal_is_permanent_and_the_notifier_makes_no_more_calls(httpserver, status):
     httpserver.expect_request(hook_path()).respond_with_json(

@@ -177,6 +177,30 @@ def test_starttls_with_a_test_certificate_and_login(smtp_server, tls):
     assert len(handler.messages) == 1
 
 
+@pytest.mark.parametrize("mechanism", ["PLAIN", "LOGIN"])
+def test_a_password_outside_ascii_logs_in_as_utf8(smtp_server, tls, mechanism):
+    # RFC 4954's SASL strings are UTF-8; smtplib encodes them as ASCII, so a password
+    # with an 'ä' failed every send as 'internal error: UnicodeEncodeError', retried for
+    # a day and given up, naming one of the password's characters.
+    server_context, ca_file = tls
+    password = "pässwörd-€-" + PASSWORD
+    handler = Recorder()
+
+    def authenticate(server, session, envelope, mech, auth_data):
+        ok = (auth_data.login, auth_data.password) == (b"alerts", password.encode("utf-8"))
+        return AuthResult(success=ok, handled=False)
+
+    port = smtp_server(
+        handler, tls_context=server_context, require_starttls=True, auth_required=True,
+        authenticator=authenticate, auth_exclude_mechanism=[
+            m for m in ("PLAIN", "LOGIN") if m != mechanism
+        ],
+    )
+    notifier(port, security="starttls", ca_file=ca_file, username="alerts",
+             password=password).send(make_alert())
+    assert len(handler.messages) == 1
+
+
 def test_implicit_tls_ssl_mode(smtp_server, tls):
     server_context, ca_file = tls
     handler = Recorder()
@@ -312,3 +336,70 @@ def test_a_ca_file_that_does_not_exist_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError) as caught:
         load_config(path, env={})
     assert "notifiers[0].ca_file:" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "host", ["smtp.gmail.com:587", "smtps://smtp.gmail.com", "smtp.gmail.com/", "smtp gmail.com"]
+)
+def test_a_host_written_with_a_port_or_scheme_is_a_config_error(tmp_path, host):
+    # "smtp.gmail.com:587" validated OK; every send then failed "host name not found" and
+    # was retried for a day, as if the server were away.
+    from scraper.config.settings import ConfigError, load_config
+
+    path = tmp_path / "config.yaml"
+    path.write_text(
+        "watches:\n  - title: X\nsources:\n  - name: s\n    url: http://127.0.0.1:9/\n"
+        f"notifiers:\n  - type: email\n    host: '{host}'\n    from: rw@example.org\n"
+        "    to: me@example.org\n"
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_config(path, env={})
+    assert "notifiers[0].host:" in str(caught.value) and "port:" in str(caught.value)
+    for fine in ("smtp.gmail.com", "127.0.0.1", "::1", "::ffff:10.0.0.1", "mail-relay"):
+        path.write_text(path.read_text().replace(f"'{host}'", f"'{fine}'"))
+        load_config(path, env={})
+        host = fine
+
+
+def _server_with_a_bad_quit(answer: bytes, delivered: list[str]) -> socket.socket:
+    """A bare SMTP server that takes the message (250 after DATA), then answers QUIT
+    with `answer`: aiosmtpd always says 221."""
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        lines, in_data = conn.makefile("rb"), False
+        conn.sendall(b"220 test\r\n")
+        for line in lines:
+            if in_data:
+                if line == b".\r\n":
+                    in_data = False
+                    delivered.append("mail")
+                    conn.sendall(b"250 2.0.0 queued\r\n")
+            elif line[:4].upper() == b"DATA":
+                in_data = True
+                conn.sendall(b"354 go on\r\n")
+            elif line[:4].upper() == b"QUIT":
+                conn.sendall(answer)
+                break
+            else:
+                conn.sendall(b"250 ok\r\n")
+        conn.close()
+        listener.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    return listener
+
+
+@pytest.mark.parametrize("answer", [b"421 4.4.2 closing\r\n", b"500 5.5.1 what?\r\n"])
+def test_a_message_the_server_took_is_sent_whatever_quit_answers(answer):
+    # After "250 queued" the mail is delivered; a 421 to QUIT made it a transient error
+    # (sent again: a duplicate email) and a 500 a permanent one (given up, though sent).
+    delivered: list[str] = []
+    listener = _server_with_a_bad_quit(answer, delivered)
+    notifier(listener.getsockname()[1]).send(make_alert())  # no error
+    assert delivered == ["mail"]

@@ -207,3 +207,66 @@ def test_an_endless_answer_is_not_read_into_memory(status, expected):
         notifier.close()
         server.close()
     assert server.written < 50 * 1024 * 1024
+
+
+class DrippingServer:
+    """Answers each POST with `status` and its headers at once, then drips the body a
+    byte every half second: the receiver has said whether it took the alert."""
+
+    def __init__(self, status: int):
+        import threading
+
+        self.status, self.posts = status, 0
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        import time
+
+        while True:
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                return
+            with conn:
+                conn.recv(65536)
+                self.posts += 1
+                conn.sendall(f"HTTP/1.1 {self.status} X\r\nContent-Type: application/json\r\n"
+                             "Content-Length: 1000\r\n\r\n{".encode())
+                try:
+                    for _ in range(40):
+                        time.sleep(0.5)
+                        conn.sendall(b" ")
+                except OSError:
+                    pass
+
+
+@pytest.mark.parametrize("kind", ["webhook", "discord"])
+def test_a_2xx_whose_body_drips_past_the_timeout_is_sent_not_retried(kind):
+    # The receiver took the alert (200), then its answer's body dripped past the timeout:
+    # that was a transient failure, so the alert was POSTed again, a duplicate. Any 2xx is
+    # success (SPEC); what follows the status is not ours to wait for.
+    server = DrippingServer(200)
+    path = f"/hooks/{TOKEN}" if kind == "webhook" else f"/api/webhooks/1/{TOKEN}"
+    notifier = build_notifier(kind, kind, {"url": f"http://127.0.0.1:{server.port}{path}",
+                                           "timeout": 1.5})
+    try:
+        notifier.send(make_alert())  # no error
+    finally:
+        notifier.close()
+        server.listener.close()
+    assert server.posts == 1
+
+
+def test_a_5xx_whose_body_drips_is_still_transient():
+    server = DrippingServer(503)
+    notifier = build_notifier("my-hook", "webhook",
+                              {"url": f"http://127.0.0.1:{server.port}/hooks/{TOKEN}",
+                               "timeout": 1.5})
+    try:
+        with pytest.raises(TransientError):
+            notifier.send(make_alert())
+    finally:
+        notifier.close()
+        server.listener.close()

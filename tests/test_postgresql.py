@@ -234,3 +234,54 @@ def test_a_receivers_error_text_with_a_nul_is_recorded(pg_url):
     state.close()
     [recorded] = entry["deliveries"]
     assert "down\ufffd now" in str(recorded)
+
+
+def test_check_with_the_database_gone_mid_cycle_is_one_clear_line(pg_cluster, pg_url, tmp_path,
+                                                                  site):
+    # The server stopped while check fetched: its write was "internal error: AdminShutdown:
+    # terminating connection due to administrator command", exit 2 (SQLite's full disk or
+    # held lock is a one-line error since session 8).
+    import time
+    from pathlib import Path
+
+    from scraper.demo.localsite import Page
+
+    site.pages["/slow"] = Page(b"<p>Heartstopper Season 2 arrives on 3 August 2027.</p>",
+                               delay=3)
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        f"state: '{pg_url}'\nhttp:\n  per_host_delay: 0s\n  respect_robots: false\n"
+        "watches:\n  - title: Heartstopper\n    season: 2\nsources:\n"
+        f"  - name: slow\n    url: {site.url('/slow')}\nnotifiers:\n  - type: console\n"
+    )
+    check = subprocess.Popen(
+        [sys.executable, "-m", "scraper", "check", "--config", str(config)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    time.sleep(1.5)  # the fetch is waiting for its answer
+    pg_cluster.stop()
+    try:
+        _out, err = check.communicate(timeout=120)
+    finally:
+        pg_cluster.start()
+    assert check.returncode == 1, err
+    assert "internal error" not in err and "Traceback" not in err
+    [line] = [x for x in err.splitlines() if x.startswith("error:")]
+    assert line.startswith(f"error: {shown_url(pg_url)}: ") and "nothing of this check" in line
+
+
+def test_list_reads_the_sources_health_from_a_database(pg_url, tmp_path, capsys):
+    # list looked for a file named "postgresql://...": every source read "not checked
+    # yet; due at the first check" however long the workers had been checking it.
+    from scraper.cli.main import main
+
+    config = tmp_path / "config.yaml"
+    config.write_text(f"state: '{pg_url}'\nwatches:\n  - title: Heartstopper\nsources:\n"
+                      "  - name: gone\n    url: http://127.0.0.1:9/a\n"
+                      "notifiers:\n  - type: console\n")
+    assert main(["check", "--config", str(config)]) == 0
+    capsys.readouterr()
+    assert main(["list", "--config", str(config)]) == 0
+    out = capsys.readouterr().out
+    assert "gone (auto, every 30m): 1 failure" in out and "not checked yet" not in out, out

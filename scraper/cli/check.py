@@ -7,7 +7,13 @@ import sqlite3
 import sys
 from datetime import UTC, datetime
 
-from scraper.cli.common import add_config_argument, command_parser, load
+from scraper.cli.common import (
+    add_config_argument,
+    command_parser,
+    database_outage,
+    load,
+    outage_error,
+)
 from scraper.cli.display import count, inert
 from scraper.config.settings import Config
 from scraper.cycle import check_sources
@@ -108,6 +114,11 @@ def run(args: argparse.Namespace) -> int:
             f"{config.state_path}: cannot write the state file ({exc}); nothing of this "
             "check was recorded: free space or fix its permissions, then check again"
         ) from None
+    except Exception as exc:
+        # PostgreSQL stopped or restarted mid-write: the same, said of the database.
+        if not database_outage(exc):
+            raise
+        raise outage_error(config, exc, "nothing of this check was recorded") from None
     finally:
         fetcher.close()
         if slots is not None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
+import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from scraper.config.settings import Config, load_config
+from scraper.config.settings import Config, database_url_problem, load_config
 from scraper.errors import StateFileError, UsageError
 from scraper.store.dialect import is_database_url
 from scraper.store.state import State
@@ -18,6 +20,9 @@ def state_location(given: str) -> Path | str:
     """--state: a PostgreSQL URL as it is, a file path as a Path from the working folder.
     Any other `scheme://` is a typo (postgresq://, mysql://), never a folder to create."""
     if is_database_url(given):
+        problem = database_url_problem(given)
+        if problem:
+            raise UsageError(f"--state: {problem}")
         return given
     if "://" in given:
         raise UsageError(
@@ -79,6 +84,46 @@ def open_existing_state(config: Config, *, read_only: bool = True) -> State:
             f"{config.state_path}: no state file yet; run `releasewatch check` first"
         )
     return State(config.state_path, read_only=read_only)
+
+
+def database_outage(exc: BaseException) -> bool:
+    """psycopg's OperationalError: the PostgreSQL server went away, restarted mid-write or
+    refuses connections (psycopg is looked up, never imported, for a SQLite state)."""
+    psycopg = sys.modules.get("psycopg")
+    return psycopg is not None and isinstance(exc, psycopg.OperationalError)
+
+
+def outage_error(config: Config, exc: BaseException, lost: str) -> StateFileError:
+    """The one line for a database outage: the URL without its password, what was lost."""
+    from scraper.store.dialect import shown_url
+
+    said = " ".join(str(exc).split())
+    return StateFileError(
+        f"{shown_url(str(config.state_path))}: the database connection failed ({said}); "
+        f"{lost}: check that PostgreSQL is running, then try again"
+    )
+
+
+@contextlib.contextmanager
+def changing_state(config: Config) -> Iterator[None]:
+    """For the commands that change the state (reject, forget, redeliver), as `check`
+    does for its cycle: a write that fails (a full disk, an I/O error, a lock another
+    process held past the busy timeout) rolled its transaction back whole, and is the
+    state file's problem said in one line, not an internal error."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        held = "locked" in str(exc) or "busy" in str(exc)
+        fix = ("another program held it past 30 s (a `check`, an open sqlite3 shell); "
+               "try again" if held else "free space or fix its permissions, then try again")
+        raise StateFileError(
+            f"{config.state_path}: cannot write the state file ({exc}); nothing was "
+            f"changed: {fix}"
+        ) from None
+    except Exception as exc:
+        if not database_outage(exc):
+            raise
+        raise outage_error(config, exc, "nothing was changed") from None
 
 
 def command_parser(

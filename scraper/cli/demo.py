@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 
 from scraper.cli.common import command_parser
@@ -26,15 +27,24 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         subparsers, "demo", "Show the whole pipeline offline on a scripted news story.", EPILOG
     )
     parser.add_argument(
-        "--delay", type=float, default=0.3, metavar="SECONDS",
+        "--delay", type=_seconds, default=0.3, metavar="SECONDS",
         help="pause between the story's steps, for reading (default 0.3, at most 2)",
     )
     parser.set_defaults(run=run)
 
 
+def _seconds(text: str) -> float:
+    """--delay: a finite number of seconds, 0 or more (nan passed `< 0` and reached sleep)."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not math.isfinite(seconds) or seconds < 0:
+        raise UsageError(f"--delay {text}: give 0 or more seconds")
+    return seconds
+
+
 def run(args: argparse.Namespace) -> int:
-    if args.delay < 0:
-        raise UsageError(f"--delay {args.delay:g}: give 0 or more seconds")
     # The story's servers are on 127.0.0.1: a proxy from the environment could not reach them.
     for key in ("NO_PROXY", "no_proxy"):
         os.environ[key] = ",".join(filter(None, [os.environ.get(key), "127.0.0.1"]))

@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 
-from scraper.cli.common import add_config_argument, command_parser, load, open_existing_state
+from scraper.cli.common import (
+    add_config_argument,
+    changing_state,
+    command_parser,
+    load,
+    open_existing_state,
+)
 from scraper.cli.display import count as plural
 from scraper.cli.watches import find_watch
 
@@ -27,19 +33,20 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    config = load(args)
-    state = open_existing_state(config, read_only=False)
-    try:
-        # A watch removed from config.yaml keeps its facts: it can still be forgotten.
-        stored = {f.watch_key for f in state.facts()}
-        watch = find_watch(config, args.watch, stored, state.alert_watches())
-        count = state.forget_watch(watch.key)
-        if config.calendar_path:
-            from scraper.calendar import refresh_calendar
+    config = load(args, notifier_env=False)  # it sends nothing: no notifier secret needed
+    with changing_state(config):
+        state = open_existing_state(config, read_only=False)
+        try:
+            # A watch removed from config.yaml keeps its facts: it can still be forgotten.
+            stored = {f.watch_key for f in state.facts()}
+            watch = find_watch(config, args.watch, stored, state.alert_watches())
+            count = state.forget_watch(watch.key)
+            if config.calendar_path:
+                from scraper.calendar import refresh_calendar
 
-            refresh_calendar(config, state, datetime.now(UTC))
-    finally:
-        state.close()
+                refresh_calendar(config, state, datetime.now(UTC))
+        finally:
+            state.close()
     if watch.key not in {w.key for w in config.watches}:
         print(f"forgot {plural(count, 'fact')} of {watch.label} (no longer in {config.path.name})")
         return 0

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from scraper.cli.common import add_config_argument, command_parser, load, state_location
-from scraper.errors import UserError
+from scraper.errors import UsageError, UserError
 from scraper.store.dialect import is_database_url
 from scraper.store.state import State
 from scraper.store.transfer import import_sqlite
@@ -31,14 +31,27 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    source = _source_file(args.source)
     target = state_location(args.state) if args.state else load(args).state_path
     if not is_database_url(target):
         raise UserError("import copies into a PostgreSQL state: give --state postgresql://...")
     state = State(target)
     try:
-        copied = import_sqlite(Path(args.source).expanduser(), state)
+        copied = import_sqlite(source, state)
     finally:
         state.close()
     summary = ", ".join(f"{n} {table}" for table, n in copied.items() if n)
     print(f"imported {args.source} into {state.path}: {summary or 'nothing'}")
     return 0
+
+
+def _source_file(given: str) -> Path:
+    """--from: a SQLite state file. A URL is said without itself (a PostgreSQL URL may
+    hold its password); a folder by name, not as SQLite's "disk I/O error"."""
+    if "://" in given:
+        raise UsageError("import --from takes a SQLite state file (releasewatch.db), "
+                         "not a URL; the database to copy into is --state")
+    path = Path(given).expanduser()
+    if path.is_dir():
+        raise UsageError(f"import --from {given}: is a folder; give the SQLite state file")
+    return path

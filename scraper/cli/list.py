@@ -15,6 +15,7 @@ from scraper.cli.status import health, next_check
 from scraper.config.settings import Config
 from scraper.config.units import format_duration
 from scraper.logs import public_url
+from scraper.store.dialect import is_database_url
 from scraper.store.state import State
 
 EPILOG = """Needs no state file and no notifier secrets: before the first check, each
@@ -40,7 +41,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def collect(config: Config) -> dict[str, Any]:
     stored = {}
-    if Path(config.state_path).exists():
+    # A PostgreSQL state is no file to look for: it is always read.
+    if is_database_url(config.state_path) or Path(config.state_path).exists():
         state = State(config.state_path, read_only=True)
         try:
             stored = {s.name: s for s in state.source_states()}

@@ -10,6 +10,7 @@ internal error, exit 2.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import os
@@ -83,6 +84,7 @@ def _unrecognized(parser: argparse.ArgumentParser, command: str | None, extra: l
 
 
 def main(argv: list[str] | None = None) -> int:
+    from_command_line = argv is None  # the program itself, not a test calling main()
     if argv is None:
         argv = sys.argv[1:]
     parser = build_parser(argv)
@@ -100,6 +102,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {mask_registered(line)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
+        if from_command_line:
+            # Fetch and send threads still running would hold the interpreter's exit
+            # until their timeouts (a stalled source: a minute). What was written is
+            # committed or rolled back whole, and a send cut off is sent again later.
+            print("interrupted", file=sys.stderr)
+            with contextlib.suppress(Exception):
+                sys.stdout.flush()
+                sys.stderr.flush()
+            os._exit(130)
         return 130
     except BrokenPipeError:
         # `releasewatch history | head`: the reader left; that is no error of ours. Point

@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 
-from scraper.cli.common import add_config_argument, command_parser, load, open_existing_state
+from scraper.cli.common import (
+    add_config_argument,
+    changing_state,
+    command_parser,
+    load,
+    open_existing_state,
+)
 from scraper.errors import UserError
 
 EPILOG = """examples:
@@ -26,12 +32,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    config = load(args)
-    state = open_existing_state(config, read_only=False)
-    try:
-        names = state.redeliver(args.alert_id.strip(), datetime.now(UTC))
-    finally:
-        state.close()
+    config = load(args, notifier_env=False)  # it sends nothing: no notifier secret needed
+    with changing_state(config):
+        state = open_existing_state(config, read_only=False)
+        try:
+            names = state.redeliver(args.alert_id.strip(), datetime.now(UTC))
+        finally:
+            state.close()
     if names is None:
         raise UserError(f"no alert {args.alert_id!r}; `releasewatch history` lists their ids")
     if not names:

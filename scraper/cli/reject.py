@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 
-from scraper.cli.common import add_config_argument, command_parser, load, open_existing_state
+from scraper.cli.common import (
+    add_config_argument,
+    changing_state,
+    command_parser,
+    load,
+    open_existing_state,
+)
 from scraper.cli.watches import watch_of_key
 from scraper.config.settings import Config
 from scraper.errors import UserError
@@ -63,15 +69,16 @@ def correction_alert(rejection: Rejection, watch_title: str, watch_season: int |
 
 
 def run(args: argparse.Namespace) -> int:
-    config = load(args)
-    state = open_existing_state(config, read_only=False)
+    config = load(args, notifier_env=False)  # it only queues: no notifier secret needed
     now = datetime.now(UTC)
+    with changing_state(config):
+        state = open_existing_state(config, read_only=False)
     try:
         # The rejection and its correction commit together (SPEC: a change and its alert
         # in one transaction): a failure between the two would leave the fact rejected
         # and the correction never sent, as a second `reject --notify` finds it already
         # rejected. The watch's row is locked first, as workers lock it for a new fact.
-        with state.transaction():
+        with changing_state(config), state.transaction():
             changed, lines = _reject(args, config, state, now)
         print("\n".join(lines))
         if changed and config.calendar_path:
@@ -87,7 +94,10 @@ def _reject(
     args: argparse.Namespace, config: Config, state: State, now: datetime
 ) -> tuple[bool, list[str]]:
     """What `reject` does inside its transaction: (whether anything changed, what to say)."""
-    before = state.facts(fact_id=args.fact_id)
+    # Ids are database integers: a longer number (a typo, an alert id's digits) names no
+    # fact, and asking the database for it would overflow its integer type.
+    fits = -(2**63) <= args.fact_id < 2**63
+    before = state.facts(fact_id=args.fact_id) if fits else []
     if not before:
         raise UserError(f"no fact #{args.fact_id}; `releasewatch facts` lists their ids")
     state.lock_watches([before[0].watch_key])

@@ -71,6 +71,9 @@ def header_text(r: NodeReader, node: Node, key: str) -> Any:
             return "must not be empty"
         if any((ord(c) < 32 and c != "\t") or ord(c) == 127 for c in v):
             return "must be one line without control characters (it is sent as a header)"
+        if any(ord(c) > 255 for c in v):
+            # A header carries Latin-1 at most: every fetch would fail on it.
+            return "must be plain text (ASCII, or Latin-1 letters like é): it is sent as a header"
         return None
 
     return r.value(node, key, str, check=check)
@@ -97,6 +100,12 @@ def url(r: NodeReader, node: Node, key: str) -> Any:
     # (a config of 1,000 sources is read at every `check`).
     if not ok or _SPACE.search(stripped):
         return r.error(node, key, f"{shorten(url)} is not an http(s) URL with a host")
+    labels = parts.hostname.rstrip(".").split(".") if parts.hostname.isascii() else []
+    if any(not 1 <= len(label) <= 63 for label in labels):
+        # No name server is asked for such a name (each part is 1 to 63 characters):
+        # every fetch failed, reported as "redirect to an invalid URL".
+        return r.error(node, key, f"{shorten(url)}: its host name has an empty part or one "
+                       "longer than 63 characters")
     return stripped
 
 

@@ -200,6 +200,11 @@ def accepted_keys() -> set[str]:
     return keys
 
 
+# The most of a config file read: 100,000 sources take about 8 MB. What is longer
+# (--config /dev/zero, a link to it) is no config, and was read until memory ran out.
+CONFIG_LIMIT = 32 * 1024**2
+
+
 def load_config(
     path: str | Path, env: Mapping[str, str] | None = None, *, notifier_env: bool = True
 ) -> Config:
@@ -213,7 +218,14 @@ def load_config(
     path = Path(path)
     filename = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as file:
+            data = file.read(CONFIG_LIMIT + 1)
+        if len(data) > CONFIG_LIMIT:
+            raise ConfigError([
+                f"{filename}: larger than {CONFIG_LIMIT // 1024**2} MB: not a config file"
+            ])
+        # As read_text reads it: universal newlines.
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except FileNotFoundError:
         hint = "; give its path with --config PATH" if path.name == "config.yaml" else ""
         raise ConfigError([f"{filename}: no such file{hint}"]) from None
@@ -283,7 +295,12 @@ def _read_state(r: NodeReader, top: dict[str, tuple[Node, Node]], path: Path) ->
     value = STATE_FIELD(r, top["state"][1], "state") if "state" in top else INVALID
     # The same test as scraper.store.dialect.is_database_url (config sits below the store).
     if isinstance(value, str) and value.startswith(("postgresql://", "postgres://")):
-        return value
+        problem = database_url_problem(value)
+        if problem is None:
+            return value
+        # Not quoted: the URL may hold its password.
+        r.error(top["state"][1], "state", problem)
+        return Path("releasewatch.db")
     if isinstance(value, str) and "://" in value:
         r.error(top["state"][1], "state", f"{value!r} is not a postgresql:// URL nor a file; "
                 "write postgresql://user@host/db or a path such as releasewatch.db")
@@ -295,6 +312,19 @@ def _read_state(r: NodeReader, top: dict[str, tuple[Node, Node]], path: Path) ->
     if "state" in top and value is not INVALID:
         _check_folder(r, top["state"][1], "state", state)
     return state
+
+
+def database_url_problem(url: str) -> str | None:
+    """What makes a postgresql:// URL unreadable (an unclosed [IPv6]), said without the
+    URL, which may hold a password; None when it reads. Its port is left to libpq: a
+    URL may list several hosts ("h1:5432,h2:5433"), which urlsplit's .port refuses."""
+    from urllib.parse import urlsplit
+
+    try:
+        urlsplit(url)
+    except ValueError as exc:
+        return f"is not a valid URL ({exc}); write postgresql://user@host/db"
+    return None
 
 
 def _read_calendar(r: NodeReader, top: dict[str, tuple[Node, Node]], path: Path) -> Path | None:

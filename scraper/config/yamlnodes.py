@@ -198,11 +198,17 @@ class NodeReader:
 
     # -- scalars ------------------------------------------------------------------------
 
-    def scalar(self, node: Node, key: str) -> Any:
-        """The Python value of a scalar, with ${VAR} expanded in strings."""
+    def scalar(self, node: Node, key: str, *, text_wanted: bool = False) -> Any:
+        """The Python value of a scalar, with ${VAR} expanded in strings.
+
+        `text_wanted`: the setting takes text, so a number or a boolean (written, or given
+        by a ${VAR}) is the text as written: a password "012345" is not the number 5349,
+        nor "true" a boolean that is "not a string"."""
         if not isinstance(node, ScalarNode):
             return self.error(node, key, f"must be a single value, not {_kind(node)}")
         if node.tag != STR:
+            if text_wanted and node.tag in (INT, FLOAT, BOOL):
+                return str(node.value)
             return self._constructor.construct_object(node, deep=True)
         text = str(node.value)
         if "$" not in text:
@@ -210,7 +216,7 @@ class NodeReader:
         expanded = self._expand(node, key, text)
         if expanded is INVALID or expanded == text.replace("$${", "${"):
             return expanded
-        if _ENV.fullmatch(text) and node.style is None:
+        if _ENV.fullmatch(text) and node.style is None and not text_wanted:
             # `port: ${SMTP_PORT}` should be the number 587, as if written in the file.
             tag = yaml.SafeLoader.resolve(yaml.SafeLoader, ScalarNode, expanded, (True, False))
             if tag in (INT, FLOAT, BOOL):
@@ -257,13 +263,10 @@ class NodeReader:
             return INVALID if INVALID in items else items
         if isinstance(node, ScalarNode) and node.tag == NULL:
             return self.error(node, key, f"has no value; give {_type_words(types)}")
-        value = self.scalar(node, key)
+        # A title "1899", a numeric password: the text as written, leading zeros kept.
+        value = self.scalar(node, key, text_wanted=str in types)
         if value is INVALID:
             return INVALID
-        numeric = isinstance(node, ScalarNode) and node.tag in (INT, FLOAT)
-        if numeric and str in types and not _is_instance(value, types):
-            # A title "1899", a numeric password: the text as written, leading zeros kept.
-            value = str(node.value)
         if not _is_instance(value, types):
             shown = "" if secret else f"{shorten(value)} "
             return self.error(node, key, f"{shown}is not {_type_words(types)}")

@@ -15,6 +15,7 @@ import contextlib
 import logging
 import os
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -47,6 +48,22 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+_importing = threading.Lock()
+
+
+def _requests() -> Any:
+    """requests (with our transport over it), imported on first use by one fetch thread
+    at a time, the package before any of its modules. Threads importing requests.utils
+    (a redirect) and requests (a URL with a user name) at once took Python's per-module
+    import locks in opposite orders; Python breaks such a deadlock by handing one thread
+    a half-made module: ImportError for those sources, and `requests` could stay without
+    `.exceptions` for the life of the daemon. Every lazy import below goes through here."""
+    with _importing:
+        import requests
+
+        import scraper.fetch.transport  # noqa: F401 - imports the rest of requests, urllib3
+    return requests
 
 K = TypeVar("K")
 
@@ -135,6 +152,7 @@ class Fetcher:
     @property
     def _sender(self) -> Sender:
         if self._sender_made is None:
+            _requests()
             from scraper.fetch.transport import Sender
 
             self._sender_made = Sender(self._session, own_session=self._own_session)
@@ -275,13 +293,11 @@ class Fetcher:
             ) from None
         if not location:
             raise FetchError(f"HTTP {resp.status} redirect without a Location", status=resp.status)
-        from requests.exceptions import InvalidURL
-        from requests.utils import requote_uri
-
+        requests = _requests()
         try:
-            parts = urlsplit(urljoin(current, requote_uri(location.strip())))
+            parts = urlsplit(urljoin(current, requests.utils.requote_uri(location.strip())))
             parts.port  # noqa: B018 - raises ValueError for a port like ":99999" or ":x"
-        except (ValueError, InvalidURL):
+        except (ValueError, requests.exceptions.InvalidURL):
             raise FetchError("redirect to an invalid URL", status=resp.status) from None
         scheme = parts.scheme.lower()
         if scheme not in ("http", "https"):
@@ -352,6 +368,7 @@ class Fetcher:
                 if "Set-Cookie" in raw.headers or "Set-Cookie2" in raw.headers:
                     self._keep_cookies(url, sent, raw.headers)
                 return Reply(raw)
+        _requests()
         from scraper.fetch.transport import head_guard
 
         with head_guard(self._watchdog, deadline):
@@ -359,7 +376,7 @@ class Fetcher:
 
     def _keep_cookies(self, url: str, headers: dict[str, str], answer: wire.Headers) -> None:
         """A cookie the server set goes into the session's jar, as requests keeps it."""
-        import requests
+        requests = _requests()
         from requests.cookies import extract_cookies_to_jar
 
         request = requests.PreparedRequest()
@@ -594,7 +611,7 @@ def _requests_problem(
 ) -> FetchError | None:
     """The FetchError for what a GET through requests raised; None: not a request's
     failure (a bug), which the caller lets through."""
-    import requests
+    requests = _requests()
 
     errors = requests.exceptions
     if isinstance(exc, errors.Timeout | errors.ConnectionError) and time.monotonic() >= deadline:
@@ -633,8 +650,7 @@ def _ca_bundle() -> str | bool:
 
 
 def _new_session(concurrency: int) -> requests.Session:
-    import requests
-
+    requests = _requests()
     from scraper.fetch.transport import guarded_adapter
 
     session = requests.Session()

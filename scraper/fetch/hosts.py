@@ -52,6 +52,7 @@ def fetch_by_host(
         with clock.holding(host):
             return fetch_one(url, extra)
 
+    interrupted = False
     try:
         while plan or in_flight:
             room = concurrency - len(in_flight)
@@ -74,9 +75,13 @@ def fetch_by_host(
                 key, host = in_flight.pop(future)
                 plan.host_done(host)
                 yield key, future.result()
+    except KeyboardInterrupt:
+        interrupted = True
+        raise
     finally:
         # The caller stopped early (or a bug): queued jobs are dropped, running ones finish.
-        pool.shutdown(wait=True, cancel_futures=True)
+        # Ctrl-C is not kept waiting for them (a stalled source: a minute); the process ends.
+        pool.shutdown(wait=not interrupted, cancel_futures=True)
 
 
 def _completed(finished: SimpleQueue[Future[R]], timeout: float | None) -> list[Future[R]]:

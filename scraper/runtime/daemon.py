@@ -129,6 +129,11 @@ class Daemon:
 
     def run(self) -> int:
         """Start, wait for signals, stop. Raises UserError if another daemon owns the state."""
+        # First of all: a SIGHUP (systemctl reload) while the state opens, which may wait
+        # for a `check` holding it, would otherwise end the process (its default action);
+        # a stop signal meanwhile stops the daemon as soon as it has started.
+        for signum in (*STOP_SIGNALS, signal.SIGHUP):
+            signal.signal(signum, self._on_signal)
         self._lock.acquire()  # before anything touches the state file
         try:
             self._start()
@@ -178,8 +183,6 @@ class Daemon:
             self._scheduler, config, self._state, now, self._run_source, rng=self._rng
         )
         self._add_delivery_job(now)
-        for signum in (*STOP_SIGNALS, signal.SIGHUP):
-            signal.signal(signum, self._on_signal)
         self._scheduler.start()
         overdue = sum(1 for when in plan.values() if when <= now + _jitter(config))
         log.info(

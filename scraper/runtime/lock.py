@@ -23,7 +23,9 @@ class InstanceLock:
     """
 
     def __init__(self, state_path: str | Path):
-        self.path = Path(f"{state_path}.lock")
+        # Beside the file itself: a state reached through a link (`state: link.db`,
+        # --state real.db) is one file, and must be one lock.
+        self.path = Path(f"{os.path.realpath(state_path)}.lock")
         self._fd: int | None = None
 
     def acquire(self) -> None:
