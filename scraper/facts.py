@@ -133,7 +133,7 @@ def _diff_dates(
     known: KnownFacts, observations: list[Observation], diff: Diff, today: date | None
 ) -> None:
     new: dict[str, NewFact] = {}
-    best: dict[str, tuple[bool, int, float, date]] = {}
+    best: dict[str, tuple[bool, int, date, float]] = {}
     for obs in observations:
         key = obs.finding.value_key
         if key in known.seen_date_keys:
@@ -142,8 +142,11 @@ def _diff_dates(
         rank = (
             not has_passed(obs.finding, today),
             PRECISION_RANK.get(obs.finding.precision or "", -1),
-            obs.finding.rank_score,  # equally precise: the better-supported report
+            # Equally precise: the newer report is where the story stands (a backlog's
+            # April date and July delay: the delay is the news, and the April date,
+            # recorded as seen, can never flip it back); from one day, the better-supported.
             obs.published or date.min,
+            obs.finding.rank_score,
         )
         if key in new:
             _add_source(new[key], obs.source_url, obs.source_name)

@@ -1,0 +1,96 @@
+"""Alert semantics over time: scenarios of several checks against a local site whose pages
+and feeds change between checks, on a real state file, with the clock passed in. Each test
+reads like SPEC.md's "What is a finding, what is an alert"."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from scraper.config.settings import load_config
+from scraper.cycle import check_sources
+from scraper.demo.localsite import LocalSite
+from scraper.fetch.fetcher import Fetcher
+from scraper.store.state import State
+
+PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<meta property="article:published_time" content="{published}T10:00:00Z">
+<title>Heartstopper Season 2 news</title></head>
+<body><article><h1>Heartstopper Season 2 news</h1><p>{text}</p></article></body></html>"""
+
+RSS = "application/rss+xml"
+
+
+def page(text: str, published: str) -> str:
+    return PAGE.format(text=text, published=published)
+
+
+def item(guid: str, title: str, text: str, published: str) -> str:
+    return (f"<item><title>{title}</title><link>https://news.example/{guid}</link>"
+            f"<guid>{guid}</guid><pubDate>{published}</pubDate>"
+            f"<description>{text}</description></item>")
+
+
+def feed(*items: str) -> bytes:
+    return ('<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>'
+            "<link>https://news.example/</link><description>TV news</description>"
+            + "".join(items) + "</channel></rss>").encode()
+
+
+def day(year: int, month: int, dom: int) -> datetime:
+    return datetime(year, month, dom, 12, tzinfo=UTC)
+
+
+class Story:
+    """A config of watches and sources on `site`, and checks of it at a given time."""
+
+    def __init__(self, tmp_path: Path, site: LocalSite, sources: tuple[str, ...],
+                 watches: str = "  - title: Heartstopper\n    season: 2\n"):
+        lines = [f"state: {tmp_path / 'state.db'}", "http:", "  timeout: 5s",
+                 "  per_host_delay: 0s", "watches:", watches.rstrip("\n"), "sources:"]
+        for name in sources:
+            lines += [f"  - name: {name}", f"    url: {site.url('/' + name)}"]
+        lines += ["notifiers:", "  - name: console", "    type: console"]
+        self.path = tmp_path / "config.yaml"
+        self.path.write_text("\n".join(lines) + "\n")
+
+    def check(self, now: datetime, *names: str) -> list[tuple]:
+        """One check (of the named sources, default all): (event, value, previous) per alert."""
+        config = load_config(self.path)
+        state, fetcher = State(config.state_path), Fetcher(config.http)
+        try:
+            report = check_sources(config, state, fetcher, now, list(names) or None)
+        finally:
+            fetcher.close()
+            state.close()
+        assert report.failures == []
+        return [(a.event, a.value, a.previous) for a in report.alerts]
+
+
+def date_value(text: str, precision: str = "day") -> dict:
+    return {"date": text, "precision": precision}
+
+
+@pytest.fixture
+def site():
+    with LocalSite() as running:
+        yield running
+
+
+def test_first_check_of_a_backlog_announces_the_newest_reports_date(tmp_path, site):
+    # A feed holding the whole story: the date (firmly worded, April), then its delay
+    # (plainly worded, July). The first check tells the user where the story stands now,
+    # not what April said; the old date is only recorded, so it never flips back.
+    site.set("/feed", feed(
+        item("delay", "Heartstopper Season 2 delayed",
+             "Heartstopper Season 2 now arrives 10 August 2023 after a delay.",
+             "Sat, 01 Jul 2023 10:00:00 GMT"),
+        item("date", "Heartstopper Season 2 release date",
+             "Netflix officially confirmed that Heartstopper Season 2 premieres on"
+             " 3 August 2023.", "Thu, 20 Apr 2023 10:00:00 GMT"),
+    ), RSS)
+    story = Story(tmp_path, site, ("feed",))
+    assert story.check(day(2023, 7, 2)) == [
+        ("release_date.announced", date_value("2023-08-10"), None)]
