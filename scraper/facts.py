@@ -40,6 +40,10 @@ class KnownFacts:
     latest_trailer_key: str | None = None  # the trailer fact recorded last
     # (kind, value_key) of the values the user rejected (`releasewatch reject`).
     rejected: frozenset[tuple[str, str]] = frozenset()
+    # Dates recorded after the current one that never became current (less precise than
+    # it, or already past, when they came): once the current date has passed, a report of
+    # one may still make it current (SPEC: a passed date does not block a later one).
+    held_back: dict[str, Finding] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass
@@ -53,6 +57,8 @@ class NewFact:
     becomes_current: bool = False
     link: str | None = None
     source_names: list[str] = field(default_factory=list)
+    # A value the state holds already (a held-back date made current): updated, not added.
+    existing: bool = False
 
 
 @dataclass
@@ -134,9 +140,17 @@ def _diff_dates(
 ) -> None:
     new: dict[str, NewFact] = {}
     best: dict[str, tuple[bool, int, date, float]] = {}
+    current = known.current_date
     for obs in observations:
         key = obs.finding.value_key
-        if key in known.seen_date_keys:
+        held = known.held_back.get(key)
+        # Only SPEC's exception brings a seen date back: a later one than a current date
+        # that has passed, itself still ahead.
+        revived = (
+            held is not None and current is not None and has_passed(current, today)
+            and _starts_after(held, current) and not has_passed(held, today)
+        )
+        if key in known.seen_date_keys and not revived:
             diff.corroborations.append((RELEASE_DATE, key, obs.source_url))
             continue
         rank = (
@@ -155,19 +169,25 @@ def _diff_dates(
             new[key] = NewFact(
                 obs.finding, [obs.source_url], link=obs.link,
                 source_names=[obs.source_name] if obs.source_name else [],
+                existing=revived,
             )
             best[key] = rank
     if not new:
         return
     winner_key = max(best, key=lambda k: best[k])
     winner = new[winner_key]
-    current = known.current_date
     if current is None:
         winner.event, winner.becomes_current = ANNOUNCED, True
     elif _replaces(winner.finding, current, today):
         winner.event, winner.becomes_current = CHANGED, True
         winner.previous = current
-    diff.new_facts.extend(new.values())
+    for fact in new.values():
+        if fact.existing and not fact.becomes_current:
+            # A held-back date that did not win this time: its reports only corroborate.
+            key = fact.finding.value_key
+            diff.corroborations.extend((RELEASE_DATE, key, url) for url in fact.sources)
+        else:
+            diff.new_facts.append(fact)
 
 
 def _replaces(candidate: Finding, current: Finding, today: date | None) -> bool:

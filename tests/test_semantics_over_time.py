@@ -94,3 +94,46 @@ def test_first_check_of_a_backlog_announces_the_newest_reports_date(tmp_path, si
     story = Story(tmp_path, site, ("feed",))
     assert story.check(day(2023, 7, 2)) == [
         ("release_date.announced", date_value("2023-08-10"), None)]
+
+
+def test_a_later_date_held_back_while_the_current_was_ahead_becomes_current_once_it_passed(
+    tmp_path, site
+):
+    # SPEC: a current date that has passed does not block a later date, whatever its
+    # precision. "Delayed to 2024" arrived while 3 August 2023 was still ahead: less
+    # precise, so no alert then. Once 3 August has passed, the next report of 2024 makes it
+    # current, although the state has seen it before.
+    story = Story(tmp_path, site, ("news",))
+    site.set("/news", page("Netflix confirmed that Heartstopper Season 2 premieres on"
+                           " 3 August 2023.", "2023-04-20"))
+    assert story.check(day(2023, 4, 20)) == [
+        ("release_date.announced", date_value("2023-08-03"), None)]
+    delayed = "Heartstopper Season 2 has been delayed to 2024, Netflix confirmed."
+    site.set("/news", page(delayed, "2023-07-01"))
+    assert story.check(day(2023, 7, 1)) == []
+    site.set("/news", page(delayed + " Filming wrapped in May.", "2023-08-09"))
+    assert story.check(day(2023, 8, 10)) == [
+        ("release_date.changed", date_value("2024", "year"), date_value("2023-08-03"))]
+    # ... and once: the next report of it corroborates.
+    site.set("/news", page(delayed + " Filming wrapped in June.", "2023-08-11"))
+    assert story.check(day(2023, 8, 12)) == []
+
+
+def test_a_date_that_was_current_before_does_not_come_back_when_its_successor_passed(
+    tmp_path, site
+):
+    # Moved up from 10 to 3 August; after 3 August a stale page still saying 10 August is
+    # an old value, not news (the rule above is for dates that were never current).
+    story = Story(tmp_path, site, ("a", "b"))
+    stale = page("Netflix confirmed that Heartstopper Season 2 premieres on 10 August 2023.",
+                 "2023-04-20")
+    site.set("/a", stale)
+    site.set("/b", page("Nothing new on Heartstopper Season 2 yet.", "2023-04-20"))
+    assert story.check(day(2023, 4, 20)) == [
+        ("release_date.announced", date_value("2023-08-10"), None)]
+    site.set("/b", page("Netflix confirmed Heartstopper Season 2 moves up to 3 August 2023"
+                        " from its planned 10 August date.", "2023-07-01"))
+    assert story.check(day(2023, 7, 1)) == [
+        ("release_date.changed", date_value("2023-08-03"), date_value("2023-08-10"))]
+    site.set("/a", stale.replace("</p>", " Cast news soon.</p>"))
+    assert story.check(day(2023, 8, 10)) == []

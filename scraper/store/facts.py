@@ -49,7 +49,7 @@ class Rejection:
 class FactStore(Database):
     def known_facts(self, watch_key: str) -> KnownFacts:
         rows = self._query(
-            "SELECT kind, value_key, value_json, evidence, is_current FROM facts"
+            "SELECT kind, value_key, value_json, evidence, is_current, first_seen_at FROM facts"
             " WHERE watch_key = ? ORDER BY id",
             (watch_key,),
         )
@@ -59,15 +59,22 @@ class FactStore(Database):
         current = None
         latest_trailer = None
         dates = {r["value_key"] for r in rejected if r["kind"] == RELEASE_DATE}
+        rejected_dates = frozenset(dates)
         trailers = {r["value_key"] for r in rejected if r["kind"] == TRAILER}
+        # Dates first seen in a check after the one that made the current date current, and
+        # not current, were held back when they came (less precise, or past): never current,
+        # so no old value. (The current date's own check recorded older reports beside it.)
+        later: list[tuple[str, str, Finding]] = []
+        current_seen = ""
         for row in rows:
             if row["kind"] == RELEASE_DATE:
                 dates.add(row["value_key"])
+                value = json.loads(row["value_json"])
+                finding = Finding(RELEASE_DATE, row["evidence"], value["date"], value["precision"])
                 if row["is_current"]:
-                    value = json.loads(row["value_json"])
-                    current = Finding(
-                        RELEASE_DATE, row["evidence"], value["date"], value["precision"]
-                    )
+                    current, current_seen = finding, row["first_seen_at"]
+                elif row["value_key"] not in rejected_dates:
+                    later.append((row["first_seen_at"], row["value_key"], finding))
             elif row["kind"] == TRAILER:
                 trailers.add(row["value_key"])
                 latest_trailer = row["value_key"]
@@ -77,6 +84,7 @@ class FactStore(Database):
             frozenset(trailers),
             latest_trailer,
             frozenset((r["kind"], r["value_key"]) for r in rejected),
+            {key: f for seen, key, f in later if current and seen > current_seen},
         )
 
     def store_diff(
@@ -107,13 +115,21 @@ class FactStore(Database):
                         "UPDATE facts SET is_current = 0 WHERE watch_key = ? AND kind = ?",
                         (watch.key, finding.kind),
                     )
-                fact_id = self._query(
-                    "INSERT INTO facts (watch_key, kind, value_key, value_json, evidence,"
-                    " source_url, first_seen_at, is_current) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                    " RETURNING id",
-                    (watch.key, finding.kind, finding.value_key, json.dumps(finding.value()),
-                     finding.evidence, fact.sources[0], stamp, int(fact.becomes_current)),
-                )[0][0]
+                if fact.existing:  # a held-back date made current: the row is there
+                    fact_id = self._query(
+                        "UPDATE facts SET is_current = 1 WHERE watch_key = ? AND kind = ?"
+                        " AND value_key = ? RETURNING id",
+                        (watch.key, finding.kind, finding.value_key),
+                    )[0][0]
+                else:
+                    fact_id = self._query(
+                        "INSERT INTO facts (watch_key, kind, value_key, value_json, evidence,"
+                        " source_url, first_seen_at, is_current)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        (watch.key, finding.kind, finding.value_key,
+                         json.dumps(finding.value()), finding.evidence, fact.sources[0], stamp,
+                         int(fact.becomes_current)),
+                    )[0][0]
                 self._executemany(
                     "INSERT OR IGNORE INTO fact_sources"
                     " (fact_id, source_url, first_seen_at, source_name, link)"
