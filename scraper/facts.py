@@ -44,6 +44,8 @@ class KnownFacts:
     # it, or already past, when they came): once the current date has passed, a report of
     # one may still make it current (SPEC: a passed date does not block a later one).
     held_back: dict[str, Finding] = field(default_factory=dict, hash=False, compare=False)
+    # When the report that made the current date was published (None: not known).
+    current_published: date | None = None
 
 
 @dataclass
@@ -59,6 +61,8 @@ class NewFact:
     source_names: list[str] = field(default_factory=list)
     # A value the state holds already (a held-back date made current): updated, not added.
     existing: bool = False
+    # Its newest report's publish date, never after the day it was found (None: undated).
+    published: date | None = None
 
 
 @dataclass
@@ -153,23 +157,27 @@ def _diff_dates(
         if key in known.seen_date_keys and not revived:
             diff.corroborations.append((RELEASE_DATE, key, obs.source_url))
             continue
+        # A publish date ahead of the clock (a wrong clock or zone) counts as today's.
+        reported = min(obs.published, today) if obs.published and today else obs.published
         rank = (
             not has_passed(obs.finding, today),
             PRECISION_RANK.get(obs.finding.precision or "", -1),
             # Equally precise: the newer report is where the story stands (a backlog's
             # April date and July delay: the delay is the news, and the April date,
             # recorded as seen, can never flip it back); from one day, the better-supported.
-            obs.published or date.min,
+            reported or date.min,
             obs.finding.rank_score,
         )
         if key in new:
             _add_source(new[key], obs.source_url, obs.source_name)
             best[key] = max(best[key], rank)
+            if reported and (new[key].published is None or reported > new[key].published):
+                new[key].published = reported
         else:
             new[key] = NewFact(
                 obs.finding, [obs.source_url], link=obs.link,
                 source_names=[obs.source_name] if obs.source_name else [],
-                existing=revived,
+                existing=revived, published=reported,
             )
             best[key] = rank
     if not new:
@@ -178,7 +186,7 @@ def _diff_dates(
     winner = new[winner_key]
     if current is None:
         winner.event, winner.becomes_current = ANNOUNCED, True
-    elif _replaces(winner.finding, current, today):
+    elif _replaces(winner.finding, current, today) and not _older_report(winner, known, today):
         winner.event, winner.becomes_current = CHANGED, True
         winner.previous = current
     for fact in new.values():
@@ -199,6 +207,19 @@ def _replaces(candidate: Finding, current: Finding, today: date | None) -> bool:
     if has_passed(candidate, today):
         return False
     return _at_least_as_precise(candidate, current)
+
+
+def _older_report(fact: NewFact, known: KnownFacts, today: date | None) -> bool:
+    """Its newest report was published before the current date's: older news (a source
+    the daemon checked after a newer one), recorded but no change. A current date that
+    has passed holds nothing back, however old the news of a later one."""
+    current = known.current_date
+    if current is None or has_passed(current, today):
+        return False
+    return (
+        fact.published is not None and known.current_published is not None
+        and fact.published < known.current_published
+    )
 
 
 def has_passed(finding: Finding, today: date | None) -> bool:

@@ -137,3 +137,40 @@ def test_a_date_that_was_current_before_does_not_come_back_when_its_successor_pa
         ("release_date.changed", date_value("2023-08-03"), date_value("2023-08-10"))]
     site.set("/a", stale.replace("</p>", " Cast news soon.</p>"))
     assert story.check(day(2023, 8, 10)) == []
+
+
+def test_an_older_report_checked_after_a_newer_one_does_not_flip_the_date(tmp_path, site):
+    # The daemon checks sources as they come due, one batch each: on a first run the July
+    # page (the delay) may be read before the April page (the old date). The April page's
+    # date is older news than the current one: recorded, not a change.
+    story = Story(tmp_path, site, ("april", "july"))
+    site.set("/april", page("Netflix confirmed that Heartstopper Season 2 premieres on"
+                            " 3 August 2023.", "2023-04-20"))
+    site.set("/july", page("Netflix has postponed Heartstopper Season 2 from 3 August 2023"
+                           " to 10 August 2023.", "2023-07-01"))
+    assert story.check(day(2023, 7, 2), "july") == [
+        ("release_date.announced", date_value("2023-08-10"), None)]
+    assert story.check(day(2023, 7, 2), "april") == []
+    # A newer report of a new date is still a change, and so is a later date once the
+    # current one has passed, from whatever article.
+    site.set("/april", page("Netflix confirmed that Heartstopper Season 2 premieres on"
+                            " 17 August 2023.", "2023-07-05"))
+    assert story.check(day(2023, 7, 5), "april") == [
+        ("release_date.changed", date_value("2023-08-17"), date_value("2023-08-10"))]
+
+
+def test_a_publish_date_in_the_future_does_not_hold_back_later_news(tmp_path, site):
+    # A feed entry stamped nine days ahead of the clock that found it (a wrong clock or
+    # zone) is read as of the day it was found, not as news every later report is older
+    # than.
+    story = Story(tmp_path, site, ("feed", "news"))
+    site.set("/feed", feed(item("x", "Heartstopper Season 2 release date",
+                                "Netflix confirmed that Heartstopper Season 2 premieres on"
+                                " 3 August 2023.", "Mon, 10 Jul 2023 10:00:00 GMT")), RSS)
+    site.set("/news", page("Nothing new on Heartstopper Season 2 yet.", "2023-06-30"))
+    assert story.check(day(2023, 7, 1)) == [
+        ("release_date.announced", date_value("2023-08-03"), None)]
+    site.set("/news", page("Netflix has postponed Heartstopper Season 2 from 3 August 2023"
+                           " to 10 August 2023.", "2023-07-05"))
+    assert story.check(day(2023, 7, 5)) == [
+        ("release_date.changed", date_value("2023-08-10"), date_value("2023-08-03"))]

@@ -49,7 +49,8 @@ class Rejection:
 class FactStore(Database):
     def known_facts(self, watch_key: str) -> KnownFacts:
         rows = self._query(
-            "SELECT kind, value_key, value_json, evidence, is_current, first_seen_at FROM facts"
+            "SELECT kind, value_key, value_json, evidence, is_current, first_seen_at, published"
+            " FROM facts"
             " WHERE watch_key = ? ORDER BY id",
             (watch_key,),
         )
@@ -66,6 +67,7 @@ class FactStore(Database):
         # so no old value. (The current date's own check recorded older reports beside it.)
         later: list[tuple[str, str, Finding]] = []
         current_seen = ""
+        current_published = None
         for row in rows:
             if row["kind"] == RELEASE_DATE:
                 dates.add(row["value_key"])
@@ -73,6 +75,7 @@ class FactStore(Database):
                 finding = Finding(RELEASE_DATE, row["evidence"], value["date"], value["precision"])
                 if row["is_current"]:
                     current, current_seen = finding, row["first_seen_at"]
+                    current_published = _day(row["published"])
                 elif row["value_key"] not in rejected_dates:
                     later.append((row["first_seen_at"], row["value_key"], finding))
             elif row["kind"] == TRAILER:
@@ -85,6 +88,7 @@ class FactStore(Database):
             latest_trailer,
             frozenset((r["kind"], r["value_key"]) for r in rejected),
             {key: f for seen, key, f in later if current and seen > current_seen},
+            current_published,
         )
 
     def store_diff(
@@ -117,18 +121,18 @@ class FactStore(Database):
                     )
                 if fact.existing:  # a held-back date made current: the row is there
                     fact_id = self._query(
-                        "UPDATE facts SET is_current = 1 WHERE watch_key = ? AND kind = ?"
-                        " AND value_key = ? RETURNING id",
-                        (watch.key, finding.kind, finding.value_key),
+                        "UPDATE facts SET is_current = 1, published = ? WHERE watch_key = ?"
+                        " AND kind = ? AND value_key = ? RETURNING id",
+                        (_iso(fact.published), watch.key, finding.kind, finding.value_key),
                     )[0][0]
                 else:
                     fact_id = self._query(
                         "INSERT INTO facts (watch_key, kind, value_key, value_json, evidence,"
-                        " source_url, first_seen_at, is_current)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        " source_url, first_seen_at, is_current, published)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                         (watch.key, finding.kind, finding.value_key,
                          json.dumps(finding.value()), finding.evidence, fact.sources[0], stamp,
-                         int(fact.becomes_current)),
+                         int(fact.becomes_current), _iso(fact.published)),
                     )[0][0]
                 self._executemany(
                     "INSERT OR IGNORE INTO fact_sources"
@@ -237,6 +241,17 @@ class FactStore(Database):
                 (watch_key,),
             )
             return self._execute("DELETE FROM facts WHERE watch_key = ?", (watch_key,)).rowcount
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def _date_rank(fact: StoredFact, today: date) -> tuple[bool, int, datetime]:
