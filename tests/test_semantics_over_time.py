@@ -174,3 +174,137 @@ def test_a_publish_date_in_the_future_does_not_hold_back_later_news(tmp_path, si
                            " to 10 August 2023.", "2023-07-05"))
     assert story.check(day(2023, 7, 5)) == [
         ("release_date.changed", date_value("2023-08-10"), date_value("2023-08-03"))]
+
+
+# -- what each notifier receives over a story -------------------------------------------
+
+
+class Inbox:
+    """aiosmtpd handler keeping every message, parsed."""
+
+    def __init__(self):
+        self.messages: list = []
+
+    async def handle_DATA(self, server, session, envelope):
+        import email
+        import email.policy
+
+        self.messages.append(email.message_from_bytes(envelope.content,
+                                                      policy=email.policy.default))
+        return "250 OK"
+
+
+def test_a_story_reaches_each_notifier_once_per_piece_of_news_in_its_format(tmp_path, site):
+    import hashlib
+    import hmac
+    import json
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    from scraper.cli.main import main
+
+    posts: list[tuple[str, dict, bytes]] = []
+
+    def on_post(path, headers, body):
+        posts.append((path, headers, body))
+        return 200, [("Content-Type", "application/json")], b'{"id": "1"}'
+
+    site.on_post = on_post
+    inbox = Inbox()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    smtp = Controller(inbox, hostname="127.0.0.1", port=port)
+    smtp.start()
+    try:
+        story = Story(tmp_path, site, ("Tudum", "Couch", "Feed"))
+        text = story.path.read_text().split("notifiers:")[0]
+        story.path.write_text(text + "\n".join([
+            "notifiers:",
+            "  - name: hook", "    type: webhook", f"    url: {site.url('/hook')}",
+            "    secret: s3cret-signing-key",
+            "  - name: discord", "    type: discord", f"    url: {site.url('/discord/1/tok')}",
+            "  - name: mail", "    type: email", "    host: 127.0.0.1", f"    port: {port}",
+            "    security: none", "    from: rw@example.org", "    to: [me@example.org]",
+        ]) + "\n")
+        announce = page("Netflix confirmed that Heartstopper Season 2 premieres on"
+                        " 3 August 2023.", "2023-04-20")
+        quiet = page("Nothing new on Heartstopper Season 2 yet.", "2023-03-01")
+        site.set("/Tudum", announce)
+        site.set("/Couch", quiet)
+        site.set("/Feed", feed(item("other", "Other show", "Something else.",
+                                    "Mon, 17 Apr 2023 10:00:00 GMT")), RSS)
+
+        def check() -> None:
+            assert main(["check", "--config", str(story.path)]) == 0
+
+        check()  # the announcement
+        site.set("/Couch", page("Heartstopper Season 2 arrives on 3 August 2023, Netflix"
+                                " confirmed.", "2023-04-21"))
+        check()  # a second source: nothing
+        site.set("/Feed", feed(
+            item("delay", "Heartstopper Season 2 delayed",
+                 "Netflix has postponed Heartstopper Season 2 from 3 August 2023 to"
+                 " 10 August 2023.", "Sat, 01 Jul 2023 10:00:00 GMT"),
+            item("teaser", "Heartstopper Season 2 | Official Teaser",
+                 '<iframe src="https://www.youtube.com/embed/QP4va9IrcZo?autoplay=1">'
+                 "</iframe> Watch the official teaser for Heartstopper Season 2.",
+                 "Sat, 01 Jul 2023 09:00:00 GMT"),
+        ), RSS)
+        check()  # the change and the teaser
+        site.set("/Couch", page("Netflix released the official teaser for Heartstopper"
+                                " Season 2: https://youtu.be/QP4va9IrcZo?si=x",
+                                "2023-07-02"))
+        check()  # the teaser again, another URL form: nothing
+    finally:
+        smtp.stop()
+
+    hooks = [(h, b) for p, h, b in posts if p == "/hook"]
+    bodies = [json.loads(b) for _, b in hooks]
+    assert sorted(b["event"] for b in bodies) == [
+        "release_date.announced", "release_date.changed", "trailer.released"]
+    for headers, raw in hooks:
+        body = json.loads(raw)
+        assert headers["Idempotency-Key"] == body["id"]
+        digest = hmac.new(b"s3cret-signing-key", raw, hashlib.sha256).hexdigest()
+        assert headers["X-Releasewatch-Signature"] == f"sha256={digest}"
+        assert {"id", "event", "watch", "value", "previous", "evidence", "source", "sources",
+                "detected_at"} <= set(body)
+        assert body["watch"] == {"title": "Heartstopper", "season": 2}
+    by_event = {b["event"]: b for b in bodies}
+    changed = by_event["release_date.changed"]
+    assert changed["value"] == date_value("2023-08-10")
+    assert changed["previous"] == date_value("2023-08-03")
+    assert changed["source"] == "https://news.example/delay"  # the article, beside its feed
+    assert changed["feed"] == site.url("/Feed")
+    assert changed["sources"] == [site.url("/Feed")]
+    assert "10 August 2023" in changed["evidence"]
+    trailer = by_event["trailer.released"]
+    assert trailer["value"] == {"url": "https://www.youtube.com/watch?v=QP4va9IrcZo"}
+    assert trailer["previous"] is None
+    announced = by_event["release_date.announced"]
+    assert announced["previous"] is None and announced["source"] == site.url("/Tudum")
+
+    discord = [(p, json.loads(b)) for p, _, b in posts if p.startswith("/discord")]
+    assert len(discord) == 3
+    assert all(p == "/discord/1/tok?wait=true" for p, _ in discord)
+    for _, message in discord:
+        assert message["allowed_mentions"] == {"parse": []}
+        [embed] = message["embeds"]
+        assert embed["title"] and embed["url"] and embed["description"] and embed["timestamp"]
+    [video] = [m for _, m in discord if "content" in m]
+    assert video["content"] == "https://www.youtube.com/watch?v=QP4va9IrcZo"
+
+    subjects = sorted(m["Subject"] for m in inbox.messages)
+    assert subjects == sorted([
+        "Heartstopper Season 2: release date announced — Thursday 3 August 2023",
+        "Heartstopper Season 2: release date changed — Thursday 10 August 2023"
+        " (was Thursday 3 August 2023)",
+        "Heartstopper Season 2: Official Teaser released —"
+        " https://www.youtube.com/watch?v=QP4va9IrcZo",
+    ])
+    for message in inbox.messages:
+        assert message.get_body(("plain",)) and message.get_body(("html",))
+    ids = {m["Message-ID"] for m in inbox.messages}
+    assert len(ids) == 3
