@@ -47,8 +47,9 @@ class Story:
     """A config of watches and sources on `site`, and checks of it at a given time."""
 
     def __init__(self, tmp_path: Path, site: LocalSite, sources: tuple[str, ...],
-                 watches: str = "  - title: Heartstopper\n    season: 2\n"):
-        lines = [f"state: {tmp_path / 'state.db'}", "http:", "  timeout: 5s",
+                 watches: str = "  - title: Heartstopper\n    season: 2\n",
+                 state: str | None = None):
+        lines = [f"state: {state or tmp_path / 'state.db'}", "http:", "  timeout: 5s",
                  "  per_host_delay: 0s", "watches:", watches.rstrip("\n"), "sources:"]
         for name in sources:
             lines += [f"  - name: {name}", f"    url: {site.url('/' + name)}"]
@@ -97,13 +98,13 @@ def test_first_check_of_a_backlog_announces_the_newest_reports_date(tmp_path, si
 
 
 def test_a_later_date_held_back_while_the_current_was_ahead_becomes_current_once_it_passed(
-    tmp_path, site
+    tmp_path, site, backend
 ):
     # SPEC: a current date that has passed does not block a later date, whatever its
     # precision. "Delayed to 2024" arrived while 3 August 2023 was still ahead: less
     # precise, so no alert then. Once 3 August has passed, the next report of 2024 makes it
     # current, although the state has seen it before.
-    story = Story(tmp_path, site, ("news",))
+    story = Story(tmp_path, site, ("news",), state=backend)
     site.set("/news", page("Netflix confirmed that Heartstopper Season 2 premieres on"
                            " 3 August 2023.", "2023-04-20"))
     assert story.check(day(2023, 4, 20)) == [
@@ -120,11 +121,11 @@ def test_a_later_date_held_back_while_the_current_was_ahead_becomes_current_once
 
 
 def test_a_date_that_was_current_before_does_not_come_back_when_its_successor_passed(
-    tmp_path, site
+    tmp_path, site, backend
 ):
     # Moved up from 10 to 3 August; after 3 August a stale page still saying 10 August is
     # an old value, not news (the rule above is for dates that were never current).
-    story = Story(tmp_path, site, ("a", "b"))
+    story = Story(tmp_path, site, ("a", "b"), state=backend)
     stale = page("Netflix confirmed that Heartstopper Season 2 premieres on 10 August 2023.",
                  "2023-04-20")
     site.set("/a", stale)
@@ -139,11 +140,13 @@ def test_a_date_that_was_current_before_does_not_come_back_when_its_successor_pa
     assert story.check(day(2023, 8, 10)) == []
 
 
-def test_an_older_report_checked_after_a_newer_one_does_not_flip_the_date(tmp_path, site):
+def test_an_older_report_checked_after_a_newer_one_does_not_flip_the_date(
+    tmp_path, site, backend
+):
     # The daemon checks sources as they come due, one batch each: on a first run the July
     # page (the delay) may be read before the April page (the old date). The April page's
     # date is older news than the current one: recorded, not a change.
-    story = Story(tmp_path, site, ("april", "july"))
+    story = Story(tmp_path, site, ("april", "july"), state=backend)
     site.set("/april", page("Netflix confirmed that Heartstopper Season 2 premieres on"
                             " 3 August 2023.", "2023-04-20"))
     site.set("/july", page("Netflix has postponed Heartstopper Season 2 from 3 August 2023"
