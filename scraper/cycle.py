@@ -351,6 +351,7 @@ def _apply(
             ]
             if not observations:
                 continue
+            _adopt_renamed(state, watch, config)
             diff = diff_findings(state.known_facts(watch.key), observations, now.date())
             report.facts_changed |= bool(diff.new_facts or diff.corroborations)
             # Per-watch routing (watches[].notify); health alerts above go to every notifier.
@@ -410,6 +411,7 @@ def _apply_claimed(
                 _record_success(state, result, was_alerted, signature, now, notifier_names,
                                 report)
             for watch in touched:
+                _adopt_renamed(state, watch, config)
                 diff = diff_findings(
                     state.known_facts(watch.key), result.observations[watch.key], now.date()
                 )
@@ -426,6 +428,15 @@ def _apply_claimed(
     for alert in report.alerts:
         log.info("alert %s: %s %s", alert.event, alert.watch_label, alert.value)
     return report
+
+
+def _adopt_renamed(state: State, watch: Watch, config: Config) -> None:
+    """A watch renamed with its old title as an alias takes over the old title's facts
+    (inside the cycle's transaction, its watch row locked), so nothing known alerts again."""
+    if watch.aliases:
+        old = state.adopt_renamed(watch, [w.key for w in config.watches])
+        if old is not None:
+            log.info("watch %s: renamed from %r, its facts kept", watch.label, old)
 
 
 def _record_success(

@@ -179,6 +179,60 @@ def test_a_publish_date_in_the_future_does_not_hold_back_later_news(tmp_path, si
         ("release_date.changed", date_value("2023-08-10"), date_value("2023-08-03"))]
 
 
+def test_a_watch_renamed_with_its_old_title_as_an_alias_keeps_its_facts(
+    tmp_path, site, backend
+):
+    # A film retitled: the user writes the new title and keeps the old one as an alias
+    # (README, watches[].aliases). It is the same watch: what it knew is still known, and
+    # only news alerts, under the new title.
+    film = "  - title: Mission Impossible 8\n"
+    story = Story(tmp_path, site, ("news",), watches=film, state=backend)
+    site.set("/news", page("Paramount confirmed that Mission Impossible 8 opens in cinemas"
+                           " on 23 May 2025.", "2024-11-01"))
+    assert story.check(day(2024, 11, 1)) == [
+        ("release_date.announced", date_value("2025-05-23"), None)]
+    renamed = ("  - title: The Final Reckoning\n"
+               "    aliases: [Mission Impossible 8]\n")
+    story = Story(tmp_path, site, ("news",), watches=renamed, state=backend)
+    assert story.check(day(2024, 11, 2)) == []
+    site.set("/news", page("Paramount confirmed that The Final Reckoning opens in cinemas"
+                           " on 21 May 2025.", "2024-11-10"))
+    config = load_config(story.path)
+    state, fetcher = State(config.state_path), Fetcher(config.http)
+    try:
+        [alert] = check_sources(config, state, fetcher, day(2024, 11, 10)).alerts
+        assert (alert.event, alert.watch_label, alert.previous) == (
+            "release_date.changed", "The Final Reckoning", date_value("2025-05-23"))
+    finally:
+        fetcher.close()
+        state.close()
+
+
+def test_a_new_watch_that_only_shares_an_alias_with_a_configured_one_starts_afresh(
+    tmp_path, site
+):
+    # Two configured watches: neither takes the other's facts.
+    both = ("  - title: Heartstopper\n    season: 2\n"
+            "  - title: Heartstopper S2\n    season: 2\n")
+    story = Story(tmp_path, site, ("news",), watches="  - title: Heartstopper\n    season: 2\n")
+    site.set("/news", page("Netflix confirmed that Heartstopper Season 2 premieres on"
+                           " 3 August 2023.", "2023-04-20"))
+    assert len(story.check(day(2023, 4, 20))) == 1
+    story = Story(tmp_path, site, ("news",), watches=both.replace(
+        "Heartstopper S2\n    season: 2\n",
+        "Heartstopper S2\n    season: 2\n    aliases: [Heartstopper]\n"))
+    config = load_config(story.path)
+    state, fetcher = State(config.state_path), Fetcher(config.http)
+    try:
+        alerts = check_sources(config, state, fetcher, day(2023, 4, 21)).alerts
+        assert [(a.event, a.watch_label) for a in alerts] == [
+            ("release_date.announced", "Heartstopper S2 Season 2")]
+        assert state.known_facts("heartstopper|2").current_date is not None
+    finally:
+        fetcher.close()
+        state.close()
+
+
 # -- what each notifier receives over a story -------------------------------------------
 
 

@@ -91,6 +91,34 @@ class FactStore(Database):
             current_published,
         )
 
+    def adopt_renamed(self, watch: Watch, configured: Sequence[str]) -> str | None:
+        """A watch renamed with its old title kept as an alias (a film retitled) is the
+        same watch: when it has no facts yet and an unconfigured watch of that old title
+        and season has, those facts, rejections and alerts become its own, so what was
+        known stays known and is not announced again. Returns the old key, if any."""
+        old_keys = [
+            key for key in dict.fromkeys(Watch(a, watch.season).key for a in watch.aliases)
+            if key != watch.key and key not in configured
+        ]
+        if not old_keys or self._has_facts(watch.key):
+            return None
+        for old in old_keys:
+            if not self._has_facts(old):
+                continue
+            self._execute("UPDATE facts SET watch_key = ? WHERE watch_key = ?", (watch.key, old))
+            self._execute("UPDATE alerts SET watch_key = ? WHERE watch_key = ?", (watch.key, old))
+            self._execute(
+                "INSERT OR IGNORE INTO rejections (watch_key, kind, value_key, rejected_at)"
+                " SELECT ?, kind, value_key, rejected_at FROM rejections WHERE watch_key = ?",
+                (watch.key, old),
+            )
+            self._execute("DELETE FROM rejections WHERE watch_key = ?", (old,))
+            return old
+        return None
+
+    def _has_facts(self, watch_key: str) -> bool:
+        return bool(self._query("SELECT 1 FROM facts WHERE watch_key = ? LIMIT 1", (watch_key,)))
+
     def store_diff(
         self, watch: Watch, diff: Diff, at: datetime, notifiers: Sequence[str]
     ) -> list[Alert]:
