@@ -10,7 +10,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from scraper import logs
@@ -238,7 +238,10 @@ def _check(
     if result.documents:
         known = {} if forced else state.known_entries(source.name)
         documents = _read_documents(result, config.watches, known)
-        _extract_into(result, documents)
+        # A page read again because it changed reports as of today, whatever publish date
+        # it kept (an evergreen page edited as the story moves); a first read, or a feed
+        # entry, reports as of its own date.
+        _extract_into(result, documents, None if forced else now.date())
     return result
 
 
@@ -295,19 +298,24 @@ def _read_documents(
     return documents
 
 
-def _extract_into(result: SourceResult, documents: list[tuple[Document, list[Watch]]]) -> None:
+def _extract_into(
+    result: SourceResult,
+    documents: list[tuple[Document, list[Watch]]],
+    changed_on: date | None = None,
+) -> None:
     """Extract: findings from finished documents, per watch the document may name."""
     # Imported here: a warm cycle (every source a 304) never needs the extractor.
     from scraper.extract import extract
 
     for document, watches in documents:
+        reported = changed_on if changed_on and document.kind == "page" else document.published
         for watch in watches:
             for finding in extract(document, watch):
                 result.observations.setdefault(watch.key, []).append(
                     Observation(
                         finding,
                         logs.public_url(result.source.url),
-                        document.published,
+                        reported,
                         logs.public_url(document.url),
                         result.source.name,
                     )

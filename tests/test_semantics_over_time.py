@@ -162,6 +162,23 @@ def test_an_older_report_checked_after_a_newer_one_does_not_flip_the_date(
         ("release_date.changed", date_value("2023-08-17"), date_value("2023-08-10"))]
 
 
+def test_a_page_that_changed_is_news_now_whatever_its_old_publish_date(tmp_path, site):
+    # An evergreen page keeps the publish date it first had (January) and is edited as the
+    # story moves: read again because it changed, its new date is today's news, not a
+    # report older than April's article.
+    story = Story(tmp_path, site, ("evergreen", "news"))
+    site.set("/evergreen", page("Heartstopper Season 2: everything we know so far.",
+                                "2023-01-10"))
+    site.set("/news", page("Netflix confirmed that Heartstopper Season 2 premieres on"
+                           " 3 August 2023.", "2023-04-21"))
+    assert story.check(day(2023, 4, 21)) == [
+        ("release_date.announced", date_value("2023-08-03"), None)]
+    site.set("/evergreen", page("Netflix has postponed Heartstopper Season 2 from 3 August"
+                                " 2023 to 10 August 2023.", "2023-01-10"))
+    assert story.check(day(2023, 7, 1)) == [
+        ("release_date.changed", date_value("2023-08-10"), date_value("2023-08-03"))]
+
+
 def test_a_publish_date_in_the_future_does_not_hold_back_later_news(tmp_path, site):
     # A feed entry stamped nine days ahead of the clock that found it (a wrong clock or
     # zone) is read as of the day it was found, not as news every later report is older
