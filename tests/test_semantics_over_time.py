@@ -250,6 +250,111 @@ def test_a_new_watch_that_only_shares_an_alias_with_a_configured_one_starts_afre
         state.close()
 
 
+ANNOUNCE = ("Netflix confirmed that Heartstopper Season 2 premieres on 3 August 2023.",
+            "2023-04-20")
+
+
+def test_a_page_that_fails_empties_or_drops_the_date_leaves_the_fact_alone(tmp_path, site):
+    from scraper.demo.localsite import Page
+
+    story = Story(tmp_path, site, ("news",))
+    site.set("/news", page(*ANNOUNCE))
+    assert len(story.check(day(2023, 4, 20))) == 1
+    config = load_config(story.path)
+    for broken in (Page(b"oops", status=500), Page(b"", status=200), Page(b"gone", status=404),
+                   Page(b"slow down", status=429)):
+        site.pages["/news"] = broken
+        state, fetcher = State(config.state_path), Fetcher(config.http)
+        try:
+            report = check_sources(config, state, fetcher, day(2023, 4, 21))
+            assert report.alerts == [] and report.failures, broken
+            assert state.known_facts("heartstopper|2").current_date.date == "2023-08-03"
+        finally:
+            fetcher.close()
+            state.close()
+    # Retracted in words: no finding, the fact stays; the date back again is no news.
+    site.set("/news", page("Netflix has not announced a release date for Heartstopper"
+                           " Season 2 yet.", "2023-04-24"))
+    assert story.check(day(2023, 4, 24)) == []
+    site.set("/news", page(*ANNOUNCE))
+    assert story.check(day(2023, 4, 25)) == []
+
+
+def test_a_feed_reordered_renumbered_or_republishing_old_news_sends_nothing(tmp_path, site):
+    date_item = item("g1", "Heartstopper Season 2 release date", ANNOUNCE[0],
+                     "Thu, 20 Apr 2023 10:00:00 GMT")
+    teaser = item("t1", "Heartstopper Season 2 | Official Teaser",
+                  '<iframe src="https://www.youtube.com/embed/QP4va9IrcZo"></iframe>'
+                  " The official teaser for Heartstopper Season 2.",
+                  "Sun, 18 Jun 2023 10:00:00 GMT")
+    other = item("o1", "Other show", "Something else.", "Fri, 16 Jun 2023 10:00:00 GMT")
+    story = Story(tmp_path, site, ("feed",))
+    site.set("/feed", feed(teaser, other, date_item), RSS)
+    assert sorted(e for e, _, _ in story.check(day(2023, 6, 18))) == [
+        "release_date.announced", "trailer.released"]
+    for variant in (
+        feed(date_item, other, teaser),  # reordered
+        feed(date_item.replace("g1", "g1-new"), teaser.replace("t1", "t1-new")),  # new GUIDs
+        feed(date_item.replace("20 Apr", "19 Jun"), teaser),  # an old item republished
+    ):
+        site.set("/feed", variant, RSS)
+        assert story.check(day(2023, 6, 19)) == []
+
+
+def test_a_source_removed_and_added_back_or_renamed_sends_nothing_again(tmp_path, site):
+    site.set("/a", page(*ANNOUNCE))
+    site.set("/b", page("Nothing new on Heartstopper Season 2 yet.", "2023-04-20"))
+    assert len(Story(tmp_path, site, ("a", "b")).check(day(2023, 4, 20))) == 1
+    assert Story(tmp_path, site, ("b",)).check(day(2023, 4, 21)) == []
+    assert Story(tmp_path, site, ("b", "a")).check(day(2023, 4, 22)) == []
+    site.set("/a2", page(*ANNOUNCE))
+    assert Story(tmp_path, site, ("b", "a2")).check(day(2023, 4, 23)) == []
+
+
+def test_two_seasons_of_one_title_are_two_watches_and_a_season_change_is_a_new_watch(
+    tmp_path, site
+):
+    site.set("/news", page(ANNOUNCE[0] + " Netflix also confirmed that Heartstopper Season 3"
+                           " premieres on 3 October 2024.", "2023-04-20"))
+    two = "  - title: Heartstopper\n    season: 2\n"
+    three = "  - title: Heartstopper\n    season: 3\n"
+    config = load_config(Story(tmp_path, site, ("news",), watches=two + three).path)
+    state, fetcher = State(config.state_path), Fetcher(config.http)
+    try:
+        alerts = check_sources(config, state, fetcher, day(2023, 4, 20)).alerts
+    finally:
+        fetcher.close()
+        state.close()
+    assert sorted((a.watch_label, a.value["date"]) for a in alerts) == [
+        ("Heartstopper Season 2", "2023-08-03"), ("Heartstopper Season 3", "2024-10-03")]
+    # Season 2 alone, then changed to 4: a new watch, whose first check finds nothing yet.
+    assert Story(tmp_path, site, ("news",), watches=two).check(day(2023, 4, 21)) == []
+    four = "  - title: Heartstopper\n    season: 4\n"
+    assert Story(tmp_path, site, ("news",), watches=four).check(day(2023, 4, 22)) == []
+
+
+def test_dry_run_and_extract_write_no_state(tmp_path, site, capsys):
+    import hashlib
+
+    from scraper.cli.main import main
+
+    story = Story(tmp_path, site, ("news",))
+    site.set("/news", page(*ANNOUNCE))
+    state_file = tmp_path / "state.db"
+    assert main(["check", "--dry-run", "--config", str(story.path)]) == 0
+    assert main(["extract", "--config", str(story.path), "--source", "news"]) == 0
+    assert not state_file.exists()
+    assert main(["check", "--config", str(story.path)]) == 0
+    site.set("/news", page(ANNOUNCE[0].replace("3 August", "10 August"), "2023-04-21"))
+    before = hashlib.sha256(state_file.read_bytes()).hexdigest()
+    assert main(["check", "--dry-run", "--config", str(story.path)]) == 0
+    assert "would alert release_date.changed" in capsys.readouterr().out
+    assert main(["extract", "--config", str(story.path), "--source", "news"]) == 0
+    assert hashlib.sha256(state_file.read_bytes()).hexdigest() == before
+    assert main(["check", "--config", str(story.path)]) == 0  # and the real check alerts
+    assert "release date changed" in capsys.readouterr().out
+
+
 # -- what each notifier receives over a story -------------------------------------------
 
 
