@@ -250,6 +250,37 @@ def test_a_new_watch_that_only_shares_an_alias_with_a_configured_one_starts_afre
         state.close()
 
 
+def test_a_worker_on_postgresql_announces_a_backlog_once_with_the_newest_date(
+    tmp_path, site, pg_url
+):
+    # A worker writes each claimed source in its own transaction. A backlog of April's
+    # firmly worded date and July's plainly worded delay must give what `check` gives: one
+    # announcement, of the delay, not the April date followed by a change.
+    from datetime import timedelta
+
+    from scraper.cycle import Claims
+
+    site.set("/april", page("Netflix officially confirmed that Heartstopper Season 2"
+                            " premieres on 3 August 2023.", "2023-04-20"))
+    site.set("/july", page("Heartstopper Season 2 now arrives 10 August 2023 after a delay.",
+                           "2023-07-01"))
+    story = Story(tmp_path, site, ("april", "july"), state=pg_url)
+    config = load_config(story.path)
+    now = day(2023, 7, 2)
+    state, fetcher = State(pg_url), Fetcher(config.http)
+    try:
+        state.sync_sources(["april", "july"], {s.name: s.url for s in config.sources}, now)
+        claimed = state.claim_sources("A", now, timedelta(minutes=5), 2)
+        assert sorted(claimed) == ["april", "july"]
+        claims = Claims("A", lambda name: now + timedelta(minutes=30))
+        report = check_sources(config, state, fetcher, now, claimed, claims=claims)
+    finally:
+        fetcher.close()
+        state.close()
+    assert [(a.event, a.value) for a in report.alerts] == [
+        ("release_date.announced", date_value("2023-08-10"))]
+
+
 ANNOUNCE = ("Netflix confirmed that Heartstopper Season 2 premieres on 3 August 2023.",
             "2023-04-20")
 
