@@ -10,7 +10,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from scraper import logs
@@ -238,7 +238,10 @@ def _check(
     if result.documents:
         known = {} if forced else state.known_entries(source.name)
         documents = _read_documents(result, config.watches, known)
-        _extract_into(result, documents)
+        # A page read again because it changed reports as of today, whatever publish date
+        # it kept (an evergreen page edited as the story moves); a first read, or a feed
+        # entry, reports as of its own date.
+        _extract_into(result, documents, None if forced else now.date())
     return result
 
 
@@ -295,19 +298,24 @@ def _read_documents(
     return documents
 
 
-def _extract_into(result: SourceResult, documents: list[tuple[Document, list[Watch]]]) -> None:
+def _extract_into(
+    result: SourceResult,
+    documents: list[tuple[Document, list[Watch]]],
+    changed_on: date | None = None,
+) -> None:
     """Extract: findings from finished documents, per watch the document may name."""
     # Imported here: a warm cycle (every source a 304) never needs the extractor.
     from scraper.extract import extract
 
     for document, watches in documents:
+        reported = changed_on if changed_on and document.kind == "page" else document.published
         for watch in watches:
             for finding in extract(document, watch):
                 result.observations.setdefault(watch.key, []).append(
                     Observation(
                         finding,
                         logs.public_url(result.source.url),
-                        document.published,
+                        reported,
                         logs.public_url(document.url),
                         result.source.name,
                     )
@@ -351,6 +359,7 @@ def _apply(
             ]
             if not observations:
                 continue
+            _adopt_renamed(state, watch, config)
             diff = diff_findings(state.known_facts(watch.key), observations, now.date())
             report.facts_changed |= bool(diff.new_facts or diff.corroborations)
             # Per-watch routing (watches[].notify); health alerts above go to every notifier.
@@ -416,6 +425,7 @@ def _apply_claimed(
                 _record_success(state, result, was_alerted, signature, now, notifier_names,
                                 report)
             for watch in touched:
+                _adopt_renamed(state, watch, config)
                 diff = diff_findings(
                     state.known_facts(watch.key), result.observations[watch.key], now.date()
                 )
@@ -432,6 +442,15 @@ def _apply_claimed(
     for alert in report.alerts:
         log.info("alert %s: %s", alert.event, _alert_line(alert))
     return report
+
+
+def _adopt_renamed(state: State, watch: Watch, config: Config) -> None:
+    """A watch renamed with its old title as an alias takes over the old title's facts
+    (inside the cycle's transaction, its watch row locked), so nothing known alerts again."""
+    if watch.aliases:
+        old = state.adopt_renamed(watch, [w.key for w in config.watches])
+        if old is not None:
+            log.info("watch %s: renamed from %r, its facts kept", watch.label, old)
 
 
 def _record_success(

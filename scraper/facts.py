@@ -40,6 +40,12 @@ class KnownFacts:
     latest_trailer_key: str | None = None  # the trailer fact recorded last
     # (kind, value_key) of the values the user rejected (`releasewatch reject`).
     rejected: frozenset[tuple[str, str]] = frozenset()
+    # Dates recorded after the current one that never became current (less precise than
+    # it, or already past, when they came): once the current date has passed, a report of
+    # one may still make it current (SPEC: a passed date does not block a later one).
+    held_back: dict[str, Finding] = field(default_factory=dict, hash=False, compare=False)
+    # When the report that made the current date was published (None: not known).
+    current_published: date | None = None
 
 
 @dataclass
@@ -53,6 +59,10 @@ class NewFact:
     becomes_current: bool = False
     link: str | None = None
     source_names: list[str] = field(default_factory=list)
+    # A value the state holds already (a held-back date made current): updated, not added.
+    existing: bool = False
+    # Its newest report's publish date, never after the day it was found (None: undated).
+    published: date | None = None
 
 
 @dataclass
@@ -133,38 +143,59 @@ def _diff_dates(
     known: KnownFacts, observations: list[Observation], diff: Diff, today: date | None
 ) -> None:
     new: dict[str, NewFact] = {}
-    best: dict[str, tuple[bool, int, float, date]] = {}
+    best: dict[str, tuple[bool, int, date, float]] = {}
+    current = known.current_date
     for obs in observations:
         key = obs.finding.value_key
-        if key in known.seen_date_keys:
+        held = known.held_back.get(key)
+        # Only SPEC's exception brings a seen date back: a later one than a current date
+        # that has passed, itself still ahead.
+        revived = (
+            held is not None and current is not None and has_passed(current, today)
+            and _starts_after(held, current) and not has_passed(held, today)
+        )
+        if key in known.seen_date_keys and not revived:
             diff.corroborations.append((RELEASE_DATE, key, obs.source_url))
             continue
+        # A publish date ahead of the clock (a wrong clock or zone) counts as today's.
+        reported = min(obs.published, today) if obs.published and today else obs.published
         rank = (
             not has_passed(obs.finding, today),
             PRECISION_RANK.get(obs.finding.precision or "", -1),
-            obs.finding.rank_score,  # equally precise: the better-supported report
-            obs.published or date.min,
+            # Equally precise: the newer report is where the story stands (a backlog's
+            # April date and July delay: the delay is the news, and the April date,
+            # recorded as seen, can never flip it back); from one day, the better-supported.
+            reported or date.min,
+            obs.finding.rank_score,
         )
         if key in new:
             _add_source(new[key], obs.source_url, obs.source_name)
             best[key] = max(best[key], rank)
+            if reported and (new[key].published is None or reported > new[key].published):
+                new[key].published = reported
         else:
             new[key] = NewFact(
                 obs.finding, [obs.source_url], link=obs.link,
                 source_names=[obs.source_name] if obs.source_name else [],
+                existing=revived, published=reported,
             )
             best[key] = rank
     if not new:
         return
     winner_key = max(best, key=lambda k: best[k])
     winner = new[winner_key]
-    current = known.current_date
     if current is None:
         winner.event, winner.becomes_current = ANNOUNCED, True
-    elif _replaces(winner.finding, current, today):
+    elif _replaces(winner.finding, current, today) and not _older_report(winner, known, today):
         winner.event, winner.becomes_current = CHANGED, True
         winner.previous = current
-    diff.new_facts.extend(new.values())
+    for fact in new.values():
+        if fact.existing and not fact.becomes_current:
+            # A held-back date that did not win this time: its reports only corroborate.
+            key = fact.finding.value_key
+            diff.corroborations.extend((RELEASE_DATE, key, url) for url in fact.sources)
+        else:
+            diff.new_facts.append(fact)
 
 
 def _replaces(candidate: Finding, current: Finding, today: date | None) -> bool:
@@ -176,6 +207,19 @@ def _replaces(candidate: Finding, current: Finding, today: date | None) -> bool:
     if has_passed(candidate, today):
         return False
     return _at_least_as_precise(candidate, current)
+
+
+def _older_report(fact: NewFact, known: KnownFacts, today: date | None) -> bool:
+    """Its newest report was published before the current date's: older news (a source
+    the daemon checked after a newer one), recorded but no change. A current date that
+    has passed holds nothing back, however old the news of a later one."""
+    current = known.current_date
+    if current is None or has_passed(current, today):
+        return False
+    return (
+        fact.published is not None and known.current_published is not None
+        and fact.published < known.current_published
+    )
 
 
 def has_passed(finding: Finding, today: date | None) -> bool:

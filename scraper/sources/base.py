@@ -66,19 +66,21 @@ class SourceResult:
     entries: list[tuple[str, str]] = field(default_factory=list)  # feed memory to keep
     observations: dict[str, list[Observation]] = field(default_factory=dict)  # per watch key
 
-    def best_date_rank(self) -> tuple[int, float, date]:
-        """The batch order: the most precise report first, then the better-scoring."""
+    def best_date_rank(self) -> tuple[int, date, float]:
+        """The batch order: the most precise report first, then the newest, then the
+        better-scoring, as the facts choose among new dates (scraper/facts.py): a worker
+        writing one source at a time then announces where the story stands, once."""
         ranks = [
             (
                 PRECISION_RANK.get(o.finding.precision or "", -1),
-                o.finding.rank_score,
                 o.published or date.min,
+                o.finding.rank_score,
             )
             for observations in self.observations.values()
             for o in observations
             if o.finding.kind == RELEASE_DATE
         ]
-        return max(ranks, default=(-1, float("-inf"), date.min))
+        return max(ranks, default=(-1, date.min, float("-inf")))
 
 
 class SourceKind:

@@ -49,7 +49,8 @@ class Rejection:
 class FactStore(Database):
     def known_facts(self, watch_key: str) -> KnownFacts:
         rows = self._query(
-            "SELECT kind, value_key, value_json, evidence, is_current FROM facts"
+            "SELECT kind, value_key, value_json, evidence, is_current, first_seen_at, published"
+            " FROM facts"
             " WHERE watch_key = ? ORDER BY id",
             (watch_key,),
         )
@@ -59,15 +60,24 @@ class FactStore(Database):
         current = None
         latest_trailer = None
         dates = {r["value_key"] for r in rejected if r["kind"] == RELEASE_DATE}
+        rejected_dates = frozenset(dates)
         trailers = {r["value_key"] for r in rejected if r["kind"] == TRAILER}
+        # Dates first seen in a check after the one that made the current date current, and
+        # not current, were held back when they came (less precise, or past): never current,
+        # so no old value. (The current date's own check recorded older reports beside it.)
+        later: list[tuple[str, str, Finding]] = []
+        current_seen = ""
+        current_published = None
         for row in rows:
             if row["kind"] == RELEASE_DATE:
                 dates.add(row["value_key"])
+                value = json.loads(row["value_json"])
+                finding = Finding(RELEASE_DATE, row["evidence"], value["date"], value["precision"])
                 if row["is_current"]:
-                    value = json.loads(row["value_json"])
-                    current = Finding(
-                        RELEASE_DATE, row["evidence"], value["date"], value["precision"]
-                    )
+                    current, current_seen = finding, row["first_seen_at"]
+                    current_published = _day(row["published"])
+                elif row["value_key"] not in rejected_dates:
+                    later.append((row["first_seen_at"], row["value_key"], finding))
             elif row["kind"] == TRAILER:
                 trailers.add(row["value_key"])
                 latest_trailer = row["value_key"]
@@ -77,7 +87,37 @@ class FactStore(Database):
             frozenset(trailers),
             latest_trailer,
             frozenset((r["kind"], r["value_key"]) for r in rejected),
+            {key: f for seen, key, f in later if current and seen > current_seen},
+            current_published,
         )
+
+    def adopt_renamed(self, watch: Watch, configured: Sequence[str]) -> str | None:
+        """A watch renamed with its old title kept as an alias (a film retitled) is the
+        same watch: when it has no facts yet and an unconfigured watch of that old title
+        and season has, those facts, rejections and alerts become its own, so what was
+        known stays known and is not announced again. Returns the old key, if any."""
+        old_keys = [
+            key for key in dict.fromkeys(Watch(a, watch.season).key for a in watch.aliases)
+            if key != watch.key and key not in configured
+        ]
+        if not old_keys or self._has_facts(watch.key):
+            return None
+        for old in old_keys:
+            if not self._has_facts(old):
+                continue
+            self._execute("UPDATE facts SET watch_key = ? WHERE watch_key = ?", (watch.key, old))
+            self._execute("UPDATE alerts SET watch_key = ? WHERE watch_key = ?", (watch.key, old))
+            self._execute(
+                "INSERT OR IGNORE INTO rejections (watch_key, kind, value_key, rejected_at)"
+                " SELECT ?, kind, value_key, rejected_at FROM rejections WHERE watch_key = ?",
+                (watch.key, old),
+            )
+            self._execute("DELETE FROM rejections WHERE watch_key = ?", (old,))
+            return old
+        return None
+
+    def _has_facts(self, watch_key: str) -> bool:
+        return bool(self._query("SELECT 1 FROM facts WHERE watch_key = ? LIMIT 1", (watch_key,)))
 
     def store_diff(
         self, watch: Watch, diff: Diff, at: datetime, notifiers: Sequence[str]
@@ -107,13 +147,21 @@ class FactStore(Database):
                         "UPDATE facts SET is_current = 0 WHERE watch_key = ? AND kind = ?",
                         (watch.key, finding.kind),
                     )
-                fact_id = self._query(
-                    "INSERT INTO facts (watch_key, kind, value_key, value_json, evidence,"
-                    " source_url, first_seen_at, is_current) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                    " RETURNING id",
-                    (watch.key, finding.kind, finding.value_key, json.dumps(finding.value()),
-                     finding.evidence, fact.sources[0], stamp, int(fact.becomes_current)),
-                )[0][0]
+                if fact.existing:  # a held-back date made current: the row is there
+                    fact_id = self._query(
+                        "UPDATE facts SET is_current = 1, published = ? WHERE watch_key = ?"
+                        " AND kind = ? AND value_key = ? RETURNING id",
+                        (_iso(fact.published), watch.key, finding.kind, finding.value_key),
+                    )[0][0]
+                else:
+                    fact_id = self._query(
+                        "INSERT INTO facts (watch_key, kind, value_key, value_json, evidence,"
+                        " source_url, first_seen_at, is_current, published)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        (watch.key, finding.kind, finding.value_key,
+                         json.dumps(finding.value()), finding.evidence, fact.sources[0], stamp,
+                         int(fact.becomes_current), _iso(fact.published)),
+                    )[0][0]
                 self._executemany(
                     "INSERT OR IGNORE INTO fact_sources"
                     " (fact_id, source_url, first_seen_at, source_name, link)"
@@ -221,6 +269,17 @@ class FactStore(Database):
                 (watch_key,),
             )
             return self._execute("DELETE FROM facts WHERE watch_key = ?", (watch_key,)).rowcount
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def _date_rank(fact: StoredFact, today: date) -> tuple[bool, int, datetime]:

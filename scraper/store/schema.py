@@ -158,6 +158,11 @@ MIGRATIONS: list[str] = [
     );
     ALTER TABLE workers ADD COLUMN notifiers TEXT NOT NULL DEFAULT '[]';
     """,
+    # 7: the day the report that made a fact was published (its newest, never after the
+    # day it was found): a report older than the current date's is no change of it.
+    """
+    ALTER TABLE facts ADD COLUMN published TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
