@@ -452,6 +452,23 @@ MOVED_TO = re.compile(
     re.IGNORECASE,
 )
 MOVED_TO = gated(MOVED_TO)
+# A move told by its result: "will now kick off its third season on June 19", "now opens
+# Tuesday, Oct. 27", "has now dated the film for September 4", "is now set for January
+# 24": "now" before the date in its sentence says the date replaced an earlier plan. Not
+# the adverb of a state ("now streaming", "now in production", "now available"), a time
+# span ("for now", "until now", "by now", "from now", "right now") or a discourse
+# "Now, ..." / "now that".
+NOW_MOVED = re.compile(
+    r"(?<![Ff]or\s)(?<![Uu]ntil\s)(?<![Bb]y\s)(?<![Ff]rom\s)(?<![Rr]ight\s)(?<![Tt]ill\s)"
+    r"(?<![Ee]ven\s)(?<!\bof\s)"
+    r"\bnow\b(?!\s*[,:\u2014\u2013]|\s+(?:that|streaming|available|playing|showing|airing|out|"
+    r"on\s+(?:air|netflix|disney|hulu|max|prime|apple)|in\b|is\s+the\b|more\b|and\s+then\b|"
+    r"the\b|a\b|an\b|has\s+(?:a|an|its|their)\s+(?:premiere|release|launch)\s+date\b))"
+    + _IN_SENTENCE
+    + r"{0,60}?$",
+    re.IGNORECASE,
+)
+NOW_MOVED = gated(NOW_MOVED)
 # "the fourth installment", "the first film", "the original movie": another entry of a
 # franchise named by its place in it.
 INSTALLMENT = re.compile(

@@ -729,7 +729,8 @@ _LABEL_FROM_TO = gated(_LABEL_FROM_TO)
 @rule(
     "moved_to",
     2,
-    "the watch's release moved to the date: 'from X to <date>', 'pushed back to <date>'",
+    "the watch's release moved to the date: 'from X to <date>', 'pushed back to <date>', "
+    "'will instead arrive <date>', 'will now open on <date>'",
     "postponed from December 20, 2024 to December 19, 2025",
 )
 def _moved_to(c: DateCandidate, v: View, w: Watch) -> str | None:
@@ -737,6 +738,9 @@ def _moved_to(c: DateCandidate, v: View, w: Watch) -> str | None:
     before = v.text[max(0, c.mention.start - 140) : c.mention.start]
     seen = found(cues.MOVED_TO, before) or found(_LABEL_FROM_TO, before)
     seen = seen or found(_INSTEAD_ON, before)
+    # (a move told by its result, "now", in the date's own clause)
+    start = max(v.left, c.mention.start - 100)
+    seen = seen or found(cues.NOW_MOVED, v.text, start, c.mention.start)
     return seen if seen and about_once(c, v, w) else None
 
 

@@ -1,0 +1,74 @@
+"""A moved release: the new date wins over the plan it replaced, however the move is
+told ("now", "rather than", an update box), and even where the story still states the
+old plan in a fuller sentence.
+
+Every sentence here is invented for the test (the shows are made up too)."""
+
+from __future__ import annotations
+
+import pytest
+from support import first_release
+
+from scraper.models import Watch
+
+LANTERN = Watch("Lantern Row", 2, ())
+
+
+def release(body: str, published: str | None = "2024-01-15") -> tuple[str, str] | None:
+    return first_release(
+        body, LANTERN, "https://tv.example/news/story", published, "Lantern Row season 2 news"
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "now" tells the move by its result; the old plan is stated in full above it
+        (
+            "<p>The network said Monday that Lantern Row will open its second season on "
+            "Friday, March 8, at 9 p.m., it confirmed.</p>"
+            "<p>Rather than March 8, the second season will now start Friday, April 19.</p>",
+            ("2024-04-19", "day"),
+        ),
+        # an update box above a story that was not rewritten
+        (
+            "<p>UPDATE, Jan. 15: The network has moved the premiere up by a week.</p>"
+            "<p>Season 2 now opens Tuesday, February 20.</p>"
+            "<p>The network confirmed that season 2 of Lantern Row will premiere with two "
+            "episodes on Tuesday, February 27, at 8 p.m.</p>",
+            ("2024-02-20", "day"),
+        ),
+        # the title and the season named, the old plan after it
+        (
+            "<p>Lantern Row will now kick off its second season on May 6; the network had "
+            "it down for a June 3 start, it confirmed.</p>"
+            "<p>Lantern Row season 2 premieres June 3 at 10 p.m., the network confirmed in "
+            "December.</p>",
+            ("2024-05-06", "day"),
+        ),
+    ],
+)
+def test_the_new_date_wins_over_the_plan_it_replaced(body: str, expected: tuple) -> None:
+    assert release(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "now" of a state or a span of time is no move: the one date stands
+        "<p>Lantern Row season 2 is now in production and premieres Friday, March 8.</p>",
+        "<p>For now, Lantern Row season 2 is set to premiere on Friday, March 8.</p>",
+        "<p>Lantern Row season 2 premieres Friday, March 8, so the wait is nearly over "
+        "now.</p>",
+    ],
+)
+def test_now_of_a_state_keeps_the_date(body: str) -> None:
+    assert release(body) == ("2024-03-08", "day")
+
+
+def test_another_titles_move_replaces_nothing_of_the_watch() -> None:
+    body = (
+        "<p>Lantern Row season 2 premieres Friday, March 8, the network confirmed.</p>"
+        "<p>Harbor Nights will now start its new season on March 1 instead.</p>"
+    )
+    assert release(body) == ("2024-03-08", "day")
