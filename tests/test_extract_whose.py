@@ -1215,3 +1215,30 @@ def test_a_work_named_with_an_episode_subtitle_is_the_verbs_subject() -> None:
         "hit theaters on June 28.</p>"
     )
     assert extract(_doc(body, "Distributor buys three anime films"), film) == []
+
+
+GLASS2 = Watch("Glass Orchard: The Winter Court", 2, ())
+
+
+def test_the_watchs_quoted_short_name_beside_its_season_is_no_other_work() -> None:
+    # the page shortens the title; the watched season named with it makes it the watch's
+    for body in (
+        "<p>The studio said that season 2 of “Glass Orchard” will come out in 2025.</p>",
+        '<p>Fans learned at the panel that "Glass Orchard" season 2 arrives in 2025.</p>',
+        "<p>The studio confirmed “Glass Orchard” Season 2 for a 2025 release.</p>",
+    ):
+        assert "other_work_named" not in fired(body, GLASS2, "2025", "Glass Orchard news")
+
+
+def test_a_quoted_year_is_no_other_work() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 has a teaser.</p><p>The new season will not arrive "
+        "until 2025, and the teaser's card keeps it so: only “2025.”</p>"
+    )
+    assert "other_work_named" not in fired(body, MOSSWOOD3, "2025", "Mosswood Manor season 3")
+
+
+def test_a_quoted_short_name_without_the_watched_season_is_still_another_work() -> None:
+    # (the franchise's first entry, shortened the same way, with its own season)
+    body = "<p>The studio said that season 1 of “Glass Orchard” arrives in 2025.</p>"
+    assert "other_work_named" in fired(body, GLASS2, "2025", "Glass Orchard news")

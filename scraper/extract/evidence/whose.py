@@ -276,6 +276,11 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
     for quoted in cues.QUOTED_TITLE.finditer(text, start, stop):
         if _EPISODE_BEFORE.search(text, max(0, quoted.start() - 50), quoted.start()):
             continue
+        if not _LETTER.search(quoted.group(1)):
+            continue  # a quoted year or number names no work: 'only "2022." on the card'
+        if _starts_watch_title(quoted.group(1), w) and _with_watched_season(text, quoted, w):
+            continue  # 'season 2 of "Demon Slayer"', watching "Demon Slayer: Kimetsu no
+            # Yaiba" season 2: the watch's short name, its season beside it
         if _NEW_ENTRY_BEFORE.search(text, max(0, quoted.start() - 20), quoted.start()) and (
             _starts_watch_title(quoted.group(1), w)
         ):
@@ -297,6 +302,24 @@ _PARENTHETICAL = re.compile(
 )
 _RELATIVE_BEFORE = re.compile(r"\bwhich\s*$")
 _NEW_ENTRY_BEFORE = re.compile(r"\b(?:new|next|upcoming|untitled|latest)\s+$", re.IGNORECASE)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _with_watched_season(text: str, quoted: re.Match[str], w: Watch) -> bool:
+    """The watched season is named right beside the quoted name: 'season 2 of "X"',
+    '"X" season 2', '"X" Season Two'."""
+    if w.season is None:
+        return False
+    return any(
+        r.season == w.season
+        and (
+            0 <= quoted.start() - r.end <= 5  # ("season 2 of ")
+            or 0 <= r.start - quoted.end() <= 3  # ('" season 2')
+        )
+        for r in season_references(text, w)
+    )
 
 
 def _starts_watch_title(name: str, w: Watch) -> bool:
