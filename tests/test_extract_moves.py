@@ -72,3 +72,49 @@ def test_another_titles_move_replaces_nothing_of_the_watch() -> None:
         "<p>Harbor Nights will now start its new season on March 1 instead.</p>"
     )
     assert release(body) == ("2024-03-08", "day")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a move still deliberated is no date
+        "<p>The network is weighing a push of Lantern Row season 2 to 2025.</p>",
+        "<p>Sources say the studio is seriously considering moving Lantern Row season 2 "
+        "to 2025.</p>",
+        "<p>The streamer is mulling a shift of the second season of Lantern Row into "
+        "2025.</p>",
+    ],
+)
+def test_a_move_only_deliberated_is_no_date(body: str) -> None:
+    assert release(body) is None
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Why Lantern Row Season Two Could Arrive in 2025",
+        "Rumor: Lantern Row Season 2 Moves to 2025",
+        "Speculation: Lantern Row Season 2 Will Move to 2025",
+    ],
+)
+def test_a_title_case_headline_keeps_its_hedge(headline: str) -> None:
+    body = "<p>Nothing is official about the second season of Lantern Row yet.</p>"
+    assert (
+        first_release(body, LANTERN, "https://tv.example/news/story", "2024-01-15", headline)
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Reports say the network is considering moving Lantern Row season 2 from its "
+        "March 8 premiere date to later in the year.</p>",
+        "<p>The studio could push Lantern Row season 2 from its March 8 premiere to the "
+        "summer.</p>",
+        "<p>Lantern Row season 2 remains on the network's calendar for March 8.</p>"
+        "<p>Executives are weighing a delay.</p>",
+    ],
+)
+def test_the_date_a_deliberated_move_would_leave_stands(body: str) -> None:
+    assert release(body) == ("2024-03-08", "day")

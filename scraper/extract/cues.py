@@ -96,6 +96,9 @@ RELEASE = re.compile(
     # a studio's calendar: "now the studio has it down for October 8", "Paramount+ has
     # the new season down for Sunday" (whatever names the release between)
     r"(?:has|have|had)\s+(?:[\w'\u2019+:-]+\s+){1,6}?(?:down|dated|penned)\s+for|"
+    # "remains on Warner Bros.' calendar for November 3", "stays on the slate for May"
+    r"(?:on|in)\s+(?:[\w'\u2019.+:-]+\s+){0,3}?(?:calendar|slate|(?:release\s+)?schedule)"
+    r"\s+for|"
     # confirmed or announced for a date: "has been confirmed for September 19th"
     r"(?:confirmed|announced|greenlit|officially\s+set)\s+for(?=\s+(?:the\s+)?(?:\d|early\b|"
     r"late\b|mid\b|next\b|this\b|(?-i:[A-Z])))|"
@@ -173,7 +176,11 @@ SPECULATION = re.compile(
     r"wish\w*|talk\s+of|(?:would|['\u2019]d)\s+[\"\u201c]?(?:love|like)|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
     r"reportedly|if|bet|suspect\w*|(?<!come\sto\s)think(?!\s+(?:of|about|back)\b)|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
     r"tipped|claim\w*|leak\w*|allegedly|supposedly|apparently|insiders?|sources\s+say|"
-    r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|around\s+(?:the\s+)?(?:end|start|beginning|early|late|mid|"
+    r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|"
+    # a plan still deliberated: "is seriously considering moving it to 2024", "weighing a
+    # push", "mulling a delay", "in talks to move"
+    r"consider(?:s|ing|ed)?|weigh(?:s|ing)|mull\w*|contemplat\w*|explor(?:es|ing)|"
+    r"debating|discussing|in\s+talks|posits?|reports?\s+(?:say|said|claim)\w*|around\s+(?:the\s+)?(?:end|start|beginning|early|late|mid|"
     r"spring|summer|autumn|fall|winter|\d|[A-Z][a-z]+\s+\d)|please\s+be|we'd|we\s+reckon|reckon|"
     r"reports?\s+(?:of|that|suggest\w*)|had\s+reported|according\s+to\s+(?:sources|insiders|"
     r"people|reports?|a\s+(?:source|report|person))|sources?\s+(?:close|familiar)|"
@@ -195,6 +202,8 @@ BEFORE = re.compile(r"\bbefore\b", re.IGNORECASE)
 # A hedge that reaches back over the whole sentence, quotes included: "We're
 # aiming for 2026, but don't hold me to that," the showrunner said.
 SENTENCE_HEDGE = re.compile(
+    # a line labeled as hearsay: "Rumor: 'Title' Could Move to 2024"
+    r"^\W*(?:rumou?rs?|speculation|unconfirmed)\s*[:|\u2014\u2013]|"
     r"\b(?:don['\u2019]?t\s+hold\s+(?:me|us)\s+to|do\s+not\s+hold\s+(?:me|us)\s+to|"
     r"fingers\s+crossed|if\s+all\s+goes\s+(?:well|to\s+plan)|knock\s+on\s+wood|"
     r"touch\s+wood|no\s+promises|(?:that|this|it)(?:['\u2019]s|\s+is)\s+(?:just\s+|only\s+|"

@@ -152,7 +152,13 @@ def _other_event(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 @rule("hedge", -4, "a hedge in the date's clause, quotation or sentence", "could arrive in 2025")
 def _hedge(c: DateCandidate, v: View, w: Watch) -> str | None:
-    seen = _clause_hedge(v, c.mention.start - v.left, c.mention.end - v.left)
+    # (a headline in title case capitalizes its hedge too: "Could Move" is no name)
+    headed = (c.sentence.heading or c.sentence.block == -1) and _title_case(v.text)
+    # (the date a move only talked of would leave is the plan that stands: the hedge
+    # before the move is the move's, "is considering moving it from its November 3 date")
+    move = _talked_of_move(v, c)
+    floor = move - v.left if move is not None else 0
+    seen = _clause_hedge(v, c.mention.start - v.left, c.mention.end - v.left, headed, floor)
     if seen:
         return seen
     if c.doc.foreign and (seen := found(cues.FOREIGN_HEDGE, v.clause)):
@@ -166,15 +172,47 @@ def _hedge(c: DateCandidate, v: View, w: Watch) -> str | None:
     return None
 
 
-def _clause_hedge(v: View, start: int, end: int) -> str | None:
+def _title_case(text: str) -> bool:
+    """Most of the line's longer words are capitalized: "Season 3 Could Arrive in 2025"."""
+    words = _LONG_WORD.findall(text)
+    return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.7 * len(words)
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _talked_of_move(v: View, c: DateCandidate) -> int | None:
+    """Where the move starts when the date is what a move only talked of would leave
+    ("Warner is weighing moving the film from its November 3 date", "could push it from
+    May 2 to the fall"): a hedge before the move in the date's clause. None otherwise."""
+    move = _MOVE_FROM.search(v.text, max(v.left, c.mention.start - 80), c.mention.start)
+    if move is None:
+        return None
+    for pattern in (cues.SPECULATION, cues.SPECULATIVE_MAY):
+        for hedge in pattern.finditer(v.text, v.left, move.start()):
+            if not cues.in_title_name(v.text, hedge.start(), hedge.end()):
+                return move.start()
+    return None
+
+
+_MOVE_FROM = re.compile(
+    r"\b" + cues.MOVE_VERB + r"\b[^.;:]{0,50}?\bfrom\s+(?:(?:its|their|the|on|for)\s+)?"
+    r"(?:(?:current|original|planned|scheduled|set)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _clause_hedge(
+    v: View, start: int, end: int, title_case: bool = False, floor: int = 0
+) -> str | None:
     """A hedge in the date's clause; not one past a comma after the date that leads to
     another date ("will premiere in 2026, ending months of guessing whether it could
     make late 2025": the guess is the other date's)."""
     for pattern in (cues.SPECULATION, cues.SPECULATIVE_MAY):
-        for match in pattern.finditer(v.clause):
+        for match in pattern.finditer(v.clause, floor):
             if _aside(v.clause, match.start(), start):
                 continue  # "(billed as season two, or series 15 if you count ...)"
-            if cues.in_title_name(v.clause, match.start(), match.end()):
+            if cues.in_title_name(v.clause, match.start(), match.end(), title_case):
                 continue  # a name's word: “Dream Home Makeover”, "Hope Street"
             if _REPORTS.match(match.group()) and _OFFICIAL.search(v.clause, match.end(), start):
                 continue  # "Deadline reports that Hulu has set the premiere for June 5"
@@ -635,6 +673,8 @@ _SEGMENT = re.compile(r"\s[\u2014\u2013|-]\s")
 
 @rule("old_date", -4, "a date the release moved away from", "moved from June 28 to July 10")
 def _old_date(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if _talked_of_move(v, c) is not None:
+        return None  # "is considering moving it from its November 3 date": it stands
     before = v.text[max(0, c.mention.start - 100) : c.mention.start]
     return (
         found(cues.OLD_DATE, before)
