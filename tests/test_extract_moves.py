@@ -118,3 +118,37 @@ def test_a_title_case_headline_keeps_its_hedge(headline: str) -> None:
 )
 def test_the_date_a_deliberated_move_would_leave_stands(body: str) -> None:
     assert release(body) == ("2024-03-08", "day")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>The network set its fall dates on Monday.</p><p>Lantern Row season 2, held "
+        "for midseason, was first expected on Tuesday, March 12.</p>",
+        "<p>Lantern Row season 2, which the network is keeping on the shelf for "
+        "midseason, had been expected Tuesday, March 12.</p>",
+        "<p>The network is holding Lantern Row season 2 until later, though Tuesday, "
+        "March 12 was long the plan.</p>",
+    ],
+)
+def test_a_season_held_back_without_a_date_has_none(body: str) -> None:
+    assert release(body) is None
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "<tr><td>Tuesday, March 12</td><td>Lantern Row (ABC), 9 p.m. — season 2 finale, "
+        "the last of the run</td></tr>",
+        "<tr><td>March 12</td><td>Lantern Row</td><td>Season 2, 9 p.m.; mid-season "
+        "finale</td></tr>",
+        "<tr><td>Tue., March 12</td><td>Lantern Row, season 2 — final episode</td></tr>",
+    ],
+)
+def test_a_listings_row_of_the_finale_is_no_release(row: str) -> None:
+    body = (
+        "<table><tr><th>Date</th><th>Show</th></tr>"
+        "<tr><td>Monday, March 11</td><td>Harbor Nights (NBC), 8 p.m. — season 3 "
+        "premiere</td></tr>" + row + "</table>"
+    )
+    assert release(body) is None

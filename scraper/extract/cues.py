@@ -812,7 +812,8 @@ LANDMARK_BEFORE = re.compile(
 # "gave no new release date", "postponed until further notice".
 UNDATED_GATE = ("indefinite", "calendar", "schedule", "slate", "no new", "no other",
                 "no replacement", "no firm", "without", "further notice", "undated",
-                "off the table")  # fmt: skip
+                "off the table", "held", "hold", "shelf", "keeping", "kept", "saved",
+                "saving")  # fmt: skip
 UNDATED = re.compile(
     r"\b(?:indefinite(?:ly)?\s+(?:delay|postpon|push|shelv)\w*|"
     r"(?:delay|postpon|push|shelv|pull|remov)\w*\b[^.;]{0,80}?\bindefinitely|"
@@ -828,7 +829,13 @@ UNDATED = re.compile(
     # ("Until further notice, all episode talk goes in the megathread": a forum rule)
     r"(?:delay|postpon|push|shelv|hold|halt|paus|suspend|pull|off)\w*\b[^.;]{0,40}?\buntil\s+"
     r"further\s+notice|(?:is|now|left|remains)\s+undated|"
-    r"(?:is|are|now|effectively)\s+off\s+the\s+(?:table|calendar|schedule))\b",
+    r"(?:is|are|now|effectively)\s+off\s+the\s+(?:table|calendar|schedule)|"
+    # held back from a schedule with no date: "Held for Midseason", "which NBC is keeping
+    # on the shelf for midseason", "saved for later in the season"
+    r"(?:held|holding|kept|keeping|saved|saving|shelv\w*)\s+(?:back\s+|off\s+)?"
+    r"(?:on\s+the\s+shelf\s+)?(?:for|until|till)\s+(?:midseason|mid-season|later|"
+    r"(?:a\s+)?later\s+date|next\s+year)|on\s+hold\s+(?:for|until|till)\s+(?:midseason|"
+    r"mid-season|later|further))\b",
     re.IGNORECASE,
 )
 UNDATED = gated(UNDATED)  # (its starts: a sentence past UNDATED_GATE is scanned ~2x faster)

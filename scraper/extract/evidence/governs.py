@@ -9,7 +9,7 @@ from datetime import timedelta
 from scraper.extract import cues, languages, scope
 from scraper.extract.candidates import DateCandidate, is_listing
 from scraper.extract.evidence.about import about_once, guide_line
-from scraper.extract.evidence.rules import View, found, rule
+from scraper.extract.evidence.rules import View, _without_title, found, rule
 from scraper.extract.gate import gated
 from scraper.extract.reading import Subject
 from scraper.extract.subject import ORDINAL_WORDS, title_mentions
@@ -544,7 +544,21 @@ def _occasion(c: DateCandidate, v: View, w: Watch) -> str | None:
         start, end = start - left, end - left
     if scope.other_occasion(clause, start, end, c.sentence.published):
         return found(cues.OTHER_OCCASION, clause) or "another occasion"
+    if c.sentence.schedule_row and not _ROW_START.search(v.text):
+        # a listings row is one entry, its note anywhere in it: "| Aug. 15 | Title (AMC),
+        # 9 p.m. — series finale |" lists the finale, whatever clause the date is in
+        note = cues.OTHER_OCCASION.search(_without_title(v.text, w))
+        if note is not None and not cues.in_title_name(v.text, note.start(), note.end(), True):
+            return note.group()
     return None
+
+
+# A row that lists a start as well ("season premiere", "returns", "series debut"): its
+# other note is not what the date is.
+_ROW_START = re.compile(
+    r"\b(?:premiere|premieres|debut|debuts|launch|returns?|new\s+series|series\s+start)\b",
+    re.IGNORECASE,
+)
 
 
 @rule(
