@@ -152,3 +152,15 @@ def test_a_listings_row_of_the_finale_is_no_release(row: str) -> None:
         "premiere</td></tr>" + row + "</table>"
     )
     assert release(body) is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Our own hunch is a 2025 return for Lantern Row season 2.</p>",
+        "<p>Lantern Row season 2 will be back in 2025, if our hunch is right.</p>",
+        "<p>My hunch says the second season of Lantern Row arrives in 2025.</p>",
+    ],
+)
+def test_a_hunch_is_a_hedge(body: str) -> None:
+    assert release(body) is None

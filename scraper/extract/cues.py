@@ -176,7 +176,7 @@ SPECULATION = re.compile(
     r"wish\w*|talk\s+of|(?:would|['\u2019]d)\s+[\"\u201c]?(?:love|like)|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
     r"reportedly|if|bet|suspect\w*|(?<!come\sto\s)think(?!\s+(?:of|about|back)\b)|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
     r"tipped|claim\w*|leak\w*|allegedly|supposedly|apparently|insiders?|sources\s+say|"
-    r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|"
+    r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|hunch\w*|"
     # a plan still deliberated: "is seriously considering moving it to 2024", "weighing a
     # push", "mulling a delay", "in talks to move"
     r"consider(?:s|ing|ed)?|weigh(?:s|ing)|mull\w*|contemplat\w*|explor(?:es|ing)|"
