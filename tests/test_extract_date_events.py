@@ -264,3 +264,30 @@ def test_a_window_said_to_be_off_the_table_is_withdrawn() -> None:
         "<p>That timeline is effectively off the table now.</p>"
     )
     assert release(body, "2024-03-01") is None
+
+
+def test_reaching_cinemas_is_a_release_verb() -> None:
+    film = Watch("The Paper Moth", None, ())
+    for body in (
+        "<p>The Paper Moth will now reach cinemas on April 23, 2024.</p>",
+        "<p>After two delays, The Paper Moth reaches theaters on April 23, 2024.</p>",
+        "<p>The Paper Moth is finally hitting US cinemas on April 23, 2024.</p>",
+    ):
+        assert first_release(body, film, "https://film.example/news", "2023-11-20") == (
+            "2024-04-23",
+            "day",
+        ), body
+
+
+def test_a_premiere_in_a_clause_after_a_quoted_title_is_not_the_trailers() -> None:
+    # the comma inside the closing quote, as American style puts it: the relative clause
+    # is said of the show, not of the trailer before it
+    for body in (
+        "<p>The network put out the trailer for its drama “Paper Moths,” which will "
+        "premiere February 9 with all eight episodes.</p>",
+        "<p>Here is the first teaser for “Paper Moths,” which returns for season 2 on "
+        "February 9.</p>",
+        '<p>Watch the new trailer for "Paper Moths," which is set to return February 9.</p>',
+    ):
+        lead = "<p>Paper Moths season 2 has a trailer at last.</p>"
+        assert release(lead + body) == ("2024-02-09", "day"), body

@@ -104,6 +104,8 @@ RELEASE = re.compile(
     r"late\b|mid\b|next\b|this\b|(?-i:[A-Z])))|"
     # "won't reach our screens until 2023", "hits screens", "graces our screens"
     r"(?:reach\w*|grac\w*|hit\w*)\s+(?:our\s+|your\s+|the\s+)?(?:small\s+|big\s+|tv\s+)?screens\b|"
+    # "it will now reach cinemas on April 23", "hits theaters Friday"
+    r"(?:reach\w*|hit\w*)\s+(?:the\s+|us\s+|uk\s+)?(?:cinemas|theaters|theatres)\b|"
     # a film taking the cinemas: "invades theaters everywhere", "storms cinemas"
     r"(?:invad|storm|flood|sweep|return)\w*\s+(?:to\s+)?(?:theaters|theatres|cinemas)\b|"
     r"(?<=\s)(?:theaters|theatres|cinemas)\s+(?:everywhere|nationwide|worldwide|across\s+the)\b|"

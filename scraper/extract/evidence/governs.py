@@ -666,7 +666,11 @@ _PROMO = re.compile(
     cues.TRAILER.pattern + r"|\b(?:footage|promos?|(?:tv\s+)?spots?|sneak\s+peeks?)\b",
     re.IGNORECASE,
 )
-_NEW_CLAUSE = re.compile(r",\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECASE)
+# (a comma inside a title's closing quote too, as American style puts it: '“The Lantern
+# Keepers,” which premieres April 19')
+_NEW_CLAUSE = re.compile(
+    r",[\"\u201d\u2019']?\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECASE
+)
 _OF_THE_TRAILER = re.compile(r",\s+which\s", re.IGNORECASE)
 _OPENING_PARTICIPLE = re.compile(
     r"\W*(?P<phrase>(?:first\s+|originally\s+)?(?:released|shown|unveiled|dropped|posted|"
