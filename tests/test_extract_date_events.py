@@ -291,3 +291,16 @@ def test_a_premiere_in_a_clause_after_a_quoted_title_is_not_the_trailers() -> No
     ):
         lead = "<p>Paper Moths season 2 has a trailer at last.</p>"
         assert release(lead + body) == ("2024-02-09", "day"), body
+
+
+def test_a_date_in_a_fronted_clause_times_that_clause_not_the_main_verb() -> None:
+    for body in (
+        "<p>While most viewers were still sleeping off New Year's Eve, the network "
+        "dropped a poster for the second season of Paper Moths.</p>",
+        "<p>As the cast was wrapping up in Toronto on December 4, the studio released "
+        "a first look at Paper Moths season 2.</p>",
+        "<p>Although fans had hoped for Christmas Day, the network launched only a "
+        "teaser for Paper Moths season 2.</p>",
+    ):
+        page = body + "<p>The season itself arrives on February 9.</p>"
+        assert release(page) == ("2024-02-09", "day"), body
