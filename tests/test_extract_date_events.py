@@ -304,3 +304,33 @@ def test_a_date_in_a_fronted_clause_times_that_clause_not_the_main_verb() -> Non
     ):
         page = body + "<p>The season itself arrives on February 9.</p>"
         assert release(page) == ("2024-02-09", "day"), body
+
+
+def test_a_hedge_in_a_temporal_clause_closed_before_the_date_is_that_clauses() -> None:
+    for body in (
+        "<p>After Harbor Nights presumably wraps up its run, Paper Moths season 2 has a "
+        "February 9 premiere date.</p>",
+        "<p>While the spin-off could still slip, Paper Moths season 2 will premiere on "
+        "February 9.</p>",
+        "<p>Before the network maybe revives Harbor Nights, Paper Moths season 2 returns "
+        "February 9.</p>",
+    ):
+        assert release(body) == ("2024-02-09", "day"), body
+
+
+def test_a_condition_still_hedges_the_main_clause() -> None:
+    body = "<p>If all goes well, Paper Moths season 2 will premiere on February 9.</p>"
+    assert release(body) is None
+
+
+def test_a_weekend_guides_slot_line_lists_the_show_of_its_blurb() -> None:
+    for slot in (
+        "8 p.m. Sunday, Feb. 11, Starz.",
+        "Sunday, Feb. 11, 9 p.m., HBO.",
+        "9:30 p.m. Sunday, Feb. 11 (AMC)",
+    ):
+        body = (
+            "<h2>Paper Moths</h2><p>The second season of the period drama picks up a year "
+            f"after the fire, with the sisters running the mill.</p><p>{slot}</p>"
+        )
+        assert release(body) == ("2024-02-11", "day"), slot

@@ -216,6 +216,11 @@ def _clause_hedge(
                 continue  # a name's word: “Dream Home Makeover”, "Hope Street"
             if _REPORTS.match(match.group()) and _OFFICIAL.search(v.clause, match.end(), start):
                 continue  # "Deadline reports that Hulu has set the premiere for June 5"
+            if match.end() <= start and _in_closed_subclause(
+                v.text, v.left + match.start(), v.left + start
+            ):
+                continue  # "before Infinity War arrives presumably to blow our minds,
+                # Black Panther has a February release date": the other clause's doubt
             if match.start() >= end and (
                 _CONSEQUENCE.search(v.clause, end, match.start())
                 or (
@@ -226,6 +231,24 @@ def _clause_hedge(
                 continue
             return match.group().strip() or match.group()
     return None
+
+
+def _in_closed_subclause(text: str, at: int, date_start: int) -> bool:
+    """Position `at` of the sentence lies in a subordinate clause ("before X arrives
+    ...", "while Y ...") that a comma closes before the date: what it hedges is that
+    clause's own event. (Not a condition, "if all goes well, ...", which hedges the main
+    clause; the subordinator is looked for back to the comma before, past a title's
+    colon: "before Avengers: Infinity War arrives presumably ...".)"""
+    comma = text.rfind(",", at, date_start)
+    if comma < 0:
+        return False
+    opened = max(text.rfind(",", 0, at), text.rfind(";", 0, at), 0)
+    return _SUBORDINATOR.search(text, opened, at) is not None
+
+
+# (temporal ones: a clause timed by another event; a concession, "though it could still
+# slip, ...", doubts the main clause's date as often)
+_SUBORDINATOR = re.compile(r"\b(?:before|after|while|whilst|once|since|until)\s", re.I)
 
 
 # A trade reporting what the studio did, not a rumour: the reported clause says it was

@@ -10,6 +10,7 @@ from scraper.extract import cues, scope, subject, works
 from scraper.extract.candidates import DateCandidate
 from scraper.extract.evidence.about import UNNAMED_RETURN, about_once, names_season
 from scraper.extract.evidence.governs import (
+    _broadcast_slot,
     _dated_entry,
     _listing,
     _moved_to,
@@ -888,6 +889,9 @@ def _release_of_watch(c: DateCandidate, v: View, w: Watch) -> str | None:
         or _listing(c, v, w)
         or _dated_entry(c, v, w)
         or _moved_to(c, v, w)  # "before moving to Aug. 8, and then to March 6": the last
+        # a listing's line and nothing else: "8 p.m. Sunday, Nov. 4, Starz." after a
+        # weekend guide's blurb on the show (no verb: a slot, not a sentence about it)
+        or (len(v.text) <= 60 and v.event is None and _broadcast_slot(c, v, w))
     ):
         return None
     return "governed and about the watch" if about_once(c, v, w) else None
