@@ -164,3 +164,24 @@ def test_a_listings_row_of_the_finale_is_no_release(row: str) -> None:
 )
 def test_a_hunch_is_a_hedge(body: str) -> None:
     assert release(body) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The studio set a new theatrical date of March 15 for the second season.",
+        "The second season's new premiere date is March 15.",
+        "New release date: March 15, the network says of the second season.",
+    ],
+)
+def test_a_new_date_is_where_the_release_moved(sentence: str) -> None:
+    from support import news_page
+
+    from scraper.extract import read
+    from scraper.parse.documents import parse_documents
+
+    body = f"<p>Lantern Row season 2 now premieres on March 8, insiders say.</p><p>{sentence}</p>"
+    page = news_page(body, "2024-01-15", "Lantern Row season 2 news")
+    doc = parse_documents(page, "https://tv.example/news/story")[0]
+    [new] = [c for c in read(doc, LANTERN, complete=True).dates if c.mention.value == "2024-03-15"]
+    assert "moved_to" in new.features and "replaced_by_move" not in new.features

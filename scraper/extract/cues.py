@@ -480,6 +480,13 @@ NOW_MOVED = re.compile(
     re.IGNORECASE,
 )
 NOW_MOVED = gated(NOW_MOVED)
+# A move told by its new date, right before it: "set a new theatrical date of Sept. 3",
+# "the film's new release date is May 2", "New premiere date: June 5".
+NEW_DATE_OF = re.compile(
+    r"\bnew\s+(?:(?:theatrical|release|premiere|opening|debut|streaming|launch|air)\s+){0,2}"
+    r"date\s*(?:of|is|will\s+be|:|,|\u2014|-)?\s*(?:(?:now|on|set\s+for|for)\s+)?$",
+    re.IGNORECASE,
+)
 # "the fourth installment", "the first film", "the original movie": another entry of a
 # franchise named by its place in it.
 INSTALLMENT = re.compile(

@@ -822,6 +822,7 @@ def _moved_to(c: DateCandidate, v: View, w: Watch) -> str | None:
     # (a move told by its result, "now", in the date's own clause)
     start = max(v.left, c.mention.start - 100)
     seen = seen or found(cues.NOW_MOVED, v.text, start, c.mention.start)
+    seen = seen or found(cues.NEW_DATE_OF, v.text, max(0, c.mention.start - 60), c.mention.start)
     return seen if seen and about_once(c, v, w) else None
 
 
