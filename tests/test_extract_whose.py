@@ -1242,3 +1242,21 @@ def test_a_quoted_short_name_without_the_watched_season_is_still_another_work() 
     # (the franchise's first entry, shortened the same way, with its own season)
     body = "<p>The studio said that season 1 of “Glass Orchard” arrives in 2025.</p>"
     assert "other_work_named" in fired(body, GLASS2, "2025", "Glass Orchard news")
+
+
+def test_another_work_a_studio_dates_or_moves_owns_the_date() -> None:
+    lead = "<p>Mosswood Manor season 3 is in post-production.</p>"
+    for sentence, value in (
+        ("The network has dated Harbor Nights for March 4, 2025.", "2025-03-04"),
+        ("The studio pushed Cinder Road from May 2 to June 6, 2025.", "2025-06-06"),
+        ("Meanwhile the streamer is moving Glass Orchard up to April 11, 2025.", "2025-04-11"),
+    ):
+        assert "other_work_subject" in fired(lead + f"<p>{sentence}</p>", MOSSWOOD3, value)
+
+
+def test_the_watch_or_its_makers_work_as_the_object_is_the_watchs() -> None:
+    for sentence in (
+        "<p>The network has dated Mosswood Manor season 3 for March 4, 2025.</p>",
+        "<p>The network has moved Ada Quill's drama, season 3, to March 4, 2025.</p>",
+    ):
+        assert "other_work_subject" not in fired(sentence, MOSSWOOD3, "2025-03-04")

@@ -355,7 +355,7 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
         for m in pattern.finditer(text, max(label_end, 0), c.mention.start)
     )
     if not verbs:
-        return None
+        return _scheduled_object(c, v, w)
     titles = title_mentions(text, w)
     if titles:
         verbs = verbs[-1:]
@@ -387,7 +387,42 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
             continue
         if subject.other_work_before(text, verb, w):
             return text[max(0, verb - 40) : verb + 12].strip()
+    return _scheduled_object(c, v, w)
+
+
+def _scheduled_object(c: DateCandidate, v: View, w: Watch) -> str | None:
+    """Another named work is the object a studio dates or moves to the date: "Searchlight
+    has dated Scott Cooper's Antlers for February 19", "the studio pushed The Batman to
+    March 4" (the watch's name there, or "the film", is the watch's own news)."""
+    for verb in _SCHEDULES.finditer(v.text, v.left, c.mention.start):
+        name = _OBJECT_NAME.match(v.text, verb.end())
+        if name is None or name.end() > c.mention.start:
+            continue
+        if _CLAUSE_BREAK.search(v.text, name.end(), c.mention.start):
+            continue  # the date belongs to a later clause of its own
+        if name.group(1).endswith(("'s", "\u2019s")):
+            continue  # "has shifted Antoine Fuqua's biopic": the maker's, a work unnamed
+        if subject.other_work_before(v.text + " x", name.end(), w):
+            return (verb.group() + " " + name.group()).strip()
     return None
+
+
+# A studio's scheduling verb with its object right after it.
+_SCHEDULES = re.compile(
+    r"\b(?:(?:has|have|had)\s+)?(?:dated|dates|dating|moved|moves|moving|pushed|pushes|pushing|"
+    r"shifted|shifts|shifting|slid|slides|sliding|bumped|bumps|bumping|delayed|delays|"
+    r"delaying|postponed|postpones|postponing|rescheduled|reschedules|rescheduling)\b",
+    re.IGNORECASE,
+)
+_OBJECT_NAME = re.compile(
+    # (not a date: "had been dated May 7", "moved Tuesday's premiere")
+    r"\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"spring|summer|fall|autumn|winter|next|this|early|late|mid|season|series|part|volume)"
+    r"[a-z]*\b)((?-i:[A-Z])[\w'\u2019&:.!-]*(?:\s+(?:(?-i:[A-Z])[\w'\u2019&:.!-]*|of|the|and|&|in|on|at|a|"
+    r"to(?=\s+(?-i:[A-Z])))){0,7})",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|which|who)\b", re.IGNORECASE)
 
 
 _DATE_NOUN = re.compile(r"(?:release|premiere|debut|launch|opening)\s+date", re.IGNORECASE)
