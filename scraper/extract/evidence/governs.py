@@ -185,6 +185,8 @@ def _talked_of_move(v: View, c: DateCandidate) -> int | None:
     """Where the move starts when the date is what a move only talked of would leave
     ("Warner is weighing moving the film from its November 3 date", "could push it from
     May 2 to the fall"): a hedge before the move in the date's clause. None otherwise."""
+    if "from" not in v.text[max(v.left, c.mention.start - 45) : c.mention.start].lower():
+        return None  # (the cheap test first: most dates follow no "from")
     move = _MOVE_FROM.search(v.text, max(v.left, c.mention.start - 80), c.mention.start)
     if move is None:
         return None
@@ -714,10 +716,8 @@ _SEGMENT = re.compile(r"\s[\u2014\u2013|-]\s")
 
 @rule("old_date", -4, "a date the release moved away from", "moved from June 28 to July 10")
 def _old_date(c: DateCandidate, v: View, w: Watch) -> str | None:
-    if _talked_of_move(v, c) is not None:
-        return None  # "is considering moving it from its November 3 date": it stands
     before = v.text[max(0, c.mention.start - 100) : c.mention.start]
-    return (
+    seen = (
         found(cues.OLD_DATE, before)
         or _later_move(v.text, c.mention.end)
         or found(_LABEL_FROM, before)
@@ -725,6 +725,9 @@ def _old_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         or _moved_event(v, c)
         or _left_date(v, c)
     )
+    if seen and _talked_of_move(v, c) is not None:
+        return None  # "is considering moving it from its November 3 date": it stands
+    return seen
 
 
 def _left_date(v: View, c: DateCandidate) -> str | None:

@@ -22,6 +22,8 @@ said) stays below it, and the choice is the same with and without --explain.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from scraper.extract.candidates import DateCandidate
 from scraper.extract.choose import same_release
 from scraper.extract.evidence.governs import _old_date, _plan_changed, _superseded
@@ -52,10 +54,12 @@ def page_evidence(dates: list[DateCandidate], watch: Watch) -> list[DateCandidat
     left: dict[str, str] = {}  # date value -> the words that leave it
     leaving: set[int] = set()  # the candidates that are themselves such words
     moved: dict[str, str] = {}  # date value -> the words that move the release there
+    named = Counter(c.mention.value for c in mine)
     for c in mine:
         seen = next((c.features[name] for name in _LEAVES if name in c.features), None)
-        if seen is None:
-            # (asked again: an evaluation stopped early may not have reached them)
+        if seen is None and named[c.mention.value] > 1:
+            # (asked again, of a date the page names twice only: an evaluation stopped
+            # early may not have reached them)
             v = view(c, watch)
             seen = _old_date(c, v, watch) or _superseded(c, v, watch)
             seen = seen or _plan_changed(c, v, watch)
