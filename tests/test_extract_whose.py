@@ -1260,3 +1260,15 @@ def test_the_watch_or_its_makers_work_as_the_object_is_the_watchs() -> None:
         "<p>The network has moved Ada Quill's drama, season 3, to March 4, 2025.</p>",
     ):
         assert "other_work_subject" not in fired(sentence, MOSSWOOD3, "2025-03-04")
+
+
+def test_a_described_appositive_of_the_season_is_the_season_not_a_later_part() -> None:
+    for sentence in (
+        "<p>Season 3, the final chapter, arrives in 2025.</p>",
+        "<p>Season 3 (the last installment) will premiere in 2025.</p>",
+        "<p>Mosswood Manor Season 3 — the final volume — is set for 2025.</p>",
+    ):
+        assert "later_part" not in fired(sentence, MOSSWOOD3, "2025", "Mosswood Manor news")
+    # a numbered part after the season is still a part of it
+    body = "<p>Season 3, part two will premiere in 2025.</p>"
+    assert "later_part" in fired(body, MOSSWOOD3, "2025", "Mosswood Manor news")

@@ -213,7 +213,11 @@ def _later(c: DateCandidate, v: View, w: Watch) -> str | None:
     before = [p for p in parts if p[0] < start]
     after = [p for p in parts if p[0] >= end]
     nearest = before[-1] if before else (after[0] if after else None)
-    if nearest is not None and nearest[2] > 1:
+    if (
+        nearest is not None
+        and nearest[2] > 1
+        and not _season_appositive(v.text, left + nearest[0], w)
+    ):
         return v.text[left + nearest[0] : left + nearest[1]]
     if (
         nearest is None
@@ -227,6 +231,20 @@ def _later(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 _COLON_BEFORE = re.compile(r":\s*$")
+
+
+def _season_appositive(text: str, at: int, w: Watch) -> bool:
+    """The part phrase at `at` is an appositive of a season named right before it:
+    "Season 3, the final chapter, follows in 2025" names the season, not a part of it."""
+    return any(
+        r.season is not None and _APPOSITIVE_GAP.fullmatch(text, r.end, at)
+        for r in season_references(text, w)
+        if r.end <= at
+    )
+
+
+# (described, "Season 3, the final chapter"; not numbered, "Season five, part two")
+_APPOSITIVE_GAP = re.compile(r"\s*[,(\u2014\u2013]\s*(?:the|its|their)\s+", re.IGNORECASE)
 
 
 def _parts_are_seasons(w: Watch) -> bool:
