@@ -185,3 +185,18 @@ def test_a_new_date_is_where_the_release_moved(sentence: str) -> None:
     doc = parse_documents(page, "https://tv.example/news/story")[0]
     [new] = [c for c in read(doc, LANTERN, complete=True).dates if c.mention.value == "2024-03-15"]
     assert "moved_to" in new.features and "replaced_by_move" not in new.features
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Starting March 21, Lantern Row season 2 slides to 8:30p, the network confirmed.",
+        "Beginning Thursday, March 21, Lantern Row season 2 moves to 10/9c, the network "
+        "confirmed.",
+        "Effective March 21, Lantern Row season 2 shifts to Thursdays, the network "
+        "confirmed.",
+    ],
+)
+def test_a_date_that_starts_a_new_time_slot_is_no_premiere(sentence: str) -> None:
+    body = f"<p>The second season opens on March 5.</p><p>{sentence}</p>"
+    assert release(body) == ("2024-03-05", "day")

@@ -1042,8 +1042,10 @@ UPDATE_NOTE = re.compile(
 # 9:00-9:30 PM", "moves to Thursdays", "(Time period premiere)", "in its new time slot".
 TIME_SLOT_MOVE = re.compile(
     r"\b(?:time[\s-]?(?:slot|period)\s+premiere|(?:new|regular)\s+time[\s-]?(?:slot|period)|"
-    r"(?:shift|mov|switch)\w*\s+(?:back\s+)?to\s+(?:(?:a\s+new\s+)?time[\s-]?slot\b|"
+    r"(?:shift|mov|switch|slid)\w*\s+(?:back\s+)?to\s+(?:(?:a\s+new\s+)?time[\s-]?slot\b|"
     r"\d{1,2}(?::\d\d)?\s*(?:-\s*\d{1,2}(?::\d\d)?\s*)?[ap]\.?m|"
+    # ("slides to 8:30p", "moves to 10/9c": a grid's short hours)
+    r"\d{1,2}:\d\d\s*[ap]\b|\d{1,2}(?::\d\d)?/\d{1,2}(?::\d\d)?c\b|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days\b))",
     re.IGNORECASE,
 )

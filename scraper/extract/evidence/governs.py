@@ -976,7 +976,15 @@ def _time_slot_move(c: DateCandidate, v: View, w: Watch) -> str | None:
     # or anywhere in a guide's short line; one after the date in a sentence is a later
     # date's ("premieres Jan. 6, before moving to its regular time period on Jan. 13")
     end = len(v.text) if len(v.text) <= 100 else c.mention.start
-    return found(cues.TIME_SLOT_MOVE, v.text[:end])
+    seen = found(cues.TIME_SLOT_MOVE, v.text[:end])
+    if seen is None and _STARTING.search(v.text, max(0, c.mention.start - 16), c.mention.start):
+        # "starting October 29th it slides to 8:30p", "Beginning Thursday, April 4, the
+        # show moves to 9 PM": the date starts the new slot its clause goes on to name
+        seen = found(cues.TIME_SLOT_MOVE, v.text, c.mention.end, v.right)
+    return seen
+
+
+_STARTING = re.compile(r"\b(?:starting|beginning|effective|as\s+of)\s+(?:on\s+)?$", re.I)
 
 
 _SLOT = re.compile(
