@@ -1272,3 +1272,16 @@ def test_a_described_appositive_of_the_season_is_the_season_not_a_later_part() -
     # a numbered part after the season is still a part of it
     body = "<p>Season 3, part two will premiere in 2025.</p>"
     assert "later_part" in fired(body, MOSSWOOD3, "2025", "Mosswood Manor news")
+
+
+def test_a_numbered_sequels_base_title_named_as_the_first_is_the_earlier_work() -> None:
+    sequel = Watch("Tide Walkers II", None, ("Tide Walkers 2",))
+    for body in (
+        "<p>The first Tide Walkers took five years to make, reaching cinemas in 2016.</p>",
+        "<p>The original Tide Walkers opened in 2016 to strong reviews.</p>",
+        "<p>Back then the previous Tide Walkers premiered on Netflix in 2016.</p>",
+    ):
+        assert "earlier_work" in fired(body, sequel, "2016", "Tide Walkers II news")
+    # the sequel itself, however it is numbered, is not the earlier work
+    body = "<p>The first Tide Walkers 2 trailer is out; the film arrives in 2026.</p>"
+    assert "earlier_work" not in fired(body, sequel, "2026", "Tide Walkers II news")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import timedelta
+from functools import lru_cache
 
 from scraper.extract import cues, scope, subject, works
 from scraper.extract.candidates import DateCandidate
@@ -108,6 +109,9 @@ def _earlier(c: DateCandidate, v: View, w: Watch) -> str | None:
         if _in_aside(v.clause, match.start(), match.end(), start):
             continue  # "The series, set two centuries before the original show, premieres"
         return match.group().strip()
+    first = _first_entry(w)
+    if first is not None and (seen := first.search(v.clause, 0, start)):
+        return seen.group()  # "The first Planet Earth ... back in 2006" (watching II)
     # the date in a relative clause whose antecedent is the earlier work, the clause
     # itself naming none: "a 5% rise on the first film, which opened in September 2014"
     relative = _WHICH_PREMIERED.search(v.text, max(0, c.mention.start - 60), c.mention.start)
@@ -117,6 +121,32 @@ def _earlier(c: DateCandidate, v: View, w: Watch) -> str | None:
         if match and not cues.BRANDED_ORIGINAL.search(antecedent, 0, match.start()):
             return (match.group() + relative.group()).strip()
     return None
+
+
+@lru_cache(maxsize=256)
+def _first_entry(w: Watch) -> re.Pattern[str] | None:
+    """For a numbered sequel ("Planet Earth II", "Dune: Part Two"), its base title named
+    as the first or original entry: "the first Planet Earth", "the original Dune"."""
+    bases = {
+        m.group(1)
+        for name in (w.title, *w.aliases)
+        if (m := _NUMBERED.fullmatch(name.strip())) is not None and len(m.group(1)) >= 3
+    }
+    if not bases:
+        return None
+    names = "|".join(re.escape(b) for b in sorted(bases, key=len, reverse=True))
+    return re.compile(
+        r"\b(?:first|original|previous|earlier)\s+(?:" + names + r")\b(?![\s:]+(?:part\s+)?"
+        r"(?:II|III|IV|[2-9]|two|three|four)\b)",
+        re.IGNORECASE,
+    )
+
+
+_NUMBERED = re.compile(
+    r"(.+?)[\s:\u2013-]+(?:(?:part|chapter|vol\.?|volume)\s+)?(?:II|III|IV|V|VI|[2-9]|two|"
+    r"three|four|five)",
+    re.IGNORECASE,
+)
 
 
 def _in_aside(clause: str, at: int, end: int, date_start: int) -> bool:
