@@ -334,3 +334,13 @@ def test_a_weekend_guides_slot_line_lists_the_show_of_its_blurb() -> None:
             f"after the fire, with the sisters running the mill.</p><p>{slot}</p>"
         )
         assert release(body) == ("2024-02-11", "day"), slot
+
+
+def test_the_day_a_preview_or_first_look_comes_out_is_not_the_release() -> None:
+    for sentence in (
+        "The network will release the Paper Moths season 2 preview on Thursday, January 4.",
+        "The network releases a Paper Moths season 2 featurette on January 4.",
+        "The network will share a Paper Moths season 2 first look on January 4.",
+    ):
+        body = f"<p>{sentence}</p><p>The card says all eight episodes premiere on February 9.</p>"
+        assert release(body, "2024-01-02") == ("2024-02-09", "day"), sentence

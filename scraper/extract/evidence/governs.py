@@ -688,7 +688,8 @@ _FOR_OF = re.compile(r"^\s*(?:for|of)\s+$", re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:will|to|would|shall|can|['\u2019]ll)\s+$", re.IGNORECASE)
 # A trailer, or another promotional video: "the footage airs Sunday", "a promo drops".
 _PROMO = re.compile(
-    cues.TRAILER.pattern + r"|\b(?:footage|promos?|(?:tv\s+)?spots?|sneak\s+peeks?)\b",
+    cues.TRAILER.pattern + r"|\b(?:footage|promos?|(?:tv\s+)?spots?|sneak\s+peeks?|previews?|"
+    r"featurettes?|first[\s-]looks?)\b",
     re.IGNORECASE,
 )
 # (a comma inside a title's closing quote too, as American style puts it: '“The Lantern
