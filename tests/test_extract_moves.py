@@ -200,3 +200,23 @@ def test_a_new_date_is_where_the_release_moved(sentence: str) -> None:
 def test_a_date_that_starts_a_new_time_slot_is_no_premiere(sentence: str) -> None:
     body = f"<p>The second season opens on March 5.</p><p>{sentence}</p>"
     assert release(body) == ("2024-03-05", "day")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rather than premiering on March 8, Lantern Row season 2 now arrives in April.",
+        "Instead of opening on March 8, the second season of Lantern Row comes in April.",
+        "Rather than hit screens on March 8 as planned, Lantern Row season 2 lands in April.",
+    ],
+)
+def test_the_plan_given_up_with_its_verb_is_an_old_date(sentence: str) -> None:
+    from support import news_page
+
+    from scraper.extract import read
+    from scraper.parse.documents import parse_documents
+
+    page = news_page(f"<p>{sentence}</p>", "2024-01-15", "Lantern Row season 2 news")
+    doc = parse_documents(page, "https://tv.example/news/story")[0]
+    [old] = [c for c in read(doc, LANTERN, complete=True).dates if c.mention.value == "2024-03-08"]
+    assert "old_date" in old.features

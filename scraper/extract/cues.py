@@ -415,6 +415,9 @@ _IN_SENTENCE = r"(?:[^.;]|(?<=\b[A-Z][a-z]{2})\.|(?<=\bSept)\.)"
 OLD_DATE = re.compile(
     r"\b(?:(?:mov\w*|push\w*|delay\w*|shift\w*|chang\w*|bump\w*|brought\s+forward|postpon\w*|"
     r"reschedul\w*)\b" + _IN_SENTENCE + r"{0,60}?\bfrom|instead\s+of|rather\s+than|"
+    # the plan given up, told with its verb: "Rather than hit theaters on Christmas Day",
+    # "instead of premiering in May"
+    r"(?:instead\s+of|rather\s+than)\s+(?:[\w'\u2019-]+\s+){1,4}?(?:on|in|for|at)|"
     # "its previously announced February 23 premiere date", "the originally planned May 1"
     r"(?:originally|previously|formerly|initially)\s+(?:announced|planned|scheduled|set|slated|"
     r"dated|intended|reported|targeted)|"
