@@ -264,3 +264,83 @@ def test_a_window_said_to_be_off_the_table_is_withdrawn() -> None:
         "<p>That timeline is effectively off the table now.</p>"
     )
     assert release(body, "2024-03-01") is None
+
+
+def test_reaching_cinemas_is_a_release_verb() -> None:
+    film = Watch("The Paper Moth", None, ())
+    for body in (
+        "<p>The Paper Moth will now reach cinemas on April 23, 2024.</p>",
+        "<p>After two delays, The Paper Moth reaches theaters on April 23, 2024.</p>",
+        "<p>The Paper Moth is finally hitting US cinemas on April 23, 2024.</p>",
+    ):
+        assert first_release(body, film, "https://film.example/news", "2023-11-20") == (
+            "2024-04-23",
+            "day",
+        ), body
+
+
+def test_a_premiere_in_a_clause_after_a_quoted_title_is_not_the_trailers() -> None:
+    # the comma inside the closing quote, as American style puts it: the relative clause
+    # is said of the show, not of the trailer before it
+    for body in (
+        "<p>The network put out the trailer for its drama “Paper Moths,” which will "
+        "premiere February 9 with all eight episodes.</p>",
+        "<p>Here is the first teaser for “Paper Moths,” which returns for season 2 on "
+        "February 9.</p>",
+        '<p>Watch the new trailer for "Paper Moths," which is set to return February 9.</p>',
+    ):
+        lead = "<p>Paper Moths season 2 has a trailer at last.</p>"
+        assert release(lead + body) == ("2024-02-09", "day"), body
+
+
+def test_a_date_in_a_fronted_clause_times_that_clause_not_the_main_verb() -> None:
+    for body in (
+        "<p>While most viewers were still sleeping off New Year's Eve, the network "
+        "dropped a poster for the second season of Paper Moths.</p>",
+        "<p>As the cast was wrapping up in Toronto on December 4, the studio released "
+        "a first look at Paper Moths season 2.</p>",
+        "<p>Although fans had hoped for Christmas Day, the network launched only a "
+        "teaser for Paper Moths season 2.</p>",
+    ):
+        page = body + "<p>The season itself arrives on February 9.</p>"
+        assert release(page) == ("2024-02-09", "day"), body
+
+
+def test_a_hedge_in_a_temporal_clause_closed_before_the_date_is_that_clauses() -> None:
+    for body in (
+        "<p>After Harbor Nights presumably wraps up its run, Paper Moths season 2 has a "
+        "February 9 premiere date.</p>",
+        "<p>While the spin-off could still slip, Paper Moths season 2 will premiere on "
+        "February 9.</p>",
+        "<p>Before the network maybe revives Harbor Nights, Paper Moths season 2 returns "
+        "February 9.</p>",
+    ):
+        assert release(body) == ("2024-02-09", "day"), body
+
+
+def test_a_condition_still_hedges_the_main_clause() -> None:
+    body = "<p>If all goes well, Paper Moths season 2 will premiere on February 9.</p>"
+    assert release(body) is None
+
+
+def test_a_weekend_guides_slot_line_lists_the_show_of_its_blurb() -> None:
+    for slot in (
+        "8 p.m. Sunday, Feb. 11, Starz.",
+        "Sunday, Feb. 11, 9 p.m., HBO.",
+        "9:30 p.m. Sunday, Feb. 11 (AMC)",
+    ):
+        body = (
+            "<h2>Paper Moths</h2><p>The second season of the period drama picks up a year "
+            f"after the fire, with the sisters running the mill.</p><p>{slot}</p>"
+        )
+        assert release(body) == ("2024-02-11", "day"), slot
+
+
+def test_the_day_a_preview_or_first_look_comes_out_is_not_the_release() -> None:
+    for sentence in (
+        "The network will release the Paper Moths season 2 preview on Thursday, January 4.",
+        "The network releases a Paper Moths season 2 featurette on January 4.",
+        "The network will share a Paper Moths season 2 first look on January 4.",
+    ):
+        body = f"<p>{sentence}</p><p>The card says all eight episodes premiere on February 9.</p>"
+        assert release(body, "2024-01-02") == ("2024-02-09", "day"), sentence

@@ -1215,3 +1215,73 @@ def test_a_work_named_with_an_episode_subtitle_is_the_verbs_subject() -> None:
         "hit theaters on June 28.</p>"
     )
     assert extract(_doc(body, "Distributor buys three anime films"), film) == []
+
+
+GLASS2 = Watch("Glass Orchard: The Winter Court", 2, ())
+
+
+def test_the_watchs_quoted_short_name_beside_its_season_is_no_other_work() -> None:
+    # the page shortens the title; the watched season named with it makes it the watch's
+    for body in (
+        "<p>The studio said that season 2 of “Glass Orchard” will come out in 2025.</p>",
+        '<p>Fans learned at the panel that "Glass Orchard" season 2 arrives in 2025.</p>',
+        "<p>The studio confirmed “Glass Orchard” Season 2 for a 2025 release.</p>",
+    ):
+        assert "other_work_named" not in fired(body, GLASS2, "2025", "Glass Orchard news")
+
+
+def test_a_quoted_year_is_no_other_work() -> None:
+    body = (
+        "<p>Mosswood Manor season 3 has a teaser.</p><p>The new season will not arrive "
+        "until 2025, and the teaser's card keeps it so: only “2025.”</p>"
+    )
+    assert "other_work_named" not in fired(body, MOSSWOOD3, "2025", "Mosswood Manor season 3")
+
+
+def test_a_quoted_short_name_without_the_watched_season_is_still_another_work() -> None:
+    # (the franchise's first entry, shortened the same way, with its own season)
+    body = "<p>The studio said that season 1 of “Glass Orchard” arrives in 2025.</p>"
+    assert "other_work_named" in fired(body, GLASS2, "2025", "Glass Orchard news")
+
+
+def test_another_work_a_studio_dates_or_moves_owns_the_date() -> None:
+    lead = "<p>Mosswood Manor season 3 is in post-production.</p>"
+    for sentence, value in (
+        ("The network has dated Harbor Nights for March 4, 2025.", "2025-03-04"),
+        ("The studio pushed Cinder Road from May 2 to June 6, 2025.", "2025-06-06"),
+        ("Meanwhile the streamer is moving Glass Orchard up to April 11, 2025.", "2025-04-11"),
+    ):
+        assert "other_work_subject" in fired(lead + f"<p>{sentence}</p>", MOSSWOOD3, value)
+
+
+def test_the_watch_or_its_makers_work_as_the_object_is_the_watchs() -> None:
+    for sentence in (
+        "<p>The network has dated Mosswood Manor season 3 for March 4, 2025.</p>",
+        "<p>The network has moved Ada Quill's drama, season 3, to March 4, 2025.</p>",
+    ):
+        assert "other_work_subject" not in fired(sentence, MOSSWOOD3, "2025-03-04")
+
+
+def test_a_described_appositive_of_the_season_is_the_season_not_a_later_part() -> None:
+    for sentence in (
+        "<p>Season 3, the final chapter, arrives in 2025.</p>",
+        "<p>Season 3 (the last installment) will premiere in 2025.</p>",
+        "<p>Mosswood Manor Season 3 — the final volume — is set for 2025.</p>",
+    ):
+        assert "later_part" not in fired(sentence, MOSSWOOD3, "2025", "Mosswood Manor news")
+    # a numbered part after the season is still a part of it
+    body = "<p>Season 3, part two will premiere in 2025.</p>"
+    assert "later_part" in fired(body, MOSSWOOD3, "2025", "Mosswood Manor news")
+
+
+def test_a_numbered_sequels_base_title_named_as_the_first_is_the_earlier_work() -> None:
+    sequel = Watch("Tide Walkers II", None, ("Tide Walkers 2",))
+    for body in (
+        "<p>The first Tide Walkers took five years to make, reaching cinemas in 2016.</p>",
+        "<p>The original Tide Walkers opened in 2016 to strong reviews.</p>",
+        "<p>Back then the previous Tide Walkers premiered on Netflix in 2016.</p>",
+    ):
+        assert "earlier_work" in fired(body, sequel, "2016", "Tide Walkers II news")
+    # the sequel itself, however it is numbered, is not the earlier work
+    body = "<p>The first Tide Walkers 2 trailer is out; the film arrives in 2026.</p>"
+    assert "earlier_work" not in fired(body, sequel, "2026", "Tide Walkers II news")

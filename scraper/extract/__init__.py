@@ -32,7 +32,7 @@ from scraper.extract.candidates import (
     date_candidates,
     structure,
 )
-from scraper.extract.evidence import date_evidence, may_score, trailer_evidence
+from scraper.extract.evidence import date_evidence, may_score, page_evidence, trailer_evidence
 from scraper.extract.memo import forget
 from scraper.extract.score import score, weights
 from scraper.extract.trailers import trailer_candidates
@@ -95,6 +95,8 @@ def read(
         if index % 16 == 0:
             budget.check()
         candidate.features = date_evidence(candidate, watch, None if complete else table)
+        candidate.score = score(RELEASE_DATE, candidate.features)
+    for candidate in page_evidence(reading.dates, watch):
         candidate.score = score(RELEASE_DATE, candidate.features)
     reading.videos = trailer_candidates(doc, sentences, watch, facts)
     for video in reading.videos:

@@ -96,11 +96,16 @@ RELEASE = re.compile(
     # a studio's calendar: "now the studio has it down for October 8", "Paramount+ has
     # the new season down for Sunday" (whatever names the release between)
     r"(?:has|have|had)\s+(?:[\w'\u2019+:-]+\s+){1,6}?(?:down|dated|penned)\s+for|"
+    # "remains on Warner Bros.' calendar for November 3", "stays on the slate for May"
+    r"(?:on|in)\s+(?:[\w'\u2019.+:-]+\s+){0,3}?(?:calendar|slate|(?:release\s+)?schedule)"
+    r"\s+for|"
     # confirmed or announced for a date: "has been confirmed for September 19th"
     r"(?:confirmed|announced|greenlit|officially\s+set)\s+for(?=\s+(?:the\s+)?(?:\d|early\b|"
     r"late\b|mid\b|next\b|this\b|(?-i:[A-Z])))|"
     # "won't reach our screens until 2023", "hits screens", "graces our screens"
     r"(?:reach\w*|grac\w*|hit\w*)\s+(?:our\s+|your\s+|the\s+)?(?:small\s+|big\s+|tv\s+)?screens\b|"
+    # "it will now reach cinemas on April 23", "hits theaters Friday"
+    r"(?:reach\w*|hit\w*)\s+(?:the\s+|us\s+|uk\s+)?(?:cinemas|theaters|theatres)\b|"
     # a film taking the cinemas: "invades theaters everywhere", "storms cinemas"
     r"(?:invad|storm|flood|sweep|return)\w*\s+(?:to\s+)?(?:theaters|theatres|cinemas)\b|"
     r"(?<=\s)(?:theaters|theatres|cinemas)\s+(?:everywhere|nationwide|worldwide|across\s+the)\b|"
@@ -173,7 +178,11 @@ SPECULATION = re.compile(
     r"wish\w*|talk\s+of|(?:would|['\u2019]d)\s+[\"\u201c]?(?:love|like)|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
     r"reportedly|if|bet|suspect\w*|(?<!come\sto\s)think(?!\s+(?:of|about|back)\b)|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
     r"tipped|claim\w*|leak\w*|allegedly|supposedly|apparently|insiders?|sources\s+say|"
-    r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|around\s+(?:the\s+)?(?:end|start|beginning|early|late|mid|"
+    r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|hunch\w*|"
+    # a plan still deliberated: "is seriously considering moving it to 2024", "weighing a
+    # push", "mulling a delay", "in talks to move"
+    r"consider(?:s|ing|ed)?|weigh(?:s|ing)|mull\w*|contemplat\w*|explor(?:es|ing)|"
+    r"debating|discussing|in\s+talks|posits?|reports?\s+(?:say|said|claim)\w*|around\s+(?:the\s+)?(?:end|start|beginning|early|late|mid|"
     r"spring|summer|autumn|fall|winter|\d|[A-Z][a-z]+\s+\d)|please\s+be|we'd|we\s+reckon|reckon|"
     r"reports?\s+(?:of|that|suggest\w*)|had\s+reported|according\s+to\s+(?:sources|insiders|"
     r"people|reports?|a\s+(?:source|report|person))|sources?\s+(?:close|familiar)|"
@@ -195,6 +204,8 @@ BEFORE = re.compile(r"\bbefore\b", re.IGNORECASE)
 # A hedge that reaches back over the whole sentence, quotes included: "We're
 # aiming for 2026, but don't hold me to that," the showrunner said.
 SENTENCE_HEDGE = re.compile(
+    # a line labeled as hearsay: "Rumor: 'Title' Could Move to 2024"
+    r"^\W*(?:rumou?rs?|speculation|unconfirmed)\s*[:|\u2014\u2013]|"
     r"\b(?:don['\u2019]?t\s+hold\s+(?:me|us)\s+to|do\s+not\s+hold\s+(?:me|us)\s+to|"
     r"fingers\s+crossed|if\s+all\s+goes\s+(?:well|to\s+plan)|knock\s+on\s+wood|"
     r"touch\s+wood|no\s+promises|(?:that|this|it)(?:['\u2019]s|\s+is)\s+(?:just\s+|only\s+|"
@@ -404,6 +415,9 @@ _IN_SENTENCE = r"(?:[^.;]|(?<=\b[A-Z][a-z]{2})\.|(?<=\bSept)\.)"
 OLD_DATE = re.compile(
     r"\b(?:(?:mov\w*|push\w*|delay\w*|shift\w*|chang\w*|bump\w*|brought\s+forward|postpon\w*|"
     r"reschedul\w*)\b" + _IN_SENTENCE + r"{0,60}?\bfrom|instead\s+of|rather\s+than|"
+    # the plan given up, told with its verb: "Rather than hit theaters on Christmas Day",
+    # "instead of premiering in May"
+    r"(?:instead\s+of|rather\s+than)\s+(?:[\w'\u2019-]+\s+){1,4}?(?:on|in|for|at)|"
     # "its previously announced February 23 premiere date", "the originally planned May 1"
     r"(?:originally|previously|formerly|initially)\s+(?:announced|planned|scheduled|set|slated|"
     r"dated|intended|reported|targeted)|"
@@ -452,6 +466,30 @@ MOVED_TO = re.compile(
     re.IGNORECASE,
 )
 MOVED_TO = gated(MOVED_TO)
+# A move told by its result: "will now kick off its third season on June 19", "now opens
+# Tuesday, Oct. 27", "has now dated the film for September 4", "is now set for January
+# 24": "now" before the date in its sentence says the date replaced an earlier plan. Not
+# the adverb of a state ("now streaming", "now in production", "now available"), a time
+# span ("for now", "until now", "by now", "from now", "right now") or a discourse
+# "Now, ..." / "now that".
+NOW_MOVED = re.compile(
+    r"(?<![Ff]or\s)(?<![Uu]ntil\s)(?<![Bb]y\s)(?<![Ff]rom\s)(?<![Rr]ight\s)(?<![Tt]ill\s)"
+    r"(?<![Ee]ven\s)(?<!\bof\s)"
+    r"\bnow\b(?!\s*[,:\u2014\u2013]|\s+(?:that|streaming|available|playing|showing|airing|out|"
+    r"on\s+(?:air|netflix|disney|hulu|max|prime|apple)|in\b|is\s+the\b|more\b|and\s+then\b|"
+    r"the\b|a\b|an\b|has\s+(?:a|an|its|their)\s+(?:premiere|release|launch)\s+date\b))"
+    + _IN_SENTENCE
+    + r"{0,60}?$",
+    re.IGNORECASE,
+)
+NOW_MOVED = gated(NOW_MOVED)
+# A move told by its new date, right before it: "set a new theatrical date of Sept. 3",
+# "the film's new release date is May 2", "New premiere date: June 5".
+NEW_DATE_OF = re.compile(
+    r"\bnew\s+(?:(?:theatrical|release|premiere|opening|debut|streaming|launch|air)\s+){0,2}"
+    r"date\s*(?:of|is|will\s+be|:|,|\u2014|-)?\s*(?:(?:now|on|set\s+for|for)\s+)?$",
+    re.IGNORECASE,
+)
 # "the fourth installment", "the first film", "the original movie": another entry of a
 # franchise named by its place in it.
 INSTALLMENT = re.compile(
@@ -786,7 +824,8 @@ LANDMARK_BEFORE = re.compile(
 # "gave no new release date", "postponed until further notice".
 UNDATED_GATE = ("indefinite", "calendar", "schedule", "slate", "no new", "no other",
                 "no replacement", "no firm", "without", "further notice", "undated",
-                "off the table")  # fmt: skip
+                "off the table", "held", "hold", "shelf", "keeping", "kept", "saved",
+                "saving")  # fmt: skip
 UNDATED = re.compile(
     r"\b(?:indefinite(?:ly)?\s+(?:delay|postpon|push|shelv)\w*|"
     r"(?:delay|postpon|push|shelv|pull|remov)\w*\b[^.;]{0,80}?\bindefinitely|"
@@ -802,7 +841,13 @@ UNDATED = re.compile(
     # ("Until further notice, all episode talk goes in the megathread": a forum rule)
     r"(?:delay|postpon|push|shelv|hold|halt|paus|suspend|pull|off)\w*\b[^.;]{0,40}?\buntil\s+"
     r"further\s+notice|(?:is|now|left|remains)\s+undated|"
-    r"(?:is|are|now|effectively)\s+off\s+the\s+(?:table|calendar|schedule))\b",
+    r"(?:is|are|now|effectively)\s+off\s+the\s+(?:table|calendar|schedule)|"
+    # held back from a schedule with no date: "Held for Midseason", "which NBC is keeping
+    # on the shelf for midseason", "saved for later in the season"
+    r"(?:held|holding|kept|keeping|saved|saving|shelv\w*)\s+(?:back\s+|off\s+)?"
+    r"(?:on\s+the\s+shelf\s+)?(?:for|until|till)\s+(?:midseason|mid-season|later|"
+    r"(?:a\s+)?later\s+date|next\s+year)|on\s+hold\s+(?:for|until|till)\s+(?:midseason|"
+    r"mid-season|later|further))\b",
     re.IGNORECASE,
 )
 UNDATED = gated(UNDATED)  # (its starts: a sentence past UNDATED_GATE is scanned ~2x faster)
@@ -1000,8 +1045,10 @@ UPDATE_NOTE = re.compile(
 # 9:00-9:30 PM", "moves to Thursdays", "(Time period premiere)", "in its new time slot".
 TIME_SLOT_MOVE = re.compile(
     r"\b(?:time[\s-]?(?:slot|period)\s+premiere|(?:new|regular)\s+time[\s-]?(?:slot|period)|"
-    r"(?:shift|mov|switch)\w*\s+(?:back\s+)?to\s+(?:(?:a\s+new\s+)?time[\s-]?slot\b|"
+    r"(?:shift|mov|switch|slid)\w*\s+(?:back\s+)?to\s+(?:(?:a\s+new\s+)?time[\s-]?slot\b|"
     r"\d{1,2}(?::\d\d)?\s*(?:-\s*\d{1,2}(?::\d\d)?\s*)?[ap]\.?m|"
+    # ("slides to 8:30p", "moves to 10/9c": a grid's short hours)
+    r"\d{1,2}:\d\d\s*[ap]\b|\d{1,2}(?::\d\d)?/\d{1,2}(?::\d\d)?c\b|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days\b))",
     re.IGNORECASE,
 )

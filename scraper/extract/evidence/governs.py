@@ -9,7 +9,7 @@ from datetime import timedelta
 from scraper.extract import cues, languages, scope
 from scraper.extract.candidates import DateCandidate, is_listing
 from scraper.extract.evidence.about import about_once, guide_line
-from scraper.extract.evidence.rules import View, found, rule
+from scraper.extract.evidence.rules import View, _without_title, found, rule
 from scraper.extract.gate import gated
 from scraper.extract.reading import Subject
 from scraper.extract.subject import ORDINAL_WORDS, title_mentions
@@ -152,7 +152,13 @@ def _other_event(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 @rule("hedge", -4, "a hedge in the date's clause, quotation or sentence", "could arrive in 2025")
 def _hedge(c: DateCandidate, v: View, w: Watch) -> str | None:
-    seen = _clause_hedge(v, c.mention.start - v.left, c.mention.end - v.left)
+    # (a headline in title case capitalizes its hedge too: "Could Move" is no name)
+    headed = (c.sentence.heading or c.sentence.block == -1) and _title_case(v.text)
+    # (the date a move only talked of would leave is the plan that stands: the hedge
+    # before the move is the move's, "is considering moving it from its November 3 date")
+    move = _talked_of_move(v, c)
+    floor = move - v.left if move is not None else 0
+    seen = _clause_hedge(v, c.mention.start - v.left, c.mention.end - v.left, headed, floor)
     if seen:
         return seen
     if c.doc.foreign and (seen := found(cues.FOREIGN_HEDGE, v.clause)):
@@ -166,18 +172,57 @@ def _hedge(c: DateCandidate, v: View, w: Watch) -> str | None:
     return None
 
 
-def _clause_hedge(v: View, start: int, end: int) -> str | None:
+def _title_case(text: str) -> bool:
+    """Most of the line's longer words are capitalized: "Season 3 Could Arrive in 2025"."""
+    words = _LONG_WORD.findall(text)
+    return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.7 * len(words)
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _talked_of_move(v: View, c: DateCandidate) -> int | None:
+    """Where the move starts when the date is what a move only talked of would leave
+    ("Warner is weighing moving the film from its November 3 date", "could push it from
+    May 2 to the fall"): a hedge before the move in the date's clause. None otherwise."""
+    if "from" not in v.text[max(v.left, c.mention.start - 45) : c.mention.start].lower():
+        return None  # (the cheap test first: most dates follow no "from")
+    move = _MOVE_FROM.search(v.text, max(v.left, c.mention.start - 80), c.mention.start)
+    if move is None:
+        return None
+    for pattern in (cues.SPECULATION, cues.SPECULATIVE_MAY):
+        for hedge in pattern.finditer(v.text, v.left, move.start()):
+            if not cues.in_title_name(v.text, hedge.start(), hedge.end()):
+                return move.start()
+    return None
+
+
+_MOVE_FROM = re.compile(
+    r"\b" + cues.MOVE_VERB + r"\b[^.;:]{0,50}?\bfrom\s+(?:(?:its|their|the|on|for)\s+)?"
+    r"(?:(?:current|original|planned|scheduled|set)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _clause_hedge(
+    v: View, start: int, end: int, title_case: bool = False, floor: int = 0
+) -> str | None:
     """A hedge in the date's clause; not one past a comma after the date that leads to
     another date ("will premiere in 2026, ending months of guessing whether it could
     make late 2025": the guess is the other date's)."""
     for pattern in (cues.SPECULATION, cues.SPECULATIVE_MAY):
-        for match in pattern.finditer(v.clause):
+        for match in pattern.finditer(v.clause, floor):
             if _aside(v.clause, match.start(), start):
                 continue  # "(billed as season two, or series 15 if you count ...)"
-            if cues.in_title_name(v.clause, match.start(), match.end()):
+            if cues.in_title_name(v.clause, match.start(), match.end(), title_case):
                 continue  # a name's word: “Dream Home Makeover”, "Hope Street"
             if _REPORTS.match(match.group()) and _OFFICIAL.search(v.clause, match.end(), start):
                 continue  # "Deadline reports that Hulu has set the premiere for June 5"
+            if match.end() <= start and _in_closed_subclause(
+                v.text, v.left + match.start(), v.left + start
+            ):
+                continue  # "before Infinity War arrives presumably to blow our minds,
+                # Black Panther has a February release date": the other clause's doubt
             if match.start() >= end and (
                 _CONSEQUENCE.search(v.clause, end, match.start())
                 or (
@@ -188,6 +233,24 @@ def _clause_hedge(v: View, start: int, end: int) -> str | None:
                 continue
             return match.group().strip() or match.group()
     return None
+
+
+def _in_closed_subclause(text: str, at: int, date_start: int) -> bool:
+    """Position `at` of the sentence lies in a subordinate clause ("before X arrives
+    ...", "while Y ...") that a comma closes before the date: what it hedges is that
+    clause's own event. (Not a condition, "if all goes well, ...", which hedges the main
+    clause; the subordinator is looked for back to the comma before, past a title's
+    colon: "before Avengers: Infinity War arrives presumably ...".)"""
+    comma = text.rfind(",", at, date_start)
+    if comma < 0:
+        return False
+    opened = max(text.rfind(",", 0, at), text.rfind(";", 0, at), 0)
+    return _SUBORDINATOR.search(text, opened, at) is not None
+
+
+# (temporal ones: a clause timed by another event; a concession, "though it could still
+# slip, ...", doubts the main clause's date as often)
+_SUBORDINATOR = re.compile(r"\b(?:before|after|while|whilst|once|since|until)\s", re.I)
 
 
 # A trade reporting what the studio did, not a rumour: the reported clause says it was
@@ -506,7 +569,21 @@ def _occasion(c: DateCandidate, v: View, w: Watch) -> str | None:
         start, end = start - left, end - left
     if scope.other_occasion(clause, start, end, c.sentence.published):
         return found(cues.OTHER_OCCASION, clause) or "another occasion"
+    if c.sentence.schedule_row and not _ROW_START.search(v.text):
+        # a listings row is one entry, its note anywhere in it: "| Aug. 15 | Title (AMC),
+        # 9 p.m. — series finale |" lists the finale, whatever clause the date is in
+        note = cues.OTHER_OCCASION.search(_without_title(v.text, w))
+        if note is not None and not cues.in_title_name(v.text, note.start(), note.end(), True):
+            return note.group()
     return None
+
+
+# A row that lists a start as well ("season premiere", "returns", "series debut"): its
+# other note is not what the date is.
+_ROW_START = re.compile(
+    r"\b(?:premiere|premieres|debut|debuts|launch|returns?|new\s+series|series\s+start)\b",
+    re.IGNORECASE,
+)
 
 
 @rule(
@@ -611,10 +688,15 @@ _FOR_OF = re.compile(r"^\s*(?:for|of)\s+$", re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:will|to|would|shall|can|['\u2019]ll)\s+$", re.IGNORECASE)
 # A trailer, or another promotional video: "the footage airs Sunday", "a promo drops".
 _PROMO = re.compile(
-    cues.TRAILER.pattern + r"|\b(?:footage|promos?|(?:tv\s+)?spots?|sneak\s+peeks?)\b",
+    cues.TRAILER.pattern + r"|\b(?:footage|promos?|(?:tv\s+)?spots?|sneak\s+peeks?|previews?|"
+    r"featurettes?|first[\s-]looks?)\b",
     re.IGNORECASE,
 )
-_NEW_CLAUSE = re.compile(r",\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECASE)
+# (a comma inside a title's closing quote too, as American style puts it: '“The Lantern
+# Keepers,” which premieres April 19')
+_NEW_CLAUSE = re.compile(
+    r",[\"\u201d\u2019']?\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECASE
+)
 _OF_THE_TRAILER = re.compile(r",\s+which\s", re.IGNORECASE)
 _OPENING_PARTICIPLE = re.compile(
     r"\W*(?P<phrase>(?:first\s+|originally\s+)?(?:released|shown|unveiled|dropped|posted|"
@@ -636,7 +718,7 @@ _SEGMENT = re.compile(r"\s[\u2014\u2013|-]\s")
 @rule("old_date", -4, "a date the release moved away from", "moved from June 28 to July 10")
 def _old_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     before = v.text[max(0, c.mention.start - 100) : c.mention.start]
-    return (
+    seen = (
         found(cues.OLD_DATE, before)
         or _later_move(v.text, c.mention.end)
         or found(_LABEL_FROM, before)
@@ -644,6 +726,9 @@ def _old_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         or _moved_event(v, c)
         or _left_date(v, c)
     )
+    if seen and _talked_of_move(v, c) is not None:
+        return None  # "is considering moving it from its November 3 date": it stands
+    return seen
 
 
 def _left_date(v: View, c: DateCandidate) -> str | None:
@@ -729,7 +814,8 @@ _LABEL_FROM_TO = gated(_LABEL_FROM_TO)
 @rule(
     "moved_to",
     2,
-    "the watch's release moved to the date: 'from X to <date>', 'pushed back to <date>'",
+    "the watch's release moved to the date: 'from X to <date>', 'pushed back to <date>', "
+    "'will instead arrive <date>', 'will now open on <date>'",
     "postponed from December 20, 2024 to December 19, 2025",
 )
 def _moved_to(c: DateCandidate, v: View, w: Watch) -> str | None:
@@ -737,6 +823,10 @@ def _moved_to(c: DateCandidate, v: View, w: Watch) -> str | None:
     before = v.text[max(0, c.mention.start - 140) : c.mention.start]
     seen = found(cues.MOVED_TO, before) or found(_LABEL_FROM_TO, before)
     seen = seen or found(_INSTEAD_ON, before)
+    # (a move told by its result, "now", in the date's own clause)
+    start = max(v.left, c.mention.start - 100)
+    seen = seen or found(cues.NOW_MOVED, v.text, start, c.mention.start)
+    seen = seen or found(cues.NEW_DATE_OF, v.text, max(0, c.mention.start - 60), c.mention.start)
     return seen if seen and about_once(c, v, w) else None
 
 
@@ -887,7 +977,15 @@ def _time_slot_move(c: DateCandidate, v: View, w: Watch) -> str | None:
     # or anywhere in a guide's short line; one after the date in a sentence is a later
     # date's ("premieres Jan. 6, before moving to its regular time period on Jan. 13")
     end = len(v.text) if len(v.text) <= 100 else c.mention.start
-    return found(cues.TIME_SLOT_MOVE, v.text[:end])
+    seen = found(cues.TIME_SLOT_MOVE, v.text[:end])
+    if seen is None and _STARTING.search(v.text, max(0, c.mention.start - 16), c.mention.start):
+        # "starting October 29th it slides to 8:30p", "Beginning Thursday, April 4, the
+        # show moves to 9 PM": the date starts the new slot its clause goes on to name
+        seen = found(cues.TIME_SLOT_MOVE, v.text, c.mention.end, v.right)
+    return seen
+
+
+_STARTING = re.compile(r"\b(?:starting|beginning|effective|as\s+of)\s+(?:on\s+)?$", re.I)
 
 
 _SLOT = re.compile(

@@ -166,6 +166,10 @@ def _governing(clause: str, position: int, foreign: bool = False) -> tuple[str |
         # "came into its own this year and fans hear it will be back next year": the
         # verb after the date heads another clause, with its own date
         return None, ""
+    if not before and _FRONTED_CLAUSE.match(clause) and "," in clause[position : min(events)[0]]:
+        # "While most of us were sleeping off New Year's Eve, Netflix dropped a teaser":
+        # the date times the fronted clause's own doing, not the main clause's verb
+        return None, ""
     chosen = max(before) if before else min(events)
     if chosen[1] == "release" and _STARTS.match(chosen[2]):
         # "filming for the third season will start in January": what starts is the
@@ -191,6 +195,14 @@ _OTHER_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _COMMA = re.compile(r"[,;:]")
+# A fronted subordinate clause with a subject and verb of its own ("While fans were ...",
+# "As the network wrapped up ..."); not "As of May 3," (a start) nor "With a May 3
+# premiere," (its release named inside it).
+_FRONTED_CLAUSE = re.compile(
+    r"\W*(?:while|whilst|as(?!\s+of\b)|although|though|because|whereas)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,3}?(?:was|were|is|are|had|has|have|did|do|does|\w+ed)\b",
+    re.IGNORECASE,
+)
 _STARTS = re.compile(r"(?:begins?|starts?|starting|gets?\s+underway)\b", re.IGNORECASE)
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import timedelta
+from functools import lru_cache
 
 from scraper.extract import cues, scope, subject, works
 from scraper.extract.candidates import DateCandidate
 from scraper.extract.evidence.about import UNNAMED_RETURN, about_once, names_season
 from scraper.extract.evidence.governs import (
+    _broadcast_slot,
     _dated_entry,
     _listing,
     _moved_to,
@@ -107,6 +109,9 @@ def _earlier(c: DateCandidate, v: View, w: Watch) -> str | None:
         if _in_aside(v.clause, match.start(), match.end(), start):
             continue  # "The series, set two centuries before the original show, premieres"
         return match.group().strip()
+    first = _first_entry(w)
+    if first is not None and (seen := first.search(v.clause, 0, start)):
+        return seen.group()  # "The first Planet Earth ... back in 2006" (watching II)
     # the date in a relative clause whose antecedent is the earlier work, the clause
     # itself naming none: "a 5% rise on the first film, which opened in September 2014"
     relative = _WHICH_PREMIERED.search(v.text, max(0, c.mention.start - 60), c.mention.start)
@@ -116,6 +121,32 @@ def _earlier(c: DateCandidate, v: View, w: Watch) -> str | None:
         if match and not cues.BRANDED_ORIGINAL.search(antecedent, 0, match.start()):
             return (match.group() + relative.group()).strip()
     return None
+
+
+@lru_cache(maxsize=256)
+def _first_entry(w: Watch) -> re.Pattern[str] | None:
+    """For a numbered sequel ("Planet Earth II", "Dune: Part Two"), its base title named
+    as the first or original entry: "the first Planet Earth", "the original Dune"."""
+    bases = {
+        m.group(1)
+        for name in (w.title, *w.aliases)
+        if (m := _NUMBERED.fullmatch(name.strip())) is not None and len(m.group(1)) >= 3
+    }
+    if not bases:
+        return None
+    names = "|".join(re.escape(b) for b in sorted(bases, key=len, reverse=True))
+    return re.compile(
+        r"\b(?:first|original|previous|earlier)\s+(?:" + names + r")\b(?![\s:]+(?:part\s+)?"
+        r"(?:II|III|IV|[2-9]|two|three|four)\b)",
+        re.IGNORECASE,
+    )
+
+
+_NUMBERED = re.compile(
+    r"(.+?)[\s:\u2013-]+(?:(?:part|chapter|vol\.?|volume)\s+)?(?:II|III|IV|V|VI|[2-9]|two|"
+    r"three|four|five)",
+    re.IGNORECASE,
+)
 
 
 def _in_aside(clause: str, at: int, end: int, date_start: int) -> bool:
@@ -212,7 +243,11 @@ def _later(c: DateCandidate, v: View, w: Watch) -> str | None:
     before = [p for p in parts if p[0] < start]
     after = [p for p in parts if p[0] >= end]
     nearest = before[-1] if before else (after[0] if after else None)
-    if nearest is not None and nearest[2] > 1:
+    if (
+        nearest is not None
+        and nearest[2] > 1
+        and not _season_appositive(v.text, left + nearest[0], w)
+    ):
         return v.text[left + nearest[0] : left + nearest[1]]
     if (
         nearest is None
@@ -226,6 +261,20 @@ def _later(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 _COLON_BEFORE = re.compile(r":\s*$")
+
+
+def _season_appositive(text: str, at: int, w: Watch) -> bool:
+    """The part phrase at `at` is an appositive of a season named right before it:
+    "Season 3, the final chapter, follows in 2025" names the season, not a part of it."""
+    return any(
+        r.season is not None and _APPOSITIVE_GAP.fullmatch(text, r.end, at)
+        for r in season_references(text, w)
+        if r.end <= at
+    )
+
+
+# (described, "Season 3, the final chapter"; not numbered, "Season five, part two")
+_APPOSITIVE_GAP = re.compile(r"\s*[,(\u2014\u2013]\s*(?:the|its|their)\s+", re.IGNORECASE)
 
 
 def _parts_are_seasons(w: Watch) -> bool:
@@ -276,6 +325,11 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
     for quoted in cues.QUOTED_TITLE.finditer(text, start, stop):
         if _EPISODE_BEFORE.search(text, max(0, quoted.start() - 50), quoted.start()):
             continue
+        if not _LETTER.search(quoted.group(1)):
+            continue  # a quoted year or number names no work: 'only "2022." on the card'
+        if _starts_watch_title(quoted.group(1), w) and _with_watched_season(text, quoted, w):
+            continue  # 'season 2 of "Demon Slayer"', watching "Demon Slayer: Kimetsu no
+            # Yaiba" season 2: the watch's short name, its season beside it
         if _NEW_ENTRY_BEFORE.search(text, max(0, quoted.start() - 20), quoted.start()) and (
             _starts_watch_title(quoted.group(1), w)
         ):
@@ -297,6 +351,24 @@ _PARENTHETICAL = re.compile(
 )
 _RELATIVE_BEFORE = re.compile(r"\bwhich\s*$")
 _NEW_ENTRY_BEFORE = re.compile(r"\b(?:new|next|upcoming|untitled|latest)\s+$", re.IGNORECASE)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _with_watched_season(text: str, quoted: re.Match[str], w: Watch) -> bool:
+    """The watched season is named right beside the quoted name: 'season 2 of "X"',
+    '"X" season 2', '"X" Season Two'."""
+    if w.season is None:
+        return False
+    return any(
+        r.season == w.season
+        and (
+            0 <= quoted.start() - r.end <= 5  # ("season 2 of ")
+            or 0 <= r.start - quoted.end() <= 3  # ('" season 2')
+        )
+        for r in season_references(text, w)
+    )
 
 
 def _starts_watch_title(name: str, w: Watch) -> bool:
@@ -331,7 +403,7 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
         for m in pattern.finditer(text, max(label_end, 0), c.mention.start)
     )
     if not verbs:
-        return None
+        return _scheduled_object(c, v, w)
     titles = title_mentions(text, w)
     if titles:
         verbs = verbs[-1:]
@@ -363,7 +435,42 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
             continue
         if subject.other_work_before(text, verb, w):
             return text[max(0, verb - 40) : verb + 12].strip()
+    return _scheduled_object(c, v, w)
+
+
+def _scheduled_object(c: DateCandidate, v: View, w: Watch) -> str | None:
+    """Another named work is the object a studio dates or moves to the date: "Searchlight
+    has dated Scott Cooper's Antlers for February 19", "the studio pushed The Batman to
+    March 4" (the watch's name there, or "the film", is the watch's own news)."""
+    for verb in _SCHEDULES.finditer(v.text, v.left, c.mention.start):
+        name = _OBJECT_NAME.match(v.text, verb.end())
+        if name is None or name.end() > c.mention.start:
+            continue
+        if _CLAUSE_BREAK.search(v.text, name.end(), c.mention.start):
+            continue  # the date belongs to a later clause of its own
+        if name.group(1).endswith(("'s", "\u2019s")):
+            continue  # "has shifted Antoine Fuqua's biopic": the maker's, a work unnamed
+        if subject.other_work_before(v.text + " x", name.end(), w):
+            return (verb.group() + " " + name.group()).strip()
     return None
+
+
+# A studio's scheduling verb with its object right after it.
+_SCHEDULES = re.compile(
+    r"\b(?:(?:has|have|had)\s+)?(?:dated|dates|dating|moved|moves|moving|pushed|pushes|pushing|"
+    r"shifted|shifts|shifting|slid|slides|sliding|bumped|bumps|bumping|delayed|delays|"
+    r"delaying|postponed|postpones|postponing|rescheduled|reschedules|rescheduling)\b",
+    re.IGNORECASE,
+)
+_OBJECT_NAME = re.compile(
+    # (not a date: "had been dated May 7", "moved Tuesday's premiere")
+    r"\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"spring|summer|fall|autumn|winter|next|this|early|late|mid|season|series|part|volume)"
+    r"[a-z]*\b)((?-i:[A-Z])[\w'\u2019&:.!-]*(?:\s+(?:(?-i:[A-Z])[\w'\u2019&:.!-]*|of|the|and|&|in|on|at|a|"
+    r"to(?=\s+(?-i:[A-Z])))){0,7})",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|which|who)\b", re.IGNORECASE)
 
 
 _DATE_NOUN = re.compile(r"(?:release|premiere|debut|launch|opening)\s+date", re.IGNORECASE)
@@ -865,6 +972,9 @@ def _release_of_watch(c: DateCandidate, v: View, w: Watch) -> str | None:
         or _listing(c, v, w)
         or _dated_entry(c, v, w)
         or _moved_to(c, v, w)  # "before moving to Aug. 8, and then to March 6": the last
+        # a listing's line and nothing else: "8 p.m. Sunday, Nov. 4, Starz." after a
+        # weekend guide's blurb on the show (no verb: a slot, not a sentence about it)
+        or (len(v.text) <= 60 and v.event is None and _broadcast_slot(c, v, w))
     ):
         return None
     return "governed and about the watch" if about_once(c, v, w) else None
