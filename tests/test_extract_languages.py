@@ -338,3 +338,93 @@ def test_an_english_title_in_another_language_does_not_make_the_page_english() -
         "novembre 2025.</p>"
     )
     assert first_release(body, film, published="2025-06-02") == ("2025-11-14", "day")
+
+
+# Issue 13, session 9: Indonesian and Russian dates, times counted from the article in
+# every language read, year-less day-first dates, and a page whose menus are English.
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("Serial ini mulai tayang 14 Desember 2024 di Netflix.", "2024-12-14", "day"),
+        ("Musim kedua akan tayang bulan Desember.", "2024-12", "month"),
+        ("Премьера нового сезона состоится 10 января 2025 года.", "2025-01-10", "day"),
+        ("Фильм выйдет в прокат в марте 2025 года.", "2025-03", "month"),
+    ],
+)
+def test_indonesian_and_russian_dates(text: str, value: str, precision: str) -> None:
+    found = find_dates(text, date(2024, 9, 2), foreign=True)
+    assert [(m.value, m.precision) for m in found] == [(value, precision)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("Die neue Staffel kommt bereits diesen Sommer.", "2024-summer", "season"),
+        ("Die Serie startet im nächsten Jahr bei Netflix.", "2025", "year"),
+        ("Le film sortira l'été prochain en salles.", "2025-summer", "season"),
+        ("La saison 3 arrive le mois prochain.", "2024-10", "month"),
+        ("La película se estrena el próximo año.", "2025", "year"),
+        ("La serie torna quest'estate su Sky.", "2024-summer", "season"),
+        ("Film ini akan tayang tahun depan.", "2025", "year"),
+        ("Musim kedua tayang awal Maret nanti.", "2025-03", "month"),
+        ("Сериал выйдет этим летом.", "2024-summer", "season"),
+        ("Продолжение покажут в следующем году.", "2025", "year"),
+    ],
+)
+def test_times_counted_from_the_article(text: str, value: str, precision: str) -> None:
+    found = find_dates(text, date(2024, 9, 2), foreign=True)
+    assert [(m.value, m.precision) for m in found] == [(value, precision)]
+
+
+def test_a_day_first_date_without_its_year_on_a_page_in_another_language() -> None:
+    found = find_dates("Orchard Lights (2ª temporada, 23/11)", date(2024, 9, 2), foreign=True)
+    assert [(m.value, m.precision) for m in found] == [("2024-11-23", "day")]
+    rate = "Der Sender läuft rund um die Uhr, 24/7."
+    assert find_dates(rate, date(2024, 9, 2), foreign=True) == []
+
+
+def test_a_past_start_in_another_language_is_before_the_article() -> None:
+    body = (
+        "<p>Die zweite Staffel von Orchard Lights wird fortgesetzt, nachdem die erste erst "
+        "im Dezember ohne Ankündigung gestartet war.</p>"
+    )
+    found = first_release(body, ORCHARD, "https://tv.example/de/1", "2025-02-10", "Serien")
+    assert found is None or found == ("2024-12", "month")
+
+
+def test_english_menus_do_not_make_a_page_english() -> None:
+    menu = "".join(
+        f'<li><a href="/s/{n}">The best of the {w} and the rest</a></li>'
+        for n, w in enumerate(("week", "month", "year", "decade", "season", "day") * 3)
+    )  # (more items than the sentences the language is judged on)
+    body = (
+        f"<nav><ul>{menu}</ul></nav>"
+        "<p>La seconda stagione di Orchard Lights debutterà il 5 marzo su Netflix, con "
+        "otto episodi della durata di un'ora.</p>"
+    )
+    found = first_release(body, ORCHARD, "https://tv.example/it/2", "2025-01-20", "Serie TV")
+    assert found == ("2025-03-05", "day")
+
+
+def test_a_headline_moving_the_release_into_a_year_dates_next_year() -> None:
+    body = (
+        "<p>The studio confirmed on Thursday that Saltmarsh will not open in November. "
+        "The thriller will instead land in theaters March 6 next year.</p>"
+    )
+    headline = "Saltmarsh Release Postponed to 2027 After Reshoots"
+    found = first_release(body, FILM, "https://film.example/node/77", None, headline)
+    assert found == ("2027-03-06", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The sequel will be in cinemas Novemeber 2026.", "2026-11"),
+        ("Season 2 lands on Febuary 14, 2026.", "2026-02-14"),
+        ("The finale airs Decemeber 3, 2026.", "2026-12-03"),
+    ],
+)
+def test_a_misspelled_month_is_still_the_month(text: str, value: str) -> None:
+    assert [m.value for m in find_dates(text, date(2026, 1, 5))] == [value]

@@ -242,15 +242,36 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
 
 
 def _foreign(sentences: list[Sentence]) -> bool:
-    """The page's first sentences hold more of another language's short words than of
-    English's (languages.MARKERS)."""
-    text = " " + " ".join(s.text for s in sentences[:12] if not s.chrome) + " "
+    """The page's first sentences of text (not its menus, whose English labels a site in
+    another language keeps) hold more of another language's short words than of
+    English's (languages.MARKERS), or more letters of another script than Latin ones."""
+    text = " " + " ".join(_first_text(sentences, 12)) + " "
+    other = 0 if text.isascii() else len(_OTHER_SCRIPT.findall(text))
+    if other > 40 and other > len(_LATIN.findall(text)):
+        return True  # Cyrillic, Hangul, kana, Han: no English page is mostly these
     # English's words in lower case only: "The Batman rinviato al 2022" is an English
     # title in an Italian sentence, where "the" inside an English sentence is lower case.
     if text.count(" the ") > 2:
         return False  # (most pages: English at once, without the counting)
     foreign = sum(text.lower().count(word) for word in languages.MARKERS)
     return foreign > sum(text.count(w) for w in languages.ENGLISH_MARKERS)
+
+
+# Letters of the scripts of the languages whose dates dates.py reads (Cyrillic, Hangul,
+# kana and Han), and Latin letters.
+_OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def _first_text(sentences: list[Sentence], count: int) -> list[str]:
+    """The texts of the first `count` sentences that are not page chrome."""
+    texts: list[str] = []
+    for sentence in sentences:
+        if not sentence.chrome:
+            texts.append(sentence.text)
+            if len(texts) == count:
+                break
+    return texts
 
 
 def _other_works(sentences: list[Sentence], watch: Watch) -> bool:
@@ -385,6 +406,11 @@ def year_hint(
             return YearHint(date(year, month, day), precision, "url")
         except (KeyError, ValueError):
             continue
+    moved = _HEADLINE_MOVED_TO.search(headline)
+    if moved is not None:
+        # "Release Postponed to 2024": news of a move into a later year is written in the
+        # year before (its "next year" is 2024, its "Nov. 3" the old date of 2023)
+        return YearHint(date(int(moved.group("y")) - 1, 1, 1), "year", "headline")
     named = _HEADLINE_YEAR.findall(headline)
     if len(set(named)) == 1:  # (two years in a headline: a move, no one year of the news)
         return YearHint(date(int(named[0]), 1, 1), "year", "headline")
@@ -400,7 +426,7 @@ def year_hint(
         if sentence.chrome or not _YEAR_IN.search(sentence.text):
             continue
         for match in _FULL_DATE_YEAR.finditer(sentence.text):
-            year = match.group("y") or match.group("iso")
+            year = match.group("y") or match.group("iso") or match.group("num") or match.group("fy")
             if latest is None or year > latest:
                 latest = year  # ("in 2018" alone is too often a guess)
         if span is None and (found := _SEASON_SPAN.search(sentence.text)) is not None:
@@ -422,6 +448,15 @@ _SEASON_SPAN = re.compile(
 
 
 _YEAR_IN = re.compile(r"(?:19|20)\d\d")
+# A headline reporting a move into a year: "Postponed to 2024", "Delayed Until 2021",
+# "pushed back into 2025", "moves release to 2022".
+_HEADLINE_MOVED_TO = re.compile(
+    r"\b(?:postpon|delay|push|mov|shift|bump|slid|slip|pull|reschedul)\w*\s+"
+    r"(?:(?:back|out|up|again|release|premiere|debut|date)\s+){0,2}"
+    r"(?:from\s+\S+(?:\s+\S+)?\s+)?(?:to|until|till|into)\s+(?:early\s+|late\s+|mid-?)?"
+    r"(?P<y>20[0-3]\d)(?![\w/-])",
+    re.IGNORECASE,
+)
 # A year of this century standing alone in a headline (not "1923", a show's name,
 # nor "2049" in "Blade Runner 2049": only years near the web's).
 _HEADLINE_YEAR = re.compile(r"(?<![\w/-])(20[0-3]\d)(?![\w/-])")
@@ -438,6 +473,12 @@ _FULL_DATE_YEAR = re.compile(
     # a part of the year: "starts early in 2017", "late 2019" (not "in 2018" alone, a guess)
     r"|\b(?i:early|late|mid|end\s+of)[\s-](?:in\s+)?)(?P<y>(?:19|20)\d\d)(?!\d)"
     r"|\b(?P<iso>20\d\d)-[01]\d-[0-3]\d\b"
+    # a numeric date with its year ("Selasa (25/2/2020)", "02/25/2020", "25.02.2020")
+    r"|(?<![\d/.])[0-3]?\d(?P<sep>[/.])[01]?\d(?P=sep)(?P<num>(?:19|20)\d\d)(?!\d)"
+    # another language's ("14 Desember 2019", "10 января 2019 года", "3. März 2020")
+    r"|(?<![\d.])[0-3]?\d\.?\s+(?:de\s+)?(?i:"
+    + "|".join(sorted(languages.MONTHS, key=len, reverse=True))
+    + r")(?![^\W\d_]),?\s+(?:de\s+|del\s+)?(?P<fy>(?:19|20)\d\d)(?!\d)"
 )
 
 
@@ -519,18 +560,22 @@ def date_candidates(
                 mention.relative
                 and sentence.published is not None
                 and mention.precision in ("day", "month")
-                and past_tense(sentence.text, mention)
+                and past_tense(sentence.text, mention, facts.foreign)
             ):
                 mention = in_the_past(mention, sentence.published)
             result.append(DateCandidate(order, sentence, mention, following, facts))
     return result
 
 
-def past_tense(text: str, mention: DateMention) -> bool:
-    """The release verb of the date's clause is in the past tense ("which premiered Feb. 27")."""
-    left, _ = cues.clause_around(text, mention.start, mention.end)
+def past_tense(text: str, mention: DateMention, foreign: bool = False) -> bool:
+    """The release verb of the date's clause is in the past tense ("which premiered Feb. 27").
+    `foreign`: the page is in another language, whose verb may follow the date ("die im
+    Dezember gestartet war")."""
+    left, right = cues.clause_around(text, mention.start, mention.end)
     if _OWN_EVENT_AFTER.match(text, mention.end):
         return False  # "ahead of its June 16 premiere": the date names its own event
+    if foreign and cues.FOREIGN_PAST.search(text, left, right) is not None:
+        return True
     verbs = list(cues.RELEASE.finditer(text, left, mention.start))
     verbs += list(cues.PAST_RELEASE.finditer(text, left, mention.start))
     if not verbs:

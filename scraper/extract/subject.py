@@ -472,6 +472,9 @@ def _numbered_matches(sentence: str, key: str, digits: bool) -> list[re.Match[st
         # another language's season: "Staffel 2", "la segunda temporada", "2. Staffel"
         matches.extend(_FOREIGN_NUMBERED.finditer(sentence))
         matches.extend(_FOREIGN_ORDINAL.finditer(sentence))
+    if _has_any(key, _ORDINALS_AFTER_WORDS):
+        # an ordinal after its noun: "musim kedua", "season ketiganya" (Indonesian)
+        matches.extend(_ORDINAL_AFTER.finditer(sentence))
     return matches
 
 
@@ -483,6 +486,15 @@ _FOREIGN_ORDINAL = re.compile(
     + r"|\d{1,2}(?:\.|\u00aa|a|e|\u00e8me|eme))\s+"
     + _FOREIGN_NOUN
     + r"\b",
+    re.IGNORECASE,
+)
+
+
+_ORDINALS_AFTER_WORDS = tuple(languages.ORDINALS_AFTER)
+_ORDINAL_AFTER = re.compile(
+    r"\b(?:season|" + "|".join(languages.SEASON_NOUNS) + r")\s+("
+    + "|".join(sorted(languages.ORDINALS_AFTER, key=len, reverse=True))
+    + r")(?:nya)?\b",
     re.IGNORECASE,
 )
 
@@ -883,7 +895,12 @@ def _number(token: str) -> int | None:
     digits = _ORDINAL_DIGITS.match(token)
     if digits:
         return int(digits.group(1))
-    number = NUMBER_WORDS.get(token) or ORDINAL_WORDS.get(token) or languages.ORDINALS.get(token)
+    number = (
+        NUMBER_WORDS.get(token)
+        or ORDINAL_WORDS.get(token)
+        or languages.ORDINALS.get(token)
+        or languages.ORDINALS_AFTER.get(token)
+    )
     if number is None and (foreign := _FOREIGN_ORDINAL_DIGITS.match(token)):
         return int(foreign.group(1))  # "2." of "2. Staffel", "2ª temporada"
     return number
