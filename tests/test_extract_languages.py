@@ -428,3 +428,14 @@ def test_a_headline_moving_the_release_into_a_year_dates_next_year() -> None:
 )
 def test_a_misspelled_month_is_still_the_month(text: str, value: str) -> None:
     assert [m.value for m in find_dates(text, date(2026, 1, 5))] == [value]
+
+
+def test_an_undated_page_takes_the_year_most_of_its_dates_state() -> None:
+    body = (
+        "<p>The second season of Orchard Lights was first planned for spring 2030, then "
+        "for summer 2030. Filming wrapped in January 2030; the novel the third season "
+        "adapts is published in March 2031.</p>"
+        "<p>Orchard Lights season 2 now premieres in July on Netflix.</p>"
+    )
+    found = first_release(body, ORCHARD, "https://tv.example/news/undated", None, "Schedules")
+    assert found == ("2030-07", "month")

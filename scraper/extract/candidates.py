@@ -417,6 +417,7 @@ def year_hint(
     slug = set(_SLUG_YEAR.findall(path))
     if len(slug) == 1:  # "/fall-tv-premiere-dates-2021/": the slug's one year, as a headline's
         return YearHint(date(int(slug.pop()), 1, 1), "year", "url")
+    counts: dict[str, int] = {}  # the years of the dates stated with one: "March 2019"
     latest = None  # the latest year of a date stated with its year: "March 2019", "fall 2020"
     span = None  # a broadcast season the page previews: "NBC's upcoming 2014-15 season",
     # "NBC MIDSEASON 2023-24 SCHEDULE"
@@ -427,6 +428,7 @@ def year_hint(
             continue
         for match in _FULL_DATE_YEAR.finditer(sentence.text):
             year = match.group("y") or match.group("iso") or match.group("num") or match.group("fy")
+            counts[year] = counts.get(year, 0) + 1
             if latest is None or year > latest:
                 latest = year  # ("in 2018" alone is too often a guess)
         if span is None and (found := _SEASON_SPAN.search(sentence.text)) is not None:
@@ -434,7 +436,12 @@ def year_hint(
             if second % 100 == (first + 1) % 100:
                 span = first
     if latest:
-        return YearHint(date(int(latest), 1, 1), "year", "text")
+        # the year most of them state (the page's time, around which a season's dates
+        # fall), the latest of those tied: "Spring 2020", "Summer 2020", "October 2020"
+        # and one "Winter 2021" of a later delay are a 2020 page
+        most = max(counts.values())
+        year = max(y for y, n in counts.items() if n == most)
+        return YearHint(date(int(year), 1, 1), "year", "text")
     # A TV season runs from one fall into the next year: its "Sept. 22" is the first
     # year's, its "Jan. 5" the second's (news from the summer before, looking ahead).
     return YearHint(date(span, 6, 1), "month", "text") if span else None
