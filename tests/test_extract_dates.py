@@ -622,3 +622,15 @@ def test_a_day_first_host_is_read_as_urlsplit_reads_it(url: str) -> None:
 
     host = urlsplit(url).hostname or ""
     assert _day_first(url) == (_DAY_FIRST_HOST.search(host) is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Saltmarsh is opening Friday in theaters nationwide.", "2026-03-06"),
+        ("Three films opening Friday: Saltmarsh leads the pack.", "2026-03-06"),
+        ("The thriller, opening this Sunday, drew early raves.", "2026-03-08"),
+    ],
+)
+def test_a_weekday_after_opening_is_the_opening_day(text: str, value: str) -> None:
+    assert [m.value for m in find_dates(text, date(2026, 3, 4))] == [value]

@@ -383,7 +383,7 @@ def _gates(sentence: str, foreign: bool = False) -> set[str]:
 # Friday", "drops all episodes on Thursday"), not "at its presentation on Wednesday".
 _WEEKDAY_CUE = re.compile(
     r"\b(?:premieres?|premiering|arrives?|arriving|debuts?|debuting|drops?|dropping|lands?|"
-    r"returns?|launch(?:es)?|bows?|opens?|airs?|releases?|streams?|streaming|out|hits?|"
+    r"returns?|launch(?:es)?|bows?|opens?|opening|airs?|releases?|streams?|streaming|out|hits?|"
     r"available|starts?|starting|begins?|kicks?\s+off|(?:is|are)\s+back|coming|due|set|"
     r"slated|scheduled)\b[^,.;:]{0,40}$"
     # a weekly guide's line: "Coming to Netflix: Friday"
