@@ -439,3 +439,18 @@ def test_an_undated_page_takes_the_year_most_of_its_dates_state() -> None:
     )
     found = first_release(body, ORCHARD, "https://tv.example/news/undated", None, "Schedules")
     assert found == ("2030-07", "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("새 시즌은 2031년 상반기에 방송된다.", "2031", "year"),
+        ("오차드 라이츠 시즌2는 2031년 4월 12일 첫 방송된다.", "2031-04-12", "day"),
+        ("続編は2031年7月に公開予定。", "2031-07", "month"),
+        ("새 시즌은 내년 방영 예정이다.", "2031", "year"),
+        ("새 시즌은 4월 12일 공개된다.", "2030-04-12", "day"),
+    ],
+)
+def test_dates_written_with_their_units(text: str, value: str, precision: str) -> None:
+    found = find_dates(text, date(2030, 3, 2), foreign=True)
+    assert [(m.value, m.precision) for m in found] == [(value, precision)]

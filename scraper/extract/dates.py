@@ -144,6 +144,10 @@ _FOREIGN_RELATIVE_GATE = tuple(
                                                        *languages.RELATIVE_AFTER)})
 )  # fmt: skip
 
+_CJK_GATE = re.compile(
+    "[" + languages.CJK_YEAR + languages.CJK_MONTH + "]|" + "|".join(languages.CJK_RELATIVE_YEARS)
+)
+
 # Each pattern with the gates it cannot match without (see _gates): a sentence
 # missing a gate skips the pattern, which would have found nothing there anyway.
 _PATTERNS = [
@@ -219,6 +223,16 @@ _PATTERNS = [
         + _FOREIGN_MONTH.format(n="m2", names="mars|mai")
         + r"(?:\s+" + _YEAR.format(n="y") + r")?",
         ("foreign",),
+    ),
+    # ... "2026년 3월 15일", "2020年7月", "3월 15일", "내년" (Korean, Japanese, Chinese).
+    (
+        "cjk",
+        r"(?P<y>(?:19|20)\d\d)\s*[" + languages.CJK_YEAR + r"](?:\s*(?P<mo>1[0-2]|0?[1-9])\s*["
+        + languages.CJK_MONTH + r"](?:\s*(?P<d>[0-3]?\d)\s*[" + languages.CJK_DAY + r"])?)?"
+        r"|(?<!\d)(?P<mo2>1[0-2]|0?[1-9])\s*[" + languages.CJK_MONTH + r"]\s*(?P<d2>[0-3]?\d)\s*["
+        + languages.CJK_DAY + r"]"
+        r"|(?P<rel>" + "|".join(languages.CJK_RELATIVE_YEARS) + r")",
+        ("cjk",),
     ),
     ("iso", r"(?P<y>20\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)", ("year",)),
     ("my", _MONTH.format(n="m") + r",?\s+(?:of\s+)?" + _YEAR.format(n="y"), ("month", "year")),
@@ -376,6 +390,8 @@ def _gates(sentence: str, foreign: bool = False) -> set[str]:
             if word in key:
                 passed.add("foreign_rel")
                 break
+        if not sentence.isascii() and _CJK_GATE.search(sentence):
+            passed.add("cjk")
     return passed
 
 
@@ -551,7 +567,7 @@ def _near(day: date, anchors: list[date]) -> date:
 # The kinds a year alone resolves (a YearHint's year stands in for the publish date's).
 _YEAR_KINDS = frozenset(
     {"dmy", "mdy", "numeric", "month", "season", "holiday", "relyear", "half", "monthrel",
-     "theyear", "fdmy", "fmonth", "frel"}
+     "theyear", "fdmy", "fmonth", "frel", "cjk"}
 )
 
 # A year the body gives ("March 2016", its latest full date) is often the release's own:
@@ -561,7 +577,7 @@ _HINTED_KINDS = {
     "url": _YEAR_KINDS,
     "meta": _YEAR_KINDS,
     "headline": _YEAR_KINDS,
-    "text": _YEAR_KINDS - {"relyear", "theyear", "monthrel", "frel"},
+    "text": _YEAR_KINDS - {"relyear", "theyear", "monthrel", "frel", "cjk"},
 }
 
 
@@ -701,6 +717,8 @@ def _resolve(
             if groups["w"].lower() == "next":
                 first = (first + timedelta(days=32)).replace(day=1)
             return DateMention(start, end, f"{first.year:04d}-{first.month:02d}", "month", True)
+        if kind == "cjk":
+            return _cjk(match, published)
         if kind == "frel":
             return _foreign_relative(match, published)
         if kind == "half":
@@ -784,6 +802,31 @@ def _resolve(
     except (ValueError, KeyError):
         return None
     return None
+
+
+def _cjk(match: re.Match[str], published: date | None) -> DateMention | None:
+    """ "2026년 3월 15일", "2020年7月", "2026년" (a year alone, as "in 2026"), "3월 15일" (in the
+    article's year, as "March 15"), "내년" (the article's next year)."""
+    start, end = match.span()
+    groups = match.groupdict()
+    if groups["rel"]:
+        if published is None:
+            return None
+        year = published.year + languages.CJK_RELATIVE_YEARS[groups["rel"]]
+        return DateMention(start, end, f"{year:04d}", "year", True)
+    if groups["y"]:
+        year = int(groups["y"])
+        if not groups["mo"]:
+            return DateMention(start, end, f"{year:04d}", "year")
+        if not groups["d"]:
+            return DateMention(start, end, f"{year:04d}-{int(groups['mo']):02d}", "month")
+        value = date(year, int(groups["mo"]), int(groups["d"]))
+        return DateMention(start, end, value.isoformat(), "day")
+    if published is None:
+        return None
+    month, day = int(groups["mo2"]), int(groups["d2"])
+    value = date(_nearest_year(published, month, day), month, day)
+    return DateMention(start, end, value.isoformat(), "day", True)
 
 
 def _foreign_relative(match: re.Match[str], published: date | None) -> DateMention | None:

@@ -109,6 +109,8 @@ RELEASE_WORDS = (
     r"выйд\w*", r"выход\w*", r"вышел", r"вышла", r"вышли", r"премьер\w*", r"стартует",
     r"стартуют", r"старт", r"покажут", r"покажет", r"выпуст\w*", r"в\s+прокат\w*",
     r"на\s+экран\w*", r"появится", r"появятся", r"верн[её]тся", r"вернутся",
+    # Korean (a word's particles and endings follow it: "방송된다", "공개될")
+    r"방송\w*", r"방영\w*", r"공개\w*", r"개봉\w*", r"출시\w*",
 )  # fmt: skip
 
 # Hedges: the date is a guess ("könnte", "podría", "pourrait", "potrebbe").
@@ -302,4 +304,13 @@ PAST_RELEASE_WORDS = (
     r"kemarin", r"telah\s+tayang", r"sudah\s+tayang",
     r"вышел", r"вышла", r"вышли", r"выходил\w*", r"стартовал\w*",
 )  # fmt: skip
+
+# Korean, Japanese and Chinese write a date with its unit after each number ("2026년 3월
+# 15일", "2020年7月3日", "2026년 상반기": a year's first half) and count years from the
+# article's ("내년": next year, "올해": this year). The units, and those words -> the years
+# ahead of the article's.
+CJK_YEAR, CJK_MONTH, CJK_DAY = "년年", "월月", "일日"
+CJK_RELATIVE_YEARS: dict[str, int] = {
+    "내년": 1, "올해": 0, "금년": 0, "来年": 1, "今年": 0, "明年": 1,
+}  # fmt: skip
 
