@@ -634,3 +634,18 @@ def test_a_day_first_host_is_read_as_urlsplit_reads_it(url: str) -> None:
 )
 def test_a_weekday_after_opening_is_the_opening_day(text: str, value: str) -> None:
     assert [m.value for m in find_dates(text, date(2026, 3, 4))] == [value]
+
+
+def test_a_past_release_on_a_page_stamped_with_a_month_only_is_before_that_month() -> None:
+    from scraper.extract import read
+
+    page = (
+        '<html><head><meta property="article:published_time" content="2031-03">'
+        "<title>Orchard Lights</title></head><body><article><h1>Orchard Lights</h1>"
+        "<p>The first season of Orchard Lights premiered on December 29 on Netflix.</p>"
+        "<p>Its second season opened on February 12 to strong reviews.</p>"
+        "</article></body></html>"
+    )
+    [doc] = parse_documents(page, "https://tv.example/story")
+    values = sorted(c.mention.value for c in read(doc, Watch("Orchard Lights", 2, ())).dates)
+    assert values == ["2030-12-29", "2031-02-12"]

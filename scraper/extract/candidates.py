@@ -13,7 +13,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -563,15 +563,24 @@ def date_candidates(
                 mention = replace(mention, value=f"{year:04d}{mention.value[4:]}")
             # (in_the_past moves only a relative day or month: the clause's verbs are
             # read for those alone)
+            written = sentence.published or _hint_month_end(facts.hint)
             if (
                 mention.relative
-                and sentence.published is not None
+                and written is not None
                 and mention.precision in ("day", "month")
                 and past_tense(sentence.text, mention, facts.foreign)
             ):
-                mention = in_the_past(mention, sentence.published)
+                mention = in_the_past(mention, written)
             result.append(DateCandidate(order, sentence, mention, following, facts))
     return result
+
+
+def _hint_month_end(hint: YearHint | None) -> date | None:
+    """The last day a page without a publish date can have been written, when a stamp or
+    its URL gives its month ("2018-03"): a release it reports as past is before it."""
+    if hint is None or hint.precision != "month" or hint.source not in ("meta", "url"):
+        return None
+    return (hint.day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
 def past_tense(text: str, mention: DateMention, foreign: bool = False) -> bool:
