@@ -649,3 +649,18 @@ def test_a_past_release_on_a_page_stamped_with_a_month_only_is_before_that_month
     [doc] = parse_documents(page, "https://tv.example/story")
     values = sorted(c.mention.value for c in read(doc, Watch("Orchard Lights", 2, ())).dates)
     assert values == ["2030-12-29", "2031-02-12"]
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        "Orchard Lights returns for season 2. pic.twitter.com/Ab12Cd34Ef — Streamflix "
+        "(@streamflix) August 8, 2030",
+        "All of Orchard Lights season 2 is coming soon! pic.twitter.com/Ab12Cd34EfAugust 8, "
+        "2030 See more",
+        "A post shared by Orchard Lights (@orchardlights.tv) on Aug 8, 2030 at 9:02am PDT",
+    ],
+)
+def test_an_embedded_posts_stamp_is_no_release(post: str) -> None:
+    watch = Watch("Orchard Lights", 2, ())
+    assert first_release(f"<p>{post}</p>", watch, published="2030-08-09") is None

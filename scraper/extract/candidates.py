@@ -557,6 +557,8 @@ def date_candidates(
             hour = listing_hour(sentence.text, sentence.published)
             mentions = [hour] if hour is not None else []
         for mention in mentions:
+            if _post_stamp(sentence.text, mention.start):
+                continue  # "— Netflix (@netflix) August 8, 2024": when a post was posted
             year = facts.stated.get(mention.value[5:]) if mention.inferred else None
             if year and mention.precision == "day":
                 # "10 October" in the headline, "10 October 2015" in the body: that year
@@ -573,6 +575,19 @@ def date_candidates(
                 mention = in_the_past(mention, written)
             result.append(DateCandidate(order, sentence, mention, following, facts))
     return result
+
+
+# What an embedded post's own stamp follows: its author's handle ("— Netflix (@netflix)
+# August 8, 2024", "A post shared by Netflix (@netflix) on Nov 15, 2023") or, its text
+# run on into the stamp, its picture link ("pic.twitter.com/T4qOZ13RNdNovember 15, 2023").
+_POST_STAMP_BEFORE = re.compile(r"(?:\(@[\w.]{1,30}\)\s*(?:on\s+)?|pic\.twitter\.com/\w*)$")
+
+
+def _post_stamp(text: str, start: int) -> bool:
+    """The date at `start` is an embedded post's stamp (_POST_STAMP_BEFORE)."""
+    if "@" not in text and "twitter.com/" not in text:
+        return False  # (most sentences)
+    return _POST_STAMP_BEFORE.search(text, max(0, start - 80), start) is not None
 
 
 def _hint_month_end(hint: YearHint | None) -> date | None:
