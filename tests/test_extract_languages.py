@@ -454,3 +454,31 @@ def test_an_undated_page_takes_the_year_most_of_its_dates_state() -> None:
 def test_dates_written_with_their_units(text: str, value: str, precision: str) -> None:
     found = find_dates(text, date(2030, 3, 2), foreign=True)
     assert [(m.value, m.precision) for m in found] == [(value, precision)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Orchard Lights kehrt zurück. Die neuen Folgen laufen ab 14. März 2031 bei Netflix.</p>",
+        "<p>Orchard Lights revient. La nouvelle saison arrive le 14 mars 2031 sur Netflix.</p>",
+        "<p>Orchard Lights vuelve. La nueva temporada llega el 14 de marzo de 2031.</p>",
+        "<p>Orchard Lights torna. I nuovi episodi arrivano il 14 marzo 2031 su Netflix.</p>",
+    ],
+)
+def test_the_new_season_in_another_language_is_the_watched_one(body: str) -> None:
+    assert first_release(body, ORCHARD, "https://tv.example/x/1", "2031-01-10", "Serie") == (
+        "2031-03-14",
+        "day",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Am 14. März 2031 startet die zweite und finale Staffel von Orchard Lights.",
+        "Die zweite Staffel von Orchard Lights ist ab 14. März 2031 auf Sky Ticket zu sehen.",
+    ],
+)
+def test_an_occasions_word_in_another_sense_is_no_occasion(sentence: str) -> None:
+    found = first_release(f"<p>{sentence}</p>", ORCHARD, "https://tv.example/x/2", "2031-01-10")
+    assert found == ("2031-03-14", "day")

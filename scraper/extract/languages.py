@@ -314,3 +314,17 @@ CJK_RELATIVE_YEARS: dict[str, int] = {
     "내년": 1, "올해": 0, "금년": 0, "来年": 1, "今年": 0, "明年": 1,
 }  # fmt: skip
 
+# The season the news is about, whatever its number, as English's "the new season", "new
+# episodes": regular-expression fragments, whole words, case-insensitive; and words
+# (lower case) one of which every match holds, to skip the pattern on most sentences.
+CURRENT_SEASON = (
+    r"neuen?\s+(?:staffel|folgen|episoden)", r"neue\s+staffel",
+    r"nouvelle\s+saison", r"nouveaux\s+épisodes",
+    r"nueva\s+temporada", r"nuevos\s+episodios",
+    r"nova\s+temporada", r"novos\s+episódios",
+    r"nuova\s+stagione", r"nuovi\s+episodi",
+    r"(?:musim|season)\s+(?:terbaru|baru)", r"episode\s+(?:terbaru|baru)",
+    r"нов(?:ый|ого|ом)\s+сезон\w*", r"новые\s+(?:серии|эпизоды)",
+)  # fmt: skip
+CURRENT_SEASON_GATE = ("neue", "nouve", "nuev", "nova", "novos", "nuov", "baru", "нов")
+

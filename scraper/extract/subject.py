@@ -478,12 +478,17 @@ def _numbered_matches(sentence: str, key: str, digits: bool) -> list[re.Match[st
     return matches
 
 
+_FOREIGN_CURRENT = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(languages.CURRENT_SEASON) + r")(?![^\W\d_])", re.IGNORECASE
+)
 _FOREIGN_NOUN = r"(?:" + "|".join(languages.SEASON_NOUNS) + r")"
 _FOREIGN_NUMBERED = re.compile(r"\b" + _FOREIGN_NOUN + r"\s+(\d{1,2})\b", re.IGNORECASE)
 _FOREIGN_ORDINAL = re.compile(
     r"(?<!\w)("
     + "|".join(sorted(languages.ORDINALS, key=len, reverse=True))
     + r"|\d{1,2}(?:\.|\u00aa|a|e|\u00e8me|eme))\s+"
+    # "die zweite und finale Staffel", "la troisième et dernière saison"
+    + r"(?:(?:und|et|y|e)\s+(?:finale|letzte|dernière|derniere|final|última|ultima)\s+)?"
     + _FOREIGN_NOUN
     + r"\b",
     re.IGNORECASE,
@@ -545,7 +550,8 @@ def _season_references(sentence: str, watch: Watch | None) -> tuple[Reference, .
     key = case_key(sentence)
     digits = _DIGIT.search(sentence) is not None
     nouns = _has_any(key, _SEASON_NOUNS)
-    if not (digits or nouns):
+    foreign_current = _has_any(key, languages.CURRENT_SEASON_GATE)
+    if not (digits or nouns or foreign_current):
         return ()  # ("the first outing" alone has never counted)
     for match in _numbered_matches(sentence, key, digits):
         number = _number(match.group(1))
@@ -557,6 +563,11 @@ def _season_references(sentence: str, watch: Watch | None) -> tuple[Reference, .
             if any(a <= match.start() < b for a, b in numbered):
                 continue  # "the third and final season" is season 3, said once
             refs.append(Reference(match.start(), match.end(), None))
+    if foreign_current:  # "die neue Staffel", "les nouveaux épisodes", "musim baru"
+        numbered = [(r.start, r.end) for r in refs]
+        for match in _FOREIGN_CURRENT.finditer(sentence):
+            if not any(a <= match.start() < b for a, b in numbered):
+                refs.append(Reference(match.start(), match.end(), None))
     if "season" in key and _has_any(key, _PREVIOUS_WORDS):
         for match in _PREVIOUS_SEASON.finditer(sentence):
             refs.append(Reference(match.start(), match.end(), OTHER_SEASON))
