@@ -664,3 +664,19 @@ def test_a_past_release_on_a_page_stamped_with_a_month_only_is_before_that_month
 def test_an_embedded_posts_stamp_is_no_release(post: str) -> None:
     watch = Watch("Orchard Lights", 2, ())
     assert first_release(f"<p>{post}</p>", watch, published="2030-08-09") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Saltmarsh will now reach cinemas on May 2, 2031.",
+        "Saltmarsh finally hits theaters on May 2, 2031.",
+        "Saltmarsh graces theatres nationwide on May 2, 2031.",
+    ],
+)
+def test_reaching_the_cinemas_is_a_release(sentence: str) -> None:
+    watch = Watch("Saltmarsh", None, ())
+    assert first_release(f"<p>{sentence}</p>", watch, published="2031-01-10") == (
+        "2031-05-02",
+        "day",
+    )

@@ -104,8 +104,10 @@ RELEASE = re.compile(
     # confirmed or announced for a date: "has been confirmed for September 19th"
     r"(?:confirmed|announced|greenlit|officially\s+set)\s+for(?=\s+(?:the\s+)?(?:\d|early\b|"
     r"late\b|mid\b|next\b|this\b|(?-i:[A-Z])))|"
-    # "won't reach our screens until 2023", "hits screens", "graces our screens"
-    r"(?:reach\w*|grac\w*|hit\w*)\s+(?:our\s+|your\s+|the\s+)?(?:small\s+|big\s+|tv\s+)?screens\b|"
+    # "won't reach our screens until 2023", "hits screens", "graces our screens", "will
+    # now reach cinemas on April 23"
+    r"(?:reach\w*|grac\w*|hit\w*)\s+(?:our\s+|your\s+|the\s+)?(?:small\s+|big\s+|tv\s+)?"
+    r"(?:screens|cinemas|theaters|theatres)\b|"
     # a film taking the cinemas: "invades theaters everywhere", "storms cinemas"
     r"(?:invad|storm|flood|sweep|return)\w*\s+(?:to\s+)?(?:theaters|theatres|cinemas)\b|"
     r"(?<=\s)(?:theaters|theatres|cinemas)\s+(?:everywhere|nationwide|worldwide|across\s+the)\b|"
