@@ -482,3 +482,27 @@ def test_the_new_season_in_another_language_is_the_watched_one(body: str) -> Non
 def test_an_occasions_word_in_another_sense_is_no_occasion(sentence: str) -> None:
     found = first_release(f"<p>{sentence}</p>", ORCHARD, "https://tv.example/x/2", "2031-01-10")
     assert found == ("2031-03-14", "day")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "<p>Het tweede seizoen van Orchard Lights verschijnt op 14 maart 2031 op Netflix, "
+            "zo heeft de streamingdienst bekendgemaakt. Het is een van de series van het jaar.</p>",
+            ("2031-03-14", "day"),
+        ),
+        (
+            "<p>Orchard Lights säsong 2 har premiär den 3 maj 2031 på Netflix, och det är "
+            "för många en efterlängtad nyhet att serien kommer tillbaka.</p>",
+            ("2031-05-03", "day"),
+        ),
+        (
+            "<p>Drugi sezon Orchard Lights zadebiutuje 14 marca 2031 na Netflix. To nie jest "
+            "jeszcze koniec serii, ale to jest ostatni sezon.</p>",
+            ("2031-03-14", "day"),
+        ),
+    ],
+)
+def test_dutch_swedish_and_polish_releases(body: str, expected: tuple[str, str]) -> None:
+    assert first_release(body, ORCHARD, "https://tv.example/x/3", "2031-01-10", "TV") == expected

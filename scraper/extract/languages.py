@@ -1,5 +1,6 @@
 """The vocabulary of articles not written in English: German, Spanish, Portuguese, French,
-Italian, Indonesian and Russian. Data only, kept here in one place; dates.py builds its
+Italian, Indonesian, Russian, and the months and release words of Dutch, the Scandinavian
+languages, Polish and Ukrainian. Data only, kept here in one place; dates.py builds its
 date patterns from the month and season names and the relative times ("diesen Sommer",
 "tahun depan"), cues.py adds the release verbs, hedges, denials and past releases to its
 own vocabularies. A word listed here should mean the same in every article of its
@@ -40,6 +41,15 @@ MONTHS: dict[str, int] = {
     "сентябрь": 9, "сентября": 9, "сентябре": 9, "октябрь": 10, "октября": 10,
     "октябре": 10, "ноябрь": 11, "ноября": 11, "ноябре": 11, "декабрь": 12,
     "декабря": 12, "декабре": 12,
+    # Dutch, Swedish, Danish and Norwegian (those not spelled as above)
+    "maart": 3, "augustus": 8, "maj": 5, "augusti": 8, "marts": 3,
+    # Polish, in the genitive of a date ("14 marca 2025")
+    "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6,
+    "lipca": 7, "sierpnia": 8, "września": 9, "października": 10, "listopada": 11,
+    "grudnia": 12,
+    # Ukrainian, in the genitive of a date
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6,
+    "липня": 7, "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
     # (English spellings a German article shares, after a day with its full stop:
     # "13. April 2020", "1. August")
     "april": 4, "august": 8, "september": 9, "november": 11,
@@ -109,6 +119,10 @@ RELEASE_WORDS = (
     r"выйд\w*", r"выход\w*", r"вышел", r"вышла", r"вышли", r"премьер\w*", r"стартует",
     r"стартуют", r"старт", r"покажут", r"покажет", r"выпуст\w*", r"в\s+прокат\w*",
     r"на\s+экран\w*", r"появится", r"появятся", r"верн[её]тся", r"вернутся",
+    # Dutch, Swedish, Danish, Polish, Ukrainian
+    r"verschijnt", r"première", r"premiär\w*", r"släpps", r"premiere", r"udkommer",
+    r"premiera", r"premierę", r"zadebiutuje", r"trafi", r"вийде", r"прем['\u2019]єр\w*",
+    r"покажуть",
     # Korean (a word's particles and endings follow it: "방송된다", "공개될")
     r"방송\w*", r"방영\w*", r"공개\w*", r"개봉\w*", r"출시\w*",
 )  # fmt: skip
@@ -167,7 +181,10 @@ NEGATION_WORDS = (
 )
 
 # What a season is called ("Staffel 2", "la segunda temporada", "stagione 2", "saison 2").
-SEASON_NOUNS = ("staffel", "temporada", "stagione", "saison", "musim", "сезон", "сезона", "сезоне")
+SEASON_NOUNS = (
+    "staffel", "temporada", "stagione", "saison", "musim", "сезон", "сезона", "сезоне",
+    "seizoen", "säsong", "sæson", "sesong", "sezon",
+)  # fmt: skip
 
 # Ordinals before a season noun ("zweite Staffel", "segunda temporada", "seconda stagione",
 # "deuxième saison"), every gender's ending -> the number.
@@ -184,6 +201,8 @@ ORDINALS: dict[str, int] = {
     "третий": 3, "третьего": 3, "третьем": 3, "четвертый": 4, "четвёртый": 4,
     "четвертого": 4, "четвёртого": 4, "пятый": 5, "пятого": 5, "шестой": 6, "шестого": 6,
     "седьмой": 7, "седьмого": 7, "восьмой": 8, "восьмого": 8,
+    "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "tredje": 3, "fjärde": 4,
+    "fjerde": 4, "femte": 5, "drugi": 2, "drugiego": 2, "trzeci": 3, "trzeciego": 3,
 }
 
 # Ordinals after a season noun, as Indonesian writes them ("musim kedua", "season
@@ -254,7 +273,7 @@ RELEASE_NOUN_INTRODUCERS = (
 ARTICLES = (
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "la", "le", "les", "el", "los",
     "las", "il", "lo", "gli", "i", "o", "os", "as", "un", "une", "una", "uma", "sa", "su",
-    "sua", "seine", "ihre",
+    "sua", "seine", "ihre", "het", "de", "een", "den", "det", "ett", "en",
 )  # fmt: skip
 
 # Short words that mark a page's language (lower case, spaced): a page whose first
@@ -267,6 +286,8 @@ MARKERS = (
     " il ", " della ", " che ", " degli ", " sono ", " alla ", " anche ", " di ", " su ",
     " la ", " le ", " de ", " du ", " et ", " da ", " do ", " von ", " im ", " am ",
     " yang ", " dan ", " dengan ", " untuk ", " akan ", " ini ", " dari ", " itu ",
+    " het ", " een ", " niet ", " och ", " att ", " är ", " för ", " og ", " ikke ",
+    " się ", " nie ", " jest ",
 )  # fmt: skip
 ENGLISH_MARKERS = (" the ", " and ", " of ", " to ", " is ", " with ", " that ", " for ")
 
