@@ -506,3 +506,15 @@ def test_an_occasions_word_in_another_sense_is_no_occasion(sentence: str) -> Non
 )
 def test_dutch_swedish_and_polish_releases(body: str, expected: tuple[str, str]) -> None:
     assert first_release(body, ORCHARD, "https://tv.example/x/3", "2031-01-10", "TV") == expected
+
+
+def test_a_page_in_cyrillic_is_read_in_its_language() -> None:
+    body = (
+        "<p>Второй сезон сериала Orchard Lights выйдет 10 января 2031 года на Netflix. "
+        "Создатели сериала рассказали, что в сезон войдут восемь эпизодов, а съёмки "
+        "завершились ещё осенью прошлого года.</p>"
+    )
+    assert first_release(body, ORCHARD, "https://tv.example/ru/1", "2030-11-20", "Сериалы") == (
+        "2031-01-10",
+        "day",
+    )
