@@ -622,3 +622,61 @@ def test_a_day_first_host_is_read_as_urlsplit_reads_it(url: str) -> None:
 
     host = urlsplit(url).hostname or ""
     assert _day_first(url) == (_DAY_FIRST_HOST.search(host) is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Saltmarsh is opening Friday in theaters nationwide.", "2026-03-06"),
+        ("Three films opening Friday: Saltmarsh leads the pack.", "2026-03-06"),
+        ("The thriller, opening this Sunday, drew early raves.", "2026-03-08"),
+    ],
+)
+def test_a_weekday_after_opening_is_the_opening_day(text: str, value: str) -> None:
+    assert [m.value for m in find_dates(text, date(2026, 3, 4))] == [value]
+
+
+def test_a_past_release_on_a_page_stamped_with_a_month_only_is_before_that_month() -> None:
+    from scraper.extract import read
+
+    page = (
+        '<html><head><meta property="article:published_time" content="2031-03">'
+        "<title>Orchard Lights</title></head><body><article><h1>Orchard Lights</h1>"
+        "<p>The first season of Orchard Lights premiered on December 29 on Netflix.</p>"
+        "<p>Its second season opened on February 12 to strong reviews.</p>"
+        "</article></body></html>"
+    )
+    [doc] = parse_documents(page, "https://tv.example/story")
+    values = sorted(c.mention.value for c in read(doc, Watch("Orchard Lights", 2, ())).dates)
+    assert values == ["2030-12-29", "2031-02-12"]
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        "Orchard Lights returns for season 2. pic.twitter.com/Ab12Cd34Ef — Streamflix "
+        "(@streamflix) August 8, 2030",
+        "All of Orchard Lights season 2 is coming soon! pic.twitter.com/Ab12Cd34EfAugust 8, "
+        "2030 See more",
+        "A post shared by Orchard Lights (@orchardlights.tv) on Aug 8, 2030 at 9:02am PDT",
+    ],
+)
+def test_an_embedded_posts_stamp_is_no_release(post: str) -> None:
+    watch = Watch("Orchard Lights", 2, ())
+    assert first_release(f"<p>{post}</p>", watch, published="2030-08-09") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Saltmarsh will now reach cinemas on May 2, 2031.",
+        "Saltmarsh finally hits theaters on May 2, 2031.",
+        "Saltmarsh graces theatres nationwide on May 2, 2031.",
+    ],
+)
+def test_reaching_the_cinemas_is_a_release(sentence: str) -> None:
+    watch = Watch("Saltmarsh", None, ())
+    assert first_release(f"<p>{sentence}</p>", watch, published="2031-01-10") == (
+        "2031-05-02",
+        "day",
+    )

@@ -338,3 +338,183 @@ def test_an_english_title_in_another_language_does_not_make_the_page_english() -
         "novembre 2025.</p>"
     )
     assert first_release(body, film, published="2025-06-02") == ("2025-11-14", "day")
+
+
+# Issue 13, session 9: Indonesian and Russian dates, times counted from the article in
+# every language read, year-less day-first dates, and a page whose menus are English.
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("Serial ini mulai tayang 14 Desember 2024 di Netflix.", "2024-12-14", "day"),
+        ("Musim kedua akan tayang bulan Desember.", "2024-12", "month"),
+        ("Премьера нового сезона состоится 10 января 2025 года.", "2025-01-10", "day"),
+        ("Фильм выйдет в прокат в марте 2025 года.", "2025-03", "month"),
+    ],
+)
+def test_indonesian_and_russian_dates(text: str, value: str, precision: str) -> None:
+    found = find_dates(text, date(2024, 9, 2), foreign=True)
+    assert [(m.value, m.precision) for m in found] == [(value, precision)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("Die neue Staffel kommt bereits diesen Sommer.", "2024-summer", "season"),
+        ("Die Serie startet im nächsten Jahr bei Netflix.", "2025", "year"),
+        ("Le film sortira l'été prochain en salles.", "2025-summer", "season"),
+        ("La saison 3 arrive le mois prochain.", "2024-10", "month"),
+        ("La película se estrena el próximo año.", "2025", "year"),
+        ("La serie torna quest'estate su Sky.", "2024-summer", "season"),
+        ("Film ini akan tayang tahun depan.", "2025", "year"),
+        ("Musim kedua tayang awal Maret nanti.", "2025-03", "month"),
+        ("Сериал выйдет этим летом.", "2024-summer", "season"),
+        ("Продолжение покажут в следующем году.", "2025", "year"),
+    ],
+)
+def test_times_counted_from_the_article(text: str, value: str, precision: str) -> None:
+    found = find_dates(text, date(2024, 9, 2), foreign=True)
+    assert [(m.value, m.precision) for m in found] == [(value, precision)]
+
+
+def test_a_day_first_date_without_its_year_on_a_page_in_another_language() -> None:
+    found = find_dates("Orchard Lights (2ª temporada, 23/11)", date(2024, 9, 2), foreign=True)
+    assert [(m.value, m.precision) for m in found] == [("2024-11-23", "day")]
+    rate = "Der Sender läuft rund um die Uhr, 24/7."
+    assert find_dates(rate, date(2024, 9, 2), foreign=True) == []
+
+
+def test_a_past_start_in_another_language_is_before_the_article() -> None:
+    body = (
+        "<p>Die zweite Staffel von Orchard Lights wird fortgesetzt, nachdem die erste erst "
+        "im Dezember ohne Ankündigung gestartet war.</p>"
+    )
+    found = first_release(body, ORCHARD, "https://tv.example/de/1", "2025-02-10", "Serien")
+    assert found is None or found == ("2024-12", "month")
+
+
+def test_english_menus_do_not_make_a_page_english() -> None:
+    menu = "".join(
+        f'<li><a href="/s/{n}">The best of the {w} and the rest</a></li>'
+        for n, w in enumerate(("week", "month", "year", "decade", "season", "day") * 3)
+    )  # (more items than the sentences the language is judged on)
+    body = (
+        f"<nav><ul>{menu}</ul></nav>"
+        "<p>La seconda stagione di Orchard Lights debutterà il 5 marzo su Netflix, con "
+        "otto episodi della durata di un'ora.</p>"
+    )
+    found = first_release(body, ORCHARD, "https://tv.example/it/2", "2025-01-20", "Serie TV")
+    assert found == ("2025-03-05", "day")
+
+
+def test_a_headline_moving_the_release_into_a_year_dates_next_year() -> None:
+    body = (
+        "<p>The studio confirmed on Thursday that Saltmarsh will not open in November. "
+        "The thriller will instead land in theaters March 6 next year.</p>"
+    )
+    headline = "Saltmarsh Release Postponed to 2027 After Reshoots"
+    found = first_release(body, FILM, "https://film.example/node/77", None, headline)
+    assert found == ("2027-03-06", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The sequel will be in cinemas Novemeber 2026.", "2026-11"),
+        ("Season 2 lands on Febuary 14, 2026.", "2026-02-14"),
+        ("The finale airs Decemeber 3, 2026.", "2026-12-03"),
+    ],
+)
+def test_a_misspelled_month_is_still_the_month(text: str, value: str) -> None:
+    assert [m.value for m in find_dates(text, date(2026, 1, 5))] == [value]
+
+
+def test_an_undated_page_takes_the_year_most_of_its_dates_state() -> None:
+    body = (
+        "<p>The second season of Orchard Lights was first planned for spring 2030, then "
+        "for summer 2030. Filming wrapped in January 2030; the novel the third season "
+        "adapts is published in March 2031.</p>"
+        "<p>Orchard Lights season 2 now premieres in July on Netflix.</p>"
+    )
+    found = first_release(body, ORCHARD, "https://tv.example/news/undated", None, "Schedules")
+    assert found == ("2030-07", "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("새 시즌은 2031년 상반기에 방송된다.", "2031", "year"),
+        ("오차드 라이츠 시즌2는 2031년 4월 12일 첫 방송된다.", "2031-04-12", "day"),
+        ("続編は2031年7月に公開予定。", "2031-07", "month"),
+        ("새 시즌은 내년 방영 예정이다.", "2031", "year"),
+        ("새 시즌은 4월 12일 공개된다.", "2030-04-12", "day"),
+    ],
+)
+def test_dates_written_with_their_units(text: str, value: str, precision: str) -> None:
+    found = find_dates(text, date(2030, 3, 2), foreign=True)
+    assert [(m.value, m.precision) for m in found] == [(value, precision)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Orchard Lights kehrt zurück. Die neuen Folgen laufen ab 14. März 2031 bei Netflix.</p>",
+        "<p>Orchard Lights revient. La nouvelle saison arrive le 14 mars 2031 sur Netflix.</p>",
+        "<p>Orchard Lights vuelve. La nueva temporada llega el 14 de marzo de 2031.</p>",
+        "<p>Orchard Lights torna. I nuovi episodi arrivano il 14 marzo 2031 su Netflix.</p>",
+    ],
+)
+def test_the_new_season_in_another_language_is_the_watched_one(body: str) -> None:
+    assert first_release(body, ORCHARD, "https://tv.example/x/1", "2031-01-10", "Serie") == (
+        "2031-03-14",
+        "day",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Am 14. März 2031 startet die zweite und finale Staffel von Orchard Lights.",
+        "Die zweite Staffel von Orchard Lights ist ab 14. März 2031 auf Sky Ticket zu sehen.",
+    ],
+)
+def test_an_occasions_word_in_another_sense_is_no_occasion(sentence: str) -> None:
+    found = first_release(f"<p>{sentence}</p>", ORCHARD, "https://tv.example/x/2", "2031-01-10")
+    assert found == ("2031-03-14", "day")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "<p>Het tweede seizoen van Orchard Lights verschijnt op 14 maart 2031 op Netflix, "
+            "zo heeft de streamingdienst bekendgemaakt. Het is een van de series van het jaar.</p>",
+            ("2031-03-14", "day"),
+        ),
+        (
+            "<p>Orchard Lights säsong 2 har premiär den 3 maj 2031 på Netflix, och det är "
+            "för många en efterlängtad nyhet att serien kommer tillbaka.</p>",
+            ("2031-05-03", "day"),
+        ),
+        (
+            "<p>Drugi sezon Orchard Lights zadebiutuje 14 marca 2031 na Netflix. To nie jest "
+            "jeszcze koniec serii, ale to jest ostatni sezon.</p>",
+            ("2031-03-14", "day"),
+        ),
+    ],
+)
+def test_dutch_swedish_and_polish_releases(body: str, expected: tuple[str, str]) -> None:
+    assert first_release(body, ORCHARD, "https://tv.example/x/3", "2031-01-10", "TV") == expected
+
+
+def test_a_page_in_cyrillic_is_read_in_its_language() -> None:
+    body = (
+        "<p>Второй сезон сериала Orchard Lights выйдет 10 января 2031 года на Netflix. "
+        "Создатели сериала рассказали, что в сезон войдут восемь эпизодов, а съёмки "
+        "завершились ещё осенью прошлого года.</p>"
+    )
+    assert first_release(body, ORCHARD, "https://tv.example/ru/1", "2030-11-20", "Сериалы") == (
+        "2031-01-10",
+        "day",
+    )

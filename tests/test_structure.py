@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from scraper.parse.documents import parse_documents
+from scraper.parse.metadata import byline_date
 from scraper.parse.pages import FURNITURE_ROLES, ROLES, Block, read_page
 from scraper.parse.videos import watch_url
 
@@ -675,3 +676,18 @@ def test_furniture_named_in_other_words_is_furniture(box: str, role: str) -> Non
 def test_a_label_on_a_link_names_the_link_not_its_paragraph() -> None:
     body = '<p>Moonfall returns. <a aria-label="Share on social" href="/s">share</a> it.</p>'
     assert not block_with(read_page(page(body + FILLER)).blocks, "Moonfall returns").chrome
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Season 2 will reportedly begin filming on February 11, 2031.",
+        "The cast was told the read-through moves to February 11, 2031.",
+        "Tickets for the premiere go on sale February 11, 2031.",
+    ],
+)
+def test_a_short_sentence_of_news_is_no_byline(line: str) -> None:
+    # (a dated sentence of the story is no stamp; "By Jane Doe on Feb 11, 2031" is one)
+    assert byline_date([line]) is None
+    stamp = "By Jane Doe on Feb 11, 2031 at 10:30 am, 4 min read"
+    assert byline_date([stamp]) == date(2031, 2, 11)

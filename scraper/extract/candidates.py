@@ -14,7 +14,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -264,9 +264,13 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
 
 
 def _foreign(sentences: list[Sentence]) -> bool:
-    """The page's first sentences hold more of another language's short words than of
-    English's (languages.MARKERS)."""
-    text = " " + " ".join(s.text for s in sentences[:12] if not s.chrome) + " "
+    """The page's first sentences of text (not its menus, whose English labels a site in
+    another language keeps) hold more of another language's short words than of
+    English's (languages.MARKERS), or more letters of another script than Latin ones."""
+    text = " " + " ".join(_first_text(sentences, 12)) + " "
+    other = 0 if text.isascii() else len(_OTHER_SCRIPT.findall(text))
+    if other > 40 and other > len(_LATIN.findall(text)):
+        return True  # Cyrillic, Hangul, kana, Han: no English page is mostly these
     # English's words in lower case only: "The Batman rinviato al 2022" is an English
     # title in an Italian sentence, where "the" inside an English sentence is lower case.
     if text.count(" the ") > 2:
@@ -294,6 +298,23 @@ _MARKER_WORD = re.compile(
     if _MARKER_TIMES
     else "(?!)"
 )
+
+
+# Letters of the scripts of the languages whose dates dates.py reads (Cyrillic, Hangul,
+# kana and Han), and Latin letters.
+_OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def _first_text(sentences: list[Sentence], count: int) -> list[str]:
+    """The texts of the first `count` sentences that are not page chrome."""
+    texts: list[str] = []
+    for sentence in sentences:
+        if not sentence.chrome:
+            texts.append(sentence.text)
+            if len(texts) == count:
+                break
+    return texts
 
 
 def _other_works(sentences: list[Sentence], watch: Watch) -> bool:
@@ -428,12 +449,18 @@ def year_hint(
             return YearHint(date(year, month, day), precision, "url")
         except (KeyError, ValueError):
             continue
+    moved = _HEADLINE_MOVED_TO.search(headline)
+    if moved is not None:
+        # "Release Postponed to 2024": news of a move into a later year is written in the
+        # year before (its "next year" is 2024, its "Nov. 3" the old date of 2023)
+        return YearHint(date(int(moved.group("y")) - 1, 1, 1), "year", "headline")
     named = _HEADLINE_YEAR.findall(headline)
     if len(set(named)) == 1:  # (two years in a headline: a move, no one year of the news)
         return YearHint(date(int(named[0]), 1, 1), "year", "headline")
     slug = set(_SLUG_YEAR.findall(path))
     if len(slug) == 1:  # "/fall-tv-premiere-dates-2021/": the slug's one year, as a headline's
         return YearHint(date(int(slug.pop()), 1, 1), "year", "url")
+    counts: dict[str, int] = {}  # the years of the dates stated with one: "March 2019"
     latest = None  # the latest year of a date stated with its year: "March 2019", "fall 2020"
     span = None  # a broadcast season the page previews: "NBC's upcoming 2014-15 season",
     # "NBC MIDSEASON 2023-24 SCHEDULE"
@@ -443,7 +470,8 @@ def year_hint(
         if sentence.chrome or not _YEAR_IN.search(sentence.text):
             continue
         for match in _FULL_DATE_YEAR.finditer(sentence.text):
-            year = match.group("y") or match.group("iso")
+            year = match.group("y") or match.group("iso") or match.group("num") or match.group("fy")
+            counts[year] = counts.get(year, 0) + 1
             if latest is None or year > latest:
                 latest = year  # ("in 2018" alone is too often a guess)
         if span is None and (found := _SEASON_SPAN.search(sentence.text)) is not None:
@@ -451,7 +479,12 @@ def year_hint(
             if second % 100 == (first + 1) % 100:
                 span = first
     if latest:
-        return YearHint(date(int(latest), 1, 1), "year", "text")
+        # the year most of them state (the page's time, around which a season's dates
+        # fall), the latest of those tied: "Spring 2020", "Summer 2020", "October 2020"
+        # and one "Winter 2021" of a later delay are a 2020 page
+        most = max(counts.values())
+        year = max(y for y, n in counts.items() if n == most)
+        return YearHint(date(int(year), 1, 1), "year", "text")
     # A TV season runs from one fall into the next year: its "Sept. 22" is the first
     # year's, its "Jan. 5" the second's (news from the summer before, looking ahead).
     return YearHint(date(span, 6, 1), "month", "text") if span else None
@@ -465,6 +498,15 @@ _SEASON_SPAN = re.compile(
 
 
 _YEAR_IN = re.compile(r"(?:19|20)\d\d")
+# A headline reporting a move into a year: "Postponed to 2024", "Delayed Until 2021",
+# "pushed back into 2025", "moves release to 2022".
+_HEADLINE_MOVED_TO = re.compile(
+    r"\b(?:postpon|delay|push|mov|shift|bump|slid|slip|pull|reschedul)\w*\s+"
+    r"(?:(?:back|out|up|again|release|premiere|debut|date)\s+){0,2}"
+    r"(?:from\s+\S+(?:\s+\S+)?\s+)?(?:to|until|till|into)\s+(?:early\s+|late\s+|mid-?)?"
+    r"(?P<y>20[0-3]\d)(?![\w/-])",
+    re.IGNORECASE,
+)
 # A year of this century standing alone in a headline (not "1923", a show's name,
 # nor "2049" in "Blade Runner 2049": only years near the web's).
 _HEADLINE_YEAR = re.compile(r"(?<![\w/-])(20[0-3]\d)(?![\w/-])")
@@ -481,6 +523,12 @@ _FULL_DATE_YEAR = re.compile(
     # a part of the year: "starts early in 2017", "late 2019" (not "in 2018" alone, a guess)
     r"|\b(?i:early|late|mid|end\s+of)[\s-](?:in\s+)?)(?P<y>(?:19|20)\d\d)(?!\d)"
     r"|\b(?P<iso>20\d\d)-[01]\d-[0-3]\d\b"
+    # a numeric date with its year ("Selasa (25/2/2020)", "02/25/2020", "25.02.2020")
+    r"|(?<![\d/.])[0-3]?\d(?P<sep>[/.])[01]?\d(?P=sep)(?P<num>(?:19|20)\d\d)(?!\d)"
+    # another language's ("14 Desember 2019", "10 января 2019 года", "3. März 2020")
+    r"|(?<![\d.])[0-3]?\d\.?\s+(?:de\s+)?(?i:"
+    + "|".join(sorted(languages.MONTHS, key=len, reverse=True))
+    + r")(?![^\W\d_]),?\s+(?:de\s+|del\s+)?(?P<fy>(?:19|20)\d\d)(?!\d)"
 )
 
 
@@ -552,28 +600,56 @@ def date_candidates(
             hour = listing_hour(sentence.text, sentence.published)
             mentions = [hour] if hour is not None else []
         for mention in mentions:
+            if _post_stamp(sentence.text, mention.start):
+                continue  # "— Netflix (@netflix) August 8, 2024": when a post was posted
             year = facts.stated.get(mention.value[5:]) if mention.inferred else None
             if year and mention.precision == "day":
                 # "10 October" in the headline, "10 October 2015" in the body: that year
                 mention = replace(mention, value=f"{year:04d}{mention.value[4:]}")
             # (in_the_past moves only a relative day or month: the clause's verbs are
             # read for those alone)
+            written = sentence.published or _hint_month_end(facts.hint)
             if (
                 mention.relative
-                and sentence.published is not None
+                and written is not None
                 and mention.precision in ("day", "month")
-                and past_tense(sentence.text, mention)
+                and past_tense(sentence.text, mention, facts.foreign)
             ):
-                mention = in_the_past(mention, sentence.published)
+                mention = in_the_past(mention, written)
             result.append(DateCandidate(order, sentence, mention, following, facts))
     return result
 
 
-def past_tense(text: str, mention: DateMention) -> bool:
-    """The release verb of the date's clause is in the past tense ("which premiered Feb. 27")."""
-    left, _ = cues.clause_around(text, mention.start, mention.end)
+# What an embedded post's own stamp follows: its author's handle ("— Netflix (@netflix)
+# August 8, 2024", "A post shared by Netflix (@netflix) on Nov 15, 2023") or, its text
+# run on into the stamp, its picture link ("pic.twitter.com/T4qOZ13RNdNovember 15, 2023").
+_POST_STAMP_BEFORE = re.compile(r"(?:\(@[\w.]{1,30}\)\s*(?:on\s+)?|pic\.twitter\.com/\w*)$")
+
+
+def _post_stamp(text: str, start: int) -> bool:
+    """The date at `start` is an embedded post's stamp (_POST_STAMP_BEFORE)."""
+    if "@" not in text and "twitter.com/" not in text:
+        return False  # (most sentences)
+    return _POST_STAMP_BEFORE.search(text, max(0, start - 80), start) is not None
+
+
+def _hint_month_end(hint: YearHint | None) -> date | None:
+    """The last day a page without a publish date can have been written, when a stamp or
+    its URL gives its month ("2018-03"): a release it reports as past is before it."""
+    if hint is None or hint.precision != "month" or hint.source not in ("meta", "url"):
+        return None
+    return (hint.day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+def past_tense(text: str, mention: DateMention, foreign: bool = False) -> bool:
+    """The release verb of the date's clause is in the past tense ("which premiered Feb. 27").
+    `foreign`: the page is in another language, whose verb may follow the date ("die im
+    Dezember gestartet war")."""
+    left, right = cues.clause_around(text, mention.start, mention.end)
     if _OWN_EVENT_AFTER.match(text, mention.end):
         return False  # "ahead of its June 16 premiere": the date names its own event
+    if foreign and cues.FOREIGN_PAST.search(text, left, right) is not None:
+        return True
     verbs = list(cues.RELEASE.finditer(text, left, mention.start))
     verbs += list(cues.PAST_RELEASE.finditer(text, left, mention.start))
     if not verbs:

@@ -25,6 +25,11 @@ FOREIGN_HEDGE = gated(
 FOREIGN_NEGATION = gated(
     re.compile(r"\b(?:" + "|".join(languages.NEGATION_WORDS) + r")\b", re.IGNORECASE)
 )
+# ... and their releases already past ("gestartet war", "se estrenó"): a date without a
+# year in such a clause is before the article (candidates.past_tense).
+FOREIGN_PAST = gated(
+    re.compile(r"\b(?:" + "|".join(languages.PAST_RELEASE_WORDS) + r")\b", re.IGNORECASE)
+)
 
 # Where a release goes: "flies into theaters", "swoops onto Disney+", "heads to Netflix".
 _STREAMERS = (

@@ -85,10 +85,19 @@ _NEAR_HOLIDAY = re.compile(
     r"near|since|like)\s+(?:the\s+)?$)"
 )
 
+# Month names as pages misspell them ("in cinemas Novemeber 2013", "Febuary 14"): typed
+# fast, they are still the month. Lower case -> the month's number (each opens with its
+# month's first three letters, which the month gate and _month read).
+MISSPELLED_MONTHS = {
+    "janurary": 1, "janruary": 1, "febuary": 2, "feburary": 2, "febraury": 2,
+    "augest": 8, "septmber": 9, "septemeber": 9, "novemeber": 11, "novmber": 11,
+    "decemeber": 12, "decmber": 12,
+}  # fmt: skip
 _MONTH_NAMES = (
     r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|"
     r"Jul(?:y|\.)?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.|t)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
-    r"Dec(?:ember|\.)?"
+    r"Dec(?:ember|\.)?|"
+    + "|".join(sorted(MISSPELLED_MONTHS, key=len, reverse=True))
 )
 # As written, or in a press release's capitals ("RETURNS WEDNESDAY, OCT. 9"): not "may".
 _MONTH = r"(?P<{n}>(?i:" + _MONTH_NAMES + r"))(?![a-zA-Z])"  # _month drops "may", "march"
@@ -112,6 +121,31 @@ _FOREIGN_ONLY_MONTH_NAMES = "|".join(
     name
     for name in sorted(languages.MONTHS, key=len, reverse=True)
     if name not in ("mars", "mai", *_ENGLISH_MONTH_NAMES)
+)
+
+_RELATIVE_UNITS = "|".join(
+    sorted(
+        (*languages.SEASONS, *languages.YEAR_NOUNS, *languages.MONTH_NOUNS,
+         *(m for m in languages.MONTHS if m not in ("mars", "mai", *_ENGLISH_MONTH_NAMES))),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+_FOREIGN_RELATIVE = (
+    r"(?i:(?<![^\W\d_])(?:(?P<pre>"
+    + "|".join(sorted(languages.RELATIVE_BEFORE, key=len, reverse=True))
+    + r")(?:\s+|(?<=['\u2019]))(?P<u1>" + _RELATIVE_UNITS + r")"
+    + r"|(?P<u2>" + _RELATIVE_UNITS + r")\s+(?P<post>"
+    + "|".join(sorted(languages.RELATIVE_AFTER, key=len, reverse=True))
+    + r"))(?![^\W\d_]))"
+)
+_FOREIGN_RELATIVE_GATE = tuple(
+    sorted({w.split("\\")[0].rstrip("'\u2019") for w in (*languages.RELATIVE_BEFORE,
+                                                       *languages.RELATIVE_AFTER)})
+)  # fmt: skip
+
+_CJK_GATE = re.compile(
+    "[" + languages.CJK_YEAR + languages.CJK_MONTH + "]|" + "|".join(languages.CJK_RELATIVE_YEARS)
 )
 
 # Each pattern with the gates it cannot match without (see _gates): a sentence
@@ -175,6 +209,9 @@ _PATTERNS = [
         r"\s+(?:(?:" + "|".join(languages.SEASON_YEAR_JOINERS) + r")\s*)?" + _YEAR.format(n="y"),
         ("foreign", "year"),
     ),
+    # ... a time counted from the article: "diesen Sommer", "l'été prochain", "tahun
+    # depan", "Maret nanti" (a unit with a word for this or the next before or after it).
+    ("frel", _FOREIGN_RELATIVE, ("foreign_rel",)),
     # ... and a month after a preposition, in the article's year: "im März", "en janvier".
     (
         "fmonth",
@@ -186,6 +223,16 @@ _PATTERNS = [
         + _FOREIGN_MONTH.format(n="m2", names="mars|mai")
         + r"(?:\s+" + _YEAR.format(n="y") + r")?",
         ("foreign",),
+    ),
+    # ... "2026년 3월 15일", "2020年7月", "3월 15일", "내년" (Korean, Japanese, Chinese).
+    (
+        "cjk",
+        r"(?P<y>(?:19|20)\d\d)\s*[" + languages.CJK_YEAR + r"](?:\s*(?P<mo>1[0-2]|0?[1-9])\s*["
+        + languages.CJK_MONTH + r"](?:\s*(?P<d>[0-3]?\d)\s*[" + languages.CJK_DAY + r"])?)?"
+        r"|(?<!\d)(?P<mo2>1[0-2]|0?[1-9])\s*[" + languages.CJK_MONTH + r"]\s*(?P<d2>[0-3]?\d)\s*["
+        + languages.CJK_DAY + r"]"
+        r"|(?P<rel>" + "|".join(languages.CJK_RELATIVE_YEARS) + r")",
+        ("cjk",),
     ),
     ("iso", r"(?P<y>20\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)", ("year",)),
     ("my", _MONTH.format(n="m") + r",?\s+(?:of\s+)?" + _YEAR.format(n="y"), ("month", "year")),
@@ -339,6 +386,12 @@ def _gates(sentence: str, foreign: bool = False) -> set[str]:
             if word in key:
                 passed.add("foreign")
                 break
+        for word in _FOREIGN_RELATIVE_GATE:
+            if word in key:
+                passed.add("foreign_rel")
+                break
+        if not sentence.isascii() and _CJK_GATE.search(sentence):
+            passed.add("cjk")
     return passed
 
 
@@ -346,7 +399,7 @@ def _gates(sentence: str, foreign: bool = False) -> set[str]:
 # Friday", "drops all episodes on Thursday"), not "at its presentation on Wednesday".
 _WEEKDAY_CUE = re.compile(
     r"\b(?:premieres?|premiering|arrives?|arriving|debuts?|debuting|drops?|dropping|lands?|"
-    r"returns?|launch(?:es)?|bows?|opens?|airs?|releases?|streams?|streaming|out|hits?|"
+    r"returns?|launch(?:es)?|bows?|opens?|opening|airs?|releases?|streams?|streaming|out|hits?|"
     r"available|starts?|starting|begins?|kicks?\s+off|(?:is|are)\s+back|coming|due|set|"
     r"slated|scheduled)\b[^,.;:]{0,40}$"
     # a weekly guide's line: "Coming to Netflix: Friday"
@@ -464,9 +517,9 @@ def _find_dates(
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
                 continue
-            mention = _resolve(kind, match, published, day_first)
-            if mention is None and hint is not None and kind in _HINTED_KINDS[hint.source]:
-                mention = _resolve(kind, match, _hinted(hint), day_first)
+            mention = _resolve(kind, match, published, day_first, foreign)
+            if mention is None and hint is not None and _may_hint(kind, match, hint):
+                mention = _resolve(kind, match, _hinted(hint), day_first, foreign)
                 if mention is not None:
                     mention = replace(mention, inferred=hint.source)
             taken.append((start, end))  # an unresolvable span still hides its parts
@@ -514,7 +567,7 @@ def _near(day: date, anchors: list[date]) -> date:
 # The kinds a year alone resolves (a YearHint's year stands in for the publish date's).
 _YEAR_KINDS = frozenset(
     {"dmy", "mdy", "numeric", "month", "season", "holiday", "relyear", "half", "monthrel",
-     "theyear", "fdmy", "fmonth"}
+     "theyear", "fdmy", "fmonth", "frel", "cjk"}
 )
 
 # A year the body gives ("March 2016", its latest full date) is often the release's own:
@@ -524,8 +577,17 @@ _HINTED_KINDS = {
     "url": _YEAR_KINDS,
     "meta": _YEAR_KINDS,
     "headline": _YEAR_KINDS,
-    "text": _YEAR_KINDS - {"relyear", "theyear", "monthrel"},
+    "text": _YEAR_KINDS - {"relyear", "theyear", "monthrel", "frel", "cjk"},
 }
+
+
+def _may_hint(kind: str, match: re.Match[str], hint: YearHint) -> bool:
+    """A hint gives this kind of date its year: a month named "nanti" or "prochain"
+    ("Maret nanti", "mars prochain") takes it as a month alone does, a year or a season
+    counted from it ("tahun depan") only from a URL, a stamp or a headline."""
+    if kind in _HINTED_KINDS[hint.source]:
+        return True
+    return kind == "frel" and (match.group("u1") or match.group("u2")).lower() in languages.MONTHS
 
 
 def _hinted(hint: YearHint) -> date:
@@ -547,11 +609,15 @@ def _foreign_month(token: str) -> int:
 def _month(token: str) -> int:
     if not (token[0].isupper() and (token[1:2].islower() or token.isupper())):
         raise ValueError(token)  # "we may 3D print", "they march 2 miles": no month
-    return MONTHS[token[:3].lower()]
+    return MISSPELLED_MONTHS.get(token.lower()) or MONTHS[token[:3].lower()]
 
 
 def _resolve(
-    kind: str, match: re.Match[str], published: date | None, day_first: bool = False
+    kind: str,
+    match: re.Match[str],
+    published: date | None,
+    day_first: bool = False,
+    foreign: bool = False,
 ) -> DateMention | None:
     start, end = match.span()
     groups = match.groupdict()
@@ -651,6 +717,10 @@ def _resolve(
             if groups["w"].lower() == "next":
                 first = (first + timedelta(days=32)).replace(day=1)
             return DateMention(start, end, f"{first.year:04d}-{first.month:02d}", "month", True)
+        if kind == "cjk":
+            return _cjk(match, published)
+        if kind == "frel":
+            return _foreign_relative(match, published)
         if kind == "half":
             if year is None:
                 if (groups["w"] or "").lower() not in ("this", "next") and published is None:
@@ -706,7 +776,7 @@ def _resolve(
         if kind == "year":
             return DateMention(start, end, f"{year:04d}", "year")
         if kind == "numeric":
-            return _numeric(match, published, day_first)
+            return _numeric(match, published, day_first, foreign)
         if kind == "weekday":
             prefix = match.string[max(0, start - 60) : start]
             if published is None:
@@ -734,6 +804,62 @@ def _resolve(
     return None
 
 
+def _cjk(match: re.Match[str], published: date | None) -> DateMention | None:
+    """ "2026년 3월 15일", "2020年7月", "2026년" (a year alone, as "in 2026"), "3월 15일" (in the
+    article's year, as "March 15"), "내년" (the article's next year)."""
+    start, end = match.span()
+    groups = match.groupdict()
+    if groups["rel"]:
+        if published is None:
+            return None
+        year = published.year + languages.CJK_RELATIVE_YEARS[groups["rel"]]
+        return DateMention(start, end, f"{year:04d}", "year", True)
+    if groups["y"]:
+        year = int(groups["y"])
+        if not groups["mo"]:
+            return DateMention(start, end, f"{year:04d}", "year")
+        if not groups["d"]:
+            return DateMention(start, end, f"{year:04d}-{int(groups['mo']):02d}", "month")
+        value = date(year, int(groups["mo"]), int(groups["d"]))
+        return DateMention(start, end, value.isoformat(), "day")
+    if published is None:
+        return None
+    month, day = int(groups["mo2"]), int(groups["d2"])
+    value = date(_nearest_year(published, month, day), month, day)
+    return DateMention(start, end, value.isoformat(), "day", True)
+
+
+def _foreign_relative(match: re.Match[str], published: date | None) -> DateMention | None:
+    """"diesen Sommer", "l'été prochain", "tahun depan", "Maret nanti": the unit's turn
+    counted from the article (this one, or the next)."""
+    if published is None:
+        return None
+    start, end = match.span()
+    pre, post = match.group("pre"), match.group("post")
+    unit = (match.group("u1") or match.group("u2")).lower()
+    if pre is not None:
+        shift = languages.RELATIVE_BEFORE.get(pre.lower(), 0)
+    else:
+        shift = next(
+            (n for word, n in languages.RELATIVE_AFTER.items() if re.fullmatch(word, post, re.I)),
+            0,
+        )
+    if unit in languages.SEASONS:
+        value = f"{published.year + shift:04d}-{languages.SEASONS[unit]}"
+        return DateMention(start, end, value, "season", True)
+    if unit in languages.YEAR_NOUNS:
+        return DateMention(start, end, f"{published.year + shift:04d}", "year", True)
+    if unit in languages.MONTH_NOUNS:
+        first = published.replace(day=1)
+        if shift:
+            first = (first + timedelta(days=32)).replace(day=1)
+        return DateMention(start, end, f"{first.year:04d}-{first.month:02d}", "month", True)
+    month = languages.MONTHS[unit]
+    # "Maret nanti", "nächsten März": the month's next turn; "Juli ini": this year's
+    year = published.year + (month < published.month) if shift else published.year
+    return DateMention(start, end, f"{year:04d}-{month:02d}", "month", True)
+
+
 # A season after these words is a coming one: "moved to the fall", "back in the fall".
 _TO_THE_SEASON = re.compile(r"(?i:\b(?:to|until|till|into|in|for)\s+$)")
 # ... standing as a time ("to the fall, so", "in the fall on CBS"), not a modifier ("the
@@ -746,16 +872,18 @@ _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "winter": 12}
 
 
 def _numeric(
-    match: re.Match[str], published: date | None, day_first: bool = False
+    match: re.Match[str], published: date | None, day_first: bool = False, foreign: bool = False
 ) -> DateMention | None:
     """US style is month first ("12/15"); a first number over 12 can only be a day
     (15/12/2023, as British outlets write), and a British page writes day first. A
-    weekday before the date ("Fri 10/01/2025") decides between the two."""
+    weekday before the date ("Fri 10/01/2025") decides between the two. A page in
+    another language writes day first, and its schedules leave the year out ("(23/11)")."""
     first, second = int(match.group("a")), int(match.group("b"))
+    day_first = day_first or foreign
     month, day = (second, first) if first > 12 or (day_first and second <= 12) else (first, second)
     short = match.group("yy")
-    if short is None and (first > 12 or day_first):
-        return None  # "24/7" is a rate, and a day-first date carries its year
+    if short is None and (first > 12 or day_first) and not (foreign and (first, second) != (24, 7)):
+        return None  # "24/7" is a rate, and an English day-first date carries its year
     if short is None:
         if published is None:
             return None

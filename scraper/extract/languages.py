@@ -1,6 +1,8 @@
-"""The vocabulary of articles not written in English: German, Spanish, Portuguese, French
-and Italian. Data only, kept here in one place; dates.py builds its date patterns from
-the month and season names, cues.py adds the release verbs, hedges and denials to its
+"""The vocabulary of articles not written in English: German, Spanish, Portuguese, French,
+Italian, Indonesian, Russian, and the months and release words of Dutch, the Scandinavian
+languages, Polish and Ukrainian. Data only, kept here in one place; dates.py builds its
+date patterns from the month and season names and the relative times ("diesen Sommer",
+"tahun depan"), cues.py adds the release verbs, hedges, denials and past releases to its
 own vocabularies. A word listed here should mean the same in every article of its
 language; a word that is also common English ("mai", "mars") is read only in the date
 shapes that cannot be English ("3. Mai 2025", "en mars").
@@ -27,6 +29,27 @@ MONTHS: dict[str, int] = {
     # Italian
     "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
     "settembre": 9, "ottobre": 10, "dicembre": 12,
+    # Indonesian ("14 Desember 2019", "awal Maret", "bulan Juli")
+    "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "mei": 5, "agustus": 8,
+    "desember": 12, "nopember": 11,
+    # Russian, in the nominative, the genitive of a date ("10 января 2019 года") and the
+    # prepositional of a month alone ("в марте")
+    "январь": 1, "января": 1, "январе": 1, "февраль": 2, "февраля": 2, "феврале": 2,
+    "март": 3, "марта": 3, "марте": 3, "апрель": 4, "апреля": 4, "апреле": 4,
+    "май": 5, "мая": 5, "мае": 5, "июнь": 6, "июня": 6, "июне": 6,
+    "июль": 7, "июля": 7, "июле": 7, "август": 8, "августа": 8, "августе": 8,
+    "сентябрь": 9, "сентября": 9, "сентябре": 9, "октябрь": 10, "октября": 10,
+    "октябре": 10, "ноябрь": 11, "ноября": 11, "ноябре": 11, "декабрь": 12,
+    "декабря": 12, "декабре": 12,
+    # Dutch, Swedish, Danish and Norwegian (those not spelled as above)
+    "maart": 3, "augustus": 8, "maj": 5, "augusti": 8, "marts": 3,
+    # Polish, in the genitive of a date ("14 marca 2025")
+    "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6,
+    "lipca": 7, "sierpnia": 8, "września": 9, "października": 10, "listopada": 11,
+    "grudnia": 12,
+    # Ukrainian, in the genitive of a date
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6,
+    "липня": 7, "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
     # (English spellings a German article shares, after a day with its full stop:
     # "13. April 2020", "1. August")
     "april": 4, "august": 8, "september": 9, "november": 11,
@@ -40,6 +63,11 @@ SEASONS: dict[str, str] = {
     "verão": "summer", "outono": "autumn", "inverno": "winter",
     "printemps": "spring", "été": "summer", "automne": "autumn", "hiver": "winter",
     "estate": "summer", "autunno": "autumn",
+    "musim semi": "spring", "musim panas": "summer", "musim gugur": "autumn",
+    "musim dingin": "winter",
+    "весна": "spring", "весной": "spring", "весны": "spring", "лето": "summer",
+    "летом": "summer", "лета": "summer", "осень": "autumn", "осенью": "autumn",
+    "осени": "autumn", "зима": "winter", "зимой": "winter", "зимы": "winter",
 }  # fmt: skip
 
 # Words between a season and its year: "Herbst 2021", "nell'estate del 2025", "verano de 2024".
@@ -51,6 +79,10 @@ MONTH_PREPOSITIONS = (
     r"im", r"ab", r"seit", r"en", r"em", r"nel", r"a", r"ad", r"dès", r"desde", r"da",
     r"a\s+partir\s+de", r"à\s+partir\s+de", r"a\s+partire\s+da", r"para", r"pour",
     r"per", r"für",
+    # Indonesian: "bulan Juli" (the month of July), "awal Maret" (early March)
+    r"bulan", r"pada", r"awal", r"akhir", r"pertengahan", r"mulai", r"sejak", r"hingga",
+    # Russian: "в марте", "с июля" (from July), "к декабрю"
+    r"в", r"во", r"с", r"со",
 )  # fmt: skip
 
 # Release verbs and nouns ("startet", "estreia", "uscirà", "date de sortie"): a date they
@@ -80,6 +112,19 @@ RELEASE_WORDS = (
     r"arriva\w*", r"uscita", r"uscirà", r"esce", r"partirà", r"debutt\w*",
     r"disponibile", r"in\s+onda", r"tornerà", r"torna", r"ritorna\w*", r"ritorno",
     r"dal(?=\s+\d)",
+    # Indonesian
+    r"tayang\w*", r"ditayangkan", r"penayangan", r"rilis", r"dirilis", r"hadir",
+    r"disaksikan", r"meluncur", r"mengudara",
+    # Russian
+    r"выйд\w*", r"выход\w*", r"вышел", r"вышла", r"вышли", r"премьер\w*", r"стартует",
+    r"стартуют", r"старт", r"покажут", r"покажет", r"выпуст\w*", r"в\s+прокат\w*",
+    r"на\s+экран\w*", r"появится", r"появятся", r"верн[её]тся", r"вернутся",
+    # Dutch, Swedish, Danish, Polish, Ukrainian
+    r"verschijnt", r"première", r"premiär\w*", r"släpps", r"premiere", r"udkommer",
+    r"premiera", r"premierę", r"zadebiutuje", r"trafi", r"вийде", r"прем['\u2019]єр\w*",
+    r"покажуть",
+    # Korean (a word's particles and endings follow it: "방송된다", "공개될")
+    r"방송\w*", r"방영\w*", r"공개\w*", r"개봉\w*", r"출시\w*",
 )  # fmt: skip
 
 # Hedges: the date is a guess ("könnte", "podría", "pourrait", "potrebbe").
@@ -104,6 +149,14 @@ HEDGE_WORDS = (
     r"peut-être",
     r"quizás",
     r"talvez",
+    r"kemungkinan",
+    r"mungkin",
+    r"dikabarkan",
+    r"kabarnya",
+    r"возможно",
+    r"вероятно",
+    r"предположительно",
+    r"слух\w*",
 )
 
 # Denials: "noch kein Starttermin", "todavía no", "ainda não", "pas encore", "non ancora".
@@ -119,10 +172,19 @@ NEGATION_WORDS = (
     r"aucune\s+date",
     r"non\s+ancora",
     r"nessuna\s+data",
+    r"belum\s+ada",
+    r"belum\s+diumumkan",
+    r"belum\s+diketahui",
+    r"пока\s+не",
+    r"ещ[её]\s+не",
+    r"без\s+даты",
 )
 
 # What a season is called ("Staffel 2", "la segunda temporada", "stagione 2", "saison 2").
-SEASON_NOUNS = ("staffel", "temporada", "stagione", "saison")
+SEASON_NOUNS = (
+    "staffel", "temporada", "stagione", "saison", "musim", "сезон", "сезона", "сезоне",
+    "seizoen", "säsong", "sæson", "sesong", "sezon",
+)  # fmt: skip
 
 # Ordinals before a season noun ("zweite Staffel", "segunda temporada", "seconda stagione",
 # "deuxième saison"), every gender's ending -> the number.
@@ -135,6 +197,19 @@ ORDINALS: dict[str, int] = {
     "première": 1, "premiere": 1, "deuxième": 2, "deuxieme": 2, "seconde": 2,
     "troisième": 3, "troisieme": 3, "quatrième": 4, "quatrieme": 4, "cinquième": 5,
     "cinquieme": 5, "sixième": 6, "sixieme": 6,
+    "первый": 1, "первого": 1, "первом": 1, "второй": 2, "второго": 2, "втором": 2,
+    "третий": 3, "третьего": 3, "третьем": 3, "четвертый": 4, "четвёртый": 4,
+    "четвертого": 4, "четвёртого": 4, "пятый": 5, "пятого": 5, "шестой": 6, "шестого": 6,
+    "седьмой": 7, "седьмого": 7, "восьмой": 8, "восьмого": 8,
+    "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "tredje": 3, "fjärde": 4,
+    "fjerde": 4, "femte": 5, "drugi": 2, "drugiego": 2, "trzeci": 3, "trzeciego": 3,
+}
+
+# Ordinals after a season noun, as Indonesian writes them ("musim kedua", "season
+# ketiganya": its third season) -> the number.
+ORDINALS_AFTER: dict[str, int] = {
+    "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6,
+    "ketujuh": 7, "kedelapan": 8,
 }  # fmt: skip
 
 # A trailer that carries the date ("Nel trailer viene svelato che ...", "Der Trailer
@@ -198,7 +273,7 @@ RELEASE_NOUN_INTRODUCERS = (
 ARTICLES = (
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "la", "le", "les", "el", "los",
     "las", "il", "lo", "gli", "i", "o", "os", "as", "un", "une", "una", "uma", "sa", "su",
-    "sua", "seine", "ihre",
+    "sua", "seine", "ihre", "het", "de", "een", "den", "det", "ett", "en",
 )  # fmt: skip
 
 # Short words that mark a page's language (lower case, spaced): a page whose first
@@ -210,5 +285,67 @@ MARKERS = (
     " les ", " une ", " des ", " est ", " dans ", " pour ", " sur ", " avec ",
     " il ", " della ", " che ", " degli ", " sono ", " alla ", " anche ", " di ", " su ",
     " la ", " le ", " de ", " du ", " et ", " da ", " do ", " von ", " im ", " am ",
+    " yang ", " dan ", " dengan ", " untuk ", " akan ", " ini ", " dari ", " itu ",
+    " het ", " een ", " niet ", " och ", " att ", " är ", " för ", " og ", " ikke ",
+    " się ", " nie ", " jest ",
 )  # fmt: skip
 ENGLISH_MARKERS = (" the ", " and ", " of ", " to ", " is ", " with ", " that ", " for ")
+
+# Times counted from the article, as another language says "this summer", "next year",
+# "next month": a word for this or the next before the unit ("diesen Sommer", "cet été",
+# "el próximo año", "этим летом") or after it ("l'été prochain", "tahun depan", "Maret
+# nanti"). The units are the season names above, these nouns of the year and the month,
+# and the month names (a month named so is its next turn, as English's "next May").
+RELATIVE_BEFORE: dict[str, int] = {
+    "diesen": 0, "diesem": 0, "dieses": 0, "diese": 0, "nächsten": 1, "nächstes": 1,
+    "nächste": 1, "kommenden": 1, "kommendes": 1,
+    "cet": 0, "cette": 0, "ce": 0,
+    "este": 0, "esta": 0, "neste": 0, "nesta": 0, "próximo": 1, "próxima": 1,
+    "proximo": 1, "proxima": 1,
+    "questa": 0, "questo": 0, "quest'": 0, "quest\u2019": 0, "prossimo": 1, "prossima": 1,
+    "этим": 0, "этом": 0, "этой": 0, "этот": 0, "следующем": 1, "следующим": 1,
+    "следующей": 1, "следующий": 1, "будущем": 1,
+}  # fmt: skip
+RELATIVE_AFTER: dict[str, int] = {
+    "prochain": 1, "prochaine": 1, "prossimo": 1, "prossima": 1, r"que\s+vem": 1,
+    r"que\s+viene": 1, "ini": 0, "depan": 1, "mendatang": 1, "nanti": 1,
+}  # fmt: skip
+YEAR_NOUNS = ("jahr", "année", "an", "año", "ano", "anno", "tahun", "году", "год")
+MONTH_NOUNS = ("monat", "mois", "mes", "mês", "mese", "bulan", "месяце", "месяц")
+
+# A release already past, in another language's clause ("die erst im Dezember gestartet
+# war", "se estrenó en marzo", "вышел в марте"): a date without a year is before the
+# article. Regular-expression fragments, whole words, case-insensitive.
+PAST_RELEASE_WORDS = (
+    r"gestartet", r"erschienen", r"erschien", r"startete\w*", r"lief", r"liefen",
+    r"se\s+estrenó", r"estrenó", r"llegó", r"debutó",
+    r"estreou", r"chegou",
+    r"est\s+sortie?s?", r"est\s+arrivée?s?", r"a\s+débarqué", r"a\s+été\s+diffusée?s?",
+    r"è\s+uscit[oa]", r"è\s+arrivat[oa]", r"ha\s+debuttato",
+    r"kemarin", r"telah\s+tayang", r"sudah\s+tayang",
+    r"вышел", r"вышла", r"вышли", r"выходил\w*", r"стартовал\w*",
+)  # fmt: skip
+
+# Korean, Japanese and Chinese write a date with its unit after each number ("2026년 3월
+# 15일", "2020年7月3日", "2026년 상반기": a year's first half) and count years from the
+# article's ("내년": next year, "올해": this year). The units, and those words -> the years
+# ahead of the article's.
+CJK_YEAR, CJK_MONTH, CJK_DAY = "년年", "월月", "일日"
+CJK_RELATIVE_YEARS: dict[str, int] = {
+    "내년": 1, "올해": 0, "금년": 0, "来年": 1, "今年": 0, "明年": 1,
+}  # fmt: skip
+
+# The season the news is about, whatever its number, as English's "the new season", "new
+# episodes": regular-expression fragments, whole words, case-insensitive; and words
+# (lower case) one of which every match holds, to skip the pattern on most sentences.
+CURRENT_SEASON = (
+    r"neuen?\s+(?:staffel|folgen|episoden)", r"neue\s+staffel",
+    r"nouvelle\s+saison", r"nouveaux\s+épisodes",
+    r"nueva\s+temporada", r"nuevos\s+episodios",
+    r"nova\s+temporada", r"novos\s+episódios",
+    r"nuova\s+stagione", r"nuovi\s+episodi",
+    r"(?:musim|season)\s+(?:terbaru|baru)", r"episode\s+(?:terbaru|baru)",
+    r"нов(?:ый|ого|ом)\s+сезон\w*", r"новые\s+(?:серии|эпизоды)",
+)  # fmt: skip
+CURRENT_SEASON_GATE = ("neue", "nouve", "nuev", "nova", "novos", "nuov", "baru", "нов")
+

@@ -62,8 +62,25 @@ def other_occasion(clause: str, start: int, end: int, published: date | None) ->
             continue
         if cues.in_title_name(scoped, at, match.end(), quoted_only=True):
             continue  # a word of a quoted title: “The Book Club”
+        if _another_sense(scoped, at):
+            continue  # "die finale Staffel", "Sky Ticket": another sense of the word
         return True
     return False
+
+
+# An occasion's word in another sense: another language's adjective before its season
+# noun ("die zehnte und finale Staffel", "la stagione finale" is the season itself) ...
+_FINAL_SEASON = re.compile(r"finale\s+(?:staffel|stagione|saison|temporada)\b", re.IGNORECASE)
+# ... or a capitalized word of a service's name after another ("auf Sky Ticket").
+_NAME_BEFORE = re.compile(r"\w\s+[A-Z][\w+]*\s+$")
+
+
+def _another_sense(text: str, at: int) -> bool:
+    if _FINAL_SEASON.match(text, at):
+        return True
+    if not text.startswith("Ticket", at):
+        return False
+    return _NAME_BEFORE.search(text, max(0, at - 30), at) is not None
 
 
 # A clause that opens on a landmark: what comes after or before the occasion is the

@@ -449,17 +449,34 @@ def _numbered_matches(sentence: str, key: str, digits: bool) -> list[re.Match[st
         # another language's season: "Staffel 2", "la segunda temporada", "2. Staffel"
         matches.extend(_FOREIGN_NUMBERED.finditer(sentence))
         matches.extend(_FOREIGN_ORDINAL.finditer(sentence))
+    if _has_any(key, _ORDINALS_AFTER_WORDS):
+        # an ordinal after its noun: "musim kedua", "season ketiganya" (Indonesian)
+        matches.extend(_ORDINAL_AFTER.finditer(sentence))
     return matches
 
 
+_FOREIGN_CURRENT = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(languages.CURRENT_SEASON) + r")(?![^\W\d_])", re.IGNORECASE
+)
 _FOREIGN_NOUN = r"(?:" + "|".join(languages.SEASON_NOUNS) + r")"
 _FOREIGN_NUMBERED = re.compile(r"\b" + _FOREIGN_NOUN + r"\s+(\d{1,2})\b", re.IGNORECASE)
 _FOREIGN_ORDINAL = re.compile(
     r"(?<!\w)("
     + "|".join(sorted(languages.ORDINALS, key=len, reverse=True))
     + r"|\d{1,2}(?:\.|\u00aa|a|e|\u00e8me|eme))\s+"
+    # "die zweite und finale Staffel", "la troisième et dernière saison"
+    + r"(?:(?:und|et|y|e)\s+(?:finale|letzte|dernière|derniere|final|última|ultima)\s+)?"
     + _FOREIGN_NOUN
     + r"\b",
+    re.IGNORECASE,
+)
+
+
+_ORDINALS_AFTER_WORDS = tuple(languages.ORDINALS_AFTER)
+_ORDINAL_AFTER = re.compile(
+    r"\b(?:season|" + "|".join(languages.SEASON_NOUNS) + r")\s+("
+    + "|".join(sorted(languages.ORDINALS_AFTER, key=len, reverse=True))
+    + r")(?:nya)?\b",
     re.IGNORECASE,
 )
 
@@ -510,7 +527,8 @@ def _season_references(sentence: str, watch: Watch | None) -> tuple[Reference, .
     key = case_key(sentence)
     digits = _DIGIT.search(sentence) is not None
     nouns = _has_any(key, _SEASON_NOUNS)
-    if not (digits or nouns):
+    foreign_current = _has_any(key, languages.CURRENT_SEASON_GATE)
+    if not (digits or nouns or foreign_current):
         return ()  # ("the first outing" alone has never counted)
     for match in _numbered_matches(sentence, key, digits):
         number = _number(match.group(1))
@@ -522,6 +540,11 @@ def _season_references(sentence: str, watch: Watch | None) -> tuple[Reference, .
             if any(a <= match.start() < b for a, b in numbered):
                 continue  # "the third and final season" is season 3, said once
             refs.append(Reference(match.start(), match.end(), None))
+    if foreign_current:  # "die neue Staffel", "les nouveaux épisodes", "musim baru"
+        numbered = [(r.start, r.end) for r in refs]
+        for match in _FOREIGN_CURRENT.finditer(sentence):
+            if not any(a <= match.start() < b for a, b in numbered):
+                refs.append(Reference(match.start(), match.end(), None))
     if "season" in key and _has_any(key, _PREVIOUS_WORDS):
         for match in _PREVIOUS_SEASON.finditer(sentence):
             refs.append(Reference(match.start(), match.end(), OTHER_SEASON))
@@ -860,7 +883,12 @@ def _number(token: str) -> int | None:
     digits = _ORDINAL_DIGITS.match(token)
     if digits:
         return int(digits.group(1))
-    number = NUMBER_WORDS.get(token) or ORDINAL_WORDS.get(token) or languages.ORDINALS.get(token)
+    number = (
+        NUMBER_WORDS.get(token)
+        or ORDINAL_WORDS.get(token)
+        or languages.ORDINALS.get(token)
+        or languages.ORDINALS_AFTER.get(token)
+    )
     if number is None and (foreign := _FOREIGN_ORDINAL_DIGITS.match(token)):
         return int(foreign.group(1))  # "2." of "2. Staffel", "2ª temporada"
     return number

@@ -141,7 +141,7 @@ def byline_date(texts: Iterable[str]) -> date | None:
     page's blocks in order."""
     candidates = [text for text in islice(texts, 40) if len(text) <= 100]
     for text in sorted(candidates, key=lambda t: _BYLINE.search(t) is None):
-        if _BYLINE.search(text) is None and _PROSE.search(_DAY_DATE.sub(" ", text)):
+        if _BYLINE.search(text) is None and _prose(_DAY_DATE.sub(" ", text)):
             continue  # a short sentence of the story ("It lands in cinemas July 11, 2025.")
         found = day_dates(text)
         if len(found) > 1 and _BYLINE.search(text) is None:
@@ -151,8 +151,24 @@ def byline_date(texts: Iterable[str]) -> date | None:
     return None
 
 
-# Words of a sentence, not of a stamp or a dateline: six words beside the date.
+# Words of a sentence, not of a stamp or a dateline: six words beside the date ...
 _PROSE = re.compile(r"(?:[A-Za-z][\w'\u2019-]*\W+){6}")
+# ... or four lower-case words that a stamp does not hold ("Season 2 will reportedly
+# begin filming on February 11, 2020." is news; "By Jane Doe on Feb 11, 2020 at 10:30 am,
+# 4 min read" is a stamp).
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*(?![\w'\u2019-])")
+_STAMP_WORD = frozenset(
+    ("by", "on", "at", "am", "pm", "min", "mins", "read", "ago", "and", "in", "of", "the",
+     "published", "updated", "posted", "last", "first", "hours", "hour", "minutes", "days",
+     "edt", "est", "pdt", "pst", "gmt", "utc", "et", "pt", "staff", "writer", "editor")
+)  # fmt: skip
+
+
+def _prose(text: str) -> bool:
+    if _PROSE.search(text):
+        return True
+    words = [w for w in _LOWER_WORD.findall(text) if w not in _STAMP_WORD]
+    return len(words) >= 4
 
 
 @dataclass(frozen=True)

@@ -1004,11 +1004,13 @@ _SLOT = gated(_SLOT)
 )
 def _past(c: DateCandidate, v: View, w: Watch) -> str | None:
     published = c.sentence.published
-    if published is None or not cues.PAST_RELEASE.search(v.clause):
+    # (a page in another language: its own past verbs, "gestartet war", "se estrenó")
+    past = cues.FOREIGN_PAST if c.doc.foreign and cues.FOREIGN_PAST.search(v.clause) else None
+    if published is None or not (past or cues.PAST_RELEASE.search(v.clause)):
         return None
     value = c.mention.value[:10]
     if value < published.isoformat()[: len(value)]:
-        return found(cues.PAST_RELEASE, v.clause)
+        return found(past or cues.PAST_RELEASE, v.clause)
     return None
 
 
