@@ -1304,3 +1304,55 @@ def test_one_video_in_a_player_and_its_fallback_is_no_roundup() -> None:
         "<h2>When Does Harbor Lights Season 3 Come Out?</h2><p>It arrives in June.</p>"
     )
     assert trailers(body) == [VIDEO]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # German, Italian, Portuguese, French, Indonesian: a trailer reported as out
+        "Am Montag veröffentlichte der Sender den ersten Trailer zur dritten Staffel von "
+        "Harbor Lights.",
+        "La rete ha rilasciato il primo trailer della terza stagione di Harbor Lights.",
+        "A emissora divulgou nesta segunda o trailer da terceira temporada de Harbor Lights.",
+        "La chaîne a dévoilé la bande-annonce de la saison 3 de Harbor Lights.",
+        "Jaringan itu telah merilis teaser Harbor Lights season 3 pada hari Senin.",
+    ],
+)
+def test_a_trailer_reported_out_in_another_language_is_the_page(sentence: str) -> None:
+    assert trailers(f"<p>{sentence}</p>") == [PAGE_URL]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Für die dritte Staffel von Harbor Lights wird der Sender bald einen Trailer "
+        "veröffentlichen.",
+        "Todavía no se ha publicado un tráiler de la tercera temporada de Harbor Lights.",
+        "La bande-annonce de la saison 3 de Harbor Lights sera dévoilée en juin.",
+    ],
+)
+def test_a_trailer_to_come_or_denied_in_another_language_is_not_released(sentence: str) -> None:
+    assert trailers(f"<p>{sentence}</p>") == []
+
+
+def test_a_teaser_the_studio_disowns_is_not_a_trailer() -> None:
+    body = (
+        "<p>A moody Harbor Lights season 3 teaser spread across social media this week.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="Harbor Lights Season 3 - Teaser"></iframe>'
+        "<p>The network said the video was not made by the studio.</p>"
+    )
+    assert trailers(body, title="That Harbor Lights teaser? The network says it isn't theirs") == []
+
+
+def test_a_headline_saying_a_trailer_isnt_real_reports_none() -> None:
+    title = "No, that 'Harbor Lights Season 3 Official Trailer' isn't real"
+    assert trailers("<p>It has been shared widely.</p>", title=title) == []
+
+
+def test_trailers_counted_by_the_hundred_at_an_event_are_no_ones_trailer() -> None:
+    body = (
+        "<p>Harbor Lights season 3 was on the programme of the exhibitors' day, where more "
+        "than 200 trailers and clips were shown.</p>"
+    )
+    assert trailers(body) == []

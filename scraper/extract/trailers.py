@@ -297,9 +297,7 @@ def _reports_watch_trailer(sentences: list[Sentence], watch: Watch) -> bool:
 def _reports_trailer(sentences: list[Sentence]) -> bool:
     """One of the paragraph's sentences reports a trailer as released."""
     return any(
-        cues.TRAILER.search(s.text)
-        and cues.TRAILER_OUT.search(s.text)
-        and not cues.trailer_not_yet(s.text)
+        cues.TRAILER.search(s.text) and _said_out(s.text) and not cues.trailer_not_yet(s.text)
         for s in sentences
     )
 
@@ -680,7 +678,7 @@ def _reported_without_link(
         heads = heads or _ItemHeads(sentences, watch)
         if heads.of_another_item(sentence):
             continue
-        if not cues.TRAILER_OUT.search(text) or cues.trailer_not_yet(text):
+        if not _said_out(text) or cues.trailer_not_yet(text):
             continue
         if cues.TRAILER_GONE.search(text) or cues.TRAILER_DENIED.search(text):
             continue
@@ -691,6 +689,20 @@ def _reported_without_link(
             if _reports_here(original, text, first, watch, sentence, sentences, state):
                 return original
     return _headline_names_trailer(sentences, watch) if headline else None
+
+
+def _said_out(text: str) -> bool:
+    """The sentence has words that say a trailer is out, in English or in another
+    language ("veröffentlichte den ersten Trailer", "ha rilasciato un trailer", "merilis
+    teaser"); another language's future or denial ("wird ... erscheinen", "noch kein
+    Trailer") takes its own words back."""
+    if cues.TRAILER_OUT.search(text):
+        return True
+    return (
+        cues.FOREIGN_TRAILER_OUT.search(text) is not None
+        and cues.FOREIGN_TRAILER_NOT_YET.search(text) is None
+        and cues.FOREIGN_NEGATION.search(text) is None
+    )
 
 
 def _reports_here(
@@ -707,6 +719,8 @@ def _reports_here(
     other work, season or kind of video. `state` keeps what the document says once."""
     if _called_other_kind(text, first) or cues.mention_not_yet(text, first):
         return False
+    if cues.MANY_TRAILERS_BEFORE.search(text, max(0, first.start() - 40), first.start()):
+        return False  # "250 trailers and clips were shown": many works' videos
     if cues.NOT_A_TRAILER.search(text) and not cues.TRAILER_OUT.search(
         text, *cues.clause_around(text, first.start(), first.end())
     ):
@@ -1137,4 +1151,18 @@ def _for_other_work(text: str, end: int, watch: Watch) -> bool:
 def _may_name_trailer(text: str) -> bool:
     """The words cues.TRAILER needs: most sentences lack them and skip its scan."""
     key = case_key(text)
-    return "trailer" in key or "teaser" in key or "promo" in key or "PV" in text
+    return (
+        "trailer" in key
+        or "teaser" in key
+        or "promo" in key
+        or "PV" in text
+        or "bande" in key
+        or (not text.isascii() and _FOREIGN_TRAILER_WORD.search(key) is not None)
+    )
+
+
+# The other languages' trailer nouns (cues.TRAILER), lower case: "tráiler", "трейлер",
+# "тизер" ("bande-annonce" is asked above).
+_FOREIGN_TRAILER_WORD = re.compile(
+    "tr\u00e1iler|\u0442\u0440\u0435\u0439\u043b\u0435\u0440|\u0442\u0438\u0437\u0435\u0440"
+)
