@@ -1356,3 +1356,39 @@ def test_trailers_counted_by_the_hundred_at_an_event_are_no_ones_trailer() -> No
         "than 200 trailers and clips were shown.</p>"
     )
     assert trailers(body) == []
+
+
+OTHER_PLAYER = (
+    '<iframe src="https://www.youtube.com/embed/ZyXwVuTsRq9" '
+    'title="Saltmarsh | Official Trailer | Hulu"></iframe>'
+)
+
+
+def test_another_shows_player_leaves_the_watchs_trailer_reported_in_words() -> None:
+    body = (
+        "<p>Hulu released the first trailer for Saltmarsh, its new crime drama.</p>"
+        + OTHER_PLAYER
+        + "<p>Elsewhere, the network put out the trailer for Harbor Lights season 3, which "
+        "returns in May.</p>"
+    )
+    assert trailers(body, title="Saltmarsh trailer; Harbor Lights returns") == [PAGE_URL]
+
+
+def test_beside_another_shows_player_an_unnamed_trailer_is_that_one() -> None:
+    body = (
+        "<p>Harbor Lights season 3 footage played for the convention crowd only.</p>"
+        "<p>Saltmarsh was another matter.</p>"
+        "<p>The panel premiered the show's first teaser and put it on YouTube.</p>"
+        + OTHER_PLAYER
+    )
+    assert trailers(body, title="Harbor Lights footage shown; Saltmarsh teaser online") == []
+
+
+def test_a_quoted_title_before_the_trailer_word_owns_it_in_a_headline() -> None:
+    title = "'Saltmarsh' Teaser Arrives; 'Harbor Lights' Season 3 Adds Two"
+    body = (
+        "<p>Two new faces join Harbor Lights season 3.</p>"
+        '<iframe src="https://www.youtube.com/embed/ZyXwVuTsRq9" '
+        'title="Saltmarsh | Teaser | Hulu"></iframe>'
+    )
+    assert trailers(body, title=title) == []

@@ -91,15 +91,20 @@ def trailer_candidates(
         found[video.url] = candidate
     _own_page_words(doc, sentences, found)
     if not any(c.sentence for c in found.values()) and not any(
-        v for v in doc.videos if not v.chrome and _is_trailer_label(v.label)
+        v
+        for v in doc.videos
+        if not v.chrome and _is_trailer_label(v.label) and not _anothers(found.get(v.url))
     ):
         # (a headline about a trailer over a video we could not judge means that video,
         # not the page: the headline alone reports a trailer only on a page that shows no
         # video. A feed entry's title is its link's: a video feed's entry whose video id
         # was refused must not turn into its link.)
         shown = any(not v.chrome for v in doc.videos)
+        # (beside another work's trailer player, "the show's first teaser" may be that
+        # one: only a report that names the watch is the watch's)
+        beside = any(_anothers(c) and _is_trailer_label(c.label) for c in found.values())
         evidence = _reported_without_link(
-            sentences, watch, headline=doc.kind == "page" and not shown
+            sentences, watch, headline=doc.kind == "page" and not shown, named_only=beside
         )
         players = [c for c in found.values() if c.video is not None and not c.video.chrome]
         if (
@@ -125,6 +130,16 @@ def trailer_candidates(
                 candidate.unreleased = unreleased
             candidate.slate = slate
     return list(found.values())
+
+
+def _anothers(candidate: VideoCandidate | None) -> bool:
+    """The video was judged another work's or another season's ("Other Show | Official
+    Trailer | Hulu"): a roundup's player that leaves the watch's own trailer, reported in
+    words, to stand for itself."""
+    if candidate is None or candidate.sentence:
+        return False
+    why = candidate.untied
+    return why.startswith(_OTHER_NEAR) or "another work" in why or "another season" in why
 
 
 # A trailer said to be on the web: "released the teaser online", "is now on YouTube".
@@ -463,16 +478,23 @@ def _named_for_other_work(text: str, position: int, watch: Watch) -> bool:
     second Dune: Prophecy trailer" (on a page about another show). A network or an
     event ("the Comic-Con trailer") names no work. (In a headline every word is
     capitalized: "Sets June Premiere, Releases Teaser" names nothing.)"""
-    if headline_case(text):
-        return False
     modifiers = _TRAILER_MODIFIERS.search(text, max(0, position - 60), position)
     if modifiers is not None:
         position = modifiers.start()  # "Season 2 | Official Teaser": "Official" is no work
+    quoted = _QUOTED_BEFORE.search(text, max(0, position - 80), position)
+    if quoted is not None and not title_mentions(quoted.group(), watch):
+        # "'Other Show' Trailer Released; 'Harbor Lights' Adds Three": a title set in
+        # quotes right before the trailer word owns it, in a headline's case too
+        return True
+    if headline_case(text):
+        return False
     if not subject.other_work_before(text, position, watch):
         return False
     return not cues.TRAILER_EVENT.search(text, max(0, position - 40), position)
 
 
+# A quoted title ending right before a trailer word (cues.QUOTED_TITLE, anchored there).
+_QUOTED_BEFORE = re.compile(cues.QUOTED_TITLE.pattern + r"['\u2019]?s?\s+$")
 # Words between a work's name and its trailer word that describe the video.
 _TRAILER_MODIFIERS = re.compile(
     r"(?:\b(?:official|final|first|second|third|new|full|main|extended|international|"
@@ -639,7 +661,7 @@ _ANOTHER_TRAILER = re.compile(
 
 
 def _reported_without_link(
-    sentences: list[Sentence], watch: Watch, headline: bool = True
+    sentences: list[Sentence], watch: Watch, headline: bool = True, named_only: bool = False
 ) -> str | None:
     leads: dict[int, str] = {}  # each block's first sentence (once one is asked for)
     heads: _ItemHeads | None = None
@@ -652,6 +674,8 @@ def _reported_without_link(
         if not _may_name_trailer(original):
             continue
         if sentence.subject != Subject.WATCH and not new_season.names(sentence):
+            continue
+        if named_only and not title_mentions(original, watch):
             continue
         if _TRAILER_QUESTION.match(original):
             # "Is there a trailer?" answered "Yes!" or "Feast on the below": the answer
