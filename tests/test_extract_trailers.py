@@ -1392,3 +1392,27 @@ def test_a_quoted_title_before_the_trailer_word_owns_it_in_a_headline() -> None:
         'title="Saltmarsh | Teaser | Hulu"></iframe>'
     )
     assert trailers(body, title=title) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the trailer's own date, not a trailer
+        "Harbor Lights season 3 trailer date revealed by the network.",
+        "The Harbor Lights season 3 teaser time was revealed on Friday.",
+        # a trailer being made
+        "The showrunner confirms that production of the first Harbor Lights season 3 "
+        "trailer is in full swing.",
+        "The first trailer for Harbor Lights season 3 is being edited, the studio revealed.",
+        "Work on the Harbor Lights season 3 teaser has started, the editor revealed.",
+    ],
+)
+def test_a_trailer_dated_or_still_being_made_is_not_released(sentence: str) -> None:
+    assert trailers(f"<p>{sentence}</p>") == []
+
+
+def test_no_trailer_for_a_work_named_in_capitals_is_none() -> None:
+    film = Watch("Harbor Lights: The Long Night", None, ("The Long Night",))
+    body = "<p>The studio will not bring footage to the convention this year.</p>"
+    title = "Report: No Long Night Trailer Shown at Comic-Con This Week"
+    assert trailers(body, film, title=title) == []

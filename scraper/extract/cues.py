@@ -785,6 +785,13 @@ TRAILER_SCHEDULED = re.compile(
 )
 TRAILER_NOT_YET = re.compile(
     r"\b(?:no\s+(?:\w+\s+)?(?:trailer|teaser)|not\s+(?:out|yet|been|even)|soon|will|"
+    # none for a work named in capitals: "No Force Awakens Trailer at Comic-Con"
+    r"no\s+(?:(?-i:[A-Z])[\w'\u2019:-]*\s+){2,4}(?:trailer|teaser)|"
+    # a trailer being made: "production of the first trailer is in full swing", "the
+    # trailer is being worked on", "isn't finished yet"
+    r"(?:production|work|editing)\s+(?:of|on)\s+(?:the|a|its|their)\b|being\s+(?:worked\s+on|"
+    r"made|edited|cut|put\s+together|finished|finali[sz]ed)|in\s+(?:full\s+)?swing|in\s+the\s+works|"
+    r"in\s+progress|(?:is|was)n['\u2019]t\s+(?:yet\s+)?(?:finished|done|ready)|"
     # the adjective of a work is the work's: "the trailer for the coming season" is out
     r"coming(?!\s+(?:season|series|film|movie|episodes?|installment|chapter|sequel)\b)|"
     # a contracted "will" of the video: "when it'll be released" (not the reader's:
@@ -822,7 +829,9 @@ TRAILER_NOT_YET = re.compile(
     r"(?:does|do|did)(?:n['\u2019]t|\s+not)\s+(?:\w+\s+)?(?:have|get|got))\b|"
     # "the upcoming teaser" is still to come; "a teaser for the upcoming series" is out.
     r"\bupcoming\s+(?:\w+\s+)?(?:trailers?|teasers?)\b|"
-    r"\b(?:trailers?|teasers?)['\u2019]?s?\s+(?:release|launch|premiere|debut|drop)\s+date\b",
+    # the trailer's own date: "trailer release date", "Trailer Date Revealed", "teaser time"
+    r"\b(?:trailers?|teasers?)['\u2019]?s?\s+(?:(?:release|launch|premiere|debut|drop|air)\s+)?"
+    r"(?:date|time)\b",
     re.IGNORECASE,
 )
 
