@@ -1416,3 +1416,26 @@ def test_no_trailer_for_a_work_named_in_capitals_is_none() -> None:
     body = "<p>The studio will not bring footage to the convention this year.</p>"
     title = "Report: No Long Night Trailer Shown at Comic-Con This Week"
     assert trailers(body, film, title=title) == []
+
+
+LIGHTS_FILM = Watch("Harbor Lights", None)
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence"),
+    [
+        # a player pointed at, the embed lost
+        ("Harbor Lights moves to March", "The latest trailer for the film can be found below."),
+        ("Harbor Lights moves to March", "The new Harbor Lights teaser is embedded above."),
+        # a relative clause's idiom is the film's, not a trailer still awaited
+        ("Harbor Lights trailer teases the sequel we've all been waiting for \u2014 watch",
+         "The studio is back, and the footage looks enormous."),
+        ("Harbor Lights moves to March",
+         "Now the studio is back with a full, proper Harbor Lights trailer."),
+        # a version's language is no other work's name
+        ("English-dubbed trailer for Harbor Lights", "The voice cast is stacked."),
+        ("Japanese teaser for Northwind's 'Harbor Lights'", "It is short."),
+    ],
+)
+def test_a_films_trailer_reported_in_more_ways_is_the_page(title: str, sentence: str) -> None:
+    assert trailers(f"<p>{sentence}</p>", LIGHTS_FILM, title=title) == [PAGE_URL]

@@ -640,7 +640,7 @@ TRAILER_OUT = re.compile(
     r"(?:is|are)\s+(?:now\s+)?(?:up|live|available|streaming|playing)\s+on\s+(?:youtube|the\s+\w+\s+"
     r"(?:channel|site|website))|"
     # a video something was done with: "announced the date with a new teaser"
-    r"with\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}(?:trailer|teaser)s?|"
+    r"with\s+(?:a|an|its|their|the)\s+(?:[\w-]+,?\s+){0,3}(?:trailer|teaser)s?|"
     # A video being shown or described exists: "the trailer reveals ...", "a teaser that
     # features ...", "check out the first trailer below", "the channel started streaming a PV",
     # "we already have a key visual and a PV".
@@ -651,6 +651,10 @@ TRAILER_OUT = re.compile(
     r"teasers|comes|goes|hits|arrives|lands|drops|debuts|premieres|news|views|thoughts|"
     r"reactions|details|times|views|breakdowns|questions|links)\b)[a-z]{3,}s|"
     r"highlights|check\s+out|(?:see|view)\s+(?:[\w'-]+\s+){0,4}(?:below|above)|"
+    # a player on the page pointed at: "the latest trailer can be found below", "is
+    # embedded above", "is available below"
+    r"(?:found|seen|watched|viewed|embedded|posted|included|available)\s+(?:right\s+|just\s+)?"
+    r"(?:below|above)|"
     r"(?:started|began|begun|been)\s+streaming|streamed|"
     r"we\s+(?:already\s+|now\s+|finally\s+)?(?:have|got)|we['\u2019]ve\s+(?:already\s+)?got|"
     r"sees|(?:begins|ends|closes|opens)\s+(?:with|on)|confirms|"
@@ -819,7 +823,9 @@ TRAILER_NOT_YET = re.compile(
     # the trailer's own modal: "the trailer can show footage from the whole season"
     r"(?:trailers?|teasers?)\s+(?:can|may|must)|"
     # (not the adverb ending a clause: "more than anything released before.")
-    r"planned|would|should|wait\w*|before(?!\s*(?:[.,;:!?)]|$))|incoming|"
+    # (not a relative clause's idiom of a work: "the sequel we've all been waiting for")
+    r"planned|would|should|wait(?!\w*\s+for\s*(?:[,.;:!?)\u2014\u2013-]|$))\w*|"
+    r"before(?!\s*(?:[.,;:!?)]|$))|incoming|"
     r"on\s+(?:the|its|their)\s+way|"
     # (not a ranking of what came out: "First to debut was the trailer for ...")
     r"(?:set\s+|due\s+)?(?<!first\s)(?<!last\s)(?<!latest\s)(?<!second\s)(?<!third\s)"

@@ -498,7 +498,10 @@ _QUOTED_BEFORE = re.compile(cues.QUOTED_TITLE.pattern + r"['\u2019]?s?\s+$")
 # Words between a work's name and its trailer word that describe the video.
 _TRAILER_MODIFIERS = re.compile(
     r"(?:\b(?:official|final|first|second|third|new|full|main|extended|international|"
-    r"red[\s-]band|latest|launch|teaser|character|story|special|exclusive)\s+)+$",
+    r"red[\s-]band|latest|launch|teaser|character|story|special|exclusive|"
+    # the version's language: "the Japanese trailer", "an English-dubbed trailer"
+    r"english|japanese|korean|chinese|french|german|spanish|italian|us|uk|domestic|"
+    r"(?:[a-z]+-)?(?:dubbed|subbed|subtitled|language))\s+)+$",
     re.IGNORECASE,
 )
 
@@ -1154,6 +1157,10 @@ def _for_other_work(text: str, end: int, watch: Watch) -> bool:
     if match is None or headline_case(text):
         return False
     name = match.group(1).rstrip(":.")
+    if _POSSESSOR.search(name) and any(
+        match.end(1) <= s <= match.end(1) + 3 for s, _, _ in title_mentions(text, watch)
+    ):
+        return False  # "a trailer for Studio Ghibli's 'Harbor Lights'": the owner's watch
     if _POSSESSOR.search(name) and _DESCRIBED.match(text, match.end(1)):
         # "a trailer for Niels Arden Oplev's (Dragon Tattoo) remake", "for Scorsese's new
         # film": a person's (or studio's) work described, not another work named
