@@ -1439,3 +1439,27 @@ LIGHTS_FILM = Watch("Harbor Lights", None)
 )
 def test_a_films_trailer_reported_in_more_ways_is_the_page(title: str, sentence: str) -> None:
     assert trailers(f"<p>{sentence}</p>", LIGHTS_FILM, title=title) == [PAGE_URL]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>The network dropped a short teaser confirming Harbor Lights season 3 has "
+        "officially begun filming.</p>",
+        "<p>Harbor Lights is coming back for a third season, the network said, and a new "
+        "trailer teases the next chapter.</p><p>The renewal video itself shows only the "
+        "lighthouse and a large number three.</p>",
+        "<p>A teaser announcing that Harbor Lights season 3 is now in production was "
+        "posted on Monday.</p>",
+    ],
+)
+def test_a_teaser_announcing_a_renewal_or_filming_is_not_a_trailer(body: str) -> None:
+    assert trailers(body) == []
+
+
+def test_a_works_announcement_teaser_is_still_a_teaser() -> None:
+    body = (
+        "<p>Like the announcement teaser of last winter, the new Harbor Lights season 3 "
+        "teaser released today shows the coast at night.</p>"
+    )
+    assert trailers(body) == [PAGE_URL]

@@ -741,6 +741,23 @@ MANY_TRAILERS_BEFORE = re.compile(
     r"(?:[\w'\u2019-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# A video that announces a renewal or a production start, said of the document's video:
+# "the announcement video itself shows a glimpse of ...", "a renewal teaser", "dropped a
+# small teaser confirming season 3 has begun filming". Such a "teaser" is no trailer.
+PRODUCTION_NEWS_VIDEO = re.compile(
+    # (an "announcement teaser" is a work's first teaser; an announcement video is not)
+    r"\b(?:renewal|production|filming)(?:[\s-]announcement)?\s+(?:video|teaser|clip|promo)s?\b|"
+    r"\bannouncement\s+(?:video|clip)s?\b|"
+    r"\b(?:video|teaser|trailer|clip|promo)s?\s+(?:confirming|announcing|revealing|celebrating|"
+    r"marking|to\s+(?:confirm|announce|celebrate|mark))\s+(?:that\s+)?(?:[\w'\u2019:-]+\s+){0,8}?"
+    r"(?:(?:has|have)\s+(?:officially\s+)?(?:begun|started|wrapped|commenced)\s+(?:filming|"
+    r"production|shooting)|(?:is|are)\s+(?:now\s+|officially\s+)?(?:filming|in\s+production)|"
+    r"(?:filming|production|shooting)\s+(?:has\s+)?(?:officially\s+)?(?:begun|started|wrapped|"
+    r"underway|commenced)|(?:the\s+|its\s+)?renewal|(?:was|has\s+been|is|been)\s+renewed|"
+    r"returning\s+for)",
+    re.IGNORECASE,
+)
+PRODUCTION_NEWS_VIDEO = gated(PRODUCTION_NEWS_VIDEO)
 # Events a trailer is named after ("the Comic-Con trailer"): not another work's name.
 TRAILER_EVENT = re.compile(
     r"\b(?:comic[\s-]?con|sdcc|nycc|ccxp|d23|tudum|super\s+bowl|anime\s?expo|jump\s+festa|"

@@ -123,7 +123,9 @@ def trailer_candidates(
     if reported:
         unreleased = _hall_only(sentences, watch)
         slate = _slate_video(sentences)
+        announces = _announcement_video(sentences, watch)
         for candidate in reported:
+            candidate.announces = announces
             # (a report that puts the trailer online is about that video: what the hall
             # alone saw was other footage, "the extended reel shown only to the room")
             if not _PUT_ONLINE.search(candidate.sentence):
@@ -155,6 +157,22 @@ def _slate_video(sentences: list[Sentence]) -> str:
         if sentence.chrome or (not _may_name_trailer(text) and "reel" not in text):
             continue
         if cues.SLATE_VIDEO.search(text) is not None:
+            return text
+    return ""
+
+
+def _announcement_video(sentences: list[Sentence], watch: Watch) -> str:
+    """The sentence saying the document's video announces a renewal or a production start
+    ("The announcement video itself features the show's title", "Netflix dropped a small
+    teaser confirming season 3 has begun filming"): a trailer the text reports with no link
+    is then that video, which shows no season. Not a sentence about another work."""
+    for sentence in sentences:
+        text = sentence.text
+        if sentence.chrome or sentence.subject in (Subject.OTHER, Subject.OTHER_SEASON):
+            continue
+        if "announc" not in text and "renew" not in text and not _may_name_trailer(text):
+            continue
+        if cues.PRODUCTION_NEWS_VIDEO.search(text) is not None:
             return text
     return ""
 

@@ -104,6 +104,17 @@ def _slate(c: VideoCandidate) -> str | None:
 
 
 @trailer_rule(
+    "announces_production",
+    -5,
+    "a trailer reported in words that the document says is a video announcing a renewal or "
+    "a production start (an announcement video), not a trailer",
+    "Netflix dropped a small teaser confirming season 3 has begun filming.",
+)
+def _announces(c: VideoCandidate) -> str | None:
+    return c.announces[:100] if c.announces and c.tie == "reported" else None
+
+
+@trailer_rule(
     "official_label",
     1,
     "the video's own title says 'official trailer' or 'official teaser'",
