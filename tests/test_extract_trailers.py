@@ -1463,3 +1463,17 @@ def test_a_works_announcement_teaser_is_still_a_teaser() -> None:
         "teaser released today shows the coast at night.</p>"
     )
     assert trailers(body) == [PAGE_URL]
+
+
+def test_a_link_written_in_a_plain_text_feed_summary_is_the_entrys_video() -> None:
+    feed = (
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Fan blog</title>'
+        "<entry><id>tag:fan.example,2024:1</id><title>New teaser day</title>"
+        '<link rel="alternate" href="https://fan.example/2024/05/teaser"/>'
+        "<updated>2024-05-06T10:00:00Z</updated><summary type=\"html\">The network just "
+        "posted the first Harbor Lights season 3 teaser: https://youtu.be/AbCdEfGhIj0 - "
+        "it looks stormy.</summary></entry></feed>"
+    )
+    docs = parse_documents(feed, "https://fan.example/feed")
+    got = [f.url for doc in docs for f in extract(doc, SHOW) if f.kind == "trailer"]
+    assert got == [VIDEO]
