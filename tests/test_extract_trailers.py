@@ -1477,3 +1477,23 @@ def test_a_link_written_in_a_plain_text_feed_summary_is_the_entrys_video() -> No
     docs = parse_documents(feed, "https://fan.example/feed")
     got = [f.url for doc in docs for f in extract(doc, SHOW) if f.kind == "trailer"]
     assert got == [VIDEO]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The panel also announced four episodes of the Tidewater Tales anthology series, "
+         "with a trailer for the new episodes.", False),
+        ("\u2022 Salt Marsh VR game gets a trailer", False),
+        ("The studio debuted a teaser for the Tidewater spin-off on Saturday.", False),
+        # a person's work described: still the watch's
+        ("The first trailer for Ann Lee's new series dropped on Saturday.", True),
+    ],
+)
+def test_a_trailer_of_another_work_named_by_its_kind_is_not_the_watchs(
+    sentence: str, found: bool
+) -> None:
+    body = f"<p>Harbor Lights season 3 was at the convention.</p><p>{sentence}</p>"
+    assert trailers(body, title="Harbor Lights season 3 at the convention") == (
+        [PAGE_URL] if found else []
+    )

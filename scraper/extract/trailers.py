@@ -782,6 +782,8 @@ def _reports_here(
         _about_other_work(original, watch) and _about_other_work(said, watch)
     ):
         return False
+    if _works_noun_named(original, watch):
+        return False  # "6 more episodes of the Short Treks series, with a trailer for them"
     if (
         _named_for_other_work(original, first.start(), watch)
         or _for_other_work(original, first.end(), watch)
@@ -805,6 +807,41 @@ def _reports_here(
         if state["coming"] and not cues.TRAILER_RELEASED.search(text, left, right):
             return False  # the coming trailer the headline announced, not said to be out
     return True
+
+
+def _works_noun_named(text: str, watch: Watch) -> bool:
+    """A sentence that does not name the watch but names another work by its kind ("the
+    Short Treks short-form series", "Planet of the Apes VR game gets a trailer"): its
+    trailer is that work's, whatever passage it sits in."""
+    if _WORK_KIND.search(text) is None or title_mentions(text, watch):
+        return False
+    for match in _NAMED_KIND.finditer(text):
+        name = match.group(1).strip()
+        if match.start(1) == 0 and " " not in name:
+            continue  # a sentence's first word is capitalized anyway ("Its new series")
+        if subject.is_distributor(name) or name.split()[0].lower() in _NOT_NAME_STARTS:
+            continue
+        if re.search(r"['\u2019]s?(?:\s|$)", name):
+            continue  # "Joel Schumacher's 1990 film": a person's work described, not named
+        if _DESCRIBED_KIND.search(text, 0, match.start(1)):
+            continue  # "the next Star Wars series": the watch described by its franchise
+        return True
+    return False
+
+
+_WORK_KIND = re.compile(r"\b(?:series|game|film|movie|show|spin-?off|sequel|prequel)\b", re.I)
+# A capitalized name, then at most one descriptive word, then the kind of work it is.
+_NAMED_KIND = re.compile(
+    r"((?:[A-Z][\w'\u2019:-]*\s+)(?:(?:of|the|and|a|in|on)\s+|[A-Z0-9][\w'\u2019:-]*\s+){0,5})"
+    r"(?:[a-z][\w-]*\s+)?(?:series|game|video\s+game|film|movie|show|spin-?off|sequel|prequel)\b"
+)
+_DESCRIBED_KIND = re.compile(
+    r"\b(?:next|latest|new|upcoming|hit|popular|beloved|acclaimed|final|last|first|second|"
+    r"third|animated|live-action|anticipated|returning)\s+$",
+    re.IGNORECASE,
+)
+_NOT_NAME_STARTS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that",
+                              "new", "netflix", "hbo", "disney", "apple", "amazon", "hulu", "fx"})
 
 
 def _caption_of_first_season(text: str, watch: Watch) -> bool:
