@@ -1497,3 +1497,24 @@ def test_a_trailer_of_another_work_named_by_its_kind_is_not_the_watchs(
     assert trailers(body, title="Harbor Lights season 3 at the convention") == (
         [PAGE_URL] if found else []
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "after", "found"),
+    [
+        ("Harbor Lights Season 3 Trailer", "The season premieres in May.", True),
+        ("Harbor Lights Season 3 | Official Teaser", "Press contact: the network.", True),
+        # an explainer's line over a denial, a line that says more, another season
+        ("Harbor Lights Season 3 Trailer", "There is no trailer yet.", False),
+        ("Harbor Lights Season 3 trailer coming soon", "Stay tuned.", False),
+        ("Harbor Lights Season 2 Trailer", "The season premieres in May.", False),
+    ],
+)
+def test_a_line_that_is_a_lost_players_title_reports_the_trailer(
+    line: str, after: str, found: bool
+) -> None:
+    body = (
+        "<p>The network announced that Harbor Lights season 3 returns in May.</p>"
+        f"<p>{line}</p><p>{after}</p>"
+    )
+    assert trailers(body, title="Harbor Lights returns") == ([PAGE_URL] if found else [])

@@ -723,6 +723,8 @@ def _reported_without_link(
         heads = heads or _ItemHeads(sentences, watch)
         if heads.of_another_item(sentence):
             continue
+        if _video_title_line(sentences, index, text):
+            return original
         if not _said_out(text) or cues.trailer_not_yet(text):
             continue
         if cues.TRAILER_GONE.search(text) or cues.TRAILER_DENIED.search(text):
@@ -734,6 +736,36 @@ def _reported_without_link(
             if _reports_here(original, text, first, watch, sentence, sentences, state):
                 return original
     return _headline_names_trailer(sentences, watch) if headline else None
+
+
+def _video_title_line(sentences: list[Sentence], index: int, text: str) -> bool:
+    """A body line that is nothing but a video's title, the watch's and its season's
+    ("Harbor Lights Season 3 Official Trailer" alone in its paragraph, not a heading): the
+    caption of a player the saved page lost. Not when the words after it deny a trailer
+    (an explainer's "Harbor Lights Season 3 Trailer" line over "There is no trailer yet")."""
+    sentence = sentences[index]
+    if sentence.heading or sentence.role not in ("body", "caption"):
+        return False
+    if _VIDEO_TITLE.fullmatch(text) is None:
+        return False
+    block = [s for s in sentences if s.block == sentence.block]
+    if len(block) != 1:
+        return False
+    following = next((s.text for s in sentences[index + 1 :] if not s.chrome), "")
+    return not (
+        cues.trailer_not_yet(following)
+        or cues.NEGATION.search(following)
+        or cues.SPECULATION.search(following)
+    )
+
+
+# The watch's title (blanked by _cue_text), its season, and the video's kind, nothing more.
+_VIDEO_TITLE = re.compile(
+    r"\W*x{3,}(?:\s*[:|\u2013\u2014-])?\s*(?:season|series|part|volume|vol\.?)\s+\w+\s*"
+    r"(?:[:|\u2013\u2014-]\s*)?(?:official\s+|first\s+|final\s+|main\s+|full\s+)*"
+    r"(?:teaser\s+)?(?:trailer|teaser)(?:\s*#?\d)?\W*",
+    re.IGNORECASE,
+)
 
 
 def _said_out(text: str) -> bool:
