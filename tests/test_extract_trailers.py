@@ -1518,3 +1518,14 @@ def test_a_line_that_is_a_lost_players_title_reports_the_trailer(
         f"<p>{line}</p><p>{after}</p>"
     )
     assert trailers(body, title="Harbor Lights returns") == ([PAGE_URL] if found else [])
+
+
+def test_a_bare_pointer_after_another_works_trailer_is_that_trailer() -> None:
+    body = (
+        "<p>9:15 p.m.</p><p>Harbor Lights season 3 splits in two</p>"
+        "<p>The network released the first Harbor Lights season 3 teaser on Saturday.</p>"
+        "<p>6:40 p.m.</p><p>Saltmarsh 2 trailer arrives</p>"
+        "<p>The detective returns in November. "
+        '<a href="https://www.youtube.com/watch?v=ZyXwVuTsRq9">Watch the trailer.</a></p>'
+    )
+    assert trailers(body, title="The ticker: the day's TV headlines") == [PAGE_URL]

@@ -299,6 +299,24 @@ def _context(
     return [s for s in before + after + earlier + headline if not s.chrome]
 
 
+def _points_at_anothers(text: str, label: str, context: list[Sentence], watch: Watch) -> bool:
+    """A link's own sentence that names nothing ("Watch the trailer.", "Here it is:") after
+    words naming another work's trailer ("Enola Holmes 2 trailer arrives"): the nearest
+    earlier trailer word decides whose it is, not the passage's carried subject."""
+    if title_mentions(text, watch) or not (_bare_pointer(text, label) or _POINTER.match(text)):
+        return False
+    for sentence in context[1:]:
+        if sentence.text == text:
+            continue
+        trailer = cues.TRAILER.search(sentence.text) if _may_name_trailer(sentence.text) else None
+        if trailer is None:
+            continue
+        if title_mentions(sentence.text, watch):
+            return False
+        return _named_for_other_work(sentence.text, trailer.start(), watch)
+    return False
+
+
 def _bare_pointer(text: str, label: str) -> bool:
     """A link's sentence with at most a few words besides the link: "Here it is: <url>"."""
     rest = text.replace(label, " ", 1)
@@ -390,6 +408,10 @@ def _judge(
                 ):
                     # "put the new <another film> trailer online; you can watch it here"
                     return f"the trailer its link's sentence names is another work's: {text[:80]!r}"
+                if _points_at_anothers(own.text, label, context, watch):
+                    # "Enola Holmes 2 trailer arrives ... Watch the trailer.": a bare
+                    # pointer means the trailer named just before it
+                    return "the trailer its bare pointer follows is another work's"
                 if own.subject == Subject.WATCH and classify(text, watch) not in (
                     Subject.OTHER,
                     Subject.OTHER_SEASON,
