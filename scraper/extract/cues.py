@@ -693,7 +693,7 @@ FOREIGN_TRAILER_OUT = re.compile(
     r"(?:ist|sind)\s+(?:jetzt\s+|nun\s+|endlich\s+)?(?:da|online|erschienen)|"
     r"(?:im|in\s+(?:dem|einem))\s+(?:[\w-]+\s+){0,3}(?:trailer|teaser)|"
     # it: "ha rilasciato un trailer", "è online il trailer", "nel trailer", "ecco il teaser"
-    r"rilasciat[oaie]|pubblicat[oaie]|diffus[oaie]|svelat[oaie]|presentat[oaie]|mostra(?:to)?|"
+    r"rilasciat[oaie]|pubblicat[oaie]|diffus[oai]|svelat[oaie]|presentat[oaie]|mostra(?:to)?|"
     r"(?:\u00e8|\u00c8|sono)\s+(?:ora\s+|finalmente\s+)?(?:online|arrivat[oaie]|uscit[oaie]|"
     r"disponibil[ei])|ecco\s+(?:il|la|lo|l['\u2019]|i)|nel\s+(?:[\w-]+\s+){0,2}(?:trailer|teaser)|"
     # es/pt: "lanzó el tráiler", "divulgou o trailer", "confira", "no trailer"

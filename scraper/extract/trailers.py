@@ -8,6 +8,8 @@ featurette, clip, blooper reel, interview, cast or date-reveal video does not.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -770,10 +772,14 @@ def _video_title_line(sentences: list[Sentence], index: int, text: str) -> bool:
         return False
     if _VIDEO_TITLE.fullmatch(text) is None:
         return False
-    block = [s for s in sentences if s.block == sentence.block]
-    if len(block) != 1:
+    # alone in its block (sentences come in order: only the neighbours can share it)
+    if (index > 0 and sentences[index - 1].block == sentence.block) or (
+        index + 1 < len(sentences) and sentences[index + 1].block == sentence.block
+    ):
         return False
-    following = next((s.text for s in sentences[index + 1 :] if not s.chrome), "")
+    following = next(
+        (s.text for s in itertools.islice(sentences, index + 1, index + 4) if not s.chrome), ""
+    )
     return not (
         cues.trailer_not_yet(following)
         or cues.NEGATION.search(following)
@@ -1089,6 +1095,7 @@ class _ItemHeads:
         # label over an article heads no item); a roundup's headline names none of its
         # items ("This Week's New Movie Trailers").
         self.items = any(names for _, names, _ in self.heads)
+        self.blocks = [block for block, _, _ in self.heads]  # (in order, as the sentences)
         self.roundup = doc not in (Subject.WATCH, Subject.TITLE)
 
     def block_of_another_item(self, block: int) -> bool:
@@ -1096,12 +1103,8 @@ class _ItemHeads:
         (only on a page where some head names the watch)."""
         if not self.items:
             return False
-        head = None
-        for at, names, bare in self.heads:
-            if at > block:
-                break
-            head = (names, bare)
-        return head is not None and not head[0] and head[1]
+        head = self._head_above(block)
+        return head is not None and not head[1] and head[2]
 
     def of_another_item(self, sentence: Sentence) -> bool:
         """The sentence sits under an item head that is another work's: a bare name that
@@ -1109,15 +1112,17 @@ class _ItemHeads:
         any head that does not name it."""
         if sentence.names_title or not self.items:
             return False  # it names the watch itself, or the page has no items
-        head = None
-        for block, names, bare in self.heads:
-            if block > sentence.block:
-                break
-            head = (names, bare)
+        head = self._head_above(sentence.block)
         if head is None:
             return False
-        names, bare = head
+        _, names, bare = head
         return not names and (bare or self.roundup)
+
+    def _head_above(self, block: int) -> tuple[int, bool, bool] | None:
+        """The last head line at or before `block` (a binary search: a long page asks
+        this of every sentence)."""
+        at = bisect.bisect_right(self.blocks, block)
+        return self.heads[at - 1] if at else None
 
 
 # A line that may head a roundup's item: a few words, capitalized, no full stop.
