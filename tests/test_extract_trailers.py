@@ -1316,6 +1316,10 @@ def test_one_video_in_a_player_and_its_fallback_is_no_roundup() -> None:
         "A emissora divulgou nesta segunda o trailer da terceira temporada de Harbor Lights.",
         "La chaîne a dévoilé la bande-annonce de la saison 3 de Harbor Lights.",
         "Jaringan itu telah merilis teaser Harbor Lights season 3 pada hari Senin.",
+        # "is here", "in the trailer", "is available": other ways to say it exists
+        "Der erste Trailer zur dritten Staffel von Harbor Lights ist da.",
+        "Nel trailer della terza stagione di Harbor Lights vediamo il faro.",
+        "Ya está disponible el tráiler de la temporada 3 de Harbor Lights.",
     ],
 )
 def test_a_trailer_reported_out_in_another_language_is_the_page(sentence: str) -> None:
@@ -1329,6 +1333,8 @@ def test_a_trailer_reported_out_in_another_language_is_the_page(sentence: str) -
         "veröffentlichen.",
         "Todavía no se ha publicado un tráiler de la tercera temporada de Harbor Lights.",
         "La bande-annonce de la saison 3 de Harbor Lights sera dévoilée en juin.",
+        "Il trailer della terza stagione di Harbor Lights arriverà presto.",
+        "Trailer Harbor Lights season 3 akan dirilis bulan depan.",
     ],
 )
 def test_a_trailer_to_come_or_denied_in_another_language_is_not_released(sentence: str) -> None:

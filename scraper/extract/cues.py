@@ -805,7 +805,7 @@ TRAILER_SCHEDULED = re.compile(
     re.IGNORECASE,
 )
 TRAILER_NOT_YET = re.compile(
-    r"\b(?:no\s+(?:\w+\s+)?(?:trailer|teaser)|not\s+(?:out|yet|been|even)|soon|will|"
+    r"\b(?:no\s+(?:\w+\s+)?(?:trailer|teaser|PVs?\b)|not\s+(?:out|yet|been|even)|soon|will|"
     # none for a work named in capitals: "No Force Awakens Trailer at Comic-Con"
     r"no\s+(?:(?-i:[A-Z])[\w'\u2019:-]*\s+){2,4}(?:trailer|teaser)|"
     # a trailer being made: "production of the first trailer is in full swing", "the

@@ -530,11 +530,23 @@ def _named_for_other_work(text: str, position: int, watch: Watch) -> bool:
         return True
     if headline_case(text):
         return False
+    lead = text[:position].split()
+    if lead and len(lead) <= 3 and all(w.lower() in _FUNCTION_WORDS for w in lead):
+        return False  # "Nel trailer ...", "Im neuen Trailer ...": a sentence's opening words
     if not subject.other_work_before(text, position, watch):
         return False
     return not cues.TRAILER_EVENT.search(text, max(0, position - 40), position)
 
 
+# Articles, prepositions and adjectives that open a sentence before its trailer word, in
+# the languages of cues.FOREIGN_TRAILER_OUT ("Nel trailer", "Im neuen Trailer", "Dans la
+# bande-annonce", "En el tráiler"): capitalized, and still no work's name.
+_FUNCTION_WORDS = frozenset({
+    "nel", "nella", "il", "lo", "la", "le", "l'", "un", "una", "uno", "questo", "nuovo", "primo",
+    "im", "der", "die", "das", "dem", "den", "ein", "eine", "einem", "neuen", "ersten",
+    "neue", "erste", "el", "en", "este", "esta", "nuevo", "primer", "novo",
+    "dans", "cette", "ce", "une", "nouvelle", "première", "nouveau", "dalam",
+})  # fmt: skip
 # A quoted title ending right before a trailer word (cues.QUOTED_TITLE, anchored there).
 _QUOTED_BEFORE = re.compile(cues.QUOTED_TITLE.pattern + r"['\u2019]?s?\s+$")
 # Words between a work's name and its trailer word that describe the video.
