@@ -1535,3 +1535,11 @@ def test_a_bare_pointer_after_another_works_trailer_is_that_trailer() -> None:
         '<a href="https://www.youtube.com/watch?v=ZyXwVuTsRq9">Watch the trailer.</a></p>'
     )
     assert trailers(body, title="The ticker: the day's TV headlines") == [PAGE_URL]
+
+
+def test_a_trailer_said_released_beside_an_older_renewal_video_is_still_reported() -> None:
+    body = (
+        "<p>Netflix released the first Harbor Lights season 3 trailer on Monday.</p>"
+        "<p>Back in March, the renewal video showed only the lighthouse.</p>"
+    )
+    assert trailers(body) == [PAGE_URL]

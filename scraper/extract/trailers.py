@@ -127,7 +127,13 @@ def trailer_candidates(
         slate = _slate_video(sentences)
         announces = _announcement_video(sentences, watch)
         for candidate in reported:
-            candidate.announces = announces
+            # (a report that says in so many words a trailer was released is of that
+            # trailer, unless it is itself the announcement: "dropped a teaser confirming
+            # filming has begun"; the page's renewal video may be an older one)
+            if cues.PRODUCTION_NEWS_VIDEO.search(candidate.sentence):
+                candidate.announces = candidate.sentence
+            elif not cues.TRAILER_RELEASED.search(candidate.sentence):
+                candidate.announces = announces
             # (a report that puts the trailer online is about that video: what the hall
             # alone saw was other footage, "the extended reel shown only to the room")
             if not _PUT_ONLINE.search(candidate.sentence):
