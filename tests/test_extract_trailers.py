@@ -1433,6 +1433,7 @@ LIGHTS_FILM = Watch("Harbor Lights", None)
         # a player pointed at, the embed lost
         ("Harbor Lights moves to March", "The latest trailer for the film can be found below."),
         ("Harbor Lights moves to March", "The new Harbor Lights teaser is embedded above."),
+        ("Harbor Lights moves to March", "You can find the new Harbor Lights trailer below."),
         # a relative clause's idiom is the film's, not a trailer still awaited
         ("Harbor Lights trailer teases the sequel we've all been waiting for \u2014 watch",
          "The studio is back, and the footage looks enormous."),

@@ -650,7 +650,7 @@ TRAILER_OUT = re.compile(
     r"(?:trailer|teaser)\s+(?:[a-z]+ly\s+)?(?!(?:is|was|has|does|needs|seems|remains|trailers|"
     r"teasers|comes|goes|hits|arrives|lands|drops|debuts|premieres|news|views|thoughts|"
     r"reactions|details|times|views|breakdowns|questions|links)\b)[a-z]{3,}s|"
-    r"highlights|check\s+out|(?:see|view)\s+(?:[\w'-]+\s+){0,4}(?:below|above)|"
+    r"highlights|check\s+out|(?:see|view|find)\s+(?:[\w'-]+\s+){0,6}(?:below|above)|"
     # a player on the page pointed at: "the latest trailer can be found below", "is
     # embedded above", "is available below"
     r"(?:found|seen|watched|viewed|embedded|posted|included|available)\s+(?:right\s+|just\s+)?"
