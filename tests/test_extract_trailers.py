@@ -1493,8 +1493,10 @@ def test_a_link_written_in_a_plain_text_feed_summary_is_the_entrys_video() -> No
          "with a trailer for the new episodes.", False),
         ("\u2022 Salt Marsh VR game gets a trailer", False),
         ("The studio debuted a teaser for the Tidewater spin-off on Saturday.", False),
-        # a person's work described: still the watch's
+        # a person's work described, or the watched season named: still the watch's
         ("The first trailer for Ann Lee's new series dropped on Saturday.", True),
+        ("Lucasfilm released the trailer for season 3 of the Lighthouse Saga series on "
+         "Monday.", True),
     ],
 )
 def test_a_trailer_of_another_work_named_by_its_kind_is_not_the_watchs(

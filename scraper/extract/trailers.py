@@ -893,10 +893,15 @@ def _works_noun_named(text: str, watch: Watch) -> bool:
     trailer is that work's, whatever passage it sits in."""
     if _WORK_KIND.search(text) is None or title_mentions(text, watch):
         return False
+    if watch.season is not None and any(
+        r.season == watch.season for r in subject.season_references(text, watch)
+    ):
+        return False  # "the trailer for season 3 of the Star Wars series": the watched season
     for match in _NAMED_KIND.finditer(text):
         name = match.group(1).strip()
-        if match.start(1) == 0 and " " not in name:
-            continue  # a sentence's first word is capitalized anyway ("Its new series")
+        capitalized = [w for w in name.split() if w[:1].isupper() or w[:1].isdigit()]
+        if len(capitalized) < 2 or any(re.search(r"-[a-z]", w) for w in capitalized):
+            continue  # "the British series", "the Emmy-winning series": a description
         if subject.is_distributor(name) or name.split()[0].lower() in _NOT_NAME_STARTS:
             continue
         if re.search(r"['\u2019]s?(?:\s|$)", name):
