@@ -1304,3 +1304,245 @@ def test_one_video_in_a_player_and_its_fallback_is_no_roundup() -> None:
         "<h2>When Does Harbor Lights Season 3 Come Out?</h2><p>It arrives in June.</p>"
     )
     assert trailers(body) == [VIDEO]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # German, Italian, Portuguese, French, Indonesian: a trailer reported as out
+        "Am Montag veröffentlichte der Sender den ersten Trailer zur dritten Staffel von "
+        "Harbor Lights.",
+        "La rete ha rilasciato il primo trailer della terza stagione di Harbor Lights.",
+        "A emissora divulgou nesta segunda o trailer da terceira temporada de Harbor Lights.",
+        "La chaîne a dévoilé la bande-annonce de la saison 3 de Harbor Lights.",
+        "Jaringan itu telah merilis teaser Harbor Lights season 3 pada hari Senin.",
+        # "is here", "in the trailer", "is available": other ways to say it exists
+        "Der erste Trailer zur dritten Staffel von Harbor Lights ist da.",
+        "Nel trailer della terza stagione di Harbor Lights vediamo il faro.",
+        "Ya está disponible el tráiler de la temporada 3 de Harbor Lights.",
+    ],
+)
+def test_a_trailer_reported_out_in_another_language_is_the_page(sentence: str) -> None:
+    assert trailers(f"<p>{sentence}</p>") == [PAGE_URL]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Für die dritte Staffel von Harbor Lights wird der Sender bald einen Trailer "
+        "veröffentlichen.",
+        "Todavía no se ha publicado un tráiler de la tercera temporada de Harbor Lights.",
+        "La bande-annonce de la saison 3 de Harbor Lights sera dévoilée en juin.",
+        "Il trailer della terza stagione di Harbor Lights arriverà presto.",
+        "Trailer Harbor Lights season 3 akan dirilis bulan depan.",
+    ],
+)
+def test_a_trailer_to_come_or_denied_in_another_language_is_not_released(sentence: str) -> None:
+    assert trailers(f"<p>{sentence}</p>") == []
+
+
+def test_a_teaser_the_studio_disowns_is_not_a_trailer() -> None:
+    body = (
+        "<p>A moody Harbor Lights season 3 teaser spread across social media this week.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="Harbor Lights Season 3 - Teaser"></iframe>'
+        "<p>The network said the video was not made by the studio.</p>"
+    )
+    assert trailers(body, title="That Harbor Lights teaser? The network says it isn't theirs") == []
+
+
+def test_a_headline_saying_a_trailer_isnt_real_reports_none() -> None:
+    title = "No, that 'Harbor Lights Season 3 Official Trailer' isn't real"
+    assert trailers("<p>It has been shared widely.</p>", title=title) == []
+
+
+def test_trailers_counted_by_the_hundred_at_an_event_are_no_ones_trailer() -> None:
+    body = (
+        "<p>Harbor Lights season 3 was on the programme of the exhibitors' day, where more "
+        "than 200 trailers and clips were shown.</p>"
+    )
+    assert trailers(body) == []
+
+
+OTHER_PLAYER = (
+    '<iframe src="https://www.youtube.com/embed/ZyXwVuTsRq9" '
+    'title="Saltmarsh | Official Trailer | Hulu"></iframe>'
+)
+
+
+def test_another_shows_player_leaves_the_watchs_trailer_reported_in_words() -> None:
+    body = (
+        "<p>Hulu released the first trailer for Saltmarsh, its new crime drama.</p>"
+        + OTHER_PLAYER
+        + "<p>Elsewhere, the network put out the trailer for Harbor Lights season 3, which "
+        "returns in May.</p>"
+    )
+    assert trailers(body, title="Saltmarsh trailer; Harbor Lights returns") == [PAGE_URL]
+
+
+def test_beside_another_shows_player_an_unnamed_trailer_is_that_one() -> None:
+    body = (
+        "<p>Harbor Lights season 3 footage played for the convention crowd only.</p>"
+        "<p>Saltmarsh was another matter.</p>"
+        "<p>The panel premiered the show's first teaser and put it on YouTube.</p>"
+        + OTHER_PLAYER
+    )
+    assert trailers(body, title="Harbor Lights footage shown; Saltmarsh teaser online") == []
+
+
+def test_a_quoted_title_before_the_trailer_word_owns_it_in_a_headline() -> None:
+    title = "'Saltmarsh' Teaser Arrives; 'Harbor Lights' Season 3 Adds Two"
+    body = (
+        "<p>Two new faces join Harbor Lights season 3.</p>"
+        '<iframe src="https://www.youtube.com/embed/ZyXwVuTsRq9" '
+        'title="Saltmarsh | Teaser | Hulu"></iframe>'
+    )
+    assert trailers(body, title=title) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the trailer's own date, not a trailer
+        "Harbor Lights season 3 trailer date revealed by the network.",
+        "The Harbor Lights season 3 teaser time was revealed on Friday.",
+        # a trailer being made
+        "The showrunner confirms that production of the first Harbor Lights season 3 "
+        "trailer is in full swing.",
+        "The first trailer for Harbor Lights season 3 is being edited, the studio revealed.",
+        "Work on the Harbor Lights season 3 teaser has started, the editor revealed.",
+    ],
+)
+def test_a_trailer_dated_or_still_being_made_is_not_released(sentence: str) -> None:
+    assert trailers(f"<p>{sentence}</p>") == []
+
+
+def test_no_trailer_for_a_work_named_in_capitals_is_none() -> None:
+    film = Watch("Harbor Lights: The Long Night", None, ("The Long Night",))
+    body = "<p>The studio will not bring footage to the convention this year.</p>"
+    title = "Report: No Long Night Trailer Shown at Comic-Con This Week"
+    assert trailers(body, film, title=title) == []
+
+
+LIGHTS_FILM = Watch("Harbor Lights", None)
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence"),
+    [
+        # a player pointed at, the embed lost
+        ("Harbor Lights moves to March", "The latest trailer for the film can be found below."),
+        ("Harbor Lights moves to March", "The new Harbor Lights teaser is embedded above."),
+        ("Harbor Lights moves to March", "You can find the new Harbor Lights trailer below."),
+        # a relative clause's idiom is the film's, not a trailer still awaited
+        ("Harbor Lights trailer teases the sequel we've all been waiting for \u2014 watch",
+         "The studio is back, and the footage looks enormous."),
+        ("Harbor Lights moves to March",
+         "Now the studio is back with a full, proper Harbor Lights trailer."),
+        # a version's language is no other work's name
+        ("English-dubbed trailer for Harbor Lights", "The voice cast is stacked."),
+        ("Japanese teaser for Northwind's 'Harbor Lights'", "It is short."),
+    ],
+)
+def test_a_films_trailer_reported_in_more_ways_is_the_page(title: str, sentence: str) -> None:
+    assert trailers(f"<p>{sentence}</p>", LIGHTS_FILM, title=title) == [PAGE_URL]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>The network dropped a short teaser confirming Harbor Lights season 3 has "
+        "officially begun filming.</p>",
+        "<p>Harbor Lights is coming back for a third season, the network said, and a new "
+        "trailer teases the next chapter.</p><p>The renewal video itself shows only the "
+        "lighthouse and a large number three.</p>",
+        "<p>A teaser announcing that Harbor Lights season 3 is now in production was "
+        "posted on Monday.</p>",
+    ],
+)
+def test_a_teaser_announcing_a_renewal_or_filming_is_not_a_trailer(body: str) -> None:
+    assert trailers(body) == []
+
+
+def test_a_works_announcement_teaser_is_still_a_teaser() -> None:
+    body = (
+        "<p>Like the announcement teaser of last winter, the new Harbor Lights season 3 "
+        "teaser released today shows the coast at night.</p>"
+    )
+    assert trailers(body) == [PAGE_URL]
+
+
+def test_a_link_written_in_a_plain_text_feed_summary_is_the_entrys_video() -> None:
+    feed = (
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Fan blog</title>'
+        "<entry><id>tag:fan.example,2024:1</id><title>New teaser day</title>"
+        '<link rel="alternate" href="https://fan.example/2024/05/teaser"/>'
+        "<updated>2024-05-06T10:00:00Z</updated><summary type=\"html\">The network just "
+        "posted the first Harbor Lights season 3 teaser: https://youtu.be/AbCdEfGhIj0 - "
+        "it looks stormy.</summary></entry></feed>"
+    )
+    docs = parse_documents(feed, "https://fan.example/feed")
+    got = [f.url for doc in docs for f in extract(doc, SHOW) if f.kind == "trailer"]
+    assert got == [VIDEO]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The panel also announced four episodes of the Tidewater Tales anthology series, "
+         "with a trailer for the new episodes.", False),
+        ("\u2022 Salt Marsh VR game gets a trailer", False),
+        ("The studio debuted a teaser for the Tidewater spin-off on Saturday.", False),
+        # a person's work described, or the watched season named: still the watch's
+        ("The first trailer for Ann Lee's new series dropped on Saturday.", True),
+        ("Lucasfilm released the trailer for season 3 of the Lighthouse Saga series on "
+         "Monday.", True),
+    ],
+)
+def test_a_trailer_of_another_work_named_by_its_kind_is_not_the_watchs(
+    sentence: str, found: bool
+) -> None:
+    body = f"<p>Harbor Lights season 3 was at the convention.</p><p>{sentence}</p>"
+    assert trailers(body, title="Harbor Lights season 3 at the convention") == (
+        [PAGE_URL] if found else []
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "after", "found"),
+    [
+        ("Harbor Lights Season 3 Trailer", "The season premieres in May.", True),
+        ("Harbor Lights Season 3 | Official Teaser", "Press contact: the network.", True),
+        # an explainer's line over a denial, a line that says more, another season
+        ("Harbor Lights Season 3 Trailer", "There is no trailer yet.", False),
+        ("Harbor Lights Season 3 trailer coming soon", "Stay tuned.", False),
+        ("Harbor Lights Season 2 Trailer", "The season premieres in May.", False),
+    ],
+)
+def test_a_line_that_is_a_lost_players_title_reports_the_trailer(
+    line: str, after: str, found: bool
+) -> None:
+    body = (
+        "<p>The network announced that Harbor Lights season 3 returns in May.</p>"
+        f"<p>{line}</p><p>{after}</p>"
+    )
+    assert trailers(body, title="Harbor Lights returns") == ([PAGE_URL] if found else [])
+
+
+def test_a_bare_pointer_after_another_works_trailer_is_that_trailer() -> None:
+    body = (
+        "<p>9:15 p.m.</p><p>Harbor Lights season 3 splits in two</p>"
+        "<p>The network released the first Harbor Lights season 3 teaser on Saturday.</p>"
+        "<p>6:40 p.m.</p><p>Saltmarsh 2 trailer arrives</p>"
+        "<p>The detective returns in November. "
+        '<a href="https://www.youtube.com/watch?v=ZyXwVuTsRq9">Watch the trailer.</a></p>'
+    )
+    assert trailers(body, title="The ticker: the day's TV headlines") == [PAGE_URL]
+
+
+def test_a_trailer_said_released_beside_an_older_renewal_video_is_still_reported() -> None:
+    body = (
+        "<p>Netflix released the first Harbor Lights season 3 trailer on Monday.</p>"
+        "<p>Back in March, the renewal video showed only the lighthouse.</p>"
+    )
+    assert trailers(body) == [PAGE_URL]

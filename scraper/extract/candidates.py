@@ -227,6 +227,8 @@ class VideoCandidate:
     unreleased: str = ""
     # ... or says is a network's reel of its whole slate (trailers.py, _slate_video).
     slate: str = ""
+    # ... or says is a video announcing a renewal or production (trailers.py).
+    announces: str = ""
     features: dict[str, str] = field(default_factory=dict)
     score: float = 0.0
 

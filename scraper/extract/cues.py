@@ -557,7 +557,9 @@ CLAUSE_BREAK = re.compile(
 # also after Japanese text (a player titled "...第2期 本PV"), as are the Japanese words for
 # a trailer (yokoku), a teaser and a trailer (katakana) in such titles.
 TRAILER = re.compile(
-    r"(?:\b(?:trailers?|teasers?|promo(?:tional)?\s+videos?)\b|(?<![A-Za-z0-9])(?-i:PVs?)"
+    # (other languages' nouns too: "la bande-annonce", "el tráiler", "трейлер", "тизер")
+    r"(?:\b(?:trailers?|teasers?|promo(?:tional)?\s+videos?|bandes?[\s-]annonces?|tr\u00e1ilers?|"
+    r"\u0442\u0440\u0435\u0439\u043b\u0435\u0440\w*|\u0442\u0438\u0437\u0435\u0440\w*)\b|(?<![A-Za-z0-9])(?-i:PVs?)"
     r"(?:\s?\d)?(?![A-Za-z0-9])|\u4e88\u544a|\u30c6\u30a3\u30b6\u30fc|\u30c8\u30ec\u30fc\u30e9\u30fc)"
     r"(?!\s+(?:posters?|images?|stills?|art|key\s+art|artwork|visuals?|photos?|one-sheets?|"
     r"banners?)\b)",
@@ -594,7 +596,15 @@ FAN_MADE = re.compile(
     # someone's recording of a screening: "bootleg footage", "a shaky fan-cam video"
     r"bootleg\w*|fan[\s-]?cams?|shaky[\s-]?cam\w*|cam[\s-]?rips?|"
     r"fake\s+(?:trailers?|teasers?|videos?)|(?:trailer|teaser|video)\s+(?:is|was)\s+(?:not\s+real|"
-    r"fake)|not\s+real)\b|\((?:concept|fan[\s-]?made|fan\s+trailer|parody)\)",
+    r"fake)|not\s+real|(?:is|was)n['\u2019]t\s+real|"
+    # disowned by the studio: "Netflix says it isn't theirs", "was not made by the company"
+    r"(?:is|was)n['\u2019]t\s+(?:theirs|ours|official)|(?:is|was)\s+not\s+(?:theirs|official)|"
+    r"not\s+(?:made|produced|released|authori[sz]ed)\s+by\s+(?:the\s+)?(?:company|studio|network|"
+    r"streamer|netflix|hbo|disney|amazon|apple|hulu)|(?:had|has)\s+no\s+(?:involvement|part)\s+in|"
+    r"(?:had|has)\s+nothing\s+to\s+do\s+with\s+(?:it|the\s+(?:video|trailer|teaser))|"
+    # other languages: "trailer falso", "фейковый трейлер", "концепт-трейлер"
+    r"(?:trailer|teaser|tr\u00e1iler)\s+(?:fals[oae]|fake)|\u0444\u0435\u0439\u043a\w*|"
+    r"\u043a\u043e\u043d\u0446\u0435\u043f\u0442\w*)\b|\((?:concept|fan[\s-]?made|fan\s+trailer|parody)\)",
     re.IGNORECASE,
 )
 FAN_MADE = gated(FAN_MADE)
@@ -673,7 +683,7 @@ TRAILER_OUT = re.compile(
     r"(?:is|are)\s+(?:now\s+)?(?:up|live|available|streaming|playing)\s+on\s+(?:youtube|the\s+\w+\s+"
     r"(?:channel|site|website))|"
     # a video something was done with: "announced the date with a new teaser"
-    r"with\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}(?:trailer|teaser)s?|"
+    r"with\s+(?:a|an|its|their|the)\s+(?:[\w-]+,?\s+){0,3}(?:trailer|teaser)s?|"
     # A video being shown or described exists: "the trailer reveals ...", "a teaser that
     # features ...", "check out the first trailer below", "the channel started streaming a PV",
     # "we already have a key visual and a PV".
@@ -683,7 +693,11 @@ TRAILER_OUT = re.compile(
     r"(?:trailer|teaser)\s+(?:[a-z]+ly\s+)?(?!(?:is|was|has|does|needs|seems|remains|trailers|"
     r"teasers|comes|goes|hits|arrives|lands|drops|debuts|premieres|news|views|thoughts|"
     r"reactions|details|times|views|breakdowns|questions|links)\b)[a-z]{3,}s|"
-    r"highlights|check\s+out|(?:see|view)\s+(?:[\w'-]+\s+){0,4}(?:below|above)|"
+    r"highlights|check\s+out|(?:see|view|find)\s+(?:[\w'-]+\s+){0,6}(?:below|above)|"
+    # a player on the page pointed at: "the latest trailer can be found below", "is
+    # embedded above", "is available below"
+    r"(?:found|seen|watched|viewed|embedded|posted|included|available)\s+(?:right\s+|just\s+)?"
+    r"(?:below|above)|"
     r"(?:started|began|begun|been)\s+streaming|streamed|"
     r"we\s+(?:already\s+|now\s+|finally\s+)?(?:have|got)|we['\u2019]ve\s+(?:already\s+)?got|"
     r"sees|(?:begins|ends|closes|opens)\s+(?:with|on)|confirms|"
@@ -710,6 +724,83 @@ TRAILER_RELEASED = re.compile(
     r"(?:saw|brought|marked)\s+the\s+(?:reveal|release|debut|premiere|arrival|launch)\s+of)\b",
     re.IGNORECASE,
 )
+# Other languages' words for a trailer that is out, the same senses as TRAILER_OUT's
+# (released, put online, shown in it, "here it is"): German, Italian, Spanish, Portuguese,
+# French, Indonesian, Russian, Swedish, Dutch. Only words no English sentence uses, so it is
+# asked of every page's trailer sentences that TRAILER_OUT passes over (as RELEASE's
+# alternatives they would lengthen every English scan; most pages never get here).
+FOREIGN_TRAILER_OUT = re.compile(
+    r"\b(?:"
+    # de: "veröffentlichte den ersten Trailer", "ist da", "im neuen Trailer", "zeigt"
+    r"ver\u00f6ffentlicht\w*|pr\u00e4sentiert\w*|enth\u00fcllt\w*|erschienen|zeigt|gezeigt|"
+    r"(?:ist|sind)\s+(?:jetzt\s+|nun\s+|endlich\s+)?(?:da|online|erschienen)|"
+    r"(?:im|in\s+(?:dem|einem))\s+(?:[\w-]+\s+){0,3}(?:trailer|teaser)|"
+    # it: "ha rilasciato un trailer", "è online il trailer", "nel trailer", "ecco il teaser"
+    r"rilasciat[oaie]|pubblicat[oaie]|diffus[oai]|svelat[oaie]|presentat[oaie]|mostra(?:to)?|"
+    r"(?:\u00e8|\u00c8|sono)\s+(?:ora\s+|finalmente\s+)?(?:online|arrivat[oaie]|uscit[oaie]|"
+    r"disponibil[ei])|ecco\s+(?:il|la|lo|l['\u2019]|i)|nel\s+(?:[\w-]+\s+){0,2}(?:trailer|teaser)|"
+    # es/pt: "lanzó el tráiler", "divulgou o trailer", "confira", "no trailer"
+    r"lanz(?:\u00f3|ado|ada|a)|public(?:\u00f3|ado|ada|ou)|estren(?:\u00f3|ado)|"
+    r"revel(?:\u00f3|ado|ada|ou)|present(?:\u00f3|ou)|divulg(?:a|ou|ado|ada|am)|"
+    r"lan\u00e7(?:ou|ado|ada|a)|liber(?:ou|ado|ada)|confira|veja\s+(?:o|a)|mira\s+el|"
+    r"(?:ya\s+)?est\u00e1\s+(?:disponible|aqu\u00ed|online)|aqu\u00ed\s+(?:est\u00e1|tienes)|"
+    r"en\s+el\s+(?:[\w-]+\s+){0,2}tr[a\u00e1]iler|no\s+novo\s+(?:trailer|teaser)|"
+    # fr: "a dévoilé la bande-annonce", "mise en ligne", "est là", "découvrez", "voici"
+    r"d\u00e9voil\w*|r\u00e9v\u00e9l\u00e9\w*|pr\u00e9sent\u00e9\w*|publi\u00e9\w*|mis[e]?\s+en\s+ligne|"
+    r"(?:est|sont)\s+(?:enfin\s+)?(?:l\u00e0|disponibles?|en\s+ligne|arriv\u00e9e?s?|sortie?s?)|"
+    r"d\u00e9couvrez|voici|dans\s+(?:la|le|cette|ce)\s+(?:[\w-]+\s+){0,2}(?:bande|teaser|trailer)|"
+    # id: "telah merilis teaser", "dirilis", "diunggah", "dalam trailer"
+    r"merilis|dirilis|meluncurkan|diluncurkan|mengunggah|diunggah|memperlihatkan|"
+    r"dalam\s+(?:teaser|trailer|video)|"
+    # ru: "появился в сети", "опубликовал", "представил", "вышел", "в трейлере"
+    r"\u043f\u043e\u044f\u0432\u0438\u043b\w*|\u043e\u043f\u0443\u0431\u043b\u0438\u043a\u043e\u0432\u0430\w*|"
+    r"\u043f\u0440\u0435\u0434\u0441\u0442\u0430\u0432\u0438\u043b\w*|\u0432\u044b\u0448\u0435\u043b|"
+    r"\u0432\u044b\u0448\u043b\u0430|\u0432\u044b\u043f\u0443\u0441\u0442\u0438\u043b\w*|"
+    r"\u043f\u043e\u043a\u0430\u0437\u0430\u043b\w*|\u0432\s+\u0441\u0435\u0442\u0438|"
+    # sv/nl: "släppte trailern", "is verschenen", "uitgebracht"
+    r"sl\u00e4ppt\w*|sl\u00e4ppte|verschenen|uitgebracht|onthuld)(?!\w)",
+    re.IGNORECASE,
+)
+FOREIGN_TRAILER_OUT = gated(FOREIGN_TRAILER_OUT)
+# Other languages' words that put a trailer in the future or deny it ("wird ... erscheinen",
+# "arriverà", "será lanzado", "sera dévoilée", "akan dirilis", "будет", "noch kein Trailer").
+FOREIGN_TRAILER_NOT_YET = re.compile(
+    r"\b(?:wird|werden|soll|sollen|kein\w*|sar\u00e0|saranno|arriver\u00e0|presto|nessun\w*|"
+    r"ser\u00e1n?|llegar\u00e1|pronto|ning\u00fan|ninguna|sera|seront|arrivera|bient\u00f4t|"
+    r"aucune?|nenhum\w*|em\s+breve|akan|belum|segera|ska|kommer\s+att|"
+    r"\u0431\u0443\u0434\u0435\u0442|\u0432\u044b\u0439\u0434\u0435\u0442|"
+    r"\u0441\u043a\u043e\u0440\u043e|\u043d\u0435\u0442)(?!\w)",
+    re.IGNORECASE,
+)
+FOREIGN_TRAILER_NOT_YET = gated(FOREIGN_TRAILER_NOT_YET)
+# Trailers counted by the dozen, read right before the trailer word: "more than 250
+# trailers and clips were shown", "plus de 250 bandes-annonces", "dozens of teasers": an
+# event's or a reel's many works' videos, none of them one work's trailer reported. (Not a
+# roundup's own count, "Check out 11 trailers from this week", one of which is the watch's.)
+MANY_TRAILERS_BEFORE = re.compile(
+    r"(?:\b(?:more\s+than|over|plus\s+de|pi\u00f9\s+di|m\u00e1s\s+de|mais\s+de|\u00fcber)\s+\d{2,}|"
+    r"\b(?:dozens|hundreds|scores|dizaines|centaines|decenas|centenares|dutzende|hunderte|"
+    r"decine|centinaia|dezenas|centenas))\s+(?:of\s+|de\s+|d['\u2019]|di\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# A video that announces a renewal or a production start, said of the document's video:
+# "the announcement video itself shows a glimpse of ...", "a renewal teaser", "dropped a
+# small teaser confirming season 3 has begun filming". Such a "teaser" is no trailer.
+PRODUCTION_NEWS_VIDEO = re.compile(
+    # (an "announcement teaser" is a work's first teaser; an announcement video is not)
+    r"\b(?:renewal|production|filming)(?:[\s-]announcement)?\s+(?:video|teaser|clip|promo)s?\b|"
+    r"\bannouncement\s+(?:video|clip)s?\b|"
+    r"\b(?:video|teaser|trailer|clip|promo)s?\s+(?:confirming|announcing|revealing|celebrating|"
+    r"marking|to\s+(?:confirm|announce|celebrate|mark))\s+(?:that\s+)?(?:[\w'\u2019:-]+\s+){0,8}?"
+    r"(?:(?:has|have)\s+(?:officially\s+)?(?:begun|started|wrapped|commenced)\s+(?:filming|"
+    r"production|shooting)|(?:is|are)\s+(?:now\s+|officially\s+)?(?:filming|in\s+production)|"
+    r"(?:filming|production|shooting)\s+(?:has\s+)?(?:officially\s+)?(?:begun|started|wrapped|"
+    r"underway|commenced)|(?:the\s+|its\s+)?renewal|(?:was|has\s+been|is|been)\s+renewed|"
+    r"returning\s+for)",
+    re.IGNORECASE,
+)
+PRODUCTION_NEWS_VIDEO = gated(PRODUCTION_NEWS_VIDEO)
 # Events a trailer is named after ("the Comic-Con trailer"): not another work's name.
 TRAILER_EVENT = re.compile(
     r"\b(?:comic[\s-]?con|sdcc|nycc|ccxp|d23|tudum|super\s+bowl|anime\s?expo|jump\s+festa|"
@@ -757,7 +848,14 @@ TRAILER_SCHEDULED = re.compile(
     re.IGNORECASE,
 )
 TRAILER_NOT_YET = re.compile(
-    r"\b(?:no\s+(?:\w+\s+)?(?:trailer|teaser)|not\s+(?:out|yet|been|even)|soon|will|"
+    r"\b(?:no\s+(?:\w+\s+)?(?:trailer|teaser|PVs?\b)|not\s+(?:out|yet|been|even)|soon|will|"
+    # none for a work named in capitals: "No Force Awakens Trailer at Comic-Con"
+    r"no\s+(?:(?-i:[A-Z])[\w'\u2019:-]*\s+){2,4}(?:trailer|teaser)|"
+    # a trailer being made: "production of the first trailer is in full swing", "the
+    # trailer is being worked on", "isn't finished yet"
+    r"(?:production|work|editing)\s+(?:of|on)\s+(?:the|a|its|their)\b|being\s+(?:worked\s+on|"
+    r"made|edited|cut|put\s+together|finished|finali[sz]ed)|in\s+(?:full\s+)?swing|in\s+the\s+works|"
+    r"in\s+progress|(?:is|was)n['\u2019]t\s+(?:yet\s+)?(?:finished|done|ready)|"
     # the adjective of a work is the work's: "the trailer for the coming season" is out
     r"coming(?!\s+(?:season|series|film|movie|episodes?|installment|chapter|sequel)\b)|"
     # a contracted "will" of the video: "when it'll be released" (not the reader's:
@@ -785,7 +883,9 @@ TRAILER_NOT_YET = re.compile(
     # the trailer's own modal: "the trailer can show footage from the whole season"
     r"(?:trailers?|teasers?)\s+(?:can|may|must)|"
     # (not the adverb ending a clause: "more than anything released before.")
-    r"planned|would|should|wait\w*|before(?!\s*(?:[.,;:!?)]|$))|incoming|"
+    # (not a relative clause's idiom of a work: "the sequel we've all been waiting for")
+    r"planned|would|should|wait(?!\w*\s+for\s*(?:[,.;:!?)\u2014\u2013-]|$))\w*|"
+    r"before(?!\s*(?:[.,;:!?)]|$))|incoming|"
     r"on\s+(?:the|its|their)\s+way|"
     # (not a ranking of what came out: "First to debut was the trailer for ...")
     r"(?:set\s+|due\s+)?(?<!first\s)(?<!last\s)(?<!latest\s)(?<!second\s)(?<!third\s)"
@@ -795,7 +895,9 @@ TRAILER_NOT_YET = re.compile(
     r"(?:does|do|did)(?:n['\u2019]t|\s+not)\s+(?:\w+\s+)?(?:have|get|got))\b|"
     # "the upcoming teaser" is still to come; "a teaser for the upcoming series" is out.
     r"\bupcoming\s+(?:\w+\s+)?(?:trailers?|teasers?)\b|"
-    r"\b(?:trailers?|teasers?)['\u2019]?s?\s+(?:release|launch|premiere|debut|drop)\s+date\b",
+    # the trailer's own date: "trailer release date", "Trailer Date Revealed", "teaser time"
+    r"\b(?:trailers?|teasers?)['\u2019]?s?\s+(?:(?:release|launch|premiere|debut|drop|air)\s+)?"
+    r"(?:date|time)\b",
     re.IGNORECASE,
 )
 

@@ -8,6 +8,8 @@ featurette, clip, blooper reel, interview, cast or date-reveal video does not.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -91,15 +93,20 @@ def trailer_candidates(
         found[video.url] = candidate
     _own_page_words(doc, sentences, found)
     if not any(c.sentence for c in found.values()) and not any(
-        v for v in doc.videos if not v.chrome and _is_trailer_label(v.label)
+        v
+        for v in doc.videos
+        if not v.chrome and _is_trailer_label(v.label) and not _anothers(found.get(v.url))
     ):
         # (a headline about a trailer over a video we could not judge means that video,
         # not the page: the headline alone reports a trailer only on a page that shows no
         # video. A feed entry's title is its link's: a video feed's entry whose video id
         # was refused must not turn into its link.)
         shown = any(not v.chrome for v in doc.videos)
+        # (beside another work's trailer player, "the show's first teaser" may be that
+        # one: only a report that names the watch is the watch's)
+        beside = any(_anothers(c) and _is_trailer_label(c.label) for c in found.values())
         evidence = _reported_without_link(
-            sentences, watch, headline=doc.kind == "page" and not shown
+            sentences, watch, headline=doc.kind == "page" and not shown, named_only=beside
         )
         players = [c for c in found.values() if c.video is not None and not c.video.chrome]
         if (
@@ -118,13 +125,31 @@ def trailer_candidates(
     if reported:
         unreleased = _hall_only(sentences, watch)
         slate = _slate_video(sentences)
+        announces = _announcement_video(sentences, watch)
         for candidate in reported:
+            # (a report that says in so many words a trailer was released is of that
+            # trailer, unless it is itself the announcement: "dropped a teaser confirming
+            # filming has begun"; the page's renewal video may be an older one)
+            if cues.PRODUCTION_NEWS_VIDEO.search(candidate.sentence):
+                candidate.announces = candidate.sentence
+            elif not cues.TRAILER_RELEASED.search(candidate.sentence):
+                candidate.announces = announces
             # (a report that puts the trailer online is about that video: what the hall
             # alone saw was other footage, "the extended reel shown only to the room")
             if not _PUT_ONLINE.search(candidate.sentence):
                 candidate.unreleased = unreleased
             candidate.slate = slate
     return list(found.values())
+
+
+def _anothers(candidate: VideoCandidate | None) -> bool:
+    """The video was judged another work's or another season's ("Other Show | Official
+    Trailer | Hulu"): a roundup's player that leaves the watch's own trailer, reported in
+    words, to stand for itself."""
+    if candidate is None or candidate.sentence:
+        return False
+    why = candidate.untied
+    return why.startswith(_OTHER_NEAR) or "another work" in why or "another season" in why
 
 
 # A trailer said to be on the web: "released the teaser online", "is now on YouTube".
@@ -140,6 +165,22 @@ def _slate_video(sentences: list[Sentence]) -> str:
         if sentence.chrome or (not _may_name_trailer(text) and "reel" not in text):
             continue
         if cues.SLATE_VIDEO.search(text) is not None:
+            return text
+    return ""
+
+
+def _announcement_video(sentences: list[Sentence], watch: Watch) -> str:
+    """The sentence saying the document's video announces a renewal or a production start
+    ("The announcement video itself features the show's title", "Netflix dropped a small
+    teaser confirming season 3 has begun filming"): a trailer the text reports with no link
+    is then that video, which shows no season. Not a sentence about another work."""
+    for sentence in sentences:
+        text = sentence.text
+        if sentence.chrome or sentence.subject in (Subject.OTHER, Subject.OTHER_SEASON):
+            continue
+        if "announc" not in text and "renew" not in text and not _may_name_trailer(text):
+            continue
+        if cues.PRODUCTION_NEWS_VIDEO.search(text) is not None:
             return text
     return ""
 
@@ -266,6 +307,24 @@ def _context(
     return [s for s in before + after + earlier + headline if not s.chrome]
 
 
+def _points_at_anothers(text: str, label: str, context: list[Sentence], watch: Watch) -> bool:
+    """A link's own sentence that names nothing ("Watch the trailer.", "Here it is:") after
+    words naming another work's trailer ("Enola Holmes 2 trailer arrives"): the nearest
+    earlier trailer word decides whose it is, not the passage's carried subject."""
+    if title_mentions(text, watch) or not (_bare_pointer(text, label) or _POINTER.match(text)):
+        return False
+    for sentence in context[1:]:
+        if sentence.text == text:
+            continue
+        trailer = cues.TRAILER.search(sentence.text) if _may_name_trailer(sentence.text) else None
+        if trailer is None:
+            continue
+        if title_mentions(sentence.text, watch):
+            return False
+        return _named_for_other_work(sentence.text, trailer.start(), watch)
+    return False
+
+
 def _bare_pointer(text: str, label: str) -> bool:
     """A link's sentence with at most a few words besides the link: "Here it is: <url>"."""
     rest = text.replace(label, " ", 1)
@@ -297,9 +356,7 @@ def _reports_watch_trailer(sentences: list[Sentence], watch: Watch) -> bool:
 def _reports_trailer(sentences: list[Sentence]) -> bool:
     """One of the paragraph's sentences reports a trailer as released."""
     return any(
-        cues.TRAILER.search(s.text)
-        and cues.TRAILER_OUT.search(s.text)
-        and not cues.trailer_not_yet(s.text)
+        cues.TRAILER.search(s.text) and _said_out(s.text) and not cues.trailer_not_yet(s.text)
         for s in sentences
     )
 
@@ -359,6 +416,10 @@ def _judge(
                 ):
                     # "put the new <another film> trailer online; you can watch it here"
                     return f"the trailer its link's sentence names is another work's: {text[:80]!r}"
+                if _points_at_anothers(own.text, label, context, watch):
+                    # "Enola Holmes 2 trailer arrives ... Watch the trailer.": a bare
+                    # pointer means the trailer named just before it
+                    return "the trailer its bare pointer follows is another work's"
                 if own.subject == Subject.WATCH and classify(text, watch) not in (
                     Subject.OTHER,
                     Subject.OTHER_SEASON,
@@ -465,20 +526,42 @@ def _named_for_other_work(text: str, position: int, watch: Watch) -> bool:
     second Dune: Prophecy trailer" (on a page about another show). A network or an
     event ("the Comic-Con trailer") names no work. (In a headline every word is
     capitalized: "Sets June Premiere, Releases Teaser" names nothing.)"""
-    if headline_case(text):
-        return False
     modifiers = _TRAILER_MODIFIERS.search(text, max(0, position - 60), position)
     if modifiers is not None:
         position = modifiers.start()  # "Season 2 | Official Teaser": "Official" is no work
+    quoted = _QUOTED_BEFORE.search(text, max(0, position - 80), position)
+    if quoted is not None and not title_mentions(quoted.group(), watch):
+        # "'Other Show' Trailer Released; 'Harbor Lights' Adds Three": a title set in
+        # quotes right before the trailer word owns it, in a headline's case too
+        return True
+    if headline_case(text):
+        return False
+    lead = text[:position].split()
+    if lead and len(lead) <= 3 and all(w.lower() in _FUNCTION_WORDS for w in lead):
+        return False  # "Nel trailer ...", "Im neuen Trailer ...": a sentence's opening words
     if not subject.other_work_before(text, position, watch):
         return False
     return not cues.TRAILER_EVENT.search(text, max(0, position - 40), position)
 
 
+# Articles, prepositions and adjectives that open a sentence before its trailer word, in
+# the languages of cues.FOREIGN_TRAILER_OUT ("Nel trailer", "Im neuen Trailer", "Dans la
+# bande-annonce", "En el tráiler"): capitalized, and still no work's name.
+_FUNCTION_WORDS = frozenset({
+    "nel", "nella", "il", "lo", "la", "le", "l'", "un", "una", "uno", "questo", "nuovo", "primo",
+    "im", "der", "die", "das", "dem", "den", "ein", "eine", "einem", "neuen", "ersten",
+    "neue", "erste", "el", "en", "este", "esta", "nuevo", "primer", "novo",
+    "dans", "cette", "ce", "une", "nouvelle", "première", "nouveau", "dalam",
+})  # fmt: skip
+# A quoted title ending right before a trailer word (cues.QUOTED_TITLE, anchored there).
+_QUOTED_BEFORE = re.compile(cues.QUOTED_TITLE.pattern + r"['\u2019]?s?\s+$")
 # Words between a work's name and its trailer word that describe the video.
 _TRAILER_MODIFIERS = re.compile(
     r"(?:\b(?:official|final|first|second|third|new|full|main|extended|international|"
-    r"red[\s-]band|latest|launch|teaser|character|story|special|exclusive)\s+)+$",
+    r"red[\s-]band|latest|launch|teaser|character|story|special|exclusive|"
+    # the version's language: "the Japanese trailer", "an English-dubbed trailer"
+    r"english|japanese|korean|chinese|french|german|spanish|italian|us|uk|domestic|"
+    r"(?:[a-z]+-)?(?:dubbed|subbed|subtitled|language))\s+)+$",
     re.IGNORECASE,
 )
 
@@ -641,7 +724,7 @@ _ANOTHER_TRAILER = re.compile(
 
 
 def _reported_without_link(
-    sentences: list[Sentence], watch: Watch, headline: bool = True
+    sentences: list[Sentence], watch: Watch, headline: bool = True, named_only: bool = False
 ) -> str | None:
     leads: dict[int, str] = {}  # each block's first sentence (once one is asked for)
     heads: _ItemHeads | None = None
@@ -654,6 +737,8 @@ def _reported_without_link(
         if not _may_name_trailer(original):
             continue
         if sentence.subject != Subject.WATCH and not new_season.names(sentence):
+            continue
+        if named_only and not title_mentions(original, watch):
             continue
         if _TRAILER_QUESTION.match(original):
             # "Is there a trailer?" answered "Yes!" or "Feast on the below": the answer
@@ -680,7 +765,9 @@ def _reported_without_link(
         heads = heads or _ItemHeads(sentences, watch)
         if heads.of_another_item(sentence):
             continue
-        if not cues.TRAILER_OUT.search(text) or cues.trailer_not_yet(text):
+        if _video_title_line(sentences, index, text):
+            return original
+        if not _said_out(text) or cues.trailer_not_yet(text):
             continue
         if cues.TRAILER_GONE.search(text) or cues.TRAILER_DENIED.search(text):
             continue
@@ -691,6 +778,54 @@ def _reported_without_link(
             if _reports_here(original, text, first, watch, sentence, sentences, state):
                 return original
     return _headline_names_trailer(sentences, watch) if headline else None
+
+
+def _video_title_line(sentences: list[Sentence], index: int, text: str) -> bool:
+    """A body line that is nothing but a video's title, the watch's and its season's
+    ("Harbor Lights Season 3 Official Trailer" alone in its paragraph, not a heading): the
+    caption of a player the saved page lost. Not when the words after it deny a trailer
+    (an explainer's "Harbor Lights Season 3 Trailer" line over "There is no trailer yet")."""
+    sentence = sentences[index]
+    if sentence.heading or sentence.role not in ("body", "caption"):
+        return False
+    if _VIDEO_TITLE.fullmatch(text) is None:
+        return False
+    # alone in its block (sentences come in order: only the neighbours can share it)
+    if (index > 0 and sentences[index - 1].block == sentence.block) or (
+        index + 1 < len(sentences) and sentences[index + 1].block == sentence.block
+    ):
+        return False
+    following = next(
+        (s.text for s in itertools.islice(sentences, index + 1, index + 4) if not s.chrome), ""
+    )
+    return not (
+        cues.trailer_not_yet(following)
+        or cues.NEGATION.search(following)
+        or cues.SPECULATION.search(following)
+    )
+
+
+# The watch's title (blanked by _cue_text), its season, and the video's kind, nothing more.
+_VIDEO_TITLE = re.compile(
+    r"\W*x{3,}(?:\s*[:|\u2013\u2014-])?\s*(?:season|series|part|volume|vol\.?)\s+\w+\s*"
+    r"(?:[:|\u2013\u2014-]\s*)?(?:official\s+|first\s+|final\s+|main\s+|full\s+)*"
+    r"(?:teaser\s+)?(?:trailer|teaser)(?:\s*#?\d)?\W*",
+    re.IGNORECASE,
+)
+
+
+def _said_out(text: str) -> bool:
+    """The sentence has words that say a trailer is out, in English or in another
+    language ("veröffentlichte den ersten Trailer", "ha rilasciato un trailer", "merilis
+    teaser"); another language's future or denial ("wird ... erscheinen", "noch kein
+    Trailer") takes its own words back."""
+    if cues.TRAILER_OUT.search(text):
+        return True
+    return (
+        cues.FOREIGN_TRAILER_OUT.search(text) is not None
+        and cues.FOREIGN_TRAILER_NOT_YET.search(text) is None
+        and cues.FOREIGN_NEGATION.search(text) is None
+    )
 
 
 def _reports_here(
@@ -707,6 +842,8 @@ def _reports_here(
     other work, season or kind of video. `state` keeps what the document says once."""
     if _called_other_kind(text, first) or cues.mention_not_yet(text, first):
         return False
+    if cues.MANY_TRAILERS_BEFORE.search(text, max(0, first.start() - 40), first.start()):
+        return False  # "250 trailers and clips were shown": many works' videos
     if cues.NOT_A_TRAILER.search(text) and not cues.TRAILER_OUT.search(
         text, *cues.clause_around(text, first.start(), first.end())
     ):
@@ -723,6 +860,8 @@ def _reports_here(
         _about_other_work(original, watch) and _about_other_work(said, watch)
     ):
         return False
+    if _works_noun_named(original, watch):
+        return False  # "6 more episodes of the Short Treks series, with a trailer for them"
     if (
         _named_for_other_work(original, first.start(), watch)
         or _for_other_work(original, first.end(), watch)
@@ -746,6 +885,46 @@ def _reports_here(
         if state["coming"] and not cues.TRAILER_RELEASED.search(text, left, right):
             return False  # the coming trailer the headline announced, not said to be out
     return True
+
+
+def _works_noun_named(text: str, watch: Watch) -> bool:
+    """A sentence that does not name the watch but names another work by its kind ("the
+    Short Treks short-form series", "Planet of the Apes VR game gets a trailer"): its
+    trailer is that work's, whatever passage it sits in."""
+    if _WORK_KIND.search(text) is None or title_mentions(text, watch):
+        return False
+    if watch.season is not None and any(
+        r.season == watch.season for r in subject.season_references(text, watch)
+    ):
+        return False  # "the trailer for season 3 of the Star Wars series": the watched season
+    for match in _NAMED_KIND.finditer(text):
+        name = match.group(1).strip()
+        capitalized = [w for w in name.split() if w[:1].isupper() or w[:1].isdigit()]
+        if len(capitalized) < 2 or any(re.search(r"-[a-z]", w) for w in capitalized):
+            continue  # "the British series", "the Emmy-winning series": a description
+        if subject.is_distributor(name) or name.split()[0].lower() in _NOT_NAME_STARTS:
+            continue
+        if re.search(r"['\u2019]s?(?:\s|$)", name):
+            continue  # "Joel Schumacher's 1990 film": a person's work described, not named
+        if _DESCRIBED_KIND.search(text, 0, match.start(1)):
+            continue  # "the next Star Wars series": the watch described by its franchise
+        return True
+    return False
+
+
+_WORK_KIND = re.compile(r"\b(?:series|game|film|movie|show|spin-?off|sequel|prequel)\b", re.I)
+# A capitalized name, then at most one descriptive word, then the kind of work it is.
+_NAMED_KIND = re.compile(
+    r"((?:[A-Z][\w'\u2019:-]*\s+)(?:(?:of|the|and|a|in|on)\s+|[A-Z0-9][\w'\u2019:-]*\s+){0,5})"
+    r"(?:[a-z][\w-]*\s+)?(?:series|game|video\s+game|film|movie|show|spin-?off|sequel|prequel)\b"
+)
+_DESCRIBED_KIND = re.compile(
+    r"\b(?:next|latest|new|upcoming|hit|popular|beloved|acclaimed|final|last|first|second|"
+    r"third|animated|live-action|anticipated|returning)\s+$",
+    re.IGNORECASE,
+)
+_NOT_NAME_STARTS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that",
+                              "new", "netflix", "hbo", "disney", "apple", "amazon", "hulu", "fx"})
 
 
 def _caption_of_first_season(text: str, watch: Watch) -> bool:
@@ -939,6 +1118,7 @@ class _ItemHeads:
         # label over an article heads no item); a roundup's headline names none of its
         # items ("This Week's New Movie Trailers").
         self.items = any(names for _, names, _ in self.heads)
+        self.blocks = [block for block, _, _ in self.heads]  # (in order, as the sentences)
         self.roundup = doc not in (Subject.WATCH, Subject.TITLE)
 
     def block_of_another_item(self, block: int) -> bool:
@@ -946,12 +1126,8 @@ class _ItemHeads:
         (only on a page where some head names the watch)."""
         if not self.items:
             return False
-        head = None
-        for at, names, bare in self.heads:
-            if at > block:
-                break
-            head = (names, bare)
-        return head is not None and not head[0] and head[1]
+        head = self._head_above(block)
+        return head is not None and not head[1] and head[2]
 
     def of_another_item(self, sentence: Sentence) -> bool:
         """The sentence sits under an item head that is another work's: a bare name that
@@ -959,15 +1135,17 @@ class _ItemHeads:
         any head that does not name it."""
         if sentence.names_title or not self.items:
             return False  # it names the watch itself, or the page has no items
-        head = None
-        for block, names, bare in self.heads:
-            if block > sentence.block:
-                break
-            head = (names, bare)
+        head = self._head_above(sentence.block)
         if head is None:
             return False
-        names, bare = head
+        _, names, bare = head
         return not names and (bare or self.roundup)
+
+    def _head_above(self, block: int) -> tuple[int, bool, bool] | None:
+        """The last head line at or before `block` (a binary search: a long page asks
+        this of every sentence)."""
+        at = bisect.bisect_right(self.blocks, block)
+        return self.heads[at - 1] if at else None
 
 
 # A line that may head a roundup's item: a few words, capitalized, no full stop.
@@ -1116,6 +1294,10 @@ def _for_other_work(text: str, end: int, watch: Watch) -> bool:
     if match is None or headline_case(text):
         return False
     name = match.group(1).rstrip(":.")
+    if _POSSESSOR.search(name) and any(
+        match.end(1) <= s <= match.end(1) + 3 for s, _, _ in title_mentions(text, watch)
+    ):
+        return False  # "a trailer for Studio Ghibli's 'Harbor Lights'": the owner's watch
     if _POSSESSOR.search(name) and _DESCRIBED.match(text, match.end(1)):
         # "a trailer for Niels Arden Oplev's (Dragon Tattoo) remake", "for Scorsese's new
         # film": a person's (or studio's) work described, not another work named
@@ -1137,4 +1319,18 @@ def _for_other_work(text: str, end: int, watch: Watch) -> bool:
 def _may_name_trailer(text: str) -> bool:
     """The words cues.TRAILER needs: most sentences lack them and skip its scan."""
     key = case_key(text)
-    return "trailer" in key or "teaser" in key or "promo" in key or "PV" in text
+    return (
+        "trailer" in key
+        or "teaser" in key
+        or "promo" in key
+        or "PV" in text
+        or "bande" in key
+        or (not text.isascii() and _FOREIGN_TRAILER_WORD.search(key) is not None)
+    )
+
+
+# The other languages' trailer nouns (cues.TRAILER), lower case: "tráiler", "трейлер",
+# "тизер" ("bande-annonce" is asked above).
+_FOREIGN_TRAILER_WORD = re.compile(
+    "tr\u00e1iler|\u0442\u0440\u0435\u0439\u043b\u0435\u0440|\u0442\u0438\u0437\u0435\u0440"
+)

@@ -40,6 +40,7 @@ from scraper.parse.passes import (
     _text_tables,
 )
 from scraper.parse.selectors import BadSelector, compile_selector
+from scraper.parse.videos import written_video_urls
 from scraper.parse.walk import _PARAGRAPH_BREAK, _clean, _parse_html, _Walk, _walk
 
 # What other stages import from here (the blocks' types live in blocks.py).
@@ -121,8 +122,13 @@ def _text_fallback(text: str) -> list[Block]:
 def read_fragment(html: str) -> tuple[tuple[Block, ...], tuple[Video, ...]]:
     """Blocks and videos of an HTML snippet (a feed entry's description or content)."""
     if "<" not in html:
+        # Plain text (a forum feed's summary): a YouTube link written out in it is the
+        # entry's link, as in an HTML body (walk.py, _written_links)
         text = _clean(html)
-        return ((Block(text),) if text else ()), ()
+        links = tuple(
+            Video(url, written, 0, False, False) for url, written in written_video_urls(text)
+        )
+        return ((Block(text),) if text else ()), links
     root = _parse_html(html)
     if root is None:
         return (), ()

@@ -13,7 +13,10 @@ from scraper.extract.evidence.rules import found, trailer_rule
 
 def _tie(name: str, prior: float, description: str, example: str) -> None:
     """A rule for one way the words near a video call it a trailer (or teaser: not a
-    clip, featurette or cast video) of the watched title and season (trailers.py)."""
+    clip, featurette or cast video) of the watched title and season (trailers.py).
+    (The ties' prior, +6, clears the bias prior, -5: with the priors alone a tied video
+    is a trailer, as the fit finds; at +4 an unfitted or strongly pulled fit reported
+    none, tests/corpus/SCORES.md, session 9.)"""
 
     def test(c: VideoCandidate) -> str | None:
         return c.sentence[:100] if c.sentence and c.tie == name else None
@@ -23,32 +26,32 @@ def _tie(name: str, prior: float, description: str, example: str) -> None:
 
 _tie(
     "own_sentence",
-    4,
+    6,
     "the link's own sentence calls it the trailer, in a passage about the watched season",
     "The season 2 trailer, which you can watch here, ...",
 )
 _tie(
     "names_watch",
-    4,
+    6,
     "the words nearest the video call it a trailer and name the watched season",
     "Netflix dropped the Heartstopper season 2 trailer: <link>",
 )
 _tie(
     "watch_passage",
-    4,
+    6,
     "the nearest words call it a trailer, name no season, and sit in a passage (or a "
     "document) about the watched season",
     "Watch the new trailer below. (in an article about season 2)",
 )
 _tie(
     "names_film",
-    4,
+    6,
     "the nearest words call it a trailer and name the watched film",
     "Watch the Superman trailer: <link>",
 )
 _tie(
     "reported",
-    4,
+    6,
     "the text reports the watch's trailer as released, linking no video (or showing one "
     "player that nothing near calls anything else: that player)",
     "The first trailer for season 2 just dropped.",
@@ -101,6 +104,17 @@ def _hall_only(c: VideoCandidate) -> str | None:
 )
 def _slate(c: VideoCandidate) -> str | None:
     return c.slate[:100] if c.slate and c.tie == "reported" else None
+
+
+@trailer_rule(
+    "announces_production",
+    -5,
+    "a trailer reported in words that the document says is a video announcing a renewal or "
+    "a production start (an announcement video), not a trailer",
+    "Netflix dropped a small teaser confirming season 3 has begun filming.",
+)
+def _announces(c: VideoCandidate) -> str | None:
+    return c.announces[:100] if c.announces and c.tie == "reported" else None
 
 
 @trailer_rule(
