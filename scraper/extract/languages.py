@@ -97,10 +97,12 @@ RELEASE_WORDS = (
     r"an\s+den\s+start", r"erscheint", r"erscheinen", r"erschien", r"ab\s+dem",
     r"ab\s+(?=\d)", r"läuft", r"laufen", r"zu\s+sehen", r"verfügbar", r"ausgestrahlt",
     r"veröffentlicht", r"premiere\s+feiert", r"feiert\s+premiere", r"kommt", r"kommen",
-    r"kehrt", r"zurück", r"rückkehr", r"fortgesetzt",
+    r"kehrt", r"zurück", r"rückkehr", r"fortgesetzt", r"abrufbar",
+    r"geht\s+es\s+(?:\S+\s+){0,3}?weiter",  # "Am 15. April geht es bei Netflix weiter mit"
     # Spanish
     r"estren\w*", r"llega\w*", r"lanzamiento", r"disponible", r"se\s+emitirá",
     r"vuelve\w*", r"volverá", r"regresa\w*", r"regreso", r"desde\s+el(?=\s+\d)",
+    r"arranc\w*",
     # Portuguese
     r"estrei\w*", r"chega\w*", r"lançamento", r"lancamento", r"disponível",
     r"volta", r"voltará", r"retorna\w*", r"partir\s+de(?=\s+\d)",
@@ -184,6 +186,7 @@ NEGATION_WORDS = (
 SEASON_NOUNS = (
     "staffel", "temporada", "stagione", "saison", "musim", "сезон", "сезона", "сезоне",
     "seizoen", "säsong", "sæson", "sesong", "sezon",
+    "시즌", "シーズン",  # Korean and Japanese write the number straight after: "시즌2"
 )  # fmt: skip
 
 # Ordinals before a season noun ("zweite Staffel", "segunda temporada", "seconda stagione",

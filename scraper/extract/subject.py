@@ -459,11 +459,14 @@ _FOREIGN_CURRENT = re.compile(
     r"(?<![^\W\d_])(?:" + "|".join(languages.CURRENT_SEASON) + r")(?![^\W\d_])", re.IGNORECASE
 )
 _FOREIGN_NOUN = r"(?:" + "|".join(languages.SEASON_NOUNS) + r")"
-_FOREIGN_NUMBERED = re.compile(r"\b" + _FOREIGN_NOUN + r"\s+(\d{1,2})\b", re.IGNORECASE)
+# ("시즌2의": a particle may follow the number with no space, so no word boundary after it)
+_FOREIGN_NUMBERED = re.compile(
+    r"(?<![^\W\d_])" + _FOREIGN_NOUN + r"\s*(\d{1,2})(?!\d|[.,:]\d)", re.IGNORECASE
+)
 _FOREIGN_ORDINAL = re.compile(
     r"(?<!\w)("
     + "|".join(sorted(languages.ORDINALS, key=len, reverse=True))
-    + r"|\d{1,2}(?:\.|\u00aa|a|e|\u00e8me|eme))\s+"
+    + r"|\d{1,2}(?:\.\u00aa|\.\u00ba|\.|\u00aa|\u00ba|a|e|\u00e8me|eme))\s+"
     # "die zweite und finale Staffel", "la troisième et dernière saison"
     + r"(?:(?:und|et|y|e)\s+(?:finale|letzte|dernière|derniere|final|última|ultima)\s+)?"
     + _FOREIGN_NOUN
@@ -873,7 +876,9 @@ def part_references(sentence: str) -> list[tuple[int, int, int]]:
 
 
 _ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)$")
-_FOREIGN_ORDINAL_DIGITS = re.compile(r"(\d+)(?:\.|\u00aa|a|e|\u00e8me|eme)$")
+_FOREIGN_ORDINAL_DIGITS = re.compile(
+    r"(\d+)(?:\.\u00aa|\.\u00ba|\.|\u00aa|\u00ba|a|e|\u00e8me|eme)$"
+)
 
 
 def _number(token: str) -> int | None:
