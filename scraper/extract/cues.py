@@ -181,7 +181,7 @@ SPECULATION = re.compile(
     + r"|likely|unlikely|predict\w*|"
     r"speculat\w*|perhaps|possibl\w*|probabl\w*|presumabl\w*|conceivabl\w*|maybe|estimat\w*(?!\s+[$\u00a3\u20ac\d])|assum\w*|"
     r"wish\w*|talk\s+of|(?:would|['\u2019]d)\s+[\"\u201c]?(?:love|like)|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
-    r"reportedly|if|bet|suspect\w*|(?<!come\sto\s)think(?!\s+(?:of|about|back)\b)|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
+    r"reportedly|if|(?-i:[Bb]et)|suspect\w*|(?<!come\sto\s)think(?!\s+(?:of|about|back)\b)|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
     r"tipped|claim\w*|leak\w*|allegedly|supposedly|apparently|insiders?|sources\s+say|"
     r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|hunch\w*|"
     # a plan still deliberated: "is seriously considering moving it to 2024", "weighing a
@@ -362,7 +362,8 @@ OTHER_PRODUCT = re.compile(
     # audio and print spin-offs: "the Audible original is due June 25", "the soundtrack"
     r"podcast|audio\s*(?:drama|series|book)|audiobook|(?-i:Audible)|soundtrack|album|"
     r"vinyl|tie-in\s+novel|companion\s+book)\b"
-    r"(?!\s+(?:adaptation|series|show|film|movie|franchise|based|-based))",
+    # (nor the first half of a compound, "the video game-come-TV series", "game-changing")
+    r"(?![-\u2010\u2011]|\s+(?:adaptation|series|show|film|movie|franchise|based|-based))",
     re.IGNORECASE,
 )
 OTHER_PRODUCT = gated(OTHER_PRODUCT)
@@ -1116,9 +1117,11 @@ LISTED_SEASON_START = re.compile(
 )
 # A season named after a date inside a phrase that modifies something else is not the
 # date's subject: "dropping in October, with the only returning cast member from the first
-# season", "later than season one".
+# season", "later than season one"; nor one that opens a clause of its own after the date's
+# ("returning Saturday, January 6th, after the first season aired on Thursdays").
 SEASON_AS_MODIFIER = re.compile(
-    r"\b(?:from|since|than|like|unlike|during|throughout)\s+(?:the\s+|its\s+|their\s+)?$",
+    r"\b(?:from|since|than|like|unlike|during|throughout|after|before|following|while)\s+"
+    r"(?:the\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
 

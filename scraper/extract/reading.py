@@ -234,6 +234,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         )
     heading_names_watch = False
     last_said: str | None = None  # the body's last sentence so far
+    title_last = doc_subject in (Subject.WATCH, Subject.TITLE)  # the last work named is the title
     day_heading = ""  # the date heading above a schedule's lines ("Wednesday, Feb. 7")
     section_names_watch = False  # the last heading named the watch
     # The shapes of the watch's entry lines since the last heading (their role and the
@@ -450,6 +451,11 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 subject = Subject.WATCH if state == Subject.WATCH else Subject.TITLE
             elif named == Subject.SEASON:
                 subject = _season_subject(state, title_passage)
+                if subject is None and title_last and _ANAPHORIC_SEASON.search(text):
+                    # "Grace and Frankie's first season won awards. Its second season
+                    # premieres May 6": "its" (the show's, the series') points back to the
+                    # last work named, the watched title
+                    subject = Subject.WATCH
                 # (the watched season named in a passage about another season of the
                 # title is this sentence's subject only: the passage stays the other's)
                 other_story = state == Subject.OTHER
@@ -476,6 +482,12 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             previous = text
             across = False
             last_said = text if not block.heading else None
+            if named in (Subject.WATCH, Subject.TITLE) or (
+                named == Subject.OTHER and title_mentions(text, watch)
+            ):
+                title_last = True
+            elif subject == Subject.OTHER or other_story:
+                title_last = False
             if named is not None:
                 if named in (Subject.OTHER, Subject.OTHER_SEASON):
                     section.other = True
@@ -655,6 +667,17 @@ def _paragraph_of_watch(result: list[Sentence], start: int) -> None:
     for index in range(start, len(result)):
         if result[index].subject == Subject.TITLE:
             result[index] = result[index]._replace(subject=Subject.WATCH)
+
+
+# A season owned by a word pointing back to a work: "its second season", "it's third
+# season" (as often misspelt), "the show's final season", "the third season of the hit
+# series".
+_ANAPHORIC_SEASON = re.compile(
+    r"\b(?:(?:its|it['\u2019]s|the\s+(?:show|series|drama|comedy|sitcom)['\u2019]s?)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:season|series)\b|"
+    r"(?:season|series)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:series|show|drama|comedy|sitcom)\b)",
+    re.IGNORECASE,
+)
 
 
 def _season_subject(state: Subject | None, title_passage: bool) -> Subject | None:

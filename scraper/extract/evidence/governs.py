@@ -939,7 +939,9 @@ def _setting(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 _SETTING = re.compile(
     # ("set to premiere in the fall of 2013" is a schedule, not a setting)
-    r"\b(?:set(?!\s+(?:to|for)\b)|takes?\s+place|taking\s+place|unfolds?|story|flashbacks?\s+to)\b[^.;]{0,30}"
+    # (a comma closes the setting: "The new season, set in Thailand, will debut in early
+    # 2025" dates the debut)
+    r"\b(?:set(?!\s+(?:to|for)\b)|takes?\s+place|taking\s+place|unfolds?|story|flashbacks?\s+to)\b[^.;,]{0,30}"
     r"\b(?:in|during|around)\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?$",
     re.IGNORECASE,
 )
