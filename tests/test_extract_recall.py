@@ -139,3 +139,53 @@ def test_spanish_arrancar_starts_a_season() -> None:
         "temporada.</p>"
     )
     assert release(body, watch, lang="es", title="Estrenos") == "2024-10-03"
+
+
+def test_the_misspelt_its_with_a_curly_apostrophe_is_no_show_name() -> None:
+    body = (
+        "<ul><li>Copper Canyon\u2019s first season drew a small crowd. It\u2019s third "
+        "season will premiere July 19.</li></ul>"
+    )
+    assert release(body, COPPER3, title="Summer streaming dates") == "2024-07-19"
+
+
+def test_a_german_release_noun_in_a_relative_clause_dates_the_season_not_the_clip() -> None:
+    watch = Watch("Tidewater Lane", 2, ())
+    body = (
+        "<p>Gezeigt wurde ein kurzer Promo-Clip zur zweiten Staffel von \u201eTidewater "
+        "Lane\u201c, deren Ver\u00f6ffentlichung nun f\u00fcr den 14. November angek\u00fcndigt "
+        "wurde.</p>"
+    )
+    assert "trailer_date" not in fired(body, watch, "2024-11-14", lang="de", title="Neu")
+    assert release(body, watch, lang="de", title="Neu") == "2024-11-14"
+
+
+# ------------------------------------------------------------ a day of the month alone
+
+
+def test_the_day_of_the_month_alone_is_the_next_such_day() -> None:
+    from datetime import date
+
+    from scraper.extract.dates import find_dates
+
+    published = date(2025, 1, 20)
+    [later] = find_dates("The second season drops on the 24th.", published)
+    assert later.value == "2025-01-24"
+    [passed] = find_dates("The second season drops on the 2nd at 9pm.", published)
+    assert passed.value == "2025-02-02"  # the 2nd of January has gone: February's
+    assert find_dates("Her office is on the 14th floor.", published) == []
+    [dia] = find_dates("A temporada estreia no pr\u00f3ximo dia 27.", published, foreign=True)
+    assert dia.value == "2025-01-27"
+
+
+def test_a_portuguese_next_day_number_dates_the_second_season() -> None:
+    watch = Watch("Tidewater Lane", 2, ())
+    body = (
+        "<p>Confira a seguir as s\u00e9ries mais aguardadas para este ano.</p>"
+        "<h2>Tidewater Lane</h2><p>A segunda temporada da s\u00e9rie, um dos maiores "
+        "sucessos da plataforma, estreia no pr\u00f3ximo dia 17.</p>"
+    )
+    assert (
+        release(body, watch, lang="pt", title="As estreias de 2025", published="2025-01-04")
+        == "2025-01-17"
+    )

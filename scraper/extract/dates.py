@@ -336,6 +336,17 @@ _PATTERNS = [
         r"(?!\s+(?:nights|evenings|mornings|afternoons)\b)",
         ("day",),
     ),
+    # A day of the month alone, the next one from the article: "arrives on the 14th",
+    # Portuguese and Spanish "estreia no próximo dia 17", "el día 9". Only where nothing
+    # else follows that makes the ordinal a rank or a count ("on the 14th floor", "the
+    # 14th of May" is read above).
+    (
+        "dom",
+        r"(?i:\bon\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"
+        r"(?=\s*(?:[.,;:!?)\u2014]|$|(?:at|with|in|on|for|and|via|exclusively|only)\b))"
+        r"|\bd[i\u00ed]a\s+(?P<d2>[0-3]?\d)(?!\d|\s*(?:de|del|do|da)\s|\s*[:h.,]\d))",
+        ("dom",),
+    ),
 ]
 # Text every match of a pattern holds, so a sentence without it cannot match: most
 # sentences pass few of these (and most that hold a digit hold no year, slash or month).
@@ -346,6 +357,7 @@ _MONTH_GATE = re.compile(
 _DIGIT = re.compile(r"\d")
 _YEAR_GATE = re.compile(r"(?:19|20)\d\d")
 _SLASH_GATE = re.compile(r"\d/\d")
+_DOM_GATE = re.compile(r"\d(?:st|nd|rd|th)\b|d[i\u00ed]a\s+\d", re.IGNORECASE)
 # ... and the (?i:) ones as words in the sentence's case_key.
 _WORD_GATES = [
     ("season", ("spring", "summer", "autumn", "fall", "winter")),
@@ -375,6 +387,8 @@ def _gates(sentence: str, foreign: bool = False) -> set[str]:
         passed.add("year")
     if "/" in sentence and _SLASH_GATE.search(sentence):
         passed.add("slash")
+    if _DOM_GATE.search(sentence):
+        passed.add("dom")
     key = case_key(sentence)
     for name, words in _WORD_GATES:
         for word in words:
@@ -719,6 +733,8 @@ def _resolve(
             return DateMention(start, end, f"{first.year:04d}-{first.month:02d}", "month", True)
         if kind == "cjk":
             return _cjk(match, published)
+        if kind == "dom":
+            return _day_of_month(match, published)
         if kind == "frel":
             return _foreign_relative(match, published)
         if kind == "half":
@@ -802,6 +818,23 @@ def _resolve(
     except (ValueError, KeyError):
         return None
     return None
+
+
+def _day_of_month(match: re.Match[str], published: date | None) -> DateMention | None:
+    """ "the 14th", "dia 17": that day of the article's month, or of the next month when
+    it has passed (a day already gone is reported in the past tense, which moves it)."""
+    if published is None:
+        return None
+    day = int(match.group("d") or match.group("d2"))
+    month_start = published.replace(day=1)
+    if day < published.day:
+        month_start = (month_start + timedelta(days=32)).replace(day=1)
+    try:
+        value = month_start.replace(day=day)
+    except ValueError:
+        return None  # "the 31st" of a month of thirty days: no such date
+    start, end = match.span()
+    return DateMention(start, end, value.isoformat(), "day", True)
 
 
 def _cjk(match: re.Match[str], published: date | None) -> DateMention | None:

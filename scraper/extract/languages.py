@@ -96,7 +96,8 @@ RELEASE_WORDS = (
     r"startet", r"starten", r"startete", r"starttermin", r"kinostart", r"serienstart",
     r"an\s+den\s+start", r"erscheint", r"erscheinen", r"erschien", r"ab\s+dem",
     r"ab\s+(?=\d)", r"läuft", r"laufen", r"zu\s+sehen", r"verfügbar", r"ausgestrahlt",
-    r"veröffentlicht", r"premiere\s+feiert", r"feiert\s+premiere", r"kommt", r"kommen",
+    r"veröffentlicht", r"veröffentlichung", r"premiere\s+feiert", r"feiert\s+premiere",
+    r"kommt", r"kommen",
     r"kehrt", r"zurück", r"rückkehr", r"fortgesetzt", r"abrufbar",
     r"geht\s+es\s+(?:\S+\s+){0,3}?weiter",  # "Am 15. April geht es bei Netflix weiter mit"
     # Spanish
@@ -245,6 +246,7 @@ RELEASE_NOUNS = (
     r"kinostart",
     r"starttermin",
     r"serienstart",
+    r"veröffentlichung",
     r"premiere",
 )
 RELEASE_NOUN_INTRODUCERS = (
@@ -269,6 +271,11 @@ RELEASE_NOUN_INTRODUCERS = (
     r"su",
     r"ihr\w*",
     r"sein\w*",
+    # relative possessives: "die zweite Staffel, deren Veröffentlichung ... für den 31. Oktober"
+    r"deren",
+    r"dessen",
+    r"cuy[oa]",
+    r"dont\s+la",
 )
 
 # Articles and the like that open a season's name ("Die zweite Staffel", "La saison 2"):

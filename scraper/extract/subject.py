@@ -623,6 +623,7 @@ _NOT_NAMES = frozenset(
         "but",
         "its",
         "it's",
+        "it",  # "It’s second season", the possessive misspelt with a curly apostrophe
         "their",
         "this",
         "that",
