@@ -189,3 +189,38 @@ def test_a_portuguese_next_day_number_dates_the_second_season() -> None:
         release(body, watch, lang="pt", title="As estreias de 2025", published="2025-01-04")
         == "2025-01-17"
     )
+
+
+# ------------------------------------------------------------ a year in another language
+
+
+def test_another_languages_year_after_a_preposition_is_a_window() -> None:
+    from datetime import date
+
+    from scraper.extract.dates import find_dates
+
+    published = date(2024, 3, 2)
+    for sentence in (
+        "La segunda temporada llegará en 2025.",
+        "Die zweite Staffel startet im Jahr 2025.",
+        "La seconda stagione arriverà all'inizio del 2025.",
+        "A segunda temporada chega no início de 2025.",
+    ):
+        [found] = find_dates(sentence, published, foreign=True)
+        assert (found.value, found.precision) == ("2025", "year"), sentence
+    # in English, "no" before a year is a negation, not Portuguese's "in the"
+    assert find_dates("There is no 2025 date yet.", published) == []
+
+
+def test_a_spanish_window_for_the_season_is_reported_and_a_past_one_is_not() -> None:
+    watch = Watch("Tidewater Lane", 2, ())
+    announced = (
+        "<p>La plataforma confirmó que la segunda temporada de Tidewater Lane llegará en "
+        "2025, aunque todavía no hay un día concreto para el estreno de los episodios.</p>"
+    )
+    assert release(announced, watch, lang="es", title="Series") == "2025"
+    history = (
+        "<p>La primera temporada de Tidewater Lane se estrenó en 2019 y fue un éxito. "
+        "Todavía no hay fecha para la segunda temporada de la serie.</p>"
+    )
+    assert release(history, watch, lang="es", title="Series") is None

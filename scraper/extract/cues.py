@@ -549,7 +549,11 @@ READER_PLUG = re.compile(
 READER_PLUG = gated(READER_PLUG)
 CLAUSE_BREAK = re.compile(
     r"\s*(?:;|\s[-\u2013\u2014]\s|\u2014|:\s|,\s+(?:but|while|though|although|whereas|and|"
-    r"which|after|following|with|a\s+year\s+after)\s)",
+    r"which|after|following|with|a\s+year\s+after|"
+    # the same concessions and contrasts in the other languages read: "llegará en 2025,
+    # aunque todavía no hay fecha" keeps the year out of the denial's clause
+    r"aunque|pero|mientras|embora|mas|por[e\u00e9]m|mais|bien\s+que|m[e\u00ea]me\s+si|"
+    r"anche\s+se|ma|per[o\u00f2]|mentre|obwohl|aber|jedoch|doch)\s)",
     re.IGNORECASE,
 )
 

@@ -336,6 +336,14 @@ _PATTERNS = [
         r"(?!\s+(?:nights|evenings|mornings|afternoons)\b)",
         ("day",),
     ),
+    # Another language's year after a preposition: "llegará en 2025", "im Jahr 2026".
+    (
+        "fyear",
+        r"(?i:(?<![^\W\d_])(?:" + "|".join(languages.YEAR_PREPOSITIONS) + r")\s*"
+        r"(?:(?:el\s+|o\s+|l['\u2019]|dem\s+)?(?:" + "|".join(languages.YEAR_WORDS)
+        + r")\s+(?:de\s+)?)?)" + _YEAR.format(n="y"),
+        ("fyear",),
+    ),
     # A day of the month alone, the next one from the article: "arrives on the 14th",
     # Portuguese and Spanish "estreia no próximo dia 17", "el día 9". Only where nothing
     # else follows that makes the ordinal a rank or a count ("on the 14th floor", "the
@@ -389,6 +397,8 @@ def _gates(sentence: str, foreign: bool = False) -> set[str]:
         passed.add("slash")
     if _DOM_GATE.search(sentence):
         passed.add("dom")
+    if foreign and "year" in passed:
+        passed.add("fyear")
     key = case_key(sentence)
     for name, words in _WORD_GATES:
         for word in words:
@@ -613,7 +623,9 @@ def _hinted(hint: YearHint) -> date:
     return date(hint.day.year, 1, 1)
 
 
-_FOREIGN_KINDS = {"fdmy": "dmy", "fmy": "my", "fmonth": "month", "fseason": "season"}
+_FOREIGN_KINDS = {
+    "fdmy": "dmy", "fmy": "my", "fmonth": "month", "fseason": "season", "fyear": "year",
+}  # fmt: skip
 
 
 def _foreign_month(token: str) -> int:

@@ -73,6 +73,20 @@ SEASONS: dict[str, str] = {
 # Words between a season and its year: "Herbst 2021", "nell'estate del 2025", "verano de 2024".
 SEASON_YEAR_JOINERS = (r"de", r"del", r"do", r"da", r"di", r"dell['\u2019]", r"des")
 
+# Words before a year alone that make it a time of release ("llegará en 2025", "arriva
+# nel 2025", "startet im Jahr 2026", "chega no início de 2026", "sortira début 2025"),
+# each optionally followed by the language's word for year. Asked of a page in another
+# language only: in English "no 2024 release" is no Portuguese "no".
+YEAR_PREPOSITIONS = (
+    r"en", r"em", r"no", r"nel", r"im", r"für", r"pour", r"para", r"per", r"ab", r"dès",
+    r"desde", r"a\s+partir\s+de", r"à\s+partir\s+de", r"a\s+partire\s+dal",
+    r"entro\s+il", r"(?:anfang|ende|mitte|début|fin|courant|mi-)",
+    r"(?:a\s+)?(?:principios|finales|mediados|inicios|comienzos)\s+de(?:l)?",
+    r"(?:no\s+|em\s+)?(?:início|inicio|começo|fim|final|meados)\s+d[eo]",
+    r"(?:all['\u2019]|a(?:ll['\u2019])?)?(?:inizio|fine|metà)\s+(?:del|dell['\u2019])",
+)
+YEAR_WORDS = (r"jahr", r"jahres", r"l['\u2019]année", r"année", r"año", r"ano", r"anno")
+
 # Words that put a month alone ("im März", "en janvier", "a dicembre") in the article's
 # year: the month of a coming release.
 MONTH_PREPOSITIONS = (
