@@ -224,3 +224,18 @@ def test_a_spanish_window_for_the_season_is_reported_and_a_past_one_is_not() -> 
         "Todavía no hay fecha para la segunda temporada de la serie.</p>"
     )
     assert release(history, watch, lang="es", title="Series") is None
+
+
+def test_a_show_coming_back_in_another_language_starts_its_next_season() -> None:
+    # no season named: "volta" (comes back) after the page's date is the coming season's
+    # start, as "returns" is in English
+    watch = Watch("Tidewater Lane", 2, ())
+    body = (
+        "<p>Depois de um sucesso instant\u00e2neo ao estrear-se em janeiro de 2025, "
+        "Tidewater Lane volta ao servi\u00e7o a 23 de fevereiro, altura em que ser\u00e3o "
+        "lan\u00e7ados tr\u00eas epis\u00f3dios da s\u00e9rie.</p>"
+    )
+    assert (
+        release(body, watch, lang="pt", title="As s\u00e9ries de 2026", published="2026-01-05")
+        == "2026-02-23"
+    )

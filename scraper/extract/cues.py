@@ -1133,7 +1133,9 @@ SEASON_AS_MODIFIER = re.compile(
 # "returns on October 4", "will have a two-hour premiere", "premiering Friday".
 SEASON_START = re.compile(
     r"\b(?:return(?:s|ing)?|premier(?:e|es|ing)|debut(?:s|ing)?|launch(?:es|ing)?|"
-    r"kick(?:s|ing)?\s+off|bows?|back|arriv(?:es|ing)|begin(?:s|ning)?|start(?:s|ing)?)\b",
+    r"kick(?:s|ing)?\s+off|bows?|back|arriv(?:es|ing)|begin(?:s|ning)?|start(?:s|ing)?|"
+    + "|".join(languages.RETURN_WORDS)
+    + r")(?!\w)",
     re.IGNORECASE,
 )
 # A season start that can only be a later season's: the show comes back.
@@ -1181,7 +1183,9 @@ SERIES_DEBUT = re.compile(
     r"\b(?:new|freshman|debut)\s+(?:show|drama|comedy|sitcom)\b",
     re.IGNORECASE,
 )
-COMES_BACK = re.compile(r"\b(?:return(?:s|ing)?|back)\b", re.IGNORECASE)
+COMES_BACK = re.compile(
+    r"\b(?:return(?:s|ing)?|back|" + "|".join(languages.RETURN_WORDS) + r")(?!\w)", re.IGNORECASE
+)
 # A show coming back inside its running season: the season's second half, not its start
 # ("returns from its winter break", "the midseason premiere", "for the back half").
 MIDSEASON = re.compile(

@@ -144,6 +144,16 @@ RELEASE_WORDS = (
     r"방송\w*", r"방영\w*", r"공개\w*", r"개봉\w*", r"출시\w*",
 )  # fmt: skip
 
+# A show coming back, in the other languages: a later season's start whatever its
+# number ("Paradise volta ao Disney+ a 23 de fevereiro"), as "returns" is in English.
+RETURN_WORDS = (
+    r"kehrt", r"zurück", r"rückkehr",
+    r"vuelve", r"volverá", r"regresa", r"regresará", r"regreso",
+    r"volta", r"voltará", r"retorna", r"retornará", r"regressa", r"regressará",
+    r"revient", r"reviendra", r"retour",
+    r"torna", r"tornerà", r"ritorna", r"ritornerà", r"ritorno",
+)  # fmt: skip
+
 # Hedges: the date is a guess ("könnte", "podría", "pourrait", "potrebbe").
 HEDGE_WORDS = (
     r"könnte\w*",
