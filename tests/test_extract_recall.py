@@ -239,3 +239,37 @@ def test_a_show_coming_back_in_another_language_starts_its_next_season() -> None
         release(body, watch, lang="pt", title="As s\u00e9ries de 2026", published="2026-01-05")
         == "2026-02-23"
     )
+
+
+# ------------------------------------------------------------ a new season on a new night
+
+
+def test_a_season_returning_on_a_new_night_is_its_start_not_a_slot_move() -> None:
+    watch = Watch("Tidewater Lane", 5, ())
+    body = (
+        "<p>In addition, Tidewater Lane will return for its fifth season on a new night, "
+        "moving to Tuesdays starting on March 7 at 10 PM.</p>"
+    )
+    assert {"time_slot_move", "other_work_subject"}.isdisjoint(
+        fired(body, watch, "2024-03-07", published="2024-01-12")
+    )
+    assert release(body, watch, published="2024-01-12") == "2024-03-07"
+
+
+def test_a_season_on_air_moving_to_a_new_night_is_still_no_release() -> None:
+    watch = Watch("Tidewater Lane", 5, ())
+    body = (
+        "<p>Tidewater Lane, now in its fifth season, is moving to Tuesdays starting on "
+        "March 7 at 10 PM.</p>"
+    )
+    assert "time_slot_move" in fired(body, watch, "2024-03-07", published="2024-01-12")
+    assert release(body, watch, published="2024-01-12") is None
+
+
+def test_portuguese_lancar_launches_a_season() -> None:
+    watch = Watch("Tidewater Lane", 2, ())
+    body = (
+        "<p>A plataforma vai lan\u00e7ar ainda em 2024 a segunda temporada da s\u00e9rie "
+        "\u201cTidewater Lane\u201d, segundo uma carta aos acionistas.</p>"
+    )
+    assert release(body, watch, lang="pt", title="Novidades", published="2024-01-25") == "2024"

@@ -117,9 +117,9 @@ RELEASE_WORDS = (
     # Spanish
     r"estren\w*", r"llega\w*", r"lanzamiento", r"disponible", r"se\s+emitirá",
     r"vuelve\w*", r"volverá", r"regresa\w*", r"regreso", r"desde\s+el(?=\s+\d)",
-    r"arranc\w*",
+    r"arranc\w*", r"lanza\w*",
     # Portuguese
-    r"estrei\w*", r"chega\w*", r"lançamento", r"lancamento", r"disponível",
+    r"estrei\w*", r"chega\w*", r"lança\w*", r"lancamento", r"disponível",
     r"volta", r"voltará", r"retorna\w*", r"partir\s+de(?=\s+\d)",
     # French
     r"sortie", r"sortira", r"débarque\w*", r"diffusé\w*", r"diffusion",

@@ -969,6 +969,8 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
     name = re.sub(r"^(?:And|But|While|Whereas|Meanwhile|Also|Then)\s+", "", name)
     if re.match(r"(?:Part|Volume|Vol\.?|Act)\s", name):
         return False  # a part of the season the text is about
+    if _WEEKLY_NIGHT.fullmatch(name):
+        return False  # "moving to Tuesdays starting on March 7": a time slot, no work
     if not name[:1].isalpha():
         return False
     if not any(c.islower() for c in name) and not _SHOUTED_TITLE.fullmatch(name):
@@ -992,6 +994,7 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
     return not any(s < end and start < e for s, e, _ in title_mentions(text, watch))
 
 
+_WEEKLY_NIGHT = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days(?:\s+at)?")
 # Words that introduce people, not a work, right before a name (and the names listed
 # with it): "starring David Mitchell and Robert Webb", "from creators A and B".
 _PEOPLE_CUE = re.compile(

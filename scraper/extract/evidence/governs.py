@@ -979,6 +979,11 @@ def _time_slot_move(c: DateCandidate, v: View, w: Watch) -> str | None:
     # or anywhere in a guide's short line; one after the date in a sentence is a later
     # date's ("premieres Jan. 6, before moving to its regular time period on Jan. 13")
     end = len(v.text) if len(v.text) <= 100 else c.mention.start
+    move = cues.TIME_SLOT_MOVE.search(v.text[:end])
+    if move is not None and _SEASON_COMES.search(v.text, 0, move.start()):
+        # "will return for its fifth season on a new night, moving to Tuesdays starting
+        # on March 7": the new season's start, on its new night, not a season on air moved
+        return None
     seen = found(cues.TIME_SLOT_MOVE, v.text[:end])
     if seen is None and _STARTING.search(v.text, max(0, c.mention.start - 16), c.mention.start):
         # "starting October 29th it slides to 8:30p", "Beginning Thursday, April 4, the
@@ -988,6 +993,13 @@ def _time_slot_move(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 _STARTING = re.compile(r"\b(?:starting|beginning|effective|as\s+of)\s+(?:on\s+)?$", re.I)
+# A season coming, said before the move: "returns for its fifth season", "premieres its
+# final season".
+_SEASON_COMES = re.compile(
+    r"\b(?:return(?:s|ing)?|premier(?:e|es|ing)|debut(?:s|ing)?|(?:is|are)\s+back)\s+"
+    r"(?:for\s+|with\s+)?(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}?(?:season|series)\b",
+    re.IGNORECASE,
+)
 
 
 _SLOT = re.compile(
