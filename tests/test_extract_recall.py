@@ -273,3 +273,39 @@ def test_portuguese_lancar_launches_a_season() -> None:
         "\u201cTidewater Lane\u201d, segundo uma carta aos acionistas.</p>"
     )
     assert release(body, watch, lang="pt", title="Novidades", published="2024-01-25") == "2024"
+
+
+# ------------------------------------------------------------ the page's own summary
+
+
+def test_a_date_only_in_the_pages_summary_is_read_as_its_dek() -> None:
+    page = (
+        "<html><head><title>Tidewater Lane Season 2 News</title>"
+        '<meta property="og:description" content="Tidewater Lane season 2 premieres '
+        'September 5 on the streamer."/>'
+        '<meta property="article:published_time" content="2024-06-12T10:00:00Z"></head>'
+        "<body><article><h1>Tidewater Lane Season 2 News</h1><p>The streamer shared a "
+        "first photo of the cast on Tuesday.</p></article></body></html>"
+    )
+    [doc] = parse_documents(page, "https://news.example/story")
+    assert [b.role for b in doc.blocks if b.text.startswith("Tidewater Lane season 2")] == ["dek"]
+    assert [f.date for f in extract(doc, TIDEWATER2)] == ["2024-09-05"]
+
+
+def test_a_summary_the_body_already_says_is_not_read_twice() -> None:
+    said = "Tidewater Lane season 2 premieres September 5 on the streamer."
+    page = (
+        f'<html><head><meta name="description" content="{said}"/></head><body><article>'
+        f"<h1>Tidewater Lane</h1><p>{said} The cast is back.</p></article></body></html>"
+    )
+    [doc] = parse_documents(page, "https://news.example/story")
+    assert sum(said[:30] in b.text for b in doc.blocks) == 1
+
+
+def test_from_the_day_of_the_month_is_a_start_too() -> None:
+    from datetime import date
+
+    from scraper.extract.dates import find_dates
+
+    [found] = find_dates("It will stream from the 14th.", date(2024, 6, 12))
+    assert found.value == "2024-06-14"

@@ -350,7 +350,7 @@ _PATTERNS = [
     # 14th of May" is read above).
     (
         "dom",
-        r"(?i:\bon\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"
+        r"(?i:\b(?:on|from|starting|beginning)\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"
         r"(?=\s*(?:[.,;:!?)\u2014]|$|(?:at|with|in|on|for|and|via|exclusively|only)\b))"
         r"|\bd[i\u00ed]a\s+(?P<d2>[0-3]?\d)(?!\d|\s*(?:de|del|do|da)\s|\s*[:h.,]\d))",
         ("dom",),

@@ -98,6 +98,21 @@ def headline(root: Any, json_ld: list[dict[str, Any]]) -> str:
     return ""
 
 
+def description(root: Any) -> str:
+    """The page's own summary (og:description, else the description meta tag): the
+    standfirst an editor wrote under the headline, which a saved or scripted page may
+    carry nowhere else."""
+    for xpath in (
+        '//meta[@property="og:description"]/@content',
+        '//meta[@name="description"]/@content',
+    ):
+        for value in root.xpath(xpath):
+            text = _clean(value)
+            if text:
+                return text
+    return ""
+
+
 def _with_work(root: Any, text: str) -> str:
     """A wiki's page about one season is headed by the season alone ("Season 3"); the
     work is the wiki's own subject, named by the site ("Reacher Wiki", in og:site_name or

@@ -26,6 +26,7 @@ from lxml import etree
 from scraper.parse.blocks import _DATA_ROLES, FURNITURE_ROLES, ROLES, Block, Page, Video
 from scraper.parse.metadata import (
     byline_date,
+    description,
     headline,
     json_ld_items,
     json_ld_videos,
@@ -81,6 +82,8 @@ def read_page(text: str, select: str | None = None) -> Page:
         _walk(root, walk)
     walk.mark_rails(title)
     blocks, videos = walk.blocks, walk.videos
+    if not select:
+        _summary_as_dek(blocks, description(root))
     _text_tables(blocks)
     _infobox_fields(blocks)
     _episode_tables(blocks)
@@ -101,6 +104,27 @@ def read_page(text: str, select: str | None = None) -> Page:
         )
     dates = own_dates(root, items, _stamps(blocks), published)
     return Page(title, tuple(blocks), tuple(videos), published, dates)
+
+
+def _summary_as_dek(blocks: list[Block], summary: str) -> None:
+    """The page's summary, as a dek under the headline, when the body does not say it
+    already: "Netflix Dates Harbor Lights Season 3" over a body that never restates the
+    date its summary gives ("The third season premieres September 5")."""
+    if len(summary) < 20 or not any(ch.isdigit() for ch in summary):
+        return  # (only a summary with a number in it can add a date)
+    key = _summary_key(summary.rstrip(".\u2026 "))[:120]
+    for block in blocks:
+        text = _summary_key(block.text)
+        if key in text or (len(text) >= 40 and text in key):
+            return  # the body's own dek or first paragraph
+    at = next((i + 1 for i, b in enumerate(blocks) if b.role == "headline"), None)
+    if at is None:
+        at = next((i for i, b in enumerate(blocks) if not b.chrome), len(blocks))
+    blocks.insert(at, Block(summary, True, False, "dek"))
+
+
+def _summary_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
 _SCRIPTS = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
