@@ -309,3 +309,34 @@ def test_from_the_day_of_the_month_is_a_start_too() -> None:
 
     [found] = find_dates("It will stream from the 14th.", date(2024, 6, 12))
     assert found.value == "2024-06-14"
+
+
+# ------------------------------------------------------------ a move in a roundup
+
+
+def test_a_move_to_a_day_before_the_old_one_goes_on_a_year() -> None:
+    from datetime import date
+
+    from scraper.extract.dates import find_dates
+
+    sentence = "It was delayed from its prime June 27th slot to the quiet October 3rd weekend."
+    old, new = find_dates(sentence, date(2007, 11, 20))
+    assert (old.value, new.value) == ("2008-06-27", "2008-10-03")
+    # brought forward, as said: the earlier day stays in its year
+    forward = "It has been moved up from April 25th 2008 to April 11th."
+    assert [m.value for m in find_dates(forward, date(2007, 11, 20))] == [
+        "2008-04-25",
+        "2008-04-11",
+    ]
+
+
+def test_another_films_move_in_a_roundup_does_not_void_the_watchs_date() -> None:
+    watch = Watch("Harbor Lights", None, ())
+    body = (
+        "<p>\u201cHarbor Lights\u201d has been delayed from its prime June 27th slot to the "
+        "generally quiet October 3rd weekend.</p><p>\u201cThe Glass Orchard\u201d has been "
+        "delayed from October 3rd 2008 to 2009.</p>"
+    )
+    assert "replaced_by_move" not in fired(body, watch, "2008-10-03", published="2007-11-20")
+    assert "moved_to" in fired(body, watch, "2008-10-03", published="2007-11-20")
+    assert release(body, watch, published="2007-11-20") == "2008-10-03"

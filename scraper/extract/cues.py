@@ -468,7 +468,9 @@ MOVE_VERB = (
 )
 MOVED_TO = re.compile(
     r"\b" + MOVE_VERB + r"\b" + _IN_SENTENCE + r"{0,100}?\b(?:to|until|for|into)\s+"
-    r"(?:(?:on|the|a|an)\s+)?$",
+    # (an article may take a word or two before the date: "to the generally quiet
+    # October 3rd weekend")
+    r"(?:on\s+|(?:the|a|an)\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}?)?$",
     re.IGNORECASE,
 )
 MOVED_TO = gated(MOVED_TO)

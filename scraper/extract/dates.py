@@ -552,7 +552,44 @@ def _find_dates(
     found.sort(key=lambda m: m.start)
     if published is not None and len(found) > 1:
         found = _in_a_dated_past(found, published)
+        found = _moved_on(sentence, found)
     return found
+
+
+def _moved_on(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """A move "from <date> to <date>" goes forward in time unless the text says it is
+    brought forward: "delayed from its June 27th slot (2008) to the October 3rd weekend"
+    written in November 2007 is October 2008, not the October just gone, which the
+    nearest-year reading of a bare "October 3rd" would give."""
+    result = list(found)
+    for i in range(1, len(result)):
+        old, new = result[i - 1], result[i]
+        if not (new.relative and new.precision == "day" and old.precision == "day"):
+            continue
+        if new.value >= old.value or not _FROM_TO.match(sentence, old.end, new.start):
+            continue
+        if not _FROM_BEFORE.search(sentence, max(0, old.start - 30), old.start):
+            continue
+        if _FORWARD.search(sentence, max(0, old.start - 100), old.start):
+            continue  # "moved up from April 25th 2008 to April 11th": earlier, as said
+        moved = _a_year_on(new.value)
+        if moved is not None:
+            result[i] = replace(new, value=moved)
+    return result
+
+
+def _a_year_on(value: str) -> str | None:
+    try:
+        day = date.fromisoformat(value)
+        return day.replace(year=day.year + 1).isoformat()
+    except ValueError:
+        return None  # February 29th
+
+
+# "from <date> [slot] to [the quiet] <date>", nothing else between
+_FROM_TO = re.compile(r"(?:\s+[a-z]+){0,2}?\s+(?:back\s+)?to\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?$")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:its|their|the|a)\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+_FORWARD = re.compile(r"\b(?:up|forward|earlier|ahead)\b", re.I)
 
 
 def _in_a_dated_past(found: list[DateMention], published: date) -> list[DateMention]:

@@ -744,8 +744,8 @@ _LEAVES_ITS = re.compile(
     r"\b(?:from|exits?|exited|exiting|vacat\w+|leaves|leaving|left|abandon\w*|gives?\s+up|"
     r"los(?:es|ing|t)|"
     r"gave\s+up|ditch\w*|(?:bail|back)(?:s|ed)?\s+(?:out\s+)?(?:on|of))\s+"
-    r"(?:its|their|the|his|her)\s+(?:original\s+|planned\s+|previous\s+|"
-    r"former\s+)?$",
+    # (any word or two before the date: "from its prime June 27th slot")
+    r"(?:its|their|the|his|her)\s+(?:(?!to\b|for\b)[\w-]+\s+){0,2}?$",
     re.IGNORECASE,
 )
 _SLOT_NOUN = re.compile(

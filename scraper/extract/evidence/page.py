@@ -63,8 +63,12 @@ def page_evidence(dates: list[DateCandidate], watch: Watch) -> list[DateCandidat
             v = view(c, watch)
             seen = _old_date(c, v, watch) or _superseded(c, v, watch)
             seen = seen or _plan_changed(c, v, watch)
-        if seen:
+        if seen and not any(name in c.features for name in _ANOTHER_WORKS):
             left.setdefault(c.mention.value, seen)
+            leaving.add(id(c))
+        elif seen:
+            # another work's move in a roundup ("Where The Wild Things Are has been delayed
+            # from October 3rd 2008"): the date it leaves is no date the watch left
             leaving.add(id(c))
         elif (
             "moved_to" in c.features
@@ -92,3 +96,4 @@ def page_evidence(dates: list[DateCandidate], watch: Watch) -> list[DateCandidat
 
 
 _LEAVES = ("old_date", "superseded_plan", "plan_changed")
+_ANOTHER_WORKS = ("other_work_named", "other_work_subject")
