@@ -340,3 +340,29 @@ def test_another_films_move_in_a_roundup_does_not_void_the_watchs_date() -> None
     assert "replaced_by_move" not in fired(body, watch, "2008-10-03", published="2007-11-20")
     assert "moved_to" in fired(body, watch, "2008-10-03", published="2007-11-20")
     assert release(body, watch, published="2007-11-20") == "2008-10-03"
+
+
+def test_a_list_of_dash_entries_gives_each_date_to_its_entrys_name() -> None:
+    watch = Watch("Copper Canyon", None, ())
+    body = (
+        "<p>Several studios moved films this week. Briefly:</p>"
+        "<p>Glass Harbor \u2013 The studio\u2019s sci-fi epic has moved from July 25, 2014 "
+        "to July 18, 2014.</p>"
+        "<p>Copper Canyon \u2013 Relativity has set the western for April 18, 2014.</p>"
+        "<p>Night Orchard \u2013 The horror film has moved to August 22, 2014.</p>"
+    )
+    page = {"title": "Glass Harbor, Copper Canyon, Night Orchard Release Dates"}
+    page["published"] = "2013-12-12"
+    assert "about_watch" not in fired(body, watch, "2014-07-18", **page)
+    assert "release_verb" in fired(body, watch, "2014-04-18", **page)
+    assert release(body, watch, **page) == "2014-04-18"
+
+
+def test_one_name_set_off_by_a_dash_in_prose_keeps_the_passage() -> None:
+    watch = Watch("Copper Canyon", 2, ())
+    body = (
+        "<p>Copper Canyon season 2 is coming.</p>"
+        "<p>Maria Lopez \u2013 who plays the sheriff \u2013 says the season arrives on "
+        "October 4.</p>"
+    )
+    assert release(body, watch, title="Copper Canyon Season 2 news") == "2024-10-04"

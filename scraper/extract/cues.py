@@ -101,6 +101,10 @@ RELEASE = re.compile(
     # a studio's calendar: "now the studio has it down for October 8", "Paramount+ has
     # the new season down for Sunday" (whatever names the release between)
     r"(?:has|have|had)\s+(?:[\w'\u2019+:-]+\s+){1,6}?(?:down|dated|penned)\s+for|"
+    # a studio setting its film for a date: "Relativity has set Mike Flanagan's horror film
+    # for April 18, 2014"
+    r"(?:has|have|had)\s+set\s+(?:[\w'\u2018\u2019+:.-]+\s+){1,6}?for"
+    r"(?=\s+(?:the\s+)?(?:\d|early\b|late\b|mid\b|next\b|this\b|(?-i:[A-Z])))|"
     # "remains on Warner Bros.' calendar for November 3", "stays on the slate for May"
     r"(?:on|in)\s+(?:[\w'\u2019.+:-]+\s+){0,3}?(?:calendar|slate|(?:release\s+)?schedule)"
     r"\s+for|"

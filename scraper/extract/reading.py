@@ -243,6 +243,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
     part = 0
     section = _Section(len(result), None)
     published = doc.published
+    dash_entries = _dash_entries(doc.blocks, watch)
     for index, block in enumerate(doc.blocks):
         text = block.text
         if block.chrome and not block.heading:
@@ -425,6 +426,11 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             # list's entry is about what it names, not the entry above it; until it names
             # something, about what the page is
             state = doc_subject
+        elif index in dash_entries:
+            # "Jupiter Ascending – The Wachowskis' film has moved to July 18": in a list
+            # of such entries, each is about the name before its dash
+            entry = classify(dash_entries[index], watch)
+            state = entry if entry in (Subject.WATCH, Subject.TITLE) else Subject.OTHER
         paragraph_names = set()  # what its sentences name
         for text in sentences(block.text):
             named = classify(text, watch)
@@ -729,6 +735,38 @@ def _entry_line(text: str) -> bool:
 # A numbered list's entry opening a paragraph: "5. IronHeart", "12) The Bear" (not a
 # date, a decimal or an hour: "5.30pm", "2.5 million").
 _NUMBERED_ENTRY = re.compile(r"\s*\d{1,2}\s*[.)]\s*(?=[A-Z\"'\u201c\u2018])")
+
+
+def _dash_entries(blocks: Sequence[object], watch: Watch) -> dict[int, str]:
+    """The body's entry lines opened by a work's name and a dash ("Oculus – Relativity
+    Media has set ..."), by block index -> name; only where the page has two or more,
+    so a list of them (one such line may be a person or a place set off in prose)."""
+    found: dict[int, str] = {}
+    for index, block in enumerate(blocks):
+        if block.heading or block.chrome:  # type: ignore[attr-defined]
+            continue
+        match = _DASH_ENTRY.match(block.text)  # type: ignore[attr-defined]
+        if match is None or _NOT_ENTRY_NAME.match(match.group(1)):
+            continue
+        name = match.group(1)
+        if title_mentions(name, watch) or other_work_before(name + " x", len(name) + 1, watch):
+            found[index] = name
+    return found if len(found) >= 2 else {}
+
+
+# A name of one to seven words (capitalized, or the small words of a title) and a dash.
+_DASH_ENTRY = re.compile(
+    r"\W{0,2}((?-i:[A-Z0-9])[\w'\u2019&!.:-]*(?:\s+(?:(?-i:[A-Z0-9])[\w'\u2019&!.:-]*|of|the|a|"
+    r"an|and|in|on|to|at|for|with)){0,6})\s+[\u2013\u2014]\s+(?=\S)"
+)
+# ... but not a date, a season or a note opening the line: "June 5 – ...", "Update – ..."
+_NOT_ENTRY_NAME = re.compile(
+    r"(?i:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tues?(?:day)?|"
+    r"wed(?:nesday)?|thu(?:rs)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|season|series|"
+    r"part|episode|chapter|volume|update[sd]?|note|edit|correction|source|via|photo|credit|"
+    r"image|watch|read|more|related|also|yes|no|q|a)\b|\d)"
+)
 # A listicle entry's tag after its name: "(2020)", "(Season 3)", "(movie)", "(Netflix)".
 _ENTRY_TAG = re.compile(r"\s*\([^()]{1,30}\)$")
 
