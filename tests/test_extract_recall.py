@@ -366,3 +366,16 @@ def test_one_name_set_off_by_a_dash_in_prose_keeps_the_passage() -> None:
         "October 4.</p>"
     )
     assert release(body, watch, title="Copper Canyon Season 2 news") == "2024-10-04"
+
+
+def test_a_guide_line_naming_the_season_under_the_titles_entry() -> None:
+    watch = Watch("Tidewater Lane", 2, ())
+    body = (
+        "<p>Estas s\u00e3o as s\u00e9ries que v\u00e3o estrear este ano.</p>"
+        "<p>\u201cGlass Harbor\u201d</p><p>3.\u00aa Temporada - HBO Max - 8 de janeiro</p>"
+        "<p>\u201cTidewater Lane\u201d</p><p>2.\u00aa Temporada - Prime Video - 11 de janeiro</p>"
+        "<p>Dez anos depois, o elenco est\u00e1 de volta com esta s\u00e9rie.</p>"
+    )
+    page = {"lang": "pt", "title": "As s\u00e9ries de 2026", "published": "2026-01-03"}
+    assert "dated_entry" in fired(body, watch, "2026-01-11", **page)
+    assert release(body, watch, **page) == "2026-01-11"

@@ -12,7 +12,7 @@ from scraper.extract.evidence.about import about_once, guide_line
 from scraper.extract.evidence.rules import View, _without_title, found, rule
 from scraper.extract.gate import gated
 from scraper.extract.reading import Subject
-from scraper.extract.subject import ORDINAL_WORDS, title_mentions
+from scraper.extract.subject import ORDINAL_WORDS, season_references, title_mentions
 from scraper.models import Watch
 
 # ---------------------------------------------------------------- what governs it
@@ -127,6 +127,12 @@ def _dated_entry(c: DateCandidate, v: View, w: Watch) -> str | None:
     if not about_once(c, v, w):
         return None
     titles = title_mentions(v.text, w)
+    if not titles and c.sentence.subject == Subject.WATCH and not c.sentence.schedule_row:
+        # under the title's entry, the line names the season in its place: "2.ª Temporada -
+        # Prime Video - 11 de janeiro", "Season 2 | HBO Max | Jan. 8"
+        refs = season_references(v.text, w)
+        own = [(r.start, r.end, r.season) for r in refs if r.season == w.season]
+        return (guide_line(c, w, own) or None) if own else None
     if not titles or c.sentence.schedule_row:
         return None  # (a table's row is schedule_row's: one line, weighed once)
     if c.mention.start == 0:
