@@ -379,3 +379,25 @@ def test_a_guide_line_naming_the_season_under_the_titles_entry() -> None:
     page = {"lang": "pt", "title": "As s\u00e9ries de 2026", "published": "2026-01-03"}
     assert "dated_entry" in fired(body, watch, "2026-01-11", **page)
     assert release(body, watch, **page) == "2026-01-11"
+
+
+def test_another_named_show_returning_for_its_season_is_not_the_watchs() -> None:
+    watch = Watch("Copper Canyon", 2, ())
+    body = (
+        "<p>While the network has not said when Copper Canyon will return for season two, "
+        "it is expected to air in April.</p>"
+        "<p>The critically acclaimed series Glass Harbor will return for its second season "
+        "on Thursday, March 1 at 10 p.m.</p>"
+    )
+    page = {"title": "Here is when the network's dramas will premiere", "published": "2018-01-05"}
+    assert "other_work_subject" in fired(body, watch, "2018-03-01", **page)
+    assert release(body, watch, **page) is None
+
+
+def test_the_watch_by_a_short_name_kicking_off_its_season_is_still_the_watch() -> None:
+    watch = Watch("Copper Canyon Chronicles", 3, ())
+    body = (
+        "<p>Copper Canyon Chronicles is back this week.</p><p>Canyon kicked off its third "
+        "season on Sunday, May 14, and this episode closes that block.</p>"
+    )
+    assert "other_work_subject" not in fired(body, watch, "2023-05-14", published="2023-06-01")

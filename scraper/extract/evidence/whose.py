@@ -409,8 +409,15 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
         verbs = verbs[-1:]
     # The watched season named after a verb and before the date is the later clause's
     # own subject: "The Pogues are back ... when Season 3 returns in 2023".
+    # (one owned by "its" is the named subject's season, not a clause of its own:
+    # "Atlanta will return for its second season" on a page watching Legion's; unless the
+    # name may be the watch's by a word of its title: "Fear kicked off ... its eighth")
     watched = [
-        r.start for r in season_references(text, w) if w.season and r.season == w.season
+        r.start
+        for r in season_references(text, w)
+        if w.season
+        and r.season == w.season
+        and not (_ITS.search(text, 0, r.start) and not _title_word_before(text, r.start, w))
     ]
     if titles and cues.FRONTED_SCHEDULE.match(text):
         # "Set to premiere on Aug. 28, The Strain picks up ...": the fronted phrase's
@@ -436,6 +443,19 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
         if subject.other_work_before(text, verb, w):
             return text[max(0, verb - 40) : verb + 12].strip()
     return _scheduled_object(c, v, w)
+
+
+_ITS = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _title_word_before(text: str, position: int, w: Watch) -> bool:
+    """A word of the watch's title (four letters or more) in the text before `position`."""
+    before = text[:position].lower()
+    return any(
+        len(word) >= 4 and re.search(r"\b" + re.escape(word) + r"\b", before)
+        for name in (w.title, *w.aliases)
+        for word in name.lower().split()
+    )
 
 
 def _scheduled_object(c: DateCandidate, v: View, w: Watch) -> str | None:
