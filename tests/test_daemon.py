@@ -207,7 +207,7 @@ NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 @pytest.mark.parametrize(
     "last_checked, earliest, latest",
     [
-        (None, NOW, NOW + timedelta(seconds=60)),  # never checked: soon, spread by jitter
+        (None, NOW, NOW),  # never checked: now, all in one first round (one announcement)
         (NOW - timedelta(hours=5), NOW, NOW + timedelta(seconds=60)),  # overdue: soon
         (
             NOW - timedelta(minutes=10),  # checked recently: waits out its interval
@@ -230,7 +230,7 @@ def test_first_run_comes_from_the_stored_last_check(last_checked, earliest, late
 
 def test_overdue_sources_are_spread_by_jitter_not_fetched_at_once():
     rng = random.Random(1)
-    times = {first_run_at(None, 3600.0, 60.0, NOW, rng) for _ in range(50)}
+    times = {first_run_at(NOW - timedelta(hours=5), 3600.0, 60.0, NOW, rng) for _ in range(50)}
     assert len(times) > 40
     assert max(times) - min(times) > timedelta(seconds=30)
 
@@ -654,3 +654,28 @@ def test_sigterm_during_a_send_records_it_and_a_restart_repeats_nothing(
     second.wait_for_log("started")
     time.sleep(3.0)  # several cycles and delivery passes
     assert len(receiver.ids()) == 1, (receiver.ids(), first.log(), second.log())
+
+
+def test_the_first_run_announces_once_what_check_would_announce(tmp_path, site, daemons):
+    # Two sources on one host, never checked: a year on one, the day on the other. `check`
+    # reads both in one cycle and announces the day; the daemon's first run must not
+    # spread them over the jitter or the host's delay into "announced 2027" followed by
+    # "changed to 9 July 2027".
+    receiver = Receiver(site)
+    body = ('<html><head><meta property="article:published_time" content="2026-12-01T09:00:00Z">'
+            "<title>TV news</title></head><body><article><h1>TV news</h1><p>{}</p>"
+            "</article></body></html>")
+    site.set("/a-year", body.format(
+        "Netflix confirmed that Heartstopper Season 2 premieres in 2027."))
+    site.set("/b-day", body.format(
+        "Netflix confirmed that Heartstopper Season 2 premieres on 9 July 2027."))
+    config = write_config(tmp_path, site, {"a-year": "/a-year", "b-day": "/b-day"},
+                          interval="1h")
+    config.write_text(config.read_text().replace("  per_host_delay: 0s", "  per_host_delay: 1s"))
+    daemon = daemons(config)
+    daemon.wait_for_log("cycle a-year:")
+    daemon.wait_for_log("cycle b-day:")
+    wait_for(lambda: receiver.events(), "the alert", daemon=daemon)
+    time.sleep(1.5)  # a second alert, if any, would be on its way
+    assert receiver.events() == ["release_date.announced"]
+    assert receiver.bodies[0]["value"] == {"date": "2027-07-09", "precision": "day"}

@@ -119,6 +119,9 @@ class Daemon:
         self._notifier_lock = threading.Lock()
         self._scheduler: BackgroundScheduler | None = None
         self._due: set[str] = set()  # sources whose job fired, waiting for their batch
+        # Sources never checked when the daemon started: their first runs are one batch,
+        # not split by host (see _check_batch).
+        self._first_round: set[str] = set()
         self._collecting = False  # a batch is gathering the sources due with it
         self._due_lock = threading.Lock()
         self._signals: list[int] = []  # appended by signal handlers (atomic), read by run()
@@ -179,6 +182,8 @@ class Daemon:
                 DELIVERY_JOB: ThreadPoolExecutor(1),
             },
         )
+        checked = {s.name for s in self._state.source_states() if s.last_checked_at}
+        self._first_round = {s.name for s in config.sources if s.name not in checked}
         plan = schedule_sources(
             self._scheduler, config, self._state, now, self._run_source, rng=self._rng
         )
@@ -352,7 +357,15 @@ class Daemon:
             return
         # A source removed by a reload while its run was queued is not checked.
         names = [name for name in names if _find_source(config, name) is not None]
-        names = self._take_ready(config, fetcher, names)
+        # A first round is checked whole, as `check` checks it: one cycle, whose fetches
+        # take turns on a busy host, so one announcement is one alert. Split by host, the
+        # source read first announced its year and the next "changed" it to the day.
+        with self._due_lock:
+            first = [name for name in names if name in self._first_round]
+            self._first_round.difference_update(first)
+        names = first + self._take_ready(
+            config, fetcher, [name for name in names if name not in first]
+        )
         if not names:
             return
         try:
