@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 from notifiers import register
 from notifiers.base import (
+    MIN_SHORT_SECRET,
     Notifier,
     PermanentError,
     Setting,
@@ -102,7 +103,7 @@ class AppriseNotifier(Notifier):
             if "." not in host:  # not a host name: a token in the host's place
                 found.add(host)
                 found.update(host.split(":"))
-        return sorted((s for s in found if len(s) >= 4), key=len, reverse=True)
+        return sorted((s for s in found if len(s) >= MIN_SHORT_SECRET), key=len, reverse=True)
 
     def send(self, alert: Alert) -> None:
         lib = self._lib

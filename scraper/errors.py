@@ -25,9 +25,16 @@ import math
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
+from scraper.secrets import (  # noqa: F401
+    MIN_SHORT_SECRET,
+    mask_with,
+    public_url,
+    register_secrets,
+    url_secret_parts,
+)
+
 # Re-exported: notifiers/ reach the one secrets registry through this module.
 from scraper.secrets import mask as mask_registered  # noqa: F401
-from scraper.secrets import mask_with, public_url, register_secrets, url_secret_parts  # noqa: F401
 
 # A "retry in a year" is a misconfigured server; a day is the longest we wait.
 RETRY_AFTER_CAP = 24 * 3600.0
