@@ -730,3 +730,17 @@ def test_a_config_that_never_ends_is_a_config_error(tmp_path):
     assert done.returncode == 1, done.stderr
     assert done.stderr.startswith(f"error: {link}: ") and "MB" in done.stderr, done.stderr
     assert len(done.stderr.splitlines()) == 1
+
+
+def test_an_interval_under_a_second_is_an_error_and_under_a_minute_a_warning(tmp_path):
+    # 0.1s against thousands of sources is a flood; 5s a site may block.
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, MINIMAL + "    interval: 0.1s\n"), env={})
+    assert "sources[0].interval: '0.1s' is shorter than 1s, the shortest interval" in str(
+        caught.value)
+    config = load_config(write(tmp_path, MINIMAL + "    interval: 5s\n"), env={})
+    assert config.sources[0].interval == 5.0
+    assert any("sources[0].interval: 5s fetches each source every 5 seconds" in w
+               for w in config.warnings)
+    config = load_config(write(tmp_path, MINIMAL + "    interval: 1m\n"), env={})
+    assert not any("].interval:" in w for w in config.warnings)

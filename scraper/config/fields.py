@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 Field = Callable[[NodeReader, Node, str], Any]
 
 
+# The shortest check interval: below it a source would be fetched many times a second.
+MIN_INTERVAL = 1.0
+
+
 def duration(zero_ok: bool = False, interval: bool = False) -> Field:
     def read(r: NodeReader, node: Node, key: str) -> Any:
         seconds = r.convert(node, key, parse_duration)
@@ -35,12 +39,27 @@ def duration(zero_ok: bool = False, interval: bool = False) -> Field:
             return INVALID
         if seconds < 0 or (seconds == 0 and not zero_ok):
             return r.error(node, key, f"{shorten(node.value)} must be more than 0")
+        if interval and seconds < MIN_INTERVAL:
+            return r.error(
+                node, key,
+                f"{shorten(node.value)} is shorter than {MIN_INTERVAL:g}s, the shortest interval",
+            )
         if interval and seconds < 60 and is_bare_number(node.value):
             # `interval: 30` meant as minutes would fetch every site twice a minute.
             r.warn(
                 node,
                 key,
                 f"{node.value} means {seconds:g} seconds; write {node.value}m for minutes",
+            )
+        elif interval and seconds < 60:
+            # Every source, every few seconds: sites block such clients, and a cycle of
+            # many sources takes longer than that (its runs are skipped, said once).
+            r.warn(
+                node,
+                key,
+                f"{node.value} fetches each source every {seconds:g} seconds; news sites"
+                " expect minutes (1m or more; the default is 30m) and may block a client"
+                " that asks this often",
             )
         return seconds
 
