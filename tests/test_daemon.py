@@ -679,3 +679,30 @@ def test_the_first_run_announces_once_what_check_would_announce(tmp_path, site, 
     time.sleep(1.5)  # a second alert, if any, would be on its way
     assert receiver.events() == ["release_date.announced"]
     assert receiver.bodies[0]["value"] == {"date": "2027-07-09", "precision": "day"}
+
+
+def test_a_clock_set_back_does_not_delay_the_next_checks_by_the_jump(tmp_path, site):
+    # APScheduler keeps wall-clock times: set back an hour, every source would wait an hour
+    # more than its interval. The daemon sees the wall clock fall behind the monotonic one
+    # and moves each job back by the jump.
+    from scraper.runtime.daemon import Daemon
+
+    site.set("/news", NOTHING_YET)
+    config = load_config(write_config(tmp_path, site, {"news": "/news"}, interval="10m"))
+    daemon = Daemon(config)
+    daemon._start()
+    try:
+        scheduler = daemon._scheduler
+        scheduler.pause()  # no job runs (and reschedules itself) while the test reads them
+        before = {job.id: job.next_run_time for job in scheduler.get_jobs()}
+        assert daemon.watch_clock(1_000_000.0, 500.0) == 0.0
+        assert daemon.watch_clock(1_000_000.5, 500.5) == 0.0  # time passing is no jump
+        assert daemon.watch_clock(1_000_001.0 - 3600, 501.0) == pytest.approx(3600)
+        after = {job.id: job.next_run_time for job in scheduler.get_jobs()}
+        for job_id, when in before.items():
+            if after.get(job_id) is not None and when is not None:
+                assert when - after[job_id] == timedelta(hours=1), job_id
+        assert source_job_id("news") in after
+    finally:
+        daemon._shutdown_scheduler()
+        daemon._close()

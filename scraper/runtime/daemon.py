@@ -51,6 +51,8 @@ BATCH_SETTLE = 1.0
 # A host ready within this long counts as ready: its source runs in this batch.
 HOST_READY_SLACK = 0.25
 HOST_WAIT_JOB_PREFIX = "host-wait:"
+# A wall clock that falls behind the monotonic one by more than this was set back.
+CLOCK_JUMP = 2.0
 DELIVERY_JOB = "deliver"
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
@@ -127,6 +129,8 @@ class Daemon:
         self._signals: list[int] = []  # appended by signal handlers (atomic), read by run()
         self._wake = threading.Event()  # set only from ordinary code (stop()), never a handler
         self._wake_batch = threading.Event()  # set at shutdown: a gathering batch runs at once
+        # The wall clock less the monotonic one, as last seen: a drop is the clock set back.
+        self._clock_offset: float | None = None
 
     # -- lifecycle ----------------------------------------------------------------------
 
@@ -208,6 +212,7 @@ class Daemon:
         while True:
             self._wake.wait(0.2)
             self._wake.clear()
+            self.watch_clock(time.time(), time.monotonic())
             while self._signals:
                 signum = self._signals.pop(0)
                 if signum == signal.SIGHUP:
@@ -218,6 +223,33 @@ class Daemon:
                     continue
                 log.info("%s received: stopping", signal.Signals(signum).name)
                 return self._shutdown_scheduler()
+
+    def watch_clock(self, wall: float, monotonic: float) -> float:
+        """Undo what a wall clock set back does to the schedule; returns the jump (seconds).
+
+        APScheduler keeps its times on the wall clock: set back an hour (a wrong NTP
+        answer, a VM restored, a user fixing the time), every job would wait that hour on
+        top of its interval. Each job's next run moves back by the jump, so it comes when
+        it was due by the time that really passed. (Forward jumps need nothing: what is
+        due runs.)"""
+        offset = wall - monotonic
+        previous, self._clock_offset = self._clock_offset, offset
+        if previous is None or previous - offset < CLOCK_JUMP:
+            return 0.0
+        jump = previous - offset
+        scheduler = self._scheduler
+        log.warning("the clock went back %.0f s; the schedule is moved back with it", jump)
+        if scheduler is None:
+            return jump
+        try:
+            for job in scheduler.get_jobs():
+                if job.next_run_time is not None:
+                    scheduler.modify_job(
+                        job.id, next_run_time=job.next_run_time - timedelta(seconds=jump)
+                    )
+        except Exception:  # noqa: BLE001 - shutting down, or a job gone meanwhile
+            log.debug("could not move the schedule back", exc_info=True)
+        return jump
 
     def _shutdown_scheduler(self) -> bool:
         scheduler = self._scheduler
