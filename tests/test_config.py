@@ -744,3 +744,23 @@ def test_an_interval_under_a_second_is_an_error_and_under_a_minute_a_warning(tmp
                for w in config.warnings)
     config = load_config(write(tmp_path, MINIMAL + "    interval: 1m\n"), env={})
     assert not any("].interval:" in w for w in config.warnings)
+
+
+@pytest.mark.parametrize(
+    ("replace", "key"),
+    [
+        (("title: Heartstopper", 'title: "Heart\\0stopper"'), "watches[0].title"),
+        (("season: 2", 'season: 2\n    aliases: ["HS\\x07 S2"]'), "watches[0].aliases[0]"),
+        (("name: Tudum", 'name: "Tu\\x00dum"'), "sources[0].name"),
+        (("tudum/heartstopper", 'tudum/heart\\0stopper"'), "sources[0].url"),
+    ],
+)
+def test_a_control_character_in_a_title_name_or_url_is_a_config_error(tmp_path, replace, key):
+    # A NUL (YAML's "\0") matches no news, and PostgreSQL refuses it in text: every
+    # cycle failed with an internal error instead of a line to fix.
+    text = MINIMAL.replace(*replace)
+    if key == "sources[0].url":
+        text = text.replace("url: https", 'url: "https')
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, text), env={})
+    assert f"{key}: " in str(caught.value)

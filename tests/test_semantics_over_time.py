@@ -565,3 +565,12 @@ def test_a_trailer_reported_without_a_link_then_linked_elsewhere_is_one_alert(
         RSS)
     assert story.check(day(2023, 7, 17)) == [
         ("trailer.released", {"url": "https://www.youtube.com/watch?v=OoXeC5EaVDA"}, None)]
+
+
+def test_control_characters_in_a_page_are_stored_on_either_backend(tmp_path, site, backend):
+    # PostgreSQL refuses a NUL in text; a page's title and sentence may hold one.
+    story = Story(tmp_path, site, ("news",), state=backend)
+    site.set("/news", page("Netflix confirmed that Heartstopper Season 2\x00 premieres on"
+                           " 3 August 2023.\x01", "2023-04-20").replace("<title>", "<title>\x00"))
+    assert story.check(day(2023, 4, 20)) == [
+        ("release_date.announced", date_value("2023-08-03"), None)]
