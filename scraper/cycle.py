@@ -44,6 +44,8 @@ class CycleReport:
     failures: list[tuple[str, str, int]] = field(default_factory=list)  # name, error, streak
     parsed: list[str] = field(default_factory=list)  # sources whose body was parsed
     documents_read: int = 0
+    # Per source, for a log line of its own (a batch checks several sources at once).
+    read_by_source: dict[str, int] = field(default_factory=dict)
     alerts: list[Alert] = field(default_factory=list)
     # Not checked: their server's Retry-After (name, not before) is not up yet.
     waiting: list[tuple[str, datetime]] = field(default_factory=list)
@@ -510,6 +512,7 @@ def _record_success(
     if result.parsed:
         report.parsed.append(source.name)
         report.documents_read += result.documents_read
+        report.read_by_source[source.name] = result.documents_read
     if was_alerted:
         alert = _health_alert(
             SOURCE_RECOVERED, source, f"{source.name} is back: the last check succeeded.", now

@@ -706,3 +706,17 @@ def test_a_clock_set_back_does_not_delay_the_next_checks_by_the_jump(tmp_path, s
     finally:
         daemon._shutdown_scheduler()
         daemon._close()
+
+
+def test_a_batchs_log_lines_give_each_source_its_own_counts():
+    # Two sources checked in one batch: the feed was unchanged, the page read one document
+    # and alerted. The feed's line said "1 document(s) read, 1 new alert(s)" too.
+    from support import make_alert
+
+    report = CycleReport(checked=["feed", "page"], parsed=["page"], documents_read=1,
+                         read_by_source={"page": 1},
+                         alerts=[make_alert(source_names=("page",), source_name="page")])
+    (feed_line,) = cycle_log_lines("feed", report, None, 0.5)
+    (page_line,) = cycle_log_lines("page", report, None, 0.5)
+    assert "cycle feed: unchanged; 0 document(s) read, 0 new alert(s)" in feed_line[1]
+    assert "cycle page: changed; 1 document(s) read, 1 new alert(s)" in page_line[1]

@@ -70,7 +70,13 @@ def cycle_log_lines(
     """
     lines: list[tuple[int, str]] = []
     failures = {n: (error, streak) for n, error, streak in report.failures}
-    alerts = len(report.alerts)
+    # This source's share of a batch: the documents it read, the alerts it reported
+    # first (a batch's totals on every source's line said an unchanged feed read one).
+    read = report.read_by_source.get(name, 0)
+    alerts = sum(
+        1 for a in report.alerts
+        if (a.source_names[0] if a.source_names else a.source_name) == name
+    )
     waiting = dict(report.waiting)
     if name in waiting:
         outcome = f"not checked: its server asked us to wait until {waiting[name]:%H:%M:%S} UTC"
@@ -93,7 +99,7 @@ def cycle_log_lines(
     lines.append(
         (
             logging.INFO,
-            f"cycle {name}: {outcome}; {report.documents_read} document(s) read, "
+            f"cycle {name}: {outcome}; {read} document(s) read, "
             f"{alerts} new alert(s) in {seconds:.2f}s",
         )
     )
