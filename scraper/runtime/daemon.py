@@ -51,6 +51,9 @@ BATCH_SETTLE = 1.0
 # A host ready within this long counts as ready: its source runs in this batch.
 HOST_READY_SLACK = 0.25
 HOST_WAIT_JOB_PREFIX = "host-wait:"
+# A first round takes a host's sources whole when their turns on it (per_host_delay
+# apart) take at most this long; more are split by host as usual.
+FIRST_ROUND_WAIT = 10.0
 # A wall clock that falls behind the monotonic one by more than this was set back.
 CLOCK_JUMP = 2.0
 DELIVERY_JOB = "deliver"
@@ -395,12 +398,7 @@ class Daemon:
             return
         # A source removed by a reload while its run was queued is not checked.
         names = [name for name in names if _find_source(config, name) is not None]
-        # A first round is checked whole, as `check` checks it: one cycle, whose fetches
-        # take turns on a busy host, so one announcement is one alert. Split by host, the
-        # source read first announced its year and the next "changed" it to the day.
-        with self._due_lock:
-            first = [name for name in names if name in self._first_round]
-            self._first_round.difference_update(first)
+        first = self._first_round_whole(config, names)
         names = first + self._take_ready(
             config, fetcher, [name for name in names if name not in first]
         )
@@ -421,6 +419,27 @@ class Daemon:
             log.exception(
                 "cycle %s: internal error; the sources are tried again next run", ", ".join(names)
             )
+
+    def _first_round_whole(self, config: Config, names: list[str]) -> list[str]:
+        """The sources of a first round checked whole, as `check` checks them: one cycle,
+        whose fetches take turns on a shared host, so one announcement is one alert. Split
+        by host, the source read first announced its year and the next "changed" it to the
+        day. A host with so many sources that their turns would take longer than
+        FIRST_ROUND_WAIT is split as usual (a site's hundred feeds must not hold up the
+        others' first check)."""
+        with self._due_lock:
+            first = [name for name in names if name in self._first_round]
+            self._first_round.difference_update(first)
+        delay = config.http.per_host_delay
+        by_host: dict[str, list[str]] = {}
+        for name in first:
+            source = _find_source(config, name)
+            if source is not None:
+                by_host.setdefault(host_of(source.url), []).append(name)
+        return [
+            name for group in by_host.values()
+            if (len(group) - 1) * delay <= FIRST_ROUND_WAIT for name in group
+        ]
 
     def _take_ready(self, config: Config, fetcher: Fetcher, names: list[str]) -> list[str]:
         """The sources of a batch whose host may be asked now: one per host, as
