@@ -368,6 +368,21 @@ def test_redeliver_puts_a_given_up_delivery_back(tmp_path, site, recording, caps
     assert code == 1 and "no alert 'nope'" in err
 
 
+def test_redeliver_takes_the_first_digits_of_an_alert_id(tmp_path, site, recording, capsys):
+    # The help's example is `redeliver 3f2a9c...`: a user copies the start of the id.
+    site.pages["/a"] = page("Heartstopper Season 2 arrives on 3 August 2027, Netflix said.")
+    config = config_for(tmp_path, site, {"A": "/a"})
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    [alert] = RecordingNotifier.received
+    state = State(STATE_AT["location"])
+    state._execute("UPDATE deliveries SET status = 'failed' WHERE alert_id = ?", (alert.id,))
+    state.close()
+    code, out, err = run(capsys, "redeliver", alert.id[:8].upper(), "--config", str(config))
+    assert code == 0 and "recorder" in out, err
+    code, _, err = run(capsys, "redeliver", alert.id[:3], "--config", str(config))
+    assert code == 1 and "no alert" in err  # too short to name one
+
+
 # -- alerts link the news -----------------------------------------------------------------
 
 FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>TV news</title>
