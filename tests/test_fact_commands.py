@@ -173,6 +173,10 @@ def test_a_rejected_date_stops_being_current_and_never_comes_back(
     assert corrected.previous == {"date": "2027-07-09", "precision": "day"}
     assert corrected.value == {"date": "2027-summer", "precision": "season"}
     assert corrected.to_json()["event"] == "release_date.corrected"
+    # history says what was corrected, and what a change was from.
+    code, out, err = run(capsys, "history", "--config", str(config))
+    assert "release_date.corrected  Heartstopper Season 2  summer 2027 (was Friday 9 July" in out
+    assert "release_date.changed  Heartstopper Season 2  Friday 9 July 2027 (was summer" in out
 
     # Another source repeating the rejected value changes nothing.
     site.pages["/c"] = page("Heartstopper Season 2 lands 9 July 2027.")
