@@ -203,7 +203,9 @@ def tls_reason(exc: BaseException, plain_hint: str = "is the URL http://?") -> s
     found = _find_ssl_error(exc, ssl.SSLError)
     if isinstance(found, ssl.SSLCertVerificationError):
         why = (found.verify_message or "").rstrip(".") or "not verified"
-        return f"TLS error: the server's certificate was refused ({why})"
+        # A private CA (a NAS, a company proxy) is trusted as requests trusts one.
+        return (f"TLS error: the server's certificate was refused ({why}); a private CA's"
+                " certificate goes in REQUESTS_CA_BUNDLE")
     reason = getattr(found, "reason", None) or ""
     if reason in _NOT_TLS:
         return f"TLS error: the server does not speak TLS on this port ({plain_hint})"

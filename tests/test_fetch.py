@@ -911,7 +911,7 @@ def test_untrusted_certificate_is_a_tls_error(tls_site: tuple[Site, str]) -> Non
         error = raises(fetcher, site.url("/"))
     assert (str(error), error.transient) == (
         "TLS error: the server's certificate was refused (unable to get local issuer"
-        " certificate)", False)
+        " certificate); a private CA's certificate goes in REQUESTS_CA_BUNDLE", False)
 
 
 def test_https_with_a_trusted_ca_bundle_reuses_its_connection(
