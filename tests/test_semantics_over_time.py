@@ -4,6 +4,7 @@ reads like SPEC.md's "What is a finding, what is an alert"."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -521,7 +522,7 @@ def test_a_story_reaches_each_notifier_once_per_piece_of_news_in_its_format(tmp_
 
 
 def test_a_held_back_date_becomes_current_once_the_current_one_passed_without_a_new_report(
-    tmp_path, site, backend
+    tmp_path, site, backend, capsys
 ):
     # SPEC: a current date that has passed does not block a later date. The delay was
     # read once (a feed's one article, a page that never changes again): waiting for a
@@ -534,6 +535,12 @@ def test_a_held_back_date_becomes_current_once_the_current_one_passed_without_a_
     site.set("/news", page("Heartstopper Season 2 has been delayed to 2024, Netflix"
                            " confirmed.", "2023-07-01"))
     assert story.check(day(2023, 7, 1)) == []
+    # `facts` says why the delay is not current yet, not that it was "superseded".
+    from scraper.cli.main import main
+    assert main(["facts", "--config", str(story.path), "--json"]) == 0
+    facts = json.loads(capsys.readouterr().out)["watches"][0]["facts"]
+    assert {f["value"]["date"]: f["status"] for f in facts} == {
+        "2023-08-03": "current", "2024": "held_back"}
     assert story.check(day(2023, 8, 2)) == []  # 3 August still ahead: held back
     assert story.check(day(2023, 8, 10)) == [  # the same page, unchanged
         ("release_date.changed", date_value("2024", "year"), date_value("2023-08-03"))]
