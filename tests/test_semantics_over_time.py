@@ -581,3 +581,31 @@ def test_control_characters_in_a_page_are_stored_on_either_backend(tmp_path, sit
                            " 3 August 2023.\x01", "2023-04-20").replace("<title>", "<title>\x00"))
     assert story.check(day(2023, 4, 20)) == [
         ("release_date.announced", date_value("2023-08-03"), None)]
+
+
+def test_a_worker_makes_a_held_back_date_current_without_a_new_report(tmp_path, site, pg_url):
+    # The same rule on the workers' path (each claimed source its own transaction).
+    from datetime import timedelta
+
+    from scraper.cycle import Claims
+
+    story = Story(tmp_path, site, ("news",), state=pg_url)
+    site.set("/news", page("Netflix confirmed that Heartstopper Season 2 premieres on"
+                           " 3 August 2023.", "2023-04-20"))
+    assert len(story.check(day(2023, 4, 20))) == 1
+    site.set("/news", page("Heartstopper Season 2 has been delayed to 2024, Netflix"
+                           " confirmed.", "2023-07-01"))
+    assert story.check(day(2023, 7, 1)) == []
+    config = load_config(story.path)
+    now = day(2023, 8, 10)
+    state, fetcher = State(pg_url), Fetcher(config.http)
+    try:
+        state.sync_sources(["news"], {s.name: s.url for s in config.sources}, now)
+        claimed = state.claim_sources("A", now, timedelta(minutes=5), 1)
+        claims = Claims("A", lambda name: now + timedelta(minutes=30))
+        report = check_sources(config, state, fetcher, now, claimed, claims=claims)
+    finally:
+        fetcher.close()
+        state.close()
+    assert [(a.event, a.value) for a in report.alerts] == [
+        ("release_date.changed", date_value("2024", "year"))]
