@@ -131,7 +131,7 @@ class Daemon:
         self._scheduler: BackgroundScheduler | None = None
         self._due: set[str] = set()  # sources whose job fired, waiting for their batch
         # Sources never checked when the daemon started: their first runs are one batch,
-        # not split by host (see _check_batch).
+        # split by host only for a host with many of them (see _first_round_whole).
         self._first_round: set[str] = set()
         self._collecting = False  # a batch is gathering the sources due with it
         self._due_lock = threading.Lock()
