@@ -9,11 +9,13 @@ from __future__ import annotations
 import importlib
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from notifiers import register
 from notifiers.base import (
+    MIN_SHORT_SECRET,
     Notifier,
     PermanentError,
     Setting,
@@ -29,6 +31,8 @@ from scraper.models import Alert
 MISSING = "the apprise notifier needs the apprise package: pip install 'releasewatch[apprise]'"
 # How Apprise's HTTP services log a refusal: "Failed to send ...: Not Found - error=404."
 _HTTP_STATUS = re.compile(r"\berror=(\d{3})\b")
+# Alerts whose partial delivery is remembered, at most (the oldest are forgotten).
+MAX_REMEMBERED = 1000
 
 
 def _apprise() -> Any | None:
@@ -62,6 +66,12 @@ class AppriseNotifier(Notifier):
     def __init__(self, name: str, options):
         super().__init__(name, options)
         self._lib = _apprise()
+        # alert id -> the URLs (by position) that took it: a retry after a partial failure
+        # goes only to the others (Apprise answers one "failed" for all of them, and
+        # sending the whole set again was a duplicate on each URL that had taken it).
+        # In memory: a restart may repeat it, as at-least-once allows.
+        self._delivered: OrderedDict[str, set[int]] = OrderedDict()
+        self._delivered_lock = threading.Lock()
         if self._lib is not None:
             # Apprise logs each service URL at DEBUG.
             mask_library_logs("apprise")
@@ -93,28 +103,40 @@ class AppriseNotifier(Notifier):
             if "." not in host:  # not a host name: a token in the host's place
                 found.add(host)
                 found.update(host.split(":"))
-        return sorted((s for s in found if len(s) >= 4), key=len, reverse=True)
+        return sorted((s for s in found if len(s) >= MIN_SHORT_SECRET), key=len, reverse=True)
 
     def send(self, alert: Alert) -> None:
         lib = self._lib
         if lib is None:
             raise PermanentError(MISSING)
         urls = _urls(self.options.get("urls"))
-        client = lib.Apprise()
-        added = sum(1 for url in urls if client.add(url))
-        if not added:
+        clients: list[tuple[int, Any]] = []
+        for index, url in enumerate(urls):
+            client = lib.Apprise()
+            if client.add(url):
+                clients.append((index, client))
+        if not clients:
             raise PermanentError("no usable Apprise URL in urls")
-        outcome: dict[str, Any] = {}
+        with self._delivered_lock:
+            done = set(self._delivered.get(alert.id, ()))
+        outcome: dict[str, Any] = {"result": True, "said": ""}
 
         def notify() -> None:
             try:
-                with lib.LogCapture(level=lib.logging.WARNING) as captured:
-                    outcome["result"] = client.notify(
-                        title=alert_subject(alert),
-                        body="\n".join(alert_lines(alert)),
-                        body_format=lib.NotifyFormat.TEXT,
-                    )
-                    outcome["said"] = captured.getvalue()
+                for index, client in clients:
+                    if index in done:
+                        continue
+                    with lib.LogCapture(level=lib.logging.WARNING) as captured:
+                        sent = client.notify(
+                            title=alert_subject(alert),
+                            body="\n".join(alert_lines(alert)),
+                            body_format=lib.NotifyFormat.TEXT,
+                        )
+                        outcome["said"] += captured.getvalue()
+                    if sent:
+                        self._taken(alert.id, index)
+                    else:
+                        outcome["result"] = False
             except Exception as exc:  # raised again on the caller's thread
                 outcome["error"] = exc
 
@@ -132,6 +154,8 @@ class AppriseNotifier(Notifier):
             raise outcome["error"]
         result, said = outcome["result"], outcome.get("said", "")
         if result:
+            with self._delivered_lock:
+                self._delivered.pop(alert.id, None)
             return
         words = " | ".join(line.split(" - ", 2)[-1] for line in said.splitlines() if line)
         # Masked before it is cut: a cut must not leave half a token showing.
@@ -145,3 +169,10 @@ class AppriseNotifier(Notifier):
         if kinds and all(isinstance(kind, PermanentError) for kind in kinds):
             raise PermanentError(message)
         raise TransientError(message)
+
+    def _taken(self, alert_id: str, index: int) -> None:
+        with self._delivered_lock:
+            self._delivered.setdefault(alert_id, set()).add(index)
+            self._delivered.move_to_end(alert_id)
+            while len(self._delivered) > MAX_REMEMBERED:
+                self._delivered.popitem(last=False)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from scraper.errors import (
+    MIN_SHORT_SECRET,
     DeliveryError,
     PermanentError,
     TransientError,
@@ -34,6 +35,7 @@ ELLIPSIS = "…"
 
 
 __all__ = [
+    "MIN_SHORT_SECRET",
     "DeliveryError",
     "Notifier",
     "PermanentError",
@@ -164,7 +166,7 @@ def secret_values(settings: Mapping[str, Setting], options: Mapping[str, Any]) -
             found.append(text)
             found.extend(url_secret_parts(text))
     # Longest first, so a URL is masked whole before its token is.
-    return sorted({s for s in found if len(s) >= 4}, key=len, reverse=True)
+    return sorted({s for s in found if len(s) >= MIN_SHORT_SECRET}, key=len, reverse=True)
 
 
 def mask_secrets(text: str, secrets: Iterable[str]) -> str:

@@ -26,6 +26,7 @@ from notifiers.base import (
 )
 from notifiers.deadline import SendDeadline
 from notifiers.text import alert_fields, alert_lines, alert_subject
+from scraper.errors import tls_reason
 from scraper.models import Alert
 
 log = logging.getLogger("releasewatch.notifiers.email")
@@ -217,6 +218,12 @@ class EmailNotifier(Notifier):
             # Transient on purpose: the admin may renew the certificate, or the user may set
             # ca_file; bounded retries keep the alert meanwhile.
             raise TransientError(self.mask(f"TLS certificate not trusted: {exc}")) from None
+        except ssl.SSLError as exc:
+            # security: ssl against a port that speaks plain SMTP (587, 25) answers no TLS.
+            raise TransientError(
+                f"SMTP connection to {self._address()}: "
+                + tls_reason(exc, "it may want security: starttls, usually port 587")
+            ) from None
         except socket.gaierror:
             raise TransientError(
                 f"SMTP connection to {self._address()}: host name not found "

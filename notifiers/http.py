@@ -16,6 +16,7 @@ from scraper.errors import (
     TransientError,
     mask_registered,
     parse_retry_after,
+    tls_reason,
 )
 
 DEFAULT_TIMEOUT = 20.0
@@ -292,5 +293,5 @@ def connection_reason(exc: BaseException) -> str:
     if "RemoteDisconnected" in text or "Connection aborted" in text:
         return "connection closed by the server"
     if "SSLError" in text or "CERTIFICATE" in text:
-        return "TLS failed (certificate or protocol)"
+        return tls_reason(exc)
     return "connection failed"

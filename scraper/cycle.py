@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from scraper import logs
 from scraper.config.settings import Config, SourceConfig
-from scraper.facts import diff_findings
+from scraper.facts import diff_findings, revivable_dates
 from scraper.fetch.fetcher import Fetcher, FetchError, Validators
 from scraper.models import (
     SOURCE_FAILING,
@@ -44,6 +44,8 @@ class CycleReport:
     failures: list[tuple[str, str, int]] = field(default_factory=list)  # name, error, streak
     parsed: list[str] = field(default_factory=list)  # sources whose body was parsed
     documents_read: int = 0
+    # Per source, for a log line of its own (a batch checks several sources at once).
+    read_by_source: dict[str, int] = field(default_factory=dict)
     alerts: list[Alert] = field(default_factory=list)
     # Not checked: their server's Retry-After (name, not before) is not up yet.
     waiting: list[tuple[str, datetime]] = field(default_factory=list)
@@ -365,6 +367,7 @@ def _apply(
             # Per-watch routing (watches[].notify); health alerts above go to every notifier.
             routed = [n for n in notifier_names if watch.notify is None or n in watch.notify]
             report.alerts.extend(state.store_diff(watch, diff, now, routed))
+    _revive_held_back(config, state, now, report, notifier_names)
     for alert in report.alerts:
         log.info("alert %s: %s", alert.event, _alert_line(alert))
     return report
@@ -437,11 +440,43 @@ def _apply_claimed(
             if result.retry_after:
                 due = max(due, now + timedelta(seconds=result.retry_after))
             state.finish_claim(name, claims.token, due)
+    _revive_held_back(config, state, now, report, notifier_names)
     if report.checked:
         state.set_meta("last_cycle_at", to_db_time(now))
     for alert in report.alerts:
         log.info("alert %s: %s", alert.event, _alert_line(alert))
     return report
+
+
+REVIVED_ON = "held_back_checked_on"  # meta key: the day _revive_held_back last looked
+
+
+def _revive_held_back(
+    config: Config, state: State, now: datetime, report: CycleReport, notifier_names: list[str]
+) -> None:
+    """A later date held back while the current one was ahead becomes current once that
+    one has passed, reported again or not (SPEC: a passed date does not block a later one).
+    The sources touched above did this for the watches they reported on."""
+    today = now.date()
+    # A date passes only when the day changes (a later date that came after the current
+    # one passed was weighed then): once a day, so a cycle's cost does not grow with
+    # each watch's history.
+    if state.get_meta(REVIVED_ON) == today.isoformat():
+        return
+    due = [w for w in config.watches if revivable_dates(state.known_facts(w.key), today)]
+    state.set_meta(REVIVED_ON, today.isoformat())
+    if not due:
+        return
+    with state.transaction():
+        state.lock_watches([w.key for w in due])
+        for watch in due:
+            known = state.known_facts(watch.key)  # again, under the watch's lock
+            if not revivable_dates(known, today):
+                continue
+            diff = diff_findings(known, [], today)
+            report.facts_changed |= bool(diff.new_facts)
+            routed = [n for n in notifier_names if watch.notify is None or n in watch.notify]
+            report.alerts.extend(state.store_diff(watch, diff, now, routed))
 
 
 def _adopt_renamed(state: State, watch: Watch, config: Config) -> None:
@@ -477,6 +512,7 @@ def _record_success(
     if result.parsed:
         report.parsed.append(source.name)
         report.documents_read += result.documents_read
+        report.read_by_source[source.name] = result.documents_read
     if was_alerted:
         alert = _health_alert(
             SOURCE_RECOVERED, source, f"{source.name} is back: the last check succeeded.", now

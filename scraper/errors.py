@@ -24,10 +24,18 @@ from __future__ import annotations
 import math
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import Any
+
+from scraper.secrets import (  # noqa: F401
+    MIN_SHORT_SECRET,
+    mask_with,
+    public_url,
+    register_secrets,
+    url_secret_parts,
+)
 
 # Re-exported: notifiers/ reach the one secrets registry through this module.
 from scraper.secrets import mask as mask_registered  # noqa: F401
-from scraper.secrets import mask_with, public_url, register_secrets, url_secret_parts  # noqa: F401
 
 # A "retry in a year" is a misconfigured server; a day is the longest we wait.
 RETRY_AFTER_CAP = 24 * 3600.0
@@ -179,3 +187,43 @@ def _seconds_until(http_date: str, now: datetime | None) -> float | None:
         when = when.replace(tzinfo=UTC)  # HTTP-dates are GMT
     seconds = (when - (now or datetime.now(UTC))).total_seconds()
     return min(max(0.0, seconds), RETRY_AFTER_CAP)
+
+
+# OpenSSL's reasons when what came back is no TLS at all: a plain-HTTP server (https://
+# to an http:// site's port) answers the handshake with "HTTP/1.0 400 ...".
+_NOT_TLS = frozenset({"WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE", "HTTP_REQUEST",
+                      "UNKNOWN_PROTOCOL", "PACKET_LENGTH_TOO_LONG", "WRONG_SSL_VERSION"})
+
+
+def tls_reason(exc: BaseException, plain_hint: str = "is the URL http://?") -> str:
+    """One line a user can act on for a failed TLS handshake: the certificate and why it
+    was refused, or a server that does not speak TLS on that port."""
+    import ssl
+
+    found = _find_ssl_error(exc, ssl.SSLError)
+    if isinstance(found, ssl.SSLCertVerificationError):
+        why = (found.verify_message or "").rstrip(".") or "not verified"
+        # A private CA (a NAS, a company proxy) is trusted as requests trusts one.
+        return (f"TLS error: the server's certificate was refused ({why}); a private CA's"
+                " certificate goes in REQUESTS_CA_BUNDLE")
+    reason = getattr(found, "reason", None) or ""
+    if reason in _NOT_TLS:
+        return f"TLS error: the server does not speak TLS on this port ({plain_hint})"
+    return f"TLS error: handshake failed ({reason.lower().replace('_', ' ')})" if reason else (
+        "TLS error: handshake failed")
+
+
+def _find_ssl_error(exc: BaseException | None, kind: type, depth: int = 0) -> Any:
+    """The ssl error inside what requests and urllib3 wrap it in (args, reason, cause)."""
+    if exc is None or depth > 6:
+        return None
+    if isinstance(exc, kind):
+        return exc
+    inner = [getattr(exc, "reason", None), exc.__cause__, exc.__context__,
+             *(a for a in getattr(exc, "args", ()) if isinstance(a, BaseException))]
+    for item in inner:
+        if isinstance(item, BaseException):
+            found = _find_ssl_error(item, kind, depth + 1)
+            if found is not None:
+                return found
+    return None

@@ -46,6 +46,16 @@ class KnownFacts:
     held_back: dict[str, Finding] = field(default_factory=dict, hash=False, compare=False)
     # When the report that made the current date was published (None: not known).
     current_published: date | None = None
+    # The trailer fact recorded last, when it is a report without a video link: the
+    # day it was first seen and its sentence, so the video it was about, linked later
+    # by another source, is known for the same news (see _claims_unlinked).
+    latest_trailer_seen: date | None = None
+    latest_trailer_evidence: str = ""
+    # Per held-back date: (source URL, name, article link) of each source that reported
+    # it, for the alert when it becomes current with no fresh report.
+    held_back_reports: dict[str, tuple[tuple[str, str | None, str | None], ...]] = field(
+        default_factory=dict, hash=False, compare=False
+    )
 
 
 @dataclass
@@ -97,7 +107,7 @@ def diff_findings(
     for obs in observations:
         diff.reporters.setdefault(obs.source_url, (obs.source_name, obs.link))
         diff.links.setdefault((obs.finding.value_key, obs.source_url), obs.link)
-    _diff_trailers(known, [o for o in observations if o.finding.kind == TRAILER], diff)
+    _diff_trailers(known, [o for o in observations if o.finding.kind == TRAILER], diff, today)
     _diff_dates(
         known, [o for o in observations if o.finding.kind == RELEASE_DATE], diff, today
     )
@@ -109,8 +119,13 @@ def is_video_url(url: str) -> bool:
     return normalize_video_url(url) is not None
 
 
-def _diff_trailers(known: KnownFacts, observations: list[Observation], diff: Diff) -> None:
+def _diff_trailers(
+    known: KnownFacts, observations: list[Observation], diff: Diff, today: date | None = None
+) -> None:
     new: dict[str, NewFact] = {}
+    unlinked_open = known.latest_trailer_key is not None and not is_video_url(
+        known.latest_trailer_key
+    )
     # Videos first: a report without a link is checked against every video seen.
     ordered = sorted(observations, key=lambda o: not is_video_url(o.finding.url or ""))
     for obs in ordered:
@@ -132,11 +147,37 @@ def _diff_trailers(known: KnownFacts, observations: list[Observation], diff: Dif
         elif key in new:
             _add_source(new[key], obs.source_url, obs.source_name)
         else:
+            # The first video after a report without a link, soon after it and not
+            # called another kind (a teaser against a trailer): the video that report
+            # was about. Recorded, linked, and no second alert for one trailer.
+            claims = unlinked_open and _claims_unlinked(obs.finding, known, today)
+            unlinked_open = unlinked_open and not claims
             new[key] = NewFact(
-                obs.finding, [obs.source_url], event=TRAILER_RELEASED, link=obs.link,
-                source_names=[obs.source_name] if obs.source_name else [],
+                obs.finding, [obs.source_url], event=None if claims else TRAILER_RELEASED,
+                link=obs.link, source_names=[obs.source_name] if obs.source_name else [],
             )
     diff.new_facts.extend(new.values())
+
+
+# How long after a trailer reported without a link its video, first linked by another
+# source, is taken for the same news. A teaser and the official trailer come weeks apart.
+UNLINKED_TRAILER_DAYS = 7
+
+
+def _claims_unlinked(video: Finding, known: KnownFacts, today: date | None) -> bool:
+    seen = known.latest_trailer_seen
+    if seen is None or today is None or (today - seen).days > UNLINKED_TRAILER_DAYS:
+        return False
+    said, linked = _trailer_kind(known.latest_trailer_evidence), _trailer_kind(video.evidence)
+    return said is None or linked is None or said == linked
+
+
+def _trailer_kind(evidence: str) -> str | None:
+    """"teaser" or "trailer" as the sentence calls the video, None when it says neither."""
+    text = evidence.casefold()
+    if "teaser" in text:
+        return "teaser"
+    return "trailer" if "trailer" in text else None
 
 
 def _diff_dates(
@@ -150,10 +191,7 @@ def _diff_dates(
         held = known.held_back.get(key)
         # Only SPEC's exception brings a seen date back: a later one than a current date
         # that has passed, itself still ahead.
-        revived = (
-            held is not None and current is not None and has_passed(current, today)
-            and _starts_after(held, current) and not has_passed(held, today)
-        )
+        revived = held is not None and _revivable(held, current, today)
         if key in known.seen_date_keys and not revived:
             diff.corroborations.append((RELEASE_DATE, key, obs.source_url))
             continue
@@ -180,6 +218,25 @@ def _diff_dates(
                 existing=revived, published=reported,
             )
             best[key] = rank
+    # SPEC: a current date that has passed does not block a later one. A later date held
+    # back while the current one was ahead becomes current once it has passed, whether
+    # or not a source says it again (a feed's one article may never be read again).
+    for key, held in known.held_back.items():
+        if key in new or not _revivable(held, current, today):
+            continue
+        reports = known.held_back_reports.get(key, ())
+        if not reports:
+            continue
+        fact = NewFact(
+            held, [url for url, _, _ in reports], link=reports[0][2],
+            source_names=[name for _, name, _ in reports if name], existing=True,
+        )
+        for url, name, link in reports:
+            diff.reporters.setdefault(url, (name, link))
+            diff.links.setdefault((key, url), link)
+        new[key] = fact
+        best[key] = (True, PRECISION_RANK.get(held.precision or "", -1), date.min,
+                     float("-inf"))
     if not new:
         return
     winner_key = max(best, key=lambda k: best[k])
@@ -196,6 +253,19 @@ def _diff_dates(
             diff.corroborations.extend((RELEASE_DATE, key, url) for url in fact.sources)
         else:
             diff.new_facts.append(fact)
+
+
+def _revivable(held: Finding, current: Finding | None, today: date | None) -> bool:
+    return (
+        current is not None and has_passed(current, today)
+        and _starts_after(held, current) and not has_passed(held, today)
+    )
+
+
+def revivable_dates(known: KnownFacts, today: date | None) -> bool:
+    """Whether a held-back date would become current now, with no report at all: the
+    cycle asks this of a watch no source reported on."""
+    return any(_revivable(h, known.current_date, today) for h in known.held_back.values())
 
 
 def _replaces(candidate: Finding, current: Finding, today: date | None) -> bool:

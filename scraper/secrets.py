@@ -19,10 +19,15 @@ _secrets: set[str] = set()
 _lock = threading.Lock()
 _compiled: tuple[frozenset[str], re.Pattern[str] | None] = (frozenset(), None)
 
-# A whole secret shorter than this is not masked alone: it would blank ordinary letters.
+# A whole secret shorter than this is masked only where it stands as a word of its own:
+# anywhere, it would blank the letters of ordinary words.
 MIN_SECRET = 4
+# Shorter than this, a value is no secret worth the name and is not masked at all.
+MIN_SHORT_SECRET = 2
 # A piece of a secret URL is masked on its own only when it looks like a token.
 MIN_TOKEN = 8
+# ... or, this long, when it mixes letters with digits ("k3Y9x"): a short token.
+MIN_SHORT_TOKEN = 4
 # Query parameters whose value is a credential, whatever it looks like (lower case,
 # without - and _): ?token=, ?key=, ?api_key=, ?sig=, AWS and Azure signed URLs...
 _CREDENTIAL_PARAMS = frozenset(
@@ -35,7 +40,7 @@ _CREDENTIAL_PARAMS = frozenset(
 
 def register_secrets(values: Iterable[str]) -> None:
     with _lock:
-        _secrets.update(v for v in values if v and len(v) >= MIN_SECRET)
+        _secrets.update(v for v in values if v and len(v) >= MIN_SHORT_SECRET)
 
 
 def mask(text: str) -> str:
@@ -51,7 +56,7 @@ def mask(text: str) -> str:
 
 def mask_with(text: str, secrets: Iterable[str]) -> str:
     """`text` with these secrets (and their percent-encoded forms) replaced by ***."""
-    pattern = _pattern(frozenset(s for s in secrets if s and len(s) >= MIN_SECRET))
+    pattern = _pattern(frozenset(s for s in secrets if s and len(s) >= MIN_SHORT_SECRET))
     return pattern.sub("***", text) if pattern is not None and text else text
 
 
@@ -63,7 +68,15 @@ def _pattern(secrets: frozenset[str]) -> re.Pattern[str] | None:
     if not secrets:
         return None
     ordered = sorted(secrets, key=lambda s: (-len(s), s))
-    return re.compile("|".join("".join(_char(c) for c in s) for s in ordered))
+    return re.compile("|".join(_secret_pattern(s) for s in ordered))
+
+
+def _secret_pattern(secret: str) -> str:
+    body = "".join(_char(c) for c in secret)
+    if len(secret) >= MIN_SECRET:
+        return body
+    # A short secret ("x7q") only as a word of its own, not inside "x7quick".
+    return rf"(?<![0-9A-Za-z]){body}(?![0-9A-Za-z])"
 
 
 def _char(char: str) -> str:
@@ -84,7 +97,10 @@ def looks_like_token(piece: str) -> bool:
     digits or cases ("x7Gq2...", a numeric webhook id). "alert", "hook", "release_date",
     "webhooks" are words: masking them would blank them in every log line."""
     if len(piece) < MIN_TOKEN:
-        return False
+        return (
+            len(piece) >= MIN_SHORT_TOKEN
+            and any(c.isdigit() for c in piece) and any(c.isalpha() for c in piece)
+        )
     if len(piece) >= 20:
         return True
     has_digit = any(c.isdigit() for c in piece)
@@ -116,7 +132,7 @@ def url_secret_parts(url: str) -> list[str]:
         found.append(parts.path)
     if query_tokens:
         found.append(parts.query)
-    return [p for p in found + path_tokens + query_tokens if p and len(p) >= MIN_SECRET]
+    return [p for p in found + path_tokens + query_tokens if p and len(p) >= MIN_SHORT_SECRET]
 
 
 def url_credentials(url: str) -> list[str]:
@@ -130,7 +146,7 @@ def url_credentials(url: str) -> list[str]:
         return []
     found = _userinfo_parts(parts.netloc)
     found += [v for k, v in parse_qsl(parts.query) if _is_credential_param(k)]
-    return [p for p in found if p and len(p) >= MIN_SECRET]
+    return [p for p in found if p and len(p) >= MIN_SHORT_SECRET]
 
 
 def public_url(url: str) -> str:

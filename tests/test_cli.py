@@ -14,7 +14,7 @@ from scraper.cli.main import main
         (["check", "--bogus"], "unrecognized arguments: --bogus"),
         (["nosuch"], "invalid choice: 'nosuch'"),
         (["history", "--json", "extra"], "unrecognized arguments: extra"),
-        (["validate", "--config", "/nonexistent/config.yaml"], "no such file"),
+        (["validate", "--config", "/no/such/folder/config.yaml"], "no such file"),
     ],
 )
 def test_bad_arguments_are_one_line_and_exit_1(argv, words, capsys):

@@ -730,3 +730,37 @@ def test_a_config_that_never_ends_is_a_config_error(tmp_path):
     assert done.returncode == 1, done.stderr
     assert done.stderr.startswith(f"error: {link}: ") and "MB" in done.stderr, done.stderr
     assert len(done.stderr.splitlines()) == 1
+
+
+def test_an_interval_under_a_second_is_an_error_and_under_a_minute_a_warning(tmp_path):
+    # 0.1s against thousands of sources is a flood; 5s a site may block.
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, MINIMAL + "    interval: 0.1s\n"), env={})
+    assert "sources[0].interval: '0.1s' is shorter than 1s, the shortest interval" in str(
+        caught.value)
+    config = load_config(write(tmp_path, MINIMAL + "    interval: 5s\n"), env={})
+    assert config.sources[0].interval == 5.0
+    assert any("sources[0].interval: 5s fetches each source every 5 seconds" in w
+               for w in config.warnings)
+    config = load_config(write(tmp_path, MINIMAL + "    interval: 1m\n"), env={})
+    assert not any("].interval:" in w for w in config.warnings)
+
+
+@pytest.mark.parametrize(
+    ("replace", "key"),
+    [
+        (("title: Heartstopper", 'title: "Heart\\0stopper"'), "watches[0].title"),
+        (("season: 2", 'season: 2\n    aliases: ["HS\\x07 S2"]'), "watches[0].aliases[0]"),
+        (("name: Tudum", 'name: "Tu\\x00dum"'), "sources[0].name"),
+        (("tudum/heartstopper", 'tudum/heart\\0stopper"'), "sources[0].url"),
+    ],
+)
+def test_a_control_character_in_a_title_name_or_url_is_a_config_error(tmp_path, replace, key):
+    # A NUL (YAML's "\0") matches no news, and PostgreSQL refuses it in text: every
+    # cycle failed with an internal error instead of a line to fix.
+    text = MINIMAL.replace(*replace)
+    if key == "sources[0].url":
+        text = text.replace("url: https", 'url: "https')
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, text), env={})
+    assert f"{key}: " in str(caught.value)

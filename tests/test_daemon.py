@@ -207,7 +207,7 @@ NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 @pytest.mark.parametrize(
     "last_checked, earliest, latest",
     [
-        (None, NOW, NOW + timedelta(seconds=60)),  # never checked: soon, spread by jitter
+        (None, NOW, NOW),  # never checked: now, all in one first round (one announcement)
         (NOW - timedelta(hours=5), NOW, NOW + timedelta(seconds=60)),  # overdue: soon
         (
             NOW - timedelta(minutes=10),  # checked recently: waits out its interval
@@ -230,7 +230,7 @@ def test_first_run_comes_from_the_stored_last_check(last_checked, earliest, late
 
 def test_overdue_sources_are_spread_by_jitter_not_fetched_at_once():
     rng = random.Random(1)
-    times = {first_run_at(None, 3600.0, 60.0, NOW, rng) for _ in range(50)}
+    times = {first_run_at(NOW - timedelta(hours=5), 3600.0, 60.0, NOW, rng) for _ in range(50)}
     assert len(times) > 40
     assert max(times) - min(times) > timedelta(seconds=30)
 
@@ -654,3 +654,69 @@ def test_sigterm_during_a_send_records_it_and_a_restart_repeats_nothing(
     second.wait_for_log("started")
     time.sleep(3.0)  # several cycles and delivery passes
     assert len(receiver.ids()) == 1, (receiver.ids(), first.log(), second.log())
+
+
+def test_the_first_run_announces_once_what_check_would_announce(tmp_path, site, daemons):
+    # Two sources on one host, never checked: a year on one, the day on the other. `check`
+    # reads both in one cycle and announces the day; the daemon's first run must not
+    # spread them over the jitter or the host's delay into "announced 2027" followed by
+    # "changed to 9 July 2027".
+    receiver = Receiver(site)
+    body = ('<html><head><meta property="article:published_time" content="2026-12-01T09:00:00Z">'
+            "<title>TV news</title></head><body><article><h1>TV news</h1><p>{}</p>"
+            "</article></body></html>")
+    site.set("/a-year", body.format(
+        "Netflix confirmed that Heartstopper Season 2 premieres in 2027."))
+    site.set("/b-day", body.format(
+        "Netflix confirmed that Heartstopper Season 2 premieres on 9 July 2027."))
+    config = write_config(tmp_path, site, {"a-year": "/a-year", "b-day": "/b-day"},
+                          interval="1h")
+    config.write_text(config.read_text().replace("  per_host_delay: 0s", "  per_host_delay: 1s"))
+    daemon = daemons(config)
+    daemon.wait_for_log("cycle a-year:")
+    daemon.wait_for_log("cycle b-day:")
+    wait_for(lambda: receiver.events(), "the alert", daemon=daemon)
+    time.sleep(1.5)  # a second alert, if any, would be on its way
+    assert receiver.events() == ["release_date.announced"]
+    assert receiver.bodies[0]["value"] == {"date": "2027-07-09", "precision": "day"}
+
+
+def test_a_clock_set_back_does_not_delay_the_next_checks_by_the_jump(tmp_path, site):
+    # APScheduler keeps wall-clock times: set back an hour, every source would wait an hour
+    # more than its interval. The daemon sees the wall clock fall behind the monotonic one
+    # and moves each job back by the jump.
+    from scraper.runtime.daemon import Daemon
+
+    site.set("/news", NOTHING_YET)
+    config = load_config(write_config(tmp_path, site, {"news": "/news"}, interval="10m"))
+    daemon = Daemon(config)
+    daemon._start()
+    try:
+        scheduler = daemon._scheduler
+        scheduler.pause()  # no job runs (and reschedules itself) while the test reads them
+        before = {job.id: job.next_run_time for job in scheduler.get_jobs()}
+        assert daemon.watch_clock(1_000_000.0, 500.0) == 0.0
+        assert daemon.watch_clock(1_000_000.5, 500.5) == 0.0  # time passing is no jump
+        assert daemon.watch_clock(1_000_001.0 - 3600, 501.0) == pytest.approx(3600)
+        after = {job.id: job.next_run_time for job in scheduler.get_jobs()}
+        for job_id, when in before.items():
+            if after.get(job_id) is not None and when is not None:
+                assert when - after[job_id] == timedelta(hours=1), job_id
+        assert source_job_id("news") in after
+    finally:
+        daemon._shutdown_scheduler()
+        daemon._close()
+
+
+def test_a_batchs_log_lines_give_each_source_its_own_counts():
+    # Two sources checked in one batch: the feed was unchanged, the page read one document
+    # and alerted. The feed's line said "1 document(s) read, 1 new alert(s)" too.
+    from support import make_alert
+
+    report = CycleReport(checked=["feed", "page"], parsed=["page"], documents_read=1,
+                         read_by_source={"page": 1},
+                         alerts=[make_alert(source_names=("page",), source_name="page")])
+    (feed_line,) = cycle_log_lines("feed", report, None, 0.5)
+    (page_line,) = cycle_log_lines("page", report, None, 0.5)
+    assert "cycle feed: unchanged; 0 document(s) read, 0 new alert(s)" in feed_line[1]
+    assert "cycle page: changed; 1 document(s) read, 1 new alert(s)" in page_line[1]

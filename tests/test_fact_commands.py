@@ -173,6 +173,10 @@ def test_a_rejected_date_stops_being_current_and_never_comes_back(
     assert corrected.previous == {"date": "2027-07-09", "precision": "day"}
     assert corrected.value == {"date": "2027-summer", "precision": "season"}
     assert corrected.to_json()["event"] == "release_date.corrected"
+    # history says what was corrected, and what a change was from.
+    code, out, err = run(capsys, "history", "--config", str(config))
+    assert "release_date.corrected  Heartstopper Season 2  summer 2027 (was Friday 9 July" in out
+    assert "release_date.changed  Heartstopper Season 2  Friday 9 July 2027 (was summer" in out
 
     # Another source repeating the rejected value changes nothing.
     site.pages["/c"] = page("Heartstopper Season 2 lands 9 July 2027.")
@@ -366,6 +370,21 @@ def test_redeliver_puts_a_given_up_delivery_back(tmp_path, site, recording, caps
     assert code == 1 and "no given-up delivery" in err
     code, _, err = run(capsys, "redeliver", "nope", "--config", str(config))
     assert code == 1 and "no alert 'nope'" in err
+
+
+def test_redeliver_takes_the_first_digits_of_an_alert_id(tmp_path, site, recording, capsys):
+    # The help's example is `redeliver 3f2a9c...`: a user copies the start of the id.
+    site.pages["/a"] = page("Heartstopper Season 2 arrives on 3 August 2027, Netflix said.")
+    config = config_for(tmp_path, site, {"A": "/a"})
+    assert run(capsys, "check", "--config", str(config))[0] == 0
+    [alert] = RecordingNotifier.received
+    state = State(STATE_AT["location"])
+    state._execute("UPDATE deliveries SET status = 'failed' WHERE alert_id = ?", (alert.id,))
+    state.close()
+    code, out, err = run(capsys, "redeliver", alert.id[:8].upper(), "--config", str(config))
+    assert code == 0 and "recorder" in out, err
+    code, _, err = run(capsys, "redeliver", alert.id[:3], "--config", str(config))
+    assert code == 1 and "no alert" in err  # too short to name one
 
 
 # -- alerts link the news -----------------------------------------------------------------

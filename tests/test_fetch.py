@@ -909,7 +909,9 @@ def test_untrusted_certificate_is_a_tls_error(tls_site: tuple[Site, str]) -> Non
     site.routes["/"] = reply(200, b"<p>ok</p>")
     with Fetcher(replace(SETTINGS, respect_robots=False)) as fetcher:
         error = raises(fetcher, site.url("/"))
-    assert (str(error), error.transient) == ("TLS error (certificate or handshake)", False)
+    assert (str(error), error.transient) == (
+        "TLS error: the server's certificate was refused (unable to get local issuer"
+        " certificate); a private CA's certificate goes in REQUESTS_CA_BUNDLE", False)
 
 
 def test_https_with_a_trusted_ca_bundle_reuses_its_connection(
@@ -1161,3 +1163,30 @@ def test_the_first_fetches_of_a_process_import_requests_one_at_a_time(tmp_path):
             )
             assert done.returncode == 0, done.stderr
             assert done.stdout.startswith("0 "), done.stdout
+
+
+def test_https_to_a_plain_http_server_says_so_in_one_line(site: Site) -> None:
+    # The usual slip: https:// to a server that speaks plain HTTP on that port.
+    site.routes["/"] = reply(200, b"<p>ok</p>")
+    with Fetcher(replace(SETTINGS, respect_robots=False)) as fetcher:
+        error = raises(fetcher, site.url("/").replace("http://", "https://"))
+    assert str(error) == (
+        "TLS error: the server does not speak TLS on this port (is the URL http://?)")
+    assert "\n" not in str(error) and not error.transient
+
+
+def test_refused_and_unresolvable_hosts_are_one_line_each(fetcher: Fetcher, monkeypatch) -> None:
+    import socket as socket_module
+
+    with socket_module.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    assert str(raises(fetcher, f"http://127.0.0.1:{port}/")) == (
+        "connection failed: connection refused")
+
+    def no_such_host(*args, **kwargs):  # a real lookup would leave 127.0.0.1
+        raise socket_module.gaierror(-2, "Name or service not known")
+
+    monkeypatch.setattr(socket_module, "getaddrinfo", no_such_host)
+    assert str(raises(fetcher, "http://news.example/")) == (
+        "connection failed: host name not found")

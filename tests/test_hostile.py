@@ -650,3 +650,21 @@ def test_long_tags_of_few_attributes_are_kept():
     value = "&".join(f"k{i}=v>{i}" for i in range(2000))
     page = f'<p>{"x=1 " * 3000}</p><div data-q="{value}" class="a">Text</div>' + "<p>y</p>" * 50
     assert _tame_long_tags(page) == page
+
+
+def test_short_secrets_are_masked_where_they_stand_alone(httpserver):
+    # SPEC: secrets never appear in logs or errors, short ones included: a webhook whose
+    # token is five characters, a three-letter password. Masked as whole words, so a
+    # short secret does not blank the letters of every other word.
+    notifier = Hook("h", {"url": "http://127.0.0.1:9/h/k3Y9x", "password": "x7q"})
+    assert notifier.mask("auth x7q failed; token k3Y9x refused") == (
+        "auth *** failed; token *** refused")
+    assert notifier.mask("POST /h/k3Y9x 500") == "POST *** 500"
+    assert notifier.mask("x7quick, ax7q") == "x7quick, ax7q"
+    httpserver.expect_request("/h/k3Y9x").respond_with_handler(
+        lambda request: Response("unknown token k3Y9x", status=502))
+    hook = build_notifier("w", "webhook", {"url": httpserver.url_for("/h/k3Y9x"), "timeout": 5})
+    with pytest.raises(TransientError) as caught:
+        hook.send(make_alert())
+    assert "HTTP 502" in str(caught.value) and "k3Y9x" not in str(caught.value)
+    assert "k3Y9x" not in logs.mask("echo k3Y9x")

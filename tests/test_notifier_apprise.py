@@ -84,3 +84,28 @@ def test_a_service_that_refuses_for_good_is_a_permanent_failure(httpserver):
     with pytest.raises(PermanentError) as caught:
         notifier.send(make_alert())
     assert "404" in str(caught.value) and TOKEN not in str(caught.value)
+
+
+def test_a_retry_after_one_url_failed_does_not_send_again_to_the_urls_that_took_it(httpserver):
+    # Two URLs, one down: the retry goes to the one that failed only; the other already
+    # has the alert, and sending it again would be a duplicate.
+    pytest.importorskip("apprise")
+    httpserver.expect_request("/up-Tok3n1").respond_with_json({"ok": True})
+    down = httpserver.expect_request("/down-Tok3n2")
+    down.respond_with_data("down", status=503)
+    urls = [f"json://127.0.0.1:{httpserver.port}/up-Tok3n1",
+            f"json://127.0.0.1:{httpserver.port}/down-Tok3n2"]
+    notifier = build_notifier("more", "apprise", {"urls": urls})
+    alert = make_alert()
+    with pytest.raises(TransientError):
+        notifier.send(alert)
+    httpserver.clear_all_handlers()
+    httpserver.expect_request("/up-Tok3n1").respond_with_json({"ok": True})
+    httpserver.expect_request("/down-Tok3n2").respond_with_json({"ok": True})
+    notifier.send(alert)
+    paths = [request.path for request, _ in httpserver.log]
+    assert paths.count("/up-Tok3n1") == 1
+    assert paths.count("/down-Tok3n2") == 2
+    notifier.send(make_alert(id="another"))  # a new alert goes to both
+    paths = [request.path for request, _ in httpserver.log]
+    assert paths.count("/up-Tok3n1") == 2

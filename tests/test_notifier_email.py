@@ -403,3 +403,15 @@ def test_a_message_the_server_took_is_sent_whatever_quit_answers(answer):
     listener = _server_with_a_bad_quit(answer, delivered)
     notifier(listener.getsockname()[1]).send(make_alert())  # no error
     assert delivered == ["mail"]
+
+
+def test_implicit_tls_to_a_plain_smtp_port_says_what_to_change(smtp_server):
+    # security: ssl against a server that speaks plain SMTP first (587, 25): one line
+    # naming the fix, not OpenSSL's "[SSL: WRONG_VERSION_NUMBER] wrong version number".
+    port = smtp_server(Recorder())
+    with pytest.raises(TransientError) as caught:
+        notifier(port, security="ssl").send(make_alert())
+    message = str(caught.value)
+    assert message == (
+        f"SMTP connection to 127.0.0.1:{port}: TLS error: the server does not speak TLS on"
+        " this port (it may want security: starttls, usually port 587)")

@@ -12,7 +12,7 @@ import pytest
 import support
 from werkzeug import Request, Response
 
-from notifiers import PermanentError, TransientError, build_notifier
+from notifiers import DeliveryError, PermanentError, TransientError, build_notifier
 from scraper.models import CHANGED
 
 TOKEN = "tok3nS3cretValue0123456789"
@@ -270,3 +270,13 @@ def test_a_5xx_whose_body_drips_is_still_transient():
     finally:
         notifier.close()
         server.listener.close()
+
+
+def test_https_to_a_plain_http_endpoint_says_so_in_one_line(httpserver):
+    url = httpserver.url_for(f"/hooks/{TOKEN}").replace("http://", "https://")
+    notifier = build_notifier("my-hook", "webhook", {"url": url, "timeout": 5})
+    with pytest.raises(DeliveryError) as caught:
+        notifier.send(make_alert())
+    message = str(caught.value)
+    assert "the server does not speak TLS on this port (is the URL http://?)" in message
+    assert TOKEN not in message and "\n" not in message

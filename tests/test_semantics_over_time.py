@@ -4,6 +4,7 @@ reads like SPEC.md's "What is a finding, what is an alert"."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -518,3 +519,93 @@ def test_a_story_reaches_each_notifier_once_per_piece_of_news_in_its_format(tmp_
         assert message.get_body(("plain",)) and message.get_body(("html",))
     ids = {m["Message-ID"] for m in inbox.messages}
     assert len(ids) == 3
+
+
+def test_a_held_back_date_becomes_current_once_the_current_one_passed_without_a_new_report(
+    tmp_path, site, backend, capsys
+):
+    # SPEC: a current date that has passed does not block a later date. The delay was
+    # read once (a feed's one article, a page that never changes again): waiting for a
+    # fresh report of it would leave the passed date current for good.
+    story = Story(tmp_path, site, ("news",), state=backend)
+    site.set("/news", page("Netflix confirmed that Heartstopper Season 2 premieres on"
+                           " 3 August 2023.", "2023-04-20"))
+    assert story.check(day(2023, 4, 20)) == [
+        ("release_date.announced", date_value("2023-08-03"), None)]
+    site.set("/news", page("Heartstopper Season 2 has been delayed to 2024, Netflix"
+                           " confirmed.", "2023-07-01"))
+    assert story.check(day(2023, 7, 1)) == []
+    # `facts` says why the delay is not current yet, not that it was "superseded".
+    from scraper.cli.main import main
+    assert main(["facts", "--config", str(story.path), "--json"]) == 0
+    facts = json.loads(capsys.readouterr().out)["watches"][0]["facts"]
+    assert {f["value"]["date"]: f["status"] for f in facts} == {
+        "2023-08-03": "current", "2024": "held_back"}
+    assert story.check(day(2023, 8, 2)) == []  # 3 August still ahead: held back
+    assert story.check(day(2023, 8, 10)) == [  # the same page, unchanged
+        ("release_date.changed", date_value("2024", "year"), date_value("2023-08-03"))]
+    assert story.check(day(2023, 8, 11)) == []  # once
+
+
+def test_a_trailer_reported_without_a_link_then_linked_elsewhere_is_one_alert(
+    tmp_path, site, backend
+):
+    # One teaser: an outlet reports it in words, and a day later the studio's feed links
+    # the video. One piece of news, one alert; the video is recorded with the fact.
+    story = Story(tmp_path, site, ("words", "feed"), state=backend)
+    site.set("/words", page("Netflix released the first teaser for Heartstopper Season 2"
+                            " today.", "2023-06-17"))
+    site.set("/feed", feed(item("x", "Other show", "Something else.",
+                                "Fri, 16 Jun 2023 10:00:00 GMT")), RSS)
+    assert [e for e, _, _ in story.check(day(2023, 6, 17))] == ["trailer.released"]
+    site.set("/feed", feed(item(
+        "t1", "Heartstopper Season 2 | Official Teaser",
+        '<iframe src="https://www.youtube.com/embed/QP4va9IrcZo"></iframe>'
+        " The official teaser for Heartstopper Season 2.", "Sun, 18 Jun 2023 10:00:00 GMT")),
+        RSS)
+    assert story.check(day(2023, 6, 18)) == []
+    # The official trailer weeks later is news.
+    site.set("/feed", feed(item(
+        "t2", "Heartstopper Season 2 | Official Trailer",
+        '<iframe src="https://www.youtube.com/embed/OoXeC5EaVDA"></iframe>'
+        " The official trailer for Heartstopper Season 2.", "Mon, 17 Jul 2023 10:00:00 GMT")),
+        RSS)
+    assert story.check(day(2023, 7, 17)) == [
+        ("trailer.released", {"url": "https://www.youtube.com/watch?v=OoXeC5EaVDA"}, None)]
+
+
+def test_control_characters_in_a_page_are_stored_on_either_backend(tmp_path, site, backend):
+    # PostgreSQL refuses a NUL in text; a page's title and sentence may hold one.
+    story = Story(tmp_path, site, ("news",), state=backend)
+    site.set("/news", page("Netflix confirmed that Heartstopper Season 2\x00 premieres on"
+                           " 3 August 2023.\x01", "2023-04-20").replace("<title>", "<title>\x00"))
+    assert story.check(day(2023, 4, 20)) == [
+        ("release_date.announced", date_value("2023-08-03"), None)]
+
+
+def test_a_worker_makes_a_held_back_date_current_without_a_new_report(tmp_path, site, pg_url):
+    # The same rule on the workers' path (each claimed source its own transaction).
+    from datetime import timedelta
+
+    from scraper.cycle import Claims
+
+    story = Story(tmp_path, site, ("news",), state=pg_url)
+    site.set("/news", page("Netflix confirmed that Heartstopper Season 2 premieres on"
+                           " 3 August 2023.", "2023-04-20"))
+    assert len(story.check(day(2023, 4, 20))) == 1
+    site.set("/news", page("Heartstopper Season 2 has been delayed to 2024, Netflix"
+                           " confirmed.", "2023-07-01"))
+    assert story.check(day(2023, 7, 1)) == []
+    config = load_config(story.path)
+    now = day(2023, 8, 10)
+    state, fetcher = State(pg_url), Fetcher(config.http)
+    try:
+        state.sync_sources(["news"], {s.name: s.url for s in config.sources}, now)
+        claimed = state.claim_sources("A", now, timedelta(minutes=5), 1)
+        claims = Claims("A", lambda name: now + timedelta(minutes=30))
+        report = check_sources(config, state, fetcher, now, claimed, claims=claims)
+    finally:
+        fetcher.close()
+        state.close()
+    assert [(a.event, a.value) for a in report.alerts] == [
+        ("release_date.changed", date_value("2024", "year"))]

@@ -24,7 +24,8 @@ EPILOG = """examples:
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = command_parser(
         subparsers, "facts",
-        "List each watch's facts: the current release date, superseded and rejected dates, "
+        "List each watch's facts: the current release date, superseded, held-back and "
+        "rejected dates, "
         "and trailers, each with its id, evidence and sources.", EPILOG,
     )
     add_config_argument(parser)
@@ -35,19 +36,30 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def status_of(fact: StoredFact) -> str:
+def status_of(fact: StoredFact, current_seen: datetime | None = None) -> str:
     if fact.rejected:
         return "rejected"
     if fact.kind != RELEASE_DATE:
         return "known"
-    return "current" if fact.is_current else "superseded"
+    if fact.is_current:
+        return "current"
+    # First seen after the current date and never current: less precise than it (or
+    # past) when it came. It becomes current once the current date has passed (as the
+    # state reads it: KnownFacts.held_back). "superseded" said it had been replaced.
+    if current_seen is not None and fact.first_seen_at > current_seen:
+        return "held_back"
+    return "superseded"
 
 
-def fact_json(fact: StoredFact) -> dict[str, Any]:
+HELD_BACK_NOTE = ("not current: less precise than the current date (or past) when it came;"
+                  " it becomes current once the current date has passed")
+
+
+def fact_json(fact: StoredFact, current_seen: datetime | None = None) -> dict[str, Any]:
     return {
         "id": fact.id,
         "kind": fact.kind,
-        "status": status_of(fact),
+        "status": status_of(fact, current_seen),
         "value": fact.value,
         "first_seen_at": fact.first_seen_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "evidence": fact.evidence,
@@ -73,7 +85,8 @@ def run(args: argparse.Namespace) -> int:
     for fact in facts:
         grouped.setdefault(fact.watch_key, []).append(fact)
     watches = [
-        {"title": w.title, "season": w.season, "facts": [fact_json(f) for f in found]}
+        {"title": w.title, "season": w.season,
+         "facts": [fact_json(f, _current_seen(found)) for f in found]}
         for key, found in grouped.items()
         for w in (watch_of_key(config, key, known),)
     ]
@@ -89,7 +102,10 @@ def run(args: argparse.Namespace) -> int:
         print(label)
         for fact in watch["facts"]:
             kind = "release date" if fact["kind"] == RELEASE_DATE else "trailer"
-            print(f"  #{fact['id']}  {kind} ({fact['status']}): {format_value(fact['value'])}")
+            status = fact["status"].replace("_", " ")
+            print(f"  #{fact['id']}  {kind} ({status}): {format_value(fact['value'])}")
+            if fact["status"] == "held_back":
+                print(f"      {HELD_BACK_NOTE}")
             # As status, history and list show times: local unless --utc, to the second.
             seen = datetime.fromisoformat(fact["first_seen_at"].replace("Z", "+00:00"))
             print(f"      first seen {when(seen, args.utc)}")
@@ -98,3 +114,8 @@ def run(args: argparse.Namespace) -> int:
             for source in fact["sources"]:
                 print(inert(f"      source: {source['name'] or source['url']} — {source['link']}"))
     return 0
+
+
+def _current_seen(facts: list[StoredFact]) -> datetime | None:
+    return next((f.first_seen_at for f in facts
+                 if f.kind == RELEASE_DATE and f.is_current and not f.rejected), None)

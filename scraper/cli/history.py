@@ -15,7 +15,7 @@ from scraper.cli.common import (
 )
 from scraper.cli.display import add_utc_argument, count, inert, iso, label, when
 from scraper.cli.watches import find_watch
-from scraper.models import format_value
+from scraper.models import CHANGED, CORRECTED, format_value
 from scraper.store.db import from_db_time
 
 EPILOG = """A delivered alert takes one line, or two when it went out after retries; a
@@ -146,6 +146,9 @@ def render(
     watch = alert.get("watch") or {}
     subject = label(watch.get("title"), watch.get("season")) or alert.get("source_name") or ""
     value = format_value(alert.get("value"))
+    if alert.get("previous") and alert["event"] in (CORRECTED, CHANGED):
+        # A correction to no date at all showed nothing of what was corrected.
+        value = f"{value or 'no date'} (was {format_value(alert['previous'])})"
     head = "  ".join(p for p in (_when(alert["detected_at"], utc), alert["event"], subject,
                                  value) if p)
     lines = [f"{head}  [id {alert['id']}]"]

@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 Field = Callable[[NodeReader, Node, str], Any]
 
 
+# The shortest check interval: below it a source would be fetched many times a second.
+MIN_INTERVAL = 1.0
+
+
 def duration(zero_ok: bool = False, interval: bool = False) -> Field:
     def read(r: NodeReader, node: Node, key: str) -> Any:
         seconds = r.convert(node, key, parse_duration)
@@ -35,12 +39,27 @@ def duration(zero_ok: bool = False, interval: bool = False) -> Field:
             return INVALID
         if seconds < 0 or (seconds == 0 and not zero_ok):
             return r.error(node, key, f"{shorten(node.value)} must be more than 0")
+        if interval and seconds < MIN_INTERVAL:
+            return r.error(
+                node, key,
+                f"{shorten(node.value)} is shorter than {MIN_INTERVAL:g}s, the shortest interval",
+            )
         if interval and seconds < 60 and is_bare_number(node.value):
             # `interval: 30` meant as minutes would fetch every site twice a minute.
             r.warn(
                 node,
                 key,
                 f"{node.value} means {seconds:g} seconds; write {node.value}m for minutes",
+            )
+        elif interval and seconds < 60:
+            # Every source, every few seconds: sites block such clients, and a cycle of
+            # many sources takes longer than that (its runs are skipped, said once).
+            r.warn(
+                node,
+                key,
+                f"{node.value} fetches each source every {seconds:g} seconds; news sites"
+                " expect minutes (1m or more; the default is 30m) and may block a client"
+                " that asks this often",
             )
         return seconds
 
@@ -59,7 +78,21 @@ def size(r: NodeReader, node: Node, key: str) -> Any:
 
 
 def text(r: NodeReader, node: Node, key: str) -> Any:
-    return r.value(node, key, str, check=lambda v: None if v.strip() else "must not be empty")
+    def check(v: str) -> str | None:
+        if not v.strip():
+            return "must not be empty"
+        return _control_problem(v)
+
+    return r.value(node, key, str, check=check)
+
+
+def _control_problem(v: str) -> str | None:
+    """A control character (a YAML "\\0" or "\\x07" escape, a pasted NUL) matches no
+    news, and PostgreSQL refuses a NUL in text: every cycle failed, an internal error."""
+    bad = next((c for c in v if ord(c) < 32 or ord(c) == 127), None)
+    if bad is None:
+        return None
+    return f"holds a control character ({bad!r}); write it without"
 
 
 def header_text(r: NodeReader, node: Node, key: str) -> Any:
@@ -82,7 +115,14 @@ def header_text(r: NodeReader, node: Node, key: str) -> Any:
 def text_list(r: NodeReader, node: Node, key: str) -> Any:
     # A single string is a one-item list: `aliases: Heartstopper S2` means what it says.
     values = r.value(node, key, (list, str))
-    return INVALID if values is INVALID else tuple([values] if isinstance(values, str) else values)
+    if values is INVALID:
+        return INVALID
+    items = tuple([values] if isinstance(values, str) else values)
+    for index, item in enumerate(items):
+        problem = _control_problem(item) if isinstance(item, str) else None
+        if problem:
+            return r.error(node, f"{key}[{index}]", problem)
+    return items
 
 
 def url(r: NodeReader, node: Node, key: str) -> Any:
@@ -98,7 +138,7 @@ def url(r: NodeReader, node: Node, key: str) -> Any:
         ok = False
     # \s is str.isspace() to the re module: one scan, not a generator step per character
     # (a config of 1,000 sources is read at every `check`).
-    if not ok or _SPACE.search(stripped):
+    if not ok or _SPACE.search(stripped) or _control_problem(stripped):
         return r.error(node, key, f"{shorten(url)} is not an http(s) URL with a host")
     labels = parts.hostname.rstrip(".").split(".") if parts.hostname.isascii() else []
     if any(not 1 <= len(label) <= 63 for label in labels):

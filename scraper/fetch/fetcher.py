@@ -24,7 +24,7 @@ from http import HTTPStatus
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from scraper.errors import SourceError, parse_retry_after
+from scraper.errors import SourceError, parse_retry_after, tls_reason
 from scraper.fetch import wire
 from scraper.fetch.decode import decode_body
 from scraper.fetch.hosts import HostClock, HostSlots, fetch_by_host, host_of, usual_origin
@@ -620,7 +620,7 @@ def _requests_problem(
         where = " connecting" if isinstance(exc, errors.ConnectTimeout) else ""
         return FetchError(f"timed out{where} after {per_read:g}s", transient=True)
     if isinstance(exc, errors.SSLError):
-        return FetchError("TLS error (certificate or handshake)")
+        return FetchError(tls_reason(exc))
     if isinstance(exc, errors.ConnectionError):
         return FetchError(connection_problem(exc), transient=True)
     if isinstance(exc, (errors.InvalidURL, errors.InvalidSchema)):

@@ -38,6 +38,7 @@ import zlib
 from collections import OrderedDict
 from typing import Any
 
+from scraper.errors import tls_reason
 from scraper.fetch.codings import Decoder
 from scraper.fetch.watchdog import Watchdog
 
@@ -324,7 +325,7 @@ def _connect(
         raise ConnectTimeout("connect timed out") from exc
     except ssl.SSLError as exc:
         sock.close()
-        raise TLSError("TLS error (certificate or handshake)") from exc
+        raise TLSError(tls_reason(exc)) from exc
     except OSError as exc:
         sock.close()
         raise ConnectFailed(_os_reason(exc)) from exc

@@ -51,6 +51,11 @@ BATCH_SETTLE = 1.0
 # A host ready within this long counts as ready: its source runs in this batch.
 HOST_READY_SLACK = 0.25
 HOST_WAIT_JOB_PREFIX = "host-wait:"
+# A first round takes a host's sources whole when their turns on it (per_host_delay
+# apart) take at most this long; more are split by host as usual.
+FIRST_ROUND_WAIT = 10.0
+# A wall clock that falls behind the monotonic one by more than this was set back.
+CLOCK_JUMP = 2.0
 DELIVERY_JOB = "deliver"
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
@@ -68,7 +73,13 @@ def cycle_log_lines(
     """
     lines: list[tuple[int, str]] = []
     failures = {n: (error, streak) for n, error, streak in report.failures}
-    alerts = len(report.alerts)
+    # This source's share of a batch: the documents it read, the alerts it reported
+    # first (a batch's totals on every source's line said an unchanged feed read one).
+    read = report.read_by_source.get(name, 0)
+    alerts = sum(
+        1 for a in report.alerts
+        if (a.source_names[0] if a.source_names else a.source_name) == name
+    )
     waiting = dict(report.waiting)
     if name in waiting:
         outcome = f"not checked: its server asked us to wait until {waiting[name]:%H:%M:%S} UTC"
@@ -91,7 +102,7 @@ def cycle_log_lines(
     lines.append(
         (
             logging.INFO,
-            f"cycle {name}: {outcome}; {report.documents_read} document(s) read, "
+            f"cycle {name}: {outcome}; {read} document(s) read, "
             f"{alerts} new alert(s) in {seconds:.2f}s",
         )
     )
@@ -119,11 +130,16 @@ class Daemon:
         self._notifier_lock = threading.Lock()
         self._scheduler: BackgroundScheduler | None = None
         self._due: set[str] = set()  # sources whose job fired, waiting for their batch
+        # Sources never checked when the daemon started: their first runs are one batch,
+        # split by host only for a host with many of them (see _first_round_whole).
+        self._first_round: set[str] = set()
         self._collecting = False  # a batch is gathering the sources due with it
         self._due_lock = threading.Lock()
         self._signals: list[int] = []  # appended by signal handlers (atomic), read by run()
         self._wake = threading.Event()  # set only from ordinary code (stop()), never a handler
         self._wake_batch = threading.Event()  # set at shutdown: a gathering batch runs at once
+        # The wall clock less the monotonic one, as last seen: a drop is the clock set back.
+        self._clock_offset: float | None = None
 
     # -- lifecycle ----------------------------------------------------------------------
 
@@ -179,6 +195,8 @@ class Daemon:
                 DELIVERY_JOB: ThreadPoolExecutor(1),
             },
         )
+        checked = {s.name for s in self._state.source_states() if s.last_checked_at}
+        self._first_round = {s.name for s in config.sources if s.name not in checked}
         plan = schedule_sources(
             self._scheduler, config, self._state, now, self._run_source, rng=self._rng
         )
@@ -203,6 +221,7 @@ class Daemon:
         while True:
             self._wake.wait(0.2)
             self._wake.clear()
+            self.watch_clock(time.time(), time.monotonic())
             while self._signals:
                 signum = self._signals.pop(0)
                 if signum == signal.SIGHUP:
@@ -213,6 +232,33 @@ class Daemon:
                     continue
                 log.info("%s received: stopping", signal.Signals(signum).name)
                 return self._shutdown_scheduler()
+
+    def watch_clock(self, wall: float, monotonic: float) -> float:
+        """Undo what a wall clock set back does to the schedule; returns the jump (seconds).
+
+        APScheduler keeps its times on the wall clock: set back an hour (a wrong NTP
+        answer, a VM restored, a user fixing the time), every job would wait that hour on
+        top of its interval. Each job's next run moves back by the jump, so it comes when
+        it was due by the time that really passed. (Forward jumps need nothing: what is
+        due runs.)"""
+        offset = wall - monotonic
+        previous, self._clock_offset = self._clock_offset, offset
+        if previous is None or previous - offset < CLOCK_JUMP:
+            return 0.0
+        jump = previous - offset
+        scheduler = self._scheduler
+        log.warning("the clock went back %.0f s; the schedule is moved back with it", jump)
+        if scheduler is None:
+            return jump
+        try:
+            for job in scheduler.get_jobs():
+                if job.next_run_time is not None:
+                    scheduler.modify_job(
+                        job.id, next_run_time=job.next_run_time - timedelta(seconds=jump)
+                    )
+        except Exception:  # noqa: BLE001 - shutting down, or a job gone meanwhile
+            log.debug("could not move the schedule back", exc_info=True)
+        return jump
 
     def _shutdown_scheduler(self) -> bool:
         scheduler = self._scheduler
@@ -352,7 +398,10 @@ class Daemon:
             return
         # A source removed by a reload while its run was queued is not checked.
         names = [name for name in names if _find_source(config, name) is not None]
-        names = self._take_ready(config, fetcher, names)
+        first = self._first_round_whole(config, names)
+        names = first + self._take_ready(
+            config, fetcher, [name for name in names if name not in first]
+        )
         if not names:
             return
         try:
@@ -370,6 +419,27 @@ class Daemon:
             log.exception(
                 "cycle %s: internal error; the sources are tried again next run", ", ".join(names)
             )
+
+    def _first_round_whole(self, config: Config, names: list[str]) -> list[str]:
+        """The sources of a first round checked whole, as `check` checks them: one cycle,
+        whose fetches take turns on a shared host, so one announcement is one alert. Split
+        by host, the source read first announced its year and the next "changed" it to the
+        day. A host with so many sources that their turns would take longer than
+        FIRST_ROUND_WAIT is split as usual (a site's hundred feeds must not hold up the
+        others' first check)."""
+        with self._due_lock:
+            first = [name for name in names if name in self._first_round]
+            self._first_round.difference_update(first)
+        delay = config.http.per_host_delay
+        by_host: dict[str, list[str]] = {}
+        for name in first:
+            source = _find_source(config, name)
+            if source is not None:
+                by_host.setdefault(host_of(source.url), []).append(name)
+        return [
+            name for group in by_host.values()
+            if (len(group) - 1) * delay <= FIRST_ROUND_WAIT for name in group
+        ]
 
     def _take_ready(self, config: Config, fetcher: Fetcher, names: list[str]) -> list[str]:
         """The sources of a batch whose host may be asked now: one per host, as

@@ -25,14 +25,19 @@ def first_run_at(
     now: datetime,
     rng: random.Random,
 ) -> datetime:
-    """A source's first run after a start: soon if overdue, else when its interval is up.
+    """A source's first run after a start: now if never checked, soon if overdue, else
+    when its interval is up.
 
-    The jitter spreads both cases, so a restart after a long pause does not fetch
+    The jitter spreads the last two, so a restart after a long pause does not fetch
     every overdue source in the same second.
     """
-    spread = timedelta(seconds=rng.uniform(0, jitter)) if jitter > 0 else timedelta(0)
     if last_checked is None:
-        return now + spread
+        # Never checked: every such source runs at once, in one batch, as `check` runs
+        # them. The first check of a watch announces what it finds once; spread over the
+        # jitter, a year on one site and the day on another were "announced" then
+        # "changed". (fetch_all still spaces the requests to one host.)
+        return now
+    spread = timedelta(seconds=rng.uniform(0, jitter)) if jitter > 0 else timedelta(0)
     # A clock that went backwards must not postpone a source by more than one interval.
     due = min(last_checked, now) + timedelta(seconds=interval)
     if due <= now:

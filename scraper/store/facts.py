@@ -49,8 +49,8 @@ class Rejection:
 class FactStore(Database):
     def known_facts(self, watch_key: str) -> KnownFacts:
         rows = self._query(
-            "SELECT kind, value_key, value_json, evidence, is_current, first_seen_at, published"
-            " FROM facts"
+            "SELECT id, kind, value_key, value_json, evidence, is_current, first_seen_at,"
+            " published FROM facts"
             " WHERE watch_key = ? ORDER BY id",
             (watch_key,),
         )
@@ -65,7 +65,8 @@ class FactStore(Database):
         # Dates first seen in a check after the one that made the current date current, and
         # not current, were held back when they came (less precise, or past): never current,
         # so no old value. (The current date's own check recorded older reports beside it.)
-        later: list[tuple[str, str, Finding]] = []
+        later: list[tuple[str, str, Finding, int]] = []
+        latest_trailer_row = None
         current_seen = ""
         current_published = None
         for row in rows:
@@ -77,19 +78,47 @@ class FactStore(Database):
                     current, current_seen = finding, row["first_seen_at"]
                     current_published = _day(row["published"])
                 elif row["value_key"] not in rejected_dates:
-                    later.append((row["first_seen_at"], row["value_key"], finding))
+                    later.append((row["first_seen_at"], row["value_key"], finding, row["id"]))
             elif row["kind"] == TRAILER:
                 trailers.add(row["value_key"])
-                latest_trailer = row["value_key"]
+                latest_trailer, latest_trailer_row = row["value_key"], row
+        held = {key: (f, fid) for seen, key, f, fid in later if current and seen > current_seen}
         return KnownFacts(
             current,
             frozenset(dates),
             frozenset(trailers),
             latest_trailer,
             frozenset((r["kind"], r["value_key"]) for r in rejected),
-            {key: f for seen, key, f in later if current and seen > current_seen},
+            {key: f for key, (f, _) in held.items()},
             current_published,
+            latest_trailer_seen=(
+                from_db_time(latest_trailer_row["first_seen_at"]).date()
+                if latest_trailer_row is not None else None
+            ),
+            latest_trailer_evidence=(
+                latest_trailer_row["evidence"] if latest_trailer_row is not None else ""
+            ),
+            held_back_reports=self._reports_of({key: fid for key, (_, fid) in held.items()}),
         )
+
+    def _reports_of(
+        self, fact_ids: dict[str, int]
+    ) -> dict[str, tuple[tuple[str, str | None, str | None], ...]]:
+        """value_key -> (source URL, name, link) of each report of these facts."""
+        if not fact_ids:
+            return {}
+        keys = {fid: key for key, fid in fact_ids.items()}
+        found: dict[str, list[tuple[str, str | None, str | None]]] = {}
+        for r in self._query(
+            "SELECT fact_id, source_url, source_name, link FROM fact_sources"
+            f" WHERE fact_id IN ({','.join('?' * len(keys))})"
+            " ORDER BY fact_id, first_seen_at, source_url",
+            list(keys),
+        ):
+            found.setdefault(keys[r["fact_id"]], []).append(
+                (r["source_url"], r["source_name"], r["link"])
+            )
+        return {key: tuple(reports) for key, reports in found.items()}
 
     def adopt_renamed(self, watch: Watch, configured: Sequence[str]) -> str | None:
         """A watch renamed with its old title kept as an alias (a film retitled) is the
@@ -149,7 +178,8 @@ class FactStore(Database):
                     )
                 if fact.existing:  # a held-back date made current: the row is there
                     fact_id = self._query(
-                        "UPDATE facts SET is_current = 1, published = ? WHERE watch_key = ?"
+                        "UPDATE facts SET is_current = 1, published = COALESCE(?, published)"
+                        " WHERE watch_key = ?"
                         " AND kind = ? AND value_key = ? RETURNING id",
                         (_iso(fact.published), watch.key, finding.kind, finding.value_key),
                     )[0][0]

@@ -146,6 +146,17 @@ class Outbox(Database):
                  to_db_time(next_attempt_at) if next_attempt_at else None, stamp, delivery_id),
             )
 
+    def alert_ids_like(self, given: str) -> list[str]:
+        """The alert ids `given` may mean: itself, else those it starts (at least 4 hex
+        digits, as `history` shows an id and a user copies part of it); at most two."""
+        if self._query("SELECT 1 FROM alerts WHERE id = ?", (given,)):
+            return [given]
+        if len(given) < 4 or any(c not in "0123456789abcdef" for c in given):
+            return []
+        return [row[0] for row in self._query(
+            "SELECT id FROM alerts WHERE id LIKE ? ORDER BY id LIMIT 2", (given + "%",)
+        )]
+
     def redeliver(self, alert_id: str, at: datetime) -> list[str] | None:
         """Put an alert's given-up deliveries back in the outbox, due now, with a fresh
         retry budget. Returns the notifiers it went back to; None for an unknown alert."""
