@@ -47,6 +47,26 @@ CHANNEL = re.compile(
     r"the\s+cw|pbs|tnt|tbs|bravo|hbo|syfy|freeform|lifetime|a&e)\b",
     re.IGNORECASE,
 )
+# What can be the subject of a work's release (the noun right before a release verb):
+# the work, its kinds and parts, and who releases it. Any other noun there ("the pandemic
+# hit", "a strike landed") makes the verb no release (evidence/rules.py).
+WORK_SUBJECTS = frozenset((
+    "show", "shows", "series", "season", "seasons", "film", "films", "movie", "movies",
+    "episode", "episodes", "pilot", "premiere", "finale", "opener", "sequel", "sequels",
+    "prequel", "spinoff", "spin-off", "reboot", "revival", "remake", "adaptation",
+    "special", "specials", "installment", "instalment", "entry", "entries", "chapter",
+    "chapters", "part", "parts", "volume", "volumes", "half", "batch", "run", "arc",
+    "cour", "edition", "story", "saga", "franchise", "title", "titles", "drama", "comedy",
+    "sitcom", "thriller", "documentary", "docuseries", "docu-series", "miniseries",
+    "anime", "animation", "feature", "features", "blockbuster", "musical", "procedural",
+    "mystery", "romance", "western", "horror", "slate", "lineup", "project", "production",
+    "release", "version", "cut", "one", "ones", "first", "second", "third", "fourth",
+    "fifth", "latter", "former", "rest", "remainder", "next", "latest", "new", "follow-up",
+    "followup", "collection", "network", "networks", "streamer", "streamers", "studio",
+    "studios", "service", "platform", "channel", "broadcaster", "company", "giant",
+    "outlet", "distributor", "label",
+))  # fmt: skip
+
 # What a guide's line holds beside a title and a date (the dated_entry rule): the season,
 # the kind of start, the hour and the region, the weekday, another date's month (a second
 # region's release). "'Orchard Lights' Season 2 (HBO Max, Jan. 8)".

@@ -787,12 +787,13 @@ def _resolve(
             if re.search(r"\b(?:a|an|every|each|any|one|some|following)\s+$", prefix, re.I):
                 return None  # "on a Wednesday night" is no particular day
             target = WEEKDAYS.index(groups["wd"].lower())
-            if past or (
-                (groups["own"] or _WEEKDAY_CUE.search(prefix)) and _RATINGS.search(match.string)
-            ):
+            ratings = _RATINGS.search(match.string) is not None
+            if past or ((groups["own"] or _WEEKDAY_CUE.search(prefix)) and ratings):
                 # "opened its tenth season on CBS Monday night" in a ratings column: the
-                # last such day before the article
-                back = (published.weekday() - target) % 7 or 7
+                # last such day before the article (its numbers come the day after); a
+                # plain past report counts the article's own day: "premiered on Friday"
+                # written on a Friday is that day (a week before is "last Friday")
+                back = (published.weekday() - target) % 7 or (7 if ratings else 0)
                 return DateMention(start, end, (published - timedelta(days=back)).isoformat(),
                                    "day", True)  # fmt: skip
             if _PAST_NEWS.search(match.string):

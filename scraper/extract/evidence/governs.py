@@ -356,7 +356,12 @@ def _after(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 _AFTER = re.compile(
     # ("the following Friday, Jan. 6" is the next Friday: an adjective, no landmark)
-    r"\b(?:after|since|(?<!the\s)following)\s+(?:(?:its|the|their|a|an|his|her)\s+)?$",
+    r"\b(?:after|since|(?<!the\s)following)\s+(?:(?:its|the|their|a|an|his|her)\s+)?$"
+    # "since its premiere in September 2021": what "since" counts from has passed,
+    # whichever release it names
+    r"|\bsince\s+(?:its|the|their|the\s+show['\u2019]s|the\s+series['\u2019])\s+"
+    r"(?:[\w-]+\s+)?(?:premiere|debut|release|launch|arrival|return|opening|bow)\s+"
+    r"(?:(?:back\s+)?(?:in|on)\s+)?$",
     re.IGNORECASE,
 )
 

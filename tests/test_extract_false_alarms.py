@@ -1,0 +1,90 @@
+"""False alarms on release dates: a date the page gives for something other than the
+watched release, read as its release because a release word stood near it.
+
+Every sentence here is invented for the test (the shows are made up too)."""
+
+from __future__ import annotations
+
+from support import first_release
+
+from scraper.models import Watch
+
+KILN = Watch("Kiln Street", 4, ())
+HARBOR = Watch("Harbor Lights", 2, ())
+
+
+def kiln(body: str, published: str | None = "2020-10-02") -> tuple[str, str] | None:
+    return first_release(body, KILN, "https://tv.example/news/kiln-street", published)
+
+
+def harbor(body: str, published: str | None = "2021-10-15") -> tuple[str, str] | None:
+    return first_release(body, HARBOR, "https://tv.example/news/harbor-lights", published)
+
+
+# -- the subject of the release word ---------------------------------------------------
+
+
+def test_a_release_verb_said_of_something_else_is_no_release() -> None:
+    # "hit" is a release verb for a show; here the pandemic does the hitting
+    body = (
+        "<p>Kiln Street season 4 has added three actors to its regular cast.</p>"
+        "<p>The crew was a month into the new season when the outbreak hit the country "
+        "in March.</p>"
+    )
+    assert kiln(body) is None
+
+
+def test_the_same_verb_said_of_the_season_is_still_its_release() -> None:
+    body = (
+        "<p>Kiln Street season 4 has added three actors to its regular cast.</p>"
+        "<p>The network says the new season will hit screens in March.</p>"
+    )
+    assert kiln(body) == ("2021-03", "month")
+
+
+def test_a_numbered_season_as_the_subject_keeps_its_verb() -> None:
+    # "season four will begin": the number ends the noun phrase, the season is the subject
+    body = "<p>The channel confirmed that series four of Kiln Street will begin in November.</p>"
+    assert kiln(body) == ("2020-11", "month")
+
+
+def test_a_press_release_is_a_document_not_the_release() -> None:
+    body = (
+        "<p>Kiln Street is coming back.</p>"
+        "<p>The streamer said in a press release on Sept. 30, 2020, that Kiln Street had "
+        "been picked up for a fourth season.</p>"
+    )
+    assert kiln(body) is None
+
+
+# -- what "since" counts from ----------------------------------------------------------
+
+
+def test_since_its_premiere_counts_from_a_release_that_has_passed() -> None:
+    body = (
+        "<p>Will Harbor Lights get a second season?</p>"
+        "<p>Since its premiere in September 2021, the drama has drawn steady praise, but "
+        "nothing about more episodes has been said.</p>"
+    )
+    assert harbor(body, published=None) is None
+
+
+# -- a weekday in a past report -------------------------------------------------------
+
+
+def test_premiered_on_a_weekday_written_that_weekday_is_the_same_day() -> None:
+    # 2021-10-15 is a Friday: "premiered on Friday" in a Friday article is that day
+    body = (
+        "<p>Season two of Harbor Lights premiered on Friday, so here is where season one "
+        "left off.</p>"
+    )
+    assert harbor(body) == ("2021-10-15", "day")
+
+
+def test_a_ratings_column_still_counts_back_a_week_for_its_own_weekday() -> None:
+    # ratings arrive the morning after: Friday's numbers in a Friday column are last week's
+    body = (
+        "<p>Season two of Harbor Lights premiered on Friday and drew 4.1 million viewers, "
+        "its best start yet.</p>"
+    )
+    assert harbor(body) == ("2021-10-08", "day")
