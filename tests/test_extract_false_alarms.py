@@ -88,3 +88,43 @@ def test_a_ratings_column_still_counts_back_a_week_for_its_own_weekday() -> None
         "its best start yet.</p>"
     )
     assert harbor(body) == ("2021-10-08", "day")
+
+
+# -- speculation without the classic hedge words ----------------------------------------
+
+KILN3 = Watch("Kiln Street", 3, ())
+
+
+def kiln3(sentence: str) -> tuple[str, str] | None:
+    return first_release(f"<p>{sentence}</p>", KILN3, "https://tv.example/news/kiln", "2024-06-12")
+
+
+def test_a_modal_of_expectation_on_the_release_is_a_guess() -> None:
+    assert kiln3("Kiln Street season 3 should be back on the streamer by March 2025.") is None
+
+
+def test_should_said_of_the_reader_leaves_the_date_alone() -> None:
+    sentence = (
+        "Viewers should clear their diaries: Kiln Street season 3 premieres on March 4, "
+        "2025, the streamer announced."
+    )
+    assert kiln3(sentence) == ("2025-03-04", "day")
+
+
+def test_a_label_calling_the_sentence_a_guess_hedges_what_follows_its_colon() -> None:
+    assert kiln3("Our best guess: Kiln Street season 3 premieres in March 2025.") is None
+
+
+def test_a_conditional_release_nobody_reports_is_a_reckoning() -> None:
+    sentence = "Going by the last two gaps, Kiln Street season 3 would arrive in March 2025."
+    assert kiln3(sentence) is None
+
+
+def test_a_conditional_in_reported_speech_is_the_announced_future() -> None:
+    sentence = "The streamer confirmed that Kiln Street season 3 would arrive on March 4, 2025."
+    assert kiln3(sentence) == ("2025-03-04", "day")
+
+
+def test_unnamed_sources_and_fan_theories_are_no_announcement() -> None:
+    assert kiln3("Kiln Street season 3 premieres in March 2025, two sources told us.") is None
+    assert kiln3("Kiln Street season 3 premieres in March 2025, going by a fan theory.") is None

@@ -213,6 +213,15 @@ SPECULATION = re.compile(
     r"people|reports?|a\s+(?:source|report|person))|sources?\s+(?:close|familiar)|"
     r"declined\s+to\s+comment|unnamed|would\s+make\s+sense|makes\s+sense|would\s+fit|"
     r"plausible|odds\s+are|our\s+money|we['\u2019]d\s+bet|"
+    # unnamed sourcing and theories: "a source told us", "two sources say", "a fan theory"
+    r"(?:a|one|two|three|several|multiple)\s+sources?\b|sources?\s+(?:told|tell|tells|said)|"
+    r"theor(?:y|ies|ize[sd]?|izing)|"
+    # an expectation's modal on the release itself: "should land in March", "ought to be
+    # out by May" (not "fans should mark the date": the modal's verb is the release's)
+    r"(?:should|ought\s+to)\s+(?:(?:also|still|now|then|finally|easily)\s+)?(?:land|arrive|"
+    r"premiere|debut|drop|hit|come|launch|return|open|air|stream|bow|release|"
+    r"be\s+(?:out|back|here|available|released|ready|arriving|landing|premiering|dropping|"
+    r"hitting|streaming|airing))|"
     # how things look, not what was said: "it looks like things are on track for ..."
     r"looks?\s+(?:like|set\s+to|to\s+be)|seems?\s+(?:like|to|set)|appears?\s+(?:to|set)|"
     # two windows offered: "a spring or summer 2018 release", "2020 or maybe 2021"

@@ -166,10 +166,53 @@ def _hedge(c: DateCandidate, v: View, w: Watch) -> str | None:
     seen = found(cues.SENTENCE_HEDGE, v.text)
     if seen:
         return seen
+    seen = _hedging_label(v.text, c.mention.start) or _conditional(v, c)
+    if seen:
+        return seen
     quotation = cues.quotation_around(v.text, c.mention.start)
     if quotation:
         return found(cues.SPECULATION, quotation) or found(cues.SPECULATIVE_MAY, quotation)
     return None
+
+
+def _hedging_label(text: str, date_start: int) -> str | None:
+    """A short label before a colon that opens the sentence and calls what follows a
+    guess: "Our prediction: the season premieres in March", "Best guess: 2026". The
+    clause after the colon reads as settled; the label says it is not."""
+    label = _LABEL.match(text)
+    if label is None or label.end() > date_start:
+        return None
+    return found(cues.SPECULATION, label.group(1))
+
+
+_LABEL = re.compile(r"\W*((?:[\w'\u2019-]+\s+){0,4}[\w'\u2019-]+)\s*:\s")
+
+
+def _conditional(v: View, c: DateCandidate) -> str | None:
+    """The release in the conditional with nobody reporting it: "Based on previous
+    seasons, the show would arrive in March" is a reckoning. Reported ("Netflix said
+    the show would arrive in March") or told as past narrative ("the film was set for
+    May and would open on the 5th") it is the plan's future."""
+    would = _WOULD_RELEASE.search(v.clause)
+    if would is None or _REPORTED.search(v.text) or _NARRATIVE.search(v.text, 0, c.mention.start):
+        return None
+    return would.group()
+
+
+_WOULD_RELEASE = re.compile(
+    r"\b(?:would|['\u2019]d)\s+(?:(?:likely|then|still|also|now|probably|next)\s+)?"
+    r"(?:premiere|arrive|land|debut|drop|hit|return|launch|open|air|stream|bow|"
+    r"come\s+(?:out|back)|be\s+(?:out|back|released|available|ready|arriving|landing|"
+    r"premiering|dropping|hitting|streaming|airing))\b",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"\b(?:said|says|say|announced|announces|confirmed|confirms|revealed|reveals|told|tells|"
+    r"added|noted|explained|stated|insisted|according\s+to|reported|wrote|tweeted|"
+    r"promised|assured|indicated)\b",
+    re.IGNORECASE,
+)
+_NARRATIVE = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 
 
 def _title_case(text: str) -> bool:
