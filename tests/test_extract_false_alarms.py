@@ -128,3 +128,47 @@ def test_a_conditional_in_reported_speech_is_the_announced_future() -> None:
 def test_unnamed_sources_and_fan_theories_are_no_announcement() -> None:
     assert kiln3("Kiln Street season 3 premieres in March 2025, two sources told us.") is None
     assert kiln3("Kiln Street season 3 premieres in March 2025, going by a fan theory.") is None
+
+
+# -- which season, which work -----------------------------------------------------------
+
+
+def test_last_season_without_a_determiner_is_the_season_before() -> None:
+    body = (
+        "<p>Kiln Street season 3 is on its way.</p>"
+        "<p>Last season premiered on March 4, 2024.</p>"
+    )
+    assert first_release(body, KILN3, "https://tv.example/news/kiln", "2024-06-12") is None
+
+
+def test_its_last_season_is_still_the_final_one() -> None:
+    body = "<p>Kiln Street ends with its last season, which premieres on March 4, 2025.</p>"
+    watch = Watch("Kiln Street", 3, ())
+    assert first_release(body, watch, "https://tv.example/news/kiln", "2024-06-12") == (
+        "2025-03-04",
+        "day",
+    )
+
+
+def test_the_title_as_a_modifier_of_a_spinoff_is_another_work() -> None:
+    body = (
+        "<p>Kiln Street season 3 is on its way.</p>"
+        "<p>The Kiln Street spin-off premieres on July 8.</p>"
+    )
+    assert first_release(body, KILN3, "https://tv.example/news/kiln", "2024-06-12") is None
+
+
+def test_a_longer_title_starting_with_the_watchs_is_another_work() -> None:
+    body = (
+        "<p>Kiln Street season 3 is on its way.</p>"
+        "<p>Kiln Street Stories, the anthology offshoot, premieres on July 8.</p>"
+    )
+    assert first_release(body, KILN3, "https://tv.example/news/kiln", "2024-06-12") is None
+
+
+def test_a_title_case_headline_still_names_the_watch() -> None:
+    body = "<p>Kiln Street Returns For Season 3 On March 4, 2025</p>"
+    assert first_release(body, KILN3, "https://tv.example/news/kiln", "2024-06-12") == (
+        "2025-03-04",
+        "day",
+    )
