@@ -172,3 +172,59 @@ def test_a_title_case_headline_still_names_the_watch() -> None:
         "2025-03-04",
         "day",
     )
+
+
+# -- details, past markers and falls -----------------------------------------------------
+
+
+def test_a_denial_in_a_parenthesis_about_another_detail_leaves_the_date() -> None:
+    body = (
+        "<p>* Season 2 of Harbor Lights will premiere on the channel Monday, April 25 "
+        "(time slot TBA), and stream the same night.</p>"
+    )
+    assert harbor(body, published="2022-04-05") == ("2022-04-25", "day")
+
+
+def test_a_parenthesis_denying_the_date_itself_still_denies_it() -> None:
+    body = "<p>Season 2 of Harbor Lights will premiere in the spring (date TBA).</p>"
+    assert harbor(body, published="2022-01-05") is None
+
+
+def test_a_possibility_is_no_announcement() -> None:
+    body = (
+        "<p>According to one outlet, there is a possibility that Harbor Lights season 2 "
+        "will premiere in the fall of next year.</p>"
+    )
+    assert harbor(body, published="2022-02-07") is None
+
+
+def test_back_in_a_month_dates_a_report_not_the_release() -> None:
+    # "back in March" is when the plan was told (last March), not a coming March
+    body = (
+        "<p>The network has ordered ten episodes of Harbor Lights season 2, which back in "
+        "March, was set to premiere in 2023.</p>"
+    )
+    assert harbor(body, published="2022-02-07") == ("2023", "year")
+
+
+def test_hearsay_in_the_passive_is_no_announcement() -> None:
+    body = "<p>Harbor Lights season 2 was reported to premiere in 2023.</p>"
+    assert harbor(body, published="2022-02-07") is None
+
+
+def test_a_fall_in_numbers_is_no_release() -> None:
+    # "dropped by ... percent" is the ratings falling; the year is season one's premiere
+    body = (
+        "<p>Harbor Lights was renewed for a second season on Thursday.</p>"
+        "<p>The drama dropped by nearly half compared to the premiere run of episodes in "
+        "2020, the ratings service said.</p>"
+    )
+    assert harbor(body, published="2021-10-15") is None
+
+
+def test_a_premiere_named_by_its_noun_with_a_past_date_is_the_shows_first() -> None:
+    body = (
+        "<p>Harbor Lights is coming back for a second season.</p>"
+        "<p>Viewing is well below the premiere batch of episodes in 2020.</p>"
+    )
+    assert harbor(body, published="2021-10-15") is None

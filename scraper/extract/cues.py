@@ -84,13 +84,22 @@ GUIDE_LINE_WORDS = frozenset((
     "first", "second", "third", "fourth", "fifth", "sixth", "final",
 ))  # fmt: skip
 # What a show hits that is no screen: "hitting series highs", "hit a record", "hits 10 million".
+# "dropped by nearly 50 percent", "drops to 2.1 million": a fall in numbers, no release.
+_NOT_A_FALL = (
+    r"(?!\s+(?:by|to)\s+(?:(?:nearly|about|almost|roughly|just|around|over|some|only|a)\s+)?"
+    r"(?:[\d.]|half|a\s+third|a\s+quarter|series\s+lows?|new\s+lows?|a\s+(?:new\s+|series\s+)?low)"
+    r"|\s+off\b|\s+out\b)"
+)
 _HIT_TARGET = (
     r"\s+(?:(?:series|new|all-time|record|ratings)\s+)?(?:highs?|lows?|records?|milestones?|"
     r"numbers?|the\s+mark|a\s+(?:high|low|record|milestone|nerve|snag|wall)|"
     r"\d[\d,.]*\s*(?:million|billion|k\b|%|viewers|views|streams))"
 )
 RELEASE = re.compile(
-    r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land(?:s|ed|ing)?\b|(?<!biggest\s)(?<!big\s)(?<!a\s)(?<!the\s)(?<!smash\s)(?<!surprise\s)hits?(?!\s+of\b)(?!"
+    r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*"
+    + _NOT_A_FALL
+    + r"|land(?:s|ed|ing)?\b|"
+    r"(?<!biggest\s)(?<!big\s)(?<!a\s)(?<!the\s)(?<!smash\s)(?<!surprise\s)hits?(?!\s+of\b)(?!"
     + _HIT_TARGET
     + r")|hitting(?!"
     + _HIT_TARGET
@@ -199,11 +208,13 @@ SPECULATION = re.compile(
     + "|"
     + _NOT_IDIOM("anticipat")
     + r"|likely|unlikely|predict\w*|"
-    r"speculat\w*|perhaps|possibl\w*|probabl\w*|presumabl\w*|conceivabl\w*|maybe|estimat\w*(?!\s+[$\u00a3\u20ac\d])|assum\w*|"
+    r"speculat\w*|perhaps|possibl\w*|possibilit\w*|probabl\w*|presumabl\w*|conceivabl\w*|maybe|estimat\w*(?!\s+[$\u00a3\u20ac\d])|assum\w*|"
     r"wish\w*|talk\s+of|(?:would|['\u2019]d)\s+[\"\u201c]?(?:love|like)|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
     r"reportedly|if|bet|suspect\w*|(?<!come\sto\s)think(?!\s+(?:of|about|back)\b)|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
     r"tipped|claim\w*|leak\w*|allegedly|supposedly|apparently|insiders?|sources\s+say|"
     r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|hunch\w*|"
+    # hearsay in the passive: "was reported to premiere in 2017", "is rumoured to land"
+    r"(?:is|was|are|were|been)\s+(?:reported|believed|thought|understood)\s+to\b|"
     # a plan still deliberated: "is seriously considering moving it to 2024", "weighing a
     # push", "mulling a delay", "in talks to move"
     r"consider(?:s|ing|ed)?|weigh(?:s|ing)|mull\w*|contemplat\w*|explor(?:es|ing)|"
@@ -997,7 +1008,9 @@ PREVIOUS_RELEASE = re.compile(
 # The release already happened: reported of an earlier season as often as of this one.
 PAST_RELEASE = re.compile(
     # ("will be released", "is to be premiered": a passive of the future, not the past)
-    r"\b(?<!\bbe\s)(?<!\bbeing\s)(?:premiered|debuted|released|arrived|dropped|launched|landed|bowed|aired|returned|opened|"
+    r"\b(?<!\bbe\s)(?<!\bbeing\s)(?:premiered|debuted|released|arrived|dropped"
+    + _NOT_A_FALL
+    + r"|launched|landed|bowed|aired|returned|opened|"
     r"was\s+released|first\s+streamed|began|kicked\s+off)\b",
     re.IGNORECASE,
 )

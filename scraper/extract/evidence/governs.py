@@ -337,6 +337,9 @@ def _negation(c: DateCandidate, v: View, w: Watch) -> str | None:
     denials = list(cues.NEGATION.finditer(v.clause))
     if c.doc.foreign:  # ("noch kein Starttermin", "pas encore de date")
         denials += cues.FOREIGN_NEGATION.finditer(v.clause)
+    # (a denial in a parenthesis after the date about another detail is that detail's:
+    # "Monday, April 25 (time slot TBA)", "on June 3 (title to be announced)")
+    denials = [m for m in denials if not _detail_aside(v.clause, m.start(), position)]
     if not denials:
         return None
     before = [m for m in denials if m.end() <= position]
@@ -349,6 +352,23 @@ def _negation(c: DateCandidate, v: View, w: Watch) -> str | None:
     ):
         return None  # "isn't set to hit theaters until December": the wait ends on the date
     return denials[0].group().strip()
+
+
+def _detail_aside(clause: str, at: int, date_start: int) -> bool:
+    """Position `at` sits in a parenthesis opened after the date that names a detail of
+    its own (a time slot, the title, the episode count): what it denies is that detail."""
+    opened = clause.rfind("(", 0, at)
+    if opened < date_start or clause.rfind(")", 0, at) > opened:
+        return False
+    return _DETAIL.match(clause, opened + 1) is not None
+
+
+_DETAIL = re.compile(
+    r"\s*(?:the\s+|its\s+)?(?:time\s*slot|timeslot|time|hour|slot|channel|network|platform|"
+    r"title|episode\s+count|number\s+of\s+episodes|runtime|details|venue|location|cast|"
+    r"trailer|teaser|poster)\b",
+    re.IGNORECASE,
+)
 
 
 # A denial that waits for the date: "... until (on) (the) <date>", nothing stopping between.
@@ -1069,12 +1089,23 @@ def _past(c: DateCandidate, v: View, w: Watch) -> str | None:
     "as teased at the convention earlier this year",
 )
 def _earlier(c: DateCandidate, v: View, w: Watch) -> str | None:
-    if not c.mention.relative or c.mention.precision not in ("month", "year"):
+    if not c.mention.relative:
         return None
-    return found(_EARLIER, v.text, max(0, c.mention.start - 12), c.mention.start)
+    if c.mention.precision in ("month", "year") and (
+        seen := found(_EARLIER, v.text, max(0, c.mention.start - 12), c.mention.start)
+    ):
+        return seen
+    # "which back in March was reported ...", "Back on June 3, ...": told as past
+    return found(_BACK_IN, v.text, max(0, c.mention.start - 30), c.mention.start)
 
 
 _EARLIER = re.compile(r"\bearlier\s+(?:in\s+)?$", re.IGNORECASE)
+# ("back in" as an adverbial of its own, not "will come back in March": a return)
+_BACK_IN = re.compile(
+    r"(?:^|[,;(]|\b(?:which|that|and|but|when|was|were|had|it|this|all)\b)\s*"
+    r"back\s+(?:(?:in|on)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @rule(
