@@ -228,3 +228,15 @@ def test_a_premiere_named_by_its_noun_with_a_past_date_is_the_shows_first() -> N
         "<p>Viewing is well below the premiere batch of episodes in 2020.</p>"
     )
     assert harbor(body, published="2021-10-15") is None
+
+
+def test_each_bullet_of_a_news_roundup_is_its_own_story() -> None:
+    # the watch's bullet gives only a production start; the next bullets are other films'
+    body = (
+        "<p>The week's sequel news, in brief:</p>"
+        "<p>– Kiln Street 2 will begin shooting next January with the original cast.</p>"
+        "<p>– Paper Harbour Returns has been confirmed for September 19th next year.</p>"
+        "<p>– The Orchard sequel has been pushed back to August 22nd next year.</p>"
+    )
+    film = Watch("Kiln Street 2", None, ())
+    assert first_release(body, film, "https://film.example/news/sequels", "2013-06-19") is None

@@ -711,7 +711,10 @@ def _entry_line(text: str) -> bool:
 
 # A numbered list's entry opening a paragraph: "5. IronHeart", "12) The Bear" (not a
 # date, a decimal or an hour: "5.30pm", "2.5 million").
-_NUMBERED_ENTRY = re.compile(r"\s*\d{1,2}\s*[.)]\s*(?=[A-Z\"'\u201c\u2018])")
+# (or a bulleted one: "– Dolphin Tale 2 has been confirmed for ...", "* Season 2 of ...")
+_NUMBERED_ENTRY = re.compile(
+    r"\s*(?:\d{1,2}\s*[.)]|[-\u2013\u2014*\u2022\u00b7])\s*(?=[A-Z\"'\u201c\u2018])"
+)
 # A listicle entry's tag after its name: "(2020)", "(Season 3)", "(movie)", "(Netflix)".
 _ENTRY_TAG = re.compile(r"\s*\([^()]{1,30}\)$")
 
