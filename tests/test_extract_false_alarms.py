@@ -240,3 +240,38 @@ def test_each_bullet_of_a_news_roundup_is_its_own_story() -> None:
     )
     film = Watch("Kiln Street 2", None, ())
     assert first_release(body, film, "https://film.example/news/sequels", "2013-06-19") is None
+
+
+# -- other occasions: library batches, extras, festivals, later windows -----------------
+
+LANTERN = Watch("The Glass Lantern", None, ())
+
+
+def lantern(sentence: str) -> tuple[str, str] | None:
+    return first_release(f"<p>{sentence}</p>", LANTERN, "https://film.example/news", "2024-06-12")
+
+
+def test_earlier_seasons_arriving_on_another_service_are_no_premiere() -> None:
+    body = (
+        "<p>Kiln Street season 3 is coming.</p>"
+        "<p>The first two seasons arrive on a second streamer on July 1.</p>"
+    )
+    assert first_release(body, KILN3, "https://tv.example/news/kiln", "2024-06-12") is None
+
+
+def test_a_special_that_airs_is_not_the_season() -> None:
+    body = (
+        "<p>Kiln Street season 3 is coming.</p>"
+        "<p>A behind-the-scenes special airs on July 1.</p>"
+    )
+    assert first_release(body, KILN3, "https://tv.example/news/kiln", "2024-06-12") is None
+
+
+def test_a_festival_premiere_is_a_screening() -> None:
+    sentence = "The Glass Lantern premieres at Cannes on May 20 ahead of a fall release."
+    assert lantern(sentence) is None
+
+
+def test_a_streaming_window_after_the_theatrical_run_is_not_the_release() -> None:
+    sentence = "The Glass Lantern streams from July 12 after its theatrical run."
+    assert lantern(sentence) is None

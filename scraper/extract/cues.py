@@ -380,6 +380,19 @@ OTHER_OCCASION = re.compile(
     r"(?:regular|normal|usual|permanent)\s+(?:[\w-]+\s+){0,2}?time\s*-?slot|"
     # specials around a season: "Two specials air beforehand, on October 11 and 18"
     r"(?:two|three|several|these|the|its)\s+specials\b|(?:recap|preview|clip|reunion)\s+special|"
+    # a special or an extra as the thing that airs: "A behind-the-scenes special airs on
+    # July 1", "the aftershow streams Friday" (not "a special two-hour premiere")
+    r"(?:behind[\s-]the[\s-]scenes|making[\s-]of|companion|retrospective|anniversary|"
+    r"documentary|one-off|holiday)\s+(?:special|documentary)|"
+    r"(?:special|featurette|after-?show)(?=\s+(?:will\s+|is\s+set\s+to\s+|is\s+slated\s+to\s+)?"
+    r"(?:airs?|airing|premieres?|debuts?|streams?|drops?|arrives?)\b)|"
+    # a later window of a film already out: "streams on Max from July 12 after its
+    # theatrical run"
+    r"(?:after|following)\s+(?:its|their|a|the)\s+(?:[\w-]+\s+)?(?:theatrical|cinema|"
+    r"big-screen)\s+(?:run|release|window|debut)|"
+    # a festival named: "premieres at Cannes on May 20" (a screening, no release)
+    r"(?:cannes|sundance|berlinale|tiff|sxsw|tribeca|telluride|locarno|annecy|venice\s+film|"
+    r"toronto\s+(?:international\s+)?film)|"
     r"panel|book|novel(?!\s+(?:coronavirus|virus|approach|idea|concept|way|twist|take))|publication|birthday|screening|festival|red\s+carpet|gala|"
     # an awards night: "the ceremony aired Sept. 15 on ABC"
     r"ceremony|awards?\s+(?:show|night|telecast)|"

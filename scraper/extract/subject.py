@@ -440,6 +440,15 @@ _CURRENT_IN_KEY = re.compile(
     r"(?:season|series|chapter|episodes|instal)"
 )
 _PREVIOUS_WORDS = ("previous", "prior", "earlier", "past", "debut", "inaugural")
+# Seasons named together: "the first two seasons", "seasons 1 and 2", "both seasons".
+_SEASON_BATCH = re.compile(
+    r"\b(?:(?:first|last|previous|past|earlier|prior)\s+(?:two|three|four|five|six|\d)|"
+    r"(?:two|three|four|five|six|\d)\s+(?:previous|prior|earlier|past)|both|all|previous|past|"
+    r"earlier|prior|older)\s+seasons\b"
+    r"|\bseasons\s+(?:\d{1,2}|one|two|three|four|five)\s*(?:,\s*\d{1,2}\s*)*"
+    r"(?:and|&|-|\u2013|through|to)\s*(?:\d{1,2}|two|three|four|five|six)\b",
+    re.IGNORECASE,
+)
 # "last season" with no determiner before it is the season before, not the final one.
 _BARE_LAST = re.compile(r"last\s+(?:season|series)$", re.IGNORECASE)
 _DETERMINED = re.compile(
@@ -603,6 +612,11 @@ def _season_references(sentence: str, watch: Watch | None) -> tuple[Reference, .
                 refs.append(Reference(match.start(), match.end(), None))
     if "season" in key and _has_any(key, _PREVIOUS_WORDS):
         for match in _PREVIOUS_SEASON.finditer(sentence):
+            refs.append(Reference(match.start(), match.end(), OTHER_SEASON))
+    if "seasons" in key:
+        # "the first two seasons arrive on Hulu", "Seasons 1 and 2 leave": a batch of the
+        # library, no season's premiere
+        for match in _SEASON_BATCH.finditer(sentence):
             refs.append(Reference(match.start(), match.end(), OTHER_SEASON))
     if watch is not None:
         refs = [_owned(sentence, ref, watch) for ref in refs]
