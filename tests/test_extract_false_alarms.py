@@ -275,3 +275,28 @@ def test_a_festival_premiere_is_a_screening() -> None:
 def test_a_streaming_window_after_the_theatrical_run_is_not_the_release() -> None:
     sentence = "The Glass Lantern streams from July 12 after its theatrical run."
     assert lantern(sentence) is None
+
+
+# -- relative dates ------------------------------------------------------------------------
+
+
+def test_next_fall_written_in_spring_is_the_coming_fall() -> None:
+    body = (
+        "<p>The network has picked up Kiln Street for a third season, and a spokeswoman "
+        "confirms that the show will return next fall.</p>"
+    )
+    assert first_release(body, KILN3, "https://tv.example/news/kiln", "2024-03-24") == (
+        "2024-autumn",
+        "season",
+    )
+
+
+def test_next_fall_written_in_summer_is_next_years() -> None:
+    body = (
+        "<p>The network has picked up Kiln Street for a third season, and a spokeswoman "
+        "confirms that the show will return next fall.</p>"
+    )
+    assert first_release(body, KILN3, "https://tv.example/news/kiln", "2024-07-24") == (
+        "2025-autumn",
+        "season",
+    )

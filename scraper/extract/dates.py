@@ -661,6 +661,12 @@ def _resolve(
                     return None
                 if re.search(r"\b(this|next)\s*$", prefix):
                     year = published.year + (1 if prefix.rstrip().endswith("next") else 0)
+                    if prefix.rstrip().endswith("next") and (
+                        _SEASON_START[season] - published.month >= _SEASON_AHEAD
+                    ):
+                        # "will return next fall" written in March: the coming fall,
+                        # months away (a network's spring renewal); in July, next year's
+                        year -= 1
                     start = start - (
                         len(prefix) - prefix.rfind("this" if "this" in prefix else "next")
                     )
@@ -870,6 +876,9 @@ _SEASON_ALONE = re.compile(
     r"so|at|for|from|in|alongside|via)\b)"
 )
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "winter": 12}
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+# How far ahead this year's season must still be for "next <season>" to mean it.
+_SEASON_AHEAD = 5
 
 
 def _numeric(
