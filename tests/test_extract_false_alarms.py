@@ -300,3 +300,36 @@ def test_next_fall_written_in_summer_is_next_years() -> None:
         "2025-autumn",
         "season",
     )
+
+
+def test_a_date_inferred_from_the_pattern_of_past_seasons_is_a_guess() -> None:
+    assert kiln3("Going by the pattern, Kiln Street season 3 premieres in March 2025.") is None
+    assert kiln3("History suggests Kiln Street season 3 will premiere in March 2025.") is None
+    sentence = (
+        "Season 2 arrived in March 2024, so Kiln Street season 3 will arrive in a similar "
+        "window in March 2025."
+    )
+    assert kiln3(sentence) is None
+
+
+def test_odds_talk_is_no_announcement() -> None:
+    assert kiln3("Chances are Kiln Street season 3 premieres in March 2025.") is None
+    assert kiln3("Barring delays, Kiln Street season 3 will premiere in March 2025.") is None
+    assert kiln3("We're looking at a March 2025 premiere for Kiln Street season 3.") is None
+
+
+def test_a_condition_after_a_dash_hedges_the_whole_sentence() -> None:
+    sentence = (
+        "Kiln Street season 3 will premiere in March 2025 \u2014 if the streamer sticks to form."
+    )
+    assert kiln3(sentence) is None
+
+
+def test_a_concession_after_a_dash_is_no_condition() -> None:
+    sentence = (
+        "Kiln Street season 2 premiered on March 4, 2024 \u2013 if not yet to the acclaim "
+        "of the first."
+    )
+    watch = Watch("Kiln Street", 2, ())
+    found = first_release(f"<p>{sentence}</p>", watch, "https://tv.example/news/k", "2024-06-12")
+    assert found == ("2024-03-04", "day")

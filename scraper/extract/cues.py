@@ -227,6 +227,15 @@ SPECULATION = re.compile(
     # unnamed sourcing and theories: "a source told us", "two sources say", "a fan theory"
     r"(?:a|one|two|three|several|multiple)\s+sources?\b|sources?\s+(?:told|tell|tells|said)|"
     r"theor(?:y|ies|ize[sd]?|izing)|"
+    # a date inferred from the past, not announced: "going by the pattern", "history
+    # suggests", "a similar window", "in keeping with past seasons", "all signs point to"
+    r"going\s+(?:by|off)|judging\s+(?:by|from)|based\s+on\s+(?:past|previous|prior|earlier|"
+    r"the\s+(?:show['\u2019]s\s+|series['\u2019]\s+)?(?:pattern|history|track\s+record|"
+    r"release\s+pattern|schedule\s+so\s+far|usual\s+gap))|suggest\w*|"
+    r"(?:similar|same)\s+(?:release\s+)?(?:window|time\s*frame|period)|in\s+keeping\s+with|"
+    r"in\s+line\s+with\s+(?:past|previous|prior|earlier)|(?:signs?|everything)\s+points?\s+to|"
+    r"chances\s+are|stands?\s+to\s+reason|smart\s+money|barring|"
+    r"(?:we|you)(?:['\u2019]re|\s+are)\s+looking\s+at|"
     # an expectation's modal on the release itself: "should land in March", "ought to be
     # out by May" (not "fans should mark the date": the modal's verb is the release's)
     r"(?:should|ought\s+to)\s+(?:(?:also|still|now|then|finally|easily)\s+)?(?:land|arrive|"
@@ -256,7 +265,10 @@ SENTENCE_HEDGE = re.compile(
     r"touch\s+wood|no\s+promises|(?:that|this|it)(?:['\u2019]s|\s+is)\s+(?:just\s+|only\s+|"
     r"purely\s+)?(?:our|my)\s+(?:guess|estimate|prediction|speculation|bet|theory|hunch)|"
     r"our\s+money['\u2019]?s?\s+(?:is\s+)?on|we['\u2019]d\s+bet|"
-    r"if\s+(?:we|I)\s+had\s+to\s+(?:guess|bet|predict))\b",
+    r"if\s+(?:we|I)\s+had\s+to\s+(?:guess|bet|predict))\b|"
+    # a condition set off after a dash: "... in March 2025 — if Netflix sticks to form"
+    # (not "– if not yet officially out": a concession)
+    r"[\u2014\u2013]\s*(?:if|unless|assuming|provided)\b(?!\s+not\b)",
     re.IGNORECASE,
 )
 SENTENCE_HEDGE = gated(SENTENCE_HEDGE)
