@@ -333,3 +333,22 @@ def test_a_concession_after_a_dash_is_no_condition() -> None:
     watch = Watch("Kiln Street", 2, ())
     found = first_release(f"<p>{sentence}</p>", watch, "https://tv.example/news/k", "2024-06-12")
     assert found == ("2024-03-04", "day")
+
+
+def test_a_denial_in_a_fronted_concession_denies_the_day_not_the_window() -> None:
+    body = (
+        "<p>While there is no exact release date, Kiln Street season 3 is slated for a 2025 "
+        "release, the distributor said.</p>"
+    )
+    assert first_release(body, KILN3, "https://tv.example/news/kiln", "2024-06-12") == (
+        "2025",
+        "year",
+    )
+
+
+def test_a_denial_in_the_main_clause_still_denies() -> None:
+    body = (
+        "<p>As of today, Kiln Street season 3 has no release date, though 2025 looks "
+        "likely.</p>"
+    )
+    assert first_release(body, KILN3, "https://tv.example/news/kiln", "2024-06-12") is None

@@ -340,6 +340,9 @@ def _negation(c: DateCandidate, v: View, w: Watch) -> str | None:
     # (a denial in a parenthesis after the date about another detail is that detail's:
     # "Monday, April 25 (time slot TBA)", "on June 3 (title to be announced)")
     denials = [m for m in denials if not _detail_aside(v.clause, m.start(), position)]
+    # (nor one in a fronted concession a comma closes before the date: "While there is no
+    # exact release date, the season is slated for 2022" denies the day, not the year)
+    denials = [m for m in denials if not _conceded(v.text, v.left + m.start(), c.mention.start)]
     if not denials:
         return None
     before = [m for m in denials if m.end() <= position]
@@ -352,6 +355,17 @@ def _negation(c: DateCandidate, v: View, w: Watch) -> str | None:
     ):
         return None  # "isn't set to hit theaters until December": the wait ends on the date
     return denials[0].group().strip()
+
+
+def _conceded(text: str, at: int, date_start: int) -> bool:
+    """Position `at` lies in a concession opening the sentence ("While there is no exact
+    date, ...", "Although Netflix has not set a day, ...") that a comma closes before the
+    date."""
+    comma = text.rfind(",", at, date_start)
+    return comma >= 0 and _CONCESSION.match(text, 0, at) is not None
+
+
+_CONCESSION = re.compile(r"\W*(?:while|whilst|although|though|even\s+though)\b[^,;]*$", re.I)
 
 
 def _detail_aside(clause: str, at: int, date_start: int) -> bool:
