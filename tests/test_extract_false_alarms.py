@@ -352,3 +352,17 @@ def test_a_denial_in_the_main_clause_still_denies() -> None:
         "likely.</p>"
     )
     assert first_release(body, KILN3, "https://tv.example/news/kiln", "2024-06-12") is None
+
+
+def test_a_week_from_a_weekday_counts_past_the_coming_one() -> None:
+    # 2024-06-12 is a Wednesday: the coming Friday is the 14th, a week from it the 21st
+    assert kiln3("Kiln Street season 3 arrives a week from Friday.") == ("2024-06-21", "day")
+
+
+def test_a_work_of_another_kind_called_by_the_title_is_another_work() -> None:
+    body = (
+        "<p>Kiln Street season 3 is on its way.</p>"
+        "<p>A documentary called Kiln Street, about the real road, opens in cinemas on "
+        "July 12.</p>"
+    )
+    assert first_release(body, KILN3, "https://tv.example/news/kiln", "2024-06-12") is None

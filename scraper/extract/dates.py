@@ -437,6 +437,9 @@ _PAST_NEWS = re.compile(
     r"launched|aired|arrived|landed|opened|said|confirmed|told|was|were)\b",
     re.IGNORECASE,
 )
+# "a week from Friday": the Friday after the coming one.
+_WEEKS_FROM = re.compile(r"\b(a|one|two|three)\s+weeks?\s+from\s+(?:this\s+)?$", re.IGNORECASE)
+_WEEK_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
 # The kinds whose scan the gate (gate.py) makes cheaper: a month's or a word's name
 # starts each match, found before the pattern is tried ("mdy": 2.5x, "my": 1.8x).
 _GATED = {"mdy", "my", "monthrel", "now", "year"}
@@ -805,6 +808,10 @@ def _resolve(
             if _PAST_NEWS.search(match.string):
                 return None  # "Netflix on Saturday dropped the teaser": the news's own day
             value = published + timedelta(days=(target - published.weekday()) % 7)
+            weeks = _WEEKS_FROM.search(prefix)
+            if weeks:
+                # "a week from Friday", "two weeks from Sunday": counted past that day
+                value += timedelta(weeks=_WEEK_COUNTS[weeks.group(1).lower()])
             return DateMention(start, end, value.isoformat(), "day", True)
     except (ValueError, KeyError):
         return None

@@ -329,6 +329,8 @@ def _title_mentions(
                 continue
             if watch.season is None and _SEQUEL_AFTER.match(sentence, match.end()):
                 continue  # watching "Dune": "Dune: Part Two" and "Dune 2" are the sequel
+            if _another_kind_called(sentence, match.start(), watch):
+                continue  # watching a series: "a documentary called The Bear" is not it
             if taken and _overlaps(taken, starts, match.start(), match.end()):
                 continue
             mentions.append((match.start(), match.end(), season))
@@ -368,6 +370,22 @@ _LONGER_QUOTED = re.compile(
 )
 
 
+def _another_kind_called(sentence: str, start: int, watch: Watch) -> bool:
+    """A series is watched and the name is given to a work of another kind: "a
+    documentary called The Bear", "the novel titled Kiln Street" (a same-named work)."""
+    if watch.season is None:
+        return False
+    return _KIND_CALLED.search(sentence, max(0, start - 60), start) is not None
+
+
+_KIND_CALLED = re.compile(
+    r"\b(?:film|movie|documentary|feature|book|novel|memoir|game|video\s+game|play|musical|"
+    r"podcast|album|song|single|comic|manga|short)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:called|titled|entitled|named)\s+[\"'\u201c\u2018]?$",
+    re.IGNORECASE,
+)
+
+
 def _longer_name_in_prose(sentence: str, end: int) -> bool:
     """A capitalized word right after the title, in a sentence written in sentence case:
     the title starts a longer name ("Kiln Street Stories premieres ..."). Not a season's
@@ -399,6 +417,8 @@ def names_a_derived_title(sentence: str, watch: Watch) -> bool:
         for match in pattern.finditer(sentence):
             start, end = match.span()
             if watch.season is None and _SEQUEL_AFTER.match(sentence, end):
+                return True
+            if _another_kind_called(sentence, start, watch):
                 return True
             if _inside_other_name(sentence, start, end) and not (
                 _CALENDAR_WORDS.fullmatch(sentence[start:end])
