@@ -648,6 +648,11 @@ def past_tense(text: str, mention: DateMention, foreign: bool = False) -> bool:
     `foreign`: the page is in another language, whose verb may follow the date ("die im
     Dezember gestartet war")."""
     left, right = cues.clause_around(text, mention.start, mention.end)
+    lead = text[max(0, mention.start - 30) : mention.start]
+    if text.startswith("in ", mention.start):  # (a mention may hold its "in")
+        lead += "in "
+    if _PAST_MARKER.search(lead):
+        return True  # "which back in March was reported ...": whatever the verb, the past
     if _OWN_EVENT_AFTER.match(text, mention.end):
         return False  # "ahead of its June 16 premiere": the date names its own event
     if foreign and cues.FOREIGN_PAST.search(text, left, right) is not None:
@@ -662,6 +667,13 @@ def past_tense(text: str, mention: DateMention, foreign: bool = False) -> bool:
     return cues.PAST_RELEASE.fullmatch(last.group()) is not None
 
 
+# A date the words before put in the past: "back in March", "as far back as June".
+# ("back in" as an adverbial of its own, not "will come back in March": a return)
+_PAST_MARKER = re.compile(
+    r"(?:(?:^|[,;(]|\b(?:which|that|and|but|when|was|were|had|it|this|all)\b)\s*back\s+in"
+    r"|\bas\s+far\s+back\s+as|\bas\s+early\s+as\s+last)\s+$",
+    re.IGNORECASE,
+)
 _OWN_EVENT_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:premiere|release|debut|launch|return|bow)\b")
 _PASSIVE_NOT_PAST = re.compile(
     r"\b(?:be|being|is|are|gets?|getting)\s+(?:(?:all|now|officially|finally|also|only)\s+)?$",

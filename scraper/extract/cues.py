@@ -47,6 +47,26 @@ CHANNEL = re.compile(
     r"the\s+cw|pbs|tnt|tbs|bravo|hbo|syfy|freeform|lifetime|a&e)\b",
     re.IGNORECASE,
 )
+# What can be the subject of a work's release (the noun right before a release verb):
+# the work, its kinds and parts, and who releases it. Any other noun there ("the pandemic
+# hit", "a strike landed") makes the verb no release (evidence/rules.py).
+WORK_SUBJECTS = frozenset((
+    "show", "shows", "series", "season", "seasons", "film", "films", "movie", "movies",
+    "episode", "episodes", "pilot", "premiere", "finale", "opener", "sequel", "sequels",
+    "prequel", "spinoff", "spin-off", "reboot", "revival", "remake", "adaptation",
+    "special", "specials", "installment", "instalment", "entry", "entries", "chapter",
+    "chapters", "part", "parts", "volume", "volumes", "half", "batch", "run", "arc",
+    "cour", "edition", "story", "saga", "franchise", "title", "titles", "drama", "comedy",
+    "sitcom", "thriller", "documentary", "docuseries", "docu-series", "miniseries",
+    "anime", "animation", "feature", "features", "blockbuster", "musical", "procedural",
+    "mystery", "romance", "western", "horror", "slate", "lineup", "project", "production",
+    "release", "version", "cut", "one", "ones", "first", "second", "third", "fourth",
+    "fifth", "latter", "former", "rest", "remainder", "next", "latest", "new", "follow-up",
+    "followup", "collection", "network", "networks", "streamer", "streamers", "studio",
+    "studios", "service", "platform", "channel", "broadcaster", "company", "giant",
+    "outlet", "distributor", "label",
+))  # fmt: skip
+
 # What a guide's line holds beside a title and a date (the dated_entry rule): the season,
 # the kind of start, the hour and the region, the weekday, another date's month (a second
 # region's release). "'Orchard Lights' Season 2 (HBO Max, Jan. 8)".
@@ -64,13 +84,22 @@ GUIDE_LINE_WORDS = frozenset((
     "first", "second", "third", "fourth", "fifth", "sixth", "final",
 ))  # fmt: skip
 # What a show hits that is no screen: "hitting series highs", "hit a record", "hits 10 million".
+# "dropped by nearly 50 percent", "drops to 2.1 million": a fall in numbers, no release.
+_NOT_A_FALL = (
+    r"(?!\s+(?:by|to)\s+(?:(?:nearly|about|almost|roughly|just|around|over|some|only|a)\s+)?"
+    r"(?:[\d.]|half|a\s+third|a\s+quarter|series\s+lows?|new\s+lows?|a\s+(?:new\s+|series\s+)?low)"
+    r"|\s+off\b|\s+out\b)"
+)
 _HIT_TARGET = (
     r"\s+(?:(?:series|new|all-time|record|ratings)\s+)?(?:highs?|lows?|records?|milestones?|"
     r"numbers?|the\s+mark|a\s+(?:high|low|record|milestone|nerve|snag|wall)|"
     r"\d[\d,.]*\s*(?:million|billion|k\b|%|viewers|views|streams))"
 )
 RELEASE = re.compile(
-    r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*|land(?:s|ed|ing)?\b|(?<!biggest\s)(?<!big\s)(?<!a\s)(?<!the\s)(?<!smash\s)(?<!surprise\s)hits?(?!\s+of\b)(?!"
+    r"\b(?:premier\w*|releas\w*|arriv\w*|debut\w*|return\w*|launch\w*|drop\w*"
+    + _NOT_A_FALL
+    + r"|land(?:s|ed|ing)?\b|"
+    r"(?<!biggest\s)(?<!big\s)(?<!a\s)(?<!the\s)(?<!smash\s)(?<!surprise\s)hits?(?!\s+of\b)(?!"
     + _HIT_TARGET
     + r")|hitting(?!"
     + _HIT_TARGET
@@ -183,11 +212,13 @@ SPECULATION = re.compile(
     + "|"
     + _NOT_IDIOM("anticipat")
     + r"|likely|unlikely|predict\w*|"
-    r"speculat\w*|perhaps|possibl\w*|probabl\w*|presumabl\w*|conceivabl\w*|maybe|estimat\w*(?!\s+[$\u00a3\u20ac\d])|assum\w*|"
+    r"speculat\w*|perhaps|possibl\w*|possibilit\w*|probabl\w*|presumabl\w*|conceivabl\w*|maybe|estimat\w*(?!\s+[$\u00a3\u20ac\d])|assum\w*|"
     r"wish\w*|talk\s+of|(?:would|['\u2019]d)\s+[\"\u201c]?(?:love|like)|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
     r"reportedly|if|(?-i:[Bb]et)|suspect\w*|(?<!come\sto\s)think(?!\s+(?:of|about|back)\b)|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
     r"tipped|claim\w*|leak\w*|allegedly|supposedly|apparently|insiders?|sources\s+say|"
     r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|hunch\w*|"
+    # hearsay in the passive: "was reported to premiere in 2017", "is rumoured to land"
+    r"(?:is|was|are|were|been)\s+(?:reported|believed|thought|understood)\s+to\b|"
     # a plan still deliberated: "is seriously considering moving it to 2024", "weighing a
     # push", "mulling a delay", "in talks to move"
     r"consider(?:s|ing|ed)?|weigh(?:s|ing)|mull\w*|contemplat\w*|explor(?:es|ing)|"
@@ -197,6 +228,24 @@ SPECULATION = re.compile(
     r"people|reports?|a\s+(?:source|report|person))|sources?\s+(?:close|familiar)|"
     r"declined\s+to\s+comment|unnamed|would\s+make\s+sense|makes\s+sense|would\s+fit|"
     r"plausible|odds\s+are|our\s+money|we['\u2019]d\s+bet|"
+    # unnamed sourcing and theories: "a source told us", "two sources say", "a fan theory"
+    r"(?:a|one|two|three|several|multiple)\s+sources?\b|sources?\s+(?:told|tell|tells|said)|"
+    r"theor(?:y|ies|ize[sd]?|izing)|"
+    # a date inferred from the past, not announced: "going by the pattern", "history
+    # suggests", "a similar window", "in keeping with past seasons", "all signs point to"
+    r"going\s+(?:by|off)|judging\s+(?:by|from)|based\s+on\s+(?:past|previous|prior|earlier|"
+    r"the\s+(?:show['\u2019]s\s+|series['\u2019]\s+)?(?:pattern|history|track\s+record|"
+    r"release\s+pattern|schedule\s+so\s+far|usual\s+gap))|suggest\w*|"
+    r"(?:similar|same)\s+(?:release\s+)?(?:window|time\s*frame|period)|in\s+keeping\s+with|"
+    r"in\s+line\s+with\s+(?:past|previous|prior|earlier)|(?:signs?|everything)\s+points?\s+to|"
+    r"chances\s+are|stands?\s+to\s+reason|smart\s+money|barring|"
+    r"(?:we|you)(?:['\u2019]re|\s+are)\s+looking\s+at|"
+    # an expectation's modal on the release itself: "should land in March", "ought to be
+    # out by May" (not "fans should mark the date": the modal's verb is the release's)
+    r"(?:should|ought\s+to)\s+(?:(?:also|still|now|then|finally|easily)\s+)?(?:land|arrive|"
+    r"premiere|debut|drop|hit|come|launch|return|open|air|stream|bow|release|"
+    r"be\s+(?:out|back|here|available|released|ready|arriving|landing|premiering|dropping|"
+    r"hitting|streaming|airing))|"
     # how things look, not what was said: "it looks like things are on track for ..."
     r"looks?\s+(?:like|set\s+to|to\s+be)|seems?\s+(?:like|to|set)|appears?\s+(?:to|set)|"
     # two windows offered: "a spring or summer 2018 release", "2020 or maybe 2021"
@@ -220,7 +269,10 @@ SENTENCE_HEDGE = re.compile(
     r"touch\s+wood|no\s+promises|(?:that|this|it)(?:['\u2019]s|\s+is)\s+(?:just\s+|only\s+|"
     r"purely\s+)?(?:our|my)\s+(?:guess|estimate|prediction|speculation|bet|theory|hunch)|"
     r"our\s+money['\u2019]?s?\s+(?:is\s+)?on|we['\u2019]d\s+bet|"
-    r"if\s+(?:we|I)\s+had\s+to\s+(?:guess|bet|predict))\b",
+    r"if\s+(?:we|I)\s+had\s+to\s+(?:guess|bet|predict))\b|"
+    # a condition set off after a dash: "... in March 2025 — if Netflix sticks to form"
+    # (not "– if not yet officially out": a concession)
+    r"[\u2014\u2013]\s*(?:if|unless|assuming|provided)\b(?!\s+not\b)",
     re.IGNORECASE,
 )
 SENTENCE_HEDGE = gated(SENTENCE_HEDGE)
@@ -344,6 +396,19 @@ OTHER_OCCASION = re.compile(
     r"(?:regular|normal|usual|permanent)\s+(?:[\w-]+\s+){0,2}?time\s*-?slot|"
     # specials around a season: "Two specials air beforehand, on October 11 and 18"
     r"(?:two|three|several|these|the|its)\s+specials\b|(?:recap|preview|clip|reunion)\s+special|"
+    # a special or an extra as the thing that airs: "A behind-the-scenes special airs on
+    # July 1", "the aftershow streams Friday" (not "a special two-hour premiere")
+    r"(?:behind[\s-]the[\s-]scenes|making[\s-]of|companion|retrospective|anniversary|"
+    r"documentary|one-off|holiday)\s+(?:special|documentary)|"
+    r"(?:special|featurette|after-?show)(?=\s+(?:will\s+|is\s+set\s+to\s+|is\s+slated\s+to\s+)?"
+    r"(?:airs?|airing|premieres?|debuts?|streams?|drops?|arrives?)\b)|"
+    # a later window of a film already out: "streams on Max from July 12 after its
+    # theatrical run"
+    r"(?:after|following)\s+(?:its|their|a|the)\s+(?:[\w-]+\s+)?(?:theatrical|cinema|"
+    r"big-screen)\s+(?:run|release|window|debut)|"
+    # a festival named: "premieres at Cannes on May 20" (a screening, no release)
+    r"(?:cannes|sundance|berlinale|tiff|sxsw|tribeca|telluride|locarno|annecy|venice\s+film|"
+    r"toronto\s+(?:international\s+)?film)|"
     r"panel|book|novel(?!\s+(?:coronavirus|virus|approach|idea|concept|way|twist|take))|publication|birthday|screening|festival|red\s+carpet|gala|"
     # an awards night: "the ceremony aired Sept. 15 on ABC"
     r"ceremony|awards?\s+(?:show|night|telecast)|"
@@ -979,7 +1044,9 @@ PREVIOUS_RELEASE = re.compile(
 # The release already happened: reported of an earlier season as often as of this one.
 PAST_RELEASE = re.compile(
     # ("will be released", "is to be premiered": a passive of the future, not the past)
-    r"\b(?<!\bbe\s)(?<!\bbeing\s)(?:premiered|debuted|released|arrived|dropped|launched|landed|bowed|aired|returned|opened|"
+    r"\b(?<!\bbe\s)(?<!\bbeing\s)(?:premiered|debuted|released|arrived|dropped"
+    + _NOT_A_FALL
+    + r"|launched|landed|bowed|aired|returned|opened|"
     r"was\s+released|first\s+streamed|began|kicked\s+off)\b",
     re.IGNORECASE,
 )

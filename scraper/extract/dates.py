@@ -461,6 +461,9 @@ _PAST_NEWS = re.compile(
     r"launched|aired|arrived|landed|opened|said|confirmed|told|was|were)\b",
     re.IGNORECASE,
 )
+# "a week from Friday": the Friday after the coming one.
+_WEEKS_FROM = re.compile(r"\b(a|one|two|three)\s+weeks?\s+from\s+(?:this\s+)?$", re.IGNORECASE)
+_WEEK_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
 # The kinds whose scan the gate (gate.py) makes cheaper: a month's or a word's name
 # starts each match, found before the pattern is tried ("mdy": 2.5x, "my": 1.8x).
 _GATED = {"mdy", "my", "monthrel", "now", "year"}
@@ -724,6 +727,12 @@ def _resolve(
                     return None
                 if re.search(r"\b(this|next)\s*$", prefix):
                     year = published.year + (1 if prefix.rstrip().endswith("next") else 0)
+                    if prefix.rstrip().endswith("next") and (
+                        _SEASON_START[season] - published.month >= _SEASON_AHEAD
+                    ):
+                        # "will return next fall" written in March: the coming fall,
+                        # months away (a network's spring renewal); in July, next year's
+                        year -= 1
                     start = start - (
                         len(prefix) - prefix.rfind("this" if "this" in prefix else "next")
                     )
@@ -852,17 +861,22 @@ def _resolve(
             if re.search(r"\b(?:a|an|every|each|any|one|some|following)\s+$", prefix, re.I):
                 return None  # "on a Wednesday night" is no particular day
             target = WEEKDAYS.index(groups["wd"].lower())
-            if past or (
-                (groups["own"] or _WEEKDAY_CUE.search(prefix)) and _RATINGS.search(match.string)
-            ):
+            ratings = _RATINGS.search(match.string) is not None
+            if past or ((groups["own"] or _WEEKDAY_CUE.search(prefix)) and ratings):
                 # "opened its tenth season on CBS Monday night" in a ratings column: the
-                # last such day before the article
-                back = (published.weekday() - target) % 7 or 7
+                # last such day before the article (its numbers come the day after); a
+                # plain past report counts the article's own day: "premiered on Friday"
+                # written on a Friday is that day (a week before is "last Friday")
+                back = (published.weekday() - target) % 7 or (7 if ratings else 0)
                 return DateMention(start, end, (published - timedelta(days=back)).isoformat(),
                                    "day", True)  # fmt: skip
             if _PAST_NEWS.search(match.string):
                 return None  # "Netflix on Saturday dropped the teaser": the news's own day
             value = published + timedelta(days=(target - published.weekday()) % 7)
+            weeks = _WEEKS_FROM.search(prefix)
+            if weeks:
+                # "a week from Friday", "two weeks from Sunday": counted past that day
+                value += timedelta(weeks=_WEEK_COUNTS[weeks.group(1).lower()])
             return DateMention(start, end, value.isoformat(), "day", True)
     except (ValueError, KeyError):
         return None
@@ -951,6 +965,9 @@ _SEASON_ALONE = re.compile(
     r"so|at|for|from|in|alongside|via)\b)"
 )
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "winter": 12}
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+# How far ahead this year's season must still be for "next <season>" to mean it.
+_SEASON_AHEAD = 5
 
 
 def _numeric(

@@ -20,6 +20,7 @@ from scraper.extract.gate import gated
 from scraper.extract.memo import remembered
 from scraper.extract.subject import (
     PREVIOUS_WORK,
+    names_a_derived_title,
     other_shows_season,
     other_work_before,
     part_references,
@@ -135,7 +136,9 @@ def classify(text: str, watch: Watch, one_season: bool = False) -> Subject | Non
     if watch.season is None:
         if titles:
             return Subject.WATCH
-        return Subject.OTHER_SEASON if PREVIOUS_WORK.search(text) else None
+        if PREVIOUS_WORK.search(text):
+            return Subject.OTHER_SEASON
+        return Subject.OTHER if names_a_derived_title(text, watch) else None
     watched, named = seasons_named(text, key, watch, titles)
     if titles:
         if watched:
@@ -154,7 +157,10 @@ def classify(text: str, watch: Watch, one_season: bool = False) -> Subject | Non
         # "Squid Game became a hit in 2021, and its second season ...": another
         # show leads the sentence, and the seasons it names are that show's
         return Subject.OTHER if _led_by_another_work(text, watch) else Subject.SEASON
-    return Subject.OTHER_SEASON if named else None
+    if named:
+        return Subject.OTHER_SEASON
+    # "The Kiln Street spin-off premieres July 8": the title inside another work's name
+    return Subject.OTHER if names_a_derived_title(text, watch) else None
 
 
 # The verbs that say a show (not a person) is the subject: "Squid Game became ...".
@@ -734,7 +740,10 @@ def _entry_line(text: str) -> bool:
 
 # A numbered list's entry opening a paragraph: "5. IronHeart", "12) The Bear" (not a
 # date, a decimal or an hour: "5.30pm", "2.5 million").
-_NUMBERED_ENTRY = re.compile(r"\s*\d{1,2}\s*[.)]\s*(?=[A-Z\"'\u201c\u2018])")
+# (or a bulleted one: "– Dolphin Tale 2 has been confirmed for ...", "* Season 2 of ...")
+_NUMBERED_ENTRY = re.compile(
+    r"\s*(?:\d{1,2}\s*[.)]|[-\u2013\u2014*\u2022\u00b7])\s*(?=[A-Z\"'\u201c\u2018])"
+)
 
 
 def _dash_entries(blocks: Sequence[object], watch: Watch) -> dict[int, str]:

@@ -329,6 +329,8 @@ def _title_mentions(
                 continue
             if watch.season is None and _SEQUEL_AFTER.match(sentence, match.end()):
                 continue  # watching "Dune": "Dune: Part Two" and "Dune 2" are the sequel
+            if _another_kind_called(sentence, match.start(), watch):
+                continue  # watching a series: "a documentary called The Bear" is not it
             if taken and _overlaps(taken, starts, match.start(), match.end()):
                 continue
             mentions.append((match.start(), match.end(), season))
@@ -368,6 +370,64 @@ _LONGER_QUOTED = re.compile(
 )
 
 
+def _another_kind_called(sentence: str, start: int, watch: Watch) -> bool:
+    """A series is watched and the name is given to a work of another kind: "a
+    documentary called The Bear", "the novel titled Kiln Street" (a same-named work)."""
+    if watch.season is None:
+        return False
+    return _KIND_CALLED.search(sentence, max(0, start - 60), start) is not None
+
+
+_KIND_CALLED = re.compile(
+    r"\b(?:film|movie|documentary|feature|book|novel|memoir|game|video\s+game|play|musical|"
+    r"podcast|album|song|single|comic|manga|short)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:called|titled|entitled|named)\s+[\"'\u201c\u2018]?$",
+    re.IGNORECASE,
+)
+
+
+def _longer_name_in_prose(sentence: str, end: int) -> bool:
+    """A capitalized word right after the title, in a sentence written in sentence case:
+    the title starts a longer name ("Kiln Street Stories premieres ..."). Not a season's
+    or a part's word, a month or a weekday, a network; nor in a headline's title case,
+    where every word is capitalized."""
+    word = _NEXT_NAME_WORD.match(sentence, end)
+    if word is None or _CALENDAR_WORDS.fullmatch(word.group(1)) or is_distributor(word.group(1)):
+        return False
+    words = _LONG_WORDS.findall(sentence)
+    lower = sum(w[0].islower() for w in words)
+    return lower >= 2 and lower >= 0.25 * len(words)
+
+
+_NEXT_NAME_WORD = re.compile(
+    r"\s+(?!(?:Season|Series|Part|Volume|Vol|Chapter|Episode|Episodes|Book|Act|Cour|Staffel|"
+    r"Temporada|Saison|Stagione|Seizoen|Sezon)\b)([A-Z][a-z]{2,})\b"
+)
+_LONG_WORDS = re.compile(r"[^\W\d_]{4,}")
+
+
+def names_a_derived_title(sentence: str, watch: Watch) -> bool:
+    """The watch's title only inside another work's name: "the Kiln Street spin-off",
+    "Kiln Street: Origins", "A Kiln Street Story", a film's "Kiln Street 2" (the
+    mentions title_mentions leaves out). Such a sentence is about that other work."""
+    key = case_key(sentence)
+    for pattern, _, gate in _name_patterns(watch):
+        if lacks(gate, key):
+            continue
+        for match in pattern.finditer(sentence):
+            start, end = match.span()
+            if watch.season is None and _SEQUEL_AFTER.match(sentence, end):
+                return True
+            if _another_kind_called(sentence, start, watch):
+                return True
+            if _inside_other_name(sentence, start, end) and not (
+                _CALENDAR_WORDS.fullmatch(sentence[start:end])
+                or _HONORIFIC_BEFORE.search(sentence, max(0, start - 6), start)
+            ):
+                return True
+    return False
+
+
 def _inside_other_name(sentence: str, start: int, end: int) -> bool:
     before, after = sentence[max(0, start - 4) : start], sentence[end : end + 30]
     if _CALENDAR_WORDS.fullmatch(sentence[start:end]) and (
@@ -376,6 +436,8 @@ def _inside_other_name(sentence: str, start: int, end: int) -> bool:
         return True
     if _ARTICLE_BEFORE.search(before) and _NAME_AFTER.match(after):
         return True
+    if _longer_name_in_prose(sentence, end):
+        return True  # "Kiln Street Stories, the spin-off, ...": a longer title
     if start > 0 and sentence[start - 1] in _OPENING_QUOTES and _LONGER_QUOTED.match(after):
         return True  # '"Superman Returns," opened in 2006': a longer title holding the name
     if _HONORIFIC_BEFORE.search(sentence, max(0, start - 6), start):
@@ -398,6 +460,22 @@ _CURRENT_IN_KEY = re.compile(
     r"(?:season|series|chapter|episodes|instal)"
 )
 _PREVIOUS_WORDS = ("previous", "prior", "earlier", "past", "debut", "inaugural")
+# Seasons named together: "the first two seasons", "seasons 1 and 2", "both seasons".
+_SEASON_BATCH = re.compile(
+    r"\b(?:(?:first|last|previous|past|earlier|prior)\s+(?:two|three|four|five|six|\d)|"
+    r"(?:two|three|four|five|six|\d)\s+(?:previous|prior|earlier|past)|both|all|previous|past|"
+    r"earlier|prior|older)\s+seasons\b"
+    r"|\bseasons\s+(?:\d{1,2}|one|two|three|four|five)\s*(?:,\s*\d{1,2}\s*)*"
+    r"(?:and|&|-|\u2013|through|to)\s*(?:\d{1,2}|two|three|four|five|six)\b",
+    re.IGNORECASE,
+)
+# "last season" with no determiner before it is the season before, not the final one.
+_BARE_LAST = re.compile(r"last\s+(?:season|series)$", re.IGNORECASE)
+_DETERMINED = re.compile(
+    r"\b(?:the|its|their|his|her|this|that|a|one|show['\u2019]s|series['\u2019]?|"
+    r"drama['\u2019]s|comedy['\u2019]s)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 _ORDINALS = tuple(ORDINAL_WORDS)
 _DIGIT = re.compile(r"\d")
 _DIGIT_SUFFIX = re.compile(r"\d(?:st|nd|rd|th)")
@@ -542,6 +620,13 @@ def _season_references(sentence: str, watch: Watch | None) -> tuple[Reference, .
         for match in _CURRENT_SEASON.finditer(sentence):
             if any(a <= match.start() < b for a, b in numbered):
                 continue  # "the third and final season" is season 3, said once
+            if _BARE_LAST.match(match.group()) and not _DETERMINED.search(
+                sentence, max(0, match.start() - 30), match.start()
+            ):
+                # "Last season premiered in March", "better than last series": the one
+                # before; "its last season", "one last season" is the final one
+                refs.append(Reference(match.start(), match.end(), OTHER_SEASON))
+                continue
             refs.append(Reference(match.start(), match.end(), None))
     if foreign_current:  # "die neue Staffel", "les nouveaux épisodes", "musim baru"
         numbered = [(r.start, r.end) for r in refs]
@@ -550,6 +635,11 @@ def _season_references(sentence: str, watch: Watch | None) -> tuple[Reference, .
                 refs.append(Reference(match.start(), match.end(), None))
     if "season" in key and _has_any(key, _PREVIOUS_WORDS):
         for match in _PREVIOUS_SEASON.finditer(sentence):
+            refs.append(Reference(match.start(), match.end(), OTHER_SEASON))
+    if "seasons" in key:
+        # "the first two seasons arrive on Hulu", "Seasons 1 and 2 leave": a batch of the
+        # library, no season's premiere
+        for match in _SEASON_BATCH.finditer(sentence):
             refs.append(Reference(match.start(), match.end(), OTHER_SEASON))
     if watch is not None:
         refs = [_owned(sentence, ref, watch) for ref in refs]

@@ -172,10 +172,53 @@ def _hedge(c: DateCandidate, v: View, w: Watch) -> str | None:
     seen = found(cues.SENTENCE_HEDGE, v.text)
     if seen:
         return seen
+    seen = _hedging_label(v.text, c.mention.start) or _conditional(v, c)
+    if seen:
+        return seen
     quotation = cues.quotation_around(v.text, c.mention.start)
     if quotation:
         return found(cues.SPECULATION, quotation) or found(cues.SPECULATIVE_MAY, quotation)
     return None
+
+
+def _hedging_label(text: str, date_start: int) -> str | None:
+    """A short label before a colon that opens the sentence and calls what follows a
+    guess: "Our prediction: the season premieres in March", "Best guess: 2026". The
+    clause after the colon reads as settled; the label says it is not."""
+    label = _LABEL.match(text)
+    if label is None or label.end() > date_start:
+        return None
+    return found(cues.SPECULATION, label.group(1))
+
+
+_LABEL = re.compile(r"\W*((?:[\w'\u2019-]+\s+){0,4}[\w'\u2019-]+)\s*:\s")
+
+
+def _conditional(v: View, c: DateCandidate) -> str | None:
+    """The release in the conditional with nobody reporting it: "Based on previous
+    seasons, the show would arrive in March" is a reckoning. Reported ("Netflix said
+    the show would arrive in March") or told as past narrative ("the film was set for
+    May and would open on the 5th") it is the plan's future."""
+    would = _WOULD_RELEASE.search(v.clause)
+    if would is None or _REPORTED.search(v.text) or _NARRATIVE.search(v.text, 0, c.mention.start):
+        return None
+    return would.group()
+
+
+_WOULD_RELEASE = re.compile(
+    r"\b(?:would|['\u2019]d)\s+(?:(?:likely|then|still|also|now|probably|next)\s+)?"
+    r"(?:premiere|arrive|land|debut|drop|hit|return|launch|open|air|stream|bow|"
+    r"come\s+(?:out|back)|be\s+(?:out|back|released|available|ready|arriving|landing|"
+    r"premiering|dropping|hitting|streaming|airing))\b",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"\b(?:said|says|say|announced|announces|confirmed|confirms|revealed|reveals|told|tells|"
+    r"added|noted|explained|stated|insisted|according\s+to|reported|wrote|tweeted|"
+    r"promised|assured|indicated)\b",
+    re.IGNORECASE,
+)
+_NARRATIVE = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 
 
 def _title_case(text: str) -> bool:
@@ -300,6 +343,12 @@ def _negation(c: DateCandidate, v: View, w: Watch) -> str | None:
     denials = list(cues.NEGATION.finditer(v.clause))
     if c.doc.foreign:  # ("noch kein Starttermin", "pas encore de date")
         denials += cues.FOREIGN_NEGATION.finditer(v.clause)
+    # (a denial in a parenthesis after the date about another detail is that detail's:
+    # "Monday, April 25 (time slot TBA)", "on June 3 (title to be announced)")
+    denials = [m for m in denials if not _detail_aside(v.clause, m.start(), position)]
+    # (nor one in a fronted concession a comma closes before the date: "While there is no
+    # exact release date, the season is slated for 2022" denies the day, not the year)
+    denials = [m for m in denials if not _conceded(v.text, v.left + m.start(), c.mention.start)]
     if not denials:
         return None
     before = [m for m in denials if m.end() <= position]
@@ -312,6 +361,34 @@ def _negation(c: DateCandidate, v: View, w: Watch) -> str | None:
     ):
         return None  # "isn't set to hit theaters until December": the wait ends on the date
     return denials[0].group().strip()
+
+
+def _conceded(text: str, at: int, date_start: int) -> bool:
+    """Position `at` lies in a concession opening the sentence ("While there is no exact
+    date, ...", "Although Netflix has not set a day, ...") that a comma closes before the
+    date."""
+    comma = text.rfind(",", at, date_start)
+    return comma >= 0 and _CONCESSION.match(text, 0, at) is not None
+
+
+_CONCESSION = re.compile(r"\W*(?:while|whilst|although|though|even\s+though)\b[^,;]*$", re.I)
+
+
+def _detail_aside(clause: str, at: int, date_start: int) -> bool:
+    """Position `at` sits in a parenthesis opened after the date that names a detail of
+    its own (a time slot, the title, the episode count): what it denies is that detail."""
+    opened = clause.rfind("(", 0, at)
+    if opened < date_start or clause.rfind(")", 0, at) > opened:
+        return False
+    return _DETAIL.match(clause, opened + 1) is not None
+
+
+_DETAIL = re.compile(
+    r"\s*(?:the\s+|its\s+)?(?:time\s*slot|timeslot|time|hour|slot|channel|network|platform|"
+    r"title|episode\s+count|number\s+of\s+episodes|runtime|details|venue|location|cast|"
+    r"trailer|teaser|poster)\b",
+    re.IGNORECASE,
+)
 
 
 # A denial that waits for the date: "... until (on) (the) <date>", nothing stopping between.
@@ -362,7 +439,12 @@ def _after(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 _AFTER = re.compile(
     # ("the following Friday, Jan. 6" is the next Friday: an adjective, no landmark)
-    r"\b(?:after|since|(?<!the\s)following)\s+(?:(?:its|the|their|a|an|his|her)\s+)?$",
+    r"\b(?:after|since|(?<!the\s)following)\s+(?:(?:its|the|their|a|an|his|her)\s+)?$"
+    # "since its premiere in September 2021": what "since" counts from has passed,
+    # whichever release it names
+    r"|\bsince\s+(?:its|the|their|the\s+show['\u2019]s|the\s+series['\u2019])\s+"
+    r"(?:[\w-]+\s+)?(?:premiere|debut|release|launch|arrival|return|opening|bow)\s+"
+    r"(?:(?:back\s+)?(?:in|on)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -1041,12 +1123,23 @@ def _past(c: DateCandidate, v: View, w: Watch) -> str | None:
     "as teased at the convention earlier this year",
 )
 def _earlier(c: DateCandidate, v: View, w: Watch) -> str | None:
-    if not c.mention.relative or c.mention.precision not in ("month", "year"):
+    if not c.mention.relative:
         return None
-    return found(_EARLIER, v.text, max(0, c.mention.start - 12), c.mention.start)
+    if c.mention.precision in ("month", "year") and (
+        seen := found(_EARLIER, v.text, max(0, c.mention.start - 12), c.mention.start)
+    ):
+        return seen
+    # "which back in March was reported ...", "Back on June 3, ...": told as past
+    return found(_BACK_IN, v.text, max(0, c.mention.start - 30), c.mention.start)
 
 
 _EARLIER = re.compile(r"\bearlier\s+(?:in\s+)?$", re.IGNORECASE)
+# ("back in" as an adverbial of its own, not "will come back in March": a return)
+_BACK_IN = re.compile(
+    r"(?:^|[,;(]|\b(?:which|that|and|but|when|was|were|had|it|this|all)\b)\s*"
+    r"back\s+(?:(?:in|on)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @rule(

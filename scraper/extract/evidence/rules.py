@@ -156,7 +156,8 @@ def _governing(clause: str, position: int, foreign: bool = False) -> tuple[str |
         for m in verbs
         # "In June 2020, a month after the show's debut, Netflix removed ...": a release
         # named as a landmark after the date times the date, it is not the date's event
-        if m.start() < position or not cues.LANDMARK_BEFORE.search(clause, 0, m.start())
+        if (m.start() < position or not cues.LANDMARK_BEFORE.search(clause, 0, m.start()))
+        and not _not_a_works_release(clause, m.start())
     ]
     events += [(m.start(), "other", m.group()) for m in cues.OTHER_EVENT.finditer(clause)]
     if not events:
@@ -184,6 +185,49 @@ def _governing(clause: str, position: int, foreign: bool = False) -> tuple[str |
         if other:
             chosen = max(other)
     return chosen[1], chosen[2]
+
+
+def _not_a_works_release(clause: str, at: int) -> bool:
+    """The release word at `at` is not a work's release: a document ("in a press release
+    on Oct. 13"), or a verb whose subject, the noun right before it, is no work, part of
+    one or distributor ("when the pandemic hit the U.S. in March", "the strike landed")."""
+    before = clause[max(0, at - 60) : at]
+    if _DOCUMENT_BEFORE.search(before):
+        return True
+    if not _VERB_FORM.match(clause, at) and not _AUXILIARY_BEFORE.search(before):
+        return False  # a noun ("a two-hour premiere", "the first episode"): no subject
+    subject = _COMMON_SUBJECT.search(before)
+    # (any word of the phrase may name the work: "the third season", "series four")
+    return subject is not None and not any(
+        word.lower() in cues.WORK_SUBJECTS for word in re.findall(r"[\w'\u2019-]+", subject.group())
+    )
+
+
+# A release word in a verb's form: inflected ("premieres", "landed", "arriving"), or
+# "hit", whose past is its base ("the outbreak hit").
+_VERB_FORM = re.compile(r"(?i:[a-z]+(?:s|ed|ing)|hit|came|began)\b")
+_AUXILIARY_BEFORE = re.compile(
+    r"\b(?i:will|would|to|can|could|may|might|shall|should|must|did|does|do)\s+$"
+)
+# "a press release", "the news release": a document, not an event.
+_DOCUMENT_BEFORE = re.compile(r"\b(?:press|news|media)\s+$", re.IGNORECASE)
+# A common noun with its determiner right before the verb ("the pandemic hit", "a strike
+# has landed"): the verb's subject. Lower case only: a capitalized name may be a title.
+_COMMON_SUBJECT = re.compile(
+    r"(?:^|\s)(?i:the|a|an|this|that)\s+(?:[a-z][\w'\u2019-]*\s+){0,3}?"
+    # (no pronoun, linking word or reporting verb: "a series that premiered", "the
+    # network said will premiere")
+    r"(?!(?:the|a|an|this|these|those|its|their|his|her|our|your|my|"
+    r"that|which|who|whose|it|they|he|she|we|you|and|or|but|to|of|in|on|for|with|"
+    r"is|was|are|were|be|been|said|says|told|tells|confirmed|announced|revealed|reported|"
+    r"added|noted|expects|expected|hopes|promised|insists|claims|believes|thinks|wrote|has|"
+    r"have|had|will|would|can|could|may|might|shall|should|must|finally|officially|first|"
+    r"also|then|just|now|already|reportedly)\b)"
+    r"(?P<noun>[a-z][a-z-]*)\s+"
+    r"(?:(?i:has|have|had|will|would|finally|officially|first|also|then|just|now|already|"
+    r"reportedly)\s+)*$"
+)
+
 
 
 # A coordinated clause with a subject of its own between a date and a later verb.

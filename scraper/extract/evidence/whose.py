@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
 from scraper.extract import cues, scope, subject, works
@@ -869,10 +869,17 @@ def _names_alias(subtitle: str, w: Watch) -> bool:
     "The series premiered on Netflix in April 2022",
 )
 def _first_premiere(c: DateCandidate, v: View, w: Watch) -> str | None:
-    if w.season in (None, 1) or not cues.PAST_RELEASE.search(v.clause):
+    if w.season in (None, 1):
         return None
     published = c.sentence.published
     value = c.mention.value
+    # "compared to the premiere set of episodes in 2014" in 2015: a premiere named, not
+    # told, dated wholly before the article (a year before its year, a month before its
+    # month) is as past as "premiered"
+    named = _PREMIERE_NOUN.search(v.text, v.left, c.mention.start)
+    named = named if named and published is not None and _wholly_before(c, published) else None
+    if not (named or cues.PAST_RELEASE.search(v.clause)):
+        return None
     if (
         published is not None
         and c.mention.precision in ("day", "month")
@@ -884,13 +891,36 @@ def _first_premiere(c: DateCandidate, v: View, w: Watch) -> str | None:
         for m in cues.RELEASE.finditer(v.text, v.left, c.mention.start)
         if not _PLATFORM_PHRASE.match(m.group())  # "debuted on Netflix on ...": no verb
     ]
-    if verbs and not cues.PAST_RELEASE.search(verbs[-1].group()):
+    if (
+        verbs
+        and not cues.PAST_RELEASE.search(verbs[-1].group())
+        and not (named and named.start("noun") == verbs[-1].start())
+    ):
         return None  # "the series, which debuted in 2021, will return on Dec. 2": the return's
     if names_season(v.text, w):
         return None
     if c.sentence.subject == Subject.WATCH and part_references(v.clause):
         return None
-    return found(cues.PAST_RELEASE, v.clause)
+    return named.group("noun") if named else found(cues.PAST_RELEASE, v.clause)
+
+
+# A premiere named by its noun after a determiner, the date in its phrase: "the premiere
+# set of episodes in 2014", "its debut in March 2022".
+_PREMIERE_NOUN = re.compile(
+    r"\b(?:the|its|their|a)\s+(?:(?:series|show['\u2019]s|original)\s+)?"
+    r"(?P<noun>premiere|debut|launch)\b(?:\s+[\w-]+){0,3}?\s+(?:(?:back\s+)?(?:in|on)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _wholly_before(c: DateCandidate, published: date) -> bool:
+    """The date ends before the article's day, month or year begins, as precise as it is."""
+    value = c.mention.value
+    if c.mention.precision == "year":
+        return value[:4] < f"{published.year:04d}"
+    if c.mention.precision == "season":
+        return value[:4] < f"{published.year:04d}"
+    return value < published.isoformat()[: len(value)]
 
 
 _PLATFORM_PHRASE = re.compile(r"(?:on|to|via|at)\s", re.IGNORECASE)
