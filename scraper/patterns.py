@@ -47,8 +47,15 @@ _WORD = "I" if array("I").itemsize == _sre.CODESIZE else "L"
 _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+def cache_dir() -> Path | None:
+    """$XDG_CACHE_HOME/releasewatch, or ~/.cache/releasewatch; None without a home (a
+    service user with none: no cache, rather than a "~" folder wherever it runs)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # unset, or relative (which the XDG spec says to ignore)
+        home = os.path.expanduser("~")
+        if not os.path.isabs(home):
+            return None
+        base = os.path.join(home, ".cache")
     return Path(base) / "releasewatch"
 
 
@@ -56,7 +63,11 @@ def cache_dir() -> Path:
 def kept(name: str) -> Iterator[None]:
     """Patterns compiled with re.compile while the block runs come from the cache file
     `name` when it holds them; those it does not are added to it when the block ends."""
-    path = cache_dir() / f"patterns-{name}-{sys.implementation.cache_tag}.marshal"
+    folder = cache_dir()
+    if folder is None:
+        yield
+        return
+    path = folder / f"patterns-{name}-{sys.implementation.cache_tag}.marshal"
     cache = _Cache(_load(path))
     original = re.compile
     re.compile = cache.compile  # type: ignore[assignment]

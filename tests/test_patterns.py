@@ -132,3 +132,18 @@ def test_the_extractors_patterns_are_kept(cache_home: Path) -> None:
     ]
     assert list(cache_home.glob("patterns-extract-*.marshal"))
     assert runs[0] == runs[1] and "2023-08-03" in runs[0]
+
+
+def test_without_a_home_nothing_is_kept(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(patterns.os.path, "expanduser", lambda path: path)  # no home: "~"
+    monkeypatch.chdir(tmp_path)
+    assert patterns.cache_dir() is None
+    assert compile_all() == [re.compile(text, flags) for text, flags in SAMPLES]
+    assert list(tmp_path.iterdir()) == []  # no "~" folder where it runs
+
+
+def test_a_relative_cache_home_is_ignored(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert patterns.cache_dir() == tmp_path / ".cache" / "releasewatch"
