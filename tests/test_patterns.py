@@ -107,8 +107,8 @@ def test_what_it_does_not_keep_compiles_as_usual() -> None:
 
 
 def test_the_extractors_patterns_are_kept(cache_home: Path) -> None:
-    """Importing the extractor in a new process writes its patterns' cache; a second
-    process builds them from it and reads a document the same way."""
+    """Importing the readers and the extractor in a new process writes their patterns'
+    caches; a second process builds them from those and reads a document the same way."""
     import os
     import subprocess
     import sys
@@ -131,6 +131,7 @@ def test_the_extractors_patterns_are_kept(cache_home: Path) -> None:
         for _ in range(2)
     ]
     assert list(cache_home.glob("patterns-extract-*.marshal"))
+    assert list(cache_home.glob("patterns-parse-*.marshal"))  # the page and feed readers'
     assert runs[0] == runs[1] and "2023-08-03" in runs[0]
 
 
