@@ -23,21 +23,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from scraper.extract import choose
-from scraper.extract.candidates import (
-    Budget,
-    DateCandidate,
-    OverBudget,
-    VideoCandidate,
-    date_candidates,
-    structure,
-)
-from scraper.extract.evidence import date_evidence, may_score, page_evidence, trailer_evidence
-from scraper.extract.memo import forget
-from scraper.extract.score import score, weights
-from scraper.extract.trailers import trailer_candidates
-from scraper.models import RELEASE_DATE, TRAILER, Finding, Watch
-from scraper.parse.prefilter import may_mention
+from scraper import patterns
+
+# The extractor's ~540 patterns, compiled once and kept for the next process (patterns.py).
+with patterns.kept("extract"):
+    from scraper.extract import choose
+    from scraper.extract.candidates import (
+        Budget,
+        DateCandidate,
+        OverBudget,
+        VideoCandidate,
+        date_candidates,
+        structure,
+    )
+    from scraper.extract.evidence import date_evidence, may_score, page_evidence, trailer_evidence
+    from scraper.extract.memo import forget
+    from scraper.extract.score import score, weights
+    from scraper.extract.trailers import trailer_candidates
+    from scraper.models import RELEASE_DATE, TRAILER, Finding, Watch
+    from scraper.parse.prefilter import may_mention
 
 if TYPE_CHECKING:
     from scraper.parse.documents import Document

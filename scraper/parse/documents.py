@@ -20,11 +20,15 @@ from datetime import date
 
 from lxml import etree
 
+from scraper import patterns
 from scraper.models import Watch
-from scraper.parse import feeds, pages
-from scraper.parse.metadata import OwnDates
-from scraper.parse.pages import Block, Video
-from scraper.parse.prefilter import spans_naming
+
+# The readers' ~60 patterns, compiled once and kept for the next process (patterns.py).
+with patterns.kept("parse"):
+    from scraper.parse import feeds, pages
+    from scraper.parse.metadata import OwnDates
+    from scraper.parse.pages import Block, Video
+    from scraper.parse.prefilter import spans_naming
 
 
 class ParseError(Exception):

@@ -40,7 +40,6 @@ from scraper.parse.passes import (
     _text_comments,
     _text_tables,
 )
-from scraper.parse.selectors import BadSelector, compile_selector
 from scraper.parse.videos import written_video_urls
 from scraper.parse.walk import _PARAGRAPH_BREAK, _clean, _parse_html, _Walk, _walk
 
@@ -70,6 +69,9 @@ def read_page(text: str, select: str | None = None) -> Page:
     title = headline(root, items)
     walk = _Walk()
     if select:
+        # Imported here: cssselect is ~5 ms of start-up, for the sources with a select:.
+        from scraper.parse.selectors import BadSelector, compile_selector
+
         try:
             matches = compile_selector(select)(root)
         except (BadSelector, etree.XPathError) as exc:
