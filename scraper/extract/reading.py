@@ -881,10 +881,14 @@ def _day_line(blocks: Sequence[object], index: int) -> bool:
 
 
 # A schedule's entry with no hour, its season in brackets: "Gotham (season 4), Fox",
-# "Riviera (new series), Sundance Now".
+# "Riviera (new series), Sundance Now", wherever the brackets are and whatever else they
+# hold ("Fate: The Winx Saga (Netflix, Season 2)", "You're the Worst (FXX), 10:30 p.m.
+# (Season 2)"), or after a dash ("Total Divas – Season 8 (E!)"); or a title and only its
+# network in brackets ("The Good Cop (Netflix)").
 _TAGGED_ENTRY = re.compile(
-    r"[^()\n]{2,80}\((?:season|series)\s+\w+[^)]*\)|[^()\n]{2,80}\((?:new\s+series|"
-    r"[^)]*\b(?:premiere|debut|finale))\)",
+    r"[^\n]{2,100}?(?:\([^()\n]*\b(?:(?:season|series)\s+\w+|new\s+series|premiere|debut|"
+    r"finale)\b[^()\n]*\)|\s[-\u2013\u2014]\s+(?:season|series)\s+\d)"
+    r"|[^()\n]{2,80}\((?-i:[A-Z][\w&!+.'\u2019/-]*)(?:\s+[\w&!+.'\u2019/-]+){0,3}\)\s*$",
     re.IGNORECASE,
 )
 

@@ -848,9 +848,11 @@ def _of_other_name(sentence: str, ref: Reference, watch: Watch) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")
-# (also "The Bear's season 3", "Frieren Anime's 2nd Season", "Bluey TV series 4")
+# (also "The Bear's season 3", "Frieren Anime's 2nd Season", "Bluey TV series 4", and a
+# listing's tag in brackets, its network first: "Gravel Road (Northcast, Season 3)")
 _BETWEEN_NAME_AND_NUMBER = re.compile(
-    r"(?:['\u2019]s)?[\s:,(]*(?:(?:TV\s+)?(?:anime|series|show|drama|sitcom)(?:['\u2019]s)?\s+)?",
+    r"(?:['\u2019]s)?(?:\s*\(\s*[^()\n,]{1,40},\s*|[\s:,(]*)"
+    r"(?:(?:TV\s+)?(?:anime|series|show|drama|sitcom)(?:['\u2019]s)?\s+)?",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,54 @@
+"""Whose date or trailer it is, in documents that speak of several works: schedules
+whose day lines are plain paragraphs, lists, franchise news, split seasons.
+
+Every title and sentence here is invented for the test; none comes from an article."""
+
+from __future__ import annotations
+
+from scraper.extract import extract
+from scraper.models import Watch
+from scraper.parse.documents import parse_documents
+
+
+def _doc(body: str, title: str = "TV news", published: str = "2024-06-12T10:00:00Z"):  # noqa: ANN202
+    page = (
+        f'<html><head><title>{title}</title><meta property="article:published_time" '
+        f'content="{published}"></head><body><article><h1>{title}</h1>{body}</article>'
+        "</body></html>"
+    )
+    return parse_documents(page, "https://news.example/story")[0]
+
+
+def release(body: str, watch: Watch, title: str = "TV news") -> str | None:
+    found = [f.date for f in extract(_doc(body, title), watch) if f.kind == "release_date"]
+    return found[0] if found else None
+
+
+def trailers(body: str, watch: Watch, title: str = "TV news") -> set[str]:
+    return {f.value_key for f in extract(_doc(body, title), watch) if f.kind == "trailer"}
+
+
+def _lines(*lines: str) -> str:
+    return "".join(f"<p>{line}</p>" for line in lines)
+
+
+SCHEDULE_INTRO = "Here is when the autumn's returning series come back:"
+
+
+def test_a_day_written_as_a_plain_line_is_the_day_of_the_entries_below_it() -> None:
+    body = _lines(
+        SCHEDULE_INTRO,
+        "Tuesday, Sept. 3",
+        "Harbour Lights (Channel 9), 9 p.m. (Season 4)",
+        "Paper Moons (Channel 9), 9:30 p.m. (Season 2)",
+        "Thursday, Sept. 5",
+        "Gravel Road (Northcast, Season 3)",
+        "Saturday, Sept. 7",
+        "The Quiet Acre – Season 6 (Fieldnet)",
+        "Sunday, Sept. 8",
+        "Lamplighters (Streamly)",
+    )
+    assert release(body, Watch("Paper Moons", 2, ())) == "2024-09-03"
+    assert release(body, Watch("Gravel Road", 3, ())) == "2024-09-05"
+    assert release(body, Watch("The Quiet Acre", 6, ())) == "2024-09-07"
+    assert release(body, Watch("Lamplighters", None, ())) == "2024-09-08"
