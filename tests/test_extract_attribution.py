@@ -52,3 +52,35 @@ def test_a_day_written_as_a_plain_line_is_the_day_of_the_entries_below_it() -> N
     assert release(body, Watch("Gravel Road", 3, ())) == "2024-09-05"
     assert release(body, Watch("The Quiet Acre", 6, ())) == "2024-09-07"
     assert release(body, Watch("Lamplighters", None, ())) == "2024-09-08"
+
+
+def test_once_a_schedule_has_begun_a_line_that_is_only_a_date_is_its_next_day() -> None:
+    body = _lines(
+        SCHEDULE_INTRO,
+        "Friday, Oct. 4",
+        "Copper Kettle (Channel 9), 8 p.m. (Season 3)",
+        "Saturday, Oct. 5",
+        "A football night on Channel 9, then the late news.",
+        "Lantern Row (Channel 9), 10 p.m. (Season 2)",
+        "Sunday, Oct. 6",
+        "Channel 9",
+        "9 p.m.: Blue Orchard (New Series)",
+    )
+    assert release(body, Watch("Lantern Row", 2, ())) == "2024-10-05"
+    assert release(body, Watch("Blue Orchard", 1, ())) == "2024-10-06"
+
+
+def test_a_listicles_quoted_title_and_colon_under_a_date_line_is_that_days_entry() -> None:
+    body = _lines(
+        "Here are the premiere dates for the season's new and returning programmes.",
+        "OCTOBER 1",
+        "\u201cStill Waters\u201d: A four-part documentary about a drowned village. (Streamly)",
+        "OCTOBER 3",
+        "\u201cThe Night Ferry\u201d: The crime drama returns for Season 4. (9 p.m. Northcast)",
+        "\u201cMarigold Lane\u201d: The family comedy returns for Season 2. (Channel 9)",
+        "OCTOBER 8",
+        "\u201cHigh Meadow\u201d: The western is back for Season 5. (10 p.m. Fieldnet)",
+    )
+    assert release(body, Watch("The Night Ferry", 4, ())) == "2024-10-03"
+    assert release(body, Watch("Marigold Lane", 2, ())) == "2024-10-03"
+    assert release(body, Watch("High Meadow", 5, ())) == "2024-10-08"

@@ -292,9 +292,14 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             listing = True
         elif block.chrome or len(text) > 160 or text.rstrip()[-1:] in (".", "?", "!"):
             pass  # prose, not a schedule's line (most blocks: no further look)
-        elif len(text) <= 40 and _day_line(doc.blocks, index):
+        elif len(text) <= 40 and (
+            _day_line(doc.blocks, index)
+            or (day_heading and _CLOCK.search(text) is None and _day_of_heading(text))
+        ):
             # "TUESDAY, SEPT. 17" over "8:00-10:00 p.m. - "Dancing with the Stars" (Season
-            # 33 Premiere)": a schedule's day as a bold line, its programmes below it
+            # 33 Premiere)": a schedule's day as a bold line, its programmes below it.
+            # Once a schedule has begun, any line that is only a date is its next day,
+            # whatever follows it (a paragraph on the night, a network's name).
             day_heading = _day_of_heading(text)
             day_line = True
         elif len(text) <= 40 and _transmission(doc.blocks, index):
@@ -888,7 +893,11 @@ def _day_line(blocks: Sequence[object], index: int) -> bool:
 _TAGGED_ENTRY = re.compile(
     r"[^\n]{2,100}?(?:\([^()\n]*\b(?:(?:season|series)\s+\w+|new\s+series|premiere|debut|"
     r"finale)\b[^()\n]*\)|\s[-\u2013\u2014]\s+(?:season|series)\s+\d)"
-    r"|[^()\n]{2,80}\((?-i:[A-Z][\w&!+.'\u2019/-]*)(?:\s+[\w&!+.'\u2019/-]+){0,3}\)\s*$",
+    r"|[^()\n]{2,80}\((?-i:[A-Z][\w&!+.'\u2019/-]*)(?:\s+[\w&!+.'\u2019/-]+){0,3}\)"
+    # ... and its hour after it ("Game Shakers (Nickelodeon), 8:30 p.m.")
+    r"(?:,?\s+\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\.?)?\s*$"
+    # A listicle's entry, its quoted title and a colon: ""Queen Sugar": The drama returns"
+    r"|\s*[\"\u201c][^\"\u201d\n]{1,80}[\"\u201d]:\s",
     re.IGNORECASE,
 )
 
