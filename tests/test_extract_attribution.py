@@ -84,3 +84,22 @@ def test_a_listicles_quoted_title_and_colon_under_a_date_line_is_that_days_entry
     assert release(body, Watch("The Night Ferry", 4, ())) == "2024-10-03"
     assert release(body, Watch("Marigold Lane", 2, ())) == "2024-10-03"
     assert release(body, Watch("High Meadow", 5, ())) == "2024-10-08"
+
+
+def test_a_list_of_other_shows_that_will_all_return_does_not_take_the_watchs_passage() -> None:
+    body = _lines(
+        "Channel 9 has dated its autumn. The first drama back is Copper Kettle, which "
+        "premieres Thursday, Oct. 17.",
+        "Blue Orchard, Gravel Road and Lantern Row will all return in 2025 along with new "
+        "series Paper Moons.",
+    )
+    assert release(body, Watch("Copper Kettle", 6, ())) == "2024-10-17"
+
+
+def test_two_shows_that_both_return_on_a_day_are_neither_a_third_shows() -> None:
+    body = _lines(
+        "Northcast has news for its spring. Harbour Lights returns for its fourth season.",
+        "Gravel Road and Lamplighters will both return Sept. 27.",
+    )
+    assert release(body, Watch("Harbour Lights", 4, ())) is None
+    assert release(body, Watch("Lamplighters", 2, ())) == "2024-09-27"

@@ -924,7 +924,9 @@ _NOT_WORK_WORDS = re.compile(
 _AUXILIARIES = re.compile(
     r"(?:,\s*(?:which|that)\b"
     r"|\s+(?:will|is|are|was|were|has|have|had|also|now|officially|finally|still|remains?|"
-    r"be|been|set|to|going|scheduled|slated|due|expected|then|already|just)"
+    r"be|been|set|to|going|scheduled|slated|due|expected|then|already|just|"
+    # a plural subject's quantifier: "X and Y will both return", "A, B and C all return"
+    r"both|all)"
     # "The Resident has its winter return on ...", "gets a Sunday launch"
     r"|\s+(?:has|have|gets?|makes?|will\s+(?:have|get|make))\s+(?:its|their|a|an)"
     r"(?:\s+(?-i:[a-z])[\w-]*){0,2}(?=\s*$)"
