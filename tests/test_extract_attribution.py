@@ -103,3 +103,13 @@ def test_two_shows_that_both_return_on_a_day_are_neither_a_third_shows() -> None
     )
     assert release(body, Watch("Harbour Lights", 4, ())) is None
     assert release(body, Watch("Lamplighters", 2, ())) == "2024-09-27"
+
+
+def test_each_bracketed_date_of_a_list_is_governed_as_the_lists_first_is() -> None:
+    body = _lines(
+        "Channel 9 has its autumn in place.",
+        "October brings the return of Stone Harbour (Oct. 4), The Glass Orchard (Oct. 11), "
+        "Paper Moons (Oct. 18), and Lamplighters (Oct. 25).",
+    )
+    assert release(body, Watch("Lamplighters", 3, ())) == "2024-10-25"
+    assert release(body, Watch("The Glass Orchard", 5, ())) == "2024-10-11"
