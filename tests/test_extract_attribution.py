@@ -113,3 +113,29 @@ def test_each_bracketed_date_of_a_list_is_governed_as_the_lists_first_is() -> No
     )
     assert release(body, Watch("Lamplighters", 3, ())) == "2024-10-25"
     assert release(body, Watch("The Glass Orchard", 5, ())) == "2024-10-11"
+
+
+def _video(video_id: str, caption: str) -> str:
+    return (
+        f'<figure><iframe src="https://www.youtube.com/embed/{video_id}" title="{caption}">'
+        f"</iframe><figcaption>{caption}</figcaption></figure>"
+    )
+
+
+def test_a_trailer_for_the_title_with_a_subtitle_in_prose_is_the_sequels() -> None:
+    body = _lines(
+        "Fieldnet has put out the first teaser for Stone Harbour: Low Tide, the follow-up to "
+        "the 2021 hit Stone Harbour.",
+        "The sequel brings back most of the original cast.",
+    ) + _video("sToNeHrB2tz", "Stone Harbour: Low Tide - Teaser")
+    assert trailers(body, Watch("Stone Harbour", None, ())) == set()
+    assert trailers(body, Watch("Stone Harbour: Low Tide", None, ())) == {
+        "https://www.youtube.com/watch?v=sToNeHrB2tz"
+    }
+
+
+def test_a_sequels_label_set_in_capitals_is_not_the_first_films() -> None:
+    body = _lines("Here is the new look at the horror sequel.") + _video(
+        "gLaSsCh2tr1", "GLASS ORCHARD CHAPTER TWO - Official Trailer"
+    )
+    assert trailers(body, Watch("Glass Orchard", None, ())) == set()

@@ -94,6 +94,18 @@ _SUBTITLE_AFTER = re.compile(
     r"^:\s+(?:The|A|An)\s+(?!(?:Final|Last|New|Next|Complete|Concluding)\s+"
     r"(?:Season|Series|Chapter|Episodes)\b)[A-Z]"
 )
+# A lower-case word right before a name: the name sits inside a sentence, not a headline.
+_PROSE_BEFORE = re.compile(r"\b(?-i:[a-z]+),?\s+$")
+# A subtitle: a colon and a capitalized run that is no season, part or news word, ending
+# the clause or followed by lower case ("Fallen Kingdom, the sequel", "Original Sin is").
+_NAMED_SUBTITLE = re.compile(
+    r":\s+(?!(?:Season|Series|Part|Volume|Vol|Chapter|Episode|Book|Act|Cour|The\s+(?:Final|"
+    r"Last|New|Next|Complete)|Final|Official|First|New|Trailer|Teaser|Release|Premiere|"
+    r"Everything|What|When|How|Who|Why|Netflix|Cast|Review|Recap)\b)"
+    r"(?-i:[A-Z][\w'\u2019-]*)(?:\s+(?:(?-i:[A-Z][\w'\u2019-]*)|of|the|and|in|on|to|a)){0,5}"
+    r"(?=\s*[,.;)!?\u201d\"]|\s+(?-i:[a-z])(?!\w*\s+\d)|\s*$)"
+    r"(?!\s+(?i:season|series|part|volume|chapter)\b)"
+)
 # "The prequel Outlander: Blood of My Blood": a spin-off named with its franchise's title.
 _SPINOFF_BEFORE = re.compile(r"\b(?:prequel|sequel|spin-?off|companion\s+series)\s+$", re.I)
 _SPINOFF_AFTER = re.compile(
@@ -345,7 +357,9 @@ def _overlaps(
 
 # A film's sequel named by its number after the title.
 _SEQUEL_AFTER = re.compile(
-    r"(?:[:\s\u2013\u2014-]+(?:Part|Chapter|Vol\.?|Volume)\s+(?:Two|Three|Four|Five|II|III|IV|V|[2-9])"
+    # (in any case: a title set in capitals, "IT CHAPTER TWO - Official Trailer")
+    r"(?:[:\s\u2013\u2014-]+(?i:Part|Chapter|Vol\.?|Volume)\s+"
+    r"(?:(?i:Two|Three|Four|Five)|II|III|IV|V|[2-9])"
     r"|\s+(?:[2-9]|II|III|IV))(?![\w,.:])"
 )
 # A title that is also a weekday or a month ("Wednesday") is a date in
@@ -384,7 +398,15 @@ def _inside_other_name(sentence: str, start: int, end: int) -> bool:
         r":\s+[A-Z]", after
     ):
         return True
-    return _SPINOFF_AFTER.match(after) is not None or _SUBTITLE_AFTER.match(after) is not None
+    if _SPINOFF_AFTER.match(after) is not None or _SUBTITLE_AFTER.match(after) is not None:
+        return True
+    # "the teaser for Harbor Lights: Low Tide, the sequel to ...": in running prose, a
+    # colon and a capitalized name right after the title make a longer title, another work
+    # of the franchise (a headline's "Harbor Lights: Trailer Released" is its news)
+    return (
+        _PROSE_BEFORE.search(sentence, max(0, start - 12), start) is not None
+        and _NAMED_SUBTITLE.match(sentence, end) is not None
+    )
 
 
 # Each pattern runs only when the sentence holds words every match of it holds
