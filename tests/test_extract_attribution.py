@@ -139,3 +139,15 @@ def test_a_sequels_label_set_in_capitals_is_not_the_first_films() -> None:
         "gLaSsCh2tr1", "GLASS ORCHARD CHAPTER TWO - Official Trailer"
     )
     assert trailers(body, Watch("Glass Orchard", None, ())) == set()
+
+
+def test_a_sentence_ending_on_another_season_hands_the_story_to_that_season() -> None:
+    body = _lines(
+        "Harbour Lights has been renewed for a fourth season months ahead of its return.",
+        "The Season 4 order arrives a week after Northcast said when Harbour Lights Season 3 "
+        "will premiere.",
+        "The first episode streams on Friday, Oct. 18, and it airs on Sunday, Oct. 20.",
+    )
+    headline = "Harbour Lights renewed for season 4"
+    assert release(body, Watch("Harbour Lights", 4, ()), headline) is None
+    assert release(body, Watch("Harbour Lights", 3, ()), headline) == "2024-10-18"

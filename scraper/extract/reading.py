@@ -20,6 +20,7 @@ from scraper.extract.gate import gated
 from scraper.extract.memo import remembered
 from scraper.extract.subject import (
     PREVIOUS_WORK,
+    Reference,
     other_shows_season,
     other_work_before,
     part_references,
@@ -478,6 +479,13 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 and (named != Subject.OTHER or block.heading or _question_line(block.text))
             ):
                 state = subject
+                if named == Subject.WATCH and not block.heading and _ends_on_other_season(
+                    text, watch
+                ):
+                    # "The season 3 renewal comes days after the network said when season
+                    # 2 will premiere. The first episode streams March 24.": the story
+                    # goes on about the season it named last
+                    state = Subject.OTHER
             previous = text
             across = False
             last_said = text if not block.heading else None
@@ -660,6 +668,18 @@ def _paragraph_of_watch(result: list[Sentence], start: int) -> None:
     for index in range(start, len(result)):
         if result[index].subject == Subject.TITLE:
             result[index] = result[index]._replace(subject=Subject.WATCH)
+
+
+def _ends_on_other_season(text: str, watch: Watch) -> bool:
+    """The last season the sentence names by number is another than the watched one,
+    named after the watched one."""
+    # (a season numbered 0 is an unnumbered other one: "up from every previous season")
+    numbered = [r for r in season_references(text, watch) if r.season]
+    numbered += [Reference(a, b, season) for a, b, season in title_mentions(text, watch) if season]
+    if len(numbered) < 2:
+        return False
+    last = max(numbered, key=lambda r: r.start)
+    return last.season != watch.season and any(r.season == watch.season for r in numbered)
 
 
 def _season_subject(state: Subject | None, title_passage: bool) -> Subject | None:
