@@ -672,7 +672,10 @@ def _paragraph_of_watch(result: list[Sentence], start: int) -> None:
 
 def _ends_on_other_season(text: str, watch: Watch) -> bool:
     """The last season the sentence names by number is another than the watched one,
-    named after the watched one."""
+    named after the watched one. (Not asked of a run-on text past a long sentence's
+    length: reading every season's owner there costs a pass over the text each.)"""
+    if len(text) > 600:
+        return False
     # (a season numbered 0 is an unnumbered other one: "up from every previous season")
     numbered = [r for r in season_references(text, watch) if r.season]
     numbered += [Reference(a, b, season) for a, b, season in title_mentions(text, watch) if season]
