@@ -151,3 +151,19 @@ def test_a_sentence_ending_on_another_season_hands_the_story_to_that_season() ->
     headline = "Harbour Lights renewed for season 4"
     assert release(body, Watch("Harbour Lights", 4, ()), headline) is None
     assert release(body, Watch("Harbour Lights", 3, ()), headline) == "2024-10-18"
+
+
+def test_a_players_caption_says_nothing_of_the_player_below_it() -> None:
+    body = (
+        _lines(
+            "Northcast has put out a new teaser for season 3 of Harbour Lights, and three "
+            "behind-the-scenes videos on its sets and costumes.",
+            "Watch them all below.",
+        )
+        + _video("hArBrS3tsr1", "Harbour Lights Season 3: Teaser - Undertow (Northcast)")
+        + _video("hArBrS3bts1", "Harbour Lights Season 3: Building the Lighthouse (Northcast)")
+        + _video("hArBrS3bts2", "Harbour Lights Season 3: Dressing the Keepers (Northcast)")
+    )
+    assert trailers(body, Watch("Harbour Lights", 3, ()), "New Harbour Lights videos") == {
+        "https://www.youtube.com/watch?v=hArBrS3tsr1"
+    }
