@@ -167,3 +167,13 @@ def test_a_players_caption_says_nothing_of_the_player_below_it() -> None:
     assert trailers(body, Watch("Harbour Lights", 3, ()), "New Harbour Lights videos") == {
         "https://www.youtube.com/watch?v=hArBrS3tsr1"
     }
+
+
+def test_the_pages_player_naming_the_season_makes_the_final_season_that_one() -> None:
+    body = _lines(
+        "At last we know when the final season of Harbour Lights begins.",
+        "Northcast put out this teaser along with a return date of Oct. 14.",
+    ) + _video("hArBrS5tsr1", "Harbour Lights | Season 5 | Official Teaser (Northcast)")
+    headline = "Harbour Lights Teaser And Return Date"
+    assert release(body, Watch("Harbour Lights", 5, ()), headline) == "2024-10-14"
+    assert release(body, Watch("Harbour Lights", 4, ()), headline) is None

@@ -536,10 +536,15 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         doc_subject == Subject.TITLE
         and watch.season not in (None, 1)
         and not other_season
-        and any(r.season is None for r in season_references(headline, watch))
+        and (
+            any(r.season is None for r in season_references(headline, watch))
+            or _names_watched_season(doc, doc_subject, watch)
+        )
     ):
         # "Netflix Drops the Trailer for Sesame Street's New Season" and no other season
-        # named anywhere: the new season is the watched one, the whole page about it.
+        # named anywhere: the new season is the watched one, the whole page about it. So
+        # when the page's own player names the season ("Season 8 | Official Tease") over
+        # text that says only "the final season".
         for index, sentence in enumerate(result):
             if sentence.subject == Subject.TITLE:
                 result[index] = sentence._replace(subject=Subject.WATCH)
