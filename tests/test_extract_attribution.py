@@ -177,3 +177,12 @@ def test_the_pages_player_naming_the_season_makes_the_final_season_that_one() ->
     headline = "Harbour Lights Teaser And Return Date"
     assert release(body, Watch("Harbour Lights", 5, ()), headline) == "2024-10-14"
     assert release(body, Watch("Harbour Lights", 4, ()), headline) is None
+
+
+def test_the_watch_among_the_names_that_will_all_return_is_one_of_them() -> None:
+    body = _lines(
+        "Channel 9 has dated its autumn, but not all of it.",
+        "Blue Orchard, Gravel Road and Lantern Row will all return in 2025.",
+    )
+    assert release(body, Watch("Blue Orchard", 4, ())) == "2025"
+    assert release(body, Watch("Gravel Road", 2, ())) == "2025"

@@ -1009,7 +1009,27 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
     ):  # (not "from creator Kurt Sutter's Mayans M.C.": the owner's work)
         return False  # "the comedy starring Ann Lee and Bo Park will return": people
     end = start + len(match.group(1))
+    # "Brooklyn Nine-Nine, Good Girls and Manifest will all return": the watch among the
+    # names the verb has for its subject is one of them
+    start = _list_start(text, start)
     return not any(s < end and start < e for s, e, _ in title_mentions(text, watch))
+
+
+# The link between two names of a list, right before the later one: ", ", " and ", ", and ".
+_LIST_LINK = re.compile(r"(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)$")
+
+
+def _list_start(text: str, start: int) -> int:
+    """Where a list of names ending with the name at `start` begins."""
+    for _ in range(12):
+        link = _LIST_LINK.search(text, max(0, start - 8), start)
+        if link is None:
+            break
+        name = _WORK_BEFORE.search(text, max(0, link.start() - 80), link.start())
+        if name is None:
+            break
+        start = name.start(1)
+    return start
 
 
 # Words that introduce people, not a work, right before a name (and the names listed
