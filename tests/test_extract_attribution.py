@@ -186,3 +186,16 @@ def test_the_watch_among_the_names_that_will_all_return_is_one_of_them() -> None
     )
     assert release(body, Watch("Blue Orchard", 4, ())) == "2025"
     assert release(body, Watch("Gravel Road", 2, ())) == "2025"
+
+
+def test_a_schedule_line_ending_on_its_hour_is_no_sentence() -> None:
+    body = _lines(
+        "Here is the cable summer premiere schedule.",
+        "July 3",
+        "Copper Kettle (Northcast), 9 p.m.",
+        "Lantern Row (Northcast), 10 p.m.",
+        "July 6",
+        "Blue Orchard (Fieldnet), 10 p.m.",
+    )
+    assert release(body, Watch("Lantern Row", 2, ()), "Summer premieres") == "2024-07-03"
+    assert release(body, Watch("Blue Orchard", 3, ()), "Summer premieres") == "2024-07-06"

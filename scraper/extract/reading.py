@@ -291,7 +291,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             # entry with its blurb; its first line is the row, on the heading's day
             block = block._replace(text=f"| {day_heading} | {slot.group().strip()}")
             listing = True
-        elif block.chrome or len(text) > 160 or text.rstrip()[-1:] in (".", "?", "!"):
+        elif block.chrome or len(text) > 160 or _ends_sentence(text):
             pass  # prose, not a schedule's line (most blocks: no further look)
         elif len(text) <= 40 and (
             _day_line(doc.blocks, index)
@@ -816,6 +816,16 @@ _DATE_WORD = re.compile(
 )
 
 
+def _ends_sentence(text: str) -> bool:
+    """A full stop, a question or an exclamation ends the text; not an hour's "p.m."
+    ("Royal Pains (USA), 10 p.m." is a schedule's line)."""
+    end = text.rstrip()
+    return end[-1:] in (".", "?", "!") and _HOUR_END.search(end) is None
+
+
+_HOUR_END = re.compile(r"\b\d{1,2}(?:[.:]\d\d)?\s*[ap]\.m\.$", re.IGNORECASE)
+
+
 def _schedule_line(text: str, role: str) -> bool:
     """A short list item or line with no date of its own: one entry of a schedule."""
     return (
@@ -823,7 +833,7 @@ def _schedule_line(text: str, role: str) -> bool:
         and len(text) <= 160
         and not text.lstrip().startswith("|")
         and _DATE_WORD.search(text) is None
-        and not text.rstrip().endswith((".", "?", "!"))
+        and not _ends_sentence(text)
     )
 
 
