@@ -199,3 +199,14 @@ def test_a_schedule_line_ending_on_its_hour_is_no_sentence() -> None:
     )
     assert release(body, Watch("Lantern Row", 2, ()), "Summer premieres") == "2024-07-03"
     assert release(body, Watch("Blue Orchard", 3, ()), "Summer premieres") == "2024-07-06"
+
+
+def test_a_season_its_subject_owns_is_not_the_watch_named_in_the_later_clause() -> None:
+    body = _lines(
+        "Many cable dramas come back this winter.",
+        "The animated comedy Paper Moons will kick off its fifth season on Jan. 13 while "
+        "the western High Meadow will premiere its fifth season on Jan. 7.",
+    )
+    headline = "Winter premiere dates"
+    assert release(body, Watch("High Meadow", 5, ()), headline) == "2025-01-07"
+    assert release(body, Watch("Paper Moons", 5, ()), headline) == "2025-01-13"

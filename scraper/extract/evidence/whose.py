@@ -409,8 +409,16 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
         verbs = verbs[-1:]
     # The watched season named after a verb and before the date is the later clause's
     # own subject: "The Pogues are back ... when Season 3 returns in 2023".
+    # (not one the verb's subject owns when the watch is named only after the date, in a
+    # clause of its own: "Archer will kick off its fifth season on Jan. 13 while Justified
+    # ...": Archer's season, whatever its number)
+    later_clause = bool(titles) and all(start >= c.mention.end for start, _, _ in titles)
     watched = [
-        r.start for r in season_references(text, w) if w.season and r.season == w.season
+        r.start
+        for r in season_references(text, w)
+        if w.season
+        and r.season == w.season
+        and not (later_clause and _ITS_BEFORE.search(text, max(0, r.start - 8), r.start))
     ]
     if titles and cues.FRONTED_SCHEDULE.match(text):
         # "Set to premiere on Aug. 28, The Strain picks up ...": the fronted phrase's
@@ -436,6 +444,9 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
         if subject.other_work_before(text, verb, w):
             return text[max(0, verb - 40) : verb + 12].strip()
     return _scheduled_object(c, v, w)
+
+
+_ITS_BEFORE = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
 
 
 def _scheduled_object(c: DateCandidate, v: View, w: Watch) -> str | None:
