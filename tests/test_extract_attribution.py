@@ -210,3 +210,17 @@ def test_a_season_its_subject_owns_is_not_the_watch_named_in_the_later_clause() 
     headline = "Winter premiere dates"
     assert release(body, Watch("High Meadow", 5, ()), headline) == "2025-01-07"
     assert release(body, Watch("Paper Moons", 5, ()), headline) == "2025-01-13"
+
+
+def test_a_listicle_entry_whose_name_holds_a_weekday_still_opens_its_entry() -> None:
+    body = _lines(
+        "The late-summer sequels, from Mosswood Tuesday to Lamplighters II.",
+        "Mosswood Tuesday (dir. Ada Lark)",
+        "The family comedy returns to the old house for one more holiday.",
+        "In theatres 8 August",
+        "Lamplighters II (dir. Bo Quill)",
+        "Forty years on, the band plays one last night in the harbour town.",
+        "In theatres 12 September",
+    )
+    headline = "Sequels to watch this summer"
+    assert release(body, Watch("Lamplighters II", None, ()), headline) == "2024-09-12"

@@ -730,8 +730,10 @@ def _entry_line(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > 70 or "\n" in text or text[-1] in ".!?,;:":
         return False
-    if _DATE_WORD.search(_ENTRY_TAG.sub("", text)):
-        return False  # ("Critical Thinking (2020)": a film's year, no date)
+    name = _ENTRY_TAG.sub("", text)
+    if _DATE_WORD.search(name) and _DIGIT.search(name):
+        return False  # ("Critical Thinking (2020)": a film's year, no date; "Freakier
+        # Friday": a weekday in a name, no date without a number)
     words = [w for w in _WORD.findall(text) if len(w) >= 4]
     return bool(words) and all(w[0].isupper() for w in words)
 
