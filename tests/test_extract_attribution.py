@@ -224,3 +224,12 @@ def test_a_listicle_entry_whose_name_holds_a_weekday_still_opens_its_entry() -> 
     )
     headline = "Sequels to watch this summer"
     assert release(body, Watch("Lamplighters II", None, ()), headline) == "2024-09-12"
+
+
+def test_a_hedge_in_the_main_clause_is_not_the_fronted_schedule_phrases() -> None:
+    body = _lines(
+        "Scheduled to premiere Sunday, Oct. 13, the new season of Harbour Lights is expected "
+        "to tie together the keepers' separate stories at last.",
+    )
+    headline = "New Harbour Lights teaser"
+    assert release(body, Watch("Harbour Lights", 4, ()), headline) == "2024-10-13"
