@@ -6,6 +6,7 @@ Every title and sentence here is invented for the test; none comes from an artic
 from __future__ import annotations
 
 from scraper.extract import extract
+from scraper.extract.subject import OTHER_SEASON, season_references
 from scraper.models import Watch
 from scraper.parse.documents import parse_documents
 
@@ -233,3 +234,11 @@ def test_a_hedge_in_the_main_clause_is_not_the_fronted_schedule_phrases() -> Non
     )
     headline = "New Harbour Lights teaser"
     assert release(body, Watch("Harbour Lights", 4, ()), headline) == "2024-10-13"
+
+
+def test_the_season_premiere_of_another_named_show_is_that_shows_season() -> None:
+    lantern = Watch("Lantern Row", 2, ())
+    text = "It is followed by the second season premiere of Ada Lark's GRAVEL ROAD at nine."
+    assert [r.season for r in season_references(text, lantern)] == [OTHER_SEASON]
+    text = "It is followed by the second season premiere of Lantern Row at nine."
+    assert [r.season for r in season_references(text, lantern)] == [2]

@@ -807,8 +807,9 @@ _OF_PARENT_SHOW = re.compile(
     r"\s+of\s+the\s+(?:flagship|mothership|parent\s+(?:show|series)|original\s+(?:show|series))\b",
     re.IGNORECASE,
 )
+# (also through the season's event: "the second season premiere of Joss Whedon's Dollhouse")
 _OF_NAME_AFTER = re.compile(
-    r"\s+of\s+([A-Z][\w&'\u2019:.-]*(?:\s+(?:[A-Z][\w&'\u2019:.-]*|of|the|and|&)){0,5})"
+    r"(?:\s+(?:premiere|finale|debut|opener|return|launch))?\s+of\s+([A-Z][\w&'\u2019:.-]*(?:\s+(?:[A-Z][\w&'\u2019:.-]*|of|the|and|&)){0,5})"
 )
 
 
