@@ -242,3 +242,15 @@ def test_the_season_premiere_of_another_named_show_is_that_shows_season() -> Non
     assert [r.season for r in season_references(text, lantern)] == [OTHER_SEASON]
     text = "It is followed by the second season premiere of Lantern Row at nine."
     assert [r.season for r in season_references(text, lantern)] == [2]
+
+
+def test_the_watch_named_only_in_an_aside_leaves_the_story_whose_it_was() -> None:
+    body = _lines(
+        "Lamplighters: Ember (dir. Ada Lark)",
+        "A third film in the series (the first was a cult hit, and neither was its 2012 "
+        "sequel Lamplighters: Tide), it takes the story out of the harbour at last.",
+        "In theatres 10 October",
+    )
+    headline = "Sequels to watch this autumn"
+    assert release(body, Watch("Lamplighters: Tide", None, ()), headline) is None
+    assert release(body, Watch("Lamplighters: Ember", None, ()), headline) == "2024-10-10"

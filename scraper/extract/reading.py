@@ -477,7 +477,10 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 (not block.heading or named is not None)
                 and not other_story
                 and (named != Subject.OTHER or block.heading or _question_line(block.text))
+                and not (named in (Subject.WATCH, Subject.TITLE) and _named_in_aside(text, watch))
             ):
+                # (the watch named only in brackets, an aside, "(neither was its 2010
+                # sequel Tron: Legacy)", leaves the story whose it was)
                 state = subject
                 if named == Subject.WATCH and not block.heading and _ends_on_other_season(
                     text, watch
@@ -673,6 +676,16 @@ def _paragraph_of_watch(result: list[Sentence], start: int) -> None:
     for index in range(start, len(result)):
         if result[index].subject == Subject.TITLE:
             result[index] = result[index]._replace(subject=Subject.WATCH)
+
+
+def _named_in_aside(text: str, watch: Watch) -> bool:
+    """Every mention of the watch's title sits inside brackets."""
+    if "(" not in text:
+        return False
+    mentions = title_mentions(text, watch)
+    return bool(mentions) and all(
+        text.rfind("(", 0, start) > text.rfind(")", 0, start) for start, _, _ in mentions
+    )
 
 
 def _ends_on_other_season(text: str, watch: Watch) -> bool:
