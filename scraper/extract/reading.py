@@ -20,6 +20,7 @@ from scraper.extract.gate import gated
 from scraper.extract.memo import remembered
 from scraper.extract.subject import (
     PREVIOUS_WORK,
+    Reference,
     names_a_derived_title,
     other_shows_season,
     other_work_before,
@@ -298,11 +299,16 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             # entry with its blurb; its first line is the row, on the heading's day
             block = block._replace(text=f"| {day_heading} | {slot.group().strip()}")
             listing = True
-        elif block.chrome or len(text) > 160 or text.rstrip()[-1:] in (".", "?", "!"):
+        elif block.chrome or len(text) > 160 or _ends_sentence(text):
             pass  # prose, not a schedule's line (most blocks: no further look)
-        elif len(text) <= 40 and _day_line(doc.blocks, index):
+        elif len(text) <= 40 and (
+            _day_line(doc.blocks, index)
+            or (day_heading and _CLOCK.search(text) is None and _day_of_heading(text))
+        ):
             # "TUESDAY, SEPT. 17" over "8:00-10:00 p.m. - "Dancing with the Stars" (Season
-            # 33 Premiere)": a schedule's day as a bold line, its programmes below it
+            # 33 Premiere)": a schedule's day as a bold line, its programmes below it.
+            # Once a schedule has begun, any line that is only a date is its next day,
+            # whatever follows it (a paragraph on the night, a network's name).
             day_heading = _day_of_heading(text)
             day_line = True
         elif len(text) <= 40 and _transmission(doc.blocks, index):
@@ -489,8 +495,18 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 (not block.heading or named is not None)
                 and not other_story
                 and (named != Subject.OTHER or block.heading or _question_line(block.text))
+                and not (named in (Subject.WATCH, Subject.TITLE) and _named_in_aside(text, watch))
             ):
+                # (the watch named only in brackets, an aside, "(neither was its 2010
+                # sequel Tron: Legacy)", leaves the story whose it was)
                 state = subject
+                if named == Subject.WATCH and not block.heading and _ends_on_other_season(
+                    text, watch
+                ):
+                    # "The season 3 renewal comes days after the network said when season
+                    # 2 will premiere. The first episode streams March 24.": the story
+                    # goes on about the season it named last
+                    state = Subject.OTHER
             previous = text
             across = False
             last_said = text if not block.heading else None
@@ -547,10 +563,15 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         doc_subject == Subject.TITLE
         and watch.season not in (None, 1)
         and not other_season
-        and any(r.season is None for r in season_references(headline, watch))
+        and (
+            any(r.season is None for r in season_references(headline, watch))
+            or _names_watched_season(doc, doc_subject, watch)
+        )
     ):
         # "Netflix Drops the Trailer for Sesame Street's New Season" and no other season
-        # named anywhere: the new season is the watched one, the whole page about it.
+        # named anywhere: the new season is the watched one, the whole page about it. So
+        # when the page's own player names the season ("Season 8 | Official Tease") over
+        # text that says only "the final season".
         for index, sentence in enumerate(result):
             if sentence.subject == Subject.TITLE:
                 result[index] = sentence._replace(subject=Subject.WATCH)
@@ -690,6 +711,29 @@ _ANAPHORIC_SEASON = re.compile(
     r"(?:season|series)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:series|show|drama|comedy|sitcom)\b)",
     re.IGNORECASE,
 )
+def _named_in_aside(text: str, watch: Watch) -> bool:
+    """Every mention of the watch's title sits inside brackets."""
+    if "(" not in text:
+        return False
+    mentions = title_mentions(text, watch)
+    return bool(mentions) and all(
+        text.rfind("(", 0, start) > text.rfind(")", 0, start) for start, _, _ in mentions
+    )
+
+
+def _ends_on_other_season(text: str, watch: Watch) -> bool:
+    """The last season the sentence names by number is another than the watched one,
+    named after the watched one. (Not asked of a run-on text past a long sentence's
+    length: reading every season's owner there costs a pass over the text each.)"""
+    if len(text) > 600:
+        return False
+    # (a season numbered 0 is an unnumbered other one: "up from every previous season")
+    numbered = [r for r in season_references(text, watch) if r.season]
+    numbered += [Reference(a, b, season) for a, b, season in title_mentions(text, watch) if season]
+    if len(numbered) < 2:
+        return False
+    last = max(numbered, key=lambda r: r.start)
+    return last.season != watch.season and any(r.season == watch.season for r in numbered)
 
 
 def _season_subject(state: Subject | None, title_passage: bool) -> Subject | None:
@@ -732,8 +776,10 @@ def _entry_line(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > 70 or "\n" in text or text[-1] in ".!?,;:":
         return False
-    if _DATE_WORD.search(_ENTRY_TAG.sub("", text)):
-        return False  # ("Critical Thinking (2020)": a film's year, no date)
+    name = _ENTRY_TAG.sub("", text)
+    if _DATE_WORD.search(name) and _DIGIT.search(name):
+        return False  # ("Critical Thinking (2020)": a film's year, no date; "Freakier
+        # Friday": a weekday in a name, no date without a number)
     words = [w for w in _WORD.findall(text) if len(w) >= 4]
     return bool(words) and all(w[0].isupper() for w in words)
 
@@ -853,6 +899,16 @@ _DATE_WORD = re.compile(
 )
 
 
+def _ends_sentence(text: str) -> bool:
+    """A full stop, a question or an exclamation ends the text; not an hour's "p.m."
+    ("Royal Pains (USA), 10 p.m." is a schedule's line)."""
+    end = text.rstrip()
+    return end[-1:] in (".", "?", "!") and _HOUR_END.search(end) is None
+
+
+_HOUR_END = re.compile(r"\b\d{1,2}(?:[.:]\d\d)?\s*[ap]\.m\.$", re.IGNORECASE)
+
+
 def _schedule_line(text: str, role: str) -> bool:
     """A short list item or line with no date of its own: one entry of a schedule."""
     return (
@@ -860,7 +916,7 @@ def _schedule_line(text: str, role: str) -> bool:
         and len(text) <= 160
         and not text.lstrip().startswith("|")
         and _DATE_WORD.search(text) is None
-        and not text.rstrip().endswith((".", "?", "!"))
+        and not _ends_sentence(text)
     )
 
 
@@ -951,10 +1007,18 @@ def _day_line(blocks: Sequence[object], index: int) -> bool:
 
 
 # A schedule's entry with no hour, its season in brackets: "Gotham (season 4), Fox",
-# "Riviera (new series), Sundance Now".
+# "Riviera (new series), Sundance Now", wherever the brackets are and whatever else they
+# hold ("Fate: The Winx Saga (Netflix, Season 2)", "You're the Worst (FXX), 10:30 p.m.
+# (Season 2)"), or after a dash ("Total Divas – Season 8 (E!)"); or a title and only its
+# network in brackets ("The Good Cop (Netflix)").
 _TAGGED_ENTRY = re.compile(
-    r"[^()\n]{2,80}\((?:season|series)\s+\w+[^)]*\)|[^()\n]{2,80}\((?:new\s+series|"
-    r"[^)]*\b(?:premiere|debut|finale))\)",
+    r"[^\n]{2,100}?(?:\([^()\n]*\b(?:(?:season|series)\s+\w+|new\s+series|premiere|debut|"
+    r"finale)\b[^()\n]*\)|\s[-\u2013\u2014]\s+(?:season|series)\s+\d)"
+    r"|[^()\n]{2,80}\((?-i:[A-Z][\w&!+.'\u2019/-]*)(?:\s+[\w&!+.'\u2019/-]+){0,3}\)"
+    # ... and its hour after it ("Game Shakers (Nickelodeon), 8:30 p.m.")
+    r"(?:,?\s+\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\.?)?\s*$"
+    # A listicle's entry, its quoted title and a colon: ""Queen Sugar": The drama returns"
+    r"|\s*[\"\u201c][^\"\u201d\n]{1,80}[\"\u201d]:\s",
     re.IGNORECASE,
 )
 

@@ -94,6 +94,18 @@ _SUBTITLE_AFTER = re.compile(
     r"^:\s+(?:The|A|An)\s+(?!(?:Final|Last|New|Next|Complete|Concluding)\s+"
     r"(?:Season|Series|Chapter|Episodes)\b)[A-Z]"
 )
+# A lower-case word right before a name: the name sits inside a sentence, not a headline.
+_PROSE_BEFORE = re.compile(r"\b(?-i:[a-z]+),?\s+$")
+# A subtitle: a colon and a capitalized run that is no season, part or news word, ending
+# the clause or followed by lower case ("Fallen Kingdom, the sequel", "Original Sin is").
+_NAMED_SUBTITLE = re.compile(
+    r":\s+(?!(?:Season|Series|Part|Volume|Vol|Chapter|Episode|Book|Act|Cour|The\s+(?:Final|"
+    r"Last|New|Next|Complete)|Final|Official|First|New|Trailer|Teaser|Release|Premiere|"
+    r"Everything|What|When|How|Who|Why|Netflix|Cast|Review|Recap)\b)"
+    r"(?-i:[A-Z][\w'\u2019-]*)(?:\s+(?:(?-i:[A-Z][\w'\u2019-]*)|of|the|and|in|on|to|a)){0,5}"
+    r"(?=\s*[,.;)!?\u201d\"]|\s+(?-i:[a-z])(?!\w*\s+\d)|\s*$)"
+    r"(?!\s+(?i:season|series|part|volume|chapter)\b)"
+)
 # "The prequel Outlander: Blood of My Blood": a spin-off named with its franchise's title.
 _SPINOFF_BEFORE = re.compile(r"\b(?:prequel|sequel|spin-?off|companion\s+series)\s+$", re.I)
 _SPINOFF_AFTER = re.compile(
@@ -347,7 +359,9 @@ def _overlaps(
 
 # A film's sequel named by its number after the title.
 _SEQUEL_AFTER = re.compile(
-    r"(?:[:\s\u2013\u2014-]+(?:Part|Chapter|Vol\.?|Volume)\s+(?:Two|Three|Four|Five|II|III|IV|V|[2-9])"
+    # (in any case: a title set in capitals, "IT CHAPTER TWO - Official Trailer")
+    r"(?:[:\s\u2013\u2014-]+(?i:Part|Chapter|Vol\.?|Volume)\s+"
+    r"(?:(?i:Two|Three|Four|Five)|II|III|IV|V|[2-9])"
     r"|\s+(?:[2-9]|II|III|IV))(?![\w,.:])"
 )
 # A title that is also a weekday or a month ("Wednesday") is a date in
@@ -446,7 +460,15 @@ def _inside_other_name(sentence: str, start: int, end: int) -> bool:
         r":\s+[A-Z]", after
     ):
         return True
-    return _SPINOFF_AFTER.match(after) is not None or _SUBTITLE_AFTER.match(after) is not None
+    if _SPINOFF_AFTER.match(after) is not None or _SUBTITLE_AFTER.match(after) is not None:
+        return True
+    # "the teaser for Harbor Lights: Low Tide, the sequel to ...": in running prose, a
+    # colon and a capitalized name right after the title make a longer title, another work
+    # of the franchise (a headline's "Harbor Lights: Trailer Released" is its news)
+    return (
+        _PROSE_BEFORE.search(sentence, max(0, start - 12), start) is not None
+        and _NAMED_SUBTITLE.match(sentence, end) is not None
+    )
 
 
 # Each pattern runs only when the sentence holds words every match of it holds
@@ -879,8 +901,9 @@ _OF_PARENT_SHOW = re.compile(
     r"\s+of\s+the\s+(?:flagship|mothership|parent\s+(?:show|series)|original\s+(?:show|series))\b",
     re.IGNORECASE,
 )
+# (also through the season's event: "the second season premiere of Joss Whedon's Dollhouse")
 _OF_NAME_AFTER = re.compile(
-    r"\s+of\s+([A-Z][\w&'\u2019:.-]*(?:\s+(?:[A-Z][\w&'\u2019:.-]*|of|the|and|&)){0,5})"
+    r"(?:\s+(?:premiere|finale|debut|opener|return|launch))?\s+of\s+([A-Z][\w&'\u2019:.-]*(?:\s+(?:[A-Z][\w&'\u2019:.-]*|of|the|and|&)){0,5})"
 )
 
 
@@ -942,9 +965,11 @@ def _of_other_name(sentence: str, ref: Reference, watch: Watch) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")
-# (also "The Bear's season 3", "Frieren Anime's 2nd Season", "Bluey TV series 4")
+# (also "The Bear's season 3", "Frieren Anime's 2nd Season", "Bluey TV series 4", and a
+# listing's tag in brackets, its network first: "Gravel Road (Northcast, Season 3)")
 _BETWEEN_NAME_AND_NUMBER = re.compile(
-    r"(?:['\u2019]s)?[\s:,(]*(?:(?:TV\s+)?(?:anime|series|show|drama|sitcom)(?:['\u2019]s)?\s+)?",
+    r"(?:['\u2019]s)?(?:\s*\(\s*[^()\n,]{1,40},\s*|[\s:,(]*)"
+    r"(?:(?:TV\s+)?(?:anime|series|show|drama|sitcom)(?:['\u2019]s)?\s+)?",
     re.IGNORECASE,
 )
 
@@ -1018,7 +1043,9 @@ _NOT_WORK_WORDS = re.compile(
 _AUXILIARIES = re.compile(
     r"(?:,\s*(?:which|that)\b"
     r"|\s+(?:will|is|are|was|were|has|have|had|also|now|officially|finally|still|remains?|"
-    r"be|been|set|to|going|scheduled|slated|due|expected|then|already|just)"
+    r"be|been|set|to|going|scheduled|slated|due|expected|then|already|just|"
+    # a plural subject's quantifier: "X and Y will both return", "A, B and C all return"
+    r"both|all)"
     # "The Resident has its winter return on ...", "gets a Sunday launch"
     r"|\s+(?:has|have|gets?|makes?|will\s+(?:have|get|make))\s+(?:its|their|a|an)"
     r"(?:\s+(?-i:[a-z])[\w-]*){0,2}(?=\s*$)"
@@ -1081,10 +1108,30 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
     ):  # (not "from creator Kurt Sutter's Mayans M.C.": the owner's work)
         return False  # "the comedy starring Ann Lee and Bo Park will return": people
     end = start + len(match.group(1))
+    # "Brooklyn Nine-Nine, Good Girls and Manifest will all return": the watch among the
+    # names the verb has for its subject is one of them
+    start = _list_start(text, start)
     return not any(s < end and start < e for s, e, _ in title_mentions(text, watch))
 
 
 _WEEKLY_NIGHT = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days(?:\s+at)?")
+# The link between two names of a list, right before the later one: ", ", " and ", ", and ".
+_LIST_LINK = re.compile(r"(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)$")
+
+
+def _list_start(text: str, start: int) -> int:
+    """Where a list of names ending with the name at `start` begins."""
+    for _ in range(12):
+        link = _LIST_LINK.search(text, max(0, start - 8), start)
+        if link is None:
+            break
+        name = _WORK_BEFORE.search(text, max(0, link.start() - 80), link.start())
+        if name is None:
+            break
+        start = name.start(1)
+    return start
+
+
 # Words that introduce people, not a work, right before a name (and the names listed
 # with it): "starring David Mitchell and Robert Webb", "from creators A and B".
 _PEOPLE_CUE = re.compile(

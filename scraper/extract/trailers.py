@@ -50,6 +50,8 @@ def trailer_candidates(
     players = len({v.url for v in doc.videos if v.embedded and not v.chrome})
     heads = _ItemHeads(sentences, watch) if players > 1 else None
     head_blocks = {block for block, _, _ in heads.heads} if heads is not None else set()
+    # Each player's block (its caption): words that are one player's are not another's.
+    player_blocks = {v.block: v.url for v in doc.videos if v.embedded and not v.chrome}
     own_page = youtube_id(doc.url) if doc.videos else None
     for video in doc.videos:
         seen = found.get(video.url)
@@ -57,7 +59,7 @@ def trailer_candidates(
             continue
         # A video linked in a sentence and embedded below it: whichever of its places
         # says it is the watch's trailer judges it ("(watch it here)" says too little).
-        context = _context(video, by_block, head_blocks)
+        context = _context(video, by_block, head_blocks, player_blocks)
         candidate = VideoCandidate(video.url, normalize(video.label), video, context, facts)
         block = by_block.get(video.block)
         lead = block[0].text if block and not video.embedded else None
@@ -273,10 +275,14 @@ def _is_trailer_label(label: str) -> bool:
 
 
 def _context(
-    video: Video, by_block: dict[int, list[Sentence]], head_blocks: set[int] | None = None
+    video: Video,
+    by_block: dict[int, list[Sentence]],
+    head_blocks: set[int] | None = None,
+    player_blocks: dict[int, str] | None = None,
 ) -> list[Sentence]:
     """The sentences nearest a video, nearest first (`head_blocks`: the blocks that head
-    a roundup's items, never a player's caption)."""
+    a roundup's items, never a player's caption; `player_blocks`: each embedded player's
+    block and its URL, whose caption is that player's words, not a neighbour's)."""
     here = by_block.get(video.block, [])
     before = list(reversed(by_block.get(video.block - 1, [])))
     if not video.embedded:
@@ -304,7 +310,12 @@ def _context(
     ]
     earlier = list(reversed(by_block.get(video.block - 2, [])))
     headline = by_block.get(-1, [])
-    return [s for s in before + after + earlier + headline if not s.chrome]
+    # (a gallery of players, a teaser then three featurettes: the caption of the player
+    # above says what that one is, nothing of this one)
+    others = {b for b, url in (player_blocks or {}).items() if url != video.url}
+    return [
+        s for s in before + after + earlier + headline if not s.chrome and s.block not in others
+    ]
 
 
 def _points_at_anothers(text: str, label: str, context: list[Sentence], watch: Watch) -> bool:

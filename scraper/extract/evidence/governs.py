@@ -259,8 +259,18 @@ def _clause_hedge(
     """A hedge in the date's clause; not one past a comma after the date that leads to
     another date ("will premiere in 2026, ending months of guessing whether it could
     make late 2025": the guess is the other date's)."""
+    # "Scheduled to debut Sunday, April 12, the new season is expected to bring ...": a
+    # date in a fronted schedule phrase; what the main clause after its comma hedges is
+    # the season's story, not the date
+    main_clause = len(v.clause) + 1
+    if v.left + start <= 100 and cues.FRONTED_SCHEDULE.match(v.text):
+        comma = v.clause.find(",", end)
+        if comma >= 0:
+            main_clause = comma
     for pattern in (cues.SPECULATION, cues.SPECULATIVE_MAY):
         for match in pattern.finditer(v.clause, floor):
+            if match.start() > main_clause:
+                continue
             if _aside(v.clause, match.start(), start):
                 continue  # "(billed as season two, or series 15 if you count ...)"
             if cues.in_title_name(v.clause, match.start(), match.end(), title_case):

@@ -97,12 +97,36 @@ def _clause(
         # "confirmed a 2025 start for the new season", "at a convention ... confirmed its
         # March 13, 2025 return": the date names its own event, whatever governs the clause
         event, word = "release", own.group().strip()
+    if event is None and (first := _first_list_entry(text, start)) is not None:
+        # "the return of The Blacklist (Sept 21), Scandal (Sept 25) and Brooklyn Nine-Nine
+        # (Sept 28)": each bracketed date of a list of names is governed as the first is
+        event, word = _clause(text, *first, foreign, watch)[3:5]
     which = _WHICH.search(text, 0, left) if event is None else None
     if which is not None and _IS_ON.match(clause):
         # "the anime's premiere in Japan, which will be on July 11": the event is the
         # relative clause's antecedent, in the clause before the comma.
         event, word = _governing(plain_text[: which.start()], which.start(), foreign)
     return left, right, clause, event, word, plain
+
+
+# The end of one entry of a list of names each with its date in brackets, up to the
+# opening bracket of the next: "(Sept 21), Agents of S.H.I.E.L.D (", "(Sept 25), and
+# Brooklyn Nine-Nine (".
+_ENTRY_BEFORE = re.compile(r"\(([^()]{1,30})\)\s*,\s*(?:and\s+|or\s+)?[^,;()]{1,60}\(\s*$")
+
+
+def _first_list_entry(text: str, start: int) -> tuple[int, int] | None:
+    """For a date in brackets after a name that is a later entry of such a list, the
+    span of the first entry's bracketed date; None otherwise."""
+    first = None
+    position = start
+    for _ in range(30):
+        entry = _ENTRY_BEFORE.search(text, 0, position)
+        if entry is None:
+            break
+        first = entry.span(1)
+        position = entry.start() + 1
+    return first
 
 
 # The date names its own event right after it: "its March 13, 2025 return", "the Dec. 21
