@@ -254,3 +254,18 @@ def test_the_watch_named_only_in_an_aside_leaves_the_story_whose_it_was() -> Non
     headline = "Sequels to watch this autumn"
     assert release(body, Watch("Lamplighters: Tide", None, ()), headline) is None
     assert release(body, Watch("Lamplighters: Ember", None, ()), headline) == "2024-10-10"
+
+
+def test_a_schedule_row_of_the_spin_off_is_not_the_watched_shows_return() -> None:
+    # The watch's title only begins the spin-offs' names: their rows are theirs, and
+    # the flagship (not on the schedule) gets no date.
+    body = (
+        "<p>The network set its autumn nights; the flagship itself is not among them.</p>"
+        "<table><tr><th>Date</th><th>Time and show</th></tr>"
+        "<tr><td>Thursday, Sept. 23</td>"
+        "<td>8/7c: Harbour Watch: Night Shift (two-hour premiere)</td></tr>"
+        "<tr><td>Thursday, Sept. 23</td><td>10/9c: Harbour Watch: Dockside</td></tr>"
+        "</table>"
+    )
+    watch = Watch(title="Harbour Watch", season=21)
+    assert release(body, watch, "Fall premiere dates: the network's Thursday lineup") is None

@@ -54,6 +54,8 @@ def unnamed_return(c: DateCandidate, v: View, w: Watch) -> str | None:
         # first line in a guide on a page of premiere dates starts the season the page is
         # about (a later line of it is a new time slot; a "new series" is the first season)
         listed = c.doc.premiere_list
+        if longer_titles_only(text, titles, w):
+            return None  # "| 8/7c: Law & Order: SVU": the spin-off's line, not the watch's
         if not listed or c.order != c.doc.first_listing or cues.SERIES_DEBUT.search(text):
             return None
     elif c.doc.seasons - {w.season}:
@@ -75,6 +77,28 @@ def unnamed_return(c: DateCandidate, v: View, w: Watch) -> str | None:
     if listed:
         return f"{UNNAMED_RETURN} (a guide's line on a page of {listed})"
     return f"{UNNAMED_RETURN} ({v.event_word}), no other season of it named"
+
+
+# A subtitle after the watch's title: 'Law & Order: SVU', 'Dune: Prophecy' (another work;
+# not a label such as 'Title: Season 2' or 'Title: Premieres Sept. 27').
+SUBTITLE = re.compile(
+    r":\s+((?!Season\b|Series\b|Part\b|Volume\b|Vol\b|Chapter\b|Everything\b|Release\b|"
+    r"Trailer\b|Teaser\b|Here\b|What\b|When\b|Why\b|How\b|All\b|New\b|Official\b|First\b|"
+    r"The\s+(?:release|trailer|first|new)\b)[A-Z][\w'-]+)"
+)
+
+
+def names_alias(subtitle: str, w: Watch) -> bool:
+    return any(subtitle.lower() in name.lower() for name in (w.title, *w.aliases))
+
+
+def longer_titles_only(text: str, titles: list[tuple[int, int, int | None]], w: Watch) -> bool:
+    """Every mention of the title starts a longer one: the line is another work's."""
+    for _, end, _ in titles:
+        found = SUBTITLE.match(text, end)
+        if not found or cues.RELEASE.match(found.group(1)) or names_alias(found.group(1), w):
+            return False
+    return True
 
 
 def guide_line(c: DateCandidate, w: Watch, titles: list[tuple[int, int, int | None]]) -> str:

@@ -9,7 +9,13 @@ from functools import lru_cache
 
 from scraper.extract import cues, scope, subject, works
 from scraper.extract.candidates import DateCandidate
-from scraper.extract.evidence.about import UNNAMED_RETURN, about_once, names_season
+from scraper.extract.evidence.about import (
+    SUBTITLE,
+    UNNAMED_RETURN,
+    about_once,
+    names_alias,
+    names_season,
+)
 from scraper.extract.evidence.governs import (
     _broadcast_slot,
     _dated_entry,
@@ -851,23 +857,12 @@ def _leading(c: DateCandidate, v: View, w: Watch) -> str | None:
 )
 def _spinoff(c: DateCandidate, v: View, w: Watch) -> str | None:
     for _, end, _ in title_mentions(v.text, w):
-        found = _SUBTITLE.match(v.text, end)
+        found = SUBTITLE.match(v.text, end)
         if found and cues.RELEASE.match(found.group(1)):
             continue  # "Murphy Brown: Premieres Sept. 27": a label, no subtitle
-        if found and not _names_alias(found.group(1), w):
+        if found and not names_alias(found.group(1), w):
             return v.text[max(0, end - 20) : found.end()].strip()
     return None
-
-
-_SUBTITLE = re.compile(
-    r":\s+((?!Season\b|Series\b|Part\b|Volume\b|Vol\b|Chapter\b|Everything\b|Release\b|"
-    r"Trailer\b|Teaser\b|Here\b|What\b|When\b|Why\b|How\b|All\b|New\b|Official\b|First\b|"
-    r"The\s+(?:release|trailer|first|new)\b)[A-Z][\w'-]+)"
-)
-
-
-def _names_alias(subtitle: str, w: Watch) -> bool:
-    return any(subtitle.lower() in name.lower() for name in (w.title, *w.aliases))
 
 
 @rule(
