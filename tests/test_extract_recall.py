@@ -401,3 +401,13 @@ def test_the_watch_by_a_short_name_kicking_off_its_season_is_still_the_watch() -
         "season on Sunday, May 14, and this episode closes that block.</p>"
     )
     assert "other_work_subject" not in fired(body, watch, "2023-05-14", published="2023-06-01")
+
+
+def test_a_studio_whose_name_ends_in_media_sets_its_film_for_a_date() -> None:
+    # "Media" before the verb is the studio's name, not a "media release" (a document).
+    body = (
+        "<p>Release calendar changes this week.</p>"
+        "<p>Lantern Field – Northgate Media has set the horror film for April 18, 2014.</p>"
+        "<p>Copper Sky – The studio's heist film has moved from July 25, 2014 to July 18, 2014.</p>"
+    )
+    assert release(body, Watch(title="Lantern Field"), published="2013-11-02") == "2014-04-18"

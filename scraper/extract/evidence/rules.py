@@ -216,8 +216,8 @@ def _not_a_works_release(clause: str, at: int) -> bool:
     on Oct. 13"), or a verb whose subject, the noun right before it, is no work, part of
     one or distributor ("when the pandemic hit the U.S. in March", "the strike landed")."""
     before = clause[max(0, at - 60) : at]
-    if _DOCUMENT_BEFORE.search(before):
-        return True
+    if _DOCUMENT_BEFORE.search(before) and _RELEASE_NOUN.match(clause, at):
+        return True  # (not "Relativity Media has set the film for April 18": a studio)
     if not _VERB_FORM.match(clause, at) and not _AUXILIARY_BEFORE.search(before):
         return False  # a noun ("a two-hour premiere", "the first episode"): no subject
     subject = _COMMON_SUBJECT.search(before)
@@ -235,6 +235,7 @@ _AUXILIARY_BEFORE = re.compile(
 )
 # "a press release", "the news release": a document, not an event.
 _DOCUMENT_BEFORE = re.compile(r"\b(?:press|news|media)\s+$", re.IGNORECASE)
+_RELEASE_NOUN = re.compile(r"releases?\b", re.IGNORECASE)
 # A common noun with its determiner right before the verb ("the pandemic hit", "a strike
 # has landed"): the verb's subject. Lower case only: a capitalized name may be a title.
 _COMMON_SUBJECT = re.compile(
