@@ -269,3 +269,15 @@ def test_a_schedule_row_of_the_spin_off_is_not_the_watched_shows_return() -> Non
     )
     watch = Watch(title="Harbour Watch", season=21)
     assert release(body, watch, "Fall premiere dates: the network's Thursday lineup") is None
+
+
+def test_the_titles_universe_or_franchise_is_no_other_work() -> None:
+    from scraper.extract.reading import Subject, classify
+
+    watch = Watch(title="Kiln Street", season=8)
+    assert classify("This is not the end of the Kiln Street universe on HBO.", watch) != (
+        Subject.OTHER
+    )
+    assert classify("The Kiln Street franchise will go on.", watch) != Subject.OTHER
+    # (a spin-off named with the title still is one)
+    assert classify("The Kiln Street spin-off starts filming soon.", watch) == Subject.OTHER

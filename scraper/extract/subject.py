@@ -106,6 +106,7 @@ _NAMED_SUBTITLE = re.compile(
     r"(?=\s*[,.;)!?\u201d\"]|\s+(?-i:[a-z])(?!\w*\s+\d)|\s*$)"
     r"(?!\s+(?i:season|series|part|volume|chapter)\b)"
 )
+_FRANCHISE_AFTER = re.compile(r"['\u2019]?s?\s+(?:shared\s+)?(?:franchise|universe|saga)\b", re.I)
 # "The prequel Outlander: Blood of My Blood": a spin-off named with its franchise's title.
 _SPINOFF_BEFORE = re.compile(r"\b(?:prequel|sequel|spin-?off|companion\s+series)\s+$", re.I)
 _SPINOFF_AFTER = re.compile(
@@ -430,6 +431,8 @@ def names_a_derived_title(sentence: str, watch: Watch) -> bool:
             continue
         for match in pattern.finditer(sentence):
             start, end = match.span()
+            if _FRANCHISE_AFTER.match(sentence, end):
+                continue  # "the end of the Kiln Street universe": the whole, no other work
             if watch.season is None and _SEQUEL_AFTER.match(sentence, end):
                 return True
             if _another_kind_called(sentence, start, watch):
