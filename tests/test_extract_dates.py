@@ -680,3 +680,22 @@ def test_reaching_the_cinemas_is_a_release(sentence: str) -> None:
         "2031-05-02",
         "day",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The Lantern Keepers, Volume 1 March 14, Volume 2 April 11.", ["2024-03-14", "2024-04-11"]),
+        ("Chapter 2 June 9 on the service.", ["2024-06-09"]),
+    ],
+)
+def test_a_part_number_before_a_month_is_not_a_day(text: str, values: list[str]) -> None:
+    # "Volume 1 March 14" was read day first as 1 March: the number numbers the part.
+    found = find_dates(text, date(2024, 1, 10))
+    assert [m.value for m in found] == values
+
+
+def test_a_day_before_a_month_is_still_read_day_first() -> None:
+    assert [m.value for m in find_dates("It returns on 14 March.", date(2024, 1, 10))] == [
+        "2024-03-14"
+    ]

@@ -461,6 +461,11 @@ _PAST_NEWS = re.compile(
     r"launched|aired|arrived|landed|opened|said|confirmed|told|was|were)\b",
     re.IGNORECASE,
 )
+# A number that numbers a part of the work ("Part 1", "Volume 2", "Season 3") is no day
+# of the month, though a month follows: "Part 1 August 6" is August 6, not 1 August.
+_NUMBERED_PART = re.compile(
+    r"\b(?:part|volume|vol\.|chapter|season|series|episode|book)\s+$", re.IGNORECASE
+)
 # "a week from Friday": the Friday after the coming one.
 _WEEKS_FROM = re.compile(r"\b(a|one|two|three)\s+weeks?\s+from\s+(?:this\s+)?$", re.IGNORECASE)
 _WEEK_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
@@ -544,6 +549,8 @@ def _find_dates(
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
                 continue
+            if kind == "dmy" and _NUMBERED_PART.search(sentence, 0, start):
+                continue  # "Part 1 August 6": the number is the part's, the date follows
             mention = _resolve(kind, match, published, day_first, foreign)
             if mention is None and hint is not None and _may_hint(kind, match, hint):
                 mention = _resolve(kind, match, _hinted(hint), day_first, foreign)
