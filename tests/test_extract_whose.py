@@ -1285,3 +1285,26 @@ def test_a_numbered_sequels_base_title_named_as_the_first_is_the_earlier_work() 
     # the sequel itself, however it is numbered, is not the earlier work
     body = "<p>The first Tide Walkers 2 trailer is out; the film arrives in 2026.</p>"
     assert "earlier_work" not in fired(body, sequel, "2026", "Tide Walkers II news")
+
+
+def test_another_shows_possessive_before_an_unnumbered_season_owns_it() -> None:
+    # "Harbor Lights' final season" was any season: in a schedule about the watch's
+    # title, the other show's start was taken for the watched season.
+    text = "Harborview's final season starts Tuesday, Jan. 7, and Quill Street opens Feb. 2."
+    assert [r.season for r in season_references(text, MOSSWOOD3)] == [OTHER_SEASON]
+    # the watch's own possessive, or a pronoun's, keeps the season the text's
+    for kept in (
+        "Mosswood Manor's final season starts Tuesday, Jan. 7.",
+        "Its final season starts Tuesday, Jan. 7.",
+        "Netflix's final season of it starts Tuesday, Jan. 7.",
+    ):
+        assert [r.season for r in season_references(kept, MOSSWOOD3)] == [None], kept
+
+
+def test_a_schedule_line_of_another_shows_final_season_is_not_the_watchs() -> None:
+    body = (
+        "<p>Mosswood Manor's second season ended in May; a third has not been ordered.</p>"
+        "<p>Harborview's final season begins Thursday, June 20, and Quill Street premieres"
+        " Friday, July 12.</p>"
+    )
+    assert release(body, MOSSWOOD3, "Mosswood Manor news and the summer schedule") is None

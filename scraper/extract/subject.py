@@ -827,7 +827,9 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
         # season the news is about, of another show
         if _of_other_name(sentence, ref, watch) or _OF_PARENT_SHOW.match(sentence, ref.end):
             return Reference(ref.start, ref.end, OTHER_SEASON)
-        return ref
+        if not _POSSESSOR_BEFORE.search(sentence, max(0, ref.start - 60), ref.start):
+            return ref
+        # "Gotham's final season": a name that owns the season, read as a number's below
     if any(
         start <= ref.start and ref.end <= end and season == ref.season
         for start, end, season in title_mentions(sentence, watch)
@@ -968,6 +970,8 @@ def _of_other_name(sentence: str, ref: Reference, watch: Watch) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")
+# A capitalized name in the possessive right before a season without a number.
+_POSSESSOR_BEFORE = re.compile(r"[A-Z][\w&-]*['\u2019]s\s+$")
 # (also "The Bear's season 3", "Frieren Anime's 2nd Season", "Bluey TV series 4", and a
 # listing's tag in brackets, its network first: "Gravel Road (Northcast, Season 3)")
 _BETWEEN_NAME_AND_NUMBER = re.compile(
