@@ -1308,3 +1308,14 @@ def test_a_schedule_line_of_another_shows_final_season_is_not_the_watchs() -> No
         " Friday, July 12.</p>"
     )
     assert release(body, MOSSWOOD3, "Mosswood Manor news and the summer schedule") is None
+
+
+def test_a_headline_ending_on_another_season_hands_it_the_next_line() -> None:
+    # Watching season 4: the headline names the order of season 4 and then season 3's
+    # premiere; the unnamed return under it is season 3's, as after such a body sentence.
+    watch = Watch("Mosswood Manor", 4, ())
+    title = "Mosswood Manor gets a season 4 order days before season 3 premieres"
+    body = "<p>The gothic drama comes back on Wednesday, October 16.</p>"
+    assert release(body, watch, title) is None
+    # a headline about the watched season alone still gives it the line
+    assert release(body, watch, "Mosswood Manor season 4 sets its date") == "2024-10-16"

@@ -500,7 +500,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 # (the watch named only in brackets, an aside, "(neither was its 2010
                 # sequel Tron: Legacy)", leaves the story whose it was)
                 state = subject
-                if named == Subject.WATCH and not block.heading and _ends_on_other_season(
+                if named == Subject.WATCH and _ends_on_other_season(
                     text, watch
                 ):
                     # "The season 3 renewal comes days after the network said when season
