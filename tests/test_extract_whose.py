@@ -1319,3 +1319,19 @@ def test_a_headline_ending_on_another_season_hands_it_the_next_line() -> None:
     assert release(body, watch, title) is None
     # a headline about the watched season alone still gives it the line
     assert release(body, watch, "Mosswood Manor season 4 sets its date") == "2024-10-16"
+
+
+def test_a_slates_question_about_the_titles_new_season_gives_its_answer_the_watch() -> None:
+    # Under a heading naming only the title, "when does its new season start?" asks of
+    # the season a reader watches for: the bare date after it is that season's.
+    body = (
+        "<p>Four shows come back this autumn.</p>"
+        "<h3>1. Mosswood Manor (Northcast)</h3>"
+        "<p><strong>When does the new season start?</strong> October 2</p>"
+        "<h3>2. Harborview (Eastline)</h3>"
+        "<p><strong>When does the new season start?</strong> October 9</p>"
+    )
+    assert release(body, MOSSWOOD3, "Four returning shows and their dates") == "2024-10-02"
+    # a question naming another season by number leaves the answer alone
+    numbered = body.replace("When does the new season", "When does season 2", 1)
+    assert release(numbered, MOSSWOOD3, "Four returning shows and their dates") is None

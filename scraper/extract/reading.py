@@ -244,6 +244,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
     title_last = doc_subject in (Subject.WATCH, Subject.TITLE)  # the last work named is the title
     day_heading = ""  # the date heading above a schedule's lines ("Wednesday, Feb. 7")
     section_names_watch = False  # the last heading named the watch
+    section_names_title = False  # the last heading named the title, no season
     # The shapes of the watch's entry lines since the last heading (their role and the
     # label before a colon, "Trailer: X"): the next entry's line shares one.
     watch_entry: set[tuple[str, str]] = set()
@@ -284,9 +285,14 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                     # (a channel's sub-heading under a day, "Monday, Sept. 24" then
                     # "NBC": a night-by-night grid, its lines still that day's)
                     day_heading = day
-        elif section_names_watch and _WHEN_QUESTION.match(text):
-            # "When can I watch it? July 20" in the watch's section of a Q&A listicle
+        elif (
+            section_names_watch or (section_names_title and _asks_of_coming_season(text, watch))
+        ) and _WHEN_QUESTION.match(text):
+            # "When can I watch it? July 20" in the watch's section of a Q&A listicle; or
+            # "When does the final season premiere? Sept. 24" under the title's heading:
+            # the title's coming season, the one a reader of the slate watches for
             under_heading = True
+            state = Subject.WATCH
         elif (
             day_heading
             and not block.chrome
@@ -359,6 +365,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             section_names_watch = named == Subject.WATCH or (
                 named == Subject.TITLE and watch.season is None
             )
+            section_names_title = named == Subject.TITLE and watch.season is not None
             heading_names_watch = section_names_watch
             if named in (Subject.OTHER, Subject.OTHER_SEASON) or (
                 named is None and _ENTRY_TAG.search(block.text.strip())
@@ -381,6 +388,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 watch_entry.add(_entry_shape(block.text, role))
         if block.heading:
             named = classify(normalize(block.text), watch)
+            section_names_title = named == Subject.TITLE and watch.season is not None
             label = named is None and _entry_label(block.text)
             if named in (Subject.WATCH, Subject.TITLE, Subject.OTHER):
                 title_passage = True
@@ -887,6 +895,13 @@ _LETTER = re.compile(r"[A-Za-z]")
 
 # A guide's question about when, answered in the same block: "When can I watch it? July 20",
 # "Release date: ..." is a field; "When does it premiere? Sept. 24 on Fox."
+def _asks_of_coming_season(text: str, watch: Watch) -> bool:
+    """The question asks of the title's new, next or final season, by no number."""
+    question = text[: text.find("?") + 1]
+    refs = season_references(question, watch)
+    return bool(refs) and all(r.season is None for r in refs)
+
+
 _WHEN_QUESTION = re.compile(
     r"\s*(?:when\b|what\s+is\s+the\s+(?:release|premiere|air)\s+date|(?:release|premiere)\s+date"
     r"\b)[^?]{0,60}\?\s*\S",
