@@ -1335,3 +1335,17 @@ def test_a_slates_question_about_the_titles_new_season_gives_its_answer_the_watc
     # a question naming another season by number leaves the answer alone
     numbered = body.replace("When does the new season", "When does season 2", 1)
     assert release(numbered, MOSSWOOD3, "Four returning shows and their dates") is None
+
+
+def test_the_first_line_under_a_bare_title_heading_is_the_watchs_listing() -> None:
+    # A guide's entry headed by the title alone, its channel-and-when line first, and
+    # its blurb naming the watched season: the line lists the watched season's start.
+    body = (
+        "<h3>1. MOSSWOOD MANOR</h3>"
+        "<p>NORTHCAST, later this autumn</p>"
+        "<p>The third series, set in the 1920s, is said to be the last. The cast return.</p>"
+        "<h3>2. HARBORVIEW</h3>"
+        "<p>EASTLINE, November</p>"
+        "<p>A quiz show returns.</p>"
+    )
+    assert release(body, MOSSWOOD3, "What to watch this autumn") == "2024-autumn"

@@ -696,12 +696,20 @@ def _entry_heading(text: str, watch: Watch) -> Subject | None:
 def _settle_section(result: list[Sentence], section: _Section) -> None:
     """A section headed by the bare title ("THE CROWN", a listicle's entry) that names
     the watched season and no other is about the watch throughout: its "NETFLIX, later
-    this autumn" line before "this sixth series ..." is the watched season's."""
+    this autumn" line before "this sixth series ..." is the watched season's, and that
+    line, the first under the heading, is a listing under the watch's heading."""
     if section.heading != Subject.TITLE or not section.watch or section.other:
         return
+    first = None  # the block right under the heading: a line under the watch's heading
     for index in range(section.start, len(result)):
-        if result[index].subject == Subject.TITLE:
-            result[index] = result[index]._replace(subject=Subject.WATCH)
+        said = result[index]
+        if first is None and not said.heading:
+            first = said.block
+        if said.subject == Subject.TITLE:
+            said = said._replace(subject=Subject.WATCH)
+        if said.block == first and not said.chrome:
+            said = said._replace(under_heading=True)
+        result[index] = said
 
 
 def _paragraph_of_watch(result: list[Sentence], start: int) -> None:
