@@ -685,7 +685,7 @@ def test_reaching_the_cinemas_is_a_release(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("text", "values"),
     [
-        ("The Lantern Keepers, Volume 1 March 14, Volume 2 April 11.", ["2024-03-14", "2024-04-11"]),
+        ("Volume 1 March 14, Volume 2 April 11.", ["2024-03-14", "2024-04-11"]),
         ("Chapter 2 June 9 on the service.", ["2024-06-09"]),
     ],
 )
