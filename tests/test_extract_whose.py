@@ -1349,3 +1349,29 @@ def test_the_first_line_under_a_bare_title_heading_is_the_watchs_listing() -> No
         "<p>A quiz show returns.</p>"
     )
     assert release(body, MOSSWOOD3, "What to watch this autumn") == "2024-autumn"
+
+
+def test_a_part_named_only_as_a_comparison_is_not_the_dated_one() -> None:
+    # On a page about Part 2, "as with the first batch" compares; the date it goes with
+    # is still Part 2's, and the season's own start stays its date.
+    watch = Watch("Mosswood Manor", 3, ())
+    title = "Mosswood Manor Season 3 Part 2 Sets a February Return"
+    body = (
+        "<p>Like the first batch, episodes will reach the app a week early, from"
+        " February 13.</p>"
+    )
+    assert "later_part" in fired(body, watch, "2024-02-13", title)
+
+
+def test_a_byline_line_keeps_the_part_the_headline_named() -> None:
+    # "By Marta Okafor June 12, 2024" reads like a title line; it no longer clears Part 2.
+    watch = Watch("Mosswood Manor", 3, ())
+    doc = parse_documents(
+        "<html><head><title>Mosswood Manor Season 3 Part 2 Sets a Date</title></head><body>"
+        "<article><h1>Mosswood Manor Season 3 Part 2 Sets a Date</h1>"
+        '<p class="byline">By Marta Okafor June 12, 2024</p>'
+        "<p>Episodes will stream from October 2.</p></article></body></html>",
+        "https://news.example/story",
+    )[0]
+    reading = read(doc, watch, complete=True)
+    assert {name for c in reading.dates for name in c.features} >= {"later_part"}

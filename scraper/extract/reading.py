@@ -354,8 +354,9 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             watch_entry = set()
             _settle_section(result, section)
             section = _Section(len(result), _entry_heading(normalize(block.text), watch))
-        if block.heading or _title_line(block.text):
-            # (a listicle's entry titles are often plain short lines, not headings)
+        if block.heading or (_title_line(block.text) and role != "byline"):
+            # (a listicle's entry titles are often plain short lines, not headings; a
+            # byline, "By Ann Lee October 8, 2021", is no title and leaves the part)
             part = _heading_part(normalize(block.text), classify(normalize(block.text), watch))
         if not block.heading and not listing and _entry_line(block.text):
             # A listicle's entry title as a plain line ("Orange Is the New Black (Season 6)"

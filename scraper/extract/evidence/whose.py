@@ -246,6 +246,9 @@ def _later(c: DateCandidate, v: View, w: Watch) -> str | None:
         parts = [(s - left, e - left, n) for s, e, n in part_references(head)[-1:]] + parts
     if _parts_are_seasons(w):
         parts = [p for p in parts if p[2] != w.season]  # "Lupin Part 3" is the watch
+    # "As with the first batch, episodes stream a week early": the part compared with is
+    # not the one the clause dates
+    parts = [p for p in parts if p[0] < 0 or not _COMPARED_WITH.search(clause, 0, p[0])]
     before = [p for p in parts if p[0] < start]
     after = [p for p in parts if p[0] >= end]
     nearest = before[-1] if before else (after[0] if after else None)
@@ -267,6 +270,9 @@ def _later(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 _COLON_BEFORE = re.compile(r":\s*$")
+_COMPARED_WITH = re.compile(
+    r"\b(?:as\s+with|like|unlike)\s+(?:the|its|their)\s+$", re.IGNORECASE
+)
 
 
 def _season_appositive(text: str, at: int, w: Watch) -> bool:
