@@ -1375,3 +1375,14 @@ def test_a_byline_line_keeps_the_part_the_headline_named() -> None:
     )[0]
     reading = read(doc, watch, complete=True)
     assert {name for c in reading.dates for name in c.features} >= {"later_part"}
+
+
+def test_an_alias_numbering_the_season_another_way_is_the_watched_season() -> None:
+    # Watching season 2, which its home channel bills as series 9 (an alias): "series
+    # 9" was another season, so the page's date went to no one.
+    watch = Watch("Mosswood Manor", 2, ("Mosswood Manor Series 9",))
+    assert [r.season for r in season_references("Series 9 begins in the autumn.", watch)] == [2]
+    assert [r.season for r in season_references("Series 8 ended in May.", watch)] == [8]
+    body = "<p>The channel says the new run starts on Saturday 12 October.</p>"
+    title = "Mosswood Manor series 9 start date confirmed"
+    assert release(body, watch, title) == "2024-10-12"

@@ -137,6 +137,16 @@ def title_pattern(name: str) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=256)
+def alias_numbers(watch: Watch) -> frozenset[int]:
+    """The other numbers the watch's aliases give its season: a show numbered two ways
+    ("Doctor Who Series 15" is Disney+'s "Season 2") is the watch under either."""
+    if watch.season is None:
+        return frozenset()
+    found = {alias_season(alias) for alias in watch.aliases}
+    return frozenset(n for n in found if n is not None and n not in (watch.season, OTHER_SEASON))
+
+
+@lru_cache(maxsize=256)
 def alias_season(alias: str) -> int | None:
     """The season an alias itself names ("Heartstopper S2", "Stranger Things 5")."""
     refs = season_references(alias, None)
@@ -197,6 +207,8 @@ def _name_patterns(
     names: list[tuple[str, int | None]] = [(watch.title, None)]
     for alias in watch.aliases:
         season = alias_season(alias) if watch.season is not None else None
+        if season is not None:
+            season = watch.season  # "Doctor Who Series 15" for season 2: its own number
         if season is None and watch.season is not None and _season_subtitle(alias, watch.title):
             season = watch.season  # "Daryl Dixon – The Book of Carol" names the season
         names.append((alias, season))
@@ -668,6 +680,12 @@ def _season_references(sentence: str, watch: Watch | None) -> tuple[Reference, .
             refs.append(Reference(match.start(), match.end(), OTHER_SEASON))
     if watch is not None:
         refs = [_owned(sentence, ref, watch) for ref in refs]
+        renumbered = alias_numbers(watch)
+        if renumbered:
+            refs = [
+                Reference(r.start, r.end, watch.season) if r.season in renumbered else r
+                for r in refs
+            ]
     if watch is not None and watch.season is not None and digits:
         refs.extend(_numbers_after_title(sentence, key, watch))
     return tuple(sorted(refs, key=lambda r: r.start))
@@ -710,9 +728,9 @@ def seasons_named(
         if number is None:
             continue
         named = True
-        if number == season:
+        if number == season or number in alias_numbers(watch):
             ref = Reference(match.start(), match.end(), number)
-            if _owned(sentence, ref, watch).season == season:
+            if _owned(sentence, ref, watch).season == number:
                 return True, True
     if not named and "season" in key and _has_any(key, _PREVIOUS_WORDS):
         named = _PREVIOUS_SEASON.search(sentence) is not None
