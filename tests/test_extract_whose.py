@@ -1386,3 +1386,13 @@ def test_an_alias_numbering_the_season_another_way_is_the_watched_season() -> No
     body = "<p>The channel says the new run starts on Saturday 12 October.</p>"
     title = "Mosswood Manor series 9 start date confirmed"
     assert release(body, watch, title) == "2024-10-12"
+
+
+def test_a_first_volume_labelled_with_a_colon_gives_the_seasons_date() -> None:
+    # "Volume 1: March 3" heads a description's schedule; the colon closes the clause
+    # before the date, which hid the label from the first-part reading.
+    body = (
+        "<p>Mosswood Manor Season 3 Volume 1: October 3 Volume 2: November 21"
+        " The Finale: December 19</p>"
+    )
+    assert "first_part" in fired(body, MOSSWOOD3, "2024-10-03", "Mosswood Manor Season 3 dates")

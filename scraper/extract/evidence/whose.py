@@ -306,9 +306,14 @@ def _first_part(c: DateCandidate, v: View, w: Watch) -> str | None:
     parts = part_references(v.clause)
     start = c.mention.start - v.left
     before = [p for p in parts if p[1] <= start]
+    if not before and _COLON_BEFORE.search(v.text, 0, v.left):
+        # "Volume 1: November 26", the label's colon closing the clause before the date
+        head = part_references(v.text[: v.left])[-1:]
+        before = [(s - v.left, e - v.left, n) for s, e, n in head]
     if not before or before[-1][2] != 1 or start - before[-1][1] > 40:
         return None  # (the part must lead straight to its date: "Part 1 on July 4")
-    return v.clause[before[-1][0] : before[-1][1]] if about_once(c, v, w) else None
+    found = v.text[v.left + before[-1][0] : v.left + before[-1][1]]
+    return found if about_once(c, v, w) else None
 
 
 @rule(
