@@ -1396,3 +1396,14 @@ def test_a_first_volume_labelled_with_a_colon_gives_the_seasons_date() -> None:
         " The Finale: December 19</p>"
     )
     assert "first_part" in fired(body, MOSSWOOD3, "2024-10-03", "Mosswood Manor Season 3 dates")
+
+
+def test_another_shows_first_half_is_not_the_watchs_first_part() -> None:
+    # "Harborview returns for the first half of its last season": Harborview's part one,
+    # not a first part of the watched season, whatever the passage is about.
+    body = (
+        "<p>Mosswood Manor season 3 heads the network's new year.</p>"
+        "<p>Harborview returns for the first half of its final season on Sunday, April 13"
+        " at 10 p.m.</p>"
+    )
+    assert "first_part" not in fired(body, MOSSWOOD3, "2025-04-13", "Network sets dates")

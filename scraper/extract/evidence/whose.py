@@ -312,8 +312,9 @@ def _first_part(c: DateCandidate, v: View, w: Watch) -> str | None:
         before = [(s - v.left, e - v.left, n) for s, e, n in head]
     if not before or before[-1][2] != 1 or start - before[-1][1] > 40:
         return None  # (the part must lead straight to its date: "Part 1 on July 4")
-    found = v.text[v.left + before[-1][0] : v.left + before[-1][1]]
-    return found if about_once(c, v, w) else None
+    if not about_once(c, v, w) or _other_subject(c, v, w):
+        return None  # ("Mad Men returns for the first half of its final season": its own)
+    return v.text[v.left + before[-1][0] : v.left + before[-1][1]]
 
 
 @rule(
