@@ -220,3 +220,15 @@ def test_the_plan_given_up_with_its_verb_is_an_old_date(sentence: str) -> None:
     doc = parse_documents(page, "https://tv.example/news/story")[0]
     [old] = [c for c in read(doc, LANTERN, complete=True).dates if c.mention.value == "2024-03-08"]
     assert "old_date" in old.features
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Lantern Row season 2 has been pushed from March to June by the network.</p>",
+        "<p>The network delayed Lantern Row season 2 from March until June.</p>",
+    ],
+)
+def test_a_move_between_bare_months_lands_on_the_later_one(body: str) -> None:
+    # a month named alone carries its preposition; the move's ends must still be read
+    assert release(body) == ("2024-06", "month")
