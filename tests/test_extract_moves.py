@@ -220,3 +220,21 @@ def test_the_plan_given_up_with_its_verb_is_an_old_date(sentence: str) -> None:
     doc = parse_documents(page, "https://tv.example/news/story")[0]
     [old] = [c for c in read(doc, LANTERN, complete=True).dates if c.mention.value == "2024-03-08"]
     assert "old_date" in old.features
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Lantern Row season 2 has been pushed from March to June by the network.</p>",
+        "<p>The network delayed Lantern Row season 2 from March until June.</p>",
+    ],
+)
+def test_a_move_between_bare_months_lands_on_the_later_one(body: str) -> None:
+    # a month named alone carries its preposition; the move's ends must still be read
+    assert release(body) == ("2024-06", "month")
+
+
+def test_a_delayed_dated_slot_with_no_new_date_is_no_date() -> None:
+    # the date names the slot the release gives up; the sentence says nothing of the next
+    body = "<p>The network has postponed Lantern Row season 2's March 8 premiere date.</p>"
+    assert release(body) is None

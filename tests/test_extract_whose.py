@@ -1407,3 +1407,12 @@ def test_another_shows_first_half_is_not_the_watchs_first_part() -> None:
         " at 10 p.m.</p>"
     )
     assert "first_part" not in fired(body, MOSSWOOD3, "2025-04-13", "Network sets dates")
+
+
+def test_the_watchs_title_run_on_into_a_subtitle_is_another_work_as_subject() -> None:
+    film = Watch("Copper Lantern", None, ())
+    body = "<p>Copper Lantern: Ember Tide opens in theaters on June 5, 2026.</p>"
+    assert "other_work_subject" in fired(body, film, "2026-06-05")
+    # a season's label after the colon is still the watch
+    body = "<p>Copper Lantern: Season Two opens in theaters on June 5, 2026.</p>"
+    assert "other_work_subject" not in fired(body, film, "2026-06-05")

@@ -258,7 +258,7 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
         if not s.chrome
     )
     names_watch = any(s.names_title for s in sentences)
-    stated = _stated_years(sentences, budget) if hint is not None else {}
+    stated = _stated_years(sentences, budget)
     return sentences, DocFacts(
         doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch,
         _foreign(sentences), stated, sentences, watch,
@@ -357,8 +357,8 @@ def _undated(sentences: list[Sentence]) -> tuple[str, int]:
 
 
 def _stated_years(sentences: list[Sentence], budget: Budget) -> dict[str, int]:
-    """Month-day -> year of the dates the text writes with their year (not furniture's);
-    a month-day stated with two different years is left out."""
+    """Month-day (and month) -> year of the dates the text writes with their year (not
+    furniture's); one stated with two different years is left out."""
     years: dict[str, int] = {}
     for order, sentence in enumerate(sentences):
         if order % 32 == 0:
@@ -366,10 +366,11 @@ def _stated_years(sentences: list[Sentence], budget: Budget) -> dict[str, int]:
         if sentence.chrome or not _YEAR_IN.search(sentence.text):
             continue
         for mention in find_dates(sentence.text, None):
-            if mention.precision == "day":
-                key = mention.value[5:]
+            if mention.precision in ("day", "month"):
                 year = int(mention.value[:4])
-                years[key] = year if years.get(key, year) == year else 0
+                # the day, and its month ("10-03" and "10")
+                for key in {mention.value[5:], mention.value[5:7]}:
+                    years[key] = year if years.get(key, year) == year else 0
     return {key: year for key, year in years.items() if year}
 
 
@@ -604,8 +605,21 @@ def date_candidates(
         for mention in mentions:
             if _post_stamp(sentence.text, mention.start):
                 continue  # "— Netflix (@netflix) August 8, 2024": when a post was posted
-            year = facts.stated.get(mention.value[5:]) if mention.inferred else None
-            if year and mention.precision == "day":
+            year = (
+                facts.stated.get(mention.value[5:])
+                if mention.inferred or mention.relative
+                else None
+            )
+            if year and mention.relative and not mention.inferred:
+                # a guess from the article's date yields only to a later year the text
+                # states: "October 3" (a December article), "October 3, 2008" in its
+                # table; not to an earlier one, another instalment's "Christmas Day 2019"
+                year = year if year > int(mention.value[:4]) else None
+                if year:
+                    mention = replace(
+                        mention, value=f"{year:04d}{mention.value[4:]}", relative=False
+                    )
+            elif year and mention.precision == "day":
                 # "10 October" in the headline, "10 October 2015" in the body: that year
                 mention = replace(mention, value=f"{year:04d}{mention.value[4:]}")
             # (in_the_past moves only a relative day or month: the clause's verbs are

@@ -596,6 +596,8 @@ def _a_year_on(value: str) -> str | None:
         return None  # February 29th
 
 
+# A month's own preposition that names an end of a move: "from April", "to July".
+_MOVE_END_WORD = re.compile(r"(?:from|to|until|till|into)\s", re.IGNORECASE)
 # "from <date> [slot] to [the quiet] <date>", nothing else between
 _FROM_TO = re.compile(r"(?:\s+[a-z]+){0,2}?\s+(?:back\s+)?to\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?$")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:its|their|the|a)\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
@@ -716,6 +718,10 @@ def _resolve(
         if kind == "month":
             if published is None:
                 return None
+            if groups.get("m") and _MOVE_END_WORD.match(match.group()):
+                # "from April to July": the words of a move's ends stay outside the date,
+                # where the move's rules read them, as they do before "April 3"
+                start = match.start("m")
             if groups.get("nx"):  # "next May": the first May after the article's month
                 month = month_of(groups["m"])
                 year = published.year + (month <= published.month)

@@ -859,7 +859,11 @@ def _moved_event(v: View, c: DateCandidate) -> str | None:
     moved = _EVENT_WAS_MOVED.match(v.text, c.mention.end)
     if moved is not None:
         return moved.group().strip()  # "The July 2021 release date has been moved to ..."
-    after = _EVENT_MOVED_AFTER.match(v.text, c.mention.end)
+    # (the event the verb takes away, whether or not the sentence says where to: "has
+    # delayed its April 17 release date.")
+    after = _EVENT_MOVED_AFTER.match(v.text, c.mention.end) or _EVENT_NOUN_AFTER.match(
+        v.text, c.mention.end
+    )
     if after is None:
         return None
     verb = found(_MOVE_BEFORE, v.text, max(v.left, c.mention.start - 80), c.mention.start)
@@ -878,6 +882,11 @@ _EVENT_WAS_MOVED = re.compile(
 _EVENT_MOVED_AFTER = re.compile(
     r"\s+(?:premiere|debut|release|launch|opening|bow|return)(?:\s+date)?\s+"
     r"(?:(?:back|up|forward|out)\s+)?(?:to|until|till|into)\b",
+    re.IGNORECASE,
+)
+_EVENT_NOUN_AFTER = re.compile(
+    r"\s+(?:(?:theatrical|streaming|global|us|u\.s\.)\s+)?"
+    r"(?:premiere|debut|release|launch|opening|bow)\s+(?:date|slot)\b",
     re.IGNORECASE,
 )
 _MOVE_BEFORE = re.compile(

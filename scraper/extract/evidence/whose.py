@@ -463,9 +463,24 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
             continue  # "Disney Shuffles Marvel Dates: Captain America 4 to February"
         if any(verb < start < c.mention.start for start in watched):
             continue
-        if subject.other_work_before(text, verb, w):
+        if subject.other_work_before(text, verb, w) or _spinoff_subject(text, verb, w):
             return text[max(0, verb - 40) : verb + 12].strip()
     return _scheduled_object(c, v, w)
+
+
+def _spinoff_subject(text: str, verb: int, w: Watch) -> bool:
+    """The verb's subject is the watch's title run on into a subtitle of a longer title,
+    a sequel's or a spin-off's: "Harbor Lights: The Lost Year opens ..." watching
+    "Harbor Lights" (not a season's or a part's label, nor an alias's words)."""
+    for _, end, _ in title_mentions(text, w):
+        found = SUBTITLE.match(text, end)
+        if found is None or cues.RELEASE.match(found.group(1)) or names_alias(found.group(1), w):
+            continue
+        between = text[found.end() : verb]
+        # (the rest of the name, then at most a verb or two: "Kingdom opens in theaters")
+        if re.fullmatch(r"(?:\s+[A-Z][\w'\u2019-]*)*\s+(?:[a-z]+\s+){0,2}", between):
+            return True
+    return False
 
 
 _ITS = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
