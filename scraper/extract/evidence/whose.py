@@ -430,17 +430,14 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
     # (one owned by "its" is the named subject's season, not a clause of its own:
     # "Atlanta will return for its second season" on a page watching Legion's; unless the
     # name may be the watch's by a word of its title: "Fear kicked off ... its eighth")
-    # (not one the verb's subject owns when the watch is named only after the date, in a
-    # clause of its own: "Archer will kick off its fifth season on Jan. 13 while Justified
-    # ...": Archer's season, whatever its number)
-    later_clause = bool(titles) and all(start >= c.mention.end for start, _, _ in titles)
+    # (so "Archer will kick off its fifth season on Jan. 13 while Justified ..." on a page
+    # watching Justified's fifth: Archer's season)
     watched = [
         r.start
         for r in season_references(text, w)
         if w.season
         and r.season == w.season
         and not (_ITS.search(text, 0, r.start) and not _title_word_before(text, r.start, w))
-        and not (later_clause and _ITS_BEFORE.search(text, max(0, r.start - 8), r.start))
     ]
     if titles and cues.FRONTED_SCHEDULE.match(text):
         # "Set to premiere on Aug. 28, The Strain picks up ...": the fronted phrase's
@@ -495,8 +492,6 @@ def _title_word_before(text: str, position: int, w: Watch) -> bool:
         for word in name.lower().split()
     )
 
-
-_ITS_BEFORE = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
 
 
 def _scheduled_object(c: DateCandidate, v: View, w: Watch) -> str | None:
