@@ -22,13 +22,15 @@ _TITLE_WORD = re.compile(
 )
 _WORK_NOUN = (
     r"(?:film|movie|feature|series|show|drama|comedy|thriller|sequel|prequel|spin-?off|"
-    r"instal+ment|entry|chapter|blockbuster|hit|franchise|miniseries|documentary|anthology)"
+    r"instal+ment|entry|chapter|blockbuster|hit|franchise|miniseries|documentary|anthology|"
+    r"anime|adaptation|docuseries)"
 )
 # ", released July 21," / ", the most recent MonsterVerse film," after the name.
 # ", which brings Olyphant back as Raylan," and ", the spy drama with Jamie Bell," too.
 _APPOSITIVE = re.compile(
     r",\s+(?:(?:released|opened|premiered|debuted|out|now\s+streaming|which)\b"
-    r"|(?:the|a|an|its|this|that)\s+[^,;]{0,60}?\b"
+    # (or a maker's possessive: ", Netflix's original horror anime,")
+    r"|(?:the|a|an|its|this|that|(?-i:[A-Z])[\w&+.-]*['\u2019]s)\s+[^,;]{0,60}?\b"
     + _WORK_NOUN
     # (its relative clause too: ", the Kingsman prequel that has moved more times,")
     + r"(?:\s+(?:with|from|by|starring|about|set\s+in|based\s+on|that|which)\s+[^,;]{0,60})?\s*,)",
@@ -41,9 +43,11 @@ _ITS_SEQUEL = re.compile(
 )
 
 
-def leading_other_work(text: str, position: int, watch: Watch) -> bool:
+def leading_other_work(text: str, position: int, watch: Watch, object_of: bool = False) -> bool:
     """The sentence opens with another work's name and an appositive about it, never
-    names the watch, and the date at `position` is still in that work's clauses."""
+    names the watch, and the date at `position` is still in that work's clauses.
+    `object_of`: `position` is a noun the work's verb may take with others ("has a date,
+    key visuals and a first teaser"), so only a comma or semicolon starts a new clause."""
     comma = text.find(",")
     if comma <= 0 or comma >= position or title_mentions(text, watch):
         return False
@@ -53,6 +57,8 @@ def leading_other_work(text: str, position: int, watch: Watch) -> bool:
     if not _APPOSITIVE.match(text, comma) or not other_work_before(text, comma, watch):
         return False
     for clause in _NEW_CLAUSE.finditer(text, comma, position):
+        if object_of and clause.group()[:1] not in ",;":
+            continue
         if not _ITS_SEQUEL.match(text, clause.end()):
             return False
     return True
