@@ -670,7 +670,9 @@ _RERELEASE = re.compile(
     r"\b(?:re-?releas\w*|re-?air\w*|rerun\w*|re-?run\w*|encore\s+(?:run|screening)s?|"
     r"(?:return\w*|back)\s+to\s+(?:imax|theaters|theatres|cinemas|the\s+big\s+screen)|"
     r"back\s+in\s+(?:theaters|theatres|cinemas)|(?:one|two)-week\s+run|limited\s+(?:re-?)?run|"
-    r"anniversary\s+(?:screening|release|run)s?)\b",
+    r"anniversary\s+(?:screening|release|run)s?|"
+    # what aired once, shown again: "will instead air the first six episodes again"
+    r"(?:air|broadcast|show|screen|stream)\w*\s+(?:[\w'\u2019-]+\s+){0,5}?again)\b",
     re.IGNORECASE,
 )
 _RERELEASE = gated(_RERELEASE)
@@ -758,6 +760,8 @@ def _separate(c: DateCandidate, v: View, w: Watch) -> str | None:
     seen = found(_SEPARATE_WORK, v.text, 0, c.mention.start)
     if seen is None and w.season is not None:
         seen = found(_THE_FILM, v.text, max(0, v.left - 60), c.mention.start)
+    if seen is None and w.season is not None:
+        seen = found(_COMPILATION, v.text, 0, c.mention.start)
     return seen
 
 
@@ -769,6 +773,11 @@ _SEPARATE_WORK = re.compile(
 _SEPARATE_WORK = gated(_SEPARATE_WORK)
 # (a series' page: "the film" is the franchise's film, another work)
 _THE_FILM = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:film|movie)\b(?!\s+(?:crew|set|shoot))", re.I)
+# ... and so, anywhere before the date, is a compilation of its episodes cut for cinemas:
+# "X: Hidden Inventory - a compilation of the arc with new footage - arrives July 16"
+_COMPILATION = re.compile(
+    r"\b(?:a|the)\s+(?:[\w-]+\s+)?(?:compilation|recap\s+(?:film|movie))\b", re.IGNORECASE
+)
 
 
 @rule(

@@ -1,0 +1,108 @@
+"""Whose a date or trailer is when the words around it say so by their structure: a clause
+that carries on the subject of the one before, a sentence that opens on another work,
+a season denied after the trailer, a wish, a compilation film, episodes shown again.
+
+Every title and sentence here is invented for the test; none comes from an article."""
+
+from __future__ import annotations
+
+from scraper.extract import extract
+from scraper.models import Watch
+from scraper.parse.documents import parse_documents
+
+LANTERN3 = Watch("Lantern Row", 3, ())
+QUARRY2 = Watch("The Quarry Line", 2, ())
+GLASSHOUSE = Watch("Glasshouse Kings", None, ())
+
+
+def _doc(body: str, title: str = "TV news", published: str = "2024-06-12T10:00:00Z"):  # noqa: ANN202
+    page = (
+        f'<html><head><title>{title}</title><meta property="article:published_time" '
+        f'content="{published}"></head><body><article><h1>{title}</h1>{body}</article>'
+        "</body></html>"
+    )
+    return parse_documents(page, "https://news.example/story")[0]
+
+
+def release(body: str, watch: Watch, title: str = "TV news") -> str | None:
+    found = [f.date for f in extract(_doc(body, title), watch) if f.kind == "release_date"]
+    return found[0] if found else None
+
+
+def trailers(body: str, watch: Watch, title: str = "TV news") -> set[str]:
+    return {f.value_key for f in extract(_doc(body, title), watch) if f.kind == "trailer"}
+
+
+def test_a_clause_without_its_own_subject_carries_the_shoots() -> None:
+    # the later clauses say "it" or nothing for their subject: still the shoot's dates
+    body = (
+        "<p>Shooting on Lantern Row season 3 got going in March 2023; two weeks on, it was "
+        "halted by the strike, and resumed only in October.</p>"
+    )
+    assert release(body, LANTERN3) is None
+
+
+def test_a_pronoun_after_the_shoot_that_takes_a_release_verb_is_the_shows() -> None:
+    body = (
+        "<p>Shooting on Lantern Row season 3 finished in March, and it premieres on "
+        "Streamly on October 9.</p>"
+    )
+    assert release(body, LANTERN3) == "2024-10-09"
+
+
+def test_a_sentence_opening_on_another_work_and_its_appositive_owns_its_teaser() -> None:
+    body = (
+        "<p>Lantern Row season 3 comes back on Streamly this autumn.</p>"
+        "<p>Nightjar, Streamly's new sci-fi anime, has been given a premiere date, along "
+        "with a poster and its first teaser.</p>"
+    )
+    assert trailers(body, LANTERN3) == set()
+
+
+def test_the_watchs_own_teaser_after_an_appositive_about_it_still_counts() -> None:
+    body = (
+        "<p>Lantern Row, Streamly's long-running mystery series, dropped a first teaser "
+        "for season 3 on Monday.</p>"
+    )
+    assert trailers(body, LANTERN3) == {"https://news.example/story"}
+
+
+def test_a_trailer_said_afterwards_to_be_for_something_else_is_not_the_seasons() -> None:
+    body = (
+        "<p>Still waiting on The Quarry Line season 2.</p>"
+        "<p>If you spotted a Quarry Line trailer on YouTube last week, it was for the "
+        "stage show, not season 2.</p>"
+    )
+    assert trailers(body, QUARRY2) == set()
+
+
+def test_a_headline_denying_the_trailer_reports_none() -> None:
+    body = "<p>The studio says the date has not moved; Glasshouse Kings opens on August 2.</p>"
+    title = "Studio says the Glasshouse Kings trailer is not set for Friday"
+    assert trailers(body, GLASSHOUSE, title) == set()
+
+
+def test_viewers_keen_for_a_year_is_a_wish_not_an_announcement() -> None:
+    body = (
+        "<p>Viewers are eager for The Quarry Line season 2 to reach Streamly sometime in "
+        "2025.</p>"
+    )
+    assert release(body, QUARRY2) is None
+
+
+def test_a_compilation_film_on_a_season_page_is_another_work() -> None:
+    body = (
+        "<p>Fans of The Quarry Line season 2 will have to wait until 2025, the studio said.</p>"
+        "<p>The Quarry Line: Deep Cut - a compilation of the mine arc with a few new scenes "
+        "- arrives in cinemas on September 20, 2024.</p>"
+    )
+    assert release(body, QUARRY2, "The Quarry Line season 2 is not coming this year") is None
+
+
+def test_episodes_shown_again_are_a_rerun_not_the_season() -> None:
+    body = (
+        "<p>The Quarry Line season 2 has paused after its fourth episode. The channel "
+        "will broadcast the first four episodes again from July 1 while the rest are "
+        "finished.</p>"
+    )
+    assert release(body, QUARRY2) is None
