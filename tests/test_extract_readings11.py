@@ -106,3 +106,26 @@ def test_episodes_shown_again_are_a_rerun_not_the_season() -> None:
         "finished.</p>"
     )
     assert release(body, QUARRY2) is None
+
+
+def test_a_seasons_second_cours_premiere_is_not_the_seasons_release() -> None:
+    # "cours", as anime news writes the singular too, is a later part like "cour"
+    body = (
+        "<p>The closing card of the new promo says that Moonlit Atelier season 2 will have "
+        "its second cours premiere on October 3.</p>"
+    )
+    assert release(body, Watch("Moonlit Atelier", 2, ())) is None
+
+
+def test_a_paragraph_opening_on_another_show_keeps_its_unnamed_teaser() -> None:
+    body = (
+        "<p>Streamly set dates for several of its shows at the press day. It also dated "
+        "the second season of \u201cPaper Moons.\u201d</p>"
+        "<p>\u201cHarbour Lights\u201d is still the service's biggest drama, and season 5 is "
+        "slated to open on May 2. Streamly shared a teaser to confirm the date.</p>"
+        "<p>\u201cPaper Moons\u201d season 2 arrives on July 9.</p>"
+    )
+    title = "Streamly's summer schedule: 'Harbour Lights', 'Paper Moons' and more"
+    watch = Watch("Paper Moons", 2, ())
+    assert trailers(body, watch, title) == set()
+    assert release(body, watch, title) == "2024-07-09"

@@ -146,3 +146,32 @@ def continues_other_work(text: str, previous: str, watch: Watch, across: bool = 
         return False
     quoted = cues.QUOTED_TITLE.search(previous)
     return quoted is not None
+
+
+def opens_on_other_work(text: str, watch: Watch) -> bool:
+    """The sentence's subject, the words it opens with before its verb, is another work
+    ("\u201cThe Handmaid's Tale\u201d is still ..., and Season 4 is slated for April 28",
+    "Nightjar returns in May"); the watch is not named in it. A paragraph that opens so is
+    about that work until it names the watch (reading.py)."""
+    if title_mentions(text, watch):
+        return False
+    quoted = _OPENING_QUOTED.match(text)
+    if quoted is not None:
+        return not is_distributor(quoted.group(1))
+    name = _OPENING_NAME.match(text)
+    return name is not None and other_work_before(text, name.end(1), watch)
+
+
+# A finite verb a work takes as its sentence's subject.
+_WORK_VERB = (
+    r"(?:is|was|are|were|has|had|will|would|returns?|returned|premieres?|premiered|debuts?|"
+    r"debuted|arrives?|arrived|gets?|got|lands?|landed|drops?|dropped|comes?|came|opens?|"
+    r"opened|hits?|wraps?|wrapped|ends?|ended|continues?|continued)\b"
+)
+_OPENING_QUOTED = re.compile(
+    r"^\W{0,2}?[\"\u201c\u2018']([^\"\u201c\u201d]{2,80}?)[\"\u201d\u2019']\s+" + _WORK_VERB
+)
+_OPENING_NAME = re.compile(
+    r"^([A-Z0-9][\w'\u2019&:!.-]*(?:\s+(?:of|the|and|a|in|on|to|x|[A-Z0-9][\w'\u2019&:!.-]*)){0,6})"
+    r"\s+" + _WORK_VERB
+)
