@@ -13,6 +13,7 @@ from scraper.parse.documents import parse_documents
 LANTERN3 = Watch("Lantern Row", 3, ())
 QUARRY2 = Watch("The Quarry Line", 2, ())
 GLASSHOUSE = Watch("Glasshouse Kings", None, ())
+TIDES4 = Watch("Harbour Lights: Tides", 4, ())
 
 
 def _doc(body: str, title: str = "TV news", published: str = "2024-06-12T10:00:00Z"):  # noqa: ANN202
@@ -129,3 +130,25 @@ def test_a_paragraph_opening_on_another_show_keeps_its_unnamed_teaser() -> None:
     watch = Watch("Paper Moons", 2, ())
     assert trailers(body, watch, title) == set()
     assert release(body, watch, title) == "2024-07-09"
+
+
+def test_a_season_after_the_watchs_quoted_title_is_the_watchs() -> None:
+    # the closing quotation mark sits between the title (with its colon) and its season
+    title = "Comic Con roundup: Streamly releases 'Harbour Lights: Tides' Season 4 teaser"
+    body = (
+        "<p>At today's Comic Con panels, Streamly also releases a teaser for \u201cHarbour "
+        "Lights: Tides\u201d Season 4.</p>"
+    )
+    assert trailers(body, TIDES4, title) == {"https://news.example/story"}
+
+
+def test_another_work_in_quotation_marks_is_the_subject_of_its_date() -> None:
+    title = "Comic Con roundup: Streamly releases 'Harbour Lights: Tides' Season 4 teaser"
+    body = (
+        "<p>At today's Comic Con panels, Streamly dates \u201cHarbour Lights: Dawn\u201d and "
+        "also releases a teaser for \u201cHarbour Lights: Tides\u201d Season 4.</p>"
+        "<p>Streamly said that its second drama in the \u201cHarbour Lights\u201d universe, "
+        "\u201cHarbour Lights: Dawn,\u201d will premiere Jan. 9, 2025 on the service.</p>"
+    )
+    assert release(body, TIDES4, title) is None
+    assert trailers(body, TIDES4, title) == {"https://news.example/story"}

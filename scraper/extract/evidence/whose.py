@@ -460,6 +460,9 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
             continue  # "Disney Shuffles Marvel Dates: Captain America 4 to February"
         if any(verb < start < c.mention.start for start in watched):
             continue
+        if cues.CLAUSE_BREAK.search(text, verb, c.mention.start):
+            continue  # '"Wicked" opens Nov. 22, and the sequel is set for Nov. 21, 2025':
+            # a clause after the verb's has a subject of its own, and the date is in it
         if subject.other_work_before(text, verb, w) or _spinoff_subject(text, verb, w):
             return text[max(0, verb - 40) : verb + 12].strip()
     return _scheduled_object(c, v, w)
