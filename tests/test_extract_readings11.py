@@ -152,3 +152,11 @@ def test_another_work_in_quotation_marks_is_the_subject_of_its_date() -> None:
     )
     assert release(body, TIDES4, title) is None
     assert trailers(body, TIDES4, title) == {"https://news.example/story"}
+
+
+def test_what_a_show_has_always_done_is_a_habit_not_a_date() -> None:
+    body = (
+        "<p>No date has been set for The Quarry Line season 2. The show has always "
+        "debuted in March, so Streamly may hold the new season until March 2025.</p>"
+    )
+    assert release(body, QUARRY2) is None
