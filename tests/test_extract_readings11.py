@@ -160,3 +160,13 @@ def test_what_a_show_has_always_done_is_a_habit_not_a_date() -> None:
         "debuted in March, so Streamly may hold the new season until March 2025.</p>"
     )
     assert release(body, QUARRY2) is None
+
+
+def test_a_recent_premiere_of_a_show_renewed_for_the_watched_season_is_the_first() -> None:
+    # the page says season 2 was only just ordered: the premiere it tells is the first's
+    body = (
+        "<h2>The Quarry Line</h2>"
+        "<p>The Quarry Line is one of Streamly's newest hits, having premiered in early June. "
+        "So it is no surprise that Streamly has decided to renew it for a second season.</p>"
+    )
+    assert release(body, QUARRY2) is None

@@ -921,8 +921,11 @@ def _first_premiere(c: DateCandidate, v: View, w: Watch) -> str | None:
         published is not None
         and c.mention.precision in ("day", "month")
         and value >= (published - timedelta(days=_RECENT_DAYS)).isoformat()[: len(value)]
+        and not c.doc.renewed
     ):
-        return None  # "The Following premiered last night": a later season's, the show is older
+        return None  # "The Following premiered last night": a later season's, the show is
+        # older (unless the page says the watched season was only just ordered: "having
+        # premiered in early May ... renewed it for a second season" is the first's)
     verbs = [
         m
         for m in cues.RELEASE.finditer(v.text, v.left, c.mention.start)
