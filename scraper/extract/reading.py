@@ -454,8 +454,8 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             state = entry if entry in (Subject.WATCH, Subject.TITLE) else Subject.OTHER
         paragraph_names = set()  # what its sentences name
         # the paragraph opened on another work as its subject and has not named the watch
-        # since: "\u201cThe Handmaid's Tale\u201d is ..., Season 4 is slated for April 28.
-        # Hulu shared a teaser to confirm the premiere date." is the other show's teaser
+        # since: after 'The Handmaid's Tale is ..., and Season 4 is slated for April 28.',
+        # 'Hulu shared a teaser to confirm the premiere date.' is the other show's teaser
         other_topic = False
         for text in sentences(block.text):
             named = classify(text, watch)

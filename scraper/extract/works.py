@@ -150,7 +150,7 @@ def continues_other_work(text: str, previous: str, watch: Watch, across: bool = 
 
 def opens_on_other_work(text: str, watch: Watch) -> bool:
     """The sentence's subject, the words it opens with before its verb, is another work
-    ("\u201cThe Handmaid's Tale\u201d is still ..., and Season 4 is slated for April 28",
+    ("'The Handmaid's Tale' is still ..., and Season 4 is slated for April 28",
     "Nightjar returns in May"); the watch is not named in it. A paragraph that opens so is
     about that work until it names the watch (reading.py)."""
     if title_mentions(text, watch):
