@@ -71,8 +71,9 @@ PREVIOUS_WORK = re.compile(
 )
 PREVIOUS_WORK = gated(PREVIOUS_WORK)
 _PART = re.compile(
-    r"\b(?:part|volume|vol\.|chapter|batch|cour|act)\s+(\d{1,2}|one|two|three|four|i{1,3}|iv)\b"
-    r"|\b(first|second|third|fourth|final|last)\s+(?:part|volume|half|batch|chapter|cour|act)\b"
+    # (anime news writes "cour" and "cours" for one quarter-year run alike)
+    r"\b(?:part|volume|vol\.|chapter|batch|cours?|act)\s+(\d{1,2}|one|two|three|four|i{1,3}|iv)\b"
+    r"|\b(first|second|third|fourth|final|last)\s+(?:part|volume|half|batch|chapter|cours?|act)\b"
     # ("the second half of 2024" is a window of the year, not of the season)
     r"(?!\s+of\s+(?:(?:this|next|the)\s+year|(?:19|20)\d\d))"
     # the later part named by what is left: "the back half", "the remaining five episodes"
@@ -993,7 +994,8 @@ _POSSESSOR_BEFORE = re.compile(r"[A-Z][\w&-]*['\u2019]s\s+$")
 # (also "The Bear's season 3", "Frieren Anime's 2nd Season", "Bluey TV series 4", and a
 # listing's tag in brackets, its network first: "Gravel Road (Northcast, Season 3)")
 _BETWEEN_NAME_AND_NUMBER = re.compile(
-    r"(?:['\u2019]s)?(?:\s*\(\s*[^()\n,]{1,40},\s*|[\s:,(]*)"
+    # (the title's closing quotation mark too: "'Star Trek: Discovery' Season 3")
+    r"(?:['\u2019]s)?[\"'\u201d\u2019]?(?:\s*\(\s*[^()\n,]{1,40},\s*|[\s:,(]*)"
     r"(?:(?:TV\s+)?(?:anime|series|show|drama|sitcom)(?:['\u2019]s)?\s+)?",
     re.IGNORECASE,
 )
@@ -1079,6 +1081,7 @@ _AUXILIARIES = re.compile(
     r"officially))?)*\s*$",
     re.IGNORECASE,
 )
+_QUOTES_AS_SPACES = str.maketrans({'"': " ", "\u201c": " ", "\u201d": " "})
 _CLOSING_COMMA = re.compile(r",\s*$")
 _OPENING_COMMA = re.compile(r"[a-z],\s*$")
 _CAP = r"(?:[A-Z0-9][\w'\u2019&+.!-]*)"
@@ -1096,9 +1099,11 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
     grammatical subject is a capitalized title that is not the watch, a network,
     a season or a pronoun ("Star Wars: Skeleton Crew premieres Dec. 3")."""
     window_start = max(0, position - 90)
-    before = text[window_start:position]
+    # (a name in quotation marks is read as the bare name: '"Star Trek: Picard," will
+    # premiere Jan. 23' - the marks become spaces, so that positions hold)
+    before = text[window_start:position].translate(_QUOTES_AS_SPACES)
     aux = _AUXILIARIES.search(before)
-    stem = before[: aux.start()] if aux else before
+    stem = (before[: aux.start()] if aux else before).rstrip()
     # A name set off by commas, an appositive to the subject: "the reality spin-off,
     # Harbor Lights: The Challenge, arrives in November" (one comma alone closes a clause)
     closing = _CLOSING_COMMA.search(stem)
