@@ -17,7 +17,7 @@ import sys
 
 from scraper import __version__, patterns
 
-# A command's imports compile ~60 regular expressions besides the extractor's and the
+# A command's imports compile ~70 regular expressions besides the extractor's and the
 # readers' (PyYAML's reader, constructor and resolver, logging's styles, the config's
 # units and YAML checks, w3lib's): ~20 ms of CPU in every process, a warm cycle's too,
 # for patterns that do not change between two runs. Kept as theirs are (patterns.py).
