@@ -40,6 +40,10 @@ _KEPT_FLAGS = (
     re.IGNORECASE | re.LOCALE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE | re.ASCII
 ).value
 
+# `re.compile` itself: a block nested in another compiles what its file lacks with this,
+# not with the outer block's cache (which would keep the inner block's patterns too).
+_COMPILE = re.compile
+
 # A pattern's code as kept: its words as bytes (an array of CODESIZE-byte integers).
 _WORD = "I" if array("I").itemsize == _sre.CODESIZE else "L"
 # (pattern, flags) -> the rest of _sre.compile's arguments, the code as bytes: (flags,
@@ -84,7 +88,7 @@ class _Cache:
         self.entries = entries
         self.used: set[tuple[Any, int]] = set()
         self.added = 0
-        self.original = re.compile
+        self.original = _COMPILE
 
     def compile(self, pattern: Any, flags: int = 0) -> re.Pattern[Any]:
         if isinstance(flags, re.RegexFlag):

@@ -148,3 +148,20 @@ def test_a_relative_cache_home_is_ignored(monkeypatch: pytest.MonkeyPatch, tmp_p
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
     monkeypatch.setenv("HOME", str(tmp_path))
     assert patterns.cache_dir() == tmp_path / ".cache" / "releasewatch"
+
+
+def test_a_block_inside_another_keeps_its_patterns_in_its_own_file(cache_home: Path) -> None:
+    # The CLI keeps its imports' patterns ("cli") and a command may import the
+    # extractor, which keeps its own ("extract") inside that block.
+    with patterns.kept("outer"):
+        outer = re.compile(r"outer\s+pattern")
+        with patterns.kept("inner"):
+            inner = re.compile(r"inner\s+pattern")
+    assert outer == re.compile(r"outer\s+pattern") and inner == re.compile(r"inner\s+pattern")
+    assert re.compile is patterns._COMPILE
+    kept = {
+        path.name.split("-")[1]: patterns._load(path)
+        for path in cache_home.glob("patterns-*.marshal")
+    }
+    assert [key for key, _ in kept["outer"]] == [r"outer\s+pattern"]
+    assert [key for key, _ in kept["inner"]] == [r"inner\s+pattern"]
