@@ -15,11 +15,14 @@ is off: the answers stay the pattern's, only slower.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+from scraper import patterns
 from scraper.extract.text import case_key
 
 # A gate word shorter than this passes nearly every sentence ("if", "up"): no gate.
@@ -29,6 +32,18 @@ _SHORTEST = 3
 _SHORTEST_START = 2
 _START_LETTERS = 4
 _END = sys.maxsize
+
+
+def _version() -> str | None:
+    """This module's text: what a reading kept in the pattern cache was read by (a reading
+    of another version of this reader is not used). None when it cannot be read."""
+    try:
+        return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+_VERSION = _version()
 
 
 class Gated:
@@ -49,6 +64,14 @@ class Gated:
         self.flags = compiled.flags
         self.groups = compiled.groups
         self.groupindex = compiled.groupindex
+        if _VERSION is not None:
+            # Made while a module is imported (patterns.kept): read now, from the pattern
+            # cache when it holds this reading (reading a parse tree is ~1 ms a pattern
+            # in pure Python, every process); else on first use.
+            key = ("gate", _VERSION, compiled.pattern, compiled.flags)
+            reading = patterns.kept_reading(key, lambda: _reading(compiled))
+            if reading is not None:
+                self._words, self._starts = _compiled_reading(reading)
 
     def _read(self) -> tuple[str, ...]:
         self._words, self._starts = read_pattern(self._compiled)
@@ -142,6 +165,18 @@ def read_pattern(compiled: re.Pattern[str]) -> tuple[tuple[str, ...], re.Pattern
     """(required_words, the start pattern: the lowered texts one of which every match
     starts with, as one case-sensitive alternation for a case_key, or None). A pattern
     with a start pattern needs no words: the start pattern finds nothing where they lack."""
+    return _compiled_reading(_reading(compiled))
+
+
+def _compiled_reading(
+    reading: tuple[tuple[str, ...], str | None],
+) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    words, starts = reading
+    return words, None if starts is None else re.compile(starts)
+
+
+def _reading(compiled: re.Pattern[str]) -> tuple[tuple[str, ...], str | None]:
+    """read_pattern's answer as plain data (the start pattern's text), to be kept."""
     try:
         from re import _constants as c  # type: ignore[attr-defined]
         from re import _parser  # type: ignore[attr-defined]
@@ -164,8 +199,8 @@ def read_pattern(compiled: re.Pattern[str]) -> tuple[tuple[str, ...], re.Pattern
         # Unicode word characters where the text has them: lower() and the ASCII folds
         # keep a letter a letter. Not so under re.ASCII, where the Kelvin sign is no
         # word character and its fold is. re's \b looks at the character before `pos`.)
-        return (), re.compile(rf"\b(?:{alternation})")
-    return (), re.compile(alternation)
+        return (), rf"\b(?:{alternation})"
+    return (), alternation
 
 
 def _at_word_boundary(items: list[tuple[Any, Any]], c: Any) -> bool:
