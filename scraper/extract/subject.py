@@ -543,9 +543,12 @@ _KEYED_SEASON_PATTERNS = [
 ]
 
 
-def _numbered_matches(sentence: str, key: str, digits: bool) -> list[re.Match[str]]:
+@memo.remembered
+def _numbered_matches(sentence: str, key: str, digits: bool) -> tuple[re.Match[str], ...]:
     """The matches of the _SEASON_PATTERNS, pattern by pattern, each in order; a pattern
-    runs only when the sentence holds its words. Group 1 is the number (any case)."""
+    runs only when the sentence holds its words. Group 1 is the number (any case).
+    Remembered (memo.py): a sentence's seasons are read for what it names (classify) and
+    again for its references and their owners."""
     numbered, ordinal, short = _SEASON_PATTERNS
     if sentence.isascii():
         numbered, ordinal = _KEYED_SEASON_PATTERNS
@@ -568,7 +571,7 @@ def _numbered_matches(sentence: str, key: str, digits: bool) -> list[re.Match[st
     if _has_any(key, _ORDINALS_AFTER_WORDS):
         # an ordinal after its noun: "musim kedua", "season ketiganya" (Indonesian)
         matches.extend(_ORDINAL_AFTER.finditer(sentence))
-    return matches
+    return tuple(matches)
 
 
 _FOREIGN_CURRENT = re.compile(
@@ -838,9 +841,12 @@ _NAME_BEFORE = re.compile(
 )
 
 
+@memo.remembered
 def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
     """A season number right after another show's name ("Shadow and Bone season 2",
-    "Ginny & Georgia (Season 2") is that show's: not the watched season."""
+    "Ginny & Georgia (Season 2") is that show's: not the watched season. Remembered
+    (memo.py): asked of a sentence's numbers by classify, by its references and by the
+    season's owner, ~30 us each."""
     if ref.season is None:
         # "the final season of Game of Thrones", "the new season of the flagship": the
         # season the news is about, of another show
