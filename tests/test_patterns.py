@@ -199,7 +199,7 @@ def test_a_block_inside_another_keeps_its_patterns_in_its_own_file(cache_home: P
     assert outer == re.compile(r"outer\s+pattern") and inner == re.compile(r"inner\s+pattern")
     assert re.compile is patterns._COMPILE
     kept = {
-        path.name.split("-")[1]: patterns._load(path)
+        path.name.split("-")[1]: patterns._load(path)[0]  # (its patterns, not its readings)
         for path in cache_home.glob("patterns-*.marshal")
     }
     assert [key for key, _ in kept["outer"]] == [r"outer\s+pattern"]
