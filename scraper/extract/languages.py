@@ -111,24 +111,26 @@ RELEASE_WORDS = (
     r"an\s+den\s+start", r"erscheint", r"erscheinen", r"erschien", r"ab\s+dem",
     r"ab\s+(?=\d)", r"läuft", r"laufen", r"zu\s+sehen", r"verfügbar", r"ausgestrahlt",
     r"veröffentlicht", r"veröffentlichung", r"premiere\s+feiert", r"feiert\s+premiere",
-    r"kommt", r"kommen",
+    r"kommt", r"kommen", r"im\s+kino", r"in\s+den\s+kinos", r"ins\s+kino",
     r"kehrt", r"zurück", r"rückkehr", r"fortgesetzt", r"abrufbar",
     r"geht\s+es\s+(?:\S+\s+){0,3}?weiter",  # "Am 15. April geht es bei Netflix weiter mit"
     # Spanish
     r"estren\w*", r"llega\w*", r"lanzamiento", r"disponible", r"se\s+emitirá",
     r"vuelve\w*", r"volverá", r"regresa\w*", r"regreso", r"desde\s+el(?=\s+\d)",
-    r"arranc\w*", r"lanza\w*",
+    r"arranc\w*", r"lanza\w*", r"en\s+(?:las\s+)?(?:salas|cines)", r"a\s+los\s+cines",
+    r"gran\s+pantalla",
     # Portuguese
     r"estrei\w*", r"chega\w*", r"lança\w*", r"lancamento", r"disponível",
     r"volta", r"voltará", r"retorna\w*", r"partir\s+de(?=\s+\d)",
     # French
     r"sortie", r"sortira", r"débarque\w*", r"diffusé\w*", r"diffusion",
-    r"en\s+salles", r"sera\s+disponible", r"reviendra", r"revient", r"de\s+retour",
+    r"en\s+salles?", r"au\s+cinéma", r"sera\s+disponible", r"reviendra", r"revient", r"de\s+retour",
     r"partir\s+du", r"dès\s+le",
     # Italian
     r"arriva\w*", r"uscita", r"uscirà", r"esce", r"partirà", r"debutt\w*",
     r"disponibile", r"in\s+onda", r"tornerà", r"torna", r"ritorna\w*", r"ritorno",
-    r"dal(?=\s+\d)",
+    r"dal(?=\s+\d)", r"dall['\u2019](?=\d)", r"nelle\s+sale", r"in\s+sala", r"al\s+cinema",
+    r"nei\s+cinema",
     # Indonesian
     r"tayang\w*", r"ditayangkan", r"penayangan", r"rilis", r"dirilis", r"hadir",
     r"disaksikan", r"meluncur", r"mengudara",
