@@ -89,8 +89,14 @@ def _clause(
     plain_text = _without_title(text, watch)
     plain = plain_text[left:right]
     event, word = _governing(plain, start - left, foreign)
-    if event is None and text[:left].rstrip().endswith(":"):
-        # "Release date confirmed: 3 August" - the verb sits before the colon.
+    if event is None and (
+        text[:left].rstrip().endswith(":")
+        or (text[:left].rstrip().endswith(("\u2014", "\u2013", " -")) and _BARE.fullmatch(
+            text, left, start) and _BARE.fullmatch(text, end, right))
+    ):
+        # "Release date confirmed: 3 August" - the verb sits before the colon; "lands in
+        # theaters two years after the first one did — Sept. 6, 2019." - a date alone
+        # after a dash restates when the clause before it happens.
         event, word = _governing(plain_text[:left], left, foreign)
     own = _OWN_EVENT.match(text, end)
     if own and (event is None or _NAMED_RELEASE.match(own.group())):
@@ -107,6 +113,10 @@ def _clause(
         # relative clause's antecedent, in the clause before the comma.
         event, word = _governing(plain_text[: which.start()], which.start(), foreign)
     return left, right, clause, event, word, plain
+
+
+# What may stand beside a date that is a clause alone: space, punctuation, "on" or "in".
+_BARE = re.compile(r"[\s,.!)]*(?:(?:on|in)\s+)?", re.IGNORECASE)
 
 
 # The end of one entry of a list of names each with its date in brackets, up to the
