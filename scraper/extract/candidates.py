@@ -239,7 +239,7 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     own = set()
     if doc.published is not None:
         own.add(doc.published.isoformat())
-    foreign = _foreign(sentences)
+    foreign = _foreign(sentences, watch)
     stamp_month = doc.own_dates.month
     for sentence in sentences[:60]:
         if len(sentence.text) <= 160 and _byline(sentence.text):
@@ -271,11 +271,16 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     )  # fmt: skip
 
 
-def _foreign(sentences: list[Sentence]) -> bool:
+def _foreign(sentences: list[Sentence], watch: Watch) -> bool:
     """The page's first sentences of text (not its menus, whose English labels a site in
     another language keeps) hold more of another language's short words than of
-    English's (languages.MARKERS), or more letters of another script than Latin ones."""
+    English's (languages.MARKERS), or more letters of another script than Latin ones.
+    The watch's own names are left out: "House of the Dragon" is a name in a French
+    page, not three English words of it."""
     text = " " + " ".join(_first_text(sentences, 12)) + " "
+    for name in (watch.title, *watch.aliases):
+        if " " in name:
+            text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
     other = 0 if text.isascii() else len(_OTHER_SCRIPT.findall(text))
     if other > 40 and other > len(_LATIN.findall(text)):
         return True  # Cyrillic, Hangul, kana, Han: no English page is mostly these
