@@ -127,7 +127,7 @@ RELEASE_WORDS = (
     r"en\s+salles?", r"au\s+cinéma", r"sera\s+disponible", r"reviendra", r"revient", r"de\s+retour",
     r"partir\s+du", r"dès\s+le",
     # Italian
-    r"arriva\w*", r"uscita", r"uscirà", r"esce", r"partirà", r"debutt\w*",
+    r"arriv\w*", r"uscita", r"uscirà", r"esce", r"partirà", r"debutt\w*",
     r"disponibile", r"in\s+onda", r"tornerà", r"torna", r"ritorna\w*", r"ritorno",
     r"dal(?=\s+\d)", r"dall['\u2019](?=\d)", r"nelle\s+sale", r"in\s+sala", r"al\s+cinema",
     r"nei\s+cinema",

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from scraper.extract import cues
+from scraper.extract import cues, languages
 from scraper.extract.candidates import DateCandidate, VideoCandidate
 from scraper.extract.memo import remembered
 from scraper.extract.subject import title_mentions
@@ -75,7 +75,37 @@ def _worked_out(candidate: DateCandidate, watch: Watch) -> View:
     left, right, clause, event, word, plain = _clause(
         text, mention.start, mention.end, candidate.doc.foreign, watch
     )
+    if event is None and candidate.order and _FRAGMENT.fullmatch(text[: mention.start]):
+        event, word = _previous_event(candidate, watch)
     return View(text, left, right, clause, event, word, plain=plain)
+
+
+def _previous_event(candidate: DateCandidate, watch: Watch) -> tuple[str | None, str]:
+    """A sentence that is only its date ("Le 16 novembre exactement, si on en croit
+    l'annonce.", "Il prossimo 14 ottobre." after "Quando l'uscita in sala?") has no verb
+    of its own: it answers or narrows the sentence before it, in the same block, and is
+    governed by that sentence's last event."""
+    text, mention = candidate.sentence.text, candidate.mention
+    rest = _CLAUSE_END.search(text, mention.end)
+    if not _FRAGMENT_END.fullmatch(text, mention.end, rest.start() if rest else len(text)):
+        return None, ""
+    previous = candidate.doc.sentences[candidate.order - 1]
+    if previous.block != candidate.sentence.block or previous.chrome:
+        return None, ""
+    plain = _without_title(previous.text, watch)
+    return _governing(plain, len(plain), candidate.doc.foreign)
+
+
+# A date's sentence that holds nothing else: before the date at most two articles,
+# prepositions or words for "next" ("Le", "Il prossimo", "On the"); after it, up to a comma
+# or its end, at most one word ("exactement").
+_LEAD_WORD = (
+    r"(?:the|on|in|at|next|" + "|".join(languages.ARTICLES) + r"|am|ab|dès|à|au|dal|dall|al|"
+    r"del|prochain|prossimo|pr[oó]ximo|n[aä]chsten|kommenden|desde|partir)"
+)
+_FRAGMENT = re.compile(r"\W*(?:" + _LEAD_WORD + r"\b\W*){0,2}", re.IGNORECASE)
+_FRAGMENT_END = re.compile(r"\W*(?:[^\W\d]+\W*)?", re.UNICODE)
+_CLAUSE_END = re.compile(r"[,;:(]|\s[-\u2013\u2014]\s")
 
 
 @remembered
