@@ -1146,8 +1146,19 @@ def mention_not_yet(text: str, mention: re.Match[str]) -> bool:
     # Revealed'" says nothing of a trailer to come)
     clause = text[start : mention.end()] + _QUOTED.sub("", text[mention.end() : end])
     return bool(
-        TRAILER_NOT_YET.search(clause) or TRAILER_SCHEDULED.match(text, mention.end())
+        TRAILER_NOT_YET.search(clause)
+        or TRAILER_SCHEDULED.match(text, mention.end())
+        or FOREIGN_TRAILER_WHEN.search(clause)
     )
+
+
+# Other languages' "when" and "tomorrow" in a trailer's clause: it is still to come ("HBO
+# confirma cuándo llega el primer tráiler", "la bande-annonce arrive demain"), as
+# TRAILER_NOT_YET reads "when" and "tomorrow" in English. (Words no English clause holds.)
+FOREIGN_TRAILER_WHEN = re.compile(
+    r"\b(?:cu\u00e1ndo|quand|wann|ma\u00f1ana|demain|morgen|domani|amanh\u00e3)\b",
+    re.IGNORECASE,
+)
 
 
 # A quotation: a tagline, a line of dialogue (not an apostrophe: "the trailer's").
