@@ -178,7 +178,11 @@ _OWN_EVENT = re.compile(
 )
 _WHICH = re.compile(r",\s+(?:which|that)\s+$", re.IGNORECASE)
 _IS_ON = re.compile(
-    r"\s*(?:will\s+be|is|was|falls|lands)\s+(?:on|in|set\s+for)\b", re.IGNORECASE
+    r"\s*(?:(?:will\s+be|is|was|falls|lands)\s+(?:on|in|set\s+for)|"
+    # ('the season 3 premiere of Review, "Locorito", which aired Thursday, March 16'; 'the
+    # Season 7 finale, which aired Aug. 27': what aired is the antecedent, premiere or not)
+    r"aired|was\s+(?:aired|broadcast|shown))\b",
+    re.IGNORECASE,
 )
 
 
