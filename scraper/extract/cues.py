@@ -199,10 +199,10 @@ def _NOT_IDIOM(stem: str) -> str:  # noqa: N802 (a pattern builder, read as a pa
     look-behinds follow the stem, so they cost nothing where the stem is absent."""
     after = "".join(
         f"(?<!{before}{stem})"
-        # ("as originally expected", "as first planned": the same comparison, an adverb in)
+        # ("as originally expected", "earlier than expected": the same comparison)
         for before in (r"\bas\s", r"highly\s", r"most\s", r"much\s", "much-", "long-",
                        r"hotly\s", r"eagerly\s", r"\bas\soriginally\s", r"\bas\sinitially\s",
-                       r"\bas\spreviously\s", r"\bas\sfirst\s", r"\bas\swidely\s")
+                       r"\bas\spreviously\s", r"\bas\sfirst\s", r"\bas\swidely\s", r"\bthan\s")
     )  # fmt: skip
     return stem + after + r"\w*"
 
