@@ -661,7 +661,10 @@ def _occasion(c: DateCandidate, v: View, w: Watch) -> str | None:
         # "Six months before the Dec. 18 release, the Comic-Con panel will ...": the date
         # is its release's, named right after it; an occasion counts only in its own phrase
         # ("the Sept. 10 premiere at the festival").
-        left = max((m.end() for m in cues.PHRASE_BREAK.finditer(clause, 0, start)), default=0)
+        # (from its determiner on: "Warner Bros. debuted the first trailer at Comic-Con for
+        # its June 2, 2017 release": the convention is the trailer's, before the phrase)
+        article = _ARTICLE_BEFORE.search(clause, max(0, start - 12), start)
+        left = article.start() if article else 0
         stop = cues.PHRASE_BREAK.search(clause, end)
         clause = clause[left : stop.start() if stop else len(clause)]
         start, end = start - left, end - left
