@@ -694,6 +694,8 @@ _ROW_START = re.compile(
     "Netflix released a teaser in August",
 )
 def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if cues.OWN_RELEASE_NOUN.match(v.text, c.mention.end):
+        return None  # "the season 2 trailer and October 16 premiere": the date's own event
     trailers = list(_PROMO.finditer(v.text, 0, c.mention.start))
     if not trailers:
         # "First released on May 6, the season 3 trailer has ...": an opening participle
