@@ -705,6 +705,11 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
             return opening.group("video")
         return None
     clause = _NEW_CLAUSE.search(v.text, trailers[-1].end(), c.mention.start)
+    appositive = _APPOSITIVE_RELATIVE.search(v.text, trailers[-1].end(), c.mention.start)
+    if appositive is not None and not _PROMO.search(appositive.group()):
+        # "ha publicado su primer tráiler, un clásico de la TV que llegará ... el 30 de
+        # enero": the relative clause is said of the noun in apposition, another thing
+        return None
     if clause is not None and not (
         # ("The trailer, which debuted May 6, shows ...": a clause said of the trailer
         # itself, its antecedent the trailer word right before it, dates the trailer)
@@ -801,6 +806,13 @@ _NEW_CLAUSE = re.compile(
     r",[\"\u201d\u2019']?\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECASE
 )
 _OF_THE_TRAILER = re.compile(r",\s+which\s", re.IGNORECASE)
+# A noun in apposition and a relative clause said of it: ", a classic that opens ...", ", un
+# clásico de la TV en España que llegará ...", ", un film qui sortira ...".
+_APPOSITIVE_RELATIVE = re.compile(
+    r",\s+(?:a|an|the|un|une|una|uno|el|la|le|il|lo|ein|eine|einen)\s[^,;]{0,60}?"
+    r"\b(?:that|which|que|qui|che|der|die|das)\s",
+    re.IGNORECASE,
+)
 _OPENING_PARTICIPLE = re.compile(
     r"\W*(?P<phrase>(?:first\s+|originally\s+)?(?:released|shown|unveiled|dropped|posted|"
     r"screened|debuted|uploaded|shared)\b[^,;.]{0,60}),\s+(?:the|a|an|this|its|their)\s+"
