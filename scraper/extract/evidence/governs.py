@@ -697,6 +697,13 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     if cues.OWN_RELEASE_NOUN.match(v.text, c.mention.end):
         return None  # "the season 2 trailer and October 16 premiere": the date's own event
     trailers = list(_PROMO.finditer(v.text, 0, c.mention.start))
+    if not trailers and v.event == "release":
+        # "Este jueves 27 de junio ha sido lanzado un nuevo tráiler de ...", "On June 27,
+        # Sony released a new trailer": what the release verb after the date puts out,
+        # its object, is the trailer
+        verb = v.text.find(v.event_word, c.mention.end)
+        if verb >= 0 and (video := _OBJECT_PROMO.match(v.text, verb + len(v.event_word))):
+            return video.group("video")
     if not trailers:
         # "First released on May 6, the season 3 trailer has ...": an opening participle
         # whose subject, after its comma, is the trailer
@@ -806,6 +813,15 @@ _NEW_CLAUSE = re.compile(
     r",[\"\u201d\u2019']?\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECASE
 )
 _OF_THE_TRAILER = re.compile(r",\s+which\s", re.IGNORECASE)
+# The object right after a release verb, a video: " a new trailer", " un nuevo tráiler".
+_OBJECT_PROMO = re.compile(
+    r"\s+(?:(?:a|an|the|its|their|un|una|le|la|il|lo|el|den|einen|ein|eine)\s+)?"
+    r"(?:(?:new|first|final|official|full|nuevo|nueva|primer|primera|nouvelle|nouveau|"
+    r"premier|premi\u00e8re|nuovo|primo|neuen|ersten|offizielle[n]?)\s+){0,2}(?P<video>"
+    + cues.TRAILER.pattern
+    + r")",
+    re.IGNORECASE,
+)
 # A noun in apposition and a relative clause said of it: ", a classic that opens ...", ", un
 # clásico de la TV en España que llegará ...", ", un film qui sortira ...".
 _APPOSITIVE_RELATIVE = re.compile(
