@@ -636,7 +636,8 @@ CLAUSE_BREAK = re.compile(
 # a trailer (yokoku), a teaser and a trailer (katakana) in such titles.
 TRAILER = re.compile(
     # (other languages' nouns too: "la bande-annonce", "el tráiler", "трейлер", "тизер")
-    r"(?:\b(?:trailers?|teasers?|promo(?:tional)?\s+videos?|bandes?[\s-]annonces?|tr\u00e1ilers?|"
+    # (anime news renders the main trailer, "hon-yokoku", as the "main preview")
+    r"(?:\b(?:trailers?|teasers?|promo(?:tional)?\s+videos?|main\s+previews?|bandes?[\s-]annonces?|tr\u00e1ilers?|"
     r"\u0442\u0440\u0435\u0439\u043b\u0435\u0440\w*|\u0442\u0438\u0437\u0435\u0440\w*)\b|(?<![A-Za-z0-9])(?-i:PVs?)"
     r"(?:\s?\d)?(?![A-Za-z0-9])|\u4e88\u544a|\u30c6\u30a3\u30b6\u30fc|\u30c8\u30ec\u30fc\u30e9\u30fc)"
     r"(?!\s+(?:posters?|images?|stills?|art|key\s+art|artwork|visuals?|photos?|one-sheets?|"

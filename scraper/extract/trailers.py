@@ -1343,6 +1343,7 @@ def _may_name_trailer(text: str) -> bool:
         "trailer" in key
         or "teaser" in key
         or "promo" in key
+        or "main preview" in key
         or "PV" in text
         or "bande" in key
         or (not text.isascii() and _FOREIGN_TRAILER_WORD.search(key) is not None)
