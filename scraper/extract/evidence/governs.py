@@ -336,7 +336,10 @@ def _aside(clause: str, at: int, date_start: int) -> bool:
 # What follows from the date, not a doubt on it: "on May 30, meaning fans can watch it in
 # one sitting if they so wish".
 _CONSEQUENCE = re.compile(
-    r",\s+(?:meaning|which\s+means|giving|allowing|letting|so\s+that)\b", re.IGNORECASE
+    r",\s+(?:meaning|which\s+means|giving|allowing|letting|so\s+that|"
+    # a result clause of the readers' own: ", so all we can do is hope we get clarity"
+    r"so\s+(?:all\s+)?(?:we|you|fans|viewers|audiences|I)\b)",
+    re.IGNORECASE,
 )
 # A year, a month or a season: the start of a date of its own.
 _ANOTHER_DATE = re.compile(
@@ -362,6 +365,8 @@ def _negation(c: DateCandidate, v: View, w: Watch) -> str | None:
     if not denials:
         return None
     before = [m for m in denials if m.end() <= position]
+    if len(before) == len(denials) and _EXCEPTED.search(v.clause, 0, position):
+        return None  # "did not divulge a definite premiere date, aside from 2022"
     if len(before) == len(denials) and _INSTEAD.search(v.clause, before[-1].end(), position):
         return None  # "no longer opens March 8 and will instead arrive June 28"
     if (
@@ -371,6 +376,13 @@ def _negation(c: DateCandidate, v: View, w: Watch) -> str | None:
     ):
         return None  # "isn't set to hit theaters until December": the wait ends on the date
     return denials[0].group().strip()
+
+
+# The date is the exception a denial leaves: "no date, aside from 2022", "except for 2022".
+_EXCEPTED = re.compile(
+    r"\b(?:aside\s+from|apart\s+from|except(?:\s+for)?|other\s+than|save\s+for)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _conceded(text: str, at: int, date_start: int) -> bool:
