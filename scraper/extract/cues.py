@@ -777,8 +777,8 @@ TRAILER_OUT = re.compile(
     r"highlights|check\s+out|(?:see|view|find)\s+(?:[\w'-]+\s+){0,6}(?:below|above)|"
     # a player on the page pointed at: "the latest trailer can be found below", "is
     # embedded above", "is available below"
-    r"(?:found|seen|watched|viewed|embedded|posted|included|available)\s+(?:right\s+|just\s+)?"
-    r"(?:below|above)|"
+    r"(?:found|seen|watched|viewed|embedded|posted|included|available|streaming|playing)\s+"
+    r"(?:right\s+|just\s+)?(?:below|above)|"
     r"(?:started|began|begun|been)\s+streaming|streamed|"
     r"we\s+(?:already\s+|now\s+|finally\s+)?(?:have|got)|we['\u2019]ve\s+(?:already\s+)?got|"
     r"sees|(?:begins|ends|closes|opens)\s+(?:with|on)|confirms|"
@@ -830,6 +830,11 @@ FOREIGN_TRAILER_OUT = re.compile(
     r"d\u00e9voil\w*|r\u00e9v\u00e9l\u00e9\w*|pr\u00e9sent\u00e9\w*|publi\u00e9\w*|mis[e]?\s+en\s+ligne|"
     r"(?:est|sont)\s+(?:enfin\s+)?(?:l\u00e0|disponibles?|en\s+ligne|arriv\u00e9e?s?|sortie?s?)|"
     r"d\u00e9couvrez|voici|dans\s+(?:la|le|cette|ce)\s+(?:[\w-]+\s+){0,2}(?:bande|teaser|trailer)|"
+    # the trailer doing something now, as in English: "la bande annonce laisse songeur",
+    # "cette bande-annonce se présente" (not its coming: "arrive", "sort", "est", "doit")
+    r"bandes?[\s-]annonces?\s+(?:se\s+)?(?!(?:arrive|arrivent|sort|sortent|d\u00e9barque|"
+    r"tombe|est|sont|doit|devrait|va|vont|sera|de|du|des|et|qui|que)(?!\w))"
+    r"[a-z\u00e0-\u00ff]{3,}(?:e|it|ent)|"
     # id: "telah merilis teaser", "dirilis", "diunggah", "dalam trailer"
     r"merilis|dirilis|meluncurkan|diluncurkan|mengunggah|diunggah|memperlihatkan|"
     r"dalam\s+(?:teaser|trailer|video)|"
