@@ -232,3 +232,13 @@ def test_a_french_trailer_doing_something_now_is_out() -> None:
         "laisse songeur. Sortie pr\u00e9vue le 27 mai.</p>"
     )
     assert trailers(body, HARBOR_GATE, lang="fr", title="Dix bandes annonces") == [URL]
+
+
+def test_a_clause_whose_subject_is_the_film_dates_the_film_not_the_trailer() -> None:
+    body = (
+        "<p>Le nouveau trailer de \u00abHarbor Gate\u00bb a \u00e9galement \u00e9t\u00e9 "
+        "diffus\u00e9, en sachant que le film sortira au cin\u00e9ma le 8 juillet.</p>"
+    )
+    page = {"lang": "fr", "title": "Super Bowl"}
+    assert "trailer_date" not in fired(body, HARBOR_GATE, "2024-07-08", **page)
+    assert release(body, HARBOR_GATE, **page) == "2024-07-08"

@@ -770,6 +770,10 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
 # ("... when the film hits theaters on", "... that we will see the season in") or the
 # season described after the trailer ("Trailer for the second series, airing 11 April").
 _CLAUSE_OF_ITS_OWN = re.compile(
+    # (a clause whose subject is the work itself: "..., knowing that the film opens May 8",
+    # "en sachant que le film sortira au cinéma le 8 mai")
+    r"\b(?:that|que|qu['\u2019]|che|dass)\s+(?:the|le|la|il|lo|el|der|die|das)\s+(?:film|movie|"
+    r"series|show|season|s\u00e9rie|saison|serie|pel\u00edcula|stagione|staffel)\s|"
     r"\b(?:when|once|that\s+(?:we|you|fans|viewers|audiences)|until)\s+[^.;]{0,80}?"
     r"\b(?:hit(?:s|ting)?|arriv\w+|premier\w+|land(?:s|ing)|open(?:s|ing)|debut(?:s|ing)|"
     r"return(?:s|ing)|stream(?:s|ing)|airs?|airing|see|watch)\b|"
