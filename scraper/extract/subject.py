@@ -1008,7 +1008,8 @@ _POSSESSOR_BEFORE = re.compile(r"[A-Z][\w&-]*['\u2019]s\s+$")
 # (also "The Bear's season 3", "Frieren Anime's 2nd Season", "Bluey TV series 4", and a
 # listing's tag in brackets, its network first: "Gravel Road (Northcast, Season 3)")
 _BETWEEN_NAME_AND_NUMBER = re.compile(
-    r"(?:['\u2019]s)?(?:\s*\(\s*[^()\n,]{1,40},\s*|[\s:,(]*)"
+    # (the title's closing quote too: "'Star Trek: Discovery' Season 3")
+    r"(?:['\u2019]s)?[\"'\u2019\u201d]?(?:\s*\(\s*[^()\n,]{1,40},\s*|[\s:,(]*)"
     r"(?:(?:TV\s+)?(?:anime|series|show|drama|sitcom)(?:['\u2019]s)?\s+)?",
     re.IGNORECASE,
 )
