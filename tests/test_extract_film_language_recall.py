@@ -242,3 +242,20 @@ def test_a_clause_whose_subject_is_the_film_dates_the_film_not_the_trailer() -> 
     page = {"lang": "fr", "title": "Super Bowl"}
     assert "trailer_date" not in fired(body, HARBOR_GATE, "2024-07-08", **page)
     assert release(body, HARBOR_GATE, **page) == "2024-07-08"
+
+
+def test_a_season_after_the_watchs_quoted_title_is_the_watchs() -> None:
+    watch = Watch("Star Harbor: Discovery", 3, ())
+    body = "<p>The streamer released a teaser for \u201cStar Harbor: Discovery\u201d Season 3.</p>"
+    title = "Roundup: Streamer Releases 'Star Harbor: Discovery' Season 3 Teaser"
+    assert trailers(body, watch, title=title) == [URL]
+
+
+def test_a_quoted_name_holding_a_colon_is_another_work_of_the_clause() -> None:
+    watch = Watch("Star Harbor: Discovery", 3, ())
+    body = (
+        "<p>The streamer released a teaser for \u201cStar Harbor: Discovery\u201d Season 3.</p>"
+        "<p>It also said that its second drama in the \u201cStar Harbor\u201d universe, "
+        "\u201cStar Harbor: Picard,\u201d will premiere Jan. 23, 2025.</p>"
+    )
+    assert "other_work_named" in fired(body, watch, "2025-01-23")

@@ -349,7 +349,11 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
     if cues.WORK_NOUN_SUBJECT.match(text):
         closing = text.find(",", c.mention.end)
         stop = min(stop, closing) if closing >= 0 else stop
-    for quoted in cues.QUOTED_TITLE.finditer(text, start, stop):
+    # (a quoted name the clause starts inside counts too: its colon, '“Star Trek:
+    # Picard,” will premiere', is no clause break)
+    for quoted in cues.QUOTED_TITLE.finditer(text, max(0, start - 80), stop):
+        if quoted.end() <= start:
+            continue
         if _EPISODE_BEFORE.search(text, max(0, quoted.start() - 50), quoted.start()):
             continue
         if not _LETTER.search(quoted.group(1)):
