@@ -259,3 +259,15 @@ def test_a_quoted_name_holding_a_colon_is_another_work_of_the_clause() -> None:
         "\u201cStar Harbor: Picard,\u201d will premiere Jan. 23, 2025.</p>"
     )
     assert "other_work_named" in fired(body, watch, "2025-01-23")
+
+
+def test_a_topic_shift_in_another_language_moves_the_story_on() -> None:
+    body = (
+        "<p>On commence avec HARBOR GATE. Le studio vient de publier une nouvelle "
+        "bande-annonce, de quoi patienter avant la sortie le 16 d\u00e9cembre.</p>"
+        "<p>On passe ensuite aux DEUX PHARES de Jean Martin. Sortie le 6 janvier 2025 : de "
+        "quoi bien commencer l'ann\u00e9e.</p>"
+    )
+    page = {"lang": "fr", "title": "Trailers du jour"}
+    assert "another_story" in fired(body, HARBOR_GATE, "2025-01-06", **page)
+    assert release(body, HARBOR_GATE, **page) == "2024-12-16"

@@ -156,6 +156,17 @@ RETURN_WORDS = (
     r"torna", r"tornerà", r"ritorna", r"ritornerà", r"ritorno",
 )  # fmt: skip
 
+# Words that turn a story to another subject, as "Meanwhile," and "Elsewhere," do in
+# English: "On passe ensuite aux 8 Salopards", "De son côté, Universal a révélé ...",
+# "Por otro lado", "Nel frattempo", "Außerdem".
+TOPIC_SHIFT_WORDS = (
+    r"on\s+passe\s+(?:ensuite\s+)?(?:à|au|aux)", r"passons\s+(?:ensuite\s+)?(?:à|au|aux)",
+    r"(?:enfin,?\s+)?on\s+termine\s+(?:avec|par)", r"de\s+son\s+côté", r"par\s+ailleurs",
+    r"por\s+otro\s+lado", r"por\s+su\s+parte", r"en\s+otras\s+noticias",
+    r"nel\s+frattempo", r"intanto", r"inoltre", r"dall['\u2019]altra\s+parte",
+    r"außerdem", r"unterdessen", r"indes",
+)  # fmt: skip
+
 # Hedges: the date is a guess ("könnte", "podría", "pourrait", "potrebbe").
 HEDGE_WORDS = (
     r"könnte\w*",
