@@ -271,3 +271,13 @@ def test_a_topic_shift_in_another_language_moves_the_story_on() -> None:
     page = {"lang": "fr", "title": "Trailers du jour"}
     assert "another_story" in fired(body, HARBOR_GATE, "2025-01-06", **page)
     assert release(body, HARBOR_GATE, **page) == "2024-12-16"
+
+
+def test_french_sort_and_prevu_pour_govern_a_films_date() -> None:
+    body = (
+        "<p>Les fans de Harbor Gate retrouvent enfin leurs h\u00e9ros dans une bande-annonce "
+        "tr\u00e8s sombre.</p><p>Le film sort le 25 f\u00e9vrier prochain.</p>"
+    )
+    assert release(body, HARBOR_GATE, lang="fr", title="Trailers", published="2025-02-09") == (
+        "2025-02-25"
+    )

@@ -117,17 +117,20 @@ RELEASE_WORDS = (
     # Spanish
     r"estren\w*", r"llega\w*", r"lanzamiento", r"disponible", r"se\s+emitirá",
     r"vuelve\w*", r"volverá", r"regresa\w*", r"regreso", r"desde\s+el(?=\s+\d)",
-    r"arranc\w*", r"lanza\w*", r"en\s+(?:las\s+)?(?:salas|cines)", r"a\s+los\s+cines",
+    r"arranc\w*", r"lanza\w*", r"previst[oa]s?\s+(?:para|el)", r"programad[oa]s?",
+    r"en\s+(?:las\s+)?(?:salas|cines)", r"a\s+los\s+cines",
     r"gran\s+pantalla",
     # Portuguese
     r"estrei\w*", r"chega\w*", r"lança\w*", r"lancamento", r"disponível",
     r"volta", r"voltará", r"retorna\w*", r"partir\s+de(?=\s+\d)",
     # French
-    r"sortie", r"sortira", r"débarque\w*", r"diffusé\w*", r"diffusion",
+    r"sortie", r"sortira", r"sort(?:ent|ir|iront)?", r"prévue?s?\s+(?:pour|le|au|en)",
+    r"programmée?s?", r"débarque\w*", r"diffusé\w*", r"diffusion",
     r"en\s+salles?", r"au\s+cinéma", r"sera\s+disponible", r"reviendra", r"revient", r"de\s+retour",
     r"partir\s+du", r"dès\s+le",
     # Italian
-    r"arriv\w*", r"uscita", r"uscirà", r"esce", r"partirà", r"debutt\w*",
+    r"arriv\w*", r"uscita", r"previst[oa]\s+(?:per|il|a|in|nelle)", r"programmat[oa]",
+    r"uscirà", r"esce", r"partirà", r"debutt\w*",
     r"disponibile", r"in\s+onda", r"tornerà", r"torna", r"ritorna\w*", r"ritorno",
     r"dal(?=\s+\d)", r"dall['\u2019](?=\d)", r"nelle\s+sale", r"in\s+sala", r"al\s+cinema",
     r"nei\s+cinema",
