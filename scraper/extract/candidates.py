@@ -271,14 +271,14 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     )  # fmt: skip
 
 
-def _foreign(sentences: list[Sentence], watch: Watch) -> bool:
+def _foreign(sentences: list[Sentence], watch: Watch | None = None) -> bool:
     """The page's first sentences of text (not its menus, whose English labels a site in
     another language keeps) hold more of another language's short words than of
     English's (languages.MARKERS), or more letters of another script than Latin ones.
     The watch's own names are left out: "House of the Dragon" is a name in a French
     page, not three English words of it."""
     text = " " + " ".join(_first_text(sentences, 12)) + " "
-    for name in (watch.title, *watch.aliases):
+    for name in (watch.title, *watch.aliases) if watch is not None else ():
         if " " in name:
             text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
     other = 0 if text.isascii() else len(_OTHER_SCRIPT.findall(text))
