@@ -163,11 +163,16 @@ RETURN_WORDS = (
 # English: "On passe ensuite aux 8 Salopards", "De son côté, Universal a révélé ...",
 # "Por otro lado", "Nel frattempo", "Außerdem".
 TOPIC_SHIFT_WORDS = (
-    r"on\s+passe\s+(?:ensuite\s+)?(?:à|au|aux)", r"passons\s+(?:ensuite\s+)?(?:à|au|aux)",
-    r"(?:enfin,?\s+)?on\s+termine\s+(?:avec|par)", r"de\s+son\s+côté", r"par\s+ailleurs",
+    r"de\s+son\s+côté", r"par\s+ailleurs",
     r"por\s+otro\s+lado", r"por\s+su\s+parte", r"en\s+otras\s+noticias",
     r"nel\s+frattempo", r"intanto", r"inoltre", r"dall['\u2019]altra\s+parte",
     r"außerdem", r"unterdessen", r"indes",
+)  # fmt: skip
+# Words that move a list on to its next item, the subject they introduce: "On passe ensuite
+# aux 8 Salopards", "Passons à ...", "Enfin, on termine avec ...", "Moving on to ...".
+NEXT_ITEM_WORDS = (
+    r"on\s+passe\s+(?:ensuite\s+)?(?:à|au|aux)", r"passons\s+(?:ensuite\s+)?(?:à|au|aux)",
+    r"(?:enfin,?\s+)?on\s+termine\s+(?:avec|par)", r"moving\s+on\s+to", r"next\s+up\b",
 )  # fmt: skip
 
 # Hedges: the date is a guess ("könnte", "podría", "pourrait", "potrebbe").
