@@ -258,16 +258,22 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     own = set()
     if doc.published is not None:
         own.add(doc.published.isoformat())
+    foreign = _foreign(sentences, watch)
+    stamp_month = doc.own_dates.month
     for sentence in sentences[:60]:
         if len(sentence.text) <= 160 and _byline(sentence.text):
-            own.update(
-                m.value for m in find_dates(sentence.text, doc.published) if m.precision == "day"
-            )
+            stamped = find_dates(sentence.text, doc.published, foreign=foreign)
+            own.update(m.value for m in stamped if m.precision == "day")
+            if stamp_month is None:
+                # "Numerama · janvier 2017": a byline that stamps only the month is the
+                # page's publish month, as a publish <meta> without a day is
+                month = next((m.value for m in stamped if m.precision == "month"), None)
+                stamp_month = date.fromisoformat(month + "-01") if month else None
     hint = (
         None
         if doc.published is not None
-        else YearHint(doc.own_dates.month, "month", "meta")
-        if doc.own_dates.month is not None
+        else YearHint(stamp_month, "month", "meta")
+        if stamp_month is not None
         else year_hint(doc.url, sentences, budget, doc.headline)
     )
     day_first = _day_first(doc.url)
@@ -280,15 +286,20 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     stated = _stated_years(sentences, budget)
     return sentences, DocFacts(
         doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch,
-        _foreign(sentences), stated, sentences, watch,
+        foreign, stated, sentences, watch,
     )  # fmt: skip
 
 
-def _foreign(sentences: list[Sentence]) -> bool:
+def _foreign(sentences: list[Sentence], watch: Watch | None = None) -> bool:
     """The page's first sentences of text (not its menus, whose English labels a site in
     another language keeps) hold more of another language's short words than of
-    English's (languages.MARKERS), or more letters of another script than Latin ones."""
+    English's (languages.MARKERS), or more letters of another script than Latin ones.
+    The watch's own names are left out: "House of the Dragon" is a name in a French
+    page, not three English words of it."""
     text = " " + " ".join(_first_text(sentences, 12)) + " "
+    for name in (watch.title, *watch.aliases) if watch is not None else ():
+        if " " in name:
+            text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
     other = 0 if text.isascii() else len(_OTHER_SCRIPT.findall(text))
     if other > 40 and other > len(_LATIN.findall(text)):
         return True  # Cyrillic, Hangul, kana, Han: no English page is mostly these

@@ -199,8 +199,12 @@ def _NOT_IDIOM(stem: str) -> str:  # noqa: N802 (a pattern builder, read as a pa
     look-behinds follow the stem, so they cost nothing where the stem is absent."""
     after = "".join(
         f"(?<!{before}{stem})"
+        # ("as originally expected", "earlier than expected": the same comparison; "a
+        # glimpse of what to expect": the story's content, not a guess at a date)
         for before in (r"\bas\s", r"highly\s", r"most\s", r"much\s", "much-", "long-",
-                       r"hotly\s", r"eagerly\s")
+                       r"hotly\s", r"eagerly\s", r"\bas\soriginally\s", r"\bas\sinitially\s",
+                       r"\bas\spreviously\s", r"\bas\sfirst\s", r"\bas\swidely\s", r"\bthan\s",
+                       r"\bwhat\sto\s")
     )  # fmt: skip
     return stem + after + r"\w*"
 
@@ -642,7 +646,8 @@ CLAUSE_BREAK = re.compile(
 # a trailer (yokoku), a teaser and a trailer (katakana) in such titles.
 TRAILER = re.compile(
     # (other languages' nouns too: "la bande-annonce", "el tráiler", "трейлер", "тизер")
-    r"(?:\b(?:trailers?|teasers?|promo(?:tional)?\s+videos?|bandes?[\s-]annonces?|tr\u00e1ilers?|"
+    # (anime news renders the main trailer, "hon-yokoku", as the "main preview")
+    r"(?:\b(?:trailers?|teasers?|promo(?:tional)?\s+videos?|main\s+previews?|bandes?[\s-]annonces?|tr\u00e1ilers?|"
     r"\u0442\u0440\u0435\u0439\u043b\u0435\u0440\w*|\u0442\u0438\u0437\u0435\u0440\w*)\b|(?<![A-Za-z0-9])(?-i:PVs?)"
     r"(?:\s?\d)?(?![A-Za-z0-9])|\u4e88\u544a|\u30c6\u30a3\u30b6\u30fc|\u30c8\u30ec\u30fc\u30e9\u30fc)"
     r"(?!\s+(?:posters?|images?|stills?|art|key\s+art|artwork|visuals?|photos?|one-sheets?|"
@@ -780,8 +785,8 @@ TRAILER_OUT = re.compile(
     r"highlights|check\s+out|(?:see|view|find)\s+(?:[\w'-]+\s+){0,6}(?:below|above)|"
     # a player on the page pointed at: "the latest trailer can be found below", "is
     # embedded above", "is available below"
-    r"(?:found|seen|watched|viewed|embedded|posted|included|available)\s+(?:right\s+|just\s+)?"
-    r"(?:below|above)|"
+    r"(?:found|seen|watched|viewed|embedded|posted|included|available|streaming|playing)\s+"
+    r"(?:right\s+|just\s+)?(?:below|above)|"
     r"(?:started|began|begun|been)\s+streaming|streamed|"
     r"we\s+(?:already\s+|now\s+|finally\s+)?(?:have|got)|we['\u2019]ve\s+(?:already\s+)?got|"
     r"sees|(?:begins|ends|closes|opens)\s+(?:with|on)|confirms|"
@@ -833,6 +838,11 @@ FOREIGN_TRAILER_OUT = re.compile(
     r"d\u00e9voil\w*|r\u00e9v\u00e9l\u00e9\w*|pr\u00e9sent\u00e9\w*|publi\u00e9\w*|mis[e]?\s+en\s+ligne|"
     r"(?:est|sont)\s+(?:enfin\s+)?(?:l\u00e0|disponibles?|en\s+ligne|arriv\u00e9e?s?|sortie?s?)|"
     r"d\u00e9couvrez|voici|dans\s+(?:la|le|cette|ce)\s+(?:[\w-]+\s+){0,2}(?:bande|teaser|trailer)|"
+    # the trailer doing something now, as in English: "la bande annonce laisse songeur",
+    # "cette bande-annonce se présente" (not its coming: "arrive", "sort", "est", "doit")
+    r"bandes?[\s-]annonces?\s+(?:se\s+)?(?!(?:arrive|arrivent|sort|sortent|d\u00e9barque|"
+    r"tombe|est|sont|doit|devrait|va|vont|sera|de|du|des|et|qui|que)(?!\w))"
+    r"[a-z\u00e0-\u00ff]{3,}(?:e|it|ent)|"
     # id: "telah merilis teaser", "dirilis", "diunggah", "dalam trailer"
     r"merilis|dirilis|meluncurkan|diluncurkan|mengunggah|diunggah|memperlihatkan|"
     r"dalam\s+(?:teaser|trailer|video)|"
@@ -1152,8 +1162,19 @@ def mention_not_yet(text: str, mention: re.Match[str]) -> bool:
     # Revealed'" says nothing of a trailer to come)
     clause = text[start : mention.end()] + _QUOTED.sub("", text[mention.end() : end])
     return bool(
-        TRAILER_NOT_YET.search(clause) or TRAILER_SCHEDULED.match(text, mention.end())
+        TRAILER_NOT_YET.search(clause)
+        or TRAILER_SCHEDULED.match(text, mention.end())
+        or FOREIGN_TRAILER_WHEN.search(clause)
     )
+
+
+# Other languages' "when" and "tomorrow" in a trailer's clause: it is still to come ("HBO
+# confirma cuándo llega el primer tráiler", "la bande-annonce arrive demain"), as
+# TRAILER_NOT_YET reads "when" and "tomorrow" in English. (Words no English clause holds.)
+FOREIGN_TRAILER_WHEN = re.compile(
+    r"\b(?:cu\u00e1ndo|quand|wann|ma\u00f1ana|demain|morgen|domani|amanh\u00e3)\b",
+    re.IGNORECASE,
+)
 
 
 # A quotation: a tagline, a line of dialogue (not an apostrophe: "the trailer's").

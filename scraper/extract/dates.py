@@ -313,8 +313,10 @@ _PATTERNS = [
         "year",
         # "until 2019", "delayed to 2024", "moves into 2025": a move's or a wait's year;
         # "it will be 2020"
+        # "no definite date, aside from 2022": the one thing a denial leaves standing
         r"(?i:\b(?:in|for|early|late|mid-?|during|arrives?|coming|until|till|to|into|"
-        r"will\s+be)\s+)" + _YEAR.format(n="y"),
+        r"will\s+be|aside\s+from|apart\s+from|except(?:\s+for)?|other\s+than)\s+)"
+        + _YEAR.format(n="y"),
         ("year",),
     ),
     # US numeric dates, month first: "on 12/15", "12/15/2023"

@@ -111,24 +111,29 @@ RELEASE_WORDS = (
     r"an\s+den\s+start", r"erscheint", r"erscheinen", r"erschien", r"ab\s+dem",
     r"ab\s+(?=\d)", r"läuft", r"laufen", r"zu\s+sehen", r"verfügbar", r"ausgestrahlt",
     r"veröffentlicht", r"veröffentlichung", r"premiere\s+feiert", r"feiert\s+premiere",
-    r"kommt", r"kommen",
+    r"kommt", r"kommen", r"im\s+kino", r"in\s+den\s+kinos", r"ins\s+kino",
     r"kehrt", r"zurück", r"rückkehr", r"fortgesetzt", r"abrufbar",
     r"geht\s+es\s+(?:\S+\s+){0,3}?weiter",  # "Am 15. April geht es bei Netflix weiter mit"
     # Spanish
     r"estren\w*", r"llega\w*", r"lanzamiento", r"disponible", r"se\s+emitirá",
     r"vuelve\w*", r"volverá", r"regresa\w*", r"regreso", r"desde\s+el(?=\s+\d)",
-    r"arranc\w*", r"lanza\w*",
+    r"arranc\w*", r"lanza\w*", r"previst[oa]s?\s+(?:para|el)", r"programad[oa]s?",
+    r"en\s+(?:las\s+)?(?:salas|cines)", r"a\s+los\s+cines",
+    r"gran\s+pantalla",
     # Portuguese
     r"estrei\w*", r"chega\w*", r"lança\w*", r"lancamento", r"disponível",
     r"volta", r"voltará", r"retorna\w*", r"partir\s+de(?=\s+\d)",
     # French
-    r"sortie", r"sortira", r"débarque\w*", r"diffusé\w*", r"diffusion",
-    r"en\s+salles", r"sera\s+disponible", r"reviendra", r"revient", r"de\s+retour",
+    r"sortie", r"sortira", r"sort(?:ent|ir|iront)?", r"prévue?s?\s+(?:pour|le|au|en)",
+    r"programmée?s?", r"débarque\w*", r"diffusé\w*", r"diffusion",
+    r"en\s+salles?", r"au\s+cinéma", r"sera\s+disponible", r"reviendra", r"revient", r"de\s+retour",
     r"partir\s+du", r"dès\s+le",
     # Italian
-    r"arriva\w*", r"uscita", r"uscirà", r"esce", r"partirà", r"debutt\w*",
+    r"arriv\w*", r"uscita", r"previst[oa]\s+(?:per|il|a|in|nelle)", r"programmat[oa]",
+    r"uscirà", r"esce", r"partirà", r"debutt\w*",
     r"disponibile", r"in\s+onda", r"tornerà", r"torna", r"ritorna\w*", r"ritorno",
-    r"dal(?=\s+\d)",
+    r"dal(?=\s+\d)", r"dall['\u2019](?=\d)", r"nelle\s+sale", r"in\s+sala", r"al\s+cinema",
+    r"nei\s+cinema",
     # Indonesian
     r"tayang\w*", r"ditayangkan", r"penayangan", r"rilis", r"dirilis", r"hadir",
     r"disaksikan", r"meluncur", r"mengudara",
@@ -152,6 +157,22 @@ RETURN_WORDS = (
     r"volta", r"voltará", r"retorna", r"retornará", r"regressa", r"regressará",
     r"revient", r"reviendra", r"retour",
     r"torna", r"tornerà", r"ritorna", r"ritornerà", r"ritorno",
+)  # fmt: skip
+
+# Words that turn a story to another subject, as "Meanwhile," and "Elsewhere," do in
+# English: "On passe ensuite aux 8 Salopards", "De son côté, Universal a révélé ...",
+# "Por otro lado", "Nel frattempo", "Außerdem".
+TOPIC_SHIFT_WORDS = (
+    r"de\s+son\s+côté", r"par\s+ailleurs",
+    r"por\s+otro\s+lado", r"por\s+su\s+parte", r"en\s+otras\s+noticias",
+    r"nel\s+frattempo", r"intanto", r"inoltre", r"dall['\u2019]altra\s+parte",
+    r"außerdem", r"unterdessen", r"indes",
+)  # fmt: skip
+# Words that move a list on to its next item, the subject they introduce: "On passe ensuite
+# aux 8 Salopards", "Passons à ...", "Enfin, on termine avec ...", "Moving on to ...".
+NEXT_ITEM_WORDS = (
+    r"on\s+passe\s+(?:ensuite\s+)?(?:à|au|aux)", r"passons\s+(?:ensuite\s+)?(?:à|au|aux)",
+    r"(?:enfin,?\s+)?on\s+termine\s+(?:avec|par)", r"moving\s+on\s+to", r"next\s+up\b",
 )  # fmt: skip
 
 # Hedges: the date is a guess ("könnte", "podría", "pourrait", "potrebbe").

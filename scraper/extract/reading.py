@@ -15,6 +15,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
+from scraper.extract import languages
 from scraper.extract.cues import CHANNEL, FIELD_ROLES, RELEASE
 from scraper.extract.gate import gated
 from scraper.extract.memo import remembered
@@ -59,9 +60,12 @@ _GENERIC_HEADING = gated(_GENERIC_HEADING)
 _TOPIC_SHIFT = re.compile(
     r"^(?:meanwhile|elsewhere|in\s+other\s+news|also\s+(?:new|coming|arriving|on)|separately|"
     r"other\s+(?:premieres|releases|titles|shows|series|films|movies|dramas|comedies|"
-    r"programmes|programs|returning|new|upcoming|highlights))\b|^also\s*[:\u2014\u2013]",
+    r"programmes|programs|returning|new|upcoming|highlights))\b|^also\s*[:\u2014\u2013]|"
+    r"^(?:" + "|".join(languages.TOPIC_SHIFT_WORDS + languages.NEXT_ITEM_WORDS) + r")(?!\w)",
     re.IGNORECASE,
 )
+# ... and those that move a list on to its next item, which the sentences after follow.
+_NEXT_ITEM = re.compile(r"^(?:" + "|".join(languages.NEXT_ITEM_WORDS) + r")", re.IGNORECASE)
 # Words that say a show is past its first season ("returns", "the new season").
 _LATER_SEASON = re.compile(
     r"\b(?:return\w*|renew\w*|comeback|come\s+back|back\s+for|again|(?:new|next|another|"
@@ -507,6 +511,11 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 # (a labeled field, "Coming to Netflix: Friday" or "Original run | January
                 # 10, 2023", is a fact of its entry, not another story's headline)
                 subject, other_story = Subject.OTHER, True
+                if _NEXT_ITEM.match(text) and not title_mentions(text, watch):
+                    # "On passe ensuite aux 8 Salopards de Tarantino. Sortie le 6 janvier":
+                    # the list has moved on to another item, the sentences after it too
+                    # (not "Meanwhile the cast met the press": a turn, no new subject)
+                    state = Subject.OTHER
             elif previous is not None and continues_other_work(text, previous, watch, across):
                 subject, other_story = Subject.OTHER, True  # "It starts Sept. 4." after X
             elif other_topic and named is None:

@@ -568,6 +568,11 @@ def _numbered_matches(sentence: str, key: str, digits: bool) -> tuple[re.Match[s
         # another language's season: "Staffel 2", "la segunda temporada", "2. Staffel"
         matches.extend(_FOREIGN_NUMBERED.finditer(sentence))
         matches.extend(_FOREIGN_ORDINAL.finditer(sentence))
+        # "Viele Serien bekommen neue Staffeln, die fünfte von The Crown ...": an ordinal
+        # standing alone for the season noun said before it
+        noun = _FOREIGN_NOUN_ANY.search(sentence)
+        if noun is not None:
+            matches.extend(_FOREIGN_ELLIPTIC.finditer(sentence, noun.end()))
     if _has_any(key, _ORDINALS_AFTER_WORDS):
         # an ordinal after its noun: "musim kedua", "season ketiganya" (Indonesian)
         matches.extend(_ORDINAL_AFTER.finditer(sentence))
@@ -594,6 +599,14 @@ _FOREIGN_ORDINAL = re.compile(
 )
 
 
+_SEASON_NOUN_NAME = re.compile(r"(?:seasons?|series|" + _FOREIGN_NOUN + r")\w*", re.I)
+_FOREIGN_NOUN_ANY = re.compile(r"(?<!\w)" + _FOREIGN_NOUN, re.IGNORECASE)
+_FOREIGN_ELLIPTIC = re.compile(
+    r"(?<!\w)(?:die|der|la|le|el|il|a|o)\s+("
+    + "|".join(sorted(languages.ORDINALS, key=len, reverse=True))
+    + r")(?=\s+(?:von|de|di|du|del|des|do|da|della)\s)",
+    re.IGNORECASE,
+)
 _ORDINALS_AFTER_WORDS = tuple(languages.ORDINALS_AFTER)
 _ORDINAL_AFTER = re.compile(
     r"\b(?:season|" + "|".join(languages.SEASON_NOUNS) + r")\s+("
@@ -867,6 +880,8 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
     if match is None:
         return ref
     name = match.group(1)
+    if _SEASON_NOUN_NAME.fullmatch(name):
+        return ref  # "neue Staffeln, die fünfte": the season noun itself (German capitals)
     if _DESCRIBING_SUFFIX.search(name):
         return ref  # "The Nic Pizzolatto-directed third season": a maker, no show's name
     if _LINKED_BY_WORD.search(name):

@@ -81,6 +81,10 @@ _BOUNDARY = re.compile(r"[.!?\s](?:(?<=[.!?])" + _END + r"|(?<=\s)\s*\|\s+(?=\|)
 _MAYBE_BOUNDARY = re.compile(r"[.!?|]")
 
 
+# Words that open a sentence and never follow an initial inside a name ("John F. Kennedy").
+_OPENS_SENTENCE = re.compile(
+    r"(?:The|A|An|It|Its|This|That|These|Those|We|He|She|They|There|But|And)\s"
+)
 # "D.B. Weiss", "J.R.R. Tolkien": initials run on into the name.
 _INITIALS = re.compile(r"(?:[a-z]\.){1,3}[a-z]")
 
@@ -151,7 +155,13 @@ def sentences(text: str) -> list[str]:
             bare = last_word.rstrip(".!?\"'\u2019\u201d)]").lstrip("\"'\u2018\u201c([").lower()
             if (
                 bare in _ABBREVIATIONS
-                or (len(bare) == 1 and bare.isalpha())
+                or (
+                    len(bare) == 1
+                    and bare.isalpha()
+                    # ("for Hall H. The first trailer ...": a letter, then a word no name
+                    # follows an initial with, ends the sentence)
+                    and not _OPENS_SENTENCE.match(text, match.end())
+                )
                 or _INITIALS.fullmatch(bare)
             ) and not _TIME_ZONE_END.search(piece):  # (the scan of the piece last)
                 continue

@@ -832,11 +832,20 @@ def _said_out(text: str) -> bool:
     Trailer") takes its own words back."""
     if cues.TRAILER_OUT.search(text):
         return True
+    if cues.FOREIGN_TRAILER_OUT.search(text) is None:
+        return False
+    # (a relative clause after a comma is said of its own noun: "ha publicado su primer
+    # tráiler, un clásico de la TV que llegará a la gran pantalla el 30 de enero")
+    own = _RELATIVE_AFTER_COMMA.sub("", text)
     return (
-        cues.FOREIGN_TRAILER_OUT.search(text) is not None
-        and cues.FOREIGN_TRAILER_NOT_YET.search(text) is None
-        and cues.FOREIGN_NEGATION.search(text) is None
+        cues.FOREIGN_TRAILER_NOT_YET.search(own) is None
+        and cues.FOREIGN_NEGATION.search(own) is None
     )
+
+
+_RELATIVE_AFTER_COMMA = re.compile(
+    r",\s+(?:[^,;.]{0,60}?\s)?(?:que|qui|che|der|die|das)\s[^,;.]*", re.IGNORECASE
+)
 
 
 def _reports_here(
@@ -1361,6 +1370,7 @@ def _may_name_trailer(text: str) -> bool:
         "trailer" in key
         or "teaser" in key
         or "promo" in key
+        or "main preview" in key
         or "PV" in text
         or "bande" in key
         or (not text.isascii() and _FOREIGN_TRAILER_WORD.search(key) is not None)

@@ -336,7 +336,10 @@ def _aside(clause: str, at: int, date_start: int) -> bool:
 # What follows from the date, not a doubt on it: "on May 30, meaning fans can watch it in
 # one sitting if they so wish".
 _CONSEQUENCE = re.compile(
-    r",\s+(?:meaning|which\s+means|giving|allowing|letting|so\s+that)\b", re.IGNORECASE
+    r",\s+(?:meaning|which\s+means|giving|allowing|letting|so\s+that|"
+    # a result clause of the readers' own: ", so all we can do is hope we get clarity"
+    r"so\s+(?:all\s+)?(?:we|you|fans|viewers|audiences|I)\b)",
+    re.IGNORECASE,
 )
 # A year, a month or a season: the start of a date of its own.
 _ANOTHER_DATE = re.compile(
@@ -362,6 +365,8 @@ def _negation(c: DateCandidate, v: View, w: Watch) -> str | None:
     if not denials:
         return None
     before = [m for m in denials if m.end() <= position]
+    if len(before) == len(denials) and _EXCEPTED.search(v.clause, 0, position):
+        return None  # "did not divulge a definite premiere date, aside from 2022"
     if len(before) == len(denials) and _INSTEAD.search(v.clause, before[-1].end(), position):
         return None  # "no longer opens March 8 and will instead arrive June 28"
     if (
@@ -371,6 +376,13 @@ def _negation(c: DateCandidate, v: View, w: Watch) -> str | None:
     ):
         return None  # "isn't set to hit theaters until December": the wait ends on the date
     return denials[0].group().strip()
+
+
+# The date is the exception a denial leaves: "no date, aside from 2022", "except for 2022".
+_EXCEPTED = re.compile(
+    r"\b(?:aside\s+from|apart\s+from|except(?:\s+for)?|other\s+than|save\s+for)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _conceded(text: str, at: int, date_start: int) -> bool:
@@ -704,7 +716,10 @@ def _occasion(c: DateCandidate, v: View, w: Watch) -> str | None:
         # "Six months before the Dec. 18 release, the Comic-Con panel will ...": the date
         # is its release's, named right after it; an occasion counts only in its own phrase
         # ("the Sept. 10 premiere at the festival").
-        left = max((m.end() for m in cues.PHRASE_BREAK.finditer(clause, 0, start)), default=0)
+        # (from its determiner on: "Warner Bros. debuted the first trailer at Comic-Con for
+        # its June 2, 2017 release": the convention is the trailer's, before the phrase)
+        article = _ARTICLE_BEFORE.search(clause, max(0, start - 12), start)
+        left = article.start() if article else 0
         stop = cues.PHRASE_BREAK.search(clause, end)
         clause = clause[left : stop.start() if stop else len(clause)]
         start, end = start - left, end - left
@@ -734,7 +749,16 @@ _ROW_START = re.compile(
     "Netflix released a teaser in August",
 )
 def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if cues.OWN_RELEASE_NOUN.match(v.text, c.mention.end):
+        return None  # "the season 2 trailer and October 16 premiere": the date's own event
     trailers = list(_PROMO.finditer(v.text, 0, c.mention.start))
+    if not trailers and v.event == "release":
+        # "Este jueves 27 de junio ha sido lanzado un nuevo tráiler de ...", "On June 27,
+        # Sony released a new trailer": what the release verb after the date puts out,
+        # its object, is the trailer
+        verb = v.text.find(v.event_word, c.mention.end)
+        if verb >= 0 and (video := _OBJECT_PROMO.match(v.text, verb + len(v.event_word))):
+            return video.group("video")
     if not trailers:
         # "First released on May 6, the season 3 trailer has ...": an opening participle
         # whose subject, after its comma, is the trailer
@@ -743,6 +767,11 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
             return opening.group("video")
         return None
     clause = _NEW_CLAUSE.search(v.text, trailers[-1].end(), c.mention.start)
+    appositive = _APPOSITIVE_RELATIVE.search(v.text, trailers[-1].end(), c.mention.start)
+    if appositive is not None and not _PROMO.search(appositive.group()):
+        # "ha publicado su primer tráiler, un clásico de la TV que llegará ... el 30 de
+        # enero": the relative clause is said of the noun in apposition, another thing
+        return None
     if clause is not None and not (
         # ("The trailer, which debuted May 6, shows ...": a clause said of the trailer
         # itself, its antecedent the trailer word right before it, dates the trailer)
@@ -784,6 +813,10 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
 # ("... when the film hits theaters on", "... that we will see the season in") or the
 # season described after the trailer ("Trailer for the second series, airing 11 April").
 _CLAUSE_OF_ITS_OWN = re.compile(
+    # (a clause whose subject is the work itself: "..., knowing that the film opens May 8",
+    # "en sachant que le film sortira au cinéma le 8 mai")
+    r"\b(?:that|que|qu['\u2019]|che|dass)\s+(?:the|le|la|il|lo|el|der|die|das)\s+(?:film|movie|"
+    r"series|show|season|s\u00e9rie|saison|serie|pel\u00edcula|stagione|staffel)\s|"
     r"\b(?:when|once|that\s+(?:we|you|fans|viewers|audiences)|until)\s+[^.;]{0,80}?"
     r"\b(?:hit(?:s|ting)?|arriv\w+|premier\w+|land(?:s|ing)|open(?:s|ing)|debut(?:s|ing)|"
     r"return(?:s|ing)|stream(?:s|ing)|airs?|airing|see|watch)\b|"
@@ -839,6 +872,22 @@ _NEW_CLAUSE = re.compile(
     r",[\"\u201d\u2019']?\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECASE
 )
 _OF_THE_TRAILER = re.compile(r",\s+which\s", re.IGNORECASE)
+# The object right after a release verb, a video: " a new trailer", " un nuevo tráiler".
+_OBJECT_PROMO = re.compile(
+    r"\s+(?:(?:a|an|the|its|their|un|una|le|la|il|lo|el|den|einen|ein|eine)\s+)?"
+    r"(?:(?:new|first|final|official|full|nuevo|nueva|primer|primera|nouvelle|nouveau|"
+    r"premier|premi\u00e8re|nuovo|primo|neuen|ersten|offizielle[n]?)\s+){0,2}(?P<video>"
+    + cues.TRAILER.pattern
+    + r")",
+    re.IGNORECASE,
+)
+# A noun in apposition and a relative clause said of it: ", a classic that opens ...", ", un
+# clásico de la TV en España que llegará ...", ", un film qui sortira ...".
+_APPOSITIVE_RELATIVE = re.compile(
+    r",\s+(?:a|an|the|un|une|una|uno|el|la|le|il|lo|ein|eine|einen)\s[^,;]{0,60}?"
+    r"\b(?:that|which|que|qui|che|der|die|das)\s",
+    re.IGNORECASE,
+)
 _OPENING_PARTICIPLE = re.compile(
     r"\W*(?P<phrase>(?:first\s+|originally\s+)?(?:released|shown|unveiled|dropped|posted|"
     r"screened|debuted|uploaded|shared)\b[^,;.]{0,60}),\s+(?:the|a|an|this|its|their)\s+"

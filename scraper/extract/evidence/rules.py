@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from scraper.extract import cues
+from scraper.extract import cues, languages
 from scraper.extract.candidates import DateCandidate, VideoCandidate
 from scraper.extract.memo import remembered
 from scraper.extract.subject import title_mentions
@@ -75,7 +75,37 @@ def _worked_out(candidate: DateCandidate, watch: Watch) -> View:
     left, right, clause, event, word, plain = _clause(
         text, mention.start, mention.end, candidate.doc.foreign, watch
     )
+    if event is None and candidate.order and _FRAGMENT.fullmatch(text[: mention.start]):
+        event, word = _previous_event(candidate, watch)
     return View(text, left, right, clause, event, word, plain=plain)
+
+
+def _previous_event(candidate: DateCandidate, watch: Watch) -> tuple[str | None, str]:
+    """A sentence that is only its date ("Le 16 novembre exactement, si on en croit
+    l'annonce.", "Il prossimo 14 ottobre." after "Quando l'uscita in sala?") has no verb
+    of its own: it answers or narrows the sentence before it, in the same block, and is
+    governed by that sentence's last event."""
+    text, mention = candidate.sentence.text, candidate.mention
+    rest = _CLAUSE_END.search(text, mention.end)
+    if not _FRAGMENT_END.fullmatch(text, mention.end, rest.start() if rest else len(text)):
+        return None, ""
+    previous = candidate.doc.sentences[candidate.order - 1]
+    if previous.block != candidate.sentence.block or previous.chrome:
+        return None, ""
+    plain = _without_title(previous.text, watch)
+    return _governing(plain, len(plain), candidate.doc.foreign)
+
+
+# A date's sentence that holds nothing else: before the date at most two articles,
+# prepositions or words for "next" ("Le", "Il prossimo", "On the"); after it, up to a comma
+# or its end, at most one word ("exactement").
+_LEAD_WORD = (
+    r"(?:the|on|in|at|next|" + "|".join(languages.ARTICLES) + r"|am|ab|dès|à|au|dal|dall|al|"
+    r"del|prochain|prossimo|pr[oó]ximo|n[aä]chsten|kommenden|desde|partir)"
+)
+_FRAGMENT = re.compile(r"\W*(?:" + _LEAD_WORD + r"\b\W*){0,2}", re.IGNORECASE)
+_FRAGMENT_END = re.compile(r"\W*(?:[^\W\d]+\W*)?", re.UNICODE)
+_CLAUSE_END = re.compile(r"[,;:(]|\s[-\u2013\u2014]\s")
 
 
 @remembered
@@ -89,8 +119,14 @@ def _clause(
     plain_text = _without_title(text, watch)
     plain = plain_text[left:right]
     event, word = _governing(plain, start - left, foreign)
-    if event is None and text[:left].rstrip().endswith(":"):
-        # "Release date confirmed: 3 August" - the verb sits before the colon.
+    if event is None and (
+        text[:left].rstrip().endswith(":")
+        or (text[:left].rstrip().endswith(("\u2014", "\u2013", " -")) and _BARE.fullmatch(
+            text, left, start) and _BARE.fullmatch(text, end, right))
+    ):
+        # "Release date confirmed: 3 August" - the verb sits before the colon; "lands in
+        # theaters two years after the first one did — Sept. 6, 2019." - a date alone
+        # after a dash restates when the clause before it happens.
         event, word = _governing(plain_text[:left], left, foreign)
     own = _OWN_EVENT.match(text, end)
     if own and (event is None or _NAMED_RELEASE.match(own.group())):
@@ -107,6 +143,10 @@ def _clause(
         # relative clause's antecedent, in the clause before the comma.
         event, word = _governing(plain_text[: which.start()], which.start(), foreign)
     return left, right, clause, event, word, plain
+
+
+# What may stand beside a date that is a clause alone: space, punctuation, "on" or "in".
+_BARE = re.compile(r"[\s,.!)]*(?:(?:on|in)\s+)?", re.IGNORECASE)
 
 
 # The end of one entry of a list of names each with its date in brackets, up to the
@@ -138,7 +178,11 @@ _OWN_EVENT = re.compile(
 )
 _WHICH = re.compile(r",\s+(?:which|that)\s+$", re.IGNORECASE)
 _IS_ON = re.compile(
-    r"\s*(?:will\s+be|is|was|falls|lands)\s+(?:on|in|set\s+for)\b", re.IGNORECASE
+    r"\s*(?:(?:will\s+be|is|was|falls|lands)\s+(?:on|in|set\s+for)|"
+    # ('the season 3 premiere of Review, "Locorito", which aired Thursday, March 16'; 'the
+    # Season 7 finale, which aired Aug. 27': what aired is the antecedent, premiere or not)
+    r"aired|was\s+(?:aired|broadcast|shown))\b",
+    re.IGNORECASE,
 )
 
 

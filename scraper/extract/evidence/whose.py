@@ -178,8 +178,14 @@ def _relative(c: DateCandidate, v: View, w: Watch) -> str | None:
         return v.text[max(0, relative.start() - 40) : relative.end()].strip()
     # '"Avengers: Endgame," which opened April 26, 2019': a quoted title as the antecedent
     quoted = _QUOTED_WHICH.search(v.text, max(0, c.mention.start - 120), c.mention.start)
-    if quoted and not any(
-        s < quoted.end(1) and quoted.start(1) < e for s, e, _ in title_mentions(v.text, w)
+    if (
+        quoted
+        and not any(
+            s < quoted.end(1) and quoted.start(1) < e for s, e, _ in title_mentions(v.text, w)
+        )
+        # ('the season 3 premiere of Review, "Locorito / Dream", which aired March 16': the
+        # name in apposition to an episode is that episode's, no other work)
+        and not _EPISODE_APPOSITION.search(v.text, max(0, quoted.start() - 80), quoted.start())
     ):
         return quoted.group().strip()
     # 'Also joining the list is Vigil, which in 2021 became ...': an unquoted name
@@ -203,6 +209,9 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+_EPISODE_APPOSITION = re.compile(
+    r"\b(?:premiere|finale|episode|opener|closer)\b[^,;.]{0,40},\s*$", re.IGNORECASE
+)
 _QUOTED_WHICH = re.compile(
     r"[\"\u201c\u2018]([A-Z0-9][^\"\u201d\u2019]{1,60}?),?[\"\u201d\u2019],?\s+which\s+"
     r"(?:[\w'\u2019-]+\s+){0,4}$"
@@ -340,7 +349,11 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
     if cues.WORK_NOUN_SUBJECT.match(text):
         closing = text.find(",", c.mention.end)
         stop = min(stop, closing) if closing >= 0 else stop
-    for quoted in cues.QUOTED_TITLE.finditer(text, start, stop):
+    # (a quoted name the clause starts inside counts too: its colon, '“Star Trek:
+    # Picard,” will premiere', is no clause break)
+    for quoted in cues.QUOTED_TITLE.finditer(text, max(0, start - 80), stop):
+        if quoted.end() <= start:
+            continue
         if _EPISODE_BEFORE.search(text, max(0, quoted.start() - 50), quoted.start()):
             continue
         if not _LETTER.search(quoted.group(1)):
