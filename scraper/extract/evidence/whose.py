@@ -173,19 +173,22 @@ _EARLIER_AT_END = re.compile(r"(?:" + cues.EARLIER_WORK.pattern + r")\s*$", re.I
     "after the animated series Creature Commandos, which premiered Dec. 5",
 )
 def _relative(c: DateCandidate, v: View, w: Watch) -> str | None:
-    relative = re.search(r",\s+which\s+$", v.text[: v.left], re.IGNORECASE)
-    if relative and scope.other_work_antecedent(v.text, relative.start(), w):
-        return v.text[max(0, relative.start() - 40) : relative.end()].strip()
     # '"Avengers: Endgame," which opened April 26, 2019': a quoted title as the antecedent
     quoted = _QUOTED_WHICH.search(v.text, max(0, c.mention.start - 120), c.mention.start)
+    # ('the season 3 premiere of Review, "Locorito / Dream", which aired March 16': the name
+    # in apposition to an episode is that episode's, no other work, however it is read)
+    episode = quoted is not None and bool(
+        _EPISODE_APPOSITION.search(v.text, max(0, quoted.start() - 80), quoted.start())
+    )
+    relative = re.search(r",\s+which\s+$", v.text[: v.left], re.IGNORECASE)
+    if relative and not episode and scope.other_work_antecedent(v.text, relative.start(), w):
+        return v.text[max(0, relative.start() - 40) : relative.end()].strip()
     if (
         quoted
+        and not episode
         and not any(
             s < quoted.end(1) and quoted.start(1) < e for s, e, _ in title_mentions(v.text, w)
         )
-        # ('the season 3 premiere of Review, "Locorito / Dream", which aired March 16': the
-        # name in apposition to an episode is that episode's, no other work)
-        and not _EPISODE_APPOSITION.search(v.text, max(0, quoted.start() - 80), quoted.start())
     ):
         return quoted.group().strip()
     # 'Also joining the list is Vigil, which in 2021 became ...': an unquoted name
