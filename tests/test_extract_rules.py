@@ -1558,3 +1558,25 @@ def test_a_lone_premiere_naming_no_season_may_be_the_shows_first() -> None:
                     published="2025-08-20") == []  # fmt: skip
     assert findings("<p>Harbor Lights returns November 17 on HBO.</p>", LANTERN,
                     published="2025-08-20") == [("release_date", "2025-11-17", "day")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The quiz opens Jan. 5 at 6 p.m, then a cooking show at 8 p.m. Meanwhile, the "
+            "spy drama lands Jan. 8.",
+            [
+                "The quiz opens Jan. 5 at 6 p.m, then a cooking show at 8 p.m.",
+                "Meanwhile, the spy drama lands Jan. 8.",
+            ],
+        ),
+        ("It airs at 9 p.m. ET on the network.", ["It airs at 9 p.m. ET on the network."]),
+        ("It airs at 9 p.m. Eastern on Fridays.", ["It airs at 9 p.m. Eastern on Fridays."]),
+        ("It airs at 9 p.m. (8:30 NT) weekly.", ["It airs at 9 p.m. (8:30 NT) weekly."]),
+    ],
+)
+def test_an_hour_ends_its_sentence_unless_its_zone_follows(text: str, expected: list[str]) -> None:
+    # "at 8 p.m. Meanwhile, ..." ran on into the next sentence, whose date then read as
+    # the first show's.
+    assert sentences(text) == expected

@@ -114,6 +114,15 @@ _FOLDED = tuple(chr(code) for code in IGNORECASE_ASCII)
 _TIME_ZONE_END = re.compile(r"(?:\d|[ap]\.?m\.?)\s+(?:ET/)?PT\.$")
 
 
+# An hour written "8 p.m." ends its sentence when what follows is not the hour's zone:
+# "airs Jan. 5 at 8 p.m. Meanwhile, the spy drama lands Jan. 8" is two sentences (the
+# second's date is not the first's), "at 9 p.m. ET on CBC" and "at 9 p.m. Eastern" one.
+_HOUR_END = re.compile(r"\d\s*[ap]\.m\.$", re.IGNORECASE)
+_ZONE_NEXT = re.compile(
+    r"[A-Z]{1,4}\b(?![a-z])|(?:Eastern|Pacific|Central|Mountain|Atlantic|Newfoundland)\b|[a-z(/\d]"
+)
+
+
 # A day written with its full stop before the month ("30. Oktober"), as German does.
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -154,7 +163,12 @@ def sentences(text: str) -> list[str]:
                 or (len(bare) == 1 and bare.isalpha())
                 or _INITIALS.fullmatch(bare)
             ) and not _TIME_ZONE_END.search(piece):  # (the scan of the piece last)
-                continue
+                if not (
+                    bare in ("a.m", "p.m")
+                    and _HOUR_END.search(sentence)
+                    and not _ZONE_NEXT.match(text, match.end())
+                ):
+                    continue
         result.append(sentence)
         start = match.end()
     tail = text[start:].strip()
