@@ -132,6 +132,15 @@ def _month_word_at(text: str, at: int) -> bool:
     return word is not None and word.group().lower() in languages.MONTHS
 
 
+def _hour_ends(bare: str, sentence: str, text: str, after: int) -> bool:
+    """`sentence` ends in an hour ("at 8 p.m.") and what starts at `after` is no zone."""
+    return (
+        bare in ("a.m", "p.m")
+        and _HOUR_END.search(sentence) is not None
+        and not _ZONE_NEXT.match(text, after)
+    )
+
+
 def sentences(text: str) -> list[str]:
     """Split a block into sentences, keeping abbreviations and initials whole."""
     text = normalize(text)
@@ -159,16 +168,15 @@ def sentences(text: str) -> list[str]:
         if last_word.endswith("."):
             bare = last_word.rstrip(".!?\"'\u2019\u201d)]").lstrip("\"'\u2018\u201c([").lower()
             if (
-                bare in _ABBREVIATIONS
-                or (len(bare) == 1 and bare.isalpha())
-                or _INITIALS.fullmatch(bare)
-            ) and not _TIME_ZONE_END.search(piece):  # (the scan of the piece last)
-                if not (
-                    bare in ("a.m", "p.m")
-                    and _HOUR_END.search(sentence)
-                    and not _ZONE_NEXT.match(text, match.end())
-                ):
-                    continue
+                (
+                    bare in _ABBREVIATIONS
+                    or (len(bare) == 1 and bare.isalpha())
+                    or _INITIALS.fullmatch(bare)
+                )
+                and not _TIME_ZONE_END.search(piece)  # (the scans of the piece last)
+                and not _hour_ends(bare, sentence, text, match.end())
+            ):
+                continue
         result.append(sentence)
         start = match.end()
     tail = text[start:].strip()
