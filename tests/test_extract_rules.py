@@ -1580,3 +1580,26 @@ def test_an_hour_ends_its_sentence_unless_its_zone_follows(text: str, expected: 
     # "at 8 p.m. Meanwhile, ..." ran on into the next sentence, whose date then read as
     # the first show's.
     assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Viewers keep asking about Heartstopper season 2, filming for which began in "
+        "April.</p>",
+        "<p>Fans keep talking about Heartstopper season 2, whose filming started in May.</p>",
+    ],
+)
+def test_a_relative_clause_about_making_the_show_is_not_its_release(body: str) -> None:
+    # The clause's subject ("Viewers") is no production word; the date sits in a relative
+    # clause of its own whose subject is the filming.
+    assert findings(body, title="Heartstopper Season 2 news") == []
+
+
+def test_a_relative_clause_about_filming_leaves_a_later_release_to_the_sentence() -> None:
+    body = (
+        "<p>Heartstopper season 2, filming for which wrapped in May, premieres on 3 "
+        "August.</p>"
+    )
+    found = findings(body, title="Heartstopper Season 2 news")
+    assert ("release_date", "2023-08-03", "day") in found

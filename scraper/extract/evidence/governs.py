@@ -604,7 +604,12 @@ def _production(c: DateCandidate, v: View, w: Watch) -> str | None:
     clause, start, end = v.clause, c.mention.start - v.left, c.mention.end - v.left
     found = cues.PRODUCTION_SUBJECT.match(clause)
     if found is None or found.end() > start:
-        return None
+        # a relative clause of its own after a comma: "... series two, filming for which
+        # began in April last year", "..., whose shoot wrapped in May"
+        relative = max(_PRODUCTION_RELATIVE.finditer(clause, 0, start), key=_start, default=None)
+        if relative is None or cues.RELEASE.search(clause, relative.end(), start):
+            return None
+        return relative.group().strip(", ")
     if _SUBORDINATE.match(clause) and "," in clause[found.end() : start]:
         return None  # "Once filming wrapped, Netflix confirmed ...": the clause ends at its comma
     between = clause[found.end() : start]
@@ -619,6 +624,15 @@ def _production(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 _SUBORDINATE = re.compile(r"^\W*(?:once|after|when|now\s+that|as\s+soon\s+as)\s", re.I)
+def _start(match: re.Match[str]) -> int:
+    return match.start()
+
+
+_PRODUCTION_RELATIVE = re.compile(
+    r",\s*(?:(?:filming|production|shooting|principal\s+photography|the\s+shoot)\s+"
+    r"(?:for|of|on)\s+which|whose\s+(?:filming|production|shooting|shoot))\b",
+    re.IGNORECASE,
+)
 _CONJUNCTION = re.compile(r"\b(?:and|but|while|whereas|then|before|ahead\s+of)\b", re.I)
 _NAMES_ITS_EVENT = re.compile(r"\s+(?:\w+\s+)?(?:premiere|release|debut|launch|return|bow)\b")
 
