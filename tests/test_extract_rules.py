@@ -1603,3 +1603,20 @@ def test_a_relative_clause_about_filming_leaves_a_later_release_to_the_sentence(
     )
     found = findings(body, title="Heartstopper Season 2 news")
     assert ("release_date", "2023-08-03", "day") in found
+
+
+def test_the_title_going_on_as_a_longer_name_is_another_work() -> None:
+    # The companion show's name starts with the watched title and goes on without a colon;
+    # its later date beat the watched season's premiere.
+    body = (
+        "<p>Heartstopper will be back with its season 2 premiere, airing on Sunday, "
+        "August 6, 2023.</p>"
+        "<p>Heartstopper in Wonderland will start on Thursday, August 10, 2023 at 8 PM.</p>"
+    )
+    found = findings(body, title="Heartstopper season 2 schedule")
+    assert [f for f in found if f[0] == "release_date"] == [("release_date", "2023-08-06", "day")]
+
+
+def test_the_title_before_a_month_is_not_a_longer_name() -> None:
+    body = "<p>Heartstopper season 2 premieres in August, Netflix says.</p>"
+    assert findings(body, title="Heartstopper season 2") == [("release_date", "2023-08", "month")]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 
-from scraper.extract import cues, scope, subject, works
+from scraper.extract import cues, languages, scope, subject, works
 from scraper.extract.candidates import DateCandidate
 from scraper.extract.evidence.about import (
     SUBTITLE,
@@ -884,7 +884,25 @@ def _spinoff(c: DateCandidate, v: View, w: Watch) -> str | None:
             continue  # "Murphy Brown: Premieres Sept. 27": a label, no subtitle
         if found and not names_alias(found.group(1), w):
             return v.text[max(0, end - 20) : found.end()].strip()
+        found = _LONGER_NAME.match(v.text, end)
+        if (
+            found
+            and found.group(1).lower() not in languages.MONTHS
+            and not subject.is_distributor(found.group(1))
+            and not names_alias(found.group(), w)
+        ):
+            # "Once Upon a Time in Wonderland will start ...": the title and a capitalized
+            # continuation make the clause's subject, a longer name of another work
+            return v.text[max(0, end - 20) : found.end()].strip()
     return None
+
+
+# The title going on as a longer name, " in Wonderland", " of Pern", right before the
+# clause's verb (not "X in March", a month; not "X on Netflix": on/at name a place to watch).
+_LONGER_NAME = re.compile(
+    r"\s+(?:in|of)\s+([A-Z][\w'\u2019-]+)(?=\s+(?:will|is|are|was|has|have|returns?|"
+    r"premieres?|debuts?|starts?|begins?|arrives?|airs?|opens?|launches?|kicks\s+off)\b)"
+)
 
 
 @rule(
