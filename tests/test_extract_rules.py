@@ -1620,3 +1620,19 @@ def test_the_title_going_on_as_a_longer_name_is_another_work() -> None:
 def test_the_title_before_a_month_is_not_a_longer_name() -> None:
     body = "<p>Heartstopper season 2 premieres in August, Netflix says.</p>"
     assert findings(body, title="Heartstopper season 2") == [("release_date", "2023-08", "month")]
+
+
+def test_a_hedge_in_a_later_clause_about_the_show_leaves_the_date_alone() -> None:
+    # "and it looks like" weighs how the new run feels, not when it comes.
+    body = (
+        "<p>Heartstopper is back on Netflix with its second season in August and it looks "
+        "like the drama is every bit as tender as the first run.</p>"
+    )
+    found = findings(body, title="Heartstopper season 2 news")
+    assert [f for f in found if f[0] == "release_date"] == [("release_date", "2023-08", "month")]
+
+
+def test_a_hedge_in_a_later_clause_about_the_date_still_hedges_it() -> None:
+    body = "<p>Heartstopper season 2 arrives in August and it might be delayed again.</p>"
+    found = findings(body, title="Heartstopper season 2 news")
+    assert [f for f in found if f[0] == "release_date"] == []

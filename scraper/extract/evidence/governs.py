@@ -284,6 +284,7 @@ def _clause_hedge(
                 # Black Panther has a February release date": the other clause's doubt
             if match.start() >= end and (
                 _CONSEQUENCE.search(v.clause, end, match.start())
+                or _judges_something_else(v.clause, end, match)
                 or (
                     "," in v.clause[end : match.start()]
                     and _ANOTHER_DATE.search(v.clause, match.end())
@@ -338,6 +339,28 @@ def _aside(clause: str, at: int, date_start: int) -> bool:
 _CONSEQUENCE = re.compile(
     r",\s+(?:meaning|which\s+means|giving|allowing|letting|so\s+that)\b", re.IGNORECASE
 )
+def _judges_something_else(clause: str, end: int, hedge: re.Match[str]) -> bool:
+    """The hedge opens a clause of its own after the date ("... in the New Year and it
+    looks like the drama is just as fraught as before"): it weighs what that clause is
+    about, not the date, unless that clause is about the date or a change to it."""
+    joined = _COORDINATED.search(clause, end, hedge.start())
+    return joined is not None and not _DATE_AT_STAKE.search(clause, joined.end())
+
+
+# "and it", "but the show", "while fans": a coordinated clause with a subject of its own.
+_COORDINATED = re.compile(
+    r"\b(?:and|but|while|though|although)\s+(?:it|this|that|they|the\s+[\w-]+|its\s+[\w-]+|"
+    r"fans|viewers|we|I)\b(?!\s+(?:date|release|premiere|debut)\b)",
+    re.IGNORECASE,
+)
+# What a hedge about the date itself speaks of: "but that could change", "and it may slip".
+_DATE_AT_STAKE = re.compile(
+    r"\b(?:chang|slip|mov|shift|delay|push|date|release|premier|debut|arriv|launch|"
+    r"(?:19|20)\d\d)\w*",
+    re.IGNORECASE,
+)
+
+
 # A year, a month or a season: the start of a date of its own.
 _ANOTHER_DATE = re.compile(
     r"\b(?:(?:19|20)\d\d|(?:January|February|March|April|June|July|August|September|October|"
