@@ -1636,3 +1636,14 @@ def test_a_hedge_in_a_later_clause_about_the_date_still_hedges_it() -> None:
     body = "<p>Heartstopper season 2 arrives in August and it might be delayed again.</p>"
     found = findings(body, title="Heartstopper season 2 news")
     assert [f for f in found if f[0] == "release_date"] == []
+
+
+def test_on_demand_is_a_way_to_watch_not_another_work() -> None:
+    # "On Demand" before "starting" was read as a capitalized title, the verb's subject.
+    body = (
+        "<p>Heartstopper season 2 looks tender in the new footage, and the clip also tells "
+        "when the season will debut: viewers can watch all eight episodes On Demand "
+        "starting on Wednesday, September 6th.</p>"
+    )
+    found = findings(body, title="Heartstopper season 2 trailer")
+    assert [f for f in found if f[0] == "release_date"] == [("release_date", "2023-09-06", "day")]

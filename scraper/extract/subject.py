@@ -1047,7 +1047,8 @@ _DISTRIBUTORS = re.compile(
     r"showtime|bbc(?:\s+\w+)?|itv\w*|channel\s+\d|sky(?:\s+\w+)?|cbs|nbc|abc|fox|the\s+cw|cw|"
     r"crunchyroll|marvel(?:\s+studios)?|lucasfilm|pixar|warner\s+bros\.?|universal|sony|a24|"
     r"lionsgate|neon|searchlight|focus\s+features|mgm|amazon\s+mgm\s+studios|"
-    r"the\s+(?:streamer|network|studio|service|company))$",
+    # ("fans can watch all 13 episodes On Demand starting Sept. 9": a way to watch)
+    r"(?:video\s+)?on\s+demand|the\s+(?:streamer|network|studio|service|company))$",
     re.IGNORECASE,
 )
 
