@@ -1647,3 +1647,26 @@ def test_on_demand_is_a_way_to_watch_not_another_work() -> None:
     )
     found = findings(body, title="Heartstopper season 2 trailer")
     assert [f for f in found if f[0] == "release_date"] == [("release_date", "2023-09-06", "day")]
+
+
+def test_a_heading_announcing_the_date_vouches_for_the_passage_under_it() -> None:
+    # A tag page's teaser: the heading says the date was announced, the line under it
+    # gives the date among the weekly slots.
+    body = (
+        "<h2>Channel announces Heartstopper season 2 UK air date</h2>"
+        "<p>New episodes stream every Thursday from 6am and go out weekly on the channel "
+        "at 9pm, starting from Sunday 6th August.</p>"
+        "<h2>Another drama begins filming</h2><p>Cameras roll on a new thriller.</p>"
+    )
+    found = findings(body, title="Tag: streaming")
+    assert [f for f in found if f[0] == "release_date"] == [("release_date", "2023-08-06", "day")]
+
+
+def test_a_heading_that_announces_nothing_adds_nothing() -> None:
+    body = (
+        "<h2>Heartstopper season 2: a look at the cast</h2>"
+        "<p>New episodes stream every Thursday from 6am and go out weekly on the channel "
+        "at 9pm, starting from Sunday 6th August.</p>"
+    )
+    found = findings(body, title="Tag: streaming")
+    assert [f for f in found if f[0] == "release_date"] == []

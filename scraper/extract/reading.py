@@ -37,6 +37,16 @@ from scraper.models import Watch
 if TYPE_CHECKING:
     from scraper.parse.documents import Document
 
+# A heading reporting that a date was announced: "BBC announces Title series three UK
+# air date", "Network Sets Premiere Date For 'Title'", "Title gets a release date".
+_ANNOUNCES_DATE = re.compile(
+    r"\b(?:announc\w*|confirm\w*|sets?|reveal\w*|unveil\w*|gets?|lock\w*|dates)\b"
+    r"(?:\s+[\w'\u2018\u2019-]+){0,8}?\s+(?:[A-Z]{2}\s+)?(?:air|premiere|release|launch|"
+    r"return|start|debut)\s+dates?\b",
+    re.IGNORECASE,
+)
+
+
 # A heading that is a section of the article itself, not the name of another show.
 _GENERIC_HEADING = re.compile(
     r"\b(?:release|date|trailer|teaser|cast|plot|story|stories|when|what|where|how|who|why|"
@@ -118,6 +128,9 @@ class Sentence(NamedTuple):
     published: date | None
     doc_subject: Subject | None  # the headline's subject
     under_heading: bool = False  # first block after a heading that names the watch
+    # ... and that heading reports the date being announced ("BBC announces Title series
+    # three air date", "Channel Sets Premiere Date For 'Title'"): the block gives it
+    vouched: bool = False
     schedule_row: bool = False  # a table row of three or more cells: its own subject
     # The block's role as the page parser gives it ("headline", "byline", "comment",
     # "field", "table_cell", ...; scraper/parse/pages.py), "body" when it gives none.
@@ -240,6 +253,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             )
         )
     heading_names_watch = False
+    heading_vouches = False  # ... and reports the date being announced
     last_said: str | None = None  # the body's last sentence so far
     title_last = doc_subject in (Subject.WATCH, Subject.TITLE)  # the last work named is the title
     day_heading = ""  # the date heading above a schedule's lines ("Wednesday, Feb. 7")
@@ -267,7 +281,8 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 )  # fmt: skip
             continue
         under_heading = heading_names_watch and not block.heading
-        heading_names_watch = False
+        vouched = under_heading and heading_vouches
+        heading_names_watch = heading_vouches = False
         role = block_role(block)
         if role == "byline" and index > 0 and _CLOCK.search(text):
             # "2:41 PM ET" over a liveblog's entry: each entry is its own story, about
@@ -409,6 +424,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 heading_names_watch = named == Subject.WATCH or (
                     named == Subject.TITLE and watch.season is None
                 )
+                heading_vouches = heading_names_watch and bool(_ANNOUNCES_DATE.search(block.text))
                 section_names_watch = heading_names_watch
             elif (
                 named is None
@@ -549,6 +565,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                     under_heading,
                     role=role,
                     part=part,
+                    vouched=vouched,
                 )
             )
         if (

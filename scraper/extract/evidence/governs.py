@@ -1014,6 +1014,10 @@ _CLAUSE_END = re.compile(r"[.;:]\s|\s(?:and|but|while|whereas|which)\s")
     "will premiere in April, the network confirmed",
 )
 def _confirmed(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if c.sentence.vouched and c.sentence.subject == Subject.WATCH:
+        # the passage's heading reports this date being announced: "BBC announces Title
+        # series three air date" over "... starting from Sunday 19th April"
+        return found(cues.CONFIRMED, v.text) or "the heading announces the date"
     return found(cues.CONFIRMED, v.text)
 
 
