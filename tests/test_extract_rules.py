@@ -1670,3 +1670,17 @@ def test_a_heading_that_announces_nothing_adds_nothing() -> None:
     )
     found = findings(body, title="Tag: streaming")
     assert [f for f in found if f[0] == "release_date"] == []
+
+
+def test_a_wiki_infobox_run_field_gives_the_seasons_start() -> None:
+    # A fan wiki's season page: the infobox's "Run" field holds the season's first and
+    # last air dates; the first is the season's release.
+    body = (
+        "<table class='infobox'><tr><th>Network</th><td>Netflix</td></tr>"
+        "<tr><th>Run</th><td>3 Aug 2023 - 31 Aug 2023</td></tr>"
+        "<tr><th>Episodes</th><td>8</td></tr></table>"
+        "<p>The second series of Heartstopper follows Nick and Charlie after they get "
+        "together.</p>"
+    )
+    found = findings(body, title="Heartstopper Series 2", published="2023-12-01")
+    assert [f for f in found if f[0] == "release_date"] == [("release_date", "2023-08-03", "day")]

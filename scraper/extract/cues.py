@@ -1180,7 +1180,7 @@ FIELD_ROLES = frozenset({"field", "table_cell", "table_header"})
 RELEASE_FIELD = re.compile(
     r"(?:^|\|)\s*(?:(?:original|initial|theatrical|us|u\.s\.|uk|digital\s+)?\s*"
     r"(?:release|premiere|air|launch|debut|opening|streaming|broadcast)(?:\s+date)?s?|"
-    r"original\s+run|originally\s+(?:aired|released|broadcast)|premieres|released|first\s+aired|"
+    r"(?:original\s+)?run|originally\s+(?:aired|released|broadcast)|premieres|released|first\s+aired|"
     r"aired|airs|opens|out|coming|arrives)"
     r"\s*(?::|\||-\s)",
     re.IGNORECASE,
