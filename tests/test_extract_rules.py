@@ -1684,3 +1684,16 @@ def test_a_wiki_infobox_run_field_gives_the_seasons_start() -> None:
     )
     found = findings(body, title="Heartstopper Series 2", published="2023-12-01")
     assert [f for f in found if f[0] == "release_date"] == [("release_date", "2023-08-03", "day")]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["\u201813 Lanterns\u2019 Season Two Has A Trailer", '"13 Lanterns" season 2 gets a trailer'],
+)
+def test_a_quoted_title_that_opens_with_a_number_keeps_its_season(headline: str) -> None:
+    # The name before "season" was looked for from a capital letter: "Lanterns", which is
+    # no title, so the season read as another show's and the trailer as not the watch's.
+    watch = Watch("13 Lanterns", 2, ())
+    assert ("trailer", "https://news.example/a", None) in findings(
+        "<p>It is coming soon.</p>", watch, title=headline
+    )

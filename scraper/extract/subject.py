@@ -993,7 +993,8 @@ _POSSESSOR_BEFORE = re.compile(r"[A-Z][\w&-]*['\u2019]s\s+$")
 # (also "The Bear's season 3", "Frieren Anime's 2nd Season", "Bluey TV series 4", and a
 # listing's tag in brackets, its network first: "Gravel Road (Northcast, Season 3)")
 _BETWEEN_NAME_AND_NUMBER = re.compile(
-    r"(?:['\u2019]s)?(?:\s*\(\s*[^()\n,]{1,40},\s*|[\s:,(]*)"
+    # (a closing quote after a quoted title: "'13 Reasons Why' Season Two")
+    r"(?:['\u2019]s)?[\"\u201d\u2019']?(?:\s*\(\s*[^()\n,]{1,40},\s*|[\s:,(]*)"
     r"(?:(?:TV\s+)?(?:anime|series|show|drama|sitcom)(?:['\u2019]s)?\s+)?",
     re.IGNORECASE,
 )
