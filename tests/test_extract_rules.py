@@ -1697,3 +1697,15 @@ def test_a_quoted_title_that_opens_with_a_number_keeps_its_season(headline: str)
     assert ("trailer", "https://news.example/a", None) in findings(
         "<p>It is coming soon.</p>", watch, title=headline
     )
+
+
+def test_a_quoted_name_with_its_comma_inside_the_quotes_is_the_verbs_subject() -> None:
+    # Trade style: ', \u201cHarbour Lights: Dusk,\u201d will premiere ...' names the franchise's
+    # other series as the subject; the comma inside the closing quote hid the name.
+    watch = Watch("Harbour Lights: Dawn", 2, ())
+    body = (
+        "<p>The streamer said its next drama in the \u201cHarbour Lights\u201d universe, "
+        "\u201cHarbour Lights: Dusk,\u201d will premiere Jan. 23, 2024 on the service.</p>"
+    )
+    found = findings(body, watch, title="Streamer releases a Harbour Lights: Dawn season 2 teaser")
+    assert [f for f in found if f[0] == "release_date"] == []

@@ -1081,11 +1081,12 @@ _AUXILIARIES = re.compile(
     r"officially))?)*\s*$",
     re.IGNORECASE,
 )
-_CLOSING_COMMA = re.compile(r",\s*$")
-_OPENING_COMMA = re.compile(r"[a-z],\s*$")
+# (a trade's quoted title keeps the comma inside its quotes: ', “Star Trek: Picard,” will')
+_CLOSING_COMMA = re.compile(r",[\"\u201d\u2019]?\s*$")
+_OPENING_COMMA = re.compile(r"[a-z],\s*[\"\u201c\u2018]?$")
 _CAP = r"(?:[A-Z0-9][\w'\u2019&+.!-]*)"
 _WORK_BEFORE = re.compile(
-    r"(?:^|[\s(])("
+    r"(?:^|[\s(\"\u201c\u2018])("
     + _CAP
     + r"(?:(?::\s+|\s+[-\u2013]\s+|\s+(?:of|the|and|in|on|at|for|to|a|an|&|vs\.?)\s+|\s+)"
     + _CAP
