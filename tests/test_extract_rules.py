@@ -1709,3 +1709,30 @@ def test_a_quoted_name_with_its_comma_inside_the_quotes_is_the_verbs_subject() -
     )
     found = findings(body, watch, title="Streamer releases a Harbour Lights: Dawn season 2 teaser")
     assert [f for f in found if f[0] == "release_date"] == []
+
+
+def test_a_season_of_a_work_that_leads_the_sentence_turns_the_story_to_that_work() -> None:
+    # A schedule roundup: the quoted show opens the sentence and its season 4 is dated;
+    # the teaser in the next sentence is that show's, not the watched one's.
+    body = (
+        "<p>The streamer also dated the second season of Heartstopper.</p>"
+        "<p>\u201cHarbour Lights\u201d is still the streamer\u2019s biggest drama, and Season 4 is "
+        "slated to premiere on April 28th. The streamer shared a teaser to confirm the "
+        "date.</p><p>Fans of Heartstopper can catch season 2 when it premieres on June "
+        "11th.</p>"
+    )
+    found = findings(body, title="Spring schedule: Harbour Lights, Heartstopper and more")
+    assert found == [("release_date", "2023-06-11", "day")]
+
+
+def test_another_works_verb_in_an_earlier_clause_leaves_the_dates_clause_alone() -> None:
+    # 'Harbour Lights opens Nov. 22, and the sequel is scheduled for Nov. 21, 2024':
+    # the other work's verb sits in a clause of its own before the date's.
+    watch = Watch("Harbour Lights: Part Two", None, ())
+    body = (
+        "<p>Harbour Lights: Part Two is the sequel's new name.</p>"
+        "<p>Harbour Lights opens in theaters Nov. 22, and the newly named sequel is "
+        "scheduled for Nov. 21, 2024, a year later.</p>"
+    )
+    found = findings(body, watch, title="The Harbour Lights sequel gets a title")
+    assert [f for f in found if f[0] == "release_date"] == [("release_date", "2024-11-21", "day")]

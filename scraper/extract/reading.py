@@ -197,6 +197,15 @@ def _led_by_another_work(text: str, watch: Watch) -> bool:
     return verb is not None and other_work_before(text, verb.start() + 1, watch)
 
 
+def _led_by_named_work(text: str, watch: Watch) -> bool:
+    """The sentence opens with another work's name as its subject, quoted or capitalized
+    ("“The Handmaid’s Tale” is still ...")."""
+    lead = _LEADING_NAME.match(text)
+    if lead is None or lead.end() >= len(text) or text[lead.end()] != " ":
+        return False
+    return other_work_before(text, lead.end() + 1, watch)
+
+
 # "Doctor Who returns from Saturday 12 April": the title coming back, no season named.
 _RETURNS = re.compile(
     r"\b(?:returns?|returning|comes?\s+back|is\s+back|new\s+(?:series|season|episodes))\b",
@@ -488,6 +497,11 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 # other one (which leaves the passage the watch's); the sentences after
                 # go on about it when its name opens the sentence
                 subject, other_story = Subject.OTHER, owner != 0
+            elif named == Subject.OTHER_SEASON and _led_by_named_work(text, watch):
+                # "“The Handmaid’s Tale” is still a hit, and Season 4 is slated for
+                # April 28": another work leads the sentence, and the season it names is
+                # that work's; the story turns to it (the sentences after go on about it)
+                subject, other_story = Subject.OTHER, False
             elif named == Subject.OTHER_SEASON:
                 subject = state
             elif named == Subject.TITLE:

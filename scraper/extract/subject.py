@@ -1090,7 +1090,8 @@ _WORK_BEFORE = re.compile(
     + _CAP
     + r"(?:(?::\s+|\s+[-\u2013]\s+|\s+(?:of|the|and|in|on|at|for|to|a|an|&|vs\.?)\s+|\s+)"
     + _CAP
-    + r")*)$"
+    # (a quoted name's closing quote: '“The Handmaid’s Tale” is still ...')
+    + r")*)[\"\u201d]?$"
 )
 
 

@@ -445,6 +445,9 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
         comma = text.find(",")
         verbs = [verb for verb in verbs if comma < 0 or verb > comma]
     for verb in verbs:
+        if _CLAUSE_BREAK.search(text, verb, c.mention.start) and not titles:
+            continue  # '"Wicked" opens Nov. 22, and the sequel is scheduled for Nov. 21,
+            # 2025': the other work's verb is in a clause of its own before the date's
         if any(
             end <= verb and cues.APPOSITIVE_TO_VERB.fullmatch(text, end, verb)
             for _, end, _ in titles
