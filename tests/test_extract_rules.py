@@ -1736,3 +1736,21 @@ def test_another_works_verb_in_an_earlier_clause_leaves_the_dates_clause_alone()
     )
     found = findings(body, watch, title="The Harbour Lights sequel gets a title")
     assert [f for f in found if f[0] == "release_date"] == [("release_date", "2024-11-21", "day")]
+
+
+def test_a_letter_before_a_sentence_opener_ends_the_sentence() -> None:
+    # "Hall H." is a room's name, not an initial: "The" opens the next sentence.
+    assert sentences("The studio kept its best for Hall H. The first teaser ran.") == [
+        "The studio kept its best for Hall H.",
+        "The first teaser ran.",
+    ]
+    assert sentences("It is by George R. R. Martin and friends.") == [
+        "It is by George R. R. Martin and friends."
+    ]
+
+
+def test_a_release_joined_to_the_trailer_by_and_is_not_the_trailers_date() -> None:
+    # "season 2 trailer and August 3 premiere": the date is the premiere's, the noun after it.
+    headline = "Comic-Con: Heartstopper season 2 trailer and August 3 premiere"
+    found = findings("<p>It is coming.</p>", title=headline)
+    assert ("release_date", "2023-08-03", "day") in found

@@ -123,6 +123,13 @@ _ZONE_NEXT = re.compile(
 )
 
 
+# Words that open a sentence and never a name after an initial ("George R. R. Martin").
+_OPENER = re.compile(
+    r"[\"'\u2018\u201c]?(?:The|A|An|It|Its|This|That|These|Those|They|Their|There|We|Our|He|"
+    r"His|She|Her|But|And|So|Then|Meanwhile)\s"
+)
+
+
 # A day written with its full stop before the month ("30. Oktober"), as German does.
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -170,7 +177,12 @@ def sentences(text: str) -> list[str]:
             if (
                 (
                     bare in _ABBREVIATIONS
-                    or (len(bare) == 1 and bare.isalpha())
+                    or (
+                        len(bare) == 1
+                        and bare.isalpha()
+                        # "Hall H. The first trailer ...": no name goes on with "The"
+                        and not _OPENER.match(text, match.end())
+                    )
                     or _INITIALS.fullmatch(bare)
                 )
                 and not _TIME_ZONE_END.search(piece)  # (the scans of the piece last)

@@ -802,7 +802,8 @@ _TRAILER_CARRIES_ANY = re.compile(
 # The release named as a thing after the trailer: "reveals a January 17 premiere",
 # "confirms the release date", "the season premieres" (a verb whose subject is not it).
 _NAMES_THE_RELEASE = re.compile(
-    r"\b(?:the|a|an|its|their|season|series|show)(?:['\u2019]s)?\s+(?:[\w.,]+\s+){0,3}?"
+    # (or a release joined to the trailer: "season 2 trailer and October 16 premiere")
+    r"\b(?:the|a|an|its|their|season|series|show|and)(?:['\u2019]s)?\s+(?:[\w.,]+\s+){0,3}?"
     r"(?P<w>premiere|release|debut|launch|return)(?:s|\s+date)?\b(?P<f>)",
     re.IGNORECASE,
 )
