@@ -1662,14 +1662,25 @@ def test_a_heading_announcing_the_date_vouches_for_the_passage_under_it() -> Non
     assert [f for f in found if f[0] == "release_date"] == [("release_date", "2023-08-06", "day")]
 
 
-def test_a_heading_that_announces_nothing_adds_nothing() -> None:
-    body = (
-        "<h2>Heartstopper season 2: a look at the cast</h2>"
+def test_a_heading_that_announces_nothing_vouches_for_nothing() -> None:
+    from scraper.extract import read
+
+    line = (
         "<p>New episodes stream every Thursday from 6am and go out weekly on the channel "
         "at 9pm, starting from Sunday 6th August.</p>"
     )
-    found = findings(body, title="Tag: streaming")
-    assert [f for f in found if f[0] == "release_date"] == []
+    vouched: dict[str, bool] = {}
+    headings = ("Channel announces Heartstopper season 2 air date", "Heartstopper season 2 cast")
+    for heading in headings:
+        html = page(f"<h2>{heading}</h2>{line}", title="Tag: streaming")
+        doc = parse_documents(html, "https://news.example/a")[0]
+        dates = read(doc, HS2, complete=True).dates
+        dated = next(c for c in dates if c.mention.value == "2023-08-06")
+        vouched[heading] = "confirmed" in dated.features
+    assert vouched == {
+        "Channel announces Heartstopper season 2 air date": True,
+        "Heartstopper season 2 cast": False,
+    }
 
 
 def test_a_wiki_infobox_run_field_gives_the_seasons_start() -> None:
@@ -1754,3 +1765,10 @@ def test_a_release_joined_to_the_trailer_by_and_is_not_the_trailers_date() -> No
     headline = "Comic-Con: Heartstopper season 2 trailer and August 3 premiere"
     found = findings("<p>It is coming.</p>", title=headline)
     assert ("release_date", "2023-08-03", "day") in found
+
+
+def test_an_hour_before_its_day_keeps_the_listing_line_whole() -> None:
+    assert sentences("8 p.m. Sunday, Feb. 11, on the channel.") == [
+        "8 p.m. Sunday, Feb. 11, on the channel."
+    ]
+    assert sentences("At 9 p.m. March 3 it returns.") == ["At 9 p.m. March 3 it returns."]

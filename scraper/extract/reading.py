@@ -128,9 +128,6 @@ class Sentence(NamedTuple):
     published: date | None
     doc_subject: Subject | None  # the headline's subject
     under_heading: bool = False  # first block after a heading that names the watch
-    # ... and that heading reports the date being announced ("BBC announces Title series
-    # three air date", "Channel Sets Premiere Date For 'Title'"): the block gives it
-    vouched: bool = False
     schedule_row: bool = False  # a table row of three or more cells: its own subject
     # The block's role as the page parser gives it ("headline", "byline", "comment",
     # "field", "table_cell", ...; scraper/parse/pages.py), "body" when it gives none.
@@ -138,6 +135,10 @@ class Sentence(NamedTuple):
     # The part of the season the passage is about: a heading that names the watch and
     # "Part 2" makes the section under it Part 2's (0: none named).
     part: int = 0
+    # The first block after a heading that names the watch and reports the date being
+    # announced ("BBC announces Title series three air date", "Channel Sets Premiere Date
+    # For 'Title'"): the block gives that date. (Last: sentences are built by position.)
+    vouched: bool = False
 
 
 @remembered

@@ -120,6 +120,9 @@ _TIME_ZONE_END = re.compile(r"(?:\d|[ap]\.?m\.?)\s+(?:ET/)?PT\.$")
 _HOUR_END = re.compile(r"\d\s*[ap]\.m\.$", re.IGNORECASE)
 _ZONE_NEXT = re.compile(
     r"[A-Z]{1,4}\b(?![a-z])|(?:Eastern|Pacific|Central|Mountain|Atlantic|Newfoundland)\b|[a-z(/\d]"
+    # a listing's slot goes on with its day: "8 p.m. Sunday, Feb. 11, Starz."
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+    r"Nov|Dec)[a-z]*\.?\s+\d"
 )
 
 
