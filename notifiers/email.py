@@ -7,13 +7,10 @@ import html
 import logging
 import os
 import re
-import smtplib
 import socket
-import ssl
 from collections.abc import Sequence
-from email.message import EmailMessage
 from email.utils import formatdate, parseaddr
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from notifiers import register
 from notifiers.base import (
@@ -28,6 +25,14 @@ from notifiers.deadline import SendDeadline
 from notifiers.text import alert_fields, alert_lines, alert_subject
 from scraper.errors import tls_reason
 from scraper.models import Alert
+
+# smtplib, ssl and the email package's message classes (~10 ms to import) only when a
+# message is built or sent: every `check` loads this module with the notifier kinds, and
+# most configs send no email.
+if TYPE_CHECKING:
+    import smtplib
+    import ssl
+    from email.message import EmailMessage
 
 log = logging.getLogger("releasewatch.notifiers.email")
 
@@ -91,6 +96,8 @@ def render_html(alert: Alert) -> str:
 
 
 def build_message(alert: Alert, sender: str, recipients: Sequence[str]) -> EmailMessage:
+    from email.message import EmailMessage
+
     msg = EmailMessage()
     msg["Subject"] = alert_subject(alert)
     msg["From"] = sender
@@ -163,6 +170,9 @@ class EmailNotifier(Notifier):
         return _recipients(self.options.get("to"))
 
     def send(self, alert: Alert) -> None:
+        import smtplib
+        import ssl
+
         sender = self.options["from"]
         msg = build_message(alert, sender, self.recipients)
         envelope_from = parseaddr(sender)[1] or sender
@@ -254,6 +264,8 @@ class EmailNotifier(Notifier):
         raise PermanentError(f"SMTP {words}") from None
 
     def _connect(self, deadline: SendDeadline) -> smtplib.SMTP:
+        from notifiers.smtp import BoundedSMTP, BoundedSMTP_SSL
+
         security = self.options.get("security") or "starttls"
         host = self.options["host"]
         port = int(self.options.get("port") or DEFAULT_PORTS[security])
@@ -263,11 +275,11 @@ class EmailNotifier(Notifier):
         # Built unconnected, held by the deadline, then connected: the greeting is read
         # while connecting, and a dripping greeting must be cut off too.
         if security == "ssl":
-            smtp: smtplib.SMTP = _BoundedSMTP_SSL(
+            smtp: smtplib.SMTP = BoundedSMTP_SSL(
                 local_hostname=local, timeout=timeout, context=self._tls()
             )
         else:
-            smtp = _BoundedSMTP(local_hostname=local, timeout=timeout)
+            smtp = BoundedSMTP(local_hostname=local, timeout=timeout)
         smtp._host = host  # what the constructor would set: TLS checks the name against it
         deadline.hold(smtp)
         try:
@@ -282,87 +294,10 @@ class EmailNotifier(Notifier):
         return smtp
 
     def _tls(self) -> ssl.SSLContext:
+        import ssl
+
         ca_file = self.options.get("ca_file")
         return ssl.create_default_context(cafile=os.path.expanduser(ca_file) if ca_file else None)
-
-
-REPLY_LIMIT = 1024 * 1024  # bytes of replies read per connection; a real server's are ~2 KB
-
-
-class _CappedReplies:
-    """The server's replies as smtplib reads them, cut off at REPLY_LIMIT bytes: smtplib
-    keeps every line of a multi-line reply, so a server sending "250-..." without end
-    filled gigabytes of memory before the send's deadline."""
-
-    def __init__(self, file: Any):
-        self._file, self._read = file, 0
-
-    def readline(self, limit: int = -1) -> bytes:
-        line = self._file.readline(limit)
-        self._read += len(line)
-        if self._read > REPLY_LIMIT:
-            # An OSError is what smtplib turns into SMTPServerDisconnected, closing up.
-            raise OSError(f"the server's replies passed {REPLY_LIMIT // 1024} KB")
-        return line
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._file, name)
-
-
-class _BoundedReplies:
-    def getreply(self):  # type: ignore[no-untyped-def]
-        if self.file is None:  # type: ignore[attr-defined]
-            self.file = _CappedReplies(self.sock.makefile("rb"))  # type: ignore[attr-defined]
-        return super().getreply()  # type: ignore[misc]
-
-    # smtplib encodes what it logs in with as ASCII, so a password with an 'ä' or a '€'
-    # raised UnicodeEncodeError on every send. RFC 4954 (SASL) strings are UTF-8: the
-    # same steps as smtplib's, encoded so.
-    def auth(self, mechanism, authobject, *, initial_response_ok=True):  # type: ignore[no-untyped-def]
-        import base64
-
-        mechanism = mechanism.upper()
-        initial = authobject() if initial_response_ok else None
-        if initial is not None:
-            code, resp = self.docmd(  # type: ignore[attr-defined]
-                "AUTH", f"{mechanism} {_b64(initial)}"
-            )
-            self._auth_challenge_count = 1  # smtplib's auth_login reads it
-        else:
-            code, resp = self.docmd("AUTH", mechanism)  # type: ignore[attr-defined]
-            self._auth_challenge_count = 0
-        while code == 334:
-            self._auth_challenge_count += 1
-            code, resp = self.docmd(  # type: ignore[attr-defined]
-                _b64(authobject(base64.decodebytes(resp)))
-            )
-            if self._auth_challenge_count > smtplib._MAXCHALLENGE:  # type: ignore[attr-defined]
-                raise smtplib.SMTPException("the server's AUTH never ended")
-        if code in (235, 503):
-            return code, resp
-        raise smtplib.SMTPAuthenticationError(code, resp)
-
-    def auth_cram_md5(self, challenge=None):  # type: ignore[no-untyped-def]
-        import hmac
-
-        if challenge is None:
-            return None
-        key = self.password.encode("utf-8")  # type: ignore[attr-defined]
-        return f"{self.user} {hmac.HMAC(key, challenge, 'md5').hexdigest()}"  # type: ignore[attr-defined]
-
-
-def _b64(text: str) -> str:
-    import base64
-
-    return base64.b64encode(text.encode("utf-8")).decode("ascii")
-
-
-class _BoundedSMTP(_BoundedReplies, smtplib.SMTP):
-    pass
-
-
-class _BoundedSMTP_SSL(_BoundedReplies, smtplib.SMTP_SSL):  # noqa: N801 - smtplib's name
-    pass
 
 
 def _recipients(value) -> list[str]:

@@ -17,6 +17,11 @@ version, and `re` checks the code it is given.
 
 The cache lives in $XDG_CACHE_HOME/releasewatch (~/.cache/releasewatch), one file per
 name and Python build (~400 KB for the extractor's).
+
+The same file keeps what code reads from a pattern once a process (`kept_reading`: the
+extractor's gate reads each vocabulary's parse tree for the words its matches start
+with, ~45 ms for all of them in pure Python): keyed by the reader's own version, so a
+changed reader reads again.
 """
 
 from __future__ import annotations
@@ -28,23 +33,34 @@ import os
 import re
 import sys
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 # What a pattern's code is built for: a file written by another build is not read.
 _BUILD = (sys.version, _sre.MAGIC, _sre.CODESIZE)
+# The file's layout: (build, patterns, readings) since 2; a file of another layout is
+# another file (a version of releasewatch that reads the other layout keeps its own).
+_FORMAT = 2
 _MAX_ENTRIES = 4096  # a cache file holds at most this many patterns
 # Only these flags are kept (DEBUG prints, TEMPLATE is deprecated): others compile as usual.
 _KEPT_FLAGS = (
     re.IGNORECASE | re.LOCALE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE | re.ASCII
 ).value
 
+# `re.compile` itself: a block nested in another compiles what its file lacks with this,
+# not with the outer block's cache (which would keep the inner block's patterns too).
+_COMPILE = re.compile
+
 # A pattern's code as kept: its words as bytes (an array of CODESIZE-byte integers).
 _WORD = "I" if array("I").itemsize == _sre.CODESIZE else "L"
 # (pattern, flags) -> the rest of _sre.compile's arguments, the code as bytes: (flags,
 # code, groups, groupindex, indexgroup)
 _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+# The cache of the kept block running, if any (kept_reading answers from it).
+_RUNNING: list[_Cache] = []
 
 
 def cache_dir() -> Path | None:
@@ -67,24 +83,55 @@ def kept(name: str) -> Iterator[None]:
     if folder is None:
         yield
         return
-    path = folder / f"patterns-{name}-{sys.implementation.cache_tag}.marshal"
-    cache = _Cache(_load(path))
+    path = folder / f"patterns-{name}-{sys.implementation.cache_tag}-{_FORMAT}.marshal"
+    cache = _Cache(*_load(path))
     original = re.compile
     re.compile = cache.compile  # type: ignore[assignment]
+    _RUNNING.append(cache)
     try:
         yield
     finally:
         re.compile = original
+        _RUNNING.pop()
     if cache.added:
         _store(path, cache)
 
 
+def kept_reading(key: tuple[Any, ...], work: Callable[[], T]) -> T | None:
+    """work()'s answer as the running kept block's file holds it under `key`, worked out
+    and added to the file when it holds none; None outside a kept block (or without a
+    cache directory): the caller works it out itself, when it needs it. `key` must name
+    everything the answer depends on besides the Python build (the reader's version, the
+    pattern's text and flags), and the answer must be plain data marshal can write."""
+    if not _RUNNING:
+        return None
+    cache = _RUNNING[-1]
+    if key in cache.readings:
+        cache.used_readings.add(key)
+        return cache.readings[key]  # type: ignore[no-any-return]
+    answer = work()
+    try:
+        marshal.dumps(answer)
+    except ValueError:  # not plain data: answered, not kept
+        return answer
+    cache.readings[key] = answer
+    cache.used_readings.add(key)
+    cache.added += 1
+    return answer
+
+
 class _Cache:
-    def __init__(self, entries: dict[tuple[Any, int], _Entry]):
+    def __init__(
+        self,
+        entries: dict[tuple[Any, int], _Entry],
+        readings: dict[tuple[Any, ...], Any] | None = None,
+    ):
         self.entries = entries
+        self.readings = {} if readings is None else readings
         self.used: set[tuple[Any, int]] = set()
+        self.used_readings: set[tuple[Any, ...]] = set()
         self.added = 0
-        self.original = re.compile
+        self.original = _COMPILE
 
     def compile(self, pattern: Any, flags: int = 0) -> re.Pattern[Any]:
         if isinstance(flags, re.RegexFlag):
@@ -139,26 +186,32 @@ def _build(pattern: str | bytes, entry: _Entry) -> re.Pattern[Any]:
     return _sre.compile(pattern, flags, array(_WORD, code).tolist(), groups, groupindex, indexgroup)
 
 
-def _load(path: Path) -> dict[tuple[Any, int], _Entry]:
+def _load(path: Path) -> tuple[dict[tuple[Any, int], _Entry], dict[tuple[Any, ...], Any]]:
     try:
-        build, entries = marshal.loads(path.read_bytes())
+        build, entries, readings = marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    if build != _BUILD or not isinstance(entries, dict):
-        return {}
-    return entries
+        return {}, {}
+    if build != _BUILD or not isinstance(entries, dict) or not isinstance(readings, dict):
+        return {}, {}
+    return entries, readings
 
 
 def _store(path: Path, cache: _Cache) -> None:
-    entries = cache.entries
-    if len(entries) > _MAX_ENTRIES:  # the patterns of this run first, then the others
-        keys = sorted(entries, key=lambda key: key not in cache.used)[:_MAX_ENTRIES]
-        entries = {key: entries[key] for key in keys}
+    entries = _bounded(cache.entries, cache.used)
+    readings = _bounded(cache.readings, cache.used_readings)
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(marshal.dumps((_BUILD, entries)))
+        temporary.write_bytes(marshal.dumps((_BUILD, entries, readings)))
         os.replace(temporary, path)
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             temporary.unlink()
+
+
+def _bounded(kept: dict[Any, Any], used: set[Any]) -> dict[Any, Any]:
+    """At most _MAX_ENTRIES of `kept`: those of this run first, then the others."""
+    if len(kept) <= _MAX_ENTRIES:
+        return kept
+    keys = sorted(kept, key=lambda key: key not in used)[:_MAX_ENTRIES]
+    return {key: kept[key] for key in keys}

@@ -28,7 +28,9 @@ CASES = Path(__file__).resolve().parent / "corpus" / "cases"
         (r"\b(?:yet|not)\b|\?", ()),  # an alternative of no word: never skipped
         (r"\b(?:if|bet)\b", ()),  # a word too short to skip anything
         (r"(?i:seen)\s+(?-i:[A-Z])\w+", ("seen",)),  # the flags do not matter to the words
-        (r"(?=\s+release)\d", ()),  # a look-ahead's words are not the match's
+        # a look-around that must hold: its words are in the text, next to the match
+        (r"\b(?:an?)\s+\d{4}(?=\s+(?:release|premiere))", ("release", "premiere")),
+        (r"(?!\s+release)\d", ()),  # one that must not: no word the text needs
     ],
 )
 def test_required_words(pattern: str, words: tuple[str, ...]) -> None:
@@ -95,6 +97,34 @@ def test_a_start_pattern_keeps_the_patterns_word_boundary(pattern: str, bounded:
     for start in range(len(text)):
         got, want = gated(compiled).search(text, start), compiled.search(text, start)
         assert (got and got.span()) == (want and want.span()), start
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        # a short run, then what follows it: re parses "trailer|teaser" as "t(?:...)"
+        (r"\b(?:trailer|teaser)", {"trai", "teas"}),
+        # a letter of another script that folds only to its cases starts a gate ...
+        (r"\b(?:fake|\u0444\u0435\u0439\u043a\w*)", {"fake", "\u0444\u0435\u0439\u043a"}),
+        # ... one re folds to another letter too ("\u043e" is also "\u1c82") ends the
+        # start before it, and one letter of another script is start enough
+        (r"\b(?:fake|\u043a\u043e\u043d\u0446\u0435\u043f\u0442)", {"fake", "\u043a"}),
+        (r"\b(?:fake|\u03c3\u03b5\u03b9\u03c1\u03ac)", None),  # sigma: no start
+    ],
+)
+def test_the_starts_read_from_a_pattern(pattern: str, starts: set[str] | None) -> None:
+    compiled = re.compile(pattern, re.IGNORECASE)
+    _, found = read_pattern(compiled)
+    read = None if found is None else set(found.pattern.removeprefix("\\b(?:")[:-1].split("|"))
+    assert read == starts
+    texts = [
+        "FAKE news, a TEASER and the \u0424\u0415\u0419\u041a trailer",
+        "\u041a\u041e\u041d\u0426\u0415\u041f\u0422 and \u043a\u1c82\u043d\u0446\u0435\u043f\u0442",
+        "\u03a3\u0395\u0399\u03a1\u0386 \u03c2\u03b5\u03b9\u03c1\u03ac trailers",
+    ]
+    for text in texts:
+        want = [m.span() for m in compiled.finditer(text)]
+        assert [m.span() for m in gated(compiled).finditer(text)] == want, text
 
 
 def _gated_patterns() -> dict[str, Gated]:

@@ -186,6 +186,11 @@ def test_fetching_loads_no_notifier_and_no_smtplib(module):
     assert _import_alone(module, forbidden=("notifiers", "smtplib")) == ""
 
 
+def test_the_notifier_kinds_load_no_smtp_client_until_one_sends():
+    # Every check loads every kind for its config; most configs send no email.
+    assert _import_alone("notifiers", forbidden=("smtplib", "ssl", "email.message")) == ""
+
+
 def test_a_warm_check_never_imports_the_extractor_nor_the_parsers(tmp_path) -> None:
     """A cycle where every source answers 304 reads nothing: it must not pay for
     importing what reads (the extractor, lxml, cssselect, the pre-filter), nor what only

@@ -57,11 +57,50 @@ def test_a_later_block_compiles_nothing(monkeypatch: pytest.MonkeyPatch) -> None
 def _spying_init(refuse: object):
     original = patterns._Cache.__init__
 
-    def init(self: patterns._Cache, entries: dict) -> None:
-        original(self, entries)
+    def init(self: patterns._Cache, entries: dict, readings: dict | None = None) -> None:
+        original(self, entries, readings)
         self.original = refuse  # type: ignore[assignment]
 
     return init
+
+
+def test_a_reading_is_worked_out_once_and_kept() -> None:
+    worked: list[str] = []
+
+    def work() -> tuple[str, ...]:
+        worked.append("read")
+        return ("premier", "releas")
+
+    assert patterns.kept_reading(("test", 1), work) is None  # outside a block: not asked
+    for _ in range(2):
+        with patterns.kept("test"):
+            assert patterns.kept_reading(("test", 1), work) == ("premier", "releas")
+    assert worked == ["read"]  # the second block read it from the file
+    with patterns.kept("test"):
+        assert patterns.kept_reading(("test", 2), work) == ("premier", "releas")
+    assert worked == ["read", "read"]  # another key is another reading
+
+
+def test_an_answer_marshal_cannot_write_is_answered_not_kept() -> None:
+    with patterns.kept("test"):
+        assert patterns.kept_reading(("test", 3), lambda: {1}.__iter__) is not None
+    with patterns.kept("test"):
+        assert patterns.kept_reading(("test", 3), lambda: "again") == "again"
+
+
+def test_a_gate_made_in_a_block_reads_as_one_read_on_first_use() -> None:
+    """The extractor's gates read their patterns when made in a kept block (import), and
+    from the file in a later process: the same words and start pattern as read_pattern."""
+    from scraper.extract import gate
+
+    pattern = re.compile(r"\b(?:premier\w*|releas\w*|arriv\w*)\b|coming\s+soon", re.I)
+    for _ in range(2):
+        with patterns.kept("test"):
+            made = gate.Gated(pattern)
+        assert (made._words, made._starts) == gate.read_pattern(pattern)
+    later = gate.Gated(pattern)  # outside a block: read on first use
+    assert later._words is None
+    assert later.search("It ARRIVES soon").group() == "ARRIVES"
 
 
 def test_re_compile_is_itself_again_after_the_block() -> None:
@@ -85,8 +124,8 @@ def test_another_builds_cache_file_is_not_read(
 ) -> None:
     compile_all()
     monkeypatch.setattr(patterns, "_BUILD", ("another python", 0, 0))
-    cache = patterns._Cache(patterns._load(next(cache_home.glob("patterns-test-*"))))
-    assert cache.entries == {}
+    cache = patterns._Cache(*patterns._load(next(cache_home.glob("patterns-test-*"))))
+    assert cache.entries == {} and cache.readings == {}
 
 
 def test_an_unwritable_cache_directory_is_no_error(cache_home: Path) -> None:
@@ -148,3 +187,20 @@ def test_a_relative_cache_home_is_ignored(monkeypatch: pytest.MonkeyPatch, tmp_p
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
     monkeypatch.setenv("HOME", str(tmp_path))
     assert patterns.cache_dir() == tmp_path / ".cache" / "releasewatch"
+
+
+def test_a_block_inside_another_keeps_its_patterns_in_its_own_file(cache_home: Path) -> None:
+    # The CLI keeps its imports' patterns ("cli") and a command may import the
+    # extractor, which keeps its own ("extract") inside that block.
+    with patterns.kept("outer"):
+        outer = re.compile(r"outer\s+pattern")
+        with patterns.kept("inner"):
+            inner = re.compile(r"inner\s+pattern")
+    assert outer == re.compile(r"outer\s+pattern") and inner == re.compile(r"inner\s+pattern")
+    assert re.compile is patterns._COMPILE
+    kept = {
+        path.name.split("-")[1]: patterns._load(path)[0]  # (its patterns, not its readings)
+        for path in cache_home.glob("patterns-*.marshal")
+    }
+    assert [key for key, _ in kept["outer"]] == [r"outer\s+pattern"]
+    assert [key for key, _ in kept["inner"]] == [r"inner\s+pattern"]

@@ -25,7 +25,7 @@ from scraper.extract.dates import MONTHS, DateMention, YearHint, in_the_past
 from scraper.extract.dates import find_dates as _read_dates
 from scraper.extract.memo import remembered
 from scraper.extract.reading import Sentence, Subject, read_sentences
-from scraper.extract.subject import led_by_other_work, numbered_seasons
+from scraper.extract.subject import led_by_other_work, numbered_seasons, season_references
 from scraper.extract.text import case_key
 from scraper.models import Watch
 
@@ -178,6 +178,25 @@ class DocFacts:
             if s.schedule_row or len(s.text) <= 100:
                 return order
         return -1
+
+    @cached_property
+    def renewed(self) -> bool:
+        """Some sentence about the watch reports its watched season renewed or ordered
+        ("Netflix has decided to renew it for a second season"): a season not yet made,
+        so no premiere told in the past is its own. Asked by show_first_premiere only."""
+        watch = self.watch
+        if watch is None or watch.season in (None, 1):
+            return False
+        for s in self.sentences:
+            if s.chrome or s.subject not in (Subject.WATCH, Subject.TITLE):
+                continue
+            for renewal in cues.RENEWAL.finditer(s.text):
+                if any(
+                    ref.season == watch.season and ref.start >= renewal.end()
+                    for ref in season_references(s.text[: renewal.end() + 40], watch)
+                ):
+                    return True
+        return False
 
     @cached_property
     def other_works(self) -> bool:

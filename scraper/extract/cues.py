@@ -213,7 +213,15 @@ SPECULATION = re.compile(
     + _NOT_IDIOM("anticipat")
     + r"|likely|unlikely|predict\w*|"
     r"speculat\w*|perhaps|possibl\w*|possibilit\w*|probabl\w*|presumabl\w*|conceivabl\w*|maybe|estimat\w*(?!\s+[$\u00a3\u20ac\d])|assum\w*|"
-    r"wish\w*|talk\s+of|(?:would|['\u2019]d)\s+[\"\u201c]?(?:love|like)|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
+    r"wish\w*|talk\s+of|"
+    # a want said of the release by those waiting for it: "fans are keen for season 5 to hit
+    # Netflix in 2023", "viewers are itching to see it this summer" (a wish, no announcement)
+    r"(?:keen|eager|itching|desperate|impatient|longing|yearning|raring|clamou?ring)\s+"
+    r"(?:for|to)\b|"
+    # a habit, not a date: "the show has always debuted in February", "usually returns in
+    # the spring" (what it did before, from which a reader guesses)
+    r"(?:has|have|had)\s+always|usually|typically|traditionally|historically|"
+    r"tends?\s+to|tended\s+to|(?:would|['\u2019]d)\s+[\"\u201c]?(?:love|like)|wants?|dream(?:s|ing|ed|t)?\b|fingers\s+crossed|at\s+the\s+earliest|no\s+earlier\s+than|wouldn't|"
     r"reportedly|if|(?-i:[Bb]et)|suspect\w*|(?<!come\sto\s)think(?!\s+(?:of|about|back)\b)|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
     r"tipped|claim\w*|leak\w*|allegedly|supposedly|apparently|insiders?|sources\s+say|"
     r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|hunch\w*|"

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from scraper.extract import languages
 from scraper.extract.gate import gated
+from scraper.extract.memo import remembered
 from scraper.extract.text import case_key
 
 MONTHS = {
@@ -387,20 +388,23 @@ _FOREIGN_GATE = tuple(sorted({n[:4] for n in languages.MONTHS} | set(languages.S
 def _gates(sentence: str, foreign: bool = False) -> set[str]:
     """The names of the gates the sentence passes. Each costly test runs after a cheap
     one it implies: "digit" is asked only with a month (the patterns needing it need
-    one), a year only with "19" or "20", a slash only with "/"."""
+    one), a year only with "19" or "20", a slash only with "/", and those and a day of
+    the month only with a digit."""
     passed = set()
+    digit = _DIGIT.search(sentence) is not None
     if _MONTH_GATE.search(sentence):
         passed.add("month")
-        if _DIGIT.search(sentence):
+        if digit:
             passed.add("digit")
     if "day" in sentence:
         passed.add("day")
-    if ("19" in sentence or "20" in sentence) and _YEAR_GATE.search(sentence):
-        passed.add("year")
-    if "/" in sentence and _SLASH_GATE.search(sentence):
-        passed.add("slash")
-    if _DOM_GATE.search(sentence):
-        passed.add("dom")
+    if digit:  # (a year, a slash's date and a day of the month are all written with one)
+        if ("19" in sentence or "20" in sentence) and _YEAR_GATE.search(sentence):
+            passed.add("year")
+        if "/" in sentence and _SLASH_GATE.search(sentence):
+            passed.add("slash")
+        if _DOM_GATE.search(sentence):
+            passed.add("dom")
     if foreign and "year" in passed:
         passed.add("fyear")
     key = case_key(sentence)
@@ -543,10 +547,33 @@ def find_dates(
 def _find_dates(
     sentence: str, published: date | None, hint: YearHint | None, day_first: bool, foreign: bool
 ) -> list[DateMention]:
+    found: list[DateMention] = []
+    for kind, match in _spans(sentence, foreign):
+        mention = _resolve(kind, match, published, day_first, foreign)
+        if mention is None and hint is not None and _may_hint(kind, match, hint):
+            mention = _resolve(kind, match, _hinted(hint), day_first, foreign)
+            if mention is not None:
+                mention = replace(mention, inferred=hint.source)
+        if mention is not None:
+            found.append(mention)
+    found.sort(key=lambda m: m.start)
+    if published is not None and len(found) > 1:
+        found = _in_a_dated_past(found, published)
+        found = _moved_on(sentence, found)
+    return found
+
+
+@remembered
+def _spans(sentence: str, foreign: bool) -> tuple[tuple[str, re.Match[str]], ...]:
+    """Each pattern's matches (kind, match) that a date is read from, in the patterns'
+    order: not overlapping a span taken before (an unresolvable span still hides its
+    parts). What they resolve to depends on the publish date, the hint and the page's
+    day-first order; which spans they are does not, so a sentence read for its stated
+    years and again for its dates is scanned once (memo.py)."""
     passed = _gates(sentence, foreign)
     if not passed:
-        return []
-    found: list[DateMention] = []
+        return ()
+    spans: list[tuple[str, re.Match[str]]] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _runnable(frozenset(passed)):
         for match in pattern.finditer(sentence):
@@ -555,19 +582,9 @@ def _find_dates(
                 continue
             if kind == "dmy" and _NUMBERED_PART.search(sentence, 0, start):
                 continue  # "Part 1 August 6": the number is the part's, the date follows
-            mention = _resolve(kind, match, published, day_first, foreign)
-            if mention is None and hint is not None and _may_hint(kind, match, hint):
-                mention = _resolve(kind, match, _hinted(hint), day_first, foreign)
-                if mention is not None:
-                    mention = replace(mention, inferred=hint.source)
-            taken.append((start, end))  # an unresolvable span still hides its parts
-            if mention is not None:
-                found.append(mention)
-    found.sort(key=lambda m: m.start)
-    if published is not None and len(found) > 1:
-        found = _in_a_dated_past(found, published)
-        found = _moved_on(sentence, found)
-    return found
+            taken.append((start, end))
+            spans.append((kind, match))
+    return tuple(spans)
 
 
 def _moved_on(sentence: str, found: list[DateMention]) -> list[DateMention]:

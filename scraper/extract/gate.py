@@ -15,12 +15,21 @@ is off: the answers stay the pattern's, only slower.
 
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]
+import hashlib
 import re
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+from scraper import patterns
 from scraper.extract.text import case_key
+
+try:  # the letters re.IGNORECASE folds to others besides their cases (re's own table)
+    from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+except ImportError:  # (another Python: no letter outside ASCII starts a gate)
+    _EXTRA_CASES = None
 
 # A gate word shorter than this passes nearly every sentence ("if", "up"): no gate.
 _SHORTEST = 3
@@ -29,6 +38,18 @@ _SHORTEST = 3
 _SHORTEST_START = 2
 _START_LETTERS = 4
 _END = sys.maxsize
+
+
+def _version() -> str | None:
+    """This module's text: what a reading kept in the pattern cache was read by (a reading
+    of another version of this reader is not used). None when it cannot be read."""
+    try:
+        return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+_VERSION = _version()
 
 
 class Gated:
@@ -49,6 +70,14 @@ class Gated:
         self.flags = compiled.flags
         self.groups = compiled.groups
         self.groupindex = compiled.groupindex
+        if _VERSION is not None:
+            # Made while a module is imported (patterns.kept): read now, from the pattern
+            # cache when it holds this reading (reading a parse tree is ~1 ms a pattern
+            # in pure Python, every process); else on first use.
+            key = ("gate", _VERSION, compiled.pattern, compiled.flags)
+            reading = patterns.kept_reading(key, lambda: _reading(compiled))
+            if reading is not None:
+                self._words, self._starts = _compiled_reading(reading)
 
     def _read(self) -> tuple[str, ...]:
         self._words, self._starts = read_pattern(self._compiled)
@@ -142,13 +171,25 @@ def read_pattern(compiled: re.Pattern[str]) -> tuple[tuple[str, ...], re.Pattern
     """(required_words, the start pattern: the lowered texts one of which every match
     starts with, as one case-sensitive alternation for a case_key, or None). A pattern
     with a start pattern needs no words: the start pattern finds nothing where they lack."""
+    return _compiled_reading(_reading(compiled))
+
+
+def _compiled_reading(
+    reading: tuple[tuple[str, ...], str | None],
+) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    words, starts = reading
+    return words, None if starts is None else re.compile(starts)
+
+
+def _reading(compiled: re.Pattern[str]) -> tuple[tuple[str, ...], str | None]:
+    """read_pattern's answer as plain data (the start pattern's text), to be kept."""
     try:
         from re import _constants as c  # type: ignore[attr-defined]
         from re import _parser  # type: ignore[attr-defined]
 
         tree = _parser.parse(compiled.pattern, compiled.flags)
         starts = _starts(list(tree), c) if tree.getwidth()[0] > 0 else None
-        if not starts or not all(len(s) >= _SHORTEST_START or not s.isalnum() for s in starts):
+        if not starts or not all(_rare_enough(start) for start in starts):
             return _words_kept(_needs(list(tree), c)), None
     except Exception:  # noqa: BLE001 (an unreadable tree only turns the gate off)
         return (), None
@@ -164,8 +205,14 @@ def read_pattern(compiled: re.Pattern[str]) -> tuple[tuple[str, ...], re.Pattern
         # Unicode word characters where the text has them: lower() and the ASCII folds
         # keep a letter a letter. Not so under re.ASCII, where the Kelvin sign is no
         # word character and its fold is. re's \b looks at the character before `pos`.)
-        return (), re.compile(rf"\b(?:{alternation})")
-    return (), re.compile(alternation)
+        return (), rf"\b(?:{alternation})"
+    return (), alternation
+
+
+def _rare_enough(start: str) -> bool:
+    """A start found in few places: two letters or more, or one character that is not
+    an ASCII letter or digit ("?", a quote, a Cyrillic letter in English news)."""
+    return len(start) >= _SHORTEST_START or not (start.isascii() and start.isalnum())
 
 
 def _at_word_boundary(items: list[tuple[Any, Any]], c: Any) -> bool:
@@ -234,6 +281,10 @@ def _needs(items: list[tuple[Any, Any]], c: Any) -> frozenset[str] | None:
             low, _, body = av
             if low >= 1:
                 consider(_needs(list(body), c))
+        elif op is c.ASSERT:
+            # a look-ahead or look-behind that must hold: its words are in the text
+            # next to the match ("a 2025 release": "(?=\s+(?:release|premiere))")
+            consider(_needs(list(av[1]), c))
         elif op is c.BRANCH:
             union: set[str] = set()
             for alternative in av[1]:
@@ -243,7 +294,8 @@ def _needs(items: list[tuple[Any, Any]], c: Any) -> frozenset[str] | None:
                     break
                 union |= found
             consider(frozenset(union) if union else None)
-        # (anything else, a class, a look-around, an anchor, holds no word of its own)
+        # (anything else, a class, a look-around that must not hold, an anchor, holds
+        # no word of its own)
     if run:
         consider(frozenset([run]))
     return best
@@ -262,16 +314,25 @@ def _starts(items: list[tuple[Any, Any]], c: Any) -> set[str] | None:
     op, av = items[index]
     if op is c.LITERAL:
         run = _run(items, index, c)
-        return {run} if run else None
+        if not run:
+            return None
+        after = index + len(run)
+        if len(run) < _START_LETTERS and after < len(items):
+            # "t(?:railer|easer)", as re parses "trailer|teaser": the run, then what
+            # follows it starts with
+            rest = _starts(items[after:], c)
+            if rest:
+                return {run + start for start in rest}
+        return {run}
     if op is c.IN:
         chars = set()
         for member, value in av:
             if member is not c.LITERAL:
                 return None  # (a range, a category, a negation: no short list of starts)
-            char = chr(value)
-            if not char.isascii() and char.lower() != char.upper():
+            char = _lowered(chr(value))
+            if char is None:
                 return None
-            chars.add(char.lower())
+            chars.add(char)
         run = _run(items, index + 1, c)  # "['\u2019]s": "'s" and "\u2019s"
         return {char + run for char in chars} or None
     if op is c.SUBPATTERN:
@@ -300,12 +361,25 @@ def _run(items: list[tuple[Any, Any]], index: int, c: Any) -> str:
     """The lowered literal text from items[index] on (up to a letter lower() may miss)."""
     run = ""
     while index < len(items) and items[index][0] is c.LITERAL:
-        char = chr(items[index][1])
-        if not char.isascii() and char.lower() != char.upper():
+        char = _lowered(chr(items[index][1]))
+        if char is None:
             break
-        run += char.lower()
+        run += char
         index += 1
     return run
+
+
+def _lowered(char: str) -> str | None:
+    """`char` as a case_key holds it wherever re.IGNORECASE matches it: lowered, for one
+    whose every case re takes for it lower() gives too (ASCII, most letters of other
+    scripts: "ф"); None for one that may fold otherwise (re's extra cases: "о" is also
+    "\u1c82", the long s an "s", Greek sigma's final form; a lowering to two letters)."""
+    if char.isascii() or char.lower() == char.upper():
+        return char.lower()
+    lowered = char.lower()
+    if len(lowered) != 1 or _sre.unicode_tolower(ord(char)) != ord(lowered):
+        return None
+    return None if _EXTRA_CASES is None or ord(lowered) in _EXTRA_CASES else lowered
 
 
 def _rank(words: frozenset[str]) -> tuple[int, int]:

@@ -31,7 +31,7 @@ from scraper.extract.subject import (
 )
 from scraper.extract.text import case_key, normalize
 from scraper.extract.text import sentences as _split_sentences
-from scraper.extract.works import continues_other_work
+from scraper.extract.works import continues_other_work, opens_on_other_work
 from scraper.models import Watch
 
 if TYPE_CHECKING:
@@ -479,8 +479,21 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             entry = classify(dash_entries[index], watch)
             state = entry if entry in (Subject.WATCH, Subject.TITLE) else Subject.OTHER
         paragraph_names = set()  # what its sentences name
+        # the paragraph opened on another work as its subject and has not named the watch
+        # since: after 'The Handmaid's Tale is ..., and Season 4 is slated for April 28.',
+        # 'Hulu shared a teaser to confirm the premiere date.' is the other show's teaser
+        other_topic = False
         for text in sentences(block.text):
             named = classify(text, watch)
+            if named in (Subject.WATCH, Subject.TITLE, Subject.SEASON):
+                other_topic = False
+            elif (
+                len(result) == paragraph
+                and not block.heading
+                and named in (Subject.OTHER, Subject.OTHER_SEASON)
+                and opens_on_other_work(text, watch)
+            ):
+                other_topic = True
             paragraph_names.add(named)
             other_season = other_season or named in (Subject.OTHER, Subject.OTHER_SEASON)
             if named == Subject.TITLE and _RETURNS.search(text):
@@ -527,6 +540,8 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 subject, other_story = Subject.OTHER, True
             elif previous is not None and continues_other_work(text, previous, watch, across):
                 subject, other_story = Subject.OTHER, True  # "It starts Sept. 4." after X
+            elif other_topic and named is None:
+                subject, other_story = Subject.OTHER, True
             else:
                 subject = state
             # (an FAQ's question line heads its answer as a heading does: "When did

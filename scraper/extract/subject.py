@@ -71,8 +71,9 @@ PREVIOUS_WORK = re.compile(
 )
 PREVIOUS_WORK = gated(PREVIOUS_WORK)
 _PART = re.compile(
-    r"\b(?:part|volume|vol\.|chapter|batch|cour|act)\s+(\d{1,2}|one|two|three|four|i{1,3}|iv)\b"
-    r"|\b(first|second|third|fourth|final|last)\s+(?:part|volume|half|batch|chapter|cour|act)\b"
+    # (anime news writes "cour" and "cours" for one quarter-year run alike)
+    r"\b(?:part|volume|vol\.|chapter|batch|cours?|act)\s+(\d{1,2}|one|two|three|four|i{1,3}|iv)\b"
+    r"|\b(first|second|third|fourth|final|last)\s+(?:part|volume|half|batch|chapter|cours?|act)\b"
     # ("the second half of 2024" is a window of the year, not of the season)
     r"(?!\s+of\s+(?:(?:this|next|the)\s+year|(?:19|20)\d\d))"
     # the later part named by what is left: "the back half", "the remaining five episodes"
@@ -542,9 +543,12 @@ _KEYED_SEASON_PATTERNS = [
 ]
 
 
-def _numbered_matches(sentence: str, key: str, digits: bool) -> list[re.Match[str]]:
+@memo.remembered
+def _numbered_matches(sentence: str, key: str, digits: bool) -> tuple[re.Match[str], ...]:
     """The matches of the _SEASON_PATTERNS, pattern by pattern, each in order; a pattern
-    runs only when the sentence holds its words. Group 1 is the number (any case)."""
+    runs only when the sentence holds its words. Group 1 is the number (any case).
+    Remembered (memo.py): a sentence's seasons are read for what it names (classify) and
+    again for its references and their owners."""
     numbered, ordinal, short = _SEASON_PATTERNS
     if sentence.isascii():
         numbered, ordinal = _KEYED_SEASON_PATTERNS
@@ -567,7 +571,7 @@ def _numbered_matches(sentence: str, key: str, digits: bool) -> list[re.Match[st
     if _has_any(key, _ORDINALS_AFTER_WORDS):
         # an ordinal after its noun: "musim kedua", "season ketiganya" (Indonesian)
         matches.extend(_ORDINAL_AFTER.finditer(sentence))
-    return matches
+    return tuple(matches)
 
 
 _FOREIGN_CURRENT = re.compile(
@@ -837,9 +841,12 @@ _NAME_BEFORE = re.compile(
 )
 
 
+@memo.remembered
 def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
     """A season number right after another show's name ("Shadow and Bone season 2",
-    "Ginny & Georgia (Season 2") is that show's: not the watched season."""
+    "Ginny & Georgia (Season 2") is that show's: not the watched season. Remembered
+    (memo.py): asked of a sentence's numbers by classify, by its references and by the
+    season's owner, ~30 us each."""
     if ref.season is None:
         # "the final season of Game of Thrones", "the new season of the flagship": the
         # season the news is about, of another show
@@ -993,8 +1000,8 @@ _POSSESSOR_BEFORE = re.compile(r"[A-Z][\w&-]*['\u2019]s\s+$")
 # (also "The Bear's season 3", "Frieren Anime's 2nd Season", "Bluey TV series 4", and a
 # listing's tag in brackets, its network first: "Gravel Road (Northcast, Season 3)")
 _BETWEEN_NAME_AND_NUMBER = re.compile(
-    # (a closing quote after a quoted title: "'13 Reasons Why' Season Two")
-    r"(?:['\u2019]s)?[\"\u201d\u2019']?(?:\s*\(\s*[^()\n,]{1,40},\s*|[\s:,(]*)"
+    # (the title's closing quotation mark too: "'Star Trek: Discovery' Season 3")
+    r"(?:['\u2019]s)?[\"'\u201d\u2019]?(?:\s*\(\s*[^()\n,]{1,40},\s*|[\s:,(]*)"
     r"(?:(?:TV\s+)?(?:anime|series|show|drama|sitcom)(?:['\u2019]s)?\s+)?",
     re.IGNORECASE,
 )
@@ -1081,9 +1088,9 @@ _AUXILIARIES = re.compile(
     r"officially))?)*\s*$",
     re.IGNORECASE,
 )
-# (a trade's quoted title keeps the comma inside its quotes: ', “Star Trek: Picard,” will')
-_CLOSING_COMMA = re.compile(r",[\"\u201d\u2019]?\s*$")
-_OPENING_COMMA = re.compile(r"[a-z],\s*[\"\u201c\u2018]?$")
+_QUOTES_AS_SPACES = str.maketrans({'"': " ", "\u201c": " ", "\u201d": " "})
+_CLOSING_COMMA = re.compile(r",\s*$")
+_OPENING_COMMA = re.compile(r"[a-z],\s*$")
 _CAP = r"(?:[A-Z0-9][\w'\u2019&+.!-]*)"
 _WORK_BEFORE = re.compile(
     r"(?:^|[\s(\"\u201c\u2018])("
@@ -1100,9 +1107,11 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
     grammatical subject is a capitalized title that is not the watch, a network,
     a season or a pronoun ("Star Wars: Skeleton Crew premieres Dec. 3")."""
     window_start = max(0, position - 90)
-    before = text[window_start:position]
+    # (a name in quotation marks is read as the bare name: '"Star Trek: Picard," will
+    # premiere Jan. 23' - the marks become spaces, so that positions hold)
+    before = text[window_start:position].translate(_QUOTES_AS_SPACES)
     aux = _AUXILIARIES.search(before)
-    stem = before[: aux.start()] if aux else before
+    stem = (before[: aux.start()] if aux else before).rstrip()
     # A name set off by commas, an appositive to the subject: "the reality spin-off,
     # Harbor Lights: The Challenge, arrives in November" (one comma alone closes a clause)
     closing = _CLOSING_COMMA.search(stem)

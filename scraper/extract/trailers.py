@@ -13,7 +13,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from scraper.extract import cues, subject
+from scraper.extract import cues, subject, works
 from scraper.extract.candidates import DocFacts, VideoCandidate
 from scraper.extract.reading import Sentence, Subject, classify, headline_case
 from scraper.extract.subject import title_mentions
@@ -873,11 +873,15 @@ def _reports_here(
         return False
     if _works_noun_named(original, watch):
         return False  # "6 more episodes of the Short Treks series, with a trailer for them"
+    if works.leading_other_work(original, first.start(), watch, object_of=True):
+        return False  # "Exception, Netflix's horror anime, has a date and a first teaser":
+        # the sentence's subject is the work it opens on, as a date's there would be
     if (
         _named_for_other_work(original, first.start(), watch)
         or _for_other_work(original, first.end(), watch)
         or _other_kind_owns(original, first.start(), watch, first.end())
         or _other_season_owns(original, first, watch)
+        or _denies_watched_season(original, first.end(), watch)
     ):
         return False
     # Only the clause reporting the trailer: "..., and a full trailer is expected";
@@ -985,6 +989,27 @@ def _other_season_owns(text: str, trailer: re.Match[str], watch: Watch) -> bool:
 _SEASON_BEFORE_TRAILER = re.compile(r"(?:['\u2019]s?)?\s+(?:[\w-]+\s+){0,2}")
 # Between the trailer word and the season it is for: "s for ", " for the ", " of ".
 _SEASON_AFTER_TRAILER = re.compile(r"s?\s+(?:trailer\s+|teaser\s+)?(?:for|of)\s+(?:the\s+)?")
+
+
+def _denies_watched_season(text: str, trailer_end: int, watch: Watch) -> bool:
+    """After the trailer word the sentence says whose it is not: "it was for a film, not
+    season 3", "a teaser for the movie rather than the new season". The trailer it
+    reports is another work's, whatever it is called."""
+    if watch.season is None or not _may_name_season(text):
+        return False
+    return any(
+        ref.start >= trailer_end
+        and ref.season in (watch.season, None)
+        and _DENIED_BEFORE.search(text, max(trailer_end, ref.start - 30), ref.start)
+        for ref in subject.season_references(text, watch)
+    )
+
+
+# The words that take a season back just before it: "not season 3", "rather than the new".
+_DENIED_BEFORE = re.compile(
+    r"\b(?:not|rather\s+than|instead\s+of)\s+(?:for\s+)?(?:the\s+|its\s+)?(?:new\s+|upcoming\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _may_name_season(text: str) -> bool:
@@ -1207,6 +1232,8 @@ def _headline_names_trailer(sentences: list[Sentence], watch: Watch) -> str | No
             continue
         if cues.NOT_A_TRAILER.search(text) or cues.FAN_MADE.search(text):
             continue
+        if cues.NEGATION.search(text, *cues.clause_around(text, first.start(), first.end())):
+            continue  # "the Fallen Kingdom trailer is not set for Thursday": denied
         if classify(text, watch) in (Subject.OTHER, Subject.OTHER_SEASON):
             continue
         if _named_for_other_work(text, first.start(), watch) or _for_other_work(

@@ -22,13 +22,15 @@ _TITLE_WORD = re.compile(
 )
 _WORK_NOUN = (
     r"(?:film|movie|feature|series|show|drama|comedy|thriller|sequel|prequel|spin-?off|"
-    r"instal+ment|entry|chapter|blockbuster|hit|franchise|miniseries|documentary|anthology)"
+    r"instal+ment|entry|chapter|blockbuster|hit|franchise|miniseries|documentary|anthology|"
+    r"anime|adaptation|docuseries)"
 )
 # ", released July 21," / ", the most recent MonsterVerse film," after the name.
 # ", which brings Olyphant back as Raylan," and ", the spy drama with Jamie Bell," too.
 _APPOSITIVE = re.compile(
     r",\s+(?:(?:released|opened|premiered|debuted|out|now\s+streaming|which)\b"
-    r"|(?:the|a|an|its|this|that)\s+[^,;]{0,60}?\b"
+    # (or a maker's possessive: ", Netflix's original horror anime,")
+    r"|(?:the|a|an|its|this|that|(?-i:[A-Z])[\w&+.-]*['\u2019]s)\s+[^,;]{0,60}?\b"
     + _WORK_NOUN
     # (its relative clause too: ", the Kingsman prequel that has moved more times,")
     + r"(?:\s+(?:with|from|by|starring|about|set\s+in|based\s+on|that|which)\s+[^,;]{0,60})?\s*,)",
@@ -41,9 +43,11 @@ _ITS_SEQUEL = re.compile(
 )
 
 
-def leading_other_work(text: str, position: int, watch: Watch) -> bool:
+def leading_other_work(text: str, position: int, watch: Watch, object_of: bool = False) -> bool:
     """The sentence opens with another work's name and an appositive about it, never
-    names the watch, and the date at `position` is still in that work's clauses."""
+    names the watch, and the date at `position` is still in that work's clauses.
+    `object_of`: `position` is a noun the work's verb may take with others ("has a date,
+    key visuals and a first teaser"), so only a comma or semicolon starts a new clause."""
     comma = text.find(",")
     if comma <= 0 or comma >= position or title_mentions(text, watch):
         return False
@@ -53,6 +57,8 @@ def leading_other_work(text: str, position: int, watch: Watch) -> bool:
     if not _APPOSITIVE.match(text, comma) or not other_work_before(text, comma, watch):
         return False
     for clause in _NEW_CLAUSE.finditer(text, comma, position):
+        if object_of and clause.group()[:1] not in ",;":
+            continue
         if not _ITS_SEQUEL.match(text, clause.end()):
             return False
     return True
@@ -140,3 +146,32 @@ def continues_other_work(text: str, previous: str, watch: Watch, across: bool = 
         return False
     quoted = cues.QUOTED_TITLE.search(previous)
     return quoted is not None
+
+
+def opens_on_other_work(text: str, watch: Watch) -> bool:
+    """The sentence's subject, the words it opens with before its verb, is another work
+    ("'The Handmaid's Tale' is still ..., and Season 4 is slated for April 28",
+    "Nightjar returns in May"); the watch is not named in it. A paragraph that opens so is
+    about that work until it names the watch (reading.py)."""
+    if title_mentions(text, watch):
+        return False
+    quoted = _OPENING_QUOTED.match(text)
+    if quoted is not None:
+        return not is_distributor(quoted.group(1))
+    name = _OPENING_NAME.match(text)
+    return name is not None and other_work_before(text, name.end(1), watch)
+
+
+# A finite verb a work takes as its sentence's subject.
+_WORK_VERB = (
+    r"(?:is|was|are|were|has|had|will|would|returns?|returned|premieres?|premiered|debuts?|"
+    r"debuted|arrives?|arrived|gets?|got|lands?|landed|drops?|dropped|comes?|came|opens?|"
+    r"opened|hits?|wraps?|wrapped|ends?|ended|continues?|continued)\b"
+)
+_OPENING_QUOTED = re.compile(
+    r"^\W{0,2}?[\"\u201c\u2018']([^\"\u201c\u201d]{2,80}?)[\"\u201d\u2019']\s+" + _WORK_VERB
+)
+_OPENING_NAME = re.compile(
+    r"^([A-Z0-9][\w'\u2019&:!.-]*(?:\s+(?:of|the|and|a|in|on|to|x|[A-Z0-9][\w'\u2019&:!.-]*)){0,6})"
+    r"\s+" + _WORK_VERB
+)

@@ -50,7 +50,7 @@ class FeedItem:
     asked for: most entries of a feed that names a watch once are other news, which the
     pre-filter passes over on their raw XML (`raw`) without them."""
 
-    __slots__ = ("element", "feed_date", "_body", "_span", "_identity", "_fingerprint")
+    __slots__ = ("element", "feed_date", "_body", "_span", "_fields", "_identity", "_fingerprint")
 
     def __init__(
         self,
@@ -61,6 +61,7 @@ class FeedItem:
     ):
         self.element, self.feed_date = element, feed_date
         self._body, self._span = body, span
+        self._fields: list[tuple[str, Any]] | None = None
         self._identity: tuple[str, str] | None = None
         self._fingerprint: str | None = None
 
@@ -90,8 +91,14 @@ class FeedItem:
 
     def _ids(self) -> tuple[str, str]:
         if self._identity is None:
-            self._identity = _identity(_fields(self.element))
+            self._identity = _identity(self._named_fields())
         return self._identity
+
+    def _named_fields(self) -> list[tuple[str, Any]]:
+        # Asked for twice of an entry that is read (its identity, then its reading).
+        if self._fields is None:
+            self._fields = _fields(self.element)
+        return self._fields
 
     def words(self) -> str:
         """Every text and attribute value of the entry, as written (entities in its HTML
@@ -110,7 +117,7 @@ class FeedItem:
         return text + "\n" + "\n".join(_ATTRIBUTE_VALUES(self.element))
 
     def read(self) -> Entry:
-        return _entry(self.element, self.feed_date, self.guid, self.link)
+        return _entry(self.element, self.feed_date, self.guid, self.link, self._named_fields())
 
 
 def _text_of(element: Any) -> str:
@@ -308,11 +315,10 @@ def _feed_date(root: Any) -> date | None:
     return None
 
 
-def _identity(fields: list[Any]) -> tuple[str, str]:
+def _identity(fields: list[tuple[str, Any]]) -> tuple[str, str]:
     """(guid, link): the first guid or id; the first link's text or alternate href."""
     guid = link = ""
-    for child in fields:
-        name = _local(child)
+    for name, child in fields:
         if name == "link":
             href = child.get("href")
             if href is None:
@@ -324,15 +330,20 @@ def _identity(fields: list[Any]) -> tuple[str, str]:
     return guid, link
 
 
-def _entry(item: Any, feed_date: date | None, guid: str, link: str) -> Entry:
+def _entry(
+    item: Any,
+    feed_date: date | None,
+    guid: str,
+    link: str,
+    fields: list[tuple[str, Any]] | None = None,  # _fields(item), when known already
+) -> Entry:
     """Read an entry whose identity (`_identity`) is known already."""
     headline = ""
     published: date | None = None
     dates: dict[str, date] = {}
     contents: dict[str, str] = {}
     videos: list[Video] = []
-    for child in _fields(item):
-        name = _local(child)
+    for name, child in _fields(item) if fields is None else fields:
         if name == "title" and not headline:
             headline = _text(child)
         elif name == "link":
@@ -398,13 +409,15 @@ def _own_video(name: str, element: Any) -> str | None:
     return normalize_video_url(element.get("url") or "")
 
 
-def _fields(item: Any) -> list[Any]:
-    """An entry's own elements, and those of a media:group (YouTube feeds)."""
+def _fields(item: Any) -> list[tuple[str, Any]]:
+    """An entry's own elements, and those of a media:group (YouTube feeds), each with
+    its local name (asked once: an entry's identity and its reading both go by them)."""
     fields = []
     for child in item:
-        fields.append(child)
-        if _local(child) == "group":
-            fields.extend(child)
+        name = _local(child)
+        fields.append((name, child))
+        if name == "group":
+            fields.extend((_local(grandchild), grandchild) for grandchild in child)
     return fields
 
 

@@ -627,6 +627,10 @@ def _production(c: DateCandidate, v: View, w: Watch) -> str | None:
     clause, start, end = v.clause, c.mention.start - v.left, c.mention.end - v.left
     found = cues.PRODUCTION_SUBJECT.match(clause)
     if found is None or found.end() > start:
+        if found is None:
+            carried = _production_carried(v.text, v.left, clause, start)
+            if carried:
+                return carried
         # a relative clause of its own after a comma: "... series two, filming for which
         # began in April last year", "..., whose shoot wrapped in May"
         relative = max(_PRODUCTION_RELATIVE.finditer(clause, 0, start), key=_start, default=None)
@@ -646,6 +650,47 @@ def _production(c: DateCandidate, v: View, w: Watch) -> str | None:
     return found.group().strip()
 
 
+def _production_carried(text: str, left: int, clause: str, start: int) -> str | None:
+    """A clause with no subject of its own ("and didn't resume until September") or a
+    pronoun for one ("one month later, it was shut down") goes on about the subject of
+    the clause before it, back to the first that names one: when that one is filming or
+    production, so is the date's ("Filming began in February 2020 - one month later, it
+    was shut down, and didn't resume until September"). Not when the date's verb is one
+    a shoot never takes ("Filming wrapped in May, and it premieres in September": "it"
+    is the show)."""
+    if not _CARRIES_SUBJECT.match(clause):
+        return None
+    for verb in cues.RELEASE.finditer(clause, 0, start):
+        if not _SHOOT_VERB.match(verb.group()):
+            return None
+    # the clauses before the date's, each between two breaks, read nearest first
+    spans, begin = [], 0
+    for brk in cues.CLAUSE_BREAK.finditer(text, 0, left):
+        spans.append((begin, brk.start()))
+        begin = brk.end()
+    for begin, stop in reversed(spans):
+        before = text[begin:stop]
+        found = cues.PRODUCTION_SUBJECT.match(before)
+        if found is not None:
+            return found.group().strip()
+        if not _CARRIES_SUBJECT.match(before):
+            return None
+    return None
+
+
+# A clause that takes its subject from the one before: none of its own ("and didn't
+# resume", "was halted"), or "it"/"they" after an opening phrase ("a month later, it").
+_CARRIES_SUBJECT = re.compile(
+    r"^\W*(?:(?:and|but|then|so)\s+)?(?:[^,;]{0,40},\s+)?(?:(?:it|they)\s|"
+    r"(?:was|were|is|are|has|have|had|did|didn['\u2019]t|did\s+not|wasn['\u2019]t|hasn['\u2019]t|"
+    r"won['\u2019]t|will|would|only|then|later|eventually|finally)\s|[a-z]+ed\s)",
+    re.IGNORECASE,
+)
+# The verbs a shoot takes that the release verbs share: it starts, resumes, is delayed.
+_SHOOT_VERB = re.compile(
+    r"(?:resum|restart|start|began|begin|kick|got|get|delay|postpon|push|halt|paus|continu)",
+    re.IGNORECASE,
+)
 _SUBORDINATE = re.compile(r"^\W*(?:once|after|when|now\s+that|as\s+soon\s+as)\s", re.I)
 def _start(match: re.Match[str]) -> int:
     return match.start()

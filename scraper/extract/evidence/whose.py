@@ -463,6 +463,9 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
             continue  # "Disney Shuffles Marvel Dates: Captain America 4 to February"
         if any(verb < start < c.mention.start for start in watched):
             continue
+        if cues.CLAUSE_BREAK.search(text, verb, c.mention.start):
+            continue  # '"Wicked" opens Nov. 22, and the sequel is set for Nov. 21, 2025':
+            # a clause after the verb's has a subject of its own, and the date is in it
         if subject.other_work_before(text, verb, w) or _spinoff_subject(text, verb, w):
             return text[max(0, verb - 40) : verb + 12].strip()
     return _scheduled_object(c, v, w)
@@ -673,7 +676,9 @@ _RERELEASE = re.compile(
     r"\b(?:re-?releas\w*|re-?air\w*|rerun\w*|re-?run\w*|encore\s+(?:run|screening)s?|"
     r"(?:return\w*|back)\s+to\s+(?:imax|theaters|theatres|cinemas|the\s+big\s+screen)|"
     r"back\s+in\s+(?:theaters|theatres|cinemas)|(?:one|two)-week\s+run|limited\s+(?:re-?)?run|"
-    r"anniversary\s+(?:screening|release|run)s?)\b",
+    r"anniversary\s+(?:screening|release|run)s?|"
+    # what aired once, shown again: "will instead air the first six episodes again"
+    r"(?:air|broadcast|show|screen|stream)\w*\s+(?:[\w'\u2019-]+\s+){0,5}?again)\b",
     re.IGNORECASE,
 )
 _RERELEASE = gated(_RERELEASE)
@@ -761,6 +766,8 @@ def _separate(c: DateCandidate, v: View, w: Watch) -> str | None:
     seen = found(_SEPARATE_WORK, v.text, 0, c.mention.start)
     if seen is None and w.season is not None:
         seen = found(_THE_FILM, v.text, max(0, v.left - 60), c.mention.start)
+    if seen is None and w.season is not None:
+        seen = found(_COMPILATION, v.text, 0, c.mention.start)
     return seen
 
 
@@ -772,6 +779,11 @@ _SEPARATE_WORK = re.compile(
 _SEPARATE_WORK = gated(_SEPARATE_WORK)
 # (a series' page: "the film" is the franchise's film, another work)
 _THE_FILM = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:film|movie)\b(?!\s+(?:crew|set|shoot))", re.I)
+# ... and so, anywhere before the date, is a compilation of its episodes cut for cinemas:
+# "X: Hidden Inventory - a compilation of the arc with new footage - arrives July 16"
+_COMPILATION = re.compile(
+    r"\b(?:a|the)\s+(?:[\w-]+\s+)?(?:compilation|recap\s+(?:film|movie))\b", re.IGNORECASE
+)
 
 
 @rule(
@@ -930,8 +942,11 @@ def _first_premiere(c: DateCandidate, v: View, w: Watch) -> str | None:
         published is not None
         and c.mention.precision in ("day", "month")
         and value >= (published - timedelta(days=_RECENT_DAYS)).isoformat()[: len(value)]
+        and not c.doc.renewed
     ):
-        return None  # "The Following premiered last night": a later season's, the show is older
+        return None  # "The Following premiered last night": a later season's, the show is
+        # older (unless the page says the watched season was only just ordered: "having
+        # premiered in early May ... renewed it for a second season" is the first's)
     verbs = [
         m
         for m in cues.RELEASE.finditer(v.text, v.left, c.mention.start)
