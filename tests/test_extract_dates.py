@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from support import first_release, news_page
 
+from scraper.extract.choose import same_release
 from scraper.extract.dates import YearHint, find_dates
 from scraper.models import Watch
 from scraper.parse.documents import parse_documents
@@ -699,3 +700,42 @@ def test_a_day_before_a_month_is_still_read_day_first() -> None:
     assert [m.value for m in find_dates("It returns on 14 March.", date(2024, 1, 10))] == [
         "2024-03-14"
     ]
+
+
+# ---------------------------------------------------------------- templates: schedules
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The quiz returns to the network's Tuesday night comedy lineup on Jan. 9.",
+        "It returns to the Sunday drama slot on Jan. 9.",
+    ],
+)
+def test_a_weekday_naming_a_block_of_the_schedule_is_no_date(text: str) -> None:
+    # "Tuesday night comedy lineup" was resolved to the Tuesday after the page's date
+    # and competed with the date the sentence states.
+    found = find_dates(text, date(2017, 12, 10))
+    assert [m.value for m in found] == ["2018-01-09"]
+
+
+def test_a_weekday_after_a_release_verb_is_still_a_date() -> None:
+    found = find_dates("The quiz returns Tuesday night with two episodes.", date(2017, 12, 10))
+    assert [m.value for m in found] == ["2017-12-12"]
+
+
+@pytest.mark.parametrize(
+    ("window", "day", "same"),
+    [
+        ("2017-winter", "2018-01-09", True),  # a December page's "this winter" and "Jan. 9"
+        ("2017-winter", "2018-02-20", True),
+        ("2017-winter", "2018-03-01", False),
+        ("2017-summer", "2018-07-01", False),
+        ("2018-winter", "2018-01-15", True),
+    ],
+)
+def test_a_winter_holds_the_january_and_february_it_runs_into(
+    window: str, day: str, same: bool
+) -> None:
+    # "this winter" (2017-winter) in a December page's schedule and "returns Jan. 9" state
+    # one release; the day was not read as a finer statement of it and lost to the window.
+    assert same_release(window, day) is same

@@ -1558,3 +1558,217 @@ def test_a_lone_premiere_naming_no_season_may_be_the_shows_first() -> None:
                     published="2025-08-20") == []  # fmt: skip
     assert findings("<p>Harbor Lights returns November 17 on HBO.</p>", LANTERN,
                     published="2025-08-20") == [("release_date", "2025-11-17", "day")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The quiz opens Jan. 5 at 6 p.m, then a cooking show at 8 p.m. Meanwhile, the "
+            "spy drama lands Jan. 8.",
+            [
+                "The quiz opens Jan. 5 at 6 p.m, then a cooking show at 8 p.m.",
+                "Meanwhile, the spy drama lands Jan. 8.",
+            ],
+        ),
+        ("It airs at 9 p.m. ET on the network.", ["It airs at 9 p.m. ET on the network."]),
+        ("It airs at 9 p.m. Eastern on Fridays.", ["It airs at 9 p.m. Eastern on Fridays."]),
+        ("It airs at 9 p.m. (8:30 NT) weekly.", ["It airs at 9 p.m. (8:30 NT) weekly."]),
+    ],
+)
+def test_an_hour_ends_its_sentence_unless_its_zone_follows(text: str, expected: list[str]) -> None:
+    # "at 8 p.m. Meanwhile, ..." ran on into the next sentence, whose date then read as
+    # the first show's.
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Viewers keep asking about Heartstopper season 2, filming for which began in "
+        "April.</p>",
+        "<p>Fans keep talking about Heartstopper season 2, whose filming started in May.</p>",
+    ],
+)
+def test_a_relative_clause_about_making_the_show_is_not_its_release(body: str) -> None:
+    # The clause's subject ("Viewers") is no production word; the date sits in a relative
+    # clause of its own whose subject is the filming.
+    assert findings(body, title="Heartstopper Season 2 news") == []
+
+
+def test_a_relative_clause_about_filming_leaves_a_later_release_to_the_sentence() -> None:
+    body = (
+        "<p>Heartstopper season 2, filming for which wrapped in May, premieres on 3 "
+        "August.</p>"
+    )
+    found = findings(body, title="Heartstopper Season 2 news")
+    assert ("release_date", "2023-08-03", "day") in found
+
+
+def test_the_title_going_on_as_a_longer_name_is_another_work() -> None:
+    # The companion show's name starts with the watched title and goes on without a colon;
+    # its later date beat the watched season's premiere.
+    body = (
+        "<p>Heartstopper will be back with its season 2 premiere, airing on Sunday, "
+        "August 6, 2023.</p>"
+        "<p>Heartstopper in Wonderland will start on Thursday, August 10, 2023 at 8 PM.</p>"
+    )
+    found = findings(body, title="Heartstopper season 2 schedule")
+    assert [f for f in found if f[0] == "release_date"] == [("release_date", "2023-08-06", "day")]
+
+
+def test_the_title_before_a_month_is_not_a_longer_name() -> None:
+    body = "<p>Heartstopper season 2 premieres in August, Netflix says.</p>"
+    assert findings(body, title="Heartstopper season 2") == [("release_date", "2023-08", "month")]
+
+
+def test_a_hedge_in_a_later_clause_about_the_show_leaves_the_date_alone() -> None:
+    # "and it looks like" weighs how the new run feels, not when it comes.
+    body = (
+        "<p>Heartstopper is back on Netflix with its second season in August and it looks "
+        "like the drama is every bit as tender as the first run.</p>"
+    )
+    found = findings(body, title="Heartstopper season 2 news")
+    assert [f for f in found if f[0] == "release_date"] == [("release_date", "2023-08", "month")]
+
+
+def test_a_hedge_in_a_later_clause_about_the_date_still_hedges_it() -> None:
+    body = "<p>Heartstopper season 2 arrives in August and it might be delayed again.</p>"
+    found = findings(body, title="Heartstopper season 2 news")
+    assert [f for f in found if f[0] == "release_date"] == []
+
+
+def test_on_demand_is_a_way_to_watch_not_another_work() -> None:
+    # "On Demand" before "starting" was read as a capitalized title, the verb's subject.
+    body = (
+        "<p>Heartstopper season 2 looks tender in the new footage, and the clip also tells "
+        "when the season will debut: viewers can watch all eight episodes On Demand "
+        "starting on Wednesday, September 6th.</p>"
+    )
+    found = findings(body, title="Heartstopper season 2 trailer")
+    assert [f for f in found if f[0] == "release_date"] == [("release_date", "2023-09-06", "day")]
+
+
+def test_a_heading_announcing_the_date_vouches_for_the_passage_under_it() -> None:
+    # A tag page's teaser: the heading says the date was announced, the line under it
+    # gives the date among the weekly slots.
+    body = (
+        "<h2>Channel announces Heartstopper season 2 UK air date</h2>"
+        "<p>New episodes stream every Thursday from 6am and go out weekly on the channel "
+        "at 9pm, starting from Sunday 6th August.</p>"
+        "<h2>Another drama begins filming</h2><p>Cameras roll on a new thriller.</p>"
+    )
+    found = findings(body, title="Tag: streaming")
+    assert [f for f in found if f[0] == "release_date"] == [("release_date", "2023-08-06", "day")]
+
+
+def test_a_heading_that_announces_nothing_vouches_for_nothing() -> None:
+    from scraper.extract import read
+
+    line = (
+        "<p>New episodes stream every Thursday from 6am and go out weekly on the channel "
+        "at 9pm, starting from Sunday 6th August.</p>"
+    )
+    vouched: dict[str, bool] = {}
+    headings = ("Channel announces Heartstopper season 2 air date", "Heartstopper season 2 cast")
+    for heading in headings:
+        html = page(f"<h2>{heading}</h2>{line}", title="Tag: streaming")
+        doc = parse_documents(html, "https://news.example/a")[0]
+        dates = read(doc, HS2, complete=True).dates
+        dated = next(c for c in dates if c.mention.value == "2023-08-06")
+        vouched[heading] = "confirmed" in dated.features
+    assert vouched == {
+        "Channel announces Heartstopper season 2 air date": True,
+        "Heartstopper season 2 cast": False,
+    }
+
+
+def test_a_wiki_infobox_run_field_gives_the_seasons_start() -> None:
+    # A fan wiki's season page: the infobox's "Run" field holds the season's first and
+    # last air dates; the first is the season's release.
+    body = (
+        "<table class='infobox'><tr><th>Network</th><td>Netflix</td></tr>"
+        "<tr><th>Run</th><td>3 Aug 2023 - 31 Aug 2023</td></tr>"
+        "<tr><th>Episodes</th><td>8</td></tr></table>"
+        "<p>The second series of Heartstopper follows Nick and Charlie after they get "
+        "together.</p>"
+    )
+    found = findings(body, title="Heartstopper Series 2", published="2023-12-01")
+    assert [f for f in found if f[0] == "release_date"] == [("release_date", "2023-08-03", "day")]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["\u201813 Lanterns\u2019 Season Two Has A Trailer", '"13 Lanterns" season 2 gets a trailer'],
+)
+def test_a_quoted_title_that_opens_with_a_number_keeps_its_season(headline: str) -> None:
+    # The name before "season" was looked for from a capital letter: "Lanterns", which is
+    # no title, so the season read as another show's and the trailer as not the watch's.
+    watch = Watch("13 Lanterns", 2, ())
+    assert ("trailer", "https://news.example/a", None) in findings(
+        "<p>It is coming soon.</p>", watch, title=headline
+    )
+
+
+def test_a_quoted_name_with_its_comma_inside_the_quotes_is_the_verbs_subject() -> None:
+    # Trade style: ', \u201cHarbour Lights: Dusk,\u201d will premiere ...' names the franchise's
+    # other series as the subject; the comma inside the closing quote hid the name.
+    watch = Watch("Harbour Lights: Dawn", 2, ())
+    body = (
+        "<p>The streamer said its next drama in the \u201cHarbour Lights\u201d universe, "
+        "\u201cHarbour Lights: Dusk,\u201d will premiere Jan. 23, 2024 on the service.</p>"
+    )
+    found = findings(body, watch, title="Streamer releases a Harbour Lights: Dawn season 2 teaser")
+    assert [f for f in found if f[0] == "release_date"] == []
+
+
+def test_a_season_of_a_work_that_leads_the_sentence_turns_the_story_to_that_work() -> None:
+    # A schedule roundup: the quoted show opens the sentence and its season 4 is dated;
+    # the teaser in the next sentence is that show's, not the watched one's.
+    body = (
+        "<p>The streamer also dated the second season of Heartstopper.</p>"
+        "<p>\u201cHarbour Lights\u201d is still the streamer\u2019s biggest drama, and Season 4 is "
+        "slated to premiere on April 28th. The streamer shared a teaser to confirm the "
+        "date.</p><p>Fans of Heartstopper can catch season 2 when it premieres on June "
+        "11th.</p>"
+    )
+    found = findings(body, title="Spring schedule: Harbour Lights, Heartstopper and more")
+    assert found == [("release_date", "2023-06-11", "day")]
+
+
+def test_another_works_verb_in_an_earlier_clause_leaves_the_dates_clause_alone() -> None:
+    # 'Harbour Lights opens Nov. 22, and the sequel is scheduled for Nov. 21, 2024':
+    # the other work's verb sits in a clause of its own before the date's.
+    watch = Watch("Harbour Lights: Part Two", None, ())
+    body = (
+        "<p>Harbour Lights: Part Two is the sequel's new name.</p>"
+        "<p>Harbour Lights opens in theaters Nov. 22, and the newly named sequel is "
+        "scheduled for Nov. 21, 2024, a year later.</p>"
+    )
+    found = findings(body, watch, title="The Harbour Lights sequel gets a title")
+    assert [f for f in found if f[0] == "release_date"] == [("release_date", "2024-11-21", "day")]
+
+
+def test_a_letter_before_a_sentence_opener_ends_the_sentence() -> None:
+    # "Hall H." is a room's name, not an initial: "The" opens the next sentence.
+    assert sentences("The studio kept its best for Hall H. The first teaser ran.") == [
+        "The studio kept its best for Hall H.",
+        "The first teaser ran.",
+    ]
+    assert sentences("It is by George R. R. Martin and friends.") == [
+        "It is by George R. R. Martin and friends."
+    ]
+
+
+def test_a_release_joined_to_the_trailer_by_and_is_not_the_trailers_date() -> None:
+    # "season 2 trailer and August 3 premiere": the date is the premiere's, the noun after it.
+    headline = "Comic-Con: Heartstopper season 2 trailer and August 3 premiere"
+    found = findings("<p>It is coming.</p>", title=headline)
+    assert ("release_date", "2023-08-03", "day") in found
+
+
+def test_an_hour_before_its_day_keeps_the_listing_line_whole() -> None:
+    assert sentences("8 p.m. Sunday, Feb. 11, on the channel.") == [
+        "8 p.m. Sunday, Feb. 11, on the channel."
+    ]
+    assert sentences("At 9 p.m. March 3 it returns.") == ["At 9 p.m. March 3 it returns."]

@@ -1546,3 +1546,23 @@ def test_a_trailer_said_released_beside_an_older_renewal_video_is_still_reported
         "<p>Back in March, the renewal video showed only the lighthouse.</p>"
     )
     assert trailers(body) == [PAGE_URL]
+
+
+def test_a_teaser_that_has_confirmed_the_date_is_out() -> None:
+    # "A short teaser from the channel has confirmed that ..." : the video exists, the
+    # subject of a perfect tense; the page links no player, so the page is the trailer.
+    from support import news_page
+
+    from scraper.extract import extract
+    from scraper.models import Watch
+    from scraper.parse.documents import parse_documents
+
+    body = (
+        "<p>The channel has said when the third series of Lantern Row will air.</p>"
+        "<p>A short teaser from the channel has confirmed that Lantern Row will return on "
+        "Sunday, January 1.</p>"
+    )
+    doc = parse_documents(news_page(body), "https://tv.example/news/story")[0]
+    watch = Watch("Lantern Row", 3, ())
+    found = [(f.kind, f.url) for f in extract(doc, watch) if f.kind == "trailer"]
+    assert found == [("trailer", "https://tv.example/news/story")]

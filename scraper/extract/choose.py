@@ -27,10 +27,14 @@ def same_release(coarse: str, fine: str) -> bool:
     if fine.startswith(coarse):
         return True
     year, _, rest = coarse.partition("-")
-    if rest in _SEASON_MONTHS and fine[:4] == year and fine[5:7].isdigit():
-        month = int(fine[5:7])
+    if rest in _SEASON_MONTHS and fine[:4].isdigit() and fine[5:7].isdigit():
+        month, later = int(fine[5:7]), int(fine[:4]) - int(year)
+        if later == 1:
+            # a winter runs on into the next year's January and February: a December
+            # page's "this winter" (2017-winter) holds "Jan. 9" (2018-01-09)
+            return rest == "winter" and month in (1, 2)
         # (a winter runs into the next year's January and February)
-        return month in _SEASON_MONTHS[rest] and (month != 12 or rest == "winter")
+        return later == 0 and month in _SEASON_MONTHS[rest] and (month != 12 or rest == "winter")
     return False
 
 

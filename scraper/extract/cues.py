@@ -790,6 +790,10 @@ TRAILER_OUT = re.compile(
     r"(?:started|began|begun|been)\s+streaming|streamed|"
     r"we\s+(?:already\s+|now\s+|finally\s+)?(?:have|got)|we['\u2019]ve\s+(?:already\s+)?got|"
     r"sees|(?:begins|ends|closes|opens)\s+(?:with|on)|confirms|"
+    # the video the subject of a perfect: "a short teaser from the BBC has confirmed that
+    # the show returns on January 1" (it exists to have done so)
+    r"(?:trailer|teaser)s?\s+(?:[\w'\u2019-]+\s+){0,4}?(?:has|have)\s+(?:confirmed|revealed|"
+    r"shown|teased|given)|"
     # what a trailer named with its work does: "the first teaser for the new season
     # promises ...", "the trailer for the film packs ..."
     r"(?:trailer|teaser)s?\s+(?:for|of)\s+(?:[\w'\u2019:-]+\s+){1,6}?(?:promises|packs|captures|"
@@ -1209,7 +1213,7 @@ FIELD_ROLES = frozenset({"field", "table_cell", "table_header"})
 RELEASE_FIELD = re.compile(
     r"(?:^|\|)\s*(?:(?:original|initial|theatrical|us|u\.s\.|uk|digital\s+)?\s*"
     r"(?:release|premiere|air|launch|debut|opening|streaming|broadcast)(?:\s+date)?s?|"
-    r"original\s+run|originally\s+(?:aired|released|broadcast)|premieres|released|first\s+aired|"
+    r"(?:original\s+)?run|originally\s+(?:aired|released|broadcast)|premieres|released|first\s+aired|"
     r"aired|airs|opens|out|coming|arrives)"
     r"\s*(?::|\||-\s)",
     re.IGNORECASE,

@@ -336,7 +336,11 @@ _PATTERNS = [
         r"(?:(?P<own>(?:\s+night)?['\u2019]s)(?=(?:\s+[\w-]+){0,3}?\s+(?:season\s+|series\s+)?"
         r"(?:premieres?|debut|opener|return|launch)\b)|(?![\'\u2019]s))"
         # "airs Sunday nights at 9pm", "Thursday evenings": a regular slot, no one day
-        r"(?!\s+(?:nights|evenings|mornings|afternoons)\b)",
+        r"(?!\s+(?:nights|evenings|mornings|afternoons)\b)"
+        # "CBC's Tuesday night comedy lineup", "the Sunday drama slot": the weekday names
+        # a block of the schedule, not a day
+        r"(?!(?:\s+(?:night|evening|morning|afternoon))?(?:\s+[\w-]+){0,2}?\s+"
+        r"(?:line-?ups?|slots?|blocks?|schedules?|programming|time\s+periods?)\b)",
         ("day",),
     ),
     # Another language's year after a preposition: "llegará en 2025", "im Jahr 2026".

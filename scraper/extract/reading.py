@@ -38,6 +38,16 @@ from scraper.models import Watch
 if TYPE_CHECKING:
     from scraper.parse.documents import Document
 
+# A heading reporting that a date was announced: "BBC announces Title series three UK
+# air date", "Network Sets Premiere Date For 'Title'", "Title gets a release date".
+_ANNOUNCES_DATE = re.compile(
+    r"\b(?:announc\w*|confirm\w*|sets?|reveal\w*|unveil\w*|gets?|lock\w*|dates)\b"
+    r"(?:\s+[\w'\u2018\u2019-]+){0,8}?\s+(?:[A-Z]{2}\s+)?(?:air|premiere|release|launch|"
+    r"return|start|debut)\s+dates?\b",
+    re.IGNORECASE,
+)
+
+
 # A heading that is a section of the article itself, not the name of another show.
 _GENERIC_HEADING = re.compile(
     r"\b(?:release|date|trailer|teaser|cast|plot|story|stories|when|what|where|how|who|why|"
@@ -129,6 +139,10 @@ class Sentence(NamedTuple):
     # The part of the season the passage is about: a heading that names the watch and
     # "Part 2" makes the section under it Part 2's (0: none named).
     part: int = 0
+    # The first block after a heading that names the watch and reports the date being
+    # announced ("BBC announces Title series three air date", "Channel Sets Premiere Date
+    # For 'Title'"): the block gives that date. (Last: sentences are built by position.)
+    vouched: bool = False
 
 
 @remembered
@@ -188,6 +202,15 @@ def _led_by_another_work(text: str, watch: Watch) -> bool:
     return verb is not None and other_work_before(text, verb.start() + 1, watch)
 
 
+def _led_by_named_work(text: str, watch: Watch) -> bool:
+    """The sentence opens with another work's name as its subject, quoted or capitalized
+    ("“The Handmaid’s Tale” is still ...")."""
+    lead = _LEADING_NAME.match(text)
+    if lead is None or lead.end() >= len(text) or text[lead.end()] != " ":
+        return False
+    return other_work_before(text, lead.end() + 1, watch)
+
+
 # "Doctor Who returns from Saturday 12 April": the title coming back, no season named.
 _RETURNS = re.compile(
     r"\b(?:returns?|returning|comes?\s+back|is\s+back|new\s+(?:series|season|episodes))\b",
@@ -244,6 +267,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             )
         )
     heading_names_watch = False
+    heading_vouches = False  # ... and reports the date being announced
     last_said: str | None = None  # the body's last sentence so far
     title_last = doc_subject in (Subject.WATCH, Subject.TITLE)  # the last work named is the title
     day_heading = ""  # the date heading above a schedule's lines ("Wednesday, Feb. 7")
@@ -271,7 +295,8 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 )  # fmt: skip
             continue
         under_heading = heading_names_watch and not block.heading
-        heading_names_watch = False
+        vouched = under_heading and heading_vouches
+        heading_names_watch = heading_vouches = False
         role = block_role(block)
         if role == "byline" and index > 0 and _CLOCK.search(text):
             # "2:41 PM ET" over a liveblog's entry: each entry is its own story, about
@@ -413,6 +438,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 heading_names_watch = named == Subject.WATCH or (
                     named == Subject.TITLE and watch.season is None
                 )
+                heading_vouches = heading_names_watch and bool(_ANNOUNCES_DATE.search(block.text))
                 section_names_watch = heading_names_watch
             elif (
                 named is None
@@ -489,6 +515,11 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 # other one (which leaves the passage the watch's); the sentences after
                 # go on about it when its name opens the sentence
                 subject, other_story = Subject.OTHER, owner != 0
+            elif named == Subject.OTHER_SEASON and _led_by_named_work(text, watch):
+                # "“The Handmaid’s Tale” is still a hit, and Season 4 is slated for
+                # April 28": another work leads the sentence, and the season it names is
+                # that work's; the story turns to it (the sentences after go on about it)
+                subject, other_story = Subject.OTHER, False
             elif named == Subject.OTHER_SEASON:
                 subject = state
             elif named == Subject.TITLE:
@@ -573,6 +604,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                     under_heading,
                     role=role,
                     part=part,
+                    vouched=vouched,
                 )
             )
         if (

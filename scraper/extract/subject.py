@@ -1070,7 +1070,8 @@ _DISTRIBUTORS = re.compile(
     r"showtime|bbc(?:\s+\w+)?|itv\w*|channel\s+\d|sky(?:\s+\w+)?|cbs|nbc|abc|fox|the\s+cw|cw|"
     r"crunchyroll|marvel(?:\s+studios)?|lucasfilm|pixar|warner\s+bros\.?|universal|sony|a24|"
     r"lionsgate|neon|searchlight|focus\s+features|mgm|amazon\s+mgm\s+studios|"
-    r"the\s+(?:streamer|network|studio|service|company))$",
+    # ("fans can watch all 13 episodes On Demand starting Sept. 9": a way to watch)
+    r"(?:video\s+)?on\s+demand|the\s+(?:streamer|network|studio|service|company))$",
     re.IGNORECASE,
 )
 
@@ -1114,11 +1115,12 @@ _CLOSING_COMMA = re.compile(r",\s*$")
 _OPENING_COMMA = re.compile(r"[a-z],\s*$")
 _CAP = r"(?:[A-Z0-9][\w'\u2019&+.!-]*)"
 _WORK_BEFORE = re.compile(
-    r"(?:^|[\s(])("
+    r"(?:^|[\s(\"\u201c\u2018])("
     + _CAP
     + r"(?:(?::\s+|\s+[-\u2013]\s+|\s+(?:of|the|and|in|on|at|for|to|a|an|&|vs\.?)\s+|\s+)"
     + _CAP
-    + r")*)$"
+    # (a quoted name's closing quote: '“The Handmaid’s Tale” is still ...')
+    + r")*)[\"\u201d]?$"
 )
 
 

@@ -81,10 +81,6 @@ _BOUNDARY = re.compile(r"[.!?\s](?:(?<=[.!?])" + _END + r"|(?<=\s)\s*\|\s+(?=\|)
 _MAYBE_BOUNDARY = re.compile(r"[.!?|]")
 
 
-# Words that open a sentence and never follow an initial inside a name ("John F. Kennedy").
-_OPENS_SENTENCE = re.compile(
-    r"(?:The|A|An|It|Its|This|That|These|Those|We|He|She|They|There|But|And)\s"
-)
 # "D.B. Weiss", "J.R.R. Tolkien": initials run on into the name.
 _INITIALS = re.compile(r"(?:[a-z]\.){1,3}[a-z]")
 
@@ -118,6 +114,25 @@ _FOLDED = tuple(chr(code) for code in IGNORECASE_ASCII)
 _TIME_ZONE_END = re.compile(r"(?:\d|[ap]\.?m\.?)\s+(?:ET/)?PT\.$")
 
 
+# An hour written "8 p.m." ends its sentence when what follows is not the hour's zone:
+# "airs Jan. 5 at 8 p.m. Meanwhile, the spy drama lands Jan. 8" is two sentences (the
+# second's date is not the first's), "at 9 p.m. ET on CBC" and "at 9 p.m. Eastern" one.
+_HOUR_END = re.compile(r"\d\s*[ap]\.m\.$", re.IGNORECASE)
+_ZONE_NEXT = re.compile(
+    r"[A-Z]{1,4}\b(?![a-z])|(?:Eastern|Pacific|Central|Mountain|Atlantic|Newfoundland)\b|[a-z(/\d]"
+    # a listing's slot goes on with its day: "8 p.m. Sunday, Feb. 11, Starz."
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+    r"Nov|Dec)[a-z]*\.?\s+\d"
+)
+
+
+# Words that open a sentence and never a name after an initial ("George R. R. Martin").
+_OPENER = re.compile(
+    r"[\"'\u2018\u201c]?(?:The|A|An|It|Its|This|That|These|Those|They|Their|There|We|Our|He|"
+    r"His|She|Her|But|And|So|Then|Meanwhile)\s"
+)
+
+
 # A day written with its full stop before the month ("30. Oktober"), as German does.
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -125,6 +140,15 @@ _WORD = re.compile(r"[^\W\d_]+")
 def _month_word_at(text: str, at: int) -> bool:
     word = _WORD.match(text, at)
     return word is not None and word.group().lower() in languages.MONTHS
+
+
+def _hour_ends(bare: str, sentence: str, text: str, after: int) -> bool:
+    """`sentence` ends in an hour ("at 8 p.m.") and what starts at `after` is no zone."""
+    return (
+        bare in ("a.m", "p.m")
+        and _HOUR_END.search(sentence) is not None
+        and not _ZONE_NEXT.match(text, after)
+    )
 
 
 def sentences(text: str) -> list[str]:
@@ -154,16 +178,19 @@ def sentences(text: str) -> list[str]:
         if last_word.endswith("."):
             bare = last_word.rstrip(".!?\"'\u2019\u201d)]").lstrip("\"'\u2018\u201c([").lower()
             if (
-                bare in _ABBREVIATIONS
-                or (
-                    len(bare) == 1
-                    and bare.isalpha()
-                    # ("for Hall H. The first trailer ...": a letter, then a word no name
-                    # follows an initial with, ends the sentence)
-                    and not _OPENS_SENTENCE.match(text, match.end())
+                (
+                    bare in _ABBREVIATIONS
+                    or (
+                        len(bare) == 1
+                        and bare.isalpha()
+                        # "Hall H. The first trailer ...": no name goes on with "The"
+                        and not _OPENER.match(text, match.end())
+                    )
+                    or _INITIALS.fullmatch(bare)
                 )
-                or _INITIALS.fullmatch(bare)
-            ) and not _TIME_ZONE_END.search(piece):  # (the scan of the piece last)
+                and not _TIME_ZONE_END.search(piece)  # (the scans of the piece last)
+                and not _hour_ends(bare, sentence, text, match.end())
+            ):
                 continue
         result.append(sentence)
         start = match.end()

@@ -284,6 +284,7 @@ def _clause_hedge(
                 # Black Panther has a February release date": the other clause's doubt
             if match.start() >= end and (
                 _CONSEQUENCE.search(v.clause, end, match.start())
+                or _judges_something_else(v.clause, end, match)
                 or (
                     "," in v.clause[end : match.start()]
                     and _ANOTHER_DATE.search(v.clause, match.end())
@@ -341,6 +342,28 @@ _CONSEQUENCE = re.compile(
     r"so\s+(?:all\s+)?(?:we|you|fans|viewers|audiences|I)\b)",
     re.IGNORECASE,
 )
+def _judges_something_else(clause: str, end: int, hedge: re.Match[str]) -> bool:
+    """The hedge opens a clause of its own after the date ("... in the New Year and it
+    looks like the drama is just as fraught as before"): it weighs what that clause is
+    about, not the date, unless that clause is about the date or a change to it."""
+    joined = _COORDINATED.search(clause, end, hedge.start())
+    return joined is not None and not _DATE_AT_STAKE.search(clause, joined.end())
+
+
+# "and it", "but the show", "while fans": a coordinated clause with a subject of its own.
+_COORDINATED = re.compile(
+    r"\b(?:and|but|while|though|although)\s+(?:it|this|that|they|the\s+[\w-]+|its\s+[\w-]+|"
+    r"fans|viewers|we|I)\b(?!\s+(?:date|release|premiere|debut)\b)",
+    re.IGNORECASE,
+)
+# What a hedge about the date itself speaks of: "but that could change", "and it may slip".
+_DATE_AT_STAKE = re.compile(
+    r"\b(?:chang|slip|mov|shift|delay|push|date|release|premier|debut|arriv|launch|"
+    r"(?:19|20)\d\d)\w*",
+    re.IGNORECASE,
+)
+
+
 # A year, a month or a season: the start of a date of its own.
 _ANOTHER_DATE = re.compile(
     r"\b(?:(?:19|20)\d\d|(?:January|February|March|April|June|July|August|September|October|"
@@ -615,10 +638,17 @@ def _renewal(c: DateCandidate, v: View, w: Watch) -> str | None:
 def _production(c: DateCandidate, v: View, w: Watch) -> str | None:
     clause, start, end = v.clause, c.mention.start - v.left, c.mention.end - v.left
     found = cues.PRODUCTION_SUBJECT.match(clause)
-    if found is None:
-        return _production_carried(v.text, v.left, clause, start)
-    if found.end() > start:
-        return None
+    if found is None or found.end() > start:
+        if found is None:
+            carried = _production_carried(v.text, v.left, clause, start)
+            if carried:
+                return carried
+        # a relative clause of its own after a comma: "... series two, filming for which
+        # began in April last year", "..., whose shoot wrapped in May"
+        relative = max(_PRODUCTION_RELATIVE.finditer(clause, 0, start), key=_start, default=None)
+        if relative is None or cues.RELEASE.search(clause, relative.end(), start):
+            return None
+        return relative.group().strip(", ")
     if _SUBORDINATE.match(clause) and "," in clause[found.end() : start]:
         return None  # "Once filming wrapped, Netflix confirmed ...": the clause ends at its comma
     between = clause[found.end() : start]
@@ -674,6 +704,15 @@ _SHOOT_VERB = re.compile(
     re.IGNORECASE,
 )
 _SUBORDINATE = re.compile(r"^\W*(?:once|after|when|now\s+that|as\s+soon\s+as)\s", re.I)
+def _start(match: re.Match[str]) -> int:
+    return match.start()
+
+
+_PRODUCTION_RELATIVE = re.compile(
+    r",\s*(?:(?:filming|production|shooting|principal\s+photography|the\s+shoot)\s+"
+    r"(?:for|of|on)\s+which|whose\s+(?:filming|production|shooting|shoot))\b",
+    re.IGNORECASE,
+)
 _CONJUNCTION = re.compile(r"\b(?:and|but|while|whereas|then|before|ahead\s+of)\b", re.I)
 _NAMES_ITS_EVENT = re.compile(r"\s+(?:\w+\s+)?(?:premiere|release|debut|launch|return|bow)\b")
 
@@ -841,7 +880,8 @@ _TRAILER_CARRIES_ANY = re.compile(
 # The release named as a thing after the trailer: "reveals a January 17 premiere",
 # "confirms the release date", "the season premieres" (a verb whose subject is not it).
 _NAMES_THE_RELEASE = re.compile(
-    r"\b(?:the|a|an|its|their|season|series|show)(?:['\u2019]s)?\s+(?:[\w.,]+\s+){0,3}?"
+    # (or a release joined to the trailer: "season 2 trailer and October 16 premiere")
+    r"\b(?:the|a|an|its|their|season|series|show|and)(?:['\u2019]s)?\s+(?:[\w.,]+\s+){0,3}?"
     r"(?P<w>premiere|release|debut|launch|return)(?:s|\s+date)?\b(?P<f>)",
     re.IGNORECASE,
 )
@@ -1069,6 +1109,10 @@ _CLAUSE_END = re.compile(r"[.;:]\s|\s(?:and|but|while|whereas|which)\s")
     "will premiere in April, the network confirmed",
 )
 def _confirmed(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if c.sentence.vouched and c.sentence.subject == Subject.WATCH:
+        # the passage's heading reports this date being announced: "BBC announces Title
+        # series three air date" over "... starting from Sunday 19th April"
+        return found(cues.CONFIRMED, v.text) or "the heading announces the date"
     return found(cues.CONFIRMED, v.text)
 
 

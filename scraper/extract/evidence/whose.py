@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 
-from scraper.extract import cues, scope, subject, works
+from scraper.extract import cues, languages, scope, subject, works
 from scraper.extract.candidates import DateCandidate
 from scraper.extract.evidence.about import (
     SUBTITLE,
@@ -461,6 +461,9 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
         comma = text.find(",")
         verbs = [verb for verb in verbs if comma < 0 or verb > comma]
     for verb in verbs:
+        if _CLAUSE_BREAK.search(text, verb, c.mention.start) and not titles:
+            continue  # '"Wicked" opens Nov. 22, and the sequel is scheduled for Nov. 21,
+            # 2025': the other work's verb is in a clause of its own before the date's
         if any(
             end <= verb and cues.APPOSITIVE_TO_VERB.fullmatch(text, end, verb)
             for _, end, _ in titles
@@ -912,7 +915,25 @@ def _spinoff(c: DateCandidate, v: View, w: Watch) -> str | None:
             continue  # "Murphy Brown: Premieres Sept. 27": a label, no subtitle
         if found and not names_alias(found.group(1), w):
             return v.text[max(0, end - 20) : found.end()].strip()
+        found = _LONGER_NAME.match(v.text, end)
+        if (
+            found
+            and found.group(1).lower() not in languages.MONTHS
+            and not subject.is_distributor(found.group(1))
+            and not names_alias(found.group(), w)
+        ):
+            # "Once Upon a Time in Wonderland will start ...": the title and a capitalized
+            # continuation make the clause's subject, a longer name of another work
+            return v.text[max(0, end - 20) : found.end()].strip()
     return None
+
+
+# The title going on as a longer name, " in Wonderland", " of Pern", right before the
+# clause's verb (not "X in March", a month; not "X on Netflix": on/at name a place to watch).
+_LONGER_NAME = re.compile(
+    r"\s+(?:in|of)\s+([A-Z][\w'\u2019-]+)(?=\s+(?:will|is|are|was|has|have|returns?|"
+    r"premieres?|debuts?|starts?|begins?|arrives?|airs?|opens?|launches?|kicks\s+off)\b)"
+)
 
 
 @rule(
