@@ -110,14 +110,20 @@ def test_a_start_pattern_keeps_the_patterns_word_boundary(pattern: str, bounded:
         # start before it, and one letter of another script is start enough
         (r"\b(?:fake|\u043a\u043e\u043d\u0446\u0435\u043f\u0442)", {"fake", "\u043a"}),
         (r"\b(?:fake|\u03c3\u03b5\u03b9\u03c1\u03ac)", None),  # sigma: no start
+        # a group's short start is read on into what follows the group ...
+        (r"\b(?:mon|fri)day", {"mond", "frid"}),
+        # ... and a letter before spaces is that letter and a space of any kind
+        (r"\b(?:a|one)\s+sources?\b|\?", {"a\\s", "one", "\\?"}),
     ],
 )
 def test_the_starts_read_from_a_pattern(pattern: str, starts: set[str] | None) -> None:
     compiled = re.compile(pattern, re.IGNORECASE)
     _, found = read_pattern(compiled)
-    read = None if found is None else set(found.pattern.removeprefix("\\b(?:")[:-1].split("|"))
+    read = None if found is None else set(_alternatives(found.pattern).split("|"))
     assert read == starts
     texts = [
+        "A\tSOURCE says, one source? A\u00a0source. Sources, a sourcing, ka source",
+        "MONDAY, friday, Fri, mon, lemonday",
         "FAKE news, a TEASER and the \u0424\u0415\u0419\u041a trailer",
         "\u041a\u041e\u041d\u0426\u0415\u041f\u0422 and \u043a\u1c82\u043d\u0446\u0435\u043f\u0442",
         "\u03a3\u0395\u0399\u03a1\u0386 \u03c2\u03b5\u03b9\u03c1\u03ac trailers",
@@ -125,6 +131,16 @@ def test_the_starts_read_from_a_pattern(pattern: str, starts: set[str] | None) -
     for text in texts:
         want = [m.span() for m in compiled.finditer(text)]
         assert [m.span() for m in gated(compiled).finditer(text)] == want, text
+
+
+def _alternatives(pattern: str) -> str:
+    return pattern.removeprefix("\\b(?:")[:-1] if pattern.startswith("\\b(?:") else pattern
+
+
+def test_a_letter_and_a_space_start_gives_way_to_a_word_every_match_holds() -> None:
+    # ("a " is in most sentences; "separate" or "different" in few)
+    compiled = re.compile(r"\b(?:a|the)\s+(?:separate|different)\b", re.IGNORECASE)
+    assert read_pattern(compiled) == (("separate", "different"), None)
 
 
 def _gated_patterns() -> dict[str, Gated]:

@@ -191,13 +191,20 @@ def _reading(compiled: re.Pattern[str]) -> tuple[tuple[str, ...], str | None]:
         starts = _starts(list(tree), c) if tree.getwidth()[0] > 0 else None
         if not starts or not all(_rare_enough(start) for start in starts):
             return _words_kept(_needs(list(tree), c)), None
+        if any(len(start) == 2 and start.endswith(" ") for start in starts):
+            # ("a " starts most sentences' words: a word every match holds, if the
+            # pattern has one, skips more of them)
+            words = _words_kept(_needs(list(tree), c))
+            if words:
+                return words, None
     except Exception:  # noqa: BLE001 (an unreadable tree only turns the gate off)
         return (), None
     # The first few letters of each start find nearly the same places, and a shorter
     # alternation compiles faster (it is compiled once a process, when first used).
     kept = sorted({s[:_START_LETTERS] for s in starts}, key=len)
     kept = [s for i, s in enumerate(kept) if not any(s.startswith(t) for t in kept[:i])]
-    alternation = "|".join(re.escape(s) for s in kept)
+    # (a space in a start stands for any space \s takes: the key has the text's own)
+    alternation = "|".join(re.escape(s).replace(_ESCAPED_SPACE, r"\s") for s in kept)
     if not compiled.flags & re.ASCII and _at_word_boundary(list(tree), c):
         # Every match starts at a word boundary ("\b(?:premier\w*|...)"): so does the
         # start pattern, and "on", "in" and "is" inside other words ("Monday", "this")
@@ -323,6 +330,10 @@ def _starts(items: list[tuple[Any, Any]], c: Any) -> set[str] | None:
             rest = _starts(items[after:], c)
             if rest:
                 return {run + start for start in rest}
+            if len(run) < _SHORTEST_START and _spaces(items[after], c):
+                # "a\s+sources?": the letter, then a space of any kind (found by the
+                # start pattern's \s, see _reading), a start rarer than the bare "a"
+                return {run + " "}
         return {run}
     if op is c.IN:
         chars = set()
@@ -335,8 +346,11 @@ def _starts(items: list[tuple[Any, Any]], c: Any) -> set[str] | None:
             chars.add(char)
         run = _run(items, index + 1, c)  # "['\u2019]s": "'s" and "\u2019s"
         return {char + run for char in chars} or None
+    # A group's or a branch's text is followed by the sequence's rest: read on into it
+    # where the group's own start is too short ("(?:a|one)\s+sources?": "a ", "one").
+    rest_items = items[index + 1 :]
     if op is c.SUBPATTERN:
-        return _starts(list(av[-1]), c)
+        return _starts(list(av[-1]) + rest_items, c)
     if op is c.ATOMIC_GROUP:
         return _starts(list(av), c)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
@@ -349,12 +363,25 @@ def _starts(items: list[tuple[Any, Any]], c: Any) -> set[str] | None:
     if op is c.BRANCH:
         union: set[str] = set()
         for alternative in av[1]:
-            found = _starts(list(alternative), c)
+            found = _starts(list(alternative) + rest_items, c)
             if not found:
                 return None
             union |= found
         return union
     return None
+
+
+def _spaces(item: tuple[Any, Any], c: Any) -> bool:
+    r"""`item` is one or more spaces, "\s+" (the text at a match's start holds one)."""
+    op, av = item
+    return (
+        op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
+        and av[0] >= 1
+        and list(av[2]) == [(c.IN, [(c.CATEGORY, c.CATEGORY_SPACE)])]
+    )
+
+
+_ESCAPED_SPACE = re.escape(" ")
 
 
 def _run(items: list[tuple[Any, Any]], index: int, c: Any) -> str:
