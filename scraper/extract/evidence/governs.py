@@ -215,7 +215,9 @@ _WOULD_RELEASE = re.compile(
 _REPORTED = re.compile(
     r"\b(?:said|says|say|announced|announces|confirmed|confirms|revealed|reveals|told|tells|"
     r"added|noted|explained|stated|insisted|according\s+to|reported|wrote|tweeted|"
-    r"promised|assured|indicated)\b",
+    r"promised|assured|indicated|"
+    # come to know of it: "last month we learned the show would be back on January 13"
+    r"learned|learnt|found\s+out|(?:was|were)\s+told)\b",
     re.IGNORECASE,
 )
 _NARRATIVE = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
