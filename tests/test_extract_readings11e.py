@@ -57,3 +57,22 @@ def test_a_future_in_the_past_after_learning_of_it_is_the_plan_not_a_reckoning(
         "October 3, 2024.</p>"
     )
     assert release(body) == ("2024-10-03" if found else None)
+
+
+FILM = Watch("Ember Station", None, ())
+
+
+@pytest.mark.parametrize(
+    ("turn", "found"),
+    [(", and a streamer later picked it up", "2024-11"), ("", None)],
+)
+def test_a_delay_the_story_goes_past_in_its_own_sentence_leaves_the_later_date(
+    turn: str, found: str | None
+) -> None:
+    body = (
+        "<p>A first trailer for Ember Station is out ahead of the film's debut on "
+        "Streamly this November.</p>"
+        "<p>The studio shelved Ember Station in 2022 with no new release date"
+        f"{turn}.</p>"
+    )
+    assert release(body, FILM) == found

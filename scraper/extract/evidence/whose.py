@@ -1049,6 +1049,8 @@ def _delayed_without_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         return None
     if cues.NEW_DATE.search(v.text, 0, c.mention.start):
         return None  # "after the delay, its new release date is Aug. 26": the new plan
+    if c.doc.undated_passed and c.order != c.doc.undated_at:
+        return None  # "pulled from the slate in 2017, and Netflix later bought it": past
     if (
         c.order > c.doc.undated_at
         and v.event == "release"
