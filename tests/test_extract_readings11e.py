@@ -76,3 +76,9 @@ def test_a_delay_the_story_goes_past_in_its_own_sentence_leaves_the_later_date(
         f"{turn}.</p>"
     )
     assert release(body, FILM) == found
+
+
+@pytest.mark.parametrize("verb", ["will finally be dropping on Channel 5", "is premiering"])
+def test_a_release_verb_in_the_progressive_dates_tonight(verb: str) -> None:
+    body = f"<p>After two years away, The Quarry Line season 2 {verb} tonight.</p>"
+    assert release(body) == "2024-06-12"
