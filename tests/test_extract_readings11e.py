@@ -82,3 +82,18 @@ def test_a_delay_the_story_goes_past_in_its_own_sentence_leaves_the_later_date(
 def test_a_release_verb_in_the_progressive_dates_tonight(verb: str) -> None:
     body = f"<p>After two years away, The Quarry Line season 2 {verb} tonight.</p>"
     assert release(body) == "2024-06-12"
+
+
+@pytest.mark.parametrize(
+    ("rest", "found"),
+    [
+        (", other than that the series will begin airing in October 2024", "2024-10"),
+        ("; a rival blog guesses October 2024", None),
+    ],
+)
+def test_the_exception_a_denial_leaves_is_asserted(rest: str, found: str | None) -> None:
+    body = (
+        "<p>The channel has yet to announce a specific series air date for The Quarry Line "
+        f"season 2{rest}.</p>"
+    )
+    assert release(body) == found

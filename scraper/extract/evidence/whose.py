@@ -825,7 +825,7 @@ def _ordered(c: DateCandidate, v: View, w: Watch) -> str | None:
 _SEASON_ORDER = re.compile(
     r"\b(?i:confirm\w*|announc\w*|order\w*|greenlit|green-lit|commission\w*|gave\s+\w+)\s+"
     r"(?:a|another)\s+(?:[\w-]+\s+){0,2}(?i:season|series)\b(?!\s+(?:\d|(?i:premiere|date|"
-    r"will|is|would|arrives|returns|debut|launch)))"
+    r"will|is|would|arrives|returns|debut|launch|(?:air|start|release|launch|broadcast)\s*dates?)))"
 )
 
 
