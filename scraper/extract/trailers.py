@@ -820,7 +820,11 @@ def _listed_item_trailer(sentences: list[Sentence], watch: Watch) -> str | None:
             if pointer is not None:
                 return f"{text} {pointer}"
             return f"{governing} / {text}" if governing is not None else None
-        lists = _TRAILER_LIST.search(text) is not None and not cues.trailer_not_yet(text)
+        lists = (
+            "trailer" in case_key(text)  # (most lines: no regex)
+            and _TRAILER_LIST.search(text) is not None
+            and not cues.trailer_not_yet(text)
+        )
         if sentence.heading or sentence.role == "headline":
             if lists:
                 governing, in_items = text, False
