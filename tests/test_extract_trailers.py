@@ -1610,3 +1610,18 @@ def test_a_section_of_releases_under_a_trailers_headline_is_not_governed_by_it()
         "<h2>Glass Orchard</h2><p>The gardener returns on Friday.</p>"
     )
     assert trailers(body, TIDE, title=ROUNDUP_TITLE) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("Harbor Lights season 3 is on its way - watch a first trailer here.", True),
+        ("Harbor Lights season 3 is on its way, with a first trailer on its way too.", False),
+    ],
+)
+def test_what_is_still_on_its_way_before_a_spaced_dash_is_the_shows(
+    line: str, found: bool
+) -> None:
+    assert trailers(f"<p>{line}</p>", title="Harbor Lights returns") == (
+        [PAGE_URL] if found else []
+    )
