@@ -1566,3 +1566,82 @@ def test_a_teaser_that_has_confirmed_the_date_is_out() -> None:
     watch = Watch("Lantern Row", 3, ())
     found = [(f.kind, f.url) for f in extract(doc, watch) if f.kind == "trailer"]
     assert found == [("trailer", "https://tv.example/news/story")]
+
+
+TIDE = Watch("Copper Tide", None)
+ROUNDUP_TITLE = "Friday reel: the week's new film trailers"
+
+
+def test_a_section_heading_of_new_trailers_governs_the_watchs_item_under_it() -> None:
+    body = (
+        "<h2>In cinemas now</h2><p>A look at what opened this weekend, from Dust Road to "
+        "Paper Moons.</p>"
+        "<h2>The latest trailers and news</h2>"
+        "<h2>Glass Orchard grows darker</h2><p>The gardener returns, and so does the frost. "
+        "Glass Orchard reaches cinemas in March.</p>"
+        "<h2>Copper Tide sets sail</h2><p>A salvage crew finds more than wreckage off the "
+        "coast. Copper Tide opens on July 9.</p>"
+    )
+    assert trailers(body, TIDE, title=ROUNDUP_TITLE) == [PAGE_URL]
+
+
+def test_an_opening_that_lists_trailers_governs_the_items_below() -> None:
+    body = (
+        "<p>A handful of trailers have dropped since our last look, so here is the batch "
+        "worth your time.</p>"
+        "<p>Glass Orchard (March 3)</p><p>The frost is back and so is the gardener.</p>"
+        "<p>Copper Tide (July 9)</p><p>A salvage crew finds more than wreckage.</p>"
+    )
+    assert trailers(body, TIDE, title="Roundup: early summer") == [PAGE_URL]
+
+
+def test_an_items_bare_pointer_reports_its_trailer_in_a_list_that_says_nothing_of_trailers(
+) -> None:
+    body = (
+        "<p>Twenty films we are waiting for this summer, ranked.</p>"
+        "<p>2.</p><p>Copper Tide</p><p>Release: July 9</p>"
+        "<p>A salvage crew finds more than wreckage. [Watch the trailer]</p>"
+        "<p>1.</p><p>Glass Orchard</p><p>Release: August 1</p>"
+        "<p>The gardener returns.</p>"
+    )
+    assert trailers(body, TIDE, title="Summer film preview") == [PAGE_URL]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # the pointer is another item's
+        "<p>Copper Tide (July 9)</p><p>A salvage crew finds more than wreckage.</p>"
+        "<p>Glass Orchard (August 1)</p><p>The gardener returns. Watch the trailer.</p>",
+        # the item's own words take the trailer back
+        "<p>Copper Tide (July 9)</p><p>No trailer has been shown for it yet.</p>"
+        "<p>Glass Orchard (August 1)</p><p>The gardener returns.</p>",
+    ],
+)
+def test_a_list_item_reports_no_trailer_that_is_anothers_or_taken_back(item: str) -> None:
+    body = "<p>Twenty films we are waiting for this summer, ranked.</p>" + item
+    assert trailers(body, TIDE, title="Summer film preview") == []
+
+
+def test_a_section_of_releases_under_a_trailers_headline_is_not_governed_by_it() -> None:
+    body = (
+        "<h2>Opening this weekend</h2>"
+        "<h2>Copper Tide</h2><p>A salvage crew finds more than wreckage. In cinemas now.</p>"
+        "<h2>Glass Orchard</h2><p>The gardener returns on Friday.</p>"
+    )
+    assert trailers(body, TIDE, title=ROUNDUP_TITLE) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("Harbor Lights season 3 is on its way - watch a first trailer here.", True),
+        ("Harbor Lights season 3 is on its way, with a first trailer on its way too.", False),
+    ],
+)
+def test_what_is_still_on_its_way_before_a_spaced_dash_is_the_shows(
+    line: str, found: bool
+) -> None:
+    assert trailers(f"<p>{line}</p>", title="Harbor Lights returns") == (
+        [PAGE_URL] if found else []
+    )

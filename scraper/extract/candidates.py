@@ -129,8 +129,14 @@ class DocFacts:
         """The index of the sentence `undated` was read from (-1: none)."""
         return self._undated[1]
 
+    @property
+    def undated_passed(self) -> bool:
+        """The sentence that says so goes on past the delay ("..., and Netflix later
+        bought it"): the delay holds for that sentence's own dates only."""
+        return self._undated[2]
+
     @cached_property
-    def _undated(self) -> tuple[str, int]:
+    def _undated(self) -> tuple[str, int, bool]:
         return _undated(self.sentences)
 
     @cached_property
@@ -369,9 +375,9 @@ def _other_works(sentences: list[Sentence], watch: Watch) -> bool:
     )
 
 
-def _undated(sentences: list[Sentence]) -> tuple[str, int]:
-    """What a sentence naming the watch says to take its release off the calendar, and
-    where, or ("", -1)."""
+def _undated(sentences: list[Sentence]) -> tuple[str, int, bool]:
+    """What a sentence naming the watch says to take its release off the calendar, where,
+    and whether the sentence tells a later turn past it; or ("", -1, False)."""
     for order, sentence in enumerate(sentences):
         if sentence.chrome or not (
             sentence.names_title or sentence.subject in (Subject.WATCH, Subject.TITLE)
@@ -382,8 +388,17 @@ def _undated(sentences: list[Sentence]) -> tuple[str, int]:
             continue  # (most sentences: no regex)
         said = cues.UNDATED.search(sentence.text)
         if said is not None:
-            return said.group(), order
-    return "", -1
+            return said.group(), order, _LATER_TURN.search(sentence.text, said.end()) is not None
+    return "", -1, False
+
+
+# A later turn told after the delay in its own sentence: "was pulled from the slate with
+# no new date, and Netflix later bought it": the delay is history the story went past.
+_LATER_TURN = re.compile(
+    r"[,;]?\s+(?:and|but|before|until)\s+(?:[\w'\u2019&.-]+\s+){0,4}?"
+    r"(?:later|subsequently|eventually|has\s+since|have\s+since|since\s+then)\b",
+    re.IGNORECASE,
+)
 
 
 def _stated_years(sentences: list[Sentence], budget: Budget) -> dict[str, int]:

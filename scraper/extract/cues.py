@@ -1124,7 +1124,11 @@ def governing_event(clause: str, position: int) -> str | None:
     return min(events)[1]
 
 
-_TRAILER_CLAUSE_BREAK = re.compile(r"[,;:.!?]|\s(?:and|but|while|although|though)\s", re.I)
+# (a dash set off by spaces joins two clauses: "Season 2 is on its way - watch a first
+# trailer here": the way is the show's)
+_TRAILER_CLAUSE_BREAK = re.compile(
+    r"[,;:.!?]|\s[-\u2013\u2014]\s|\s(?:and|but|while|although|though)\s", re.I
+)
 # Where what is said of the video ends, after it (not where it starts before it: "Netflix
 # will release the date along with a teaser" is still a teaser to come).
 _TRAILER_CLAUSE_END = re.compile(

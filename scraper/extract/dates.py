@@ -266,7 +266,9 @@ _PATTERNS = [
         "now",
         r"(?i:(?P<v>\b(?:(?:premieres?|arrives?|lands?|debuts?|drops?|returns?|out|releases?"
         r"|launch(?:es)?|starts?|begins?|airs?|streams?|opens?|back|hits?\s+\w+|streaming"
-        r"|available|premiered|debuted|arrived|landed|dropped|released|launched|opened)"
+        r"|available|premiered|debuted|arrived|landed|dropped|released|launched|opened"
+        # the progressive: "will be dropping on ITV1 tonight", "is premiering today"
+        r"|premiering|arriving|landing|debuting|dropping|returning|launching|airing|opening)"
         # "returns to BBC One tonight", "is out in cinemas tomorrow"
         r"(?:\s+(?:to|on|in|at)\s+(?:[A-Z][\w+]*\s*){1,3}|\s+in\s+(?:cinemas|theaters|theatres))?"
         # an object between: "opens Season 46 tonight", "premieres its final season today"

@@ -788,7 +788,136 @@ def _reported_without_link(
         for first in cues.TRAILER.finditer(text):
             if _reports_here(original, text, first, watch, sentence, sentences, state):
                 return original
-    return _headline_names_trailer(sentences, watch) if headline else None
+    if not headline:
+        return None
+    return _headline_names_trailer(sentences, watch) or _listed_item_trailer(sentences, watch)
+
+
+def _listed_item_trailer(sentences: list[Sentence], watch: Watch) -> str | None:
+    """A list of works, each item under its own short head line, whose item for the watch
+    reports its trailer by the words that govern the item rather than by a sentence of
+    its own: the section heading, headline or opening above the items says they are
+    trailers ("New trailers and updates for upcoming films", "a list of trailers for the
+    summer's films"), or the item ends on a bare pointer to its trailer ("[Watch the
+    trailer]", "| Watch trailer"). Not when the item's own words take the trailer back
+    ("While not an official trailer, the footage ...", "the trailer arrives Monday").
+    (Only on a page that shows no player: a roundup's players are judged one by one.)"""
+    governing: str | None = None  # the line that says the current section lists trailers
+    in_items = False  # an item head seen since the section began
+    for index, sentence in enumerate(sentences):
+        if sentence.chrome or sentence.role in cues.FURNITURE_ROLES:
+            continue
+        text = sentence.text
+        head = _item_head(sentences, index)
+        if head and title_mentions(text, watch) and classify(text, watch) not in (
+            Subject.OTHER,
+            Subject.OTHER_SEASON,
+        ):
+            item = _item_lines(sentences, index)
+            if any(_takes_trailer_back(line) for line in item):
+                return None
+            pointer = next((line for line in item if _TRAILER_POINTER.search(line)), None)
+            if pointer is not None:
+                return f"{text} {pointer}"
+            return f"{governing} / {text}" if governing is not None else None
+        lists = (
+            "trailer" in case_key(text)  # (most lines: no regex)
+            and _TRAILER_LIST.search(text) is not None
+            and not cues.trailer_not_yet(text)
+        )
+        if sentence.heading or sentence.role == "headline":
+            if lists:
+                governing, in_items = text, False
+            elif head and sentence.subject is None and not _names_something(text):
+                governing = None  # another section ("Opening this weekend")
+            elif head and sentence.role != "headline":
+                in_items = True
+        elif head:
+            in_items = True
+        elif lists and not in_items:
+            governing = text  # the opening above the items
+    return None
+
+
+def _item_head(sentences: list[Sentence], index: int) -> bool:
+    """The sentence is a short line that opens an item: a heading, or a few words with
+    no full stop at the start of their block (after the item's number, "25.")."""
+    sentence = sentences[index]
+    text = sentence.text.strip()
+    if len(text) > 90 or text[-1:] in ".!?:" or _TRAILER_POINTER.search(text):
+        return False
+    if sentence.heading:
+        return True
+    before = sentences[index - 1] if index else None
+    if before is None or before.block != sentence.block:
+        return True
+    return _NUMBERING.fullmatch(before.text) is not None
+
+
+def _names_something(text: str) -> bool:
+    """A capitalized word after the first: a name ("The final Rogue One trailer is
+    here" heads an item; "Opening this weekend" heads a section)."""
+    return any(w[:1].isupper() for w in _WORDS.findall(text)[1:] if len(w) >= 3)
+
+
+_WORDS = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def _item_lines(sentences: list[Sentence], index: int) -> list[str]:
+    """The item headed by sentences[index]: its head and the lines up to the next head."""
+    lines = [sentences[index].text]
+    for after in range(index + 1, min(len(sentences), index + 40)):
+        sentence = sentences[after]
+        if sentence.chrome:
+            continue
+        if _NUMBERING.fullmatch(sentence.text):
+            break  # the next item's number
+        # the next item's head: a name ("Minority Report (September 21, Fox)"), not the
+        # item's own sub-heads ("New series", "Starring: ...")
+        if (
+            _item_head(sentences, after)
+            and _names_something(sentence.text)
+            and not _FIELD_LINE.match(sentence.text)
+        ):
+            break
+        lines.append(sentence.text)
+    return lines
+
+
+def _takes_trailer_back(text: str) -> bool:
+    """An item's line that denies a trailer or puts it still to come."""
+    if cues.TRAILER.search(text) is None:
+        return False
+    if cues.NEGATION.search(text) is not None or cues.TRAILER_DENIED.search(text) is not None:
+        return True  # "No trailer has been shown", "While not an official trailer, ..."
+    # (not a trailer that is seen doing something: "The trailer looks like the movie will
+    # be everything I hoped" is out, whatever is still to come of the film)
+    return cues.trailer_not_yet(text) and cues.TRAILER_OUT.search(text) is None
+
+
+# A heading or opening that makes trailers what a list holds: "New trailers and updates",
+# "This Week's New Movie Trailers", "a list of trailers for ...", "Trailer Roundup",
+# "Plenty of noteworthy trailers have dropped".
+_TRAILER_LIST = re.compile(
+    r"\b(?:(?:new|newest|latest|recent|fresh|noteworthy|week['\u2019]s|movie|film|tv)\s+"
+    r"(?:[\w&'\u2019-]+\s+){0,2}?trailers|(?:list|roundup|round-up|rundown|batch|slew|bunch|number|"
+    r"handful|collection|selection)\s+"
+    r"of\s+(?:[\w'\u2019-]+\s+){0,3}?trailers|trailers?\s+(?:roundup|round-up|rundown|blitz)|"
+    r"trailers\s+(?:have|has)\s+(?:\w+\s+)?(?:dropped|arrived|landed|debuted|been\s+released))\b",
+    re.IGNORECASE,
+)
+# A bare pointer to the item's trailer, on its own or after a bar or bracket: "Watch
+# Trailer.", "[Watch the Trailer]", "... | Watch trailer (Photo: ...)". ("Watch the
+# trailer for X" names its own work.)
+_TRAILER_POINTER = re.compile(
+    r"(?:^|[\[|(\u2022]\s*)(?:watch|view)\s+(?:the\s+)?(?:official\s+)?trailer\b"
+    r"(?!\s+(?:for|of)\b)",
+    re.IGNORECASE,
+)
+# A field of an item, its label and a colon: "Starring: ...", "Release Date: August 11".
+_FIELD_LINE = re.compile(r"\s*[A-Z][\w ]{0,24}:\s")
+# An item's number on a line of its own: "25.", "3/40".
+_NUMBERING = re.compile(r"\s*\d{1,3}(?:\.|/\d{1,3})\s*")
 
 
 def _video_title_line(sentences: list[Sentence], index: int, text: str) -> bool:

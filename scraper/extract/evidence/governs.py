@@ -215,7 +215,9 @@ _WOULD_RELEASE = re.compile(
 _REPORTED = re.compile(
     r"\b(?:said|says|say|announced|announces|confirmed|confirms|revealed|reveals|told|tells|"
     r"added|noted|explained|stated|insisted|according\s+to|reported|wrote|tweeted|"
-    r"promised|assured|indicated)\b",
+    r"promised|assured|indicated|"
+    # come to know of it: "last month we learned the show would be back on January 13"
+    r"learned|learnt|found\s+out|(?:was|were)\s+told)\b",
     re.IGNORECASE,
 )
 _NARRATIVE = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
@@ -388,8 +390,13 @@ def _negation(c: DateCandidate, v: View, w: Watch) -> str | None:
     if not denials:
         return None
     before = [m for m in denials if m.end() <= position]
-    if len(before) == len(denials) and _EXCEPTED.search(v.clause, 0, position):
-        return None  # "did not divulge a definite premiere date, aside from 2022"
+    if len(before) == len(denials) and (
+        _EXCEPTED.search(v.clause, 0, position)
+        or _EXCEPTION_CLAUSE.search(v.clause, before[-1].end(), position)
+    ):
+        return None  # "did not divulge a definite premiere date, aside from 2022"; "have yet
+        # to announce a day, other than that the series will start in May": the exception
+        # the denial leaves is asserted
     if len(before) == len(denials) and _INSTEAD.search(v.clause, before[-1].end(), position):
         return None  # "no longer opens March 8 and will instead arrive June 28"
     if (
@@ -404,6 +411,15 @@ def _negation(c: DateCandidate, v: View, w: Watch) -> str | None:
 # The date is the exception a denial leaves: "no date, aside from 2022", "except for 2022".
 _EXCEPTED = re.compile(
     r"\b(?:aside\s+from|apart\s+from|except(?:\s+for)?|other\s+than|save\s+for)\s+$",
+    re.IGNORECASE,
+)
+
+
+# An exception after a denial that opens a clause of its own ("other than that the series
+# will start in May", "except that it arrives in spring"), the date inside it.
+_EXCEPTION_CLAUSE = re.compile(
+    r",?\s+(?:aside\s+from|apart\s+from|except(?:\s+that)?|other\s+than|save\s+that)\s+"
+    r"(?:that\s+)?(?:the|it|its|this|they|their)\b[^;:]*$",
     re.IGNORECASE,
 )
 

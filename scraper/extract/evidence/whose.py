@@ -114,6 +114,11 @@ def _earlier(c: DateCandidate, v: View, w: Watch) -> str | None:
             continue  # "an original series from Disney Television Animation": not adapted
         if _in_aside(v.clause, match.start(), match.end(), start):
             continue  # "The series, set two centuries before the original show, premieres"
+        if match.start() > start and _RELATED_TO.search(
+            v.clause, max(start, match.start() - 40), match.start()
+        ):
+            continue  # "airs from 28 August, a follow-up to 2021's original series": the
+            # earlier work, after the date, is what the watch is related to, not its subject
         return match.group().strip()
     first = _first_entry(w)
     if first is not None and (seen := first.search(v.clause, 0, start)):
@@ -127,6 +132,15 @@ def _earlier(c: DateCandidate, v: View, w: Watch) -> str | None:
         if match and not cues.BRANDED_ORIGINAL.search(antecedent, 0, match.start()):
             return (match.group() + relative.group()).strip()
     return None
+
+
+# A relation that makes the work after it its object: "a follow-up to", "a sequel to",
+# "ten years after", "bigger than".
+_RELATED_TO = re.compile(
+    r"\b(?:(?:follow[\s-]?up|sequel|successor|prequel|companion|spin[\s-]?off)\s+(?:to|of)|"
+    r"after|since|than|following)\s+(?:[\w'\u2019-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=256)
@@ -817,7 +831,7 @@ def _ordered(c: DateCandidate, v: View, w: Watch) -> str | None:
 _SEASON_ORDER = re.compile(
     r"\b(?i:confirm\w*|announc\w*|order\w*|greenlit|green-lit|commission\w*|gave\s+\w+)\s+"
     r"(?:a|another)\s+(?:[\w-]+\s+){0,2}(?i:season|series)\b(?!\s+(?:\d|(?i:premiere|date|"
-    r"will|is|would|arrives|returns|debut|launch)))"
+    r"will|is|would|arrives|returns|debut|launch|(?:air|start|release|launch|broadcast)\s*dates?)))"
 )
 
 
@@ -1059,6 +1073,8 @@ def _delayed_without_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         return None
     if cues.NEW_DATE.search(v.text, 0, c.mention.start):
         return None  # "after the delay, its new release date is Aug. 26": the new plan
+    if c.doc.undated_passed and c.order != c.doc.undated_at:
+        return None  # "pulled from the slate in 2017, and Netflix later bought it": past
     if (
         c.order > c.doc.undated_at
         and v.event == "release"
