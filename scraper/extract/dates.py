@@ -195,10 +195,14 @@ _PATTERNS = [
         + r")?",
         ("foreign",),
     ),
-    # ... "janvier 2021", "marzo de 2025" (not "Mars 2020", English's planet) ...
+    # ... "janvier 2021", "marzo de 2025" (not "Mars 2020", English's planet, nor
+    # "April 2019", English's own; "april 2019" and "mai 2019" in lower case, as these
+    # languages write their months, are theirs) ...
     (
         "fmy",
-        _FOREIGN_MONTH.format(n="m", names=_FOREIGN_ONLY_MONTH_NAMES)
+        r"(?P<m>(?i:" + _FOREIGN_ONLY_MONTH_NAMES + r")|"
+        + "|".join(("mars", "mai", *_ENGLISH_MONTH_NAMES))
+        + r")(?![^\W\d_])"
         + r"\s+(?:de\s+|del\s+)?"
         + _YEAR.format(n="y"),
         ("foreign", "year"),

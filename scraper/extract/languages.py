@@ -119,7 +119,7 @@ RELEASE_WORDS = (
     r"vuelve\w*", r"volverá", r"regresa\w*", r"regreso", r"desde\s+el(?=\s+\d)",
     r"arranc\w*", r"lanza\w*", r"previst[oa]s?\s+(?:para|el)", r"programad[oa]s?",
     r"en\s+(?:las\s+)?(?:salas|cines)", r"a\s+los\s+cines",
-    r"gran\s+pantalla",
+    r"gran\s+pantalla", r"arrib\w*", r"pantalla\s+chica",
     # Portuguese
     r"estrei\w*", r"chega\w*", r"lança\w*", r"lancamento", r"disponível",
     r"volta", r"voltará", r"retorna\w*", r"partir\s+de(?=\s+\d)",
@@ -141,8 +141,11 @@ RELEASE_WORDS = (
     r"выйд\w*", r"выход\w*", r"вышел", r"вышла", r"вышли", r"премьер\w*", r"стартует",
     r"стартуют", r"старт", r"покажут", r"покажет", r"выпуст\w*", r"в\s+прокат\w*",
     r"на\s+экран\w*", r"появится", r"появятся", r"верн[её]тся", r"вернутся",
-    # Dutch, Swedish, Danish, Polish, Ukrainian
+    # Dutch, Swedish, Danish, Norwegian, Polish, Ukrainian
     r"verschijnt", r"première", r"premiär\w*", r"släpps", r"premiere", r"udkommer",
+    r"vanaf(?=\s+\d)", r"uitgezonden", r"komt\s+(?:\S+\s+){0,3}?(?:op|naar)",
+    r"kommer\s+(?:\S+\s+){0,2}?(?:til|på)", r"vender\s+tilbage", r"kommer\s+tilbake",
+    r"premieredato\w*", r"strømme\w*", r"har\s+premiär",
     r"premiera", r"premierę", r"zadebiutuje", r"trafi", r"вийде", r"прем['\u2019]єр\w*",
     r"покажуть",
     # Korean (a word's particles and endings follow it: "방송된다", "공개될")
@@ -342,6 +345,8 @@ MARKERS = (
     " la ", " le ", " de ", " du ", " et ", " da ", " do ", " von ", " im ", " am ",
     " yang ", " dan ", " dengan ", " untuk ", " akan ", " ini ", " dari ", " itu ",
     " het ", " een ", " niet ", " och ", " att ", " är ", " för ", " og ", " ikke ",
+    " det ", " på ", " af ", " til ", " som ", " har ", " av ", " med ", " er ",
+    " je ", " za ", " na ", " ili ",
     " się ", " nie ", " jest ",
 )  # fmt: skip
 ENGLISH_MARKERS = (" the ", " and ", " of ", " to ", " is ", " with ", " that ", " for ")
@@ -404,3 +409,74 @@ CURRENT_SEASON = (
 )  # fmt: skip
 CURRENT_SEASON_GATE = ("neue", "nouve", "nuev", "nova", "novos", "nuov", "baru", "нов")
 
+
+# What a page's own stamp holds besides its date, in these languages: the label before
+# it ("Publicado el", "Veröffentlicht am", "Mis à jour le", "Aggiornato il"), the
+# weekday ("Viernes 22 de julio de 2016", "Montag, 3. Mai 2021") and the little words
+# between ("de", "às", "um ... Uhr"). A short line of only these and a date with its
+# year is the page's publish stamp (candidates.py), as "Published June 3, 2019" is.
+STAMP_WORDS = frozenset(
+    (
+        # labels: published, updated, posted, last
+        "publicado", "publicada", "actualizado", "actualizada", "atualizado", "atualizada",
+        "última", "ultima", "actualización", "atualização",
+        "veröffentlicht", "aktualisiert", "zuletzt", "erschienen", "stand",
+        "publié", "publie", "publiée", "mis", "à", "jour", "modifié", "modifie",
+        "pubblicato", "pubblicata", "aggiornato", "aggiornata", "ultimo", "aggiornamento",
+        "gepubliceerd", "bijgewerkt", "laatst", "geplaatst",
+        "udgivet", "opdateret", "publiceret", "publicerad", "uppdaterad", "publisert",
+        "oppdatert", "sist", "diterbitkan", "diperbarui", "опубликовано", "обновлено",
+        # joiners and clock words
+        "el", "la", "de", "del", "em", "às", "as", "a", "las", "los", "am", "um", "uhr",
+        "le", "il", "alle", "ore", "op", "om", "den", "kl", "klo", "pukul", "h", "hs",
+        "e", "et", "y", "und", "en", "i", "på", "в",
+        # weekdays
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+        "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado",
+        "sabado", "domingo", "segunda-feira", "terça-feira", "terca-feira",
+        "quarta-feira", "quinta-feira", "sexta-feira", "segunda", "terça", "quarta",
+        "quinta", "sexta",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+        "måndag", "tisdag", "lördag", "söndag",
+        "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+    )
+)  # fmt: skip
+
+# Words that open a clause of its own after a comma, as English's ", and", ", which",
+# ", while" do: a date in that clause is said of its own subject, not of the noun before
+# the comma ("el primer tráiler de la segunda temporada, la cual regresará el 2 de
+# septiembre": the season returns, the trailer does not). The relative pronouns, which
+# may also be said of the noun right before them, are listed apart.
+CLAUSE_CONJUNCTIONS = (
+    r"y", r"e", r"pero", r"mientras", r"aunque",
+    r"mas", r"enquanto", r"embora",
+    r"et", r"mais", r"tandis\s+que", r"alors\s+que",
+    r"ma", r"mentre", r"però",
+    r"und", r"aber", r"während", r"doch", r"denn",
+    r"maar", r"terwijl", r"og", r"men", r"mens", r"och", r"medan",
+)  # fmt: skip
+RELATIVE_PRONOUNS = (
+    r"(?:la|el|lo|las|los)\s+cual(?:es)?", r"que", r"quien", r"donde",
+    r"(?:a|o|as|os)\s+qual", r"(?:as|os)\s+quais",
+    r"qui", r"lequel", r"laquelle", r"dont", r"où",
+    r"che", r"(?:il|la|i|le)\s+qual[ei]", r"cui",
+    r"der", r"die", r"das", r"welche[rs]?", r"wo",
+    r"die", r"dat", r"som", r"der", r"hvor",
+)  # fmt: skip
+
+# The making of a show or film, in these languages (filming, shooting, recording): a date
+# whose nearest verb or noun is one of these is when it is made, not released ("en
+# noviembre empieza a filmarse", "die Dreharbeiten beginnen im Mai", "le tournage
+# débutera en juin"), as English's "filming starts in May" (cues.PRODUCTION_SUBJECT).
+PRODUCTION_WORDS = (
+    r"rodaje", r"rodar\w*", r"filmaci[oó]n", r"filmar\w*", r"grabaci[oó]n\w*", r"grabar\w*",
+    r"filmagens?", r"gravaç(?:ão|ões)", r"gravar\w*", r"filmar",
+    r"dreharbeiten", r"gedreht", r"drehen", r"drehstart", r"produktion",
+    r"tournage", r"tourn(?:er|é|ée|ées|és)", r"prises\s+de\s+vue",
+    r"riprese", r"girat[oaie]", r"girare", r"produzione",
+    r"opnames", r"optagelser\w*", r"innspilling\w*", r"inspelning\w*", r"zdjęcia",
+    r"съ[её]мк\w*",
+)  # fmt: skip
