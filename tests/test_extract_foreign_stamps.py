@@ -119,3 +119,15 @@ def test_a_filming_month_is_no_release() -> None:
         "según contó su protagonista.</p>"
     )
     assert "production" in _rules(body, LANTERN_3, "2022-11")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Eso haría posible que la tercera temporada de Harbor Lantern se estrenase en 2024.</p>",
+        "<p>Selon le producteur, la saison 3 de Harbor Lantern arriverait en 2024.</p>",
+        "<p>La terza stagione di Harbor Lantern arriverebbe nel 2024, dice il regista.</p>",
+    ],
+)
+def test_a_verb_in_the_conditional_is_a_guess(body: str) -> None:
+    assert "hedge" in _rules(body, LANTERN_3, "2024")

@@ -208,6 +208,15 @@ HEDGE_WORDS = (
     r"вероятно",
     r"предположительно",
     r"слух\w*",
+    # A verb in the conditional mood: what would happen, not what is set ("Esto
+    # permitiría que la temporada 3 se estrenase en 2027", "la série arriverait en 2026",
+    # "la stagione arriverebbe nel 2026", "die Staffel würde 2026 starten"). Lower case
+    # only, so a name ("María") is none: Spanish -aría/-ería/-iría/-dría, French
+    # -rait/-raient after a vowel or v (not "portrait", "extrait"), Italian -rebbe.
+    r"(?-i:[a-zñáéíóú]\w*(?:ar|er|ir|dr)ía(?:n|mos)?)",
+    r"(?-i:[a-zàâéèêëîïôûùç]\w*[aeiouyv]r(?:ait|aient))",
+    r"(?-i:[a-zàèéìòù]\w*rebbe(?:ro)?)",
+    r"würden?",
 )
 
 # Denials: "noch kein Starttermin", "todavía no", "ainda não", "pas encore", "non ancora".
