@@ -124,7 +124,7 @@ def test_a_filming_month_is_no_release() -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        "<p>Eso haría posible que la tercera temporada de Harbor Lantern se estrenase en 2024.</p>",
+        "<p>Ese calendario dejaría que la tercera temporada de Harbor Lantern se estrenase en 2024.</p>",
         "<p>Selon le producteur, la saison 3 de Harbor Lantern arriverait en 2024.</p>",
         "<p>La terza stagione di Harbor Lantern arriverebbe nel 2024, dice il regista.</p>",
     ],
