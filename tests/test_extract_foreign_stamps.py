@@ -124,10 +124,43 @@ def test_a_filming_month_is_no_release() -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        "<p>Ese calendario dejaría que la tercera temporada de Harbor Lantern se estrenase en 2024.</p>",
+        "<p>Ese calendario dejaría que la tercera temporada de Harbor Lantern se estrenase "
+        "en 2024.</p>",
         "<p>Selon le producteur, la saison 3 de Harbor Lantern arriverait en 2024.</p>",
         "<p>La terza stagione di Harbor Lantern arriverebbe nel 2024, dice il regista.</p>",
     ],
 )
 def test_a_verb_in_the_conditional_is_a_guess(body: str) -> None:
     assert "hedge" in _rules(body, LANTERN_3, "2024")
+
+
+def _trailer_urls(body: str, watch: Watch) -> list[str]:
+    from scraper.extract import extract
+    from scraper.parse.documents import parse_documents
+
+    doc = parse_documents(news_page(body, "2022-05-02", "TV"), "https://tv.example/t")[0]
+    return [f.url for f in extract(doc, watch) if f.kind == "trailer"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Danish: the trailer's definite form, and "anden sæson" (the second season)
+        "<p>Netflix har udgivet traileren til anden sæson af Harbor Lantern.</p>",
+        # Norwegian: "andre sesong" (the second season), released ("sluppet")
+        "<p>Kanalen har sluppet traileren for andre sesong av Harbor Lantern.</p>",
+        # Italian: "lanciando il nuovo trailer"
+        "<p>La rete ha sorpreso tutti lanciando il nuovo trailer della seconda stagione di "
+        "Harbor Lantern.</p>",
+    ],
+)
+def test_a_trailer_reported_out_in_another_language(body: str) -> None:
+    assert _trailer_urls(body, LANTERN) == ["https://tv.example/t"]
+
+
+def test_a_nordic_second_season_is_the_watched_one() -> None:
+    body = "<p>Andre sesong av Harbor Lantern kommer til strømmetjenesten 9. juni.</p>"
+    assert first_release(body, LANTERN, "https://tv.example/n", "2022-05-02", "TV") == (
+        "2022-06-09",
+        "day",
+    )

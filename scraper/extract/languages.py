@@ -244,6 +244,8 @@ NEGATION_WORDS = (
 SEASON_NOUNS = (
     "staffel", "temporada", "stagione", "saison", "musim", "сезон", "сезона", "сезоне",
     "seizoen", "säsong", "sæson", "sesong", "sezon",
+    # (the Nordic definite forms, "den nye sesongen", and the Croatian cases, "drugu sezonu")
+    "säsongen", "sæsonen", "sesongen", "sezona", "sezonu", "sezone",
     "시즌", "シーズン",  # Korean and Japanese write the number straight after: "시즌2"
 )  # fmt: skip
 
@@ -264,6 +266,9 @@ ORDINALS: dict[str, int] = {
     "седьмой": 7, "седьмого": 7, "восьмой": 8, "восьмого": 8,
     "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "tredje": 3, "fjärde": 4,
     "fjerde": 4, "femte": 5, "drugi": 2, "drugiego": 2, "trzeci": 3, "trzeciego": 3,
+    # Danish, Norwegian and Swedish "second" ("anden sæson", "andre sesong", "andra
+    # säsongen"); Croatian ("druga sezona", "drugu sezonu", "treća sezona")
+    "anden": 2, "andre": 2, "andra": 2, "druga": 2, "drugu": 2, "treća": 3, "treću": 3,
 }
 
 # Ordinals after a season noun, as Indonesian writes them ("musim kedua", "season
