@@ -164,3 +164,15 @@ def test_a_nordic_second_season_is_the_watched_one() -> None:
         "2022-06-09",
         "day",
     )
+
+
+def test_a_french_appointment_is_the_release() -> None:
+    body = (
+        "<p>La dernière bande-annonce de la saison 2 de Harbor Lantern est là.</p>"
+        "<p>Rendez-vous le 9 juin sur la plateforme, avec une nouveauté : trois épisodes "
+        "d'un coup.</p>"
+    )
+    assert first_release(body, LANTERN, "https://tv.example/f", "2022-05-02", "TV") == (
+        "2022-06-09",
+        "day",
+    )

@@ -115,7 +115,7 @@ RELEASE_WORDS = (
     r"kehrt", r"zurück", r"rückkehr", r"fortgesetzt", r"abrufbar",
     r"geht\s+es\s+(?:\S+\s+){0,3}?weiter",  # "Am 15. April geht es bei Netflix weiter mit"
     # Spanish
-    r"estren\w*", r"llega\w*", r"lanzamiento", r"disponible", r"se\s+emitirá",
+    r"estren\w*", r"llega\w*", r"lanzamiento", r"disponibles?", r"se\s+emitirá",
     r"vuelve\w*", r"volverá", r"regresa\w*", r"regreso", r"desde\s+el(?=\s+\d)",
     r"arranc\w*", r"lanza\w*", r"previst[oa]s?\s+(?:para|el)", r"programad[oa]s?",
     r"en\s+(?:las\s+)?(?:salas|cines)", r"a\s+los\s+cines",
@@ -128,6 +128,8 @@ RELEASE_WORDS = (
     r"programmée?s?", r"débarque\w*", r"diffusé\w*", r"diffusion",
     r"en\s+salles?", r"au\s+cinéma", r"sera\s+disponible", r"reviendra", r"revient", r"de\s+retour",
     r"partir\s+du", r"dès\s+le",
+    # "Rendez-vous le 4 septembre sur Prime Video": the date the reader is asked to be there
+    r"rendez-vous(?=\s+(?:le|dès|à\s+partir|en|au|sur)\b)",
     # Italian
     r"arriv\w*", r"uscita", r"previst[oa]\s+(?:per|il|a|in|nelle)", r"programmat[oa]",
     r"uscirà", r"esce", r"partirà", r"debutt\w*",
