@@ -176,3 +176,18 @@ def test_a_french_appointment_is_the_release() -> None:
         "2022-06-09",
         "day",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("La serie vuelve el próximo cuatro de octubre.", "2022-10-04"),
+        ("A temporada estreia no dia primeiro de julho.", "2022-07-01"),
+    ],
+)
+def test_a_day_written_as_a_word(text: str, value: str) -> None:
+    from datetime import date
+
+    from scraper.extract.dates import find_dates
+
+    assert [m.value for m in find_dates(text, date(2022, 5, 2), foreign=True)] == [value]

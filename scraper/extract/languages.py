@@ -496,3 +496,17 @@ PRODUCTION_WORDS = (
     r"opnames", r"optagelser\w*", r"innspilling\w*", r"inspelning\w*", r"zdjęcia",
     r"съ[её]мк\w*",
 )  # fmt: skip
+
+# A day of the month written as a word before "de" and its month, as Spanish and
+# Portuguese news may write it ("el próximo dos de septiembre", "no dia primeiro de
+# março"): the word -> the day.
+DAY_WORDS: dict[str, int] = {
+    "primero": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13,
+    "catorce": 14, "quince": 15, "dieciséis": 16, "diecisiete": 17, "dieciocho": 18,
+    "diecinueve": 19, "veinte": 20, "treinta": 30,
+    "primeiro": 1, "dois": 2, "três": 3, "quatro": 4, "sete": 7, "oito": 8, "nove": 9,
+    "dez": 10, "onze": 11, "doze": 12, "treze": 13, "catorze": 14, "quatorze": 14,
+    "dezesseis": 16, "dezasseis": 16, "dezessete": 17, "dezassete": 17, "dezoito": 18,
+    "dezenove": 19, "dezanove": 19, "vinte": 20, "trinta": 30,
+}  # fmt: skip
