@@ -191,3 +191,12 @@ def test_a_day_written_as_a_word(text: str, value: str) -> None:
     from scraper.extract.dates import find_dates
 
     assert [m.value for m in find_dates(text, date(2022, 5, 2), foreign=True)] == [value]
+
+
+def test_a_video_titled_with_the_season_in_another_language_is_the_watchs() -> None:
+    body = (
+        "<p>A Netflix divulgou o trailer da segunda temporada de Harbor Lantern.</p>"
+        '<figure><iframe src="https://www.youtube.com/embed/hL2tmp0ra2A" '
+        'title="Harbor Lantern: Temporada 2 | Trailer oficial | Netflix"></iframe></figure>'
+    )
+    assert _trailer_urls(body, LANTERN) == ["https://www.youtube.com/watch?v=hL2tmp0ra2A"]
