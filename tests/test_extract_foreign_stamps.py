@@ -200,3 +200,8 @@ def test_a_video_titled_with_the_season_in_another_language_is_the_watchs() -> N
         'title="Harbor Lantern: Temporada 2 | Trailer oficial | Netflix"></iframe></figure>'
     )
     assert _trailer_urls(body, LANTERN) == ["https://www.youtube.com/watch?v=hL2tmp0ra2A"]
+
+
+def test_the_danish_future_auxiliary_is_no_release_verb() -> None:
+    body = "<p>Fans af Harbor Lantern kommer til at vente på anden sæson til den 9. juni.</p>"
+    assert _rules(body, LANTERN, "2022-06-09").get("release_verb") != "kommer til"

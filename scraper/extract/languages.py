@@ -146,7 +146,8 @@ RELEASE_WORDS = (
     # Dutch, Swedish, Danish, Norwegian, Polish, Ukrainian
     r"verschijnt", r"première", r"premiär\w*", r"släpps", r"premiere", r"udkommer",
     r"vanaf(?=\s+\d)", r"uitgezonden", r"komt\s+(?:\S+\s+){0,3}?(?:op|naar)",
-    r"kommer\s+(?:\S+\s+){0,2}?(?:til|på)", r"vender\s+tilbage", r"kommer\s+tilbake",
+    # ("kommer til Max 17. juni"; not "kommer til at", the future's "will")
+    r"kommer\s+(?:\S+\s+){0,2}?(?:til|på)(?!\s+at\b)", r"vender\s+tilbage", r"kommer\s+tilbake",
     r"premieredato\w*", r"strømme\w*", r"har\s+premiär",
     r"premiera", r"premierę", r"zadebiutuje", r"trafi", r"вийде", r"прем['\u2019]єр\w*",
     r"покажуть",
