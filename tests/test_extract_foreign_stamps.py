@@ -205,3 +205,15 @@ def test_a_video_titled_with_the_season_in_another_language_is_the_watchs() -> N
 def test_the_danish_future_auxiliary_is_no_release_verb() -> None:
     body = "<p>Fans af Harbor Lantern kommer til at vente på anden sæson til den 9. juni.</p>"
     assert _rules(body, LANTERN, "2022-06-09").get("release_verb") != "kommer til"
+
+
+def test_a_croatian_day_and_its_stamp() -> None:
+    page = (
+        '<div class="byline">ožujak 2022</div>'
+        "<p>Netflix je potvrdio da druga sezona serije Harbor Lantern stiže na platformu "
+        "6. svibnja.</p>"
+    )
+    assert first_release(page, LANTERN, "https://tv.example/hr", None, "Harbor Lantern") == (
+        "2022-05-06",
+        "day",
+    )

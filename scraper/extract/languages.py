@@ -47,6 +47,12 @@ MONTHS: dict[str, int] = {
     "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6,
     "lipca": 7, "sierpnia": 8, "września": 9, "października": 10, "listopada": 11,
     "grudnia": 12,
+    # Croatian, nominative and the genitive of a date ("17. svibnja"); not October's
+    # "listopad(a)", which is Polish's November
+    "siječanj": 1, "siječnja": 1, "veljača": 2, "veljače": 2, "ožujak": 3, "ožujka": 3,
+    "travanj": 4, "travnja": 4, "svibanj": 5, "svibnja": 5, "lipanj": 6, "lipnja": 6,
+    "srpanj": 7, "srpnja": 7, "kolovoz": 8, "kolovoza": 8, "rujan": 9, "rujna": 9,
+    "studeni": 11, "studenoga": 11, "prosinac": 12, "prosinca": 12,
     # Ukrainian, in the genitive of a date
     "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6,
     "липня": 7, "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
@@ -149,6 +155,8 @@ RELEASE_WORDS = (
     # ("kommer til Max 17. juni"; not "kommer til at", the future's "will")
     r"kommer\s+(?:\S+\s+){0,2}?(?:til|på)(?!\s+at\b)", r"vender\s+tilbage", r"kommer\s+tilbake",
     r"premieredato\w*", r"strømme\w*", r"har\s+premiär",
+    # Croatian: "stiže 17. svibnja" (arrives), "premijera", "izlazi" (comes out)
+    r"stiže", r"stižu", r"premijer\w*", r"izlazi", r"izlaze",
     r"premiera", r"premierę", r"zadebiutuje", r"trafi", r"вийде", r"прем['\u2019]єр\w*",
     r"покажуть",
     # Korean (a word's particles and endings follow it: "방송된다", "공개될")
