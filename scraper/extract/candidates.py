@@ -266,10 +266,23 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
         own.add(doc.published.isoformat())
     foreign = _foreign(sentences, watch)
     stamp_month = doc.own_dates.month
+    stamp_day = None
     for sentence in sentences[:60]:
-        if len(sentence.text) <= 160 and _byline(sentence.text):
+        if len(sentence.text) > 160:
+            continue
+        stamped = None
+        if _byline(sentence.text):
             stamped = find_dates(sentence.text, doc.published, foreign=foreign)
+        elif foreign and sentence.role in _STAMP_ROLES:
+            stamped = _foreign_stamp(sentence.text, doc.published)
+        if stamped:
             own.update(m.value for m in stamped if m.precision == "day")
+            if stamp_day is None and doc.published is None:
+                # "Viernes 22 de julio de 2016": a stamp that gives the day is the
+                # page's publish date, as parse reads an English byline's
+                stamp_day = next(
+                    (date.fromisoformat(m.value) for m in stamped if m.precision == "day"), None
+                )
             if stamp_month is None:
                 # "Numerama · janvier 2017": a byline that stamps only the month is the
                 # page's publish month, as a publish <meta> without a day is
@@ -278,6 +291,8 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
     hint = (
         None
         if doc.published is not None
+        else YearHint(stamp_day, "day", "meta")
+        if stamp_day is not None
         else YearHint(stamp_month, "month", "meta")
         if stamp_month is not None
         else year_hint(doc.url, sentences, budget, doc.headline)
@@ -597,6 +612,35 @@ def _byline(text: str) -> bool:
     if _BYLINE.match(text) is not None:
         return True
     return ("\u00b7" in text or "\u2022" in text) and _BYLINE.search(text) is not None
+
+
+# The blocks a page's stamp stands in (the page parser's roles): its byline, its
+# dateline, or a short block of the text before the story begins.
+_STAMP_ROLES = frozenset(("byline", "dateline", "body"))
+_STAMP_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+_CLOCK_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
+
+
+def _foreign_stamp(text: str, published: date | None) -> list[DateMention]:
+    """The dates of a short line in another language that is only the page's stamp: a
+    date that writes its year ("octubre de 2018", "22. Oktober 2017", "Publicado el 9 de
+    octubre de 2018 às 10h30", "Viernes 22 de julio de 2016") and around it nothing but
+    the words a stamp holds (languages.STAMP_WORDS), no word of a sentence. A line of
+    news ("Será en 2025 cuando...") and a listing's date without its year ("9 de
+    diciembre") are not stamps. [] when it is not one."""
+    if len(text) > 80 or not _YEAR_IN.search(text):
+        return []
+    found = find_dates(text, published, foreign=True)
+    if not found or not any(_YEAR_IN.search(text, m.start, m.end) for m in found):
+        return []
+    rest = text
+    for mention in reversed(found):
+        rest = rest[: mention.start] + " " + rest[mention.end :]
+    rest = _CLOCK_TIME.sub(" ", rest)
+    for word in _STAMP_TOKEN.findall(rest):
+        if word.lower() not in languages.STAMP_WORDS:
+            return []
+    return found
 
 
 def _bounded(sentences: list[Sentence], budget: Budget) -> list[Sentence]:

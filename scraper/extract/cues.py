@@ -647,7 +647,7 @@ CLAUSE_BREAK = re.compile(
 TRAILER = re.compile(
     # (other languages' nouns too: "la bande-annonce", "el tráiler", "трейлер", "тизер")
     # (anime news renders the main trailer, "hon-yokoku", as the "main preview")
-    r"(?:\b(?:trailers?|teasers?|promo(?:tional)?\s+videos?|main\s+previews?|bandes?[\s-]annonces?|tr\u00e1ilers?|"
+    r"(?:\b(?:trailer(?:s|en|n|e|ne)?|teaser(?:s|en|n|e|ne)?|promo(?:tional)?\s+videos?|main\s+previews?|bandes?[\s-]annonces?|tr\u00e1ilers?|"
     r"\u0442\u0440\u0435\u0439\u043b\u0435\u0440\w*|\u0442\u0438\u0437\u0435\u0440\w*)\b|(?<![A-Za-z0-9])(?-i:PVs?)"
     r"(?:\s?\d)?(?![A-Za-z0-9])|\u4e88\u544a|\u30c6\u30a3\u30b6\u30fc|\u30c8\u30ec\u30fc\u30e9\u30fc)"
     r"(?!\s+(?:posters?|images?|stills?|art|key\s+art|artwork|visuals?|photos?|one-sheets?|"
@@ -855,8 +855,13 @@ FOREIGN_TRAILER_OUT = re.compile(
     r"\u043f\u0440\u0435\u0434\u0441\u0442\u0430\u0432\u0438\u043b\w*|\u0432\u044b\u0448\u0435\u043b|"
     r"\u0432\u044b\u0448\u043b\u0430|\u0432\u044b\u043f\u0443\u0441\u0442\u0438\u043b\w*|"
     r"\u043f\u043e\u043a\u0430\u0437\u0430\u043b\w*|\u0432\s+\u0441\u0435\u0442\u0438|"
-    # sv/nl: "släppte trailern", "is verschenen", "uitgebracht"
-    r"sl\u00e4ppt\w*|sl\u00e4ppte|verschenen|uitgebracht|onthuld)(?!\w)",
+    # sv/nl: "släppte trailern", "is verschenen", "uitgebracht", "vrijgegeven"
+    r"sl\u00e4ppt\w*|sl\u00e4ppte|verschenen|uitgebracht|onthuld|vrijgegeven|"
+    # da/no: "har sluppet traileren", "udgivet", "offentliggjort", "lanceret"
+    r"sluppet|udgivet|"
+    r"offentliggjort|lanceret|"
+    # it: "lanciando il nuovo trailer"; hr: "objavio je prvi trailer"
+    r"lanci(?:ato|ata|ando|a\s+il)|objavi\w*)(?!\w)",
     re.IGNORECASE,
 )
 FOREIGN_TRAILER_OUT = gated(FOREIGN_TRAILER_OUT)

@@ -188,17 +188,23 @@ _PATTERNS = [
     # "il 7 ottobre 2023", "le 27 octobre" (a day, its month, maybe its year) ...
     (
         "fdmy",
-        r"(?<![\d.])(?P<d>[0-3]?\d)(?:\.|\u00ba|\u00b0|er)?\s+(?:de\s+)?"
+        r"(?<![\d.])(?P<d>[0-3]?\d(?:\.|\u00ba|\u00b0|er)?\s+(?:de\s+)?|(?i:\b(?:"
+        + "|".join(sorted(languages.DAY_WORDS, key=len, reverse=True))
+        + r"))\s+de\s+)"
         + _FOREIGN_MONTH.format(n="m", names=_FOREIGN_MONTH_NAMES)
         + r"(?:,?\s+(?:de\s+|del\s+)?"
         + _YEAR.format(n="y")
         + r")?",
         ("foreign",),
     ),
-    # ... "janvier 2021", "marzo de 2025" (not "Mars 2020", English's planet) ...
+    # ... "janvier 2021", "marzo de 2025" (not "Mars 2020", English's planet, nor
+    # "April 2019", English's own; "april 2019" and "mai 2019" in lower case, as these
+    # languages write their months, are theirs) ...
     (
         "fmy",
-        _FOREIGN_MONTH.format(n="m", names=_FOREIGN_ONLY_MONTH_NAMES)
+        r"(?P<m>(?i:" + _FOREIGN_ONLY_MONTH_NAMES + r")|"
+        + "|".join(("mars", "mai", *_ENGLISH_MONTH_NAMES))
+        + r")(?![^\W\d_])"
         + r"\s+(?:de\s+|del\s+)?"
         + _YEAR.format(n="y"),
         ("foreign", "year"),
@@ -702,6 +708,14 @@ _FOREIGN_KINDS = {
 }  # fmt: skip
 
 
+def _day_number(token: str) -> int:
+    """A day as the date writes it: "14", "1er", "14. " or a word ("dos de ")."""
+    digits = token[:2].rstrip(". \u00ba\u00b0er")
+    if digits.isdigit():
+        return int(digits)
+    return languages.DAY_WORDS[token.split()[0].lower()]
+
+
 def _foreign_month(token: str) -> int:
     return languages.MONTHS[token.lower()]
 
@@ -729,7 +743,7 @@ def _resolve(
     try:
         if kind in ("dmy", "mdy", "iso"):
             month = int(groups["mo"]) if kind == "iso" else month_of(groups["m"])
-            day = int(groups["d"])
+            day = _day_number(groups["d"])
             if year is None:
                 if published is None:
                     return None

@@ -47,6 +47,12 @@ MONTHS: dict[str, int] = {
     "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6,
     "lipca": 7, "sierpnia": 8, "września": 9, "października": 10, "listopada": 11,
     "grudnia": 12,
+    # Croatian, nominative and the genitive of a date ("17. svibnja"); not October's
+    # "listopad(a)", which is Polish's November
+    "siječanj": 1, "siječnja": 1, "veljača": 2, "veljače": 2, "ožujak": 3, "ožujka": 3,
+    "travanj": 4, "travnja": 4, "svibanj": 5, "svibnja": 5, "lipanj": 6, "lipnja": 6,
+    "srpanj": 7, "srpnja": 7, "kolovoz": 8, "kolovoza": 8, "rujan": 9, "rujna": 9,
+    "studeni": 11, "studenoga": 11, "prosinac": 12, "prosinca": 12,
     # Ukrainian, in the genitive of a date
     "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6,
     "липня": 7, "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
@@ -115,11 +121,11 @@ RELEASE_WORDS = (
     r"kehrt", r"zurück", r"rückkehr", r"fortgesetzt", r"abrufbar",
     r"geht\s+es\s+(?:\S+\s+){0,3}?weiter",  # "Am 15. April geht es bei Netflix weiter mit"
     # Spanish
-    r"estren\w*", r"llega\w*", r"lanzamiento", r"disponible", r"se\s+emitirá",
+    r"estren\w*", r"llega\w*", r"lanzamiento", r"disponibles?", r"se\s+emitirá",
     r"vuelve\w*", r"volverá", r"regresa\w*", r"regreso", r"desde\s+el(?=\s+\d)",
     r"arranc\w*", r"lanza\w*", r"previst[oa]s?\s+(?:para|el)", r"programad[oa]s?",
     r"en\s+(?:las\s+)?(?:salas|cines)", r"a\s+los\s+cines",
-    r"gran\s+pantalla",
+    r"gran\s+pantalla", r"arrib\w*", r"pantalla\s+chica",
     # Portuguese
     r"estrei\w*", r"chega\w*", r"lança\w*", r"lancamento", r"disponível",
     r"volta", r"voltará", r"retorna\w*", r"partir\s+de(?=\s+\d)",
@@ -128,6 +134,8 @@ RELEASE_WORDS = (
     r"programmée?s?", r"débarque\w*", r"diffusé\w*", r"diffusion",
     r"en\s+salles?", r"au\s+cinéma", r"sera\s+disponible", r"reviendra", r"revient", r"de\s+retour",
     r"partir\s+du", r"dès\s+le",
+    # "Rendez-vous le 4 septembre sur Prime Video": the date the reader is asked to be there
+    r"rendez-vous(?=\s+(?:le|dès|à\s+partir|en|au|sur)\b)",
     # Italian
     r"arriv\w*", r"uscita", r"previst[oa]\s+(?:per|il|a|in|nelle)", r"programmat[oa]",
     r"uscirà", r"esce", r"partirà", r"debutt\w*",
@@ -141,8 +149,14 @@ RELEASE_WORDS = (
     r"выйд\w*", r"выход\w*", r"вышел", r"вышла", r"вышли", r"премьер\w*", r"стартует",
     r"стартуют", r"старт", r"покажут", r"покажет", r"выпуст\w*", r"в\s+прокат\w*",
     r"на\s+экран\w*", r"появится", r"появятся", r"верн[её]тся", r"вернутся",
-    # Dutch, Swedish, Danish, Polish, Ukrainian
+    # Dutch, Swedish, Danish, Norwegian, Polish, Ukrainian
     r"verschijnt", r"première", r"premiär\w*", r"släpps", r"premiere", r"udkommer",
+    r"vanaf(?=\s+\d)", r"uitgezonden", r"komt\s+(?:\S+\s+){0,3}?(?:op|naar)",
+    # ("kommer til Max 17. juni"; not "kommer til at", the future's "will")
+    r"kommer\s+(?:\S+\s+){0,2}?(?:til|på)(?!\s+at\b)", r"vender\s+tilbage", r"kommer\s+tilbake",
+    r"premieredato\w*", r"strømme\w*", r"har\s+premiär",
+    # Croatian: "stiže 17. svibnja" (arrives), "premijera", "izlazi" (comes out)
+    r"stiže", r"stižu", r"premijer\w*", r"izlazi", r"izlaze",
     r"premiera", r"premierę", r"zadebiutuje", r"trafi", r"вийде", r"прем['\u2019]єр\w*",
     r"покажуть",
     # Korean (a word's particles and endings follow it: "방송된다", "공개될")
@@ -205,6 +219,15 @@ HEDGE_WORDS = (
     r"вероятно",
     r"предположительно",
     r"слух\w*",
+    # A verb in the conditional mood: what would happen, not what is set ("Esto
+    # permitiría que la temporada 3 se estrenase en 2027", "la série arriverait en 2026",
+    # "la stagione arriverebbe nel 2026", "die Staffel würde 2026 starten"). Lower case
+    # only, so a name ("María") is none: Spanish -aría/-ería/-iría/-dría, French
+    # -rait/-raient after a vowel or v (not "portrait", "extrait"), Italian -rebbe.
+    r"(?-i:[a-zñáéíóú]\w*(?:ar|er|ir|dr)ía(?:n|mos)?)",
+    r"(?-i:[a-zàâéèêëîïôûùç]\w*[aeiouyv]r(?:ait|aient))",
+    r"(?-i:[a-zàèéìòù]\w*rebbe(?:ro)?)",
+    r"würden?",
 )
 
 # Denials: "noch kein Starttermin", "todavía no", "ainda não", "pas encore", "non ancora".
@@ -232,6 +255,8 @@ NEGATION_WORDS = (
 SEASON_NOUNS = (
     "staffel", "temporada", "stagione", "saison", "musim", "сезон", "сезона", "сезоне",
     "seizoen", "säsong", "sæson", "sesong", "sezon",
+    # (the Nordic definite forms, "den nye sesongen", and the Croatian cases, "drugu sezonu")
+    "säsongen", "sæsonen", "sesongen", "sezona", "sezonu", "sezone",
     "시즌", "シーズン",  # Korean and Japanese write the number straight after: "시즌2"
 )  # fmt: skip
 
@@ -252,6 +277,9 @@ ORDINALS: dict[str, int] = {
     "седьмой": 7, "седьмого": 7, "восьмой": 8, "восьмого": 8,
     "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "tredje": 3, "fjärde": 4,
     "fjerde": 4, "femte": 5, "drugi": 2, "drugiego": 2, "trzeci": 3, "trzeciego": 3,
+    # Danish, Norwegian and Swedish "second" ("anden sæson", "andre sesong", "andra
+    # säsongen"); Croatian ("druga sezona", "drugu sezonu", "treća sezona")
+    "anden": 2, "andre": 2, "andra": 2, "druga": 2, "drugu": 2, "treća": 3, "treću": 3,
 }
 
 # Ordinals after a season noun, as Indonesian writes them ("musim kedua", "season
@@ -342,6 +370,8 @@ MARKERS = (
     " la ", " le ", " de ", " du ", " et ", " da ", " do ", " von ", " im ", " am ",
     " yang ", " dan ", " dengan ", " untuk ", " akan ", " ini ", " dari ", " itu ",
     " het ", " een ", " niet ", " och ", " att ", " är ", " för ", " og ", " ikke ",
+    " det ", " på ", " af ", " til ", " som ", " har ", " av ", " med ", " er ",
+    " je ", " za ", " na ", " ili ",
     " się ", " nie ", " jest ",
 )  # fmt: skip
 ENGLISH_MARKERS = (" the ", " and ", " of ", " to ", " is ", " with ", " that ", " for ")
@@ -404,3 +434,88 @@ CURRENT_SEASON = (
 )  # fmt: skip
 CURRENT_SEASON_GATE = ("neue", "nouve", "nuev", "nova", "novos", "nuov", "baru", "нов")
 
+
+# What a page's own stamp holds besides its date, in these languages: the label before
+# it ("Publicado el", "Veröffentlicht am", "Mis à jour le", "Aggiornato il"), the
+# weekday ("Viernes 22 de julio de 2016", "Montag, 3. Mai 2021") and the little words
+# between ("de", "às", "um ... Uhr"). A short line of only these and a date with its
+# year is the page's publish stamp (candidates.py), as "Published June 3, 2019" is.
+STAMP_WORDS = frozenset(
+    (
+        # labels: published, updated, posted, last
+        "publicado", "publicada", "actualizado", "actualizada", "atualizado", "atualizada",
+        "última", "ultima", "actualización", "atualização",
+        "veröffentlicht", "aktualisiert", "zuletzt", "erschienen", "stand",
+        "publié", "publie", "publiée", "mis", "à", "jour", "modifié", "modifie",
+        "pubblicato", "pubblicata", "aggiornato", "aggiornata", "ultimo", "aggiornamento",
+        "gepubliceerd", "bijgewerkt", "laatst", "geplaatst",
+        "udgivet", "opdateret", "publiceret", "publicerad", "uppdaterad", "publisert",
+        "oppdatert", "sist", "diterbitkan", "diperbarui", "опубликовано", "обновлено",
+        # joiners and clock words
+        "el", "la", "de", "del", "em", "às", "as", "a", "las", "los", "am", "um", "uhr",
+        "le", "il", "alle", "ore", "op", "om", "den", "kl", "klo", "pukul", "h", "hs",
+        "e", "et", "y", "und", "en", "i", "på", "в",
+        # weekdays
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+        "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado",
+        "sabado", "domingo", "segunda-feira", "terça-feira", "terca-feira",
+        "quarta-feira", "quinta-feira", "sexta-feira", "segunda", "terça", "quarta",
+        "quinta", "sexta",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+        "måndag", "tisdag", "lördag", "söndag",
+        "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+    )
+)  # fmt: skip
+
+# Words that open a clause of its own after a comma, as English's ", and", ", which",
+# ", while" do: a date in that clause is said of its own subject, not of the noun before
+# the comma ("el primer tráiler de la segunda temporada, la cual regresará el 2 de
+# septiembre": the season returns, the trailer does not). The relative pronouns, which
+# may also be said of the noun right before them, are listed apart.
+CLAUSE_CONJUNCTIONS = (
+    r"y", r"e", r"pero", r"mientras", r"aunque",
+    r"mas", r"enquanto", r"embora",
+    r"et", r"mais", r"tandis\s+que", r"alors\s+que",
+    r"ma", r"mentre", r"però",
+    r"und", r"aber", r"während", r"doch", r"denn",
+    r"maar", r"terwijl", r"og", r"men", r"mens", r"och", r"medan",
+)  # fmt: skip
+RELATIVE_PRONOUNS = (
+    r"(?:la|el|lo|las|los)\s+cual(?:es)?", r"que", r"quien", r"donde",
+    r"(?:a|o|as|os)\s+qual", r"(?:as|os)\s+quais",
+    r"qui", r"lequel", r"laquelle", r"dont", r"où",
+    r"che", r"(?:il|la|i|le)\s+qual[ei]", r"cui",
+    r"der", r"die", r"das", r"welche[rs]?", r"wo",
+    r"die", r"dat", r"som", r"der", r"hvor",
+)  # fmt: skip
+
+# The making of a show or film, in these languages (filming, shooting, recording): a date
+# whose nearest verb or noun is one of these is when it is made, not released ("en
+# noviembre empieza a filmarse", "die Dreharbeiten beginnen im Mai", "le tournage
+# débutera en juin"), as English's "filming starts in May" (cues.PRODUCTION_SUBJECT).
+PRODUCTION_WORDS = (
+    r"rodaje", r"rodar\w*", r"filmaci[oó]n", r"filmar\w*", r"grabaci[oó]n\w*", r"grabar\w*",
+    r"filmagens?", r"gravaç(?:ão|ões)", r"gravar\w*", r"filmar",
+    r"dreharbeiten", r"gedreht", r"drehen", r"drehstart", r"produktion",
+    r"tournage", r"tourn(?:er|é|ée|ées|és)", r"prises\s+de\s+vue",
+    r"riprese", r"girat[oaie]", r"girare", r"produzione",
+    r"opnames", r"optagelser\w*", r"innspilling\w*", r"inspelning\w*", r"zdjęcia",
+    r"съ[её]мк\w*",
+)  # fmt: skip
+
+# A day of the month written as a word before "de" and its month, as Spanish and
+# Portuguese news may write it ("el próximo dos de septiembre", "no dia primeiro de
+# março"): the word -> the day.
+DAY_WORDS: dict[str, int] = {
+    "primero": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13,
+    "catorce": 14, "quince": 15, "dieciséis": 16, "diecisiete": 17, "dieciocho": 18,
+    "diecinueve": 19, "veinte": 20, "treinta": 30,
+    "primeiro": 1, "dois": 2, "três": 3, "quatro": 4, "sete": 7, "oito": 8, "nove": 9,
+    "dez": 10, "onze": 11, "doze": 12, "treze": 13, "catorze": 14, "quatorze": 14,
+    "dezesseis": 16, "dezasseis": 16, "dezessete": 17, "dezassete": 17, "dezoito": 18,
+    "dezenove": 19, "dezanove": 19, "vinte": 20, "trinta": 30,
+}  # fmt: skip

@@ -13,7 +13,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from scraper.extract import cues, subject, works
+from scraper.extract import cues, languages, subject, works
 from scraper.extract.candidates import DocFacts, VideoCandidate
 from scraper.extract.reading import Sentence, Subject, classify, headline_case
 from scraper.extract.subject import title_mentions
@@ -620,9 +620,13 @@ def _label_names_other_work(label: str, watch: Watch) -> bool:
 
 # What may follow the watch's title after a colon in a video title and still be the watch:
 # its season or part, the video's kind, a network's tagline.
+# (another language's season too: "Cidade Invisível: Temporada 2 | Trailer oficial")
 _SAME_WORK_AFTER_COLON = re.compile(
     r"(?:season|series|s\d|vol\.?|volume|chapter|book|part|the\s+final\s+season|official|"
-    r"final|new|first|teaser|trailer|original|exclusive|episode|ep\.?)\b",
+    r"final|new|first|teaser|trailer|original|exclusive|episode|ep\.?|"
+    + "|".join(languages.SEASON_NOUNS)
+    + r"|(?:" + "|".join(languages.ORDINALS) + r")\s+(?:" + "|".join(languages.SEASON_NOUNS)
+    + r"))\b",
     re.IGNORECASE,
 )
 _SUBTITLE = re.compile(r"\s*:\s+([A-Z0-9][^|\u2013\u2014()]*?)\s*(?:$|[|\u2013\u2014(]|\s-\s)")

@@ -654,6 +654,10 @@ def _renewal(c: DateCandidate, v: View, w: Watch) -> str | None:
 def _production(c: DateCandidate, v: View, w: Watch) -> str | None:
     clause, start, end = v.clause, c.mention.start - v.left, c.mention.end - v.left
     found = cues.PRODUCTION_SUBJECT.match(clause)
+    if found is None and c.doc.foreign:
+        made = _made_then(clause, start, end)
+        if made is not None:
+            return made
     if found is None or found.end() > start:
         if found is None:
             carried = _production_carried(v.text, v.left, clause, start)
@@ -676,6 +680,28 @@ def _production(c: DateCandidate, v: View, w: Watch) -> str | None:
     if _NAMES_ITS_EVENT.match(clause, end):
         return None  # "a 2026 premiere" names its event
     return found.group().strip()
+
+
+_PRODUCTION_ANY = re.compile(r"\b(?:" + "|".join(languages.PRODUCTION_WORDS) + r")\b", re.I)
+
+
+def _made_then(clause: str, start: int, end: int) -> str | None:
+    """On a page in another language: the word of the clause nearest the date, of its
+    making (languages.PRODUCTION_WORDS) and of its release (cues.FOREIGN_RELEASE), is
+    one of its making: "Vuelve la máscara: en noviembre empieza a filmarse La Casa de
+    Papel 3" (filming, not the return, is in November)."""
+    made = list(_PRODUCTION_ANY.finditer(clause))
+    if not made:
+        return None
+
+    def distance(m: re.Match[str]) -> int:
+        return start - m.end() if m.end() <= start else m.start() - end
+
+    nearest = min(made, key=distance)
+    released = [*cues.FOREIGN_RELEASE.finditer(clause), *cues.RELEASE.finditer(clause)]
+    if any(distance(r) < distance(nearest) for r in released):
+        return None
+    return nearest.group()
 
 
 def _production_carried(text: str, left: int, clause: str, start: int) -> str | None:
@@ -821,7 +847,10 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         if opening is not None and c.mention.end <= opening.end("phrase"):
             return opening.group("video")
         return None
-    clause = _NEW_CLAUSE.search(v.text, trailers[-1].end(), c.mention.start)
+    new_clause, of_the_trailer = (
+        (_NEW_CLAUSE_ANY, _OF_THE_TRAILER_ANY) if c.doc.foreign else (_NEW_CLAUSE, _OF_THE_TRAILER)
+    )
+    clause = new_clause.search(v.text, trailers[-1].end(), c.mention.start)
     appositive = _APPOSITIVE_RELATIVE.search(v.text, trailers[-1].end(), c.mention.start)
     if appositive is not None and not _PROMO.search(appositive.group()):
         # "ha publicado su primer tráiler, un clásico de la TV que llegará ... el 30 de
@@ -831,9 +860,20 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         # ("The trailer, which debuted May 6, shows ...": a clause said of the trailer
         # itself, its antecedent the trailer word right before it, dates the trailer)
         clause.start() == trailers[-1].end()
-        and _OF_THE_TRAILER.match(v.text, clause.start())
-        and not _NEW_CLAUSE.search(v.text, clause.end(), c.mention.start)
+        and of_the_trailer.match(v.text, clause.start())
+        and not new_clause.search(v.text, clause.end(), c.mention.start)
     ):
+        return None
+    carries = _TRAILER_CARRIES_ANY if c.doc.foreign else _TRAILER_CARRIES
+    colon = v.text.find(":", trailers[-1].end(), c.mention.start)
+    if (
+        colon >= 0
+        and carries.search(v.text, max(0, trailers[-1].start() - 30), colon) is not None
+        and _release_after(v.text, colon, c)
+    ):
+        # "Wann die zweite Staffel zu sehen ist, verrät der Trailer auch: Ab dem 21. Juni
+        # laufen die neuen Folgen": what the trailer reveals, after the colon, is a clause
+        # of its own that tells the release
         return None
     if _AHEAD_OF.search(v.text, trailers[-1].end(), c.mention.start):
         return None  # "the trailer is here ahead of the new episodes arriving in 2019"
@@ -856,7 +896,6 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         )
     ):
         return None  # "the trailer confirms a May 5 premiere", not "the teaser debuts Friday"
-    carries = _TRAILER_CARRIES_ANY if c.doc.foreign else _TRAILER_CARRIES
     if carries.search(v.text, trailers[-1].end(), c.mention.start):
         return None  # the teaser shows the date: "a teaser that ends with the date: Jan. 17"
     if _CLAUSE_OF_ITS_OWN.search(v.text, trailers[-1].end(), c.mention.start):
@@ -928,6 +967,26 @@ _NEW_CLAUSE = re.compile(
     r",[\"\u201d\u2019']?\s+(?:and|which|while|but|whereas)\s|;", re.IGNORECASE
 )
 _OF_THE_TRAILER = re.compile(r",\s+which\s", re.IGNORECASE)
+# ... and in the other languages: ", y", ", und", ", la cual", ", che" (languages.py).
+_NEW_CLAUSE_ANY = re.compile(
+    _NEW_CLAUSE.pattern
+    + r"|,[\"\u201d\u2019'\u00bb]?\s+(?:"
+    + "|".join((*languages.CLAUSE_CONJUNCTIONS, *languages.RELATIVE_PRONOUNS))
+    + r")\s",
+    re.IGNORECASE,
+)
+_OF_THE_TRAILER_ANY = re.compile(
+    r",\s+(?:which|" + "|".join(languages.RELATIVE_PRONOUNS) + r")\s", re.IGNORECASE
+)
+
+
+def _release_after(text: str, colon: int, c: DateCandidate) -> bool:
+    """A release word in the clause a colon opens, up to a little after the date: "...:
+    Ab dem 21. Juni laufen die neuen Folgen", "...: the season returns May 5"."""
+    end = min(len(text), c.mention.end + 40)
+    if cues.RELEASE.search(text, colon, end) is not None:
+        return True
+    return c.doc.foreign and cues.FOREIGN_RELEASE.search(text, colon, end) is not None
 # The object right after a release verb, a video: " a new trailer", " un nuevo tráiler".
 _OBJECT_PROMO = re.compile(
     r"\s+(?:(?:a|an|the|its|their|un|una|le|la|il|lo|el|den|einen|ein|eine)\s+)?"
