@@ -61,3 +61,16 @@ def test_another_films_move_in_the_roundup_does_not_replace_the_watchs() -> None
         "<p>Marta Lind's untitled heist picture moves to November 7, 2025.</p>"
     )
     assert release(body) == ("2025-08-22", "day")
+
+
+def test_the_date_named_before_instead_of_is_the_new_plan() -> None:
+    # the new day comes first and the abandoned one after "instead of"; a later item of
+    # the roundup dates a different film
+    body = (
+        "<p>The studio moved several dates today.</p>"
+        "<p>First, The Glass Orchard is going a week earlier, on Friday, Nov. 14 this "
+        "year instead of Nov. 21.</p>"
+        "<p>The long-delayed harbor thriller from Ana Reyes gets a March 6, 2026 release "
+        "date.</p>"
+    )
+    assert release(body) == ("2024-11-14", "day")

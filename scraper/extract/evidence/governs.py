@@ -1163,6 +1163,13 @@ def _later_move(text: str, end: int) -> str | None:
 # "will instead arrive June 28": the replacing date.
 _INSTEAD_ON = re.compile(r"\binstead\s+(?:[\w-]+\s+){0,2}(?:(?:on|in|for)\s+)?$", re.IGNORECASE)
 _INSTEAD_ON = gated(_INSTEAD_ON)
+_BEFORE_INSTEAD = re.compile(
+    r",?\s+(?:(?:this|next)\s+year\s+|(?:the\s+)?same\s+\w+\s+)?(?:instead\s+of|rather\s+than)\s+"
+    # (the plan replaced: a date or a named day, "Nov. 21", "Christmas Day"; not "instead
+    # of letting the world see it")
+    r"(?:(?:the|its|their|on|in)\s+)?(?-i:[A-Z0-9])",
+    re.IGNORECASE,
+)
 _LABEL_FROM = re.compile(r"\w:\s+from\s+$")
 # A delay list's field of the date given up: "Original release date: July 17, 2020" (a
 # wiki's "Original release" header names the first airing, and has no "date ...:" label).
@@ -1187,6 +1194,10 @@ def _moved_to(c: DateCandidate, v: View, w: Watch) -> str | None:
     before = v.text[max(0, c.mention.start - 140) : c.mention.start]
     seen = found(cues.MOVED_TO, before) or found(_LABEL_FROM_TO, before)
     seen = seen or found(_INSTEAD_ON, before) or _pair_end(v, c)
+    # the new plan named before the one it replaces: "on Wednesday, Dec. 20 this year
+    # instead of Christmas Day", "in March rather than May"
+    after = _BEFORE_INSTEAD.match(v.text, c.mention.end)
+    seen = seen or (after.group().strip(" ,") if after else None)
     # (a move told by its result, "now", in the date's own clause)
     start = max(v.left, c.mention.start - 100)
     seen = seen or found(cues.NOW_MOVED, v.text, start, c.mention.start)
