@@ -402,9 +402,21 @@ def _undated(sentences: list[Sentence]) -> tuple[str, int, bool]:
         if not any(word in key for word in cues.UNDATED_GATE):
             continue  # (most sentences: no regex)
         said = cues.UNDATED.search(sentence.text)
+        if said is not None and not sentence.names_title and _NAMED_OBJECT.match(said.group()):
+            continue  # "Disney has pulled Mulan and Black Widow from the calendar", in a
+            # roundup's passage on the watch: the works taken off are others, named
         if said is not None:
             return said.group(), order, _LATER_TURN.search(sentence.text, said.end()) is not None
     return "", -1, False
+
+
+# A delay whose object is a named work: "pulled Mulan and Black Widow from the calendar"
+# (not "pulled the film from ...", "taken off the schedule").
+_NAMED_OBJECT = re.compile(
+    r"\w+\s+(?:(?:and|&|,)\s*|(?-i:[A-Z0-9])[\w'\u2019:!.-]*\s+)*?"
+    r"(?-i:[A-Z0-9])[\w'\u2019:!.-]*\s+(?:off|from)\b",
+    re.IGNORECASE,
+)
 
 
 # A later turn told after the delay in its own sentence: "was pulled from the slate with

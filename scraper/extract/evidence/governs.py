@@ -9,7 +9,7 @@ from datetime import timedelta
 from scraper.extract import cues, languages, scope
 from scraper.extract.candidates import DateCandidate, is_listing
 from scraper.extract.evidence.about import about_once, guide_line
-from scraper.extract.evidence.rules import View, _without_title, found, rule
+from scraper.extract.evidence.rules import FRONTED_ABSOLUTE, View, _without_title, found, rule
 from scraper.extract.gate import gated
 from scraper.extract.reading import Subject
 from scraper.extract.subject import ORDINAL_WORDS, season_references, title_mentions
@@ -669,7 +669,9 @@ def _production(c: DateCandidate, v: View, w: Watch) -> str | None:
         if relative is None or cues.RELEASE.search(clause, relative.end(), start):
             return None
         return relative.group().strip(", ")
-    if _SUBORDINATE.match(clause) and "," in clause[found.end() : start]:
+    if (_SUBORDINATE.match(clause) or FRONTED_ABSOLUTE.match(clause)) and "," in clause[
+        found.end() : start
+    ]:
         return None  # "Once filming wrapped, Netflix confirmed ...": the clause ends at its comma
     between = clause[found.end() : start]
     for verb in cues.RELEASE.finditer(between):
@@ -1030,10 +1032,58 @@ def _old_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         or found(_OLD_LABEL, before)
         or _moved_event(v, c)
         or _left_date(v, c)
+        or _pair_start(v, c)
     )
     if seen and _talked_of_move(v, c) is not None:
         return None  # "is considering moving it from its November 3 date": it stands
     return seen
+
+
+def _pair_start(v: View, c: DateCandidate) -> str | None:
+    """The first date of a "from <date> to <date>" pair in a sentence that tells a move,
+    in any language: "slides from June 25 to October 1", "repoussé du 25 juin au 1er
+    octobre", "spostato dal 1 aprile al 22 dicembre": the date left behind."""
+    if _PAIR_FROM.search(v.text, max(0, c.mention.start - 12), c.mention.start) is None:
+        return None
+    to = _PAIR_TO.match(v.text, c.mention.end)
+    if to is None or not _MOVE_WORD.search(v.text):
+        return None
+    return to.group().strip()
+
+
+def _pair_end(v: View, c: DateCandidate) -> str | None:
+    """The second date of such a pair: the date the release moved to."""
+    start = max(0, c.mention.start - 60)
+    pair = _PAIR_BEFORE.search(v.text, start, c.mention.start)
+    if pair is None or not _MOVE_WORD.search(v.text):
+        return None
+    return pair.group().strip()
+
+
+# "from" and "to" of a date pair, English and the page languages': du/au, dal/al, del/al,
+# von/auf, de/para, z/na, od/do, fra/til, från/till, van/naar.
+_FROM_WORD = (
+    r"(?:from|du|dal|dall['\u2019]|del|de|von|vom|z|od|fra|från|van)\s+"
+    r"(?:(?:le|il|the|el|den|dem)\s+)?"
+)
+_TO_WORD = (
+    r"(?:to|au|al|all['\u2019]|a|auf|bis|para|na|do|til|till|tot|naar|zum)\s+"
+    r"(?:(?:le|il|the|el|den|dem)\s+)?"
+)
+_PAIR_FROM = re.compile(r"\b" + _FROM_WORD + r"$", re.IGNORECASE)
+# (the second date starts right after: a day number or a month name)
+_PAIR_TO = re.compile(r",?\s+" + _TO_WORD + r"(?=\d|[^\W\d_]{3,}\.?\s+\d)", re.IGNORECASE)
+_PAIR_BEFORE = re.compile(
+    r"\b" + _FROM_WORD + r"[^,;.]{0,8}?\d[^;]{0,22}?,?\s+" + _TO_WORD + r"$", re.IGNORECASE
+)
+# A move, the English vocabulary and the page languages' stems (postponed, brought
+# forward, moved): the pair is a move, not a run ("airs from May 2 to June 6").
+_MOVE_WORD = re.compile(
+    r"\b" + cues.MOVE_VERB + r"\b|\b(?:repouss|report|décal|decal|déplac|deplac|retard|rinvi|"
+    r"spostat|posticip|anticipat|verschob|verleg|retras|pospuest|adiad|aplaz|atrasad|przesun|"
+    r"odgod|flytt|utsatt|uitgesteld|verplaatst)\w*",
+    re.IGNORECASE,
+)
 
 
 def _left_date(v: View, c: DateCandidate) -> str | None:
@@ -1113,6 +1163,13 @@ def _later_move(text: str, end: int) -> str | None:
 # "will instead arrive June 28": the replacing date.
 _INSTEAD_ON = re.compile(r"\binstead\s+(?:[\w-]+\s+){0,2}(?:(?:on|in|for)\s+)?$", re.IGNORECASE)
 _INSTEAD_ON = gated(_INSTEAD_ON)
+_BEFORE_INSTEAD = re.compile(
+    r",?\s+(?:(?:this|next)\s+year\s+|(?:the\s+)?same\s+\w+\s+)?(?:instead\s+of|rather\s+than)\s+"
+    # (the plan replaced: a date or a named day, "Nov. 21", "Christmas Day"; not "instead
+    # of letting the world see it")
+    r"(?:(?:the|its|their|on|in)\s+)?(?-i:[A-Z0-9])",
+    re.IGNORECASE,
+)
 _LABEL_FROM = re.compile(r"\w:\s+from\s+$")
 # A delay list's field of the date given up: "Original release date: July 17, 2020" (a
 # wiki's "Original release" header names the first airing, and has no "date ...:" label).
@@ -1136,7 +1193,11 @@ def _moved_to(c: DateCandidate, v: View, w: Watch) -> str | None:
     # (only the watch's own move: another season's or title's move is no news of it)
     before = v.text[max(0, c.mention.start - 140) : c.mention.start]
     seen = found(cues.MOVED_TO, before) or found(_LABEL_FROM_TO, before)
-    seen = seen or found(_INSTEAD_ON, before)
+    seen = seen or found(_INSTEAD_ON, before) or _pair_end(v, c)
+    # the new plan named before the one it replaces: "on Wednesday, Dec. 20 this year
+    # instead of Christmas Day", "in March rather than May"
+    after = _BEFORE_INSTEAD.match(v.text, c.mention.end)
+    seen = seen or (after.group().strip(" ,") if after else None)
     # (a move told by its result, "now", in the date's own clause)
     start = max(v.left, c.mention.start - 100)
     seen = seen or found(cues.NOW_MOVED, v.text, start, c.mention.start)

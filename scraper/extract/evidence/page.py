@@ -22,6 +22,7 @@ said) stays below it, and the choice is the same with and without --explain.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from scraper.extract.candidates import DateCandidate
@@ -78,7 +79,7 @@ def page_evidence(dates: list[DateCandidate], watch: Watch) -> list[DateCandidat
             moved.setdefault(c.mention.value, c.features["moved_to"])
     changed = []
     for c in mine:
-        if id(c) in leaving or "moved_to" in c.features:
+        if id(c) in leaving or ("moved_to" in c.features and not _slate_item(c, moved)):
             continue
         value = c.mention.value
         why = None
@@ -95,5 +96,25 @@ def page_evidence(dates: list[DateCandidate], watch: Watch) -> list[DateCandidat
     return changed
 
 
+def _slate_item(c: DateCandidate, moved: dict[str, str]) -> bool:
+    """A move in a slate roundup that is not the watch's: the page moves the watch by name
+    elsewhere, and this sentence, naming no watch, leads with some other subject ("Baz
+    Luhrmann's Elvis film moves to November 5", not "It now moves to ...")."""
+    return (
+        bool(moved)
+        and c.mention.value not in moved
+        and not c.sentence.names_title
+        and c.features.get("about_watch", "").startswith("the passage")
+        and _OWN_SUBJECT.match(c.sentence.text) is None
+    )
+
+
+# How a sentence about the passage's own work opens: a pronoun or the work's common noun.
+_OWN_SUBJECT = re.compile(
+    r"\W*(?:it|its|it['\u2019]s|this|that|they|their|he|she|now|then|also|and|but|"
+    r"(?:the|this|that)\s+(?:[\w-]+\s+)?(?:film|movie|sequel|prequel|pic|picture|feature|"
+    r"project|release|title|season|series|show|studio|date|premiere|debut|opening))\b",
+    re.IGNORECASE,
+)
 _LEAVES = ("old_date", "superseded_plan", "plan_changed")
 _ANOTHER_WORKS = ("other_work_named", "other_work_subject")

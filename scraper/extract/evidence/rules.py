@@ -239,6 +239,14 @@ def _governing(clause: str, position: int, foreign: bool = False) -> tuple[str |
         # "While most of us were sleeping off New Year's Eve, Netflix dropped a teaser":
         # the date times the fronted clause's own doing, not the main clause's verb
         return None, ""
+    if before and max(before)[1] == "other" and FRONTED_ABSOLUTE.match(clause):
+        # "With production halted, The Batman slides from June 25 to October 1": the
+        # fronted phrase's event ends at its comma; the main clause's date is not its
+        comma = clause.find(",", max(before)[0], position)
+        if comma >= 0:
+            before = [e for e in before if e[0] > comma]
+            if not before:
+                return None, ""
     chosen = max(before) if before else min(events)
     if chosen[1] == "release" and _STARTS.match(chosen[2]):
         # "filming for the third season will start in January": what starts is the
@@ -314,6 +322,13 @@ _COMMA = re.compile(r"[,;:]")
 _FRONTED_CLAUSE = re.compile(
     r"\W*(?:while|whilst|as(?!\s+of\b)|although|though|because|whereas)\s+"
     r"(?:[\w'\u2019-]+\s+){0,3}?(?:was|were|is|are|had|has|have|did|do|does|\w+ed)\b",
+    re.IGNORECASE,
+)
+# A fronted absolute phrase, a state the main clause happens in: "With production halted,
+# ...", "Amid the strike, ..." (read up to its comma).
+FRONTED_ABSOLUTE = re.compile(
+    r"\W*(?:with|amid|amidst)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:\w+ed|shut|over|on\s+hold)\b"
+    r"[^,;]{0,40},",
     re.IGNORECASE,
 )
 _STARTS = re.compile(r"(?:begins?|starts?|starting|gets?\s+underway)\b", re.IGNORECASE)
