@@ -808,6 +808,13 @@ def _occasion(c: DateCandidate, v: View, w: Watch) -> str | None:
         start, end = start - left, end - left
     if scope.other_occasion(clause, start, end, c.sentence.published):
         return found(cues.OTHER_OCCASION, clause) or "another occasion"
+    label = _FIELD_LABEL.match(v.text)
+    if label is not None and label.end() <= c.mention.start and len(v.text) <= _FIELD_LINE:
+        # a field line's label names what its value is ("Festival run: May 2 - June 9",
+        # "Finale: May 25"), though the colon ends the clause the date is read in
+        occasion = cues.OTHER_OCCASION.search(label.group(1))
+        if occasion is not None and not cues.RELEASE.search(label.group(1)):
+            return occasion.group()
     if c.sentence.schedule_row and not _ROW_START.search(v.text):
         # a listings row is one entry, its note anywhere in it: "| Aug. 15 | Title (AMC),
         # 9 p.m. — series finale |" lists the finale, whatever clause the date is in
@@ -815,6 +822,11 @@ def _occasion(c: DateCandidate, v: View, w: Watch) -> str | None:
         if note is not None and not cues.in_title_name(v.text, note.start(), note.end(), True):
             return note.group()
     return None
+
+
+# "Label: value" on a line of its own (a fact box, an infobox row)
+_FIELD_LABEL = re.compile(r"\s*([A-Z][^:.!?\n]{0,40}):\s")
+_FIELD_LINE = 120
 
 
 # A row that lists a start as well ("season premiere", "returns", "series debut"): its
