@@ -348,17 +348,17 @@ def test_the_day_a_preview_or_first_look_comes_out_is_not_the_release() -> None:
 
 def test_a_field_lines_label_names_what_its_date_is() -> None:
     # The colon ends the clause the date is read in; the label before it still says what
-    # the value is: a finale's or a festival's date is not the release.
+    # the value is: a festival's or a finale's date is not the release.
     film = Watch("Harbour of Glass", None, ())
     for line, expected in (
-        ("Finale: May 25, 2031", [("2031-autumn", "season")]),
-        ("Festival screening: May 2, 2031", [("2031-autumn", "season")]),
+        ("Festival run: May 2, 2031 - June 9, 2031", []),
+        ("Finale: May 25, 2031", []),
         ("Release date: May 2, 2031", [("2031-05-02", "day")]),
     ):
         page = (
             "<html><head><title>Harbour of Glass</title></head><body><article>"
             f"<h1>Harbour of Glass</h1><ul><li>{line}</li></ul>"
-            "<p>Harbour of Glass opens in cinemas in the autumn of 2031.</p>"
+            "<p>Harbour of Glass is a drama set on the coast.</p>"
             "</article></body></html>"
         )
         doc = parse_documents(page, "https://wiki.example/Harbour")[0]
