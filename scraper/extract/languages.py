@@ -519,3 +519,33 @@ DAY_WORDS: dict[str, int] = {
     "dezesseis": 16, "dezasseis": 16, "dezessete": 17, "dezassete": 17, "dezoito": 18,
     "dezenove": 19, "dezanove": 19, "vinte": 20, "trinta": 30,
 }  # fmt: skip
+
+# Japanese and Chinese write no spaces, so their words are matched without word
+# boundaries, and a particle or ending may follow with none ("2026年に放送される",
+# "配信開始", "上映"). Release verbs and nouns: broadcast, stream, release (to the public),
+# air, screen. (Korean's, written with spaces, are in RELEASE_WORDS.)
+CJK_RELEASE_WORDS = ("放送", "配信", "公開", "放映", "上映", "播出", "上线", "首播")
+
+# A season counted as Japanese counts one: the number then its counter, "第2期", "2期",
+# "第3シーズン" (the counter is the season noun; "第2クール", a cour, is a part of one).
+SEASON_COUNTERS = ("期", "シーズン", "シリーズ")
+# ... and a part of one, counted the same way: "第2クール" (a cour, a quarter-year run).
+PART_COUNTERS = ("クール",)
+
+# Korean's and Japanese's words for a trailer: Korean's "예고편" (trailer) and "티저"
+# (teaser), Japanese's "予告" (trailer), "特報" (the first short teaser), "ティザー",
+# "トレーラー"; anime news's "PV" is in cues.TRAILER. A teaser *visual* or poster is a
+# picture: the words after one that make it no video.
+CJK_TRAILER_WORDS = ("예고편", "티저", "予告", "特報", "ティザー", "トレーラー")
+CJK_NOT_VIDEO_AFTER = (
+    "ビジュアル", "ポスター", "イラスト", "画像", "포스터", "이미지", "스틸", "비주얼",
+)  # fmt: skip
+
+# A trailer put out, in Korean and Japanese ("예고편을 공개했다", "PVが公開された",
+# "PV解禁", "映像が到着"); not yet ("공개될", "공개 예정", "公開予定", "公開される"):
+# regular-expression fragments matched without word boundaries.
+CJK_TRAILER_OUT = (
+    r"공개(?:됐|했|된|돼|되었|하였|해|\s*중)",
+    r"公開(?!予定|される|されます|する|します|へ)",
+    r"解禁", r"到着", r"お披露目",
+)  # fmt: skip

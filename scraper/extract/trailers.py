@@ -1513,5 +1513,6 @@ def _may_name_trailer(text: str) -> bool:
 # The other languages' trailer nouns (cues.TRAILER), lower case: "tráiler", "трейлер",
 # "тизер" ("bande-annonce" is asked above).
 _FOREIGN_TRAILER_WORD = re.compile(
-    "tr\u00e1iler|\u0442\u0440\u0435\u0439\u043b\u0435\u0440|\u0442\u0438\u0437\u0435\u0440"
+    "tr\u00e1iler|\u0442\u0440\u0435\u0439\u043b\u0435\u0440|\u0442\u0438\u0437\u0435\u0440|"
+    + "|".join(languages.CJK_TRAILER_WORDS)
 )
