@@ -66,3 +66,11 @@ def test_a_korean_name_with_its_particle_and_its_number_joined_on() -> None:
 
 def test_a_latin_title_keeps_its_word_boundaries() -> None:
     assert subject.title_mentions("Lantern Foxes are here", LANTERN) == []
+
+
+def test_a_stamp_in_figures_year_first_dates_the_page() -> None:
+    body = (
+        '<div class="byline">입력: 2025.06.10 08:15</div>'
+        "<p>'항구의 불빛' 시즌2는 7월 4일 공개된다.</p>" + KO_MORE + KO_MORE
+    )
+    assert first_release(body, HARBOR, published=None) == ("2025-07-04", "day")

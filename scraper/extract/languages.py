@@ -451,6 +451,9 @@ STAMP_WORDS = frozenset(
         "gepubliceerd", "bijgewerkt", "laatst", "geplaatst",
         "udgivet", "opdateret", "publiceret", "publicerad", "uppdaterad", "publisert",
         "oppdatert", "sist", "diterbitkan", "diperbarui", "опубликовано", "обновлено",
+        # Korean and Japanese: entered, modified, registered; sent out, updated, posted
+        "입력", "수정", "기사입력", "등록", "승인",
+        "配信日", "更新日", "公開日", "投稿日", "掲載日",
         # joiners and clock words
         "el", "la", "de", "del", "em", "às", "as", "a", "las", "los", "am", "um", "uhr",
         "le", "il", "alle", "ore", "op", "om", "den", "kl", "klo", "pukul", "h", "hs",
