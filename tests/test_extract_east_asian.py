@@ -74,3 +74,14 @@ def test_a_stamp_in_figures_year_first_dates_the_page() -> None:
         "<p>'항구의 불빛' 시즌2는 7월 4일 공개된다.</p>" + KO_MORE + KO_MORE
     )
     assert first_release(body, HARBOR, published=None) == ("2025-07-04", "day")
+
+
+def test_a_day_of_next_month_counted_from_the_article() -> None:
+    from datetime import date
+
+    from scraper.extract.dates import find_dates
+
+    found = find_dates("다음 달 3일 첫 방송", date(2025, 12, 20), foreign=True)
+    assert [(m.value, m.precision) for m in found] == [("2026-01-03", "day")]
+    found = find_dates("来月12日から配信", date(2025, 6, 10), foreign=True)
+    assert [(m.value, m.precision) for m in found] == [("2025-07-12", "day")]

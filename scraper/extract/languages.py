@@ -419,6 +419,12 @@ CJK_YEAR, CJK_MONTH, CJK_DAY = "년年", "월月", "일日"
 CJK_RELATIVE_YEARS: dict[str, int] = {
     "내년": 1, "올해": 0, "금년": 0, "来年": 1, "今年": 0, "明年": 1,
 }  # fmt: skip
+# ... and months counted from the article's with a day after ("다음 달 15일": the 15th of
+# next month, "来月3日", "이번 달 20일": this month's 20th) -> the months ahead.
+CJK_RELATIVE_MONTHS: dict[str, int] = {
+    "다음 달": 1, "다음달": 1, "이번 달": 0, "이번달": 0, "来月": 1, "今月": 0, "下个月": 1,
+    "下月": 1, "本月": 0,
+}  # fmt: skip
 
 # The season the news is about, whatever its number, as English's "the new season", "new
 # episodes": regular-expression fragments, whole words, case-insensitive; and words
