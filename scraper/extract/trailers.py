@@ -489,6 +489,10 @@ def _judge(
                 return kind_text, "names_watch"
             if sentence_subject in (Subject.WATCH, Subject.TITLE) or subject == Subject.WATCH:
                 return kind_text, "watch_passage"
+            if text == label and embedded:
+                # a player titled with the season alone ("アニメ 第2期 ティザーPV") says
+                # not whose: the words around it do
+                continue
             return "it names a season, in a passage about no title"
         if (
             named == Subject.TITLE
