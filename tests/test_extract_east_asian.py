@@ -85,3 +85,8 @@ def test_a_day_of_next_month_counted_from_the_article() -> None:
     assert [(m.value, m.precision) for m in found] == [("2026-01-03", "day")]
     found = find_dates("来月12日から配信", date(2025, 6, 10), foreign=True)
     assert [(m.value, m.precision) for m in found] == [("2025-07-12", "day")]
+
+
+def test_portuguese_future_of_estrear_is_a_release_verb() -> None:
+    body = "<p>A segunda temporada de Harbor Lights estreará no dia 4 de abril de 2025.</p>"
+    assert first_release(body, HARBOR, published="2024-11-20") == ("2025-04-04", "day")

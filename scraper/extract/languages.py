@@ -127,7 +127,10 @@ RELEASE_WORDS = (
     r"en\s+(?:las\s+)?(?:salas|cines)", r"a\s+los\s+cines",
     r"gran\s+pantalla", r"arrib\w*", r"pantalla\s+chica",
     # Portuguese
-    r"estrei\w*", r"chega\w*", r"lança\w*", r"lancamento", r"disponível",
+    # (the verb "estrear": "estreia", and its future and gerund, "estreará", "estrearão",
+    # "estreando"; "estreou", past, is in PAST_RELEASE_WORDS)
+    r"estrei\w*", r"estrear\w*", r"estreando",
+    r"chega\w*", r"lança\w*", r"lancamento", r"disponível",
     r"volta", r"voltará", r"retorna\w*", r"partir\s+de(?=\s+\d)",
     # French
     r"sortie", r"sortira", r"sort(?:ent|ir|iront)?", r"prévue?s?\s+(?:pour|le|au|en)",
