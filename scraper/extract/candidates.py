@@ -642,7 +642,7 @@ def _foreign_stamp(text: str, published: date | None) -> list[DateMention]:
     diciembre") are not stamps. [] when it is not one."""
     if len(text) > 80 or not _YEAR_IN.search(text):
         return []
-    found = find_dates(text, published, foreign=True)
+    found = find_dates(text, published, foreign=True) or _numeric_stamp(text)
     if not found or not any(_YEAR_IN.search(text, m.start, m.end) for m in found):
         return []
     rest = text
@@ -653,6 +653,22 @@ def _foreign_stamp(text: str, published: date | None) -> list[DateMention]:
         if word.lower() not in languages.STAMP_WORDS:
             return []
     return found
+
+
+def _numeric_stamp(text: str) -> list[DateMention]:
+    """A stamp's date written in figures, year first, as Korean, Japanese and Chinese
+    sites stamp a page ("입력: 2023.11.16 09:40", "配信日:2024/06/30"): its day."""
+    found = []
+    for match in _YEAR_FIRST_FIGURES.finditer(text):
+        try:
+            day = date(*(int(g) for g in match.groups()))
+        except ValueError:
+            continue
+        found.append(DateMention(match.start(), match.end(), day.isoformat(), "day"))
+    return found
+
+
+_YEAR_FIRST_FIGURES = re.compile(r"(?<![\d.])((?:19|20)\d\d)[./-](\d{1,2})[./-](\d{1,2})(?![\d.])")
 
 
 def _bounded(sentences: list[Sentence], budget: Budget) -> list[Sentence]:

@@ -16,8 +16,13 @@ from scraper.extract.gate import gated
 # The other languages' release verbs, hedges and denials (languages.py), asked of a page
 # in another language only (DocFacts.foreign): as alternatives of RELEASE, SPECULATION and
 # NEGATION they would lengthen every English page's scans.
+# (Japanese and Chinese words have no word boundaries to match at: "2026年に放送される".)
 FOREIGN_RELEASE = gated(
-    re.compile(r"\b(?:" + "|".join(languages.RELEASE_WORDS) + r")\b", re.IGNORECASE)
+    re.compile(
+        r"\b(?:" + "|".join(languages.RELEASE_WORDS) + r")\b|"
+        + "|".join(languages.CJK_RELEASE_WORDS),
+        re.IGNORECASE,
+    )
 )
 FOREIGN_HEDGE = gated(
     re.compile(r"\b(?:" + "|".join(languages.HEDGE_WORDS) + r")\b", re.IGNORECASE)
@@ -649,7 +654,8 @@ TRAILER = re.compile(
     # (anime news renders the main trailer, "hon-yokoku", as the "main preview")
     r"(?:\b(?:trailer(?:s|en|n|e|ne)?|teaser(?:s|en|n|e|ne)?|promo(?:tional)?\s+videos?|main\s+previews?|bandes?[\s-]annonces?|tr\u00e1ilers?|"
     r"\u0442\u0440\u0435\u0439\u043b\u0435\u0440\w*|\u0442\u0438\u0437\u0435\u0440\w*)\b|(?<![A-Za-z0-9])(?-i:PVs?)"
-    r"(?:\s?\d)?(?![A-Za-z0-9])|\u4e88\u544a|\u30c6\u30a3\u30b6\u30fc|\u30c8\u30ec\u30fc\u30e9\u30fc)"
+    r"(?:\s?\d)?(?![A-Za-z0-9])|(?:" + "|".join(languages.CJK_TRAILER_WORDS) + r")"
+    r"(?!\s?(?:" + "|".join(languages.CJK_NOT_VIDEO_AFTER) + r")))"
     r"(?!\s+(?:posters?|images?|stills?|art|key\s+art|artwork|visuals?|photos?|one-sheets?|"
     r"banners?)\b)",
     re.IGNORECASE,
@@ -861,7 +867,9 @@ FOREIGN_TRAILER_OUT = re.compile(
     r"sluppet|udgivet|"
     r"offentliggjort|lanceret|"
     # it: "lanciando il nuovo trailer"; hr: "objavio je prvi trailer"
-    r"lanci(?:ato|ata|ando|a\s+il)|objavi\w*)(?!\w)",
+    r"lanci(?:ato|ata|ando|a\s+il)|objavi\w*)(?!\w)"
+    # ko/ja: "예고편을 공개했다", "PVが公開された", "PV解禁" (no word boundaries in Japanese)
+    r"|" + "|".join(languages.CJK_TRAILER_OUT),
     re.IGNORECASE,
 )
 FOREIGN_TRAILER_OUT = gated(FOREIGN_TRAILER_OUT)

@@ -146,7 +146,8 @@ _FOREIGN_RELATIVE_GATE = tuple(
 )  # fmt: skip
 
 _CJK_GATE = re.compile(
-    "[" + languages.CJK_YEAR + languages.CJK_MONTH + "]|" + "|".join(languages.CJK_RELATIVE_YEARS)
+    "[" + languages.CJK_YEAR + languages.CJK_MONTH + "]|"
+    + "|".join((*languages.CJK_RELATIVE_YEARS, *languages.CJK_RELATIVE_MONTHS))
 )
 
 # Each pattern with the gates it cannot match without (see _gates): a sentence
@@ -238,6 +239,8 @@ _PATTERNS = [
         + languages.CJK_MONTH + r"](?:\s*(?P<d>[0-3]?\d)\s*[" + languages.CJK_DAY + r"])?)?"
         r"|(?<!\d)(?P<mo2>1[0-2]|0?[1-9])\s*[" + languages.CJK_MONTH + r"]\s*(?P<d2>[0-3]?\d)\s*["
         + languages.CJK_DAY + r"]"
+        r"|(?P<relm>" + "|".join(languages.CJK_RELATIVE_MONTHS) + r")\s*(?P<d3>[0-3]?\d)\s*["
+        + languages.CJK_DAY + r"\u53f7]"
         r"|(?P<rel>" + "|".join(languages.CJK_RELATIVE_YEARS) + r")",
         ("cjk",),
     ),
@@ -962,6 +965,15 @@ def _cjk(match: re.Match[str], published: date | None) -> DateMention | None:
             return None
         year = published.year + languages.CJK_RELATIVE_YEARS[groups["rel"]]
         return DateMention(start, end, f"{year:04d}", "year", True)
+    if groups["relm"]:
+        if published is None:
+            return None
+        ahead = published.month - 1 + languages.CJK_RELATIVE_MONTHS[groups["relm"]]
+        try:
+            value = date(published.year + ahead // 12, ahead % 12 + 1, int(groups["d3"]))
+        except ValueError:
+            return None
+        return DateMention(start, end, value.isoformat(), "day", True)
     if groups["y"]:
         year = int(groups["y"])
         if not groups["mo"]:

@@ -127,7 +127,10 @@ RELEASE_WORDS = (
     r"en\s+(?:las\s+)?(?:salas|cines)", r"a\s+los\s+cines",
     r"gran\s+pantalla", r"arrib\w*", r"pantalla\s+chica",
     # Portuguese
-    r"estrei\w*", r"chega\w*", r"lança\w*", r"lancamento", r"disponível",
+    # (the verb "estrear": "estreia", and its future and gerund, "estreará", "estrearão",
+    # "estreando"; "estreou", past, is in PAST_RELEASE_WORDS)
+    r"estrei\w*", r"estrear\w*", r"estreando",
+    r"chega\w*", r"lança\w*", r"lancamento", r"disponível",
     r"volta", r"voltará", r"retorna\w*", r"partir\s+de(?=\s+\d)",
     # French
     r"sortie", r"sortira", r"sort(?:ent|ir|iront)?", r"prévue?s?\s+(?:pour|le|au|en)",
@@ -419,6 +422,12 @@ CJK_YEAR, CJK_MONTH, CJK_DAY = "년年", "월月", "일日"
 CJK_RELATIVE_YEARS: dict[str, int] = {
     "내년": 1, "올해": 0, "금년": 0, "来年": 1, "今年": 0, "明年": 1,
 }  # fmt: skip
+# ... and months counted from the article's with a day after ("다음 달 15일": the 15th of
+# next month, "来月3日", "이번 달 20일": this month's 20th) -> the months ahead.
+CJK_RELATIVE_MONTHS: dict[str, int] = {
+    "다음 달": 1, "다음달": 1, "이번 달": 0, "이번달": 0, "来月": 1, "今月": 0, "下个月": 1,
+    "下月": 1, "本月": 0,
+}  # fmt: skip
 
 # The season the news is about, whatever its number, as English's "the new season", "new
 # episodes": regular-expression fragments, whole words, case-insensitive; and words
@@ -451,6 +460,9 @@ STAMP_WORDS = frozenset(
         "gepubliceerd", "bijgewerkt", "laatst", "geplaatst",
         "udgivet", "opdateret", "publiceret", "publicerad", "uppdaterad", "publisert",
         "oppdatert", "sist", "diterbitkan", "diperbarui", "опубликовано", "обновлено",
+        # Korean and Japanese: entered, modified, registered; sent out, updated, posted
+        "입력", "수정", "기사입력", "등록", "승인",
+        "配信日", "更新日", "公開日", "投稿日", "掲載日",
         # joiners and clock words
         "el", "la", "de", "del", "em", "às", "as", "a", "las", "los", "am", "um", "uhr",
         "le", "il", "alle", "ore", "op", "om", "den", "kl", "klo", "pukul", "h", "hs",
@@ -519,3 +531,33 @@ DAY_WORDS: dict[str, int] = {
     "dezesseis": 16, "dezasseis": 16, "dezessete": 17, "dezassete": 17, "dezoito": 18,
     "dezenove": 19, "dezanove": 19, "vinte": 20, "trinta": 30,
 }  # fmt: skip
+
+# Japanese and Chinese write no spaces, so their words are matched without word
+# boundaries, and a particle or ending may follow with none ("2026年に放送される",
+# "配信開始", "上映"). Release verbs and nouns: broadcast, stream, release (to the public),
+# air, screen. (Korean's, written with spaces, are in RELEASE_WORDS.)
+CJK_RELEASE_WORDS = ("放送", "配信", "公開", "放映", "上映", "播出", "上线", "首播")
+
+# A season counted as Japanese counts one: the number then its counter, "第2期", "2期",
+# "第3シーズン" (the counter is the season noun; "第2クール", a cour, is a part of one).
+SEASON_COUNTERS = ("期", "シーズン", "シリーズ")
+# ... and a part of one, counted the same way: "第2クール" (a cour, a quarter-year run).
+PART_COUNTERS = ("クール",)
+
+# Korean's and Japanese's words for a trailer: Korean's "예고편" (trailer) and "티저"
+# (teaser), Japanese's "予告" (trailer), "特報" (the first short teaser), "ティザー",
+# "トレーラー"; anime news's "PV" is in cues.TRAILER. A teaser *visual* or poster is a
+# picture: the words after one that make it no video.
+CJK_TRAILER_WORDS = ("예고편", "티저", "予告", "特報", "ティザー", "トレーラー")
+CJK_NOT_VIDEO_AFTER = (
+    "ビジュアル", "ポスター", "イラスト", "画像", "포스터", "이미지", "스틸", "비주얼",
+)  # fmt: skip
+
+# A trailer put out, in Korean and Japanese ("예고편을 공개했다", "PVが公開された",
+# "PV解禁", "映像が到着"); not yet ("공개될", "공개 예정", "公開予定", "公開される"):
+# regular-expression fragments matched without word boundaries.
+CJK_TRAILER_OUT = (
+    r"공개(?:됐|했|된|돼|되었|하였|해|\s*중)",
+    r"公開(?!予定|される|されます|する|します|へ)",
+    r"解禁", r"到着", r"お披露目",
+)  # fmt: skip

@@ -80,7 +80,11 @@ _PART = re.compile(
     r"|\b(?P<later>(?:back|latter)\s+half|(?:the\s+)?remaining\s+(?:\w+\s+)?episodes|"
     r"the\s+remaining\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})|"
     r"(?:the\s+)?rest\s+of\s+the\s+(?:season|episodes|series)|"
-    r"(?:last|final)\s+(?:two|three|four|five|six|\d)\s+episodes)\b",
+    r"(?:last|final)\s+(?:two|three|four|five|six|\d)\s+episodes)\b"
+    # a part counted with its counter, as Japanese counts a cour: "第2クール", "2クール目"
+    + r"|(?:\u7b2c\s*)?(?<!\d)(?P<counted>\d{1,2})\s*(?:"
+    + "|".join(languages.PART_COUNTERS)
+    + r")",
     re.IGNORECASE,
 )
 _PART = gated(_PART)  # (asked of every heading and passage sentence: ~1.5-2x faster)
@@ -134,7 +138,16 @@ def title_pattern(name: str) -> re.Pattern[str] | None:
         first = f"(?:{first}[\\W_]{{1,4}})?"
     elif len(words) > 1:
         first += r"[\W_]{0,4}"
-    return re.compile(r"(?<!\w)" + first + body + r"(?!\w)", re.IGNORECASE)
+    # A name in a script written without spaces between words (Japanese, Chinese) or
+    # with its particles joined on (Korean: "킹덤2와", "<보좌관>이다") has no word boundary
+    # at that end: the next or the previous character is no other word's letter.
+    before = "" if _UNSPACED_SCRIPT.match(words[0][0]) else r"(?<!\w)"
+    after = "" if _UNSPACED_SCRIPT.match(words[-1][-1]) else r"(?!\w)"
+    return re.compile(before + first + body + after, re.IGNORECASE)
+
+
+# Hangul, kana and CJK ideographs: the scripts whose names join the words around them.
+_UNSPACED_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 @lru_cache(maxsize=256)
@@ -564,6 +577,9 @@ def _numbered_matches(sentence: str, key: str, digits: bool) -> tuple[re.Match[s
         matches.extend(ordinal.finditer(keyed))
     if digits and _SHORT_SEASON.search(sentence):
         matches.extend(short.finditer(sentence))
+    if digits and _has_any(sentence, languages.SEASON_COUNTERS):
+        # a season counted as Japanese counts it: "第2期", "2期", "第3シーズン"
+        matches.extend(_COUNTED_SEASON.finditer(sentence))
     if _has_any(key, languages.SEASON_NOUNS):
         # another language's season: "Staffel 2", "la segunda temporada", "2. Staffel"
         matches.extend(_FOREIGN_NUMBERED.finditer(sentence))
@@ -583,6 +599,9 @@ _FOREIGN_CURRENT = re.compile(
     r"(?<![^\W\d_])(?:" + "|".join(languages.CURRENT_SEASON) + r")(?![^\W\d_])", re.IGNORECASE
 )
 _FOREIGN_NOUN = r"(?:" + "|".join(languages.SEASON_NOUNS) + r")"
+_COUNTED_SEASON = re.compile(
+    r"(?:\u7b2c\s*)?(?<!\d)(\d{1,2})\s*(?:" + "|".join(languages.SEASON_COUNTERS) + r")"
+)
 # ("시즌2의": a particle may follow the number with no space, so no word boundary after it)
 _FOREIGN_NUMBERED = re.compile(
     r"(?<![^\W\d_])" + _FOREIGN_NOUN + r"\s*(\d{1,2})(?!\d|[.,:]\d)", re.IGNORECASE
@@ -709,17 +728,29 @@ def _season_references(sentence: str, watch: Watch | None) -> tuple[Reference, .
 
 
 def _numbers_after_title(sentence: str, key: str, watch: Watch) -> list[Reference]:
-    """ "Stranger Things 5": the season as a bare number after the title."""
-    pattern = title_pattern(watch.title)
-    gate = name_gate(watch.title)
-    if pattern is None or lacks(gate, key):
-        return []
+    """ "Stranger Things 5": the season as a bare number after the title, or after a
+    name of it in Korean or Japanese, which writes the number on: "킹덤2", "스위트홈2"."""
     refs = []
-    for match in pattern.finditer(sentence):
-        tail = _NUMBER_AFTER_TITLE.match(sentence, match.end())
-        if tail and not _NAME_AFTER_NUMBER.match(sentence, tail.end()):
-            refs.append(Reference(match.start(), tail.end(), int(tail.group(1))))
+    for name in (watch.title, *watch.aliases):
+        unspaced = _UNSPACED_SCRIPT.match(name.strip()[-1:] or " ") is not None
+        if name != watch.title and not unspaced:
+            continue
+        pattern = title_pattern(name)
+        if pattern is None or lacks(name_gate(name), key):
+            continue
+        after = _NUMBER_JOINED if unspaced else _NUMBER_AFTER_TITLE
+        for match in pattern.finditer(sentence):
+            tail = after.match(sentence, match.end())
+            if tail and not _NAME_AFTER_NUMBER.match(sentence, tail.end()):
+                refs.append(Reference(match.start(), tail.end(), int(tail.group(1))))
     return refs
+
+
+# ... written straight on, a name's particle or a bracket after it: "<킹덤2>와", "미씽2'의"
+# (not a date's or a count's number: "2일", "2月", "2期", "2話")
+_NUMBER_JOINED = re.compile(
+    r"\s*(\d{1,2})(?![\d,.:]|\s*[\uc77c\uc6d4\ub144\u65e5\u6708\u5e74\u671f\u8a71])"
+)
 
 
 def seasons_named(
@@ -1026,7 +1057,7 @@ def part_references(sentence: str) -> list[tuple[int, int, int]]:
     """(start, end, number) of "Part 2", "Volume 1", "the second part"."""
     parts = []
     for match in _PART.finditer(sentence):
-        token = (match.group(1) or match.group(2) or "").lower()
+        token = (match.group(1) or match.group(2) or match.group("counted") or "").lower()
         if match.group("later"):
             number = 2  # (whatever is left comes after the first part)
         else:

@@ -489,6 +489,10 @@ def _judge(
                 return kind_text, "names_watch"
             if sentence_subject in (Subject.WATCH, Subject.TITLE) or subject == Subject.WATCH:
                 return kind_text, "watch_passage"
+            if text == label and embedded:
+                # a player titled with the season alone ("アニメ 第2期 ティザーPV") says
+                # not whose: the words around it do
+                continue
             return "it names a season, in a passage about no title"
         if (
             named == Subject.TITLE
@@ -1513,5 +1517,6 @@ def _may_name_trailer(text: str) -> bool:
 # The other languages' trailer nouns (cues.TRAILER), lower case: "tráiler", "трейлер",
 # "тизер" ("bande-annonce" is asked above).
 _FOREIGN_TRAILER_WORD = re.compile(
-    "tr\u00e1iler|\u0442\u0440\u0435\u0439\u043b\u0435\u0440|\u0442\u0438\u0437\u0435\u0440"
+    "tr\u00e1iler|\u0442\u0440\u0435\u0439\u043b\u0435\u0440|\u0442\u0438\u0437\u0435\u0440|"
+    + "|".join(languages.CJK_TRAILER_WORDS)
 )
