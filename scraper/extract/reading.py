@@ -806,7 +806,19 @@ def _ends_on_other_season(text: str, watch: Watch) -> bool:
     if len(numbered) < 2:
         return False
     last = max(numbered, key=lambda r: r.start)
+    if _COMPARED_TO.search(text[max(0, last.start - 40) : last.start]):
+        # "a stellar follow-up to the first season", "darker than season 1": the other
+        # season is what the watched one is measured against, not where the story goes
+        return False
     return last.season != watch.season and any(r.season == watch.season for r in numbered)
+
+
+# What a season named as a comparison's standard follows.
+_COMPARED_TO = re.compile(
+    r"\b(?:follow[- ]?up|sequel|successor|compared|comparison|than)\s+(?:to\s+|with\s+)?"
+    r"(?:(?:the|its|their|his|her)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _season_subject(state: Subject | None, title_passage: bool) -> Subject | None:

@@ -1,0 +1,53 @@
+"""English TV-season news read as real articles write it: a season named only as what the
+watched one is measured against, a series' return told in passing, an entry's own "the
+series returns" in a roundup.
+
+Every title and sentence here is invented for the test; none comes from an article."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract import extract
+from scraper.models import Watch
+from scraper.parse.documents import parse_documents
+
+HARBOR2 = Watch("Harbor Lights", 2, ())
+
+
+def release(body: str, watch: Watch = HARBOR2, published: str = "2024-03-04") -> str | None:
+    page = (
+        f'<html><head><title>TV news</title><meta property="article:published_time" '
+        f'content="{published}T10:00:00Z"></head><body><article><h1>TV news</h1>{body}'
+        "</article></body></html>"
+    )
+    doc = parse_documents(page, "https://news.example/story")[0]
+    found = [f.date for f in extract(doc, watch) if f.kind == "release_date"]
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(
+    "measure",
+    [
+        "a worthy follow-up to the first season",
+        "even darker than season 1",
+        "a sequel to season one",
+    ],
+)
+def test_a_season_named_as_the_watched_ones_measure_does_not_take_the_story(measure: str) -> None:
+    body = (
+        "<p>The network released a teaser for Harbor Lights season 2, and it looks like "
+        f"{measure}.</p>"
+        "<p>The teaser is moody and gives little away.</p>"
+        "<p>We will learn more when the show comes back Sunday, April 14, at 9/8c.</p>"
+    )
+    assert release(body) == "2024-04-14"
+
+
+def test_a_season_the_story_turns_to_still_takes_it() -> None:
+    body = (
+        "<p>The network renewed Harbor Lights for season 2 days after it dated the first season's "
+        "finale.</p>"
+        "<p>The finale airs Sunday, April 14.</p>"
+    )
+    assert release(body) is None
