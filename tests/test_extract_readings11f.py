@@ -51,3 +51,20 @@ def test_a_season_the_story_turns_to_still_takes_it() -> None:
         "<p>The finale airs Sunday, April 14.</p>"
     )
     assert release(body) is None
+
+
+def test_an_update_note_dates_its_own_relative_dates() -> None:
+    body = (
+        "<p>Harbor Lights has been renewed for a second season.</p>"
+        "<p>UPDATE (August 19, 2024): Harbor Lights season 2 will debut on the network this fall."
+        "</p>"
+    )
+    assert release(body, published="2023-03-01") == "2024-autumn"
+
+
+@pytest.mark.parametrize(("venue", "found"), [("on Sundance", True), ("at Sundance", False)])
+def test_a_channel_sharing_a_festivals_name_is_where_the_season_airs(
+    venue: str, found: bool
+) -> None:
+    body = f"<p>Harbor Lights season 2 premieres {venue} on October 5, 2024.</p>"
+    assert release(body) == ("2024-10-05" if found else None)

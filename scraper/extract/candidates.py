@@ -661,6 +661,19 @@ def _bounded(sentences: list[Sentence], budget: Budget) -> list[Sentence]:
     return result
 
 
+def _update_stamp(sentence: Sentence, facts: DocFacts) -> date | None:
+    """The day an update note opening the sentence gives itself ("UPDATE 2 (September 17,
+    2015):", "Update, Dec. 3 --"), if any."""
+    note = cues.UPDATE_NOTE.match(sentence.text)
+    if note is None:
+        return None
+    stamped = find_dates(
+        sentence.text[: note.end()], sentence.published, facts.hint, facts.day_first, False
+    )
+    day = next((m for m in stamped if m.precision == "day" and not m.relative), None)
+    return date.fromisoformat(day.value) if day is not None else None
+
+
 def date_candidates(
     sentences: list[Sentence],
     facts: DocFacts,
@@ -675,9 +688,17 @@ def date_candidates(
     show and weigh every candidate, need them. With `may_score`, a sentence it rules
     out (none of its dates could reach the threshold) is not read for dates either."""
     result: list[DateCandidate] = []
+    noted: tuple[int, date] | None = None  # the block an update note dates, and its date
     for order, sentence in enumerate(sentences):
         if order % 32 == 0:
             budget.check()
+        stamp = _update_stamp(sentence, facts)
+        if stamp is not None:
+            noted = (sentence.index, stamp)
+        if noted is not None and noted[0] == sentence.index:
+            # "UPDATE (August 19, 2015): Season 2 debuts this fall.": the note's sentences
+            # are written on its date, and 'this fall' is that date's fall, not the page's
+            sentence = sentence._replace(published=noted[1])
         if not furniture and sentence.chrome:
             continue
         if order and _DATE_ANAPHOR.match(sentence.text):

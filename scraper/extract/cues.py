@@ -418,8 +418,9 @@ OTHER_OCCASION = re.compile(
     # theatrical run"
     r"(?:after|following)\s+(?:its|their|a|the)\s+(?:[\w-]+\s+)?(?:theatrical|cinema|"
     r"big-screen)\s+(?:run|release|window|debut)|"
-    # a festival named: "premieres at Cannes on May 20" (a screening, no release)
-    r"(?:cannes|sundance|berlinale|tiff|sxsw|tribeca|telluride|locarno|annecy|venice\s+film|"
+    # a festival named: "premieres at Cannes on May 20" (a screening, no release); not a
+    # channel of the same name a show airs on ("debuts on Sundance this fall")
+    r"(?<!\bon\s)(?:cannes|sundance|berlinale|tiff|sxsw|tribeca|telluride|locarno|annecy|venice\s+film|"
     r"toronto\s+(?:international\s+)?film)|"
     r"panel|book|novel(?!\s+(?:coronavirus|virus|approach|idea|concept|way|twist|take))|publication|birthday|screening|festival|red\s+carpet|gala|"
     # an awards night: "the ceremony aired Sept. 15 on ABC"
