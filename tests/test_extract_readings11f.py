@@ -68,3 +68,12 @@ def test_a_channel_sharing_a_festivals_name_is_where_the_season_airs(
 ) -> None:
     body = f"<p>Harbor Lights season 2 premieres {venue} on October 5, 2024.</p>"
     assert release(body) == ("2024-10-05" if found else None)
+
+
+def test_time_words_inside_the_watched_title_are_its_name_not_a_date() -> None:
+    body = (
+        "<p>Ruth Dale is back for a second series of See You Next Year.</p>"
+        "<p>See You Next Year returns with its second series on Tuesdays at 8pm, starting on "
+        "9th April.</p>"
+    )
+    assert release(body, Watch("See You Next Year", 2, ())) == "2024-04-09"

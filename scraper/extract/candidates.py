@@ -25,7 +25,12 @@ from scraper.extract.dates import MONTHS, DateMention, YearHint, in_the_past
 from scraper.extract.dates import find_dates as _read_dates
 from scraper.extract.memo import remembered
 from scraper.extract.reading import Sentence, Subject, read_sentences
-from scraper.extract.subject import led_by_other_work, numbered_seasons, season_references
+from scraper.extract.subject import (
+    led_by_other_work,
+    numbered_seasons,
+    season_references,
+    title_mentions,
+)
 from scraper.extract.text import case_key
 from scraper.models import Watch
 
@@ -661,6 +666,15 @@ def _bounded(sentences: list[Sentence], budget: Budget) -> list[Sentence]:
     return result
 
 
+def _inside_title(text: str, mention: DateMention, watch: Watch) -> bool:
+    """The date's words are part of the watched title's name ("This Time Next Year",
+    "Summer of '85")."""
+    return any(
+        start <= mention.start and mention.end <= end
+        for start, end, _ in title_mentions(text, watch)
+    )
+
+
 def _update_stamp(sentence: Sentence, facts: DocFacts) -> date | None:
     """The day an update note opening the sentence gives itself ("UPDATE 2 (September 17,
     2015):", "Update, Dec. 3 --"), if any."""
@@ -715,6 +729,12 @@ def date_candidates(
         for mention in mentions:
             if _post_stamp(sentence.text, mention.start):
                 continue  # "— Netflix (@netflix) August 8, 2024": when a post was posted
+            if (
+                mention.relative
+                and facts.watch is not None
+                and _inside_title(sentence.text, mention, facts.watch)
+            ):
+                continue  # "a second series of This Time Next Year": the show's name
             year = (
                 facts.stated.get(mention.value[5:])
                 if mention.inferred or mention.relative
