@@ -77,3 +77,14 @@ def test_time_words_inside_the_watched_title_are_its_name_not_a_date() -> None:
         "9th April.</p>"
     )
     assert release(body, Watch("See You Next Year", 2, ())) == "2024-04-09"
+
+
+def test_a_roundup_entry_tagged_with_its_season_owns_that_season() -> None:
+    body = (
+        "<p>Here is when your shows come back.</p>"
+        '<p>"Salt Road" (Season 2): the desert thriller jumps ten years ahead in its second '
+        "season return to the network on Sept. 8 at 9 p.m.</p>"
+        "<p>\u201cHarbor Lights\u201d (Season 2): the lighthouse keepers face a storm. The series "
+        "returns to the network Sept. 22 at 10 p.m.</p>"
+    )
+    assert release(body, published="2024-08-20") == "2024-09-22"
