@@ -81,7 +81,7 @@ def test_time_words_inside_the_watched_title_are_its_name_not_a_date() -> None:
 
 def test_a_roundup_entry_tagged_with_its_season_owns_that_season() -> None:
     body = (
-        "<p>Here is when your shows come back.</p>"
+        "<p>Harbor Lights season 2 and more: here is when your shows come back.</p>"
         '<p>"Salt Road" (Season 2): the desert thriller jumps ten years ahead in its second '
         "season return to the network on Sept. 8 at 9 p.m.</p>"
         "<p>\u201cHarbor Lights\u201d (Season 2): the lighthouse keepers face a storm. The series "
