@@ -88,3 +88,22 @@ def test_a_roundup_entry_tagged_with_its_season_owns_that_season() -> None:
         "returns to the network Sept. 22 at 10 p.m.</p>"
     )
     assert release(body, published="2024-08-20") == "2024-09-22"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            "A critic noted that an October 4 release date would be perfect for Harbor Lights "
+            "season 2.",
+            None,
+        ),
+        ("Many believed an October release for Harbor Lights season 2 was within reach.", None),
+        (
+            "Harbor Lights season 2 arrives on October 4, perfect for the long evenings.",
+            "2024-10-04",
+        ),
+    ],
+)
+def test_a_date_judged_is_an_opinion_not_an_announcement(sentence: str, found: str | None) -> None:
+    assert release(f"<p>{sentence}</p>") == found

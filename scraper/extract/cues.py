@@ -240,6 +240,10 @@ SPECULATION = re.compile(
     r"people|reports?|a\s+(?:source|report|person))|sources?\s+(?:close|familiar)|"
     r"declined\s+to\s+comment|unnamed|would\s+make\s+sense|makes\s+sense|would\s+fit|"
     r"plausible|odds\s+are|our\s+money|we['\u2019]d\s+bet|"
+    # a date judged, not set: "an August 8 release date would be perfect", "many believed
+    # an August release is feasible" (an opinion of a date is no announcement of it)
+    r"dates?\s+(?:would|will|could|might|is|seems|sounds)\s+(?:be\s+)?(?:\w+\s+)?"
+    r"(?:perfect|ideal|fitting)|feasible|believed(?!\s+to\b)|"
     # unnamed sourcing and theories: "a source told us", "two sources say", "a fan theory"
     r"(?:a|one|two|three|several|multiple)\s+sources?\b|sources?\s+(?:told|tell|tells|said)|"
     r"theor(?:y|ies|ize[sd]?|izing)|"
