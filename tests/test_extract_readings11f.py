@@ -107,3 +107,20 @@ def test_a_roundup_entry_tagged_with_its_season_owns_that_season() -> None:
 )
 def test_a_date_judged_is_an_opinion_not_an_announcement(sentence: str, found: str | None) -> None:
     assert release(f"<p>{sentence}</p>") == found
+
+
+def test_a_slate_named_by_what_its_members_are_dates_the_slate_not_the_watch() -> None:
+    body = (
+        "<p>Harbor Lights season 2 was among the shows teased at the streamer's fan event.</p>"
+        "<p>The list of titles scheduled to be released in the second half of the year was "
+        "also unveiled.</p>"
+    )
+    assert release(body) is None
+
+
+def test_the_watch_named_beside_the_slate_keeps_its_own_date() -> None:
+    body = (
+        "<p>The network's new shows scheduled for the fall include Harbor Lights season 2, "
+        "which premieres October 4.</p>"
+    )
+    assert release(body) == "2024-10-04"

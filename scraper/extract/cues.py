@@ -1332,6 +1332,10 @@ OTHER_ENTRIES = re.compile(
     r"\b(?:the|its|their)\s+(?:next|other|remaining|last|final|latter)\s+(?:two|three|four|"
     r"five|six|seven|eight|nine|ten|\d{1,2}|few|several)\b(?!\s+(?:episodes?|eps?|parts?|"
     r"volumes?|chapters?|instal+ments?\s+of\s+the\s+season|weeks?|days?|months?|years?|"
-    r"seasons?|series|hours?|minutes?|nights?))",
+    r"seasons?|series|hours?|minutes?|nights?))"
+    # a slate named by what its members are: "works scheduled to be released in the second
+    # half of the year", "the titles slated for 2025" (a batch's dates, the watch unnamed)
+    r"|\b(?:works|titles|projects|films|movies|shows|releases)\s+(?:\w+\s+)?"
+    r"(?:scheduled|slated|set|due|planned|coming)\s+(?:to|for|in|out)\b",
     re.IGNORECASE,
 )
