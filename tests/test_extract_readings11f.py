@@ -124,3 +124,20 @@ def test_the_watch_named_beside_the_slate_keeps_its_own_date() -> None:
         "which premieres October 4.</p>"
     )
     assert release(body) == "2024-10-04"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The wait was long, but Harbor Lights season 2 comes back with its premiere on Sunday.",
+        "Harbor Lights season 2 has a new showrunner, and it\u2019s back on Sunday.",
+    ],
+)
+def test_a_bare_weekday_in_a_return_clause_is_the_coming_day(sentence: str) -> None:
+    # published on Monday 2024-03-04: the coming Sunday is March 10
+    assert release(f"<p>{sentence}</p>") == "2024-03-10"
+
+
+def test_a_weekday_in_a_clause_of_past_news_stays_the_news_day() -> None:
+    body = "<p>The network on Sunday released a teaser for Harbor Lights season 2.</p>"
+    assert release(body) is None
