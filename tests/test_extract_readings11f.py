@@ -141,3 +141,19 @@ def test_a_bare_weekday_in_a_return_clause_is_the_coming_day(sentence: str) -> N
 def test_a_weekday_in_a_clause_of_past_news_stays_the_news_day() -> None:
     body = "<p>The network on Sunday released a teaser for Harbor Lights season 2.</p>"
     assert release(body) is None
+
+
+def test_a_later_update_note_supersedes_an_earlier_one() -> None:
+    body = (
+        "<p>Harbor Lights has been renewed for a second season.</p>"
+        "<p>UPDATE 1 (August 19, 2024): The second season of Harbor Lights will debut on "
+        "Sundance this fall.</p>"
+        "<p>UPDATE 2 (September 17, 2024): Sundance will premiere Season 2 of the French series "
+        "Harbor Lights on October 31, 2024 (at 10/9c).</p>"
+    )
+    assert release(body, published="2024-01-10") == "2024-10-31"
+
+
+def test_a_channel_named_like_a_festival_premiering_a_season_is_the_channel() -> None:
+    body = "<p>Sundance will premiere Season 2 of Harbor Lights on October 31, 2024.</p>"
+    assert release(body) == "2024-10-31"

@@ -129,6 +129,13 @@ class DocFacts:
     sentences: list[Sentence] = field(default_factory=list, repr=False, compare=False)
     watch: Watch | None = field(default=None, repr=False, compare=False)
 
+    @cached_property
+    def latest_update(self) -> date | None:
+        """The day of the page's latest dated update note ("UPDATE 2 (September 17,
+        2015):"), if it has any: asked only when a candidate's sentence is a note."""
+        stamps = [day for s in self.sentences if (day := update_stamp(s, self)) is not None]
+        return max(stamps) if stamps else None
+
     @property
     def undated_at(self) -> int:
         """The index of the sentence `undated` was read from (-1: none)."""
@@ -675,7 +682,7 @@ def _inside_title(text: str, mention: DateMention, watch: Watch) -> bool:
     )
 
 
-def _update_stamp(sentence: Sentence, facts: DocFacts) -> date | None:
+def update_stamp(sentence: Sentence, facts: DocFacts) -> date | None:
     """The day an update note opening the sentence gives itself ("UPDATE 2 (September 17,
     2015):", "Update, Dec. 3 --"), if any."""
     note = cues.UPDATE_NOTE.match(sentence.text)
@@ -706,7 +713,7 @@ def date_candidates(
     for order, sentence in enumerate(sentences):
         if order % 32 == 0:
             budget.check()
-        stamp = _update_stamp(sentence, facts)
+        stamp = update_stamp(sentence, facts)
         if stamp is not None:
             noted = (sentence.index, stamp)
         if noted is not None and noted[0] == sentence.index:

@@ -425,7 +425,8 @@ OTHER_OCCASION = re.compile(
     # a festival named: "premieres at Cannes on May 20" (a screening, no release); not a
     # channel of the same name a show airs on ("debuts on Sundance this fall")
     r"(?<!\bon\s)(?:cannes|sundance|berlinale|tiff|sxsw|tribeca|telluride|locarno|annecy|venice\s+film|"
-    r"toronto\s+(?:international\s+)?film)|"
+    r"toronto\s+(?:international\s+)?film)(?!\s+(?:will|is\s+set\s+to)\s+(?:premiere|air|debut)\s+"
+    r"(?:season|series)\b)|"
     r"panel|book|novel(?!\s+(?:coronavirus|virus|approach|idea|concept|way|twist|take))|publication|birthday|screening|festival|red\s+carpet|gala|"
     # an awards night: "the ceremony aired Sept. 15 on ABC"
     r"ceremony|awards?\s+(?:show|night|telecast)|"
