@@ -25,7 +25,12 @@ from scraper.extract.dates import MONTHS, DateMention, YearHint, in_the_past
 from scraper.extract.dates import find_dates as _read_dates
 from scraper.extract.memo import remembered
 from scraper.extract.reading import Sentence, Subject, read_sentences
-from scraper.extract.subject import led_by_other_work, numbered_seasons, season_references
+from scraper.extract.subject import (
+    led_by_other_work,
+    numbered_seasons,
+    season_references,
+    title_mentions,
+)
 from scraper.extract.text import case_key
 from scraper.models import Watch
 
@@ -123,6 +128,13 @@ class DocFacts:
     # candidates, and reading them for every document was ~4% of the extractor's work.
     sentences: list[Sentence] = field(default_factory=list, repr=False, compare=False)
     watch: Watch | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def latest_update(self) -> date | None:
+        """The day of the page's latest dated update note ("UPDATE 2 (September 17,
+        2015):"), if it has any: asked only when a candidate's sentence is a note."""
+        stamps = [day for s in self.sentences if (day := update_stamp(s, self)) is not None]
+        return max(stamps) if stamps else None
 
     @property
     def undated_at(self) -> int:
@@ -689,6 +701,28 @@ def _bounded(sentences: list[Sentence], budget: Budget) -> list[Sentence]:
     return result
 
 
+def _inside_title(text: str, mention: DateMention, watch: Watch) -> bool:
+    """The date's words are part of the watched title's name ("This Time Next Year",
+    "Summer of '85")."""
+    return any(
+        start <= mention.start and mention.end <= end
+        for start, end, _ in title_mentions(text, watch)
+    )
+
+
+def update_stamp(sentence: Sentence, facts: DocFacts) -> date | None:
+    """The day an update note opening the sentence gives itself ("UPDATE 2 (September 17,
+    2015):", "Update, Dec. 3 --"), if any."""
+    note = cues.UPDATE_NOTE.match(sentence.text)
+    if note is None:
+        return None
+    stamped = find_dates(
+        sentence.text[: note.end()], sentence.published, facts.hint, facts.day_first, False
+    )
+    day = next((m for m in stamped if m.precision == "day" and not m.relative), None)
+    return date.fromisoformat(day.value) if day is not None else None
+
+
 def date_candidates(
     sentences: list[Sentence],
     facts: DocFacts,
@@ -703,9 +737,17 @@ def date_candidates(
     show and weigh every candidate, need them. With `may_score`, a sentence it rules
     out (none of its dates could reach the threshold) is not read for dates either."""
     result: list[DateCandidate] = []
+    noted: tuple[int, date] | None = None  # the block an update note dates, and its date
     for order, sentence in enumerate(sentences):
         if order % 32 == 0:
             budget.check()
+        stamp = update_stamp(sentence, facts)
+        if stamp is not None:
+            noted = (sentence.index, stamp)
+        if noted is not None and noted[0] == sentence.index:
+            # "UPDATE (August 19, 2015): Season 2 debuts this fall.": the note's sentences
+            # are written on its date, and 'this fall' is that date's fall, not the page's
+            sentence = sentence._replace(published=noted[1])
         if not furniture and sentence.chrome:
             continue
         if order and _DATE_ANAPHOR.match(sentence.text):
@@ -722,6 +764,12 @@ def date_candidates(
         for mention in mentions:
             if _post_stamp(sentence.text, mention.start):
                 continue  # "— Netflix (@netflix) August 8, 2024": when a post was posted
+            if (
+                mention.relative
+                and facts.watch is not None
+                and _inside_title(sentence.text, mention, facts.watch)
+            ):
+                continue  # "a second series of This Time Next Year": the show's name
             year = (
                 facts.stated.get(mention.value[5:])
                 if mention.inferred or mention.relative

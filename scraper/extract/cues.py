@@ -245,6 +245,10 @@ SPECULATION = re.compile(
     r"people|reports?|a\s+(?:source|report|person))|sources?\s+(?:close|familiar)|"
     r"declined\s+to\s+comment|unnamed|would\s+make\s+sense|makes\s+sense|would\s+fit|"
     r"plausible|odds\s+are|our\s+money|we['\u2019]d\s+bet|"
+    # a date judged, not set: "an August 8 release date would be perfect", "many believed
+    # an August release is feasible" (an opinion of a date is no announcement of it)
+    r"dates?\s+(?:would|will|could|might|is|seems|sounds)\s+(?:be\s+)?(?:\w+\s+)?"
+    r"(?:perfect|ideal|fitting)|feasible|believed(?!\s+to\b)|"
     # unnamed sourcing and theories: "a source told us", "two sources say", "a fan theory"
     r"(?:a|one|two|three|several|multiple)\s+sources?\b|sources?\s+(?:told|tell|tells|said)|"
     r"theor(?:y|ies|ize[sd]?|izing)|"
@@ -423,9 +427,11 @@ OTHER_OCCASION = re.compile(
     # theatrical run"
     r"(?:after|following)\s+(?:its|their|a|the)\s+(?:[\w-]+\s+)?(?:theatrical|cinema|"
     r"big-screen)\s+(?:run|release|window|debut)|"
-    # a festival named: "premieres at Cannes on May 20" (a screening, no release)
-    r"(?:cannes|sundance|berlinale|tiff|sxsw|tribeca|telluride|locarno|annecy|venice\s+film|"
-    r"toronto\s+(?:international\s+)?film)|"
+    # a festival named: "premieres at Cannes on May 20" (a screening, no release); not a
+    # channel of the same name a show airs on ("debuts on Sundance this fall")
+    r"(?<!\bon\s)(?:cannes|sundance|berlinale|tiff|sxsw|tribeca|telluride|locarno|annecy|venice\s+film|"
+    r"toronto\s+(?:international\s+)?film)(?!\s+(?:will|is\s+set\s+to)\s+(?:premiere|air|debut)\s+"
+    r"(?:season|series)\b)|"
     r"panel|book|novel(?!\s+(?:coronavirus|virus|approach|idea|concept|way|twist|take))|publication|birthday|screening|festival|red\s+carpet|gala|"
     # an awards night: "the ceremony aired Sept. 15 on ABC"
     r"ceremony|awards?\s+(?:show|night|telecast)|"
@@ -1335,6 +1341,10 @@ OTHER_ENTRIES = re.compile(
     r"\b(?:the|its|their)\s+(?:next|other|remaining|last|final|latter)\s+(?:two|three|four|"
     r"five|six|seven|eight|nine|ten|\d{1,2}|few|several)\b(?!\s+(?:episodes?|eps?|parts?|"
     r"volumes?|chapters?|instal+ments?\s+of\s+the\s+season|weeks?|days?|months?|years?|"
-    r"seasons?|series|hours?|minutes?|nights?))",
+    r"seasons?|series|hours?|minutes?|nights?))"
+    # a slate named by what its members are: "works scheduled to be released in the second
+    # half of the year", "the titles slated for 2025" (a batch's dates, the watch unnamed)
+    r"|\b(?:works|titles|projects|films|movies|shows|releases)\s+(?:\w+\s+)?"
+    r"(?:scheduled|slated|set|due|planned|coming)\s+(?:to|for|in|out)\b",
     re.IGNORECASE,
 )

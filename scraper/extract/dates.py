@@ -445,7 +445,8 @@ def _gates(sentence: str, foreign: bool = False) -> set[str]:
 _WEEKDAY_CUE = re.compile(
     r"\b(?:premieres?|premiering|arrives?|arriving|debuts?|debuting|drops?|dropping|lands?|"
     r"returns?|launch(?:es)?|bows?|opens?|opening|airs?|releases?|streams?|streaming|out|hits?|"
-    r"available|starts?|starting|begins?|kicks?\s+off|(?:is|are)\s+back|coming|due|set|"
+    r"available|starts?|starting|begins?|kicks?\s+off|(?:is|are|['\u2019][sr]e?)\s+back|coming|"
+    r"due|set|"
     r"slated|scheduled)\b[^,.;:]{0,40}$"
     # a weekly guide's line: "Coming to Netflix: Friday"
     r"|\b(?:coming|arriving|streaming|premiering|out|new)\b[^.;:]{0,30}:\s*$",
@@ -477,6 +478,16 @@ _RATINGS = re.compile(
     re.IGNORECASE,
 )
 # A bare weekday in a past-tense report is the day the news happened, not a release.
+# Where a clause joined to the one before opens: ", but", ", and", "; ".
+_CLAUSE_JOIN = re.compile(r"[;:]\s*|,\s*(?:but|and|so|yet|while|though)\s+", re.IGNORECASE)
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause holding `position` starts: after the last join before it."""
+    joins = [m.end() for m in _CLAUSE_JOIN.finditer(text, 0, position)]
+    return joins[-1] if joins else 0
+
+
 _PAST_NEWS = re.compile(
     r"\b(?:premiered|debuted|released|dropped|unveiled|revealed|announced|shared|posted|"
     r"launched|aired|arrived|landed|opened|said|confirmed|told|was|were)\b",
@@ -925,8 +936,10 @@ def _resolve(
                 back = (published.weekday() - target) % 7 or (7 if ratings else 0)
                 return DateMention(start, end, (published - timedelta(days=back)).isoformat(),
                                    "day", True)  # fmt: skip
-            if _PAST_NEWS.search(match.string):
-                return None  # "Netflix on Saturday dropped the teaser": the news's own day
+            if _PAST_NEWS.search(match.string, _clause_start(match.string, start)):
+                # "Netflix on Saturday dropped the teaser": the news's own day (its clause's
+                # verbs only: "It was a long road, but it returns on Sunday" is the return's)
+                return None
             value = published + timedelta(days=(target - published.weekday()) % 7)
             weeks = _WEEKS_FROM.search(prefix)
             if weeks:

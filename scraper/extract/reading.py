@@ -174,8 +174,13 @@ def classify(text: str, watch: Watch, one_season: bool = False) -> Subject | Non
         return Subject.TITLE
     if watched:
         # "Squid Game became a hit in 2021, and its second season ...": another
-        # show leads the sentence, and the seasons it names are that show's
-        return Subject.OTHER if _led_by_another_work(text, watch) else Subject.SEASON
+        # show leads the sentence, and the seasons it names are that show's; so when
+        # a roundup's entry opens on a name tagged with its season ("The Deuce" (Season 2):)
+        return (
+            Subject.OTHER
+            if _led_by_another_work(text, watch) or _opens_on_tagged_work(text, watch)
+            else Subject.SEASON
+        )
     if named:
         return Subject.OTHER_SEASON
     # "The Kiln Street spin-off premieres July 8": the title inside another work's name
@@ -200,6 +205,19 @@ def _led_by_another_work(text: str, watch: Watch) -> bool:
         return False
     verb = _WORK_VERB.match(text, lead.end())
     return verb is not None and other_work_before(text, verb.start() + 1, watch)
+
+
+# A season tag right after a sentence's opening name: '"The Deuce" (Season 2): ...'.
+_SEASON_TAG = re.compile(r"\s*\((?:season|series)\s+\w+\)\s*:", re.IGNORECASE)
+
+
+def _opens_on_tagged_work(text: str, watch: Watch) -> bool:
+    """The sentence opens on another work's name with its season in brackets, a
+    roundup entry's head: the season is that work's."""
+    lead = _LEADING_NAME.match(text)
+    if lead is None or not _SEASON_TAG.match(text, lead.end()):
+        return False
+    return other_work_before(text, lead.end() + 1, watch)
 
 
 def _led_by_named_work(text: str, watch: Watch) -> bool:
@@ -806,7 +824,19 @@ def _ends_on_other_season(text: str, watch: Watch) -> bool:
     if len(numbered) < 2:
         return False
     last = max(numbered, key=lambda r: r.start)
+    if _COMPARED_TO.search(text[max(0, last.start - 40) : last.start]):
+        # "a stellar follow-up to the first season", "darker than season 1": the other
+        # season is what the watched one is measured against, not where the story goes
+        return False
     return last.season != watch.season and any(r.season == watch.season for r in numbered)
+
+
+# What a season named as a comparison's standard follows.
+_COMPARED_TO = re.compile(
+    r"\b(?:follow[- ]?up|sequel|successor|compared|comparison|than)\s+(?:to\s+|with\s+)?"
+    r"(?:(?:the|its|their|his|her)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _season_subject(state: Subject | None, title_passage: bool) -> Subject | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from scraper.extract import cues
-from scraper.extract.candidates import DateCandidate
+from scraper.extract.candidates import DateCandidate, update_stamp
 from scraper.extract.evidence.rules import View, found, rule
 from scraper.extract.reading import Subject
 from scraper.models import Watch
@@ -55,6 +55,9 @@ def _update_note(c: DateCandidate, v: View, w: Watch) -> str | None:
     note = cues.UPDATE_NOTE.match(v.text)
     if note is None or c.mention.start < note.end():
         return None  # (the note's own date, "UPDATE (Dec. 3):", is when, not what)
+    stamp = update_stamp(c.sentence, c.doc)
+    if stamp is not None and c.doc.latest_update is not None and stamp < c.doc.latest_update:
+        return None  # a later note supersedes this one as this one did the story
     return note.group().strip()
 
 
