@@ -812,8 +812,10 @@ def _occasion(c: DateCandidate, v: View, w: Watch) -> str | None:
     if label is not None and label.end() <= c.mention.start and len(v.text) <= _FIELD_LINE:
         # a field line's label names what its value is ("Festival run: May 2 - June 9",
         # "Finale: May 25"), though the colon ends the clause the date is read in
+        # (a value with a release word of its own is a headline's, not a field's: "Comic-Con:
+        # Heartstopper season 2 trailer and August 3 premiere")
         occasion = cues.OTHER_OCCASION.search(label.group(1))
-        if occasion is not None and not cues.RELEASE.search(label.group(1)):
+        if occasion is not None and not cues.RELEASE.search(v.text):
             return occasion.group()
     if c.sentence.schedule_row and not _ROW_START.search(v.text):
         # a listings row is one entry, its note anywhere in it: "| Aug. 15 | Title (AMC),
