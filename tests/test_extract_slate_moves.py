@@ -74,3 +74,24 @@ def test_the_date_named_before_instead_of_is_the_new_plan() -> None:
         "date.</p>"
     )
     assert release(body) == ("2024-11-14", "day")
+
+
+def test_a_yearless_date_a_move_sends_the_film_to_lies_ahead() -> None:
+    # Written on 5 March: "back to February 20" is next February, not the one just gone.
+    body = (
+        "<p>The studio moved Copper Hill up to May 2, 2025, pushing The Glass Orchard "
+        "back to February 20.</p>"
+    )
+    assert release(body) == ("2025-02-20", "day")
+
+
+def test_a_move_told_as_history_keeps_the_nearest_year() -> None:
+    # The film has opened: the move the sentence names is history, in the year just gone.
+    from datetime import date
+
+    from scraper.extract.dates import find_dates
+
+    told = "After its move to February 20, The Glass Orchard opened to strong reviews."
+    assert [m.value for m in find_dates(told, date(2024, 3, 5))] == ["2024-02-20"]
+    ahead = "The studio is pushing The Glass Orchard back to February 20."
+    assert [m.value for m in find_dates(ahead, date(2024, 3, 5))] == ["2025-02-20"]

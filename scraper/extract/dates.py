@@ -584,7 +584,50 @@ def _find_dates(
     if published is not None and len(found) > 1:
         found = _in_a_dated_past(found, published)
         found = _moved_on(sentence, found)
+    if published is not None and found:
+        found = _moved_ahead(sentence, found, published)
     return found
+
+
+def _moved_ahead(sentence: str, found: list[DateMention], published: date) -> list[DateMention]:
+    """A date a move sends the work to lies ahead of the news: "pushing Kingsman back to
+    October 6" written in late November is next October, though the nearest-year reading
+    of a bare "October 6" gives the October just gone. Not in a sentence telling of a
+    release that has happened ("after its move to March 3, it opened to ...")."""
+    today = published.isoformat()
+    result = list(found)
+    for i, mention in enumerate(result):
+        if not mention.relative or mention.precision not in ("day", "month"):
+            continue
+        if mention.value >= today[: len(mention.value)]:
+            continue
+        if not _MOVED_TO.search(sentence, max(0, mention.start - 60), mention.start):
+            continue
+        if _RELEASED_SINCE.search(sentence):
+            continue
+        year, rest = mention.value.split("-", 1)
+        moved = f"{int(year) + 1}-{rest}"
+        if mention.precision == "day" and _a_year_on(mention.value) is None:
+            continue  # (February 29th)
+        result[i] = replace(mention, value=moved)
+    return result
+
+
+# A move's verb and its "to" right before the date: "pushed back to", "moves to", "delayed
+# until", "has been shifted to the" (a move up to an earlier date is still ahead of the news)
+_MOVED_TO = re.compile(
+    r"\b(?:push|pushe[sd]|pushing|move[sd]?|moving|delay(?:s|ed|ing)?|postpon(?:e|es|ed|ing)|"
+    r"shift(?:s|ed|ing)?|bump(?:s|ed|ing)?|reschedul(?:e|es|ed|ing)|slid(?:e|es|ing)?|"
+    r"slip(?:s|ped|ping)?)\b(?:\s+[\w'\u2019:.-]+){0,6}?\s+(?:back\s+|out\s+|up\s+)?"
+    r"(?:to|until|till)\s+(?:(?:the|a|an|its)\s+)?(?:[A-Za-z]+day,?\s+)?$",
+    re.IGNORECASE,
+)
+# A sentence that tells of the release as done: the move it names is history.
+_RELEASED_SINCE = re.compile(
+    r"\b(?:opened|premiered|debuted|aired|grossed|hit\s+(?:theaters|theatres|cinemas)|"
+    r"was\s+released|were\s+released)\b",
+    re.IGNORECASE,
+)
 
 
 @remembered
