@@ -6,6 +6,8 @@ Every title and sentence here is invented for the test; none comes from an artic
 
 from __future__ import annotations
 
+from support import news_page
+
 from scraper.extract import extract
 from scraper.models import Watch
 from scraper.parse.documents import parse_documents
@@ -16,13 +18,8 @@ GLASSHOUSE = Watch("Glasshouse Kings", None, ())
 TIDES4 = Watch("Harbour Lights: Tides", 4, ())
 
 
-def _doc(body: str, title: str = "TV news", published: str = "2024-06-12T10:00:00Z"):  # noqa: ANN202
-    page = (
-        f'<html><head><title>{title}</title><meta property="article:published_time" '
-        f'content="{published}"></head><body><article><h1>{title}</h1>{body}</article>'
-        "</body></html>"
-    )
-    return parse_documents(page, "https://news.example/story")[0]
+def _doc(body: str, title: str = "TV news"):  # noqa: ANN202
+    return parse_documents(news_page(body, "2024-06-12", title), "https://news.example/story")[0]
 
 
 def release(body: str, watch: Watch, title: str = "TV news") -> str | None:

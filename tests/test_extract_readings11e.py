@@ -7,6 +7,7 @@ Every title and sentence here is invented for the test; none comes from an artic
 from __future__ import annotations
 
 import pytest
+from support import news_page
 
 from scraper.extract import extract
 from scraper.models import Watch
@@ -16,12 +17,7 @@ QUARRY2 = Watch("The Quarry Line", 2, ())
 
 
 def release(body: str, watch: Watch = QUARRY2, published: str = "2024-06-12") -> str | None:
-    page = (
-        f'<html><head><title>TV news</title><meta property="article:published_time" '
-        f'content="{published}T10:00:00Z"></head><body><article><h1>TV news</h1>{body}'
-        "</article></body></html>"
-    )
-    doc = parse_documents(page, "https://news.example/story")[0]
+    doc = parse_documents(news_page(body, published), "https://news.example/story")[0]
     found = [f.date for f in extract(doc, watch) if f.kind == "release_date"]
     return found[0] if found else None
 
