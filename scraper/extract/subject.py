@@ -1136,7 +1136,7 @@ _AUXILIARIES = re.compile(
 )
 # A name in apposition to an episode, or in its quoted name, is the episode's ("the premiere
 # of Review, 'Locorito / Dream', which aired ...")
-_EPISODE_NAMED_BEFORE = re.compile(
+EPISODE_NAMED_BEFORE = re.compile(
     r"\b(?:premiere|finale|episode|opener|closer)\b[^,;.]{0,40},\s*"
     r"(?:[\"\u201c\u2018'][^\"\u201d\u2019]{0,60})?$",
     re.IGNORECASE,
@@ -1193,7 +1193,7 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
     if _part_of_watch_name(name, watch):
         return False  # the watch by its subtitle alone ("The Final Reckoning is due ...")
     start = window_start + match.start(1)
-    if _EPISODE_NAMED_BEFORE.search(text, max(0, start - 120), start):
+    if EPISODE_NAMED_BEFORE.search(text, max(0, start - 120), start):
         return False  # an episode's name: 'the season 3 premiere of Review, "Locorito", which'
     # (a cast list can be long: "starring A, B, C, D and E, will air in April")
     if _PEOPLE_CUE.search(text, max(0, start - 200), start) and not re.search(

@@ -808,7 +808,7 @@ def _occasion(c: DateCandidate, v: View, w: Watch) -> str | None:
         start, end = start - left, end - left
     if scope.other_occasion(clause, start, end, c.sentence.published):
         return found(cues.OTHER_OCCASION, clause) or "another occasion"
-    label = _FIELD_LABEL.match(v.text)
+    label = _LABEL.match(v.text)  # (the speculation label's shape: a few words and a colon)
     if label is not None and label.end() <= c.mention.start and len(v.text) <= _FIELD_LINE:
         # a field line's label names what its value is ("Festival run: May 2 - June 9",
         # "Finale: May 25"), though the colon ends the clause the date is read in
@@ -826,8 +826,7 @@ def _occasion(c: DateCandidate, v: View, w: Watch) -> str | None:
     return None
 
 
-# "Label: value" on a line of its own (a fact box, an infobox row)
-_FIELD_LABEL = re.compile(r"\s*([A-Z][^:.!?\n]{0,40}):\s")
+# A "Label: value" line (a fact box, an infobox row) is short.
 _FIELD_LINE = 120
 
 

@@ -192,7 +192,7 @@ def _relative(c: DateCandidate, v: View, w: Watch) -> str | None:
     # ('the season 3 premiere of Review, "Locorito / Dream", which aired March 16': the name
     # in apposition to an episode is that episode's, no other work, however it is read)
     episode = quoted is not None and bool(
-        _EPISODE_APPOSITION.search(v.text, max(0, quoted.start() - 80), quoted.start())
+        subject.EPISODE_NAMED_BEFORE.search(v.text, max(0, quoted.start() - 80), quoted.start())
     )
     relative = re.search(r",\s+which\s+$", v.text[: v.left], re.IGNORECASE)
     if relative and not episode and scope.other_work_antecedent(v.text, relative.start(), w):
@@ -226,9 +226,6 @@ _PLACE_BEFORE = re.compile(
 )
 
 
-_EPISODE_APPOSITION = re.compile(
-    r"\b(?:premiere|finale|episode|opener|closer)\b[^,;.]{0,40},\s*$", re.IGNORECASE
-)
 _QUOTED_WHICH = re.compile(
     r"[\"\u201c\u2018]([A-Z0-9][^\"\u201d\u2019]{1,60}?),?[\"\u201d\u2019],?\s+which\s+"
     r"(?:[\w'\u2019-]+\s+){0,4}$"
