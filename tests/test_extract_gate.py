@@ -31,6 +31,10 @@ CASES = Path(__file__).resolve().parent / "corpus" / "cases"
         # a look-around that must hold: its words are in the text, next to the match
         (r"\b(?:an?)\s+\d{4}(?=\s+(?:release|premiere))", ("release", "premiere")),
         (r"(?!\s+release)\d", ()),  # one that must not: no word the text needs
+        # a word of a script without case is a word too (a part's counter, "第2クール")
+        (r"\bpart\s+\d|(?<!\d)\d{1,2}\s*(?:\u30af\u30fc\u30eb)", ("part", "\u30af\u30fc\u30eb")),
+        # (a cased letter of another script folds to others: "\u00e9t\u00e9" is none)
+        (r"\bpart\s+\d|\d\s+\u00e9t\u00e9", ()),
     ],
 )
 def test_required_words(pattern: str, words: tuple[str, ...]) -> None:
