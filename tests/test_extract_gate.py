@@ -31,6 +31,10 @@ CASES = Path(__file__).resolve().parent / "corpus" / "cases"
         # a look-around that must hold: its words are in the text, next to the match
         (r"\b(?:an?)\s+\d{4}(?=\s+(?:release|premiere))", ("release", "premiere")),
         (r"(?!\s+release)\d", ()),  # one that must not: no word the text needs
+        # a word of a script without case is a word too (a part's counter, "第2クール")
+        (r"\bpart\s+\d|(?<!\d)\d{1,2}\s*(?:\u30af\u30fc\u30eb)", ("part", "\u30af\u30fc\u30eb")),
+        # (a cased letter of another script folds to others: "\u00e9t\u00e9" is none)
+        (r"\bpart\s+\d|\d\s+\u00e9t\u00e9", ()),
     ],
 )
 def test_required_words(pattern: str, words: tuple[str, ...]) -> None:
@@ -153,9 +157,7 @@ def _gated_patterns() -> dict[str, Gated]:
     return found
 
 
-def test_gated_patterns_answer_as_their_patterns_on_every_case_sentence() -> None:
-    patterns = _gated_patterns()
-    assert len(patterns) >= 20
+def _case_sentences() -> list[str]:
     texts = []
     for case in sorted(CASES.iterdir()):
         doc = next(case.glob("doc.*"), None)
@@ -165,6 +167,13 @@ def test_gated_patterns_answer_as_their_patterns_on_every_case_sentence() -> Non
             texts.append(document.headline)
             for block in document.blocks:
                 texts.extend(sentences(block.text))
+    return texts
+
+
+def test_gated_patterns_answer_as_their_patterns_on_every_case_sentence() -> None:
+    patterns = _gated_patterns()
+    assert len(patterns) >= 20
+    texts = _case_sentences()
     assert len(texts) > 2000
     for name, pattern in patterns.items():
         compiled = pattern._compiled
@@ -187,3 +196,22 @@ def test_an_ascii_pattern_keeps_its_unbounded_starts() -> None:
     assert not read_pattern(compiled)[1].pattern.startswith("\\b")
     text = "\u212aon air"
     assert gated(compiled).search(text).span() == compiled.search(text).span() == (1, 7)
+
+
+def test_the_part_pattern_without_its_counted_parts_finds_the_same_where_no_counter_is() -> None:
+    """subject._PART_WORDS stands in for _PART in a sentence without a part counter: the
+    same matches (and, unlike _PART, it has a start pattern)."""
+    from scraper.extract import subject
+
+    assert subject._PART_WORDS._starts is not None
+    texts = _case_sentences() + [
+        "The second half of 2024, then Part 2 and the remaining five episodes in 2025.",
+        "Vol. 3 arrives before the rest of the season; the final act follows.",
+    ]
+    for text in texts:
+        assert "\u30af\u30fc\u30eb" not in text
+        expected = [m.span() for m in subject._PART._compiled.finditer(text)]
+        assert [m.span() for m in subject._PART_WORDS.finditer(text)] == expected, text
+    counted = "\u7b2c2\u30af\u30fc\u30eb, then Part 3"
+    assert [n for _, _, n in subject.part_references(counted)] == [2, 3]
+    assert [n for _, _, n in subject.part_references("Part 3 and the back half")] == [3, 2]

@@ -19,6 +19,7 @@ import _sre  # type: ignore[import-not-found]
 import hashlib
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -274,7 +275,7 @@ def _needs(items: list[tuple[Any, Any]], c: Any) -> frozenset[str] | None:
             best = found
 
     for op, av in items:
-        if op is c.LITERAL and av < 128 and chr(av).isalnum():
+        if op is c.LITERAL and ((av < 128 and chr(av).isalnum()) or _uncased(av)):
             run += chr(av).lower()
             continue
         if run:
@@ -306,6 +307,18 @@ def _needs(items: list[tuple[Any, Any]], c: Any) -> frozenset[str] | None:
     if run:
         consider(frozenset([run]))
     return best
+
+
+def _uncased(code: int) -> bool:
+    """A letter of a script without case (kana, Han, the kana's length mark): re's
+    IGNORECASE matches it by itself only, and the case_key keeps it, so a word of them
+    ("クール") holds in the key as the pattern writes it."""
+    char = chr(code)
+    return (
+        unicodedata.category(char) in ("Lo", "Lm")
+        and char.lower() == char == char.upper()
+        and (_EXTRA_CASES is None or code not in _EXTRA_CASES)
+    )
 
 
 def _starts(items: list[tuple[Any, Any]], c: Any) -> set[str] | None:
