@@ -452,16 +452,17 @@ def _judge(
                 return "its title announces a trailer still to come"
             if text != label and cues.trailer_not_yet(cue):
                 continue
-            if text != label and (
-                _named_for_other_work(text, trailer.start(), watch)
-                or _for_other_work(text, trailer.end(), watch)
-                or _other_kind_owns(text, trailer.start(), watch, trailer.end())
-            ):
-                # (the checks a trailer reported in words passes: "the second trailer for
-                # Gary Ross's Ocean's 8" above a player is that film's, on any page)
-                return f"the trailer named is another work's: {text[:80]!r}"
-            if _other_season_owns(text, trailer, watch):
-                return f"the trailer named is another season's: {text[:80]!r}"
+            # Each trailer word in turn, as a report in words is read: the first may be
+            # another work's or season's and a later one the watch's ("A few hours after
+            # the Other Show season 3 trailer went up, HBO followed with a teaser for
+            # season 2 of Harbor Lights").
+            owner = None
+            for trailer in cues.TRAILER.finditer(cue):
+                owner = _trailer_owner(text, label, trailer, watch)
+                if owner is None:
+                    break
+            if owner is not None:
+                return owner
             kind_text = text
             # (what follows the trailer word's clause describes the video: "the cast
             # introduced the trailer, which makes clear nothing has improved since season
@@ -523,6 +524,22 @@ def _judge(
     if subject == Subject.WATCH or Subject.WATCH in passage or own_season:
         return kind_text, "watch_passage"
     return _SEASON_NEAR
+
+
+def _trailer_owner(text: str, label: str, trailer: re.Match[str], watch: Watch) -> str | None:
+    """Why the trailer word `trailer` of `text` (a video's title or a sentence near it) is
+    another work's or another season's trailer; None when it may be the watch's."""
+    if text != label and (
+        _named_for_other_work(text, trailer.start(), watch)
+        or _for_other_work(text, trailer.end(), watch)
+        or _other_kind_owns(text, trailer.start(), watch, trailer.end())
+    ):
+        # (the checks a trailer reported in words passes: "the second trailer for Gary
+        # Ross's Ocean's 8" above a player is that film's, on any page)
+        return f"the trailer named is another work's: {text[:80]!r}"
+    if _other_season_owns(text, trailer, watch):
+        return f"the trailer named is another season's: {text[:80]!r}"
+    return None
 
 
 # A season numbered the Japanese way in a video's title: 第2期 ("the second period").
