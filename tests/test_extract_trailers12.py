@@ -42,3 +42,26 @@ def test_a_sentence_whose_only_trailer_is_another_seasons_still_says_so() -> Non
         f"more.</p>{PLAYER}<p>It runs just under a minute.</p>"
     )
     assert trailers(body) == []
+
+
+DATING = Watch("Island Hearts Australia", 2)
+
+
+def test_a_player_titled_with_this_years_season_is_the_coming_season() -> None:
+    # a reality show names its seasons by year: the page's year is the season to come
+    body = (
+        "<p>The second season of Island Hearts Australia premieres on Monday, October 7. "
+        "Last year's first season aired on a digital channel.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="Island Hearts Australia 2019 | Teaser"></iframe>'
+    )
+    assert trailers(body, DATING, published="2019-09-24") == [VIDEO]
+
+
+def test_a_player_titled_with_an_earlier_years_season_is_that_seasons() -> None:
+    body = (
+        "<p>The second season of Island Hearts Australia premieres on Monday, October 7.</p>"
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="Island Hearts Australia 2018 | Official Trailer"></iframe>'
+    )
+    assert trailers(body, DATING, published="2019-09-24") == []

@@ -485,6 +485,17 @@ def _judge(
                 return f"its title names another season: {label[:80]!r}"
         if named in (Subject.OTHER, Subject.OTHER_SEASON):
             return f"{_OTHER_NEAR}: {text[:80]!r}"
+        if named == Subject.TITLE and watch.season is not None:
+            year = _year_after_title(text, watch)
+            published = next((s.published for s in context if s.published), None)
+            if year is not None and published is not None:
+                # A show that names its seasons by year ("Love Island Australia 2019 |
+                # Teaser", "the first Bake Off 2022 teaser"): the page's year or the next
+                # is the season still to come, the watched one; an earlier year's is
+                # an earlier season's video.
+                if published.year <= year <= published.year + 1:
+                    return kind_text, "names_watch"
+                return f"its title names an earlier or later year's season: {text[:80]!r}"
         if named in (Subject.WATCH, Subject.SEASON):
             if named == Subject.WATCH:
                 return kind_text, "names_watch"
@@ -524,6 +535,19 @@ def _judge(
     if subject == Subject.WATCH or Subject.WATCH in passage or own_season:
         return kind_text, "watch_passage"
     return _SEASON_NEAR
+
+
+def _year_after_title(text: str, watch: Watch) -> int | None:
+    """The year written right after the watch's title ("Love Island Australia 2019 |
+    Teaser"), or None."""
+    for _, end, _ in title_mentions(text, watch):
+        year = _TITLE_YEAR.match(text, end)
+        if year is not None:
+            return int(year.group(1))
+    return None
+
+
+_TITLE_YEAR = re.compile(r"\s*[(:-]?\s*((?:19|20)\d\d)\b\)?(?!\s*[-/]\d)")
 
 
 def _trailer_owner(text: str, label: str, trailer: re.Match[str], watch: Watch) -> str | None:
