@@ -65,3 +65,48 @@ def test_a_player_titled_with_an_earlier_years_season_is_that_seasons() -> None:
         'title="Island Hearts Australia 2018 | Official Trailer"></iframe>'
     )
     assert trailers(body, DATING, published="2019-09-24") == []
+
+
+def test_the_noun_show_does_not_say_a_trailer_is_out() -> None:
+    # "the show" is the series, not the verb of "the teaser shows ..."
+    body = (
+        "<p>The third season of the show, about a lighthouse keeper's family, was "
+        "confirmed in a short teaser video.</p>"
+    )
+    assert trailers(body, title="Harbor Lights season 3 confirmed") == []
+
+
+def test_a_teaser_that_shows_something_is_out() -> None:
+    body = "<p>The teaser for Harbor Lights season 3 shows the family back at the lamp.</p>"
+    assert trailers(body) == [PAGE_URL]
+
+
+def test_a_trailer_named_in_an_aside_is_said_out_only_by_the_aside() -> None:
+    # the clip is the page's video; the aside only says where some of its footage was seen
+    body = (
+        '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0" '
+        'title="Harbor Lights: Inside Season 3"></iframe>'
+        "<p>The network has put out a long look at the third season of Harbor Lights.</p>"
+        "<p>The new clip begins with footage of season 3 (some of which appeared already in "
+        "a trailer for the series) and then turns to interviews with the cast, with the "
+        "network putting fans' questions to them.</p>"
+    )
+    assert trailers(body) == []
+
+
+def test_an_aside_that_says_the_trailer_dropped_reports_it() -> None:
+    body = (
+        "<p>Season 3 of Harbor Lights returns in June (the network dropped its first "
+        "teaser on Monday) with eight episodes.</p>"
+    )
+    assert trailers(body) == [PAGE_URL]
+
+
+def test_a_headline_asking_when_the_trailer_comes_in_italian_announces_it_to_come() -> None:
+    body = (
+        "<p>Harbor Lights 3 non dovrebbe subire ritardi e la serie dovrebbe essere "
+        "rilasciata in autunno, i tempi sembrano maturi anche per la pubblicazione del "
+        "trailer.</p>"
+    )
+    title = "Quando arriverà il trailer di Harbor Lights 3?"
+    assert trailers(body, title=title) == []

@@ -1040,6 +1040,12 @@ def _reports_here(
     other work, season or kind of video. `state` keeps what the document says once."""
     if _called_other_kind(text, first) or cues.mention_not_yet(text, first):
         return False
+    aside = _aside(text, first.start(), first.end())
+    if aside is not None and not _said_out(text[aside[0] : aside[1]]):
+        # A trailer named in an aside is said out only by the aside's own words: "The new
+        # clip opens with footage (some of it seen in a trailer for the show) and ..."
+        # reports the clip, not a trailer.
+        return False
     if cues.MANY_TRAILERS_BEFORE.search(text, max(0, first.start() - 40), first.start()):
         return False  # "250 trailers and clips were shown": many works' videos
     if cues.NOT_A_TRAILER.search(text) and not cues.TRAILER_OUT.search(
@@ -1087,6 +1093,15 @@ def _reports_here(
         if state["coming"] and not cues.TRAILER_RELEASED.search(text, left, right):
             return False  # the coming trailer the headline announced, not said to be out
     return True
+
+
+def _aside(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Bounds of the bracketed aside holding text[start:end], or None."""
+    opening = text.rfind("(", 0, start)
+    if opening == -1 or text.rfind(")", opening, start) != -1:
+        return None
+    closing = text.find(")", end)
+    return (opening + 1, closing) if closing != -1 else None
 
 
 def _works_noun_named(text: str, watch: Watch) -> bool:
