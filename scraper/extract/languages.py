@@ -550,7 +550,8 @@ PART_COUNTERS = ("クール",)
 # picture: the words after one that make it no video.
 # (the anime "PV" also in full-width letters, as Japanese text sets it, and spelled out)
 CJK_TRAILER_WORDS = (
-    "예고편", "티저", "予告", "特報", "ティザー", "トレーラー", "\uff30\uff36", "プロモーションビデオ",
+    "예고편", "티저", "予告", "特報", "ティザー", "トレーラー",
+    "\uff30\uff36", "プロモーションビデオ",
 )  # fmt: skip
 CJK_NOT_VIDEO_AFTER = (
     "ビジュアル", "ポスター", "イラスト", "画像", "포스터", "이미지", "스틸", "비주얼",
