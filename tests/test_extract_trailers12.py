@@ -110,3 +110,15 @@ def test_a_headline_asking_when_the_trailer_comes_in_italian_announces_it_to_com
     )
     title = "Quando arriverà il trailer di Harbor Lights 3?"
     assert trailers(body, title=title) == []
+
+
+QUESTION = Watch("Who Knew…?", 2)
+
+
+def test_a_titles_own_question_mark_is_no_hedge_on_its_trailer() -> None:
+    body = (
+        "<p>La saison 2 de la série animée Who Knew…? se dévoile aujourd'hui avec une "
+        "bande-annonce.</p><p>Les épisodes arrivent chaque semaine sur la plateforme.</p>"
+    )
+    assert trailers(body, QUESTION, title="Séries") == [PAGE_URL]
+

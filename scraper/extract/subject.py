@@ -345,6 +345,24 @@ def title_mentions(
     return list(found)
 
 
+def name_spans(sentence: str, watch: Watch) -> list[tuple[int, int]]:
+    """Where the watch's names stand in `sentence`, each with the punctuation that ends
+    the name itself ("What If...?" keeps its "...?", "Oklahoma!" its "!"): words and marks
+    to read as a name, not as cues (a title's "?" asks nothing)."""
+    spans = [(start, end) for start, end, _ in title_mentions(sentence, watch)]
+    if not spans or not _ends_in_marks(watch):
+        return spans
+    return [(start, _NAME_MARKS.match(sentence, end).end()) for start, end in spans]
+
+
+@lru_cache(maxsize=256)
+def _ends_in_marks(watch: Watch) -> bool:
+    return any(name.rstrip()[-1:] in "?!.\u2026" for name in (watch.title, *watch.aliases) if name)
+
+
+_NAME_MARKS = re.compile(r"[?!.\u2026]{0,4}")
+
+
 _MENTIONS: dict[tuple[str, Watch], tuple[tuple[int, int, int | None], ...]] = {}
 memo.on_forget(_MENTIONS.clear)
 

@@ -722,11 +722,11 @@ def _cue_text(text: str, watch: Watch) -> str:
     """`text` with each mention of the watch's title blanked out (same length, one
     word): its words are a name, not cues. "28 Years Later" says nothing of a trailer
     still to come, nor does the colon of "Star Wars: The Force Awakens" end a clause."""
-    spans = title_mentions(text, watch)
+    spans = subject.name_spans(text, watch)
     if not spans:
         return text
     chars = list(text)
-    for start, end, _ in spans:
+    for start, end in spans:
         chars[start:end] = "x" * (end - start)
     return "".join(chars)
 
