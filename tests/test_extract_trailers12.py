@@ -122,3 +122,30 @@ def test_a_titles_own_question_mark_is_no_hedge_on_its_trailer() -> None:
     )
     assert trailers(body, QUESTION, title="Séries") == [PAGE_URL]
 
+
+
+def test_a_news_flag_before_a_colon_names_no_work() -> None:
+    from scraper.extract.reading import Subject, classify
+
+    watch = Watch("Harbor Lights", 5)
+    for text in (
+        "UPDATE: Season 5 now opens Oct. 27.",
+        "[1:34PM PDT] BIG NEWS: Season 5 premieres Sunday, October 23.",
+    ):
+        assert classify(text, watch) == Subject.SEASON
+    assert classify("Tidewater: Season 5 premieres soon.", watch) == Subject.OTHER_SEASON
+
+
+def test_a_liveblog_flag_keeps_the_season_and_its_trailer_the_watchs() -> None:
+    from support import first_release
+
+    body = (
+        "<p>[1:00PM PDT] Welcome to the Harbor Lights panel.</p>"
+        "<p>[1:19PM PDT] They are rolling a trailer for the room.</p>"
+        "<p>[1:34PM PDT] BIG NEWS: Season 3 premieres Sunday, October 23.</p>"
+        "<p>[2:10PM PDT] UPDATE: The network has now put the panel trailer online. "
+        f'<a href="{VIDEO}">Watch it here</a>.</p>'
+    )
+    title = "Live blog: the Harbor Lights panel"
+    assert first_release(body, SHOW, published="2024-07-22", title=title) == ("2024-10-23", "day")
+    assert trailers(body, title=title, published="2024-07-22") == [VIDEO]

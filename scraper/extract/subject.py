@@ -897,6 +897,15 @@ _DESCRIBING_SUFFIX = re.compile(
 )
 # A name before a season that ends in a linking word is a topic, not the season's show.
 _LINKED_BY_WORD = re.compile(r"\s(?:and|of|the|&|in|on)$")
+# A flag that opens a line before a colon or a dash, after a liveblog's time stamp if any:
+# "UPDATE:", "BIG NEWS:", "Breaking -", "[1:34PM PDT] EXCLUSIVE:", "Editor's note:".
+_NEWS_LABEL = re.compile(
+    r"\W*(?:\[[^\]]{1,24}\]\s*)?(?:(?:big|huge|major|more|latest|breaking)\s+)?"
+    r"(?:news|updated?|breaking|exclusive|confirmed|official|report|alert|spoilers?|"
+    r"editor['\u2019]?s\s+note|correction|clarification|fyi|psa|reminder|announcement)"
+    r"\s*(?::|\s[-\u2013\u2014]|[\u2013\u2014])\s*",
+    re.IGNORECASE,
+)
 _NAME_BEFORE = re.compile(
     r"([A-Z][\w&'\u2019-]*(?:\s+(?:and|of|the|&|in|on|[A-Z][\w&'\u2019-]*)){0,5})"
     r"[\"\u201d]?[\s:,(]*$"
@@ -929,6 +938,9 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
     if match is None:
         return ref
     name = match.group(1)
+    if _NEWS_LABEL.fullmatch(sentence, 0, ref.start):
+        return ref  # "UPDATE: Season 5 now opens ...", "BIG NEWS: Season 7 premieres ...":
+        # a flag opening the line names no work
     if _SEASON_NOUN_NAME.fullmatch(name):
         return ref  # "neue Staffeln, die fünfte": the season noun itself (German capitals)
     if _DESCRIBING_SUFFIX.search(name):
