@@ -149,3 +149,35 @@ def test_a_liveblog_flag_keeps_the_season_and_its_trailer_the_watchs() -> None:
     title = "Live blog: the Harbor Lights panel"
     assert first_release(body, SHOW, published="2024-07-22", title=title) == ("2024-10-23", "day")
     assert trailers(body, title=title, published="2024-07-22") == [VIDEO]
+
+
+def test_a_facts_table_under_the_shows_heading_is_that_shows() -> None:
+    from support import first_release
+
+    # a seasonal preview: each show's heading, then a small table of its facts
+    body = (
+        "<p>Our autumn preview is heavy on sequels this year.</p>"
+        "<h3>Harbor Lights Season 3</h3>"
+        "<table><tr><td>Studio</td><td>Lanternworks</td></tr>"
+        "<tr><td>Airs</td><td>Saturday, October 7</td></tr>"
+        f'<tr><td>PV</td><td><a href="{VIDEO}">Official PV</a></td></tr></table>'
+        "<p>The keepers are back for another stormy run.</p>"
+        "<h3>Tidewater Season 2</h3>"
+        "<table><tr><td>Studio</td><td>Bayline</td></tr>"
+        "<tr><td>Airs</td><td>Saturday, October 14</td></tr></table>"
+    )
+    title = "Autumn 2023 preview"
+    assert first_release(body, SHOW, published="2023-09-22", title=title) == ("2023-10-07", "day")
+    assert trailers(body, title=title, published="2023-09-22") == [VIDEO]
+
+
+def test_a_listing_table_of_titles_is_still_each_rows_own() -> None:
+    from support import first_release
+
+    body = (
+        "<p>Several autumn shows have moved.</p>"
+        "<table><tr><th>Title</th><th>Status</th></tr>"
+        "<tr><td>Tidewater season 2</td><td>Moved to January 2024</td></tr>"
+        "<tr><td>Saltmarsh Six</td><td>Moved to October 2023</td></tr></table>"
+    )
+    assert first_release(body, SHOW, published="2023-09-22") is None
