@@ -181,3 +181,22 @@ def test_a_listing_table_of_titles_is_still_each_rows_own() -> None:
         "<tr><td>Saltmarsh Six</td><td>Moved to October 2023</td></tr></table>"
     )
     assert first_release(body, SHOW, published="2023-09-22") is None
+
+
+def test_a_season_field_under_the_shows_entry_names_the_season() -> None:
+    from support import first_release
+
+    from scraper.extract.reading import Subject, classify
+
+    assert classify("Upcoming Season: 3", SHOW) == Subject.SEASON
+    assert classify("Season: 3 episodes", SHOW) is None  # (a number that ends no field)
+    body = (
+        "<p>Here is what I will be watching, sorted by premiere date.</p>"
+        "<p><b>TIDEWATER [NBC]</b></p><p>Upcoming Season: 6</p><p>Premiere Date: Mon. Sept 8</p>"
+        "<p><b>HARBOR LIGHTS [APPLE TV+]</b></p><p>Upcoming Season: 3</p>"
+        "<p>Premiere Date: Wed. Sept. 17</p>"
+        f'<p>Why I watch: habit. Trailer\'s out: <a href="{VIDEO}">watch it here</a>.</p>'
+    )
+    title = "Fall TV preview"
+    assert first_release(body, SHOW, published="2025-08-31", title=title) == ("2025-09-17", "day")
+    assert trailers(body, title=title, published="2025-08-31") == [VIDEO]

@@ -45,8 +45,14 @@ _NUM = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 # A season aired in halves, lettered: "Season 8B", "season 1a" is season 8, season 1.
 _HALF_LETTER = r"(?:(?<=\d)[ab])?"
 _ORD = r"(\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
+# A field whose label is the season noun and whose value is its number: "Upcoming Season:
+# 4", "Series: 3" (the number ends the line).
+_FIELD_COLON = r"\s*:\s*(?=\d{1,2}\s*$)"
 _SEASON_PATTERNS = [
-    re.compile(r"(?i:\b(?:season|series)\s+)" + _NUM + _HALF_LETTER + r"\b", re.IGNORECASE),
+    re.compile(
+        r"(?i:\b(?:season|series)(?:\s+|" + _FIELD_COLON + r"))" + _NUM + _HALF_LETTER + r"\b",
+        re.IGNORECASE,
+    ),
     re.compile(
         r"\b" + _ORD + r"(?:\s+and\s+(?:final|last)|" + _SEASON_ADJECTIVE + r")?[\s-]+"
         r"(?:season|series|outing|instal+ment)\b",
@@ -566,7 +572,9 @@ def _has_any(key: str, words: tuple[str, ...]) -> bool:
 # the text, and scan far faster than a case-insensitive pattern can. (The first's \b
 # is a look back after "se": a pattern opening with text skips to where it occurs.)
 _KEYED_SEASON_PATTERNS = [
-    re.compile(r"se(?<!\wse)(?:ason|ries)\s+" + _NUM + _HALF_LETTER + r"\b"),
+    re.compile(
+        r"se(?<!\wse)(?:ason|ries)(?:\s+|" + _FIELD_COLON + r")" + _NUM + _HALF_LETTER + r"\b"
+    ),
     re.compile(
         r"\b" + _ORD + r"(?:\s+and\s+(?:final|last)|" + _SEASON_ADJECTIVE + r")?[\s-]+"
         r"(?:season|series|outing|instal+ment)\b"
@@ -869,6 +877,9 @@ _NOT_NAMES = frozenset(
         "recently",
         "newly",
         "just",
+        # a field's label: "Upcoming Season: 4", "Current Season: 2"
+        "upcoming",
+        "current",
         # numbers open a sentence about things counted ("Three dates flash across ..."),
         # never a work's name on their own
         *NUMBER_WORDS,
