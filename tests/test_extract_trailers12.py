@@ -200,3 +200,25 @@ def test_a_season_field_under_the_shows_entry_names_the_season() -> None:
     title = "Fall TV preview"
     assert first_release(body, SHOW, published="2025-08-31", title=title) == ("2025-09-17", "day")
     assert trailers(body, title=title, published="2025-08-31") == [VIDEO]
+
+
+def test_the_date_a_trailer_is_confirmed_to_premiere_is_the_trailers() -> None:
+    from support import first_release
+
+    film = Watch("Harbor Lights", None)
+    body = (
+        "<p>The studio's first official trailer arrives tonight, September 26, on a late "
+        "show.</p><p>The film opens Feb. 14, 2019.</p>"
+    )
+    title = "Harbor Lights Trailer Confirmed to Premiere Tonight"
+    assert first_release(body, film, published="2018-09-26", title=title) == ("2019-02-14", "day")
+
+
+def test_a_relative_clause_after_the_trailers_adjective_dates_the_trailer() -> None:
+    from support import first_release
+
+    body = (
+        "<p>La tercera temporada de Harbor Lights llega pronto a la plataforma. Lo más "
+        "grande lo guardó para el tráiler oficial, que se estrenó este 8 de julio.</p>"
+    )
+    assert first_release(body, SHOW, published="2020-07-10") is None
