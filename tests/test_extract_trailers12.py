@@ -222,3 +222,15 @@ def test_a_relative_clause_after_the_trailers_adjective_dates_the_trailer() -> N
         "grande lo guardó para el tráiler oficial, que se estrenó este 8 de julio.</p>"
     )
     assert first_release(body, SHOW, published="2020-07-10") is None
+
+
+def test_a_line_introducing_the_player_outweighs_the_next_topic_below_it() -> None:
+    body = (
+        "<p>The network put out a new trailer on Tuesday. The season arrives in July.</p>"
+        "<p>The coach faces bigger trouble in the new run.</p>"
+        "<p>Watch the full trailer:</p>"
+        '<p><a href="https://youtu.be/AbCdEfGhIj0">https://youtu.be/AbCdEfGhIj0</a></p>'
+        "<p>Harbor Lights: season 1 of the series won several awards</p>"
+        "<p>With ten episodes, the first season of Harbor Lights did well with critics.</p>"
+    )
+    assert trailers(body, title="Harbor Lights: season 3 gets a trailer") == [VIDEO]

@@ -308,6 +308,10 @@ def _context(
         for s in here[:1]
         if (not s.heading or s.role == "caption") and s.block not in (head_blocks or ())
     ]
+    if after and after[0].role != "caption" and before and _INTRODUCES.search(before[0].text):
+        # "Confira o trailer completo:" right above the player introduces it: the line
+        # below (a sub-heading set as a paragraph, the next topic) is no caption of it
+        after = []
     earlier = list(reversed(by_block.get(video.block - 2, [])))
     headline = by_block.get(-1, [])
     # (a gallery of players, a teaser then three featurettes: the caption of the player
@@ -316,6 +320,11 @@ def _context(
     return [
         s for s in before + after + earlier + headline if not s.chrome and s.block not in others
     ]
+
+
+# A line that ends by pointing at what follows it: "Watch the trailer below:", "Veja o
+# trailer:", "Confira o trailer completo:".
+_INTRODUCES = re.compile(r":\s*$")
 
 
 def _points_at_anothers(text: str, label: str, context: list[Sentence], watch: Watch) -> bool:
