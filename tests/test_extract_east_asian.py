@@ -46,6 +46,15 @@ def test_a_pv_put_out_in_japanese_is_a_trailer_a_teaser_visual_is_not() -> None:
     assert _trailers(still, LANTERN, url) == []
 
 
+def test_a_pv_in_full_width_letters_or_spelled_out_is_a_trailer() -> None:
+    # Japanese text often sets the Latin "PV" in full-width letters
+    url = "https://anime.example.jp/news/4"
+    full_width = "<p>『灯狐』第2期の新ティザービジュアルと\uff30\uff36が公開。</p>" + JA_MORE
+    assert _trailers(full_width, LANTERN, url) == [url]
+    spelled = "<p>『灯狐』第2期のプロモーションビデオが公開された。</p>" + JA_MORE
+    assert _trailers(spelled, LANTERN, url) == [url]
+
+
 def test_a_japanese_trailer_still_to_come_is_none() -> None:
     url = "https://anime.example.jp/news/2"
     body = "<p>『灯狐』第2期の予告映像は来月公開予定だ。</p>" + JA_MORE

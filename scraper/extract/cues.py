@@ -766,7 +766,10 @@ TRAILER_OUT = re.compile(
     r"[a-z]+|already\s+(?:out|online|available)|"
     r"premiered|(?:is|are)\s+(?:finally\s+|now\s+|officially\s+)?(?:here|out)|out\s+now|"
     r"here['\u2019]?s|has\s+(?:finally\s+)?(?:arrived|landed)|"
-    r"watch|gives?|gave|given|offers?|shows?|finds|teases|dropped|published|posted|launched|aired|"
+    r"watch|gives?|gave|given|offers?|finds|teases|dropped|published|posted|launched|aired|"
+    # the verb, not the noun: "the trailer shows ...", not "a trailer for the show"
+    r"(?<!the\s)(?<!\ba\s)(?<!this\s)(?<!\bits\s)(?<!their\s)(?<!\bhis\s)"
+    r"(?<!\bher\s)(?<!\bour\s)(?<!\btv\s)(?<!\bnew\s)(?<!\bhit\s)shows?(?![\'\u2019\w])|"
     r"world\s+premiere|went\s+live|hit\s+(?:youtube|the\s+web|online)|got\s+(?:a|its|the)|"
     r"made\s+(?:its|their)\s+way\s+online|(?:is|are)\s+(?:now\s+)?online|now\s+online|"
     r"surfaced\s+online|(?:is|are)\s+now\s+(?:live|available)|put\s+out|puts\s+out|"
@@ -1199,7 +1202,7 @@ def mention_not_yet(text: str, mention: re.Match[str]) -> bool:
 # confirma cuándo llega el primer tráiler", "la bande-annonce arrive demain"), as
 # TRAILER_NOT_YET reads "when" and "tomorrow" in English. (Words no English clause holds.)
 FOREIGN_TRAILER_WHEN = re.compile(
-    r"\b(?:cu\u00e1ndo|quand|wann|ma\u00f1ana|demain|morgen|domani|amanh\u00e3)\b",
+    r"\b(?:cu\u00e1ndo|quand|quando|wann|ma\u00f1ana|demain|morgen|domani|amanh\u00e3)\b",
     re.IGNORECASE,
 )
 

@@ -548,7 +548,11 @@ PART_COUNTERS = ("クール",)
 # (teaser), Japanese's "予告" (trailer), "特報" (the first short teaser), "ティザー",
 # "トレーラー"; anime news's "PV" is in cues.TRAILER. A teaser *visual* or poster is a
 # picture: the words after one that make it no video.
-CJK_TRAILER_WORDS = ("예고편", "티저", "予告", "特報", "ティザー", "トレーラー")
+# (the anime "PV" also in full-width letters, as Japanese text sets it, and spelled out)
+CJK_TRAILER_WORDS = (
+    "예고편", "티저", "予告", "特報", "ティザー", "トレーラー",
+    "\uff30\uff36", "プロモーションビデオ",
+)  # fmt: skip
 CJK_NOT_VIDEO_AFTER = (
     "ビジュアル", "ポスター", "イラスト", "画像", "포스터", "이미지", "스틸", "비주얼",
 )  # fmt: skip

@@ -405,7 +405,12 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             # (a listicle's entry titles are often plain short lines, not headings; a
             # byline, "By Ann Lee October 8, 2021", is no title and leaves the part)
             part = _heading_part(normalize(block.text), classify(normalize(block.text), watch))
-        if not block.heading and not listing and _entry_line(block.text):
+        if (
+            not block.heading
+            and not listing
+            and role not in ("table_cell", "table_header")  # (a row, not a name line)
+            and _entry_line(block.text)
+        ):
             # A listicle's entry title as a plain line ("Orange Is the New Black (Season 6)"
             # over "When can I watch it? July 27"): it opens the entry as a heading does.
             # One naming nothing (a byline, a network) only closes the last entry.
@@ -466,7 +471,15 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 and not label
             ):
                 state = Subject.OTHER
-        if listing or _schedule_row(block.text) or (role == "table_cell" and _two_cells(block)):
+        if (
+            listing
+            or _schedule_row(block.text)
+            or (
+                role == "table_cell"
+                and _two_cells(block)
+                and not (section_names_watch and _label_row(block, watch))
+            )
+        ):
             # A listings row is about the title in its own cells, never the row above's.
             text = normalize(block.text)
             named = classify(text, watch)
@@ -1208,6 +1221,22 @@ _BARE_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGN
 def _two_cells(block: object) -> bool:
     """A table row of a title and its date ("| Abbott Elementary season 3 | February 7")."""
     return len(getattr(block, "cells", ()) or ()) == 2
+
+
+def _label_row(block: object, watch: Watch) -> bool:
+    """A two-cell row whose first cell labels the second and names no work ("| Airs |
+    Saturday, October 7", "| PV | Official PV"): under a heading naming the watch (a
+    preview's table of the show's facts), a field of that item, not a listing of
+    another title."""
+    cells = getattr(block, "cells", ()) or ()
+    label = str(cells[0]).strip(" |:") if cells else ""
+    return (
+        0 < len(label) <= 24
+        and len(label.split()) <= 3
+        and not any(c.isdigit() for c in label)
+        and classify(label, watch) is None
+        and classify(str(block.text), watch) is None
+    )
 
 
 def _schedule_row(text: str) -> bool:

@@ -45,8 +45,14 @@ _NUM = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 # A season aired in halves, lettered: "Season 8B", "season 1a" is season 8, season 1.
 _HALF_LETTER = r"(?:(?<=\d)[ab])?"
 _ORD = r"(\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
+# A field whose label is the season noun and whose value is its number: "Upcoming Season:
+# 4", "Series: 3" (the number ends the line).
+_FIELD_COLON = r"\s*:\s*(?=\d{1,2}\s*$)"
 _SEASON_PATTERNS = [
-    re.compile(r"(?i:\b(?:season|series)\s+)" + _NUM + _HALF_LETTER + r"\b", re.IGNORECASE),
+    re.compile(
+        r"(?i:\b(?:season|series)(?:\s+|" + _FIELD_COLON + r"))" + _NUM + _HALF_LETTER + r"\b",
+        re.IGNORECASE,
+    ),
     re.compile(
         r"\b" + _ORD + r"(?:\s+and\s+(?:final|last)|" + _SEASON_ADJECTIVE + r")?[\s-]+"
         r"(?:season|series|outing|instal+ment)\b",
@@ -354,6 +360,24 @@ def title_mentions(
     return list(found)
 
 
+def name_spans(sentence: str, watch: Watch) -> list[tuple[int, int]]:
+    """Where the watch's names stand in `sentence`, each with the punctuation that ends
+    the name itself ("What If...?" keeps its "...?", "Oklahoma!" its "!"): words and marks
+    to read as a name, not as cues (a title's "?" asks nothing)."""
+    spans = [(start, end) for start, end, _ in title_mentions(sentence, watch)]
+    if not spans or not _ends_in_marks(watch):
+        return spans
+    return [(start, _NAME_MARKS.match(sentence, end).end()) for start, end in spans]
+
+
+@lru_cache(maxsize=256)
+def _ends_in_marks(watch: Watch) -> bool:
+    return any(name.rstrip()[-1:] in "?!.\u2026" for name in (watch.title, *watch.aliases) if name)
+
+
+_NAME_MARKS = re.compile(r"[?!.\u2026]{0,4}")
+
+
 _MENTIONS: dict[tuple[str, Watch], tuple[tuple[int, int, int | None], ...]] = {}
 memo.on_forget(_MENTIONS.clear)
 
@@ -557,7 +581,9 @@ def _has_any(key: str, words: tuple[str, ...]) -> bool:
 # the text, and scan far faster than a case-insensitive pattern can. (The first's \b
 # is a look back after "se": a pattern opening with text skips to where it occurs.)
 _KEYED_SEASON_PATTERNS = [
-    re.compile(r"se(?<!\wse)(?:ason|ries)\s+" + _NUM + _HALF_LETTER + r"\b"),
+    re.compile(
+        r"se(?<!\wse)(?:ason|ries)(?:\s+|" + _FIELD_COLON + r")" + _NUM + _HALF_LETTER + r"\b"
+    ),
     re.compile(
         r"\b" + _ORD + r"(?:\s+and\s+(?:final|last)|" + _SEASON_ADJECTIVE + r")?[\s-]+"
         r"(?:season|series|outing|instal+ment)\b"
@@ -860,6 +886,9 @@ _NOT_NAMES = frozenset(
         "recently",
         "newly",
         "just",
+        # a field's label: "Upcoming Season: 4", "Current Season: 2"
+        "upcoming",
+        "current",
         # numbers open a sentence about things counted ("Three dates flash across ..."),
         # never a work's name on their own
         *NUMBER_WORDS,
@@ -888,6 +917,15 @@ _DESCRIBING_SUFFIX = re.compile(
 )
 # A name before a season that ends in a linking word is a topic, not the season's show.
 _LINKED_BY_WORD = re.compile(r"\s(?:and|of|the|&|in|on)$")
+# A flag that opens a line before a colon or a dash, after a liveblog's time stamp if any:
+# "UPDATE:", "BIG NEWS:", "Breaking -", "[1:34PM PDT] EXCLUSIVE:", "Editor's note:".
+_NEWS_LABEL = re.compile(
+    r"\W*(?:\[[^\]]{1,24}\]\s*)?(?:(?:big|huge|major|more|latest|breaking)\s+)?"
+    r"(?:news|updated?|breaking|exclusive|confirmed|official|report|alert|spoilers?|"
+    r"editor['\u2019]?s\s+note|correction|clarification|fyi|psa|reminder|announcement)"
+    r"\s*(?::|\s[-\u2013\u2014]|[\u2013\u2014])\s*",
+    re.IGNORECASE,
+)
 _NAME_BEFORE = re.compile(
     r"([A-Z][\w&'\u2019-]*(?:\s+(?:and|of|the|&|in|on|[A-Z][\w&'\u2019-]*)){0,5})"
     r"[\"\u201d]?[\s:,(]*$"
@@ -920,6 +958,9 @@ def _owned(sentence: str, ref: Reference, watch: Watch) -> Reference:
     if match is None:
         return ref
     name = match.group(1)
+    if _NEWS_LABEL.fullmatch(sentence, 0, ref.start):
+        return ref  # "UPDATE: Season 5 now opens ...", "BIG NEWS: Season 7 premieres ...":
+        # a flag opening the line names no work
     if _SEASON_NOUN_NAME.fullmatch(name):
         return ref  # "neue Staffeln, die fünfte": the season noun itself (German capitals)
     if _DESCRIBING_SUFFIX.search(name):

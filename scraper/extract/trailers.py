@@ -308,6 +308,10 @@ def _context(
         for s in here[:1]
         if (not s.heading or s.role == "caption") and s.block not in (head_blocks or ())
     ]
+    if after and after[0].role != "caption" and before and _INTRODUCES.search(before[0].text):
+        # "Confira o trailer completo:" right above the player introduces it: the line
+        # below (a sub-heading set as a paragraph, the next topic) is no caption of it
+        after = []
     earlier = list(reversed(by_block.get(video.block - 2, [])))
     headline = by_block.get(-1, [])
     # (a gallery of players, a teaser then three featurettes: the caption of the player
@@ -316,6 +320,11 @@ def _context(
     return [
         s for s in before + after + earlier + headline if not s.chrome and s.block not in others
     ]
+
+
+# A line that ends by pointing at what follows it: "Watch the trailer below:", "Veja o
+# trailer:", "Confira o trailer completo:".
+_INTRODUCES = re.compile(r":\s*$")
 
 
 def _points_at_anothers(text: str, label: str, context: list[Sentence], watch: Watch) -> bool:
@@ -452,16 +461,17 @@ def _judge(
                 return "its title announces a trailer still to come"
             if text != label and cues.trailer_not_yet(cue):
                 continue
-            if text != label and (
-                _named_for_other_work(text, trailer.start(), watch)
-                or _for_other_work(text, trailer.end(), watch)
-                or _other_kind_owns(text, trailer.start(), watch, trailer.end())
-            ):
-                # (the checks a trailer reported in words passes: "the second trailer for
-                # Gary Ross's Ocean's 8" above a player is that film's, on any page)
-                return f"the trailer named is another work's: {text[:80]!r}"
-            if _other_season_owns(text, trailer, watch):
-                return f"the trailer named is another season's: {text[:80]!r}"
+            # Each trailer word in turn, as a report in words is read: the first may be
+            # another work's or season's and a later one the watch's ("A few hours after
+            # the Other Show season 3 trailer went up, HBO followed with a teaser for
+            # season 2 of Harbor Lights").
+            owner = None
+            for trailer in cues.TRAILER.finditer(cue):
+                owner = _trailer_owner(text, label, trailer, watch)
+                if owner is None:
+                    break
+            if owner is not None:
+                return owner
             kind_text = text
             # (what follows the trailer word's clause describes the video: "the cast
             # introduced the trailer, which makes clear nothing has improved since season
@@ -484,6 +494,17 @@ def _judge(
                 return f"its title names another season: {label[:80]!r}"
         if named in (Subject.OTHER, Subject.OTHER_SEASON):
             return f"{_OTHER_NEAR}: {text[:80]!r}"
+        if named == Subject.TITLE and watch.season is not None:
+            year = _year_after_title(text, watch)
+            published = next((s.published for s in context if s.published), None)
+            if year is not None and published is not None:
+                # A show that names its seasons by year ("Love Island Australia 2019 |
+                # Teaser", "the first Bake Off 2022 teaser"): the page's year or the next
+                # is the season still to come, the watched one; an earlier year's is
+                # an earlier season's video.
+                if published.year <= year <= published.year + 1:
+                    return kind_text, "names_watch"
+                return f"its title names an earlier or later year's season: {text[:80]!r}"
         if named in (Subject.WATCH, Subject.SEASON):
             if named == Subject.WATCH:
                 return kind_text, "names_watch"
@@ -523,6 +544,35 @@ def _judge(
     if subject == Subject.WATCH or Subject.WATCH in passage or own_season:
         return kind_text, "watch_passage"
     return _SEASON_NEAR
+
+
+def _year_after_title(text: str, watch: Watch) -> int | None:
+    """The year written right after the watch's title ("Love Island Australia 2019 |
+    Teaser"), or None."""
+    for _, end, _ in title_mentions(text, watch):
+        year = _TITLE_YEAR.match(text, end)
+        if year is not None:
+            return int(year.group(1))
+    return None
+
+
+_TITLE_YEAR = re.compile(r"\s*[(:-]?\s*((?:19|20)\d\d)\b\)?(?!\s*[-/]\d)")
+
+
+def _trailer_owner(text: str, label: str, trailer: re.Match[str], watch: Watch) -> str | None:
+    """Why the trailer word `trailer` of `text` (a video's title or a sentence near it) is
+    another work's or another season's trailer; None when it may be the watch's."""
+    if text != label and (
+        _named_for_other_work(text, trailer.start(), watch)
+        or _for_other_work(text, trailer.end(), watch)
+        or _other_kind_owns(text, trailer.start(), watch, trailer.end())
+    ):
+        # (the checks a trailer reported in words passes: "the second trailer for Gary
+        # Ross's Ocean's 8" above a player is that film's, on any page)
+        return f"the trailer named is another work's: {text[:80]!r}"
+    if _other_season_owns(text, trailer, watch):
+        return f"the trailer named is another season's: {text[:80]!r}"
+    return None
 
 
 # A season numbered the Japanese way in a video's title: 第2期 ("the second period").
@@ -681,11 +731,11 @@ def _cue_text(text: str, watch: Watch) -> str:
     """`text` with each mention of the watch's title blanked out (same length, one
     word): its words are a name, not cues. "28 Years Later" says nothing of a trailer
     still to come, nor does the colon of "Star Wars: The Force Awakens" end a clause."""
-    spans = title_mentions(text, watch)
+    spans = subject.name_spans(text, watch)
     if not spans:
         return text
     chars = list(text)
-    for start, end, _ in spans:
+    for start, end in spans:
         chars[start:end] = "x" * (end - start)
     return "".join(chars)
 
@@ -999,6 +1049,12 @@ def _reports_here(
     other work, season or kind of video. `state` keeps what the document says once."""
     if _called_other_kind(text, first) or cues.mention_not_yet(text, first):
         return False
+    aside = _aside(text, first.start(), first.end())
+    if aside is not None and not _said_out(text[aside[0] : aside[1]]):
+        # A trailer named in an aside is said out only by the aside's own words: "The new
+        # clip opens with footage (some of it seen in a trailer for the show) and ..."
+        # reports the clip, not a trailer.
+        return False
     if cues.MANY_TRAILERS_BEFORE.search(text, max(0, first.start() - 40), first.start()):
         return False  # "250 trailers and clips were shown": many works' videos
     if cues.NOT_A_TRAILER.search(text) and not cues.TRAILER_OUT.search(
@@ -1046,6 +1102,15 @@ def _reports_here(
         if state["coming"] and not cues.TRAILER_RELEASED.search(text, left, right):
             return False  # the coming trailer the headline announced, not said to be out
     return True
+
+
+def _aside(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Bounds of the bracketed aside holding text[start:end], or None."""
+    opening = text.rfind("(", 0, start)
+    if opening == -1 or text.rfind(")", opening, start) != -1:
+        return None
+    closing = text.find(")", end)
+    return (opening + 1, closing) if closing != -1 else None
 
 
 def _works_noun_named(text: str, watch: Watch) -> bool:

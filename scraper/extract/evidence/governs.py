@@ -873,12 +873,17 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         return None
     if clause is not None and not (
         # ("The trailer, which debuted May 6, shows ...": a clause said of the trailer
-        # itself, its antecedent the trailer word right before it, dates the trailer)
-        clause.start() == trailers[-1].end()
+        # itself, its antecedent the trailer word right before it, dates the trailer; so
+        # after an adjective set after the noun, "el tráiler oficial, que se estrenó")
+        _POSTPOSED.fullmatch(v.text, trailers[-1].end(), clause.start())
         and of_the_trailer.match(v.text, clause.start())
         and not new_clause.search(v.text, clause.end(), c.mention.start)
     ):
         return None
+    if _TRAILER_SET_TO.match(v.text, trailers[-1].end()):
+        # "Trailer Confirmed to Premiere Tonight", "the teaser is set to debut Friday":
+        # the verb the trailer is confirmed to do is its own, and so is its date
+        return trailers[-1].group()
     carries = _TRAILER_CARRIES_ANY if c.doc.foreign else _TRAILER_CARRIES
     colon = v.text.find(":", trailers[-1].end(), c.mention.start)
     if (
@@ -934,6 +939,18 @@ _CLAUSE_OF_ITS_OWN = re.compile(
 )
 
 
+# Between a trailer noun and a relative clause, at most one word set after it: its
+# adjective in the Romance languages ("el tráiler oficial, que ...", "la bande-annonce
+# officielle, qui ..."), or nothing.
+_POSTPOSED = re.compile(r"(?:\s+[a-z\u00e0-\u00ff]+)?")
+# The trailer as the subject of what it is confirmed or set to do: "Trailer Confirmed to
+# Premiere Tonight", "the teaser is set to debut Friday", "trailer scheduled to arrive".
+_TRAILER_SET_TO = re.compile(
+    r"s?\s+(?:(?:is|was|has\s+been|have\s+been|are|were)\s+)?(?:now\s+|officially\s+)?"
+    r"(?:confirmed|set|scheduled|slated|due|expected)\s+to\s+"
+    r"(?:premiere|debut|drop|arrive|air|land|launch|release|be\s+released|go\s+live)\b",
+    re.IGNORECASE,
+)
 # A trailer that carries the release date: it reveals it, ends or closes on it.
 _TRAILER_CARRIES = re.compile(
     r"\b(?:reveal\w*|confirm\w*|announc\w*|ends?\s+(?:with|on)|ending\s+(?:with|on)|"
