@@ -1,0 +1,32 @@
+"""Announced dates in real articles' wording that the extractor used to miss: a story verb
+in another language before the date, and the other languages' words for a launch or a
+premiere.
+
+Every title and sentence here is invented for the test; none comes from an article."""
+
+from __future__ import annotations
+
+from support import news_page
+
+from scraper.extract import extract
+from scraper.models import Watch
+from scraper.parse.documents import parse_documents
+
+HARBOR2 = Watch("Harbor Lights", 2, ())
+
+
+def release(body: str, watch: Watch = HARBOR2, published: str = "2024-03-04") -> str | None:
+    doc = parse_documents(news_page(body, published), "https://news.example/story")[0]
+    found = [f.date for f in extract(doc, watch) if f.kind == "release_date"]
+    return found[0] if found else None
+
+
+def test_a_foreign_story_verb_before_a_dash_is_no_press_dateline() -> None:
+    # ("startet am 12. April – ...": the sentence's own verb comes first, so the dash after
+    # the date is an aside, not a wire's dateline)
+    body = (
+        "<p>Die zweite Staffel von \"Harbor Lights\" startet am 12. April – pünktlich zu "
+        "den Osterferien.</p>"
+        "<p>Die neuen Folgen erzählen die Geschichte der Leuchtturmwärter weiter.</p>"
+    )
+    assert release(body) == "2024-04-12"
