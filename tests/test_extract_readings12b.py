@@ -30,3 +30,27 @@ def test_a_foreign_story_verb_before_a_dash_is_no_press_dateline() -> None:
         "<p>Die neuen Folgen erzählen die Geschichte der Leuchtturmwärter weiter.</p>"
     )
     assert release(body) == "2024-04-12"
+
+
+def test_a_french_launch_and_comeback_are_release_words() -> None:
+    body = (
+        "<p>Le calendrier des retours de la rentrée est enfin connu.</p>"
+        "<p>La série Harbor Lights fera son retour sur le petit écran le 18 avril, pour une "
+        "deuxième saison.</p>"
+    )
+    assert release(body) == "2024-04-18"
+    listed = (
+        "<p>Les séries qui reviennent ce printemps, chaîne par chaîne.</p>"
+        "<p>Quiet Rivers Saison 3 (NBC) Harbor Lights Saison 2 (HBO) – Lancement le 21 avril. "
+        "Night Ferry Saison 5 (CBS)</p>"
+    )
+    assert release(listed) == "2024-04-21"
+
+
+def test_an_italian_premiere_in_anteprima_is_a_release_word() -> None:
+    body = (
+        "<p>Lo staff ha svelato un nuovo video per la seconda stagione di Harbor Lights.</p>"
+        "<p>Secondo lo staff, la serie verrà presentata in anteprima il 9 aprile in "
+        "Giappone, con un evento speciale.</p>"
+    )
+    assert release(body) == "2024-04-09"
