@@ -54,3 +54,28 @@ def test_an_italian_premiere_in_anteprima_is_a_release_word() -> None:
         "Giappone, con un evento speciale.</p>"
     )
     assert release(body) == "2024-04-09"
+
+
+HARBOR_FILM = Watch("Harbor Lights: Second Tide", None, ("Harbor Lights 2",))
+
+
+def test_a_sequel_named_by_the_work_it_follows_is_the_watch() -> None:
+    body = (
+        "<p>Harbor Lights 2 finally has a release date, and it is not alone on the "
+        "studio's calendar.</p>"
+        "<p>The big “Harbor Lights” sequel is now set to sail into theaters on April 1, "
+        "2022, while “Cold Summit” has been delayed to January 14, 2022.</p>"
+    )
+    assert release(body, HARBOR_FILM, "2019-12-12") == "2022-04-01"
+
+
+def test_a_chapter_inside_an_earlier_quoted_title_does_not_make_the_next_name_an_episode() -> (
+    None
+):
+    body = (
+        "<p>Harbor Lights 2 finally has a release date, and it is not alone on the "
+        "studio's calendar.</p>"
+        "<p>The next Tarn movie opens against “Night Ferry: Chapter 4” on May 21, 2021, and "
+        "“Cold Summit” will run into theaters on July 1, 2021.</p>"
+    )
+    assert release(body, HARBOR_FILM, "2019-12-12") != "2021-07-01"
