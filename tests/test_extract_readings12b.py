@@ -79,3 +79,21 @@ def test_a_chapter_inside_an_earlier_quoted_title_does_not_make_the_next_name_an
         "“Cold Summit” will run into theaters on July 1, 2021.</p>"
     )
     assert release(body, HARBOR_FILM, "2019-12-12") != "2021-07-01"
+
+
+HARBOR_MOVIE = Watch("Harbor Lights", None, ())
+
+
+def test_the_novel_a_film_is_made_from_is_not_the_occasion_of_its_date() -> None:
+    body = (
+        "<p>The studio filled in its calendar for the next two years on Thursday.</p>"
+        "<p>Lee Park's take on Ann Moss's novel Harbor Lights will open in theaters on "
+        "October 16, 2020.</p>"
+    )
+    assert release(body, HARBOR_MOVIE, "2019-01-31") == "2020-10-16"
+    # (the book's own publication stays the book's)
+    published = (
+        "<p>The studio filled in its calendar for the next two years on Thursday.</p>"
+        "<p>Ann Moss's novel Harbor Lights will be published on October 16, 2020.</p>"
+    )
+    assert release(published, HARBOR_MOVIE, "2019-01-31") is None
