@@ -97,3 +97,14 @@ def test_the_novel_a_film_is_made_from_is_not_the_occasion_of_its_date() -> None
         "<p>Ann Moss's novel Harbor Lights will be published on October 16, 2020.</p>"
     )
     assert release(published, HARBOR_MOVIE, "2019-01-31") is None
+
+
+def test_a_tagged_name_in_a_list_of_subjects_keeps_the_list_whole() -> None:
+    # ("Harbor Lights (season 2)" among the names the verb has for its subject: the watch
+    # is one of them, its tag no break in the list)
+    body = (
+        "<p>The network moved its whole fall lineup to the new year.</p>"
+        "<p>Per the upfront announcement today, returning series Quiet Rivers, Harbor Lights "
+        "(season 2), Night Ferry, Cold Summit and Tarn will premiere in January 2021.</p>"
+    )
+    assert release(body, published="2020-05-14") == "2021-01"

@@ -1218,11 +1218,17 @@ def _list_start(text: str, start: int) -> int:
         link = _LIST_LINK.search(text, max(0, start - 8), start)
         if link is None:
             break
-        name = _WORK_BEFORE.search(text, max(0, link.start() - 80), link.start())
+        # (a name's tag between it and the link: "Nancy Drew (season 2), The Flash")
+        tag = _TAG_BEFORE.search(text, max(0, link.start() - 30), link.start())
+        end = tag.start() if tag else link.start()
+        name = _WORK_BEFORE.search(text, max(0, end - 80), end)
         if name is None:
             break
         start = name.start(1)
     return start
+
+
+_TAG_BEFORE = re.compile(r"\s*\([^()]{1,25}\)$")
 
 
 # Words that introduce people, not a work, right before a name (and the names listed
