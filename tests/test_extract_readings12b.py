@@ -108,3 +108,11 @@ def test_a_tagged_name_in_a_list_of_subjects_keeps_the_list_whole() -> None:
         "(season 2), Night Ferry, Cold Summit and Tarn will premiere in January 2021.</p>"
     )
     assert release(body, published="2020-05-14") == "2021-01"
+
+
+def test_a_hyphenated_highly_anticipated_is_an_adjective_not_a_hedge() -> None:
+    body = (
+        "<p>The streamer has released a new teaser for Harbor Lights season 2, announcing a "
+        "summer 2024 debut for the highly-anticipated new season.</p>"
+    )
+    assert release(body) == "2024-summer"

@@ -206,8 +206,9 @@ def _NOT_IDIOM(stem: str) -> str:  # noqa: N802 (a pattern builder, read as a pa
         f"(?<!{before}{stem})"
         # ("as originally expected", "earlier than expected": the same comparison; "a
         # glimpse of what to expect": the story's content, not a guess at a date)
-        for before in (r"\bas\s", r"highly\s", r"most\s", r"much\s", "much-", "long-",
-                       r"hotly\s", r"eagerly\s", r"\bas\soriginally\s", r"\bas\sinitially\s",
+        # (the adverb hyphenated to the adjective too: "the highly-anticipated new season")
+        for before in (r"\bas\s", r"highly[\s-]", r"most[\s-]", r"much\s", "much-", "long-",
+                       r"hotly[\s-]", r"eagerly[\s-]", r"\bas\soriginally\s", r"\bas\sinitially\s",
                        r"\bas\spreviously\s", r"\bas\sfirst\s", r"\bas\swidely\s", r"\bthan\s",
                        r"\bwhat\sto\s")
     )  # fmt: skip
