@@ -116,3 +116,21 @@ def test_a_hyphenated_highly_anticipated_is_an_adjective_not_a_hedge() -> None:
         "summer 2024 debut for the highly-anticipated new season.</p>"
     )
     assert release(body) == "2024-summer"
+
+
+COLD_SUMMIT = Watch("Cold Summit", None, ())
+
+
+def test_a_date_stated_after_the_delay_in_its_sentence_is_the_new_plan() -> None:
+    body = (
+        "<p>Another round of calendar changes hit the studios this week.</p>"
+        "<p>Cold Summit, which had been set for March 8 before being pulled off the schedule "
+        "last month, now drops September 13.</p>"
+    )
+    assert release(body, COLD_SUMMIT, "2024-05-02") == "2024-09-13"
+    # (the plan given up after its date, the film undated since: no date)
+    undated = (
+        "<p>Another round of calendar changes hit the studios this week.</p>"
+        "<p>Cold Summit was slated for a September 13 wide release, but is now undated.</p>"
+    )
+    assert release(undated, COLD_SUMMIT, "2024-05-02") is None

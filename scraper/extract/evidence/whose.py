@@ -1107,6 +1107,17 @@ def _delayed_without_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     if c.doc.undated_passed and c.order != c.doc.undated_at:
         return None  # "pulled from the slate in 2017, and Netflix later bought it": past
     if (
+        c.order == c.doc.undated_at
+        and v.event == "release"
+        and 0 <= v.text.find(c.doc.undated) < _verb_before(v, c.mention.start)
+        and not cues.PAST_RELEASE.search(v.event_word)
+        and not cues.NEGATION.search(v.clause)
+    ):
+        # the delay told in a clause of its own, the date's clause the plan since: "Antlers,
+        # which had been set for February 19 before being pulled off the schedule last
+        # month, now drops October 29"
+        return None
+    if (
         c.order > c.doc.undated_at
         and v.event == "release"
         and cues.FUTURE_TENSE.search(v.text, v.left, c.mention.start)
@@ -1119,6 +1130,11 @@ def _delayed_without_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         # "... season 4 will premiere on Thursday, February 7, 2013"
         return None
     return c.doc.undated
+
+
+def _verb_before(v: View, position: int) -> int:
+    """Where the date's release verb is, before the date (-1: none there)."""
+    return v.text.rfind(v.event_word, 0, position) if v.event_word else -1
 
 
 @rule(
