@@ -134,3 +134,18 @@ def test_a_date_stated_after_the_delay_in_its_sentence_is_the_new_plan() -> None
         "<p>Cold Summit was slated for a September 13 wide release, but is now undated.</p>"
     )
     assert release(undated, COLD_SUMMIT, "2024-05-02") is None
+
+
+def test_a_name_inside_what_modifies_the_series_is_not_its_subject() -> None:
+    # (the subject is "the series"; the award is only in what describes it)
+    body = (
+        "<p>The streamer released the first teaser for Harbor Lights season 2 today.</p>"
+        "<p>The series nominated for a Golden Globe Award will debut on Monday, April 8.</p>"
+    )
+    assert release(body) == "2024-04-08"
+    italian = (
+        "<p>È arrivato il primo teaser della seconda stagione di Harbor Lights.</p>"
+        "<p>La serie drama candidata agli Emmy® Award debutterà lunedì 8 aprile 2024 su "
+        "Disney+.</p>"
+    )
+    assert release(italian) == "2024-04-08"

@@ -1193,6 +1193,10 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
     if _part_of_watch_name(name, watch):
         return False  # the watch by its subtitle alone ("The Final Reckoning is due ...")
     start = window_start + match.start(1)
+    # (the name's capitalized words all count as it: "Emmy® Award")
+    if _MODIFIED_WORK_NOUN.match(_NAME_WORDS_END.sub("", text[:start])):
+        return False  # "La serie drama candidata agli Emmy Award debutterà": the subject is
+        # the series, the name only in what modifies it
     if EPISODE_NAMED_BEFORE.search(text, max(0, start - 120), start):
         return False  # an episode's name: 'the season 3 premiere of Review, "Locorito", which'
     # (a cast list can be long: "starring A, B, C, D and E, will air in April")
@@ -1207,6 +1211,19 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
     return not any(s < end and start < e for s, e, _ in title_mentions(text, watch))
 
 
+# A sentence opening on a work's common noun, then lowercase words that modify it up to a
+# preposition before a name: "The series nominated for an Emmy Award", "La serie drama
+# candidata agli Emmy", "Le film récompensé par ..." ("of" excluded: "the new season of X"
+# is X's).
+_MODIFIED_WORK_NOUN = re.compile(
+    r"\W*(?i:the|this|la|il|lo|le|el|die|der|das)\s+(?:[^\W\d_A-Z][\w'-]*\s+){0,3}?"
+    r"(?:series|serie|série|serien|film|show|movie|drama|sitcom|anime|documentary|docuseries)"
+    r"(?:\s+[^\W\d_A-Z][\w'-]*){1,6}?\s+"
+    r"(?:for|to|at|by|with|from|agli|alla|alle|ai|al|allo|per|con|da|dal|dai|dagli|pour|par|"
+    r"avec|aux|au|à|für|mit|bei|zum|zur|por|para|em|pelo|pela)\s+"
+    r"(?:(?:an?|the|gli|le|les|la|il|los|las|die|den|dem|un|une|una|uno)\s+)?$",
+)
+_NAME_WORDS_END = re.compile(r"(?:[A-Z]\S*\s+)+$")
 _WEEKLY_NIGHT = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days(?:\s+at)?")
 # The link between two names of a list, right before the later one: ", ", " and ", ", and ".
 _LIST_LINK = re.compile(r"(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)$")
