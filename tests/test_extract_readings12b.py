@@ -149,3 +149,18 @@ def test_a_name_inside_what_modifies_the_series_is_not_its_subject() -> None:
         "Disney+.</p>"
     )
     assert release(italian) == "2024-04-08"
+
+
+HARBOR2_JA = Watch("Harbor Lights", 2, ("ハーバーライツ",))
+
+
+def test_a_japanese_paragraph_is_read_sentence_by_sentence() -> None:
+    # (each sentence ends with "。" and no space; "PVには第2期" is the PV's particle, no
+    # name owning the season; the special programme before the broadcast is no premiere)
+    body = (
+        "<p>テレビアニメ「ハーバーライツ」第2期のプロモーションビデオが公開された。</p>"
+        "<p>PVには第2期から登場する新キャラクターの3人が登場。灯台の場面などは声付きで"
+        "収録されている。同作の放送が、TOKYO MXほかで4月6日からスタートすることも決定した。"
+        "直前の3月30日には「ハーバーライツ」2期放送直前特番が放送される。</p>"
+    )
+    assert release(body, HARBOR2_JA, "2024-03-19") == "2024-04-06"

@@ -436,7 +436,10 @@ OTHER_OCCASION = re.compile(
     r"panel|book|novel(?!\s+(?:coronavirus|virus|approach|idea|concept|way|twist|take))|publication|birthday|screening|festival|red\s+carpet|gala|"
     # an awards night: "the ceremony aired Sept. 15 on ABC"
     r"ceremony|awards?\s+(?:show|night|telecast)|"
-    r"(?:world|global|uk|u\.s\.|us|european|london|festival|red[\s-]carpet)\s+premiere)\b",
+    r"(?:world|global|uk|u\.s\.|us|european|london|festival|red[\s-]carpet)\s+premiere)\b|"
+    # the same in Japanese: a special programme ("放送直前特番", "特別番組"), an advance
+    # screening ("先行上映"), the finale ("最終回")
+    r"特番|特別番組|先行上映|最終回",
     re.IGNORECASE,
 )
 OTHER_OCCASION = gated(OTHER_OCCASION)

@@ -879,8 +879,11 @@ _DESCRIBING_SUFFIX = re.compile(
 )
 # A name before a season that ends in a linking word is a topic, not the season's show.
 _LINKED_BY_WORD = re.compile(r"\s(?:and|of|the|&|in|on)$")
+# (a Latin name's word stops at Japanese or Chinese script: "PVには第2期" is the PV's
+# particle, no name owning the season; \w takes kana and kanji as letters)
+_NAME_WORD = r"[A-Z](?:(?![\u3040-\u30ff\u3400-\u9fff])[\w&'\u2019-])*"
 _NAME_BEFORE = re.compile(
-    r"([A-Z][\w&'\u2019-]*(?:\s+(?:and|of|the|&|in|on|[A-Z][\w&'\u2019-]*)){0,5})"
+    r"(" + _NAME_WORD + r"(?:\s+(?:and|of|the|&|in|on|" + _NAME_WORD + r")){0,5})"
     r"[\"\u201d]?[\s:,(]*$"
 )
 
