@@ -164,3 +164,22 @@ def test_a_japanese_paragraph_is_read_sentence_by_sentence() -> None:
         "直前の3月30日には「ハーバーライツ」2期放送直前特番が放送される。</p>"
     )
     assert release(body, HARBOR2_JA, "2024-03-19") == "2024-04-06"
+
+
+def test_a_wiki_pages_tool_row_with_a_count_is_no_work_entry() -> None:
+    # ("Talk (3)" is a count of comments, not a work tagged with its year or channel: the
+    # season page's infobox below stays the watched season's)
+    page = (
+        "<html><head><title>Season 2 | Harbor Lights Wiki</title>"
+        '<meta property="article:published_time" content="2024-05-01T09:00:00Z"></head>'
+        "<body><h1>Season 2</h1><div>Edit | History | Talk (3)</div>"
+        "<p>Season 2</p>"
+        "<table><tr><th>Network</th><td>Showtime</td></tr>"
+        "<tr><th>Premiere</th><td>March 24, 2023 (streaming)</td></tr>"
+        "<tr><th>Finale</th><td>May 26, 2023</td></tr></table>"
+        "<p>Season 2 of Harbor Lights was announced in 2021, ahead of the first season's "
+        "finale.</p></body></html>"
+    )
+    doc = parse_documents(page, "https://harborlights.fandom.example/wiki/Season_2")[0]
+    found = [f.date for f in extract(doc, HARBOR2) if f.kind == "release_date"]
+    assert found[:1] == ["2023-03-24"]

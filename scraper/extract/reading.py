@@ -92,6 +92,11 @@ sentences = remembered(_split_sentences)
 other_shows_season = remembered(other_shows_season)
 
 
+# A row of a page's tabs or tools, a word or two between bars ("Edit | History | Talk
+# (3)"): its bracketed count is no work's tag.
+_MENU_ROW = re.compile(r"\W*[\w'()-]+(?:\s+[\w'()-]+)?(?:\s*\|\s*[\w'()-]+(?:\s+[\w'()-]+)?)+\W*")
+
+
 def headline_case(text: str) -> bool:
     """Written like a headline ("Black Mirror Returns June 15"): every longer word
     capitalized and no full stop. A headline that does not name the watch is
@@ -416,7 +421,9 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             section_names_title = named == Subject.TITLE and watch.season is not None
             heading_names_watch = section_names_watch
             if named in (Subject.OTHER, Subject.OTHER_SEASON) or (
-                named is None and _ENTRY_TAG.search(block.text.strip())
+                named is None
+                and _ENTRY_TAG.search(block.text.strip())
+                and not _MENU_ROW.fullmatch(block.text.strip())
             ):
                 state = Subject.OTHER  # (a tagged name, "Critical Thinking (2020)", is a work)
             elif named == Subject.WATCH:
