@@ -183,3 +183,16 @@ def test_a_wiki_pages_tool_row_with_a_count_is_no_work_entry() -> None:
     doc = parse_documents(page, "https://harborlights.fandom.example/wiki/Season_2")[0]
     found = [f.date for f in extract(doc, HARBOR2) if f.kind == "release_date"]
     assert found[:1] == ["2023-03-24"]
+
+
+def test_an_entrys_season_field_names_the_season_its_premiere_field_dates() -> None:
+    # (a preview's entry: the title, then "Upcoming Season: 2" and "Premiere Date: ..." as
+    # fields; "Upcoming" labels the season, it is no show owning it)
+    body = (
+        "<p>Fall TV is here. Here's what I'll be watching, sorted by premiere date.</p>"
+        "<h3>NIGHT FERRY [HBO]</h3><p>Upcoming Season: 1<br>Premiere Date: Sun. Sep. 8</p>"
+        "<h3>HARBOR LIGHTS [APPLE TV+]</h3><p>Upcoming Season: 2<br>"
+        "Premiere Date: Wed. Sept. 18<br>Genre: Drama</p>"
+        "<h3>COLD SUMMIT [NETFLIX]</h3><p>Upcoming Season: 3<br>Premiere Date: Thu. Sep. 19</p>"
+    )
+    assert release(body, published="2024-08-31") == "2024-09-18"

@@ -46,7 +46,8 @@ _NUM = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 _HALF_LETTER = r"(?:(?<=\d)[ab])?"
 _ORD = r"(\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
 _SEASON_PATTERNS = [
-    re.compile(r"(?i:\b(?:season|series)\s+)" + _NUM + _HALF_LETTER + r"\b", re.IGNORECASE),
+    # (a field's label and value too: "Upcoming Season: 4")
+    re.compile(r"(?i:\b(?:season|series):?\s+)" + _NUM + _HALF_LETTER + r"\b", re.IGNORECASE),
     re.compile(
         r"\b" + _ORD + r"(?:\s+and\s+(?:final|last)|" + _SEASON_ADJECTIVE + r")?[\s-]+"
         r"(?:season|series|outing|instal+ment)\b",
@@ -548,7 +549,7 @@ def _has_any(key: str, words: tuple[str, ...]) -> bool:
 # the text, and scan far faster than a case-insensitive pattern can. (The first's \b
 # is a look back after "se": a pattern opening with text skips to where it occurs.)
 _KEYED_SEASON_PATTERNS = [
-    re.compile(r"se(?<!\wse)(?:ason|ries)\s+" + _NUM + _HALF_LETTER + r"\b"),
+    re.compile(r"se(?<!\wse)(?:ason|ries):?\s+" + _NUM + _HALF_LETTER + r"\b"),
     re.compile(
         r"\b" + _ORD + r"(?:\s+and\s+(?:final|last)|" + _SEASON_ADJECTIVE + r")?[\s-]+"
         r"(?:season|series|outing|instal+ment)\b"
@@ -814,6 +815,11 @@ _NOT_NAMES = frozenset(
         "what",
         "will",
         "new",
+        # the season a field labels ("Upcoming Season: 4", "Latest season 3 news")
+        "upcoming",
+        "next",
+        "latest",
+        "current",
         "is",
         "for",
         "of",
