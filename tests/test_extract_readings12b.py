@@ -196,3 +196,13 @@ def test_an_entrys_season_field_names_the_season_its_premiere_field_dates() -> N
         "<h3>COLD SUMMIT [NETFLIX]</h3><p>Upcoming Season: 3<br>Premiere Date: Thu. Sep. 19</p>"
     )
     assert release(body, published="2024-08-31") == "2024-09-18"
+
+
+def test_a_news_kicker_before_a_colon_owns_no_season() -> None:
+    body = (
+        "<p>[1:00PM PDT] Welcome to the Harbor Lights panel in Hall H.</p>"
+        "<p>[1:19PM PDT] They're rolling a trailer. Video is banned in the room.</p>"
+        "<p>[1:34PM PDT] BIG NEWS: Season 2 premieres Sunday, April 14.</p>"
+        "<p>[2:15PM PDT] That's a wrap.</p>"
+    )
+    assert release(body, published="2024-03-01") == "2024-04-14"

@@ -815,6 +815,16 @@ _NOT_NAMES = frozenset(
         "what",
         "will",
         "new",
+        # a news kicker before its colon: "BIG NEWS: Season 7 premieres Sunday, October 23",
+        # "BREAKING: ...", "EXCLUSIVE: ..." (no show's name owning the season)
+        "big",
+        "news",
+        "breaking",
+        "update",
+        "updated",
+        "exclusive",
+        "confirmed",
+        "official",
         # the season a field labels ("Upcoming Season: 4", "Latest season 3 news")
         "upcoming",
         "next",
