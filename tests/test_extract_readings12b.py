@@ -206,3 +206,40 @@ def test_a_news_kicker_before_a_colon_owns_no_season() -> None:
         "<p>[2:15PM PDT] That's a wrap.</p>"
     )
     assert release(body, published="2024-03-01") == "2024-04-14"
+
+
+SHINE2 = Watch("Love Shine! Sunrise!!", 2, ())
+
+
+def test_a_mark_inside_the_watchs_name_ends_no_sentence() -> None:
+    body = (
+        "<p>The autumn schedule is out, and it is heavy on sequels.</p>"
+        "<p>Night Ferry returns on October 3. Love Shine! Sunrise!! season 2 starts airing "
+        "Saturday, October 7 on Tokyo MX.</p>"
+    )
+    assert release(body, SHINE2, "2017-09-22") == "2017-10-07"
+
+
+def test_a_release_row_of_a_fact_table_under_the_watchs_entry_is_the_entrys() -> None:
+    body = (
+        "<p>It's time for our fall preview; each entry has a fact table.</p>"
+        "<h3>Harbor Lights 2nd Season</h3>"
+        "<table><tr><td>Studio</td><td>Sunrise</td></tr>"
+        "<tr><td>Airs</td><td>Saturday, October 7</td></tr>"
+        "<tr><td>Genre</td><td>Drama</td></tr></table>"
+        "<p>The keepers are back for another winter.</p>"
+        "<h3>Night Ferry 3rd Season</h3>"
+        "<table><tr><td>Studio</td><td>Shaft</td></tr>"
+        "<tr><td>Airs</td><td>Saturday, October 14</td></tr></table>"
+    )
+    assert release(body, published="2017-09-22") == "2017-10-07"
+
+
+def test_a_history_of_plans_moved_once_more_is_left_for_the_new_date() -> None:
+    body = (
+        "<p>Harbor Lights season 2 has been delayed for a third time.</p>"
+        "<p>The sequel was first scheduled for 2019, then pushed to April 2020, then to July "
+        "2020 because of the pandemic. Now it has been delayed again: the second season will "
+        "begin airing in October 2020.</p>"
+    )
+    assert release(body, published="2020-06-01") == "2020-10"

@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from scraper.extract import languages
-from scraper.extract.cues import CHANNEL, FIELD_ROLES, RELEASE
+from scraper.extract.cues import CHANNEL, FIELD_ROLES, RELEASE, RELEASE_FIELD
 from scraper.extract.gate import gated
 from scraper.extract.memo import remembered
 from scraper.extract.subject import (
@@ -95,6 +96,32 @@ other_shows_season = remembered(other_shows_season)
 # A row of a page's tabs or tools, a word or two between bars ("Edit | History | Talk
 # (3)"): its bracketed count is no work's tag.
 _MENU_ROW = re.compile(r"\W*[\w'()-]+(?:\s+[\w'()-]+)?(?:\s*\|\s*[\w'()-]+(?:\s+[\w'()-]+)?)+\W*")
+
+
+def _block_sentences(text: str, watch: Watch) -> list[str]:
+    """A block's sentences, a mark inside the watch's name no end of one: "Love Live!
+    Sunshine!! 2nd Season airs ..." is one sentence, not three."""
+    said = sentences(text)
+    if len(said) < 2 or not _stop_in_name(watch):
+        return said
+    whole = [said[0]]
+    for piece in said[1:]:
+        joined = whole[-1] + " " + piece
+        if any(s < len(whole[-1]) < e for s, e, _ in title_mentions(joined, watch)):
+            whole[-1] = joined
+        else:
+            whole.append(piece)
+    return whole
+
+
+@lru_cache(maxsize=256)
+def _stop_in_name(watch: Watch) -> bool:
+    """A name of the watch has a sentence's end mark inside it ("Love Live! Sunshine!!",
+    "Haikyu!! To the Top")."""
+    return any(_INNER_STOP.search(name) for name in (watch.title, *watch.aliases))
+
+
+_INNER_STOP = re.compile(r"[.!?]\s+\w")
 
 
 def headline_case(text: str) -> bool:
@@ -485,6 +512,10 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 Subject.TITLE: Subject.WATCH if state == Subject.WATCH else Subject.TITLE,
                 Subject.SEASON: _season_subject(state, title_passage),
             }.get(named, Subject.OTHER)
+            if named is None and state == Subject.WATCH and _key_value_row(block):
+                # "| Airs | Saturday, October 7" in a fact table under the watch's entry: a
+                # field of the entry (a label and its value), no title of its own
+                subject = Subject.WATCH
             result.append(
                 Sentence(
                     text, index, False, False, subject, named in (Subject.WATCH, Subject.TITLE),
@@ -512,7 +543,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         # since: after 'The Handmaid's Tale is ..., and Season 4 is slated for April 28.',
         # 'Hulu shared a teaser to confirm the premiere date.' is the other show's teaser
         other_topic = False
-        for text in sentences(block.text):
+        for text in _block_sentences(block.text, watch):
             named = classify(text, watch)
             if named in (Subject.WATCH, Subject.TITLE, Subject.SEASON):
                 other_topic = False
@@ -1215,6 +1246,21 @@ _BARE_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGN
 def _two_cells(block: object) -> bool:
     """A table row of a title and its date ("| Abbott Elementary season 3 | February 7")."""
     return len(getattr(block, "cells", ()) or ()) == 2
+
+
+def _key_value_row(block: object) -> bool:
+    """A two-cell row of a release's label and its value ("| Airs | Saturday, October 7",
+    "| Premiere | March 24")."""
+    cells = getattr(block, "cells", ()) or ()
+    if len(cells) != 2:
+        return False
+    label = normalize(str(cells[0]))
+    if _LABEL_CELL.fullmatch(label) is None:
+        return False
+    return RELEASE_FIELD.search(label + " |") is not None
+
+
+_LABEL_CELL = re.compile(r"[A-Za-z][A-Za-z .'/&-]{0,24}:?")
 
 
 def _schedule_row(text: str) -> bool:

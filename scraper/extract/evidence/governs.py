@@ -1315,8 +1315,25 @@ def _plan(c: DateCandidate, v: View, w: Watch) -> str | None:
 )
 def _plan_changed(c: DateCandidate, v: View, w: Watch) -> str | None:
     if not cues.PLAN_DATE.search(v.text, max(0, c.mention.start - 40), c.mention.start):
+        # a history of plans ("was first scheduled for 2019, then pushed to April 2020,
+        # then to July 2020") that the next sentence moves once more ("Now it has been
+        # delayed again"): each of its dates, the last too, is a plan left
+        if _PLAN_HISTORY.search(v.text, 0, c.mention.start):
+            return found(_MOVED_AGAIN, c.following)
         return None
     return found(cues.PLAN_CHANGED, v.text) or found(cues.PLAN_CHANGED, c.following)
+
+
+_PLAN_HISTORY = re.compile(
+    r"\b(?:was|were|had\s+been)\s+(?:first|originally|initially)\s+"
+    r"(?:set|scheduled|slated|planned|dated|due)\b",
+    re.IGNORECASE,
+)
+_MOVED_AGAIN = re.compile(
+    r"\b(?:delay|push|postpon|mov|shift|bump|reschedul)\w*\s+(?:\w+\s+)?again\b|"
+    r"\bagain\s+(?:been\s+)?(?:delay|push|postpon|mov|shift|bump|reschedul)\w*",
+    re.IGNORECASE,
+)
 
 
 @rule(
