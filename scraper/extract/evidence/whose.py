@@ -1109,7 +1109,7 @@ def _delayed_without_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     if (
         c.order == c.doc.undated_at
         and v.event == "release"
-        and 0 <= v.text.find(c.doc.undated) < _verb_before(v, c.mention.start)
+        and 0 <= v.text.find(c.doc.undated) <= _verb_before(v, c.mention.start) - len(c.doc.undated)
         and not cues.PAST_RELEASE.search(v.event_word)
         and not cues.NEGATION.search(v.clause)
     ):
