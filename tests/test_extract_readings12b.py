@@ -243,3 +243,12 @@ def test_a_history_of_plans_moved_once_more_is_left_for_the_new_date() -> None:
         "begin airing in October 2020.</p>"
     )
     assert release(body, published="2020-06-01") == "2020-10"
+
+
+def test_a_release_label_in_another_language_is_no_works_name() -> None:
+    body = (
+        "<p>In den nächsten Monaten kommen viele neue Staffeln. Hier ist unser Kalender.</p>"
+        "<p>Harbor Lights: Staffel 2</p><p>Starttermin: 25. August 2024</p>"
+        "<p>Plattform: BBC One</p><p>Die Leuchtturmwärter sind zurück.</p>"
+    )
+    assert release(body, published="2024-08-05") == "2024-08-25"
