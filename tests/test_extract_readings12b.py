@@ -252,3 +252,12 @@ def test_a_release_label_in_another_language_is_no_works_name() -> None:
         "<p>Plattform: BBC One</p><p>Die Leuchtturmwärter sind zurück.</p>"
     )
     assert release(body, published="2024-08-05") == "2024-08-25"
+
+
+def test_a_trailers_date_with_the_adjective_after_the_noun_is_the_trailers() -> None:
+    body = (
+        "<p>La segunda temporada de Harbor Lights se acerca, y la plataforma fue soltando "
+        "adelantos poco a poco.</p>"
+        "<p>Lo más grande lo guardó para el tráiler oficial, que se estrenó este 8 de julio.</p>"
+    )
+    assert release(body, published="2020-07-09") != "2020-07-08"

@@ -874,7 +874,7 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     if clause is not None and not (
         # ("The trailer, which debuted May 6, shows ...": a clause said of the trailer
         # itself, its antecedent the trailer word right before it, dates the trailer)
-        clause.start() == trailers[-1].end()
+        _antecedent(v.text, trailers[-1].end(), clause.start(), c.doc.foreign)
         and of_the_trailer.match(v.text, clause.start())
         and not new_clause.search(v.text, clause.end(), c.mention.start)
     ):
@@ -993,6 +993,17 @@ _NEW_CLAUSE_ANY = re.compile(
 _OF_THE_TRAILER_ANY = re.compile(
     r",\s+(?:which|" + "|".join(languages.RELATIVE_PRONOUNS) + r")\s", re.IGNORECASE
 )
+
+
+def _antecedent(text: str, trailer_end: int, clause_start: int, foreign: bool) -> bool:
+    """The trailer word is the relative clause's antecedent: right before it, or (where
+    the adjective follows its noun) with an adjective or two between: "el tráiler
+    oficial, que se estrenó este 8 de julio", "il trailer ufficiale, che"."""
+    gap = text[trailer_end:clause_start]
+    return not gap or (foreign and _FOLLOWING_ADJECTIVES.fullmatch(gap) is not None)
+
+
+_FOLLOWING_ADJECTIVES = re.compile(r"(?:\s+[^\W\d_A-Z][\w-]*){1,2}")
 
 
 def _release_after(text: str, colon: int, c: DateCandidate) -> bool:
