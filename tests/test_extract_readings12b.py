@@ -261,3 +261,23 @@ def test_a_trailers_date_with_the_adjective_after_the_noun_is_the_trailers() -> 
         "<p>Lo más grande lo guardó para el tráiler oficial, que se estrenó este 8 de julio.</p>"
     )
     assert release(body, published="2020-07-09") != "2020-07-08"
+
+
+def test_characters_back_in_the_sequel_are_not_another_works_subject() -> None:
+    body = (
+        "<p>The studio is planning a very big 2019, with sequels to its biggest hits.</p>"
+        "<p>• Maren and Joss will be back in the animated sequel to the smash-hit “Harbor "
+        "Lights” on Nov. 27, 2019. Not much is known about the plot for “Harbor Lights 2,” "
+        "but the cast is expected to return.</p>"
+    )
+    page = news_page(body, "2018-01-10", title="'Night Ferry 3,' 'Harbor Lights 2' coming in 2019")
+    doc = parse_documents(page, "https://news.example/story")[0]
+    sequel = Watch("Harbor Lights 2", None, ("Harbor Lights II",))
+    found = [f.date for f in extract(doc, sequel) if f.kind == "release_date"]
+    assert found[:1] == ["2019-11-27"]
+    # (a show's own return for its season is still that show's)
+    other = (
+        "<p>The network set its fall premieres.</p>"
+        "<p>Night Ferry will return for its second season on Nov. 27, 2019.</p>"
+    )
+    assert release(other, HARBOR2, "2019-06-10") is None

@@ -516,8 +516,9 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
             continue  # "Devs, the new limited series from Alex Garland, will premiere ..."
         if cues.POSSESSIVE_LEAD.search(text, max(0, verb - 40), verb):
             continue  # "Its Japanese opening is locked for ...": the watch's, described
-        if _IN_A_ROLE.match(text, verb):
-            continue  # "Jenna Ortega returns as Wednesday": a person back in a role
+        if _IN_A_ROLE.match(text, verb) or _BACK_IN_A_WORK.match(text, verb):
+            continue  # "Jenna Ortega returns as Wednesday": a person back in a role; "Elsa
+            # and Anna will be back in the animated sequel": characters back in the work
         if _DATE_NOUN.match(text, verb):
             continue  # "The July 2021 release date has been moved": a noun, no work's verb
         if any(verb < start < c.mention.start for start, _, _ in titles):
@@ -597,6 +598,12 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|which|who)\b", re.IGNOREC
 
 
 _DATE_NOUN = re.compile(r"(?:release|premiere|debut|launch|opening)\s+date", re.IGNORECASE)
+_BACK_IN_A_WORK = re.compile(
+    # (not "returns for its second season": the work's own return)
+    r"(?:be\s+)?(?:back|returns?|returning)\s+in\s+(?:the|a|an|its|their)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:sequel|follow-up|film|movie|season|instal+ment|chapter)\b",
+    re.IGNORECASE,
+)
 _IN_A_ROLE = re.compile(r"\w+\s+as\s+(?!(?:early|soon|late|of|well|part|planned)\b)", re.I)
 
 
