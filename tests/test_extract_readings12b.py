@@ -281,3 +281,14 @@ def test_characters_back_in_the_sequel_are_not_another_works_subject() -> None:
         "<p>Night Ferry will return for its second season on Nov. 27, 2019.</p>"
     )
     assert release(other, HARBOR2, "2019-06-10") is None
+
+
+def test_a_move_denied_leaves_the_date_standing() -> None:
+    body = (
+        "<p>Cold Summit's final trailer debuted this week as the calendar empties out. By "
+        "our count, no wide release remains for the next three Fridays, and some titles have "
+        "simply been pulled without a new date.</p>"
+        "<p>The studio's big spring film has not moved yet and remains scheduled for May "
+        "1st, 2024.</p>"
+    )
+    assert release(body, COLD_SUMMIT, "2024-03-13") == "2024-05-01"

@@ -399,6 +399,11 @@ def _negation(c: DateCandidate, v: View, w: Watch) -> str | None:
         # the denial leaves is asserted
     if len(before) == len(denials) and _INSTEAD.search(v.clause, before[-1].end(), position):
         return None  # "no longer opens March 8 and will instead arrive June 28"
+    if len(before) == len(denials) and all(
+        _MOVE_DENIED.match(v.clause, m.end()) for m in before
+    ):
+        return None  # "has not moved yet and remains scheduled for May 1st": the denial
+        # is of a move; the date stands
     if (
         len(before) == len(denials)
         and not cues.PAST_DENIAL.match(before[-1].group())
@@ -992,6 +997,14 @@ _NEW_CLAUSE_ANY = re.compile(
 )
 _OF_THE_TRAILER_ANY = re.compile(
     r",\s+(?:which|" + "|".join(languages.RELATIVE_PRONOUNS) + r")\s", re.IGNORECASE
+)
+
+
+# A move denied: "has not moved", "hasn't been delayed", "has not budged".
+_MOVE_DENIED = re.compile(
+    r"\s*(?:yet\s+)?(?:been\s+)?(?:moved|delayed|pushed|postponed|shifted|budged|bumped|"
+    r"rescheduled|changed)\b",
+    re.IGNORECASE,
 )
 
 
