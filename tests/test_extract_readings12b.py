@@ -292,3 +292,15 @@ def test_a_move_denied_leaves_the_date_standing() -> None:
         "1st, 2024.</p>"
     )
     assert release(body, COLD_SUMMIT, "2024-03-13") == "2024-05-01"
+
+
+def test_a_fronted_start_dates_the_weekly_slot_of_its_main_clause() -> None:
+    body = (
+        "<p>The network has set the return of Harbor Lights: USA for its second season.</p>"
+        "<p>The two-part premiere kicks off Thursday, Aug. 8 (10:00-11:00 PM), and part two "
+        "airs Sunday, Aug. 11 on the network.</p>"
+        "<p>Beginning Thursday, Aug. 29, HARBOR LIGHTS: USA will air Thursdays (10:00-11:00 "
+        "PM, ET/PT).</p>"
+    )
+    # (the colon inside the title closed the date's clause before "Thursdays")
+    assert release(body, Watch("Harbor Lights: USA", 2, ()), "2024-07-12") == "2024-08-08"

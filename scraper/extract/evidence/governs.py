@@ -1370,6 +1370,7 @@ def _setting(c: DateCandidate, v: View, w: Watch) -> str | None:
     return found(_SETTING, v.text[max(0, c.mention.start - 50) : c.mention.start])
 
 
+_FRONTED_START = re.compile(r"\W*(?:beginning|starting)\s+(?:on\s+)?[^,;]{0,20},?\s*$", re.I)
 _SETTING = re.compile(
     # ("set to premiere in the fall of 2013" is a schedule, not a setting)
     # (a comma closes the setting: "The new season, set in Thailand, will debut in early
@@ -1388,7 +1389,10 @@ _SETTING = gated(_SETTING)
     "new episodes Thursdays starting Dec. 8",
 )
 def _slot(c: DateCandidate, v: View, w: Watch) -> str | None:
-    for slot in _SLOT.finditer(v.text, v.left, v.right):
+    # (a fronted start, "Beginning Thursday, Aug. 31, Title will air Thursdays", dates the
+    # main clause after its comma: the slot is there)
+    right = len(v.text) if _FRONTED_START.match(v.text, 0, c.mention.start) else v.right
+    for slot in _SLOT.finditer(v.text, v.left, right):
         between = v.text[c.mention.end : slot.start()]
         if slot.start() >= c.mention.end and _THEN.search(between):
             continue  # "premieres Oct. 13, followed by one episode every Friday": the start
