@@ -407,6 +407,15 @@ def _other_works(sentences: list[Sentence], watch: Watch) -> bool:
     )
 
 
+# Works counted, not named: "some titles", "several other films", "a handful of releases".
+_OTHER_WORKS_COUNTED = re.compile(
+    r"\b(?:some|other|several|many|most|a\s+few|a\s+number\s+of|a\s+handful\s+of|"
+    r"numerous|multiple|dozens\s+of)\s+(?:other\s+)?(?:[\w-]+\s+)?"
+    r"(?:titles|films|movies|releases|shows|series|projects|features|blockbusters)\b",
+    re.IGNORECASE,
+)
+
+
 def _undated(sentences: list[Sentence]) -> tuple[str, int, bool]:
     """What a sentence naming the watch says to take its release off the calendar, where,
     and whether the sentence tells a later turn past it; or ("", -1, False)."""
@@ -422,6 +431,13 @@ def _undated(sentences: list[Sentence]) -> tuple[str, int, bool]:
         if said is not None and not sentence.names_title and _NAMED_OBJECT.match(said.group()):
             continue  # "Disney has pulled Mulan and Black Widow from the calendar", in a
             # roundup's passage on the watch: the works taken off are others, named
+        if (
+            said is not None
+            and not sentence.names_title
+            and _OTHER_WORKS_COUNTED.search(sentence.text, 0, said.start())
+        ):
+            continue  # "some titles have simply been pulled without a new date": others,
+            # counted, in a passage on the watch
         if said is not None:
             return said.group(), order, _LATER_TURN.search(sentence.text, said.end()) is not None
     return "", -1, False

@@ -206,8 +206,9 @@ def _NOT_IDIOM(stem: str) -> str:  # noqa: N802 (a pattern builder, read as a pa
         f"(?<!{before}{stem})"
         # ("as originally expected", "earlier than expected": the same comparison; "a
         # glimpse of what to expect": the story's content, not a guess at a date)
-        for before in (r"\bas\s", r"highly\s", r"most\s", r"much\s", "much-", "long-",
-                       r"hotly\s", r"eagerly\s", r"\bas\soriginally\s", r"\bas\sinitially\s",
+        # (the adverb hyphenated to the adjective too: "the highly-anticipated new season")
+        for before in (r"\bas\s", r"highly[\s-]", r"most[\s-]", r"much\s", "much-", "long-",
+                       r"hotly[\s-]", r"eagerly[\s-]", r"\bas\soriginally\s", r"\bas\sinitially\s",
                        r"\bas\spreviously\s", r"\bas\sfirst\s", r"\bas\swidely\s", r"\bthan\s",
                        r"\bwhat\sto\s")
     )  # fmt: skip
@@ -435,7 +436,10 @@ OTHER_OCCASION = re.compile(
     r"panel|book|novel(?!\s+(?:coronavirus|virus|approach|idea|concept|way|twist|take))|publication|birthday|screening|festival|red\s+carpet|gala|"
     # an awards night: "the ceremony aired Sept. 15 on ABC"
     r"ceremony|awards?\s+(?:show|night|telecast)|"
-    r"(?:world|global|uk|u\.s\.|us|european|london|festival|red[\s-]carpet)\s+premiere)\b",
+    r"(?:world|global|uk|u\.s\.|us|european|london|festival|red[\s-]carpet)\s+premiere)\b|"
+    # the same in Japanese: a special programme ("放送直前特番", "特別番組"), an advance
+    # screening ("先行上映"), the finale ("最終回")
+    r"特番|特別番組|先行上映|最終回",
     re.IGNORECASE,
 )
 OTHER_OCCASION = gated(OTHER_OCCASION)

@@ -137,6 +137,9 @@ RELEASE_WORDS = (
     r"programmée?s?", r"débarque\w*", r"diffusé\w*", r"diffusion",
     r"en\s+salles?", r"au\s+cinéma", r"sera\s+disponible", r"reviendra", r"revient", r"de\s+retour",
     r"partir\s+du", r"dès\s+le",
+    # a launch and a comeback: "Lancement le 9 février", "lancée le 30 septembre", "fera son
+    # retour sur le petit écran le 28 septembre"
+    r"lancement", r"lancée?s?", r"lancera\w*", r"son\s+(?:grand\s+)?retour",
     # "Rendez-vous le 4 septembre sur Prime Video": the date the reader is asked to be there
     r"rendez-vous(?=\s+(?:le|dès|à\s+partir|en|au|sur)\b)",
     # Italian
@@ -145,6 +148,8 @@ RELEASE_WORDS = (
     r"disponibile", r"in\s+onda", r"tornerà", r"torna", r"ritorna\w*", r"ritorno",
     r"dal(?=\s+\d)", r"dall['\u2019](?=\d)", r"nelle\s+sale", r"in\s+sala", r"al\s+cinema",
     r"nei\s+cinema",
+    # a premiere: "verrà presentato in anteprima il 5 gennaio"
+    r"(?:in\s+)?anteprima",
     # Indonesian
     r"tayang\w*", r"ditayangkan", r"penayangan", r"rilis", r"dirilis", r"hadir",
     r"disaksikan", r"meluncur", r"mengudara",

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from scraper.extract import languages
@@ -90,6 +91,37 @@ _NUMBER_AFTER = re.compile(r"['\u2019]?s?\s+\d")
 sentences = remembered(_split_sentences)
 # (read for a sentence naming another season, or any when the watch has none)
 other_shows_season = remembered(other_shows_season)
+
+
+# A row of a page's tabs or tools, a word or two between bars ("Edit | History | Talk
+# (3)"): its bracketed count is no work's tag.
+_MENU_ROW = re.compile(r"\W*[\w'()-]+(?:\s+[\w'()-]+)?(?:\s*\|\s*[\w'()-]+(?:\s+[\w'()-]+)?)+\W*")
+
+
+def _block_sentences(text: str, watch: Watch) -> list[str]:
+    """A block's sentences, a mark inside the watch's name no end of one: "Love Live!
+    Sunshine!! 2nd Season airs ..." is one sentence, not three."""
+    said = sentences(text)
+    if len(said) < 2 or not _stop_in_name(watch):
+        return said
+    whole = [said[0]]
+    for piece in said[1:]:
+        joined = whole[-1] + " " + piece
+        if any(s < len(whole[-1]) < e for s, e, _ in title_mentions(joined, watch)):
+            whole[-1] = joined
+        else:
+            whole.append(piece)
+    return whole
+
+
+@lru_cache(maxsize=256)
+def _stop_in_name(watch: Watch) -> bool:
+    """A name of the watch has a sentence's end mark inside it ("Love Live! Sunshine!!",
+    "Haikyu!! To the Top")."""
+    return any(_INNER_STOP.search(name) for name in (watch.title, *watch.aliases))
+
+
+_INNER_STOP = re.compile(r"[.!?]\s+\w")
 
 
 def headline_case(text: str) -> bool:
@@ -421,7 +453,9 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             section_names_title = named == Subject.TITLE and watch.season is not None
             heading_names_watch = section_names_watch
             if named in (Subject.OTHER, Subject.OTHER_SEASON) or (
-                named is None and _ENTRY_TAG.search(block.text.strip())
+                named is None
+                and _ENTRY_TAG.search(block.text.strip())
+                and not _MENU_ROW.fullmatch(block.text.strip())
             ):
                 state = Subject.OTHER  # (a tagged name, "Critical Thinking (2020)", is a work)
             elif named == Subject.WATCH:
@@ -518,7 +552,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
         # since: after 'The Handmaid's Tale is ..., and Season 4 is slated for April 28.',
         # 'Hulu shared a teaser to confirm the premiere date.' is the other show's teaser
         other_topic = False
-        for text in sentences(block.text):
+        for text in _block_sentences(block.text, watch):
             named = classify(text, watch)
             if named in (Subject.WATCH, Subject.TITLE, Subject.SEASON):
                 other_topic = False

@@ -21,6 +21,13 @@ from scraper.models import Watch
 # ("Patricia Highsmith's 1955 novel"), not when the book is mentioned after the date.
 _BOOK = re.compile(r"\b(?:book|novel|publication)\b", re.IGNORECASE)
 _ATTACHED = re.compile(r"^\W{0,3}(?:[\w'\u2019-]+\s+){0,2}$")
+# What a screen work is made from, before the book's word: "Zemeckis' take on Roald Dahl's
+# novel The Witches will open in theaters", "an adaptation of the novel", "based on the book".
+_ADAPTED_FROM = re.compile(
+    r"\b(?:take|spin|version|adaptation|retelling|based|adapted|adapting)\s+(?:on|of|from)?\s*"
+    r"(?:[\w'\u2019.-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def other_occasion(clause: str, start: int, end: int, published: date | None) -> bool:
@@ -44,6 +51,10 @@ def other_occasion(clause: str, start: int, end: int, published: date | None) ->
         at = match.start()
         if _BOOK.fullmatch(match.group()) and at >= end and not _ATTACHED.match(scoped[end:at]):
             continue  # the source book named after the release date
+        if _BOOK.fullmatch(match.group()) and at < start and _ADAPTED_FROM.search(
+            scoped, max(0, at - 50), at
+        ):
+            continue  # the book the film is made from, before it: "take on the novel X"
         if end <= at and match.end() <= last:
             break  # "premiered Feb. 27 ... with the finale on April 23": the later date's
         if at >= end and cues.LANDMARK_BEFORE.search(scoped, max(0, at - 60), at):

@@ -849,6 +849,11 @@ _NOT_NAMES = frozenset(
         "what",
         "will",
         "new",
+        # the season a field labels ("Upcoming Season: 4", "Latest season 3 news")
+        "upcoming",
+        "next",
+        "latest",
+        "current",
         "is",
         "for",
         "of",
@@ -886,9 +891,6 @@ _NOT_NAMES = frozenset(
         "recently",
         "newly",
         "just",
-        # a field's label: "Upcoming Season: 4", "Current Season: 2"
-        "upcoming",
-        "current",
         # numbers open a sentence about things counted ("Three dates flash across ..."),
         # never a work's name on their own
         *NUMBER_WORDS,
@@ -926,8 +928,11 @@ _NEWS_LABEL = re.compile(
     r"\s*(?::|\s[-\u2013\u2014]|[\u2013\u2014])\s*",
     re.IGNORECASE,
 )
+# (a Latin name's word stops at Japanese or Chinese script: "PVには第2期" is the PV's
+# particle, no name owning the season; \w takes kana and kanji as letters)
+_NAME_WORD = r"[A-Z](?:(?![\u3040-\u30ff\u3400-\u9fff])[\w&'\u2019-])*"
 _NAME_BEFORE = re.compile(
-    r"([A-Z][\w&'\u2019-]*(?:\s+(?:and|of|the|&|in|on|[A-Z][\w&'\u2019-]*)){0,5})"
+    r"(" + _NAME_WORD + r"(?:\s+(?:and|of|the|&|in|on|" + _NAME_WORD + r")){0,5})"
     r"[\"\u201d]?[\s:,(]*$"
 )
 
@@ -1246,6 +1251,10 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
     if _part_of_watch_name(name, watch):
         return False  # the watch by its subtitle alone ("The Final Reckoning is due ...")
     start = window_start + match.start(1)
+    # (the name's capitalized words all count as it: "Emmy® Award")
+    if _MODIFIED_WORK_NOUN.match(_NAME_WORDS_END.sub("", text[:start])):
+        return False  # "La serie drama candidata agli Emmy Award debutterà": the subject is
+        # the series, the name only in what modifies it
     if EPISODE_NAMED_BEFORE.search(text, max(0, start - 120), start):
         return False  # an episode's name: 'the season 3 premiere of Review, "Locorito", which'
     # (a cast list can be long: "starring A, B, C, D and E, will air in April")
@@ -1260,6 +1269,19 @@ def other_work_before(text: str, position: int, watch: Watch) -> bool:
     return not any(s < end and start < e for s, e, _ in title_mentions(text, watch))
 
 
+# A sentence opening on a work's common noun, then lowercase words that modify it up to a
+# preposition before a name: "The series nominated for an Emmy Award", "La serie drama
+# candidata agli Emmy", "Le film récompensé par ..." ("of" excluded: "the new season of X"
+# is X's).
+_MODIFIED_WORK_NOUN = re.compile(
+    r"\W*(?i:the|this|la|il|lo|le|el|die|der|das)\s+(?:[^\W\d_A-Z][\w'-]*\s+){0,3}?"
+    r"(?:series|serie|série|serien|film|show|movie|drama|sitcom|anime|documentary|docuseries)"
+    r"(?:\s+[^\W\d_A-Z][\w'-]*){1,6}?\s+"
+    r"(?:for|to|at|by|with|from|agli|alla|alle|ai|al|allo|per|con|da|dal|dai|dagli|pour|par|"
+    r"avec|aux|au|à|für|mit|bei|zum|zur|por|para|em|pelo|pela)\s+"
+    r"(?:(?:an?|the|gli|le|les|la|il|los|las|die|den|dem|un|une|una|uno)\s+)?$",
+)
+_NAME_WORDS_END = re.compile(r"(?:[A-Z]\S*\s+)+$")
 _WEEKLY_NIGHT = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days(?:\s+at)?")
 # The link between two names of a list, right before the later one: ", ", " and ", ", and ".
 _LIST_LINK = re.compile(r"(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)$")
@@ -1271,11 +1293,17 @@ def _list_start(text: str, start: int) -> int:
         link = _LIST_LINK.search(text, max(0, start - 8), start)
         if link is None:
             break
-        name = _WORK_BEFORE.search(text, max(0, link.start() - 80), link.start())
+        # (a name's tag between it and the link: "Nancy Drew (season 2), The Flash")
+        tag = _TAG_BEFORE.search(text, max(0, link.start() - 30), link.start())
+        end = tag.start() if tag else link.start()
+        name = _WORK_BEFORE.search(text, max(0, end - 80), end)
         if name is None:
             break
         start = name.start(1)
     return start
+
+
+_TAG_BEFORE = re.compile(r"\s*\([^()]{1,25}\)$")
 
 
 # Words that introduce people, not a work, right before a name (and the names listed

@@ -79,6 +79,8 @@ _SENTENCE_END = re.compile(r"[.!?]" + _END)
 _BOUNDARY = re.compile(r"[.!?\s](?:(?<=[.!?])" + _END + r"|(?<=\s)\s*\|\s+(?=\|))")
 # Every boundary follows one of these.
 _MAYBE_BOUNDARY = re.compile(r"[.!?|]")
+# The end of a Japanese or Chinese sentence, with the brackets it closes: "。", "。」".
+_CJK_SENTENCE_END = re.compile(r"(?<=[\u3002\uff01\uff1f])(?![\u300d\u300f\uff09)\u3002])")
 
 
 # "D.B. Weiss", "J.R.R. Tolkien": initials run on into the name.
@@ -156,6 +158,15 @@ def sentences(text: str) -> list[str]:
     text = normalize(text)
     if not text:
         return []
+    if "\u3002" in text:
+        # Japanese and Chinese end a sentence with a full stop of their own and no space
+        # after it ("...放送が決定した。直前の3月27日には特番が..."): each is a sentence
+        pieces = [piece.strip() for piece in _CJK_SENTENCE_END.split(text)]
+        return [s for piece in pieces if piece for s in _split(piece)]
+    return _split(text)
+
+
+def _split(text: str) -> list[str]:
     if not _MAYBE_BOUNDARY.search(text, 0, len(text) - 2):
         return [text]  # (a boundary's mark has a space and a character after it)
     result: list[str] = []

@@ -399,6 +399,11 @@ def _negation(c: DateCandidate, v: View, w: Watch) -> str | None:
         # the denial leaves is asserted
     if len(before) == len(denials) and _INSTEAD.search(v.clause, before[-1].end(), position):
         return None  # "no longer opens March 8 and will instead arrive June 28"
+    if len(before) == len(denials) and all(
+        _MOVE_DENIED.match(v.clause, m.end()) for m in before
+    ):
+        return None  # "has not moved yet and remains scheduled for May 1st": the denial
+        # is of a move; the date stands
     if (
         len(before) == len(denials)
         and not cues.PAST_DENIAL.match(before[-1].group())
@@ -873,9 +878,8 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         return None
     if clause is not None and not (
         # ("The trailer, which debuted May 6, shows ...": a clause said of the trailer
-        # itself, its antecedent the trailer word right before it, dates the trailer; so
-        # after an adjective set after the noun, "el tráiler oficial, que se estrenó")
-        _POSTPOSED.fullmatch(v.text, trailers[-1].end(), clause.start())
+        # itself, its antecedent the trailer word right before it, dates the trailer)
+        _antecedent(v.text, trailers[-1].end(), clause.start(), c.doc.foreign)
         and of_the_trailer.match(v.text, clause.start())
         and not new_clause.search(v.text, clause.end(), c.mention.start)
     ):
@@ -939,10 +943,6 @@ _CLAUSE_OF_ITS_OWN = re.compile(
 )
 
 
-# Between a trailer noun and a relative clause, at most one word set after it: its
-# adjective in the Romance languages ("el tráiler oficial, que ...", "la bande-annonce
-# officielle, qui ..."), or nothing.
-_POSTPOSED = re.compile(r"(?:\s+[a-z\u00e0-\u00ff]+)?")
 # The trailer as the subject of what it is confirmed or set to do: "Trailer Confirmed to
 # Premiere Tonight", "the teaser is set to debut Friday", "trailer scheduled to arrive".
 _TRAILER_SET_TO = re.compile(
@@ -1010,6 +1010,25 @@ _NEW_CLAUSE_ANY = re.compile(
 _OF_THE_TRAILER_ANY = re.compile(
     r",\s+(?:which|" + "|".join(languages.RELATIVE_PRONOUNS) + r")\s", re.IGNORECASE
 )
+
+
+# A move denied: "has not moved", "hasn't been delayed", "has not budged".
+_MOVE_DENIED = re.compile(
+    r"\s*(?:yet\s+)?(?:been\s+)?(?:moved|delayed|pushed|postponed|shifted|budged|bumped|"
+    r"rescheduled|changed)\b",
+    re.IGNORECASE,
+)
+
+
+def _antecedent(text: str, trailer_end: int, clause_start: int, foreign: bool) -> bool:
+    """The trailer word is the relative clause's antecedent: right before it, or (where
+    the adjective follows its noun) with an adjective or two between: "el tráiler
+    oficial, que se estrenó este 8 de julio", "il trailer ufficiale, che"."""
+    gap = text[trailer_end:clause_start]
+    return not gap or (foreign and _FOLLOWING_ADJECTIVES.fullmatch(gap) is not None)
+
+
+_FOLLOWING_ADJECTIVES = re.compile(r"(?:\s+[^\W\d_A-Z][\w-]*){1,2}")
 
 
 def _release_after(text: str, colon: int, c: DateCandidate) -> bool:
@@ -1332,8 +1351,25 @@ def _plan(c: DateCandidate, v: View, w: Watch) -> str | None:
 )
 def _plan_changed(c: DateCandidate, v: View, w: Watch) -> str | None:
     if not cues.PLAN_DATE.search(v.text, max(0, c.mention.start - 40), c.mention.start):
+        # a history of plans ("was first scheduled for 2019, then pushed to April 2020,
+        # then to July 2020") that the next sentence moves once more ("Now it has been
+        # delayed again"): each of its dates, the last too, is a plan left
+        if _PLAN_HISTORY.search(v.text, 0, c.mention.start):
+            return found(_MOVED_AGAIN, c.following)
         return None
     return found(cues.PLAN_CHANGED, v.text) or found(cues.PLAN_CHANGED, c.following)
+
+
+_PLAN_HISTORY = re.compile(
+    r"\b(?:was|were|had\s+been)\s+(?:first|originally|initially)\s+"
+    r"(?:set|scheduled|slated|planned|dated|due)\b",
+    re.IGNORECASE,
+)
+_MOVED_AGAIN = re.compile(
+    r"\b(?:delay|push|postpon|mov|shift|bump|reschedul)\w*\s+(?:\w+\s+)?again\b|"
+    r"\bagain\s+(?:been\s+)?(?:delay|push|postpon|mov|shift|bump|reschedul)\w*",
+    re.IGNORECASE,
+)
 
 
 @rule(
@@ -1346,6 +1382,7 @@ def _setting(c: DateCandidate, v: View, w: Watch) -> str | None:
     return found(_SETTING, v.text[max(0, c.mention.start - 50) : c.mention.start])
 
 
+_FRONTED_START = re.compile(r"\W*(?:beginning|starting)\s+(?:on\s+)?[^,;]{0,20},?\s*$", re.I)
 _SETTING = re.compile(
     # ("set to premiere in the fall of 2013" is a schedule, not a setting)
     # (a comma closes the setting: "The new season, set in Thailand, will debut in early
@@ -1364,7 +1401,10 @@ _SETTING = gated(_SETTING)
     "new episodes Thursdays starting Dec. 8",
 )
 def _slot(c: DateCandidate, v: View, w: Watch) -> str | None:
-    for slot in _SLOT.finditer(v.text, v.left, v.right):
+    # (a fronted start, "Beginning Thursday, Aug. 31, Title will air Thursdays", dates the
+    # main clause after its comma: the slot is there)
+    right = len(v.text) if _FRONTED_START.match(v.text, 0, c.mention.start) else v.right
+    for slot in _SLOT.finditer(v.text, v.left, right):
         between = v.text[c.mention.end : slot.start()]
         if slot.start() >= c.mention.end and _THEN.search(between):
             continue  # "premieres Oct. 13, followed by one episode every Friday": the start

@@ -143,6 +143,8 @@ def _dateline(c: DateCandidate, v: View, w: Watch) -> str | None:
         return None  # "Thursday, June 5 — <title>": a schedule line, not a dateline
     if len(before) > 60 or cues.RELEASE.search(before):
         return None
+    if c.doc.foreign and cues.FOREIGN_RELEASE.search(before):
+        return None  # "Die dritte Staffel startet am 4. Juli – ...": the story's verb came first
     if _RANGE_AFTER.match(after):
         return None  # "Title, Season 4 — Sundays, January 7 – February 25": a run's start
     if _DATELINE_AFTER.match(after) or (

@@ -357,6 +357,10 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
     # Dec. 22, sharing its date with "Migration"', 'opens May 3, a week after "Sinners"')
     companion = cues.COMPANION_AFTER.match(text, c.mention.end)
     stop = companion.start() if companion else len(text)
+    # (nor a name after the date in a clause of its own: 'is set for April 1, 2022, while
+    # "Sesame Street" has been delayed', the other clause's subject)
+    contrast = _CONTRAST_AFTER.search(text, c.mention.end, stop)
+    stop = contrast.start() if contrast else stop
     # (the watch as a plain noun opening the sentence, the date in its clause, is the
     # subject; a name quoted after the date is what it shows: 'The docu-series, which
     # premieres Dec. 3, follows the cast of "Some Musical"')
@@ -368,8 +372,10 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
     for quoted in cues.QUOTED_TITLE.finditer(text, max(0, start - 80), stop):
         if quoted.end() <= start:
             continue
-        if _EPISODE_BEFORE.search(text, max(0, quoted.start() - 50), quoted.start()):
-            continue
+        lead = _quoted_as_spaces(text[max(0, quoted.start() - 50) : quoted.start()])
+        if _EPISODE_BEFORE.search(lead):
+            continue  # (a word of a name quoted before it is none: '"John Wick: Chapter 4"
+            # on May 21, and "The Flash" on July 1')
         if not _LETTER.search(quoted.group(1)):
             continue  # a quoted year or number names no work: 'only "2022." on the card'
         if _starts_watch_title(quoted.group(1), w) and _with_watched_season(text, quoted, w):
@@ -379,6 +385,9 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
             _starts_watch_title(quoted.group(1), w)
         ):
             continue  # 'its new "Karate Kid"', watching "Karate Kid: Legends": the watch
+        if _sequel_named_by(text, quoted) and _starts_watch_title(quoted.group(1), w, shorter=True):
+            continue  # 'the big "Shazam!" sequel', 'the sequel to "Frozen"', watching
+            # "Shazam! Fury of the Gods" or "Frozen 2": the work it follows names the watch
         return quoted.group().strip()
     seen = found(cues.NAMED_SPINOFF, text)
     if seen:
@@ -395,6 +404,13 @@ _PARENTHETICAL = re.compile(
     r"[A-Z][\w&'-]*\s*\((?!(?i:who|whose|the|a|an|" + cues.CREDIT_WORDS + r")\s)"
 )
 _RELATIVE_BEFORE = re.compile(r"\bwhich\s*$")
+_CONTRAST_AFTER = re.compile(r",\s+(?:while|whereas|but|and)\s", re.IGNORECASE)
+
+
+def _quoted_as_spaces(text: str) -> str:
+    return cues.QUOTED_TITLE.sub(lambda m: " " * len(m.group()), text)
+
+
 _NEW_ENTRY_BEFORE = re.compile(r"\b(?:new|next|upcoming|untitled|latest)\s+$", re.IGNORECASE)
 
 
@@ -416,10 +432,28 @@ def _with_watched_season(text: str, quoted: re.Match[str], w: Watch) -> bool:
     )
 
 
-def _starts_watch_title(name: str, w: Watch) -> bool:
+def _starts_watch_title(name: str, w: Watch, shorter: bool = False) -> bool:
+    """The name's words open the watch's title or an alias (`shorter`: and are not all of
+    it, the franchise's name before the watch's own)."""
     words = re.findall(r"\w+", name.lower())
     return bool(words) and any(
-        re.findall(r"\w+", full.lower())[: len(words)] == words for full in (w.title, *w.aliases)
+        full_words[: len(words)] == words and (not shorter or len(full_words) > len(words))
+        for full_words in (re.findall(r"\w+", full.lower()) for full in (w.title, *w.aliases))
+    )
+
+
+# A sequel named by the work it follows: 'the "Shazam!" sequel', 'the sequel to "Frozen"',
+# '"Dune" follow-up'.
+_SEQUEL_AFTER = re.compile(r"[\s'\u2019s]*(?:sequel|follow-up|followup)\b", re.IGNORECASE)
+_SEQUEL_BEFORE = re.compile(
+    r"\b(?:sequel|follow-up|followup)\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+
+
+def _sequel_named_by(text: str, quoted: re.Match[str]) -> bool:
+    return bool(
+        _SEQUEL_AFTER.match(text, quoted.end())
+        or _SEQUEL_BEFORE.search(text, max(0, quoted.start() - 50), quoted.start())
     )
 
 
@@ -482,8 +516,9 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
             continue  # "Devs, the new limited series from Alex Garland, will premiere ..."
         if cues.POSSESSIVE_LEAD.search(text, max(0, verb - 40), verb):
             continue  # "Its Japanese opening is locked for ...": the watch's, described
-        if _IN_A_ROLE.match(text, verb):
-            continue  # "Jenna Ortega returns as Wednesday": a person back in a role
+        if _IN_A_ROLE.match(text, verb) or _BACK_IN_A_WORK.match(text, verb):
+            continue  # "Jenna Ortega returns as Wednesday": a person back in a role; "Elsa
+            # and Anna will be back in the animated sequel": characters back in the work
         if _DATE_NOUN.match(text, verb):
             continue  # "The July 2021 release date has been moved": a noun, no work's verb
         if any(verb < start < c.mention.start for start, _, _ in titles):
@@ -563,6 +598,12 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|which|who)\b", re.IGNOREC
 
 
 _DATE_NOUN = re.compile(r"(?:release|premiere|debut|launch|opening)\s+date", re.IGNORECASE)
+_BACK_IN_A_WORK = re.compile(
+    # (not "returns for its second season": the work's own return)
+    r"(?:be\s+)?(?:back|returns?|returning)\s+in\s+(?:the|a|an|its|their)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:sequel|follow-up|film|movie|season|instal+ment|chapter)\b",
+    re.IGNORECASE,
+)
 _IN_A_ROLE = re.compile(r"\w+\s+as\s+(?!(?:early|soon|late|of|well|part|planned)\b)", re.I)
 
 
@@ -671,6 +712,8 @@ def _labeled(c: DateCandidate, v: View, w: Watch) -> str | None:
     name = label.group(1)
     if _GENERIC_LABEL.search(name) or subject.is_distributor(name):
         return None
+    if c.doc.foreign and cues.FOREIGN_RELEASE.search(name):
+        return None  # "Starttermin: 25. August 2019": the release's label in another language
     return subject.other_work_before(v.text, label.end(1), w) and name or None
 
 
@@ -1073,6 +1116,17 @@ def _delayed_without_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     if c.doc.undated_passed and c.order != c.doc.undated_at:
         return None  # "pulled from the slate in 2017, and Netflix later bought it": past
     if (
+        c.order == c.doc.undated_at
+        and v.event == "release"
+        and 0 <= v.text.find(c.doc.undated) <= _verb_before(v, c.mention.start) - len(c.doc.undated)
+        and not cues.PAST_RELEASE.search(v.event_word)
+        and not cues.NEGATION.search(v.clause)
+    ):
+        # the delay told in a clause of its own, the date's clause the plan since: "Antlers,
+        # which had been set for February 19 before being pulled off the schedule last
+        # month, now drops October 29"
+        return None
+    if (
         c.order > c.doc.undated_at
         and v.event == "release"
         and cues.FUTURE_TENSE.search(v.text, v.left, c.mention.start)
@@ -1085,6 +1139,11 @@ def _delayed_without_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         # "... season 4 will premiere on Thursday, February 7, 2013"
         return None
     return c.doc.undated
+
+
+def _verb_before(v: View, position: int) -> int:
+    """Where the date's release verb is, before the date (-1: none there)."""
+    return v.text.rfind(v.event_word, 0, position) if v.event_word else -1
 
 
 @rule(
