@@ -4,7 +4,7 @@ negations, moves, plans, time slots and tense."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from scraper.extract import cues, languages, scope
 from scraper.extract.candidates import DateCandidate, is_listing
@@ -1277,13 +1277,33 @@ def _years_before(c: DateCandidate, v: View, w: Watch) -> str | None:
         # the date the page's URL files it under, or the year its headline or its latest
         # dated statement gives (the article is no older than that)
         published = c.doc.hint.day
-    if published is None or int(c.mention.value[:4]) >= published.year - 1:
+    if published is None or not _year_before(c.mention.value, c.mention.precision, published):
         return None
     recent = int(c.mention.value[:4]) >= published.year - 3
     if recent and v.event == "release" and cues.PAST_RELEASE.search(v.clause):
         return None  # "Part 1 premiered November 13, 2022": the season's settled history
         # (not "the last solo outing opened June 28, 2006", decades before the article)
     return f"{c.mention.value[:4]}, the article {published.year}"
+
+
+def _year_before(value: str, precision: str, published: date) -> bool:
+    """The date is over before the year up to the article began: its last day (a month's,
+    a season's, a year's) lies more than a year before the article's. (Not the calendar
+    years: a July 2023 launch told in an August 2024 article is as much the history as
+    one of 2022, while "last year" in January may be weeks ago.)"""
+    year = int(value[:4])
+    if precision == "day":
+        last = date.fromisoformat(value[:10])
+    elif precision == "month":
+        month = int(value[5:7])
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    elif precision == "season" and value.endswith("winter"):
+        last = date(year + 1, 2, 28)  # a winter runs into the next year's February
+    elif precision == "season":
+        last = date(year, {"spring": 5, "summer": 8}.get(value[5:], 11), 28)
+    else:
+        last = date(year, 12, 31)
+    return last < published - timedelta(days=366)
 
 
 @rule(

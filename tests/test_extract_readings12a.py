@@ -1,0 +1,49 @@
+"""Dates that are not the watched season's announced release, as real articles tell them:
+a launch more than a year before the article is the show's history, however the calendar
+years fall.
+
+Every title and sentence here is invented for the test; none comes from an article."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from support import first_release
+
+from scraper.extract.evidence.governs import _year_before
+from scraper.models import Watch
+
+LANTERN2 = Watch("Lantern Bay", 2, ())
+
+
+def test_a_launch_thirteen_months_before_the_article_is_the_first_seasons() -> None:
+    # (the first season's launch in the previous calendar year: "last year" by the
+    # calendar, but more than a year before the article, which a byline dates to a month)
+    body = (
+        '<div lang="fr"><div class="byline">Août 2024</div>'
+        "<p>Lantern Bay revient pour une deuxième saison sur la plateforme.</p>"
+        "<p>Lancée en streaming, la série a trouvé son public dès sa première semaine de "
+        "diffusion, le 12 juillet 2023.</p>"
+        "<p>La plateforme a fixé sa date de diffusion au 3 novembre.</p></div>"
+    )
+    assert first_release(body, LANTERN2, published=None) == ("2024-11-03", "day")
+
+
+@pytest.mark.parametrize(
+    ("value", "precision", "published", "before"),
+    [
+        ("2023-07-12", "day", date(2024, 8, 20), True),
+        ("2023-09-30", "day", date(2024, 8, 20), False),  # within the year before
+        ("2023-07", "month", date(2024, 8, 20), True),
+        ("2023-08", "month", date(2024, 8, 20), False),  # its last day is within the year
+        ("2023-summer", "season", date(2024, 9, 20), True),
+        ("2023-winter", "season", date(2024, 2, 10), False),  # runs into February 2024
+        ("2023", "year", date(2024, 8, 20), False),  # "last year"
+        ("2022", "year", date(2024, 1, 5), True),
+    ],
+)
+def test_over_a_year_before_is_counted_from_the_dates_last_day(
+    value: str, precision: str, published: date, before: bool
+) -> None:
+    assert _year_before(value, precision, published) is before
