@@ -47,3 +47,22 @@ def test_over_a_year_before_is_counted_from_the_dates_last_day(
     value: str, precision: str, published: date, before: bool
 ) -> None:
     assert _year_before(value, precision, published) is before
+
+
+def test_a_list_entry_opened_by_a_name_and_a_colon_is_about_that_name() -> None:
+    # (each entry of a list of delays is about the film it opens with: "It" in the later
+    # entries is that entry's film, not the watched one of the first, which has no date)
+    body = (
+        "<p>Films whose teasers promised a season they will not keep.</p><ul>"
+        "<li>Copper Meadow: the teaser on the tape said fall 2005. The studio has not given "
+        "it a new date.</li>"
+        "<li>Glass Orchard: posters in the lobby promised summer 2005. It arrives in spring "
+        "2006.</li>"
+        "<li>Salt Harbor: the first teaser named no date at all. It opens in May 2006.</li>"
+        "</ul>"
+    )
+    assert first_release(body, Watch("Copper Meadow", None, ()), published="2005-07-01") is None
+    assert first_release(body, Watch("Salt Harbor", None, ()), published="2005-07-01") == (
+        "2006-05",
+        "month",
+    )
