@@ -66,3 +66,34 @@ def test_a_list_entry_opened_by_a_name_and_a_colon_is_about_that_name() -> None:
         "2006-05",
         "month",
     )
+
+
+def _preview(updated: str) -> str:
+    return (
+        "<html><head><title>Fall Movie Preview 2019!</title></head><body><article>"
+        "<h1>Fall Movie Preview 2019!</h1>"
+        f'<div class="byline">Last Updated on {updated}</div>'
+        "<p>Summer is winding down, so here is what the fall slate holds.</p>"
+        "<h2>September</h2><p>Copper Meadow (September 6th)</p><p>Glass Orchard "
+        "(September 13th)</p></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("updated", "year"),
+    [
+        ("August 3, 2021", "2019"),  # touched up two years on: the headline's year
+        ("August 3, 2019", "2019"),
+    ],
+)
+def test_an_update_years_after_the_headlines_year_does_not_date_the_list(
+    updated: str, year: str
+) -> None:
+    from scraper.extract import extract
+    from scraper.parse.documents import parse_documents
+
+    doc = parse_documents(_preview(updated), "https://films.example/lists/fall-preview")[0]
+    found = [
+        f.date for f in extract(doc, Watch("Copper Meadow", None, ())) if f.kind == "release_date"
+    ]
+    assert found == [f"{year}-09-06"]
