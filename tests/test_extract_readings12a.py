@@ -97,3 +97,19 @@ def test_an_update_years_after_the_headlines_year_does_not_date_the_list(
         f.date for f in extract(doc, Watch("Copper Meadow", None, ())) if f.kind == "release_date"
     ]
     assert found == [f"{year}-09-06"]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("Lantern Bay", ("2025-03", "month")), ("Copper Meadow", ("2025-06", "month"))],
+)
+def test_a_gapped_clause_gives_its_date_to_the_name_before_it(
+    title: str, expected: tuple[str, str]
+) -> None:
+    # ("'A' moves to March, 'B' to June": the verb left out of the second clause, June is
+    # B's, though the sentence named A first)
+    body = (
+        "<p>Studio shuffles its calendar: 'Lantern Bay' moves to March 2025, "
+        "'Copper Meadow' to June.</p>"
+    )
+    assert first_release(body, Watch(title, None, ()), published="2024-10-01") == expected

@@ -348,6 +348,12 @@ def _first_part(c: DateCandidate, v: View, w: Watch) -> str | None:
 )
 def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
     text = v.text
+    # A gapped clause after a comma, its verb left out: "'Agatha' Moves to Fall 2024,
+    # 'Echo' to January": the name before "to" is the date's subject, whatever the first
+    # clause named.
+    gapped = _GAPPED.search(text, max(0, c.mention.start - 80), c.mention.start)
+    if gapped is not None and not title_mentions(gapped.group("name"), w):
+        return gapped.group("name").strip()
     if title_mentions(text, w):
         return None
     # (a quoted name in an earlier clause has its own verb: '"Wicked" opens Nov. 22, and
@@ -395,6 +401,10 @@ _PARENTHETICAL = re.compile(
     r"[A-Z][\w&'-]*\s*\((?!(?i:who|whose|the|a|an|" + cues.CREDIT_WORDS + r")\s)"
 )
 _RELATIVE_BEFORE = re.compile(r"\bwhich\s*$")
+_GAPPED = re.compile(
+    r"[,;]\s+(?:and\s+)?(?P<name>['\"\u2018\u201c][^'\"\u2019\u201d]{2,60}['\"\u2019\u201d])"
+    r"\s+(?:to|until|for)\s+$"
+)
 _NEW_ENTRY_BEFORE = re.compile(r"\b(?:new|next|upcoming|untitled|latest)\s+$", re.IGNORECASE)
 
 
