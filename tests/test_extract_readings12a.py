@@ -113,3 +113,23 @@ def test_a_gapped_clause_gives_its_date_to_the_name_before_it(
         "'Copper Meadow' to June.</p>"
     )
     assert first_release(body, Watch(title, None, ()), published="2024-10-01") == expected
+
+
+def test_a_relative_clause_after_the_trailers_adjective_dates_the_trailer() -> None:
+    # ("el tráiler oficial, que se estrenó ...": the clause is said of the trailer, its
+    # adjective between them)
+    body = (
+        '<div lang="es"><p>Lantern Bay vuelve con su segunda temporada y la plataforma '
+        "ya lo ha mostrado todo.</p>"
+        "<p>Lo mejor lo guardó para el tráiler oficial, que se estrenó este 8 de julio.</p>"
+        "</div>"
+    )
+    assert first_release(body, LANTERN2, published="2020-07-10") is None
+
+
+def test_a_video_released_after_two_fronted_phrases_is_the_videos_date() -> None:
+    body = (
+        "<p>Released yesterday (July 15), on the eighth anniversary of the show's debut, the "
+        "behind-the-scenes video is our best look yet at Lantern Bay season 2.</p>"
+    )
+    assert first_release(body, LANTERN2, published="2024-07-16") is None

@@ -874,7 +874,7 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
     if clause is not None and not (
         # ("The trailer, which debuted May 6, shows ...": a clause said of the trailer
         # itself, its antecedent the trailer word right before it, dates the trailer)
-        clause.start() == trailers[-1].end()
+        _NOUN_GAP.fullmatch(v.text, trailers[-1].end(), clause.start()) is not None
         and of_the_trailer.match(v.text, clause.start())
         and not new_clause.search(v.text, clause.end(), c.mention.start)
     ):
@@ -1018,12 +1018,20 @@ _APPOSITIVE_RELATIVE = re.compile(
     r"\b(?:that|which|que|qui|che|der|die|das)\s",
     re.IGNORECASE,
 )
+# (a second fronted phrase may stand before the subject: "Released yesterday (July 15),
+# on the show's anniversary, the behind-the-scenes video is ..."; the subject may be any
+# video, whose release is not the show's)
 _OPENING_PARTICIPLE = re.compile(
     r"\W*(?P<phrase>(?:first\s+|originally\s+)?(?:released|shown|unveiled|dropped|posted|"
-    r"screened|debuted|uploaded|shared)\b[^,;.]{0,60}),\s+(?:the|a|an|this|its|their)\s+"
-    r"(?:[\w'\u2019:-]+\s+){0,6}?(?P<video>" + cues.TRAILER.pattern + r")",
+    r"screened|debuted|uploaded|shared)\b[^,;.]{0,60})(?:,\s+(?:on|in|at|as|with)\s[^,;.]{0,60})?"
+    r",\s+(?:the|a|an|this|its|their)\s+"
+    r"(?:[\w'\u2019:-]+\s+){0,6}?(?P<video>" + cues.TRAILER.pattern + r"|\b(?:videos?|clips?|"
+    r"featurettes?|footage)\b)",
     re.IGNORECASE,
 )
+# Between a trailer's noun and the relative clause said of it, its adjectives at most:
+# "el tráiler oficial, que se estrenó este 8 de julio", "the trailer itself, which ...".
+_NOUN_GAP = re.compile(r"(?:\s+[^\W\d_]+){0,2}")
 _DONT_MISS = re.compile(r"\W*don['\u2019]t\s+miss", re.IGNORECASE)
 _AHEAD_OF = re.compile(
     r"\b(?:ahead\s+of|in\s+advance\s+of|before)\s+(?:the|its|their|a)?\s*"
