@@ -133,3 +133,20 @@ def test_a_video_released_after_two_fronted_phrases_is_the_videos_date() -> None
         "behind-the-scenes video is our best look yet at Lantern Bay season 2.</p>"
     )
     assert first_release(body, LANTERN2, published="2024-07-16") is None
+
+
+def test_the_watch_named_as_what_sequels_follow_does_not_own_their_dates() -> None:
+    body = (
+        "<p>The first trailer for Copper Meadow arrives next week.</p>"
+        "<p>The studio has also ordered two sequels to Copper Meadow, due for release in 2018 "
+        "and 2020.</p>"
+    )
+    assert first_release(body, Watch("Copper Meadow", None, ()), published="2016-05-01") is None
+
+
+def test_the_sequel_itself_keeps_its_date() -> None:
+    body = "<p>Copper Meadow 2, the sequel to Copper Meadow, opens in theaters on May 5.</p>"
+    assert first_release(body, Watch("Copper Meadow 2", None, ()), published="2024-03-01") == (
+        "2024-05-05",
+        "day",
+    )

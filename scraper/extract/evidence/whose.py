@@ -805,7 +805,27 @@ def _separate(c: DateCandidate, v: View, w: Watch) -> str | None:
         seen = found(_THE_FILM, v.text, max(0, v.left - 60), c.mention.start)
     if seen is None and w.season is not None:
         seen = found(_COMPILATION, v.text, 0, c.mention.start)
+    if seen is None:
+        # the watch named as what a later work follows: "two sequels to Fantastic Beasts,
+        # due for release in 2018 and 2020" (not "a follow-up to its first season": the
+        # watched season may be that follow-up)
+        for start, end, _ in title_mentions(v.text, w):
+            if start >= c.mention.start or _SEASON_AFTER.match(v.text, end):
+                continue
+            if relation := _LATER_WORK_OF.search(v.text, max(0, start - 50), start):
+                return relation.group().strip()
     return seen
+
+
+# A later work and the relation to the work named after it: "sequels to", "a spin-off of".
+_LATER_WORK_OF = re.compile(
+    r"\b(?:sequels?|prequels?|spin[\s-]?offs?|follow[\s-]?ups?|successors?)\s+(?:to|of)\s+"
+    r"(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+_SEASON_AFTER = re.compile(
+    r"['\u2019]?s?\s+(?:(?:first|second|third|previous|last)\s+)?(?:season|series)\b", re.I
+)
 
 
 _SEPARATE_WORK = re.compile(
