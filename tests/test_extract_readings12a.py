@@ -150,3 +150,22 @@ def test_the_sequel_itself_keeps_its_date() -> None:
         "2024-05-05",
         "day",
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("Copper Meadow 3", None), ("Glass Orchard", ("2015", "year"))],
+)
+def test_the_works_a_group_includes_own_its_date(
+    title: str, expected: tuple[str, str] | None
+) -> None:
+    # (the page is about Copper Meadow 2's weekend and hints at a third; the films
+    # "hitting theaters later this year" are the ones the list names)
+    body = (
+        "<p>Copper Meadow 2 topped the box office this weekend, and its director is already "
+        "hinting at Copper Meadow 3.</p>"
+        "<p>Highly anticipated sequels hitting theaters later this year include Glass Orchard, "
+        "Salt Harbor, and "
+        "The Lantern Keepers.</p>"
+    )
+    assert first_release(body, Watch(title, None, ()), published="2015-05-17") == expected

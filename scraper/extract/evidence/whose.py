@@ -389,6 +389,10 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
     seen = found(cues.NAMED_SPINOFF, text)
     if seen:
         return seen
+    # the works a group of them "include", named in a list the watch is not in: "sequels
+    # hitting theaters later this year include Spectre, and Star Wars: The Force Awakens"
+    if listed := _INCLUDES_NAMES.search(text):
+        return listed.group().strip()
     # (a parenthetical after the date is an actor's name or an aside, not its subject)
     return found(_PARENTHETICAL, text[: c.mention.start])
 
@@ -401,6 +405,19 @@ _PARENTHETICAL = re.compile(
     r"[A-Z][\w&'-]*\s*\((?!(?i:who|whose|the|a|an|" + cues.CREDIT_WORDS + r")\s)"
 )
 _RELATIVE_BEFORE = re.compile(r"\bwhich\s*$")
+# "include" and two or more capitalized names in a list: "include Spectre, and Star Wars".
+# (works the group is made of, not a cast: "The season includes guest stars A, B")
+_INCLUDES_NAME = (
+    r"(?:the\s+)?[A-Z][\w'\u2019:&!.-]*(?:\s+(?:[A-Z0-9][\w'\u2019:&!.-]*|of|the|and|in))*"
+)
+_INCLUDES_NAMES = re.compile(
+    r"\b(?i:sequels|films|movies|shows|series|titles|releases|premieres|slate|line-?up)\b"
+    r"[^.;]{0,80}?\binclud(?:e|es|ed|ing)\s+"
+    + _INCLUDES_NAME
+    + r"(?:,\s+(?:and\s+)?"
+    + _INCLUDES_NAME
+    + r")+"
+)
 _GAPPED = re.compile(
     r"[,;]\s+(?:and\s+)?(?P<name>['\"\u2018\u201c][^'\"\u2019\u201d]{2,60}['\"\u2019\u201d])"
     r"\s+(?:to|until|for)\s+$"
