@@ -169,3 +169,11 @@ def test_the_works_a_group_includes_own_its_date(
         "The Lantern Keepers.</p>"
     )
     assert first_release(body, Watch(title, None, ()), published="2015-05-17") == expected
+
+
+def test_a_plan_with_its_place_before_the_date_and_a_change_after_is_no_date() -> None:
+    body = (
+        "<p>Copper Meadow premiered at a festival in February and was set to open in "
+        "Korean cinemas on Feb. 26, but that release was postponed several times.</p>"
+    )
+    assert first_release(body, Watch("Copper Meadow", None, ()), published="2020-04-20") is None
