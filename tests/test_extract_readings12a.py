@@ -177,3 +177,16 @@ def test_a_plan_with_its_place_before_the_date_and_a_change_after_is_no_date() -
         "Korean cinemas on Feb. 26, but that release was postponed several times.</p>"
     )
     assert first_release(body, Watch("Copper Meadow", None, ()), published="2020-04-20") is None
+
+
+def test_the_watchs_title_after_the_date_ends_no_clause() -> None:
+    # ("Beginning <date>, TITLE: PART will air Thursdays": the weekly slot is the date's
+    # clause, through the colon of the title; the premiere is the earlier date)
+    body = (
+        "<p>Copper Meadow: USA season 2 brings back eighteen players.</p>"
+        "<p>The two-part premiere kicks off Thursday, Aug. 10, and part two airs Sunday, "
+        "Aug. 13.</p>"
+        "<p>Beginning Thursday, Aug. 31, COPPER MEADOW: USA will air Thursdays at 10 PM.</p>"
+    )
+    watch = Watch("Copper Meadow: USA", 2, ())
+    assert first_release(body, watch, published="2023-07-12") == ("2023-08-10", "day")
