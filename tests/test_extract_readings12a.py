@@ -190,3 +190,12 @@ def test_the_watchs_title_after_the_date_ends_no_clause() -> None:
     )
     watch = Watch("Copper Meadow: USA", 2, ())
     assert first_release(body, watch, published="2023-07-12") == ("2023-08-10", "day")
+
+
+def test_the_readers_want_in_a_later_clause_does_not_hedge_the_date() -> None:
+    body = (
+        "<p>The second season of Lantern Bay premiered September 21 on the network, more or "
+        'less rebooting the show under the name "Tides Turn," but you\'ll want to catch up on '
+        "the discs to see how things got here.</p>"
+    )
+    assert first_release(body, LANTERN2, published="2015-09-29") == ("2015-09-21", "day")

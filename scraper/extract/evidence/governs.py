@@ -352,10 +352,11 @@ def _judges_something_else(clause: str, end: int, hedge: re.Match[str]) -> bool:
     return joined is not None and not _DATE_AT_STAKE.search(clause, joined.end())
 
 
-# "and it", "but the show", "while fans": a coordinated clause with a subject of its own.
+# "and it", "but the show", "while fans", "but you'll want to": a coordinated clause with a
+# subject of its own.
 _COORDINATED = re.compile(
     r"\b(?:and|but|while|though|although)\s+(?:it|this|that|they|the\s+[\w-]+|its\s+[\w-]+|"
-    r"fans|viewers|we|I)\b(?!\s+(?:date|release|premiere|debut)\b)",
+    r"fans|viewers|we|you|I)\b(?!\s+(?:date|release|premiere|debut)\b)",
     re.IGNORECASE,
 )
 # What a hedge about the date itself speaks of: "but that could change", "and it may slip".
