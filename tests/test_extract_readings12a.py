@@ -199,3 +199,8 @@ def test_the_readers_want_in_a_later_clause_does_not_hedge_the_date() -> None:
         "the discs to see how things got here.</p>"
     )
     assert first_release(body, LANTERN2, published="2015-09-29") == ("2015-09-21", "day")
+
+
+def test_a_holiday_a_stated_date_is_timed_to_leaves_the_date_as_stated() -> None:
+    body = "<p>Lantern Bay season 2 will premiere in October 2017, timed to Halloween.</p>"
+    assert first_release(body, LANTERN2, published="2017-02-06") == ("2017-10", "month")
