@@ -204,3 +204,15 @@ def test_the_readers_want_in_a_later_clause_does_not_hedge_the_date() -> None:
 def test_a_holiday_a_stated_date_is_timed_to_leaves_the_date_as_stated() -> None:
     body = "<p>Lantern Bay season 2 will premiere in October 2017, timed to Halloween.</p>"
     assert first_release(body, LANTERN2, published="2017-02-06") == ("2017-10", "month")
+
+
+def test_a_foreign_release_label_is_no_other_works_name() -> None:
+    # (a German calendar's field "Starttermin:" (start date) is the entry's release, not a
+    # line labeled with another work's name)
+    body = (
+        '<div lang="de"><p>Die Serienstarts im Herbst auf einen Blick.</p>'
+        "<h2>Lantern Bay – Staffel 2</h2>"
+        "<p>Die zweite Staffel erzählt, wie es nach dem Sturm weitergeht.</p>"
+        "<p>Starttermin: 25. August 2019</p></div>"
+    )
+    assert first_release(body, LANTERN2, published="2019-08-05") == ("2019-08-25", "day")

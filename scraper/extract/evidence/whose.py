@@ -698,6 +698,8 @@ def _labeled(c: DateCandidate, v: View, w: Watch) -> str | None:
     name = label.group(1)
     if _GENERIC_LABEL.search(name) or subject.is_distributor(name):
         return None
+    if c.doc.foreign and cues.FOREIGN_RELEASE.search(name):
+        return None  # the release's label in the page's language: "Starttermin: 25. August"
     return subject.other_work_before(v.text, label.end(1), w) and name or None
 
 
