@@ -216,3 +216,16 @@ def test_a_foreign_release_label_is_no_other_works_name() -> None:
         "<p>Starttermin: 25. August 2019</p></div>"
     )
     assert first_release(body, LANTERN2, published="2019-08-05") == ("2019-08-25", "day")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La plataforma confirmó que la segunda temporada de Lantern Bay llegará a finales "
+        "de octubre.",
+        "Die zweite Staffel von Lantern Bay startet Ende Oktober bei dem Streamingdienst.",
+    ],
+)
+def test_a_part_of_a_month_in_another_language_is_that_month(sentence: str) -> None:
+    body = f'<div lang="es"><p>{sentence}</p></div>'
+    assert first_release(body, LANTERN2, published="2017-02-06") == ("2017-10", "month")
