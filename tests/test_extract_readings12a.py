@@ -229,3 +229,18 @@ def test_a_foreign_release_label_is_no_other_works_name() -> None:
 def test_a_part_of_a_month_in_another_language_is_that_month(sentence: str) -> None:
     body = f'<div lang="es"><p>{sentence}</p></div>'
     assert first_release(body, LANTERN2, published="2017-02-06") == ("2017-10", "month")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The crowded fall 2021 anime schedule has officially kicked off.", None),
+        ("The film officially opens in fall 2021.", ("2021-autumn", "season")),
+    ],
+)
+def test_a_date_that_modifies_a_schedule_dates_the_schedule(
+    sentence: str, expected: tuple[str, str] | None
+) -> None:
+    body = f"<p>A new trailer for Copper Meadow is out.</p><p>{sentence}</p>"
+    watch = Watch("Copper Meadow", None, ())
+    assert first_release(body, watch, published="2021-09-03") == expected

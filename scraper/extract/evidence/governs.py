@@ -1498,3 +1498,32 @@ def _plug(c: DateCandidate, v: View, w: Watch) -> str | None:
     if _DONT_MISS.match(plug.group()) and title_mentions(v.text[plug.end() :], w):
         return None  # "Don't miss the second season of The Dragon Prince on February 15"
     return plug.group().strip() or plug.group()
+
+
+@rule(
+    "date_of_a_schedule",
+    -3,
+    "the date modifies a schedule's noun: it dates the line-up, not a release",
+    "The Fall 2021 anime schedule has officially kicked off",
+)
+def _date_of_a_schedule(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if c.mention.precision not in ("season", "year", "month"):
+        return None
+    after = _SCHEDULE_NOUN_AFTER.match(v.text, c.mention.end)
+    start = max(0, c.mention.start - 40)
+    if after is None or not _DETERMINER_BEFORE.search(v.text, start, c.mention.start):
+        return None
+    return after.group("noun")
+
+
+# "the Fall 2021 anime schedule", "its 2020 summer line-up", "the fall 2019 TV preview": a
+# date set before a schedule's noun, in the noun's phrase.
+_SCHEDULE_NOUN_AFTER = re.compile(
+    r"(?:\s+(?:tv|television|anime|streaming|network|broadcast|premiere|film|movie|release|"
+    r"season|fall|summer|spring|winter)){0,2}\s+(?P<noun>schedules?|line-?ups?|slates?|calendars?|"
+    r"previews?|upfronts?)\b",
+    re.IGNORECASE,
+)
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|its|their|this|our|a|an)|['\u2019]s)(?:\s+[\w-]+){0,3}?\s*$", re.IGNORECASE
+)
