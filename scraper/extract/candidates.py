@@ -278,6 +278,10 @@ class VideoCandidate:
 
 def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentence], DocFacts]:
     """The document as sentences with roles and subjects, and the document's own dates."""
+    stale = _stale_update(doc)
+    if stale:
+        # its yearless dates are of the year its headline names, not of the update's
+        doc = replace(doc, published=None)
     sentences = _bounded(read_sentences(doc, watch), budget)
     own = set()
     if doc.published is not None:
@@ -295,7 +299,7 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
             stamped = _foreign_stamp(sentence.text, doc.published)
         if stamped:
             own.update(m.value for m in stamped if m.precision == "day")
-            if stamp_day is None and doc.published is None:
+            if stamp_day is None and doc.published is None and not stale:
                 # "Viernes 22 de julio de 2016": a stamp that gives the day is the
                 # page's publish date, as parse reads an English byline's
                 stamp_day = next(
@@ -326,6 +330,19 @@ def structure(doc: Document, watch: Watch, budget: Budget) -> tuple[list[Sentenc
         doc.url, doc.published, frozenset(own), hint, day_first, tonight, names_watch,
         foreign, sentences, watch, budget,
     )  # fmt: skip
+
+
+def _stale_update(doc: Document) -> bool:
+    """The page says only when it was last updated, and that is years after the one year
+    its headline names ("Fall Movie Preview 2019!", "Last Updated on August 3, 2021"): a
+    page of that year touched up later, whose "September 6th" is the headline year's.
+    (An update within the year after, "Best of 2023" updated in January 2024, may well
+    have rewritten its dates.)"""
+    own = doc.own_dates
+    if own.published is not None or own.updated is None or doc.published != own.updated:
+        return False
+    named = set(_HEADLINE_YEAR.findall(doc.headline))
+    return len(named) == 1 and int(named.pop()) <= own.updated.year - 2
 
 
 def _foreign(sentences: list[Sentence], watch: Watch | None = None) -> bool:

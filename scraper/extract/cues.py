@@ -623,6 +623,8 @@ PLAN_DATE = re.compile(
     r"be\s+released))?|"
     # "was due in cinemas on June 26", "was due out in May"
     r"in(?:to)?\s+(?:cinemas|theaters|theatres)|out)\s+"
+    # (where, between the verb and the date: "was set to open in Korean cinemas on Feb. 26")
+    r"(?:(?:in|at|on)\s+(?:[\w'\u2019+-]+\s+){1,3}?(?=(?:on|for|in)\s+$))?"
     r"(?:(?:on|for|the|in)\s+)?$",
     re.IGNORECASE,
 )

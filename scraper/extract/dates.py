@@ -80,10 +80,13 @@ _HOLIDAY = (
 # "Christmas" alone is the day only after these: "on Christmas", "this Christmas".
 _CHRISTMAS_AS_A_DAY = re.compile(r"(?i:\b(?:on|this|next|for|come)\s+$)")
 
-# A holiday after these words is a landmark near the date, not the date itself.
+# A holiday after these words is a landmark near the date, not the date itself; so is
+# one a stated date is said, after its comma, to be timed to ("in fall 2024, timed to
+# Halloween", "a finales de octubre, coincidiendo con Halloween"): the date stands.
 _NEAR_HOLIDAY = re.compile(
     r"(?i:\b(?:in\s+time\s+for|ahead\s+of|before|after|around|over|during|through|until|by|"
-    r"near|since|like)\s+(?:the\s+)?$)"
+    r"near|since|like)\s+(?:the\s+)?$|,\s*(?:timed\s+to|coinciding\s+with|to\s+coincide\s+"
+    r"with|coincidiendo\s+con|en\s+co[iï]ncidence\s+avec|in\s+concomitanza\s+con)\s+$)"
 )
 
 # Month names as pages misspell them ("in cinemas Novemeber 2013", "Febuary 14"): typed

@@ -103,6 +103,12 @@ MONTH_PREPOSITIONS = (
     r"bulan", r"pada", r"awal", r"akhir", r"pertengahan", r"mulai", r"sejak", r"hingga",
     # Russian: "в марте", "с июля" (from July), "к декабрю"
     r"в", r"во", r"с", r"со",
+    # a part of the month, as of a year (YEAR_PREPOSITIONS): "a finales de octubre",
+    # "Ende Oktober", "début novembre", "no final de outubro", "a fine ottobre"
+    r"(?:a\s+)?(?:principios|finales|mediados|inicios|comienzos)\s+de",
+    r"anfang", r"ende", r"mitte", r"début", r"fin", r"courant",
+    r"(?:no\s+|em\s+)?(?:início|inicio|começo|fim|final|meados)\s+de",
+    r"(?:a\s+|all['\u2019])?(?:inizio|fine|metà)(?:\s+di)?",
 )  # fmt: skip
 
 # Release verbs and nouns ("startet", "estreia", "uscirà", "date de sortie"): a date they

@@ -959,10 +959,12 @@ def _dash_entries(blocks: Sequence[object], watch: Watch) -> dict[int, str]:
     return found if len(found) >= 2 else {}
 
 
-# A name of one to seven words (capitalized, or the small words of a title) and a dash.
+# A name of one to seven words (capitalized, or the small words of a title) and a dash,
+# or a colon and the entry's text in lower case ("Title: trailers on the tape promised
+# summer 1997. It arrived in spring 1998."; not a subtitle, "Title: Part Two").
 _DASH_ENTRY = re.compile(
     r"\W{0,2}((?-i:[A-Z0-9])[\w'\u2019&!.:-]*(?:\s+(?:(?-i:[A-Z0-9])[\w'\u2019&!.:-]*|of|the|a|"
-    r"an|and|in|on|to|at|for|with)){0,6})\s+[\u2013\u2014]\s+(?=\S)"
+    r"an|and|&|in|on|to|at|for|with)){0,6})(?:\s+[\u2013\u2014]\s+(?=\S)|:\s+(?=[a-z]))"
 )
 # ... but not a date, a season or a note opening the line: "June 5 – ...", "Update – ..."
 _NOT_ENTRY_NAME = re.compile(

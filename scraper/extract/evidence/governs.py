@@ -4,7 +4,7 @@ negations, moves, plans, time slots and tense."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from scraper.extract import cues, languages, scope
 from scraper.extract.candidates import DateCandidate, is_listing
@@ -352,10 +352,11 @@ def _judges_something_else(clause: str, end: int, hedge: re.Match[str]) -> bool:
     return joined is not None and not _DATE_AT_STAKE.search(clause, joined.end())
 
 
-# "and it", "but the show", "while fans": a coordinated clause with a subject of its own.
+# "and it", "but the show", "while fans", "but you'll want to": a coordinated clause with a
+# subject of its own.
 _COORDINATED = re.compile(
     r"\b(?:and|but|while|though|although)\s+(?:it|this|that|they|the\s+[\w-]+|its\s+[\w-]+|"
-    r"fans|viewers|we|I)\b(?!\s+(?:date|release|premiere|debut)\b)",
+    r"fans|viewers|we|you|I)\b(?!\s+(?:date|release|premiere|debut)\b)",
     re.IGNORECASE,
 )
 # What a hedge about the date itself speaks of: "but that could change", "and it may slip".
@@ -1054,10 +1055,15 @@ _APPOSITIVE_RELATIVE = re.compile(
     r"\b(?:that|which|que|qui|che|der|die|das)\s",
     re.IGNORECASE,
 )
+# (a second fronted phrase may stand before the subject: "Released yesterday (July 15),
+# on the show's anniversary, the behind-the-scenes video is ..."; the subject may be any
+# video, whose release is not the show's)
 _OPENING_PARTICIPLE = re.compile(
     r"\W*(?P<phrase>(?:first\s+|originally\s+)?(?:released|shown|unveiled|dropped|posted|"
-    r"screened|debuted|uploaded|shared)\b[^,;.]{0,60}),\s+(?:the|a|an|this|its|their)\s+"
-    r"(?:[\w'\u2019:-]+\s+){0,6}?(?P<video>" + cues.TRAILER.pattern + r")",
+    r"screened|debuted|uploaded|shared)\b[^,;.]{0,60})(?:,\s+(?:on|in|at|as|with)\s[^,;.]{0,60})?"
+    r",\s+(?:the|a|an|this|its|their)\s+"
+    r"(?:[\w'\u2019:-]+\s+){0,6}?(?P<video>" + cues.TRAILER.pattern + r"|\b(?:videos?|clips?|"
+    r"featurettes?|footage)\b)",
     re.IGNORECASE,
 )
 _DONT_MISS = re.compile(r"\W*don['\u2019]t\s+miss", re.IGNORECASE)
@@ -1313,13 +1319,33 @@ def _years_before(c: DateCandidate, v: View, w: Watch) -> str | None:
         # the date the page's URL files it under, or the year its headline or its latest
         # dated statement gives (the article is no older than that)
         published = c.doc.hint.day
-    if published is None or int(c.mention.value[:4]) >= published.year - 1:
+    if published is None or not _year_before(c.mention.value, c.mention.precision, published):
         return None
     recent = int(c.mention.value[:4]) >= published.year - 3
     if recent and v.event == "release" and cues.PAST_RELEASE.search(v.clause):
         return None  # "Part 1 premiered November 13, 2022": the season's settled history
         # (not "the last solo outing opened June 28, 2006", decades before the article)
     return f"{c.mention.value[:4]}, the article {published.year}"
+
+
+def _year_before(value: str, precision: str, published: date) -> bool:
+    """The date is over before the year up to the article began: its last day (a month's,
+    a season's, a year's) lies more than a year before the article's. (Not the calendar
+    years: a July 2023 launch told in an August 2024 article is as much the history as
+    one of 2022, while "last year" in January may be weeks ago.)"""
+    year = int(value[:4])
+    if precision == "day":
+        last = date.fromisoformat(value[:10])
+    elif precision == "month":
+        month = int(value[5:7])
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    elif precision == "season" and value.endswith("winter"):
+        last = date(year + 1, 2, 28)  # a winter runs into the next year's February
+    elif precision == "season":
+        last = date(year, {"spring": 5, "summer": 8}.get(value[5:], 11), 28)
+    else:
+        last = date(year, 12, 31)
+    return last < published - timedelta(days=366)
 
 
 @rule(
@@ -1526,3 +1552,32 @@ def _plug(c: DateCandidate, v: View, w: Watch) -> str | None:
     if _DONT_MISS.match(plug.group()) and title_mentions(v.text[plug.end() :], w):
         return None  # "Don't miss the second season of The Dragon Prince on February 15"
     return plug.group().strip() or plug.group()
+
+
+@rule(
+    "date_of_a_schedule",
+    -3,
+    "the date modifies a schedule's noun: it dates the line-up, not a release",
+    "The Fall 2021 anime schedule has officially kicked off",
+)
+def _date_of_a_schedule(c: DateCandidate, v: View, w: Watch) -> str | None:
+    if c.mention.precision not in ("season", "year", "month"):
+        return None
+    after = _SCHEDULE_NOUN_AFTER.match(v.text, c.mention.end)
+    start = max(0, c.mention.start - 40)
+    if after is None or not _DETERMINER_BEFORE.search(v.text, start, c.mention.start):
+        return None
+    return after.group("noun")
+
+
+# "the Fall 2021 anime schedule", "its 2020 summer line-up", "the fall 2019 TV preview": a
+# date set before a schedule's noun, in the noun's phrase.
+_SCHEDULE_NOUN_AFTER = re.compile(
+    r"(?:\s+(?:tv|television|anime|streaming|network|broadcast|premiere|film|movie|release|"
+    r"season|fall|summer|spring|winter)){0,2}\s+(?P<noun>schedules?|line-?ups?|slates?|calendars?|"
+    r"previews?|upfronts?)\b",
+    re.IGNORECASE,
+)
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|its|their|this|our|a|an)|['\u2019]s)(?:\s+[\w-]+){0,3}?\s*$", re.IGNORECASE
+)

@@ -114,9 +114,13 @@ def _clause(
 ) -> tuple[int, int, str, str | None, str, str]:
     """The View's clause, event and blanked clause: a pure function of the sentence, the
     date's place in it, the page's language and the watch, so remembered (memo.py)."""
-    left, right = cues.clause_around(text, start, end)
-    clause = text[left:right]
     plain_text = _without_title(text, watch)
+    left, right = cues.clause_around(text, start, end)
+    # (the watch's own name after the date ends no clause: "Beginning Thursday, Aug. 31,
+    # THE CHALLENGE: USA will air Thursdays" goes on through the title's colon; before the
+    # date, its colon still bounds what the clause says of it)
+    right = max(right, cues.clause_around(plain_text, start, end)[1])
+    clause = text[left:right]
     plain = plain_text[left:right]
     event, word = _governing(plain, start - left, foreign)
     if event is None and (

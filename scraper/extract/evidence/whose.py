@@ -348,6 +348,12 @@ def _first_part(c: DateCandidate, v: View, w: Watch) -> str | None:
 )
 def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
     text = v.text
+    # A gapped clause after a comma, its verb left out: "'Agatha' Moves to Fall 2024,
+    # 'Echo' to January": the name before "to" is the date's subject, whatever the first
+    # clause named.
+    gapped = _GAPPED.search(text, max(0, c.mention.start - 80), c.mention.start)
+    if gapped is not None and not title_mentions(gapped.group("name"), w):
+        return gapped.group("name").strip()
     if title_mentions(text, w):
         return None
     # (a quoted name in an earlier clause has its own verb: '"Wicked" opens Nov. 22, and
@@ -392,6 +398,10 @@ def _other_named(c: DateCandidate, v: View, w: Watch) -> str | None:
     seen = found(cues.NAMED_SPINOFF, text)
     if seen:
         return seen
+    # the works a group of them "include", named in a list the watch is not in: "sequels
+    # hitting theaters later this year include Spectre, and Star Wars: The Force Awakens"
+    if listed := _INCLUDES_NAMES.search(text):
+        return listed.group().strip()
     # (a parenthetical after the date is an actor's name or an aside, not its subject)
     return found(_PARENTHETICAL, text[: c.mention.start])
 
@@ -411,6 +421,23 @@ def _quoted_as_spaces(text: str) -> str:
     return cues.QUOTED_TITLE.sub(lambda m: " " * len(m.group()), text)
 
 
+# "include" and two or more capitalized names in a list: "include Spectre, and Star Wars".
+# (works the group is made of, not a cast: "The season includes guest stars A, B")
+_INCLUDES_NAME = (
+    r"(?:the\s+)?[A-Z][\w'\u2019:&!.-]*(?:\s+(?:[A-Z0-9][\w'\u2019:&!.-]*|of|the|and|in))*"
+)
+_INCLUDES_NAMES = re.compile(
+    r"\b(?i:sequels|films|movies|shows|series|titles|releases|premieres|slate|line-?up)\b"
+    r"[^.;]{0,80}?\binclud(?:e|es|ed|ing)\s+"
+    + _INCLUDES_NAME
+    + r"(?:,\s+(?:and\s+)?"
+    + _INCLUDES_NAME
+    + r")+"
+)
+_GAPPED = re.compile(
+    r"[,;]\s+(?:and\s+)?(?P<name>['\"\u2018\u201c][^'\"\u2019\u201d]{2,60}['\"\u2019\u201d])"
+    r"\s+(?:to|until|for)\s+$"
+)
 _NEW_ENTRY_BEFORE = re.compile(r"\b(?:new|next|upcoming|untitled|latest)\s+$", re.IGNORECASE)
 
 
@@ -838,7 +865,27 @@ def _separate(c: DateCandidate, v: View, w: Watch) -> str | None:
         seen = found(_THE_FILM, v.text, max(0, v.left - 60), c.mention.start)
     if seen is None and w.season is not None:
         seen = found(_COMPILATION, v.text, 0, c.mention.start)
+    if seen is None:
+        # the watch named as what a later work follows: "two sequels to Fantastic Beasts,
+        # due for release in 2018 and 2020" (not "a follow-up to its first season": the
+        # watched season may be that follow-up)
+        for start, end, _ in title_mentions(v.text, w):
+            if start >= c.mention.start or _SEASON_AFTER.match(v.text, end):
+                continue
+            if relation := _LATER_WORK_OF.search(v.text, max(0, start - 50), start):
+                return relation.group().strip()
     return seen
+
+
+# A later work and the relation to the work named after it: "sequels to", "a spin-off of".
+_LATER_WORK_OF = re.compile(
+    r"\b(?:sequels?|prequels?|spin[\s-]?offs?|follow[\s-]?ups?|successors?)\s+(?:to|of)\s+"
+    r"(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+_SEASON_AFTER = re.compile(
+    r"['\u2019]?s?\s+(?:(?:first|second|third|previous|last)\s+)?(?:season|series)\b", re.I
+)
 
 
 _SEPARATE_WORK = re.compile(
