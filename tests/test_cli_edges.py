@@ -152,6 +152,9 @@ def test_ctrl_c_ends_a_check_at_once(tmp_path):
             [sys.executable, "-m", "scraper", "check", "--config", str(config)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             cwd=Path(__file__).resolve().parent.parent,
+            # as from a terminal: a suite started in the background (`pytest &`) hands its
+            # children SIGINT ignored, and Python then never raises KeyboardInterrupt
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         time.sleep(2)  # started, and waiting on the stalled page (answered after 30 s)
         check.send_signal(signal.SIGINT)
