@@ -185,6 +185,9 @@ RELEASE = re.compile(
     # story begins in 1987" is a setting)
     r"in\s+(?:early\s+|late\s+|mid-?)?(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[a-z]*\b|20\d\d)|"
+    # a date written day first or in numbers: "starts 7/23", "begins 23 July"
+    r"\d{1,2}/\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+    r"Nov|Dec)[a-z]*\b)|"
     r"(?-i:[A-Z])))|gets?\s+underway|"
     # a move's verbs not above: "is now postponed to October 1, 2021", "redated to May"
     r"postpon\w*|redated|re-dated|brought\s+forward|"

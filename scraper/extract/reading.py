@@ -352,6 +352,18 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             # entry with its blurb; its first line is the row, on the heading's day
             block = block._replace(text=f"| {day_heading} | {slot.group().strip()}")
             listing = True
+        elif (
+            day_heading
+            and not block.chrome
+            and len(text) <= 1000
+            and (entry := _CALENDAR_ENTRY.match(text)) is not None
+            and _DATE_WORD.search(entry.group()) is None
+        ):
+            # '"The Terror: Infamy" (AMC, Mondays at 9): George Takei stars in ...' under
+            # "Aug. 12": a calendar's entry, its title and network, then its blurb; the
+            # title is the row, on the heading's day
+            block = block._replace(text=f"| {day_heading} | {entry.group().strip()}")
+            listing = True
         elif block.chrome or len(text) > 160 or _ends_sentence(text):
             pass  # prose, not a schedule's line (most blocks: no further look)
         elif len(text) <= 40 and (
@@ -1184,6 +1196,14 @@ _SLOT_ENTRY = re.compile(
     r"(?:am|pm|a\.m\.|p\.m\.)(?:\s*[ECMP][SD]?T\b)?(?:\s*[-\u2013\u2014:])?\s+"
     r"(?-i:[A-Z0-9])[^.!?\u2013\u2014*]{1,80}?(?=\s+[-\u2013\u2014]\s|\s*\*|[.!?]|$)[.!?]?",
     re.IGNORECASE,
+)
+
+
+# A calendar's entry that opens on its title, quoted or with its network in brackets,
+# then a colon and its blurb: '"Lodge 49" (AMC, Mondays at 10): The second season ...'.
+_CALENDAR_ENTRY = re.compile(
+    r"\s*(?:[\"\u201c][^\"\u201d\n]{1,80}[\"\u201d](?:\s*\([^()\n]{1,60}\))?"
+    r"|(?-i:[A-Z0-9])[^()\n:.!?]{0,80}\([^()\n]{1,60}\))(?=:\s)"
 )
 
 

@@ -1,0 +1,73 @@
+"""Dates that a page's layout gives rather than a sentence: a fact card of plain lines, a
+calendar's entries under their day, a table of moves, a date written in numbers.
+
+Every title and sentence here is invented for the test; none comes from an article."""
+
+from __future__ import annotations
+
+from support import first_release, news_page
+
+from scraper.models import Watch
+from scraper.parse.pages import read_page
+
+LANTERN = Watch("The Lantern Keeper", None, ())
+HARBOR2 = Watch("Harbor Lights", 2, ())
+
+
+def test_a_fact_card_of_plain_lines_dates_the_film_in_a_roundup() -> None:
+    # A preview list with no dateline: the card's "Release Date" line is the film's date,
+    # not the page's own stamp (which would make the date the article's own).
+    body = (
+        "<p>Here are the films we cannot wait to see this season, in order of release.</p>"
+        "<h2>'The Lantern Keeper'</h2><p>June 6</p>"
+        "<p>A lighthouse keeper finds a stranger washed up on the rocks, and nothing on the "
+        "island is quite what it seems in this slow-burning mystery.</p>"
+        "<p>The Lantern Keeper<br>Release Date<br>June 6, 2025<br>Director<br>Mara Quist<br>"
+        "Cast<br>Ivo Brandt, Lena Sauer</p>"
+        "<h2>'Paper Comets'</h2><p>June 7</p>"
+    )
+    assert first_release(body, LANTERN, published=None) == ("2025-06-06", "day")
+
+
+def test_a_column_of_names_is_no_fact_card() -> None:
+    names = "<p>Starring</p><p>Ivo Brandt</p><p>Lena Sauer</p><p>Mara Quist</p><p>Tom Eld</p>"
+    page = read_page(news_page(names))
+    assert all(block.role != "field" for block in page.blocks)
+
+
+def test_a_calendar_entry_with_its_blurb_takes_the_day_above_it() -> None:
+    body = (
+        "<p>Mark your calendar: here is when your shows come back this autumn.</p>"
+        "<h2>Sept. 9</h2>"
+        '<p>"Copper Creek" (FX, Mondays at 10)</p>'
+        "<h2>Sept. 12</h2>"
+        '<p>"Harbor Lights" (ABC, Thursdays at 9): The fishing-town drama picks up a year '
+        "after the storm in its second season, with two new families on the quay.</p>"
+        '<p>"Night Desk" (ABC, Thursdays at 10)</p>'
+    )
+    title = "Fall TV premiere dates: when your favorite shows return"
+    assert first_release(body, HARBOR2, published="2024-08-20", title=title) == (
+        "2024-09-12",
+        "day",
+    )
+
+
+def test_a_table_of_moves_dates_the_film_where_it_now_stands() -> None:
+    body = (
+        "<p>Studios reshuffled the calendar again this week.</p>"
+        "<table><thead><tr><th>Title</th><th>Studio</th><th>Was</th><th>Now</th></tr></thead>"
+        "<tbody><tr><td>The Lantern Keeper</td><td>Northwind</td><td>Mar 14, 2025</td>"
+        "<td>Sep 19, 2025</td></tr>"
+        "<tr><td>Paper Comets</td><td>Bluefield</td><td>Sep 19, 2025</td><td>Jan 9, 2026</td></tr>"
+        "</tbody></table>"
+    )
+    assert first_release(body, LANTERN, published="2025-01-10") == ("2025-09-19", "day")
+
+
+def test_a_start_dated_in_numbers_is_a_release() -> None:
+    body = (
+        "<p>The cast of Harbor Lights teased the return on social media.</p>"
+        "<blockquote><p>Good news, neighbours: our second season starts 8/14! See you there.</p>"
+        "</blockquote>"
+    )
+    assert first_release(body, HARBOR2, published="2024-05-02") == ("2024-08-14", "day")
