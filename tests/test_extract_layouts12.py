@@ -71,3 +71,17 @@ def test_a_start_dated_in_numbers_is_a_release() -> None:
         "</blockquote>"
     )
     assert first_release(body, HARBOR2, published="2024-05-02") == ("2024-08-14", "day")
+
+
+def test_a_list_of_entries_each_opened_by_a_name_keeps_each_date_its_own() -> None:
+    # Each item opens on a film's name as a sentence of its own; "It" in the next item is
+    # that item's film, not the watched one above it.
+    body = (
+        "<p>Three winter releases lost their dates this week:</p><ul>"
+        "<li>The Lantern Keeper. The island mystery was due in March, but reshoots ran long "
+        "and the film now opens Sept. 19, 2025.</li>"
+        "<li>Paper Comets. Bluefield had planned an Easter launch. It is now scheduled for "
+        "May 2.</li>"
+        "<li>Salt Road. The western moved to an unspecified date in 2026.</li></ul>"
+    )
+    assert first_release(body, LANTERN, published="2025-01-10") == ("2025-09-19", "day")

@@ -909,8 +909,9 @@ _NUMBERED_ENTRY = re.compile(
 
 def _dash_entries(blocks: Sequence[object], watch: Watch) -> dict[int, str]:
     """The body's entry lines opened by a work's name and a dash ("Oculus – Relativity
-    Media has set ..."), by block index -> name; only where the page has two or more,
-    so a list of them (one such line may be a person or a place set off in prose)."""
+    Media has set ...") or a full stop ("Foxcatcher. The drama moved ..."), by block
+    index -> name; only where the page has two or more, so a list of them (one such
+    line may be a person or a place set off in prose)."""
     found: dict[int, str] = {}
     for index, block in enumerate(blocks):
         if block.heading or block.chrome:  # type: ignore[attr-defined]
@@ -918,16 +919,22 @@ def _dash_entries(blocks: Sequence[object], watch: Watch) -> dict[int, str]:
         match = _DASH_ENTRY.match(block.text)  # type: ignore[attr-defined]
         if match is None or _NOT_ENTRY_NAME.match(match.group(1)):
             continue
+        if match.group().rstrip().endswith(".") and block_role(block) != "list_item":
+            continue  # (a name as a sentence of its own opens a list's item, not a caption's)
         name = match.group(1)
         if title_mentions(name, watch) or other_work_before(name + " x", len(name) + 1, watch):
             found[index] = name
     return found if len(found) >= 2 else {}
 
 
-# A name of one to seven words (capitalized, or the small words of a title) and a dash.
+# A name of one to seven words (capitalized, or the small words of a title) and a dash
+# (or a full stop).
 _DASH_ENTRY = re.compile(
     r"\W{0,2}((?-i:[A-Z0-9])[\w'\u2019&!.:-]*(?:\s+(?:(?-i:[A-Z0-9])[\w'\u2019&!.:-]*|of|the|a|"
-    r"an|and|in|on|to|at|for|with)){0,6})\s+[\u2013\u2014]\s+(?=\S)"
+    r"an|and|in|on|to|at|for|with)){0,6})(?:\s+[\u2013\u2014]\s+(?=\S)"
+    # or a full stop, the name a sentence of its own: "Foxcatcher. The Steve Carell drama
+    # moved from Dec. 20 ..."
+    r"|(?<![A-Z\d])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Vs|vs))(?<!Mrs)\.\s+(?=[A-Z\"\u201c]))"
 )
 # ... but not a date, a season or a note opening the line: "June 5 – ...", "Update – ..."
 _NOT_ENTRY_NAME = re.compile(
