@@ -1119,7 +1119,8 @@ _PROGRAMME_LINE = re.compile(
 
 def _day_line(blocks: Sequence[object], index: int) -> bool:
     """A block that is only a date, over a programme line of a schedule (its hour and a
-    quoted title): the day of the lines below it, as a heading would be."""
+    quoted title), or a date as a label over an entry's name: the day of the lines below
+    it, as a heading would be."""
     text = getattr(blocks[index], "text", "")
     if not _DATE_WORD.search(text) or _CLOCK.search(text) or not _date_only(text):
         return False
@@ -1132,7 +1133,10 @@ def _day_line(blocks: Sequence[object], index: int) -> bool:
     hour = _HOUR_LINE.match(below)
     if hour is not None and CHANNEL.match(below, hour.end()):
         return False  # "9.00-10.00pm BBC One": a transmission line, the passage's programme
-    return _PROGRAMME_LINE.match(below) is not None or _TAGGED_ENTRY.match(below) is not None
+    if _PROGRAMME_LINE.match(below) is not None or _TAGGED_ENTRY.match(below) is not None:
+        return True
+    # "May 29th:" over "San Andreas": a date set as the label of the entry below it
+    return text.rstrip().endswith(":") and _entry_line(below)
 
 
 # A schedule's entry with no hour, its season in brackets: "Gotham (season 4), Fox",
