@@ -85,3 +85,23 @@ def test_a_list_of_entries_each_opened_by_a_name_keeps_each_date_its_own() -> No
         "<li>Salt Road. The western moved to an unspecified date in 2026.</li></ul>"
     )
     assert first_release(body, LANTERN, published="2025-01-10") == ("2025-09-19", "day")
+
+
+def test_a_date_set_as_the_label_of_the_entry_below_dates_that_entry() -> None:
+    body = (
+        "<p>Here is what is worth your money at the multiplex this summer.</p>"
+        "<p>June 6th:</p><p>The Lantern Keeper</p><p>Studio: Northwind</p>"
+        "<p>Director: Mara Quist</p>"
+        "<p>Lowdown: A lighthouse keeper finds a stranger on the rocks.</p>"
+        "<p>June 13th:</p><p>Paper Comets</p><p>Studio: Bluefield</p>"
+    )
+    assert first_release(body, LANTERN, published="2025-05-20") == ("2025-06-06", "day")
+
+
+def test_an_installment_in_apposition_to_the_watch_is_the_watch() -> None:
+    body = (
+        "<p>Low Tide, the third Lantern Keeper film, will now arrive in May 2026 because the "
+        "effects need more time.</p>"
+    )
+    watch = Watch("Low Tide", None, ())
+    assert first_release(body, watch, published="2025-05-20") == ("2026-05", "month")

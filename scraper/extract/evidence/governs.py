@@ -1235,6 +1235,8 @@ def _installment(c: DateCandidate, v: View, w: Watch) -> str | None:
         number = ORDINAL_WORDS.get(place) or (int(place[:-2]) if place[0].isdigit() else None)
         if _named_in_apposition(v.text, match.end(), c.mention.start, w):
             continue  # "The third film in the franchise, 'Halloween Ends', will open"
+        if apposition_of_watch(v.text, match.start(), w):
+            continue  # "Dawn Treader, the third Narnia entry, will now arrive": the watch's
         if number is None or number not in numbers:
             return match.group()
     return None
@@ -1249,6 +1251,17 @@ def _named_in_apposition(text: str, end: int, date_start: int, w: Watch) -> bool
 
 
 _CLAUSE_END = re.compile(r"[.;:]\s|\s(?:and|but|while|whereas|which)\s")
+_APPOSITION_OPENS = re.compile(r"\W{0,2},\s*(?:the\s+|its\s+|a\s+|an\s+)?", re.IGNORECASE)
+
+
+def apposition_of_watch(text: str, start: int, w: Watch) -> bool:
+    """The installment phrase is an appositive right after the watch's title: it says
+    which entry the watch is ("Dawn Treader, the third Narnia entry, ...")."""
+    return any(
+        _APPOSITION_OPENS.fullmatch(text, end, start) is not None
+        for _, end, _ in title_mentions(text, w)
+        if end <= start
+    )
 
 
 @rule(

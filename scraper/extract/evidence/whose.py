@@ -23,6 +23,7 @@ from scraper.extract.evidence.governs import (
     _moved_to,
     _release_verb,
     _schedule_row,
+    apposition_of_watch,
 )
 from scraper.extract.evidence.rules import View, found, rule
 from scraper.extract.gate import gated
@@ -765,6 +766,8 @@ def _franchise_entry(c: DateCandidate, v: View, w: Watch) -> str | None:
         start, end = entry.start(1), entry.end(1)
         if any(s < end and start < e for s, e, _ in title_mentions(v.text, w)):
             continue
+        if apposition_of_watch(v.text, entry.start(), w):
+            continue  # "Low Tide, the third Harbor Lights film, ...": which entry the watch is
         if cues.INSTITUTION_AFTER.match(v.text, entry.end()):
             continue  # "the New York Film Festival": a place, no franchise's film
         name = entry.group(1).lower()
