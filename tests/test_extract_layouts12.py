@@ -105,3 +105,17 @@ def test_an_installment_in_apposition_to_the_watch_is_the_watch() -> None:
     )
     watch = Watch("Low Tide", None, ())
     assert first_release(body, watch, published="2025-05-20") == ("2026-05", "month")
+
+
+def test_a_date_over_a_line_of_quoted_titles_and_their_slots_dates_each_title() -> None:
+    body = (
+        "<p>For calendar purposes, here are the premieres planned through early October.</p>"
+        "<p>Sept. 10<br>Returning: “Copper Creek” (8 p.m., FX)<br>Sept. 12<br>"
+        "Returning: “Night Desk” (8 p.m., CW), “Harbor Lights” (10 p.m., NBC)<br>Sept. 13<br>"
+        "New: “Salt Road” (9 p.m., CBS)</p>"
+    )
+    title = "Fall TV premiere dates"
+    assert first_release(body, HARBOR2, published="2024-09-01", title=title) == (
+        "2024-09-12",
+        "day",
+    )

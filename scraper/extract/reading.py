@@ -1135,6 +1135,8 @@ def _day_line(blocks: Sequence[object], index: int) -> bool:
         return False  # "9.00-10.00pm BBC One": a transmission line, the passage's programme
     if _PROGRAMME_LINE.match(below) is not None or _TAGGED_ENTRY.match(below) is not None:
         return True
+    if _QUOTED_ENTRY.match(below) is not None:
+        return True  # 'Returning: "Parenthood" (10 p.m., NBC)': a quoted title and its slot
     # "May 29th:" over "San Andreas": a date set as the label of the entry below it
     return text.rstrip().endswith(":") and _entry_line(below)
 
@@ -1153,6 +1155,14 @@ _TAGGED_ENTRY = re.compile(
     # A listicle's entry, its quoted title and a colon: ""Queen Sugar": The drama returns"
     r"|\s*[\"\u201c][^\"\u201d\n]{1,80}[\"\u201d]:\s",
     re.IGNORECASE,
+)
+
+
+# A schedule's line of quoted titles, each with its slot or network in brackets, after
+# an optional label: 'Returning: "One Tree Hill" (8 p.m., CW), "Parenthood" (10 p.m., NBC)'.
+_QUOTED_ENTRY = re.compile(
+    r"\s*(?:[A-Za-z][\w ]{0,20}:\s+)?[\"\u201c\u2018][^\"\u201d\u2019\n]{1,80}[\"\u201d\u2019]"
+    r"\s*\([^()\n]{1,40}\)"
 )
 
 
