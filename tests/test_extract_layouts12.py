@@ -119,3 +119,14 @@ def test_a_date_over_a_line_of_quoted_titles_and_their_slots_dates_each_title() 
         "2024-09-12",
         "day",
     )
+
+
+def test_a_launch_ranked_as_a_record_is_no_release_date() -> None:
+    # A renewal story: the year dates the first season's record, not the second's release.
+    body = (
+        "<p>The broadcaster has ordered more of four dramas.</p>"
+        "<p>Also back is Harbor Lights, which in 2023 became the channel's most-watched new "
+        "drama launch in five years.</p>"
+    )
+    title = "Dramas returning for a second season: Harbor Lights, Night Desk and Salt Road"
+    assert first_release(body, HARBOR2, published=None, title=title) is None
