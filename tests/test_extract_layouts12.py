@@ -130,3 +130,14 @@ def test_a_launch_ranked_as_a_record_is_no_release_date() -> None:
     )
     title = "Dramas returning for a second season: Harbor Lights, Night Desk and Salt Road"
     assert first_release(body, HARBOR2, published=None, title=title) is None
+
+
+def test_a_release_noun_naming_other_works_gives_them_its_date() -> None:
+    # The watch's own date comes later in the post; "later in February" is the other
+    # shows' premieres, which the new clip merely arrives alongside.
+    body = (
+        "<p>The network posted a new clip for Harbor Lights season 2.</p>"
+        "<p>It arrives with the season premieres of Night Desk and Salt Road later in "
+        "February.</p>"
+    )
+    assert first_release(body, HARBOR2, published="2024-02-02") is None
