@@ -141,3 +141,20 @@ def test_a_release_noun_naming_other_works_gives_them_its_date() -> None:
         "February.</p>"
     )
     assert first_release(body, HARBOR2, published="2024-02-02") is None
+
+
+def test_a_denial_outside_the_trailers_clause_does_not_take_a_roundups_trailer_back() -> None:
+    from scraper.extract import extract
+    from scraper.parse.documents import parse_documents
+
+    body = (
+        "<h2>Paper Comets</h2><p>The final trailer for Paper Comets is short and vague.</p>"
+        "<h2>The Lantern Keeper</h2><p>The island mystery looks moody. Not that there isn't "
+        "action to be found - the international trailer featured here even includes a "
+        "shipwreck. The Lantern Keeper is set for a June 6, 2025 release.</p>"
+    )
+    url = "https://films.example/trailer-round-up-march-8"
+    page = news_page(body, "2025-03-08", title="Trailer Round-Up – March 8, 2025")
+    doc = parse_documents(page, url)[0]
+    trailers = [f.url for f in extract(doc, LANTERN) if f.kind == "trailer"]
+    assert trailers == [url]
