@@ -158,3 +158,12 @@ def test_a_denial_outside_the_trailers_clause_does_not_take_a_roundups_trailer_b
     doc = parse_documents(page, url)[0]
     trailers = [f.url for f in extract(doc, LANTERN) if f.kind == "trailer"]
     assert trailers == [url]
+
+
+def test_a_headline_that_eyes_a_date_is_a_plan_weighed() -> None:
+    body = (
+        "<p>Studios keep reshuffling as the strike drags on.</p>"
+        "<blockquote><p>'Low Tide 2' Eyes Push to 2026; Studio Considers New Dates for "
+        "'Salt Road' (EXCLUSIVE)</p></blockquote>"
+    )
+    assert first_release(body, Watch("Low Tide 2", None, ()), published="2025-08-01") is None

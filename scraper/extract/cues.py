@@ -237,6 +237,8 @@ SPECULATION = re.compile(
     r"reportedly|if|(?-i:[Bb]et)|suspect\w*|(?<!come\sto\s)think(?!\s+(?:of|about|back)\b)|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
     r"tipped|claim\w*|leak\w*|allegedly|supposedly|apparently|insiders?|sources\s+say|"
     r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|hunch\w*|"
+    # a trade headline's "eyes": "'Dune 2' Eyes Push to 2024" (not "all eyes on", "eyes of")
+    r"(?<![\w-])eye[sd](?!\s+(?:on|of|to|and|are|were|open|wide|glued|peeled)\b)|"
     # hearsay in the passive: "was reported to premiere in 2017", "is rumoured to land"
     r"(?:is|was|are|were|been)\s+(?:reported|believed|thought|understood)\s+to\b|"
     # a plan still deliberated: "is seriously considering moving it to 2024", "weighing a
