@@ -167,3 +167,11 @@ def test_a_headline_that_eyes_a_date_is_a_plan_weighed() -> None:
         "'Salt Road' (EXCLUSIVE)</p></blockquote>"
     )
     assert first_release(body, Watch("Low Tide 2", None, ()), published="2025-08-01") is None
+
+
+def test_before_opening_the_watchs_own_release_clause_is_no_deadline() -> None:
+    body = (
+        "<p>A new trailer is out. You have three months to do your homework before The "
+        "Lantern Keeper lands in cinemas on Nov 7.</p>"
+    )
+    assert first_release(body, LANTERN, published="2025-08-01") == ("2025-11-07", "day")

@@ -469,9 +469,33 @@ def _before(c: DateCandidate, v: View, w: Watch) -> str | None:
         or _BEFORE_IT_OPENED.search(v.text, v.left, c.mention.start)
         or _BEFORE_THE_EVENT_ON.search(v.text, v.left, c.mention.start)
         or _names_its_release(v.text, c.mention.start, c.mention.end)
+        or _release_clause_after_before(v.text, v.left, c.mention.start, w)
     ):
         return "before"
     return None
+
+
+def _release_clause_after_before(text: str, left: int, start: int, w: Watch) -> bool:
+    """'before' opens a clause whose subject is the watch and whose release verb comes
+    ahead of the date: "you have three months before The Marvels lands in cinemas on Nov
+    9", "before it arrives in theaters on May 3". The date is that release's; what comes
+    before it is another thing (a deadline is "before" the date itself: "arrives before
+    Christmas"; "weeks before the fourth arrives" is another season's)."""
+    befores = list(_BEFORE_WORD.finditer(text, left, start))
+    if not befores:
+        return False
+    after = befores[-1].end()
+    verb = cues.RELEASE.search(text, after, start)
+    if verb is None:
+        return False
+    subject = text[after : verb.start()]
+    return bool(_PRONOUN_SUBJECT.fullmatch(subject)) or any(
+        after <= s and e <= verb.start() for s, e, _ in title_mentions(text, w)
+    )
+
+
+# A pronoun subject of a clause: "before it arrives", "before they return".
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|they)\s+(?:\w+\s+)?", re.IGNORECASE)
 
 
 def _names_its_release(text: str, start: int, end: int) -> bool:
@@ -513,6 +537,7 @@ _AFTER = re.compile(
 # "before" leading to the date, not one inside an aside before it ("the series set a
 # century before the original show, premieres Sunday"): no comma or stop between.
 _BEFORE_THE_DATE = re.compile(r"\bbefore\b[^,;:()\u2014\u2013]*$", re.IGNORECASE)
+_BEFORE_WORD = re.compile(r"\bbefore\b", re.IGNORECASE)
 # "delayed from late 2020 before it finally opened in October 2021": what came after
 # the delays, the release itself.
 _BEFORE_IT_OPENED = re.compile(
