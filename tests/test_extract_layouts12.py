@@ -175,3 +175,17 @@ def test_before_opening_the_watchs_own_release_clause_is_no_deadline() -> None:
         "Lantern Keeper lands in cinemas on Nov 7.</p>"
     )
     assert first_release(body, LANTERN, published="2025-08-01") == ("2025-11-07", "day")
+
+
+def test_a_date_in_a_relative_clause_of_a_question_about_something_else_stands() -> None:
+    body = (
+        "<p>A first teaser for Harbor Lights season 2 aired after the special.</p>"
+        "<p>What does this short clip tell us about the new episodes, which arrive in 2025?"
+        "</p>"
+    )
+    assert first_release(body, HARBOR2, published="2024-12-26") == ("2025", "year")
+
+
+def test_a_question_about_when_still_hedges_its_date() -> None:
+    body = "<p>When will Harbor Lights season 2, which fans adore, arrive in 2025?</p>"
+    assert first_release(body, HARBOR2, published="2024-12-26") is None

@@ -181,6 +181,31 @@ def _hedge(c: DateCandidate, v: View, w: Watch) -> str | None:
     return None
 
 
+def _presupposed_in_question(text: str, date_start: int) -> bool:
+    """The date sits in a relative clause inside a question that asks something else: the
+    sentence opens on a question word that is not "when", and a relative pronoun after
+    a comma or a name opens the date's clause ("Que nous dévoile ce court extrait des
+    nouvelles aventures, qui arriveront en 2025 ?")."""
+    opening = _QUESTION_WORD.match(text)
+    if opening is None:
+        return False
+    relatives = list(_RELATIVE.finditer(text, opening.end(), date_start))
+    return bool(relatives) and not cues.CLAUSE_BREAK.search(text, relatives[-1].end(), date_start)
+
+
+# A question's opening word that asks what or how, not when (a "when" question hedges).
+_QUESTION_WORD = re.compile(
+    r"\W*(?:what|which|how|who|why|que|qu['\u2019]|quel(?:le)?s?|comment|pourquoi|was|wie|"
+    r"welche[rsn]?|warum|qu[eé]|c[oó]mo|cosa|come|perch[eé]|o\s+que)\b",
+    re.IGNORECASE,
+)
+# A relative pronoun opening a clause: ", which", ", qui", ", die", ", che" (not "that"
+# or "que", which also open a question's own clause: "What's the chance that ...").
+_RELATIVE = re.compile(
+    r"(?:,\s*|\s)(?:which|who|qui|die|der|das|welche|che|cui)\s", re.IGNORECASE
+)
+
+
 def _hedging_label(text: str, date_start: int) -> str | None:
     """A short label before a colon that opens the sentence and calls what follows a
     guess: "Our prediction: the season premieres in March", "Best guess: 2026". The
@@ -277,6 +302,9 @@ def _clause_hedge(
                 continue  # "(billed as season two, or series 15 if you count ...)"
             if cues.in_title_name(v.clause, match.start(), match.end(), title_case):
                 continue  # a name's word: “Dream Home Makeover”, "Hope Street"
+            if match.group() == "?" and _presupposed_in_question(v.text, v.left + start):
+                continue  # "What does the teaser of the new adventures, which arrive in
+                # 2025, show?": the question is what it shows, the date is its premise
             if _REPORTS.match(match.group()) and _OFFICIAL.search(v.clause, match.end(), start):
                 continue  # "Deadline reports that Hulu has set the premiere for June 5"
             if match.end() <= start and _in_closed_subclause(
