@@ -540,8 +540,11 @@ def _scheduled_object(c: DateCandidate, v: View, w: Watch) -> str | None:
             continue
         if _CLAUSE_BREAK.search(v.text, name.end(), c.mention.start):
             continue
-        if any(noun.end() <= start < name.end() for start, _, _ in title_mentions(v.text, w)):
-            continue  # "the premiere of Harbor Lights season 2": the watch's own
+        if any(
+            noun.end() <= start < c.mention.start for start, _, _ in title_mentions(v.text, w)
+        ):
+            continue  # "the premiere of Harbor Lights season 2", "the return of Stone
+            # Harbour (Oct. 4), Harbor Lights (Oct. 11)": the watch's own among them
         if subject.other_work_before(v.text + " x", name.end(), w):
             return (noun.group() + name.group()).strip()
     for verb in _SCHEDULES.finditer(v.text, v.left, c.mention.start):
