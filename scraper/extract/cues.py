@@ -185,6 +185,9 @@ RELEASE = re.compile(
     # story begins in 1987" is a setting)
     r"in\s+(?:early\s+|late\s+|mid-?)?(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[a-z]*\b|20\d\d)|"
+    # a date written day first or in numbers: "starts 7/23", "begins 23 July"
+    r"\d{1,2}/\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+    r"Nov|Dec)[a-z]*\b)|"
     r"(?-i:[A-Z])))|gets?\s+underway|"
     # a move's verbs not above: "is now postponed to October 1, 2021", "redated to May"
     r"postpon\w*|redated|re-dated|brought\s+forward|"
@@ -235,6 +238,8 @@ SPECULATION = re.compile(
     r"reportedly|if|(?-i:[Bb]et)|suspect\w*|(?<!come\sto\s)think(?!\s+(?:of|about|back)\b)|believe|imagine|wager|pencil\w*|fans?\s+(?:want|say)|"
     r"tipped|claim\w*|leak\w*|allegedly|supposedly|apparently|insiders?|sources\s+say|"
     r"eyeing|targeting|aiming|tentative\w*|said\s+to\s+be|hunch\w*|"
+    # a trade headline's "eyes": "'Dune 2' Eyes Push to 2024" (not "all eyes on", "eyes of")
+    r"(?<![\w-])eye[sd](?!\s+(?:on|of|to|and|are|were|open|wide|glued|peeled)\b)|"
     # hearsay in the passive: "was reported to premiere in 2017", "is rumoured to land"
     r"(?:is|was|are|were|been)\s+(?:reported|believed|thought|understood)\s+to\b|"
     # a plan still deliberated: "is seriously considering moving it to 2024", "weighing a

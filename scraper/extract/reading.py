@@ -384,6 +384,18 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             # entry with its blurb; its first line is the row, on the heading's day
             block = block._replace(text=f"| {day_heading} | {slot.group().strip()}")
             listing = True
+        elif (
+            day_heading
+            and not block.chrome
+            and len(text) <= 1000
+            and (entry := _CALENDAR_ENTRY.match(text)) is not None
+            and _DATE_WORD.search(entry.group()) is None
+        ):
+            # '"The Terror: Infamy" (AMC, Mondays at 9): George Takei stars in ...' under
+            # "Aug. 12": a calendar's entry, its title and network, then its blurb; the
+            # title is the row, on the heading's day
+            block = block._replace(text=f"| {day_heading} | {entry.group().strip()}")
+            listing = True
         elif block.chrome or len(text) > 160 or _ends_sentence(text):
             pass  # prose, not a schedule's line (most blocks: no further look)
         elif len(text) <= 40 and (
@@ -944,8 +956,9 @@ _NUMBERED_ENTRY = re.compile(
 
 def _dash_entries(blocks: Sequence[object], watch: Watch) -> dict[int, str]:
     """The body's entry lines opened by a work's name and a dash ("Oculus – Relativity
-    Media has set ..."), by block index -> name; only where the page has two or more,
-    so a list of them (one such line may be a person or a place set off in prose)."""
+    Media has set ...") or a full stop ("Foxcatcher. The drama moved ..."), by block
+    index -> name; only where the page has two or more, so a list of them (one such
+    line may be a person or a place set off in prose)."""
     found: dict[int, str] = {}
     for index, block in enumerate(blocks):
         if block.heading or block.chrome:  # type: ignore[attr-defined]
@@ -953,6 +966,8 @@ def _dash_entries(blocks: Sequence[object], watch: Watch) -> dict[int, str]:
         match = _DASH_ENTRY.match(block.text)  # type: ignore[attr-defined]
         if match is None or _NOT_ENTRY_NAME.match(match.group(1)):
             continue
+        if match.group().rstrip().endswith(".") and block_role(block) != "list_item":
+            continue  # (a name as a sentence of its own opens a list's item, not a caption's)
         name = match.group(1)
         if title_mentions(name, watch) or other_work_before(name + " x", len(name) + 1, watch):
             found[index] = name
@@ -961,10 +976,13 @@ def _dash_entries(blocks: Sequence[object], watch: Watch) -> dict[int, str]:
 
 # A name of one to seven words (capitalized, or the small words of a title) and a dash,
 # or a colon and the entry's text in lower case ("Title: trailers on the tape promised
-# summer 1997. It arrived in spring 1998."; not a subtitle, "Title: Part Two").
+# summer 1997. It arrived in spring 1998."; not a subtitle, "Title: Part Two"), or a
+# full stop, the name a sentence of its own ("Foxcatcher. The Steve Carell drama moved
+# from Dec. 20 ...").
 _DASH_ENTRY = re.compile(
     r"\W{0,2}((?-i:[A-Z0-9])[\w'\u2019&!.:-]*(?:\s+(?:(?-i:[A-Z0-9])[\w'\u2019&!.:-]*|of|the|a|"
-    r"an|and|&|in|on|to|at|for|with)){0,6})(?:\s+[\u2013\u2014]\s+(?=\S)|:\s+(?=[a-z]))"
+    r"an|and|&|in|on|to|at|for|with)){0,6})(?:\s+[\u2013\u2014]\s+(?=\S)|:\s+(?=[a-z])"
+    r"|(?<![A-Z\d])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Vs|vs))(?<!Mrs)\.\s+(?=[A-Z\"\u201c]))"
 )
 # ... but not a date, a season or a note opening the line: "June 5 – ...", "Update – ..."
 _NOT_ENTRY_NAME = re.compile(
@@ -1149,7 +1167,8 @@ _PROGRAMME_LINE = re.compile(
 
 def _day_line(blocks: Sequence[object], index: int) -> bool:
     """A block that is only a date, over a programme line of a schedule (its hour and a
-    quoted title): the day of the lines below it, as a heading would be."""
+    quoted title), or a date as a label over an entry's name: the day of the lines below
+    it, as a heading would be."""
     text = getattr(blocks[index], "text", "")
     if not _DATE_WORD.search(text) or _CLOCK.search(text) or not _date_only(text):
         return False
@@ -1162,7 +1181,12 @@ def _day_line(blocks: Sequence[object], index: int) -> bool:
     hour = _HOUR_LINE.match(below)
     if hour is not None and CHANNEL.match(below, hour.end()):
         return False  # "9.00-10.00pm BBC One": a transmission line, the passage's programme
-    return _PROGRAMME_LINE.match(below) is not None or _TAGGED_ENTRY.match(below) is not None
+    if _PROGRAMME_LINE.match(below) is not None or _TAGGED_ENTRY.match(below) is not None:
+        return True
+    if _QUOTED_ENTRY.match(below) is not None:
+        return True  # 'Returning: "Parenthood" (10 p.m., NBC)': a quoted title and its slot
+    # "May 29th:" over "San Andreas": a date set as the label of the entry below it
+    return text.rstrip().endswith(":") and _entry_line(below)
 
 
 # A schedule's entry with no hour, its season in brackets: "Gotham (season 4), Fox",
@@ -1179,6 +1203,14 @@ _TAGGED_ENTRY = re.compile(
     # A listicle's entry, its quoted title and a colon: ""Queen Sugar": The drama returns"
     r"|\s*[\"\u201c][^\"\u201d\n]{1,80}[\"\u201d]:\s",
     re.IGNORECASE,
+)
+
+
+# A schedule's line of quoted titles, each with its slot or network in brackets, after
+# an optional label: 'Returning: "One Tree Hill" (8 p.m., CW), "Parenthood" (10 p.m., NBC)'.
+_QUOTED_ENTRY = re.compile(
+    r"\s*(?:[A-Za-z][\w ]{0,20}:\s+)?[\"\u201c\u2018][^\"\u201d\u2019\n]{1,80}[\"\u201d\u2019]"
+    r"\s*\([^()\n]{1,40}\)"
 )
 
 
@@ -1233,6 +1265,14 @@ _SLOT_ENTRY = re.compile(
     r"(?:am|pm|a\.m\.|p\.m\.)(?:\s*[ECMP][SD]?T\b)?(?:\s*[-\u2013\u2014:])?\s+"
     r"(?-i:[A-Z0-9])[^.!?\u2013\u2014*]{1,80}?(?=\s+[-\u2013\u2014]\s|\s*\*|[.!?]|$)[.!?]?",
     re.IGNORECASE,
+)
+
+
+# A calendar's entry that opens on its title, quoted or with its network in brackets,
+# then a colon and its blurb: '"Lodge 49" (AMC, Mondays at 10): The second season ...'.
+_CALENDAR_ENTRY = re.compile(
+    r"\s*(?:[\"\u201c][^\"\u201d\n]{1,80}[\"\u201d](?:\s*\([^()\n]{1,60}\))?"
+    r"|(?-i:[A-Z0-9])[^()\n:.!?]{0,80}\([^()\n]{1,60}\))(?=:\s)"
 )
 
 

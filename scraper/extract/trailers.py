@@ -944,10 +944,17 @@ def _item_lines(sentences: list[Sentence], index: int) -> list[str]:
 
 def _takes_trailer_back(text: str) -> bool:
     """An item's line that denies a trailer or puts it still to come."""
-    if cues.TRAILER.search(text) is None:
+    mentions = list(cues.TRAILER.finditer(text))
+    if not mentions:
         return False
-    if cues.NEGATION.search(text) is not None or cues.TRAILER_DENIED.search(text) is not None:
-        return True  # "No trailer has been shown", "While not an official trailer, ..."
+    if cues.TRAILER_DENIED.search(text) is not None:
+        return True  # "While not an official trailer, ..."
+    for mention in mentions:
+        # a denial in the trailer's own clause: "No trailer has been shown" (not "Not that
+        # there isn't action to be found - the trailer featured here even includes ...")
+        start, end = cues.trailer_clause(text, mention.start(), mention.end())
+        if cues.NEGATION.search(text, start, end) is not None:
+            return True
     # (not a trailer that is seen doing something: "The trailer looks like the movie will
     # be everything I hoped" is out, whatever is still to come of the film)
     return cues.trailer_not_yet(text) and cues.TRAILER_OUT.search(text) is None

@@ -34,8 +34,10 @@ from scraper.parse.metadata import (
     published_date,
 )
 from scraper.parse.passes import (
+    _card_fields,
     _episode_tables,
     _infobox_fields,
+    _moves_tables,
     _stamps,
     _text_comments,
     _text_tables,
@@ -87,7 +89,9 @@ def read_page(text: str, select: str | None = None) -> Page:
     if not select:
         _summary_as_dek(blocks, description(root))
     _text_tables(blocks)
+    _moves_tables(blocks)
     _infobox_fields(blocks)
+    _card_fields(blocks)
     _episode_tables(blocks)
     _text_comments(blocks)
     if not select:

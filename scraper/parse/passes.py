@@ -103,6 +103,30 @@ def _episode_tables(blocks: list[Block]) -> None:
                                   cells=(label, value))  # fmt: skip
 
 
+# A table of moves: a column of the dates left ("Was", "Old date", "Previous") beside
+# one of the dates moved to ("Now", "New date").
+_LEFT_COLUMN = re.compile(
+    r"(?:was|old|previous(?:ly)?|original(?:ly)?|former|from)(?:\s+(?:release\s+)?date)?",
+    re.IGNORECASE,
+)
+_NEW_COLUMN = re.compile(r"(?:now|new|to|moved\s+to)(?:\s+(?:release\s+)?date)?", re.IGNORECASE)
+
+
+def _moves_tables(blocks: list[Block]) -> None:
+    """A table of moves' rows drop the cell of the date left, in place ("| No Time to Die
+    | Apr 2, 2021 | Oct 8, 2021" under "Title | Was | Now" reads "| No Time to Die | Oct 8,
+    2021"): the row dates the work where it now stands; the old date is no date of it."""
+    for index, block in enumerate(blocks):
+        header = block.header
+        if block.role != "table_cell" or len(header) != len(block.cells):
+            continue
+        left = [i for i, c in enumerate(header) if _LEFT_COLUMN.fullmatch(c.strip())]
+        if not left or not any(_NEW_COLUMN.fullmatch(c.strip()) for c in header):
+            continue
+        kept = [c for i, c in enumerate(block.cells) if i not in left]
+        blocks[index] = block._replace(text="| " + " | ".join(kept))
+
+
 # An infobox row's label: short, no sentence, no digits ("Premiere", "Original run:").
 _INFOBOX_LABEL = re.compile(r"[A-Za-z][\w'\u2019 ./&()-]{0,38}:?")
 
@@ -142,6 +166,54 @@ def _infobox_fields(blocks: list[Block]) -> None:
         # (a box's own headings, "Information", "Chronology", head no passage)
         blocks[index] = block._replace(role="body", heading=False)
         index += 1
+
+
+# A fact card's label as a line of its own: a short name, no digit, no sentence
+# ("Release Date", "Director", "Writers", "Runtime:").
+_CARD_LABEL = re.compile(r"[A-Z][A-Za-z'\u2019&/-]*(?:\s+[A-Za-z'\u2019&/()-]+){0,2}:?")
+
+
+def _card_pair(blocks: list[Block], index: int) -> bool:
+    """blocks[index] is a card's label line and the next block its value."""
+    if index + 1 >= len(blocks):
+        return False
+    label, value = blocks[index], blocks[index + 1]
+    return (
+        label.role == "body"
+        and value.role == "body"
+        and not (label.heading or value.heading or label.chrome or value.chrome)
+        and not (label.cells or value.cells)
+        and _CARD_LABEL.fullmatch(label.text.strip()) is not None
+        and 0 < len(value.text) <= 100
+        and not value.text.rstrip().endswith((".", "?", "!"))
+    )
+
+
+def _card_fields(blocks: list[Block]) -> None:
+    """A fact card written as plain lines, each label over its value ("Release Date",
+    "May 1, 2025", "Director", "Paul Feig"), is read as an infobox's fields, in place:
+    two or more pairs in a row make a card (one short line over another is a title over
+    its date, no card), and some value in it is no name (a column of names, a cast list's
+    "Joe Locke" over "Kit Connor", is no card). A value is its label's field, not a
+    byline's stamp."""
+    index = 0
+    while index + 1 < len(blocks):
+        end = index
+        while _card_pair(blocks, end):
+            end += 2
+        pairs = range(index, end, 2)
+        names = all(_CARD_LABEL.fullmatch(blocks[at + 1].text.strip()) for at in pairs)
+        if len(pairs) < 2 or names:
+            index = max(index + 1, end - 1)
+            continue
+        for at in pairs:
+            label = blocks[at].text.strip().rstrip(":").strip()
+            value = blocks[at + 1].text.strip()
+            # Keep the block count (videos and rails point at blocks by index).
+            blocks[at] = Block(f"{label} | {value}", role="field", label=label,
+                               cells=(label, value))  # fmt: skip
+            blocks[at + 1] = Block("", role="body")
+        index = end
 
 
 # A reader comment's opening line when a page keeps its comments as plain text:

@@ -181,6 +181,31 @@ def _hedge(c: DateCandidate, v: View, w: Watch) -> str | None:
     return None
 
 
+def _presupposed_in_question(text: str, date_start: int) -> bool:
+    """The date sits in a relative clause inside a question that asks something else: the
+    sentence opens on a question word that is not "when", and a relative pronoun after
+    a comma or a name opens the date's clause ("Que nous dévoile ce court extrait des
+    nouvelles aventures, qui arriveront en 2025 ?")."""
+    opening = _QUESTION_WORD.match(text)
+    if opening is None:
+        return False
+    relatives = list(_RELATIVE.finditer(text, opening.end(), date_start))
+    return bool(relatives) and not cues.CLAUSE_BREAK.search(text, relatives[-1].end(), date_start)
+
+
+# A question's opening word that asks what or how, not when (a "when" question hedges).
+_QUESTION_WORD = re.compile(
+    r"\W*(?:what|which|how|who|why|que|qu['\u2019]|quel(?:le)?s?|comment|pourquoi|was|wie|"
+    r"welche[rsn]?|warum|qu[eé]|c[oó]mo|cosa|come|perch[eé]|o\s+que)\b",
+    re.IGNORECASE,
+)
+# A relative pronoun opening a clause: ", which", ", qui", ", die", ", che" (not "that"
+# or "que", which also open a question's own clause: "What's the chance that ...").
+_RELATIVE = re.compile(
+    r"(?:,\s*|\s)(?:which|who|qui|die|der|das|welche|che|cui)\s", re.IGNORECASE
+)
+
+
 def _hedging_label(text: str, date_start: int) -> str | None:
     """A short label before a colon that opens the sentence and calls what follows a
     guess: "Our prediction: the season premieres in March", "Best guess: 2026". The
@@ -277,6 +302,9 @@ def _clause_hedge(
                 continue  # "(billed as season two, or series 15 if you count ...)"
             if cues.in_title_name(v.clause, match.start(), match.end(), title_case):
                 continue  # a name's word: “Dream Home Makeover”, "Hope Street"
+            if match.group() == "?" and _presupposed_in_question(v.text, v.left + start):
+                continue  # "What does the teaser of the new adventures, which arrive in
+                # 2025, show?": the question is what it shows, the date is its premise
             if _REPORTS.match(match.group()) and _OFFICIAL.search(v.clause, match.end(), start):
                 continue  # "Deadline reports that Hulu has set the premiere for June 5"
             if match.end() <= start and _in_closed_subclause(
@@ -475,9 +503,33 @@ def _before(c: DateCandidate, v: View, w: Watch) -> str | None:
         or _BEFORE_IT_OPENED.search(v.text, v.left, c.mention.start)
         or _BEFORE_THE_EVENT_ON.search(v.text, v.left, c.mention.start)
         or _names_its_release(v.text, c.mention.start, c.mention.end)
+        or _release_clause_after_before(v.text, v.left, c.mention.start, w)
     ):
         return "before"
     return None
+
+
+def _release_clause_after_before(text: str, left: int, start: int, w: Watch) -> bool:
+    """'before' opens a clause whose subject is the watch and whose release verb comes
+    ahead of the date: "you have three months before The Marvels lands in cinemas on Nov
+    9", "before it arrives in theaters on May 3". The date is that release's; what comes
+    before it is another thing (a deadline is "before" the date itself: "arrives before
+    Christmas"; "weeks before the fourth arrives" is another season's)."""
+    befores = list(_BEFORE_WORD.finditer(text, left, start))
+    if not befores:
+        return False
+    after = befores[-1].end()
+    verb = cues.RELEASE.search(text, after, start)
+    if verb is None:
+        return False
+    subject = text[after : verb.start()]
+    return bool(_PRONOUN_SUBJECT.fullmatch(subject)) or any(
+        after <= s and e <= verb.start() for s, e, _ in title_mentions(text, w)
+    )
+
+
+# A pronoun subject of a clause: "before it arrives", "before they return".
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|they)\s+(?:\w+\s+)?", re.IGNORECASE)
 
 
 def _names_its_release(text: str, start: int, end: int) -> bool:
@@ -519,6 +571,7 @@ _AFTER = re.compile(
 # "before" leading to the date, not one inside an aside before it ("the series set a
 # century before the original show, premieres Sunday"): no comma or stop between.
 _BEFORE_THE_DATE = re.compile(r"\bbefore\b[^,;:()\u2014\u2013]*$", re.IGNORECASE)
+_BEFORE_WORD = re.compile(r"\bbefore\b", re.IGNORECASE)
 # "delayed from late 2020 before it finally opened in October 2021": what came after
 # the delays, the release itself.
 _BEFORE_IT_OPENED = re.compile(
@@ -1277,6 +1330,8 @@ def _installment(c: DateCandidate, v: View, w: Watch) -> str | None:
         number = ORDINAL_WORDS.get(place) or (int(place[:-2]) if place[0].isdigit() else None)
         if _named_in_apposition(v.text, match.end(), c.mention.start, w):
             continue  # "The third film in the franchise, 'Halloween Ends', will open"
+        if apposition_of_watch(v.text, match.start(), w):
+            continue  # "Dawn Treader, the third Narnia entry, will now arrive": the watch's
         if number is None or number not in numbers:
             return match.group()
     return None
@@ -1291,6 +1346,17 @@ def _named_in_apposition(text: str, end: int, date_start: int, w: Watch) -> bool
 
 
 _CLAUSE_END = re.compile(r"[.;:]\s|\s(?:and|but|while|whereas|which)\s")
+_APPOSITION_OPENS = re.compile(r"\W{0,2},\s*(?:the\s+|its\s+|a\s+|an\s+)?", re.IGNORECASE)
+
+
+def apposition_of_watch(text: str, start: int, w: Watch) -> bool:
+    """The installment phrase is an appositive right after the watch's title: it says
+    which entry the watch is ("Dawn Treader, the third Narnia entry, ...")."""
+    return any(
+        _APPOSITION_OPENS.fullmatch(text, end, start) is not None
+        for _, end, _ in title_mentions(text, w)
+        if end <= start
+    )
 
 
 @rule(

@@ -275,7 +275,10 @@ def _not_a_works_release(clause: str, at: int) -> bool:
     if _DOCUMENT_BEFORE.search(before) and _RELEASE_NOUN.match(clause, at):
         return True  # (not "Relativity Media has set the film for April 18": a studio)
     if not _VERB_FORM.match(clause, at) and not _AUXILIARY_BEFORE.search(before):
-        return False  # a noun ("a two-hour premiere", "the first episode"): no subject
+        # a noun ("a two-hour premiere", "the first episode"): no subject; unless a
+        # record ranks it ("became the UK's most-watched new drama launch"): a release
+        # that happened, measured, and its date the record's
+        return _RECORD_BEFORE.search(before) is not None
     subject = _COMMON_SUBJECT.search(before)
     # (any word of the phrase may name the work: "the third season", "series four")
     return subject is not None and not any(
@@ -288,6 +291,13 @@ def _not_a_works_release(clause: str, at: int) -> bool:
 _VERB_FORM = re.compile(r"(?i:[a-z]+(?:s|ed|ing)|hit|came|began)\b")
 _AUXILIARY_BEFORE = re.compile(
     r"\b(?i:will|would|to|can|could|may|might|shall|should|must|did|does|do)\s+$"
+)
+# A superlative of what a release achieved, before its noun: "the most-watched new drama
+# launch", "the biggest opening", "the highest-rated debut" (not "most anticipated").
+_RECORD_BEFORE = re.compile(
+    r"\b(?:most[\s-](?:watched|viewed|streamed|binged|popular|successful)|biggest|largest|"
+    r"highest[\s-]\w+|best[\s-](?:rated|reviewed)|record[\s-]\w+)\s+(?:[\w'\u2019-]+\s+){0,3}$",
+    re.IGNORECASE,
 )
 # "a press release", "the news release": a document, not an event.
 _DOCUMENT_BEFORE = re.compile(r"\b(?:press|news|media)\s+$", re.IGNORECASE)

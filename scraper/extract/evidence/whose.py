@@ -23,6 +23,7 @@ from scraper.extract.evidence.governs import (
     _moved_to,
     _release_verb,
     _schedule_row,
+    apposition_of_watch,
 )
 from scraper.extract.evidence.rules import View, found, rule
 from scraper.extract.gate import gated
@@ -592,7 +593,22 @@ def _title_word_before(text: str, position: int, w: Watch) -> bool:
 def _scheduled_object(c: DateCandidate, v: View, w: Watch) -> str | None:
     """Another named work is the object a studio dates or moves to the date: "Searchlight
     has dated Scott Cooper's Antlers for February 19", "the studio pushed The Batman to
-    March 4" (the watch's name there, or "the film", is the watch's own news)."""
+    March 4" (the watch's name there, or "the film", is the watch's own news); or whose
+    release a release noun names: "with the season premieres of Girls and Togetherness
+    later in February"."""
+    for noun in _RELEASE_OF.finditer(v.text, v.left, c.mention.start):
+        name = _OBJECT_NAME.match(v.text, noun.end())
+        if name is None or name.end() > c.mention.start:
+            continue
+        if _CLAUSE_BREAK.search(v.text, name.end(), c.mention.start):
+            continue
+        if any(
+            noun.end() <= start < c.mention.start for start, _, _ in title_mentions(v.text, w)
+        ):
+            continue  # "the premiere of Harbor Lights season 2", "the return of Stone
+            # Harbour (Oct. 4), Harbor Lights (Oct. 11)": the watch's own among them
+        if subject.other_work_before(v.text + " x", name.end(), w):
+            return (noun.group() + name.group()).strip()
     for verb in _SCHEDULES.finditer(v.text, v.left, c.mention.start):
         name = _OBJECT_NAME.match(v.text, verb.end())
         if name is None or name.end() > c.mention.start:
@@ -606,6 +622,11 @@ def _scheduled_object(c: DateCandidate, v: View, w: Watch) -> str | None:
     return None
 
 
+# A release noun and the "of" that names whose release it is.
+_RELEASE_OF = re.compile(
+    r"\b(?:premieres?|debuts?|releases?|launch(?:es)?|returns?|openings?)\s+of(?=\s)",
+    re.IGNORECASE,
+)
 # A studio's scheduling verb with its object right after it.
 _SCHEDULES = re.compile(
     r"\b(?:(?:has|have|had)\s+)?(?:dated|dates|dating|moved|moves|moving|pushed|pushes|pushing|"
@@ -835,6 +856,8 @@ def _franchise_entry(c: DateCandidate, v: View, w: Watch) -> str | None:
         start, end = entry.start(1), entry.end(1)
         if any(s < end and start < e for s, e, _ in title_mentions(v.text, w)):
             continue
+        if apposition_of_watch(v.text, entry.start(), w):
+            continue  # "Low Tide, the third Harbor Lights film, ...": which entry the watch is
         if cues.INSTITUTION_AFTER.match(v.text, entry.end()):
             continue  # "the New York Film Festival": a place, no franchise's film
         name = entry.group(1).lower()
