@@ -556,5 +556,7 @@ def test_apprise_dripping_its_answer_is_cut_off_at_the_timeout():
         started = time.monotonic()
         with pytest.raises(TransientError, match="timed out after 1s") as caught:
             notifier.send(make_alert())
-        assert time.monotonic() - started < 2.5
+        # (the server drips forever; apprise loads its plugins on the first send, which
+        # took 3.4 s on a loaded machine: the bound proves the cut-off, not the speed)
+        assert time.monotonic() - started < 8
         assert "tok3nS3cret" not in str(caught.value)
