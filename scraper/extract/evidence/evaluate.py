@@ -179,10 +179,15 @@ def may_score(sentence: Sentence, weights: dict[str, float]) -> bool:
     if "about" not in met:
         return False  # no date of it can be the watch's (about_watch needs the title or
         # the passage), and only the watch's are reported (DateCandidate.is_the_watchs)
+    # The names_title rule finds the title in the text whatever classify made of the
+    # sentence: "'Bridgerton' Season 4 ..." (watching 5) is another season's, no sentence
+    # naming the watch, and the rule fires. So its weight is possible in any sentence
+    # about the watch, whether the sentence names the title or not.
+    met |= {"names_title"}
     total = base + sum(lift[name] for name in met if name not in ("any", "release_field"))
     if total > 0.0:
         return True  # (the hour's weight, when its condition holds, only adds)
-    met = _conditions_met(sentence)
+    met = _conditions_met(sentence) | {"names_title"}
     total = base + sum(lift[name] for name in met if name not in ("any", "release_field"))
     if total > 0.0:
         return True
