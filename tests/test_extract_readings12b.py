@@ -6,7 +6,7 @@ Every title and sentence here is invented for the test; none comes from an artic
 
 from __future__ import annotations
 
-from support import news_page
+from support import first_release, news_page
 
 from scraper.extract import extract
 from scraper.models import Watch
@@ -16,8 +16,7 @@ HARBOR2 = Watch("Harbor Lights", 2, ())
 
 
 def release(body: str, watch: Watch = HARBOR2, published: str = "2024-03-04") -> str | None:
-    doc = parse_documents(news_page(body, published), "https://news.example/story")[0]
-    found = [f.date for f in extract(doc, watch) if f.kind == "release_date"]
+    found = first_release(body, watch, "https://news.example/story", published)
     return found[0] if found else None
 
 
