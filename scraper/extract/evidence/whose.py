@@ -504,10 +504,14 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
     # (a field's label is no work: "Air date | April 19, 2026" - only its value can name one)
     label_end = text.find(" | ") + 3 if c.sentence.role == "field" else 0
     verbs = sorted(
-        m.start()
-        for pattern in (cues.RELEASE, cues.PAST_RELEASE)
-        for m in pattern.finditer(text, max(label_end, 0), c.mention.start)
+        {
+            m.start()
+            for pattern in (cues.RELEASE, cues.PAST_RELEASE, _SCHEDULES)
+            for m in pattern.finditer(text, max(label_end, 0), c.mention.start)
+        }
+        | _governing_verb(c, v, w)
     )
+    verbs = [verb for verb in verbs if verb >= label_end]
     if not verbs:
         return _scheduled_object(c, v, w)
     titles = title_mentions(text, w)
@@ -558,6 +562,22 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
         if subject.other_work_before(text, verb, w) or _spinoff_subject(text, verb, w):
             return text[max(0, verb - 40) : verb + 12].strip()
     return _scheduled_object(c, v, w)
+
+
+def _governing_verb(c: DateCandidate, v: View, w: Watch) -> set[int]:
+    """Where the word that governs the date is, in whatever language the page is in,
+    when a name may stand before it as its subject ("Escape Room 2 startet jetzt am 19.
+    August"): not a season ("Staffel 2 startet am 20."), nor one word opening the
+    sentence ("Com lançamento marcado para", a preposition before a noun)."""
+    verb = _verb_before(v, c.mention.start)
+    if verb <= 0:
+        return set()
+    stem = v.text[:verb].rstrip()
+    if " " not in stem.strip():
+        return set()
+    if any(0 <= verb - r.end <= 3 for r in season_references(v.text, w)):
+        return set()
+    return {verb}
 
 
 def _spinoff_subject(text: str, verb: int, w: Watch) -> bool:
