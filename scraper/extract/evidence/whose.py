@@ -494,6 +494,43 @@ _EPISODE_BEFORE = re.compile(
 
 
 @rule(
+    "paired_with_other_work",
+    -4,
+    "name-date pairs in a row, the watch's pair after the date: the date is the name's "
+    "before it",
+    "Mission Impossible 7 opens Sept. 30 and Top Gun: Maverick May 27",
+)
+def _paired(c: DateCandidate, v: View, w: Watch) -> str | None:
+    text = v.text
+    titles = title_mentions(text, w)
+    if not titles or titles[0][0] < c.mention.end:
+        return None
+    joined = _PAIR_JOIN.match(text, c.mention.end)
+    if joined is None or joined.end() != titles[0][0]:
+        return None  # the watch's name must open the next pair right after the date
+    if not _LATER_DATE.search(text, titles[0][1]):
+        return None  # (and a date of its own follow it: "... and Top Gun: Maverick am 27. Mai")
+    # the date's own name before it, since the sentence's start or the last date
+    for name in _PAIR_NAME.finditer(text, v.left, c.mention.start):
+        if subject.other_work_before(text + " x", name.end(), w):
+            return name.group().strip()
+    return None
+
+
+# A coordinator between one pair and the next: ", and", "und", "et", ";".
+_PAIR_JOIN = re.compile(
+    r"[\s,;]*(?:\b(?:and|und|et|e|y|en|och|og|i|oraz|while|whereas)\b[\s,]*)?",
+    re.IGNORECASE,
+)
+_LATER_DATE = re.compile(r"\d")
+# A capitalized name of one to eight words, a digit or a colon allowed ("Mission
+# Impossible 7", "Avengers: Secret Wars").
+_PAIR_NAME = re.compile(
+    r"(?<![\w'\u2019])(?-i:[A-Z])[\w'\u2019&!.-]*(?::?\s+(?:(?-i:[A-Z0-9])[\w'\u2019&!.-]*|of|the|and|&))*"
+)
+
+
+@rule(
     "other_work_subject",
     -4,
     "another named work is the subject of the date's verb",
