@@ -122,8 +122,10 @@ _TIME_BEFORE = re.compile(_HOUR + r"\s*(?:,|/|[-\u2013\u2014|]|on)?\s*$", re.IGN
     "Season 2 (HBO, Jan. 8) / Orchard Lights (Netflix), Jan. 8, 2026",
 )
 def _dated_entry(c: DateCandidate, v: View, w: Watch) -> str | None:
-    if len(v.text) > 100 or c.mention.precision not in ("day", "month"):
+    if c.mention.precision not in ("day", "month"):
         return None  # ("Title (2015)" is a film's year label, no entry of a guide)
+    if len(v.text) > 100 and not _dated_names(c, v):
+        return None
     if not about_once(c, v, w):
         return None
     titles = title_mentions(v.text, w)
@@ -139,10 +141,39 @@ def _dated_entry(c: DateCandidate, v: View, w: Watch) -> str | None:
         dash = _ENTRY_DASH.match(v.text, c.mention.end)
         if dash is not None and any(start == dash.end() for start, _, _ in titles):
             return v.text[: min(len(v.text), dash.end() + 30)]
+        # a release calendar's day and the works opening on it: "June 29 -- Death at a
+        # Funeral (MGM), Live Free or Die Hard (Fox), Ratatouille (Disney)"
+        names = _dated_names(c, v)
+        if names and any(start in names for start, _, _ in titles):
+            return v.text[: min(len(v.text), dash.end() + 30)] if dash else None
     return guide_line(c, w, titles) or None
 
 
-_ENTRY_DASH = re.compile(r"\s*(?:[\u2014\u2013:|]|\s-)\s*")
+_ENTRY_DASH = re.compile(r"\s*(?:[\u2014\u2013:|]|\s-{1,2})\s*")
+# One name of a day's list, its distributor or network in brackets after it.
+_LISTED_NAME = re.compile(r"[A-Z0-9][^,;()]{0,80}?\s*\([^()]{1,30}\)\s*")
+_LIST_COMMA = re.compile(r",\s*")
+
+
+def _dated_names(c: DateCandidate, v: View) -> set[int]:
+    """Where the names start in a line that is a day and then only names, each with its
+    bracketed distributor, comma-separated: a release calendar's day (empty otherwise)."""
+    if c.mention.start != 0:
+        return set()
+    dash = _ENTRY_DASH.match(v.text, c.mention.end)
+    if dash is None:
+        return set()
+    starts, position = set(), dash.end()
+    while position < len(v.text):
+        name = _LISTED_NAME.match(v.text, position)
+        if name is None:
+            return set()
+        starts.add(position)
+        comma = _LIST_COMMA.match(v.text, name.end())
+        if comma is None:
+            return starts if name.end() >= len(v.text.rstrip(" .")) else set()
+        position = comma.end()
+    return starts
 
 
 @rule(
