@@ -112,6 +112,9 @@ def guide_line(c: DateCandidate, w: Watch, titles: list[tuple[int, int, int | No
     rest = text
     for start, end in [(a, b) for a, b, _ in titles] + [(c.mention.start, c.mention.end)]:
         rest = rest[:start] + " " * (end - start) + rest[end:]
+    # (the date it replaces, bracketed after it, is a slate's note, no clause: "Haunted
+    # Mansion: August 11, 2023 (was March 10, 2023)")
+    rest = _WAS_NOTE.sub(lambda m: " " * len(m.group()), rest)
     if _ENTRY_CLAUSE.search(rest):
         return ""  # a sentence with a verb of its own, not a line of a guide
     words = [x.lower() for x in _ENTRY_WORD.findall(cues.CHANNEL.sub(" ", rest))]
@@ -121,6 +124,9 @@ def guide_line(c: DateCandidate, w: Watch, titles: list[tuple[int, int, int | No
 
 
 _ENTRY_WORD = re.compile(r"[^\W\d_]+")
+_WAS_NOTE = re.compile(
+    r"\(\s*(?:was|previously|originally|formerly|from)\s[^()]{3,40}\)", re.IGNORECASE
+)
 # A verb or a clause in the line: it says something, it does not list.
 _ENTRY_CLAUSE = re.compile(r"[.;!?]\s+[^\W\d_]|\b(?:was|were|is|are|will|has|had|have)\b")
 

@@ -308,6 +308,9 @@ def _clause_hedge(
                 continue  # "(billed as season two, or series 15 if you count ...)"
             if cues.in_title_name(v.clause, match.start(), match.end(), title_case):
                 continue  # a name's word: “Dream Home Makeover”, "Hope Street"
+            if v.plain and not v.plain[match.start() : match.end()].strip():
+                continue  # the watch's own name: "Disney Animation's Wish granted a 22
+                # November release"
             if _REPORTS.match(match.group()) and _OFFICIAL.search(v.clause, match.end(), start):
                 continue  # "Deadline reports that Hulu has set the premiere for June 5"
             if match.end() <= start and _in_closed_subclause(

@@ -1071,6 +1071,9 @@ def _spinoff(c: DateCandidate, v: View, w: Watch) -> str | None:
         found = SUBTITLE.match(v.text, end)
         if found and cues.RELEASE.match(found.group(1)):
             continue  # "Murphy Brown: Premieres Sept. 27": a label, no subtitle
+        if found and found.start(1) <= c.mention.start < found.end():
+            continue  # "Haunted Mansion: August 11, 2023 (was March 10)": a slate's row,
+            # the title then its date, no subtitle
         if found and not names_alias(found.group(1), w):
             return v.text[max(0, end - 20) : found.end()].strip()
         found = _LONGER_NAME.match(v.text, end)
