@@ -248,6 +248,8 @@ HEDGE_WORDS = (
 NEGATION_WORDS = (
     r"noch\s+kein\w*",
     r"noch\s+nicht",
+    r"nicht\s+wie\s+(?:geplant|vorgesehen|angekündigt)",  # the plan denied: "nicht wie geplant am
+    # 26. März starten"
     r"todavía\s+no",
     r"aún\s+no",
     r"sin\s+fecha",
