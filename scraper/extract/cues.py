@@ -30,6 +30,10 @@ FOREIGN_HEDGE = gated(
 FOREIGN_NEGATION = gated(
     re.compile(r"\b(?:" + "|".join(languages.NEGATION_WORDS) + r")\b", re.IGNORECASE)
 )
+# ... and their "originally" (a plan given up: "ursprünglich im Juni", "initialement le 3")
+FOREIGN_FIRST_PLAN = gated(
+    re.compile(r"\b(?:" + "|".join(languages.FIRST_PLAN_WORDS) + r")\b", re.IGNORECASE)
+)
 # ... and their releases already past ("gestartet war", "se estrenó"): a date without a
 # year in such a clause is before the article (candidates.past_tense).
 FOREIGN_PAST = gated(

@@ -245,6 +245,14 @@ HEDGE_WORDS = (
 )
 
 # Denials: "noch kein Starttermin", "todavía no", "ainda não", "pas encore", "non ancora".
+# "Originally" and its kin: a date they lead to in its clause is the plan given up.
+FIRST_PLAN_WORDS = (
+    "ursprünglich", "eigentlich", "initialement", "originellement",
+    "originariamente", "inizialmente", "originalmente", "inicialmente", "pierwotnie",
+    "oorspronkelijk", "aanvankelijk", "ursprungligen", "opprinnelig", "oprindeligt",
+    "esialgu", "alun\\s+perin",
+)  # fmt: skip
+
 NEGATION_WORDS = (
     r"noch\s+kein\w*",
     r"noch\s+nicht",

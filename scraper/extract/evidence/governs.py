@@ -1122,10 +1122,20 @@ def _old_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         or _moved_event(v, c)
         or _left_date(v, c)
         or _pair_start(v, c)
+        or _foreign_first_plan(v, c)
     )
     if seen and _talked_of_move(v, c) is not None:
         return None  # "is considering moving it from its November 3 date": it stands
     return seen
+
+
+def _foreign_first_plan(v: View, c: DateCandidate) -> str | None:
+    """In another language, "originally" in the date's clause before it: the plan given
+    up ("sollte ursprünglich bereits im Juni 2020 in die Kinos kommen", "hätte eigentlich
+    Mitte Dezember", "initialement prévu le 3 mars")."""
+    if not c.doc.foreign:
+        return None
+    return found(cues.FOREIGN_FIRST_PLAN, v.text, max(v.left, c.mention.start - 90), c.mention.start)
 
 
 def _pair_start(v: View, c: DateCandidate) -> str | None:

@@ -603,18 +603,22 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 def _governing_verb(c: DateCandidate, v: View, w: Watch) -> set[int]:
     """Where the word that governs the date is, in whatever language the page is in,
-    when a name may stand before it as its subject ("Escape Room 2 startet jetzt am 19.
-    August"): not a season ("Staffel 2 startet am 20."), nor one word opening the
-    sentence ("Com lançamento marcado para", a preposition before a noun)."""
+    when a name opening the sentence stands right before it as its subject ("Escape Room
+    2 startet jetzt am 19. August"): not a season ("Staffel 2 startet am 20."), nor one
+    word ("Com lançamento marcado para", a preposition before a noun), nor a name inside
+    a phrase ("Der Film von 'Blade Runner 2049'-Regisseur Denis Villeneuve kommt")."""
     verb = _verb_before(v, c.mention.start)
     if verb <= 0:
         return set()
-    stem = v.text[:verb].rstrip()
-    if " " not in stem.strip():
+    stem = v.text[:verb].strip()
+    if " " not in stem or _LOWER_WORD.search(stem):
         return set()
     if any(0 <= verb - r.end <= 3 for r in season_references(v.text, w)):
         return set()
     return {verb}
+
+
+_LOWER_WORD = re.compile(r"(?:^|\s)(?!(?:of|the|and|in|on|a|an)\b)[^\W\d_A-Z]", re.UNICODE)
 
 
 def _spinoff_subject(text: str, verb: int, w: Watch) -> bool:
@@ -802,7 +806,10 @@ def _labeled(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 # A line opening with a name and a colon ("Blade: from ... to ...").
-_LABEL = re.compile(r"^\W{0,3}([A-Z0-9][\w'\u2019&.!-]*(?:\s+[\w'\u2019&.!-]+){0,6}):\s")
+_LABEL = re.compile(
+    # (its closing quotation mark before the colon: "“Wonder Woman 1984”: Der Film ...")
+    r"^\W{0,3}([A-Z0-9][\w'\u2019&.!-]*(?:\s+[\w'\u2019&.!-]+){0,6})[\"\u201d]?:\s"
+)
 _SENTENCE_AFTER_LABEL = re.compile(
     r"(?:the|this|that|these|it|its|their|a|an|we|you|they|he|she|i|our|there)\b", re.I
 )
