@@ -242,6 +242,10 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
         return None
     if sentence.subject != Subject.WATCH:
         return None
+    if _ANOTHER_WORK_OPENS.match(text):
+        # "An untitled Marvel movie originally on Feb. 16, 2024 gets moved to Sept. 6":
+        # a work the sentence brings in as new, not the one the passage is about
+        return None
     companion = cues.COMPANION_AFTER.match(text, mention.end)
     if _introduces_work(text[: companion.start()] if companion else text, watch):
         # "Disney also confirmed its take on a fairy tale will be called Gigantic (the
@@ -249,6 +253,15 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
         # watch that introduces another work is that work's, whatever the passage's
         return None
     return "the passage is about the watch"
+
+
+# A sentence opening on a work brought in by an indefinite article: "An untitled Marvel
+# movie", "Another Pixar film" (not "a sequel", which may well be the watch).
+_ANOTHER_WORK_OPENS = re.compile(
+    r"\W*(?:(?:and|but|meanwhile|also),?\s+)?(?:an?|another)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:movie|film|pic|feature|picture)\b(?!\s+(?:about|of|version|adaptation)\b)",
+    re.IGNORECASE,
+)
 
 
 @remembered
