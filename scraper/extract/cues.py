@@ -566,7 +566,7 @@ OWN_RELEASE_NOUN = re.compile(
 # Where a phrase ends inside a clause: a comma, a dash, a parenthesis.
 PHRASE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 MOVE_VERB = (
-    r"(?:mov\w*|push\w*|postpon\w*|delay\w*|shift\w*|bump\w*|slid\w*|slipp\w*|jump\w*|leap\w*|"
+    r"(?:mov\w*|push\w*|postpon\w*|delay\w*|shift\w*|bump\w*|slid\w*|slipp\w*|"
     r"reschedul\w*|brought\s+forward|pulled\s+forward|pull\w*\s+up|swap\w*|chang\w*|"
     r"mov\w*\s+up|push\w*\s+back|redated|re-dated)"
 )

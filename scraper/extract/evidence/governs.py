@@ -1178,7 +1178,8 @@ _PAIR_BEFORE = re.compile(
 # A move, the English vocabulary and the page languages' stems (postponed, brought
 # forward, moved): the pair is a move, not a run ("airs from May 2 to June 6").
 _MOVE_WORD = re.compile(
-    r"\b" + cues.MOVE_VERB + r"\b|\b(?:repouss|report|décal|decal|déplac|deplac|retard|rinvi|"
+    # ("jumping from May 1, 2026, to May 7, 2027": a slate's jump, told by its pair)
+    r"\b" + cues.MOVE_VERB + r"\b|\b(?:jump|leap|repouss|report|décal|decal|déplac|deplac|retard|rinvi|"
     r"spostat|posticip|anticipat|verschob|verleg|retras|pospuest|adiad|aplaz|atrasad|przesun|"
     r"odgod|flytt|utsatt|uitgesteld|verplaatst)\w*",
     re.IGNORECASE,
