@@ -1135,7 +1135,8 @@ def _foreign_first_plan(v: View, c: DateCandidate) -> str | None:
     Mitte Dezember", "initialement prévu le 3 mars")."""
     if not c.doc.foreign:
         return None
-    return found(cues.FOREIGN_FIRST_PLAN, v.text, max(v.left, c.mention.start - 90), c.mention.start)
+    start = max(v.left, c.mention.start - 90)
+    return found(cues.FOREIGN_FIRST_PLAN, v.text, start, c.mention.start)
 
 
 def _pair_start(v: View, c: DateCandidate) -> str | None:
@@ -1179,7 +1180,8 @@ _PAIR_BEFORE = re.compile(
 # forward, moved): the pair is a move, not a run ("airs from May 2 to June 6").
 _MOVE_WORD = re.compile(
     # ("jumping from May 1, 2026, to May 7, 2027": a slate's jump, told by its pair)
-    r"\b" + cues.MOVE_VERB + r"\b|\b(?:jump|leap|repouss|report|décal|decal|déplac|deplac|retard|rinvi|"
+    r"\b" + cues.MOVE_VERB + r"\b|\b(?:jump|leap|"
+    r"repouss|report|décal|decal|déplac|deplac|retard|rinvi|"
     r"spostat|posticip|anticipat|verschob|verleg|retras|pospuest|adiad|aplaz|atrasad|przesun|"
     r"odgod|flytt|utsatt|uitgesteld|verplaatst)\w*",
     re.IGNORECASE,
