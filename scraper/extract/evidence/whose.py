@@ -660,6 +660,9 @@ def _scheduled_object(c: DateCandidate, v: View, w: Watch) -> str | None:
             continue
         if _CLAUSE_BREAK.search(v.text, name.end(), c.mention.start):
             continue  # the date belongs to a later clause of its own
+        if any(name.end() <= start < c.mention.start for start, _, _ in title_mentions(v.text, w)):
+            continue  # the watch is moved nearer the date: "moved Copper Hill up to May 2,
+            # pushing The Glass Orchard back to February 20"
         if name.group(1).endswith(("'s", "\u2019s")):
             continue  # "has shifted Antoine Fuqua's biopic": the maker's, a work unnamed
         if subject.other_work_before(v.text + " x", name.end(), w):
