@@ -30,6 +30,10 @@ FOREIGN_HEDGE = gated(
 FOREIGN_NEGATION = gated(
     re.compile(r"\b(?:" + "|".join(languages.NEGATION_WORDS) + r")\b", re.IGNORECASE)
 )
+# ... and their "originally" (a plan given up: "ursprünglich im Juni", "initialement le 3")
+FOREIGN_FIRST_PLAN = gated(
+    re.compile(r"\b(?:" + "|".join(languages.FIRST_PLAN_WORDS) + r")\b", re.IGNORECASE)
+)
 # ... and their releases already past ("gestartet war", "se estrenó"): a date without a
 # year in such a clause is before the article (candidates.past_tense).
 FOREIGN_PAST = gated(
@@ -533,7 +537,11 @@ OLD_DATE = re.compile(
     # a plan in the past perfect is one given up: "which had been dated May 7, 2027, now opens"
     r"had\s+been\s+(?:officially\s+)?(?:dated|set|slated|scheduled|due|planned|pegged|"
     r"pencil+ed(?:\s+in)?)(?:\s+(?:for|on|to\s+\w+))?|"
-    r"pushed\s+back\s+from|moved\s+up\s+from|since)\s+(?:(?:on|for|the)\s+)?$",
+    r"pushed\s+back\s+from|moved\s+up\s+from|since|"
+    # the date of what is moved, its object: "is pushing back its August 4 release",
+    # "delays their March 3 opening"
+    r"(?:mov|push|delay|postpon|shift|bump|resched)\w*\s+(?:back\s+|up\s+)?(?:its|their))"
+    r"\s+(?:(?:on|for|the)\s+)?$",
     re.IGNORECASE,
 )
 OLD_DATE = gated(OLD_DATE)

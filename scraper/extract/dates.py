@@ -587,6 +587,7 @@ def _find_dates(
     if published is not None and len(found) > 1:
         found = _in_a_dated_past(found, published)
         found = _moved_on(sentence, found)
+        found = _that_year(sentence, found)
     if published is not None and found:
         found = _moved_ahead(sentence, found, published)
     return found
@@ -677,6 +678,32 @@ def _moved_on(sentence: str, found: list[DateMention]) -> list[DateMention]:
         if moved is not None:
             result[i] = replace(new, value=moved)
     return result
+
+
+def _that_year(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """A date without a year that says its year is one named before it: "Elio is set for
+    1 March, 2024 ... and Mufasa is due 5 July that year" is 2024's July, whatever the
+    article's own year."""
+    result = list(found)
+    for i, mention in enumerate(result):
+        if not mention.relative or mention.precision not in ("day", "month"):
+            continue
+        if not _THAT_YEAR.match(sentence, mention.end):
+            continue
+        stated = [m for m in result[:i] if not m.relative and m.value[:4].isdigit()]
+        if not stated:
+            continue
+        value = stated[-1].value[:4] + mention.value[4:]
+        try:
+            if mention.precision == "day":
+                date.fromisoformat(value)
+        except ValueError:
+            continue  # (February 29th)
+        result[i] = replace(mention, value=value, relative=False)
+    return result
+
+
+_THAT_YEAR = re.compile(r",?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 
 
 def _a_year_on(value: str) -> str | None:

@@ -245,9 +245,19 @@ HEDGE_WORDS = (
 )
 
 # Denials: "noch kein Starttermin", "todavía no", "ainda não", "pas encore", "non ancora".
+# "Originally" and its kin: a date they lead to in its clause is the plan given up.
+FIRST_PLAN_WORDS = (
+    "ursprünglich", "eigentlich", "initialement", "originellement",
+    "originariamente", "inizialmente", "originalmente", "inicialmente", "pierwotnie",
+    "oorspronkelijk", "aanvankelijk", "ursprungligen", "opprinnelig", "oprindeligt",
+    "esialgu", "alun\\s+perin",
+)  # fmt: skip
+
 NEGATION_WORDS = (
     r"noch\s+kein\w*",
     r"noch\s+nicht",
+    r"nicht\s+wie\s+(?:geplant|vorgesehen|angekündigt)",  # the plan denied: "nicht wie geplant am
+    # 26. März starten"
     r"todavía\s+no",
     r"aún\s+no",
     r"sin\s+fecha",

@@ -1201,7 +1201,9 @@ EPISODE_NAMED_BEFORE = re.compile(
 )
 _QUOTES_AS_SPACES = str.maketrans({'"': " ", "\u201c": " ", "\u201d": " "})
 _CLOSING_COMMA = re.compile(r",\s*$")
-_OPENING_COMMA = re.compile(r"[a-z],\s*$")
+# (also the last of a list's items, set off by ", and ... ,": "Spider-Man ..., which was
+# scheduled for March 2024, and Kraven the Hunter, postponed to August 2024")
+_OPENING_COMMA = re.compile(r"[a-z],\s*$|[a-z0-9],\s*and\s+$")
 _CAP = r"(?:[A-Z0-9][\w'\u2019&+.!-]*)"
 _WORK_BEFORE = re.compile(
     r"(?:^|[\s(\"\u201c\u2018])("

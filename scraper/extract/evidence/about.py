@@ -112,6 +112,9 @@ def guide_line(c: DateCandidate, w: Watch, titles: list[tuple[int, int, int | No
     rest = text
     for start, end in [(a, b) for a, b, _ in titles] + [(c.mention.start, c.mention.end)]:
         rest = rest[:start] + " " * (end - start) + rest[end:]
+    # (the date it replaces, bracketed after it, is a slate's note, no clause: "Haunted
+    # Mansion: August 11, 2023 (was March 10, 2023)")
+    rest = _WAS_NOTE.sub(lambda m: " " * len(m.group()), rest)
     if _ENTRY_CLAUSE.search(rest):
         return ""  # a sentence with a verb of its own, not a line of a guide
     words = [x.lower() for x in _ENTRY_WORD.findall(cues.CHANNEL.sub(" ", rest))]
@@ -121,6 +124,9 @@ def guide_line(c: DateCandidate, w: Watch, titles: list[tuple[int, int, int | No
 
 
 _ENTRY_WORD = re.compile(r"[^\W\d_]+")
+_WAS_NOTE = re.compile(
+    r"\(\s*(?:was|previously|originally|formerly|from)\s[^()]{3,40}\)", re.IGNORECASE
+)
 # A verb or a clause in the line: it says something, it does not list.
 _ENTRY_CLAUSE = re.compile(r"[.;!?]\s+[^\W\d_]|\b(?:was|were|is|are|will|has|had|have)\b")
 
@@ -236,6 +242,10 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
         return None
     if sentence.subject != Subject.WATCH:
         return None
+    if _ANOTHER_WORK_OPENS.match(text):
+        # "An untitled Marvel movie originally on Feb. 16, 2024 gets moved to Sept. 6":
+        # a work the sentence brings in as new, not the one the passage is about
+        return None
     companion = cues.COMPANION_AFTER.match(text, mention.end)
     if _introduces_work(text[: companion.start()] if companion else text, watch):
         # "Disney also confirmed its take on a fairy tale will be called Gigantic (the
@@ -243,6 +253,15 @@ def about_watch(sentence: Sentence, mention: DateMention, watch: Watch) -> str |
         # watch that introduces another work is that work's, whatever the passage's
         return None
     return "the passage is about the watch"
+
+
+# A sentence opening on a work brought in by an indefinite article: "An untitled Marvel
+# movie", "Another Pixar film" (not "a sequel", which may well be the watch).
+_ANOTHER_WORK_OPENS = re.compile(
+    r"\W*(?:(?:and|but|meanwhile|also),?\s+)?(?:an?|another)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:movie|film|pic|feature|picture)\b(?!\s+(?:about|of|version|adaptation)\b)",
+    re.IGNORECASE,
+)
 
 
 @remembered

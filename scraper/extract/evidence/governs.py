@@ -122,8 +122,10 @@ _TIME_BEFORE = re.compile(_HOUR + r"\s*(?:,|/|[-\u2013\u2014|]|on)?\s*$", re.IGN
     "Season 2 (HBO, Jan. 8) / Orchard Lights (Netflix), Jan. 8, 2026",
 )
 def _dated_entry(c: DateCandidate, v: View, w: Watch) -> str | None:
-    if len(v.text) > 100 or c.mention.precision not in ("day", "month"):
+    if c.mention.precision not in ("day", "month"):
         return None  # ("Title (2015)" is a film's year label, no entry of a guide)
+    if len(v.text) > 100 and not _dated_names(c, v):
+        return None
     if not about_once(c, v, w):
         return None
     titles = title_mentions(v.text, w)
@@ -139,10 +141,39 @@ def _dated_entry(c: DateCandidate, v: View, w: Watch) -> str | None:
         dash = _ENTRY_DASH.match(v.text, c.mention.end)
         if dash is not None and any(start == dash.end() for start, _, _ in titles):
             return v.text[: min(len(v.text), dash.end() + 30)]
+        # a release calendar's day and the works opening on it: "June 29 -- Death at a
+        # Funeral (MGM), Live Free or Die Hard (Fox), Ratatouille (Disney)"
+        names = _dated_names(c, v)
+        if names and any(start in names for start, _, _ in titles):
+            return v.text[: min(len(v.text), dash.end() + 30)] if dash else None
     return guide_line(c, w, titles) or None
 
 
-_ENTRY_DASH = re.compile(r"\s*(?:[\u2014\u2013:|]|\s-)\s*")
+_ENTRY_DASH = re.compile(r"\s*(?:[\u2014\u2013:|]|\s-{1,2})\s*")
+# One name of a day's list, its distributor or network in brackets after it.
+_LISTED_NAME = re.compile(r"[A-Z0-9][^,;()]{0,80}?\s*\([^()]{1,30}\)\s*")
+_LIST_COMMA = re.compile(r",\s*")
+
+
+def _dated_names(c: DateCandidate, v: View) -> set[int]:
+    """Where the names start in a line that is a day and then only names, each with its
+    bracketed distributor, comma-separated: a release calendar's day (empty otherwise)."""
+    if c.mention.start != 0:
+        return set()
+    dash = _ENTRY_DASH.match(v.text, c.mention.end)
+    if dash is None:
+        return set()
+    starts, position = set(), dash.end()
+    while position < len(v.text):
+        name = _LISTED_NAME.match(v.text, position)
+        if name is None:
+            return set()
+        starts.add(position)
+        comma = _LIST_COMMA.match(v.text, name.end())
+        if comma is None:
+            return starts if name.end() >= len(v.text.rstrip(" .")) else set()
+        position = comma.end()
+    return starts
 
 
 @rule(
@@ -305,6 +336,9 @@ def _clause_hedge(
             if match.group() == "?" and _presupposed_in_question(v.text, v.left + start):
                 continue  # "What does the teaser of the new adventures, which arrive in
                 # 2025, show?": the question is what it shows, the date is its premise
+            if v.plain and not v.plain[match.start() : match.end()].strip():
+                continue  # the watch's own name: "Disney Animation's Wish granted a 22
+                # November release"
             if _REPORTS.match(match.group()) and _OFFICIAL.search(v.clause, match.end(), start):
                 continue  # "Deadline reports that Hulu has set the premiere for June 5"
             if match.end() <= start and _in_closed_subclause(
@@ -1141,10 +1175,21 @@ def _old_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         or _moved_event(v, c)
         or _left_date(v, c)
         or _pair_start(v, c)
+        or _foreign_first_plan(v, c)
     )
     if seen and _talked_of_move(v, c) is not None:
         return None  # "is considering moving it from its November 3 date": it stands
     return seen
+
+
+def _foreign_first_plan(v: View, c: DateCandidate) -> str | None:
+    """In another language, "originally" in the date's clause before it: the plan given
+    up ("sollte ursprünglich bereits im Juni 2020 in die Kinos kommen", "hätte eigentlich
+    Mitte Dezember", "initialement prévu le 3 mars")."""
+    if not c.doc.foreign:
+        return None
+    start = max(v.left, c.mention.start - 90)
+    return found(cues.FOREIGN_FIRST_PLAN, v.text, start, c.mention.start)
 
 
 def _pair_start(v: View, c: DateCandidate) -> str | None:
@@ -1187,7 +1232,9 @@ _PAIR_BEFORE = re.compile(
 # A move, the English vocabulary and the page languages' stems (postponed, brought
 # forward, moved): the pair is a move, not a run ("airs from May 2 to June 6").
 _MOVE_WORD = re.compile(
-    r"\b" + cues.MOVE_VERB + r"\b|\b(?:repouss|report|décal|decal|déplac|deplac|retard|rinvi|"
+    # ("jumping from May 1, 2026, to May 7, 2027": a slate's jump, told by its pair)
+    r"\b" + cues.MOVE_VERB + r"\b|\b(?:jump|leap|"
+    r"repouss|report|décal|decal|déplac|deplac|retard|rinvi|"
     r"spostat|posticip|anticipat|verschob|verleg|retras|pospuest|adiad|aplaz|atrasad|przesun|"
     r"odgod|flytt|utsatt|uitgesteld|verplaatst)\w*",
     re.IGNORECASE,

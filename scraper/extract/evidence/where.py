@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from scraper.extract import cues
 from scraper.extract.candidates import DateCandidate, update_stamp
@@ -147,6 +148,9 @@ def _dateline(c: DateCandidate, v: View, w: Watch) -> str | None:
         return None  # "Die dritte Staffel startet am 4. Juli – ...": the story's verb came first
     if _RANGE_AFTER.match(after):
         return None  # "Title, Season 4 — Sundays, January 7 – February 25": a run's start
+    if _after_the_page(c):
+        return None  # "June 29 -- Death at a Funeral (MGM), Ratatouille (Disney)" in a
+        # March preview: a dateline dates the story, never a day weeks after the page's
     if _DATELINE_AFTER.match(after) or (
         # any wire's or outlet's name in brackets ("July 23 (Uptake) --") on the
         # article's own day: a guide's "June 5 (Netflix) - <title>" is another day's
@@ -154,6 +158,14 @@ def _dateline(c: DateCandidate, v: View, w: Watch) -> str | None:
     ):
         return (before + v.text[c.mention.start : c.mention.end] + after).strip()[:80]
     return None
+
+
+def _after_the_page(c: DateCandidate) -> bool:
+    """The date lies more than a week after the page's own date (known to the day)."""
+    published = c.doc.published
+    if published is None or c.mention.precision != "day":
+        return False
+    return c.mention.value > (published + timedelta(days=7)).isoformat()
 
 
 # A dash and another date after the date: a run ("January 7 – February 25"), no dateline.

@@ -495,6 +495,43 @@ _EPISODE_BEFORE = re.compile(
 
 
 @rule(
+    "paired_with_other_work",
+    -4,
+    "name-date pairs in a row, the watch's pair after the date: the date is the name's "
+    "before it",
+    "Mission Impossible 7 opens Sept. 30 and Top Gun: Maverick May 27",
+)
+def _paired(c: DateCandidate, v: View, w: Watch) -> str | None:
+    text = v.text
+    titles = title_mentions(text, w)
+    if not titles or titles[0][0] < c.mention.end:
+        return None
+    joined = _PAIR_JOIN.match(text, c.mention.end)
+    if joined is None or joined.end() != titles[0][0]:
+        return None  # the watch's name must open the next pair right after the date
+    if not _LATER_DATE.search(text, titles[0][1]):
+        return None  # (and a date of its own follow it: "... and Top Gun: Maverick am 27. Mai")
+    # the date's own name before it, since the sentence's start or the last date
+    for name in _PAIR_NAME.finditer(text, v.left, c.mention.start):
+        if subject.other_work_before(text + " x", name.end(), w):
+            return name.group().strip()
+    return None
+
+
+# A coordinator between one pair and the next: ", and", "und", "et", ";".
+_PAIR_JOIN = re.compile(
+    r"[\s,;]*(?:\b(?:and|und|et|e|y|en|och|og|i|oraz|while|whereas)\b[\s,]*)?",
+    re.IGNORECASE,
+)
+_LATER_DATE = re.compile(r"\d")
+# A capitalized name of one to eight words, a digit or a colon allowed ("Mission
+# Impossible 7", "Avengers: Secret Wars").
+_PAIR_NAME = re.compile(
+    r"(?<![\w'\u2019])(?-i:[A-Z])[\w'\u2019&!.-]*(?::?\s+(?:(?-i:[A-Z0-9])[\w'\u2019&!.-]*|of|the|and|&))*"
+)
+
+
+@rule(
     "other_work_subject",
     -4,
     "another named work is the subject of the date's verb",
@@ -505,10 +542,14 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
     # (a field's label is no work: "Air date | April 19, 2026" - only its value can name one)
     label_end = text.find(" | ") + 3 if c.sentence.role == "field" else 0
     verbs = sorted(
-        m.start()
-        for pattern in (cues.RELEASE, cues.PAST_RELEASE)
-        for m in pattern.finditer(text, max(label_end, 0), c.mention.start)
+        {
+            m.start()
+            for pattern in (cues.RELEASE, cues.PAST_RELEASE, _SCHEDULES)
+            for m in pattern.finditer(text, max(label_end, 0), c.mention.start)
+        }
+        | _governing_verb(c, v, w)
     )
+    verbs = [verb for verb in verbs if verb >= label_end]
     if not verbs:
         return _scheduled_object(c, v, w)
     titles = title_mentions(text, w)
@@ -559,6 +600,26 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
         if subject.other_work_before(text, verb, w) or _spinoff_subject(text, verb, w):
             return text[max(0, verb - 40) : verb + 12].strip()
     return _scheduled_object(c, v, w)
+
+
+def _governing_verb(c: DateCandidate, v: View, w: Watch) -> set[int]:
+    """Where the word that governs the date is, in whatever language the page is in,
+    when a name opening the sentence stands right before it as its subject ("Escape Room
+    2 startet jetzt am 19. August"): not a season ("Staffel 2 startet am 20."), nor one
+    word ("Com lançamento marcado para", a preposition before a noun), nor a name inside
+    a phrase ("Der Film von 'Blade Runner 2049'-Regisseur Denis Villeneuve kommt")."""
+    verb = _verb_before(v, c.mention.start)
+    if verb <= 0:
+        return set()
+    stem = v.text[:verb].strip()
+    if " " not in stem or _LOWER_WORD.search(stem):
+        return set()
+    if any(0 <= verb - r.end <= 3 for r in season_references(v.text, w)):
+        return set()
+    return {verb}
+
+
+_LOWER_WORD = re.compile(r"(?:^|\s)(?!(?:of|the|and|in|on|a|an)\b)[^\W\d_A-Z]", re.UNICODE)
 
 
 def _spinoff_subject(text: str, verb: int, w: Watch) -> bool:
@@ -615,6 +676,9 @@ def _scheduled_object(c: DateCandidate, v: View, w: Watch) -> str | None:
             continue
         if _CLAUSE_BREAK.search(v.text, name.end(), c.mention.start):
             continue  # the date belongs to a later clause of its own
+        if any(name.end() <= start < c.mention.start for start, _, _ in title_mentions(v.text, w)):
+            continue  # the watch is moved nearer the date: "moved Copper Hill up to May 2,
+            # pushing The Glass Orchard back to February 20"
         if name.group(1).endswith(("'s", "\u2019s")):
             continue  # "has shifted Antoine Fuqua's biopic": the maker's, a work unnamed
         if subject.other_work_before(v.text + " x", name.end(), w):
@@ -766,7 +830,10 @@ def _labeled(c: DateCandidate, v: View, w: Watch) -> str | None:
 
 
 # A line opening with a name and a colon ("Blade: from ... to ...").
-_LABEL = re.compile(r"^\W{0,3}([A-Z0-9][\w'\u2019&.!-]*(?:\s+[\w'\u2019&.!-]+){0,6}):\s")
+_LABEL = re.compile(
+    # (its closing quotation mark before the colon: "“Wonder Woman 1984”: Der Film ...")
+    r"^\W{0,3}([A-Z0-9][\w'\u2019&.!-]*(?:\s+[\w'\u2019&.!-]+){0,6})[\"\u201d]?:\s"
+)
 _SENTENCE_AFTER_LABEL = re.compile(
     r"(?:the|this|that|these|it|its|their|a|an|we|you|they|he|she|i|our|there)\b", re.I
 )
@@ -1037,6 +1104,9 @@ def _spinoff(c: DateCandidate, v: View, w: Watch) -> str | None:
         found = SUBTITLE.match(v.text, end)
         if found and cues.RELEASE.match(found.group(1)):
             continue  # "Murphy Brown: Premieres Sept. 27": a label, no subtitle
+        if found and found.start(1) <= c.mention.start < found.end():
+            continue  # "Haunted Mansion: August 11, 2023 (was March 10)": a slate's row,
+            # the title then its date, no subtitle
         if found and not names_alias(found.group(1), w):
             return v.text[max(0, end - 20) : found.end()].strip()
         found = _LONGER_NAME.match(v.text, end)
