@@ -518,3 +518,17 @@ def test_a_page_in_cyrillic_is_read_in_its_language() -> None:
         "2031-01-10",
         "day",
     )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>La seconda stagione di Orchard Lights arriverà in due blocchi di episodi. La "
+        "Parte 2 della stagione arriverà il 3 settembre 2025, conferma la piattaforma.</p>",
+        "<p>Die zweite Staffel von Orchard Lights startet in zwei Hälften. Teil 2 der "
+        "Staffel startet am 3. September 2025, bestätigte der Streamingdienst.</p>",
+    ],
+)
+def test_another_languages_later_part_is_not_the_seasons_date(body: str) -> None:
+    # a season released in parts takes Part 1's date: "Parte 2", "Teil 2" are later parts
+    assert first_release(body, ORCHARD, published="2025-04-29") is None

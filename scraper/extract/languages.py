@@ -564,6 +564,10 @@ CJK_RELEASE_WORDS = ("放送", "配信", "公開", "放映", "上映", "播出",
 SEASON_COUNTERS = ("期", "シーズン", "シリーズ")
 # ... and a part of one, counted the same way: "第2クール" (a cour, a quarter-year run).
 PART_COUNTERS = ("クール",)
+# Other languages' nouns for a part of a season released in parts, written before its
+# number: "Parte 1: 6 agosto", "Teil 2", "la partie 2", "deel 1". (Not the Nordic "del",
+# which is also Spanish's and Italian's "del 2 de agosto".)
+PART_NOUNS = ("parte", "teil", "partie", "deel", "cz\u0119\u015b\u0107")
 
 # Korean's and Japanese's words for a trailer: Korean's "예고편" (trailer) and "티저"
 # (teaser), Japanese's "予告" (trailer), "特報" (the first short teaser), "ティザー",

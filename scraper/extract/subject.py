@@ -78,7 +78,9 @@ PREVIOUS_WORK = re.compile(
 PREVIOUS_WORK = gated(PREVIOUS_WORK)
 _PART_WORDS_SOURCE = (
     # (anime news writes "cour" and "cours" for one quarter-year run alike)
-    r"\b(?:part|volume|vol\.|chapter|batch|cours?|act)\s+(\d{1,2}|one|two|three|four|i{1,3}|iv)\b"
+    r"\b(?:part|volume|vol\.|chapter|batch|cours?|act|"
+    + "|".join(languages.PART_NOUNS)
+    + r")\s+(\d{1,2}|one|two|three|four|i{1,3}|iv)\b"
     r"|\b(first|second|third|fourth|final|last)\s+(?:part|volume|half|batch|chapter|cours?|act)\b"
     # ("the second half of 2024" is a window of the year, not of the season)
     r"(?!\s+of\s+(?:(?:this|next|the)\s+year|(?:19|20)\d\d))"

@@ -824,7 +824,7 @@ def _labeled(c: DateCandidate, v: View, w: Watch) -> str | None:
     name = label.group(1)
     if _GENERIC_LABEL.search(name) or subject.is_distributor(name):
         return None
-    if c.doc.foreign and cues.FOREIGN_RELEASE.search(name):
+    if c.doc.foreign and (cues.FOREIGN_RELEASE.search(name) or _FOREIGN_PART.search(name)):
         return None  # "Starttermin: 25. August 2019": the release's label in another language
     return subject.other_work_before(v.text, label.end(1), w) and name or None
 
@@ -838,6 +838,8 @@ _SENTENCE_AFTER_LABEL = re.compile(
     r"(?:the|this|that|these|it|its|their|a|an|we|you|they|he|she|i|our|there)\b", re.I
 )
 # Labels that name a section or a fact, not a work.
+# a part of the season as the label in the page's language: "Parte 1: 6 agosto 2025"
+_FOREIGN_PART = re.compile(r"\b(?:" + "|".join(languages.PART_NOUNS) + r")\b", re.IGNORECASE)
 _GENERIC_LABEL = re.compile(
     r"\b(?:release|date|premiere|update|updated|trailer|teaser|cast|plot|story|synopsis|"
     r"where|when|what|how|why|who|news|note|editor|spoiler|watch|stream\w*|season|series|"
