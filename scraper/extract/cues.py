@@ -665,7 +665,9 @@ TRAILER = re.compile(
     # (other languages' nouns too: "la bande-annonce", "el tráiler", "трейлер", "тизер")
     # (anime news renders the main trailer, "hon-yokoku", as the "main preview")
     r"(?:\b(?:trailer(?:s|en|n|e|ne)?|teaser(?:s|en|n|e|ne)?|promo(?:tional)?\s+videos?|main\s+previews?|bandes?[\s-]annonces?|tr\u00e1ilers?|"
-    r"\u0442\u0440\u0435\u0439\u043b\u0435\u0440\w*|\u0442\u0438\u0437\u0435\u0440\w*)\b|(?<![A-Za-z0-9])(?-i:PVs?)"
+    r"\u0442\u0440\u0435\u0439\u043b\u0435\u0440\w*|\u0442\u0438\u0437\u0435\u0440\w*|"
+    + "|".join(languages.TRAILER_NOUNS)
+    + r")\b|(?<![A-Za-z0-9])(?-i:PVs?)"
     r"(?:\s?\d)?(?![A-Za-z0-9])|(?:" + "|".join(languages.CJK_TRAILER_WORDS) + r")"
     r"(?!\s?(?:" + "|".join(languages.CJK_NOT_VIDEO_AFTER) + r")))"
     r"(?!\s+(?:posters?|images?|stills?|art|key\s+art|artwork|visuals?|photos?|one-sheets?|"
@@ -882,7 +884,9 @@ FOREIGN_TRAILER_OUT = re.compile(
     r"sluppet|udgivet|"
     r"offentliggjort|lanceret|"
     # it: "lanciando il nuovo trailer"; hr: "objavio je prvi trailer"
-    r"lanci(?:ato|ata|ando|a\s+il)|objavi\w*)(?!\w)"
+    r"lanci(?:ato|ata|ando|a\s+il)|objavi\w*|"
+    + "|".join(languages.TRAILER_OUT_WORDS)
+    + r")(?!\w)"
     # ko/ja: "예고편을 공개했다", "PVが公開された", "PV解禁" (no word boundaries in Japanese)
     r"|" + "|".join(languages.CJK_TRAILER_OUT),
     re.IGNORECASE,

@@ -201,6 +201,15 @@ _PATTERNS = [
         + r")?",
         ("foreign",),
     ),
+    # ... a month written before its day, as Hungarian writes it: "május 28-án", "október
+    # 15-én", "2023. március 17." (languages.MONTH_FIRST; its year, when written, first) ...
+    (
+        "fmdy",
+        r"(?:(?<!\d)" + _YEAR.format(n="y") + r"\.\s+)?"
+        + _FOREIGN_MONTH.format(n="m", names="|".join(languages.MONTH_FIRST))
+        + r"\s+(?P<d>[0-3]?\d)(?!\d)(?:\.|-[^\W\d_]{1,4})?",
+        ("foreign",),
+    ),
     # ... "janvier 2021", "marzo de 2025" (not "Mars 2020", English's planet, nor
     # "April 2019", English's own; "april 2019" and "mai 2019" in lower case, as these
     # languages write their months, are theirs) ...
@@ -731,7 +740,7 @@ def _near(day: date, anchors: list[date]) -> date:
 # The kinds a year alone resolves (a YearHint's year stands in for the publish date's).
 _YEAR_KINDS = frozenset(
     {"dmy", "mdy", "numeric", "month", "season", "holiday", "relyear", "half", "monthrel",
-     "theyear", "fdmy", "fmonth", "frel", "cjk"}
+     "theyear", "fdmy", "fmdy", "fmonth", "frel", "cjk"}
 )
 
 # A year the body gives ("March 2016", its latest full date) is often the release's own:
@@ -764,7 +773,8 @@ def _hinted(hint: YearHint) -> date:
 
 
 _FOREIGN_KINDS = {
-    "fdmy": "dmy", "fmy": "my", "fmonth": "month", "fseason": "season", "fyear": "year",
+    "fdmy": "dmy", "fmdy": "dmy", "fmy": "my", "fmonth": "month", "fseason": "season",
+    "fyear": "year",
 }  # fmt: skip
 
 

@@ -56,10 +56,34 @@ MONTHS: dict[str, int] = {
     # Ukrainian, in the genitive of a date
     "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6,
     "липня": 7, "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+    # Czech, the genitive of a date ("6. srpna", "3. září") and the nominative
+    "ledna": 1, "února": 2, "března": 3, "dubna": 4, "května": 5, "června": 6,
+    "července": 7, "srpna": 8, "září": 9, "října": 10, "listopadu": 11, "prosince": 12,
+    "leden": 1, "únor": 2, "březen": 3, "duben": 4, "květen": 5, "červen": 6,
+    "červenec": 7, "srpen": 8, "říjen": 10, "prosinec": 12,
+    # Slovene, the genitive of a date ("31. oktobra") and the nominative
+    "januarja": 1, "februarja": 2, "marec": 3, "aprila": 4, "junija": 6, "junij": 6,
+    "julija": 7, "julij": 7, "avgust": 8, "avgusta": 8, "septembra": 9, "oktobra": 10,
+    "novembra": 11, "decembra": 12,
+    # Hungarian, which writes the month before the day ("május 28-án", "2023. március 17.":
+    # MONTH_FIRST below)
+    "január": 1, "február": 2, "március": 3, "április": 4, "május": 5, "június": 6,
+    "július": 7, "augusztus": 8, "szeptember": 9, "október": 10,
+    # Romanian
+    "ianuarie": 1, "februarie": 2, "martie": 3, "aprilie": 4, "iunie": 6, "iulie": 7,
+    "septembrie": 9, "octombrie": 10, "noiembrie": 11, "decembrie": 12,
     # (English spellings a German article shares, after a day with its full stop:
     # "13. April 2020", "1. August")
     "april": 4, "august": 8, "september": 9, "november": 11,
 }  # fmt: skip
+
+# Months a language writes before their day, as Hungarian does ("május 28-án", "október
+# 15-én", "2023. március 17."): the day follows, with a full stop or a hyphen and the
+# case ending ("-án", "-én", "-tól", "-ig"); the year, when written, comes first.
+MONTH_FIRST = (
+    "január", "február", "március", "április", "május", "június", "július", "augusztus",
+    "szeptember", "október", "november", "december",
+)  # fmt: skip
 
 # Seasons of the year -> the English season they name ("primavera 2024" = spring 2024).
 SEASONS: dict[str, str] = {
@@ -109,6 +133,8 @@ MONTH_PREPOSITIONS = (
     r"anfang", r"ende", r"mitte", r"début", r"fin", r"courant",
     r"(?:no\s+|em\s+)?(?:início|inicio|começo|fim|final|meados)\s+de",
     r"(?:a\s+|all['\u2019])?(?:inizio|fine|metà)(?:\s+di)?",
+    # Romanian: "în martie", "la finalul lunii martie" (at the end of the month of March)
+    r"în", r"lunii",
 )  # fmt: skip
 
 # Release verbs and nouns ("startet", "estreia", "uscirà", "date de sortie"): a date they
@@ -173,6 +199,16 @@ RELEASE_WORDS = (
     r"stiže", r"stižu", r"premijer\w*", r"izlazi", r"izlaze",
     r"premiera", r"premierę", r"zadebiutuje", r"trafi", r"вийде", r"прем['\u2019]єр\w*",
     r"покажуть",
+    # Czech: "bude mít premiéru 6. srpna", "dorazí na Netflix", "vyjde"
+    r"premiér\w*", r"doraz\w*", r"vyjde\w*", r"odstartuje",
+    # Slovene: "se vrne 31. oktobra", "prihaja", "na sporedu" (on the schedule)
+    r"vrne(?:jo)?", r"prihaja\w*", r"na\s+sporedu", r"izide\w*",
+    # Hungarian: "debütál", "vetítik" (they screen it), "érkezik a mozikba" (comes to
+    # cinemas), "premier", "bemutató" (opening), "tér vissza" (returns)
+    r"debütál\w*", r"vetít\w*", r"érkezik", r"érkeznek", r"mozikba", r"premier\w*",
+    r"bemutató\w*", r"tér\s+vissza", r"látható",
+    # Romanian: "va avea premiera", "se lansează", "revine"
+    r"premiera", r"lans\w*", r"revine",
     # Korean (a word's particles and endings follow it: "방송된다", "공개될")
     r"방송\w*", r"방영\w*", r"공개\w*", r"개봉\w*", r"출시\w*",
 )  # fmt: skip
@@ -271,6 +307,11 @@ SEASON_NOUNS = (
     "seizoen", "säsong", "sæson", "sesong", "sezon",
     # (the Nordic definite forms, "den nye sesongen", and the Croatian cases, "drugu sezonu")
     "säsongen", "sæsonen", "sesongen", "sezona", "sezonu", "sezone",
+    # Czech "druhá řada" / "druhou sezónu", Slovene "drugo sezono", Romanian "sezonul 2",
+    # Hungarian "második évad" with its case endings ("évadának", "évadja")
+    "řada", "řadu", "řady", "řadě", "sezóna", "sezónu", "sezóny", "sezóně", "sezono",
+    "sezoni", "sezonul", "sezonului", "évad", "évada", "évadja", "évadának", "évadát",
+    "évadban", "évaddal", "évadra",
     "시즌", "シーズン",  # Korean and Japanese write the number straight after: "시즌2"
 )  # fmt: skip
 
@@ -294,6 +335,10 @@ ORDINALS: dict[str, int] = {
     # Danish, Norwegian and Swedish "second" ("anden sæson", "andre sesong", "andra
     # säsongen"); Croatian ("druga sezona", "drugu sezonu", "treća sezona")
     "anden": 2, "andre": 2, "andra": 2, "druga": 2, "drugu": 2, "treća": 3, "treću": 3,
+    # Czech, Slovene and Hungarian
+    "první": 1, "druhá": 2, "druhou": 2, "druhé": 2, "druhý": 2, "třetí": 3, "čtvrtá": 4,
+    "čtvrtou": 4, "drugo": 2, "tretja": 3, "tretjo": 3, "četrta": 4, "četrto": 4,
+    "első": 1, "második": 2, "harmadik": 3, "negyedik": 4, "ötödik": 5, "hatodik": 6,
 }
 
 # Ordinals after a season noun, as Indonesian writes them ("musim kedua", "season
@@ -387,6 +432,9 @@ MARKERS = (
     " det ", " på ", " af ", " til ", " som ", " har ", " av ", " med ", " er ",
     " je ", " za ", " na ", " ili ",
     " się ", " nie ", " jest ",
+    " že ", " se ", " jsou ", " ki ", " pa ",  # Czech, Slovene
+    " az ", " és ", " hogy ", " egy ", " nem ", " van ",  # Hungarian
+    " și ", " în ", " care ", " pentru ", " cu ", " pe ", " al ", " va ",  # Romanian
 )  # fmt: skip
 ENGLISH_MARKERS = (" the ", " and ", " of ", " to ", " is ", " with ", " that ", " for ")
 
@@ -554,6 +602,20 @@ CJK_RELEASE_WORDS = ("放送", "配信", "公開", "放映", "上映", "播出",
 SEASON_COUNTERS = ("期", "シーズン", "シリーズ")
 # ... and a part of one, counted the same way: "第2クール" (a cour, a quarter-year run).
 PART_COUNTERS = ("クール",)
+
+# The trailer's own noun in languages that do not borrow "trailer" or "teaser": Slovene
+# "napovednik", Czech "upoutávka", Hungarian "előzetes", Polish "zwiastun" (with their
+# case endings): regular-expression fragments, whole words, case-insensitive.
+TRAILER_NOUNS = (r"napovednik\w*", r"upoutávk\w*", r"előzetes\w*", r"zwiastun\w*")
+# ... and the words that say one is out, in those languages and others not in cues.py's
+# list: Czech "zveřejnil" (published), Slovene "objavil" / "predstavil", Hungarian
+# "bemutatta" / "megjelent" / "kiadta", Romanian "a lansat", Polish "opublikował" /
+# "zaprezentował" / "pojawił się", Spanish "compartió" (shared).
+TRAILER_OUT_WORDS = (
+    r"zveřejnil\w*", r"představil\w*", r"predstavil\w*", r"bemutatt\w*", r"megjelent",
+    r"kiadt\w*", r"a\s+lansat", r"lansat\w*", r"opublikowa\w*", r"zaprezentowa\w*",
+    r"pojawi[łl]\w*", r"compart(?:ió|ido|ida)",
+)  # fmt: skip
 
 # Korean's and Japanese's words for a trailer: Korean's "예고편" (trailer) and "티저"
 # (teaser), Japanese's "予告" (trailer), "特報" (the first short teaser), "ティザー",

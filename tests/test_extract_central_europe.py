@@ -1,0 +1,57 @@
+"""Articles in Czech, Slovene, Hungarian and Romanian: their month names (Hungarian's
+written before the day, with a case ending after it), release words, season nouns and
+trailer nouns (scraper/extract/languages.py).
+
+Every sentence here is invented for the test (the shows are made up too)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from support import first_release
+
+from scraper.extract.dates import find_dates
+from scraper.models import Watch
+
+ORCHARD = Watch("Orchard Lights", 2, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        # Hungarian: the month first, the day with a case ending, the year (if any) before
+        ("Az új évad június 12-én érkezik.", "2025-06-12", "day"),
+        ("A filmet október 3-tól vetítik a mozik.", "2025-10-03", "day"),
+        ("A bemutató 2026. február 20. lesz.", "2026-02-20", "day"),
+        # Czech and Slovene: a day with its full stop and the month in the genitive
+        ("Seriál bude mít premiéru 14. září.", "2025-09-14", "day"),
+        ("Nova sezona se vrne 2. decembra.", "2025-12-02", "day"),
+        # Romanian: "of the month of" before the month's name
+        ("Serialul va avea premiera la începutul lunii noiembrie.", "2025-11", "month"),
+    ],
+)
+def test_central_european_dates(text: str, value: str, precision: str) -> None:
+    found = find_dates(text, date(2025, 5, 2), foreign=True)
+    assert [(m.value, m.precision) for m in found] == [(value, precision)]
+
+
+def test_a_hungarian_month_name_is_not_read_on_an_english_page() -> None:
+    assert find_dates("The Budapest premiere was május 28-án.", date(2025, 5, 2)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>A Netflix bejelentette, hogy az Orchard Lights második évada június 12-én"
+        " debütál a platformon.</p>",
+        "<p>Druhá řada seriálu Orchard Lights bude mít premiéru 12. června na Netflixu.</p>",
+        "<p>Druga sezona serije Orchard Lights se na male zaslone vrne 12. junija.</p>",
+        "<p>Sezonul 2 al serialului Orchard Lights va avea premiera pe 12 iunie.</p>",
+    ],
+)
+def test_a_seasons_release_in_these_languages(body: str) -> None:
+    assert first_release(body, ORCHARD, "https://tv.example/news/1", "2025-05-02", "TV") == (
+        "2025-06-12",
+        "day",
+    )
