@@ -55,3 +55,29 @@ def test_a_seasons_release_in_these_languages(body: str) -> None:
         "2025-06-12",
         "day",
     )
+
+
+# Japanese and Korean hedges and denials (languages.CJK_HEDGE_WORDS, CJK_NEGATION_WORDS).
+SKYLINE = Watch("スカイライン", None, ("Skyline",))
+
+
+def test_a_japanese_rumoured_day_gives_way_to_the_official_year() -> None:
+    body = (
+        "<p>映画「スカイライン」は2026年中に公開予定と公式に発表されている。</p>"
+        "<p>ファンの間では「スカイライン」が2026年8月7日に公開されるのではないかという憶測が"
+        "広がっている。</p>"
+    )
+    assert first_release(body, SKYLINE, "https://anime.example/ja/1", "2025-11-02", "映画") == (
+        "2026",
+        "year",
+    )
+
+
+def test_a_korean_date_called_undecided_is_no_release() -> None:
+    body = (
+        "<p>영화 '스카이라인'의 국내 개봉일은 아직 미정이며, 배급사는 12월 5일 시사회를 연다고"
+        " 밝혔다.</p>"
+        "<p>'스카이라인' 측은 12월 5일 개봉 여부는 미정이라고 전했다.</p>"
+    )
+    assert first_release(body, Watch("스카이라인", None, ()), "https://kr.example/1",
+                         "2025-11-02", "영화") is None

@@ -25,10 +25,18 @@ FOREIGN_RELEASE = gated(
     )
 )
 FOREIGN_HEDGE = gated(
-    re.compile(r"\b(?:" + "|".join(languages.HEDGE_WORDS) + r")\b", re.IGNORECASE)
+    re.compile(
+        r"\b(?:" + "|".join(languages.HEDGE_WORDS) + r")\b|"
+        + "|".join(languages.CJK_HEDGE_WORDS),
+        re.IGNORECASE,
+    )
 )
 FOREIGN_NEGATION = gated(
-    re.compile(r"\b(?:" + "|".join(languages.NEGATION_WORDS) + r")\b", re.IGNORECASE)
+    re.compile(
+        r"\b(?:" + "|".join(languages.NEGATION_WORDS) + r")\b|"
+        + "|".join(languages.CJK_NEGATION_WORDS),
+        re.IGNORECASE,
+    )
 )
 # ... and their releases already past ("gestartet war", "se estrenó"): a date without a
 # year in such a clause is before the article (candidates.past_tense).

@@ -630,6 +630,16 @@ CJK_NOT_VIDEO_AFTER = (
     "ビジュアル", "ポスター", "イラスト", "画像", "포스터", "이미지", "스틸", "비주얼",
 )  # fmt: skip
 
+# Hedges and denials of Japanese, Korean and Chinese, matched without word boundaries as
+# their release words are: speculation ("憶測", "噂", "추측", "소문", "传闻"), a possibility
+# ("可能性", "かもしれ", "가능성"), a guess ("のではないか"); a date not yet set ("未定",
+# "미정", "미확정", "待定").
+CJK_HEDGE_WORDS = (
+    "憶測", "噂", "可能性", "かもしれ", "のではないか", "추측", "소문", "루머", "가능성",
+    "传闻", "据传", "或将",
+)  # fmt: skip
+CJK_NEGATION_WORDS = ("未定", "未発表", "미정", "미확정", "待定")
+
 # A trailer put out, in Korean and Japanese ("예고편을 공개했다", "PVが公開された",
 # "PV解禁", "映像が到着"); not yet ("공개될", "공개 예정", "公開予定", "公開される"):
 # regular-expression fragments matched without word boundaries.
