@@ -81,3 +81,41 @@ def test_a_korean_date_called_undecided_is_no_release() -> None:
     )
     assert first_release(body, Watch("스카이라인", None, ()), "https://kr.example/1",
                          "2025-11-02", "영화") is None
+
+
+# A plan given up, said right before its date in another language
+# (languages.SUPERSEDED_WORDS): the date that replaced it is the release.
+FILM = Watch("Saltmarsh", None, ())
+
+
+@pytest.mark.parametrize(
+    ("body", "url", "expected"),
+    [
+        (
+            "<p>Według starego planu dystrybutora film Saltmarsh miał wejść do kin w Wigilię,"
+            " czyli 24 grudnia. Teraz premiera wypada wcześniej: Saltmarsh trafi do kin 19"
+            " grudnia, razem z innym hitem.</p>",
+            "https://film.example/pl/1",
+            ("2025-12-19", "day"),
+        ),
+        (
+            "<p>Il film Saltmarsh doveva uscire nelle sale il 1 novembre. La distribuzione ha"
+            " cambiato i piani: Saltmarsh arriverà al cinema il 25 ottobre.</p>",
+            "https://film.example/it/1",
+            ("2025-10-25", "day"),
+        ),
+    ],
+)
+def test_the_date_a_plan_was_to_keep_is_the_old_one(
+    body: str, url: str, expected: tuple[str, str]
+) -> None:
+    assert first_release(body, FILM, url, "2025-05-02", "Film") == expected
+
+
+def test_a_korean_comparison_with_the_old_date_dates_the_new_one() -> None:
+    body = (
+        "<p>영화 '소금늪'이 기존 개봉일보다 하루 앞당겨진 10월 25일로 개봉일을 확정했다.</p>"
+        "<p>'소금늪'은 오는 10월 25일 개봉.</p>"
+    )
+    assert first_release(body, Watch("소금늪", None, ()), "https://kr.example/1", "2025-05-02",
+                         "영화") == ("2025-10-25", "day")

@@ -540,6 +540,16 @@ OLD_DATE = re.compile(
     re.IGNORECASE,
 )
 OLD_DATE = gated(OLD_DATE)
+# ... and in the other languages (languages.SUPERSEDED_WORDS), read of the text before the
+# date: the word, then a few words of its clause up to the date (a turn to the new plan
+# between, ", ma ...", ", pero ...", or a move verb, leaves the date the new one's).
+FOREIGN_OLD_DATE = re.compile(
+    r"(?:(?<![^\W\d_])|(?<=[\u3040-\u30ff\u4e00-\u9fff]))(?:"
+    + "|".join(languages.SUPERSEDED_WORDS)
+    + r")(?![^\W\d_])(?P<gap>[^.;]{0,70}?)$",
+    re.IGNORECASE,
+)
+FOREIGN_OLD_DATE = gated(FOREIGN_OLD_DATE)
 # A later move follows the date in its sentence: "slated for Jan. 13, before moving to
 # Oct. 6, and then to Aug. 30": the first two were plans the last replaced.
 LATER_MOVE = re.compile(  # (read with .match at the date's end)

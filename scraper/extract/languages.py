@@ -280,6 +280,25 @@ HEDGE_WORDS = (
     r"würden?",
 )
 
+# A plan given up, said just before its date, as English's "originally set for": the
+# adverbs of the first plan ("originariamente", "ursprünglich", "pierwotnie", "당초") and
+# the verbs of what was to happen ("avrebbe dovuto uscire il", "doveva uscire il",
+# "devait sortir le", "iba a estrenarse el", "miał zadebiutować ... 25 grudnia", Korean's
+# "기존 5월 28일에서": from the existing May 28). Regular-expression fragments, whole
+# words, case-insensitive; the date follows within a few words, with no turn to the new
+# plan between ("..., ma uscirà ora il 1° ottobre 2027" dates the new one).
+SUPERSEDED_WORDS = (
+    r"originariamente", r"inizialmente", r"avrebbe(?:ro)?\s+dovuto", r"doveva(?:no)?",
+    r"originalmente", r"inicialmente", r"iba(?:n)?\s+a", r"estaba(?:n)?\s+previst[oa]s?",
+    r"estava(?:m)?\s+previst[oa]s?",
+    r"initialement", r"originellement", r"devai(?:t|ent)", r"était\s+prévue?s?",
+    r"ursprünglich", r"eigentlich\s+(?:für|am)",
+    r"pierwotnie", r"początkowo", r"miał[aoy]?", r"mieli", r"planowano",
+    r"oorspronkelijk", r"aanvankelijk", r"ursprungligen", r"opprinnelig\w*",
+    r"oprindelig\w*", r"původně", r"eredetileg", r"inițial",
+    r"기존", r"당초", r"当初", r"元々",
+)  # fmt: skip
+
 # Denials: "noch kein Starttermin", "todavía no", "ainda não", "pas encore", "non ancora".
 NEGATION_WORDS = (
     r"noch\s+kein\w*",

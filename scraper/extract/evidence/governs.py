@@ -1088,10 +1088,41 @@ def _old_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         or _moved_event(v, c)
         or _left_date(v, c)
         or _pair_start(v, c)
+        or (_foreign_old_plan(before) if c.doc.foreign else None)
     )
     if seen and _talked_of_move(v, c) is not None:
         return None  # "is considering moving it from its November 3 date": it stands
     return seen
+
+
+def _foreign_old_plan(before: str) -> str | None:
+    """The first plan's word just before the date, in another language: "avrebbe dovuto
+    uscire originariamente il", "miał zadebiutować w kinach w dniu Bożego Narodzenia,
+    czyli", "기존" (not when the words between turn to the new plan: "originariamente il 2
+    ottobre 2026, ma uscirà ora il")."""
+    plan = cues.FOREIGN_OLD_DATE.search(before)
+    if plan is None:
+        return None
+    gap = plan.group("gap")
+    if _TURN.search(gap) or _MOVE_WORD.search(gap) or _DIGIT_RUN.search(gap):
+        return None
+    if _CJK.match(plan.group()) and (len(gap.strip()) > 8 or "보다" in gap):
+        # Korean and Japanese put the old plan's word right before its date ("기존 5월
+        # 28일에서"): farther, it is a comparison's ("기존 개봉일보다 하루 앞당겨진 6월 10일",
+        # a day earlier than the existing date: the new one)
+        return None
+    return plan.group().strip()[:60]
+
+
+# A turn from the plan to what replaced it: ", ma", ", pero", ", mais", ", aber", ", ale".
+_TURN = re.compile(
+    r",\s*(?:ma|pero|mais|aber|maar|men|ale|but|però|mas|sin\s+embargo|tuttavia|jedoch|"
+    r"cependant|ahora|ora|now|teraz|most)\b",
+    re.IGNORECASE,
+)
+# (another date between the word and this one: "originariamente il 2 ottobre 2026 e poi il")
+_DIGIT_RUN = re.compile(r"\d")
+_CJK = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def _pair_start(v: View, c: DateCandidate) -> str | None:
