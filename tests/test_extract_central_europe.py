@@ -119,3 +119,32 @@ def test_a_korean_comparison_with_the_old_date_dates_the_new_one() -> None:
     )
     assert first_release(body, Watch("소금늪", None, ()), "https://kr.example/1", "2025-05-02",
                          "영화") == ("2025-10-25", "day")
+
+
+# A release told after the trailer in a clause or a noun of its own is the season's, not
+# the trailer's (languages.SUBORDINATORS, RELEASE_NOUNS).
+@pytest.mark.parametrize(
+    ("body", "url"),
+    [
+        (
+            "<p>Orchard Lights säsong 2 närmar sig.</p><p>I helgen släpptes en ny teaser inför"
+            " säsongen, samtidigt som kanalen meddelade att serien har premiär den 12 juni.</p>",
+            "https://tv.example/se/1",
+        ),
+        (
+            "<p>La chaîne a mis en ligne la bande-annonce de la saison 2 d'Orchard Lights à"
+            " une semaine de la diffusion -le 12 juin- sur Netflix.</p>",
+            "https://tv.example/fr/1",
+        ),
+    ],
+)
+def test_a_release_after_the_trailer_in_its_own_clause(body: str, url: str) -> None:
+    assert first_release(body, ORCHARD, url, "2025-05-02", "TV") == ("2025-06-12", "day")
+
+
+def test_a_relative_clause_of_the_trailer_still_dates_the_trailer() -> None:
+    body = (
+        "<p>Netflix anunció un tráiler que llegará el 12 de junio para la segunda temporada"
+        " de Orchard Lights.</p>"
+    )
+    assert first_release(body, ORCHARD, "https://tv.example/es/1", "2025-05-02", "TV") is None

@@ -388,6 +388,12 @@ TRAILER_REVEALS = (
 # The release as a noun after a trailer ("un teaser ... in uscita il 13 giugno", "le teaser
 # ... avant sa sortie le 3 mars"), with the words that introduce it.
 RELEASE_NOUNS = (
+    # ("à quelques jours de la diffusion -le 18 mai-", "med premiären den 9 juni")
+    r"diffusion",
+    r"lancement",
+    r"debutto",
+    r"premiär(?:en)?",
+    r"première",
     r"uscita",
     r"estreno",
     r"estreia",
@@ -580,6 +586,14 @@ RELATIVE_PRONOUNS = (
     r"che", r"(?:il|la|i|le)\s+qual[ei]", r"cui",
     r"der", r"die", r"das", r"welche[rs]?", r"wo",
     r"die", r"dat", r"som", r"der", r"hvor",
+)  # fmt: skip
+
+# The word that opens a clause of its own as English's "that" does ("revelou que a série
+# estreia", "avslöjade att tv-serien har premiär", "bejelentette, hogy ... debütál"):
+# a release verb in it is said of that clause's subject.
+SUBORDINATORS = (
+    r"que", r"qu['\u2019]", r"che", r"dass", r"dat", r"att", r"at", r"że", r"hogy", r"že",
+    r"da", r"că",
 )  # fmt: skip
 
 # The making of a show or film, in these languages (filming, shooting, recording): a date

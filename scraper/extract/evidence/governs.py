@@ -925,7 +925,27 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         return None  # the teaser shows the date: "a teaser that ends with the date: Jan. 17"
     if _CLAUSE_OF_ITS_OWN.search(v.text, trailers[-1].end(), c.mention.start):
         return None  # "watch the teaser and see what awaits when Frozen hits theaters Nov. 27"
+    if c.doc.foreign and _released_in_a_that_clause(v.text, trailers[-1].end(), c.mention.start):
+        return None
     return trailers[-1].group()
+
+
+# "that" and its kin in the other languages (languages.SUBORDINATORS)
+_FOREIGN_THAT = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(languages.SUBORDINATORS) + r")(?![^\W\d_])", re.IGNORECASE
+)
+
+
+def _released_in_a_that_clause(text: str, after_trailer: int, date_start: int) -> bool:
+    """Between the trailer and the date, a "that" clause with a release verb of its own:
+    "släpptes en ny teaser, samtidigt som man avslöjade att tv-serien har premiär den 9
+    juni" (the series premieres, the teaser was out at the weekend). Not a relative clause
+    of the trailer itself, its "que" right after the trailer word ("el tráiler que llegará
+    el lunes" dates the trailer)."""
+    that = _FOREIGN_THAT.search(text, after_trailer, date_start)
+    if that is None or not re.search(r"[^\W\d_]", text[after_trailer : that.start()]):
+        return False
+    return cues.FOREIGN_RELEASE.search(text, that.end(), date_start) is not None
 
 
 # Between the trailer and the date, a clause with its own release: a subordinate clause
