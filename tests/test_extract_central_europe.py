@@ -148,3 +148,17 @@ def test_a_relative_clause_of_the_trailer_still_dates_the_trailer() -> None:
         " de Orchard Lights.</p>"
     )
     assert first_release(body, ORCHARD, "https://tv.example/es/1", "2025-05-02", "TV") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("배급사는 이 영화를 내년 4월 18일 북미에서 개봉한다고 밝혔다.", "2026-04-18", "day"),
+        ("映画は来年3月7日に公開される。", "2026-03-07", "day"),
+        ("시즌2는 내년 3월 공개 예정이다.", "2026-03", "month"),
+    ],
+)
+def test_next_year_with_its_month_and_day_is_one_date(text: str, value: str, precision: str) -> None:
+    # (published in May: the nearest April 18 would be this year's, a month back)
+    found = find_dates(text, date(2025, 5, 2), foreign=True)
+    assert [(m.value, m.precision) for m in found] == [(value, precision)]

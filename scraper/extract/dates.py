@@ -253,7 +253,10 @@ _PATTERNS = [
         + languages.CJK_DAY + r"]"
         r"|(?P<relm>" + "|".join(languages.CJK_RELATIVE_MONTHS) + r")\s*(?P<d3>[0-3]?\d)\s*["
         + languages.CJK_DAY + r"\u53f7]"
-        r"|(?P<rel>" + "|".join(languages.CJK_RELATIVE_YEARS) + r")",
+        r"|(?P<rel>" + "|".join(languages.CJK_RELATIVE_YEARS) + r")"
+        # (with its month and day: "내년 4월 18일", "来年3月": that year's date)
+        r"(?:\s*(?P<mo3>1[0-2]|0?[1-9])\s*[" + languages.CJK_MONTH + r"](?:\s*(?P<d4>[0-3]?\d)\s*["
+        + languages.CJK_DAY + r"])?)?",
         ("cjk",),
     ),
     ("iso", r"(?P<y>20\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)", ("year",)),
@@ -1026,13 +1029,23 @@ def _day_of_month(match: re.Match[str], published: date | None) -> DateMention |
 
 def _cjk(match: re.Match[str], published: date | None) -> DateMention | None:
     """ "2026년 3월 15일", "2020年7月", "2026년" (a year alone, as "in 2026"), "3월 15일" (in the
-    article's year, as "March 15"), "내년" (the article's next year)."""
+    article's year, as "March 15"), "내년" (the article's next year) and "내년 4월 18일" (its
+    April 18)."""
     start, end = match.span()
     groups = match.groupdict()
     if groups["rel"]:
         if published is None:
             return None
         year = published.year + languages.CJK_RELATIVE_YEARS[groups["rel"]]
+        if groups["mo3"]:  # "내년 4월 18일": next year's April 18, not the nearest one
+            month = int(groups["mo3"])
+            if not groups["d4"]:
+                return DateMention(start, end, f"{year:04d}-{month:02d}", "month", True)
+            try:
+                value = date(year, month, int(groups["d4"]))
+            except ValueError:
+                return None
+            return DateMention(start, end, value.isoformat(), "day", True)
         return DateMention(start, end, f"{year:04d}", "year", True)
     if groups["relm"]:
         if published is None:
