@@ -158,7 +158,9 @@ def test_a_relative_clause_of_the_trailer_still_dates_the_trailer() -> None:
         ("시즌2는 내년 3월 공개 예정이다.", "2026-03", "month"),
     ],
 )
-def test_next_year_with_its_month_and_day_is_one_date(text: str, value: str, precision: str) -> None:
+def test_next_year_with_its_month_and_day_is_one_date(
+    text: str, value: str, precision: str
+) -> None:
     # (published in May: the nearest April 18 would be this year's, a month back)
     found = find_dates(text, date(2025, 5, 2), foreign=True)
     assert [(m.value, m.precision) for m in found] == [(value, precision)]
