@@ -164,3 +164,20 @@ def test_next_year_with_its_month_and_day_is_one_date(
     # (published in May: the nearest April 18 would be this year's, a month back)
     found = find_dates(text, date(2025, 5, 2), foreign=True)
     assert [(m.value, m.precision) for m in found] == [(value, precision)]
+
+
+# Korean and Japanese put the object before the verb: a date whose verb puts out a trailer
+# dates the trailer, not the season.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>넷플릭스의 인기 시리즈 '오차드 라이츠'가 시즌2로 돌아옵니다!</p><p>9월 3일,"
+        " 넷플릭스는 '오차드 라이츠2'의 티저 포스터, 예고편, 스틸컷을 공개하며 팬들의 관심을"
+        " 모았습니다.</p>",
+        "<p>「オーチャード・ライツ」第2期の制作が進行中。9月3日、公式サイトは第2期のPVを"
+        "公開した。</p>",
+    ],
+)
+def test_the_day_a_trailer_is_put_out_is_not_the_release(body: str) -> None:
+    watch = Watch("오차드 라이츠" if "오차드" in body else "オーチャード・ライツ", 2, ())
+    assert first_release(body, watch, "https://kr.example/2", "2025-09-04", "TV") is None

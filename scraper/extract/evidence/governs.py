@@ -861,6 +861,15 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         verb = v.text.find(v.event_word, c.mention.end)
         if verb >= 0 and (video := _OBJECT_PROMO.match(v.text, verb + len(v.event_word))):
             return video.group("video")
+        if verb >= 0 and c.doc.foreign and _CJK.match(v.event_word):
+            # Korean and Japanese put the object before its verb: "11월 1일, 넷플릭스는 ...
+            # 티저 포스터, 예고편, 스틸컷을 공개하며" (on November 1 Netflix put out the
+            # trailer), "10月1日、PVを公開した": the video between the date and the verb
+            # is what it puts out
+            video = _PROMO.search(v.text, c.mention.end, verb)
+            if video is not None and not cues.FOREIGN_RELEASE.search(v.text, c.mention.end,
+                                                                     video.start()):
+                return video.group()
     if not trailers:
         # "First released on May 6, the season 3 trailer has ...": an opening participle
         # whose subject, after its comma, is the trailer
