@@ -181,3 +181,37 @@ def test_next_year_with_its_month_and_day_is_one_date(
 def test_the_day_a_trailer_is_put_out_is_not_the_release(body: str) -> None:
     watch = Watch("오차드 라이츠" if "오차드" in body else "オーチャード・ライツ", 2, ())
     assert first_release(body, watch, "https://kr.example/2", "2025-09-04", "TV") is None
+
+
+# A year in the verb-second languages: fronted before the verb, or after Dutch "in".
+@pytest.mark.parametrize(
+    ("body", "url"),
+    [
+        (
+            "<p>Die Fans von Orchard Lights dürfen sich freuen.</p><p>2026 kehrt die Serie mit"
+            " einer zweiten Staffel zu Netflix zurück.</p>",
+            "https://tv.example/de/1",
+        ),
+        (
+            "<p>Netflix bevestigt een tweede seizoen van Orchard Lights. Het tweede seizoen,"
+            " dat in 2026 uitkomt, speelt een jaar later.</p>",
+            "https://tv.example/nl/1",
+        ),
+    ],
+)
+def test_a_year_fronted_or_after_dutch_in(body: str, url: str) -> None:
+    assert first_release(body, ORCHARD, url, "2025-05-02", "TV") == ("2026", "year")
+
+
+def test_a_dutch_trailer_seen_in_the_article_is_reported() -> None:
+    from support import news_page
+
+    from scraper.extract import extract
+    from scraper.parse.documents import parse_documents
+
+    body = (
+        "<p>Netflix bevestigt een tweede seizoen van Orchard Lights. We krijgen de titels van"
+        " de acht afleveringen al te zien in een nieuwe trailer.</p>"
+    )
+    doc = parse_documents(news_page(body, "2025-05-02", "TV"), "https://tv.example/nl/2")[0]
+    assert [f.kind for f in extract(doc, ORCHARD)] == ["trailer"]

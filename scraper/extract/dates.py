@@ -377,6 +377,10 @@ _PATTERNS = [
         + r")\s+(?:de\s+)?)?)" + _YEAR.format(n="y"),
         ("fyear",),
     ),
+    # ... and a year that opens its sentence before the verb, as the verb-second languages
+    # front a time: "2025 kehrt die Serie mit einer zweiten Staffel zurück", "2026 komt
+    # het vervolg" (the rules still ask for the release verb that governs it).
+    ("fyear", r"^\W{0,2}" + _YEAR.format(n="y") + r"(?=\s+[^\W\d_]{2,})", ("fyear",)),
     # A day of the month alone, the next one from the article: "arrives on the 14th",
     # Portuguese and Spanish "estreia no próximo dia 17", "el día 9". Only where nothing
     # else follows that makes the ordinal a rank or a count ("on the 14th floor", "the

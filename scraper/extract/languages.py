@@ -108,7 +108,10 @@ SEASON_YEAR_JOINERS = (r"de", r"del", r"do", r"da", r"di", r"dell['\u2019]", r"d
 # each optionally followed by the language's word for year. Asked of a page in another
 # language only: in English "no 2024 release" is no Portuguese "no".
 YEAR_PREPOSITIONS = (
-    r"en", r"em", r"no", r"nel", r"im", r"für", r"pour", r"para", r"per", r"ab", r"dès",
+    r"en", r"em", r"no", r"nel", r"im", r"für",
+    # Dutch, the Nordic languages, Polish: "het tweede seizoen, dat in 2017 uitkomt"
+    r"in", r"i", r"w",
+    r"pour", r"para", r"per", r"ab", r"dès",
     r"desde", r"a\s+partir\s+de", r"à\s+partir\s+de", r"a\s+partire\s+dal",
     r"entro\s+il", r"(?:anfang|ende|mitte|début|fin|courant|mi-)",
     r"(?:a\s+)?(?:principios|finales|mediados|inicios|comienzos)\s+de(?:l)?",
@@ -190,7 +193,8 @@ RELEASE_WORDS = (
     r"стартуют", r"старт", r"покажут", r"покажет", r"выпуст\w*", r"в\s+прокат\w*",
     r"на\s+экран\w*", r"появится", r"появятся", r"верн[её]тся", r"вернутся",
     # Dutch, Swedish, Danish, Norwegian, Polish, Ukrainian
-    r"verschijnt", r"première", r"premiär\w*", r"släpps", r"premiere", r"udkommer",
+    r"verschijnt", r"uitkom\w*", r"komt\s+uit", r"in\s+première", r"te\s+streamen",
+    r"première", r"premiär\w*", r"släpps", r"premiere", r"udkommer",
     r"vanaf(?=\s+\d)", r"uitgezonden", r"komt\s+(?:\S+\s+){0,3}?(?:op|naar)",
     # ("kommer til Max 17. juni"; not "kommer til at", the future's "will")
     r"kommer\s+(?:\S+\s+){0,2}?(?:til|på)(?!\s+at\b)", r"vender\s+tilbage", r"kommer\s+tilbake",
@@ -496,6 +500,8 @@ PAST_RELEASE_WORDS = (
     r"è\s+uscit[oa]", r"è\s+arrivat[oa]", r"ha\s+debuttato",
     r"kemarin", r"telah\s+tayang", r"sudah\s+tayang",
     r"вышел", r"вышла", r"вышли", r"выходил\w*", r"стартовал\w*",
+    # Dutch, Swedish: "toen de serie in 2015 verscheen", "hade premiär 2017"
+    r"verscheen", r"kwam\s+uit", r"ging\s+in\s+première", r"hade\s+premiär",
 )  # fmt: skip
 
 # Korean, Japanese and Chinese write a date with its unit after each number ("2026년 3월
@@ -648,6 +654,9 @@ TRAILER_OUT_WORDS = (
     r"zveřejnil\w*", r"představil\w*", r"predstavil\w*", r"bemutatt\w*", r"megjelent",
     r"kiadt\w*", r"a\s+lansat", r"lansat\w*", r"opublikowa\w*", r"zaprezentowa\w*",
     r"pojawi[łl]\w*", r"compart(?:ió|ido|ida)",
+    # Dutch: "te zien in een nieuwe trailer", "dit is de eerste trailer"
+    r"in\s+(?:de|een|het)\s+(?:[\w-]+\s+){0,2}(?:trailer|teaser)",
+    r"(?:dit|hier)\s+is\s+de\s+(?:[\w-]+\s+){0,2}(?:trailer|teaser)",
 )  # fmt: skip
 
 # Korean's and Japanese's words for a trailer: Korean's "예고편" (trailer) and "티저"
