@@ -215,3 +215,41 @@ def test_a_dutch_trailer_seen_in_the_article_is_reported() -> None:
     )
     doc = parse_documents(news_page(body, "2025-05-02", "TV"), "https://tv.example/nl/2")[0]
     assert [f.kind for f in extract(doc, ORCHARD)] == ["trailer"]
+
+
+@pytest.mark.parametrize(
+    ("body", "url"),
+    [
+        (
+            "<p>A segunda temporada de Orchard Lights deverá entrar no ar no ano que vem,"
+            " segundo o produtor.</p>",
+            "https://tv.example/br/1",
+        ),
+        (
+            "<p>Het tweede seizoen van Orchard Lights verschijnt naar verwachting in 2026.</p>",
+            "https://tv.example/nl/3",
+        ),
+        (
+            "<p>Az Orchard Lights második évada várhatóan 2026-ban érkezik.</p><p>A Netflix"
+            " még nem jelentett be dátumot, de az évad várhatóan június 12-én debütál.</p>",
+            "https://tv.example/hu/1",
+        ),
+    ],
+)
+def test_an_expectation_is_no_announcement(body: str, url: str) -> None:
+    assert first_release(body, ORCHARD, url, "2025-05-02", "TV") is None
+
+
+@pytest.mark.parametrize(
+    ("body", "url"),
+    [
+        (
+            "<p>A segunda temporada de Orchard Lights vai entrar no ar no ano que vem, segundo"
+            " a emissora.</p>",
+            "https://tv.example/br/2",
+        ),
+        ("<p>Az Orchard Lights második évada 2026-ban érkezik.</p>", "https://tv.example/hu/2"),
+    ],
+)
+def test_the_same_without_the_expectation_is_the_year(body: str, url: str) -> None:
+    assert first_release(body, ORCHARD, url, "2025-05-02", "TV") == ("2026", "year")

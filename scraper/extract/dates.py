@@ -381,6 +381,14 @@ _PATTERNS = [
     # front a time: "2025 kehrt die Serie mit einer zweiten Staffel zurück", "2026 komt
     # het vervolg" (the rules still ask for the release verb that governs it).
     ("fyear", r"^\W{0,2}" + _YEAR.format(n="y") + r"(?=\s+[^\W\d_]{2,})", ("fyear",)),
+    # ... and a year with Hungarian's case ending in place of a preposition: "2026-ban"
+    # (in 2026), "2026-ra" (by 2026) (languages.YEAR_SUFFIXES).
+    (
+        "fyear",
+        r"(?<![\d.])" + _YEAR.format(n="y")
+        + r"(?=-(?:" + "|".join(languages.YEAR_SUFFIXES) + r")(?![^\W\d_]))",
+        ("fyear",),
+    ),
     # A day of the month alone, the next one from the article: "arrives on the 14th",
     # Portuguese and Spanish "estreia no próximo dia 17", "el día 9". Only where nothing
     # else follows that makes the ordinal a rank or a count ("on the 14th floor", "the

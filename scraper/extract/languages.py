@@ -118,6 +118,9 @@ YEAR_PREPOSITIONS = (
     r"(?:no\s+|em\s+)?(?:início|inicio|começo|fim|final|meados)\s+d[eo]",
     r"(?:all['\u2019]|a(?:ll['\u2019])?)?(?:inizio|fine|metà)\s+(?:del|dell['\u2019])",
 )
+# Hungarian puts the case ending on the year where others put a preposition: "2026-ban"
+# (in 2026), "2025-ben", "2026-ra" (for 2026), "2026 elején" aside.
+YEAR_SUFFIXES = ("ban", "ben", "ra", "re")
 YEAR_WORDS = (r"jahr", r"jahres", r"l['\u2019]année", r"année", r"año", r"ano", r"anno")
 
 # Words that put a month alone ("im März", "en janvier", "a dicembre") in the article's
@@ -166,6 +169,8 @@ RELEASE_WORDS = (
     # "estreando"; "estreou", past, is in PAST_RELEASE_WORDS)
     r"estrei\w*", r"estrear\w*", r"estreando",
     r"chega\w*", r"lança\w*", r"lancamento", r"disponível",
+    # (going on air: "deverá entrar no ar no ano que vem", "vai ao ar em março")
+    r"entr(?:a|ar|ará|arão)\s+no\s+ar", r"v(?:ai|ão)\s+ao\s+ar",
     r"volta", r"voltará", r"retorna\w*", r"partir\s+de(?=\s+\d)",
     # French
     r"sortie", r"sortira", r"sort(?:ent|ir|iront)?", r"prévue?s?\s+(?:pour|le|au|en)",
@@ -282,6 +287,16 @@ HEDGE_WORDS = (
     r"(?-i:[a-zàâéèêëîïôûùç]\w*[aeiouyv]r(?:ait|aient))",
     r"(?-i:[a-zàèéìòù]\w*rebbe(?:ro)?)",
     r"würden?",
+    # An expectation, not a plan: Portuguese's "deverá estrear" (is expected to premiere),
+    # Dutch's "naar verwachting" / "zou", the Nordic "troligen" / "sannsynligvis",
+    # Polish "prawdopodobnie" / "podobno", Czech "pravděpodobně" / "údajně" / "by měl",
+    # Slovene "naj bi" / "verjetno", Hungarian "várhatóan" / "állítólag" /
+    # "valószínűleg", Romanian "probabil" / "ar putea"
+    r"deverá", r"deverão", r"deveria\w*", r"naar\s+verwachting", r"zou(?:den)?",
+    r"troligen", r"sannolikt", r"trolig", r"sannsynligvis", r"formentlig",
+    r"prawdopodobnie", r"podobno", r"pravděpodobně", r"údajně", r"by\s+měl[aoi]?",
+    r"naj\s+bi", r"verjetno", r"várhatóan", r"állítólag", r"valószínűleg", r"probabil",
+    r"ar\s+putea",
 )
 
 # A plan given up, said just before its date, as English's "originally set for": the
