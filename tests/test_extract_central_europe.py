@@ -253,3 +253,30 @@ def test_an_expectation_is_no_announcement(body: str, url: str) -> None:
 )
 def test_the_same_without_the_expectation_is_the_year(body: str, url: str) -> None:
     assert first_release(body, ORCHARD, url, "2025-05-02", "TV") == ("2026", "year")
+
+
+SALTMARSH = Watch("Saltmarsh", None, ())
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a leak taken at its word is still a leak
+        "<p>Dando per buono il leak di un account locale, Saltmarsh uscirà nelle sale il 12"
+        " giugno.</p>",
+        "<p>Según una filtración de una cadena de cines, Saltmarsh llegará a los cines el 12"
+        " de junio.</p>",
+        # a release date not yet set, in Japanese: the screening is another occasion
+        "<p>映画「Saltmarsh」の公開日はまだ決まっていないが、6月12日に特別上映会が開かれる。</p>",
+    ],
+)
+def test_a_leak_or_an_unset_date_is_no_release(body: str) -> None:
+    assert first_release(body, SALTMARSH, "https://film.example/x/1", "2025-05-02", "Film") is None
+
+
+def test_an_austrian_month_name() -> None:
+    body = "<p>Die zweite Staffel von Orchard Lights startet am 12. Feber 2026 im ORF.</p>"
+    assert first_release(body, ORCHARD, "https://tv.example/at/1", "2025-05-02", "TV") == (
+        "2026-02-12",
+        "day",
+    )

@@ -13,7 +13,7 @@ from __future__ import annotations
 # Month names, lower case, with and without their accents -> the month's number.
 MONTHS: dict[str, int] = {
     # German
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6,
+    "januar": 1, "jänner": 1, "februar": 2, "feber": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6,
     "juli": 7, "oktober": 10, "dezember": 12,
     # Spanish
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
@@ -297,6 +297,11 @@ HEDGE_WORDS = (
     r"prawdopodobnie", r"podobno", r"pravděpodobně", r"údajně", r"by\s+měl[aoi]?",
     r"naj\s+bi", r"verjetno", r"várhatóan", r"állítólag", r"valószínűleg", r"probabil",
     r"ar\s+putea",
+    # A leak is no announcement: "Dando per buono il leak", "secondo indiscrezioni",
+    # "trapelata", "según una filtración", "vazou", "d'après une fuite", "geleakt"
+    r"dando\s+per\s+buon[oaie]", r"leak\w*", r"indiscrezion\w*", r"trapelat\w*",
+    r"filtraci[oó]n\w*", r"filtrad[oa]s?", r"vazad[oa]s?", r"vazamento", r"vazou",
+    r"fuite", r"geleakt", r"durchgesickert",
 )
 
 # A plan given up, said just before its date, as English's "originally set for": the
@@ -695,7 +700,12 @@ CJK_HEDGE_WORDS = (
     "憶測", "噂", "可能性", "かもしれ", "のではないか", "추측", "소문", "루머", "가능성",
     "传闻", "据传", "或将",
 )  # fmt: skip
-CJK_NEGATION_WORDS = ("未定", "未発表", "미정", "미확정", "待定")
+CJK_NEGATION_WORDS = (
+    "未定", "未発表", "미정", "미확정", "待定",
+    # a verb denied: "まだ決まっていない" (not yet decided), "一切しない" (none at all),
+    # "정해지지 않았다" (has not been set), "예정은 없다" (there is no plan)
+    "ていない", "一切", "しない", "されない", "않았", "않는", "않을", "없다", "없는",
+)  # fmt: skip
 
 # A trailer put out, in Korean and Japanese ("예고편을 공개했다", "PVが公開された",
 # "PV解禁", "映像が到着"); not yet ("공개될", "공개 예정", "公開予定", "公開される"):
