@@ -280,3 +280,28 @@ def test_an_austrian_month_name() -> None:
         "2026-02-12",
         "day",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("Nesta quinta-feira, 15, estreia a nova temporada.", date(2024, 8, 14), "2024-08-15"),
+        ("A série chega na sexta-feira (16) à plataforma.", date(2024, 8, 14), "2024-08-16"),
+        ("La serie llega el próximo viernes 20 a Netflix.", date(2025, 6, 16), "2025-06-20"),
+    ],
+)
+def test_a_weekday_with_its_day_of_the_month(text: str, published: date, value: str) -> None:
+    found = find_dates(text, published, foreign=True)
+    assert [(m.value, m.precision) for m in found] == [(value, "day")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il ritorno di Mercoledì 2 alimenta attese e teorie.",  # a title that is a weekday
+        "La gala empieza el sábado 20h en Madrid.",  # an hour
+        "Nesta quinta-feira, 16, a série volta.",  # no Thursday the 16th near August 2024
+    ],
+)
+def test_a_weekday_with_a_number_that_is_no_day(text: str) -> None:
+    assert find_dates(text, date(2024, 8, 14), foreign=True) == []

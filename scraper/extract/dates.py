@@ -210,6 +210,17 @@ _PATTERNS = [
         + r"\s+(?P<d>[0-3]?\d)(?!\d)(?:\.|-[^\W\d_]{1,4})?",
         ("foreign",),
     ),
+    # ... a weekday with its day of the month and no month: "Nesta quinta-feira, 15",
+    # "quinta-feira (15)", "el próximo viernes 20" (not "viernes 20 de junio", read above,
+    # nor a time, "sábado 20h") ...
+    (
+        "fweekday",
+        r"(?i:(?<![^\W\d_])(?P<wn>"
+        + "|".join(sorted(languages.WEEKDAYS, key=len, reverse=True))
+        + r"))(?![^\W\d_])(?:\s*,\s*|\s*\(\s*|\s+)(?P<d>[0-3]?\d)(?:\s*\))?"
+        r"(?![\d.:/]|\s*(?:h\b|hs\b|horas|uhr|[\u00ba\u00aa]|de\s|del\s|d['\u2019]))",
+        ("fweekday",),
+    ),
     # ... "janvier 2021", "marzo de 2025" (not "Mars 2020", English's planet, nor
     # "April 2019", English's own; "april 2019" and "mai 2019" in lower case, as these
     # languages write their months, are theirs) ...
@@ -421,6 +432,8 @@ _WORD_GATES = [
     ("half", ("half",)),
     ("theyear", ("the year", "the new year")),
 ]
+# The other languages' weekdays (their first four letters), with a digit in the sentence
+_FOREIGN_WEEKDAY_GATE = tuple(sorted({w[:4] for w in languages.WEEKDAYS}))
 # The other languages' month and season names, asked of a page in another language only
 _FOREIGN_GATE = tuple(sorted({n[:4] for n in languages.MONTHS} | set(languages.SEASONS)))
 
@@ -462,6 +475,11 @@ def _gates(sentence: str, foreign: bool = False) -> set[str]:
             if word in key:
                 passed.add("foreign_rel")
                 break
+        if digit:
+            for word in _FOREIGN_WEEKDAY_GATE:
+                if word in key:
+                    passed.add("fweekday")
+                    break
         if not sentence.isascii() and _CJK_GATE.search(sentence):
             passed.add("cjk")
     return passed
@@ -775,6 +793,8 @@ def _may_hint(kind: str, match: re.Match[str], hint: YearHint) -> bool:
     counted from it ("tahun depan") only from a URL, a stamp or a headline."""
     if kind in _HINTED_KINDS[hint.source]:
         return True
+    if kind == "fweekday":  # (its month is the nearest with that weekday: a month's hint)
+        return hint.precision == "month"
     return kind == "frel" and (match.group("u1") or match.group("u2")).lower() in languages.MONTHS
 
 
@@ -930,6 +950,8 @@ def _resolve(
             return _cjk(match, published)
         if kind == "dom":
             return _day_of_month(match, published)
+        if kind == "fweekday":
+            return _weekday_and_day(match, published)
         if kind == "frel":
             return _foreign_relative(match, published)
         if kind == "half":
@@ -1035,6 +1057,38 @@ def _day_of_month(match: re.Match[str], published: date | None) -> DateMention |
         value = month_start.replace(day=day)
     except ValueError:
         return None  # "the 31st" of a month of thirty days: no such date
+    start, end = match.span()
+    return DateMention(start, end, value.isoformat(), "day", True)
+
+
+def _weekday_and_day(match: re.Match[str], published: date | None) -> DateMention | None:
+    """ "Nesta quinta-feira, 15": the 15th nearest the article (of its month, the one
+    before or the next) that falls on the weekday named; none when no such 15th is near
+    (the number is then no day of the month)."""
+    if published is None:
+        return None
+    name = match.group("wn")
+    if (
+        name[0].isupper()
+        and match.start() > 0
+        and name.lower() not in languages.CAPITALIZED_WEEKDAYS
+    ):
+        return None  # "È quello che sta succedendo con Mercoledì 2": a title, not a day
+    day, weekday = int(match.group("d")), languages.WEEKDAYS[name.lower()]
+    first = published.replace(day=1)
+    months = [(first - timedelta(days=1)).replace(day=1), first,
+              (first + timedelta(days=32)).replace(day=1)]  # fmt: skip
+    near = []
+    for month in months:
+        try:
+            value = month.replace(day=day)
+        except ValueError:
+            continue
+        if value.weekday() == weekday:
+            near.append(value)
+    if not near:
+        return None
+    value = min(near, key=lambda d: abs((d - published).days))
     start, end = match.span()
     return DateMention(start, end, value.isoformat(), "day", True)
 

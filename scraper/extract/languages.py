@@ -85,6 +85,28 @@ MONTH_FIRST = (
     "szeptember", "október", "november", "december",
 )  # fmt: skip
 
+# Weekdays -> their number (Monday 0), for a date told by its weekday and its day of the
+# month alone, as Brazilian and Spanish news write the coming days: "Nesta quinta-feira,
+# 15, será lançada", "el próximo viernes 20", "ce jeudi 15" (no month: the nearest 15th
+# that falls on a Thursday).
+WEEKDAYS: dict[str, int] = {
+    "segunda-feira": 0, "terça-feira": 1, "terca-feira": 1, "quarta-feira": 2,
+    "quinta-feira": 3, "sexta-feira": 4,
+    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
+    "sábado": 5, "sabado": 5, "domingo": 6,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
+    "dimanche": 6,
+    "lunedì": 0, "martedì": 1, "mercoledì": 2, "giovedì": 3, "venerdì": 4, "sabato": 5,
+    "domenica": 6,
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
+    "samstag": 5, "sonntag": 6,
+}  # fmt: skip
+# ... German writes them with a capital, as every noun; the others in lower case, so
+# that a capital one inside a sentence is a name ("Mercoledì 2", the Italian title of
+# "Wednesday" season 2), not a day.
+CAPITALIZED_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+                        "sonntag")  # fmt: skip
+
 # Seasons of the year -> the English season they name ("primavera 2024" = spring 2024).
 SEASONS: dict[str, str] = {
     "frühling": "spring", "fruehling": "spring", "frühjahr": "spring", "sommer": "summer",
