@@ -305,3 +305,17 @@ def test_a_weekday_with_its_day_of_the_month(text: str, published: date, value: 
 )
 def test_a_weekday_with_a_number_that_is_no_day(text: str) -> None:
     assert find_dates(text, date(2024, 8, 14), foreign=True) == []
+
+
+def test_a_portuguese_show_that_got_a_teaser() -> None:
+    from support import news_page
+
+    from scraper.extract import extract
+    from scraper.parse.documents import parse_documents
+
+    body = (
+        "<p>Orchard Lights volta para uma segunda temporada em 2026. A série ganhou um teaser"
+        " recente e tem estreia prevista para o inverno.</p>"
+    )
+    doc = parse_documents(news_page(body, "2025-05-02", "TV"), "https://tv.example/br/3")[0]
+    assert "trailer" in [f.kind for f in extract(doc, ORCHARD)]

@@ -696,6 +696,8 @@ TRAILER_OUT_WORDS = (
     r"zveřejnil\w*", r"představil\w*", r"predstavil\w*", r"bemutatt\w*", r"megjelent",
     r"kiadt\w*", r"a\s+lansat", r"lansat\w*", r"opublikowa\w*", r"zaprezentowa\w*",
     r"pojawi[łl]\w*", r"compart(?:ió|ido|ida)",
+    # Portuguese: "a série ganhou um teaser recente" (got a teaser)
+    r"ganh(?:ou|aram)\s+(?:um|uma|o|a|seu|sua|novo|nova)",
     # Dutch: "te zien in een nieuwe trailer", "dit is de eerste trailer"
     r"in\s+(?:de|een|het)\s+(?:[\w-]+\s+){0,2}(?:trailer|teaser)",
     r"(?:dit|hier)\s+is\s+de\s+(?:[\w-]+\s+){0,2}(?:trailer|teaser)",
@@ -707,7 +709,7 @@ TRAILER_OUT_WORDS = (
 # picture: the words after one that make it no video.
 # (the anime "PV" also in full-width letters, as Japanese text sets it, and spelled out)
 CJK_TRAILER_WORDS = (
-    "예고편", "티저", "予告", "特報", "ティザー", "トレーラー",
+    "예고편", "티저", "予告", "特報", "ティザー", "ティーザー", "トレーラー",
     "\uff30\uff36", "プロモーションビデオ",
 )  # fmt: skip
 CJK_NOT_VIDEO_AFTER = (
