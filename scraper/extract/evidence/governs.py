@@ -949,11 +949,15 @@ def _released_in_a_that_clause(text: str, after_trailer: int, date_start: int) -
     """Between the trailer and the date, a "that" clause with a release verb of its own:
     "släpptes en ny teaser, samtidigt som man avslöjade att tv-serien har premiär den 9
     juni" (the series premieres, the teaser was out at the weekend). Not a relative clause
-    of the trailer itself, its "que" right after the trailer word ("el tráiler que llegará
-    el lunes" dates the trailer)."""
+    of the trailer itself, its "que" right after the trailer word or its adjectives ("el
+    tráiler que llegará el lunes", "el tráiler oficial, que se estrenó este 8 de julio"
+    date the trailer)."""
     that = _FOREIGN_THAT.search(text, after_trailer, date_start)
-    if that is None or not re.search(r"[^\W\d_]", text[after_trailer : that.start()]):
+    if that is None:
         return False
+    gap = text[after_trailer : that.start()].rstrip(" ,")
+    if _antecedent(gap, 0, len(gap), True):
+        return False  # (its antecedent the trailer: "el tráiler oficial, que se estrenó")
     return cues.FOREIGN_RELEASE.search(text, that.end(), date_start) is not None
 
 
