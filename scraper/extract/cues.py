@@ -25,14 +25,18 @@ FOREIGN_RELEASE = gated(
     )
 )
 FOREIGN_HEDGE = gated(
-    re.compile(r"\b(?:" + "|".join(languages.HEDGE_WORDS) + r")\b", re.IGNORECASE)
+    re.compile(
+        r"\b(?:" + "|".join(languages.HEDGE_WORDS) + r")\b|"
+        + "|".join(languages.CJK_HEDGE_WORDS),
+        re.IGNORECASE,
+    )
 )
 FOREIGN_NEGATION = gated(
-    re.compile(r"\b(?:" + "|".join(languages.NEGATION_WORDS) + r")\b", re.IGNORECASE)
-)
-# ... and their "originally" (a plan given up: "ursprünglich im Juni", "initialement le 3")
-FOREIGN_FIRST_PLAN = gated(
-    re.compile(r"\b(?:" + "|".join(languages.FIRST_PLAN_WORDS) + r")\b", re.IGNORECASE)
+    re.compile(
+        r"\b(?:" + "|".join(languages.NEGATION_WORDS) + r")\b|"
+        + "|".join(languages.CJK_NEGATION_WORDS),
+        re.IGNORECASE,
+    )
 )
 # ... and their releases already past ("gestartet war", "se estrenó"): a date without a
 # year in such a clause is before the article (candidates.past_tense).
@@ -545,6 +549,16 @@ OLD_DATE = re.compile(
     re.IGNORECASE,
 )
 OLD_DATE = gated(OLD_DATE)
+# ... and in the other languages (languages.SUPERSEDED_WORDS), read of the text before the
+# date: the word, then a few words of its clause up to the date (a turn to the new plan
+# between, ", ma ...", ", pero ...", or a move verb, leaves the date the new one's).
+FOREIGN_OLD_DATE = re.compile(
+    r"(?:(?<![^\W\d_])|(?<=[\u3040-\u30ff\u4e00-\u9fff]))(?:"
+    + "|".join(languages.SUPERSEDED_WORDS)
+    + r")(?![^\W\d_])(?P<gap>[^.;]{0,70}?)$",
+    re.IGNORECASE,
+)
+FOREIGN_OLD_DATE = gated(FOREIGN_OLD_DATE)
 # A later move follows the date in its sentence: "slated for Jan. 13, before moving to
 # Oct. 6, and then to Aug. 30": the first two were plans the last replaced.
 LATER_MOVE = re.compile(  # (read with .match at the date's end)
@@ -678,7 +692,9 @@ TRAILER = re.compile(
     # (other languages' nouns too: "la bande-annonce", "el tráiler", "трейлер", "тизер")
     # (anime news renders the main trailer, "hon-yokoku", as the "main preview")
     r"(?:\b(?:trailer(?:s|en|n|e|ne)?|teaser(?:s|en|n|e|ne)?|promo(?:tional)?\s+videos?|main\s+previews?|bandes?[\s-]annonces?|tr\u00e1ilers?|"
-    r"\u0442\u0440\u0435\u0439\u043b\u0435\u0440\w*|\u0442\u0438\u0437\u0435\u0440\w*)\b|(?<![A-Za-z0-9])(?-i:PVs?)"
+    r"\u0442\u0440\u0435\u0439\u043b\u0435\u0440\w*|\u0442\u0438\u0437\u0435\u0440\w*|"
+    + "|".join(languages.TRAILER_NOUNS)
+    + r")\b|(?<![A-Za-z0-9])(?-i:PVs?)"
     r"(?:\s?\d)?(?![A-Za-z0-9])|(?:" + "|".join(languages.CJK_TRAILER_WORDS) + r")"
     r"(?!\s?(?:" + "|".join(languages.CJK_NOT_VIDEO_AFTER) + r")))"
     r"(?!\s+(?:posters?|images?|stills?|art|key\s+art|artwork|visuals?|photos?|one-sheets?|"
@@ -895,7 +911,9 @@ FOREIGN_TRAILER_OUT = re.compile(
     r"sluppet|udgivet|"
     r"offentliggjort|lanceret|"
     # it: "lanciando il nuovo trailer"; hr: "objavio je prvi trailer"
-    r"lanci(?:ato|ata|ando|a\s+il)|objavi\w*)(?!\w)"
+    r"lanci(?:ato|ata|ando|a\s+il)|objavi\w*|"
+    + "|".join(languages.TRAILER_OUT_WORDS)
+    + r")(?!\w)"
     # ko/ja: "예고편을 공개했다", "PVが公開された", "PV解禁" (no word boundaries in Japanese)
     r"|" + "|".join(languages.CJK_TRAILER_OUT),
     re.IGNORECASE,

@@ -201,6 +201,26 @@ _PATTERNS = [
         + r")?",
         ("foreign",),
     ),
+    # ... a month written before its day, as Hungarian writes it: "május 28-án", "október
+    # 15-én", "2023. március 17." (languages.MONTH_FIRST; its year, when written, first) ...
+    (
+        "fmdy",
+        r"(?:(?<!\d)" + _YEAR.format(n="y") + r"\.\s+)?"
+        + _FOREIGN_MONTH.format(n="m", names="|".join(languages.MONTH_FIRST))
+        + r"\s+(?P<d>[0-3]?\d)(?!\d)(?:\.|-[^\W\d_]{1,4})?",
+        ("foreign",),
+    ),
+    # ... a weekday with its day of the month and no month: "Nesta quinta-feira, 15",
+    # "quinta-feira (15)", "el próximo viernes 20" (not "viernes 20 de junio", read above,
+    # nor a time, "sábado 20h") ...
+    (
+        "fweekday",
+        r"(?i:(?<![^\W\d_])(?P<wn>"
+        + "|".join(sorted(languages.WEEKDAYS, key=len, reverse=True))
+        + r"))(?![^\W\d_])(?:\s*,\s*|\s*\(\s*|\s+)(?P<d>[0-3]?\d)(?:\s*\))?"
+        r"(?![\d.:/]|\s*(?:h\b|hs\b|horas|uhr|[\u00ba\u00aa]|de\s|del\s|d['\u2019]))",
+        ("fweekday",),
+    ),
     # ... "janvier 2021", "marzo de 2025" (not "Mars 2020", English's planet, nor
     # "April 2019", English's own; "april 2019" and "mai 2019" in lower case, as these
     # languages write their months, are theirs) ...
@@ -244,7 +264,10 @@ _PATTERNS = [
         + languages.CJK_DAY + r"]"
         r"|(?P<relm>" + "|".join(languages.CJK_RELATIVE_MONTHS) + r")\s*(?P<d3>[0-3]?\d)\s*["
         + languages.CJK_DAY + r"\u53f7]"
-        r"|(?P<rel>" + "|".join(languages.CJK_RELATIVE_YEARS) + r")",
+        r"|(?P<rel>" + "|".join(languages.CJK_RELATIVE_YEARS) + r")"
+        # (with its month and day: "내년 4월 18일", "来年3月": that year's date)
+        r"(?:\s*(?P<mo3>1[0-2]|0?[1-9])\s*[" + languages.CJK_MONTH + r"](?:\s*(?P<d4>[0-3]?\d)\s*["
+        + languages.CJK_DAY + r"])?)?",
         ("cjk",),
     ),
     ("iso", r"(?P<y>20\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)", ("year",)),
@@ -365,6 +388,18 @@ _PATTERNS = [
         + r")\s+(?:de\s+)?)?)" + _YEAR.format(n="y"),
         ("fyear",),
     ),
+    # ... and a year that opens its sentence before the verb, as the verb-second languages
+    # front a time: "2025 kehrt die Serie mit einer zweiten Staffel zurück", "2026 komt
+    # het vervolg" (the rules still ask for the release verb that governs it).
+    ("fyear", r"^\W{0,2}" + _YEAR.format(n="y") + r"(?=\s+[^\W\d_]{2,})", ("fyear",)),
+    # ... and a year with Hungarian's case ending in place of a preposition: "2026-ban"
+    # (in 2026), "2026-ra" (by 2026) (languages.YEAR_SUFFIXES).
+    (
+        "fyear",
+        r"(?<![\d.])" + _YEAR.format(n="y")
+        + r"(?=-(?:" + "|".join(languages.YEAR_SUFFIXES) + r")(?![^\W\d_]))",
+        ("fyear",),
+    ),
     # A day of the month alone, the next one from the article: "arrives on the 14th",
     # Portuguese and Spanish "estreia no próximo dia 17", "el día 9". Only where nothing
     # else follows that makes the ordinal a rank or a count ("on the 14th floor", "the
@@ -397,6 +432,8 @@ _WORD_GATES = [
     ("half", ("half",)),
     ("theyear", ("the year", "the new year")),
 ]
+# The other languages' weekdays (their first four letters), with a digit in the sentence
+_FOREIGN_WEEKDAY_GATE = tuple(sorted({w[:4] for w in languages.WEEKDAYS}))
 # The other languages' month and season names, asked of a page in another language only
 _FOREIGN_GATE = tuple(sorted({n[:4] for n in languages.MONTHS} | set(languages.SEASONS)))
 
@@ -438,6 +475,11 @@ def _gates(sentence: str, foreign: bool = False) -> set[str]:
             if word in key:
                 passed.add("foreign_rel")
                 break
+        if digit:
+            for word in _FOREIGN_WEEKDAY_GATE:
+                if word in key:
+                    passed.add("fweekday")
+                    break
         if not sentence.isascii() and _CJK_GATE.search(sentence):
             passed.add("cjk")
     return passed
@@ -758,7 +800,7 @@ def _near(day: date, anchors: list[date]) -> date:
 # The kinds a year alone resolves (a YearHint's year stands in for the publish date's).
 _YEAR_KINDS = frozenset(
     {"dmy", "mdy", "numeric", "month", "season", "holiday", "relyear", "half", "monthrel",
-     "theyear", "fdmy", "fmonth", "frel", "cjk"}
+     "theyear", "fdmy", "fmdy", "fmonth", "frel", "cjk"}
 )
 
 # A year the body gives ("March 2016", its latest full date) is often the release's own:
@@ -778,6 +820,8 @@ def _may_hint(kind: str, match: re.Match[str], hint: YearHint) -> bool:
     counted from it ("tahun depan") only from a URL, a stamp or a headline."""
     if kind in _HINTED_KINDS[hint.source]:
         return True
+    if kind == "fweekday":  # (its month is the nearest with that weekday: a month's hint)
+        return hint.precision == "month"
     return kind == "frel" and (match.group("u1") or match.group("u2")).lower() in languages.MONTHS
 
 
@@ -791,7 +835,8 @@ def _hinted(hint: YearHint) -> date:
 
 
 _FOREIGN_KINDS = {
-    "fdmy": "dmy", "fmy": "my", "fmonth": "month", "fseason": "season", "fyear": "year",
+    "fdmy": "dmy", "fmdy": "dmy", "fmy": "my", "fmonth": "month", "fseason": "season",
+    "fyear": "year",
 }  # fmt: skip
 
 
@@ -932,6 +977,8 @@ def _resolve(
             return _cjk(match, published)
         if kind == "dom":
             return _day_of_month(match, published)
+        if kind == "fweekday":
+            return _weekday_and_day(match, published)
         if kind == "frel":
             return _foreign_relative(match, published)
         if kind == "half":
@@ -1041,15 +1088,57 @@ def _day_of_month(match: re.Match[str], published: date | None) -> DateMention |
     return DateMention(start, end, value.isoformat(), "day", True)
 
 
+def _weekday_and_day(match: re.Match[str], published: date | None) -> DateMention | None:
+    """ "Nesta quinta-feira, 15": the 15th nearest the article (of its month, the one
+    before or the next) that falls on the weekday named; none when no such 15th is near
+    (the number is then no day of the month)."""
+    if published is None:
+        return None
+    name = match.group("wn")
+    if (
+        name[0].isupper()
+        and match.start() > 0
+        and name.lower() not in languages.CAPITALIZED_WEEKDAYS
+    ):
+        return None  # "È quello che sta succedendo con Mercoledì 2": a title, not a day
+    day, weekday = int(match.group("d")), languages.WEEKDAYS[name.lower()]
+    first = published.replace(day=1)
+    months = [(first - timedelta(days=1)).replace(day=1), first,
+              (first + timedelta(days=32)).replace(day=1)]  # fmt: skip
+    near = []
+    for month in months:
+        try:
+            value = month.replace(day=day)
+        except ValueError:
+            continue
+        if value.weekday() == weekday:
+            near.append(value)
+    if not near:
+        return None
+    value = min(near, key=lambda d: abs((d - published).days))
+    start, end = match.span()
+    return DateMention(start, end, value.isoformat(), "day", True)
+
+
 def _cjk(match: re.Match[str], published: date | None) -> DateMention | None:
     """ "2026년 3월 15일", "2020年7月", "2026년" (a year alone, as "in 2026"), "3월 15일" (in the
-    article's year, as "March 15"), "내년" (the article's next year)."""
+    article's year, as "March 15"), "내년" (the article's next year) and "내년 4월 18일" (its
+    April 18)."""
     start, end = match.span()
     groups = match.groupdict()
     if groups["rel"]:
         if published is None:
             return None
         year = published.year + languages.CJK_RELATIVE_YEARS[groups["rel"]]
+        if groups["mo3"]:  # "내년 4월 18일": next year's April 18, not the nearest one
+            month = int(groups["mo3"])
+            if not groups["d4"]:
+                return DateMention(start, end, f"{year:04d}-{month:02d}", "month", True)
+            try:
+                value = date(year, month, int(groups["d4"]))
+            except ValueError:
+                return None
+            return DateMention(start, end, value.isoformat(), "day", True)
         return DateMention(start, end, f"{year:04d}", "year", True)
     if groups["relm"]:
         if published is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 # Month names, lower case, with and without their accents -> the month's number.
 MONTHS: dict[str, int] = {
     # German
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6,
+    "januar": 1, "jänner": 1, "februar": 2, "feber": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6,
     "juli": 7, "oktober": 10, "dezember": 12,
     # Spanish
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
@@ -56,10 +56,56 @@ MONTHS: dict[str, int] = {
     # Ukrainian, in the genitive of a date
     "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6,
     "липня": 7, "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+    # Czech, the genitive of a date ("6. srpna", "3. září") and the nominative
+    "ledna": 1, "února": 2, "března": 3, "dubna": 4, "května": 5, "června": 6,
+    "července": 7, "srpna": 8, "září": 9, "října": 10, "listopadu": 11, "prosince": 12,
+    "leden": 1, "únor": 2, "březen": 3, "duben": 4, "květen": 5, "červen": 6,
+    "červenec": 7, "srpen": 8, "říjen": 10, "prosinec": 12,
+    # Slovene, the genitive of a date ("31. oktobra") and the nominative
+    "januarja": 1, "februarja": 2, "marec": 3, "aprila": 4, "junija": 6, "junij": 6,
+    "julija": 7, "julij": 7, "avgust": 8, "avgusta": 8, "septembra": 9, "oktobra": 10,
+    "novembra": 11, "decembra": 12,
+    # Hungarian, which writes the month before the day ("május 28-án", "2023. március 17.":
+    # MONTH_FIRST below)
+    "január": 1, "február": 2, "március": 3, "április": 4, "május": 5, "június": 6,
+    "július": 7, "augusztus": 8, "szeptember": 9, "október": 10,
+    # Romanian
+    "ianuarie": 1, "februarie": 2, "martie": 3, "aprilie": 4, "iunie": 6, "iulie": 7,
+    "septembrie": 9, "octombrie": 10, "noiembrie": 11, "decembrie": 12,
     # (English spellings a German article shares, after a day with its full stop:
     # "13. April 2020", "1. August")
     "april": 4, "august": 8, "september": 9, "november": 11,
 }  # fmt: skip
+
+# Months a language writes before their day, as Hungarian does ("május 28-án", "október
+# 15-én", "2023. március 17."): the day follows, with a full stop or a hyphen and the
+# case ending ("-án", "-én", "-tól", "-ig"); the year, when written, comes first.
+MONTH_FIRST = (
+    "január", "február", "március", "április", "május", "június", "július", "augusztus",
+    "szeptember", "október", "november", "december",
+)  # fmt: skip
+
+# Weekdays -> their number (Monday 0), for a date told by its weekday and its day of the
+# month alone, as Brazilian and Spanish news write the coming days: "Nesta quinta-feira,
+# 15, será lançada", "el próximo viernes 20", "ce jeudi 15" (no month: the nearest 15th
+# that falls on a Thursday).
+WEEKDAYS: dict[str, int] = {
+    "segunda-feira": 0, "terça-feira": 1, "terca-feira": 1, "quarta-feira": 2,
+    "quinta-feira": 3, "sexta-feira": 4,
+    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
+    "sábado": 5, "sabado": 5, "domingo": 6,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
+    "dimanche": 6,
+    "lunedì": 0, "martedì": 1, "mercoledì": 2, "giovedì": 3, "venerdì": 4, "sabato": 5,
+    "domenica": 6,
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
+    "samstag": 5, "sonntag": 6,
+}  # fmt: skip
+# ... German writes them with a capital, as every noun; the others in lower case, so
+# that a capital one inside a sentence is a name ("Mercoledì 2", the Italian title of
+# "Wednesday" season 2), not a day.
+CAPITALIZED_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+                        "sonntag")  # fmt: skip
 
 # Seasons of the year -> the English season they name ("primavera 2024" = spring 2024).
 SEASONS: dict[str, str] = {
@@ -84,13 +130,19 @@ SEASON_YEAR_JOINERS = (r"de", r"del", r"do", r"da", r"di", r"dell['\u2019]", r"d
 # each optionally followed by the language's word for year. Asked of a page in another
 # language only: in English "no 2024 release" is no Portuguese "no".
 YEAR_PREPOSITIONS = (
-    r"en", r"em", r"no", r"nel", r"im", r"für", r"pour", r"para", r"per", r"ab", r"dès",
+    r"en", r"em", r"no", r"nel", r"im", r"für",
+    # Dutch, the Nordic languages, Polish: "het tweede seizoen, dat in 2017 uitkomt"
+    r"in", r"i", r"w",
+    r"pour", r"para", r"per", r"ab", r"dès",
     r"desde", r"a\s+partir\s+de", r"à\s+partir\s+de", r"a\s+partire\s+dal",
     r"entro\s+il", r"(?:anfang|ende|mitte|début|fin|courant|mi-)",
     r"(?:a\s+)?(?:principios|finales|mediados|inicios|comienzos)\s+de(?:l)?",
     r"(?:no\s+|em\s+)?(?:início|inicio|começo|fim|final|meados)\s+d[eo]",
     r"(?:all['\u2019]|a(?:ll['\u2019])?)?(?:inizio|fine|metà)\s+(?:del|dell['\u2019])",
 )
+# Hungarian puts the case ending on the year where others put a preposition: "2026-ban"
+# (in 2026), "2025-ben", "2026-ra" (for 2026), "2026 elején" aside.
+YEAR_SUFFIXES = ("ban", "ben", "ra", "re")
 YEAR_WORDS = (r"jahr", r"jahres", r"l['\u2019]année", r"année", r"año", r"ano", r"anno")
 
 # Words that put a month alone ("im März", "en janvier", "a dicembre") in the article's
@@ -109,6 +161,8 @@ MONTH_PREPOSITIONS = (
     r"anfang", r"ende", r"mitte", r"début", r"fin", r"courant",
     r"(?:no\s+|em\s+)?(?:início|inicio|começo|fim|final|meados)\s+de",
     r"(?:a\s+|all['\u2019])?(?:inizio|fine|metà)(?:\s+di)?",
+    # Romanian: "în martie", "la finalul lunii martie" (at the end of the month of March)
+    r"în", r"lunii",
 )  # fmt: skip
 
 # Release verbs and nouns ("startet", "estreia", "uscirà", "date de sortie"): a date they
@@ -137,6 +191,8 @@ RELEASE_WORDS = (
     # "estreando"; "estreou", past, is in PAST_RELEASE_WORDS)
     r"estrei\w*", r"estrear\w*", r"estreando",
     r"chega\w*", r"lança\w*", r"lancamento", r"disponível",
+    # (going on air: "deverá entrar no ar no ano que vem", "vai ao ar em março")
+    r"entr(?:a|ar|ará|arão)\s+no\s+ar", r"v(?:ai|ão)\s+ao\s+ar",
     r"volta", r"voltará", r"retorna\w*", r"partir\s+de(?=\s+\d)",
     # French
     r"sortie", r"sortira", r"sort(?:ent|ir|iront)?", r"prévue?s?\s+(?:pour|le|au|en)",
@@ -164,7 +220,8 @@ RELEASE_WORDS = (
     r"стартуют", r"старт", r"покажут", r"покажет", r"выпуст\w*", r"в\s+прокат\w*",
     r"на\s+экран\w*", r"появится", r"появятся", r"верн[её]тся", r"вернутся",
     # Dutch, Swedish, Danish, Norwegian, Polish, Ukrainian
-    r"verschijnt", r"première", r"premiär\w*", r"släpps", r"premiere", r"udkommer",
+    r"verschijnt", r"uitkom\w*", r"komt\s+uit", r"in\s+première", r"te\s+streamen",
+    r"première", r"premiär\w*", r"släpps", r"premiere", r"udkommer",
     r"vanaf(?=\s+\d)", r"uitgezonden", r"komt\s+(?:\S+\s+){0,3}?(?:op|naar)",
     # ("kommer til Max 17. juni"; not "kommer til at", the future's "will")
     r"kommer\s+(?:\S+\s+){0,2}?(?:til|på)(?!\s+at\b)", r"vender\s+tilbage", r"kommer\s+tilbake",
@@ -173,6 +230,16 @@ RELEASE_WORDS = (
     r"stiže", r"stižu", r"premijer\w*", r"izlazi", r"izlaze",
     r"premiera", r"premierę", r"zadebiutuje", r"trafi", r"вийде", r"прем['\u2019]єр\w*",
     r"покажуть",
+    # Czech: "bude mít premiéru 6. srpna", "dorazí na Netflix", "vyjde"
+    r"premiér\w*", r"doraz\w*", r"vyjde\w*", r"odstartuje",
+    # Slovene: "se vrne 31. oktobra", "prihaja", "na sporedu" (on the schedule)
+    r"vrne(?:jo)?", r"prihaja\w*", r"na\s+sporedu", r"izide\w*",
+    # Hungarian: "debütál", "vetítik" (they screen it), "érkezik a mozikba" (comes to
+    # cinemas), "premier", "bemutató" (opening), "tér vissza" (returns)
+    r"debütál\w*", r"vetít\w*", r"érkezik", r"érkeznek", r"mozikba", r"premier\w*",
+    r"bemutató\w*", r"tér\s+vissza", r"látható",
+    # Romanian: "va avea premiera", "se lansează", "revine"
+    r"premiera", r"lans\w*", r"revine",
     # Korean (a word's particles and endings follow it: "방송된다", "공개될")
     r"방송\w*", r"방영\w*", r"공개\w*", r"개봉\w*", r"출시\w*",
 )  # fmt: skip
@@ -242,17 +309,43 @@ HEDGE_WORDS = (
     r"(?-i:[a-zàâéèêëîïôûùç]\w*[aeiouyv]r(?:ait|aient))",
     r"(?-i:[a-zàèéìòù]\w*rebbe(?:ro)?)",
     r"würden?",
+    # An expectation, not a plan: Portuguese's "deverá estrear" (is expected to premiere),
+    # Dutch's "naar verwachting" / "zou", the Nordic "troligen" / "sannsynligvis",
+    # Polish "prawdopodobnie" / "podobno", Czech "pravděpodobně" / "údajně" / "by měl",
+    # Slovene "naj bi" / "verjetno", Hungarian "várhatóan" / "állítólag" /
+    # "valószínűleg", Romanian "probabil" / "ar putea"
+    r"deverá", r"deverão", r"deveria\w*", r"naar\s+verwachting", r"zou(?:den)?",
+    r"troligen", r"sannolikt", r"trolig", r"sannsynligvis", r"formentlig",
+    r"prawdopodobnie", r"podobno", r"pravděpodobně", r"údajně", r"by\s+měl[aoi]?",
+    r"naj\s+bi", r"verjetno", r"várhatóan", r"állítólag", r"valószínűleg", r"probabil",
+    r"ar\s+putea",
+    # A leak is no announcement: "Dando per buono il leak", "secondo indiscrezioni",
+    # "trapelata", "según una filtración", "vazou", "d'après une fuite", "geleakt"
+    r"dando\s+per\s+buon[oaie]", r"leak\w*", r"indiscrezion\w*", r"trapelat\w*",
+    r"filtraci[oó]n\w*", r"filtrad[oa]s?", r"vazad[oa]s?", r"vazamento", r"vazou",
+    r"fuite", r"geleakt", r"durchgesickert",
 )
 
-# Denials: "noch kein Starttermin", "todavía no", "ainda não", "pas encore", "non ancora".
-# "Originally" and its kin: a date they lead to in its clause is the plan given up.
-FIRST_PLAN_WORDS = (
-    "ursprünglich", "eigentlich", "initialement", "originellement",
-    "originariamente", "inizialmente", "originalmente", "inicialmente", "pierwotnie",
-    "oorspronkelijk", "aanvankelijk", "ursprungligen", "opprinnelig", "oprindeligt",
-    "esialgu", "alun\\s+perin",
+# A plan given up, said just before its date, as English's "originally set for": the
+# adverbs of the first plan ("originariamente", "ursprünglich", "pierwotnie", "당초") and
+# the verbs of what was to happen ("avrebbe dovuto uscire il", "doveva uscire il",
+# "devait sortir le", "iba a estrenarse el", "miał zadebiutować ... 25 grudnia", Korean's
+# "기존 5월 28일에서": from the existing May 28). Regular-expression fragments, whole
+# words, case-insensitive; the date follows within a few words, with no turn to the new
+# plan between ("..., ma uscirà ora il 1° ottobre 2027" dates the new one).
+SUPERSEDED_WORDS = (
+    r"originariamente", r"inizialmente", r"avrebbe(?:ro)?\s+dovuto", r"doveva(?:no)?",
+    r"originalmente", r"inicialmente", r"iba(?:n)?\s+a", r"estaba(?:n)?\s+previst[oa]s?",
+    r"estava(?:m)?\s+previst[oa]s?",
+    r"initialement", r"originellement", r"devai(?:t|ent)", r"était\s+prévue?s?",
+    r"ursprünglich", r"eigentlich(?=\s*$|\s+(?:für|am|im|ab|mitte|ende|anfang|bereits|schon)\b)",
+    r"pierwotnie", r"początkowo", r"miał[aoy]?", r"mieli", r"planowano",
+    r"oorspronkelijk", r"aanvankelijk", r"ursprungligen", r"opprinnelig\w*",
+    r"oprindelig\w*", r"původně", r"eredetileg", r"inițial", r"esialgu", r"alun\s+perin",
+    r"기존", r"당초", r"当初", r"元々",
 )  # fmt: skip
 
+# Denials: "noch kein Starttermin", "todavía no", "ainda não", "pas encore", "non ancora".
 NEGATION_WORDS = (
     r"noch\s+kein\w*",
     r"noch\s+nicht",
@@ -281,6 +374,11 @@ SEASON_NOUNS = (
     "seizoen", "säsong", "sæson", "sesong", "sezon",
     # (the Nordic definite forms, "den nye sesongen", and the Croatian cases, "drugu sezonu")
     "säsongen", "sæsonen", "sesongen", "sezona", "sezonu", "sezone",
+    # Czech "druhá řada" / "druhou sezónu", Slovene "drugo sezono", Romanian "sezonul 2",
+    # Hungarian "második évad" with its case endings ("évadának", "évadja")
+    "řada", "řadu", "řady", "řadě", "sezóna", "sezónu", "sezóny", "sezóně", "sezono",
+    "sezoni", "sezonul", "sezonului", "évad", "évada", "évadja", "évadának", "évadát",
+    "évadban", "évaddal", "évadra",
     "시즌", "シーズン",  # Korean and Japanese write the number straight after: "시즌2"
 )  # fmt: skip
 
@@ -304,6 +402,10 @@ ORDINALS: dict[str, int] = {
     # Danish, Norwegian and Swedish "second" ("anden sæson", "andre sesong", "andra
     # säsongen"); Croatian ("druga sezona", "drugu sezonu", "treća sezona")
     "anden": 2, "andre": 2, "andra": 2, "druga": 2, "drugu": 2, "treća": 3, "treću": 3,
+    # Czech, Slovene and Hungarian
+    "první": 1, "druhá": 2, "druhou": 2, "druhé": 2, "druhý": 2, "třetí": 3, "čtvrtá": 4,
+    "čtvrtou": 4, "drugo": 2, "tretja": 3, "tretjo": 3, "četrta": 4, "četrto": 4,
+    "első": 1, "második": 2, "harmadik": 3, "negyedik": 4, "ötödik": 5, "hatodik": 6,
 }
 
 # Ordinals after a season noun, as Indonesian writes them ("musim kedua", "season
@@ -334,6 +436,12 @@ TRAILER_REVEALS = (
 # The release as a noun after a trailer ("un teaser ... in uscita il 13 giugno", "le teaser
 # ... avant sa sortie le 3 mars"), with the words that introduce it.
 RELEASE_NOUNS = (
+    # ("à quelques jours de la diffusion -le 18 mai-", "med premiären den 9 juni")
+    r"diffusion",
+    r"lancement",
+    r"debutto",
+    r"premiär(?:en)?",
+    r"première",
     r"uscita",
     r"estreno",
     r"estreia",
@@ -397,6 +505,9 @@ MARKERS = (
     " det ", " på ", " af ", " til ", " som ", " har ", " av ", " med ", " er ",
     " je ", " za ", " na ", " ili ",
     " się ", " nie ", " jest ",
+    " že ", " se ", " jsou ", " ki ", " pa ",  # Czech, Slovene
+    " az ", " és ", " hogy ", " egy ", " nem ", " van ",  # Hungarian
+    " și ", " în ", " care ", " pentru ", " cu ", " pe ", " al ", " va ",  # Romanian
 )  # fmt: skip
 ENGLISH_MARKERS = (" the ", " and ", " of ", " to ", " is ", " with ", " that ", " for ")
 
@@ -433,6 +544,8 @@ PAST_RELEASE_WORDS = (
     r"è\s+uscit[oa]", r"è\s+arrivat[oa]", r"ha\s+debuttato",
     r"kemarin", r"telah\s+tayang", r"sudah\s+tayang",
     r"вышел", r"вышла", r"вышли", r"выходил\w*", r"стартовал\w*",
+    # Dutch, Swedish: "toen de serie in 2015 verscheen", "hade premiär 2017"
+    r"verscheen", r"kwam\s+uit", r"ging\s+in\s+première", r"hade\s+premiär",
 )  # fmt: skip
 
 # Korean, Japanese and Chinese write a date with its unit after each number ("2026년 3월
@@ -525,6 +638,14 @@ RELATIVE_PRONOUNS = (
     r"die", r"dat", r"som", r"der", r"hvor",
 )  # fmt: skip
 
+# The word that opens a clause of its own as English's "that" does ("revelou que a série
+# estreia", "avslöjade att tv-serien har premiär", "bejelentette, hogy ... debütál"):
+# a release verb in it is said of that clause's subject.
+SUBORDINATORS = (
+    r"que", r"qu['\u2019]", r"che", r"dass", r"dat", r"att", r"at", r"że", r"hogy", r"že",
+    r"da", r"că",
+)  # fmt: skip
+
 # The making of a show or film, in these languages (filming, shooting, recording): a date
 # whose nearest verb or noun is one of these is when it is made, not released ("en
 # noviembre empieza a filmarse", "die Dreharbeiten beginnen im Mai", "le tournage
@@ -569,17 +690,51 @@ PART_COUNTERS = ("クール",)
 # which is also Spanish's and Italian's "del 2 de agosto".)
 PART_NOUNS = ("parte", "teil", "partie", "deel", "cz\u0119\u015b\u0107")
 
+# The trailer's own noun in languages that do not borrow "trailer" or "teaser": Slovene
+# "napovednik", Czech "upoutávka", Hungarian "előzetes", Polish "zwiastun" (with their
+# case endings): regular-expression fragments, whole words, case-insensitive.
+TRAILER_NOUNS = (r"napovednik\w*", r"upoutávk\w*", r"előzetes\w*", r"zwiastun\w*")
+# ... and the words that say one is out, in those languages and others not in cues.py's
+# list: Czech "zveřejnil" (published), Slovene "objavil" / "predstavil", Hungarian
+# "bemutatta" / "megjelent" / "kiadta", Romanian "a lansat", Polish "opublikował" /
+# "zaprezentował" / "pojawił się", Spanish "compartió" (shared).
+TRAILER_OUT_WORDS = (
+    r"zveřejnil\w*", r"představil\w*", r"predstavil\w*", r"bemutatt\w*", r"megjelent",
+    r"kiadt\w*", r"a\s+lansat", r"lansat\w*", r"opublikowa\w*", r"zaprezentowa\w*",
+    r"pojawi[łl]\w*", r"compart(?:ió|ido|ida)",
+    # Portuguese: "a série ganhou um teaser recente" (got a teaser)
+    r"ganh(?:ou|aram)\s+(?:um|uma|o|a|seu|sua|novo|nova)",
+    # Dutch: "te zien in een nieuwe trailer", "dit is de eerste trailer"
+    r"in\s+(?:de|een|het)\s+(?:[\w-]+\s+){0,2}(?:trailer|teaser)",
+    r"(?:dit|hier)\s+is\s+de\s+(?:[\w-]+\s+){0,2}(?:trailer|teaser)",
+)  # fmt: skip
+
 # Korean's and Japanese's words for a trailer: Korean's "예고편" (trailer) and "티저"
 # (teaser), Japanese's "予告" (trailer), "特報" (the first short teaser), "ティザー",
 # "トレーラー"; anime news's "PV" is in cues.TRAILER. A teaser *visual* or poster is a
 # picture: the words after one that make it no video.
 # (the anime "PV" also in full-width letters, as Japanese text sets it, and spelled out)
 CJK_TRAILER_WORDS = (
-    "예고편", "티저", "予告", "特報", "ティザー", "トレーラー",
+    "예고편", "티저", "予告", "特報", "ティザー", "ティーザー", "トレーラー",
     "\uff30\uff36", "プロモーションビデオ",
 )  # fmt: skip
 CJK_NOT_VIDEO_AFTER = (
     "ビジュアル", "ポスター", "イラスト", "画像", "포스터", "이미지", "스틸", "비주얼",
+)  # fmt: skip
+
+# Hedges and denials of Japanese, Korean and Chinese, matched without word boundaries as
+# their release words are: speculation ("憶測", "噂", "추측", "소문", "传闻"), a possibility
+# ("可能性", "かもしれ", "가능성"), a guess ("のではないか"); a date not yet set ("未定",
+# "미정", "미확정", "待定").
+CJK_HEDGE_WORDS = (
+    "憶測", "噂", "可能性", "かもしれ", "のではないか", "추측", "소문", "루머", "가능성",
+    "传闻", "据传", "或将",
+)  # fmt: skip
+CJK_NEGATION_WORDS = (
+    "未定", "未発表", "미정", "미확정", "待定",
+    # a verb denied: "まだ決まっていない" (not yet decided), "一切しない" (none at all),
+    # "정해지지 않았다" (has not been set), "예정은 없다" (there is no plan)
+    "ていない", "一切", "しない", "されない", "않았", "않는", "않을", "없다", "없는",
 )  # fmt: skip
 
 # A trailer put out, in Korean and Japanese ("예고편을 공개했다", "PVが公開された",

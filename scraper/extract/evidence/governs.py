@@ -948,6 +948,15 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         verb = v.text.find(v.event_word, c.mention.end)
         if verb >= 0 and (video := _OBJECT_PROMO.match(v.text, verb + len(v.event_word))):
             return video.group("video")
+        if verb >= 0 and c.doc.foreign and _CJK.match(v.event_word):
+            # Korean and Japanese put the object before its verb: "11월 1일, 넷플릭스는 ...
+            # 티저 포스터, 예고편, 스틸컷을 공개하며" (on November 1 Netflix put out the
+            # trailer), "10月1日、PVを公開した": the video between the date and the verb
+            # is what it puts out
+            video = _PROMO.search(v.text, c.mention.end, verb)
+            if video is not None and not cues.FOREIGN_RELEASE.search(v.text, c.mention.end,
+                                                                     video.start()):
+                return video.group()
     if not trailers:
         # "First released on May 6, the season 3 trailer has ...": an opening participle
         # whose subject, after its comma, is the trailer
@@ -1012,7 +1021,31 @@ def _trailer_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         return None  # the teaser shows the date: "a teaser that ends with the date: Jan. 17"
     if _CLAUSE_OF_ITS_OWN.search(v.text, trailers[-1].end(), c.mention.start):
         return None  # "watch the teaser and see what awaits when Frozen hits theaters Nov. 27"
+    if c.doc.foreign and _released_in_a_that_clause(v.text, trailers[-1].end(), c.mention.start):
+        return None
     return trailers[-1].group()
+
+
+# "that" and its kin in the other languages (languages.SUBORDINATORS)
+_FOREIGN_THAT = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(languages.SUBORDINATORS) + r")(?![^\W\d_])", re.IGNORECASE
+)
+
+
+def _released_in_a_that_clause(text: str, after_trailer: int, date_start: int) -> bool:
+    """Between the trailer and the date, a "that" clause with a release verb of its own:
+    "släpptes en ny teaser, samtidigt som man avslöjade att tv-serien har premiär den 9
+    juni" (the series premieres, the teaser was out at the weekend). Not a relative clause
+    of the trailer itself, its "que" right after the trailer word or its adjectives ("el
+    tráiler que llegará el lunes", "el tráiler oficial, que se estrenó este 8 de julio"
+    date the trailer)."""
+    that = _FOREIGN_THAT.search(text, after_trailer, date_start)
+    if that is None:
+        return False
+    gap = text[after_trailer : that.start()].rstrip(" ,")
+    if _antecedent(gap, 0, len(gap), True):
+        return False  # (its antecedent the trailer: "el tráiler oficial, que se estrenó")
+    return cues.FOREIGN_RELEASE.search(text, that.end(), date_start) is not None
 
 
 # Between the trailer and the date, a clause with its own release: a subordinate clause
@@ -1175,21 +1208,41 @@ def _old_date(c: DateCandidate, v: View, w: Watch) -> str | None:
         or _moved_event(v, c)
         or _left_date(v, c)
         or _pair_start(v, c)
-        or _foreign_first_plan(v, c)
+        or (_foreign_old_plan(before) if c.doc.foreign else None)
     )
     if seen and _talked_of_move(v, c) is not None:
         return None  # "is considering moving it from its November 3 date": it stands
     return seen
 
 
-def _foreign_first_plan(v: View, c: DateCandidate) -> str | None:
-    """In another language, "originally" in the date's clause before it: the plan given
-    up ("sollte ursprünglich bereits im Juni 2020 in die Kinos kommen", "hätte eigentlich
-    Mitte Dezember", "initialement prévu le 3 mars")."""
-    if not c.doc.foreign:
+def _foreign_old_plan(before: str) -> str | None:
+    """The first plan's word just before the date, in another language: "avrebbe dovuto
+    uscire originariamente il", "miał zadebiutować w kinach w dniu Bożego Narodzenia,
+    czyli", "기존" (not when the words between turn to the new plan: "originariamente il 2
+    ottobre 2026, ma uscirà ora il")."""
+    plan = cues.FOREIGN_OLD_DATE.search(before)
+    if plan is None:
         return None
-    start = max(v.left, c.mention.start - 90)
-    return found(cues.FOREIGN_FIRST_PLAN, v.text, start, c.mention.start)
+    gap = plan.group("gap")
+    if _TURN.search(gap) or _MOVE_WORD.search(gap) or _DIGIT_RUN.search(gap):
+        return None
+    if _CJK.match(plan.group()) and (len(gap.strip()) > 8 or "보다" in gap):
+        # Korean and Japanese put the old plan's word right before its date ("기존 5월
+        # 28일에서"): farther, it is a comparison's ("기존 개봉일보다 하루 앞당겨진 6월 10일",
+        # a day earlier than the existing date: the new one)
+        return None
+    return plan.group().strip()[:60]
+
+
+# A turn from the plan to what replaced it: ", ma", ", pero", ", mais", ", aber", ", ale".
+_TURN = re.compile(
+    r",\s*(?:ma|pero|mais|aber|maar|men|ale|but|però|mas|sin\s+embargo|tuttavia|jedoch|"
+    r"cependant|ahora|ora|now|teraz|most)\b",
+    re.IGNORECASE,
+)
+# (another date between the word and this one: "originariamente il 2 ottobre 2026 e poi il")
+_DIGIT_RUN = re.compile(r"\d")
+_CJK = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def _pair_start(v: View, c: DateCandidate) -> str | None:
