@@ -1034,7 +1034,8 @@ _OF_PARENT_SHOW = re.compile(
 )
 # (also through the season's event: "the second season premiere of Joss Whedon's Dollhouse")
 _OF_NAME_AFTER = re.compile(
-    r"(?:\s+(?:premiere|finale|debut|opener|return|launch))?\s+of\s+([A-Z][\w&'\u2019:.-]*(?:\s+(?:[A-Z][\w&'\u2019:.-]*|of|the|and|&)){0,5})"
+    # (the name may stand in quotation marks: "season two of \u201cThe Oath\u201d")
+    r"(?:\s+(?:premiere|finale|debut|opener|return|launch))?\s+of\s+[\"\u201c\u2018']?([A-Z][\w&'\u2019:.-]*(?:\s+(?:[A-Z][\w&'\u2019:.-]*|of|the|and|&)){0,5})"
 )
 
 
