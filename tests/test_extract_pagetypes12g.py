@@ -67,3 +67,15 @@ def test_a_show_returning_for_the_watched_season_number_after_a_fronted_phrase()
         "season 3 on Nov. 12. The eight-episode season will air weekly until Jan. 14 ...</p>"
     )
     assert findings(body, LANTERN3, "2024-08-20") == ("2024-12-17", 1)
+
+
+def test_a_date_before_a_trailer_its_verb_releases_is_the_trailers() -> None:
+    # "On Tuesday, March 5, the network released the much-awaited official trailer for
+    # season 3, which premieres on April 14": the describing words before "trailer" leave
+    # it the release verb's object, so March 5 is the trailer's day
+    body = (
+        "<p>On Tuesday, March 5, the network released the much-awaited official trailer "
+        "for season 3 of Lantern Street, which premieres on Sunday, April 14, with eight "
+        "episodes.</p>"
+    )
+    assert findings(body, LANTERN3, "2024-03-05")[0] == "2024-04-14"
