@@ -79,3 +79,15 @@ def test_a_date_before_a_trailer_its_verb_releases_is_the_trailers() -> None:
         "episodes.</p>"
     )
     assert findings(body, LANTERN3, "2024-03-05")[0] == "2024-04-14"
+
+
+def test_a_month_abbreviation_glued_to_an_ellipsis_ends_no_sentence() -> None:
+    # a blog's "the premiere is….Feb. 7": the abbreviation after the ellipsis keeps its day
+    from scraper.extract.text import sentences
+
+    assert sentences("The network says the premiere is\u2026.Feb. 7 at 8 p.m. Finally!") == [
+        "The network says the premiere is\u2026.Feb. 7 at 8 p.m.",
+        "Finally!",
+    ]
+    body = "<p>The network said the third season of Lantern Street arrives\u2026Feb. 7.</p>"
+    assert findings(body, LANTERN3, "2023-10-31")[0] == "2024-02-07"

@@ -1091,6 +1091,8 @@ def _of_other_name(sentence: str, ref: Reference, watch: Watch) -> bool:
     words = name.split()
     if all(w.lower() in _NOT_NAMES for w in words) or is_distributor(first):
         return False
+    if _main_title_of_watch(name, watch):
+        return False  # "season 2 of “Glass Orchard”": the watch's title less its subtitle
     if is_distributor(name) or _NOT_WORK_WORDS.search(name):
         return False
     return not any(s < end + 2 and start - 2 < e for s, e, _ in title_mentions(sentence, watch))
