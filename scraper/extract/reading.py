@@ -33,7 +33,7 @@ from scraper.extract.subject import (
 )
 from scraper.extract.text import case_key, normalize
 from scraper.extract.text import sentences as _split_sentences
-from scraper.extract.works import continues_other_work, opens_on_other_work
+from scraper.extract.works import FRONTED_PHRASE, continues_other_work, opens_on_other_work
 from scraper.models import Watch
 
 if TYPE_CHECKING:
@@ -222,8 +222,11 @@ def classify(text: str, watch: Watch, one_season: bool = False) -> Subject | Non
 # The verbs that say a show (not a person) is the subject: "Squid Game became ...".
 _WORK_VERB = re.compile(
     r"\s+(?:became|becomes|premiered|debuted|launched|aired|ended|concluded|earned|broke|"
-    r"topped|(?:was|got|has\s+been)\s+(?:renewed|cancell?ed|picked\s+up))\b"
+    r"topped|(?:was|got|has\s+been)\s+(?:renewed|cancell?ed|picked\s+up)|"
+    # the work coming back for the season the sentence names: "X will return for season 2"
+    r"(?:is|are)\s+(?:set|slated|scheduled|due)\s+to\s+return|will\s+return|returns)\b"
 )
+
 _LEADING_NAME = re.compile(
     r"^(?:(?:And|But|Meanwhile|While|Also|Still|Even)\s+)?"
     r"[\"'\u2018\u201c]?[A-Z0-9][\w'\u2019&:!.-]*(?:\s+(?:[A-Z0-9][\w'\u2019&:!.-]*|of|the|and|in|on))*"
@@ -232,10 +235,14 @@ _LEADING_NAME = re.compile(
 
 
 def _led_by_another_work(text: str, watch: Watch) -> bool:
-    lead = _LEADING_NAME.match(text)
+    # (after a fronted phrase, the main clause's subject: "Following an Emmy-nominated
+    # first season, Palm Royale is set to return for season 2")
+    fronted = FRONTED_PHRASE.match(text)
+    start = fronted.end() if fronted else 0
+    lead = _LEADING_NAME.match(text[start:])
     if lead is None:
         return False
-    verb = _WORK_VERB.match(text, lead.end())
+    verb = _WORK_VERB.match(text, start + lead.end())
     return verb is not None and other_work_before(text, verb.start() + 1, watch)
 
 
@@ -585,6 +592,11 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                 if named == Subject.OTHER_SEASON or (named is None and watch.season is None)
                 else None
             )
+            if owner is not None and len(result) == paragraph and not block.heading:
+                # a paragraph that opens on another named show's season ("Sony Crackle
+                # dropped the trailer for season two of “The Oath”") is that show's
+                # item until it names the watch: "The new season premieres Feb. 21" too
+                other_topic = True
             if named in (Subject.WATCH, Subject.OTHER):
                 subject = named
             elif owner is not None:

@@ -59,6 +59,10 @@ def other_occasion(clause: str, start: int, end: int, published: date | None) ->
             break  # "premiered Feb. 27 ... with the finale on April 23": the later date's
         if at >= end and cues.LANDMARK_BEFORE.search(scoped, max(0, at - 60), at):
             continue  # "premieres September 20, right after the talent show's finale"
+        if at >= end and _SEASONS_OCCASION.search(scoped, max(0, at - 40), at):
+            # "Season 2 debuts Dec. 17 and picks up in the aftermath of the first season's
+            # finale": an occasion a season owns, after the date, is a point of the story
+            continue
         if (
             at < start
             and _LANDMARK_OPENING.match(scoped, 0, at)
@@ -77,6 +81,14 @@ def other_occasion(clause: str, start: int, end: int, published: date | None) ->
             continue  # "die finale Staffel", "Sky Ticket": another sense of the word
         return True
     return False
+
+
+# A season owning the occasion after it: "the first season's", "season one's".
+_SEASONS_OCCASION = re.compile(
+    r"\b(?:(?:first|second|third|fourth|fifth|previous|last|prior)\s+season|"
+    r"season\s+(?:\d+|one|two|three|four|five))['\u2019]s\s+$",
+    re.IGNORECASE,
+)
 
 
 # An occasion's word in another sense: another language's adjective before its season

@@ -1036,7 +1036,8 @@ _OF_PARENT_SHOW = re.compile(
 )
 # (also through the season's event: "the second season premiere of Joss Whedon's Dollhouse")
 _OF_NAME_AFTER = re.compile(
-    r"(?:\s+(?:premiere|finale|debut|opener|return|launch))?\s+of\s+([A-Z][\w&'\u2019:.-]*(?:\s+(?:[A-Z][\w&'\u2019:.-]*|of|the|and|&)){0,5})"
+    # (the name may stand in quotation marks: "season two of \u201cThe Oath\u201d")
+    r"(?:\s+(?:premiere|finale|debut|opener|return|launch))?\s+of\s+[\"\u201c\u2018']?([A-Z][\w&'\u2019:.-]*(?:\s+(?:[A-Z][\w&'\u2019:.-]*|of|the|and|&)){0,5})"
 )
 
 
@@ -1092,6 +1093,8 @@ def _of_other_name(sentence: str, ref: Reference, watch: Watch) -> bool:
     words = name.split()
     if all(w.lower() in _NOT_NAMES for w in words) or is_distributor(first):
         return False
+    if _main_title_of_watch(name, watch):
+        return False  # "season 2 of “Glass Orchard”": the watch's title less its subtitle
     if is_distributor(name) or _NOT_WORK_WORDS.search(name):
         return False
     return not any(s < end + 2 and start - 2 < e for s, e, _ in title_mentions(sentence, watch))

@@ -166,6 +166,10 @@ def sentences(text: str) -> list[str]:
     return _split(text)
 
 
+# An ellipsis or a dash a word is glued to: "\u2026.Feb." is the abbreviation "Feb.".
+_GLUED = re.compile(r"\u2026+\.*|\.{2,}|[\u2014\u2013/]")
+
+
 def _split(text: str) -> list[str]:
     if not _MAYBE_BOUNDARY.search(text, 0, len(text) - 2):
         return [text]  # (a boundary's mark has a space and a character after it)
@@ -187,6 +191,8 @@ def _split(text: str) -> list[str]:
         ):
             continue  # a German date's day: "ab dem 30. Oktober 2020"
         if last_word.endswith("."):
+            # (the word after an ellipsis or a dash glued to it: "is\u2026.Feb. 7", "\u2014Feb. 7")
+            last_word = _GLUED.split(last_word)[-1] or last_word
             bare = last_word.rstrip(".!?\"'\u2019\u201d)]").lstrip("\"'\u2018\u201c([").lower()
             if (
                 (

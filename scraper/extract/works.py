@@ -119,8 +119,21 @@ def _names_another_name(previous: str) -> bool:
         name = match.group(1).rstrip(":")
         if len(name) < 3 or is_distributor(name) or find_dates(name, None):
             continue
+        if _ATTRIBUTIVE_BEFORE.search(previous, 0, match.start()) and _COMMON_NOUN_AFTER.match(
+            previous, match.end()
+        ):
+            continue  # a name modifying a thing, "the Cuban-American family": no work named
         return True
     return False
+
+
+# A name between an article and a lowercase noun that is no work ("the Cuban-American
+# family", "a British actor") describes the noun; "a Star Wars series" still names a work.
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
+_COMMON_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:series|show|drama|comedy|film|movie|thriller|sitcom|documentary|docuseries|"
+    r"anime|adaptation|miniseries|spinoff|spin-off|sequel|prequel|reboot|franchise)\b)[a-z]"
+)
 
 
 def continues_other_work(text: str, previous: str, watch: Watch, across: bool = False) -> bool:
@@ -148,6 +161,12 @@ def continues_other_work(text: str, previous: str, watch: Watch, across: bool = 
     return quoted is not None
 
 
+# A phrase before the main clause, ended by a comma: "Following its first season, ...".
+FRONTED_PHRASE = re.compile(
+    r"(?:Following|After|Ahead\s+of|Before|With|Despite|Like|Unlike|Fresh\s+off)\b[^,]{1,80},\s+"
+)
+
+
 def opens_on_other_work(text: str, watch: Watch) -> bool:
     """The sentence's subject, the words it opens with before its verb, is another work
     ("'The Handmaid's Tale' is still ..., and Season 4 is slated for April 28",
@@ -155,6 +174,8 @@ def opens_on_other_work(text: str, watch: Watch) -> bool:
     about that work until it names the watch (reading.py)."""
     if title_mentions(text, watch):
         return False
+    fronted = FRONTED_PHRASE.match(text)  # (its main clause's subject)
+    text = text[fronted.end() :] if fronted else text
     quoted = _OPENING_QUOTED.match(text)
     if quoted is not None:
         return not is_distributor(quoted.group(1))

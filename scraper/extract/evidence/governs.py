@@ -1163,7 +1163,11 @@ def _release_after(text: str, colon: int, c: DateCandidate) -> bool:
 _OBJECT_PROMO = re.compile(
     r"\s+(?:(?:a|an|the|its|their|un|una|le|la|il|lo|el|den|einen|ein|eine)\s+)?"
     r"(?:(?:new|first|final|official|full|nuevo|nueva|primer|primera|nouvelle|nouveau|"
-    r"premier|premi\u00e8re|nuovo|primo|neuen|ersten|offizielle[n]?)\s+){0,2}(?P<video>"
+    r"premier|premi\u00e8re|nuovo|primo|neuen|ersten|offizielle[n]?)\s+){0,2}"
+    # (and any describing words before it: "the highly anticipated official trailer"; not
+    # a work or a second object: "released the film with a trailer")
+    r"(?:(?!(?:film|movie|series|show|season|episodes?|and|with|alongside|along|plus|as|"
+    r"in|on|at|for|to)\b)[a-z][\w'\u2019-]*\s+){0,3}?(?P<video>"
     + cues.TRAILER.pattern
     + r")",
     re.IGNORECASE,
