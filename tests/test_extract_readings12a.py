@@ -244,3 +244,16 @@ def test_a_date_that_modifies_a_schedule_dates_the_schedule(
     body = f"<p>A new trailer for Copper Meadow is out.</p><p>{sentence}</p>"
     watch = Watch("Copper Meadow", None, ())
     assert first_release(body, watch, published="2021-09-03") == expected
+
+
+def test_a_fronted_schedule_phrase_names_no_work_of_its_own() -> None:
+    # "Set to ..." opens the sentence: its capital is no title, and its subject is the
+    # main clause's ("the movie", the watch of the page), not another work
+    film = Watch("Ninety Winters On", None, ())
+    body = (
+        "<p>The first trailer for Ninety Winters On arrived this week.</p>"
+        "<p>Set to open in cinemas on the longest day of the year, June 20th, 2025, the "
+        "movie follows two earlier films, Ninety Days On (2002) and Ninety Weeks On "
+        "(2007).</p>"
+    )
+    assert first_release(body, film, published="2025-01-14") == ("2025-06-20", "day")

@@ -569,9 +569,10 @@ def _other_subject(c: DateCandidate, v: View, w: Watch) -> str | None:
         and r.season == w.season
         and not (_ITS.search(text, 0, r.start) and not _title_word_before(text, r.start, w))
     ]
-    if titles and cues.FRONTED_SCHEDULE.match(text):
-        # "Set to premiere on Aug. 28, The Strain picks up ...": the fronted phrase's
-        # subject is the main clause's, named after its comma
+    if cues.FRONTED_SCHEDULE.match(text):
+        # "Set to premiere on Aug. 28, The Strain picks up ...", "Set to hit theatres on
+        # June 20th, 2025, the movie ...": the fronted phrase's subject is the main
+        # clause's, named after its comma (its own capital "Set" names no work)
         comma = text.find(",")
         verbs = [verb for verb in verbs if comma < 0 or verb > comma]
     for verb in verbs:
