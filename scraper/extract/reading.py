@@ -448,14 +448,23 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
                     )  # fmt: skip
                 )
             continue
+        # A heading's or a name line's text and what it names, read once for the uses
+        # below (None until a use asks: most blocks are prose, asked none of them).
+        line: str | None = None
+        line_named: Subject | None = None
         if block.heading:
             watch_entry = set()
             _settle_section(result, section)
-            section = _Section(len(result), _entry_heading(normalize(block.text), watch))
+            line = normalize(block.text)
+            line_named = classify(line, watch)
+            section = _Section(len(result), _entry_heading(line, watch, line_named))
         if block.heading or (_title_line(block.text) and role != "byline"):
             # (a listicle's entry titles are often plain short lines, not headings; a
             # byline, "By Ann Lee October 8, 2021", is no title and leaves the part)
-            part = _heading_part(normalize(block.text), classify(normalize(block.text), watch))
+            if line is None:
+                line = normalize(block.text)
+                line_named = classify(line, watch)
+            part = _heading_part(line, line_named)
         if (
             not block.heading
             and not listing
@@ -465,7 +474,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             # A listicle's entry title as a plain line ("Orange Is the New Black (Season 6)"
             # over "When can I watch it? July 27"): it opens the entry as a heading does.
             # One naming nothing (a byline, a network) only closes the last entry.
-            named = classify(normalize(block.text), watch)
+            named = line_named if line is not None else classify(normalize(block.text), watch)
             section_names_watch = named == Subject.WATCH or (
                 named == Subject.TITLE and watch.season is None
             )
@@ -493,7 +502,7 @@ def read_sentences(doc: Document, watch: Watch) -> list[Sentence]:
             if named == Subject.WATCH:
                 watch_entry.add(_entry_shape(block.text, role))
         if block.heading:
-            named = classify(normalize(block.text), watch)
+            named = line_named
             section_names_title = named == Subject.TITLE and watch.season is not None
             label = named is None and _entry_label(block.text)
             if named in (Subject.WATCH, Subject.TITLE, Subject.OTHER):
@@ -828,10 +837,9 @@ class _Section:
     other: bool = False
 
 
-def _entry_heading(text: str, watch: Watch) -> Subject | None:
+def _entry_heading(text: str, watch: Watch, named: Subject | None) -> Subject | None:
     """TITLE for a heading that is the bare title, as a listicle's entry is headed
-    ("THE CROWN", "'Empire' (Fox)"), else what it names."""
-    named = classify(text, watch)
+    ("THE CROWN", "'Empire' (Fox)"), else what it names (`named`: classify's answer)."""
     if named != Subject.TITLE:
         return named
     rest = _without_titles(text, title_mentions(text, watch))
@@ -1052,10 +1060,17 @@ def _without_titles(text: str, titles: list[tuple[int, int, int | None]]) -> str
 
 
 def _date_only(text: str) -> bool:
-    """A heading that is just a date ("Thursday, January 23, 2025") names no other show."""
+    """A heading that is just a date ("Thursday, January 23, 2025") names no other show:
+    every letter is inside a date word. (One scan that stops at the first letter outside
+    one, a prose line's first word, where removing the date words and looking for a
+    letter left read the whole text twice: the scan tries a date word where removal
+    would, so a letter it meets is one removal leaves.)"""
     if _DIGIT.search(text) is None:
         return False
-    return _LETTER.search(_DATE_WORDS.sub("", text)) is None
+    for match in _DATE_WORD_OR_LETTER.finditer(text):  # noqa: SIM110 (a plain loop costs less)
+        if match.group(1) is not None:
+            return False
+    return True
 
 
 _DATE_WORDS = re.compile(
@@ -1064,7 +1079,11 @@ _DATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
-_LETTER = re.compile(r"[A-Za-z]")
+# ... or, failing one, an ASCII letter (in any case: the scoped flag keeps re's IGNORECASE
+# from taking the Kelvin sign and the long s as letters of [A-Za-z]).
+_DATE_WORD_OR_LETTER = re.compile(
+    r"(?:" + _DATE_WORDS.pattern + r")|((?-i:[A-Za-z]))", re.IGNORECASE
+)
 
 
 # A guide's question about when, answered in the same block: "When can I watch it? July 20",

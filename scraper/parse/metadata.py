@@ -83,10 +83,10 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+")
 
 
 def headline(root: Any, json_ld: list[dict[str, Any]]) -> str:
-    for xpath in ('//meta[@property="og:title"]/@content', "//h1", "//title"):
-        found = root.xpath(xpath)
-        if found:
-            value = found[0] if isinstance(found[0], str) else text_content(found[0])
+    for look in (_og_title, _first_h1, _first_title):
+        found = look(root)
+        if found is not None:
+            value = found if isinstance(found, str) else text_content(found)
             text = _clean(value)
             if text:
                 if _PART_ONLY.fullmatch(text):
@@ -98,18 +98,41 @@ def headline(root: Any, json_ld: list[dict[str, Any]]) -> str:
     return ""
 
 
+# The first of each as an XPath over the whole tree finds it ('//meta[@property="og:title"]
+# /@content', "//h1", "//title"), with lxml's own iteration over the tree's elements of
+# one tag (an XPath is compiled and run over every node, each time asked).
+def _og_title(root: Any) -> str | None:
+    for meta in root.iter("meta"):
+        if meta.get("property") == "og:title" and (content := meta.get("content")) is not None:
+            return content
+    return None
+
+
+def _first_h1(root: Any) -> Any:
+    return next(root.iter("h1"), None)
+
+
+def _first_title(root: Any) -> Any:
+    return next(root.iter("title"), None)
+
+
 def description(root: Any) -> str:
     """The page's own summary (og:description, else the description meta tag): the
     standfirst an editor wrote under the headline, which a saved or scripted page may
     carry nowhere else."""
-    for xpath in (
-        '//meta[@property="og:description"]/@content',
-        '//meta[@name="description"]/@content',
-    ):
-        for value in root.xpath(xpath):
-            text = _clean(value)
-            if text:
-                return text
+    # (one pass over the page's <meta> elements, not an XPath over the whole tree for
+    # each: the og:description values in page order, then the description ones)
+    og: list[str] = []
+    named: list[str] = []
+    for meta in root.iter("meta"):
+        if meta.get("property") == "og:description" and (content := meta.get("content")):
+            og.append(content)
+        if meta.get("name") == "description" and (content := meta.get("content")):
+            named.append(content)
+    for value in og + named:
+        text = _clean(value)
+        if text:
+            return text
     return ""
 
 
@@ -396,7 +419,10 @@ def day_dates(text: str, anchor: date | None = None) -> list[tuple[int, date]]:
 
 def json_ld_items(root: Any) -> Any:
     """Every JSON-LD object on the page, @graph and lists flattened (bounded)."""
-    for script in root.xpath('//script[@type="application/ld+json"]'):
+    # (the page's <script> elements looked over once, as an XPath over the whole tree
+    # would, and kept before any is read)
+    scripts = [s for s in root.iter("script") if s.get("type") == "application/ld+json"]
+    for script in scripts:
         try:
             data = json.loads(script.text or "")
         except (ValueError, RecursionError):

@@ -202,8 +202,10 @@ def _card_fields(blocks: list[Block]) -> None:
         while _card_pair(blocks, end):
             end += 2
         pairs = range(index, end, 2)
-        names = all(_CARD_LABEL.fullmatch(blocks[at + 1].text.strip()) for at in pairs)
-        if len(pairs) < 2 or names:
+        # (most places start no pair: the values are looked at only under two or more)
+        if len(pairs) < 2 or all(
+            _CARD_LABEL.fullmatch(blocks[at + 1].text.strip()) for at in pairs
+        ):
             index = max(index + 1, end - 1)
             continue
         for at in pairs:
