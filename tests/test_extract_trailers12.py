@@ -3,6 +3,8 @@ released trailer it is. Sentences here are written for the tests (no article tex
 
 from __future__ import annotations
 
+from support import news_page
+
 from scraper.extract import extract
 from scraper.models import Watch
 from scraper.parse.documents import parse_documents
@@ -13,16 +15,10 @@ PLAYER = '<iframe src="https://www.youtube.com/embed/AbCdEfGhIj0"></iframe>'
 PAGE_URL = "https://news.example/a"
 
 
-def page(body: str, title: str = "TV news", published: str = "2024-05-02") -> str:
-    return (
-        f'<html><head><title>{title}</title><meta property="article:published_time" '
-        f'content="{published}T10:00:00Z"></head><body><article><h1>{title}</h1>{body}'
-        "</article></body></html>"
-    )
-
-
-def trailers(body: str, watch: Watch = SHOW, **kwargs: str) -> list[str]:
-    doc = parse_documents(page(body, **kwargs), PAGE_URL)[0]
+def trailers(
+    body: str, watch: Watch = SHOW, title: str = "TV news", published: str = "2024-05-02"
+) -> list[str]:
+    doc = parse_documents(news_page(body, published, title), PAGE_URL)[0]
     return [f.url for f in extract(doc, watch) if f.kind == "trailer"]
 
 
