@@ -333,6 +333,12 @@ HEDGE_WORDS = (
 # "기존 5월 28일에서": from the existing May 28). Regular-expression fragments, whole
 # words, case-insensitive; the date follows within a few words, with no turn to the new
 # plan between ("..., ma uscirà ora il 1° ottobre 2027" dates the new one).
+# Words that turn from a plan given up to what replaced it, after a comma: "..., ma
+# uscirà ora il", "..., pero", "..., now" (a date after them is the new plan's).
+TURN_WORDS = (
+    "ma", "pero", "mais", "aber", "maar", "men", "ale", "but", "però", "mas",
+    r"sin\s+embargo", "tuttavia", "jedoch", "cependant", "ahora", "ora", "now", "teraz", "most",
+)  # fmt: skip
 SUPERSEDED_WORDS = (
     r"originariamente", r"inizialmente", r"avrebbe(?:ro)?\s+dovuto", r"doveva(?:no)?",
     r"originalmente", r"inicialmente", r"iba(?:n)?\s+a", r"estaba(?:n)?\s+previst[oa]s?",

@@ -476,18 +476,16 @@ def _negation(c: DateCandidate, v: View, w: Watch) -> str | None:
     return denials[0].group().strip()
 
 
+# The words that leave an exception to a denial: "aside from", "other than", "except".
+_EXCEPTION = r"(?:aside\s+from|apart\s+from|except|other\s+than|save)"
 # The date is the exception a denial leaves: "no date, aside from 2022", "except for 2022".
-_EXCEPTED = re.compile(
-    r"\b(?:aside\s+from|apart\s+from|except(?:\s+for)?|other\s+than|save\s+for)\s+$",
-    re.IGNORECASE,
-)
+_EXCEPTED = re.compile(r"\b" + _EXCEPTION + r"(?:\s+for)?\s+$", re.IGNORECASE)
 
 
 # An exception after a denial that opens a clause of its own ("other than that the series
 # will start in May", "except that it arrives in spring"), the date inside it.
 _EXCEPTION_CLAUSE = re.compile(
-    r",?\s+(?:aside\s+from|apart\s+from|except(?:\s+that)?|other\s+than|save\s+that)\s+"
-    r"(?:that\s+)?(?:the|it|its|this|they|their)\b[^;:]*$",
+    r",?\s+" + _EXCEPTION + r"\s+(?:that\s+)?(?:the|it|its|this|they|their)\b[^;:]*$",
     re.IGNORECASE,
 )
 
@@ -1239,11 +1237,7 @@ def _foreign_old_plan(before: str) -> str | None:
 
 
 # A turn from the plan to what replaced it: ", ma", ", pero", ", mais", ", aber", ", ale".
-_TURN = re.compile(
-    r",\s*(?:ma|pero|mais|aber|maar|men|ale|but|però|mas|sin\s+embargo|tuttavia|jedoch|"
-    r"cependant|ahora|ora|now|teraz|most)\b",
-    re.IGNORECASE,
-)
+_TURN = re.compile(r",\s*(?:" + "|".join(languages.TURN_WORDS) + r")\b", re.IGNORECASE)
 # (another date between the word and this one: "originariamente il 2 ottobre 2026 e poi il")
 _DIGIT_RUN = re.compile(r"\d")
 _CJK = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
